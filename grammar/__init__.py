@@ -1,0 +1,1 @@
+"""The Lark grammar of a report, shipped inside the package."""

@@ -1,0 +1,139 @@
+"""Diagnostics and rule metadata: the values that flow from rules to formatters.
+
+A :class:`Diagnostic` is immutable and complete: formatters never look anything up. Its
+``line``/``column`` are 1-based, into the original file (``end_column`` is exclusive, as
+in SARIF); ``where`` is a locator a person can find in Word or a PDF viewer, when line
+numbers mean nothing there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= fail_on`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. ``message`` is already in the user's language."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    expected: Number | str | None = None
+    actual: Number | str | None = None
+    where: str | None = None
+    #: The canonical address of what the finding is about, e.g. ``applications.total.business``.
+    #: Stable across edits that move lines; used for fingerprints and JUnit case names.
+    subject: str = ""
+
+    def with_severity(self, severity: Severity) -> Diagnostic:
+        return replace(self, severity=severity)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.subject)
+
+    def fingerprint(self) -> str:
+        """A stable identity for baselines and SARIF: code + file + subject, not the line."""
+        basis = f"{self.code}|{self.path}|{self.subject or self.message}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "expected": _plain(self.expected),
+            "actual": _plain(self.actual),
+            "where": self.where,
+            "subject": self.subject,
+        }
+
+
+def _plain(value: Number | str | None) -> int | float | str | None:
+    """JSON has no Decimal: whole amounts become ints, others floats."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+@dataclass(frozen=True)
+class RuleOption:
+    """A per-rule option that can be set in the config under ``rules: {CODE: {...}}``."""
+
+    name: str
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """The rule's documentation, in the manner of ruff's rule pages."""
+
+    what: str
+    why: str
+    bad: str
+    good: str
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a plugin declares about one of its rules.
+
+    ``code`` is frozen forever once released (CI histories, SARIF alerts and baselines key
+    on it); ``name`` is kebab-case. ``messages`` maps a language (``zh``, ``en``) to a
+    message template using ``str.format`` fields that the rule supplies.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: dict[str, str]
+    messages: dict[str, dict[str, str]]
+    docs: dict[str, RuleDoc]
+    options: tuple[RuleOption, ...] = field(default=())
+    #: Module that holds the rule, for error messages about it.
+    origin: str = ""
+
+    def message(self, lang: str, key: str = "default", **fields: Any) -> str:
+        """Render message ``key`` in ``lang`` (falling back to Chinese)."""
+        templates = self.messages.get(lang) or self.messages["zh"]
+        return templates[key].format(**fields)

@@ -1,0 +1,68 @@
+"""The result of one run: what the runner hands to every formatter.
+
+Formatters receive a :class:`RunResult` and return a string; they never re-run rules,
+re-read files or exit. Everything a formatter may need (source lines for snippets, the
+rules that ran for JUnit's passing cases and SARIF's rule list) is here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One checked file.
+
+    ``diagnostics`` are sorted by position. ``rules_run`` are the rules that ran on this
+    file (enabled and not ignored for it), in code order. ``source_lines`` are the lines of
+    the original file (for text and HTML) or of the extracted text (for .docx/PDF), for
+    source snippets; empty when the file could not be read. ``kind`` is the reader used
+    (``text``, ``html``, ``docx``, ``pdf``), ``None`` when unreadable.
+    """
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    rules_run: tuple[RuleMeta, ...]
+    source_lines: tuple[str, ...] = ()
+    kind: str | None = None
+    #: True when the file could not be read as a report at all (XG001 was raised).
+    unreadable: bool = False
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """All files of one run, plus what the run was configured with."""
+
+    files: tuple[FileResult, ...]
+    rules: tuple[RuleMeta, ...]
+    fail_on: Severity = Severity.ERROR
+    lang: str = "zh"
+    #: Problems of the run itself (a plugin that failed to import, a rule that crashed):
+    #: one line each, already in the user's language. They make the exit code 2.
+    run_errors: tuple[str, ...] = field(default=())
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def per_rule(self) -> Counter[str]:
+        return Counter(d.code for d in self.diagnostics)
+
+    @property
+    def failed(self) -> bool:
+        """Whether any finding is at or above ``fail_on``."""
+        return any(d.severity >= self.fail_on for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input or run errors."""
+        if self.run_errors or any(f.unreadable for f in self.files):
+            return 2
+        return 1 if self.failed else 0

@@ -1,0 +1,104 @@
+"""Output formatters: turn a :class:`~xxgk_lint.engine.results.RunResult` into text.
+
+Every format is a module with a ``render(run, ...) -> str`` function. The modules are
+imported only when asked for, because ``xxgk-lint check`` runs as a pre-commit hook and
+should not pay for junit-xml or the JSON encoder when it prints plain text.
+
+The returned string is complete: it ends with a newline unless it is empty (the
+``github`` format of a clean run). Write it as it is (``sys.stdout.write``), do not
+``print`` it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from xxgk_lint.engine.results import RunResult
+
+FORMATS: tuple[str, ...] = ("text", "json", "junit", "sarif", "github")
+
+#: Format name → module under ``xxgk_lint.formatters`` (``json`` would shadow the stdlib).
+_MODULES: dict[str, str] = {
+    "text": "text",
+    "json": "json_format",
+    "junit": "junit",
+    "sarif": "sarif",
+    "github": "github",
+}
+
+COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
+
+
+def render(
+    fmt: str,
+    run: RunResult,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+) -> str:
+    """Render ``run`` in format ``fmt``.
+
+    ``color``, ``quiet`` and ``statistics`` only affect the ``text`` format; the machine
+    formats are always complete and never coloured, so that CI never sees two shapes.
+    """
+    try:
+        module_name = _MODULES[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})"
+        ) from None
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    if fmt == "text":
+        return module.render(run, color=color, quiet=quiet, statistics=statistics)
+    return module.render(run)
+
+
+def should_color(mode: str, stream: TextIO) -> bool:
+    """Decide whether to colour output written to ``stream``.
+
+    ``always`` and ``never`` are the user's explicit choice and win over the environment
+    (as https://no-color.org asks of command-line flags). ``auto`` honours ``NO_COLOR``
+    (set and non-empty: no colour), then ``FORCE_COLOR`` (set, non-empty and not ``0``:
+    colour even when piped, as CI logs that render ANSI want), then colours only a
+    terminal that is not ``TERM=dumb``.
+    """
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    if mode != "auto":
+        raise ValueError(f"unknown colour mode {mode!r} (expected one of: auto, always, never)")
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force.strip().lower() not in ("0", "false", "no"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
+
+
+def display_path(path: str) -> str:
+    """The path as CI systems want it: relative to the current directory, ``/``-separated.
+
+    GitHub annotations and SARIF results map to repository files only through a
+    repository-relative path; a path outside the current directory is kept as given.
+    """
+    normalized = path.replace("\\", "/")
+    if not os.path.isabs(path):
+        return normalized[2:] if normalized.startswith("./") else normalized
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return normalized
+    if relative == ".." or relative.startswith(".." + os.sep):
+        return normalized
+    return relative.replace("\\", "/")

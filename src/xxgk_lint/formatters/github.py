@@ -1,0 +1,59 @@
+"""The ``github`` format: GitHub Actions workflow commands, shown as annotations on the PR.
+
+One line per finding::
+
+    ::error file=reports/a.txt,line=35,col=40,endLine=35,endColumn=42,title=XG201 row-sum::…
+
+Escaping follows ``@actions/core`` (``escapeData`` / ``escapeProperty``): a message with
+a newline or ``%`` would otherwise end or corrupt the command, and a ``,`` or ``:`` in a
+property (a path, the title) would start a new property.
+"""
+
+from __future__ import annotations
+
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import RunResult
+from xxgk_lint.formatters import display_path
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a command's message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a command property's value."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(diagnostic: Diagnostic) -> str:
+    """The workflow command for one finding.
+
+    Columns are given only for a one-line span: GitHub's annotations support a column
+    range on a single line and drop ``col``/``endColumn`` otherwise.
+    """
+    properties = [("file", display_path(diagnostic.path)), ("line", str(diagnostic.line))]
+    single_line = diagnostic.end_line == diagnostic.line
+    if single_line:
+        properties.append(("col", str(diagnostic.column)))
+    properties.append(("endLine", str(max(diagnostic.end_line, diagnostic.line))))
+    if single_line:
+        properties.append(("endColumn", str(diagnostic.end_column)))
+    properties.append(("title", f"{diagnostic.code} {diagnostic.name}"))
+    message = diagnostic.message
+    if diagnostic.where:
+        message += f" [{diagnostic.where}]"
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
+
+
+def render(run: RunResult) -> str:
+    """One command per finding, then one ``::error`` per run error; empty when clean."""
+    lines = [annotation(d) for d in run.diagnostics]
+    lines.extend(
+        f"::error title={escape_property('xxgk-lint')}::{escape_data(message)}"
+        for message in run.run_errors
+    )
+    return "".join(f"{line}\n" for line in lines)

@@ -1,0 +1,119 @@
+"""The ``junit`` format: JUnit XML for Jenkins, GitLab and other CI test reports.
+
+One ``<testsuite>`` per report (named by its path) and one ``<testcase>`` per rule that
+ran on it, named ``"XG201 row-sum"``. A rule that found nothing is a *passing* case, so a
+CI history shows which checks a report passed, not only which it failed; case names never
+contain line numbers, so a case keeps its identity from one run to the next.
+
+A case fails when one of its findings is at or above the run's failing severity (what
+makes the exit code 1); findings below it (warnings under ``--fail-on error``) leave the
+case passing and are listed in its ``<system-out>``, so JUnit and the exit code agree.
+An unreadable file is one errored XG001 case; problems of the run itself (a plugin that
+failed to load) are errored cases of an extra ``xxgk-lint`` suite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from junit_xml import TestCase, TestSuite, to_xml_report_string
+
+from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.results import FileResult, RunResult
+
+UNREADABLE_CODE = "XG001"
+UNREADABLE_NAME = "unreadable-input"
+RUN_SUITE = "xxgk-lint"
+
+
+def render(run: RunResult) -> str:
+    """JUnit XML with ``<testsuites>`` at the root."""
+    classnames = _classnames([f.path for f in run.files])
+    suites = [_file_suite(f, classnames[f.path], run) for f in run.files]
+    if run.run_errors:
+        suites.append(_run_error_suite(run.run_errors))
+    xml = to_xml_report_string(suites, prettyprint=True)
+    return xml if xml.endswith("\n") else xml + "\n"
+
+
+def classname_for(path: str) -> str:
+    """A Java-like class name for ``path``: ``reports/2023/县政府.txt`` → ``reports.2023.县政府_txt``.
+
+    Jenkins splits a classname at its last dot into package and class, so directories
+    become packages and the dots inside a file name become ``_``.
+    """
+    segments = [s for s in path.replace("\\", "/").split("/") if s and s != "."]
+    return ".".join(s.replace(".", "_") for s in segments) or "_"
+
+
+def _classnames(paths: list[str]) -> dict[str, str]:
+    """Classnames for all files of the run, unique even where two paths map to one name.
+
+    Such a clash (``a.b/c`` and ``a_b/c``) is rare; the clashing names get a short hash of
+    their path, which is as stable as the path itself.
+    """
+    names = {path: classname_for(path) for path in dict.fromkeys(paths)}
+    clashes = Counter(names.values())
+    for path, name in names.items():
+        if clashes[name] > 1:
+            digest = hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
+            names[path] = f"{name}_{digest}"
+    return names
+
+
+def _location(diagnostic: Diagnostic) -> str:
+    position = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    if diagnostic.where:
+        position += f" [{diagnostic.where}]"
+    return f"{position}: {diagnostic.message}"
+
+
+def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
+    if file.unreadable:
+        return TestSuite(file.path, [_unreadable_case(file, classname)], file=file.path)
+
+    by_code: dict[str, list[Diagnostic]] = {}
+    for diagnostic in file.diagnostics:
+        by_code.setdefault(diagnostic.code, []).append(diagnostic)
+    # Every rule that ran, plus any code that reported without being listed as run
+    # (parser problems such as XG003/XG004), in code order.
+    names = {rule.code: rule.name for rule in file.rules_run}
+    for code, found in by_code.items():
+        names.setdefault(code, found[0].name)
+
+    cases = []
+    for code in sorted(names):
+        case = TestCase(f"{code} {names[code]}", classname=classname, file=file.path)
+        found = by_code.get(code, [])
+        if found:
+            output = "\n".join(_location(d) for d in found)
+            if any(d.severity >= run.fail_on for d in found):
+                first = next(d for d in found if d.severity >= run.fail_on)
+                case.line = first.line
+                case.add_failure_info(
+                    message=first.message, output=output, failure_type=first.severity.label
+                )
+            else:
+                case.stdout = output
+        cases.append(case)
+    return TestSuite(file.path, cases, file=file.path)
+
+
+def _unreadable_case(file: FileResult, classname: str) -> TestCase:
+    found = [d for d in file.diagnostics if d.code == UNREADABLE_CODE]
+    name = found[0].name if found else UNREADABLE_NAME
+    case = TestCase(f"{UNREADABLE_CODE} {name}", classname=classname, file=file.path)
+    message = found[0].message if found else f"{file.path}: cannot be read as a report"
+    output = "\n".join(_location(d) for d in found) or message
+    case.add_error_info(message=message, output=output, error_type="error")
+    return case
+
+
+def _run_error_suite(run_errors: tuple[str, ...]) -> TestSuite:
+    cases = []
+    for number, message in enumerate(run_errors, start=1):
+        case = TestCase(f"run-error {number}", classname=RUN_SUITE)
+        case.add_error_info(message=message, output=message, error_type="error")
+        cases.append(case)
+    return TestSuite(RUN_SUITE, cases)

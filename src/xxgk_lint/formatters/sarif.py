@@ -1,0 +1,193 @@
+"""The ``sarif`` format: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+What code scanning keys on is kept stable: ``ruleId`` is the frozen code, artifact URIs
+are relative to the checkout (``%SRCROOT%``), and ``partialFingerprints`` come from
+:meth:`Diagnostic.fingerprint`, which ignores line numbers, so an alert survives edits
+that move it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from xxgk_lint import __version__
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
+from xxgk_lint.engine.results import RunResult
+from xxgk_lint.formatters import display_path
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+SARIF_VERSION = "2.1.0"
+TOOL_NAME = "xxgk-lint"
+INFORMATION_URI = "https://github.com/xxgk-lint/xxgk-lint"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "xxgkLint/v1"
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+_DOC_LABELS = {
+    "zh": ("检查内容", "为什么", "错误示例", "正确示例"),
+    "en": ("What it does", "Why is this bad?", "Example", "Use instead"),
+}
+
+
+def render(run: RunResult) -> str:
+    """The SARIF log as pretty-printed UTF-8 JSON."""
+    return json.dumps(to_log(run), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_log(run: RunResult) -> dict[str, Any]:
+    """The SARIF log as a dict: one run, every configured rule, one result per finding."""
+    lang = run.lang
+    rules = [_rule_descriptor(rule, lang) for rule in run.rules]
+    index = {rule.code: i for i, rule in enumerate(run.rules)}
+    # A finding from a rule the run does not list (it should not happen) still gets a
+    # descriptor, so that every ruleIndex points somewhere.
+    for diagnostic in run.diagnostics:
+        if diagnostic.code not in index:
+            index[diagnostic.code] = len(rules)
+            rules.append(
+                {
+                    "id": diagnostic.code,
+                    "name": diagnostic.name,
+                    "defaultConfiguration": {"level": LEVELS[diagnostic.severity]},
+                }
+            )
+    results = [_result(d, index[d.code]) for d in run.diagnostics]
+    invocation: dict[str, Any] = {"executionSuccessful": not run.run_errors}
+    if run.run_errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": message}} for message in run.run_errors
+        ]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "invocations": [invocation],
+                # Our columns count characters, not UTF-16 code units (SARIF's default
+                # guess for some producers); say so, since reports are full of Han text.
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _localized(mapping: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """``(lang, mapping[lang])``, else Chinese, else whatever there is (``("", None)``)."""
+    for key in (lang, "zh", *mapping):
+        if key in mapping:
+            return key, mapping[key]
+    return "", None
+
+
+def _rule_descriptor(rule: RuleMeta, lang: str) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {"id": rule.code, "name": rule.name}
+    _, summary = _localized(rule.summary, lang)
+    if summary:
+        descriptor["shortDescription"] = {"text": summary}
+    doc_lang, doc = _localized(rule.docs, lang)
+    if isinstance(doc, RuleDoc):
+        labels = _DOC_LABELS.get(doc_lang, _DOC_LABELS["en"])
+        descriptor["fullDescription"] = {"text": doc.what}
+        descriptor["help"] = {"text": _help_text(doc, labels), "markdown": _help_md(doc, labels)}
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    return descriptor
+
+
+def _help_text(doc: RuleDoc, labels: tuple[str, str, str, str]) -> str:
+    what, why, bad, good = labels
+    return (
+        f"{what}:\n{doc.what}\n\n{why}:\n{doc.why}\n\n"
+        f"{bad}:\n{_indent(doc.bad)}\n\n{good}:\n{_indent(doc.good)}"
+    )
+
+
+def _help_md(doc: RuleDoc, labels: tuple[str, str, str, str]) -> str:
+    what, why, bad, good = labels
+    return (
+        f"## {what}\n\n{doc.what}\n\n## {why}\n\n{doc.why}\n\n"
+        f"## {bad}\n\n{_fence(doc.bad)}\n\n## {good}\n\n{_fence(doc.good)}"
+    )
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.strip("\n").splitlines())
+
+
+def _fence(text: str) -> str:
+    fence = "```"
+    while fence in text:  # an example that itself holds a fence
+        fence += "`"
+    return f"{fence}text\n{text.strip(chr(10))}\n{fence}"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """``uri`` relative to the checkout, percent-encoded (RFC 3986), with ``%SRCROOT%``.
+
+    Report files are often named in Chinese or with spaces; SARIF wants a valid URI
+    reference and GitHub decodes it back to the repository path. A path outside the
+    current directory becomes an absolute ``file:`` URI, with no base id.
+    """
+    relative = display_path(path)
+    if os.path.isabs(relative) or relative == ".." or relative.startswith("../"):
+        return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _region(diagnostic: Diagnostic) -> dict[str, int] | None:
+    """The SARIF region, or ``None`` for a finding about the whole file (line < 1)."""
+    if diagnostic.line < 1:
+        return None
+    region = {"startLine": diagnostic.line}
+    if diagnostic.column >= 1:
+        region["startColumn"] = diagnostic.column
+    end_line = max(diagnostic.end_line, diagnostic.line)
+    region["endLine"] = end_line
+    if diagnostic.end_column >= 1 and "startColumn" in region:
+        end_column = diagnostic.end_column
+        if end_line == diagnostic.line:
+            end_column = max(end_column, diagnostic.column)
+        region["endColumn"] = end_column
+    return region
+
+
+def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
+    text = diagnostic.message
+    if diagnostic.where:
+        text += f" [{diagnostic.where}]"
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(diagnostic.path)}
+    region = _region(diagnostic)
+    if region is not None:
+        physical["region"] = region
+    result: dict[str, Any] = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: diagnostic.fingerprint()},
+    }
+    properties: dict[str, Any] = {}
+    json_form = diagnostic.to_json()
+    for key in ("expected", "actual", "where", "subject"):
+        if json_form[key] not in (None, ""):
+            properties[key] = json_form[key]
+    if properties:
+        result["properties"] = properties
+    return result

@@ -1,0 +1,239 @@
+"""The default, human format: one header per finding, the source line, carets under it.
+
+Shaped like ruff's and rustc's output, which report authors may already know::
+
+    report.txt:35:40: XG201 error: 总计 12 与各列之和 11 不符
+       |
+    35 | 一、本年新收政府信息公开申请数量 | 11 | 0 | 0 | 0 | 0 | 0 | 12 |
+       |                                                              ^^
+       = 应为：11，实际：12
+
+Reports are Chinese, so carets must be placed by *display* width (a Han character takes
+two terminal columns) and tabs expanded the same way in the shown line and in the caret
+offset; widths come from wcwidth, never from ``len``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from wcwidth import wcwidth
+
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import RunResult
+
+TAB_SIZE = 8
+#: Widest stretch of a source line shown, in terminal columns; longer lines (a whole
+#: paragraph is often one line) are cut around the span so the carets stay aligned.
+MAX_SNIPPET_WIDTH = 100
+#: Columns kept before the span when a long line is cut.
+_CONTEXT_BEFORE = 24
+_ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width and is drawn two columns wide in CJK terminals
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_GUTTER = "\x1b[1;34m"
+_SEVERITY_STYLE = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+
+_WORDS = {
+    "en": {"expected": "expected", "actual": "actual", "sep": ": ", "comma": ", "},
+    "zh": {"expected": "应为", "actual": "实际", "sep": "：", "comma": "，"},
+}
+
+
+class _Style:
+    """Wraps text in ANSI codes, or leaves it alone when colour is off."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, code: str, text: str) -> str:
+        if not self.enabled or not text:
+            return text
+        return f"{code}{text}{_RESET}"
+
+
+def render(
+    run: RunResult, *, color: bool = False, quiet: bool = False, statistics: bool = False
+) -> str:
+    """Render ``run`` for a terminal; see the module docstring for the shape."""
+    style = _Style(color)
+    lang = run.lang if run.lang in _WORDS else "zh"
+    blocks: list[str] = []
+    if not quiet:
+        for file in run.files:
+            for diagnostic in file.diagnostics:
+                blocks.append(_diagnostic_block(diagnostic, file.source_lines, lang, style))
+        if run.run_errors:
+            blocks.append("\n".join(_run_error_line(e, lang, style) for e in run.run_errors))
+        if statistics and run.diagnostics:
+            blocks.append(_statistics_table(run.diagnostics))
+    blocks.append(style(_BOLD, summary_line(run)))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _diagnostic_block(
+    diagnostic: Diagnostic, source_lines: tuple[str, ...], lang: str, style: _Style
+) -> str:
+    severity_style = _SEVERITY_STYLE[diagnostic.severity]
+    position = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    if diagnostic.where:
+        position += f" [{diagnostic.where}]"
+    header = (
+        f"{style(_BOLD, position)}: {style(severity_style, diagnostic.code)} "
+        f"{style(severity_style, diagnostic.severity.label)}: {diagnostic.message}"
+    )
+    lines = [header]
+    gutter_width = len(str(diagnostic.line))
+    snippet = _snippet(diagnostic, source_lines)
+    pad = " " * gutter_width
+    if snippet is not None:
+        shown, caret_offset, caret_width = snippet
+        lines.append(style(_GUTTER, f"{pad} |"))
+        number = style(_GUTTER, f"{diagnostic.line} |")
+        lines.append(f"{number} {shown}".rstrip())
+        carets = style(severity_style, "^" * caret_width)
+        lines.append(f"{style(_GUTTER, f'{pad} |')} {' ' * caret_offset}{carets}")
+    note = _expected_actual(diagnostic, lang)
+    if note:
+        lines.append(f"{style(_GUTTER, f'{pad} =')} {note}")
+    return "\n".join(lines)
+
+
+def _layout(line: str) -> tuple[list[str], list[int]]:
+    """Expand ``line`` for display: each character's shown text and its starting column.
+
+    ``starts`` has one more entry than ``line`` (the end column), so the display columns
+    of any character span are ``starts[i]`` … ``starts[j]``. Tabs go to the next multiple
+    of :data:`TAB_SIZE` *display* columns (``str.expandtabs`` counts characters, which is
+    wrong after Han text); other control characters are shown as U+FFFD.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    column = 0
+    for char in line:
+        starts.append(column)
+        if char == "\t":
+            width = TAB_SIZE - column % TAB_SIZE
+            piece = " " * width
+        else:
+            width = wcwidth(char)
+            piece = char
+            if width < 0:
+                piece, width = "\ufffd", 1
+        pieces.append(piece)
+        column += width
+    starts.append(column)
+    return pieces, starts
+
+
+def _snippet(
+    diagnostic: Diagnostic, source_lines: tuple[str, ...]
+) -> tuple[str, int, int] | None:
+    """The shown source line, the caret offset and the caret count, or ``None``."""
+    if not 1 <= diagnostic.line <= len(source_lines):
+        return None
+    line = source_lines[diagnostic.line - 1].rstrip("\r\n")
+    pieces, starts = _layout(line)
+    length = len(line)
+    start = min(max(diagnostic.column - 1, 0), length)
+    if diagnostic.end_line == diagnostic.line:
+        end = min(max(diagnostic.end_column - 1, start), length)
+    else:  # a span over several lines: underline to the end of its first line
+        end = length
+    caret_offset = starts[start]
+    # At least one caret, even for an empty span or one just past the end of the line.
+    caret_width = max(starts[end] - starts[start], 1)
+
+    if starts[length] <= MAX_SNIPPET_WIDTH:
+        return "".join(pieces), caret_offset, caret_width
+
+    # Cut a window of at most MAX_SNIPPET_WIDTH columns that starts a little before the span.
+    first = 0
+    while first < start and caret_offset - starts[first] > _CONTEXT_BEFORE:
+        first += 1
+    last = first
+    while last < length and starts[last + 1] - starts[first] <= MAX_SNIPPET_WIDTH:
+        last += 1
+    prefix = _ELLIPSIS if first > 0 else ""
+    suffix = _ELLIPSIS if last < length else ""
+    shown = prefix + "".join(pieces[first:last]) + suffix
+    offset = len(prefix) + caret_offset - starts[first]
+    return shown, offset, max(starts[min(end, last)] - caret_offset, 1)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _expected_actual(diagnostic: Diagnostic, lang: str) -> str:
+    words = _WORDS[lang]
+    parts = []
+    if diagnostic.expected is not None:
+        parts.append(f"{words['expected']}{words['sep']}{_plain(diagnostic.expected)}")
+    if diagnostic.actual is not None:
+        parts.append(f"{words['actual']}{words['sep']}{_plain(diagnostic.actual)}")
+    return words["comma"].join(parts)
+
+
+def _run_error_line(message: str, lang: str, style: _Style) -> str:
+    label = "运行错误" if lang == "zh" else "run error"
+    return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {message}"
+
+
+def _statistics_table(diagnostics: Iterable[Diagnostic]) -> str:
+    """Per-rule counts, most frequent first (ruff's ``--statistics``), as code, name, count."""
+    counts: dict[tuple[str, str], int] = {}
+    for diagnostic in diagnostics:
+        key = (diagnostic.code, diagnostic.name)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    code_width = max(len(code) for (code, _), _ in rows)
+    name_width = max(len(name) for (_, name), _ in rows)
+    count_width = max(len(str(count)) for _, count in rows)
+    return "\n".join(
+        f"{code:<{code_width}}  {name:<{name_width}}  {count:>{count_width}}"
+        for (code, name), count in rows
+    )
+
+
+def summary_line(run: RunResult) -> str:
+    """The closing line, in the run's language, e.g. ``Checked 5 files: 2 errors, 1 warning.``
+
+    Errors and warnings are always counted (a clean run says ``0 errors``); infos,
+    unreadable files and run errors only when there are some.
+    """
+    files = len(run.files)
+    errors = run.count(Severity.ERROR)
+    warnings = run.count(Severity.WARNING)
+    infos = run.count(Severity.INFO)
+    unreadable = sum(1 for f in run.files if f.unreadable)
+    run_errors = len(run.run_errors)
+    if run.lang == "en":
+        parts = [_plural(errors, "error"), _plural(warnings, "warning")]
+        if infos:
+            parts.append(_plural(infos, "info"))
+        if unreadable:
+            parts.append(_plural(unreadable, "unreadable file"))
+        if run_errors:
+            parts.append(_plural(run_errors, "run error"))
+        return f"Checked {_plural(files, 'file')}: {', '.join(parts)}."
+    parts = [f"{errors} 个错误", f"{warnings} 个警告"]
+    if infos:
+        parts.append(f"{infos} 条提示")
+    if unreadable:
+        parts.append(f"{unreadable} 个文件无法读取")
+    if run_errors:
+        parts.append(f"{run_errors} 个运行错误")
+    return f"检查了 {files} 个文件：{'，'.join(parts)}。"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

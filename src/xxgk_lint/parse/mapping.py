@@ -1,0 +1,228 @@
+"""Template mapping: assign the cells of a table region to canonical rows and columns.
+
+The layout (``|``, tabs, one cell per line, PDF text) decides nothing here. A region is
+flattened into a stream of items — text, numbers, placeholders and empty cells — in
+reading order. Text items before a run of values form that run's label; the label is
+matched against the template's rows (from the row expected next, allowing rows that are
+left out), preferring the text nearest the numbers (a sub-label such as 1.属于国家秘密
+after its group label （三）不予公开, or a label broken around its numbers). The run of
+values then fills the row's columns; when there are more candidate cells than columns
+(padding ``||``, empty cells from merged headers), the window with the most filled cells
+is taken, so that a real blank (a cell left empty) keeps its column.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from xxgk_lint.parse.ast import Cell, Deviation, Row, Span, Table
+from xxgk_lint.parse.grammar import Line
+from xxgk_lint.parse.labels import normalise
+from xxgk_lint.parse.template import HEADER_WORDS, REVIEW_COLUMNS, REVIEWS, TableSpec
+
+TEXT, NUMBER, PLACEHOLDER, EMPTY = "T", "N", "P", "E"
+
+
+@dataclass(slots=True)
+class Item:
+    """One cell-sized piece of a table region."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+    end_column: int
+    norm: str = ""
+
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.end_column)
+
+
+def items_of(lines: Iterable[Line]) -> list[Item]:
+    """Flatten lines into items. Empty cells are emitted only between two separators."""
+    items: list[Item] = []
+    for line in lines:
+        if line.kind != "ROW":
+            items.append(
+                Item(TEXT, line.text, line.line, line.column, line.end_column, normalise(line.text))
+            )
+            continue
+        previous_was_separator = False
+        for token in line.cells:
+            if token.type == "CELL_SEP":
+                if previous_was_separator:
+                    items.append(Item(EMPTY, "", line.line, token.column, token.column))
+                previous_was_separator = True
+                continue
+            previous_was_separator = False
+            if token.type == "NUMBER":
+                kind = NUMBER
+            elif token.type == "PLACEHOLDER":
+                kind = PLACEHOLDER
+            else:
+                kind = TEXT
+            norm = normalise(token.text) if kind == TEXT else ""
+            items.append(Item(kind, token.text, line.line, token.column, token.end_column, norm))
+    return items
+
+
+def parse_number(text: str) -> int | Decimal | None:
+    """Read a printed number: full-width digits, thousands separators, a decimal point."""
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
+    try:
+        if "." in folded:
+            return Decimal(folded)
+        return int(folded)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def make_cell(column: str, item: Item) -> Cell:
+    if item.kind == NUMBER:
+        value = parse_number(item.text)
+        kind = "number" if value is not None else "text"
+        return Cell(column, item.text, value, kind, item.span())
+    if item.kind == PLACEHOLDER:
+        return Cell(column, item.text, None, "placeholder", item.span())
+    return Cell(column, item.text, None, "blank", item.span())
+
+
+def choose_window(values: Sequence[Item], width: int, gap_hint: int | None) -> int | None:
+    """Start index of the ``width`` cells to use, or None if there are too few."""
+    if len(values) < width:
+        return None
+    if len(values) == width:
+        return 0
+    best: list[int] = []
+    best_score = -1
+    for start in range(len(values) - width + 1):
+        score = sum(1 for v in values[start : start + width] if v.kind != EMPTY)
+        if score > best_score:
+            best, best_score = [start], score
+        elif score == best_score:
+            best.append(start)
+    if len(best) == 1:
+        return best[0]
+    if gap_hint is not None and gap_hint in best:
+        return gap_hint
+    for start in best:
+        if values[start].kind != EMPTY:
+            return start
+    return best[0]
+
+
+@dataclass
+class MappedTable:
+    table: Table | None
+    deviations: list[Deviation]
+    first_line: int | None
+    last_line: int | None
+
+
+def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
+    """The template row that a label run names, searched from the row expected next."""
+    headers = sum(1 for item in run if HEADER_WORDS.match(item.norm))
+    for item in reversed(run):
+        if headers >= 2 and HEADER_WORDS.match(item.norm):
+            continue
+        for index in range(cursor, len(spec.rows)):
+            if spec.rows[index].pattern.search(item.norm):
+                return index, item
+    return None
+
+
+def _value_runs(items: list[Item]) -> Iterable[tuple[list[Item], list[Item]]]:
+    """Yield (label run, value run) pairs in order."""
+    run: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item.kind == TEXT:
+            run.append(item)
+            index += 1
+            continue
+        end = index
+        while end < len(items) and items[end].kind != TEXT:
+            end += 1
+        yield run, items[index:end]
+        run = []
+        index = end
+
+
+def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> MappedTable:
+    """Map a table whose rows carry labels (tables 二 and 三)."""
+    rows: list[Row] = []
+    deviations: list[Deviation] = []
+    cursor = 0
+    gap_hint: int | None = None
+    first: Item | None = None
+    last: Item | None = None
+    for run, values in _value_runs(items):
+        found = _label_for(run, spec, cursor)
+        if found is None:
+            continue
+        index, label = found
+        row_spec = spec.rows[index]
+        if row_spec.replaces and not allow_deviation:
+            continue
+        columns = spec.columns_of(row_spec.key)
+        start = choose_window(values, len(columns), gap_hint)
+        label_span = label.span()
+        if first is None:
+            first = run[0] if run else label
+        if start is None:
+            filled = sum(1 for v in values if v.kind != EMPTY)
+            rows.append(Row(row_spec.key, label.text, label_span, (), False, filled))
+        else:
+            window = values[start : start + len(columns)]
+            if all(v.kind != EMPTY for v in window):
+                gap_hint = start
+            cells = tuple(make_cell(col, item) for col, item in zip(columns, window))
+            rows.append(Row(row_spec.key, label.text, label_span, cells, True, len(window)))
+            last = window[-1]
+        if row_spec.replaces:
+            deviations.append(Deviation(spec.key, row_spec.key, label.text, label_span))
+            cursor = max(spec.rows.index(spec.spec(k)) for k in row_spec.replaces) + 1
+        else:
+            cursor = index + 1
+        last = last if last is not None and last.line >= label.line else label
+    if not rows or first is None:
+        return MappedTable(None, deviations, None, None)
+    assert last is not None
+    table_span = Span(first.line, first.column, last.line, last.end_column)
+    table = Table(spec.key, table_span, spec.columns, tuple(rows))
+    return MappedTable(table, deviations, first.line, last.line)
+
+
+def map_reviews(items: list[Item]) -> MappedTable:
+    """Map table 四: one data row of 15 cells in three groups, under a fixed header."""
+    width = len(REVIEWS.rows) * len(REVIEW_COLUMNS)
+    runs = [(run, values) for run, values in _value_runs(items)]
+    for position, (run, values) in enumerate(runs):
+        if not any(v.kind != EMPTY for v in values):
+            continue
+        start = choose_window(values, width, None)
+        header = [item for r, _ in runs[: position + 1] for item in r]
+        first = header[0] if header else values[0]
+        if start is None:
+            filled = sum(1 for v in values if v.kind != EMPTY)
+            rows = tuple(
+                Row(spec.key, spec.label, values[0].span(), (), False, filled)
+                for spec in REVIEWS.rows
+            )
+            last = values[-1]
+        else:
+            window = values[start : start + width]
+            rows_list = []
+            for group_index, spec in enumerate(REVIEWS.rows):
+                chunk = window[group_index * 5 : group_index * 5 + 5]
+                cells = tuple(make_cell(col, item) for col, item in zip(REVIEW_COLUMNS, chunk))
+                rows_list.append(Row(spec.key, spec.label, chunk[0].span(), cells, True, 5))
+            rows = tuple(rows_list)
+            last = window[-1]
+        span = Span(first.line, first.column, last.line, last.end_column)
+        return MappedTable(Table("reviews", span, REVIEW_COLUMNS, rows), [], first.line, last.line)
+    return MappedTable(None, [], None, None)

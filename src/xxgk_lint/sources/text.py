@@ -1,0 +1,73 @@
+"""Decode a plain-text report: UTF-8 (with or without BOM) or GB18030/GBK, detected.
+
+Government sites still serve GB2312/GBK pages; text copied from them keeps that encoding.
+Strict UTF-8 is tried first (it is what nearly every report is, and a false positive is
+practically impossible); otherwise charset-normalizer picks the encoding, and Chinese
+legacy encodings are widened to GB18030, their superset, so that no character is lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from xxgk_lint.sources.model import InputError, Source
+
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "hz_gb_2312"}
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`InputError` if it is not text."""
+    if not data.strip():
+        raise InputError("the file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})")
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file (contains NUL bytes), not a text report")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported only when UTF-8 fails
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot detect the character encoding (not UTF-8 or GB18030 text)")
+    encoding = best.encoding.lower().replace("-", "_")
+    if encoding in _GB_FAMILY or _looks_chinese(str(best)) is False:
+        # A legacy Chinese encoding (or a wrong guess for one): GB18030 covers them all.
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
+
+
+def _looks_chinese(text: str) -> bool:
+    """Whether at least a tenth of the letters are CJK ideographs."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    if not letters:
+        return False
+    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    return cjk * 10 >= len(letters)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; line and column numbers are unchanged by this."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_text(path: str, data: bytes) -> Source:
+    """Read a .txt/.md report."""
+    text, encoding = decode_bytes(data)
+    text = normalise_newlines(text)
+    return Source(path=path, kind="text", encoding=encoding, text=text)
