@@ -108,8 +108,9 @@ def year_of_text(paragraphs: Iterable[str]) -> int | None:
 
 # ---- statistics period ----
 
-_PERIOD_KEYWORD = re.compile(
-    r"统计(?:期限|时限|期间|时段|区间|周期|时间)|数据(?:期限|统计期|时限)|所列数据|截[止至]时间"
+_PERIOD_KEYWORDS = (
+    re.compile(r"统计(?:期限|时限|期间|时段|区间|周期|时间)|数据(?:期限|统计期|时限)"),
+    re.compile(r"所列数据|截[止至]时间"),
 )
 _SENTENCE_END = re.compile(r"[。；;]")
 _DATE = re.compile(
@@ -119,10 +120,22 @@ _DATE = re.compile(
 
 
 def find_period(lines: Iterable[Paragraph]) -> Period | None:
-    """The first statement of the statistics period in the given paragraphs, if any."""
-    for paragraph in lines:
+    """The first statement of the statistics period in the given paragraphs, if any.
+
+    The specific keywords (统计期限 …) are tried before the loose ones (所列数据, 截止时间).
+    """
+    paragraphs = list(lines)
+    for keywords in _PERIOD_KEYWORDS:
+        found = _find_period(paragraphs, keywords)
+        if found is not None:
+            return found
+    return None
+
+
+def _find_period(paragraphs: list[Paragraph], keywords: re.Pattern[str]) -> Period | None:
+    for paragraph in paragraphs:
         text = paragraph.text
-        for keyword in _PERIOD_KEYWORD.finditer(text):
+        for keyword in keywords.finditer(text):
             end_match = _SENTENCE_END.search(text, keyword.end())
             end = end_match.start() if end_match else len(text)
             end = min(end, keyword.start() + 120)

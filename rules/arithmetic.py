@@ -1,0 +1,279 @@
+"""XG201–XG204: the identities of format-2021.md that must add up.
+
+Each identity is checked only where every cell it needs holds a number: a blank or
+non-numeric cell makes it *not assessable* (XG004 reports the cell), never a false error.
+A failing identity is reported at the number it says is wrong — the 总计 cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.rule import RuleContext, rule
+from xxgk_lint.parse.ast import Report, Row, Table
+from xxgk_lint.parse.template import (
+    APPLICANT_COLUMNS,
+    OUTCOME_LEAVES,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+)
+from xxgk_lint_rules._docs import column_label, docs, row_label
+
+APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
+REVIEW_PARTS = REVIEW_COLUMNS[:-1]
+Number = int | Decimal
+
+
+def _values(row: Row, columns: Sequence[str]) -> list[Number] | None:
+    values = [row.value(c) for c in columns]
+    if any(v is None for v in values):
+        return None
+    return values  # type: ignore[return-value]
+
+
+@rule(
+    code="XG201",
+    name="row-sum",
+    severity="error",
+    summary={
+        "zh": "申请情况表某行的总计不等于各类申请人之和",
+        "en": "A row's 总计 differs from the sum of its applicant columns",
+    },
+    messages={
+        "zh": {
+            "default": "“{row}”行的总计应为 {expected}（自然人与五类法人或其他组织之和），实际为 {actual}"
+        },
+        "en": {
+            "default": "row '{row}': the total should be {expected} (natural persons plus the "
+            "five kinds of organisation) but is {actual}"
+        },
+    },
+    docs=docs(
+        (
+            "收到和处理政府信息公开申请情况表中，每一行的“总计”必须等于自然人、商业企业、科研机构、"
+            "社会公益组织、法律服务机构、其他六列之和。",
+            "总计列是按申请人类别相加得到的；不等说明某个数字填错或抄错。",
+            "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 11 |",
+            "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 12 |",
+        ),
+        (
+            "In the applications table, each row's 总计 must equal the sum of its six "
+            "applicant columns (natural persons, businesses, research institutions, "
+            "public-interest organisations, legal service providers, others).",
+            "The total column is the sum of the applicant columns; a difference means a "
+            "number was mistyped or copied wrongly.",
+            "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 11 |",
+            "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 12 |",
+        ),
+    ),
+)
+def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    table = report.tables.get("applications")
+    if table is None or report.format_version != "2021":
+        return
+    for row in table.rows:
+        parts = _values(row, APPLICANT_PARTS)
+        total = row.cell("total")
+        if parts is None or total is None or total.value is None:
+            continue
+        expected = sum(parts)
+        if expected != total.value:
+            label = row_label(ctx.lang, "applications", row.key) if ctx.lang == "en" else row.label
+            yield ctx.diagnostic(
+                total.span, row=label, expected=expected, actual=total.value,
+                subject=f"applications.{row.key}.total",
+            )
+
+
+def _outcome_rows(table: Table) -> list[Row] | None:
+    """The rows whose sum is （七）总计: the 21 leaves, or 19 + the single （六） row."""
+    keys = list(OUTCOME_LEAVES)
+    if table.row("other") is not None:
+        keys = [k for k in keys if not k.startswith("other.")] + ["other"]
+    rows = [table.row(k) for k in keys]
+    if any(r is None for r in rows):
+        return None
+    return rows  # type: ignore[return-value]
+
+
+@rule(
+    code="XG202",
+    name="outcome-sum",
+    severity="error",
+    summary={
+        "zh": "（七）总计不等于各项办理结果之和",
+        "en": "（七）总计 differs from the sum of the outcome rows",
+    },
+    messages={
+        "zh": {
+            "default": "“{column}”列：（七）总计应为 {expected}（（一）至（六）各项办理结果之和），实际为 {actual}"
+        },
+        "en": {
+            "default": "column '{column}': （七）总计 should be {expected} (the sum of the outcome "
+            "rows （一）–（六）) but is {actual}"
+        },
+    },
+    docs=docs(
+        (
+            "收到和处理政府信息公开申请情况表中，（七）总计在每一列都必须等于（一）予以公开至（六）其他处理"
+            "共21个末级项目之和（（三）至（六）组标题本身没有数字）。",
+            "（七）总计就是本年度办理结果的合计；不等说明某项结果漏计、重计或总计填错。",
+            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … 其余为0 …（七）总计 | 5 |",
+            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … 其余为0 …（七）总计 | 6 |",
+        ),
+        (
+            "In the applications table, （七）总计 must equal, in every column, the sum of the "
+            "21 outcome rows from （一）予以公开 to （六）其他处理 3.其他 (the group labels （三）–（六） "
+            "carry no numbers of their own).",
+            "（七）总计 is the sum of this year's outcomes; a difference means an outcome was "
+            "left out, counted twice, or the total is wrong.",
+            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … all others 0 …（七）总计 | 5 |",
+            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … all others 0 …（七）总计 | 6 |",
+        ),
+    ),
+)
+def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    table = report.tables.get("applications")
+    if table is None or report.format_version != "2021":
+        return
+    total_row = table.row("total")
+    rows = _outcome_rows(table)
+    if total_row is None or rows is None:
+        return
+    for column in APPLICANT_COLUMNS:
+        total = total_row.cell(column)
+        values = [r.value(column) for r in rows]
+        if total is None or total.value is None or any(v is None for v in values):
+            continue
+        expected = sum(values)  # type: ignore[arg-type]
+        if expected != total.value:
+            yield ctx.diagnostic(
+                total.span, column=column_label(ctx.lang, column), expected=expected,
+                actual=total.value, subject=f"applications.total.{column}",
+            )
+
+
+@rule(
+    code="XG203",
+    name="balance",
+    severity="error",
+    summary={
+        "zh": "勾稽关系不成立：第一项加第二项之和不等于第三项加第四项之和",
+        "en": "The printed balance fails: 一 + 二 differs from （七）总计 + 四",
+    },
+    messages={
+        "zh": {
+            "default": "“{column}”列勾稽关系不成立：一、本年新收 {received} + 二、上年结转 {carried_over}"
+            " = {lhs}，而（七）总计 {actual} + 四、结转下年度 {carried_forward} = {rhs}；"
+            "按勾稽关系（七）总计应为 {expected}"
+        },
+        "en": {
+            "default": "column '{column}': the balance fails: received {received} + carried over "
+            "{carried_over} = {lhs}, but （七）总计 {actual} + carried forward {carried_forward} = "
+            "{rhs}; by the balance （七）总计 should be {expected}"
+        },
+    },
+    docs=docs(
+        (
+            "表中印明的勾稽关系：每一列都必须满足“第一项加第二项之和，等于第三项加第四项之和”，即"
+            "一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。诊断定位在（七）总计单元格。",
+            "收到的申请要么本年办结，要么结转下年；不平衡说明数据不完整或有误。",
+            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 0 |",
+            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 1 |",
+        ),
+        (
+            "The balance printed in the table itself: in every column, 一 received + 二 carried "
+            "over = 三（七）总计 + 四 carried forward. Reported at the （七）总计 cell.",
+            "Every application received is either closed this year or carried forward; an "
+            "imbalance means the data are incomplete or wrong.",
+            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 0 |",
+            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 1 |",
+        ),
+    ),
+)
+def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    table = report.tables.get("applications")
+    if table is None or report.format_version != "2021":
+        return
+    rows = [table.row(k) for k in ("received", "carried_over", "total", "carried_forward")]
+    if any(r is None for r in rows):
+        return
+    received, carried_over, total_row, carried_forward = rows  # type: ignore[misc]
+    for column in APPLICANT_COLUMNS:
+        total = total_row.cell(column)
+        values = [received.value(column), carried_over.value(column),
+                  carried_forward.value(column)]
+        if total is None or total.value is None or any(v is None for v in values):
+            continue
+        r, c, f = values  # type: ignore[misc]
+        lhs, rhs = r + c, total.value + f
+        if lhs != rhs:
+            yield ctx.diagnostic(
+                total.span, column=column_label(ctx.lang, column), received=r, carried_over=c,
+                carried_forward=f, lhs=lhs, rhs=rhs, expected=lhs - f, actual=total.value,
+                subject=f"applications.balance.{column}",
+            )
+
+
+@rule(
+    code="XG204",
+    name="review-sum",
+    severity="error",
+    summary={
+        "zh": "行政复议、行政诉讼某组的总计不等于维持、纠正、其他、尚未审结之和",
+        "en": "A review/litigation group's 总计 differs from upheld + corrected + other + pending",
+    },
+    messages={
+        "zh": {
+            "default": "{group}：总计应为 {expected}（结果维持 {upheld} + 结果纠正 {corrected} + "
+            "其他结果 {other} + 尚未审结 {pending}），实际为 {actual}"
+        },
+        "en": {
+            "default": "{group}: the total should be {expected} (upheld {upheld} + corrected "
+            "{corrected} + other {other} + pending {pending}) but is {actual}"
+        },
+    },
+    docs=docs(
+        (
+            "政府信息公开行政复议、行政诉讼情况表分三组（行政复议；行政诉讼·未经复议直接起诉；行政诉讼·复议后起诉），"
+            "每组的“总计”必须等于结果维持、结果纠正、其他结果、尚未审结四项之和。",
+            "每一件复议或诉讼必属于四种结果之一；不等说明有案件漏计或总计填错。",
+            "行政复议：1 | 0 | 0 | 1 | 1",
+            "行政复议：1 | 0 | 0 | 1 | 2",
+        ),
+        (
+            "The review and litigation table has three groups (administrative review; "
+            "litigation without prior review; litigation after review); each group's 总计 "
+            "must equal upheld + corrected + other results + pending.",
+            "Every case has exactly one of the four results; a difference means a case was "
+            "left out or the total is wrong.",
+            "review: 1 | 0 | 0 | 1 | 1",
+            "review: 1 | 0 | 0 | 1 | 2",
+        ),
+    ),
+)
+def review_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    table = report.tables.get("reviews")
+    if table is None:
+        return
+    for group in REVIEW_GROUPS:
+        row = table.row(group)
+        if row is None:
+            continue
+        parts = _values(row, REVIEW_PARTS)
+        total = row.cell("total")
+        if parts is None or total is None or total.value is None:
+            continue
+        expected = sum(parts)
+        if expected != total.value:
+            upheld, corrected, other, pending = parts
+            yield ctx.diagnostic(
+                total.span, group=row_label(ctx.lang, "reviews", group), upheld=upheld,
+                corrected=corrected, other=other, pending=pending, expected=expected,
+                actual=total.value, subject=f"reviews.{group}.total",
+            )
+
+
+RULES = [row_sum, outcome_sum, balance, review_sum]

@@ -1,0 +1,105 @@
+"""XG001 unreadable-input and XG002 unknown-format: can the file be linted at all?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+from xxgk_lint.engine.rule import Rule, RuleContext, rule
+from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint_rules._docs import docs
+
+UNREADABLE = Rule(
+    RuleMeta(
+        code="XG001",
+        name="unreadable-input",
+        severity=Severity.ERROR,
+        summary={
+            "zh": "文件无法读取、解码，或不是政府信息公开工作年度报告",
+            "en": "The file cannot be read or decoded, or is not an annual report",
+        },
+        messages={
+            "zh": {"default": "无法作为年度报告检查：{problem}"},
+            "en": {"default": "cannot be checked as an annual report: {problem}"},
+        },
+        docs=docs(
+            (
+                "文件为空、是二进制文件、编码无法识别、格式不受支持（.doc、.wps、图片、扫描件PDF），"
+                "或者内容根本不是年度报告（既没有“一、总体情况”等章节标题，也没有统计表）。",
+                "读不出内容就无从检查；这类问题必须单独报告，而不能当作“没有发现问题”。"
+                "出现 XG001 时退出码为 2。",
+                "一个 0 字节的 report.txt；一份扫描成图片的 PDF。",
+                "UTF-8 或 GB18030 编码的文本、HTML 网页、Word .docx 或带文字层的 PDF。",
+            ),
+            (
+                "The file is empty, binary, in an undetectable encoding or an unsupported "
+                "format (.doc, .wps, images, scanned PDFs), or is not an annual report at "
+                "all (no section headings such as 一、总体情况 and no statistical tables).",
+                "What cannot be read cannot be checked; this must be reported as such, never "
+                "as 'no findings'. XG001 makes the exit code 2.",
+                "A 0-byte report.txt; a PDF that is a scanned image.",
+                "UTF-8 or GB18030 text, an HTML page, a Word .docx, or a PDF with a text layer.",
+            ),
+        ),
+        origin=__name__,
+    )
+)
+
+
+@rule(
+    code="XG002",
+    name="unknown-format",
+    severity="error",
+    summary={
+        "zh": "统计表不是2021年版格式（国办公开办函〔2021〕30号）",
+        "en": "The tables are not in the 2021 format (国办公开办函〔2021〕30号)",
+    },
+    messages={
+        "zh": {
+            "default": "{year}年度报告的统计表采用了2021年以前的旧格式（如“本年新制作数量”“上一年项目数量”"
+            "“第二十条第（九）项”），应使用国办公开办函〔2021〕30号规定的格式",
+            "old": "统计表为2021年以前的旧格式（{year}年度报告适用2019年试行格式），"
+            "未按2021年版格式检查",
+        },
+        "en": {
+            "default": "the tables of this {year} report use the pre-2021 layout (本年新制作数量, "
+            "上一年项目数量, 第二十条第（九）项); reports since 2021 must use the 2021 format",
+            "old": "the tables use the pre-2021 layout (the 2019 trial format applies to a "
+            "{year} report); the 2021-format checks were not applied",
+        },
+    },
+    docs=docs(
+        (
+            "识别统计表是否为2021年以前的旧格式：表二出现“本年新制作数量 / 本年新公开数量 / 对外公开总数量”、"
+            "“上一年项目数量 / 本年增/减”或“第二十条第（九）项 政府集中采购”。报告年度在2021年及以后时为错误，"
+            "2019、2020年度报告为提示。",
+            "2021年及以后的年度报告必须使用国办公开办函〔2021〕30号格式；沿用旧模板是评估中常见的问题。"
+            "旧格式报告也不应被当作“残缺的新格式报告”误报一堆错误。",
+            "2023年度报告中：第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
+            "第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+        ),
+        (
+            "Recognises tables in the pre-2021 layout: table 二 with 本年新制作数量 / 本年新公开数量 / "
+            "对外公开总数量, 上一年项目数量 / 本年增/减, or a 第二十条第（九）项 政府集中采购 block. An error "
+            "for reports of 2021 and later, information for 2019 and 2020 reports.",
+            "Reports since 2021 must follow 国办公开办函〔2021〕30号; an old template is a common "
+            "finding of evaluators. An older report must not be linted as a broken 2021 one.",
+            "In a 2023 report: 第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
+            "第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+        ),
+    ),
+)
+def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if report.format_version == "2021":
+        return
+    span = report.anchors.get("proactive") or (report.title.span if report.title else None)
+    span = span or Span(1, 1, 1, 1)
+    year = report.year if report.year is not None else "?"
+    if report.year is not None and report.year <= 2020:
+        yield ctx.diagnostic(span, "old", year=year, subject="format", severity=Severity.INFO)
+    else:
+        yield ctx.diagnostic(span, year=year, subject="format", expected="2021",
+                             actual="pre-2021")
+
+
+RULES = [UNREADABLE, unknown_format]

@@ -1,0 +1,80 @@
+"""``xxgk-lint parse``: show what xxgk-lint reads from a report (JSON or a summary)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from xxgk_lint.parse import parse_source
+from xxgk_lint.parse.serialize import JSON_VERSION, report_to_json
+from xxgk_lint.sources import DEFAULT_EXTENSIONS, InputError, read_source
+
+
+def _files(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in DEFAULT_EXTENSIONS
+                and not any(part.startswith(".") for part in p.parts)
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def run_parse_command(args: argparse.Namespace) -> int:
+    status = 0
+    reports = []
+    for path in _files(args.paths):
+        try:
+            source = read_source(path)
+            if args.text:
+                sys.stdout.write(source.text if source.text.endswith("\n") else source.text + "\n")
+                continue
+            report = parse_source(source)
+        except InputError as exc:
+            print(f"xxgk-lint: {path}: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        data = report_to_json(report, spans=args.spans)
+        if args.output_format == "json":
+            reports.append(data)
+        else:
+            sys.stdout.write(summary(data))
+    if args.output_format == "json" and not args.text:
+        document = {"version": JSON_VERSION, "reports": reports}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return status
+
+
+def summary(data: dict) -> str:
+    """A readable summary of one parsed report."""
+    lines = [f"{data['path']}  ({data['kind']}, {data['encoding'] or '-'})"]
+    lines.append(f"  format:  {data['format_version']}")
+    lines.append(f"  title:   {data['title'] or '-'}")
+    lines.append(f"  agency:  {data['agency'] or '-'}    year: {data['year'] or '-'}")
+    period = data["period"]
+    if period is None:
+        lines.append("  period:  (not stated)")
+    elif period["well_formed"]:
+        lines.append(f"  period:  {period['start']} – {period['end']}  (line {period['line']})")
+    else:
+        lines.append(f"  period:  {period['text']}  [{period['problem']}] (line {period['line']})")
+    sections = ", ".join(
+        f"{s['number'] or '·'} {s['key']}@{s['line']}" for s in data["sections"]
+    )
+    lines.append(f"  sections: {sections or '-'}")
+    for key, table in data["tables"].items():
+        if table is None:
+            lines.append(f"  table {key}: (not found)")
+            continue
+        lines.append(f"  table {key}: {len(table)} rows")
+        for row, cells in table.items():
+            values = " ".join("·" if v is None else str(v) for v in cells.values())
+            lines.append(f"    {row:<30} {values}")
+    return "\n".join(lines) + "\n\n"

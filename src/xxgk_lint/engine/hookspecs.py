@@ -1,0 +1,61 @@
+"""Hook specifications: the plugin author's manual.
+
+xxgk-lint finds plugins in two ways, and treats them alike (the built-in rules are just
+one plugin, registered through the same entry point as everyone else's):
+
+* an installed package that declares an entry point in the group ``xxgk_lint.plugins``::
+
+      [project.entry-points."xxgk_lint.plugins"]
+      acme = "acme_xxgk_rules"
+
+* a local module named in ``.xxgk-lint.yaml`` (a path to a ``.py`` file, relative to the
+  config file, or an importable module name)::
+
+      plugins: [./checks/acme_rules.py]
+
+A plugin is a module (or object) with functions marked ``@hookimpl`` whose names are the
+hooks below. Each plugin is loaded inside its own ``try``: a plugin that fails to import
+is reported by name (exit code 2) and the other rules still run. Import heavy modules
+*inside* your hook functions, not at the top of the plugin: start-up time matters in a
+pre-commit hook.
+
+How a rule checks reports is the :class:`~xxgk_lint.engine.rule.Rule` contract: a
+per-report ``check(report, ctx)`` called once for each parsed report, and/or a whole-run
+``check_run(reports, ctx)`` called once per run with every report that parsed (for rules
+that compare reports, e.g. one body's carry-over across two years). Both receive typed
+AST objects (:mod:`xxgk_lint.parse.ast`) and yield
+:class:`~xxgk_lint.engine.diagnostics.Diagnostic` objects built with
+``ctx.diagnostic(span, ...)``. They never print, exit or write files. A rule that raises
+is reported by code and name (exit code 2); the other rules' results are still reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pluggy
+
+from xxgk_lint.engine.rule import Rule
+
+PROJECT = "xxgk_lint"
+ENTRY_POINT_GROUP = "xxgk_lint.plugins"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def xxgk_lint_rules() -> Sequence[Rule]:
+    """Declare the rules this plugin provides.
+
+    Called once per run, after all plugins are registered. Return a sequence of
+    :class:`~xxgk_lint.engine.rule.Rule` objects (usually made with the
+    :func:`~xxgk_lint.engine.rule.rule` decorator). Each rule carries its metadata —
+    a frozen ``code`` (letters then digits, e.g. ``XG201`` or ``ACME001``; never reuse or
+    renumber one), a kebab-case ``name``, a default ``severity`` (``error``, ``warning``
+    or ``info``), a one-line ``summary`` and ``messages`` in Chinese (``zh``, required)
+    and English (``en``), ``docs`` (what it checks, why, a failing and a passing example)
+    and its ``options`` (set by users under ``rules: {CODE: {...}}`` in the config).
+
+    A code declared by two plugins is an error naming both.
+    """

@@ -1,0 +1,147 @@
+"""What a rule is: its metadata plus the functions that check reports.
+
+Plugin authors write rules with the :func:`rule` decorator::
+
+    @rule(code="ACME001", name="title-names-agency", severity="warning",
+          summary={"zh": "标题应写明机关名称", "en": "The title names the agency"},
+          messages={"zh": {"default": "标题未写明机关名称"},
+                    "en": {"default": "the title does not name the agency"}},
+          docs={...})
+    def title_names_agency(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if report.title and report.agency is None:
+            yield ctx.diagnostic(report.title.span)
+
+and return them from the ``xxgk_lint_rules`` hook (see :mod:`xxgk_lint.engine.hookspecs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from xxgk_lint.engine.diagnostics import (
+    Diagnostic,
+    Number,
+    RuleDoc,
+    RuleMeta,
+    RuleOption,
+    Severity,
+)
+from xxgk_lint.parse.ast import Report, Span
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Handed to a rule with each report: the user's language, options, and a factory.
+
+    Rules never print or exit; they yield what :meth:`diagnostic` returns.
+    """
+
+    meta: RuleMeta
+    path: str
+    lang: str = "zh"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str) -> Any:
+        if name in self.options:
+            return self.options[name]
+        for option in self.meta.options:
+            if option.name == name:
+                return option.default
+        raise KeyError(f"rule {self.meta.code} has no option {name!r}")
+
+    def diagnostic(
+        self,
+        span: Span,
+        key: str = "default",
+        *,
+        expected: Number | str | None = None,
+        actual: Number | str | None = None,
+        subject: str = "",
+        severity: Severity | None = None,
+        path: str | None = None,
+        **fields: Any,
+    ) -> Diagnostic:
+        """A Diagnostic for this rule, its message rendered in the user's language.
+
+        ``fields`` fill the message template; ``expected`` and ``actual`` are available to
+        it as ``{expected}`` and ``{actual}`` too.
+        """
+        message = self.meta.message(self.lang, key, expected=expected, actual=actual, **fields)
+        return Diagnostic(
+            code=self.meta.code,
+            name=self.meta.name,
+            severity=severity or self.meta.severity,
+            message=message,
+            path=path or self.path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            expected=expected,
+            actual=actual,
+            where=span.where,
+            subject=subject,
+        )
+
+
+CheckReport = Callable[[Report, RuleContext], Iterable[Diagnostic]]
+CheckRun = Callable[[Sequence[Report], RuleContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: metadata, and a per-report check and/or a whole-run check."""
+
+    meta: RuleMeta
+    check: CheckReport | None = None
+    check_run: CheckRun | None = None
+
+    @property
+    def code(self) -> str:
+        return self.meta.code
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str,
+    summary: dict[str, str],
+    messages: dict[str, dict[str, str]],
+    docs: dict[str, RuleDoc],
+    options: Sequence[RuleOption] = (),
+    run: bool = False,
+) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
+    """Decorate a check function into a :class:`Rule`.
+
+    With ``run=True`` the function is a whole-run check: it receives the sequence of all
+    reports of the run (for rules that compare reports, e.g. across years).
+    """
+
+    def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
+        meta = RuleMeta(
+            code=code,
+            name=name,
+            severity=Severity.parse(severity),
+            summary=summary,
+            messages=messages,
+            docs=docs,
+            options=tuple(options),
+            origin=function.__module__,
+        )
+        if run:
+            return Rule(meta, check_run=function)
+        return Rule(meta, check=function)
+
+    return wrap
+
+
+def meta_only(rule_meta: RuleMeta) -> Rule:
+    """A rule the engine itself raises (XG001): metadata, no check function."""
+    return Rule(rule_meta)
