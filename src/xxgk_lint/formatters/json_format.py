@@ -13,6 +13,15 @@ from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.results import RunResult
 
 VERSION = 1
+SCHEMA_RESOURCE = "schemas/check-output-v1.schema.json"
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of this output, as shipped inside the package."""
+    from importlib.resources import files
+
+    text = files("xxgk_lint").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def to_document(run: RunResult) -> dict[str, Any]:

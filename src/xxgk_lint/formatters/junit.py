@@ -38,7 +38,7 @@ def render(run: RunResult) -> str:
 
 
 def classname_for(path: str) -> str:
-    """A Java-like class name for ``path``: ``reports/2023/县政府.txt`` → ``reports.2023.县政府_txt``.
+    """A Java-like class name for ``path``: ``reports/2023/a.txt`` → ``reports.2023.a_txt``.
 
     Jenkins splits a classname at its last dot into package and class, so directories
     become packages and the dots inside a file name become ``_``.

@@ -122,7 +122,7 @@ def _help_md(doc: RuleDoc, labels: tuple[str, str, str, str]) -> str:
     what, why, bad, good = labels
     return (
         f"## {what}\n\n{doc.what}\n\n## {why}\n\n{doc.why}\n\n"
-        f"## {bad}\n\n{_fence(doc.bad)}\n\n## {good}\n\n{_fence(doc.good)}"
+        f"## {bad}\n\n{_example_md(doc.bad)}\n\n## {good}\n\n{_example_md(doc.good)}"
     )
 
 
@@ -130,11 +130,18 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.strip("\n").splitlines())
 
 
-def _fence(text: str) -> str:
+def _example_md(text: str) -> str:
+    """A report fragment (several lines, or table cells) in a fence; a sentence as prose.
+
+    A fence keeps a table row's ``|`` and alignment, but would not wrap a long sentence.
+    """
+    text = text.strip("\n")
+    if "\n" not in text and "|" not in text and "\t" not in text:
+        return text
     fence = "```"
     while fence in text:  # an example that itself holds a fence
         fence += "`"
-    return f"{fence}text\n{text.strip(chr(10))}\n{fence}"
+    return f"{fence}text\n{text}\n{fence}"
 
 
 def artifact_location(path: str) -> dict[str, str]:

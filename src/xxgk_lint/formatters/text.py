@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from wcwidth import wcwidth
-
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import RunResult
 
@@ -113,6 +111,9 @@ def _layout(line: str) -> tuple[list[str], list[int]]:
     of :data:`TAB_SIZE` *display* columns (``str.expandtabs`` counts characters, which is
     wrong after Han text); other control characters are shown as U+FFFD.
     """
+    # Imported here: a clean run (the usual pre-commit case) shows no snippet at all.
+    from wcwidth import wcwidth
+
     pieces: list[str] = []
     starts: list[int] = []
     column = 0
@@ -132,9 +133,7 @@ def _layout(line: str) -> tuple[list[str], list[int]]:
     return pieces, starts
 
 
-def _snippet(
-    diagnostic: Diagnostic, source_lines: tuple[str, ...]
-) -> tuple[str, int, int] | None:
+def _snippet(diagnostic: Diagnostic, source_lines: tuple[str, ...]) -> tuple[str, int, int] | None:
     """The shown source line, the caret offset and the caret count, or ``None``."""
     if not 1 <= diagnostic.line <= len(source_lines):
         return None

@@ -20,6 +20,7 @@ from xxgk_lint.parse.metadata import (
     SECTION_TITLES,
     agency_of,
     choose_title,
+    clean_title,
     find_period,
     section_key,
     section_number,
@@ -190,7 +191,7 @@ def _build(source: Source, document: Document) -> Report:
     title = None
     if title_line is not None:
         span = Span(title_line.line, title_line.column, title_line.line, title_line.end_column)
-        title = Paragraph(title_line.text, span)
+        title = Paragraph(clean_title(title_line.text), span)
     text_paragraphs = [p for p in preamble if title is None or p.span != title.span]
     for section in sections:
         text_paragraphs.extend(section.paragraphs)

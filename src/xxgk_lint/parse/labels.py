@@ -18,10 +18,10 @@ import unicodedata
 _TRADITIONAL = str.maketrans(
     "總計結轉辦處與開關規範許可處罰強製費裡於國條項資訊請數議訟復維糾審決"
     "報機關產務問題類過執卷詢業構組織護權險穩際無應滿現補確認頁統簽類繼續東雜單絡頭時內"
-    "舉報訴復重獲標準運經濟會黨團監營證書產誌讓從級區鎮縣市廳局處爲為實際複覆繳體動號門戶網費額萬圓發廢納紙",
+    "舉報訴復重獲標準運經濟會黨團監營證書產誌讓從級區鎮縣市廳局處爲為實際複覆繳體動號門戶網費額萬圓發廢納紙祕屬",
     "总计结转办处与开关规范许可处罚强制费里于国条项资讯请数议讼复维纠审决"
     "报机关产务问题类过执卷询业构组织护权险稳际无应满现补确认页统签类继续东杂单络头时内"
-    "举报诉复重获标准运经济会党团监营证书产志让从级区镇县市厅局处为为实际复复缴体动号门户网费额万圆发废纳纸",
+    "举报诉复重获标准运经济会党团监营证书产志让从级区镇县市厅局处为为实际复复缴体动号门户网费额万圆发废纳纸秘属",
 )
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
 _DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "―": "-", "−": "-"})
@@ -33,3 +33,8 @@ def normalise(text: str) -> str:
     text = text.translate(_TRADITIONAL).translate(_DASHES)
     text = _SPACES.sub("", text)
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional → simplified for the template's characters; keeps the length."""
+    return text.translate(_TRADITIONAL)

@@ -135,7 +135,12 @@ def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item
 
 
 def _value_runs(items: list[Item]) -> Iterable[tuple[list[Item], list[Item]]]:
-    """Yield (label run, value run) pairs in order."""
+    """Yield (label run, value run) pairs in order.
+
+    A run of empty cells only (padding, or the blank cells of a header line) does not end
+    a label run — unless it follows a non-header label on the same line, where it is a
+    row whose cells are all blank.
+    """
     run: list[Item] = []
     index = 0
     while index < len(items):
@@ -147,9 +152,16 @@ def _value_runs(items: list[Item]) -> Iterable[tuple[list[Item], list[Item]]]:
         end = index
         while end < len(items) and items[end].kind != TEXT:
             end += 1
-        yield run, items[index:end]
-        run = []
+        values = items[index:end]
         index = end
+        if all(v.kind == EMPTY for v in values):
+            last = run[-1] if run else None
+            if last is None or last.line != values[0].line or HEADER_WORDS.match(last.norm):
+                continue
+            if sum(1 for r in run if r.line == last.line and HEADER_WORDS.match(r.norm)):
+                continue
+        yield run, values
+        run = []
 
 
 def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> MappedTable:

@@ -6,6 +6,7 @@ from real reports (see ``format-2021.md`` and ``domain-notes.md`` §4.3).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 
 from xxgk_lint.parse.ast import Paragraph, Period, Span
 from xxgk_lint.parse.grammar import Line
-from xxgk_lint.parse.labels import normalise
+from xxgk_lint.parse.labels import fold_traditional, normalise
 
 #: Section keys by the core words of their titles, tried in this order.
 SECTION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -37,7 +38,7 @@ SECTION_TITLES = {
     "other": "其他需要报告的事项",
 }
 
-_NUMERAL = re.compile(r"^(?:#+)?(?:\*\*)?(?:第)?([一二三四五六七八])")
+_NUMERAL = re.compile(r"^(?:#+\s*)?(?:\*\*)?(?:第)?([一二三四五六七八])")
 
 
 def section_key(heading: str) -> str | None:
@@ -67,14 +68,29 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _REPORT_WORDS = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)")
 
 
+_BREADCRUMB = re.compile(r"->|>|›|»|＞|首页")
+
+
 def choose_title(candidates: Iterable[Line]) -> Line | None:
-    best: Line | None = None
+    """The line that names the report: report words and a year, not a breadcrumb."""
+    best: tuple[int, Line] | None = None
     for line in candidates:
-        if _REPORT_WORDS.search(normalise(line.text)) and "->" not in line.text:
-            return line
-        if best is None:
-            best = line
-    return best
+        norm = normalise(line.text)
+        score = 0
+        if _REPORT_WORDS.search(norm):
+            score += 2
+        if re.search(r"(?:19|20)\d{2}年", norm):
+            score += 2
+        if _BREADCRUMB.search(line.text):
+            score -= 4
+        if best is None or score > best[0]:
+            best = (score, line)
+    return best[1] if best and best[0] > 0 else None
+
+
+def clean_title(text: str) -> str:
+    """Strip markdown heading marks and emphasis from a title line."""
+    return text.strip().lstrip("#").strip().strip("*").strip()
 
 
 def agency_of(title: str) -> str | None:
@@ -133,25 +149,38 @@ def find_period(lines: Iterable[Paragraph]) -> Period | None:
 
 
 def _find_period(paragraphs: list[Paragraph], keywords: re.Pattern[str]) -> Period | None:
+    """Search the paragraphs as one text, since PDF text breaks sentences across lines."""
+    starts: list[int] = []
+    pieces: list[str] = []
+    offset = 0
     for paragraph in paragraphs:
-        text = paragraph.text
-        for keyword in keywords.finditer(text):
-            end_match = _SENTENCE_END.search(text, keyword.end())
-            end = end_match.start() if end_match else len(text)
-            end = min(end, keyword.start() + 120)
-            window = text[keyword.start() : end]
-            folded = unicodedata.normalize("NFKC", window)
-            if not re.search(r"\d", folded) or not re.search(r"[日至到起止]", folded):
-                continue
-            start_column = paragraph.span.column + keyword.start()
-            span = Span(
-                paragraph.span.line,
-                start_column,
-                paragraph.span.line,
-                start_column + len(window),
-                paragraph.span.where,
-            )
-            return _read_period(window, folded, span)
+        starts.append(offset)
+        pieces.append(paragraph.text)
+        offset += len(paragraph.text)
+    text = fold_traditional("".join(pieces))
+
+    def position(at: int) -> tuple[Paragraph, int]:
+        index = max(bisect.bisect_right(starts, at) - 1, 0)
+        return paragraphs[index], at - starts[index]
+
+    for keyword in keywords.finditer(text):
+        end_match = _SENTENCE_END.search(text, keyword.end())
+        end = end_match.start() if end_match else len(text)
+        end = min(end, keyword.start() + 120)
+        window = text[keyword.start() : end]
+        folded = unicodedata.normalize("NFKC", window)
+        if not re.search(r"\d", folded) or not re.search(r"[日至到起止]", folded):
+            continue
+        first, first_offset = position(keyword.start())
+        last, last_offset = position(max(end - 1, keyword.start()))
+        span = Span(
+            first.span.line,
+            first.span.column + first_offset,
+            last.span.line,
+            last.span.column + last_offset + 1,
+            first.span.where,
+        )
+        return _read_period(window, folded, span)
     return None
 
 

@@ -1,0 +1,430 @@
+"""Read a Word .docx report: paragraphs and tables in document order, merged cells expanded.
+
+A Word user cannot go to "line 57, column 9", so every piece of text carries a locator they
+can find in the document instead — ``第 12 段`` for a paragraph, ``表格 2，第 5 行，第 3 列``
+for a table cell — and its line and column are those of the extracted text, which is what
+``xxgk-lint parse --text`` shows.
+
+Layout: each paragraph is a line (a manual line break inside it starts another line with
+the same locator); each table row is a line, its cells joined by a single TAB after merged
+cells are expanded into the table's grid — a merged cell's text stands at its first grid
+position and the positions it covers are empty cells, whether it spans columns
+(``w:gridSpan``) or rows (``w:vMerge``). Columns in locators count grid positions.
+
+Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
+"一、" but its text is "总体情况". The number is rendered from the numbering definitions,
+so that the parser sees the heading as the reader of the document does.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from xxgk_lint.sources.model import InputError, Source, TextBuilder
+
+__all__ = ["read_docx"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {
+    "w": _W,
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
+def _q(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def _xpath(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=_NS)
+
+
+# Runs whose text the reader sees: not deleted, not moved away, not inside a text box or
+# the fallback copy of a drawing (those duplicate content or sit outside the flow).
+_RUNS = _xpath(
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
+    " or ancestor::mc:Fallback)]"
+)
+_RUN_CONTENT = _xpath("w:t | w:tab | w:ptab | w:br | w:cr | w:noBreakHyphen")
+_ROWS = _xpath("w:tr | w:sdt/w:sdtContent/w:tr | w:customXml/w:tr")
+_CELLS = _xpath("w:tc | w:sdt/w:sdtContent/w:tc | w:customXml/w:tc")
+_CELL_BLOCKS = _xpath("w:p | w:tbl | w:sdt/w:sdtContent/* | w:customXml/*")
+_VAL = _q("val")
+
+# Body-level containers whose children are paragraphs and tables.
+_CONTAINERS = (_q("sdt"), _q("customXml"))
+
+
+def read_docx(path: str, data: bytes) -> Source:
+    """Read a .docx file into a Source whose positions carry Word locators."""
+    try:
+        import docx  # imported here: linting text files never pays for python-docx
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+    except Exception as exc:  # python-docx raises many types on bad input
+        raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
+    builder = TextBuilder()
+    _Extractor(builder, _Numbering.of(document)).run(body)
+    text, positions = builder.build()
+    return Source(
+        path=path,
+        kind="docx",
+        encoding=None,
+        text=text,
+        positions=positions,
+        original_lines=tuple(text.split("\n")),
+    )
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying what is wrong with the package, for the user."""
+    import zipfile
+
+    message = " ".join(str(exc).split()).strip("\"'")
+    if isinstance(exc, zipfile.BadZipFile):
+        return "not a zip archive (the file is damaged, or is not a .docx)"
+    if isinstance(exc, KeyError):
+        if "[Content_Types].xml" in message or "officeDocument" in message:
+            return "a zip archive without a Word document in it"
+        return f"a part of the document is missing ({message})"
+    if isinstance(exc, ValueError) and "content type" in message:
+        return f"the package is not a Word document ({message.split(', ')[-1]})"
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"the document's XML is damaged ({message})"
+    return message or type(exc).__name__
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _join_pieces(pieces: list[str]) -> str:
+    """Join the lines of a cell into one: nothing next to CJK text, else one space."""
+    out = ""
+    for piece in pieces:
+        piece = " ".join(piece.split())
+        if not piece:
+            continue
+        if out and not (_wide(out[-1]) or _wide(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    """The visible text of a paragraph; TAB for tabs, LF for manual line breaks."""
+    parts = []
+    for run in _RUNS(p):
+        for child in _RUN_CONTENT(run):
+            tag = etree.QName(child).localname
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag in ("tab", "ptab"):
+                parts.append("\t")
+            elif tag == "cr" or (tag == "br" and child.get(_q("type")) in (None, "textWrapping")):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- numbering
+
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _chinese_count(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999)."""
+    if n <= 0 or n >= 10000:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return ten + (digits[n % 10] if n % 10 else "")
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, ten), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero and out:
+                out += digits[0]
+            out += digits[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _letters(n: int) -> str:
+    """1 → A, 26 → Z, 27 → AA (Word repeats the letter)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting"):
+        return _chinese_count(n)
+    if fmt in ("chineseLegalSimplified",):
+        return _chinese_count(n, _LEGAL_DIGITS, "拾")
+    if fmt in ("ideographDigital", "taiwaneseDigital"):
+        return "".join(_CHINESE_DIGITS[int(d)] for d in str(n))
+    if fmt in ("ideographTraditional",) and 1 <= n <= 10:
+        return _HEAVENLY_STEMS[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(ord(d) - ord("0") + ord("０")) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "upperLetter":
+        return _letters(n)
+    if fmt == "lowerLetter":
+        return _letters(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)
+
+
+@dataclass
+class _Numbering:
+    """Renders Word list numbers ("一、", "（二）", "1.") in document order."""
+
+    numbering: etree._Element | None
+    styles: etree._Element | None
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    seen_nums: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, document: object) -> _Numbering:
+        numbering = styles = None
+        try:
+            numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except Exception:  # no numbering part, or a broken one
+            numbering = None
+        try:
+            styles = document.part.styles.element  # type: ignore[attr-defined]
+        except Exception:  # no styles part, or a broken one
+            styles = None
+        return cls(numbering, styles)
+
+    def _num_pr(self, p: etree._Element) -> tuple[str, int] | None:
+        """(numId, ilvl) from the paragraph, or from its style and the styles it is based on."""
+        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+        style_id = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        ilvl = None
+        num_id = None
+        if num_pr is not None:
+            num_id, ilvl = _num_pr_values(num_pr)
+        seen: set[str] = set()
+        style = style_id.get(_VAL) if style_id is not None else None
+        while num_id is None and style and self.styles is not None and style not in seen:
+            seen.add(style)
+            node = self.styles.find(f"{_q('style')}[@{_q('styleId')}='{style}']")
+            if node is None:
+                break
+            style_num_pr = node.find(f"{_q('pPr')}/{_q('numPr')}")
+            if style_num_pr is not None:
+                num_id, style_ilvl = _num_pr_values(style_num_pr)
+                ilvl = ilvl if ilvl is not None else style_ilvl
+            based = node.find(_q("basedOn"))
+            style = based.get(_VAL) if based is not None else None
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, ilvl or 0
+
+    def prefix(self, p: etree._Element) -> str:
+        """The rendered list number of paragraph ``p``, or "" if it is not numbered."""
+        if self.numbering is None:
+            return ""
+        found = self._num_pr(p)
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        num = self.numbering.find(f"{_q('num')}[@{_q('numId')}='{num_id}']")
+        if num is None:
+            return ""
+        abstract_ref = num.find(_q("abstractNumId"))
+        abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
+        abstract = self.numbering.find(f"{_q('abstractNum')}[@{_q('abstractNumId')}='{abstract_id}']")
+        if abstract is None:
+            return ""
+        levels = {}
+        for lvl in abstract.findall(_q("lvl")):
+            levels[_int(lvl.get(_q("ilvl")), 0)] = lvl
+        for override in num.findall(_q("lvlOverride")):
+            lvl = override.find(_q("lvl"))
+            if lvl is not None:
+                levels[_int(override.get(_q("ilvl")), 0)] = lvl
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract_id or "", [0] * 10)
+        if num_id not in self.seen_nums:
+            self.seen_nums.add(num_id)
+            for override in num.findall(_q("lvlOverride")):
+                start = override.find(_q("startOverride"))
+                level = _int(override.get(_q("ilvl")), 0)
+                if start is not None and 0 <= level < 10:
+                    counters[level] = _int(start.get(_VAL), 1) - 1
+        if not 0 <= ilvl < 10:
+            return ""
+        if counters[ilvl] == 0:
+            counters[ilvl] = _level_start(levels[ilvl]) - 1
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        text = _child_val(levels[ilvl], "lvlText") or ""
+        if _child_val(levels[ilvl], "numFmt") in ("bullet", "none"):
+            return ""
+        for level in range(ilvl, -1, -1):
+            placeholder = f"%{level + 1}"
+            if placeholder in text:
+                value = counters[level] or _level_start(levels.get(level))
+                fmt = _child_val(levels.get(level), "numFmt") or "decimal"
+                text = text.replace(placeholder, _format_number(value, fmt))
+        return text
+
+
+def _num_pr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
+    num_id = _child_val(num_pr, "numId")
+    ilvl = _child_val(num_pr, "ilvl")
+    return num_id, _int(ilvl, 0) if ilvl is not None else None
+
+
+def _child_val(el: etree._Element | None, name: str) -> str | None:
+    if el is None:
+        return None
+    child = el.find(_q(name))
+    return child.get(_VAL) if child is not None else None
+
+
+def _level_start(lvl: etree._Element | None) -> int:
+    return _int(_child_val(lvl, "start"), 1)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+# --------------------------------------------------------------------------- layout
+
+
+class _Extractor:
+    """Adds the body's paragraphs and tables to a TextBuilder, in document order."""
+
+    def __init__(self, builder: TextBuilder, numbering: _Numbering) -> None:
+        self.builder = builder
+        self.numbering = numbering
+        self.paragraphs = 0
+        self.tables = 0
+
+    def run(self, body: etree._Element) -> None:
+        for block in self._blocks(body):
+            if block.tag == _q("p"):
+                self._paragraph(block)
+            else:
+                self._table(block)
+
+    def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
+        """Paragraphs and tables under ``parent``, looking inside content controls."""
+        for child in parent:
+            if child.tag in (_q("p"), _q("tbl")):
+                yield child
+            elif child.tag in _CONTAINERS:
+                content = child.find(_q("sdtContent"))
+                yield from self._blocks(content if content is not None else child)
+
+    def _paragraph(self, p: etree._Element) -> None:
+        self.paragraphs += 1
+        where = f"第 {self.paragraphs} 段"
+        text = self.numbering.prefix(p) + _paragraph_text(p)
+        for line in text.split("\n"):
+            line = line.strip()
+            if line:
+                self.builder.add(line, where=where)
+                self.builder.newline()
+
+    def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
+        pieces: list[str] = []
+        for block in _CELL_BLOCKS(tc):
+            if block.tag == _q("p"):
+                pieces.extend((self.numbering.prefix(block) + _paragraph_text(block)).split("\n"))
+            elif block.tag == _q("tbl"):
+                nested.append(block)
+        return _join_pieces(pieces)
+
+    def _table(self, tbl: etree._Element) -> None:
+        """One line per row, merged cells expanded; nested tables follow the table."""
+        self.tables += 1
+        number = self.tables
+        nested: list[etree._Element] = []
+        rows: list[list[str]] = []
+        for tr in _ROWS(tbl):
+            cells = [""] * _int(_child_val(tr.find(_q("trPr")), "gridBefore"), 0)
+            for tc in _CELLS(tr):
+                tc_pr = tc.find(_q("tcPr"))
+                span = max(_int(_child_val(tc_pr, "gridSpan"), 1), 1)
+                v_merge = tc_pr.find(_q("vMerge")) if tc_pr is not None else None
+                continues = v_merge is not None and v_merge.get(_VAL) in (None, "continue")
+                text = self._cell_text(tc, nested)
+                cells.append("" if continues else text)
+                cells.extend([""] * (span - 1))
+            rows.append(cells)
+        width = max((len(cells) for cells in rows), default=0)
+        for r, cells in enumerate(rows, 1):
+            cells += [""] * (width - len(cells))
+            if not any(cells):
+                continue  # nothing in the row: no line
+
+            def where(c: int, r: int = r) -> str:
+                return f"表格 {number}，第 {r} 行，第 {c} 列"
+
+            for c, text in enumerate(cells, 1):
+                if c > 1:
+                    # The TAB after a cell carries that cell's locator, so that the column
+                    # of an empty cell (where the next TAB stands) finds the cell.
+                    self.builder.add("\t", where=where(c if c == width and not text else c - 1))
+                self.builder.add(text, where=where(c))
+            self.builder.newline()
+        for inner in nested:
+            self._table(inner)
