@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from xxgk_lint_rules._docs import column_label, docs, row_label
+
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report, Row, Table
@@ -19,7 +21,6 @@ from xxgk_lint.parse.template import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
 )
-from xxgk_lint_rules._docs import column_label, docs, row_label
 
 APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 REVIEW_PARTS = REVIEW_COLUMNS[:-1]
@@ -82,7 +83,10 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if expected != total.value:
             label = row_label(ctx.lang, "applications", row.key) if ctx.lang == "en" else row.label
             yield ctx.diagnostic(
-                total.span, row=label, expected=expected, actual=total.value,
+                total.span,
+                row=label,
+                expected=expected,
+                actual=total.value,
                 subject=f"applications.{row.key}.total",
             )
 
@@ -150,8 +154,11 @@ def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         expected = sum(values)  # type: ignore[arg-type]
         if expected != total.value:
             yield ctx.diagnostic(
-                total.span, column=column_label(ctx.lang, column), expected=expected,
-                actual=total.value, subject=f"applications.total.{column}",
+                total.span,
+                column=column_label(ctx.lang, column),
+                expected=expected,
+                actual=total.value,
+                subject=f"applications.total.{column}",
             )
 
 
@@ -203,16 +210,22 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     received, carried_over, total_row, carried_forward = rows  # type: ignore[misc]
     for column in APPLICANT_COLUMNS:
         total = total_row.cell(column)
-        values = [received.value(column), carried_over.value(column),
-                  carried_forward.value(column)]
+        values = [received.value(column), carried_over.value(column), carried_forward.value(column)]
         if total is None or total.value is None or any(v is None for v in values):
             continue
         r, c, f = values  # type: ignore[misc]
         lhs, rhs = r + c, total.value + f
         if lhs != rhs:
             yield ctx.diagnostic(
-                total.span, column=column_label(ctx.lang, column), received=r, carried_over=c,
-                carried_forward=f, lhs=lhs, rhs=rhs, expected=lhs - f, actual=total.value,
+                total.span,
+                column=column_label(ctx.lang, column),
+                received=r,
+                carried_over=c,
+                carried_forward=f,
+                lhs=lhs,
+                rhs=rhs,
+                expected=lhs - f,
+                actual=total.value,
                 subject=f"applications.balance.{column}",
             )
 
@@ -270,9 +283,15 @@ def review_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if expected != total.value:
             upheld, corrected, other, pending = parts
             yield ctx.diagnostic(
-                total.span, group=row_label(ctx.lang, "reviews", group), upheld=upheld,
-                corrected=corrected, other=other, pending=pending, expected=expected,
-                actual=total.value, subject=f"reviews.{group}.total",
+                total.span,
+                group=row_label(ctx.lang, "reviews", group),
+                upheld=upheld,
+                corrected=corrected,
+                other=other,
+                pending=pending,
+                expected=expected,
+                actual=total.value,
+                subject=f"reviews.{group}.total",
             )
 
 

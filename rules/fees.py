@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from xxgk_lint_rules._docs import docs
+
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
 from xxgk_lint.parse.labels import normalise
-from xxgk_lint_rules._docs import docs
 
 #: Ways reports speak of the 信息处理费 (国办函〔2020〕109号): 信息处理费, 政府信息处理费用,
 #: 信息公开处理费, 收费通知, 未发生收费情况, 未收取任何费用 …
@@ -51,8 +52,7 @@ FEE_WORDS = re.compile(r"处理费|收费|收取.{0,12}费|费用|缴费")
             "the amount, or that none were charged. Wordings such as 信息公开处理费, "
             "未发生收费情况 and 未收取任何费用 count. The 第二十条第（八）项 行政事业性收费 of table 二 "
             "is the body's general fees, not this fee.",
-            "The format requires the statement; leaving it out is a common finding of "
-            "evaluators.",
+            "The format requires the statement; leaving it out is a common finding of evaluators.",
             "六、其他需要报告的事项\n本机关无其他需要报告的事项。",
             "六、其他需要报告的事项\n本年度未收取信息处理费。",
         ),
@@ -65,8 +65,11 @@ def missing_fee_statement(report: Report, ctx: RuleContext) -> Iterator[Diagnost
     if FEE_WORDS.search(normalise(section.text)):
         return
     yield ctx.diagnostic(
-        section.span, number=section.number or "六", subject="fees.statement",
-        expected="信息处理费", actual=None,
+        section.span,
+        number=section.number or "六",
+        subject="fees.statement",
+        expected="信息处理费",
+        actual=None,
     )
 
 

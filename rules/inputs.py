@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xxgk_lint_rules._docs import docs
+
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.rule import Rule, RuleContext, rule
 from xxgk_lint.parse.ast import Report, Span
-from xxgk_lint_rules._docs import docs
 
 UNREADABLE = Rule(
     RuleMeta(
@@ -98,8 +99,7 @@ def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     if report.year is not None and report.year <= 2020:
         yield ctx.diagnostic(span, "old", year=year, subject="format", severity=Severity.INFO)
     else:
-        yield ctx.diagnostic(span, year=year, subject="format", expected="2021",
-                             actual="pre-2021")
+        yield ctx.diagnostic(span, year=year, subject="format", expected="2021", actual="pre-2021")
 
 
 RULES = [UNREADABLE, unknown_format]

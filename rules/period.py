@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xxgk_lint_rules._docs import docs
+
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report, Span
-from xxgk_lint_rules._docs import docs
 
 
 def _start_of_report(report: Report) -> Span:
@@ -110,8 +111,13 @@ def malformed_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     year = report.year if report.year is not None else "XXXX"
     yield ctx.diagnostic(
-        period.span, period.problem, text=period.text, year=year, subject="period",
-        expected=f"{year}-01-01/{year}-12-31", actual=period.text,
+        period.span,
+        period.problem,
+        text=period.text,
+        year=year,
+        subject="period",
+        expected=f"{year}-01-01/{year}-12-31",
+        actual=period.text,
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xxgk_lint_rules._docs import docs
+
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.parse.metadata import SECTION_ORDER, SECTION_TITLES
-from xxgk_lint_rules._docs import docs
 
 NUMERALS = "一二三四五六"
 TITLES_EN = {
@@ -30,7 +31,9 @@ TITLES_EN = {
         "en": "One of the six sections the format requires is missing",
     },
     messages={
-        "zh": {"default": "缺少第{number}部分“{title}”（应有六个部分：总体情况……其他需要报告的事项）"},
+        "zh": {
+            "default": "缺少第{number}部分“{title}”（应有六个部分：总体情况……其他需要报告的事项）"
+        },
         "en": {
             "default": "section {number} '{title}' ({english}) is missing; the format requires "
             "six sections"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
+
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report, Span, Table
 from xxgk_lint.parse.template import OTHER_LEAVES, TABLES
-from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
 TABLE_ORDER = ("proactive", "applications", "reviews")
 SECTION_OF_TABLE = {"proactive": "proactive", "applications": "applications", "reviews": "reviews"}
@@ -29,8 +30,13 @@ def expected_rows(table: Table | None, key: str) -> list[str]:
 def _where(report: Report, key: str) -> Span:
     table = report.tables.get(key)
     if table is not None:
-        return Span(table.span.line, table.span.column, table.span.line, table.span.column + 1,
-                    table.span.where)
+        return Span(
+            table.span.line,
+            table.span.column,
+            table.span.line,
+            table.span.column + 1,
+            table.span.where,
+        )
     span = report.anchors.get(SECTION_OF_TABLE[key])
     if span is None and report.title is not None:
         span = report.title.span
@@ -43,8 +49,9 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
         found = table.row(later)
         if found is not None:
             return found.span
-    return Span(table.span.line, table.span.column, table.span.line, table.span.column + 1,
-                table.span.where)
+    return Span(
+        table.span.line, table.span.column, table.span.line, table.span.column + 1, table.span.where
+    )
 
 
 @rule(
@@ -108,8 +115,15 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         table = report.tables.get(key)
         name = table_label(lang, key)
         if table is None:
-            yield ctx.diagnostic(_where(report, key), "table", table=name, subject=key,
-                                 severity=Severity.ERROR, expected=name, actual=None)
+            yield ctx.diagnostic(
+                _where(report, key),
+                "table",
+                table=name,
+                subject=key,
+                severity=Severity.ERROR,
+                expected=name,
+                actual=None,
+            )
             continue
         wanted = expected_rows(table, key)
         present = [r for r in wanted if table.row(r) is not None]
@@ -144,15 +158,25 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 severity = Severity.parse(regulations)
             label = row_label(lang, key, row)
             yield ctx.diagnostic(
-                _missing_row_place(table, wanted, row), "row", table=name, row=label,
-                subject=f"{key}.{row}", severity=severity, expected=label, actual=None,
+                _missing_row_place(table, wanted, row),
+                "row",
+                table=name,
+                row=label,
+                subject=f"{key}.{row}",
+                severity=severity,
+                expected=label,
+                actual=None,
             )
         for row in table.rows:
             if not row.complete:
                 expected = len(TABLES[key].columns_of(row.key))
                 yield ctx.diagnostic(
-                    row.span, "incomplete", row=row.label or row_label(lang, key, row.key),
-                    expected=expected, actual=row.found, subject=f"{key}.{row.key}",
+                    row.span,
+                    "incomplete",
+                    row=row.label or row_label(lang, key, row.key),
+                    expected=expected,
+                    actual=row.found,
+                    subject=f"{key}.{row.key}",
                 )
 
 
@@ -266,8 +290,11 @@ def non_numeric_cell(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
 def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     for deviation in report.deviations:
         yield ctx.diagnostic(
-            deviation.span, label=deviation.label, subject=f"{deviation.table}.{deviation.row}",
-            expected="3 rows", actual="1 row",
+            deviation.span,
+            label=deviation.label,
+            subject=f"{deviation.table}.{deviation.row}",
+            expected="3 rows",
+            actual="1 row",
         )
 
 

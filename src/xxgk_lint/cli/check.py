@@ -51,6 +51,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     output = render(fmt, run, color=color, quiet=args.quiet, statistics=args.statistics)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    for message in run.run_errors:
-        print(f"xxgk-lint: {message}", file=sys.stderr)
+    if fmt != "text":  # the text report already lists them
+        for message in run.run_errors:
+            print(f"xxgk-lint: {message}", file=sys.stderr)
     return run.exit_code

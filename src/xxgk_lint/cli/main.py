@@ -32,7 +32,8 @@ def _comma_list(value: str) -> tuple[str, ...]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xxgk-lint",
-        description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
+        description="Lint 政府信息公开工作年度报告 "
+        "(government information disclosure annual reports).",
     )
     parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

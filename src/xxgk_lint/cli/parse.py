@@ -18,8 +18,10 @@ def _files(paths: list[str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             out.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in DEFAULT_EXTENSIONS
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in DEFAULT_EXTENSIONS
                 and not any(part.startswith(".") for part in p.parts)
             )
         else:
@@ -65,9 +67,7 @@ def summary(data: dict) -> str:
         lines.append(f"  period:  {period['start']} – {period['end']}  (line {period['line']})")
     else:
         lines.append(f"  period:  {period['text']}  [{period['problem']}] (line {period['line']})")
-    sections = ", ".join(
-        f"{s['number'] or '·'} {s['key']}@{s['line']}" for s in data["sections"]
-    )
+    sections = ", ".join(f"{s['number'] or '·'} {s['key']}@{s['line']}" for s in data["sections"])
     lines.append(f"  sections: {sections or '-'}")
     for key, table in data["tables"].items():
         if table is None:

@@ -11,7 +11,7 @@ from xxgk_lint.engine.diagnostics import RuleMeta
 from xxgk_lint.engine.runner import all_rules
 
 
-def _registry(args: argparse.Namespace):  # noqa: ANN202
+def _registry(args: argparse.Namespace):
     try:
         registry, errors = all_rules(args.lang, getattr(args, "config", None))
     except ConfigError as exc:
@@ -61,8 +61,14 @@ def explain_text(meta: RuleMeta, lang: str) -> str:
     summary = meta.summary.get(lang) or meta.summary["zh"]
     heads = {
         "zh": ("检查什么", "为什么", "错误示例", "正确写法", "选项", "默认级别"),
-        "en": ("What it checks", "Why it matters", "Example (fails)", "Passing form",
-               "Options", "Default severity"),
+        "en": (
+            "What it checks",
+            "Why it matters",
+            "Example (fails)",
+            "Passing form",
+            "Options",
+            "Default severity",
+        ),
     }[lang]
     parts = [
         f"{meta.code} {meta.name}: {summary}",

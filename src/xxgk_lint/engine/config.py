@@ -22,6 +22,8 @@ from xxgk_lint.engine.plugins import LocalPlugin, Registry
 CONFIG_NAMES = (".xxgk-lint.yaml", ".xxgk-lint.yml")
 LANGS = ("zh", "en")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+#: Files a directory walk skips: a repository's own documents are not reports.
+DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "*.expect.yaml")
 
 KNOWN_KEYS = (
     "select",
@@ -56,7 +58,7 @@ class Config:
     fail_on: str = "error"
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
 
     def describe(self) -> dict[str, Any]:
         """The merged config as plain data (``--show-config``)."""
@@ -266,9 +268,7 @@ def enabled(config: Config, code: str, name: str, path: Path) -> bool:
         return False
     relative = _relative(path, config.root)
     for glob, selectors in config.per_file_ignores.items():
-        if _glob_match(relative, glob) and any(
-            selector_matches(s, code, name) for s in selectors
-        ):
+        if _glob_match(relative, glob) and any(selector_matches(s, code, name) for s in selectors):
             return False
     return True
 

@@ -83,7 +83,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             plugin = entry.load()
             manager.register(plugin, name=f"entry:{entry.name}")
             owners[id(plugin)] = label
-        except Exception as exc:  # noqa: BLE001 - any failure of third-party code
+        except Exception as exc:
             registry.errors.append(
                 _error(
                     lang,
@@ -99,7 +99,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 continue
             manager.register(module, name=f"local:{plugin_ref.spec}")
             owners[id(module)] = label
-        except Exception as exc:  # noqa: BLE001 - a user's module may raise anything
+        except Exception as exc:
             registry.errors.append(
                 _error(
                     lang,
@@ -115,7 +115,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
         try:
             provided: Iterable[Rule] = hook() or ()
             _add_rules(registry, provided, label, lang)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             registry.errors.append(
                 _error(
                     lang,

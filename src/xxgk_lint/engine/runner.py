@@ -60,9 +60,7 @@ def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[Target]
 
 def _excluded(path: Path, config: Config) -> bool:
     posix = path.as_posix()
-    return any(
-        fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(path.name, g) for g in config.exclude
-    )
+    return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(path.name, g) for g in config.exclude)
 
 
 class Runner:
@@ -137,21 +135,21 @@ class Runner:
                 continue
             diagnostics.extend(self._run_rule(rule, config, lambda r, c: r.check(report, c), path))
         lines = source.original_lines or tuple(source.text.split("\n"))
-        result = FileResult(path, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), metas,
-                            lines, source.kind)
+        result = FileResult(
+            path, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), metas, lines, source.kind
+        )
         return result, report
 
-    def _run_rule(self, rule: Rule, config: Config, call, path: str) -> list[Diagnostic]:  # noqa: ANN001
+    def _run_rule(self, rule: Rule, config: Config, call, path: str) -> list[Diagnostic]:
         context = RuleContext(
             rule.meta, path, config.lang, rule_options(config, rule.code, rule.name)
         )
         try:
             found = list(call(rule, context))
-        except Exception as exc:  # noqa: BLE001 - a rule's bug must not stop the run
+        except Exception as exc:
             self.run_errors.append(
                 self._message(
-                    f"{path}: 规则 {rule.code} ({rule.name}) 运行出错："
-                    f"{type(exc).__name__}: {exc}",
+                    f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
                     f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
                 )
             )
@@ -161,13 +159,25 @@ class Runner:
             found = [d.with_severity(override) for d in found]
         return found
 
-    def _unreadable(self, registry: Registry, config: Config, path: str, problem: str) -> Diagnostic:
+    def _unreadable(
+        self, registry: Registry, config: Config, path: str, problem: str
+    ) -> Diagnostic:
         rule = registry.rules.get(UNREADABLE)
         span = Span(1, 1, 1, 1)
         if rule is None:
             message = self._message(f"无法读取为年度报告：{problem}", f"cannot be read: {problem}")
-            return Diagnostic(UNREADABLE, "unreadable-input", Severity.ERROR, message, path,
-                              1, 1, 1, 1, subject="file")
+            return Diagnostic(
+                UNREADABLE,
+                "unreadable-input",
+                Severity.ERROR,
+                message,
+                path,
+                1,
+                1,
+                1,
+                1,
+                subject="file",
+            )
         context = RuleContext(rule.meta, path, config.lang)
         return context.diagnostic(span, problem=problem, subject="file")
 
@@ -183,13 +193,11 @@ class Runner:
         for rule in registry.sorted_rules():
             if rule.check_run is None:
                 continue
-            eligible = [
-                r for r, c, _ in parsed if enabled(c, rule.code, rule.name, Path(r.path))
-            ]
+            eligible = [r for r, c, _ in parsed if enabled(c, rule.code, rule.name, Path(r.path))]
             if not eligible:
                 continue
             for diagnostic in self._run_rule(
-                rule, config, lambda r, c: r.check_run(eligible, c), reports[0].path
+                rule, config, lambda r, c, e=eligible: r.check_run(e, c), reports[0].path
             ):
                 extra.setdefault(diagnostic.path, []).append(diagnostic)
         if not extra:

@@ -128,9 +128,7 @@ def _trim_chrome(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return paragraphs
 
 
-def _sections(
-    document: Document, mapped: dict[str, MappedTable]
-) -> list[Section]:
+def _sections(document: Document, mapped: dict[str, MappedTable]) -> list[Section]:
     sections: list[Section] = []
     raws: list[RawSection] = document.sections
     for position, raw in enumerate(raws):

@@ -21,6 +21,7 @@ LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "SENTENCE", "TITLE", "ROW
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
 _BLANK = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class CellToken:
 class LineLexer(Lexer):
     """Feeds the LALR parser one token per non-blank line."""
 
-    def __init__(self, lexer_conf) -> None:  # noqa: ANN001 - Lark's own type
+    def __init__(self, lexer_conf) -> None:
         by_name = {t.name: t for t in lexer_conf.terminals}
         ordered = sorted(
             (by_name[name] for name in LINE_TERMINALS),
@@ -49,8 +50,10 @@ class LineLexer(Lexer):
         for number, line in enumerate(data.split("\n"), start=1):
             stripped = line.strip(_BLANK)
             if stripped:
-                offset = line.find(stripped)
                 kind = self.classify(stripped)
+                if kind == "ROW":
+                    stripped = line.strip(_SPACES)
+                offset = line.find(stripped)
                 yield Token(
                     kind,
                     stripped,
@@ -73,7 +76,7 @@ class LineLexer(Lexer):
 class CellSplitter:
     """Splits a ROW line into cell tokens with the grammar's cell terminals."""
 
-    def __init__(self, terminals) -> None:  # noqa: ANN001 - Lark's TerminalDef list
+    def __init__(self, terminals) -> None:
         by_name = {t.name: t for t in terminals}
         ordered = sorted((by_name[n] for n in CELL_TERMINALS), key=lambda t: -t.priority)
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered)

@@ -14,6 +14,7 @@ is taken, so that a real blank (a cell left empty) keeps its column.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -36,13 +37,18 @@ class Item:
     column: int
     end_column: int
     norm: str = ""
+    #: Which cell of its line this is (separators before it); -1 for a whole text line.
+    cell: int = -1
 
     def span(self) -> Span:
         return Span(self.line, self.column, self.line, self.end_column)
 
 
 def items_of(lines: Iterable[Line]) -> list[Item]:
-    """Flatten lines into items. Empty cells are emitted only between two separators."""
+    """Flatten lines into items.
+
+    An empty cell is emitted between two separators, after the line's first content.
+    """
     items: list[Item] = []
     for line in lines:
         if line.kind != "ROW":
@@ -50,14 +56,20 @@ def items_of(lines: Iterable[Line]) -> list[Item]:
                 Item(TEXT, line.text, line.line, line.column, line.end_column, normalise(line.text))
             )
             continue
+        separators = 0
         previous_was_separator = False
+        seen_content = False  # leading empty cells are indentation, and often lost anyway
         for token in line.cells:
             if token.type == "CELL_SEP":
-                if previous_was_separator:
-                    items.append(Item(EMPTY, "", line.line, token.column, token.column))
+                if previous_was_separator and seen_content:
+                    items.append(
+                        Item(EMPTY, "", line.line, token.column, token.column, "", separators)
+                    )
+                separators += 1
                 previous_was_separator = True
                 continue
             previous_was_separator = False
+            seen_content = True
             if token.type == "NUMBER":
                 kind = NUMBER
             elif token.type == "PLACEHOLDER":
@@ -65,7 +77,9 @@ def items_of(lines: Iterable[Line]) -> list[Item]:
             else:
                 kind = TEXT
             norm = normalise(token.text) if kind == TEXT else ""
-            items.append(Item(kind, token.text, line.line, token.column, token.end_column, norm))
+            items.append(
+                Item(kind, token.text, line.line, token.column, token.end_column, norm, separators)
+            )
     return items
 
 
@@ -90,8 +104,18 @@ def make_cell(column: str, item: Item) -> Cell:
     return Cell(column, item.text, None, "blank", item.span())
 
 
-def choose_window(values: Sequence[Item], width: int, gap_hint: int | None) -> int | None:
-    """Start index of the ``width`` cells to use, or None if there are too few."""
+def choose_window(
+    values: Sequence[Item],
+    width: int,
+    gap_hint: int | None,
+    grid: dict[int, Counter[int]] | None = None,
+) -> int | None:
+    """Start index of the ``width`` cells to use, or None if there are too few.
+
+    The window with the most filled cells wins. Ties (a real blank next to padding) are
+    broken by the grid: the cell positions at which complete rows of the same table hold
+    each column; then by the gap before the values in the last complete row.
+    """
     if len(values) < width:
         return None
     if len(values) == width:
@@ -106,6 +130,20 @@ def choose_window(values: Sequence[Item], width: int, gap_hint: int | None) -> i
             best.append(start)
     if len(best) == 1:
         return best[0]
+    if grid:
+        votes = [
+            sum(
+                1
+                for offset, item in enumerate(values[start : start + width])
+                if item.kind != EMPTY
+                and grid.get(offset)
+                and grid[offset].most_common(1)[0][0] == item.cell
+            )
+            for start in best
+        ]
+        top = max(votes)
+        if votes.count(top) == 1 and top > 0:
+            return best[votes.index(top)]
     if gap_hint is not None and gap_hint in best:
         return gap_hint
     for start in best:
@@ -170,10 +208,27 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
     deviations: list[Deviation] = []
     cursor = 0
     gap_hint: int | None = None
+    grids: dict[int, dict[int, Counter[int]]] = {}
     first: Item | None = None
     last: Item | None = None
-    for run, values in _value_runs(items):
+    runs = list(_value_runs(items))
+    for position, (run, values) in enumerate(runs):
         found = _label_for(run, spec, cursor)
+        if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
+            # A label broken around its numbers: try it joined with the next text piece.
+            following = runs[position + 1][0]
+            joined = Item(
+                TEXT,
+                run[-1].text + following[0].text,
+                run[-1].line,
+                run[-1].column,
+                run[-1].end_column,
+                run[-1].norm + following[0].norm,
+            )
+            found = _label_for([joined], spec, cursor)
+            if found is not None:
+                found = (found[0], run[-1])
+                following.pop(0)
         if found is None:
             continue
         index, label = found
@@ -181,7 +236,8 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
         if row_spec.replaces and not allow_deviation:
             continue
         columns = spec.columns_of(row_spec.key)
-        start = choose_window(values, len(columns), gap_hint)
+        grid = grids.setdefault(len(columns), {})
+        start = choose_window(values, len(columns), gap_hint, grid)
         label_span = label.span()
         if first is None:
             first = run[0] if run else label
@@ -192,7 +248,10 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
             window = values[start : start + len(columns)]
             if all(v.kind != EMPTY for v in window):
                 gap_hint = start
-            cells = tuple(make_cell(col, item) for col, item in zip(columns, window))
+                if len({v.line for v in window}) == 1:
+                    for offset, item in enumerate(window):
+                        grid.setdefault(offset, Counter())[item.cell] += 1
+            cells = tuple(make_cell(col, item) for col, item in zip(columns, window, strict=True))
             rows.append(Row(row_spec.key, label.text, label_span, cells, True, len(window)))
             last = window[-1]
         if row_spec.replaces:
@@ -212,8 +271,8 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
 def map_reviews(items: list[Item]) -> MappedTable:
     """Map table 四: one data row of 15 cells in three groups, under a fixed header."""
     width = len(REVIEWS.rows) * len(REVIEW_COLUMNS)
-    runs = [(run, values) for run, values in _value_runs(items)]
-    for position, (run, values) in enumerate(runs):
+    runs = list(_value_runs(items))
+    for position, (_, values) in enumerate(runs):
         if not any(v.kind != EMPTY for v in values):
             continue
         start = choose_window(values, width, None)
@@ -231,7 +290,9 @@ def map_reviews(items: list[Item]) -> MappedTable:
             rows_list = []
             for group_index, spec in enumerate(REVIEWS.rows):
                 chunk = window[group_index * 5 : group_index * 5 + 5]
-                cells = tuple(make_cell(col, item) for col, item in zip(REVIEW_COLUMNS, chunk))
+                cells = tuple(
+                    make_cell(col, item) for col, item in zip(REVIEW_COLUMNS, chunk, strict=True)
+                )
                 rows_list.append(Row(spec.key, spec.label, chunk[0].span(), cells, True, 5))
             rows = tuple(rows_list)
             last = window[-1]

@@ -211,8 +211,8 @@ def _read_period(window: str, folded: str, span: Span) -> Period:
         problem = "single-date" if dates else "garbled"
     until = re.search(r"[至到]", folded)
     if problem is None and until is not None:
-        starts = [d for d, at in zip(dates, positions) if at < until.start()]
-        ends = [d for d, at in zip(dates, positions) if at > until.start()]
+        starts = [d for d, at in zip(dates, positions, strict=True) if at < until.start()]
+        ends = [d for d, at in zip(dates, positions, strict=True) if at > until.start()]
         if starts and ends and starts[0] > ends[-1]:
             problem = "reversed"
     if problem is not None:

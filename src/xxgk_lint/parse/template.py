@@ -91,7 +91,11 @@ APPLICATIONS = TableSpec(
         _row("granted", "（一）予以公开", r"予以公开"),
         _row("partially_granted", "（二）部分公开", r"部分公开"),
         _row("denied.state_secret", "1.属于国家秘密", r"国家秘密"),
-        _row("denied.prohibited_by_law", "2.其他法律行政法规禁止公开", r"法律行政法规|禁止公开"),
+        _row(
+            "denied.prohibited_by_law",
+            "2.其他法律行政法规禁止公开",
+            r"法律行政法规|禁止公开|其他法律",
+        ),
         _row("denied.security_stability", "3.危及“三安全一稳定”", r"三安全|一稳定|危及"),
         _row("denied.third_party", "4.保护第三方合法权益", r"第三方"),
         _row("denied.internal_affairs", "5.属于三类内部事务信息", r"内部事务"),
@@ -99,7 +103,11 @@ APPLICATIONS = TableSpec(
         _row("denied.enforcement_files", "7.属于行政执法案卷", r"执法案卷"),
         _row("denied.inquiry_matters", "8.属于行政查询事项", r"查询事项"),
         _row("unavailable.not_held", "1.本机关不掌握相关政府信息", r"不掌握"),
-        _row("unavailable.needs_creation", "2.没有现成信息需要另行制作", r"现成信息|另行制作"),
+        _row(
+            "unavailable.needs_creation",
+            "2.没有现成信息需要另行制作",
+            r"现成信息|另行制作|没有现成",
+        ),
         _row("unavailable.unclear", "3.补正后申请内容仍不明确", r"补正后|仍不明确"),
         _row("not_processed.petition", "1.信访举报投诉类申请", r"信访|举报投诉"),
         _row("not_processed.repeated", "2.重复申请", r"重复申请"),
@@ -108,7 +116,7 @@ APPLICATIONS = TableSpec(
         _row(
             "not_processed.reconfirm",
             "5.要求行政机关确认或重新出具已获取信息",
-            r"确认或重新出具|重新出具",
+            r"确认或重新|重新出具",
         ),
         _row(
             "other",
@@ -116,8 +124,12 @@ APPLICATIONS = TableSpec(
             r"^\(?六\)?[、.]?其他(?:处理)?$|^其他处理$",
             replaces=OTHER_LEAVES,
         ),
-        _row("other.no_correction", "1.申请人无正当理由逾期不补正……", r"不补正"),
-        _row("other.fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用……", r"收费通知|缴纳费用"),
+        _row("other.no_correction", "1.申请人无正当理由逾期不补正……", r"不补正|理由逾期"),
+        _row(
+            "other.fee_unpaid",
+            "2.申请人逾期未按收费通知要求缴纳费用……",
+            r"收费通知|缴纳费用|逾期未按",
+        ),
         _row("other.other", "3.其他", r"^(?:[3][.、]?)?其他$"),
         _row("total", "（七）总计", r"^(?:\(?七\)?[、.]?)?[总合]计$"),
         _row("carried_forward", "四、结转下年度继续办理", r"结转下|继续办理"),
@@ -142,7 +154,9 @@ REVIEWS = TableSpec(
     rows=tuple(
         _row(group, label, r"(?!)")
         for group, label in zip(
-            REVIEW_GROUPS, ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+            REVIEW_GROUPS,
+            ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"),
+            strict=True,
         )
     ),
 )

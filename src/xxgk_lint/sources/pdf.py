@@ -30,6 +30,7 @@ PASSWORD_PROTECTED = (
 )
 
 # PDFium's document-loading error codes (fpdfview.h, FPDF_ERR_*).
+_ERR_FORMAT = 3
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
@@ -93,6 +94,10 @@ def _extract_pages(data: bytes) -> list[str]:
             raise InputError(PASSWORD_PROTECTED) from None
         if code == _ERR_SECURITY:
             raise InputError("the PDF is encrypted with an unsupported security handler") from None
+        if code == _ERR_FORMAT:  # PDFium's own words ("Data format error") do not say why
+            raise InputError(
+                "not a readable PDF: damaged, truncated or not a PDF (PDFium: data format error)"
+            ) from None
         raise InputError(f"not a readable PDF: {_one_line(exc)}") from None
     try:
         pages: list[str] = []

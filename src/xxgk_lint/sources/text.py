@@ -23,12 +23,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})")
+            raise InputError(
+                f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})")
+            raise InputError(
+                f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})"
+            ) from None
     if b"\x00" in data[:4096]:
         raise InputError("binary file (contains NUL bytes), not a text report")
     try:
@@ -41,7 +45,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise InputError("cannot detect the character encoding (not UTF-8 or GB18030 text)")
     encoding = best.encoding.lower().replace("-", "_")
-    if encoding in _GB_FAMILY or _looks_chinese(str(best)) is False:
+    if encoding in _GB_FAMILY or not _looks_chinese(str(best)):
         # A legacy Chinese encoding (or a wrong guess for one): GB18030 covers them all.
         try:
             return data.decode("gb18030"), "gb18030"

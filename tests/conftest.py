@@ -1,0 +1,40 @@
+"""Shared paths and helpers for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+#: Text fixtures with an ``.expect.yaml`` sidecar (reports, errors, samples).
+EXPECT_FILES = sorted(
+    p
+    for folder in ("reports", "errors", "samples")
+    for p in (FIXTURES / folder).glob("*.expect.yaml")
+)
+
+
+def report_of(expect: Path) -> Path:
+    """The report file an ``.expect.yaml`` describes."""
+    stem = expect.name[: -len(".expect.yaml")]
+    for suffix in (".txt", ".md"):
+        candidate = expect.with_name(stem + suffix)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"no report for {expect}")
+
+
+def load_expect(expect: Path) -> dict:
+    return yaml.safe_load(expect.read_text(encoding="utf-8"))
+
+
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
