@@ -115,6 +115,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         table = report.tables.get(key)
         name = table_label(lang, key)
         if table is None:
+            if report.section(SECTION_OF_TABLE[key]) is None:
+                continue  # XG101 reports the missing section; once is enough
             yield ctx.diagnostic(
                 _where(report, key),
                 "table",

@@ -283,7 +283,9 @@ class _Numbering:
             return ""
         abstract_ref = num.find(_q("abstractNumId"))
         abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
-        abstract = self.numbering.find(f"{_q('abstractNum')}[@{_q('abstractNumId')}='{abstract_id}']")
+        abstract = self.numbering.find(
+            f"{_q('abstractNum')}[@{_q('abstractNumId')}='{abstract_id}']"
+        )
         if abstract is None:
             return ""
         levels = {}

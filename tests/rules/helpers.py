@@ -1,0 +1,32 @@
+"""Run the built-in rules in-process on a file or a text, for rule tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xxgk_lint.engine.config import Overrides
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.runner import run_check
+
+
+def check(path: Path, lang: str = "zh", select: tuple[str, ...] | None = None) -> list[Diagnostic]:
+    """Diagnostics for one file, with default config (no config file is searched for)."""
+    run = run_check([str(path)], Overrides(lang=lang, select=select), _NO_CONFIG)
+    return run.diagnostics
+
+
+def findings(path: Path, lang: str = "zh") -> list[Diagnostic]:
+    """Diagnostics at warning or error level (what the fixtures' expectations list)."""
+    return [d for d in check(path, lang) if d.severity >= Severity.WARNING]
+
+
+def _empty_config() -> Path:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="xxgk-lint-tests-"))
+    config = folder / ".xxgk-lint.yaml"
+    config.write_text("{}\n", encoding="utf-8")
+    return config
+
+
+_NO_CONFIG = _empty_config()

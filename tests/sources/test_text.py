@@ -1,0 +1,168 @@
+"""Reading text reports: encodings detected, bad input refused with one clear line."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from xxgk_lint.parse import NotAReportError, parse_path
+from xxgk_lint.sources import InputError, read_source
+
+CLEAN = FIXTURES / "samples" / "clean-pipe.txt"
+
+
+def test_utf8_with_and_without_bom_and_gb18030_are_detected(tmp_path: Path) -> None:
+    text = CLEAN.read_text(encoding="utf-8")
+    forms = {
+        "utf-8": text.encode("utf-8"),
+        "utf-8-sig": codecs.BOM_UTF8 + text.encode("utf-8"),
+        "gb18030": text.encode("gb18030"),
+    }
+    tables = None
+    for encoding, data in forms.items():
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(data)
+        source = read_source(path)
+        assert source.encoding == encoding
+        assert source.text == text
+        report = parse_path(path)
+        if tables is None:
+            tables = report.tables
+        assert report.tables == tables
+
+
+def test_gb18030_fixture_without_any_hint() -> None:
+    report = parse_path(FIXTURES / "bad-input" / "gb18030-nohint.txt")
+    assert report.encoding == "gb18030"
+    assert report.agency == "河西区水务局"
+    assert report.table("applications") is not None
+
+
+def test_crlf_keeps_line_numbers(tmp_path: Path) -> None:
+    text = CLEAN.read_text(encoding="utf-8")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    crlf = parse_path(path).tables["applications"].cell("received", "total")
+    lf = parse_path(CLEAN).tables["applications"].cell("received", "total")
+    assert crlf is not None and lf is not None
+    assert (crlf.span.line, crlf.span.column) == (lf.span.line, lf.span.column)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.txt", "the file is empty"),
+        ("binary.txt", "binary file (contains NUL bytes), not a text report"),
+    ],
+)
+def test_unreadable_input(name: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_source(FIXTURES / "bad-input" / name)
+    assert str(caught.value) == message
+
+
+def test_not_a_report() -> None:
+    with pytest.raises(NotAReportError) as caught:
+        parse_path(FIXTURES / "bad-input" / "not-a-report.txt")
+    assert "not a government information disclosure annual report" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "data", "words"),
+    [
+        ("old.doc", ".doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "libreoffice"),
+        ("scan.png", ".png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "an image"),
+        ("report.wps", ".wps", b"\xd0\xcf\x11\xe0" + b"\0" * 64, "not supported"),
+        ("a.zip", ".zip", b"PK\x03\x04" + b"\0" * 64, "zip archive"),
+    ],
+)
+def test_unsupported_formats_say_how_to_convert(
+    tmp_path: Path, name: str, suffix: str, data: bytes, words: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_source(path)
+    assert words in str(caught.value)
+
+
+def test_cli_reports_each_bad_file_in_one_line_with_exit_2(tmp_path: Path) -> None:
+    bad = FIXTURES / "bad-input"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "xxgk_lint",
+            "check",
+            "--lang",
+            "en",
+            "--color",
+            "never",
+            str(bad / "empty.txt"),
+            str(bad / "binary.txt"),
+            str(bad / "not-a-report.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr + done.stdout
+    for name in ("empty.txt", "binary.txt", "not-a-report.txt"):
+        (line,) = [x for x in done.stdout.splitlines() if name in x and "XG001" in x]
+        assert line.startswith(str(bad / name) + ":1:1")
+
+
+def test_truncated_report_gives_what_was_read_and_what_is_missing() -> None:
+    path = FIXTURES / "errors" / "truncated.txt"
+    report = parse_path(path)
+    applications = report.tables["applications"]
+    assert applications.row("received") is not None
+    assert applications.row("total") is None
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "check", "--lang", "en", "--color", "never", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert (
+        "the applications table stops after row '5.属于三类内部事务信息 [denied.internal_affairs]'"
+        in done.stdout
+    )
+    assert "the 16 rows after it" in done.stdout
+    assert "the file may be truncated" in done.stdout
+
+
+def test_parse_json_has_the_documented_shape() -> None:
+    import json
+
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "parse", "--format", "json", "--spans", str(CLEAN)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(done.stdout)
+    assert data["version"] == 1
+    (report,) = data["reports"]
+    assert set(report) >= {
+        "path",
+        "encoding",
+        "format_version",
+        "year",
+        "agency",
+        "period",
+        "sections",
+        "tables",
+    }
+    cell = report["tables"]["applications"]["received"]["total"]
+    assert set(cell) >= {"value", "raw", "line", "column"}
+    line = CLEAN.read_text(encoding="utf-8").split("\n")[cell["line"] - 1]
+    assert line[cell["column"] - 1 : cell["end_column"] - 1] == cell["raw"] == str(cell["value"])
