@@ -56,9 +56,7 @@ def _start_of_report(report: Report) -> Span:
 def missing_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     if report.period is None:
         year = report.year if report.year is not None else "XXXX"
-        yield ctx.diagnostic(
-            _start_of_report(report), year=year, subject="period", expected="统计期限", actual=None
-        )
+        yield ctx.diagnostic(_start_of_report(report), year=year, subject="period")
 
 
 @rule(

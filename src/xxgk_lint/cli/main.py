@@ -70,12 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = commands.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    rules.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", dest="output_format"
+    )
     rules.add_argument("--lang", choices=("zh", "en"), default="zh")
     rules.add_argument("--config", type=Path)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
-    explain.add_argument("code", metavar="CODE", help="a rule code (XG201) or name (row-sum)")
+    explain.add_argument(
+        "code", metavar="CODE", nargs="?", help="a rule code (XG201) or name (row-sum)"
+    )
+    explain.add_argument(
+        "--all", action="store_true", help="every rule's documentation, in markdown"
+    )
     explain.add_argument("--lang", choices=("zh", "en"), default="zh")
     explain.add_argument("--config", type=Path)
     return parser
