@@ -124,10 +124,13 @@ class Runner:
             source = read_source(target.path)
             report = parse_source(source)
         except InputError as exc:
-            diagnostic = self._unreadable(registry, config, path, str(exc))
+            from xxgk_lint.sources.messages import localise
+
+            diagnostic = self._unreadable(registry, config, path, localise(str(exc), config.lang))
             return FileResult(path, (diagnostic,), metas, (), None, True), None
         except RecursionError:
-            diagnostic = self._unreadable(registry, config, path, "the file is too deeply nested")
+            problem = "文件嵌套过深" if config.lang == "zh" else "the file is too deeply nested"
+            diagnostic = self._unreadable(registry, config, path, problem)
             return FileResult(path, (diagnostic,), metas, (), None, True), None
         diagnostics: list[Diagnostic] = []
         for rule in rules:
