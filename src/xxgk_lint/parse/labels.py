@@ -11,6 +11,7 @@ converter (OpenCC) would cost start-up time and a dependency for no gain here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ _SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
 _DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "―": "-", "−": "-"})
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
     text = unicodedata.normalize("NFKC", text)

@@ -85,6 +85,8 @@ def items_of(lines: Iterable[Line]) -> list[Item]:
 
 def parse_number(text: str) -> int | Decimal | None:
     """Read a printed number: full-width digits, thousands separators, a decimal point."""
+    if text.isascii() and text.isdigit():
+        return int(text)
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
     try:
         if "." in folded:
@@ -250,7 +252,9 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
                 gap_hint = start
                 if len({v.line for v in window}) == 1:
                     for offset, item in enumerate(window):
-                        grid.setdefault(offset, Counter())[item.cell] += 1
+                        if offset not in grid:
+                            grid[offset] = Counter()
+                        grid[offset][item.cell] += 1
             cells = tuple(make_cell(col, item) for col, item in zip(columns, window, strict=True))
             rows.append(Row(row_spec.key, label.text, label_span, cells, True, len(window)))
             last = window[-1]
