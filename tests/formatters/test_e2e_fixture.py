@@ -1,0 +1,93 @@
+"""Golden output of the real CLI on a fixture with known findings, in every format."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+from tests.conftest import FIXTURES, ROOT
+
+SAMPLE = "fixtures/samples/wrong-total.txt"
+
+
+def _check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "check", SAMPLE, "--color", "never", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_text_golden_en() -> None:
+    done = _check("--lang", "en")
+    assert done.returncode == 1
+    assert done.stdout == (
+        "fixtures/samples/wrong-total.txt:26:47: XG201 error: row '（一）予以公开 [granted]': "
+        "the total should be 5 (natural persons plus the five kinds of organisation) but is 6\n"
+        "   |\n"
+        "26 | 三、本年度办理结果 | （一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 6 | |\n"
+        "   |                                                               ^\n"
+        "   = expected: 5, actual: 6\n"
+        "\n"
+        "fixtures/samples/wrong-total.txt:47:33: XG202 error: column 'total': （七）总计 should "
+        "be 9 (the sum of the outcome rows （一）–（六）) but is 8\n"
+        "   |\n"
+        "47 | （七）总计 | 7 | 1 | 0 | 0 | 0 | 0 | 8 | ||\n"
+        "   |                                      ^\n"
+        "   = expected: 9, actual: 8\n"
+        "\n"
+        "Checked 1 file: 2 errors, 0 warnings.\n"
+    )
+    # The caret stands under the digit: 9 wide characters + 3 + 7 wide + ... columns.
+    line = (FIXTURES / "samples" / "wrong-total.txt").read_text(encoding="utf-8").split("\n")[25]
+    assert line[46] == "6"
+
+
+def test_colour_always_adds_ansi_and_zh_is_default() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "check", SAMPLE, "--color", "always"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert "\x1b[" in done.stdout
+    assert "实际为 6" in done.stdout
+
+
+def test_github_golden() -> None:
+    assert _check("--format", "github").stdout.splitlines() == [
+        "::error file=fixtures/samples/wrong-total.txt,line=26,col=47,endLine=26,endColumn=48,"
+        "title=XG201 row-sum::“（一）予以公开”行的总计应为 5（自然人与五类法人或其他组织之和），实际为 6",
+        "::error file=fixtures/samples/wrong-total.txt,line=47,col=33,endLine=47,endColumn=34,"
+        "title=XG202 outcome-sum::“总计”列：（七）总计应为 9（（一）至（六）各项办理结果之和），实际为 8",
+    ]
+
+
+def test_json_and_junit_and_sarif_agree_on_the_findings(tmp_path) -> None:
+    data = json.loads(_check("--format", "json").stdout)
+    assert [
+        (d["code"], d["line"], d["column"], d["expected"], d["actual"]) for d in data["diagnostics"]
+    ] == [("XG201", 26, 47, 5, 6), ("XG202", 47, 33, 9, 8)]
+    assert data["summary"]["exit_code"] == 1
+
+    junit_file = tmp_path / "junit.xml"
+    done = _check("--format", "junit", "--output-file", str(junit_file))
+    assert "XG201" in done.stdout  # the text report still goes to the terminal
+    suite = ET.parse(junit_file).getroot().find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert len(cases) == 13
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failed == ["XG201 row-sum", "XG202 outcome-sum"]
+
+    sarif = json.loads(_check("--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    ] == [("XG201", 26), ("XG202", 47)]
+    assert len(sarif["runs"][0]["tool"]["driver"]["rules"]) == 13
