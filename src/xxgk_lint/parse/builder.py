@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 
 from xxgk_lint.parse.ast import Paragraph, Report, Section, Span, Table
 from xxgk_lint.parse.grammar import Document, Line, RawSection, get_parser
@@ -222,31 +221,46 @@ def _build(source: Source, document: Document) -> Report:
 
 
 def _remap(report: Report, source: Source) -> Report:
-    """Map every span from extracted-text positions to the original file."""
+    """Map every span from extracted-text positions to the original file (HTML, Word, PDF)."""
 
     def span(s: Span) -> Span:
         start = source.origin(s.line, s.column)
-        end = source.origin(s.end_line, max(s.end_column - 1, s.column))
-        end_column = end.column + (1 if s.end_column > s.column else 0)
-        if end.line != start.line and start.where is None:
-            end_column = end.column + 1
-        return Span(start.line, start.column, end.line, end_column, start.where)
+        if s.end_column > s.column or s.end_line != s.line:
+            end = source.origin(s.end_line, s.end_column - 1)
+            end_line, end_column = end.line, end.column + 1
+        else:
+            end_line, end_column = start.line, start.column
+        return Span(start.line, start.column, end_line, end_column, start.where)
 
-    def walk(node: object, fn: Callable[[Span], Span]) -> object:
-        if isinstance(node, Span):
-            return fn(node)
-        if isinstance(node, tuple):
-            return tuple(walk(n, fn) for n in node)
-        if isinstance(node, dict):
-            return {k: walk(v, fn) for k, v in node.items()}
-        if dataclasses.is_dataclass(node) and not isinstance(node, type):
-            changes = {
-                f.name: walk(getattr(node, f.name), fn)
-                for f in dataclasses.fields(node)
-                if isinstance(getattr(node, f.name), Span | tuple | dict)
-                or dataclasses.is_dataclass(getattr(node, f.name))
-            }
-            return dataclasses.replace(node, **changes)
-        return node
+    def paragraph(p: Paragraph) -> Paragraph:
+        return Paragraph(p.text, span(p.span))
 
-    return walk(report, span)  # type: ignore[return-value]
+    def table(t: Table) -> Table:
+        rows = tuple(
+            dataclasses.replace(
+                row,
+                span=span(row.span),
+                cells=tuple(cell._replace(span=span(cell.span)) for cell in row.cells),
+            )
+            for row in t.rows
+        )
+        return dataclasses.replace(t, span=span(t.span), rows=rows)
+
+    sections = tuple(
+        dataclasses.replace(
+            s, span=span(s.span), paragraphs=tuple(paragraph(p) for p in s.paragraphs)
+        )
+        for s in report.sections
+    )
+    period = report.period
+    if period is not None:
+        period = dataclasses.replace(period, span=span(period.span))
+    return dataclasses.replace(
+        report,
+        title=paragraph(report.title) if report.title else None,
+        period=period,
+        sections=sections,
+        tables={k: table(t) for k, t in report.tables.items()},
+        deviations=tuple(dataclasses.replace(d, span=span(d.span)) for d in report.deviations),
+        anchors={k: span(v) for k, v in report.anchors.items()},
+    )

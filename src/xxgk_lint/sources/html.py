@@ -25,6 +25,7 @@ import bisect
 import codecs
 import html as html_entities
 import itertools
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -127,6 +128,9 @@ _IMPLIED = frozenset({"html", "head", "body"})
 #: Characters that separate nothing visible: split text at them but insert no space.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
+#: The deepest recursion the walk may use (about three frames per level of nesting).
+_MAX_RECURSION = 40_000
+
 #: A cell longer than this is page layout, not a cell of the official tables.
 _LAYOUT_CELL_CHARS = 300
 
@@ -152,7 +156,7 @@ def read_html(path: str, data: bytes) -> Source:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
     builder = TextBuilder()
-    _Extractor(cursor, builder).run(root)
+    _extract(cursor, builder, root)
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
@@ -164,6 +168,29 @@ def read_html(path: str, data: bytes) -> Source:
         positions=positions,
         original_lines=tuple(text.split("\n")),
     )
+
+
+def _extract(cursor: _Cursor, builder: TextBuilder, root: lxml.html.HtmlElement) -> None:
+    """Run the extractor, with room for the recursion that deeply nested pages need.
+
+    Pages with thousands of unclosed ``<font>`` or ``<span>`` tags nest that deep in the
+    tree; the walk recurses about three frames per level.
+    """
+    depth = 0
+    deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    limit = sys.getrecursionlimit()
+    needed = min(deepest * 4 + 500, _MAX_RECURSION)
+    try:
+        if needed > limit:
+            sys.setrecursionlimit(needed)
+        _Extractor(cursor, builder).run(root)
+    except RecursionError:
+        raise InputError(f"malformed HTML: elements nested too deeply ({deepest} levels)") from None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 # --------------------------------------------------------------------------- decoding
