@@ -1,0 +1,339 @@
+"""The HTML reader: layout of real-looking pages, encodings, and positions in the .html file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xxgk_lint.sources import InputError, Origin, read_source
+from xxgk_lint.sources.html import read_html
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+PAGES = {
+    "qingshan-jiaotong-2023": "gb18030",
+    "yunxi-shengtai-2023": "utf-8",
+    "baisha-zhen-2023": "gb18030",
+}
+
+
+def read(name: str):
+    return read_source(FIXTURES / f"{name}.html")
+
+
+def raw_text(name: str, encoding: str) -> str:
+    """The page's source as the reader sees it: decoded, CRLF as LF."""
+    data = (FIXTURES / f"{name}.html").read_bytes().decode(encoding)
+    return data.replace("\r\n", "\n")
+
+
+def position(raw: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of ``raw[index]``."""
+    line = raw.count("\n", 0, index) + 1
+    return line, index - (raw.rfind("\n", 0, index) + 1) + 1
+
+
+def cell_column(line: str, cell: int) -> int:
+    """1-based column where cell number ``cell`` (0-based) of a TAB-joined line starts."""
+    return sum(len(c) + 1 for c in line.split("\t")[:cell]) + 1
+
+
+def line_starting(source, prefix: str) -> tuple[int, str]:
+    for number, line in enumerate(source.text.split("\n"), 1):
+        if line.startswith(prefix):
+            return number, line
+    raise AssertionError(f"no line starts with {prefix!r}")
+
+
+def origin_of_cell(source, prefix: str, cell: int) -> tuple[int, int]:
+    number, line = line_starting(source, prefix)
+    found = source.origin(number, cell_column(line, cell))
+    return found.line, found.column
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_report_text_appears_in_order(name: str) -> None:
+    """Every line of NAME.txt is in the page's text, in the same order."""
+    source = read(name)
+    assert source.kind == "html"
+    assert source.encoding == PAGES[name]
+    lines = source.text.split("\n")
+    at = 0
+    for wanted in (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+        if wanted:
+            assert wanted in lines[at:], wanted
+            at = lines.index(wanted, at) + 1
+
+
+def test_gbk_page_with_chrome() -> None:
+    source = read("qingshan-jiaotong-2023")
+    lines = source.text.split("\n")
+    # Navigation, title, body and footer, in document order.
+    order = [
+        "首页",
+        "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
+        "青山县交通运输局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项\t\t\t",
+        "六、其他需要报告的事项",
+        "分享到：微信 微博 QQ空间",
+        "备案序号：X ICP备00000000号-1 政府网站标识码：0000000000",
+    ]
+    indexes = [lines.index(line) for line in order]
+    assert indexes == sorted(indexes)
+    # Scripts, styles, the head, noscript and hidden blocks are dropped.
+    for dropped in ("document.write", "writeCell", "_hmt", "float", "_青山县人民政府", "1286 "):
+        assert dropped not in source.text
+    assert "您的浏览器不支持脚本" not in source.text
+    assert "今天是：无障碍浏览 | 长者模式 | English" in lines
+    assert source.original_lines[3].startswith('<meta http-equiv="Content-Type"')
+
+
+def test_merged_cells_expanded() -> None:
+    source = read("qingshan-jiaotong-2023")
+    lines = source.text.split("\n")
+    header = lines.index(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t"
+    )
+    assert lines[header + 1] == "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计"
+    # <br /> inside the labels: CJK text joined without a space.
+    assert lines[header + 2] == "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"
+    assert lines[header + 3] == "一、本年新收政府信息公开申请数量\t\t\t9\t2\t0\t0\t0\t0\t11"
+    assert lines[header + 5] == "三、本年度办理结果\t（一）予以公开\t\t4\t1\t0\t0\t0\t0\t5"
+    assert lines[header + 6] == (
+        "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1"
+    )
+    assert lines[header + 7] == "\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    assert lines[header + 8] == "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
+    assert "信息内容\t本年收费金额（单位：万元）\t\t" in lines
+    assert "行政许可\t1286\t\t" in lines
+    reviews = lines.index("行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t")
+    assert lines[reviews + 1] == (
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t"
+    )
+    assert lines[reviews + 2].startswith("\t\t\t\t\t结果维持\t")
+    assert lines[reviews + 3] == "1\t0\t0\t0\t1" + "\t0" * 10
+    assert all(line.count("\t") == 9 for line in lines[header : header + 28])
+
+
+def test_word_export_page() -> None:
+    """UTF-8, <p> per line inside cells, entities, wrapped source lines, one-line tables."""
+    source = read("yunxi-shengtai-2023")
+    lines = source.text.split("\n")
+    assert "\t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0" in lines
+    assert "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t" in lines
+    assert "行政事业性收费\t86.35\t\t" in lines
+    assert "2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1" in lines
+    # A paragraph wrapped over several source lines is one line of text.
+    period = [line for line in lines if "统计期限自2023年1月1日起至2023年12月31日止" in line]
+    assert len(period) == 1
+    assert "wordCount" not in source.text and "<tr>" not in source.text
+
+
+def test_layout_table_page() -> None:
+    """Nested layout tables read as blocks; the data tables inside them as grids."""
+    source = read("baisha-zhen-2023")
+    lines = source.text.split("\n")
+    # The navigation bar is a one-row table of links: one line of cells.
+    assert "网站首页\t政务公开\t乡镇服务\t书记镇长信箱" in lines
+    for line in ("信息公开目录", "政府信息公开年报", "联系地址：青山县白沙镇人民路1号"):
+        assert line in lines
+    assert (
+        lines.index("联系电话：0000-6345678") == lines.index("联系地址：青山县白沙镇人民路1号") + 1
+    )
+    assert "第二十条第（一）项\t\t\t" in lines
+    assert not any(line.startswith("规章") for line in lines)  # a township: no 规章 row
+    assert "行政规范性文件\t1\t0\t4" in lines
+    assert "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计" in lines  # <TH> cells in <THEAD>
+    assert "一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5" in lines
+    assert lines[-2:] == ["版权所有：青山县白沙镇人民政府 技术支持：青山县大数据中心", ""]
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def test_positions_one_cell_per_line() -> None:
+    """Page A: each number cell on its own source line, after its label's lines."""
+    name = "qingshan-jiaotong-2023"
+    source, raw = read(name), raw_text(name, "gb18030")
+    # 行政许可: 1286 also stands in a script and in a hidden block before the table.
+    cell = raw.index('<td colspan="3" width="180" valign="center"><p align="center">1286</p>')
+    expected = position(raw, raw.index("1286", cell))
+    assert origin_of_cell(source, "行政许可\t", 1) == expected == (106, 63)
+    # The fifth number of 7.属于行政执法案卷: the fifth "0" cell after the label.
+    at = raw.index("7.属于行政执法案卷")
+    for _ in range(5):
+        at = raw.index('<p align="center">0</p>', at + 1)
+    expected = position(raw, at + len('<p align="center">'))
+    assert origin_of_cell(source, "\t\t7.属于行政执法案卷", 7) == expected == (327, 50)
+    # The 总计 of （七）总计, and a digit inside it.
+    at = raw.index("11</p>", raw.index("（七）总计"))
+    assert origin_of_cell(source, "\t（七）总计", 9) == position(raw, at) == (494, 50)
+    number, line = line_starting(source, "\t（七）总计")
+    second = source.origin(number, cell_column(line, 9) + 1)
+    assert (second.line, second.column) == (494, 51)
+    # The label itself points into the source too.
+    assert origin_of_cell(source, "行政许可\t", 0) == position(raw, raw.index("行政许可</p>"))
+
+
+def test_positions_many_zeros_on_one_line() -> None:
+    """Page B: table 四 is one source line of fifteen cells, most of them "0"."""
+    name = "yunxi-shengtai-2023"
+    source, raw = read(name), raw_text(name, "utf-8")
+    start = raw.index("行政复议</span>")
+    digits = []
+    at = start
+    for _ in range(15):
+        at = raw.index("<o:p></o:p>", at + 1)
+        digits.append(position(raw, raw.rindex(">", 0, at) + 1))
+    number, line = line_starting(source, "2\t1\t0\t1\t4\t")
+    found = [source.origin(number, cell_column(line, c)) for c in range(15)]
+    assert [(o.line, o.column) for o in found] == digits
+    assert len({o.column for o in found}) == 15  # fifteen different places on one line
+    assert digits[0] == (99, 5237)
+    assert (digits[4], digits[13], digits[14]) == ((99, 6065), (99, 7928), (99, 8135))
+
+
+def test_positions_entities_and_nbsp() -> None:
+    """A character written as an entity points at its "&"; digits between &nbsp; at the digit."""
+    name = "yunxi-shengtai-2023"
+    source, raw = read(name), raw_text(name, "utf-8")
+    number, line = line_starting(source, "\t\t3.危及")
+    quote = source.origin(number, line.index("“") + 1)
+    after = source.origin(number, line.index("三") + 1)
+    at = raw.index("3.危及&ldquo;")
+    assert (quote.line, quote.column) == position(raw, at + len("3.危及"))
+    assert (after.line, after.column) == position(raw, at + len("3.危及&ldquo;"))
+
+    name = "baisha-zhen-2023"
+    source, raw = read(name), raw_text(name, "gb18030")
+    at = raw.index("&nbsp;5&nbsp;", raw.index("一、本年新收"))
+    assert origin_of_cell(source, "一、本年新收", 9) == position(raw, at + 6) == (121, 24)
+    assert source.source_line(121) == "<TD align=middle>&nbsp;5&nbsp;</TD>"  # no CR
+
+
+def test_empty_cell_points_at_its_cell() -> None:
+    """An empty position (the TAB after it) leads to the cell that covers it."""
+    name = "qingshan-jiaotong-2023"
+    source, raw = read(name), raw_text(name, "gb18030")
+    number, line = line_starting(source, "行政许可\t")
+    cell = raw.index('<td colspan="3" width="180" valign="center"><p align="center">1286')
+    content = cell + len('<td colspan="3" width="180" valign="center">')
+    for column in (cell_column(line, 2), cell_column(line, 3)):  # the spanned positions
+        found = source.origin(number, column)
+        assert (found.line, found.column) == position(raw, content)
+
+
+# --------------------------------------------------------------------------- small pages
+
+
+def html(body: str, head: str = "") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_spans_and_breaks() -> None:
+    page = html(
+        "<table>"
+        "<tr><td rowspan=2>甲</td><td colspan=2>乙<br>丙</td></tr>"
+        "<tr><td>Hello<br>World</td><td><p>1</p><p>2</p></td></tr>"
+        "<tr><td>a&nbsp;b</td><td></td><td>x</td></tr>"
+        "</table><p>后<br>文</p>"
+    )
+    source = read_html("t.html", page)
+    assert source.text.split("\n") == [
+        "甲\t乙丙\t",
+        "\tHello World\t1 2",
+        "a b\t\tx",
+        "后",
+        "文",
+        "",
+    ]
+
+
+def test_repeated_text_found_in_order() -> None:
+    page = (
+        b'<html><body><!-- 0 0 --><script>var s = "<td>0</td>";</script>\n'
+        b'<table><tr><td width="10">0</td><td style="x:0">0</td><td>0</td></tr></table>'
+        b"</body></html>"
+    )
+    source = read_html("t.html", page)
+    assert source.text == "0\t0\t0\n"
+    raw = page.decode()
+    zeros = [i for i, c in enumerate(raw) if c == "0" and raw[i - 1] == ">" and raw[i + 1] == "<"]
+    expected = [position(raw, i) for i in zeros[1:]]  # the first is the one in the script
+    found = [source.origin(1, column) for column in (1, 3, 5)]
+    assert [(o.line, o.column) for o in found] == expected
+
+
+def test_declared_gb2312_decoded_as_gb18030() -> None:
+    # 镕 is in GBK but not in GB2312: sites declaring gb2312 serve such characters.
+    body = "<p>朱镕基路1号</p>"
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    source = read_html("t.html", html(body, head).decode().encode("gbk"))
+    assert source.encoding == "gb18030"
+    assert source.text == "朱镕基路1号\n"
+
+
+def test_undeclared_gbk_detected() -> None:
+    source = read_html("t.html", html("<p>政府信息公开工作年度报告</p>").decode().encode("gbk"))
+    assert source.text == "政府信息公开工作年度报告\n"
+
+
+# --------------------------------------------------------------------------- malformed
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("broken-binary", "binary data"), ("truncated", "no text")],
+)
+def test_malformed_fixtures(name: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read(name)
+    message = str(caught.value)
+    assert message.startswith("malformed HTML: ")
+    assert reason in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n", b"just some text, no markup", b"<html><head><title>t</title></head></html>"],
+)
+def test_not_html(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^malformed HTML: [^\n]+$"):
+        read_html("t.html", data)
+
+
+# --------------------------------------------------------------------------- parsed
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_parsed_tables_equal_truth(name: str) -> None:
+    pytest.importorskip("xxgk_lint.parse")
+    from xxgk_lint.parse import parse_source
+    from xxgk_lint.parse.serialize import report_to_json
+
+    truth = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    for path in (FIXTURES / f"{name}.html", FIXTURES / f"{name}.txt"):
+        tables = report_to_json(parse_source(read_source(path)))["tables"]
+        assert tables == truth["tables"], path.name
+
+
+def test_xml_declaration_and_line_ends() -> None:
+    """An XHTML page with an XML declaration; CR and CRLF line ends count as one line end."""
+    page = '<?xml version="1.0" encoding="gb2312"?>\r\n<html><body>\r\n<p>报告</p>\r<p>甲\r\n乙</p>'
+    source = read_html("t.html", (page + "</body></html>").encode("gbk"))
+    assert source.text == "报告\n甲乙\n"
+    assert source.origin(2, 2) == Origin(5, 1)  # 乙, after the CRLF
+    assert source.source_line(3) == "<p>报告</p>"
+
+
+def test_deeply_nested_page() -> None:
+    """Thousands of unclosed inline tags: read, not a RecursionError."""
+    page = "<html><body>" + "<font>" * 1500 + "深</body></html>"
+    assert read_html("t.html", page.encode()).text == "深\n"
