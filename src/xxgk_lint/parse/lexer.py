@@ -84,6 +84,8 @@ class LineLexer(Lexer):
             position += len(line) + 1
 
     def classify(self, stripped: str) -> str:
+        if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
+            return "ROW"
         first = stripped[0]
         for name, pattern in self.line_patterns:
             guard = _FIRST_CHARS.get(name)
@@ -112,6 +114,8 @@ class CellSplitter:
         self.pattern = re.compile(alternation + r"|(?P<BLANK>[^\S\n\t]+)")
 
     def split(self, text: str, column: int) -> list[CellToken]:
+        if text.isascii() and text.isdigit():  # a lone number: NUMBER, without the alternation
+            return [CellToken("NUMBER", text, column, column + len(text))]
         return [
             CellToken(kind, match.group(), column + match.start(), column + match.end())
             for match in self.pattern.finditer(text)

@@ -97,13 +97,13 @@ def parse_number(text: str) -> int | Decimal | None:
 
 
 def make_cell(column: str, item: Item) -> Cell:
+    span = Span(item.line, item.column, item.line, item.end_column)
     if item.kind == NUMBER:
         value = parse_number(item.text)
-        kind = "number" if value is not None else "text"
-        return Cell(column, item.text, value, kind, item.span())
+        return Cell(column, item.text, value, "number" if value is not None else "text", span)
     if item.kind == PLACEHOLDER:
-        return Cell(column, item.text, None, "placeholder", item.span())
-    return Cell(column, item.text, None, "blank", item.span())
+        return Cell(column, item.text, None, "placeholder", span)
+    return Cell(column, item.text, None, "blank", span)
 
 
 def choose_window(
