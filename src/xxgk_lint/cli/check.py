@@ -29,6 +29,10 @@ def run_check_command(args: argparse.Namespace) -> int:
             resolver = ConfigResolver(args.config, _overrides(args))
             first = Path(paths[0])
             config = resolver.for_file(first / "x" if first.is_dir() else first)
+            from xxgk_lint.engine.config import check_selectors
+            from xxgk_lint.engine.plugins import load_registry
+
+            check_selectors(config, load_registry(config.plugins, config.lang))
             print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
             return 0
         run = run_check(paths, _overrides(args), args.config)
@@ -51,7 +55,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     output = render(fmt, run, color=color, quiet=args.quiet, statistics=args.statistics)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    if fmt != "text":  # the text report already lists them
+    if fmt != "text" or args.quiet:  # the full text report already lists them
         for message in run.run_errors:
             print(f"xxgk-lint: {message}", file=sys.stderr)
     return run.exit_code

@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", dest="output_format"
     )
-    rules.add_argument("--lang", choices=("zh", "en"), default="zh")
+    rules.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     rules.add_argument("--config", type=Path)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument(
         "--all", action="store_true", help="every rule's documentation, in markdown"
     )
-    explain.add_argument("--lang", choices=("zh", "en"), default="zh")
+    explain.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     explain.add_argument("--config", type=Path)
     return parser
 

@@ -12,12 +12,13 @@ from xxgk_lint.engine.runner import all_rules
 
 
 def _registry(args: argparse.Namespace):
+    """The registry, with ``args.lang`` resolved from the flag or the config."""
     try:
-        registry, errors = all_rules(args.lang, getattr(args, "config", None))
+        registry, args.lang = all_rules(args.lang, getattr(args, "config", None))
     except ConfigError as exc:
         print(f"xxgk-lint: config error: {exc}", file=sys.stderr)
         return None
-    for error in errors:
+    for error in registry.errors:
         print(f"xxgk-lint: {error}", file=sys.stderr)
     return registry
 
@@ -180,7 +181,9 @@ def run_explain_command(args: argparse.Namespace) -> int:
 
         choices = [*registry.rules, *(r.name for r in registry.rules.values())]
         close = difflib.get_close_matches(wanted, choices, n=1)
-        hint = f"; did you mean {close[0]}?" if close else ""
+        hint = (
+            f"; did you mean {close[0]}?" if close else "; run `xxgk-lint rules` to list the rules"
+        )
         print(f"xxgk-lint: error: unknown rule {wanted!r}{hint}", file=sys.stderr)
         return 2
     sys.stdout.write(explain_text(found.meta, args.lang))

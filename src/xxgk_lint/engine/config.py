@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -59,6 +58,9 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: Selectors given with --select/--ignore, so that an error about one names the
+    #: command line, not the config file.
+    cli_selectors: tuple[str, ...] = ()
 
     def describe(self) -> dict[str, Any]:
         """The merged config as plain data (``--show-config``)."""
@@ -164,7 +166,6 @@ def load_file(path: Path) -> Config:
     return replace(config, **changes)
 
 
-@functools.lru_cache(maxsize=1024)
 def find_config_file(directory: Path) -> Path | None:
     """The nearest config file at or above ``directory``."""
     for folder in (directory, *directory.parents):
@@ -182,12 +183,16 @@ class ConfigResolver:
         self.explicit = explicit
         self.overrides = overrides
         self._cache: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # per run: a later run sees new files
 
     def for_file(self, path: Path) -> Config:
         if self.explicit is not None:
             config_path: Path | None = self.explicit
         else:
-            config_path = find_config_file(path.resolve().parent)
+            folder = path.resolve().parent
+            if folder not in self._found:
+                self._found[folder] = find_config_file(folder)
+            config_path = self._found[folder]
         if config_path not in self._cache:
             base = load_file(config_path) if config_path is not None else Config()
             self._cache[config_path] = self._apply(base)
@@ -196,6 +201,7 @@ class ConfigResolver:
     def _apply(self, config: Config) -> Config:
         o = self.overrides
         changes: dict[str, Any] = {}
+        changes["cli_selectors"] = (*(o.select or ()), *(o.ignore or ()))
         if o.select is not None:
             changes["select"] = o.select
         if o.ignore is not None:
@@ -236,8 +242,11 @@ def check_selectors(config: Config, registry: Registry) -> None:
     for key, selectors in groups:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):
+                source = where
+                if key in ("select", "ignore") and selector in config.cli_selectors:
+                    source = "command line"
                 raise ConfigError(
-                    f"{where}: '{key}' names no known rule: {selector!r}"
+                    f"{source}: '{key}' names no known rule: {selector!r}"
                     + _suggest(selector, [*codes, *names])
                 )
     for ref, options in config.rules.items():
@@ -284,6 +293,12 @@ def severity_for(config: Config, code: str, name: str) -> Severity | None:
             if best is None or specificity > best[0]:
                 best = (specificity, level)
     return Severity.parse(best[1]) if best else None
+
+
+def excluded(config: Config, path: Path) -> bool:
+    """Whether ``exclude`` skips ``path`` (globs relative to the config file's folder)."""
+    relative = _relative(path, config.root)
+    return any(_glob_match(relative, glob) for glob in config.exclude)
 
 
 def _relative(path: Path, root: Path) -> str:

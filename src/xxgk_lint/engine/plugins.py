@@ -20,6 +20,8 @@ import pluggy
 from xxgk_lint.engine import hookspecs
 from xxgk_lint.engine.rule import Rule
 
+#: The built-in rules' module: registered first, so a plugin can never replace them.
+BUILTIN = "xxgk_lint_rules"
 _CODE = re.compile(r"^[A-Z]{1,8}[0-9]{1,5}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -77,12 +79,18 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
     manager.add_hookspecs(hookspecs)
     registry = Registry()
     owners: dict[int, str] = {}
-    for entry in entry_points(group=hookspecs.ENTRY_POINT_GROUP):
+    ordered: list[object] = []  # registration order: built-ins, other entry points, local
+    found = sorted(
+        entry_points(group=hookspecs.ENTRY_POINT_GROUP),
+        key=lambda e: (e.value != BUILTIN, e.name, e.value),
+    )
+    for entry in found:
         label = f"{entry.name} ({entry.value})"
         try:
             plugin = entry.load()
             manager.register(plugin, name=f"entry:{entry.name}")
             owners[id(plugin)] = label
+            ordered.append(plugin)
         except Exception as exc:
             registry.errors.append(
                 _error(
@@ -99,6 +107,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 continue
             manager.register(module, name=f"local:{plugin_ref.spec}")
             owners[id(module)] = label
+            ordered.append(module)
         except Exception as exc:
             registry.errors.append(
                 _error(
@@ -107,7 +116,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                     f"local plugin {label} failed to import: {type(exc).__name__}: {exc}",
                 )
             )
-    for plugin in manager.get_plugins():
+    for plugin in ordered:
         label = owners.get(id(plugin), manager.get_name(plugin) or "?")
         hook = getattr(plugin, "xxgk_lint_rules", None)
         if hook is None:

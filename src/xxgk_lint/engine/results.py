@@ -31,6 +31,8 @@ class FileResult:
     kind: str | None = None
     #: True when the file could not be read as a report at all (XG001 was raised).
     unreadable: bool = False
+    #: The ``fail-on`` of this file's config (files may have different configs).
+    fail_on: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,13 @@ class RunResult:
     def per_rule(self) -> Counter[str]:
         return Counter(d.code for d in self.diagnostics)
 
+    def fail_on_for(self, result: FileResult) -> Severity:
+        return result.fail_on if result.fail_on is not None else self.fail_on
+
     @property
     def failed(self) -> bool:
-        """Whether any finding is at or above ``fail_on``."""
-        return any(d.severity >= self.fail_on for d in self.diagnostics)
+        """Whether any finding is at or above its file's ``fail_on``."""
+        return any(d.severity >= self.fail_on_for(f) for f in self.files for d in f.diagnostics)
 
     @property
     def exit_code(self) -> int:

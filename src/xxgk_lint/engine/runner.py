@@ -7,9 +7,8 @@ still come out. Files are never written to.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from xxgk_lint.engine.config import (
     Overrides,
     check_selectors,
     enabled,
+    excluded,
     rule_options,
     severity_for,
 )
@@ -53,14 +53,9 @@ def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[Target]
                 config = resolver.for_file(candidate)
                 if not name.lower().endswith(config.extensions):
                     continue
-                if _excluded(candidate, config):
+                if excluded(config, candidate):
                     continue
                 yield Target(candidate, False)
-
-
-def _excluded(path: Path, config: Config) -> bool:
-    posix = path.as_posix()
-    return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(path.name, g) for g in config.exclude)
 
 
 class Runner:
@@ -100,7 +95,7 @@ class Runner:
                 if enabled(config, r.code, r.name, target.path) or r.code == UNREADABLE
             ]
             result, report = self._check_file(target, config, registry, rules)
-            files.append(result)
+            files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
             if report is not None:
                 parsed.append((report, config, registry))
         files = self._check_run(files, parsed)
@@ -227,16 +222,13 @@ def run_check(
     return Runner(resolver, lang).run(paths)
 
 
-def all_rules(lang: str = "zh", config_path: Path | None = None) -> tuple[Registry, list[str]]:
-    """The registry for `rules`/`explain` (entry points plus the config's local plugins)."""
+def all_rules(lang: str | None = None, config_path: Path | None = None) -> tuple[Registry, str]:
+    """The registry for `rules`/`explain` (entry points plus the config's local plugins),
+    and the language to use (the flag, else the config's ``lang``)."""
     resolver = ConfigResolver(config_path, Overrides(lang=lang))
     config = resolver.for_file(Path.cwd() / "x")
-    registry = load_registry(config.plugins, lang)
-    return registry, registry.errors
-
-
-def iter_codes(rules: Iterable[Rule]) -> list[str]:
-    return [r.code for r in rules]
+    registry = load_registry(config.plugins, config.lang)
+    return registry, config.lang
 
 
 __all__ = ["ConfigError", "Runner", "all_rules", "discover", "run_check"]

@@ -88,8 +88,8 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
         found = by_code.get(code, [])
         if found:
             output = "\n".join(_location(d) for d in found)
-            if any(d.severity >= run.fail_on for d in found):
-                first = next(d for d in found if d.severity >= run.fail_on)
+            if any(d.severity >= run.fail_on_for(file) for d in found):
+                first = next(d for d in found if d.severity >= run.fail_on_for(file))
                 case.line = first.line
                 case.add_failure_info(
                     message=first.message, output=output, failure_type=first.severity.label

@@ -103,6 +103,8 @@ def make_cell(column: str, item: Item) -> Cell:
         return Cell(column, item.text, value, "number" if value is not None else "text", span)
     if item.kind == PLACEHOLDER:
         return Cell(column, item.text, None, "placeholder", span)
+    if item.kind == TEXT:
+        return Cell(column, item.text, None, "text", span)
     return Cell(column, item.text, None, "blank", span)
 
 
@@ -234,6 +236,13 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
         if found is None:
             continue
         index, label = found
+        # Text cells after the label on its own line stand where numbers belong (若干, 不详):
+        # they are the row's first cells, not part of its label.
+        if label.cell >= 0:
+            at = next(i for i, item in enumerate(run) if item is label)
+            stray = [t for t in run[at + 1 :] if t.line == label.line and t.cell > label.cell]
+            if stray:
+                values = stray + list(values)
         row_spec = spec.rows[index]
         if row_spec.replaces and not allow_deviation:
             continue
