@@ -55,7 +55,7 @@ def run_rules_command(args: argparse.Namespace) -> int:
     else:
         for meta in metas:
             summary = meta.summary.get(args.lang) or meta.summary["zh"]
-            print(f"{meta.code}  {meta.name:<22} {meta.severity.label:<8} {summary}")
+            print(f"{meta.code:<9} {meta.name:<24} {meta.severity.label:<8} {summary}")
     return 2 if registry.errors else 0
 
 

@@ -62,8 +62,9 @@ class Diagnostic:
     def with_severity(self, severity: Severity) -> Diagnostic:
         return replace(self, severity=severity)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.subject)
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Position, then code; ties keep the order the rule emitted them (sorts are stable)."""
+        return (self.path, self.line, self.column, self.code)
 
     def fingerprint(self) -> str:
         """A stable identity for baselines and SARIF: code + file + subject, not the line."""

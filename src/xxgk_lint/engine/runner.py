@@ -177,7 +177,8 @@ class Runner:
                 subject="file",
             )
         context = RuleContext(rule.meta, path, config.lang)
-        return context.diagnostic(span, problem=problem, subject="file")
+        severity = severity_for(config, rule.code, rule.name)
+        return context.diagnostic(span, problem=problem, subject="file", severity=severity)
 
     def _check_run(
         self, files: list[FileResult], parsed: list[tuple[Report, Config, Registry]]

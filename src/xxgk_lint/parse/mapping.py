@@ -288,6 +288,16 @@ def map_reviews(items: list[Item]) -> MappedTable:
     for position, (_, values) in enumerate(runs):
         if not any(v.kind != EMPTY for v in values):
             continue
+        # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
+        values = list(values)
+        following = position + 1
+        while following < len(runs):
+            texts, more = runs[following]
+            if not texts or any(t.line != values[-1].line or t.cell < 0 for t in texts):
+                break
+            values.extend(texts)
+            values.extend(more)
+            following += 1
         start = choose_window(values, width, None)
         header = [item for r, _ in runs[: position + 1] for item in r]
         first = header[0] if header else values[0]

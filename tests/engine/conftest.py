@@ -1,0 +1,1 @@
+"""Shared fixtures (none needed: config discovery is cached per run, not per process)."""

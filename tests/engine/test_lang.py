@@ -1,0 +1,316 @@
+"""Every built-in rule speaks Chinese and English: messages, summaries and docs.
+
+For each message key of each built-in rule a small report written here triggers it; the
+run is watched (``RuleContext.diagnostic`` is wrapped) to learn which key was used with
+which fields. Both languages' templates of that key must render with those fields, the
+output of the run must carry the rendering in the run's language, and an English run must
+not carry the Chinese template's wording.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, FEE, PERIOD, edit, locate, run_main, write, wrong_total
+from xxgk_lint.engine.diagnostics import RuleMeta
+from xxgk_lint.engine.plugins import load_registry
+from xxgk_lint.engine.rule import RuleContext
+
+REGISTRY = load_registry()
+BUILTIN = {
+    code: rule
+    for code, rule in REGISTRY.rules.items()
+    if rule.meta.origin.startswith("xxgk_lint_rules")
+}
+LANGS = ("zh", "en")
+CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+
+
+def _between(first: str, last: str, replacement: str = "") -> Callable[[], str]:
+    """CLEAN with the text from ``first`` up to (not including) ``last`` replaced."""
+
+    def make() -> str:
+        start, end = CLEAN.index(first), CLEAN.index(last)
+        return CLEAN[:start] + replacement + CLEAN[end:]
+
+    return make
+
+
+def _edit(old: str, new: str, base: Callable[[], str] = lambda: CLEAN) -> Callable[[], str]:
+    return lambda: edit(base(), old, new)
+
+
+def _old_format(year: str) -> Callable[[], str]:
+    def make() -> str:
+        text = edit(
+            CLEAN,
+            "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+        )
+        return text.replace("2023年", f"{year}年")
+
+    return make
+
+
+def _period(sentence: str) -> Callable[[], str]:
+    return _edit(PERIOD, sentence)
+
+
+#: (code, message key) → a report that makes the rule use that key.
+SCENARIOS: dict[tuple[str, str], Callable[[], str]] = {
+    ("XG001", "default"): lambda: "",
+    ("XG002", "default"): _old_format("2023"),
+    ("XG002", "old"): _old_format("2020"),
+    ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
+    ("XG003", "row"): _edit("行政处罚 | 15 | | |\n", ""),
+    ("XG003", "truncated"): lambda: CLEAN[: CLEAN.index("6.属于四类过程性信息")],
+    ("XG003", "incomplete"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1 |"),
+    ("XG004", "blank"): _edit("行政处罚 | 15 |", "行政处罚 |  |"),
+    ("XG004", "placeholder"): _edit("行政强制 | 2 |", "行政强制 | / |"),
+    ("XG004", "text"): _edit("行政处罚 | 15 |", "行政处罚 | 若干 |"),
+    ("XG005", "default"): _between(
+        "（六）其他处理", "（七）总计", "（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    ),
+    ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
+    ("XG201", "default"): wrong_total,
+    ("XG202", "default"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
+    ("XG203", "default"): wrong_total,
+    ("XG204", "default"): _edit("1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |"),
+    ("XG301", "default"): _period(""),
+    ("XG302", "garbled"): _period("本报告所列数据的统计期限自202311日起至1231日止。"),
+    ("XG302", "impossible-date"): _period(
+        "本报告所列数据的统计期限自2023年1月1日起至2023年2月30日止。"
+    ),
+    ("XG302", "single-date"): _period("本报告所列数据的统计期限为2023年12月31日止。"),
+    ("XG302", "reversed"): _period("本报告所列数据的统计期限自2023年12月31日起至2023年1月1日止。"),
+    ("XG401", "default"): _edit(FEE, "本机关无其他需要报告的事项。"),
+}
+
+#: (code, key) → why the report does not trigger it yet (a known bug, marked xfail).
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
+
+
+def _params() -> list[Any]:
+    params = []
+    for code, key in sorted(SCENARIOS):
+        marks = []
+        if (code, key) in KNOWN_BUGS:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[(code, key)]))
+        params.append(pytest.param(code, key, marks=marks, id=f"{code}-{key}"))
+    return params
+
+
+def all_message_keys() -> set[tuple[str, str]]:
+    keys = set()
+    for code, rule in BUILTIN.items():
+        for lang in LANGS:
+            keys |= {(code, key) for key in rule.meta.messages.get(lang, {})}
+    return keys
+
+
+def literal_text(template: str) -> str:
+    return " ".join(literal for literal, *_ in string.Formatter().parse(template))
+
+
+def field_names(template: str) -> set[str]:
+    return {name for _, name, *_ in string.Formatter().parse(template) if name}
+
+
+class Recorded:
+    """The calls of RuleContext.diagnostic during one run."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple[RuleMeta, str, str, dict[str, Any]]] = []
+        original = RuleContext.diagnostic
+
+        def spy(context: RuleContext, span, key="default", **kwargs):
+            self.calls.append((context.meta, context.lang, key, dict(kwargs)))
+            return original(context, span, key, **kwargs)
+
+        monkeypatch.setattr(RuleContext, "diagnostic", spy)
+
+    def of(self, code: str, key: str) -> list[tuple[RuleMeta, str, dict[str, Any]]]:
+        return [(m, lang, kw) for m, lang, k, kw in self.calls if m.code == code and k == key]
+
+
+def template_fields(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """What RuleContext.diagnostic hands to the template: fields, expected and actual."""
+    fields = {k: v for k, v in kwargs.items() if k not in ("subject", "severity", "path")}
+    fields.setdefault("expected", None)
+    fields.setdefault("actual", None)
+    return fields
+
+
+# ---- the registry is what these tests cover ----
+
+
+def test_the_core_rules_are_built_in() -> None:
+    assert not REGISTRY.errors
+    assert {"XG001", "XG101", "XG201", "XG301", "XG401"} <= set(BUILTIN)
+
+
+def test_every_message_key_has_a_report_that_triggers_it() -> None:
+    missing = all_message_keys() - set(SCENARIOS)
+    assert not missing, f"add a report to SCENARIOS for {sorted(missing)}"
+    stale = set(SCENARIOS) - all_message_keys()
+    assert not stale, f"SCENARIOS names keys no rule has: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_both_languages_have_the_same_message_keys(code: str) -> None:
+    messages = BUILTIN[code].meta.messages
+    assert set(messages) >= set(LANGS), code
+    assert set(messages["zh"]) == set(messages["en"]), code
+    for key in messages["zh"]:
+        assert messages["zh"][key].strip() and messages["en"][key].strip(), (code, key)
+
+
+# ---- messages, rendered in a real run ----
+
+
+@pytest.mark.parametrize(("code", "key"), _params())
+def test_messages_render_in_both_languages(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: str,
+    key: str,
+) -> None:
+    report = write(tmp_path / "report.txt", SCENARIOS[(code, key)]())
+    outputs: dict[str, list[str]] = {}
+    fields_by_lang: dict[str, list[dict[str, Any]]] = {}
+    for lang in LANGS:
+        recorded = Recorded(monkeypatch)
+        result = run_main(capsys, "check", "--format", "json", "--lang", lang, report)
+        assert result.err == "", result.err
+        calls = recorded.of(code, key)
+        assert calls, f"{code} did not use message {key!r}: {result.codes()}"
+        outputs[lang] = [d["message"] for d in result.diagnostics() if d["code"] == code]
+        fields_by_lang[lang] = []
+        for meta, call_lang, kwargs in calls:
+            assert call_lang == lang
+            fields = template_fields(kwargs)
+            fields_by_lang[lang].append(fields)
+            rendered = {other: meta.message(other, key, **fields) for other in LANGS}
+            assert rendered[lang] in outputs[lang]
+            assert all(rendered.values())
+
+    zh_template = BUILTIN[code].meta.messages["zh"][key]
+    en_template = BUILTIN[code].meta.messages["en"][key]
+    zh_words = set(CJK_RUN.findall(literal_text(zh_template)))
+    for message, fields in zip(outputs["en"], fields_by_lang["en"], strict=False):
+        carried = literal_text(en_template) + " ".join(str(v) for v in fields.values())
+        for word in zh_words:
+            if word not in carried:
+                assert word not in message, f"{code}/{key}: '{word}' in the English {message!r}"
+        assert re.search(r"[A-Za-z]{3,}", message), message
+    for message in outputs["zh"]:
+        for word in zh_words:
+            assert word in message, f"{code}/{key}: '{word}' missing from {message!r}"
+
+
+def test_the_summary_line_follows_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = write(tmp_path / "r.txt", wrong_total())
+    zh = run_main(capsys, "check", "--color", "never", "--lang", "zh", report)
+    en = run_main(capsys, "check", "--color", "never", "--lang", "en", report)
+    assert "检查了 1 个文件：2 个错误，0 个警告。" in zh.out
+    assert "Checked 1 file: 2 errors, 0 warnings." in en.out
+    assert "行的总计应为" in zh.out and "行的总计应为" not in en.out
+    assert "the total should be 7" in en.out
+
+
+# ---- summaries, docs and explain ----
+
+
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_summary_and_docs_exist_in_both_languages(code: str) -> None:
+    meta = BUILTIN[code].meta
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", meta.name)
+    for lang in LANGS:
+        assert meta.summary.get(lang, "").strip(), (code, lang)
+        doc = meta.docs.get(lang)
+        assert doc is not None, (code, lang)
+        for part in ("what", "why", "bad", "good"):
+            assert getattr(doc, part).strip(), (code, lang, part)
+    assert re.search(r"[\u3400-\u9fff]", meta.summary["zh"] + meta.docs["zh"].what)
+    english = meta.summary["en"] + " " + meta.docs["en"].what + " " + meta.docs["en"].why
+    assert len(re.findall(r"\b[A-Za-z]{3,}\b", english)) >= 5, code
+    assert meta.summary["en"] != meta.summary["zh"]
+    assert meta.docs["en"].what != meta.docs["zh"].what
+
+
+HEADINGS = {
+    "zh": ("## 检查什么", "## 为什么", "## 错误示例", "## 正确写法"),
+    "en": ("## What it checks", "## Why it matters", "## Example (fails)", "## Passing form"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_explain_prints_the_docs(capsys: pytest.CaptureFixture[str], code: str, lang: str) -> None:
+    meta = BUILTIN[code].meta
+    result = run_main(capsys, "explain", code, "--lang", lang)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert result.out.startswith(f"{code} {meta.name}: {meta.summary[lang]}\n")
+    doc = meta.docs[lang]
+    positions = [result.out.index(h) for h in HEADINGS[lang]]
+    assert positions == sorted(positions)
+    for part in (doc.what, doc.why, doc.bad, doc.good):
+        assert part in result.out
+    other = "en" if lang == "zh" else "zh"
+    assert meta.docs[other].what not in result.out
+    for option in meta.options:
+        assert f"- {option.name} (default: {option.default}): " in result.out
+
+
+def test_explain_by_name_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_main(capsys, "explain", "missing-period", "--lang", "en")
+    assert result.code == 0
+    assert result.out.startswith("XG301 missing-period: The statistics period is not stated\n")
+    assert "Default severity: warning" in result.out
+
+
+def test_rules_lists_the_summaries_in_each_language(capsys: pytest.CaptureFixture[str]) -> None:
+    for lang in LANGS:
+        data = run_main(capsys, "rules", "--format", "json", "--lang", lang).json()
+        by_code = {r["code"]: r for r in data["rules"]}
+        for code, rule in BUILTIN.items():
+            assert by_code[code]["summary"] == rule.meta.summary[lang]
+            assert by_code[code]["what"] == rule.meta.docs[lang].what
+
+
+def test_text_where_a_number_belongs_is_reported_where_it_stands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once a bug: the text was taken for a label and the next empty cell reported blank."""
+    text = SCENARIOS[("XG004", "text")]()
+    report = write(tmp_path / "r.txt", text)
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", report)
+    [finding] = result.diagnostics()
+    assert finding["code"] == "XG004"
+    assert (finding["line"], finding["column"]) == locate(text, "若干")
+    assert finding["actual"] == "若干"
+    assert finding["message"].endswith(
+        "should be a number but is '若干'; identities that use it cannot be checked"
+    )
+
+
+def test_text_in_the_review_table_is_reported_where_it_stands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(CLEAN, "1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 1件 | 0 |")
+    report = write(tmp_path / "r.txt", text)
+    result = run_main(capsys, "check", "--format", "json", report)
+    [finding] = result.diagnostics()
+    assert finding["code"] == "XG004"
+    assert (finding["line"], finding["column"]) == locate(text, "1件") == (53, 17)
+    assert finding["actual"] == "1件"
