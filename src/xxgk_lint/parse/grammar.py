@@ -8,7 +8,7 @@ cached by Lark in the temporary directory, so start-up pays for grammar analysis
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 
 from lark import Lark, Token, Transformer
@@ -25,7 +25,11 @@ class Line:
     line: int
     column: int
     end_column: int
-    cells: list[CellToken] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[CellToken]:
+        """The cells of a ROW line (split on demand: only table regions need them)."""
+        return get_parser().splitter.split(self.text, self.column)
 
 
 @dataclass(slots=True)
@@ -57,13 +61,6 @@ def grammar_text() -> str:
 class _ToDocument(Transformer):
     """Called by the LALR parser on each reduction (no intermediate tree is built)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._split = None  # bound once the grammar's terminals are known
-
-    def bind(self, splitter: CellSplitter) -> None:
-        self._split = splitter.split
-
     @staticmethod
     def _line(token: Token) -> Line:
         return Line(token.type, str(token), token.line, token.column, token.end_column)
@@ -78,9 +75,7 @@ class _ToDocument(Transformer):
         return self._line(children[0])
 
     def row(self, children: list[Token]) -> Line:
-        line = self._line(children[0])
-        line.cells = self._split(line.text, line.column)
-        return line
+        return self._line(children[0])
 
     def table(self, children: list[Line]) -> list[Line]:
         return children
@@ -124,6 +119,4 @@ def get_parser() -> ReportParser:
         lark = Lark(text, cache=True, transformer=transformer, **options)
     except OSError:  # an unwritable temporary directory: build without the cache
         lark = Lark(text, transformer=transformer, **options)
-    splitter = CellSplitter(lark.terminals)
-    transformer.bind(splitter)
-    return ReportParser(lark, splitter)
+    return ReportParser(lark, CellSplitter(lark.terminals))
