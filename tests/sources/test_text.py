@@ -166,3 +166,24 @@ def test_parse_json_has_the_documented_shape() -> None:
     assert set(cell) >= {"value", "raw", "line", "column"}
     line = CLEAN.read_text(encoding="utf-8").split("\n")[cell["line"] - 1]
     assert line[cell["column"] - 1 : cell["end_column"] - 1] == cell["raw"] == str(cell["value"])
+
+
+def test_parse_of_a_partial_report_says_what_is_missing() -> None:
+    path = FIXTURES / "errors" / "truncated.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "received" in done.stdout  # what could be read
+    lines = done.stderr.splitlines()
+    assert lines == [
+        f"xxgk-lint: {path}: partial report: sections not found: 政府信息公开行政复议、行政诉讼情况; "
+        "存在的主要问题及改进情况; 其他需要报告的事项",
+        f"xxgk-lint: {path}: partial report: table 'applications' stops after row "
+        "'denied.internal_affairs' (16 rows missing: 'denied.process_information' … "
+        "'carried_forward')",
+        f"xxgk-lint: {path}: partial report: table 'reviews' not found",
+    ]

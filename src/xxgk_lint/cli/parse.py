@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from xxgk_lint.parse import parse_source
+from xxgk_lint.parse import Report, parse_source
 from xxgk_lint.parse.serialize import JSON_VERSION, report_to_json
 from xxgk_lint.sources import DEFAULT_EXTENSIONS, InputError, read_source
 
@@ -43,6 +43,8 @@ def run_parse_command(args: argparse.Namespace) -> int:
             print(f"xxgk-lint: {path}: {exc}", file=sys.stderr)
             status = 2
             continue
+        for problem in missing_parts(report):
+            print(f"xxgk-lint: {path}: partial report: {problem}", file=sys.stderr)
         data = report_to_json(report, spans=args.spans)
         if args.output_format == "json":
             reports.append(data)
@@ -52,6 +54,34 @@ def run_parse_command(args: argparse.Namespace) -> int:
         document = {"version": JSON_VERSION, "reports": reports}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return status
+
+
+def missing_parts(report: Report) -> list[str]:
+    """What a partial report lacks: sections, tables, and rows after the last one read."""
+    from xxgk_lint.parse.metadata import SECTION_ORDER, SECTION_TITLES
+    from xxgk_lint.parse.template import TABLES
+
+    problems = []
+    present = {s.key for s in report.sections}
+    absent = [SECTION_TITLES[k] for k in SECTION_ORDER if k not in present]
+    if absent:
+        problems.append("sections not found: " + "; ".join(absent))
+    if report.format_version != "2021":
+        return problems
+    for key, spec in TABLES.items():
+        table = report.tables.get(key)
+        if table is None:
+            problems.append(f"table '{key}' not found")
+            continue
+        wanted = [r.key for r in spec.rows if not r.replaces]
+        found = [k for k in wanted if table.row(k) is not None]
+        if found and found[-1] != wanted[-1] and table.row("other") is None:
+            after = wanted[wanted.index(found[-1]) + 1 :]
+            problems.append(
+                f"table '{key}' stops after row '{found[-1]}' ({len(after)} rows missing: "
+                f"'{after[0]}' … '{after[-1]}')"
+            )
+    return problems
 
 
 def summary(data: dict) -> str:
