@@ -68,8 +68,6 @@ def missing_fee_statement(report: Report, ctx: RuleContext) -> Iterator[Diagnost
         section.span,
         number=section.number or "六",
         subject="fees.statement",
-        expected="信息处理费",
-        actual=None,
     )
 
 
