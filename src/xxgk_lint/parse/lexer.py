@@ -112,6 +112,8 @@ class CellSplitter:
         ordered = sorted((by_name[n] for n in CELL_TERMINALS), key=lambda t: -t.priority)
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered)
         self.pattern = re.compile(alternation + r"|(?P<BLANK>[^\S\n\t]+)")
+        self.number = re.compile(by_name["NUMBER"].pattern.to_regexp())
+        self.placeholder = re.compile(by_name["PLACEHOLDER"].pattern.to_regexp())
 
     def split(self, text: str, column: int) -> list[CellToken]:
         if text.isascii() and text.isdigit():  # a lone number: NUMBER, without the alternation
