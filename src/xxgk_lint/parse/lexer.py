@@ -36,6 +36,8 @@ _CONTAINS = {
     "SENTENCE": "。；",
     "TITLE": "报報",
 }
+#: Characters whose presence alone makes these terminals match (ROW: a cell separator).
+_SUFFICIENT = {"ROW": "|｜\t"}
 
 
 class CellToken(NamedTuple):
@@ -94,6 +96,9 @@ class LineLexer(Lexer):
             needs = _CONTAINS.get(name)
             if needs is not None and not any(c in stripped for c in needs):
                 continue
+            enough = _SUFFICIENT.get(name)
+            if enough is not None and any(c in stripped for c in enough):
+                return name
             if pattern.fullmatch(stripped):
                 return name
         return "TEXT"

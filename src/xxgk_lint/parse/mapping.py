@@ -169,13 +169,14 @@ def choose_window(
     values: Sequence[Item],
     width: int,
     gap_hint: int | None,
-    grid: dict[int, Counter[int]] | None = None,
+    history: Sequence[Sequence[Item]] = (),
 ) -> int | None:
     """Start index of the ``width`` cells to use, or None if there are too few.
 
     The window with the most filled cells wins. Ties (a real blank next to padding) are
-    broken by the grid: the cell positions at which complete rows of the same table hold
-    each column; then by the gap before the values in the last complete row.
+    broken by the grid: the cell positions at which the complete one-line rows seen so far
+    (``history``) hold each column; then by the gap before the values in the last complete
+    row. The grid is built only when a tie needs it.
     """
     if len(values) < width:
         return None
@@ -191,6 +192,10 @@ def choose_window(
             best.append(start)
     if len(best) == 1:
         return best[0]
+    grid: dict[int, Counter[int]] = {}
+    for window in history:
+        for offset, item in enumerate(window):
+            grid.setdefault(offset, Counter())[item.cell] += 1
     if grid:
         votes = [
             sum(
@@ -269,7 +274,7 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
     deviations: list[Deviation] = []
     cursor = 0
     gap_hint: int | None = None
-    grids: dict[int, dict[int, Counter[int]]] = {}
+    histories: dict[int, list[list[Item]]] = {}  # complete one-line rows, by width
     first: Item | None = None
     last: Item | None = None
     runs = list(_value_runs(items))
@@ -304,8 +309,8 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
         if row_spec.replaces and not allow_deviation:
             continue
         columns = spec.columns_of(row_spec.key)
-        grid = grids.setdefault(len(columns), {})
-        start = choose_window(values, len(columns), gap_hint, grid)
+        history = histories.setdefault(len(columns), [])
+        start = choose_window(values, len(columns), gap_hint, history)
         label_span = label.span()
         if first is None:
             first = run[0] if run else label
@@ -316,11 +321,8 @@ def map_row_table(spec: TableSpec, items: list[Item], allow_deviation: bool) -> 
             window = values[start : start + len(columns)]
             if all(v.kind != EMPTY for v in window):
                 gap_hint = start
-                if len({v.line for v in window}) == 1:
-                    for offset, item in enumerate(window):
-                        if offset not in grid:
-                            grid[offset] = Counter()
-                        grid[offset][item.cell] += 1
+                if window[0].line == window[-1].line:
+                    history.append(window)
             cells = tuple(make_cell(col, item) for col, item in zip(columns, window, strict=True))
             rows.append(Row(row_spec.key, label.text, label_span, cells, True, len(window)))
             last = window[-1]
