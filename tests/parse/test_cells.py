@@ -61,3 +61,26 @@ def test_a_pdf_text_row_goes_through_the_grammar_terminals() -> None:
         ("N", "53"),
         ("N", "0"),
     ]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_line_classification_shortcuts_agree_with_the_grammar(path: Path) -> None:
+    """The lexer's guards only skip patterns that cannot match, never change a result."""
+    from xxgk_lint.parse.lexer import LineLexer
+
+    try:
+        text = read_source(path).text
+    except InputError:
+        return
+    lexer = LineLexer(get_parser().lark.lexer_conf)
+
+    def by_patterns_alone(line: str) -> str:
+        for name, pattern in lexer.line_patterns:
+            if pattern.fullmatch(line):
+                return name
+        return "TEXT"
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            assert lexer.classify(line) == by_patterns_alone(line), line

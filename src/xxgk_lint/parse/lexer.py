@@ -63,6 +63,17 @@ class LineLexer(Lexer):
             key=lambda t: -t.priority,
         )
         self.line_patterns = [(t.name, re.compile(t.pattern.to_regexp())) for t in ordered]
+        # The same list with the cheap guards attached (see _FIRST_CHARS etc.).
+        self._checks = [
+            (
+                name,
+                pattern.fullmatch,
+                _FIRST_CHARS.get(name),
+                _any_of(_CONTAINS.get(name)),
+                _any_of(_SUFFICIENT.get(name)),
+            )
+            for name, pattern in self.line_patterns
+        ]
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         position = 0
@@ -89,19 +100,23 @@ class LineLexer(Lexer):
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
         first = stripped[0]
-        for name, pattern in self.line_patterns:
-            guard = _FIRST_CHARS.get(name)
-            if guard is not None and first not in guard:
+        for name, fullmatch, first_chars, needs, enough in self._checks:
+            if first_chars is not None and first not in first_chars:
                 continue
-            needs = _CONTAINS.get(name)
-            if needs is not None and not any(c in stripped for c in needs):
+            if needs is not None and needs(stripped) is None:
                 continue
-            enough = _SUFFICIENT.get(name)
-            if enough is not None and any(c in stripped for c in enough):
+            if enough is not None and enough(stripped) is not None:
                 return name
-            if pattern.fullmatch(stripped):
+            if fullmatch(stripped):
                 return name
         return "TEXT"
+
+
+def _any_of(characters: str | None):
+    """A fast "contains any of these characters" test."""
+    if characters is None:
+        return None
+    return re.compile(f"[{re.escape(characters)}]").search
 
 
 class CellSplitter:
