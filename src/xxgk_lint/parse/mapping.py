@@ -84,24 +84,28 @@ def _row_items_fast(line: Line) -> list[Item] | None:
     seen = False
     pieces = text.split("|" if has_pipe else "\t")
     last = len(pieces) - 1
+    search_blank = _INNER_BLANK.search
     for index, piece in enumerate(pieces):
+        size = len(piece)
         stripped = piece.strip()
         if stripped:
-            if _INNER_BLANK.search(stripped):
+            if stripped.isdigit() and stripped.isascii():
+                kind, norm = NUMBER, ""
+            elif search_blank(stripped):
                 return None
-            start = base + position + len(piece) - len(piece.lstrip())
-            end = start + len(stripped)
-            if (stripped.isascii() and stripped.isdigit()) or number_re.fullmatch(stripped):
-                out.append(Item(NUMBER, stripped, number, start, end, "", index))
+            elif number_re.fullmatch(stripped):
+                kind, norm = NUMBER, ""
             elif placeholder_re.fullmatch(stripped):
-                out.append(Item(PLACEHOLDER, stripped, number, start, end, "", index))
+                kind, norm = PLACEHOLDER, ""
             else:
-                out.append(Item(TEXT, stripped, number, start, end, normalise(stripped), index))
+                kind, norm = TEXT, normalise(stripped)
+            start = base + position + size - len(piece.lstrip())
+            out.append(Item(kind, stripped, number, start, start + len(stripped), norm, index))
             seen = True
         elif seen and 0 < index < last:
-            at = base + position + len(piece)  # where the next separator stands
+            at = base + position + size  # where the next separator stands
             out.append(Item(EMPTY, "", number, at, at, "", index))
-        position += len(piece) + 1
+        position += size + 1
     return out
 
 
@@ -184,8 +188,9 @@ def choose_window(
         return 0
     best: list[int] = []
     best_score = -1
+    filled = [v.kind != EMPTY for v in values]
     for start in range(len(values) - width + 1):
-        score = sum(1 for v in values[start : start + width] if v.kind != EMPTY)
+        score = filled[start : start + width].count(True)
         if score > best_score:
             best, best_score = [start], score
         elif score == best_score:
