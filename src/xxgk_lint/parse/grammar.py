@@ -74,11 +74,9 @@ class _ToDocument(Transformer):
     def paragraph(self, children: list[Token]) -> Line:
         return self._line(children[0])
 
-    def row(self, children: list[Token]) -> Line:
-        return self._line(children[0])
-
-    def table(self, children: list[Line]) -> list[Line]:
-        return children
+    def table(self, children: list[Token]) -> list[Line]:
+        line = self._line
+        return [line(token) for token in children]
 
     @staticmethod
     def _flatten(children: list) -> list[Line]:

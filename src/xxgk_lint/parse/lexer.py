@@ -84,15 +84,11 @@ class LineLexer(Lexer):
                 if kind == "ROW":
                     stripped = line.strip(_SPACES)
                 offset = line.find(stripped)
+                start = position + offset
+                end = offset + len(stripped)
+                # Positional arguments: Token's keyword handling costs more than the token.
                 yield Token(
-                    kind,
-                    stripped,
-                    start_pos=position + offset,
-                    line=number,
-                    column=offset + 1,
-                    end_line=number,
-                    end_column=offset + len(stripped) + 1,
-                    end_pos=position + offset + len(stripped),
+                    kind, stripped, start, number, offset + 1, number, end + 1, start + end - offset
                 )
             position += len(line) + 1
 
