@@ -75,7 +75,7 @@ def test_log_header(run_zh: RunResult) -> None:
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "xxgk-lint"
     assert driver["version"]
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # the project has no public home page yet
     assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": True}]
 

@@ -24,7 +24,6 @@ SCHEMA_URI = (
 )
 SARIF_VERSION = "2.1.0"
 TOOL_NAME = "xxgk-lint"
-INFORMATION_URI = "https://github.com/xxgk-lint/xxgk-lint"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "xxgkLint/v1"
 
@@ -74,7 +73,6 @@ def to_log(run: RunResult) -> dict[str, Any]:
                         "name": TOOL_NAME,
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
