@@ -69,11 +69,11 @@ def missing_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     },
     messages={
         "zh": {
-            "garbled": "统计期限“{text}”中的日期残缺或无法识别，应写明完整的起止日期，如"
+            "garbled": "统计期限的说明“{text}”中日期残缺或无法识别，应写明完整的起止日期，如"
             "“自{year}年1月1日起至{year}年12月31日止”",
-            "impossible-date": "统计期限“{text}”中有不存在的日期",
-            "single-date": "统计期限“{text}”只写了一个日期，应写明起止日期",
-            "reversed": "统计期限“{text}”的起始日期晚于结束日期",
+            "impossible-date": "统计期限的说明“{text}”中有不存在的日期",
+            "single-date": "统计期限的说明“{text}”只写了一个日期，应写明起止日期",
+            "reversed": "统计期限的说明“{text}”中起始日期晚于结束日期",
         },
         "en": {
             "garbled": "the statistics period '{text}' has garbled or incomplete dates; expected "
