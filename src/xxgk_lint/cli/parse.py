@@ -9,24 +9,15 @@ from pathlib import Path
 
 from xxgk_lint.parse import Report, parse_source
 from xxgk_lint.parse.serialize import JSON_VERSION, report_to_json
-from xxgk_lint.sources import DEFAULT_EXTENSIONS, InputError, read_source
+from xxgk_lint.sources import InputError, read_source
 
 
 def _files(paths: list[str]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in DEFAULT_EXTENSIONS
-                and not any(part.startswith(".") for part in p.parts)
-            )
-        else:
-            out.append(path)
-    return out
+    """Files named, and report files under directories, walked as ``check`` walks them."""
+    from xxgk_lint.engine.config import ConfigResolver, Overrides
+    from xxgk_lint.engine.runner import discover
+
+    return [target.path for target in discover(paths, ConfigResolver(None, Overrides()))]
 
 
 def run_parse_command(args: argparse.Namespace) -> int:

@@ -17,10 +17,10 @@ from typing import Any
 
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
+from xxgk_lint.sources import DEFAULT_EXTENSIONS
 
 CONFIG_NAMES = (".xxgk-lint.yaml", ".xxgk-lint.yml")
 LANGS = ("zh", "en")
-DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 #: Files a directory walk skips: a repository's own documents are not reports.
 DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*", "*.expect.yaml")
 

@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
+from xxgk_lint.parse.serialize import plain
+
 
 class Severity(IntEnum):
     """Ordered so that ``severity >= fail_on`` decides the exit code."""
@@ -82,18 +84,11 @@ class Diagnostic:
             "name": self.name,
             "severity": self.severity.label,
             "message": self.message,
-            "expected": _plain(self.expected),
-            "actual": _plain(self.actual),
+            "expected": plain(self.expected),
+            "actual": plain(self.actual),
             "where": self.where,
             "subject": self.subject,
         }
-
-
-def _plain(value: Number | str | None) -> int | float | str | None:
-    """JSON has no Decimal: whole amounts become ints, others floats."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ rules that ran for JUnit's passing cases and SARIF's rule list) is here.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
@@ -53,9 +52,6 @@ class RunResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
-
-    def per_rule(self) -> Counter[str]:
-        return Counter(d.code for d in self.diagnostics)
 
     def fail_on_for(self, result: FileResult) -> Severity:
         return result.fail_on if result.fail_on is not None else self.fail_on

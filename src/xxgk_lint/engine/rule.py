@@ -140,8 +140,3 @@ def rule(
         return Rule(meta, check=function)
 
     return wrap
-
-
-def meta_only(rule_meta: RuleMeta) -> Rule:
-    """A rule the engine itself raises (XG001): metadata, no check function."""
-    return Rule(rule_meta)

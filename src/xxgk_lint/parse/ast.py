@@ -31,10 +31,6 @@ class Span(NamedTuple):
     end_column: int
     where: str | None = None
 
-    @classmethod
-    def point(cls, line: int, column: int, where: str | None = None) -> Span:
-        return cls(line, column, line, column, where)
-
 
 class Cell(NamedTuple):
     """One table cell: its raw text as printed and its value.

@@ -15,7 +15,8 @@ from xxgk_lint.parse.ast import Cell, Report, Span, Table
 JSON_VERSION = 1
 
 
-def plain(value: int | Decimal | None) -> int | float | None:
+def plain(value: object) -> object:
+    """JSON has no Decimal: whole amounts become ints, others floats; the rest unchanged."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value

@@ -81,10 +81,6 @@ class TextBuilder:
         self._lines.append([])
         self._column = 1
 
-    @property
-    def at_line_start(self) -> bool:
-        return self._column == 1
-
     def build(self) -> tuple[str, PositionMap]:
         return "".join(self._parts), PositionMap(self._lines)
 
