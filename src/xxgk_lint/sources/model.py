@@ -11,6 +11,7 @@ line number means nothing to the user.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -105,6 +106,36 @@ class PositionMap:
         return seg.origin
 
 
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """Where one cell of a table row stands in its table's grid (HTML and Word tables).
+
+    ``column`` is the 0-based grid column where the cell starts, after the rowspans of the
+    rows above and the colspans (``colspan``, ``w:gridSpan``, ``w:gridBefore``) to its left
+    are laid out as a browser or Word lays them out; ``span`` is how many grid columns it
+    covers (at least 1) and ``rows`` how many grid rows (at least 1).
+    """
+
+    column: int
+    span: int = 1
+    rows: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """The geometry of one extracted line that is a row of a grid table.
+
+    The line holds one TAB-separated field per cell that *starts* in this row, in order
+    (cells covered by a rowspan from above have no field); ``cells[i]`` is where field
+    ``i`` stands in the grid. ``table`` numbers the document's grid tables from 0, ``row``
+    the table's rows from 0.
+    """
+
+    table: int
+    row: int
+    cells: tuple[GridCell, ...]
+
+
 @dataclass(frozen=True)
 class Source:
     """A report file, read and decoded, ready for the parser.
@@ -112,7 +143,9 @@ class Source:
     ``kind`` is ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``. ``encoding`` is the
     character encoding that was detected (``None`` for .docx and PDF). ``original_lines``
     holds the lines of the original file for text and HTML (used for source snippets in
-    diagnostics); for .docx and PDF it holds the extracted lines.
+    diagnostics); for .docx and PDF it holds the extracted lines. ``grid`` maps the
+    (1-based) extracted line of every table row of an HTML or Word table to its geometry,
+    so that the parser can put each value under the header whose grid columns hold it.
     """
 
     path: str
@@ -121,6 +154,7 @@ class Source:
     text: str
     positions: PositionMap | None = None
     original_lines: tuple[str, ...] = field(default=(), repr=False)
+    grid: Mapping[int, GridRow] = field(default_factory=dict, repr=False)
 
     def origin(self, line: int, column: int) -> Origin:
         """Where (line, column) of ``text`` is in the original file."""
@@ -140,4 +174,11 @@ class InputError(Exception):
     """The file cannot be read as a report: unreadable, undecodable, or an unsupported type.
 
     The message is one line, for the user, and does not repeat the path (the caller adds it).
+    """
+
+
+class LimitError(InputError):
+    """The file is over one of the :class:`~xxgk_lint.sources.limits.Limits`.
+
+    The message names the limit by its config key (``max-file-bytes`` …) and its value.
     """
