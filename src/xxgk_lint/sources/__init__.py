@@ -9,9 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xxgk_lint.sources.model import InputError, Origin, Source, TextBuilder
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
+from xxgk_lint.sources.model import InputError, LimitError, Origin, Source, TextBuilder
 
-__all__ = ["DEFAULT_EXTENSIONS", "InputError", "Origin", "Source", "TextBuilder", "read_source"]
+__all__ = [
+    "DEFAULT_EXTENSIONS",
+    "DEFAULT_LIMITS",
+    "InputError",
+    "LimitError",
+    "Limits",
+    "Origin",
+    "Source",
+    "TextBuilder",
+    "read_source",
+]
 
 #: File endings picked up when a directory is walked (the config can change the set).
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -65,8 +76,13 @@ def sniff_kind(path: str, data: bytes) -> str:
     return "text"
 
 
-def read_source(path: str | Path, data: bytes | None = None) -> Source:
-    """Read ``path`` (or the given bytes) into a Source; raise InputError if impossible."""
+def read_source(
+    path: str | Path, data: bytes | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Source:
+    """Read ``path`` (or the given bytes) into a Source; raise InputError if impossible.
+
+    ``limits`` bounds what a hostile or huge file may cost (LimitError when one is met).
+    """
     path = str(path)
     if data is None:
         try:
