@@ -1,94 +1,46 @@
-"""Small helpers shared by the rule modules (documentation and label lookups)."""
+"""Small helpers shared by the rule modules: documentation, and labels from the model.
+
+Every label a message shows comes from the format model (:mod:`xxgk_lint.format`): the
+Chinese as the format prints it, the English gloss beside it.
+"""
 
 from __future__ import annotations
 
 from xxgk_lint.engine.diagnostics import RuleDoc
-from xxgk_lint.parse.template import TABLES
-
-COLUMN_LABELS = {
-    "zh": {
-        "issued": "本年制发件数",
-        "repealed": "本年废止件数",
-        "in_force": "现行有效件数",
-        "decisions": "本年处理决定数量",
-        "amount": "本年收费金额",
-        "natural_person": "自然人",
-        "business": "商业企业",
-        "research": "科研机构",
-        "public_interest": "社会公益组织",
-        "legal_service": "法律服务机构",
-        "other_org": "其他",
-        "total": "总计",
-        "upheld": "结果维持",
-        "corrected": "结果纠正",
-        "other": "其他结果",
-        "pending": "尚未审结",
-    },
-    "en": {
-        "issued": "issued this year",
-        "repealed": "repealed this year",
-        "in_force": "in force",
-        "decisions": "decisions this year",
-        "amount": "fees collected",
-        "natural_person": "natural persons",
-        "business": "businesses",
-        "research": "research institutions",
-        "public_interest": "public-interest organisations",
-        "legal_service": "legal service providers",
-        "other_org": "other organisations",
-        "total": "total",
-        "upheld": "upheld",
-        "corrected": "corrected",
-        "other": "other results",
-        "pending": "pending",
-    },
-}
-
-TABLE_LABELS = {
-    "zh": {
-        "proactive": "主动公开政府信息情况表",
-        "applications": "收到和处理政府信息公开申请情况表",
-        "reviews": "行政复议、行政诉讼情况表",
-    },
-    "en": {
-        "proactive": "proactive disclosure table",
-        "applications": "applications table",
-        "reviews": "administrative review and litigation table",
-    },
-}
-
-ROW_LABELS_EN = {
-    "regulations": "regulations (规章)",
-    "normative_documents": "normative documents (行政规范性文件)",
-    "licensing": "licensing (行政许可)",
-    "penalties": "penalties (行政处罚)",
-    "enforcement": "enforcement (行政强制)",
-    "fees": "administrative fees (行政事业性收费)",
-    "received": "applications received (一)",
-    "carried_over": "carried over from last year (二)",
-    "total": "total (（七）总计)",
-    "carried_forward": "carried forward to next year (四)",
-    "review": "administrative review",
-    "litigation_direct": "litigation without prior review",
-    "litigation_after_review": "litigation after review",
-}
+from xxgk_lint.format import FORMAT_2021, FORMATS, Format
 
 
-def column_label(lang: str, column: str) -> str:
-    return COLUMN_LABELS.get(lang, COLUMN_LABELS["zh"]).get(column, column)
+def _model(version: str | None) -> Format:
+    return FORMATS.get(version or "2021", FORMAT_2021)
 
 
-def table_label(lang: str, table: str) -> str:
-    return TABLE_LABELS.get(lang, TABLE_LABELS["zh"]).get(table, table)
+def column_label(lang: str, column: str, table: str | None = None, version: str = "2021") -> str:
+    """A column's label (自然人 / natural persons); the key itself if the model has none."""
+    model = _model(version)
+    tables = [model.table(table)] if table else list(model.tables)
+    for spec in tables:
+        for col in spec.columns:
+            if col.key == column:
+                return col.label(lang)
+    return column
 
 
-def row_label(lang: str, table: str, row: str) -> str:
-    """The official label of a row (Chinese), or an English gloss with the key."""
-    spec = TABLES[table].spec(row)
-    official = spec.label if spec else row
-    if lang == "en":
-        return ROW_LABELS_EN.get(row, f"{official} [{row}]")
-    return official
+def table_label(lang: str, table: str, version: str = "2021") -> str:
+    return _model(version).table(table).title(lang)
+
+
+def row_label(lang: str, table: str, row: str, version: str = "2021") -> str:
+    """The official label of a row; in English followed by a gloss, so that the row can
+    still be found in the (Chinese) report: （一）予以公开 (granted)."""
+    spec = _model(version).table(table)
+    if not spec.has_row(row):
+        return row
+    label = spec.row(row).label
+    return f"{label.zh} ({label.en})" if lang == "en" else label.zh
+
+
+def section_title(lang: str, key: str) -> str:
+    return FORMAT_2021.section(key).title(lang)
 
 
 def docs(zh: tuple[str, str, str, str], en: tuple[str, str, str, str]) -> dict[str, RuleDoc]:

@@ -1,37 +1,38 @@
-"""XG201–XG204: the identities of format-2021.md that must add up.
+"""XG201–XG204: the identities of the format model that must add up.
 
-Each identity is checked only where every cell it needs holds a number: a blank or
-non-numeric cell makes it *not assessable* (XG004 reports the cell), never a false error.
-A failing identity is reported at the number it says is wrong — the 总计 cell.
+Each identity is evaluated by :mod:`xxgk_lint.engine.identities` in the report's own
+format (the 2019 model sums 19 outcome rows, the 2021 one 21). Only a ``fail`` is a
+finding: a blank or non-numeric cell makes the identity *not assessable* (XG004 reports
+the cell) and an unplaced row makes it *uncertain* (XG003) — never a false error. A failing
+identity is reported at the number it says is wrong: the total.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
 from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.identities import FAIL, Outcome, evaluate
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.parse.ast import Report, Row, Table
-from xxgk_lint.parse.template import (
-    APPLICANT_COLUMNS,
-    OUTCOME_LEAVES,
-    REVIEW_COLUMNS,
-    REVIEW_GROUPS,
-)
-
-APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
-REVIEW_PARTS = REVIEW_COLUMNS[:-1]
-Number = int | Decimal
+from xxgk_lint.parse.ast import Report
 
 
-def _values(row: Row, columns: Sequence[str]) -> list[Number] | None:
-    values = [row.value(c) for c in columns]
-    if any(v is None for v in values):
-        return None
-    return values  # type: ignore[return-value]
+def _failures(report: Report, key: str) -> Iterator[Outcome]:
+    identity = report.format.identity(key)
+    for outcome in evaluate(identity, report):
+        if outcome.status == FAIL:
+            yield outcome
+
+
+def _row_text(report: Report, outcome: Outcome, lang: str) -> str:
+    """The row as the report prints it (zh), or the model's English gloss."""
+    if lang == "en":
+        return row_label(lang, outcome.total.table, outcome.total.row, report.format_version)
+    table = report.tables[outcome.total.table]
+    row = table.row(outcome.total.row)
+    return row.label if row is not None else outcome.total.row
 
 
 @rule(
@@ -71,35 +72,16 @@ def _values(row: Row, columns: Sequence[str]) -> list[Number] | None:
     ),
 )
 def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    table = report.tables.get("applications")
-    if table is None or report.format_version != "2021":
-        return
-    for row in table.rows:
-        parts = _values(row, APPLICANT_PARTS)
-        total = row.cell("total")
-        if parts is None or total is None or total.value is None:
-            continue
-        expected = sum(parts)
-        if expected != total.value:
-            label = row_label(ctx.lang, "applications", row.key) if ctx.lang == "en" else row.label
-            yield ctx.diagnostic(
-                total.span,
-                row=label,
-                expected=expected,
-                actual=total.value,
-                subject=f"applications.{row.key}.total",
-            )
-
-
-def _outcome_rows(table: Table) -> list[Row] | None:
-    """The rows whose sum is （七）总计: the 21 leaves, or 19 + the single （六） row."""
-    keys = list(OUTCOME_LEAVES)
-    if table.row("other") is not None:
-        keys = [k for k in keys if not k.startswith("other.")] + ["other"]
-    rows = [table.row(k) for k in keys]
-    if any(r is None for r in rows):
-        return None
-    return rows  # type: ignore[return-value]
+    for outcome in _failures(report, "row-sum"):
+        total = outcome.total.cell
+        assert total is not None
+        yield ctx.diagnostic(
+            total.span,
+            row=_row_text(report, outcome, ctx.lang),
+            expected=outcome.expected,
+            actual=outcome.actual,
+            subject=f"applications.{outcome.scope}.total",
+        )
 
 
 @rule(
@@ -139,27 +121,16 @@ def _outcome_rows(table: Table) -> list[Row] | None:
     ),
 )
 def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    table = report.tables.get("applications")
-    if table is None or report.format_version != "2021":
-        return
-    total_row = table.row("total")
-    rows = _outcome_rows(table)
-    if total_row is None or rows is None:
-        return
-    for column in APPLICANT_COLUMNS:
-        total = total_row.cell(column)
-        values = [r.value(column) for r in rows]
-        if total is None or total.value is None or any(v is None for v in values):
-            continue
-        expected = sum(values)  # type: ignore[arg-type]
-        if expected != total.value:
-            yield ctx.diagnostic(
-                total.span,
-                column=column_label(ctx.lang, column),
-                expected=expected,
-                actual=total.value,
-                subject=f"applications.total.{column}",
-            )
+    for outcome in _failures(report, "outcome-sum"):
+        total = outcome.total.cell
+        assert total is not None
+        yield ctx.diagnostic(
+            total.span,
+            column=column_label(ctx.lang, outcome.scope, "applications"),
+            expected=outcome.expected,
+            actual=outcome.actual,
+            subject=f"applications.total.{outcome.scope}",
+        )
 
 
 @rule(
@@ -201,33 +172,25 @@ def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    table = report.tables.get("applications")
-    if table is None or report.format_version != "2021":
-        return
-    rows = [table.row(k) for k in ("received", "carried_over", "total", "carried_forward")]
-    if any(r is None for r in rows):
-        return
-    received, carried_over, total_row, carried_forward = rows  # type: ignore[misc]
-    for column in APPLICANT_COLUMNS:
-        total = total_row.cell(column)
-        values = [received.value(column), carried_over.value(column), carried_forward.value(column)]
-        if total is None or total.value is None or any(v is None for v in values):
-            continue
-        r, c, f = values  # type: ignore[misc]
-        lhs, rhs = r + c, total.value + f
-        if lhs != rhs:
-            yield ctx.diagnostic(
-                total.span,
-                column=column_label(ctx.lang, column),
-                received=r,
-                carried_over=c,
-                carried_forward=f,
-                lhs=lhs,
-                rhs=rhs,
-                expected=lhs - f,
-                actual=total.value,
-                subject=f"applications.balance.{column}",
-            )
+    for outcome in _failures(report, "balance"):
+        total = outcome.total.cell
+        assert total is not None and outcome.expected is not None
+        received, carried_over = (p.cell.value for p in outcome.parts if p.cell is not None)
+        carried_forward = next(
+            o.cell.value for o in outcome.others if o is not outcome.total and o.cell
+        )
+        yield ctx.diagnostic(
+            total.span,
+            column=column_label(ctx.lang, outcome.scope, "applications"),
+            received=received,
+            carried_over=carried_over,
+            carried_forward=carried_forward,
+            lhs=received + carried_over,  # type: ignore[operator]
+            rhs=outcome.actual + carried_forward,  # type: ignore[operator]
+            expected=outcome.expected,
+            actual=outcome.actual,
+            subject=f"applications.balance.{outcome.scope}",
+        )
 
 
 @rule(
@@ -268,31 +231,21 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def review_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    table = report.tables.get("reviews")
-    if table is None:
-        return
-    for group in REVIEW_GROUPS:
-        row = table.row(group)
-        if row is None:
-            continue
-        parts = _values(row, REVIEW_PARTS)
-        total = row.cell("total")
-        if parts is None or total is None or total.value is None:
-            continue
-        expected = sum(parts)
-        if expected != total.value:
-            upheld, corrected, other, pending = parts
-            yield ctx.diagnostic(
-                total.span,
-                group=row_label(ctx.lang, "reviews", group),
-                upheld=upheld,
-                corrected=corrected,
-                other=other,
-                pending=pending,
-                expected=expected,
-                actual=total.value,
-                subject=f"reviews.{group}.total",
-            )
+    for outcome in _failures(report, "review-sum"):
+        total = outcome.total.cell
+        assert total is not None
+        upheld, corrected, other, pending = (p.cell.value for p in outcome.parts if p.cell)
+        yield ctx.diagnostic(
+            total.span,
+            group=row_label(ctx.lang, "reviews", outcome.scope),
+            upheld=upheld,
+            corrected=corrected,
+            other=other,
+            pending=pending,
+            expected=outcome.expected,
+            actual=outcome.actual,
+            subject=f"reviews.{outcome.scope}.total",
+        )
 
 
 RULES = [row_sum, outcome_sum, balance, review_sum]

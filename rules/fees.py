@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import docs
 
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
+from xxgk_lint.format.document import FEE_REGIME_FROM, FEE_STATEMENT
+from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.ast import Report
-from xxgk_lint.parse.labels import normalise
-
-#: Ways reports speak of the 信息处理费 (国办函〔2020〕109号): 信息处理费, 政府信息处理费用,
-#: 信息公开处理费, 收费通知, 未发生收费情况, 未收取任何费用 …
-FEE_WORDS = re.compile(r"处理费|收费|收取.{0,12}费|费用|缴费")
 
 
 @rule(
@@ -41,7 +37,8 @@ FEE_WORDS = re.compile(r"处理费|收费|收取.{0,12}费|费用|缴费")
             "第六部分“其他需要报告的事项”应说明本年度依据《政府信息公开信息处理费管理办法》"
             "（国办函〔2020〕109号）收取信息处理费的情况：发出收费通知的件数和总金额，或者没有收费。"
             "“信息公开处理费”“未发生收费情况”“未收取任何费用”等说法都视为已说明。"
-            "注意：表二第二十条第（八）项“行政事业性收费”是机关的一般收费，不是信息处理费。",
+            "注意：表二第二十条第（八）项“行政事业性收费”是机关的一般收费，不是信息处理费。"
+            "信息处理费制度自2021年度报告起施行，2019、2020年度报告不检查此项。",
             "年度报告格式要求报告信息处理费的收取情况；遗漏是评估中常见的扣分项。",
             "六、其他需要报告的事项\n本机关无其他需要报告的事项。",
             "六、其他需要报告的事项\n本年度未收取信息处理费。",
@@ -51,18 +48,20 @@ FEE_WORDS = re.compile(r"处理费|收费|收取.{0,12}费|费用|缴费")
             "the 政府信息公开信息处理费管理办法 (国办函〔2020〕109号): the number of fee notices and "
             "the amount, or that none were charged. Wordings such as 信息公开处理费, "
             "未发生收费情况 and 未收取任何费用 count. The 第二十条第（八）项 行政事业性收费 of table 二 "
-            "is the body's general fees, not this fee.",
+            "is the body's general fees, not this fee. The fee regime began with the reports "
+            "for 2021; reports for 2019 and 2020 are not checked for it.",
             "The format requires the statement; leaving it out is a common finding of evaluators.",
             "六、其他需要报告的事项\n本机关无其他需要报告的事项。",
             "六、其他需要报告的事项\n本年度未收取信息处理费。",
         ),
     ),
+    years=(FEE_REGIME_FROM, None),
 )
 def missing_fee_statement(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     section = report.section("other")
     if section is None:
         return  # XG101 reports the missing section
-    if FEE_WORDS.search(normalise(section.text)):
+    if FEE_STATEMENT.pattern.search(normalise(section.text)):
         return
     yield ctx.diagnostic(
         section.span,

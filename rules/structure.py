@@ -8,18 +8,8 @@ from xxgk_lint_rules._docs import docs
 
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
+from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.parse.ast import Report, Span
-from xxgk_lint.parse.metadata import SECTION_ORDER, SECTION_TITLES
-
-NUMERALS = "一二三四五六"
-TITLES_EN = {
-    "overview": "overview",
-    "proactive": "proactive disclosure",
-    "applications": "applications received and handled",
-    "reviews": "administrative review and litigation",
-    "problems": "problems and improvements",
-    "other": "other matters",
-}
 
 
 @rule(
@@ -62,17 +52,17 @@ TITLES_EN = {
 )
 def missing_section(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     present = {s.key for s in report.sections}
-    for index, key in enumerate(SECTION_ORDER):
-        if key in present:
+    for index, spec in enumerate(report.format.sections):
+        if spec.key in present:
             continue
         span = _where(report, index)
         yield ctx.diagnostic(
             span,
-            number=NUMERALS[index],
-            title=SECTION_TITLES[key],
-            english=TITLES_EN[key],
-            subject=f"section.{key}",
-            expected=SECTION_TITLES[key],
+            number=spec.number,
+            title=spec.title.zh,
+            english=spec.title.en,
+            subject=f"section.{spec.key}",
+            expected=spec.title.zh,
             actual=None,
         )
 

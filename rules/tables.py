@@ -1,29 +1,32 @@
 """XG003 missing-table-part, XG004 non-numeric-cell, XG005 template-deviation.
 
 These are reading problems, not arithmetic: a cell that could not be read makes the
-identities that need it *not assessable*; it is reported here, as what it is.
+identities that need it *not assessable*; it is reported here, as what it is. The rows a
+table must have come from the report's own format model (the 2019 model's table 二 has
+other rows than the 2021 one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.parse.ast import Report, Span, Table
-from xxgk_lint.parse.template import OTHER_LEAVES, TABLES
-
-TABLE_ORDER = ("proactive", "applications", "reviews")
-SECTION_OF_TABLE = {"proactive": "proactive", "applications": "applications", "reviews": "reviews"}
+from xxgk_lint.format import TABLE_KEYS
+from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
 
 
-def expected_rows(table: Table | None, key: str) -> list[str]:
-    """The template rows a table should have (the single （六） row replaces three)."""
-    rows = [spec.key for spec in TABLES[key].rows if not spec.replaces]
-    if table is not None and table.row("other") is not None:
-        rows = [r for r in rows if r not in OTHER_LEAVES]
+def expected_rows(report: Report, table: Table | None, key: str) -> list[str]:
+    """The rows the table should have (a row that replaces several stands in their place)."""
+    spec = report.format.table(key)
+    rows = list(spec.expected_rows)
+    if table is not None:
+        for row in table.rows:
+            replaced = spec.row(row.key).replaces
+            if replaced:
+                rows = [r for r in rows if r not in replaced]
     return rows
 
 
@@ -37,7 +40,7 @@ def _where(report: Report, key: str) -> Span:
             table.span.column + 1,
             table.span.where,
         )
-    span = report.anchors.get(SECTION_OF_TABLE[key])
+    span = report.anchors.get(report.format.table(key).section)
     if span is None and report.title is not None:
         span = report.title.span
     return span or Span(1, 1, 1, 1)
@@ -68,15 +71,22 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
             "row": "{table}缺少“{row}”行",
             "truncated": "{table}在“{after}”行之后中断，缺少其后的 {count} 行（“{first}”至“{last}”），"
             "文件可能被截断",
-            "incomplete": "“{row}”行应有 {expected} 个单元格，只找到 {actual} 个，无法确定各数字所属的列",
+            "uncertain": "“{row}”行应有 {expected} 个数值，找到 {actual} 个，无法确定各数值分别属于哪一列，"
+            "涉及此行的勾稽关系无法核对",
+            "uncertain-table": "{table}的数据行应有 {expected} 个数值，找到 {actual} 个，无法确定各数值"
+            "分别属于哪一列，涉及此表的勾稽关系无法核对",
         },
         "en": {
             "table": "the {table} is missing",
             "row": "the {table} has no row '{row}'",
             "truncated": "the {table} stops after row '{after}': the {count} rows after it "
             "('{first}' to '{last}') are missing; the file may be truncated",
-            "incomplete": "row '{row}' should have {expected} cells but {actual} were found; "
-            "which column each number belongs to cannot be told",
+            "uncertain": "row '{row}' should have {expected} values but {actual} were found; "
+            "which column each belongs to cannot be told, so identities that use the row "
+            "cannot be checked",
+            "uncertain-table": "the data row of the {table} should have {expected} values but "
+            "{actual} were found; which column each belongs to cannot be told, so the "
+            "table's identities cannot be checked",
         },
     },
     docs=docs(
@@ -107,15 +117,13 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
     ],
 )
 def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    if report.format_version != "2021":
-        return
-    lang = ctx.lang
+    lang, version = ctx.lang, report.format_version
     regulations = str(ctx.option("regulations-row")).lower()
-    for key in TABLE_ORDER:
+    for key in TABLE_KEYS:
         table = report.tables.get(key)
-        name = table_label(lang, key)
+        name = table_label(lang, key, version)
         if table is None:
-            if report.section(SECTION_OF_TABLE[key]) is None:
+            if report.section(report.format.table(key).section) is None:
                 continue  # XG101 reports the missing section; once is enough
             yield ctx.diagnostic(
                 _where(report, key),
@@ -127,7 +135,7 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 actual=None,
             )
             continue
-        wanted = expected_rows(table, key)
+        wanted = expected_rows(report, table, key)
         present = [r for r in wanted if table.row(r) is not None]
         missing = [r for r in wanted if table.row(r) is None]
         trailing: list[str] = []
@@ -142,10 +150,10 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 span,
                 "truncated",
                 table=name,
-                after=row_label(lang, key, present[-1]),
+                after=row_label(lang, key, present[-1], version),
                 count=len(trailing),
-                first=row_label(lang, key, trailing[0]),
-                last=row_label(lang, key, trailing[-1]),
+                first=row_label(lang, key, trailing[0], version),
+                last=row_label(lang, key, trailing[-1], version),
                 subject=f"{key}.truncated",
                 severity=Severity.ERROR,
                 expected=len(wanted),
@@ -154,11 +162,11 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             missing = [r for r in missing if r not in trailing]
         for row in missing:
             severity = Severity.ERROR
-            if row == "regulations":
+            if report.format.table(key).row(row).optional:
                 if regulations == "ignore":
                     continue
                 severity = Severity.parse(regulations)
-            label = row_label(lang, key, row)
+            label = row_label(lang, key, row, version)
             yield ctx.diagnostic(
                 _missing_row_place(table, wanted, row),
                 "row",
@@ -169,17 +177,27 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 expected=label,
                 actual=None,
             )
-        for row in table.rows:
-            if not row.complete:
-                expected = len(TABLES[key].columns_of(row.key))
-                yield ctx.diagnostic(
-                    row.span,
-                    "incomplete",
-                    row=row.label or row_label(lang, key, row.key),
-                    expected=expected,
-                    actual=row.found,
-                    subject=f"{key}.{row.key}",
-                )
+        uncertain = [row for row in table.rows if not row.complete]
+        if uncertain and report.format.table(key).layout == "groups":
+            first = uncertain[0]
+            yield ctx.diagnostic(
+                first.span,
+                "uncertain-table",
+                table=name,
+                expected=sum(len(r.columns) for r in table.rows),
+                actual=first.found,
+                subject=f"{key}.uncertain",
+            )
+            continue
+        for row in uncertain:
+            yield ctx.diagnostic(
+                row.span,
+                "uncertain",
+                row=row_label(lang, key, row.key, version) if lang == "en" else row.label,
+                expected=len(row.columns),
+                actual=row.found,
+                subject=f"{key}.{row.key}",
+            )
 
 
 @rule(
@@ -197,6 +215,12 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "placeholder": "{table}“{row}”行“{column}”列填写的是“{raw}”而不是数字（没有发生的填0），"
             "涉及此格的勾稽关系无法核对",
             "text": "{table}“{row}”行“{column}”列应为数字，实际为“{raw}”，涉及此格的勾稽关系无法核对",
+            "blank-run": "{table}“{column}”列有 {count} 行为空白（{rows}），应填写数字（没有发生的填0；"
+            "空白不等于0），涉及这些单元格的勾稽关系无法核对",
+            "placeholder-run": "{table}“{column}”列有 {count} 行填写的是“{raw}”而不是数字（{rows}），"
+            "没有发生的应填0，涉及这些单元格的勾稽关系无法核对",
+            "row": "{table}“{row}”行的 {count} 个单元格都没有填写数字（{raw}），应填写数字"
+            "（没有发生的填0），涉及此行的勾稽关系无法核对",
         },
         "en": {
             "blank": "{table}, row '{row}', column '{column}' is blank where a number belongs "
@@ -205,11 +229,19 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "number (write 0 for none); identities that use it cannot be checked",
             "text": "{table}, row '{row}', column '{column}' should be a number but is '{raw}'; "
             "identities that use it cannot be checked",
+            "blank-run": "{table}, column '{column}': {count} rows are blank ({rows}) where "
+            "numbers belong (write 0 for none; a blank is not a zero); identities that use "
+            "them cannot be checked",
+            "placeholder-run": "{table}, column '{column}': {count} rows hold '{raw}' instead "
+            "of a number ({rows}); write 0 for none; identities that use them cannot be checked",
+            "row": "{table}, row '{row}': none of its {count} cells holds a number ({raw}); write "
+            "0 for none; identities that use the row cannot be checked",
         },
     },
     docs=docs(
         (
-            "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”或其他文字都会被报告。",
+            "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”或其他文字都会被报告。"
+            "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。",
             "空白不等于0：真实报告中常见总计列空白或只填总计列，如果把空白当作0，会产生大量虚假的合计错误。"
             "xxgk-lint 把这些单元格单独报告，并跳过需要它们的勾稽关系核对。",
             "（一）予以公开 | 258 | 12 | 0 | 0 | 1 | 1 |  |",
@@ -217,7 +249,9 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         ),
         (
             "Every cell of the tables where a number belongs must hold a number. Blank "
-            "cells, '/', '—', '-', '无' or other text are reported.",
+            "cells, '/', '—', '-', '无' or other text are reported. A run of blank cells (or of "
+            "one placeholder) down a column is reported once, naming its rows; a row none of "
+            "whose cells holds a number is reported once, as a row.",
             "A blank is not a zero: real reports leave the 总计 column blank, or fill only it; "
             "reading blanks as zeros would raise floods of false sum errors. xxgk-lint reports "
             "such cells as what they are and skips the identities that need them.",
@@ -227,26 +261,115 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
     ),
 )
 def non_numeric_cell(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    lang = ctx.lang
-    for key in TABLE_ORDER:
+    for key in TABLE_KEYS:
         table = report.tables.get(key)
-        if table is None:
-            continue
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.is_number:
-                    continue
-                yield ctx.diagnostic(
-                    cell.span,
-                    cell.kind if cell.kind in ("blank", "placeholder") else "text",
-                    table=table_label(lang, key),
-                    row=row_label(lang, key, row.key) if lang == "en" else row.label,
-                    column=column_label(lang, cell.column),
-                    raw=cell.raw,
-                    expected="number",
-                    actual=cell.raw,
-                    subject=f"{key}.{row.key}.{cell.column}",
-                )
+        if table is not None:
+            yield from _non_numeric(report, table, ctx)
+
+
+def _row_name(report: Report, table: Table, row: Row, lang: str) -> str:
+    return row_label(lang, table.key, row.key, report.format_version) if lang == "en" else row.label
+
+
+def _rows_text(report: Report, table: Table, rows: Sequence[Row], lang: str) -> str:
+    """The rows of a run, as a person finds them: all of them, or the first and last."""
+    names = [_row_name(report, table, r, lang) for r in rows]
+    if len(names) <= 3:
+        return ("、" if lang == "zh" else ", ").join(
+            f"“{n}”" if lang == "zh" else f"'{n}'" for n in names
+        )
+    if lang == "zh":
+        return f"“{names[0]}”至“{names[-1]}”"
+    return f"'{names[0]}' to '{names[-1]}'"
+
+
+def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A row with no number is one finding; a run down one column of blank cells (or of one
+    placeholder) is one finding at its first cell; any other non-number cell is its own."""
+    lang, version, key = ctx.lang, report.format_version, table.key
+    name = table_label(lang, key, version)
+    rows = [r for r in table.rows if r.complete]
+    empty_rows = {r.key for r in rows if len(r.cells) > 1 and not any(c.is_number for c in r.cells)}
+    for row in rows:
+        if row.key in empty_rows:
+            raws = sorted({c.raw or ("空白" if lang == "zh" else "blank") for c in row.cells})
+            yield ctx.diagnostic(
+                row.cells[0].span,
+                "row",
+                table=name,
+                row=_row_name(report, table, row, lang),
+                count=len(row.cells),
+                raw="、".join(raws) if lang == "zh" else ", ".join(raws),
+                expected="number",
+                actual=row.cells[0].raw,
+                subject=f"{key}.{row.key}",
+            )
+    columns = list(dict.fromkeys(c for r in rows for c in r.columns))
+    for column in columns:
+        run: list[tuple[Row, Cell]] = []
+        for row in [*rows, None]:
+            cell = None
+            if row is not None and row.key not in empty_rows and column in row.columns:
+                cell = row.cell(column)
+            groupable = cell is not None and cell.kind in ("blank", "placeholder")
+            if run and (not groupable or cell is None or cell.raw != run[0][1].raw):
+                yield _run_diagnostic(report, table, column, run, name, ctx)
+                run = []
+            if cell is None or cell.is_number:
+                continue
+            if groupable:
+                run.append((row, cell))  # type: ignore[arg-type]
+                continue
+            assert row is not None
+            yield ctx.diagnostic(
+                cell.span,
+                "text",
+                table=name,
+                row=_row_name(report, table, row, lang),
+                column=column_label(lang, column, key, version),
+                raw=cell.raw,
+                expected="number",
+                actual=cell.raw,
+                subject=f"{key}.{row.key}.{column}",
+            )
+
+
+def _run_diagnostic(
+    report: Report,
+    table: Table,
+    column: str,
+    run: list[tuple[Row, Cell]],
+    name: str,
+    ctx: RuleContext,
+) -> Diagnostic:
+    lang, version, key = ctx.lang, report.format_version, table.key
+    first_row, first = run[0]
+    label = column_label(lang, column, key, version)
+    if len(run) == 1:
+        return ctx.diagnostic(
+            first.span,
+            first.kind,
+            table=name,
+            row=_row_name(report, table, first_row, lang),
+            column=label,
+            raw=first.raw,
+            expected="number",
+            actual=first.raw,
+            subject=f"{key}.{first_row.key}.{column}",
+        )
+    rows = [r for r, _ in run]
+    return ctx.diagnostic(
+        first.span,
+        "blank-run" if first.kind == "blank" else "placeholder-run",
+        table=name,
+        column=label,
+        count=len(run),
+        rows=_rows_text(report, table, rows, lang),
+        raw=first.raw,
+        expected="number",
+        actual=first.raw,
+        subject=f"{key}.{rows[0].key}..{rows[-1].key}.{column}",
+    )
 
 
 @rule(
@@ -290,6 +413,8 @@ def non_numeric_cell(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if report.format_version != "2021":
+        return
     for deviation in report.deviations:
         yield ctx.diagnostic(
             deviation.span,

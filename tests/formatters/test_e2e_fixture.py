@@ -26,7 +26,7 @@ def test_text_golden_en() -> None:
     done = _check("--lang", "en")
     assert done.returncode == 1
     assert done.stdout == (
-        "fixtures/samples/wrong-total.txt:26:47: XG201 error: row '（一）予以公开 [granted]': "
+        "fixtures/samples/wrong-total.txt:26:47: XG201 error: row '（一）予以公开 (granted)': "
         "the total should be 5 (natural persons plus the five kinds of organisation) but is 6\n"
         "   |\n"
         "26 | 三、本年度办理结果 | （一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 6 | |\n"

@@ -133,7 +133,7 @@ def test_truncated_report_gives_what_was_read_and_what_is_missing() -> None:
     )
     assert done.returncode == 1
     assert (
-        "the applications table stops after row '5.属于三类内部事务信息 [denied.internal_affairs]'"
+        "the applications table stops after row '5.属于三类内部事务信息 (denied: internal affairs)'"
         in done.stdout
     )
     assert "the 16 rows after it" in done.stdout
@@ -150,7 +150,7 @@ def test_parse_json_has_the_documented_shape() -> None:
         check=True,
     )
     data = json.loads(done.stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     (report,) = data["reports"]
     assert set(report) >= {
         "path",

@@ -49,24 +49,22 @@ def run_parse_command(args: argparse.Namespace) -> int:
 
 def missing_parts(report: Report) -> list[str]:
     """What a partial report lacks: sections, tables, and rows after the last one read."""
-    from xxgk_lint.parse.metadata import SECTION_ORDER, SECTION_TITLES
-    from xxgk_lint.parse.template import TABLES
-
+    model = report.format
     problems = []
     present = {s.key for s in report.sections}
-    absent = [SECTION_TITLES[k] for k in SECTION_ORDER if k not in present]
+    absent = [s.title.zh for s in model.sections if s.key not in present]
     if absent:
         problems.append("sections not found: " + "; ".join(absent))
-    if report.format_version != "2021":
-        return problems
-    for key, spec in TABLES.items():
+    for spec in model.tables:
+        key = spec.key
         table = report.tables.get(key)
         if table is None:
             problems.append(f"table '{key}' not found")
             continue
-        wanted = [r.key for r in spec.rows if not r.replaces]
+        wanted = list(spec.expected_rows)
         found = [k for k in wanted if table.row(k) is not None]
-        if found and found[-1] != wanted[-1] and table.row("other") is None:
+        replaced = any(spec.row(row.key).replaces for row in table.rows)
+        if found and found[-1] != wanted[-1] and not replaced:
             after = wanted[wanted.index(found[-1]) + 1 :]
             problems.append(
                 f"table '{key}' stops after row '{found[-1]}' ({len(after)} rows missing: "

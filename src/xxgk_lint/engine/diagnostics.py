@@ -128,6 +128,23 @@ class RuleMeta:
     options: tuple[RuleOption, ...] = field(default=())
     #: Module that holds the rule, for error messages about it.
     origin: str = ""
+    #: The format versions (``"2021"``, ``"2019"``) the rule applies to; empty: all.
+    formats: tuple[str, ...] = ()
+    #: The first and last report years the rule applies to (None: open): XG401 checks the
+    #: fee statement from 2021, when the fee regime of 国办函〔2020〕109号 began.
+    years: tuple[int | None, int | None] = (None, None)
+    #: The cells the rule reads (``applications.*.total``), checked against the format
+    #: model when the rule is declared.
+    uses: tuple[str, ...] = ()
+
+    def applies_to(self, format_version: str, year: int | None) -> bool:
+        """Whether the rule checks a report of this format and year."""
+        if self.formats and format_version not in self.formats:
+            return False
+        first, last = self.years
+        if year is None:
+            return True  # an unknown year: the report is checked as a current one
+        return (first is None or year >= first) and (last is None or year <= last)
 
     def message(self, lang: str, key: str = "default", **fields: Any) -> str:
         """Render message ``key`` in ``lang`` (falling back to Chinese)."""

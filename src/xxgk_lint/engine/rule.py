@@ -87,6 +87,21 @@ class RuleContext:
 
 
 CheckReport = Callable[[Report, RuleContext], Iterable[Diagnostic]]
+
+
+def _only_where_it_applies(meta: RuleMeta, function: CheckReport) -> CheckReport:
+    """The check, run only on reports of the formats and years the rule applies to."""
+
+    def check(report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        if not meta.applies_to(report.format_version, report.year):
+            return ()
+        return function(report, ctx)
+
+    check.__name__ = getattr(function, "__name__", "check")
+    check.__doc__ = function.__doc__
+    return check
+
+
 CheckRun = Callable[[Sequence[Report], RuleContext], Iterable[Diagnostic]]
 
 
@@ -117,12 +132,25 @@ def rule(
     docs: dict[str, RuleDoc],
     options: Sequence[RuleOption] = (),
     run: bool = False,
+    formats: Sequence[str] = (),
+    years: tuple[int | None, int | None] = (None, None),
+    uses: Sequence[str] = (),
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
     """Decorate a check function into a :class:`Rule`.
 
     With ``run=True`` the function is a whole-run check: it receives the sequence of all
-    reports of the run (for rules that compare reports, e.g. across years).
+    reports of the run (for rules that compare reports, e.g. across years). ``formats``
+    and ``years`` say which reports the rule applies to (others are not checked by it);
+    ``uses`` names the cells it reads (``proactive.licensing.decisions``,
+    ``applications.*.total``): a key the format model does not have fails here, when the
+    rule is declared, with a message naming it.
     """
+    from xxgk_lint.format import check_address, format_for
+
+    for version in formats:
+        format_for(version)
+    for address in uses:
+        check_address(address)
 
     def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
         meta = RuleMeta(
@@ -134,9 +162,14 @@ def rule(
             docs=docs,
             options=tuple(options),
             origin=function.__module__,
+            formats=tuple(formats),
+            years=years,
+            uses=tuple(uses),
         )
         if run:
             return Rule(meta, check_run=function)
+        if formats or years != (None, None):
+            return Rule(meta, check=_only_where_it_applies(meta, function))
         return Rule(meta, check=function)
 
     return wrap

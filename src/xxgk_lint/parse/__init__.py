@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xxgk_lint.parse.ast import Cell, Paragraph, Period, Report, Row, Section, Span, Table
+from xxgk_lint.parse.ast import (
+    Cell,
+    Number,
+    Paragraph,
+    Period,
+    Report,
+    Row,
+    Section,
+    Sentence,
+    Span,
+    Table,
+)
 from xxgk_lint.parse.builder import NotAReportError, parse_source
 from xxgk_lint.sources import read_source
 
 __all__ = [
     "Cell",
     "NotAReportError",
+    "Number",
     "Paragraph",
     "Period",
     "Report",
     "Row",
     "Section",
+    "Sentence",
     "Span",
     "Table",
     "parse_path",

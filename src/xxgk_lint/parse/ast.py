@@ -1,20 +1,63 @@
-"""The typed, immutable AST of a report: Report → Section → Paragraph/Table → Row → Cell.
+"""The typed, immutable AST of a report.
 
+``Report → Section → (Paragraph → Sentence) | (Table → Row → Cell)``, in document order.
 Every node carries a :class:`Span` into the original file (1-based lines and columns,
 columns in characters, ``end_column`` exclusive as in SARIF), so that a diagnostic can
-point at the exact cell. Rows and columns are addressed by the canonical keys of
-``format-2021.md``; the same report in any layout yields equal values.
+point at the exact cell or number. Rows and columns are addressed by the canonical keys of
+the format model (:mod:`xxgk_lint.format`); looking up a key the model does not have raises
+:class:`~xxgk_lint.format.UnknownKeyError` naming it, so a typo never silently finds nothing.
+
+Immutable in fact, not only by convention: nodes are frozen dataclasses or named tuples,
+sequences are tuples and mappings are :class:`FrozenMap`, so one rule or plugin cannot
+change what the next one sees. Sentences are split from a paragraph's text on first use.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from xxgk_lint.format import FORMATS, Format, UnknownKeyError
+
+if TYPE_CHECKING:
+    from xxgk_lint.parse.claims import Claim
+    from xxgk_lint.sources.model import PositionMap
 
 Value = int | Decimal | None
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only mapping (unlike MappingProxyType it pickles, for worker processes)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        object.__setattr__(self, "_data", dict(data or {}))
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FrozenMap is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
 
 
 class Span(NamedTuple):
@@ -52,23 +95,40 @@ class Cell(NamedTuple):
         return self.kind == "number"
 
 
+#: Row statuses: every column placed, or numbers found that could not be placed.
+COMPLETE, UNCERTAIN = "complete", "uncertain"
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A table row under its canonical key, with its cells in template column order.
+    """A table row under its canonical key, with its cells in the row's column order.
 
-    ``complete`` is False when fewer cells were found than the template has columns; the
-    cells are then unknown (``cells`` is empty) because which column a found number
-    belongs to cannot be told.
+    ``status`` is ``complete`` when every column of the row has a cell (a cell may be
+    blank), or ``uncertain`` when numbers were found that cannot be placed under their
+    columns without guessing (``cells`` is then empty, ``found`` says how many values
+    were seen). ``evidence`` says what decided the columns: ``grid`` (the header each
+    value stands under, in an HTML or Word table), ``count`` (exactly as many values as
+    columns), ``fields`` (the field positions of ``|``/tab rows, agreeing with the
+    table's complete rows or header) or ``stream`` (one cell per line, in order).
     """
 
     key: str
     label: str
     span: Span
     cells: tuple[Cell, ...]
-    complete: bool = True
+    columns: tuple[str, ...] = ()
+    status: str = COMPLETE
     found: int = 0
+    evidence: str = "count"
+
+    @property
+    def complete(self) -> bool:
+        return self.status == COMPLETE
 
     def cell(self, column: str) -> Cell | None:
+        """The cell of ``column`` (None when the row is uncertain)."""
+        if self.columns and column not in self.columns:
+            raise UnknownKeyError(f"row '{self.key}' has no column '{column}'")
         for cell in self.cells:
             if cell.column == column:
                 return cell
@@ -87,47 +147,152 @@ class Table:
     span: Span
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    format: str = "2021"
+
+    @property
+    def spec(self) -> Any:
+        return FORMATS[self.format].table(self.key)
 
     def row(self, key: str) -> Row | None:
+        """The row ``key`` if the report has it; UnknownKeyError if the format has none."""
         for row in self.rows:
             if row.key == key:
                 return row
+        self.spec.row(key)  # raises for a key the model does not have
         return None
 
     def cell(self, row: str, column: str) -> Cell | None:
         found = self.row(row)
-        return None if found is None else found.cell(column)
+        if found is None:
+            self.spec.column(column)
+            return None
+        return found.cell(column)
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A line of running text (or a text line left over around a table)."""
+class Number(NamedTuple):
+    """A number written in the prose, with the unit after it (件, 万元, 年 …) if any."""
+
+    value: int | Decimal
+    text: str
+    unit: str
+    span: Span
+    #: Where the number starts in its sentence's text (0-based).
+    offset: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of running text, with the numbers it states."""
 
     text: str
     span: Span
+    numbers: tuple[Number, ...] = ()
+    #: The canonical key of the section it stands in (None: before the first section).
+    section: str | None = None
+
+    @cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """The counts the sentence states about the tables (parsed on first use)."""
+        from xxgk_lint.parse.claims import claims_of
+
+        return claims_of(self)
+
+
+class Piece(NamedTuple):
+    """Where a line of a paragraph starts: its offset in the paragraph's text."""
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text: one or more lines (a sentence may wrap over several).
+
+    ``text`` joins the lines without a separator (Chinese text wraps anywhere); ``pieces``
+    remember where each line came from, so that any stretch of the text has a span in
+    the original file.
+    """
+
+    text: str
+    span: Span
+    pieces: tuple[Piece, ...] = ()
+    section: str | None = None
+    #: Maps extracted-text positions into the original file (HTML and Word sources).
+    origin: PositionMap | None = field(default=None, repr=False, compare=False)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` in the original file."""
+        if not self.pieces:
+            return self.span
+        first = self._position(start)
+        last = self._position(max(end - 1, start))
+        return Span(first[0], first[1], last[0], last[1] + 1, first[2])
+
+    def _position(self, offset: int) -> tuple[int, int, str | None]:
+        index = max(bisect.bisect_right([p.offset for p in self.pieces], offset) - 1, 0)
+        piece = self.pieces[index]
+        line, column = piece.line, piece.column + offset - piece.offset
+        if self.origin is None:
+            return line, column, None
+        place = self.origin.origin(line, column)
+        return place.line, place.column, place.where
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from xxgk_lint.parse.sentences import split_sentences
+
+        return split_sentences(self)
+
+
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
     """One of the six sections. ``number`` is the numeral as printed (``"三"``).
 
-    ``implicit`` sections had no heading of their own but their content was recognised
-    (e.g. problems written as （一）主要问题 / （二）改进情况 under no heading).
+    ``blocks`` are its paragraphs and tables in document order. ``implicit`` sections had
+    no heading of their own but their content was recognised (problems written as
+    （一）主要问题 / （二）改进情况 under no heading).
     """
 
     key: str
     number: str | None
     title: str
     span: Span
-    paragraphs: tuple[Paragraph, ...] = ()
+    blocks: tuple[Block, ...] = ()
     implicit: bool = False
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
 
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A calendar date the report states (sign-off, publication), with where it was read."""
+
+    value: dt.date
+    span: Span
+    source: str  # "meta", "published-line", "sign-off"
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +327,11 @@ class Deviation:
 
 @dataclass(frozen=True)
 class Report:
-    """A parsed report. ``tables`` maps table keys to the tables that were found."""
+    """A parsed report. ``tables`` maps table keys to the tables that were found.
+
+    ``format_version`` names the format model the report was read with (``"2021"`` or
+    ``"2019"``, see :mod:`xxgk_lint.format`); ``format`` is that model.
+    """
 
     path: str
     kind: str
@@ -173,18 +342,42 @@ class Report:
     title: Paragraph | None
     period: Period | None
     sections: tuple[Section, ...]
-    tables: dict[str, Table] = field(default_factory=dict)
+    tables: Mapping[str, Table] = field(default_factory=FrozenMap)
     deviations: tuple[Deviation, ...] = ()
     #: Where a missing table or row would have been: the span of the table (or of the
     #: section heading) so that XG003 can point somewhere useful.
-    anchors: dict[str, Span] = field(default_factory=dict)
+    anchors: Mapping[str, Span] = field(default_factory=FrozenMap)
     line_count: int = 0
+    #: The paragraphs before the first section (the opening paragraph, page chrome).
+    preamble: tuple[Paragraph, ...] = ()
+    #: Dates the report states about itself: publication (page metadata, 发布日期 lines)
+    #: and the sign-off date under the last section.
+    dates: tuple[Date, ...] = ()
+    #: Where a second report starts in the same file (its title or first heading).
+    second_report: Span | None = None
+
+    @property
+    def format(self) -> Format:
+        return FORMATS[self.format_version]
 
     def section(self, key: str) -> Section | None:
         for section in self.sections:
             if section.key == key:
                 return section
+        self.format.section(key)  # raises for a key the model does not have
         return None
 
     def table(self, key: str) -> Table | None:
-        return self.tables.get(key)
+        found = self.tables.get(key)
+        if found is None:
+            self.format.table(key)
+        return found
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every paragraph of running text: the preamble's, then each section's."""
+        return (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)

@@ -1,9 +1,10 @@
-"""Build the Report AST from a Source: grammar → sections → table regions → template.
+"""Build the Report AST from a Source: grammar → sections → tables → paragraphs → metadata.
 
-Data flows one way: the grammar classifies lines and groups them under section headings;
-each statistical table's region (its section, or the text from its anchor when the heading
-is missing) is mapped onto the template; what is left is paragraphs; metadata is read from
-the paragraphs. Positions are finally mapped back into the original file.
+Data flows one way. The grammar groups lines under section headings and into paragraphs
+and runs of rows; each statistical table's region (its section, or the text from its
+anchor when the heading is missing) is mapped onto the format model; the lines a table
+takes become that Table node, the others stay Paragraphs, in document order; metadata is
+read from the paragraphs; table positions are finally mapped back into the original file.
 """
 
 from __future__ import annotations
@@ -11,26 +12,48 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from xxgk_lint.parse.ast import Paragraph, Report, Section, Span, Table
-from xxgk_lint.parse.grammar import Document, Line, RawSection, get_parser
-from xxgk_lint.parse.labels import normalise
-from xxgk_lint.parse.mapping import MappedTable, items_of, map_reviews, map_row_table
+from xxgk_lint.format import (
+    FORMAT_2019,
+    FORMAT_2021,
+    SECTION_ORDER,
+    TABLE_KEYS,
+    Format,
+    normalise,
+    section_key,
+)
+from xxgk_lint.parse.ast import (
+    Block,
+    Deviation,
+    FrozenMap,
+    Paragraph,
+    Piece,
+    Report,
+    Section,
+    Span,
+    Table,
+)
+from xxgk_lint.parse.cells import Item, items_of
+from xxgk_lint.parse.dates import find_period
+from xxgk_lint.parse.grammar import (
+    Document,
+    Line,
+    RawRows,
+    RawSection,
+    RawTitle,
+    get_parser,
+)
+from xxgk_lint.parse.mapping import MappedTable, map_table
 from xxgk_lint.parse.metadata import (
-    SECTION_TITLES,
     agency_of,
     choose_title,
     clean_title,
-    find_period,
-    section_key,
     section_number,
     starts_problems,
     year_of_text,
     year_of_title,
 )
-from xxgk_lint.parse.template import ANCHORS, APPLICATIONS, OLDER_FORMAT, PROACTIVE
-from xxgk_lint.sources.model import InputError, Source
-
-TABLE_KEYS = ("proactive", "applications", "reviews")
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
+from xxgk_lint.sources.model import InputError, LimitError, Source
 
 _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
@@ -42,110 +65,277 @@ class NotAReportError(InputError):
     """The text has neither section headings nor statistical tables."""
 
 
-def parse_source(source: Source) -> Report:
+def parse_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse a Source into a Report; raise NotAReportError for other documents."""
     document = get_parser().parse(source.text)
-    report = _build(source, document)
-    if source.positions is not None:
-        report = _remap(report, source)
-    return report
+    return _Builder(source, document, limits).build()
 
 
-def _section_lines(document: Document) -> dict[str, list[Line]]:
-    by_key: dict[str, list[Line]] = {}
-    for raw in document.sections:
-        key = section_key(raw.heading.text) if raw.heading else None
-        if key is not None:
-            by_key.setdefault(key, []).extend(raw.lines)
-    return by_key
+class _Builder:
+    def __init__(self, source: Source, document: Document, limits: Limits) -> None:
+        self.source = source
+        self.document = document
+        self.limits = limits
+        self.cells = 0
+        sections = [s for s in document.sections if s.heading is not None]
+        self.sections, self.second = _first_report(sections)
 
+    # ---- tables
 
-def _anchored_region(lines: list[Line], key: str, start_after: int) -> list[Line]:
-    """Lines from the table's anchor to the next heading or the next table's anchor."""
-    anchor = ANCHORS[key]
-    later = [ANCHORS[k] for k in TABLE_KEYS[TABLE_KEYS.index(key) + 1 :]]
-    region: list[Line] = []
-    for line in lines:
-        if line.line <= start_after:
-            continue
-        norm = normalise(line.text)
-        if not region:
-            if line.kind != "HEADING" and (
-                anchor.search(norm) or any(anchor.search(normalise(c.text)) for c in line.cells)
-            ):
-                region.append(line)
-            continue
-        if line.kind == "HEADING" or any(p.search(norm) for p in later):
-            break
-        region.append(line)
-    return region
+    def _items(self, lines: list[Line]) -> list[Item]:
+        items = items_of(lines, self.source.grid)
+        self.cells += len(items)
+        if self.cells > self.limits.max_cells:
+            raise LimitError(
+                f"over the limit max-cells = {self.limits.max_cells} (too many table cells)"
+            )
+        return items
 
-
-def _map_tables(
-    document: Document, by_key: dict[str, list[Line]]
-) -> tuple[dict[str, MappedTable], bool]:
-    """Map the three tables; report whether table 二 is in the pre-2021 layout."""
-    all_lines = document.all_lines()
-    mapped: dict[str, MappedTable] = {}
-    older = False
-    start_after = 0
-    for key in TABLE_KEYS:
-        region = by_key.get(key) or _anchored_region(all_lines, key, start_after)
-        items = items_of(region)
-        if key == "proactive":
-            older = any(OLDER_FORMAT.search(item.norm) for item in items if item.kind == "T")
-            if older:
-                mapped[key] = MappedTable(None, [], None, None)
+    def _region(self, key: str, start_after: int) -> list[Line]:
+        """The table's section, or the lines from its anchor to the next heading/anchor."""
+        for raw in self.sections:
+            assert raw.heading is not None
+            if section_key(raw.heading.text) == key:
+                return raw.lines()
+        spec = FORMAT_2021.table(key)
+        following = TABLE_KEYS[TABLE_KEYS.index(key) + 1 :]
+        later = [FORMAT_2021.table(k).anchor_pattern for k in following]
+        region: list[Line] = []
+        for line in self._all_lines():
+            if line.line <= start_after:
                 continue
-            result = map_row_table(PROACTIVE, items, allow_deviation=False)
-        elif key == "applications":
-            result = map_row_table(APPLICATIONS, items, allow_deviation=True)
-        else:
-            result = map_reviews(items)
-        mapped[key] = result
-        if result.last_line is not None:
-            start_after = result.last_line
-    return mapped, older
+            norm = normalise(line.text)
+            if not region:
+                if line.kind != "HEADING" and (
+                    spec.anchor_pattern.search(norm)
+                    or any(spec.anchor_pattern.search(normalise(c.text)) for c in line.cells)
+                ):
+                    region.append(line)
+                continue
+            if line.kind == "HEADING" or any(p.search(norm) for p in later):
+                break
+            region.append(line)
+        return region
 
+    def _all_lines(self) -> list[Line]:
+        lines = self.document.preamble.lines()
+        for section in self.sections:
+            assert section.heading is not None
+            lines.append(section.heading)
+            lines.extend(section.lines())
+        return lines
 
-def _paragraphs(lines: list[Line], skip: tuple[int, int] | None) -> list[Paragraph]:
-    out = []
-    for line in lines:
-        if skip is not None and skip[0] <= line.line <= skip[1]:
-            continue
-        span = Span(line.line, line.column, line.line, line.end_column)
-        out.append(Paragraph(line.text, span))
-    return out
+    def _map_tables(self, year: int | None) -> tuple[dict[str, MappedTable], Format]:
+        mapped: dict[str, MappedTable] = {}
+        model = FORMAT_2021
+        start_after = 0
+        regions: dict[str, list[Item]] = {}
+        for key in TABLE_KEYS:
+            items = self._items(self._region(key, start_after))
+            regions[key] = items
+            if key == "proactive" and FORMAT_2019.signal_pattern is not None:
+                signal = FORMAT_2019.signal_pattern
+                if any(signal.search(i.norm) for i in items if i.kind == "T"):
+                    model = FORMAT_2019
+            result = map_table(model.table(key), items, model)
+            if key == "applications" and result.deviations and year is not None and year <= 2020:
+                model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report
+                result = map_table(model.table(key), items, model)
+            mapped[key] = result
+            if result.last_line is not None:
+                start_after = result.last_line
+        if model is FORMAT_2019 and "proactive" in mapped:
+            mapped["proactive"] = map_table(model.table("proactive"), regions["proactive"], model)
+        return mapped, model
 
+    # ---- paragraphs and sections
 
-def _trim_chrome(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Drop web-page chrome (download links, print/close buttons) after the last section."""
-    while paragraphs and (
-        _CHROME.match(normalise(paragraphs[-1].text)) or len(paragraphs[-1].text.strip()) <= 2
-    ):
-        paragraphs.pop()
-    return paragraphs
+    def _paragraph(self, lines: list[Line], section: str | None) -> Paragraph:
+        pieces = []
+        offset = 0
+        for line in lines:
+            pieces.append(Piece(offset, line.line, line.column))
+            offset += len(line.text)
+        text = "".join(line.text for line in lines)
+        paragraph = Paragraph(text, Span(0, 0, 0, 0), tuple(pieces), section, self.source.positions)
+        return dataclasses.replace(paragraph, span=paragraph.span_of(0, len(text)))
 
+    def _blocks(
+        self, raw: RawSection, key: str | None, tables: list[tuple[int, int, Table]]
+    ) -> list[Block]:
+        """The section's paragraphs and tables in order; table lines leave the paragraphs."""
+        blocks: list[Block] = []
+        placed: set[int] = set()
 
-def _sections(document: Document, mapped: dict[str, MappedTable]) -> list[Section]:
-    sections: list[Section] = []
-    raws: list[RawSection] = document.sections
-    for position, raw in enumerate(raws):
-        assert raw.heading is not None
-        key = section_key(raw.heading.text) or "unknown"
-        table = mapped.get(key)
-        skip = None
-        if table is not None and table.first_line is not None and table.last_line is not None:
-            skip = (table.first_line, table.last_line)
-        paragraphs = _paragraphs(raw.lines, skip)
-        if position == len(raws) - 1:
-            paragraphs = _trim_chrome(paragraphs)
-        heading = raw.heading
-        span = Span(heading.line, heading.column, heading.line, heading.end_column)
-        sections.append(
-            Section(key, section_number(heading.text), heading.text, span, tuple(paragraphs))
+        def table_at(line: int) -> tuple[int, int, Table] | None:
+            for entry in tables:
+                if entry[0] <= line <= entry[1]:
+                    return entry
+            return None
+
+        for block in raw.blocks:
+            lines = [block.line] if isinstance(block, RawTitle) else block.lines
+            run: list[Line] = []
+            for line in lines:
+                entry = table_at(line.line)
+                if entry is None:
+                    if isinstance(block, RawRows):
+                        continue  # a row outside every table: noise, not prose
+                    run.append(line)
+                    continue
+                if run:
+                    blocks.append(self._paragraph(run, key))
+                    run = []
+                if id(entry[2]) not in placed:
+                    placed.add(id(entry[2]))
+                    blocks.append(entry[2])
+            if run:
+                blocks.append(self._paragraph(run, key))
+        return blocks
+
+    def _sections(self, tables: list[tuple[int, int, Table]]) -> list[Section]:
+        sections: list[Section] = []
+        for position, raw in enumerate(self.sections):
+            assert raw.heading is not None
+            key = section_key(raw.heading.text) or "unknown"
+            blocks = self._blocks(raw, key, tables)
+            if position == len(self.sections) - 1:
+                blocks = _trim_chrome(blocks)
+            heading = raw.heading
+            span = self._span(Span(heading.line, heading.column, heading.line, heading.end_column))
+            number = section_number(heading.text)
+            sections.append(Section(key, number, heading.text, span, tuple(blocks)))
+        return _with_implicit_problems(sections)
+
+    # ---- the report
+
+    def build(self) -> Report:
+        preamble_raw = self.document.preamble
+        title_line = choose_title(b.line for b in preamble_raw.blocks if isinstance(b, RawTitle))
+        title_year = year_of_title(title_line.text) if title_line else None
+        mapped, model = self._map_tables(title_year)
+        tables = {k: m.table for k, m in mapped.items() if m.table is not None}
+        ranges = [
+            (m.first_line, m.last_line, self._remap_table(m.table))
+            for m in mapped.values()
+            if m.table is not None and m.first_line is not None and m.last_line is not None
+        ]
+        sections = self._sections(ranges)
+        if not sections and not tables:
+            raise NotAReportError(
+                "not a government information disclosure annual report: no section headings "
+                "(一、总体情况 …) and no statistical tables were found"
+            )
+        preamble = [
+            b
+            for b in self._blocks(preamble_raw, None, ranges)
+            if isinstance(b, Paragraph)
+            and (title_line is None or b.pieces[0].line != title_line.line)
+        ]
+        title = None
+        if title_line is not None:
+            paragraph = self._paragraph([title_line], None)
+            title = dataclasses.replace(paragraph, text=clean_title(title_line.text))
+        paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
+        period = find_period(paragraphs)
+        year = title_year
+        if year is None and period is not None and period.start is not None:
+            year = period.start.year
+        if year is None:
+            overview = [s for s in sections if s.key == "overview"]
+            year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
+        deviations = tuple(
+            dataclasses.replace(d, span=self._span(d.span))
+            for m in mapped.values()
+            for d in m.deviations
         )
-    return _with_implicit_problems(sections)
+        return Report(
+            path=self.source.path,
+            kind=self.source.kind,
+            encoding=self.source.encoding,
+            format_version=model.version,
+            year=year,
+            agency=agency_of(title.text) if title else None,
+            title=title,
+            period=period,
+            sections=tuple(sections),
+            tables=FrozenMap({k: t for k, t in ((r[2].key, r[2]) for r in ranges)}),
+            deviations=() if model is FORMAT_2019 else deviations,
+            anchors=FrozenMap({s.key: s.span for s in sections}),
+            line_count=self.source.text.count("\n") + 1,
+            preamble=tuple(preamble),
+            second_report=self._second_span(),
+        )
+
+    # ---- positions
+
+    def _span(self, span: Span) -> Span:
+        """A span of the extracted text, in the original file."""
+        source = self.source
+        if source.positions is None:
+            return span
+        start = source.origin(span.line, span.column)
+        if span.end_column > span.column or span.end_line != span.line:
+            end = source.origin(span.end_line, span.end_column - 1)
+            end_line, end_column = end.line, end.column + 1
+        else:
+            end_line, end_column = start.line, start.column
+        return Span(start.line, start.column, end_line, end_column, start.where)
+
+    def _remap_table(self, table: Table) -> Table:
+        if self.source.positions is None:
+            return table
+        span = self._span
+        rows = tuple(
+            dataclasses.replace(
+                row,
+                span=span(row.span),
+                cells=tuple(cell._replace(span=span(cell.span)) for cell in row.cells),
+            )
+            for row in table.rows
+        )
+        return dataclasses.replace(table, span=span(table.span), rows=rows)
+
+    def _second_span(self) -> Span | None:
+        if self.second is None:
+            return None
+        line = self.second
+        return self._span(Span(line.line, line.column, line.line, line.end_column))
+
+
+def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | None]:
+    """The sections of the first report, and where a second one begins (if one does).
+
+    A second report starts where, after most of the six sections were seen, the
+    numbering starts over: a heading of section 一 or 二 after one of 五 or 六. Its title,
+    if it stands just before, is where it begins.
+    """
+    seen: list[int] = []
+    for index, raw in enumerate(sections):
+        assert raw.heading is not None
+        key = section_key(raw.heading.text)
+        if key is None:
+            continue
+        order = SECTION_ORDER.index(key)
+        if order <= 1 and len(set(seen)) >= 4 and max(seen) >= 4:
+            previous = sections[index - 1]
+            titles = [b for b in previous.blocks if isinstance(b, RawTitle)]
+            if titles:
+                previous.blocks = previous.blocks[: previous.blocks.index(titles[-1])]
+                return sections[:index], titles[-1].line
+            return sections[:index], raw.heading
+        seen.append(order)
+    return sections, None
+
+
+def _trim_chrome(blocks: list[Block]) -> list[Block]:
+    """Drop web-page chrome (download links, print/close buttons) after the last section."""
+    while blocks and isinstance(blocks[-1], Paragraph):
+        text = blocks[-1].text
+        if not (_CHROME.match(normalise(text)) or len(text.strip()) <= 2):
+            break
+        blocks.pop()
+    return blocks
 
 
 def _with_implicit_problems(sections: list[Section]) -> list[Section]:
@@ -155,112 +345,24 @@ def _with_implicit_problems(sections: list[Section]) -> list[Section]:
     for index, section in enumerate(sections):
         if section.key not in ("reviews", "applications", "proactive", "overview"):
             continue
-        for p_index, paragraph in enumerate(section.paragraphs):
-            if starts_problems(paragraph.text):
-                before = dataclasses.replace(section, paragraphs=section.paragraphs[:p_index])
+        for b_index, block in enumerate(section.blocks):
+            if isinstance(block, Paragraph) and starts_problems(block.text):
+                before = dataclasses.replace(section, blocks=section.blocks[:b_index])
                 implicit = Section(
                     "problems",
                     None,
-                    SECTION_TITLES["problems"],
-                    paragraph.span,
-                    section.paragraphs[p_index:],
+                    FORMAT_2021.section("problems").title.zh,
+                    block.span,
+                    tuple(
+                        dataclasses.replace(b, section="problems")
+                        if isinstance(b, Paragraph)
+                        else b
+                        for b in section.blocks[b_index:]
+                    ),
                     implicit=True,
                 )
                 return [*sections[:index], before, implicit, *sections[index + 1 :]]
     return sections
 
 
-def _build(source: Source, document: Document) -> Report:
-    by_key = _section_lines(document)
-    mapped, older = _map_tables(document, by_key)
-    tables: dict[str, Table] = {k: m.table for k, m in mapped.items() if m.table is not None}
-    sections = _sections(document, mapped)
-    if not sections and not tables:
-        raise NotAReportError(
-            "not a government information disclosure annual report: no section headings "
-            "(一、总体情况 …) and no statistical tables were found"
-        )
-    preamble = [
-        Paragraph(line.text, Span(line.line, line.column, line.line, line.end_column))
-        for line in document.preamble
-    ]
-    title_line = choose_title(line for line in document.preamble if line.kind == "TITLE")
-    title = None
-    if title_line is not None:
-        span = Span(title_line.line, title_line.column, title_line.line, title_line.end_column)
-        title = Paragraph(clean_title(title_line.text), span)
-    text_paragraphs = [p for p in preamble if title is None or p.span != title.span]
-    for section in sections:
-        text_paragraphs.extend(section.paragraphs)
-    period = find_period(text_paragraphs)
-    year = year_of_title(title.text) if title else None
-    if year is None and period is not None and period.start is not None:
-        year = period.start.year
-    if year is None:
-        overview = [s for s in sections if s.key == "overview"]
-        year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
-    deviations = tuple(d for m in mapped.values() for d in m.deviations)
-    if deviations and year is not None and year <= 2020:
-        older = True
-    anchors = {s.key: s.span for s in sections}
-    return Report(
-        path=source.path,
-        kind=source.kind,
-        encoding=source.encoding,
-        format_version="pre-2021" if older else "2021",
-        year=year,
-        agency=agency_of(title.text) if title else None,
-        title=title,
-        period=period,
-        sections=tuple(sections),
-        tables=tables,
-        deviations=() if older else deviations,
-        anchors=anchors,
-        line_count=source.text.count("\n") + 1,
-    )
-
-
-def _remap(report: Report, source: Source) -> Report:
-    """Map every span from extracted-text positions to the original file (HTML, Word, PDF)."""
-
-    def span(s: Span) -> Span:
-        start = source.origin(s.line, s.column)
-        if s.end_column > s.column or s.end_line != s.line:
-            end = source.origin(s.end_line, s.end_column - 1)
-            end_line, end_column = end.line, end.column + 1
-        else:
-            end_line, end_column = start.line, start.column
-        return Span(start.line, start.column, end_line, end_column, start.where)
-
-    def paragraph(p: Paragraph) -> Paragraph:
-        return Paragraph(p.text, span(p.span))
-
-    def table(t: Table) -> Table:
-        rows = tuple(
-            dataclasses.replace(
-                row,
-                span=span(row.span),
-                cells=tuple(cell._replace(span=span(cell.span)) for cell in row.cells),
-            )
-            for row in t.rows
-        )
-        return dataclasses.replace(t, span=span(t.span), rows=rows)
-
-    sections = tuple(
-        dataclasses.replace(
-            s, span=span(s.span), paragraphs=tuple(paragraph(p) for p in s.paragraphs)
-        )
-        for s in report.sections
-    )
-    period = report.period
-    if period is not None:
-        period = dataclasses.replace(period, span=span(period.span))
-    return dataclasses.replace(
-        report,
-        title=paragraph(report.title) if report.title else None,
-        period=period,
-        sections=sections,
-        tables={k: table(t) for k, t in report.tables.items()},
-        deviations=tuple(dataclasses.replace(d, span=span(d.span)) for d in report.deviations),
-        anchors={k: span(v) for k, v in report.anchors.items()},
-    )
+__all__ = ["Deviation", "NotAReportError", "parse_source"]

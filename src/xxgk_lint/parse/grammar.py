@@ -1,26 +1,39 @@
-"""Load the Lark grammar and turn report text into a document of classified lines.
+"""Run the report grammar: text → the tree of lines that the AST is built from.
 
-The grammar ships inside the package (``xxgk_lint.grammar/report.lark``; in a source
-checkout that package is the top-level ``grammar/`` folder). The compiled LALR tables are
-cached by Lark in the temporary directory, so start-up pays for grammar analysis once.
+The grammar (``grammar/report.lark``, shipped in the package as ``xxgk_lint.grammar``)
+is LALR. Its parse tables are compiled when the project is built, not at run time and
+never into a cache on disk: ``_tables.py`` holds them as Python literals, generated from
+the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's hash. Loading
+them costs an import; a grammar edited without regenerating them is detected by the hash
+and compiled in memory instead, so a stale table is never used. Nothing is unpickled.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Any
 
 from lark import Lark, Token, Transformer
 
 from xxgk_lint.parse.lexer import CellSplitter, CellToken, LineLexer
 
+#: What ``_tables.py`` writes for the lexer class (a class is not a literal).
+LEXER_PLACEHOLDER = "__xxgk_lint_line_lexer__"
+START = ["start", "cells"]
+
 
 @dataclass(slots=True)
 class Line:
-    """One non-blank line of the report, as the grammar classified it."""
+    """One non-blank line of the report, as the grammar classified it.
 
-    kind: str  # HEADING, TITLE, ROW, TEXT, SENTENCE
+    ``kind`` is the terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and
+    markdown rule lines are noise and never reach the tree).
+    """
+
+    kind: str
     text: str
     line: int
     column: int
@@ -31,70 +44,103 @@ class Line:
         """The cells of a ROW line (split on demand: only table regions need them)."""
         return get_parser().splitter.split(self.text, self.column)
 
+    @property
+    def prose(self) -> bool:
+        return self.kind in ("END", "PROSE", "TEXT")
+
 
 @dataclass(slots=True)
-class RawSection:
-    heading: Line | None
+class RawParagraph:
+    """A paragraph of the tree: its lines, in order."""
+
     lines: list[Line]
 
 
 @dataclass(slots=True)
-class Document:
-    """The parse tree reduced to what the template mapper needs."""
+class RawRows:
+    """A run of table-row lines."""
 
-    preamble: list[Line]
+    lines: list[Line]
+
+
+@dataclass(slots=True)
+class RawTitle:
+    line: Line
+
+
+RawBlock = RawParagraph | RawRows | RawTitle
+
+
+@dataclass(slots=True)
+class RawSection:
+    heading: Line | None
+    blocks: list[RawBlock]
+
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        for block in self.blocks:
+            if isinstance(block, RawTitle):
+                out.append(block.line)
+            else:
+                out.extend(block.lines)
+        return out
+
+
+@dataclass(slots=True)
+class Document:
+    """The parse tree: the preamble's blocks, then the sections."""
+
+    preamble: RawSection
     sections: list[RawSection]
 
     def all_lines(self) -> list[Line]:
-        lines = list(self.preamble)
+        lines = self.preamble.lines()
         for section in self.sections:
             if section.heading is not None:
                 lines.append(section.heading)
-            lines.extend(section.lines)
+            lines.extend(section.lines())
         return lines
 
 
-def grammar_text() -> str:
-    return (files("xxgk_lint.grammar") / "report.lark").read_text(encoding="utf-8")
+def grammar_text(name: str = "report.lark") -> str:
+    return (files("xxgk_lint.grammar") / name).read_text(encoding="utf-8")
 
 
-class _ToDocument(Transformer):
-    """Called by the LALR parser on each reduction (no intermediate tree is built)."""
+def grammar_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _ToTree(Transformer[Token, Document]):
+    """Called by the LALR parser on each reduction: builds the raw tree directly."""
 
     @staticmethod
     def _line(token: Token) -> Line:
+        assert token.line is not None and token.column is not None
+        assert token.end_column is not None
         return Line(token.type, str(token), token.line, token.column, token.end_column)
 
     def heading(self, children: list[Token]) -> Line:
         return self._line(children[0])
 
-    def title(self, children: list[Token]) -> Line:
-        return self._line(children[0])
+    def title(self, children: list[Token]) -> RawTitle:
+        return RawTitle(self._line(children[0]))
 
-    def paragraph(self, children: list[Token]) -> Line:
-        return self._line(children[0])
-
-    def table(self, children: list[Token]) -> list[Line]:
+    def paragraph(self, children: list[Token]) -> RawParagraph:
         line = self._line
-        return [line(token) for token in children]
+        return RawParagraph([line(token) for token in children])
 
-    @staticmethod
-    def _flatten(children: list) -> list[Line]:
-        lines: list[Line] = []
-        for child in children:
-            if isinstance(child, list):
-                lines.extend(child)
-            elif isinstance(child, Line):
-                lines.append(child)
-        return lines
+    def rows(self, children: list[Token]) -> RawRows:
+        line = self._line
+        return RawRows([line(token) for token in children])
 
-    def preamble(self, children: list) -> list[Line]:
-        return self._flatten(children)
+    def preamble(self, children: list[Any]) -> RawSection:
+        return RawSection(None, [c for c in children if not isinstance(c, Token)])
 
-    def section(self, children: list) -> RawSection:
-        return RawSection(children[0], self._flatten(children[1:]))
+    def section(self, children: list[Any]) -> RawSection:
+        # Page marks and markdown rule lines are noise: kept out of the tree.
+        return RawSection(children[0], [c for c in children[1:] if not isinstance(c, Token)])
 
-    def start(self, children: list) -> Document:
+    def start(self, children: list[RawSection]) -> Document:
         return Document(children[0], list(children[1:]))
 
 
@@ -104,17 +150,35 @@ class ReportParser:
     splitter: CellSplitter
 
     def parse(self, text: str) -> Document:
-        return self.lark.parse(text, start="start")
+        return self.lark.parse(text, start="start")  # type: ignore[return-value]
+
+
+def build_lark(text: str, transformer: Transformer[Token, Any] | None = None) -> Lark:
+    """Compile the grammar (what ``_tables.py`` holds the result of)."""
+    return Lark(text, parser="lalr", lexer=LineLexer, start=START, transformer=transformer)
+
+
+def _load_tables(text: str, transformer: Transformer[Token, Any]) -> Lark | None:
+    """The shipped parse tables, if they were generated from this very grammar."""
+    from xxgk_lint.parse import _tables
+
+    if grammar_hash(text) != _tables.GRAMMAR_SHA256:
+        return None
+    data, memo = _with_lexer(_tables.DATA), _tables.MEMO
+    return Lark._load_from_dict(data, memo, transformer=transformer)
+
+
+def _with_lexer(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the tables' data with the lexer class where the placeholder stands."""
+    options = {**data["options"], "lexer": LineLexer}
+    lexer_conf = {**data["parser"]["lexer_conf"], "lexer_type": LineLexer}
+    return {**data, "options": options, "parser": {**data["parser"], "lexer_conf": lexer_conf}}
 
 
 @functools.cache
 def get_parser() -> ReportParser:
-    """Build (once per process) the LALR parser; the tables come from Lark's cache."""
+    """The LALR parser, built once per process from the shipped tables."""
     text = grammar_text()
-    options = {"parser": "lalr", "lexer": LineLexer, "start": ["start", "cells"]}
-    transformer = _ToDocument()
-    try:
-        lark = Lark(text, cache=True, transformer=transformer, **options)
-    except OSError:  # an unwritable temporary directory: build without the cache
-        lark = Lark(text, transformer=transformer, **options)
+    transformer = _ToTree()
+    lark = _load_tables(text, transformer) or build_lark(text, transformer)
     return ReportParser(lark, CellSplitter(lark.terminals))

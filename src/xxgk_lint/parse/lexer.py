@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lark import Token
 from lark.lexer import Lexer
 
-LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "SENTENCE", "TITLE", "ROW", "TEXT")
+LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
 _BLANK = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
@@ -33,9 +33,11 @@ _FIRST_CHARS = {
 }
 #: Characters one of which a line must contain for these terminals to match.
 _CONTAINS = {
-    "SENTENCE": "。；",
+    "PROSE": "。；",
     "TITLE": "报報",
 }
+#: Characters one of which a line must end with for these terminals to match.
+_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
 #: Characters whose presence alone makes these terminals match (ROW: a cell separator).
 _SUFFICIENT = {"ROW": "|｜\t"}
 
@@ -69,6 +71,7 @@ class LineLexer(Lexer):
                 name,
                 pattern.fullmatch,
                 _FIRST_CHARS.get(name),
+                _LAST_CHARS.get(name),
                 _any_of(_CONTAINS.get(name)),
                 _any_of(_SUFFICIENT.get(name)),
             )
@@ -95,9 +98,11 @@ class LineLexer(Lexer):
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
-        first = stripped[0]
-        for name, fullmatch, first_chars, needs, enough in self._checks:
+        first, last = stripped[0], stripped[-1]
+        for name, fullmatch, first_chars, last_chars, needs, enough in self._checks:
             if first_chars is not None and first not in first_chars:
+                continue
+            if last_chars is not None and last not in last_chars:
                 continue
             if needs is not None and needs(stripped) is None:
                 continue

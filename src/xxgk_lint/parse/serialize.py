@@ -1,8 +1,10 @@
-"""The JSON shape of a parsed report (``xxgk-lint parse --format json``), version 1.
+"""The JSON shape of a parsed report (``xxgk-lint parse --format json``), version 2.
 
-Table values are plain JSON numbers (or null) under the canonical keys — exactly the shape
-of ``shared/seeds/truth/*.json`` — unless ``spans`` is asked for, in which case each cell
-becomes an object with its value, raw text and position.
+Table values are plain JSON numbers (or null) under the canonical keys of the report's
+format model — exactly the shape of ``fixtures/real/truth/*.json`` — unless ``spans`` is
+asked for, in which case each cell becomes an object with its value, raw text, kind and
+position. Rows that could not be placed (``uncertain``) are listed under ``uncertain``
+with how many values were found, never as made-up cells.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from xxgk_lint.parse.ast import Cell, Report, Span, Table
+from xxgk_lint.format import TABLE_KEYS
+from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
 
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 
 def plain(value: object) -> object:
@@ -34,7 +37,7 @@ def span_json(span: Span) -> dict[str, Any]:
     return out
 
 
-def _cell_json(cell: Cell | None, spans: bool) -> Any:
+def cell_json(cell: Cell | None, spans: bool) -> Any:
     if cell is None:
         return None
     if not spans:
@@ -42,16 +45,29 @@ def _cell_json(cell: Cell | None, spans: bool) -> Any:
     return {"value": plain(cell.value), "raw": cell.raw, "kind": cell.kind, **span_json(cell.span)}
 
 
-def table_json(table: Table, spans: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for row in table.rows:
-        columns = [c.column for c in row.cells] if row.complete else []
-        if not row.complete:
-            from xxgk_lint.parse.template import TABLES
+def row_json(row: Row, spans: bool) -> dict[str, Any]:
+    """A complete row: column → value; an uncertain row: every column null."""
+    return {column: cell_json(row.cell(column), spans) for column in row.columns}
 
-            columns = list(TABLES[table.key].columns_of(row.key))
-        out[row.key] = {col: _cell_json(row.cell(col), spans) for col in columns}
-    return out
+
+def table_json(table: Table, spans: bool = False) -> dict[str, Any]:
+    return {row.key: row_json(row, spans) for row in table.rows}
+
+
+def uncertain_json(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "table": table.key,
+            "row": row.key,
+            "found": row.found,
+            "expected": len(row.columns),
+            "evidence": row.evidence,
+            **span_json(row.span),
+        }
+        for table in report.tables.values()
+        for row in table.rows
+        if not row.complete
+    ]
 
 
 def report_to_json(report: Report, spans: bool = False) -> dict[str, Any]:
@@ -93,8 +109,10 @@ def report_to_json(report: Report, spans: bool = False) -> dict[str, Any]:
             {"table": d.table, "row": d.row, "label": d.label, **span_json(d.span)}
             for d in report.deviations
         ],
+        "uncertain": uncertain_json(report),
+        "second_report": span_json(report.second_report) if report.second_report else None,
         "tables": {
             key: table_json(report.tables[key], spans) if key in report.tables else None
-            for key in ("proactive", "applications", "reviews")
+            for key in TABLE_KEYS
         },
     }

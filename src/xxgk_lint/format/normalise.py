@@ -1,4 +1,4 @@
-"""Normalise label text so that real-world variants compare equal.
+"""Normalise label text so that real-world variants compare equal (the model matches in it).
 
 Reports print the same label with full-width or half-width punctuation, with spaces or
 ideographic spaces inside (结 果 维 持), or in traditional characters (總計, 結轉下年度).
@@ -15,15 +15,18 @@ import functools
 import re
 import unicodedata
 
-# Traditional → simplified, for the characters that occur in the template's labels.
-_TRADITIONAL = str.maketrans(
+# Traditional → simplified, for the characters that occur in the model's labels and words.
+TRADITIONAL = (
     "總計結轉辦處與開關規範許可處罰強製費裡於國條項資訊請數議訟復維糾審決"
     "報機關產務問題類過執卷詢業構組織護權險穩際無應滿現補確認頁統簽類繼續東雜單絡頭時內"
-    "舉報訴復重獲標準運經濟會黨團監營證書產誌讓從級區鎮縣市廳局處爲為實際複覆繳體動號門戶網費額萬圓發廢納紙祕屬況進據禁劃另",
+    "舉報訴復重獲標準運經濟會黨團監營證書產誌讓從級區鎮縣市廳局處爲為實際複覆繳體動號門戶網費額萬圓發廢納紙祕屬況進據禁劃另"
+)
+SIMPLIFIED = (
     "总计结转办处与开关规范许可处罚强制费里于国条项资讯请数议讼复维纠审决"
     "报机关产务问题类过执卷询业构组织护权险稳际无应满现补确认页统签类继续东杂单络头时内"
-    "举报诉复重获标准运经济会党团监营证书产志让从级区镇县市厅局处为为实际复复缴体动号门户网费额万圆发废纳纸秘属况进据禁划另",
+    "举报诉复重获标准运经济会党团监营证书产志让从级区镇县市厅局处为为实际复复缴体动号门户网费额万圆发废纳纸秘属况进据禁划另"
 )
+_TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
 _DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "―": "-", "−": "-"})
 
@@ -40,3 +43,9 @@ def normalise(text: str) -> str:
 def fold_traditional(text: str) -> str:
     """Traditional → simplified for the template's characters; keeps the length."""
     return text.translate(_TRADITIONAL)
+
+
+def traditional_of(character: str) -> str:
+    """The traditional forms of a simplified ``character`` (for generated grammar terminals)."""
+    pairs = zip(TRADITIONAL, SIMPLIFIED, strict=True)
+    return "".join(dict.fromkeys(t for t, s in pairs if s == character and t != s))

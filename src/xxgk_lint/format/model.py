@@ -1,0 +1,283 @@
+"""The types of the format model: sections, tables, rows, columns, identities.
+
+A :class:`Format` is pure data: what a version of the national report format
+(国办公开办函〔2021〕30号, or the 2019 试行 format before it) defines, with the canonical
+keys every output and rule uses and the words real reports print for each part. The
+parser reads reports with it, the rules check them against it, the serializer names
+cells by it; nothing else restates what it says.
+
+Labels are matched in *normalised* text (:func:`xxgk_lint.format.normalise.normalise`:
+full/half width, spaces, traditional characters folded), so a pattern is written once,
+in simplified characters without spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Text:
+    """A name in Chinese (as the format prints it) and in English."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One of the six sections.
+
+    ``words`` are the core words of its heading (regular expressions over normalised text,
+    any one of which identifies the section); ``variants`` are headings real reports print,
+    for the documentation and for the test that every variant is read.
+    """
+
+    number: str
+    key: str
+    title: Text
+    words: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    #: The table this section holds, if any.
+    table: str | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(self.words))
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column of a table: its key, its label and the words its header is printed with."""
+
+    key: str
+    label: Text
+    words: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    unit: str = "件"
+    #: Whether a value may have decimals (only money: 万元).
+    decimal: bool = False
+    #: Whether a value may be negative (the 2019 format's 本年增/减).
+    signed: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(self.words)) if self.words else None
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """A row of a table, under its canonical key.
+
+    ``words`` recognise its label (regular expressions over the normalised label: the
+    distinctive words of the official label, so that shortened, reworded, traditional or
+    broken labels match and no other row's label does). ``columns`` are the keys of the
+    columns this row has (table 二's blocks have fewer than the table). ``group`` is the
+    outcome group of table 三 a leaf belongs to (``denied``, ``unavailable`` …);
+    ``replaces`` lists the rows a single row of an older template stands for.
+    """
+
+    key: str
+    label: Text
+    words: tuple[str, ...]
+    columns: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    group: str | None = None
+    block: str | None = None
+    leaf: bool = False
+    replaces: tuple[str, ...] = ()
+    #: A row the format allows a body to leave out (a township makes no 规章).
+    optional: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(self.words))
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A block of table 二, headed by the article item it reports on."""
+
+    key: str
+    header: str
+    words: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A relation between cells that must hold (format-2021.md "Identities").
+
+    ``kind`` says how it reads:
+
+    * ``row-sum``: in every row of ``table``, ``total`` = sum of ``parts`` (columns);
+    * ``column-sum``: in every column, row ``total`` = sum of rows ``parts``;
+    * ``balance``: in every column, ``parts`` (left) sum = ``others`` (right) sum;
+    * ``group-sum``: in every row (group) of ``table``, column ``total`` = sum of ``parts``.
+    """
+
+    key: str
+    kind: str
+    table: str
+    title: Text
+    total: str
+    parts: tuple[str, ...]
+    others: tuple[str, ...] = ()
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One of the three statistical tables.
+
+    ``layout`` is ``rows`` (a label per row, numbers after it: tables 二 and 三) or
+    ``groups`` (table 四: one line of numbers, the rows being groups of five columns).
+    ``header_words`` are words printed in the table's header rows (never row labels);
+    ``anchors`` find the table in text whose section heading is missing.
+    """
+
+    key: str
+    section: str
+    title: Text
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    layout: str = "rows"
+    blocks: tuple[BlockSpec, ...] = ()
+    header_words: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+
+    @cached_property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    @cached_property
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.rows)
+
+    @cached_property
+    def _rows(self) -> Mapping[str, RowSpec]:
+        return MappingProxyType({r.key: r for r in self.rows})
+
+    @cached_property
+    def _columns(self) -> Mapping[str, ColumnSpec]:
+        return MappingProxyType({c.key: c for c in self.columns})
+
+    def row(self, key: str) -> RowSpec:
+        """The row ``key``; KeyError naming the key and the table if there is none."""
+        try:
+            return self._rows[key]
+        except KeyError:
+            raise UnknownKeyError(f"table '{self.key}' has no row '{key}'") from None
+
+    def column(self, key: str) -> ColumnSpec:
+        try:
+            return self._columns[key]
+        except KeyError:
+            raise UnknownKeyError(f"table '{self.key}' has no column '{key}'") from None
+
+    def has_row(self, key: str) -> bool:
+        return key in self._rows
+
+    def columns_of(self, row: str) -> tuple[str, ...]:
+        return self.row(row).columns
+
+    @cached_property
+    def header_pattern(self) -> re.Pattern[str]:
+        return re.compile("^(?:" + "|".join(self.header_words) + ")$")
+
+    @cached_property
+    def anchor_pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(self.anchors))
+
+    @cached_property
+    def expected_rows(self) -> tuple[str, ...]:
+        """The rows a complete table has (not the older-template rows that replace some)."""
+        return tuple(r.key for r in self.rows if not r.replaces)
+
+
+@dataclass(frozen=True)
+class Format:
+    """A version of the report format: its sections, tables and identities."""
+
+    version: str
+    title: Text
+    #: The first and last report years the format was in force for (None: open).
+    years: tuple[int | None, int | None]
+    sections: tuple[SectionSpec, ...]
+    tables: tuple[TableSpec, ...]
+    identities: tuple[Identity, ...]
+    #: Words that mark a table as printed in THIS format's layout (used to tell the
+    #: formats apart: the 2019 试行 headers 本年新制作数量 …).
+    signals: tuple[str, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def section_keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.sections)
+
+    @cached_property
+    def _tables(self) -> Mapping[str, TableSpec]:
+        return MappingProxyType({t.key: t for t in self.tables})
+
+    @cached_property
+    def _sections(self) -> Mapping[str, SectionSpec]:
+        return MappingProxyType({s.key: s for s in self.sections})
+
+    def table(self, key: str) -> TableSpec:
+        try:
+            return self._tables[key]
+        except KeyError:
+            known = ", ".join(self._tables)
+            raise UnknownKeyError(f"no table '{key}' (tables: {known})") from None
+
+    def section(self, key: str) -> SectionSpec:
+        try:
+            return self._sections[key]
+        except KeyError:
+            known = ", ".join(self._sections)
+            raise UnknownKeyError(f"no section '{key}' (sections: {known})") from None
+
+    def has_table(self, key: str) -> bool:
+        return key in self._tables
+
+    def identity(self, key: str) -> Identity:
+        for identity in self.identities:
+            if identity.key == key:
+                return identity
+        raise UnknownKeyError(f"no identity '{key}'")
+
+    @cached_property
+    def signal_pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(self.signals)) if self.signals else None
+
+    def applies_to(self, year: int | None) -> bool:
+        """Whether reports of ``year`` were due in this format."""
+        if year is None:
+            return True
+        first, last = self.years
+        return (first is None or year >= first) and (last is None or year <= last)
+
+    def cells(self) -> Iterator[tuple[str, str, str]]:
+        """Every (table, row, column) the format defines, in order."""
+        for table in self.tables:
+            for row in table.rows:
+                for column in row.columns:
+                    yield table.key, row.key, column
+
+
+class UnknownKeyError(KeyError):
+    """A table, row, column or section key the format model does not have.
+
+    Raised where a key is looked up, so that a typo (``"proactve"``) fails loudly, naming
+    the key, instead of silently finding nothing.
+    """
+
+    def __str__(self) -> str:  # KeyError quotes its argument; this message is a sentence
+        return str(self.args[0]) if self.args else ""

@@ -1,0 +1,117 @@
+"""The grammar's HEADING and TITLE terminals, generated from the format model.
+
+``grammar/report.lark`` holds these two terminals between ``BEGIN GENERATED`` and ``END
+GENERATED`` markers; they are written by this module from the section words and the report
+name of the model, so that the grammar and the model cannot drift apart (a test checks that
+the grammar file is current)::
+
+    python -m xxgk_lint.format.terminals           # rewrite grammar/report.lark
+    python -m xxgk_lint.format.terminals --check   # exit 1 if it is out of date
+
+The grammar sees raw text (the model's patterns see normalised text), so every Chinese
+character with a traditional form becomes a class (总 → [总總]) and spaces may stand
+between characters of a word only where extraction splits them (never inside a heading).
+Every pattern is built to run in linear time: bounded repetitions around the words, and a
+single character class for trailing separators (nested quantifiers over tabs backtrack
+exponentially on a damaged line).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from xxgk_lint.format import FORMAT_2021, HEADING_PRIORITY
+from xxgk_lint.format.document import REPORT_NAME
+from xxgk_lint.format.normalise import traditional_of
+
+NUMERALS = "一二三四五六七八"
+
+
+def with_traditional(pattern: str) -> str:
+    """Give every CJK character of ``pattern`` its traditional forms, as a class."""
+    out = []
+    for ch in pattern:
+        alternatives = traditional_of(ch) if "\u4e00" <= ch <= "\u9fff" else ""
+        out.append(f"[{ch}{alternatives}]" if alternatives else ch)
+    return "".join(out)
+
+
+def heading_words() -> list[str]:
+    """Every section's core words, in the order headings are tried."""
+    words: list[str] = []
+    for key in HEADING_PRIORITY:
+        for word in FORMAT_2021.section(key).words:
+            if word not in words:
+                words.append(word)
+    return words
+
+
+def heading_pattern() -> str:
+    """A section heading: a numeral and the core words of a section title.
+
+    The numeral is 一 … 八 followed by 、 . ， : or a space, or 第一部分; markdown heading
+    marks and bold may surround the line; trailing cell separators are allowed (a heading
+    inside a table row). Table rows that start with a numeral (一、本年新收…, 四、结转下年度…)
+    carry none of the words; 一是… (an enumeration inside prose) has no separator after
+    the numeral.
+    """
+    words = "|".join(with_traditional(w) for w in heading_words())
+    return (
+        r"(?:#{1,6}[ \t]*)?(?:\*\*)?"
+        rf"(?:[{NUMERALS}](?:[ \t　]*[、.．，,:：]|[ \t　]+)"
+        rf"|第[{NUMERALS}]部分[ \t　]*[、.．，,:：]?)"
+        r"[ \t　]*[^|｜\t。；]{0,24}?"
+        rf"(?:{words})"
+        r"[^|｜\t。；]{0,30}?(?:\*\*)?[\s|｜]*"
+    )
+
+
+def title_pattern() -> str:
+    """The title: a short line naming the report (…2023年政府信息公开工作年度报告)."""
+    name = "|".join(with_traditional(w) for w in REPORT_NAME.words)
+    return rf"[^|｜\t。，,；\n]{{0,60}}(?:{name})[^|｜\t。，,；\n]{{0,24}}"
+
+
+_BLOCK = re.compile(
+    r"(// BEGIN GENERATED (?P<name>\w+)[^\n]*\n)(?P<body>.*?)(// END GENERATED \w+)", re.S
+)
+
+
+def render(grammar: str) -> str:
+    """``grammar`` with its generated terminals rewritten from the model."""
+    bodies = {
+        "HEADING": f"HEADING.7: /{heading_pattern()}/\n",
+        "TITLE": f"TITLE.3: /{title_pattern()}/\n",
+    }
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        return match.group(1) + bodies[name] + match.group(4)
+
+    return _BLOCK.sub(replace, grammar)
+
+
+def grammar_path() -> Path:
+    """``grammar/report.lark`` of the source checkout (the file this module writes)."""
+    return Path(__file__).resolve().parents[3] / "grammar" / "report.lark"
+
+
+def main(argv: list[str]) -> int:
+    path = grammar_path()
+    current = path.read_text(encoding="utf-8")
+    wanted = render(current)
+    if "--check" in argv:
+        if current != wanted:
+            print(f"{path} is out of date: run python -m xxgk_lint.format.terminals")
+            return 1
+        return 0
+    if current != wanted:
+        path.write_text(wanted, encoding="utf-8")
+        print(f"rewrote the generated terminals of {path}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

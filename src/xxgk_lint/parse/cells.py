@@ -1,0 +1,181 @@
+"""Split the lines of a table region into items: text, numbers, placeholders, empty cells.
+
+A region is flattened into a stream of items in reading order; the template mapping
+(:mod:`xxgk_lint.parse.mapping`) then finds the labels and places the values. Each item
+remembers where it stands:
+
+* ``field`` — which field of its line it is, for lines whose cells are separated (``|``,
+  a tab, or the cells of an HTML/Word row): a blank field keeps its position, including a
+  blank last field of a tab row; for a line of space-separated cells (PDF text) every
+  item is field 0, and only the order counts;
+* ``grid``/``span`` — for a row of an HTML or Word table, the grid columns the cell
+  covers, as a browser lays them out (from :class:`~xxgk_lint.sources.model.GridRow`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from xxgk_lint.format.normalise import normalise
+from xxgk_lint.parse.ast import Cell, Span
+from xxgk_lint.parse.grammar import Line, get_parser
+from xxgk_lint.sources.model import GridRow
+
+TEXT, NUMBER, PLACEHOLDER, EMPTY = "T", "N", "P", "E"
+
+
+class Item(NamedTuple):
+    """One cell-sized piece of a table region (a NamedTuple: built by the thousand)."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+    end_column: int
+    norm: str = ""
+    #: Which field of its line this is; -1 for a whole line of text.
+    field: int = -1
+    #: For a cell of an HTML/Word table: the grid table, its first grid column and span.
+    table: int = -1
+    grid: int = -1
+    span: int = 1
+
+    def span_(self) -> Span:
+        return Span(self.line, self.column, self.line, self.end_column)
+
+    @property
+    def separated(self) -> bool:
+        """Whether this item's line separates its cells (| , tab, or a grid row)."""
+        return self.field >= 0
+
+
+_SEPARATORS = re.compile(r"[|｜\t]")
+_INNER_BLANK = re.compile(r"\s")
+
+
+def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
+    """Flatten lines into items (the hottest loop of the parser: keep it lean)."""
+    items: list[Item] = []
+    grid = grid or {}
+    for line in lines:
+        if line.kind != "ROW":
+            text = line.text
+            items.append(Item(TEXT, text, line.line, line.column, line.end_column, normalise(text)))
+            continue
+        geometry = grid.get(line.line)
+        items.extend(row_items(line, geometry))
+    return items
+
+
+def _piece_kind(stripped: str) -> str:
+    splitter = get_parser().splitter
+    if stripped.isdigit() and stripped.isascii():
+        return NUMBER
+    if splitter.number.fullmatch(stripped):
+        return NUMBER
+    if splitter.placeholder.fullmatch(stripped):
+        return PLACEHOLDER
+    return TEXT
+
+
+def row_items(line: Line, geometry: GridRow | None = None) -> list[Item]:
+    """Items of a ROW line, field by field.
+
+    A field without blanks inside is one item (the common case, cut with ``str.split``);
+    a field with blanks inside is split with the grammar's cell terminals, which keep a
+    label such as 商业 企业 whole and cut numbers such as ``3001 53`` apart.
+    """
+    text, number, base = line.text, line.line, line.column
+    if text.isascii() and text.isdigit():  # a lone number (one cell per line)
+        return [Item(NUMBER, text, number, base, base + len(text), "", -1)]
+    if geometry is not None:
+        pieces = text.split("\t")
+        if len(pieces) != len(geometry.cells):
+            geometry = None
+    else:
+        pieces = _SEPARATORS.split(text)
+    separated = geometry is not None or len(pieces) > 1
+    if not separated:
+        return _split_field(text, number, base, -1)
+    first, last = 0, len(pieces) - 1
+    if geometry is None and text[0] in "|｜" and not pieces[0].strip():
+        first = 1  # the opening pipe of |a|b| is no field
+    if geometry is None and text[-1] in "|｜" and not pieces[-1].strip():
+        last -= 1  # nor the closing one
+    out: list[Item] = []
+    position = 0
+    for index, piece in enumerate(pieces):
+        start = base + position
+        position += len(piece) + 1
+        if index < first or index > last:
+            continue
+        field = index - first
+        stripped = piece.strip()
+        cell = geometry.cells[index] if geometry is not None else None
+        table, grid, span = (geometry.table, cell.column, cell.span) if cell else (-1, field, 1)
+        if not stripped:
+            out.append(Item(EMPTY, "", number, start, start, "", field, table, grid, span))
+            continue
+        at = start + len(piece) - len(piece.lstrip())
+        if _INNER_BLANK.search(stripped) is None:
+            kind = _piece_kind(stripped)
+            norm = normalise(stripped) if kind == TEXT else ""
+            end = at + len(stripped)
+            out.append(Item(kind, stripped, number, at, end, norm, field, table, grid, span))
+            continue
+        for item in _split_field(stripped, number, at, field):
+            out.append(item._replace(table=table, grid=grid, span=span))
+    return out
+
+
+def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
+    """Split one field (or a whole space-separated line) with the grammar's cell terminals."""
+    finditer = get_parser().splitter.pattern.finditer
+    out: list[Item] = []
+    for match in finditer(text):
+        kind = match.lastgroup
+        if kind in ("BLANK", "CELL_SEP", None):
+            continue
+        start, end = match.span()
+        value = match.group()
+        if kind == "NUMBER":
+            out.append(Item(NUMBER, value, line, base + start, base + end, "", field))
+        elif kind == "PLACEHOLDER":
+            out.append(Item(PLACEHOLDER, value, line, base + start, base + end, "", field))
+        else:
+            out.append(Item(TEXT, value, line, base + start, base + end, normalise(value), field))
+    return out
+
+
+def parse_number(text: str) -> int | Decimal | None:
+    """Read a printed number: full-width digits, thousands separators, a decimal point."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
+    try:
+        if "." in folded:
+            return Decimal(folded)
+        return int(folded)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def make_cell(column: str, item: Item) -> Cell:
+    span = Span(item.line, item.column, item.line, item.end_column)
+    if item.kind == NUMBER:
+        value = parse_number(item.text)
+        return Cell(column, item.text, value, "number" if value is not None else "text", span)
+    if item.kind == PLACEHOLDER:
+        return Cell(column, item.text, None, "placeholder", span)
+    if item.kind == TEXT:
+        return Cell(column, item.text, None, "text", span)
+    return Cell(column, item.text, None, "blank", span)
+
+
+def blank_cell(column: str, span: Span) -> Cell:
+    """A cell the row does not have at all (an HTML row that ends early): blank."""
+    return Cell(column, "", None, "blank", span)

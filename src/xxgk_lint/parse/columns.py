@@ -1,0 +1,224 @@
+"""Which column a value belongs to: the evidence, strongest first.
+
+A row's values are the items after its label (:mod:`xxgk_lint.parse.mapping` finds the
+label). They are placed under the row's columns by the first of these that decides:
+
+1. **grid** — in an HTML or Word table, a value belongs to the header column whose grid
+   span contains the value's first grid column (as a browser draws it). The header
+   columns are the lowest header cells whose text names a column of the format (自然人,
+   商业企业 … 总计); an empty sub-header creates no column, and a grid column under no
+   column header belongs to none (an empty cell there is padding; a number there is not
+   placed by the grid). A value spanning two grid columns under one header is one value.
+2. **count** — exactly as many non-empty values as columns: they are the columns, in order
+   (empty fields between them are padding: stray ``||``, the halves of merged label cells).
+3. **fields** — in a ``|``- or tab-separated row with fewer values than columns (a blank
+   cell), the row's fields are laid against the table: of the ways the columns can sit
+   on the fields that hold every value, the one that agrees with the table's complete
+   rows of the same shape (label in the same field) wins; then the one that agrees with
+   the header's field positions; then with any complete row. A blank cell keeps its
+   position, including a blank last field of a tab row.
+4. **stream** — one cell per line or PDF text has no fields: values are taken in order
+   when there are exactly as many as columns.
+
+A row no evidence decides is **uncertain**: its numbers are reported as found but not
+placed, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xxgk_lint.parse.cells import EMPTY, TEXT, Item
+
+GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
+
+
+@dataclass
+class HeaderMap:
+    """Grid or field position → column key, read from a table's header rows.
+
+    Built up row by row: a header cell claims the positions it covers, a lower header
+    cell overrides a higher one (法人或其他组织 names no column; 商业企业 under it does).
+    """
+
+    columns: dict[int, str] = field(default_factory=dict)
+    #: For the groups layout (table 四): position → group key (行政复议 …).
+    groups: dict[int, str] = field(default_factory=dict)
+
+    def claim(self, item: Item, key: str, *, group: bool = False) -> None:
+        target = self.groups if group else self.columns
+        start = item.grid if item.table >= 0 else item.field
+        for position in range(start, start + max(item.span, 1)):
+            target[position] = key
+
+    def key_at(self, position: int) -> str | None:
+        column = self.columns.get(position)
+        if column is None or not self.groups:
+            return column
+        group = self.groups.get(position)
+        return f"{group}.{column}" if group else None
+
+    def __bool__(self) -> bool:
+        return bool(self.columns)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The outcome of placing a row's values: one item (or None: missing) per column."""
+
+    items: tuple[Item | None, ...] | None
+    evidence: str
+    found: int
+
+    @property
+    def placed(self) -> bool:
+        return self.items is not None
+
+
+def filled(values: Sequence[Item]) -> list[Item]:
+    return [v for v in values if v.kind != EMPTY]
+
+
+def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -> Placement | None:
+    """Place by the header each value stands under; None if the grid does not decide."""
+    if not header or not values or any(v.table < 0 for v in values):
+        return None
+    assigned: dict[str, list[Item]] = {}
+    for value in values:
+        key = header.key_at(value.grid)
+        if key is None:
+            keys = {header.key_at(p) for p in range(value.grid, value.grid + value.span)} - {None}
+            key = keys.pop() if len(keys) == 1 else None
+        if key is None or key not in columns:
+            if value.kind == EMPTY:
+                continue  # padding under no column
+            return None
+        assigned.setdefault(key, []).append(value)
+    placed: list[Item | None] = []
+    for column in columns:
+        items = assigned.get(column, [])
+        full = filled(items)
+        if len(full) > 1:
+            return None
+        placed.append(full[0] if full else (items[0] if items else None))
+    if sum(1 for p in placed if p is None) * 2 > len(columns):
+        return None  # most columns under no header: this header is not the row's
+    return Placement(tuple(placed), GRID, len(filled(values)))
+
+
+def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
+    full = filled(values)
+    if len(full) != len(columns):
+        return None
+    return Placement(tuple(full), COUNT, len(full))
+
+
+def windows(values: Sequence[Item], width: int) -> list[int]:
+    """Starts of the runs of ``width`` values that hold every non-empty value."""
+    indices = [i for i, v in enumerate(values) if v.kind != EMPTY]
+    if len(values) < width:
+        return []
+    if not indices:
+        return list(range(len(values) - width + 1))
+    low = max(0, indices[-1] - width + 1)
+    high = min(indices[0], len(values) - width)
+    return list(range(low, high + 1))
+
+
+@dataclass
+class FieldVotes:
+    """Field positions of the rows placed by count, to lay ambiguous rows against."""
+
+    by_shape: dict[tuple[int, int], Counter[tuple[int, ...]]] = field(default_factory=dict)
+    overall: dict[int, Counter[tuple[int, ...]]] = field(default_factory=dict)
+
+    def add(self, label_field: int, fields: tuple[int, ...]) -> None:
+        self.by_shape.setdefault((label_field, len(fields)), Counter())[fields] += 1
+        self.overall.setdefault(len(fields), Counter())[fields] += 1
+
+
+def by_fields(
+    values: Sequence[Item],
+    columns: Sequence[str],
+    label_field: int,
+    votes: FieldVotes,
+    header: HeaderMap,
+) -> Placement | None:
+    """Lay a separated row with a blank cell against the table's evidence."""
+    if not values or any(not v.separated for v in values):
+        return None
+    if len({v.line for v in values}) != 1 or len(filled(values)) > len(columns):
+        return None
+    width = len(columns)
+    starts = windows(values, width)
+    if not starts:
+        return None
+    found = len(filled(values))
+    if len(starts) == 1:
+        return Placement(tuple(values[starts[0] : starts[0] + width]), FIELDS, found)
+    candidates = {s: tuple(v.field for v in values[s : s + width]) for s in starts}
+    header_fields = tuple(
+        next((p for p, key in header.columns.items() if key == column), -1) for column in columns
+    )
+    judges = (
+        votes.by_shape.get((label_field, width), Counter()),
+        Counter({header_fields: 1}) if header else Counter(),
+        votes.overall.get(width, Counter()),
+    )
+    for judge in judges:
+        scores = {s: judge.get(fields, 0) for s, fields in candidates.items()}
+        best = max(scores.values())
+        winners = [s for s, score in scores.items() if score == best]
+        if best > 0 and len(winners) == 1:
+            start = winners[0]
+            return Placement(tuple(values[start : start + width]), FIELDS, found)
+    return None
+
+
+def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
+    """One cell per line: values in order when there are at least as many as columns.
+
+    More values than columns happen when a number stands between rows (a page number the
+    page-mark terminal did not catch); the run of columns with the most filled values,
+    earliest first, is taken.
+    """
+    full = filled(values)
+    width = len(columns)
+    if len(full) < width:
+        return None
+    if any(v.kind == TEXT for v in full[width:]):
+        return None
+    return Placement(tuple(full[:width]), STREAM, len(full))
+
+
+def place(
+    values: Sequence[Item],
+    columns: Sequence[str],
+    *,
+    label_field: int,
+    header: HeaderMap,
+    votes: FieldVotes,
+    second_pass: bool,
+) -> Placement:
+    """Place ``values`` under ``columns`` by the strongest evidence that decides.
+
+    In the first pass rows that need the table's other rows (``fields``) are left
+    undecided; the caller places them in a second pass, once every complete row is known.
+    """
+    found = len(filled(values))
+    placement = by_grid(values, columns, header) or by_count(values, columns)
+    if placement is not None:
+        return placement
+    if not second_pass:
+        return Placement(None, "pending", found)
+    placement = by_fields(values, columns, label_field, votes, header)
+    if placement is not None:
+        return placement
+    if values and not any(v.separated for v in values):
+        placement = by_stream(values, columns)
+        if placement is not None:
+            return placement
+    evidence = FIELDS if values and all(v.separated for v in values) else STREAM
+    return Placement(None, evidence, found)

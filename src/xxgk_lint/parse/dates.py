@@ -1,0 +1,213 @@
+"""Read dates and the statistics period with the date grammar (``grammar/dates.lark``).
+
+The period is searched in one pass over the report's running text: the first statement
+introduced by a specific word (统计期限 …) wins, else the first introduced by a loose one
+(所列数据, 截止时间); each candidate is a window from its word to the end of its sentence
+(at most 120 characters), parsed with the grammar. Linear in the text: every keyword
+occurrence is looked at once, with a window of bounded size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+
+from xxgk_lint.format.document import PERIOD_WORDS
+from xxgk_lint.format.normalise import fold_traditional
+from xxgk_lint.parse.ast import Paragraph, Period
+
+WINDOW = 120
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+@functools.cache
+def _parser() -> Lark:
+    from xxgk_lint.parse.grammar import grammar_text
+
+    return Lark(grammar_text("dates.lark"), parser="lalr", lexer="contextual")
+
+
+@dataclass(frozen=True)
+class DatePart:
+    """A date as written: year, month and day as far as they are given, and its place."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+    garbled: bool = False
+
+    def to_date(self, year: int | None = None) -> dt.date | None:
+        """The calendar date (the year may come from elsewhere); None if it does not exist."""
+        y = self.year if self.year is not None else year
+        if y is None or self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(y, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a window of text says: its ranges (start, end), since-dates and lone dates."""
+
+    ranges: tuple[tuple[DatePart, DatePart], ...]
+    since: tuple[DatePart, ...]
+    singles: tuple[DatePart, ...]
+    #: Digits that belong to no date part: a sign of characters lost.
+    stray_numbers: int
+
+    @property
+    def parts(self) -> list[DatePart]:
+        out = [p for pair in self.ranges for p in pair]
+        return [*out, *self.since, *self.singles]
+
+
+def _digits(token: Token) -> int:
+    return int("".join(ch for ch in str(token) if ch.isdigit()))
+
+
+def _date(tree: Tree[Token]) -> DatePart:
+    year = month = day = None
+    garbled = False
+    tokens = [t for t in tree.children if isinstance(t, Token)]
+    for token in tokens:
+        digits = "".join(ch for ch in str(token) if ch.isdigit())
+        if token.type == "YEAR":
+            year = int(digits)
+            garbled |= len(digits) != 4
+        elif token.type == "MONTH":
+            month = int(digits)
+            garbled |= len(digits) > 2
+        elif token.type == "DAY":
+            day = int(digits)
+            garbled |= len(digits) > 2
+        elif token.type == "NUMERIC":
+            y, m, d = (int(x) for x in re.findall(r"\d+", str(token)))
+            year, month, day = y, m, d
+    start = tokens[0].start_pos or 0
+    end = tokens[-1].end_pos or start
+    return DatePart(year, month, day, start, end, garbled)
+
+
+def read_dates(text: str) -> DateReading:
+    """Parse a window of text with the date grammar (NFKC-folded first).
+
+    The sequence is read left to right: a date followed by UNTIL (after an optional
+    START) and another date is a range; a date followed by SINCE is where data begin;
+    any other date stands alone.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    try:
+        tree = _parser().parse(folded)
+    except LarkError:
+        return DateReading((), (), (), stray_numbers=1)
+    sequence: list[DatePart | str] = []
+    stray = 0
+    for child in tree.children:
+        if isinstance(child, Tree):
+            sequence.append(_date(child))
+        elif child.type == "NUM":
+            stray += 1
+        else:
+            sequence.append(child.type)
+    ranges, since, singles = [], [], []
+    index = 0
+    while index < len(sequence):
+        item = sequence[index]
+        if not isinstance(item, DatePart):
+            index += 1
+            continue
+        words: list[str] = []
+        target: DatePart | None = None
+        for following in sequence[index + 1 :]:
+            if isinstance(following, DatePart):
+                target = following
+                break
+            words.append(following)
+        if words[:1] == ["SINCE"]:
+            since.append(item)
+        elif target is not None and "UNTIL" in words and len(words) <= 3:
+            ranges.append((item, target))
+            index = sequence.index(target, index + 1) + 1
+            continue
+        else:
+            singles.append(item)
+        index += 1
+    return DateReading(tuple(ranges), tuple(since), tuple(singles), stray)
+
+
+def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """(start, end, problem) of a period statement."""
+    reading = read_dates(window)
+    parts = reading.parts
+    if not parts:
+        return None, None, "garbled"
+    if reading.stray_numbers or any(p.garbled for p in parts):
+        return None, None, "garbled"
+    year = next((p.year for p in parts if p.year is not None), None)
+    if year is None:
+        return None, None, "garbled"
+    if reading.ranges:
+        first, last = reading.ranges[0]
+        start, end = first.to_date(year), last.to_date(first.year or year)
+    elif reading.since and reading.singles:
+        start, end = reading.since[0].to_date(year), reading.singles[0].to_date(year)
+    else:
+        dates = [p.to_date(year) for p in parts]
+        if any(d is None for d in dates):
+            return None, None, _missing(parts, year)
+        return None, None, "single-date" if len(dates) == 1 else "garbled"
+    if start is None or end is None:
+        return None, None, _missing(parts, year)
+    if start > end:
+        return None, None, "reversed"
+    return start, end, None
+
+
+def _missing(parts: list[DatePart], year: int) -> str:
+    """Why a date would not convert: a day that does not exist, or a part left out."""
+    for part in parts:
+        if part.month is not None and part.day is not None and part.to_date(year) is None:
+            return "impossible-date"
+    return "garbled"
+
+
+def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
+    """The first statement of the statistics period in the paragraphs, if any."""
+    specific, loose = PERIOD_WORDS
+    found_loose: Period | None = None
+    for paragraph in paragraphs:
+        text = fold_traditional(paragraph.text)
+        for match in specific.pattern.finditer(text):
+            period = _candidate(paragraph, text, match.start(), match.end())
+            if period is not None:
+                return period
+        if found_loose is None:
+            for match in loose.pattern.finditer(text):
+                found_loose = _candidate(paragraph, text, match.start(), match.end())
+                if found_loose is not None:
+                    break
+    return found_loose
+
+
+def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Period | None:
+    end_match = _SENTENCE_END.search(text, word_end, start + WINDOW)
+    end = end_match.start() if end_match else min(len(text), start + WINDOW)
+    window = text[start:end]
+    folded = unicodedata.normalize("NFKC", window)
+    if not re.search(r"\d", folded) or not re.search(r"[日至到起止]", folded):
+        return None
+    began, ended, problem = _period(folded)
+    span = paragraph.span_of(start, end)
+    original = paragraph.text[start:end]
+    return Period(original, span, began, ended, problem)
