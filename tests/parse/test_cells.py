@@ -54,6 +54,9 @@ def _reference(line: Line) -> list[tuple[str, str, int, int]]:
             kind = {"NUMBER": "N", "PLACEHOLDER": "P", "CELL_TEXT": "T"}.get(match.lastgroup or "")
             if kind:
                 out.append((kind, match.group(), start + match.start(), field))
+    lead = next((i for i, item in enumerate(out) if item[0] != "E"), 0)
+    if out and out[lead][0] == "T":
+        out = out[lead:]  # empty fields before a label are no row's values
     return out
 
 

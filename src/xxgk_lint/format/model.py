@@ -189,6 +189,21 @@ class TableSpec:
         return self.row(row).columns
 
     @cached_property
+    def column_finder(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        """One pattern for every column's words: ``match.lastgroup`` is ``c<index>`` of the
+        column in the returned keys (one search per header cell instead of one per column)."""
+        parts = [
+            f"(?P<c{i}>{'|'.join(c.words)})" for i, c in enumerate(self.columns) if c.words
+        ]
+        return re.compile("|".join(parts)), self.column_keys
+
+    @cached_property
+    def row_finder(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        """The same for the rows' words (the groups of table 四 are its rows)."""
+        parts = [f"(?P<c{i}>{'|'.join(r.words)})" for i, r in enumerate(self.rows)]
+        return re.compile("|".join(parts)), self.row_keys
+
+    @cached_property
     def header_pattern(self) -> re.Pattern[str]:
         return re.compile("^(?:" + "|".join(self.header_words) + ")$")
 

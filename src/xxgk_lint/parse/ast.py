@@ -99,8 +99,7 @@ class Cell(NamedTuple):
 COMPLETE, UNCERTAIN = "complete", "uncertain"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A table row under its canonical key, with its cells in the row's column order.
 
     ``status`` is ``complete`` when every column of the row has a cell (a cell may be

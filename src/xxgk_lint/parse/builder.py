@@ -157,8 +157,9 @@ class _Builder:
             pieces.append(Piece(offset, line.line, line.column))
             offset += len(line.text)
         text = "".join(line.text for line in lines)
-        paragraph = Paragraph(text, Span(0, 0, 0, 0), tuple(pieces), section, self.source.positions)
-        return dataclasses.replace(paragraph, span=paragraph.span_of(0, len(text)))
+        first, last = lines[0], lines[-1]
+        span = self._span(Span(first.line, first.column, last.line, last.end_column))
+        return Paragraph(text, span, tuple(pieces), section, self.source.positions)
 
     def _blocks(
         self, raw: RawSection, key: str | None, tables: list[tuple[int, int, Table]]
@@ -287,8 +288,7 @@ class _Builder:
             return table
         span = self._span
         rows = tuple(
-            dataclasses.replace(
-                row,
+            row._replace(
                 span=span(row.span),
                 cells=tuple(cell._replace(span=span(cell.span)) for cell in row.cells),
             )

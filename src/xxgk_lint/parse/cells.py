@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -71,15 +71,18 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     return items
 
 
-def _piece_kind(stripped: str) -> str:
-    splitter = get_parser().splitter
-    if stripped.isdigit() and stripped.isascii():
-        return NUMBER
-    if splitter.number.fullmatch(stripped):
-        return NUMBER
-    if splitter.placeholder.fullmatch(stripped):
-        return PLACEHOLDER
-    return TEXT
+class _Patterns:
+    """The grammar's NUMBER and PLACEHOLDER terminals, looked up once (a hot loop)."""
+
+    number: Callable[[str], object] | None = None
+    placeholder: Callable[[str], object] | None = None
+
+    @classmethod
+    def load(cls) -> tuple[Callable[[str], object], Callable[[str], object]]:
+        if cls.number is None or cls.placeholder is None:
+            splitter = get_parser().splitter
+            cls.number, cls.placeholder = splitter.number.fullmatch, splitter.placeholder.fullmatch
+        return cls.number, cls.placeholder
 
 
 def row_items(line: Line, geometry: GridRow | None = None) -> list[Item]:
@@ -96,40 +99,71 @@ def row_items(line: Line, geometry: GridRow | None = None) -> list[Item]:
         pieces = text.split("\t")
         if len(pieces) != len(geometry.cells):
             geometry = None
+    elif "|" not in text and "｜" not in text:
+        pieces = text.split("\t")
+    elif "\t" not in text and "｜" not in text:
+        pieces = text.split("|")
     else:
         pieces = _SEPARATORS.split(text)
-    separated = geometry is not None or len(pieces) > 1
-    if not separated:
+    if geometry is None and len(pieces) == 1:
         return _split_field(text, number, base, -1)
+    is_number, is_placeholder = _Patterns.load()
+    blank = _INNER_BLANK.search
     first, last = 0, len(pieces) - 1
-    if geometry is None and text[0] in "|｜" and not pieces[0].strip():
-        first = 1  # the opening pipe of |a|b| is no field
-    if geometry is None and text[-1] in "|｜" and not pieces[-1].strip():
-        last -= 1  # nor the closing one
+    if geometry is None:
+        if text[0] in "|｜" and not pieces[0].strip():
+            first = 1  # the opening pipe of |a|b| is no field
+        if text[-1] in "|｜" and not pieces[-1].strip():
+            last -= 1  # nor the closing one
+    cells = geometry.cells if geometry is not None else None
+    table = geometry.table if geometry is not None else -1
     out: list[Item] = []
-    position = 0
+    append = out.append
+    position = base
+    leading = True  # empty fields before the line's first content: see below
     for index, piece in enumerate(pieces):
-        start = base + position
+        start = position
         position += len(piece) + 1
         if index < first or index > last:
             continue
         field = index - first
+        if cells is not None:
+            grid, span = cells[index].column, cells[index].span
+        else:
+            grid, span = field, 1
         stripped = piece.strip()
-        cell = geometry.cells[index] if geometry is not None else None
-        table, grid, span = (geometry.table, cell.column, cell.span) if cell else (-1, field, 1)
         if not stripped:
-            out.append(Item(EMPTY, "", number, start, start, "", field, table, grid, span))
+            append(Item(EMPTY, "", number, start, start, "", field, table, grid, span))
             continue
+        if leading:
+            leading = False
+            if out and not _is_value(stripped, is_number, is_placeholder):
+                # Empty fields that open a line before its label are indentation, or the
+                # leading cells a copied row lost: no row's values (their fields still count).
+                out.clear()
         at = start + len(piece) - len(piece.lstrip())
-        if _INNER_BLANK.search(stripped) is None:
-            kind = _piece_kind(stripped)
-            norm = normalise(stripped) if kind == TEXT else ""
-            end = at + len(stripped)
-            out.append(Item(kind, stripped, number, at, end, norm, field, table, grid, span))
-            continue
-        for item in _split_field(stripped, number, at, field):
-            out.append(item._replace(table=table, grid=grid, span=span))
+        end = at + len(stripped)
+        if stripped.isdigit() and stripped.isascii():
+            append(Item(NUMBER, stripped, number, at, end, "", field, table, grid, span))
+        elif blank(stripped) is not None:
+            for item in _split_field(stripped, number, at, field):
+                append(item._replace(table=table, grid=grid, span=span))
+        elif is_number(stripped):
+            append(Item(NUMBER, stripped, number, at, end, "", field, table, grid, span))
+        elif is_placeholder(stripped):
+            append(Item(PLACEHOLDER, stripped, number, at, end, "", field, table, grid, span))
+        else:
+            norm = normalise(stripped)
+            append(Item(TEXT, stripped, number, at, end, norm, field, table, grid, span))
     return out
+
+
+def _is_value(
+    stripped: str, is_number: Callable[[str], object], is_placeholder: Callable[[str], object]
+) -> bool:
+    """Whether a field's text starts with a value (a number or placeholder), not a label."""
+    first = stripped.split(None, 1)[0] if _INNER_BLANK.search(stripped) else stripped
+    return bool(is_number(first) or is_placeholder(first))
 
 
 def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
@@ -165,15 +199,19 @@ def parse_number(text: str) -> int | Decimal | None:
 
 
 def make_cell(column: str, item: Item) -> Cell:
+    """The cell a placed item becomes (a hot function: a report has about a thousand)."""
+    kind, text = item.kind, item.text
     span = Span(item.line, item.column, item.line, item.end_column)
-    if item.kind == NUMBER:
-        value = parse_number(item.text)
-        return Cell(column, item.text, value, "number" if value is not None else "text", span)
-    if item.kind == PLACEHOLDER:
-        return Cell(column, item.text, None, "placeholder", span)
-    if item.kind == TEXT:
-        return Cell(column, item.text, None, "text", span)
-    return Cell(column, item.text, None, "blank", span)
+    if kind == NUMBER:
+        if text.isdigit() and text.isascii():
+            return Cell(column, text, int(text), "number", span)
+        value = parse_number(text)
+        return Cell(column, text, value, "number" if value is not None else "text", span)
+    if kind == PLACEHOLDER:
+        return Cell(column, text, None, "placeholder", span)
+    if kind == TEXT:
+        return Cell(column, text, None, "text", span)
+    return Cell(column, text, None, "blank", span)
 
 
 def blank_cell(column: str, span: Span) -> Cell:

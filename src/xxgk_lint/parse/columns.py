@@ -26,7 +26,6 @@ placed, never guessed.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -109,8 +108,11 @@ def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -
 
 
 def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
+    width = len(columns)
+    if len(values) == width and all(v.kind != EMPTY for v in values):
+        return Placement(tuple(values), COUNT, width)  # the common case, without a copy
     full = filled(values)
-    if len(full) != len(columns):
+    if len(full) != width:
         return None
     return Placement(tuple(full), COUNT, len(full))
 
@@ -131,12 +133,14 @@ def windows(values: Sequence[Item], width: int) -> list[int]:
 class FieldVotes:
     """Field positions of the rows placed by count, to lay ambiguous rows against."""
 
-    by_shape: dict[tuple[int, int], Counter[tuple[int, ...]]] = field(default_factory=dict)
-    overall: dict[int, Counter[tuple[int, ...]]] = field(default_factory=dict)
+    by_shape: dict[tuple[int, int], dict[tuple[int, ...], int]] = field(default_factory=dict)
+    overall: dict[int, dict[tuple[int, ...], int]] = field(default_factory=dict)
 
     def add(self, label_field: int, fields: tuple[int, ...]) -> None:
-        self.by_shape.setdefault((label_field, len(fields)), Counter())[fields] += 1
-        self.overall.setdefault(len(fields), Counter())[fields] += 1
+        shape = self.by_shape.setdefault((label_field, len(fields)), {})
+        shape[fields] = shape.get(fields, 0) + 1
+        overall = self.overall.setdefault(len(fields), {})
+        overall[fields] = overall.get(fields, 0) + 1
 
 
 def by_fields(
@@ -162,10 +166,10 @@ def by_fields(
     header_fields = tuple(
         next((p for p, key in header.columns.items() if key == column), -1) for column in columns
     )
-    judges = (
-        votes.by_shape.get((label_field, width), Counter()),
-        Counter({header_fields: 1}) if header else Counter(),
-        votes.overall.get(width, Counter()),
+    judges: tuple[dict[tuple[int, ...], int], ...] = (
+        votes.by_shape.get((label_field, width), {}),
+        {header_fields: 1} if header else {},
+        votes.overall.get(width, {}),
     )
     for judge in judges:
         scores = {s: judge.get(fields, 0) for s, fields in candidates.items()}

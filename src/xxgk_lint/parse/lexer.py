@@ -38,8 +38,11 @@ _CONTAINS = {
 }
 #: Characters one of which a line must end with for these terminals to match.
 _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
-#: Characters whose presence alone makes these terminals match (ROW: a cell separator).
-_SUFFICIENT = {"ROW": "|｜\t"}
+#: Characters whose presence alone makes these terminals match (ROW: a cell separator;
+#: PROSE: 。 or ； — any line holding one matches its pattern).
+_SUFFICIENT = {"ROW": "|｜\t", "PROSE": "。；"}
+#: Last characters that alone make these terminals match (END: a line ending in 。).
+_LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 
 
 class CellToken(NamedTuple):
@@ -72,6 +75,7 @@ class LineLexer(Lexer):
                 pattern.fullmatch,
                 _FIRST_CHARS.get(name),
                 _LAST_CHARS.get(name),
+                _LAST_SUFFICIENT.get(name),
                 _any_of(_CONTAINS.get(name)),
                 _any_of(_SUFFICIENT.get(name)),
             )
@@ -99,11 +103,13 @@ class LineLexer(Lexer):
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
         first, last = stripped[0], stripped[-1]
-        for name, fullmatch, first_chars, last_chars, needs, enough in self._checks:
+        for name, fullmatch, first_chars, last_chars, last_enough, needs, enough in self._checks:
             if first_chars is not None and first not in first_chars:
                 continue
             if last_chars is not None and last not in last_chars:
                 continue
+            if last_enough is not None and last in last_enough:
+                return name
             if needs is not None and needs(stripped) is None:
                 continue
             if enough is not None and enough(stripped) is not None:

@@ -41,75 +41,69 @@ class _Pending:
     placement: Placement
 
 
-def _leading_empties(items: Sequence[Item]) -> set[int]:
-    """Indices of empty cells that open a line before its first text (indentation, or the
-    leading cells a copied row lost): they belong to no row's values."""
-    out: set[int] = set()
-    index = 0
-    while index < len(items):
-        line = items[index].line
-        start = index
-        while index < len(items) and items[index].line == line and items[index].kind == EMPTY:
-            index += 1
-        if index < len(items) and items[index].line == line and items[index].kind == TEXT:
-            out.update(range(start, index))
-        while index < len(items) and items[index].line == line:
-            index += 1
-    return out
-
-
 class _Headers:
-    """Tracks a table's header lines: which position holds which column, per grid table."""
+    """A table's header lines: which position holds which column, per grid table.
+
+    Header lines are the separated lines with no value whose cells name columns (自然人 …
+    总计) or groups (行政复议 …). They are read in order as the rows are met, so a table
+    with several blocks (table 二: one header per article item) has the right one current.
+    """
 
     def __init__(self, spec: TableSpec, items: Sequence[Item]) -> None:
         self.spec = spec
-        #: Lines holding a value: a data row's label line is never a header line.
-        self.value_lines = {i.line for i in items if i.kind not in (TEXT, EMPTY)}
         self.maps: dict[int, HeaderMap] = {}
+        self._started: dict[int, int] = {}  # grid table → line its current map started
         self._last_data_line = 0
-        self._building: dict[int, int] = {}  # grid table → line its current map started
+        lines: dict[int, list[Item]] = {}
+        value_lines: set[int] = set()
+        for item in items:
+            kind = item.kind
+            if kind == TEXT:
+                if item.field >= 0:
+                    lines.setdefault(item.line, []).append(item)
+            elif kind != EMPTY:
+                value_lines.add(item.line)
+        self._pending = [entry for entry in lines.items() if entry[0] not in value_lines]
+        self._next = 0
 
-    def current(self, table: int) -> HeaderMap:
+    def current(self, table: int, line: int) -> HeaderMap:
+        """The header in force for a data row on ``line``."""
+        while self._next < len(self._pending) and self._pending[self._next][0] < line:
+            self._read(*self._pending[self._next])
+            self._next += 1
+        self._last_data_line = max(self._last_data_line, line)
         return self.maps.get(table, HeaderMap())
 
-    def observe(self, run: Sequence[Item]) -> None:
-        """Read header cells from a label run (text items between two value runs)."""
-        lines: dict[int, list[Item]] = {}
-        for item in run:
-            if item.kind == TEXT and item.separated and item.line not in self.value_lines:
-                lines.setdefault(item.line, []).append(item)
-        for line, items in lines.items():
-            keys = [self._column_of(item) for item in items]
-            groups = [self._group_of(item) for item in items]
-            if sum(1 for k in keys if k) + sum(1 for g in groups if g) < 1:
-                continue
-            table = items[0].table
-            if line > self._last_data_line and self._building.get(table, -1) < self._last_data_line:
-                self.maps[table] = HeaderMap()  # a new header after data rows: a new block
-                self._building[table] = line
-            header = self.maps.setdefault(table, HeaderMap())
-            for item, key, group in zip(items, keys, groups, strict=True):
-                if key:
-                    header.claim(item, key)
-                if group:
-                    header.claim(item, group, group=True)
+    def finish(self, table: int) -> HeaderMap:
+        return self.current(table, 1 << 30)
 
-    def data_at(self, line: int) -> None:
-        self._last_data_line = max(self._last_data_line, line)
+    def _read(self, line: int, items: list[Item]) -> None:
+        keys = [self._column_of(item) for item in items]
+        groups = [self._group_of(item) for item in items]
+        if not any(keys) and not any(groups):
+            return
+        table = items[0].table
+        if self._started.get(table, -1) < self._last_data_line:
+            self.maps[table] = HeaderMap()  # a new header after data rows: a new block
+            self._started[table] = line
+        header = self.maps.setdefault(table, HeaderMap())
+        for item, key, group in zip(items, keys, groups, strict=True):
+            if key:
+                header.claim(item, key)
+            if group:
+                header.claim(item, group, group=True)
 
     def _column_of(self, item: Item) -> str | None:
-        for column in self.spec.columns:
-            if column.pattern is not None and column.pattern.search(item.norm):
-                return column.key
-        return None
+        pattern, keys = self.spec.column_finder
+        match = pattern.search(item.norm)
+        return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
     def _group_of(self, item: Item) -> str | None:
         if self.spec.layout != "groups":
             return None
-        for row in self.spec.rows:
-            if row.pattern.search(item.norm):
-                return row.key
-        return None
+        pattern, keys = self.spec.row_finder
+        match = pattern.search(item.norm)
+        return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item], list[Item]]]:
@@ -119,21 +113,17 @@ def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item],
     a label run — unless it follows a non-header label on the same line, where it is a row
     whose cells are all blank.
     """
-    skip = _leading_empties(items)
     header = spec.header_pattern
     run: list[Item] = []
-    index = 0
-    while index < len(items):
+    index, count = 0, len(items)
+    while index < count:
         item = items[index]
-        if index in skip:
-            index += 1
-            continue
         if item.kind == TEXT:
             run.append(item)
             index += 1
             continue
-        end = index
-        while end < len(items) and items[end].kind != TEXT and end not in skip:
+        end = index + 1
+        while end < count and items[end].kind != TEXT:
             end += 1
         values = items[index:end]
         index = end
@@ -164,14 +154,12 @@ def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item
 
 def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
     assert placement.items is not None
-    out = []
-    for column, item in zip(columns, placement.items, strict=True):
-        if item is None:
-            span = Span(label.line, label.end_column, label.line, label.end_column)
-            out.append(blank_cell(column, span))
-        else:
-            out.append(make_cell(column, item))
-    return tuple(out)
+    return tuple(
+        make_cell(column, item)
+        if item is not None
+        else blank_cell(column, Span(label.line, label.end_column, label.line, label.end_column))
+        for column, item in zip(columns, placement.items, strict=True)
+    )
 
 
 def _row(pending: _Pending) -> Row:
@@ -203,9 +191,12 @@ def _row(pending: _Pending) -> Row:
 
 def _second_pass(pending: list[_Pending], votes: FieldVotes) -> None:
     """Place the rows the first pass left open, against the table's complete rows."""
+    open_rows = [e for e in pending if e.placement.evidence == "pending"]
+    if not open_rows:
+        return
     for entry in pending:
-        if entry.placement.evidence != "pending":
-            continue
+        _vote(votes, entry)
+    for entry in open_rows:
         entry.placement = place(
             entry.values,
             entry.columns,
@@ -218,11 +209,15 @@ def _second_pass(pending: list[_Pending], votes: FieldVotes) -> None:
 
 def _vote(votes: FieldVotes, entry: _Pending) -> None:
     placement = entry.placement
-    if placement.evidence != "count" or placement.items is None:
+    if placement.evidence != "count" or placement.items is None or entry.label.field < 0:
         return
-    items = placement.items
-    if all(i is not None and i.separated and i.line == entry.label.line for i in items):
-        votes.add(entry.label.field, tuple(i.field for i in items if i is not None))
+    line = entry.label.line
+    fields = []
+    for item in placement.items:
+        if item is None or item.field < 0 or item.line != line:
+            return
+        fields.append(item.field)
+    votes.add(entry.label.field, tuple(fields))
 
 
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
@@ -236,7 +231,6 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     last: Item | None = None
     runs = list(value_runs(items, spec))
     for position, (run, values) in enumerate(runs):
-        headers.observe(run)
         if not values:
             continue
         found = _label_for(run, spec, cursor)
@@ -254,35 +248,39 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             continue
         index, label = found
         row_spec = spec.rows[index]
-        values = list(values)
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
-        if label.field >= 0:
-            at = next(i for i, item in enumerate(run) if item is label)
+        if label.field >= 0 and run[-1] is not label:
+            at = run.index(label)
             stray = [t for t in run[at + 1 :] if t.line == label.line and t.field > label.field]
             if stray:
                 values = stray + values
-        headers.data_at(label.line)
-        table_id = values[0].table if values else -1
-        header = headers.current(table_id)
-        placement = place(
-            values,
-            row_spec.columns,
-            label_field=label.field,
-            header=header,
-            votes=votes,
-            second_pass=False,
+        header = headers.current(values[0].table, label.line)
+        columns = row_spec.columns
+        if (
+            len(values) == len(columns)
+            and (values[0].table < 0 or not header)
+            and all(v.kind != EMPTY for v in values)
+        ):
+            # The common case, decided by count: built at once.
+            placement = Placement(tuple(values), "count", len(values))
+        else:
+            placement = place(
+                values,
+                columns,
+                label_field=label.field,
+                header=header,
+                votes=votes,
+                second_pass=False,
+            )
+        pending.append(
+            _Pending(len(pending), row_spec.key, label, values, columns, header, placement)
         )
-        entry = _Pending(
-            len(pending), row_spec.key, label, values, row_spec.columns, header, placement
-        )
-        pending.append(entry)
-        _vote(votes, entry)
         if first is None:
             first = run[0] if run else label
-        for candidate in (label, *values):
-            if last is None or candidate.line >= last.line:
-                last = candidate
+        tail = values[-1] if values[-1].line >= label.line else label
+        if last is None or tail.line >= last.line:
+            last = tail
         if row_spec.replaces:
             deviations.append(Deviation(spec.key, row_spec.key, label.text, label.span_()))
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
@@ -303,7 +301,6 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
     headers = _Headers(spec, items)
     runs = list(value_runs(items, spec))
     for position, (run, raw_values) in enumerate(runs):
-        headers.observe(run)
         if not any(v.kind != EMPTY for v in raw_values):
             continue
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
@@ -316,9 +313,8 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(texts)
             values.extend(more)
             following += 1
-        table_id = values[0].table
         votes = FieldVotes()
-        header = headers.current(table_id)
+        header = headers.current(values[0].table, values[0].line)
         placement = place(
             values, group_columns, label_field=-1, header=header, votes=votes, second_pass=True
         )
