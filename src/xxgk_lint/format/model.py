@@ -192,9 +192,7 @@ class TableSpec:
     def column_finder(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
         """One pattern for every column's words: ``match.lastgroup`` is ``c<index>`` of the
         column in the returned keys (one search per header cell instead of one per column)."""
-        parts = [
-            f"(?P<c{i}>{'|'.join(c.words)})" for i, c in enumerate(self.columns) if c.words
-        ]
+        parts = [f"(?P<c{i}>{'|'.join(c.words)})" for i, c in enumerate(self.columns) if c.words]
         return re.compile("|".join(parts)), self.column_keys
 
     @cached_property

@@ -35,14 +35,26 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "close": ("办结", "答复", "办理完毕", "处理完毕", "已办理", "予以答复", "作出答复"),
     "application": ("依申请公开", "信息公开申请", "申请"),
-    "sub": ("其中", "包括", "含"),
+    # 其中…, and a breakdown in brackets: the counts after it are parts of the one before.
+    "sub": ("其中", "包括", "含", "（", "\\("),
     "delta": ("同比", "较上年", "比上年", "较去年", "增长", "增加", "减少", "下降", "上升"),
     "review": ("行政复议", "复议"),
     "litigation": ("行政诉讼", "诉讼", "起诉"),
     "each": ("各",),
-    "none": ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "无(?!法|正当|其他)"),
+    # 未收到申请, 未发生行政复议和行政诉讼, 无行政复议: there were none (a bare 无 is too
+    # common to mean that: 无障碍, 无差错).
+    "none": (
+        "未收到",
+        "没有收到",
+        "未发生",
+        "没有发生",
+        "未出现",
+        "不存在",
+        "未有",
+        "均无",
+        "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
+    ),
     "upheld": ("维持",),
-    "disclosure": ("主动公开", "公开信息", "发布信息"),
 }
 
 #: Units that make a number a count of cases.

@@ -1,6 +1,6 @@
-"""Generate ``_tables.py``: the report grammar's LALR tables as Python literals.
+"""Generate ``_tables.py``: the grammars' LALR tables as Python literals.
 
-Run after editing ``grammar/report.lark`` (a test fails until you do)::
+Run after editing a grammar in ``grammar/`` (a test fails until you do)::
 
     python -m xxgk_lint.parse.compile           # rewrite src/xxgk_lint/parse/_tables.py
     python -m xxgk_lint.parse.compile --check   # exit 1 if it is out of date
@@ -20,15 +20,21 @@ from typing import Any
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
-from xxgk_lint.parse.grammar import LEXER_PLACEHOLDER, build_lark, grammar_hash, grammar_text
-from xxgk_lint.parse.lexer import LineLexer
+from xxgk_lint.parse.grammar import (
+    LEXER_PLACEHOLDER,
+    build_lark,
+    grammar_hash,
+    grammar_specs,
+    grammar_text,
+)
 
 TABLES = Path(__file__).with_name("_tables.py")
 
-_HEADER = '''"""The report grammar's LALR parse tables (generated: do not edit).
+_HEADER = '''"""The grammars' LALR parse tables (generated: do not edit).
 
-Written by ``python -m xxgk_lint.parse.compile`` from ``grammar/report.lark``; loaded by
-:mod:`xxgk_lint.parse.grammar` only when GRAMMAR_SHA256 matches the grammar it ships with.
+Written by ``python -m xxgk_lint.parse.compile`` from ``grammar/*.lark``; a grammar's
+tables are loaded by :mod:`xxgk_lint.parse.grammar` only when their sha256 matches the
+grammar file it ships with.
 """
 
 # fmt: off
@@ -37,7 +43,7 @@ Written by ``python -m xxgk_lint.parse.compile`` from ``grammar/report.lark``; l
 
 
 def _placeholder(value: Any) -> Any:
-    if value is LineLexer:
+    if isinstance(value, type):
         return LEXER_PLACEHOLDER
     if isinstance(value, dict):
         return {k: _placeholder(v) for k, v in value.items()}
@@ -47,27 +53,28 @@ def _placeholder(value: Any) -> Any:
 
 
 def render() -> str:
-    text = grammar_text()
-    lark = build_lark(text)
-    data, memo = lark.memo_serialize([TerminalDef, Rule])
-    return (
-        _HEADER
-        + f"GRAMMAR_SHA256 = {grammar_hash(text)!r}\n"
-        + f"DATA = {pprint.pformat(_placeholder(data), width=100, sort_dicts=True)}\n"
-        + f"MEMO = {pprint.pformat(memo, width=100, sort_dicts=True)}\n"
-    )
+    tables: dict[str, Any] = {}
+    for name, spec in grammar_specs().items():
+        text = grammar_text(spec.file)
+        data, memo = build_lark(text, spec=spec).memo_serialize([TerminalDef, Rule])
+        tables[name] = {"sha256": grammar_hash(text), "data": _placeholder(data), "memo": memo}
+    return _HEADER + f"TABLES = {pprint.pformat(tables, width=100, sort_dicts=True)}\n"
 
 
-def is_current() -> bool:
-    """Whether ``_tables.py`` was generated from the grammar as it is now."""
+def stale() -> list[str]:
+    """The grammars whose shipped tables were not generated from the file as it is now."""
     from xxgk_lint.parse import _tables
 
-    return bool(grammar_hash(grammar_text()) == _tables.GRAMMAR_SHA256)
+    return [
+        name
+        for name, spec in grammar_specs().items()
+        if _tables.TABLES.get(name, {}).get("sha256") != grammar_hash(grammar_text(spec.file))
+    ]
 
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        if not is_current():
+        if stale():
             print(f"{TABLES} is out of date: run python -m xxgk_lint.parse.compile")
             return 1
         return 0

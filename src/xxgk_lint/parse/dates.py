@@ -29,9 +29,9 @@ _SENTENCE_END = re.compile(r"[。；;]")
 
 @functools.cache
 def _parser() -> Lark:
-    from xxgk_lint.parse.grammar import grammar_text
+    from xxgk_lint.parse.grammar import load_lark
 
-    return Lark(grammar_text("dates.lark"), parser="lalr", lexer="contextual")
+    return load_lark("dates")
 
 
 @dataclass(frozen=True)

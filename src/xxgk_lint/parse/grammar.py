@@ -153,32 +153,62 @@ class ReportParser:
         return self.lark.parse(text, start="start")  # type: ignore[return-value]
 
 
-def build_lark(text: str, transformer: Transformer[Token, Any] | None = None) -> Lark:
-    """Compile the grammar (what ``_tables.py`` holds the result of)."""
-    return Lark(text, parser="lalr", lexer=LineLexer, start=START, transformer=transformer)
+@dataclass(frozen=True)
+class GrammarSpec:
+    """How one of the grammars is compiled: its file, start rules and lexer."""
+
+    file: str
+    start: tuple[str, ...]
+    lexer: Any  # "contextual", or a custom Lexer class
 
 
-def _load_tables(text: str, transformer: Transformer[Token, Any]) -> Lark | None:
-    """The shipped parse tables, if they were generated from this very grammar."""
+REPORT = GrammarSpec("report.lark", tuple(START), LineLexer)
+
+
+def grammar_specs() -> dict[str, GrammarSpec]:
+    """The project's grammars (the claims lexer is imported here, where it is needed)."""
+    from xxgk_lint.parse.claims import ClaimLexer
+
+    return {
+        "report": REPORT,
+        "dates": GrammarSpec("dates.lark", ("start",), "contextual"),
+        "claims": GrammarSpec("claims.lark", ("start",), ClaimLexer),
+    }
+
+
+def build_lark(
+    text: str, transformer: Transformer[Token, Any] | None = None, spec: GrammarSpec = REPORT
+) -> Lark:
+    """Compile a grammar (what ``_tables.py`` holds the result of)."""
+    return Lark(
+        text, parser="lalr", lexer=spec.lexer, start=list(spec.start), transformer=transformer
+    )
+
+
+def load_lark(name: str, transformer: Transformer[Token, Any] | None = None) -> Lark:
+    """A grammar's parser from the shipped tables, or compiled in memory if they are stale."""
     from xxgk_lint.parse import _tables
 
-    if grammar_hash(text) != _tables.GRAMMAR_SHA256:
-        return None
-    data, memo = _with_lexer(_tables.DATA), _tables.MEMO
-    return Lark._load_from_dict(data, memo, transformer=transformer)
+    spec = REPORT if name == "report" else grammar_specs()[name]
+    text = grammar_text(spec.file)
+    shipped = _tables.TABLES.get(name)
+    if shipped is None or shipped["sha256"] != grammar_hash(text):
+        return build_lark(text, transformer, spec)
+    data = shipped["data"]
+    if not isinstance(spec.lexer, str):
+        data = _with_lexer(data, spec.lexer)
+    return Lark._load_from_dict(data, shipped["memo"], transformer=transformer)
 
 
-def _with_lexer(data: dict[str, Any]) -> dict[str, Any]:
+def _with_lexer(data: dict[str, Any], lexer: Any) -> dict[str, Any]:
     """A copy of the tables' data with the lexer class where the placeholder stands."""
-    options = {**data["options"], "lexer": LineLexer}
-    lexer_conf = {**data["parser"]["lexer_conf"], "lexer_type": LineLexer}
+    options = {**data["options"], "lexer": lexer}
+    lexer_conf = {**data["parser"]["lexer_conf"], "lexer_type": lexer}
     return {**data, "options": options, "parser": {**data["parser"], "lexer_conf": lexer_conf}}
 
 
 @functools.cache
 def get_parser() -> ReportParser:
     """The LALR parser, built once per process from the shipped tables."""
-    text = grammar_text()
-    transformer = _ToTree()
-    lark = _load_tables(text, transformer) or build_lark(text, transformer)
+    lark = load_lark("report", _ToTree())
     return ReportParser(lark, CellSplitter(lark.terminals))

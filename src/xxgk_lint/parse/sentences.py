@@ -60,13 +60,13 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
                 value = _value(match.group("digits"))
                 if value is None:
                     continue
-                at, end = match.span("digits")
+                at, stop = match.span("digits")
                 numbers.append(
                     Number(
                         value,
                         match.group("digits"),
                         match.group("unit") or "",
-                        paragraph.span_of(lead + at, lead + end),
+                        paragraph.span_of(lead + at, lead + stop),
                         at,
                     )
                 )
