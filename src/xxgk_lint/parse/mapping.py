@@ -300,7 +300,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
     group_columns = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
     headers = _Headers(spec, items)
     runs = list(value_runs(items, spec))
-    for position, (run, raw_values) in enumerate(runs):
+    for position, (_, raw_values) in enumerate(runs):
         if not any(v.kind != EMPTY for v in raw_values):
             continue
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
