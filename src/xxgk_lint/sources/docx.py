@@ -6,10 +6,10 @@ for a table cell — and its line and column are those of the extracted text, wh
 ``xxgk-lint parse --text`` shows.
 
 Layout: each paragraph is a line (a manual line break inside it starts another line with
-the same locator); each table row is a line, its cells joined by a single TAB after merged
-cells are expanded into the table's grid — a merged cell's text stands at its first grid
-position and the positions it covers are empty cells, whether it spans columns
-(``w:gridSpan``) or rows (``w:vMerge``). Columns in locators count grid positions.
+the same locator); each table row is a line of one TAB-separated field per cell that starts
+in the row — a ``w:vMerge`` continuation has none, a ``w:gridSpan`` cell is one field — and
+``Source.grid`` records each field's grid column (after ``w:gridBefore`` and the spans to its
+left), its span and its rows. Columns in locators count grid columns.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 
 __all__ = ["read_docx"]
 
@@ -70,7 +70,8 @@ def read_docx(path: str, data: bytes) -> Source:
     except Exception as exc:  # python-docx raises many types on bad input
         raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
     builder = TextBuilder()
-    _Extractor(builder, _Numbering.of(document)).run(body)
+    extractor = _Extractor(builder, _Numbering.of(document))
+    extractor.run(body)
     text, positions = builder.build()
     return Source(
         path=path,
@@ -79,6 +80,7 @@ def read_docx(path: str, data: bytes) -> Source:
         text=text,
         positions=positions,
         original_lines=tuple(text.split("\n")),
+        grid=extractor.grid,
     )
 
 
@@ -359,6 +361,7 @@ class _Extractor:
         self.numbering = numbering
         self.paragraphs = 0
         self.tables = 0
+        self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
 
     def run(self, body: etree._Element) -> None:
         for block in self._blocks(body):
@@ -396,37 +399,77 @@ class _Extractor:
         return _join_pieces(pieces)
 
     def _table(self, tbl: etree._Element) -> None:
-        """One line per row, merged cells expanded; nested tables follow the table."""
+        """One line per row, one field per cell starting in it; nested tables follow.
+
+        A cell's grid column counts ``w:gridBefore`` and the ``w:gridSpan`` of the cells to
+        its left; a ``w:vMerge`` continuation cell is covered by the cell above it (no
+        field; that cell's ``rows`` grows), as a legacy ``w:hMerge`` continuation is
+        covered by the cell to its left.
+        """
         self.tables += 1
         number = self.tables
         nested: list[etree._Element] = []
-        rows: list[list[str]] = []
+        rows: list[list[_WordCell]] = []
+        # The cell (of a row above) that starts at each grid column, to continue merges.
+        above: dict[int, _WordCell] = {}
         for tr in _ROWS(tbl):
-            cells = [""] * _int(_child_val(tr.find(_q("trPr")), "gridBefore"), 0)
+            column = max(_int(_child_val(tr.find(_q("trPr")), "gridBefore"), 0), 0)
+            cells: list[_WordCell] = []
+            starts: dict[int, _WordCell] = {}
             for tc in _CELLS(tr):
                 tc_pr = tc.find(_q("tcPr"))
                 span = max(_int(_child_val(tc_pr, "gridSpan"), 1), 1)
-                v_merge = tc_pr.find(_q("vMerge")) if tc_pr is not None else None
-                continues = v_merge is not None and v_merge.get(_VAL) in (None, "continue")
                 text = self._cell_text(tc, nested)
-                cells.append("" if continues else text)
-                cells.extend([""] * (span - 1))
+                if _continues(tc_pr, "hMerge") and cells:
+                    cells[-1].span += span
+                elif _continues(tc_pr, "vMerge") and column in above:
+                    merged = above[column]
+                    merged.rows += 1
+                    starts[column] = merged
+                else:
+                    cell = _WordCell(text, column, span)
+                    cells.append(cell)
+                    starts[column] = cell
+                column += span
+            above = starts
             rows.append(cells)
-        width = max((len(cells) for cells in rows), default=0)
         for r, cells in enumerate(rows, 1):
-            cells += [""] * (width - len(cells))
-            if not any(cells):
+            if not any(cell.text for cell in cells):
                 continue  # nothing in the row: no line
+            self.grid[self.builder.line_number] = GridRow(
+                number - 1,
+                r - 1,
+                tuple(GridCell(cell.column, cell.span, cell.rows) for cell in cells),
+            )
 
-            def where(c: int, r: int = r) -> str:
-                return f"表格 {number}，第 {r} 行，第 {c} 列"
+            def where(cell: _WordCell, r: int = r) -> str:
+                return f"表格 {number}，第 {r} 行，第 {cell.column + 1} 列"
 
-            for c, text in enumerate(cells, 1):
-                if c > 1:
+            for k, cell in enumerate(cells):
+                if k:
                     # The TAB after a cell carries that cell's locator, so that the column
                     # of an empty cell (where the next TAB stands) finds the cell.
-                    self.builder.add("\t", where=where(c if c == width and not text else c - 1))
-                self.builder.add(text, where=where(c))
+                    self.builder.add("\t", where=where(cells[k - 1]))
+                self.builder.add(cell.text, where=where(cell))
+            if not cells[-1].text:
+                # An empty last cell is the end of the line: mark it with its locator.
+                self.builder.mark(where=where(cells[-1]))
             self.builder.newline()
         for inner in nested:
             self._table(inner)
+
+
+@dataclass
+class _WordCell:
+    """A table cell that starts in its row: its text and its place in the grid."""
+
+    text: str
+    column: int  # 0-based grid column
+    span: int = 1
+    rows: int = 1
+
+
+def _continues(tc_pr: etree._Element | None, merge: str) -> bool:
+    """Whether the cell continues a merge (``w:vMerge``/``w:hMerge`` without "restart")."""
+    element = tc_pr.find(_q(merge)) if tc_pr is not None else None
+    return element is not None and element.get(_VAL) in (None, "continue")

@@ -4,9 +4,11 @@ Government sites serve reports as HTML: often GB2312/GBK, the tables drawn with 
 colspan, ``<p>`` and ``<br>`` inside cells, and navigation, scripts and footers around the
 report. lxml parses the page; this module lays it out as the text the parser reads:
 
-* each data-table row is one line, its cells joined by a single TAB after rowspan/colspan
-  are expanded into the grid (a spanned position is an empty cell), so that the columns of
-  every row line up with the official table;
+* each data-table row is one line: one TAB-separated field per cell that starts in the row
+  (a cell covered by a rowspan from above has none, a colspan cell is one field, an empty
+  cell is an empty field), and ``Source.grid`` says where each field stands in the table's
+  grid (start column, span, rows) after rowspan and colspan are laid out as a browser lays
+  them out, so that the parser can put every value under its header;
 * the text of a cell is one piece: ``<br>``, ``<p>`` and line breaks inside it join CJK
   text directly and put one space between Latin letters or digits;
 * outside data tables, every block element (p, div, h1-h6, li …) and every ``<br>`` starts
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 from xxgk_lint.sources.text import decode_bytes, normalise_newlines
 
 __all__ = ["read_html"]
@@ -156,7 +158,7 @@ def read_html(path: str, data: bytes) -> Source:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
     builder = TextBuilder()
-    _extract(cursor, builder, root)
+    grid = _extract(cursor, builder, root)
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
@@ -167,10 +169,13 @@ def read_html(path: str, data: bytes) -> Source:
         text=extracted,
         positions=positions,
         original_lines=tuple(text.split("\n")),
+        grid=grid,
     )
 
 
-def _extract(cursor: _Cursor, builder: TextBuilder, root: lxml.html.HtmlElement) -> None:
+def _extract(
+    cursor: _Cursor, builder: TextBuilder, root: lxml.html.HtmlElement
+) -> dict[int, GridRow]:
     """Run the extractor, with room for the recursion that deeply nested pages need.
 
     Pages with thousands of unclosed ``<font>`` or ``<span>`` tags nest that deep in the
@@ -186,7 +191,9 @@ def _extract(cursor: _Cursor, builder: TextBuilder, root: lxml.html.HtmlElement)
     try:
         if needed > limit:
             sys.setrecursionlimit(needed)
-        _Extractor(cursor, builder).run(root)
+        extractor = _Extractor(cursor, builder)
+        extractor.run(root)
+        return extractor.grid
     except RecursionError:
         raise InputError(f"malformed HTML: elements nested too deeply ({deepest} levels)") from None
     finally:
@@ -486,14 +493,76 @@ _BREAK = "break"  # a line break: <br>, a block boundary, or a newline in the so
 class _Cell:
     items: list[tuple[str, object]]
     anchor: int  # source offset just after the cell's start tag
-    rowspan: int = 1
+    rowspan: int = 1  # 0: to the end of the row group, as in a browser
     colspan: int = 1
+    column: int = 0  # the grid column where the cell starts (set by _lay_out)
+    rows: int = 1  # the grid rows it covers, its rowspan cut at the end of its row group
 
 
 @dataclass
 class _Row:
     cells: list[_Cell] = field(default_factory=list)
     anchor: int = 0
+    index: int = 0  # the row's number in its table, from 0
+    group: int = 0  # its row group (thead, tbody, tfoot, or a run of rows in the table)
+
+
+class _Groups:
+    """Numbers the row groups of a table as its rows are collected."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._count = 0
+        self._explicit: int | None = None
+        self._implied: int | None = None
+
+    def _new(self) -> int:
+        self._count += 1
+        return self._count
+
+    def explicit(self) -> None:
+        """A thead, tbody or tfoot starts."""
+        self._explicit = self._new()
+        self._implied = None
+
+    def end_explicit(self) -> None:
+        self._explicit = None
+
+    def current(self) -> int:
+        if self._explicit is not None:
+            return self._explicit
+        if self._implied is None:
+            self._implied = self._new()
+        return self._implied
+
+
+def _lay_out(rows: list[_Row]) -> None:
+    """Give every cell its grid column and rows, as a browser lays a table out.
+
+    A cell starts at the first grid column of its row that no cell to its left and no
+    rowspan from a row above covers; a rowspan ends at the end of its row group. The work
+    is one step per grid position covered, so it is bounded by the cells' spans.
+    """
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end].group == rows[start].group:
+            end += 1
+        busy: list[int] = []  # busy[c]: the first row (in the group) column c is free again
+        size = end - start
+        for r in range(size):
+            c = 0
+            for cell in rows[start + r].cells:
+                while c < len(busy) and busy[c] > r:
+                    c += 1
+                cell.column = c
+                cell.rows = size - r if cell.rowspan == 0 else min(cell.rowspan, size - r)
+                if len(busy) < c + cell.colspan:
+                    busy.extend([0] * (c + cell.colspan - len(busy)))
+                for k in range(c, c + cell.colspan):
+                    busy[k] = r + cell.rows
+                c += cell.colspan
+        start = end
 
 
 def _wide(ch: str) -> bool:
@@ -526,9 +595,17 @@ def _join(items: Iterable[tuple[str, object]]) -> list[_Seg]:
 
 def _span(value: str | None, limit: int) -> int:
     """rowspan/colspan as the browser reads it: leading digits, at least 1."""
-    digits = "".join(itertools.takewhile(str.isdigit, (value or "").strip()))
-    number = int(digits) if digits else 1
-    return min(max(number, 1), limit)
+    number = _span_value(value)
+    return min(max(number if number is not None else 1, 1), limit)
+
+
+def _span_value(value: str | None) -> int | None:
+    """The number a browser reads from a span attribute ("rules for parsing non-negative
+    integers": spaces, an optional "+", digits); None if there is none."""
+    text = (value or "").lstrip(" \t\n\f\r")
+    text = text.removeprefix("+")
+    digits = "".join(itertools.takewhile(lambda ch: "0" <= ch <= "9", text[:12]))
+    return int(digits) if digits else None
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -554,6 +631,8 @@ class _Extractor:
         self.items = self.line  # where words go now: the flow line or a cell
         self.in_cell = False
         self.pre = 0
+        self.tables = 0  # data tables laid out so far
+        self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
 
     def run(self, root: lxml.html.HtmlElement) -> None:
         self._node(root, emit=True)
@@ -644,24 +723,29 @@ class _Extractor:
             self.items, self.in_cell = saved, saved_in_cell
 
     def _table(self, table: lxml.html.HtmlElement) -> None:
-        """Lay a data table out as one line per row, its grid expanded."""
+        """Lay a data table out as one line per row: one field per cell starting in it."""
         rows: list[_Row | list] = []  # rows, and stray text lines found between them
-        self._table_part(table, rows)
-        grid: list[_Row] = []
+        self._table_part(table, rows, _Groups())
+        grid_rows = [entry for entry in rows if isinstance(entry, _Row)]
+        _lay_out(grid_rows)
+        number = self.tables
+        self.tables += 1
         for entry in rows:
             if isinstance(entry, _Row):
-                grid.append(entry)
+                self._emit_row(entry, number)
                 continue
-            self._emit_rows(grid)
-            grid = []
             segs = _join(entry)
             if segs:
                 self._add(segs)
                 self.builder.newline()
-        self._emit_rows(grid)
 
-    def _table_part(self, part: lxml.html.HtmlElement, rows: list) -> None:
-        """Collect the rows of a table or of its thead/tbody/tfoot, in source order."""
+    def _table_part(self, part: lxml.html.HtmlElement, rows: list, groups: _Groups) -> None:
+        """Collect the rows of a table or of its thead/tbody/tfoot, in source order.
+
+        Rows are numbered in the table, and each knows its row group: a browser ends every
+        rowspan at the end of its thead, tbody or tfoot (rows written straight in the table
+        form one implied tbody per run).
+        """
         self._stray(rows, part.text)
         for child in part:
             tag = _tag(child)
@@ -670,9 +754,15 @@ class _Extractor:
             if tag is None:
                 pass
             elif tag in ("thead", "tbody", "tfoot") and not _hidden(child):
-                self._table_part(child, rows)
+                groups.explicit()
+                self._table_part(child, rows, groups)
+                groups.end_explicit()
             elif tag == "tr" and not _hidden(child):
-                rows.append(self._row(child))
+                row = self._row(child)
+                row.index = groups.rows
+                row.group = groups.current()
+                groups.rows += 1
+                rows.append(row)
             elif tag in ("colgroup", "col") or tag in _DROP or _hidden(child):
                 if tag in _RAW_TEXT and len(child) == 0:
                     self.cursor.skip_raw(tag)
@@ -699,7 +789,8 @@ class _Extractor:
                     items: list = []
                 else:
                     items = self._collect(child)
-                rowspan = _span(child.get("rowspan"), 65534)
+                rowspan = _span_value(child.get("rowspan"))
+                rowspan = 1 if rowspan is None else min(rowspan, 65534)
                 colspan = _span(child.get("colspan"), 1000)
                 row.cells.append(_Cell(items, anchor, rowspan, colspan))
             elif tag is not None:
@@ -723,39 +814,26 @@ class _Extractor:
             return []
         return self._collect(el)
 
-    def _emit_rows(self, rows: list[_Row]) -> None:
-        """Expand rowspan/colspan into a grid and add one TAB-joined line per row."""
-        if not rows:
-            return
-        # grid[r][c] = (segments, anchor); None where no cell reaches.
-        grid: list[dict[int, tuple[list[_Seg], int]]] = [{} for _ in rows]
-        width = 0
-        for r, row in enumerate(rows):
-            c = 0
-            for cell in row.cells:
-                while c in grid[r]:
-                    c += 1
-                grid[r][c] = (_join(cell.items), cell.anchor)
-                for dr in range(min(cell.rowspan, len(rows) - r)):
-                    for dc in range(cell.colspan):
-                        if dr or dc:
-                            grid[r + dr].setdefault(c + dc, ([], cell.anchor))
-                c += cell.colspan
-            if grid[r]:
-                width = max(width, max(grid[r]) + 1)
-        for r, row in enumerate(rows):
-            cells = [grid[r].get(c, ([], row.anchor)) for c in range(width)]
-            if not any(segs for segs, _ in cells):
-                continue  # nothing in the row: no line
-            for k, (segs, anchor) in enumerate(cells):
-                if k:
-                    # The TAB after a cell leads back to that cell, so that the column of
-                    # an empty cell (where the next TAB stands) finds the cell; the TAB
-                    # before an empty last cell leads to the last cell.
-                    sep = anchor if k == width - 1 and not segs else cells[k - 1][1]
-                    self._add([("\t", sep, False)])
-                self._add(segs)
-            self.builder.newline()
+    def _emit_row(self, row: _Row, table: int) -> None:
+        """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
+        fields = [_join(cell.items) for cell in row.cells]
+        if not any(fields):
+            return  # nothing in the row: no line
+        self.grid[self.builder.line_number] = GridRow(
+            table,
+            row.index,
+            tuple(GridCell(cell.column, cell.colspan, cell.rows) for cell in row.cells),
+        )
+        for k, segs in enumerate(fields):
+            if k:
+                # The TAB after a cell leads back to that cell, so that the column of an
+                # empty cell (where the next TAB stands) finds the cell.
+                self._add([("\t", row.cells[k - 1].anchor, False)])
+            self._add(segs)
+        if not fields[-1]:
+            # An empty last cell is the end of the line: mark it as the cell's place.
+            self.builder.mark(*self.cursor.line_col(row.cells[-1].anchor))
+        self.builder.newline()
 
 
 def _attach(row: _Row, items: list) -> None:

@@ -76,6 +76,26 @@ class TextBuilder:
         self._parts.append(text)
         self._column += len(text)
 
+    def mark(
+        self, line: int | None = None, column: int | None = None, where: str | None = None
+    ) -> None:
+        """Record that the current column (with no text of its own) comes from ``line``/``column``.
+
+        An empty last cell of a table row has no character; its column is the end of the
+        line. A mark there leads that column back to the cell instead of to the TAB before.
+        """
+        origin = Origin(
+            line if line is not None else len(self._lines),
+            column if column is not None else self._column,
+            where,
+        )
+        self._lines[-1].append(_Segment(self._column, origin, False))
+
+    @property
+    def line_number(self) -> int:
+        """The 1-based number of the extracted line being built."""
+        return len(self._lines)
+
     def newline(self) -> None:
         """End the current extracted line."""
         self._parts.append("\n")
