@@ -26,8 +26,9 @@ class Limits:
     max_lines: int = 200_000
     #: Table cells (of all tables together) in one report.
     max_cells: int = 200_000
-    #: Nesting depth of HTML elements.
-    max_html_depth: int = 1_000
+    #: Nesting depth of HTML elements. libxml2 keeps at most 2048 levels and drops what is
+    #: deeper, so a page that deep is over the limit whatever its value.
+    max_html_depth: int = 2_000
     #: A rowspan, colspan, w:gridSpan or w:gridBefore larger than this is an error.
     max_span: int = 1_000
     #: Members of a .docx (zip) archive.
