@@ -290,3 +290,16 @@ def test_parsed_tables_equal_truth(name: str) -> None:
     truth = json.loads((FIXTURES / "html" / f"{name}.json").read_text(encoding="utf-8"))
     tables = report_to_json(parse_source(read(name)))["tables"]
     assert tables == truth["tables"]
+
+
+def test_style_and_list_ids_are_data_not_queries() -> None:
+    """Ids with quotes and brackets (they once went into an ElementPath query)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文")
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="a\'b]["/>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1\']"/></w:numPr>')
+    )
+    data = io.BytesIO()
+    document.save(data)
+    assert read_docx("t.docx", data.getvalue()).text == "正文\n"

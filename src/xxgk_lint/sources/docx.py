@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from xxgk_lint.sources.archive import check_archive
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 
 __all__ = ["read_docx"]
@@ -60,8 +62,12 @@ _VAL = _q("val")
 _CONTAINERS = (_q("sdt"), _q("customXml"))
 
 
-def read_docx(path: str, data: bytes) -> Source:
-    """Read a .docx file into a Source whose positions carry Word locators."""
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read a .docx file into a Source whose positions carry Word locators.
+
+    The archive's directory is checked against the limits before anything is unpacked.
+    """
+    check_archive(data, limits)
     try:
         import docx  # imported here: linting text files never pays for python-docx
 
@@ -69,8 +75,8 @@ def read_docx(path: str, data: bytes) -> Source:
         body = document.element.body
     except Exception as exc:  # python-docx raises many types on bad input
         raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
-    builder = TextBuilder()
-    extractor = _Extractor(builder, _Numbering.of(document))
+    builder = TextBuilder(max_lines=limits.max_lines)
+    extractor = _Extractor(builder, _Numbering.of(document, limits), limits)
     extractor.run(body)
     text, positions = builder.build()
     return Source(
@@ -170,6 +176,8 @@ def _chinese_count(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> s
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)  # beyond the numerals' range (and never a loop of a million "M")
     out = ""
     for value, numeral in (
         (1000, "M"),
@@ -194,7 +202,7 @@ def _roman(n: int) -> str:
 
 def _letters(n: int) -> str:
     """1 → A, 26 → Z, 27 → AA (Word repeats the letter)."""
-    if n <= 0:
+    if not 0 < n <= 26 * 30:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -227,15 +235,33 @@ def _format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class _Numbering:
-    """Renders Word list numbers ("一、", "（二）", "1.") in document order."""
+    """Renders Word list numbers ("一、", "（二）", "1.") in document order.
+
+    Styles, lists and list definitions are looked up by id in dicts made once (a
+    document's ids are data: they never go into a query).
+    """
 
     numbering: etree._Element | None
     styles: etree._Element | None
+    limits: Limits = DEFAULT_LIMITS
     counters: dict[str, list[int]] = field(default_factory=dict)
     seen_nums: set[str] = field(default_factory=set)
+    style_by_id: dict[str, etree._Element] = field(default_factory=dict)
+    num_by_id: dict[str, etree._Element] = field(default_factory=dict)
+    abstract_by_id: dict[str, etree._Element] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.styles is not None:
+            for node in self.styles.iterfind(_q("style")):
+                self.style_by_id.setdefault(node.get(_q("styleId")) or "", node)
+        if self.numbering is not None:
+            for node in self.numbering.iterfind(_q("num")):
+                self.num_by_id.setdefault(node.get(_q("numId")) or "", node)
+            for node in self.numbering.iterfind(_q("abstractNum")):
+                self.abstract_by_id.setdefault(node.get(_q("abstractNumId")) or "", node)
 
     @classmethod
-    def of(cls, document: object) -> _Numbering:
+    def of(cls, document: object, limits: Limits = DEFAULT_LIMITS) -> _Numbering:
         numbering = styles = None
         try:
             numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
@@ -245,7 +271,16 @@ class _Numbering:
             styles = document.part.styles.element  # type: ignore[attr-defined]
         except Exception:  # no styles part, or a broken one
             styles = None
-        return cls(numbering, styles)
+        return cls(numbering, styles, limits)
+
+    def _start(self, el: etree._Element | None, name: str) -> int | None:
+        """The list number ``el`` gives in its child ``name`` (w:start, w:startOverride)."""
+        value = _number(_child_val(el, name))
+        limit = self.limits.max_list_number
+        if value is not None and value > limit:
+            shown = _child_val(el, name) or ""
+            raise over("max-list-number", limit, f"w:{name}={_shown(shown)}")
+        return value
 
     def _num_pr(self, p: etree._Element) -> tuple[str, int] | None:
         """(numId, ilvl) from the paragraph, or from its style and the styles it is based on."""
@@ -259,7 +294,7 @@ class _Numbering:
         style = style_id.get(_VAL) if style_id is not None else None
         while num_id is None and style and self.styles is not None and style not in seen:
             seen.add(style)
-            node = self.styles.find(f"{_q('style')}[@{_q('styleId')}='{style}']")
+            node = self.style_by_id.get(style)
             if node is None:
                 break
             style_num_pr = node.find(f"{_q('pPr')}/{_q('numPr')}")
@@ -280,14 +315,12 @@ class _Numbering:
         if found is None:
             return ""
         num_id, ilvl = found
-        num = self.numbering.find(f"{_q('num')}[@{_q('numId')}='{num_id}']")
+        num = self.num_by_id.get(num_id)
         if num is None:
             return ""
         abstract_ref = num.find(_q("abstractNumId"))
         abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
-        abstract = self.numbering.find(
-            f"{_q('abstractNum')}[@{_q('abstractNumId')}='{abstract_id}']"
-        )
+        abstract = self.abstract_by_id.get(abstract_id or "")
         if abstract is None:
             return ""
         levels = {}
@@ -303,14 +336,14 @@ class _Numbering:
         if num_id not in self.seen_nums:
             self.seen_nums.add(num_id)
             for override in num.findall(_q("lvlOverride")):
-                start = override.find(_q("startOverride"))
+                start = self._start(override, "startOverride")
                 level = _int(override.get(_q("ilvl")), 0)
                 if start is not None and 0 <= level < 10:
-                    counters[level] = _int(start.get(_VAL), 1) - 1
+                    counters[level] = start - 1
         if not 0 <= ilvl < 10:
             return ""
         if counters[ilvl] == 0:
-            counters[ilvl] = _level_start(levels[ilvl]) - 1
+            counters[ilvl] = self._level_start(levels[ilvl]) - 1
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 10):
             counters[deeper] = 0
@@ -320,10 +353,14 @@ class _Numbering:
         for level in range(ilvl, -1, -1):
             placeholder = f"%{level + 1}"
             if placeholder in text:
-                value = counters[level] or _level_start(levels.get(level))
+                value = counters[level] or self._level_start(levels.get(level))
                 fmt = _child_val(levels.get(level), "numFmt") or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
+
+    def _level_start(self, lvl: etree._Element | None) -> int:
+        start = self._start(lvl, "start")
+        return 1 if start is None else start
 
 
 def _num_pr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
@@ -339,15 +376,29 @@ def _child_val(el: etree._Element | None, name: str) -> str | None:
     return child.get(_VAL) if child is not None else None
 
 
-def _level_start(lvl: etree._Element | None) -> int:
-    return _int(_child_val(lvl, "start"), 1)
+def _number(value: str | None) -> int | None:
+    """The integer an attribute holds, or None; more than 18 digits read as 10**18 (over
+    any limit; ``int`` on a million digits would cost seconds)."""
+    if value is None:
+        return None
+    text = value.strip()
+    digits = text.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii():
+        return None
+    if len(digits) > 18:
+        return -(10**18) if text.startswith("-") else 10**18
+    return int(text)
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+    number = _number(value)
+    return default if number is None else number
+
+
+def _shown(value: str) -> str:
+    """An attribute value as a message shows it: at most 24 characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= 24 else value[:24] + "…"
 
 
 # --------------------------------------------------------------------------- layout
@@ -356,9 +407,11 @@ def _int(value: str | None, default: int) -> int:
 class _Extractor:
     """Adds the body's paragraphs and tables to a TextBuilder, in document order."""
 
-    def __init__(self, builder: TextBuilder, numbering: _Numbering) -> None:
+    def __init__(self, builder: TextBuilder, numbering: _Numbering, limits: Limits) -> None:
         self.builder = builder
         self.numbering = numbering
+        self.limits = limits
+        self.positions = 0  # grid positions of the tables read so far
         self.paragraphs = 0
         self.tables = 0
         self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
@@ -413,12 +466,16 @@ class _Extractor:
         # The cell (of a row above) that starts at each grid column, to continue merges.
         above: dict[int, _WordCell] = {}
         for tr in _ROWS(tbl):
-            column = max(_int(_child_val(tr.find(_q("trPr")), "gridBefore"), 0), 0)
+            column = max(self._span(tr.find(_q("trPr")), "gridBefore") or 0, 0)
             cells: list[_WordCell] = []
             starts: dict[int, _WordCell] = {}
             for tc in _CELLS(tr):
                 tc_pr = tc.find(_q("tcPr"))
-                span = max(_int(_child_val(tc_pr, "gridSpan"), 1), 1)
+                span = max(self._span(tc_pr, "gridSpan") or 1, 1)
+                self.positions += span
+                if self.positions > self.limits.max_cells:
+                    limit = self.limits.max_cells
+                    raise over("max-cells", limit, f"more than {limit} table cells")
                 text = self._cell_text(tc, nested)
                 if _continues(tc_pr, "hMerge") and cells:
                     cells[-1].span += span
@@ -457,6 +514,14 @@ class _Extractor:
             self.builder.newline()
         for inner in nested:
             self._table(inner)
+
+    def _span(self, props: etree._Element | None, name: str) -> int | None:
+        """w:gridSpan or w:gridBefore of a cell's or row's properties, within max-span."""
+        raw = _child_val(props, name)
+        value = _number(raw)
+        if value is not None and value > self.limits.max_span:
+            raise over("max-span", self.limits.max_span, f"w:{name}={_shown(raw or '')}")
+        return value
 
 
 @dataclass

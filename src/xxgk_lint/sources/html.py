@@ -30,10 +30,10 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from xxgk_lint.sources.html_source import Seg, SourceCursor
+from xxgk_lint.sources.html_source import Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
-from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
-from xxgk_lint.sources.model import GridCell, GridRow, InputError, LimitError, Source, TextBuilder
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
+from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 from xxgk_lint.sources.text import decode_bytes, normalise_newlines
 
 __all__ = ["read_html"]
@@ -154,13 +154,13 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     text, encoding = _decode(data)
     text = normalise_newlines(text)
     _reject_binary(text)
+    cells = count_cells(text)
+    if cells > limits.max_cells:
+        raise over("max-cells", limits.max_cells, f"{cells} table cells")
     lines = text.split("\n")
     cursor = SourceCursor(text, lines)
     if not cursor.start_tags:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
-    cells = cursor.count_cells()
-    if cells > limits.max_cells:
-        raise LimitError(f"over the limit max-cells = {limits.max_cells} ({cells} table cells)")
     try:
         parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
         root = etree.fromstring(text.encode("utf-8"), parser)
@@ -577,7 +577,7 @@ class _Extractor:
             found = f"elements nested {_LIBXML2_DEPTH} deep or more, the most the parser keeps"
         else:
             found = f"elements nested {depth} deep"
-        raise LimitError(f"over the limit max-html-depth = {limit} ({found})")
+        raise over("max-html-depth", limit, found)
 
     # -- data tables
 

@@ -68,6 +68,12 @@ IMPLIED = frozenset({"html", "head", "body"})
 Seg = tuple[str, int, bool]
 
 
+def count_cells(src: str) -> int:
+    """How many ``<td>`` and ``<th>`` tags the page holds (in scripts and comments too: an
+    upper bound, counted before the page is parsed)."""
+    return _CELL_TAG.subn("", src)[1]
+
+
 class SourceCursor:
     """The decoded page cut into text and markup, and a cursor that only moves forward."""
 
@@ -94,11 +100,6 @@ class SourceCursor:
         self.pos = 0  # the cursor's offset in the source (within pieces[j])
 
     # -- what the markup holds
-
-    def count_cells(self) -> int:
-        """How many ``<td>`` and ``<th>`` tags the page holds (in scripts and comments too:
-        an upper bound, counted before the page is parsed)."""
-        return _CELL_TAG.subn("", self.src)[1]
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from xxgk_lint.sources.limits import Limits
-from xxgk_lint.sources.model import LimitError
+from xxgk_lint.sources.limits import Limits, over
 
 #: A cell longer than this is page layout, not a cell of the official tables.
 _LAYOUT_CELL_CHARS = 300
@@ -90,7 +89,7 @@ class Spans:
         if number is not None and number > self.limits.max_span:
             shown = " ".join((value or "").split())
             shown = shown if len(shown) <= 24 else shown[:24] + "…"
-            raise LimitError(f"over the limit max-span = {self.limits.max_span} ({name}={shown})")
+            raise over("max-span", self.limits.max_span, f"{name}={shown}")
         if name == "colspan":
             return min(max(number or 1, 1), _BROWSER_COLSPAN)
         return 1 if number is None else min(number, _BROWSER_ROWSPAN)
@@ -122,9 +121,7 @@ class Spans:
                 cell.rows = size - r if cell.rowspan == 0 else min(cell.rowspan, size - r)
                 self.positions += cell.colspan * cell.rows
                 if self.positions > limit:
-                    raise LimitError(
-                        f"over the limit max-cells = {limit} (tables of more grid positions)"
-                    )
+                    raise over("max-cells", limit, f"more than {limit} table cells")
                 span = cell.colspan
                 if c + span > len(busy):
                     busy.extend([0] * (c + span - len(busy)))

@@ -129,9 +129,8 @@ class TextBuilder:
         self._lines.append(self._current)
         self._column = 1
         if self._max_lines is not None and len(self._lines) > self._max_lines:
-            raise LimitError(
-                f"over the limit max-lines = {self._max_lines} (more lines of text than that)"
-            )
+            limit = self._max_lines
+            raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
 
     def build(self) -> tuple[str, PositionMap]:
         return "".join(self._parts), PositionMap(self._lines, self._line_starts)
