@@ -168,7 +168,9 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
     if root is None:
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
-    builder = TextBuilder(max_lines=limits.max_lines, line_starts=cursor.line_starts)
+    builder = TextBuilder(
+        max_lines=limits.max_lines, line_starts=cursor.line_starts, source_length=len(text)
+    )
     extractor = _Extractor(cursor, builder, limits)
     extractor.run(root)
     extracted, positions = builder.build()

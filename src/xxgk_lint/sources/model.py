@@ -45,7 +45,11 @@ class TextBuilder:
     """
 
     def __init__(
-        self, *, max_lines: int | None = None, line_starts: Sequence[int] | None = None
+        self,
+        *,
+        max_lines: int | None = None,
+        line_starts: Sequence[int] | None = None,
+        source_length: int = 0,
     ) -> None:
         self._parts: list[str] = []
         self._current: list[_Segment] = []
@@ -53,6 +57,7 @@ class TextBuilder:
         self._column = 1
         self._max_lines = max_lines
         self._line_starts = line_starts
+        self._source_length = source_length
 
     def add(
         self,
@@ -133,7 +138,8 @@ class TextBuilder:
             raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
 
     def build(self) -> tuple[str, PositionMap]:
-        return "".join(self._parts), PositionMap(self._lines, self._line_starts)
+        positions = PositionMap(self._lines, self._line_starts, self._source_length)
+        return "".join(self._parts), positions
 
 
 @dataclass(frozen=True)
@@ -142,20 +148,38 @@ class PositionMap:
 
     lines: list[list[_Segment]]
     line_starts: Sequence[int] | None = None  # of the source, for offsets (HTML)
+    source_length: int = 0  # of the source, for offsets: no position lies past its end
 
     def origin(self, line: int, column: int) -> Origin:
         if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
-            return Origin(line, column)
+            if self.line_starts is None or line < 1:
+                return Origin(line, column)
+            # A line with no text (the empty line after the last): where the text before
+            # it ends, so that the position stays in the source.
+            previous = min(line, len(self.lines)) - 1
+            while previous >= 1 and not self.lines[previous - 1]:
+                previous -= 1
+            if previous < 1:
+                return Origin(1, 1)
+            start, origin, advance = self.lines[previous - 1][-1]
+            return self._resolve(origin, 0)
         segments = self.lines[line - 1]
         index = max(bisect.bisect_right(segments, column, key=_first) - 1, 0)
         start, origin, advance = segments[index]
         delta = column - start if advance else 0
+        if index + 1 < len(segments):
+            delta = min(delta, segments[index + 1][0] - start - 1)
+        return self._resolve(origin, delta)
+
+    def _resolve(self, origin: Origin | int, delta: int) -> Origin:
         if isinstance(origin, Origin):
             if not delta:
                 return origin
             return Origin(origin.line, origin.column + delta, origin.where)
         starts = self.line_starts or (0,)
         offset = origin + delta
+        if self.source_length:
+            offset = max(min(offset, self.source_length), 0)
         found = bisect.bisect_right(starts, offset)
         return Origin(found, offset - starts[found - 1] + 1)
 
