@@ -7,10 +7,14 @@ import json
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from xxgk_lint.sources import InputError, Origin, read_source
 from xxgk_lint.sources.docx import read_docx
+from xxgk_lint.sources.model import GridCell, GridRow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 REPORTS = ("qingshan-jiaotong-2023", "yunxi-shengtai-2023", "baisha-zhen-2023")
@@ -21,7 +25,7 @@ def read(name: str):
 
 
 def text_version(name: str) -> list[str]:
-    text = (FIXTURES / "html" / f"{name}.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "html" / f"{name}.extracted.txt").read_text(encoding="utf-8")
     return [line for line in text.split("\n") if line]
 
 
@@ -41,28 +45,94 @@ def cell_column(line: str, cell: int) -> int:
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_text_equals_text_version(name: str) -> None:
-    """Paragraphs and tables in document order, merged cells expanded: exactly NAME.txt."""
+    """Paragraphs and tables in document order, a field per cell: NAME.extracted.txt."""
     source = read(name)
     assert (source.kind, source.encoding) == ("docx", None)
     assert [line for line in source.text.split("\n") if line] == text_version(name)
     assert source.original_lines == tuple(source.text.split("\n"))
 
 
+def cells(*spec: tuple[int, int, int]) -> tuple[GridCell, ...]:
+    return tuple(GridCell(*cell) for cell in spec)
+
+
 def test_merged_cells() -> None:
-    lines = read("qingshan-jiaotong-2023").text.split("\n")
+    source = read("qingshan-jiaotong-2023")
+    lines = source.text.split("\n")
     # gridSpan: 第二十条 blocks span four columns, the numbers of 行政许可 three.
-    assert "第二十条第（五）项\t\t\t" in lines
-    assert "行政许可\t1286\t\t" in lines
+    assert "第二十条第（五）项" in lines
+    number = lines.index("行政许可\t1286") + 1
+    assert source.grid[number] == GridRow(0, 6, cells((0, 1, 1), (1, 3, 1)))
     # gridSpan and vMerge together: the 3×3 corner cell and the 22-row 三、本年度办理结果.
     corner = lines.index(
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况"
     )
-    assert lines[corner + 1] == "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计"
-    assert lines[corner + 2] == "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"
-    assert lines[corner + 5] == "三、本年度办理结果\t（一）予以公开\t\t4\t1\t0\t0\t0\t0\t5"
-    assert lines[corner + 7] == "\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
-    assert lines[corner + 26] == "\t（七）总计\t\t9\t2\t0\t0\t0\t0\t11"
-    assert lines.count("三、本年度办理结果\t（一）予以公开\t\t4\t1\t0\t0\t0\t0\t5") == 1
+    assert lines[corner + 1] == "自然人\t法人或其他组织\t总计"
+    assert lines[corner + 2] == "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"
+    assert lines[corner + 5] == "三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t0\t5"
+    assert lines[corner + 7] == "（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    assert lines[corner + 26] == "（七）总计\t9\t2\t0\t0\t0\t0\t11"
+    assert lines.count("三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t0\t5") == 1
+    values = cells(*((c, 1, 1) for c in range(3, 10)))
+    grid = source.grid
+    assert grid[corner + 1] == GridRow(1, 0, cells((0, 3, 3), (3, 7, 1)))
+    assert grid[corner + 2] == GridRow(1, 1, cells((3, 1, 2), (4, 5, 1), (9, 1, 2)))
+    assert grid[corner + 3] == GridRow(1, 2, cells(*((c, 1, 1) for c in range(4, 9))))
+    assert grid[corner + 6] == GridRow(1, 5, (GridCell(0, 1, 22), GridCell(1, 2, 1), *values))
+    assert grid[corner + 8] == GridRow(1, 7, (GridCell(1, 1, 8), GridCell(2, 1, 1), *values))
+    assert grid[corner + 27] == GridRow(1, 26, (GridCell(1, 2, 1), *values))
+    # The same geometry as the web page of the same report.
+    html = read_source(FIXTURES / "html" / "qingshan-jiaotong-2023.html")
+    assert list(html.grid.values()) == list(grid.values())
+
+
+def word_table(document: docx.document.Document, xml: str) -> None:
+    """Add a table written as WordprocessingML (what python-docx cannot build: gridBefore)."""
+    table = document.add_table(rows=1, cols=1)
+    table._tbl.getparent().replace(table._tbl, parse_xml(xml))
+
+
+def tc(text: str = "", props: str = "") -> str:
+    run = f"<w:r><w:t>{text}</w:t></w:r>" if text else ""
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{run}</w:p></w:tc>"
+
+
+CONTINUE = '<w:vMerge w:val="continue"/>'
+
+
+def test_grid_span_vmerge_and_grid_before() -> None:
+    document = docx.Document()
+    span2 = '<w:gridSpan w:val="2"/>'
+    restart = span2 + '<w:vMerge w:val="restart"/>'
+    word_table(
+        document,
+        f"<w:tbl {nsdecls('w')}><w:tblGrid>"
+        + '<w:gridCol w:w="1000"/>' * 4
+        + "</w:tblGrid>"
+        + f"<w:tr>{tc('甲', restart)}{tc('乙')}{tc('丙')}</w:tr>"
+        + f"<w:tr>{tc('', span2 + '<w:vMerge/>')}{tc('1')}{tc()}</w:tr>"
+        + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + f"{tc('x')}{tc('2', span2)}</w:tr>"
+        + f"<w:tr>{tc('', span2 + CONTINUE)}{tc()}{tc('3')}</w:tr>"
+        + "</w:tbl>",
+    )
+    data = io.BytesIO()
+    document.save(data)
+    source = read_docx("t.docx", data.getvalue())
+    assert source.text.split("\n") == ["甲\t乙\t丙", "1\t", "x\t2", "\t\t3", ""]
+    assert source.grid == {
+        1: GridRow(0, 0, cells((0, 2, 2), (2, 1, 1), (3, 1, 1))),
+        2: GridRow(0, 1, cells((2, 1, 1), (3, 1, 1))),
+        3: GridRow(0, 2, cells((1, 1, 1), (2, 2, 1))),
+        # No cell above starts in column 0 (gridBefore): the continuation is a cell.
+        4: GridRow(0, 3, cells((0, 2, 1), (2, 1, 1), (3, 1, 1))),
+    }
+    # Locators count grid columns, and an empty field leads to its cell.
+    assert source.origin(2, 1).where == "表格 1，第 2 行，第 3 列"
+    assert source.origin(2, 3).where == "表格 1，第 2 行，第 4 列"
+    assert source.origin(3, 1).where == "表格 1，第 3 行，第 2 列"
+    assert source.origin(3, 3).where == "表格 1，第 3 行，第 3 列"
+    assert source.origin(4, 1).where == "表格 1，第 4 行，第 1 列"
 
 
 def test_word_numbering_rendered() -> None:
@@ -78,7 +148,13 @@ def test_word_numbering_rendered() -> None:
         "六、其他需要报告的事项",
     ]
     lines = read("baisha-zhen-2023").text.split("\n")
-    labels = [line.split("\t")[2] for line in lines if line.startswith("\t") and "." in line]
+    labels = [
+        field
+        for line in lines
+        if "\t" in line
+        for field in line.split("\t")
+        if field[:1].isdigit() and field[1:2] == "."
+    ]
     assert labels[0] == "1.属于国家秘密"
     assert labels[7] == "8.属于行政查询事项"
     assert labels[8] == "1.本机关不掌握相关政府信息"  # each group restarts at 1
@@ -107,28 +183,24 @@ def test_cell_locators() -> None:
     found = source.origin(number, column)
     assert (found.line, found.column, found.where) == (16, 6, "表格 1，第 7 行，第 2 列")
     # The 总计 of （七）总计 in table 三: row 27, column 10 of the grid.
-    number, line = line_starting(source, "\t（七）总计")
-    found = source.origin(number, cell_column(line, 9) + 1)  # the second digit of 11
-    assert (found.line, found.column) == (51, cell_column(line, 9) + 1)
+    number, line = line_starting(source, "（七）总计")
+    found = source.origin(number, cell_column(line, 7) + 1)  # the second digit of 11
+    assert (found.line, found.column) == (51, cell_column(line, 7) + 1)
     assert found.where == "表格 2，第 27 行，第 10 列"
     # Table 四's data row.
     number, line = line_starting(source, "1\t0\t0\t0\t1\t")
     assert source.origin(number, cell_column(line, 4)).where == "表格 3，第 4 行，第 5 列"
 
 
-def test_empty_cell_locators() -> None:
-    """The column of an empty cell (where the TAB after it stands) finds that cell."""
+def test_cell_locators_count_grid_columns() -> None:
+    """A field's locator names the grid column where its cell starts."""
     source = read("qingshan-jiaotong-2023")
-    number, line = line_starting(source, "行政许可\t")
-    assert source.origin(number, cell_column(line, 3)).where == "表格 1，第 7 行，第 4 列"
-    # An empty last cell is at the end of the line: the TAB before it leads to it.
-    number, line = line_starting(source, "\t\t\t\t商业企业")
-    assert line.endswith("其他\t")
-    assert source.origin(number, len(line) + 1).where == "表格 2，第 3 行，第 10 列"
-    assert source.origin(number, cell_column(line, 8)).where == "表格 2，第 3 行，第 9 列"
-    number, line = line_starting(source, "\t\t7.属于行政执法案卷")
-    assert source.origin(number, 1).where == "表格 2，第 14 行，第 1 列"
-    assert source.origin(number, 2).where == "表格 2，第 14 行，第 2 列"
+    number, line = line_starting(source, "商业企业\t")
+    assert source.origin(number, 1).where == "表格 2，第 3 行，第 5 列"
+    assert source.origin(number, len(line)).where == "表格 2，第 3 行，第 9 列"
+    number, line = line_starting(source, "7.属于行政执法案卷")
+    assert source.origin(number, 1).where == "表格 2，第 14 行，第 3 列"
+    assert source.origin(number, cell_column(line, 1)).where == "表格 2，第 14 行，第 4 列"
 
 
 def test_paragraph_locators() -> None:
@@ -164,8 +236,8 @@ def test_nested_and_merged_built_in_memory() -> None:
     source = read_docx("t.docx", data.getvalue())
     assert source.text.split("\n") == [
         "前言",
-        "纵向\t横向\t",
-        "\tA\tB",
+        "纵向\t横向",
+        "A\tB",
         "x\t\t",
         "内1\t内2",
         "后记",
@@ -173,6 +245,12 @@ def test_nested_and_merged_built_in_memory() -> None:
     ]
     assert source.origin(5, 1).where == "表格 2，第 1 行，第 1 列"
     assert source.origin(6, 1).where == "第 2 段"
+    # The empty cell that holds the nested table, and the empty last cell.
+    assert source.origin(4, 3).where == "表格 1，第 3 行，第 2 列"
+    assert source.origin(4, 4).where == "表格 1，第 3 行，第 3 列"
+    assert source.grid[3] == GridRow(0, 1, cells((1, 1, 1), (2, 1, 1)))
+    assert source.grid[2] == GridRow(0, 0, cells((0, 1, 2), (1, 2, 1)))
+    assert source.grid[5] == GridRow(1, 0, cells((0, 1, 1), (1, 1, 1)))
 
 
 # --------------------------------------------------------------------------- broken files
@@ -212,3 +290,16 @@ def test_parsed_tables_equal_truth(name: str) -> None:
     truth = json.loads((FIXTURES / "html" / f"{name}.json").read_text(encoding="utf-8"))
     tables = report_to_json(parse_source(read(name)))["tables"]
     assert tables == truth["tables"]
+
+
+def test_style_and_list_ids_are_data_not_queries() -> None:
+    """Ids with quotes and brackets (they once went into an ElementPath query)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文")
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="a\'b]["/>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1\']"/></w:numPr>')
+    )
+    data = io.BytesIO()
+    document.save(data)
+    assert read_docx("t.docx", data.getvalue()).text == "正文\n"

@@ -9,6 +9,7 @@ import pytest
 
 from xxgk_lint.sources import InputError, Origin, read_source
 from xxgk_lint.sources.html import read_html
+from xxgk_lint.sources.model import GridCell, GridRow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
 PAGES = {
@@ -57,13 +58,13 @@ def origin_of_cell(source, prefix: str, cell: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_report_text_appears_in_order(name: str) -> None:
-    """Every line of NAME.txt is in the page's text, in the same order."""
+    """Every line of NAME.extracted.txt is in the page's text, in the same order."""
     source = read(name)
     assert source.kind == "html"
     assert source.encoding == PAGES[name]
     lines = source.text.split("\n")
     at = 0
-    for wanted in (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+    for wanted in (FIXTURES / f"{name}.extracted.txt").read_text(encoding="utf-8").split("\n"):
         if wanted:
             assert wanted in lines[at:], wanted
             at = lines.index(wanted, at) + 1
@@ -79,7 +80,7 @@ def test_gbk_page_with_chrome() -> None:
         "青山县交通运输局2023年政府信息公开工作年度报告",
         "一、总体情况",
         "二、主动公开政府信息情况",
-        "第二十条第（一）项\t\t\t",
+        "第二十条第（一）项",
         "六、其他需要报告的事项",
         "分享到：微信 微博 QQ空间",
         "备案序号：X ICP备00000000号-1 政府网站标识码：0000000000",
@@ -94,40 +95,114 @@ def test_gbk_page_with_chrome() -> None:
     assert source.original_lines[3].startswith('<meta http-equiv="Content-Type"')
 
 
-def test_merged_cells_expanded() -> None:
+def test_one_field_per_cell_that_starts_in_the_row() -> None:
+    """A rowspan from above gives no field, a colspan cell is one field."""
     source = read("qingshan-jiaotong-2023")
     lines = source.text.split("\n")
     header = lines.index(
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况"
     )
-    assert lines[header + 1] == "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计"
+    assert lines[header + 1] == "自然人\t法人或其他组织\t总计"
     # <br /> inside the labels: CJK text joined without a space.
-    assert lines[header + 2] == "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"
-    assert lines[header + 3] == "一、本年新收政府信息公开申请数量\t\t\t9\t2\t0\t0\t0\t0\t11"
-    assert lines[header + 5] == "三、本年度办理结果\t（一）予以公开\t\t4\t1\t0\t0\t0\t0\t5"
+    assert lines[header + 2] == "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"
+    assert lines[header + 3] == "一、本年新收政府信息公开申请数量\t9\t2\t0\t0\t0\t0\t11"
+    assert lines[header + 5] == "三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t0\t5"
     assert lines[header + 6] == (
-        "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1"
     )
-    assert lines[header + 7] == "\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
-    assert lines[header + 8] == "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
-    assert "信息内容\t本年收费金额（单位：万元）\t\t" in lines
-    assert "行政许可\t1286\t\t" in lines
-    reviews = lines.index("行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t")
+    assert lines[header + 7] == "（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    assert lines[header + 8] == "2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
+    assert "信息内容\t本年收费金额（单位：万元）" in lines
+    assert "行政许可\t1286" in lines
+    reviews = lines.index("行政复议\t行政诉讼")
     assert lines[reviews + 1] == (
-        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t"
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉"
     )
-    assert lines[reviews + 2].startswith("\t\t\t\t\t结果维持\t")
+    assert lines[reviews + 2] == "\t".join(
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+    )
     assert lines[reviews + 3] == "1\t0\t0\t0\t1" + "\t0" * 10
-    assert all(line.count("\t") == 9 for line in lines[header : header + 28])
+
+
+def cells(*spec: tuple[int, int, int]) -> tuple[GridCell, ...]:
+    return tuple(GridCell(*cell) for cell in spec)
+
+
+def test_grid_of_the_applications_table() -> None:
+    """Table 三: the applicant header over three rows, 三、本年度办理结果 over 22 rows."""
+    source = read("qingshan-jiaotong-2023")
+    number, _ = line_starting(source, "（本列数据的勾稽关系为")
+    values = cells(*((c, 1, 1) for c in range(3, 10)))
+    assert source.grid[number] == GridRow(1, 0, cells((0, 3, 3), (3, 7, 1)))
+    assert source.grid[number + 1] == GridRow(1, 1, cells((3, 1, 2), (4, 5, 1), (9, 1, 2)))
+    assert source.grid[number + 2] == GridRow(1, 2, cells(*((c, 1, 1) for c in range(4, 9))))
+    assert source.grid[number + 3] == GridRow(1, 3, ((GridCell(0, 3, 1), *values)))
+    assert source.grid[number + 5] == GridRow(
+        1, 5, (GridCell(0, 1, 22), GridCell(1, 2, 1), *values)
+    )
+    # （三）不予公开 over its eight rows, under the 22-row cell: it starts in column 1.
+    assert source.grid[number + 7] == GridRow(1, 7, (GridCell(1, 1, 8), GridCell(2, 1, 1), *values))
+    assert source.grid[number + 8] == GridRow(1, 8, (GridCell(2, 1, 1), *values))
+    (total,) = [n for n, line in enumerate(source.text.split("\n"), 1) if line.startswith("（七）")]
+    assert source.grid[total] == GridRow(1, 26, (GridCell(1, 2, 1), *values))
+    assert source.grid[total + 1] == GridRow(1, 27, (GridCell(0, 3, 1), *values))
+    # Tables 二 and 四 are tables 0 and 2; prose lines have no geometry.
+    number, _ = line_starting(source, "行政许可\t")
+    assert source.grid[number] == GridRow(0, 6, cells((0, 1, 1), (1, 3, 1)))
+    number, _ = line_starting(source, "结果维持\t")
+    assert source.grid[number].table == 2
+    assert source.grid[number].cells[:5] == cells(*((c, 1, 2) for c in range(5)))
+    number, _ = line_starting(source, "一、总体情况")
+    assert number not in source.grid
+    assert len(source.grid) == 46
+
+
+#: A CMS's table 三: 自然人 over two grid columns with an empty sub-header under it, the
+#: values of 自然人 and 商业企业 in cells two columns wide, a blank 总计 (``&nbsp;``).
+WIDE_CELLS = """<html><body><table>
+<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="9">申请人情况</td></tr>
+<tr><td colspan="2">自然人</td><td colspan="6">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td colspan="2"></td><td colspan="2">商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td colspan="2">9</td><td colspan="2">2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;</td></tr>
+</table></body></html>"""
+
+
+def test_grid_of_wide_value_cells_and_blank_cells() -> None:
+    raw = WIDE_CELLS
+    source = read_html("t.html", raw.encode())
+    lines = source.text.split("\n")
+    assert lines[1:4] == [
+        "自然人\t法人或其他组织\t总计",
+        "\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        "一、本年新收政府信息公开申请数量\t9\t2\t0\t0\t0\t0\t",
+    ]
+    assert source.grid[2] == GridRow(0, 1, cells((3, 2, 1), (5, 6, 1), (11, 1, 2)))
+    # The empty sub-header is a field of its own, two columns wide.
+    assert source.grid[3] == GridRow(
+        0, 2, cells((3, 2, 1), (5, 2, 1), *((c, 1, 1) for c in range(7, 11)))
+    )
+    # The wide values are one field each; the blank 总计 keeps its column.
+    assert source.grid[4] == GridRow(
+        0, 3, cells((0, 3, 1), (3, 2, 1), (5, 2, 1), *((c, 1, 1) for c in range(7, 12)))
+    )
+    # Every field, empty or not, leads to its cell in the source.
+    sub_header = raw.index('<td colspan="2"></td>') + len('<td colspan="2">')
+    blank_total = raw.index("<td>&nbsp;</td>") + len("<td>")
+    found = source.origin(3, 1)
+    assert (found.line, found.column) == position(raw, sub_header) == (4, 21)
+    found = source.origin(4, len(lines[3]) + 1)
+    assert (found.line, found.column) == position(raw, blank_total)
+    found = source.origin(4, cell_column(lines[3], 2))
+    assert (found.line, found.column) == position(raw, raw.index(">2<") + 1)
 
 
 def test_word_export_page() -> None:
     """UTF-8, <p> per line inside cells, entities, wrapped source lines, one-line tables."""
     source = read("yunxi-shengtai-2023")
     lines = source.text.split("\n")
-    assert "\t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0" in lines
-    assert "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t" in lines
-    assert "行政事业性收费\t86.35\t\t" in lines
+    assert "3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0" in lines
+    assert "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他" in lines
+    assert "行政事业性收费\t86.35" in lines
     assert "2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1" in lines
     # A paragraph wrapped over several source lines is one line of text.
     period = [line for line in lines if "统计期限自2023年1月1日起至2023年12月31日止" in line]
@@ -146,11 +221,15 @@ def test_layout_table_page() -> None:
     assert (
         lines.index("联系电话：0000-6345678") == lines.index("联系地址：青山县白沙镇人民路1号") + 1
     )
-    assert "第二十条第（一）项\t\t\t" in lines
+    assert "第二十条第（一）项" in lines
     assert not any(line.startswith("规章") for line in lines)  # a township: no 规章 row
     assert "行政规范性文件\t1\t0\t4" in lines
-    assert "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计" in lines  # <TH> cells in <THEAD>
-    assert "一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5" in lines
+    assert "自然人\t法人或其他组织\t总计" in lines  # <TH> cells in <THEAD>
+    assert "一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t0\t5" in lines
+    # The navigation bar is table 0; THEAD and TBODY are row groups of one table.
+    number = lines.index("自然人\t法人或其他组织\t总计") + 1
+    assert source.grid[number] == GridRow(2, 1, cells((3, 1, 2), (4, 5, 1), (9, 1, 2)))
+    assert source.grid[number + 2].row == 3
     assert lines[-2:] == ["版权所有：青山县白沙镇人民政府 技术支持：青山县大数据中心", ""]
 
 
@@ -170,12 +249,12 @@ def test_positions_one_cell_per_line() -> None:
     for _ in range(5):
         at = raw.index('<p align="center">0</p>', at + 1)
     expected = position(raw, at + len('<p align="center">'))
-    assert origin_of_cell(source, "\t\t7.属于行政执法案卷", 7) == expected == (327, 50)
+    assert origin_of_cell(source, "7.属于行政执法案卷", 5) == expected == (327, 50)
     # The 总计 of （七）总计, and a digit inside it.
     at = raw.index("11</p>", raw.index("（七）总计"))
-    assert origin_of_cell(source, "\t（七）总计", 9) == position(raw, at) == (494, 50)
-    number, line = line_starting(source, "\t（七）总计")
-    second = source.origin(number, cell_column(line, 9) + 1)
+    assert origin_of_cell(source, "（七）总计", 7) == position(raw, at) == (494, 50)
+    number, line = line_starting(source, "（七）总计")
+    second = source.origin(number, cell_column(line, 7) + 1)
     assert (second.line, second.column) == (494, 51)
     # The label itself points into the source too.
     assert origin_of_cell(source, "行政许可\t", 0) == position(raw, raw.index("行政许可</p>"))
@@ -203,7 +282,7 @@ def test_positions_entities_and_nbsp() -> None:
     """A character written as an entity points at its "&"; digits between &nbsp; at the digit."""
     name = "yunxi-shengtai-2023"
     source, raw = read(name), raw_text(name, "utf-8")
-    number, line = line_starting(source, "\t\t3.危及")
+    number, line = line_starting(source, "3.危及")
     quote = source.origin(number, line.index("“") + 1)
     after = source.origin(number, line.index("三") + 1)
     at = raw.index("3.危及&ldquo;")
@@ -213,20 +292,23 @@ def test_positions_entities_and_nbsp() -> None:
     name = "baisha-zhen-2023"
     source, raw = read(name), raw_text(name, "gb18030")
     at = raw.index("&nbsp;5&nbsp;", raw.index("一、本年新收"))
-    assert origin_of_cell(source, "一、本年新收", 9) == position(raw, at + 6) == (121, 24)
+    assert origin_of_cell(source, "一、本年新收", 7) == position(raw, at + 6) == (121, 24)
     assert source.source_line(121) == "<TD align=middle>&nbsp;5&nbsp;</TD>"  # no CR
 
 
-def test_empty_cell_points_at_its_cell() -> None:
-    """An empty position (the TAB after it) leads to the cell that covers it."""
-    name = "qingshan-jiaotong-2023"
-    source, raw = read(name), raw_text(name, "gb18030")
-    number, line = line_starting(source, "行政许可\t")
-    cell = raw.index('<td colspan="3" width="180" valign="center"><p align="center">1286')
-    content = cell + len('<td colspan="3" width="180" valign="center">')
-    for column in (cell_column(line, 2), cell_column(line, 3)):  # the spanned positions
-        found = source.origin(number, column)
-        assert (found.line, found.column) == position(raw, content)
+def test_empty_cells_point_at_their_cells() -> None:
+    """The column of an empty field (where the TAB after it stands, or the end of the line
+    for the last one) leads to its cell."""
+    raw = "<table>\n<tr><td>甲</td><td>1</td><td>2</td></tr>\n<tr><td></td><td>&nbsp;</td><td> </td></tr>\n<tr><td>乙</td><td></td><td>3</td><td></td></tr>\n</table>"
+    source = read_html("t.html", html(raw))
+    assert source.text.split("\n")[:2] == ["甲\t1\t2", "乙\t\t3\t"]
+    row = raw.index("<td>乙")
+    empty_inner, empty_last = raw.index("<td></td>", row), raw.rindex("<td></td>")
+    assert source.origin(2, 3) == Origin(*position(raw, empty_inner + 4))
+    assert source.origin(2, 6) == Origin(*position(raw, empty_last + 4)) == Origin(4, 38)
+    assert source.origin(2, 5) == Origin(*position(raw, raw.index("3</td>", row)))
+    # A row of empty cells has no line and no geometry; the row numbers keep counting.
+    assert source.grid[2] == GridRow(0, 2, cells((0, 1, 1), (1, 1, 1), (2, 1, 1), (3, 1, 1)))
 
 
 # --------------------------------------------------------------------------- small pages
@@ -246,13 +328,18 @@ def test_spans_and_breaks() -> None:
     )
     source = read_html("t.html", page)
     assert source.text.split("\n") == [
-        "甲\t乙丙\t",
-        "\tHello World\t1 2",
+        "甲\t乙丙",
+        "Hello World\t1 2",
         "a b\t\tx",
         "后",
         "文",
         "",
     ]
+    assert source.grid == {
+        1: GridRow(0, 0, cells((0, 1, 2), (1, 2, 1))),
+        2: GridRow(0, 1, cells((1, 1, 1), (2, 1, 1))),
+        3: GridRow(0, 2, cells((0, 1, 1), (1, 1, 1), (2, 1, 1))),
+    }
 
 
 def test_repeated_text_found_in_order() -> None:

@@ -7,9 +7,12 @@ text never pays for their libraries.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
-from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, LimitError, Origin, Source, TextBuilder
 
 __all__ = [
@@ -82,19 +85,14 @@ def read_source(
     """Read ``path`` (or the given bytes) into a Source; raise InputError if impossible.
 
     ``limits`` bounds what a hostile or huge file may cost (LimitError when one is met).
+    Only regular files are read: a directory, a named pipe, a device or a socket is named
+    as such without being opened, so that reading never blocks or runs without end.
     """
     path = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except OSError as exc:
-            raise InputError(f"cannot read the file ({exc.strerror})") from None
+        data = read_file(path, limits.max_file_bytes)
+    elif len(data) > limits.max_file_bytes:
+        raise over("max-file-bytes", limits.max_file_bytes, f"{len(data)} bytes")
     suffix = Path(path).suffix.lower()
     kind = sniff_kind(path, data)
     if suffix in _UNSUPPORTED and kind not in ("html", "pdf", "docx"):
@@ -106,15 +104,87 @@ def read_source(
     if kind == "pdf":
         from xxgk_lint.sources.pdf import read_pdf
 
-        return read_pdf(path, data)
+        return read_pdf(path, data, limits)
     if kind == "docx":
         from xxgk_lint.sources.docx import read_docx
 
-        return read_docx(path, data)
+        return read_docx(path, data, limits)
     if kind == "html":
         from xxgk_lint.sources.html import read_html
 
-        return read_html(path, data)
+        return read_html(path, data, limits)
     from xxgk_lint.sources.text import read_text
 
-    return read_text(path, data)
+    return read_text(path, data, limits)
+
+
+#: What a file that is not a regular file is, by its mode.
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+    (stat.S_ISCHR, "is a device, not a regular file"),
+    (stat.S_ISBLK, "is a device, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+)
+
+
+def read_file(path: str, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    The file's type is checked before it is opened (opening a FIFO waits for a writer),
+    and again on the open file, which is opened non-blocking in case it was swapped in
+    between; no more than ``limit + 1`` bytes are read, so a file that grows or lies
+    about its size costs no more.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise _os_error(exc) from None
+    _check_regular(info.st_mode)
+    if info.st_size > limit:
+        raise over("max-file-bytes", limit, f"{info.st_size} bytes")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _os_error(exc) from None
+    try:
+        _check_regular(os.fstat(fd).st_mode)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _os_error(exc) from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise over("max-file-bytes", limit, f"more than {limit} bytes")
+    return b"".join(chunks)
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    for test, message in _NOT_REGULAR:
+        if test(mode):
+            raise InputError(message)
+    raise InputError("is not a regular file")
+
+
+def _os_error(exc: OSError) -> InputError:
+    """One line for the user saying why the file could not be read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file")
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory")
+    if exc.errno == errno.ELOOP:
+        return InputError("a loop of symbolic links")
+    return InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})")

@@ -6,10 +6,10 @@ for a table cell — and its line and column are those of the extracted text, wh
 ``xxgk-lint parse --text`` shows.
 
 Layout: each paragraph is a line (a manual line break inside it starts another line with
-the same locator); each table row is a line, its cells joined by a single TAB after merged
-cells are expanded into the table's grid — a merged cell's text stands at its first grid
-position and the positions it covers are empty cells, whether it spans columns
-(``w:gridSpan``) or rows (``w:vMerge``). Columns in locators count grid positions.
+the same locator); each table row is a line of one TAB-separated field per cell that starts
+in the row — a ``w:vMerge`` continuation has none, a ``w:gridSpan`` cell is one field — and
+``Source.grid`` records each field's grid column (after ``w:gridBefore`` and the spans to its
+left), its span and its rows. Columns in locators count grid columns.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.archive import check_archive
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
+from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 
 __all__ = ["read_docx"]
 
@@ -60,8 +62,12 @@ _VAL = _q("val")
 _CONTAINERS = (_q("sdt"), _q("customXml"))
 
 
-def read_docx(path: str, data: bytes) -> Source:
-    """Read a .docx file into a Source whose positions carry Word locators."""
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read a .docx file into a Source whose positions carry Word locators.
+
+    The archive's directory is checked against the limits before anything is unpacked.
+    """
+    check_archive(data, limits)
     try:
         import docx  # imported here: linting text files never pays for python-docx
 
@@ -69,8 +75,9 @@ def read_docx(path: str, data: bytes) -> Source:
         body = document.element.body
     except Exception as exc:  # python-docx raises many types on bad input
         raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
-    builder = TextBuilder()
-    _Extractor(builder, _Numbering.of(document)).run(body)
+    builder = TextBuilder(max_lines=limits.max_lines)
+    extractor = _Extractor(builder, _Numbering.of(document, limits), limits)
+    extractor.run(body)
     text, positions = builder.build()
     return Source(
         path=path,
@@ -79,6 +86,7 @@ def read_docx(path: str, data: bytes) -> Source:
         text=text,
         positions=positions,
         original_lines=tuple(text.split("\n")),
+        grid=extractor.grid,
     )
 
 
@@ -168,6 +176,8 @@ def _chinese_count(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> s
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)  # beyond the numerals' range (and never a loop of a million "M")
     out = ""
     for value, numeral in (
         (1000, "M"),
@@ -192,7 +202,7 @@ def _roman(n: int) -> str:
 
 def _letters(n: int) -> str:
     """1 → A, 26 → Z, 27 → AA (Word repeats the letter)."""
-    if n <= 0:
+    if not 0 < n <= 26 * 30:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -225,15 +235,33 @@ def _format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class _Numbering:
-    """Renders Word list numbers ("一、", "（二）", "1.") in document order."""
+    """Renders Word list numbers ("一、", "（二）", "1.") in document order.
+
+    Styles, lists and list definitions are looked up by id in dicts made once (a
+    document's ids are data: they never go into a query).
+    """
 
     numbering: etree._Element | None
     styles: etree._Element | None
+    limits: Limits = DEFAULT_LIMITS
     counters: dict[str, list[int]] = field(default_factory=dict)
     seen_nums: set[str] = field(default_factory=set)
+    style_by_id: dict[str, etree._Element] = field(default_factory=dict)
+    num_by_id: dict[str, etree._Element] = field(default_factory=dict)
+    abstract_by_id: dict[str, etree._Element] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.styles is not None:
+            for node in self.styles.iterfind(_q("style")):
+                self.style_by_id.setdefault(node.get(_q("styleId")) or "", node)
+        if self.numbering is not None:
+            for node in self.numbering.iterfind(_q("num")):
+                self.num_by_id.setdefault(node.get(_q("numId")) or "", node)
+            for node in self.numbering.iterfind(_q("abstractNum")):
+                self.abstract_by_id.setdefault(node.get(_q("abstractNumId")) or "", node)
 
     @classmethod
-    def of(cls, document: object) -> _Numbering:
+    def of(cls, document: object, limits: Limits = DEFAULT_LIMITS) -> _Numbering:
         numbering = styles = None
         try:
             numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
@@ -243,7 +271,16 @@ class _Numbering:
             styles = document.part.styles.element  # type: ignore[attr-defined]
         except Exception:  # no styles part, or a broken one
             styles = None
-        return cls(numbering, styles)
+        return cls(numbering, styles, limits)
+
+    def _start(self, el: etree._Element | None, name: str) -> int | None:
+        """The list number ``el`` gives in its child ``name`` (w:start, w:startOverride)."""
+        value = _number(_child_val(el, name))
+        limit = self.limits.max_list_number
+        if value is not None and value > limit:
+            shown = _child_val(el, name) or ""
+            raise over("max-list-number", limit, f"w:{name}={_shown(shown)}")
+        return value
 
     def _num_pr(self, p: etree._Element) -> tuple[str, int] | None:
         """(numId, ilvl) from the paragraph, or from its style and the styles it is based on."""
@@ -257,7 +294,7 @@ class _Numbering:
         style = style_id.get(_VAL) if style_id is not None else None
         while num_id is None and style and self.styles is not None and style not in seen:
             seen.add(style)
-            node = self.styles.find(f"{_q('style')}[@{_q('styleId')}='{style}']")
+            node = self.style_by_id.get(style)
             if node is None:
                 break
             style_num_pr = node.find(f"{_q('pPr')}/{_q('numPr')}")
@@ -278,14 +315,12 @@ class _Numbering:
         if found is None:
             return ""
         num_id, ilvl = found
-        num = self.numbering.find(f"{_q('num')}[@{_q('numId')}='{num_id}']")
+        num = self.num_by_id.get(num_id)
         if num is None:
             return ""
         abstract_ref = num.find(_q("abstractNumId"))
         abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
-        abstract = self.numbering.find(
-            f"{_q('abstractNum')}[@{_q('abstractNumId')}='{abstract_id}']"
-        )
+        abstract = self.abstract_by_id.get(abstract_id or "")
         if abstract is None:
             return ""
         levels = {}
@@ -301,14 +336,14 @@ class _Numbering:
         if num_id not in self.seen_nums:
             self.seen_nums.add(num_id)
             for override in num.findall(_q("lvlOverride")):
-                start = override.find(_q("startOverride"))
+                start = self._start(override, "startOverride")
                 level = _int(override.get(_q("ilvl")), 0)
                 if start is not None and 0 <= level < 10:
-                    counters[level] = _int(start.get(_VAL), 1) - 1
+                    counters[level] = start - 1
         if not 0 <= ilvl < 10:
             return ""
         if counters[ilvl] == 0:
-            counters[ilvl] = _level_start(levels[ilvl]) - 1
+            counters[ilvl] = self._level_start(levels[ilvl]) - 1
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 10):
             counters[deeper] = 0
@@ -318,10 +353,14 @@ class _Numbering:
         for level in range(ilvl, -1, -1):
             placeholder = f"%{level + 1}"
             if placeholder in text:
-                value = counters[level] or _level_start(levels.get(level))
+                value = counters[level] or self._level_start(levels.get(level))
                 fmt = _child_val(levels.get(level), "numFmt") or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
+
+    def _level_start(self, lvl: etree._Element | None) -> int:
+        start = self._start(lvl, "start")
+        return 1 if start is None else start
 
 
 def _num_pr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
@@ -337,15 +376,29 @@ def _child_val(el: etree._Element | None, name: str) -> str | None:
     return child.get(_VAL) if child is not None else None
 
 
-def _level_start(lvl: etree._Element | None) -> int:
-    return _int(_child_val(lvl, "start"), 1)
+def _number(value: str | None) -> int | None:
+    """The integer an attribute holds, or None; more than 18 digits read as 10**18 (over
+    any limit; ``int`` on a million digits would cost seconds)."""
+    if value is None:
+        return None
+    text = value.strip()
+    digits = text.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii():
+        return None
+    if len(digits) > 18:
+        return -(10**18) if text.startswith("-") else 10**18
+    return int(text)
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+    number = _number(value)
+    return default if number is None else number
+
+
+def _shown(value: str) -> str:
+    """An attribute value as a message shows it: at most 24 characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= 24 else value[:24] + "…"
 
 
 # --------------------------------------------------------------------------- layout
@@ -354,11 +407,14 @@ def _int(value: str | None, default: int) -> int:
 class _Extractor:
     """Adds the body's paragraphs and tables to a TextBuilder, in document order."""
 
-    def __init__(self, builder: TextBuilder, numbering: _Numbering) -> None:
+    def __init__(self, builder: TextBuilder, numbering: _Numbering, limits: Limits) -> None:
         self.builder = builder
         self.numbering = numbering
+        self.limits = limits
+        self.positions = 0  # grid positions of the tables read so far
         self.paragraphs = 0
         self.tables = 0
+        self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
 
     def run(self, body: etree._Element) -> None:
         for block in self._blocks(body):
@@ -396,37 +452,89 @@ class _Extractor:
         return _join_pieces(pieces)
 
     def _table(self, tbl: etree._Element) -> None:
-        """One line per row, merged cells expanded; nested tables follow the table."""
+        """One line per row, one field per cell starting in it; nested tables follow.
+
+        A cell's grid column counts ``w:gridBefore`` and the ``w:gridSpan`` of the cells to
+        its left; a ``w:vMerge`` continuation cell is covered by the cell above it (no
+        field; that cell's ``rows`` grows), as a legacy ``w:hMerge`` continuation is
+        covered by the cell to its left.
+        """
         self.tables += 1
         number = self.tables
         nested: list[etree._Element] = []
-        rows: list[list[str]] = []
+        rows: list[list[_WordCell]] = []
+        # The cell (of a row above) that starts at each grid column, to continue merges.
+        above: dict[int, _WordCell] = {}
         for tr in _ROWS(tbl):
-            cells = [""] * _int(_child_val(tr.find(_q("trPr")), "gridBefore"), 0)
+            column = max(self._span(tr.find(_q("trPr")), "gridBefore") or 0, 0)
+            cells: list[_WordCell] = []
+            starts: dict[int, _WordCell] = {}
             for tc in _CELLS(tr):
                 tc_pr = tc.find(_q("tcPr"))
-                span = max(_int(_child_val(tc_pr, "gridSpan"), 1), 1)
-                v_merge = tc_pr.find(_q("vMerge")) if tc_pr is not None else None
-                continues = v_merge is not None and v_merge.get(_VAL) in (None, "continue")
+                span = max(self._span(tc_pr, "gridSpan") or 1, 1)
+                self.positions += span
+                if self.positions > self.limits.max_cells:
+                    limit = self.limits.max_cells
+                    raise over("max-cells", limit, f"more than {limit} table cells")
                 text = self._cell_text(tc, nested)
-                cells.append("" if continues else text)
-                cells.extend([""] * (span - 1))
+                if _continues(tc_pr, "hMerge") and cells:
+                    cells[-1].span += span
+                elif _continues(tc_pr, "vMerge") and column in above:
+                    merged = above[column]
+                    merged.rows += 1
+                    starts[column] = merged
+                else:
+                    cell = _WordCell(text, column, span)
+                    cells.append(cell)
+                    starts[column] = cell
+                column += span
+            above = starts
             rows.append(cells)
-        width = max((len(cells) for cells in rows), default=0)
         for r, cells in enumerate(rows, 1):
-            cells += [""] * (width - len(cells))
-            if not any(cells):
+            if not any(cell.text for cell in cells):
                 continue  # nothing in the row: no line
+            self.grid[self.builder.line_number] = GridRow(
+                number - 1,
+                r - 1,
+                tuple(GridCell(cell.column, cell.span, cell.rows) for cell in cells),
+            )
 
-            def where(c: int, r: int = r) -> str:
-                return f"表格 {number}，第 {r} 行，第 {c} 列"
+            def where(cell: _WordCell, r: int = r) -> str:
+                return f"表格 {number}，第 {r} 行，第 {cell.column + 1} 列"
 
-            for c, text in enumerate(cells, 1):
-                if c > 1:
+            for k, cell in enumerate(cells):
+                if k:
                     # The TAB after a cell carries that cell's locator, so that the column
                     # of an empty cell (where the next TAB stands) finds the cell.
-                    self.builder.add("\t", where=where(c if c == width and not text else c - 1))
-                self.builder.add(text, where=where(c))
+                    self.builder.add("\t", where=where(cells[k - 1]))
+                self.builder.add(cell.text, where=where(cell))
+            if not cells[-1].text:
+                # An empty last cell is the end of the line: mark it with its locator.
+                self.builder.mark(where=where(cells[-1]))
             self.builder.newline()
         for inner in nested:
             self._table(inner)
+
+    def _span(self, props: etree._Element | None, name: str) -> int | None:
+        """w:gridSpan or w:gridBefore of a cell's or row's properties, within max-span."""
+        raw = _child_val(props, name)
+        value = _number(raw)
+        if value is not None and value > self.limits.max_span:
+            raise over("max-span", self.limits.max_span, f"w:{name}={_shown(raw or '')}")
+        return value
+
+
+@dataclass
+class _WordCell:
+    """A table cell that starts in its row: its text and its place in the grid."""
+
+    text: str
+    column: int  # 0-based grid column
+    span: int = 1
+    rows: int = 1
+
+
+def _continues(tc_pr: etree._Element | None, merge: str) -> bool:
+    """Whether the cell continues a merge (``w:vMerge``/``w:hMerge`` without "restart")."""
+    element = tc_pr.find(_q(merge)) if tc_pr is not None else None
+    return element is not None and element.get(_VAL) in (None, "continue")

@@ -4,36 +4,36 @@ Government sites serve reports as HTML: often GB2312/GBK, the tables drawn with 
 colspan, ``<p>`` and ``<br>`` inside cells, and navigation, scripts and footers around the
 report. lxml parses the page; this module lays it out as the text the parser reads:
 
-* each data-table row is one line, its cells joined by a single TAB after rowspan/colspan
-  are expanded into the grid (a spanned position is an empty cell), so that the columns of
-  every row line up with the official table;
+* each data-table row is one line: one TAB-separated field per cell that starts in the row
+  (a cell covered by a rowspan from above has none, a colspan cell is one field, an empty
+  cell is an empty field), and ``Source.grid`` says where each field stands in the table's
+  grid (start column, span, rows) after rowspan and colspan are laid out as a browser lays
+  them out (:mod:`.html_tables`), so that the parser can put every value under its header;
 * the text of a cell is one piece: ``<br>``, ``<p>`` and line breaks inside it join CJK
   text directly and put one space between Latin letters or digits;
 * outside data tables, every block element (p, div, h1-h6, li …) and every ``<br>`` starts
   a line; scripts, styles, the head and hidden elements are dropped.
 
-lxml knows each element's line but no columns. So that a diagnostic points at the cell's
-digits in the ``.html`` file, a cursor walks the decoded source in step with the tree: it
-skips each element's start tag and finds each piece of text after the previous one (never
-from the start of a line, where an earlier ``0`` would be found), outside tags, decoding
-character references on the way.
+Every character of the text leads back to its line and column in the ``.html`` file
+(:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
+that a page nested as deep as libxml2 allows costs no recursion; the work is linear in the
+page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
-import html as html_entities
-import itertools
-import sys
+import gc
+import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
-from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.html_source import Seg, SourceCursor, count_cells
+from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
+from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
 from xxgk_lint.sources.text import decode_bytes, normalise_newlines
 
 __all__ = ["read_html"]
@@ -65,9 +65,6 @@ _DROP = frozenset(
         "noframes",
     }
 )
-
-#: Elements whose content libxml2 keeps as raw text: the source is skipped to the end tag.
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noembed", "noframes"})
 
 #: Elements that start and end a line of text outside data tables.
 _BLOCK = frozenset(
@@ -122,41 +119,60 @@ _BLOCK = frozenset(
     }
 )
 
-#: Elements libxml2 creates when the page leaves their tags out.
-_IMPLIED = frozenset({"html", "head", "body"})
+#: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
+_LIBXML2_DEPTH = 2048
 
 #: Characters that separate nothing visible: split text at them but insert no space.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_PIECES = re.compile(rf"[^\s{_INVISIBLE}]+|\s+")
+_WORD = re.compile(rf"[^\s{_INVISIBLE}]+")
+_BINARY = re.compile("[\x00-\x08\x0b\x0d-\x1f\ufffd]")
 
-#: The deepest recursion the walk may use (about three frames per level of nesting).
-_MAX_RECURSION = 40_000
-
-#: A cell longer than this is page layout, not a cell of the official tables.
-_LAYOUT_CELL_CHARS = 300
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-# A piece of extracted text and where it starts in the source: (text, offset, advance).
-# ``advance`` is False when the text is not a verbatim copy of the source (a space that
-# joins two pieces, a TAB, a character written as an entity).
-_Seg = tuple[str, int, bool]
+# What a cell or a flow line collects: words (lists of segments), spaces and breaks.
+_SPACE = "space"  # spaces within a line of source text
+_BREAK = "break"  # a line break: <br>, a block boundary, or a newline in the source
+_Item = list[Seg] | str
 
 
-def read_html(path: str, data: bytes) -> Source:
-    """Read a web page into a Source whose positions lead back into the HTML source."""
+def read_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read a web page into a Source whose positions lead back into the HTML source.
+
+    The cyclic garbage collector is paused while the page is read: the reader makes one
+    small object per cell and per word, none of them in a cycle, and a large page made
+    the collector's passes grow with the page (time per row rose with the rows).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_html(path, data, limits)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     text, encoding = _decode(data)
     text = normalise_newlines(text)
     _reject_binary(text)
-    cursor = _Cursor(text)
-    if not cursor.has_markup():
+    cells = count_cells(text)
+    if cells > limits.max_cells:
+        raise over("max-cells", limits.max_cells, f"{cells} table cells")
+    lines = text.split("\n")
+    cursor = SourceCursor(text, lines)
+    if not cursor.start_tags:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+        root = etree.fromstring(text.encode("utf-8"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
-    builder = TextBuilder()
-    _extract(cursor, builder, root)
+    if root is None:
+        raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
+    builder = TextBuilder(
+        max_lines=limits.max_lines, line_starts=cursor.line_starts, source_length=len(text)
+    )
+    extractor = _Extractor(cursor, builder, limits)
+    extractor.run(root)
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
@@ -166,31 +182,9 @@ def read_html(path: str, data: bytes) -> Source:
         encoding=encoding,
         text=extracted,
         positions=positions,
-        original_lines=tuple(text.split("\n")),
+        original_lines=tuple(lines),
+        grid=extractor.grid,
     )
-
-
-def _extract(cursor: _Cursor, builder: TextBuilder, root: lxml.html.HtmlElement) -> None:
-    """Run the extractor, with room for the recursion that deeply nested pages need.
-
-    Pages with thousands of unclosed ``<font>`` or ``<span>`` tags nest that deep in the
-    tree; the walk recurses about three frames per level.
-    """
-    depth = 0
-    deepest = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    limit = sys.getrecursionlimit()
-    needed = min(deepest * 4 + 500, _MAX_RECURSION)
-    try:
-        if needed > limit:
-            sys.setrecursionlimit(needed)
-        _Extractor(cursor, builder).run(root)
-    except RecursionError:
-        raise InputError(f"malformed HTML: elements nested too deeply ({deepest} levels)") from None
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -231,9 +225,10 @@ def _decode(data: bytes) -> tuple[str, str]:
 def _declared_charset(head: bytes) -> str | None:
     """The charset named by ``<meta charset>`` or ``<meta http-equiv content>``, if any."""
     try:
-        parser = lxml.html.HTMLParser(encoding="iso-8859-1")
-        doc = lxml.html.document_fromstring(head, parser=parser)
+        doc = etree.fromstring(head, etree.HTMLParser(encoding="iso-8859-1"))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if doc is None:
         return None
     for meta in doc.iter("meta"):
         name = meta.get("charset")
@@ -270,7 +265,7 @@ def _canonical_charset(name: str) -> str | None:
 def _reject_binary(text: str) -> None:
     """Raise if the decoded page is mostly control characters: not a web page."""
     sample = text[:8192]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\f") or c == "\ufffd")
+    bad = _BINARY.subn("", sample)[1]
     if bad * 50 > len(sample):
         raise InputError("malformed HTML: binary data, not a web page")
 
@@ -279,292 +274,99 @@ def _one_line(message: str) -> str:
     return " ".join(message.split()) or "lxml could not parse the page"
 
 
-# --------------------------------------------------------------------------- source cursor
-
-
-class _Cursor:
-    """Walks the decoded HTML source in step with lxml's tree, to find text positions.
-
-    ``pos`` only moves forward. It is moved past an element's start tag when the walk
-    enters the element, and past each piece of text when the piece is found.
-    """
-
-    def __init__(self, src: str) -> None:
-        self.src = src
-        self.low = src.translate(_ASCII_LOWER)  # same length as src, unlike str.lower()
-        self.n = len(src)
-        self.pos = 0
-        starts = [0]
-        index = src.find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = src.find("\n", index + 1)
-        self._line_starts = starts
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of ``offset``."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def has_markup(self) -> bool:
-        return self._next_tag(0) != -1
-
-    # -- tags
-
-    def _tag_kind(self, i: int) -> str | None:
-        """What starts at ``src[i] == "<"``: "start", "end", "comment", "decl" or None."""
-        nxt = self.src[i + 1 : i + 2]
-        if nxt.isascii() and nxt.isalpha():
-            return "start"
-        if nxt == "/":
-            return "end"
-        if nxt == "!":
-            return "comment" if self.src.startswith("<!--", i) else "decl"
-        if nxt == "?":
-            return "decl"
-        return None  # a literal "<" in text
-
-    def _next_tag(self, i: int) -> int:
-        """Offset of the next tag or comment at or after ``i``, or -1."""
-        while True:
-            i = self.src.find("<", i)
-            if i == -1 or self._tag_kind(i) is not None:
-                return i
-            i += 1
-
-    def _skip_tag(self, i: int) -> int:
-        """Offset just after the tag or comment that starts at ``i``."""
-        src = self.src
-        kind = self._tag_kind(i)
-        if kind == "comment":
-            end = src.find("-->", i + 4)
-            return self.n if end == -1 else end + 3
-        if kind != "start":
-            end = src.find(">", i + 2)
-            return self.n if end == -1 else end + 1
-        j = i + 1
-        while j < self.n:
-            c = src[j]
-            if c == ">":
-                return j + 1
-            if c == "<":
-                return j  # an unclosed tag; the parser closes it here too
-            j += 1
-            if c == "=":
-                while j < self.n and src[j] in " \t\n\f":
-                    j += 1
-                if j < self.n and src[j] in "\"'":
-                    end = src.find(src[j], j + 1)
-                    if end == -1:
-                        return self.n
-                    j = end + 1
-        return self.n
-
-    def _tag_name(self, i: int) -> str:
-        j = i + 1
-        while j < self.n and self.src[j] not in " \t\n\f/>":
-            j += 1
-        return self.low[i + 1 : j]
-
-    def enter(self, tag: str, sourceline: int | None) -> bool:
-        """Move past the start tag of the element being entered; False if it has none.
-
-        libxml2 only invents html/head/body; any other start tag is in the source. Tags
-        the parser dropped (a second ``<body>``, stray tags) are skipped if they stand no
-        later than the element's line.
-        """
-        i = self.pos
-        skipped = 0
-        while True:
-            t = self._next_tag(i)
-            if t == -1:
-                return False
-            end = self._skip_tag(t)
-            if self._tag_kind(t) != "start":
-                i = end
-                continue
-            name = self._tag_name(t)
-            if name == tag:
-                self.pos = end
-                return True
-            if tag in _IMPLIED:
-                return False
-            dropped = name in _IMPLIED or (
-                sourceline is not None
-                and skipped < 20
-                and self.line_col(t)[0] <= sourceline
-                and name not in ("td", "th", "tr")
-            )
-            if not dropped:
-                return False
-            i = end
-            skipped += 1
-
-    def skip_raw(self, tag: str) -> None:
-        """Move past the end tag of a raw-text element (script, style …)."""
-        end = self.low.find("</" + tag, self.pos)
-        self.pos = self.n if end == -1 else self._skip_tag(end)
-
-    # -- text
-
-    def find(self, token: str) -> list[_Seg]:
-        """Locate ``token`` (text from lxml, no whitespace) at or after ``pos``.
-
-        Searches text only: across end tags and comments, but not past the next start
-        tag, since a text node never spans one. Falls back to the cursor's position.
-        """
-        i = self.pos
-        while i <= self.n:
-            t = self._next_tag(i)
-            run_end = self.n if t == -1 else t
-            found = self._find_in_run(token, i, run_end)
-            if found is not None:
-                segs, end = found
-                self.pos = end
-                return segs
-            if t == -1 or self._tag_kind(t) == "start":
-                break
-            i = self._skip_tag(t)
-        return [(token, min(self.pos, self.n - 1), False)]
-
-    def _find_in_run(self, token: str, start: int, end: int) -> tuple[list[_Seg], int] | None:
-        src = self.src
-        at = src.find(token, start, end)
-        if at != -1:
-            return [(token, at, True)], at + len(token)
-        if src.find("&", start, end) == -1:
-            return None
-        for p in range(start, end):
-            if src[p] == token[0] or src[p] == "&":
-                offsets = self._match_with_references(token, p, end)
-                if offsets is not None:
-                    return _group(token, offsets[:-1]), offsets[-1]
-        return None
-
-    def _match_with_references(self, token: str, p: int, end: int) -> list[int] | None:
-        """Source offset of each character of ``token`` read from ``p`` (plus the end),
-        where characters may be written as ``&name;`` or ``&#n;``."""
-        src = self.src
-        offsets = []
-        for ch in token:
-            if p >= end:
-                return None
-            if src[p] == "&":
-                semi = src.find(";", p + 1, min(end, p + 40))
-                if semi != -1 and html_entities.unescape(src[p : semi + 1]) == ch:
-                    offsets.append(p)
-                    p = semi + 1
-                    continue
-            if src[p] != ch:
-                return None
-            offsets.append(p)
-            p += 1
-        offsets.append(p)
-        return offsets
-
-
-def _group(token: str, offsets: list[int]) -> list[_Seg]:
-    """Split ``token`` into runs that stand at consecutive source offsets."""
-    segs: list[_Seg] = []
-    start = 0
-    for k in range(1, len(token) + 1):
-        if k == len(token) or offsets[k] != offsets[k - 1] + 1:
-            segs.append((token[start:k], offsets[start], True))
-            start = k
-    return segs
-
-
 # --------------------------------------------------------------------------- layout
-
-# Items of a line being collected: a word with its segments, or a gap between words.
-_WORD = "word"
-_SPACE = "space"  # spaces within a line of source text
-_BREAK = "break"  # a line break: <br>, a block boundary, or a newline in the source
-
-
-@dataclass
-class _Cell:
-    items: list[tuple[str, object]]
-    anchor: int  # source offset just after the cell's start tag
-    rowspan: int = 1
-    colspan: int = 1
-
-
-@dataclass
-class _Row:
-    cells: list[_Cell] = field(default_factory=list)
-    anchor: int = 0
 
 
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def _join(items: Iterable[tuple[str, object]]) -> list[_Seg]:
+def _join(items: list[_Item]) -> list[Seg]:
     """Join words into one line: a space for spaces; for breaks, nothing next to CJK text."""
-    out: list[_Seg] = []
+    words = [item for item in items if not isinstance(item, str)]
+    if len(words) <= 1:
+        return list(words[0]) if words else []
+    out: list[Seg] = []
     pending: str | None = None
     last_char = ""
     last_end = 0
-    for kind, value in items:
-        if kind != _WORD:
+    for item in items:
+        if isinstance(item, str):
             if pending != _BREAK:
-                pending = kind
+                pending = item
             continue
-        segs: list[_Seg] = value  # type: ignore[assignment]
         if out and pending is not None:
-            first = segs[0][0][0]
+            first = item[0][0][0]
             if pending == _SPACE or not (_wide(last_char) or _wide(first)):
                 out.append((" ", last_end, False))
-        out.extend(segs)
-        text, offset, advance = segs[-1]
+        out.extend(item)
+        text, offset, advance = item[-1]
         last_char = text[-1]
         last_end = offset + len(text) if advance else offset
         pending = None
     return out
 
 
-def _span(value: str | None, limit: int) -> int:
-    """rowspan/colspan as the browser reads it: leading digits, at least 1."""
-    digits = "".join(itertools.takewhile(str.isdigit, (value or "").strip()))
-    number = int(digits) if digits else 1
-    return min(max(number, 1), limit)
-
-
-def _hidden(el: lxml.html.HtmlElement) -> bool:
+def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None:
         return True
-    style = "".join((el.get("style") or "").split()).lower()
+    style = el.get("style")
+    if not style:
+        return False
+    style = style.lower()
+    if "none" not in style and "hidden" not in style:
+        return False
+    style = "".join(style.split())
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _tag(el: object) -> str | None:
-    """The element's lower-case tag name; None for comments and processing instructions."""
-    tag = getattr(el, "tag", None)
-    return tag.lower() if isinstance(tag, str) else None
+# Where the walk is: what text met there goes into.
+_FLOW = 0  # page text outside data tables: the flow line
+_CELL = 1  # inside a cell (or content read as a cell): the cell's items
+_TABLE = 2  # directly in a data table or its thead/tbody/tfoot: stray lines
+_ROW = 3  # directly in a table row, between cells: added to the cell before
+
+# What the end of an element does (pushed when it starts).
+_INLINE = 0
+_BLOCK_END = 1  # a line break
+_PRE_END = 2  # a line break, and the end of preformatted text
+_TABLE_END = 3  # the data table is laid out and its rows added
+_GROUP_END = 4  # a thead/tbody/tfoot ends
+_ROW_END = 5  # a row ends
+_RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
+_NO_ACTION = (_INLINE, None)
+_BLOCK_ACTION = (_BLOCK_END, None)
 
 
 class _Extractor:
-    """Turns the lxml tree into lines in a TextBuilder, in document order."""
+    """Turns the lxml tree into lines in a TextBuilder, in document order.
 
-    def __init__(self, cursor: _Cursor, builder: TextBuilder) -> None:
+    One pass of ``etree.iterwalk`` over the tree (start and end events, comments for their
+    tails); a stack holds what each open element does when it ends. Data tables are
+    collected row by row and laid out when the table ends.
+    """
+
+    def __init__(self, cursor: SourceCursor, builder: TextBuilder, limits: Limits) -> None:
         self.cursor = cursor
         self.builder = builder
-        self.line: list[tuple[str, object]] = []  # the flow line being collected
-        self.items = self.line  # where words go now: the flow line or a cell
-        self.in_cell = False
+        self.limits = limits
+        self.spans = Spans(limits)
+        self.line: list[_Item] = []  # the flow line being collected
+        self.items = self.line  # where words go in _FLOW and _CELL: the line or a cell
+        self.where = _FLOW
         self.pre = 0
-
-    def run(self, root: lxml.html.HtmlElement) -> None:
-        self._node(root, emit=True)
-        self._flush()
+        self.tables = 0  # data tables laid out so far
+        self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
+        self._grid_cells: dict[tuple[int, int, int], GridCell] = {}
+        # The data table being collected: its rows and stray lines, row groups, the row.
+        self.rows: list[Row | list[_Item]] = []
+        self.groups = Groups()
+        self.row: Row | None = None
 
     # -- emitting
 
-    def _add(self, segs: Iterable[_Seg]) -> None:
-        for text, offset, advance in segs:
-            line, column = self.cursor.line_col(offset)
-            self.builder.add(text, line, column, advance=advance)
+    def _add(self, segs: Iterable[Seg]) -> None:
+        self.builder.extend_at(segs)
 
     def _flush(self) -> None:
         """End the flow line being collected (a hard line break)."""
@@ -575,225 +377,250 @@ class _Extractor:
             self.builder.newline()
 
     def _line_break(self) -> None:
-        if self.in_cell:
-            self.items.append((_BREAK, None))
-        else:
+        if self.where == _CELL:
+            self.items.append(_BREAK)
+        elif self.where == _FLOW:
             self._flush()
+
+    def _text(self, text: str) -> None:
+        """Add the words of a text node (and the spaces between them) where the walk is."""
+        where = self.where
+        if where >= _TABLE:
+            if text.isspace():
+                return
+            items: list[_Item] = [_SPACE] if where == _ROW else []
+            saved, self.items, self.where = self.items, items, _CELL
+            try:
+                self._text(text)
+            finally:
+                self.items, self.where = saved, where
+            if where == _TABLE:
+                self.rows.append(items)
+            elif self.row is not None and self.row.cells:
+                self.row.cells[-1].items.extend(items)
+            return
+        items = self.items
+        if _WORD.fullmatch(text):
+            items.append(self.cursor.find(text))
+            return
+        if text.isspace():
+            if "\n" not in text:
+                items.append(_SPACE)
+            elif self.pre and where == _FLOW:
+                self._flush()
+            else:
+                items.append(_BREAK)
+            return
+        for match in _PIECES.finditer(text):
+            piece = match.group()
+            if not piece[0].isspace():
+                items.append(self.cursor.find(piece))
+            elif "\n" not in piece:
+                items.append(_SPACE)
+            elif self.pre and where == _FLOW:
+                self._flush()
+            else:
+                items.append(_BREAK)
 
     # -- walking
 
-    def _text(self, text: str | None, emit: bool) -> None:
-        if not text or not emit:
-            return
-        for kind, group in itertools.groupby(text, key=_char_kind):
-            chunk = "".join(group)
-            if kind == "space":
-                if "\n" in chunk and self.pre and not self.in_cell:
-                    self._flush()
+    def run(self, root: etree._Element) -> None:
+        """Walk the tree once; see the class docstring."""
+        enter = self.cursor.enter
+        text_of = self._text
+        limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
+        stack: list[tuple[int, object]] = []
+        push, pop = stack.append, stack.pop
+        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                enter(tag, el.sourceline)
+                if len(stack) >= limit:
+                    self._too_deep(len(stack) + 1)
+                if tag in _DROP or (
+                    (el.get("hidden") is not None or el.get("style") is not None) and _hidden(el)
+                ):
+                    if self.where == _ROW and tag in ("td", "th"):
+                        self._cell(el)
+                    self._skip(el)
+                    walker.skip_subtree()
+                    push(_NO_ACTION)
+                    continue
+                where = self.where
+                if where == _CELL:  # the most frequent case: content of a table cell
+                    if tag in _BLOCK or tag == "br":
+                        self.items.append(_BREAK)
+                        push(_BLOCK_ACTION if tag != "br" else _NO_ACTION)
+                    else:
+                        push(_NO_ACTION)
+                elif where == _FLOW:
+                    push(self._flow_start(el, tag))
+                elif where == _TABLE:
+                    push(self._table_start(el, tag))
                 else:
-                    self.items.append((_BREAK if "\n" in chunk else _SPACE, None))
-            elif kind == "word":
-                self.items.append((_WORD, self.cursor.find(chunk)))
+                    push(self._row_start(el, tag))
+                text = el.text
+                if text:
+                    text_of(text)
+            elif event == "end":
+                action = pop()
+                if action is _BLOCK_ACTION:
+                    self._line_break()
+                elif action is not _NO_ACTION:
+                    self._end(action)
+                tail = el.tail
+                if tail:
+                    text_of(tail)
+            else:  # a comment or processing instruction: only its tail is text
+                tail = el.tail
+                if tail:
+                    text_of(tail)
+        self._flush()
 
-    def _children(self, el: lxml.html.HtmlElement, emit: bool) -> None:
-        self._text(el.text, emit)
-        for child in el:
-            self._node(child, emit)
-            self._text(child.tail, emit)
-
-    def _node(self, el: lxml.html.HtmlElement, emit: bool) -> None:
-        tag = _tag(el)
-        if tag is None:
-            return  # a comment: the cursor skips it in the source by itself
-        self.cursor.enter(tag, el.sourceline)
-        if tag in _DROP or _hidden(el):
-            if tag in _RAW_TEXT and len(el) == 0:
-                self.cursor.skip_raw(tag)
-            else:
-                self._children(el, emit=False)
-            return
-        if not emit:
-            self._children(el, emit=False)
-        elif tag == "br":
+    def _flow_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
+        """An element in the page's flow or in a cell."""
+        if tag == "br":
             self._line_break()
-        elif tag == "table" and not self.in_cell and _is_data_table(el):
+            return _NO_ACTION
+        if tag == "table" and self.where == _FLOW and is_data_table(el):
             self._flush()
-            self._table(el)
-        elif tag in _BLOCK:
+            saved = (self.rows, self.groups, self.row, self.where)
+            self.rows, self.groups, self.row, self.where = [], Groups(), None, _TABLE
+            return (_TABLE_END, saved)
+        if tag in _BLOCK:
             self._line_break()
-            self.pre += tag == "pre"
-            self._children(el, emit)
-            self.pre -= tag == "pre"
-            self._line_break()
+            if tag == "pre":
+                self.pre += 1
+                return (_PRE_END, None)
+            return _BLOCK_ACTION
+        return _NO_ACTION
+
+    def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
+        """An element directly in a data table or in its thead/tbody/tfoot."""
+        if tag in ("thead", "tbody", "tfoot"):
+            self.groups.explicit()
+            return (_GROUP_END, None)
+        if tag == "tr":
+            row = Row(anchor=self.cursor.pos, index=self.groups.rows, group=self.groups.current())
+            self.groups.rows += 1
+            self.rows.append(row)
+            self.row = row
+            self.where = _ROW
+            return (_ROW_END, None)
+        if tag in ("colgroup", "col"):
+            self._skip(el)
+            return (_RESTORE, (self.items, _TABLE))  # nothing in it is read
+        # A caption, or stray content the page put between rows: a line of its own.
+        items: list[_Item] = []
+        self.rows.append(items)
+        saved = (self.items, _TABLE)
+        self.items, self.where = items, _CELL
+        return (_RESTORE, saved)
+
+    def _row_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
+        """An element directly in a table row."""
+        saved = (self.items, _ROW)
+        if tag in ("td", "th"):
+            self.items = self._cell(el).items
         else:
-            self._children(el, emit)
+            # Content between cells: the page shows it; keep it with the cell before.
+            row = self.row
+            self.items = row.cells[-1].items if row is not None and row.cells else []
+            if tag in _BLOCK:
+                self.items.append(_BREAK)
+        self.where = _CELL
+        return (_RESTORE, saved)
+
+    def _cell(self, el: etree._Element) -> Cell:
+        """Add a cell to the row being collected (its start tag already entered)."""
+        rowspan = el.get("rowspan")
+        colspan = el.get("colspan")
+        cell = Cell(
+            [],
+            self.cursor.pos,
+            1 if rowspan is None else self.spans.read("rowspan", rowspan),
+            1 if colspan is None else self.spans.read("colspan", colspan),
+        )
+        if self.row is not None:
+            self.row.cells.append(cell)
+        return cell
+
+    def _end(self, action: tuple[int, object]) -> None:
+        kind, saved = action
+        if kind == _BLOCK_END:
+            self._line_break()
+        elif kind == _RESTORE:
+            self.items, self.where = saved  # type: ignore[misc]
+        elif kind == _ROW_END:
+            self.row = None
+            self.where = _TABLE
+        elif kind == _GROUP_END:
+            self.groups.end_explicit()
+        elif kind == _PRE_END:
+            self.pre -= 1
+            self._line_break()
+        elif kind == _TABLE_END:
+            rows = self.rows
+            self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
+            self._emit_table(rows)
+
+    def _skip(self, el: etree._Element) -> None:
+        """Pass over an element whose content is not read: its start tags, then its end."""
+        for inner in el.iterdescendants():
+            tag = tag_of(inner)
+            if tag is not None:
+                self.cursor.enter(tag, inner.sourceline)
+        self.cursor.leave(el.tag)
+
+    def _too_deep(self, depth: int) -> None:
+        limit = self.limits.max_html_depth
+        if depth >= _LIBXML2_DEPTH:
+            found = f"elements nested {_LIBXML2_DEPTH} deep or more, the most the parser keeps"
+        else:
+            found = f"elements nested {depth} deep"
+        raise over("max-html-depth", limit, found)
 
     # -- data tables
 
-    def _collect(self, el: lxml.html.HtmlElement | None, text: str | None = None) -> list:
-        """Walk ``el`` (or just ``text``) as the content of one cell; return its items."""
-        saved, saved_in_cell = self.items, self.in_cell
-        self.items, self.in_cell = [], True
-        try:
-            if el is not None:
-                self._children(el, emit=True)
-            else:
-                self._text(text, emit=True)
-            return self.items
-        finally:
-            self.items, self.in_cell = saved, saved_in_cell
-
-    def _table(self, table: lxml.html.HtmlElement) -> None:
-        """Lay a data table out as one line per row, its grid expanded."""
-        rows: list[_Row | list] = []  # rows, and stray text lines found between them
-        self._table_part(table, rows)
-        grid: list[_Row] = []
+    def _emit_table(self, rows: list[Row | list[_Item]]) -> None:
+        """Lay the table out and add its lines: rows, and stray lines between them."""
+        self.spans.lay_out([entry for entry in rows if isinstance(entry, Row)])
+        number = self.tables
+        self.tables += 1
         for entry in rows:
-            if isinstance(entry, _Row):
-                grid.append(entry)
+            if isinstance(entry, Row):
+                self._emit_row(entry, number)
                 continue
-            self._emit_rows(grid)
-            grid = []
             segs = _join(entry)
             if segs:
                 self._add(segs)
                 self.builder.newline()
-        self._emit_rows(grid)
 
-    def _table_part(self, part: lxml.html.HtmlElement, rows: list) -> None:
-        """Collect the rows of a table or of its thead/tbody/tfoot, in source order."""
-        self._stray(rows, part.text)
-        for child in part:
-            tag = _tag(child)
-            if tag is not None:
-                self.cursor.enter(tag, child.sourceline)
-            if tag is None:
-                pass
-            elif tag in ("thead", "tbody", "tfoot") and not _hidden(child):
-                self._table_part(child, rows)
-            elif tag == "tr" and not _hidden(child):
-                rows.append(self._row(child))
-            elif tag in ("colgroup", "col") or tag in _DROP or _hidden(child):
-                if tag in _RAW_TEXT and len(child) == 0:
-                    self.cursor.skip_raw(tag)
-                else:
-                    self._children(child, emit=False)
-            else:  # a caption, or stray content the page put between rows
-                rows.append(self._collect(child))
-            self._stray(rows, child.tail)
+    def _grid_cell(self, cell: Cell) -> GridCell:
+        """The cell's GridCell; equal ones are shared (they are immutable)."""
+        key = (cell.column, cell.colspan, cell.rows)
+        found = self._grid_cells.get(key)
+        if found is None:
+            found = self._grid_cells[key] = GridCell(*key)
+        return found
 
-    def _stray(self, rows: list, text: str | None) -> None:
-        if text and text.strip():
-            rows.append(self._collect(None, text))
-
-    def _row(self, tr: lxml.html.HtmlElement) -> _Row:
-        row = _Row(anchor=self.cursor.pos)
-        self._row_text(row, tr.text)
-        for child in tr:
-            tag = _tag(child)
-            if tag in ("td", "th"):
-                self.cursor.enter(tag, child.sourceline)
-                anchor = self.cursor.pos
-                if _hidden(child):
-                    self._children(child, emit=False)
-                    items: list = []
-                else:
-                    items = self._collect(child)
-                rowspan = _span(child.get("rowspan"), 65534)
-                colspan = _span(child.get("colspan"), 1000)
-                row.cells.append(_Cell(items, anchor, rowspan, colspan))
-            elif tag is not None:
-                # Content between cells: the page shows it; keep it with the cell before.
-                self.cursor.enter(tag, child.sourceline)
-                _attach(row, self._collect_node(child))
-            self._row_text(row, child.tail)
-        return row
-
-    def _row_text(self, row: _Row, text: str | None) -> None:
-        if text and text.strip():
-            _attach(row, [(_SPACE, None), *self._collect(None, text)])
-
-    def _collect_node(self, el: lxml.html.HtmlElement) -> list:
-        """Items of an element met between cells (its start tag already entered)."""
-        if _tag(el) in _DROP or _hidden(el):
-            if _tag(el) in _RAW_TEXT and len(el) == 0:
-                self.cursor.skip_raw(_tag(el) or "")
-            else:
-                self._children(el, emit=False)
-            return []
-        return self._collect(el)
-
-    def _emit_rows(self, rows: list[_Row]) -> None:
-        """Expand rowspan/colspan into a grid and add one TAB-joined line per row."""
-        if not rows:
-            return
-        # grid[r][c] = (segments, anchor); None where no cell reaches.
-        grid: list[dict[int, tuple[list[_Seg], int]]] = [{} for _ in rows]
-        width = 0
-        for r, row in enumerate(rows):
-            c = 0
-            for cell in row.cells:
-                while c in grid[r]:
-                    c += 1
-                grid[r][c] = (_join(cell.items), cell.anchor)
-                for dr in range(min(cell.rowspan, len(rows) - r)):
-                    for dc in range(cell.colspan):
-                        if dr or dc:
-                            grid[r + dr].setdefault(c + dc, ([], cell.anchor))
-                c += cell.colspan
-            if grid[r]:
-                width = max(width, max(grid[r]) + 1)
-        for r, row in enumerate(rows):
-            cells = [grid[r].get(c, ([], row.anchor)) for c in range(width)]
-            if not any(segs for segs, _ in cells):
-                continue  # nothing in the row: no line
-            for k, (segs, anchor) in enumerate(cells):
-                if k:
-                    # The TAB after a cell leads back to that cell, so that the column of
-                    # an empty cell (where the next TAB stands) finds the cell; the TAB
-                    # before an empty last cell leads to the last cell.
-                    sep = anchor if k == width - 1 and not segs else cells[k - 1][1]
-                    self._add([("\t", sep, False)])
-                self._add(segs)
-            self.builder.newline()
-
-
-def _attach(row: _Row, items: list) -> None:
-    """Add stray row content to the cell before it (text before the first cell is lost)."""
-    if row.cells:
-        row.cells[-1].items.extend(items)
-
-
-def _char_kind(ch: str) -> str:
-    if ch in _INVISIBLE:
-        return "invisible"
-    return "space" if ch.isspace() else "word"
-
-
-def _rows_of(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    rows = []
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if _tag(tr) == "tr")
-    return rows
-
-
-def _is_data_table(table: lxml.html.HtmlElement) -> bool:
-    """Whether ``table`` holds data (laid out as a grid) rather than page layout.
-
-    A table holding another table, a one-column table and a table with a long cell are
-    layout: their cells are read as blocks of text.
-    """
-    if next(table.iterdescendants("table"), None) is not None:
-        return False
-    width = 0
-    for tr in _rows_of(table):
-        cells = [c for c in tr if _tag(c) in ("td", "th")]
-        width = max(width, sum(_span(c.get("colspan"), 1000) for c in cells))
-        for cell in cells:
-            if len(cell.text_content()) > _LAYOUT_CELL_CHARS:
-                return False
-    return width > 1
+    def _emit_row(self, row: Row, table: int) -> None:
+        """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
+        fields = [_join(cell.items) for cell in row.cells]
+        if not any(fields):
+            return  # nothing in the row: no line
+        self.grid[self.builder.line_number] = GridRow(
+            table, row.index, tuple(self._grid_cell(cell) for cell in row.cells)
+        )
+        line: list[Seg] = fields[0]
+        for k in range(1, len(fields)):
+            # The TAB after a cell leads back to that cell, so that the column of an empty
+            # cell (where the next TAB stands) finds the cell.
+            line.append(("\t", row.cells[k - 1].anchor, False))
+            line.extend(fields[k])
+        self.builder.extend_at(line)
+        if not fields[-1]:
+            # An empty last cell is the end of the line: mark it as the cell's place.
+            self.builder.mark_at(row.cells[-1].anchor)
+        self.builder.newline()

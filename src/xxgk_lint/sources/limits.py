@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from xxgk_lint.sources.model import LimitError
+
 MIB = 1024 * 1024
 
 
@@ -24,21 +26,31 @@ class Limits:
     max_file_bytes: int = 50 * MIB
     #: Lines of extracted text handed to the parser.
     max_lines: int = 200_000
-    #: Table cells (of all tables together) in one report.
+    #: Table cells in one report, of all tables together. HTML and Word count grid
+    #: positions (a cell two columns wide counts 2); plain text counts TAB and "|"
+    #: separators, an upper bound of its cells.
     max_cells: int = 200_000
-    #: Nesting depth of HTML elements.
-    max_html_depth: int = 1_000
+    #: Nesting depth of HTML elements. libxml2 keeps at most 2048 levels and drops what is
+    #: deeper, so a page that deep is over the limit whatever its value.
+    max_html_depth: int = 2_000
     #: A rowspan, colspan, w:gridSpan or w:gridBefore larger than this is an error.
     max_span: int = 1_000
     #: Members of a .docx (zip) archive.
     max_zip_members: int = 10_000
-    #: Uncompressed size of any one member of a .docx archive, and of all of them together.
+    #: Uncompressed size of any one member of a .docx archive, and of all of them together
+    #: (read from the archive's directory before anything is unpacked).
     max_zip_uncompressed_bytes: int = 200 * MIB
+    #: Uncompressed size of any one XML part of a .docx (document.xml, styles.xml …): XML
+    #: costs many times its size in memory once parsed; pictures are not XML.
+    max_docx_xml_bytes: int = 32 * MIB
     #: A Word list number (w:start, w:startOverride) larger than this is an error.
     max_list_number: int = 100_000
     #: Pages of a PDF.
     max_pdf_pages: int = 2_000
-    #: Text objects (characters) read from one PDF page.
+    #: Uncompressed size of a PDF's compressed streams (page contents, fonts; pictures
+    #: aside), all together, checked before PDFium reads a page: a deflate bomb.
+    max_pdf_stream_bytes: int = 256 * MIB
+    #: Objects on one PDF page, and characters read from it.
     max_pdf_page_chars: int = 200_000
 
     @classmethod
@@ -48,3 +60,10 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def over(key: str, limit: int, found: str) -> LimitError:
+    """The error for a file over ``key`` (kebab-case), with what was found, e.g.
+    ``over("max-span", 1000, "rowspan=1000000")`` — "over the limit max-span = 1000
+    (rowspan=1000000)". ``found`` is one of the phrases :mod:`.messages` translates."""
+    return LimitError(f"over the limit {key} = {limit} ({found})")

@@ -18,6 +18,14 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^no such file$", "文件不存在"),
         (r"^permission denied$", "没有读取权限"),
         (r"^is a directory$", "这是一个目录"),
+        (
+            r"^is a named pipe \(FIFO\), not a regular file$",
+            "这是一个命名管道（FIFO），不是普通文件",
+        ),
+        (r"^is a device, not a regular file$", "这是一个设备文件，不是普通文件"),
+        (r"^is a socket, not a regular file$", "这是一个套接字，不是普通文件"),
+        (r"^is not a regular file$", "不是普通文件"),
+        (r"^a loop of symbolic links$", "符号链接构成循环，无法读取"),
         (r"^cannot read the file \((.*)\)$", r"无法读取文件（\1）"),
         (r"^binary file.*", "二进制文件（含 NUL 字节），不是文本报告"),
         (
@@ -60,10 +68,48 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+#: A file over one of the reading limits: "over the limit KEY = N (what was found)".
+_OVER = re.compile(r"^over the limit ([a-z-]+) = (\d+) \((.*)\)$")
+
+#: What was found, as the readers say it (limits.over), in Chinese; first match wins.
+_FOUND_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), template)
+    for pattern, template in (
+        (r"^more than (\d+) bytes$", r"超过 \1 字节"),
+        (r"^(\d+) bytes$", r"\1 字节"),
+        (r"^more than (\d+) lines$", r"超过 \1 行"),
+        (r"^(\d+) lines$", r"\1 行"),
+        (r"^more than (\d+) table cells$", r"超过 \1 个表格单元格"),
+        (r"^(\d+) table cells$", r"\1 个表格单元格"),
+        (r"^(\d+) TAB and \| separators$", r"\1 个制表符和 | 分隔符"),
+        (
+            r"^elements nested (\d+) deep or more, the most the parser keeps$",
+            r"元素嵌套 \1 层或更深，已达解析器所能保留的最大层数",
+        ),
+        (r"^elements nested (\d+) deep$", r"元素嵌套 \1 层"),
+        (r"^(\d+) zip members$", r"压缩包内有 \1 个文件"),
+        (r"^all members unpack to (\d+) bytes$", r"全部文件解压后共 \1 字节"),
+        (r"^(.+) unpacks to (\d+) bytes$", r"\1 解压后为 \2 字节"),
+        (r"^(\d+) pages$", r"\1 页"),
+        (r"^(\d+) objects on page (\d+)$", r"第 \2 页有 \1 个对象"),
+        (r"^(\d+) characters on page (\d+)$", r"第 \2 页有 \1 个字符"),
+        (r"^streams that unpack to more than (\d+) bytes$", r"压缩数据流解压后超过 \1 字节"),
+    )
+)
+
+
 def localise(message: str, lang: str) -> str:
     """The reader's problem in the user's language."""
     if lang == "en":
         return message
+    over = _OVER.match(message)
+    if over:
+        key, limit, found = over.groups()
+        for pattern, template in _FOUND_ZH:
+            if pattern.match(found):
+                found = pattern.sub(template, found, count=1)
+                break
+        return f"超出读取限制 {key} = {limit}（{found}）"
     for pattern, template in _ZH:
         if pattern.match(message):
             return pattern.sub(template, message, count=1)

@@ -11,7 +11,7 @@ line number means nothing to the user.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -28,25 +28,36 @@ class Origin:
     where: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Segment:
-    column: int  # 1-based column in the extracted line where this segment starts
-    origin: Origin
-    advance: bool  # whether original columns advance with extracted columns
+# One piece of an extracted line: (column where it starts, where it came from, advance).
+# "Where it came from" is an Origin, or an offset into the source whose line starts the
+# TextBuilder was given (HTML: one int per piece instead of an object). ``advance`` says
+# whether original columns advance with extracted columns (a verbatim copy of the source).
+_Segment = tuple[int, "Origin | int", bool]
 
 
 class TextBuilder:
     """Builds extracted text piece by piece while recording where each piece came from.
 
-    Readers of HTML, .docx and PDF call :meth:`add` for each piece of text, with the
-    position of that piece in the original file (or a locator), and :meth:`newline` at the
-    end of each extracted line. :meth:`build` returns the text and a :class:`PositionMap`.
+    Readers of HTML, .docx and PDF call :meth:`add` (or :meth:`add_at`, with an offset into
+    the source) for each piece of text and :meth:`newline` at the end of each extracted
+    line. :meth:`build` returns the text and a :class:`PositionMap`. ``max_lines`` bounds
+    the extracted lines (:class:`LimitError` beyond it).
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        max_lines: int | None = None,
+        line_starts: Sequence[int] | None = None,
+        source_length: int = 0,
+    ) -> None:
         self._parts: list[str] = []
-        self._lines: list[list[_Segment]] = [[]]
+        self._current: list[_Segment] = []
+        self._lines: list[list[_Segment]] = [self._current]
         self._column = 1
+        self._max_lines = max_lines
+        self._line_starts = line_starts
+        self._source_length = source_length
 
     def add(
         self,
@@ -66,24 +77,69 @@ class TextBuilder:
             return
         if "\n" in text:
             raise ValueError("TextBuilder.add() takes one line at a time; call newline()")
-        current_line = len(self._lines)
         origin = Origin(
-            line if line is not None else current_line,
+            line if line is not None else len(self._lines),
             column if column is not None else self._column,
             where,
         )
-        self._lines[-1].append(_Segment(self._column, origin, advance))
+        self._current.append((self._column, origin, advance))
         self._parts.append(text)
         self._column += len(text)
+
+    def add_at(self, text: str, offset: int, advance: bool = True) -> None:
+        """Append ``text`` (no newline) that stands at ``offset`` in the source."""
+        if text:
+            self._current.append((self._column, offset, advance))
+            self._parts.append(text)
+            self._column += len(text)
+
+    def extend_at(self, pieces: Iterable[tuple[str, int, bool]]) -> None:
+        """:meth:`add_at` for each ``(text, offset, advance)``."""
+        current, parts, column = self._current, self._parts, self._column
+        for text, offset, advance in pieces:
+            if text:
+                current.append((column, offset, advance))
+                parts.append(text)
+                column += len(text)
+        self._column = column
+
+    def mark(
+        self, line: int | None = None, column: int | None = None, where: str | None = None
+    ) -> None:
+        """Record that the current column (with no text of its own) comes from ``line``/``column``.
+
+        An empty last cell of a table row has no character; its column is the end of the
+        line. A mark there leads that column back to the cell instead of to the TAB before.
+        """
+        origin = Origin(
+            line if line is not None else len(self._lines),
+            column if column is not None else self._column,
+            where,
+        )
+        self._current.append((self._column, origin, False))
+
+    def mark_at(self, offset: int) -> None:
+        """:meth:`mark` with an offset into the source."""
+        self._current.append((self._column, offset, False))
+
+    @property
+    def line_number(self) -> int:
+        """The 1-based number of the extracted line being built."""
+        return len(self._lines)
 
     def newline(self) -> None:
         """End the current extracted line."""
         self._parts.append("\n")
-        self._lines.append([])
+        self._current = []
+        self._lines.append(self._current)
         self._column = 1
+        if self._max_lines is not None and len(self._lines) > self._max_lines:
+            limit = self._max_lines
+            raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
 
     def build(self) -> tuple[str, PositionMap]:
-        return "".join(self._parts), PositionMap(self._lines)
+        positions = PositionMap(self._lines, self._line_starts, self._source_length)
+        return "".join(self._parts), positions
 
 
 @dataclass(frozen=True)
@@ -91,19 +147,45 @@ class PositionMap:
     """Maps (line, column) in extracted text back to an :class:`Origin`."""
 
     lines: list[list[_Segment]]
+    line_starts: Sequence[int] | None = None  # of the source, for offsets (HTML)
+    source_length: int = 0  # of the source, for offsets: no position lies past its end
 
     def origin(self, line: int, column: int) -> Origin:
         if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
-            return Origin(line, column)
+            if self.line_starts is None or line < 1:
+                return Origin(line, column)
+            # A line with no text (the empty line after the last): where the text before
+            # it ends, so that the position stays in the source.
+            previous = min(line, len(self.lines)) - 1
+            while previous >= 1 and not self.lines[previous - 1]:
+                previous -= 1
+            if previous < 1:
+                return Origin(1, 1)
+            start, origin, advance = self.lines[previous - 1][-1]
+            return self._resolve(origin, 0)
         segments = self.lines[line - 1]
-        starts = [s.column for s in segments]
-        index = max(bisect.bisect_right(starts, column) - 1, 0)
-        seg = segments[index]
-        if seg.advance:
-            return Origin(
-                seg.origin.line, seg.origin.column + (column - seg.column), seg.origin.where
-            )
-        return seg.origin
+        index = max(bisect.bisect_right(segments, column, key=_first) - 1, 0)
+        start, origin, advance = segments[index]
+        delta = column - start if advance else 0
+        if index + 1 < len(segments):
+            delta = min(delta, segments[index + 1][0] - start - 1)
+        return self._resolve(origin, delta)
+
+    def _resolve(self, origin: Origin | int, delta: int) -> Origin:
+        if isinstance(origin, Origin):
+            if not delta:
+                return origin
+            return Origin(origin.line, origin.column + delta, origin.where)
+        starts = self.line_starts or (0,)
+        offset = origin + delta
+        if self.source_length:
+            offset = max(min(offset, self.source_length), 0)
+        found = bisect.bisect_right(starts, offset)
+        return Origin(found, offset - starts[found - 1] + 1)
+
+
+def _first(segment: _Segment) -> int:
+    return segment[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.pdf_streams import check_streams
 
 __all__ = ["read_pdf"]
 
@@ -39,16 +41,19 @@ _ERR_SECURITY = 5
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
-def read_pdf(path: str, data: bytes) -> Source:
+def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a PDF report; raise :class:`InputError` for anything that is not readable text.
 
     Nothing else escapes: a damaged file can make PDFium fail in many ways, and the user
-    needs one line saying the file could not be read, not a traceback.
+    needs one line saying the file could not be read, not a traceback. The limits are
+    checked before PDFium does the work they bound: the streams before any page is
+    loaded, the page count before the pages, the objects of a page before its text.
     """
     if not data.strip():
         raise InputError("the file is empty")
+    check_streams(data, limits)
     try:
-        pages = _extract_pages(data)
+        pages = _extract_pages(data, limits)
     except InputError:
         raise
     except Exception as exc:  # PDFium fails in many ways on a broken file
@@ -58,7 +63,7 @@ def read_pdf(path: str, data: bytes) -> Source:
     if not any(text.strip() for text in pages):
         raise InputError(NO_TEXT_LAYER)
 
-    builder = TextBuilder()
+    builder = TextBuilder(max_lines=limits.max_lines)
     lines: list[str] = []
     for page_no, text in enumerate(pages, start=1):
         if not text.strip():
@@ -79,7 +84,7 @@ def read_pdf(path: str, data: bytes) -> Source:
     )
 
 
-def _extract_pages(data: bytes) -> list[str]:
+def _extract_pages(data: bytes, limits: Limits) -> list[str]:
     """The text of each page, with LF line ends and no control characters."""
     try:
         import pypdfium2 as pdfium
@@ -100,12 +105,26 @@ def _extract_pages(data: bytes) -> list[str]:
             ) from None
         raise InputError(f"not a readable PDF: {_one_line(exc)}") from None
     try:
+        count = len(document)
+        if count > limits.max_pdf_pages:
+            raise over("max-pdf-pages", limits.max_pdf_pages, f"{count} pages")
         pages: list[str] = []
-        for index in range(len(document)):
+        limit = limits.max_pdf_page_chars
+        for index in range(count):
             page = document[index]
             try:
+                objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
+                if objects > limit:
+                    raise over(
+                        "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
+                    )
                 textpage = page.get_textpage()
                 try:
+                    chars = textpage.count_chars()
+                    if chars > limit:
+                        raise over(
+                            "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
+                        )
                     pages.append(_normalise(textpage.get_text_bounded()))
                 finally:
                     textpage.close()

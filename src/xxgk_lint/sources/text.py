@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "hz_gb_2312"}
@@ -70,8 +71,14 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
-def read_text(path: str, data: bytes) -> Source:
-    """Read a .txt/.md report."""
+def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
     text = normalise_newlines(text)
+    lines = text.count("\n") + 1
+    if lines > limits.max_lines:
+        raise over("max-lines", limits.max_lines, f"{lines} lines")
+    separators = text.count("\t") + text.count("|")
+    if separators > limits.max_cells:
+        raise over("max-cells", limits.max_cells, f"{separators} TAB and | separators")
     return Source(path=path, kind="text", encoding=encoding, text=text)

@@ -1,0 +1,253 @@
+"""Where lxml's text stands in the HTML source: one scan for markup, a cursor for text.
+
+lxml gives every element its line (``sourceline``: the line where its start tag ends) but
+no columns, and no position at all for text. So that a diagnostic points at a cell's
+digits in the ``.html`` file, the source is cut once, by one regular expression run in C,
+into alternating pieces: text, markup, text, markup … (tags, comments, declarations, and
+``<script>``/``<style>`` elements whole, since their content is not text). A cursor then
+moves forward through the pieces in step with the walk over lxml's tree:
+
+* entering an element moves it past the element's start tag (tags the parser dropped or
+  invented are recognised by name and line);
+* a piece of text from lxml is looked for in the text pieces at the cursor: across end
+  tags and comments but never past the next start tag, since a text node never spans one,
+  and within a bounded window, so that a piece that is not found (text libxml2 changed)
+  costs a bounded time; characters written as references (``&ldquo;``, ``&#20013;``) are
+  matched too.
+
+The regular expression has no nested quantifier over overlapping alternatives, so it runs
+in linear time whatever the input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as html_entities
+import itertools
+import re
+from collections.abc import Sequence
+
+# Markup, in the order libxml2 reads it. Group 1 is the whole piece, so that ``split``
+# returns text and markup alternately; group 2 is set for start tags only (a ``<script>``
+# or ``<style>`` element is one piece, start tag and content). Attribute values in quotes
+# may hold ">"; a tag left open ends at the next "<", as libxml2 ends it.
+#
+# Linear time: every alternative starts with "<" and a fixed word; inside a tag the
+# repeated group's branches begin with different characters ("=" or not), and what
+# follows the group (">?", or a lazy scan that may run to the end) always matches, so the
+# engine never backtracks into the group. A quote left open costs one scan to the end of
+# the page at most once, for the last quote character of the page.
+_MARKUP = re.compile(
+    r"""(
+        (
+            <script(?=[\s/>]|\Z)(?:[^<>=]+|=\s*"[^"]*"|=\s*'[^']*'|=)*>?.*?(?=</script|\Z)
+          | <style(?=[\s/>]|\Z)(?:[^<>=]+|=\s*"[^"]*"|=\s*'[^']*'|=)*>?.*?(?=</style|\Z)
+          | <[a-z][^\s/<>]*(?:[^<>=]+|=\s*"[^"]*"|=\s*'[^']*'|=)*>?
+        )
+      | <!--.*?(?:-->|\Z)                 # a comment
+      | </[^>]*>?                         # an end tag
+      | <[!?][^>]*>?                      # a declaration, a processing instruction
+    )""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII,
+)
+_TAG_NAME = re.compile(r"<([a-zA-Z][^\s/<>]*)", re.ASCII)
+_END_NAME = re.compile(r"</([a-zA-Z][^\s/<>]*)", re.ASCII)
+_CELL_TAG = re.compile(r"<t[dh](?![^\s/>])", re.IGNORECASE | re.ASCII)
+
+#: How far past the cursor a piece of text is looked for (plus 8 per character of it).
+_WINDOW = 4096
+#: What passing one piece of markup costs from that budget.
+_STEP_COST = 16
+
+#: Elements libxml2 creates when the page leaves their tags out.
+IMPLIED = frozenset({"html", "head", "body"})
+
+# A piece of extracted text and where it starts in the source: (text, offset, advance).
+# ``advance`` is False when the text is not a verbatim copy of the source (a space that
+# joins two pieces, a TAB, a character written as an entity).
+Seg = tuple[str, int, bool]
+
+
+def count_cells(src: str) -> int:
+    """How many ``<td>`` and ``<th>`` tags the page holds (in scripts and comments too: an
+    upper bound, counted before the page is parsed)."""
+    return _CELL_TAG.subn("", src)[1]
+
+
+class SourceCursor:
+    """The decoded page cut into text and markup, and a cursor that only moves forward."""
+
+    def __init__(self, src: str, lines: Sequence[str]) -> None:
+        self.src = src
+        split = _MARKUP.split(src)  # [text, markup, start tag or None, text, …]
+        count = len(split) // 3
+        pieces: list[str] = [""] * (2 * count + 1)
+        pieces[0::2] = split[0::3]
+        pieces[1::2] = split[1::3]
+        starts = split[2::3]
+        #: pieces[0::2] are text, pieces[1::2] markup; offsets[j] is where pieces[j] starts.
+        self.pieces = pieces
+        self.offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+        #: The indexes (in ``pieces``) of the start tags, in order.
+        self.start_tags = list(itertools.compress(range(1, 2 * count, 2), map(bool, starts)))
+        #: Offsets where the source's lines start (lines: the source split at LF).
+        self.line_starts = list(
+            itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0)
+        )
+        self._names: dict[str, str] = {}  # start tag -> its name
+        self.k = 0  # the index (in start_tags) of the first start tag after the cursor
+        self.j = 0  # the text piece the cursor is in
+        self.pos = 0  # the cursor's offset in the source (within pieces[j])
+
+    # -- what the markup holds
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def _name(self, index: int) -> str:
+        piece = self.pieces[index]
+        name = self._names.get(piece)
+        if name is None:
+            match = _TAG_NAME.match(piece)
+            name = self._names[piece] = match.group(1).lower() if match else ""
+        return name
+
+    # -- moving
+
+    def enter(self, tag: str, sourceline: int | None) -> bool:
+        """Move past the start tag of the element being entered; False if it has none.
+
+        End tags, comments and declarations before it are passed. libxml2 only invents
+        html/head/body; any other start tag is in the source. Start tags the parser dropped
+        (a second ``<body>``, stray tags) are passed if they stand no later than the
+        element's line.
+        """
+        tags = self.start_tags
+        k = self.k
+        if k < len(tags):
+            index = tags[k]
+            name = self._names.get(self.pieces[index]) or self._name(index)
+            if name == tag:
+                self.k = k + 1
+                self.j = index + 1
+                self.pos = self.offsets[index + 1]
+                return True
+        if tag in IMPLIED:
+            return False
+        for skipped in range(20):
+            if k + skipped + 1 >= len(tags):
+                break
+            index = tags[k + skipped]
+            name = self._name(index)
+            if name not in IMPLIED and (
+                sourceline is None
+                or self.line_of(self.offsets[index]) > sourceline
+                or name in ("td", "th", "tr")
+            ):
+                break  # not a tag the parser dropped: the element has no start tag
+            index = tags[k + skipped + 1]
+            if self._name(index) == tag:
+                self.k = k + skipped + 2
+                self.j = index + 1
+                self.pos = self.offsets[index + 1]
+                return True
+        return False
+
+    def leave(self, tag: str) -> None:
+        """After an element whose text was not read (hidden, dropped): move past its end
+        tag, if it comes soon and before the next start tag, so that its text is not found
+        for the text after it."""
+        k = self.k
+        limit = self.start_tags[k] if k < len(self.start_tags) else len(self.pieces)
+        limit = min(limit, self.j + 2 * 64)
+        for index in range(self.j + 1, limit, 2):
+            match = _END_NAME.match(self.pieces[index])
+            if match and match.group(1).lower() == tag:
+                self.j = index + 1
+                self.pos = self.offsets[index + 1]
+                return
+
+    def find(self, token: str) -> list[Seg]:
+        """Locate ``token`` (text from lxml, no whitespace) at or after the cursor.
+
+        Searches text pieces only, across end tags and comments but not past the next
+        start tag, and no further than a window. Falls back to the cursor's position.
+        """
+        pieces, offsets = self.pieces, self.offsets
+        k = self.k
+        limit = self.start_tags[k] if k < len(self.start_tags) else len(pieces)
+        j = self.j
+        local = self.pos - offsets[j]
+        budget = _WINDOW + 8 * len(token)
+        while True:
+            run = pieces[j]
+            end = min(len(run), local + budget)
+            at = run.find(token, local, end)
+            if at != -1:
+                self.j = j
+                self.pos = offsets[j] + at + len(token)
+                return [(token, offsets[j] + at, True)]
+            if run.find("&", local, end) != -1:
+                stops = _find_with_references(run, token, local, end)
+                if stops is not None:
+                    self.j = j
+                    self.pos = offsets[j] + stops[-1]
+                    return _group(token, [offsets[j] + s for s in stops[:-1]])
+            budget -= end - local + _STEP_COST
+            j += 2
+            if budget <= 0 or j > limit:
+                break  # the window is used up, or the next start tag is reached
+            local = 0
+        at = min(self.pos, max(len(self.src) - 1, 0))
+        return [(token, at, False)]
+
+
+def _find_with_references(run: str, token: str, start: int, end: int) -> list[int] | None:
+    """Where ``token`` stands in ``run[start:end]`` if some of its characters are written
+    as references (``&name;``, ``&#n;``): the offset of each character, plus the end."""
+    first = token[0]
+    p = start
+    while p < end:
+        a = run.find(first, p, end)
+        b = run.find("&", p, end)
+        candidates = [x for x in (a, b) if x != -1]
+        if not candidates:
+            return None
+        p = min(candidates)
+        stops = _match_with_references(run, token, p, end)
+        if stops is not None:
+            return stops
+        p += 1
+    return None
+
+
+def _match_with_references(run: str, token: str, p: int, end: int) -> list[int] | None:
+    """Offset of each character of ``token`` read from ``p`` (plus the end), where
+    characters may be written as ``&name;`` or ``&#n;``."""
+    stops = []
+    for ch in token:
+        if p >= end:
+            return None
+        if run[p] == "&":
+            semi = run.find(";", p + 1, min(end, p + 40))
+            if semi != -1 and html_entities.unescape(run[p : semi + 1]) == ch:
+                stops.append(p)
+                p = semi + 1
+                continue
+        if run[p] != ch:
+            return None
+        stops.append(p)
+        p += 1
+    stops.append(p)
+    return stops
+
+
+def _group(token: str, offsets: list[int]) -> list[Seg]:
+    """Split ``token`` into runs that stand at consecutive source offsets."""
+    segs: list[Seg] = []
+    start = 0
+    for k in range(1, len(token) + 1):
+        if k == len(token) or offsets[k] != offsets[k - 1] + 1:
+            segs.append((token[start:k], offsets[start], True))
+            start = k
+    return segs

@@ -1,0 +1,183 @@
+"""The grid of an HTML table: which tables hold data, and where each cell stands.
+
+A browser lays a table out row by row: a cell starts at the first grid column that no cell
+to its left and no rowspan from a row above covers; ``colspan`` widens it, ``rowspan``
+lengthens it down to the end of its row group (``thead``, ``tbody``, ``tfoot``, or a run of
+rows written straight in the table); ``rowspan="0"`` reaches that end. This module does the
+same, in time bounded by the grid positions the cells cover, and refuses spans and grids
+over the reader's limits.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from xxgk_lint.sources.limits import Limits, over
+
+#: A cell longer than this is page layout, not a cell of the official tables.
+_LAYOUT_CELL_CHARS = 300
+
+#: What a browser does with larger values: colspan is cut to 1000, rowspan to 65534.
+_BROWSER_COLSPAN = 1000
+_BROWSER_ROWSPAN = 65534
+
+
+@dataclass(slots=True)
+class Cell:
+    """A ``<td>``/``<th>`` of a data table: its content and its place in the grid."""
+
+    items: list  # what the extractor collected: words, spaces and breaks
+    anchor: int  # source offset just after the cell's start tag
+    rowspan: int = 1  # 0: to the end of the row group, as in a browser
+    colspan: int = 1
+    column: int = 0  # the grid column where the cell starts (set by lay_out)
+    rows: int = 1  # the grid rows it covers: its rowspan, cut at the end of its row group
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+    anchor: int = 0
+    index: int = 0  # the row's number in its table, from 0
+    group: int = 0  # its row group
+
+
+class Groups:
+    """Numbers the row groups of a table as its rows are collected."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._count = 0
+        self._explicit: int | None = None
+        self._implied: int | None = None
+
+    def _new(self) -> int:
+        self._count += 1
+        return self._count
+
+    def explicit(self) -> None:
+        """A thead, tbody or tfoot starts."""
+        self._explicit = self._new()
+        self._implied = None
+
+    def end_explicit(self) -> None:
+        self._explicit = None
+
+    def current(self) -> int:
+        if self._explicit is not None:
+            return self._explicit
+        if self._implied is None:
+            self._implied = self._new()
+        return self._implied
+
+
+class Spans:
+    """Reads rowspan/colspan as a browser does, within the limits; counts grid positions."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.positions = 0  # grid positions laid out so far, in all tables
+
+    def read(self, name: str, value: str | None) -> int:
+        """The span ``name`` ("rowspan"/"colspan") that attribute ``value`` gives."""
+        if value is None:
+            return 1
+        number = span_value(value)
+        if number is not None and number > self.limits.max_span:
+            shown = " ".join((value or "").split())
+            shown = shown if len(shown) <= 24 else shown[:24] + "…"
+            raise over("max-span", self.limits.max_span, f"{name}={shown}")
+        if name == "colspan":
+            return min(max(number or 1, 1), _BROWSER_COLSPAN)
+        return 1 if number is None else min(number, _BROWSER_ROWSPAN)
+
+    def lay_out(self, rows: list[Row]) -> None:
+        """Give every cell its grid column and rows (see the module docstring).
+
+        The work is one step per grid position covered, and the positions of all tables
+        together are bounded by ``max-cells``.
+        """
+        start = 0
+        while start < len(rows):
+            end = start
+            while end < len(rows) and rows[end].group == rows[start].group:
+                end += 1
+            self._lay_out_group(rows[start:end])
+            start = end
+
+    def _lay_out_group(self, rows: list[Row]) -> None:
+        busy: list[int] = []  # busy[c]: the first row (in the group) where column c is free
+        size = len(rows)
+        limit = self.limits.max_cells
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in row.cells:
+                while c < len(busy) and busy[c] > r:
+                    c += 1
+                cell.column = c
+                cell.rows = size - r if cell.rowspan == 0 else min(cell.rowspan, size - r)
+                self.positions += cell.colspan * cell.rows
+                if self.positions > limit:
+                    raise over("max-cells", limit, f"more than {limit} table cells")
+                span = cell.colspan
+                if c + span > len(busy):
+                    busy.extend([0] * (c + span - len(busy)))
+                if span == 1:
+                    busy[c] = r + cell.rows
+                else:
+                    busy[c : c + span] = [r + cell.rows] * span
+                c += span
+
+
+def span_value(value: str | None) -> int | None:
+    """The number a browser reads from a span attribute ("rules for parsing non-negative
+    integers": spaces, an optional "+", digits); None if there is none. Digits past the
+    twentieth are not read: such a number is over any limit anyway."""
+    text = (value or "").lstrip(" \t\n\f\r").removeprefix("+")
+    digits = "".join(itertools.takewhile(lambda ch: "0" <= ch <= "9", text[:20]))
+    return int(digits) if digits else None
+
+
+def tag_of(el: object) -> str | None:
+    """The element's tag name; None for comments and processing instructions."""
+    tag = getattr(el, "tag", None)
+    return tag if isinstance(tag, str) else None
+
+
+def rows_of(table: etree._Element) -> list[etree._Element]:
+    rows = []
+    for child in table:
+        tag = tag_of(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if tag_of(tr) == "tr")
+    return rows
+
+
+#: Whether a table holds a table, or a cell whose text is too long for a data table.
+_LAYOUT = etree.XPath(
+    "boolean(.//table | (./tr | ./*/tr)/*[self::td or self::th]"
+    f"[string-length() > {_LAYOUT_CELL_CHARS}])"
+)
+
+
+def is_data_table(table: etree._Element) -> bool:
+    """Whether ``table`` holds data (laid out as a grid) rather than page layout.
+
+    A table holding another table, a one-column table and a table with a long cell are
+    layout: their cells are read as blocks of text.
+    """
+    if _LAYOUT(table):
+        return False
+    for tr in rows_of(table):
+        width = 0
+        for cell in tr:
+            if tag_of(cell) in ("td", "th"):
+                width += min(max(span_value(cell.get("colspan")) or 1, 1), 1000)
+                if width > 1:
+                    return True
+    return False

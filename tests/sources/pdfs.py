@@ -1,0 +1,35 @@
+"""Minimal PDFs built byte by byte, for the limit and fuzz tests (no generator library)."""
+
+from __future__ import annotations
+
+
+def one_page_pdf(content: bytes, *, pages: int = 1, compressed: bool = False) -> bytes:
+    """A PDF of ``pages`` pages that all show ``content`` (a content stream; already
+    Flate-compressed if ``compressed``), in Helvetica as font F1."""
+    flate = b"/Filter /FlateDecode " if compressed else b""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    contents = 4 + pages
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % contents
+            for _ in range(pages)
+        ),
+        b"<< /Length %d " % len(content) + flate + b">>\nstream\n" + content + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
