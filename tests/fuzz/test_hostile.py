@@ -114,11 +114,6 @@ def test_a_row_of_many_tabs_and_junk_lines(tmp_path: Path) -> None:
     check_cli(["check", str(path)], [tmp_path])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hangs: src/xxgk_lint/parse/lexer.py classify() backtracks on the row the HTML "
-    "reader gives (a heading, 30 empty fields, a note), as on the tab line below",
-)
 def test_html_row_of_a_heading_empty_cells_and_a_note(tmp_path: Path) -> None:
     row = "<tr><td>一、总体情况</td>" + "<td></td>" * 30 + "<td>注</td></tr>"
     path = write(tmp_path, "row.html", page(f"<table>{row}</table>"))
@@ -137,11 +132,6 @@ def test_html_row_of_a_heading_is_read_quickly() -> None:
     assert len(source.grid) == 50 and len(source.grid[1].cells) == 32
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hangs: src/xxgk_lint/parse/lexer.py classify() backtracks on a heading line "
-    "followed by ~22 tabs and a stray character (each tab doubles the time)",
-)
 def test_heading_followed_by_tabs_and_a_stray_character(tmp_path: Path) -> None:
     path = write(tmp_path, "heading.txt", CLEAN + ("一、总体情况" + "\t" * 22 + "x\n").encode())
     check_cli(["check", str(path)], [tmp_path], guard=1)
