@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 
 #: Folders of text fixtures (reports the parser must read); bad-input/ is left out on purpose.
 TEXT_DIRS = ("reports", "errors", "samples")

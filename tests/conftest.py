@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: The real reports the project owns (copied from the shared seeds, with their truth).
+SEEDS = FIXTURES / "real"
+#: Where they came from, when a checkout has it beside it (only the drift test uses it).
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 #: Text fixtures with an ``.expect.yaml`` sidecar (reports, errors, samples).
 EXPECT_FILES = sorted(
     p
-    for folder in ("reports", "errors", "samples")
+    for folder in ("reports", "errors", "samples", "reading")
     for p in (FIXTURES / folder).glob("*.expect.yaml")
 )
 
@@ -22,7 +24,7 @@ EXPECT_FILES = sorted(
 def report_of(expect: Path) -> Path:
     """The report file an ``.expect.yaml`` describes."""
     stem = expect.name[: -len(".expect.yaml")]
-    for suffix in (".txt", ".md"):
+    for suffix in (".txt", ".md", ".html"):
         candidate = expect.with_name(stem + suffix)
         if candidate.exists():
             return candidate
@@ -34,7 +36,4 @@ def load_expect(expect: Path) -> dict:
 
 
 def seed_files() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+    return sorted(SEEDS.glob("*.txt"))

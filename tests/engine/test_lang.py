@@ -70,7 +70,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str]] = {
     ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
     ("XG003", "row"): _edit("行政处罚 | 15 | | |\n", ""),
     ("XG003", "truncated"): lambda: CLEAN[: CLEAN.index("6.属于四类过程性信息")],
-    ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1 |"),
+    ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1"),
     ("XG003", "uncertain-table"): _edit(
         "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",

@@ -26,7 +26,7 @@ def _rows(path: Path) -> list[Line]:
     return [line for line in get_parser().parse(source.text).all_lines() if line.kind == "ROW"]
 
 
-def _reference(line: Line) -> list[tuple[str, str, int, int]]:
+def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
     """Items by the grammar's cell terminals alone: split at separators, then each field
     with the cell alternation (no fast path)."""
     import re
@@ -35,18 +35,13 @@ def _reference(line: Line) -> list[tuple[str, str, int, int]]:
     text, out = line.text, []
     pieces = re.split(r"[|｜\t]", text)
     separated = len(pieces) > 1
-    first, last = 0, len(pieces) - 1
-    if separated and text[0] in "|｜" and not pieces[0].strip():
-        first = 1
-    if separated and text[-1] in "|｜" and not pieces[-1].strip():
-        last -= 1
     position = 0
+    if enclosed and separated and text[0] in "|｜" and text[-1] in "|｜":
+        pieces, position = pieces[1:-1], 1
     for index, piece in enumerate(pieces):
         start = line.column + position
         position += len(piece) + 1
-        if index < first or index > last:
-            continue
-        field = index - first if separated else -1
+        field = index if separated else -1
         if separated and not piece.strip():
             out.append(("E", "", start, field))
             continue
@@ -65,14 +60,19 @@ def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
     for line in _rows(path):
         if line.text.isascii() and line.text.isdigit():
             continue
-        got = [(i.kind, i.text, i.column, i.field) for i in row_items(line)]
-        assert got == _reference(line), line.text
+        for enclosed in (False, True):
+            got = [(i.kind, i.text, i.column, i.field) for i in row_items(line, None, enclosed)]
+            assert got == _reference(line, enclosed), line.text
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("规章 | 0 | / | — |", [("T", "规章", 0), ("N", "0", 1), ("P", "/", 2), ("P", "—", 3)]),
+        # A pipe at the end separates a blank last field (padding when it is none).
+        (
+            "规章 | 0 | / | — |",
+            [("T", "规章", 0), ("N", "0", 1), ("P", "/", 2), ("P", "—", 3), ("E", "", 4)],
+        ),
         # A blank last field of a tab row keeps its place (the 总计 cell left blank).
         (
             "行政许可\t1,234\t\t",
@@ -80,9 +80,9 @@ def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
         ),
         (
             "（一）予以公开 | | 12 | |",
-            [("T", "（一）予以公开", 0), ("E", "", 1), ("N", "12", 2), ("E", "", 3)],
+            [("T", "（一）予以公开", 0), ("E", "", 1), ("N", "12", 2), ("E", "", 3), ("E", "", 4)],
         ),
-        ("| 自然人 | 6 |", [("T", "自然人", 0), ("N", "6", 1)]),
+        ("| 自然人 | 6 |", [("T", "自然人", 1), ("N", "6", 2), ("E", "", 3)]),
     ],
 )
 def test_cells_of_typical_rows(text: str, expected: list[tuple[str, str, int]]) -> None:
@@ -91,6 +91,15 @@ def test_cells_of_typical_rows(text: str, expected: list[tuple[str, str, int]]) 
     assert [(i.kind, i.text, i.field) for i in items] == expected
     first = items[0]
     assert (first.line, first.column) == (7, 3 + text.index(first.text))
+
+
+def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
+    """In a markdown table (| a | b |) the enclosing pipes give no empty fields."""
+    line = Line("ROW", "| 自然人 | 6 |", 7, 3, 16)
+    assert [(i.kind, i.text, i.field) for i in row_items(line, None, True)] == [
+        ("T", "自然人", 0),
+        ("N", "6", 1),
+    ]
 
 
 def test_a_pdf_text_row_is_split_by_the_grammar_terminals() -> None:

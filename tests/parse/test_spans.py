@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXPECT_FILES, load_expect, needs_seeds, report_of, seed_files
+from tests.conftest import EXPECT_FILES, load_expect, report_of, seed_files
 from xxgk_lint.parse import parse_path
 from xxgk_lint.sources import read_source
 
@@ -17,7 +17,8 @@ CASES = [
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_every_cell_span_slices_to_its_raw_text(path: Path) -> None:
-    lines = read_source(path).text.split("\n")
+    source = read_source(path)
+    lines = list(source.original_lines) or source.text.split("\n")
     report = parse_path(path)
     checked = 0
     for table in report.tables.values():
@@ -26,12 +27,13 @@ def test_every_cell_span_slices_to_its_raw_text(path: Path) -> None:
                 span = cell.span
                 assert span.line == span.end_line
                 found = lines[span.line - 1][span.column - 1 : span.end_column - 1]
+                if cell.kind == "blank" and path.suffix == ".html":
+                    continue  # an empty <td> or &nbsp;: its place, not its text
                 assert found == cell.raw, (table.key, row.key, cell.column)
                 checked += cell.kind != "blank"
     assert checked > 0
 
 
-@needs_seeds
 def test_known_cells_of_seed_000() -> None:
     (path,) = [p for p in seed_files() if p.name.startswith("000")]
     report = parse_path(path)
@@ -45,7 +47,8 @@ def test_known_cells_of_seed_000() -> None:
 
 def test_one_per_line_cell_is_on_its_own_line() -> None:
     path = next(p for p in CASES if p.name == "lines-web-chrome.txt")
-    lines = read_source(path).text.split("\n")
+    source = read_source(path)
+    lines = list(source.original_lines) or source.text.split("\n")
     report = parse_path(path)
     cell = report.tables["reviews"].cell("review", "total")
     assert cell is not None

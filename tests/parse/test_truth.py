@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXPECT_FILES, SEEDS, load_expect, needs_seeds, report_of, seed_files
+from tests.conftest import EXPECT_FILES, SEEDS, SHARED_SEEDS, load_expect, report_of, seed_files
 from xxgk_lint.parse import parse_path
 from xxgk_lint.parse.serialize import report_to_json
 
@@ -18,7 +18,6 @@ def _present(tables: dict) -> dict:
     return {k: v for k, v in tables.items() if v is not None}
 
 
-@needs_seeds
 @pytest.mark.parametrize("seed", seed_files(), ids=lambda p: p.name[:3])
 def test_seed_tables_equal_truth(seed: Path) -> None:
     truth = json.loads((SEEDS / "truth" / f"{seed.name[:3]}.json").read_text(encoding="utf-8"))
@@ -26,7 +25,6 @@ def test_seed_tables_equal_truth(seed: Path) -> None:
     assert _present(data["tables"]) == truth["tables"]
 
 
-@needs_seeds
 def test_seed_metadata() -> None:
     by_prefix = {p.name[:3]: report_to_json(parse_path(p)) for p in seed_files()}
     assert [by_prefix[k]["year"] for k in sorted(by_prefix)] == [2023, 2024, 2023, 2023, 2023]
@@ -78,3 +76,12 @@ def test_fixture_matches_expectation(expect: Path) -> None:
     if spec.get("tables") is not None:
         expected_tables = {k: v for k, v in spec["tables"].items() if v}
         assert _present(data["tables"]) == expected_tables
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="no ../shared/seeds beside this checkout")
+def test_the_projects_real_reports_are_the_shared_seeds() -> None:
+    """fixtures/real is a copy, so that a fresh clone tests them; it must not drift."""
+    for path in sorted(SHARED_SEEDS.glob("*.txt")):
+        assert (SEEDS / path.name).read_bytes() == path.read_bytes(), path.name
+    for path in sorted((SHARED_SEEDS / "truth").glob("*.json")):
+        assert (SEEDS / "truth" / path.name).read_bytes() == path.read_bytes(), path.name

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXPECT_FILES, SEEDS, load_expect, needs_seeds, report_of
+from tests.conftest import EXPECT_FILES, SEEDS, load_expect, report_of
 from tests.rules.helpers import findings
 
 
@@ -53,7 +53,6 @@ SEED_FINDINGS = {
 }
 
 
-@needs_seeds
 @pytest.mark.parametrize("prefix", sorted(SEED_FINDINGS))
 def test_seed_findings(prefix: str) -> None:
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
@@ -61,7 +60,6 @@ def test_seed_findings(prefix: str) -> None:
     assert got == SEED_FINDINGS[prefix]
 
 
-@needs_seeds
 def test_seed_002_missing_regulations_is_a_warning_naming_the_row() -> None:
     (path,) = SEEDS.glob("002_*.txt")
     (xg003,) = [d for d in findings(path) if d.code == "XG003"]
@@ -70,7 +68,6 @@ def test_seed_002_missing_regulations_is_a_warning_naming_the_row() -> None:
     assert xg003.subject == "proactive.regulations"
 
 
-@needs_seeds
 def test_seed_001_malformed_period_quotes_the_garbled_text() -> None:
     (path,) = SEEDS.glob("001_*.txt")
     (xg302,) = findings(path, lang="en")

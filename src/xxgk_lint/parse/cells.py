@@ -61,14 +61,32 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     """Flatten lines into items (the hottest loop of the parser: keep it lean)."""
     items: list[Item] = []
     grid = grid or {}
+    lines = list(lines)
+    enclosed = enclosed_rows(lines)
     for line in lines:
         if line.kind != "ROW":
             text = line.text
             items.append(Item(TEXT, text, line.line, line.column, line.end_column, normalise(text)))
             continue
         geometry = grid.get(line.line)
-        items.extend(row_items(line, geometry))
+        items.extend(row_items(line, geometry, enclosed))
     return items
+
+
+def enclosed_rows(lines: Iterable[Line]) -> bool:
+    """Whether the region's pipe rows are enclosed, markdown-style: | a | b |.
+
+    Then the pipes at both ends enclose the fields and give none. Otherwise a pipe at
+    either end is a separator: ``a | 6 | `` has a blank last field, `` | | b`` blank first
+    ones. The region decides, since a single line cannot tell: when a row starts with
+    blank cells and ends with a blank one, its pipes look enclosing too.
+    """
+    piped = opened = 0
+    for line in lines:
+        if line.kind == "ROW" and "|" in line.text:
+            piped += 1
+            opened += line.text[0] == "|" and line.text[-1] == "|"
+    return piped > 0 and opened * 5 >= piped * 4
 
 
 class _Patterns:
@@ -85,7 +103,7 @@ class _Patterns:
         return cls.number, cls.placeholder
 
 
-def row_items(line: Line, geometry: GridRow | None = None) -> list[Item]:
+def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = False) -> list[Item]:
     """Items of a ROW line, field by field.
 
     A field without blanks inside is one item (the common case, cut with ``str.split``);
@@ -109,26 +127,23 @@ def row_items(line: Line, geometry: GridRow | None = None) -> list[Item]:
         return _split_field(text, number, base, -1)
     is_number, is_placeholder = _Patterns.load()
     blank = _INNER_BLANK.search
-    first, last = 0, len(pieces) - 1
-    if geometry is None:
-        if text[0] in "|｜" and not pieces[0].strip():
-            first = 1  # the opening pipe of |a|b| is no field
-        if text[-1] in "|｜" and not pieces[-1].strip():
-            last -= 1  # nor the closing one
+    # Every separator starts a field, a pipe at either end of the line too (a blank last
+    # field, a | 6 | , keeps its place, as in a tab row) — unless the region's rows are
+    # enclosed in pipes (| a | b |): then the enclosing pieces are no fields.
+    if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
+        pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
+        base += 1
     cells = geometry.cells if geometry is not None else None
     table = geometry.table if geometry is not None else -1
     out: list[Item] = []
     append = out.append
     position = base
     leading = True  # empty fields before the line's first content: see below
-    for index, piece in enumerate(pieces):
+    for field, piece in enumerate(pieces):
         start = position
         position += len(piece) + 1
-        if index < first or index > last:
-            continue
-        field = index - first
         if cells is not None:
-            grid, span = cells[index].column, cells[index].span
+            grid, span = cells[field].column, cells[field].span
         else:
             grid, span = field, 1
         stripped = piece.strip()
