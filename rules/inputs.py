@@ -102,4 +102,47 @@ def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield ctx.diagnostic(span, year=year, subject="format", expected="2021", actual="pre-2021")
 
 
-RULES = [UNREADABLE, unknown_format]
+@rule(
+    code="XG007",
+    name="second-report",
+    severity="warning",
+    summary={
+        "zh": "一个文件中有第二份年度报告",
+        "en": "The file holds a second report after the first",
+    },
+    messages={
+        "zh": {
+            "default": "第 {line} 行起是另一份年度报告；只检查了第一份，请把每份报告放在单独的文件中"
+        },
+        "en": {
+            "default": "a second report begins at line {line}; only the first was checked: put "
+            "each report in a file of its own"
+        },
+    },
+    docs=docs(
+        (
+            "在“六、其他需要报告的事项”之后，章节编号又从“一、总体情况”（或第二部分）重新开始，"
+            "通常还有一个新的标题：这是第二份报告（例如网页把两年的报告放在同一页，或合并导出的文件）。",
+            "xxgk-lint 只检查第一份报告；第二份中的错误不会被发现。每份报告应单独成文件。",
+            "……六、其他需要报告的事项\n……\n青山县交通运输局2022年政府信息公开工作年度报告\n一、总体情况……",
+            "每份年度报告单独保存为一个文件。",
+        ),
+        (
+            "After section 六, the numbering starts again at 一、总体情况 (or 二), usually under a "
+            "new title: a second report follows the first (a page holding two years, or files "
+            "exported together).",
+            "Only the first report is checked; errors in the second would go unseen. Keep each "
+            "report in a file of its own.",
+            "… 六、其他需要报告的事项\n…\n青山县交通运输局2022年政府信息公开工作年度报告\n一、总体情况…",
+            "Each annual report saved as a file of its own.",
+        ),
+    ),
+)
+def second_report(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    span = report.second_report
+    if span is None:
+        return
+    yield ctx.diagnostic(span, line=span.line, subject="second-report", expected=1, actual=2)
+
+
+RULES = [UNREADABLE, unknown_format, second_report]

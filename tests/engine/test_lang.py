@@ -104,6 +104,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str]] = {
     ("XG302", "single-date"): _period("本报告所列数据的统计期限为2023年12月31日止。"),
     ("XG302", "reversed"): _period("本报告所列数据的统计期限自2023年12月31日起至2023年1月1日止。"),
     ("XG401", "default"): _edit(FEE, "本机关无其他需要报告的事项。"),
+    ("XG007", "default"): lambda: CLEAN + "\n" + CLEAN,
 }
 
 #: (code, key) → why the report does not trigger it yet (a known bug, marked xfail).

@@ -1,9 +1,9 @@
 """Split a paragraph into sentences, and find the numbers each one states.
 
 A sentence ends at 。；！？ (full or half width). A paragraph's lines were joined because a
-sentence may wrap over several of them; a short line that ends no sentence (a subheading
-such as （一）主动公开情况, or page chrome) still ends its own sentence, so that it is not
-read as the start of the next one.
+sentence may wrap over several of them; a short line without a comma that ends no sentence
+(a subheading such as （一）主动公开情况, or page chrome) still ends its own sentence, so that
+it is not read as the start of the next one.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ _NUMBER = re.compile(
     r"(?<![0-9０-９.．])(?P<digits>[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
     r"[ \t]*(?P<unit>万元|亿元|元|件次|件|宗|起|个|次|人次|条|篇|份|项|年|月|日|号|%|％)?"
 )
-#: A line shorter than this that ends no sentence ends its own (a subheading, chrome).
+#: A line shorter than this that ends no sentence, and has no comma, ends its own (a
+#: subheading, page chrome); a short line with a comma is a sentence wrapped on a narrow page.
 SHORT_LINE = 30
+_COMMA = re.compile(r"[，,、；;：:]")
 
 
 def _breaks(paragraph: Paragraph) -> list[int]:
@@ -32,7 +34,7 @@ def _breaks(paragraph: Paragraph) -> list[int]:
     for index in range(1, len(pieces)):
         start, end = pieces[index - 1].offset, pieces[index].offset
         line = text[start:end]
-        if end - start < SHORT_LINE and not _END.search(line[-1:]):
+        if end - start < SHORT_LINE and not _END.search(line[-1:]) and not _COMMA.search(line):
             ends.append(end)
     ends.append(len(text))
     return sorted(set(ends))

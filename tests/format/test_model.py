@@ -1,0 +1,167 @@
+"""The format model drives everything: its variants are read, the grammar agrees with it,
+and a key it does not have fails loudly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import FIXTURES
+from xxgk_lint.format import (
+    FORMAT_2019,
+    FORMAT_2021,
+    FORMATS,
+    UnknownKeyError,
+    check_address,
+    normalise,
+    section_key,
+    terminals,
+)
+from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.parse import compile as tables
+from xxgk_lint.parse.grammar import get_parser
+
+
+def _fixture_texts() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".txt", ".md", ".html") and "bad-input" not in path.parts:
+            raw = path.read_bytes()
+            for encoding in ("utf-8-sig", "gb18030"):
+                try:
+                    texts.append(normalise(raw.decode(encoding)))
+                    break
+                except UnicodeDecodeError:
+                    continue
+    return texts
+
+
+FIXTURE_TEXTS = _fixture_texts()
+
+
+def _variants() -> list[tuple[str, str]]:
+    out = []
+    for model in FORMATS.values():
+        for section in model.sections:
+            out += [(f"section {section.key}", v) for v in section.variants]
+        for table in model.tables:
+            out += [(f"{table.key} column {c.key}", v) for c in table.columns for v in c.variants]
+            out += [(f"{table.key} row {r.key}", v) for r in table.rows for v in r.variants]
+    out += [("title", v) for v in REPORT_NAME.variants]
+    out += [("period", v) for words in PERIOD_WORDS for v in words.variants]
+    out += [("fee statement", v) for v in FEE_STATEMENT.variants]
+    return sorted(set(out))
+
+
+@pytest.mark.parametrize(("part", "variant"), _variants(), ids=lambda x: str(x))
+def test_every_variant_of_the_model_is_in_a_fixture(part: str, variant: str) -> None:
+    """A wording the model claims to read must be read somewhere in the test suite."""
+    needle = normalise(variant)
+    assert any(needle in text for text in FIXTURE_TEXTS), f"no fixture prints {variant!r} ({part})"
+
+
+@pytest.mark.parametrize(("part", "variant"), _variants(), ids=lambda x: str(x))
+def test_every_variant_matches_its_own_words(part: str, variant: str) -> None:
+    kind = part.partition(" ")[0]
+    norm = normalise(variant)
+    if kind == "section":
+        assert section_key(variant) == part.split()[-1]
+    elif kind == "title":
+        assert REPORT_NAME.pattern.search(norm)
+    elif kind == "period":
+        assert any(w.pattern.search(norm) for w in PERIOD_WORDS)
+    elif kind == "fee":
+        assert FEE_STATEMENT.pattern.search(norm)
+    else:
+        table, what, name = part.split()
+        spec = next(m.table(table) for m in FORMATS.values() if m.has_table(table))
+        item = spec.column(name) if what == "column" else spec.row(name)
+        assert item.pattern is not None and item.pattern.search(norm), (part, variant)
+
+
+def test_the_grammar_terminals_are_generated_from_the_model() -> None:
+    """grammar/report.lark's HEADING and TITLE are what the model makes of them."""
+    path = terminals.grammar_path()
+    text = path.read_text(encoding="utf-8")
+    assert terminals.render(text) == text, "run: python -m xxgk_lint.format.terminals"
+
+
+def test_the_shipped_parse_tables_are_those_of_the_grammars() -> None:
+    assert tables.stale() == [], "run: python -m xxgk_lint.parse.compile"
+
+
+@pytest.mark.parametrize("section", FORMAT_2021.sections, ids=lambda s: s.key)
+def test_every_heading_wording_is_a_heading_to_the_grammar(section) -> None:
+    lexer = get_parser().lark.parser.lexer.lexer
+    for title in (section.title.zh, *section.variants):
+        for numbered in (f"{section.number}、{title}", f"{section.number}. {title}"):
+            assert lexer.classify(numbered) == "HEADING", numbered
+            assert section_key(numbered) == section.key
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "四、结转下年度继续办理",
+        "一是主动公开工作还需加强",  # an enumeration inside prose, not a heading
+    ],
+)
+def test_table_rows_and_enumerations_are_not_headings(line: str) -> None:
+    lexer = get_parser().lark.parser.lexer.lexer
+    assert lexer.classify(line) != "HEADING"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "青山县交通运输局2023年度政府信息公开工作报告",
+        "青山县交通运输局2023年政府信息公开年度报告",
+        "青山县交通运输局2023年度政府信息公开工作年度报告",
+        "青山县交通运输局2023年政府信息公开工作报告",
+        "青山县交通运输局2023年政府信息公开工作年度报告",
+    ],
+)
+def test_every_title_wording_is_a_title_to_the_grammar(title: str) -> None:
+    lexer = get_parser().lark.parser.lexer.lexer
+    assert lexer.classify(title) == "TITLE"
+
+
+def test_the_2019_model_sums_19_outcome_rows_and_the_2021_model_21() -> None:
+    assert len(FORMAT_2021.identity("outcome-sum").parts) == 21
+    assert len(FORMAT_2019.identity("outcome-sum").parts) == 19
+    assert "other" in FORMAT_2019.identity("outcome-sum").parts
+    assert FORMAT_2019.table("proactive").has_row("procurement")
+    assert not FORMAT_2021.table("proactive").has_row("procurement")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "applications.denied.state_secret.total",
+        "proactive.licensing.decisions",
+        "applications.*.total",
+        "reviews.review.upheld",
+        "proactive.procurement.amount",  # the 2019 model's block
+        "proactive",
+    ],
+)
+def test_addresses_the_model_has(address: str) -> None:
+    check_address(address)
+
+
+@pytest.mark.parametrize(
+    ("address", "named"),
+    [
+        ("proactve.licensing.decisions", "no table 'proactve'"),
+        ("applications.granted.totl", "row 'granted' has no column 'totl'"),
+        ("proactive.licensing.issued", "row 'licensing' has no column 'issued'"),
+        ("applications.denied.secret.total", "table 'applications' has no row 'denied.secret'"),
+    ],
+)
+def test_an_unknown_key_is_named(address: str, named: str) -> None:
+    with pytest.raises(UnknownKeyError, match=re.escape(named)):
+        check_address(address)

@@ -1,0 +1,105 @@
+"""The AST: immutable in fact, addressed by the model's keys, keeping the prose."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from tests.conftest import FIXTURES, seed_files
+from xxgk_lint.format import UnknownKeyError
+from xxgk_lint.parse import Paragraph, Table, parse_path
+
+SAMPLE = FIXTURES / "samples" / "clean-pipe.txt"
+
+
+def test_a_report_cannot_be_changed_by_a_rule() -> None:
+    report = parse_path(SAMPLE)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.year = 2020  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        report.tables["applications"] = None  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        report.tables.clear()  # type: ignore[attr-defined]
+    table = report.tables["applications"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        table.rows = ()  # type: ignore[misc]
+    row = table.rows[0]
+    with pytest.raises(AttributeError):
+        row.cells = ()  # type: ignore[misc]
+    assert isinstance(report.sections, tuple) and isinstance(table.rows, tuple)
+    assert isinstance(row.cells, tuple)
+
+
+def test_a_report_pickles_for_worker_processes() -> None:
+    report = parse_path(SAMPLE)
+    again = pickle.loads(pickle.dumps(report))
+    assert again.tables["applications"].cell("received", "total").value == 9
+    assert again.period == report.period
+
+
+def test_a_key_the_model_does_not_have_raises_naming_it() -> None:
+    report = parse_path(SAMPLE)
+    with pytest.raises(UnknownKeyError, match="no table 'proactve'"):
+        report.table("proactve")
+    table = report.table("applications")
+    assert table is not None
+    with pytest.raises(UnknownKeyError, match="has no row 'grantd'"):
+        table.row("grantd")
+    with pytest.raises(UnknownKeyError, match="row 'granted' has no column 'totl'"):
+        table.cell("granted", "totl")
+    with pytest.raises(UnknownKeyError, match="no section 'problem'"):
+        report.section("problem")
+    # A key the model has but the report lacks is None, not an error.
+    assert parse_path(seed_files()[2]).table("proactive").row("regulations") is None  # type: ignore[union-attr]
+
+
+def test_sections_keep_their_paragraphs_and_tables_in_order() -> None:
+    report = parse_path(SAMPLE)
+    kinds = {s.key: [type(b).__name__ for b in s.blocks] for s in report.sections}
+    assert kinds["overview"] == ["Paragraph"]
+    assert kinds["applications"] == ["Table"]
+    assert kinds["problems"] == ["Paragraph", "Paragraph"]
+    section = report.section("applications")
+    assert section is not None and isinstance(section.blocks[0], Table)
+    assert section.tables[0] is report.tables["applications"]
+
+
+def test_sentences_of_section_one_have_their_numbers_with_spans() -> None:
+    (seed,) = [p for p in seed_files() if p.name.startswith("001")]
+    report = parse_path(seed)
+    overview = report.section("overview")
+    assert overview is not None
+    sentence = next(s for s in overview.sentences if "共收到政府信息公开申请" in s.text)
+    assert sentence.text == "2024年,我局共收到政府信息公开申请22件,其中线上申请3件,线下申请19件。"
+    numbers = [(n.value, n.unit) for n in sentence.numbers]
+    assert numbers == [(2024, "年"), (22, "件"), (3, "件"), (19, "件")]
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    for number in sentence.numbers:
+        span = number.span
+        assert lines[span.line - 1][span.column - 1 : span.end_column - 1] == number.text
+
+
+def test_a_sentence_wrapped_over_lines_is_one_sentence(tmp_path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "共收到政府信息公开申请9件", "共收到政府信息公开\n申请9件"
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_path(path)
+    sentence = next(s for s in report.sentences if "共收到政府信息公开申请9件" in s.text)
+    (claim,) = [c for c in sentence.claims if c.value == 9]
+    assert {"receive", "application"} <= claim.topics
+    assert claim.span.line == sentence.span.end_line  # the 9 stands on the second line
+
+
+def test_paragraph_spans_lead_back_into_an_html_page() -> None:
+    page = FIXTURES / "reading" / "cms-standard.html"
+    report = parse_path(page)
+    lines = page.read_text(encoding="utf-8").split("\n")
+    paragraph = next(p for p in report.paragraphs if "数据期限" in p.text)
+    assert isinstance(paragraph, Paragraph)
+    assert report.period is not None and report.period.start is not None
+    span = report.period.span
+    assert lines[span.line - 1][span.column - 1 :].startswith("数据期限截止时间为2023年12月31日")

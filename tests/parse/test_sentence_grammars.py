@@ -1,0 +1,124 @@
+"""The sentence grammars: dates and periods (dates.lark), numeric claims (claims.lark)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from xxgk_lint.parse.ast import Paragraph, Piece, Span
+from xxgk_lint.parse.dates import _period, read_dates
+
+
+@pytest.mark.parametrize(
+    ("window", "start", "end", "problem"),
+    [
+        (
+            "统计期限自2023年1月1日起至2023年12月31日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为2022年1月1日至12月31日", dt.date(2022, 1, 1), dt.date(2022, 12, 31), None),
+        ("统计期限从2019年1月1日到12月31日止", dt.date(2019, 1, 1), dt.date(2019, 12, 31), None),
+        ("统计时间为2023.1.1-2023.12.31", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        (
+            "统计期限自2023年1月1日起，至2023年12月31日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        (
+            "数据期限截止时间为2023年12月31日,统计数据为2023年1月1日以来制作",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限自202411日起至1231日止", None, None, "garbled"),
+        ("统计期限自2023年1月1日起至2023年2月30日止", None, None, "impossible-date"),
+        ("统计期限为2023年12月31日", None, None, "single-date"),
+        ("统计期限自2023年12月31日起至2023年1月1日止", None, None, "reversed"),
+        (
+            "统计期限：２０２３年１月１日至２０２３年１２月３１日",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+    ],
+)
+def test_period_windows(window: str, start, end, problem) -> None:
+    assert _period(window) == (start, end, problem)
+
+
+def test_a_date_parses_with_its_place_in_the_window() -> None:
+    reading = read_dates("签发于2024年2月14日。")
+    (single,) = reading.singles
+    assert (single.year, single.month, single.day) == (2024, 2, 14)
+    assert "签发于2024年2月14日"[single.start : single.end] == "2024年2月14日"
+
+
+def _sentence(text: str):
+    paragraph = Paragraph(text, Span(1, 1, 1, len(text) + 1), (Piece(0, 1, 1),))
+    (sentence,) = paragraph.sentences
+    return sentence
+
+
+def _claims(text: str) -> list[tuple]:
+    return [
+        (sorted(c.topics), c.value, c.sub, c.delta, c.each, c.none) for c in _sentence(text).claims
+    ]
+
+
+def test_counts_take_the_topic_words_before_them() -> None:
+    assert _claims("2024年，我局共收到政府信息公开申请22件，其中线上申请3件，线下申请19件。") == [
+        (["application", "receive"], 22, False, False, False, False),
+        (["application"], 3, True, False, False, False),
+        (["application"], 19, True, False, False, False),
+    ]
+
+
+def test_carry_in_carry_out_and_closed() -> None:
+    assert _claims("上年结转2件，本年新收20件，办结19件，结转下年度继续办理3件。") == [
+        (["carry_in"], 2, False, False, False, False),
+        (["receive"], 20, False, False, False, False),
+        (["close"], 19, False, False, False, False),
+        (["carry_out"], 3, False, False, False, False),
+    ]
+    assert _claims("共收到依申请公开信件6件,结转2024年1件。")[1] == (
+        ["carry_out"],
+        1,
+        False,
+        False,
+        False,
+        False,
+    )
+
+
+def test_a_change_is_not_a_total_and_years_are_no_counts() -> None:
+    assert _claims("2023年共受理申请30件，同比增长10件。") == [
+        (["application", "receive"], 30, False, False, False, False),
+        ([], 10, False, True, False, False),
+    ]
+
+
+def test_each_and_all_upheld() -> None:
+    assert _claims("办理行政复议、诉讼各 1 件，均结果维持。") == [
+        (["litigation", "review"], 1, False, False, True, False),
+        (["litigation", "review", "upheld"], 1, False, False, True, False),
+    ]
+
+
+def test_none_statements() -> None:
+    assert _claims("本年度未发生因政府信息公开引发的行政复议、行政诉讼案件。") == [
+        (["litigation", "review"], 0, False, False, False, True)
+    ]
+    assert _claims("本年度未收到政府信息公开申请。") == [
+        (["application"], 0, False, False, False, True)
+    ]
+    assert _claims("网站支持无障碍阅读。") == []  # 无障碍 is no statement of none
+
+
+def test_a_claim_points_at_its_number() -> None:
+    sentence = _sentence("共受理政府信息公开申请202件。")
+    (claim,) = sentence.claims
+    assert (claim.span.column, claim.span.end_column) == (12, 15)
