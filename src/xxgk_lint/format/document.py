@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from xxgk_lint.format.normalise import with_traditional
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -22,6 +24,11 @@ class Vocabulary:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(self.words))
+
+    @cached_property
+    def raw_pattern(self) -> re.Pattern[str]:
+        """The words over raw text, simplified or traditional (no folding needed)."""
+        return re.compile("|".join(with_traditional(w) for w in self.words))
 
 
 #: The name of the report, as a title prints it after the body and the year. The official

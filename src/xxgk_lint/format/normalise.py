@@ -49,3 +49,13 @@ def traditional_of(character: str) -> str:
     """The traditional forms of a simplified ``character`` (for generated grammar terminals)."""
     pairs = zip(TRADITIONAL, SIMPLIFIED, strict=True)
     return "".join(dict.fromkeys(t for t, s in pairs if s == character and t != s))
+
+
+def with_traditional(pattern: str) -> str:
+    """``pattern`` with each CJK character that has traditional forms as a class (总 →
+    [总總]), so that it matches raw text in either script without folding it first."""
+    out = []
+    for ch in pattern:
+        alternatives = traditional_of(ch) if "\u4e00" <= ch <= "\u9fff" else ""
+        out.append(f"[{ch}{alternatives}]" if alternatives else ch)
+    return "".join(out)

@@ -24,18 +24,9 @@ from pathlib import Path
 
 from xxgk_lint.format import FORMAT_2021, HEADING_PRIORITY
 from xxgk_lint.format.document import REPORT_NAME
-from xxgk_lint.format.normalise import traditional_of
+from xxgk_lint.format.normalise import with_traditional
 
 NUMERALS = "一二三四五六七八"
-
-
-def with_traditional(pattern: str) -> str:
-    """Give every CJK character of ``pattern`` its traditional forms, as a class."""
-    out = []
-    for ch in pattern:
-        alternatives = traditional_of(ch) if "\u4e00" <= ch <= "\u9fff" else ""
-        out.append(f"[{ch}{alternatives}]" if alternatives else ch)
-    return "".join(out)
 
 
 def heading_words() -> list[str]:

@@ -134,9 +134,9 @@ class _Builder:
             items = self._items(self._region(key, start_after))
             regions[key] = items
             if key == "proactive" and FORMAT_2019.signal_pattern is not None:
-                signal = FORMAT_2019.signal_pattern
-                if any(signal.search(i.norm) for i in items if i.kind == "T"):
-                    model = FORMAT_2019
+                labels = "\n".join(i.norm for i in items if i.kind == "T")
+                if FORMAT_2019.signal_pattern.search(labels):
+                    model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
             result = map_table(model.table(key), items, model)
             if key == "applications" and result.deviations and year is not None and year <= 2020:
                 model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report

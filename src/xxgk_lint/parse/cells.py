@@ -54,6 +54,9 @@ class Item(NamedTuple):
 
 
 _SEPARATORS = re.compile(r"[|｜\t]")
+#: Items, spans and cells are built with ``tuple.__new__`` in the hot loops: a NamedTuple's
+#: own ``__new__`` is a Python function, and calling it costs more than the tuple.
+_new = tuple.__new__
 _INNER_BLANK = re.compile(r"\s")
 
 
@@ -66,7 +69,23 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     for line in lines:
         if line.kind != "ROW":
             text = line.text
-            items.append(Item(TEXT, text, line.line, line.column, line.end_column, normalise(text)))
+            items.append(
+                _new(
+                    Item,
+                    (
+                        TEXT,
+                        text,
+                        line.line,
+                        line.column,
+                        line.end_column,
+                        normalise(text),
+                        -1,
+                        -1,
+                        -1,
+                        1,
+                    ),
+                )
+            )
             continue
         geometry = grid.get(line.line)
         items.extend(row_items(line, geometry, enclosed))
@@ -89,18 +108,18 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
     return piped > 0 and opened * 5 >= piped * 4
 
 
+_PATTERNS: tuple[Callable[[str], object], Callable[[str], object]] | None = None
+
+
 class _Patterns:
     """The grammar's NUMBER and PLACEHOLDER terminals, looked up once (a hot loop)."""
 
-    number: Callable[[str], object] | None = None
-    placeholder: Callable[[str], object] | None = None
-
-    @classmethod
-    def load(cls) -> tuple[Callable[[str], object], Callable[[str], object]]:
-        if cls.number is None or cls.placeholder is None:
-            splitter = get_parser().splitter
-            cls.number, cls.placeholder = splitter.number.fullmatch, splitter.placeholder.fullmatch
-        return cls.number, cls.placeholder
+    @staticmethod
+    def load() -> tuple[Callable[[str], object], Callable[[str], object]]:
+        global _PATTERNS
+        splitter = get_parser().splitter
+        _PATTERNS = (splitter.number.fullmatch, splitter.placeholder.fullmatch)
+        return _PATTERNS
 
 
 def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = False) -> list[Item]:
@@ -112,7 +131,7 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     """
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
-        return [Item(NUMBER, text, number, base, base + len(text), "", -1)]
+        return [_new(Item, (NUMBER, text, number, base, base + len(text), "", -1, -1, -1, 1))]
     if geometry is not None:
         pieces = text.split("\t")
         if len(pieces) != len(geometry.cells):
@@ -125,7 +144,7 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
         pieces = _SEPARATORS.split(text)
     if geometry is None and len(pieces) == 1:
         return _split_field(text, number, base, -1)
-    is_number, is_placeholder = _Patterns.load()
+    is_number, is_placeholder = _PATTERNS or _Patterns.load()
     blank = _INNER_BLANK.search
     # Every separator starts a field, a pipe at either end of the line too (a blank last
     # field, a | 6 | , keeps its place, as in a tab row) — unless the region's rows are
@@ -148,7 +167,7 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
             grid, span = field, 1
         stripped = piece.strip()
         if not stripped:
-            append(Item(EMPTY, "", number, start, start, "", field, table, grid, span))
+            append(_new(Item, (EMPTY, "", number, start, start, "", field, table, grid, span)))
             continue
         if leading:
             leading = False
@@ -159,17 +178,19 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
         at = start + len(piece) - len(piece.lstrip())
         end = at + len(stripped)
         if stripped.isdigit() and stripped.isascii():
-            append(Item(NUMBER, stripped, number, at, end, "", field, table, grid, span))
+            append(_new(Item, (NUMBER, stripped, number, at, end, "", field, table, grid, span)))
         elif blank(stripped) is not None:
             for item in _split_field(stripped, number, at, field):
                 append(item._replace(table=table, grid=grid, span=span))
         elif is_number(stripped):
-            append(Item(NUMBER, stripped, number, at, end, "", field, table, grid, span))
+            append(_new(Item, (NUMBER, stripped, number, at, end, "", field, table, grid, span)))
         elif is_placeholder(stripped):
-            append(Item(PLACEHOLDER, stripped, number, at, end, "", field, table, grid, span))
+            append(
+                _new(Item, (PLACEHOLDER, stripped, number, at, end, "", field, table, grid, span))
+            )
         else:
             norm = normalise(stripped)
-            append(Item(TEXT, stripped, number, at, end, norm, field, table, grid, span))
+            append(_new(Item, (TEXT, stripped, number, at, end, norm, field, table, grid, span)))
     return out
 
 
@@ -215,18 +236,18 @@ def parse_number(text: str) -> int | Decimal | None:
 
 def make_cell(column: str, item: Item) -> Cell:
     """The cell a placed item becomes (a hot function: a report has about a thousand)."""
-    kind, text = item.kind, item.text
-    span = Span(item.line, item.column, item.line, item.end_column)
+    kind, text = item[0], item[1]
+    span = _new(Span, (item[2], item[3], item[2], item[4], None))
     if kind == NUMBER:
         if text.isdigit() and text.isascii():
-            return Cell(column, text, int(text), "number", span)
+            return _new(Cell, (column, text, int(text), "number", span))
         value = parse_number(text)
         return Cell(column, text, value, "number" if value is not None else "text", span)
     if kind == PLACEHOLDER:
-        return Cell(column, text, None, "placeholder", span)
+        return _new(Cell, (column, text, None, "placeholder", span))
     if kind == TEXT:
-        return Cell(column, text, None, "text", span)
-    return Cell(column, text, None, "blank", span)
+        return _new(Cell, (column, text, None, "text", span))
+    return _new(Cell, (column, text, None, "blank", span))
 
 
 def blank_cell(column: str, span: Span) -> Cell:

@@ -62,6 +62,9 @@ class HeaderMap:
     def __bool__(self) -> bool:
         return bool(self.columns)
 
+    def copy(self) -> HeaderMap:
+        return HeaderMap(dict(self.columns), dict(self.groups))
+
 
 @dataclass(frozen=True)
 class Placement:

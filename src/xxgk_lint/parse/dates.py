@@ -20,7 +20,6 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
 from xxgk_lint.format.document import PERIOD_WORDS
-from xxgk_lint.format.normalise import fold_traditional
 from xxgk_lint.parse.ast import Paragraph, Period
 
 WINDOW = 120
@@ -183,21 +182,21 @@ def _missing(parts: list[DatePart], year: int) -> str:
 
 
 def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
-    """The first statement of the statistics period in the paragraphs, if any."""
-    specific, loose = PERIOD_WORDS
-    found_loose: Period | None = None
-    for paragraph in paragraphs:
-        text = fold_traditional(paragraph.text)
-        for match in specific.pattern.finditer(text):
-            period = _candidate(paragraph, text, match.start(), match.end())
-            if period is not None:
-                return period
-        if found_loose is None:
-            for match in loose.pattern.finditer(text):
-                found_loose = _candidate(paragraph, text, match.start(), match.end())
-                if found_loose is not None:
-                    break
-    return found_loose
+    """The first statement of the statistics period in the paragraphs, if any.
+
+    One pass for the specific words over every paragraph; the loose words are searched
+    only when no specific statement is found. Each pass looks at every keyword once.
+    """
+    paragraphs = list(paragraphs)
+    for words in PERIOD_WORDS:
+        pattern = words.raw_pattern
+        for paragraph in paragraphs:
+            text = paragraph.text
+            for match in pattern.finditer(text):
+                period = _candidate(paragraph, text, match.start(), match.end())
+                if period is not None:
+                    return period
+    return None
 
 
 def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Period | None:

@@ -14,7 +14,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 from lark import Lark, Token, Transformer
 
@@ -25,12 +25,12 @@ LEXER_PLACEHOLDER = "__xxgk_lint_line_lexer__"
 START = ["start", "cells"]
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank line of the report, as the grammar classified it.
 
     ``kind`` is the terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and
-    markdown rule lines are noise and never reach the tree).
+    markdown rule lines are noise and never reach the tree). A NamedTuple: one per line,
+    built in the parser's reductions.
     """
 
     kind: str
@@ -115,9 +115,9 @@ class _ToTree(Transformer[Token, Document]):
 
     @staticmethod
     def _line(token: Token) -> Line:
-        assert token.line is not None and token.column is not None
-        assert token.end_column is not None
-        return Line(token.type, str(token), token.line, token.column, token.end_column)
+        # tuple.__new__: the NamedTuple's own __new__ is a Python call per line.
+        line = (token.type, str(token), token.line, token.column, token.end_column)
+        return tuple.__new__(Line, line)  # type: ignore[type-var]
 
     def heading(self, children: list[Token]) -> Line:
         return self._line(children[0])

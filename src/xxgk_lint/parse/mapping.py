@@ -11,6 +11,7 @@ are not labels: they tell where each column stands, which
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -45,53 +46,62 @@ class _Headers:
     """A table's header lines: which position holds which column, per grid table.
 
     Header lines are the separated lines with no value whose cells name columns (自然人 …
-    总计) or groups (行政复议 …). They are read in order as the rows are met, so a table
-    with several blocks (table 二: one header per article item) has the right one current.
+    总计) or groups (行政复议 …). A header line that follows a line with values starts a
+    new header (table 二 has one per article item). Read on first use only: a text table
+    whose rows all decide by count never needs its header.
     """
 
     def __init__(self, spec: TableSpec, items: Sequence[Item]) -> None:
         self.spec = spec
-        self.maps: dict[int, HeaderMap] = {}
-        self._started: dict[int, int] = {}  # grid table → line its current map started
-        self._last_data_line = 0
+        self.items = items
+        #: (header line, the maps in force after it), in line order; built on first use.
+        self._states: list[tuple[int, dict[int, HeaderMap]]] | None = None
+
+    def current(self, table: int, line: int) -> HeaderMap:
+        """The header in force for a data row on ``line``."""
+        states = self._states if self._states is not None else self._read_all()
+        index = bisect.bisect_left([s[0] for s in states], line) - 1
+        if index < 0:
+            return _NO_HEADER
+        return states[index][1].get(table, _NO_HEADER)
+
+    def _read_all(self) -> list[tuple[int, dict[int, HeaderMap]]]:
         lines: dict[int, list[Item]] = {}
-        value_lines: set[int] = set()
-        for item in items:
+        value_lines: list[int] = []
+        for item in self.items:
             kind = item.kind
             if kind == TEXT:
                 if item.field >= 0:
                     lines.setdefault(item.line, []).append(item)
-            elif kind != EMPTY:
-                value_lines.add(item.line)
-        self._pending = [entry for entry in lines.items() if entry[0] not in value_lines]
-        self._next = 0
-
-    def current(self, table: int, line: int) -> HeaderMap:
-        """The header in force for a data row on ``line``."""
-        while self._next < len(self._pending) and self._pending[self._next][0] < line:
-            self._read(*self._pending[self._next])
-            self._next += 1
-        self._last_data_line = max(self._last_data_line, line)
-        return self.maps.get(table, HeaderMap())
-
-    def finish(self, table: int) -> HeaderMap:
-        return self.current(table, 1 << 30)
-
-    def _read(self, line: int, items: list[Item]) -> None:
-        keys = [self._column_of(item) for item in items]
-        groups = [self._group_of(item) for item in items]
-        if not any(keys) and not any(groups):
-            return
-        table = items[0].table
-        if self._started.get(table, -1) < self._last_data_line:
-            self.maps[table] = HeaderMap()  # a new header after data rows: a new block
-            self._started[table] = line
-        header = self.maps.setdefault(table, HeaderMap())
-        for item, key, group in zip(items, keys, groups, strict=True):
-            if key:
-                header.claim(item, key)
-            if group:
-                header.claim(item, group, group=True)
+            elif kind != EMPTY and (not value_lines or value_lines[-1] != item.line):
+                value_lines.append(item.line)
+        values = set(value_lines)
+        maps: dict[int, HeaderMap] = {}
+        started: dict[int, int] = {}  # grid table → the line its current map started on
+        states: list[tuple[int, dict[int, HeaderMap]]] = []
+        for line, items in lines.items():
+            if line in values:
+                continue
+            keys = [self._column_of(item) for item in items]
+            groups = [self._group_of(item) for item in items]
+            if not any(keys) and not any(groups):
+                continue
+            table = items[0].table
+            first = started.get(table)
+            if first is None or bisect.bisect_left(value_lines, line) != bisect.bisect_left(
+                value_lines, first
+            ):
+                maps[table] = HeaderMap()  # values stand between: a new block
+                started[table] = line
+            header = maps[table]
+            for item, key, group in zip(items, keys, groups, strict=True):
+                if key:
+                    header.claim(item, key)
+                if group:
+                    header.claim(item, group, group=True)
+            states.append((line, {t: m.copy() for t, m in maps.items()}))
+        self._states = states
+        return states
 
     def _column_of(self, item: Item) -> str | None:
         pattern, keys = self.spec.column_finder
@@ -104,6 +114,9 @@ class _Headers:
         pattern, keys = self.spec.row_finder
         match = pattern.search(item.norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
+
+
+_NO_HEADER = HeaderMap()
 
 
 def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item], list[Item]]]:
@@ -154,42 +167,44 @@ def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item
 
 def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
     assert placement.items is not None
-    return tuple(
-        make_cell(column, item)
-        if item is not None
-        else blank_cell(column, Span(label.line, label.end_column, label.line, label.end_column))
-        for column, item in zip(columns, placement.items, strict=True)
-    )
+    out = []
+    for column, item in zip(columns, placement.items, strict=True):
+        if item is None:
+            span = Span(label.line, label.end_column, label.line, label.end_column)
+            out.append(blank_cell(column, span))
+        else:
+            out.append(make_cell(column, item))
+    return tuple(out)
+
+
+_new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
 
 
 def _row(pending: _Pending) -> Row:
     label, placement = pending.label, pending.placement
-    span = label.span_()
-    if not placement.placed:
-        return Row(
+    span = _new(Span, (label[2], label[3], label[2], label[4], None))
+    if placement.items is None:
+        cells: tuple[Cell, ...] = ()
+        status = UNCERTAIN
+    else:
+        cells = _cells(placement, pending.columns, label)
+        status = COMPLETE
+    return _new(
+        Row,
+        (
             pending.key,
-            label.text,
+            label[1],
             span,
-            (),
+            cells,
             pending.columns,
-            UNCERTAIN,
+            status,
             placement.found,
             placement.evidence,
-        )
-    cells = _cells(placement, pending.columns, label)
-    return Row(
-        pending.key,
-        label.text,
-        span,
-        cells,
-        pending.columns,
-        COMPLETE,
-        placement.found,
-        placement.evidence,
+        ),
     )
 
 
-def _second_pass(pending: list[_Pending], votes: FieldVotes) -> None:
+def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) -> None:
     """Place the rows the first pass left open, against the table's complete rows."""
     open_rows = [e for e in pending if e.placement.evidence == "pending"]
     if not open_rows:
@@ -197,6 +212,8 @@ def _second_pass(pending: list[_Pending], votes: FieldVotes) -> None:
     for entry in pending:
         _vote(votes, entry)
     for entry in open_rows:
+        if entry.values and entry.values[0].table < 0:
+            entry.header = headers.current(-1, entry.label.line)
         entry.placement = place(
             entry.values,
             entry.columns,
@@ -255,13 +272,12 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             stray = [t for t in run[at + 1 :] if t.line == label.line and t.field > label.field]
             if stray:
                 values = stray + values
-        header = headers.current(values[0].table, label.line)
         columns = row_spec.columns
-        if (
-            len(values) == len(columns)
-            and (values[0].table < 0 or not header)
-            and all(v.kind != EMPTY for v in values)
-        ):
+        # The header is only read for a grid row (HTML, Word); a text row that needs it is
+        # placed in the second pass, which reads it then.
+        grid = values[0].table >= 0
+        header = headers.current(values[0].table, label.line) if grid else _NO_HEADER
+        if not grid and len(values) == len(columns) and all(v.kind != EMPTY for v in values):
             # The common case, decided by count: built at once.
             placement = Placement(tuple(values), "count", len(values))
         else:
@@ -288,7 +304,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             cursor = index + 1
     if not pending or first is None or last is None:
         return MappedTable(None, deviations)
-    _second_pass(pending, votes)
+    _second_pass(pending, votes, headers)
     rows = tuple(_row(entry) for entry in pending)
     span = Span(first.line, first.column, last.line, last.end_column)
     table = Table(spec.key, span, spec.column_keys, rows, model.version)
