@@ -165,3 +165,11 @@ def test_addresses_the_model_has(address: str) -> None:
 def test_an_unknown_key_is_named(address: str, named: str) -> None:
     with pytest.raises(UnknownKeyError, match=re.escape(named)):
         check_address(address)
+
+
+def test_the_format_page_is_generated_from_the_model() -> None:
+    from tests.conftest import ROOT
+    from xxgk_lint.format import describe
+
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert page == describe.render(), "run: python -m xxgk_lint.format.describe > docs/format.md"
