@@ -1,0 +1,98 @@
+"""Time budgets: a rule, or a whole file, that runs too long is stopped and reported.
+
+A rule that loops forever (or a regular expression that backtracks on a damaged line)
+must not hang a pre-commit hook or a CI job. Budgets nest (a rule's inside its file's); the
+earliest deadline arms one ``SIGALRM`` timer (``signal.setitimer``), and when it fires,
+:class:`BudgetExceeded` is raised in whatever Python code is running. It derives from
+``BaseException`` so that a plugin's ``except Exception`` cannot swallow it, and the timer
+keeps firing every :data:`_REPEAT` seconds until the budget's block is left, so that even
+a plugin that catches everything is stopped.
+
+Limitation: ``SIGALRM`` exists only on POSIX systems and only the main thread may use it.
+Elsewhere (Windows, or xxgk-lint called from a thread) budgets are not enforced, and
+:func:`available` says so. Code running inside a C extension is interrupted only when it
+returns to Python.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+#: After the first alarm, how often it repeats while the block is still running.
+_REPEAT = 0.05
+
+
+@dataclass(eq=False)
+class Deadline:
+    """One budget: what it is for (``label``), its length and when it ends."""
+
+    label: str
+    seconds: float
+    ends: float = field(default=0.0)
+
+
+class BudgetExceeded(BaseException):
+    """Raised inside the code whose :class:`Deadline` has passed."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        super().__init__(f"{deadline.label}: over its budget of {deadline.seconds:g} s")
+        self.deadline = deadline
+
+
+_stack: list[Deadline] = []
+_previous_handler: Any = None
+
+
+def available() -> bool:
+    """Whether budgets can be enforced here (POSIX ``setitimer``, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    now = time.monotonic()
+    for deadline in _stack:  # outermost first: a file's budget ends its rules' too
+        if deadline.ends <= now:
+            raise BudgetExceeded(deadline)
+    _arm()  # fired early (a repeat of an outer timer): wait for the right moment
+
+
+def _arm() -> None:
+    if not _stack:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    wait = min(d.ends for d in _stack) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-4), _REPEAT)
+
+
+@contextmanager
+def budget(label: str, seconds: float | None) -> Iterator[Deadline]:
+    """Run the block with at most ``seconds`` (``None`` or ≤ 0: no limit).
+
+    Catch :class:`BudgetExceeded` outside the block and compare its ``deadline`` with the
+    one yielded here: an outer budget's exception must be left to go on up.
+    """
+    global _previous_handler
+    deadline = Deadline(label, seconds or 0.0)
+    if not seconds or seconds <= 0 or not available():
+        yield deadline
+        return
+    deadline.ends = time.monotonic() + seconds
+    if not _stack:
+        _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    _stack.append(deadline)
+    try:
+        _arm()
+        yield deadline
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)  # first, so that no repeat hits the clean-up
+        _stack.remove(deadline)
+        _arm()
+        if not _stack:
+            signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
+            _previous_handler = None
