@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import render
@@ -63,7 +65,11 @@ def test_multi_line_span_has_no_columns() -> None:
     )
 
 
-def test_windows_paths_use_forward_slashes() -> None:
+def test_windows_paths_use_forward_slashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import xxgk_lint.formatters
+
+    # Backslashes separate folders only on Windows (elsewhere they are part of a name).
+    monkeypatch.setattr(xxgk_lint.formatters.os, "sep", "\\")
     diagnostic = replace(COUNTY_FILE.diagnostics[0], path="reports\\2023\\a.txt")
     assert annotation(diagnostic).startswith("::error file=reports/2023/a.txt,line=2,")
 

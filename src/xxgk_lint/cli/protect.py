@@ -48,7 +48,7 @@ def output_conflict(
     if out.name in CONFIG_NAMES or output.name in CONFIG_NAMES:
         return "a file of that name is a config file"
     protected: list[tuple[str, Path]] = [("a checked file", t) for t in targets]
-    protected += [("a config file of this run", Path(u.path)) for u in resolver.uses()]
+    protected += [("a config file of this run", path) for path in resolver.files()]
     if resolver.explicit is not None:
         protected.append(("the config file given with --config", resolver.explicit))
     protected += [("a plugin file of this run", p) for p in plugin_files]

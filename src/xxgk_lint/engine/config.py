@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
 from xxgk_lint.engine.results import ConfigUse
@@ -328,21 +329,27 @@ class ConfigResolver:
         folder = _resolved(config_path.parent)
         return folder == self.cwd or folder in self.cwd.parents
 
+    def shown(self, path: str) -> str:
+        """``path`` relative to the working directory when inside it, for messages."""
+        relative = os.path.relpath(path, self.cwd) if os.path.isabs(path) else path
+        return path if relative.startswith("..") else relative
+
     def _untrusted(self, config: Config) -> Config:
         stripped = untrusted(config)
         if self.trust_configs:
             return replace(config, trusted=False)
         if stripped.ignored:
             keys = ", ".join(f"'{k}'" for k in stripped.ignored)
+            shown = clean_text(self.shown(config.path or ""))
             if (self.overrides.lang or config.lang) == "en":
                 line = (
-                    f"{config.path}: this config file is inside a checked folder, not in the "
+                    f"{shown}: this config file is inside a checked folder, not in the "
                     f"working directory or above it: its {keys} not applied "
                     "(use --trust-configs if you trust it)"
                 )
             else:
                 line = (
-                    f"{config.path}：此配置文件位于被检查的文件夹中，不在当前目录或其上级，"
+                    f"{shown}：此配置文件位于被检查的文件夹中，不在当前目录或其上级，"
                     f"其中的 {keys} 未采用（如信任此文件，请加 --trust-configs）"
                 )
             self.warnings.append(line)
@@ -366,9 +373,17 @@ class ConfigResolver:
     def configs(self) -> list[Config]:
         return list(self._cache.values())
 
+    def files(self) -> list[Path]:
+        """Every config file read so far (``--output-file`` never overwrites them)."""
+        return [path for path in self._cache if path is not None]
+
     def uses(self) -> list[ConfigUse]:
         """Every config file read so far, in the order first read."""
-        return [ConfigUse(c.path, c.trusted, c.ignored) for c in self._cache.values() if c.path]
+        return [
+            ConfigUse(clean_text(self.shown(c.path)), c.trusted, c.ignored)
+            for c in self._cache.values()
+            if c.path
+        ]
 
 
 # ---- selectors: codes, code prefixes, names, ALL ----

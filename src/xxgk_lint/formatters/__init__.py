@@ -110,8 +110,10 @@ def display_path(path: str) -> str:
 
     GitHub annotations and SARIF results map to repository files only through a
     repository-relative path; a path outside the current directory is kept as given.
+    Backslashes are separators only on Windows: elsewhere they belong to the name (and
+    stand in the ``\\xff`` escapes of a name that is not valid UTF-8).
     """
-    normalized = path.replace("\\", "/")
+    normalized = path.replace("\\", "/") if os.sep == "\\" else path
     if not os.path.isabs(path):
         return normalized[2:] if normalized.startswith("./") else normalized
     try:
