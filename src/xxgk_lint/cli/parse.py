@@ -20,6 +20,7 @@ from xxgk_lint.sources import InputError, read_source
 
 def run_parse_command(args: argparse.Namespace) -> int:
     from xxgk_lint.cli.check import print_warnings, resolver_for
+    from xxgk_lint.engine.guard import progress
     from xxgk_lint.engine.walk import Skipped, discover
 
     resolver: ConfigResolver = resolver_for(args, Overrides())
@@ -35,6 +36,7 @@ def run_parse_command(args: argparse.Namespace) -> int:
             found += 1
             path = item.path
             shown = clean_text(str(path))
+            progress.file = shown
             try:
                 source = read_source(path, limits=resolver.for_file(path).limits)
                 if args.text:
@@ -54,6 +56,7 @@ def run_parse_command(args: argparse.Namespace) -> int:
                 reports.append(data)
             else:
                 emit(escape_controls(clean_text(summary(data))), "text")
+        progress.file = None
         print_warnings(resolver)
         if found == 0:
             error_line(f"error: no report file found in {', '.join(args.paths)}")

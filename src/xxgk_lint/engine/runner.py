@@ -82,29 +82,25 @@ class Runner:
         files: list[FileResult] = []
         parsed: list[tuple[Report, Config, Registry]] = []
         all_rules: dict[str, Rule] = {}
-        try:
-            for found in discover(paths, self.resolver):
-                if isinstance(found, Skipped):
-                    self.run_errors.append(found.message(self.lang))
-                    continue
-                progress.file = clean_text(str(found.path))
-                self.targets.append(found.path)
-                config = self.resolver.for_file(found.path)
-                registry = self.registry_for(config)
-                all_rules.update(registry.rules)
-                rules = [
-                    r
-                    for r in registry.sorted_rules()
-                    if enabled(config, r.code, r.name, found.path)
-                ]
-                result, report = self._check_file(found, config, registry, rules)
-                files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
-                if report is not None:
-                    parsed.append((report, config, registry))
-            progress.file = None
-            files = self._check_run(files, parsed)
-        finally:
-            progress.file = None
+        for found in discover(paths, self.resolver):
+            if isinstance(found, Skipped):
+                self.run_errors.append(found.message(self.lang))
+                continue
+            # Named in the last-resort message if anything below crashes (not cleared then).
+            progress.file = clean_text(str(found.path))
+            self.targets.append(found.path)
+            config = self.resolver.for_file(found.path)
+            registry = self.registry_for(config)
+            all_rules.update(registry.rules)
+            rules = [
+                r for r in registry.sorted_rules() if enabled(config, r.code, r.name, found.path)
+            ]
+            result, report = self._check_file(found, config, registry, rules)
+            files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
+            if report is not None:
+                parsed.append((report, config, registry))
+        progress.file = None
+        files = self._check_run(files, parsed)
         if not files:
             self.run_errors.append(self._nothing_found(paths))
         metas = tuple(all_rules[c].meta for c in sorted(all_rules))
