@@ -20,7 +20,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -141,6 +140,8 @@ def write_atomically(path: Path, text: str) -> None:
     A symbolic link at ``path`` is written through (the file it points to is replaced),
     and an existing file keeps its permissions.
     """
+    import tempfile  # only with --output-file
+
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

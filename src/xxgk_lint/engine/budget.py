@@ -70,6 +70,32 @@ def _arm() -> None:
     signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-4), _REPEAT)
 
 
+_held = 0  # how many `holding()` blocks are open: the handler stays installed meanwhile
+
+
+@contextmanager
+def holding() -> Iterator[None]:
+    """Keep the ``SIGALRM`` handler installed for the block (a run), not per budget.
+
+    Installing a signal handler is a system call; a run sets a budget for every rule on
+    every file, so it installs the handler once around the whole run.
+    """
+    global _held, _previous_handler
+    if not available():
+        yield
+        return
+    if _held == 0 and not _stack:
+        _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
+        if _held == 0 and not _stack:
+            signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
+            _previous_handler = None
+
+
 @contextmanager
 def budget(label: str, seconds: float | None) -> Iterator[Deadline]:
     """Run the block with at most ``seconds`` (``None`` or ≤ 0: no limit).
@@ -83,7 +109,7 @@ def budget(label: str, seconds: float | None) -> Iterator[Deadline]:
         yield deadline
         return
     deadline.ends = time.monotonic() + seconds
-    if not _stack:
+    if not _stack and _held == 0:
         _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
     _stack.append(deadline)
     try:
@@ -93,6 +119,6 @@ def budget(label: str, seconds: float | None) -> Iterator[Deadline]:
         signal.setitimer(signal.ITIMER_REAL, 0)  # first, so that no repeat hits the clean-up
         _stack.remove(deadline)
         _arm()
-        if not _stack:
+        if not _stack and _held == 0:
             signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
             _previous_handler = None

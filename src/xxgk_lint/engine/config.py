@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,6 @@ from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
 from xxgk_lint.engine.results import ConfigUse
-from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, YamlProblem, load_yaml
 from xxgk_lint.sources import DEFAULT_EXTENSIONS
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 
@@ -177,6 +177,9 @@ def _limits(value: Any, where: str) -> Limits:
 
 def load_file(path: Path) -> Config:
     """Read and validate the keys of one config file (selectors are checked later)."""
+    # Imported here: PyYAML is only needed when a config file exists.
+    from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, YamlProblem, load_yaml
+
     where = str(path)
     try:
         with path.open("rb") as stream:
@@ -467,6 +470,8 @@ def enabled(config: Config, code: str, name: str, path: Path) -> bool:
         return False
     if any(selector_matches(s, code, name) for s in config.ignore):
         return False
+    if not config.per_file_ignores:
+        return True
     relative = _relative(path, config.root)
     for glob, selectors in config.per_file_ignores.items():
         if _glob_match(relative, glob) and any(selector_matches(s, code, name) for s in selectors):
@@ -493,7 +498,10 @@ def excluded(config: Config, path: Path) -> bool:
     return any(_glob_match(relative, glob) for glob in config.exclude)
 
 
+@functools.lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, ``/``-separated (both resolved; cached: rules ask the
+    same for every rule of a file)."""
     folder = _resolved(Path(os.path.abspath(path)).parent)
     try:
         return PurePosixPath((folder / path.name).relative_to(_resolved(root))).as_posix()

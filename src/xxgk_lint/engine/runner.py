@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xxgk_lint.engine.budget import BudgetExceeded, budget
+from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
 from xxgk_lint.engine.config import (
     Config,
@@ -55,6 +55,7 @@ class Runner:
         self.lang = lang
         self.timeout = timeout
         self._registries: dict[tuple, Registry] = {}
+        self._checked: dict[int, Config] = {}  # configs whose selectors were checked
         self.run_errors: list[str] = []
         #: The files checked, as found (``--output-file`` never overwrites them).
         self.targets: list[Path] = []
@@ -70,15 +71,31 @@ class Runner:
             registry = load_registry(config.plugins, config.lang)
             self._registries[key] = registry
             self.run_errors.extend(e for e in registry.errors if e not in self.run_errors)
-            check_selectors(config, registry)
-        else:
+        if id(config) not in self._checked:  # once per config, not per file
             check_selectors(config, self._registries[key])
+            self._checked[id(config)] = config
         return self._registries[key]
 
     def _message(self, zh: str, en: str) -> str:
         return clean_text(en if self.lang == "en" else zh)
 
     def run(self, paths: Sequence[str]) -> RunResult:
+        with holding():
+            files, all_rules = self._run_files(paths)
+        if not files:
+            self.run_errors.append(self._nothing_found(paths))
+        metas = tuple(all_rules[c].meta for c in sorted(all_rules))
+        fail_on = Severity.parse(self._fail_on())
+        return RunResult(
+            tuple(files),
+            metas,
+            fail_on,
+            self.lang,
+            tuple(self.run_errors),
+            configs=tuple(self.resolver.uses()),
+        )
+
+    def _run_files(self, paths: Sequence[str]) -> tuple[list[FileResult], dict[str, Rule]]:
         files: list[FileResult] = []
         parsed: list[tuple[Report, Config, Registry]] = []
         all_rules: dict[str, Rule] = {}
@@ -100,19 +117,7 @@ class Runner:
             if report is not None:
                 parsed.append((report, config, registry))
         progress.file = None
-        files = self._check_run(files, parsed)
-        if not files:
-            self.run_errors.append(self._nothing_found(paths))
-        metas = tuple(all_rules[c].meta for c in sorted(all_rules))
-        fail_on = Severity.parse(self._fail_on())
-        return RunResult(
-            tuple(files),
-            metas,
-            fail_on,
-            self.lang,
-            tuple(self.run_errors),
-            configs=tuple(self.resolver.uses()),
-        )
+        return self._check_run(files, parsed), all_rules
 
     def _nothing_found(self, paths: Sequence[str]) -> str:
         named = ", ".join(clean_text(p) for p in paths) or "."
@@ -166,7 +171,6 @@ class Runner:
         """The file read and parsed, or why it cannot be (the problem, for XG001)."""
         from xxgk_lint.parse import parse_source
         from xxgk_lint.sources import InputError, read_source
-        from xxgk_lint.sources.messages import localise
 
         skipped = classify(target.path)  # it may have changed since the walk
         if skipped is not None:
@@ -175,6 +179,8 @@ class Runner:
             source = read_source(target.path, limits=config.limits)
             return source, parse_source(source)
         except InputError as exc:
+            from xxgk_lint.sources.messages import localise
+
             return localise(clean_text(str(exc)), config.lang)
         except RecursionError:
             return "文件嵌套过深" if config.lang == "zh" else "the file is too deeply nested"
