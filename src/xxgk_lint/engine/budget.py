@@ -5,17 +5,22 @@ must not hang a pre-commit hook or a CI job. Budgets nest (a rule's inside its f
 earliest deadline arms one ``SIGALRM`` timer (``signal.setitimer``), and when it fires,
 :class:`BudgetExceeded` is raised in whatever Python code is running. It derives from
 ``BaseException`` so that a plugin's ``except Exception`` cannot swallow it, and the timer
-keeps firing every :data:`_REPEAT` seconds until the budget's block is left, so that even
-a plugin that catches everything is stopped.
+keeps firing every :data:`_REPEAT` seconds until the budget's block is left. Code that
+swallows even that (``except BaseException: pass`` in a loop) cannot be stopped from
+inside the process: :data:`_GRACE` seconds after its deadline, xxgk-lint says so in one
+line and exits with code 2 rather than hang.
 
-Limitation: ``SIGALRM`` exists only on POSIX systems and only the main thread may use it.
+Limitations: ``SIGALRM`` exists only on POSIX systems and only the main thread may use it.
 Elsewhere (Windows, or xxgk-lint called from a thread) budgets are not enforced, and
-:func:`available` says so. Code running inside a C extension is interrupted only when it
-returns to Python.
+:func:`available` says so. Python runs signal handlers only between bytecodes at points
+where it checks for them: code inside a C extension is interrupted when it returns to
+Python, and on Python 3.10 a loop whose body does nothing at all (``while True: pass``
+inside ``try``) is never interrupted.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -26,6 +31,9 @@ from typing import Any
 
 #: After the first alarm, how often it repeats while the block is still running.
 _REPEAT = 0.05
+#: Seconds past a deadline after which code that keeps swallowing the exception ends the
+#: process (exit code 2).
+_GRACE = 2.0
 
 
 @dataclass(eq=False)
@@ -58,8 +66,22 @@ def _on_alarm(signum: int, frame: Any) -> None:
     now = time.monotonic()
     for deadline in _stack:  # outermost first: a file's budget ends its rules' too
         if deadline.ends <= now:
+            if now - deadline.ends > _GRACE:
+                _give_up(deadline)
             raise BudgetExceeded(deadline)
     _arm()  # fired early (a repeat of an outer timer): wait for the right moment
+
+
+def _give_up(deadline: Deadline) -> None:
+    """The code over its budget swallows every exception: end the process, exit code 2."""
+    message = (
+        f"xxgk-lint: error: {deadline.label}: over its time limit of {deadline.seconds:g} s "
+        "and cannot be stopped (it catches every exception); xxgk-lint stops here\n"
+    )
+    try:
+        os.write(2, message.encode("utf-8", "backslashreplace"))
+    finally:
+        os._exit(2)
 
 
 def _arm() -> None:

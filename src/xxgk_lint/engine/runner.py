@@ -138,7 +138,7 @@ class Runner:
         path = clean_text(str(target.path))
         metas = tuple(r.meta for r in rules)
         try:
-            with budget("--timeout", self.timeout) as deadline:
+            with budget(f"{path}: --timeout", self.timeout) as deadline:
                 read = self._read(target, config)
                 if isinstance(read, str):
                     diagnostic = self._unreadable(registry, config, path, read)
@@ -200,7 +200,8 @@ class Runner:
         )
         seconds = config.rule_timeout * max(reports, 1)
         try:
-            with budget(rule.code, seconds) as deadline, captured_stdout():
+            label = f"{path}: rule {rule.code} ({rule.name})"
+            with budget(label, seconds) as deadline, captured_stdout():
                 produced = call(rule, context)
                 if isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable):
                     kind = "None" if produced is None else type(produced).__name__
