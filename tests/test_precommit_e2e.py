@@ -221,3 +221,35 @@ def test_the_hook_passes_every_file_a_report_may_be_in() -> None:
         assert not files.search(name), name
     for name in ("README.md", "docs/CHANGELOG.txt", "LICENSE.txt"):
         assert exclude.search(name), name
+
+
+def test_the_readme_snippet_is_pinned_by_autoupdate(tmp_path: Path) -> None:
+    """The README's recipe as written: `rev: main`, then `pre-commit autoupdate` pins the
+    commit (this checkout has no release tag, as the published repository has none yet)."""
+    rev = _committed_rev()
+    executable = _pre_commit_executable()
+    env = _clean_env(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### pre-commit") :]
+    snippet = section[section.index("```yaml\n") + 8 : section.index("```\n", 8)]
+    assert "rev: main\n" in snippet
+    assert "pre-commit autoupdate" in section and "pre-commit install" in section
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    _git("init", "--quiet", cwd=repo, env=env)
+    config = repo / ".pre-commit-config.yaml"
+    url = "https://github.com/<owner>/xxgk-lint"
+    config.write_text(snippet.replace(url, ROOT.as_posix()), encoding="utf-8")
+    if _git("tag", "--points-at", "HEAD", cwd=ROOT):
+        pytest.skip("this checkout has a tag: autoupdate would pin the tag")
+    done = subprocess.run(
+        [str(executable), "autoupdate"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    pinned = config.read_text(encoding="utf-8")
+    assert f"rev: {rev}\n" in pinned
