@@ -79,3 +79,15 @@ def test_run_errors(run_with_run_errors: RunResult) -> None:
         "::error title=xxgk-lint::插件 acme_rules 加载失败：ImportError: no module named acme",
         "::error title=xxgk-lint::50%25 done",
     ]
+
+
+def test_control_characters_are_escaped() -> None:
+    diagnostic = replace(
+        COUNTY_FILE.diagnostics[0], message="a\x1b[2J%\nb", path="r/\x1b]0;x\x07.txt"
+    )
+    line = annotation(diagnostic)
+    assert "\x1b" not in line and "\x07" not in line
+    assert line == (
+        "::error file=r/\\x1b]0;x\\x07.txt,line=2,col=19,endLine=2,endColumn=21,"
+        "title=XG201 row-sum::a\\x1b[2J%25%0Ab"
+    )

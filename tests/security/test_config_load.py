@@ -252,3 +252,16 @@ def test_a_bad_timeout_is_a_usage_error(repo: Path, capsys, value: str) -> None:
     result = run_main(capsys, "check", "--timeout", value, "r.txt")
     assert result.code == 2
     assert f"must be a positive number of seconds, not '{value}'" in result.err
+
+
+def test_the_limits_table_of_the_docs_matches_the_defaults() -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    table = text[text.index("| limit | default | bounds |") :].split("\n\n")[0]
+    rows = [line.split("|")[1:3] for line in table.splitlines()[2:]]
+    documented = {name.strip(" `"): int(value.split()[0].strip("`")) for name, value in rows}
+    defaults = Limits()
+    assert documented == {
+        name: getattr(defaults, name.replace("-", "_")) for name in Limits.option_names()
+    }

@@ -194,7 +194,9 @@ def test_a_rule_that_never_ends_is_stopped_and_the_run_goes_on(repo: Path, capsy
     write_plugin(
         repo,
         "acme.py",
-        one_rule("while True:\n    try:\n        len(report.path)\n    except Exception:\n        pass"),
+        one_rule(
+            "while True:\n    try:\n        len(report.path)\n    except Exception:\n        pass"
+        ),
         config="rule-timeout: 0.2\n",
     )
     result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt", "s.txt")
@@ -215,7 +217,9 @@ def test_a_rule_that_swallows_even_the_stop_never_hangs_the_run(repo: Path) -> N
     write_plugin(
         repo,
         "acme.py",
-        one_rule("while True:\n    try:\n        len(report.path)\n    except BaseException:\n        pass"),
+        one_rule(
+            "while True:\n    try:\n        len(report.path)\n    except BaseException:\n        pass"
+        ),
         config="rule-timeout: 0.2\n",
     )
     result = run_module("check", "--lang", "en", "r.txt", cwd=repo)
