@@ -169,7 +169,7 @@ def enable_windows_colour() -> bool:
     if sys.platform != "win32":
         return True
     try:
-        import colorama
+        import colorama  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         return False
     try:

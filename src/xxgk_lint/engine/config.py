@@ -414,8 +414,8 @@ def check_selectors(config: Config, registry: Registry) -> None:
         ("ignore", config.ignore),
         ("severity", config.severity.keys()),
     ]
-    for glob, selectors in config.per_file_ignores.items():
-        groups.append((f"per-file-ignores.{glob}", selectors))
+    for glob, listed in config.per_file_ignores.items():
+        groups.append((f"per-file-ignores.{glob}", listed))
     for key, selectors in groups:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):

@@ -47,7 +47,7 @@ class BoundedSafeLoader(yaml.SafeLoader):
         self._sizes: dict[int, int] = {}
         self._open: set[str] = set()  # anchors whose node is still being composed
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             if event.anchor in self._open:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from junit_xml import TestCase, TestSuite, to_xml_report_string
+from junit_xml import TestCase, TestSuite, to_xml_report_string  # type: ignore[import-untyped]
 
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.results import FileResult, RunResult
