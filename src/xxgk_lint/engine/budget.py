@@ -118,28 +118,36 @@ def holding() -> Iterator[None]:
             _previous_handler = None
 
 
-@contextmanager
-def budget(label: str, seconds: float | None) -> Iterator[Deadline]:
-    """Run the block with at most ``seconds`` (``None`` or ≤ 0: no limit).
+class budget:  # lower case: used like a function, `with budget(label, seconds): ...`
+    """Run a block with at most ``seconds`` (``None`` or ≤ 0: no limit).
 
-    Catch :class:`BudgetExceeded` outside the block and compare its ``deadline`` with the
-    one yielded here: an outer budget's exception must be left to go on up.
+    Catch :class:`BudgetExceeded` outside the block and compare its ``deadline`` with this
+    budget's (``.deadline``, there before the block starts): an outer budget's exception
+    must be left to go on up.
     """
-    global _previous_handler
-    deadline = Deadline(label, seconds or 0.0)
-    if not seconds or seconds <= 0 or not available():
-        yield deadline
-        return
-    deadline.ends = time.monotonic() + seconds
-    if not _stack and _held == 0:
-        _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
-    _stack.append(deadline)
-    try:
+
+    def __init__(self, label: str, seconds: float | None) -> None:
+        self.deadline = Deadline(label, seconds or 0.0)
+        self._active = bool(seconds and seconds > 0 and available())
+
+    def __enter__(self) -> Deadline:
+        global _previous_handler
+        if not self._active:
+            return self.deadline
+        self.deadline.ends = time.monotonic() + self.deadline.seconds
+        if not _stack and _held == 0:
+            _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
+        _stack.append(self.deadline)
         _arm()
-        yield deadline
-    finally:
+        return self.deadline
+
+    def __exit__(self, *exc: object) -> None:
+        global _previous_handler
+        if not self._active:
+            return
         signal.setitimer(signal.ITIMER_REAL, 0)  # first, so that no repeat hits the clean-up
-        _stack.remove(deadline)
+        if self.deadline in _stack:
+            _stack.remove(self.deadline)
         _arm()
         if not _stack and _held == 0:
             signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)

@@ -200,8 +200,12 @@ def _meta_problem(item: Rule) -> str | None:
         return f"rule {code} has no Chinese (zh) messages"
     if not isinstance(meta.summary, dict) or not isinstance(meta.summary.get("zh"), str):
         return f"rule {code} has no Chinese (zh) summary"
+    if not all(isinstance(v, str) for v in meta.summary.values()):
+        return f"rule {code}: every summary must be a str"
     if not isinstance(meta.docs, dict) or not isinstance(meta.docs.get("zh"), RuleDoc):
         return f"rule {code} has no Chinese (zh) docs (a RuleDoc)"
+    if not all(isinstance(v, RuleDoc) for v in meta.docs.values()):
+        return f"rule {code}: every docs entry must be a RuleDoc"
     if not all(isinstance(o, RuleOption) for o in meta.options):
         return f"rule {code}: options must be RuleOption objects"
     if item.check is not None and not callable(item.check):

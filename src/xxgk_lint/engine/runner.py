@@ -137,8 +137,9 @@ class Runner:
     ) -> tuple[FileResult, Report | None]:
         path = clean_text(str(target.path))
         metas = tuple(r.meta for r in rules)
+        limit = budget(f"{path}: --timeout", self.timeout)
         try:
-            with budget(f"{path}: --timeout", self.timeout) as deadline:
+            with limit:
                 read = self._read(target, config)
                 if isinstance(read, str):
                     diagnostic = self._unreadable(registry, config, path, read)
@@ -151,7 +152,7 @@ class Runner:
                     call = partial(_check_report, report)
                     diagnostics.extend(self._run_rule(rule, config, call, path, (path,), 1))
         except BudgetExceeded as exc:
-            if exc.deadline is not deadline:
+            if exc.deadline is not limit.deadline:
                 raise
             seconds = f"{self.timeout:g}"
             problem = (
@@ -199,9 +200,9 @@ class Runner:
             rule.meta, path, config.lang, rule_options(config, rule.code, rule.name)
         )
         seconds = config.rule_timeout * max(reports, 1)
+        limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
         try:
-            label = f"{path}: rule {rule.code} ({rule.name})"
-            with budget(label, seconds) as deadline, captured_stdout():
+            with limit, captured_stdout():
                 produced = call(rule, context)
                 if isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable):
                     kind = "None" if produced is None else type(produced).__name__
@@ -212,7 +213,7 @@ class Runner:
                     return [plugin_error(rule, config.lang, path, problem)]
                 found = list(produced)
         except BudgetExceeded as exc:
-            if exc.deadline is not deadline:
+            if exc.deadline is not limit.deadline:
                 raise
             self.run_errors.append(
                 self._message(
