@@ -113,6 +113,7 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
             "regulations-row",
             "warning",
             "Severity of a missing 规章 row: error, warning, info, or ignore.",
+            choices=("error", "warning", "info", "ignore"),
         ),
     ],
 )

@@ -174,6 +174,8 @@ def test_hook_fails_on_a_wrong_total_and_passes_once_fixed(tmp_path: Path) -> No
     _git("init", "--quiet", cwd=repo, env=env)
     report = repo / "2023年政府信息公开工作年度报告.txt"
     report.write_text(_report(received_total=8), encoding="utf-8")
+    legacy = repo / "2022年度报告.doc"  # Word 97-2003: its author must hear about it
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     (repo / ".pre-commit-config.yaml").write_text(
         "repos:\n"
         f"  - repo: {ROOT.as_posix()!r}\n"
@@ -189,11 +191,65 @@ def test_hook_fails_on_a_wrong_total_and_passes_once_fixed(tmp_path: Path) -> No
     assert "xxgk-lint" in output and "Failed" in output, output
     assert "XG201" in output, output
     assert report.name in output, output
+    assert f"{legacy.name}:1:1: XG001 error: " in output, output
+    assert "libreoffice --headless --convert-to docx" in output, output
 
     report.write_text(_report(received_total=7), encoding="utf-8")
+    _git("rm", "--quiet", "--cached", legacy.name, cwd=repo, env=env)
+    legacy.unlink()
     _git("add", "--all", cwd=repo, env=env)
 
     code, output = _pre_commit_run(executable, repo, env)
     assert code == 0, output
     assert "Passed" in output, output
     assert "XG201" not in output, output
+
+
+def test_the_hook_passes_every_file_a_report_may_be_in() -> None:
+    """Files xxgk-lint cannot read are passed too, so that they get XG001's hint."""
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    for name in ("a.txt", "b.MD", "c.htm", "d.html", "e.DOCX", "f.pdf", "g.doc", "h.wps"):
+        assert files.search(name) and not exclude.search(name), name
+    for name in ("i.ofd", "j.png", "k.JPG", "l.jpeg", "m.tif", "n.tiff", "o.bmp", "p.gif"):
+        assert files.search(name), name
+    for name in ("q.py", "r.yaml", "s.json", "t.xlsx"):
+        assert not files.search(name), name
+    for name in ("README.md", "docs/CHANGELOG.txt", "LICENSE.txt"):
+        assert exclude.search(name), name
+
+
+def test_the_readme_snippet_is_pinned_by_autoupdate(tmp_path: Path) -> None:
+    """The README's recipe as written: `rev: main`, then `pre-commit autoupdate` pins the
+    commit (this checkout has no release tag, as the published repository has none yet)."""
+    rev = _committed_rev()
+    executable = _pre_commit_executable()
+    env = _clean_env(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### pre-commit") :]
+    snippet = section[section.index("```yaml\n") + 8 : section.index("```\n", 8)]
+    assert "rev: main\n" in snippet
+    assert "pre-commit autoupdate" in section and "pre-commit install" in section
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    _git("init", "--quiet", cwd=repo, env=env)
+    config = repo / ".pre-commit-config.yaml"
+    url = "https://github.com/<owner>/xxgk-lint"
+    config.write_text(snippet.replace(url, ROOT.as_posix()), encoding="utf-8")
+    if _git("tag", "--points-at", "HEAD", cwd=ROOT):
+        pytest.skip("this checkout has a tag: autoupdate would pin the tag")
+    done = subprocess.run(
+        [str(executable), "autoupdate"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    pinned = config.read_text(encoding="utf-8")
+    assert f"rev: {rev}\n" in pinned

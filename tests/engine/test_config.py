@@ -414,7 +414,8 @@ def test_an_unknown_selector_on_the_command_line(repo: Path, capsys) -> None:
     result = run_main(capsys, "check", "--select", "XG9", "r.txt")
     assert result.code == 2
     assert result.err.strip() == (
-        "xxgk-lint: config error: command line: 'select' names no known rule: 'XG9'"
+        "xxgk-lint: config error: command line: 'select' names no known rule: 'XG9'; "
+        "did you mean 'XG009'?"
     )
 
 
@@ -467,7 +468,8 @@ def test_a_bad_command_line_selector_is_not_blamed_on_the_config_file(repo: Path
         result = run_main(capsys, "check", flag, "XG9", "r.txt")
         assert result.code == 2
         assert result.err.strip() == (
-            f"xxgk-lint: config error: command line: '{key}' names no known rule: 'XG9'"
+            f"xxgk-lint: config error: command line: '{key}' names no known rule: 'XG9'; "
+            "did you mean 'XG009'?"
         )
 
 

@@ -284,7 +284,8 @@ def test_explain_prints_the_docs(capsys: pytest.CaptureFixture[str], code: str, 
     other = "en" if lang == "zh" else "zh"
     assert meta.docs[other].what not in result.out
     for option in meta.options:
-        assert f"- {option.name} (default: {option.default}): " in result.out
+        allowed = f"; one of {', '.join(option.choices)}" if option.choices else ""
+        assert f"- {option.name} (default: {option.default}{allowed}): " in result.out
 
 
 def test_explain_by_name_in_english(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import render
@@ -63,7 +65,11 @@ def test_multi_line_span_has_no_columns() -> None:
     )
 
 
-def test_windows_paths_use_forward_slashes() -> None:
+def test_windows_paths_use_forward_slashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import xxgk_lint.formatters
+
+    # Backslashes separate folders only on Windows (elsewhere they are part of a name).
+    monkeypatch.setattr(xxgk_lint.formatters.os, "sep", "\\")
     diagnostic = replace(COUNTY_FILE.diagnostics[0], path="reports\\2023\\a.txt")
     assert annotation(diagnostic).startswith("::error file=reports/2023/a.txt,line=2,")
 
@@ -73,3 +79,15 @@ def test_run_errors(run_with_run_errors: RunResult) -> None:
         "::error title=xxgk-lint::插件 acme_rules 加载失败：ImportError: no module named acme",
         "::error title=xxgk-lint::50%25 done",
     ]
+
+
+def test_control_characters_are_escaped() -> None:
+    diagnostic = replace(
+        COUNTY_FILE.diagnostics[0], message="a\x1b[2J%\nb", path="r/\x1b]0;x\x07.txt"
+    )
+    line = annotation(diagnostic)
+    assert "\x1b" not in line and "\x07" not in line
+    assert line == (
+        "::error file=r/\\x1b]0;x\\x07.txt,line=2,col=19,endLine=2,endColumn=21,"
+        "title=XG201 row-sum::a\\x1b[2J%25%0Ab"
+    )

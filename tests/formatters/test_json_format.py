@@ -146,3 +146,37 @@ def test_schema_rejects_drift(validator: Draft202012Validator, run_zh: RunResult
     document["diagnostics"][1]["severity"] = "fatal"
     errors = _errors(validator, document)
     assert len(errors) == 3
+
+
+def test_configs_are_listed_when_the_run_read_one(
+    validator: Draft202012Validator, run_zh: RunResult
+) -> None:
+    from xxgk_lint.engine.results import ConfigUse
+
+    run = replace(
+        run_zh,
+        configs=(
+            ConfigUse(".xxgk-lint.yaml", True),
+            ConfigUse("incoming/.xxgk-lint.yaml", False, ("plugins", "limits")),
+        ),
+    )
+    document = json.loads(render("json", run))
+    assert _errors(validator, document) == []
+    assert list(document) == ["version", "diagnostics", "summary", "configs"]
+    assert document["configs"] == [
+        {"path": ".xxgk-lint.yaml", "trusted": True, "ignored": []},
+        {"path": "incoming/.xxgk-lint.yaml", "trusted": False, "ignored": ["plugins", "limits"]},
+    ]
+    document["configs"][0]["ignored"] = ["select"]
+    assert _errors(validator, document) == [
+        "['configs', 0, 'ignored', 0]: 'select' is not one of ['plugins', 'limits', 'rule-timeout']"
+    ]
+
+
+def test_control_characters_are_escaped(run_zh: RunResult) -> None:
+    diagnostic = replace(run_zh.files[0].diagnostics[0], message="a\x1b[2Jb\x9bc\x7fd")
+    run = replace(run_zh, files=(replace(run_zh.files[0], diagnostics=(diagnostic,)),))
+    output = render("json", run)
+    assert "\x1b" not in output and "\x9b" not in output and "\x7f" not in output
+    assert '"message": "a\\u001b[2Jb\\u009bc\\u007fd"' in output
+    assert json.loads(output)["diagnostics"][0]["message"] == "a\x1b[2Jb\x9bc\x7fd"

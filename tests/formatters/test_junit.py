@@ -10,7 +10,7 @@ from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.formatters import render
 from xxgk_lint.formatters.junit import classname_for
 
-from .conftest import RUN_ON_TEXT
+from .conftest import COUNTY_FILE, RUN_ON_TEXT
 
 
 def _parse(run: RunResult) -> ET.Element:
@@ -157,3 +157,14 @@ def test_clashing_classnames_are_made_unique() -> None:
 def test_empty_run() -> None:
     root = _parse(RunResult(files=(), rules=()))
     assert root.findall("testsuite") == []
+
+
+def test_control_characters_are_written_escaped_not_dropped(run_zh: RunResult) -> None:
+
+    diagnostic = replace(COUNTY_FILE.diagnostics[0], message="期限\x1b[2J\x9b")
+    file = replace(COUNTY_FILE, diagnostics=(diagnostic,))
+    output = render("junit", replace(run_zh, files=(file,)))
+    assert "\x1b" not in output and "\x9b" not in output
+    root = ET.fromstring(output)
+    [failure] = root.iter("failure")
+    assert failure.get("message") == "期限\\x1b[2J\\x9b"

@@ -216,3 +216,49 @@ def test_no_snippet_when_the_line_is_out_of_range() -> None:
         "a.txt:99:19: XG201 error: 总计 12 与各列之和 11 不符",
         "   = 应为：11，实际：12",
     ]
+
+
+def _hostile(run: RunResult) -> RunResult:
+    """``run`` with escape sequences in a message, a path, a locator and a value."""
+    diagnostic = replace(
+        COUNTY_FILE.diagnostics[0],
+        message="期限“\x1b]0;pwned\x07”\x1b[2J",
+        path="reports/\x1b[31mred.txt",
+        where="表格\x9b2J",
+        actual="8\x1b[0m",
+    )
+    file = replace(COUNTY_FILE, path=diagnostic.path, diagnostics=(diagnostic,))
+    return replace(run, files=(file,), run_errors=("插件\x1b[2J出错",))
+
+
+def test_control_characters_from_the_report_are_shown_escaped(run_zh: RunResult) -> None:
+    output = render("text", _hostile(run_zh))
+    assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
+    header = output.splitlines()[0]
+    assert header == (
+        "reports/\\x1b[31mred.txt:2:19 [表格\\x9b2J]: XG201 error: 期限“\\x1b]0;pwned\\x07”\\x1b[2J"
+    )
+    assert "实际：8\\x1b[0m" in output
+    assert "运行错误: 插件\\x1b[2J出错" in output
+
+
+def test_colour_codes_are_the_only_escapes_with_colour(run_zh: RunResult) -> None:
+    output = render("text", _hostile(run_zh), color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", output) == render("text", _hostile(run_zh))
+    assert "\x1b]" not in output and "\x1b[2J" not in output
+
+
+def test_configs_from_checked_folders_are_named_above_the_summary(run_en: RunResult) -> None:
+    from xxgk_lint.engine.results import ConfigUse
+
+    run = replace(
+        run_en,
+        configs=(ConfigUse(".xxgk-lint.yaml", True), ConfigUse("in/.xxgk-lint.yaml", False)),
+    )
+    lines = render("text", run, quiet=True).splitlines()
+    assert lines == [
+        "Config files from the checked folders applied: in/.xxgk-lint.yaml.",
+        render("text", run_en, quiet=True).strip(),
+    ]
+    trusted_only = replace(run_en, configs=(ConfigUse(".xxgk-lint.yaml", True),))
+    assert render("text", trusted_only) == render("text", run_en)

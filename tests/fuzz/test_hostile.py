@@ -145,16 +145,16 @@ def test_fifo_named_and_in_a_folder(tmp_path: Path) -> None:
     write(tmp_path, "report.txt", CLEAN)
     os.mkfifo(tmp_path / "pipe.txt")
     outcome = check_cli(["check", "--lang", "en", str(tmp_path / "pipe.txt")], [tmp_path])
-    assert outcome.code == 2 and b"named pipe (FIFO)" in outcome.out + outcome.err
+    assert outcome.code == 2 and b"FIFO" in outcome.out + outcome.err
     outcome = check_cli(["check", "--lang", "en", str(tmp_path)], [tmp_path])
-    assert outcome.code == 2 and b"named pipe (FIFO)" in outcome.out + outcome.err
+    assert outcome.code == 2 and b"FIFO" in outcome.out + outcome.err
 
 
 @posix
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_dev_zero(tmp_path: Path) -> None:
     outcome = check_cli(["check", "--lang", "en", "/dev/zero"], [tmp_path])
-    assert outcome.code == 2 and b"is a device, not a regular file" in outcome.out + outcome.err
+    assert outcome.code == 2 and b"device" in outcome.out + outcome.err
 
 
 @posix
@@ -162,15 +162,10 @@ def test_symlink_loop_named(tmp_path: Path) -> None:
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     outcome = check_cli(["parse", str(tmp_path / "a.txt")], [tmp_path])
-    assert outcome.code == 2 and b"a loop of symbolic links" in outcome.err
+    assert outcome.code == 2 and b"symbolic link loop" in outcome.err
 
 
 @posix
-@pytest.mark.xfail(
-    strict=True,
-    reason="traceback: src/xxgk_lint/engine/config.py ConfigResolver.for_file() calls "
-    "Path.resolve() on a symlink loop found while walking a folder (OSError ELOOP)",
-)
 def test_symlink_loop_in_a_folder(tmp_path: Path) -> None:
     write(tmp_path, "report.txt", CLEAN)
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
@@ -190,14 +185,7 @@ NOT_UTF8 = os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")  # "报告.txt" in GBK
         "json",
         "sarif",
         "github",
-        pytest.param(
-            "junit",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="traceback: src/xxgk_lint/formatters/junit.py render() writes the "
-                "escaped file name as an invalid XML character reference (ExpatError)",
-            ),
-        ),
+        "junit",
     ],
 )
 def test_file_name_not_utf8(tmp_path: Path, fmt: str) -> None:
@@ -220,7 +208,7 @@ def test_hostile_folder_in_a_child_process(tmp_path: Path) -> None:
     assert b"Traceback" not in outcome.out + outcome.err
     assert outcome.code == 2
     text = outcome.text()
-    for problem in ("max-span", "max-zip-uncompressed-bytes", "named pipe (FIFO)"):
+    for problem in ("max-span", "max-zip-uncompressed-bytes", "FIFO"):
         assert problem in text, text
 
 

@@ -81,9 +81,28 @@ def test_the_plugin_path_is_relative_to_the_config_file(
     example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(example.parent)
-    result = run_main(capsys, "check", "--format", "json", f"local-plugin/{REPORT.as_posix()}")
+    # Run from above the example, its config is inside the checked folder: trusted only
+    # when asked (tests/security covers the refusal).
+    result = run_main(
+        capsys,
+        "check",
+        "--trust-configs",
+        "--format",
+        "json",
+        f"local-plugin/{REPORT.as_posix()}",
+    )
     assert result.code == 1
     assert sorted(result.codes()) == ["ACME001", "ACME002"]
+    explicit = run_main(
+        capsys,
+        "check",
+        "--config",
+        "local-plugin/.xxgk-lint.yaml",
+        "--format",
+        "json",
+        f"local-plugin/{REPORT.as_posix()}",
+    )
+    assert (explicit.code, sorted(explicit.codes())) == (1, ["ACME001", "ACME002"])
 
 
 def test_a_fixed_report_passes(example: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,58 +4,126 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+from xxgk_lint.cli.output import (
+    OutputError,
+    emit,
+    enable_windows_colour,
+    error_line,
+    silence_stdout,
+    write_atomically,
+)
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
-from xxgk_lint.engine.runner import run_check
 
 
 def _overrides(args: argparse.Namespace) -> Overrides:
     return Overrides(select=args.select, ignore=args.ignore, lang=args.lang, fail_on=args.fail_on)
 
 
+def _missing(path: str) -> bool:
+    """Whether nothing at all is at ``path`` (a broken link or a loop is something)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def resolver_for(args: argparse.Namespace, overrides: Overrides) -> ConfigResolver:
+    return ConfigResolver(
+        args.config,
+        overrides,
+        isolated=getattr(args, "isolated", False),
+        trust_configs=getattr(args, "trust_configs", False),
+    )
+
+
+def print_warnings(resolver: ConfigResolver) -> None:
+    for line in resolver.warnings:
+        error_line(f"warning: {line}")
+    resolver.warnings.clear()
+
+
 def run_check_command(args: argparse.Namespace) -> int:
+    from xxgk_lint.engine.runner import Runner, run_language
+
     paths = args.paths or ["."]
     for path in paths:
-        if not Path(path).exists():
-            print(f"xxgk-lint: error: {path}: no such file or directory", file=sys.stderr)
+        if _missing(path):
+            error_line(f"error: {path}: no such file or directory")
             return 2
     if args.config is not None and not args.config.is_file():
-        print(f"xxgk-lint: error: {args.config}: config file not found", file=sys.stderr)
+        error_line(f"error: {args.config}: config file not found")
         return 2
+    resolver = resolver_for(args, _overrides(args))
     try:
         if args.show_config:
-            resolver = ConfigResolver(args.config, _overrides(args))
-            first = Path(paths[0])
-            config = resolver.for_file(first / "x" if first.is_dir() else first)
-            from xxgk_lint.engine.config import check_selectors
-            from xxgk_lint.engine.plugins import load_registry
-
-            check_selectors(config, load_registry(config.plugins, config.lang))
-            print(json.dumps(config.describe(), ensure_ascii=False, indent=2))
-            return 0
-        run = run_check(paths, _overrides(args), args.config)
+            return _show_config(resolver, paths)
+        runner = Runner(resolver, run_language(resolver, paths), timeout=args.timeout)
+        run = runner.run(paths)
     except ConfigError as exc:
-        print(f"xxgk-lint: config error: {exc}", file=sys.stderr)
+        print_warnings(resolver)
+        error_line(f"config error: {exc}")
         return 2
+    print_warnings(resolver)
     from xxgk_lint.formatters import render, should_color
 
     if args.output_file is not None:
+        from xxgk_lint.cli.protect import output_conflict
+
+        conflict = output_conflict(
+            args.output_file, paths, runner.targets, resolver, runner.plugin_files
+        )
+        if conflict is not None:
+            error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
+            return 2
         try:
-            args.output_file.parent.mkdir(parents=True, exist_ok=True)
-            args.output_file.write_text(render(args.output_format, run), encoding="utf-8")
+            write_atomically(args.output_file, render(args.output_format, run))
         except OSError as exc:
-            print(f"xxgk-lint: error: cannot write {args.output_file}: {exc}", file=sys.stderr)
+            error_line(f"error: cannot write {args.output_file}: {exc}")
             return 2
         fmt = "text"
     else:
         fmt = args.output_format
-    color = fmt == "text" and should_color(args.color, sys.stdout)
+    color = fmt == "text" and should_color(args.color, sys.stdout) and enable_windows_colour()
     output = render(fmt, run, color=color, quiet=args.quiet, statistics=args.statistics)
-    if output:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    try:
+        if output:
+            emit(output if output.endswith("\n") else output + "\n", fmt)
+    except BrokenPipeError:
+        # `xxgk-lint check … | head -c1`: the reader has what it wants; the answer stands.
+        silence_stdout()
+        return run.exit_code
+    except OutputError as exc:
+        silence_stdout()
+        error_line(f"error: cannot write the output: {exc}")
+        return 2
     if fmt != "text" or args.quiet:  # the full text report already lists them
         for message in run.run_errors:
-            print(f"xxgk-lint: {message}", file=sys.stderr)
+            error_line(message)
     return run.exit_code
+
+
+def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:
+    from xxgk_lint.engine.config import check_selectors
+    from xxgk_lint.engine.plugins import load_registry
+
+    first = Path(paths[0])
+    config = resolver.for_file(first / "x" if first.is_dir() else first)
+    check_selectors(config, load_registry(config.plugins, config.lang))
+    print_warnings(resolver)
+    text = json.dumps(config.describe(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        emit(text, "json")
+    except BrokenPipeError:
+        silence_stdout()
+    except OutputError as exc:
+        silence_stdout()
+        error_line(f"error: cannot write the output: {exc}")
+        return 2
+    return 0

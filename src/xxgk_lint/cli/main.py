@@ -1,13 +1,17 @@
 """The command line: ``xxgk-lint check | parse | rules | explain``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or input
-error (an unreadable file, a plugin that failed to import, a rule that crashed). Every
-failure is one line on stderr, never a traceback.
+error (an unreadable file, a plugin that failed to import, a rule that crashed) and any
+internal error. Every failure is one line on stderr, never a traceback: an exception no
+other part handles is caught here, named with the file being processed, and exits 2
+(``--debug`` or ``XXGK_LINT_DEBUG=1`` adds the traceback). Exit code 1 therefore always
+means findings, never a crash.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +33,34 @@ def _comma_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
+def _common(parser: argparse.ArgumentParser, config: bool = True) -> None:
+    """Options every command has: ``--debug``, and the config file's ``--config``/``--isolated``."""
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the traceback of an internal error (also: XXGK_LINT_DEBUG=1)",
+    )
+    if not config:
+        return
+    parser.add_argument("--config", type=Path, help="use this config file instead of searching")
+    parser.add_argument(
+        "--isolated",
+        action="store_true",
+        help="read no config file at all: only the command line counts",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xxgk-lint",
@@ -36,13 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
         "(government information disclosure annual reports).",
     )
     parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check reports and print findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     check.add_argument("--select", type=_comma_list, help="rules to run: codes, prefixes, names")
     check.add_argument("--ignore", type=_comma_list, help="rules to skip (added to the config's)")
-    check.add_argument("--config", type=Path, help="use this config file instead of searching")
+    _common(check)
+    check.add_argument(
+        "--trust-configs",
+        action="store_true",
+        dest="trust_configs",
+        help="apply every key of config files found inside checked folders, plugins included",
+    )
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
     check.add_argument(
@@ -60,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"
     )
+    check.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time limit per file (reading, parsing, rules); a file over it gets XG001",
+    )
 
     parse = commands.add_parser("parse", help="print what xxgk-lint reads from reports")
     parse.add_argument("paths", nargs="+", metavar="PATH")
@@ -68,13 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--text", action="store_true", help="print the text extracted from the file, as parsed"
     )
+    _common(parse)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", dest="output_format"
     )
     rules.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
-    rules.add_argument("--config", type=Path)
+    _common(rules)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument(
@@ -84,8 +130,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="every rule's documentation, in markdown"
     )
     explain.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
-    explain.add_argument("--config", type=Path)
+    _common(explain)
     return parser
+
+
+def _debugging(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "debug", False)) or os.environ.get(
+        "XXGK_LINT_DEBUG", ""
+    ).strip() not in ("", "0")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from xxgk_lint.cli.check import run_check_command
+
+        return run_check_command(args)
+    if args.command == "parse":
+        from xxgk_lint.cli.parse import run_parse_command
+
+        return run_parse_command(args)
+    from xxgk_lint.cli.rules import run_explain_command, run_rules_command
+
+    if args.command == "rules":
+        return run_rules_command(args)
+    return run_explain_command(args)
+
+
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    """The last resort: one line naming the file being processed and the error; exit 2."""
+    from xxgk_lint.cli.output import error_line
+    from xxgk_lint.engine.builtin import clean_text
+    from xxgk_lint.engine.guard import progress
+
+    if debug:
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    where = f"{progress.file}: " if progress.file else ""
+    hint = "" if debug else " (run with --debug for the traceback)"
+    error_line(clean_text(f"error: {where}internal error: {type(exc).__name__}: {exc}{hint}"))
+    return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,25 +178,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    if getattr(args, "config", None) is not None and getattr(args, "isolated", False):
+        parser.error("--config and --isolated cannot be used together")
+    from xxgk_lint.cli.output import error_line, prepare_stderr, silence_stdout
+    from xxgk_lint.engine.budget import BudgetExceeded
+    from xxgk_lint.engine.guard import progress, real_interrupts
+
+    prepare_stderr()
+    debug = _debugging(args)
+    progress.file = None
     try:
-        if args.command == "check":
-            from xxgk_lint.cli.check import run_check_command
-
-            return run_check_command(args)
-        if args.command == "parse":
-            from xxgk_lint.cli.parse import run_parse_command
-
-            return run_parse_command(args)
-        from xxgk_lint.cli.rules import run_explain_command, run_rules_command
-
-        if args.command == "rules":
-            return run_rules_command(args)
-        return run_explain_command(args)
+        with real_interrupts():
+            return _dispatch(args)
     except KeyboardInterrupt:
-        print("xxgk-lint: interrupted", file=sys.stderr)
+        error_line("interrupted")
         return EXIT_ERROR
     except BrokenPipeError:
+        silence_stdout()  # `xxgk-lint rules | head -1`: the reader has all it wants
         return EXIT_OK
+    except (Exception, BudgetExceeded) as exc:
+        return _internal_error(exc, debug)
 
 
 if __name__ == "__main__":  # pragma: no cover

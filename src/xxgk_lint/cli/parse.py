@@ -1,49 +1,81 @@
-"""``xxgk-lint parse``: show what xxgk-lint reads from a report (JSON or a summary)."""
+"""``xxgk-lint parse``: show what xxgk-lint reads from a report (JSON or a summary).
+
+Files are found as ``check`` finds them (the same walk, the same config files, the same
+reading limits); report text shown in the terminal has its control characters escaped.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
+from xxgk_lint.cli.output import OutputError, emit, error_line, silence_stdout
+from xxgk_lint.engine.builtin import clean_text
+from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, escape_controls
 from xxgk_lint.parse import Report, parse_source
 from xxgk_lint.parse.serialize import JSON_VERSION, report_to_json
 from xxgk_lint.sources import InputError, read_source
 
 
-def _files(paths: list[str]) -> list[Path]:
-    """Files named, and report files under directories, walked as ``check`` walks them."""
-    from xxgk_lint.engine.config import ConfigResolver, Overrides
-    from xxgk_lint.engine.runner import discover
-
-    return [target.path for target in discover(paths, ConfigResolver(None, Overrides()))]
-
-
 def run_parse_command(args: argparse.Namespace) -> int:
+    from xxgk_lint.cli.check import print_warnings, resolver_for
+    from xxgk_lint.engine.guard import progress
+    from xxgk_lint.engine.walk import Skipped, discover
+
+    resolver: ConfigResolver = resolver_for(args, Overrides())
     status = 0
     reports = []
-    for path in _files(args.paths):
-        try:
-            source = read_source(path)
-            if args.text:
-                sys.stdout.write(source.text if source.text.endswith("\n") else source.text + "\n")
+    found = 0
+    try:
+        for item in discover(args.paths, resolver):
+            if isinstance(item, Skipped):
+                error_line(item.message("en"))
+                status = 2
                 continue
-            report = parse_source(source)
-        except InputError as exc:
-            print(f"xxgk-lint: {path}: {exc}", file=sys.stderr)
+            found += 1
+            path = item.path
+            shown = clean_text(str(path))
+            progress.file = shown
+            try:
+                source = read_source(path, limits=resolver.for_file(path).limits)
+                if args.text:
+                    text = source.text if source.text.endswith("\n") else source.text + "\n"
+                    emit(escape_controls(clean_text(text)), "text")
+                    continue
+                report = parse_source(source)
+            except InputError as exc:
+                error_line(f"{shown}: {exc}")
+                status = 2
+                continue
+            for problem in missing_parts(report):
+                error_line(f"{shown}: partial report: {problem}")
+            data = report_to_json(report, spans=args.spans)
+            data["path"] = shown
+            if args.output_format == "json":
+                reports.append(data)
+            else:
+                emit(escape_controls(clean_text(summary(data))), "text")
+        progress.file = None
+        print_warnings(resolver)
+        if found == 0:
+            error_line(f"error: no report file found in {', '.join(args.paths)}")
             status = 2
-            continue
-        for problem in missing_parts(report):
-            print(f"xxgk-lint: {path}: partial report: {problem}", file=sys.stderr)
-        data = report_to_json(report, spans=args.spans)
-        if args.output_format == "json":
-            reports.append(data)
-        else:
-            sys.stdout.write(summary(data))
-    if args.output_format == "json" and not args.text:
-        document = {"version": JSON_VERSION, "reports": reports}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        if args.output_format == "json" and not args.text:
+            document = {"version": JSON_VERSION, "reports": reports}
+            text = json.dumps(document, ensure_ascii=False, indent=2)
+            emit(clean_text(text).translate(JSON_CONTROL_ESCAPES) + "\n", "json")
+    except ConfigError as exc:
+        print_warnings(resolver)
+        error_line(f"config error: {exc}")
+        return 2
+    except BrokenPipeError:
+        silence_stdout()
+        return status
+    except OutputError as exc:
+        silence_stdout()
+        error_line(f"error: cannot write the output: {exc}")
+        return 2
     return status
 
 

@@ -4,23 +4,53 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from xxgk_lint.cli.output import OutputError, emit, error_line, silence_stdout
 from xxgk_lint.engine.config import ConfigError
-from xxgk_lint.engine.diagnostics import RuleMeta
+from xxgk_lint.engine.diagnostics import RuleMeta, RuleOption
 from xxgk_lint.engine.runner import all_rules
 
 
 def _registry(args: argparse.Namespace):
     """The registry, with ``args.lang`` resolved from the flag or the config."""
     try:
-        registry, args.lang = all_rules(args.lang, getattr(args, "config", None))
+        registry, args.lang = all_rules(
+            args.lang, getattr(args, "config", None), isolated=getattr(args, "isolated", False)
+        )
     except ConfigError as exc:
-        print(f"xxgk-lint: config error: {exc}", file=sys.stderr)
+        error_line(f"config error: {exc}")
         return None
     for error in registry.errors:
-        print(f"xxgk-lint: {error}", file=sys.stderr)
+        error_line(error)
     return registry
+
+
+def _write(text: str, fmt: str = "text") -> int:
+    """Print ``text``; 0, or 2 when stdout fails (a closed pipe is no failure)."""
+    try:
+        emit(text, fmt)
+    except BrokenPipeError:
+        silence_stdout()
+    except OutputError as exc:
+        silence_stdout()
+        error_line(f"error: cannot write the output: {exc}")
+        return 2
+    return 0
+
+
+def option_text(option: RuleOption, markdown: bool = False) -> str:
+    """``default: warning; one of error, warning, info, ignore`` — for the listings."""
+    text = f"default `{option.default}`" if markdown else f"default: {option.default}"
+    if option.choices:
+        text += "; one of " + ", ".join(str(c) for c in option.choices)
+    return text
+
+
+def option_json(option: RuleOption) -> dict:
+    data = {"name": option.name, "default": option.default, "description": option.description}
+    if option.choices is not None:
+        data["choices"] = list(option.choices)
+    return data
 
 
 def rule_json(meta: RuleMeta, lang: str) -> dict:
@@ -34,10 +64,7 @@ def rule_json(meta: RuleMeta, lang: str) -> dict:
         "why": doc.why,
         "bad": doc.bad,
         "good": doc.good,
-        "options": [
-            {"name": o.name, "default": o.default, "description": o.description}
-            for o in meta.options
-        ],
+        "options": [option_json(o) for o in meta.options],
         "origin": meta.origin,
     }
 
@@ -48,15 +75,17 @@ def run_rules_command(args: argparse.Namespace) -> int:
         return 2
     metas = [r.meta for r in registry.sorted_rules()]
     if args.output_format == "markdown":
-        sys.stdout.write(rules_table(metas))
+        status = _write(rules_table(metas))
     elif args.output_format == "json":
         data = {"version": 1, "rules": [rule_json(m, args.lang) for m in metas]}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        status = _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")
     else:
+        lines = []
         for meta in metas:
             summary = meta.summary.get(args.lang) or meta.summary["zh"]
-            print(f"{meta.code:<9} {meta.name:<24} {meta.severity.label:<8} {summary}")
-    return 2 if registry.errors else 0
+            lines.append(f"{meta.code:<9} {meta.name:<24} {meta.severity.label:<8} {summary}\n")
+        status = _write("".join(lines))
+    return 2 if registry.errors else status
 
 
 def rules_table(metas: list[RuleMeta]) -> str:
@@ -122,7 +151,8 @@ def all_docs(metas: list[RuleMeta]) -> str:
                 parts.append(f"*{h[4]}*")
                 parts.append("")
                 parts += [
-                    f"- `{o.name}` (default `{o.default}`): {o.description}" for o in meta.options
+                    f"- `{o.name}` ({option_text(o, markdown=True)}): {o.description}"
+                    for o in meta.options
                 ]
                 parts.append("")
     return "\n".join(parts)
@@ -160,7 +190,7 @@ def explain_text(meta: RuleMeta, lang: str) -> str:
     ]
     if meta.options:
         parts += ["", f"## {heads[4]}"]
-        parts += [f"- {o.name} (default: {o.default}): {o.description}" for o in meta.options]
+        parts += [f"- {o.name} ({option_text(o)}): {o.description}" for o in meta.options]
     return "\n".join(parts) + "\n"
 
 
@@ -169,10 +199,9 @@ def run_explain_command(args: argparse.Namespace) -> int:
     if registry is None:
         return 2
     if args.all:
-        sys.stdout.write(all_docs([r.meta for r in registry.sorted_rules()]))
-        return 0
+        return _write(all_docs([r.meta for r in registry.sorted_rules()]))
     if not args.code:
-        print("xxgk-lint: error: explain needs a rule CODE (or --all)", file=sys.stderr)
+        error_line("error: explain needs a rule CODE (or --all)")
         return 2
     wanted = args.code.strip()
     found = registry.rules.get(wanted.upper()) or registry.by_name(wanted.lower())
@@ -184,7 +213,6 @@ def run_explain_command(args: argparse.Namespace) -> int:
         hint = (
             f"; did you mean {close[0]}?" if close else "; run `xxgk-lint rules` to list the rules"
         )
-        print(f"xxgk-lint: error: unknown rule {wanted!r}{hint}", file=sys.stderr)
+        error_line(f"error: unknown rule {wanted!r}{hint}")
         return 2
-    sys.stdout.write(explain_text(found.meta, args.lang))
-    return 0
+    return _write(explain_text(found.meta, args.lang))

@@ -4,20 +4,32 @@ Precedence (highest first): command-line flags, the nearest config file (or the 
 with ``--config``), built-in defaults. Every key and value is validated: an unknown key, a
 selector that matches no rule or a bad value is a one-line error naming the key and the
 file, with a suggestion — never silently ignored.
+
+Trust: a config file can name code to run (``plugins``) and set what a hostile file may
+cost (``limits``, ``rule-timeout``). Those keys are applied only from a *trusted* config:
+the one given with ``--config``, or one found in the working directory or a folder above
+it. A config found inside a checked folder (a folder of reports sent by someone else) is
+applied for its data settings only, and the keys it cannot set are named in a warning,
+unless ``--trust-configs`` is given. ``--isolated`` reads no config file at all.
 """
 
 from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
+from xxgk_lint.engine.results import ConfigUse
 from xxgk_lint.sources import DEFAULT_EXTENSIONS
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 
 CONFIG_NAMES = (".xxgk-lint.yaml", ".xxgk-lint.yml")
 LANGS = ("zh", "en")
@@ -35,7 +47,17 @@ KNOWN_KEYS = (
     "rules",
     "extensions",
     "exclude",
+    "rule-timeout",
+    "limits",
 )
+#: Keys that decide what code runs and what a file may cost: applied only from a trusted
+#: config file (see the module docstring).
+TRUSTED_ONLY_KEYS = ("plugins", "limits", "rule-timeout")
+#: Seconds one rule may spend on one report (``rule-timeout``); real rules take
+#: milliseconds.
+DEFAULT_RULE_TIMEOUT = 5.0
+#: Rules that run whatever ``select`` and ``ignore`` say.
+ALWAYS_ON = ("XG001", "XG009")
 
 
 class ConfigError(Exception):
@@ -58,14 +80,27 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    limits: Limits = DEFAULT_LIMITS
+    #: Whether the file is trusted (given with --config, found at or above the working
+    #: directory, or --trust-configs), and the keys it set that were not applied.
+    trusted: bool = True
+    ignored: tuple[str, ...] = ()
+    #: The keys the config file set (in its order).
+    keys: tuple[str, ...] = ()
     #: Selectors given with --select/--ignore, so that an error about one names the
     #: command line, not the config file.
     cli_selectors: tuple[str, ...] = ()
+    #: Whether ``select`` came from --select.
+    cli_select: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The merged config as plain data (``--show-config``)."""
+        limits = {n: getattr(self.limits, n.replace("-", "_")) for n in Limits.option_names()}
         return {
             "config-file": self.path,
+            "trusted": self.trusted,
+            "ignored": list(self.ignored),
             "select": list(self.select),
             "ignore": list(self.ignore),
             "severity": dict(self.severity),
@@ -76,6 +111,8 @@ class Config:
             "rules": {k: dict(v) for k, v in self.rules.items()},
             "extensions": list(self.extensions),
             "exclude": list(self.exclude),
+            "rule-timeout": self.rule_timeout,
+            "limits": limits,
         }
 
 
@@ -111,25 +148,56 @@ def _choice(value: Any, key: str, where: str, choices: Sequence[str]) -> str:
     return value.lower()
 
 
+def _positive_number(value: Any, key: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise ConfigError(f"{where}: '{key}' must be a positive number of seconds, not {value!r}")
+    if value == float("inf"):
+        raise ConfigError(f"{where}: '{key}' must be a finite number of seconds, not {value!r}")
+    return float(value)
+
+
+def _limits(value: Any, where: str) -> Limits:
+    names = Limits.option_names()
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'limits' must map limit names to numbers")
+    changes: dict[str, int] = {}
+    for key, number in value.items():
+        if key not in names:
+            raise ConfigError(
+                f"{where}: unknown limit 'limits.{key}' (limits: {', '.join(names)})"
+                + _suggest(str(key), names)
+            )
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise ConfigError(
+                f"{where}: 'limits.{key}' must be a positive whole number, not {number!r}"
+            )
+        changes[str(key).replace("-", "_")] = number
+    return replace(DEFAULT_LIMITS, **changes)
+
+
 def load_file(path: Path) -> Config:
     """Read and validate the keys of one config file (selectors are checked later)."""
-    import yaml  # only when a config file exists
+    # Imported here: PyYAML is only needed when a config file exists.
+    from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, YamlProblem, load_yaml
 
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{where}: invalid YAML{at}: {problem}") from None
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{where}: the config file is larger than {MAX_CONFIG_BYTES // 1024} KiB"
+            )
+        data = load_yaml(raw.decode("utf-8"))
+    except YamlProblem as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read the config file ({exc})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: the config must be a mapping of keys to values")
-    config = Config(path=where, root=path.parent)
+    config = Config(path=where, root=path.parent, keys=tuple(str(k) for k in data))
     changes: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KNOWN_KEYS:
@@ -163,40 +231,132 @@ def load_file(path: Path) -> Config:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rules' must map rule codes to option mappings")
             changes["rules"] = {str(k): dict(v) for k, v in value.items()}
+        elif key == "rule-timeout":
+            changes["rule_timeout"] = _positive_number(value, key, where)
+        elif key == "limits":
+            changes["limits"] = _limits(value, where)
     return replace(config, **changes)
 
 
+def untrusted(config: Config) -> Config:
+    """``config`` without the keys only a trusted file may set; they are listed in ``ignored``."""
+    return replace(
+        config,
+        plugins=(),
+        limits=DEFAULT_LIMITS,
+        rule_timeout=DEFAULT_RULE_TIMEOUT,
+        trusted=False,
+        ignored=tuple(k for k in TRUSTED_ONLY_KEYS if k in config.keys),
+    )
+
+
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest config file at or above ``directory``."""
+    """The nearest config file at or above ``directory``.
+
+    A folder that cannot be looked into (no permission) is taken to hold none: the search
+    goes on upward, as it would if the file were absent.
+    """
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                return candidate
+            try:
+                if candidate.is_file():
+                    return candidate
+            except OSError:
+                continue
     return None
 
 
-class ConfigResolver:
-    """Gives each checked file its merged config (cached per config file)."""
+def _resolved(path: Path) -> Path:
+    """``path`` made absolute with symlinks resolved where possible (never raises)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path))
 
-    def __init__(self, explicit: Path | None, overrides: Overrides) -> None:
+
+class ConfigResolver:
+    """Gives each checked file its merged config (cached per config file).
+
+    ``isolated`` reads no config file (only the command line counts); ``trust_configs``
+    applies every key of a config found inside a checked folder, plugins included.
+    """
+
+    def __init__(
+        self,
+        explicit: Path | None,
+        overrides: Overrides,
+        *,
+        isolated: bool = False,
+        trust_configs: bool = False,
+        cwd: Path | None = None,
+    ) -> None:
         self.explicit = explicit
         self.overrides = overrides
+        self.isolated = isolated
+        self.trust_configs = trust_configs
+        self.cwd = _resolved(cwd or Path.cwd())
         self._cache: dict[Path | None, Config] = {}
         self._found: dict[Path, Path | None] = {}  # per run: a later run sees new files
+        #: One line per config file whose trusted-only keys were not applied.
+        self.warnings: list[str] = []
+
+    def config_path_for(self, path: Path) -> Path | None:
+        """The config file that applies to ``path`` (a file, which need not exist)."""
+        if self.isolated:
+            return None
+        if self.explicit is not None:
+            return self.explicit
+        # The folder the file is in (not where a symlinked file points to): a link to a
+        # report elsewhere is checked with the config of the folder it was found in.
+        folder = _resolved(Path(os.path.abspath(path)).parent)
+        if folder not in self._found:
+            self._found[folder] = find_config_file(folder)
+        return self._found[folder]
 
     def for_file(self, path: Path) -> Config:
-        if self.explicit is not None:
-            config_path: Path | None = self.explicit
-        else:
-            folder = path.resolve().parent
-            if folder not in self._found:
-                self._found[folder] = find_config_file(folder)
-            config_path = self._found[folder]
+        config_path = self.config_path_for(path)
         if config_path not in self._cache:
-            base = load_file(config_path) if config_path is not None else Config()
+            if config_path is None:
+                base = Config()
+            else:
+                base = load_file(config_path)
+                if not self._trusted(config_path):
+                    base = self._untrusted(base)
             self._cache[config_path] = self._apply(base)
         return self._cache[config_path]
+
+    def _trusted(self, config_path: Path) -> bool:
+        if self.explicit is not None:
+            return True
+        folder = _resolved(config_path.parent)
+        return folder == self.cwd or folder in self.cwd.parents
+
+    def shown(self, path: str) -> str:
+        """``path`` relative to the working directory when inside it, for messages."""
+        relative = os.path.relpath(path, self.cwd) if os.path.isabs(path) else path
+        return path if relative.startswith("..") else relative
+
+    def _untrusted(self, config: Config) -> Config:
+        stripped = untrusted(config)
+        if self.trust_configs:
+            return replace(config, trusted=False)
+        if stripped.ignored:
+            keys = ", ".join(f"'{k}'" for k in stripped.ignored)
+            shown = clean_text(self.shown(config.path or ""))
+            if (self.overrides.lang or config.lang) == "en":
+                line = (
+                    f"{shown}: this config file is inside a checked folder, not in the "
+                    f"working directory or above it: its {keys} not applied "
+                    "(use --trust-configs if you trust it)"
+                )
+            else:
+                line = (
+                    f"{shown}：此配置文件位于被检查的文件夹中，不在当前目录或其上级，"
+                    f"其中的 {keys} 未采用（如信任此文件，请加 --trust-configs）"
+                )
+            self.warnings.append(line)
+        return stripped
 
     def _apply(self, config: Config) -> Config:
         o = self.overrides
@@ -204,6 +364,7 @@ class ConfigResolver:
         changes["cli_selectors"] = (*(o.select or ()), *(o.ignore or ()))
         if o.select is not None:
             changes["select"] = o.select
+            changes["cli_select"] = True
         if o.ignore is not None:
             changes["ignore"] = (*config.ignore, *o.ignore)
         if o.lang is not None:
@@ -214,6 +375,18 @@ class ConfigResolver:
 
     def configs(self) -> list[Config]:
         return list(self._cache.values())
+
+    def files(self) -> list[Path]:
+        """Every config file read so far (``--output-file`` never overwrites them)."""
+        return [path for path in self._cache if path is not None]
+
+    def uses(self) -> list[ConfigUse]:
+        """Every config file read so far, in the order first read."""
+        return [
+            ConfigUse(clean_text(self.shown(c.path)), c.trusted, c.ignored)
+            for c in self._cache.values()
+            if c.path
+        ]
 
 
 # ---- selectors: codes, code prefixes, names, ALL ----
@@ -228,41 +401,61 @@ def selector_matches(selector: str, code: str, name: str) -> bool:
 
 
 def check_selectors(config: Config, registry: Registry) -> None:
-    """Every selector must name at least one known rule; every option must exist."""
+    """Every selector must name a known rule, ``select`` must leave a rule to run, and
+    every rule option must exist and have an allowed value."""
     where = config.path or "command line"
     codes = list(registry.rules)
     names = [r.name for r in registry.rules.values()]
+    hint = ""
+    if "plugins" in config.ignored:
+        hint = " (its plugins were not loaded: it is inside a checked folder; see --trust-configs)"
     groups: list[tuple[str, Iterable[str]]] = [
         ("select", config.select),
         ("ignore", config.ignore),
         ("severity", config.severity.keys()),
     ]
-    for glob, selectors in config.per_file_ignores.items():
-        groups.append((f"per-file-ignores.{glob}", selectors))
+    for glob, listed in config.per_file_ignores.items():
+        groups.append((f"per-file-ignores.{glob}", listed))
     for key, selectors in groups:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):
-                source = where
+                source, why = where, hint
                 if key in ("select", "ignore") and selector in config.cli_selectors:
-                    source = "command line"
+                    source, why = "command line", ""
                 raise ConfigError(
                     f"{source}: '{key}' names no known rule: {selector!r}"
                     + _suggest(selector, [*codes, *names])
+                    + why
                 )
+    selected = [
+        c
+        for c in codes
+        if any(selector_matches(s, c, registry.rules[c].name) for s in config.select)
+        and not any(selector_matches(s, c, registry.rules[c].name) for s in config.ignore)
+    ]
+    if not selected:
+        source = "command line" if config.cli_select else where
+        after = " that 'ignore' leaves" if config.select and config.ignore else ""
+        raise ConfigError(f"{source}: 'select' selects no rule{after}: nothing would be checked")
     for ref, options in config.rules.items():
         target = registry.rules.get(ref) or registry.by_name(ref)
         if target is None:
             raise ConfigError(
-                f"{where}: 'rules.{ref}' names no known rule" + _suggest(ref, [*codes, *names])
+                f"{where}: 'rules.{ref}' names no known rule"
+                + _suggest(ref, [*codes, *names])
+                + hint
             )
-        known = {o.name for o in target.meta.options}
-        for option in options:
+        known = {o.name: o for o in target.meta.options}
+        for option, value in options.items():
             if option not in known:
                 choices = ", ".join(sorted(known)) or "none"
                 raise ConfigError(
                     f"{where}: rule {target.code} has no option '{option}' (options: {choices})"
-                    + _suggest(option, known)
+                    + _suggest(str(option), known)
                 )
+            problem = known[option].problem(value)
+            if problem is not None:
+                raise ConfigError(f"{where}: 'rules.{ref}.{option}' {problem}")
 
 
 def rule_options(config: Config, code: str, name: str) -> dict[str, Any]:
@@ -270,11 +463,15 @@ def rule_options(config: Config, code: str, name: str) -> dict[str, Any]:
 
 
 def enabled(config: Config, code: str, name: str, path: Path) -> bool:
-    """Whether the rule runs on ``path`` under this config."""
+    """Whether the rule runs on ``path`` under this config (XG001 and XG009 always do)."""
+    if code in ALWAYS_ON:
+        return True
     if not any(selector_matches(s, code, name) for s in config.select):
         return False
     if any(selector_matches(s, code, name) for s in config.ignore):
         return False
+    if not config.per_file_ignores:
+        return True
     relative = _relative(path, config.root)
     for glob, selectors in config.per_file_ignores.items():
         if _glob_match(relative, glob) and any(selector_matches(s, code, name) for s in selectors):
@@ -301,9 +498,13 @@ def excluded(config: Config, path: Path) -> bool:
     return any(_glob_match(relative, glob) for glob in config.exclude)
 
 
+@functools.lru_cache(maxsize=4096)
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, ``/``-separated (both resolved; cached: rules ask the
+    same for every rule of a file)."""
+    folder = _resolved(Path(os.path.abspath(path)).parent)
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePosixPath((folder / path.name).relative_to(_resolved(root))).as_posix()
     except ValueError:
         return path.as_posix()
 

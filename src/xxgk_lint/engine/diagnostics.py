@@ -8,6 +8,7 @@ numbers mean nothing there.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -93,11 +94,36 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class RuleOption:
-    """A per-rule option that can be set in the config under ``rules: {CODE: {...}}``."""
+    """A per-rule option that can be set in the config under ``rules: {CODE: {...}}``.
+
+    ``type`` (``str``, ``int``, ``bool``… or a tuple of them) and ``choices`` (the allowed
+    values; strings compared without regard to case) are checked when the config is
+    loaded, so that a bad value is a config error naming the key and the file, not a crash
+    of the rule on every report. Both are optional, for plugins written before they
+    existed; declare them.
+    """
 
     name: str
     default: Any
     description: str
+    type: builtins.type | tuple[builtins.type, ...] | None = None
+    choices: tuple[Any, ...] | None = None
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not allowed (one phrase), or ``None`` if it is."""
+        if self.choices is not None:
+            folded = value.lower() if isinstance(value, str) else value
+            allowed = [c.lower() if isinstance(c, str) else c for c in self.choices]
+            if folded not in allowed:
+                listed = ", ".join(str(c) for c in self.choices)
+                return f"must be one of {listed}, not {value!r}"
+        if self.type is not None:
+            types = self.type if isinstance(self.type, tuple) else (self.type,)
+            wrong_bool = isinstance(value, bool) and bool not in types
+            if wrong_bool or not isinstance(value, types):
+                names = " or ".join(t.__name__ for t in types)
+                return f"must be of type {names}, not {type(value).__name__} {value!r}"
+        return None
 
 
 @dataclass(frozen=True)

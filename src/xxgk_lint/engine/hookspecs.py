@@ -13,6 +13,10 @@ one plugin, registered through the same entry point as everyone else's):
 
       plugins: [./checks/acme_rules.py]
 
+  Local modules are loaded only from a trusted config file: the one given with
+  ``--config``, or one found in the working directory or above it. A config found inside
+  a checked folder cannot load code (unless ``--trust-configs`` is given).
+
 A plugin is a module (or object) with functions marked ``@hookimpl`` whose names are the
 hooks below. Each plugin is loaded inside its own ``try``: a plugin that fails to import
 is reported by name (exit code 2) and the other rules still run. Import heavy modules
@@ -27,6 +31,18 @@ AST objects (:mod:`xxgk_lint.parse.ast`) and yield
 :class:`~xxgk_lint.engine.diagnostics.Diagnostic` objects built with
 ``ctx.diagnostic(span, ...)``. They never print, exit or write files. A rule that raises
 is reported by code and name (exit code 2); the other rules' results are still reported.
+
+What the engine guarantees whatever a plugin does (it contains plugins' behaviour; it is
+no sandbox):
+
+* what a rule yields is checked before anything uses it: something that is not a
+  Diagnostic, a Diagnostic with a field of the wrong type, another rule's code or a file
+  not in the run becomes one XG009 ``plugin-error`` finding (exit code 2);
+* ``SystemExit`` and ``KeyboardInterrupt`` raised by plugin code fail that plugin or rule,
+  like any other exception;
+* a rule gets ``rule-timeout`` seconds (default 5) per report, then it is stopped and
+  reported;
+* what plugin code prints goes to stderr, so that machine formats on stdout stay valid.
 """
 
 from __future__ import annotations
@@ -45,7 +61,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def xxgk_lint_rules() -> Sequence[Rule]:
+def xxgk_lint_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
     """Declare the rules this plugin provides.
 
     Called once per run, after all plugins are registered. Return a sequence of

@@ -8,8 +8,30 @@ rules that ran for JUnit's passing cases and SARIF's rule list) is here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+
+#: XG009 plugin-error: a finding about a plugin, not the report; it makes the exit code 2.
+PLUGIN_ERROR = "XG009"
+
+
+@dataclass(frozen=True)
+class ConfigUse:
+    """A config file the run read: where, whether it is trusted, which keys were not applied.
+
+    ``trusted`` is true for the file given with ``--config`` and for one found in the
+    working directory or above it; a config found inside a checked folder is not, and
+    ``ignored`` lists the keys of it that were not applied (``plugins`` …; empty with
+    ``--trust-configs``).
+    """
+
+    path: str
+    trusted: bool
+    ignored: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "trusted": self.trusted, "ignored": list(self.ignored)}
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,8 @@ class RunResult:
     #: Problems of the run itself (a plugin that failed to import, a rule that crashed):
     #: one line each, already in the user's language. They make the exit code 2.
     run_errors: tuple[str, ...] = field(default=())
+    #: The config files the run read, in the order first read.
+    configs: tuple[ConfigUse, ...] = field(default=())
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -63,7 +87,10 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input or run errors."""
+        """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input, a plugin error
+        (XG009) or run errors."""
         if self.run_errors or any(f.unreadable for f in self.files):
+            return 2
+        if any(d.code == PLUGIN_ERROR for d in self.diagnostics):
             return 2
         return 1 if self.failed else 0

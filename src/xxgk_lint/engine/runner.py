@@ -1,17 +1,22 @@
 """Run the rules over files: discover, read, parse, check, collect.
 
-The runner is the only place that catches exceptions from rules: each rule runs inside
-its own ``try``, so a crashing rule is reported by code and name and the others' findings
-still come out. Files are never written to.
+The runner is the only place that runs rules, and it runs each inside its own guard: a
+rule that raises (even ``SystemExit``), runs over its time budget (``rule-timeout``) or
+yields something that is not a valid finding is reported by code and name, and the other
+rules' findings still come out. Whatever plugin code prints goes to stderr. Files are
+never written to.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
+from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
 from xxgk_lint.engine.config import (
     Config,
     ConfigError,
@@ -19,53 +24,46 @@ from xxgk_lint.engine.config import (
     Overrides,
     check_selectors,
     enabled,
-    excluded,
     rule_options,
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.engine.rule import Rule, RuleContext
+from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 
+if TYPE_CHECKING:
+    from xxgk_lint.sources import Source
+
 UNREADABLE = "XG001"
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
-
-
-@dataclass(frozen=True)
-class Target:
-    path: Path
-    explicit: bool  # named on the command line (read whatever its ending)
-
-
-def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[Target]:
-    """Files named, and report files under directories named, in a stable order."""
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            yield Target(path, True)
-            continue
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-            for name in sorted(files):
-                candidate = Path(folder) / name
-                config = resolver.for_file(candidate)
-                if not name.lower().endswith(config.extensions):
-                    continue
-                if excluded(config, candidate):
-                    continue
-                yield Target(candidate, False)
 
 
 class Runner:
-    """One run over many files with one set of plugins."""
+    """One run over many files with one set of plugins.
 
-    def __init__(self, resolver: ConfigResolver, lang: str = "zh") -> None:
+    ``timeout`` bounds the seconds spent on one file (reading, parsing and its rules);
+    a file over it gets XG001 naming the limit.
+    """
+
+    def __init__(
+        self, resolver: ConfigResolver, lang: str = "zh", *, timeout: float | None = None
+    ) -> None:
         self.resolver = resolver
         self.lang = lang
+        self.timeout = timeout
         self._registries: dict[tuple, Registry] = {}
+        self._checked: dict[int, Config] = {}  # configs whose selectors were checked
         self.run_errors: list[str] = []
+        #: The files checked, as found (``--output-file`` never overwrites them).
+        self.targets: list[Path] = []
+
+    @property
+    def plugin_files(self) -> list[Path]:
+        """The files of every local plugin loaded in this run."""
+        return [f for registry in self._registries.values() for f in registry.files]
 
     def registry_for(self, config: Config) -> Registry:
         key = tuple(sorted((p.spec, str(p.base_dir)) for p in config.plugins))
@@ -73,35 +71,62 @@ class Runner:
             registry = load_registry(config.plugins, config.lang)
             self._registries[key] = registry
             self.run_errors.extend(e for e in registry.errors if e not in self.run_errors)
-            check_selectors(config, registry)
-        else:
+        if id(config) not in self._checked:  # once per config, not per file
             check_selectors(config, self._registries[key])
+            self._checked[id(config)] = config
         return self._registries[key]
 
     def _message(self, zh: str, en: str) -> str:
-        return en if self.lang == "en" else zh
+        return clean_text(en if self.lang == "en" else zh)
 
     def run(self, paths: Sequence[str]) -> RunResult:
+        with holding():
+            files, all_rules = self._run_files(paths)
+        if not files:
+            self.run_errors.append(self._nothing_found(paths))
+        metas = tuple(all_rules[c].meta for c in sorted(all_rules))
+        fail_on = Severity.parse(self._fail_on())
+        return RunResult(
+            tuple(files),
+            metas,
+            fail_on,
+            self.lang,
+            tuple(self.run_errors),
+            configs=tuple(self.resolver.uses()),
+        )
+
+    def _run_files(self, paths: Sequence[str]) -> tuple[list[FileResult], dict[str, Rule]]:
         files: list[FileResult] = []
         parsed: list[tuple[Report, Config, Registry]] = []
         all_rules: dict[str, Rule] = {}
-        for target in discover(paths, self.resolver):
-            config = self.resolver.for_file(target.path)
+        for found in discover(paths, self.resolver):
+            if isinstance(found, Skipped):
+                self.run_errors.append(found.message(self.lang))
+                continue
+            # Named in the last-resort message if anything below crashes (not cleared then).
+            progress.file = clean_text(str(found.path))
+            self.targets.append(found.path)
+            config = self.resolver.for_file(found.path)
             registry = self.registry_for(config)
             all_rules.update(registry.rules)
             rules = [
-                r
-                for r in registry.sorted_rules()
-                if enabled(config, r.code, r.name, target.path) or r.code == UNREADABLE
+                r for r in registry.sorted_rules() if enabled(config, r.code, r.name, found.path)
             ]
-            result, report = self._check_file(target, config, registry, rules)
+            result, report = self._check_file(found, config, registry, rules)
             files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
             if report is not None:
                 parsed.append((report, config, registry))
-        files = self._check_run(files, parsed)
-        metas = tuple(all_rules[c].meta for c in sorted(all_rules))
-        fail_on = Severity.parse(self._fail_on())
-        return RunResult(tuple(files), metas, fail_on, self.lang, tuple(self.run_errors))
+        progress.file = None
+        return self._check_run(files, parsed), all_rules
+
+    def _nothing_found(self, paths: Sequence[str]) -> str:
+        named = ", ".join(clean_text(p) for p in paths) or "."
+        first = Path(paths[0]) if paths else Path()
+        extensions = " ".join(self.resolver.for_file(first / "x").extensions)
+        return self._message(
+            f"在 {named} 中没有找到要检查的报告文件（扩展名：{extensions}；另见 exclude 设置）",
+            f"no report file found in {named} (extensions: {extensions}; see also 'exclude')",
+        )
 
     def _fail_on(self) -> str:
         configs = self.resolver.configs()
@@ -110,41 +135,98 @@ class Runner:
     def _check_file(
         self, target: Target, config: Config, registry: Registry, rules: list[Rule]
     ) -> tuple[FileResult, Report | None]:
-        from xxgk_lint.parse import parse_source
-        from xxgk_lint.sources import InputError, read_source
-
-        path = str(target.path)
+        path = clean_text(str(target.path))
         metas = tuple(r.meta for r in rules)
+        limit = budget(f"{path}: --timeout", self.timeout)
         try:
-            source = read_source(target.path)
-            report = parse_source(source)
-        except InputError as exc:
-            from xxgk_lint.sources.messages import localise
-
-            diagnostic = self._unreadable(registry, config, path, localise(str(exc), config.lang))
-            return FileResult(path, (diagnostic,), metas, (), None, True), None
-        except RecursionError:
-            problem = "文件嵌套过深" if config.lang == "zh" else "the file is too deeply nested"
+            with limit:
+                read = self._read(target, config)
+                if isinstance(read, str):
+                    diagnostic = self._unreadable(registry, config, path, read)
+                    return FileResult(path, (diagnostic,), metas, (), None, True), None
+                source, report = read
+                diagnostics: list[Diagnostic] = []
+                for rule in rules:
+                    if rule.check is None:
+                        continue
+                    call = partial(_check_report, report)
+                    diagnostics.extend(self._run_rule(rule, config, call, path, (path,), 1))
+        except BudgetExceeded as exc:
+            if exc.deadline is not limit.deadline:
+                raise
+            seconds = f"{self.timeout:g}"
+            problem = (
+                f"处理时间超过了每个文件的时间限制（--timeout {seconds} 秒）"
+                if config.lang == "zh"
+                else f"checking it took longer than the limit per file (--timeout {seconds} s)"
+            )
             diagnostic = self._unreadable(registry, config, path, problem)
             return FileResult(path, (diagnostic,), metas, (), None, True), None
-        diagnostics: list[Diagnostic] = []
-        for rule in rules:
-            if rule.check is None:
-                continue
-            diagnostics.extend(self._run_rule(rule, config, lambda r, c: r.check(report, c), path))
         lines = source.original_lines or tuple(source.text.split("\n"))
         result = FileResult(
             path, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), metas, lines, source.kind
         )
         return result, report
 
-    def _run_rule(self, rule: Rule, config: Config, call, path: str) -> list[Diagnostic]:
+    def _read(self, target: Target, config: Config) -> tuple[Source, Report] | str:
+        """The file read and parsed, or why it cannot be (the problem, for XG001)."""
+        from xxgk_lint.parse import parse_source
+        from xxgk_lint.sources import InputError, read_source
+
+        skipped = classify(target.path)  # it may have changed since the walk
+        if skipped is not None:
+            return skipped.problem(config.lang)
+        try:
+            source = read_source(target.path, limits=config.limits)
+            return source, parse_source(source)
+        except InputError as exc:
+            from xxgk_lint.sources.messages import localise
+
+            return localise(clean_text(str(exc)), config.lang)
+        except RecursionError:
+            return "文件嵌套过深" if config.lang == "zh" else "the file is too deeply nested"
+
+    def _run_rule(
+        self,
+        rule: Rule,
+        config: Config,
+        call: Callable[[Rule, RuleContext], Iterable[Any]],
+        path: str,
+        paths: Sequence[str],
+        reports: int,
+    ) -> list[Diagnostic]:
+        """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk)."""
         context = RuleContext(
             rule.meta, path, config.lang, rule_options(config, rule.code, rule.name)
         )
+        seconds = config.rule_timeout * max(reports, 1)
+        limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
         try:
-            found = list(call(rule, context))
-        except Exception as exc:
+            with limit, captured_stdout():
+                produced = call(rule, context)
+                if isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable):
+                    kind = "None" if produced is None else type(produced).__name__
+                    problem = (
+                        f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
+                        f"returned {kind}, not an iterable of Diagnostic",
+                    )
+                    return [plugin_error(rule, config.lang, path, problem)]
+                found = list(produced)
+        except BudgetExceeded as exc:
+            if exc.deadline is not limit.deadline:
+                raise
+            self.run_errors.append(
+                self._message(
+                    f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
+                    f"（rule-timeout {seconds:g} 秒），已停止",
+                    f"{path}: rule {rule.code} ({rule.name}) ran longer than its time limit "
+                    f"(rule-timeout {seconds:g} s) and was stopped",
+                )
+            )
+            return []
+        except BaseException as exc:
+            if not contained(exc):
+                raise
             self.run_errors.append(
                 self._message(
                     f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
@@ -152,10 +234,11 @@ class Runner:
                 )
             )
             return []
+        findings = checked_findings(found, rule, config.lang, path, paths)
         override = severity_for(config, rule.code, rule.name)
         if override is not None:
-            found = [d.with_severity(override) for d in found]
-        return found
+            findings = [d.with_severity(override) if d.code == rule.code else d for d in findings]
+        return findings
 
     def _unreadable(
         self, registry: Registry, config: Config, path: str, problem: str
@@ -195,8 +278,14 @@ class Runner:
             eligible = [r for r, c, _ in parsed if enabled(c, rule.code, rule.name, Path(r.path))]
             if not eligible:
                 continue
+            paths = tuple(clean_text(r.path) for r in eligible)
             for diagnostic in self._run_rule(
-                rule, config, lambda r, c, e=eligible: r.check_run(e, c), reports[0].path
+                rule,
+                config,
+                partial(_check_reports, eligible),
+                clean_text(reports[0].path),
+                paths,
+                len(eligible),
             ):
                 extra.setdefault(diagnostic.path, []).append(diagnostic)
         if not extra:
@@ -211,25 +300,60 @@ class Runner:
         return out
 
 
+def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[Any]:
+    assert rule.check is not None
+    return rule.check(report, context)
+
+
+def _check_reports(reports: list[Report], rule: Rule, context: RuleContext) -> Iterable[Any]:
+    assert rule.check_run is not None
+    return rule.check_run(reports, context)
+
+
 def run_check(
-    paths: Sequence[str], overrides: Overrides, config_path: Path | None = None
+    paths: Sequence[str],
+    overrides: Overrides,
+    config_path: Path | None = None,
+    *,
+    isolated: bool = False,
+    trust_configs: bool = False,
+    timeout: float | None = None,
+    resolver: ConfigResolver | None = None,
 ) -> RunResult:
     """Check ``paths``; raises ConfigError for a broken config."""
-    resolver = ConfigResolver(config_path, overrides)
-    lang = overrides.lang
-    if lang is None:
-        first = next(iter(paths), ".")
-        lang = resolver.for_file(Path(first) / "x" if Path(first).is_dir() else Path(first)).lang
-    return Runner(resolver, lang).run(paths)
+    if resolver is None:
+        resolver = ConfigResolver(
+            config_path, overrides, isolated=isolated, trust_configs=trust_configs
+        )
+    return Runner(resolver, run_language(resolver, paths), timeout=timeout).run(paths)
 
 
-def all_rules(lang: str | None = None, config_path: Path | None = None) -> tuple[Registry, str]:
+def run_language(resolver: ConfigResolver, paths: Sequence[str]) -> str:
+    """The run's language: ``--lang``, else the ``lang`` of the first path's config."""
+    if resolver.overrides.lang is not None:
+        return resolver.overrides.lang
+    first = Path(next(iter(paths), "."))
+    return resolver.for_file(first / "x" if first.is_dir() else first).lang
+
+
+def all_rules(
+    lang: str | None = None, config_path: Path | None = None, *, isolated: bool = False
+) -> tuple[Registry, str]:
     """The registry for `rules`/`explain` (entry points plus the config's local plugins),
     and the language to use (the flag, else the config's ``lang``)."""
-    resolver = ConfigResolver(config_path, Overrides(lang=lang))
+    resolver = ConfigResolver(config_path, Overrides(lang=lang), isolated=isolated)
     config = resolver.for_file(Path.cwd() / "x")
     registry = load_registry(config.plugins, config.lang)
     return registry, config.lang
 
 
-__all__ = ["ConfigError", "Runner", "all_rules", "discover", "run_check"]
+__all__ = [
+    "ConfigError",
+    "Runner",
+    "Skipped",
+    "Target",
+    "all_rules",
+    "discover",
+    "run_check",
+    "run_language",
+]

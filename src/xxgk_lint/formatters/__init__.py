@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -30,6 +31,24 @@ _MODULES: dict[str, str] = {
 }
 
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
+
+#: C0 controls but tab and newline, DEL, and C1 controls (ESC and CSI among them).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: The same characters as JSON ``\u`` escapes: JSON itself escapes only those below 0x20.
+JSON_CONTROL_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters written as ``\\x1b`` (tab and newline kept).
+
+    Report text reaches the terminal inside messages (XG302 quotes the period as written),
+    and a hostile report could hold escape sequences that clear or retitle the terminal of
+    whoever checks it. Text and GitHub output pass every piece of report content through
+    this; the machine formats escape by their own rules.
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render(
@@ -91,8 +110,10 @@ def display_path(path: str) -> str:
 
     GitHub annotations and SARIF results map to repository files only through a
     repository-relative path; a path outside the current directory is kept as given.
+    Backslashes are separators only on Windows: elsewhere they belong to the name (and
+    stand in the ``\\xff`` escapes of a name that is not valid UTF-8).
     """
-    normalized = path.replace("\\", "/")
+    normalized = path.replace("\\", "/") if os.sep == "\\" else path
     if not os.path.isabs(path):
         return normalized[2:] if normalized.startswith("./") else normalized
     try:

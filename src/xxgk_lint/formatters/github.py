@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import RunResult
-from xxgk_lint.formatters import display_path
+from xxgk_lint.formatters import display_path, escape_controls
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (control characters first: the log is a terminal too)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(value)
 
 
 def escape_property(value: str) -> str:

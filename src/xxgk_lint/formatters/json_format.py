@@ -11,6 +11,7 @@ from typing import Any
 
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.results import RunResult
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES
 
 VERSION = 1
 SCHEMA_RESOURCE = "schemas/check-output-v1.schema.json"
@@ -25,8 +26,12 @@ def load_schema() -> dict[str, Any]:
 
 
 def to_document(run: RunResult) -> dict[str, Any]:
-    """The output as a plain dict, keys in their documented order."""
-    return {
+    """The output as a plain dict, keys in their documented order.
+
+    ``configs`` (the config files the run read) is there only when the run read one:
+    it was added to version 1 as an optional key.
+    """
+    document: dict[str, Any] = {
         "version": VERSION,
         "diagnostics": [d.to_json() for d in run.diagnostics],
         "summary": {
@@ -39,8 +44,16 @@ def to_document(run: RunResult) -> dict[str, Any]:
             "exit_code": run.exit_code,
         },
     }
+    if run.configs:
+        document["configs"] = [c.to_json() for c in run.configs]
+    return document
 
 
 def render(run: RunResult) -> str:
-    """Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese)."""
-    return json.dumps(to_document(run), ensure_ascii=False, indent=2) + "\n"
+    """Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese).
+
+    JSON escapes the control characters below 0x20; DEL and the C1 controls (which some
+    terminals obey) are escaped too, so that no raw control byte reaches a terminal.
+    """
+    text = json.dumps(to_document(run), ensure_ascii=False, indent=2)
+    return text.translate(JSON_CONTROL_ESCAPES) + "\n"

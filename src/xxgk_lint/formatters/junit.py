@@ -10,6 +10,9 @@ makes the exit code 1); findings below it (warnings under ``--fail-on error``) l
 case passing and are listed in its ``<system-out>``, so JUnit and the exit code agree.
 An unreadable file is one errored XG001 case; problems of the run itself (a plugin that
 failed to load) are errored cases of an extra ``xxgk-lint`` suite.
+
+XML 1.0 cannot hold most control characters (junit-xml drops them); they are written as
+``\x1b`` instead, as in the text format, so that nothing is lost silently.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from junit_xml import TestCase, TestSuite, to_xml_report_string
+from junit_xml import TestCase, TestSuite, to_xml_report_string  # type: ignore[import-untyped]
 
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.results import FileResult, RunResult
+from xxgk_lint.formatters import escape_controls as _esc
 
 UNREADABLE_CODE = "XG001"
 UNREADABLE_NAME = "unreadable-input"
@@ -43,7 +47,7 @@ def classname_for(path: str) -> str:
     Jenkins splits a classname at its last dot into package and class, so directories
     become packages and the dots inside a file name become ``_``.
     """
-    segments = [s for s in path.replace("\\", "/").split("/") if s and s != "."]
+    segments = [s for s in _esc(path).replace("\\", "/").split("/") if s and s != "."]
     return ".".join(s.replace(".", "_") for s in segments) or "_"
 
 
@@ -66,12 +70,13 @@ def _location(diagnostic: Diagnostic) -> str:
     position = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
     if diagnostic.where:
         position += f" [{diagnostic.where}]"
-    return f"{position}: {diagnostic.message}"
+    return _esc(f"{position}: {diagnostic.message}")
 
 
 def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
+    path = _esc(file.path)
     if file.unreadable:
-        return TestSuite(file.path, [_unreadable_case(file, classname)], file=file.path)
+        return TestSuite(path, [_unreadable_case(file, classname)], file=path)
 
     by_code: dict[str, list[Diagnostic]] = {}
     for diagnostic in file.diagnostics:
@@ -84,7 +89,7 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
 
     cases = []
     for code in sorted(names):
-        case = TestCase(f"{code} {names[code]}", classname=classname, file=file.path)
+        case = TestCase(f"{code} {names[code]}", classname=classname, file=path)
         found = by_code.get(code, [])
         if found:
             output = "\n".join(_location(d) for d in found)
@@ -92,19 +97,20 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
                 first = next(d for d in found if d.severity >= run.fail_on_for(file))
                 case.line = first.line
                 case.add_failure_info(
-                    message=first.message, output=output, failure_type=first.severity.label
+                    message=_esc(first.message), output=output, failure_type=first.severity.label
                 )
             else:
                 case.stdout = output
         cases.append(case)
-    return TestSuite(file.path, cases, file=file.path)
+    return TestSuite(path, cases, file=path)
 
 
 def _unreadable_case(file: FileResult, classname: str) -> TestCase:
     found = [d for d in file.diagnostics if d.code == UNREADABLE_CODE]
     name = found[0].name if found else UNREADABLE_NAME
-    case = TestCase(f"{UNREADABLE_CODE} {name}", classname=classname, file=file.path)
-    message = found[0].message if found else f"{file.path}: cannot be read as a report"
+    path = _esc(file.path)
+    case = TestCase(f"{UNREADABLE_CODE} {name}", classname=classname, file=path)
+    message = _esc(found[0].message) if found else f"{path}: cannot be read as a report"
     output = "\n".join(_location(d) for d in found) or message
     case.add_error_info(message=message, output=output, error_type="error")
     return case
@@ -114,6 +120,6 @@ def _run_error_suite(run_errors: tuple[str, ...]) -> TestSuite:
     cases = []
     for number, message in enumerate(run_errors, start=1):
         case = TestCase(f"run-error {number}", classname=RUN_SUITE)
-        case.add_error_info(message=message, output=message, error_type="error")
+        case.add_error_info(message=_esc(message), output=_esc(message), error_type="error")
         cases.append(case)
     return TestSuite(RUN_SUITE, cases)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from xxgk_lint import __version__
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.results import RunResult
-from xxgk_lint.formatters import display_path
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, display_path
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -36,8 +36,9 @@ _DOC_LABELS = {
 
 
 def render(run: RunResult) -> str:
-    """The SARIF log as pretty-printed UTF-8 JSON."""
-    return json.dumps(to_log(run), ensure_ascii=False, indent=2) + "\n"
+    """The SARIF log as pretty-printed UTF-8 JSON (DEL and C1 controls escaped too)."""
+    text = json.dumps(to_log(run), ensure_ascii=False, indent=2)
+    return text.translate(JSON_CONTROL_ESCAPES) + "\n"
 
 
 def to_log(run: RunResult) -> dict[str, Any]:

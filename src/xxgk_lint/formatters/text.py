@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import RunResult
+from xxgk_lint.formatters import escape_controls
 
 TAB_SIZE = 8
 #: Widest stretch of a source line shown, in terminal columns; longer lines (a whole
@@ -71,20 +72,38 @@ def render(
             blocks.append("\n".join(_run_error_line(e, lang, style) for e in run.run_errors))
         if statistics and run.diagnostics:
             blocks.append(_statistics_table(run.diagnostics))
-    blocks.append(style(_BOLD, summary_line(run)))
+    configs = configs_line(run)
+    summary = style(_BOLD, summary_line(run))
+    blocks.append(f"{configs}\n{summary}" if configs else summary)
     return "\n\n".join(blocks) + "\n"
+
+
+def configs_line(run: RunResult) -> str:
+    """The config files found inside checked folders that were applied, or ``""``.
+
+    Such a file comes with the reports, not from whoever runs the check, and can change
+    what is checked (``exclude``, ``ignore``, ``fail-on``); the run says so, every time.
+    """
+    foreign = [c for c in run.configs if not c.trusted]
+    if not foreign:
+        return ""
+    names = ", ".join(escape_controls(c.path) for c in foreign)
+    if run.lang == "en":
+        return f"Config files from the checked folders applied: {names}."
+    return f"应用了被检查文件夹中的配置文件：{names}。"
 
 
 def _diagnostic_block(
     diagnostic: Diagnostic, source_lines: tuple[str, ...], lang: str, style: _Style
 ) -> str:
     severity_style = _SEVERITY_STYLE[diagnostic.severity]
-    position = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    position = f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
     if diagnostic.where:
-        position += f" [{diagnostic.where}]"
+        position += f" [{escape_controls(diagnostic.where)}]"
     header = (
         f"{style(_BOLD, position)}: {style(severity_style, diagnostic.code)} "
-        f"{style(severity_style, diagnostic.severity.label)}: {diagnostic.message}"
+        f"{style(severity_style, diagnostic.severity.label)}: "
+        f"{escape_controls(diagnostic.message)}"
     )
     lines = [header]
     gutter_width = len(str(diagnostic.line))
@@ -169,7 +188,7 @@ def _snippet(diagnostic: Diagnostic, source_lines: tuple[str, ...]) -> tuple[str
 def _plain(value: object) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
-    return str(value)
+    return escape_controls(str(value))
 
 
 def _expected_actual(diagnostic: Diagnostic, lang: str) -> str:
@@ -184,7 +203,7 @@ def _expected_actual(diagnostic: Diagnostic, lang: str) -> str:
 
 def _run_error_line(message: str, lang: str, style: _Style) -> str:
     label = "运行错误" if lang == "zh" else "run error"
-    return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {message}"
+    return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {escape_controls(message)}"
 
 
 def _statistics_table(diagnostics: Iterable[Diagnostic]) -> str:

@@ -23,7 +23,9 @@ _PUBLISHED = re.compile(
     r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, damaged ones such as 2025214 too).
-_SIGN_OFF = re.compile(r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8})[ \t　]*$")
+_SIGN_OFF = re.compile(
+    r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8})[ \t　]*$"
+)
 #: Page metadata names that hold the publication date.
 META_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "articlepublishdate")
 

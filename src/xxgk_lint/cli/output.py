@@ -1,0 +1,179 @@
+"""Writing what the command line prints, whatever the terminal or the stream.
+
+* Text (``text``, ``github``) goes to stdout in the stream's own encoding; a character it
+  cannot encode (a Chinese message on a cp1252 Windows console, a rare character on GBK)
+  is replaced by ``?``, never a crash.
+* Machine formats (``json``, ``sarif``, ``junit``) must stay valid documents: on a UTF-8
+  stream they are written as they are; on any other they are written in ASCII, with
+  ``\\uXXXX`` escapes (JSON) or ``&#xXXXX;`` references (XML), which every ASCII-compatible
+  encoding carries unchanged.
+* ``--output-file`` is always UTF-8, written to a temporary file in the same folder and
+  then renamed over the target (``os.replace``), so a reader never sees half a file.
+* Messages on stderr are one line, with control characters shown escaped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from xxgk_lint.formatters import escape_controls
+
+MACHINE_FORMATS = ("json", "sarif", "junit")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def prepare_stderr() -> None:
+    """Make stderr unable to fail on a character (``PYTHONIOENCODING=ascii:strict``)."""
+    reconfigure = getattr(sys.stderr, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(Exception):
+            reconfigure(errors="backslashreplace")
+
+
+def error_line(message: str) -> None:
+    """Print ``xxgk-lint: MESSAGE`` to stderr as one safe line."""
+    text = escape_controls(" ".join(message.splitlines()) or message)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"xxgk-lint: {text}\n")
+        sys.stderr.flush()
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    if not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+def ascii_document(text: str, fmt: str) -> str:
+    """A JSON or XML document with every non-ASCII character escaped by the format's rules.
+
+    Non-ASCII characters can only stand inside JSON strings, and XML character references
+    are valid in its text and attribute values, so the document means the same.
+    """
+    if fmt == "junit":
+        return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return _NON_ASCII.sub(_json_escape, text)
+
+
+def encodable(text: str, fmt: str, encoding: str | None) -> str:
+    """``text`` as it can be written to a stream of ``encoding`` (see the module)."""
+    if _is_utf8(encoding):
+        return text
+    if fmt in MACHINE_FORMATS:
+        return ascii_document(text, fmt)
+    try:
+        text.encode(encoding or "ascii")
+        return text
+    except UnicodeEncodeError:
+        return text.encode(encoding or "ascii", "replace").decode(encoding or "ascii")
+    except LookupError:
+        return text.encode("ascii", "replace").decode("ascii")
+
+
+class OutputError(Exception):
+    """Writing to stdout failed (a full disk, ``/dev/full``, a closed stream)."""
+
+
+def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
+    """Write ``text`` (format ``fmt``) to ``stream`` (stdout) and flush it.
+
+    Raises ``BrokenPipeError`` (the reader went away) or :class:`OutputError` to the
+    caller, which knows what exit code the run calls for.
+    """
+    stream = stream or sys.stdout
+    if stream is None:  # pythonw: no console at all
+        return
+    try:
+        stream.write(encodable(text, fmt, getattr(stream, "encoding", None)))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise OutputError(str(exc)) from exc
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device after a write failed on it.
+
+    Python flushes stdout once more when it exits; on a closed pipe or a full disk that
+    would print a second error ("Exception ignored …") after the one line already given.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def _new_file_mode() -> int:
+    """The permissions ``open()`` would give a new file (0666 less the umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path``: a temporary file in its folder, then a rename.
+
+    A symbolic link at ``path`` is written through (the file it points to is replaced),
+    and an existing file keeps its permissions.
+    """
+    import tempfile  # only with --output-file
+
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = _new_file_mode()
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8", "backslashreplace"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def enable_windows_colour() -> bool:
+    """Let a Windows console show ANSI colours (colorama); ``False``: print without colour."""
+    if sys.platform != "win32":
+        return True
+    try:
+        import colorama  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        return False
+    try:
+        colorama.just_fix_windows_console()
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,90 @@
+"""Keeping plugin code from breaking a run (behaviour, not security: plugins are trusted code).
+
+* :func:`contained` decides which exceptions from plugin code are reported as that
+  plugin's failure: every ``Exception``, ``SystemExit`` (a plugin calling ``sys.exit(5)``
+  must not set the process's exit code) and a ``KeyboardInterrupt`` the plugin raised
+  itself. A real Ctrl-C still stops the run: :func:`interrupt_handler` notes it first.
+* :func:`captured_stdout` sends what plugin code prints to stderr, so that ``--format
+  json`` on stdout stays a valid document; closing the captured stream closes nothing.
+* :data:`progress` names the file being processed, for the command line's last-resort
+  error message.
+"""
+
+from __future__ import annotations
+
+import io
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout, suppress
+from typing import Any
+
+from xxgk_lint.engine.budget import BudgetExceeded
+
+
+class Progress:
+    """What the run is doing now: the file being read, parsed or checked, if any."""
+
+    def __init__(self) -> None:
+        self.file: str | None = None
+
+
+progress = Progress()
+
+_sigint_seen = False
+
+
+def interrupt_handler(signum: int, frame: Any) -> None:
+    """SIGINT handler: note that the user pressed Ctrl-C, then interrupt as Python does."""
+    global _sigint_seen
+    _sigint_seen = True
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def real_interrupts() -> Iterator[None]:
+    """Install :func:`interrupt_handler` for the block (main thread only)."""
+    global _sigint_seen
+    _sigint_seen = False
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, interrupt_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def contained(exc: BaseException) -> bool:
+    """Whether ``exc``, raised by plugin code, is that plugin's failure (else: re-raise)."""
+    if isinstance(exc, BudgetExceeded):
+        return False  # the caller that set the budget decides
+    if isinstance(exc, KeyboardInterrupt):
+        return not _sigint_seen
+    return isinstance(exc, (Exception, SystemExit, GeneratorExit))
+
+
+class _Capture(io.StringIO):
+    """A stdout for plugin code: collects what it prints; ``close()`` is ignored."""
+
+    def close(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+@contextmanager
+def captured_stdout() -> Iterator[None]:
+    """Run the block with ``sys.stdout`` collected, then write what it printed to stderr."""
+    capture = _Capture()
+    try:
+        with redirect_stdout(capture):
+            yield
+    finally:
+        text = capture.getvalue()
+        if text:
+            with suppress(OSError, ValueError):  # stderr is gone: nowhere left to say it
+                sys.stderr.write(text if text.endswith("\n") else text + "\n")

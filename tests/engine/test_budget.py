@@ -1,0 +1,74 @@
+"""Time budgets: nested deadlines, each exception reaching the block that set it."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from xxgk_lint.engine.budget import BudgetExceeded, available, budget, holding
+
+pytestmark = pytest.mark.skipif(not available(), reason="SIGALRM budgets: POSIX main thread")
+
+
+def spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_block_over_its_budget_is_stopped() -> None:
+    limit = budget("rule", 0.05)
+    start = time.monotonic()
+    with pytest.raises(BudgetExceeded) as caught, limit:
+        spin(5)
+    assert caught.value.deadline is limit.deadline
+    assert time.monotonic() - start < 1
+    assert str(caught.value) == "rule: over its budget of 0.05 s"
+
+
+def test_a_block_within_its_budget_is_not_disturbed() -> None:
+    with budget("rule", 1):
+        spin(0.01)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_outer_budget_ends_an_inner_block_that_has_time_left() -> None:
+    outer, inner = budget("file", 0.1), budget("rule", 10)
+    with pytest.raises(BudgetExceeded) as caught, outer:
+        try:
+            with inner:
+                spin(5)
+        except BudgetExceeded as exc:
+            assert exc.deadline is not inner.deadline
+            raise
+    assert caught.value.deadline is outer.deadline
+
+
+def test_the_inner_budget_is_caught_inside_and_the_outer_goes_on() -> None:
+    outer, inner = budget("file", 5), budget("rule", 0.05)
+    with outer:
+        with pytest.raises(BudgetExceeded) as caught, inner:
+            spin(5)
+        assert caught.value.deadline is inner.deadline
+        spin(0.1)  # the outer budget is still armed, and not yet over
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_no_limit_without_seconds() -> None:
+    with budget("rule", None), budget("rule", 0):
+        spin(0.05)
+
+
+def test_the_previous_handler_comes_back() -> None:
+    def mine(signum, frame):  # pragma: no cover - never called
+        pass
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        with holding(), budget("rule", 1):
+            assert signal.getsignal(signal.SIGALRM) is not mine
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,279 @@
+"""Plugins cannot break a run (issue 15): what a rule yields is checked, exits and interrupts
+are contained, a rule that never ends is stopped, prints go to stderr, messages are stable.
+
+Every report here has a wrong total, so the built-in XG201 must come out whatever the
+plugin does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import (
+    has_traceback,
+    run_main,
+    run_module,
+    write,
+    wrong_total,
+    wrong_total_position,
+)
+from tests.security.kit import assert_invariants, plugin_source, write_plugin
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "r.txt", wrong_total())
+    return tmp_path
+
+
+def one_rule(body: str, code: str = "ACME001", name: str = "acme-rule") -> str:
+    """A plugin with one rule whose body is ``body`` (indented under ``def``)."""
+    indented = "\n".join(f"    {line}" if line else "" for line in body.strip("\n").splitlines())
+    return (
+        f'@make("{code}", "{name}")\n'
+        f"def acme(report, ctx):\n{indented}\n\n\n"
+        "@hookimpl\ndef xxgk_lint_rules():\n    return [acme]\n"
+    )
+
+
+def assert_builtin_findings_survive(findings: list[dict]) -> None:
+    line, column = wrong_total_position(wrong_total())
+    assert [(d["line"], d["column"]) for d in findings if d["code"] == "XG201"] == [(line, column)]
+
+
+# ---- what a rule yields ----
+
+BAD_YIELDS = {
+    "None": ("yield None", "yielded None, not a Diagnostic"),
+    "a string": ('yield "the total is wrong"', "yielded str, not a Diagnostic"),
+    "a number": ("yield 42", "yielded int, not a Diagnostic"),
+    "a severity that is a string": (
+        "from dataclasses import replace\n"
+        "yield replace(ctx.diagnostic(report.title.span), severity='error')",
+        "severity is str 'error', not a Severity",
+    ),
+    "a line that is a string": (
+        "from dataclasses import replace\nyield replace(ctx.diagnostic(report.title.span), line='3')",
+        "line is str '3', not an integer of at least 1",
+    ),
+    "a line of 0": (
+        "from dataclasses import replace\nyield replace(ctx.diagnostic(report.title.span), line=0)",
+        "line is int 0, not an integer of at least 1",
+    ),
+    "an expected value that is a list": (
+        "yield ctx.diagnostic(report.title.span, expected=[1, 2])",
+        "expected is list [1, 2], not a number, a str or None",
+    ),
+    "an actual value that is NaN": (
+        "yield ctx.diagnostic(report.title.span, actual=float('nan'))",
+        "actual is float nan, not a number, a str or None",
+    ),
+    "another rule's code": (
+        "from dataclasses import replace\n"
+        "yield replace(ctx.diagnostic(report.title.span), code='XG201', name='row-sum')",
+        "the finding's code XG201 (row-sum) is not the rule's own",
+    ),
+    "a finding for a file not checked": (
+        "yield ctx.diagnostic(report.title.span, path='/etc/passwd')",
+        "the finding names a file that is not checked in this run: /etc/passwd",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_YIELDS))
+@pytest.mark.parametrize("fmt", ["json", "text", "junit", "sarif", "github"])
+def test_a_bad_finding_becomes_one_plugin_error(repo: Path, capsys, case: str, fmt: str) -> None:
+    body, problem = BAD_YIELDS[case]
+    write_plugin(repo, "acme.py", one_rule(body))
+    result = run_main(capsys, "check", "--format", fmt, "--lang", "en", "r.txt")
+    assert_invariants(result)
+    assert result.code == 2
+    message = f"rule ACME001 (acme-rule) produced an invalid finding: {problem}"
+    if fmt != "json":
+        assert "XG009" in result.out
+        return
+    findings = result.diagnostics()
+    assert_builtin_findings_survive(findings)
+    [error] = [d for d in findings if d["code"] == "XG009"]
+    assert error == {
+        "path": "r.txt",
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "code": "XG009",
+        "name": "plugin-error",
+        "severity": "error",
+        "message": message,
+        "expected": None,
+        "actual": None,
+        "where": None,
+        "subject": "plugin.ACME001",
+    }
+    assert result.json()["summary"]["exit_code"] == 2
+
+
+def test_several_bad_findings_are_one_plugin_error_and_the_good_ones_stay(
+    repo: Path, capsys
+) -> None:
+    write_plugin(
+        repo, "acme.py", one_rule("yield None\nyield ctx.diagnostic(report.title.span)\nyield 3")
+    )
+    result = run_main(capsys, "check", "--format", "json", "--lang", "zh", "r.txt")
+    assert result.code == 2
+    acme = [d for d in result.diagnostics() if d["code"] in ("ACME001", "XG009")]
+    assert [d["code"] for d in acme] == ["ACME001", "XG009"]
+    assert acme[1]["message"] == (
+        "规则 ACME001 (acme-rule) 的输出无效：2 条结果无效，第一条：产出了 None，而不是 Diagnostic"
+    )
+
+
+def test_a_rule_that_returns_none_is_a_plugin_error(repo: Path, capsys) -> None:
+    write_plugin(repo, "acme.py", one_rule("return None"))
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt")
+    assert result.code == 2
+    [error] = [d for d in result.diagnostics() if d["code"] == "XG009"]
+    assert error["message"].endswith("returned None, not an iterable of Diagnostic")
+
+
+def test_xg009_cannot_be_deselected(repo: Path, capsys) -> None:
+    write_plugin(repo, "acme.py", one_rule("yield None"), config="ignore: [XG009]\n")
+    result = run_main(capsys, "check", "--format", "json", "--select", "ACME", "r.txt")
+    assert result.code == 2
+    assert result.codes() == ["XG009"]
+
+
+# ---- exits and interrupts ----
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["raise SystemExit(5)", "import sys\nsys.exit(7)", "raise KeyboardInterrupt"],
+)
+def test_an_exit_in_a_rule_is_that_rule_crashing(repo: Path, capsys, body: str) -> None:
+    write_plugin(repo, "acme.py", one_rule(body + "\nyield from ()"))
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt")
+    assert_invariants(result)
+    assert result.code == 2
+    assert_builtin_findings_survive(result.diagnostics())
+    [line] = result.err.splitlines()
+    assert line.startswith("xxgk-lint: r.txt: rule ACME001 (acme-rule) crashed: ")
+    assert line.split(": ")[-2] in ("SystemExit", "KeyboardInterrupt")
+
+
+@pytest.mark.parametrize("body", ["raise SystemExit(5)", "raise KeyboardInterrupt"])
+def test_an_exit_while_importing_a_plugin_is_that_plugin_failing(
+    repo: Path, capsys, body: str
+) -> None:
+    write_plugin(repo, "acme.py", body + "\n", header=False)
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt")
+    assert_invariants(result)
+    assert result.code == 2
+    assert_builtin_findings_survive(result.diagnostics())
+    [line] = result.err.splitlines()
+    assert line.startswith("xxgk-lint: local plugin ./acme.py (")
+    assert "failed to import: " in line
+
+
+def test_an_exit_in_a_child_process_still_gives_exit_2(repo: Path) -> None:
+    write_plugin(repo, "acme.py", "import sys\nsys.exit(5)\n", header=False)
+    result = run_module("check", "--quiet", "r.txt", cwd=repo)
+    assert result.code == 2
+    assert not has_traceback(result.err)
+
+
+# ---- time ----
+
+
+def test_a_rule_that_never_ends_is_stopped_and_the_run_goes_on(repo: Path, capsys) -> None:
+    write(repo / "s.txt", wrong_total())
+    write_plugin(
+        repo,
+        "acme.py",
+        one_rule(
+            "while True:\n    try:\n        len(report.path)\n    except Exception:\n        pass"
+        ),
+        config="rule-timeout: 0.2\n",
+    )
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt", "s.txt")
+    assert_invariants(result)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"xxgk-lint: {name}: rule ACME001 (acme-rule) ran longer than its time limit "
+        "(rule-timeout 0.2 s) and was stopped"
+        for name in ("r.txt", "s.txt")
+    ]
+    assert sorted({d["path"] for d in result.diagnostics() if d["code"] == "XG201"}) == [
+        "r.txt",
+        "s.txt",
+    ]
+
+
+def test_a_rule_that_swallows_even_the_stop_never_hangs_the_run(repo: Path) -> None:
+    write_plugin(
+        repo,
+        "acme.py",
+        one_rule(
+            "while True:\n    try:\n        len(report.path)\n    except BaseException:\n        pass"
+        ),
+        config="rule-timeout: 0.2\n",
+    )
+    result = run_module("check", "--lang", "en", "r.txt", cwd=repo)
+    assert result.code == 2
+    assert not has_traceback(result.err)
+    # Where the interpreter checks for signals decides whether the stop lands outside the
+    # rule's `try` (Python 3.11: the rule is stopped, the run goes on) or always inside it
+    # (3.10: after the grace period xxgk-lint gives up, in one line, rather than hang).
+    stopped = (
+        "r.txt: rule ACME001 (acme-rule) ran longer than its time limit (rule-timeout 0.2 s) "
+        "and was stopped"
+    )
+    gave_up = (
+        "xxgk-lint: error: r.txt: rule ACME001 (acme-rule): over its time limit of 0.2 s and "
+        "cannot be stopped (it catches every exception); xxgk-lint stops here\n"
+    )
+    assert stopped in result.out or result.err == gave_up, result.output
+
+
+# ---- output ----
+
+
+def test_what_a_plugin_prints_goes_to_stderr_and_json_stays_valid(repo: Path, capsys) -> None:
+    write_plugin(
+        repo,
+        "acme.py",
+        'print("loading acme")\n\n' + one_rule('print("checking", report.path)\nyield from ()'),
+    )
+    result = run_main(capsys, "check", "--format", "json", "r.txt")
+    assert_invariants(result)
+    assert json.loads(result.out)["summary"]["exit_code"] == 1
+    assert result.err.splitlines() == ["loading acme", "checking r.txt"]
+
+
+def test_a_rule_that_closes_stdout_does_not_break_the_output(repo: Path, capsys) -> None:
+    write_plugin(repo, "acme.py", one_rule("import sys\nsys.stdout.close()\nyield from ()"))
+    result = run_main(capsys, "check", "--format", "json", "r.txt")
+    assert_invariants(result)
+    assert result.code == 1
+    assert result.json()["summary"]["errors"] == 2
+
+
+def test_two_plugins_declaring_one_code_give_the_same_message_every_time(repo: Path) -> None:
+    text = plugin_source(one_rule("yield from ()"))
+    write(repo / "a.py", text)
+    write(repo / "b.py", text)
+    write(repo / ".xxgk-lint.yaml", "plugins: [./a.py, ./b.py]\n")
+    runs = [run_module("check", "--format", "json", "r.txt", cwd=repo) for _ in range(2)]
+    assert runs[0].code == runs[1].code == 2
+    assert runs[0].out == runs[1].out
+    assert runs[0].err == runs[1].err
+    [line] = runs[0].err.splitlines()
+    config = repo / ".xxgk-lint.yaml"
+    assert line == (
+        f"xxgk-lint: 插件 ./b.py ({config})：rule code ACME001 is declared twice "
+        f"(first by ./a.py ({config}))"
+    )
