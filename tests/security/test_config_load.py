@@ -208,7 +208,11 @@ def test_the_limits_reach_the_reader(repo: Path, capsys, monkeypatch: pytest.Mon
         seen.append(limits)
         return real(path, data, limits=limits)
 
+    import xxgk_lint.cli.parse
+
     monkeypatch.setattr(xxgk_lint.sources, "read_source", spy)
+    # parse imported the name when it was first loaded: patch it there too
+    monkeypatch.setattr(xxgk_lint.cli.parse, "read_source", spy)
     write(repo / ".xxgk-lint.yaml", "limits: {max-file-bytes: 123456, max-pdf-pages: 7}\n")
     assert run_main(capsys, "check", "--quiet", "r.txt").code == 1
     assert run_main(capsys, "parse", "r.txt").code == 0

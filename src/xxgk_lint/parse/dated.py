@@ -20,7 +20,8 @@ from xxgk_lint.parse.grammar import Line
 #: A line that says when the page was published: 发布日期：2024-01-20, 发布时间: 2024年1月20日.
 _PUBLISHED = re.compile(
     r"(?:发布|发表|公开|印发)(?:日期|时间)[ \t]*[:：][ \t]*"
-    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, damaged ones such as 2025214 too).
 _SIGN_OFF = re.compile(
