@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.engine.diagnostics import Diagnostic
-from xxgk_lint.engine.rule import Rule, RuleContext
+from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
 from xxgk_lint.parse import parse_path
 
 try:
@@ -48,8 +48,8 @@ def check_run(paths: list[Path], code: str, lang: str = "zh") -> list[Diagnostic
     """Run one whole-run rule (``run=True``) on several files."""
     rule = rules_by_code()[code]
     assert rule.check_run is not None
-    reports = [parse_path(p) for p in paths]
-    return list(rule.check_run(reports, RuleContext(rule.meta, str(paths[0]), lang)))
+    facts = [ReportFacts.of(parse_path(p), rule) for p in paths]
+    return list(rule.check_run(facts, RuleContext(rule.meta, str(paths[0]), lang)))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -24,10 +24,12 @@ is reported by name (exit code 2) and the other rules still run. Import heavy mo
 pre-commit hook.
 
 How a rule checks reports is the :class:`~xxgk_lint.engine.rule.Rule` contract: a
-per-report ``check(report, ctx)`` called once for each parsed report, and/or a whole-run
-``check_run(reports, ctx)`` called once per run with every report that parsed (for rules
-that compare reports, e.g. one body's carry-over across two years). Both receive typed
-AST objects (:mod:`xxgk_lint.parse.ast`) and yield
+per-report ``check(report, ctx)`` called once for each parsed report (a typed AST,
+:mod:`xxgk_lint.parse.ast`), and/or a whole-run ``check_run(facts, ctx)`` called once per
+run with a :class:`~xxgk_lint.engine.rule.ReportFacts` for every report that parsed (for
+rules that compare reports, e.g. one body's carry-over across two years): the report's
+path, agency, year and format, and what the rule's ``facts(report)`` took from it — never
+the report itself, so that a run over thousands of files stays small. Both yield
 :class:`~xxgk_lint.engine.diagnostics.Diagnostic` objects built with
 ``ctx.diagnostic(span, ...)``. They never print, exit or write files. A rule that raises
 is reported by code and name (exit code 2); the other rules' results are still reported.

@@ -102,16 +102,57 @@ def _only_where_it_applies(meta: RuleMeta, function: CheckReport) -> CheckReport
     return check
 
 
-CheckRun = Callable[[Sequence[Report], RuleContext], Iterable[Diagnostic]]
+@dataclass(frozen=True)
+class ReportFacts:
+    """What a whole-run rule keeps of one report: a few fields and what its ``facts``
+    function took from the report. Small and picklable, so that a run over thousands of
+    files (in worker processes, streaming its output) never holds the reports themselves.
+    """
+
+    path: str
+    kind: str
+    format_version: str
+    year: int | None
+    agency: str | None
+    #: Where the title stands (a finding about the report as a whole points there).
+    title_span: Span | None
+    #: What the rule's ``facts(report)`` returned for this report (None without one).
+    value: Any = None
+
+    @classmethod
+    def of(cls, report: Report, rule: Rule | None = None) -> ReportFacts:
+        """The facts ``rule`` keeps of ``report`` (as the runner makes them)."""
+        value = rule.facts(report) if rule is not None and rule.facts is not None else None
+        title = report.title.span if report.title is not None else None
+        return cls(
+            report.path,
+            report.kind,
+            report.format_version,
+            report.year,
+            report.agency,
+            title,
+            value,
+        )
+
+
+ExtractFacts = Callable[[Report], Any]
+CheckRun = Callable[[Sequence[ReportFacts], RuleContext], Iterable[Diagnostic]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: metadata, and a per-report check and/or a whole-run check."""
+    """A rule: metadata, and a per-report check and/or a whole-run check.
+
+    A whole-run check receives one :class:`ReportFacts` per report of the run that parsed
+    and that the rule is enabled for, in the order the files were checked; ``facts`` (if
+    given) is called on each report when it is checked, and its result, which must be
+    small and picklable, is the ``value`` of that report's facts.
+    """
 
     meta: RuleMeta
     check: CheckReport | None = None
     check_run: CheckRun | None = None
+    facts: ExtractFacts | None = None
 
     @property
     def code(self) -> str:
@@ -132,14 +173,16 @@ def rule(
     docs: dict[str, RuleDoc],
     options: Sequence[RuleOption] = (),
     run: bool = False,
+    facts: ExtractFacts | None = None,
     formats: Sequence[str] = (),
     years: tuple[int | None, int | None] = (None, None),
     uses: Sequence[str] = (),
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
     """Decorate a check function into a :class:`Rule`.
 
-    With ``run=True`` the function is a whole-run check: it receives the sequence of all
-    reports of the run (for rules that compare reports, e.g. across years). ``formats``
+    With ``run=True`` the function is a whole-run check (for rules that compare reports,
+    e.g. one body's reports of two years): it receives a :class:`ReportFacts` for every
+    report of the run, each carrying what ``facts(report)`` took from it. ``formats``
     and ``years`` say which reports the rule applies to (others are not checked by it);
     ``uses`` names the cells it reads (``proactive.licensing.decisions``,
     ``applications.*.total``): a key the format model does not have fails here, when the
@@ -167,7 +210,7 @@ def rule(
             uses=tuple(uses),
         )
         if run:
-            return Rule(meta, check_run=function)
+            return Rule(meta, check_run=function, facts=facts)
         if formats or years != (None, None):
             return Rule(meta, check=_only_where_it_applies(meta, function))
         return Rule(meta, check=function)

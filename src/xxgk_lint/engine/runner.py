@@ -31,7 +31,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult
-from xxgk_lint.engine.rule import Rule, RuleContext
+from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 
@@ -97,7 +97,7 @@ class Runner:
 
     def _run_files(self, paths: Sequence[str]) -> tuple[list[FileResult], dict[str, Rule]]:
         files: list[FileResult] = []
-        parsed: list[tuple[Report, Config, Registry]] = []
+        parsed: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
         all_rules: dict[str, Rule] = {}
         for found in discover(paths, self.resolver):
             if isinstance(found, Skipped):
@@ -115,7 +115,8 @@ class Runner:
             result, report = self._check_file(found, config, registry, rules)
             files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
             if report is not None:
-                parsed.append((report, config, registry))
+                # Whole-run rules keep only their facts; the report itself is dropped here.
+                parsed.append((self._facts(report, rules, config), config, registry))
         progress.file = None
         return self._check_run(files, parsed), all_rules
 
@@ -263,27 +264,59 @@ class Runner:
         severity = severity_for(config, rule.code, rule.name)
         return context.diagnostic(span, problem=problem, subject="file", severity=severity)
 
+    def _facts(self, report: Report, rules: list[Rule], config: Config) -> dict[str, ReportFacts]:
+        """The facts each enabled whole-run rule keeps of ``report``, by rule code."""
+        out: dict[str, ReportFacts] = {}
+        base = ReportFacts.of(report)
+        for rule in rules:
+            if rule.check_run is None:
+                continue
+            value = None
+            if rule.facts is not None:
+                value = self._extract(rule, config, report)
+            out[rule.code] = replace(base, value=value)
+        return out
+
+    def _extract(self, rule: Rule, config: Config, report: Report) -> Any:
+        """A rule's facts of one report, under the guards a check runs under."""
+        assert rule.facts is not None
+        path = clean_text(report.path)
+        seconds = config.rule_timeout
+        limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
+        try:
+            with limit, captured_stdout():
+                return rule.facts(report)
+        except BudgetExceeded as exc:
+            if exc.deadline is not limit.deadline:
+                raise
+            problem = f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        except BaseException as exc:
+            if not contained(exc):
+                raise
+            problem = f"facts crashed: {type(exc).__name__}: {exc}"
+        self.run_errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+        return None
+
     def _check_run(
-        self, files: list[FileResult], parsed: list[tuple[Report, Config, Registry]]
+        self, files: list[FileResult], parsed: list[tuple[dict[str, ReportFacts], Config, Registry]]
     ) -> list[FileResult]:
-        """Whole-run rules: called once with every report that parsed."""
+        """Whole-run rules: called once with the facts of every report that parsed."""
         if not parsed:
             return files
         config, registry = parsed[0][1], parsed[0][2]
         extra: dict[str, list[Diagnostic]] = {}
-        reports = [p[0] for p in parsed]
         for rule in registry.sorted_rules():
             if rule.check_run is None:
                 continue
-            eligible = [r for r, c, _ in parsed if enabled(c, rule.code, rule.name, Path(r.path))]
+            eligible = [facts[rule.code] for facts, _, _ in parsed if rule.code in facts]
             if not eligible:
                 continue
-            paths = tuple(clean_text(r.path) for r in eligible)
+            paths = tuple(clean_text(f.path) for f in eligible)
             for diagnostic in self._run_rule(
                 rule,
                 config,
                 partial(_check_reports, eligible),
-                clean_text(reports[0].path),
+                clean_text(eligible[0].path),
                 paths,
                 len(eligible),
             ):
@@ -305,9 +338,9 @@ def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[
     return rule.check(report, context)
 
 
-def _check_reports(reports: list[Report], rule: Rule, context: RuleContext) -> Iterable[Any]:
+def _check_reports(facts: list[ReportFacts], rule: Rule, context: RuleContext) -> Iterable[Any]:
     assert rule.check_run is not None
-    return rule.check_run(reports, context)
+    return rule.check_run(facts, context)
 
 
 def run_check(

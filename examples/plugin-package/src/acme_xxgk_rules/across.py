@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc
-from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
+from xxgk_lint.parse.ast import Span
 
 
 @rule(
@@ -41,7 +41,9 @@ from xxgk_lint.parse.ast import Report, Span
     },
     run=True,
 )
-def duplicate_report(reports: Sequence[Report], ctx: RuleContext) -> Iterator[Diagnostic]:
+def duplicate_report(reports: Sequence[ReportFacts], ctx: RuleContext) -> Iterator[Diagnostic]:
+    # A whole-run rule sees the facts of each report (agency, year, the title's place …),
+    # never the reports themselves: a run over thousands of files keeps only these.
     seen: dict[tuple[str, int], str] = {}
     for report in sorted(reports, key=lambda r: r.path):
         if report.agency is None or report.year is None:
@@ -50,7 +52,7 @@ def duplicate_report(reports: Sequence[Report], ctx: RuleContext) -> Iterator[Di
         if key not in seen:
             seen[key] = report.path
             continue
-        span = report.title.span if report.title is not None else Span(1, 1, 1, 2)
+        span = report.title_span or Span(1, 1, 1, 2)
         # A whole-run rule names the file each finding belongs to with path=.
         yield ctx.diagnostic(
             span,
