@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'lxml ms':>8} {'ratio':>7}"
     )
     for s in results["scaling"]:
-        per_row = f"{s['per_row_us']:.1f}" if s["per_row_us"] is not None else ""
+        per_row = f"{s['per_row_us']:.2f}" if s["per_row_us"] is not None else ""
         lxml_ms = f"{s['lxml_ms']:.1f}" if s["lxml_ms"] is not None else ""
         ratio = f"{s['ratio']:.1f}x" if s["ratio"] is not None else ""
         print(
