@@ -136,7 +136,8 @@ def _paragraph_text(p: etree._Element) -> str:
         for child in run:
             tag = child.tag
             if tag == _T:
-                parts.append(child.text or "")
+                # A carriage return written as &#13; is a line break, as w:cr is.
+                parts.append((child.text or "").replace("\r\n", "\n").replace("\r", "\n"))
             elif tag in (_TAB, _PTAB):
                 parts.append("\t")
             elif tag == _CR or (tag == _BR and child.get(_q("type")) in (None, "textWrapping")):
