@@ -217,3 +217,54 @@ def test_docx_bomb_is_refused_before_it_is_unpacked() -> None:
     with zipfile.ZipFile(io.BytesIO(_declared_bomb())) as archive:
         info = archive.getinfo("word/document.xml")
     assert info.file_size == 2**31 and info.compress_size < 10_000
+
+
+# --------------------------------------------------------------------------- nesting
+
+
+def test_html_tables_nested_in_tables_around_a_long_text() -> None:
+    """600 layout tables, one in the other, around 2 MB of text: each table is measured
+    once (it was once measured at every level: minutes)."""
+    from tests.fuzz.harness import check_source, hang_guard
+
+    text = "字" * 2_000_000
+    body = "<table><tr><td>" * 600 + f"<p>{text}</p>" + "</td><td>x</td></tr></table>" * 600
+    with hang_guard(20):
+        source = check_source("nested.html", page(body))
+    assert source is not None and text in source.text
+
+
+def test_docx_rows_in_content_controls() -> None:
+    """Rows inside content controls, interleaved with plain rows: read in document order.
+    At scale, the rows are found in linear time (an XPath union of the two once took
+    quadratic time in libxml2: 300,000 rows, hours)."""
+    from lxml import etree
+
+    from tests.fuzz.harness import check_source, hang_guard
+    from xxgk_lint.sources.docx import _TR, _W, _within
+
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    cell = b"<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+    rows = (b"<w:tr>" + cell + b"</w:tr><w:sdt><w:sdtContent><w:tr>" + cell * 2) + (
+        b"</w:tr></w:sdtContent></w:sdt>"
+    )
+    head, _, tail = members["word/document.xml"].partition(b"<w:body>")
+    members["word/document.xml"] = head + b"<w:body><w:tbl>" + rows * 1_000 + b"</w:tbl>" + tail
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    source = check_source("rows.docx", packed.getvalue())
+    assert source is not None
+    assert source.text.split("\n")[:3] == ["1", "1\t1", "1"]
+    assert len(source.grid) == 2_000
+
+    plain = b"<w:tr/><w:sdt><w:sdtContent><w:tr/></w:sdtContent></w:sdt>"
+    table = etree.fromstring(
+        b'<w:tbl xmlns:w="' + _W.encode() + b'">' + plain * 150_000 + b"</w:tbl>"
+    )
+    with hang_guard(10):
+        assert sum(1 for _ in _within(table, (_TR,))) == 300_000

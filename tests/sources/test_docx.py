@@ -303,3 +303,18 @@ def test_style_and_list_ids_are_data_not_queries() -> None:
     data = io.BytesIO()
     document.save(data)
     assert read_docx("t.docx", data.getvalue()).text == "正文\n"
+
+
+def test_carriage_return_in_text_is_a_line_break() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:t xml:space="preserve">甲&#13;乙&#13;&#10;丙</w:t></w:r>'
+        )
+    )
+    data = io.BytesIO()
+    document.save(data)
+    source = read_docx("t.docx", data.getvalue())
+    assert source.text == "甲\n乙\n丙\n"
+    assert source.origin(2, 1).where == source.origin(3, 1).where == "第 1 段"

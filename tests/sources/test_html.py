@@ -16,6 +16,7 @@ PAGES = {
     "qingshan-jiaotong-2023": "gb18030",
     "yunxi-shengtai-2023": "utf-8",
     "baisha-zhen-2023": "gb18030",
+    "qingshan-wide-cells-2023": "gb18030",
 }
 
 
@@ -165,6 +166,30 @@ WIDE_CELLS = """<html><body><table>
 <tr><td colspan="2"></td><td colspan="2">商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
 <tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td colspan="2">9</td><td colspan="2">2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;</td></tr>
 </table></body></html>"""
+
+
+def test_grid_of_the_wide_cells_page() -> None:
+    """The fixture of issue 9's "silent column shifts": every value keeps its grid column."""
+    source = read("qingshan-wide-cells-2023")
+    number, line = line_starting(source, "（三）不予公开")
+    assert line == "（三）不予公开\t1.属于国家秘密" + "\t0" * 6 + "\t"
+    assert source.grid[number] == GridRow(
+        1,
+        7,
+        cells((1, 1, 8), (2, 1, 1), (3, 2, 1), (5, 2, 1), *((c, 1, 1) for c in range(7, 12))),
+    )
+    header, _ = line_starting(source, "自然人\t")
+    assert source.grid[header + 1].cells[:2] == cells((3, 2, 1), (5, 2, 1))
+    # The blank 总计 (<td ...><p align="center">&nbsp;</p></td>) keeps its place and leads
+    # to its cell; the row's first value, two columns wide, is one field.
+    raw = raw_text("qingshan-wide-cells-2023", "gb18030")
+    at = raw.index("&nbsp;</p>", raw.index("1.属于国家秘密"))
+    cell = raw.rindex("<td", 0, at)
+    found = source.origin(number, len(line) + 1)
+    assert (found.line, found.column) == position(raw, raw.index(">", cell) + 1)
+    truth = json.loads((FIXTURES / "qingshan-wide-cells-2023.json").read_text(encoding="utf-8"))
+    leaf = truth["tables"]["applications"]["denied.state_secret"]
+    assert leaf["total"] is None and leaf["natural_person"] == 0
 
 
 def test_grid_of_wide_value_cells_and_blank_cells() -> None:
@@ -399,7 +424,21 @@ def test_not_html(data: bytes) -> None:
 # --------------------------------------------------------------------------- parsed
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize(
+    "name",
+    [
+        *(name for name in PAGES if name != "qingshan-wide-cells-2023"),
+        pytest.param(
+            "qingshan-wide-cells-2023",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the parser (src/xxgk_lint/parse/) does not yet read HTML rows by "
+                "Source.grid: the outcome rows, ending in a blank 总计, are read as "
+                "incomplete and all their values lost (issue 9)",
+            ),
+        ),
+    ],
+)
 def test_parsed_tables_equal_truth(name: str) -> None:
     pytest.importorskip("xxgk_lint.parse")
     from xxgk_lint.parse import parse_source
@@ -407,6 +446,8 @@ def test_parsed_tables_equal_truth(name: str) -> None:
 
     truth = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     for path in (FIXTURES / f"{name}.html", FIXTURES / f"{name}.txt"):
+        if not path.exists():
+            continue  # a page without a plain-text version
         tables = report_to_json(parse_source(read_source(path)))["tables"]
         assert tables == truth["tables"], path.name
 

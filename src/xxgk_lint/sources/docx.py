@@ -52,11 +52,12 @@ _RUNS = _xpath(
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
     " or ancestor::mc:Fallback)]"
 )
-_RUN_CONTENT = _xpath("w:t | w:tab | w:ptab | w:br | w:cr | w:noBreakHyphen")
-_ROWS = _xpath("w:tr | w:sdt/w:sdtContent/w:tr | w:customXml/w:tr")
-_CELLS = _xpath("w:tc | w:sdt/w:sdtContent/w:tc | w:customXml/w:tc")
-_CELL_BLOCKS = _xpath("w:p | w:tbl | w:sdt/w:sdtContent/* | w:customXml/*")
 _VAL = _q("val")
+_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
+    _q(name) for name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen")
+)
+_TR, _TC, _P, _TBL = (_q(name) for name in ("tr", "tc", "p", "tbl"))
+_SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
 _CONTAINERS = (_q("sdt"), _q("customXml"))
@@ -132,17 +133,36 @@ def _paragraph_text(p: etree._Element) -> str:
     """The visible text of a paragraph; TAB for tabs, LF for manual line breaks."""
     parts = []
     for run in _RUNS(p):
-        for child in _RUN_CONTENT(run):
-            tag = etree.QName(child).localname
-            if tag == "t":
-                parts.append(child.text or "")
-            elif tag in ("tab", "ptab"):
+        for child in run:
+            tag = child.tag
+            if tag == _T:
+                # A carriage return written as &#13; is a line break, as w:cr is.
+                parts.append((child.text or "").replace("\r\n", "\n").replace("\r", "\n"))
+            elif tag in (_TAB, _PTAB):
                 parts.append("\t")
-            elif tag == "cr" or (tag == "br" and child.get(_q("type")) in (None, "textWrapping")):
+            elif tag == _CR or (tag == _BR and child.get(_q("type")) in (None, "textWrapping")):
                 parts.append("\n")
-            elif tag == "noBreakHyphen":
+            elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
     return "".join(parts)
+
+
+def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """The children of ``parent`` with one of ``tags``, and those of its content controls
+    (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), in document order.
+
+    A loop, not an XPath union: libxml2 merges the node sets of a union in quadratic time.
+    """
+    for child in parent:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from (inner for inner in content if inner.tag in tags)
+        elif tag == _CUSTOM_XML:
+            yield from (inner for inner in child if inner.tag in tags)
 
 
 # --------------------------------------------------------------------------- numbering
@@ -444,10 +464,10 @@ class _Extractor:
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         pieces: list[str] = []
-        for block in _CELL_BLOCKS(tc):
-            if block.tag == _q("p"):
+        for block in _within(tc, (_P, _TBL)):
+            if block.tag == _P:
                 pieces.extend((self.numbering.prefix(block) + _paragraph_text(block)).split("\n"))
-            elif block.tag == _q("tbl"):
+            else:
                 nested.append(block)
         return _join_pieces(pieces)
 
@@ -465,11 +485,11 @@ class _Extractor:
         rows: list[list[_WordCell]] = []
         # The cell (of a row above) that starts at each grid column, to continue merges.
         above: dict[int, _WordCell] = {}
-        for tr in _ROWS(tbl):
+        for tr in _within(tbl, (_TR,)):
             column = max(self._span(tr.find(_q("trPr")), "gridBefore") or 0, 0)
             cells: list[_WordCell] = []
             starts: dict[int, _WordCell] = {}
-            for tc in _CELLS(tr):
+            for tc in _within(tr, (_TC,)):
                 tc_pr = tc.find(_q("tcPr"))
                 span = max(self._span(tc_pr, "gridSpan") or 1, 1)
                 self.positions += span
