@@ -428,15 +428,7 @@ def test_not_html(data: bytes) -> None:
     "name",
     [
         *(name for name in PAGES if name != "qingshan-wide-cells-2023"),
-        pytest.param(
-            "qingshan-wide-cells-2023",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the parser (src/xxgk_lint/parse/) does not yet read HTML rows by "
-                "Source.grid: the outcome rows, ending in a blank 总计, are read as "
-                "incomplete and all their values lost (issue 9)",
-            ),
-        ),
+        "qingshan-wide-cells-2023",
     ],
 )
 def test_parsed_tables_equal_truth(name: str) -> None:
