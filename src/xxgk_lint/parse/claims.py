@@ -53,7 +53,9 @@ def _alternation() -> re.Pattern[str]:
         ((word, topic) for topic, group in TOPICS.items() for word in group),
         key=lambda pair: -len(pair[0]),
     )
-    parts = [f"(?P<count>\\d+)\\s*(?:{'|'.join(COUNT_UNITS)})", r"(?P<sep>[，,；;。：:])"]
+    # A count starts where a digit run starts, and has at most nine digits: linear on any line.
+    units = "|".join(COUNT_UNITS)
+    parts = [f"(?<!\\d)(?P<count>\\d{{1,9}})[ \\t]*(?:{units})", r"(?P<sep>[，,；;。：:])"]
     parts += [f"(?P<t_{topic}_{i}>{word})" for i, (word, topic) in enumerate(words)]
     return re.compile("|".join(parts))
 
