@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
+import xxgk_lint_rules
 
 import xxgk_lint.format
 import xxgk_lint.parse
-import xxgk_lint_rules
 from tests.fuzz.harness import Hang, hang_guard
 from tests.fuzz.test_regex_guard import ADVERSARIAL, _found
 from xxgk_lint.format import FORMATS
