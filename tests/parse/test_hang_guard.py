@@ -126,10 +126,17 @@ def test_pattern_is_linear_on_adversarial_lines(name: str) -> None:
 def test_the_parser_is_linear_on_adversarial_lines(label: str) -> None:
     """The whole parse (lines, tables, sentences, claims) of a report of such lines."""
     line = ADVERSARIAL[label]
-    text = "\n".join(
-        ["青山县交通运输局2023年政府信息公开工作年度报告", "一、总体情况", line, line + "。"]
-        + ["三、收到和处理政府信息公开申请情况", line, "六、其他需要报告的事项", line]
-    )
+    lines = [
+        "青山县交通运输局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        line,
+        line + "。",
+        "三、收到和处理政府信息公开申请情况",
+        line,
+        "六、其他需要报告的事项",
+        line,
+    ]
+    text = "\n".join(lines)
     try:
         with hang_guard(3.0):
             report = parse_source(Source("adversarial.txt", "text", "utf-8", text))
