@@ -111,3 +111,48 @@ def test_gb18030_copy_has_identical_values(path: Path, tmp_path: Path) -> None:
     assert again.encoding == "gb18030"
     original = parse_source(source)
     assert report_to_json(again)["tables"] == report_to_json(original)["tables"]
+
+
+def _html_pages():
+    """The HTML renderer of fixtures/reading/ (tables with the format's rowspans/colspans)."""
+    import importlib.util
+
+    from tests.conftest import FIXTURES
+
+    spec = importlib.util.spec_from_file_location(
+        "make_reading", FIXTURES / "reading" / "make_reading.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HTML = _html_pages()
+HTML_CASES = [
+    e
+    for e in EXPECT_FILES
+    if e.parent.name in ("reports", "samples", "errors")
+    and load_expect(e).get("format_version", "2021") == "2021"
+    and load_expect(e).get("tables")
+    and all(load_expect(e)["tables"].get(k) for k in ("proactive", "applications", "reviews"))
+    and len(load_expect(e)["tables"]["applications"]) == 25
+]
+
+
+@pytest.mark.parametrize("variant", ["standard", "wide-cells", "sub-header"])
+@pytest.mark.parametrize("expect", HTML_CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_same_truth_as_an_html_page_has_identical_values(
+    expect: Path, variant: str, tmp_path: Path
+) -> None:
+    """Every complete fixture, drawn as a CMS draws it (rowspan/colspan headers, wide value
+    cells, an empty sub-header), reads to the values of its text."""
+    spec = load_expect(expect)
+    path = report_of(expect)
+    text = read_source(path).text
+    page = HTML.page(text, spec["tables"], variant, "report")
+    target = tmp_path / (path.stem + ".html")
+    target.write_text(page, encoding="utf-8")
+    again = report_to_json(parse_source(read_source(target)))
+    original = report_to_json(parse_source(read_source(path)))
+    assert again["tables"] == original["tables"]

@@ -232,8 +232,12 @@ class Paragraph:
         last = self._position(max(end - 1, start))
         return Span(first[0], first[1], last[0], last[1] + 1, first[2])
 
+    @cached_property
+    def _offsets(self) -> list[int]:
+        return [p.offset for p in self.pieces]
+
     def _position(self, offset: int) -> tuple[int, int, str | None]:
-        index = max(bisect.bisect_right([p.offset for p in self.pieces], offset) - 1, 0)
+        index = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
         piece = self.pieces[index]
         line, column = piece.line, piece.column + offset - piece.offset
         if self.origin is None:

@@ -11,6 +11,7 @@ and compiled in memory instead, so a stale table is never used. Nothing is unpic
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -149,8 +150,18 @@ class ReportParser:
     lark: Lark
     splitter: CellSplitter
 
-    def parse(self, text: str) -> Document:
-        return self.lark.parse(text, start="start")  # type: ignore[return-value]
+    def parse(self, text: str, table_rows: Collection[int] = ()) -> Document:
+        """The tree of ``text``; ``table_rows`` are the lines a reader knows are table rows."""
+        lexer = self.line_lexer
+        lexer.table_rows = table_rows
+        try:
+            return self.lark.parse(text, start="start")  # type: ignore[return-value]
+        finally:
+            lexer.table_rows = ()
+
+    @property
+    def line_lexer(self) -> LineLexer:
+        return self.lark.parser.lexer.lexer  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

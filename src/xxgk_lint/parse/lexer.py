@@ -11,7 +11,7 @@ in the grammar file only: this module reads them from Lark's compiled terminal l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from lark import Token
@@ -82,12 +82,23 @@ class LineLexer(Lexer):
             for name, pattern in self.line_patterns
         ]
 
+    #: Lines the reader knows are table rows (an HTML or Word row: Source.grid). Set by
+    #: the parser for each text it parses.
+    table_rows: Collection[int] = ()
+
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         position = 0
+        table_rows = self.table_rows
         for number, line in enumerate(data.split("\n"), start=1):
             stripped = line.strip(_BLANK)
             if stripped:
                 kind = self.classify(stripped)
+                if (
+                    kind != "ROW"
+                    and kind != "HEADING"
+                    and _blank_cells_after(line, number, table_rows)
+                ):
+                    kind = "ROW"  # a row whose cells after its label are all blank
                 if kind == "ROW":
                     stripped = line.strip(_SPACES)
                 offset = line.find(stripped)
@@ -117,6 +128,16 @@ class LineLexer(Lexer):
             if fullmatch(stripped):
                 return name
         return "TEXT"
+
+
+def _blank_cells_after(line: str, number: int, table_rows: Collection[int]) -> bool:
+    """Whether ``line`` is a table row whose cells after the label are blank: a row of an
+    HTML or Word table (the reader says so), or a text line with two or more tabs after its
+    first content (``规章\t\t\t``; one trailing tab is too common after prose to count)."""
+    if number in table_rows:
+        return "\t" in line.strip(_BLANK + "\t") or line.rstrip(_SPACES).endswith("\t")
+    content = line.lstrip(_BLANK)
+    return content.count("\t") >= 2
 
 
 def _any_of(characters: str | None):
