@@ -11,8 +11,8 @@ and compiled in memory instead, so a stale table is never used. Nothing is unpic
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any, NamedTuple
