@@ -37,6 +37,7 @@ class FrozenMap(Mapping[K, V]):
     """A read-only mapping (unlike MappingProxyType it pickles, for worker processes)."""
 
     __slots__ = ("_data",)
+    _data: dict[K, V]
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
         object.__setattr__(self, "_data", dict(data or {}))

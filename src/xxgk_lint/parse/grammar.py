@@ -118,7 +118,7 @@ class _ToTree(Transformer[Token, Document]):
     def _line(token: Token) -> Line:
         # tuple.__new__: the NamedTuple's own __new__ is a Python call per line.
         line = (token.type, str(token), token.line, token.column, token.end_column)
-        return tuple.__new__(Line, line)  # type: ignore[type-var]
+        return tuple.__new__(Line, line)
 
     def heading(self, children: list[Token]) -> Line:
         return self._line(children[0])
@@ -202,7 +202,7 @@ def load_lark(name: str, transformer: Transformer[Token, Any] | None = None) -> 
 
     spec = REPORT if name == "report" else grammar_specs()[name]
     text = grammar_text(spec.file)
-    shipped = _tables.TABLES.get(name)
+    shipped: dict[str, Any] | None = _tables.TABLES.get(name)
     if shipped is None or shipped["sha256"] != grammar_hash(text):
         return build_lark(text, transformer, spec)
     data = shipped["data"]
