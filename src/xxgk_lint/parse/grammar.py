@@ -161,7 +161,7 @@ class ReportParser:
 
     @property
     def line_lexer(self) -> LineLexer:
-        return self.lark.parser.lexer.lexer  # type: ignore[no-any-return]
+        return self.lark.parser.lexer.lexer
 
 
 @dataclass(frozen=True)
