@@ -27,7 +27,7 @@ F = TypeVar("F", bound=ReportFacts)
 
 #: Quotes and brackets around a name, and the connecting words a title may put between the
 #: name and the year (青山县交通运输局关于2023年…, 青山县交通运输局的2023年…).
-_WRAPPING = "《》“”\"'「」『』()"
+_WRAPPING = "《》“”\"'「」『』"
 _CONNECTIVE = re.compile(r"(?:关于|的)+$")
 
 
