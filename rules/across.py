@@ -464,7 +464,7 @@ def prose_facts(report: Report) -> Prose | None:
             "threshold",
             0.5,
             "Share of the sentences of 一 and 五 found again in last year's report at "
-            "which the rule reports (0 < threshold ≤ 1).",
+            "which the rule reports, from 0.01 to 1.",
             type=(float, int),
             minimum=0.01,
             maximum=1,
