@@ -9,10 +9,12 @@
 Each rule keeps a few facts of every report (cells with their spans, sentence hashes) and
 compares the reports :mod:`xxgk_lint.engine.pairing` pairs: one body, consecutive years.
 A finding belongs to the later year's file and names the other file as a related place.
+
+No ``from __future__ import annotations`` here: NamedTuple would compile every string
+annotation when the module is imported (measured: half its import time).
 """
 
-from __future__ import annotations
-
+import functools
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
@@ -352,12 +354,26 @@ MIN_SENTENCES = 3
 SAMPLES = 3
 EXCERPT = 24
 
-_NUMBERING = re.compile(
-    r"^(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]|[一二三四五六七八九十]是)"
-)
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_PUNCTUATION = re.compile(r"[^\w#]|_")
-_BOILERPLATE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
+
+class _Patterns(NamedTuple):
+    numbering: re.Pattern[str]
+    digits: re.Pattern[str]
+    punctuation: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """Compiled on first use, not at import (``rules`` and ``explain`` never need them)."""
+    return _Patterns(
+        re.compile(
+            r"^(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]"
+            r"|[一二三四五六七八九十]是)"
+        ),
+        re.compile(r"\d+(?:[.,]\d+)*"),
+        re.compile(r"[^\w#]|_"),
+        re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words)),
+    )
 
 
 class Prose(NamedTuple):
@@ -373,9 +389,10 @@ def canonical(sentence: str) -> str:
     """A sentence as compared between years: width, spaces and traditional characters
     folded, numbering (（一）, 1., 一是) and punctuation removed, every number (years
     included) written as ``#``; ``""`` for the format's own wording and for too little."""
-    text = _NUMBERING.sub("", normalise(sentence))
-    text = _PUNCTUATION.sub("", _DIGITS.sub("#", text))
-    if len(text) < MIN_CHARS or _BOILERPLATE.fullmatch(text):
+    patterns = _patterns()
+    text = patterns.numbering.sub("", normalise(sentence))
+    text = patterns.punctuation.sub("", patterns.digits.sub("#", text))
+    if len(text) < MIN_CHARS or patterns.boilerplate.fullmatch(text):
         return ""
     return text
 

@@ -292,14 +292,6 @@ class BaselineFilter:
         return BaselineUse(self.path, self.hidden, tuple(stale), self.written)
 
 
-def with_scope(result: FileResult, scope: str) -> FileResult:
-    """``result`` with its findings stamped with the report's scope (for fingerprints)."""
-    if not scope or not result.diagnostics:
-        return result
-    stamped = tuple(replace(d, scope=scope) if not d.scope else d for d in result.diagnostics)
-    return replace(result, diagnostics=stamped)
-
-
 def apply_baselines(
     files: Iterable[FileResult],
     choose: Callable[[FileResult], tuple[str, Baseline] | None],
@@ -337,5 +329,4 @@ __all__ = [
     "BaselineUse",
     "Entry",
     "apply_baselines",
-    "with_scope",
 ]

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
+from xxgk_lint.engine.results import FileResult
 from xxgk_lint.engine.rule import ReportFacts
 from xxgk_lint.format.normalise import normalise
 
@@ -54,6 +56,15 @@ def scope_of(agency: str | None, year: int | None) -> str:
     if key is None or year is None:
         return ""
     return f"{key}|{year}"
+
+
+def with_scope(result: FileResult, scope: str) -> FileResult:
+    """``result`` with its findings stamped with the report's scope (their fingerprints key
+    on it; see :meth:`Diagnostic.fingerprint`)."""
+    if not scope or not result.diagnostics:
+        return result
+    stamped = tuple(replace(d, scope=scope) if not d.scope else d for d in result.diagnostics)
+    return replace(result, diagnostics=stamped)
 
 
 def by_body(reports: Iterable[F]) -> dict[str, dict[int, list[F]]]:
@@ -100,4 +111,4 @@ def same_year(reports: Iterable[F]) -> Iterator[Sequence[F]]:
                 yield years[year]
 
 
-__all__ = ["body_key", "by_body", "consecutive", "same_year", "scope_of"]
+__all__ = ["body_key", "by_body", "consecutive", "same_year", "scope_of", "with_scope"]

@@ -29,7 +29,7 @@ from xxgk_lint.engine.config import (
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
-from xxgk_lint.engine.pairing import scope_of
+from xxgk_lint.engine.pairing import scope_of, with_scope
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
@@ -128,14 +128,15 @@ class Runner:
     ) -> tuple[list[FileResult], tuple[BaselineUse, ...]]:
         """Hook (baselines): stamp each finding with its report's scope, write the baseline
         if asked, and hide the findings of each file's baseline (engine/baseline.py)."""
-        from xxgk_lint.engine.baseline import Baseline, BaselineError, apply_baselines, with_scope
-
         files = [with_scope(f, self._scopes.get(f.path, "")) for f in files]
         override = self.write_baseline or self.baseline
-        if self.write_baseline is not None:
-            self.written_baseline = Baseline.of(files, self._scopes)
         if override is None and not any(self._baseline_of.values()):
             return files, ()
+        # Imported here: most runs use no baseline.
+        from xxgk_lint.engine.baseline import Baseline, BaselineError, apply_baselines
+
+        if self.write_baseline is not None:
+            self.written_baseline = Baseline.of(files, self._scopes)
         loaded: dict[Path, Baseline] = {}
 
         def choose(result: FileResult) -> tuple[str, Baseline] | None:
@@ -203,6 +204,7 @@ class Runner:
             if real in seen:
                 continue
             seen.add(real)
+            self.previous_targets.append(found.path)  # never written to, read or not
             path = clean_text(str(found.path))
             progress.file = path
             config = self.resolver.for_file(found.path)
@@ -213,8 +215,7 @@ class Runner:
                 if r.check_run is not None and enabled(config, r.code, r.name, found.path)
             ]
             if not rules:
-                continue
-            self.previous_targets.append(found.path)
+                continue  # no whole-run rule would use its facts: not read at all
             limit = budget(f"{path}: --timeout", self.timeout)
             try:
                 with limit:
