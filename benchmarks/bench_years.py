@@ -12,7 +12,7 @@ carry-over breaks between two years, every seventh copies its prose), then measu
 this process:
 
 1. a whole ``check`` of the folder (read, parse, every rule, whole-run rules; after a
-   warm-up run, best of two), with the
+   warm-up run, best of ``--repeat``), with the
    cross-report rules and without them (``--ignore XG6``): the difference is what XG601–XG604
    cost, facts included;
 2. the whole-run step alone (the four rules over the facts of every report), for 1/4, 1/2
@@ -129,6 +129,7 @@ def whole_run_step(folder: Path, bodies: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bodies", type=int, default=400, help="bodies (× 5 years); default 400")
+    ap.add_argument("--repeat", type=int, default=3, help="whole runs per setting (default 3)")
     ap.add_argument("--json", type=Path, metavar="FILE", help="save the figures as JSON")
     args = ap.parse_args(argv)
     results: dict = {"bodies": args.bodies, "years": len(YEARS)}
@@ -143,11 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         results["reports"] = count
 
-        # Warm up (imports, the grammar's tables, caches), then the two runs in turn, best of 2.
+        # Warm up (imports, the grammar's tables, caches), then the two runs in turn, best of N.
         timed_run([str(path) for path in sorted(folder.glob("*.txt"))[:50]])
         full = without = float("inf")
         run = None
-        for _ in range(2):
+        for _ in range(args.repeat):
             seconds, run, _ = timed_run([str(folder)])
             full = min(full, seconds)
             seconds, _, _ = timed_run([str(folder)], ignore=("XG6",))
