@@ -438,3 +438,23 @@ def test_sarif_names_the_baseline_in_the_run(
     assert run["properties"] == {
         "xxgkLint/baseline": [{"path": "b.json", "hidden": FINDINGS, "stale": []}]
     }
+
+
+def test_the_baseline_and_the_output_file_cannot_be_one_file(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = check(
+        capsys,
+        "--write-baseline",
+        "out.json",
+        "--format",
+        "json",
+        "--output-file",
+        "out.json",
+        "reports",
+    )
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "xxgk-lint: error: --output-file out.json: refused: that is the --write-baseline file\n"
+    )
+    assert not Path("out.json").exists()

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from xxgk_lint.cli.output import (
     OutputError,
@@ -18,6 +18,9 @@ from xxgk_lint.cli.output import (
     write_atomically,
 )
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
+
+if TYPE_CHECKING:
+    from xxgk_lint.engine.runner import Runner
 
 
 def add_across_arguments(check: argparse.ArgumentParser) -> None:
@@ -126,8 +129,6 @@ def run_check_command(args: argparse.Namespace) -> int:
             resolver,
             runner.plugin_files,
         )
-        if conflict is None and args.output_file == getattr(args, "write_baseline", None):
-            conflict = "that is the --write-baseline file"
         if conflict is not None:
             error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
             return 2
@@ -166,15 +167,24 @@ def _across_problem(args: argparse.Namespace) -> str | None:
     baseline = getattr(args, "baseline", None)
     if baseline is not None and not baseline.is_file():
         return f"--baseline {baseline}: baseline file not found"
+    written = getattr(args, "write_baseline", None)
+    output = getattr(args, "output_file", None)
+    if written is not None and output is not None and _same_file(written, output):
+        return f"--output-file {output}: refused: that is the --write-baseline file"
     return None
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
 def _write_baseline(
-    args: argparse.Namespace, paths: list[str], runner: Any, resolver: ConfigResolver
+    args: argparse.Namespace, paths: list[str], runner: Runner, resolver: ConfigResolver
 ) -> int:
     """Write ``--write-baseline FILE`` (never over an input); 0, or 2 after one error line."""
     from xxgk_lint.cli.protect import output_conflict
 
+    assert runner.written_baseline is not None
     target = args.write_baseline
     conflict = output_conflict(
         target, paths, [*runner.targets, *runner.previous_targets], resolver, runner.plugin_files
