@@ -375,3 +375,27 @@ def test_text_output_groups_cross_report_findings_under_the_later_file(
     own = out.index(f"{later}:31:47: XG201")
     assert own < out.index(header) < out.index(f"{later}:30:24: XG601")
     assert f"  = see: {folder / '2022.txt'}:53:39 (the 2022 report's 四、结转下年度继续办理" in out
+
+
+def test_the_carry_over_is_compared_across_the_change_of_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 2020 report in the 2019 试行 format and a 2021 report: table 三 has both rows."""
+    older = (FIXTURES / "reports" / "older-format-2019.txt").read_text(encoding="utf-8")
+    last = write(tmp_path / "2020.txt", older.replace("2019年", "2020年"))
+    body = CLEAN.replace("测试县人民政府", "青山县财政局").replace("2023年", "2021年")
+    this = write(tmp_path / "2021.txt", body)
+    assert check("--previous", last, "--select", "XG6", this, capsys=capsys).diagnostics() == []
+    broken = edit(
+        body,
+        "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+    )
+    write(this, broken)
+    result = check("--previous", last, "--select", "XG6", this, capsys=capsys)
+    assert [
+        (d["code"], d["severity"], d["expected"], d["actual"]) for d in result.diagnostics()
+    ] == [
+        ("XG601", "info", 1, 2),
+        ("XG601", "warning", 1, 2),
+    ]
