@@ -15,7 +15,7 @@ from xxgk_lint.engine.rule import Rule
 
 @hookimpl
 def xxgk_lint_rules() -> Sequence[Rule]:
-    from xxgk_lint_rules import arithmetic, fees, inputs, period, structure, tables
+    from xxgk_lint_rules import across, arithmetic, fees, inputs, period, structure, tables
 
     return [
         *inputs.RULES,
@@ -24,4 +24,5 @@ def xxgk_lint_rules() -> Sequence[Rule]:
         *arithmetic.RULES,
         *period.RULES,
         *fees.RULES,
+        *across.RULES,
     ]

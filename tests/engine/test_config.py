@@ -43,7 +43,8 @@ def codes(capsys: pytest.CaptureFixture[str], *argv: object) -> list[str]:
 
 
 def findings_by_file(capsys: pytest.CaptureFixture[str], *argv: object) -> dict[str, list[str]]:
-    result = run_main(capsys, "check", "--format", "json", *argv)
+    # The reports these tests write are all one body's for one year: XG604 would name them.
+    result = run_main(capsys, "check", "--format", "json", "--ignore", "XG604", *argv)
     assert result.code in (0, 1), result.output
     out: dict[str, list[str]] = {}
     for d in result.diagnostics():

@@ -18,7 +18,12 @@ from xxgk_lint.format import (
     section_key,
     terminals,
 )
-from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.document import (
+    FEE_STATEMENT,
+    OUTLINE_HEADINGS,
+    PERIOD_WORDS,
+    REPORT_NAME,
+)
 from xxgk_lint.parse import compile as tables
 from xxgk_lint.parse.grammar import get_parser
 
@@ -51,6 +56,7 @@ def _variants() -> list[tuple[str, str]]:
     out += [("title", v) for v in REPORT_NAME.variants]
     out += [("period", v) for words in PERIOD_WORDS for v in words.variants]
     out += [("fee statement", v) for v in FEE_STATEMENT.variants]
+    out += [("outline heading", v) for v in OUTLINE_HEADINGS.variants]
     return sorted(set(out))
 
 
@@ -73,6 +79,9 @@ def test_every_variant_matches_its_own_words(part: str, variant: str) -> None:
         assert any(w.pattern.search(norm) for w in PERIOD_WORDS)
     elif kind == "fee":
         assert FEE_STATEMENT.pattern.search(norm)
+    elif kind == "outline":
+        bare = re.sub(r"^\([一二三四五六七八九十]+\)", "", norm)
+        assert any(re.fullmatch(word, bare) for word in OUTLINE_HEADINGS.words)
     else:
         table, what, name = part.split()
         spec = next(m.table(table) for m in FORMATS.values() if m.has_table(table))

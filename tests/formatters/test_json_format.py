@@ -169,7 +169,7 @@ def test_configs_are_listed_when_the_run_read_one(
     ]
     document["configs"][0]["ignored"] = ["select"]
     assert _errors(validator, document) == [
-        "['configs', 0, 'ignored', 0]: 'select' is not one of ['plugins', 'limits', 'rule-timeout']"
+        "['configs', 0, 'ignored', 0]: 'select' is not one of ['plugins', 'limits', 'rule-timeout', 'baseline']"
     ]
 
 

@@ -171,7 +171,8 @@ def test_ignore_all_in_a_checked_folder_is_a_config_error(office: Path, capsys) 
 def test_a_lenient_fail_on_from_a_checked_folder_is_shown(office: Path, capsys) -> None:
     write(office / "incoming" / "w.txt", edit(CLEAN, PERIOD, ""))  # a warning only
     write(office / "incoming" / ".xxgk-lint.yaml", "severity: {ALL: info}\n")
-    result = run_main(capsys, "check", "--quiet", "--lang", "en", "incoming")
+    # the two reports are one body's for one year: XG604 (info) is not what this is about
+    result = run_main(capsys, "check", "--quiet", "--lang", "en", "--ignore", "XG604", "incoming")
     assert result.code == 0
     assert result.out.splitlines() == [
         "Config files from the checked folders applied: incoming/.xxgk-lint.yaml.",

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xxgk_lint.cli.output import (
     OutputError,
@@ -17,6 +18,36 @@ from xxgk_lint.cli.output import (
     write_atomically,
 )
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
+
+if TYPE_CHECKING:
+    from xxgk_lint.engine.runner import Runner
+
+
+def add_across_arguments(check: argparse.ArgumentParser) -> None:
+    """``--previous``, ``--baseline``, ``--write-baseline``: runs that look beyond the files
+    checked (last year's reports; findings accepted earlier)."""
+    check.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        type=str,
+        metavar="PATH",
+        help="last year's report (or a folder of reports), read only to compare with: "
+        "not checked, nothing reported on it; repeatable",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="hide the findings recorded in FILE (replaces the config's 'baseline')",
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        dest="write_baseline",
+        help="record every finding of this run in FILE (and hide them)",
+    )
 
 
 def _overrides(args: argparse.Namespace) -> Overrides:
@@ -60,24 +91,43 @@ def run_check_command(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         error_line(f"error: {args.config}: config file not found")
         return 2
+    problem = _across_problem(args)
+    if problem is not None:
+        error_line(f"error: {problem}")
+        return 2
     resolver = resolver_for(args, _overrides(args))
     try:
         if args.show_config:
             return _show_config(resolver, paths)
-        runner = Runner(resolver, run_language(resolver, paths), timeout=args.timeout)
+        runner = Runner(
+            resolver,
+            run_language(resolver, paths),
+            timeout=args.timeout,
+            previous=getattr(args, "previous", ()),
+            baseline=getattr(args, "baseline", None),
+            write_baseline=getattr(args, "write_baseline", None),
+        )
         run = runner.run(paths)
     except ConfigError as exc:
         print_warnings(resolver)
         error_line(f"config error: {exc}")
         return 2
     print_warnings(resolver)
+    if runner.written_baseline is not None:
+        failed = _write_baseline(args, paths, runner, resolver)
+        if failed:
+            return failed
     from xxgk_lint.formatters import render, should_color
 
     if args.output_file is not None:
         from xxgk_lint.cli.protect import output_conflict
 
         conflict = output_conflict(
-            args.output_file, paths, runner.targets, resolver, runner.plugin_files
+            args.output_file,
+            paths,
+            [*runner.targets, *runner.previous_targets],
+            resolver,
+            runner.plugin_files,
         )
         if conflict is not None:
             error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
@@ -107,6 +157,47 @@ def run_check_command(args: argparse.Namespace) -> int:
         for message in run.run_errors:
             error_line(message)
     return run.exit_code
+
+
+def _across_problem(args: argparse.Namespace) -> str | None:
+    """A ``--previous`` or ``--baseline`` path that is not there (one phrase), or ``None``."""
+    for path in getattr(args, "previous", ()):
+        if _missing(path):
+            return f"--previous {path}: no such file or directory"
+    baseline = getattr(args, "baseline", None)
+    if baseline is not None and not baseline.is_file():
+        return f"--baseline {baseline}: baseline file not found"
+    written = getattr(args, "write_baseline", None)
+    output = getattr(args, "output_file", None)
+    if written is not None and output is not None and _same_file(written, output):
+        return f"--output-file {output}: refused: that is the --write-baseline file"
+    return None
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
+def _write_baseline(
+    args: argparse.Namespace, paths: list[str], runner: Runner, resolver: ConfigResolver
+) -> int:
+    """Write ``--write-baseline FILE`` (never over an input); 0, or 2 after one error line."""
+    from xxgk_lint.cli.protect import output_conflict
+
+    assert runner.written_baseline is not None
+    target = args.write_baseline
+    conflict = output_conflict(
+        target, paths, [*runner.targets, *runner.previous_targets], resolver, runner.plugin_files
+    )
+    if conflict is not None:
+        error_line(f"error: --write-baseline {target}: refused: {conflict}")
+        return 2
+    try:
+        write_atomically(target, runner.written_baseline.dump())
+    except OSError as exc:
+        error_line(f"error: cannot write {target}: {exc}")
+        return 2
+    return 0
 
 
 def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:

@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="time limit per file (reading, parsing, rules); a file over it gets XG001",
     )
+    from xxgk_lint.cli.check import add_across_arguments
+
+    add_across_arguments(check)
 
     parse = commands.add_parser("parse", help="print what xxgk-lint reads from reports")
     parse.add_argument("paths", nargs="+", metavar="PATH")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
+from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.rule import Rule
 
 PLUGIN_ERROR = "XG009"
@@ -140,11 +140,42 @@ def _problem(item: Any, rule: Rule, paths: Iterable[str] | None) -> tuple[str, s
     if item.where is not None and not isinstance(item.where, str):
         kind = _kind(item.where)
         return (f"字段 where 应为字符串或 None，实际为 {kind}", f"where is {kind}, not a str")
+    related = _related_problem(item.related)
+    if related is not None:
+        return related
     if paths is not None and clean_text(item.path) not in paths:
         return (
             f"结果指向本次未检查的文件 {clean_text(item.path)}",
             f"the finding names a file that is not checked in this run: {clean_text(item.path)}",
         )
+    return None
+
+
+def _related_problem(related: Any) -> tuple[str, str] | None:
+    """What is wrong with a finding's ``related`` places (zh, en), or ``None``."""
+    if not isinstance(related, tuple):
+        kind = _kind(related)
+        return (f"字段 related 应为元组，实际为 {kind}", f"related is {kind}, not a tuple")
+    for place in related:
+        if not isinstance(place, Related):
+            kind = _kind(place)
+            return (f"related 中有 {kind}，而不是 Related", f"related holds {kind}, not a Related")
+        if not isinstance(place.path, str) or not place.path:
+            return ("related 的 path 应为非空字符串", "a related path is not a non-empty str")
+        if not isinstance(place.message, str) or (
+            place.where is not None and not isinstance(place.where, str)
+        ):
+            return (
+                "related 的 message、where 应为字符串",
+                "a related message or where is not a str",
+            )
+        for name in ("line", "column", "end_line", "end_column"):
+            value = getattr(place, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                return (
+                    f"related 的 {name} 应为不小于 1 的整数，实际为 {_kind(value)} {value!r}",
+                    f"a related {name} is {_kind(value)} {value!r}, not an integer of at least 1",
+                )
     return None
 
 
@@ -157,6 +188,16 @@ def _cleaned(item: Diagnostic) -> Diagnostic:
             fixed = clean_text(value)
             if fixed is not value and fixed != value:
                 changes[name] = fixed
+    if item.related:
+        changes["related"] = tuple(
+            replace(
+                place,
+                path=clean_text(place.path),
+                message=clean_text(place.message),
+                where=clean_text(place.where) if place.where is not None else None,
+            )
+            for place in item.related
+        )
     return replace(item, **changes) if changes else item
 
 

@@ -49,10 +49,12 @@ KNOWN_KEYS = (
     "exclude",
     "rule-timeout",
     "limits",
+    "baseline",
 )
-#: Keys that decide what code runs and what a file may cost: applied only from a trusted
-#: config file (see the module docstring).
-TRUSTED_ONLY_KEYS = ("plugins", "limits", "rule-timeout")
+#: Keys that decide what code runs and what a file may cost, and which findings are
+#: accepted (``baseline``): applied only from a trusted config file (see the module
+#: docstring). A folder of reports someone sent cannot accept its own findings.
+TRUSTED_ONLY_KEYS = ("plugins", "limits", "rule-timeout", "baseline")
 #: Seconds one rule may spend on one report (``rule-timeout``); real rules take
 #: milliseconds.
 DEFAULT_RULE_TIMEOUT = 5.0
@@ -82,6 +84,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     limits: Limits = DEFAULT_LIMITS
+    #: The baseline file whose findings are hidden (relative paths: to the config's folder).
+    baseline: Path | None = None
     #: Whether the file is trusted (given with --config, found at or above the working
     #: directory, or --trust-configs), and the keys it set that were not applied.
     trusted: bool = True
@@ -113,6 +117,7 @@ class Config:
             "exclude": list(self.exclude),
             "rule-timeout": self.rule_timeout,
             "limits": limits,
+            "baseline": str(self.baseline) if self.baseline is not None else None,
         }
 
 
@@ -235,6 +240,10 @@ def load_file(path: Path) -> Config:
             changes["rule_timeout"] = _positive_number(value, key, where)
         elif key == "limits":
             changes["limits"] = _limits(value, where)
+        elif key == "baseline":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file")
+            changes["baseline"] = path.parent / value
     return replace(config, **changes)
 
 
@@ -245,6 +254,7 @@ def untrusted(config: Config) -> Config:
         plugins=(),
         limits=DEFAULT_LIMITS,
         rule_timeout=DEFAULT_RULE_TIMEOUT,
+        baseline=None,
         trusted=False,
         ignored=tuple(k for k in TRUSTED_ONLY_KEYS if k in config.keys),
     )

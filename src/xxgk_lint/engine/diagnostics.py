@@ -43,6 +43,34 @@ Number = int | Decimal
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding is about: for a cross-report finding, the other report's cell.
+
+    Positions as in :class:`Diagnostic`; ``message`` says what stands there (e.g. last
+    year's 结转下年度继续办理 and its value), in the user's language.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+    where: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+            "where": self.where,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding. ``message`` is already in the user's language."""
 
@@ -61,17 +89,32 @@ class Diagnostic:
     #: The canonical address of what the finding is about, e.g. ``applications.total.business``.
     #: Stable across edits that move lines; used for fingerprints and JUnit case names.
     subject: str = ""
+    #: Other places the finding is about (the other report of a cross-report finding).
+    related: tuple[Related, ...] = ()
+    #: The report's identity, ``body|year`` (see :func:`xxgk_lint.engine.pairing.scope_of`),
+    #: set by the runner; empty when the title names no body or no year is known.
+    scope: str = ""
 
     def with_severity(self, severity: Severity) -> Diagnostic:
         return replace(self, severity=severity)
+
+    def with_related(self, *related: Related) -> Diagnostic:
+        """This finding with ``related`` added to its other places."""
+        return replace(self, related=(*self.related, *related))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Position, then code; ties keep the order the rule emitted them (sorts are stable)."""
         return (self.path, self.line, self.column, self.code)
 
     def fingerprint(self) -> str:
-        """A stable identity for baselines and SARIF: code + file + subject, not the line."""
-        basis = f"{self.code}|{self.path}|{self.subject or self.message}"
+        """A stable identity for baselines and SARIF: rule, report and subject.
+
+        The report is its ``scope`` (body and year) when known, so that the fingerprint
+        survives a re-layout, lines moving, a renamed file and the same report exported as
+        HTML instead of text; else the file's path. Never the line.
+        """
+        owner = self.scope or self.path
+        basis = f"{self.code}|{owner}|{self.subject or self.message}"
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def to_json(self) -> dict[str, Any]:
@@ -89,6 +132,8 @@ class Diagnostic:
             "actual": plain(self.actual),
             "where": self.where,
             "subject": self.subject,
+            # Only when there are some: version 1 added the key as optional.
+            **({"related": [r.to_json() for r in self.related]} if self.related else {}),
         }
 
 
@@ -108,9 +153,28 @@ class RuleOption:
     description: str
     type: builtins.type | tuple[builtins.type, ...] | None = None
     choices: tuple[Any, ...] | None = None
+    #: Bounds of a numeric value (inclusive), checked with the type.
+    minimum: float | None = None
+    maximum: float | None = None
 
     def problem(self, value: Any) -> str | None:
         """Why ``value`` is not allowed (one phrase), or ``None`` if it is."""
+        wrong = self._type_problem(value)
+        if wrong is not None or (self.minimum is None and self.maximum is None):
+            return wrong
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"must be a number, not {type(value).__name__} {value!r}"
+        low = -float("inf") if self.minimum is None else self.minimum
+        high = float("inf") if self.maximum is None else self.maximum
+        if not low <= value <= high:
+            if self.minimum is not None and self.maximum is not None:
+                return f"must be between {self.minimum:g} and {self.maximum:g}, not {value!r}"
+            if self.minimum is not None:
+                return f"must be at least {self.minimum:g}, not {value!r}"
+            return f"must be at most {high:g}, not {value!r}"
+        return None
+
+    def _type_problem(self, value: Any) -> str | None:
         if self.choices is not None:
             folded = value.lower() if isinstance(value, str) else value
             allowed = [c.lower() if isinstance(c, str) else c for c in self.choices]

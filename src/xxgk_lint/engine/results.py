@@ -8,9 +8,12 @@ rules that ran for JUnit's passing cases and SARIF's rule list) is here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+
+if TYPE_CHECKING:
+    from xxgk_lint.engine.baseline import BaselineUse
 
 #: XG009 plugin-error: a finding about a plugin, not the report; it makes the exit code 2.
 PLUGIN_ERROR = "XG009"
@@ -69,6 +72,9 @@ class RunResult:
     run_errors: tuple[str, ...] = field(default=())
     #: The config files the run read, in the order first read.
     configs: tuple[ConfigUse, ...] = field(default=())
+    #: What each baseline did (findings hidden, entries that no longer match); the hidden
+    #: findings are not in ``files``.
+    baseline: tuple[BaselineUse, ...] = field(default=())
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -29,6 +29,7 @@ from xxgk_lint.engine.config import (
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
+from xxgk_lint.engine.pairing import scope_of, with_scope
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
@@ -36,6 +37,7 @@ from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 
 if TYPE_CHECKING:
+    from xxgk_lint.engine.baseline import Baseline, BaselineUse
     from xxgk_lint.sources import Source
 
 UNREADABLE = "XG001"
@@ -45,20 +47,44 @@ class Runner:
     """One run over many files with one set of plugins.
 
     ``timeout`` bounds the seconds spent on one file (reading, parsing and its rules);
-    a file over it gets XG001 naming the limit.
+    a file over it gets XG001 naming the limit. ``previous`` are files or folders read
+    only for the facts of whole-run rules (``--previous``: last year's reports in a
+    pre-commit run): never checked, nothing reported on them. ``baseline`` replaces every
+    config's ``baseline``; ``write_baseline`` records the run's findings as a baseline
+    (:attr:`written_baseline`, for the caller to write) and hides them.
     """
 
     def __init__(
-        self, resolver: ConfigResolver, lang: str = "zh", *, timeout: float | None = None
+        self,
+        resolver: ConfigResolver,
+        lang: str = "zh",
+        *,
+        timeout: float | None = None,
+        previous: Sequence[str] = (),
+        baseline: Path | None = None,
+        write_baseline: Path | None = None,
     ) -> None:
         self.resolver = resolver
         self.lang = lang
         self.timeout = timeout
+        self.previous = tuple(previous)
+        self.baseline = baseline
+        self.write_baseline = write_baseline
+        #: The baseline made of this run's findings (with ``write_baseline``).
+        self.written_baseline: Baseline | None = None
         self._registries: dict[tuple, Registry] = {}
         self._checked: dict[int, Config] = {}  # configs whose selectors were checked
         self.run_errors: list[str] = []
         #: The files checked, as found (``--output-file`` never overwrites them).
         self.targets: list[Path] = []
+        #: The files read with ``previous`` (never written to either).
+        self.previous_targets: list[Path] = []
+        #: Every parsed report's scope (body|year) by path, ``previous`` ones included.
+        self._scopes: dict[str, str] = {}
+        #: The config's baseline of each checked file, by path.
+        self._baseline_of: dict[str, Path | None] = {}
+        #: Paths of the reports read with ``previous``: findings on them are dropped.
+        self._facts_only: set[str] = set()
 
     @property
     def plugin_files(self) -> list[Path]:
@@ -86,6 +112,7 @@ class Runner:
             self.run_errors.append(self._nothing_found(paths))
         metas = tuple(all_rules[c].meta for c in sorted(all_rules))
         fail_on = Severity.parse(self._fail_on())
+        files, baselines = self._with_baselines(files)
         return RunResult(
             tuple(files),
             metas,
@@ -93,7 +120,42 @@ class Runner:
             self.lang,
             tuple(self.run_errors),
             configs=tuple(self.resolver.uses()),
+            baseline=baselines,
         )
+
+    def _with_baselines(
+        self, files: list[FileResult]
+    ) -> tuple[list[FileResult], tuple[BaselineUse, ...]]:
+        """Hook (baselines): stamp each finding with its report's scope, write the baseline
+        if asked, and hide the findings of each file's baseline (engine/baseline.py)."""
+        files = [with_scope(f, self._scopes.get(f.path, "")) for f in files]
+        override = self.write_baseline or self.baseline
+        if override is None and not any(self._baseline_of.values()):
+            return files, ()
+        # Imported here: most runs use no baseline.
+        from xxgk_lint.engine.baseline import Baseline, BaselineError, apply_baselines
+
+        if self.write_baseline is not None:
+            self.written_baseline = Baseline.of(files, self._scopes)
+        loaded: dict[Path, Baseline] = {}
+
+        def choose(result: FileResult) -> tuple[str, Baseline] | None:
+            path = override or self._baseline_of.get(result.path)
+            if path is None:
+                return None
+            if path not in loaded:
+                if path == self.write_baseline and self.written_baseline is not None:
+                    loaded[path] = self.written_baseline
+                else:
+                    try:
+                        loaded[path] = Baseline.load(path)
+                    except BaselineError as exc:
+                        where = "--baseline" if path == self.baseline else "'baseline'"
+                        raise ConfigError(f"{where}: {exc}") from None
+            return clean_text(str(path)), loaded[path]
+
+        written = clean_text(str(self.write_baseline)) if self.write_baseline else None
+        return apply_baselines(files, choose, self._scopes, written=written)
 
     def _run_files(self, paths: Sequence[str]) -> tuple[list[FileResult], dict[str, Rule]]:
         files: list[FileResult] = []
@@ -114,11 +176,69 @@ class Runner:
             ]
             result, report = self._check_file(found, config, registry, rules)
             files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
+            self._baseline_of[result.path] = config.baseline
             if report is not None:
+                self._scopes[result.path] = scope_of(report.agency, report.year)
                 # Whole-run rules keep only their facts; the report itself is dropped here.
                 parsed.append((self._facts(report, rules, config), config, registry))
+        parsed.extend(self._previous_facts())
         progress.file = None
         return self._check_run(files, parsed), all_rules
+
+    def _previous_facts(self) -> list[tuple[dict[str, ReportFacts], Config, Registry]]:
+        """Hook (``--previous``): the facts whole-run rules keep of last year's reports.
+
+        The files are read and parsed like checked ones, but not checked: no per-report
+        rule runs on them and no finding is reported on them. A file also checked in this
+        run is not read twice. One that cannot be read is a run error (exit code 2).
+        """
+        if not self.previous:
+            return []
+        seen = {_real(t) for t in self.targets}
+        out: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
+        for found in discover(self.previous, self.resolver):
+            if isinstance(found, Skipped):
+                self.run_errors.append(f"--previous {found.message(self.lang)}")
+                continue
+            real = _real(found.path)
+            if real in seen:
+                continue
+            seen.add(real)
+            self.previous_targets.append(found.path)  # never written to, read or not
+            path = clean_text(str(found.path))
+            progress.file = path
+            config = self.resolver.for_file(found.path)
+            registry = self.registry_for(config)
+            rules = [
+                r
+                for r in registry.sorted_rules()
+                if r.check_run is not None and enabled(config, r.code, r.name, found.path)
+            ]
+            if not rules:
+                continue  # no whole-run rule would use its facts: not read at all
+            limit = budget(f"{path}: --timeout", self.timeout)
+            try:
+                with limit:
+                    read = self._read(found, config)
+                    if isinstance(read, str):
+                        self.run_errors.append(f"--previous {path}: {read}")
+                        continue
+                    report = read[1]
+                    facts = self._facts(report, rules, config)
+            except BudgetExceeded as exc:
+                if exc.deadline is not limit.deadline:
+                    raise
+                seconds = f"{self.timeout:g}"
+                problem = self._message(
+                    f"处理时间超过了每个文件的时间限制（--timeout {seconds} 秒）",
+                    f"reading it took longer than the limit per file (--timeout {seconds} s)",
+                )
+                self.run_errors.append(f"--previous {path}: {problem}")
+                continue
+            self._facts_only.add(clean_text(report.path))
+            self._scopes[clean_text(report.path)] = scope_of(report.agency, report.year)
+            out.append((facts, config, registry))
+        return out
 
     def _nothing_found(self, paths: Sequence[str]) -> str:
         named = ", ".join(clean_text(p) for p in paths) or "."
@@ -320,6 +440,8 @@ class Runner:
                 paths,
                 len(eligible),
             ):
+                if diagnostic.path in self._facts_only:
+                    continue  # a --previous file: read for its facts, never reported on
                 extra.setdefault(diagnostic.path, []).append(diagnostic)
         if not extra:
             return files
@@ -331,6 +453,13 @@ class Runner:
                 result = replace(result, diagnostics=merged)
             out.append(result)
         return out
+
+
+def _real(path: Path) -> str:
+    """``path`` with symbolic links resolved (never raises), to tell two names of a file."""
+    import os
+
+    return os.path.realpath(path)
 
 
 def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[Any]:
@@ -352,13 +481,22 @@ def run_check(
     trust_configs: bool = False,
     timeout: float | None = None,
     resolver: ConfigResolver | None = None,
+    previous: Sequence[str] = (),
+    baseline: Path | None = None,
 ) -> RunResult:
-    """Check ``paths``; raises ConfigError for a broken config."""
+    """Check ``paths``; raises ConfigError for a broken config (or baseline)."""
     if resolver is None:
         resolver = ConfigResolver(
             config_path, overrides, isolated=isolated, trust_configs=trust_configs
         )
-    return Runner(resolver, run_language(resolver, paths), timeout=timeout).run(paths)
+    runner = Runner(
+        resolver,
+        run_language(resolver, paths),
+        timeout=timeout,
+        previous=previous,
+        baseline=baseline,
+    )
+    return runner.run(paths)
 
 
 def run_language(resolver: ConfigResolver, paths: Sequence[str]) -> str:

@@ -28,8 +28,9 @@ def load_schema() -> dict[str, Any]:
 def to_document(run: RunResult) -> dict[str, Any]:
     """The output as a plain dict, keys in their documented order.
 
-    ``configs`` (the config files the run read) is there only when the run read one:
-    it was added to version 1 as an optional key.
+    ``configs`` (the config files the run read) is there only when the run read one, and
+    ``baseline`` (what each baseline hid, which entries no longer match) only when the run
+    used one: both were added to version 1 as optional keys.
     """
     document: dict[str, Any] = {
         "version": VERSION,
@@ -46,6 +47,8 @@ def to_document(run: RunResult) -> dict[str, Any]:
     }
     if run.configs:
         document["configs"] = [c.to_json() for c in run.configs]
+    if run.baseline:
+        document["baseline"] = [use.to_json() for use in run.baseline]
     return document
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from xxgk_lint import __version__
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
+from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, display_path
 
@@ -26,6 +26,7 @@ SARIF_VERSION = "2.1.0"
 TOOL_NAME = "xxgk-lint"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "xxgkLint/v1"
+BASELINE_KEY = "xxgkLint/baseline"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -64,7 +65,7 @@ def to_log(run: RunResult) -> dict[str, Any]:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": message}} for message in run.run_errors
         ]
-    return {
+    log: dict[str, Any] = {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
         "runs": [
@@ -85,6 +86,11 @@ def to_log(run: RunResult) -> dict[str, Any]:
             }
         ],
     }
+    if run.baseline:
+        # Findings a baseline hid are not results; what it hid, and which of its entries
+        # no longer match, is said in the run's property bag.
+        log["runs"][0]["properties"] = {BASELINE_KEY: [use.to_json() for use in run.baseline]}
+    return log
 
 
 def _localized(mapping: dict[str, Any], lang: str) -> tuple[str, Any]:
@@ -173,6 +179,21 @@ def _region(diagnostic: Diagnostic) -> dict[str, int] | None:
     return region
 
 
+def _related_location(number: int, place: Related) -> dict[str, Any]:
+    """The other report's place of a cross-report finding (the earlier year's cell)."""
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(place.path)}
+    region = {"startLine": place.line, "startColumn": place.column, "endLine": place.end_line}
+    region["endColumn"] = (
+        max(place.end_column, place.column) if place.end_line == place.line else place.end_column
+    )
+    physical["region"] = region
+    location: dict[str, Any] = {"id": number, "physicalLocation": physical}
+    text = place.message + (f" [{place.where}]" if place.where else "")
+    if text:
+        location["message"] = {"text": text}
+    return location
+
+
 def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
     text = diagnostic.message
     if diagnostic.where:
@@ -189,6 +210,10 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: diagnostic.fingerprint()},
     }
+    if diagnostic.related:
+        result["relatedLocations"] = [
+            _related_location(number, place) for number, place in enumerate(diagnostic.related)
+        ]
     properties: dict[str, Any] = {}
     json_form = diagnostic.to_json()
     for key in ("expected", "actual", "where", "subject"):

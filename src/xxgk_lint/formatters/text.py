@@ -40,8 +40,8 @@ _SEVERITY_STYLE = {
 }
 
 _WORDS = {
-    "en": {"expected": "expected", "actual": "actual", "sep": ": ", "comma": ", "},
-    "zh": {"expected": "应为", "actual": "实际", "sep": "：", "comma": "，"},
+    "en": {"expected": "expected", "actual": "actual", "sep": ": ", "comma": ", ", "see": "see"},
+    "zh": {"expected": "应为", "actual": "实际", "sep": "：", "comma": "，", "see": "对照"},
 }
 
 
@@ -66,7 +66,12 @@ def render(
     blocks: list[str] = []
     if not quiet:
         for file in run.files:
-            for diagnostic in file.diagnostics:
+            own, across = _split_across(file.diagnostics)
+            for diagnostic in own:
+                blocks.append(_diagnostic_block(diagnostic, file.source_lines, lang, style))
+            if across:
+                blocks.append(style(_BOLD, _across_header(file.path, len(across), lang)))
+            for diagnostic in across:
                 blocks.append(_diagnostic_block(diagnostic, file.source_lines, lang, style))
         if run.run_errors:
             blocks.append("\n".join(_run_error_line(e, lang, style) for e in run.run_errors))
@@ -74,8 +79,54 @@ def render(
             blocks.append(_statistics_table(run.diagnostics))
     configs = configs_line(run)
     summary = style(_BOLD, summary_line(run))
-    blocks.append(f"{configs}\n{summary}" if configs else summary)
+    closing = [line for line in (configs, baseline_lines(run)) if line]
+    blocks.append("\n".join([*closing, summary]))
     return "\n\n".join(blocks) + "\n"
+
+
+def _split_across(
+    diagnostics: Iterable[Diagnostic],
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """A file's own findings, then those that compare it with other reports (XG6xx: they
+    name another file as related), each in position order."""
+    own: list[Diagnostic] = []
+    across: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        (across if diagnostic.related else own).append(diagnostic)
+    return own, across
+
+
+def _across_header(path: str, count: int, lang: str) -> str:
+    """The line above the findings that compare a file (the later year's) with others."""
+    if lang == "en":
+        return f"{escape_controls(path)}: compared with other reports ({count}):"
+    return f"{escape_controls(path)}：与其他报告比较（{count} 条）："
+
+
+def baseline_lines(run: RunResult) -> str:
+    """What the baselines did: written, findings hidden, entries that no longer match; or ``""``.
+
+    Said on every run that uses one (even ``--quiet``): a hidden finding is still there,
+    and a stale entry should be dropped from the baseline.
+    """
+    lines: list[str] = []
+    for use in run.baseline:
+        path = escape_controls(use.path)
+        if run.lang == "en":
+            if use.written is not None:
+                lines.append(f"Baseline written to {path}: {_plural(use.written, 'finding')}.")
+            lines.append(f"Baseline {path}: {_plural(use.hidden, 'recorded finding')} hidden.")
+            if use.stale:
+                entries = _plural(len(use.stale), "entry")
+                lines.append(f"{entries} of {path} no longer match (they can be dropped):")
+        else:
+            if use.written is not None:
+                lines.append(f"已写入基线 {path}：记录了 {use.written} 条问题。")
+            lines.append(f"基线 {path}：隐藏了 {use.hidden} 条已记录的问题。")
+            if use.stale:
+                lines.append(f"基线 {path} 中有 {len(use.stale)} 条不再出现（可以删去）：")
+        lines += [f"  {escape_controls(entry.describe())}" for entry in use.stale]
+    return "\n".join(lines)
 
 
 def configs_line(run: RunResult) -> str:
@@ -119,6 +170,15 @@ def _diagnostic_block(
     note = _expected_actual(diagnostic, lang)
     if note:
         lines.append(f"{style(_GUTTER, f'{pad} =')} {note}")
+    words = _WORDS[lang]
+    for place in diagnostic.related:
+        where = f"{escape_controls(place.path)}:{place.line}:{place.column}"
+        if place.where:
+            where += f" [{escape_controls(place.where)}]"
+        said = f" ({escape_controls(place.message)})" if place.message else ""
+        if lang == "zh" and place.message:
+            said = f"（{escape_controls(place.message)}）"
+        lines.append(f"{style(_GUTTER, f'{pad} =')} {words['see']}{words['sep']}{where}{said}")
     return "\n".join(lines)
 
 

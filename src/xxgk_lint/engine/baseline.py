@@ -1,0 +1,332 @@
+"""Baselines: accept today's findings, fail only on new ones (gradual adoption).
+
+``xxgk-lint check --write-baseline FILE`` records every finding of a run by fingerprint;
+``--baseline FILE`` (or ``baseline: FILE`` in the config) hides the findings it records.
+A repository with years of old reports adopts the linter without fixing them all first,
+and still fails on anything new.
+
+A fingerprint (:meth:`Diagnostic.fingerprint`) is the rule, the report and the subject:
+the report is its body and year (``scope``) when the title names them, else its path; the
+subject is the canonical address of what the finding is about (a cell, a section). Never a
+line number: the same report re-laid, with lines moved, renamed, or exported as HTML
+instead of text keeps its fingerprints. Entries count: a baseline holding two findings of
+one fingerprint hides two, and a third is new.
+
+An entry that no longer matches any finding is *stale* and is listed, so that it can be
+dropped — but only when the run could have found it again: its report (and, for a
+cross-report finding, the other report) was part of the run, and its rule ran on it.
+XG001 (unreadable input) and XG009 (plugin error) are never recorded: they are not
+findings about a report that anyone can accept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from xxgk_lint.engine.builtin import clean_text
+from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.results import FileResult
+
+VERSION = 1
+#: A baseline is read whole; far above any real one (100,000 findings are ~40 MB).
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+#: Codes a baseline never records or hides.
+NOT_BASELINED = frozenset({"XG001", "XG009"})
+_FINGERPRINT = re.compile(r"^[0-9a-f]{32}$")
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded finding (``count`` times): what it was, and where, for people to read.
+
+    Only ``fingerprint`` and ``count`` decide matching; ``scope``, ``path``, ``code`` and
+    ``needs`` decide whether an unmatched entry is stale; the rest is for the reader.
+    """
+
+    fingerprint: str
+    code: str
+    name: str = ""
+    scope: str = ""
+    subject: str = ""
+    path: str = ""
+    message: str = ""
+    count: int = 1
+    #: The reports a cross-report finding compared this one with (their scope or path).
+    needs: tuple[str, ...] = ()
+
+    @property
+    def owner(self) -> str:
+        return self.scope or self.path
+
+    def describe(self) -> str:
+        """One line: code, name, body and year (or file), subject."""
+        body, _, year = self.scope.partition("|")
+        where = f"{body} {year}" if self.scope else self.path
+        subject = f" {self.subject}" if self.subject else ""
+        count = f" ×{self.count}" if self.count > 1 else ""
+        return clean_text(f"{self.code} {self.name} {where}{subject}{count} ({self.path})")
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "fingerprint": self.fingerprint,
+            "code": self.code,
+            "name": self.name,
+            "scope": self.scope,
+            "subject": self.subject,
+            "path": self.path,
+            "message": self.message,
+            "count": self.count,
+        }
+        if self.needs:
+            out["needs"] = list(self.needs)
+        return out
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The entries of one baseline file, in a stable order (by report, code, subject)."""
+
+    entries: tuple[Entry, ...] = ()
+
+    @classmethod
+    def of(cls, files: Iterable[FileResult], scopes: Mapping[str, str]) -> Baseline:
+        """A baseline of every finding in ``files`` (but XG001/XG009).
+
+        ``scopes`` gives each parsed report's scope by path, for the reports a
+        cross-report finding names as related (which may be ``--previous`` files).
+        """
+        found: dict[str, Entry] = {}
+        for result in files:
+            for diagnostic in result.diagnostics:
+                if diagnostic.code in NOT_BASELINED:
+                    continue
+                fingerprint = diagnostic.fingerprint()
+                if fingerprint in found:
+                    entry = found[fingerprint]
+                    found[fingerprint] = replace(entry, count=entry.count + 1)
+                    continue
+                needs = tuple(
+                    dict.fromkeys(scopes.get(r.path) or r.path for r in diagnostic.related)
+                )
+                found[fingerprint] = Entry(
+                    fingerprint,
+                    diagnostic.code,
+                    diagnostic.name,
+                    diagnostic.scope,
+                    diagnostic.subject,
+                    diagnostic.path,
+                    diagnostic.message,
+                    1,
+                    needs,
+                )
+        ordered = sorted(found.values(), key=lambda e: (e.owner, e.code, e.subject, e.fingerprint))
+        return cls(tuple(ordered))
+
+    @property
+    def findings(self) -> int:
+        return sum(e.count for e in self.entries)
+
+    def dump(self) -> str:
+        """The baseline file's text: JSON, one entry per line, in a stable order."""
+        import json
+
+        from xxgk_lint import __version__
+
+        lines = [json.dumps(e.to_json(), ensure_ascii=False) for e in self.entries]
+        body = ",\n    ".join(lines)
+        head = (
+            "{\n"
+            f'  "version": {VERSION},\n'
+            f'  "generator": "xxgk-lint {__version__}",\n'
+            '  "about": "Findings accepted when this file was written; xxgk-lint check '
+            "--baseline FILE (or baseline: FILE in the config) hides them. Matched by "
+            'fingerprint: rule, body and year (else the file), subject; never the line.",\n'
+        )
+        if not lines:
+            return head + '  "findings": []\n}\n'
+        return head + f'  "findings": [\n    {body}\n  ]\n}}\n'
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        """Read a baseline file; BaselineError (one line naming the file) if it is not one."""
+        import json
+
+        shown = clean_text(str(path))
+        try:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_BASELINE_BYTES + 1)
+        except FileNotFoundError:
+            raise BaselineError(f"{shown}: baseline file not found") from None
+        except OSError as exc:
+            raise BaselineError(f"{shown}: cannot read the baseline file ({exc})") from None
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise BaselineError(
+                f"{shown}: the baseline file is larger than {MAX_BASELINE_BYTES // 2**20} MiB"
+            )
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise BaselineError(f"{shown}: not a baseline file: not valid JSON ({exc})") from None
+        return cls(tuple(_entries(data, shown)))
+
+
+def _entries(data: Any, shown: str) -> Iterable[Entry]:
+    def bad(problem: str) -> BaselineError:
+        return BaselineError(f"{shown}: not a baseline file: {problem}")
+
+    if not isinstance(data, dict) or "findings" not in data:
+        raise bad("expected an object with 'version' and 'findings'")
+    if data.get("version") != VERSION:
+        raise bad(f"version {data.get('version')!r}, expected {VERSION}")
+    findings = data["findings"]
+    if not isinstance(findings, list):
+        raise bad("'findings' must be a list")
+    for number, item in enumerate(findings, 1):
+        if not isinstance(item, dict):
+            raise bad(f"finding {number} is not an object")
+        fingerprint = item.get("fingerprint")
+        if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
+            raise bad(f"finding {number}: 'fingerprint' must be 32 hexadecimal digits")
+        texts = {}
+        for key in ("code", "name", "scope", "subject", "path", "message"):
+            value = item.get(key, "")
+            if not isinstance(value, str):
+                raise bad(f"finding {number}: '{key}' must be a string")
+            texts[key] = value
+        if not texts["code"]:
+            raise bad(f"finding {number}: 'code' is missing")
+        count = item.get("count", 1)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise bad(f"finding {number}: 'count' must be a whole number of at least 1")
+        needs = item.get("needs", [])
+        if not isinstance(needs, list) or not all(isinstance(n, str) for n in needs):
+            raise bad(f"finding {number}: 'needs' must be a list of strings")
+        yield Entry(fingerprint, count=count, needs=tuple(needs), **texts)
+
+
+@dataclass(frozen=True)
+class BaselineUse:
+    """What one baseline did in a run: findings hidden, entries that no longer match.
+
+    ``written`` is the number of findings recorded when the run wrote the file itself
+    (``--write-baseline``), else ``None``.
+    """
+
+    path: str
+    hidden: int
+    stale: tuple[Entry, ...] = ()
+    written: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "hidden": self.hidden,
+            "stale": [e.to_json() for e in self.stale],
+        }
+        if self.written is not None:
+            out["written"] = self.written
+        return out
+
+
+@dataclass
+class BaselineFilter:
+    """Hides one baseline's findings, file by file, and keeps what it needs to say at the end.
+
+    Files may arrive one at a time (a streaming run): :meth:`filter` each, then
+    :meth:`outcome`. ``present`` are the reports of the run (checked or read with
+    ``--previous``), by scope or path.
+    """
+
+    path: str
+    baseline: Baseline
+    written: int | None = None
+    hidden: int = 0
+    _left: dict[str, int] = field(default_factory=dict)
+    #: owner → codes of the rules that ran on it
+    _covered: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.baseline.entries:
+            self._left[entry.fingerprint] = self._left.get(entry.fingerprint, 0) + entry.count
+
+    def filter(self, result: FileResult, scope: str) -> FileResult:
+        """``result`` without the findings this baseline holds (each one at most ``count``)."""
+        owner = scope or result.path
+        self._covered.setdefault(owner, set()).update(m.code for m in result.rules_run)
+        kept: list[Diagnostic] = []
+        for diagnostic in result.diagnostics:
+            if diagnostic.code not in NOT_BASELINED:
+                fingerprint = diagnostic.fingerprint()
+                if self._left.get(fingerprint, 0) > 0:
+                    self._left[fingerprint] -= 1
+                    self.hidden += 1
+                    continue
+            kept.append(diagnostic)
+        if len(kept) == len(result.diagnostics):
+            return result
+        return replace(result, diagnostics=tuple(kept))
+
+    def outcome(self, present: Iterable[str] = ()) -> BaselineUse:
+        """Hidden count and stale entries: unmatched entries the run could have matched."""
+        here = set(present) | set(self._covered)
+        stale = []
+        left = dict(self._left)
+        for entry in self.baseline.entries:
+            unmatched = min(left.get(entry.fingerprint, 0), entry.count)
+            if unmatched <= 0:
+                continue
+            left[entry.fingerprint] -= unmatched
+            if entry.code not in self._covered.get(entry.owner, ()):
+                continue  # its report was not checked, or the rule did not run on it
+            if not all(need in here for need in entry.needs):
+                continue  # the other report of a cross-report finding was not in the run
+            stale.append(replace(entry, count=unmatched))
+        return BaselineUse(self.path, self.hidden, tuple(stale), self.written)
+
+
+def apply_baselines(
+    files: Iterable[FileResult],
+    choose: Callable[[FileResult], tuple[str, Baseline] | None],
+    scopes: Mapping[str, str],
+    *,
+    written: str | None = None,
+) -> tuple[list[FileResult], tuple[BaselineUse, ...]]:
+    """Filter every file through the baseline ``choose`` names for it (if any).
+
+    ``scopes`` maps the path of every report of the run (``--previous`` ones too) to its
+    scope. ``written`` is the path of a baseline this run wrote (its use says how many
+    findings it recorded).
+    """
+    filters: dict[str, BaselineFilter] = {}
+    out = []
+    for result in files:
+        chosen = choose(result)
+        if chosen is None:
+            out.append(result)
+            continue
+        path, baseline = chosen
+        if path not in filters:
+            count = baseline.findings if path == written else None
+            filters[path] = BaselineFilter(path, baseline, count)
+        out.append(filters[path].filter(result, scopes.get(result.path, "")))
+    present = {scope or path for path, scope in scopes.items()}
+    return out, tuple(f.outcome(present) for f in filters.values())
+
+
+__all__ = [
+    "NOT_BASELINED",
+    "Baseline",
+    "BaselineError",
+    "BaselineFilter",
+    "BaselineUse",
+    "Entry",
+    "apply_baselines",
+]
