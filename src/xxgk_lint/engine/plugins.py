@@ -92,10 +92,14 @@ def _error(lang: str, zh: str, en: str) -> str:
     return clean_text(en if lang == "en" else zh)
 
 
+def _one_line(text: str) -> str:
+    return "; ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, SyntaxError) and exc.msg:
         return f"{type(exc).__name__}: {exc.msg}"  # the file and line come first
-    return f"{type(exc).__name__}: {exc}"
+    return _one_line(f"{type(exc).__name__}: {exc}")
 
 
 def shown_path(path: str | Path) -> str:
@@ -309,8 +313,12 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
 
 
 def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> None:
-    """Register ``plugin``; raise if its hooks are not marked or not known."""
-    manager.register(plugin, name=name)
+    """Register ``plugin``; raise if its hooks are not marked, not known or not callable
+    as their specifications say."""
+    try:
+        manager.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise PluginHookError(_one_line(str(exc))) from None
     problem = _hook_problem(manager, plugin)
     if problem is not None:
         manager.unregister(plugin)
