@@ -237,9 +237,7 @@ def test_rules_and_explain_in_a_child_process(site: Path, tmp_path: Path) -> Non
     assert by_code["ACP001"]["origin"] == "acme_xxgk_rules.licensing"
     assert by_code["ACP002"]["name"] == "duplicate-report"
 
-    explained = run_module(
-        "explain", "ACP001", "--lang", "en", cwd=tmp_path, env=child_env(site)
-    )
+    explained = run_module("explain", "ACP001", "--lang", "en", cwd=tmp_path, env=child_env(site))
     assert explained.code == 0, explained.err
     assert explained.out.startswith(
         "ACP001 licensing-zero-but-mentioned: The overview speaks of 行政许可 but the "

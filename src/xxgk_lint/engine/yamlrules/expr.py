@@ -214,6 +214,9 @@ def cell_parts(address: str) -> tuple[str, str, str]:
             "applications.received.total",
         )
     table, row, col = parts[0], ".".join(parts[1:-1]), parts[-1]
+    if "*" in row and row != "*":
+        _check_group(address, table, row, col)
+        return table, row, col
     try:
         check_address(address)
     except UnknownKeyError as exc:
@@ -225,6 +228,41 @@ def cell_parts(address: str) -> tuple[str, str, str]:
             ) from None
         raise ExprError(_address_zh(address, str(exc)), str(exc)) from None
     return table, row, col
+
+
+def row_matches(pattern: str, key: str) -> bool:
+    """Whether row ``key`` is one ``pattern`` names: ``*`` any row, ``denied.*`` each row of
+    the group (a ``*`` stands for one part of a dotted key)."""
+    if pattern == "*":
+        return True
+    want, have = pattern.split("."), key.split(".")
+    return len(want) == len(have) and all(w in ("*", h) for w, h in zip(want, have, strict=True))
+
+
+def _check_group(address: str, table: str, row: str, column: str) -> None:
+    """A row pattern such as ``denied.*``: some row of the model must match it, with the
+    column (check_address knows ``*`` only as a whole row)."""
+    try:
+        check_address(table)
+    except UnknownKeyError as exc:
+        raise ExprError(_address_zh(address, str(exc)), str(exc)) from None
+    rows = [
+        r
+        for m in FORMATS.values()
+        if m.has_table(table)
+        for r in m.table(table).rows
+        if row_matches(row, r.key)
+    ]
+    if not rows:
+        raise ExprError(
+            f"“{address}”：表“{table}”没有与“{row}”相符的行",
+            f"'{address}': table '{table}' has no row matching '{row}'",
+        )
+    if column != "*" and not any(column in r.columns for r in rows):
+        raise ExprError(
+            f"“{address}”：“{row}”各行没有列“{column}”",
+            f"'{address}': the rows '{row}' have no column '{column}'",
+        )
 
 
 def _address_zh(address: str, en: str) -> str:
@@ -330,7 +368,7 @@ def cells_matching(report: Report, ref: Ref) -> Iterator[Cell | None]:
         yield None
         return
     for row in table.rows:
-        if ref.row != "*" and row.key != ref.row:
+        if not row_matches(ref.row, row.key):
             continue
         columns = row.columns if ref.column == "*" else (ref.column,)
         for column in columns:

@@ -451,6 +451,12 @@ def _rule(entry: Any, marked: Marked, path: tuple[Any, ...], shown: str) -> Rule
         )
     kind = kinds[0]
     expression = rule.expression("check") if kind == "check" else None
+    if expression is not None and not expression.refs:
+        raise rule.fail(
+            "check",
+            "条件没有用到任何单元格（如 proactive.licensing.decisions > 0）",
+            "the condition names no cell (e.g. proactive.licensing.decisions > 0)",
+        )
     when = rule.expression("when")
     scope, pattern = _scope_and_pattern(rule, kind)
     messages = rule.localized("message", required=True)
@@ -569,7 +575,7 @@ def _docs(
         for key, value in examples.items():
             if not isinstance(value, str):
                 raise rule.fail("examples", f"{key}: 应为文本", f"{key}: must be text")
-        bad, good = examples.get("bad", ""), examples.get("good", "")
+        bad, good = examples.get("bad", "").rstrip("\n"), examples.get("good", "").rstrip("\n")
     docs = {}
     for lang in LANGS:
         logic = _logic(lang, kind, expression, when, scope, pattern)

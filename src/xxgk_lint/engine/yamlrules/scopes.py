@@ -129,7 +129,7 @@ class Scope:
             assert self.key is not None
             spec = FORMAT_2021.section(self.key)
             if lang == "en":
-                return f"the body of section {spec.number} ({spec.title.en}), without its heading"
+                return f"the body of section {spec.number} ({spec.title.en}; not its heading)"
             return f"第{spec.number}部分“{spec.title.zh}”的正文（不含标题）"
         if self.kind == "table":
             assert self.key is not None
