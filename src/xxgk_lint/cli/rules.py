@@ -192,7 +192,8 @@ def run_explain_command(args: argparse.Namespace) -> int:
     if registry is None:
         return 2
     if args.all:
-        return _write(all_docs([r.meta for r in registry.sorted_rules()]))
+        status = _write(all_docs([r.meta for r in registry.sorted_rules()]))
+        return 2 if registry.errors else status
     if not args.code:
         error_line("error: explain needs a rule CODE (or --all)")
         return 2
@@ -208,4 +209,5 @@ def run_explain_command(args: argparse.Namespace) -> int:
         )
         error_line(f"error: unknown rule {wanted!r}{hint}")
         return 2
-    return _write(explain_text(found.meta, args.lang))
+    status = _write(explain_text(found.meta, args.lang))
+    return 2 if registry.errors else status
