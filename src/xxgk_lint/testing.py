@@ -142,7 +142,8 @@ def find_rule(code: str, plugins: Iterable[str | Path] = (), *, base: Path | Non
     if found is None:
         import difflib
 
-        close = difflib.get_close_matches(code, list(registry.rules), n=1)
+        names = [r.name for r in registry.rules.values()]
+        close = difflib.get_close_matches(code, [*registry.rules, *names], n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise LookupError(f"no rule {code!r} is registered{hint}")
     return found

@@ -1,8 +1,9 @@
 """What a rule is: its metadata plus the functions that check reports.
 
-Plugin authors write rules with the :func:`rule` decorator::
+Plugin authors write rules with the :func:`rule` decorator (imported from
+:mod:`xxgk_lint.plugin`)::
 
-    @rule(code="ACME001", name="title-names-agency", severity="warning",
+    @rule(code="AC001", name="title-names-agency", severity="warning",
           summary={"zh": "标题应写明机关名称", "en": "The title names the agency"},
           messages={"zh": {"default": "标题未写明机关名称"},
                     "en": {"default": "the title does not name the agency"}},

@@ -160,7 +160,7 @@ class YamlCheck:
             yield from self._require(report, ctx, fields)
 
     def _check(
-        self, report: Report, ctx: RuleContext, fields: dict[str, str]
+        self, report: Report, ctx: RuleContext, fields: dict[str, Any]
     ) -> Iterator[Diagnostic]:
         assert self.expression is not None
         tree = self.expression.tree
@@ -192,7 +192,7 @@ class YamlCheck:
         return title, refs[0].address if refs else "check"
 
     def _forbid(
-        self, report: Report, ctx: RuleContext, fields: dict[str, str]
+        self, report: Report, ctx: RuleContext, fields: dict[str, Any]
     ) -> Iterator[Diagnostic]:
         assert self.scope is not None and self.pattern is not None
         seen: dict[str, int] = {}
@@ -211,7 +211,7 @@ class YamlCheck:
                 )
 
     def _require(
-        self, report: Report, ctx: RuleContext, fields: dict[str, str]
+        self, report: Report, ctx: RuleContext, fields: dict[str, Any]
     ) -> Iterator[Diagnostic]:
         assert self.scope is not None and self.pattern is not None
         if any(self.pattern.search(piece.text) for piece in self.scope.pieces(report)):
