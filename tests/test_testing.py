@@ -230,3 +230,22 @@ def test_a_broken_case_file_is_one_failing_case(tmp_path: Path) -> None:
         found[0].check()
     with pytest.raises(CaseError, match="a case file starts with 'rule: CODE'"):
         found[1].check()
+
+
+def test_plugins_given_to_rule_cases_are_relative_to_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path / "checks" / "acme.yaml",
+        "rules:\n  - code: AC101\n    name: licensing-reported\n    message: 数量不应为0\n"
+        "    check: proactive.licensing.decisions > 0\n",
+    )
+    write(
+        tmp_path / "tests" / "cases" / "AC101.yml",
+        "rule: AC101\nzero:\n  report: |\n    二、主动公开政府信息情况\n    第二十条第（五）项 | | | |\n"
+        "    信息内容 | 本年处理决定数量 | | |\n    行政许可 | 0 | | |\n"
+        "  findings: [{line: 4, column: 8, message: 数量不应为0}]\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    [case] = rule_cases("tests/cases", plugins=["checks/acme.yaml"])
+    case.check()

@@ -449,11 +449,14 @@ def _case_files(path: Path) -> list[Path]:
 
 def rule_cases(path: str | Path, *, plugins: Iterable[str | Path] = ()) -> list[RuleCase]:
     """The cases of a case file, or of every ``*.yml``/``*.yaml`` file in a folder, in
-    order. ``plugins`` are added to each file's own ``plugins:``. A file that cannot be
+    order. ``plugins`` (relative to the working directory) are added to each file's own
+    ``plugins:`` (relative to the file). A file that cannot be
     read gives one case that fails with the file's problem, so that the others still run."""
+    from xxgk_lint.engine.plugins import is_file_spec
     from xxgk_lint.engine.yamlrules.marked import MarkedError, load_marked
 
-    extra = tuple(str(p) for p in plugins)
+    # Given here, relative to the working directory; a file's own, relative to the file.
+    extra = tuple(str(Path(p).resolve()) if is_file_spec(str(p)) else str(p) for p in plugins)
     cases: list[RuleCase] = []
     for file in _case_files(Path(path)):
         try:
