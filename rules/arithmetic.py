@@ -35,6 +35,28 @@ def _row_text(report: Report, outcome: Outcome, lang: str) -> str:
     return row.label if row is not None else outcome.total.row
 
 
+# The documented examples of XG202–XG204, executed by tests/rules/cases/XG20*.yml in a
+# whole report (the lines shown stand in it; "…" marks the lines left out).
+_OUTCOMES = (
+    "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    "…\n（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |\n"
+    "…（其余各行均为 0）\n"
+)
+OUTCOMES_WRONG_TOTAL = _OUTCOMES + "（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 6 |"
+OUTCOMES = _OUTCOMES + "（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+_BALANCE = (
+    "一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |\n"
+    "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    "…\n（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |\n"
+)
+UNBALANCED = _BALANCE + "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+BALANCED = _BALANCE + "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+_REVIEWS = "四、政府信息公开行政复议、行政诉讼情况\n…\n"
+REVIEWS_WRONG_TOTAL = _REVIEWS + "1 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+REVIEWS = _REVIEWS + "1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+
+
 @rule(
     code="XG201",
     name="row-sum",
@@ -106,8 +128,8 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "收到和处理政府信息公开申请情况表中，（七）总计在每一列都必须等于（一）予以公开至（六）其他处理"
             "共21个末级项目之和（（三）至（六）组标题本身没有数字）。",
             "（七）总计就是本年度办理结果的合计；不等说明某项结果漏计、重计或总计填错。",
-            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … 其余为0 …（七）总计 | 5 |",
-            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … 其余为0 …（七）总计 | 6 |",
+            OUTCOMES_WRONG_TOTAL,
+            OUTCOMES,
         ),
         (
             "In the applications table, （七）总计 must equal, in every column, the sum of the "
@@ -115,8 +137,8 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "carry no numbers of their own).",
             "（七）总计 is the sum of this year's outcomes; a difference means an outcome was "
             "left out, counted twice, or the total is wrong.",
-            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … all others 0 …（七）总计 | 5 |",
-            "（一）予以公开 | 5 | … （二）部分公开 | 1 | … all others 0 …（七）总计 | 6 |",
+            OUTCOMES_WRONG_TOTAL,
+            OUTCOMES,
         ),
     ),
 )
@@ -158,16 +180,16 @@ def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "表中印明的勾稽关系：每一列都必须满足“第一项加第二项之和，等于第三项加第四项之和”，即"
             "一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。诊断定位在（七）总计单元格。",
             "收到的申请要么本年办结，要么结转下年；不平衡说明数据不完整或有误。",
-            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 0 |",
-            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 1 |",
+            UNBALANCED,
+            BALANCED,
         ),
         (
             "The balance printed in the table itself: in every column, 一 received + 二 carried "
             "over = 三（七）总计 + 四 carried forward. Reported at the （七）总计 cell.",
             "Every application received is either closed this year or carried forward; an "
             "imbalance means the data are incomplete or wrong.",
-            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 0 |",
-            "一、本年新收 | 10 | … 二、上年结转 | 2 | …（七）总计 | 11 | … 四、结转下年度继续办理 | 1 |",
+            UNBALANCED,
+            BALANCED,
         ),
     ),
 )
@@ -216,8 +238,8 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "政府信息公开行政复议、行政诉讼情况表分三组（行政复议；行政诉讼·未经复议直接起诉；行政诉讼·复议后起诉），"
             "每组的“总计”必须等于结果维持、结果纠正、其他结果、尚未审结四项之和。",
             "每一件复议或诉讼必属于四种结果之一；不等说明有案件漏计或总计填错。",
-            "行政复议：1 | 0 | 0 | 1 | 1",
-            "行政复议：1 | 0 | 0 | 1 | 2",
+            REVIEWS_WRONG_TOTAL,
+            REVIEWS,
         ),
         (
             "The review and litigation table has three groups (administrative review; "
@@ -225,8 +247,8 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "must equal upheld + corrected + other results + pending.",
             "Every case has exactly one of the four results; a difference means a case was "
             "left out or the total is wrong.",
-            "review: 1 | 0 | 0 | 1 | 1",
-            "review: 1 | 0 | 0 | 1 | 2",
+            REVIEWS_WRONG_TOTAL,
+            REVIEWS,
         ),
     ),
 )

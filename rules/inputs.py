@@ -10,6 +10,12 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.rule import Rule, RuleContext, rule
 from xxgk_lint.parse.ast import Report, Span
 
+# The documented examples, executed by tests/rules/cases/XG001.yml (and so on for each rule).
+NOT_A_REPORT = (
+    "关于做好2023年度政务公开工作的通知\n各乡镇人民政府，县直各单位：现将有关事项通知如下。"
+)
+A_REPORT = "一、总体情况\n2023年，本机关主动公开政府信息40条。"
+
 UNREADABLE = Rule(
     RuleMeta(
         code="XG001",
@@ -25,25 +31,45 @@ UNREADABLE = Rule(
         },
         docs=docs(
             (
-                "文件为空、是二进制文件、编码无法识别、格式不受支持（.doc、.wps、图片、扫描件PDF），"
-                "或者内容根本不是年度报告（既没有“一、总体情况”等章节标题，也没有统计表）。",
+                "文件为空（0 字节）、是二进制文件、编码无法识别、格式不受支持（.doc、.wps、图片、"
+                "扫描成图片的PDF），或者内容根本不是年度报告（既没有“一、总体情况”等章节标题，"
+                "也没有统计表，如下面的通知）。",
                 "读不出内容就无从检查；这类问题必须单独报告，而不能当作“没有发现问题”。"
                 "出现 XG001 时退出码为 2。",
-                "一个 0 字节的 report.txt；一份扫描成图片的 PDF。",
-                "UTF-8 或 GB18030 编码的文本、HTML 网页、Word .docx 或带文字层的 PDF。",
+                NOT_A_REPORT,
+                A_REPORT,
             ),
             (
-                "The file is empty, binary, in an undetectable encoding or an unsupported "
-                "format (.doc, .wps, images, scanned PDFs), or is not an annual report at "
-                "all (no section headings such as 一、总体情况 and no statistical tables).",
+                "The file is empty (0 bytes), binary, in an undetectable encoding or an "
+                "unsupported format (.doc, .wps, images, a PDF that is a scanned image), or is "
+                "not an annual report at all (no section headings such as 一、总体情况 and no "
+                "statistical tables, as the notice below).",
                 "What cannot be read cannot be checked; this must be reported as such, never "
                 "as 'no findings'. XG001 makes the exit code 2.",
-                "A 0-byte report.txt; a PDF that is a scanned image.",
-                "UTF-8 or GB18030 text, an HTML page, a Word .docx, or a PDF with a text layer.",
+                NOT_A_REPORT,
+                A_REPORT,
             ),
         ),
         origin=__name__,
     )
+)
+
+
+OLD_TABLE = (
+    "青山县审计局2023年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项 | | | |\n"
+    "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+    "规章 | 0 | 0 | 0 |\n"
+    "规范性文件 | 3 | 3 | 12 |"
+)
+NEW_TABLE = (
+    "青山县审计局2023年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项 | | | |\n"
+    "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "规章 | 0 | 0 | 0 |\n"
+    "行政规范性文件 | 3 | 1 | 12 |"
 )
 
 
@@ -76,8 +102,8 @@ UNREADABLE = Rule(
             "2019、2020年度报告为提示。",
             "2021年及以后的年度报告必须使用国办公开办函〔2021〕30号格式；沿用旧模板是评估中常见的问题。"
             "旧格式报告也不应被当作“残缺的新格式报告”误报一堆错误。",
-            "2023年度报告中：第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
-            "第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+            OLD_TABLE,
+            NEW_TABLE,
         ),
         (
             "Recognises tables in the pre-2021 layout: table 二 with 本年新制作数量 / 本年新公开数量 / "
@@ -85,8 +111,8 @@ UNREADABLE = Rule(
             "for reports of 2021 and later, information for 2019 and 2020 reports.",
             "Reports since 2021 must follow 国办公开办函〔2021〕30号; an old template is a common "
             "finding of evaluators. An older report must not be linted as a broken 2021 one.",
-            "In a 2023 report: 第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
-            "第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+            OLD_TABLE,
+            NEW_TABLE,
         ),
     ),
 )
@@ -100,6 +126,15 @@ def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield ctx.diagnostic(span, "old", year=year, subject="format", severity=Severity.INFO)
     else:
         yield ctx.diagnostic(span, year=year, subject="format", expected="2021", actual="pre-2021")
+
+
+ONE_REPORT = (
+    "…（2023年度报告的第一至第五部分）\n六、其他需要报告的事项\n本机关2023年未收取信息处理费。"
+)
+TWO_REPORTS = (
+    ONE_REPORT + "\n青山县交通运输局2022年政府信息公开工作年度报告\n"
+    "一、总体情况\n2022年，本局主动公开政府信息35条。\n…"
+)
 
 
 @rule(
@@ -124,8 +159,8 @@ def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "在“六、其他需要报告的事项”之后，章节编号又从“一、总体情况”（或第二部分）重新开始，"
             "通常还有一个新的标题：这是第二份报告（例如网页把两年的报告放在同一页，或合并导出的文件）。",
             "xxgk-lint 只检查第一份报告；第二份中的错误不会被发现。每份报告应单独成文件。",
-            "……六、其他需要报告的事项\n……\n青山县交通运输局2022年政府信息公开工作年度报告\n一、总体情况……",
-            "每份年度报告单独保存为一个文件。",
+            TWO_REPORTS,
+            ONE_REPORT,
         ),
         (
             "After section 六, the numbering starts again at 一、总体情况 (or 二), usually under a "
@@ -133,8 +168,8 @@ def unknown_format(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "exported together).",
             "Only the first report is checked; errors in the second would go unseen. Keep each "
             "report in a file of its own.",
-            "… 六、其他需要报告的事项\n…\n青山县交通运输局2022年政府信息公开工作年度报告\n一、总体情况…",
-            "Each annual report saved as a file of its own.",
+            TWO_REPORTS,
+            ONE_REPORT,
         ),
     ),
 )

@@ -19,6 +19,24 @@ def _start_of_report(report: Report) -> Span:
     return Span(1, 1, 1, 1)
 
 
+# The documented examples, executed by tests/rules/cases/XG301.yml and XG302.yml.
+_TITLE = "青山县审计局{year}年政府信息公开工作年度报告\n"
+_OPENING = "本报告根据《中华人民共和国政府信息公开条例》编制。"
+NO_PERIOD = _TITLE.format(year=2023) + _OPENING + "\n一、总体情况"
+PERIOD = (
+    _TITLE.format(year=2023)
+    + _OPENING
+    + "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况"
+)
+GARBLED_PERIOD = (
+    _TITLE.format(year=2024) + "本报告中所列数据的统计期限自202411日起至1231日止。\n一、总体情况"
+)
+WELL_FORMED_PERIOD = (
+    _TITLE.format(year=2024)
+    + "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况"
+)
+
+
 @rule(
     code="XG301",
     name="missing-period",
@@ -39,8 +57,8 @@ def _start_of_report(report: Report) -> Span:
             "报告应说明所列数据的统计期限，通常在开头一段，如“本报告中所列数据的统计期限自2023年1月1日起至"
             "2023年12月31日止”。也识别“统计期限为……至12月31日”“数据期限截止时间为……，统计数据为……以来”等写法。",
             "自2008年起的通行做法；没有统计期限，读者无法判断数据覆盖的时间范围。",
-            "（开头一段没有统计期限的说明）",
-            "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+            NO_PERIOD,
+            PERIOD,
         ),
         (
             "The report should state the period its data cover, usually in the opening "
@@ -48,8 +66,8 @@ def _start_of_report(report: Report) -> Span:
             "统计期限为…至12月31日 and 数据期限截止时间为…，统计数据为…以来 are recognised.",
             "A near-universal convention since 2008; without it readers cannot tell what "
             "time span the figures cover.",
-            "(no statement of the period in the opening paragraph)",
-            "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+            NO_PERIOD,
+            PERIOD,
         ),
     ),
 )
@@ -89,8 +107,8 @@ def missing_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "统计期限已写出，但日期残缺（如“自202411日起至1231日止”，年、月字样丢失）、日期不存在"
             "（如2023年2月30日）、只有一个日期，或起始日期晚于结束日期。",
             "残缺的日期多由网页或PDF转换丢字造成，读者无法确认统计范围，发布前应修正。",
-            "本报告中所列数据的统计期限自202411日起至1231日止。",
-            "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
+            GARBLED_PERIOD,
+            WELL_FORMED_PERIOD,
         ),
         (
             "The statistics period is stated but its dates are garbled (年/月 lost in "
@@ -98,8 +116,8 @@ def missing_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "start after end.",
             "Garbled dates usually come from characters lost when a page or PDF was "
             "converted; readers cannot tell the period, so fix it before publication.",
-            "本报告中所列数据的统计期限自202411日起至1231日止。",
-            "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
+            GARBLED_PERIOD,
+            WELL_FORMED_PERIOD,
         ),
     ),
 )

@@ -11,6 +11,16 @@ from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.parse.ast import Report, Span
 
+# The documented examples, executed by tests/rules/cases/XG101.yml.
+FIVE_SECTIONS = (
+    "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n五、其他需要报告的事项"
+)
+SIX_SECTIONS = (
+    "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项"
+)
+
 
 @rule(
     code="XG101",
@@ -35,8 +45,8 @@ from xxgk_lint.parse.ast import Report, Span
             "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。"
             "按标题中的核心词识别，不论编号写法；没有标题但内容以“（一）主要问题”开头的部分也视为存在。",
             "《政府信息公开条例》第五十条规定了年度报告的内容，格式要求“不能遗漏”。",
-            "一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 五、其他需要报告的事项",
-            "… 五、存在的主要问题及改进情况 … 六、其他需要报告的事项",
+            FIVE_SECTIONS,
+            SIX_SECTIONS,
         ),
         (
             "A report has six sections: 一 overview; 二 proactive disclosure; 三 applications; "
@@ -45,8 +55,8 @@ from xxgk_lint.parse.ast import Report, Span
             "numbering; content opening with （一）主要问题 under no heading counts as section 五.",
             "Article 50 of the 政府信息公开条例 sets the content; the format says nothing may be "
             "left out.",
-            "一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 五、其他需要报告的事项",
-            "… 五、存在的主要问题及改进情况 … 六、其他需要报告的事项",
+            FIVE_SECTIONS,
+            SIX_SECTIONS,
         ),
     ),
 )

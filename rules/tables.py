@@ -57,6 +57,29 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
     )
 
 
+# The documented examples, executed by tests/rules/cases/XG003.yml (XG004.yml, XG005.yml).
+NO_REGULATIONS_ROW = (
+    "第二十条第（一）项 | | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "行政规范性文件 | 3 | 1 | 12 |\n…"
+)
+REGULATIONS_ROW = (
+    "第二十条第（一）项 | | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "规章 | 0 | 0 | 0 |\n行政规范性文件 | 3 | 1 | 12 |\n…"
+)
+BLANK_TOTAL = "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 |  |"
+TOTAL_GIVEN = "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |"
+OLD_OTHER_ROW = (
+    "…\n（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+)
+NEW_OTHER_ROWS = (
+    "…\n（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | "
+    "0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | "
+    "0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+)
+
+
 @rule(
     code="XG003",
     name="missing-table-part",
@@ -94,8 +117,8 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
             "检查三张统计表是否齐全、每张表的行是否齐全、每行的单元格是否齐全。缺少“规章”行为警告"
             "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。",
             "格式要求“不能遗漏”；缺行往往是模板被改动或网页、PDF转换时丢失内容，相关的勾稽关系也因此无法核对。",
-            "第二十条第（一）项 的表中只有“行政规范性文件”一行（报告机关有规章制定权）",
-            "规章 | 0 | 0 | 0 |\n行政规范性文件 | 13 | 0 | 21 |",
+            NO_REGULATIONS_ROW,
+            REGULATIONS_ROW,
         ),
         (
             "Checks that the three tables are present, with all their rows, and every row "
@@ -104,8 +127,8 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
             "The format says nothing may be left out; a missing row usually means an edited "
             "template or content lost in conversion, and the identities that need it cannot "
             "be checked.",
-            "The 第二十条第（一）项 block has only the 行政规范性文件 row (for a body that makes 规章).",
-            "规章 | 0 | 0 | 0 |\n行政规范性文件 | 13 | 0 | 21 |",
+            NO_REGULATIONS_ROW,
+            REGULATIONS_ROW,
         ),
     ),
     options=[
@@ -245,8 +268,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。",
             "空白不等于0：真实报告中常见总计列空白或只填总计列，如果把空白当作0，会产生大量虚假的合计错误。"
             "xxgk-lint 把这些单元格单独报告，并跳过需要它们的勾稽关系核对。",
-            "（一）予以公开 | 258 | 12 | 0 | 0 | 1 | 1 |  |",
-            "（一）予以公开 | 258 | 12 | 0 | 0 | 1 | 1 | 272 |",
+            BLANK_TOTAL,
+            TOTAL_GIVEN,
         ),
         (
             "Every cell of the tables where a number belongs must hold a number. Blank "
@@ -256,8 +279,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "A blank is not a zero: real reports leave the 总计 column blank, or fill only it; "
             "reading blanks as zeros would raise floods of false sum errors. xxgk-lint reports "
             "such cells as what they are and skips the identities that need them.",
-            "（一）予以公开 | 258 | 12 | 0 | 0 | 1 | 1 |  |",
-            "（一）予以公开 | 258 | 12 | 0 | 0 | 1 | 1 | 272 |",
+            BLANK_TOTAL,
+            TOTAL_GIVEN,
         ),
     ),
 )
@@ -397,9 +420,8 @@ def _run_diagnostic(
             "识别混用模板：表格整体为2021年版，但“（六）其他处理”仍是一行并直接填写数字（2019年试行格式），"
             "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
-            "（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
-            "（六）其他处理 | 1.申请人无正当理由逾期不补正… | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
-            "2.申请人逾期未按收费通知要求缴纳费用… | 0 | …\n3.其他 | 0 | …",
+            OLD_OTHER_ROW,
+            NEW_OTHER_ROWS,
         ),
         (
             "Recognises mixed templates: a table in the 2021 format except that （六）其他处理 "
@@ -407,9 +429,8 @@ def _run_diagnostic(
             "sub-rows. The row counts as the whole （六） group in the outcome sum.",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
-            "（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
-            "（六）其他处理 | 1.申请人无正当理由逾期不补正… | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
-            "2.申请人逾期未按收费通知要求缴纳费用… | 0 | …\n3.其他 | 0 | …",
+            OLD_OTHER_ROW,
+            NEW_OTHER_ROWS,
         ),
     ),
 )

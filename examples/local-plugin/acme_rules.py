@@ -6,24 +6,36 @@ The config next to this file names it::
       - ./acme_rules.py
 
 No packaging and no installation: xxgk-lint imports this file by its path (relative to
-the config file) and calls the ``xxgk_lint_rules`` hook below. Only the public API is
-used: the hook marker, the ``rule`` decorator and ``RuleContext``, ``RuleDoc`` and
-``RuleOption`` for the documentation and the options, and the AST of
-:mod:`xxgk_lint.parse.ast`.
+the config file) and calls the ``xxgk_lint_rules`` hook below. Everything comes from one
+module, :mod:`xxgk_lint.plugin`, the stable plugin API. The rules are tested by the rule
+cases in ``tests/cases/`` (``python -m pytest tests`` in this folder).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleOption
-from xxgk_lint.engine.hookspecs import hookimpl
-from xxgk_lint.engine.rule import Rule, RuleContext, rule
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.plugin import (
+    Diagnostic,
+    Report,
+    Rule,
+    RuleContext,
+    RuleDoc,
+    RuleOption,
+    Span,
+    hookimpl,
+    rule,
+)
+
+#: The documented examples: report text, executed by tests/cases/AC001.yml and AC002.yml.
+TITLE_BAD = "2023年政府信息公开工作年度报告\n一、总体情况"
+TITLE_GOOD = "青山县审计局2023年政府信息公开工作年度报告\n一、总体情况"
+FEE_WORD_BAD = "六、其他需要报告的事项\n本机关2023年未发生收费情况。"
+FEE_WORD_GOOD = "六、其他需要报告的事项\n本机关2023年未收取信息处理费。"
 
 
 @rule(
-    code="ACME001",
+    code="AC001",
     name="title-names-agency",
     severity="warning",
     summary={
@@ -48,8 +60,8 @@ from xxgk_lint.parse.ast import Report, Span
             what="报告标题必须写明发布报告的机关名称。设置了 agency 选项时，标题必须包含该名称。",
             why="同一网站上有几十份年度报告；标题只写“2023年政府信息公开工作年度报告”，"
             "读者和检索系统都无法分辨是哪个机关的报告。",
-            bad="2023年政府信息公开工作年度报告",
-            good="青山县审计局2023年政府信息公开工作年度报告",
+            bad=TITLE_BAD,
+            good=TITLE_GOOD,
         ),
         "en": RuleDoc(
             what="The report title must name the agency that publishes it. With the agency "
@@ -57,8 +69,8 @@ from xxgk_lint.parse.ast import Report, Span
             why="A portal lists dozens of annual reports; a title that reads only "
             "2023年政府信息公开工作年度报告 tells neither readers nor search engines whose "
             "report it is.",
-            bad="2023年政府信息公开工作年度报告",
-            good="青山县审计局2023年政府信息公开工作年度报告",
+            bad=TITLE_BAD,
+            good=TITLE_GOOD,
         ),
     },
     options=[
@@ -66,6 +78,7 @@ from xxgk_lint.parse.ast import Report, Span
             "agency",
             "",
             "The agency's name as it must appear in the title; empty: any agency name will do.",
+            type=str,
         ),
     ],
 )
@@ -95,7 +108,7 @@ def title_names_agency(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
 
 
 @rule(
-    code="ACME002",
+    code="AC002",
     name="fee-word",
     severity="warning",
     summary={
@@ -118,8 +131,8 @@ def title_names_agency(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "内置规则 XG401 接受“未发生收费情况”等说法，本规则更严格。",
             why="本单位的发布规范要求统一使用《政府信息公开信息处理费管理办法》中的名称，"
             "便于检索和汇总。",
-            bad="六、其他需要报告的事项\n本机关2023年未发生收费情况。",
-            good="六、其他需要报告的事项\n本机关2023年未收取信息处理费。",
+            bad=FEE_WORD_BAD,
+            good=FEE_WORD_GOOD,
         ),
         "en": RuleDoc(
             what="Section 六 (other matters) must contain the word 信息处理费 (the word "
@@ -127,12 +140,12 @@ def title_names_agency(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "this rule is stricter.",
             why="The agency's style guide asks for the name used by the "
             "政府信息公开信息处理费管理办法, so that reports can be searched and compared.",
-            bad="六、其他需要报告的事项\n本机关2023年未发生收费情况。",
-            good="六、其他需要报告的事项\n本机关2023年未收取信息处理费。",
+            bad=FEE_WORD_BAD,
+            good=FEE_WORD_GOOD,
         ),
     },
     options=[
-        RuleOption("word", "信息处理费", "The word section 六 must contain."),
+        RuleOption("word", "信息处理费", "The word section 六 must contain.", type=str),
     ],
 )
 def fee_word(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:

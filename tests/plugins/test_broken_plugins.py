@@ -22,9 +22,7 @@ from tests.engine.reportkit import (
 from xxgk_lint.engine.plugins import LocalPlugin, load_registry
 
 HEADER = """\
-from xxgk_lint.engine.diagnostics import RuleDoc
-from xxgk_lint.engine.hookspecs import hookimpl
-from xxgk_lint.engine.rule import rule
+from xxgk_lint.plugin import RuleDoc, hookimpl, rule
 
 DOC = RuleDoc("what", "why", "bad", "good")
 
@@ -85,23 +83,26 @@ def assert_builtin_findings_survive(findings: list[dict]) -> None:
 BROKEN_SYNTAX = "def broken(:\n    pass\n"
 
 
-def syntax_error(source: str, filename: str) -> str:
+def syntax_error(source: str) -> str:
     """How this Python words the SyntaxError of ``source`` (it varies between versions)."""
     try:
-        compile(source, filename, "exec")
+        compile(source, "x.py", "exec")
     except SyntaxError as error:
-        return f"SyntaxError: {error}"
+        return f"SyntaxError: {error.msg}"
     raise AssertionError("the source compiles")
 
 
+#: What fails to import, the line it fails on, and the problem.
 IMPORT_FAILURES = {
-    "syntax.py": (BROKEN_SYNTAX, syntax_error(BROKEN_SYNTAX, "syntax.py")),
+    "syntax.py": (BROKEN_SYNTAX, 1, syntax_error(BROKEN_SYNTAX)),
     "imports.py": (
-        "import acme_dependency_that_is_not_installed\n",
+        "import json\nimport acme_dependency_that_is_not_installed\n",
+        2,
         "ModuleNotFoundError: No module named 'acme_dependency_that_is_not_installed'",
     ),
     "raises.py": (
-        "raise RuntimeError('misconfigured at import')\n",
+        "X = 1\n\n\ndef setup():\n    raise RuntimeError('misconfigured at import')\n\n\nsetup()\n",
+        5,
         "RuntimeError: misconfigured at import",
     ),
 }
@@ -109,20 +110,77 @@ IMPORT_FAILURES = {
 
 @pytest.mark.parametrize("name", sorted(IMPORT_FAILURES))
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_plugin_that_fails_to_import(repo: Path, capsys, name: str, lang: str) -> None:
-    body, error = IMPORT_FAILURES[name]
+def test_a_plugin_that_fails_to_import_is_named_with_its_file_and_line(
+    repo: Path, capsys, name: str, lang: str
+) -> None:
+    body, line_number, error = IMPORT_FAILURES[name]
     plugin(repo, name, body, header=False)
     code, findings, lines = run_errors(capsys, "--lang", lang)
     assert code == 2
     assert_builtin_findings_survive(findings)
     [line] = lines
     config = repo / ".xxgk-lint.yaml"
+    where = f"checks/{name}:{line_number}"
     if lang == "en":
-        assert (
-            line == f"xxgk-lint: local plugin ./checks/{name} ({config}) failed to import: {error}"
+        assert line == (
+            f"xxgk-lint: {where}: local plugin ./checks/{name} ({config}) failed to import: {error}"
         )
     else:
-        assert line == f"xxgk-lint: 本地插件 ./checks/{name} ({config}) 导入失败：{error}"
+        assert line == f"xxgk-lint: {where}: 本地插件 ./checks/{name} ({config}) 导入失败：{error}"
+
+
+def test_a_plugin_that_fails_to_import_is_never_an_unknown_rule(repo: Path, capsys) -> None:
+    """The config selects the broken plugin's rule: the error is the import failure, not
+    "names no known rule 'QS001'; did you mean 'XG001'?"."""
+    write(repo / "checks" / "qs.py", "import json\n\ndef broken(:\n    pass\n")
+    write(repo / ".xxgk-lint.yaml", "plugins: [./checks/qs.py]\nselect: [QS001]\n")
+    for argv in (("check", "r.txt"), ("check", "--show-config", "r.txt")):
+        result = run_main(capsys, *argv)
+        assert result.code == 2
+        assert not has_traceback(result.err)
+        line = one_line(result.err)
+        assert line.startswith("xxgk-lint: checks/qs.py:3: 本地插件 ./checks/qs.py (")
+        assert "did you mean" not in line and "XG001" not in line
+    write(repo / ".xxgk-lint.yaml", "plugins: [./checks/qs.py]\nrules: {QS001: {limit: 3}}\n")
+    result = run_main(capsys, "check", "--lang", "en", "r.txt")
+    assert result.code == 2
+    assert one_line(result.err).startswith(
+        "xxgk-lint: checks/qs.py:3: local plugin ./checks/qs.py ("
+    )
+
+
+def test_show_config_fails_when_a_plugin_does_not_load(repo: Path, capsys) -> None:
+    plugin(repo, "syntax.py", BROKEN_SYNTAX, header=False)
+    result = run_main(capsys, "check", "--show-config", "--lang", "en", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert one_line(result.err).endswith(f"failed to import: {syntax_error(BROKEN_SYNTAX)}")
+
+
+def test_a_local_plugin_imports_the_modules_beside_it(repo: Path, capsys) -> None:
+    write(repo / "checks" / "acme_words.py", 'WORD = "信息处理费"\n')
+    plugin(
+        repo,
+        "acme.py",
+        """
+        import acme_words
+
+
+        @make("AC001", "fee-word")
+        def fee_word(report, ctx):
+            if acme_words.WORD in report.section("other").text:
+                yield ctx.diagnostic(report.title.span)
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [fee_word]
+        """,
+    )
+    code, findings, lines = run_errors(capsys, "--lang", "en")
+    assert (code, lines) == (1, [])
+    assert [(d["code"], d["line"], d["column"]) for d in findings if d["code"] == "AC001"] == [
+        ("AC001", 1, 1)
+    ]
 
 
 def test_a_plugin_file_that_does_not_exist(repo: Path, capsys) -> None:
@@ -161,8 +219,8 @@ def test_quiet_still_says_which_plugin_failed(repo: Path, capsys) -> None:
     assert result.code == 2
     assert result.out.strip() == "Checked 1 file: 2 errors, 0 warnings, 1 run error."
     line = one_line(result.err)
-    assert line.startswith("xxgk-lint: local plugin ./checks/syntax.py (")
-    assert line.endswith(f"failed to import: {syntax_error(BROKEN_SYNTAX, 'syntax.py')}")
+    assert line.startswith("xxgk-lint: checks/syntax.py:1: local plugin ./checks/syntax.py (")
+    assert line.endswith(f"failed to import: {syntax_error(BROKEN_SYNTAX)}")
 
 
 def test_rules_lists_the_other_rules_and_names_the_broken_plugin(repo: Path, capsys) -> None:
@@ -182,13 +240,13 @@ def test_a_rule_that_raises_while_checking(repo: Path, capsys) -> None:
         repo,
         "crash.py",
         """
-        @make("CRASH001", "always-crashes")
+        @make("CR001", "always-crashes")
         def always_crashes(report, ctx):
             yield from ()
             raise ZeroDivisionError("boom in the rule")
 
 
-        @make("CRASH002", "quiet-rule")
+        @make("CR002", "quiet-rule")
         def quiet_rule(report, ctx):
             yield ctx.diagnostic(report.title.span)
 
@@ -201,10 +259,9 @@ def test_a_rule_that_raises_while_checking(repo: Path, capsys) -> None:
     code, findings, [line] = run_errors(capsys, "--lang", "en")
     assert code == 2
     assert_builtin_findings_survive(findings)
-    assert "CRASH002" in {d["code"] for d in findings}  # the plugin's other rule still ran
+    assert "CR002" in {d["code"] for d in findings}  # the plugin's other rule still ran
     assert line == (
-        "xxgk-lint: r.txt: rule CRASH001 (always-crashes) crashed: "
-        "ZeroDivisionError: boom in the rule"
+        "xxgk-lint: r.txt: rule CR001 (always-crashes) crashed: ZeroDivisionError: boom in the rule"
     )
 
 
@@ -213,7 +270,7 @@ def test_a_whole_run_rule_that_raises(repo: Path, capsys) -> None:
         repo,
         "across.py",
         """
-        @make("CRASH003", "crashes-across", run=True)
+        @make("CR003", "crashes-across", run=True)
         def crashes_across(reports, ctx):
             raise KeyError("no such year")
 
@@ -226,7 +283,7 @@ def test_a_whole_run_rule_that_raises(repo: Path, capsys) -> None:
     code, findings, [line] = run_errors(capsys, "--lang", "zh")
     assert code == 2
     assert_builtin_findings_survive(findings)
-    assert "规则 CRASH003 (crashes-across) 运行出错：KeyError: 'no such year'" in line
+    assert "规则 CR003 (crashes-across) 运行出错：KeyError: 'no such year'" in line
 
 
 def test_a_crashing_rule_is_reported_for_each_file(repo: Path, capsys) -> None:
@@ -235,7 +292,7 @@ def test_a_crashing_rule_is_reported_for_each_file(repo: Path, capsys) -> None:
         repo,
         "crash.py",
         """
-        @make("CRASH001", "always-crashes")
+        @make("CR001", "always-crashes")
         def always_crashes(report, ctx):
             raise ValueError(report.path)
 
@@ -248,8 +305,8 @@ def test_a_crashing_rule_is_reported_for_each_file(repo: Path, capsys) -> None:
     result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt", "s.txt")
     assert result.code == 2
     assert result.err.splitlines() == [
-        "xxgk-lint: r.txt: rule CRASH001 (always-crashes) crashed: ValueError: r.txt",
-        "xxgk-lint: s.txt: rule CRASH001 (always-crashes) crashed: ValueError: s.txt",
+        "xxgk-lint: r.txt: rule CR001 (always-crashes) crashed: ValueError: r.txt",
+        "xxgk-lint: s.txt: rule CR001 (always-crashes) crashed: ValueError: s.txt",
     ]
     assert sorted({d["path"] for d in result.diagnostics()}) == ["r.txt", "s.txt"]
 
@@ -269,18 +326,18 @@ HOOK_FAILURES = {
         """
         @hookimpl
         def xxgk_lint_rules():
-            return ["ACME001"]
+            return ["AC001"]
         """,
         "TypeError: xxgk_lint_rules returned str, not a Rule",
     ),
     "duplicate-within": (
         """
-        @make("ACME001", "first-rule")
+        @make("AC001", "first-rule")
         def first(report, ctx):
             yield from ()
 
 
-        @make("ACME001", "second-rule")
+        @make("AC001", "second-rule")
         def second(report, ctx):
             yield from ()
 
@@ -289,16 +346,16 @@ HOOK_FAILURES = {
         def xxgk_lint_rules():
             return [first, second]
         """,
-        "rule code ACME001 is declared twice",
+        "rule code AC001 is declared twice",
     ),
     "duplicate-name": (
         """
-        @make("ACME001", "acme-rule")
+        @make("AC001", "acme-rule")
         def first(report, ctx):
             yield from ()
 
 
-        @make("ACME002", "acme-rule")
+        @make("AC002", "acme-rule")
         def second(report, ctx):
             yield from ()
 
@@ -309,35 +366,49 @@ HOOK_FAILURES = {
         """,
         "rule name acme-rule is declared twice",
     ),
-    "bad-code": (
+    "not-a-list": (
         """
-        @make("acme-1", "bad-code")
-        def mine(report, ctx):
-            yield from ()
-
-
         @hookimpl
         def xxgk_lint_rules():
-            return [mine]
+            return 42
         """,
-        "rule code 'acme-1' is not letters followed by digits",
+        "TypeError: xxgk_lint_rules returned int, not a list of Rule",
     ),
-    "bad-name": (
+    "unmarked-hook": (
         """
-        @make("ACME001", "Bad_Name")
-        def mine(report, ctx):
-            yield from ()
-
-
-        @hookimpl
         def xxgk_lint_rules():
-            return [mine]
+            return []
         """,
-        "rule name 'Bad_Name' is not kebab-case",
+        "xxgk_lint_rules is not marked @hookimpl (from xxgk_lint.plugin import hookimpl)",
     ),
-    "no-chinese": (
+    "misspelt-hook": (
         """
-        @make("ACME001", "english-only", messages={"en": {"default": "x"}})
+        @hookimpl
+        def xxgk_lint_rule():
+            return []
+        """,
+        "the @hookimpl function 'xxgk_lint_rule' is not a hook of xxgk-lint "
+        "(hooks: xxgk_lint_rules); did you mean 'xxgk_lint_rules'?",
+    ),
+    "no-hook": (
+        """
+        RULES = []
+        """,
+        "it has no hook: mark its xxgk_lint_rules function with @hookimpl",
+    ),
+    "hook-with-arguments": (
+        """
+        @hookimpl
+        def xxgk_lint_rules(config):
+            return []
+        """,
+        "Plugin 'local:./checks/acme.py' for hook 'xxgk_lint_rules'; hookimpl definition: "
+        "xxgk_lint_rules(config); Argument(s) {'config'} are declared in the hookimpl but can "
+        "not be found in the hookspec",
+    ),
+    "xg-prefix": (
+        """
+        @make("XG777", "my-own-rule")
         def mine(report, ctx):
             yield from ()
 
@@ -346,7 +417,25 @@ HOOK_FAILURES = {
         def xxgk_lint_rules():
             return [mine]
         """,
-        "rule ACME001 has no Chinese (zh) messages",
+        "rule code XG777 takes the prefix XG, which is reserved for xxgk-lint's own rules",
+    ),
+    "metadata-made-by-hand": (
+        """
+        from xxgk_lint.plugin import Rule
+        from xxgk_lint.engine.diagnostics import RuleMeta, Severity
+
+        MINE = Rule(
+            RuleMeta("AC001", "by-hand", Severity.ERROR, {"zh": "手写"},
+                     {"zh": {"default": "x"}}, {"en": DOC}),
+            check=lambda report, ctx: (),
+        )
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [MINE]
+        """,
+        "rule AC001 has no Chinese (zh) docs (a RuleDoc)",
     ),
 }
 
@@ -362,27 +451,7 @@ def test_a_hook_that_returns_something_wrong(repo: Path, capsys, case: str) -> N
     assert problem in line
 
 
-def test_a_duplicate_of_a_built_in_code_is_an_error_naming_it(repo: Path, capsys) -> None:
-    plugin(
-        repo,
-        "dup.py",
-        """
-        @make("XG201", "my-row-sum")
-        def mine(report, ctx):
-            yield from ()
-
-
-        @hookimpl
-        def xxgk_lint_rules():
-            return [mine]
-        """,
-    )
-    code, _findings, [line] = run_errors(capsys, "--lang", "en")
-    assert code == 2
-    assert "rule code XG201 is declared twice" in line
-
-
-def test_a_duplicate_of_a_built_in_code_never_replaces_the_built_in(
+def test_a_plugin_rule_taking_a_built_in_code_never_replaces_the_built_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write(
@@ -409,5 +478,221 @@ def test_a_duplicate_of_a_built_in_code_never_replaces_the_built_in(
     monkeypatch.setattr(pluggy.PluginManager, "get_plugins", last_registered_first)
     registry = load_registry([LocalPlugin("./dup.py", tmp_path, "cfg")], "en")
     assert registry.rules["XG201"].name == "row-sum"
-    [error] = registry.errors
-    assert error.startswith("plugin ./dup.py (cfg): rule code XG201 is declared twice")
+    assert registry.errors == [
+        "plugin ./dup.py (cfg): rule code XG201 takes the prefix XG, which is reserved for "
+        "xxgk-lint's own rules"
+    ]
+
+
+# ---- what @rule refuses, at the line that declares the rule ----
+
+#: (the @rule arguments after code and name, the problem) — each fails where it is written.
+DECLARATION_FAILURES = {
+    "code-not-flake8": (
+        'code="ACME001", name="acme-rule", messages=MESSAGES, docs=DOCS',
+        "rule code 'ACME001' is not a prefix of 1 to 3 capital letters and 3 digits "
+        "(flake8 style, e.g. AC101)",
+    ),
+    "name-not-kebab": (
+        'code="AC001", name="Acme_Rule", messages=MESSAGES, docs=DOCS',
+        "rule name 'Acme_Rule' is not kebab-case",
+    ),
+    "no-chinese-messages": (
+        'code="AC001", name="acme-rule", messages={"en": {"default": "x"}}, docs=DOCS',
+        "rule AC001 has no Chinese (zh) messages",
+    ),
+    "unknown-language": (
+        'code="AC001", name="acme-rule", messages={**MESSAGES, "cn": {"default": "x"}}, docs=DOCS',
+        "rule AC001: messages has an unknown language 'cn' (languages: zh, en)",
+    ),
+    "positional-field": (
+        'code="AC001", name="acme-rule", messages={"zh": {"default": "第{}行"}}, docs=DOCS',
+        "rule AC001: message 'default' (zh): {} is not a field name "
+        "(fields are plain names such as {row}; write {{ and }} for a brace)",
+    ),
+    "attribute-field": (
+        'code="AC001", name="acme-rule", messages={"zh": {"default": "{report.path}"}}, docs=DOCS',
+        "rule AC001: message 'default' (zh): {report.path} is not a field name "
+        "(fields are plain names such as {row}; write {{ and }} for a brace)",
+    ),
+    "lone-brace": (
+        'code="AC001", name="acme-rule", messages={"zh": {"default": "数量{"}}, docs=DOCS',
+        "rule AC001: message 'default' (zh): Single '{' encountered in format string",
+    ),
+    "english-only-key": (
+        'code="AC001", name="acme-rule", docs=DOCS, '
+        'messages={"zh": {"default": "x"}, "en": {"default": "x", "extra": "y"}}',
+        "rule AC001: message 'extra' exists in en but not in zh",
+    ),
+    "no-chinese-docs": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs={"en": DOC}',
+        "rule AC001 has no Chinese (zh) docs (a RuleDoc)",
+    ),
+    "no-chinese-summary": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, summary={"en": "x"}',
+        "rule AC001 has no Chinese (zh) summary",
+    ),
+    "bad-severity": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, severity="fatal"',
+        "rule AC001: severity 'fatal' is not error, warning or info",
+    ),
+    "option-default-of-another-type": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, '
+        'options=[RuleOption("limit", "three", "how many", type=int)]',
+        "rule AC001: the default of option 'limit' must be of type int, not str 'three'",
+    ),
+    "option-twice": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, '
+        'options=[RuleOption("limit", 3, "a"), RuleOption("limit", 4, "b")]',
+        "rule AC001: option 'limit' is declared twice",
+    ),
+    "unknown-cell": (
+        'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, '
+        'uses=["proactve.licensing.decisions"]',
+        "'proactve.licensing.decisions': no table 'proactve' "
+        "(tables: proactive, applications, reviews)",
+    ),
+}
+
+DECLARING = """\
+from xxgk_lint.plugin import RuleDoc, RuleOption, hookimpl, rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+DOCS = {{"zh": DOC, "en": DOC}}
+MESSAGES = {{"zh": {{"default": "测试"}}, "en": {{"default": "test"}}}}
+ARGS = {{"severity": "warning", "summary": {{"zh": "测试", "en": "test"}}}}
+
+
+@rule(**{{**ARGS, **dict({arguments})}})
+def mine(report, ctx):
+    yield from ()
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [mine]
+"""
+
+
+@pytest.mark.parametrize("case", sorted(DECLARATION_FAILURES))
+def test_a_rule_registration_would_refuse_fails_at_its_declaration(
+    repo: Path, capsys, case: str
+) -> None:
+    arguments, problem = DECLARATION_FAILURES[case]
+    plugin(repo, "acme.py", DECLARING.format(arguments=arguments), header=False)
+    code, findings, [line] = run_errors(capsys, "--lang", "en")
+    assert code == 2
+    assert_builtin_findings_survive(findings)
+    config = repo / ".xxgk-lint.yaml"
+    error = "UnknownKeyError" if case == "unknown-cell" else "RuleDefinitionError"
+    assert line == (
+        f"xxgk-lint: checks/acme.py:9: local plugin ./checks/acme.py ({config}) failed to "
+        f"import: {error}: {problem}"
+    )
+
+
+# ---- what a finding must pass ----
+
+
+def test_a_field_only_the_english_message_uses_fails_in_a_chinese_run_too(
+    repo: Path, capsys
+) -> None:
+    plugin(
+        repo,
+        "acme.py",
+        """
+        @make("AC001", "acme-rule", messages={
+            "zh": {"default": "第{row}行"}, "en": {"default": "row {row} ({english})"}})
+        def mine(report, ctx):
+            yield ctx.diagnostic(report.title.span, row=3)
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [mine]
+        """,
+    )
+    code, findings, [line] = run_errors(capsys, "--lang", "zh")
+    assert code == 2
+    assert_builtin_findings_survive(findings)
+    assert line == (
+        "xxgk-lint: r.txt: 规则 AC001 (acme-rule) 运行出错：MessageError: rule AC001: "
+        "message 'default' uses {english}, which the rule did not pass"
+    )
+
+
+def test_a_message_key_the_rule_does_not_have(repo: Path, capsys) -> None:
+    plugin(
+        repo,
+        "acme.py",
+        """
+        @make("AC001", "acme-rule")
+        def mine(report, ctx):
+            yield ctx.diagnostic(report.title.span, "missing")
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [mine]
+        """,
+    )
+    code, _, [line] = run_errors(capsys, "--lang", "en")
+    assert code == 2
+    assert line.endswith(
+        "crashed: MessageError: rule AC001 has no message 'missing' (messages: 'default')"
+    )
+
+
+# ---- option values are checked when the config loads ----
+
+
+OPTIONS_PLUGIN = """
+from xxgk_lint.plugin import RuleOption
+
+@rule(
+    code="AC001", name="acme-rule", severity="warning",
+    summary={"zh": "测试"}, messages={"zh": {"default": "测试"}}, docs={"zh": DOC},
+    options=[
+        RuleOption("limit", 3, "how many"),
+        RuleOption("level", "warning", "how bad", choices=("error", "warning")),
+    ],
+)
+def acme(report, ctx):
+    yield from ()
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [acme]
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("{limit: three}", "'rules.AC001.limit' must be of type int, not str 'three'"),
+        ("{limit: true}", "'rules.AC001.limit' must be of type int, not bool True"),
+        ("{level: fatal}", "'rules.AC001.level' must be one of error, warning, not 'fatal'"),
+    ],
+)
+def test_show_config_rejects_a_bad_option_value(
+    repo: Path, capsys, options: str, problem: str
+) -> None:
+    plugin(repo, "acme.py", OPTIONS_PLUGIN)
+    config = write(
+        repo / ".xxgk-lint.yaml", f"plugins: [./checks/acme.py]\nrules: {{AC001: {options}}}\n"
+    )
+    result = run_main(capsys, "check", "--show-config", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert one_line(result.err) == f"xxgk-lint: config error: {config}: {problem}"
+
+
+def test_show_config_accepts_good_option_values(repo: Path, capsys) -> None:
+    plugin(repo, "acme.py", OPTIONS_PLUGIN)
+    write(
+        repo / ".xxgk-lint.yaml",
+        "plugins: [./checks/acme.py]\nrules: {AC001: {limit: 5, level: Error}}\n",
+    )
+    result = run_main(capsys, "check", "--show-config", "r.txt")
+    assert result.code == 0
+    assert result.json()["rules"] == {"AC001": {"limit": 5, "level": "Error"}}

@@ -34,7 +34,7 @@ from tests.engine.reportkit import CLEAN, edit, locate, run_main, run_module, wr
 EXAMPLE = ROOT / "examples" / "plugin-package"
 GROUP = "xxgk_lint.plugins"
 
-#: 行政许可 counts 0 but the overview speaks of 行政许可: ACMEPKG001.
+#: 行政许可 counts 0 but the overview speaks of 行政许可: ACP001.
 LICENSING = edit(
     edit(CLEAN, "行政许可 | 120 |", "行政许可 | 0 |"),
     "主动公开政府信息40条，",
@@ -172,10 +172,10 @@ def test_the_registry_loads_its_rules_through_the_entry_point(installed: Path) -
 
     registry = load_registry()
     assert registry.errors == []
-    rule = registry.rules["ACMEPKG001"]
+    rule = registry.rules["ACP001"]
     assert rule.name == "licensing-zero-but-mentioned"
     assert rule.meta.origin == "acme_xxgk_rules.licensing"
-    assert registry.rules["ACMEPKG002"].check_run is not None
+    assert registry.rules["ACP002"].check_run is not None
     assert Path(sys.modules["acme_xxgk_rules"].__file__).is_relative_to(installed)
     assert "XG201" in registry.rules  # the built-in plugin, through the same group
 
@@ -188,7 +188,7 @@ def test_check_reports_its_finding_at_the_cell(
     result = run_main(capsys, "check", "--format", "json", "r.txt")
     assert result.code == 0  # a warning
     [finding] = result.diagnostics()
-    assert finding["code"] == "ACMEPKG001"
+    assert finding["code"] == "ACP001"
     assert (finding["line"], finding["column"]) == locate(
         LICENSING, "0 |", LICENSING.index("行政许可 | 0")
     )
@@ -200,7 +200,7 @@ def test_check_reports_its_finding_at_the_cell(
     )
     assert run_main(capsys, "check", "--fail-on", "warning", "r.txt").code == 1
     assert (
-        run_main(capsys, "check", "--format", "json", "--ignore", "ACMEPKG", "r.txt").diagnostics()
+        run_main(capsys, "check", "--format", "json", "--ignore", "ACP", "r.txt").diagnostics()
         == []
     )
 
@@ -231,7 +231,7 @@ def test_the_whole_run_rule_compares_the_reports(
     )
     assert result.code == 0, result.err
     [finding] = result.diagnostics()
-    assert finding["code"] == "ACMEPKG002"
+    assert finding["code"] == "ACP002"
     assert Path(finding["path"]).name == "2023.txt"  # the second of the two, by path
     assert (finding["line"], finding["column"]) == (1, 1)
     assert finding["message"] == (
@@ -243,15 +243,13 @@ def test_rules_and_explain_in_a_child_process(site: Path, tmp_path: Path) -> Non
     listing = run_module("rules", "--format", "json", cwd=tmp_path, env=child_env(site))
     assert listing.code == 0, listing.err
     by_code = {r["code"]: r for r in listing.json()["rules"]}
-    assert by_code["ACMEPKG001"]["origin"] == "acme_xxgk_rules.licensing"
-    assert by_code["ACMEPKG002"]["name"] == "duplicate-report"
+    assert by_code["ACP001"]["origin"] == "acme_xxgk_rules.licensing"
+    assert by_code["ACP002"]["name"] == "duplicate-report"
 
-    explained = run_module(
-        "explain", "ACMEPKG001", "--lang", "en", cwd=tmp_path, env=child_env(site)
-    )
+    explained = run_module("explain", "ACP001", "--lang", "en", cwd=tmp_path, env=child_env(site))
     assert explained.code == 0, explained.err
     assert explained.out.startswith(
-        "ACMEPKG001 licensing-zero-but-mentioned: The overview speaks of 行政许可 but the "
+        "ACP001 licensing-zero-but-mentioned: The overview speaks of 行政许可 but the "
         "table counts no licensing decisions\n"
     )
     assert "## Passing form\n一、总体情况\n" in explained.out
@@ -267,11 +265,11 @@ def test_the_examples_own_tests_pass_against_the_installed_package(site: Path) -
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert re.search(r"\b6 passed\b", done.stdout), done.stdout
+    assert re.search(r"\b7 passed\b", done.stdout), done.stdout
 
 
 def test_without_the_package_its_rules_are_gone(tmp_path: Path) -> None:
     """The shared environment itself never has the example installed."""
     listing = run_module("rules", "--format", "json", cwd=tmp_path)
     assert listing.code == 0
-    assert not [r for r in listing.json()["rules"] if r["code"].startswith("ACMEPKG")]
+    assert not [r for r in listing.json()["rules"] if r["code"].startswith("ACP")]

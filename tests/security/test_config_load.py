@@ -122,7 +122,7 @@ def test_a_plugin_option_of_the_wrong_type_is_a_config_error(repo: Path, capsys)
             from xxgk_lint.engine.diagnostics import RuleOption
 
             acme = rule(
-                code="ACME001", name="acme-rule", severity="warning",
+                code="ACM001", name="acme-rule", severity="warning",
                 summary={"zh": "测试"}, messages={"zh": {"default": "测试"}},
                 docs={"zh": DOC},
                 options=[RuleOption("limit", 3, "how many", type=int)],
@@ -135,8 +135,8 @@ def test_a_plugin_option_of_the_wrong_type_is_a_config_error(repo: Path, capsys)
             """
         ),
     )
-    line = config_error(capsys, repo, "plugins: [./acme.py]\nrules: {ACME001: {limit: 'three'}}\n")
-    assert line == "'rules.ACME001.limit' must be of type int, not str 'three'"
+    line = config_error(capsys, repo, "plugins: [./acme.py]\nrules: {ACM001: {limit: 'three'}}\n")
+    assert line == "'rules.ACM001.limit' must be of type int, not str 'three'"
 
 
 # ---- select that selects nothing ----

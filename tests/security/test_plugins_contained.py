@@ -30,7 +30,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def one_rule(body: str, code: str = "ACME001", name: str = "acme-rule") -> str:
+def one_rule(body: str, code: str = "ACM001", name: str = "acme-rule") -> str:
     """A plugin with one rule whose body is ``body`` (indented under ``def``)."""
     indented = "\n".join(f"    {line}" if line else "" for line in body.strip("\n").splitlines())
     return (
@@ -92,7 +92,7 @@ def test_a_bad_finding_becomes_one_plugin_error(repo: Path, capsys, case: str, f
     result = run_main(capsys, "check", "--format", fmt, "--lang", "en", "r.txt")
     assert_invariants(result)
     assert result.code == 2
-    message = f"rule ACME001 (acme-rule) produced an invalid finding: {problem}"
+    message = f"rule ACM001 (acme-rule) produced an invalid finding: {problem}"
     if fmt != "json":
         assert "XG009" in result.out
         return
@@ -112,7 +112,7 @@ def test_a_bad_finding_becomes_one_plugin_error(repo: Path, capsys, case: str, f
         "expected": None,
         "actual": None,
         "where": None,
-        "subject": "plugin.ACME001",
+        "subject": "plugin.ACM001",
     }
     assert result.json()["summary"]["exit_code"] == 2
 
@@ -125,10 +125,10 @@ def test_several_bad_findings_are_one_plugin_error_and_the_good_ones_stay(
     )
     result = run_main(capsys, "check", "--format", "json", "--lang", "zh", "r.txt")
     assert result.code == 2
-    acme = [d for d in result.diagnostics() if d["code"] in ("ACME001", "XG009")]
-    assert [d["code"] for d in acme] == ["ACME001", "XG009"]
+    acme = [d for d in result.diagnostics() if d["code"] in ("ACM001", "XG009")]
+    assert [d["code"] for d in acme] == ["ACM001", "XG009"]
     assert acme[1]["message"] == (
-        "规则 ACME001 (acme-rule) 的输出无效：2 条结果无效，第一条：产出了 None，而不是 Diagnostic"
+        "规则 ACM001 (acme-rule) 的输出无效：2 条结果无效，第一条：产出了 None，而不是 Diagnostic"
     )
 
 
@@ -142,7 +142,7 @@ def test_a_rule_that_returns_none_is_a_plugin_error(repo: Path, capsys) -> None:
 
 def test_xg009_cannot_be_deselected(repo: Path, capsys) -> None:
     write_plugin(repo, "acme.py", one_rule("yield None"), config="ignore: [XG009]\n")
-    result = run_main(capsys, "check", "--format", "json", "--select", "ACME", "r.txt")
+    result = run_main(capsys, "check", "--format", "json", "--select", "ACM", "r.txt")
     assert result.code == 2
     assert result.codes() == ["XG009"]
 
@@ -161,7 +161,7 @@ def test_an_exit_in_a_rule_is_that_rule_crashing(repo: Path, capsys, body: str) 
     assert result.code == 2
     assert_builtin_findings_survive(result.diagnostics())
     [line] = result.err.splitlines()
-    assert line.startswith("xxgk-lint: r.txt: rule ACME001 (acme-rule) crashed: ")
+    assert line.startswith("xxgk-lint: r.txt: rule ACM001 (acme-rule) crashed: ")
     assert line.split(": ")[-2] in ("SystemExit", "KeyboardInterrupt")
 
 
@@ -175,7 +175,7 @@ def test_an_exit_while_importing_a_plugin_is_that_plugin_failing(
     assert result.code == 2
     assert_builtin_findings_survive(result.diagnostics())
     [line] = result.err.splitlines()
-    assert line.startswith("xxgk-lint: local plugin ./acme.py (")
+    assert line.startswith("xxgk-lint: acme.py:1: local plugin ./acme.py (")
     assert "failed to import: " in line
 
 
@@ -203,7 +203,7 @@ def test_a_rule_that_never_ends_is_stopped_and_the_run_goes_on(repo: Path, capsy
     assert_invariants(result)
     assert result.code == 2
     assert result.err.splitlines() == [
-        f"xxgk-lint: {name}: rule ACME001 (acme-rule) ran longer than its time limit "
+        f"xxgk-lint: {name}: rule ACM001 (acme-rule) ran longer than its time limit "
         "(rule-timeout 0.2 s) and was stopped"
         for name in ("r.txt", "s.txt")
     ]
@@ -229,11 +229,11 @@ def test_a_rule_that_swallows_even_the_stop_never_hangs_the_run(repo: Path) -> N
     # rule's `try` (Python 3.11: the rule is stopped, the run goes on) or always inside it
     # (3.10: after the grace period xxgk-lint gives up, in one line, rather than hang).
     stopped = (
-        "r.txt: rule ACME001 (acme-rule) ran longer than its time limit (rule-timeout 0.2 s) "
+        "r.txt: rule ACM001 (acme-rule) ran longer than its time limit (rule-timeout 0.2 s) "
         "and was stopped"
     )
     gave_up = (
-        "xxgk-lint: error: r.txt: rule ACME001 (acme-rule): over its time limit of 0.2 s and "
+        "xxgk-lint: error: r.txt: rule ACM001 (acme-rule): over its time limit of 0.2 s and "
         "cannot be stopped (it catches every exception); xxgk-lint stops here\n"
     )
     assert stopped in result.out or result.err == gave_up, result.output
@@ -274,6 +274,6 @@ def test_two_plugins_declaring_one_code_give_the_same_message_every_time(repo: P
     [line] = runs[0].err.splitlines()
     config = repo / ".xxgk-lint.yaml"
     assert line == (
-        f"xxgk-lint: 插件 ./b.py ({config})：rule code ACME001 is declared twice "
+        f"xxgk-lint: 插件 ./b.py ({config})：rule code ACM001 is declared twice "
         f"(first by ./a.py ({config}))"
     )

@@ -21,7 +21,7 @@ import pathlib
 pathlib.Path({marker!r}).write_text("imported")
 
 
-@make("EVIL001", "evil-rule")
+@make("EVL001", "evil-rule")
 def evil(report, ctx):
     pathlib.Path({marker!r} + ".rule").write_text("ran")
     yield from ()
@@ -206,7 +206,7 @@ def test_isolated_rules_and_explain_ignore_the_working_directory_config(
     marker_plugin(office, marker, config="lang: en\n")
     listing = run_main(capsys, "rules", "--isolated")
     assert not marker.exists()
-    assert "EVIL001" not in listing.out
+    assert "EVL001" not in listing.out
     assert next(line for line in listing.out.splitlines() if line.startswith("XG301 ")).endswith(
         "未说明统计期限"
     )

@@ -17,7 +17,7 @@ from xxgk_lint.cli.output import (
     silence_stdout,
     write_atomically,
 )
-from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
+from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides, PluginError
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.runner import Runner
@@ -110,7 +110,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         run = runner.run(paths)
     except ConfigError as exc:
         print_warnings(resolver)
-        error_line(f"config error: {exc}")
+        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
         return 2
     print_warnings(resolver)
     if runner.written_baseline is not None:
@@ -206,8 +206,13 @@ def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:
 
     first = Path(paths[0])
     config = resolver.for_file(first / "x" if first.is_dir() else first)
-    check_selectors(config, load_registry(config.plugins, config.lang))
+    registry = load_registry(config.plugins, config.lang)
+    check_selectors(config, registry)
     print_warnings(resolver)
+    if registry.errors:  # a plugin or rule file that did not load: the config does not work
+        for line in registry.errors:
+            error_line(line)
+        return 2
     text = json.dumps(config.describe(), ensure_ascii=False, indent=2) + "\n"
     try:
         emit(text, "json")

@@ -1,4 +1,8 @@
-"""``xxgk-lint rules`` and ``xxgk-lint explain``: the rules and their documentation."""
+"""``xxgk-lint rules`` and ``xxgk-lint explain``: the rules and their documentation.
+
+Every rule the run would know is listed alike: built-in, installed plugins, the config's
+local plugins and its YAML rule files (``origin`` names the module or the file).
+"""
 
 from __future__ import annotations
 
@@ -134,19 +138,10 @@ def all_docs(metas: list[RuleMeta]) -> str:
                 "",
                 f"*{h[1]}* — {doc.why}",
                 "",
-                f"*{h[2]}*",
-                "",
-                "```text",
-                doc.bad,
-                "```",
-                "",
-                f"*{h[3]}*",
-                "",
-                "```text",
-                doc.good,
-                "```",
-                "",
             ]
+            for head, example in ((h[2], doc.bad), (h[3], doc.good)):
+                if example:
+                    parts += [f"*{head}*", "", "```text", example, "```", ""]
             if meta.options:
                 parts.append(f"*{h[4]}*")
                 parts.append("")
@@ -181,13 +176,11 @@ def explain_text(meta: RuleMeta, lang: str) -> str:
         "",
         f"## {heads[1]}",
         doc.why,
-        "",
-        f"## {heads[2]}",
-        doc.bad,
-        "",
-        f"## {heads[3]}",
-        doc.good,
     ]
+    # A YAML rule may come without examples: no empty headings then.
+    for head, example in ((heads[2], doc.bad), (heads[3], doc.good)):
+        if example:
+            parts += ["", f"## {head}", example]
     if meta.options:
         parts += ["", f"## {heads[4]}"]
         parts += [f"- {o.name} ({option_text(o)}): {o.description}" for o in meta.options]
@@ -199,7 +192,8 @@ def run_explain_command(args: argparse.Namespace) -> int:
     if registry is None:
         return 2
     if args.all:
-        return _write(all_docs([r.meta for r in registry.sorted_rules()]))
+        status = _write(all_docs([r.meta for r in registry.sorted_rules()]))
+        return 2 if registry.errors else status
     if not args.code:
         error_line("error: explain needs a rule CODE (or --all)")
         return 2
@@ -215,4 +209,5 @@ def run_explain_command(args: argparse.Namespace) -> int:
         )
         error_line(f"error: unknown rule {wanted!r}{hint}")
         return 2
-    return _write(explain_text(found.meta, args.lang))
+    status = _write(explain_text(found.meta, args.lang))
+    return 2 if registry.errors else status

@@ -66,6 +66,12 @@ class ConfigError(Exception):
     """A config problem; the message is one line and names the key and the file."""
 
 
+class PluginError(ConfigError):
+    """A plugin or rule file the config names could not be loaded, and the config needs its
+    rules: the message is that failure (``checks/acme.py:3: …``), never a suggestion of
+    another rule."""
+
+
 @dataclass(frozen=True)
 class Config:
     """The merged configuration for one file."""
@@ -429,6 +435,7 @@ def check_selectors(config: Config, registry: Registry) -> None:
     for key, selectors in groups:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):
+                _plugin_failure_first(registry)
                 source, why = where, hint
                 if key in ("select", "ignore") and selector in config.cli_selectors:
                     source, why = "command line", ""
@@ -444,12 +451,14 @@ def check_selectors(config: Config, registry: Registry) -> None:
         and not any(selector_matches(s, c, registry.rules[c].name) for s in config.ignore)
     ]
     if not selected:
+        _plugin_failure_first(registry)
         source = "command line" if config.cli_select else where
         after = " that 'ignore' leaves" if config.select and config.ignore else ""
         raise ConfigError(f"{source}: 'select' selects no rule{after}: nothing would be checked")
     for ref, options in config.rules.items():
         target = registry.rules.get(ref) or registry.by_name(ref)
         if target is None:
+            _plugin_failure_first(registry)
             raise ConfigError(
                 f"{where}: 'rules.{ref}' names no known rule"
                 + _suggest(ref, [*codes, *names])
@@ -466,6 +475,14 @@ def check_selectors(config: Config, registry: Registry) -> None:
             problem = known[option].problem(value)
             if problem is not None:
                 raise ConfigError(f"{where}: 'rules.{ref}.{option}' {problem}")
+
+
+def _plugin_failure_first(registry: Registry) -> None:
+    """A selector names no rule: if a plugin failed to load, that failure is the error (its
+    rules would be the ones named), not an unknown rule with a suggestion."""
+    if registry.errors:
+        more = len(registry.errors) - 1
+        raise PluginError(registry.errors[0] + (f" (and {more} more)" if more else ""))
 
 
 def rule_options(config: Config, code: str, name: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
+from functools import cached_property
 from typing import Any
 
 from xxgk_lint.parse.serialize import plain
@@ -144,8 +145,9 @@ class RuleOption:
     ``type`` (``str``, ``int``, ``bool``… or a tuple of them) and ``choices`` (the allowed
     values; strings compared without regard to case) are checked when the config is
     loaded, so that a bad value is a config error naming the key and the file, not a crash
-    of the rule on every report. Both are optional, for plugins written before they
-    existed; declare them.
+    of the rule on every report. Without either, the type of ``default`` is the type (an
+    ``int`` default takes whole numbers, a ``str`` default text…; a ``None`` default any
+    value).
     """
 
     name: str
@@ -181,13 +183,24 @@ class RuleOption:
             if folded not in allowed:
                 listed = ", ".join(str(c) for c in self.choices)
                 return f"must be one of {listed}, not {value!r}"
-        if self.type is not None:
-            types = self.type if isinstance(self.type, tuple) else (self.type,)
+        types = self.types
+        if types:
             wrong_bool = isinstance(value, bool) and bool not in types
             if wrong_bool or not isinstance(value, types):
                 names = " or ".join(t.__name__ for t in types)
                 return f"must be of type {names}, not {type(value).__name__} {value!r}"
         return None
+
+    @property
+    def types(self) -> tuple[builtins.type, ...]:
+        """The types a value may have: declared, else the default's (none: any)."""
+        if self.type is not None:
+            return self.type if isinstance(self.type, tuple) else (self.type,)
+        if self.choices is not None or self.default is None:
+            return ()
+        if isinstance(self.default, float):
+            return (float, int)
+        return (type(self.default),)
 
 
 @dataclass(frozen=True)
@@ -239,4 +252,45 @@ class RuleMeta:
     def message(self, lang: str, key: str = "default", **fields: Any) -> str:
         """Render message ``key`` in ``lang`` (falling back to Chinese)."""
         templates = self.messages.get(lang) or self.messages["zh"]
-        return templates[key].format(**fields)
+        template = templates.get(key)
+        if template is None:
+            template = self.messages["zh"].get(key)
+        if template is None:
+            known = ", ".join(repr(k) for k in self.messages["zh"])
+            raise MessageError(f"rule {self.code} has no message {key!r} (messages: {known})")
+        return template.format(**fields)
+
+    @cached_property
+    def message_fields(self) -> dict[str, frozenset[str]]:
+        """Per message key, the fields its templates use in any language.
+
+        A finding must pass them all, whatever the language of this run: a field only the
+        English template uses would otherwise crash the rule only for ``--lang en`` users.
+        """
+        from xxgk_lint.engine.metacheck import template_fields
+
+        out: dict[str, frozenset[str]] = {}
+        for templates in self.messages.values():
+            for key, template in templates.items():
+                out[key] = out.get(key, frozenset()) | template_fields(template)
+        return out
+
+    def missing_fields(self, key: str, given: Any) -> list[str]:
+        """The fields message ``key`` uses (in any language) that are not in ``given``."""
+        from xxgk_lint.engine.metacheck import ALWAYS_PASSED
+
+        needed = self.message_fields.get(key)
+        if needed is None:
+            known = ", ".join(repr(k) for k in self.messages.get("zh", {}))
+            raise MessageError(f"rule {self.code} has no message {key!r} (messages: {known})")
+        return sorted(needed - ALWAYS_PASSED - set(given))
+
+
+class MessageError(KeyError):
+    """A rule asked for a message it does not have, or did not pass a field its message uses.
+
+    Raised while the rule runs; the run reports it as the rule's failure, naming it.
+    """
+
+    def __str__(self) -> str:  # KeyError quotes its argument; this message is a sentence
+        return str(self.args[0]) if self.args else ""

@@ -17,11 +17,17 @@ one plugin, registered through the same entry point as everyone else's):
   ``--config``, or one found in the working directory or above it. A config found inside
   a checked folder cannot load code (unless ``--trust-configs`` is given).
 
-A plugin is a module (or object) with functions marked ``@hookimpl`` whose names are the
-hooks below. Each plugin is loaded inside its own ``try``: a plugin that fails to import
-is reported by name (exit code 2) and the other rules still run. Import heavy modules
-*inside* your hook functions, not at the top of the plugin: start-up time matters in a
-pre-commit hook.
+  An entry ending in ``.yaml``/``.yml`` is a file of rules written in YAML, no Python
+  (:mod:`xxgk_lint.engine.yamlrules`).
+
+A plugin imports what it needs from :mod:`xxgk_lint.plugin`, the stable plugin API, and
+nothing else of xxgk-lint. It is a module (or object) with functions marked ``@hookimpl``
+whose names are the hooks below; pluggy calls them. An unmarked ``xxgk_lint_rules``, a
+marked function whose name is no hook, or a plugin with no hook is an error naming the
+plugin. Each plugin is loaded inside its own ``try``: a plugin that fails to import is
+reported with the file and line where it failed (exit code 2) and the other rules still
+run. Import heavy modules *inside* your hook functions, not at the top of the plugin:
+start-up time matters in a pre-commit hook.
 
 How a rule checks reports is the :class:`~xxgk_lint.engine.rule.Rule` contract: a
 per-report ``check(report, ctx)`` called once for each parsed report (a typed AST,
@@ -69,11 +75,14 @@ def xxgk_lint_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
     Called once per run, after all plugins are registered. Return a sequence of
     :class:`~xxgk_lint.engine.rule.Rule` objects (usually made with the
     :func:`~xxgk_lint.engine.rule.rule` decorator). Each rule carries its metadata —
-    a frozen ``code`` (letters then digits, e.g. ``XG201`` or ``ACME001``; never reuse or
-    renumber one), a kebab-case ``name``, a default ``severity`` (``error``, ``warning``
-    or ``info``), a one-line ``summary`` and ``messages`` in Chinese (``zh``, required)
-    and English (``en``), ``docs`` (what it checks, why, a failing and a passing example)
-    and its ``options`` (set by users under ``rules: {CODE: {...}}`` in the config).
+    a frozen ``code`` (one to three capital letters and three digits, flake8 style:
+    ``AC101``; ``XG`` is reserved for the built-in rules; never reuse or renumber one), a
+    kebab-case ``name``, a default ``severity`` (``error``, ``warning`` or ``info``), a
+    one-line ``summary`` and ``messages`` in Chinese (``zh``, required) and English
+    (``en``), ``docs`` (what it checks, why, a failing and a passing example) and its
+    ``options`` (set by users under ``rules: {CODE: {...}}`` in the config, their values
+    checked against each option's type or choices when the config loads).
 
-    A code declared by two plugins is an error naming both.
+    Everything is checked at registration (:mod:`xxgk_lint.engine.metacheck`); a code
+    declared by two plugins is an error naming both.
     """

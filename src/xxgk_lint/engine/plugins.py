@@ -6,37 +6,61 @@ That ``try`` also holds ``SystemExit`` and a ``KeyboardInterrupt`` the plugin ra
 (see :mod:`xxgk_lint.engine.guard`), and what a plugin prints while it loads goes to
 stderr. A local plugin's module name is derived from its path, so that the same files give
 the same messages, byte for byte, on every run.
+
+Registration checks everything a rule declares before anything uses it:
+
+* a plugin's hooks are the functions it marks ``@hookimpl``, and pluggy calls them: an
+  unmarked ``xxgk_lint_rules`` or a marked function whose name is no hook is an error;
+* codes are flake8-style (``AC101``) and the ``XG`` prefix is the built-in rules' alone;
+* metadata, messages, docs and options are checked by :mod:`xxgk_lint.engine.metacheck`.
+
+A plugin that fails to import is reported with the file and line where it failed. A
+``plugins:`` entry ending in ``.yaml``/``.yml`` is a file of YAML rules
+(:mod:`xxgk_lint.engine.yamlrules`), whose every error is one line ``file:line: …``.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib
 import importlib.util
+import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+import sysconfig
+import traceback
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from xxgk_lint.engine import hookspecs
 from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
-from xxgk_lint.engine.diagnostics import RuleDoc, RuleMeta, RuleOption, Severity
 from xxgk_lint.engine.guard import captured_stdout, contained
+from xxgk_lint.engine.metacheck import meta_problem
 from xxgk_lint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from xxgk_lint.engine.yamlrules import RuleFile
 
 #: The built-in rules' module: registered first, so a plugin can never replace them.
 BUILTIN = "xxgk_lint_rules"
-_CODE = re.compile(r"^[A-Z]{1,8}[0-9]{1,5}$")
-_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A ``plugins:`` entry with one of these endings is a file of YAML rules.
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+_HOOK = "xxgk_lint_rules"
+_ENGINE_DIR = Path(__file__).resolve().parent.parent  # the xxgk_lint package
+_LIBRARY_DIRS = tuple(
+    Path(p).resolve() for p in {sysconfig.get_paths()["stdlib"], os.path.dirname(pluggy.__file__)}
+)
 
 
 @dataclass(frozen=True)
 class LocalPlugin:
-    """A plugin named in a config file: a ``.py`` path or a module name."""
+    """A plugin named in a config file: a ``.py`` path, a rule file or a module name."""
 
     spec: str
     base_dir: Path
@@ -68,13 +92,34 @@ def _error(lang: str, zh: str, en: str) -> str:
     return clean_text(en if lang == "en" else zh)
 
 
+def _one_line(text: str) -> str:
+    return "; ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, SyntaxError) and exc.msg:
+        return f"{type(exc).__name__}: {exc.msg}"  # the file and line come first
+    return _one_line(f"{type(exc).__name__}: {exc}")
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` relative to the working directory when inside it (as messages show it)."""
+    text = str(path)
+    try:
+        relative = os.path.relpath(text, Path.cwd())
+    except ValueError:  # another drive (Windows)
+        return clean_text(text)
+    return clean_text(text if relative.startswith("..") else relative)
+
+
+def is_rule_file(spec: str) -> bool:
+    """Whether a ``plugins:`` entry names a file of YAML rules."""
+    return spec.lower().endswith(RULE_FILE_SUFFIXES)
 
 
 def is_file_spec(spec: str) -> bool:
-    """Whether a ``plugins:`` entry names a ``.py`` file (else: a module name)."""
-    return spec.endswith(".py") or "/" in spec or "\\" in spec
+    """Whether a ``plugins:`` entry names a file (else: a module name)."""
+    return spec.endswith(".py") or is_rule_file(spec) or "/" in spec or "\\" in spec
 
 
 def plugin_file(plugin: LocalPlugin) -> Path | None:
@@ -97,15 +142,97 @@ def _import_local(plugin: LocalPlugin) -> object:
     if path is not None:
         if not path.is_file():
             raise FileNotFoundError(f"no such file: {path}")
+        # Its folder is searched last, so that the plugin may import the modules beside it
+        # (``import acme_helpers``) without shadowing an installed module of the same name.
+        folder = str(path.parent)
+        if folder not in sys.path:
+            sys.path.append(folder)
         module_name = module_name_for(path)
         loader_spec = importlib.util.spec_from_file_location(module_name, path)
         if loader_spec is None or loader_spec.loader is None:
             raise ImportError(f"cannot load {path}")
         module = importlib.util.module_from_spec(loader_spec)
         sys.modules[module_name] = module
-        loader_spec.loader.exec_module(module)
+        try:
+            loader_spec.loader.exec_module(module)
+        except BaseException:
+            sys.modules.pop(module_name, None)
+            raise
         return module
     return importlib.import_module(spec)
+
+
+def _module_root(name: str) -> Path | None:
+    """The folder of an importable top-level module, found without running it."""
+    try:
+        found = importlib.util.find_spec(name.split(".")[0].split(":")[0])
+    except (ImportError, ValueError):
+        return None
+    if found is None or not found.origin or found.origin in ("built-in", "frozen"):
+        return None
+    return Path(found.origin).resolve().parent
+
+
+def _inside(filename: str, folder: Path) -> bool:
+    try:
+        return Path(filename).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def failure_place(exc: BaseException, root: Path | None) -> str | None:
+    """``file:line`` where a plugin failed to load: a syntax error's place, else the last
+    line of the plugin's own code in the traceback (its folder ``root`` when known)."""
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        return f"{shown_path(exc.filename)}:{exc.lineno}"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename[:1] != "<"]
+    if root is not None:
+        mine = [f for f in frames if _inside(f.filename, root)]
+    else:
+        mine = [
+            f
+            for f in frames
+            if not _inside(f.filename, _ENGINE_DIR)
+            and not any(_inside(f.filename, d) for d in _LIBRARY_DIRS)
+        ]
+    if not mine:
+        return None
+    return f"{shown_path(mine[-1].filename)}:{mine[-1].lineno}"
+
+
+def _located(place: str | None, text: str) -> str:
+    return f"{place}: {text}" if place else text
+
+
+def _hook_problem(manager: pluggy.PluginManager, plugin: object) -> str | None:
+    """Why a registered plugin's hooks cannot be used, if they cannot."""
+    callers = manager.get_hookcallers(plugin) or []
+    for caller in callers:
+        if not caller.has_spec():
+            close = difflib.get_close_matches(caller.name, [_HOOK], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            return (
+                f"the @hookimpl function {caller.name!r} is not a hook of xxgk-lint "
+                f"(hooks: {_HOOK}){hint}"
+            )
+    if any(caller.name == _HOOK for caller in callers):
+        return None
+    if callable(getattr(plugin, _HOOK, None)):
+        return f"{_HOOK} is not marked @hookimpl (from xxgk_lint.plugin import hookimpl)"
+    return (
+        f"it has no hook: mark its {_HOOK} function with @hookimpl "
+        "(from xxgk_lint.plugin import hookimpl)"
+    )
+
+
+@dataclass
+class _Loaded:
+    """A plugin registered with pluggy, or a file of YAML rules, in registration order."""
+
+    label: str
+    plugin: object | None = None
+    rule_file: RuleFile | None = None
+    builtin: bool = False
 
 
 def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Registry:
@@ -115,8 +242,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
     registry = Registry()
     registry.rules[PLUGIN_ERROR_RULE.code] = PLUGIN_ERROR_RULE
     registry.declared_by[PLUGIN_ERROR_RULE.code] = "xxgk-lint (engine)"
-    owners: dict[int, str] = {}
-    ordered: list[object] = []  # registration order: built-ins, other entry points, local
+    ordered: list[_Loaded] = []  # registration order: built-ins, other entry points, local
     found = sorted(
         entry_points(group=hookspecs.ENTRY_POINT_GROUP),
         key=lambda e: (e.value != BUILTIN, e.name, e.value),
@@ -126,21 +252,32 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
         try:
             with captured_stdout():
                 plugin = entry.load()
-            manager.register(plugin, name=f"entry:{entry.name}")
-            owners[id(plugin)] = label
-            ordered.append(plugin)
+            _register(manager, plugin, f"entry:{entry.name}")
+            builtin = getattr(plugin, "__name__", None) == BUILTIN
+            ordered.append(_Loaded(label, plugin, builtin=builtin))
+        except PluginHookError as exc:
+            registry.errors.append(_error(lang, f"插件 {label}：{exc}", f"plugin {label}: {exc}"))
         except BaseException as exc:
             if not contained(exc):
                 raise
+            place = failure_place(exc, _module_root(entry.value))
             registry.errors.append(
                 _error(
                     lang,
-                    f"插件 {label} 加载失败：{_describe(exc)}",
-                    f"plugin {label} failed to load: {_describe(exc)}",
+                    _located(place, f"插件 {label} 加载失败：{_describe(exc)}"),
+                    _located(place, f"plugin {label} failed to load: {_describe(exc)}"),
                 )
             )
+    rule_files: set[Path] = set()
     for plugin_ref in local:
         label = f"{plugin_ref.spec} ({plugin_ref.config_path})"
+        if is_rule_file(plugin_ref.spec):
+            path = plugin_file(plugin_ref)
+            assert path is not None
+            if path not in rule_files:
+                rule_files.add(path)
+                ordered.append(_Loaded(label, rule_file=_read_rule_file(path, registry, lang)))
+            continue
         try:
             with captured_stdout():
                 module = _import_local(plugin_ref)
@@ -149,77 +286,99 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 registry.files.append(Path(origin))
             if manager.is_registered(module):
                 continue
-            manager.register(module, name=f"local:{plugin_ref.spec}")
-            owners[id(module)] = label
-            ordered.append(module)
+            _register(manager, module, f"local:{plugin_ref.spec}")
+            ordered.append(_Loaded(label, module))
+        except PluginHookError as exc:
+            registry.errors.append(_error(lang, f"插件 {label}：{exc}", f"plugin {label}: {exc}"))
         except BaseException as exc:
             if not contained(exc):
                 raise
+            path = plugin_file(plugin_ref)
+            root = path.parent if path is not None else _module_root(plugin_ref.spec)
+            place = failure_place(exc, root)
             registry.errors.append(
                 _error(
                     lang,
-                    f"本地插件 {label} 导入失败：{_describe(exc)}",
-                    f"local plugin {label} failed to import: {_describe(exc)}",
+                    _located(place, f"本地插件 {label} 导入失败：{_describe(exc)}"),
+                    _located(place, f"local plugin {label} failed to import: {_describe(exc)}"),
                 )
             )
-    for plugin in ordered:
-        label = owners.get(id(plugin), manager.get_name(plugin) or "?")
-        hook = getattr(plugin, "xxgk_lint_rules", None)
-        if hook is None:
+    for loaded in ordered:
+        if loaded.rule_file is not None:
+            rules = loaded.rule_file.rules
+            _add_rules(registry, rules, loaded.label, lang, locate=loaded.rule_file.place)
             continue
-        try:
-            with captured_stdout():
-                provided: Iterable[Rule] = hook() or ()
-                _add_rules(registry, provided, label, lang)
-        except BaseException as exc:
-            if not contained(exc):
-                raise
-            registry.errors.append(
-                _error(
-                    lang,
-                    f"插件 {label} 的 xxgk_lint_rules 出错：{_describe(exc)}",
-                    f"plugin {label}: xxgk_lint_rules raised {_describe(exc)}",
-                )
-            )
+        _collect(manager, loaded, [o.plugin for o in ordered if o is not loaded], registry, lang)
     return registry
 
 
-def _meta_problem(item: Rule) -> str | None:
-    """What makes a rule's metadata unusable by the formatters and listings, if anything."""
-    meta = item.meta
-    if not isinstance(meta, RuleMeta):
-        return f"rule metadata is {type(meta).__name__}, not a RuleMeta"
-    code, name = meta.code, meta.name
-    if not isinstance(code, str) or not _CODE.match(code):
-        return f"rule code {code!r} is not letters followed by digits"
-    if not isinstance(name, str) or not _NAME.match(name):
-        return f"rule name {name!r} is not kebab-case"
-    if not isinstance(meta.severity, Severity):
-        return f"rule {code}: severity {meta.severity!r} is not a Severity"
-    if not isinstance(meta.messages, dict) or not isinstance(meta.messages.get("zh"), dict):
-        return f"rule {code} has no Chinese (zh) messages"
-    if not isinstance(meta.summary, dict) or not isinstance(meta.summary.get("zh"), str):
-        return f"rule {code} has no Chinese (zh) summary"
-    if not all(isinstance(v, str) for v in meta.summary.values()):
-        return f"rule {code}: every summary must be a str"
-    if not isinstance(meta.docs, dict) or not isinstance(meta.docs.get("zh"), RuleDoc):
-        return f"rule {code} has no Chinese (zh) docs (a RuleDoc)"
-    if not all(isinstance(v, RuleDoc) for v in meta.docs.values()):
-        return f"rule {code}: every docs entry must be a RuleDoc"
-    if not all(isinstance(o, RuleOption) for o in meta.options):
-        return f"rule {code}: options must be RuleOption objects"
-    if item.check is not None and not callable(item.check):
-        return f"rule {code}: check is not callable"
-    if item.check_run is not None and not callable(item.check_run):
-        return f"rule {code}: check_run is not callable"
-    return None
+def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> None:
+    """Register ``plugin``; raise if its hooks are not marked, not known or not callable
+    as their specifications say."""
+    try:
+        manager.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise PluginHookError(_one_line(str(exc))) from None
+    problem = _hook_problem(manager, plugin)
+    if problem is not None:
+        manager.unregister(plugin)
+        raise PluginHookError(problem)
 
 
-def _add_rules(registry: Registry, provided: Iterable[Rule], label: str, lang: str) -> None:
+class PluginHookError(TypeError):
+    """A plugin's hooks cannot be used (unmarked, or not a hook of xxgk-lint)."""
+
+
+def _collect(
+    manager: pluggy.PluginManager,
+    loaded: _Loaded,
+    others: Iterable[object],
+    registry: Registry,
+    lang: str,
+) -> None:
+    """Call one plugin's ``xxgk_lint_rules`` through pluggy and add what it returns."""
+    caller = manager.subset_hook_caller(_HOOK, remove_plugins=[o for o in others if o])
+    try:
+        with captured_stdout():
+            for provided in caller():
+                _add_rules(registry, provided or (), loaded.label, lang, builtin=loaded.builtin)
+    except BaseException as exc:
+        if not contained(exc):
+            raise
+        registry.errors.append(
+            _error(
+                lang,
+                f"插件 {loaded.label} 的 {_HOOK} 出错：{_describe(exc)}",
+                f"plugin {loaded.label}: {_HOOK} raised {_describe(exc)}",
+            )
+        )
+
+
+def _read_rule_file(path: Path, registry: Registry, lang: str) -> RuleFile:
+    from xxgk_lint.engine.yamlrules import load_rule_file
+
+    loaded = load_rule_file(path, shown_path(path), lang)
+    if path.is_file():
+        registry.files.append(path)
+    registry.errors.extend(clean_text(e) for e in loaded.errors)
+    return loaded
+
+
+def _add_rules(
+    registry: Registry,
+    provided: Iterable[Rule],
+    label: str,
+    lang: str,
+    *,
+    builtin: bool = False,
+    locate: Callable[[Rule], str] | None = None,
+) -> None:
+    if isinstance(provided, (str, bytes)) or not isinstance(provided, Iterable):
+        raise TypeError(f"{_HOOK} returned {type(provided).__name__}, not a list of Rule")
     for item in provided:
         if not isinstance(item, Rule):
-            raise TypeError(f"xxgk_lint_rules returned {type(item).__name__}, not a Rule")
-        problem = _meta_problem(item)
+            raise TypeError(f"{_HOOK} returned {type(item).__name__}, not a Rule")
+        problem = _rule_problem(item, builtin)
         if problem is None:
             code, name = item.meta.code, item.meta.name
             if code in registry.rules:
@@ -228,9 +387,25 @@ def _add_rules(registry: Registry, provided: Iterable[Rule], label: str, lang: s
             elif registry.by_name(name) is not None:
                 problem = f"rule name {name} is declared twice"
         if problem:
-            registry.errors.append(
-                _error(lang, f"插件 {label}：{problem}", f"plugin {label}: {problem}")
-            )
+            if locate is not None:
+                registry.errors.append(clean_text(f"{locate(item)}: {problem}"))
+            else:
+                registry.errors.append(
+                    _error(lang, f"插件 {label}：{problem}", f"plugin {label}: {problem}")
+                )
             continue
         registry.rules[item.meta.code] = item
         registry.declared_by[item.meta.code] = label
+
+
+def _rule_problem(item: Rule, builtin: bool) -> str | None:
+    """What makes a rule unusable by the runner, the listings and the formatters."""
+    problem = meta_problem(item.meta, builtin=builtin)
+    if problem is not None:
+        return problem
+    code = item.meta.code
+    if item.check is not None and not callable(item.check):
+        return f"rule {code}: check is not callable"
+    if item.check_run is not None and not callable(item.check_run):
+        return f"rule {code}: check_run is not callable"
+    return None

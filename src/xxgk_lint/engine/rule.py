@@ -1,8 +1,9 @@
 """What a rule is: its metadata plus the functions that check reports.
 
-Plugin authors write rules with the :func:`rule` decorator::
+Plugin authors write rules with the :func:`rule` decorator (imported from
+:mod:`xxgk_lint.plugin`)::
 
-    @rule(code="ACME001", name="title-names-agency", severity="warning",
+    @rule(code="AC001", name="title-names-agency", severity="warning",
           summary={"zh": "标题应写明机关名称", "en": "The title names the agency"},
           messages={"zh": {"default": "标题未写明机关名称"},
                     "en": {"default": "the title does not name the agency"}},
@@ -17,11 +18,12 @@ and return them from the ``xxgk_lint_rules`` hook (see :mod:`xxgk_lint.engine.ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xxgk_lint.engine.diagnostics import (
     Diagnostic,
+    MessageError,
     Number,
     RuleDoc,
     RuleMeta,
@@ -66,8 +68,16 @@ class RuleContext:
         """A Diagnostic for this rule, its message rendered in the user's language.
 
         ``fields`` fill the message template; ``expected`` and ``actual`` are available to
-        it as ``{expected}`` and ``{actual}`` too.
+        it as ``{expected}`` and ``{actual}`` too. Every field the message uses in any
+        language must be passed (else :class:`MessageError` names the missing ones), so a
+        rule tested in Chinese cannot crash for a user who runs it in English.
         """
+        missing = self.meta.missing_fields(key, fields)
+        if missing:
+            named = ", ".join("{" + f + "}" for f in missing)
+            raise MessageError(
+                f"rule {self.meta.code}: message {key!r} uses {named}, which the rule did not pass"
+            )
         message = self.meta.message(self.lang, key, expected=expected, actual=actual, **fields)
         return Diagnostic(
             code=self.meta.code,
@@ -186,29 +196,41 @@ def rule(
     and ``years`` say which reports the rule applies to (others are not checked by it);
     ``uses`` names the cells it reads (``proactive.licensing.decisions``,
     ``applications.*.total``): a key the format model does not have fails here, when the
-    rule is declared, with a message naming it.
+    rule is declared, with a message naming it. So does anything else the registration
+    would refuse (see :mod:`xxgk_lint.engine.metacheck`): the error then points at the
+    ``@rule(...)`` line.
     """
+    from xxgk_lint.engine.metacheck import RuleDefinitionError, meta_problem
     from xxgk_lint.format import check_address, format_for
 
     for version in formats:
         format_for(version)
     for address in uses:
         check_address(address)
+    try:
+        level = Severity.parse(severity)
+    except (ValueError, AttributeError):
+        raise RuleDefinitionError(
+            f"rule {code}: severity {severity!r} is not error, warning or info"
+        ) from None
+    declared = RuleMeta(
+        code=code,
+        name=name,
+        severity=level,
+        summary=summary,
+        messages=messages,
+        docs=docs,
+        options=tuple(options),
+        formats=tuple(formats),
+        years=years,
+        uses=tuple(uses),
+    )
+    problem = meta_problem(declared, builtin=True)  # the XG prefix is checked at registration
+    if problem is not None:
+        raise RuleDefinitionError(problem)
 
     def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
-        meta = RuleMeta(
-            code=code,
-            name=name,
-            severity=Severity.parse(severity),
-            summary=summary,
-            messages=messages,
-            docs=docs,
-            options=tuple(options),
-            origin=function.__module__,
-            formats=tuple(formats),
-            years=years,
-            uses=tuple(uses),
-        )
+        meta = replace(declared, origin=function.__module__)
         if run:
             return Rule(meta, check_run=function, facts=facts)
         if formats or years != (None, None):

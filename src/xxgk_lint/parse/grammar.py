@@ -177,13 +177,15 @@ REPORT = GrammarSpec("report.lark", tuple(START), LineLexer)
 
 
 def grammar_specs() -> dict[str, GrammarSpec]:
-    """The project's grammars (the claims lexer is imported here, where it is needed)."""
+    """The project's grammars (the claims lexer is imported here, where it is needed); ``expr``
+    is the expression language of YAML rules (:mod:`xxgk_lint.engine.yamlrules`)."""
     from xxgk_lint.parse.claims import ClaimLexer
 
     return {
         "report": REPORT,
         "dates": GrammarSpec("dates.lark", ("start",), "contextual"),
         "claims": GrammarSpec("claims.lark", ("start",), ClaimLexer),
+        "expr": GrammarSpec("expr.lark", ("start",), "contextual"),
     }
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xxgk_lint.engine.hookspecs import hookimpl
-from xxgk_lint.engine.rule import Rule
+from xxgk_lint.plugin import Rule, hookimpl
 
 __version__ = "0.1.0"
 

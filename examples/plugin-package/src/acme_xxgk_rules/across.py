@@ -1,16 +1,14 @@
-"""ACMEPKG002 duplicate-report: a whole-run rule that compares the reports of one run."""
+"""ACP002 duplicate-report: a whole-run rule that compares the reports of one run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc
-from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
-from xxgk_lint.parse.ast import Span
+from xxgk_lint.plugin import Diagnostic, ReportFacts, RuleContext, RuleDoc, Span, rule
 
 
 @rule(
-    code="ACMEPKG002",
+    code="ACP002",
     name="duplicate-report",
     severity="warning",
     summary={

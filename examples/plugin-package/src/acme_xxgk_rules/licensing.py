@@ -1,18 +1,24 @@
-"""ACMEPKG001 licensing-zero-but-mentioned: the text speaks of 行政许可, the table has none."""
+"""ACP001 licensing-zero-but-mentioned: the text speaks of 行政许可, the table has none."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc
-from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.parse.ast import Report
+from xxgk_lint.plugin import Diagnostic, Report, RuleContext, RuleDoc, rule
 
 WORD = "行政许可"
 
+#: The documented examples: report text, executed by tests/cases/ACP001.yml.
+_EXAMPLE = (
+    "一、总体情况\n2023年，我局推进行政许可事项网上办理，全年办理行政许可事项56件。\n"
+    "二、主动公开政府信息情况\n第二十条第（五）项 | | | |\n信息内容 | 本年处理决定数量 | | |\n"
+)
+ZERO_BUT_MENTIONED = _EXAMPLE + "行政许可 | 0 | | |"
+COUNTED = _EXAMPLE + "行政许可 | 56 | | |"
+
 
 @rule(
-    code="ACMEPKG001",
+    code="ACP001",
     name="licensing-zero-but-mentioned",
     severity="warning",
     summary={
@@ -34,16 +40,16 @@ WORD = "行政许可"
             what="第二十条第（五）项表中“行政许可”的本年处理决定数量为0，而第一部分“总体情况”"
             "的正文提到了行政许可。",
             why="正文说办理了行政许可、表里却是0，多半是填表时漏填或填错了行；评估机构会核对正文与表格是否一致。",
-            bad="一、总体情况\n……全年办理行政许可事项56件……\n行政许可 | 0 | | |",
-            good="一、总体情况\n……全年办理行政许可事项56件……\n行政许可 | 56 | | |",
+            bad=ZERO_BUT_MENTIONED,
+            good=COUNTED,
         ),
         "en": RuleDoc(
             what="The 第二十条第（五）项 table counts 0 licensing decisions (行政许可) this year, "
             "while the text of section 一 (overview) mentions 行政许可.",
             why="Text that reports licensing work next to a table with none usually means the "
             "number was left out or typed in the wrong row; evaluators compare the two.",
-            bad="一、总体情况\n……全年办理行政许可事项56件……\n行政许可 | 0 | | |",
-            good="一、总体情况\n……全年办理行政许可事项56件……\n行政许可 | 56 | | |",
+            bad=ZERO_BUT_MENTIONED,
+            good=COUNTED,
         ),
     },
 )
