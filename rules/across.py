@@ -455,9 +455,14 @@ def prose_facts(report: Report) -> Prose | None:
             "两部分合计少于3句时不计算。",
             "评估中“与往年雷同”是常见的扣分项，有的省份以50%为界；第五部分还应写明上一年度"
             "问题的整改情况，照搬去年的文字说明没有写。",
-            "2022年：（一）存在的主要问题。政策解读形式较为单一，以文字解读为主。\n"
-            "2023年：（一）存在的主要问题。政策解读形式较为单一，以文字解读为主。",
-            "2023年：（一）存在的主要问题。政策解读的及时性还需提高，个别文件解读晚于文件发布。",
+            "2022年：（一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。\n"
+            "2023年：（一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。",
+            "2022年：（一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。\n"
+            "2023年：（一）存在的主要问题。重要政策的解读还不够及时，个别解读晚于文件发布；"
+            "网站栏目更新频率偏低。",
         ),
         (
             "When the body's report for last year is in the run, counts how many sentences "
@@ -471,9 +476,14 @@ def prose_facts(report: Report) -> Prose | None:
             "Evaluators mark down reports 'identical to previous years'; some provinces use "
             "50% as the line. Section 五 should also report how last year's problems were "
             "addressed, which last year's text cannot.",
-            "2022: （一）存在的主要问题。政策解读形式较为单一，以文字解读为主。\n"
-            "2023: （一）存在的主要问题。政策解读形式较为单一，以文字解读为主。",
-            "2023: （一）存在的主要问题。政策解读的及时性还需提高，个别文件解读晚于文件发布。",
+            "2022: （一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。\n"
+            "2023: （一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。",
+            "2022: （一）存在的主要问题。政策解读形式较为单一，以文字解读为主；"
+            "依申请公开答复文书不够规范。\n"
+            "2023: （一）存在的主要问题。重要政策的解读还不够及时，个别解读晚于文件发布；"
+            "网站栏目更新频率偏低。",
         ),
     ),
     options=(
@@ -556,9 +566,10 @@ def prose_copied_from_last_year(
             "跨年度比较：不会随意挑选其中一份。",
             "同一年度的报告重复存放（例如改正后又上传一份而旧的没有删除）时，读者和检查都不知道"
             "以哪份为准；删去或改名其中一份后，跨年度检查才能进行。",
-            "reports/2023.txt 与 reports/2023-修订.txt 的标题都是"
-            "“青山县交通运输局2023年政府信息公开工作年度报告”",
-            "每个机关每个年度只保留一份报告（旧版本移出检查范围）",
+            "reports/2023.txt：青山县交通运输局2023年政府信息公开工作年度报告\n"
+            "reports/2023-修订.txt：青山县交通运输局2023年政府信息公开工作年度报告",
+            "reports/2023.txt：青山县交通运输局2023年政府信息公开工作年度报告\n"
+            "reports/2022.txt：青山县交通运输局2022年政府信息公开工作年度报告",
         ),
         (
             "Among the reports of one run (--previous ones included), more than one report of "
@@ -568,9 +579,10 @@ def prose_copied_from_last_year(
             "A report kept twice for one year (a corrected copy uploaded next to the old one) "
             "leaves readers and the checks unsure which one counts; once one is removed or "
             "renamed, the years can be compared.",
-            "reports/2023.txt and reports/2023-修订.txt both titled "
-            "青山县交通运输局2023年政府信息公开工作年度报告",
-            "one report per body and year (older versions moved out of the checked folders)",
+            "reports/2023.txt: 青山县交通运输局2023年政府信息公开工作年度报告\n"
+            "reports/2023-修订.txt: 青山县交通运输局2023年政府信息公开工作年度报告",
+            "reports/2023.txt: 青山县交通运输局2023年政府信息公开工作年度报告\n"
+            "reports/2022.txt: 青山县交通运输局2022年政府信息公开工作年度报告",
         ),
     ),
     run=True,

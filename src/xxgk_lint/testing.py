@@ -49,6 +49,7 @@ and ``column`` and any of ``code``, ``end_line``, ``end_column``, ``severity``,
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -226,6 +227,7 @@ CASE_KEYS = (
     "fixture",
     "base",
     "edits",
+    "previous",
     "docs",
     "lang",
     "options",
@@ -246,6 +248,10 @@ FINDING_KEYS = (
 )
 FILE_KEYS = ("rule", "plugins")
 ELISION = "…"
+#: A documented example of a whole-run rule shows lines of two reports, each line opened by
+#: the name of its report and a colon: "2022年报告：四、结转下年度继续办理 | 2 | …",
+#: "2023 report: …", "reports/2023.txt：…".
+REPORT_LABEL = re.compile(r"^[^|｜\t：:]{1,24}[：:]\s*")
 
 
 @dataclass
@@ -280,13 +286,35 @@ class RuleCase:
         if lang not in ("zh", "en"):
             raise self.fail(f"lang must be zh or en, not {lang!r}")
         expected = self._expected(rule)
+        previous = self._previous(rule, lang)
         for label, report in self._reports(rule, lang):
-            found = (
-                report
-                if isinstance(report, list)
-                else _run(rule, report, self.spec.get("options"), lang)
-            )
+            if isinstance(report, list):
+                found = report
+            elif previous is not None:
+                # last year's report runs with it; only this report's findings count
+                both = _run(rule, [previous, report], self.spec.get("options"), lang)
+                found = [d for d in both if d.path == report.path]
+            else:
+                found = _run(rule, report, self.spec.get("options"), lang)
             _compare(self, label, expected, found)
+
+    def _previous(self, rule: Rule, lang: str) -> Report | None:
+        """``previous:``: last year's report, for a whole-run rule (a file, or a base with
+        edits: ``{base: …, edits: […]}``)."""
+        spec = self.spec.get("previous")
+        if spec is None:
+            return None
+        if isinstance(spec, str):
+            path = self.file.parent / spec
+            if not path.is_file():
+                raise self.fail(f"no previous report {path}")
+            report = parse_file(path)
+        elif isinstance(spec, dict) and "base" in spec:
+            text = self._edited(spec)
+            report = parse_text(text, path="previous.txt")
+        else:
+            raise self.fail("previous: is a report file, or {base: …, edits: […]}")
+        return report
 
     # -- the report(s) of the case
 
@@ -324,12 +352,13 @@ class RuleCase:
                 return _unreadable(rule, path, exc, lang)
             raise self.fail(f"the report cannot be read: {exc}") from None
 
-    def _edited(self) -> str:
-        base = self.file.parent / str(self.spec["base"])
+    def _edited(self, spec: Mapping[str, Any] | None = None) -> str:
+        spec = self.spec if spec is None else spec
+        base = self.file.parent / str(spec["base"])
         if not base.is_file():
             raise self.fail(f"no base report {base}")
         text = base.read_text(encoding="utf-8")
-        edits = self.spec.get("edits") or []
+        edits = spec.get("edits") or []
         if not isinstance(edits, list):
             raise self.fail("edits: must be a list of {replace: …, with: …}")
         for edit in edits:
@@ -341,6 +370,12 @@ class RuleCase:
                 raise self.fail(f"edits: {old!r} occurs {count} times in the base, not once")
             text = text.replace(old, new)
         return text
+
+    def _previous_text(self) -> str:
+        spec = self.spec["previous"]
+        if isinstance(spec, str):
+            return (self.file.parent / spec).read_text(encoding="utf-8")
+        return self._edited(spec)
 
     def _docs(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic]]]:
         which = self.spec["docs"]
@@ -359,6 +394,10 @@ class RuleCase:
             if "base" in self.spec:
                 text = self._edited()
                 lines = {line.rstrip() for line in text.splitlines()}
+                if "previous" in self.spec:
+                    previous = self._previous_text()
+                    lines |= {line.rstrip() for line in previous.splitlines()}
+                    shown = [REPORT_LABEL.sub("", line, count=1) for line in shown]
                 for line in shown:
                     if not line.lstrip().startswith(ELISION) and line.rstrip() not in lines:
                         raise self.fail(
