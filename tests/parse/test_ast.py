@@ -103,3 +103,57 @@ def test_paragraph_spans_lead_back_into_an_html_page() -> None:
     assert report.period is not None and report.period.start is not None
     span = report.period.span
     assert lines[span.line - 1][span.column - 1 :].startswith("数据期限截止时间为2023年12月31日")
+
+
+_LEAD_INS = {
+    "二、主动公开政府信息情况": "本年度主动公开政府信息261条。",
+    "三、收到和处理政府信息公开申请情况": "本年度共收到政府信息公开申请9件，\n具体情况如下：",
+    "四、政府信息公开行政复议、行政诉讼情况": "本年度发生行政复议1件。",
+}
+
+
+def _with_lead_ins(text: str) -> str:
+    for heading, prose in _LEAD_INS.items():
+        text = text.replace(heading + "\n", f"{heading}\n{prose}\n", 1)
+    return text
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "one-per-line"])
+def test_prose_between_a_heading_and_its_table_is_a_paragraph(layout: str, tmp_path) -> None:
+    from tests.parse.test_layouts import LAYOUTS
+    from xxgk_lint.parse.serialize import report_to_json
+
+    text = LAYOUTS[layout](SAMPLE.read_text(encoding="utf-8"))
+    plain, with_prose = tmp_path / "plain.txt", tmp_path / "prose.txt"
+    plain.write_text(text, encoding="utf-8")
+    with_prose.write_text(_with_lead_ins(text), encoding="utf-8")
+    before, after = parse_path(plain), parse_path(with_prose)
+    # The tables read the same; the lead-ins are the sections' first paragraphs.
+    assert report_to_json(after)["tables"] == report_to_json(before)["tables"]
+    for key, prose in zip(
+        ("proactive", "applications", "reviews"), _LEAD_INS.values(), strict=True
+    ):
+        section = after.section(key)
+        assert section is not None
+        assert [type(b).__name__ for b in section.blocks] == ["Paragraph", "Table"]
+        assert section.paragraphs[0].text == prose.replace("\n", "")
+    table = after.tables["applications"]
+    heading = after.section("applications")
+    assert heading is not None
+    assert table.span.line == heading.paragraphs[0].span.end_line + 1
+
+
+def test_prose_before_an_html_table_is_a_paragraph(tmp_path) -> None:
+    page = FIXTURES / "reading" / "cms-standard.html"
+    html = page.read_text(encoding="utf-8")
+    lead_in = "<p>2023年,我局共收到政府信息公开申请47件,具体情况如下:</p>\n"
+    path = tmp_path / "lead-in.html"
+    path.write_text(html.replace('<table border="1"', lead_in + '<table border="1"'), "utf-8")
+    before, after = parse_path(page), parse_path(path)
+    for key in ("proactive", "applications", "reviews"):
+        section = after.section(key)
+        assert section is not None
+        assert [type(b).__name__ for b in section.blocks] == ["Paragraph", "Table"]
+        assert section.paragraphs[0].text == "2023年,我局共收到政府信息公开申请47件,具体情况如下:"
+        values = [[(r.key, c.value) for c in r.cells] for r in after.tables[key].rows]
+        assert values == [[(r.key, c.value) for c in r.cells] for r in before.tables[key].rows]

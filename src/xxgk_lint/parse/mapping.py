@@ -20,6 +20,31 @@ from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span,
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item, blank_cell, make_cell
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, place
 
+#: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
+#: or label line of the format is written so; one before a table is prose, not the table.
+_SENTENCE_MARKS = frozenset("。；;")
+_LEAD_IN_ENDS = frozenset("：:")
+
+
+def _is_sentence(item: Item) -> bool:
+    if item.field >= 0 or item.table >= 0:
+        return False  # a cell of a row: part of the table
+    text = item.text.rstrip()
+    return bool(_SENTENCE_MARKS.intersection(text)) or text[-1:] in _LEAD_IN_ENDS
+
+
+def _table_start(before: Sequence[Item], fallback: Item) -> Item:
+    """Where a table begins: its first text, after the prose that leads into it.
+
+    A paragraph between a section heading and its table (本年度共收到申请7件。) is in the
+    same region as the table's header lines; the table starts after its last sentence.
+    """
+    start = 0
+    for index, item in enumerate(before):
+        if _is_sentence(item):
+            start = index + 1
+    return before[start] if start < len(before) else fallback
+
 
 @dataclass
 class MappedTable:
@@ -293,7 +318,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             _Pending(len(pending), row_spec.key, label, values, columns, header, placement)
         )
         if first is None:
-            first = run[0] if run else label
+            first = _table_start(run[: run.index(label)] if label in run else run, label)
         tail = values[-1] if values[-1].line >= label.line else label
         if last is None or tail.line >= last.line:
             last = tail
@@ -335,7 +360,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values, group_columns, label_field=-1, header=header, votes=votes, second_pass=True
         )
         header_items = [item for r, _ in runs[: position + 1] for item in r]
-        first = header_items[0] if header_items else values[0]
+        first = _table_start(header_items, values[0])
         last = values[-1]
         anchor = next((v for v in values if v.kind != EMPTY), values[0])
         rows = []

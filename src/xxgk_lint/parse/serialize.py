@@ -92,8 +92,7 @@ def report_to_json(report: Report, spans: bool = False) -> dict[str, Any]:
             "line": section.span.line,
             "implicit": section.implicit,
         }
-        if section.key == "other":
-            entry["paragraphs"] = [p.text for p in section.paragraphs]
+        entry["paragraphs"] = [p.text for p in section.paragraphs]
         sections.append(entry)
     return {
         "path": report.path,
