@@ -1,7 +1,10 @@
-"""The ``json`` format: version 1 of the documented, machine-readable check output.
+"""The ``json`` format: version 2 of the documented, machine-readable check output.
 
-The shape is frozen by ``xxgk_lint/schemas/check-output-v1.schema.json``; scripts and
-dashboards parse it, so a change that the v1 schema would reject needs a new ``version``.
+The shape is frozen by ``xxgk_lint/schemas/check-output-v2.schema.json``; scripts and
+dashboards parse it, so a change that the v2 schema would reject needs a new ``version``.
+Version 2 added what the rules verified (issue 10): per report its ``checks`` (pass,
+fail, not_assessable, uncertain, with the cells involved), their count in the summary,
+and per finding its ``related`` cells. The v1 schema still ships, for older outputs.
 """
 
 from __future__ import annotations
@@ -9,12 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from xxgk_lint.engine.diagnostics import Severity
-from xxgk_lint.engine.results import RunResult
+from xxgk_lint.engine.checks import related
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.formatters import JSON_CONTROL_ESCAPES
 
-VERSION = 1
-SCHEMA_RESOURCE = "schemas/check-output-v1.schema.json"
+VERSION = 2
+SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
 
 
 def load_schema() -> dict[str, Any]:
@@ -33,7 +37,8 @@ def to_document(run: RunResult) -> dict[str, Any]:
     """
     document: dict[str, Any] = {
         "version": VERSION,
-        "diagnostics": [d.to_json() for d in run.diagnostics],
+        "diagnostics": [_diagnostic(d, f) for f in run.files for d in f.diagnostics],
+        "reports": [{"path": f.path, "checks": [c.to_json() for c in f.checks]} for f in run.files],
         "summary": {
             "files": len(run.files),
             "errors": run.count(Severity.ERROR),
@@ -42,11 +47,22 @@ def to_document(run: RunResult) -> dict[str, Any]:
             "unreadable": sum(1 for f in run.files if f.unreadable),
             "run_errors": list(run.run_errors),
             "exit_code": run.exit_code,
+            "checks": run.check_counts(),
         },
     }
     if run.configs:
         document["configs"] = [c.to_json() for c in run.configs]
     return document
+
+
+def _diagnostic(diagnostic: Diagnostic, file: FileResult) -> dict[str, Any]:
+    """A finding as in version 1, plus the cells its failed checks relate it to."""
+    out = diagnostic.to_json()
+    cells = related(
+        file.checks, diagnostic.code, diagnostic.subject, diagnostic.line, diagnostic.column
+    )
+    out["related"] = [c.to_json() for c in cells]
+    return out
 
 
 def render(run: RunResult) -> str:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from xxgk_lint import __version__
+from xxgk_lint.engine.checks import Check, related
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, display_path
+from xxgk_lint.parse.serialize import plain
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -58,7 +61,7 @@ def to_log(run: RunResult) -> dict[str, Any]:
                     "defaultConfiguration": {"level": LEVELS[diagnostic.severity]},
                 }
             )
-    results = [_result(d, index[d.code]) for d in run.diagnostics]
+    results = [_result(d, index[d.code], f.checks) for f in run.files for d in f.diagnostics]
     invocation: dict[str, Any] = {"executionSuccessful": not run.run_errors}
     if run.run_errors:
         invocation["toolExecutionNotifications"] = [
@@ -173,7 +176,35 @@ def _region(diagnostic: Diagnostic) -> dict[str, int] | None:
     return region
 
 
-def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
+def _related_locations(diagnostic: Diagnostic, checks: Sequence[Check]) -> list[dict[str, Any]]:
+    """The cells on the other side of the failed identities (or cross-checks) the finding
+    reports, each with what a person calls it."""
+    cells = related(checks, diagnostic.code, diagnostic.subject, diagnostic.line, diagnostic.column)
+    out = []
+    for number, cell in enumerate(cells):
+        assert cell.span is not None
+        span = cell.span
+        region: dict[str, int] = {"startLine": span.line, "startColumn": span.column}
+        region["endLine"] = max(span.end_line, span.line)
+        region["endColumn"] = max(span.end_column, span.column)
+        location: dict[str, Any] = {
+            "id": number,
+            "physicalLocation": {
+                "artifactLocation": artifact_location(diagnostic.path),
+                "region": region,
+            },
+        }
+        text = cell.label or cell.address
+        if cell.value is not None:
+            text += f" = {plain(cell.value)}"
+        location["message"] = {"text": text}
+        out.append(location)
+    return out
+
+
+def _result(
+    diagnostic: Diagnostic, rule_index: int, checks: Sequence[Check] = ()
+) -> dict[str, Any]:
     text = diagnostic.message
     if diagnostic.where:
         text += f" [{diagnostic.where}]"
@@ -189,6 +220,9 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: diagnostic.fingerprint()},
     }
+    related_locations = _related_locations(diagnostic, checks)
+    if related_locations:
+        result["relatedLocations"] = related_locations
     properties: dict[str, Any] = {}
     json_form = diagnostic.to_json()
     for key in ("expected", "actual", "where", "subject"):

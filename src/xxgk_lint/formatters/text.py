@@ -74,8 +74,35 @@ def render(
             blocks.append(_statistics_table(run.diagnostics))
     configs = configs_line(run)
     summary = style(_BOLD, summary_line(run))
+    checks = checks_line(run)
+    if checks:
+        summary = f"{checks}\n{summary}"
     blocks.append(f"{configs}\n{summary}" if configs else summary)
     return "\n\n".join(blocks) + "\n"
+
+
+def checks_line(run: RunResult) -> str:
+    """What the rules verified, counted by status — all four, zeros too — or ``""`` when
+    no rule recorded a check (nothing was read, or no such rule ran)::
+
+        核对 96 项：93 项通过，1 项不通过，2 项无法核对，0 项不确定。
+        96 checks: 93 passed, 1 failed, 2 not assessable, 0 uncertain.
+    """
+    counts = run.check_counts()
+    total = sum(counts.values())
+    if not total:
+        return ""
+    passed, failed = counts["pass"], counts["fail"]
+    unassessable, uncertain = counts["not_assessable"], counts["uncertain"]
+    if run.lang == "en":
+        return (
+            f"{_plural(total, 'check')}: {passed} passed, {failed} failed, "
+            f"{unassessable} not assessable, {uncertain} uncertain."
+        )
+    return (
+        f"核对 {total} 项：{passed} 项通过，{failed} 项不通过，{unassessable} 项无法核对，"
+        f"{uncertain} 项不确定。"
+    )
 
 
 def configs_line(run: RunResult) -> str:
