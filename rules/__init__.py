@@ -15,7 +15,16 @@ from xxgk_lint.engine.rule import Rule
 
 @hookimpl
 def xxgk_lint_rules() -> Sequence[Rule]:
-    from xxgk_lint_rules import arithmetic, fees, inputs, period, structure, tables
+    from xxgk_lint_rules import (
+        arithmetic,
+        dates,
+        fees,
+        inputs,
+        period,
+        prose,
+        structure,
+        tables,
+    )
 
     return [
         *inputs.RULES,
@@ -23,5 +32,7 @@ def xxgk_lint_rules() -> Sequence[Rule]:
         *structure.RULES,
         *arithmetic.RULES,
         *period.RULES,
+        *dates.RULES,
         *fees.RULES,
+        *prose.RULES,
     ]

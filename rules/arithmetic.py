@@ -60,13 +60,17 @@ def blamed_values(report: Report) -> dict[str, object]:
 
 
 def _owner(culprit: Culprit, ctx: RuleContext) -> str | None:
-    """The rule that reports a wrong cell: of the rules that run, the one whose identity
-    states the cell as its total, else the first in code order."""
+    """The rule that reports a wrong cell, of the rules that run: the one whose identity
+    states the cell (a row's 总计: row-sum; a column's （七）总计: outcome-sum before balance),
+    else the one of the cell's column (outcome-sum for an outcome row, balance for 一、二、四)
+    — the identity of its row is the row-sum, which every cell of table 三 breaks."""
     running = [o for o in culprit.breaks if ctx.runs(o.identity.rule)]
     if not running:
         return None
-    stating = [o for o in running if o.total.address == culprit.ref.address]
-    return min(o.identity.rule for o in (stating or running))
+    stating = [o.identity.rule for o in running if o.total.address == culprit.ref.address]
+    if stating:
+        return min(stating)
+    return max(o.identity.rule for o in running)
 
 
 # ---- labels
@@ -256,15 +260,17 @@ CELL_MESSAGE = {
 }
 CELL_DOC = {
     "zh": "一个单元格填错往往同时破坏几项勾稽关系（填错的（七）总计会使本行的行合计、本列的办理结果合计和"
-    "勾稽关系同时不成立）。能由同一个单元格解释的，只在该单元格报告一次，列出它破坏的各项关系，由把它作为"
-    "“总计”的那条规则报告（否则由编号最小的一条）；不能由单个单元格解释的，逐项报告“这些数互相不符”，"
+    "勾稽关系同时不成立）。能由同一个单元格解释的，只在该单元格报告一次，列出它破坏的各项关系：把它作为"
+    "“总计”的那条规则报告（行的总计：XG201；列的（七）总计：XG202），否则由该格所在列的规则报告"
+    "（办理结果各行：XG202；一、二、四行：XG203）。不能由单个单元格解释的，逐项报告“这些数互相不符”，"
     "不指认哪一格应为多少。",
     "en": "One wrong cell often breaks several identities (a wrong （七）总计 breaks its row's "
     "row-sum and its column's outcome-sum and balance). When one cell explains them, it is "
-    "reported once, at that cell, naming every identity it breaks, by the rule whose "
-    "identity states it as a total (else the first by code); failures no single cell "
-    "explains are reported one by one as 'these do not agree', without saying which cell "
-    "must change.",
+    "reported once, at that cell, naming every identity it breaks: by the rule whose "
+    "identity states it as a total (a row's 总计: XG201; a column's （七）总计: XG202), else by "
+    "the rule of its column (an outcome row: XG202; rows 一, 二, 四: XG203). Failures no "
+    "single cell explains are reported one by one as 'these do not agree', without saying "
+    "which cell must change.",
 }
 
 
@@ -407,11 +413,9 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     },
     messages={
         "zh": {
-            "cell": CELL_MESSAGE["zh"],
             "disagree": "{scope}的数互相不符：应有 {identity}，实际总计 {total} ≠ {parts} = {sum}",
         },
         "en": {
-            "cell": CELL_MESSAGE["en"],
             "disagree": "{scope}: these do not agree: expected {identity}, found the total "
             "{total} ≠ {parts} = {sum}",
         },

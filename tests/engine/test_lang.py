@@ -92,10 +92,27 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str]] = {
         "（六）其他处理", "（七）总计", "（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
     ),
     ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
-    ("XG201", "default"): wrong_total,
-    ("XG202", "default"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
-    ("XG203", "default"): wrong_total,
-    ("XG204", "default"): _edit("1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |"),
+    # One wrong cell: the rule of the identity that states it (row 一's 总计: row-sum; a
+    # column's （七）总计: outcome-sum), else the rule of its column (row 一: balance).
+    ("XG201", "cell"): wrong_total,
+    ("XG202", "cell"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
+    ("XG203", "cell"): _edit(
+        "一、本年新收政府信息公开申请数量 | 5 | 2 |", "一、本年新收政府信息公开申请数量 | 4 | 2 |"
+    ),
+    # Failures no single cell explains: an application moved between two rows of one column
+    # (two row-sums), between two columns of one row (two outcome-sums), 四 raised in a
+    # column and its total (two balances), a review-sum (each cell of table 四 is in one).
+    ("XG201", "disagree"): _edit(
+        "1.本机关不掌握相关政府信息 | 1 | 1 |",
+        "1.本机关不掌握相关政府信息 | 0 | 1 |",
+        _edit("（一）予以公开 | 3 | 1 |", "（一）予以公开 | 4 | 1 |"),
+    ),
+    ("XG202", "disagree"): _edit("（一）予以公开 | 3 | 1 |", "（一）予以公开 | 4 | 0 |"),
+    ("XG203", "disagree"): _edit(
+        "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+    ),
+    ("XG204", "disagree"): _edit("1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |"),
     ("XG301", "default"): _period(""),
     ("XG302", "garbled"): _period("本报告所列数据的统计期限自202311日起至1231日止。"),
     ("XG302", "impossible-date"): _period(
@@ -236,8 +253,11 @@ def test_the_summary_line_follows_the_language(
     report = write(tmp_path / "r.txt", wrong_total())
     zh = run_main(capsys, "check", "--color", "never", "--lang", "zh", report)
     en = run_main(capsys, "check", "--color", "never", "--lang", "en", report)
-    assert "检查了 1 个文件：2 个错误，0 个警告。" in zh.out
-    assert "Checked 1 file: 2 errors, 0 warnings." in en.out
+    # One wrong cell, one finding (issue 10); the checks it breaks are counted above.
+    assert "核对 42 项：40 项通过，2 项不通过，0 项无法核对，0 项不确定。\n" in zh.out
+    assert "42 checks: 40 passed, 2 failed, 0 not assessable, 0 uncertain.\n" in en.out
+    assert "检查了 1 个文件：1 个错误，0 个警告。" in zh.out
+    assert "Checked 1 file: 1 error, 0 warnings." in en.out
     assert "行的总计应为" in zh.out and "行的总计应为" not in en.out
     assert "the total should be 7" in en.out
 

@@ -107,7 +107,7 @@ REVIEW_COLUMNS = ["upheld", "corrected", "other", "pending", "total"]
 def oracle(values: dict[Cell, int]) -> set[tuple[str, Cell]]:
     """The findings (code, the cell it stands on) of issue 10: one wrong cell in table 三
     is the one cell all its failed identities share, reported once there — by the rule of
-    an identity that states it as its total, else the lowest code; a review-sum failure
+    an identity that states it as its total, else by its column's; a review-sum failure
     cannot be put on one cell (each cell of table 四 is in one identity) and stands at its
     group's 总计."""
     found = failing(values)
@@ -118,7 +118,8 @@ def oracle(values: dict[Cell, int]) -> set[tuple[str, Cell]]:
         assert len(shared) == 1, shared  # one changed cell: the identities meet there
         (cell,) = shared
         stating = [code for code, stated, _ in table_three if stated == cell]
-        out.add((min(stating or [code for code, _, _ in table_three]), cell))
+        column = max(code for code, _, _ in table_three)  # the row's own identity is XG201
+        out.add((min(stating) if stating else column, cell))
     return out
 
 
