@@ -108,7 +108,6 @@ def test_key_order_is_stable(run_zh: RunResult) -> None:
         "actual",
         "where",
         "subject",
-        "related",
     ]
     assert list(document["summary"]) == [
         "files",

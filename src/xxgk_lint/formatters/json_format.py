@@ -56,12 +56,14 @@ def to_document(run: RunResult) -> dict[str, Any]:
 
 
 def _diagnostic(diagnostic: Diagnostic, file: FileResult) -> dict[str, Any]:
-    """A finding as in version 1, plus the cells its failed checks relate it to."""
+    """A finding as in version 1, plus (when it has some) the cells its failed checks
+    relate it to: ``related``, after ``subject``."""
     out = diagnostic.to_json()
     cells = related(
         file.checks, diagnostic.code, diagnostic.subject, diagnostic.line, diagnostic.column
     )
-    out["related"] = [c.to_json() for c in cells]
+    if cells:
+        out["related"] = [c.to_json() for c in cells]
     return out
 
 

@@ -74,7 +74,7 @@ def render(
             blocks.append(_statistics_table(run.diagnostics))
     configs = configs_line(run)
     summary = style(_BOLD, summary_line(run))
-    checks = checks_line(run)
+    checks = "" if quiet else checks_line(run)
     if checks:
         summary = f"{checks}\n{summary}"
     blocks.append(f"{configs}\n{summary}" if configs else summary)
