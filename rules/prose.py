@@ -165,12 +165,18 @@ def _compare_applications(
     return Outcome(status, tuple(dict.fromkeys(cells)), tuple(found), reason)
 
 
-def _found_text(found: Sequence[tuple[str, tuple[object, ...]]], lang: str) -> str:
-    """表三“…”为 95、“… + …”为 97 / table 三 has '…' = 95, '… + …' = 97."""
+def _found_text(
+    found: Sequence[tuple[str, tuple[object, ...]]], lang: str, quote: bool = True
+) -> str:
+    """“…”为 95，“… + …”为 97 / '…' = 95, '… + …' = 97 (labels quoted unless they carry
+    their own quotes: 行政复议“总计”)."""
     parts = []
     for names, values in found:
         shown = ("或" if lang == "zh" else " or ").join(str(v) for v in values)
-        parts.append(f"“{names}”为 {shown}" if lang == "zh" else f"'{names}' = {shown}")
+        if not quote:
+            parts.append(f"{names}为 {shown}" if lang == "zh" else f"{names} = {shown}")
+        else:
+            parts.append(f"“{names}”为 {shown}" if lang == "zh" else f"'{names}' = {shown}")
     return "，".join(parts) if lang == "zh" else ", ".join(parts)
 
 
@@ -429,7 +435,7 @@ def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                     claim.span,
                     "none" if claim.none else "default",
                     quote=_quote(claim),
-                    found=_found_text(outcome.found, lang),
+                    found=_found_text(outcome.found, lang, quote=False),
                     expected=0 if claim.none else values[0],
                     actual=values[0] if claim.none else claim.value,
                     subject=subject,

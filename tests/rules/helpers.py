@@ -40,3 +40,17 @@ def _empty_config() -> Path:
 
 
 _NO_CONFIG = _empty_config()
+
+
+def check_text(
+    folder: Path, text: str, lang: str = "zh", select: tuple[str, ...] | None = None
+) -> FileResult:
+    """Write ``text`` as a report in ``folder`` and check it: findings and checks."""
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return result(path, lang, select)
+
+
+def codes(file: FileResult, *wanted: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of the findings of the ``wanted`` codes, in order."""
+    return [(d.code, d.line, d.column) for d in file.diagnostics if d.code in wanted]
