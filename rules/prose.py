@@ -190,12 +190,12 @@ def _found_text(
     },
     messages={
         "zh": {
-            "default": "正文称“{quote}”，与表三不符：{found}，都不是 {actual}",
+            "default": "正文称“{quote}”，与表三不符：{found}，{verdict} {actual}",
             "none": "正文称“{quote}”（没有收到申请），但表三{found}",
         },
         "en": {
-            "default": "the text says '{quote}', which contradicts table 三: {found}; none of "
-            "them is {actual}",
+            "default": "the text says '{quote}', which contradicts table 三: {found}; {verdict} "
+            "{actual}",
             "none": "the text says '{quote}' (no applications received), but in table 三 {found}",
         },
     },
@@ -259,11 +259,17 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
             if outcome.status != FAIL:
                 continue
             values = [v for _, vs in outcome.found for v in vs]
+            several = len(values) > 1
+            if lang == "zh":
+                verdict = "都不是" if several else "不是"
+            else:
+                verdict = "none of them is" if several else "not"
             yield ctx.diagnostic(
                 claim.span,
                 "none" if claim.none else "default",
                 quote=_quote(claim),
                 found=_found_text(outcome.found, lang),
+                verdict=verdict,
                 expected=values[0] if len(values) == 1 else " / ".join(map(str, values)),
                 actual=claim.value,
                 subject=subject,

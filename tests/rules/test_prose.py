@@ -173,7 +173,7 @@ def test_english_message(tmp_path: Path) -> None:
     (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
     assert finding.message == (
         "the text says '全年办结政府信息公开申请9件', which contradicts table 三: "
-        "'（七）总计 (total outcomes)' = 7; none of them is 9"
+        "'（七）总计 (total outcomes)' = 7; not 9"
     )
 
 
