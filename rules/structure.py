@@ -236,7 +236,8 @@ def _no_heading(report: Report, ctx: RuleContext, section: Section) -> Diagnosti
 
 #: A sentence that is only a sub-heading: （一）存在的主要问题 / 二、改进情况 / 1.问题.
 _SUBHEADING = re.compile(
-    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?)[^，,；;。]{0,10}[。:：]?$"
+    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
+    r"[^，,；;。]{0,10}[。:：]?$"
 )
 #: A section that says there is nothing: 无, 暂无, 无。
 _NOTHING = re.compile(r"^(?:暂?无|没有|无相关情况)[。.]?$")
