@@ -180,13 +180,8 @@ def test_the_date_in_a_pages_metadata(tmp_path: Path) -> None:
         html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta), "utf-8"
     )
     (finding,) = xg305(result(page))
-    line = (
-        page.read_text(encoding="utf-8")
-        .split("\n")
-        .index(next(x for x in page.read_text(encoding="utf-8").split("\n") if "PubDate" in x))
-        + 1
-    )
-    text = page.read_text(encoding="utf-8").split("\n")[line - 1]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    line, text = next((n, x) for n, x in enumerate(lines, 1) if "PubDate" in x)
     assert (finding.line, finding.column) == (line, text.index("2024-02-10") + 1)
     assert finding.message.startswith(
         "本报告页面元数据中的发布日期为 2024-02-10，晚于县级以上人民政府部门"
