@@ -78,6 +78,10 @@ def missing_fee_statement(report: Report, ctx: RuleContext) -> Iterator[Diagnost
     )
 
 
+#: Row （六）2 of table 三 as the format prints it (for the docs' examples).
+_ROW_62 = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+
+
 class Statement(NamedTuple):
     """One clause of the prose about the fee: what it says, where, and its words."""
 
@@ -172,8 +176,9 @@ def _text_cell(statement: Statement) -> CheckCell:
             "收费，从不与之比较。信息处理费制度自2021年度报告起施行，2019、2020年度报告不检查。",
             "（六）2 只有在发出收费通知后才可能不为0（《政府信息公开信息处理费管理办法》：申请人逾期不缴费的，"
             "视为放弃申请）；说明与表格矛盾，说明其中之一有误。",
-            "六、其他需要报告的事项\n本年度未发出信息处理费收费通知。（表三（六）2 总计为 1）",
-            "六、其他需要报告的事项\n本年度发出收费通知1件，申请人逾期未缴费，未收取信息处理费。",
+            f"{_ROW_62} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n六、其他需要报告的事项\n本年度未发出信息处理费收费通知。",
+            f"{_ROW_62} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n六、其他需要报告的事项\n"
+            "本年度发出收费通知1件，申请人逾期未缴费，未收取信息处理费。",
         ),
         (
             "Checks the statements about the information processing fee: the text says no fee "
@@ -187,8 +192,9 @@ def _text_cell(statement: Statement) -> CheckCell:
             "Row （六）2 can be above 0 only if fee notices were issued (an applicant who does "
             "not pay in time is deemed to withdraw the application); a statement that "
             "contradicts the table means one of them is wrong.",
-            "六、其他需要报告的事项\n本年度未发出信息处理费收费通知。（表三（六）2 总计为 1）",
-            "六、其他需要报告的事项\n本年度发出收费通知1件，申请人逾期未缴费，未收取信息处理费。",
+            f"{_ROW_62} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n六、其他需要报告的事项\n本年度未发出信息处理费收费通知。",
+            f"{_ROW_62} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n六、其他需要报告的事项\n"
+            "本年度发出收费通知1件，申请人逾期未缴费，未收取信息处理费。",
         ),
     ),
     years=(FEE_REGIME_FROM, None),
