@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
 from xxgk_lint.engine.checks import FAIL, CheckCell
-from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.identities import CellRef, Culprit, Outcome, culprits, evaluate_all
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
@@ -53,7 +54,7 @@ def analysis(report: Report) -> _Analysis:
     return result
 
 
-def blamed_values(report: Report) -> dict[str, object]:
+def blamed_values(report: Report) -> dict[str, Number]:
     """The cells one wrong value explains, and the value the identities ask of each
     (``applications.received.total`` → 7): what the table would say once corrected."""
     return {c.ref.address: c.value for c in analysis(report).culprits}
@@ -150,7 +151,7 @@ def _subject(outcome: Outcome) -> str:
 # ---- one rule = one identity
 
 #: The message fields of a failure no single cell explains.
-DisagreeFields = Callable[[Report, Outcome, str], dict[str, object]]
+DisagreeFields = Callable[[Report, Outcome, str], dict[str, Any]]
 
 
 def _check(
@@ -219,7 +220,7 @@ def _sum_text(values: Sequence[object]) -> str:
     return " + ".join(str(v) for v in values)
 
 
-def _sum_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, object]:
+def _sum_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, Any]:
     parts = _values(outcome.parts)
     return {
         "scope": _scope_text(report, outcome, lang),
@@ -231,7 +232,7 @@ def _sum_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, object
     }
 
 
-def _balance_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, object]:
+def _balance_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, Any]:
     received, carried_over = _values(outcome.parts)
     carried_forward = next(
         o.cell.value for o in outcome.others if o is not outcome.total and o.cell

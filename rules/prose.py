@@ -28,7 +28,7 @@ from functools import cache
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, CheckCell
-from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.normalise import fold_traditional
@@ -72,7 +72,7 @@ class Outcome:
     status: str
     cells: tuple[CheckCell, ...]
     #: (the reading's row or cell labels, the values it allows) for each reading.
-    found: tuple[tuple[str, tuple[object, ...]], ...] = ()
+    found: tuple[tuple[str, tuple[Number, ...]], ...] = ()
     reason: str | None = None
 
 
@@ -106,7 +106,7 @@ def application_readings(claim: Claim) -> tuple[tuple[str, ...], ...]:
         return ()
     if claim.none:
         return (("received",),) if topics & {"receive", "application"} else ()
-    verbs = [v for v in ("receive", "close", "carry_in", "carry_out") if v in topics]
+    verbs: list[str] = [v for v in ("receive", "close", "carry_in", "carry_out") if v in topics]
     if not verbs and "handle" in topics and "application" in topics:
         verbs = ["handle"]
     readings: dict[tuple[str, ...], None] = {}
@@ -128,7 +128,7 @@ def _compare_applications(
     statuses, found = [], []
     reasons = []
     for reading in readings:
-        choices: list[list[object]] = []
+        choices: list[list[Number]] = []
         status = PASS
         for key in reading:
             row = table.row(key)
@@ -149,14 +149,16 @@ def _compare_applications(
                 status = NOT_ASSESSABLE if status == PASS else status
                 reasons.append(address)
                 continue
-            alternatives = [value]
+            alternatives: list[Number] = [value]
             if address in corrected and corrected[address] != value:
                 alternatives.append(corrected[address])
             choices.append(alternatives)
         if status != PASS:
             statuses.append(status)
             continue
-        sums = tuple(dict.fromkeys(sum(c) for c in itertools.product(*choices)))  # type: ignore[arg-type]
+        sums: tuple[Number, ...] = tuple(
+            dict.fromkeys(sum(c) for c in itertools.product(*choices))  # type: ignore[misc]
+        )
         names = [row_label(lang, "applications", k, report.format_version) for k in reading]
         found.append((" + ".join(names), sums))
         statuses.append(PASS if claim.value in sums else FAIL)
@@ -166,7 +168,7 @@ def _compare_applications(
 
 
 def _found_text(
-    found: Sequence[tuple[str, tuple[object, ...]]], lang: str, quote: bool = True
+    found: Sequence[tuple[str, tuple[Number, ...]]], lang: str, quote: bool = True
 ) -> str:
     """“…”为 95，“… + …”为 97 / '…' = 95, '… + …' = 97 (labels quoted unless they carry
     their own quotes: 行政复议“总计”)."""
@@ -326,7 +328,7 @@ def _compare_reviews(
     cells = [_claim_cell(claim)]
     if table is None:
         return Outcome(NOT_ASSESSABLE, tuple(cells), reason="reviews")
-    values: list[tuple[str, object]] = []
+    values: list[tuple[str, Number]] = []
     status = PASS
     reasons = []
     for group in groups:
@@ -335,8 +337,8 @@ def _compare_reviews(
         for column in columns:
             address = f"reviews.{group}.{column}"
             if row is None:
-                status, reason = NOT_ASSESSABLE, address
-                reasons.append(reason)
+                status = NOT_ASSESSABLE
+                reasons.append(address)
                 continue
             if not row.complete:
                 status = UNCERTAIN
@@ -360,7 +362,7 @@ def _compare_reviews(
         nonzero = tuple((label, v) for label, v in values if v)
         found = tuple((label, (v,)) for label, v in nonzero)
         return Outcome(FAIL if nonzero else PASS, tuple(cells), found)
-    total = sum(v for _, v in values)  # type: ignore[misc]
+    total: Number = sum(v for _, v in values)  # type: ignore[assignment]
     names = " + ".join(label for label, _ in values)
     return Outcome(PASS if total == claim.value else FAIL, tuple(cells), ((names, (total,)),))
 

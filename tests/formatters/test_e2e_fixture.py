@@ -97,6 +97,8 @@ def test_json_and_junit_and_sarif_agree_on_the_findings(tmp_path) -> None:
     assert [
         (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
     ] == [("XG201", 26)]
-    lines = {loc["physicalLocation"]["region"]["startLine"] for loc in results[0]["relatedLocations"]}
+    lines = {
+        loc["physicalLocation"]["region"]["startLine"] for loc in results[0]["relatedLocations"]
+    }
     assert 47 in lines  # （七）总计, the other side of the outcome-sum
     assert [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]] == BUILTIN_CODES

@@ -175,10 +175,10 @@ class _Reader:
         facts = [p for p in parts if p.data == "fact"]
         for part in parts:
             if part.data == "topics":
-                words = [t for t in part.children if isinstance(t, Token)]
-                clause_words.extend(words)
-                self.since_count |= {str(t) for t in words}
-                self.in_sub |= any(str(t) == "sub" for t in words)
+                tokens = [t for t in part.children if isinstance(t, Token)]
+                clause_words.extend(tokens)
+                self.since_count |= {str(t) for t in tokens}
+                self.in_sub |= any(str(t) == "sub" for t in tokens)
                 continue
             own = [t for sub in part.children if isinstance(sub, Tree) for t in sub.children]
             own_words = [t for t in own if isinstance(t, Token)]
