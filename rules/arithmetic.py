@@ -18,6 +18,7 @@ never as "this cell must be N".
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -131,13 +132,28 @@ def _identities_text(report: Report, broken: Sequence[Outcome], lang: str) -> st
     return "; ".join(f"{title} ({where})" for title, where in names)
 
 
+@functools.lru_cache(maxsize=4096)
+def _model_cell_label(lang: str, table: str, row: str, column: str, version: str) -> str:
+    """A cell as the format names it (cached: every report has the same few hundred)."""
+    row_text = row_label(lang, table, row, version)
+    column_text = column_label(lang, column, table, version)
+    if lang == "zh":
+        return f"“{row_text}”行“{column_text}”列"
+    return f"row '{row_text}', column '{column_text}'"
+
+
 def _check_cells(report: Report, outcome: Outcome, lang: str) -> list[CheckCell]:
+    """The cells of one identity instance, for its check (labels from the model: a check
+    names cells as the format does, a finding as the report prints them)."""
+    version = report.format_version
     out = []
     for ref in dict.fromkeys(outcome.cells):
         cell = ref.cell
-        value = cell.value if cell is not None else None
-        span = cell.span if cell is not None else None
-        out.append(CheckCell(ref.address, value, span, _cell_label(report, ref, lang)))
+        label = _model_cell_label(lang, ref.table, ref.row, ref.column, version)
+        if cell is None:
+            out.append(CheckCell(ref.address, None, None, label))
+        else:
+            out.append(CheckCell(ref.address, cell.value, cell.span, label))
     return out
 
 

@@ -103,16 +103,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _CLAUSE = re.compile(r"[^，,；;。]+")
+#: A text that may speak of the fee (simplified or traditional): 费, 通知.
+_MENTIONS_FEES = re.compile("[费費]|通知")
 
 
 def fee_statements(report: Report) -> list[Statement]:
     """What the prose says of the information processing fee, clause by clause, in order."""
     patterns = _patterns()
     out: list[Statement] = []
-    for sentence in report.sentences:
-        text = fold_traditional(unicodedata.normalize("NFKC", sentence.text))
-        if "费" not in text and "通知" not in text:
+    sentences = (
+        sentence
+        for paragraph in report.paragraphs
+        if _MENTIONS_FEES.search(paragraph.text)
+        for sentence in paragraph.sentences
+    )
+    for sentence in sentences:
+        raw = sentence.text
+        if not _MENTIONS_FEES.search(raw):
             continue
+        text = fold_traditional(unicodedata.normalize("NFKC", raw))
         for match in _CLAUSE.finditer(text):
             clause = match.group().strip()
             if not clause or patterns["other"].search(clause):

@@ -31,7 +31,7 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
-from xxgk_lint.format.normalise import fold_traditional
+from xxgk_lint.format.normalise import fold_traditional, with_traditional
 from xxgk_lint.parse.ast import Report, Sentence
 from xxgk_lint.parse.claims import Claim
 
@@ -50,6 +50,12 @@ VERB_READINGS: dict[str, tuple[tuple[str, ...], ...]] = {
 @cache
 def _words(group: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(group))
+
+
+@cache
+def _mentions(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``words`` over raw text, simplified or traditional."""
+    return re.compile("|".join(with_traditional(w) for w in words))
 
 
 def _folded(text: str) -> str:
@@ -82,6 +88,19 @@ def _status(statuses: Sequence[str]) -> str:
         if status in statuses:
             return status
     return FAIL
+
+
+def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
+    """The sentences of the paragraphs, and then of the sentences, that hold one of
+    ``words`` (simplified or traditional): a paragraph that cannot hold a claim about the
+    table is not even split into sentences."""
+    pattern = _mentions(words)
+    for paragraph in report.paragraphs:
+        if not pattern.search(paragraph.text):
+            continue
+        for sentence in paragraph.sentences:
+            if pattern.search(sentence.text):
+                yield sentence
 
 
 # ---- XG501: table 三
@@ -243,11 +262,10 @@ def _found_text(
 )
 def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
-    for sentence in report.sentences:
-        claims = sentence.claims
-        if not claims or not _application_context(sentence, _folded(sentence.text)):
-            continue
-        for claim in claims:
+    for sentence in _sentences(report, prose.TOPICS["application"]):
+        if not _application_context(sentence, _folded(sentence.text)):
+            continue  # (before its claims: reading them is what costs)
+        for claim in sentence.claims:
             readings = application_readings(claim)
             if not readings:
                 continue
@@ -419,11 +437,10 @@ def _compare_reviews(
 )
 def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
-    for sentence in report.sentences:
-        claims = sentence.claims
-        if not claims or not _review_context(sentence, _folded(sentence.text)):
+    for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
+        if not _review_context(sentence, _folded(sentence.text)):
             continue
-        for claim in claims:
+        for claim in sentence.claims:
             for index, (groups, columns) in enumerate(review_readings(claim)):
                 outcome = _compare_reviews(report, claim, groups, columns, lang)
                 subject = f"prose.reviews.{claim.span.line}.{claim.span.column}.{index}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.format import Identity
@@ -26,18 +27,16 @@ __all__ = ["FAIL", "NOT_ASSESSABLE", "PASS", "UNCERTAIN", "Culprit", "Outcome", 
 Number = int | Decimal
 
 
-@dataclass(frozen=True)
-class CellRef:
-    """A cell an identity needs: its address and what the report holds there."""
+class CellRef(NamedTuple):
+    """A cell an identity needs: its address and what the report holds there (a
+    NamedTuple: a report's identities need some four hundred)."""
 
     table: str
     row: str
     column: str
     cell: Cell | None
-
-    @property
-    def address(self) -> str:
-        return f"{self.table}.{self.row}.{self.column}"
+    #: ``table.row.column``, e.g. ``applications.received.total``.
+    address: str
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class Outcome:
 
 def _ref(table: Table, row: Row | None, row_key: str, column: str) -> CellRef:
     cell = row.cell(column) if row is not None and row.complete else None
-    return CellRef(table.key, row_key, column, cell)
+    return CellRef(table.key, row_key, column, cell, f"{table.key}.{row_key}.{column}")
 
 
 def _status(
@@ -236,25 +235,28 @@ def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]
     taking_part: dict[str, list[Outcome]] = {}
     refs: dict[str, CellRef] = {}
     for outcome in failed:
-        for ref in dict.fromkeys(outcome.cells):
-            if ref.address in passing:
+        for ref in outcome.cells:
+            address = ref.address
+            if address in passing:
                 continue
-            if outcome not in taking_part.setdefault(ref.address, []):
-                taking_part[ref.address].append(outcome)
-            refs[ref.address] = ref
+            broken = taking_part.setdefault(address, [])
+            if not broken or broken[-1] is not outcome:  # the balance names its total twice
+                broken.append(outcome)
+            refs[address] = ref
     candidates: dict[str, Number] = {}
     for address, broken in taking_part.items():
         values = {_needed(o, refs[address]) for o in broken}
         if len(values) == 1:
             candidates[address] = values.pop()
+    explaining: dict[int, int] = {}  # failure → how many candidate cells explain it
+    for address in candidates:
+        for outcome in taking_part[address]:
+            explaining[id(outcome)] = explaining.get(id(outcome), 0) + 1
     explained: list[Culprit] = []
     placed: set[int] = set()
     for address, value in candidates.items():
         broken = taking_part[address]
-        alone = all(
-            sum(1 for other in candidates if outcome in taking_part[other]) == 1
-            for outcome in broken
-        )
+        alone = all(explaining[id(outcome)] == 1 for outcome in broken)
         if alone:
             explained.append(Culprit(refs[address], value, tuple(broken)))
             placed.update(id(o) for o in broken)
