@@ -87,12 +87,6 @@ def _row_text(report: Report, ref: CellRef, lang: str) -> str:
     return row.label if row is not None else ref.row
 
 
-def _cell_label(report: Report, ref: CellRef, lang: str) -> str:
-    row = _row_text(report, ref, lang)
-    column = column_label(lang, ref.column, ref.table, report.format_version)
-    return f"“{row}”行“{column}”列" if lang == "zh" else f"row '{row}', column '{column}'"
-
-
 def _column_words(report: Report, ref: CellRef, lang: str) -> str:
     """The column in a sentence: 总计 / total alone, any other as “自然人”列 / the
     'natural persons' column."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
+from xxgk_lint_rules.arithmetic import blamed_values
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, CheckCell
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
@@ -137,8 +138,6 @@ def application_readings(claim: Claim) -> tuple[tuple[str, ...], ...]:
 def _compare_applications(
     report: Report, claim: Claim, readings: tuple[tuple[str, ...], ...], lang: str
 ) -> Outcome:
-    from xxgk_lint_rules.arithmetic import blamed_values
-
     table = report.tables.get("applications")
     cells = [_claim_cell(claim)]
     if table is None:
