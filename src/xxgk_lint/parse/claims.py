@@ -116,6 +116,7 @@ def _parser() -> Lark:
 
 _WORTH_PARSING = re.compile(r"\d\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无")
 _NONE_TAIL = re.compile(NONE_TAIL)
+_SEPARATOR = re.compile(r"[，,；;。：:）)]")
 
 
 def _folded(text: str) -> str:
@@ -162,7 +163,7 @@ class _Reader:
         following = [t for t in tokens if t.end_pos is not None]
         end = max((t.end_pos or 0 for t in following), default=self.clause_start)
         # The clause runs to the next separator: find it in the text.
-        match = re.compile(r"[，,；;。：:）)]").search(self.text, end)
+        match = _SEPARATOR.search(self.text, end)
         return match.start() if match else len(self.text)
 
     def _clause(self, clause: Tree[Token], clause_text: str) -> None:
