@@ -450,7 +450,7 @@ def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                 finding = ("XG502", subject) if outcome.status == FAIL else None
                 ctx.record(
                     "prose-vs-reviews",
-                    f"{_quote(claim)} [{'+'.join(groups)}.{'+'.join(columns)}]",
+                    f"{_quote(claim)} ({'+'.join(groups)}: {'+'.join(columns)})",
                     outcome.status,
                     outcome.cells,
                     reason=outcome.reason,
