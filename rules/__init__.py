@@ -15,7 +15,17 @@ from xxgk_lint.engine.rule import Rule
 
 @hookimpl
 def xxgk_lint_rules() -> Sequence[Rule]:
-    from xxgk_lint_rules import across, arithmetic, fees, inputs, period, structure, tables
+    from xxgk_lint_rules import (
+        across,
+        arithmetic,
+        dates,
+        fees,
+        inputs,
+        period,
+        prose,
+        structure,
+        tables,
+    )
 
     return [
         *inputs.RULES,
@@ -23,6 +33,8 @@ def xxgk_lint_rules() -> Sequence[Rule]:
         *structure.RULES,
         *arithmetic.RULES,
         *period.RULES,
+        *dates.RULES,
         *fees.RULES,
+        *prose.RULES,
         *across.RULES,
     ]

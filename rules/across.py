@@ -54,11 +54,30 @@ NOTES = {
 }
 
 
-def _related(ctx: RuleContext, path: str, span: Span, **fields: object) -> Related:
-    """The other report's place, with a note in the user's language saying what is there."""
+def _related(
+    ctx: RuleContext,
+    path: str,
+    span: Span,
+    *,
+    cell: tuple[str, int] | None = None,
+    **fields: object,
+) -> Related:
+    """The other report's place, with a note in the user's language saying what is there
+    (and, for one cell, its address and value)."""
     notes = NOTES[ctx.meta.code]
     note = (notes.get(ctx.lang) or notes["zh"]).format(**fields)
-    return Related(path, span.line, span.column, span.end_line, span.end_column, note, span.where)
+    subject, value = cell if cell is not None else ("", None)
+    return Related(
+        path,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        note,
+        span.where,
+        subject,
+        value,
+    )
 
 
 # ----------------------------------------------------------------------------- XG601
@@ -183,7 +202,14 @@ def carry_over_across_years(
                 **fields,
             )
             yield finding.with_related(
-                _related(ctx, previous.path, other_span, expected=expected, **fields)
+                _related(
+                    ctx,
+                    previous.path,
+                    other_span,
+                    cell=(f"applications.carried_forward.{column}", expected),
+                    expected=expected,
+                    **fields,
+                )
             )
 
 
@@ -338,7 +364,10 @@ def _more_than_possible(
             col=last.in_force[1].column,
             **fields,
         )
-        yield finding.with_related(_related(ctx, previous.path, last.in_force[1], **fields))
+        cell = (f"proactive.{row.row}.in_force", last.in_force[0])
+        yield finding.with_related(
+            _related(ctx, previous.path, last.in_force[1], cell=cell, **fields)
+        )
 
 
 # ----------------------------------------------------------------------------- XG603

@@ -1,38 +1,288 @@
 """XG201–XG204: the identities of the format model that must add up.
 
 Each identity is evaluated by :mod:`xxgk_lint.engine.identities` in the report's own
-format (the 2019 model sums 19 outcome rows, the 2021 one 21). Only a ``fail`` is a
-finding: a blank or non-numeric cell makes the identity *not assessable* (XG004 reports
-the cell) and an unplaced row makes it *uncertain* (XG003) — never a false error. A failing
-identity is reported at the number it says is wrong: the total.
+format (the 2019 model sums 19 outcome rows, the 2021 one 21), and every instance is
+recorded as a check (pass, fail, not_assessable, uncertain). Only a ``fail`` is a finding:
+a blank or non-numeric cell makes the identity *not assessable* (XG004 reports the cell)
+and an unplaced row makes it *uncertain* (XG003) — never a false error.
+
+One wrong cell, one finding, at that cell. A wrong （七）总计 breaks the row-sum of its row,
+the outcome-sum and the balance of its column; following three messages that each blame
+another total would make the report worse. So the failures are first put on the cells
+that explain them (:func:`~xxgk_lint.engine.identities.culprits`): such a cell is reported
+once, where it stands, naming every identity it breaks, by the rule of the identity that
+states it as a total (else the first of them in code order) among the rules that run. A
+failure no single cell explains is reported as what it is — these numbers do not agree —
+never as "this cell must be N".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
-from xxgk_lint.engine.diagnostics import Diagnostic
-from xxgk_lint.engine.identities import FAIL, Outcome, evaluate
+from xxgk_lint.engine.checks import FAIL, CheckCell
+from xxgk_lint.engine.diagnostics import Diagnostic, Number
+from xxgk_lint.engine.identities import CellRef, Culprit, Outcome, culprits, evaluate_all
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
 
-
-def _failures(report: Report, key: str) -> Iterator[Outcome]:
-    identity = report.format.identity(key)
-    for outcome in evaluate(identity, report):
-        if outcome.status == FAIL:
-            yield outcome
+# ---- the analysis, shared by the four rules (once per report)
 
 
-def _row_text(report: Report, outcome: Outcome, lang: str) -> str:
+class _Analysis:
+    def __init__(self, report: Report) -> None:
+        self.outcomes = evaluate_all(report)
+        self.culprits, self.rest = culprits(self.outcomes)
+        self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
+
+
+_last: tuple[weakref.ref[Report], _Analysis] | None = None
+
+
+def analysis(report: Report) -> _Analysis:
+    """The identities of ``report`` evaluated, and their failures put on cells (cached
+    for the last report: the four rules ask in turn)."""
+    global _last
+    if _last is not None and _last[0]() is report:
+        return _last[1]
+    result = _Analysis(report)
+    _last = (weakref.ref(report), result)
+    return result
+
+
+def blamed_values(report: Report) -> dict[str, Number]:
+    """The cells one wrong value explains, and the value the identities ask of each
+    (``applications.received.total`` → 7): what the table would say once corrected."""
+    return {c.ref.address: c.value for c in analysis(report).culprits}
+
+
+def _owner(culprit: Culprit, ctx: RuleContext) -> str | None:
+    """The rule that reports a wrong cell, of the rules that run: the one whose identity
+    states the cell (a row's 总计: row-sum; a column's （七）总计: outcome-sum before balance),
+    else the one of the cell's column (outcome-sum for an outcome row, balance for 一、二、四)
+    — the identity of its row is the row-sum, which every cell of table 三 breaks."""
+    running = [o for o in culprit.breaks if ctx.runs(o.identity.rule)]
+    if not running:
+        return None
+    stating = [o.identity.rule for o in running if o.total.address == culprit.ref.address]
+    if stating:
+        return min(stating)
+    return max(o.identity.rule for o in running)
+
+
+# ---- labels
+
+
+def _row_text(report: Report, ref: CellRef, lang: str) -> str:
     """The row as the report prints it (zh), or the model's English gloss."""
     if lang == "en":
-        return row_label(lang, outcome.total.table, outcome.total.row, report.format_version)
-    table = report.tables[outcome.total.table]
-    row = table.row(outcome.total.row)
-    return row.label if row is not None else outcome.total.row
+        return row_label(lang, ref.table, ref.row, report.format_version)
+    table = report.tables[ref.table]
+    row = table.row(ref.row)
+    return row.label if row is not None else ref.row
+
+
+def _column_words(report: Report, ref: CellRef, lang: str) -> str:
+    """The column in a sentence: 总计 / total alone, any other as “自然人”列 / the
+    'natural persons' column."""
+    label = column_label(lang, ref.column, ref.table, report.format_version)
+    if ref.column == "total":
+        return label
+    return f"“{label}”列" if lang == "zh" else f"'{label}' column"
+
+
+def _scope_text(report: Report, outcome: Outcome, lang: str) -> str:
+    kind = outcome.identity.kind
+    if kind == "row-sum":
+        row = _row_text(report, outcome.total, lang)
+        return f"“{row}”行" if lang == "zh" else f"row '{row}'"
+    if kind == "group-sum":
+        return row_label(lang, outcome.identity.table, outcome.scope, report.format_version)
+    column = column_label(lang, outcome.scope, outcome.identity.table, report.format_version)
+    return f"“{column}”列" if lang == "zh" else f"column '{column}'"
+
+
+_HERE = {
+    "zh": {"row-sum": "本行", "column-sum": "本列", "balance": "本列"},
+    "en": {"row-sum": "this row", "column-sum": "this column", "balance": "this column"},
+}
+
+
+def _identities_text(report: Report, broken: Sequence[Outcome], lang: str) -> str:
+    """The identities a cell breaks, each with where: 总计 = …（本行）. The cell stands in
+    each of them, so their row or column is its own."""
+    here = _HERE.get(lang, _HERE["en"])
+    names = [
+        (o.identity.title(lang), here.get(o.identity.kind) or _scope_text(report, o, lang))
+        for o in broken
+    ]
+    if lang == "zh":
+        return "；".join(f"{title}（{where}）" for title, where in names)
+    return "; ".join(f"{title} ({where})" for title, where in names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _model_cell_label(lang: str, table: str, row: str, column: str, version: str) -> str:
+    """A cell as the format names it (cached: every report has the same few hundred)."""
+    row_text = row_label(lang, table, row, version)
+    column_text = column_label(lang, column, table, version)
+    if lang == "zh":
+        return f"“{row_text}”行“{column_text}”列"
+    return f"row '{row_text}', column '{column_text}'"
+
+
+def _check_cells(report: Report, outcome: Outcome, lang: str) -> list[CheckCell]:
+    """The cells of one identity instance, for its check (labels from the model: a check
+    names cells as the format does, a finding as the report prints them)."""
+    version = report.format_version
+    out = []
+    for ref in dict.fromkeys(outcome.cells):
+        cell = ref.cell
+        label = _model_cell_label(lang, ref.table, ref.row, ref.column, version)
+        if cell is None:
+            out.append(CheckCell(ref.address, None, None, label))
+        else:
+            out.append(CheckCell(ref.address, cell.value, cell.span, label))
+    return out
+
+
+def _subject(outcome: Outcome) -> str:
+    """The subject of a finding that reports one identity (as before issue 10)."""
+    if outcome.identity.key == "balance":
+        return f"{outcome.identity.table}.balance.{outcome.scope}"
+    return outcome.total.address
+
+
+# ---- one rule = one identity
+
+#: The message fields of a failure no single cell explains.
+DisagreeFields = Callable[[Report, Outcome, str], dict[str, Any]]
+
+
+def _check(
+    report: Report, ctx: RuleContext, key: str, disagree: DisagreeFields
+) -> Iterator[Diagnostic]:
+    """Record every instance of identity ``key``; yield the wrong cells this rule
+    reports and the failures of ``key`` that no single cell explains."""
+    found = analysis(report)
+    code = ctx.meta.code
+    lang = ctx.lang
+    for outcome in found.outcomes:
+        if outcome.identity.key != key:
+            continue
+        finding = None
+        if outcome.status == FAIL:
+            culprit = found.blamed.get(id(outcome))
+            if culprit is None:
+                finding = (code, _subject(outcome))
+            else:
+                owner = _owner(culprit, ctx)
+                finding = (owner, culprit.ref.address) if owner else None
+        ctx.record(
+            key,
+            outcome.scope,
+            outcome.status,
+            _check_cells(report, outcome, lang),
+            reason=outcome.reason,
+            finding=finding,
+        )
+    for culprit in found.culprits:
+        if _owner(culprit, ctx) != code:
+            continue
+        cell = culprit.ref.cell
+        assert cell is not None
+        yield ctx.diagnostic(
+            cell.span,
+            "cell",
+            row=_row_text(report, culprit.ref, lang),
+            column=_column_words(report, culprit.ref, lang),
+            count=len(culprit.breaks),
+            identities=_identities_text(report, culprit.breaks, lang),
+            expected=culprit.value,
+            actual=culprit.actual,
+            subject=culprit.ref.address,
+        )
+    for outcome in found.rest:
+        if outcome.identity.key != key:
+            continue
+        total = outcome.total.cell
+        assert total is not None
+        fields = disagree(report, outcome, lang)
+        yield ctx.diagnostic(
+            total.span,
+            "disagree",
+            identity=outcome.identity.title(lang),
+            subject=_subject(outcome),
+            **fields,
+        )
+
+
+def _values(refs: Sequence[CellRef]) -> list[object]:
+    return [r.cell.value for r in refs if r.cell is not None]
+
+
+def _sum_text(values: Sequence[object]) -> str:
+    return " + ".join(str(v) for v in values)
+
+
+def _sum_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, Any]:
+    parts = _values(outcome.parts)
+    return {
+        "scope": _scope_text(report, outcome, lang),
+        "total": outcome.actual,
+        "parts": _sum_text(parts),
+        "sum": outcome.expected,
+        "expected": outcome.identity.title(lang),
+        "actual": f"{outcome.actual} ≠ {outcome.expected}",
+    }
+
+
+def _balance_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, Any]:
+    received, carried_over = _values(outcome.parts)
+    carried_forward = next(
+        o.cell.value for o in outcome.others if o is not outcome.total and o.cell
+    )
+    lhs = received + carried_over  # type: ignore[operator]
+    rhs = outcome.actual + carried_forward  # type: ignore[operator]
+    return {
+        "scope": _scope_text(report, outcome, lang),
+        "received": received,
+        "carried_over": carried_over,
+        "total": outcome.actual,
+        "carried_forward": carried_forward,
+        "lhs": lhs,
+        "rhs": rhs,
+        "expected": outcome.identity.title(lang),
+        "actual": f"{lhs} ≠ {rhs}",
+    }
+
+
+#: The message for one wrong cell, the same in the four rules.
+CELL_MESSAGE = {
+    "zh": "“{row}”行的{column}应为 {expected}，实际为 {actual}；这一格使 {count} 项勾稽关系不成立："
+    "{identities}",
+    "en": "row '{row}': the {column} should be {expected} but is {actual}; this one cell "
+    "breaks {count} of the identities: {identities}",
+}
+CELL_DOC = {
+    "zh": "一个单元格填错往往同时破坏几项勾稽关系（填错的（七）总计会使本行的行合计、本列的办理结果合计和"
+    "勾稽关系同时不成立）。能由同一个单元格解释的，只在该单元格报告一次，列出它破坏的各项关系：把它作为"
+    "“总计”的那条规则报告（行的总计：XG201；列的（七）总计：XG202），否则由该格所在列的规则报告"
+    "（办理结果各行：XG202；一、二、四行：XG203）。不能由单个单元格解释的，逐项报告“这些数互相不符”，"
+    "不指认哪一格应为多少。",
+    "en": "One wrong cell often breaks several identities (a wrong （七）总计 breaks its row's "
+    "row-sum and its column's outcome-sum and balance). When one cell explains them, it is "
+    "reported once, at that cell, naming every identity it breaks: by the rule whose "
+    "identity states it as a total (a row's 总计: XG201; a column's （七）总计: XG202), else by "
+    "the rule of its column (an outcome row: XG202; rows 一, 二, 四: XG203). Failures no "
+    "single cell explains are reported one by one as 'these do not agree', without saying "
+    "which cell must change.",
+}
 
 
 # The documented examples of XG202–XG204, executed by tests/rules/cases/XG20*.yml in a
@@ -67,17 +317,19 @@ REVIEWS = _REVIEWS + "1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 
     },
     messages={
         "zh": {
-            "default": "“{row}”行的总计应为 {expected}（自然人与五类法人或其他组织之和），实际为 {actual}"
+            "cell": CELL_MESSAGE["zh"],
+            "disagree": "{scope}的数互相不符：应有 {identity}，实际总计 {total} ≠ {parts} = {sum}",
         },
         "en": {
-            "default": "row '{row}': the total should be {expected} (natural persons plus the "
-            "five kinds of organisation) but is {actual}"
+            "cell": CELL_MESSAGE["en"],
+            "disagree": "{scope}: these do not agree: expected {identity}, found the total "
+            "{total} ≠ {parts} = {sum}",
         },
     },
     docs=docs(
         (
             "收到和处理政府信息公开申请情况表中，每一行的“总计”必须等于自然人、商业企业、科研机构、"
-            "社会公益组织、法律服务机构、其他六列之和。",
+            "社会公益组织、法律服务机构、其他六列之和。" + CELL_DOC["zh"],
             "总计列是按申请人类别相加得到的；不等说明某个数字填错或抄错。",
             "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 11 |",
             "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 12 |",
@@ -85,7 +337,7 @@ REVIEWS = _REVIEWS + "1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 
         (
             "In the applications table, each row's 总计 must equal the sum of its six "
             "applicant columns (natural persons, businesses, research institutions, "
-            "public-interest organisations, legal service providers, others).",
+            "public-interest organisations, legal service providers, others). " + CELL_DOC["en"],
             "The total column is the sum of the applicant columns; a difference means a "
             "number was mistyped or copied wrongly.",
             "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 11 |",
@@ -94,16 +346,7 @@ REVIEWS = _REVIEWS + "1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 
     ),
 )
 def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for outcome in _failures(report, "row-sum"):
-        total = outcome.total.cell
-        assert total is not None
-        yield ctx.diagnostic(
-            total.span,
-            row=_row_text(report, outcome, ctx.lang),
-            expected=outcome.expected,
-            actual=outcome.actual,
-            subject=f"applications.{outcome.scope}.total",
-        )
+    yield from _check(report, ctx, "row-sum", _sum_fields)
 
 
 @rule(
@@ -116,17 +359,19 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     },
     messages={
         "zh": {
-            "default": "“{column}”列：（七）总计应为 {expected}（（一）至（六）各项办理结果之和），实际为 {actual}"
+            "cell": CELL_MESSAGE["zh"],
+            "disagree": "{scope}的数互相不符：应有 {identity}，实际（七）总计 {total} ≠ 各项办理结果之和 {sum}",
         },
         "en": {
-            "default": "column '{column}': （七）总计 should be {expected} (the sum of the outcome "
-            "rows （一）–（六）) but is {actual}"
+            "cell": CELL_MESSAGE["en"],
+            "disagree": "{scope}: these do not agree: expected {identity}, found （七）总计 "
+            "{total} ≠ the outcome rows' sum {sum}",
         },
     },
     docs=docs(
         (
             "收到和处理政府信息公开申请情况表中，（七）总计在每一列都必须等于（一）予以公开至（六）其他处理"
-            "共21个末级项目之和（（三）至（六）组标题本身没有数字）。",
+            "共21个末级项目之和（（三）至（六）组标题本身没有数字）。" + CELL_DOC["zh"],
             "（七）总计就是本年度办理结果的合计；不等说明某项结果漏计、重计或总计填错。",
             OUTCOMES_WRONG_TOTAL,
             OUTCOMES,
@@ -134,7 +379,7 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         (
             "In the applications table, （七）总计 must equal, in every column, the sum of the "
             "21 outcome rows from （一）予以公开 to （六）其他处理 3.其他 (the group labels （三）–（六） "
-            "carry no numbers of their own).",
+            "carry no numbers of their own). " + CELL_DOC["en"],
             "（七）总计 is the sum of this year's outcomes; a difference means an outcome was "
             "left out, counted twice, or the total is wrong.",
             OUTCOMES_WRONG_TOTAL,
@@ -143,16 +388,7 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for outcome in _failures(report, "outcome-sum"):
-        total = outcome.total.cell
-        assert total is not None
-        yield ctx.diagnostic(
-            total.span,
-            column=column_label(ctx.lang, outcome.scope, "applications"),
-            expected=outcome.expected,
-            actual=outcome.actual,
-            subject=f"applications.total.{outcome.scope}",
-        )
+    yield from _check(report, ctx, "outcome-sum", _sum_fields)
 
 
 @rule(
@@ -165,27 +401,30 @@ def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     },
     messages={
         "zh": {
-            "default": "“{column}”列勾稽关系不成立：一、本年新收 {received} + 二、上年结转 {carried_over}"
-            " = {lhs}，而（七）总计 {actual} + 四、结转下年度 {carried_forward} = {rhs}；"
-            "按勾稽关系（七）总计应为 {expected}"
+            "cell": CELL_MESSAGE["zh"],
+            "disagree": "{scope}勾稽关系不成立：应有 {identity}，实际 {received} + {carried_over} = "
+            "{lhs}，而 {total} + {carried_forward} = {rhs}",
         },
         "en": {
-            "default": "column '{column}': the balance fails: received {received} + carried over "
-            "{carried_over} = {lhs}, but （七）总计 {actual} + carried forward {carried_forward} = "
-            "{rhs}; by the balance （七）总计 should be {expected}"
+            "cell": CELL_MESSAGE["en"],
+            "disagree": "{scope}: these do not agree: expected {identity}, found received "
+            "{received} + carried over {carried_over} = {lhs}, but （七）总计 {total} + carried "
+            "forward {carried_forward} = {rhs}",
         },
     },
     docs=docs(
         (
             "表中印明的勾稽关系：每一列都必须满足“第一项加第二项之和，等于第三项加第四项之和”，即"
-            "一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。诊断定位在（七）总计单元格。",
+            "一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。不能由单个单元格解释时，"
+            "定位在（七）总计单元格。" + CELL_DOC["zh"],
             "收到的申请要么本年办结，要么结转下年；不平衡说明数据不完整或有误。",
             UNBALANCED,
             BALANCED,
         ),
         (
             "The balance printed in the table itself: in every column, 一 received + 二 carried "
-            "over = 三（七）总计 + 四 carried forward. Reported at the （七）总计 cell.",
+            "over = 三（七）总计 + 四 carried forward. When no single cell explains a failure, it "
+            "is reported at the （七）总计 cell. " + CELL_DOC["en"],
             "Every application received is either closed this year or carried forward; an "
             "imbalance means the data are incomplete or wrong.",
             UNBALANCED,
@@ -194,25 +433,7 @@ def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for outcome in _failures(report, "balance"):
-        total = outcome.total.cell
-        assert total is not None and outcome.expected is not None
-        received, carried_over = (p.cell.value for p in outcome.parts if p.cell is not None)
-        carried_forward = next(
-            o.cell.value for o in outcome.others if o is not outcome.total and o.cell
-        )
-        yield ctx.diagnostic(
-            total.span,
-            column=column_label(ctx.lang, outcome.scope, "applications"),
-            received=received,
-            carried_over=carried_over,
-            carried_forward=carried_forward,
-            lhs=received + carried_over,  # type: ignore[operator]
-            rhs=outcome.actual + carried_forward,  # type: ignore[operator]
-            expected=outcome.expected,
-            actual=outcome.actual,
-            subject=f"applications.balance.{outcome.scope}",
-        )
+    yield from _check(report, ctx, "balance", _balance_fields)
 
 
 @rule(
@@ -225,18 +446,18 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     },
     messages={
         "zh": {
-            "default": "{group}：总计应为 {expected}（结果维持 {upheld} + 结果纠正 {corrected} + "
-            "其他结果 {other} + 尚未审结 {pending}），实际为 {actual}"
+            "disagree": "{scope}的数互相不符：应有 {identity}，实际总计 {total} ≠ {parts} = {sum}",
         },
         "en": {
-            "default": "{group}: the total should be {expected} (upheld {upheld} + corrected "
-            "{corrected} + other {other} + pending {pending}) but is {actual}"
+            "disagree": "{scope}: these do not agree: expected {identity}, found the total "
+            "{total} ≠ {parts} = {sum}",
         },
     },
     docs=docs(
         (
             "政府信息公开行政复议、行政诉讼情况表分三组（行政复议；行政诉讼·未经复议直接起诉；行政诉讼·复议后起诉），"
-            "每组的“总计”必须等于结果维持、结果纠正、其他结果、尚未审结四项之和。",
+            "每组的“总计”必须等于结果维持、结果纠正、其他结果、尚未审结四项之和。每个单元格只属于一组，"
+            "看不出哪一格填错，所以报告为“这些数互相不符”，定位在该组的总计。",
             "每一件复议或诉讼必属于四种结果之一；不等说明有案件漏计或总计填错。",
             REVIEWS_WRONG_TOTAL,
             REVIEWS,
@@ -244,7 +465,9 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         (
             "The review and litigation table has three groups (administrative review; "
             "litigation without prior review; litigation after review); each group's 总计 "
-            "must equal upheld + corrected + other results + pending.",
+            "must equal upheld + corrected + other results + pending. Every cell belongs to "
+            "one group only, so which one is wrong cannot be told: the failure is reported "
+            "as 'these do not agree', at the group's total.",
             "Every case has exactly one of the four results; a difference means a case was "
             "left out or the total is wrong.",
             REVIEWS_WRONG_TOTAL,
@@ -253,21 +476,7 @@ def balance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     ),
 )
 def review_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for outcome in _failures(report, "review-sum"):
-        total = outcome.total.cell
-        assert total is not None
-        upheld, corrected, other, pending = (p.cell.value for p in outcome.parts if p.cell)
-        yield ctx.diagnostic(
-            total.span,
-            group=row_label(ctx.lang, "reviews", outcome.scope),
-            upheld=upheld,
-            corrected=corrected,
-            other=other,
-            pending=pending,
-            expected=outcome.expected,
-            actual=outcome.actual,
-            subject=f"reviews.{outcome.scope}.total",
-        )
+    yield from _check(report, ctx, "review-sum", _sum_fields)
 
 
 RULES = [row_sum, outcome_sum, balance, review_sum]

@@ -1,4 +1,5 @@
-"""XG301 missing-period and XG302 malformed-period: the statistics period (统计期限)."""
+"""XG301–XG304: the statistics period (统计期限): stated, well formed, of the report's year,
+the calendar year."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import docs
 
+from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, CheckCell
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.parse.ast import Period, Report, Span
+from xxgk_lint.parse.metadata import year_of_text, year_of_title
 
 
 def _start_of_report(report: Report) -> Span:
@@ -137,4 +140,181 @@ def malformed_period(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     )
 
 
-RULES = [missing_period, malformed_period]
+def report_year(report: Report) -> tuple[int, str] | None:
+    """The year the report is for, and where it was read: the title's year, else the year
+    the overview states most often — never the period's own year (that is what is checked)."""
+    if report.title is not None:
+        year = year_of_title(report.title.text)
+        if year is not None:
+            return year, "title"
+    overview = report.section("overview")
+    sections = [overview] if overview is not None else list(report.sections)
+    year = year_of_text(p.text for s in sections for p in s.paragraphs)
+    return (year, "text") if year is not None else None
+
+
+def _period_cell(period: Period, lang: str) -> CheckCell:
+    return CheckCell("text", period.text, period.span, "统计期限" if lang == "zh" else "period")
+
+
+_SOURCE = {
+    "zh": {"title": "标题中的年份", "text": "正文所述年份"},
+    "en": {"title": "the year in the title", "text": "the year the text states"},
+}
+
+
+@rule(
+    code="XG303",
+    name="period-other-year",
+    severity="error",
+    summary={
+        "zh": "统计期限不是本报告的年度",
+        "en": "The statistics period is of another year than the report",
+    },
+    messages={
+        "zh": {
+            "default": "统计期限“{text}”是 {found} 年的，而本报告是 {year} 年度报告（{source}）；"
+            "应为 {year}年1月1日至{year}年12月31日",
+        },
+        "en": {
+            "default": "the statistics period '{text}' is of {found}, but the report is for {year} "
+            "({source}); expected {year}年1月1日 to {year}年12月31日",
+        },
+    },
+    docs=docs(
+        (
+            "统计期限的年份必须是报告的年度：以标题中的年份为准，标题没有年份时以正文（总体情况）中最常写的"
+            "年份为准。起止日期中任何一个不在该年度都会被报告。",
+            "沿用上一年的报告而忘记改年份是常见错误；统计期限年份错误，读者会误以为数据是另一年度的。",
+            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        ),
+        (
+            "The statistics period must be of the report's year: the year in the title, or "
+            "when the title has none, the year the overview states most often. A start or an "
+            "end date in another year is reported.",
+            "Reusing last year's report and forgetting to change the year is a common error; "
+            "with the wrong year, readers take the figures for another year's.",
+            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        ),
+    ),
+)
+def period_other_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    period = report.period
+    if period is None or period.start is None or period.end is None:
+        reason = "no statistics period" if period is None else "the period is malformed"
+        ctx.record("period-other-year", "period", NOT_ASSESSABLE, reason=reason)
+        return
+    found = report_year(report)
+    if found is None:
+        ctx.record(
+            "period-other-year",
+            "period",
+            NOT_ASSESSABLE,
+            [_period_cell(period, ctx.lang)],
+            reason="the report's year is not stated",
+        )
+        return
+    year, source = found
+    years = sorted({period.start.year, period.end.year})
+    if years == [year]:
+        ctx.record("period-other-year", "period", PASS, [_period_cell(period, ctx.lang)])
+        return
+    ctx.record(
+        "period-other-year",
+        "period",
+        FAIL,
+        [_period_cell(period, ctx.lang)],
+        finding=("XG303", "period"),
+    )
+    shown = "—".join(str(y) for y in years)
+    yield ctx.diagnostic(
+        period.span,
+        text=period.text,
+        found=shown,
+        year=year,
+        source=_SOURCE.get(ctx.lang, _SOURCE["en"])[source],
+        expected=f"{year}-01-01/{year}-12-31",
+        actual=f"{period.start.isoformat()}/{period.end.isoformat()}",
+        subject="period",
+    )
+
+
+@rule(
+    code="XG304",
+    name="period-not-calendar-year",
+    severity="warning",
+    summary={
+        "zh": "统计期限不是完整的自然年度（1月1日至12月31日）",
+        "en": "The statistics period is not the calendar year (1 January to 31 December)",
+    },
+    messages={
+        "zh": {
+            "default": "统计期限“{text}”{problem}；年度报告的统计期限应为全年，即1月1日至12月31日",
+        },
+        "en": {
+            "default": "the statistics period '{text}' {problem}; an annual report covers the "
+            "whole year, 1 January to 31 December",
+        },
+    },
+    docs=docs(
+        (
+            "统计期限必须是完整的自然年度：从1月1日起，到12月31日止。起始日不是1月1日或截止日不是12月31日"
+            "都会被报告（年份是否正确由 XG303 检查）。",
+            "《条例》第四十九条要求报告上一年度的工作；少统计一段时间，数据就不完整，也无法与其他年度比较。",
+            "本报告中所列数据的统计期限自2023年1月1日起至2023年11月30日止。",
+            "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        ),
+        (
+            "The statistics period must be the calendar year: from 1 January to 31 December. "
+            "A start other than 1 January or an end other than 31 December is reported (XG303 "
+            "checks the year).",
+            "Article 49 of the 条例 asks for the previous year's work; leaving part of the year "
+            "out makes the figures incomplete and not comparable with other years.",
+            "本报告中所列数据的统计期限自2023年1月1日起至2023年11月30日止。",
+            "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        ),
+    ),
+)
+def period_not_calendar_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    period = report.period
+    if period is None or period.start is None or period.end is None:
+        reason = "no statistics period" if period is None else "the period is malformed"
+        ctx.record("period-not-calendar-year", "period", NOT_ASSESSABLE, reason=reason)
+        return
+    problems = []
+    zh = ctx.lang == "zh"
+    if (period.start.month, period.start.day) != (1, 1):
+        problems.append(
+            f"从{period.start.month}月{period.start.day}日起"
+            if zh
+            else f"starts on {period.start.isoformat()}"
+        )
+    if (period.end.month, period.end.day) != (12, 31):
+        problems.append(
+            f"到{period.end.month}月{period.end.day}日止"
+            if zh
+            else f"ends on {period.end.isoformat()}"
+        )
+    if not problems:
+        ctx.record("period-not-calendar-year", "period", PASS, [_period_cell(period, ctx.lang)])
+        return
+    ctx.record(
+        "period-not-calendar-year",
+        "period",
+        FAIL,
+        [_period_cell(period, ctx.lang)],
+        finding=("XG304", "period"),
+    )
+    yield ctx.diagnostic(
+        period.span,
+        text=period.text,
+        problem="、".join(problems) if zh else " and ".join(problems),
+        expected="01-01/12-31",
+        actual=f"{period.start.isoformat()}/{period.end.isoformat()}",
+        subject="period",
+    )
+
+
+RULES = [missing_period, malformed_period, period_other_year, period_not_calendar_year]

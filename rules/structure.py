@@ -1,15 +1,18 @@
-"""XG101 missing-section: the six sections the format requires."""
+"""XG101 missing-section, XG102 outline, XG103 problems-without-substance: the six
+sections the format requires, in their order and numbering, and what section 五 says."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from xxgk_lint_rules._docs import docs
 
-from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.format.normalise import normalise
+from xxgk_lint.parse.ast import Report, Section, Sentence, Span
 
 # The documented examples, executed by tests/rules/cases/XG101.yml.
 FIVE_SECTIONS = (
@@ -89,4 +92,290 @@ def _where(report: Report, index: int) -> Span:
     return Span(1, 1, 1, 1)
 
 
-RULES = [missing_section]
+def _heading(section: Section) -> str:
+    return section.title.strip()
+
+
+@rule(
+    code="XG102",
+    name="outline",
+    severity="warning",
+    summary={
+        "zh": "章节顺序、编号有误，或章节有内容却没有标题",
+        "en": "A section out of order, wrongly numbered, duplicated, or without its heading",
+    },
+    messages={
+        "zh": {
+            "order": "“{heading}”排在“{before}”之后；格式规定的顺序是 一、总体情况 …… 六、其他需要报告的事项",
+            "numeral": "“{heading}”编号为“{found}”，格式规定这一部分是第{expected}部分",
+            "duplicate": "“{heading}”与前面的“{first}”是同一部分，重复出现",
+            "duplicate-numeral": "“{heading}”与前面的“{first}”编号都是“{found}”",
+            "no-heading": "第{expected}部分“{title}”没有标题，其内容从这里开始（“{start}”）；应加上标题"
+            "“{expected}、{title}”",
+        },
+        "en": {
+            "order": "'{heading}' comes after '{before}'; the format's order is 一 overview … "
+            "六 other matters",
+            "numeral": "'{heading}' is numbered '{found}', but the format makes this section "
+            "number {expected}",
+            "duplicate": "'{heading}' is the same section as '{first}' before it, a second time",
+            "duplicate-numeral": "'{heading}' has the numeral '{found}', as '{first}' before it",
+            "no-heading": "section {expected} '{title}' ({english}) has no heading; its content "
+            "starts here ('{start}'); add the heading {expected}、{title}",
+        },
+    },
+    docs=docs(
+        (
+            "检查报告的提纲：六个部分按 一、总体情况 至 六、其他需要报告的事项 的顺序排列，每部分的编号与"
+            "格式规定一致（不重复、不错号，例如把“其他需要报告的事项”编为“五”），每部分都有标题。某部分"
+            "没有标题但内容在（如第四部分之后直接写“（一）主要问题”“（二）改进情况”），单独报告一次，指出"
+            "内容从哪里开始。整部分缺失的由 XG101 报告，其后各部分因此依次提前的编号不再重复报告；标题不带"
+            "编号的不报告。",
+            "格式规定了六个部分及其顺序；错号、漏标题会让读者和评估人员找不到对应内容，也是常见的扣分项。",
+            "四、政府信息公开行政复议、行政诉讼情况 …\n（一）主要问题 …（二）改进情况 …\n五、其他需要报告的事项",
+            "四、政府信息公开行政复议、行政诉讼情况 …\n五、存在的主要问题及改进情况\n（一）主要问题 …\n"
+            "六、其他需要报告的事项",
+        ),
+        (
+            "Checks the outline: the six sections stand in the order 一 overview … 六 other "
+            "matters, each numbered as the format numbers it (no numeral twice, none wrong — "
+            "such as 其他需要报告的事项 numbered 五), each under its heading. A section whose "
+            "content is there without its heading (（一）主要问题 / （二）改进情况 right after "
+            "section 四) is reported on its own, where its content starts. A section that is "
+            "absent altogether is XG101's; the numerals of the sections after it, moved up by "
+            "one, are not reported again; headings printed without a numeral are not reported.",
+            "The format fixes six sections and their order; a wrong numeral or a missing "
+            "heading makes the content hard to find for readers and evaluators, and costs "
+            "points in evaluations.",
+            "四、政府信息公开行政复议、行政诉讼情况 …\n（一）主要问题 …（二）改进情况 …\n五、其他需要报告的事项",
+            "四、政府信息公开行政复议、行政诉讼情况 …\n五、存在的主要问题及改进情况\n（一）主要问题 …\n"
+            "六、其他需要报告的事项",
+        ),
+    ),
+)
+def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    model = report.format
+    known = [s for s in report.sections if s.key in SECTION_ORDER]
+    present = {s.key for s in known}
+    absent = [k for k in SECTION_ORDER if k not in present]
+    seen: dict[str, Section] = {}
+    numerals: dict[str, Section] = {}
+    latest: Section | None = None
+    for section in known:
+        spec = model.section(section.key)
+        heading = _heading(section)
+        if section.key in seen:
+            first = seen[section.key]
+            yield ctx.diagnostic(
+                section.span,
+                "duplicate",
+                heading=heading,
+                first=_heading(first),
+                subject=f"outline.{section.key}.duplicate",
+                expected=1,
+                actual=2,
+            )
+            continue
+        seen[section.key] = section
+        if section.implicit:
+            yield _no_heading(report, ctx, section)
+        order = SECTION_ORDER.index(section.key)
+        if latest is not None and order < SECTION_ORDER.index(latest.key):
+            yield ctx.diagnostic(
+                section.span,
+                "order",
+                heading=heading,
+                before=_heading(latest),
+                subject=f"outline.{section.key}.order",
+                expected=spec.number,
+                actual=section.number,
+            )
+        elif latest is None or order > SECTION_ORDER.index(latest.key):
+            latest = section
+        number = section.number
+        if number is None or section.implicit:
+            continue
+        if number in numerals:
+            yield ctx.diagnostic(
+                section.span,
+                "duplicate-numeral",
+                heading=heading,
+                first=_heading(numerals[number]),
+                found=number,
+                subject=f"outline.{section.key}.numeral",
+                expected=spec.number,
+                actual=number,
+            )
+            continue
+        numerals[number] = section
+        if number == spec.number:
+            continue
+        # Sections after an absent one, moved up by one each: XG101 reports the cause.
+        shifted = sum(1 for k in absent if SECTION_ORDER.index(k) < order)
+        if shifted and number == SECTION_ORDER_NUMERALS[order - shifted]:
+            continue
+        yield ctx.diagnostic(
+            section.span,
+            "numeral",
+            heading=heading,
+            found=number,
+            expected=spec.number,
+            subject=f"outline.{section.key}.numeral",
+            actual=number,
+        )
+
+
+SECTION_ORDER_NUMERALS = ("一", "二", "三", "四", "五", "六")
+
+
+def _no_heading(report: Report, ctx: RuleContext, section: Section) -> Diagnostic:
+    spec = report.format.section(section.key)
+    first = section.paragraphs[0].text.strip() if section.paragraphs else ""
+    start = first[:16] + ("…" if len(first) > 16 else "")
+    return ctx.diagnostic(
+        section.span,
+        "no-heading",
+        expected=spec.number,
+        title=spec.title.zh,
+        english=spec.title.en,
+        start=start,
+        subject=f"outline.{section.key}.heading",
+        actual=None,
+    )
+
+
+#: A sentence that is only a sub-heading: （一）存在的主要问题 / 二、改进情况 / 1.问题.
+_SUBHEADING = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
+    r"[^，,；;。]{0,10}[。:：]?$"
+)
+#: A section that says there is nothing: 无, 暂无, 无。
+_NOTHING = re.compile(r"^(?:暂?无|没有|无相关情况)[。.]?$")
+
+
+def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if not _SUBHEADING.match(normalise(s.text))]
+
+
+@rule(
+    code="XG103",
+    name="problems-without-substance",
+    severity="warning",
+    summary={
+        "zh": "“存在的主要问题及改进情况”空洞：空白、只写“无”、只有一两句，或没有改进措施",
+        "en": "Section 五 (problems and improvements) is empty, says 无, has a sentence or two, "
+        "or no measure",
+    },
+    messages={
+        "zh": {
+            "empty": "第{number}部分“存在的主要问题及改进情况”没有内容；应写明存在的主要问题和改进情况",
+            "nothing": "第{number}部分“存在的主要问题及改进情况”只写了“{text}”；应写明存在的主要问题和改进情况",
+            "short": "第{number}部分“存在的主要问题及改进情况”只有 {actual} 句，少于 {expected} 句；"
+            "应具体写明存在的主要问题和改进情况",
+            "no-measure": "第{number}部分“存在的主要问题及改进情况”没有写改进措施（未出现{words}等词）",
+        },
+        "en": {
+            "empty": "section {number} (problems and improvements) is empty; it should state the "
+            "main problems and the improvements made",
+            "nothing": "section {number} (problems and improvements) only says '{text}'; it "
+            "should state the main problems and the improvements made",
+            "short": "section {number} (problems and improvements) has {actual} sentences, fewer "
+            "than {expected}; it should state the main problems and the improvements in detail",
+            "no-measure": "section {number} (problems and improvements) names no measure (none of "
+            "{words})",
+        },
+    },
+    docs=docs(
+        (
+            "第五部分“存在的主要问题及改进情况”应有实际内容：不能空白、只写“无”，不能只有一两句（不计"
+            "“（一）存在问题”这类小标题，少于 min-sentences 句即报告），并且要写改进措施（正文中出现"
+            "measure-words 中的词，默认为改进、整改、措施、下一步、今后、下步）。只看该部分的正文，不看标题："
+            "标题“存在的主要问题及改进情况”本身就含有“改进”。",
+            "《条例》第五十条要求报告存在的主要问题及改进情况；只写“无”或一句套话是评估中常见的扣分项。",
+            "五、存在的主要问题及改进情况\n无。",
+            "五、存在的主要问题及改进情况\n（一）存在的主要问题。政策解读形式较为单一；部分栏目更新不够及时。\n"
+            "（二）改进情况。下一步将丰富解读形式，建立栏目更新台账，定期检查通报。",
+        ),
+        (
+            "Section 五 (problems and improvements) must say something: not be empty or only 无, "
+            "not a sentence or two (sub-headings such as （一）存在问题 are not counted; fewer "
+            "than min-sentences sentences is reported), and name a measure (a word of "
+            "measure-words in its text; by default 改进, 整改, 措施, 下一步, 今后, 下步). Only the "
+            "section's text is read, not its heading: the official heading itself contains 改进.",
+            "Article 50 of the 条例 asks for the main problems and the improvements; a section "
+            "that says 无 or one stock sentence is a common finding of evaluators.",
+            "五、存在的主要问题及改进情况\n无。",
+            "五、存在的主要问题及改进情况\n（一）存在的主要问题。政策解读形式较为单一；部分栏目更新不够及时。\n"
+            "（二）改进情况。下一步将丰富解读形式，建立栏目更新台账，定期检查通报。",
+        ),
+    ),
+    options=[
+        RuleOption(
+            "min-sentences",
+            3,
+            "Fewest sentences (not counting sub-headings) section 五 must have.",
+            type=int,
+        ),
+        RuleOption(
+            "measure-words",
+            ["改进", "整改", "措施", "下一步", "今后", "下步"],
+            "Words of which section 五's text must contain one: the measures taken or planned.",
+            type=list,
+        ),
+    ],
+)
+def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    section = report.section("problems")
+    if section is None:
+        return  # XG101 reports the missing section
+    number = section.number or report.format.section("problems").number
+    text = normalise(section.text)
+    if not text:
+        yield ctx.diagnostic(
+            section.span,
+            "empty",
+            number=number,
+            subject="problems.empty",
+            expected="text",
+            actual=None,
+        )
+        return
+    if _NOTHING.match(text):
+        yield ctx.diagnostic(
+            section.span,
+            "nothing",
+            number=number,
+            text=section.text.strip(),
+            subject="problems.empty",
+            expected="text",
+            actual=section.text.strip(),
+        )
+        return
+    sentences = _substantive(section.sentences)
+    least = int(ctx.option("min-sentences"))
+    where = sentences[0].span if sentences else section.span
+    if len(sentences) < least:
+        yield ctx.diagnostic(
+            where,
+            "short",
+            number=number,
+            subject="problems.short",
+            expected=least,
+            actual=len(sentences),
+        )
+        return
+    words = [str(w) for w in ctx.option("measure-words")]
+    if words and not any(normalise(w) in text for w in words):
+        shown = "、".join(f"“{w}”" for w in words) if ctx.lang == "zh" else ", ".join(words)
+        yield ctx.diagnostic(
+            where,
+            "no-measure",
+            number=number,
+            words=shown,
+            subject="problems.measures",
+            expected=words[0],
+            actual=None,
+        )
+
+
+RULES = [missing_section, outline, problems_without_substance]

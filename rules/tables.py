@@ -1,4 +1,5 @@
-"""XG003 missing-table-part, XG004 non-numeric-cell, XG005 template-deviation.
+"""XG003 missing-table-part, XG004 non-numeric-cell, XG005 template-deviation, XG006
+invalid-count.
 
 These are reading problems, not arithmetic: a cell that could not be read makes the
 identities that need it *not assessable*; it is reported here, as what it is. The rows a
@@ -447,4 +448,94 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         )
 
 
-RULES = [missing_table_part, non_numeric_cell, template_deviation]
+@rule(
+    code="XG006",
+    name="invalid-count",
+    severity="error",
+    summary={
+        "zh": "件数为负数或带小数",
+        "en": "A count is negative or has decimals",
+    },
+    messages={
+        "zh": {
+            "negative": "{table}“{row}”行“{column}”列为 {raw}：件数不能为负数",
+            "decimal": "{table}“{row}”行“{column}”列为 {raw}：件数应为整数（只有{amount}可以有小数）",
+        },
+        "en": {
+            "negative": "{table}, row '{row}', column '{column}' is {raw}: a count cannot be "
+            "negative",
+            "decimal": "{table}, row '{row}', column '{column}' is {raw}: a count is a whole "
+            "number (only {amount} may have decimals)",
+        },
+    },
+    docs=docs(
+        (
+            "统计表中的件数（申请件数、决定数量、复议诉讼件数等）必须是非负整数。负数或带小数点的数字"
+            "（包括“3.0”）都会被报告。只有第二十条第（八）项“本年收费金额（单位：万元）”可以有小数；"
+            "2019年试行格式中的“本年增/减”可以为负数。",
+            "件数不可能为负或为小数；这样的数字多是录入错误或把金额、比例填进了件数栏，相关的勾稽关系也会随之出错。",
+            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 4.5 |",
+            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+        ),
+        (
+            "Counts in the tables (applications, decisions, reviews and lawsuits) must be "
+            "whole numbers of zero or more. A negative number or one printed with a decimal "
+            "point (3.0 too) is reported. Only the amount of 第二十条第（八）项 "
+            "(本年收费金额（单位：万元）, in 10,000 yuan) may have decimals; the 本年增/减 "
+            "column of the 2019 trial format may be negative.",
+            "A count cannot be negative or fractional; such a number is usually a typing error "
+            "or an amount or a ratio put in a count's column, and the identities that use it "
+            "go wrong with it.",
+            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 4.5 |",
+            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+        ),
+    ),
+)
+def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    lang, version = ctx.lang, report.format_version
+    model = report.format
+    amounts = [
+        f"“{c.label(lang)}”" if lang == "zh" else f"'{c.label(lang)}'"
+        for t in model.tables
+        for c in t.columns
+        if c.decimal
+    ]
+    amount = (
+        "、".join(dict.fromkeys(amounts)) if lang == "zh" else ", ".join(dict.fromkeys(amounts))
+    )
+    for key in TABLE_KEYS:
+        table = report.tables.get(key)
+        if table is None:
+            continue
+        spec = model.table(key)
+        for row in table.rows:
+            for cell in row.cells:
+                if not cell.is_number or cell.value is None:
+                    continue
+                column = spec.column(cell.column)
+                if cell.value < 0 and not column.signed:
+                    problem, expected = "negative", "≥ 0"
+                elif not column.decimal and _has_decimals(cell.raw):
+                    problem, expected = "decimal", "整数" if lang == "zh" else "a whole number"
+                else:
+                    continue
+                yield ctx.diagnostic(
+                    cell.span,
+                    problem,
+                    table=table_label(lang, key, version),
+                    row=_row_name(report, table, row, lang),
+                    column=column_label(lang, cell.column, key, version),
+                    raw=cell.raw,
+                    amount=amount,
+                    expected=expected,
+                    actual=cell.value,
+                    subject=f"{key}.{row.key}.{cell.column}",
+                )
+
+
+def _has_decimals(raw: str) -> bool:
+    """Whether a number is printed with a decimal point (half or full width)."""
+    return "." in raw or "．" in raw
+
+
+RULES = [missing_table_part, non_numeric_cell, template_deviation, invalid_count]

@@ -26,6 +26,7 @@ WHEEL_FILES = (
     "xxgk_lint/grammar/report.lark",
     "xxgk_lint_rules/arithmetic.py",
     "xxgk_lint/schemas/check-output-v1.schema.json",
+    "xxgk_lint/schemas/check-output-v2.schema.json",
     "xxgk_lint/engine/hookspecs.py",
     "xxgk_lint/py.typed",
 )
@@ -128,7 +129,7 @@ def test_the_console_script_works_in_a_fresh_environment(built, tmp_path: Path) 
     )
     assert done.returncode == 1, done.stderr
     assert "XG201 error" in done.stdout
-    assert done.stdout.splitlines()[-1] == "Checked 1 file: 2 errors, 0 warnings."
+    assert done.stdout.splitlines()[-1] == "Checked 1 file: 1 error, 0 warnings."
     where = subprocess.run(
         [str(python), "-c", "import xxgk_lint.grammar as g, pathlib; print(g.__file__)"],
         cwd=tmp_path,

@@ -12,9 +12,11 @@ from tests.conftest import ROOT
 SURFACE = [
     "API_VERSION",
     "Cell",
+    "CheckCell",
     "Diagnostic",
     "Paragraph",
     "Period",
+    "Related",
     "Report",
     "ReportFacts",
     "Row",
@@ -29,8 +31,10 @@ SURFACE = [
     "Span",
     "Table",
     "UnknownKeyError",
+    "consecutive",
     "hookimpl",
     "rule",
+    "same_year",
 ]
 
 

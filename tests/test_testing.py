@@ -23,6 +23,8 @@ from xxgk_lint.testing import (
 )
 
 ROW = "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | 11 |\n"
+#: A count that is negative: XG006 reports the number read (a number, not its text).
+NEGATIVE = "一、本年新收政府信息公开申请数量 | 11 | 1 | 0 | 0 | 0 | 0 | -12 |\n"
 
 
 def test_parse_text_reads_a_fragment_as_a_run_does() -> None:
@@ -36,10 +38,17 @@ def test_parse_text_reads_a_fragment_as_a_run_does() -> None:
 def test_run_rule_gives_the_findings_a_run_gives() -> None:
     [zh] = run_rule("XG201", parse_text(ROW))
     [en] = run_rule("row-sum", parse_text(ROW), lang="en")
-    assert (zh.code, zh.line, zh.column, zh.expected, zh.actual) == ("XG201", 1, 45, 12, 11)
+    # the row alone cannot tell which of its numbers is wrong: the identity, both sides
+    assert (zh.code, zh.line, zh.column, zh.expected, zh.actual) == (
+        "XG201",
+        1,
+        45,
+        "总计 = 自然人 + 五类法人或其他组织",
+        "11 ≠ 12",
+    )
     assert en.message.startswith(
-        "row '一、本年新收政府信息公开申请数量 (applications received this year)': the total "
-        "should be 12"
+        "row '一、本年新收政府信息公开申请数量 (applications received this year)': these do "
+        "not agree"
     )
 
 
@@ -119,7 +128,7 @@ def test_a_case_whose_findings_differ_fails_saying_what_was_expected_and_found(
         wrong-column:
           report: "{ROW.strip()}"
           findings:
-            - {{line: 1, column: 44, expected: 12}}
+            - {{line: 1, column: 44, actual: "11 ≠ 12"}}
         """,
     )
     assert str(case) == "XG201:wrong-column"
@@ -127,8 +136,8 @@ def test_a_case_whose_findings_differ_fails_saying_what_was_expected_and_found(
         case.check()
     message = str(caught.value)
     assert message.startswith(f"{tmp_path / 'XG201.yml'}:2: case 'wrong-column' of XG201:")
-    assert "{'code': 'XG201', 'line': 1, 'column': 44, 'expected': 12}" in message
-    assert "'line': 1, 'column': 45, 'expected': 12, 'message': " in message
+    assert "{'code': 'XG201', 'line': 1, 'column': 44, 'actual': '11 ≠ 12'}" in message
+    assert "'line': 1, 'column': 45, 'actual': '11 ≠ 12', 'message': " in message
 
 
 @pytest.mark.parametrize(
@@ -136,10 +145,11 @@ def test_a_case_whose_findings_differ_fails_saying_what_was_expected_and_found(
     [
         ("[]", False),
         ("[{line: 1, column: 45}, {line: 1, column: 45}]", False),
-        ("[{line: 1, column: 45, actual: 11.0}]", True),
-        ("[{line: 1, column: 45, actual: '11'}]", False),
+        ("[{line: 1, column: 45, actual: -12.0}]", True),
+        ("[{line: 1, column: 45, actual: '-12'}]", False),
+        ("[{line: 1, column: 45, expected: ≥ 0, actual: -12}]", True),
         ("[{line: 1, column: 45, severity: warning}]", False),
-        ("[{line: 1, column: 45, code: XG202}]", False),
+        ("[{line: 1, column: 45, code: XG201}]", False),
         ("[{line: 1, column: 45, severity: error, subject: applications.received.total}]", True),
     ],
 )
@@ -147,9 +157,9 @@ def test_each_expected_value_is_compared(tmp_path: Path, findings: str, passes: 
     [case] = cases(
         tmp_path,
         f"""\
-        rule: XG201
+        rule: XG006
         a-case:
-          report: "{ROW.strip()}"
+          report: "{NEGATIVE.strip()}"
           findings: {findings}
         """,
     )

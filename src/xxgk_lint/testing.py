@@ -196,13 +196,18 @@ def _run(
     settings = _options(rule, options)
     produced: list[Any] = []
     paths = [r.path for r in reports]
+    # The rule runs alone, as with --select CODE: a finding it would leave to another rule
+    # (one wrong cell that breaks identities of several) is its own.
+    alone = frozenset({rule.code})
     if rule.check_run is not None:
         facts = [ReportFacts.of(r, rule) for r in reports]
-        context = RuleContext(rule.meta, paths[0], lang, settings)
+        context = RuleContext(rule.meta, paths[0], lang, settings, alone)
         produced.extend(rule.check_run(facts, context))
     if rule.check is not None:
         for one in reports:
-            produced.extend(rule.check(one, RuleContext(rule.meta, one.path, lang, settings)))
+            produced.extend(
+                rule.check(one, RuleContext(rule.meta, one.path, lang, settings, alone))
+            )
     findings = checked_findings(produced, rule, "en", paths[0], paths)
     for finding in findings:
         if finding.code == PLUGIN_ERROR and rule.code != PLUGIN_ERROR:

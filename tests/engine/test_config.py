@@ -14,9 +14,26 @@ import pytest
 from tests.engine.reportkit import CLEAN, PERIOD, edit, run_main, write, wrong_total
 from xxgk_lint.engine.config import Config
 
-#: XG201 + XG203 (errors, from the wrong total) and XG301 (warning, no period).
-MIXED = edit(wrong_total(), PERIOD, "")
-MIXED_CODES = ["XG201", "XG203", "XG301"]
+#: The 复议 row of table 四 with its 总计 printed 2 (1 + 0 + 0 + 0 = 1).
+REVIEWS_ROW = "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+#: One natural person's application counted under 予以公开 instead of 不掌握: two rows whose
+#: totals do not agree, every column sum still holds (only XG201, no other identity).
+GRANTED, NOT_HELD = "（一）予以公开 | 3 | 1 |", "1.本机关不掌握相关政府信息 | 1 | 1 |"
+#: XG201 (two rows), XG204 (a review-sum; both errors) and XG301 (warning, no period).
+MIXED = edit(
+    edit(
+        edit(
+            edit(CLEAN, GRANTED, GRANTED.replace("| 3 |", "| 4 |")),
+            NOT_HELD,
+            NOT_HELD.replace("| 1 | 1 |", "| 0 | 1 |"),
+        ),
+        PERIOD,
+        "",
+    ),
+    REVIEWS_ROW,
+    REVIEWS_ROW.replace("| 1 | 0 |", "| 2 | 0 |", 1),
+)
+MIXED_CODES = ["XG201", "XG204", "XG301"]
 #: Only XG301, a warning.
 WARN_ONLY = edit(CLEAN, PERIOD, "")
 #: Only XG003 (the 规章 row is missing), a warning by default.
@@ -75,9 +92,9 @@ def test_the_nearest_config_file_wins(repo: Path, capsys) -> None:
     write(repo / "city" / "r.txt", MIXED)
     found = findings_by_file(capsys, "r.txt", "county/2023/r.txt", "city/r.txt")
     assert found == {
-        "r.txt": ["XG201", "XG203"],
+        "r.txt": ["XG201", "XG204"],
         "county/2023/r.txt": ["XG301"],
-        "city/r.txt": ["XG201", "XG203"],
+        "city/r.txt": ["XG201", "XG204"],
     }
     assert shown(capsys, "county/2023/r.txt")["config-file"] == str(
         repo / "county" / ".xxgk-lint.yaml"
@@ -85,7 +102,7 @@ def test_the_nearest_config_file_wins(repo: Path, capsys) -> None:
 
 
 def test_the_nearest_file_is_not_merged_with_the_ones_above_it(repo: Path, capsys) -> None:
-    config(repo, "ignore: [XG203]\nlang: en\n")
+    config(repo, "ignore: [XG204]\nlang: en\n")
     config(repo / "county", "fail-on: warning\n")
     write(repo / "county" / "r.txt", MIXED)
     assert codes(capsys, "county/r.txt") == MIXED_CODES  # the parent's ignore is not used
@@ -112,7 +129,7 @@ def test_dash_dash_config_replaces_discovery(repo: Path, capsys) -> None:
     config(repo / "county", "select: [XG3]\n")
     explicit = config(repo / "ci", "select: [XG2]\n", name="strict.yaml")
     write(repo / "county" / "r.txt", MIXED)
-    assert codes(capsys, "--config", explicit, "county/r.txt") == ["XG201", "XG203"]
+    assert codes(capsys, "--config", explicit, "county/r.txt") == ["XG201", "XG204"]
     assert shown(capsys, "--config", explicit, "county/r.txt")["config-file"] == str(explicit)
 
 
@@ -124,7 +141,7 @@ def test_per_file_ignores_are_relative_to_the_config_file(
     write(repo / "reports" / "new" / "r.txt", MIXED)
     monkeypatch.chdir(repo / "reports")
     assert findings_by_file(capsys, "old/r.txt", "new/r.txt") == {
-        "old/r.txt": ["XG201", "XG203"],
+        "old/r.txt": ["XG201", "XG204"],
         "new/r.txt": MIXED_CODES,
     }
 
@@ -135,16 +152,16 @@ def test_per_file_ignores_are_relative_to_the_config_file(
 def test_select_on_the_command_line_replaces_the_files(repo: Path, capsys) -> None:
     config(repo, "select: [XG3]\n")
     write(repo / "r.txt", MIXED)
-    assert codes(capsys, "--select", "XG2", "r.txt") == ["XG201", "XG203"]
+    assert codes(capsys, "--select", "XG2", "r.txt") == ["XG201", "XG204"]
     assert shown(capsys, "--select", "XG2,row-sum", "r.txt")["select"] == ["XG2", "row-sum"]
 
 
 def test_ignore_on_the_command_line_adds_to_the_files(repo: Path, capsys) -> None:
-    config(repo, "ignore: [XG203]\n")
+    config(repo, "ignore: [XG204]\n")
     write(repo / "r.txt", MIXED)
     assert codes(capsys, "r.txt") == ["XG201", "XG301"]
     assert codes(capsys, "--ignore", "XG301", "r.txt") == ["XG201"]
-    assert shown(capsys, "--ignore", "XG301", "r.txt")["ignore"] == ["XG203", "XG301"]
+    assert shown(capsys, "--ignore", "XG301", "r.txt")["ignore"] == ["XG204", "XG301"]
 
 
 def test_lang_on_the_command_line_overrides_the_file(repo: Path, capsys) -> None:
@@ -173,7 +190,7 @@ SELECTIONS = [
     (["XG301"], ["XG301"]),
     (["XG3"], ["XG301"]),
     (["missing-period"], ["XG301"]),
-    (["XG20"], ["XG201", "XG203"]),
+    (["XG20"], ["XG201", "XG204"]),
     (["row-sum", "XG3"], ["XG201", "XG301"]),
     (["ALL"], MIXED_CODES),
     (["XG"], MIXED_CODES),
@@ -221,7 +238,7 @@ def test_per_file_ignores_by_glob(repo: Path, capsys) -> None:
     write(repo / "current" / "r.txt", MIXED)
     assert findings_by_file(capsys, ".") == {
         "archive/2019/r.txt": ["XG301"],
-        "current/r-draft.txt": ["XG201", "XG203"],
+        "current/r-draft.txt": ["XG201", "XG204"],
         "current/r.txt": MIXED_CODES,
     }
 
@@ -240,11 +257,11 @@ def test_severity_override_makes_a_warning_fail(repo: Path, capsys) -> None:
 
 
 def test_severity_by_prefix_and_the_most_specific_selector_wins(repo: Path, capsys) -> None:
-    config(repo, "severity:\n  XG2: warning\n  XG203: info\n  ALL: error\n")
+    config(repo, "severity:\n  XG2: warning\n  XG204: info\n  ALL: error\n")
     write(repo / "r.txt", MIXED)
     result = run_main(capsys, "check", "--format", "json", "r.txt")
     levels = {d["code"]: d["severity"] for d in result.diagnostics()}
-    assert levels == {"XG201": "warning", "XG203": "info", "XG301": "error"}
+    assert levels == {"XG201": "warning", "XG204": "info", "XG301": "error"}
     assert result.code == 1
 
 
@@ -330,7 +347,7 @@ def test_show_config_prints_the_merged_config(repo: Path, capsys) -> None:
     cfg = config(
         repo,
         "select: [XG2, XG3]\n"
-        "ignore: [XG203]\n"
+        "ignore: [XG204]\n"
         "severity: {XG301: error}\n"
         "per-file-ignores: {'old/*': [XG2]}\n"
         "lang: en\n"
@@ -343,7 +360,7 @@ def test_show_config_prints_the_merged_config(repo: Path, capsys) -> None:
         **Config().describe(),
         "config-file": str(cfg),
         "select": ["XG2", "XG3"],
-        "ignore": ["XG203", "XG201"],
+        "ignore": ["XG204", "XG201"],
         "severity": {"XG301": "error"},
         "per-file-ignores": {"old/*": ["XG2"]},
         "lang": "en",

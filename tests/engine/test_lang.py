@@ -13,11 +13,21 @@ import re
 import string
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
-from tests.engine.reportkit import CLEAN, FEE, PERIOD, edit, locate, run_main, write, wrong_total
+from tests.engine.reportkit import (
+    CLEAN,
+    FEE,
+    PERIOD,
+    TITLE,
+    edit,
+    locate,
+    run_main,
+    write,
+    wrong_total,
+)
 from xxgk_lint.engine.diagnostics import RuleMeta
 from xxgk_lint.engine.plugins import load_registry
 from xxgk_lint.engine.rule import RuleContext
@@ -66,17 +76,88 @@ def _period(sentence: str) -> Callable[[], str]:
 PROSE = "一是政策解读的形式还比较单一，图解和视频用得不多。二是个别栏目更新不够及时。"
 
 
+class Scenario(NamedTuple):
+    """A report, with what it is checked with: last year's report (passed with
+    ``--previous``) or a config file beside it."""
+
+    report: str
+    last_year: str | None = None
+    config: str | None = None
+
+
 def _with_last_year(
     last_year: Callable[[str], str], this_year: Callable[[], str] = lambda: CLEAN
-) -> Callable[[], tuple[str, str]]:
-    """This year's report and last year's (CLEAN for 2022, changed by ``last_year``): the
-    test passes the second with ``--previous``."""
-    return lambda: (this_year(), last_year(CLEAN.replace("2023年", "2022年")))
+) -> Callable[[], Scenario]:
+    """This year's report and last year's (CLEAN for 2022, changed by ``last_year``)."""
+    return lambda: Scenario(this_year(), last_year(CLEAN.replace("2023年", "2022年")))
 
 
-#: (code, message key) → a report that makes the rule use that key, or (the report, last
-#: year's report) for the rules that compare years.
-SCENARIOS: dict[tuple[str, str], Callable[[], str | tuple[str, str]]] = {
+FIVE = "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。（二）改进措施。丰富解读形式。建立栏目更新台账。"
+OVERVIEW = "共收到政府信息公开申请7件。"
+FEE_UNPAID = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | "
+GRANTED = "（一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |"
+
+
+def _five(text: str) -> Callable[[], str]:
+    """CLEAN with section 五's text replaced (``""``: no text at all)."""
+    return _edit(f"\n{FIVE}\n", f"\n{text}\n" if text else "\n")
+
+
+def _fee_unpaid() -> str:
+    """CLEAN with one application dropped for an unpaid fee notice (still consistent)."""
+    text = edit(
+        CLEAN,
+        FEE_UNPAID + "0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        FEE_UNPAID + "1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    )
+    return edit(text, GRANTED, "（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |")
+
+
+def _sections_swapped() -> str:
+    """Section 六 before section 五."""
+    start, middle = CLEAN.index("五、存在的主要问题"), CLEAN.index("六、其他需要报告的事项")
+    five, six = CLEAN[start:middle], CLEAN[middle:].rstrip("\n") + "\n"
+    return CLEAN[:start] + six + five
+
+
+#: (code, message key) → a report that makes the rule use that key, or a Scenario: the
+#: report with last year's, or with a config.
+SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
+    ("XG006", "decimal"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3.5 | 1 | 12 |"),
+    ("XG006", "negative"): _edit("行政处罚 | 15 |", "行政处罚 | -15 |"),
+    ("XG102", "order"): _sections_swapped,
+    ("XG102", "numeral"): _edit("六、其他需要报告的事项", "七、其他需要报告的事项"),
+    # 四 numbered 三: the numeral 三 twice (reported once, as the duplicate).
+    ("XG102", "duplicate-numeral"): _edit("四、政府信息公开行政复议", "三、政府信息公开行政复议"),
+    ("XG102", "duplicate"): lambda: (
+        CLEAN + "六、其他需要报告的事项\n本机关无其他需要报告的事项。\n"
+    ),
+    ("XG102", "no-heading"): _edit("五、存在的主要问题及改进情况\n", ""),
+    ("XG103", "empty"): _five(""),
+    ("XG103", "nothing"): _five("无。"),
+    ("XG103", "short"): _five("（一）存在问题。政策解读形式较为单一。"),
+    ("XG103", "no-measure"): _five(
+        "（一）存在问题。政策解读形式较为单一。部分栏目更新不及时。队伍力量较为薄弱。"
+    ),
+    ("XG303", "default"): _period("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"),
+    ("XG304", "default"): _period("本报告所列数据的统计期限自2023年1月1日起至2023年11月30日止。"),
+    ("XG305", "late"): _edit(TITLE + "\n", TITLE + "\n发布日期：2024-05-10\n"),
+    ("XG305", "impossible"): lambda: CLEAN + "测试县人民政府\n2023年1月18日\n",
+    ("XG305", "bad-option"): lambda: Scenario(
+        edit(CLEAN, TITLE + "\n", TITLE + "\n发布日期：2024-05-10\n"),
+        config="rules:\n  XG305: {government-deadline: '13-45'}\n",
+    ),
+    ("XG402", "table"): lambda: edit(
+        _fee_unpaid(), FEE, "本机关2023年未发出收费通知，未收取信息处理费。"
+    ),
+    ("XG402", "notices"): _edit(FEE, "本机关2023年未发出收费通知。全年共发出收费通知2件。"),
+    ("XG402", "charged"): _edit(FEE, "本机关2023年未收取信息处理费。实际收取信息处理费0.05万元。"),
+    ("XG501", "default"): _edit(OVERVIEW, "共收到政府信息公开申请17件。"),
+    ("XG501", "none"): _edit(OVERVIEW, "未收到政府信息公开申请。"),
+    ("XG502", "default"): _edit(OVERVIEW, OVERVIEW + "因政府信息公开被申请行政复议2件。"),
+    ("XG502", "none"): _edit(
+        OVERVIEW, OVERVIEW + "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+    ),
     ("XG001", "default"): lambda: "",
     ("XG002", "default"): _old_format("2023"),
     ("XG002", "old"): _old_format("2020"),
@@ -105,10 +186,27 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | tuple[str, str]]] = {
         "（六）其他处理", "（七）总计", "（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
     ),
     ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
-    ("XG201", "default"): wrong_total,
-    ("XG202", "default"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
-    ("XG203", "default"): wrong_total,
-    ("XG204", "default"): _edit("1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |"),
+    # One wrong cell: the rule of the identity that states it (row 一's 总计: row-sum; a
+    # column's （七）总计: outcome-sum), else the rule of its column (row 一: balance).
+    ("XG201", "cell"): wrong_total,
+    ("XG202", "cell"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
+    ("XG203", "cell"): _edit(
+        "一、本年新收政府信息公开申请数量 | 5 | 2 |", "一、本年新收政府信息公开申请数量 | 4 | 2 |"
+    ),
+    # Failures no single cell explains: an application moved between two rows of one column
+    # (two row-sums), between two columns of one row (two outcome-sums), 四 raised in a
+    # column and its total (two balances), a review-sum (each cell of table 四 is in one).
+    ("XG201", "disagree"): _edit(
+        "1.本机关不掌握相关政府信息 | 1 | 1 |",
+        "1.本机关不掌握相关政府信息 | 0 | 1 |",
+        _edit("（一）予以公开 | 3 | 1 |", "（一）予以公开 | 4 | 1 |"),
+    ),
+    ("XG202", "disagree"): _edit("（一）予以公开 | 3 | 1 |", "（一）予以公开 | 4 | 0 |"),
+    ("XG203", "disagree"): _edit(
+        "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+    ),
+    ("XG204", "disagree"): _edit("1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |"),
     ("XG301", "default"): _period(""),
     ("XG302", "garbled"): _period("本报告所列数据的统计期限自202311日起至1231日止。"),
     ("XG302", "impossible-date"): _period(
@@ -226,12 +324,15 @@ def test_messages_render_in_both_languages(
     code: str,
     key: str,
 ) -> None:
-    made = SCENARIOS[(code, key)]()
+    scenario = SCENARIOS[(code, key)]()
+    if isinstance(scenario, str):
+        scenario = Scenario(scenario)
     previous: list[object] = []
-    if isinstance(made, tuple):
-        made, last_year = made
-        previous = ["--previous", write(tmp_path / "last-year.txt", last_year)]
-    report = write(tmp_path / "report.txt", made)
+    if scenario.last_year is not None:
+        previous = ["--previous", write(tmp_path / "last-year.txt", scenario.last_year)]
+    if scenario.config is not None:
+        write(tmp_path / ".xxgk-lint.yaml", scenario.config)
+    report = write(tmp_path / "report.txt", scenario.report)
     outputs: dict[str, list[str]] = {}
     fields_by_lang: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGS:
@@ -271,8 +372,11 @@ def test_the_summary_line_follows_the_language(
     report = write(tmp_path / "r.txt", wrong_total())
     zh = run_main(capsys, "check", "--color", "never", "--lang", "zh", report)
     en = run_main(capsys, "check", "--color", "never", "--lang", "en", report)
-    assert "检查了 1 个文件：2 个错误，0 个警告。" in zh.out
-    assert "Checked 1 file: 2 errors, 0 warnings." in en.out
+    # One wrong cell, one finding (issue 10); the checks it breaks are counted above.
+    assert "核对 46 项：43 项通过，2 项不通过，1 项无法核对，0 项不确定。\n" in zh.out
+    assert "46 checks: 43 passed, 2 failed, 1 not assessable, 0 uncertain.\n" in en.out
+    assert "检查了 1 个文件：1 个错误，0 个警告。" in zh.out
+    assert "Checked 1 file: 1 error, 0 warnings." in en.out
     assert "行的总计应为" in zh.out and "行的总计应为" not in en.out
     assert "the total should be 7" in en.out
 

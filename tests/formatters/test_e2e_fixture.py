@@ -30,20 +30,16 @@ def test_text_golden_en() -> None:
     assert done.returncode == 1
     assert done.stdout == (
         "fixtures/samples/wrong-total.txt:26:47: XG201 error: row '（一）予以公开 (granted)': "
-        "the total should be 5 (natural persons plus the five kinds of organisation) but is 6\n"
+        "the total should be 5 but is 6; this one cell breaks 2 of the identities: total = "
+        "natural persons + the five kinds of organisation (this row); （七）总计 = the sum of "
+        "the outcome rows （一）–（六） (this column)\n"
         "   |\n"
         "26 | 三、本年度办理结果 | （一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 6 | |\n"
         "   |                                                               ^\n"
         "   = expected: 5, actual: 6\n"
         "\n"
-        "fixtures/samples/wrong-total.txt:47:33: XG202 error: column 'total': （七）总计 should "
-        "be 9 (the sum of the outcome rows （一）–（六）) but is 8\n"
-        "   |\n"
-        "47 | （七）总计 | 7 | 1 | 0 | 0 | 0 | 0 | 8 | ||\n"
-        "   |                                      ^\n"
-        "   = expected: 9, actual: 8\n"
-        "\n"
-        "Checked 1 file: 2 errors, 0 warnings.\n"
+        "47 checks: 44 passed, 2 failed, 1 not assessable, 0 uncertain.\n"
+        "Checked 1 file: 1 error, 0 warnings.\n"
     )
     # The caret stands under the digit: 9 wide characters + 3 + 7 wide + ... columns.
     line = (FIXTURES / "samples" / "wrong-total.txt").read_text(encoding="utf-8").split("\n")[25]
@@ -65,9 +61,8 @@ def test_colour_always_adds_ansi_and_zh_is_default() -> None:
 def test_github_golden() -> None:
     assert _check("--format", "github").stdout.splitlines() == [
         "::error file=fixtures/samples/wrong-total.txt,line=26,col=47,endLine=26,endColumn=48,"
-        "title=XG201 row-sum::“（一）予以公开”行的总计应为 5（自然人与五类法人或其他组织之和），实际为 6",
-        "::error file=fixtures/samples/wrong-total.txt,line=47,col=33,endLine=47,endColumn=34,"
-        "title=XG202 outcome-sum::“总计”列：（七）总计应为 9（（一）至（六）各项办理结果之和），实际为 8",
+        "title=XG201 row-sum::“（一）予以公开”行的总计应为 5，实际为 6；这一格使 2 项勾稽关系不成立："
+        "总计 = 自然人 + 五类法人或其他组织（本行）；（七）总计 = （一）至（六）各项办理结果之和（本列）",
     ]
 
 
@@ -75,8 +70,14 @@ def test_json_and_junit_and_sarif_agree_on_the_findings(tmp_path) -> None:
     data = json.loads(_check("--format", "json").stdout)
     assert [
         (d["code"], d["line"], d["column"], d["expected"], d["actual"]) for d in data["diagnostics"]
-    ] == [("XG201", 26, 47, 5, 6), ("XG202", 47, 33, 9, 8)]
+    ] == [("XG201", 26, 47, 5, 6)]
     assert data["summary"]["exit_code"] == 1
+    # the other side of the two identities the wrong cell breaks: its row and its column
+    related = {(c["subject"], c["line"], c["column"]) for c in data["diagnostics"][0]["related"]}
+    assert ("applications.total.total", 47, 33) in related  # （七）总计 = 8
+    assert ("applications.granted.natural_person", 26, 23) in related  # 4
+    assert len(related) == 6 + 1 + 20  # its row: 6 applicant cells; its column: （七）总计, 20 rows
+    assert data["summary"]["checks"] == {"pass": 44, "fail": 2, "not_assessable": 1, "uncertain": 0}
 
     junit_file = tmp_path / "junit.xml"
     done = _check("--format", "junit", "--output-file", str(junit_file))
@@ -84,13 +85,20 @@ def test_json_and_junit_and_sarif_agree_on_the_findings(tmp_path) -> None:
     suite = ET.parse(junit_file).getroot().find("testsuite")
     assert suite is not None
     cases = suite.findall("testcase")
-    assert len(cases) == len(BUILTIN_CODES)  # one case per rule that ran, passing or not
+    # one case per rule that ran, passing or not, and one skipped case per check not made
+    assert len(cases) == len(BUILTIN_CODES) + 1
     failed = [c.get("name") for c in cases if c.find("failure") is not None]
-    assert failed == ["XG201 row-sum", "XG202 outcome-sum"]
+    assert failed == ["XG201 row-sum"]
+    skipped = [c.get("name") for c in suite.findall("testcase") if c.find("skipped") is not None]
+    assert skipped == ["XG305 publication-deadline [deadline]"]  # the sample states no date
 
     sarif = json.loads(_check("--format", "sarif").stdout)
     results = sarif["runs"][0]["results"]
     assert [
         (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
-    ] == [("XG201", 26), ("XG202", 47)]
+    ] == [("XG201", 26)]
+    lines = {
+        loc["physicalLocation"]["region"]["startLine"] for loc in results[0]["relatedLocations"]
+    }
+    assert 47 in lines  # （七）总计, the other side of the outcome-sum
     assert [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]] == BUILTIN_CODES

@@ -41,8 +41,9 @@ def test_empty_run_validates(validator: Draft202012Validator) -> None:
     document = json.loads(render("json", RunResult(files=(), rules=())))
     assert _errors(validator, document) == []
     assert document == {
-        "version": 1,
+        "version": 2,
         "diagnostics": [],
+        "reports": [],
         "summary": {
             "files": 0,
             "errors": 0,
@@ -51,6 +52,7 @@ def test_empty_run_validates(validator: Draft202012Validator) -> None:
             "unreadable": 0,
             "run_errors": [],
             "exit_code": 0,
+            "checks": {"pass": 0, "fail": 0, "not_assessable": 0, "uncertain": 0},
         },
     }
 
@@ -64,6 +66,7 @@ def test_summary(run_zh: RunResult) -> None:
         "unreadable": 1,
         "run_errors": [],
         "exit_code": 2,
+        "checks": {"pass": 0, "fail": 0, "not_assessable": 0, "uncertain": 0},
     }
 
 
@@ -90,7 +93,7 @@ def test_exit_code_follows_fail_on(clean_run: RunResult, run_zh: RunResult) -> N
 
 def test_key_order_is_stable(run_zh: RunResult) -> None:
     document = json.loads(render("json", run_zh))
-    assert list(document) == ["version", "diagnostics", "summary"]
+    assert list(document) == ["version", "diagnostics", "reports", "summary"]
     assert list(document["diagnostics"][0]) == [
         "path",
         "line",
@@ -114,6 +117,7 @@ def test_key_order_is_stable(run_zh: RunResult) -> None:
         "unreadable",
         "run_errors",
         "exit_code",
+        "checks",
     ]
 
 
@@ -135,7 +139,7 @@ def test_utf8_not_escaped_and_indented(run_zh: RunResult) -> None:
     output = render("json", run_zh)
     assert "县政府" in output
     assert "\\u" not in output
-    assert output.startswith('{\n  "version": 1,\n  "diagnostics": [\n    {\n      "path": ')
+    assert output.startswith('{\n  "version": 2,\n  "diagnostics": [\n    {\n      "path": ')
 
 
 def test_schema_rejects_drift(validator: Draft202012Validator, run_zh: RunResult) -> None:
@@ -162,7 +166,7 @@ def test_configs_are_listed_when_the_run_read_one(
     )
     document = json.loads(render("json", run))
     assert _errors(validator, document) == []
-    assert list(document) == ["version", "diagnostics", "summary", "configs"]
+    assert list(document) == ["version", "diagnostics", "reports", "summary", "configs"]
     assert document["configs"] == [
         {"path": ".xxgk-lint.yaml", "trusted": True, "ignored": []},
         {"path": "incoming/.xxgk-lint.yaml", "trusted": False, "ignored": ["plugins", "limits"]},

@@ -103,8 +103,15 @@ def test_a_change_is_not_a_total_and_years_are_no_counts() -> None:
 
 def test_each_and_all_upheld() -> None:
     assert _claims("办理行政复议、诉讼各 1 件，均结果维持。") == [
-        (["litigation", "review"], 1, False, False, True, False),
-        (["litigation", "review", "upheld"], 1, False, False, True, False),
+        (["handle", "litigation", "review"], 1, False, False, True, False),
+        (["handle", "litigation", "review", "upheld"], 1, False, False, True, False),
+    ]
+    # 均结果维持 after two counts: both were upheld.
+    assert _claims("被申请行政复议1件、被提起行政诉讼2件，均结果维持。") == [
+        (["application", "review"], 1, False, False, False, False),
+        (["litigation"], 2, False, False, False, False),
+        (["application", "review", "upheld"], 1, False, False, False, False),
+        (["litigation", "upheld"], 2, False, False, False, False),
     ]
 
 

@@ -217,7 +217,7 @@ def test_quiet_still_says_which_plugin_failed(repo: Path, capsys) -> None:
     plugin(repo, "syntax.py", BROKEN_SYNTAX, header=False)
     result = run_main(capsys, "check", "--quiet", "--lang", "en", "r.txt")
     assert result.code == 2
-    assert result.out.strip() == "Checked 1 file: 2 errors, 0 warnings, 1 run error."
+    assert result.out.strip() == "Checked 1 file: 1 error, 0 warnings, 1 run error."
     line = one_line(result.err)
     assert line.startswith("xxgk-lint: checks/syntax.py:1: local plugin ./checks/syntax.py (")
     assert line.endswith(f"failed to import: {syntax_error(BROKEN_SYNTAX)}")

@@ -49,7 +49,9 @@ def test_a_fixed_report_passes(example: Path, capsys) -> None:
     text = (example / REPORT).read_text(encoding="utf-8")
     text = edit(text, "行政许可 | 0 |", "行政许可 | 2846 |")
     text = edit(text, "主动公开政府信息XX条", "主动公开政府信息40条")
-    text = edit(text, "部分栏目更新不够及时。", "部分栏目更新不够及时。下一步将加强整改。")
+    text = edit(
+        text, "部分栏目更新不够及时。", "部分栏目更新不够及时，上一年度指出的问题已整改到位。"
+    )
     write(example / REPORT, text)
     result = run_main(capsys, "check", "--format", "json", "reports")
     assert (result.code, result.diagnostics()) == (0, [])
@@ -72,18 +74,21 @@ def test_rules_and_explain_document_the_yaml_rules(example: Path, capsys) -> Non
     data = run_main(capsys, "rules", "--format", "json").json()
     [ac102] = [r for r in data["rules"] if r["code"] == "AC102"]
     assert ac102["origin"] == "checks/acme.yaml"
-    assert ac102["bad"] == "五、存在的主要问题及改进情况\n政策解读形式较为单一。"
-    explained = run_main(capsys, "explain", "problems-name-measures")
+    assert (
+        ac102["bad"] == "五、存在的主要问题及改进情况\n政策解读形式较为单一。下一步将丰富解读形式。"
+    )
+    explained = run_main(capsys, "explain", "problems-follow-up")
     assert explained.code == 0
     assert explained.out == (
-        "AC102 problems-name-measures: “存在的主要问题及改进情况”应写明改进措施\n"
+        "AC102 problems-follow-up: “存在的主要问题及改进情况”应说明上一年度问题的整改情况\n"
         "默认级别: warning\n\n"
         "## 检查什么\n"
-        "第五部分的正文（不含标题：标题本身就有“改进”二字）要写明改进或整改措施。\n\n"
-        "第五部分“存在的主要问题及改进情况”的正文（不含标题）中必须出现：改进|整改|措施\n\n"
+        "本局要求第五部分的正文（不含标题）说明上一年度报告所列问题的整改情况，比格式的要求更具体。\n\n"
+        "第五部分“存在的主要问题及改进情况”的正文（不含标题）中必须出现：上年|上一年度|去年\n\n"
         "## 为什么\n本单位自定义的规则，定义在 checks/acme.yaml。\n\n"
-        "## 错误示例\n五、存在的主要问题及改进情况\n政策解读形式较为单一。\n\n"
-        "## 正确写法\n五、存在的主要问题及改进情况\n政策解读形式较为单一。下一步将丰富解读形式，整改到位。\n"
+        "## 错误示例\n五、存在的主要问题及改进情况\n政策解读形式较为单一。下一步将丰富解读形式。\n\n"
+        "## 正确写法\n五、存在的主要问题及改进情况\n"
+        "上一年度指出的栏目更新不及时问题已整改到位。政策解读形式仍较单一，下一步将丰富解读形式。\n"
     )
 
 

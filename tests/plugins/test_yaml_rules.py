@@ -44,8 +44,9 @@ BROKEN = edit(
     edit(
         edit(
             edit(CLEAN, "行政许可 | 120 |", "行政许可 | 0 |"),
-            "（一）存在问题。政策解读形式较为单一。（二）改进措施。丰富解读形式。",
-            "（一）存在问题。政策解读形式较为单一。",
+            "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。"
+            "（二）改进措施。丰富解读形式。建立栏目更新台账。",
+            "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。",
         ),
         "主动公开政府信息40条",
         "于202X年主动公开政府信息XX条",
@@ -104,9 +105,13 @@ def test_the_issue_example_works_as_written(repo: Path, capsys) -> None:
         ("> 0", 0),
         ("改进|整改|措施", None),
     ]
-    # the XX in a table cell is no text: only XG004 (a cell that is no number) reports it
+    # the XX in a table cell is no text: only XG004 (a cell that is no number) reports it;
+    # the built-in XG103 finds section 五 without a measure too, at its text
     others = [(d["code"], d["line"]) for d in result.diagnostics() if d["code"][:2] != "AC"]
-    assert others == [("XG004", locate(BROKEN, "行政处罚 | XX")[0])]
+    assert others == [
+        ("XG004", locate(BROKEN, "行政处罚 | XX")[0]),
+        ("XG103", locate(BROKEN, "（一）存在问题。")[0]),
+    ]
 
 
 def test_the_issue_example_in_english(repo: Path, capsys) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from xxgk_lint.engine.config import Overrides
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import FileResult
 from xxgk_lint.engine.runner import run_check
 
 
@@ -13,6 +14,15 @@ def check(path: Path, lang: str = "zh", select: tuple[str, ...] | None = None) -
     """Diagnostics for one file, with default config (no config file is searched for)."""
     run = run_check([str(path)], Overrides(lang=lang, select=select), _NO_CONFIG)
     return run.diagnostics
+
+
+def result(
+    path: Path, lang: str = "zh", select: tuple[str, ...] | None = None, config: Path | None = None
+) -> FileResult:
+    """The whole result for one file: findings and the checks the rules recorded."""
+    run = run_check([str(path)], Overrides(lang=lang, select=select), config or _NO_CONFIG)
+    (file,) = run.files
+    return file
 
 
 def findings(path: Path, lang: str = "zh") -> list[Diagnostic]:
@@ -30,3 +40,17 @@ def _empty_config() -> Path:
 
 
 _NO_CONFIG = _empty_config()
+
+
+def check_text(
+    folder: Path, text: str, lang: str = "zh", select: tuple[str, ...] | None = None
+) -> FileResult:
+    """Write ``text`` as a report in ``folder`` and check it: findings and checks."""
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return result(path, lang, select)
+
+
+def codes(file: FileResult, *wanted: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of the findings of the ``wanted`` codes, in order."""
+    return [(d.code, d.line, d.column) for d in file.diagnostics if d.code in wanted]

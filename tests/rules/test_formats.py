@@ -9,7 +9,7 @@ import pytest
 from xxgk_lint_rules._docs import docs
 
 from tests.conftest import FIXTURES
-from tests.rules.helpers import check
+from tests.rules.helpers import check, result
 from xxgk_lint.engine.rule import rule
 from xxgk_lint.format import UnknownKeyError
 
@@ -29,9 +29,20 @@ def test_a_2019_report_with_a_wrong_total_fails_its_own_19_row_sum(tmp_path: Pat
     assert wrong != text
     path = tmp_path / "older.txt"
     path.write_text(wrong, encoding="utf-8")
-    codes = sorted((d.code, d.expected, d.actual) for d in check(path) if d.code != "XG002")
-    # the row-sum of （七）总计, its column's outcome sum (19 rows, （六） one of them), balance
-    assert codes == [("XG201", 14, 15), ("XG202", 14, 15), ("XG203", 14, 15)]
+    file = result(path)
+    codes = sorted((d.code, d.expected, d.actual) for d in file.diagnostics if d.code != "XG002")
+    # One wrong cell, one finding: it breaks the row-sum of （七）总计, its column's outcome
+    # sum (19 rows, （六） one of them) and balance, and is reported once, by the row-sum.
+    assert codes == [("XG201", 14, 15)]
+    failed = sorted((c.check, c.scope, c.finding) for c in file.checks if c.status == "fail")
+    finding = ("XG201", "applications.total.total")
+    assert failed == [
+        ("balance", "total", finding),
+        ("outcome-sum", "total", finding),
+        ("row-sum", "total", finding),
+    ]
+    outcome_sum = next(c for c in file.checks if c.check == "outcome-sum" and c.scope == "total")
+    assert len(outcome_sum.cells) == 20  # （七）总计 and the 19 outcome rows of the 2019 format
 
 
 def test_the_fee_statement_is_not_asked_of_2019_and_2020_reports(tmp_path: Path) -> None:

@@ -81,6 +81,7 @@ def test_a_symlink_loop_in_the_text_report_is_one_line(repo: Path, capsys) -> No
     assert result.out.splitlines() == [
         "run error: in/loop.txt: a symbolic link loop; skipped",
         "",
+        "46 checks: 45 passed, 0 failed, 1 not assessable, 0 uncertain.",
         "Checked 1 file: 0 errors, 0 warnings, 1 run error.",
     ]
 

@@ -115,7 +115,7 @@ def test_the_output_file_is_replaced_whole_and_keeps_its_permissions(repo: Path,
     os.chmod(target, 0o640)
     result = run_main(capsys, "check", "--format", "json", "--output-file", target, "r.txt")
     assert result.code == 1
-    assert target.read_text(encoding="utf-8").startswith('{\n  "version": 1,')
+    assert target.read_text(encoding="utf-8").startswith('{\n  "version": 2,')
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in target.parent.iterdir()) == ["result.json"]  # no temp left
 

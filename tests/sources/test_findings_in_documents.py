@@ -1,5 +1,7 @@
 """A changed cell in an HTML page or a Word file is reported where the user finds it:
-the line and column in the HTML source, or the table, row and column in Word."""
+the line and column in the HTML source, or the table, row and column in Word — at the
+changed cell itself, once (one wrong cell, one finding: it breaks the row-sum of row 一 and
+the balance of its column, and is reported by the balance, the rule of its column)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from tests.rules.helpers import check
 from xxgk_lint.parse import parse_path
 
 
-def test_html_cell_changed_in_the_source_is_reported_at_its_total(tmp_path: Path) -> None:
+def test_html_cell_changed_in_the_source_is_reported_at_that_cell(tmp_path: Path) -> None:
     original = FIXTURES / "html" / "qingshan-jiaotong-2023.html"
     report = parse_path(original)
     applications = report.tables["applications"]
@@ -30,12 +32,13 @@ def test_html_cell_changed_in_the_source_is_reported_at_its_total(tmp_path: Path
     changed = tmp_path / original.name
     changed.write_bytes("\n".join(lines).encode("gb18030"))
 
-    found = {(d.code, d.line, d.column) for d in check(changed, lang="en")}
-    assert ("XG201", total.span.line, total.span.column) in found
-    total_line = changed.read_bytes().decode("gb18030").split("\n")[total.span.line - 1]
-    assert total_line[total.span.column - 1 : total.span.end_column - 1] == total.raw
-    xg201 = next(d for d in check(changed) if d.code == "XG201")
-    assert (xg201.expected, xg201.actual) == (total.value + 1, total.value)
+    found = [(d.code, d.line, d.column) for d in check(changed, lang="en") if d.code < "XG3"]
+    assert found == [("XG203", person.span.line, person.span.column)]
+    person_line = changed.read_bytes().decode("gb18030").split("\n")[person.span.line - 1]
+    assert person_line[at : at + len(str(person.value + 1))] == str(person.value + 1)
+    (xg203,) = [d for d in check(changed) if d.code == "XG203"]
+    assert (xg203.expected, xg203.actual) == (person.value, person.value + 1)
+    assert "row-sum" not in {d.name for d in check(changed)}
 
 
 def test_docx_cell_changed_in_word_is_reported_with_its_table_row_and_column(
@@ -56,6 +59,7 @@ def test_docx_cell_changed_in_word_is_reported_with_its_table_row_and_column(
     cell.paragraphs[0].runs[0].text = str(person.value + 5)
     document.save(str(changed))
 
-    (xg201,) = [d for d in check(changed) if d.code == "XG201"]
-    assert xg201.where == "表格 2，第 4 行，第 10 列"
-    assert (xg201.expected, xg201.actual) == (total.value + 5, total.value)
+    (xg203,) = [d for d in check(changed) if d.code == "XG203"]
+    assert xg203.where == person.span.where == f"表格 2，第 4 行，第 {column} 列"
+    assert (xg203.expected, xg203.actual) == (person.value, person.value + 5)
+    assert "XG201" not in {d.code for d in check(changed)}

@@ -45,10 +45,12 @@ Number = int | Decimal
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """Another place a finding is about: for a cross-report finding, the other report's cell.
+    """Another place a finding is about: the other report's cell of a cross-report finding,
+    or a cell on the other side of a failed identity (:func:`xxgk_lint.engine.checks.places`).
 
     Positions as in :class:`Diagnostic`; ``message`` says what stands there (e.g. last
-    year's 结转下年度继续办理 and its value), in the user's language.
+    year's 结转下年度继续办理 and its value), in the user's language; ``subject`` is the
+    place's canonical address and ``value`` what was read there, when it is one cell.
     """
 
     path: str
@@ -58,6 +60,8 @@ class Related:
     end_column: int
     message: str = ""
     where: str | None = None
+    subject: str = ""
+    value: Number | str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +72,8 @@ class Related:
             "end_column": self.end_column,
             "message": self.message,
             "where": self.where,
+            "subject": self.subject,
+            "value": plain(self.value),
         }
 
 

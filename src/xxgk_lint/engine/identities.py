@@ -17,26 +17,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.format import Identity
 from xxgk_lint.parse.ast import Cell, Report, Row, Table
 
-PASS, FAIL, NOT_ASSESSABLE, UNCERTAIN = "pass", "fail", "not_assessable", "uncertain"
+__all__ = ["FAIL", "NOT_ASSESSABLE", "PASS", "UNCERTAIN", "Culprit", "Outcome", "evaluate"]
 Number = int | Decimal
 
 
-@dataclass(frozen=True)
-class CellRef:
-    """A cell an identity needs: its address and what the report holds there."""
+class CellRef(NamedTuple):
+    """A cell an identity needs: its address and what the report holds there (a
+    NamedTuple: a report's identities need some four hundred)."""
 
     table: str
     row: str
     column: str
     cell: Cell | None
-
-    @property
-    def address(self) -> str:
-        return f"{self.table}.{self.row}.{self.column}"
+    #: ``table.row.column``, e.g. ``applications.received.total``.
+    address: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Outcome:
 
 def _ref(table: Table, row: Row | None, row_key: str, column: str) -> CellRef:
     cell = row.cell(column) if row is not None and row.complete else None
-    return CellRef(table.key, row_key, column, cell)
+    return CellRef(table.key, row_key, column, cell, f"{table.key}.{row_key}.{column}")
 
 
 def _status(
@@ -175,3 +175,90 @@ def evaluate(identity: Identity, report: Report) -> Iterator[Outcome]:
 def evaluate_all(report: Report) -> list[Outcome]:
     """Every identity of the report's format, on the report."""
     return [o for identity in report.format.identities for o in evaluate(identity, report)]
+
+
+# ---- which cell is wrong
+
+
+@dataclass(frozen=True)
+class Culprit:
+    """One cell that explains failed identities: set to ``value``, every identity it
+    breaks holds, and no identity that holds today would break.
+
+    ``breaks`` are the failed outcomes it explains, in the model's order.
+    """
+
+    ref: CellRef
+    value: Number
+    breaks: tuple[Outcome, ...]
+
+    @property
+    def actual(self) -> Number | None:
+        return self.ref.cell.value if self.ref.cell is not None else None
+
+
+def _coefficient(outcome: Outcome, address: str) -> int:
+    """How a cell enters ``outcome``: +1 on the total's side, -1 on the parts' side."""
+    if outcome.total.address == address:
+        return 1
+    if any(o.address == address for o in outcome.others):
+        return 1
+    return -1
+
+
+def _needed(outcome: Outcome, ref: CellRef) -> Number:
+    """The value ``ref`` would need for ``outcome`` to hold, the other cells unchanged."""
+    assert outcome.actual is not None and outcome.expected is not None
+    assert ref.cell is not None and ref.cell.value is not None
+    gap = outcome.actual - outcome.expected
+    return ref.cell.value - _coefficient(outcome, ref.address) * gap  # type: ignore[operator]
+
+
+def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]:
+    """Split the failed outcomes into those one wrong cell explains and the rest.
+
+    A cell *explains* the failures it takes part in when (1) it takes part in no
+    identity that holds (changing it would break that one), and (2) every failure it
+    takes part in asks the same value of it. A failure is put on a cell only when that
+    cell is the one cell that explains it: a wrong （七）总计 breaks the row-sum of its
+    row, the outcome-sum and the balance of its column, and only it explains all three;
+    two cells moved within one column break two row-sums that no single cell explains.
+    Not assessable and uncertain instances neither count for nor against a cell.
+    """
+    failed = [o for o in outcomes if o.status == FAIL]
+    if not failed:
+        return [], []
+    passing: set[str] = set()
+    for outcome in outcomes:
+        if outcome.status == PASS:
+            passing.update(ref.address for ref in outcome.cells)
+    taking_part: dict[str, list[Outcome]] = {}
+    refs: dict[str, CellRef] = {}
+    for outcome in failed:
+        for ref in outcome.cells:
+            address = ref.address
+            if address in passing:
+                continue
+            broken = taking_part.setdefault(address, [])
+            if not broken or broken[-1] is not outcome:  # the balance names its total twice
+                broken.append(outcome)
+            refs[address] = ref
+    candidates: dict[str, Number] = {}
+    for address, broken in taking_part.items():
+        values = {_needed(o, refs[address]) for o in broken}
+        if len(values) == 1:
+            candidates[address] = values.pop()
+    explaining: dict[int, int] = {}  # failure → how many candidate cells explain it
+    for address in candidates:
+        for outcome in taking_part[address]:
+            explaining[id(outcome)] = explaining.get(id(outcome), 0) + 1
+    explained: list[Culprit] = []
+    placed: set[int] = set()
+    for address, value in candidates.items():
+        broken = taking_part[address]
+        alone = all(explaining[id(outcome)] == 1 for outcome in broken)
+        if alone:
+            explained.append(Culprit(refs[address], value, tuple(broken)))
+            placed.update(id(o) for o in broken)
+    rest = [o for o in failed if id(o) not in placed]
+    return explained, rest

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from xxgk_lint.engine.checks import Check
+from xxgk_lint.engine.checks import count as count_checks
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 
 if TYPE_CHECKING:
@@ -57,6 +59,9 @@ class FileResult:
     unreadable: bool = False
     #: The ``fail-on`` of this file's config (files may have different configs).
     fail_on: Severity | None = None
+    #: What the rules verified on this report: every identity instance and cross-check,
+    #: with its status (pass, fail, not_assessable, uncertain), in the order recorded.
+    checks: tuple[Check, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,15 @@ class RunResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    @property
+    def checks(self) -> list[Check]:
+        return [c for f in self.files for c in f.checks]
+
+    def check_counts(self) -> dict[str, int]:
+        """How many checks of the run have each status (pass, fail, not_assessable,
+        uncertain), zeros included."""
+        return count_checks(self.checks)
 
     def fail_on_for(self, result: FileResult) -> Severity:
         return result.fail_on if result.fail_on is not None else self.fail_on

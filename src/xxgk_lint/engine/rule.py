@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from xxgk_lint.engine.checks import Check, CheckCell
 from xxgk_lint.engine.diagnostics import (
     Diagnostic,
     MessageError,
@@ -44,6 +45,33 @@ class RuleContext:
     path: str
     lang: str = "zh"
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: The codes of the rules that run on this file; empty when not known (every rule
+    #: is then taken to run). Rules that share one finding between them (one wrong cell
+    #: that breaks identities of several rules) pick the one that reports it from these.
+    active: frozenset[str] = frozenset()
+    #: What the rule verified on this report, in the order it recorded it (see
+    #: :meth:`record`); the runner keeps these with the file's result.
+    checks: list[Check] = field(default_factory=list, compare=False, repr=False)
+
+    def runs(self, code: str) -> bool:
+        """Whether rule ``code`` runs on this file too."""
+        return not self.active or code in self.active
+
+    def record(
+        self,
+        check: str,
+        scope: str,
+        status: str,
+        cells: Sequence[CheckCell] = (),
+        *,
+        reason: str | None = None,
+        finding: tuple[str, str] | None = None,
+    ) -> Check:
+        """Record one check this rule made on the report (pass, fail, not_assessable or
+        uncertain; see :mod:`xxgk_lint.engine.checks`), and return it."""
+        made = Check(self.meta.code, check, scope, status, tuple(cells), reason, finding)
+        self.checks.append(made)
+        return made
 
     def option(self, name: str) -> Any:
         if name in self.options:

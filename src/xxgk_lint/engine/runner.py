@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
+from xxgk_lint.engine.checks import Check
 from xxgk_lint.engine.config import (
     Config,
     ConfigError,
@@ -267,11 +268,17 @@ class Runner:
                     return FileResult(path, (diagnostic,), metas, (), None, True), None
                 source, report = read
                 diagnostics: list[Diagnostic] = []
+                checks: list[Check] = []  # check outcomes (issue 10)
+                active = frozenset(r.code for r in rules)  # check outcomes (issue 10)
                 for rule in rules:
                     if rule.check is None:
                         continue
                     call = partial(_check_report, report)
-                    diagnostics.extend(self._run_rule(rule, config, call, path, (path,), 1))
+                    diagnostics.extend(
+                        self._run_rule(
+                            rule, config, call, path, (path,), 1, checks=checks, active=active
+                        )
+                    )
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
@@ -287,6 +294,7 @@ class Runner:
         result = FileResult(
             path, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), metas, lines, source.kind
         )
+        result = replace(result, checks=tuple(checks))  # check outcomes (issue 10)
         return result, report
 
     def _read(self, target: Target, config: Config) -> tuple[Source, Report] | str:
@@ -315,10 +323,16 @@ class Runner:
         path: str,
         paths: Sequence[str],
         reports: int,
+        *,
+        checks: list[Check] | None = None,
+        active: frozenset[str] = frozenset(),
     ) -> list[Diagnostic]:
-        """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk)."""
+        """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk).
+
+        The checks the rule records are added to ``checks`` when it ends normally.
+        """
         context = RuleContext(
-            rule.meta, path, config.lang, rule_options(config, rule.code, rule.name)
+            rule.meta, path, config.lang, rule_options(config, rule.code, rule.name), active
         )
         seconds = config.rule_timeout * max(reports, 1)
         limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
@@ -355,6 +369,8 @@ class Runner:
                 )
             )
             return []
+        if checks is not None:  # check outcomes (issue 10)
+            checks.extend(context.checks)
         findings = checked_findings(found, rule, config.lang, path, paths)
         override = severity_for(config, rule.code, rule.name)
         if override is not None:

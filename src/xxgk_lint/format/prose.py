@@ -34,12 +34,27 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "新增申请",
     ),
     "close": ("办结", "答复", "办理完毕", "处理完毕", "已办理", "予以答复", "作出答复"),
+    # 办理申请N件: received (with or without last year's), or closed — the rule decides.
+    "handle": ("办理",),
+    # 办理结果, 予以公开N件 …: a count of one outcome, a part of the total.
+    "outcome": (
+        "办理结果",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    ),
     "application": ("依申请公开", "信息公开申请", "申请"),
     # 其中…, and a breakdown in brackets: the counts after it are parts of the one before.
     "sub": ("其中", "包括", "含", "（", "\\("),
     "delta": ("同比", "较上年", "比上年", "较去年", "增长", "增加", "减少", "下降", "上升"),
     "review": ("行政复议", "复议"),
     "litigation": ("行政诉讼", "诉讼", "起诉"),
+    # The two kinds of litigation of table 四, before 复议 and 起诉 (longest first).
+    "direct": ("未经复议直接起诉", "直接起诉", "直接提起行政诉讼", "直接提起诉讼"),
+    "after_review": ("复议后起诉", "经复议后起诉", "复议后提起行政诉讼", "复议后提起诉讼"),
     "each": ("各",),
     # 未收到申请, 未发生行政复议和行政诉讼, 无行政复议: there were none (a bare 无 is too
     # common to mean that: 无障碍, 无差错).
@@ -55,7 +70,78 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
     ),
     "upheld": ("维持",),
+    # 被纠错, 败诉: the 结果纠正 columns (未发生行政复议被纠错的情况: none corrected).
+    "corrected": ("被纠错", "纠错", "被纠正", "纠正", "败诉", "被撤销", "确认违法"),
 }
+
+#: The topics a "none" statement can be about: 未收到申请, 未发生行政复议、行政诉讼(被纠错).
+NONE_TOPICS = frozenset(
+    {"receive", "application", "review", "litigation", "direct", "after_review", "corrected"}
+)
+#: What may follow a "none" word at the end of its clause, for the topics before it to be
+#: what did not happen: 行政复议、行政诉讼均未发生(的情况).
+NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
+
+#: Words that put a sentence in the context of information-disclosure applications and
+#: of the reviews and lawsuits about them (XG501, XG502).
+DISCLOSURE = (
+    "政府信息公开申请",
+    "信息公开申请",
+    "依申请公开",
+    "公开申请",
+    "政府信息公开",
+    "信息公开",
+    "新收",
+)
+#: Words that make a count of a clause one of something else: other applications and
+#: cases (行政许可申请, 人大代表建议, 信访), never compared with table 三.
+OTHER_MATTERS = (
+    "许可",
+    "审批",
+    "政务服务",
+    "办件",
+    "建议",
+    "提案",
+    "信访",
+    "来信",
+    "来访",
+    "咨询",
+    "留言",
+    "投诉",
+    "举报",
+    "热线",
+    "诉求",
+)
 
 #: Units that make a number a count of cases.
 COUNT_UNITS = ("件", "宗", "起")
+
+# ---- the fee statement (XG402): what the prose says of the information processing fee
+#
+# Matched per clause (between ，；。) of NFKC-folded text. The 行政事业性收费 of table 二 is
+# another fee: a clause that names it is never read as a statement about this one.
+
+#: Another fee than the information processing fee: a clause naming it is skipped.
+OTHER_FEE = r"行政事业性收费"
+#: "No fee notice was issued": 未发出收费通知, 没有向申请人发出缴费通知书, 未发出…收费通知书.
+FEE_NO_NOTICE = (
+    r"(?:未|没有|无|未曾|不曾)(?:向[^，,；;。]{0,8})?(?:发出|发送|下发|送达|开具|出具|寄送)?"
+    r"[^，,；;。]{0,16}?(?:收费|缴费)通知"
+)
+#: "N fee notices were issued": 发出收费通知2件, 共发出信息处理费收费通知书1份.
+FEE_NOTICES = (
+    r"(?:发出|发送|下发|送达|开具|出具|寄送)[^，,；;。]{0,16}?(?:收费|缴费)通知(?:书|单)?"
+    r"[共计为]{0,2}(?P<count>\d+)\s*(?:件|份|次|张)"
+)
+#: "Nothing was charged": 未收取信息处理费, 不存在收取信息处理费的情况, 未发生收费情况,
+#: 未收取任何费用, 收取信息处理费0元.
+FEE_NONE_CHARGED = (
+    r"(?:未|没有|无|不存在|未有|均未|未曾)[^，,；;。]{0,12}?收取[^，,；;。]{0,16}?(?:处理费|费用)"
+    r"|未发生[^，,；;。]{0,6}?收费"
+    r"|收取[^，,；;。]{0,16}?(?:处理费|费用)[共计为:：]{0,3}(?:0|零)(?:\.0+)?\s*(?:元|万元)"
+)
+#: "An amount was charged": 收取信息处理费0.02万元, 实际收取信息处理费共计300元.
+FEE_CHARGED = (
+    r"(?<![未无没])收取[^，,；;。]{0,16}?(?:处理费|费用)(?:共计|合计|总计|金额)?[为:：]?"
+    r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)

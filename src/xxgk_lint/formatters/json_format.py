@@ -1,7 +1,10 @@
-"""The ``json`` format: version 1 of the documented, machine-readable check output.
+"""The ``json`` format: version 2 of the documented, machine-readable check output.
 
-The shape is frozen by ``xxgk_lint/schemas/check-output-v1.schema.json``; scripts and
-dashboards parse it, so a change that the v1 schema would reject needs a new ``version``.
+The shape is frozen by ``xxgk_lint/schemas/check-output-v2.schema.json``; scripts and
+dashboards parse it, so a change that the v2 schema would reject needs a new ``version``.
+Version 2 added what the rules verified (issue 10): per report its ``checks`` (pass,
+fail, not_assessable, uncertain, with the cells involved), their count in the summary,
+and per finding its ``related`` cells. The v1 schema still ships, for older outputs.
 """
 
 from __future__ import annotations
@@ -9,12 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from xxgk_lint.engine.diagnostics import Severity
-from xxgk_lint.engine.results import RunResult
+from xxgk_lint.engine.checks import places
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.formatters import JSON_CONTROL_ESCAPES
 
-VERSION = 1
-SCHEMA_RESOURCE = "schemas/check-output-v1.schema.json"
+VERSION = 2
+SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
 
 
 def load_schema() -> dict[str, Any]:
@@ -34,7 +38,8 @@ def to_document(run: RunResult) -> dict[str, Any]:
     """
     document: dict[str, Any] = {
         "version": VERSION,
-        "diagnostics": [d.to_json() for d in run.diagnostics],
+        "diagnostics": [_diagnostic(d, f) for f in run.files for d in f.diagnostics],
+        "reports": [{"path": f.path, "checks": [c.to_json() for c in f.checks]} for f in run.files],
         "summary": {
             "files": len(run.files),
             "errors": run.count(Severity.ERROR),
@@ -43,6 +48,7 @@ def to_document(run: RunResult) -> dict[str, Any]:
             "unreadable": sum(1 for f in run.files if f.unreadable),
             "run_errors": list(run.run_errors),
             "exit_code": run.exit_code,
+            "checks": run.check_counts(),
         },
     }
     if run.configs:
@@ -50,6 +56,16 @@ def to_document(run: RunResult) -> dict[str, Any]:
     if run.baseline:
         document["baseline"] = [use.to_json() for use in run.baseline]
     return document
+
+
+def _diagnostic(diagnostic: Diagnostic, file: FileResult) -> dict[str, Any]:
+    """A finding, with (when it has some) the other places it is about: ``related`` —
+    another report's cell (XG6xx), the cells on the other side of a failed identity."""
+    out = diagnostic.to_json()
+    others = places(diagnostic, file.checks)
+    if others:
+        out["related"] = [place.to_json() for place in others]
+    return out
 
 
 def render(run: RunResult) -> str:

@@ -11,6 +11,11 @@ case passing and are listed in its ``<system-out>``, so JUnit and the exit code 
 An unreadable file is one errored XG001 case; problems of the run itself (a plugin that
 failed to load) are errored cases of an extra ``xxgk-lint`` suite.
 
+A check that could not be made — not assessable (a blank cell it needs) or uncertain (a
+row whose numbers could not be placed) — is a *skipped* case of its own, named by the rule
+and the check's scope (``"XG202 outcome-sum [natural_person]"``), with the reason: a CI
+history then shows what was not verified, not only what passed.
+
 XML 1.0 cannot hold most control characters (junit-xml drops them); they are written as
 ``\x1b`` instead, as in the text format, so that nothing is lost silently.
 """
@@ -22,6 +27,7 @@ from collections import Counter
 
 from junit_xml import TestCase, TestSuite, to_xml_report_string  # type: ignore[import-untyped]
 
+from xxgk_lint.engine.checks import NOT_ASSESSABLE, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.formatters import escape_controls as _esc
@@ -102,7 +108,46 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
             else:
                 case.stdout = output
         cases.append(case)
+    cases.extend(_skipped_cases(file, classname, names, run.lang))
     return TestSuite(path, cases, file=path)
+
+
+_SKIPPED = {
+    "zh": {NOT_ASSESSABLE: "无法核对", UNCERTAIN: "读取不确定"},
+    "en": {NOT_ASSESSABLE: "not assessable", UNCERTAIN: "uncertain"},
+}
+
+
+def _skipped_cases(
+    file: FileResult, classname: str, names: dict[str, str], lang: str
+) -> list[TestCase]:
+    """One skipped case per check that could not be made, with its reason."""
+    words = _SKIPPED.get(lang, _SKIPPED["en"])
+    path = _esc(file.path)
+    cases = []
+    seen: Counter[str] = Counter()
+    for check in file.checks:
+        if check.status not in (NOT_ASSESSABLE, UNCERTAIN):
+            continue
+        name = _esc(_case_name(check, names))
+        seen[name] += 1
+        if seen[name] > 1:
+            name = f"{name} #{seen[name]}"
+        case = TestCase(name, classname=classname, file=path)
+        reason = words[check.status]
+        if check.reason:
+            reason += f": {check.reason}"
+        case.add_skipped_info(message=_esc(reason), output=_esc(reason))
+        cases.append(case)
+    return cases
+
+
+def _case_name(check: Check, names: dict[str, str]) -> str:
+    """``XG202 outcome-sum [natural_person]``; the check's kind too when the rule makes
+    several kinds of check (``XG502 prose-reviews [upheld: …]``)."""
+    rule_name = names.get(check.rule, check.check)
+    scope = check.scope if check.check == rule_name else f"{check.check}: {check.scope}"
+    return f"{check.rule} {rule_name} [{scope}]"
 
 
 def _unreadable_case(file: FileResult, classname: str) -> TestCase:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from xxgk_lint import __version__
+from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, display_path
@@ -59,7 +61,7 @@ def to_log(run: RunResult) -> dict[str, Any]:
                     "defaultConfiguration": {"level": LEVELS[diagnostic.severity]},
                 }
             )
-    results = [_result(d, index[d.code]) for d in run.diagnostics]
+    results = [_result(d, index[d.code], f.checks) for f in run.files for d in f.diagnostics]
     invocation: dict[str, Any] = {"executionSuccessful": not run.run_errors}
     if run.run_errors:
         invocation["toolExecutionNotifications"] = [
@@ -180,7 +182,8 @@ def _region(diagnostic: Diagnostic) -> dict[str, int] | None:
 
 
 def _related_location(number: int, place: Related) -> dict[str, Any]:
-    """The other report's place of a cross-report finding (the earlier year's cell)."""
+    """Another place the finding is about: the earlier year's cell of a cross-report
+    finding, or a cell on the other side of a failed identity."""
     physical: dict[str, Any] = {"artifactLocation": artifact_location(place.path)}
     region = {"startLine": place.line, "startColumn": place.column, "endLine": place.end_line}
     region["endColumn"] = (
@@ -188,13 +191,17 @@ def _related_location(number: int, place: Related) -> dict[str, Any]:
     )
     physical["region"] = region
     location: dict[str, Any] = {"id": number, "physicalLocation": physical}
-    text = place.message + (f" [{place.where}]" if place.where else "")
+    text = place.message
+    if place.where:
+        text += f" [{place.where}]"
     if text:
         location["message"] = {"text": text}
     return location
 
 
-def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, rule_index: int, checks: Sequence[Check] = ()
+) -> dict[str, Any]:
     text = diagnostic.message
     if diagnostic.where:
         text += f" [{diagnostic.where}]"
@@ -210,9 +217,10 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: diagnostic.fingerprint()},
     }
-    if diagnostic.related:
+    related = places(diagnostic, checks)
+    if related:
         result["relatedLocations"] = [
-            _related_location(number, place) for number, place in enumerate(diagnostic.related)
+            _related_location(number, place) for number, place in enumerate(related)
         ]
     properties: dict[str, Any] = {}
     json_form = diagnostic.to_json()

@@ -79,7 +79,8 @@ def render(
             blocks.append(_statistics_table(run.diagnostics))
     configs = configs_line(run)
     summary = style(_BOLD, summary_line(run))
-    closing = [line for line in (configs, baseline_lines(run)) if line]
+    checks = "" if quiet else checks_line(run)
+    closing = [line for line in (configs, baseline_lines(run), checks) if line]
     blocks.append("\n".join([*closing, summary]))
     return "\n\n".join(blocks) + "\n"
 
@@ -92,7 +93,8 @@ def _split_across(
     own: list[Diagnostic] = []
     across: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        (across if diagnostic.related else own).append(diagnostic)
+        elsewhere = any(place.path != diagnostic.path for place in diagnostic.related)
+        (across if elsewhere else own).append(diagnostic)
     return own, across
 
 
@@ -127,6 +129,30 @@ def baseline_lines(run: RunResult) -> str:
                 lines.append(f"基线 {path} 中有 {len(use.stale)} 条不再出现（可以删去）：")
         lines += [f"  {escape_controls(entry.describe())}" for entry in use.stale]
     return "\n".join(lines)
+
+
+def checks_line(run: RunResult) -> str:
+    """What the rules verified, counted by status — all four, zeros too — or ``""`` when
+    no rule recorded a check (nothing was read, or no such rule ran)::
+
+        核对 96 项：93 项通过，1 项不通过，2 项无法核对，0 项不确定。
+        96 checks: 93 passed, 1 failed, 2 not assessable, 0 uncertain.
+    """
+    counts = run.check_counts()
+    total = sum(counts.values())
+    if not total:
+        return ""
+    passed, failed = counts["pass"], counts["fail"]
+    unassessable, uncertain = counts["not_assessable"], counts["uncertain"]
+    if run.lang == "en":
+        return (
+            f"{_plural(total, 'check')}: {passed} passed, {failed} failed, "
+            f"{unassessable} not assessable, {uncertain} uncertain."
+        )
+    return (
+        f"核对 {total} 项：{passed} 项通过，{failed} 项不通过，{unassessable} 项无法核对，"
+        f"{uncertain} 项不确定。"
+    )
 
 
 def configs_line(run: RunResult) -> str:

@@ -23,6 +23,7 @@ from xxgk_lint.format import (
 )
 from xxgk_lint.parse.ast import (
     Block,
+    Date,
     Deviation,
     FrozenMap,
     Paragraph,
@@ -33,6 +34,7 @@ from xxgk_lint.parse.ast import (
     Table,
 )
 from xxgk_lint.parse.cells import Item, items_of
+from xxgk_lint.parse.dated import meta_date, publication_dates, sign_off
 from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
     Document,
@@ -265,8 +267,22 @@ class _Builder:
             anchors=FrozenMap({s.key: s.span for s in sections}),
             line_count=self.source.text.count("\n") + 1,
             preamble=tuple(preamble),
+            dates=self._dates(),
             second_report=self._second_span(),
         )
+
+    def _dates(self) -> tuple[Date, ...]:
+        """The dates the report states about itself (see :mod:`xxgk_lint.parse.dated`):
+        the page's metadata, the page dates of its header, the sign-off."""
+        found: list[Date] = []
+        meta = meta_date(self.source.meta)
+        if meta is not None:
+            found.append(meta)  # its span already points into the HTML source
+        header = publication_dates(self.document.preamble.lines())
+        signed = sign_off(self.sections[-1].lines()) if self.sections else None
+        for date in [*header, *([signed] if signed else [])]:
+            found.append(dataclasses.replace(date, span=self._span(date.span)))
+        return tuple(found)
 
     # ---- positions
 

@@ -7,6 +7,19 @@ applications, 3 of them online (a part, not a total), 20 closed. A lexer finds t
 it in its clause. Which table cells a claim may mean is for the rules that compare prose
 with tables (XG501, XG502) to decide.
 
+How the readings go, beyond "a count takes the words before it":
+
+* a count with no words before it in its clause takes the words after it (另有1件因需征求
+  第三方意见结转下年度办理: carried forward);
+* after 其中 or an opening bracket every count is a part (``sub``) — until a closing
+  bracket, a semicolon, or a clause whose own count is closed or carried (办结, 结转), which
+  is a total again;
+* a "none" word (未收到, 未发生, 无…) is a claim of zero about the topics after it in its
+  clause (未发生因信息公开引发的行政复议或行政诉讼案件), or before it when nothing but 情况 /
+  案件 follows (行政复议、行政诉讼均未发生); only receiving, applications, reviews and lawsuits
+  can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables);
+* 均结果维持 after counts of reviews or lawsuits says each of them was upheld.
+
 Only a sentence that holds a count or a "none" word is parsed, and only when a rule asks
 for its claims (:attr:`xxgk_lint.parse.ast.Sentence.claims`).
 """
@@ -23,7 +36,8 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-from xxgk_lint.format.prose import COUNT_UNITS, TOPICS
+from xxgk_lint.format.normalise import fold_traditional
+from xxgk_lint.format.prose import COUNT_UNITS, NONE_TAIL, NONE_TOPICS, TOPICS
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence, Span
@@ -36,6 +50,8 @@ class Claim(NamedTuple):
     ``each`` claim, of every clause since the previous count: 复议、诉讼各1件). ``sub``: a
     part of the count before it (其中…); ``delta``: a change, not a total (同比增长10件);
     ``none``: a statement that there were none (未收到申请), ``value`` is then 0.
+    ``clause`` is the text of the claim's clause (NFKC-folded), for the rules to see what
+    else it speaks of.
     """
 
     topics: frozenset[str]
@@ -46,6 +62,15 @@ class Claim(NamedTuple):
     delta: bool = False
     each: bool = False
     none: bool = False
+    clause: str = ""
+
+
+#: Topics that are about something else than what the count is of.
+_MARKERS = frozenset({"each", "sub", "delta"})
+#: A count closed or carried, in a clause of its own: a total again after 其中….
+_TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
+#: Separators that end a breakdown (其中… or a bracket).
+_END_OF_PARTS = frozenset({"；", ";", ")", "）"})
 
 
 def _alternation() -> re.Pattern[str]:
@@ -55,7 +80,7 @@ def _alternation() -> re.Pattern[str]:
     )
     # A count starts where a digit run starts, and has at most nine digits: linear on any line.
     units = "|".join(COUNT_UNITS)
-    parts = [f"(?<!\\d)(?P<count>\\d{{1,9}})[ \\t]*(?:{units})", r"(?P<sep>[，,；;。：:])"]
+    parts = [f"(?<!\\d)(?P<count>\\d{{1,9}})[ \\t]*(?:{units})", r"(?P<sep>[，,；;。：:）)])"]
     parts += [f"(?P<t_{topic}_{i}>{word})" for i, (word, topic) in enumerate(words)]
     return re.compile("|".join(parts))
 
@@ -92,87 +117,149 @@ def _parser() -> Lark:
 
 
 _WORTH_PARSING = re.compile(r"\d\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无")
+_NONE_TAIL = re.compile(NONE_TAIL)
+_SEPARATOR = re.compile(r"[，,；;。：:）)]")
+
+
+def _folded(text: str) -> str:
+    """NFKC and traditional characters folded (the lengths of CJK text are kept)."""
+    return fold_traditional(unicodedata.normalize("NFKC", text))
 
 
 def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     """The counts ``sentence`` states (empty if it states none)."""
-    text = unicodedata.normalize("NFKC", sentence.text)
+    text = _folded(sentence.text)
     if not _WORTH_PARSING.search(text):
         return ()
     try:
         tree = _parser().parse(text)
     except LarkError:
         return ()
-    claims: list[Claim] = []
-    since_count: set[str] = set()  # topics since the last count (for 各 N 件)
-    in_sub = False  # after 其中 (or an opening bracket) every count is a part
-    for clause in tree.children:
-        if not isinstance(clause, Tree):
-            continue
-        clause_topics: set[str] = set()
-        for part in clause.children:
-            if not isinstance(part, Tree):
+    return tuple(_Reader(sentence, text).read(tree))
+
+
+class _Reader:
+    """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
+
+    def __init__(self, sentence: Sentence, text: str) -> None:
+        self.sentence = sentence
+        self.text = text
+        self.claims: list[Claim] = []
+        self.since_count: set[str] = set()  # topics since the last count (for 各 N 件)
+        self.in_sub = False  # after 其中 (or an opening bracket) every count is a part
+        self.clause_start = 0
+
+    def read(self, tree: Tree[Token]) -> list[Claim]:
+        for child in tree.children:
+            if isinstance(child, Token):  # a separator
+                if str(child) in _END_OF_PARTS:
+                    self.in_sub = False
+                self.clause_start = child.end_pos or self.clause_start
                 continue
+            end = self._clause_end(child)
+            self._clause(child, self.text[self.clause_start : end])
+        return self.claims
+
+    def _clause_end(self, clause: Tree[Token]) -> int:
+        tokens = list(clause.scan_values(lambda t: isinstance(t, Token)))
+        following = [t for t in tokens if t.end_pos is not None]
+        end = max((t.end_pos or 0 for t in following), default=self.clause_start)
+        # The clause runs to the next separator: find it in the text.
+        match = _SEPARATOR.search(self.text, end)
+        return match.start() if match else len(self.text)
+
+    def _clause(self, clause: Tree[Token], clause_text: str) -> None:
+        parts = [p for p in clause.children if isinstance(p, Tree)]
+        trailing: list[Token] = []
+        if parts and parts[-1].data == "topics":
+            trailing = [t for t in parts[-1].children if isinstance(t, Token)]
+        clause_words: list[Token] = []
+        before = len(self.claims)
+        facts = [p for p in parts if p.data == "fact"]
+        for part in parts:
             if part.data == "topics":
-                words = {str(t) for t in part.children}
-                in_sub |= "sub" in words
-                clause_topics |= words
-                since_count |= words
+                tokens = [t for t in part.children if isinstance(t, Token)]
+                clause_words.extend(tokens)
+                self.since_count |= {str(t) for t in tokens}
+                self.in_sub |= any(str(t) == "sub" for t in tokens)
                 continue
-            words = {str(t) for sub in part.children if isinstance(sub, Tree) for t in sub.children}
-            in_sub |= "sub" in words
+            own = [t for sub in part.children if isinstance(sub, Tree) for t in sub.children]
+            own_words = [t for t in own if isinstance(t, Token)]
+            clause_words.extend(own_words)
             count = next(t for t in part.children if isinstance(t, Token))
-            since_count |= words
+            words = {str(t) for t in own_words}
+            if not words and part is facts[-1] and trailing:
+                words = {str(t) for t in trailing}  # 另有1件…结转下年度办理
+            if "sub" in words:
+                self.in_sub = True
+            elif words & _TOTAL_AGAIN and "sub" not in {str(t) for t in clause_words}:
+                self.in_sub = False
+            self.since_count |= words
             each = "each" in words
-            scope = set(since_count) if each else set(words)
-            claims.append(_claim(sentence, count, frozenset(scope), words, each, in_sub))
-            since_count = set()
-            clause_topics = set()
-        if "upheld" in clause_topics and claims and not claims[-1].none:
-            # 办理行政复议、诉讼各1件，均结果维持: the counts before were all upheld.
-            last = claims[-1]
-            claims.append(last._replace(topics=last.topics | {"upheld"}))
-        if "none" in clause_topics and clause_topics - {"none"}:
-            claims.append(_none_claim(sentence, clause_topics))
-    return tuple(claims)
+            scope = set(self.since_count) if each else set(words)
+            self.claims.append(self._claim(count, frozenset(scope), words, each, clause_text))
+            self.since_count = set()
+        clause_topics = {str(t) for t in clause_words}
+        if len(self.claims) == before and clause_topics & {"upheld", "corrected"}:
+            self._results(clause_topics & {"upheld", "corrected"})
+        self._none(clause_words, clause_text)
 
+    def _results(self, results: set[str]) -> None:
+        """均结果维持: each count of reviews or lawsuits before it had that result."""
+        cases = {"review", "litigation", "direct", "after_review"}
+        for claim in list(self.claims):
+            if claim.none or claim.sub or claim.delta or not claim.topics & cases:
+                continue
+            if claim.topics & results:
+                continue
+            self.claims.append(claim._replace(topics=claim.topics | results))
 
-def _number(sentence: Sentence, offset: int) -> Any:
-    """The Number of the sentence at ``offset`` (its span points at the digits)."""
-    for number in sentence.numbers:
-        if number.offset == offset:
-            return number
-    return None
+    def _none(self, words: list[Token], clause_text: str) -> None:
+        """A claim of zero for each "none" word of the clause, about what it says did not
+        happen: the topics after it, else (at the clause's end) the topics before it."""
+        for index, word in enumerate(words):
+            if str(word) != "none":
+                continue
+            after = {str(t) for t in words[index + 1 :]} & NONE_TOPICS
+            if not after:
+                tail_start = (word.end_pos or 0) - self.clause_start
+                tail = clause_text[max(tail_start, 0) :]
+                if not _NONE_TAIL.match(tail.strip()):
+                    continue
+                after = {str(t) for t in words[:index]} & NONE_TOPICS
+            if after:
+                self.claims.append(self._none_claim(frozenset(after), clause_text))
 
+    def _number(self, offset: int) -> Any:
+        """The Number of the sentence at ``offset`` (its span points at the digits)."""
+        for number in self.sentence.numbers:
+            if number.offset == offset:
+                return number
+        return None
 
-def _claim(
-    sentence: Sentence,
-    count: Token,
-    scope: frozenset[str],
-    topics: set[str],
-    each: bool,
-    sub: bool,
-) -> Claim:
-    offset = count.start_pos or 0
-    number = _number(sentence, offset)
-    span = number.span if number is not None else sentence.span
-    return Claim(
-        topics=scope - {"each", "sub", "delta"},
-        value=int(str(count)),
-        span=span,
-        text=sentence.text,
-        sub=sub,
-        delta="delta" in topics,
-        each=each,
-        none=False,
-    )
+    def _claim(
+        self, count: Token, scope: frozenset[str], topics: set[str], each: bool, clause: str
+    ) -> Claim:
+        number = self._number(count.start_pos or 0)
+        span = number.span if number is not None else self.sentence.span
+        return Claim(
+            topics=scope - _MARKERS,
+            value=int(str(count)),
+            span=span,
+            text=self.sentence.text,
+            sub=self.in_sub,
+            delta="delta" in topics,
+            each=each,
+            none=False,
+            clause=clause,
+        )
 
-
-def _none_claim(sentence: Sentence, topics: set[str]) -> Claim:
-    return Claim(
-        topics=frozenset(topics - {"none", "each", "sub", "delta"}),
-        value=0,
-        span=sentence.span,
-        text=sentence.text,
-        none=True,
-    )
+    def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
+        return Claim(
+            topics=topics - _MARKERS,
+            value=0,
+            span=self.sentence.span,
+            text=self.sentence.text,
+            none=True,
+            clause=clause,
+        )

@@ -1,10 +1,15 @@
 """The dates a report states about itself: when it was published and when it was signed.
 
 Read for the publication deadline (XG305): a web page's metadata (``<meta name="PubDate">``
-and its kin, from the HTML reader), a 发布日期 / 发布时间 line of the page, and the
-sign-off — the date under the body's name after the last section. Each is kept with where
-it was read and how, so that a finding can say which date it used. A page's date may be a
-re-post date; the rule that uses them knows it.
+and its kin, from the HTML reader), the page's own date above the report — a 发布日期 /
+发布时间 / 时间： line, or the byline a CMS prints under the title (``2025-02-14 08:50
+来源：…``) — and the sign-off, the date under the body's name after the last section. Each
+is kept with where it was read and how, so that a finding can say which date it used. A
+page's date may be a re-post date; the rule that uses them knows it.
+
+Only the page's header (the lines before the first section) is searched for a page date,
+and only a labelled date or a byline counts there: page chrome such as 今天：2024年2月22日
+(the day the page was viewed) is neither.
 """
 
 from __future__ import annotations
@@ -16,23 +21,43 @@ from collections.abc import Iterable, Mapping
 from xxgk_lint.parse.ast import Date, Span
 from xxgk_lint.parse.dates import read_dates
 from xxgk_lint.parse.grammar import Line
+from xxgk_lint.sources.model import MetaTag
 
-#: A line that says when the page was published: 发布日期：2024-01-20, 发布时间: 2024年1月20日.
-_PUBLISHED = re.compile(
-    r"(?:发布|发表|公开|印发)(?:日期|时间)[ \t]*[:：][ \t]*"
-    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+_DATE = (
+    r"(?P<date>\d{4}[ \t]*[-./][ \t]*\d{1,2}[ \t]*[-./][ \t]*\d{1,2}"
     r"|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+)
+#: A labelled page date: 发布日期：2024-01-20, 发布时间: 2024年1月20日, 发布于 2024-01-20, and a
+#: bare 时间：/ 日期： that starts a line or follows a space (not 更新时间, 今天).
+_PUBLISHED = re.compile(
+    r"(?:(?:发布|发表|公开|印发|上传)(?:日期|时间)[ \t]*[:：]?|发布于"
+    r"|(?<![\u3400-\u9fff])(?:日期|时间)[ \t]*[:：])[ \t]*" + _DATE
+)
+#: A CMS byline under the title: the date (and time) first, then 来源/作者/浏览… or nothing.
+_BYLINE = re.compile(
+    r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?=\s*(?:来源|作者|浏览|点击|阅读|字号|发布|【|$))"
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, damaged ones such as 2025214 too).
 _SIGN_OFF = re.compile(
     r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8})[ \t　]*$"
 )
-#: Page metadata names that hold the publication date.
-META_NAMES = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "articlepublishdate")
+#: Page metadata names that hold the publication date, most specific first.
+META_NAMES = (
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "publishtime",
+    "articlepublishdate",
+    "article:published_time",
+    "datepublished",
+)
+#: How many lines at the end of the last section may hold the sign-off.
+SIGN_OFF_WINDOW = 8
 
 
 def _date_of(text: str) -> dt.date | None:
-    reading = read_dates(text)
+    reading = read_dates(re.sub(r"[ \t\u3000]+", "", text))
     parts = reading.parts
     if len(parts) != 1 or parts[0].garbled:
         return None
@@ -40,12 +65,12 @@ def _date_of(text: str) -> dt.date | None:
 
 
 def publication_dates(lines: Iterable[Line]) -> list[Date]:
-    """发布日期 / 发布时间 lines of the page, in order."""
+    """The page dates of the header lines, in order: labelled dates and bylines."""
     out = []
     for line in lines:
         if line.kind == "ROW" and "\t" in line.text:
             continue
-        match = _PUBLISHED.search(line.text)
+        match = _PUBLISHED.search(line.text) or _BYLINE.match(line.text)
         if match is None:
             continue
         value = _date_of(match.group("date"))
@@ -53,28 +78,33 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
             continue
         start = line.column + match.start("date")
         span = Span(line.line, start, line.line, start + len(match.group("date")))
-        out.append(Date(value, span, "published-line", match.group()))
+        out.append(Date(value, span, "published-line", match.group().strip()))
     return out
 
 
 def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
-    for line in reversed(lines[-8:]):
+    for line in reversed(lines[-SIGN_OFF_WINDOW:]):
         if _SIGN_OFF.match(line.text):
             value = _date_of(line.text)
-            span = Span(line.line, line.column, line.line, line.end_column)
+            stripped = line.text.strip()
+            start = line.column + line.text.index(stripped)
+            span = Span(line.line, start, line.line, start + len(stripped))
             if value is not None:
-                return Date(value, span, "sign-off", line.text.strip())
+                return Date(value, span, "sign-off", stripped)
             return None  # a damaged date (2025214): no date to use
     return None
 
 
-def meta_date(meta: Mapping[str, str]) -> tuple[str, dt.date] | None:
-    """The publication date a page's metadata gives, and the name it was under."""
+def meta_date(meta: Mapping[str, MetaTag]) -> Date | None:
+    """The publication date a page's metadata gives (its span points into the HTML)."""
     for name in META_NAMES:
-        for key, value in meta.items():
-            if key.lower() == name:
-                parsed = _date_of(value.strip()[:10].replace("/", "-"))
-                if parsed is not None:
-                    return key, parsed
+        tag = meta.get(name)
+        if tag is None:
+            continue
+        text = tag.content.strip()[:10].replace("/", "-")
+        parsed = _date_of(text)
+        if parsed is not None:
+            span = Span(tag.line, tag.column, tag.line, tag.column + len(text))
+            return Date(parsed, span, "meta", f'<meta name="{name}" content="{tag.content}">')
     return None

@@ -33,7 +33,14 @@ from lxml import etree
 from xxgk_lint.sources.html_source import Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
-from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
+from xxgk_lint.sources.model import (
+    GridCell,
+    GridRow,
+    InputError,
+    MetaTag,
+    Source,
+    TextBuilder,
+)
 from xxgk_lint.sources.text import decode_bytes, normalise_newlines
 
 __all__ = ["read_html"]
@@ -184,7 +191,34 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         positions=positions,
         original_lines=tuple(lines),
         grid=extractor.grid,
+        meta=page_meta(root, lines),
     )
+
+
+#: At most this many ``<meta>`` tags are kept, each content cut to this many characters.
+_MAX_META, _MAX_META_CONTENT = 64, 200
+
+
+def page_meta(root: etree._Element, lines: list[str]) -> dict[str, MetaTag]:
+    """The page's ``<meta name|property|itemprop=… content=…>`` tags, by lower-cased name
+    (the first of each), with where the content stands in the source."""
+    out: dict[str, MetaTag] = {}
+    for el in root.iter("meta"):
+        if len(out) >= _MAX_META:
+            break
+        name = el.get("name") or el.get("property") or el.get("itemprop")
+        content = el.get("content")
+        if not name or content is None:
+            continue
+        key = name.strip().lower()
+        if key in out:
+            continue
+        content = content.strip()[:_MAX_META_CONTENT]
+        line = el.sourceline or 1
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        at = text.find(content) if content else -1
+        out[key] = MetaTag(content, line, at + 1 if at >= 0 else 1)
+    return out
 
 
 # --------------------------------------------------------------------------- decoding

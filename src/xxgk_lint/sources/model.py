@@ -218,6 +218,16 @@ class GridRow:
     cells: tuple[GridCell, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MetaTag:
+    """A ``<meta name=… content=…>`` of a web page: its content and where it stands
+    (1-based line and column of the content in the HTML source)."""
+
+    content: str
+    line: int
+    column: int = 1
+
+
 @dataclass(frozen=True)
 class Source:
     """A report file, read and decoded, ready for the parser.
@@ -228,6 +238,8 @@ class Source:
     diagnostics); for .docx and PDF it holds the extracted lines. ``grid`` maps the
     (1-based) extracted line of every table row of an HTML or Word table to its geometry,
     so that the parser can put each value under the header whose grid columns hold it.
+    ``meta`` holds a web page's ``<meta>`` tags by name, lower-cased (``pubdate`` …): what
+    the page says about itself, such as when it was published (empty for other files).
     """
 
     path: str
@@ -237,6 +249,7 @@ class Source:
     positions: PositionMap | None = None
     original_lines: tuple[str, ...] = field(default=(), repr=False)
     grid: Mapping[int, GridRow] = field(default_factory=dict, repr=False)
+    meta: Mapping[str, MetaTag] = field(default_factory=dict, repr=False)
 
     def origin(self, line: int, column: int) -> Origin:
         """Where (line, column) of ``text`` is in the original file."""

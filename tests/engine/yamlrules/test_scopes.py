@@ -33,7 +33,8 @@ def test_text_is_the_title_headings_and_paragraphs_not_the_tables() -> None:
 
 def test_a_section_is_its_body_without_its_heading() -> None:
     assert texts("section.problems") == [
-        "（一）存在问题。政策解读形式较为单一。（二）改进措施。丰富解读形式。"
+        "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。"
+        "（二）改进措施。丰富解读形式。建立栏目更新台账。"
     ]
     assert texts("section.proactive") == []  # a table only
     assert texts("title") == ["测试县人民政府2023年政府信息公开工作年度报告"]

@@ -1,0 +1,473 @@
+"""XG501 prose-vs-applications, XG502 prose-vs-reviews: what the text says against the tables.
+
+Reports restate their tables in sentences (共收到政府信息公开申请22件，办结20件; 办理行政复议、
+诉讼各1件，均结果维持). The sentences' claims are read by :mod:`xxgk_lint.parse.claims`; here
+each claim is compared with the cells its wording may mean — the *readings* it allows:
+收到 N 件 may count 新收 alone or 新收 + 上年结转; 办结 N 件 is （七）总计. A claim is a finding
+only when no reading fits. A part (其中线上申请3件), a change (同比增长10件), a count of one
+outcome (予以公开5件) and a count of something else (行政许可申请, 人大代表建议) are not
+compared; neither is a sentence outside the context of information disclosure.
+
+A cell that the arithmetic rules put a wrong value on (one wrong cell, see
+:mod:`xxgk_lint_rules.arithmetic`) may be read at the value the identities ask of it too:
+the prose then agrees with the table as corrected, and the wrong cell is reported once.
+
+Table 四 is compared with the prose about reviews and lawsuits only, never with table 三 (a
+review may concern an application of an earlier year).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from xxgk_lint_rules._docs import column_label, docs, row_label
+from xxgk_lint_rules.arithmetic import blamed_values
+
+from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, CheckCell
+from xxgk_lint.engine.diagnostics import Diagnostic, Number
+from xxgk_lint.engine.rule import RuleContext, rule
+from xxgk_lint.format import prose
+from xxgk_lint.format.normalise import fold_traditional, with_traditional
+from xxgk_lint.parse.ast import Report, Sentence
+from xxgk_lint.parse.claims import Claim
+
+#: Topics of the cases of table 四: a claim with one of them is XG502's, never XG501's.
+CASES = frozenset({"review", "litigation", "direct", "after_review"})
+#: Which rows of table 三 (column 总计) each verb of the prose may mean, reading by reading.
+VERB_READINGS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "receive": (("received",), ("received", "carried_over")),
+    "close": (("total",),),
+    "carry_in": (("carried_over",),),
+    "carry_out": (("carried_forward",),),
+    "handle": (("received",), ("received", "carried_over"), ("total",)),
+}
+
+
+@cache
+def _words(group: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(group))
+
+
+@cache
+def _mentions(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``words`` over raw text, simplified or traditional."""
+    return re.compile("|".join(with_traditional(w) for w in words))
+
+
+def _folded(text: str) -> str:
+    return fold_traditional(unicodedata.normalize("NFKC", text))
+
+
+def _quote(claim: Claim) -> str:
+    text = claim.clause.strip() or claim.text.strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _claim_cell(claim: Claim) -> CheckCell:
+    return CheckCell("text", claim.value, claim.span, _quote(claim))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A claim compared with the table: its status, the cells read, what they held."""
+
+    status: str
+    cells: tuple[CheckCell, ...]
+    #: (the reading's row or cell labels, the values it allows) for each reading.
+    found: tuple[tuple[str, tuple[Number, ...]], ...] = ()
+    reason: str | None = None
+
+
+def _status(statuses: Sequence[str]) -> str:
+    """The claim's status from its readings': pass if one fits, else the least sure."""
+    for status in (PASS, UNCERTAIN, NOT_ASSESSABLE):
+        if status in statuses:
+            return status
+    return FAIL
+
+
+def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
+    """The sentences of the paragraphs, and then of the sentences, that hold one of
+    ``words`` (simplified or traditional): a paragraph that cannot hold a claim about the
+    table is not even split into sentences."""
+    pattern = _mentions(words)
+    for paragraph in report.paragraphs:
+        if not pattern.search(paragraph.text):
+            continue
+        for sentence in paragraph.sentences:
+            if pattern.search(sentence.text):
+                yield sentence
+
+
+# ---- XG501: table 三
+
+
+def _application_context(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence speaks of information-disclosure applications."""
+    if sentence.section == "applications":
+        return True
+    return bool(_words(prose.DISCLOSURE).search(text)) and bool(
+        _words(prose.TOPICS["application"]).search(text)
+    )
+
+
+def application_readings(claim: Claim) -> tuple[tuple[str, ...], ...]:
+    """The sets of rows (column 总计) whose sum the claim may state; empty: not about
+    table 三 totals (a part, a change, an outcome, reviews, something else)."""
+    topics = claim.topics
+    if claim.sub or claim.delta or topics & CASES or "outcome" in topics:
+        return ()
+    if _words(prose.OTHER_MATTERS).search(claim.clause):
+        return ()
+    if claim.none:
+        return (("received",),) if topics & {"receive", "application"} else ()
+    verbs: list[str] = [v for v in ("receive", "close", "carry_in", "carry_out") if v in topics]
+    if not verbs and "handle" in topics and "application" in topics:
+        verbs = ["handle"]
+    readings: dict[tuple[str, ...], None] = {}
+    for verb in verbs:
+        readings.update(dict.fromkeys(VERB_READINGS[verb]))
+    return tuple(readings)
+
+
+def _compare_applications(
+    report: Report, claim: Claim, readings: tuple[tuple[str, ...], ...], lang: str
+) -> Outcome:
+    table = report.tables.get("applications")
+    cells = [_claim_cell(claim)]
+    if table is None:
+        return Outcome(NOT_ASSESSABLE, tuple(cells), reason="applications")
+    corrected = blamed_values(report)
+    statuses, found = [], []
+    reasons = []
+    for reading in readings:
+        choices: list[list[Number]] = []
+        status = PASS
+        for key in reading:
+            row = table.row(key)
+            address = f"applications.{key}.total"
+            label = row_label(lang, "applications", key, report.format_version)
+            if row is None:
+                status = NOT_ASSESSABLE
+                reasons.append(address)
+                continue
+            if not row.complete:
+                status = UNCERTAIN
+                reasons.append(address)
+                continue
+            cell = row.cell("total")
+            value = cell.value if cell is not None and cell.is_number else None
+            cells.append(CheckCell(address, value, cell.span if cell else None, label))
+            if value is None:
+                status = NOT_ASSESSABLE if status == PASS else status
+                reasons.append(address)
+                continue
+            alternatives: list[Number] = [value]
+            if address in corrected and corrected[address] != value:
+                alternatives.append(corrected[address])
+            choices.append(alternatives)
+        if status != PASS:
+            statuses.append(status)
+            continue
+        sums: tuple[Number, ...] = tuple(
+            dict.fromkeys(sum(c) for c in itertools.product(*choices))  # type: ignore[misc]
+        )
+        names = [row_label(lang, "applications", k, report.format_version) for k in reading]
+        found.append((" + ".join(names), sums))
+        statuses.append(PASS if claim.value in sums else FAIL)
+    status = _status(statuses)
+    reason = ", ".join(dict.fromkeys(reasons)) if status in (NOT_ASSESSABLE, UNCERTAIN) else None
+    return Outcome(status, tuple(dict.fromkeys(cells)), tuple(found), reason)
+
+
+def _found_text(
+    found: Sequence[tuple[str, tuple[Number, ...]]], lang: str, quote: bool = True
+) -> str:
+    """“…”为 95，“… + …”为 97 / '…' = 95, '… + …' = 97 (labels quoted unless they carry
+    their own quotes: 行政复议“总计”)."""
+    parts = []
+    for names, values in found:
+        shown = ("或" if lang == "zh" else " or ").join(str(v) for v in values)
+        if not quote:
+            parts.append(f"{names}为 {shown}" if lang == "zh" else f"{names} = {shown}")
+        else:
+            parts.append(f"“{names}”为 {shown}" if lang == "zh" else f"'{names}' = {shown}")
+    return "，".join(parts) if lang == "zh" else ", ".join(parts)
+
+
+@rule(
+    code="XG501",
+    name="prose-vs-applications",
+    severity="warning",
+    summary={
+        "zh": "正文所述申请件数与表三不符",
+        "en": "A number the prose states about applications contradicts table 三",
+    },
+    messages={
+        "zh": {
+            "default": "正文称“{quote}”，与表三不符：{found}，{verdict} {actual}",
+            "none": "正文称“{quote}”（没有收到申请），但表三{found}",
+        },
+        "en": {
+            "default": "the text says '{quote}', which contradicts table 三: {found}; {verdict} "
+            "{actual}",
+            "none": "the text says '{quote}' (no applications received), but in table 三 {found}",
+        },
+    },
+    docs=docs(
+        (
+            "把正文中关于政府信息公开申请的件数与表三（收到和处理政府信息公开申请情况）的总计列核对：新收、"
+            "收到、受理N件（可指“一、本年新收”，也可指“一、本年新收”加“二、上年结转”）、上年结转N件、"
+            "办结、答复N件（“（七）总计”）、结转下年度、转入下年N件（“四、结转下年度继续办理”），以及"
+            "“未收到申请”。每句、每个数字都核对，按措辞允许的各种读法比较，只有哪种读法都不相符时才报告。"
+            "“其中线上申请3件”这类分项、“同比增长10件”这类增减、“予以公开5件”这类单项结果、行政许可申请"
+            "或人大代表建议等其他事项的件数都不核对；句中没有政府信息公开申请语境的也不核对。某个单元格被"
+            "勾稽关系判定为填错时，也按其应有的数核对。",
+            "正文与表格数字矛盾是评估和通报中常见的问题：两处必有一处有误，读者无从判断哪个可信。",
+            "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
+            "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
+            "一、总体情况\n本年度共受理政府信息公开申请95件。\n"
+            "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
+        ),
+        (
+            "Compares the numbers the prose states about information-disclosure applications "
+            "with the 总计 column of table 三: 新收, 收到, 受理 N件 (new applications, or new "
+            "plus carried over), 上年结转 N件, 办结, 答复 N件 (（七）总计), 结转下年度, 转入下年 N件 "
+            "(carried forward), and 未收到申请. Every number of every sentence is compared "
+            "against every reading its wording allows, and reported only when none fits. A "
+            "part (其中线上申请3件), a change (同比增长10件), one outcome (予以公开5件), and "
+            "counts of other things (行政许可申请, 人大代表建议) are not compared, nor is a "
+            "sentence outside the context of information-disclosure applications. A cell the "
+            "identities find wrong is also read at the value they ask of it.",
+            "Prose that contradicts the tables is a common finding of evaluators: one of the "
+            "two is wrong, and readers cannot tell which.",
+            "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
+            "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
+            "一、总体情况\n本年度共受理政府信息公开申请95件。\n"
+            "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
+        ),
+    ),
+    uses=(
+        "applications.received.total",
+        "applications.carried_over.total",
+        "applications.total.total",
+        "applications.carried_forward.total",
+    ),
+)
+def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    lang = ctx.lang
+    for sentence in _sentences(report, prose.TOPICS["application"]):
+        if not _application_context(sentence, _folded(sentence.text)):
+            continue  # (before its claims: reading them is what costs)
+        for claim in sentence.claims:
+            readings = application_readings(claim)
+            if not readings:
+                continue
+            outcome = _compare_applications(report, claim, readings, lang)
+            subject = f"prose.applications.{claim.span.line}.{claim.span.column}"
+            finding = ("XG501", subject) if outcome.status == FAIL else None
+            ctx.record(
+                "prose-vs-applications",
+                _quote(claim),
+                outcome.status,
+                outcome.cells,
+                reason=outcome.reason,
+                finding=finding,
+            )
+            if outcome.status != FAIL:
+                continue
+            values = [v for _, vs in outcome.found for v in vs]
+            several = len(values) > 1
+            if lang == "zh":
+                verdict = "都不是" if several else "不是"
+            else:
+                verdict = "none of them is" if several else "not"
+            yield ctx.diagnostic(
+                claim.span,
+                "none" if claim.none else "default",
+                quote=_quote(claim),
+                found=_found_text(outcome.found, lang),
+                verdict=verdict,
+                expected=values[0] if len(values) == 1 else " / ".join(map(str, values)),
+                actual=claim.value,
+                subject=subject,
+            )
+
+
+# ---- XG502: table 四
+
+
+def _review_context(sentence: Sentence, text: str) -> bool:
+    return sentence.section == "reviews" or bool(_words(prose.DISCLOSURE).search(text))
+
+
+def review_readings(claim: Claim) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """What the claim compares, check by check: (groups of table 四, their columns). The
+    groups' cells are summed column by column; a "none" claim needs every cell to be 0."""
+    topics = claim.topics
+    if claim.sub or claim.delta or not topics & CASES:
+        return []
+    litigation: tuple[str, ...] = ()
+    if "direct" in topics:
+        litigation += ("litigation_direct",)
+    if "after_review" in topics:
+        litigation += ("litigation_after_review",)
+    if "litigation" in topics and not litigation:
+        litigation = ("litigation_direct", "litigation_after_review")
+    review = ("review",) if "review" in topics else ()
+    if claim.none:
+        columns = (
+            ("corrected",)
+            if "corrected" in topics
+            else ("upheld", "corrected", "other", "pending", "total")
+        )
+    elif "upheld" in topics:
+        columns = ("upheld",)
+    elif "corrected" in topics:
+        columns = ("corrected",)
+    else:
+        columns = ("total",)
+    if claim.none or not (review and litigation) or not claim.each:
+        groups = review + litigation
+        return [(groups, columns)] if groups else []
+    return [(review, columns), (litigation, columns)]  # 复议、诉讼各N件: each of them
+
+
+def _compare_reviews(
+    report: Report, claim: Claim, groups: tuple[str, ...], columns: tuple[str, ...], lang: str
+) -> Outcome:
+    table = report.tables.get("reviews")
+    cells = [_claim_cell(claim)]
+    if table is None:
+        return Outcome(NOT_ASSESSABLE, tuple(cells), reason="reviews")
+    values: list[tuple[str, Number]] = []
+    status = PASS
+    reasons = []
+    for group in groups:
+        row = table.row(group)
+        group_label = row_label(lang, "reviews", group, report.format_version)
+        for column in columns:
+            address = f"reviews.{group}.{column}"
+            if row is None:
+                status = NOT_ASSESSABLE
+                reasons.append(address)
+                continue
+            if not row.complete:
+                status = UNCERTAIN
+                reasons.append(address)
+                continue
+            cell = row.cell(column)
+            value = cell.value if cell is not None and cell.is_number else None
+            label = f"{group_label}“{column_label(lang, column, 'reviews')}”"
+            if lang != "zh":
+                label = f"{group_label} '{column_label(lang, column, 'reviews')}'"
+            cells.append(CheckCell(address, value, cell.span if cell else None, label))
+            if value is None:
+                status = NOT_ASSESSABLE if status == PASS else status
+                reasons.append(address)
+                continue
+            values.append((label, value))
+    reason = ", ".join(dict.fromkeys(reasons)) if reasons else None
+    if status != PASS:
+        return Outcome(status, tuple(cells), reason=reason)
+    if claim.none:
+        nonzero = tuple((label, v) for label, v in values if v)
+        found = tuple((label, (v,)) for label, v in nonzero)
+        return Outcome(FAIL if nonzero else PASS, tuple(cells), found)
+    total: Number = sum(v for _, v in values)  # type: ignore[assignment]
+    names = " + ".join(label for label, _ in values)
+    return Outcome(PASS if total == claim.value else FAIL, tuple(cells), ((names, (total,)),))
+
+
+@rule(
+    code="XG502",
+    name="prose-vs-reviews",
+    severity="warning",
+    summary={
+        "zh": "正文所述行政复议、行政诉讼情况与表四不符",
+        "en": "The prose about 行政复议 / 行政诉讼 contradicts table 四",
+    },
+    messages={
+        "zh": {
+            "default": "正文称“{quote}”，与表四不符：{found}，不是 {actual}",
+            "none": "正文称“{quote}”，但表四{found}",
+        },
+        "en": {
+            "default": "the text says '{quote}', which contradicts table 四: {found}, not {actual}",
+            "none": "the text says '{quote}', but in table 四 {found}",
+        },
+    },
+    docs=docs(
+        (
+            "把正文中关于因政府信息公开引起的行政复议、行政诉讼的说法与表四（政府信息公开行政复议、行政诉讼"
+            "情况）核对：“行政复议N件”对应行政复议“总计”；“行政诉讼N件”对应未经复议直接起诉与复议后起诉的"
+            "“总计”之和（写明直接起诉或复议后起诉的只对应该组）；“复议、诉讼各N件”分别核对；“均结果维持”"
+            "对应各组“结果维持”；“未发生……行政复议……行政诉讼”要求相应各组所有单元格都为0，“未发生……被纠错”"
+            "要求“结果纠正”为0。只核对有政府信息公开语境的句子（或第四部分中的句子），从不与表三比较。",
+            "复议、诉讼情况是评估关注的重点；正文说没有、表中却有，或件数不一致，说明其中之一有误。",
+            "一、总体情况\n本年度未发生因政府信息公开引起的行政复议、行政诉讼。\n"
+            "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "一、总体情况\n本年度因政府信息公开被申请行政复议1件，结果维持。\n"
+            "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        ),
+        (
+            "Compares what the prose says about administrative reviews and lawsuits over "
+            "information disclosure with table 四: 行政复议N件 with the review group's 总计; "
+            "行政诉讼N件 with the 总计 of litigation without prior review plus litigation after "
+            "review (直接起诉 or 复议后起诉 named: that group alone); 复议、诉讼各N件 each of "
+            "them; 均结果维持 with the 结果维持 columns; 未发生…行政复议…行政诉讼 with every cell "
+            "of those groups, which must be 0, and 未发生…被纠错 with the 结果纠正 columns. Only "
+            "sentences in the context of information disclosure (or in section 四) are "
+            "compared, and never with table 三.",
+            "Reviews and lawsuits are what evaluators look at first; a text that says there "
+            "were none while the table counts some, or another number, means one is wrong.",
+            "一、总体情况\n本年度未发生因政府信息公开引起的行政复议、行政诉讼。\n"
+            "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "一、总体情况\n本年度因政府信息公开被申请行政复议1件，结果维持。\n"
+            "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        ),
+    ),
+    uses=("reviews.*.total", "reviews.*.upheld", "reviews.*.corrected"),
+)
+def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
+    lang = ctx.lang
+    for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
+        if not _review_context(sentence, _folded(sentence.text)):
+            continue
+        for claim in sentence.claims:
+            for index, (groups, columns) in enumerate(review_readings(claim)):
+                outcome = _compare_reviews(report, claim, groups, columns, lang)
+                subject = f"prose.reviews.{claim.span.line}.{claim.span.column}.{index}"
+                if claim.none:
+                    subject += ".none"
+                elif columns != ("total",):
+                    subject += f".{columns[0]}"
+                finding = ("XG502", subject) if outcome.status == FAIL else None
+                ctx.record(
+                    "prose-vs-reviews",
+                    f"{_quote(claim)} ({'+'.join(groups)}: {'+'.join(columns)})",
+                    outcome.status,
+                    outcome.cells,
+                    reason=outcome.reason,
+                    finding=finding,
+                )
+                if outcome.status != FAIL:
+                    continue
+                values = [v for _, vs in outcome.found for v in vs]
+                yield ctx.diagnostic(
+                    claim.span,
+                    "none" if claim.none else "default",
+                    quote=_quote(claim),
+                    found=_found_text(outcome.found, lang, quote=False),
+                    expected=0 if claim.none else values[0],
+                    actual=values[0] if claim.none else claim.value,
+                    subject=subject,
+                )
+
+
+RULES = [prose_vs_applications, prose_vs_reviews]

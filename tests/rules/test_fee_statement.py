@@ -1,0 +1,95 @@
+"""XG402 fee-statement-vs-table: the fee statement against row （六）2 and against itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, FEE, edit, locate
+from tests.rules.helpers import check_text, codes
+
+FEE_UNPAID = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | "
+GRANTED = "（一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |"
+
+
+def unpaid(statement: str) -> str:
+    """One application dropped for an unpaid fee notice (the table still adds up), and
+    ``statement`` as the fee statement."""
+    text = edit(
+        CLEAN,
+        FEE_UNPAID + "0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        FEE_UNPAID + "1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    )
+    text = edit(text, GRANTED, "（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |")
+    return edit(text, FEE, statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "本机关2023年未发出收费通知，未收取信息处理费。",
+        "本年度我单位未发出政府信息处理费收费通知书，不存在收取信息处理费的情况。",  # seed 002
+        "本机关没有向申请人发出缴费通知书。",
+        "本机关依据《政府信息公开信息处理费管理办法》共发出收费通知0件。",
+    ],
+)
+def test_no_notice_issued_but_an_application_dropped_for_an_unpaid_notice(
+    tmp_path: Path, statement: str
+) -> None:
+    text = unpaid(statement)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG402") == [("XG402", *locate(text, statement))]
+    (finding,) = file.diagnostics
+    assert (finding.expected, finding.actual, finding.severity.label) == (0, 1, "warning")
+    assert "2.申请人逾期未按收费通知要求缴纳费用" in finding.message and "为 1" in finding.message
+    (check,) = [c for c in file.checks if c.rule == "XG402"]
+    assert check.status == "fail" and len(check.cells) == 1 + 7
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # 未收取 with （六）2 above 0: notices were sent and not paid — consistent
+        "本机关2023年发出收费通知1件，申请人逾期未缴费，未收取信息处理费。",
+        "本机关2023年未收取信息处理费。",
+        "本年度依申请公开工作中未发生收费情况。",
+    ],
+)
+def test_not_charged_with_an_unpaid_notice_is_consistent(tmp_path: Path, statement: str) -> None:
+    assert codes(check_text(tmp_path, unpaid(statement)), "XG402") == []
+
+
+def test_no_notice_and_a_zero_row_pass(tmp_path: Path) -> None:
+    file = check_text(tmp_path, edit(CLEAN, FEE, "本机关2023年未发出收费通知，未收取信息处理费。"))
+    assert codes(file, "XG402") == []
+    assert [c.status for c in file.checks if c.rule == "XG402"] == ["pass"]
+
+
+def test_the_text_contradicts_itself(tmp_path: Path) -> None:
+    text = edit(CLEAN, FEE, "本机关2023年未发出收费通知。全年共发出收费通知2件。")
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG402"]
+    assert "又称“全年共发出收费通知2件”" in finding.message
+    text = edit(CLEAN, FEE, "本机关2023年未收取信息处理费。实际收取信息处理费0.05万元。")
+    (finding,) = [d for d in check_text(tmp_path, text, lang="en").diagnostics if d.code == "XG402"]
+    assert finding.message == (
+        "the text says '本机关2023年未收取信息处理费' and also '实际收取信息处理费0.05万元': the "
+        "two statements about whether information processing fees were charged contradict "
+        "each other"
+    )
+
+
+def test_never_the_administrative_fees_of_table_two(tmp_path: Path) -> None:
+    """行政事业性收费 is another fee: neither its amount in the text nor in table 二 is the
+    information processing fee."""
+    text = edit(CLEAN, "行政事业性收费 | 0 |", "行政事业性收费 | 10644 |")
+    text = edit(text, FEE, "本机关2023年未收取信息处理费；全年收取行政事业性收费10644万元。")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG402") == []
+    assert [c for c in file.checks if c.rule == "XG402"] == []
+
+
+def test_not_checked_before_the_fee_regime(tmp_path: Path) -> None:
+    text = unpaid("本机关2020年未发出收费通知。").replace("2023年", "2020年")
+    assert codes(check_text(tmp_path, text), "XG402") == []

@@ -1,0 +1,85 @@
+"""XG303 period-other-year and XG304 period-not-calendar-year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, PERIOD, TITLE, edit, locate
+from tests.rules.helpers import check_text, codes
+
+
+def period(sentence: str, base: str = CLEAN) -> str:
+    return edit(base, PERIOD, sentence)
+
+
+def statuses(file, rule: str) -> list[str]:
+    return [c.status for c in file.checks if c.rule == rule]
+
+
+def test_the_report_year_passes_both(tmp_path: Path) -> None:
+    file = check_text(tmp_path, CLEAN)
+    assert codes(file, "XG303", "XG304") == []
+    assert statuses(file, "XG303") == statuses(file, "XG304") == ["pass"]
+
+
+def test_last_years_period_is_an_error_against_the_title_year(tmp_path: Path) -> None:
+    text = period("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG303", "XG304") == [("XG303", *locate(text, "统计期限"))]
+    (finding,) = file.diagnostics
+    assert finding.severity.label == "error"
+    assert (finding.expected, finding.actual) == ("2023-01-01/2023-12-31", "2022-01-01/2022-12-31")
+    assert "是 2022 年的，而本报告是 2023 年度报告（标题中的年份）" in finding.message
+
+
+def test_without_a_title_year_the_year_the_text_states(tmp_path: Path) -> None:
+    text = period(
+        "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+        edit(CLEAN, TITLE, "测试县人民政府政府信息公开工作年度报告"),
+    )
+    file = check_text(tmp_path, text, lang="en")
+    (finding,) = [d for d in file.diagnostics if d.code == "XG303"]
+    assert "the report is for 2023 (the year the text states)" in finding.message
+
+
+def test_an_end_in_another_year(tmp_path: Path) -> None:
+    text = period("本报告所列数据的统计期限自2023年1月1日起至2024年12月31日止。")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG303", "XG304") == [("XG303", *locate(text, "统计期限"))]
+    assert "是 2023—2024 年的" in file.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("本报告所列数据的统计期限自2023年1月1日起至2023年11月30日止。", "到11月30日止"),
+        ("本报告所列数据的统计期限自2023年2月1日起至2023年12月31日止。", "从2月1日起"),
+        ("本报告所列数据的统计期限为2023年3月1日至2023年6月30日。", "从3月1日起、到6月30日止"),
+    ],
+)
+def test_not_the_calendar_year(tmp_path: Path, sentence: str, words: str) -> None:
+    text = period(sentence)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG303", "XG304") == [("XG304", *locate(text, "统计期限"))]
+    (finding,) = file.diagnostics
+    assert finding.severity.label == "warning" and words in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "",  # no period: XG301
+        "本报告所列数据的统计期限自202311日起至1231日止。",  # garbled: XG302
+    ],
+)
+def test_no_or_a_malformed_period_is_not_assessable(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, period(sentence))
+    assert codes(file, "XG303", "XG304") == []
+    assert statuses(file, "XG303") == statuses(file, "XG304") == ["not_assessable"]
+
+
+def test_the_short_wording_inherits_the_year(tmp_path: Path) -> None:
+    file = check_text(tmp_path, period("本报告所列数据的统计期限为2023年1月1日至12月31日。"))
+    assert codes(file, "XG303", "XG304") == []

@@ -1,0 +1,270 @@
+"""XG501 prose-vs-applications and XG502 prose-vs-reviews: what the text says against the
+tables, reading by reading; near-misses never fire.
+
+CLEAN (tests/engine/reportkit.py): 一 received 7, 二 carried over 1, （七）总计 7, 四 carried
+forward 1 (总计 column); table 四: 行政复议 1 upheld, no lawsuits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, edit, locate, wrong_total
+from tests.rules.helpers import check_text, codes
+
+OVERVIEW = "共收到政府信息公开申请7件。"
+REVIEWS = "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+
+
+def overview(text: str, base: str = CLEAN) -> str:
+    """The report with the overview's sentence about applications replaced."""
+    return edit(base, OVERVIEW, text)
+
+
+def reviews(row: str, base: str = CLEAN) -> str:
+    return edit(base, REVIEWS, row)
+
+
+def prose_checks(file, rule: str) -> list[tuple[str, str]]:
+    return [(c.scope, c.status) for c in file.checks if c.rule == rule]
+
+
+# ---- XG501: table 三
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共收到政府信息公开申请7件。",  # 新收
+        "共收到政府信息公开申请8件。",  # 新收 + 上年结转
+        "本年新收政府信息公开申请7件，上年结转1件，办结7件，结转下年度继续办理1件。",
+        "共受理依申请公开7件，均已答复。",
+        "全年办结政府信息公开申请7件。",
+        "本年度新收申请7件，另有1件因需征求第三方意见结转下年度办理。",
+        "共收到依申请公开信件7件，结转2024年1件。",  # a year in the count's words
+        "2023年共收到政府信息公开申请7件，转入下年度1件。",
+        "办理政府信息公开申请8件。",  # 办理: received, received + carried over, or closed
+    ],
+)
+def test_readings_the_wording_allows_pass(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    statuses = {status for _, status in prose_checks(file, "XG501")}
+    assert statuses == {"pass"}
+
+
+def test_received_fits_no_reading(tmp_path: Path) -> None:
+    text = overview("共收到政府信息公开申请17件。")
+    file = check_text(tmp_path, text)
+    line, column = locate(text, "17件")
+    assert codes(file, "XG501") == [("XG501", line, column)]
+    (finding,) = file.diagnostics
+    assert (finding.expected, finding.actual) == ("7 / 8", 17)
+    assert "“一、本年新收政府信息公开申请数量”为 7" in finding.message
+    assert (
+        "“一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量”为 8"
+        in finding.message
+    )
+    assert "都不是 17" in finding.message
+    assert prose_checks(file, "XG501") == [("共收到政府信息公开申请17件", "fail")]
+    (check,) = [c for c in file.checks if c.rule == "XG501"]
+    assert check.finding == ("XG501", finding.subject)
+    assert [c.address for c in check.cells] == [
+        "text",
+        "applications.received.total",
+        "applications.carried_over.total",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("全年办结政府信息公开申请9件。", "9件", 7),  # （七）总计
+        ("共收到政府信息公开申请7件，已全部答复9件。", "9件", 7),  # 答复: （七）总计 too
+        ("共收到政府信息公开申请7件，上年结转3件。", "3件", 1),  # 二、上年结转
+        ("共收到政府信息公开申请7件，结转下年度继续办理2件。", "2件", 1),  # 四
+        ("共收到政府信息公开申请7件，转入下年2件。", "2件", 1),
+    ],
+)
+def test_each_wording_compares_with_its_row(
+    tmp_path: Path, sentence: str, number: str, expected: int
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == [("XG501", *locate(text, number))]
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.expected, finding.actual) == (expected, int(number[:-1]))
+
+
+def test_every_match_of_every_sentence_and_section(tmp_path: Path) -> None:
+    text = overview("共收到政府信息公开申请17件，办结9件。")
+    text = edit(
+        text,
+        "本机关2023年未收取信息处理费。",
+        "本机关2023年共受理政府信息公开申请27件，未收取信息处理费。",
+    )
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == [
+        ("XG501", *locate(text, "17件")),
+        ("XG501", *locate(text, "9件")),
+        ("XG501", *locate(text, "27件")),
+    ]
+
+
+def test_none_received(tmp_path: Path) -> None:
+    text = overview("本年度未收到政府信息公开申请。")
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.expected, finding.actual) == (4, 7, 0)
+    assert "没有收到申请" in finding.message and "为 7" in finding.message
+    received = "一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+    zero = edit(text, received, "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
+    file = check_text(tmp_path, zero)
+    assert codes(file, "XG501") == []
+    assert prose_checks(file, "XG501") == [("本年度未收到政府信息公开申请", "pass")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共收到政府信息公开申请7件，其中线上申请3件，线下申请4件。",  # parts
+        "共收到政府信息公开申请7件（其中网络申请5件、信函2件），同比增长10件。",
+        "共收到政府信息公开申请7件，较上年减少2件。",  # a change
+        "共收到政府信息公开申请7件，其中予以公开3件，部分公开1件。",  # outcomes
+        "共收到政府信息公开申请7件，受理行政许可申请1200件。",  # other applications
+        "共收到政府信息公开申请7件，按时办理人大代表建议和政协委员提案3件。",
+        "全年共受理群众来信17件，办结15件。",  # no information-disclosure context
+        "共收到政府信息公开申请7件，全年未发生逾期答复情况。",  # 未发生… is about lateness
+        "2023年共收到政府信息公开申请7件，其中2023年12月收到3件。",
+    ],
+)
+def test_near_misses_never_fire(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    assert {status for _, status in prose_checks(file, "XG501")} <= {"pass"}
+
+
+def test_the_fee_statement_is_not_a_none_of_applications(tmp_path: Path) -> None:
+    text = edit(CLEAN, "本机关2023年未收取信息处理费。", "本年度依申请公开工作中未发生收费情况。")
+    file = check_text(tmp_path, text)
+    assert [c for c in file.checks if c.rule == "XG501" and c.status != "pass"] == []
+
+
+def test_a_wrong_cell_is_read_at_the_value_the_identities_ask(tmp_path: Path) -> None:
+    """Row 一's 总计 printed 8 (its columns add up to 7): the prose's 7 agrees with the
+    table as corrected; the wrong cell is reported once, by the row-sum."""
+    file = check_text(tmp_path, wrong_total())
+    assert [d.code for d in file.diagnostics] == ["XG201"]
+    assert prose_checks(file, "XG501") == [("共收到政府信息公开申请7件", "pass")]
+
+
+def test_a_blank_cell_is_not_assessable(tmp_path: Path) -> None:
+    received = "一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+    text = overview("共收到政府信息公开申请17件。", edit(CLEAN, received, received[:-4] + "  |"))
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == []
+    (check,) = [c for c in file.checks if c.rule == "XG501"]
+    assert (check.status, check.reason) == ("not_assessable", "applications.received.total")
+
+
+def test_english_message(tmp_path: Path) -> None:
+    file = check_text(tmp_path, overview("全年办结政府信息公开申请9件。"), lang="en")
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert finding.message == (
+        "the text says '全年办结政府信息公开申请9件', which contradicts table 三: "
+        "'（七）总计 (total outcomes)' = 7; not 9"
+    )
+
+
+# ---- XG502: table 四
+
+LAWSUITS = "1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 |"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row"),
+    [
+        ("因政府信息公开被申请行政复议1件，结果维持。", REVIEWS),
+        ("因政府信息公开被申请行政复议1件，被提起行政诉讼2件，均结果维持。", LAWSUITS),
+        (
+            "政府信息公开方面，办理行政复议、诉讼各 1 件，均结果维持。",
+            REVIEWS.replace("| 0 | 0 | 0 | 0 | 0 |", "| 1 | 0 | 0 | 0 | 1 |", 1),
+        ),
+        ("因政府信息公开引起的未经复议直接起诉1件。", LAWSUITS),
+        ("因政府信息公开未发生行政复议被纠错的情况。", REVIEWS),
+        ("本年度未发生因政府信息公开引起的行政复议、行政诉讼。", "0 | " * 14 + "0 |"),
+    ],
+)
+def test_review_wordings_pass(tmp_path: Path, sentence: str, row: str) -> None:
+    file = check_text(tmp_path, reviews(row, overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row", "number", "found"),
+    [
+        # 复议 N 件 against the review group's 总计
+        ("因政府信息公开被申请行政复议2件。", REVIEWS, "2件", "行政复议“总计”为 1"),
+        # 诉讼 N 件 against 直接起诉 + 复议后起诉
+        ("因政府信息公开被提起行政诉讼1件。", LAWSUITS, "1件", "为 2"),
+        # 各 N 件: each of them (here no lawsuit at all)
+        ("政府信息公开方面，办理行政复议、诉讼各1件。", REVIEWS, "1件", "为 0"),
+        # 均结果维持 against the 结果维持 columns (the one review was corrected)
+        (
+            "因政府信息公开被申请行政复议1件，均结果维持。",
+            "0 | 1 | 0 | 0 | 1 |" + " 0 |" * 10,
+            "1件",
+            "行政复议“结果维持”为 0",
+        ),
+    ],
+)
+def test_review_wordings_fail(
+    tmp_path: Path, sentence: str, row: str, number: str, found: str
+) -> None:
+    text = reviews(row, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    findings = [d for d in file.diagnostics if d.code == "XG502"]
+    assert [(d.line, d.column) for d in findings] == [locate(text, number, text.index(sentence))]
+    assert found in findings[0].message
+
+
+def test_none_of_reviews_against_any_non_zero_cell(tmp_path: Path) -> None:
+    sentence = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.expected, finding.actual) == (4, 0, 1)
+    assert "行政复议“结果维持”为 1" in finding.message and "行政复议“总计”为 1" in finding.message
+    (check,) = [c for c in file.checks if c.rule == "XG502"]
+    assert len(check.cells) == 1 + 15  # the statement, and every cell of table 四
+
+
+def test_none_corrected(tmp_path: Path) -> None:
+    sentence = "因政府信息公开未发生行政复议被纠错的情况。"
+    corrected = "0 | 1 | 0 | 0 | 1 |" + " 0 |" * 10
+    file = check_text(tmp_path, reviews(corrected, overview(OVERVIEW + sentence)))
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert "行政复议“结果纠正”为 1" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本局全年办理行政复议案件120件。",  # the body's own review work, not disclosure
+        "全年受理行政复议申请15件，同比增长10件。",
+        "因政府信息公开被申请行政复议1件，其中1件结果维持。",  # a part
+    ],
+)
+def test_review_near_misses(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    assert codes(file, "XG502") == []
+
+
+def test_reviews_never_compared_with_table_three(tmp_path: Path) -> None:
+    """收到行政复议申请 is about table 四, never 一、本年新收 of table 三."""
+    file = check_text(tmp_path, overview(OVERVIEW + "因政府信息公开被申请行政复议1件。"))
+    assert codes(file, "XG501", "XG502") == []
+    scopes = [scope for scope, _ in prose_checks(file, "XG501")]
+    assert scopes == ["共收到政府信息公开申请7件"]
