@@ -1,12 +1,19 @@
-"""``xxgk-lint check``: run the rules and print the findings."""
+"""``xxgk-lint check``: run the rules and print the findings, file by file.
+
+The files are planned first (walked, configs read and validated, plugins loaded: a broken
+config stops the run before anything is written), then checked — in this process or in
+``--jobs`` worker processes — and each file's findings are written as soon as it and
+every file before it are done. ``--output-file`` is written the same way, to a temporary
+file renamed into place at the end.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import (
     OutputError,
@@ -14,9 +21,18 @@ from xxgk_lint.cli.output import (
     enable_windows_colour,
     error_line,
     silence_stdout,
-    write_atomically,
 )
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
+
+if TYPE_CHECKING:
+    from xxgk_lint.cli.progress import Progress
+    from xxgk_lint.engine.diagnostics import Severity
+    from xxgk_lint.engine.results import FileResult, RunEnd
+    from xxgk_lint.engine.runner import Runner
+    from xxgk_lint.formatters import Stream
+    from xxgk_lint.formatters.summary import SummaryRows
+
+STDIN = "-"
 
 
 def _overrides(args: argparse.Namespace) -> Overrides:
@@ -49,12 +65,23 @@ def print_warnings(resolver: ConfigResolver) -> None:
     resolver.warnings.clear()
 
 
-def run_check_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.engine.runner import Runner, run_language
+class _Stop(Exception):
+    """Writing the output failed: the run ends with this exit code (the line is printed)."""
 
-    paths = args.paths or ["."]
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    from xxgk_lint.engine.runner import Runner, jobs_wanted, run_language
+
+    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
+    if args.stdin_filename is not None and STDIN not in paths:
+        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
+        return 2
     for path in paths:
-        if _missing(path):
+        if path != STDIN and _missing(path):
             error_line(f"error: {path}: no such file or directory")
             return 2
     if args.config is not None and not args.config.is_file():
@@ -64,15 +91,20 @@ def run_check_command(args: argparse.Namespace) -> int:
     try:
         if args.show_config:
             return _show_config(resolver, paths)
-        runner = Runner(resolver, run_language(resolver, paths), timeout=args.timeout)
-        run = runner.run(paths)
+        runner = Runner(
+            resolver,
+            run_language(resolver, paths),
+            timeout=args.timeout,
+            jobs=jobs_wanted(args.jobs),
+        )
+        if STDIN in paths:
+            runner.use_stdin(_read_stdin(resolver, args.stdin_filename), args.stdin_filename)
+        runner.plan(paths)
     except ConfigError as exc:
         print_warnings(resolver)
         error_line(f"config error: {exc}")
         return 2
     print_warnings(resolver)
-    from xxgk_lint.formatters import render, should_color
-
     if args.output_file is not None:
         from xxgk_lint.cli.protect import output_conflict
 
@@ -82,34 +114,187 @@ def run_check_command(args: argparse.Namespace) -> int:
         if conflict is not None:
             error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
             return 2
+    try:
+        return _stream(args, runner)
+    except _Stop as stop:
+        return stop.code
+
+
+def _read_stdin(resolver: ConfigResolver, name: str | None) -> bytes:
+    """What stdin holds, at most one byte over the ``max-file-bytes`` limit (the reader
+    then names the limit)."""
+    limit = resolver.for_file(Path(name or STDIN)).limits.max_file_bytes
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return b""
+    return stream.read(limit + 1) or b""
+
+
+def _stream(args: argparse.Namespace, runner: Runner) -> int:
+    from xxgk_lint.cli import progress as bar
+    from xxgk_lint.engine.builtin import clean_text
+    from xxgk_lint.engine.drive import Sink, drive
+    from xxgk_lint.formatters import open_stream, should_color
+
+    lang = runner.lang
+    shown = args.output_format if args.output_file is None else "text"
+    color = shown == "text" and should_color(args.color, sys.stdout) and enable_windows_colour()
+
+    def paths() -> list[str]:
+        return [clean_text(str(p)) for p in runner.targets]
+
+    sinks: list[Sink] = []
+    files = runner.planned
+    meter = None
+    if files > 1 and bar.wanted(args.quiet):
+        from xxgk_lint.cli.progress import Progress
+
+        meter = Progress(files, lang)
+        sinks.append(_ProgressSink(meter))
+    if args.summary and shown != "text":
+        sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
+    elif meter is not None and not args.summary:
+        sinks.append(_SummarySink(lang, table=False))
+    stdout = _StdoutSink(
+        open_stream(
+            shown,
+            lang,
+            color=color,
+            quiet=args.quiet,
+            statistics=args.statistics,
+            summary=args.summary and shown == "text",
+            paths=paths() if shown == "junit" else (),
+        ),
+        shown,
+        meter if meter is not None and _is_terminal(sys.stdout) else None,
+    )
+    sinks.append(stdout)
+    if args.output_file is None:
+        end = drive(runner, sinks, exit_zero=args.exit_zero)
+    else:
+        from xxgk_lint.cli.output import AtomicFile
+
+        fmt = args.output_format
         try:
-            write_atomically(args.output_file, render(args.output_format, run))
+            with AtomicFile(args.output_file) as out:
+                stream = open_stream(fmt, lang, paths=paths() if fmt == "junit" else ())
+                sinks.append(_FileSink(stream, out))
+                end = drive(runner, sinks, exit_zero=args.exit_zero)
         except OSError as exc:
+            if meter is not None:
+                meter.close()
             error_line(f"error: cannot write {args.output_file}: {exc}")
             return 2
-        fmt = "text"
-    else:
-        fmt = args.output_format
-    color = fmt == "text" and should_color(args.color, sys.stdout) and enable_windows_colour()
-    output = render(fmt, run, color=color, quiet=args.quiet, statistics=args.statistics)
-    try:
-        if output:
-            emit(output if output.endswith("\n") else output + "\n", fmt)
-    except BrokenPipeError:
-        # `xxgk-lint check … | head -c1`: the reader has what it wants; the answer stands.
-        silence_stdout()
-        return run.exit_code
-    except OutputError as exc:
-        silence_stdout()
-        error_line(f"error: cannot write the output: {exc}")
-        return 2
-    if fmt != "text" or args.quiet:  # the full text report already lists them
-        for message in run.run_errors:
+    if shown != "text" or args.quiet:  # the full text report already lists them
+        for message in end.run_errors:
             error_line(message)
-    return run.exit_code
+    return end.exit_code
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+class _StdoutSink:
+    """A format written to stdout piece by piece.
+
+    When the reader goes away (``xxgk-lint check … | head``) the run goes on, silently,
+    so that the exit code is still the one the findings call for; a stdout that fails
+    (a full disk) ends the run with exit code 2.
+    """
+
+    def __init__(self, stream: Stream, fmt: str, meter: Progress | None) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.meter = meter
+        self.gone = False
+        self._write(stream.begin())
+
+    def _write(self, text: str) -> None:
+        if not text or self.gone:
+            return
+        try:
+            if self.meter is not None:
+                with self.meter.cleared():
+                    emit(text, self.fmt)
+            else:
+                emit(text, self.fmt)
+        except BrokenPipeError:
+            silence_stdout()
+            self.gone = True
+        except OutputError as exc:
+            silence_stdout()
+            if self.meter is not None:
+                self.meter.close()
+            error_line(f"error: cannot write the output: {exc}")
+            raise _Stop(2) from None
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self._write(self.stream.file(result, fail_on))
+
+    def end(self, end: RunEnd) -> None:
+        for text in self.stream.end(end):
+            self._write(text)
+
+
+class _FileSink:
+    """A format written to ``--output-file`` (an :class:`AtomicFile`)."""
+
+    def __init__(self, stream: Stream, out: Any) -> None:
+        self.stream = stream
+        self.out = out
+        out.write(stream.begin())
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.out.write(self.stream.file(result, fail_on))
+
+    def end(self, end: RunEnd) -> None:
+        for text in self.stream.end(end):
+            self.out.write(text)
+
+
+class _ProgressSink:
+    def __init__(self, meter: Progress) -> None:
+        self.meter = meter
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.meter.done(result.status(fail_on) != "pass")
+
+    def end(self, end: RunEnd) -> None:
+        self.meter.close()
+
+
+class _SummarySink:
+    """The per-file summary on stderr: one line per file after the progress bar, or the
+    ``--summary`` table when stdout carries a machine format."""
+
+    def __init__(self, lang: str, table: bool) -> None:
+        from xxgk_lint.formatters.summary import SummaryRows
+
+        self.rows: SummaryRows = SummaryRows(lang)
+        self.table = table
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.rows.add(result, fail_on)
+
+    def end(self, end: RunEnd) -> None:
+        lines = self.rows.table() if self.table else self.rows.lines()
+        try:
+            for line in lines:
+                sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.rows.close()
 
 
 def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:
+    import json
+
     from xxgk_lint.engine.config import check_selectors
     from xxgk_lint.engine.plugins import load_registry
 

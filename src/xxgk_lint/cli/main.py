@@ -43,6 +43,18 @@ def _seconds(value: str) -> float:
     return number
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of processes (0: one per core), not {value!r}"
+        )
+    return number
+
+
 def _common(parser: argparse.ArgumentParser, config: bool = True) -> None:
     """Options every command has: ``--debug``, and the config file's ``--config``/``--isolated``."""
     parser.add_argument(
@@ -86,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
     check.add_argument(
         "--format",
-        choices=("text", "json", "junit", "sarif", "github"),
+        choices=("text", "json", "junit", "sarif", "github", "gitlab"),
         default="text",
         dest="output_format",
     )
@@ -96,6 +108,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--quiet", "-q", action="store_true", help="print only the summary line")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="a table of the files: agency, year, format, status, counts",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check files in N worker processes (0: one per core; default 1)",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        dest="exit_zero",
+        help="exit 0 even when findings are at or above --fail-on",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        dest="stdin_filename",
+        metavar="NAME",
+        help="with - as a path: the name of what is read from stdin (its config, its kind)",
+    )
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"
     )
