@@ -74,12 +74,37 @@ class _Stop(Exception):
 
 
 def run_check_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.engine.runner import Runner, jobs_wanted, run_language
-
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if args.stdin_filename is not None and STDIN not in paths:
         error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
         return 2
+    if args.show_config:
+        return _show_config(args, paths)
+    runner = prepare(args, paths, args.output_file, stdin_name=args.stdin_filename)
+    if isinstance(runner, int):
+        return runner
+    try:
+        return _stream(args, runner)
+    except _Stop as stop:
+        return stop.code
+
+
+def prepare(
+    args: argparse.Namespace,
+    paths: list[str],
+    output: Path | None,
+    *,
+    stdin_name: str | None = None,
+    extract: Any = None,
+) -> Runner | int:
+    """A planned run for ``check``, ``export`` and ``report``, or the exit code of why not.
+
+    The paths must exist, the configs must load (a broken one is one line and exit code
+    2 before anything is written), and ``output`` (the file the command writes) must not
+    be a file the run reads (see :mod:`xxgk_lint.cli.protect`).
+    """
+    from xxgk_lint.engine.runner import Runner, jobs_wanted, run_language, settle
+
     for path in paths:
         if path != STDIN and _missing(path):
             error_line(f"error: {path}: no such file or directory")
@@ -89,35 +114,31 @@ def run_check_command(args: argparse.Namespace) -> int:
         return 2
     resolver = resolver_for(args, _overrides(args))
     try:
-        if args.show_config:
-            return _show_config(resolver, paths)
         runner = Runner(
             resolver,
             run_language(resolver, paths),
             timeout=args.timeout,
             jobs=jobs_wanted(args.jobs),
+            extract=extract,
         )
         if STDIN in paths:
-            runner.use_stdin(_read_stdin(resolver, args.stdin_filename), args.stdin_filename)
+            runner.use_stdin(_read_stdin(resolver, stdin_name), stdin_name)
         runner.plan(paths)
     except ConfigError as exc:
         print_warnings(resolver)
         error_line(f"config error: {exc}")
         return 2
     print_warnings(resolver)
-    if args.output_file is not None:
+    settle()
+    if output is not None:
         from xxgk_lint.cli.protect import output_conflict
 
-        conflict = output_conflict(
-            args.output_file, paths, runner.targets, resolver, runner.plugin_files
-        )
+        conflict = output_conflict(output, paths, runner.targets, resolver, runner.plugin_files)
         if conflict is not None:
-            error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
+            flag = getattr(args, "output_flag", "--output-file")
+            error_line(f"error: {flag} {output}: refused: {conflict}")
             return 2
-    try:
-        return _stream(args, runner)
-    except _Stop as stop:
-        return stop.code
+    return runner
 
 
 def _read_stdin(resolver: ConfigResolver, name: str | None) -> bytes:
@@ -131,9 +152,8 @@ def _read_stdin(resolver: ConfigResolver, name: str | None) -> bytes:
 
 
 def _stream(args: argparse.Namespace, runner: Runner) -> int:
-    from xxgk_lint.cli import progress as bar
     from xxgk_lint.engine.builtin import clean_text
-    from xxgk_lint.engine.drive import Sink, drive
+    from xxgk_lint.engine.drive import drive
     from xxgk_lint.formatters import open_stream, should_color
 
     lang = runner.lang
@@ -143,14 +163,8 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
     def paths() -> list[str]:
         return [clean_text(str(p)) for p in runner.targets]
 
-    sinks: list[Sink] = []
-    files = runner.planned
-    meter = None
-    if files > 1 and bar.wanted(args.quiet):
-        from xxgk_lint.cli.progress import Progress
-
-        meter = Progress(files, lang)
-        sinks.append(_ProgressSink(meter))
+    sinks = progress_sinks(runner, args.quiet)
+    meter = sinks[0].meter if sinks else None
     if args.summary and shown != "text":
         sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
     elif meter is not None and not args.summary:
@@ -189,6 +203,15 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         for message in end.run_errors:
             error_line(message)
     return end.exit_code
+
+
+def progress_sinks(runner: Runner, quiet: bool) -> list[Any]:
+    """A progress bar over the run's files, when one is wanted (see :mod:`.progress`)."""
+    from xxgk_lint.cli import progress as bar
+
+    if runner.planned < 2 or not bar.wanted(quiet):
+        return []
+    return [_ProgressSink(bar.Progress(runner.planned, runner.lang))]
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -292,15 +315,28 @@ class _SummarySink:
             self.rows.close()
 
 
-def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:
+def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
     import json
 
     from xxgk_lint.engine.config import check_selectors
     from xxgk_lint.engine.plugins import load_registry
 
-    first = Path(paths[0])
-    config = resolver.for_file(first / "x" if first.is_dir() else first)
-    check_selectors(config, load_registry(config.plugins, config.lang))
+    for path in paths:
+        if path != STDIN and _missing(path):
+            error_line(f"error: {path}: no such file or directory")
+            return 2
+    if args.config is not None and not args.config.is_file():
+        error_line(f"error: {args.config}: config file not found")
+        return 2
+    resolver = resolver_for(args, _overrides(args))
+    try:
+        first = Path(paths[0])
+        config = resolver.for_file(first / "x" if first.is_dir() else first)
+        check_selectors(config, load_registry(config.plugins, config.lang))
+    except ConfigError as exc:
+        print_warnings(resolver)
+        error_line(f"config error: {exc}")
+        return 2
     print_warnings(resolver)
     text = json.dumps(config.describe(), ensure_ascii=False, indent=2) + "\n"
     try:

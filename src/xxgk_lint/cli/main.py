@@ -1,4 +1,4 @@
-"""The command line: ``xxgk-lint check | parse | rules | explain``.
+"""The command line: ``xxgk-lint check | export | report | parse | rules | explain``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or input
 error (an unreadable file, a plugin that failed to import, a rule that crashed) and any
@@ -73,6 +73,38 @@ def _common(parser: argparse.ArgumentParser, config: bool = True) -> None:
     )
 
 
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that checks files accepts (``check``, ``export``, ``report``)."""
+    parser.add_argument("--select", type=_comma_list, help="rules to run: codes, prefixes, names")
+    parser.add_argument("--ignore", type=_comma_list, help="rules to skip (added to the config's)")
+    _common(parser)
+    parser.add_argument(
+        "--trust-configs",
+        action="store_true",
+        dest="trust_configs",
+        help="apply every key of config files found inside checked folders, plugins included",
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress bar; text: only the summary line"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check files in N worker processes (0: one per core; default 1)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time limit per file (reading, parsing, rules); a file over it gets XG001",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xxgk-lint",
@@ -84,18 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check reports and print findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
-    check.add_argument("--select", type=_comma_list, help="rules to run: codes, prefixes, names")
-    check.add_argument("--ignore", type=_comma_list, help="rules to skip (added to the config's)")
-    _common(check)
-    check.add_argument(
-        "--trust-configs",
-        action="store_true",
-        dest="trust_configs",
-        help="apply every key of config files found inside checked folders, plugins included",
-    )
-    check.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, - for stdin")
+    _run_options(check)
     check.add_argument(
         "--format",
         choices=("text", "json", "junit", "sarif", "github", "gitlab"),
@@ -106,20 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--output-file", type=Path, help="write --format output here; text still goes to stdout"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--quiet", "-q", action="store_true", help="print only the summary line")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument(
         "--summary",
         action="store_true",
         help="a table of the files: agency, year, format, status, counts",
-    )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="check files in N worker processes (0: one per core; default 1)",
     )
     check.add_argument(
         "--exit-zero",
@@ -136,11 +149,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"
     )
-    check.add_argument(
-        "--timeout",
-        type=_seconds,
-        metavar="SECONDS",
-        help="time limit per file (reading, parsing, rules); a file over it gets XG001",
+
+    export = commands.add_parser(
+        "export", help="write every table cell of the reports, one row each (CSV, JSONL, xlsx)"
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _run_options(export)
+    export.add_argument(
+        "--format", choices=("csv", "jsonl", "xlsx"), default="csv", dest="output_format"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+    )
+
+    report = commands.add_parser(
+        "report", help="write one self-contained HTML page auditing the reports"
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _run_options(report)
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
     )
 
     parse = commands.add_parser("parse", help="print what xxgk-lint reads from reports")
@@ -186,6 +214,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from xxgk_lint.cli.parse import run_parse_command
 
         return run_parse_command(args)
+    if args.command == "export":
+        from xxgk_lint.cli.export import run_export_command
+
+        return run_export_command(args)
+    if args.command == "report":
+        from xxgk_lint.cli.report import run_report_command
+
+        return run_report_command(args)
     from xxgk_lint.cli.rules import run_explain_command, run_rules_command
 
     if args.command == "rules":

@@ -176,6 +176,11 @@ class AtomicFile:
     def write(self, text: str) -> None:
         self._stream.write(text.encode("utf-8", "backslashreplace"))
 
+    @property
+    def binary(self) -> Any:
+        """The temporary file itself, for writers of bytes (an Excel workbook)."""
+        return self._stream
+
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         assert self._temporary is not None
         try:

@@ -29,6 +29,13 @@ def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
         return False
 
 
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
 class Progress:
     """A bar over ``total`` files; :meth:`done` after each file, :meth:`close` at the end."""
 
@@ -38,12 +45,18 @@ class Progress:
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
         self.lang = lang
         self.failed = 0
+        stream = stream if stream is not None else sys.stderr
+        # A terminal that reports no width (some CI pseudo-terminals) gets 80 columns:
+        # tqdm would draw nothing at all in 0.
+        sized = _columns(stream) > 0
         self._bar: Any = tqdm(
             total=total,
-            file=stream if stream is not None else sys.stderr,
+            file=stream,
             unit=" files" if lang == "en" else " 个文件",
             desc="xxgk-lint",
-            dynamic_ncols=True,
+            dynamic_ncols=sized,
+            ncols=None if sized else 80,
+            nrows=None if sized else 24,
             leave=False,
             mininterval=0.2,
             bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "

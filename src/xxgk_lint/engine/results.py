@@ -76,6 +76,10 @@ class FileResult:
     #: What the run's ``extract`` function took from the report (``export``: its cells);
     #: ``None`` when the run has none or the file could not be read.
     extract: Any = None
+    #: What whole-run rules keep of the report, by rule code (set by
+    #: :func:`xxgk_lint.api.check_bytes`, for :func:`xxgk_lint.api.check_run`; a run of
+    #: the command line keeps them apart and leaves this ``None``).
+    facts: Any = None
 
     def status(self, fail_on: Severity) -> str:
         """``unreadable``, ``fail`` (a finding at or above ``fail_on``) or ``pass``."""
