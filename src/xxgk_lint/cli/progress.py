@@ -77,4 +77,5 @@ class Progress:
             yield
 
     def close(self) -> None:
+        self._bar.refresh()  # the final counts, drawn once before the bar is cleared
         self._bar.close()
