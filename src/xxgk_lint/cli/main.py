@@ -105,17 +105,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="xxgk-lint",
-        description="Lint 政府信息公开工作年度报告 "
-        "(government information disclosure annual reports).",
-    )
-    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
-    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    check = commands.add_parser("check", help="check reports and print findings")
+def _check(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, - for stdin")
     _run_options(check)
     check.add_argument(
@@ -150,9 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-config", action="store_true", help="print the merged config for PATH and exit"
     )
 
-    export = commands.add_parser(
-        "export", help="write every table cell of the reports, one row each (CSV, JSONL, xlsx)"
-    )
+
+def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     _run_options(export)
     export.add_argument(
@@ -162,16 +151,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
     )
 
-    report = commands.add_parser(
-        "report", help="write one self-contained HTML page auditing the reports"
-    )
+
+def _report(report: argparse.ArgumentParser) -> None:
     report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     _run_options(report)
     report.add_argument(
         "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
     )
 
-    parse = commands.add_parser("parse", help="print what xxgk-lint reads from reports")
+
+def _parse(parse: argparse.ArgumentParser) -> None:
     parse.add_argument("paths", nargs="+", metavar="PATH")
     parse.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     parse.add_argument("--spans", action="store_true", help="add each cell's line and column")
@@ -180,14 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(parse)
 
-    rules = commands.add_parser("rules", help="list the rules")
+
+def _rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", dest="output_format"
     )
     rules.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     _common(rules)
 
-    explain = commands.add_parser("explain", help="show a rule's documentation")
+
+def _explain(explain: argparse.ArgumentParser) -> None:
     explain.add_argument(
         "code", metavar="CODE", nargs="?", help="a rule code (XG201) or name (row-sum)"
     )
@@ -196,7 +187,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     _common(explain)
+
+
+#: Each command: its help line and what adds its arguments.
+COMMANDS = {
+    "check": ("check reports and print findings", _check),
+    "export": ("write every table cell of the reports, one row each (CSV, JSONL, xlsx)", _export),
+    "report": ("write one self-contained HTML page auditing the reports", _report),
+    "parse": ("print what xxgk-lint reads from reports", _parse),
+    "rules": ("list the rules", _rules),
+    "explain": ("show a rule's documentation", _explain),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's (argparse builds a help formatter
+    and looks up translations for every argument it is given: building the parsers of
+    all commands cost more than a check of one small report takes)."""
+    parser = _Parser(
+        prog="xxgk-lint",
+        description="Lint 政府信息公开工作年度报告 "
+        "(government information disclosure annual reports).",
+    )
+    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (text, arguments) in COMMANDS.items():
+        if only is None or name == only:
+            arguments(commands.add_parser(name, help=text))
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option), if known."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def _debugging(args: argparse.Namespace) -> bool:
@@ -206,6 +233,10 @@ def _debugging(args: argparse.Namespace) -> bool:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command not in ("check", "export", "report"):  # those call settle()
+        import gc
+
+        gc.enable()
     if args.command == "check":
         from xxgk_lint.cli.check import run_check_command
 
@@ -246,8 +277,23 @@ def _internal_error(exc: BaseException, debug: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    import gc
+
+    # Starting up allocates much and frees little: no collector passes until the modules
+    # are loaded (``settle`` or ``_dispatch`` turns it back on; always on at the end).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(words))
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

@@ -15,7 +15,6 @@ unless ``--trust-configs`` is given. ``--isolated`` reads no config file at all.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import functools
 import os
@@ -127,6 +126,8 @@ class Overrides:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for an error message
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

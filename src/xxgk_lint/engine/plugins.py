@@ -17,7 +17,6 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 
 import pluggy
@@ -117,8 +116,10 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
     registry.declared_by[PLUGIN_ERROR_RULE.code] = "xxgk-lint (engine)"
     owners: dict[int, str] = {}
     ordered: list[object] = []  # registration order: built-ins, other entry points, local
+    from xxgk_lint.engine.entrypoints import entry_points
+
     found = sorted(
-        entry_points(group=hookspecs.ENTRY_POINT_GROUP),
+        entry_points(hookspecs.ENTRY_POINT_GROUP),
         key=lambda e: (e.value != BUILTIN, e.name, e.value),
     )
     for entry in found:

@@ -642,6 +642,9 @@ def _check_reports(facts: list[ReportFacts], rule: Rule, context: RuleContext) -
     return rule.check_run(facts, context)
 
 
+_settled = False
+
+
 def settle() -> None:
     """Tune the garbage collector for a run over many files (the command line calls this
     once its modules and plugins are loaded; a library caller decides for itself).
@@ -652,12 +655,18 @@ def settle() -> None:
     700: a report's syntax tree allocates tens of thousands of objects and frees them
     when the file is done, so the collector ran hundreds of times per report for nothing.
     Measured over 2,000 reports: 4.4 % of the run in the collector before, 0.2 % after.
+    Done once per process; the collector is (re-)enabled every time (the command line
+    keeps it off while it starts).
     """
     import gc
 
-    gc.freeze()
-    _, second, third = gc.get_threshold()
-    gc.set_threshold(10_000, second, third)
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.freeze()
+        _, second, third = gc.get_threshold()
+        gc.set_threshold(10_000, second, third)
+    gc.enable()
 
 
 def jobs_wanted(jobs: int) -> int:
