@@ -54,16 +54,26 @@ def command(python: str) -> list[str]:
     return [python, "-m", "xxgk_lint"]
 
 
-def run_measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB (the process and its children) and the exit code."""
+def run_measured(
+    argv: list[str], env: dict[str, str] | None = None
+) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB (the largest of the process and its children), the
+    exit code, and the CPU seconds (user + system) of the process and its children."""
+    before = os.times()
     started = time.perf_counter()
     process = subprocess.Popen(
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    after = os.times()
+    # wait4 counts the process itself; os.times' children totals add its workers
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    cpu = max(cpu, usage.ru_utime + usage.ru_stime)
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, process.returncode
+    return wall, usage.ru_maxrss / 1024, process.returncode, cpu
 
 
 def spread(values: list[float], fmt: str = "{:.2f}") -> str:
@@ -82,7 +92,7 @@ def bench_memory(args: argparse.Namespace) -> dict:
         argv = [*command(args.python), "check", "--isolated", "--format", "json", str(folder)]
         peaks, walls = [], []
         for _ in range(args.memory_repeat):
-            wall, peak, code = run_measured(argv)
+            wall, peak, code, _ = run_measured(argv)
             peaks.append(peak)
             walls.append(wall)
         rows[size] = {"peak_mb": peaks, "wall_s": walls, "exit_code": code}
@@ -117,15 +127,19 @@ def bench_jobs(args: argparse.Namespace) -> dict:
     print(f"\n== --jobs: wall time of `check --format json` over {size:,} reports (s)")
     base = [*command(args.python), "check", "--isolated", "--format", "json", str(folder)]
     times: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
     ratios = []
     for _ in range(args.repeat):  # interleaved, so that the machine's load hits both
-        one = run_measured([*base, "--jobs", "1"])[0]
-        two = run_measured([*base, "--jobs", "2"])[0]
-        times[1].append(one)
-        times[2].append(two)
-        ratios.append(one / two)
+        one = run_measured([*base, "--jobs", "1"])
+        two = run_measured([*base, "--jobs", "2"])
+        for jobs, measured in ((1, one), (2, two)):
+            times[jobs].append(measured[0])
+            cpus[jobs].append(measured[3])
+        ratios.append(one[0] / two[0])
     for jobs, values in times.items():
-        print(f"  --jobs {jobs}: {spread(values)} s")
+        print(
+            f"  --jobs {jobs}: {spread(values)} s wall, {spread(cpus[jobs])} s CPU (all processes)"
+        )
     speedup = statistics.median(ratios)
     print(f"  speed-up per round: {', '.join(f'{r:.2f}' for r in ratios)}")
     met = speedup >= TARGET_SPEEDUP
@@ -133,7 +147,14 @@ def bench_jobs(args: argparse.Namespace) -> dict:
         f"target: --jobs 2 ≥ {TARGET_SPEEDUP}× --jobs 1 -> {spreadx(ratios)}: {verdict(met)}"
         f"   (load average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())})"
     )
-    return {"size": size, "wall_s": times, "ratios": ratios, "speedup": speedup, "met": met}
+    return {
+        "size": size,
+        "wall_s": times,
+        "cpu_s": cpus,
+        "ratios": ratios,
+        "speedup": speedup,
+        "met": met,
+    }
 
 
 def spreadx(values: list[float]) -> str:

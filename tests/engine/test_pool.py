@@ -121,6 +121,32 @@ def test_an_internal_error_in_a_worker_names_the_file(
     ]
 
 
+def test_an_internal_error_on_a_later_file_of_a_batch_names_that_file(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xxgk_lint.parse
+
+    real = xxgk_lint.parse.parse_source
+
+    def boom_on_r5(source, *args, **kwargs):
+        if source.path.endswith("r5.txt"):
+            raise ZeroDivisionError("injected")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(xxgk_lint.parse, "parse_source", boom_on_r5)
+    write(repo / "reports" / "r2.txt", wrong_total())
+    write(repo / "reports" / "r7.txt", wrong_total())
+    result = run_main(capsys, "check", "--jobs", "2", "--isolated", "--lang", "en", "reports")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: error: reports/r5.txt: internal error: ZeroDivisionError: injected "
+        "(run with --debug for the traceback)"
+    ]
+    # the findings of the files before it were written, in order; nothing after it
+    written = [line.split(":")[0] for line in result.out.splitlines() if line.startswith("reports/")]
+    assert written == ["reports/r2.txt", "reports/r2.txt"]
+
+
 SWALLOWER = """\
 import time
 

@@ -41,6 +41,8 @@ def test_json_is_json_dumps_of_the_document(run_zh: RunResult) -> None:
 
 def test_junit_is_one_report_string_over_every_suite(run_zh: RunResult) -> None:
     for run in _runs(run_zh):
+        if run.across:  # their own suite: see below
+            continue
         names = _classnames([f.path for f in run.files])
         suites = [_file_suite(f, names[f.path], run.fail_on_for(f)) for f in run.files]
         if run.run_errors:
@@ -69,10 +71,25 @@ def test_whole_run_findings_come_after_every_file(fmt: str, run_zh: RunResult) -
     run = replace(run_zh, across=(ACROSS,))
     output = render(fmt, run)
     last_file = output.rfind("报告 2023.docx")
-    if fmt == "junit":  # JUnit has no place for them but the counts
-        return
+    # SARIF lists the rule too
     assert output.count("XG901") == (2 if fmt == "sarif" else 1), output
     assert output.rfind("XG901") > last_file
+
+
+def test_junit_puts_whole_run_findings_in_a_suite_of_their_own(run_zh: RunResult) -> None:
+    import xml.etree.ElementTree as ET
+
+    run = replace(run_zh, across=(ACROSS,))
+    root = ET.fromstring(render("junit", run))
+    suite = root.findall("testsuite")[-1]
+    assert suite.get("name") == "xxgk-lint: whole-run rules"
+    (case,) = suite.findall("testcase")
+    assert (case.get("name"), case.get("classname")) == ("XG901 twice", "reports.2023.乡镇_txt")
+    assert case.find("failure") is None  # a warning, below the run's fail-on
+    assert (
+        case.findtext("system-out") == "reports/2023/乡镇.txt:4:1: 第六部分未说明信息处理费收取情况"
+    )
+    assert root.get("tests") == "14"
 
 
 def test_text_counts_whole_run_findings_in_the_summary(run_zh: RunResult) -> None:

@@ -40,7 +40,7 @@ class Progress:
     """A bar over ``total`` files; :meth:`done` after each file, :meth:`close` at the end."""
 
     def __init__(self, total: int, lang: str, stream: TextIO | None = None) -> None:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
         self.lang = lang

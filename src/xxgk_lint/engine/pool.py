@@ -2,9 +2,9 @@
 
 Each worker builds its own :class:`~xxgk_lint.engine.runner.Runner` from the run's
 :class:`~xxgk_lint.engine.runner.RunOptions` (the same config files, the same plugins)
-and checks one file per task; the run gets each file's
+and checks a few consecutive files per task; the run gets each file's
 :class:`~xxgk_lint.engine.runner.Checked` back in the order of the walk, so the output is
-byte for byte that of ``--jobs 1``. At most a few files per worker are in flight, so
+byte for byte that of ``--jobs 1``. At most a few batches per worker are in flight, so
 memory does not grow with the number of files.
 
 Workers ignore Ctrl-C (the run stops them), send what plugin code prints to stderr, and
@@ -38,8 +38,10 @@ if TYPE_CHECKING:
 
     from xxgk_lint.engine.runner import Checked, Planned, Runner, RunOptions
 
-#: Files in flight per worker: enough that a slow file does not leave the others idle.
-IN_FLIGHT = 4
+#: Files sent to a worker at a time: one message each way per batch, not per file.
+BATCH = 8
+#: Batches in flight per worker: enough that a slow file does not leave the others idle.
+IN_FLIGHT = 3
 
 _runner: Runner | None = None
 
@@ -72,7 +74,7 @@ def _alone(conn: Connection, options: RunOptions, path: str, explicit: bool) -> 
         conn.close()
 
 
-def context_for(start_method: str | None) -> BaseContext:
+def context_for(start_method: str | None) -> Any:
     """``fork`` where there is one (workers start in milliseconds and inherit the loaded
     plugins), else the platform's default (``spawn``: each worker imports them again)."""
     if start_method is None:
@@ -118,7 +120,7 @@ def _died(exitcode: int | None, lang: str) -> str:
 
 
 def _recheck(
-    context: BaseContext,
+    context: Any,
     options: RunOptions,
     item: tuple[str, bool],
     crashed: Callable[[str, bool, str], Checked],
@@ -142,6 +144,62 @@ def _recheck(
     return crashed(item[0], item[1], _died(process.exitcode, options.lang))
 
 
+def _check_batch(files: list[tuple[str, bool]]) -> tuple[list[Checked], BaseException | None]:
+    """Check consecutive files; stop at an internal error and send it back with the
+    results so far (so that the run names the file it happened on)."""
+    done: list[Checked] = []
+    for path, explicit in files:
+        try:
+            done.append(_check(path, explicit))
+        except Exception as exc:
+            return done, exc
+    return done, None
+
+
+class _Batch:
+    """Consecutive planned items sent to one worker together: their results, when back."""
+
+    def __init__(self, items: list[Planned]) -> None:
+        self.items = items
+        self.files = [item for item in items if not isinstance(item, Skipped)]
+        self.future: Future[tuple[list[Checked], BaseException | None]] | None = None
+        self.done: list[Checked] | None = None
+        self.error: BaseException | None = None
+
+    def settle(self, result: tuple[list[Checked], BaseException | None]) -> None:
+        self.done, self.error = result
+        self.future = None
+
+    def outcomes(self) -> Iterator[tuple[Planned, Checked | None]]:
+        """The items in order, each with its result (None for a skipped one)."""
+        assert self.done is not None
+        results = iter(self.done)
+        for item in self.items:
+            if isinstance(item, Skipped):
+                yield item, None
+                continue
+            progress.file = clean_text(item[0])
+            checked = next(results, None)
+            if checked is None:  # the file the worker's internal error happened on
+                assert self.error is not None
+                raise self.error
+            yield item, checked
+
+
+def _batches(items: Iterable[Planned], size: int) -> Iterator[_Batch]:
+    batch: list[Planned] = []
+    files = 0
+    for item in items:
+        batch.append(item)
+        if not isinstance(item, Skipped):
+            files += 1
+        if files >= size:
+            yield _Batch(batch)
+            batch, files = [], 0
+    if batch:
+        yield _Batch(batch)
+
+
 def checked_in_pool(
     items: Iterable[Planned],
     options: RunOptions,
@@ -151,25 +209,26 @@ def checked_in_pool(
 ) -> Iterator[tuple[Planned, Checked | None]]:
     """Check the files of ``items`` in ``jobs`` worker processes; yield them in order.
 
-    A skipped item comes back with ``None``. An internal error in a worker is raised
-    here, with :data:`~xxgk_lint.engine.guard.progress` naming the file.
+    Files go to the workers :data:`BATCH` at a time (one message each way per batch, not
+    per file). A skipped item comes back with ``None``. An internal error in a worker is
+    raised here, with :data:`~xxgk_lint.engine.guard.progress` naming the file.
     """
     context = context_for(start_method)
-    limit = max(IN_FLIGHT * jobs, 2)
-    window: deque[tuple[Planned, Any]] = deque()  # (item, Future | Checked | None)
+    window: deque[_Batch] = deque()
     executor = _executor(context, options, jobs)
     try:
-        for item in items:
-            if isinstance(item, Skipped):
-                window.append((item, None))
+        for batch in _batches(items, BATCH):
+            if batch.files:
+                batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
             else:
-                window.append((item, executor.submit(_check, *item)))
-            while len(window) > limit:
-                head, executor = _head(window, executor, context, options, jobs, crashed)
-                yield head
+                batch.done = []
+            window.append(batch)
+            while len(window) > IN_FLIGHT * jobs:
+                executor = _head(window, executor, context, options, jobs, crashed)
+                yield from window.popleft().outcomes()
         while window:
-            head, executor = _head(window, executor, context, options, jobs, crashed)
-            yield head
+            executor = _head(window, executor, context, options, jobs, crashed)
+            yield from window.popleft().outcomes()
     except BaseException:
         _stop(executor)
         raise
@@ -177,45 +236,45 @@ def checked_in_pool(
 
 
 def _head(
-    window: deque[tuple[Planned, Any]],
+    window: deque[_Batch],
     executor: ProcessPoolExecutor,
-    context: BaseContext,
-    options: RunOptions,
-    jobs: int,
-    crashed: Callable[[str, bool, str], Checked],
-) -> tuple[tuple[Planned, Checked | None], ProcessPoolExecutor]:
-    """The first item of the window, done; a new executor if the old one broke."""
-    item, pending = window[0]
-    if isinstance(pending, Future):
-        assert not isinstance(item, Skipped)
-        progress.file = clean_text(item[0])
-        try:
-            pending.result()
-        except BrokenProcessPool:
-            executor = _recover(window, executor, context, options, jobs, crashed)
-    item, pending = window.popleft()
-    if isinstance(pending, Future):
-        pending = pending.result()
-    return (item, pending), executor
-
-
-def _recover(
-    window: deque[tuple[Planned, Any]],
-    executor: ProcessPoolExecutor,
-    context: BaseContext,
+    context: Any,
     options: RunOptions,
     jobs: int,
     crashed: Callable[[str, bool, str], Checked],
 ) -> ProcessPoolExecutor:
-    """A worker died: keep the results that came back, check the others one by one."""
+    """The first batch of the window, done; a new executor if the old one broke."""
+    head = window[0]
+    if head.future is not None:
+        progress.file = clean_text(head.files[0][0])
+        try:
+            head.settle(head.future.result())
+        except BrokenProcessPool:
+            executor = _recover(window, executor, context, options, jobs, crashed)
+    return executor
+
+
+def _recover(
+    window: deque[_Batch],
+    executor: ProcessPoolExecutor,
+    context: Any,
+    options: RunOptions,
+    jobs: int,
+    crashed: Callable[[str, bool, str], Checked],
+) -> ProcessPoolExecutor:
+    """A worker died: keep the batches that came back, check the others' files one by one,
+    each in a process of its own (the one that kills it gets XG001)."""
     _stop(executor)
-    for index, (item, pending) in enumerate(window):
-        if not isinstance(pending, Future):
+    for batch in window:
+        future = batch.future
+        if future is None:
             continue
-        assert not isinstance(item, Skipped)
-        if pending.done() and not pending.cancelled() and pending.exception() is None:
-            window[index] = (item, pending.result())
-        else:
+        if future.done() and not future.cancelled() and future.exception() is None:
+            batch.settle(future.result())
+            continue
+        done = []
+        for item in batch.files:
             progress.file = clean_text(item[0])
-            window[index] = (item, _recheck(context, options, item, crashed))
+            done.append(_recheck(context, options, item, crashed))
+        batch.settle((done, None))
     return _executor(context, options, jobs)

@@ -35,6 +35,8 @@ from xxgk_lint.formatters import escape_controls as _esc
 UNREADABLE_CODE = "XG001"
 UNREADABLE_NAME = "unreadable-input"
 RUN_SUITE = "xxgk-lint"
+#: The suite of the findings of whole-run rules (rules that compare reports).
+ACROSS_SUITE = "xxgk-lint: whole-run rules"
 
 
 def render(run: RunResult) -> str:
@@ -91,9 +93,35 @@ class JunitStream:
         self._suite(_file_suite(result, name, fail_on))
         return ""
 
+    def _across_suite(self, end: RunEnd) -> TestSuite:
+        """One case per rule and file of the whole-run findings, under the file's classname
+        (so that CI shows it with the file's other cases); it fails at the run's fail-on."""
+        grouped: dict[tuple[str, str], list[Diagnostic]] = {}
+        for diagnostic in end.across:
+            grouped.setdefault((diagnostic.path, diagnostic.code), []).append(diagnostic)
+        cases = []
+        for (path, code), found in grouped.items():
+            classname = self._renamed.get(path) or classname_for(path)
+            case = TestCase(f"{code} {found[0].name}", classname=classname, file=_esc(path))
+            output = "\n".join(_location(d) for d in found)
+            failing = [d for d in found if d.severity >= end.fail_on]
+            if failing:
+                case.line = failing[0].line
+                case.add_failure_info(
+                    message=_esc(failing[0].message),
+                    output=output,
+                    failure_type=failing[0].severity.label,
+                )
+            else:
+                case.stdout = output
+            cases.append(case)
+        return TestSuite(ACROSS_SUITE, cases)
+
     def end(self, end: RunEnd) -> Iterator[str]:
         from xxgk_lint.formatters import replay
 
+        if end.across:
+            self._suite(self._across_suite(end))
         if end.run_errors:
             self._suite(_run_error_suite(end.run_errors))
         root = ET.Element("testsuites")
