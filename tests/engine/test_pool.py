@@ -143,7 +143,9 @@ def test_an_internal_error_on_a_later_file_of_a_batch_names_that_file(
         "(run with --debug for the traceback)"
     ]
     # the findings of the files before it were written, in order; nothing after it
-    written = [line.split(":")[0] for line in result.out.splitlines() if line.startswith("reports/")]
+    written = [
+        line.split(":")[0] for line in result.out.splitlines() if line.startswith("reports/")
+    ]
     assert written == ["reports/r2.txt", "reports/r2.txt"]
 
 

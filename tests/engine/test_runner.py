@@ -149,3 +149,33 @@ def test_stdin_without_a_name_is_dash() -> None:
 def test_jobs_zero_is_one_per_core() -> None:
     assert jobs_wanted(3) == 3
     assert jobs_wanted(0) >= 1
+
+
+def test_paths_are_resolved_once_per_folder_not_per_file_and_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resolving a path costs a system call per component; a run asked for every rule of
+    every file (per-file-ignores) and every file of the walk."""
+    from xxgk_lint.engine import config as config_module
+
+    for folder in ("a", "b"):
+        for number in range(10):
+            write(tmp_path / folder / f"r{number}.txt", CLEAN)
+    write(tmp_path / ".xxgk-lint.yaml", "per-file-ignores:\n  'a/*': [XG401]\n")
+    monkeypatch.chdir(tmp_path)
+    config_module._relative.cache_clear()
+    config_module._resolved_folder.cache_clear()
+    calls: list[Path] = []
+    real = config_module._resolved
+
+    def counting(path: Path) -> Path:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(config_module, "_resolved", counting)
+    run = run_check(["a", "b"], Overrides())
+    assert len(run.files) == 20
+    # the working directory, the config's folder (twice: the resolver's and the globs'),
+    # and each of the two folders (twice likewise): whatever the number of files and rules
+    assert len(calls) == 7, calls
+    assert len(set(calls)) == 3
