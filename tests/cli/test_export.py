@@ -202,3 +202,19 @@ def test_jobs_give_the_same_export(repo: Path, capsys) -> None:
     two = run_main(capsys, "export", "--format", "jsonl", "-j", "2", "r")
     assert two.out == one.out
     assert len(_jsonl(one.out)) == 7 * 200
+
+
+def test_control_characters_never_reach_a_terminal(repo: Path, capsys) -> None:
+    text = edit(
+        CLEAN,
+        f"8.属于行政查询事项 | {ZERO} |",
+        "8.属于行政查询事项 | \x1b[2J | 0 | 0 | 0 | 0 | 0 | 0 |",
+    )
+    write(repo / "a.txt", text)
+    csv_out = run_main(capsys, "export", "a.txt").out
+    assert "\x1b" not in csv_out and "\\x1b[2J" in csv_out
+    jsonl = run_main(capsys, "export", "--format", "jsonl", "a.txt").out
+    assert "\x1b" not in jsonl
+    assert (
+        next(r for r in _jsonl(jsonl) if r["row"] == "denied.inquiry_matters")["raw"] == "\x1b[2J"
+    )

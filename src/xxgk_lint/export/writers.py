@@ -9,7 +9,9 @@ a live formula in whoever opens the export. In CSV a text field that Excel would
 for a formula (it starts with ``=``, ``+``, ``@``, a tab, a carriage return, or ``-``
 followed by something that is not a number) is written with a leading ``'``, Excel's
 own mark for "text"; in .xlsx such a field is stored as a string, never a formula.
-Numbers and empty cells are never changed.
+Numbers and empty cells are never changed. Control characters in report text (an escape
+sequence in a title) are written as ``\x1b`` in CSV, which may be printed to a terminal,
+as in every text format; JSON Lines escapes them as JSON does.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import IO, Any
 
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, escape_controls
 
 FORMATS = ("csv", "jsonl", "xlsx")
 
@@ -38,6 +40,8 @@ def _safe_text(value: Any) -> Any:
 def _csv_field(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = escape_controls(value)  # a CSV may be printed to a terminal
     return _safe_text(value)
 
 
