@@ -306,8 +306,12 @@ class _SummarySink:
     def end(self, end: RunEnd) -> None:
         lines = self.rows.table() if self.table else self.rows.lines()
         try:
+            wrote = False
             for line in lines:
                 sys.stderr.write(line + "\n")
+                wrote = True
+            if wrote:
+                sys.stderr.write("\n")  # apart from the summary line that follows
             sys.stderr.flush()
         except (OSError, ValueError):
             pass
