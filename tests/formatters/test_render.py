@@ -12,8 +12,8 @@ from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import FORMATS, render, should_color
 
 
-def test_formats_are_the_documented_five() -> None:
-    assert FORMATS == ("text", "json", "junit", "sarif", "github")
+def test_formats_are_the_documented_six() -> None:
+    assert FORMATS == ("text", "json", "junit", "sarif", "github", "gitlab")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -30,7 +30,7 @@ def test_every_format_renders_an_empty_run(fmt: str) -> None:
 
 
 def test_unknown_format_names_the_known_ones(run_zh: RunResult) -> None:
-    with pytest.raises(ValueError, match="text, json, junit, sarif, github"):
+    with pytest.raises(ValueError, match="text, json, junit, sarif, github, gitlab"):
         render("xml", run_zh)
 
 

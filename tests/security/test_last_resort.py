@@ -37,7 +37,8 @@ def inject(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     elif where == "formatter":
         import xxgk_lint.formatters.json_format
 
-        monkeypatch.setattr(xxgk_lint.formatters.json_format, "render", boom)
+        # The summary, written once every file is done (the findings stream before it).
+        monkeypatch.setattr(xxgk_lint.formatters.json_format, "_summary", boom)
 
 
 @pytest.mark.parametrize("where", ["reader", "parser", "formatter"])

@@ -1,13 +1,19 @@
-"""``xxgk-lint check``: run the rules and print the findings."""
+"""``xxgk-lint check``: run the rules and print the findings, file by file.
+
+The files are planned first (walked, configs read and validated, plugins loaded: a broken
+config stops the run before anything is written), then checked — in this process or in
+``--jobs`` worker processes — and each file's findings are written as soon as it and
+every file before it are done. ``--output-file`` is written the same way, to a temporary
+file renamed into place at the end.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import (
     OutputError,
@@ -20,7 +26,14 @@ from xxgk_lint.cli.output import (
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides, PluginError
 
 if TYPE_CHECKING:
+    from xxgk_lint.cli.progress import Progress
+    from xxgk_lint.engine.diagnostics import Severity
+    from xxgk_lint.engine.results import FileResult, RunEnd
     from xxgk_lint.engine.runner import Runner
+    from xxgk_lint.formatters import Stream
+    from xxgk_lint.formatters.summary import SummaryRows
+
+STDIN = "-"
 
 
 def add_across_arguments(check: argparse.ArgumentParser) -> None:
@@ -80,83 +93,47 @@ def print_warnings(resolver: ConfigResolver) -> None:
     resolver.warnings.clear()
 
 
-def run_check_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.engine.runner import Runner, run_language
+class _Stop(Exception):
+    """Writing the output failed: the run ends with this exit code (the line is printed)."""
 
-    paths = args.paths or ["."]
-    for path in paths:
-        if _missing(path):
-            error_line(f"error: {path}: no such file or directory")
-            return 2
-    if args.config is not None and not args.config.is_file():
-        error_line(f"error: {args.config}: config file not found")
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
+    if args.stdin_filename is not None and STDIN not in paths:
+        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
         return 2
+    if args.show_config:
+        return _show_config(args, paths)
     problem = _across_problem(args)
     if problem is not None:
         error_line(f"error: {problem}")
         return 2
-    resolver = resolver_for(args, _overrides(args))
-    try:
-        if args.show_config:
-            return _show_config(resolver, paths)
-        runner = Runner(
-            resolver,
-            run_language(resolver, paths),
-            timeout=args.timeout,
-            previous=getattr(args, "previous", ()),
-            baseline=getattr(args, "baseline", None),
-            write_baseline=getattr(args, "write_baseline", None),
-        )
-        run = runner.run(paths)
-    except ConfigError as exc:
-        print_warnings(resolver)
-        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
-        return 2
-    print_warnings(resolver)
-    if runner.written_baseline is not None:
-        failed = _write_baseline(args, paths, runner, resolver)
-        if failed:
-            return failed
-    from xxgk_lint.formatters import render, should_color
-
-    if args.output_file is not None:
-        from xxgk_lint.cli.protect import output_conflict
-
-        conflict = output_conflict(
-            args.output_file,
-            paths,
-            [*runner.targets, *runner.previous_targets],
-            resolver,
-            runner.plugin_files,
-        )
+    runner = prepare(args, paths, args.output_file, stdin_name=args.stdin_filename)
+    if isinstance(runner, int):
+        return runner
+    if args.write_baseline is not None:
+        conflict = _conflict(runner, paths, args.write_baseline)
         if conflict is not None:
-            error_line(f"error: --output-file {args.output_file}: refused: {conflict}")
+            error_line(f"error: --write-baseline {args.write_baseline}: refused: {conflict}")
             return 2
-        try:
-            write_atomically(args.output_file, render(args.output_format, run))
-        except OSError as exc:
-            error_line(f"error: cannot write {args.output_file}: {exc}")
-            return 2
-        fmt = "text"
-    else:
-        fmt = args.output_format
-    color = fmt == "text" and should_color(args.color, sys.stdout) and enable_windows_colour()
-    output = render(fmt, run, color=color, quiet=args.quiet, statistics=args.statistics)
     try:
-        if output:
-            emit(output if output.endswith("\n") else output + "\n", fmt)
-    except BrokenPipeError:
-        # `xxgk-lint check … | head -c1`: the reader has what it wants; the answer stands.
-        silence_stdout()
-        return run.exit_code
-    except OutputError as exc:
-        silence_stdout()
-        error_line(f"error: cannot write the output: {exc}")
+        code = _stream(args, runner)
+    except _Stop as stop:
+        return stop.code
+    except ConfigError as exc:  # a baseline that cannot be read, met when first used
+        error_line(f"config error: {exc}")
         return 2
-    if fmt != "text" or args.quiet:  # the full text report already lists them
-        for message in run.run_errors:
-            error_line(message)
-    return run.exit_code
+    if runner.written_baseline is not None:
+        try:
+            write_atomically(args.write_baseline, runner.written_baseline.dump())
+        except OSError as exc:
+            error_line(f"error: cannot write {args.write_baseline}: {exc}")
+            return 2
+    return code
 
 
 def _across_problem(args: argparse.Namespace) -> str | None:
@@ -178,36 +155,282 @@ def _same_file(first: Path, second: Path) -> bool:
     return os.path.realpath(first) == os.path.realpath(second)
 
 
-def _write_baseline(
-    args: argparse.Namespace, paths: list[str], runner: Runner, resolver: ConfigResolver
-) -> int:
-    """Write ``--write-baseline FILE`` (never over an input); 0, or 2 after one error line."""
+def _conflict(runner: Runner, paths: list[str], output: Path) -> str | None:
+    """Why ``output`` may not be written (it is a file the run reads), or ``None``."""
     from xxgk_lint.cli.protect import output_conflict
 
-    assert runner.written_baseline is not None
-    target = args.write_baseline
-    conflict = output_conflict(
-        target, paths, [*runner.targets, *runner.previous_targets], resolver, runner.plugin_files
+    previous = _previous_files(runner)
+    return output_conflict(
+        output, paths, [*runner.targets, *previous], runner.resolver, runner.plugin_files
     )
-    if conflict is not None:
-        error_line(f"error: --write-baseline {target}: refused: {conflict}")
+
+
+def _previous_files(runner: Runner) -> list[Path]:
+    """The report files ``--previous`` names (read at the end of the run, never written)."""
+    from xxgk_lint.engine.walk import Skipped, discover
+
+    if not runner.previous:
+        return []
+    return [
+        t.path for t in discover(runner.previous, runner.resolver) if not isinstance(t, Skipped)
+    ]
+
+
+def prepare(
+    args: argparse.Namespace,
+    paths: list[str],
+    output: Path | None,
+    *,
+    stdin_name: str | None = None,
+    extract: Any = None,
+) -> Runner | int:
+    """A planned run for ``check``, ``export`` and ``report``, or the exit code of why not.
+
+    The paths must exist, the configs must load (a broken one is one line and exit code
+    2 before anything is written), and ``output`` (the file the command writes) must not
+    be a file the run reads (see :mod:`xxgk_lint.cli.protect`).
+    """
+    from xxgk_lint.engine.runner import Runner, jobs_wanted, run_language, settle
+
+    for path in paths:
+        if path != STDIN and _missing(path):
+            error_line(f"error: {path}: no such file or directory")
+            return 2
+    if args.config is not None and not args.config.is_file():
+        error_line(f"error: {args.config}: config file not found")
         return 2
+    resolver = resolver_for(args, _overrides(args))
     try:
-        write_atomically(target, runner.written_baseline.dump())
-    except OSError as exc:
-        error_line(f"error: cannot write {target}: {exc}")
+        runner = Runner(
+            resolver,
+            run_language(resolver, paths),
+            timeout=args.timeout,
+            jobs=jobs_wanted(args.jobs),
+            extract=extract,
+            previous=getattr(args, "previous", ()),
+            baseline=getattr(args, "baseline", None),
+            write_baseline=getattr(args, "write_baseline", None),
+        )
+        if STDIN in paths:
+            runner.use_stdin(_read_stdin(resolver, stdin_name), stdin_name)
+        runner.plan(paths)
+    except ConfigError as exc:
+        print_warnings(resolver)
+        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
         return 2
-    return 0
+    print_warnings(resolver)
+    settle()
+    if output is not None:
+        conflict = _conflict(runner, paths, output)
+        if conflict is not None:
+            flag = getattr(args, "output_flag", "--output-file")
+            error_line(f"error: {flag} {output}: refused: {conflict}")
+            return 2
+    return runner
 
 
-def _show_config(resolver: ConfigResolver, paths: list[str]) -> int:
+def _read_stdin(resolver: ConfigResolver, name: str | None) -> bytes:
+    """What stdin holds, at most one byte over the ``max-file-bytes`` limit (the reader
+    then names the limit)."""
+    limit = resolver.for_file(Path(name or STDIN)).limits.max_file_bytes
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return b""
+    return stream.read(limit + 1) or b""
+
+
+def _stream(args: argparse.Namespace, runner: Runner) -> int:
+    from xxgk_lint.engine.builtin import clean_text
+    from xxgk_lint.engine.drive import drive
+    from xxgk_lint.formatters import open_stream, should_color
+
+    lang = runner.lang
+    shown = args.output_format if args.output_file is None else "text"
+    color = shown == "text" and should_color(args.color, sys.stdout) and enable_windows_colour()
+    runner.across_snippets = shown == "text" and not args.quiet
+
+    def paths() -> list[str]:
+        return [clean_text(str(p)) for p in runner.targets]
+
+    sinks = progress_sinks(runner, args.quiet)
+    meter = sinks[0].meter if sinks else None
+    if args.summary and shown != "text":
+        sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
+    elif meter is not None and not args.summary:
+        sinks.append(_SummarySink(lang, table=False))
+    stdout = _StdoutSink(
+        open_stream(
+            shown,
+            lang,
+            color=color,
+            quiet=args.quiet,
+            statistics=args.statistics,
+            summary=args.summary and shown == "text",
+            paths=paths() if shown == "junit" else (),
+        ),
+        shown,
+        meter if meter is not None and _is_terminal(sys.stdout) else None,
+    )
+    sinks.append(stdout)
+    if args.output_file is None:
+        end = drive(runner, sinks, exit_zero=args.exit_zero)
+    else:
+        from xxgk_lint.cli.output import AtomicFile
+
+        fmt = args.output_format
+        try:
+            with AtomicFile(args.output_file) as out:
+                stream = open_stream(fmt, lang, paths=paths() if fmt == "junit" else ())
+                sinks.append(_FileSink(stream, out))
+                end = drive(runner, sinks, exit_zero=args.exit_zero)
+        except OSError as exc:
+            if meter is not None:
+                meter.close()
+            error_line(f"error: cannot write {args.output_file}: {exc}")
+            return 2
+    if shown != "text" or args.quiet:  # the full text report already lists them
+        for message in end.run_errors:
+            error_line(message)
+    return end.exit_code
+
+
+def progress_sinks(runner: Runner, quiet: bool) -> list[Any]:
+    """A progress bar over the run's files, when one is wanted (see :mod:`.progress`)."""
+    from xxgk_lint.cli import progress as bar
+
+    if runner.planned < 2 or not bar.wanted(quiet):
+        return []
+    return [_ProgressSink(bar.Progress(runner.planned, runner.lang))]
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+class _StdoutSink:
+    """A format written to stdout piece by piece.
+
+    When the reader goes away (``xxgk-lint check … | head``) the run goes on, silently,
+    so that the exit code is still the one the findings call for; a stdout that fails
+    (a full disk) ends the run with exit code 2.
+    """
+
+    def __init__(self, stream: Stream, fmt: str, meter: Progress | None) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.meter = meter
+        self.gone = False
+        self._write(stream.begin())
+
+    def _write(self, text: str) -> None:
+        if not text or self.gone:
+            return
+        try:
+            if self.meter is not None:
+                with self.meter.cleared():
+                    emit(text, self.fmt)
+            else:
+                emit(text, self.fmt)
+        except BrokenPipeError:
+            silence_stdout()
+            self.gone = True
+        except OutputError as exc:
+            silence_stdout()
+            if self.meter is not None:
+                self.meter.close()
+            error_line(f"error: cannot write the output: {exc}")
+            raise _Stop(2) from None
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self._write(self.stream.file(result, fail_on))
+
+    def end(self, end: RunEnd) -> None:
+        for text in self.stream.end(end):
+            self._write(text)
+
+
+class _FileSink:
+    """A format written to ``--output-file`` (an :class:`AtomicFile`)."""
+
+    def __init__(self, stream: Stream, out: Any) -> None:
+        self.stream = stream
+        self.out = out
+        out.write(stream.begin())
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.out.write(self.stream.file(result, fail_on))
+
+    def end(self, end: RunEnd) -> None:
+        for text in self.stream.end(end):
+            self.out.write(text)
+
+
+class _ProgressSink:
+    def __init__(self, meter: Progress) -> None:
+        self.meter = meter
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.meter.done(result.status(fail_on) != "pass")
+
+    def end(self, end: RunEnd) -> None:
+        self.meter.close()
+
+
+class _SummarySink:
+    """The per-file summary on stderr: one line per file after the progress bar, or the
+    ``--summary`` table when stdout carries a machine format."""
+
+    def __init__(self, lang: str, table: bool) -> None:
+        from xxgk_lint.formatters.summary import SummaryRows
+
+        self.rows: SummaryRows = SummaryRows(lang)
+        self.table = table
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        self.rows.add(result, fail_on)
+
+    def end(self, end: RunEnd) -> None:
+        lines = self.rows.table() if self.table else self.rows.lines()
+        try:
+            wrote = False
+            for line in lines:
+                sys.stderr.write(line + "\n")
+                wrote = True
+            if wrote:
+                sys.stderr.write("\n")  # apart from the summary line that follows
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.rows.close()
+
+
+def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
+    import json
+
     from xxgk_lint.engine.config import check_selectors
     from xxgk_lint.engine.plugins import load_registry
 
-    first = Path(paths[0])
-    config = resolver.for_file(first / "x" if first.is_dir() else first)
-    registry = load_registry(config.plugins, config.lang)
-    check_selectors(config, registry)
+    for path in paths:
+        if path != STDIN and _missing(path):
+            error_line(f"error: {path}: no such file or directory")
+            return 2
+    if args.config is not None and not args.config.is_file():
+        error_line(f"error: {args.config}: config file not found")
+        return 2
+    resolver = resolver_for(args, _overrides(args))
+    try:
+        first = Path(paths[0])
+        config = resolver.for_file(first / "x" if first.is_dir() else first)
+        registry = load_registry(config.plugins, config.lang)
+        check_selectors(config, registry)
+    except ConfigError as exc:
+        print_warnings(resolver)
+        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
+        return 2
     print_warnings(resolver)
     if registry.errors:  # a plugin or rule file that did not load: the config does not work
         for line in registry.errors:

@@ -1,4 +1,4 @@
-"""The command line: ``xxgk-lint check | parse | rules | explain``.
+"""The command line: ``xxgk-lint check | export | report | parse | rules | explain``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or input
 error (an unreadable file, a plugin that failed to import, a rule that crashed) and any
@@ -43,6 +43,18 @@ def _seconds(value: str) -> float:
     return number
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of processes (0: one per core), not {value!r}"
+        )
+    return number
+
+
 def _common(parser: argparse.ArgumentParser, config: bool = True) -> None:
     """Options every command has: ``--debug``, and the config file's ``--config``/``--isolated``."""
     parser.add_argument(
@@ -61,32 +73,44 @@ def _common(parser: argparse.ArgumentParser, config: bool = True) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="xxgk-lint",
-        description="Lint 政府信息公开工作年度报告 "
-        "(government information disclosure annual reports).",
-    )
-    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
-    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    check = commands.add_parser("check", help="check reports and print findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
-    check.add_argument("--select", type=_comma_list, help="rules to run: codes, prefixes, names")
-    check.add_argument("--ignore", type=_comma_list, help="rules to skip (added to the config's)")
-    _common(check)
-    check.add_argument(
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that checks files accepts (``check``, ``export``, ``report``)."""
+    parser.add_argument("--select", type=_comma_list, help="rules to run: codes, prefixes, names")
+    parser.add_argument("--ignore", type=_comma_list, help="rules to skip (added to the config's)")
+    _common(parser)
+    parser.add_argument(
         "--trust-configs",
         action="store_true",
         dest="trust_configs",
         help="apply every key of config files found inside checked folders, plugins included",
     )
-    check.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    parser.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress bar; text: only the summary line"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check files in N worker processes (0: one per core; default 1)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time limit per file (reading, parsing, rules); a file over it gets XG001",
+    )
+
+
+def _check(check: argparse.ArgumentParser) -> None:
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, - for stdin")
+    _run_options(check)
     check.add_argument(
         "--format",
-        choices=("text", "json", "junit", "sarif", "github"),
+        choices=("text", "json", "junit", "sarif", "github", "gitlab"),
         default="text",
         dest="output_format",
     )
@@ -94,22 +118,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--output-file", type=Path, help="write --format output here; text still goes to stdout"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--quiet", "-q", action="store_true", help="print only the summary line")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument(
-        "--show-config", action="store_true", help="print the merged config for PATH and exit"
+        "--summary",
+        action="store_true",
+        help="a table of the files: agency, year, format, status, counts",
     )
     check.add_argument(
-        "--timeout",
-        type=_seconds,
-        metavar="SECONDS",
-        help="time limit per file (reading, parsing, rules); a file over it gets XG001",
+        "--exit-zero",
+        action="store_true",
+        dest="exit_zero",
+        help="exit 0 even when findings are at or above --fail-on",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        dest="stdin_filename",
+        metavar="NAME",
+        help="with - as a path: the name of what is read from stdin (its config, its kind)",
+    )
+    check.add_argument(
+        "--show-config", action="store_true", help="print the merged config for PATH and exit"
     )
     from xxgk_lint.cli.check import add_across_arguments
 
     add_across_arguments(check)
 
-    parse = commands.add_parser("parse", help="print what xxgk-lint reads from reports")
+
+def _export(export: argparse.ArgumentParser) -> None:
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _run_options(export)
+    export.add_argument(
+        "--format", choices=("csv", "jsonl", "xlsx"), default="csv", dest="output_format"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+    )
+
+
+def _report(report: argparse.ArgumentParser) -> None:
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _run_options(report)
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
+    )
+
+
+def _parse(parse: argparse.ArgumentParser) -> None:
     parse.add_argument("paths", nargs="+", metavar="PATH")
     parse.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     parse.add_argument("--spans", action="store_true", help="add each cell's line and column")
@@ -118,14 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(parse)
 
-    rules = commands.add_parser("rules", help="list the rules")
+
+def _rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", dest="output_format"
     )
     rules.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     _common(rules)
 
-    explain = commands.add_parser("explain", help="show a rule's documentation")
+
+def _explain(explain: argparse.ArgumentParser) -> None:
     explain.add_argument(
         "code", metavar="CODE", nargs="?", help="a rule code (XG201) or name (row-sum)"
     )
@@ -134,7 +190,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--lang", choices=("zh", "en"), help="default: the config's, else zh")
     _common(explain)
+
+
+#: Each command: its help line and what adds its arguments.
+COMMANDS = {
+    "check": ("check reports and print findings", _check),
+    "export": ("write every table cell of the reports, one row each (CSV, JSONL, xlsx)", _export),
+    "report": ("write one self-contained HTML page auditing the reports", _report),
+    "parse": ("print what xxgk-lint reads from reports", _parse),
+    "rules": ("list the rules", _rules),
+    "explain": ("show a rule's documentation", _explain),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's (argparse builds a help formatter
+    and looks up translations for every argument it is given: building the parsers of
+    all commands cost more than a check of one small report takes)."""
+    parser = _Parser(
+        prog="xxgk-lint",
+        description="Lint 政府信息公开工作年度报告 "
+        "(government information disclosure annual reports).",
+    )
+    parser.add_argument("--version", action="version", version=f"xxgk-lint {__version__}")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (text, arguments) in COMMANDS.items():
+        if only is None or name == only:
+            arguments(commands.add_parser(name, help=text))
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option), if known."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def _debugging(args: argparse.Namespace) -> bool:
@@ -144,6 +236,10 @@ def _debugging(args: argparse.Namespace) -> bool:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command not in ("check", "export", "report"):  # those call settle()
+        import gc
+
+        gc.enable()
     if args.command == "check":
         from xxgk_lint.cli.check import run_check_command
 
@@ -152,6 +248,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from xxgk_lint.cli.parse import run_parse_command
 
         return run_parse_command(args)
+    if args.command == "export":
+        from xxgk_lint.cli.export import run_export_command
+
+        return run_export_command(args)
+    if args.command == "report":
+        from xxgk_lint.cli.report import run_report_command
+
+        return run_report_command(args)
     from xxgk_lint.cli.rules import run_explain_command, run_rules_command
 
     if args.command == "rules":
@@ -176,8 +280,23 @@ def _internal_error(exc: BaseException, debug: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    import gc
+
+    # Starting up allocates much and frees little: no collector passes until the modules
+    # are loaded (``settle`` or ``_dispatch`` turns it back on; always on at the end).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(words))
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

@@ -21,7 +21,7 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from xxgk_lint.formatters import escape_controls
 
@@ -140,28 +140,64 @@ def write_atomically(path: Path, text: str) -> None:
     A symbolic link at ``path`` is written through (the file it points to is replaced),
     and an existing file keeps its permissions.
     """
-    import tempfile  # only with --output-file
+    with AtomicFile(path) as out:
+        out.write(text)
 
-    target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = _new_file_mode()
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8", "backslashreplace"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
+
+class AtomicFile:
+    """``path`` written piece by piece, as UTF-8, and renamed into place only when the
+    block ends without an error (see :func:`write_atomically`); else nothing changes.
+
+    A streaming run writes each file's findings as it comes; a reader of ``path`` still
+    never sees half a document.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.target = Path(os.path.realpath(path))
+        self._temporary: str | None = None
+        self._stream: Any = None
+        self._mode = 0
+
+    def __enter__(self) -> AtomicFile:
+        import tempfile  # only with --output-file
+
+        target = self.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            self._mode = _new_file_mode()
+        handle, self._temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+        self._stream = os.fdopen(handle, "wb")
+        return self
+
+    def write(self, text: str) -> None:
+        self._stream.write(text.encode("utf-8", "backslashreplace"))
+
+    @property
+    def binary(self) -> Any:
+        """The temporary file itself, for writers of bytes (an Excel workbook)."""
+        return self._stream
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        assert self._temporary is not None
+        try:
+            if kind is None:
+                self._stream.flush()
+                os.fsync(self._stream.fileno())
+            self._stream.close()
+            if kind is None:
+                os.chmod(self._temporary, self._mode)
+                os.replace(self._temporary, self.target)
+                return
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+            raise
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+            os.unlink(self._temporary)
 
 
 def enable_windows_colour() -> bool:

@@ -103,32 +103,11 @@ class Baseline:
         ``scopes`` gives each parsed report's scope by path, for the reports a
         cross-report finding names as related (which may be ``--previous`` files).
         """
-        found: dict[str, Entry] = {}
+        recorder = Recorder(scopes)
         for result in files:
             for diagnostic in result.diagnostics:
-                if diagnostic.code in NOT_BASELINED:
-                    continue
-                fingerprint = diagnostic.fingerprint()
-                if fingerprint in found:
-                    entry = found[fingerprint]
-                    found[fingerprint] = replace(entry, count=entry.count + 1)
-                    continue
-                needs = tuple(
-                    dict.fromkeys(scopes.get(r.path) or r.path for r in diagnostic.related)
-                )
-                found[fingerprint] = Entry(
-                    fingerprint,
-                    diagnostic.code,
-                    diagnostic.name,
-                    diagnostic.scope,
-                    diagnostic.subject,
-                    diagnostic.path,
-                    diagnostic.message,
-                    1,
-                    needs,
-                )
-        ordered = sorted(found.values(), key=lambda e: (e.owner, e.code, e.subject, e.fingerprint))
-        return cls(tuple(ordered))
+                recorder.record(diagnostic)
+        return recorder.baseline()
 
     @property
     def findings(self) -> int:
@@ -261,18 +240,21 @@ class BaselineFilter:
         """``result`` without the findings this baseline holds (each one at most ``count``)."""
         owner = scope or result.path
         self._covered.setdefault(owner, set()).update(m.code for m in result.rules_run)
-        kept: list[Diagnostic] = []
-        for diagnostic in result.diagnostics:
-            if diagnostic.code not in NOT_BASELINED:
-                fingerprint = diagnostic.fingerprint()
-                if self._left.get(fingerprint, 0) > 0:
-                    self._left[fingerprint] -= 1
-                    self.hidden += 1
-                    continue
-            kept.append(diagnostic)
+        kept = [d for d in result.diagnostics if not self.hides(d)]
         if len(kept) == len(result.diagnostics):
             return result
         return replace(result, diagnostics=tuple(kept))
+
+    def hides(self, diagnostic: Diagnostic) -> bool:
+        """Whether this baseline holds ``diagnostic`` (and one fewer of its kind is left)."""
+        if diagnostic.code in NOT_BASELINED:
+            return False
+        fingerprint = diagnostic.fingerprint()
+        if self._left.get(fingerprint, 0) <= 0:
+            return False
+        self._left[fingerprint] -= 1
+        self.hidden += 1
+        return True
 
     def outcome(self, present: Iterable[str] = ()) -> BaselineUse:
         """Hidden count and stale entries: unmatched entries the run could have matched."""
@@ -290,6 +272,131 @@ class BaselineFilter:
                 continue  # the other report of a cross-report finding was not in the run
             stale.append(replace(entry, count=unmatched))
         return BaselineUse(self.path, self.hidden, tuple(stale), self.written)
+
+
+class Recorder:
+    """Records findings as they come (``--write-baseline`` in a streaming run): one entry
+    per fingerprint, counted; XG001 and XG009 are not recorded.
+
+    ``scopes`` gives each parsed report's scope by path, for the reports a cross-report
+    finding names as related (which may be ``--previous`` files); it may still grow while
+    findings are recorded (the related reports are named when the baseline is made).
+    """
+
+    def __init__(self, scopes: Mapping[str, str]) -> None:
+        self.scopes = scopes
+        self._found: dict[str, tuple[Diagnostic, int]] = {}
+
+    def record(self, diagnostic: Diagnostic) -> bool:
+        """Record ``diagnostic``; whether it was (a baseline holds it from now on)."""
+        if diagnostic.code in NOT_BASELINED:
+            return False
+        fingerprint = diagnostic.fingerprint()
+        first, count = self._found.get(fingerprint, (diagnostic, 0))
+        self._found[fingerprint] = (first, count + 1)
+        return True
+
+    def baseline(self) -> Baseline:
+        entries = []
+        for fingerprint, (d, count) in self._found.items():
+            needs = tuple(dict.fromkeys(self.scopes.get(r.path) or r.path for r in d.related))
+            entry = Entry(
+                fingerprint, d.code, d.name, d.scope, d.subject, d.path, d.message, count, needs
+            )
+            entries.append(entry)
+        entries.sort(key=lambda e: (e.owner, e.code, e.subject, e.fingerprint))
+        return Baseline(tuple(entries))
+
+
+class RunBaselines:
+    """A run's baselines, applied file by file as the results come.
+
+    ``baseline_for(path)`` names the baseline file of a checked file (``--baseline``, else
+    its config's ``baseline``; ``None``: none). With ``write`` (``--write-baseline``) every
+    finding is recorded and hidden instead, and :attr:`written` is the baseline to write.
+    ``scopes`` are the scopes of the run's reports by path (filled in as the run goes).
+    A baseline that cannot be read raises :class:`BaselineError` when first needed.
+    """
+
+    def __init__(
+        self,
+        baseline_for: Callable[[str], Path | None],
+        scopes: Mapping[str, str],
+        *,
+        baseline: Path | None = None,
+        write: Path | None = None,
+    ) -> None:
+        self.baseline_for = baseline_for
+        self.scopes = scopes
+        self.flag = baseline
+        self.write = write
+        self.recorder = Recorder(scopes) if write is not None else None
+        self.recorded = 0
+        self._filters: dict[Path, BaselineFilter] = {}
+        self._written: Baseline | None = None
+
+    def _filter(self, path: str) -> BaselineFilter | None:
+        chosen = self.baseline_for(path)
+        if chosen is None:
+            return None
+        if chosen not in self._filters:
+            try:
+                loaded = Baseline.load(chosen)
+            except BaselineError as exc:
+                from xxgk_lint.engine.config import ConfigError
+
+                where = "--baseline" if chosen == self.flag else "'baseline'"
+                raise ConfigError(f"{where}: {exc}") from None
+            self._filters[chosen] = BaselineFilter(clean_text(str(chosen)), loaded)
+        return self._filters[chosen]
+
+    def file(self, result: FileResult) -> FileResult:
+        """``result`` without the findings its baseline holds (or, writing one, any)."""
+        if self.recorder is not None:
+            recorder = self.recorder
+            kept = tuple(d for d in result.diagnostics if not recorder.record(d))
+            self.recorded += len(result.diagnostics) - len(kept)
+            return (
+                replace(result, diagnostics=kept)
+                if len(kept) != len(result.diagnostics)
+                else result
+            )
+        chosen = self._filter(result.path)
+        if chosen is None:
+            return result
+        return chosen.filter(result, self.scopes.get(result.path, ""))
+
+    def across(self, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+        """The whole-run rules' findings without those the baselines hold."""
+        kept = []
+        for diagnostic in diagnostics:
+            if self.recorder is not None:
+                if self.recorder.record(diagnostic):
+                    self.recorded += 1
+                    continue
+            else:
+                chosen = self._filter(diagnostic.path)
+                if chosen is not None and chosen.hides(diagnostic):
+                    continue
+            kept.append(diagnostic)
+        return tuple(kept)
+
+    @property
+    def written(self) -> Baseline | None:
+        """The baseline this run recorded (with ``write``), once every result went through."""
+        if self.recorder is None:
+            return None
+        if self._written is None:
+            self._written = self.recorder.baseline()
+        return self._written
+
+    def uses(self) -> tuple[BaselineUse, ...]:
+        """What each baseline did, for the output's end."""
+        if self.write is not None:
+            path = clean_text(str(self.write))
+            return (BaselineUse(path, self.recorded, (), self.recorded),)
+        present = {scope or path for path, scope in self.scopes.items()}
+        return tuple(f.outcome(present) for f in self._filters.values())
 
 
 def apply_baselines(
@@ -328,5 +435,7 @@ __all__ = [
     "BaselineFilter",
     "BaselineUse",
     "Entry",
+    "Recorder",
+    "RunBaselines",
     "apply_baselines",
 ]

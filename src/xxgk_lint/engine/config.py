@@ -15,7 +15,6 @@ unless ``--trust-configs`` is given. ``--isolated`` reads no config file at all.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import functools
 import os
@@ -138,6 +137,8 @@ class Overrides:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for an error message
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -314,6 +315,7 @@ class ConfigResolver:
         self.cwd = _resolved(cwd or Path.cwd())
         self._cache: dict[Path | None, Config] = {}
         self._found: dict[Path, Path | None] = {}  # per run: a later run sees new files
+        self._folders: dict[str, Path] = {}
         #: One line per config file whose trusted-only keys were not applied.
         self.warnings: list[str] = []
 
@@ -325,10 +327,19 @@ class ConfigResolver:
             return self.explicit
         # The folder the file is in (not where a symlinked file points to): a link to a
         # report elsewhere is checked with the config of the folder it was found in.
-        folder = _resolved(Path(os.path.abspath(path)).parent)
+        folder = self._folder(path)
         if folder not in self._found:
             self._found[folder] = find_config_file(folder)
         return self._found[folder]
+
+    def _folder(self, path: Path) -> Path:
+        """The folder ``path`` is in, resolved once per folder and run (a walk asks for
+        every file, and resolving costs a system call per path component)."""
+        key = os.path.dirname(os.path.abspath(path))
+        folder = self._folders.get(key)
+        if folder is None:
+            folder = self._folders[key] = _resolved(Path(key))
+        return folder
 
     def for_file(self, path: Path) -> Config:
         config_path = self.config_path_for(path)
@@ -529,11 +540,18 @@ def excluded(config: Config, path: Path) -> bool:
 def _relative(path: Path, root: Path) -> str:
     """``path`` relative to ``root``, ``/``-separated (both resolved; cached: rules ask the
     same for every rule of a file)."""
-    folder = _resolved(Path(os.path.abspath(path)).parent)
+    folder = _resolved_folder(os.path.dirname(os.path.abspath(path)))
     try:
-        return PurePosixPath((folder / path.name).relative_to(_resolved(root))).as_posix()
+        relative = (folder / path.name).relative_to(_resolved_folder(str(root)))
+        return PurePosixPath(relative).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> Path:
+    """A folder resolved, once per folder (``_relative`` asks for every file of it)."""
+    return _resolved(Path(folder))
 
 
 def _glob_match(relative: str, glob: str) -> bool:

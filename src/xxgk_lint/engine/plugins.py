@@ -32,7 +32,6 @@ import sysconfig
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -243,8 +242,10 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
     registry.rules[PLUGIN_ERROR_RULE.code] = PLUGIN_ERROR_RULE
     registry.declared_by[PLUGIN_ERROR_RULE.code] = "xxgk-lint (engine)"
     ordered: list[_Loaded] = []  # registration order: built-ins, other entry points, local
+    from xxgk_lint.engine.entrypoints import entry_points
+
     found = sorted(
-        entry_points(group=hookspecs.ENTRY_POINT_GROUP),
+        entry_points(hookspecs.ENTRY_POINT_GROUP),
         key=lambda e: (e.value != BUILTIN, e.name, e.value),
     )
     for entry in found:

@@ -1,16 +1,21 @@
 """The result of one run: what the runner hands to every formatter.
 
-Formatters receive a :class:`RunResult` and return a string; they never re-run rules,
-re-read files or exit. Everything a formatter may need (source lines for snippets, the
-rules that ran for JUnit's passing cases and SARIF's rule list) is here.
+Formatters receive the run one file at a time (:class:`FileResult`, as soon as that file
+and every file before it are done) and then its end (:class:`RunEnd`: totals, run errors,
+the findings of whole-run rules); or a whole :class:`RunResult` at once, which is the same
+thing held in memory. They never re-run rules, re-read files or exit. Everything a
+formatter may need (source lines for snippets, the rules that ran for JUnit's passing
+cases and SARIF's rule list) is here. A :class:`FileResult` is picklable: worker
+processes send it back to the process that writes the output.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from xxgk_lint.engine.checks import Check
+from xxgk_lint.engine.checks import STATUSES, Check
 from xxgk_lint.engine.checks import count as count_checks
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 
@@ -46,8 +51,12 @@ class FileResult:
     ``diagnostics`` are sorted by position. ``rules_run`` are the rules that ran on this
     file (enabled and not ignored for it), in code order. ``source_lines`` are the lines of
     the original file (for text and HTML) or of the extracted text (for .docx/PDF), for
-    source snippets; empty when the file could not be read. ``kind`` is the reader used
+    source snippets; empty when the file could not be read. A run keeps only the lines its
+    findings point at: the others are empty strings (the tuple keeps its length, so that
+    ``source_lines[line - 1]`` still finds a finding's line). ``kind`` is the reader used
     (``text``, ``html``, ``docx``, ``pdf``), ``None`` when unreadable.
+
+    New fields always get a default, so that code which builds a FileResult keeps working.
     """
 
     path: str
@@ -59,9 +68,136 @@ class FileResult:
     unreadable: bool = False
     #: The ``fail-on`` of this file's config (files may have different configs).
     fail_on: Severity | None = None
+    #: What the report says of itself (``None`` when unreadable or not stated): for the
+    #: per-file summary, the export and the audit page.
+    agency: str | None = None
+    year: int | None = None
+    format_version: str | None = None
+    title: str | None = None
+    #: Problems of the run met while checking this file (a rule that crashed or ran over
+    #: its time limit), one line each, in the user's language. The runner moves them into
+    #: the run's ``run_errors``, in file order.
+    errors: tuple[str, ...] = ()
     #: What the rules verified on this report: every identity instance and cross-check,
     #: with its status (pass, fail, not_assessable, uncertain), in the order recorded.
     checks: tuple[Check, ...] = ()
+    #: What the run's ``extract`` function took from the report (``export``: its cells);
+    #: ``None`` when the run has none or the file could not be read.
+    extract: Any = None
+    #: What whole-run rules keep of the report, by rule code (set by
+    #: :func:`xxgk_lint.api.check_bytes`, for :func:`xxgk_lint.api.check_run`; a run of
+    #: the command line keeps them apart and leaves this ``None``).
+    facts: Any = None
+
+    def status(self, fail_on: Severity) -> str:
+        """``unreadable``, ``fail`` (a finding at or above ``fail_on``) or ``pass``."""
+        if self.unreadable:
+            return UNREADABLE
+        if any(d.severity >= fail_on for d in self.diagnostics):
+            return FAIL
+        return PASS
+
+
+#: A file's status (:meth:`FileResult.status`), as the summary, export and audit page say.
+PASS, FAIL, UNREADABLE = "pass", "fail", "unreadable"
+
+
+def kept_lines(lines: Iterable[str], wanted: Iterable[int]) -> tuple[str, ...]:
+    """``lines`` with every line but the ``wanted`` ones (1-based) emptied.
+
+    A run over thousands of files keeps only the lines its findings show, not whole
+    files; the tuple keeps its length so that line numbers still index it.
+    """
+    keep = set(wanted)
+    return tuple(line if number in keep else "" for number, line in enumerate(lines, start=1))
+
+
+@dataclass
+class Tally:
+    """Counts over a run, added to file by file: what the summary line and exit code need.
+
+    A streaming run keeps this instead of its files.
+    """
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    unreadable: int = 0
+    #: Whether a finding was at or above its file's ``fail-on``.
+    failed: bool = False
+    #: Whether a rule yielded something invalid (XG009): exit code 2.
+    plugin_error: bool = False
+    #: Findings per rule, ``(code, name) → count``, in the order first met.
+    by_rule: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: Checks per status (pass, fail, not_assessable, uncertain), zeros included.
+    checks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    def add_file(self, result: FileResult, fail_on: Severity) -> None:
+        self.files += 1
+        if result.unreadable:
+            self.unreadable += 1
+        for check in result.checks:
+            self.checks[check.status] = self.checks.get(check.status, 0) + 1
+        self.add(result.diagnostics, fail_on)
+
+    def add(self, diagnostics: Iterable[Diagnostic], fail_on: Severity) -> None:
+        for diagnostic in diagnostics:
+            severity = diagnostic.severity
+            if severity == Severity.ERROR:
+                self.errors += 1
+            elif severity == Severity.WARNING:
+                self.warnings += 1
+            else:
+                self.infos += 1
+            if severity >= fail_on:
+                self.failed = True
+            if diagnostic.code == PLUGIN_ERROR:
+                self.plugin_error = True
+            key = (diagnostic.code, diagnostic.name)
+            self.by_rule[key] = self.by_rule.get(key, 0) + 1
+
+    def count(self, severity: Severity) -> int:
+        return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings}.get(
+            severity, self.infos
+        )
+
+    def exit_code(self, run_errors: Iterable[str] = (), exit_zero: bool = False) -> int:
+        """0 clean, 1 findings at or above ``fail-on`` (0 with ``exit_zero``), 2 unreadable
+        input, a plugin error (XG009) or run errors."""
+        if any(True for _ in run_errors) or self.unreadable or self.plugin_error:
+            return 2
+        return 1 if self.failed and not exit_zero else 0
+
+
+@dataclass(frozen=True)
+class RunEnd:
+    """What a run knows once every file is done: what a formatter writes at the end.
+
+    ``across`` are the findings of whole-run rules (rules that compare reports): each
+    belongs to a file (``Diagnostic.path``) whose output may already be written, so every
+    format writes them after the per-file output (see docs/output-formats.md).
+    ``tally`` counts them too.
+    """
+
+    rules: tuple[RuleMeta, ...]
+    tally: Tally
+    fail_on: Severity = Severity.ERROR
+    lang: str = "zh"
+    run_errors: tuple[str, ...] = ()
+    configs: tuple[ConfigUse, ...] = ()
+    across: tuple[Diagnostic, ...] = ()
+    #: ``--exit-zero``: findings never make the exit code 1.
+    exit_zero: bool = False
+    #: Lines of the files that ``across`` findings point at, by path (line → text).
+    across_lines: dict[str, dict[int, str]] = field(default_factory=dict)
+    #: What each baseline did (findings hidden, entries that no longer match); the hidden
+    #: findings were never written.
+    baseline: tuple[BaselineUse, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return self.tally.exit_code(self.run_errors, self.exit_zero)
 
 
 @dataclass(frozen=True)
@@ -77,13 +213,20 @@ class RunResult:
     run_errors: tuple[str, ...] = field(default=())
     #: The config files the run read, in the order first read.
     configs: tuple[ConfigUse, ...] = field(default=())
+    #: The findings of whole-run rules, written after the files (see :class:`RunEnd`).
+    across: tuple[Diagnostic, ...] = field(default=())
+    #: ``--exit-zero``: findings never make the exit code 1.
+    exit_zero: bool = False
+    #: Lines of the files that ``across`` findings point at, by path (line → text).
+    across_lines: dict[str, dict[int, str]] = field(default_factory=dict)
     #: What each baseline did (findings hidden, entries that no longer match); the hidden
-    #: findings are not in ``files``.
-    baseline: tuple[BaselineUse, ...] = field(default=())
+    #: findings are not in ``files`` or ``across``.
+    baseline: tuple[BaselineUse, ...] = ()
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for f in self.files for d in f.diagnostics]
+        """Every finding: file by file, then those of whole-run rules."""
+        return [*(d for f in self.files for d in f.diagnostics), *self.across]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -100,17 +243,43 @@ class RunResult:
     def fail_on_for(self, result: FileResult) -> Severity:
         return result.fail_on if result.fail_on is not None else self.fail_on
 
+    def fail_on_of(self, path: str) -> Severity:
+        """The ``fail-on`` of the file at ``path`` (the run's for a path not checked)."""
+        for result in self.files:
+            if result.path == path:
+                return self.fail_on_for(result)
+        return self.fail_on
+
     @property
     def failed(self) -> bool:
         """Whether any finding is at or above its file's ``fail_on``."""
-        return any(d.severity >= self.fail_on_for(f) for f in self.files for d in f.diagnostics)
+        return self.tally().failed
+
+    def tally(self) -> Tally:
+        tally = Tally()
+        for result in self.files:
+            tally.add_file(result, self.fail_on_for(result))
+        for diagnostic in self.across:
+            tally.add((diagnostic,), self.fail_on_of(diagnostic.path))
+        return tally
+
+    def end(self) -> RunEnd:
+        """The run's end, as a streaming run hands it to the formatters."""
+        return RunEnd(
+            self.rules,
+            self.tally(),
+            self.fail_on,
+            self.lang,
+            self.run_errors,
+            self.configs,
+            self.across,
+            self.exit_zero,
+            self.across_lines,
+            self.baseline,
+        )
 
     @property
     def exit_code(self) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input, a plugin error
         (XG009) or run errors."""
-        if self.run_errors or any(f.unreadable for f in self.files):
-            return 2
-        if any(d.code == PLUGIN_ERROR for d in self.diagnostics):
-            return 2
-        return 1 if self.failed else 0
+        return self.tally().exit_code(self.run_errors, self.exit_zero)

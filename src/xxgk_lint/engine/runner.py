@@ -1,4 +1,16 @@
-"""Run the rules over files: discover, read, parse, check, collect.
+"""Run the rules over files: discover, read, parse, check — one file at a time.
+
+A run has two phases. :meth:`Runner.plan` walks the paths, resolves every file's config
+and loads the plugins those configs name, so that a broken config stops the run before
+anything is written and the number of files is known (for the progress bar). Then
+:meth:`Runner.results` checks the files and yields each one's :class:`FileResult` as soon
+as it and every file before it are done, in the order of the walk; the caller writes it
+and drops it, so memory does not grow with the number of files. The report itself never
+leaves the function that checks it: whole-run rules keep only the small
+:class:`~xxgk_lint.engine.rule.ReportFacts` their ``facts`` function takes, and are
+called once at the end (:attr:`Runner.across`). With ``jobs`` above 1 the files are
+checked in worker processes (:mod:`xxgk_lint.engine.pool`); the results, their order and
+so the output are the same as with one.
 
 The runner is the only place that runs rules, and it runs each inside its own guard: a
 rule that raises (even ``SystemExit``), runs over its time budget (``rule-timeout``) or
@@ -9,11 +21,12 @@ never written to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
@@ -28,31 +41,97 @@ from xxgk_lint.engine.config import (
     rule_options,
     severity_for,
 )
-from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
-from xxgk_lint.engine.pairing import scope_of, with_scope
+from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
-from xxgk_lint.engine.results import FileResult, RunResult
+from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
 from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 
 if TYPE_CHECKING:
-    from xxgk_lint.engine.baseline import Baseline, BaselineUse
+    from xxgk_lint.engine.baseline import Baseline, RunBaselines
     from xxgk_lint.sources import Source
 
 UNREADABLE = "XG001"
+#: The path that stands for standard input.
+STDIN = "-"
+
+#: What a run takes from each report besides its findings (``export``: the cells). A
+#: module-level function, so that it pickles for worker processes.
+Extract = Callable[[Report], Any]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a worker process needs to check files as this process would (picklable)."""
+
+    explicit: Path | None
+    overrides: Overrides
+    isolated: bool
+    trust_configs: bool
+    cwd: Path
+    lang: str
+    timeout: float | None
+    extract: Extract | None = None
+
+    def runner(self) -> Runner:
+        resolver = ConfigResolver(
+            self.explicit,
+            self.overrides,
+            isolated=self.isolated,
+            trust_configs=self.trust_configs,
+            cwd=self.cwd,
+        )
+        return Runner(resolver, self.lang, timeout=self.timeout, extract=self.extract)
+
+
+class Checked(NamedTuple):
+    """One file checked (in this process or a worker): what goes back to the run.
+
+    ``result.rules_run`` is empty here: ``rules`` names them by code, and the run fills
+    in their metadata from its own registry (a worker would otherwise send every rule's
+    documentation back with every file). ``facts`` are the whole-run rules' facts of the
+    report, ``title`` the report's title line (``(line, text)``) for their findings'
+    snippets.
+    """
+
+    result: FileResult
+    rules: tuple[str, ...]
+    facts: dict[str, ReportFacts] | None = None
+    title: tuple[int, str] | None = None
+
+
+#: One planned item: a file to check (its path as a string, and whether it was named on
+#: the command line), or something the walk met but cannot check.
+Planned = tuple[str, bool] | Skipped
+
+
+@dataclass
+class Plan:
+    """The files of a run, in order, and the configs and plugins they need (loaded)."""
+
+    items: list[Planned]
+    #: The paths the run was given.
+    paths: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> int:
+        return sum(1 for item in self.items if not isinstance(item, Skipped))
 
 
 class Runner:
     """One run over many files with one set of plugins.
 
     ``timeout`` bounds the seconds spent on one file (reading, parsing and its rules);
-    a file over it gets XG001 naming the limit. ``previous`` are files or folders read
-    only for the facts of whole-run rules (``--previous``: last year's reports in a
-    pre-commit run): never checked, nothing reported on them. ``baseline`` replaces every
-    config's ``baseline``; ``write_baseline`` records the run's findings as a baseline
-    (:attr:`written_baseline`, for the caller to write) and hides them.
+    a file over it gets XG001 naming the limit. ``jobs`` is the number of worker
+    processes (1: check in this process). ``extract`` is called on every report that
+    parsed; what it returns is the result's ``extract``. ``previous`` are files or
+    folders read only for the facts of whole-run rules (``--previous``: last year's
+    reports in a pre-commit run): never checked, nothing reported on them. ``baseline``
+    replaces every config's ``baseline``; ``write_baseline`` records the run's findings
+    as a baseline and hides them (:meth:`baselines`).
     """
 
     def __init__(
@@ -61,6 +140,9 @@ class Runner:
         lang: str = "zh",
         *,
         timeout: float | None = None,
+        jobs: int = 1,
+        extract: Extract | None = None,
+        start_method: str | None = None,
         previous: Sequence[str] = (),
         baseline: Path | None = None,
         write_baseline: Path | None = None,
@@ -68,29 +150,81 @@ class Runner:
         self.resolver = resolver
         self.lang = lang
         self.timeout = timeout
+        self.jobs = max(1, jobs)
+        self.extract = extract
+        self.start_method = start_method
+        self._registries: dict[tuple, Registry] = {}
+        self._checked: dict[int, Config] = {}  # configs whose selectors were checked
+        self._metas: dict[tuple[int, tuple[str, ...]], tuple[RuleMeta, ...]] = {}
+        self.run_errors: list[str] = []
+        self._plan: Plan | None = None
+        #: The findings of whole-run rules, once :meth:`results` is exhausted.
+        self.across: tuple[Diagnostic, ...] = ()
+        #: The title line of each file whose facts whole-run rules kept (path → line → text).
+        self.across_lines: dict[str, dict[int, str]] = {}
+        self._fail_on_of: dict[str, Severity] = {}
+        self._all_rules: dict[str, Rule] = {}
+        #: ``-`` as a path: the name it is checked under (``--stdin-filename``) and its bytes.
+        self.stdin: tuple[str | None, bytes] | None = None
+        #: Whether the lines whole-run findings point at are wanted (a text output shows
+        #: them under the finding): they are then read again once the rules have run.
+        self.across_snippets = False
         self.previous = tuple(previous)
         self.baseline = baseline
         self.write_baseline = write_baseline
-        #: The baseline made of this run's findings (with ``write_baseline``).
+        #: The baseline this run recorded (``write_baseline``), once it is done.
         self.written_baseline: Baseline | None = None
-        self._registries: dict[tuple, Registry] = {}
-        self._checked: dict[int, Config] = {}  # configs whose selectors were checked
-        self.run_errors: list[str] = []
-        #: The files checked, as found (``--output-file`` never overwrites them).
-        self.targets: list[Path] = []
         #: The files read with ``previous`` (never written to either).
         self.previous_targets: list[Path] = []
-        #: Every parsed report's scope (body|year) by path, ``previous`` ones included.
-        self._scopes: dict[str, str] = {}
-        #: The config's baseline of each checked file, by path.
-        self._baseline_of: dict[str, Path | None] = {}
+        #: The scope (body|year) of every report read, by path (``previous`` ones
+        #: included; ``""`` when the title names no body or year): baselines key on it.
+        self.scopes: dict[str, str] = {}
         #: Paths of the reports read with ``previous``: findings on them are dropped.
         self._facts_only: set[str] = set()
+
+    def use_stdin(self, data: bytes, name: str | None = None) -> None:
+        """Check ``data`` where ``-`` is named, as the file ``name`` (its config, its kind)."""
+        self.stdin = (name, data)
+        self.jobs = 1  # the bytes are here, not in a file a worker could read
+
+    # ---- what the run is made of
 
     @property
     def plugin_files(self) -> list[Path]:
         """The files of every local plugin loaded in this run."""
         return [f for registry in self._registries.values() for f in registry.files]
+
+    @property
+    def targets(self) -> list[Path]:
+        """The files checked (or to be checked), as found (``--output-file`` never
+        overwrites them)."""
+        if self._plan is None:
+            return []
+        items = self._plan.items
+        return [Path(self._named(item[0])) for item in items if not isinstance(item, Skipped)]
+
+    @property
+    def planned(self) -> int:
+        """How many files the plan holds (0 before :meth:`plan`)."""
+        return self._plan.files if self._plan is not None else 0
+
+    @property
+    def rules(self) -> tuple[RuleMeta, ...]:
+        """Every rule known to the run (all its configs' plugins), in code order."""
+        return tuple(self._all_rules[code].meta for code in sorted(self._all_rules))
+
+    def options(self) -> RunOptions:
+        resolver = self.resolver
+        return RunOptions(
+            resolver.explicit,
+            resolver.overrides,
+            resolver.isolated,
+            resolver.trust_configs,
+            resolver.cwd,
+            self.lang,
+            self.timeout,
+            self.extract,
+        )
 
     def registry_for(self, config: Config) -> Registry:
         key = tuple(sorted((p.spec, str(p.base_dir)) for p in config.plugins))
@@ -106,140 +240,36 @@ class Runner:
     def _message(self, zh: str, en: str) -> str:
         return clean_text(en if self.lang == "en" else zh)
 
-    def run(self, paths: Sequence[str]) -> RunResult:
-        with holding():
-            files, all_rules = self._run_files(paths)
-        if not files:
-            self.run_errors.append(self._nothing_found(paths))
-        metas = tuple(all_rules[c].meta for c in sorted(all_rules))
-        fail_on = Severity.parse(self._fail_on())
-        files, baselines = self._with_baselines(files)
-        return RunResult(
-            tuple(files),
-            metas,
-            fail_on,
-            self.lang,
-            tuple(self.run_errors),
-            configs=tuple(self.resolver.uses()),
-            baseline=baselines,
-        )
+    def fail_on(self) -> Severity:
+        """The run's ``fail-on``: the flag, else the first config's."""
+        configs = self.resolver.configs()
+        value = configs[0].fail_on if configs else (self.resolver.overrides.fail_on or "error")
+        return Severity.parse(value)
 
-    def _with_baselines(
-        self, files: list[FileResult]
-    ) -> tuple[list[FileResult], tuple[BaselineUse, ...]]:
-        """Hook (baselines): stamp each finding with its report's scope, write the baseline
-        if asked, and hide the findings of each file's baseline (engine/baseline.py)."""
-        files = [with_scope(f, self._scopes.get(f.path, "")) for f in files]
-        override = self.write_baseline or self.baseline
-        if override is None and not any(self._baseline_of.values()):
-            return files, ()
-        # Imported here: most runs use no baseline.
-        from xxgk_lint.engine.baseline import Baseline, BaselineError, apply_baselines
+    # ---- phase 1: the plan
 
-        if self.write_baseline is not None:
-            self.written_baseline = Baseline.of(files, self._scopes)
-        loaded: dict[Path, Baseline] = {}
+    def plan(self, paths: Sequence[str]) -> Plan:
+        """Walk ``paths``, resolve each file's config and load its plugins.
 
-        def choose(result: FileResult) -> tuple[str, Baseline] | None:
-            path = override or self._baseline_of.get(result.path)
-            if path is None:
-                return None
-            if path not in loaded:
-                if path == self.write_baseline and self.written_baseline is not None:
-                    loaded[path] = self.written_baseline
-                else:
-                    try:
-                        loaded[path] = Baseline.load(path)
-                    except BaselineError as exc:
-                        where = "--baseline" if path == self.baseline else "'baseline'"
-                        raise ConfigError(f"{where}: {exc}") from None
-            return clean_text(str(path)), loaded[path]
-
-        written = clean_text(str(self.write_baseline)) if self.write_baseline else None
-        return apply_baselines(files, choose, self._scopes, written=written)
-
-    def _run_files(self, paths: Sequence[str]) -> tuple[list[FileResult], dict[str, Rule]]:
-        files: list[FileResult] = []
-        parsed: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
-        all_rules: dict[str, Rule] = {}
-        for found in discover(paths, self.resolver):
-            if isinstance(found, Skipped):
-                self.run_errors.append(found.message(self.lang))
-                continue
-            # Named in the last-resort message if anything below crashes (not cleared then).
-            progress.file = clean_text(str(found.path))
-            self.targets.append(found.path)
-            config = self.resolver.for_file(found.path)
-            registry = self.registry_for(config)
-            all_rules.update(registry.rules)
-            rules = [
-                r for r in registry.sorted_rules() if enabled(config, r.code, r.name, found.path)
-            ]
-            result, report = self._check_file(found, config, registry, rules)
-            files.append(replace(result, fail_on=Severity.parse(config.fail_on)))
-            self._baseline_of[result.path] = config.baseline
-            if report is not None:
-                self._scopes[result.path] = scope_of(report.agency, report.year)
-                # Whole-run rules keep only their facts; the report itself is dropped here.
-                parsed.append((self._facts(report, rules, config), config, registry))
-        parsed.extend(self._previous_facts())
-        progress.file = None
-        return self._check_run(files, parsed), all_rules
-
-    def _previous_facts(self) -> list[tuple[dict[str, ReportFacts], Config, Registry]]:
-        """Hook (``--previous``): the facts whole-run rules keep of last year's reports.
-
-        The files are read and parsed like checked ones, but not checked: no per-report
-        rule runs on them and no finding is reported on them. A file also checked in this
-        run is not read twice. One that cannot be read is a run error (exit code 2).
+        Raises :class:`ConfigError` for a broken config, before any file is checked.
         """
-        if not self.previous:
-            return []
-        seen = {_real(t) for t in self.targets}
-        out: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
-        for found in discover(self.previous, self.resolver):
-            if isinstance(found, Skipped):
-                self.run_errors.append(f"--previous {found.message(self.lang)}")
-                continue
-            real = _real(found.path)
-            if real in seen:
-                continue
-            seen.add(real)
-            self.previous_targets.append(found.path)  # never written to, read or not
-            path = clean_text(str(found.path))
-            progress.file = path
-            config = self.resolver.for_file(found.path)
-            registry = self.registry_for(config)
-            rules = [
-                r
-                for r in registry.sorted_rules()
-                if r.check_run is not None and enabled(config, r.code, r.name, found.path)
-            ]
-            if not rules:
-                continue  # no whole-run rule would use its facts: not read at all
-            limit = budget(f"{path}: --timeout", self.timeout)
-            try:
-                with limit:
-                    read = self._read(found, config)
-                    if isinstance(read, str):
-                        self.run_errors.append(f"--previous {path}: {read}")
-                        continue
-                    report = read[1]
-                    facts = self._facts(report, rules, config)
-            except BudgetExceeded as exc:
-                if exc.deadline is not limit.deadline:
-                    raise
-                seconds = f"{self.timeout:g}"
-                problem = self._message(
-                    f"处理时间超过了每个文件的时间限制（--timeout {seconds} 秒）",
-                    f"reading it took longer than the limit per file (--timeout {seconds} s)",
-                )
-                self.run_errors.append(f"--previous {path}: {problem}")
-                continue
-            self._facts_only.add(clean_text(report.path))
-            self._scopes[clean_text(report.path)] = scope_of(report.agency, report.year)
-            out.append((facts, config, registry))
-        return out
+        items: list[Planned] = []
+        for path in paths:
+            if path == STDIN and self.stdin is not None:
+                found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)
+                walked: Iterable[Target | Skipped] = (found,)
+            else:
+                walked = discover([path], self.resolver)
+            for found in walked:
+                if isinstance(found, Skipped):
+                    items.append(found)
+                    continue
+                config = self.resolver.for_file(found.path)
+                registry = self.registry_for(config)
+                self._all_rules.update(registry.rules)
+                items.append((STDIN if path == STDIN else str(found.path), found.explicit))
+        self._plan = Plan(items, tuple(paths))
+        return self._plan
 
     def _nothing_found(self, paths: Sequence[str]) -> str:
         named = ", ".join(clean_text(p) for p in paths) or "."
@@ -250,35 +280,204 @@ class Runner:
             f"no report file found in {named} (extensions: {extensions}; see also 'exclude')",
         )
 
-    def _fail_on(self) -> str:
-        configs = self.resolver.configs()
-        return configs[0].fail_on if configs else (self.resolver.overrides.fail_on or "error")
+    # ---- phase 2: the files, in order
+
+    def results(self, plan: Plan | None = None) -> Iterator[FileResult]:
+        """Check the planned files; yield each one's result in the order of the walk.
+
+        Once exhausted, :attr:`across` holds the findings of the whole-run rules and
+        :attr:`run_errors` every problem of the run, in file order.
+        """
+        plan = plan or self._plan
+        if plan is None:
+            raise RuntimeError("Runner.results() needs a plan: call Runner.plan() first")
+        kept: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
+        if self.jobs > 1 and plan.files > 1:
+            from xxgk_lint.engine.pool import checked_in_pool
+
+            checked: Iterator[tuple[Planned, Checked | None]] = checked_in_pool(
+                plan.items, self.options(), self.jobs, self.start_method, self.crashed
+            )
+        else:
+            checked = self._checked_here(plan.items)
+        for item, done in checked:
+            if isinstance(item, Skipped) or done is None:
+                assert isinstance(item, Skipped)
+                self.run_errors.append(item.message(self.lang))
+                continue
+            config = self.resolver.for_file(Path(self._named(item[0])))
+            result = self._completed(done, config)
+            if not result.unreadable:
+                self.scopes[result.path] = scope_of(result.agency, result.year)
+            if done.facts is not None:
+                kept.append((done.facts, config, self.registry_for(config)))
+                self._fail_on_of[result.path] = self._fail_on_for(result)
+                if done.title is not None:
+                    self.across_lines[result.path] = {done.title[0]: done.title[1]}
+            yield result
+        kept.extend(self._previous_facts())
+        # Cleared only when every file went well: the last-resort message names the file
+        # that crashed.
+        progress.file = None
+        if not plan.files:
+            self.run_errors.append(self._nothing_found(plan.paths))
+        with holding():
+            self.across = self._check_run(kept)
+            if self.across_snippets:
+                self._across_snippets()
+
+    def _across_snippets(self) -> None:
+        """The lines the whole-run rules' findings point at, read again from their files
+        (the files were dropped when they were done; only these few are read twice)."""
+        stdin = (self.stdin[0] or STDIN) if self.stdin is not None else None
+        read_across_lines(
+            self.across, self.across_lines, self.resolver.for_file, skip={stdin} - {None}
+        )
+
+    def _named(self, path: str) -> str:
+        """The path a planned file is checked under (``-`` is ``--stdin-filename``)."""
+        if path == STDIN and self.stdin is not None:
+            return self.stdin[0] or STDIN
+        return path
+
+    def _checked_here(self, items: Iterable[Planned]) -> Iterator[tuple[Planned, Checked | None]]:
+        with holding():
+            for item in items:
+                if isinstance(item, Skipped):
+                    yield item, None
+                else:
+                    yield item, self.check_path(*item)
+
+    def _completed(self, checked: Checked, config: Config) -> FileResult:
+        """The worker's result with the run's own rule metadata and its errors noted."""
+        result = checked.result
+        key = (id(config), checked.rules)
+        metas = self._metas.get(key)
+        if metas is None:
+            registry = self.registry_for(config)
+            metas = tuple(registry.rules[code].meta for code in checked.rules)
+            self._metas[key] = metas
+        self.run_errors.extend(result.errors)
+        return replace(result, rules_run=metas)
+
+    def _fail_on_for(self, result: FileResult) -> Severity:
+        return result.fail_on if result.fail_on is not None else self.fail_on()
+
+    def run(self, paths: Sequence[str], *, exit_zero: bool = False) -> RunResult:
+        """The whole run held in memory (for the API and small runs)."""
+        self.plan(paths)
+        baselines = self.baselines()
+        files = tuple(self.results())
+        across = self.across
+        if baselines is not None:
+            files = tuple(baselines.file(f) for f in files)
+            across = baselines.across(across)
+            self.written_baseline = baselines.written
+        return RunResult(
+            files,
+            self.rules,
+            self.fail_on(),
+            self.lang,
+            tuple(self.run_errors),
+            configs=tuple(self.resolver.uses()),
+            across=across,
+            exit_zero=exit_zero,
+            across_lines=self.across_lines,
+            baseline=baselines.uses() if baselines is not None else (),
+        )
+
+    def baselines(self) -> RunBaselines | None:
+        """What hides the run's accepted findings (``--baseline``, the configs'
+        ``baseline``, ``--write-baseline``), or ``None`` when nothing does. Call it after
+        :meth:`plan` (the configs are known then), and pass every result through it."""
+        override = self.write_baseline or self.baseline
+        configured = {c.baseline for c in self.resolver.configs() if c.baseline is not None}
+        if override is None and not configured:
+            return None
+        # Imported here: most runs use no baseline.
+        from xxgk_lint.engine.baseline import RunBaselines
+
+        return RunBaselines(
+            lambda path: override or self.resolver.for_file(Path(path)).baseline,
+            self.scopes,
+            baseline=self.baseline,
+            write=self.write_baseline,
+        )
+
+    # ---- one file
+
+    def check_path(self, path: str, explicit: bool = False, data: bytes | None = None) -> Checked:
+        """Read, parse and check one file (in this process: a worker calls it too).
+
+        With ``data``, those bytes are checked as the file ``path`` (nothing is read).
+        """
+        if path == STDIN and self.stdin is not None:
+            path, data = self.stdin[0] or STDIN, self.stdin[1]
+        target = Target(Path(path), explicit)
+        config = self.resolver.for_file(target.path)
+        registry = self.registry_for(config)
+        rules = [r for r in registry.sorted_rules() if enabled(config, r.code, r.name, target.path)]
+        # Named in the last-resort message if anything below crashes (not cleared then).
+        progress.file = clean_text(path)
+        return self._check_file(target, config, registry, rules, data)
+
+    def crashed(self, path: str, explicit: bool, problem: str) -> Checked:
+        """The result of a file whose worker process died while checking it (XG001)."""
+        config = self.resolver.for_file(Path(path))
+        registry = self.registry_for(config)
+        shown = clean_text(path)
+        codes = tuple(
+            r.code for r in registry.sorted_rules() if enabled(config, r.code, r.name, Path(path))
+        )
+        diagnostic = self._unreadable(registry, config, shown, problem)
+        fail_on = Severity.parse(config.fail_on)
+        return Checked(FileResult(shown, (diagnostic,), (), (), None, True, fail_on), codes)
 
     def _check_file(
-        self, target: Target, config: Config, registry: Registry, rules: list[Rule]
-    ) -> tuple[FileResult, Report | None]:
+        self,
+        target: Target,
+        config: Config,
+        registry: Registry,
+        rules: list[Rule],
+        data: bytes | None = None,
+    ) -> Checked:
         path = clean_text(str(target.path))
-        metas = tuple(r.meta for r in rules)
+        codes = tuple(r.code for r in rules)
+        fail_on = Severity.parse(config.fail_on)
+        errors: list[str] = []
         limit = budget(f"{path}: --timeout", self.timeout)
         try:
             with limit:
-                read = self._read(target, config)
+                read = self._read(target, config, data)
                 if isinstance(read, str):
                     diagnostic = self._unreadable(registry, config, path, read)
-                    return FileResult(path, (diagnostic,), metas, (), None, True), None
+                    result = FileResult(
+                        path, (diagnostic,), (), (), None, True, fail_on, errors=tuple(errors)
+                    )
+                    return Checked(result, codes)
                 source, report = read
                 diagnostics: list[Diagnostic] = []
-                checks: list[Check] = []  # check outcomes (issue 10)
-                active = frozenset(r.code for r in rules)  # check outcomes (issue 10)
+                checks: list[Check] = []
+                active = frozenset(codes)
                 for rule in rules:
                     if rule.check is None:
                         continue
                     call = partial(_check_report, report)
                     diagnostics.extend(
                         self._run_rule(
-                            rule, config, call, path, (path,), 1, checks=checks, active=active
+                            rule,
+                            config,
+                            call,
+                            path,
+                            (path,),
+                            1,
+                            errors,
+                            checks=checks,
+                            active=active,
                         )
                     )
+                facts = self._facts(report, rules, config, errors)
+                extract = self.extract(report) if self.extract is not None else None
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
@@ -289,24 +488,51 @@ class Runner:
                 else f"checking it took longer than the limit per file (--timeout {seconds} s)"
             )
             diagnostic = self._unreadable(registry, config, path, problem)
-            return FileResult(path, (diagnostic,), metas, (), None, True), None
+            result = FileResult(
+                path, (diagnostic,), (), (), None, True, fail_on, errors=tuple(errors)
+            )
+            return Checked(result, codes)
+        scope = scope_of(report.agency, report.year)
+        diagnostics.sort(key=Diagnostic.sort_key)
+        if scope:  # fingerprints key on the report (body|year), not on the file's name
+            diagnostics = [replace(d, scope=scope) if not d.scope else d for d in diagnostics]
         lines = source.original_lines or tuple(source.text.split("\n"))
+        title = None
+        if facts is not None and report.title is not None:
+            number = report.title.span.line
+            if 1 <= number <= len(lines):
+                title = (number, lines[number - 1])
         result = FileResult(
-            path, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), metas, lines, source.kind
+            path,
+            tuple(diagnostics),
+            (),
+            kept_lines(lines, (d.line for d in diagnostics)),
+            source.kind,
+            fail_on=fail_on,
+            agency=report.agency,
+            year=report.year,
+            format_version=report.format_version,
+            title=report.title.text if report.title is not None else None,
+            errors=tuple(errors),
+            checks=tuple(checks),
+            extract=extract,
         )
-        result = replace(result, checks=tuple(checks))  # check outcomes (issue 10)
-        return result, report
+        return Checked(result, codes, facts, title)
 
-    def _read(self, target: Target, config: Config) -> tuple[Source, Report] | str:
-        """The file read and parsed, or why it cannot be (the problem, for XG001)."""
+    def _read(
+        self, target: Target, config: Config, data: bytes | None
+    ) -> tuple[Source, Report] | str:
+        """The file (or ``data``) read and parsed, or why it cannot be (the problem, for
+        XG001)."""
         from xxgk_lint.parse import parse_source
         from xxgk_lint.sources import InputError, read_source
 
-        skipped = classify(target.path)  # it may have changed since the walk
-        if skipped is not None:
-            return skipped.problem(config.lang)
+        if data is None:
+            skipped = classify(target.path)  # it may have changed since the walk
+            if skipped is not None:
+                return skipped.problem(config.lang)
         try:
-            source = read_source(target.path, limits=config.limits)
+            source = read_source(target.path, data, limits=config.limits)
             return source, parse_source(source)
         except InputError as exc:
             from xxgk_lint.sources.messages import localise
@@ -323,13 +549,17 @@ class Runner:
         path: str,
         paths: Sequence[str],
         reports: int,
+        errors: list[str],
         *,
         checks: list[Check] | None = None,
         active: frozenset[str] = frozenset(),
     ) -> list[Diagnostic]:
         """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk).
 
-        The checks the rule records are added to ``checks`` when it ends normally.
+        A rule that crashes or runs over its time limit is one line in ``errors``. The
+        checks the rule records are added to ``checks`` when it ends normally. ``active``
+        are the codes of the rules that run on the file (a finding one rule leaves to
+        another must be reported by one that runs).
         """
         context = RuleContext(
             rule.meta, path, config.lang, rule_options(config, rule.code, rule.name), active
@@ -350,7 +580,7 @@ class Runner:
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
-            self.run_errors.append(
+            errors.append(
                 self._message(
                     f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
                     f"（rule-timeout {seconds:g} 秒），已停止",
@@ -362,14 +592,14 @@ class Runner:
         except BaseException as exc:
             if not contained(exc):
                 raise
-            self.run_errors.append(
+            errors.append(
                 self._message(
                     f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
                     f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
                 )
             )
             return []
-        if checks is not None:  # check outcomes (issue 10)
+        if checks is not None:
             checks.extend(context.checks)
         findings = checked_findings(found, rule, config.lang, path, paths)
         override = severity_for(config, rule.code, rule.name)
@@ -400,20 +630,25 @@ class Runner:
         severity = severity_for(config, rule.code, rule.name)
         return context.diagnostic(span, problem=problem, subject="file", severity=severity)
 
-    def _facts(self, report: Report, rules: list[Rule], config: Config) -> dict[str, ReportFacts]:
+    # ---- whole-run rules
+
+    def _facts(
+        self, report: Report, rules: list[Rule], config: Config, errors: list[str]
+    ) -> dict[str, ReportFacts] | None:
         """The facts each enabled whole-run rule keeps of ``report``, by rule code."""
         out: dict[str, ReportFacts] = {}
-        base = ReportFacts.of(report)
+        base: ReportFacts | None = None
         for rule in rules:
             if rule.check_run is None:
                 continue
+            base = base or ReportFacts.of(report)
             value = None
             if rule.facts is not None:
-                value = self._extract(rule, config, report)
+                value = self._extract(rule, config, report, errors)
             out[rule.code] = replace(base, value=value)
-        return out
+        return out if base is not None else None
 
-    def _extract(self, rule: Rule, config: Config, report: Report) -> Any:
+    def _extract(self, rule: Rule, config: Config, report: Report, errors: list[str]) -> Any:
         """A rule's facts of one report, under the guards a check runs under."""
         assert rule.facts is not None
         path = clean_text(report.path)
@@ -430,17 +665,20 @@ class Runner:
             if not contained(exc):
                 raise
             problem = f"facts crashed: {type(exc).__name__}: {exc}"
-        self.run_errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
         return None
 
     def _check_run(
-        self, files: list[FileResult], parsed: list[tuple[dict[str, ReportFacts], Config, Registry]]
-    ) -> list[FileResult]:
-        """Whole-run rules: called once with the facts of every report that parsed."""
+        self, parsed: list[tuple[dict[str, ReportFacts], Config, Registry]]
+    ) -> tuple[Diagnostic, ...]:
+        """Whole-run rules: called once with the facts of every report that parsed.
+
+        Their findings come back in the order of the files they name, then by position.
+        """
         if not parsed:
-            return files
+            return ()
         config, registry = parsed[0][1], parsed[0][2]
-        extra: dict[str, list[Diagnostic]] = {}
+        found: list[Diagnostic] = []
         for rule in registry.sorted_rules():
             if rule.check_run is None:
                 continue
@@ -448,34 +686,108 @@ class Runner:
             if not eligible:
                 continue
             paths = tuple(clean_text(f.path) for f in eligible)
-            for diagnostic in self._run_rule(
-                rule,
-                config,
-                partial(_check_reports, eligible),
-                clean_text(eligible[0].path),
-                paths,
-                len(eligible),
-            ):
-                if diagnostic.path in self._facts_only:
-                    continue  # a --previous file: read for its facts, never reported on
-                extra.setdefault(diagnostic.path, []).append(diagnostic)
-        if not extra:
-            return files
-        out = []
-        for result in files:
-            more = extra.get(result.path)
-            if more:
-                merged = tuple(sorted((*result.diagnostics, *more), key=Diagnostic.sort_key))
-                result = replace(result, diagnostics=merged)
-            out.append(result)
+            found.extend(
+                self._run_rule(
+                    rule,
+                    config,
+                    partial(_check_reports, eligible),
+                    clean_text(eligible[0].path),
+                    paths,
+                    len(eligible),
+                    self.run_errors,
+                )
+            )
+        # A --previous file is read for its facts, never reported on; every finding keys on
+        # its report's scope (body|year).
+        found = [
+            replace(d, scope=self.scopes.get(d.path, "")) if not d.scope else d
+            for d in found
+            if d.path not in self._facts_only
+        ]
+        order = {path: index for index, path in enumerate(self._fail_on_of)}
+        return tuple(sorted(found, key=lambda d: (order.get(d.path, len(order)), *d.sort_key())))
+
+    def _previous_facts(self) -> list[tuple[dict[str, ReportFacts], Config, Registry]]:
+        """``--previous``: the facts whole-run rules keep of last year's reports.
+
+        The files are read and parsed like checked ones, but not checked: no per-report
+        rule runs on them and no finding is reported on them. A file also checked in this
+        run is not read twice. One that cannot be read is a run error (exit code 2).
+        """
+        if not self.previous:
+            return []
+        seen = {os.path.realpath(t) for t in self.targets}
+        out: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
+        for found in discover(self.previous, self.resolver):
+            if isinstance(found, Skipped):
+                self.run_errors.append(f"--previous {found.message(self.lang)}")
+                continue
+            real = os.path.realpath(found.path)
+            if real in seen:
+                continue
+            seen.add(real)
+            self.previous_targets.append(found.path)  # never written to, read or not
+            path = clean_text(str(found.path))
+            progress.file = path
+            config = self.resolver.for_file(found.path)
+            registry = self.registry_for(config)
+            rules = [
+                r
+                for r in registry.sorted_rules()
+                if r.check_run is not None and enabled(config, r.code, r.name, found.path)
+            ]
+            if not rules:
+                continue  # no whole-run rule would use its facts: not read at all
+            errors: list[str] = []
+            limit = budget(f"{path}: --timeout", self.timeout)
+            try:
+                with limit:
+                    read = self._read(found, config, None)
+                    if isinstance(read, str):
+                        self.run_errors.append(f"--previous {path}: {read}")
+                        continue
+                    report = read[1]
+                    facts = self._facts(report, rules, config, errors)
+            except BudgetExceeded as exc:
+                if exc.deadline is not limit.deadline:
+                    raise
+                seconds = f"{self.timeout:g}"
+                problem = self._message(
+                    f"处理时间超过了每个文件的时间限制（--timeout {seconds} 秒）",
+                    f"reading it took longer than the limit per file (--timeout {seconds} s)",
+                )
+                self.run_errors.append(f"--previous {path}: {problem}")
+                continue
+            self.run_errors.extend(errors)
+            if facts is None:
+                continue
+            shown = clean_text(report.path)
+            self._facts_only.add(shown)
+            self.scopes[shown] = scope_of(report.agency, report.year)
+            out.append((facts, config, registry))
         return out
 
+    def whole_run(self, results: Sequence[FileResult]) -> tuple[Diagnostic, ...]:
+        """The whole-run rules over results that carry their ``facts`` (the API's)."""
+        kept = []
+        for result in results:
+            if not result.unreadable:
+                self.scopes[result.path] = scope_of(result.agency, result.year)
+            if result.facts:
+                config = self.resolver.for_file(Path(result.path))
+                kept.append((result.facts, config, self.registry_for(config)))
+                self._fail_on_of[result.path] = self._fail_on_for(result)
+        with holding():
+            return self._check_run(kept)
 
-def _real(path: Path) -> str:
-    """``path`` with symbolic links resolved (never raises), to tell two names of a file."""
-    import os
+    def fail_on_of(self, path: str) -> Severity:
+        """The ``fail-on`` of a file whose facts whole-run rules kept (else the run's)."""
+        return self._fail_on_of.get(path) or self.fail_on()
 
-    return os.path.realpath(path)
+    def tally_across(self, tally: Tally, across: Iterable[Diagnostic]) -> None:
+        """Count whole-run findings, each against its own file's ``fail-on``."""
+        for diagnostic in across:
+            tally.add((diagnostic,), self.fail_on_of(diagnostic.path))
 
 
 def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[Any]:
@@ -488,6 +800,43 @@ def _check_reports(facts: list[ReportFacts], rule: Rule, context: RuleContext) -
     return rule.check_run(facts, context)
 
 
+_settled = False
+
+
+def settle() -> None:
+    """Tune the garbage collector for a run over many files (the command line calls this
+    once its modules and plugins are loaded; a library caller decides for itself).
+
+    Everything loaded so far lives until the process ends: ``gc.freeze`` takes it out of
+    the collector's passes, which otherwise walk the parser's tables and every rule again
+    and again. The first generation is collected after 10,000 net allocations instead of
+    700: a report's syntax tree allocates tens of thousands of objects and frees them
+    when the file is done, so the collector ran hundreds of times per report for nothing.
+    Measured over 2,000 reports: 4.4 % of the run in the collector before, 0.2 % after.
+    Done once per process; the collector is (re-)enabled every time (the command line
+    keeps it off while it starts).
+    """
+    import gc
+
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.freeze()
+        _, second, third = gc.get_threshold()
+        gc.set_threshold(10_000, second, third)
+    gc.enable()
+
+
+def jobs_wanted(jobs: int) -> int:
+    """``--jobs``: 0 means one per usable core."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def run_check(
     paths: Sequence[str],
     overrides: Overrides,
@@ -497,6 +846,7 @@ def run_check(
     trust_configs: bool = False,
     timeout: float | None = None,
     resolver: ConfigResolver | None = None,
+    jobs: int = 1,
     previous: Sequence[str] = (),
     baseline: Path | None = None,
 ) -> RunResult:
@@ -509,6 +859,7 @@ def run_check(
         resolver,
         run_language(resolver, paths),
         timeout=timeout,
+        jobs=jobs,
         previous=previous,
         baseline=baseline,
     )
@@ -535,12 +886,44 @@ def all_rules(
 
 
 __all__ = [
+    "Checked",
     "ConfigError",
+    "Plan",
+    "RunOptions",
     "Runner",
     "Skipped",
     "Target",
     "all_rules",
     "discover",
+    "jobs_wanted",
     "run_check",
     "run_language",
 ]
+
+
+def read_across_lines(
+    across: Iterable[Diagnostic],
+    have: dict[str, dict[int, str]],
+    config_for: Callable[[Path], Config],
+    skip: Collection[str | None] = (),
+) -> None:
+    """Add to ``have`` (path → line number → line) the lines ``across`` point at, read
+    from their files; a file that cannot be read again (stdin, gone) gets no snippet, and
+    its findings still say where."""
+    from xxgk_lint.sources import InputError, read_source
+
+    wanted: dict[str, set[int]] = {}
+    for diagnostic in across:
+        wanted.setdefault(diagnostic.path, set()).add(diagnostic.line)
+    for path, numbers in wanted.items():
+        if path in skip:
+            continue
+        lines_of = have.setdefault(path, {})
+        if numbers <= set(lines_of):
+            continue
+        try:
+            source = read_source(Path(path), limits=config_for(Path(path)).limits)
+        except (InputError, OSError):
+            continue
+        lines = source.original_lines or tuple(source.text.split("\n"))
+        lines_of.update((n, lines[n - 1]) for n in numbers if 1 <= n <= len(lines))

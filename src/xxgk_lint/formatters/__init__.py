@@ -1,10 +1,17 @@
-"""Output formatters: turn a :class:`~xxgk_lint.engine.results.RunResult` into text.
+"""Output formatters: turn a run into text, file by file.
 
-Every format is a module with a ``render(run, ...) -> str`` function. The modules are
-imported only when asked for, because ``xxgk-lint check`` runs as a pre-commit hook and
-should not pay for junit-xml or the JSON encoder when it prints plain text.
+Every format is a module with a ``Stream`` class and a ``render(run) -> str`` function.
+A stream is written as the run goes: :meth:`Stream.file` returns the text of one file's
+findings as soon as that file (and every file before it) is done, :meth:`Stream.end`
+the rest (the findings of whole-run rules, run errors, the summary) once all are. A
+format whose document must begin with totals (JUnit's ``<testsuites>`` attributes) or
+index its rules (SARIF) keeps its per-file parts in a temporary file and writes the
+whole document at the end, so memory stays flat in the number of files either way.
+``render`` is the same stream over a run held in memory, so both give the same bytes.
 
-The returned string is complete: it ends with a newline unless it is empty (the
+The modules are imported only when asked for, because ``xxgk-lint check`` runs as a
+pre-commit hook and should not pay for junit-xml or the JSON encoder when it prints
+plain text. What is written is complete: it ends with a newline unless it is empty (the
 ``github`` format of a clean run). Write it as it is (``sys.stdout.write``), do not
 ``print`` it.
 """
@@ -14,12 +21,14 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from xxgk_lint.engine.results import RunResult
+    from xxgk_lint.engine.diagnostics import Severity
+    from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
 
-FORMATS: tuple[str, ...] = ("text", "json", "junit", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "junit", "sarif", "github", "gitlab")
 
 #: Format name → module under ``xxgk_lint.formatters`` (``json`` would shadow the stdlib).
 _MODULES: dict[str, str] = {
@@ -28,7 +37,77 @@ _MODULES: dict[str, str] = {
     "junit": "junit",
     "sarif": "sarif",
     "github": "github",
+    "gitlab": "gitlab",
 }
+
+
+class Stream(Protocol):
+    """A format, written file by file (see the module docstring)."""
+
+    def begin(self) -> str: ...
+
+    def file(self, result: FileResult, fail_on: Severity) -> str: ...
+
+    def end(self, end: RunEnd) -> Iterator[str]: ...
+
+
+def open_stream(
+    fmt: str,
+    lang: str = "zh",
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    summary: bool = False,
+    paths: Iterable[str] = (),
+) -> Stream:
+    """A :class:`Stream` of format ``fmt`` for a run in ``lang``.
+
+    ``color``, ``quiet``, ``statistics`` and ``summary`` (the per-file table) only affect
+    the ``text`` format; the machine formats are always complete and never coloured, so
+    that CI never sees two shapes. ``paths`` are the files the run will check (JUnit
+    needs them up front, to give clashing class names a suffix).
+    """
+    try:
+        module_name = _MODULES[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})"
+        ) from None
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    if fmt == "text":
+        return module.TextStream(  # type: ignore[no-any-return]
+            lang, color=color, quiet=quiet, statistics=statistics, summary=summary
+        )
+    if fmt == "junit":
+        return module.JunitStream(paths, lang)  # type: ignore[no-any-return]
+    return module.Stream(lang)  # type: ignore[no-any-return]
+
+
+def stream_run(stream: Stream, run: RunResult) -> Iterator[str]:
+    """``run``, held in memory, through ``stream``: the pieces a streaming run writes."""
+    yield stream.begin()
+    for result in run.files:
+        yield stream.file(result, run.fail_on_for(result))
+    yield from stream.end(run.end())
+
+
+def spool() -> IO[str]:
+    """A temporary text file for the parts of a document written at its end."""
+    import tempfile
+
+    return tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+
+
+def replay(spooled: IO[str]) -> Iterator[str]:
+    """The lines of a spool, from its start, then the spool closed."""
+    try:
+        spooled.flush()
+        spooled.seek(0)
+        yield from spooled
+    finally:
+        spooled.close()
+
 
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
@@ -58,22 +137,22 @@ def render(
     color: bool = False,
     quiet: bool = False,
     statistics: bool = False,
+    summary: bool = False,
 ) -> str:
-    """Render ``run`` in format ``fmt``.
+    """Render ``run`` in format ``fmt``: the bytes a streaming run of it writes.
 
-    ``color``, ``quiet`` and ``statistics`` only affect the ``text`` format; the machine
-    formats are always complete and never coloured, so that CI never sees two shapes.
+    ``color``, ``quiet``, ``statistics`` and ``summary`` only affect the ``text`` format.
     """
-    try:
-        module_name = _MODULES[fmt]
-    except KeyError:
-        raise ValueError(
-            f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})"
-        ) from None
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    if fmt == "text":
-        return module.render(run, color=color, quiet=quiet, statistics=statistics)
-    return module.render(run)
+    stream = open_stream(
+        fmt,
+        run.lang,
+        color=color,
+        quiet=quiet,
+        statistics=statistics,
+        summary=summary,
+        paths=[f.path for f in run.files],
+    )
+    return "".join(stream_run(stream, run))
 
 
 def should_color(mode: str, stream: TextIO) -> bool:

@@ -11,8 +11,10 @@ property (a path, the title) would start a new property.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import RunResult
+from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import display_path, escape_controls
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -50,11 +52,30 @@ def annotation(diagnostic: Diagnostic) -> str:
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
 
 
+class Stream:
+    """One command per finding (whole-run rules' last), then one ``::error`` per run error;
+    nothing at all for a clean run."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        pass
+
+    def begin(self) -> str:
+        return ""
+
+    def file(self, result: FileResult, fail_on: Severity) -> str:
+        return "".join(f"{annotation(d)}\n" for d in result.diagnostics)
+
+    def end(self, end: RunEnd) -> Iterator[str]:
+        lines = [annotation(d) for d in end.across]
+        lines.extend(
+            f"::error title={escape_property('xxgk-lint')}::{escape_data(message)}"
+            for message in end.run_errors
+        )
+        yield "".join(f"{line}\n" for line in lines)
+
+
 def render(run: RunResult) -> str:
-    """One command per finding, then one ``::error`` per run error; empty when clean."""
-    lines = [annotation(d) for d in run.diagnostics]
-    lines.extend(
-        f"::error title={escape_property('xxgk-lint')}::{escape_data(message)}"
-        for message in run.run_errors
-    )
-    return "".join(f"{line}\n" for line in lines)
+    """The commands for a run held in memory (see :class:`Stream`)."""
+    from xxgk_lint.formatters import stream_run
+
+    return "".join(stream_run(Stream(run.lang), run))

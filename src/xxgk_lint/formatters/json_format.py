@@ -2,20 +2,21 @@
 
 The shape is frozen by ``xxgk_lint/schemas/check-output-v2.schema.json``; scripts and
 dashboards parse it, so a change that the v2 schema would reject needs a new ``version``.
-Version 2 added what the rules verified (issue 10): per report its ``checks`` (pass,
-fail, not_assessable, uncertain, with the cells involved), their count in the summary,
-and per finding its ``related`` cells. The v1 schema still ships, for older outputs.
+Version 2 added what the rules verified: per report its ``checks`` (pass, fail,
+not_assessable, uncertain, with the cells involved), their count in the summary, and per
+finding its ``related`` places. The v1 schema (what 0.1.0 printed) still ships.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
-from xxgk_lint.engine.checks import places
+from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import FileResult, RunResult
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES
+from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, replay, spool
 
 VERSION = 2
 SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
@@ -29,50 +30,98 @@ def load_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def to_document(run: RunResult) -> dict[str, Any]:
-    """The output as a plain dict, keys in their documented order.
-
-    ``configs`` (the config files the run read) is there only when the run read one, and
-    ``baseline`` (what each baseline hid, which entries no longer match) only when the run
-    used one: both were added to version 1 as optional keys.
-    """
-    document: dict[str, Any] = {
-        "version": VERSION,
-        "diagnostics": [_diagnostic(d, f) for f in run.files for d in f.diagnostics],
-        "reports": [{"path": f.path, "checks": [c.to_json() for c in f.checks]} for f in run.files],
-        "summary": {
-            "files": len(run.files),
-            "errors": run.count(Severity.ERROR),
-            "warnings": run.count(Severity.WARNING),
-            "infos": run.count(Severity.INFO),
-            "unreadable": sum(1 for f in run.files if f.unreadable),
-            "run_errors": list(run.run_errors),
-            "exit_code": run.exit_code,
-            "checks": run.check_counts(),
-        },
+def _summary(end: RunEnd) -> dict[str, Any]:
+    tally = end.tally
+    return {
+        "files": tally.files,
+        "errors": tally.errors,
+        "warnings": tally.warnings,
+        "infos": tally.infos,
+        "unreadable": tally.unreadable,
+        "run_errors": list(end.run_errors),
+        "exit_code": end.exit_code,
+        "checks": dict(tally.checks),
     }
-    if run.configs:
-        document["configs"] = [c.to_json() for c in run.configs]
-    if run.baseline:
-        document["baseline"] = [use.to_json() for use in run.baseline]
-    return document
 
 
-def _diagnostic(diagnostic: Diagnostic, file: FileResult) -> dict[str, Any]:
+def diagnostic_json(diagnostic: Diagnostic, checks: Sequence[Check] = ()) -> dict[str, Any]:
     """A finding, with (when it has some) the other places it is about: ``related`` —
     another report's cell (XG6xx), the cells on the other side of a failed identity."""
     out = diagnostic.to_json()
-    others = places(diagnostic, file.checks)
+    others = places(diagnostic, checks)
     if others:
         out["related"] = [place.to_json() for place in others]
     return out
 
 
-def render(run: RunResult) -> str:
-    """Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese).
+def to_document(run: RunResult) -> dict[str, Any]:
+    """The output as a plain dict, keys in their documented order (what :func:`render`
+    prints)."""
+    return json.loads(render(run))
 
-    JSON escapes the control characters below 0x20; DEL and the C1 controls (which some
-    terminals obey) are escaped too, so that no raw control byte reaches a terminal.
+
+def dumped(value: Any, level: int = 0) -> str:
+    """``value`` as the whole document's ``json.dumps(indent=2)`` writes it at depth
+    ``level`` (its first line not indented), control characters escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2).translate(JSON_CONTROL_ESCAPES)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+class Stream:
+    """The JSON document, written finding by finding.
+
+    Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese), exactly
+    as ``json.dumps(document, indent=2)`` prints it. JSON escapes the control characters
+    below 0x20; DEL and the C1 controls (which some terminals obey) are escaped too, so
+    that no raw control byte reaches a terminal. The findings of whole-run rules close
+    the ``diagnostics`` list; each file's checks wait in a temporary file for the
+    ``reports`` list that follows it.
     """
-    text = json.dumps(to_document(run), ensure_ascii=False, indent=2)
-    return text.translate(JSON_CONTROL_ESCAPES) + "\n"
+
+    def __init__(self, lang: str = "zh") -> None:
+        self._first = True
+        self._reports: IO[str] | None = None
+
+    def begin(self) -> str:
+        return f'{{\n  "version": {VERSION},\n  "diagnostics": ['
+
+    def _items(self, diagnostics: Iterable[Diagnostic], checks: Sequence[Check] = ()) -> str:
+        out = []
+        for diagnostic in diagnostics:
+            item = dumped(diagnostic_json(diagnostic, checks), 2)
+            out.append(("\n    " if self._first else ",\n    ") + item)
+            self._first = False
+        return "".join(out)
+
+    def file(self, result: FileResult, fail_on: Severity) -> str:
+        entry = {"path": result.path, "checks": [c.to_json() for c in result.checks]}
+        if self._reports is None:
+            self._reports = spool()
+            self._reports.write("\n    " + dumped(entry, 2))
+        else:
+            self._reports.write(",\n    " + dumped(entry, 2))
+        return self._items(result.diagnostics, result.checks)
+
+    def end(self, end: RunEnd) -> Iterator[str]:
+        closing = self._items(end.across)
+        closing += "]" if self._first else "\n  ]"
+        closing += ',\n  "reports": ['
+        yield closing
+        if self._reports is not None:
+            yield from replay(self._reports)
+            yield "\n  ]"
+        else:
+            yield "]"
+        closing = ',\n  "summary": ' + dumped(_summary(end), 1)
+        if end.configs:
+            closing += ',\n  "configs": ' + dumped([c.to_json() for c in end.configs], 1)
+        if end.baseline:
+            closing += ',\n  "baseline": ' + dumped([use.to_json() for use in end.baseline], 1)
+        yield closing + "\n}\n"
+
+
+def render(run: RunResult) -> str:
+    """The whole document for a run held in memory (see :class:`Stream`)."""
+    from xxgk_lint.formatters import stream_run
+
+    return "".join(stream_run(Stream(run.lang), run))

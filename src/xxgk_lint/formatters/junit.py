@@ -23,28 +23,129 @@ XML 1.0 cannot hold most control characters (junit-xml drops them); they are wri
 from __future__ import annotations
 
 import hashlib
+import xml.dom.minidom as minidom
+import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from junit_xml import TestCase, TestSuite, to_xml_report_string  # type: ignore[import-untyped]
+from junit_xml import (  # type: ignore[import-untyped]
+    TestCase,
+    TestSuite,
+    _clean_illegal_xml_chars,
+)
 
 from xxgk_lint.engine.checks import NOT_ASSESSABLE, UNCERTAIN, Check
-from xxgk_lint.engine.diagnostics import Diagnostic
-from xxgk_lint.engine.results import FileResult, RunResult
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import escape_controls as _esc
 
 UNREADABLE_CODE = "XG001"
 UNREADABLE_NAME = "unreadable-input"
 RUN_SUITE = "xxgk-lint"
+#: The suite of the findings of whole-run rules (rules that compare reports).
+ACROSS_SUITE = "xxgk-lint: whole-run rules"
 
 
 def render(run: RunResult) -> str:
     """JUnit XML with ``<testsuites>`` at the root."""
-    classnames = _classnames([f.path for f in run.files])
-    suites = [_file_suite(f, classnames[f.path], run) for f in run.files]
-    if run.run_errors:
-        suites.append(_run_error_suite(run.run_errors))
-    xml = to_xml_report_string(suites, prettyprint=True)
-    return xml if xml.endswith("\n") else xml + "\n"
+    from xxgk_lint.formatters import stream_run
+
+    return "".join(stream_run(JunitStream([f.path for f in run.files], run.lang), run))
+
+
+_PLACEHOLDER = "xxgk-lint-suites"
+
+
+def _pretty(root: ET.Element) -> list[str]:
+    """The lines junit-xml's pretty printer writes for ``root`` (each ending in ``\\n``)."""
+    text = _clean_illegal_xml_chars(ET.tostring(root, encoding="utf-8").decode("utf-8"))
+    pretty = minidom.parseString(text.encode("utf-8")).toprettyxml()
+    return pretty.splitlines(keepends=True)
+
+
+class JunitStream:
+    """JUnit XML, one suite per file as it comes, kept in a temporary file.
+
+    The root ``<testsuites>`` carries the run's totals, so the document is written at
+    the end: the root's lines, the spooled suites, the run-error suite. Each suite is
+    pretty-printed as junit-xml prints it inside the whole document, so the output is
+    the same as one ``to_xml_report_string`` call over every suite.
+    """
+
+    def __init__(self, paths: Iterable[str] = (), lang: str = "zh") -> None:
+        from xxgk_lint.formatters import spool
+
+        self.lang = lang
+        self._renamed = _clashing(paths)
+        self._spool = spool()
+        self._totals: dict[str, float] = {"disabled": 0, "errors": 0, "failures": 0, "tests": 0}
+        self._time = 0.0
+        self._suites = 0
+
+    def begin(self) -> str:
+        return ""
+
+    def _suite(self, suite: TestSuite) -> None:
+        element = suite.build_xml_doc()
+        self._suites += 1
+        for key in self._totals:
+            self._totals[key] += int(element.get(key, 0))
+        self._time += float(element.get("time", 0))
+        root = ET.Element("testsuites")
+        root.append(element)
+        lines = _pretty(root)
+        self._spool.write("".join(lines[2:-1]))  # the declaration, <testsuites>, </testsuites>
+
+    def file(self, result: FileResult, fail_on: Severity) -> str:
+        name = self._renamed.get(result.path) or classname_for(result.path)
+        self._suite(_file_suite(result, name, fail_on, self.lang))
+        return ""
+
+    def _across_suite(self, end: RunEnd) -> TestSuite:
+        """One case per rule and file of the whole-run findings, under the file's classname
+        (so that CI shows it with the file's other cases); it fails at the run's fail-on."""
+        grouped: dict[tuple[str, str], list[Diagnostic]] = {}
+        for diagnostic in end.across:
+            grouped.setdefault((diagnostic.path, diagnostic.code), []).append(diagnostic)
+        cases = []
+        for (path, code), found in grouped.items():
+            classname = self._renamed.get(path) or classname_for(path)
+            case = TestCase(f"{code} {found[0].name}", classname=classname, file=_esc(path))
+            output = "\n".join(_location(d) for d in found)
+            failing = [d for d in found if d.severity >= end.fail_on]
+            if failing:
+                case.line = failing[0].line
+                case.add_failure_info(
+                    message=_esc(failing[0].message),
+                    output=output,
+                    failure_type=failing[0].severity.label,
+                )
+            else:
+                case.stdout = output
+            cases.append(case)
+        return TestSuite(ACROSS_SUITE, cases)
+
+    def end(self, end: RunEnd) -> Iterator[str]:
+        from xxgk_lint.formatters import replay
+
+        if end.across:
+            self._suite(self._across_suite(end))
+        if end.run_errors:
+            self._suite(_run_error_suite(end.run_errors))
+        root = ET.Element("testsuites")
+        if not self._suites:  # junit-xml sets the totals only from suites
+            self._spool.close()
+            yield "".join(_pretty(root))
+            return
+        for key, value in self._totals.items():
+            root.set(key, str(int(value)))
+        root.set("time", str(self._time))
+        ET.SubElement(root, _PLACEHOLDER)
+        lines = _pretty(root)
+        (at,) = [i for i, line in enumerate(lines) if _PLACEHOLDER in line]
+        yield "".join(lines[:at])
+        yield from replay(self._spool)
+        yield "".join(lines[at + 1 :])
 
 
 def classname_for(path: str) -> str:
@@ -57,19 +158,32 @@ def classname_for(path: str) -> str:
     return ".".join(s.replace(".", "_") for s in segments) or "_"
 
 
-def _classnames(paths: list[str]) -> dict[str, str]:
-    """Classnames for all files of the run, unique even where two paths map to one name.
+def _clashing(paths: Iterable[str]) -> dict[str, str]:
+    """Unique classnames for the paths that would share one (``a.b/c`` and ``a_b/c``).
 
-    Such a clash (``a.b/c`` and ``a_b/c``) is rare; the clashing names get a short hash of
-    their path, which is as stable as the path itself.
+    Such a clash is rare; the clashing names get a short hash of their path, which is as
+    stable as the path itself. Only those are kept (a run may have 200,000 paths).
     """
-    names = {path: classname_for(path) for path in dict.fromkeys(paths)}
-    clashes = Counter(names.values())
-    for path, name in names.items():
-        if clashes[name] > 1:
+    first: dict[str, str] = {}
+    clashes: dict[str, list[str]] = {}
+    for path in dict.fromkeys(paths):
+        name = classname_for(path)
+        if name in first:
+            clashes.setdefault(name, [first[name]]).append(path)
+        else:
+            first[name] = path
+    renamed = {}
+    for name, clashing in clashes.items():
+        for path in clashing:
             digest = hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
-            names[path] = f"{name}_{digest}"
-    return names
+            renamed[path] = f"{name}_{digest}"
+    return renamed
+
+
+def _classnames(paths: list[str]) -> dict[str, str]:
+    """Classnames for all files of the run, unique even where two paths map to one name."""
+    renamed = _clashing(paths)
+    return {path: renamed.get(path) or classname_for(path) for path in paths}
 
 
 def _location(diagnostic: Diagnostic) -> str:
@@ -79,7 +193,7 @@ def _location(diagnostic: Diagnostic) -> str:
     return _esc(f"{position}: {diagnostic.message}")
 
 
-def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
+def _file_suite(file: FileResult, classname: str, fail_on: Severity, lang: str = "zh") -> TestSuite:
     path = _esc(file.path)
     if file.unreadable:
         return TestSuite(path, [_unreadable_case(file, classname)], file=path)
@@ -99,8 +213,8 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
         found = by_code.get(code, [])
         if found:
             output = "\n".join(_location(d) for d in found)
-            if any(d.severity >= run.fail_on_for(file) for d in found):
-                first = next(d for d in found if d.severity >= run.fail_on_for(file))
+            if any(d.severity >= fail_on for d in found):
+                first = next(d for d in found if d.severity >= fail_on)
                 case.line = first.line
                 case.add_failure_info(
                     message=_esc(first.message), output=output, failure_type=first.severity.label
@@ -108,7 +222,7 @@ def _file_suite(file: FileResult, classname: str, run: RunResult) -> TestSuite:
             else:
                 case.stdout = output
         cases.append(case)
-    cases.extend(_skipped_cases(file, classname, names, run.lang))
+    cases.extend(_skipped_cases(file, classname, names, lang))
     return TestSuite(path, cases, file=path)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,8 +18,8 @@ from urllib.parse import quote
 from xxgk_lint import __version__
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
-from xxgk_lint.engine.results import RunResult
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, display_path
+from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
+from xxgk_lint.formatters import display_path
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,34 +40,94 @@ _DOC_LABELS = {
 
 def render(run: RunResult) -> str:
     """The SARIF log as pretty-printed UTF-8 JSON (DEL and C1 controls escaped too)."""
-    text = json.dumps(to_log(run), ensure_ascii=False, indent=2)
-    return text.translate(JSON_CONTROL_ESCAPES) + "\n"
+    from xxgk_lint.formatters import stream_run
+
+    return "".join(stream_run(Stream(run.lang), run))
 
 
 def to_log(run: RunResult) -> dict[str, Any]:
     """The SARIF log as a dict: one run, every configured rule, one result per finding."""
-    lang = run.lang
-    rules = [_rule_descriptor(rule, lang) for rule in run.rules]
-    index = {rule.code: i for i, rule in enumerate(run.rules)}
-    # A finding from a rule the run does not list (it should not happen) still gets a
-    # descriptor, so that every ruleIndex points somewhere.
-    for diagnostic in run.diagnostics:
-        if diagnostic.code not in index:
-            index[diagnostic.code] = len(rules)
-            rules.append(
-                {
-                    "id": diagnostic.code,
-                    "name": diagnostic.name,
-                    "defaultConfiguration": {"level": LEVELS[diagnostic.severity]},
-                }
-            )
-    results = [_result(d, index[d.code], f.checks) for f in run.files for d in f.diagnostics]
-    invocation: dict[str, Any] = {"executionSuccessful": not run.run_errors}
-    if run.run_errors:
+    return json.loads(render(run))  # type: ignore[no-any-return]
+
+
+_RESULTS = "\x00results\x00"
+
+
+class Stream:
+    """The SARIF log: results kept in a temporary file, the log written at the end.
+
+    ``ruleIndex`` points into the rule list, which is complete only once every file is
+    done (configs found on the way may load plugins); so each result is written to the
+    spool as it comes and indexed when the log is written.
+    """
+
+    def __init__(self, lang: str = "zh") -> None:
+        from xxgk_lint.formatters import spool
+
+        self.lang = lang
+        self._spool = spool()
+        #: Code → (name, severity) of the first finding of each code, for a descriptor of
+        #: a rule the run does not list.
+        self._codes: dict[str, tuple[str, Severity]] = {}
+
+    def begin(self) -> str:
+        return ""
+
+    def _add(self, diagnostics: Iterable[Diagnostic], checks: Sequence[Check] = ()) -> None:
+        for diagnostic in diagnostics:
+            self._codes.setdefault(diagnostic.code, (diagnostic.name, diagnostic.severity))
+            line = json.dumps(_result(diagnostic, 0, checks), ensure_ascii=False)
+            self._spool.write(line + "\n")
+
+    def file(self, result: FileResult, fail_on: Severity) -> str:
+        self._add(result.diagnostics, result.checks)
+        return ""
+
+    def end(self, end: RunEnd) -> Iterator[str]:
+        from xxgk_lint.formatters import replay
+        from xxgk_lint.formatters.json_format import dumped
+
+        self._add(end.across)
+        rules = [_rule_descriptor(rule, self.lang) for rule in end.rules]
+        index = {rule.code: i for i, rule in enumerate(end.rules)}
+        # A finding from a rule the run does not list (it should not happen) still gets a
+        # descriptor, so that every ruleIndex points somewhere.
+        for code, (name, severity) in self._codes.items():
+            if code not in index:
+                index[code] = len(rules)
+                rules.append(
+                    {"id": code, "name": name, "defaultConfiguration": {"level": LEVELS[severity]}}
+                )
+        log = _log(rules, end.run_errors, _RESULTS)
+        if end.baseline:
+            # Findings a baseline hid are not results; what it hid, and which of its entries
+            # no longer match, is said in the run's property bag.
+            log["runs"][0]["properties"] = {BASELINE_KEY: [use.to_json() for use in end.baseline]}
+        text = dumped(log)
+        marker = text.index(json.dumps(_RESULTS))
+        before = text[:marker]
+        level = (len(before.rsplit("\n", 1)[1]) - len('"results": ')) // 2
+        yield before
+        first = True
+        for line in replay(self._spool):
+            result = json.loads(line)
+            result["ruleIndex"] = index[result["ruleId"]]
+            yield ("[\n" if first else ",\n") + "  " * (level + 1) + dumped(result, level + 1)
+            first = False
+        yield (
+            ("[]" if first else "\n" + "  " * level + "]")
+            + text[marker + len(json.dumps(_RESULTS)) :]
+            + "\n"
+        )
+
+
+def _log(rules: list[dict[str, Any]], run_errors: tuple[str, ...], results: Any) -> dict[str, Any]:
+    invocation: dict[str, Any] = {"executionSuccessful": not run_errors}
+    if run_errors:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": message}} for message in run.run_errors
+            {"level": "error", "message": {"text": message}} for message in run_errors
         ]
-    log: dict[str, Any] = {
+    return {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
         "runs": [
@@ -88,11 +148,6 @@ def to_log(run: RunResult) -> dict[str, Any]:
             }
         ],
     }
-    if run.baseline:
-        # Findings a baseline hid are not results; what it hid, and which of its entries
-        # no longer match, is said in the run's property bag.
-        log["runs"][0]["properties"] = {BASELINE_KEY: [use.to_json() for use in run.baseline]}
-    return log
 
 
 def _localized(mapping: dict[str, Any], lang: str) -> tuple[str, Any]:

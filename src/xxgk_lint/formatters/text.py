@@ -15,11 +15,11 @@ offset; widths come from wcwidth, never from ``len``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import RunResult
+from xxgk_lint.engine.results import FileResult, RunEnd, RunResult, Tally
 from xxgk_lint.formatters import escape_controls
 
 TAB_SIZE = 8
@@ -57,64 +57,110 @@ class _Style:
         return f"{code}{text}{_RESET}"
 
 
+class TextStream:
+    """The text format, written file by file (see the module docstring for the shape).
+
+    Each finding is a block followed by a blank line; at the end come the findings of
+    whole-run rules under a heading of their own, run errors, ``--statistics``, the
+    ``--summary`` table, then the closing lines: config files from checked folders, what
+    the baselines did, what the rules verified, and the summary line.
+    """
+
+    def __init__(
+        self,
+        lang: str = "zh",
+        *,
+        color: bool = False,
+        quiet: bool = False,
+        statistics: bool = False,
+        summary: bool = False,
+    ) -> None:
+        self.style = _Style(color)
+        self.lang = lang if lang in _WORDS else "zh"
+        self.quiet = quiet
+        self.statistics = statistics
+        self.rows = None
+        if summary:
+            from xxgk_lint.formatters.summary import SummaryRows
+
+            self.rows = SummaryRows(self.lang)
+
+    def begin(self) -> str:
+        return ""
+
+    def file(self, result: FileResult, fail_on: Severity) -> str:
+        if self.rows is not None:
+            self.rows.add(result, fail_on)
+        if self.quiet:
+            return ""
+        return "".join(
+            _diagnostic_block(d, result.source_lines, self.lang, self.style) + "\n\n"
+            for d in result.diagnostics
+        )
+
+    def end(self, end: RunEnd) -> Iterator[str]:
+        style, lang = self.style, self.lang
+        blocks: list[str] = []
+        if not self.quiet:
+            if end.across:
+                blocks.append(_across_block(end, lang, style))
+            if end.run_errors:
+                blocks.append("\n".join(_run_error_line(e, lang, style) for e in end.run_errors))
+            if self.statistics and end.tally.by_rule:
+                blocks.append(_statistics_table(end.tally.by_rule))
+        if self.rows is not None:
+            if self.rows.count:
+                blocks.append("\n".join(self.rows.table()))
+            self.rows.close()
+        summary = style(_BOLD, summary_text(end.tally, lang, len(end.run_errors)))
+        checks = "" if self.quiet else checks_line(end)
+        closing = [line for line in (configs_line(end), baseline_lines(end), checks) if line]
+        blocks.append("\n".join([*closing, summary]))
+        yield "\n\n".join(blocks) + "\n"
+
+
 def render(
-    run: RunResult, *, color: bool = False, quiet: bool = False, statistics: bool = False
+    run: RunResult,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    summary: bool = False,
 ) -> str:
     """Render ``run`` for a terminal; see the module docstring for the shape."""
-    style = _Style(color)
-    lang = run.lang if run.lang in _WORDS else "zh"
-    blocks: list[str] = []
-    if not quiet:
-        for file in run.files:
-            own, across = _split_across(file.diagnostics)
-            for diagnostic in own:
-                blocks.append(_diagnostic_block(diagnostic, file.source_lines, lang, style))
-            if across:
-                blocks.append(style(_BOLD, _across_header(file.path, len(across), lang)))
-            for diagnostic in across:
-                blocks.append(_diagnostic_block(diagnostic, file.source_lines, lang, style))
-        if run.run_errors:
-            blocks.append("\n".join(_run_error_line(e, lang, style) for e in run.run_errors))
-        if statistics and run.diagnostics:
-            blocks.append(_statistics_table(run.diagnostics))
-    configs = configs_line(run)
-    summary = style(_BOLD, summary_line(run))
-    checks = "" if quiet else checks_line(run)
-    closing = [line for line in (configs, baseline_lines(run), checks) if line]
-    blocks.append("\n".join([*closing, summary]))
-    return "\n\n".join(blocks) + "\n"
+    from xxgk_lint.formatters import stream_run
+
+    stream = TextStream(run.lang, color=color, quiet=quiet, statistics=statistics, summary=summary)
+    return "".join(stream_run(stream, run))
 
 
-def _split_across(
-    diagnostics: Iterable[Diagnostic],
-) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """A file's own findings, then those that compare it with other reports (XG6xx: they
-    name another file as related), each in position order."""
-    own: list[Diagnostic] = []
-    across: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        elsewhere = any(place.path != diagnostic.path for place in diagnostic.related)
-        (across if elsewhere else own).append(diagnostic)
-    return own, across
+def _across_block(end: RunEnd, lang: str, style: _Style) -> str:
+    """The findings of whole-run rules, after every file's: a heading, then their blocks."""
+    heading = (
+        "Findings of rules that compare reports:"
+        if lang == "en"
+        else "比较多份报告的规则发现的问题："
+    )
+    blocks = [style(_BOLD, heading)]
+    for diagnostic in end.across:
+        text = end.across_lines.get(diagnostic.path, {}).get(diagnostic.line)
+        # The lines these point at are kept apart (the files are done): a snippet only
+        # when the run kept the line.
+        lines = ("",) * (diagnostic.line - 1) + (text,) if text is not None else ()
+        blocks.append(_diagnostic_block(diagnostic, lines, lang, style))
+    return "\n\n".join(blocks)
 
 
-def _across_header(path: str, count: int, lang: str) -> str:
-    """The line above the findings that compare a file (the later year's) with others."""
-    if lang == "en":
-        return f"{escape_controls(path)}: compared with other reports ({count}):"
-    return f"{escape_controls(path)}：与其他报告比较（{count} 条）："
-
-
-def baseline_lines(run: RunResult) -> str:
+def baseline_lines(end: RunEnd) -> str:
     """What the baselines did: written, findings hidden, entries that no longer match; or ``""``.
 
     Said on every run that uses one (even ``--quiet``): a hidden finding is still there,
     and a stale entry should be dropped from the baseline.
     """
     lines: list[str] = []
-    for use in run.baseline:
+    for use in end.baseline:
         path = escape_controls(use.path)
-        if run.lang == "en":
+        if end.lang == "en":
             if use.written is not None:
                 lines.append(f"Baseline written to {path}: {_plural(use.written, 'finding')}.")
             lines.append(f"Baseline {path}: {_plural(use.hidden, 'recorded finding')} hidden.")
@@ -131,20 +177,20 @@ def baseline_lines(run: RunResult) -> str:
     return "\n".join(lines)
 
 
-def checks_line(run: RunResult) -> str:
+def checks_line(end: RunEnd) -> str:
     """What the rules verified, counted by status — all four, zeros too — or ``""`` when
     no rule recorded a check (nothing was read, or no such rule ran)::
 
         核对 96 项：93 项通过，1 项不通过，2 项无法核对，0 项不确定。
         96 checks: 93 passed, 1 failed, 2 not assessable, 0 uncertain.
     """
-    counts = run.check_counts()
+    counts = end.tally.checks
     total = sum(counts.values())
     if not total:
         return ""
-    passed, failed = counts["pass"], counts["fail"]
-    unassessable, uncertain = counts["not_assessable"], counts["uncertain"]
-    if run.lang == "en":
+    passed, failed = counts.get("pass", 0), counts.get("fail", 0)
+    unassessable, uncertain = counts.get("not_assessable", 0), counts.get("uncertain", 0)
+    if end.lang == "en":
         return (
             f"{_plural(total, 'check')}: {passed} passed, {failed} failed, "
             f"{unassessable} not assessable, {uncertain} uncertain."
@@ -155,7 +201,7 @@ def checks_line(run: RunResult) -> str:
     )
 
 
-def configs_line(run: RunResult) -> str:
+def configs_line(run: RunResult | RunEnd) -> str:
     """The config files found inside checked folders that were applied, or ``""``.
 
     Such a file comes with the reports, not from whoever runs the check, and can change
@@ -171,7 +217,7 @@ def configs_line(run: RunResult) -> str:
 
 
 def _diagnostic_block(
-    diagnostic: Diagnostic, source_lines: tuple[str, ...], lang: str, style: _Style
+    diagnostic: Diagnostic, source_lines: Sequence[str], lang: str, style: _Style
 ) -> str:
     severity_style = _SEVERITY_STYLE[diagnostic.severity]
     position = f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
@@ -197,7 +243,7 @@ def _diagnostic_block(
     if note:
         lines.append(f"{style(_GUTTER, f'{pad} =')} {note}")
     words = _WORDS[lang]
-    for place in diagnostic.related:
+    for place in diagnostic.related:  # another report's place (a cross-report finding)
         where = f"{escape_controls(place.path)}:{place.line}:{place.column}"
         if place.where:
             where += f" [{escape_controls(place.where)}]"
@@ -238,7 +284,7 @@ def _layout(line: str) -> tuple[list[str], list[int]]:
     return pieces, starts
 
 
-def _snippet(diagnostic: Diagnostic, source_lines: tuple[str, ...]) -> tuple[str, int, int] | None:
+def _snippet(diagnostic: Diagnostic, source_lines: Sequence[str]) -> tuple[str, int, int] | None:
     """The shown source line, the caret offset and the caret count, or ``None``."""
     if not 1 <= diagnostic.line <= len(source_lines):
         return None
@@ -292,12 +338,8 @@ def _run_error_line(message: str, lang: str, style: _Style) -> str:
     return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {escape_controls(message)}"
 
 
-def _statistics_table(diagnostics: Iterable[Diagnostic]) -> str:
+def _statistics_table(counts: dict[tuple[str, str], int]) -> str:
     """Per-rule counts, most frequent first (ruff's ``--statistics``), as code, name, count."""
-    counts: dict[tuple[str, str], int] = {}
-    for diagnostic in diagnostics:
-        key = (diagnostic.code, diagnostic.name)
-        counts[key] = counts.get(key, 0) + 1
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     code_width = max(len(code) for (code, _), _ in rows)
     name_width = max(len(name) for (_, name), _ in rows)
@@ -314,13 +356,15 @@ def summary_line(run: RunResult) -> str:
     Errors and warnings are always counted (a clean run says ``0 errors``); infos,
     unreadable files and run errors only when there are some.
     """
-    files = len(run.files)
-    errors = run.count(Severity.ERROR)
-    warnings = run.count(Severity.WARNING)
-    infos = run.count(Severity.INFO)
-    unreadable = sum(1 for f in run.files if f.unreadable)
-    run_errors = len(run.run_errors)
-    if run.lang == "en":
+    return summary_text(run.tally(), run.lang, len(run.run_errors))
+
+
+def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
+    """The closing line for these counts (see :func:`summary_line`)."""
+    files = tally.files
+    errors, warnings, infos = tally.errors, tally.warnings, tally.infos
+    unreadable = tally.unreadable
+    if lang == "en":
         parts = [_plural(errors, "error"), _plural(warnings, "warning")]
         if infos:
             parts.append(_plural(infos, "info"))

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Make a corpus of N text reports for the scale benchmarks (a script, not a test).
+
+The reports are the project's own text fixtures (``fixtures/{reports,errors,samples,real}``)
+copied round-robin, each copy under a new agency name, in folders of 500 files, so that
+a run meets what a province's folder holds: many agencies, clean reports and reports with
+findings, two formats, several layouts::
+
+    .venv/bin/python benchmarks/corpus.py 2000 /tmp/corpus-2000
+    .venv/bin/python benchmarks/corpus.py 300 /tmp/c300 --broken 1   # one unreadable file
+
+The corpus is written once and reused: a folder that already holds the same number of
+files is left as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SOURCES = ("reports", "errors", "samples", "real")
+PER_FOLDER = 500
+
+
+def templates() -> list[tuple[str, str]]:
+    """The text fixtures as (suffix, text): UTF-8 text reports only (a GB18030 one is left
+    out, so that every copy can be renamed with ``str.replace``)."""
+    found = []
+    for folder in SOURCES:
+        for path in sorted((FIXTURES / folder).iterdir()):
+            if path.suffix not in (".txt", ".md"):
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            found.append((path.suffix, text))
+    return found
+
+
+def renamed(text: str, number: int) -> str:
+    """The report with its title's agency renamed: 青山县审计局 → 第N号青山县审计局."""
+    first, _, rest = text.partition("\n")
+    if "年" in first and "报告" in first:
+        return f"第{number}号{first}\n{rest}"
+    return text
+
+
+def make(count: int, target: Path, broken: int = 0) -> list[Path]:
+    """Write ``count`` reports under ``target`` (the last ``broken`` ones unreadable)."""
+    existing = sorted(target.rglob("*.txt")) + sorted(target.rglob("*.md"))
+    if len(existing) == count:
+        return existing
+    if existing:
+        raise SystemExit(f"{target} holds {len(existing)} files, not {count}: remove it first")
+    sources = templates()
+    written = []
+    for number in range(count):
+        suffix, text = sources[number % len(sources)]
+        folder = target / f"d{number // PER_FOLDER:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"r{number:06d}{suffix}"
+        if number >= count - broken:
+            path.write_bytes(b"\x00\x01\x02 not a report \xff\xfe" * 10)
+        else:
+            path.write_text(renamed(text, number), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--broken", type=int, default=0, help="how many unreadable files")
+    args = parser.parse_args(argv)
+    files = make(args.count, args.target, args.broken)
+    print(f"{len(files)} reports under {args.target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

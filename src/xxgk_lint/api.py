@@ -1,0 +1,149 @@
+"""A small public API for running xxgk-lint on an existing distributed engine.
+
+``check`` walks folders on one machine (``--jobs`` uses its cores). For corpora of
+millions of reports, spread over many machines, hand the files to an engine that already
+schedules work — Dask, Ray, Spark, a queue — and call :func:`check_bytes` on each: it
+takes a file's name and bytes, returns a picklable
+:class:`~xxgk_lint.engine.results.FileResult`, and keeps per process only what it loads
+once (the rules, per config). Then :func:`check_run` runs the whole-run rules over the
+results and :func:`render` writes them in any format ``check`` has, byte for byte what
+``check`` would print for the same files in the same order::
+
+    from xxgk_lint import api
+
+    names = api.discover(["reports/"])
+    results = [api.check_bytes(name, Path(name).read_bytes()) for name in names]
+    print(api.render("json", results), end="")
+
+The Dask recipe is in docs/api.md (extra ``[dask]``). Time limits (``rule-timeout``,
+``timeout``) need the main thread of a process, and a distributed engine runs tasks in
+worker threads: there they are not enforced.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from xxgk_lint.engine.config import Config, ConfigResolver, Overrides, load_file
+from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.results import FileResult, RunResult
+from xxgk_lint.engine.runner import Runner, read_across_lines
+
+__all__ = ["check_bytes", "check_run", "discover", "render", "result_run"]
+
+#: A config: ``None`` (the defaults), the path of a config file (applied in full, as
+#: ``--config`` is), or a :class:`~xxgk_lint.engine.config.Config`.
+ConfigLike = Config | str | os.PathLike[str] | None
+
+
+class _Fixed(ConfigResolver):
+    """A resolver that gives every file one config."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(None, Overrides(), isolated=True)
+        self.config = config
+
+    def config_path_for(self, path: Path) -> Path | None:
+        return None
+
+    def for_file(self, path: Path) -> Config:
+        return self.config
+
+
+_runners: dict[str, Runner] = {}
+_lock = threading.Lock()
+
+
+def _config(config: ConfigLike) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    return load_file(Path(config))
+
+
+def _runner(config: ConfigLike, timeout: float | None = None) -> Runner:
+    """One runner per config and process: the rules are loaded once, not per file."""
+    resolved = _config(config)
+    key = f"{resolved!r}|{timeout!r}"
+    with _lock:
+        runner = _runners.get(key)
+        if runner is None:
+            runner = Runner(_Fixed(resolved), resolved.lang, timeout=timeout)
+            runner.registry_for(resolved)  # raises ConfigError for a bad selector
+            _runners[key] = runner
+    return runner
+
+
+def check_bytes(
+    name: str, data: bytes, config: ConfigLike = None, *, timeout: float | None = None
+) -> FileResult:
+    """Check one file given as bytes; ``name`` is what findings call it (and its ending
+    picks the reader). Picklable; raises ConfigError for a broken config.
+
+    Problems of the run (a rule that crashed) are in the result's ``errors``; what the
+    whole-run rules keep of the report is in its ``facts``.
+    """
+    runner = _runner(config, timeout)
+    config_object = runner.resolver.for_file(Path(name))
+    with _lock:  # a runner checks one file at a time (threads of one worker share it)
+        checked = runner.check_path(name, True, data)
+    registry = runner.registry_for(config_object)
+    metas = tuple(registry.rules[code].meta for code in checked.rules)
+    return replace(checked.result, rules_run=metas, facts=checked.facts)
+
+
+def check_run(results: Sequence[FileResult], config: ConfigLike = None) -> tuple[Diagnostic, ...]:
+    """The findings of the whole-run rules over ``results`` (in their order), which
+    ``check`` writes after the files'."""
+    resolved = _config(config)
+    return Runner(_Fixed(resolved), resolved.lang).whole_run(results)
+
+
+def result_run(
+    results: Sequence[FileResult], config: ConfigLike = None, *, across: Iterable[Diagnostic] = ()
+) -> RunResult:
+    """``results`` as one :class:`RunResult` (what ``check`` would have made of them)."""
+    resolved = _config(config)
+    runner = _runner(resolved)
+    registry = runner.registry_for(resolved)
+    rules = tuple(registry.rules[code].meta for code in sorted(registry.rules))
+    errors = tuple(e for r in results for e in r.errors) + tuple(registry.errors)
+    fail_on = runner.fail_on()
+    found = tuple(across)
+    # The lines the whole-run findings show, as check reads them: from the files, if there
+    lines: dict[str, dict[int, str]] = {}
+    read_across_lines(found, lines, lambda path: resolved)
+    return RunResult(
+        tuple(results), rules, fail_on, resolved.lang, errors, across=found, across_lines=lines
+    )
+
+
+def render(
+    fmt: str,
+    results: Sequence[FileResult],
+    config: ConfigLike = None,
+    *,
+    across: Iterable[Diagnostic] | None = None,
+) -> str:
+    """``results`` in format ``fmt`` (``text``, ``json``, ``sarif`` …), as ``check`` prints
+    them; ``across`` defaults to :func:`check_run` over them."""
+    from xxgk_lint.formatters import render as render_run
+
+    if across is None:
+        across = check_run(results, config)
+    return render_run(fmt, result_run(results, config, across=across))
+
+
+def discover(paths: Sequence[str], config: ConfigLike = None) -> list[str]:
+    """The report files under ``paths``, in the order ``check`` checks them (the same walk,
+    ``extensions`` and ``exclude``); what the walk skips is left out."""
+    from xxgk_lint.engine.walk import Target
+    from xxgk_lint.engine.walk import discover as walk
+
+    resolver = _Fixed(_config(config))
+    return [str(item.path) for item in walk(paths, resolver) if isinstance(item, Target)]

@@ -1,0 +1,81 @@
+"""The progress bar of ``check`` on a terminal: files done of all, rate, time left, and
+how many files failed so far (tqdm, on stderr).
+
+Shown only when stderr is a terminal and ``--quiet`` is not given: a CI log or a pipe
+never gets it, and stdout (where the findings go) never does. While it is shown, what
+is written to a stdout that is the same terminal clears it first and draws it again
+after, so findings and bar never mix on one line. tqdm is imported only here, and only
+when a bar is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+
+def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
+    """Whether to show a bar: stderr is a terminal (not ``TERM=dumb``) and not ``--quiet``."""
+    stream = stream if stream is not None else sys.stderr
+    if quiet or stream is None or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
+class Progress:
+    """A bar over ``total`` files; :meth:`done` after each file, :meth:`close` at the end."""
+
+    def __init__(self, total: int, lang: str, stream: TextIO | None = None) -> None:
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+        self.lang = lang
+        self.failed = 0
+        stream = stream if stream is not None else sys.stderr
+        # A terminal that reports no width (some CI pseudo-terminals) gets 80 columns:
+        # tqdm would draw nothing at all in 0.
+        sized = _columns(stream) > 0
+        self._bar: Any = tqdm(
+            total=total,
+            file=stream,
+            unit=" files" if lang == "en" else " 个文件",
+            desc="xxgk-lint",
+            dynamic_ncols=sized,
+            ncols=None if sized else 80,
+            nrows=None if sized else 24,
+            leave=False,
+            mininterval=0.2,
+            bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
+            "[{elapsed}<{remaining}, {rate_fmt}{postfix}]",
+        )
+        self._label = "failed" if lang == "en" else "未通过"
+
+    def done(self, failed: bool) -> None:
+        if failed:
+            self.failed += 1
+            self._bar.set_postfix_str(f"{self._label} {self.failed}", refresh=False)
+        self._bar.update(1)
+
+    @contextlib.contextmanager
+    def cleared(self) -> Iterator[None]:
+        """Write to the terminal under the bar: the bar is cleared, then drawn again."""
+        with self._bar.external_write_mode(file=sys.stdout):
+            yield
+
+    def close(self) -> None:
+        self._bar.refresh()  # the final counts, drawn once before the bar is cleared
+        self._bar.close()

@@ -1,0 +1,280 @@
+"""Worker processes for ``check --jobs N``: files checked in parallel, results in order.
+
+Each worker builds its own :class:`~xxgk_lint.engine.runner.Runner` from the run's
+:class:`~xxgk_lint.engine.runner.RunOptions` (the same config files, the same plugins)
+and checks a few consecutive files per task; the run gets each file's
+:class:`~xxgk_lint.engine.runner.Checked` back in the order of the walk, so the output is
+byte for byte that of ``--jobs 1``. At most a few batches per worker are in flight, so
+memory does not grow with the number of files.
+
+Workers ignore Ctrl-C (the run stops them), send what plugin code prints to stderr, and
+run each file under the same time budgets as the run itself (``SIGALRM`` works there: a
+worker checks files in its main thread). A worker that dies — a crash in a C library, or
+a rule that swallowed the time limit's exception until xxgk-lint ended the process — only
+loses the file it was checking: the files in flight are checked again one at a time, in
+a process of their own, and the one that kills its process gets XG001 naming how.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+from xxgk_lint.engine.builtin import clean_text
+from xxgk_lint.engine.guard import progress
+from xxgk_lint.engine.walk import Skipped
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+
+    from xxgk_lint.engine.runner import Checked, Planned, Runner, RunOptions
+
+#: Files sent to a worker at a time: one message each way per batch, not per file.
+BATCH = 8
+#: Batches in flight per worker: enough that a slow file does not leave the others idle.
+IN_FLIGHT = 3
+
+_runner: Runner | None = None
+
+
+def _start(options: RunOptions) -> None:
+    """A worker's start: its own runner, no Ctrl-C, plugin output to stderr."""
+    global _runner
+    from xxgk_lint.engine.budget import holding
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout = sys.stderr
+    _runner = options.runner()
+    holding().__enter__()  # the SIGALRM handler stays installed for the worker's life
+    gc.freeze()
+
+
+def _check(path: str, explicit: bool) -> Checked:
+    assert _runner is not None, "a worker checks files only after _start"
+    return _runner.check_path(path, explicit)
+
+
+def _alone(conn: Connection, options: RunOptions, path: str, explicit: bool) -> None:
+    """Check one file in a process of its own and send back what happened."""
+    try:
+        _start(options)
+        conn.send(("done", _check(path, explicit)))
+    except BaseException as exc:  # an internal error: the run reports it as such
+        conn.send(("raised", exc))
+    finally:
+        conn.close()
+
+
+def context_for(start_method: str | None) -> Any:
+    """``fork`` where there is one (workers start in milliseconds and inherit the loaded
+    plugins), else the platform's default (``spawn``: each worker imports them again)."""
+    if start_method is None:
+        methods = multiprocessing.get_all_start_methods()
+        start_method = "fork" if "fork" in methods and sys.platform == "linux" else None
+    return multiprocessing.get_context(start_method)
+
+
+def _executor(context: BaseContext, options: RunOptions, jobs: int) -> ProcessPoolExecutor:
+    # A forked worker would write out what this process still holds in its buffers.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_start, initargs=(options,)
+    )
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End the workers now (Ctrl-C, an internal error): pending files are dropped."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(2)
+
+
+def _died(exitcode: int | None, lang: str) -> str:
+    """How a worker process ended, as the XG001 problem."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = signal.Signals(-exitcode).name
+        except ValueError:
+            how = f"signal {-exitcode}"
+        zh, en = f"被信号 {how} 终止", f"killed by {how}"
+    else:
+        zh, en = f"退出码 {exitcode}", f"exit code {exitcode}"
+    if lang == "en":
+        return f"the worker process checking it ended unexpectedly ({en})"
+    return f"检查此文件的工作进程意外终止（{zh}）"
+
+
+def _recheck(
+    context: Any,
+    options: RunOptions,
+    item: tuple[str, bool],
+    crashed: Callable[[str, bool, str], Checked],
+) -> Checked:
+    """Check one file again in a process of its own: its result, or XG001 if it dies."""
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_alone, args=(send, options, *item), daemon=True)
+    process.start()
+    send.close()
+    try:
+        kind, payload = receive.recv()
+    except (EOFError, OSError):
+        kind, payload = "died", None
+    finally:
+        receive.close()
+        process.join()
+    if kind == "done":
+        return payload  # type: ignore[no-any-return]
+    if kind == "raised":
+        raise payload
+    return crashed(item[0], item[1], _died(process.exitcode, options.lang))
+
+
+def _check_batch(files: list[tuple[str, bool]]) -> tuple[list[Checked], BaseException | None]:
+    """Check consecutive files; stop at an internal error and send it back with the
+    results so far (so that the run names the file it happened on)."""
+    done: list[Checked] = []
+    for path, explicit in files:
+        try:
+            done.append(_check(path, explicit))
+        except Exception as exc:
+            return done, exc
+    return done, None
+
+
+class _Batch:
+    """Consecutive planned items sent to one worker together: their results, when back."""
+
+    def __init__(self, items: list[Planned]) -> None:
+        self.items = items
+        self.files = [item for item in items if not isinstance(item, Skipped)]
+        self.future: Future[tuple[list[Checked], BaseException | None]] | None = None
+        self.done: list[Checked] | None = None
+        self.error: BaseException | None = None
+
+    def settle(self, result: tuple[list[Checked], BaseException | None]) -> None:
+        self.done, self.error = result
+        self.future = None
+
+    def outcomes(self) -> Iterator[tuple[Planned, Checked | None]]:
+        """The items in order, each with its result (None for a skipped one)."""
+        assert self.done is not None
+        results = iter(self.done)
+        for item in self.items:
+            if isinstance(item, Skipped):
+                yield item, None
+                continue
+            progress.file = clean_text(item[0])
+            checked = next(results, None)
+            if checked is None:  # the file the worker's internal error happened on
+                assert self.error is not None
+                raise self.error
+            yield item, checked
+
+
+def _batches(items: Iterable[Planned], size: int) -> Iterator[_Batch]:
+    batch: list[Planned] = []
+    files = 0
+    for item in items:
+        batch.append(item)
+        if not isinstance(item, Skipped):
+            files += 1
+        if files >= size:
+            yield _Batch(batch)
+            batch, files = [], 0
+    if batch:
+        yield _Batch(batch)
+
+
+def checked_in_pool(
+    items: Iterable[Planned],
+    options: RunOptions,
+    jobs: int,
+    start_method: str | None,
+    crashed: Callable[[str, bool, str], Checked],
+) -> Iterator[tuple[Planned, Checked | None]]:
+    """Check the files of ``items`` in ``jobs`` worker processes; yield them in order.
+
+    Files go to the workers :data:`BATCH` at a time (one message each way per batch, not
+    per file). A skipped item comes back with ``None``. An internal error in a worker is
+    raised here, with :data:`~xxgk_lint.engine.guard.progress` naming the file.
+    """
+    context = context_for(start_method)
+    window: deque[_Batch] = deque()
+    executor = _executor(context, options, jobs)
+    try:
+        for batch in _batches(items, BATCH):
+            if batch.files:
+                batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
+            else:
+                batch.done = []
+            window.append(batch)
+            while len(window) > IN_FLIGHT * jobs:
+                executor = _head(window, executor, context, options, jobs, crashed)
+                yield from window.popleft().outcomes()
+        while window:
+            executor = _head(window, executor, context, options, jobs, crashed)
+            yield from window.popleft().outcomes()
+    except BaseException:
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+
+
+def _head(
+    window: deque[_Batch],
+    executor: ProcessPoolExecutor,
+    context: Any,
+    options: RunOptions,
+    jobs: int,
+    crashed: Callable[[str, bool, str], Checked],
+) -> ProcessPoolExecutor:
+    """The first batch of the window, done; a new executor if the old one broke."""
+    head = window[0]
+    if head.future is not None:
+        progress.file = clean_text(head.files[0][0])
+        try:
+            head.settle(head.future.result())
+        except BrokenProcessPool:
+            executor = _recover(window, executor, context, options, jobs, crashed)
+    return executor
+
+
+def _recover(
+    window: deque[_Batch],
+    executor: ProcessPoolExecutor,
+    context: Any,
+    options: RunOptions,
+    jobs: int,
+    crashed: Callable[[str, bool, str], Checked],
+) -> ProcessPoolExecutor:
+    """A worker died: keep the batches that came back, check the others' files one by one,
+    each in a process of its own (the one that kills it gets XG001)."""
+    _stop(executor)
+    for batch in window:
+        future = batch.future
+        if future is None:
+            continue
+        if future.done() and not future.cancelled() and future.exception() is None:
+            batch.settle(future.result())
+            continue
+        done = []
+        for item in batch.files:
+            progress.file = clean_text(item[0])
+            done.append(_recheck(context, options, item, crashed))
+        batch.settle((done, None))
+    return _executor(context, options, jobs)

@@ -1,0 +1,116 @@
+"""The audit page's style and script, inlined into the page (no file, no network).
+
+The script only sorts and filters the file table: the page is complete without it. A
+sort can be named in the address (``audit.html#sort=3:desc``: the fourth column,
+descending), so that a link can open the table sorted.
+"""
+
+from __future__ import annotations
+
+CSS = """
+:root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa;
+  --error: #cf222e; --warning: #bf8700; --info: #0969da; --pass: #1a7f37; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--fg); background: #fff; line-height: 1.5;
+  font: 14px/1.5 -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
+  "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
+header { padding: 20px 28px 12px; border-bottom: 1px solid var(--line); background: var(--bg); }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 10px; }
+.meta { color: var(--muted); margin: 0 0 14px; }
+main { padding: 0 28px 40px; }
+.totals { display: flex; flex-wrap: wrap; gap: 10px; }
+.total { border: 1px solid var(--line); border-radius: 6px; background: #fff;
+  padding: 8px 14px; min-width: 96px; }
+.total b { display: block; font-size: 22px; }
+.total span { color: var(--muted); }
+.total.fail b, .total.error b { color: var(--error); }
+.total.warning b { color: var(--warning); }
+.total.info b { color: var(--info); }
+.total.pass b { color: var(--pass); }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+figure { margin: 0; }
+figcaption { font-weight: 600; margin: 0 0 6px; }
+figcaption small { font-weight: normal; color: var(--muted); }
+svg text { font-family: inherit; }
+.tools { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
+.tools input { padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; width: 260px; }
+.tools span { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+th { background: var(--bg); position: sticky; top: 0; cursor: pointer; user-select: none;
+  white-space: nowrap; }
+th[aria-sort="ascending"]::after { content: " ▲"; }
+th[aria-sort="descending"]::after { content: " ▼"; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n.zero { color: #afb8c1; }
+td.path { word-break: break-all; }
+td.first { max-width: 420px; }
+.status { border-radius: 10px; padding: 0 8px; white-space: nowrap; }
+.status.pass { background: #dafbe1; color: var(--pass); }
+.status.fail { background: #ffebe9; color: var(--error); }
+.status.unreadable { background: #fff8c5; color: #7d4e00; }
+.sev { font-weight: 600; }
+.sev.error { color: var(--error); }
+.sev.warning { color: var(--warning); }
+.sev.info { color: var(--info); }
+details { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; }
+summary { padding: 6px 10px; cursor: pointer; background: var(--bg); }
+details ol { margin: 0; padding: 8px 10px 8px 34px; }
+details li { margin: 6px 0; }
+pre { margin: 4px 0; padding: 4px 8px; background: var(--bg); overflow-x: auto;
+  white-space: pre-wrap; word-break: break-all; }
+mark { background: #ffd8b5; }
+.note { color: var(--muted); }
+.run-errors li { color: var(--error); }
+"""
+
+JS = """
+(function () {
+  var table = document.getElementById("file-table");
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var heads = table.tHead.rows[0].cells;
+  function key(row, index, numeric) {
+    var cell = row.cells[index];
+    var value = cell.getAttribute("data-sort");
+    if (value === null) { value = cell.textContent; }
+    if (numeric) { var n = parseFloat(value); return isNaN(n) ? -Infinity : n; }
+    return value;
+  }
+  function sort(index, descending) {
+    var numeric = heads[index].getAttribute("data-type") === "number";
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = key(a, index, numeric), y = key(b, index, numeric);
+      var order = numeric ? x - y : String(x).localeCompare(String(y), "zh-CN");
+      if (order === 0) { order = a.getAttribute("data-order") - b.getAttribute("data-order"); }
+      return descending ? -order : order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    for (var i = 0; i < heads.length; i++) { heads[i].removeAttribute("aria-sort"); }
+    heads[index].setAttribute("aria-sort", descending ? "descending" : "ascending");
+  }
+  Array.prototype.forEach.call(heads, function (head, index) {
+    head.addEventListener("click", function () {
+      var descending = head.getAttribute("aria-sort") === "ascending";
+      sort(index, descending);
+      history.replaceState(null, "", "#sort=" + index + ":" + (descending ? "desc" : "asc"));
+    });
+  });
+  var filter = document.getElementById("filter");
+  if (filter) {
+    filter.addEventListener("input", function () {
+      var text = filter.value.toLowerCase();
+      Array.prototype.forEach.call(body.rows, function (row) {
+        row.hidden = text !== "" && row.textContent.toLowerCase().indexOf(text) < 0;
+      });
+    });
+  }
+  var wanted = /^#sort=(\\d+):(asc|desc)$/.exec(location.hash);
+  if (wanted && Number(wanted[1]) < heads.length) {
+    sort(Number(wanted[1]), wanted[2] === "desc");
+  }
+})();
+"""

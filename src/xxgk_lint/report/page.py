@@ -1,0 +1,288 @@
+"""Build the audit page as the files come, and write it whole at the end.
+
+The header (the run's totals) and the charts come first on the page but are known last,
+so each file's table row and findings are written to two temporary files as the file
+comes, and only counts are kept in memory (per rule, per agency and rule); at the end
+the page is written in order: head, totals, charts, the table, the findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from xxgk_lint import __version__
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+from xxgk_lint.engine.results import FAIL, PASS, UNREADABLE, FileResult, RunEnd
+from xxgk_lint.formatters import escape_controls, replay, spool
+from xxgk_lint.report import assets, charts
+from xxgk_lint.report.words import FAMILIES, words
+
+#: Agencies shown in the heatmap: those with the most findings.
+HEATMAP_AGENCIES = 30
+#: Characters of a long source line shown around a finding.
+_CONTEXT = 60
+#: Files whose findings are shown unfolded (more would make a very long page).
+OPEN_UP_TO = 20
+_STATUS_ORDER = {PASS: 0, FAIL: 1, UNREADABLE: 2}
+_FAMILY = re.compile(r"^([A-Z]+)(\d)")
+
+#: Nothing is loaded from anywhere: styles and the script are inline, images are SVG.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+
+def _h(text: object) -> str:
+    """Report content, safe in HTML text and attributes (control characters shown)."""
+    return escape(escape_controls(str(text)), quote=True)
+
+
+def family_of(code: str) -> str:
+    """``XG201`` → ``XG2``: the letters and the hundreds digit."""
+    match = _FAMILY.match(code)
+    return match.group(0) if match else code
+
+
+class AuditPage:
+    """A sink (see :mod:`xxgk_lint.engine.drive`) that writes the page to ``out``.
+
+    ``rules`` are every rule of the run (their families head the table's count columns);
+    ``planned`` the number of files, to decide whether findings are shown unfolded.
+    """
+
+    def __init__(self, out: Any, lang: str, rules: Iterable[RuleMeta], planned: int = 0) -> None:
+        self.out = out
+        self.lang = "en" if lang == "en" else "zh"
+        self.words = words(self.lang)
+        self.families = sorted({family_of(r.code) for r in rules})
+        self.unfold = planned <= OPEN_UP_TO
+        self._rows = spool()
+        self._findings = spool()
+        self.files = 0
+        self.statuses = {PASS: 0, FAIL: 0, UNREADABLE: 0}
+        self.per_rule: dict[tuple[str, str], dict[Severity, int]] = {}
+        self.per_agency: dict[tuple[str, str], int] = {}
+        self.agency_totals: dict[str, int] = {}
+
+    # ---- file by file
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        index = self.files
+        self.files += 1
+        status = result.status(fail_on)
+        self.statuses[status] += 1
+        agency = result.agency or ""
+        families: dict[str, int] = dict.fromkeys(self.families, 0)
+        for diagnostic in result.diagnostics:
+            self._count(diagnostic)
+            family = family_of(diagnostic.code)
+            families[family] = families.get(family, 0) + 1
+            if agency:
+                key = (agency, diagnostic.code)
+                self.per_agency[key] = self.per_agency.get(key, 0) + 1
+                self.agency_totals[agency] = self.agency_totals.get(agency, 0) + 1
+        self._rows.write(self._row(index, result, status, families))
+        if result.diagnostics:
+            self._findings.write(self._section(index, result, status))
+
+    def _count(self, diagnostic: Diagnostic) -> None:
+        by_severity = self.per_rule.setdefault((diagnostic.code, diagnostic.name), {})
+        by_severity[diagnostic.severity] = by_severity.get(diagnostic.severity, 0) + 1
+
+    def _row(self, index: int, result: FileResult, status: str, families: dict[str, int]) -> str:
+        w = self.words
+        path = _h(result.path)
+        if result.diagnostics:
+            path = f'<a href="#f-{index}">{path}</a>'
+        cells = [
+            f'<td class="path">{path}</td>',
+            f"<td>{_h(result.agency or w['none'])}</td>",
+            f'<td class="n" data-sort="{result.year or ""}">{_h(result.year or w["none"])}</td>',
+            f"<td>{_h(result.format_version or w['none'])}</td>",
+            f'<td data-sort="{_STATUS_ORDER[status]}"><span class="status {status}">'
+            f"{w[status]}</span></td>",
+        ]
+        for family in self.families:
+            count = families.get(family, 0)
+            zero = " zero" if count == 0 else ""
+            cells.append(f'<td class="n{zero}">{count}</td>')
+        first = ""
+        if result.diagnostics:
+            d = min(result.diagnostics, key=lambda d: (-d.severity, d.line, d.column))
+            first = f'<span class="sev {d.severity.label}">{_h(d.code)}</span> {_h(d.message)}'
+        cells.append(f'<td class="first">{first}</td>')
+        return f'<tr data-order="{index}">{"".join(cells)}</tr>\n'
+
+    def _section(self, index: int, result: FileResult, status: str) -> str:
+        w = self.words
+        head = [f"<b>{_h(result.path)}</b>"]
+        if result.agency:
+            head.append(_h(result.agency))
+        if result.year:
+            head.append(_h(result.year))
+        head.append(f'<span class="status {status}">{w[status]}</span>')
+        items = "".join(self._finding(d, result.source_lines) for d in result.diagnostics)
+        unfold = " open" if self.unfold else ""
+        return (
+            f'<details id="f-{index}"{unfold}><summary>{" · ".join(head)} '
+            f"({len(result.diagnostics)})</summary><ol>{items}</ol></details>\n"
+        )
+
+    def _finding(self, diagnostic: Diagnostic, lines: Any, prefix: str = "") -> str:
+        w = self.words
+        where = f" [{_h(diagnostic.where)}]" if diagnostic.where else ""
+        level = diagnostic.severity.label
+        parts = [
+            f'<li>{prefix}<span class="sev {level}">{level}</span> '
+            f"<code>{_h(diagnostic.code)}</code> "
+            f'<span class="note">{diagnostic.line}:{diagnostic.column}{where}</span> '
+            f"{_h(diagnostic.message)}"
+        ]
+        shown = _source(diagnostic, lines)
+        if shown:
+            parts.append(f"<pre>{shown}</pre>")
+        notes = []
+        if diagnostic.expected is not None:
+            notes.append(f"{w['expected']}{w['sep']}{_h(_plain(diagnostic.expected))}")
+        if diagnostic.actual is not None:
+            notes.append(f"{w['actual']}{w['sep']}{_h(_plain(diagnostic.actual))}")
+        if notes:
+            parts.append(f'<div class="note">{w["comma"].join(notes)}</div>')
+        return "".join(parts) + "</li>"
+
+    # ---- the end: the page, in order
+
+    def end(self, end: RunEnd) -> None:
+        for diagnostic in end.across:
+            self._count(diagnostic)
+        write = self.out.write
+        write(self._head(end))
+        write(self._charts())
+        write(self._table_head())
+        for piece in replay(self._rows):
+            write(piece)
+        write("</tbody></table></section>\n")
+        write(f'<section id="findings"><h2>{self.words["findings"]}</h2>\n')
+        if not end.tally.errors + end.tally.warnings + end.tally.infos:
+            write(f'<p class="note">{self.words["no_findings"]}</p>\n')
+        for piece in replay(self._findings):
+            write(piece)
+        if end.across:
+            write(self._across(end))
+        write("</section>\n")
+        if end.run_errors:
+            items = "".join(f"<li>{_h(m)}</li>" for m in end.run_errors)
+            write(f'<section><h2>{self.words["run_errors"]}</h2><ul class="run-errors">')
+            write(f"{items}</ul></section>\n")
+        write(f"</main>\n<script>{assets.JS}</script>\n</body>\n</html>\n")
+
+    def _head(self, end: RunEnd) -> str:
+        w = self.words
+        tally = end.tally
+        stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        totals = [
+            ("", w["files"], self.files),
+            ("pass", w["pass"], self.statuses[PASS]),
+            ("fail", w["fail"], self.statuses[FAIL]),
+            ("unreadable", w["unreadable"], self.statuses[UNREADABLE]),
+            ("error", w["errors"], tally.errors),
+            ("warning", w["warnings"], tally.warnings),
+            ("info", w["infos"], tally.infos),
+        ]
+        if end.run_errors:
+            totals.append(("fail", w["run_errors"], len(end.run_errors)))
+        cards = "".join(
+            f'<div class="total {kind}" data-total="{kind or "files"}"><b>{count}</b>'
+            f"<span>{label}</span></div>"
+            for kind, label, count in totals
+        )
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{w["lang"]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="xxgk-lint {__version__}">\n'
+            f"<title>{w['title']}</title>\n<style>{assets.CSS}</style>\n</head>\n<body>\n"
+            f"<header><h1>{w['title']}</h1>\n"
+            f'<p class="meta">xxgk-lint {__version__} · {w["generated"]} {stamp}</p>\n'
+            f'<div class="totals">{cards}</div></header>\n<main>\n'
+        )
+
+    def _charts(self) -> str:
+        w = self.words
+        bars = charts.bars(self.per_rule, w)
+        ranked = sorted(self.agency_totals, key=lambda a: (-self.agency_totals[a], a))
+        shown = ranked[:HEATMAP_AGENCIES]
+        codes = sorted({code for agency, code in self.per_agency if agency in shown})
+        heat = charts.heatmap(codes, shown, self.per_agency)
+        if not bars and not heat:
+            return ""
+        out = ['<section class="charts">']
+        if bars:
+            out.append(f"<figure><figcaption>{w['per_rule']}</figcaption>{bars}</figure>")
+        if heat:
+            note = w["heatmap_top"].format(n=len(shown), total=len(ranked))
+            out.append(
+                f"<figure><figcaption>{w['heatmap']} <small>{note}</small></figcaption>"
+                f"{heat}</figure>"
+            )
+        out.append("</section>\n")
+        return "".join(out)
+
+    def _table_head(self) -> str:
+        w = self.words
+        heads = [
+            f"<th>{w['file']}</th>",
+            f"<th>{w['agency']}</th>",
+            f'<th data-type="number">{w["year"]}</th>',
+            f"<th>{w['format']}</th>",
+            f'<th data-type="number">{w["status"]}</th>',
+        ]
+        for family in self.families:
+            label = FAMILIES.get(family, {}).get(self.lang, "")
+            title = f"{family} {label}".strip()
+            heads.append(f'<th data-type="number" title="{_h(title)}">{_h(family)}</th>')
+        heads.append(f"<th>{w['first']}</th>")
+        return (
+            f'<section id="files"><h2>{w["table"]}</h2>\n'
+            f'<div class="tools"><input id="filter" type="search" '
+            f'placeholder="{w["filter"]}"><span>{w["sort_hint"]}</span></div>\n'
+            f'<table id="file-table"><thead><tr>{"".join(heads)}</tr></thead><tbody>\n'
+        )
+
+    def _across(self, end: RunEnd) -> str:
+        items = []
+        for diagnostic in end.across:
+            text = end.across_lines.get(diagnostic.path, {}).get(diagnostic.line)
+            lines = ("",) * (diagnostic.line - 1) + (text,) if text is not None else ()
+            items.append(self._finding(diagnostic, lines, f"<b>{_h(diagnostic.path)}</b> "))
+        return (
+            f'<details id="across" open><summary>{self.words["across"]} '
+            f"({len(end.across)})</summary><ol>{''.join(items)}</ol></details>\n"
+        )
+
+
+def _plain(value: object) -> str:
+    from decimal import Decimal
+
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _source(diagnostic: Diagnostic, lines: Any) -> str:
+    """The finding's source line with its span marked (a long line cut around it)."""
+    if not 1 <= diagnostic.line <= len(lines):
+        return ""
+    line = lines[diagnostic.line - 1].rstrip("\r\n")
+    if not line:
+        return ""
+    start = min(max(diagnostic.column - 1, 0), len(line))
+    end = len(line)
+    if diagnostic.end_line == diagnostic.line:
+        end = min(max(diagnostic.end_column - 1, start), len(line))
+    first = max(0, start - _CONTEXT)
+    last = min(len(line), end + _CONTEXT)
+    before = ("…" if first else "") + line[first:start]
+    after = line[end:last] + ("…" if last < len(line) else "")
+    return f"{_h(before)}<mark>{_h(line[start:end])}</mark>{_h(after)}"

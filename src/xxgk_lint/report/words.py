@@ -1,0 +1,85 @@
+"""The audit page's words, in Chinese (the default) and English."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "lang": "zh-CN",
+        "title": "政府信息公开工作年度报告检查结果",
+        "generated": "生成",
+        "files": "文件",
+        "pass": "通过",
+        "fail": "未通过",
+        "unreadable": "无法读取",
+        "errors": "错误",
+        "warnings": "警告",
+        "infos": "提示",
+        "run_errors": "运行错误",
+        "per_rule": "各规则发现的问题",
+        "heatmap": "规则 × 机关：问题数",
+        "heatmap_top": "问题最多的 {n} 个机关（共 {total} 个）",
+        "no_findings": "没有发现问题。",
+        "table": "逐个文件",
+        "filter": "筛选文件、机关……",
+        "file": "文件",
+        "agency": "机关",
+        "year": "年度",
+        "format": "格式",
+        "status": "状态",
+        "first": "第一个问题",
+        "findings": "问题详情",
+        "expected": "应为",
+        "actual": "实际",
+        "sep": "：",
+        "comma": "，",
+        "across": "比较多份报告的规则发现的问题",
+        "sort_hint": "点击表头排序",
+        "none": "—",
+    },
+    "en": {
+        "lang": "en",
+        "title": "Audit of annual government information disclosure reports",
+        "generated": "generated",
+        "files": "files",
+        "pass": "pass",
+        "fail": "fail",
+        "unreadable": "unreadable",
+        "errors": "errors",
+        "warnings": "warnings",
+        "infos": "infos",
+        "run_errors": "run errors",
+        "per_rule": "Findings per rule",
+        "heatmap": "Rule × agency: findings",
+        "heatmap_top": "the {n} agencies with the most findings (of {total})",
+        "no_findings": "No findings.",
+        "table": "Files",
+        "filter": "Filter files, agencies…",
+        "file": "file",
+        "agency": "agency",
+        "year": "year",
+        "format": "format",
+        "status": "status",
+        "first": "first finding",
+        "findings": "Findings",
+        "expected": "expected",
+        "actual": "actual",
+        "sep": ": ",
+        "comma": ", ",
+        "across": "Findings of rules that compare reports",
+        "sort_hint": "click a column header to sort",
+        "none": "—",
+    },
+}
+
+#: The built-in rule families (code prefix and hundreds digit), as the table heads them.
+FAMILIES: dict[str, dict[str, str]] = {
+    "XG0": {"zh": "输入与格式", "en": "input & format"},
+    "XG1": {"zh": "结构", "en": "structure"},
+    "XG2": {"zh": "统计数字", "en": "arithmetic"},
+    "XG3": {"zh": "统计期限", "en": "period"},
+    "XG4": {"zh": "收费", "en": "fees"},
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS["en" if lang == "en" else "zh"]

@@ -1,0 +1,220 @@
+"""``xxgk-lint export``: one row per table cell, the values ``parse --format json`` prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+from tests.engine.reportkit import CLEAN, ZERO, edit, run_main, write, wrong_total
+from xxgk_lint.export.cells import COLUMNS
+
+#: Reports in many layouts (pipes, tabs, lines, Markdown, HTML, Word, PDF, 2019 format).
+SOURCES = [
+    FIXTURES / "samples",
+    FIXTURES / "reports",
+    FIXTURES / "real",
+    FIXTURES / "html" / "qingshan-jiaotong-2023.html",
+    FIXTURES / "docx" / "qingshan-jiaotong-2023.docx",
+]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_values_are_what_parse_prints(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    paths = [str(p.relative_to(ROOT)) for p in SOURCES]
+    exported = run_main(capsys, "export", "--format", "jsonl", "--isolated", *paths)
+    parsed = run_main(capsys, "parse", "--format", "json", "--spans", *paths)
+    assert parsed.code == 0
+    rows = _jsonl(exported.out)
+    by_cell = {(r["path"], r["table"], r["row"], r["column"]): r for r in rows}
+    compared = 0
+    for report in json.loads(parsed.out)["reports"]:
+        for table, content in report["tables"].items():
+            if content is None:
+                continue
+            for row, cells in content.items():
+                for column, cell in cells.items():
+                    got = by_cell.pop((report["path"], table, row, column))
+                    assert (got["agency"], got["year"]) == (report["agency"], report["year"])
+                    assert got["format"] == report["format_version"]
+                    if cell is None:  # an uncertain row: nothing placed
+                        assert got["value"] is got["raw"] is got["line"] is None
+                        continue
+                    assert got["value"] == cell["value"]
+                    assert type(got["value"]) is type(cell["value"])
+                    assert (got["raw"], got["line"], got["col"]) == (
+                        cell["raw"],
+                        cell["line"],
+                        cell["column"],
+                    )
+                    compared += 1
+    # every row was a cell of parse's output, but the rows of files without cells
+    assert all(r["table"] is None for r in by_cell.values())
+    assert compared > 5000
+
+
+def test_csv_is_utf8_with_a_bom_and_the_documented_columns(repo: Path, capsys) -> None:
+    write(repo / "a.txt", wrong_total())
+    result = run_main(capsys, "export", "a.txt", "-o", "cells.csv")
+    assert result.code == 0 and result.out == "" and result.err == ""
+    data = (repo / "cells.csv").read_bytes()
+    assert data.startswith(
+        b"\xef\xbb\xbfpath,agency,year,format,table,row,column,value,raw,line,col,status\r\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == COLUMNS
+    total = next(
+        r
+        for r in rows
+        if (r["table"], r["row"], r["column"]) == ("applications", "received", "total")
+    )
+    assert total == {
+        "path": "a.txt",
+        "agency": "测试县人民政府",
+        "year": "2023",
+        "format": "2021",
+        "table": "applications",
+        "row": "received",
+        "column": "total",
+        "value": "8",
+        "raw": "8",
+        "line": "24",
+        "col": "44",
+        "status": "fail",
+    }
+    assert len(rows) == 200  # the 2021 format's 200 cells
+
+
+def test_csv_to_stdout_is_the_same_bytes(repo: Path, capsys) -> None:
+    import subprocess
+    import sys
+
+    write(repo / "a.txt", CLEAN)
+    run_main(capsys, "export", "a.txt", "-o", "cells.csv")
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "export", "a.txt"], cwd=repo, capture_output=True
+    )
+    assert done.returncode == 0
+    assert done.stdout == (repo / "cells.csv").read_bytes()
+
+
+def test_a_file_without_cells_is_one_row(repo: Path, capsys) -> None:
+    (repo / "broken.txt").write_bytes(b"\x00\x01\x02")
+    write(repo / "prose.txt", "测试县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n略。\n")
+    result = run_main(capsys, "export", "--format", "jsonl", "broken.txt", "prose.txt")
+    assert result.code == 2  # the unreadable file, as with check
+    rows = _jsonl(result.out)
+    assert [(r["path"], r["status"], r["table"], r["value"]) for r in rows] == [
+        ("broken.txt", "unreadable", None, None),
+        ("prose.txt", "fail", None, None),
+    ]
+    assert rows[1]["agency"] == "测试县人民政府"
+
+
+def test_formulas_never_reach_a_spreadsheet(repo: Path, capsys) -> None:
+    text = edit(
+        CLEAN,
+        f"8.属于行政查询事项 | {ZERO} |",
+        "8.属于行政查询事项 | =1+1 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    )
+    write(repo / "a.txt", text)
+    run_main(capsys, "export", "a.txt", "-o", "cells.csv")
+    rows = list(csv.DictReader(io.StringIO((repo / "cells.csv").read_text("utf-8-sig"))))
+    cell = next(
+        r for r in rows if r["row"] == "denied.inquiry_matters" and r["column"] == "natural_person"
+    )
+    assert (cell["value"], cell["raw"]) == ("", "'=1+1")
+    lines = _jsonl(run_main(capsys, "export", "--format", "jsonl", "a.txt").out)
+    assert next(r for r in lines if r["row"] == "denied.inquiry_matters")["raw"] == "=1+1"
+
+
+def test_xlsx(repo: Path, capsys) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="the [xlsx] extra is not installed")
+    text = edit(
+        CLEAN,
+        f"8.属于行政查询事项 | {ZERO} |",
+        "8.属于行政查询事项 | =1+1 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    )
+    write(repo / "a.txt", text)
+    result = run_main(capsys, "export", "--format", "xlsx", "-o", "cells.xlsx", "a.txt")
+    assert result.code == 0
+    sheet = openpyxl.load_workbook(repo / "cells.xlsx")["cells"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == COLUMNS
+    assert len(rows) == 201
+    received = next(r for r in rows if r[4:7] == ("applications", "received", "total"))
+    assert received == (
+        "a.txt",
+        "测试县人民政府",
+        2023,
+        "2021",
+        "applications",
+        "received",
+        "total",
+        7,
+        "7",
+        24,
+        44,
+        "pass",
+    )
+    formula = next(c for c in sheet.iter_rows(min_row=2) if c[5].value == "denied.inquiry_matters")
+    assert formula[8].value == "=1+1"
+    assert formula[8].data_type == "s"  # text, not a formula
+
+
+def test_xlsx_needs_a_file(repo: Path, capsys) -> None:
+    write(repo / "a.txt", CLEAN)
+    result = run_main(capsys, "export", "--format", "xlsx", "a.txt")
+    assert result.code == 2
+    assert result.err == "xxgk-lint: error: --format xlsx writes a workbook: name it with -o FILE\n"
+
+
+def test_the_export_never_overwrites_a_report(repo: Path, capsys) -> None:
+    write(repo / "reports" / "a.txt", CLEAN)
+    result = run_main(capsys, "export", "reports", "-o", "reports/a.txt")
+    assert result.code == 2
+    assert result.err.startswith(
+        "xxgk-lint: error: -o reports/a.txt: refused: that is a checked file"
+    )
+    assert (repo / "reports" / "a.txt").read_text("utf-8") == CLEAN
+
+
+def test_jobs_give_the_same_export(repo: Path, capsys) -> None:
+    for number in range(6):
+        write(repo / "r" / f"{number}.txt", wrong_total() if number % 2 else CLEAN)
+    shutil.copy(FIXTURES / "html" / "qingshan-jiaotong-2023.html", repo / "r" / "9.html")
+    one = run_main(capsys, "export", "--format", "jsonl", "r")
+    two = run_main(capsys, "export", "--format", "jsonl", "-j", "2", "r")
+    assert two.out == one.out
+    assert len(_jsonl(one.out)) == 7 * 200
+
+
+def test_control_characters_never_reach_a_terminal(repo: Path, capsys) -> None:
+    text = edit(
+        CLEAN,
+        f"8.属于行政查询事项 | {ZERO} |",
+        "8.属于行政查询事项 | \x1b[2J | 0 | 0 | 0 | 0 | 0 | 0 |",
+    )
+    write(repo / "a.txt", text)
+    csv_out = run_main(capsys, "export", "a.txt").out
+    assert "\x1b" not in csv_out and "\\x1b[2J" in csv_out
+    jsonl = run_main(capsys, "export", "--format", "jsonl", "a.txt").out
+    assert "\x1b" not in jsonl
+    assert (
+        next(r for r in _jsonl(jsonl) if r["row"] == "denied.inquiry_matters")["raw"] == "\x1b[2J"
+    )

@@ -1,0 +1,203 @@
+"""Worker processes (``--jobs``): a dying worker loses only its file, never the run.
+
+The plugins here kill their own process on purpose, in a worker only: a crash in a C
+library (a segfault) or a rule that swallowed its time limit until xxgk-lint ended the
+process look the same to the run.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import (
+    CLEAN,
+    TITLE,
+    edit,
+    has_traceback,
+    run_main,
+    write,
+    wrong_total,
+)
+from xxgk_lint.engine.config import ConfigResolver, Overrides
+from xxgk_lint.engine.runner import Runner
+
+KILLER = """\
+import os
+import signal
+
+from xxgk_lint.engine.diagnostics import RuleDoc
+from xxgk_lint.engine.hookspecs import hookimpl
+from xxgk_lint.engine.rule import rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+
+
+@rule(
+    code="KIL101",
+    name="kills-its-process",
+    severity="warning",
+    summary={"zh": "测试", "en": "test"},
+    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
+    docs={"zh": DOC, "en": DOC},
+)
+def kills(report, ctx):
+    if report.title is not None and "致命" in report.title.text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ()
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [kills]
+"""
+
+DEADLY = edit(CLEAN, TITLE, TITLE.replace("测试县", "致命县"))
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "checks" / "killer.py", KILLER)
+    # ignore XG604: the copies are one body's reports of one year
+    write(tmp_path / ".xxgk-lint.yaml", "plugins: [./checks/killer.py]\nignore: [XG604]\n")
+    for number in range(8):
+        write(tmp_path / "reports" / f"r{number}.txt", DEADLY if number == 3 else CLEAN)
+    return tmp_path
+
+
+def test_a_worker_that_dies_costs_only_its_file(repo: Path, capsys) -> None:
+    result = run_main(capsys, "check", "--jobs", "2", "--lang", "en", "--format", "json", "reports")
+    assert result.code == 2
+    document = result.json()
+    assert document["summary"]["files"] == 8
+    assert document["summary"]["unreadable"] == 1
+    (finding,) = document["diagnostics"]
+    assert finding["path"] == "reports/r3.txt"
+    assert finding["code"] == "XG001"
+    assert finding["message"] == (
+        "cannot be checked as an annual report: the worker process checking it ended "
+        "unexpectedly (killed by SIGKILL)"
+    )
+    assert not has_traceback(result.err)
+
+
+def test_every_file_comes_back_once_after_a_death(repo: Path) -> None:
+    resolver = ConfigResolver(Path(".xxgk-lint.yaml"), Overrides(lang="en"))
+    run = Runner(resolver, "en", jobs=3)
+    run.plan(["reports"])
+    paths = [r.path for r in run.results()]
+    assert paths == [f"reports/r{n}.txt" for n in range(8)]
+
+
+def test_workers_started_with_spawn_give_the_same_results(tmp_path: Path) -> None:
+    """The start method of macOS and Windows: each worker builds its runner from the
+    run's options alone."""
+    for number in range(4):
+        write(tmp_path / f"r{number}.txt", CLEAN if number % 2 else wrong_total())
+    resolver = ConfigResolver(None, Overrides(lang="en"), isolated=True)
+    one = Runner(resolver, "en").run([str(tmp_path)])
+    spawned = Runner(resolver, "en", jobs=2, start_method="spawn").run([str(tmp_path)])
+    assert spawned == one
+    assert [len(f.diagnostics) for f in spawned.files] == [1, 0, 1, 0]  # XG201 each
+
+
+def test_an_internal_error_in_a_worker_names_the_file(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are forked: the injected crash is theirs too."""
+    import xxgk_lint.parse
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("injected")
+
+    monkeypatch.setattr(xxgk_lint.parse, "parse_source", boom)
+    result = run_main(capsys, "check", "--jobs", "2", "--isolated", "reports")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: error: reports/r0.txt: internal error: ZeroDivisionError: injected "
+        "(run with --debug for the traceback)"
+    ]
+
+
+def test_an_internal_error_on_a_later_file_of_a_batch_names_that_file(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xxgk_lint.parse
+
+    real = xxgk_lint.parse.parse_source
+
+    def boom_on_r5(source, *args, **kwargs):
+        if source.path.endswith("r5.txt"):
+            raise ZeroDivisionError("injected")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(xxgk_lint.parse, "parse_source", boom_on_r5)
+    write(repo / "reports" / "r2.txt", wrong_total())
+    write(repo / "reports" / "r7.txt", wrong_total())
+    result = run_main(capsys, "check", "--jobs", "2", "--isolated", "--lang", "en", "reports")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: error: reports/r5.txt: internal error: ZeroDivisionError: injected "
+        "(run with --debug for the traceback)"
+    ]
+    # the findings of the files before it were written, in order; nothing after it
+    written = [
+        line.split(":")[0] for line in result.out.splitlines() if line.startswith("reports/")
+    ]
+    assert written == ["reports/r2.txt"]
+
+
+SWALLOWER = """\
+import time
+
+from xxgk_lint.engine.diagnostics import RuleDoc
+from xxgk_lint.engine.hookspecs import hookimpl
+from xxgk_lint.engine.rule import rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+
+
+@rule(
+    code="HNG101",
+    name="swallows-the-stop",
+    severity="warning",
+    summary={"zh": "测试", "en": "test"},
+    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
+    docs={"zh": DOC, "en": DOC},
+)
+def hangs(report, ctx):
+    if report.title is not None and "致命" in report.title.text:
+        while True:
+            try:
+                time.sleep(0.01)
+            except BaseException:
+                pass
+    return ()
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [hangs]
+"""
+
+
+def test_a_rule_that_swallows_its_time_limit_ends_its_worker_not_the_run(
+    repo: Path, capsys
+) -> None:
+    """In one process such a rule ends the run (exit 2, one line); in a worker, xxgk-lint
+    ends the worker, and the other files are still checked."""
+    write(repo / "checks" / "killer.py", textwrap.dedent(SWALLOWER))
+    write(
+        repo / ".xxgk-lint.yaml",
+        "plugins: [./checks/killer.py]\nignore: [XG604]\nrule-timeout: 0.2\n",
+    )
+    result = run_main(capsys, "check", "--jobs", "2", "--lang", "en", "--format", "json", "reports")
+    assert result.code == 2
+    document = result.json()
+    assert document["summary"]["files"] == 8
+    (finding,) = document["diagnostics"]
+    assert finding["path"] == "reports/r3.txt"
+    assert finding["message"].endswith("ended unexpectedly (exit code 2)")

@@ -1,0 +1,180 @@
+"""The runner streams: files in walk order, each result complete when yielded, nothing kept.
+
+``--jobs`` must give the same results in the same order as one process, whatever the
+files (clean, with findings, unreadable, skipped); whole-run rules get the facts and
+their findings come after the files'.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, FEE, edit, write, wrong_total
+from xxgk_lint.engine.config import ConfigResolver, Overrides
+from xxgk_lint.engine.results import FileResult, kept_lines
+from xxgk_lint.engine.runner import Runner, jobs_wanted, run_check
+
+NO_FEE = edit(CLEAN, FEE, "本机关2023年无其他需要报告的事项。")
+
+
+def folder(root: Path, count: int = 9) -> list[Path]:
+    """``count`` reports: clean, wrong totals, no fee statement, and one unreadable file."""
+    made = []
+    for number in range(count):
+        kind = number % 3
+        text = CLEAN if kind == 0 else wrong_total(total=8 + number) if kind == 1 else NO_FEE
+        made.append(write(root / f"d{number // 4}" / f"r{number:03d}.txt", text))
+    broken = root / "d0" / "r000b.txt"
+    broken.write_bytes(b"\x00\x01 binary \xff" * 20)
+    made.append(broken)
+    return made
+
+
+def runner(jobs: int = 1, **kwargs) -> Runner:
+    resolver = ConfigResolver(None, Overrides(lang="en"), isolated=True)
+    return Runner(resolver, "en", jobs=jobs, **kwargs)
+
+
+def test_results_come_in_the_order_of_the_walk(tmp_path: Path) -> None:
+    folder(tmp_path)
+    run = runner()
+    plan = run.plan([str(tmp_path)])
+    assert plan.files == 10
+    paths = [r.path for r in run.results()]
+    walked = [str(p) for p in run.targets]
+    assert paths == walked
+    assert paths == sorted(paths)  # one folder level here: the walk is by name
+    assert paths[1].endswith("d0/r000b.txt")
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_jobs_give_the_same_results_in_the_same_order(tmp_path: Path, jobs: int) -> None:
+    folder(tmp_path, 13)
+    one = run_check([str(tmp_path)], Overrides(lang="en"), isolated=True)
+    many = run_check([str(tmp_path)], Overrides(lang="en"), isolated=True, jobs=jobs)
+    assert many == one
+    assert [f.path for f in many.files] == [f.path for f in one.files]
+    assert len(many.files) == 14
+    assert sum(f.unreadable for f in many.files) == 1
+    assert {d.code for d in many.diagnostics} >= {"XG001", "XG201", "XG401"}
+
+
+def test_a_result_is_complete_when_yielded(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", wrong_total())
+    run = runner()
+    run.plan([str(tmp_path / "a.txt")])
+    (result,) = run.results()
+    assert result.agency == "测试县人民政府"
+    assert result.year == 2023
+    assert result.format_version == "2021"
+    assert result.title == "测试县人民政府2023年政府信息公开工作年度报告"
+    assert result.status(result.fail_on) == "fail"
+    assert [m.code for m in result.rules_run][:3] == ["XG001", "XG002", "XG003"]
+
+
+def test_only_the_lines_findings_show_are_kept(tmp_path: Path) -> None:
+    text = wrong_total()
+    write(tmp_path / "a.txt", text)
+    run = runner()
+    run.plan([str(tmp_path / "a.txt")])
+    (result,) = run.results()
+    lines = text.split("\n")
+    assert len(result.source_lines) == len(lines)
+    shown = {d.line for d in result.diagnostics}
+    assert shown == {24}  # XG201 on row 一's 总计 (the one wrong cell)
+    assert result.source_lines[23] == lines[23]
+    assert sum(1 for line in result.source_lines if line) == 1
+
+
+def test_kept_lines() -> None:
+    assert kept_lines(["a", "b", "c"], [3, 1, 3]) == ("a", "", "c")
+    assert kept_lines([], [1]) == ()
+
+
+def test_the_run_keeps_no_result(tmp_path: Path) -> None:
+    """Streaming: once the consumer drops a result, nothing in the run holds it."""
+    folder(tmp_path, 6)
+    run = runner()
+    run.plan([str(tmp_path)])
+    refs: list[weakref.ref[FileResult]] = []
+    for result in run.results():
+        refs.append(weakref.ref(result))
+        del result
+    gc.collect()
+    assert len(refs) == 7
+    assert [r() for r in refs] == [None] * 7
+
+
+def test_results_need_a_plan() -> None:
+    with pytest.raises(RuntimeError, match="plan"):
+        next(runner().results())
+
+
+def test_skipped_files_and_nothing_found_are_run_errors_in_order(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = runner()
+    run.plan([str(empty)])
+    assert list(run.results()) == []
+    assert run.run_errors == [
+        f"no report file found in {empty} (extensions: .txt .md .html .htm .docx .pdf; "
+        "see also 'exclude')"
+    ]
+
+
+def test_stdin_bytes_are_checked_under_their_name(tmp_path: Path) -> None:
+    run = runner()
+    run.use_stdin(wrong_total().encode("utf-8"), "incoming/a.txt")
+    run.plan(["-"])
+    (result,) = run.results()
+    assert result.path == "incoming/a.txt"
+    assert [d.code for d in result.diagnostics] == ["XG201"]
+    assert run.jobs == 1
+
+
+def test_stdin_without_a_name_is_dash() -> None:
+    run = runner()
+    run.use_stdin(b"\x00\x01", None)
+    run.plan(["-"])
+    (result,) = run.results()
+    assert result.path == "-"
+    assert result.unreadable
+
+
+def test_jobs_zero_is_one_per_core() -> None:
+    assert jobs_wanted(3) == 3
+    assert jobs_wanted(0) >= 1
+
+
+def test_paths_are_resolved_once_per_folder_not_per_file_and_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resolving a path costs a system call per component; a run asked for every rule of
+    every file (per-file-ignores) and every file of the walk."""
+    from xxgk_lint.engine import config as config_module
+
+    for folder in ("a", "b"):
+        for number in range(10):
+            write(tmp_path / folder / f"r{number}.txt", CLEAN)
+    write(tmp_path / ".xxgk-lint.yaml", "per-file-ignores:\n  'a/*': [XG401]\n")
+    monkeypatch.chdir(tmp_path)
+    config_module._relative.cache_clear()
+    config_module._resolved_folder.cache_clear()
+    calls: list[Path] = []
+    real = config_module._resolved
+
+    def counting(path: Path) -> Path:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(config_module, "_resolved", counting)
+    run = run_check(["a", "b"], Overrides())
+    assert len(run.files) == 20
+    # the working directory, the config's folder (twice: the resolver's and the globs'),
+    # and each of the two folders (twice likewise): whatever the number of files and rules
+    assert len(calls) == 7, calls
+    assert len(set(calls)) == 3

@@ -1,0 +1,183 @@
+"""The audit page, read as HTML: totals, the table, the charts, the findings, no network."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import run_main
+from xxgk_lint.report.charts import heatmap
+from xxgk_lint.report.page import CSP, family_of
+
+
+class _Page(HTMLParser):
+    """What a browser would load: every tag with its attributes, and the text of cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+        self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self.rows.append([])
+        elif tag == "td" and self._in_body:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self._in_body = False
+        elif tag == "td" and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _page(path: Path) -> tuple[str, _Page]:
+    html = path.read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(html)
+    return html, page
+
+
+def test_the_page_lists_every_file_with_its_counts(reports: Path, capsys) -> None:
+    result = run_main(capsys, "report", "reports", "-o", "audit.html", "--lang", "en")
+    assert result.code == 2  # the broken file, as with check
+    assert result.err == ""
+    html, page = _page(Path("audit.html"))
+    paths = [row[0] for row in page.rows]
+    assert paths == [
+        "reports/2022/f-clean.txt",
+        "reports/2022/g-broken.txt",
+        "reports/2023/a-clean.txt",
+        "reports/2023/b-total.txt",
+        "reports/2023/c-fee.txt",
+        "reports/2023/d-town.txt",
+        "reports/2023/e-<script>alert(1)</script>.txt",
+    ]
+    by_path = {row[0]: row for row in page.rows}
+    # file, agency, year, format, status, XG0 … XG6, first finding
+    assert by_path["reports/2023/b-total.txt"][:10] == [
+        "reports/2023/b-total.txt",
+        "测试县人民政府",
+        "2023",
+        "2021",
+        "fail",
+        "0",
+        "0",
+        "1",  # XG201 alone: one wrong cell, one finding
+        "0",
+        "0",
+    ]
+    assert by_path["reports/2023/b-total.txt"][10:12] == ["0", "0"]  # XG5, XG6
+    assert by_path["reports/2023/b-total.txt"][12].startswith("XG201 row '一、本年新收")
+    assert by_path["reports/2022/g-broken.txt"][1:5] == ["—", "—", "—", "unreadable"]
+    assert by_path["reports/2022/f-clean.txt"][4] == "pass"
+    totals = dict(re.findall(r'data-total="(\w+)"><b>(\d+)</b>', html))
+    assert totals == {
+        "files": "7",
+        "pass": "2",
+        "fail": "4",
+        "unreadable": "1",
+        "error": "5",
+        "warning": "0",
+        "info": "4",  # XG604: four reports of 测试县人民政府 for 2023
+    }
+
+
+def test_findings_with_their_source_line(reports: Path, capsys) -> None:
+    run_main(capsys, "report", "reports", "-o", "audit.html")
+    html, _ = _page(Path("audit.html"))
+    section = html[html.index('id="findings"') :]
+    assert "<b>reports/2023/b-total.txt</b>" in section
+    assert (
+        "<pre>一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | <mark>8</mark> |</pre>"
+        in section
+    )
+    assert "应为：7，实际：8" in section
+    broken = section[section.index("<b>reports/2022/g-broken.txt</b>") :]
+    broken = broken[: broken.index("</details>")]
+    assert '<span class="sev error">error</span> <code>XG001</code>' in broken
+    assert "<pre>" not in broken  # nothing of it could be read
+
+
+def test_report_content_is_escaped(reports: Path, capsys) -> None:
+    run_main(capsys, "report", "reports", "-o", "audit.html")
+    html, page = _page(Path("audit.html"))
+    assert "<script>alert(1)</script>" not in html
+    # in the table, over its findings, over the whole-run finding on it and in the three
+    # other copies' XG604 findings: never as markup
+    assert html.count("reports/2023/e-&lt;script&gt;alert(1)&lt;/script&gt;.txt") == 6
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert scripts == [{}]  # one script: the page's own, inline
+
+
+def test_nothing_is_loaded_from_anywhere(reports: Path, capsys) -> None:
+    run_main(capsys, "report", "reports", "-o", "audit.html")
+    html, page = _page(Path("audit.html"))
+    meta = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
+    assert meta == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
+    assert "default-src 'none'" in CSP
+    for tag, attrs in page.tags:
+        assert "src" not in attrs, tag
+        if tag == "link":
+            pytest.fail(f"a <link> in the page: {attrs}")
+        href = attrs.get("href")
+        assert href is None or href.startswith("#"), href
+    assert "url(" not in html
+    assert "@import" not in html
+
+
+def test_the_charts_are_inline_svg(reports: Path, capsys) -> None:
+    run_main(capsys, "report", "reports", "-o", "audit.html", "--lang", "en")
+    html, page = _page(Path("audit.html"))
+    svgs = [a for t, a in page.tags if t == "svg"]
+    assert len(svgs) == 2
+    bars = html[html.index("Findings per rule") :]
+    assert "XG201 row-sum</text>" in bars and "XG401 missing-fee-statement</text>" in bars
+    heat = html[html.index("Rule × agency") :]
+    assert "the 2 agencies with the most findings (of 2)" in heat
+    assert "<title>白鹭镇人民政府 · XG401: 1</title>" in heat
+    assert "<title>测试县人民政府 · XG201: 2</title>" in heat
+
+
+def test_chinese_by_default(reports: Path, capsys) -> None:
+    run_main(capsys, "report", "reports", "-o", "audit.html")
+    html, page = _page(Path("audit.html"))
+    assert '<html lang="zh-CN">' in html
+    assert "<title>政府信息公开工作年度报告检查结果</title>" in html
+    assert {row[4] for row in page.rows} == {"通过", "未通过", "无法读取"}
+
+
+def test_output_is_required_and_protected(reports: Path, capsys) -> None:
+    missing = run_main(capsys, "report", "reports")
+    assert missing.code == 2
+    assert "the following arguments are required: -o/--output" in missing.err
+    refused = run_main(capsys, "report", "reports", "-o", "reports/2023/a-clean.txt")
+    assert refused.code == 2
+    assert "-o reports/2023/a-clean.txt: refused: that is a checked file" in refused.err
+
+
+def test_the_heatmap_shows_the_agencies_with_most_findings() -> None:
+    counts = {(f"机关{n}", "XG201"): n for n in range(1, 5)}
+    svg = heatmap(["XG201"], ["机关4", "机关3"], counts)
+    assert svg.count("<rect") == 2
+    assert "<title>机关4 · XG201: 4</title>" in svg
+    assert heatmap([], ["a"], {}) == ""
+
+
+def test_families() -> None:
+    assert family_of("XG201") == "XG2"
+    assert family_of("ACME001") == "ACME0"
+    assert family_of("odd") == "odd"

@@ -1,0 +1,115 @@
+"""``xxgk_lint.api``: one file as bytes in, a picklable result out; ``check``'s output back.
+
+The Dask recipe of docs/api.md is run as written, on a LocalCluster of two workers, and
+must print what ``xxgk-lint check`` prints.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+from tests.engine.reportkit import CLEAN, run_main, write, wrong_total
+from xxgk_lint import api
+from xxgk_lint.engine.config import Config, ConfigError
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "reports" / "a.txt", CLEAN)
+    write(tmp_path / "reports" / "b.txt", wrong_total())
+    (tmp_path / "reports" / "c.txt").write_bytes(b"\x00\x01 broken")
+    shutil.copy(FIXTURES / "html" / "qingshan-jiaotong-2023.html", tmp_path / "reports" / "d.html")
+    return tmp_path
+
+
+def test_check_bytes_returns_a_picklable_result() -> None:
+    result = api.check_bytes("incoming/b.txt", wrong_total().encode("utf-8"))
+    assert result.path == "incoming/b.txt"
+    assert [d.code for d in result.diagnostics] == ["XG201"]  # one wrong cell, one finding
+    assert (result.agency, result.year, result.format_version) == ("测试县人民政府", 2023, "2021")
+    assert result.status(result.fail_on) == "fail"
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+
+
+def test_the_name_picks_the_reader() -> None:
+    data = (FIXTURES / "html" / "qingshan-jiaotong-2023.html").read_bytes()
+    assert api.check_bytes("x.html", data).kind == "html"
+    assert api.check_bytes("x.txt", CLEAN.encode("gb18030")).kind == "text"
+
+
+def test_bad_bytes_are_an_unreadable_result() -> None:
+    result = api.check_bytes("x.txt", b"\x00\x01\x02")
+    assert result.unreadable
+    assert [d.code for d in result.diagnostics] == ["XG001"]
+
+
+def test_a_config_object_or_file(tmp_path: Path) -> None:
+    data = wrong_total().encode("utf-8")
+    ignoring = Config(ignore=("XG201",), lang="en")
+    result = api.check_bytes("b.txt", data, ignoring)
+    # with XG201 off, the column identity (XG203) reports the wrong cell
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("XG203", 24, 44)]
+    assert result.diagnostics[0].message.startswith("row '一、本年新收")
+    config = write(tmp_path / "strict.yaml", "select: [XG2]\nfail-on: warning\n")
+    assert [d.code for d in api.check_bytes("b.txt", data, config).diagnostics] == ["XG201"]
+    with pytest.raises(ConfigError, match="names no known rule"):
+        api.check_bytes("b.txt", data, Config(select=("XG9",)))
+
+
+def test_render_is_what_check_prints(repo: Path, capsys) -> None:
+    names = api.discover(["reports"])
+    assert names == ["reports/a.txt", "reports/b.txt", "reports/c.txt", "reports/d.html"]
+    results = [api.check_bytes(n, Path(n).read_bytes()) for n in names]
+    for fmt in ("json", "text", "sarif", "gitlab"):
+        expected = run_main(capsys, "check", "--isolated", "--format", fmt, "reports").out
+        assert api.render(fmt, results) == expected
+
+
+def _dask_or_skip() -> None:
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "dask[distributed]>=2024.1,<2027"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"dask cannot be installed here: {done.stderr.strip()[-300:]}")
+
+
+def test_the_dask_recipe_prints_what_check_prints(repo: Path, capsys) -> None:
+    _dask_or_skip()
+    docs = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"<!-- dask-recipe:start -->\n```python\n(.*?)```\n<!-- dask-recipe:end -->", docs, re.S
+    )
+    assert block is not None, "docs/api.md lost its recipe markers"
+    recipe = write(repo / "check_on_dask.py", block.group(1))
+    for number in range(12):
+        write(
+            repo / "reports" / "more" / f"r{number:02d}.txt", wrong_total() if number % 3 else CLEAN
+        )
+    done = subprocess.run(
+        [sys.executable, str(recipe), "reports"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    expected = run_main(capsys, "check", "--isolated", "--format", "json", "reports")
+    assert done.stdout == expected.out
+    assert expected.json()["summary"]["files"] == 16
