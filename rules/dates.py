@@ -131,6 +131,7 @@ _TITLE = "青山县审计局2023年政府信息公开工作年度报告\n"
 PUBLISHED_LATE = _TITLE + "2024-02-14 08:50 来源：青山县审计局\n…"
 PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
 
+
 @rule(
     code="XG305",
     name="publication-deadline",

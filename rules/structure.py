@@ -38,6 +38,7 @@ PROBLEMS_HEADED = (
     + "\n六、其他需要报告的事项"
 )
 
+
 @rule(
     code="XG101",
     name="missing-section",
