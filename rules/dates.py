@@ -125,6 +125,13 @@ def _publication(dates: tuple[Date, ...], year_end: dt.date) -> Date | None:
     return signed[0] if signed else None
 
 
+# The documented examples, executed by tests/rules/cases/XG305.yml: a department's report
+# for 2023, with the byline a CMS prints under the title.
+_TITLE = "青山县审计局2023年政府信息公开工作年度报告\n"
+PUBLISHED_LATE = _TITLE + "2024-02-14 08:50 来源：青山县审计局\n…"
+PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
+
+
 @rule(
     code="XG305",
     name="publication-deadline",
@@ -160,8 +167,8 @@ def _publication(dates: tuple[Date, ...], year_end: dt.date) -> Date | None:
             "标题下的日期行）和落款日期，提示中写明用的是哪一个。页面日期可能是转载日期，所以默认只是提示。"
             "早于报告年度结束的落款或发布日期（如2023年度报告落款为2023年1月18日）不可能成立，单独报告为警告。",
             "按时公开年度报告是法定义务，逾期发布是通报中常见的问题；年度结束前的日期多是沿用上一年报告的落款。",
-            "防城港市某局2024年度政府信息公开工作年度报告\n2025-02-14 08:50 来源：…",
-            "防城港市某局2024年度政府信息公开工作年度报告\n2025-01-20 08:50 来源：…",
+            PUBLISHED_LATE,
+            PUBLISHED_IN_TIME,
         ),
         (
             "Checks the publication date against article 49 of the 政府信息公开条例: "
@@ -180,8 +187,8 @@ def _publication(dates: tuple[Date, ...], year_end: dt.date) -> Date | None:
             "Publishing the report on time is a legal duty and late publication is a common "
             "finding of supervising offices; a date before the year ended is usually last "
             "year's sign-off left in place.",
-            "防城港市某局2024年度政府信息公开工作年度报告\n2025-02-14 08:50 来源：…",
-            "防城港市某局2024年度政府信息公开工作年度报告\n2025-01-20 08:50 来源：…",
+            PUBLISHED_LATE,
+            PUBLISHED_IN_TIME,
         ),
     ),
     options=[

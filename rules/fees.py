@@ -89,6 +89,8 @@ class Statement(NamedTuple):
     sentence: Sentence
     clause: str
     value: Decimal | int | None = None
+    #: The unit of a charged amount as written (元, 万元): the amount means nothing without it.
+    unit: str = ""
 
 
 @cache
@@ -139,7 +141,8 @@ def fee_statements(report: Report) -> list[Statement]:
             elif charged is not None:
                 amount = Decimal(charged.group("amount"))
                 if amount:
-                    out.append(Statement("charged", sentence, clause, amount))
+                    unit = charged.group("unit")
+                    out.append(Statement("charged", sentence, clause, amount, unit))
     return out
 
 
@@ -288,7 +291,8 @@ def _contradiction(
         quote=_quote(statement),
         other=_quote(other),
         expected=0,
-        actual=str(other.value),
+        # the count of notices, or the amount charged with its unit (300元, 0.05万元)
+        actual=other.value if key == "notices" else f"{other.value}{other.unit}",
         subject=subject,
     )
 

@@ -22,7 +22,7 @@ def _start_of_report(report: Report) -> Span:
     return Span(1, 1, 1, 1)
 
 
-# The documented examples, executed by tests/rules/cases/XG301.yml and XG302.yml.
+# The documented examples, executed by tests/rules/cases/XG301.yml, XG302.yml and XG303.yml.
 _TITLE = "青山县审计局{year}年政府信息公开工作年度报告\n"
 _OPENING = "本报告根据《中华人民共和国政府信息公开条例》编制。"
 NO_PERIOD = _TITLE.format(year=2023) + _OPENING + "\n一、总体情况"
@@ -37,6 +37,14 @@ GARBLED_PERIOD = (
 WELL_FORMED_PERIOD = (
     _TITLE.format(year=2024)
     + "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况"
+)
+OTHER_YEAR_PERIOD = (
+    _TITLE.format(year=2023)
+    + "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况"
+)
+OWN_YEAR_PERIOD = (
+    _TITLE.format(year=2023)
+    + "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况"
 )
 
 
@@ -186,8 +194,8 @@ _SOURCE = {
             "统计期限的年份必须是报告的年度：以标题中的年份为准，标题没有年份时以正文（总体情况）中最常写的"
             "年份为准。起止日期中任何一个不在该年度都会被报告。",
             "沿用上一年的报告而忘记改年份是常见错误；统计期限年份错误，读者会误以为数据是另一年度的。",
-            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
-            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+            OTHER_YEAR_PERIOD,
+            OWN_YEAR_PERIOD,
         ),
         (
             "The statistics period must be of the report's year: the year in the title, or "
@@ -195,8 +203,8 @@ _SOURCE = {
             "end date in another year is reported.",
             "Reusing last year's report and forgetting to change the year is a common error; "
             "with the wrong year, readers take the figures for another year's.",
-            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
-            "2023年政府信息公开工作年度报告 … 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+            OTHER_YEAR_PERIOD,
+            OWN_YEAR_PERIOD,
         ),
     ),
 )

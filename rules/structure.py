@@ -14,7 +14,7 @@ from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.ast import Report, Section, Sentence, Span
 
-# The documented examples, executed by tests/rules/cases/XG101.yml.
+# The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
 FIVE_SECTIONS = (
     "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
     "四、政府信息公开行政复议、行政诉讼情况\n五、其他需要报告的事项"
@@ -22,6 +22,20 @@ FIVE_SECTIONS = (
 SIX_SECTIONS = (
     "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
     "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项"
+)
+
+
+_PROBLEMS_TEXT = (
+    "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。\n"
+    "（二）改进措施。丰富解读形式。建立栏目更新台账。"
+)
+PROBLEMS_UNHEADED = (
+    "四、政府信息公开行政复议、行政诉讼情况\n…\n" + _PROBLEMS_TEXT + "\n五、其他需要报告的事项"
+)
+PROBLEMS_HEADED = (
+    "四、政府信息公开行政复议、行政诉讼情况\n…\n五、存在的主要问题及改进情况\n"
+    + _PROBLEMS_TEXT
+    + "\n六、其他需要报告的事项"
 )
 
 
@@ -132,9 +146,8 @@ def _heading(section: Section) -> str:
             "内容从哪里开始。整部分缺失的由 XG101 报告，其后各部分因此依次提前的编号不再重复报告；标题不带"
             "编号的不报告。",
             "格式规定了六个部分及其顺序；错号、漏标题会让读者和评估人员找不到对应内容，也是常见的扣分项。",
-            "四、政府信息公开行政复议、行政诉讼情况 …\n（一）主要问题 …（二）改进情况 …\n五、其他需要报告的事项",
-            "四、政府信息公开行政复议、行政诉讼情况 …\n五、存在的主要问题及改进情况\n（一）主要问题 …\n"
-            "六、其他需要报告的事项",
+            PROBLEMS_UNHEADED,
+            PROBLEMS_HEADED,
         ),
         (
             "Checks the outline: the six sections stand in the order 一 overview … 六 other "
@@ -147,9 +160,8 @@ def _heading(section: Section) -> str:
             "The format fixes six sections and their order; a wrong numeral or a missing "
             "heading makes the content hard to find for readers and evaluators, and costs "
             "points in evaluations.",
-            "四、政府信息公开行政复议、行政诉讼情况 …\n（一）主要问题 …（二）改进情况 …\n五、其他需要报告的事项",
-            "四、政府信息公开行政复议、行政诉讼情况 …\n五、存在的主要问题及改进情况\n（一）主要问题 …\n"
-            "六、其他需要报告的事项",
+            PROBLEMS_UNHEADED,
+            PROBLEMS_HEADED,
         ),
     ),
 )
@@ -159,11 +171,17 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     present = {s.key for s in known}
     absent = [k for k in SECTION_ORDER if k not in present]
     seen: dict[str, Section] = {}
+    times: dict[str, int] = {}
     numerals: dict[str, Section] = {}
     latest: Section | None = None
+    # An order finding shows the outline as the format orders it and as the report does
+    # (by the format's numerals: "一 二 三 四 五 六" against "一 二 三 四 六 五").
+    in_order = " ".join(model.section(k).number for k in SECTION_ORDER if k in present)
+    as_found = " ".join(model.section(k).number for k in dict.fromkeys(s.key for s in known))
     for section in known:
         spec = model.section(section.key)
         heading = _heading(section)
+        times[section.key] = times.get(section.key, 0) + 1
         if section.key in seen:
             first = seen[section.key]
             yield ctx.diagnostic(
@@ -173,7 +191,7 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                 first=_heading(first),
                 subject=f"outline.{section.key}.duplicate",
                 expected=1,
-                actual=2,
+                actual=times[section.key],
             )
             continue
         seen[section.key] = section
@@ -187,8 +205,8 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                 heading=heading,
                 before=_heading(latest),
                 subject=f"outline.{section.key}.order",
-                expected=spec.number,
-                actual=section.number,
+                expected=in_order,
+                actual=as_found,
             )
         elif latest is None or order > SECTION_ORDER.index(latest.key):
             latest = section

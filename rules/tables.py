@@ -58,7 +58,8 @@ def _missing_row_place(table: Table, wanted: list[str], row: str) -> Span:
     )
 
 
-# The documented examples, executed by tests/rules/cases/XG003.yml (XG004.yml, XG005.yml).
+# The documented examples, executed by tests/rules/cases/XG003.yml (XG004.yml, XG005.yml,
+# XG006.yml).
 NO_REGULATIONS_ROW = (
     "第二十条第（一）项 | | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
     "行政规范性文件 | 3 | 1 | 12 |\n…"
@@ -69,6 +70,7 @@ REGULATIONS_ROW = (
 )
 BLANK_TOTAL = "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 |  |"
 TOTAL_GIVEN = "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |"
+DECIMAL_TOTAL = "三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4.5 |"
 OLD_OTHER_ROW = (
     "…\n（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
 )
@@ -474,8 +476,8 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "（包括“3.0”）都会被报告。只有第二十条第（八）项“本年收费金额（单位：万元）”可以有小数；"
             "2019年试行格式中的“本年增/减”可以为负数。",
             "件数不可能为负或为小数；这样的数字多是录入错误或把金额、比例填进了件数栏，相关的勾稽关系也会随之出错。",
-            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 4.5 |",
-            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+            DECIMAL_TOTAL,
+            TOTAL_GIVEN,
         ),
         (
             "Counts in the tables (applications, decisions, reviews and lawsuits) must be "
@@ -486,8 +488,8 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "A count cannot be negative or fractional; such a number is usually a typing error "
             "or an amount or a ratio put in a count's column, and the identities that use it "
             "go wrong with it.",
-            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 4.5 |",
-            "（一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |",
+            DECIMAL_TOTAL,
+            TOTAL_GIVEN,
         ),
     ),
 )

@@ -115,6 +115,26 @@ def test_each_and_all_upheld() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "被申请行政复议2件，均未被纠错。",
+        "被申请行政复议2件，无被纠错案件。",
+        "被申请行政复议2件，没有被撤销的。",
+    ],
+)
+def test_a_result_denied_is_no_result_of_the_counts(sentence: str) -> None:
+    """Once a bug: 均未被纠错 gave the 2 reviews the result 纠正 (2 corrected)."""
+    assert _claims(sentence) == [(["application", "review"], 2, False, False, False, False)]
+
+
+def test_none_corrected_is_a_claim_of_its_own() -> None:
+    assert _claims("被申请行政复议2件，未发生行政复议被纠错的情况。") == [
+        (["application", "review"], 2, False, False, False, False),
+        (["corrected", "review"], 0, False, False, False, True),
+    ]
+
+
 def test_none_statements() -> None:
     assert _claims("本年度未发生因政府信息公开引发的行政复议、行政诉讼案件。") == [
         (["litigation", "review"], 0, False, False, False, True)

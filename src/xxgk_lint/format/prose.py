@@ -74,6 +74,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "corrected": ("被纠错", "纠错", "被纠正", "纠正", "败诉", "被撤销", "确认违法"),
 }
 
+#: A result denied (均未被纠错, 无被纠错案件, 没有被撤销): not the result of the counts before it,
+#: as 均结果维持 is (未经复议 is no denial).
+NO_RESULT = r"(?:未(?!经)|没有|无|并无)[^，,；;。]{0,8}?(?:维持|纠错|纠正|败诉|撤销|确认违法)"
 #: The topics a "none" statement can be about: 未收到申请, 未发生行政复议、行政诉讼(被纠错).
 NONE_TOPICS = frozenset(
     {"receive", "application", "review", "litigation", "direct", "after_review", "corrected"}

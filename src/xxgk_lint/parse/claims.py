@@ -18,7 +18,8 @@ How the readings go, beyond "a count takes the words before it":
   clause (未发生因信息公开引发的行政复议或行政诉讼案件), or before it when nothing but 情况 /
   案件 follows (行政复议、行政诉讼均未发生); only receiving, applications, reviews and lawsuits
   can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables);
-* 均结果维持 after counts of reviews or lawsuits says each of them was upheld.
+* 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
+  denied (均未被纠错, 无被纠错案件) is no result of theirs.
 
 Only a sentence that holds a count or a "none" word is parsed, and only when a rule asks
 for its claims (:attr:`xxgk_lint.parse.ast.Sentence.claims`).
@@ -37,7 +38,7 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from xxgk_lint.format.normalise import fold_traditional
-from xxgk_lint.format.prose import COUNT_UNITS, NONE_TAIL, NONE_TOPICS, TOPICS
+from xxgk_lint.format.prose import COUNT_UNITS, NO_RESULT, NONE_TAIL, NONE_TOPICS, TOPICS
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence, Span
@@ -118,6 +119,7 @@ def _parser() -> Lark:
 
 _WORTH_PARSING = re.compile(r"\d\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无")
 _NONE_TAIL = re.compile(NONE_TAIL)
+_NO_RESULT = re.compile(NO_RESULT)
 _SEPARATOR = re.compile(r"[，,；;。：:）)]")
 
 
@@ -200,8 +202,16 @@ class _Reader:
             self.claims.append(self._claim(count, frozenset(scope), words, each, clause_text))
             self.since_count = set()
         clause_topics = {str(t) for t in clause_words}
-        if len(self.claims) == before and clause_topics & {"upheld", "corrected"}:
-            self._results(clause_topics & {"upheld", "corrected"})
+        # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
+        # none was corrected, which is no result of theirs.
+        results = clause_topics & {"upheld", "corrected"}
+        if (
+            len(self.claims) == before
+            and results
+            and "none" not in clause_topics
+            and not _NO_RESULT.search(clause_text)
+        ):
+            self._results(results)
         self._none(clause_words, clause_text)
 
     def _results(self, results: set[str]) -> None:
