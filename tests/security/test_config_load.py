@@ -269,3 +269,11 @@ def test_the_limits_table_of_the_docs_matches_the_defaults() -> None:
     assert documented == {
         name: getattr(defaults, name.replace("-", "_")) for name in Limits.option_names()
     }
+
+
+def test_a_control_character_in_a_config_is_a_config_error(repo: Path, capsys) -> None:
+    """PyYAML refuses it when it makes its reader: once an internal error blaming the report."""
+    line = config_error(capsys, repo, "select: [XG1]\n\x1b[2J: 1\n")
+    assert line == (
+        "invalid YAML: character #x001b at position 14 (special characters are not allowed)"
+    )

@@ -6,6 +6,7 @@ always mean findings, so that CI can tell a failing report from a broken tool.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,26 @@ def test_a_crash_in_a_child_process_exits_2(repo: Path) -> None:
         "(run with --debug for the traceback)\n"
     )
     assert done.stdout == ""
+
+
+class Failed(BaseException):
+    """What ``pytest.fail`` raises: not an Exception."""
+
+
+def fail(*args, **kwargs):
+    raise Failed("a plugin's own BaseException")
+
+
+@pytest.mark.parametrize("where", ["reader", "parser"])
+def test_a_base_exception_is_one_line_and_exit_2_too(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "boom", fail)
+    inject(monkeypatch, where)
+    result = run_main(capsys, "check", "a.txt")
+    assert result.code == 2
+    assert not has_traceback(result.err)
+    assert result.err.splitlines() == [
+        "xxgk-lint: error: a.txt: internal error: Failed: a plugin's own BaseException "
+        "(run with --debug for the traceback)"
+    ]

@@ -144,3 +144,50 @@ def test_an_unwritable_output_file_is_one_line(repo: Path, capsys) -> None:
     assert result.code == 2
     [line] = result.err.splitlines()
     assert line.startswith("xxgk-lint: error: cannot write out: ")
+
+
+def test_a_fifo_is_written_to_not_replaced(repo: Path, capsys) -> None:
+    """A rename over a FIFO or a device (``--output-file /dev/null`` as root) would replace
+    the device itself with a file: they are written to as they are."""
+    import threading
+
+    fifo = repo / "out.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run_main(capsys, "check", "--format", "json", "--output-file", str(fifo), "r.txt")
+    reader.join(timeout=60)
+    assert result.code == 1
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received[0].startswith(b'{\n  "version": 2,')
+    assert [p.name for p in repo.iterdir() if p.name.startswith(".out.pipe")] == []
+
+
+class _Stdin:
+    """stdin redirected from a file: ``check - < s.txt``."""
+
+    def __init__(self, path: Path) -> None:
+        self.buffer = path.open("rb")
+
+    def fileno(self) -> int:
+        return self.buffer.fileno()
+
+
+def test_the_file_stdin_reads_is_never_overwritten(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    before = snapshot(repo)
+    stdin = _Stdin(repo / "s.txt")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    try:
+        result = run_main(capsys, "check", "--format", "json", "--output-file", "s.txt", "-")
+    finally:
+        stdin.buffer.close()
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: error: --output-file s.txt: refused: that is the file stdin reads, checked as -"
+    ]
+    assert snapshot(repo) == before

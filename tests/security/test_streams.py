@@ -65,7 +65,7 @@ def test_a_clean_report_on_a_cp1252_console_exits_0(repo: Path) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "gbk", "utf-8"])
-@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "gitlab"])
 def test_machine_formats_stay_valid_documents_on_any_stream(
     repo: Path, encoding: str, fmt: str
 ) -> None:

@@ -303,7 +303,6 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "config", None) is not None and getattr(args, "isolated", False):
         parser.error("--config and --isolated cannot be used together")
     from xxgk_lint.cli.output import error_line, prepare_stderr, silence_stdout
-    from xxgk_lint.engine.budget import BudgetExceeded
     from xxgk_lint.engine.guard import progress, real_interrupts
 
     prepare_stderr()
@@ -318,7 +317,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         silence_stdout()  # `xxgk-lint rules | head -1`: the reader has all it wants
         return EXIT_OK
-    except (Exception, BudgetExceeded) as exc:
+    except SystemExit:
+        raise  # argparse's usage errors and exit codes: already said
+    except BaseException as exc:
+        # BudgetExceeded, and any other BaseException a plugin raises (pytest.fail's
+        # Failed is one), is an internal error too: never a traceback, never exit 1.
         return _internal_error(exc, debug)
 
 

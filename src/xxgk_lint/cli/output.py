@@ -3,12 +3,13 @@
 * Text (``text``, ``github``) goes to stdout in the stream's own encoding; a character it
   cannot encode (a Chinese message on a cp1252 Windows console, a rare character on GBK)
   is replaced by ``?``, never a crash.
-* Machine formats (``json``, ``sarif``, ``junit``) must stay valid documents: on a UTF-8
+* Machine formats (``json``, ``sarif``, ``junit``, ``gitlab``) must stay valid documents: on a UTF-8
   stream they are written as they are; on any other they are written in ASCII, with
   ``\\uXXXX`` escapes (JSON) or ``&#xXXXX;`` references (XML), which every ASCII-compatible
   encoding carries unchanged.
 * ``--output-file`` is always UTF-8, written to a temporary file in the same folder and
-  then renamed over the target (``os.replace``), so a reader never sees half a file.
+  then renamed over the target (``os.replace``), so a reader never sees half a file; a
+  device or a FIFO (``/dev/null``, ``/dev/stdout``) is written to directly.
 * Messages on stderr are one line, with control characters shown escaped.
 """
 
@@ -25,7 +26,7 @@ from typing import Any, TextIO
 
 from xxgk_lint.formatters import escape_controls
 
-MACHINE_FORMATS = ("json", "sarif", "junit")
+MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -153,12 +154,18 @@ class AtomicFile:
     """
 
     def __init__(self, path: Path) -> None:
-        self.target = Path(os.path.realpath(path))
+        #: A device, a FIFO or a terminal (``/dev/null``, ``/dev/stdout``, a named pipe) is
+        #: written to as it is: renaming a file over it would replace the device itself.
+        self.direct = _is_special(path)
+        self.target = path if self.direct else Path(os.path.realpath(path))
         self._temporary: str | None = None
         self._stream: Any = None
         self._mode = 0
 
     def __enter__(self) -> AtomicFile:
+        if self.direct:
+            self._stream = open(self.target, "wb")
+            return self
         import tempfile  # only with --output-file
 
         target = self.target
@@ -182,6 +189,9 @@ class AtomicFile:
         return self._stream
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if self.direct:
+            self._stream.close()
+            return
         assert self._temporary is not None
         try:
             if kind is None:
@@ -198,6 +208,15 @@ class AtomicFile:
             raise
         with contextlib.suppress(OSError):
             os.unlink(self._temporary)
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (or a link to one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def enable_windows_colour() -> bool:

@@ -9,12 +9,15 @@ resolved (and, for an existing file, by device and inode, so hard links count to
   ``extensions`` and ``exclude`` does not skip it) — the next run would read the output
   as a report;
 * a config file read by the run, or any file named ``.xxgk-lint.yaml``/``.yml``;
-* the file of a local plugin loaded by the run.
+* the file of a local plugin loaded by the run;
+* the file stdin reads when ``-`` is checked (``check - < report.txt``).
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -33,6 +36,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_dev, info.st_ino
+
+
+def _stdin_file() -> tuple[int, int] | None:
+    """The device and inode of the regular file stdin reads from, if it is one."""
+    try:
+        info = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def output_conflict(
@@ -55,6 +67,8 @@ def output_conflict(
     for what, path in protected:
         if _resolved(path) == out or (out_id is not None and _identity(path) == out_id):
             return f"that is {what} ({clean_text(str(path))})"
+    if "-" in paths and out_id is not None and _stdin_file() == out_id:
+        return "that is the file stdin reads, checked as -"
     for raw in paths:
         if _would_be_checked(out, Path(raw), resolver):
             return (

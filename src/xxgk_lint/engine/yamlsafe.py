@@ -114,19 +114,31 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
+def _invalid(exc: yaml.YAMLError) -> str:
+    """One line for a YAML error: where, and what."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return f"invalid YAML: character #x{code:04x} at position {exc.position} ({exc.reason})"
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or "invalid YAML"
+    return f"invalid YAML{_at(mark)}: {problem}"
+
+
 def load_yaml(text: str) -> Any:
     """The data of one YAML document; :class:`YamlProblem` (one line) if it cannot be used."""
     if len(text) > MAX_CONFIG_BYTES:
         raise YamlProblem(f"the file is larger than {MAX_CONFIG_BYTES // 1024} KiB")
-    loader = BoundedSafeLoader(text)
+    try:
+        # The reader checks every character when it is made: a control character fails here.
+        loader = BoundedSafeLoader(text)
+    except yaml.YAMLError as exc:
+        raise YamlProblem(_invalid(exc)) from None
     try:
         return loader.get_single_data()
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise YamlProblem(f"invalid YAML{_at(mark)}: {problem}") from None
+        raise YamlProblem(_invalid(exc)) from None
     except RecursionError:
         raise YamlProblem("invalid YAML: nested too deeply") from None
     finally:
