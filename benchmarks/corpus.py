@@ -42,10 +42,17 @@ def templates() -> list[tuple[str, str]]:
 
 
 def renamed(text: str, number: int) -> str:
-    """The report with its title's agency renamed: 青山县审计局 → 第N号青山县审计局."""
-    first, _, rest = text.partition("\n")
-    if "年" in first and "报告" in first:
-        return f"第{number}号{first}\n{rest}"
+    """The report with its title's agency renamed: 青山县审计局 → 第N号青山县审计局.
+
+    The title is the first of the first 20 lines naming a year and a report (web-page
+    chrome may stand above it); without a new name, every copy of a template would be one
+    body's report of one year again, which no province's folder looks like (XG604).
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines[:20]):
+        if "年" in line and "报告" in line:
+            lines[index] = f"第{number}号{line.lstrip()}"
+            return "\n".join(lines)
     return text
 
 

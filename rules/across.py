@@ -570,6 +570,19 @@ def prose_copied_from_last_year(
 # ----------------------------------------------------------------------------- XG604
 
 
+#: How many of the other copies an XG604 finding names: a crawl may hold hundreds of
+#: copies of one report, and naming every other one in each would grow with their square.
+MAX_NAMED = 3
+
+
+def _others(paths: list[str], lang: str) -> str:
+    named = ", ".join(paths[:MAX_NAMED])
+    rest = len(paths) - MAX_NAMED
+    if rest <= 0:
+        return named
+    return f"{named} 及另外 {rest} 份" if lang == "zh" else f"{named} and {rest} more"
+
+
 @rule(
     code="XG604",
     name="same-year-reports",
@@ -591,7 +604,7 @@ def prose_copied_from_last_year(
     docs=docs(
         (
             "一次检查的报告（含 --previous 指明的报告）中，同一机关（按标题中的名称，规则同 XG601）"
-            "同一年度的报告不止一份。每一份都报告一次，并指出其他几份。该年度不参与 XG601–XG603 的"
+            "同一年度的报告不止一份。每一份都报告一次，并指出其他几份（最多列出 3 份，其余只计数）。该年度不参与 XG601–XG603 的"
             "跨年度比较：不会随意挑选其中一份。",
             "同一年度的报告重复存放（例如改正后又上传一份而旧的没有删除）时，读者和检查都不知道"
             "以哪份为准；删去或改名其中一份后，跨年度检查才能进行。",
@@ -603,7 +616,7 @@ def prose_copied_from_last_year(
         (
             "Among the reports of one run (--previous ones included), more than one report of "
             "the same body (by the name in the title, matched as XG601 does) for the same "
-            "year. Each is reported once, naming the others. That year takes no part in the "
+            "year. Each is reported once, naming the others (at most 3; the rest are counted). That year takes no part in the "
             "comparisons across years of XG601–XG603: neither report is picked at random.",
             "A report kept twice for one year (a corrected copy uploaded next to the old one) "
             "leaves readers and the checks unsure which one counts; once one is removed or "
@@ -626,11 +639,11 @@ def same_year_reports(reports: Sequence[ReportFacts], ctx: RuleContext) -> Itera
                 path=report.path,
                 subject="year.duplicate",
                 count=len(group),
-                others=", ".join(r.path for r in others),
+                others=_others([r.path for r in others], ctx.lang),
                 **fields,
             )
             yield finding.with_related(
-                *(_related(ctx, r.path, r.title_span or _TOP, **fields) for r in others)
+                *(_related(ctx, r.path, r.title_span or _TOP, **fields) for r in others[:MAX_NAMED])
             )
 
 

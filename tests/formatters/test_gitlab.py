@@ -16,6 +16,7 @@ import jsonschema
 
 from xxgk_lint.engine.results import RunResult
 from xxgk_lint.formatters import render
+from xxgk_lint.formatters.gitlab import _of_file
 
 from .conftest import COUNTY_FILE, DOCX_FILE, RULES
 
@@ -60,7 +61,7 @@ def test_one_issue_per_finding_with_the_documented_fields(run_zh: RunResult) -> 
     assert first == {
         "description": "总计 12 与各列之和 11 不符",
         "check_name": "XG201 row-sum",
-        "fingerprint": COUNTY_FILE.diagnostics[0].fingerprint(),
+        "fingerprint": _of_file(COUNTY_FILE.diagnostics[0]),
         "severity": "major",
         "location": {"path": "reports/2023/县政府.txt", "lines": {"begin": 2}},
     }
@@ -88,8 +89,8 @@ def test_fingerprints_are_unique_even_for_one_subject_twice(run_zh: RunResult) -
     issues = _issues(replace(run_zh, files=(county,)))
     fingerprints = [i["fingerprint"] for i in issues]
     assert len(set(fingerprints)) == len(fingerprints) == 4
-    # the first keeps the finding's own fingerprint; they never depend on the line
-    assert fingerprints[0] == COUNTY_FILE.diagnostics[0].fingerprint()
+    # the first is the finding's own fingerprint with its file; they never depend on the line
+    assert fingerprints[0] == _of_file(COUNTY_FILE.diagnostics[0])
     moved = replace(
         county, diagnostics=tuple(replace(d, line=d.line + 5) for d in county.diagnostics)
     )
@@ -104,3 +105,17 @@ def test_the_array_is_pretty_printed(run_zh: RunResult) -> None:
     output = render("gitlab", run_zh)
     assert output.startswith('[\n  {\n    "description": ')
     assert output.endswith("\n  }\n]\n")
+
+
+def test_two_copies_of_one_report_keep_fingerprints_of_their_own(run_zh: RunResult) -> None:
+    """The HTML and the PDF copy of one report: same body, year and subjects, two files."""
+    county = run_zh.files[0]
+    copy = replace(
+        county,
+        path="copies/县政府.html",
+        diagnostics=tuple(replace(d, path="copies/县政府.html") for d in county.diagnostics),
+    )
+    issues = _issues(replace(run_zh, files=(county, copy)))
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(fingerprints) == 2 * len(county.diagnostics)
+    assert len(set(fingerprints)) == len(fingerprints)

@@ -86,3 +86,26 @@ def test_summary_table_in_the_text_format(run_en: RunResult) -> None:
         "reports/报告",
     ]
     assert render("text", run_en, quiet=True, summary=True).splitlines()[0] == table[0]
+
+
+def test_whole_run_findings_count_on_their_file() -> None:
+    """An XG601 warning on a file that passed on its own: with fail-on warning it fails."""
+    from dataclasses import replace
+
+    across = replace(
+        COUNTY_FILE.diagnostics[0],
+        code="XG601",
+        severity=Severity.WARNING,
+        path=TOWN_FILE.path,
+    )
+    rows = SummaryRows("en")
+    rows.add(TOWN_FILE, Severity.WARNING)
+    rows.add(BROKEN_FILE, Severity.WARNING)
+    assert list(rows.lines([across])) == [
+        "reports/2023/乡镇.txt  -  -  0 errors, 1 warning",
+        "reports/broken.pdf  -  -  unreadable",
+    ]
+    table = list(rows.table([across]))
+    assert table[2].split()[-4:] == ["fail", "0", "1", "0"]
+    assert next(iter(rows.lines())) == "reports/2023/乡镇.txt  -  -  0 errors, 0 warnings"
+    rows.close()

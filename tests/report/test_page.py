@@ -80,7 +80,10 @@ def test_the_page_lists_every_file_with_its_counts(reports: Path, capsys) -> Non
         "0",
         "0",
     ]
-    assert by_path["reports/2023/b-total.txt"][10:12] == ["0", "0"]  # XG5, XG6
+    # XG5, XG6: the XG604 on it (four reports of 测试县人民政府 for 2023) counts on its row
+    assert by_path["reports/2023/b-total.txt"][10:12] == ["0", "1"]
+    assert by_path["reports/2023/a-clean.txt"][4:12] == ["pass", "0", "0", "0", "0", "0", "0", "1"]
+    assert by_path["reports/2023/a-clean.txt"][12].startswith("XG604 4 reports of 测试县人民政府")
     assert by_path["reports/2023/b-total.txt"][12].startswith("XG201 row '一、本年新收")
     assert by_path["reports/2022/g-broken.txt"][1:5] == ["—", "—", "—", "unreadable"]
     assert by_path["reports/2022/f-clean.txt"][4] == "pass"
@@ -116,9 +119,10 @@ def test_report_content_is_escaped(reports: Path, capsys) -> None:
     run_main(capsys, "report", "reports", "-o", "audit.html")
     html, page = _page(Path("audit.html"))
     assert "<script>alert(1)</script>" not in html
-    # in the table, over its findings, over the whole-run finding on it and in the three
-    # other copies' XG604 findings: never as markup
-    assert html.count("reports/2023/e-&lt;script&gt;alert(1)&lt;/script&gt;.txt") == 6
+    # in the table, over its findings, over the whole-run finding on it, in the three
+    # other copies' XG604 findings and in the first finding of a-clean's row (that XG604):
+    # never as markup
+    assert html.count("reports/2023/e-&lt;script&gt;alert(1)&lt;/script&gt;.txt") == 7
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
     assert scripts == [{}]  # one script: the page's own, inline
 
@@ -181,3 +185,16 @@ def test_families() -> None:
     assert family_of("XG201") == "XG2"
     assert family_of("ACME001") == "ACME0"
     assert family_of("odd") == "odd"
+
+
+def test_whole_run_findings_decide_a_file_status_too(reports: Path, capsys) -> None:
+    """With fail-on info the XG604 on each copy fails it, in the table and the totals; its
+    agency's row of the heatmap counts them."""
+    run_main(capsys, "report", "reports", "-o", "audit.html", "--lang", "en", "--fail-on", "info")
+    html, page = _page(Path("audit.html"))
+    by_path = {row[0]: row for row in page.rows}
+    assert by_path["reports/2023/a-clean.txt"][4] == "fail"
+    assert by_path["reports/2022/f-clean.txt"][4] == "pass"  # 2022: one report, no XG604
+    totals = dict(re.findall(r'data-total="(\w+)"><b>(\d+)</b>', html))
+    assert (totals["pass"], totals["fail"]) == ("1", "5")
+    assert "XG604" in html[html.index("<figure>") : html.index('<section id="files">')]

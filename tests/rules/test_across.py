@@ -405,3 +405,21 @@ def test_the_carry_over_is_compared_across_the_change_of_format(
         ("XG601", "info", 1, 2),
         ("XG601", "warning", 1, 2),
     ]
+
+
+def test_many_copies_name_three_others_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A crawl may hold a report hundreds of times: each copy's finding names three others
+    and counts the rest, so the output grows with the copies, not with their square."""
+    for number in range(6):
+        write(tmp_path / f"copy{number}.txt", CLEAN)
+    result = check("--select", "XG604", "--lang", "en", tmp_path, capsys=capsys)
+    first = result.json()["diagnostics"][0]
+    assert [d["code"] for d in result.json()["diagnostics"]] == ["XG604"] * 6
+    assert first["message"] == (
+        f"6 reports of 测试县人民政府 for 2023 (see also {tmp_path}/copy1.txt, "
+        f"{tmp_path}/copy2.txt, {tmp_path}/copy3.txt and 2 more); which one counts cannot "
+        "be told, so that year was not compared with its neighbours"
+    )
+    assert [r["path"] for r in first["related"]] == [f"{tmp_path}/copy{n}.txt" for n in (1, 2, 3)]

@@ -393,7 +393,7 @@ class _SummarySink:
         self.rows.add(result, fail_on)
 
     def end(self, end: RunEnd) -> None:
-        lines = self.rows.table() if self.table else self.rows.lines()
+        lines = self.rows.table(end.across) if self.table else self.rows.lines(end.across)
         try:
             wrote = False
             for line in lines:

@@ -102,6 +102,22 @@ class FileResult:
 PASS, FAIL, UNREADABLE = "pass", "fail", "unreadable"
 
 
+def status_with(status: str, fail_on: Severity, across: Iterable[Diagnostic]) -> str:
+    """A file's status once the whole-run rules' findings on it (``across``) count too:
+    a passing file fails when one of them is at or above its ``fail-on``."""
+    if status == PASS and any(d.severity >= fail_on for d in across):
+        return FAIL
+    return status
+
+
+def across_by_path(across: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    """The whole-run rules' findings grouped by the file each is on."""
+    grouped: dict[str, list[Diagnostic]] = {}
+    for diagnostic in across:
+        grouped.setdefault(diagnostic.path, []).append(diagnostic)
+    return grouped
+
+
 def kept_lines(lines: Iterable[str], wanted: Iterable[int]) -> tuple[str, ...]:
     """``lines`` with every line but the ``wanted`` ones (1-based) emptied.
 

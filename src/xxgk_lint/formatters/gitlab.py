@@ -7,10 +7,11 @@ GitLab documents (https://docs.gitlab.com/ci/testing/code_quality/): ``descripti
 
 GitLab compares reports of two pipelines by ``fingerprint`` and shows only one finding per
 fingerprint, so each must be unique in a report and stable across edits that move lines:
-it is :meth:`Diagnostic.fingerprint` (the code, the path and the finding's subject — no
-line number); the second finding of one fingerprint in a file gets one made from it and
-its rank, and so on. Problems of the run itself have no place in this format: they go to
-stderr, as with every machine format.
+it is made of :meth:`Diagnostic.fingerprint` (the code, the report's body and year — else
+its path — and the finding's subject; no line number) and the file's path, so the HTML and
+the PDF copy of one report keep findings of their own; the second finding of one
+fingerprint in a file gets one made from it and its rank, and so on. Problems of the run
+itself have no place in this format: they go to stderr, as with every machine format.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class Stream:
         seen: dict[str, int] = {}  # per file (a fingerprint names its file)
         out = []
         for diagnostic in diagnostics:
-            base = diagnostic.fingerprint()
+            base = _of_file(diagnostic)
             rank = seen.get(base, 0) + 1
             seen[base] = rank
             fingerprint = base if rank == 1 else _ranked(base, rank)
@@ -81,6 +82,12 @@ class Stream:
     def end(self, end: RunEnd) -> Iterator[str]:
         closing = self._items(end.across)
         yield closing + ("]\n" if self._first else "\n]\n")
+
+
+def _of_file(diagnostic: Diagnostic) -> str:
+    """The finding's fingerprint, made unique to its file."""
+    basis = f"{diagnostic.fingerprint()}|{diagnostic.path}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 def _ranked(fingerprint: str, rank: int) -> str:

@@ -1,19 +1,19 @@
 """The per-file summary: one line per file (agency, year, counts), or a table (``--summary``).
 
 A run over 20,000 files keeps no file in memory; the summary's rows are written to a
-temporary file as the files come and read back at the end (a table also needs the
-widest cell of each column, which is tracked on the way).
+temporary file as the files come and read back at the end, when the findings of the
+whole-run rules (XG601–XG604) are known too and are counted on the file each is on.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from xxgk_lint.engine.diagnostics import Severity
-from xxgk_lint.engine.results import UNREADABLE, FileResult
-from xxgk_lint.formatters import escape_controls, replay, spool
+from xxgk_lint.engine.diagnostics import Diagnostic, Severity
+from xxgk_lint.engine.results import UNREADABLE, FileResult, status_with
+from xxgk_lint.formatters import escape_controls, spool
 
 _STATUS = {
     "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
@@ -35,6 +35,7 @@ class Row:
     errors: int
     warnings: int
     infos: int
+    fail_on: int = int(Severity.ERROR)
 
     @classmethod
     def of(cls, result: FileResult, fail_on: Severity) -> Row:
@@ -50,6 +51,22 @@ class Row:
             counts[Severity.ERROR],
             counts[Severity.WARNING],
             counts[Severity.INFO],
+            int(fail_on),
+        )
+
+    def plus(self, across: Sequence[Diagnostic]) -> Row:
+        """The row with the whole-run rules' findings on this file counted too."""
+        if not across:
+            return self
+        counts = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
+        for diagnostic in across:
+            counts[diagnostic.severity] += 1
+        return replace(
+            self,
+            status=status_with(self.status, Severity(self.fail_on), across),
+            errors=self.errors + counts[Severity.ERROR],
+            warnings=self.warnings + counts[Severity.WARNING],
+            infos=self.infos + counts[Severity.INFO],
         )
 
     def cells(self, lang: str) -> tuple[str, ...]:
@@ -100,31 +117,40 @@ class SummaryRows:
     def __init__(self, lang: str) -> None:
         self.lang = "en" if lang == "en" else "zh"
         self._spool = spool()
-        self._widths = [_width(h) for h in _HEADERS[self.lang]]
         self.count = 0
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
         row = Row.of(result, fail_on)
-        for index, cell in enumerate(row.cells(self.lang)):
-            self._widths[index] = max(self._widths[index], _width(cell))
         self._spool.write(json.dumps(list(row.__dict__.values()), ensure_ascii=False) + "\n")
         self.count += 1
 
-    def _rows(self) -> Iterator[Row]:
-        for line in replay(self._spool):
-            yield Row(*json.loads(line))
+    def _rows(self, across: Iterable[Diagnostic]) -> Iterator[Row]:
+        """The rows from the start (the spool stays open: a table reads them twice), with
+        the whole-run findings ``across`` counted on their files."""
+        on: dict[str, list[Diagnostic]] = {}
+        for diagnostic in across:
+            on.setdefault(escape_controls(diagnostic.path), []).append(diagnostic)
+        self._spool.flush()
+        self._spool.seek(0)
+        for line in self._spool:
+            row = Row(*json.loads(line))
+            yield row.plus(on.get(row.path, ()))
 
-    def lines(self) -> Iterator[str]:
+    def lines(self, across: Sequence[Diagnostic] = ()) -> Iterator[str]:
         """One line per file, in the order of the run."""
-        for row in self._rows():
+        for row in self._rows(across):
             yield row.line(self.lang)
 
-    def table(self) -> Iterator[str]:
+    def table(self, across: Sequence[Diagnostic] = ()) -> Iterator[str]:
         """A header, a rule, and one aligned row per file (numbers right-aligned)."""
-        widths = self._widths
+        found = across
+        widths = [_width(h) for h in _HEADERS[self.lang]]
+        for row in self._rows(found):  # first the widest cell of each column
+            for index, cell in enumerate(row.cells(self.lang)):
+                widths[index] = max(widths[index], _width(cell))
         yield self._aligned(_HEADERS[self.lang], widths)
         yield "  ".join("-" * w for w in widths)
-        for row in self._rows():
+        for row in self._rows(found):
             yield self._aligned(row.cells(self.lang), widths)
 
     @staticmethod

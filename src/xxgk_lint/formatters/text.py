@@ -110,7 +110,7 @@ class TextStream:
                 blocks.append(_statistics_table(end.tally.by_rule))
         if self.rows is not None:
             if self.rows.count:
-                blocks.append("\n".join(self.rows.table()))
+                blocks.append("\n".join(self.rows.table(end.across)))
             self.rows.close()
         summary = style(_BOLD, summary_text(end.tally, lang, len(end.run_errors)))
         checks = "" if self.quiet else checks_line(end)

@@ -1,14 +1,16 @@
 """Build the audit page as the files come, and write it whole at the end.
 
 The header (the run's totals) and the charts come first on the page but are known last,
-so each file's table row and findings are written to two temporary files as the file
-comes, and only counts are kept in memory (per rule, per agency and rule); at the end
-the page is written in order: head, totals, charts, the table, the findings.
+so each file's table row (as data) and findings are written to two temporary files as
+the file comes, and only counts are kept in memory (per rule, per agency and rule); at
+the end, when the whole-run rules' findings (XG601–XG604) are known and counted on their
+files too, the page is written in order: head, totals, charts, the table, the findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable
 from html import escape
@@ -16,7 +18,15 @@ from typing import Any
 
 from xxgk_lint import __version__
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
-from xxgk_lint.engine.results import FAIL, PASS, UNREADABLE, FileResult, RunEnd
+from xxgk_lint.engine.results import (
+    FAIL,
+    PASS,
+    UNREADABLE,
+    FileResult,
+    RunEnd,
+    across_by_path,
+    status_with,
+)
 from xxgk_lint.formatters import escape_controls, replay, spool
 from xxgk_lint.report import assets, charts
 from xxgk_lint.report.words import FAMILIES, words
@@ -83,7 +93,23 @@ class AuditPage:
                 key = (agency, diagnostic.code)
                 self.per_agency[key] = self.per_agency.get(key, 0) + 1
                 self.agency_totals[agency] = self.agency_totals.get(agency, 0) + 1
-        self._rows.write(self._row(index, result, status, families))
+        first = None
+        if result.diagnostics:
+            d = min(result.diagnostics, key=lambda d: (-d.severity, d.line, d.column))
+            first = [d.code, int(d.severity), d.message]
+        row = {
+            "index": index,
+            "path": result.path,
+            "agency": result.agency,
+            "year": result.year,
+            "format": result.format_version,
+            "status": status,
+            "fail_on": int(fail_on),
+            "families": families,
+            "first": first,
+            "own": len(result.diagnostics),
+        }
+        self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
         if result.diagnostics:
             self._findings.write(self._section(index, result, status))
 
@@ -91,16 +117,27 @@ class AuditPage:
         by_severity = self.per_rule.setdefault((diagnostic.code, diagnostic.name), {})
         by_severity[diagnostic.severity] = by_severity.get(diagnostic.severity, 0) + 1
 
-    def _row(self, index: int, result: FileResult, status: str, families: dict[str, int]) -> str:
+    def _row(self, row: dict[str, Any], across: list[Diagnostic]) -> str:
+        """A file's table row, with the whole-run findings on it counted in."""
         w = self.words
-        path = _h(result.path)
-        if result.diagnostics:
-            path = f'<a href="#f-{index}">{path}</a>'
+        families: dict[str, int] = row["families"]
+        first = row["first"]
+        for diagnostic in across:
+            family = family_of(diagnostic.code)
+            families[family] = families.get(family, 0) + 1
+            if first is None or diagnostic.severity > first[1]:
+                first = [diagnostic.code, int(diagnostic.severity), diagnostic.message]
+        status = status_with(row["status"], Severity(row["fail_on"]), across)
+        path = _h(row["path"])
+        if row["own"]:
+            path = f'<a href="#f-{row["index"]}">{path}</a>'
+        elif across:
+            path = f'<a href="#across">{path}</a>'
         cells = [
             f'<td class="path">{path}</td>',
-            f"<td>{_h(result.agency or w['none'])}</td>",
-            f'<td class="n" data-sort="{result.year or ""}">{_h(result.year or w["none"])}</td>',
-            f"<td>{_h(result.format_version or w['none'])}</td>",
+            f"<td>{_h(row['agency'] or w['none'])}</td>",
+            f'<td class="n" data-sort="{row["year"] or ""}">{_h(row["year"] or w["none"])}</td>',
+            f"<td>{_h(row['format'] or w['none'])}</td>",
             f'<td data-sort="{_STATUS_ORDER[status]}"><span class="status {status}">'
             f"{w[status]}</span></td>",
         ]
@@ -108,12 +145,12 @@ class AuditPage:
             count = families.get(family, 0)
             zero = " zero" if count == 0 else ""
             cells.append(f'<td class="n{zero}">{count}</td>')
-        first = ""
-        if result.diagnostics:
-            d = min(result.diagnostics, key=lambda d: (-d.severity, d.line, d.column))
-            first = f'<span class="sev {d.severity.label}">{_h(d.code)}</span> {_h(d.message)}'
-        cells.append(f'<td class="first">{first}</td>')
-        return f'<tr data-order="{index}">{"".join(cells)}</tr>\n'
+        shown = ""
+        if first is not None:
+            level = Severity(first[1]).label
+            shown = f'<span class="sev {level}">{_h(first[0])}</span> {_h(first[2])}'
+        cells.append(f'<td class="first">{shown}</td>')
+        return f'<tr data-order="{row["index"]}">{"".join(cells)}</tr>\n'
 
     def _section(self, index: int, result: FileResult, status: str) -> str:
         w = self.words
@@ -155,14 +192,29 @@ class AuditPage:
     # ---- the end: the page, in order
 
     def end(self, end: RunEnd) -> None:
+        on = across_by_path(end.across)
         for diagnostic in end.across:
             self._count(diagnostic)
+            agency = diagnostic.scope.partition("|")[0]
+            if agency:
+                key = (agency, diagnostic.code)
+                self.per_agency[key] = self.per_agency.get(key, 0) + 1
+                self.agency_totals[agency] = self.agency_totals.get(agency, 0) + 1
+        self._rows.flush()
+        self._rows.seek(0)
+        for line in self._rows:  # files that pass on their own but fail with these
+            row = json.loads(line)
+            status = status_with(row["status"], Severity(row["fail_on"]), on.get(row["path"], ()))
+            if status != row["status"]:
+                self.statuses[row["status"]] -= 1
+                self.statuses[status] += 1
         write = self.out.write
         write(self._head(end))
         write(self._charts())
         write(self._table_head())
-        for piece in replay(self._rows):
-            write(piece)
+        for line in replay(self._rows):
+            row = json.loads(line)
+            write(self._row(row, on.get(row["path"], [])))
         write("</tbody></table></section>\n")
         write(f'<section id="findings"><h2>{self.words["findings"]}</h2>\n')
         if not end.tally.errors + end.tally.warnings + end.tally.infos:
