@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -151,6 +152,23 @@ def _check_cells(report: Report, outcome: Outcome, lang: str) -> list[CheckCell]
     return out
 
 
+def _as_written(report: Report, ref: CellRef, value: Number) -> Number:
+    """A value as the report would print it in ``ref``'s column: a count as a whole
+    number (4.5 + 0.5 is 5, not 5.0); an amount (万元) keeps its decimals."""
+    if not isinstance(value, Decimal) or value != value.to_integral_value():
+        return value
+    if report.format.table(ref.table).column(ref.column).decimal:
+        return value
+    return int(value)
+
+
+def _written(report: Report, outcome: Outcome, value: object) -> object:
+    """A sum of ``outcome``'s cells as the report would print it (see :func:`_as_written`)."""
+    if not isinstance(value, Decimal):
+        return value
+    return _as_written(report, outcome.total, value)
+
+
 def _subject(outcome: Outcome) -> str:
     """The subject of a finding that reports one identity (as before issue 10)."""
     if outcome.identity.key == "balance":
@@ -203,7 +221,7 @@ def _check(
             column=_column_words(report, culprit.ref, lang),
             count=len(culprit.breaks),
             identities=_identities_text(report, culprit.breaks, lang),
-            expected=culprit.value,
+            expected=_as_written(report, culprit.ref, culprit.value),
             actual=culprit.actual,
             subject=culprit.ref.address,
         )
@@ -236,9 +254,9 @@ def _sum_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, Any]:
         "scope": _scope_text(report, outcome, lang),
         "total": outcome.actual,
         "parts": _sum_text(parts),
-        "sum": outcome.expected,
+        "sum": _written(report, outcome, outcome.expected),
         "expected": outcome.identity.title(lang),
-        "actual": f"{outcome.actual} ≠ {outcome.expected}",
+        "actual": f"{outcome.actual} ≠ {_written(report, outcome, outcome.expected)}",
     }
 
 
@@ -255,10 +273,10 @@ def _balance_fields(report: Report, outcome: Outcome, lang: str) -> dict[str, An
         "carried_over": carried_over,
         "total": outcome.actual,
         "carried_forward": carried_forward,
-        "lhs": lhs,
-        "rhs": rhs,
+        "lhs": _written(report, outcome, lhs),
+        "rhs": _written(report, outcome, rhs),
         "expected": outcome.identity.title(lang),
-        "actual": f"{lhs} ≠ {rhs}",
+        "actual": f"{_written(report, outcome, lhs)} ≠ {_written(report, outcome, rhs)}",
     }
 
 

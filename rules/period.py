@@ -66,7 +66,8 @@ OWN_YEAR_PERIOD = (
     docs=docs(
         (
             "报告应说明所列数据的统计期限，通常在开头一段，如“本报告中所列数据的统计期限自2023年1月1日起至"
-            "2023年12月31日止”。也识别“统计期限为……至12月31日”“数据期限截止时间为……，统计数据为……以来”等写法。",
+            "2023年12月31日止”。也识别“统计期限为……至12月31日”“数据期限截止时间为……，统计数据为……以来”等写法；"
+            "只写年度（“统计期限为2023年度”）即该自然年度，日期也可以用汉字数字（二〇二三年一月一日）。",
             "自2008年起的通行做法；没有统计期限，读者无法判断数据覆盖的时间范围。",
             NO_PERIOD,
             PERIOD,
@@ -74,7 +75,9 @@ OWN_YEAR_PERIOD = (
         (
             "The report should state the period its data cover, usually in the opening "
             "paragraph: 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止. Variants such as "
-            "统计期限为…至12月31日 and 数据期限截止时间为…，统计数据为…以来 are recognised.",
+            "统计期限为…至12月31日 and 数据期限截止时间为…，统计数据为…以来 are recognised; a "
+            "year alone (统计期限为2023年度) is that calendar year, and dates may be written in "
+            "Chinese numerals (二〇二三年一月一日).",
             "A near-universal convention since 2008; without it readers cannot tell what "
             "time span the figures cover.",
             NO_PERIOD,

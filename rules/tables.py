@@ -455,17 +455,20 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
     name="invalid-count",
     severity="error",
     summary={
-        "zh": "件数为负数或带小数",
-        "en": "A count is negative or has decimals",
+        "zh": "件数或金额为负数，或件数带小数",
+        "en": "A count or an amount is negative, or a count has decimals",
     },
     messages={
         "zh": {
             "negative": "{table}“{row}”行“{column}”列为 {raw}：件数不能为负数",
+            "negative-amount": "{table}“{row}”行“{column}”列为 {raw}：金额不能为负数",
             "decimal": "{table}“{row}”行“{column}”列为 {raw}：件数应为整数（只有{amount}可以有小数）",
         },
         "en": {
             "negative": "{table}, row '{row}', column '{column}' is {raw}: a count cannot be "
             "negative",
+            "negative-amount": "{table}, row '{row}', column '{column}' is {raw}: an amount "
+            "cannot be negative",
             "decimal": "{table}, row '{row}', column '{column}' is {raw}: a count is a whole "
             "number (only {amount} may have decimals)",
         },
@@ -474,6 +477,7 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         (
             "统计表中的件数（申请件数、决定数量、复议诉讼件数等）必须是非负整数。负数或带小数点的数字"
             "（包括“3.0”）都会被报告。只有第二十条第（八）项“本年收费金额（单位：万元）”可以有小数；"
+            "它是金额，不是件数，但同样不能为负数（报告为“金额不能为负数”）。"
             "2019年试行格式中的“本年增/减”可以为负数。",
             "件数不可能为负或为小数；这样的数字多是录入错误或把金额、比例填进了件数栏，相关的勾稽关系也会随之出错。",
             DECIMAL_TOTAL,
@@ -483,8 +487,9 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "Counts in the tables (applications, decisions, reviews and lawsuits) must be "
             "whole numbers of zero or more. A negative number or one printed with a decimal "
             "point (3.0 too) is reported. Only the amount of 第二十条第（八）项 "
-            "(本年收费金额（单位：万元）, in 10,000 yuan) may have decimals; the 本年增/减 "
-            "column of the 2019 trial format may be negative.",
+            "(本年收费金额（单位：万元）, in 10,000 yuan) may have decimals; it is an amount, "
+            "not a count, and cannot be negative either (reported as 'an amount cannot be "
+            "negative'). The 本年增/减 column of the 2019 trial format may be negative.",
             "A count cannot be negative or fractional; such a number is usually a typing error "
             "or an amount or a ratio put in a count's column, and the identities that use it "
             "go wrong with it.",
@@ -516,7 +521,9 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                     continue
                 column = spec.column(cell.column)
                 if cell.value < 0 and not column.signed:
-                    problem, expected = "negative", "≥ 0"
+                    # The model's decimal columns are amounts (万元), not counts.
+                    problem = "negative-amount" if column.decimal else "negative"
+                    expected = "≥ 0"
                 elif not column.decimal and _has_decimals(cell.raw):
                     problem, expected = "decimal", "整数" if lang == "zh" else "a whole number"
                 else:

@@ -125,6 +125,7 @@ def _sections_swapped() -> str:
 SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG006", "decimal"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3.5 | 1 | 12 |"),
     ("XG006", "negative"): _edit("行政处罚 | 15 |", "行政处罚 | -15 |"),
+    ("XG006", "negative-amount"): _edit("行政事业性收费 | 0 |", "行政事业性收费 | -1 |"),
     ("XG102", "order"): _sections_swapped,
     ("XG102", "numeral"): _edit("六、其他需要报告的事项", "七、其他需要报告的事项"),
     # 四 numbered 三: the numeral 三 twice (reported once, as the duplicate).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,36 @@ def test_line_classification_shortcuts_agree_with_the_grammar(path: Path) -> Non
         line = raw.strip()
         if line:
             assert lexer.classify(line) == by_patterns_alone(line), line
+
+
+@pytest.mark.parametrize("sign", ["-", "−", "－", "–"])
+def test_every_minus_sign_makes_a_number(sign: str) -> None:
+    """－1, −1, –1 are -1 at their own cell (normalise.MINUS_SIGNS), in a separated row
+    and in a row of space-separated cells alike; the cell keeps the sign as printed."""
+    from xxgk_lint.parse.cells import NUMBER, make_cell
+
+    for text in (f"{sign}1 | 0 | 2", f"{sign}1 0 2"):
+        items = row_items(Line("ROW", text, 7, 1, len(text) + 1))
+        assert [(i.kind, i.text, i.column, i.end_column) for i in items] == [
+            (NUMBER, f"{sign}1", 1, 3),
+            (NUMBER, "0", text.index("0") + 1, text.index("0") + 2),
+            (NUMBER, "2", len(text), len(text) + 1),
+        ]
+        assert make_cell("upheld", items[0]).value == -1
+
+
+@pytest.mark.parametrize("sign", ["-", "－", "–"])
+def test_a_dash_alone_stays_a_placeholder(sign: str) -> None:
+    from xxgk_lint.parse.cells import NUMBER, PLACEHOLDER
+
+    items = row_items(Line("ROW", f"3 | {sign}", 7, 1, 6))
+    assert [(i.kind, i.text) for i in items] == [(NUMBER, "3"), (PLACEHOLDER, sign)]
+
+
+def test_a_range_is_no_negative_number() -> None:
+    from xxgk_lint.format.normalise import fold_minus
+    from xxgk_lint.parse.cells import parse_number
+
+    assert fold_minus("2023–2024 | －3") == "2023–2024 | -3"
+    assert parse_number("－1.5") == Decimal("-1.5")
+    assert parse_number("−１２") == -12

@@ -54,6 +54,25 @@ def test_the_sign_off_is_the_last_date_alone_near_the_end() -> None:
     assert sign_off([*lines[:2], line("2025214", 3)]) is None  # 年/月 lost: no date to use
 
 
+def test_a_sign_off_in_chinese_numerals() -> None:
+    lines = [
+        line("六、其他需要报告的事项", 1),
+        line("测试县人民政府", 2),
+        line("二〇二四年四月十五日", 3),
+    ]
+    signed = sign_off(lines)
+    assert signed is not None
+    assert (signed.value, signed.span.line, signed.span.column, signed.span.end_column) == (
+        dt.date(2024, 4, 15),
+        3,
+        1,
+        11,
+    )
+    assert sign_off([*lines[:2], line("二〇二四年二月三十日", 3)]) is None  # no such day
+    (published,) = publication_dates([line("发布日期：二〇二四年一月二十日", 2)])
+    assert (published.value, published.span.column) == (dt.date(2024, 1, 20), 6)
+
+
 def test_meta_dates_by_name() -> None:
     meta = {"pubdate": MetaTag("2024-01-20 10:30:00", 3, 40), "keywords": MetaTag("x", 4)}
     stated = meta_date(meta)

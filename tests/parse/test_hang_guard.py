@@ -36,6 +36,9 @@ ADVERSARIAL = {
     "numbers-and-units": "共收到申请22件，其中" * 1_000,
     "dates": "自2023年1月1日起至" * 1_000,
     "garbled-dates": "2024112" * 2_000 + "日",
+    "chinese-dates": "自二〇二二年一月一日起至" * 1_000,
+    "chinese-numerals": "二〇二" * 3_000 + "年 " + "十" * 3_000 + "月",
+    "minus-signs": "－−–" * 3_000 + "1 | −" * 1_000,
 }
 
 

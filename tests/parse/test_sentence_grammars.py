@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from xxgk_lint.parse.ast import Paragraph, Piece, Span
-from xxgk_lint.parse.dates import _period, read_dates
+from xxgk_lint.parse.dates import _period, arabic_dates, read_dates
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,56 @@ from xxgk_lint.parse.dates import _period, read_dates
             dt.date(2023, 12, 31),
             None,
         ),
+        # A year and nothing more is that calendar year; with 至 it is one date.
+        ("统计期限为2023年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        ("统计期限为2022年", dt.date(2022, 1, 1), dt.date(2022, 12, 31), None),
+        (
+            "统计期限为2023年度（1月1日至12月31日）",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("数据截至2023年", None, None, "garbled"),
+        ("统计期限为2023年12月", None, None, "garbled"),
+        # Chinese numerals.
+        (
+            "统计期限自二〇二二年一月一日起至二〇二二年十二月三十一日止",
+            dt.date(2022, 1, 1),
+            dt.date(2022, 12, 31),
+            None,
+        ),
+        (
+            "统计期限为二○二三年一月一日至十二月三十一日",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为二〇二三年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        ("统计期限自二〇二三年一月一日起至二〇二三年二月三十日止", None, None, "impossible-date"),
     ],
 )
 def test_period_windows(window: str, start, end, problem) -> None:
     assert _period(window) == (start, end, problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("二〇二二年一月一日", "2022年1月1日"),
+        ("至十二月三十一日止", "至12月31日止"),
+        ("两千零二十三年度", "2023年度"),
+        ("二〇二四年 四月十五日", "2024年 4月15日"),
+        # Not dates: a length, a month's count, a day without its month, a 月份.
+        ("统计期限为一年", "统计期限为一年"),
+        ("十五日内答复", "十五日内答复"),
+        ("同一日", "同一日"),
+        ("十三月", "十三月"),
+        ("一月份", "一月份"),
+        ("三十二日", "三十二日"),
+    ],
+)
+def test_chinese_numerals_of_dates_become_digits(text: str, digits: str) -> None:
+    assert arabic_dates(text) == digits
 
 
 def test_a_date_parses_with_its_place_in_the_window() -> None:

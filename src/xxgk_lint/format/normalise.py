@@ -28,7 +28,17 @@ SIMPLIFIED = (
 )
 _TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
-_DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "―": "-", "−": "-"})
+#: The minus signs real text puts before a number: the ASCII hyphen-minus, U+2212 (−, the
+#: typographic minus), U+FF0D (－, full width, from Chinese input methods) and U+2013 (–,
+#: the en dash word processors make of a hyphen). The one list of them: the report grammar
+#: sees only the ASCII sign, every other one is folded to it first (:func:`fold_minus`).
+MINUS_SIGNS = "-−－–"
+_OTHER_MINUS = MINUS_SIGNS[1:]
+#: A minus sign where a number starts (after a blank, a cell separator or nothing) and
+#: before a digit: a range such as 2023–2024 is left alone.
+_MINUS_BEFORE_DIGIT = re.compile(f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])")
+_HAS_OTHER_MINUS = re.compile(f"[{_OTHER_MINUS}]").search
+_DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -38,6 +48,16 @@ def normalise(text: str) -> str:
     text = text.translate(_TRADITIONAL).translate(_DASHES)
     text = _SPACES.sub("", text)
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+
+
+def fold_minus(text: str) -> str:
+    """``text`` with each minus sign that starts a number as the ASCII one (－1 → -1).
+
+    Keeps the length, so that positions in the folded text are positions in ``text``.
+    """
+    if _HAS_OTHER_MINUS(text) is None:
+        return text
+    return _MINUS_BEFORE_DIGIT.sub("-", text)
 
 
 def fold_traditional(text: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-from xxgk_lint.format.normalise import normalise
+from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
 from xxgk_lint.parse.ast import Cell, Span
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -58,6 +58,9 @@ _SEPARATORS = re.compile(r"[|｜\t]")
 #: own ``__new__`` is a Python function, and calling it costs more than the tuple.
 _new = tuple.__new__
 _INNER_BLANK = re.compile(r"\s")
+#: The minus signs other than the ASCII one: a field that starts with one is matched as
+#: the number it is once the sign is folded (－1 is -1; see normalise.MINUS_SIGNS).
+_OTHER_MINUS = MINUS_SIGNS[1:]
 
 
 def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
@@ -182,7 +185,9 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
         elif blank(stripped) is not None:
             for item in _split_field(stripped, number, at, field):
                 append(item._replace(table=table, grid=grid, span=span))
-        elif is_number(stripped):
+        elif is_number(stripped) or (
+            stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))
+        ):
             append(_new(Item, (NUMBER, stripped, number, at, end, "", field, table, grid, span)))
         elif is_placeholder(stripped):
             append(
@@ -199,19 +204,20 @@ def _is_value(
 ) -> bool:
     """Whether a field's text starts with a value (a number or placeholder), not a label."""
     first = stripped.split(None, 1)[0] if _INNER_BLANK.search(stripped) else stripped
-    return bool(is_number(first) or is_placeholder(first))
+    return bool(is_number(fold_minus(first)) or is_placeholder(first))
 
 
 def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
-    """Split one field (or a whole space-separated line) with the grammar's cell terminals."""
+    """Split one field (or a whole space-separated line) with the grammar's cell terminals
+    (over the text with its minus signs folded: the same length, so the spans hold)."""
     finditer = get_parser().splitter.pattern.finditer
     out: list[Item] = []
-    for match in finditer(text):
+    for match in finditer(fold_minus(text)):
         kind = match.lastgroup
         if kind in ("BLANK", "CELL_SEP", None):
             continue
         start, end = match.span()
-        value = match.group()
+        value = text[start:end]
         if kind == "NUMBER":
             out.append(Item(NUMBER, value, line, base + start, base + end, "", field))
         elif kind == "PLACEHOLDER":
@@ -222,10 +228,11 @@ def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
 
 
 def parse_number(text: str) -> int | Decimal | None:
-    """Read a printed number: full-width digits, thousands separators, a decimal point."""
+    """Read a printed number: full-width digits, thousands separators, a decimal point,
+    any of the minus signs (normalise.MINUS_SIGNS)."""
     if text.isascii() and text.isdigit():
         return int(text)
-    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
+    folded = unicodedata.normalize("NFKC", fold_minus(text.strip())).replace(",", "")
     try:
         if "." in folded:
             return Decimal(folded)

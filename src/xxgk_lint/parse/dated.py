@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterable, Mapping
 
 from xxgk_lint.parse.ast import Date, Span
-from xxgk_lint.parse.dates import read_dates
+from xxgk_lint.parse.dates import CHINESE_DATE, read_dates
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.sources.model import MetaTag
 
 _DATE = (
     r"(?P<date>\d{4}[ \t]*[-./][ \t]*\d{1,2}[ \t]*[-./][ \t]*\d{1,2}"
-    r"|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+    r"|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|" + CHINESE_DATE + ")"
 )
 #: A labelled page date: 发布日期：2024-01-20, 发布时间: 2024年1月20日, 发布于 2024-01-20, and a
 #: bare 时间：/ 日期： that starts a line or follows a space (not 更新时间, 今天).
@@ -38,9 +38,12 @@ _BYLINE = re.compile(
     r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?=\s*(?:来源|作者|浏览|点击|阅读|字号|发布|【|$))"
 )
-#: A sign-off line: a date and nothing else (2024年1月18日, damaged ones such as 2025214 too).
+#: A sign-off line: a date and nothing else (2024年1月18日, 二〇二四年一月十八日, damaged ones
+#: such as 2025214 too).
 _SIGN_OFF = re.compile(
-    r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8})[ \t　]*$"
+    r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8}|"
+    + CHINESE_DATE
+    + r")[ \t　]*$"
 )
 #: Page metadata names that hold the publication date, most specific first.
 META_NAMES = (

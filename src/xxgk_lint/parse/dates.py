@@ -5,6 +5,10 @@ introduced by a specific word (统计期限 …) wins, else the first introduced
 (所列数据, 截止时间); each candidate is a window from its word to the end of its sentence
 (at most 120 characters), parsed with the grammar. Linear in the text: every keyword
 occurrence is looked at once, with a window of bounded size.
+
+Dates written in Chinese numerals (二〇二二年一月一日, 十二月三十一日) are turned into digits
+first (:func:`arabic_dates`, with :mod:`xxgk_lint.parse.numerals`), so the grammar reads
+digits only. A period stated as a year (统计期限为2023年度) is that calendar year.
 """
 
 from __future__ import annotations
@@ -21,9 +25,46 @@ from lark.exceptions import LarkError
 
 from xxgk_lint.format.document import PERIOD_WORDS
 from xxgk_lint.parse.ast import Paragraph, Period
+from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 WINDOW = 120
 _SENTENCE_END = re.compile(r"[。；;]")
+#: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
+#: search costs linear time). Which are dates is decided by their values (_to_digits).
+_CHINESE_PART = re.compile(f"({NUMERAL})[ \t]?(年度?|月(?!份)|[日号])")
+_HAS_NUMERAL = re.compile("[〇○零一二两三四五六七八九十]")
+#: A date in Chinese numerals, for patterns that look for a whole date (a sign-off line).
+CHINESE_DATE = f"{NUMERAL}[ \t]*年[ \t]*{NUMERAL}[ \t]*月[ \t]*{NUMERAL}[ \t]*[日号]"
+#: The connecting words of the date grammar: a window holding one of them states more
+#: than a year (截至2023年 is a date, not the year 2023).
+_CONNECTIVES = frozenset({"START", "UNTIL", "STOP", "SINCE"})
+
+
+def arabic_dates(text: str) -> str:
+    """``text`` with the date parts written in Chinese numerals in digits: 二〇二二年 → 2022年,
+    十二月 → 12月, 三十一日 → 31日 (a day only after a month: 同一日 is no date).
+
+    Only values a date can have are converted (a year 1900–2199, a month 1–12, a day
+    1–31), so 一年 or 十五日内 stay as they are.
+    """
+    if _HAS_NUMERAL.search(text) is None:
+        return text
+    return _CHINESE_PART.sub(_to_digits, text)
+
+
+def _to_digits(match: re.Match[str]) -> str:
+    value = chinese_int(match.group(1))
+    unit = match.group(2)
+    if value is None:
+        return match.group()
+    if unit[0] == "年":
+        ok = 1900 <= value <= 2199
+    elif unit == "月":
+        ok = 1 <= value <= 12
+    else:
+        before = match.string[match.start() - 1 : match.start()]
+        ok = 1 <= value <= 31 and before in ("月", " ", "\t")
+    return f"{value}{unit}" if ok else match.group()
 
 
 @functools.cache
@@ -64,6 +105,8 @@ class DateReading:
     singles: tuple[DatePart, ...]
     #: Digits that belong to no date part: a sign of characters lost.
     stray_numbers: int
+    #: Whether the window holds a connecting word (起, 至, 止, 以来).
+    connected: bool = False
 
     @property
     def parts(self) -> list[DatePart]:
@@ -99,13 +142,14 @@ def _date(tree: Tree[Token]) -> DatePart:
 
 
 def read_dates(text: str) -> DateReading:
-    """Parse a window of text with the date grammar (NFKC-folded first).
+    """Parse a window of text with the date grammar (NFKC-folded, Chinese numerals of
+    dates in digits first: :func:`arabic_dates`).
 
     The sequence is read left to right: a date followed by UNTIL (after an optional
     START) and another date is a range; a date followed by SINCE is where data begin;
     any other date stands alone.
     """
-    folded = unicodedata.normalize("NFKC", text)
+    folded = arabic_dates(unicodedata.normalize("NFKC", text))
     try:
         tree = _parser().parse(folded)
     except LarkError:
@@ -119,6 +163,7 @@ def read_dates(text: str) -> DateReading:
             stray += 1
         else:
             sequence.append(child.type)
+    connected = any(item in _CONNECTIVES for item in sequence)
     ranges, since, singles = [], [], []
     index = 0
     while index < len(sequence):
@@ -142,7 +187,7 @@ def read_dates(text: str) -> DateReading:
         else:
             singles.append(item)
         index += 1
-    return DateReading(tuple(ranges), tuple(since), tuple(singles), stray)
+    return DateReading(tuple(ranges), tuple(since), tuple(singles), stray, connected)
 
 
 def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
@@ -161,6 +206,8 @@ def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
         start, end = first.to_date(year), last.to_date(first.year or year)
     elif reading.since and reading.singles:
         start, end = reading.since[0].to_date(year), reading.singles[0].to_date(year)
+    elif _whole_year(reading):
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     else:
         dates = [p.to_date(year) for p in parts]
         if any(d is None for d in dates):
@@ -171,6 +218,15 @@ def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
     if start > end:
         return None, None, "reversed"
     return start, end, None
+
+
+def _whole_year(reading: DateReading) -> bool:
+    """Whether a window states a year and nothing more (统计期限为2023年度): that calendar
+    year. Not with a connecting word (截至2023年) or any month or day."""
+    if reading.connected or reading.ranges or reading.since or len(reading.singles) != 1:
+        return False
+    (part,) = reading.singles
+    return part.year is not None and part.month is None and part.day is None
 
 
 def _missing(parts: list[DatePart], year: int) -> str:
@@ -203,8 +259,8 @@ def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Pe
     end_match = _SENTENCE_END.search(text, word_end, start + WINDOW)
     end = end_match.start() if end_match else min(len(text), start + WINDOW)
     window = text[start:end]
-    folded = unicodedata.normalize("NFKC", window)
-    if not re.search(r"\d", folded) or not re.search(r"[日至到起止]", folded):
+    folded = arabic_dates(unicodedata.normalize("NFKC", window))
+    if not re.search(r"\d", folded) or not re.search(r"[日至到起止年]", folded):
         return None
     began, ended, problem = _period(folded)
     span = paragraph.span_of(start, end)

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from lark import Token
 from lark.lexer import Lexer
 
+from xxgk_lint.format.normalise import fold_minus
+
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
@@ -113,6 +115,7 @@ class LineLexer(Lexer):
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
+        stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
         first, last = stripped[0], stripped[-1]
         for name, fullmatch, first_chars, last_chars, last_enough, needs, enough in self._checks:
             if first_chars is not None and first not in first_chars:
