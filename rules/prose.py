@@ -5,7 +5,8 @@ Reports restate their tables in sentences (共收到政府信息公开申请22�
 each claim is compared with the cells its wording may mean — the *readings* it allows:
 收到 N 件 may count 新收 alone or 新收 + 上年结转; 办结 N 件 is （七）总计. A claim is a finding
 only when no reading fits. A part (其中线上申请3件), a change (同比增长10件), a count of one
-outcome (予以公开5件) and a count of something else (行政许可申请, 人大代表建议) are not
+outcome (予以公开5件), a count of something else (行政许可申请, 人大代表建议) and another
+year's count (上年度收到申请12件, 去年同期…, 2022年收到12件 in a report of 2023) are not
 compared; neither is a sentence outside the context of information disclosure.
 
 A cell that the arithmetic rules put a wrong value on (one wrong cell, see
@@ -116,11 +117,31 @@ def _application_context(sentence: Sentence, text: str) -> bool:
     )
 
 
-def application_readings(claim: Claim) -> tuple[tuple[str, ...], ...]:
+def report_year(report: Report) -> int | None:
+    """The year the report is of: its title's, else its statistics period's."""
+    if report.year is not None:
+        return report.year
+    period = report.period
+    return period.end.year if period is not None and period.end is not None else None
+
+
+def another_year(claim: Claim, year: int | None) -> bool:
+    """Whether the claim counts another year than the report's ``year``: a year written
+    before its verb that is not the report's (or a year when the report's is unknown), or
+    上年度 / 去年同期 / 同期 … — except before 上年结转, which is this year's row 二."""
+    if claim.year is not None:
+        return claim.year != year
+    return claim.previous and "carry_in" not in claim.topics
+
+
+def application_readings(claim: Claim, year: int | None = None) -> tuple[tuple[str, ...], ...]:
     """The sets of rows (column 总计) whose sum the claim may state; empty: not about
-    table 三 totals (a part, a change, an outcome, reviews, something else)."""
+    table 三 totals (a part, a change, an outcome, reviews, something else, another year;
+    ``year`` is the report's)."""
     topics = claim.topics
     if claim.sub or claim.delta or topics & CASES or "outcome" in topics:
+        return ()
+    if another_year(claim, year):
         return ()
     if _words(prose.OTHER_MATTERS).search(claim.clause):
         return ()
@@ -224,10 +245,13 @@ def _found_text(
             "把正文中关于政府信息公开申请的件数与表三（收到和处理政府信息公开申请情况）的总计列核对：新收、"
             "收到、受理N件（可指“一、本年新收”，也可指“一、本年新收”加“二、上年结转”）、上年结转N件、"
             "办结、答复N件（“（七）总计”）、结转下年度、转入下年N件（“四、结转下年度继续办理”），以及"
-            "“未收到申请”。每句、每个数字都核对，按措辞允许的各种读法比较，只有哪种读法都不相符时才报告。"
-            "“其中线上申请3件”这类分项、“同比增长10件”这类增减、“予以公开5件”这类单项结果、行政许可申请"
-            "或人大代表建议等其他事项的件数都不核对；句中没有政府信息公开申请语境的也不核对。某个单元格被"
-            "勾稽关系判定为填错时，也按其应有的数核对。",
+            "“未收到申请”。每句、每个数字都核对（阿拉伯数字或“十七件”“两件”这样的汉字数字），按措辞允许的"
+            "各种读法比较，只有哪种读法都不相符时才报告。“其中线上申请3件”这类分项、“同比增长10件”这类增减、"
+            "“予以公开5件”这类单项结果、行政许可申请或人大代表建议等其他事项的件数都不核对；动词前写明是"
+            "别的年度的（“上年度收到申请12件”“去年同期”“同期”，或与报告年度不同的“2022年收到12件”）也不"
+            "核对，但“上年结转N件”是本年表格的第二项，照常核对。“依申请公开政府信息N件”常指依申请公开的"
+            "信息条数而非申请件数，不核对。句中没有政府信息公开申请语境的也不核对。某个单元格被勾稽关系判定"
+            "为填错时，也按其应有的数核对。",
             "正文与表格数字矛盾是评估和通报中常见的问题：两处必有一处有误，读者无从判断哪个可信。",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
             "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
@@ -238,12 +262,16 @@ def _found_text(
             "Compares the numbers the prose states about information-disclosure applications "
             "with the 总计 column of table 三: 新收, 收到, 受理 N件 (new applications, or new "
             "plus carried over), 上年结转 N件, 办结, 答复 N件 (（七）总计), 结转下年度, 转入下年 N件 "
-            "(carried forward), and 未收到申请. Every number of every sentence is compared "
-            "against every reading its wording allows, and reported only when none fits. A "
-            "part (其中线上申请3件), a change (同比增长10件), one outcome (予以公开5件), and "
-            "counts of other things (行政许可申请, 人大代表建议) are not compared, nor is a "
-            "sentence outside the context of information-disclosure applications. A cell the "
-            "identities find wrong is also read at the value they ask of it.",
+            "(carried forward), and 未收到申请. Every number of every sentence (in digits or "
+            "in Chinese numerals: 十七件, 两件) is compared against every reading its wording "
+            "allows, and reported only when none fits. A part (其中线上申请3件), a change "
+            "(同比增长10件), one outcome (予以公开5件), counts of other things (行政许可申请, "
+            "人大代表建议) and another year's counts (上年度收到申请12件, 去年同期, 同期, or a "
+            "year other than the report's before the verb: 2022年收到12件) are not compared; "
+            "上年结转N件 is row 二 of this year's table and is. 依申请公开政府信息N件 usually "
+            "counts the information disclosed on request, not applications, and is not compared. "
+            "Nor is a sentence outside the context of information-disclosure applications. A "
+            "cell the identities find wrong is also read at the value they ask of it.",
             "Prose that contradicts the tables is a common finding of evaluators: one of the "
             "two is wrong, and readers cannot tell which.",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
@@ -261,11 +289,12 @@ def _found_text(
 )
 def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
+    year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["application"]):
         if not _application_context(sentence, _folded(sentence.text)):
             continue  # (before its claims: reading them is what costs)
         for claim in sentence.claims:
-            readings = application_readings(claim)
+            readings = application_readings(claim, year)
             if not readings:
                 continue
             outcome = _compare_applications(report, claim, readings, lang)
@@ -281,7 +310,8 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
             )
             if outcome.status != FAIL:
                 continue
-            values = [v for _, vs in outcome.found for v in vs]
+            # the values the readings allow, once each, in order (办理: 7 / 8 / 7 → 7 / 8)
+            values = list(dict.fromkeys(v for _, vs in outcome.found for v in vs))
             several = len(values) > 1
             if lang == "zh":
                 verdict = "都不是" if several else "不是"
@@ -306,11 +336,14 @@ def _review_context(sentence: Sentence, text: str) -> bool:
     return sentence.section == "reviews" or bool(_words(prose.DISCLOSURE).search(text))
 
 
-def review_readings(claim: Claim) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def review_readings(
+    claim: Claim, year: int | None = None
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """What the claim compares, check by check: (groups of table 四, their columns). The
-    groups' cells are summed column by column; a "none" claim needs every cell to be 0."""
+    groups' cells are summed column by column; a "none" claim needs every cell to be 0.
+    Another year's count (``year`` is the report's) compares nothing."""
     topics = claim.topics
-    if claim.sub or claim.delta or not topics & CASES:
+    if claim.sub or claim.delta or not topics & CASES or another_year(claim, year):
         return []
     litigation: tuple[str, ...] = ()
     if "direct" in topics:
@@ -420,7 +453,9 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "情况）核对：“行政复议N件”对应行政复议“总计”；“行政诉讼N件”对应未经复议直接起诉与复议后起诉的"
             "“总计”之和（写明直接起诉或复议后起诉的只对应该组）；“复议、诉讼各N件”分别核对；“均结果维持”"
             "对应各组“结果维持”；“未发生……行政复议……行政诉讼”要求相应各组所有单元格都为0，“未发生……被纠错”"
-            "要求“结果纠正”为0。只核对有政府信息公开语境的句子（或第四部分中的句子），从不与表三比较。",
+            "要求“结果纠正”为0。件数可以是阿拉伯数字，也可以是汉字数字（“一件”“两件”）；写明是别的年度的"
+            "（“上年度被申请行政复议3件”“2022年…”）不核对。只核对有政府信息公开语境的句子（或第四部分中的"
+            "句子），从不与表三比较。",
             "复议、诉讼情况是评估关注的重点；正文说没有、表中却有，或件数不一致，说明其中之一有误。",
             REVIEWS_DENIED,
             REVIEWS_STATED,
@@ -431,7 +466,9 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "行政诉讼N件 with the 总计 of litigation without prior review plus litigation after "
             "review (直接起诉 or 复议后起诉 named: that group alone); 复议、诉讼各N件 each of "
             "them; 均结果维持 with the 结果维持 columns; 未发生…行政复议…行政诉讼 with every cell "
-            "of those groups, which must be 0, and 未发生…被纠错 with the 结果纠正 columns. Only "
+            "of those groups, which must be 0, and 未发生…被纠错 with the 结果纠正 columns. "
+            "Counts may be in digits or Chinese numerals (一件, 两件); another year's counts "
+            "(上年度被申请行政复议3件, 2022年…) are not compared. Only "
             "sentences in the context of information disclosure (or in section 四) are "
             "compared, and never with table 三.",
             "Reviews and lawsuits are what evaluators look at first; a text that says there "
@@ -444,11 +481,12 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
 )
 def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
+    year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
         if not _review_context(sentence, _folded(sentence.text)):
             continue
         for claim in sentence.claims:
-            for index, (groups, columns) in enumerate(review_readings(claim)):
+            for index, (groups, columns) in enumerate(review_readings(claim, year)):
                 outcome = _compare_reviews(report, claim, groups, columns, lang)
                 subject = f"prose.reviews.{claim.span.line}.{claim.span.column}.{index}"
                 if claim.none:

@@ -146,6 +146,109 @@ def test_near_misses_never_fire(tmp_path: Path, sentence: str) -> None:
     assert {status for _, status in prose_checks(file, "XG501")} <= {"pass"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a time word before the verb puts the count in another year than the report's (2023)
+        "2023年，本机关共收到政府信息公开申请7件，上年度收到申请12件，同比减少5件。",
+        "2023年，本机关共收到政府信息公开申请7件，去年同期收到申请12件。",
+        "2023年，本机关共收到政府信息公开申请7件，2022年收到12件。",
+        "2023年，本机关共收到政府信息公开申请7件，二〇二二年收到申请12件。",
+        "共收到政府信息公开申请7件，上一年度共受理申请12件、办结11件。",
+        "共收到政府信息公开申请7件，上年同期办结12件。",
+        "共收到政府信息公开申请7件，与去年相比，同期受理申请12件。",
+        "共收到政府信息公开申请7件，前一年收到申请十二件。",
+        "共收到政府信息公开申请7件，比上年减少5件。",  # a change (already silent)
+        "共收到政府信息公开申请7件，较上年（12件）有所减少。",
+        "共收到政府信息公开申请7件，上年度未收到政府信息公开申请。",
+        # the time word goes on dating the next clauses of the sentence
+        "共收到政府信息公开申请7件。上年度收到政府信息公开申请20件，办结18件。",
+    ],
+)
+def test_another_years_counts_are_not_compared(tmp_path: Path, sentence: str) -> None:
+    """Only this year's counts are compared: the report's own count (7) passes, last
+    year's is no claim about table 三 at all."""
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    assert [status for _, status in prose_checks(file, "XG501")] == ["pass"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # 上年结转 is row 二 of this year's table, whatever the time word in it
+        ("共收到政府信息公开申请7件，上年结转3件。", "3件", 1),
+        ("共收到政府信息公开申请7件，上年度结转3件。", "3件", 1),
+        ("共收到政府信息公开申请7件，上一年度结转3件。", "3件", 1),
+        # the report's own year is this year
+        ("2023年共收到政府信息公开申请17件。", "17件", "7 / 8"),
+        ("本机关2023年共收到政府信息公开申请17件。", "17件", "7 / 8"),
+        # this year again after last year's
+        ("上年度收到申请12件，本年度共收到政府信息公开申请17件。", "17件", "7 / 8"),
+        # a year after the verb dates nothing: carried forward into 2024
+        ("共收到政府信息公开申请7件，结转2024年2件。", "2件", 1),
+    ],
+)
+def test_this_years_counts_are_compared_whatever_the_year_words(
+    tmp_path: Path, sentence: str, number: str, expected: object
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == [("XG501", *locate(text, number))]
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.expected, finding.actual) == (expected, int(number[:-1]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "actual"),
+    [
+        ("共收到政府信息公开申请十七件。", "十七", 17),
+        ("共收到政府信息公开申请两件。", "两", 2),
+        ("共收到政府信息公开申请二十三件。", "二十三", 23),
+        ("共收到政府信息公开申请一百零五件。", "一百零五", 105),
+    ],
+)
+def test_counts_in_chinese_numerals(
+    tmp_path: Path, sentence: str, number: str, actual: int
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    line, column = locate(text, number)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.column, finding.end_column) == (
+        line,
+        column,
+        column + len(number),
+    )
+    assert (finding.expected, finding.actual) == ("7 / 8", actual)
+    assert f"都不是 {actual}" in finding.message
+
+
+def test_counts_in_chinese_numerals_that_agree(tmp_path: Path) -> None:
+    file = check_text(
+        tmp_path, overview("共收到政府信息公开申请七件，上年结转一件，办结七件，结转下年度一件。")
+    )
+    assert codes(file, "XG501") == []
+    assert [status for _, status in prose_checks(file, "XG501")] == ["pass"] * 4
+
+
+def test_the_expected_values_are_listed_once_each(tmp_path: Path) -> None:
+    """办理 reads 新收 (7), 新收 + 上年结转 (8) and （七）总计 (7): 7 is expected once."""
+    file = check_text(tmp_path, overview("办理依申请公开事项17件。"))
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.expected, finding.actual) == ("7 / 8", 17)
+    assert "“（七）总计”为 7，都不是 17" in finding.message
+
+
+def test_information_disclosed_on_request_is_no_count_of_applications(tmp_path: Path) -> None:
+    """依申请公开政府信息17件 usually counts the documents disclosed on request (one
+    application may get several, many get none): no verb of receiving or closing, nothing
+    to compare with table 三."""
+    file = check_text(tmp_path, overview("共收到政府信息公开申请7件，依申请公开政府信息17件。"))
+    assert codes(file, "XG501") == []
+    assert prose_checks(file, "XG501") == [("共收到政府信息公开申请7件", "pass")]
+
+
 def test_the_fee_statement_is_not_a_none_of_applications(tmp_path: Path) -> None:
     text = edit(CLEAN, "本机关2023年未收取信息处理费。", "本年度依申请公开工作中未发生收费情况。")
     file = check_text(tmp_path, text)
@@ -260,6 +363,32 @@ def test_none_corrected(tmp_path: Path) -> None:
 def test_review_near_misses(tmp_path: Path, sentence: str) -> None:
     file = check_text(tmp_path, overview(OVERVIEW + sentence))
     assert codes(file, "XG502") == []
+
+
+def test_review_counts_in_chinese_numerals(tmp_path: Path) -> None:
+    sentence = "因政府信息公开被申请行政复议两件。"
+    text = overview(OVERVIEW + sentence)
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.column) == locate(text, "两件")
+    assert (finding.expected, finding.actual) == (1, 2)
+    file = check_text(tmp_path, overview(OVERVIEW + "因政府信息公开被申请行政复议一件，结果维持。"))
+    assert codes(file, "XG502") == []
+    assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上年度因政府信息公开被申请行政复议3件。",
+        "去年同期因政府信息公开被提起行政诉讼2件。",
+        "2022年因政府信息公开被申请行政复议3件。",
+    ],
+)
+def test_another_years_reviews_are_not_compared(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    assert codes(file, "XG502") == []
+    assert prose_checks(file, "XG502") == []
 
 
 def test_reviews_never_compared_with_table_three(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 Hypothesis draws consistent tables 三 and 四 and a handful of sentences that restate them
 in the wordings reports use (收到 N 件 as 新收 or as 新收 + 上年结转, 办结, 上年结转, 结转下年度,
-各 N 件, 均结果维持, 未发生…), mixed with near-misses (其中线上申请, 同比增长, 行政许可申请, 人大
-代表建议, years). Every comparison the rules make must pass.
+各 N 件, 均结果维持, 未发生…; in digits or Chinese numerals), mixed with near-misses (其中线上
+申请, 同比增长, 行政许可申请, 人大代表建议, years, last year's counts: 上年度收到, 去年同期,
+2022年收到). Every comparison the rules make must pass.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from tests.engine.reportkit import CLEAN
 from tests.rules.helpers import check_text
 from tests.rules.test_property import LEAVES
+from xxgk_lint.parse.numerals import chinese_int
 
 ROWS = ["received", "carried_over", *LEAVES, "total", "carried_forward"]
 _ROW = re.compile(r"^(.*?)((?: \| -?\d+){7}) \|$")
@@ -28,6 +30,30 @@ REVIEW_LINE = next(i for i, line in enumerate(_LINES) if line.startswith("1 | 0 
 OVERVIEW = "共收到政府信息公开申请7件。"
 
 counts = st.integers(min_value=0, max_value=12)
+_DIGITS = "零一二三四五六七八九"
+
+
+def hanzi(n: int) -> str:
+    """``n`` (0–999) as reports write it in Chinese numerals: 十七, 一百零五, 一百一十."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    if not hundreds:
+        if not tens:
+            return _DIGITS[units]
+        head = "十" if tens == 1 else _DIGITS[tens] + "十"
+        return head + (_DIGITS[units] if units else "")
+    text = _DIGITS[hundreds] + "百"
+    if tens:
+        text += _DIGITS[tens] + "十" + (_DIGITS[units] if units else "")
+    elif units:
+        text += "零" + _DIGITS[units]
+    return text
+
+
+def test_the_numerals_written_are_read_back() -> None:
+    assert [hanzi(n) for n in (0, 7, 10, 17, 20, 23, 105, 110, 999)] == [
+        "零", "七", "十", "十七", "二十", "二十三", "一百零五", "一百一十", "九百九十九"
+    ]  # fmt: skip
+    assert all(chinese_int(hanzi(n)) == n for n in range(1000))
 
 
 @st.composite
@@ -72,6 +98,14 @@ def prose(
         f"本年度新收申请{r}件，同比增长{draw(counts)}件。",
         f"受理行政许可申请{draw(counts) * 100}件，按时办理人大代表建议和政协委员提案{draw(counts)}件。",
         f"因政府信息公开被申请行政复议{review}件。",
+        f"全年办结政府信息公开申请{hanzi(t)}件，结转下年度{hanzi(cf)}件。",
+        f"本年新收政府信息公开申请{hanzi(r)}件，上年结转{hanzi(co)}件。",
+        f"因政府信息公开被申请行政复议{hanzi(review)}件。",
+        # last year's counts: never compared
+        f"上年度收到政府信息公开申请{draw(counts) + 20}件，办结{draw(counts) + 20}件。",
+        f"去年同期受理政府信息公开申请{hanzi(draw(counts) + 20)}件。",
+        f"2022年收到政府信息公开申请{draw(counts) + 20}件。",
+        f"上年度因政府信息公开被申请行政复议{draw(counts) + 5}件。",
         f"因政府信息公开被提起行政诉讼{lawsuits}件。",
         f"政府信息公开方面，未经复议直接起诉{direct}件，复议后起诉{after}件。",
     ]

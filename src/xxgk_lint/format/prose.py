@@ -70,6 +70,28 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
     ),
     "upheld": ("维持",),
+    # When a count happened, before its verb (上年度收到申请12件, 去年同期收到12件): another
+    # year's figure, not this report's. 上年结转 and 较上年 are longer words of their own
+    # (a carry-in, a change) and win. Bare 同期 is "the same period" of a year named
+    # before it (与去年相比，同期收到…): another year too.
+    "previous": (
+        "上年度",
+        "上一年度",
+        "上年",
+        "上一年",
+        "去年",
+        "去年同期",
+        "上年同期",
+        "上年度同期",
+        "同期",
+        "前一年",
+        "前一年度",
+        "往年",
+    ),
+    # This year again (上年度收到12件、本年度收到7件): ends a "previous" qualifier.
+    "current": ("本年度", "本年", "今年"),
+    # A year named before the verb (2022年收到12件): the rule compares it with the report's.
+    "year": (r"(?<!\d)(?:19|20)\d{2}[ \t]*年", "[〇○零一二三四五六七八九]{4}[ \t]*年"),
     # 被纠错, 败诉: the 结果纠正 columns (未发生行政复议被纠错的情况: none corrected).
     "corrected": ("被纠错", "纠错", "被纠正", "纠正", "败诉", "被撤销", "确认违法"),
 }
@@ -115,6 +137,9 @@ OTHER_MATTERS = (
     "热线",
     "诉求",
 )
+
+#: The topics that say when a count happened (see :attr:`xxgk_lint.parse.claims.Claim.year`).
+TIMES = frozenset({"previous", "current", "year"})
 
 #: Units that make a number a count of cases.
 COUNT_UNITS = ("件", "宗", "起")

@@ -19,7 +19,15 @@ How the readings go, beyond "a count takes the words before it":
   案件 follows (行政复议、行政诉讼均未发生); only receiving, applications, reviews and lawsuits
   can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables);
 * 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
-  denied (均未被纠错, 无被纠错案件) is no result of theirs.
+  denied (均未被纠错, 无被纠错案件) is no result of theirs;
+* a time word before a count's first word in its clause says when it happened: 上年度 /
+  去年同期 / 同期 (``previous``) or a year (2022年收到12件, ``year``), and it goes on dating
+  the counts of the sentence's next clauses (上年度收到申请12件，办结10件) until another time
+  word (本年度 ends it) or a semicolon. After the verb it dates nothing (结转2024年1件 is
+  carried forward), nor in a comparison (与去年相比) or in brackets beyond them. Whether
+  that is another year than the report's is for the rules to decide;
+* counts are written in digits or in Chinese numerals (十七件, 两件, 一百零五件, read by
+  :mod:`xxgk_lint.parse.numerals`).
 
 Only a sentence that holds a count or a "none" word is parsed, and only when a rule asks
 for its claims (:attr:`xxgk_lint.parse.ast.Sentence.claims`).
@@ -38,7 +46,15 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from xxgk_lint.format.normalise import fold_traditional
-from xxgk_lint.format.prose import COUNT_UNITS, NO_RESULT, NONE_TAIL, NONE_TOPICS, TOPICS
+from xxgk_lint.format.prose import (
+    COUNT_UNITS,
+    NO_RESULT,
+    NONE_TAIL,
+    NONE_TOPICS,
+    TIMES,
+    TOPICS,
+)
+from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence, Span
@@ -52,7 +68,9 @@ class Claim(NamedTuple):
     part of the count before it (其中…); ``delta``: a change, not a total (同比增长10件);
     ``none``: a statement that there were none (未收到申请), ``value`` is then 0.
     ``clause`` is the text of the claim's clause (NFKC-folded), for the rules to see what
-    else it speaks of.
+    else it speaks of. ``previous``: a word before the count's first word in its clause
+    puts it in an earlier year (上年度收到申请12件, 去年同期…); ``year``: the year written
+    there (2022年收到12件), which the rules compare with the report's.
     """
 
     topics: frozenset[str]
@@ -64,26 +82,69 @@ class Claim(NamedTuple):
     each: bool = False
     none: bool = False
     clause: str = ""
+    previous: bool = False
+    year: int | None = None
 
 
 #: Topics that are about something else than what the count is of.
-_MARKERS = frozenset({"each", "sub", "delta"})
+_MARKERS = frozenset({"each", "sub", "delta"}) | TIMES
 #: A count closed or carried, in a clause of its own: a total again after 其中….
 _TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
+#: Separators after which the time words of the clauses before date nothing.
+_END_OF_TIME = frozenset({"；", ";"})
+#: A clause that compares with another year (与去年相比) dates no count.
+_COMPARISON = re.compile(r"相比|对比|比较|相较")
 #: Separators that end a breakdown (其中… or a bracket).
 _END_OF_PARTS = frozenset({"；", ";", ")", "）"})
 
 
-def _alternation() -> re.Pattern[str]:
+_NUMERAL_CHARS = "〇○零一二两三四五六七八九十百千万"
+_NOT_IN_NUMERAL = f"(?<![{_NUMERAL_CHARS}第统唯同单逐每之])"
+
+
+def _first_chars(word: str) -> str:
+    """The characters a match of ``word`` (a pattern of the prose vocabulary) can start
+    with, for the lexer's look-ahead. The vocabulary's patterns are words with optional
+    characters, bracketed classes, escapes, look-arounds and one group of alternatives
+    (19|20); a pattern that starts in any other way has no first characters known here,
+    and is an error of the vocabulary."""
+    word = re.sub(r"^\(\?<!(?:[^()\\]|\\.)*\)", "", word)  # a leading look-behind
+    if word.startswith("\\"):
+        return word[1]
+    if word.startswith("["):
+        return word[1 : word.index("]")]
+    if word.startswith("(?:"):
+        alternatives = word[3 : word.index(")")].split("|")
+        return "".join(_first_chars(a) for a in alternatives)
+    if not word or word[0] in "()?*+{|.^$":
+        raise ValueError(f"no first character known for {word!r}")
+    return word[0]
+
+
+def _alternation(lookahead: bool = True) -> re.Pattern[str]:
     words = sorted(
         ((word, topic) for topic, group in TOPICS.items() for word in group),
         key=lambda pair: -len(pair[0]),
     )
     # A count starts where a digit run starts, and has at most nine digits: linear on any line.
+    # A count in Chinese numerals starts where the run of numerals starts, and not in a word
+    # that ends in one (统一, 唯一, 同一, 逐一, 第一 …).
     units = "|".join(COUNT_UNITS)
-    parts = [f"(?<!\\d)(?P<count>\\d{{1,9}})[ \\t]*(?:{units})", r"(?P<sep>[，,；;。：:）)])"]
+    parts = [
+        f"(?<!\\d)(?P<count>\\d{{1,9}})[ \\t]*(?:{units})",
+        f"{_NOT_IN_NUMERAL}(?P<hanzi>{NUMERAL})[ \\t]*(?:{units})",
+        r"(?P<sep>[，,；;。：:）)])",
+    ]
     parts += [f"(?P<t_{topic}_{i}>{word})" for i, (word, topic) in enumerate(words)]
-    return re.compile("|".join(parts))
+    if not lookahead:
+        return re.compile("|".join(parts))
+    # Every alternative is tried at every position: a look-ahead at the characters that can
+    # start one of them skips the others at once (three times faster on long lines).
+    firsts = set("0123456789，,；;。：:）)" + _NUMERAL_CHARS)
+    for word, _ in words:
+        firsts.update(_first_chars(word))
+    ahead = "".join(sorted(re.escape(c) for c in firsts))
+    return re.compile(f"(?=[{ahead}])(?:{'|'.join(parts)})")
 
 
 @functools.cache
@@ -103,6 +164,10 @@ class ClaimLexer(Lexer):
             start = match.start()
             if group == "count":
                 yield Token("COUNT", match.group("count"), start_pos=start, end_pos=match.end())
+            elif group == "hanzi":
+                value = chinese_int(match.group("hanzi"))
+                if value is not None:  # 十二三件 is no count
+                    yield Token("COUNT", str(value), start_pos=start, end_pos=match.end())
             elif group == "sep":
                 yield Token("SEP", match.group(), start_pos=start, end_pos=match.end())
             else:
@@ -117,8 +182,11 @@ def _parser() -> Lark:
     return load_lark("claims")
 
 
-_WORTH_PARSING = re.compile(r"\d\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无")
+_WORTH_PARSING = re.compile(
+    f"\\d\\s*[件宗起]|[{_NUMERAL_CHARS}]\\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无"
+)
 _NONE_TAIL = re.compile(NONE_TAIL)
+_NUMERAL = re.compile(NUMERAL)
 _NO_RESULT = re.compile(NO_RESULT)
 _SEPARATOR = re.compile(r"[，,；;。：:）)]")
 
@@ -150,12 +218,16 @@ class _Reader:
         self.since_count: set[str] = set()  # topics since the last count (for 各 N 件)
         self.in_sub = False  # after 其中 (or an opening bracket) every count is a part
         self.clause_start = 0
+        self.times: list[Token] = []  # the time words of the clause that date its counts
+        self.running: Token | None = None  # the last of them in the sentence's clauses so far
 
     def read(self, tree: Tree[Token]) -> list[Claim]:
         for child in tree.children:
             if isinstance(child, Token):  # a separator
                 if str(child) in _END_OF_PARTS:
                     self.in_sub = False
+                if str(child) in _END_OF_TIME:
+                    self.running = None
                 self.clause_start = child.end_pos or self.clause_start
                 continue
             end = self._clause_end(child)
@@ -178,6 +250,11 @@ class _Reader:
         clause_words: list[Token] = []
         before = len(self.claims)
         facts = [p for p in parts if p.data == "fact"]
+        self.times = self._qualifiers(clause, clause_text)
+        parts_at = -1 if self.in_sub else len(self.text)  # where a breakdown starts
+        for token in clause.scan_values(lambda v: isinstance(v, Token)):
+            if str(token) == "sub":
+                parts_at = min(parts_at, token.start_pos or 0)
         for part in parts:
             if part.data == "topics":
                 tokens = [t for t in part.children if isinstance(t, Token)]
@@ -189,7 +266,8 @@ class _Reader:
             own_words = [t for t in own if isinstance(t, Token)]
             clause_words.extend(own_words)
             count = next(t for t in part.children if isinstance(t, Token))
-            words = {str(t) for t in own_words}
+            words = {str(t) for t in own_words} - TIMES
+            verb = next((t for t in own_words if str(t) not in _MARKERS), count)
             if not words and part is facts[-1] and trailing:
                 words = {str(t) for t in trailing}  # 另有1件…结转下年度办理
             if "sub" in words:
@@ -199,7 +277,8 @@ class _Reader:
             self.since_count |= words
             each = "each" in words
             scope = set(self.since_count) if each else set(words)
-            self.claims.append(self._claim(count, frozenset(scope), words, each, clause_text))
+            claim = self._claim(count, frozenset(scope), words, each, clause_text)
+            self.claims.append(self._dated(claim, verb))
             self.since_count = set()
         clause_topics = {str(t) for t in clause_words}
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
@@ -213,6 +292,11 @@ class _Reader:
         ):
             self._results(results)
         self._none(clause_words, clause_text)
+        # The clauses after it are dated by its last time word outside a breakdown: (上年度
+        # 12件) in brackets dates only itself.
+        outside = [t for t in self.times if (t.start_pos or 0) < parts_at]
+        if outside:
+            self.running = outside[-1]
 
     def _results(self, results: set[str]) -> None:
         """均结果维持: each count of reviews or lawsuits before it had that result."""
@@ -238,7 +322,59 @@ class _Reader:
                     continue
                 after = {str(t) for t in words[:index]} & NONE_TOPICS
             if after:
-                self.claims.append(self._none_claim(frozenset(after), clause_text))
+                claim = self._none_claim(frozenset(after), clause_text)
+                self.claims.append(self._dated(claim, word))
+
+    @staticmethod
+    def _qualifiers(clause: Tree[Token], clause_text: str) -> list[Token]:
+        """The time words of the clause that stand before the first word of their count
+        (上年度收到申请12件; not 结转2024年1件, where the year is where the count went); none
+        in a comparison (与去年相比)."""
+        if _COMPARISON.search(clause_text):
+            return []
+        found: list[Token] = []
+        worded = False  # a word of the count has been seen since the last count
+        for token in clause.scan_values(lambda v: isinstance(v, Token)):
+            if token.type == "COUNT":
+                worded = False
+            elif str(token) in TIMES:
+                if not worded:
+                    found.append(token)
+            elif str(token) not in _MARKERS:
+                worded = True
+        return found
+
+    def _dated(self, claim: Claim, verb: Token) -> Claim:
+        """The claim with the time word that dates it: the last before its verb in its
+        clause, else the last of the sentence's clauses before (上年度收到申请12件，办结10件)."""
+        at = verb.start_pos or 0
+        last = self.running
+        for token in self.times:
+            if (token.start_pos or 0) < at:
+                last = token
+        if last is None or str(last) == "current":
+            return claim
+        if str(last) == "previous":
+            return claim._replace(previous=True)
+        written = self.text[last.start_pos or 0 : last.end_pos or 0].rstrip("年 \t")
+        year = int(written) if written.isdigit() else chinese_int(written)
+        return claim._replace(year=year)
+
+    def _span(self, count: Token) -> Span:
+        """Where the count's number is: the sentence's Number for digits; for Chinese
+        numerals (which the sentence splitter does not read) their place on the sentence's
+        line when the sentence is one line written as is, else the sentence."""
+        start = count.start_pos or 0
+        number = self._number(start)
+        if number is not None:
+            return number.span  # type: ignore[no-any-return]
+        span = self.sentence.span
+        text = self.sentence.text
+        if span.line != span.end_line or span.end_column - span.column != len(text):
+            return span
+        numeral = _NUMERAL.match(text, start)
+        end = numeral.end() if numeral else start + 1
+        return span._replace(column=span.column + start, end_column=span.column + end)
 
     def _number(self, offset: int) -> Any:
         """The Number of the sentence at ``offset`` (its span points at the digits)."""
@@ -250,8 +386,7 @@ class _Reader:
     def _claim(
         self, count: Token, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        number = self._number(count.start_pos or 0)
-        span = number.span if number is not None else self.sentence.span
+        span = self._span(count)
         return Claim(
             topics=scope - _MARKERS,
             value=int(str(count)),

@@ -1,0 +1,212 @@
+"""Claims (parse/claims.py): counts in Chinese numerals, and the time words that put a
+count in another year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk_lint.parse.ast import Paragraph, Piece, Span
+from xxgk_lint.parse.claims import _alternation, _first_chars, _folded
+
+
+def _sentence(text: str):
+    paragraph = Paragraph(text, Span(1, 1, 1, len(text) + 1), (Piece(0, 1, 1),))
+    (sentence,) = paragraph.sentences
+    return sentence
+
+
+def _when(text: str) -> list[tuple]:
+    """(topics, value, previous, year) of each claim."""
+    return [(sorted(c.topics), c.value, c.previous, c.year) for c in _sentence(text).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "columns"),
+    [
+        ("共收到政府信息公开申请十七件。", 17, (12, 14)),
+        ("共收到政府信息公开申请两件。", 2, (12, 13)),
+        ("共收到政府信息公开申请二十三件。", 23, (12, 15)),
+        ("共收到政府信息公开申请一百零五件。", 105, (12, 16)),
+        ("共收到政府信息公开申请 十 件。", 10, (13, 14)),
+    ],
+)
+def test_counts_in_chinese_numerals(text: str, value: int, columns: tuple[int, int]) -> None:
+    (claim,) = _sentence(text).claims
+    assert (sorted(claim.topics), claim.value) == (["application", "receive"], value)
+    assert (claim.span.column, claim.span.end_column) == columns
+
+
+def test_numerals_in_every_kind_of_claim() -> None:
+    assert _when("上年结转两件，办结二十三件，结转下年度一件。") == [
+        (["carry_in"], 2, False, None),
+        (["close"], 23, False, None),
+        (["carry_out"], 1, False, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统一件数标准。",  # 统一, not 一件
+        "按照同一件事一次办的要求。",
+        "办理第一件申请。",  # an ordinal
+        "收到申请十二三件。",  # no numeral anyone writes for a count
+    ],
+)
+def test_words_that_end_in_a_numeral_are_no_counts(text: str) -> None:
+    assert _sentence(text).claims == ()
+
+
+def test_a_numeral_count_on_a_wrapped_sentence_points_at_the_sentence() -> None:
+    """The splitter reads only digits; a numeral on a sentence over two lines has no
+    column of its own that can be computed from the sentence: the sentence is the span."""
+    text = "2023年，本机关共收到政府信息公开申请十七件。"
+    paragraph = Paragraph(text, Span(1, 1, 2, 5), (Piece(0, 1, 1), Piece(21, 2, 1)))
+    (sentence,) = paragraph.sentences
+    (claim,) = sentence.claims
+    assert claim.value == 17
+    assert claim.span == sentence.span
+    assert (claim.span.line, claim.span.column, claim.span.end_line) == (1, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "year"),
+    [
+        ("上年度收到申请12件。", True, None),
+        ("上一年度收到申请12件。", True, None),
+        ("去年同期收到申请12件。", True, None),
+        ("上年同期收到申请12件。", True, None),
+        ("同期收到申请12件。", True, None),
+        ("前一年收到申请12件。", True, None),
+        ("去年共受理申请12件。", True, None),
+        ("2022年收到12件。", False, 2022),
+        ("二〇二二年收到申请12件。", False, 2022),
+        ("2023年共收到政府信息公开申请7件。", False, 2023),
+        ("共收到政府信息公开申请7件。", False, None),
+    ],
+)
+def test_a_time_word_before_the_verb_dates_the_count(
+    text: str, previous: bool, year: int | None
+) -> None:
+    (claim,) = _sentence(text).claims
+    assert claim.topics & {"receive"}
+    assert (claim.previous, claim.year) == (previous, year)
+
+
+def test_a_time_word_after_the_verb_dates_nothing() -> None:
+    """结转2024年1件: carried forward into 2024, a count of this year's table."""
+    assert _when("共收到申请7件，结转2024年1件。")[1] == (["carry_out"], 1, False, None)
+
+
+def test_a_time_word_holds_to_the_end_of_its_clause_and_this_year_ends_it() -> None:
+    assert _when("本年度共收到申请7件，上年度收到12件、办结10件、本年度办结7件。") == [
+        (["application", "receive"], 7, False, None),
+        (["receive"], 12, True, None),
+        (["close"], 10, True, None),
+        (["close"], 7, False, None),
+    ]
+
+
+def test_carry_in_words_win_over_the_time_words_they_start_with() -> None:
+    """上年结转 / 上年度结转 are row 二 of this year's table, not last year's figures; 较上年 /
+    比上年 are changes."""
+    assert _when("上年结转3件，上年度结转3件，上一年度结转3件，比上年减少5件。") == [
+        (["carry_in"], 3, False, None),
+        (["carry_in"], 3, False, None),
+        (["carry_in"], 3, False, None),
+        ([], 5, False, None),
+    ]
+    (change,) = _sentence("较上年（12件）减少5件。").claims[1:]
+    assert change.delta
+
+
+def test_a_none_statement_is_dated_too() -> None:
+    (claim,) = _sentence("上年度未收到政府信息公开申请。").claims
+    assert (claim.none, claim.previous) == (True, True)
+    (claim,) = _sentence("本年度未收到政府信息公开申请。").claims
+    assert (claim.none, claim.previous) == (True, False)
+
+
+def test_a_time_word_dates_the_next_clauses_of_its_sentence() -> None:
+    """上年度收到申请12件，办结10件: both are last year's (a subject the next clause keeps)."""
+    assert _when("上年度收到政府信息公开申请20件，办结18件。") == [
+        (["application", "receive"], 20, True, None),
+        (["close"], 18, True, None),
+    ]
+    assert _when("2022年，本机关收到申请12件。") == [(["application", "receive"], 12, False, 2022)]
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # a comparison with last year dates nothing
+        ("与去年相比，收到申请7件。", (["application", "receive"], 7, False, None)),
+        # a year after the verb is where the count went, for the next clauses too
+        ("共收到申请8件，结转2024年1件，办结7件。", (["close"], 7, False, None)),
+        # last year's figure in brackets dates only itself
+        ("共收到政府信息公开申请7件（上年度12件），办结7件。", (["close"], 7, False, None)),
+        # the time word before the brackets goes on
+        ("上年度收到12件（其中线上3件），办结10件。", (["close"], 10, True, None)),
+    ],
+)
+def test_what_a_time_word_does_not_date(text: str, last: tuple) -> None:
+    assert _when(text)[-1] == last
+
+
+def _text(path: Path) -> str:
+    """A fixture's text (some are in GB 18030, to test the reading of encodings)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def _corpus() -> list[str]:
+    """The lines of the seeds and of the fixtures (the real reports among them), and
+    sentences of every kind of claim."""
+    root = Path(__file__).resolve().parents[2]
+    files = [
+        *sorted((root.parent / "shared" / "seeds").glob("*.txt")),
+        *sorted((root / "fixtures").glob("**/*.txt")),
+    ]
+    lines = [line for f in files for line in _text(f).splitlines()]
+    return [
+        *lines,
+        "上年度结转1件，统一件数，上年度收到12件、办结10件、本年度收到7件。",
+        "二〇二二年收到申请十二件（其中线上3件），结转2024年一百零五件；无行政复议。",
+        "共收到依申请公开信件6件,结转2024年1件(含网络申请)，均结果维持，未被纠错。",
+    ]
+
+
+def test_the_lookahead_finds_what_the_alternation_finds() -> None:
+    """The lexer's look-ahead at first characters only skips positions where nothing
+    starts: on every line of the corpus it finds the same tokens as the bare alternation."""
+    fast, slow = _alternation(), _alternation(lookahead=False)
+    lines = _corpus()
+    assert len(lines) > 1000
+    for line in lines:
+        text = _folded(line)
+        found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in slow.finditer(text)], line
+
+
+@pytest.mark.parametrize(
+    ("word", "firsts"),
+    [
+        ("上年结转", "上"),
+        ("\\(", "("),
+        ("(?<!\\d)(?:19|20)\\d{2}[ \\t]*年", "12"),
+        ("[〇○零]{4}年", "〇○零"),
+        ("无(?=(?:行政)?复议)", "无"),
+    ],
+)
+def test_first_characters_of_the_vocabulary(word: str, firsts: str) -> None:
+    assert _first_chars(word) == firsts
+
+
+def test_a_word_with_no_known_first_character_is_refused() -> None:
+    with pytest.raises(ValueError, match="no first character"):
+        _first_chars("(?=x)y")
