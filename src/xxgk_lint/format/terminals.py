@@ -67,7 +67,8 @@ def heading_pattern() -> str:
         if section.bare:
             bare = "|".join(with_traditional(w) for w in section.bare)
             alternatives.append(
-                rf"(?:{section.number}(?:[ \t　]*[、.．，,:：]|[ \t　]+)|第{section.number}部分)[ \t　]*"
+                rf"(?:{section.number}(?:[ \t　]*[、.．，,:：]|[ \t　]+)"
+                rf"|第{section.number}部分)[ \t　]*"
                 rf"(?:{bare})(?:\*\*)?[:：。]?(?:\*\*)?"
             )
     return r"(?:#{1,6}[ \t]*)?(?:\*\*)?(?:" + "|".join(alternatives) + ")"

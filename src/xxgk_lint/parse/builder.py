@@ -40,8 +40,8 @@ from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
     Document,
     Line,
-    RawRows,
     RawParagraph,
+    RawRows,
     RawSection,
     RawTitle,
     get_parser,
