@@ -117,7 +117,7 @@ def test_a_title_wrapped_over_two_lines_is_joined(tmp_path: Path) -> None:
     assert report.agency == "青溪县水利局"
     assert report.title is not None and report.title.text == first
     assert report.title.span.line == 1
-    assert all("青溪县水利局" != p.text for p in report.preamble)
+    assert all(p.text != "青溪县水利局" for p in report.preamble)
 
 
 def test_a_page_number_inside_a_sentence_is_dropped(tmp_path: Path) -> None:
