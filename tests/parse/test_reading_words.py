@@ -4,6 +4,8 @@ over two lines or with a Chinese year, and page numbers printed inside a sentenc
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,32 @@ def test_a_page_number_inside_a_sentence_is_dropped(tmp_path: Path) -> None:
         "2023年，我局共收到政府信息公开申请637件，其中上年结转12件。",
         "（一）主动公开情况。全年主动公开政府信息312条。",
     ]
+
+
+STRIPPED = Path(__file__).parent / "data" / "tab-stripped-blanktotal.txt"
+
+
+def test_trailing_tabs_stripped_from_every_short_row_read_as_blank() -> None:
+    """总计 left blank in every leaf row and its empty last field stripped (6 values where
+    7 columns stand): every cell as the truth says, the blank 总计 cells blank."""
+    truth = json.loads(STRIPPED.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    report = parse_path(STRIPPED)
+    for key in ("proactive", "applications", "reviews"):
+        table = report.tables[key]
+        for row_key, cells in truth["tables"][key].items():
+            for column, value in cells.items():
+                cell = table.cell(row_key, column)
+                assert cell is not None, (key, row_key, column)
+                want = None if value is None else Decimal(str(value))
+                assert cell.value == want, (key, row_key, column)
+
+
+def test_a_stripped_row_with_a_gap_stays_uncertain(tmp_path: Path) -> None:
+    """A short row whose values do not follow its label field by field is never guessed."""
+    text = STRIPPED.read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if "（二）部分公开" in x)
+    cells = line.split("\t")
+    gapped = "\t".join([*cells[:3], "", *cells[3:-1]])
+    report = parse_path(_report(tmp_path, text.replace(line, gapped)))
+    row = report.tables["applications"].row("partially_granted")
+    assert row is not None and row.status == "uncertain"
