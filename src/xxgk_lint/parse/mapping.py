@@ -258,11 +258,12 @@ def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
     trailing fields, each holds its values in consecutive fields right after its label,
     the table's complete rows sit so too, and the header names the missing columns, the
     missing columns are blank. A row whose values could sit in other columns (a gap, a
-    value before its label's next field, another shortfall) is left uncertain.
+    value before its label's next field, another shortfall), or a single short row, is
+    left uncertain.
     """
     open_rows = [e for e in pending if e.placement.items is None and e.values]
-    if not open_rows:
-        return
+    if len(open_rows) < 2:
+        return  # one short row is a value lost somewhere in it, not a stripped column
     shortfalls = set()
     for entry in open_rows:
         values, label = entry.values, entry.label
