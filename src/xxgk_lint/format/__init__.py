@@ -67,6 +67,20 @@ def section_key(heading: str) -> str | None:
     for key in HEADING_PRIORITY:
         if FORMAT_2021.section(key).pattern.search(norm):
             return key
+    return bare_section(heading)
+
+
+def bare_section(heading: str) -> str | None:
+    """The section a heading names by a bare word only (六、其他), if it does.
+
+    Such a heading stands only where the section's heading can stand (after the sections
+    before it); the builder decides that, this says what the words alone say.
+    """
+    norm = normalise(heading)
+    for section in FORMAT_2021.sections:
+        pattern = section.bare_pattern
+        if pattern is not None and pattern.match(norm):
+            return section.key
     return None
 
 
@@ -128,6 +142,7 @@ __all__ = [
     "TableSpec",
     "Text",
     "UnknownKeyError",
+    "bare_section",
     "check_address",
     "format_for",
     "normalise",

@@ -34,17 +34,32 @@ class Vocabulary:
 #: The name of the report, as a title prints it after the body and the year. The official
 #: wording is 政府信息公开工作年度报告; each variant names the agency before the year.
 REPORT_NAME = Vocabulary(
-    words=(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)",),
+    words=(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:情况)?(?:报告|年报)",),
     variants=(
         "2023年度政府信息公开工作报告",
         "2023年政府信息公开年度报告",
         "2023年度政府信息公开工作年度报告",
         "2023年政府信息公开工作报告",
+        "2023年度政府信息公开工作情况报告",
     ),
 )
 
-#: A year as titles print it: 2023年, 2023年度, 2023 年.
-TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+#: A year as titles print it: 2023年, 2023年度, 2023 年, 二〇二三年 (digit by digit; read
+#: with :func:`xxgk_lint.parse.numerals.chinese_int`).
+TITLE_YEAR = re.compile(
+    r"((?:19|20)\d{2}|(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年(?:度)?"
+)
+
+#: What a title's agency ends with, when the title is wrapped over two lines (白石县自然资源局
+#: / 2023年政府信息公开工作年度报告): a line ending so, just above a title that starts with
+#: its year, is the title's first line. The endings of the bodies that publish reports.
+AGENCY_END = re.compile(
+    r"(?:局|委员会|委|办公室|办|厅|院|府|政府|部|署|会|中心|站|所|处|队|馆|街道|镇|乡|区|县|市|州|盟|旗|公司)$"
+)
+
+#: The word that joins an agency to what it reports on (白石县自然资源局关于2023年…报告): not part
+#: of the agency's name.
+ABOUT = "关于"
 
 #: Words that introduce the statistics period (统计期限), specific before loose: the loose
 #: ones (所列数据, 截止时间) are only tried when no specific one is found.

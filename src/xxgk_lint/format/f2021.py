@@ -24,7 +24,8 @@ OVERVIEW = SectionSpec(
     "一",
     "overview",
     Text("总体情况", "overview"),
-    words=("总体情况", "概述", "总体概况"),
+    words=("总体情况", "概述", "总体概况", "基本情况"),
+    variants=("基本情况",),
 )
 PROACTIVE_SECTION = SectionSpec(
     "二",
@@ -66,6 +67,7 @@ PROBLEMS = SectionSpec(
         "改进措施",
         "整改情况",
         "整改措施",
+        "问题(?:与|和|及)改进",
     ),
     variants=(
         "存在的问题和改进措施",
@@ -73,13 +75,16 @@ PROBLEMS = SectionSpec(
         "政府信息公开工作存在的主要问题及改进情况",
         "存在问题及改进情况",
         "存在的主要问题及改进措施",
+        "问题与改进",
     ),
 )
 OTHER = SectionSpec(
     "六",
     "other",
     Text("其他需要报告的事项", "other matters"),
-    words=("其他需要报告", "其他事项"),
+    words=("其他需要?报告", "其他需要?说明", "其他事项"),
+    variants=("其他需报告的事项", "其他需要说明的事项", "其它需要报告的事项"),
+    bare=("其他",),
 )
 
 SECTIONS = (OVERVIEW, PROACTIVE_SECTION, APPLICATIONS_SECTION, REVIEWS_SECTION, PROBLEMS, OTHER)

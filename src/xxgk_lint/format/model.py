@@ -47,10 +47,21 @@ class SectionSpec:
     variants: tuple[str, ...] = ()
     #: The table this section holds, if any.
     table: str | None = None
+    #: Words that name the section only as a whole heading after the section's own numeral
+    #: (六、其他), and only where its heading can stand: too common to be searched for.
+    bare: tuple[str, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(self.words))
+
+    @cached_property
+    def bare_pattern(self) -> re.Pattern[str] | None:
+        """A whole normalised heading that is the numeral and a bare word (六、其他：)."""
+        if not self.bare:
+            return None
+        words = "|".join(self.bare)
+        return re.compile(rf"^第?{self.number}(?:部分)?[、.,:]?(?:{words})[:.。]?$")
 
 
 @dataclass(frozen=True)

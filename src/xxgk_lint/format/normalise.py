@@ -26,6 +26,13 @@ SIMPLIFIED = (
     "报机关产务问题类过执卷询业构组织护权险稳际无应满现补确认页统签类继续东杂单络头时内"
     "举报诉复重获标准运经济会党团监营证书产志让从级区镇县市厅局处为为实际复复缴体动号门户网费额万圆发废纳纸秘属况进据禁划另"
 )
+#: Variant characters that are not traditional forms but stand for the model's character in
+#: real reports: 其它 for 其他 (row 3.其它, heading 六、其它需要报告的事项). Folded like the
+#: traditional ones, so that every label, column and heading of the model reads them.
+VARIANT = "它"
+STANDARD = "他"
+TRADITIONAL += VARIANT
+SIMPLIFIED += STANDARD
 _TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
 #: The minus signs real text puts before a number: the ASCII hyphen-minus, U+2212 (−, the

@@ -49,14 +49,29 @@ def heading_pattern() -> str:
     the numeral.
     """
     words = "|".join(with_traditional(w) for w in heading_words())
-    return (
-        r"(?:#{1,6}[ \t]*)?(?:\*\*)?"
+    # Ended by 。 (一、总体情况。): only with no comma or digit before it, which a sentence
+    # that opens with a numbered topic (二、主动公开方面，全年公开…条。) has.
+    plain = r"[^|｜\t。；，,0-9０-９]"
+    bodies = [
+        rf"[^|｜\t。；]{{0,24}}?(?:{words})[^|｜\t。；]{{0,30}}?(?:\*\*)?[\s|｜]*",
+        rf"{plain}{{0,24}}?(?:{words}){plain}{{0,30}}?(?:\*\*)?。(?:\*\*)?",
+    ]
+    alternatives = [
         rf"(?:[{NUMERALS}](?:[ \t　]*[、.．，,:：]|[ \t　]+)"
-        rf"|第[{NUMERALS}]部分[ \t　]*[、.．，,:：]?)"
-        r"[ \t　]*[^|｜\t。；]{0,24}?"
-        rf"(?:{words})"
-        r"[^|｜\t。；]{0,30}?(?:\*\*)?[\s|｜]*"
-    )
+        rf"|第[{NUMERALS}]部分[ \t　]*[、.．，,:：]?)[ \t　]*(?:{'|'.join(bodies)})"
+    ]
+    # A bare word (六、其他) after the section's own numeral, as the whole line; whether it
+    # stands where a heading can is decided after parsing (parse.builder).
+    for key in HEADING_PRIORITY:
+        section = FORMAT_2021.section(key)
+        if section.bare:
+            bare = "|".join(with_traditional(w) for w in section.bare)
+            alternatives.append(
+                rf"(?:{section.number}(?:[ \t　]*[、.．，,:：]|[ \t　]+)"
+                rf"|第{section.number}部分)[ \t　]*"
+                rf"(?:{bare})(?:\*\*)?[:：。]?(?:\*\*)?"
+            )
+    return r"(?:#{1,6}[ \t]*)?(?:\*\*)?(?:" + "|".join(alternatives) + ")"
 
 
 def title_pattern() -> str:

@@ -18,6 +18,7 @@ from xxgk_lint.format import (
     SECTION_ORDER,
     TABLE_KEYS,
     Format,
+    bare_section,
     normalise,
     section_key,
 )
@@ -39,6 +40,7 @@ from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
     Document,
     Line,
+    RawParagraph,
     RawRows,
     RawSection,
     RawTitle,
@@ -51,6 +53,7 @@ from xxgk_lint.parse.metadata import (
     clean_title,
     section_number,
     starts_problems,
+    wrapped_title_start,
     year_of_text,
     year_of_title,
 )
@@ -80,6 +83,7 @@ class _Builder:
         self.limits = limits
         self.cells = 0
         sections = [s for s in document.sections if s.heading is not None]
+        sections = _placed_bare_headings(document.preamble, sections)
         self.sections, self.second = _first_report(sections)
 
     # ---- tables
@@ -215,6 +219,11 @@ class _Builder:
     def build(self) -> Report:
         preamble_raw = self.document.preamble
         title_line = choose_title(b.line for b in preamble_raw.blocks if isinstance(b, RawTitle))
+        title_lines = [title_line] if title_line else []
+        if title_line is not None:
+            first = _take_wrapped_title_start(preamble_raw, title_line)
+            if first is not None:
+                title_lines.insert(0, first)
         title_year = year_of_title(title_line.text) if title_line else None
         mapped, model = self._map_tables(title_year)
         tables = {k: m.table for k, m in mapped.items() if m.table is not None}
@@ -237,8 +246,9 @@ class _Builder:
         ]
         title = None
         if title_line is not None:
-            paragraph = self._paragraph([title_line], None)
-            title = dataclasses.replace(paragraph, text=clean_title(title_line.text))
+            paragraph = self._paragraph(title_lines, None)
+            text = "".join(clean_title(line.text) for line in title_lines)
+            title = dataclasses.replace(paragraph, text=text)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
         period = find_period(paragraphs)
         year = title_year
@@ -317,6 +327,47 @@ class _Builder:
             return None
         line = self.second
         return self._span(Span(line.line, line.column, line.line, line.end_column))
+
+
+def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
+    """The first line of a title wrapped over two lines (白石县自然资源局 / 2023年…报告),
+    taken out of the preamble's paragraphs; None if the title is on one line."""
+    for block in preamble.blocks:
+        if not isinstance(block, RawParagraph) or not block.lines:
+            continue
+        last = block.lines[-1]
+        if last.line == title.line - 1 and wrapped_title_start(title, last):
+            block.lines.pop()
+            if not block.lines:
+                preamble.blocks.remove(block)
+            return last
+    return None
+
+
+def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> list[RawSection]:
+    """Keep a bare heading (六、其他) only where its section's heading can stand.
+
+    That is right after the section before it, or the one before that when that one is
+    missing (六 after 五, or after 四). Anywhere else — a label line of table 三 in a
+    one-cell-per-line layout, a numbered item of prose — the line is text of the section
+    it stands in, and what follows it stays there too.
+    """
+    kept: list[RawSection] = []
+    for raw in sections:
+        assert raw.heading is not None
+        bare = bare_section(raw.heading.text)
+        if bare is None or section_key(raw.heading.text) != bare:
+            kept.append(raw)
+            continue
+        order = SECTION_ORDER.index(bare)
+        previous = section_key(kept[-1].heading.text) if kept and kept[-1].heading else None
+        if previous is not None and 0 < order - SECTION_ORDER.index(previous) <= 2:
+            kept.append(raw)
+            continue
+        host = kept[-1] if kept else preamble
+        host.blocks.append(RawParagraph([raw.heading._replace(kind="TEXT")]))
+        host.blocks.extend(raw.blocks)
+    return kept
 
 
 def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | None]:

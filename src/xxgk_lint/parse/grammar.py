@@ -111,6 +111,33 @@ def grammar_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _blocks(children: list[Any]) -> list[RawBlock]:
+    """A section's blocks: page marks and markdown rule lines are noise, kept out of the tree.
+
+    A page number printed inside a sentence (…申请637件，其 / - 2 - / 中上年结转12件。) is
+    dropped and the sentence joined: a paragraph whose last line does not end a sentence,
+    followed across page marks by another paragraph, goes on in it.
+    """
+    blocks: list[RawBlock] = []
+    page_mark = False
+    for child in children:
+        if isinstance(child, Token):
+            page_mark = page_mark or child.type == "PAGE_MARK"
+            continue
+        previous = blocks[-1] if blocks else None
+        if (
+            page_mark
+            and isinstance(child, RawParagraph)
+            and isinstance(previous, RawParagraph)
+            and previous.lines[-1].kind != "END"
+        ):
+            previous.lines.extend(child.lines)
+        else:
+            blocks.append(child)
+        page_mark = False
+    return blocks
+
+
 class _ToTree(Transformer[Token, Document]):
     """Called by the LALR parser on each reduction: builds the raw tree directly."""
 
@@ -135,11 +162,10 @@ class _ToTree(Transformer[Token, Document]):
         return RawRows([line(token) for token in children])
 
     def preamble(self, children: list[Any]) -> RawSection:
-        return RawSection(None, [c for c in children if not isinstance(c, Token)])
+        return RawSection(None, _blocks(children))
 
     def section(self, children: list[Any]) -> RawSection:
-        # Page marks and markdown rule lines are noise: kept out of the tree.
-        return RawSection(children[0], [c for c in children[1:] if not isinstance(c, Token)])
+        return RawSection(children[0], _blocks(children[1:]))
 
     def start(self, children: list[RawSection]) -> Document:
         return Document(children[0], list(children[1:]))

@@ -107,7 +107,7 @@ class _Headers:
         for line, items in lines.items():
             if line in values:
                 continue
-            keys = [self._column_of(item) for item in items]
+            keys = [self.column_of(item) for item in items]
             groups = [self._group_of(item) for item in items]
             if not any(keys) and not any(groups):
                 continue
@@ -128,7 +128,7 @@ class _Headers:
         self._states = states
         return states
 
-    def _column_of(self, item: Item) -> str | None:
+    def column_of(self, item: Item) -> str | None:
         pattern, keys = self.spec.column_finder
         match = pattern.search(item.norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
@@ -249,6 +249,50 @@ def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) 
         )
 
 
+def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
+    """Read as blank the last field(s) a separated text table lost in every short row.
+
+    A tab row whose trailing blank fields were stripped (…\t0\t0 where a blank 总计
+    followed) holds fewer fields than columns. Its values are still positional, from the
+    field after its label on: so when every row left open is short by the same number of
+    trailing fields, each holds its values in consecutive fields right after its label,
+    the table's complete rows sit so too, and the header names the missing columns, the
+    missing columns are blank. A row whose values could sit in other columns (a gap, a
+    value before its label's next field, another shortfall), or a single short row, is
+    left uncertain.
+    """
+    open_rows = [e for e in pending if e.placement.items is None and e.values]
+    if len(open_rows) < 2:
+        return  # one short row is a value lost somewhere in it, not a stripped column
+    shortfalls = set()
+    for entry in open_rows:
+        values, label = entry.values, entry.label
+        if label.field < 0 or any(
+            v.kind == EMPTY or not v.separated or v.line != label.line or v.table >= 0
+            for v in values
+        ):
+            return
+        if [v.field for v in values] != list(range(label.field + 1, label.field + 1 + len(values))):
+            return
+        shortfalls.add(len(entry.columns) - len(values))
+    if len(shortfalls) != 1 or (shortfall := shortfalls.pop()) <= 0:
+        return
+    complete = [e for e in pending if e.placement.evidence == "count" and e.label.field >= 0]
+    if not complete or not all(
+        [v.field for v in e.values if v.kind != EMPTY]
+        == list(range(e.label.field + 1, e.label.field + 1 + len(e.columns)))
+        for e in complete
+    ):
+        return
+    first_line = min(e.label.line for e in pending)
+    named = {headers.column_of(i) for i in headers.items if i.kind == TEXT and i.line < first_line}
+    if not all(column in named for e in open_rows for column in e.columns[-shortfall:]):
+        return
+    for entry in open_rows:
+        items = (*entry.values, *([None] * shortfall))
+        entry.placement = Placement(items, "fields", len(entry.values))
+
+
 def _vote(votes: FieldVotes, entry: _Pending) -> None:
     placement = entry.placement
     if placement.evidence != "count" or placement.items is None or entry.label.field < 0:
@@ -330,6 +374,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     if not pending or first is None or last is None:
         return MappedTable(None, deviations)
     _second_pass(pending, votes, headers)
+    _stripped_tails(pending, headers)
     rows = tuple(_row(entry) for entry in pending)
     span = Span(first.line, first.column, last.line, last.end_column)
     table = Table(spec.key, span, spec.column_keys, rows, model.version)

@@ -12,9 +12,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from xxgk_lint.format.document import REPORT_NAME, TITLE_YEAR
+from xxgk_lint.format.document import ABOUT, AGENCY_END, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.grammar import Line
+from xxgk_lint.parse.numerals import chinese_int
 
 _NUMERAL = re.compile(r"^(?:#+\s*)?(?:\*\*)?(?:第)?([一二三四五六七八])")
 _BREADCRUMB = re.compile(r"->|>|›|»|＞|首页|当前位置")
@@ -70,6 +71,7 @@ def agency_of(title: str) -> str | None:
     if not match:
         return None
     before = text[: match.start()].strip("《》“”\"'")
+    before = before.partition(ABOUT)[0]  # 白石县人民政府办公室关于白石县2023年…
     if before:
         return before
     after = REPORT_NAME.pattern.split(normalise(text[match.end() :]))[0].strip("《》“”\"'的")
@@ -78,7 +80,32 @@ def agency_of(title: str) -> str | None:
 
 def year_of_title(title: str) -> int | None:
     match = TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    digits = match.group(1)
+    return int(digits) if digits.isdigit() else chinese_int(digits)
+
+
+def wrapped_title_start(title: Line, before: Line | None) -> bool:
+    """Whether ``before`` is the first line of a title wrapped over two lines.
+
+    Only a title that starts with its year (2023年政府信息公开工作年度报告) can be the second
+    line of one; the line just above it must be short text naming a body (白石县自然资源局),
+    with no sentence mark and no breadcrumb.
+    """
+    if before is None or before.kind != "TEXT" or before.line != title.line - 1:
+        return False
+    head = clean_title(title.text)
+    match = TITLE_YEAR.search(unicodedata.normalize("NFKC", head))
+    if match is None or match.start() != 0:
+        return False
+    text = clean_title(before.text)
+    return (
+        0 < len(text) <= 30
+        and not _BREADCRUMB.search(text)
+        and not any(mark in text for mark in "。；，,:：")
+        and AGENCY_END.search(normalise(text)) is not None
+    )
 
 
 def year_of_text(paragraphs: Iterable[str]) -> int | None:
