@@ -121,16 +121,19 @@ def _registry(plugins: tuple[tuple[str, str], ...]) -> Any:
 
 
 def _plugin_key(plugins: Iterable[str | Path], base: Path | None = None) -> tuple:
-    from xxgk_lint.engine.plugins import is_file_spec
+    """The plugins as ``(spec, folder)`` pairs, each once: a file by its resolved path (as a
+    run registers it), shown relative to the working directory when inside it."""
+    from xxgk_lint.engine.plugins import is_file_spec, shown_path
 
-    out = []
+    cwd = Path.cwd()
+    out: dict[tuple[str, str], None] = {}
     for spec in plugins:
         text = str(spec)
         if is_file_spec(text):
-            resolved = ((base or Path.cwd()) / text).resolve()
-            out.append((resolved.name, str(resolved.parent)))
+            resolved = ((base or cwd) / text).resolve()
+            out[(shown_path(resolved), str(cwd))] = None
         else:
-            out.append((text, str(base or Path.cwd())))
+            out[(text, str(base or cwd))] = None
     return tuple(out)
 
 

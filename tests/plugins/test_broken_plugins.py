@@ -402,9 +402,8 @@ HOOK_FAILURES = {
         def xxgk_lint_rules(config):
             return []
         """,
-        "Plugin 'local:./checks/acme.py' for hook 'xxgk_lint_rules'; hookimpl definition: "
-        "xxgk_lint_rules(config); Argument(s) {'config'} are declared in the hookimpl but can "
-        "not be found in the hookspec",
+        "the hook xxgk_lint_rules takes the argument(s) config, which xxgk-lint does not "
+        "give (arguments xxgk_lint_rules may take: none)",
     ),
     "xg-prefix": (
         """

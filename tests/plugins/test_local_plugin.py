@@ -209,7 +209,7 @@ def test_without_the_config_the_plugin_is_not_loaded(
     (example / ".xxgk-lint.yaml").unlink()
     result = run_main(capsys, "explain", "AC001")
     assert result.code == 2
-    assert "unknown rule 'AC001'" in result.err
+    assert "没有规则 'AC001'" in result.err
     checked = run_main(capsys, "check", "--format", "json", "reports")
     assert checked.code == 0
     assert [c for c in checked.codes() if c.startswith("AC0")] == []
