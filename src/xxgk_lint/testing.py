@@ -48,6 +48,7 @@ and ``column`` and any of ``code``, ``end_line``, ``end_column``, ``severity``,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -230,6 +231,37 @@ def _unreadable(rule: Rule, path: str, problem: Exception, lang: str) -> list[Di
 
 # ---- rule cases ----
 
+#: How a reader says a text has no section heading and no table (sources: XG001).
+NOT_A_REPORT = "not a government information disclosure annual report"
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """A fragment of table rows parsed under its section's heading: ``added`` lines above
+    the fragment's own."""
+
+    report: Report
+    added: int
+
+
+def _under_heading(text: str) -> Wrapped | None:
+    """``text`` (table rows) parsed under the heading of the first section of the format
+    whose table they make, or ``None`` if they make none."""
+    from xxgk_lint.format import FORMAT_2021
+    from xxgk_lint.sources import InputError
+
+    for section in FORMAT_2021.sections:
+        if section.table is None:
+            continue
+        try:
+            report = parse_text(f"{section.number}、{section.title.zh}\n{text}")
+        except InputError:
+            continue
+        if report.table(section.table) is not None:
+            return Wrapped(report, 1)
+    return None
+
+
 CASE_KEYS = (
     "report",
     "fixture",
@@ -295,7 +327,9 @@ class RuleCase:
             raise self.fail(f"lang must be zh or en, not {lang!r}")
         expected = self._expected(rule)
         previous = self._previous(rule, lang)
-        for label, report in self._reports(rule, lang):
+        for label, source in self._reports(rule, lang):
+            added = source.added if isinstance(source, Wrapped) else 0
+            report = source.report if isinstance(source, Wrapped) else source
             if isinstance(report, list):
                 found = report
             elif previous is not None:
@@ -304,7 +338,27 @@ class RuleCase:
                 found = [d for d in both if d.path == report.path]
             else:
                 found = _run(rule, report, self.spec.get("options"), lang)
-            _compare(self, label, expected, found)
+            _compare(self, label, expected, self._unwrapped(found, added, label))
+
+    def _unwrapped(self, found: list[Diagnostic], added: int, label: str) -> list[Diagnostic]:
+        """The findings on a fragment the harness put under a heading, at the fragment's own
+        lines (the heading's line is not the fragment's: a finding there cannot be placed)."""
+        if not added:
+            return found
+        out = []
+        for finding in found:
+            if finding.line <= added:
+                about = f" ({label})" if label else ""
+                raise self.fail(
+                    f"the rule reports the section heading the harness put above the "
+                    f"fragment's table rows{about}: give the fragment its heading"
+                )
+            out.append(
+                dataclasses.replace(
+                    finding, line=finding.line - added, end_line=finding.end_line - added
+                )
+            )
+        return out
 
     def _previous(self, rule: Rule, lang: str) -> Report | None:
         """``previous:``: last year's report, for a whole-run rule (a file, or a base with
@@ -326,7 +380,9 @@ class RuleCase:
 
     # -- the report(s) of the case
 
-    def _reports(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic]]]:
+    def _reports(
+        self, rule: Rule, lang: str
+    ) -> list[tuple[str, Report | list[Diagnostic] | Wrapped]]:
         if "edits" in self.spec and "base" not in self.spec:
             raise self.fail("edits: need a base:")
         sources = [k for k in ("report", "fixture", "base", "docs") if k in self.spec]
@@ -344,7 +400,7 @@ class RuleCase:
             text = self.spec["report"]
             if not isinstance(text, str):
                 raise self.fail("report: must be the report's text")
-            return [("", self._parsed(rule, lang, lambda: parse_text(text), "report.txt"))]
+            return [("", self._fragment(rule, lang, text))]
         if kind == "base":
             text = self._edited()
             return [("", self._parsed(rule, lang, lambda: parse_text(text), "report.txt"))]
@@ -359,6 +415,25 @@ class RuleCase:
             if rule.code == "XG001":
                 return _unreadable(rule, path, exc, lang)
             raise self.fail(f"the report cannot be read: {exc}") from None
+
+    def _fragment(self, rule: Rule, lang: str, text: str) -> Report | list[Diagnostic] | Wrapped:
+        """A report given as text: parsed as it is; table rows with no section heading
+        (``行政许可 | 0 | | |``) are parsed under the heading of their table's section, as a
+        report prints them (XG001 is about texts that are no report: its cases are not)."""
+        from xxgk_lint.sources import InputError
+
+        try:
+            return parse_text(text)
+        except InputError as exc:
+            if rule.code == "XG001" or not str(exc).startswith(NOT_A_REPORT):
+                return self._parsed(rule, lang, lambda: parse_text(text), "report.txt")
+            wrapped = _under_heading(text)
+            if wrapped is None:
+                raise self.fail(
+                    f"the report cannot be read: {exc} (a fragment needs its section "
+                    "heading, e.g. 五、存在的主要问题及改进情况, unless it is table rows only)"
+                ) from None
+            return wrapped
 
     def _edited(self, spec: Mapping[str, Any] | None = None) -> str:
         spec = self.spec if spec is None else spec
@@ -385,14 +460,14 @@ class RuleCase:
             return (self.file.parent / spec).read_text(encoding="utf-8")
         return self._edited(spec)
 
-    def _docs(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic]]]:
+    def _docs(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic] | Wrapped]]:
         which = self.spec["docs"]
         if which not in ("bad", "good"):
             raise self.fail(f"docs: must be bad or good, not {which!r}")
         examples: dict[str, list[str]] = {}
         for doc_lang, doc in rule.meta.docs.items():
             examples.setdefault(getattr(doc, which), []).append(doc_lang)
-        out: list[tuple[str, Report | list[Diagnostic]]] = []
+        out: list[tuple[str, Report | list[Diagnostic] | Wrapped]] = []
         for example, langs in examples.items():
             kind = "failing" if which == "bad" else "passing"
             label = f"the documented {kind} example ({'/'.join(langs)})"
@@ -416,6 +491,8 @@ class RuleCase:
                 if any(line.lstrip().startswith(ELISION) for line in shown):
                     raise self.fail(f"{label} leaves lines out (…): give the case a base:")
                 text = example if example.endswith("\n") else example + "\n"
+                out.append((label, self._fragment(rule, lang, text)))
+                continue
             out.append(
                 (label, self._parsed(rule, lang, lambda t=text: parse_text(t), "report.txt"))
             )

@@ -230,3 +230,15 @@ def test_the_examples_own_tests_pass() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"\b10 passed\b", done.stdout), done.stdout
+
+
+def test_a_plugin_named_twice_is_loaded_once(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        example / ".xxgk-lint.yaml",
+        f"plugins: [./acme_rules.py, acme_rules.py, {example / 'acme_rules.py'}]\n",
+    )
+    result = run_main(capsys, "rules")
+    assert (result.code, result.err) == (0, "")
+    assert [line.split()[0] for line in result.out.splitlines()].count("AC001") == 1
