@@ -40,7 +40,10 @@ A case takes its report from exactly one of ``report:`` (the text), ``fixture:``
 text, HTML, Word or PDF), ``base:`` with ``edits:`` (a file, each ``replace:`` text
 occurring once replaced ``with:`` another), or ``docs: bad|good`` (the rule's documented
 failing or passing example — with ``base:``/``edits:`` when the example shows a few lines
-of a whole report, its other lines elided with a line starting ``…``). ``lang:`` and
+of a whole report, its other lines elided with a line starting ``…``). A ``report:`` or an
+example is a fragment: a section heading and what follows it, or table rows alone (put
+under the heading of their table's section; findings are compared at the fragment's own
+lines). ``lang:`` and
 ``options:`` configure the run; ``findings:`` lists what must be found, each with ``line``
 and ``column`` and any of ``code``, ``end_line``, ``end_column``, ``severity``,
 ``expected``, ``actual``, ``message``, ``subject``.
@@ -92,8 +95,11 @@ class CaseError(ValueError):
 
 def parse_text(text: str, path: str = "report.txt") -> Report:
     """The report ``text`` (UTF-8 text, as a ``.txt`` file holds it) parsed as a run parses
-    it. A fragment is enough: a section, a table row. Raises ``InputError`` when the text
-    is no report at all (no section heading, no table)."""
+    it. A fragment is enough if it has a section heading: ``五、存在的主要问题及改进情况`` and
+    its paragraphs, ``二、主动公开政府信息情况`` and table rows. Raises ``InputError`` when
+    the text is no report at all (no section heading, no table) — as table rows alone
+    may be when their labels do not tell the table (``行政许可 | 0 | | |``); rule cases put
+    such rows under their section's heading, this function does not."""
     from xxgk_lint.parse import parse_source
     from xxgk_lint.sources import read_source
 
