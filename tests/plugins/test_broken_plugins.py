@@ -681,7 +681,7 @@ def test_show_config_rejects_a_bad_option_value(
     config = write(
         repo / ".xxgk-lint.yaml", f"plugins: [./checks/acme.py]\nrules: {{AC001: {options}}}\n"
     )
-    result = run_main(capsys, "check", "--show-config", "r.txt")
+    result = run_main(capsys, "check", "--show-config", "--lang", "en", "r.txt")
     assert (result.code, result.out) == (2, "")
     assert one_line(result.err) == f"xxgk-lint: config error: {config}: {problem}"
 
@@ -775,3 +775,22 @@ def test_a_rule_refused_by_rule_is_said_in_chinese(repo: Path, capsys) -> None:
         "导入失败：RuleDefinitionError: 规则代码 'AC1' 应为 1 至 3 个大写字母加 3 位数字"
         "（flake8 风格，如 AC101）"
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("{limit: three}", "'rules.AC001.limit' 应为 int 类型，而不是 str 'three'"),
+        ("{level: fatal}", "'rules.AC001.level' 应为 error, warning 之一，而不是 'fatal'"),
+    ],
+)
+def test_a_bad_option_value_is_said_in_chinese_by_default(
+    repo: Path, capsys, options: str, problem: str
+) -> None:
+    plugin(repo, "acme.py", OPTIONS_PLUGIN)
+    config = write(
+        repo / ".xxgk-lint.yaml", f"plugins: [./checks/acme.py]\nrules: {{AC001: {options}}}\n"
+    )
+    result = run_main(capsys, "check", "--show-config", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert one_line(result.err) == f"xxgk-lint: 配置错误：{config}：{problem}"

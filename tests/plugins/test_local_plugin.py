@@ -139,11 +139,15 @@ def test_an_unknown_option_of_a_plugin_rule_is_a_config_error(
     config = write(
         example / ".xxgk-lint.yaml", "plugins: [./acme_rules.py]\nrules: {AC002: {wrod: x}}\n"
     )
-    result = run_main(capsys, "check", "reports")
+    result = run_main(capsys, "check", "--lang", "en", "reports")
     assert result.code == 2
     assert result.err.strip() == (
         f"xxgk-lint: config error: {config}: rule AC002 has no option 'wrod' "
         "(options: word); did you mean 'word'?"
+    )
+    zh = run_main(capsys, "check", "reports")
+    assert zh.err.strip() == (
+        f"xxgk-lint: 配置错误：{config}：规则 AC002 没有选项 'wrod'（选项：word）；是否应为 'word'？"
     )
 
 

@@ -23,7 +23,7 @@ def _registry(args: argparse.Namespace):
             args.lang, getattr(args, "config", None), isolated=getattr(args, "isolated", False)
         )
     except ConfigError as exc:
-        error_line(f"config error: {exc}")
+        error_line(exc.line(args.lang or "zh"))
         return None
     for error in registry.errors:
         error_line(error)
