@@ -259,3 +259,122 @@ def test_plugins_given_to_rule_cases_are_relative_to_the_working_directory(
     monkeypatch.chdir(tmp_path)
     [case] = rule_cases("tests/cases", plugins=["checks/acme.yaml"])
     case.check()
+
+
+# ---- plugins named twice, or sharing a base name ----
+
+TITLE_PLUGIN = """\
+from xxgk_lint.plugin import RuleDoc, hookimpl, rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+
+
+@rule(code="{code}", name="{name}", severity="warning", summary={{"zh": "标题"}},
+      messages={{"zh": {{"default": "{message}"}}}}, docs={{"zh": DOC}})
+def title(report, ctx):
+    if report.title is not None:
+        yield ctx.diagnostic(report.title.span, subject="title")
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [title]
+"""
+
+
+def test_two_plugin_files_may_share_a_base_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a" / "rules.py", TITLE_PLUGIN.format(code="AC001", name="a", message="甲"))
+    write(tmp_path / "b" / "rules.py", TITLE_PLUGIN.format(code="BD001", name="b", message="乙"))
+    monkeypatch.chdir(tmp_path)
+    report = parse_text("青山县审计局2023年政府信息公开工作年度报告\n一、总体情况\n")
+    plugins = ["a/rules.py", "b/rules.py"]
+    assert [d.message for d in run_rule("AC001", report, plugins=plugins)] == ["甲"]
+    assert [d.message for d in run_rule("BD001", report, plugins=plugins)] == ["乙"]
+
+
+def test_a_plugin_named_by_the_case_file_and_by_the_caller_loads_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = write(
+        tmp_path / "checks" / "acme_rules.py",
+        TITLE_PLUGIN.format(code="AC001", name="acme-title", message="标题"),
+    )
+    write(
+        tmp_path / "tests" / "cases" / "AC001.yml",
+        "rule: AC001\nplugins: [../../checks/acme_rules.py]\ntitled:\n"
+        "  report: |\n    青山县审计局2023年政府信息公开工作年度报告\n    一、总体情况\n"
+        "  findings: [{line: 1, column: 1, message: 标题}]\n",
+    )
+    monkeypatch.chdir(tmp_path / "tests")
+    [case] = rule_cases(tmp_path / "tests" / "cases", plugins=[plugin.resolve()])
+    case.check()
+    [again] = rule_cases("cases", plugins=["../checks/acme_rules.py", "../checks/./acme_rules.py"])
+    again.check()
+
+
+# ---- fragments of table rows ----
+
+LICENSING_RULE = (
+    "rules:\n  - code: AC101\n    name: licensing-reported\n    message: 数量不应为0\n"
+    "    check: proactive.licensing.decisions > 0\n"
+)
+
+
+def licensing_case(tmp_path: Path, report: str, findings: str) -> list:
+    write(tmp_path / "acme.yaml", LICENSING_RULE)
+    body = textwrap.indent(textwrap.dedent(report), "    ")
+    path = write(
+        tmp_path / "AC101.yml",
+        f"rule: AC101\nplugins: [acme.yaml]\nthe-case:\n  report: |\n{body}"
+        f"  findings: {findings}\n",
+    )
+    return rule_cases(path)
+
+
+@pytest.mark.parametrize(
+    ("report", "findings"),
+    [
+        ("行政许可 | 0 | | |\n", "[{line: 1, column: 8, end_line: 1, actual: 0}]"),
+        (
+            "第二十条第（五）项 | | | |\n信息内容 | 本年处理决定数量 | | |\n行政许可 | 0 | | |\n",
+            "[{line: 3, column: 8}]",
+        ),
+        ("行政许可 | 2846 | | |\n", "[]"),
+    ],
+)
+def test_table_rows_alone_are_a_fragment_a_case_may_give(
+    tmp_path: Path, report: str, findings: str
+) -> None:
+    [case] = licensing_case(tmp_path, report, findings)
+    case.check()
+
+
+def test_table_rows_alone_are_compared_at_their_own_lines(tmp_path: Path) -> None:
+    [case] = licensing_case(tmp_path, "行政许可 | 0 | | |\n", "[{line: 2, column: 8}]")
+    with pytest.raises(AssertionError, match=r"'line': 1, 'column': 8"):
+        case.check()
+
+
+def test_prose_without_its_heading_is_no_fragment(tmp_path: Path) -> None:
+    [case] = licensing_case(tmp_path, "本年度无。\n", "[]")
+    with pytest.raises(CaseError, match="a fragment needs its section heading"):
+        case.check()
+
+
+def test_the_other_tables_rows_alone_are_fragments_too(tmp_path: Path) -> None:
+    write(
+        tmp_path / "XG201.yml",
+        "rule: XG201\nwrong-total:\n  report: |\n"
+        "    一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | 8 |\n"
+        "  findings: [{line: 1, column: 44, actual: 8 ≠ 7}]\n",
+    )
+    write(
+        tmp_path / "XG204.yml",
+        "rule: XG204\nwrong-total:\n  report: |\n"
+        "    1 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "  findings: [{line: 1, column: 17, actual: 2 ≠ 1}]\n",
+    )
+    for case in rule_cases(tmp_path):
+        case.check()

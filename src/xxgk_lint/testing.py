@@ -40,7 +40,10 @@ A case takes its report from exactly one of ``report:`` (the text), ``fixture:``
 text, HTML, Word or PDF), ``base:`` with ``edits:`` (a file, each ``replace:`` text
 occurring once replaced ``with:`` another), or ``docs: bad|good`` (the rule's documented
 failing or passing example — with ``base:``/``edits:`` when the example shows a few lines
-of a whole report, its other lines elided with a line starting ``…``). ``lang:`` and
+of a whole report, its other lines elided with a line starting ``…``). A ``report:`` or an
+example is a fragment: a section heading and what follows it, or table rows alone (put
+under the heading of their table's section; findings are compared at the fragment's own
+lines). ``lang:`` and
 ``options:`` configure the run; ``findings:`` lists what must be found, each with ``line``
 and ``column`` and any of ``code``, ``end_line``, ``end_column``, ``severity``,
 ``expected``, ``actual``, ``message``, ``subject``.
@@ -48,6 +51,7 @@ and ``column`` and any of ``code``, ``end_line``, ``end_column``, ``severity``,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -91,8 +95,11 @@ class CaseError(ValueError):
 
 def parse_text(text: str, path: str = "report.txt") -> Report:
     """The report ``text`` (UTF-8 text, as a ``.txt`` file holds it) parsed as a run parses
-    it. A fragment is enough: a section, a table row. Raises ``InputError`` when the text
-    is no report at all (no section heading, no table)."""
+    it. A fragment is enough if it has a section heading: ``五、存在的主要问题及改进情况`` and
+    its paragraphs, ``二、主动公开政府信息情况`` and table rows. Raises ``InputError`` when
+    the text is no report at all (no section heading, no table) — as table rows alone
+    may be when their labels do not tell the table (``行政许可 | 0 | | |``); rule cases put
+    such rows under their section's heading, this function does not."""
     from xxgk_lint.parse import parse_source
     from xxgk_lint.sources import read_source
 
@@ -121,16 +128,19 @@ def _registry(plugins: tuple[tuple[str, str], ...]) -> Any:
 
 
 def _plugin_key(plugins: Iterable[str | Path], base: Path | None = None) -> tuple:
-    from xxgk_lint.engine.plugins import is_file_spec
+    """The plugins as ``(spec, folder)`` pairs, each once: a file by its resolved path (as a
+    run registers it), shown relative to the working directory when inside it."""
+    from xxgk_lint.engine.plugins import is_file_spec, shown_path
 
-    out = []
+    cwd = Path.cwd()
+    out: dict[tuple[str, str], None] = {}
     for spec in plugins:
         text = str(spec)
         if is_file_spec(text):
-            resolved = ((base or Path.cwd()) / text).resolve()
-            out.append((resolved.name, str(resolved.parent)))
+            resolved = ((base or cwd) / text).resolve()
+            out[(shown_path(resolved), str(cwd))] = None
         else:
-            out.append((text, str(base or Path.cwd())))
+            out[(text, str(base or cwd))] = None
     return tuple(out)
 
 
@@ -227,6 +237,37 @@ def _unreadable(rule: Rule, path: str, problem: Exception, lang: str) -> list[Di
 
 # ---- rule cases ----
 
+#: How a reader says a text has no section heading and no table (sources: XG001).
+NOT_A_REPORT = "not a government information disclosure annual report"
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """A fragment of table rows parsed under its section's heading: ``added`` lines above
+    the fragment's own."""
+
+    report: Report
+    added: int
+
+
+def _under_heading(text: str) -> Wrapped | None:
+    """``text`` (table rows) parsed under the heading of the first section of the format
+    whose table they make, or ``None`` if they make none."""
+    from xxgk_lint.format import FORMAT_2021
+    from xxgk_lint.sources import InputError
+
+    for section in FORMAT_2021.sections:
+        if section.table is None:
+            continue
+        try:
+            report = parse_text(f"{section.number}、{section.title.zh}\n{text}")
+        except InputError:
+            continue
+        if report.table(section.table) is not None:
+            return Wrapped(report, 1)
+    return None
+
+
 CASE_KEYS = (
     "report",
     "fixture",
@@ -292,7 +333,9 @@ class RuleCase:
             raise self.fail(f"lang must be zh or en, not {lang!r}")
         expected = self._expected(rule)
         previous = self._previous(rule, lang)
-        for label, report in self._reports(rule, lang):
+        for label, source in self._reports(rule, lang):
+            added = source.added if isinstance(source, Wrapped) else 0
+            report = source.report if isinstance(source, Wrapped) else source
             if isinstance(report, list):
                 found = report
             elif previous is not None:
@@ -301,7 +344,27 @@ class RuleCase:
                 found = [d for d in both if d.path == report.path]
             else:
                 found = _run(rule, report, self.spec.get("options"), lang)
-            _compare(self, label, expected, found)
+            _compare(self, label, expected, self._unwrapped(found, added, label))
+
+    def _unwrapped(self, found: list[Diagnostic], added: int, label: str) -> list[Diagnostic]:
+        """The findings on a fragment the harness put under a heading, at the fragment's own
+        lines (the heading's line is not the fragment's: a finding there cannot be placed)."""
+        if not added:
+            return found
+        out = []
+        for finding in found:
+            if finding.line <= added:
+                about = f" ({label})" if label else ""
+                raise self.fail(
+                    f"the rule reports the section heading the harness put above the "
+                    f"fragment's table rows{about}: give the fragment its heading"
+                )
+            out.append(
+                dataclasses.replace(
+                    finding, line=finding.line - added, end_line=finding.end_line - added
+                )
+            )
+        return out
 
     def _previous(self, rule: Rule, lang: str) -> Report | None:
         """``previous:``: last year's report, for a whole-run rule (a file, or a base with
@@ -323,7 +386,9 @@ class RuleCase:
 
     # -- the report(s) of the case
 
-    def _reports(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic]]]:
+    def _reports(
+        self, rule: Rule, lang: str
+    ) -> list[tuple[str, Report | list[Diagnostic] | Wrapped]]:
         if "edits" in self.spec and "base" not in self.spec:
             raise self.fail("edits: need a base:")
         sources = [k for k in ("report", "fixture", "base", "docs") if k in self.spec]
@@ -341,7 +406,7 @@ class RuleCase:
             text = self.spec["report"]
             if not isinstance(text, str):
                 raise self.fail("report: must be the report's text")
-            return [("", self._parsed(rule, lang, lambda: parse_text(text), "report.txt"))]
+            return [("", self._fragment(rule, lang, text))]
         if kind == "base":
             text = self._edited()
             return [("", self._parsed(rule, lang, lambda: parse_text(text), "report.txt"))]
@@ -356,6 +421,25 @@ class RuleCase:
             if rule.code == "XG001":
                 return _unreadable(rule, path, exc, lang)
             raise self.fail(f"the report cannot be read: {exc}") from None
+
+    def _fragment(self, rule: Rule, lang: str, text: str) -> Report | list[Diagnostic] | Wrapped:
+        """A report given as text: parsed as it is; table rows with no section heading
+        (``行政许可 | 0 | | |``) are parsed under the heading of their table's section, as a
+        report prints them (XG001 is about texts that are no report: its cases are not)."""
+        from xxgk_lint.sources import InputError
+
+        try:
+            return parse_text(text)
+        except InputError as exc:
+            if rule.code == "XG001" or not str(exc).startswith(NOT_A_REPORT):
+                return self._parsed(rule, lang, lambda: parse_text(text), "report.txt")
+            wrapped = _under_heading(text)
+            if wrapped is None:
+                raise self.fail(
+                    f"the report cannot be read: {exc} (a fragment needs its section "
+                    "heading, e.g. 五、存在的主要问题及改进情况, unless it is table rows only)"
+                ) from None
+            return wrapped
 
     def _edited(self, spec: Mapping[str, Any] | None = None) -> str:
         spec = self.spec if spec is None else spec
@@ -382,14 +466,14 @@ class RuleCase:
             return (self.file.parent / spec).read_text(encoding="utf-8")
         return self._edited(spec)
 
-    def _docs(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic]]]:
+    def _docs(self, rule: Rule, lang: str) -> list[tuple[str, Report | list[Diagnostic] | Wrapped]]:
         which = self.spec["docs"]
         if which not in ("bad", "good"):
             raise self.fail(f"docs: must be bad or good, not {which!r}")
         examples: dict[str, list[str]] = {}
         for doc_lang, doc in rule.meta.docs.items():
             examples.setdefault(getattr(doc, which), []).append(doc_lang)
-        out: list[tuple[str, Report | list[Diagnostic]]] = []
+        out: list[tuple[str, Report | list[Diagnostic] | Wrapped]] = []
         for example, langs in examples.items():
             kind = "failing" if which == "bad" else "passing"
             label = f"the documented {kind} example ({'/'.join(langs)})"
@@ -413,6 +497,8 @@ class RuleCase:
                 if any(line.lstrip().startswith(ELISION) for line in shown):
                     raise self.fail(f"{label} leaves lines out (…): give the case a base:")
                 text = example if example.endswith("\n") else example + "\n"
+                out.append((label, self._fragment(rule, lang, text)))
+                continue
             out.append(
                 (label, self._parsed(rule, lang, lambda t=text: parse_text(t), "report.txt"))
             )

@@ -322,7 +322,7 @@ def test_a_broken_baseline_is_one_line_and_exit_2(
     text: str, problem: str, reports: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(reports.parent / "b.json", text)
-    result = check(capsys, "--baseline", "b.json", "reports")
+    result = check(capsys, "--baseline", "b.json", "--lang", "en", "reports")
     assert result.code == 2
     assert result.out == ""
     [line] = result.err.splitlines()
@@ -338,7 +338,7 @@ def test_a_missing_baseline(reports: Path, capsys: pytest.CaptureFixture[str]) -
         "xxgk-lint: error: --baseline nope.json: baseline file not found\n",
     )
     write(reports.parent / ".xxgk-lint.yaml", "baseline: nope.json\n")
-    result = run_main(capsys, "check", "reports")
+    result = run_main(capsys, "check", "--lang", "en", "reports")
     assert result.code == 2
     assert result.err == (
         f"xxgk-lint: config error: 'baseline': {reports.parent / 'nope.json'}: baseline file "
@@ -382,11 +382,13 @@ def test_a_baseline_from_a_checked_folder_is_not_applied(
 
 def test_a_bad_baseline_key(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write(reports.parent / ".xxgk-lint.yaml", "baseline: [a, b]\n")
-    result = run_main(capsys, "check", "reports")
+    result = run_main(capsys, "check", "--lang", "en", "reports")
     assert (result.code, result.err) == (
         2,
         f"xxgk-lint: config error: {config}: 'baseline' must be the path of a baseline file\n",
     )
+    zh = run_main(capsys, "check", "reports")
+    assert zh.err == f"xxgk-lint: 配置错误：{config}：'baseline' 应为基线文件的路径\n"
 
 
 @pytest.mark.parametrize(

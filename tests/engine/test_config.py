@@ -223,7 +223,7 @@ def test_a_comma_separated_string_is_a_list(repo: Path, capsys) -> None:
 def test_a_lower_case_prefix_is_not_a_code_prefix(repo: Path, capsys) -> None:
     config(repo, "select: [xg3]\n")
     write(repo / "r.txt", MIXED)
-    result = run_main(capsys, "check", "r.txt")
+    result = run_main(capsys, "check", "--lang", "en", "r.txt")
     assert result.code == 2
     assert "'select' names no known rule: 'xg3'" in result.err
 
@@ -408,7 +408,7 @@ def test_a_config_error_is_one_line_naming_the_file(repo: Path, capsys, case: st
     text, fragment = CONFIG_ERRORS[case]
     cfg = config(repo, text)
     write(repo / "r.txt", MIXED)
-    result = run_main(capsys, "check", "r.txt")
+    result = run_main(capsys, "check", "--lang", "en", "r.txt")
     assert result.code == 2
     assert result.out == ""
     lines = result.err.splitlines()
@@ -417,19 +417,46 @@ def test_a_config_error_is_one_line_naming_the_file(repo: Path, capsys, case: st
     assert fragment in lines[0]
 
 
+#: The same errors in a Chinese run (the default): the whole line is Chinese.
+CONFIG_ERRORS_ZH = {
+    "unknown-key": "未知的键 'selct'；是否应为 'select'？",
+    "unknown-selector": "'select' 中的 'XG9' 不是已知的规则；是否应为 'XG009'？",
+    "bad-lang": "'lang' 应为 zh、en 之一，而不是 'fr'",
+    "invalid-yaml": "YAML 格式错误（第 2 行第 1 列）：应为“,”或“]”，实际是文件结尾（括号未闭合？）",
+    "not-a-mapping": "配置应为键到值的映射",
+    "not-a-list": "'select' 应为文本列表",
+    "unknown-option": "规则 XG003 没有选项 'regulation-row'（选项：regulations-row）；"
+    "是否应为 'regulations-row'？",
+    "options-of-unknown-rule": "'rules.XG999' 不是已知的规则；是否应为 'XG009'？",
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONFIG_ERRORS_ZH))
+def test_a_config_error_is_said_in_chinese_by_default(repo: Path, capsys, case: str) -> None:
+    cfg = config(repo, CONFIG_ERRORS[case][0])
+    write(repo / "r.txt", MIXED)
+    result = run_main(capsys, "check", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines() == [f"xxgk-lint: 配置错误：{cfg}：{CONFIG_ERRORS_ZH[case]}"]
+
+
 def test_a_config_error_stops_rules_and_explain_too(repo: Path, capsys) -> None:
     cfg = config(repo, "selct: [XG2]\n")
     for argv in (("rules",), ("explain", "XG201")):
-        result = run_main(capsys, *argv)
+        result = run_main(capsys, *argv, "--lang", "en")
         assert result.code == 2
         assert result.err.strip() == (
             f"xxgk-lint: config error: {cfg}: unknown key 'selct'; did you mean 'select'?"
+        )
+        zh = run_main(capsys, *argv)
+        assert (
+            zh.err.strip() == f"xxgk-lint: 配置错误：{cfg}：未知的键 'selct'；是否应为 'select'？"
         )
 
 
 def test_an_unknown_selector_on_the_command_line(repo: Path, capsys) -> None:
     write(repo / "r.txt", MIXED)
-    result = run_main(capsys, "check", "--select", "XG9", "r.txt")
+    result = run_main(capsys, "check", "--select", "XG9", "--lang", "en", "r.txt")
     assert result.code == 2
     assert result.err.strip() == (
         "xxgk-lint: config error: command line: 'select' names no known rule: 'XG9'; "
@@ -445,7 +472,7 @@ def test_show_config_validates_the_selectors(repo: Path, capsys) -> None:
     write(repo / "r.txt", MIXED)
     result = run_main(capsys, "check", "--show-config", "r.txt")
     assert result.code == 2
-    assert "'select' names no known rule: 'XG9'" in result.err
+    assert "'select' 中的 'XG9' 不是已知的规则" in result.err
 
 
 def test_a_config_file_created_between_two_runs_is_seen(repo: Path) -> None:
@@ -486,8 +513,7 @@ def test_a_bad_command_line_selector_is_not_blamed_on_the_config_file(repo: Path
         result = run_main(capsys, "check", flag, "XG9", "r.txt")
         assert result.code == 2
         assert result.err.strip() == (
-            f"xxgk-lint: config error: command line: '{key}' names no known rule: 'XG9'; "
-            "did you mean 'XG009'?"
+            f"xxgk-lint: 配置错误：命令行：'{key}' 中的 'XG9' 不是已知的规则；是否应为 'XG009'？"
         )
 
 

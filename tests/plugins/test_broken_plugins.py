@@ -402,9 +402,8 @@ HOOK_FAILURES = {
         def xxgk_lint_rules(config):
             return []
         """,
-        "Plugin 'local:./checks/acme.py' for hook 'xxgk_lint_rules'; hookimpl definition: "
-        "xxgk_lint_rules(config); Argument(s) {'config'} are declared in the hookimpl but can "
-        "not be found in the hookspec",
+        "the hook xxgk_lint_rules takes the argument(s) config, which xxgk-lint does not "
+        "give (arguments xxgk_lint_rules may take: none)",
     ),
     "xg-prefix": (
         """
@@ -682,7 +681,7 @@ def test_show_config_rejects_a_bad_option_value(
     config = write(
         repo / ".xxgk-lint.yaml", f"plugins: [./checks/acme.py]\nrules: {{AC001: {options}}}\n"
     )
-    result = run_main(capsys, "check", "--show-config", "r.txt")
+    result = run_main(capsys, "check", "--show-config", "--lang", "en", "r.txt")
     assert (result.code, result.out) == (2, "")
     assert one_line(result.err) == f"xxgk-lint: config error: {config}: {problem}"
 
@@ -696,3 +695,102 @@ def test_show_config_accepts_good_option_values(repo: Path, capsys) -> None:
     result = run_main(capsys, "check", "--show-config", "r.txt")
     assert result.code == 0
     assert result.json()["rules"] == {"AC001": {"limit": 5, "level": "Error"}}
+
+
+# ---- registration problems in the user's language ----
+
+#: (plugin body, the zh problem, the en problem)
+IN_BOTH_LANGUAGES = {
+    "xg-prefix": (
+        HOOK_FAILURES["xg-prefix"][0],
+        "规则代码 XG777 使用了 XG 前缀，XG 留给 xxgk-lint 自己的规则",
+        "rule code XG777 takes the prefix XG, which is reserved for xxgk-lint's own rules",
+    ),
+    "unmarked-hook": (
+        HOOK_FAILURES["unmarked-hook"][0],
+        "xxgk_lint_rules 没有标记 @hookimpl（from xxgk_lint.plugin import hookimpl）",
+        "xxgk_lint_rules is not marked @hookimpl (from xxgk_lint.plugin import hookimpl)",
+    ),
+    "hook-with-arguments": (
+        """
+        @hookimpl
+        def xxgk_lint_rules(config, report):
+            return []
+        """,
+        "钩子 xxgk_lint_rules 的参数 config, report 无法提供（xxgk_lint_rules 可用的参数：无）",
+        "the hook xxgk_lint_rules takes the argument(s) config, report, which xxgk-lint does "
+        "not give (arguments xxgk_lint_rules may take: none)",
+    ),
+    "not-a-list": (
+        HOOK_FAILURES["not-a-list"][0],
+        "xxgk_lint_rules 出错：TypeError: xxgk_lint_rules 返回了 int，不是 Rule 的列表",
+        "xxgk_lint_rules raised TypeError: xxgk_lint_rules returned int, not a list of Rule",
+    ),
+    "name-of-a-built-in-rule": (
+        """
+        @make("AC001", "row-sum")
+        def mine(report, ctx):
+            yield from ()
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [mine]
+        """,
+        "规则名称 row-sum 是内置规则 XG201 的名称，请另取一个名称",
+        "rule name row-sum is the name of the built-in rule XG201: choose another",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(IN_BOTH_LANGUAGES))
+def test_registration_problems_are_said_in_the_users_language(
+    repo: Path, capsys, case: str
+) -> None:
+    body, zh, en = IN_BOTH_LANGUAGES[case]
+    plugin(repo, "acme.py", body)
+    config = repo / ".xxgk-lint.yaml"
+    code, _, [zh_line] = run_errors(capsys)
+    assert code == 2
+    separator = " 的 " if case == "not-a-list" else "："
+    assert zh_line == f"xxgk-lint: 插件 ./checks/acme.py ({config}){separator}{zh}"
+    code, _, [en_line] = run_errors(capsys, "--lang", "en")
+    assert en_line == f"xxgk-lint: plugin ./checks/acme.py ({config}): {en}"
+
+
+def test_a_rule_refused_by_rule_is_said_in_chinese(repo: Path, capsys) -> None:
+    plugin(
+        repo,
+        "acme.py",
+        """
+        @make("AC1", "acme-rule")
+        def mine(report, ctx):
+            yield from ()
+        """,
+    )
+    code, _, [line] = run_errors(capsys)
+    assert code == 2
+    assert line == (
+        f"xxgk-lint: checks/acme.py:7: 本地插件 ./checks/acme.py ({repo / '.xxgk-lint.yaml'}) "
+        "导入失败：RuleDefinitionError: 规则代码 'AC1' 应为 1 至 3 个大写字母加 3 位数字"
+        "（flake8 风格，如 AC101）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ("{limit: three}", "'rules.AC001.limit' 应为 int 类型，而不是 str 'three'"),
+        ("{level: fatal}", "'rules.AC001.level' 应为 error, warning 之一，而不是 'fatal'"),
+    ],
+)
+def test_a_bad_option_value_is_said_in_chinese_by_default(
+    repo: Path, capsys, options: str, problem: str
+) -> None:
+    plugin(repo, "acme.py", OPTIONS_PLUGIN)
+    config = write(
+        repo / ".xxgk-lint.yaml", f"plugins: [./checks/acme.py]\nrules: {{AC001: {options}}}\n"
+    )
+    result = run_main(capsys, "check", "--show-config", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert one_line(result.err) == f"xxgk-lint: 配置错误：{config}：{problem}"

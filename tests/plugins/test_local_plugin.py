@@ -139,11 +139,15 @@ def test_an_unknown_option_of_a_plugin_rule_is_a_config_error(
     config = write(
         example / ".xxgk-lint.yaml", "plugins: [./acme_rules.py]\nrules: {AC002: {wrod: x}}\n"
     )
-    result = run_main(capsys, "check", "reports")
+    result = run_main(capsys, "check", "--lang", "en", "reports")
     assert result.code == 2
     assert result.err.strip() == (
         f"xxgk-lint: config error: {config}: rule AC002 has no option 'wrod' "
         "(options: word); did you mean 'word'?"
+    )
+    zh = run_main(capsys, "check", "reports")
+    assert zh.err.strip() == (
+        f"xxgk-lint: 配置错误：{config}：规则 AC002 没有选项 'wrod'（选项：word）；是否应为 'word'？"
     )
 
 
@@ -209,7 +213,7 @@ def test_without_the_config_the_plugin_is_not_loaded(
     (example / ".xxgk-lint.yaml").unlink()
     result = run_main(capsys, "explain", "AC001")
     assert result.code == 2
-    assert "unknown rule 'AC001'" in result.err
+    assert "没有规则 'AC001'" in result.err
     checked = run_main(capsys, "check", "--format", "json", "reports")
     assert checked.code == 0
     assert [c for c in checked.codes() if c.startswith("AC0")] == []
@@ -230,3 +234,15 @@ def test_the_examples_own_tests_pass() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"\b10 passed\b", done.stdout), done.stdout
+
+
+def test_a_plugin_named_twice_is_loaded_once(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        example / ".xxgk-lint.yaml",
+        f"plugins: [./acme_rules.py, acme_rules.py, {example / 'acme_rules.py'}]\n",
+    )
+    result = run_main(capsys, "rules")
+    assert (result.code, result.err) == (0, "")
+    assert [line.split()[0] for line in result.out.splitlines()].count("AC001") == 1

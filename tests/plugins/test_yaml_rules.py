@@ -289,3 +289,80 @@ def test_a_yaml_rule_pickles(repo: Path) -> None:
     report = parse_text(BROKEN)
     found = list(rule.check(report, RuleContext(rule.meta, "r.txt", "en")))
     assert [d.actual for d in found] == ["202X", "XX"]
+
+
+# ---- a broken file asked for by name; messages in Chinese ----
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explaining_a_rule_of_a_broken_file_prints_only_the_file_error(
+    repo: Path, capsys, lang: str
+) -> None:
+    write(repo / "checks" / "acme.yaml", BROKEN_FILE)
+    result = run_main(capsys, "explain", "AC101", "--lang", lang)
+    assert (result.code, result.out) == (2, "")
+    line = (
+        BROKEN_LINE
+        if lang == "en"
+        else "checks/acme.yaml:8: AC101: check: 第 31 列的 '=' 无法识别（相等写作 ==）"
+    )
+    assert result.err.splitlines() == [f"xxgk-lint: {line}"]
+
+
+def test_a_misspelt_row_lists_the_rows_with_a_suggestion(repo: Path, capsys) -> None:
+    write(
+        repo / "checks" / "acme.yaml",
+        ISSUE_EXAMPLE.replace("proactive.licensing.decisions", "proactive.penalty.decisions"),
+    )
+    result = run_main(capsys, "rules")
+    assert result.code == 2
+    rows = (
+        "regulations, normative_documents, licensing, penalties, enforcement, fees, "
+        "other_services, procurement"
+    )
+    assert result.err.splitlines() == [
+        "xxgk-lint: checks/acme.yaml:8: AC101: check: “proactive.penalty.decisions”："
+        f"表“proactive”没有行“penalty”（行：{rows}）；是否应为 'penalties'？"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "zh",
+            "checks/acme.yaml:2: 规则名称 missing-section 是内置规则 XG101 的名称，请另取一个名称",
+        ),
+        (
+            "en",
+            "checks/acme.yaml:2: rule name missing-section is the name of the built-in rule "
+            "XG101: choose another",
+        ),
+    ],
+)
+def test_a_name_a_built_in_rule_has_is_said_to_be_the_built_in_rules(
+    repo: Path, capsys, lang: str, line: str
+) -> None:
+    write(
+        repo / "checks" / "acme.yaml",
+        "rules:\n  - code: AC109\n    name: missing-section\n    message: x\n"
+        "    check: proactive.licensing.decisions > 0\n",
+    )
+    result = run_main(capsys, "rules", "--lang", lang)
+    assert result.code == 2
+    assert result.err.splitlines() == [f"xxgk-lint: {line}"]
+
+
+def test_a_yaml_syntax_error_is_said_in_chinese(repo: Path, capsys) -> None:
+    write(repo / "checks" / "acme.yaml", "rules:\n  - code: AC101\n    name: a: b\n")
+    zh = run_main(capsys, "rules")
+    assert zh.code == 2
+    assert zh.err.splitlines() == [
+        "xxgk-lint: checks/acme.yaml:3: YAML 格式错误（第 12 列）："
+        "此处不能出现“: ”（含冒号和空格的文本请加引号，或检查缩进）"
+    ]
+    en = run_main(capsys, "rules", "--lang", "en")
+    assert en.err.splitlines() == [
+        "xxgk-lint: checks/acme.yaml:3: invalid YAML (column 12): mapping values are not "
+        "allowed here"
+    ]

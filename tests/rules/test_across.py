@@ -268,7 +268,7 @@ def test_the_threshold_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (finding["code"], finding["actual"], finding["expected"]) == ("XG603", "6%", "<5%")
     assert "第一、五部分的 16 句中有 1 句（6%）与上一年度报告" in finding["message"]
     bad = write(tmp_path / "bad.yaml", "rules:\n  XG603: {threshold: 1.5}\n")
-    result = run_main(capsys, "check", "--config", bad, folder)
+    result = run_main(capsys, "check", "--config", bad, "--lang", "en", folder)
     assert result.code == 2
     assert result.err == (
         f"xxgk-lint: config error: {bad}: 'rules.XG603.threshold' must be between 0.01 and 1, "

@@ -27,7 +27,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def config_error(capsys, repo: Path, text: str, *argv: str) -> str:
     """The one line of a config error for a config holding ``text``."""
     config = write(repo / ".xxgk-lint.yaml", text)
-    result = run_main(capsys, "check", *argv, "r.txt")
+    result = run_main(capsys, "check", "--lang", "en", *argv, "r.txt")
     assert_invariants(result)
     assert result.code == 2
     assert result.out == ""
@@ -159,7 +159,7 @@ def test_a_select_that_selects_nothing_is_a_config_error(
 
 
 def test_an_empty_select_on_the_command_line_is_an_error(repo: Path, capsys) -> None:
-    result = run_main(capsys, "check", "--select", ",", "r.txt")
+    result = run_main(capsys, "check", "--select", ",", "--lang", "en", "r.txt")
     assert result.code == 2
     assert result.err.strip() == (
         "xxgk-lint: config error: command line: 'select' selects no rule: nothing would be checked"

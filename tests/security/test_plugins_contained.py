@@ -274,6 +274,5 @@ def test_two_plugins_declaring_one_code_give_the_same_message_every_time(repo: P
     [line] = runs[0].err.splitlines()
     config = repo / ".xxgk-lint.yaml"
     assert line == (
-        f"xxgk-lint: 插件 ./b.py ({config})：rule code ACM001 is declared twice "
-        f"(first by ./a.py ({config}))"
+        f"xxgk-lint: 插件 ./b.py ({config})：规则代码 ACM001 重复（已由 ./a.py ({config}) 声明）"
     )

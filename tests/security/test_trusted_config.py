@@ -163,8 +163,8 @@ def test_ignore_all_in_a_checked_folder_is_a_config_error(office: Path, capsys) 
     assert_invariants(result)
     assert result.code == 2
     assert result.err.strip() == (
-        f"xxgk-lint: config error: {office / 'incoming' / '.xxgk-lint.yaml'}: 'select' selects "
-        "no rule that 'ignore' leaves: nothing would be checked"
+        f"xxgk-lint: 配置错误：{office / 'incoming' / '.xxgk-lint.yaml'}："
+        "'select' 选中的规则都被 'ignore' 排除了，不会检查任何内容"
     )
 
 
@@ -218,7 +218,7 @@ def test_a_broken_config_above_gives_parse_one_line(office: Path, capsys) -> Non
     assert_invariants(result)
     assert result.code == 2
     assert result.err.strip() == (
-        f"xxgk-lint: config error: {config}: invalid YAML at line 2, column 1: "
-        "expected ',' or ']', but got '<stream end>'"
+        f"xxgk-lint: 配置错误：{config}：YAML 格式错误（第 2 行第 1 列）："
+        "应为“,”或“]”，实际是文件结尾（括号未闭合？）"
     )
     assert run_main(capsys, "parse", "--isolated", "incoming/r.txt").code == 0

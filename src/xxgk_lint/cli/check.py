@@ -23,7 +23,7 @@ from xxgk_lint.cli.output import (
     silence_stdout,
     write_atomically,
 )
-from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides, PluginError
+from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
 
 if TYPE_CHECKING:
     from xxgk_lint.cli.progress import Progress
@@ -125,7 +125,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     except _Stop as stop:
         return stop.code
     except ConfigError as exc:  # a baseline that cannot be read, met when first used
-        error_line(f"config error: {exc}")
+        error_line(exc.line(runner.lang))
         return 2
     if runner.written_baseline is not None:
         try:
@@ -216,7 +216,7 @@ def prepare(
         runner.plan(paths)
     except ConfigError as exc:
         print_warnings(resolver)
-        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
+        error_line(exc.line(resolver.language()))
         return 2
     print_warnings(resolver)
     settle()
@@ -429,7 +429,7 @@ def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
         check_selectors(config, registry)
     except ConfigError as exc:
         print_warnings(resolver)
-        error_line(str(exc) if isinstance(exc, PluginError) else f"config error: {exc}")
+        error_line(exc.line(resolver.language()))
         return 2
     print_warnings(resolver)
     if registry.errors:  # a plugin or rule file that did not load: the config does not work

@@ -67,7 +67,7 @@ def run_parse_command(args: argparse.Namespace) -> int:
             emit(clean_text(text).translate(JSON_CONTROL_ESCAPES) + "\n", "json")
     except ConfigError as exc:
         print_warnings(resolver)
-        error_line(f"config error: {exc}")
+        error_line(exc.line(resolver.language()))
         return 2
     except BrokenPipeError:
         silence_stdout()

@@ -12,6 +12,7 @@ import json
 from xxgk_lint.cli.output import OutputError, emit, error_line, silence_stdout
 from xxgk_lint.engine.config import ConfigError
 from xxgk_lint.engine.diagnostics import RuleMeta, RuleOption
+from xxgk_lint.engine.plugins import Registry
 from xxgk_lint.engine.runner import all_rules
 
 
@@ -22,7 +23,7 @@ def _registry(args: argparse.Namespace):
             args.lang, getattr(args, "config", None), isolated=getattr(args, "isolated", False)
         )
     except ConfigError as exc:
-        error_line(f"config error: {exc}")
+        error_line(exc.line(args.lang or "zh"))
         return None
     for error in registry.errors:
         error_line(error)
@@ -195,19 +196,33 @@ def run_explain_command(args: argparse.Namespace) -> int:
         status = _write(all_docs([r.meta for r in registry.sorted_rules()]))
         return 2 if registry.errors else status
     if not args.code:
-        error_line("error: explain needs a rule CODE (or --all)")
+        error_line(
+            "error: explain needs a rule CODE (or --all)"
+            if args.lang == "en"
+            else "错误：explain 需要一个规则代码（或 --all）"
+        )
         return 2
     wanted = args.code.strip()
     found = registry.rules.get(wanted.upper()) or registry.by_name(wanted.lower())
     if found is None:
-        import difflib
-
-        choices = [*registry.rules, *(r.name for r in registry.rules.values())]
-        close = difflib.get_close_matches(wanted, choices, n=1)
-        hint = (
-            f"; did you mean {close[0]}?" if close else "; run `xxgk-lint rules` to list the rules"
-        )
-        error_line(f"error: unknown rule {wanted!r}{hint}")
+        if registry.errors:
+            # A plugin or rule file did not load: its error, printed above, is the answer
+            # (the rule asked for is most likely one of its own), never a suggestion.
+            return 2
+        error_line(_unknown_rule(wanted, registry, args.lang))
         return 2
     status = _write(explain_text(found.meta, args.lang))
     return 2 if registry.errors else status
+
+
+def _unknown_rule(wanted: str, registry: Registry, lang: str) -> str:
+    """``unknown rule 'X'; did you mean …?`` in the user's language."""
+    import difflib
+
+    choices = [*registry.rules, *(r.name for r in registry.rules.values())]
+    close = difflib.get_close_matches(wanted, choices, n=1)
+    if lang == "en":
+        hint = f"; did you mean {close[0]}?" if close else "; `xxgk-lint rules` lists the rules"
+        return f"error: unknown rule {wanted!r}{hint}"
+    hint = f"；是否应为 {close[0]}？" if close else "；运行 `xxgk-lint rules` 可列出所有规则"
+    return f"错误：没有规则 {wanted!r}{hint}"

@@ -62,13 +62,59 @@ ALWAYS_ON = ("XG001", "XG009")
 
 
 class ConfigError(Exception):
-    """A config problem; the message is one line and names the key and the file."""
+    """A config problem; the message is one line and names the key and the file. ``str()``
+    is English (the library's), ``zh`` the same in Chinese; :meth:`line` is what the
+    command line prints."""
+
+    def __init__(self, en: str, zh: str | None = None) -> None:
+        super().__init__(en)
+        self.zh = zh if zh is not None else en
+
+    def line(self, lang: str) -> str:
+        """``配置错误：…`` / ``config error: …``, in the user's language."""
+        return f"config error: {self}" if lang == "en" else f"配置错误：{self.zh}"
 
 
 class PluginError(ConfigError):
     """A plugin or rule file the config names could not be loaded, and the config needs its
-    rules: the message is that failure (``checks/acme.py:3: …``), never a suggestion of
-    another rule."""
+    rules: the message is that failure (``checks/acme.py:3: …``, already in the run's
+    language), never a suggestion of another rule."""
+
+    def line(self, lang: str) -> str:
+        return str(self) if lang == "en" else self.zh
+
+
+#: A rule option's refusal (:meth:`RuleOption.problem`) in Chinese; first match wins.
+_OPTION_ZH: tuple[tuple[str, str], ...] = (
+    (r"^must be a number, not (\S+) (.*)$", r"应为数，而不是 \1 \2"),
+    (r"^must be between (\S+) and (\S+), not (.*)$", r"应在 \1 与 \2 之间，而不是 \3"),
+    (r"^must be at least (\S+), not (.*)$", r"应至少为 \1，而不是 \2"),
+    (r"^must be at most (\S+), not (.*)$", r"应至多为 \1，而不是 \2"),
+    (r"^must be one of (.*), not (.*)$", r"应为 \1 之一，而不是 \2"),
+    (r"^must be of type (\S+), not (\S+) (.*)$", r"应为 \1 类型，而不是 \2 \3"),
+)
+
+
+def _option_zh(problem: str) -> str:
+    import re
+
+    for pattern, template in _OPTION_ZH:
+        if re.match(pattern, problem):
+            return re.sub(pattern, template, problem, count=1)
+    return problem
+
+
+def _yaml_zh(problem: str) -> str:
+    """The safe loader's problem (``invalid YAML at line 2, column 1: …``) in Chinese."""
+    import re
+
+    from xxgk_lint.engine.yamlrules.marked import problem_zh
+
+    found = re.match(r"^invalid YAML(?: at line (\d+), column (\d+))?: (.*)$", problem)
+    if found is None:
+        return f"YAML 无法使用：{problem_zh(problem)}"
+    where = f"（第 {found[1]} 行第 {found[2]} 列）" if found[1] else ""
+    return f"YAML 格式错误{where}：{problem_zh(found[3])}"
 
 
 @dataclass(frozen=True)
@@ -143,45 +189,69 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def _suggest_zh(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for an error message
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"；是否应为 {close[0]!r}？" if close else ""
+
+
 def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+        raise ConfigError(
+            f"{where}: '{key}' must be a list of strings", f"{where}：'{key}' 应为文本列表"
+        )
     return tuple(value)
 
 
 def _choice(value: Any, key: str, where: str, choices: Sequence[str]) -> str:
     if not isinstance(value, str) or value.lower() not in choices:
+        word = str(value).lower() if isinstance(value, str) else None
         raise ConfigError(
             f"{where}: '{key}' must be one of {', '.join(choices)}, not {value!r}"
-            + (_suggest(str(value).lower(), choices) if isinstance(value, str) else "")
+            + (_suggest(word, choices) if word is not None else ""),
+            f"{where}：'{key}' 应为 {'、'.join(choices)} 之一，而不是 {value!r}"
+            + (_suggest_zh(word, choices) if word is not None else ""),
         )
     return value.lower()
 
 
 def _positive_number(value: Any, key: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise ConfigError(f"{where}: '{key}' must be a positive number of seconds, not {value!r}")
+        raise ConfigError(
+            f"{where}: '{key}' must be a positive number of seconds, not {value!r}",
+            f"{where}：'{key}' 应为正的秒数，而不是 {value!r}",
+        )
     if value == float("inf"):
-        raise ConfigError(f"{where}: '{key}' must be a finite number of seconds, not {value!r}")
+        raise ConfigError(
+            f"{where}: '{key}' must be a finite number of seconds, not {value!r}",
+            f"{where}：'{key}' 应为有限的秒数，而不是 {value!r}",
+        )
     return float(value)
 
 
 def _limits(value: Any, where: str) -> Limits:
     names = Limits.option_names()
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: 'limits' must map limit names to numbers")
+        raise ConfigError(
+            f"{where}: 'limits' must map limit names to numbers",
+            f"{where}：'limits' 应为限制名称到数的映射",
+        )
     changes: dict[str, int] = {}
     for key, number in value.items():
         if key not in names:
             raise ConfigError(
                 f"{where}: unknown limit 'limits.{key}' (limits: {', '.join(names)})"
-                + _suggest(str(key), names)
+                + _suggest(str(key), names),
+                f"{where}：未知的限制 'limits.{key}'（限制：{', '.join(names)}）"
+                + _suggest_zh(str(key), names),
             )
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             raise ConfigError(
-                f"{where}: 'limits.{key}' must be a positive whole number, not {number!r}"
+                f"{where}: 'limits.{key}' must be a positive whole number, not {number!r}",
+                f"{where}：'limits.{key}' 应为正整数，而不是 {number!r}",
             )
         changes[str(key).replace("-", "_")] = number
     return replace(DEFAULT_LIMITS, **changes)
@@ -197,23 +267,33 @@ def load_file(path: Path) -> Config:
         with path.open("rb") as stream:
             raw = stream.read(MAX_CONFIG_BYTES + 1)
         if len(raw) > MAX_CONFIG_BYTES:
+            kib = MAX_CONFIG_BYTES // 1024
             raise ConfigError(
-                f"{where}: the config file is larger than {MAX_CONFIG_BYTES // 1024} KiB"
+                f"{where}: the config file is larger than {kib} KiB",
+                f"{where}：配置文件超过 {kib} KiB",
             )
         data = load_yaml(raw.decode("utf-8"))
     except YamlProblem as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+        raise ConfigError(f"{where}: {exc}", f"{where}：{_yaml_zh(str(exc))}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot read the config file ({exc})") from None
+        raise ConfigError(
+            f"{where}: cannot read the config file ({exc})", f"{where}：无法读取配置文件（{exc}）"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: the config must be a mapping of keys to values")
+        raise ConfigError(
+            f"{where}: the config must be a mapping of keys to values",
+            f"{where}：配置应为键到值的映射",
+        )
     config = Config(path=where, root=path.parent, keys=tuple(str(k) for k in data))
     changes: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}'{_suggest(str(key), KNOWN_KEYS)}")
+            raise ConfigError(
+                f"{where}: unknown key '{key}'{_suggest(str(key), KNOWN_KEYS)}",
+                f"{where}：未知的键 '{key}'{_suggest_zh(str(key), KNOWN_KEYS)}",
+            )
         if key in ("select", "ignore", "exclude"):
             changes[key] = _string_list(value, key, where)
         elif key == "extensions":
@@ -225,14 +305,20 @@ def load_file(path: Path) -> Config:
             changes["fail_on"] = _choice(value, key, where, ("error", "warning", "info"))
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'severity' must map rule selectors to levels")
+                raise ConfigError(
+                    f"{where}: 'severity' must map rule selectors to levels",
+                    f"{where}：'severity' 应为规则选择符到级别的映射",
+                )
             changes["severity"] = {
                 str(k): _choice(v, f"severity.{k}", where, ("error", "warning", "info"))
                 for k, v in value.items()
             }
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'per-file-ignores' must map globs to rule lists")
+                raise ConfigError(
+                    f"{where}: 'per-file-ignores' must map globs to rule lists",
+                    f"{where}：'per-file-ignores' 应为文件通配符到规则列表的映射",
+                )
             changes["per_file_ignores"] = {
                 str(k): _string_list(v, f"per-file-ignores.{k}", where) for k, v in value.items()
             }
@@ -241,7 +327,10 @@ def load_file(path: Path) -> Config:
             changes["plugins"] = tuple(LocalPlugin(s, path.parent, where) for s in specs)
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'rules' must map rule codes to option mappings")
+                raise ConfigError(
+                    f"{where}: 'rules' must map rule codes to option mappings",
+                    f"{where}：'rules' 应为规则代码到选项映射的映射",
+                )
             changes["rules"] = {str(k): dict(v) for k, v in value.items()}
         elif key == "rule-timeout":
             changes["rule_timeout"] = _positive_number(value, key, where)
@@ -249,7 +338,10 @@ def load_file(path: Path) -> Config:
             changes["limits"] = _limits(value, where)
         elif key == "baseline":
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file")
+                raise ConfigError(
+                    f"{where}: 'baseline' must be the path of a baseline file",
+                    f"{where}：'baseline' 应为基线文件的路径",
+                )
             changes["baseline"] = path.parent / value
     return replace(config, **changes)
 
@@ -400,6 +492,13 @@ class ConfigResolver:
             changes["fail_on"] = o.fail_on
         return replace(config, **changes)
 
+    def language(self) -> str:
+        """The language of an error met before the run's language is known: ``--lang``,
+        else that of the first config read, else Chinese."""
+        if self.overrides.lang is not None:
+            return self.overrides.lang
+        return next((c.lang for c in self._cache.values()), "zh")
+
     def configs(self) -> list[Config]:
         return list(self._cache.values())
 
@@ -431,11 +530,13 @@ def check_selectors(config: Config, registry: Registry) -> None:
     """Every selector must name a known rule, ``select`` must leave a rule to run, and
     every rule option must exist and have an allowed value."""
     where = config.path or "command line"
+    where_zh = config.path or "命令行"
     codes = list(registry.rules)
     names = [r.name for r in registry.rules.values()]
-    hint = ""
+    hint = hint_zh = ""
     if "plugins" in config.ignored:
         hint = " (its plugins were not loaded: it is inside a checked folder; see --trust-configs)"
+        hint_zh = "（此配置文件位于被检查的文件夹中，其插件未加载；见 --trust-configs）"
     groups: list[tuple[str, Iterable[str]]] = [
         ("select", config.select),
         ("ignore", config.ignore),
@@ -447,13 +548,16 @@ def check_selectors(config: Config, registry: Registry) -> None:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):
                 _plugin_failure_first(registry)
-                source, why = where, hint
+                source, source_zh, why, why_zh = where, where_zh, hint, hint_zh
                 if key in ("select", "ignore") and selector in config.cli_selectors:
-                    source, why = "command line", ""
+                    source, source_zh, why, why_zh = "command line", "命令行", "", ""
                 raise ConfigError(
                     f"{source}: '{key}' names no known rule: {selector!r}"
                     + _suggest(selector, [*codes, *names])
-                    + why
+                    + why,
+                    f"{source_zh}：'{key}' 中的 {selector!r} 不是已知的规则"
+                    + _suggest_zh(selector, [*codes, *names])
+                    + why_zh,
                 )
     selected = [
         c
@@ -463,9 +567,14 @@ def check_selectors(config: Config, registry: Registry) -> None:
     ]
     if not selected:
         _plugin_failure_first(registry)
-        source = "command line" if config.cli_select else where
-        after = " that 'ignore' leaves" if config.select and config.ignore else ""
-        raise ConfigError(f"{source}: 'select' selects no rule{after}: nothing would be checked")
+        source, source_zh = ("command line", "命令行") if config.cli_select else (where, where_zh)
+        both = bool(config.select and config.ignore)
+        after = " that 'ignore' leaves" if both else ""
+        what_zh = "选中的规则都被 'ignore' 排除了" if both else "没有选中任何规则"
+        raise ConfigError(
+            f"{source}: 'select' selects no rule{after}: nothing would be checked",
+            f"{source_zh}：'select' {what_zh}，不会检查任何内容",
+        )
     for ref, options in config.rules.items():
         target = registry.rules.get(ref) or registry.by_name(ref)
         if target is None:
@@ -473,7 +582,10 @@ def check_selectors(config: Config, registry: Registry) -> None:
             raise ConfigError(
                 f"{where}: 'rules.{ref}' names no known rule"
                 + _suggest(ref, [*codes, *names])
-                + hint
+                + hint,
+                f"{where_zh}：'rules.{ref}' 不是已知的规则"
+                + _suggest_zh(ref, [*codes, *names])
+                + hint_zh,
             )
         known = {o.name: o for o in target.meta.options}
         for option, value in options.items():
@@ -481,11 +593,17 @@ def check_selectors(config: Config, registry: Registry) -> None:
                 choices = ", ".join(sorted(known)) or "none"
                 raise ConfigError(
                     f"{where}: rule {target.code} has no option '{option}' (options: {choices})"
-                    + _suggest(str(option), known)
+                    + _suggest(str(option), known),
+                    f"{where_zh}：规则 {target.code} 没有选项 '{option}'"
+                    f"（选项：{'、'.join(sorted(known)) or '无'}）"
+                    + _suggest_zh(str(option), known),
                 )
             problem = known[option].problem(value)
             if problem is not None:
-                raise ConfigError(f"{where}: 'rules.{ref}.{option}' {problem}")
+                raise ConfigError(
+                    f"{where}: 'rules.{ref}.{option}' {problem}",
+                    f"{where_zh}：'rules.{ref}.{option}' {_option_zh(problem)}",
+                )
 
 
 def _plugin_failure_first(registry: Registry) -> None:
@@ -493,7 +611,11 @@ def _plugin_failure_first(registry: Registry) -> None:
     rules would be the ones named), not an unknown rule with a suggestion."""
     if registry.errors:
         more = len(registry.errors) - 1
-        raise PluginError(registry.errors[0] + (f" (and {more} more)" if more else ""))
+        first = registry.errors[0]
+        raise PluginError(
+            first + (f" (and {more} more)" if more else ""),
+            first + (f"（另有 {more} 个错误）" if more else ""),
+        )
 
 
 def rule_options(config: Config, code: str, name: str) -> dict[str, Any]:

@@ -40,7 +40,7 @@ import pluggy
 from xxgk_lint.engine import hookspecs
 from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
 from xxgk_lint.engine.guard import captured_stdout, contained
-from xxgk_lint.engine.metacheck import meta_problem
+from xxgk_lint.engine.metacheck import RESERVED_PREFIX, meta_problem
 from xxgk_lint.engine.rule import Rule
 
 if TYPE_CHECKING:
@@ -95,9 +95,20 @@ def _one_line(text: str) -> str:
     return "; ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, lang: str = "en") -> str:
+    """``Type: message``; in Chinese, a rule's refusal (``RuleDefinitionError``) and a hook's
+    wrong result are worded in Chinese (Python's own messages are quoted as they are)."""
     if isinstance(exc, SyntaxError) and exc.msg:
         return f"{type(exc).__name__}: {exc.msg}"  # the file and line come first
+    if isinstance(exc, HookResultError):
+        return _one_line(f"TypeError: {exc if lang == 'en' else exc.zh}")
+    if lang != "en":
+        from xxgk_lint.engine.metacheck import RuleDefinitionError
+
+        if isinstance(exc, RuleDefinitionError):
+            from xxgk_lint.engine.plugin_messages import problem_zh
+
+            return _one_line(f"{type(exc).__name__}: {problem_zh(str(exc))}")
     return _one_line(f"{type(exc).__name__}: {exc}")
 
 
@@ -203,25 +214,64 @@ def _located(place: str | None, text: str) -> str:
     return f"{place}: {text}" if place else text
 
 
-def _hook_problem(manager: pluggy.PluginManager, plugin: object) -> str | None:
-    """Why a registered plugin's hooks cannot be used, if they cannot."""
+def _hook_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[str, str] | None:
+    """Why a registered plugin's hooks cannot be used, if they cannot: (zh, en)."""
     callers = manager.get_hookcallers(plugin) or []
     for caller in callers:
         if not caller.has_spec():
             close = difflib.get_close_matches(caller.name, [_HOOK], n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
             return (
+                f"@hookimpl 函数 {caller.name!r} 不是 xxgk-lint 的钩子（钩子：{_HOOK}）"
+                + (f"；是否应为 {close[0]!r}？" if close else ""),
                 f"the @hookimpl function {caller.name!r} is not a hook of xxgk-lint "
-                f"(hooks: {_HOOK}){hint}"
+                f"(hooks: {_HOOK})" + (f"; did you mean {close[0]!r}?" if close else ""),
             )
     if any(caller.name == _HOOK for caller in callers):
         return None
     if callable(getattr(plugin, _HOOK, None)):
-        return f"{_HOOK} is not marked @hookimpl (from xxgk_lint.plugin import hookimpl)"
+        return (
+            f"{_HOOK} 没有标记 @hookimpl（from xxgk_lint.plugin import hookimpl）",
+            f"{_HOOK} is not marked @hookimpl (from xxgk_lint.plugin import hookimpl)",
+        )
     return (
+        f"没有钩子：请用 @hookimpl 标记其 {_HOOK} 函数（from xxgk_lint.plugin import hookimpl）",
         f"it has no hook: mark its {_HOOK} function with @hookimpl "
-        "(from xxgk_lint.plugin import hookimpl)"
+        "(from xxgk_lint.plugin import hookimpl)",
     )
+
+
+def _argument_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[str, str] | None:
+    """A hook that takes an argument its specification does not give: which hook, which
+    arguments, and the ones it may take (zh, en) — said before pluggy refuses it."""
+    import inspect
+
+    for name in dir(plugin):
+        if manager.parse_hookimpl_opts(plugin, name) is None:
+            continue
+        caller = getattr(manager.hook, name, None)
+        spec = getattr(caller, "spec", None)
+        if spec is None:
+            continue  # no hook of that name: _hook_problem says so
+        try:
+            parameters = inspect.signature(getattr(plugin, name)).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        required = [
+            p.name
+            for p in parameters
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
+        ]
+        unknown = [a for a in required if a not in spec.argnames]
+        if unknown:
+            shown = ", ".join(unknown)
+            allowed_en = ", ".join(spec.argnames) or "none"
+            allowed_zh = "、".join(spec.argnames) or "无"
+            return (
+                f"钩子 {name} 的参数 {shown} 无法提供（{name} 可用的参数：{allowed_zh}）",
+                f"the hook {name} takes the argument(s) {shown}, which xxgk-lint does not give "
+                f"(arguments {name} may take: {allowed_en})",
+            )
+    return None
 
 
 @dataclass
@@ -257,7 +307,9 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             builtin = getattr(plugin, "__name__", None) == BUILTIN
             ordered.append(_Loaded(label, plugin, builtin=builtin))
         except PluginHookError as exc:
-            registry.errors.append(_error(lang, f"插件 {label}：{exc}", f"plugin {label}: {exc}"))
+            registry.errors.append(
+                _error(lang, f"插件 {label}：{exc.zh}", f"plugin {label}: {exc}")
+            )
         except BaseException as exc:
             if not contained(exc):
                 raise
@@ -265,19 +317,24 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             registry.errors.append(
                 _error(
                     lang,
-                    _located(place, f"插件 {label} 加载失败：{_describe(exc)}"),
+                    _located(place, f"插件 {label} 加载失败：{_describe(exc, 'zh')}"),
                     _located(place, f"plugin {label} failed to load: {_describe(exc)}"),
                 )
             )
-    rule_files: set[Path] = set()
+    seen_files: set[Path] = set()
     for plugin_ref in local:
         label = f"{plugin_ref.spec} ({plugin_ref.config_path})"
+        path = plugin_file(plugin_ref)
+        # A file is loaded once however it is spelt (./a.py, a.py, an absolute path), and
+        # registered by its resolved path: two plugins may share a base name (a/rules.py,
+        # b/rules.py).
+        if path is not None:
+            if path in seen_files:
+                continue
+            seen_files.add(path)
         if is_rule_file(plugin_ref.spec):
-            path = plugin_file(plugin_ref)
             assert path is not None
-            if path not in rule_files:
-                rule_files.add(path)
-                ordered.append(_Loaded(label, rule_file=_read_rule_file(path, registry, lang)))
+            ordered.append(_Loaded(label, rule_file=_read_rule_file(path, registry, lang)))
             continue
         try:
             with captured_stdout():
@@ -287,10 +344,12 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 registry.files.append(Path(origin))
             if manager.is_registered(module):
                 continue
-            _register(manager, module, f"local:{plugin_ref.spec}")
+            _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
             ordered.append(_Loaded(label, module))
         except PluginHookError as exc:
-            registry.errors.append(_error(lang, f"插件 {label}：{exc}", f"plugin {label}: {exc}"))
+            registry.errors.append(
+                _error(lang, f"插件 {label}：{exc.zh}", f"plugin {label}: {exc}")
+            )
         except BaseException as exc:
             if not contained(exc):
                 raise
@@ -300,7 +359,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             registry.errors.append(
                 _error(
                     lang,
-                    _located(place, f"本地插件 {label} 导入失败：{_describe(exc)}"),
+                    _located(place, f"本地插件 {label} 导入失败：{_describe(exc, 'zh')}"),
                     _located(place, f"local plugin {label} failed to import: {_describe(exc)}"),
                 )
             )
@@ -316,18 +375,38 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
 def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> None:
     """Register ``plugin``; raise if its hooks are not marked, not known or not callable
     as their specifications say."""
+    problem = _argument_problem(manager, plugin)
+    if problem is not None:
+        raise PluginHookError(*problem)
     try:
         manager.register(plugin, name=name)
     except pluggy.PluginValidationError as exc:
-        raise PluginHookError(_one_line(str(exc))) from None
+        text = _one_line(str(exc))
+        raise PluginHookError(f"钩子无法注册：{text}", text) from None
     problem = _hook_problem(manager, plugin)
     if problem is not None:
         manager.unregister(plugin)
-        raise PluginHookError(problem)
+        raise PluginHookError(*problem)
 
 
 class PluginHookError(TypeError):
-    """A plugin's hooks cannot be used (unmarked, or not a hook of xxgk-lint)."""
+    """A plugin's hooks cannot be used (unmarked, or not a hook of xxgk-lint); ``str()`` is
+    English, ``zh`` Chinese."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return str(self) if lang == "en" else self.zh
+
+
+class HookResultError(TypeError):
+    """A hook returned something that is not a list of rules; ``zh`` says it in Chinese."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
 
 
 def _collect(
@@ -349,7 +428,7 @@ def _collect(
         registry.errors.append(
             _error(
                 lang,
-                f"插件 {loaded.label} 的 {_HOOK} 出错：{_describe(exc)}",
+                f"插件 {loaded.label} 的 {_HOOK} 出错：{_describe(exc, 'zh')}",
                 f"plugin {loaded.label}: {_HOOK} raised {_describe(exc)}",
             )
         )
@@ -375,38 +454,61 @@ def _add_rules(
     locate: Callable[[Rule], str] | None = None,
 ) -> None:
     if isinstance(provided, (str, bytes)) or not isinstance(provided, Iterable):
-        raise TypeError(f"{_HOOK} returned {type(provided).__name__}, not a list of Rule")
+        kind = type(provided).__name__
+        raise HookResultError(
+            f"{_HOOK} 返回了 {kind}，不是 Rule 的列表",
+            f"{_HOOK} returned {kind}, not a list of Rule",
+        )
     for item in provided:
         if not isinstance(item, Rule):
-            raise TypeError(f"{_HOOK} returned {type(item).__name__}, not a Rule")
-        problem = _rule_problem(item, builtin)
-        if problem is None:
-            code, name = item.meta.code, item.meta.name
-            if code in registry.rules:
-                first = registry.declared_by.get(code, registry.rules[code].meta.origin)
-                problem = f"rule code {code} is declared twice (first by {first})"
-            elif registry.by_name(name) is not None:
-                problem = f"rule name {name} is declared twice"
+            kind = type(item).__name__
+            raise HookResultError(
+                f"{_HOOK} 返回了 {kind}，不是 Rule", f"{_HOOK} returned {kind}, not a Rule"
+            )
+        problem = _rule_problem(item, builtin) or _clash(registry, item)
         if problem:
+            zh, en = problem
             if locate is not None:
-                registry.errors.append(clean_text(f"{locate(item)}: {problem}"))
+                registry.errors.append(clean_text(f"{locate(item)}: {en if lang == 'en' else zh}"))
             else:
-                registry.errors.append(
-                    _error(lang, f"插件 {label}：{problem}", f"plugin {label}: {problem}")
-                )
+                registry.errors.append(_error(lang, f"插件 {label}：{zh}", f"plugin {label}: {en}"))
             continue
         registry.rules[item.meta.code] = item
         registry.declared_by[item.meta.code] = label
 
 
-def _rule_problem(item: Rule, builtin: bool) -> str | None:
-    """What makes a rule unusable by the runner, the listings and the formatters."""
+def _clash(registry: Registry, item: Rule) -> tuple[str, str] | None:
+    """A code or name another rule already has (the first one registered is kept): (zh, en)."""
+    code, name = item.meta.code, item.meta.name
+    if code in registry.rules:
+        first = registry.declared_by.get(code, registry.rules[code].meta.origin)
+        return (
+            f"规则代码 {code} 重复（已由 {first} 声明）",
+            f"rule code {code} is declared twice (first by {first})",
+        )
+    other = registry.by_name(name)
+    if other is None:
+        return None
+    if other.code.startswith(RESERVED_PREFIX):
+        return (
+            f"规则名称 {name} 是内置规则 {other.code} 的名称，请另取一个名称",
+            f"rule name {name} is the name of the built-in rule {other.code}: choose another",
+        )
+    first = registry.declared_by.get(other.code, other.meta.origin)
+    return (
+        f"规则名称 {name} 重复（已由 {first} 的规则 {other.code} 使用）",
+        f"rule name {name} is declared twice (first by rule {other.code} of {first})",
+    )
+
+
+def _rule_problem(item: Rule, builtin: bool) -> tuple[str, str] | None:
+    """What makes a rule unusable by the runner, the listings and the formatters: (zh, en)."""
+    from xxgk_lint.engine.plugin_messages import problem_zh
+
     problem = meta_problem(item.meta, builtin=builtin)
-    if problem is not None:
-        return problem
     code = item.meta.code
-    if item.check is not None and not callable(item.check):
-        return f"rule {code}: check is not callable"
-    if item.check_run is not None and not callable(item.check_run):
-        return f"rule {code}: check_run is not callable"
-    return None
+    if problem is None and item.check is not None and not callable(item.check):
+        problem = f"rule {code}: check is not callable"
+    if problem is None and item.check_run is not None and not callable(item.check_run):
+        problem = f"rule {code}: check_run is not callable"
+    return None if problem is None else (problem_zh(problem), problem)

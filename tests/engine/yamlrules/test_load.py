@@ -113,7 +113,8 @@ ERRORS = {
         GOOD.replace("行政许可决定数量不应为0", "'数量为 {proactive.licensing.decision}'"),
         4,
         "AC101: message: zh: field {proactive.licensing.decision}: "
-        "'proactive.licensing.decision': row 'licensing' has no column 'decision'",
+        "'proactive.licensing.decision': row 'licensing' has no column 'decision' "
+        "(columns: decisions, previous, change); did you mean 'decisions'?",
     ),
     "message-lone-brace": (
         GOOD.replace("行政许可决定数量不应为0", "'数量 { 不应为0'"),
@@ -139,12 +140,14 @@ ERRORS = {
         GOOD.replace("proactive.licensing", "proactve.licensing"),
         5,
         "AC101: check: 'proactve.licensing.decisions': no table 'proactve' "
-        "(tables: proactive, applications, reviews)",
+        "(tables: proactive, applications, reviews); did you mean 'proactive'?",
     ),
     "expression-unknown-row": (
         GOOD.replace("proactive.licensing", "proactive.licence"),
         5,
-        "AC101: check: 'proactive.licence.decisions': table 'proactive' has no row 'licence'",
+        "AC101: check: 'proactive.licence.decisions': table 'proactive' has no row 'licence' "
+        "(rows: regulations, normative_documents, licensing, penalties, enforcement, fees, "
+        "other_services, procurement); did you mean 'licensing'?",
     ),
     "expression-a-row-not-a-cell": (
         GOOD.replace("proactive.licensing.decisions", "applications.denied.state_secret"),
@@ -279,11 +282,14 @@ def test_every_error_of_a_file_is_reported_and_none_of_its_rules_is_used(tmp_pat
 CHINESE = {
     "expression-does-not-parse": "AC101: check: 第 31 列的 '=' 无法识别（相等写作 ==）",
     "expression-unknown-table": "AC101: check: “proactve.licensing.decisions”：没有表“proactve”"
-    "（表：proactive, applications, reviews）",
+    "（表：proactive, applications, reviews）；是否应为 'proactive'？",
+    "expression-unknown-row": "AC101: check: “proactive.licence.decisions”：表“proactive”没有行"
+    "“licence”（行：regulations, normative_documents, licensing, penalties, enforcement, fees, "
+    "other_services, procurement）；是否应为 'licensing'？",
     "no-message": "AC101: 缺少 message:（至少要有中文 zh）",
     "unknown-rule-key": "AC101: 未知的键 'chek'；是否应为 'check'？",
-    "yaml-syntax": "YAML 格式错误：invalid YAML (column 1): expected ',' or ']', but got "
-    "'<stream end>'",
+    "yaml-syntax": "YAML 格式错误（第 1 列）：应为“,”或“]”，实际是文件结尾（括号未闭合？）",
+    "duplicate-key": "YAML 格式错误（第 5 列）：键 'code' 重复（第 2 行已给出）",
     "code-not-flake8": "code: 规则代码 'ACME101' 应为 1 至 3 个大写字母加 3 位数字（如 AC101）",
 }
 

@@ -16,13 +16,12 @@ false and ``true or x`` true whatever ``x`` is.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Any
 
-from xxgk_lint.format import FORMATS, UnknownKeyError, check_address
+from xxgk_lint.format import FORMATS, TABLE_KEYS, UnknownKeyError, check_address
 from xxgk_lint.parse.ast import Cell, Report
 
 Number = int | Decimal
@@ -219,14 +218,14 @@ def cell_parts(address: str) -> tuple[str, str, str]:
         return table, row, col
     try:
         check_address(address)
-    except UnknownKeyError as exc:
+    except UnknownKeyError:
         whole_row = ".".join(parts[1:])
         if any(m.has_table(table) and m.table(table).has_row(whole_row) for m in FORMATS.values()):
             raise ExprError(
                 f"“{address}”是一行，不是单元格：请加上列，如 {address}.total",
                 f"'{address}' names a row, not a cell: add its column, e.g. {address}.total",
             ) from None
-        raise ExprError(_address_zh(address, str(exc)), str(exc)) from None
+        raise _key_error(address) from None
     return table, row, col
 
 
@@ -244,8 +243,8 @@ def _check_group(address: str, table: str, row: str, column: str) -> None:
     column (check_address knows ``*`` only as a whole row)."""
     try:
         check_address(table)
-    except UnknownKeyError as exc:
-        raise ExprError(_address_zh(address, str(exc)), str(exc)) from None
+    except UnknownKeyError:
+        raise _key_error(address) from None
     rows = [
         r
         for m in FORMATS.values()
@@ -259,21 +258,66 @@ def _check_group(address: str, table: str, row: str, column: str) -> None:
             f"'{address}': table '{table}' has no row matching '{row}'",
         )
     if column != "*" and not any(column in r.columns for r in rows):
+        columns = list(dict.fromkeys(c for r in rows for c in r.columns))
+        zh, en = _close(column, columns)
+        listed = ", ".join(columns)
         raise ExprError(
-            f"“{address}”：“{row}”各行没有列“{column}”",
-            f"'{address}': the rows '{row}' have no column '{column}'",
+            f"“{address}”：“{row}”各行没有列“{column}”（列：{listed}）{zh}",
+            f"'{address}': the rows '{row}' have no column '{column}' (columns: {listed}){en}",
         )
 
 
-def _address_zh(address: str, en: str) -> str:
-    """check_address's sentence in Chinese (the keys are the same in both languages)."""
-    if found := re.search(r"no table '([^']*)' \(tables: ([^)]*)\)", en):
-        return f"“{address}”：没有表“{found[1]}”（表：{found[2]}）"
-    if found := re.search(r"table '([^']*)' has no row '([^']*)'", en):
-        return f"“{address}”：表“{found[1]}”没有行“{found[2]}”"
-    if found := re.search(r"(?:row|table) '([^']*)' has no column '([^']*)'", en):
-        return f"“{address}”：“{found[1]}”没有列“{found[2]}”"
-    return f"“{address}”：{en}"  # pragma: no cover - check_address says one of the three
+def _close(word: str, choices: list[str]) -> tuple[str, str]:
+    """``；是否应为 'x'？`` / ``; did you mean 'x'?`` for the nearest key, if one is near."""
+    import difflib  # only for an error message
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f"；是否应为 {close[0]!r}？", f"; did you mean {close[0]!r}?"
+
+
+def _key_error(address: str) -> ExprError:
+    """Why the model refuses ``address``, in both languages: the key it does not have, the
+    keys it has there (every format's), and the nearest one."""
+    parts = address.split(".")
+    table = parts[0]
+    tables = [m.table(table) for m in FORMATS.values() if m.has_table(table)]
+    if not tables:
+        known = list(TABLE_KEYS)
+        zh, en = _close(table, known)
+        listed = ", ".join(known)
+        return ExprError(
+            f"“{address}”：没有表“{table}”（表：{listed}）{zh}",
+            f"'{address}': no table '{table}' (tables: {listed}){en}",
+        )
+    row = ".".join(parts[1:-1]) if len(parts) > 2 else ".".join(parts[1:])
+    rows = list(dict.fromkeys(r.key for t in tables for r in t.rows))
+    if row != "*" and row not in rows:
+        zh, en = _close(row, rows)
+        listed = ", ".join(rows)
+        return ExprError(
+            f"“{address}”：表“{table}”没有行“{row}”（行：{listed}）{zh}",
+            f"'{address}': table '{table}' has no row '{row}' (rows: {listed}){en}",
+        )
+    column = parts[-1]
+    columns = list(
+        dict.fromkeys(c for t in tables for r in t.rows if row in ("*", r.key) for c in r.columns)
+    )
+    zh, en = _close(column, columns)
+    listed = ", ".join(columns)
+    where_zh, where_en = (
+        (f"表“{table}”", f"table '{table}'")
+        if row == "*"
+        else (
+            f"行“{row}”",
+            f"row '{row}'",
+        )
+    )
+    return ExprError(
+        f"“{address}”：{where_zh}没有列“{column}”（列：{listed}）{zh}",
+        f"'{address}': {where_en} has no column '{column}' (columns: {listed}){en}",
+    )
 
 
 def _cell(token: Any) -> CellRef:

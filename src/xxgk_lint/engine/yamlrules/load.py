@@ -264,7 +264,7 @@ def load_rule_file(path: Path, shown: str, lang: str = "zh") -> RuleFile:
     try:
         marked = load_marked(text)
     except MarkedError as exc:
-        error(exc.line, f"YAML 格式错误：{exc}", str(exc))
+        error(exc.line, exc.zh, str(exc))
         return result
     data = marked.data
     if not isinstance(data, dict) or "rules" not in data:
