@@ -168,6 +168,7 @@ def carry_facts(report: Report) -> Carry | None:
         ),
     ),
     run=True,
+    per_body=True,
     facts=carry_facts,
     uses=("applications.carried_over.*", "applications.carried_forward.*"),
 )
@@ -296,6 +297,7 @@ def documents_facts(report: Report) -> tuple[Documents, ...] | None:
         ),
     ),
     run=True,
+    per_body=True,
     facts=documents_facts,
     uses=(
         "proactive.regulations.issued",
@@ -527,6 +529,7 @@ def prose_facts(report: Report) -> Prose | None:
         ),
     ),
     run=True,
+    per_body=True,
     facts=prose_facts,
 )
 def prose_copied_from_last_year(
@@ -628,6 +631,7 @@ def _others(paths: list[str], lang: str) -> str:
         ),
     ),
     run=True,
+    per_body=True,
 )
 def same_year_reports(reports: Sequence[ReportFacts], ctx: RuleContext) -> Iterator[Diagnostic]:
     for group in same_year(reports):

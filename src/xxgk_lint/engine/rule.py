@@ -191,6 +191,10 @@ class Rule:
     check: CheckReport | None = None
     check_run: CheckRun | None = None
     facts: ExtractFacts | None = None
+    #: A whole-run check that only compares reports of one body (the agency in the title):
+    #: it is called once per body, with that body's reports, so that a run over any
+    #: number of files holds one body's facts at a time.
+    per_body: bool = False
 
     @property
     def code(self) -> str:
@@ -212,6 +216,7 @@ def rule(
     options: Sequence[RuleOption] = (),
     run: bool = False,
     facts: ExtractFacts | None = None,
+    per_body: bool = False,
     formats: Sequence[str] = (),
     years: tuple[int | None, int | None] = (None, None),
     uses: Sequence[str] = (),
@@ -220,7 +225,10 @@ def rule(
 
     With ``run=True`` the function is a whole-run check (for rules that compare reports,
     e.g. one body's reports of two years): it receives a :class:`ReportFacts` for every
-    report of the run, each carrying what ``facts(report)`` took from it. ``formats``
+    report of the run, each carrying what ``facts(report)`` took from it; with
+    ``per_body=True`` too, it is called once per body (the agency its title names) with
+    that body's reports only (a report that names no body, alone), so memory stays flat
+    however many files a run checks. ``formats``
     and ``years`` say which reports the rule applies to (others are not checked by it);
     ``uses`` names the cells it reads (``proactive.licensing.decisions``,
     ``applications.*.total``): a key the format model does not have fails here, when the
@@ -260,7 +268,7 @@ def rule(
     def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
         meta = replace(declared, origin=function.__module__)
         if run:
-            return Rule(meta, check_run=function, facts=facts)
+            return Rule(meta, check_run=function, facts=facts, per_body=per_body)
         if formats or years != (None, None):
             return Rule(meta, check=_only_where_it_applies(meta, function))
         return Rule(meta, check=function)

@@ -42,6 +42,7 @@ from xxgk_lint.engine.config import (
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+from xxgk_lint.engine.factstore import FactsStore
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
@@ -291,7 +292,7 @@ class Runner:
         plan = plan or self._plan
         if plan is None:
             raise RuntimeError("Runner.results() needs a plan: call Runner.plan() first")
-        kept: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
+        kept = FactsStore()
         if self.jobs > 1 and plan.files > 1:
             from xxgk_lint.engine.pool import checked_in_pool
 
@@ -310,19 +311,23 @@ class Runner:
             if not result.unreadable:
                 self.scopes[result.path] = scope_of(result.agency, result.year)
             if done.facts is not None:
-                kept.append((done.facts, config, self.registry_for(config)))
+                kept.add(done.facts, config, self.registry_for(config))
                 self._fail_on_of[result.path] = self._fail_on_for(result)
                 if done.title is not None:
                     self.across_lines[result.path] = {done.title[0]: done.title[1]}
             yield result
-        kept.extend(self._previous_facts())
+        for facts, config, registry in self._previous_facts():
+            kept.add(facts, config, registry)
         # Cleared only when every file went well: the last-resort message names the file
         # that crashed.
         progress.file = None
         if not plan.files:
             self.run_errors.append(self._nothing_found(plan.paths))
         with holding():
-            self.across = self._check_run(kept)
+            try:
+                self.across = self._check_run(kept)
+            finally:
+                kept.close()
             if self.across_snippets:
                 self._across_snippets()
 
@@ -668,35 +673,28 @@ class Runner:
         errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
         return None
 
-    def _check_run(
-        self, parsed: list[tuple[dict[str, ReportFacts], Config, Registry]]
-    ) -> tuple[Diagnostic, ...]:
-        """Whole-run rules: called once with the facts of every report that parsed.
+    def _check_run(self, kept: FactsStore) -> tuple[Diagnostic, ...]:
+        """Whole-run rules over the facts of every report that parsed: a ``per_body`` rule
+        once per body (with that body's reports), any other once with them all.
 
         Their findings come back in the order of the files they name, then by position.
         """
-        if not parsed:
+        if not kept:
             return ()
-        config, registry = parsed[0][1], parsed[0][2]
+        config, registry = kept.first_setting()
+        rules = [r for r in registry.sorted_rules() if r.check_run is not None]
         found: list[Diagnostic] = []
-        for rule in registry.sorted_rules():
-            if rule.check_run is None:
-                continue
-            eligible = [facts[rule.code] for facts, _, _ in parsed if rule.code in facts]
-            if not eligible:
-                continue
-            paths = tuple(clean_text(f.path) for f in eligible)
-            found.extend(
-                self._run_rule(
-                    rule,
-                    config,
-                    partial(_check_reports, eligible),
-                    clean_text(eligible[0].path),
-                    paths,
-                    len(eligible),
-                    self.run_errors,
-                )
-            )
+        if any(not r.per_body for r in rules):
+            every = kept.every()
+            for rule in rules:
+                if not rule.per_body:
+                    found.extend(self._run_whole(rule, config, every))
+            del every
+        if any(r.per_body for r in rules):
+            for group in kept.by_body():
+                for rule in rules:
+                    if rule.per_body:
+                        found.extend(self._run_whole(rule, config, group))
         # A --previous file is read for its facts, never reported on; every finding keys on
         # its report's scope (body|year).
         found = [
@@ -706,6 +704,29 @@ class Runner:
         ]
         order = {path: index for index, path in enumerate(self._fail_on_of)}
         return tuple(sorted(found, key=lambda d: (order.get(d.path, len(order)), *d.sort_key())))
+
+    def _run_whole(
+        self,
+        rule: Rule,
+        config: Config,
+        kept: list[tuple[dict[str, ReportFacts], Config, Registry]],
+    ) -> list[Diagnostic]:
+        """One whole-run rule over the reports it is enabled for among ``kept``."""
+        eligible = [facts[rule.code] for facts, _, _ in kept if rule.code in facts]
+        if not eligible:
+            return []
+        paths = tuple(clean_text(f.path) for f in eligible)
+        return list(
+            self._run_rule(
+                rule,
+                config,
+                partial(_check_reports, eligible),
+                clean_text(eligible[0].path),
+                paths,
+                len(eligible),
+                self.run_errors,
+            )
+        )
 
     def _previous_facts(self) -> list[tuple[dict[str, ReportFacts], Config, Registry]]:
         """``--previous``: the facts whole-run rules keep of last year's reports.
@@ -769,16 +790,19 @@ class Runner:
 
     def whole_run(self, results: Sequence[FileResult]) -> tuple[Diagnostic, ...]:
         """The whole-run rules over results that carry their ``facts`` (the API's)."""
-        kept = []
+        kept = FactsStore()
         for result in results:
             if not result.unreadable:
                 self.scopes[result.path] = scope_of(result.agency, result.year)
             if result.facts:
                 config = self.resolver.for_file(Path(result.path))
-                kept.append((result.facts, config, self.registry_for(config)))
+                kept.add(result.facts, config, self.registry_for(config))
                 self._fail_on_of[result.path] = self._fail_on_for(result)
         with holding():
-            return self._check_run(kept)
+            try:
+                return self._check_run(kept)
+            finally:
+                kept.close()
 
     def fail_on_of(self, path: str) -> Severity:
         """The ``fail-on`` of a file whose facts whole-run rules kept (else the run's)."""

@@ -1,0 +1,96 @@
+"""The facts whole-run rules keep, spooled: one body's reports at a time, or all of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, TITLE, edit, run_main, write
+from xxgk_lint.engine.config import Config
+from xxgk_lint.engine.factstore import FactsStore
+from xxgk_lint.engine.rule import ReportFacts
+
+
+def facts(path: str, agency: str | None, year: int = 2023) -> dict[str, ReportFacts]:
+    return {"XG601": ReportFacts(path, "text", "2021", year, agency, None, value=(1, 2))}
+
+
+def test_reports_come_back_by_body_then_alone() -> None:
+    store = FactsStore()
+    config = Config()
+    for path, agency in [
+        ("a.txt", "青山县审计局"),
+        ("b.txt", "白石县人民政府"),
+        ("c.txt", None),
+        ("d.txt", "青山县 审计局"),  # the same body, written with a space
+        ("e.txt", None),
+    ]:
+        store.add(facts(path, agency), config, None)  # type: ignore[arg-type]
+    assert len(store) == 5
+    groups = [[kept[0]["XG601"].path for kept in group] for group in store.by_body()]
+    assert groups == [["b.txt"], ["a.txt", "d.txt"], ["c.txt"], ["e.txt"]]
+    assert [kept[0]["XG601"].path for kept in store.every()] == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "d.txt",
+        "e.txt",
+    ]
+    assert store.every()[0][0]["XG601"].value == (1, 2)  # the facts, unpickled
+    store.close()
+
+
+def test_an_empty_store_is_false() -> None:
+    store = FactsStore()
+    store.add({}, Config(), None)  # type: ignore[arg-type]
+    assert not store
+
+
+COUNTING = """\
+from xxgk_lint.plugin import RuleDoc, hookimpl, rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+
+
+def _rule(code, per_body):
+    @rule(
+        code=code,
+        name=f"reports-given-{code.lower()}",
+        severity="info",
+        summary={"zh": "测试", "en": "test"},
+        messages={"zh": {"default": "{n}"}, "en": {"default": "given {n}"}},
+        docs={"zh": DOC, "en": DOC},
+        run=True,
+        per_body=per_body,
+    )
+    def given(reports, ctx):
+        first = reports[0]
+        yield ctx.diagnostic(first.title_span, path=first.path, subject="n", n=len(reports))
+
+    return given
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [_rule("CNT101", True), _rule("CNT102", False)]
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_per_body_rule_is_given_one_body_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, jobs: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "checks" / "count.py", COUNTING)
+    write(tmp_path / ".xxgk-lint.yaml", "plugins: [./checks/count.py]\nselect: [CNT]\n")
+    write(tmp_path / "r" / "a.txt", CLEAN)
+    write(tmp_path / "r" / "b.txt", CLEAN.replace("2023", "2022"))
+    write(tmp_path / "r" / "c.txt", edit(CLEAN, TITLE, TITLE.replace("测试县", "白石县")))
+    result = run_main(capsys, "check", "--lang", "en", "--format", "json", "-j", jobs, "r")
+    found = sorted((d["code"], d["path"], d["message"]) for d in result.json()["diagnostics"])
+    assert found == [
+        ("CNT101", "r/a.txt", "given 2"),  # 测试县人民政府: 2022 and 2023
+        ("CNT101", "r/c.txt", "given 1"),  # 白石县人民政府
+        ("CNT102", "r/a.txt", "given 3"),  # every report
+    ]
