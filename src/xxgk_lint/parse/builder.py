@@ -45,6 +45,7 @@ from xxgk_lint.parse.grammar import (
     get_parser,
 )
 from xxgk_lint.parse.mapping import MappedTable, map_table
+from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.parse.metadata import (
     agency_of,
     choose_title,
@@ -163,6 +164,11 @@ class _Builder:
         span = self._span(Span(first.line, first.column, last.line, last.end_column))
         return Paragraph(text, span, tuple(pieces), section, self.source.positions)
 
+    def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:
+        """A run of prose lines as paragraphs: split after sub-headings and before items."""
+        cuts = [0, *paragraph_starts([line.text for line in lines]), len(lines)]
+        return [self._paragraph(lines[a:b], section) for a, b in zip(cuts, cuts[1:], strict=False)]
+
     def _blocks(
         self, raw: RawSection, key: str | None, tables: list[tuple[int, int, Table]]
     ) -> list[Block]:
@@ -187,13 +193,13 @@ class _Builder:
                     run.append(line)
                     continue
                 if run:
-                    blocks.append(self._paragraph(run, key))
+                    blocks.extend(self._paragraphs(run, key))
                     run = []
                 if id(entry[2]) not in placed:
                     placed.add(id(entry[2]))
                     blocks.append(entry[2])
             if run:
-                blocks.append(self._paragraph(run, key))
+                blocks.extend(self._paragraphs(run, key))
         return blocks
 
     def _sections(self, tables: list[tuple[int, int, Table]]) -> list[Section]:
