@@ -11,8 +11,9 @@ from xxgk_lint_rules._docs import docs
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
+from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise
-from xxgk_lint.parse.ast import Report, Section, Sentence, Span
+from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
 
 # The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
 FIVE_SECTIONS = (
@@ -60,7 +61,8 @@ PROBLEMS_HEADED = (
         (
             "年度报告应包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
             "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。"
-            "按标题中的核心词识别，不论编号写法；没有标题但内容以“（一）主要问题”开头的部分也视为存在。",
+            "按标题中的核心词识别，不论编号写法（“（一）总体情况”也算）；没有标题但内容在的部分也视为存在（第二至四部分看表格，"
+            "第一部分看标题和开头段之后的正文，第五部分看“（一）主要问题”，第六部分看收费说明），由 XG102 报告。",
             "《政府信息公开条例》第五十条规定了年度报告的内容，格式要求“不能遗漏”。",
             FIVE_SECTIONS,
             SIX_SECTIONS,
@@ -69,7 +71,9 @@ PROBLEMS_HEADED = (
             "A report has six sections: 一 overview; 二 proactive disclosure; 三 applications; "
             "四 administrative review and litigation; 五 problems and improvements; 六 other "
             "matters. Sections are recognised by the core words of their titles in any "
-            "numbering; content opening with （一）主要问题 under no heading counts as section 五.",
+            "numbering (（一）总体情况 too); a section whose content is there under no heading (the "
+            "table of 二–四, 一's prose after the opening paragraph, 五's （一）主要问题, 六's fee "
+            "statement) is present, and XG102 reports its heading.",
             "Article 50 of the 政府信息公开条例 sets the content; the format says nothing may be "
             "left out.",
             FIVE_SECTIONS,
@@ -126,6 +130,8 @@ def _heading(section: Section) -> str:
             "duplicate-numeral": "“{heading}”与前面的“{first}”编号都是“{found}”",
             "no-heading": "第{expected}部分“{title}”没有标题，其内容从这里开始（“{start}”）；应加上标题"
             "“{expected}、{title}”",
+            "no-heading-table": "第{expected}部分“{title}”没有标题，其内容从这里开始（{table}）；"
+            "应加上标题“{expected}、{title}”",
         },
         "en": {
             "order": "'{heading}' comes after '{before}'; the format's order is 一 overview … "
@@ -136,6 +142,8 @@ def _heading(section: Section) -> str:
             "duplicate-numeral": "'{heading}' has the numeral '{found}', as '{first}' before it",
             "no-heading": "section {expected} '{title}' ({english}) has no heading; its content "
             "starts here ('{start}'); add the heading {expected}、{title}",
+            "no-heading-table": "section {expected} '{title}' ({english}) has no heading; its "
+            "content starts here (the {table}); add the heading {expected}、{title}",
         },
     },
     docs=docs(
@@ -248,8 +256,22 @@ SECTION_ORDER_NUMERALS = ("一", "二", "三", "四", "五", "六")
 
 def _no_heading(report: Report, ctx: RuleContext, section: Section) -> Diagnostic:
     spec = report.format.section(section.key)
-    first = section.paragraphs[0].text.strip() if section.paragraphs else ""
-    start = first[:16] + ("…" if len(first) > 16 else "")
+    first = section.blocks[0] if section.blocks else None
+    if isinstance(first, Table):
+        # The content starts with the section's table: name it (its cells are no quote).
+        table = report.format.table(first.key).title
+        return ctx.diagnostic(
+            section.span,
+            "no-heading-table",
+            expected=spec.number,
+            title=spec.title.zh,
+            english=spec.title.en,
+            table=table.zh if ctx.lang == "zh" else table.en,
+            subject=f"outline.{section.key}.heading",
+            actual=None,
+        )
+    text = first.text.strip() if first is not None else ""
+    start = text[:16] + ("…" if len(text) > 16 else "")
     return ctx.diagnostic(
         section.span,
         "no-heading",
@@ -262,17 +284,63 @@ def _no_heading(report: Report, ctx: RuleContext, section: Section) -> Diagnosti
     )
 
 
-#: A sentence that is only a sub-heading: （一）存在的主要问题 / 二、改进情况 / 1.问题.
-_SUBHEADING = re.compile(
-    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
-    r"[^，,；;。]{0,10}[。:：]?$"
+#: The numbering a sub-heading opens with: （一） / 二、 / 1. / 一是 (normalised text).
+_NUMBERING = re.compile(
+    r"^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.]|[一二三四五六七八九十]是)"
 )
+#: The format's own sub-headings of 五 (存在的主要问题, 改进情况 …), as whole sentences.
+_OUTLINE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
+_OPEN = re.compile(r"[,;。:!?]")
+
+
+def _is_subheading(text: str) -> bool:
+    """A sentence that only names what follows: （一）存在问题。 / 二、改进情况 / 1.问题 —
+    numbered, and either the format's sub-heading words or a short phrase with no sentence
+    end. A short numbered sentence that says something (1.政策解读形式较为单一。) counts."""
+    norm = normalise(text)
+    match = _NUMBERING.match(norm)
+    if match is None:
+        return False
+    body = norm[match.end() :]
+    if _OUTLINE.fullmatch(body.rstrip("。.:;")):
+        return True
+    return len(body) <= 12 and not _OPEN.search(body)
+
+
 #: A section that says there is nothing: 无, 暂无, 无。
+#: The words of a measure: what was changed or is planned (改进, 整改, 下一步 …), and the
+#: future tense a measure is written in (将加强, 将进一步 …). A problem is written 有待加强 or
+#: 需进一步加强: no 将, so it is not read as a measure.
+MEASURE_WORDS = (
+    "改进",
+    "整改",
+    "措施",
+    "下一步",
+    "今后",
+    "下步",
+    "将加强",
+    "将进一步",
+    "将继续",
+    "将持续",
+    "将完善",
+    "将不断",
+    "将切实",
+    "将着力",
+    "将强化",
+    "将健全",
+    "将优化",
+    "将提升",
+    "将推进",
+    "将严格",
+    "将加大",
+)
+#: How many measure words a message names.
+_NAMED = 6
 _NOTHING = re.compile(r"^(?:暂?无|没有|无相关情况)[。.]?$")
 
 
 def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if not _SUBHEADING.match(normalise(s.text))]
+    return [s for s in sentences if not _is_subheading(s.text)]
 
 
 @rule(
@@ -307,7 +375,8 @@ def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
         (
             "第五部分“存在的主要问题及改进情况”应有实际内容：不能空白、只写“无”，不能只有一两句（不计"
             "“（一）存在问题”这类小标题，少于 min-sentences 句即报告），并且要写改进措施（正文中出现"
-            "measure-words 中的词，默认为改进、整改、措施、下一步、今后、下步）。只看该部分的正文，不看标题："
+            "measure-words 中的词，默认为改进、整改、措施、下一步、今后、下步，以及将加强、将进一步、将继续、"
+            "将持续、将完善等表示今后做法的写法；“有待加强”“需进一步加强”写的是问题，不算措施）。只看该部分的正文，不看标题："
             "标题“存在的主要问题及改进情况”本身就含有“改进”。",
             "《条例》第五十条要求报告存在的主要问题及改进情况；只写“无”或一句套话是评估中常见的扣分项。",
             "五、存在的主要问题及改进情况\n无。",
@@ -318,7 +387,9 @@ def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
             "Section 五 (problems and improvements) must say something: not be empty or only 无, "
             "not a sentence or two (sub-headings such as （一）存在问题 are not counted; fewer "
             "than min-sentences sentences is reported), and name a measure (a word of "
-            "measure-words in its text; by default 改进, 整改, 措施, 下一步, 今后, 下步). Only the "
+            "measure-words in its text; by default 改进, 整改, 措施, 下一步, 今后, 下步, and the "
+            "future tense of a measure: 将加强, 将进一步, 将继续, 将持续, 将完善 …; 有待加强 and "
+            "需进一步加强 state a problem, not a measure). Only the "
             "section's text is read, not its heading: the official heading itself contains 改进.",
             "Article 50 of the 条例 asks for the main problems and the improvements; a section "
             "that says 无 or one stock sentence is a common finding of evaluators.",
@@ -336,8 +407,10 @@ def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
         ),
         RuleOption(
             "measure-words",
-            ["改进", "整改", "措施", "下一步", "今后", "下步"],
-            "Words of which section 五's text must contain one: the measures taken or planned.",
+            list(MEASURE_WORDS),
+            "Words of which section 五's text must contain one: the measures taken or planned "
+            "(改进, 下一步 …, and what the body says it will do: 将加强, 将进一步 …; never a "
+            "problem's wording such as 有待加强 or 需进一步加强).",
             type=list,
         ),
     ],
@@ -384,7 +457,12 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
         return
     words = [str(w) for w in ctx.option("measure-words")]
     if words and not any(normalise(w) in text for w in words):
-        shown = "、".join(f"“{w}”" for w in words) if ctx.lang == "zh" else ", ".join(words)
+        # The first words name the kind; the message stays one line however long the list.
+        named = words[:_NAMED]
+        if ctx.lang == "zh":
+            shown = "、".join(f"“{w}”" for w in named)
+        else:
+            shown = ", ".join(named) + (" …" if len(words) > _NAMED else "")
         yield ctx.diagnostic(
             where,
             "no-measure",

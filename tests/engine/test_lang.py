@@ -134,6 +134,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
         CLEAN + "六、其他需要报告的事项\n本机关无其他需要报告的事项。\n"
     ),
     ("XG102", "no-heading"): _edit("五、存在的主要问题及改进情况\n", ""),
+    ("XG102", "no-heading-table"): _edit("三、收到和处理政府信息公开申请情况\n", ""),
     ("XG103", "empty"): _five(""),
     ("XG103", "nothing"): _five("无。"),
     ("XG103", "short"): _five("（一）存在问题。政策解读形式较为单一。"),

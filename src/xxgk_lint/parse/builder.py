@@ -10,6 +10,7 @@ read from the paragraphs; table positions are finally mapped back into the origi
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from xxgk_lint.format import (
@@ -52,11 +53,12 @@ from xxgk_lint.parse.metadata import (
     choose_title,
     clean_title,
     section_number,
-    starts_problems,
     wrapped_title_start,
     year_of_text,
     year_of_title,
 )
+from xxgk_lint.parse.outline import recover_sections
+from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 from xxgk_lint.sources.model import InputError, LimitError, Source
 
@@ -167,6 +169,11 @@ class _Builder:
         span = self._span(Span(first.line, first.column, last.line, last.end_column))
         return Paragraph(text, span, tuple(pieces), section, self.source.positions)
 
+    def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:
+        """A run of prose lines as paragraphs: split after sub-headings and before items."""
+        cuts = [0, *paragraph_starts([line.text for line in lines]), len(lines)]
+        return [self._paragraph(lines[a:b], section) for a, b in itertools.pairwise(cuts)]
+
     def _blocks(
         self, raw: RawSection, key: str | None, tables: list[tuple[int, int, Table]]
     ) -> list[Block]:
@@ -191,13 +198,13 @@ class _Builder:
                     run.append(line)
                     continue
                 if run:
-                    blocks.append(self._paragraph(run, key))
+                    blocks.extend(self._paragraphs(run, key))
                     run = []
                 if id(entry[2]) not in placed:
                     placed.add(id(entry[2]))
                     blocks.append(entry[2])
             if run:
-                blocks.append(self._paragraph(run, key))
+                blocks.extend(self._paragraphs(run, key))
         return blocks
 
     def _sections(self, tables: list[tuple[int, int, Table]]) -> list[Section]:
@@ -212,7 +219,7 @@ class _Builder:
             span = self._span(Span(heading.line, heading.column, heading.line, heading.end_column))
             number = section_number(heading.text)
             sections.append(Section(key, number, heading.text, span, tuple(blocks)))
-        return _with_implicit_problems(sections)
+        return sections
 
     # ---- the report
 
@@ -232,18 +239,22 @@ class _Builder:
             for m in mapped.values()
             if m.table is not None and m.first_line is not None and m.last_line is not None
         ]
-        sections = self._sections(ranges)
+        opening = [
+            b
+            for b in self._blocks(preamble_raw, None, ranges)
+            if title_line is None
+            or not isinstance(b, Paragraph)
+            or b.pieces[0].line != title_line.line
+        ]
+        kept, sections = recover_sections(
+            opening, self._sections(ranges), title_line.line if title_line else None
+        )
         if not sections and not tables:
             raise NotAReportError(
                 "not a government information disclosure annual report: no section headings "
                 "(一、总体情况 …) and no statistical tables were found"
             )
-        preamble = [
-            b
-            for b in self._blocks(preamble_raw, None, ranges)
-            if isinstance(b, Paragraph)
-            and (title_line is None or b.pieces[0].line != title_line.line)
-        ]
+        preamble = [b for b in kept if isinstance(b, Paragraph)]
         title = None
         if title_line is not None:
             paragraph = self._paragraph(title_lines, None)
@@ -403,33 +414,6 @@ def _trim_chrome(blocks: list[Block]) -> list[Block]:
             break
         blocks.pop()
     return blocks
-
-
-def _with_implicit_problems(sections: list[Section]) -> list[Section]:
-    """Recognise a problems section written as （一）主要问题 … under no heading."""
-    if any(s.key == "problems" for s in sections):
-        return sections
-    for index, section in enumerate(sections):
-        if section.key not in ("reviews", "applications", "proactive", "overview"):
-            continue
-        for b_index, block in enumerate(section.blocks):
-            if isinstance(block, Paragraph) and starts_problems(block.text):
-                before = dataclasses.replace(section, blocks=section.blocks[:b_index])
-                implicit = Section(
-                    "problems",
-                    None,
-                    FORMAT_2021.section("problems").title.zh,
-                    block.span,
-                    tuple(
-                        dataclasses.replace(b, section="problems")
-                        if isinstance(b, Paragraph)
-                        else b
-                        for b in section.blocks[b_index:]
-                    ),
-                    implicit=True,
-                )
-                return [*sections[:index], before, implicit, *sections[index + 1 :]]
-    return sections
 
 
 __all__ = ["Deviation", "NotAReportError", "parse_source"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from xxgk_lint.parse.ast import Number, Paragraph, Sentence
@@ -24,6 +25,47 @@ _NUMBER = re.compile(
 #: subheading, page chrome); a short line with a comma is a sentence wrapped on a narrow page.
 SHORT_LINE = 30
 _COMMA = re.compile(r"[，,、；;：:]")
+#: A list marker opening a line: （一） (1) 一、 1. 1、 ① 一是 其一. Not （一）项/条/款, the
+#: legal reference 第二十条第（一）项 that a wrap may cut before its bracket; not 1.5 (a decimal).
+_MARKER = re.compile(
+    r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）](?![项條条款目])"
+    r"|[一二三四五六七八九十]{1,3}(?:[、.．]|是(?=\S))|\d{1,2}(?:[.．](?![\d.．])|、)"
+    r"|[①-⑳]|其[一二三四五六七八九])"
+)
+
+
+def opens_item(line: str) -> bool:
+    """Whether a line starts with a list marker (a sub-heading or a numbered item)."""
+    return _MARKER.match(line) is not None
+
+
+def is_subheading_line(line: str) -> bool:
+    """A short line that opens with a list marker and ends no sentence (（一）存在问题,
+    1.政策解读): it names what follows, and is never the first half of a sentence."""
+    match = _MARKER.match(line)
+    if match is None:
+        return False
+    text = line.strip()
+    body = line[match.end() :]
+    return len(text) < SHORT_LINE and not _END.search(text) and not _COMMA.search(body)
+
+
+def paragraph_starts(lines: Sequence[str]) -> list[int]:
+    """Where the lines of one run of prose start new paragraphs (indices > 0).
+
+    The grammar joins lines until one ends a sentence, because PDF text and narrow pages
+    wrap a sentence over several lines. A sub-heading line is not such a wrap: the line after
+    it starts a paragraph; so does a line opening with a list marker after a short line. A
+    long line (a wrap at the page width) is still joined with the next, marker or not.
+    """
+    starts = []
+    for index in range(1, len(lines)):
+        previous = lines[index - 1]
+        if is_subheading_line(previous) or (
+            opens_item(lines[index]) and len(previous.strip()) < SHORT_LINE
+        ):
+            starts.append(index)
+    return starts
 
 
 def _breaks(paragraph: Paragraph) -> list[int]:

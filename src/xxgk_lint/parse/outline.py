@@ -1,0 +1,196 @@
+"""Sections whose heading is missing while their content is there.
+
+A report that leaves out a heading still has the section's content, under the section
+before it (or in the preamble, for 一). Reading it as absent would say the content is
+missing, which is false; so the content is found and made a section of its own, marked
+``implicit`` (XG102 then says where it starts, and XG101 stays for content that is absent).
+The content is found by what it is:
+
+- 二, 三, 四: their table (the format model says which section a table belongs to);
+- 一: the prose after the title and the opening paragraph (本报告…, the statistics period);
+- 五: a paragraph opening with （一）主要问题 (:func:`~xxgk_lint.parse.metadata.starts_problems`);
+- 六: the fee statement or 其他需要报告 after 五's first paragraph, or the prose after table 四
+  when 五 is absent too.
+
+A heading written as a sub-heading, （一）总体情况, is the section itself: its own paragraph
+(:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the section with that section's
+numeral becomes its heading, numeral （一） as printed (XG102 reports the numeral).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
+from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.parse.ast import Block, Paragraph, Section, Span, Table
+from xxgk_lint.parse.metadata import starts_problems
+
+#: A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102.
+_SUBHEADING_NUMERAL = re.compile(r"^\(([一二三四五六])\)")
+#: The opening paragraph of a report: 本报告…, the statistics period, the report's name.
+_INTRO = re.compile(
+    "|".join(
+        ["本报告", "特向社会公布", REPORT_NAME.pattern.pattern]
+        + [v.pattern.pattern for v in PERIOD_WORDS]
+    )
+)
+#: A numeral of any style opening a line (一、 / 1. / （一）): not a bare title.
+_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])")
+_OTHER = re.compile(r"其他需要报告|其他事项")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+#: The key of the pseudo-section that holds the preamble while sections are recovered.
+_PREAMBLE = ""
+#: Longest line read as a heading in sub-heading style.
+_HEADING_LENGTH = 30
+
+
+def recover_sections(
+    preamble: Sequence[Block], sections: Sequence[Section], title_line: int | None
+) -> tuple[list[Block], list[Section]]:
+    """The preamble and sections with each headless section's content made a section."""
+    # The preamble is the first part: section 一's content may stand there.
+    first = preamble[0].span if preamble else Span(1, 1, 1, 1)
+    parts: list[Section] = [Section(_PREAMBLE, None, "", first, tuple(preamble)), *sections]
+    for key in SECTION_ORDER:
+        if any(part.key == key for part in parts):
+            continue
+        low, high = _between(parts, key)
+        found = _as_subheading(parts, key, low, high) or _content(parts, key, low, high, title_line)
+        if found is None:
+            continue
+        index, at, section = found
+        part = parts[index]
+        before = dataclasses.replace(part, blocks=part.blocks[:at])
+        parts[index : index + 1] = [before, section]
+    return list(parts[0].blocks), parts[1:]
+
+
+def _between(parts: list[Section], key: str) -> tuple[int, int]:
+    """The parts where ``key``'s content may stand: after the last section before it in the
+    format's order (inside it, too), before the first section after it."""
+    order = SECTION_ORDER.index(key)
+    low, high = 0, len(parts)
+    for index, part in enumerate(parts):
+        if part.key not in SECTION_ORDER:
+            continue
+        other = SECTION_ORDER.index(part.key)
+        if other < order:
+            low = index
+        elif other > order and high == len(parts):
+            high = index
+    return low, max(high, low + 1)
+
+
+def _as_subheading(
+    parts: list[Section], key: str, low: int, high: int
+) -> tuple[int, int, Section] | None:
+    """A heading the grammar did not take for one: （一）总体情况 (a sub-heading's numeral, the
+    section's own number), or the section's whole title with no numeral (其他需要报告的事项)."""
+    spec = FORMAT_2021.section(key)
+    for index in range(low, high):
+        blocks = parts[index].blocks
+        for at, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            cut = block.pieces[1].offset if len(block.pieces) > 1 else len(block.text)
+            line = block.text[:cut].strip()
+            norm = normalise(line)
+            if len(line) > _HEADING_LENGTH or _SENTENCE_END.search(norm):
+                continue
+            match = _SUBHEADING_NUMERAL.match(norm)
+            if match is not None:
+                if match.group(1) != spec.number or section_key(line) != key:
+                    continue
+                number: str | None = _printed_numeral(line)
+            elif normalise(spec.title.zh) in norm and not _NUMBERED.match(norm):
+                number = None
+            else:
+                continue
+            rest = _rest(block, cut)
+            owned = _owned(([rest] if rest else []) + list(blocks[at + 1 :]), key)
+            span = block.span_of(0, len(block.text[:cut].rstrip()))
+            return index, at, Section(key, number, line, span, owned)
+    return None
+
+
+def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
+    """The paragraph after its first line (the heading), if anything follows it."""
+    if cut >= len(paragraph.text):
+        return None
+    pieces = tuple(p._replace(offset=p.offset - cut) for p in paragraph.pieces[1:])
+    span = paragraph.span_of(cut, len(paragraph.text))
+    return dataclasses.replace(paragraph, text=paragraph.text[cut:], span=span, pieces=pieces)
+
+
+def _printed_numeral(text: str) -> str:
+    """（一） as printed, up to its closing bracket."""
+    for position, character in enumerate(text):
+        if character in ")）":
+            return text[: position + 1].strip()
+    return text[:3]
+
+
+def _content(
+    parts: list[Section], key: str, low: int, high: int, title_line: int | None
+) -> tuple[int, int, Section] | None:
+    spec = FORMAT_2021.section(key)
+    for index in range(low, high):
+        blocks = parts[index].blocks
+        at = _start(parts[index], key, title_line)
+        if at is None:
+            continue
+        owned = _owned(blocks[at:], key)
+        section = Section(key, None, spec.title.zh, blocks[at].span, owned, implicit=True)
+        return index, at, section
+    return None
+
+
+def _start(part: Section, key: str, title_line: int | None) -> int | None:
+    """Where ``key``'s content starts in ``part``, if it is there."""
+    blocks = part.blocks
+    table = FORMAT_2021.section(key).table
+    if table is not None:
+        for at, block in enumerate(blocks):
+            if isinstance(block, Table) and block.key == table:
+                return at
+        return None
+    if key == "overview":
+        if part.key != _PREAMBLE or title_line is None:
+            return None
+        for at, block in enumerate(blocks):
+            if isinstance(block, Table):
+                return None
+            if block.span.line <= title_line or _INTRO.search(normalise(block.text)):
+                continue
+            if _SENTENCE_END.search(block.text):
+                return at
+        return None
+    if key == "problems":
+        if part.key == _PREAMBLE:
+            return None
+        for at, block in enumerate(blocks):
+            if isinstance(block, Paragraph) and starts_problems(block.text):
+                return at
+        return None
+    if key == "other":
+        if part.key == "problems":
+            for at, block in enumerate(blocks[1:], start=1):
+                norm = normalise(block.text) if isinstance(block, Paragraph) else ""
+                if FEE_STATEMENT.pattern.search(norm) or _OTHER.search(norm):
+                    return at
+        elif part.key == "reviews":
+            tables = [at for at, b in enumerate(blocks) if isinstance(b, Table)]
+            after = tables[-1] + 1 if tables else None
+            if after is not None and after < len(blocks):
+                return after
+    return None
+
+
+def _owned(blocks: Sequence[Block], key: str) -> tuple[Block, ...]:
+    """Blocks taken into section ``key``: its paragraphs say so."""
+    return tuple(
+        dataclasses.replace(b, section=key) if isinstance(b, Paragraph) else b for b in blocks
+    )

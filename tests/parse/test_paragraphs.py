@@ -1,0 +1,44 @@
+"""Where a run of prose lines is cut into paragraphs (parse.sentences.paragraph_starts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xxgk_lint.parse import parse_path
+from xxgk_lint.parse.sentences import paragraph_starts
+
+CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
+PROBLEMS = "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。（二）改进措施。丰富解读形式。建立栏目更新台账。\n"
+
+
+def test_a_sub_heading_line_ends_its_paragraph() -> None:
+    assert paragraph_starts(["（一）存在问题", "1.政策解读形式较为单一。"]) == [1]
+    assert paragraph_starts(["一是加强学习", "本机关组织培训两次。"]) == [1]
+
+
+def test_an_item_after_a_short_line_starts_a_paragraph() -> None:
+    assert paragraph_starts(["主要有以下问题，", "2.部分栏目更新不及时。"]) == [1]
+
+
+def test_a_sentence_wrapped_at_the_page_width_stays_joined() -> None:
+    wide = "本机关严格按照《中华人民共和国政府信息公开条例》及第二十条第"
+    assert len(wide) >= 30
+    assert paragraph_starts([wide, "（一）项的规定主动公开规章。"]) == []
+    assert paragraph_starts([wide, "1.政策解读形式较为单一。"]) == []
+    # a legal reference or a decimal is no list marker, even after a short line
+    assert paragraph_starts(["依据第二十条第", "（一）项规定公开。"]) == []
+    assert paragraph_starts(["共收到申请", "1.5万件。"]) == []
+
+
+def test_sub_headings_and_items_of_section_five_are_paragraphs(tmp_path) -> None:
+    items = "（一）存在问题\n1.政策解读形式较为单一。\n2.部分栏目更新不及时。\n（二）改进情况\n"
+    path = tmp_path / "items.txt"
+    path.write_text(CLEAN.read_text(encoding="utf-8").replace(PROBLEMS, items), encoding="utf-8")
+    section = parse_path(path).section("problems")
+    assert section is not None
+    assert [(p.span.line, p.text) for p in section.paragraphs] == [
+        (55, "（一）存在问题"),
+        (56, "1.政策解读形式较为单一。"),
+        (57, "2.部分栏目更新不及时。"),
+        (58, "（二）改进情况"),
+    ]
