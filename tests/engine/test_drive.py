@@ -133,13 +133,15 @@ def test_text_writes_whole_run_findings_under_their_heading(repo: Path, capsys) 
     blocks = result.out.split("\n\n")
     heading = blocks.index("Findings of rules that compare reports:")
     assert blocks[heading - 1].startswith("reports/b.txt:24:")  # the files' findings first
-    assert blocks[heading + 1] == (
+    assert blocks[heading + 1] == "reports/b.txt: compared with other reports (1):"
+    assert blocks[heading + 2] == (
         "reports/b.txt:1:1: TWC101 warning: same title as reports/a.txt\n"
         "  |\n"
         "1 | 测试县人民政府2023年政府信息公开工作年度报告\n"
         "  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"
     )
-    assert blocks[heading + 2].startswith("reports/c.txt:1:1: TWC101 warning")
+    assert blocks[heading + 3] == "reports/c.txt: compared with other reports (1):"
+    assert blocks[heading + 4].startswith("reports/c.txt:1:1: TWC101 warning")
     assert blocks[-1] == (
         "138 checks: 133 passed, 2 failed, 3 not assessable, 0 uncertain.\n"
         "Checked 3 files: 1 error, 2 warnings.\n"

@@ -104,6 +104,7 @@ def test_text_counts_whole_run_findings_in_the_summary(run_zh: RunResult) -> Non
     output = render("text", run)
     assert output.endswith(
         "比较多份报告的规则发现的问题：\n\n"
+        "reports/2023/乡镇.txt：与其他报告比较（1 条）：\n\n"
         "reports/2023/乡镇.txt:4:1: XG901 warning: 第六部分未说明信息处理费收取情况\n"
         "  |\n"
         "4 | 六、其他需要报告的事项\n"

@@ -103,12 +103,22 @@ def test_the_row_3_qita_keeps_its_numbers() -> None:
         ),
         ("白石县自然资源局二〇二三年政府信息公开工作年度报告", "白石县自然资源局", 2023),
         ("白石县自然资源局2023年度政府信息公开工作情况报告", "白石县自然资源局", 2023),
+        ("白石县自然资源局关于2023年度政府信息公开工作的年度报告", "白石县自然资源局", 2023),
     ],
 )
 def test_title_wordings(title: str, agency: str, year: int) -> None:
     assert classify(title) == "TITLE"
     assert agency_of(title) == agency
     assert year_of_title(title) == year
+
+
+def test_a_title_without_a_year_still_names_its_body() -> None:
+    """The year then comes from the period; the body is what stands before the name."""
+    title = "白石县自然资源局政府信息公开工作年度报告"
+    assert classify(title) == "TITLE"
+    assert agency_of(title) == "白石县自然资源局"
+    assert year_of_title(title) is None
+    assert agency_of("政府信息公开工作年度报告") is None
 
 
 def test_a_title_wrapped_over_two_lines_is_joined(tmp_path: Path) -> None:

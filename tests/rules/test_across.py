@@ -371,15 +371,17 @@ def test_text_output_writes_cross_report_findings_after_every_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Text is written file by file as the run goes: the comparisons, known only when every
-    report is read, come under their own heading after the files' findings."""
+    report is read, come under their own heading after the files' findings, grouped under
+    the later year's file."""
     folder = YEARS / "variants" / "text"
     result = run_main(capsys, "check", "--isolated", "--color", "never", "--lang", "en", folder)
     out = result.out
     later = str(folder / "2023.txt")
     header = "Findings of rules that compare reports:"
     assert out.count(header) == 1
+    group = f"{later}: compared with other reports (2):"
     own = out.index(f"{later}:31:47: XG201")
-    assert own < out.index(header) < out.index(f"{later}:30:24: XG601")
+    assert own < out.index(header) < out.index(group) < out.index(f"{later}:30:24: XG601")
     assert f"  = see: {folder / '2022.txt'}:53:39 (the 2022 report's 四、结转下年度继续办理" in out
 
 

@@ -32,9 +32,10 @@ class Vocabulary:
 
 
 #: The name of the report, as a title prints it after the body and the year. The official
-#: wording is 政府信息公开工作年度报告; each variant names the agency before the year.
+#: wording is 政府信息公开工作年度报告 (also …工作的年度报告); each variant names the agency
+#: before the year.
 REPORT_NAME = Vocabulary(
-    words=(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:情况)?(?:报告|年报)",),
+    words=(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?的?(?:年度)?(?:情况)?(?:报告|年报)",),
     variants=(
         "2023年度政府信息公开工作报告",
         "2023年政府信息公开年度报告",

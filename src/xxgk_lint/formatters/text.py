@@ -135,19 +135,34 @@ def render(
 
 
 def _across_block(end: RunEnd, lang: str, style: _Style) -> str:
-    """The findings of whole-run rules, after every file's: a heading, then their blocks."""
+    """The findings of whole-run rules, after every file's (they are known only when every
+    report is read): a heading, then each file's under its name — the later year's file
+    for a comparison of two years."""
     heading = (
         "Findings of rules that compare reports:"
         if lang == "en"
         else "比较多份报告的规则发现的问题："
     )
     blocks = [style(_BOLD, heading)]
-    for diagnostic in end.across:
-        text = end.across_lines.get(diagnostic.path, {}).get(diagnostic.line)
-        # The lines these point at are kept apart (the files are done): a snippet only
-        # when the run kept the line.
-        lines = ("",) * (diagnostic.line - 1) + (text,) if text is not None else ()
-        blocks.append(_diagnostic_block(diagnostic, lines, lang, style))
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in end.across:  # in the order of the files, then by position
+        by_file.setdefault(diagnostic.path, []).append(diagnostic)
+    for path, found in by_file.items():
+        shown = escape_controls(path)
+        blocks.append(
+            style(
+                _BOLD,
+                f"{shown}: compared with other reports ({len(found)}):"
+                if lang == "en"
+                else f"{shown}：与其他报告比较（{len(found)} 条）：",
+            )
+        )
+        for diagnostic in found:
+            text = end.across_lines.get(diagnostic.path, {}).get(diagnostic.line)
+            # The lines these point at are kept apart (the files are done): a snippet only
+            # when the run kept the line.
+            lines = ("",) * (diagnostic.line - 1) + (text,) if text is not None else ()
+            blocks.append(_diagnostic_block(diagnostic, lines, lang, style))
     return "\n\n".join(blocks)
 
 

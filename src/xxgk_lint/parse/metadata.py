@@ -61,7 +61,8 @@ def clean_title(text: str) -> str:
 
 
 def agency_of(title: str) -> str | None:
-    """The body named in the title: the text before the year, or between year and name.
+    """The body named in the title: the text before the year, or between year and name
+    (before the report's name when the title has no year).
 
     Titles put the agency before the year in every wording seen (…2023年度政府信息公开工作
     报告, …2023年政府信息公开年度报告); a few put the year first (2023年青山县…年度报告).
@@ -69,7 +70,13 @@ def agency_of(title: str) -> str | None:
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", title))
     match = TITLE_YEAR.search(text)
     if not match:
-        return None
+        # No year in the title (青山县审计局政府信息公开工作年度报告): the body is what
+        # stands before the report's name.
+        name = REPORT_NAME.raw_pattern.search(text)
+        if name is None:
+            return None
+        before = text[: name.start()].strip("《》“”\"'").partition(ABOUT)[0].rstrip("的")
+        return before or None
     before = text[: match.start()].strip("《》“”\"'")
     before = before.partition(ABOUT)[0]  # 白石县人民政府办公室关于白石县2023年…
     if before:
