@@ -321,7 +321,8 @@ class Runner:
         # Cleared only when every file went well: the last-resort message names the file
         # that crashed.
         progress.file = None
-        if not plan.files:
+        if not plan.files and not any(isinstance(item, Skipped) for item in plan.items):
+            # (what was skipped is named already: a FIFO named on its own is one line)
             self.run_errors.append(self._nothing_found(plan.paths))
         with holding():
             try:
