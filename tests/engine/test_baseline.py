@@ -331,6 +331,15 @@ def test_a_broken_baseline_is_one_line_and_exit_2(
         Baseline.load(reports.parent / "b.json")
 
 
+def test_a_broken_baseline_in_chinese(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(reports.parent / "b.json", '{"version": 2, "findings": []}')
+    result = check(capsys, "--baseline", "b.json", "reports")
+    assert (result.code, result.err) == (
+        2,
+        "xxgk-lint: 配置错误：--baseline：b.json：不是基线文件：版本为 2，应为 1\n",
+    )
+
+
 def test_a_missing_baseline(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = check(capsys, "--baseline", "nope.json", "reports")
     assert (result.code, result.err) == (

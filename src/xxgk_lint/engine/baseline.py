@@ -40,7 +40,12 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{32}$")
 
 
 class BaselineError(Exception):
-    """A baseline file that cannot be read; the message is one line naming the file."""
+    """A baseline file that cannot be read; the message is one line naming the file
+    (``str()`` in English, ``zh`` in Chinese)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
 
 
 @dataclass(frozen=True)
@@ -143,51 +148,79 @@ class Baseline:
             with path.open("rb") as stream:
                 raw = stream.read(MAX_BASELINE_BYTES + 1)
         except FileNotFoundError:
-            raise BaselineError(f"{shown}: baseline file not found") from None
-        except OSError as exc:
-            raise BaselineError(f"{shown}: cannot read the baseline file ({exc})") from None
-        if len(raw) > MAX_BASELINE_BYTES:
             raise BaselineError(
-                f"{shown}: the baseline file is larger than {MAX_BASELINE_BYTES // 2**20} MiB"
+                f"{shown}: baseline file not found", f"{shown}：找不到基线文件"
+            ) from None
+        except OSError as exc:
+            raise BaselineError(
+                f"{shown}: cannot read the baseline file ({exc})",
+                f"{shown}：无法读取基线文件（{exc}）",
+            ) from None
+        if len(raw) > MAX_BASELINE_BYTES:
+            size = MAX_BASELINE_BYTES // 2**20
+            raise BaselineError(
+                f"{shown}: the baseline file is larger than {size} MiB",
+                f"{shown}：基线文件大于 {size} MiB",
             )
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
-            raise BaselineError(f"{shown}: not a baseline file: not valid JSON ({exc})") from None
+            raise BaselineError(
+                f"{shown}: not a baseline file: not valid JSON ({exc})",
+                f"{shown}：不是基线文件：不是有效的 JSON（{exc}）",
+            ) from None
         return cls(tuple(_entries(data, shown)))
 
 
 def _entries(data: Any, shown: str) -> Iterable[Entry]:
-    def bad(problem: str) -> BaselineError:
-        return BaselineError(f"{shown}: not a baseline file: {problem}")
+    def bad(problem: str, zh: str) -> BaselineError:
+        return BaselineError(
+            f"{shown}: not a baseline file: {problem}", f"{shown}：不是基线文件：{zh}"
+        )
 
     if not isinstance(data, dict) or "findings" not in data:
-        raise bad("expected an object with 'version' and 'findings'")
+        raise bad(
+            "expected an object with 'version' and 'findings'",
+            "应为含有 'version' 和 'findings' 的对象",
+        )
     if data.get("version") != VERSION:
-        raise bad(f"version {data.get('version')!r}, expected {VERSION}")
+        version = data.get("version")
+        raise bad(f"version {version!r}, expected {VERSION}", f"版本为 {version!r}，应为 {VERSION}")
     findings = data["findings"]
     if not isinstance(findings, list):
-        raise bad("'findings' must be a list")
+        raise bad("'findings' must be a list", "'findings' 应为列表")
     for number, item in enumerate(findings, 1):
         if not isinstance(item, dict):
-            raise bad(f"finding {number} is not an object")
+            raise bad(f"finding {number} is not an object", f"第 {number} 条记录不是对象")
         fingerprint = item.get("fingerprint")
         if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
-            raise bad(f"finding {number}: 'fingerprint' must be 32 hexadecimal digits")
+            raise bad(
+                f"finding {number}: 'fingerprint' must be 32 hexadecimal digits",
+                f"第 {number} 条记录：'fingerprint' 应为 32 位十六进制数字",
+            )
         texts = {}
         for key in ("code", "name", "scope", "subject", "path", "message"):
             value = item.get(key, "")
             if not isinstance(value, str):
-                raise bad(f"finding {number}: '{key}' must be a string")
+                raise bad(
+                    f"finding {number}: '{key}' must be a string",
+                    f"第 {number} 条记录：'{key}' 应为字符串",
+                )
             texts[key] = value
         if not texts["code"]:
-            raise bad(f"finding {number}: 'code' is missing")
+            raise bad(f"finding {number}: 'code' is missing", f"第 {number} 条记录：缺少 'code'")
         count = item.get("count", 1)
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-            raise bad(f"finding {number}: 'count' must be a whole number of at least 1")
+            raise bad(
+                f"finding {number}: 'count' must be a whole number of at least 1",
+                f"第 {number} 条记录：'count' 应为不小于 1 的整数",
+            )
         needs = item.get("needs", [])
         if not isinstance(needs, list) or not all(isinstance(n, str) for n in needs):
-            raise bad(f"finding {number}: 'needs' must be a list of strings")
+            raise bad(
+                f"finding {number}: 'needs' must be a list of strings",
+                f"第 {number} 条记录：'needs' 应为字符串列表",
+            )
         yield Entry(fingerprint, count=count, needs=tuple(needs), **texts)
 
 
@@ -346,7 +379,7 @@ class RunBaselines:
                 from xxgk_lint.engine.config import ConfigError
 
                 where = "--baseline" if chosen == self.flag else "'baseline'"
-                raise ConfigError(f"{where}: {exc}") from None
+                raise ConfigError(f"{where}: {exc}", f"{where}：{exc.zh}") from None
             self._filters[chosen] = BaselineFilter(clean_text(str(chosen)), loaded)
         return self._filters[chosen]
 
