@@ -1,7 +1,8 @@
 """The audit page in a real browser: headless Chromium renders it, offline.
 
-Chromium is installed from Debian when it is missing and the tests run as root with
-apt-get (as ``.ci/run`` does); elsewhere these tests are skipped, saying why. A CJK font
+Chromium is installed from Debian with apt-get when it is missing and the tests run as
+root (as on CI: the tests install it, `.ci/run` runs only the README's test command);
+elsewhere these tests are skipped, saying why. A CJK font
 is installed the same way when none is present, so that the screenshot is legible. The
 page is rendered with the network off (``--disable-background-networking``; the page's
 own Content-Security-Policy forbids any load), the DOM is read back after its script ran,
