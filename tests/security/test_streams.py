@@ -146,3 +146,21 @@ def test_head_c1_keeps_exit_code_1(repo: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes the child's stdout with preexec_fn")
+def test_a_closed_stdout_is_one_line_and_exit_2(repo: Path) -> None:
+    """Started with stdout closed (``>&-``): the findings would be lost without a word."""
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk_lint", "check", "--format", "json", "clean.txt"],
+        cwd=repo,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "xxgk-lint: error: cannot write the output: stdout is closed"
+    ]

@@ -101,7 +101,9 @@ def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
     caller, which knows what exit code the run calls for.
     """
     stream = stream or sys.stdout
-    if stream is None:  # pythonw: no console at all
+    if stream is None:  # started with stdout closed (`>&-`): the output would be lost
+        if text:
+            raise OutputError("stdout is closed")
         return
     try:
         stream.write(encodable(text, fmt, getattr(stream, "encoding", None)))
