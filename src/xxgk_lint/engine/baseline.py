@@ -341,6 +341,19 @@ class Recorder:
         return Baseline(tuple(entries))
 
 
+def _shown(path: Path) -> str:
+    """A baseline's path as the user would write it: relative to the working directory
+    when it is under it (a config's ``baseline`` is resolved to an absolute path)."""
+    import os
+
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return os.fspath(path)
+
+
 class RunBaselines:
     """A run's baselines, applied file by file as the results come.
 
@@ -380,7 +393,7 @@ class RunBaselines:
 
                 where = "--baseline" if chosen == self.flag else "'baseline'"
                 raise ConfigError(f"{where}: {exc}", f"{where}：{exc.zh}") from None
-            self._filters[chosen] = BaselineFilter(clean_text(str(chosen)), loaded)
+            self._filters[chosen] = BaselineFilter(clean_text(_shown(chosen)), loaded)
         return self._filters[chosen]
 
     def file(self, result: FileResult) -> FileResult:

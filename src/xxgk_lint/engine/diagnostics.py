@@ -245,6 +245,9 @@ class RuleMeta:
     #: The cells the rule reads (``applications.*.total``), checked against the format
     #: model when the rule is declared.
     uses: tuple[str, ...] = ()
+    #: A whole-run rule (it compares reports): its findings come once every report is read,
+    #: so per-file views (a JUnit file suite) do not list it as passed.
+    whole_run: bool = False
 
     def applies_to(self, format_version: str, year: int | None) -> bool:
         """Whether the rule checks a report of this format and year."""

@@ -196,6 +196,10 @@ class Rule:
     #: number of files holds one body's facts at a time.
     per_body: bool = False
 
+    def __post_init__(self) -> None:
+        if self.check_run is not None and not self.meta.whole_run:
+            object.__setattr__(self, "meta", replace(self.meta, whole_run=True))
+
     @property
     def code(self) -> str:
         return self.meta.code
@@ -266,7 +270,7 @@ def rule(
         raise RuleDefinitionError(problem)
 
     def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
-        meta = replace(declared, origin=function.__module__)
+        meta = replace(declared, origin=function.__module__, whole_run=run)
         if run:
             return Rule(meta, check_run=function, facts=facts, per_body=per_body)
         if formats or years != (None, None):

@@ -203,7 +203,8 @@ def _file_suite(file: FileResult, classname: str, fail_on: Severity, lang: str =
         by_code.setdefault(diagnostic.code, []).append(diagnostic)
     # Every rule that ran, plus any code that reported without being listed as run
     # (parser problems such as XG003/XG004), in code order.
-    names = {rule.code: rule.name for rule in file.rules_run}
+    # Whole-run rules are not: their findings are in the suite of their own, at the end.
+    names = {rule.code: rule.name for rule in file.rules_run if not rule.whole_run}
     for code, found in by_code.items():
         names.setdefault(code, found[0].name)
 
