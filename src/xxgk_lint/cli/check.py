@@ -22,6 +22,7 @@ from xxgk_lint.cli.output import (
     error_line,
     silence_stdout,
     write_atomically,
+    write_stdout,
 )
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
 
@@ -192,12 +193,7 @@ def prepare(
     """
     from xxgk_lint.engine.runner import Runner, jobs_wanted, run_language, settle
 
-    for path in paths:
-        if path != STDIN and _missing(path):
-            error_line(f"error: {path}: no such file or directory")
-            return 2
-    if args.config is not None and not args.config.is_file():
-        error_line(f"error: {args.config}: config file not found")
+    if _inputs_missing(args, paths):
         return 2
     resolver = resolver_for(args, _overrides(args))
     try:
@@ -408,18 +404,25 @@ class _SummarySink:
             self.rows.close()
 
 
+def _inputs_missing(args: argparse.Namespace, paths: list[str]) -> bool:
+    """Whether a path or the ``--config`` file does not exist (said in one line)."""
+    for path in paths:
+        if path != STDIN and _missing(path):
+            error_line(f"error: {path}: no such file or directory")
+            return True
+    if args.config is not None and not args.config.is_file():
+        error_line(f"error: {args.config}: config file not found")
+        return True
+    return False
+
+
 def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
     import json
 
     from xxgk_lint.engine.config import check_selectors
     from xxgk_lint.engine.plugins import load_registry
 
-    for path in paths:
-        if path != STDIN and _missing(path):
-            error_line(f"error: {path}: no such file or directory")
-            return 2
-    if args.config is not None and not args.config.is_file():
-        error_line(f"error: {args.config}: config file not found")
+    if _inputs_missing(args, paths):
         return 2
     resolver = resolver_for(args, _overrides(args))
     try:
@@ -436,13 +439,4 @@ def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
         for line in registry.errors:
             error_line(line)
         return 2
-    text = json.dumps(config.describe(), ensure_ascii=False, indent=2) + "\n"
-    try:
-        emit(text, "json")
-    except BrokenPipeError:
-        silence_stdout()
-    except OutputError as exc:
-        silence_stdout()
-        error_line(f"error: cannot write the output: {exc}")
-        return 2
-    return 0
+    return write_stdout(json.dumps(config.describe(), ensure_ascii=False, indent=2) + "\n", "json")

@@ -114,6 +114,20 @@ def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
         raise OutputError(str(exc)) from exc
 
 
+def write_stdout(text: str, fmt: str = "text") -> int:
+    """Print ``text`` for a command that prints once: 0, or 2 when stdout fails (one line
+    said); a reader that went away (``| head -1``) is no failure."""
+    try:
+        emit(text, fmt)
+    except BrokenPipeError:
+        silence_stdout()
+    except OutputError as exc:
+        silence_stdout()
+        error_line(f"error: cannot write the output: {exc}")
+        return 2
+    return 0
+
+
 def silence_stdout() -> None:
     """Point stdout at the null device after a write failed on it.
 

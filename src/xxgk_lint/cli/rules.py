@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from xxgk_lint.cli.output import OutputError, emit, error_line, silence_stdout
+from xxgk_lint.cli.output import error_line, write_stdout
 from xxgk_lint.engine.config import ConfigError
 from xxgk_lint.engine.diagnostics import RuleMeta, RuleOption
 from xxgk_lint.engine.plugins import Registry
@@ -28,19 +28,6 @@ def _registry(args: argparse.Namespace):
     for error in registry.errors:
         error_line(error)
     return registry
-
-
-def _write(text: str, fmt: str = "text") -> int:
-    """Print ``text``; 0, or 2 when stdout fails (a closed pipe is no failure)."""
-    try:
-        emit(text, fmt)
-    except BrokenPipeError:
-        silence_stdout()
-    except OutputError as exc:
-        silence_stdout()
-        error_line(f"error: cannot write the output: {exc}")
-        return 2
-    return 0
 
 
 def option_text(option: RuleOption, markdown: bool = False) -> str:
@@ -80,16 +67,16 @@ def run_rules_command(args: argparse.Namespace) -> int:
         return 2
     metas = [r.meta for r in registry.sorted_rules()]
     if args.output_format == "markdown":
-        status = _write(rules_table(metas))
+        status = write_stdout(rules_table(metas))
     elif args.output_format == "json":
         data = {"version": 1, "rules": [rule_json(m, args.lang) for m in metas]}
-        status = _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")
+        status = write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")
     else:
         lines = []
         for meta in metas:
             summary = meta.summary.get(args.lang) or meta.summary["zh"]
             lines.append(f"{meta.code:<9} {meta.name:<24} {meta.severity.label:<8} {summary}\n")
-        status = _write("".join(lines))
+        status = write_stdout("".join(lines))
     return 2 if registry.errors else status
 
 
@@ -193,7 +180,7 @@ def run_explain_command(args: argparse.Namespace) -> int:
     if registry is None:
         return 2
     if args.all:
-        status = _write(all_docs([r.meta for r in registry.sorted_rules()]))
+        status = write_stdout(all_docs([r.meta for r in registry.sorted_rules()]))
         return 2 if registry.errors else status
     if not args.code:
         error_line(
@@ -211,7 +198,7 @@ def run_explain_command(args: argparse.Namespace) -> int:
             return 2
         error_line(_unknown_rule(wanted, registry, args.lang))
         return 2
-    status = _write(explain_text(found.meta, args.lang))
+    status = write_stdout(explain_text(found.meta, args.lang))
     return 2 if registry.errors else status
 
 

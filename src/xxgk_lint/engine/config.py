@@ -27,6 +27,7 @@ from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
 from xxgk_lint.engine.results import ConfigUse
+from xxgk_lint.phrasebook import Phrasebook
 from xxgk_lint.sources import DEFAULT_EXTENSIONS
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 
@@ -85,23 +86,20 @@ class PluginError(ConfigError):
 
 
 #: A rule option's refusal (:meth:`RuleOption.problem`) in Chinese; first match wins.
-_OPTION_ZH: tuple[tuple[str, str], ...] = (
-    (r"^must be a number, not (\S+) (.*)$", r"应为数，而不是 \1 \2"),
-    (r"^must be between (\S+) and (\S+), not (.*)$", r"应在 \1 与 \2 之间，而不是 \3"),
-    (r"^must be at least (\S+), not (.*)$", r"应至少为 \1，而不是 \2"),
-    (r"^must be at most (\S+), not (.*)$", r"应至多为 \1，而不是 \2"),
-    (r"^must be one of (.*), not (.*)$", r"应为 \1 之一，而不是 \2"),
-    (r"^must be of type (\S+), not (\S+) (.*)$", r"应为 \1 类型，而不是 \2 \3"),
+_OPTION_ZH = Phrasebook(
+    (
+        (r"^must be a number, not (\S+) (.*)$", r"应为数，而不是 \1 \2"),
+        (r"^must be between (\S+) and (\S+), not (.*)$", r"应在 \1 与 \2 之间，而不是 \3"),
+        (r"^must be at least (\S+), not (.*)$", r"应至少为 \1，而不是 \2"),
+        (r"^must be at most (\S+), not (.*)$", r"应至多为 \1，而不是 \2"),
+        (r"^must be one of (.*), not (.*)$", r"应为 \1 之一，而不是 \2"),
+        (r"^must be of type (\S+), not (\S+) (.*)$", r"应为 \1 类型，而不是 \2 \3"),
+    )
 )
 
 
 def _option_zh(problem: str) -> str:
-    import re
-
-    for pattern, template in _OPTION_ZH:
-        if re.match(pattern, problem):
-            return re.sub(pattern, template, problem, count=1)
-    return problem
+    return _OPTION_ZH.translate(problem) or problem
 
 
 def _yaml_zh(problem: str) -> str:

@@ -9,11 +9,10 @@ is shown as it is.
 
 from __future__ import annotations
 
-import re
+from xxgk_lint.phrasebook import Phrasebook
 
-_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
+_ZH = Phrasebook(
+    (
         (
             r"^rule code (.+) is not a prefix of 1 to 3 capital letters and 3 digits.*$",
             r"规则代码 \1 应为 1 至 3 个大写字母加 3 位数字（flake8 风格，如 AC101）",
@@ -74,7 +73,4 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def problem_zh(problem: str) -> str:
     """A registration problem (metacheck's English sentence) in Chinese."""
-    for pattern, template in _ZH:
-        if pattern.match(problem):
-            return pattern.sub(template, problem, count=1)
-    return problem
+    return _ZH.translate(problem) or problem

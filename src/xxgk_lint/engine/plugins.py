@@ -284,6 +284,30 @@ class _Loaded:
     builtin: bool = False
 
 
+def _failed(
+    registry: Registry,
+    lang: str,
+    exc: BaseException,
+    root: Path | None,
+    zh: tuple[str, str],
+    en: tuple[str, str],
+    label: str,
+) -> None:
+    """Note a plugin that failed to load: its hook's problem as such, else the error with
+    the file and line where it failed. ``zh``/``en``: what the plugin is, what went wrong."""
+    if isinstance(exc, PluginHookError):
+        registry.errors.append(_error(lang, f"插件 {label}：{exc.zh}", f"plugin {label}: {exc}"))
+        return
+    place = failure_place(exc, root)
+    registry.errors.append(
+        _error(
+            lang,
+            _located(place, f"{zh[0]} {label} {zh[1]}：{_describe(exc, 'zh')}"),
+            _located(place, f"{en[0]} {en[1]}: {_describe(exc)}"),
+        )
+    )
+
+
 def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Registry:
     """Register entry-point plugins and local ones; collect and validate their rules."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
@@ -306,20 +330,17 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             _register(manager, plugin, f"entry:{entry.name}")
             builtin = getattr(plugin, "__name__", None) == BUILTIN
             ordered.append(_Loaded(label, plugin, builtin=builtin))
-        except PluginHookError as exc:
-            registry.errors.append(
-                _error(lang, f"插件 {label}：{exc.zh}", f"plugin {label}: {exc}")
-            )
         except BaseException as exc:
             if not contained(exc):
                 raise
-            place = failure_place(exc, _module_root(entry.value))
-            registry.errors.append(
-                _error(
-                    lang,
-                    _located(place, f"插件 {label} 加载失败：{_describe(exc, 'zh')}"),
-                    _located(place, f"plugin {label} failed to load: {_describe(exc)}"),
-                )
+            _failed(
+                registry,
+                lang,
+                exc,
+                _module_root(entry.value),
+                ("插件", "加载失败"),
+                (f"plugin {label}", "failed to load"),
+                label,
             )
     seen_files: set[Path] = set()
     for plugin_ref in local:
@@ -346,22 +367,19 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
             ordered.append(_Loaded(label, module))
-        except PluginHookError as exc:
-            registry.errors.append(
-                _error(lang, f"插件 {label}：{exc.zh}", f"plugin {label}: {exc}")
-            )
         except BaseException as exc:
             if not contained(exc):
                 raise
             path = plugin_file(plugin_ref)
             root = path.parent if path is not None else _module_root(plugin_ref.spec)
-            place = failure_place(exc, root)
-            registry.errors.append(
-                _error(
-                    lang,
-                    _located(place, f"本地插件 {label} 导入失败：{_describe(exc, 'zh')}"),
-                    _located(place, f"local plugin {label} failed to import: {_describe(exc)}"),
-                )
+            _failed(
+                registry,
+                lang,
+                exc,
+                root,
+                ("本地插件", "导入失败"),
+                (f"local plugin {label}", "failed to import"),
+                label,
             )
     for loaded in ordered:
         if loaded.rule_file is not None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from xxgk_lint.phrasebook import Phrasebook
+
 _CONVERT = "请先转换，例如 `libreoffice --headless --convert-to docx FILE`"
 
-_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
+_ZH = Phrasebook(
+    (
         (r"^the file is empty$", "文件为空"),
         (r"^no such file$", "文件不存在"),
         (r"^permission denied$", "没有读取权限"),
@@ -72,9 +73,8 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _OVER = re.compile(r"^over the limit ([a-z-]+) = (\d+) \((.*)\)$")
 
 #: What was found, as the readers say it (limits.over), in Chinese; first match wins.
-_FOUND_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
+_FOUND_ZH = Phrasebook(
+    (
         (r"^more than (\d+) bytes$", r"超过 \1 字节"),
         (r"^(\d+) bytes$", r"\1 字节"),
         (r"^more than (\d+) lines$", r"超过 \1 行"),
@@ -105,12 +105,5 @@ def localise(message: str, lang: str) -> str:
     over = _OVER.match(message)
     if over:
         key, limit, found = over.groups()
-        for pattern, template in _FOUND_ZH:
-            if pattern.match(found):
-                found = pattern.sub(template, found, count=1)
-                break
-        return f"超出读取限制 {key} = {limit}（{found}）"
-    for pattern, template in _ZH:
-        if pattern.match(message):
-            return pattern.sub(template, message, count=1)
-    return message
+        return f"超出读取限制 {key} = {limit}（{_FOUND_ZH.translate(found) or found}）"
+    return _ZH.translate(message) or message

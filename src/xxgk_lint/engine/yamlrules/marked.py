@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, BoundedSafeLoader, YamlProblem
+from xxgk_lint.phrasebook import Phrasebook
 
 Path_ = tuple[Any, ...]
 
@@ -32,9 +33,8 @@ class MarkedError(ValueError):
 
 #: PyYAML's problems (and the bounded loader's) in Chinese; the first match wins, and a
 #: problem with no entry is quoted as PyYAML says it.
-_PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
+_PROBLEMS_ZH = Phrasebook(
+    (
         (r"^expected ',' or '([\]}])', but got (.*)$", r"应为“,”或“\1”，实际是 \2（括号未闭合？）"),
         (
             r"^mapping values are not allowed here$",
@@ -65,11 +65,8 @@ _PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def problem_zh(problem: str) -> str:
     """A YAML problem in Chinese (as PyYAML says it when the table has no entry)."""
-    for pattern, template in _PROBLEMS_ZH:
-        if pattern.match(problem):
-            text = pattern.sub(template, problem, count=1)
-            return text.replace(" '<stream end>'", "文件结尾")
-    return problem
+    text = _PROBLEMS_ZH.translate(problem)
+    return problem if text is None else text.replace(" '<stream end>'", "文件结尾")
 
 
 @dataclass
