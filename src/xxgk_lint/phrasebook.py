@@ -15,11 +15,12 @@ class Phrasebook:
     """Patterns and their Chinese templates (``re.sub`` syntax); the first match wins."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self._pairs = tuple((re.compile(pattern), template) for pattern, template in pairs)
+        #: (compiled pattern, template) pairs, in order (the hang guard walks them).
+        self.pairs = tuple((re.compile(pattern), template) for pattern, template in pairs)
 
     def translate(self, text: str) -> str | None:
         """``text`` in Chinese, or ``None`` when no pattern matches it."""
-        for pattern, template in self._pairs:
+        for pattern, template in self.pairs:
             if pattern.match(text):
                 return pattern.sub(template, text, count=1)
         return None

@@ -19,6 +19,7 @@ import pytest
 
 import xxgk_lint.sources
 from tests.fuzz.harness import Hang, hang_guard
+from xxgk_lint.phrasebook import Phrasebook
 
 HEADINGS = "一、总体情况二、主动公开政府信息情况三、收到和处理政府信息公开申请情况"
 
@@ -53,7 +54,8 @@ ADVERSARIAL: dict[str, str] = {
 
 
 def patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
-    """Every compiled pattern at module level in xxgk_lint.sources (also inside tuples)."""
+    """Every compiled pattern at module level in xxgk_lint.sources (also inside tuples and
+    phrasebooks)."""
     package = xxgk_lint.sources
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         module = importlib.import_module(info.name)
@@ -64,6 +66,8 @@ def patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
 def _found(name: str, value: object, depth: int) -> Iterator[tuple[str, re.Pattern]]:
     if isinstance(value, re.Pattern):
         yield name, value
+    elif isinstance(value, Phrasebook):  # its pairs, named as the tuple they once were
+        yield from _found(name, value.pairs, depth)
     elif isinstance(value, tuple | list) and depth < 2:
         for index, item in enumerate(value):
             yield from _found(f"{name}[{index}]", item, depth + 1)
