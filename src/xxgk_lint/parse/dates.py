@@ -25,6 +25,7 @@ from lark.exceptions import LarkError
 
 from xxgk_lint.format.document import PERIOD_WORDS
 from xxgk_lint.parse.ast import Paragraph, Period
+from xxgk_lint.parse.memo import bounded
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 WINDOW = 120
@@ -141,9 +142,13 @@ def _date(tree: Tree[Token]) -> DatePart:
     return DatePart(year, month, day, start, end, garbled)
 
 
+@bounded(1024)
 def read_dates(text: str) -> DateReading:
     """Parse a window of text with the date grammar (NFKC-folded, Chinese numerals of
     dates in digits first: :func:`arabic_dates`).
+
+    Looked up once per text: the same period statement and sign-off date recur across a
+    corpus (the template's wording, a year's reports), and the reading is immutable.
 
     The sequence is read left to right: a date followed by UNTIL (after an optional
     START) and another date is a range; a date followed by SINCE is where data begin;

@@ -18,6 +18,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from xxgk_lint.format.normalise import fold_minus
+from xxgk_lint.parse.memo import bounded
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
@@ -83,6 +84,9 @@ class LineLexer(Lexer):
             )
             for name, pattern in self.line_patterns
         ]
+        # Reports share most of their lines (the template's labels, headers and rows of
+        # zeros): a line's kind depends on its text alone, so it is looked up once.
+        self.kind_of = bounded(8192)(self.classify)
 
     #: Lines the reader knows are table rows (an HTML or Word row: Source.grid). Set by
     #: the parser for each text it parses.
@@ -91,10 +95,11 @@ class LineLexer(Lexer):
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         position = 0
         table_rows = self.table_rows
+        kind_of = self.kind_of
         for number, line in enumerate(data.split("\n"), start=1):
             stripped = line.strip(_BLANK)
             if stripped:
-                kind = self.classify(stripped)
+                kind = kind_of(stripped)
                 if (
                     kind != "ROW"
                     and kind != "HEADING"

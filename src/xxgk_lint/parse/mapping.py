@@ -19,6 +19,7 @@ from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item, blank_cell, make_cell
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, place
+from xxgk_lint.parse.memo import register
 
 #: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
 #: or label line of the format is written so; one before a table is prose, not the table.
@@ -184,10 +185,30 @@ def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item
     for item in reversed(run):
         if headers >= 2 and header.match(item.norm):
             continue
-        for index in range(cursor, len(spec.rows)):
-            if spec.rows[index].pattern.search(item.norm):
+        for index in _rows_naming(spec, item.norm):
+            if index >= cursor:
                 return index, item
     return None
+
+
+#: (id of the table spec, label) → (the spec, the indices of the rows the label names).
+#: Labels are the template's words, the same in report after report: each is matched
+#: against the rows once. The spec is kept with its entry so that a reused id never hits.
+_NAMING: dict[tuple[int, str], tuple[TableSpec, tuple[int, ...]]] = {}
+_NAMING_SIZE = 8192
+register(_NAMING.clear)
+
+
+def _rows_naming(spec: TableSpec, norm: str) -> tuple[int, ...]:
+    """The indices of the template rows whose pattern finds ``norm``, in row order."""
+    entry = _NAMING.get((id(spec), norm))
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    if len(_NAMING) >= _NAMING_SIZE:
+        _NAMING.clear()
+    found = tuple(i for i, row in enumerate(spec.rows) if row.pattern.search(norm))
+    _NAMING[(id(spec), norm)] = (spec, found)
+    return found
 
 
 def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:

@@ -1,0 +1,40 @@
+"""Bounded memo tables for the parser's pure functions of text.
+
+Reports copy the national template: the same labels, header lines, rows of zeros and
+period statements recur in report after report. The parser's functions of a piece of
+text alone (a line's kind, the rows a label names, the dates of a window) look each text
+up once per process. Every table is bounded, so memory stays flat over any number of
+files, and :func:`clear_all` empties them (a benchmark measures a report as if seen first).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_CLEARERS: list[Callable[[], None]] = []
+
+
+def bounded(maxsize: int) -> Callable[[F], F]:
+    """``functools.lru_cache(maxsize)``, registered with :func:`clear_all`."""
+
+    def decorate(function: F) -> F:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+        _CLEARERS.append(cached.cache_clear)
+        return cached  # type: ignore[return-value]
+
+    return decorate
+
+
+def register(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_all` call ``clear`` too (a table that is not an ``lru_cache``)."""
+    _CLEARERS.append(clear)
+
+
+def clear_all() -> None:
+    """Empty every memo table."""
+    for clear in _CLEARERS:
+        clear()
