@@ -11,9 +11,10 @@ converter (OpenCC) would cost start-up time and a dependency for no gain here.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+
+from xxgk_lint.memo import bounded
 
 # Traditional → simplified, for the characters that occur in the model's labels and words.
 TRADITIONAL = (
@@ -48,7 +49,7 @@ _HAS_OTHER_MINUS = re.compile(f"[{_OTHER_MINUS}]").search
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 
 
-@functools.lru_cache(maxsize=8192)
+@bounded(8192)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
     text = unicodedata.normalize("NFKC", text)

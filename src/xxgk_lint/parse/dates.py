@@ -24,8 +24,8 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
 from xxgk_lint.format.document import PERIOD_WORDS
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Paragraph, Period
-from xxgk_lint.parse.memo import bounded
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 WINDOW = 120

@@ -18,7 +18,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from xxgk_lint.format.normalise import fold_minus
-from xxgk_lint.parse.memo import bounded
+from xxgk_lint.memo import bounded
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")

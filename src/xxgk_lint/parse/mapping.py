@@ -16,10 +16,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from xxgk_lint.format import Format, TableSpec
+from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item, blank_cell, make_cell
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, place
-from xxgk_lint.parse.memo import register
 
 #: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
 #: or label line of the format is written so; one before a table is prose, not the table.

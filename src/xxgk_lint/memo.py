@@ -1,4 +1,4 @@
-"""Bounded memo tables for the parser's pure functions of text.
+"""Bounded memo tables for pure functions of text (the parser's, the format model's).
 
 Reports copy the national template: the same labels, header lines, rows of zeros and
 period statements recur in report after report. The parser's functions of a piece of
