@@ -33,6 +33,7 @@ from xxgk_lint.format.model import (
     UnknownKeyError,
 )
 from xxgk_lint.format.normalise import normalise
+from xxgk_lint.memo import bounded
 
 #: The formats by version; the newest first.
 FORMATS: dict[str, Format] = {f.version: f for f in (FORMAT_2021, FORMAT_2019)}
@@ -61,8 +62,10 @@ def format_for(version: str) -> Format:
         raise UnknownKeyError(f"no format '{version}' (formats: {', '.join(FORMATS)})") from None
 
 
+@bounded(1024)
 def section_key(heading: str) -> str | None:
-    """The canonical key of the section a heading names, by its core words."""
+    """The canonical key of the section a heading names, by its core words (looked up once
+    per heading text: reports repeat the template's headings)."""
     norm = normalise(heading)
     for key in HEADING_PRIORITY:
         if FORMAT_2021.section(key).pattern.search(norm):

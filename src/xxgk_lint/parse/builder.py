@@ -9,6 +9,7 @@ read from the paragraphs; table positions are finally mapped back into the origi
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -180,8 +181,17 @@ class _Builder:
         """The section's paragraphs and tables in order; table lines leave the paragraphs."""
         blocks: list[Block] = []
         placed: set[int] = set()
+        ordered = sorted(tables, key=lambda entry: entry[0])
+        starts = [entry[0] for entry in ordered]
+
+        disjoint = all(a[1] < b[0] for a, b in itertools.pairwise(ordered))
 
         def table_at(line: int) -> tuple[int, int, Table] | None:
+            if disjoint:  # the usual case: only the last table starting by the line can hold it
+                index = bisect.bisect_right(starts, line) - 1
+                if index >= 0 and line <= ordered[index][1]:
+                    return ordered[index]
+                return None
             for entry in tables:
                 if entry[0] <= line <= entry[1]:
                     return entry
