@@ -15,39 +15,15 @@ import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any, NamedTuple
+from typing import Any
 
 from lark import Lark, Token, Transformer
 
-from xxgk_lint.parse.lexer import CellSplitter, CellToken, LineLexer
+from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer, LineRun
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
 LEXER_PLACEHOLDER = "__xxgk_lint_line_lexer__"
 START = ["start", "cells"]
-
-
-class Line(NamedTuple):
-    """One non-blank line of the report, as the grammar classified it.
-
-    ``kind`` is the terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and
-    markdown rule lines are noise and never reach the tree). A NamedTuple: one per line,
-    built in the parser's reductions.
-    """
-
-    kind: str
-    text: str
-    line: int
-    column: int
-    end_column: int
-
-    @property
-    def cells(self) -> list[CellToken]:
-        """The cells of a ROW line (split on demand: only table regions need them)."""
-        return get_parser().splitter.split(self.text, self.column)
-
-    @property
-    def prose(self) -> bool:
-        return self.kind in ("END", "PROSE", "TEXT")
 
 
 @dataclass(slots=True)
@@ -139,27 +115,20 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
 
 class _ToTree(Transformer[Token, Document]):
-    """Called by the LALR parser on each reduction: builds the raw tree directly."""
+    """Called by the LALR parser on each reduction: builds the raw tree directly. Every
+    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines."""
 
-    @staticmethod
-    def _line(token: Token) -> Line:
-        # tuple.__new__: the NamedTuple's own __new__ is a Python call per line.
-        line = (token.type, str(token), token.line, token.column, token.end_column)
-        return tuple.__new__(Line, line)
+    def heading(self, children: list[LineRun]) -> Line:
+        return children[0].lines[0]
 
-    def heading(self, children: list[Token]) -> Line:
-        return self._line(children[0])
+    def title(self, children: list[LineRun]) -> RawTitle:
+        return RawTitle(children[0].lines[0])
 
-    def title(self, children: list[Token]) -> RawTitle:
-        return RawTitle(self._line(children[0]))
+    def paragraph(self, children: list[LineRun]) -> RawParagraph:
+        return RawParagraph([line for token in children for line in token.lines])
 
-    def paragraph(self, children: list[Token]) -> RawParagraph:
-        line = self._line
-        return RawParagraph([line(token) for token in children])
-
-    def rows(self, children: list[Token]) -> RawRows:
-        line = self._line
-        return RawRows([line(token) for token in children])
+    def rows(self, children: list[LineRun]) -> RawRows:
+        return RawRows([line for token in children for line in token.lines])
 
     def preamble(self, children: list[Any]) -> RawSection:
         return RawSection(None, _blocks(children))

@@ -6,6 +6,11 @@ once with the grammar's *line* terminals (tried in priority order, each a ``full
 the stripped line) and handed to the LALR parser as one token; ROW lines are split into
 cells with the grammar's *cell* terminals, compiled into one alternation. The patterns live
 in the grammar file only: this module reads them from Lark's compiled terminal list.
+
+Consecutive lines that the grammar cannot tell apart — rows (``rows: ROW+``), or prose
+lines that go on (PROSE, TEXT: ``paragraph: (PROSE | TEXT)* END``) — are handed over as one
+:class:`LineRun` token holding each line: the tree is the same, and the parser does the
+work of one token, not of each line (a one-cell-per-line table has hundreds).
 """
 
 from __future__ import annotations
@@ -61,6 +66,44 @@ class CellToken(NamedTuple):
     end_column: int
 
 
+class Line(NamedTuple):
+    """One non-blank line of the report, as the grammar classified it.
+
+    ``kind`` is the terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and
+    markdown rule lines are noise and never reach the tree). A NamedTuple: one per line.
+    """
+
+    kind: str
+    text: str
+    line: int
+    column: int
+    end_column: int
+
+    @property
+    def cells(self) -> list[CellToken]:
+        """The cells of a ROW line (split on demand: only table regions need them)."""
+        from xxgk_lint.parse.grammar import get_parser
+
+        return get_parser().splitter.split(self.text, self.column)
+
+    @property
+    def prose(self) -> bool:
+        return self.kind in ("END", "PROSE", "TEXT")
+
+
+class LineRun(Token):
+    """The token of one line, or of consecutive lines of one role (rows; prose that goes
+    on): ``lines`` holds each of them; the token's text is its first line's."""
+
+    __slots__ = ("lines",)
+    lines: tuple[Line, ...]
+
+
+#: The run each line kind joins (lines of the same run in a row become one token).
+_RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
+_new = tuple.__new__
+
+
 class LineLexer(Lexer):
     """Feeds the LALR parser one token per non-blank line."""
 
@@ -93,29 +136,37 @@ class LineLexer(Lexer):
     table_rows: Collection[int] = ()
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        position = 0
+        run: list[Line] = []
+        run_kind = ""
+        for line in self.lines(data):
+            joins = _RUNS.get(line.kind, "")
+            if run and joins != run_kind:
+                yield _token(run, run_kind)
+                run = []
+            if joins:
+                run.append(line)
+                run_kind = joins
+            else:
+                yield _token([line], line.kind)
+        if run:
+            yield _token(run, run_kind)
+
+    def lines(self, data: str) -> Iterator[Line]:
+        """Each non-blank line of ``data``, classified."""
         table_rows = self.table_rows
         kind_of = self.kind_of
         for number, line in enumerate(data.split("\n"), start=1):
             stripped = line.strip(_BLANK)
-            if stripped:
-                kind = kind_of(stripped)
-                if (
-                    kind != "ROW"
-                    and kind != "HEADING"
-                    and _blank_cells_after(line, number, table_rows)
-                ):
-                    kind = "ROW"  # a row whose cells after its label are all blank
-                if kind == "ROW":
-                    stripped = line.strip(_SPACES)
-                offset = line.find(stripped)
-                start = position + offset
-                end = offset + len(stripped)
-                # Positional arguments: Token's keyword handling costs more than the token.
-                yield Token(
-                    kind, stripped, start, number, offset + 1, number, end + 1, start + end - offset
-                )
-            position += len(line) + 1
+            if not stripped:
+                continue
+            kind = kind_of(stripped)
+            if kind != "ROW" and kind != "HEADING" and _blank_cells_after(line, number, table_rows):
+                kind = "ROW"  # a row whose cells after its label are all blank
+            if kind == "ROW":
+                stripped = line.strip(_SPACES)
+            offset = line.find(stripped)
+            end = offset + len(stripped)
+            yield _new(Line, (kind, stripped, number, offset + 1, end + 1))
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
@@ -136,6 +187,14 @@ class LineLexer(Lexer):
             if fullmatch(stripped):
                 return name
         return "TEXT"
+
+
+def _token(run: list[Line], kind: str) -> LineRun:
+    """The token of a run of lines (of one line: a heading, a title, a page mark …)."""
+    first, last = run[0], run[-1]
+    token = LineRun(kind, first.text, None, first.line, first.column, last.line, last.end_column)
+    token.lines = tuple(run)
+    return token
 
 
 def _blank_cells_after(line: str, number: int, table_rows: Collection[int]) -> bool:
