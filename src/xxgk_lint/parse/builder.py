@@ -197,8 +197,24 @@ class _Builder:
                     return entry
             return None
 
+        def place(entry: tuple[int, int, Table]) -> None:
+            if id(entry[2]) not in placed:
+                placed.add(id(entry[2]))
+                blocks.append(entry[2])
+
         for block in raw.blocks:
             lines = [block.line] if isinstance(block, RawTitle) else block.lines
+            if disjoint:  # most blocks lie wholly inside one table, or outside them all
+                first, last = lines[0].line, lines[-1].line
+                index = bisect.bisect_right(starts, last) - 1
+                inside = ordered[index] if index >= 0 else None
+                if inside is None or inside[1] < first:
+                    if not isinstance(block, RawRows):  # rows outside every table: noise
+                        blocks.extend(self._paragraphs(lines, key))
+                    continue
+                if inside[0] <= first and last <= inside[1]:
+                    place(inside)
+                    continue
             run: list[Line] = []
             for line in lines:
                 entry = table_at(line.line)
@@ -210,9 +226,7 @@ class _Builder:
                 if run:
                     blocks.extend(self._paragraphs(run, key))
                     run = []
-                if id(entry[2]) not in placed:
-                    placed.add(id(entry[2]))
-                    blocks.append(entry[2])
+                place(entry)
             if run:
                 blocks.extend(self._paragraphs(run, key))
         return blocks
