@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Cell, Span
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -91,8 +92,25 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             )
             continue
         geometry = grid.get(line.line)
-        items.extend(row_items(line, geometry, enclosed))
+        if geometry is not None or (line.text.isascii() and line.text.isdigit()):
+            items.extend(row_items(line, geometry, enclosed))
+            continue
+        # A text row is read by its text alone: its items are looked up once (reports
+        # repeat the template's rows) and placed on this line, at this line's column.
+        number, base = line.line, line.column
+        items.extend(
+            [
+                _new(Item, (k, t, number, c + base, e + base, n, f, tb, g, sp))
+                for k, t, _, c, e, n, f, tb, g, sp in _row_shape(line.text, enclosed)
+            ]
+        )
     return items
+
+
+@bounded(4096)
+def _row_shape(text: str, enclosed: bool) -> tuple[Item, ...]:
+    """The items of a text row ``text`` on line 0 at column 0."""
+    return tuple(row_items(_new(Line, ("ROW", text, 0, 0, len(text))), None, enclosed))
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item
 
@@ -66,9 +67,10 @@ class HeaderMap:
         return HeaderMap(dict(self.columns), dict(self.groups))
 
 
-@dataclass(frozen=True)
-class Placement:
-    """The outcome of placing a row's values: one item (or None: missing) per column."""
+class Placement(NamedTuple):
+    """The outcome of placing a row's values: one item (or None: missing) per column.
+
+    A NamedTuple: one per table row, built in the mapping's hot loop."""
 
     items: tuple[Item | None, ...] | None
     evidence: str

@@ -55,7 +55,7 @@ class MappedTable:
     last_line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A row found in the first pass, placed in the second."""
 
