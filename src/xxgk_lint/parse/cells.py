@@ -107,7 +107,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     return items
 
 
-@bounded(4096)
+@bounded(1024)
 def _row_shape(text: str, enclosed: bool) -> tuple[Item, ...]:
     """The items of a text row ``text`` on line 0 at column 0."""
     return tuple(row_items(_new(Line, ("ROW", text, 0, 0, len(text))), None, enclosed))

@@ -129,7 +129,7 @@ class LineLexer(Lexer):
         ]
         # Reports share most of their lines (the template's labels, headers and rows of
         # zeros): a line's kind depends on its text alone, so it is looked up once.
-        self.kind_of = bounded(8192)(self.classify)
+        self.kind_of = bounded(4096)(self.classify)
 
     #: Lines the reader knows are table rows (an HTML or Word row: Source.grid). Set by
     #: the parser for each text it parses.

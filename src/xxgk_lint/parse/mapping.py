@@ -195,7 +195,7 @@ def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item
 #: Labels are the template's words, the same in report after report: each is matched
 #: against the rows once. The spec is kept with its entry so that a reused id never hits.
 _NAMING: dict[tuple[int, str], tuple[TableSpec, tuple[int, ...]]] = {}
-_NAMING_SIZE = 8192
+_NAMING_SIZE = 2048
 register(_NAMING.clear)
 
 
