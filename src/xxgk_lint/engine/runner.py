@@ -156,6 +156,9 @@ class Runner:
         self.start_method = start_method
         self._registries: dict[tuple, Registry] = {}
         self._checked: dict[int, Config] = {}  # configs whose selectors were checked
+        # (config, registry) → the rules that run on every file under that config (one
+        # without per-file-ignores: which rules run does not depend on the file then).
+        self._enabled: dict[tuple[int, int], list[Rule]] = {}
         self._metas: dict[tuple[int, tuple[str, ...]], tuple[RuleMeta, ...]] = {}
         self.run_errors: list[str] = []
         self._plan: Plan | None = None
@@ -422,10 +425,22 @@ class Runner:
         target = Target(Path(path), explicit)
         config = self.resolver.for_file(target.path)
         registry = self.registry_for(config)
-        rules = [r for r in registry.sorted_rules() if enabled(config, r.code, r.name, target.path)]
+        rules = self._rules_for(config, registry, target.path)
         # Named in the last-resort message if anything below crashes (not cleared then).
         progress.file = clean_text(path)
         return self._check_file(target, config, registry, rules, data)
+
+    def _rules_for(self, config: Config, registry: Registry, path: Path) -> list[Rule]:
+        """The rules that run on ``path``, in order (worked out once per config when it
+        has no per-file-ignores)."""
+        if config.per_file_ignores:
+            return [r for r in registry.sorted_rules() if enabled(config, r.code, r.name, path)]
+        key = (id(config), id(registry))
+        rules = self._enabled.get(key)
+        if rules is None:
+            rules = [r for r in registry.sorted_rules() if enabled(config, r.code, r.name, path)]
+            self._enabled[key] = rules
+        return rules
 
     def crashed(self, path: str, explicit: bool, problem: str) -> Checked:
         """The result of a file whose worker process died while checking it (XG001)."""
