@@ -318,6 +318,9 @@ def _wide(ch: str) -> bool:
 
 def _join(items: list[_Item]) -> list[Seg]:
     """Join words into one line: a space for spaces; for breaks, nothing next to CJK text."""
+    if len(items) == 1:  # the most frequent case: a cell of one word
+        item = items[0]
+        return [] if isinstance(item, str) else list(item)
     words = [item for item in items if not isinstance(item, str)]
     if len(words) <= 1:
         return list(words[0]) if words else []
@@ -506,13 +509,16 @@ class _Extractor:
         tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
         count = len(tags)
         text_of = self._text
+        find = cursor.find
+        single_word = _WORD.fullmatch
         hidden = _hidden_elements(root, encoded)
         drop = _DROP
         in_cell = _IN_CELL
         limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
         stack: list[tuple[int, object]] = []
         push, pop = stack.append, stack.pop
-        no_action, block_action = _NO_ACTION, _BLOCK_ACTION
+        no_action: tuple[int, object] = _NO_ACTION
+        block_action: tuple[int, object] = _BLOCK_ACTION
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, el in walker:
             if event == "start":
@@ -540,6 +546,10 @@ class _Extractor:
                     if action is not no_action or tag == "br":
                         self.items.append(_BREAK)
                     push(action)
+                elif where == _ROW and (tag == "td" or tag == "th"):
+                    push((_RESTORE, (self.items, _ROW)))
+                    self.items = self._cell(el).items
+                    self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))
                 elif where == _TABLE:
@@ -549,17 +559,25 @@ class _Extractor:
                 text = el.text
             elif event == "end":
                 action = pop()
-                if action is block_action:
-                    self._line_break()
-                elif action is not no_action:
-                    self._end(action)
+                if action is not no_action:
+                    if action is block_action:
+                        if self.where == _CELL:
+                            self.items.append(_BREAK)
+                        else:
+                            self._line_break()
+                    elif action[0] == _RESTORE:
+                        self.items, self.where = action[1]  # type: ignore[misc]
+                    else:
+                        self._end(action)
                 text = el.tail
             else:  # a comment or processing instruction: only its tail is text
                 text = el.tail
             if not text:
                 continue
-            if text.isspace():
-                where = self.where
+            where = self.where
+            if where <= _CELL and single_word(text):  # in the flow or a cell: one word
+                self.items.append(find(text))
+            elif text.isspace():
                 if where <= _CELL:  # _FLOW or _CELL
                     if "\n" not in text:
                         self.items.append(_SPACE)
