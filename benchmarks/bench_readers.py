@@ -6,6 +6,10 @@ Run from the repository root with the project's interpreter::
     .venv/bin/python benchmarks/bench_readers.py
     .venv/bin/python benchmarks/bench_readers.py --quick          # up to 10^4 rows
     .venv/bin/python benchmarks/bench_readers.py --json out.json
+    XXGK_SRC=/path/to/other/src .venv/bin/python benchmarks/bench_readers.py --quick
+
+``XXGK_SRC`` reads with another checkout's ``src`` (e.g. ``git archive`` of an older
+commit), so that before and after are measured by the same script on the same machine.
 
 A script that prints figures, not a test: it never fails on a missed target. See the
 "Readers" section of benchmarks/README.md for what each figure means. The targets (issue
@@ -19,6 +23,7 @@ import argparse
 import gc
 import inspect
 import json
+import os
 import platform
 import statistics
 import sys
@@ -29,7 +34,7 @@ from pathlib import Path
 import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("XXGK_SRC", str(ROOT / "src")))
 
 from xxgk_lint.sources import read_source  # noqa: E402
 

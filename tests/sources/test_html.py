@@ -451,3 +451,65 @@ def test_deeply_nested_page() -> None:
     """Thousands of unclosed inline tags: read, not a RecursionError."""
     page = "<html><body>" + "<font>" * 1500 + "深</body></html>"
     assert read_html("t.html", page.encode()).text == "深\n"
+
+
+# --------------------------------------------------------------------------- the fast paths
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        "hidden",
+        'HIDDEN=""',
+        'style="display:none"',
+        'style="DISPLAY: NONE"',
+        'style="Visibility : Hidden"',
+        'style="display:&nbsp;none"',  # an entity for a space
+        'style="display\u3000:none"',  # an ideographic space
+        'style="display:&#110;one"',  # "n" as a numeric reference
+        'style="color:red; display&#58;none"',  # ":" as a numeric reference
+    ],
+)
+def test_hidden_elements_however_written(attributes: str) -> None:
+    """A hidden element is dropped whatever the case of the words and however the page
+    writes its characters (the fast look at the bytes must not miss one)."""
+    page = html(
+        f"<p>前</p><p {attributes}>藏</p><p>后</p>"
+        f"<table><tr><td>甲</td><td {attributes}>9</td><td>1</td></tr></table>"
+    )
+    source = read_html("t.html", page)
+    assert source.text == "前\n后\n甲\t\t1\n"  # a hidden cell is an empty field
+    assert source.grid[3] == GridRow(0, 0, cells((0, 1, 1), (1, 1, 1), (2, 1, 1)))
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    ['style="border:none; display:block"', 'style="display:inline" class="none"', 'title="hidden"'],
+)
+def test_words_that_do_not_hide(attributes: str) -> None:
+    """The words "none" and "hidden" elsewhere in a tag, or another display, hide nothing."""
+    source = read_html("t.html", html(f"<p>前</p><p {attributes}>见</p>"))
+    assert source.text == "前\n见\n"
+
+
+def test_script_and_style_in_capitals_and_quoted_brackets() -> None:
+    """<SCRIPT>/<Style> content is markup, up to its end tag in any case; a ">" or "<" in a
+    quoted attribute does not end the tag; positions still lead to the text."""
+    raw = (
+        '<html><body><SCRIPT type="x">var a = "<p>假</p>";</ScRiPt>'
+        '<p title="a>b<c">甲</p><Style>p{}</STYLE>'
+        "<P CLASS='x'>乙</P><scriptx>丙</scriptx></body></html>"
+    )
+    source = read_html("t.html", raw.encode())
+    assert source.text == "甲\n乙\n丙\n"
+    for line, char in ((1, "甲"), (2, "乙"), (3, "丙")):
+        assert source.origin(line, 1) == Origin(1, raw.index(char) + 1)
+
+
+def test_long_header_cell_makes_a_layout_table() -> None:
+    """A <th> over 300 characters makes its table layout (one block per cell), as a <td>."""
+    long = "说明" * 151
+    page = html(f"<table><tr><th>{long}</th><th>乙</th></tr><tr><td>1</td><td>2</td></tr></table>")
+    source = read_html("t.html", page)
+    assert source.text.split("\n") == [long, "乙", "1", "2", ""]
+    assert source.grid == {}

@@ -170,7 +170,8 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
     try:
         parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        encoded = text.encode("utf-8")
+        root = etree.fromstring(encoded, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
     if root is None:
@@ -179,7 +180,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         max_lines=limits.max_lines, line_starts=cursor.line_starts, source_length=len(text)
     )
     extractor = _Extractor(cursor, builder, limits)
-    extractor.run(root)
+    extractor.run(root, encoded)
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
@@ -317,6 +318,9 @@ def _wide(ch: str) -> bool:
 
 def _join(items: list[_Item]) -> list[Seg]:
     """Join words into one line: a space for spaces; for breaks, nothing next to CJK text."""
+    if len(items) == 1:  # the most frequent case: a cell of one word
+        item = items[0]
+        return [] if isinstance(item, str) else list(item)
     words = [item for item in items if not isinstance(item, str)]
     if len(words) <= 1:
         return list(words[0]) if words else []
@@ -370,6 +374,42 @@ _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
+#: In a cell, what the end of an element does: a block ends with a line break.
+_IN_CELL = dict.fromkeys(_BLOCK, _BLOCK_ACTION)
+
+#: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
+#: lower case: one location path each, no union, so that only a few nodes are returned.
+_HIDDEN_ATTRIBUTE = etree.XPath("//@hidden/..")
+_HIDING_STYLE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden')]/..")
+#: What may stand between "display", ":" and "none" in a style that hides: what
+#: ``str.split`` takes for whitespace (in UTF-8), and entity references.
+_DISPLAY_NONE = re.compile(
+    rb"display(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*:(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*none"
+)
+
+
+def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element]:
+    """The page's hidden elements (``_hidden``), found without asking every element.
+
+    ``encoded`` is the page as lxml parsed it (UTF-8). Most pages have no style that
+    hides and no ``hidden`` attribute, which a look at the bytes shows; a page whose words
+    are all in lower case is queried for the few elements that may hide; only a page that
+    writes characters as numeric references (which could spell the words), or the words
+    in capitals, has every element looked at.
+    """
+    lowered = encoded.lower()
+    plain = b"&#" not in encoded
+    if plain and b"hidden" not in lowered:
+        at = lowered.find(b"display")
+        while at != -1 and not _DISPLAY_NONE.match(lowered, at):
+            at = lowered.find(b"display", at + 7)
+        if at == -1:
+            return set()
+    if plain and all(lowered.count(w) == encoded.count(w) for w in (b"hidden", b"none")):
+        candidates = _HIDDEN_ATTRIBUTE(root) + _HIDING_STYLE(root)
+    else:
+        candidates = root.iter(etree.Element)
+    return {el for el in candidates if _hidden(el)}
 
 
 class _Extractor:
@@ -458,36 +498,58 @@ class _Extractor:
 
     # -- walking
 
-    def run(self, root: etree._Element) -> None:
-        """Walk the tree once; see the class docstring."""
-        enter = self.cursor.enter
+    def run(self, root: etree._Element, encoded: bytes) -> None:
+        """Walk the tree once; see the class docstring.
+
+        The loop is written for speed (it runs once per element): the cursor's usual step
+        (the next start tag is the element's) and the usual texts (one word, or only
+        spaces) are done in line; everything else goes through the methods.
+        """
+        cursor = self.cursor
+        tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
+        count = len(tags)
         text_of = self._text
+        find = cursor.find
+        single_word = _WORD.fullmatch
+        hidden = _hidden_elements(root, encoded)
+        drop = _DROP
+        in_cell = _IN_CELL
         limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
         stack: list[tuple[int, object]] = []
         push, pop = stack.append, stack.pop
+        no_action: tuple[int, object] = _NO_ACTION
+        block_action: tuple[int, object] = _BLOCK_ACTION
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, el in walker:
             if event == "start":
                 tag = el.tag
-                enter(tag, el.sourceline)
+                k = cursor.k
+                if k < count and names[k] == tag:
+                    index = tags[k]
+                    cursor.k = k + 1
+                    cursor.j = index + 1
+                    cursor.pos = offsets[index + 1]
+                else:
+                    cursor.enter(tag, el.sourceline)
                 if len(stack) >= limit:
                     self._too_deep(len(stack) + 1)
-                if tag in _DROP or (
-                    (el.get("hidden") is not None or el.get("style") is not None) and _hidden(el)
-                ):
+                if tag in drop or (hidden and el in hidden):
                     if self.where == _ROW and tag in ("td", "th"):
                         self._cell(el)
                     self._skip(el)
                     walker.skip_subtree()
-                    push(_NO_ACTION)
+                    push(no_action)
                     continue
                 where = self.where
                 if where == _CELL:  # the most frequent case: content of a table cell
-                    if tag in _BLOCK or tag == "br":
+                    action = in_cell.get(tag, no_action)
+                    if action is not no_action or tag == "br":
                         self.items.append(_BREAK)
-                        push(_BLOCK_ACTION if tag != "br" else _NO_ACTION)
-                    else:
-                        push(_NO_ACTION)
+                    push(action)
+                elif where == _ROW and (tag == "td" or tag == "th"):
+                    push((_RESTORE, (self.items, _ROW)))
+                    self.items = self._cell(el).items
+                    self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))
                 elif where == _TABLE:
@@ -495,21 +557,36 @@ class _Extractor:
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
-                if text:
-                    text_of(text)
             elif event == "end":
                 action = pop()
-                if action is _BLOCK_ACTION:
-                    self._line_break()
-                elif action is not _NO_ACTION:
-                    self._end(action)
-                tail = el.tail
-                if tail:
-                    text_of(tail)
+                if action is not no_action:
+                    if action is block_action:
+                        if self.where == _CELL:
+                            self.items.append(_BREAK)
+                        else:
+                            self._line_break()
+                    elif action[0] == _RESTORE:
+                        self.items, self.where = action[1]  # type: ignore[misc]
+                    else:
+                        self._end(action)
+                text = el.tail
             else:  # a comment or processing instruction: only its tail is text
-                tail = el.tail
-                if tail:
-                    text_of(tail)
+                text = el.tail
+            if not text:
+                continue
+            where = self.where
+            if where <= _CELL and single_word(text):  # in the flow or a cell: one word
+                self.items.append(find(text))
+            elif text.isspace():
+                if where <= _CELL:  # _FLOW or _CELL
+                    if "\n" not in text:
+                        self.items.append(_SPACE)
+                    elif self.pre and where == _FLOW:
+                        self._flush()
+                    else:
+                        self.items.append(_BREAK)
+            else:
+                text_of(text)
         self._flush()
 
     def _flow_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
