@@ -292,9 +292,11 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
 
 def progress_sinks(runner: Runner, quiet: bool) -> list[Any]:
     """A progress bar over the run's files, when one is wanted (see :mod:`.progress`)."""
+    if runner.planned < 2:  # no bar for one file (nor its module, nor tqdm)
+        return []
     from xxgk_lint.cli import progress as bar
 
-    if runner.planned < 2 or not bar.wanted(quiet):
+    if not bar.wanted(quiet):
         return []
     return [_ProgressSink(bar.Progress(runner.planned, runner.lang))]
 

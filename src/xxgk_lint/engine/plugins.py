@@ -21,14 +21,13 @@ A plugin that fails to import is reported with the file and line where it failed
 
 from __future__ import annotations
 
-import difflib
+import functools
 import hashlib
 import importlib
 import importlib.util
 import os
 import re
 import sys
-import sysconfig
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -52,9 +51,16 @@ BUILTIN = "xxgk_lint_rules"
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 _HOOK = "xxgk_lint_rules"
 _ENGINE_DIR = Path(__file__).resolve().parent.parent  # the xxgk_lint package
-_LIBRARY_DIRS = tuple(
-    Path(p).resolve() for p in {sysconfig.get_paths()["stdlib"], os.path.dirname(pluggy.__file__)}
-)
+
+
+@functools.cache
+def _library_dirs() -> tuple[Path, ...]:
+    """The standard library's and pluggy's folders: frames there are not a plugin's own
+    (asked only when a plugin fails; ``sysconfig`` is not needed by a run that works)."""
+    import sysconfig
+
+    dirs = {sysconfig.get_paths()["stdlib"], os.path.dirname(pluggy.__file__)}
+    return tuple(Path(p).resolve() for p in dirs)
 
 
 @dataclass(frozen=True)
@@ -203,7 +209,7 @@ def failure_place(exc: BaseException, root: Path | None) -> str | None:
             f
             for f in frames
             if not _inside(f.filename, _ENGINE_DIR)
-            and not any(_inside(f.filename, d) for d in _LIBRARY_DIRS)
+            and not any(_inside(f.filename, d) for d in _library_dirs())
         ]
     if not mine:
         return None
@@ -219,6 +225,8 @@ def _hook_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[str, s
     callers = manager.get_hookcallers(plugin) or []
     for caller in callers:
         if not caller.has_spec():
+            import difflib  # only for this error message
+
             close = difflib.get_close_matches(caller.name, [_HOOK], n=1)
             return (
                 f"@hookimpl 函数 {caller.name!r} 不是 xxgk-lint 的钩子（钩子：{_HOOK}）"
@@ -521,12 +529,15 @@ def _clash(registry: Registry, item: Rule) -> tuple[str, str] | None:
 
 def _rule_problem(item: Rule, builtin: bool) -> tuple[str, str] | None:
     """What makes a rule unusable by the runner, the listings and the formatters: (zh, en)."""
-    from xxgk_lint.engine.plugin_messages import problem_zh
-
     problem = meta_problem(item.meta, builtin=builtin)
     code = item.meta.code
     if problem is None and item.check is not None and not callable(item.check):
         problem = f"rule {code}: check is not callable"
     if problem is None and item.check_run is not None and not callable(item.check_run):
         problem = f"rule {code}: check_run is not callable"
-    return None if problem is None else (problem_zh(problem), problem)
+    if problem is None:
+        return None
+    # The Chinese phrasebook (dozens of patterns to compile) only for a rule that has a problem.
+    from xxgk_lint.engine.plugin_messages import problem_zh
+
+    return problem_zh(problem), problem

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer
@@ -80,7 +81,20 @@ class Document:
 
 
 def grammar_text(name: str = "report.lark") -> str:
-    return (files("xxgk_lint.grammar") / name).read_text(encoding="utf-8")
+    """A grammar file of the package ``xxgk_lint.grammar``, read beside its ``__init__.py``:
+    the package is a folder wherever xxgk-lint is installed, and ``importlib.resources``
+    would import its readers and ``zipfile`` on every run (milliseconds of a cold start)."""
+    return (_grammar_folder() / name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _grammar_folder() -> Path:
+    # The package is ``grammar/`` of the source tree (setuptools' package-dir), so it is
+    # found by import, in an installed and an editable package alike.
+    init = importlib.import_module("xxgk_lint.grammar").__file__
+    if init is None:  # a namespace package: never, the folder has its __init__.py
+        raise FileNotFoundError("the package xxgk_lint.grammar has no folder")
+    return Path(init).parent
 
 
 def grammar_hash(text: str) -> str:
