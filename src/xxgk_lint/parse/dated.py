@@ -15,6 +15,7 @@ and only a labelled date or a byline counts there: page chrome such as 今天：
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -29,22 +30,35 @@ _DATE = (
 )
 #: A labelled page date: 发布日期：2024-01-20, 发布时间: 2024年1月20日, 发布于 2024-01-20, and a
 #: bare 时间：/ 日期： that starts a line or follows a space (not 更新时间, 今天).
-_PUBLISHED = re.compile(
+_PUBLISHED = (
     r"(?:(?:发布|发表|公开|印发|上传)(?:日期|时间)[ \t]*[:：]?|发布于"
     r"|(?<![\u3400-\u9fff])(?:日期|时间)[ \t]*[:：])[ \t]*" + _DATE
 )
+#: Words one of which every labelled page date holds (a cheap test before the pattern).
+_PUBLISHED_WORDS = ("日期", "时间", "发布于")
 #: A CMS byline under the title: the date (and time) first, then 来源/作者/浏览… or nothing.
-_BYLINE = re.compile(
+_BYLINE = (
     r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?=\s*(?:来源|作者|浏览|点击|阅读|字号|发布|【|$))"
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, 二〇二四年一月十八日, damaged ones
 #: such as 2025214 too).
-_SIGN_OFF = re.compile(
+_SIGN_OFF = (
     r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8}|"
     + CHINESE_DATE
     + r")[ \t　]*$"
 )
+#: What a date can start with (a digit, or a numeral: NUMERAL) and end with (a digit, 日, 号).
+_DATE_FIRST = frozenset("〇○零一二两三四五六七八九十百千万")
+_DATE_LAST = frozenset("日号")
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """The patterns above, compiled when first needed (most lines never get that far)."""
+    return re.compile(source)
+
+
 #: Page metadata names that hold the publication date, most specific first.
 META_NAMES = (
     "pubdate",
@@ -73,7 +87,14 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
     for line in lines:
         if line.kind == "ROW" and "\t" in line.text:
             continue
-        match = _PUBLISHED.search(line.text) or _BYLINE.match(line.text)
+        text = line.text
+        match = None
+        if any(word in text for word in _PUBLISHED_WORDS):
+            match = _pattern(_PUBLISHED).search(text)
+        if match is None:
+            first = text.lstrip()[:1]
+            if first.isdigit() or first in _DATE_FIRST:
+                match = _pattern(_BYLINE).match(text)
         if match is None:
             continue
         value = _date_of(match.group("date"))
@@ -88,7 +109,8 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
 def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
     for line in reversed(lines[-SIGN_OFF_WINDOW:]):
-        if _SIGN_OFF.match(line.text):
+        last = line.text.rstrip(" \t　")[-1:]
+        if (last.isdigit() or last in _DATE_LAST) and _pattern(_SIGN_OFF).match(line.text):
             value = _date_of(line.text)
             stripped = line.text.strip()
             start = line.column + line.text.index(stripped)

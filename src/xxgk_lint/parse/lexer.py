@@ -16,7 +16,7 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 from lark import Token
@@ -104,6 +104,21 @@ _RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
 _new = tuple.__new__
 
 
+class _FullMatch:
+    """``re.compile(source).fullmatch``, compiled on the first call."""
+
+    __slots__ = ("fullmatch", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.fullmatch: Callable[[str], re.Match[str] | None] | None = None
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        if self.fullmatch is None:
+            self.fullmatch = re.compile(self.source).fullmatch
+        return self.fullmatch(text)
+
+
 class LineLexer(Lexer):
     """Feeds the LALR parser one token per non-blank line."""
 
@@ -113,23 +128,30 @@ class LineLexer(Lexer):
             (by_name[name] for name in LINE_TERMINALS),
             key=lambda t: -t.priority,
         )
-        self.line_patterns = [(t.name, re.compile(t.pattern.to_regexp())) for t in ordered]
-        # The same list with the cheap guards attached (see _FIRST_CHARS etc.).
+        self._sources = [(t.name, t.pattern.to_regexp()) for t in ordered]
+        # The terminals with the cheap guards attached (see _FIRST_CHARS etc.). Each
+        # pattern is compiled when a line first gets past its guards: compiling them all
+        # costs a few milliseconds of every start, and most reports never need some.
         self._checks = [
             (
                 name,
-                pattern.fullmatch,
+                _FullMatch(source),
                 _FIRST_CHARS.get(name),
                 _LAST_CHARS.get(name),
                 _LAST_SUFFICIENT.get(name),
                 _any_of(_CONTAINS.get(name)),
                 _any_of(_SUFFICIENT.get(name)),
             )
-            for name, pattern in self.line_patterns
+            for name, source in self._sources
         ]
         # Reports share most of their lines (the template's labels, headers and rows of
         # zeros): a line's kind depends on its text alone, so it is looked up once.
         self.kind_of = bounded(4096)(self.classify)
+
+    @property
+    def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """The line terminals, compiled, in priority order."""
+        return [(name, re.compile(source)) for name, source in self._sources]
 
     #: Lines the reader knows are table rows (an HTML or Word row: Source.grid). Set by
     #: the parser for each text it parses.
