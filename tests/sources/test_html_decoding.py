@@ -36,7 +36,7 @@ HEADS = [
     (b"<title><meta charset=gbk></title><meta charset=utf-8>", "utf-8", False),
     (b'<meta charset="&#103;bk">', "gb18030", False),
     (b"<metadata charset=gbk><meta charset=utf-8>", "utf-8", False),
-    (b"<meta charset=utf-8/>", "utf-8", False),
+    (b"<meta charset=utf-8/>", "utf-8", True),
     (b"<script>var a = '<meta charset=gbk>'</script><meta charset=utf-8>", "utf-8", False),
 ]
 
