@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from xxgk_lint.sources.html_source import Seg, SourceCursor, count_cells
+from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
@@ -139,6 +139,7 @@ _BINARY = re.compile("[\x00-\x08\x0b\x0d-\x1f\ufffd]")
 _SPACE = "space"  # spaces within a line of source text
 _BREAK = "break"  # a line break: <br>, a block boundary, or a newline in the source
 _Item = list[Seg] | str
+_NOTHING: list[Seg] = []  # what _join gives for no words (never changed)
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
@@ -376,13 +377,16 @@ def _wide(ch: str) -> bool:
 
 
 def _join(items: list[_Item]) -> list[Seg]:
-    """Join words into one line: a space for spaces; for breaks, nothing next to CJK text."""
+    """Join words into one line: a space for spaces; for breaks, nothing next to CJK text.
+
+    The list returned may be one of ``items`` itself: the caller must not change it.
+    """
     if len(items) == 1:  # the most frequent case: a cell of one word
         item = items[0]
-        return [] if isinstance(item, str) else list(item)
+        return _NOTHING if isinstance(item, str) else item
     words = [item for item in items if not isinstance(item, str)]
     if len(words) <= 1:
-        return list(words[0]) if words else []
+        return words[0] if words else _NOTHING
     out: list[Seg] = []
     pending: str | None = None
     last_char = ""
@@ -566,6 +570,8 @@ class _Extractor:
         """
         cursor = self.cursor
         tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
+        pieces = cursor.pieces
+        window = WINDOW
         count = len(tags)
         text_of = self._text
         find = cursor.find
@@ -635,7 +641,17 @@ class _Extractor:
                 continue
             where = self.where
             if where <= _CELL and single_word(text):  # in the flow or a cell: one word
-                self.items.append(find(text))
+                # SourceCursor.find's usual case: found in the text piece at the cursor.
+                j = cursor.j
+                base = offsets[j]
+                local = cursor.pos - base
+                at = pieces[j].find(text, local, local + window + 8 * len(text))
+                if at == -1:
+                    self.items.append(find(text))
+                else:
+                    at += base
+                    cursor.pos = at + len(text)
+                    self.items.append([(text, at, True)])
             elif text.isspace():
                 if where <= _CELL:  # _FLOW or _CELL
                     if "\n" not in text:
@@ -777,18 +793,20 @@ class _Extractor:
 
     def _emit_row(self, row: Row, table: int) -> None:
         """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
-        fields = [_join(cell.items) for cell in row.cells]
+        cells = row.cells
+        fields = [_join(cell.items) for cell in cells]
         if not any(fields):
             return  # nothing in the row: no line
+        grid_cell = self._grid_cell
         self.grid[self.builder.line_number] = GridRow(
-            table, row.index, tuple(self._grid_cell(cell) for cell in row.cells)
+            table, row.index, tuple([grid_cell(cell) for cell in cells])
         )
-        line: list[Seg] = fields[0]
+        line: list[Seg] = list(fields[0])
         for k in range(1, len(fields)):
             # The TAB after a cell leads back to that cell, so that the column of an empty
             # cell (where the next TAB stands) finds the cell.
-            line.append(("\t", row.cells[k - 1].anchor, False))
-            line.extend(fields[k])
+            line.append(("\t", cells[k - 1].anchor, False))
+            line += fields[k]
         self.builder.extend_at(line)
         if not fields[-1]:
             # An empty last cell is the end of the line: mark it as the cell's place.
