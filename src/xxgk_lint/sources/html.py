@@ -572,6 +572,7 @@ class _Extractor:
         tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
         pieces = cursor.pieces
         window = WINDOW
+        read_span = self.spans.read
         count = len(tags)
         text_of = self._text
         find = cursor.find
@@ -613,7 +614,17 @@ class _Extractor:
                     push(action)
                 elif where == _ROW and (tag == "td" or tag == "th"):
                     push((_RESTORE, (self.items, _ROW)))
-                    self.items = self._cell(el).items
+                    rowspan = el.get("rowspan")
+                    colspan = el.get("colspan")
+                    cell = Cell(
+                        [],
+                        cursor.pos,
+                        1 if rowspan is None else read_span("rowspan", rowspan),
+                        1 if colspan is None else read_span("colspan", colspan),
+                    )
+                    if self.row is not None:
+                        self.row.cells.append(cell)
+                    self.items = cell.items
                     self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))
@@ -660,6 +671,14 @@ class _Extractor:
                         self._flush()
                     else:
                         self.items.append(_BREAK)
+            elif where <= _CELL and "\n" not in text and single_word(core := text.strip()):
+                # One word between spaces (a number between &nbsp;): what _text does.
+                items = self.items
+                if text[0] != core[0]:
+                    items.append(_SPACE)
+                items.append(find(core))
+                if text[-1] != core[-1]:
+                    items.append(_SPACE)
             else:
                 text_of(text)
         self._flush()
