@@ -24,6 +24,7 @@ HEADS = [
     (b"<title>t</title><meta name=a><meta content=x><meta charset=big5>", "big5", True),
     (b'<meta content=" CharSet = utf-8 ">', "utf-8", True),
     (b"<meta charset=\"'gbk'\">", "gb18030", True),
+    (b"<meta charset=utf-8/>", "utf-8", True),
     # The first attribute of a name counts, whatever its case.
     (b'<meta CHARSET="big5" charset="gbk">', "big5", True),
     # A charset Python does not know ends the look-up: no charset.
@@ -36,7 +37,6 @@ HEADS = [
     (b"<title><meta charset=gbk></title><meta charset=utf-8>", "utf-8", False),
     (b'<meta charset="&#103;bk">', "gb18030", False),
     (b"<metadata charset=gbk><meta charset=utf-8>", "utf-8", False),
-    (b"<meta charset=utf-8/>", "utf-8", True),
     (b"<script>var a = '<meta charset=gbk>'</script><meta charset=utf-8>", "utf-8", False),
 ]
 
