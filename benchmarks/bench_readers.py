@@ -188,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     results = {"fixtures": fixtures(args.repeat)}
     print(
-        "\n1. HTML fixtures: read_source against lxml parse + text_content (ms, best of "
-        f"{args.repeat})\n"
+        "\n1. HTML fixtures: read_source against lxml parse + text_content "
+        f"(CPU ms, 20th percentile of {args.repeat})\n"
     )
     print(f"{'page':32} {'bytes':>8} {'lxml':>8} {'read':>8} {'ratio':>7}")
     for f in results["fixtures"]:
