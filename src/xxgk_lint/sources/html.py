@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from xxgk_lint.sources.html_source import Seg, SourceCursor, count_cells
+from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
@@ -139,6 +139,7 @@ _BINARY = re.compile("[\x00-\x08\x0b\x0d-\x1f\ufffd]")
 _SPACE = "space"  # spaces within a line of source text
 _BREAK = "break"  # a line break: <br>, a block boundary, or a newline in the source
 _Item = list[Seg] | str
+_NOTHING: list[Seg] = []  # what _join gives for no words (never changed)
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
@@ -257,8 +258,74 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise InputError(f"malformed HTML: {exc}") from None
 
 
+#: The start of a page as most pages write it: a doctype, html/head/meta/link/base tags
+#: with plain attributes (no entity, no "<" or ">" in a value), a title, whitespace. Read
+#: one token at a time; anything else ends the quick look.
+_HEAD_TOKEN = re.compile(
+    rb"""[ \t\n\r]+|<!doctype[^<>]*>|<title>[^<]*</title>|</?(html|head|meta|link|base)
+    ((?:[ \t\n\r]+[a-z_:][-a-z0-9_:.]*
+      (?:[ \t\n\r]*=[ \t\n\r]*(?:"[^"<>&\0]*"|'[^'<>&\0]*'|[^ \t\n\r"'<>&=`\0]+(?=[ \t\n\r>])))?
+    )*)[ \t\n\r]*/?>""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEAD_ATTRIBUTE = re.compile(
+    rb"""([a-z_:][-a-z0-9_:.]*)(?:[ \t\n\r]*=[ \t\n\r]*(?:"([^"]*)"|'([^']*)'|([^ \t\n\r>]+)))?""",
+    re.IGNORECASE,
+)
+
+
 def _declared_charset(head: bytes) -> str | None:
-    """The charset named by ``<meta charset>`` or ``<meta http-equiv content>``, if any."""
+    """The charset named by ``<meta charset>`` or ``<meta http-equiv content>``, if any.
+
+    Most pages name it in a plain head that one regular expression reads, as a browser's
+    prescan does; any other page (a comment, a script or an entity before the charset, or
+    no charset in the plain part) has its first 8 KB parsed as lxml parses it, so that the
+    answer is the same either way.
+    """
+    found = _quick_charset(head)
+    if found is not None:
+        return found or None
+    return _parsed_charset(head)
+
+
+def _quick_charset(head: bytes) -> str | None:
+    """The charset the plain start of the page names (``""``: it names none that Python
+    knows); None if the page does not start plainly or names no charset there."""
+    at = 0
+    while True:
+        match = _HEAD_TOKEN.match(head, at)
+        if match is None:
+            return None
+        at = match.end()
+        if match.group(1) is None or match.group(1).lower() != b"meta":
+            continue
+        if head[match.start() + 1 : match.start() + 2] == b"/":
+            continue
+        attributes: dict[str, str] = {}
+        for name, double, single, bare in _HEAD_ATTRIBUTE.findall(match.group(2)):
+            attributes.setdefault(
+                name.lower().decode("ascii"), (double or single or bare).decode("latin-1")
+            )
+        name = _meta_charset(attributes.get("charset"), attributes.get("content"))
+        if name:
+            return _canonical_charset(name.strip().strip("'\"")) or ""
+
+
+def _meta_charset(charset: str | None, content: str | None) -> str | None:
+    """The charset a ``<meta>`` names (as written): its ``charset``, or ``charset=`` in
+    its content."""
+    name = charset
+    if not name:
+        for part in (content or "").split(";"):
+            key, _, value = part.partition("=")
+            if key.strip().lower() == "charset" and value:
+                name = value
+                break
+    return name or None
+
+
+def _parsed_charset(head: bytes) -> str | None:
+    """:func:`_declared_charset` by parsing ``head`` with lxml."""
     try:
         doc = etree.fromstring(head, etree.HTMLParser(encoding="iso-8859-1"))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -266,14 +333,7 @@ def _declared_charset(head: bytes) -> str | None:
     if doc is None:
         return None
     for meta in doc.iter("meta"):
-        name = meta.get("charset")
-        if not name:
-            content = meta.get("content") or ""
-            for part in content.split(";"):
-                key, _, value = part.partition("=")
-                if key.strip().lower() == "charset" and value:
-                    name = value
-                    break
+        name = _meta_charset(meta.get("charset"), meta.get("content"))
         if name:
             return _canonical_charset(name.strip().strip("'\""))
     return None
@@ -317,13 +377,16 @@ def _wide(ch: str) -> bool:
 
 
 def _join(items: list[_Item]) -> list[Seg]:
-    """Join words into one line: a space for spaces; for breaks, nothing next to CJK text."""
+    """Join words into one line: a space for spaces; for breaks, nothing next to CJK text.
+
+    The list returned may be one of ``items`` itself: the caller must not change it.
+    """
     if len(items) == 1:  # the most frequent case: a cell of one word
         item = items[0]
-        return [] if isinstance(item, str) else list(item)
+        return _NOTHING if isinstance(item, str) else item
     words = [item for item in items if not isinstance(item, str)]
     if len(words) <= 1:
-        return list(words[0]) if words else []
+        return words[0] if words else _NOTHING
     out: list[Seg] = []
     pending: str | None = None
     last_char = ""
@@ -507,6 +570,9 @@ class _Extractor:
         """
         cursor = self.cursor
         tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
+        pieces = cursor.pieces
+        window = WINDOW
+        read_span = self.spans.read
         count = len(tags)
         text_of = self._text
         find = cursor.find
@@ -548,7 +614,17 @@ class _Extractor:
                     push(action)
                 elif where == _ROW and (tag == "td" or tag == "th"):
                     push((_RESTORE, (self.items, _ROW)))
-                    self.items = self._cell(el).items
+                    rowspan = el.get("rowspan")
+                    colspan = el.get("colspan")
+                    cell = Cell(
+                        [],
+                        cursor.pos,
+                        1 if rowspan is None else read_span("rowspan", rowspan),
+                        1 if colspan is None else read_span("colspan", colspan),
+                    )
+                    if self.row is not None:
+                        self.row.cells.append(cell)
+                    self.items = cell.items
                     self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))
@@ -576,7 +652,17 @@ class _Extractor:
                 continue
             where = self.where
             if where <= _CELL and single_word(text):  # in the flow or a cell: one word
-                self.items.append(find(text))
+                # SourceCursor.find's usual case: found in the text piece at the cursor.
+                j = cursor.j
+                base = offsets[j]
+                local = cursor.pos - base
+                at = pieces[j].find(text, local, local + window + 8 * len(text))
+                if at == -1:
+                    self.items.append(find(text))
+                else:
+                    at += base
+                    cursor.pos = at + len(text)
+                    self.items.append([(text, at, True)])
             elif text.isspace():
                 if where <= _CELL:  # _FLOW or _CELL
                     if "\n" not in text:
@@ -585,6 +671,14 @@ class _Extractor:
                         self._flush()
                     else:
                         self.items.append(_BREAK)
+            elif where <= _CELL and "\n" not in text and single_word(core := text.strip()):
+                # One word between spaces (a number between &nbsp;): what _text does.
+                items = self.items
+                if text[0] != core[0]:
+                    items.append(_SPACE)
+                items.append(find(core))
+                if text[-1] != core[-1]:
+                    items.append(_SPACE)
             else:
                 text_of(text)
         self._flush()
@@ -718,18 +812,20 @@ class _Extractor:
 
     def _emit_row(self, row: Row, table: int) -> None:
         """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
-        fields = [_join(cell.items) for cell in row.cells]
+        cells = row.cells
+        fields = [_join(cell.items) for cell in cells]
         if not any(fields):
             return  # nothing in the row: no line
+        grid_cell = self._grid_cell
         self.grid[self.builder.line_number] = GridRow(
-            table, row.index, tuple(self._grid_cell(cell) for cell in row.cells)
+            table, row.index, tuple([grid_cell(cell) for cell in cells])
         )
-        line: list[Seg] = fields[0]
+        line: list[Seg] = list(fields[0])
         for k in range(1, len(fields)):
             # The TAB after a cell leads back to that cell, so that the column of an empty
             # cell (where the next TAB stands) finds the cell.
-            line.append(("\t", row.cells[k - 1].anchor, False))
-            line.extend(fields[k])
+            line.append(("\t", cells[k - 1].anchor, False))
+            line += fields[k]
         self.builder.extend_at(line)
         if not fields[-1]:
             # An empty last cell is the end of the line: mark it as the cell's place.

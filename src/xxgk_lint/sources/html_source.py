@@ -55,7 +55,7 @@ _END_NAME = re.compile(r"</([a-zA-Z][^\s/<>]*)", re.ASCII)
 _CELL_TAG = re.compile(r"<t[dh](?![^\s/>])", re.IGNORECASE | re.ASCII)
 
 #: How far past the cursor a piece of text is looked for (plus 8 per character of it).
-_WINDOW = 4096
+WINDOW = 4096
 #: What passing one piece of markup costs from that budget.
 _STEP_COST = 16
 
@@ -168,7 +168,7 @@ class SourceCursor:
         limit = self.start_tags[k] if k < len(self.start_tags) else len(pieces)
         j = self.j
         local = self.pos - offsets[j]
-        budget = _WINDOW + 8 * len(token)
+        budget = WINDOW + 8 * len(token)
         while True:
             run = pieces[j]
             end = min(len(run), local + budget)

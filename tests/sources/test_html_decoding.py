@@ -1,0 +1,62 @@
+"""The HTML reader's charset look-up: a regular expression over a plain head, lxml otherwise.
+
+Both ways must give the same answer; the quick one must stand aside (None) whenever the
+page's start is not plain, so that lxml decides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk_lint.sources.html import _declared_charset, _parsed_charset, _quick_charset, read_html
+
+HEADS = [
+    # (head, the charset lxml finds, whether the quick look answers)
+    (b'<meta charset="gbk">', "gb18030", True),
+    (b"<HTML>\r\n<HEAD>\r\n<META CHARSET='GBK'>", "gb18030", True),
+    (
+        b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd">\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><head>\n'
+        b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />',
+        "gb18030",
+        True,
+    ),
+    (b"<title>t</title><meta name=a><meta content=x><meta charset=big5>", "big5", True),
+    (b'<meta content=" CharSet = utf-8 ">', "utf-8", True),
+    (b"<meta charset=\"'gbk'\">", "gb18030", True),
+    (b"<meta charset=utf-8/>", "utf-8", True),
+    # The first attribute of a name counts, whatever its case.
+    (b'<meta CHARSET="big5" charset="gbk">', "big5", True),
+    # A charset Python does not know ends the look-up: no charset.
+    (b"<meta charset=nonsense><meta charset=gbk>", None, True),
+    # No charset at all, or spaces only: lxml reads the whole head.
+    (b'<meta charset="  "><meta charset=gbk>', None, True),
+    (b"<html><head><title>t</title></head><body><p>x</p>", None, False),
+    # Not plain: lxml decides.
+    (b"<!-- <meta charset=gbk> --><meta charset=utf-8>", "utf-8", False),
+    (b"<title><meta charset=gbk></title><meta charset=utf-8>", "utf-8", False),
+    (b'<meta charset="&#103;bk">', "gb18030", False),
+    (b"<metadata charset=gbk><meta charset=utf-8>", "utf-8", False),
+    (b"<script>var a = '<meta charset=gbk>'</script><meta charset=utf-8>", "utf-8", False),
+]
+
+
+@pytest.mark.parametrize(("head", "expected", "quick"), HEADS)
+def test_charset_the_same_both_ways(head: bytes, expected: str | None, quick: bool) -> None:
+    assert _parsed_charset(head) == expected
+    assert _declared_charset(head) == expected
+    assert (_quick_charset(head) is not None) is quick
+
+
+def test_charset_found_after_8_kb_of_plain_head_is_not_read() -> None:
+    # lxml reads the first 8 KB only; a tag cut there is not a charset.
+    head = b"<head>" + b" " * 8180 + b"<meta charset=gbk>"
+    assert _declared_charset(head[:8192]) is None
+    assert _parsed_charset(head[:8192]) is None
+
+
+def test_page_decoded_by_the_charset_of_a_plain_head() -> None:
+    page = '<html><head><meta charset="big5"><title>標題</title></head><body><p>政府資訊公開</p>'
+    source = read_html("t.html", page.encode("big5"))
+    assert source.encoding == "big5"
+    assert source.text == "政府資訊公開\n"
