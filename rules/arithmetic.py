@@ -40,6 +40,9 @@ class _Analysis:
         self.outcomes = evaluate_all(report)
         self.culprits, self.rest = culprits(self.outcomes)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
+        #: The check cells made so far, by language, then cell reference (see
+        #: :func:`_check_cells`).
+        self.cells: dict[str, dict[int, CheckCell]] = {}
 
 
 _last: tuple[weakref.ref[Report], _Analysis] | None = None
@@ -137,19 +140,41 @@ def _model_cell_label(lang: str, table: str, row: str, column: str, version: str
     return f"row '{row_text}', column '{column_text}'"
 
 
-def _check_cells(report: Report, outcome: Outcome, lang: str) -> list[CheckCell]:
-    """The cells of one identity instance, for its check (labels from the model: a check
-    names cells as the format does, a finding as the report prints them)."""
-    version = report.format_version
-    out = []
-    for ref in dict.fromkeys(outcome.cells):
-        cell = ref.cell
-        label = _model_cell_label(lang, ref.table, ref.row, ref.column, version)
-        if cell is None:
-            out.append(CheckCell(ref.address, None, None, label))
-        else:
-            out.append(CheckCell(ref.address, cell.value, cell.span, label))
-    return out
+def _check_cells(
+    report: Report, outcome: Outcome, lang: str, made: dict[int, CheckCell]
+) -> tuple[CheckCell, ...]:
+    """The cells of one identity instance, each once, for its check (labels from the
+    model: a check names cells as the format does, a finding as the report prints them).
+
+    ``made`` keeps the check cells made for the report so far in ``lang``, by cell
+    reference: :func:`~xxgk_lint.engine.identities.evaluate_all` reads each place once,
+    and the identities that need it (up to three, of up to three rules) share its
+    reference, so each cell is made once and the lookups run in C."""
+    refs = outcome.cells
+    keys = dict.fromkeys(map(id, refs))
+    if not keys.keys() <= made.keys():
+        version = report.format_version
+        labels = _LABELS.setdefault((lang, version), {})
+        new = tuple.__new__  # CheckCell(...) without its keyword-handling wrapper
+        for ref in refs:
+            key = id(ref)
+            if key in made:
+                continue
+            cell, address = ref.cell, ref.address
+            label = labels.get(address)
+            if label is None:
+                label = labels[address] = _model_cell_label(
+                    lang, ref.table, ref.row, ref.column, version
+                )
+            if cell is None:
+                made[key] = new(CheckCell, (address, None, None, label))
+            else:
+                made[key] = new(CheckCell, (address, cell.value, cell.span, label))
+    return tuple(map(made.__getitem__, keys))
+
+
+#: A cell's label by language and format version, then address (a few hundred in all).
+_LABELS: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def _as_written(report: Report, ref: CellRef, value: Number) -> Number:
@@ -190,6 +215,7 @@ def _check(
     found = analysis(report)
     code = ctx.meta.code
     lang = ctx.lang
+    made = found.cells.setdefault(lang, {})
     for outcome in found.outcomes:
         if outcome.identity.key != key:
             continue
@@ -205,7 +231,7 @@ def _check(
             key,
             outcome.scope,
             outcome.status,
-            _check_cells(report, outcome, lang),
+            _check_cells(report, outcome, lang, made),
             reason=outcome.reason,
             finding=finding,
         )

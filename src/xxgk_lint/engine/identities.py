@@ -14,10 +14,11 @@ status:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.format import Identity
@@ -39,9 +40,9 @@ class CellRef(NamedTuple):
     address: str
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One instance of an identity on one report.
+class Outcome(NamedTuple):
+    """One instance of an identity on one report (a NamedTuple, as the cells: a report
+    has some forty, and a frozen dataclass is built several times slower).
 
     ``total`` is the cell the identity states a value for; ``parts`` are the cells on the
     other side (for the balance: 一 and 二; ``others`` 四). ``expected`` is what the parts
@@ -64,48 +65,228 @@ class Outcome:
         return (self.total, *self.parts, *self.others)
 
 
-def _ref(table: Table, row: Row | None, row_key: str, column: str) -> CellRef:
-    cell = row.cell(column) if row is not None and row.complete else None
-    return CellRef(table.key, row_key, column, cell, f"{table.key}.{row_key}.{column}")
+class _Slot(NamedTuple):
+    """A cell a plan reads: the row's index in ``table.rows`` (``at``; -1: the row is
+    absent or uncertain, so there is no cell), its key, the column and the cell's address."""
+
+    at: int
+    row: str
+    column: str
+    address: str
 
 
-def _status(
-    rows: Sequence[tuple[str, Row | None]], refs: Sequence[CellRef]
-) -> tuple[str, str | None]:
-    for key, row in rows:
-        if row is not None and not row.complete:
-            return UNCERTAIN, f"{refs[0].table}.{key}"
-    for ref in refs:
-        if ref.cell is None or ref.cell.value is None:
-            return NOT_ASSESSABLE, ref.address
-    return PASS, None
+Pick = Callable[[Sequence[Any]], tuple[Any, ...]]
 
 
-def _outcome(
-    identity: Identity,
-    scope: str,
-    rows: Sequence[tuple[str, Row | None]],
-    total: CellRef,
-    parts: Sequence[CellRef],
-    others: Sequence[CellRef] = (),
-) -> Outcome:
-    status, reason = _status(rows, (total, *parts, *others))
-    if status != PASS:
-        return Outcome(identity, scope, status, total, tuple(parts), tuple(others), reason=reason)
-    values = [p.cell.value for p in parts]  # type: ignore[union-attr]
-    subtract = [o.cell.value for o in others if o is not total]  # type: ignore[union-attr]
-    expected = sum(values) - sum(subtract)  # type: ignore[arg-type, operator]
-    actual = total.cell.value  # type: ignore[union-attr]
-    return Outcome(
-        identity,
-        scope,
-        PASS if expected == actual else FAIL,
-        total,
-        tuple(parts),
-        tuple(others),
-        expected,  # type: ignore[arg-type]
-        actual,
+def _picker(indexes: Sequence[int]) -> Pick:
+    """A function that takes the items at ``indexes`` of a sequence, as a tuple (in C:
+    ``itemgetter``, which returns a bare item for one index)."""
+    if not indexes:
+        return lambda _: ()
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda items: (items[index],)
+    return itemgetter(*indexes)
+
+
+class _Step(NamedTuple):
+    """One identity instance, planned: its cells as indexes into the plan's slots, and
+    the row that makes it uncertain (known from the table's shape), if any."""
+
+    identity: Identity
+    scope: str
+    uncertain: str | None
+    total: int
+    parts: Pick
+    others: Pick
+    #: Every cell it needs, in order (total, parts, others), and their indexes.
+    needed: Pick
+    needed_at: tuple[int, ...]
+    #: The other slots whose values are subtracted (``others`` without the total).
+    subtract: Pick
+
+
+class _Plan(NamedTuple):
+    """Every identity instance of one table shape: the cells to read, then the steps."""
+
+    slots: tuple[_Slot, ...]
+    steps: tuple[_Step, ...]
+
+
+class _Planner:
+    """Builds the plan of one table: what :func:`evaluate` used to work out per report."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.slots: dict[tuple[int, str], int] = {}
+        self.listed: list[_Slot] = []
+        self.first: dict[str, int] = {}
+        for index, row in enumerate(table.rows):
+            self.first.setdefault(row.key, index)
+
+    def row(self, key: str) -> tuple[int, Row | None]:
+        """The first row ``key`` (as :meth:`Table.row`, which raises for an unknown key)."""
+        index = self.first.get(key)
+        if index is None:
+            self.table.row(key)  # raises for a key the model does not have
+            return -1, None
+        return index, self.table.rows[index]
+
+    def slot(self, index: int, row: Row | None, key: str, column: str) -> int:
+        if row is not None and row.complete:
+            row.cell(column)  # raises, as reading it did, for a column the row has not
+        else:
+            index = -1
+        place = (index, key + "\0" + column)
+        found = self.slots.get(place)
+        if found is None:
+            found = self.slots[place] = len(self.listed)
+            self.listed.append(_Slot(index, key, column, f"{self.table.key}.{key}.{column}"))
+        return found
+
+    def step(
+        self,
+        identity: Identity,
+        scope: str,
+        rows: Sequence[tuple[str, Row | None]],
+        total: int,
+        parts: Sequence[int],
+        others: Sequence[int] = (),
+    ) -> _Step:
+        uncertain = None
+        for key, row in rows:
+            if row is not None and not row.complete:
+                uncertain = f"{self.table.key}.{key}"
+                break
+        needed = (total, *parts, *others)
+        return _Step(
+            identity,
+            scope,
+            uncertain,
+            total,
+            _picker(parts),
+            _picker(others),
+            _picker(needed),
+            needed,
+            _picker([o for o in others if o != total]),
+        )
+
+    def steps(self, identity: Identity) -> Iterator[_Step]:
+        table = self.table
+        if identity.kind in ("row-sum", "group-sum"):
+            for index, row in enumerate(table.rows):
+                if identity.total not in row.columns:
+                    continue
+                yield self.step(
+                    identity,
+                    row.key,
+                    [(row.key, row)],
+                    self.slot(index, row, row.key, identity.total),
+                    [self.slot(index, row, row.key, c) for c in identity.parts],
+                )
+            return
+        columns = table.spec.column_keys
+        if identity.kind == "column-sum":
+            total_index, total_row = self.row(identity.total)
+            part_rows = [(k, *self.row(k)) for k in _parts_rows(identity, table)]
+            for column in columns:
+                if any(r is not None and column not in r.columns for _, _, r in part_rows):
+                    continue
+                yield self.step(
+                    identity,
+                    column,
+                    [(identity.total, total_row), *((k, r) for k, _, r in part_rows)],
+                    self.slot(total_index, total_row, identity.total, column),
+                    [self.slot(i, r, k, column) for k, i, r in part_rows],
+                )
+            return
+        if identity.kind == "balance":
+            left = [(k, *self.row(k)) for k in identity.parts]
+            right = [(k, *self.row(k)) for k in identity.others]
+            total_index, total_row = self.row(identity.total)
+            for column in columns:
+                total = self.slot(total_index, total_row, identity.total, column)
+                others = [self.slot(i, r, k, column) for k, i, r in right if k != identity.total]
+                yield self.step(
+                    identity,
+                    column,
+                    [(k, r) for k, _, r in (*left, *right)],
+                    total,
+                    [self.slot(i, r, k, column) for k, i, r in left],
+                    [*others, total],
+                )
+            return
+        raise ValueError(f"unknown identity kind {identity.kind!r}")
+
+
+#: Plans by table shape (format, table, and each row's key, columns and status): reports
+#: of one template share a handful of shapes, so an instance is worked out once, not once
+#: per report. Bounded: a run over odd reports cannot grow it without limit.
+_PLANS: dict[tuple[object, ...], _Plan] = {}
+_PLANS_MAX = 512
+
+
+def _plan(identities: Sequence[Identity], table: Table) -> _Plan:
+    shape = (
+        tuple(identities),
+        table.key,
+        table.format,
+        tuple((r.key, r.columns, r.status) for r in table.rows),
     )
+    found = _PLANS.get(shape)
+    if found is None:
+        planner = _Planner(table)
+        steps = tuple(s for identity in identities for s in planner.steps(identity))
+        found = _Plan(tuple(planner.listed), steps)
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        _PLANS[shape] = found
+    return found
+
+
+def _refs(table: Table, plan: _Plan) -> list[CellRef]:
+    """The cells of ``plan`` read from ``table``: one CellRef per place, shared by every
+    instance that reads it."""
+    rows = table.rows
+    key = table.key
+    cells: dict[int, dict[str, Cell]] = {}
+    out = []
+    new = tuple.__new__  # CellRef(...) without its keyword-handling wrapper: 190 per report
+    for index, row, column, address in plan.slots:
+        cell = None
+        if index >= 0:
+            by_column = cells.get(index)
+            if by_column is None:
+                by_column = cells[index] = {}
+                for found in rows[index].cells:
+                    by_column.setdefault(found.column, found)
+            cell = by_column.get(column)
+        out.append(new(CellRef, (key, row, column, cell, address)))
+    return out
+
+
+def _run(plan: _Plan, refs: Sequence[CellRef]) -> Iterator[Outcome]:
+    values = [None if r.cell is None else r.cell.value for r in refs]
+    new = tuple.__new__  # Outcome(...) without its keyword-handling wrapper
+    for step in plan.steps:
+        total = refs[step.total]
+        parts = step.parts(refs)
+        others = step.others(refs)
+        reason = step.uncertain
+        status = UNCERTAIN
+        if reason is None:
+            needed = step.needed(values)
+            if None in needed:
+                status = NOT_ASSESSABLE
+                reason = refs[step.needed_at[needed.index(None)]].address
+        identity, scope = step.identity, step.scope
+        if reason is not None:
+            yield new(Outcome, (identity, scope, status, total, parts, others, None, None, reason))
+            continue
+        expected = sum(step.parts(values)) - sum(step.subtract(values))
+        actual = values[step.total]
+        status = PASS if expected == actual else FAIL
+        yield new(Outcome, (identity, scope, status, total, parts, others, expected, actual, None))
 
 
 def _parts_rows(identity: Identity, table: Table) -> tuple[str, ...]:
@@ -124,57 +305,29 @@ def evaluate(identity: Identity, report: Report) -> Iterator[Outcome]:
     table = report.tables.get(identity.table)
     if table is None:
         return
-    if identity.kind in ("row-sum", "group-sum"):
-        for row in table.rows:
-            if identity.total not in row.columns:
-                continue
-            rows = [(row.key, row)]
-            yield _outcome(
-                identity,
-                row.key,
-                rows,
-                _ref(table, row, row.key, identity.total),
-                [_ref(table, row, row.key, c) for c in identity.parts],
-            )
-        return
-    columns = table.spec.column_keys
-    if identity.kind == "column-sum":
-        parts = _parts_rows(identity, table)
-        total_row = table.row(identity.total)
-        part_rows = [(k, table.row(k)) for k in parts]
-        for column in columns:
-            if any(r is not None and column not in r.columns for _, r in part_rows):
-                continue
-            yield _outcome(
-                identity,
-                column,
-                [(identity.total, total_row), *part_rows],
-                _ref(table, total_row, identity.total, column),
-                [_ref(table, r, k, column) for k, r in part_rows],
-            )
-        return
-    if identity.kind == "balance":
-        left = [(k, table.row(k)) for k in identity.parts]
-        right = [(k, table.row(k)) for k in identity.others]
-        total_row = table.row(identity.total)
-        for column in columns:
-            total = _ref(table, total_row, identity.total, column)
-            others = [_ref(table, r, k, column) for k, r in right]
-            yield _outcome(
-                identity,
-                column,
-                [*left, *right],
-                total,
-                [_ref(table, r, k, column) for k, r in left],
-                [o for o in others if o.row != identity.total] + [total],
-            )
-        return
-    raise ValueError(f"unknown identity kind {identity.kind!r}")
+    plan = _plan((identity,), table)
+    yield from _run(plan, _refs(table, plan))
 
 
 def evaluate_all(report: Report) -> list[Outcome]:
-    """Every identity of the report's format, on the report."""
-    return [o for identity in report.format.identities for o in evaluate(identity, report)]
+    """Every identity of the report's format, on the report, in the model's order.
+
+    The identities of one table are planned together (see :data:`_PLANS`), so that a cell
+    read by several (a row's total: its row-sum, its column's sum and the balance) is one
+    :class:`CellRef`."""
+    identities = report.format.identities
+    by_table: dict[str, list[Identity]] = {}
+    for identity in identities:
+        by_table.setdefault(identity.table, []).append(identity)
+    of: dict[int, list[Outcome]] = {}
+    for key, group in by_table.items():
+        table = report.tables.get(key)
+        if table is None:
+            continue
+        plan = _plan(tuple(group), table)
+        for outcome in _run(plan, _refs(table, plan)):
+            of.setdefault(id(outcome.identity), []).append(outcome)
+    return [o for identity in identities for o in of.get(id(identity), ())]
 
 
 # ---- which cell is wrong
