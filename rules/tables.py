@@ -313,9 +313,11 @@ def _rows_text(report: Report, table: Table, rows: Sequence[Row], lang: str) -> 
 def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A row with no number is one finding; a run down one column of blank cells (or of one
     placeholder) is one finding at its first cell; any other non-number cell is its own."""
+    rows = [r for r in table.rows if r.complete]
+    if all(c.kind == "number" for r in rows for c in r.cells):
+        return  # (most tables: nothing below would find anything)
     lang, version, key = ctx.lang, report.format_version, table.key
     name = table_label(lang, key, version)
-    rows = [r for r in table.rows if r.complete]
     empty_rows = {r.key for r in rows if len(r.cells) > 1 and not any(c.is_number for c in r.cells)}
     for row in rows:
         if row.key in empty_rows:
@@ -517,7 +519,10 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         spec = model.table(key)
         for row in table.rows:
             for cell in row.cells:
-                if not cell.is_number or cell.value is None:
+                value = cell.value
+                if type(value) is int and value >= 0 and not _has_decimals(cell.raw):
+                    continue  # (most cells: neither negative nor printed with decimals)
+                if not cell.is_number or value is None:
                     continue
                 column = spec.column(cell.column)
                 if cell.value < 0 and not column.signed:

@@ -157,6 +157,19 @@ class ReportFacts:
     #: What the rule's ``facts(report)`` returned for this report (None without one).
     value: Any = None
 
+    def with_value(self, value: Any) -> ReportFacts:
+        """These facts with ``value`` (as ``dataclasses.replace``, which is slower: the
+        runner makes one per whole-run rule and report)."""
+        return type(self)(
+            self.path,
+            self.kind,
+            self.format_version,
+            self.year,
+            self.agency,
+            self.title_span,
+            value,
+        )
+
     @classmethod
     def of(cls, report: Report, rule: Rule | None = None) -> ReportFacts:
         """The facts ``rule`` keeps of ``report`` (as the runner makes them)."""

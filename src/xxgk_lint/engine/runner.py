@@ -671,7 +671,7 @@ class Runner:
             value = None
             if rule.facts is not None:
                 value = self._extract(rule, config, report, errors)
-            out[rule.code] = replace(base, value=value)
+            out[rule.code] = base.with_value(value)
         return out if base is not None else None
 
     def _extract(self, rule: Rule, config: Config, report: Report, errors: list[str]) -> Any:

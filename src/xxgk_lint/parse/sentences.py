@@ -83,6 +83,8 @@ def _breaks(paragraph: Paragraph) -> list[int]:
 
 
 def _value(text: str) -> int | Decimal | None:
+    if len(text) < 19 and text.isascii() and text.isdigit():
+        return int(text)  # (most numbers: nothing to fold)
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "")
     try:
         return Decimal(folded) if "." in folded else int(folded)
