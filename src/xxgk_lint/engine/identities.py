@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
@@ -107,10 +108,19 @@ class _Step(NamedTuple):
 
 
 class _Plan(NamedTuple):
-    """Every identity instance of one table shape: the cells to read, then the steps."""
+    """Every identity instance of one table shape: the cells to read, then the steps.
+
+    ``cells`` takes the slots' cells from the table's cells in a row (with ``None`` after
+    the last, for a slot without a cell); ``rows``, ``columns`` and ``addresses`` are the
+    slots' own, so that a report's CellRefs are made without a loop in Python.
+    """
 
     slots: tuple[_Slot, ...]
     steps: tuple[_Step, ...]
+    cells: Pick
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    addresses: tuple[str, ...]
 
 
 class _Planner:
@@ -120,9 +130,15 @@ class _Planner:
         self.table = table
         self.slots: dict[tuple[int, str], int] = {}
         self.listed: list[_Slot] = []
+        #: Where each slot's cell is among the table's cells in a row (-1: no cell).
+        self.positions: list[int] = []
         self.first: dict[str, int] = {}
+        self.offsets: list[int] = []
+        offset = 0
         for index, row in enumerate(table.rows):
             self.first.setdefault(row.key, index)
+            self.offsets.append(offset)
+            offset += len(row.cells)
 
     def row(self, key: str) -> tuple[int, Row | None]:
         """The first row ``key`` (as :meth:`Table.row`, which raises for an unknown key)."""
@@ -142,7 +158,25 @@ class _Planner:
         if found is None:
             found = self.slots[place] = len(self.listed)
             self.listed.append(_Slot(index, key, column, f"{self.table.key}.{key}.{column}"))
+            position = -1
+            if index >= 0:  # the row's first cell of the column (as Row.cell reads it)
+                cells = self.table.rows[index].cells
+                at = next((j for j, c in enumerate(cells) if c.column == column), None)
+                position = -1 if at is None else self.offsets[index] + at
+            self.positions.append(position)
         return found
+
+    def plan(self, identities: Sequence[Identity]) -> _Plan:
+        steps = tuple(s for identity in identities for s in self.steps(identity))
+        listed = self.listed
+        return _Plan(
+            tuple(listed),
+            steps,
+            _picker(self.positions),
+            tuple(s.row for s in listed),
+            tuple(s.column for s in listed),
+            tuple(s.address for s in listed),
+        )
 
     def step(
         self,
@@ -226,47 +260,66 @@ _PLANS: dict[tuple[object, ...], _Plan] = {}
 _PLANS_MAX = 512
 
 
-def _plan(identities: Sequence[Identity], table: Table) -> _Plan:
+_CELLS = attrgetter("cells")
+_ROW_SHAPE = attrgetter("key", "columns", "status")
+_COLUMN = itemgetter(0)  # Cell.column
+_VALUE = itemgetter(2)  # Cell.value
+_SPAN = itemgetter(4)  # Cell.span
+
+
+class Reading(NamedTuple):
+    """The cells one table's identities read, in the same order in each field: their
+    references (shared by every instance that reads the place), addresses, values and
+    spans (``None`` where the report has no cell)."""
+
+    refs: list[CellRef]
+    addresses: tuple[str, ...]
+    values: tuple[Any, ...]
+    spans: tuple[Any, ...]
+
+
+def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Reading]:
+    """The plan of ``table``'s shape (made on first use), its CellRefs and their values.
+
+    The shape is each row's key, columns, status and the columns of its cells: the plan
+    then finds a slot's cell by its place among the table's cells in a row. Everything
+    here runs in C (``map``, ``itemgetter``), the Python loops being in the plan, once.
+    """
+    rows = table.rows
+    cells_of = list(map(_CELLS, rows))
+    flat: list[Any] = list(chain.from_iterable(cells_of))
     shape = (
-        tuple(identities),
+        identities,
         table.key,
         table.format,
-        tuple((r.key, r.columns, r.status) for r in table.rows),
+        tuple(map(_ROW_SHAPE, rows)),
+        tuple(map(len, cells_of)),
+        tuple(map(_COLUMN, flat)),
     )
-    found = _PLANS.get(shape)
-    if found is None:
-        planner = _Planner(table)
-        steps = tuple(s for identity in identities for s in planner.steps(identity))
-        found = _Plan(tuple(planner.listed), steps)
+    plan = _PLANS.get(shape)
+    if plan is None:
+        plan = _Planner(table).plan(identities)
         if len(_PLANS) >= _PLANS_MAX:
             _PLANS.clear()
-        _PLANS[shape] = found
-    return found
+        _PLANS[shape] = plan
+    values = list(map(_VALUE, flat))
+    values.append(None)
+    spans = list(map(_SPAN, flat))
+    spans.append(None)
+    flat.append(None)
+    cells = plan.cells(flat)
+    refs = list(
+        map(
+            tuple.__new__,
+            repeat(CellRef),
+            zip(repeat(table.key), plan.rows, plan.columns, cells, plan.addresses),
+        )
+    )
+    return plan, Reading(refs, plan.addresses, plan.cells(values), plan.cells(spans))
 
 
-def _refs(table: Table, plan: _Plan) -> list[CellRef]:
-    """The cells of ``plan`` read from ``table``: one CellRef per place, shared by every
-    instance that reads it."""
-    rows = table.rows
-    key = table.key
-    cells: dict[int, dict[str, Cell]] = {}
-    out = []
-    new = tuple.__new__  # CellRef(...) without its keyword-handling wrapper: 190 per report
-    for index, row, column, address in plan.slots:
-        cell = None
-        if index >= 0:
-            by_column = cells.get(index)
-            if by_column is None:
-                by_column = cells[index] = {}
-                for found in rows[index].cells:
-                    by_column.setdefault(found.column, found)
-            cell = by_column.get(column)
-        out.append(new(CellRef, (key, row, column, cell, address)))
-    return out
-
-
-def _run(plan: _Plan, refs: Sequence[CellRef]) -> Iterator[Outcome]:
-    values = [None if r.cell is None else r.cell.value for r in refs]
+def _run(plan: _Plan, reading: Reading) -> Iterator[Outcome]:
+    refs, values = reading.refs, reading.values
     new = tuple.__new__  # Outcome(...) without its keyword-handling wrapper
     for step in plan.steps:
         total = refs[step.total]
@@ -305,12 +358,17 @@ def evaluate(identity: Identity, report: Report) -> Iterator[Outcome]:
     table = report.tables.get(identity.table)
     if table is None:
         return
-    plan = _plan((identity,), table)
-    yield from _run(plan, _refs(table, plan))
+    yield from _run(*_read((identity,), table))
 
 
 def evaluate_all(report: Report) -> list[Outcome]:
-    """Every identity of the report's format, on the report, in the model's order.
+    """Every identity of the report's format, on the report, in the model's order."""
+    return evaluate_reading(report)[0]
+
+
+def evaluate_reading(report: Report) -> tuple[list[Outcome], list[Reading]]:
+    """Every identity of the report's format, on the report, in the model's order, and
+    the cells they read (one :class:`Reading` per table).
 
     The identities of one table are planned together (see :data:`_PLANS`), so that a cell
     read by several (a row's total: its row-sum, its column's sum and the balance) is one
@@ -320,14 +378,16 @@ def evaluate_all(report: Report) -> list[Outcome]:
     for identity in identities:
         by_table.setdefault(identity.table, []).append(identity)
     of: dict[int, list[Outcome]] = {}
+    readings = []
     for key, group in by_table.items():
         table = report.tables.get(key)
         if table is None:
             continue
-        plan = _plan(tuple(group), table)
-        for outcome in _run(plan, _refs(table, plan)):
+        plan, reading = _read(tuple(group), table)
+        readings.append(reading)
+        for outcome in _run(plan, reading):
             of.setdefault(id(outcome.identity), []).append(outcome)
-    return [o for identity in identities for o in of.get(id(identity), ())]
+    return [o for identity in identities for o in of.get(id(identity), ())], readings
 
 
 # ---- which cell is wrong

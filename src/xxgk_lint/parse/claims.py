@@ -222,8 +222,8 @@ def tree_of(text: str) -> Tree[Token]:
     over the tokens, for the same tree (tests/parse/test_claims.py compares the two).
     """
     children: list[Tree[Token] | Token] = []
-    clause: list[Tree[Token]] = []
-    topics: list[Token] = []
+    clause: list[Tree[Token] | Token] = []
+    topics: list[Tree[Token] | Token] = []
     for token in ClaimLexer(None).lex(text):
         kind = token.type
         if kind == "TOPIC":
