@@ -162,9 +162,10 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 actual=None,
             )
             continue
-        wanted = expected_rows(report, table, key)
-        present = [r for r in wanted if table.row(r) is not None]
-        missing = [r for r in wanted if table.row(r) is None]
+        wanted = expected_rows(report, table, key)  # (keys of the model: no lookup raises)
+        keys = {row.key for row in table.rows}
+        present = [r for r in wanted if r in keys]
+        missing = [r for r in wanted if r not in keys]
         trailing: list[str] = []
         if present:
             last_present = wanted.index(present[-1])

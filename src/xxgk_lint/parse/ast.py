@@ -230,11 +230,14 @@ class Paragraph:
         pieces = self.pieces
         if not pieces:
             return self.span
-        stop = max(end - 1, start)
+        stop = end - 1 if end > start else start
         if self.origin is None:  # (text sources: the lines are the file's; no map to ask)
-            offsets = self._offsets
-            piece = pieces[max(bisect.bisect_right(offsets, start) - 1, 0)]
-            last = pieces[max(bisect.bisect_right(offsets, stop) - 1, 0)]
+            if len(pieces) == 1:
+                piece = last = pieces[0]
+            else:
+                offsets = self._offsets
+                piece = pieces[max(bisect.bisect_right(offsets, start) - 1, 0)]
+                last = pieces[max(bisect.bisect_right(offsets, stop) - 1, 0)]
             return Span(
                 piece.line,
                 piece.column + start - piece.offset,
