@@ -10,6 +10,9 @@ other rows than the 2021 one).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_not, itemgetter
 
 from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
@@ -17,6 +20,11 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import TABLE_KEYS
 from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
+
+_CELLS = attrgetter("cells")
+_RAW = itemgetter(1)  # Cell.raw
+_VALUE = itemgetter(2)  # Cell.value
+_KIND = itemgetter(3)  # Cell.kind
 
 
 def expected_rows(report: Report, table: Table | None, key: str) -> list[str]:
@@ -315,7 +323,7 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
     """A row with no number is one finding; a run down one column of blank cells (or of one
     placeholder) is one finding at its first cell; any other non-number cell is its own."""
     rows = [r for r in table.rows if r.complete]
-    if all(c.kind == "number" for r in rows for c in r.cells):
+    if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= {"number"}:
         return  # (most tables: nothing below would find anything)
     lang, version, key = ctx.lang, report.format_version, table.key
     name = table_label(lang, key, version)
@@ -517,12 +525,15 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         table = report.tables.get(key)
         if table is None:
             continue
+        cells = list(chain.from_iterable(map(_CELLS, table.rows)))
+        if not _has_decimals("".join(map(_RAW, cells))) and (
+            min(filter(partial(is_not, None), map(_VALUE, cells)), default=0) >= 0
+        ):
+            continue  # (most tables: no cell is negative or printed with decimals)
         spec = model.table(key)
         for row in table.rows:
             for cell in row.cells:
                 value = cell.value
-                if type(value) is int and value >= 0 and not _has_decimals(cell.raw):
-                    continue  # (most cells: neither negative nor printed with decimals)
                 if not cell.is_number or value is None:
                     continue
                 column = spec.column(cell.column)

@@ -374,20 +374,50 @@ def evaluate_reading(report: Report) -> tuple[list[Outcome], list[Reading]]:
     read by several (a row's total: its row-sum, its column's sum and the balance) is one
     :class:`CellRef`."""
     identities = report.format.identities
-    by_table: dict[str, list[Identity]] = {}
-    for identity in identities:
-        by_table.setdefault(identity.table, []).append(identity)
+    groups, in_order = _by_table(identities)
     of: dict[int, list[Outcome]] = {}
+    outcomes: list[Outcome] = []
     readings = []
-    for key, group in by_table.items():
+    for key, group in groups:
         table = report.tables.get(key)
         if table is None:
             continue
-        plan, reading = _read(tuple(group), table)
+        plan, reading = _read(group, table)
         readings.append(reading)
+        if in_order:
+            outcomes.extend(_run(plan, reading))
+            continue
         for outcome in _run(plan, reading):
             of.setdefault(id(outcome.identity), []).append(outcome)
+    if in_order:
+        return outcomes, readings
     return [o for identity in identities for o in of.get(id(identity), ())], readings
+
+
+Groups = tuple[tuple[tuple[str, tuple[Identity, ...]], ...], bool]
+#: :func:`_by_table` of each format's identities, by the identity of their tuple (kept).
+_GROUPS: dict[int, tuple[tuple[Identity, ...], Groups]] = {}
+
+
+def _by_table(identities: tuple[Identity, ...]) -> Groups:
+    """The identities grouped by table (tables in order of first mention), and whether
+    the groups one after the other are the model's order (then a table's outcomes are
+    simply appended). Worked out once per format."""
+    found = _GROUPS.get(id(identities))
+    if found is not None and found[0] is identities:
+        return found[1]
+    result = _grouped(identities)
+    _GROUPS[id(identities)] = (identities, result)
+    return result
+
+
+def _grouped(identities: tuple[Identity, ...]) -> Groups:
+    groups: dict[str, list[Identity]] = {}
+    for identity in identities:
+        groups.setdefault(identity.table, []).append(identity)
+    grouped = tuple((key, tuple(group)) for key, group in groups.items())
+    in_order = [i for _, group in grouped for i in group] == list(identities)
+    return grouped, in_order
 
 
 # ---- which cell is wrong

@@ -392,9 +392,10 @@ class Report:
             self.format.table(key)
         return found
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        """Every paragraph of running text: the preamble's, then each section's."""
+        """Every paragraph of running text: the preamble's, then each section's (listed
+        once: the rules ask some twenty times per report)."""
         return (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
 
     @property
