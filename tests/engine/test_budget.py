@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 
@@ -106,3 +107,23 @@ def test_a_shorter_block_after_a_longer_one_sets_the_timer_earlier() -> None:
         assert time.monotonic() - start < 1
         spin(0.1)  # the timer repeats no more for B: nothing raises out here
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_worker_sets_its_own_timer() -> None:
+    """A child does not inherit the timer: one forked while this process had a timer set
+    (for a block already left) still stops its own blocks."""
+    with holding():
+        with budget("rule A", 0.05):
+            pass  # leaves the timer set, 0.05 s ahead
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's exit code is the assertion
+            code = 3
+            try:
+                with budget("rule B", 0.3):
+                    spin(3)
+            except BudgetExceeded:
+                code = 0
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

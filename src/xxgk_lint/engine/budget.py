@@ -110,6 +110,17 @@ def _disarm() -> None:
     _armed = None
 
 
+def _forgotten() -> None:
+    """In a forked child: the timer is not inherited, so none is set (a worker process
+    forked while this one had a timer set must set its own)."""
+    global _armed
+    _armed = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forgotten)
+
+
 _held = 0  # how many `holding()` blocks are open: the handler stays installed meanwhile
 
 
