@@ -49,6 +49,10 @@ class _Analysis:
         self.outcomes, self.readings = evaluate_reading(report)
         self.culprits, self.rest = culprits(self.outcomes)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
+        #: The outcomes of each identity key, in order (each of the four rules reads one).
+        self.of_key: dict[str, list[Outcome]] = {}
+        for outcome in self.outcomes:
+            self.of_key.setdefault(outcome.identity.key, []).append(outcome)
         self._cells: dict[str, dict[int, CheckCell]] = {}
 
     def check_cells(self, lang: str) -> dict[int, CheckCell]:
@@ -229,9 +233,7 @@ def _check(
     code = ctx.meta.code
     lang = ctx.lang
     made = found.check_cells(lang)
-    for outcome in found.outcomes:
-        if outcome.identity.key != key:
-            continue
+    for outcome in found.of_key.get(key, ()):
         finding = None
         if outcome.status == FAIL:
             culprit = found.blamed.get(id(outcome))

@@ -33,6 +33,8 @@ from xxgk_lint.engine.diagnostics import (
 )
 from xxgk_lint.parse.ast import Report, Span
 
+_new = tuple.__new__
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -69,7 +71,8 @@ class RuleContext:
     ) -> Check:
         """Record one check this rule made on the report (pass, fail, not_assessable or
         uncertain; see :mod:`xxgk_lint.engine.checks`), and return it."""
-        made = Check(self.meta.code, check, scope, status, tuple(cells), reason, finding)
+        fields = (self.meta.code, check, scope, status, tuple(cells), reason, finding)
+        made: Check = _new(Check, fields)  # (Check(...) without its keyword handling)
         self.checks.append(made)
         return made
 
