@@ -10,6 +10,12 @@ status:
   absent: a blank is not a zero, so nothing is claimed about the sum;
 * ``uncertain`` — a row it needs was read but its values could not be placed under their
   columns (see :mod:`xxgk_lint.parse.columns`).
+
+What each instance reads depends only on the table's shape (its rows, their columns and
+status, the columns of their cells), which reports of one template share: the instances
+are worked out once per shape into a plan of places (:class:`_Plan`), and a report's
+cells are then read through it with ``map`` and ``itemgetter``, each place once, as one
+:class:`CellRef` shared by the instances that read it.
 """
 
 from __future__ import annotations
@@ -115,7 +121,6 @@ class _Plan(NamedTuple):
     slots' own, so that a report's CellRefs are made without a loop in Python.
     """
 
-    slots: tuple[_Slot, ...]
     steps: tuple[_Step, ...]
     cells: Pick
     rows: tuple[str, ...]
@@ -170,7 +175,6 @@ class _Planner:
         steps = tuple(s for identity in identities for s in self.steps(identity))
         listed = self.listed
         return _Plan(
-            tuple(listed),
             steps,
             _picker(self.positions),
             tuple(s.row for s in listed),
