@@ -1,10 +1,13 @@
 """Small helpers shared by the rule modules: documentation, and labels from the model.
 
 Every label a message shows comes from the format model (:mod:`xxgk_lint.format`): the
-Chinese as the format prints it, the English gloss beside it.
+Chinese as the format prints it, the English gloss beside it. The labels are cached: the
+model does not change, and the rules ask for them cell by cell, report after report.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from xxgk_lint.engine.diagnostics import RuleDoc
 from xxgk_lint.format import FORMAT_2021, FORMATS, Format
@@ -14,6 +17,7 @@ def _model(version: str | None) -> Format:
     return FORMATS.get(version or "2021", FORMAT_2021)
 
 
+@lru_cache(maxsize=4096)
 def column_label(lang: str, column: str, table: str | None = None, version: str = "2021") -> str:
     """A column's label (自然人 / natural persons); the key itself if the model has none."""
     model = _model(version)
@@ -25,10 +29,12 @@ def column_label(lang: str, column: str, table: str | None = None, version: str 
     return column
 
 
+@lru_cache(maxsize=4096)
 def table_label(lang: str, table: str, version: str = "2021") -> str:
     return _model(version).table(table).title(lang)
 
 
+@lru_cache(maxsize=4096)
 def row_label(lang: str, table: str, row: str, version: str = "2021") -> str:
     """The official label of a row; in English followed by a gloss, so that the row can
     still be found in the (Chinese) report: （一）予以公开 (granted)."""

@@ -22,13 +22,21 @@ import functools
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
 from xxgk_lint.engine.checks import FAIL, CheckCell
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
-from xxgk_lint.engine.identities import CellRef, Culprit, Outcome, culprits, evaluate_all
+from xxgk_lint.engine.identities import (
+    CellRef,
+    Culprit,
+    Outcome,
+    Reading,
+    culprits,
+    evaluate_reading,
+)
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
 
@@ -37,9 +45,32 @@ from xxgk_lint.parse.ast import Report
 
 class _Analysis:
     def __init__(self, report: Report) -> None:
-        self.outcomes = evaluate_all(report)
+        self.version = report.format_version
+        self.outcomes, self.readings = evaluate_reading(report)
         self.culprits, self.rest = culprits(self.outcomes)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
+        #: The outcomes of each identity key, in order (each of the four rules reads one).
+        self.of_key: dict[str, list[Outcome]] = {}
+        for outcome in self.outcomes:
+            self.of_key.setdefault(outcome.identity.key, []).append(outcome)
+        self._cells: dict[str, dict[int, CheckCell]] = {}
+
+    def check_cells(self, lang: str) -> dict[int, CheckCell]:
+        """Every cell the identities read, as a check names it (labels from the model),
+        by the id of its reference: made once per report and language, for the four
+        rules' checks, without a loop in Python (see :func:`_check_cells`)."""
+        made = self._cells.get(lang)
+        if made is None:
+            made = {}
+            new = tuple.__new__  # CheckCell(...) without its keyword-handling wrapper
+            for reading in self.readings:
+                labels = _labels(lang, self.version, reading)
+                cells = zip(reading.addresses, reading.values, reading.spans, labels, strict=True)
+                made.update(
+                    zip(map(id, reading.refs), map(new, repeat(CheckCell), cells), strict=True)
+                )
+            self._cells[lang] = made
+        return made
 
 
 _last: tuple[weakref.ref[Report], _Analysis] | None = None
@@ -137,19 +168,30 @@ def _model_cell_label(lang: str, table: str, row: str, column: str, version: str
     return f"row '{row_text}', column '{column_text}'"
 
 
-def _check_cells(report: Report, outcome: Outcome, lang: str) -> list[CheckCell]:
-    """The cells of one identity instance, for its check (labels from the model: a check
-    names cells as the format does, a finding as the report prints them)."""
-    version = report.format_version
-    out = []
-    for ref in dict.fromkeys(outcome.cells):
-        cell = ref.cell
-        label = _model_cell_label(lang, ref.table, ref.row, ref.column, version)
-        if cell is None:
-            out.append(CheckCell(ref.address, None, None, label))
-        else:
-            out.append(CheckCell(ref.address, cell.value, cell.span, label))
-    return out
+def _check_cells(outcome: Outcome, made: dict[int, CheckCell]) -> tuple[CheckCell, ...]:
+    """The cells of one identity instance, each once, for its check: ``made`` holds them
+    by reference (:meth:`_Analysis.check_cells`), and an instance's references are
+    shared with the other instances that read the same place (the balance names its
+    total twice: once)."""
+    return tuple(map(made.__getitem__, dict.fromkeys(map(id, outcome.cells))))
+
+
+#: The labels of a table's cells, as :class:`Reading` lists them, by language, format
+#: version and addresses (reports of one shape share them).
+_LABELS: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _labels(lang: str, version: str, reading: Reading) -> tuple[str, ...]:
+    key = (lang, version, reading.addresses)
+    found = _LABELS.get(key)
+    if found is None:
+        found = tuple(
+            _model_cell_label(lang, r.table, r.row, r.column, version) for r in reading.refs
+        )
+        if len(_LABELS) >= 256:
+            _LABELS.clear()
+        _LABELS[key] = found
+    return found
 
 
 def _as_written(report: Report, ref: CellRef, value: Number) -> Number:
@@ -190,9 +232,8 @@ def _check(
     found = analysis(report)
     code = ctx.meta.code
     lang = ctx.lang
-    for outcome in found.outcomes:
-        if outcome.identity.key != key:
-            continue
+    made = found.check_cells(lang)
+    for outcome in found.of_key.get(key, ()):
         finding = None
         if outcome.status == FAIL:
             culprit = found.blamed.get(id(outcome))
@@ -205,7 +246,7 @@ def _check(
             key,
             outcome.scope,
             outcome.status,
-            _check_cells(report, outcome, lang),
+            _check_cells(outcome, made),
             reason=outcome.reason,
             finding=finding,
         )

@@ -10,6 +10,9 @@ other rows than the 2021 one).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_not, itemgetter
 
 from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
@@ -17,6 +20,11 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import TABLE_KEYS
 from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
+
+_CELLS = attrgetter("cells")
+_RAW = itemgetter(1)  # Cell.raw
+_VALUE = itemgetter(2)  # Cell.value
+_KIND = itemgetter(3)  # Cell.kind
 
 
 def expected_rows(report: Report, table: Table | None, key: str) -> list[str]:
@@ -162,9 +170,10 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 actual=None,
             )
             continue
-        wanted = expected_rows(report, table, key)
-        present = [r for r in wanted if table.row(r) is not None]
-        missing = [r for r in wanted if table.row(r) is None]
+        wanted = expected_rows(report, table, key)  # (keys of the model: no lookup raises)
+        keys = {row.key for row in table.rows}
+        present = [r for r in wanted if r in keys]
+        missing = [r for r in wanted if r not in keys]
         trailing: list[str] = []
         if present:
             last_present = wanted.index(present[-1])
@@ -313,9 +322,11 @@ def _rows_text(report: Report, table: Table, rows: Sequence[Row], lang: str) -> 
 def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A row with no number is one finding; a run down one column of blank cells (or of one
     placeholder) is one finding at its first cell; any other non-number cell is its own."""
+    rows = [r for r in table.rows if r.complete]
+    if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= {"number"}:
+        return  # (most tables: nothing below would find anything)
     lang, version, key = ctx.lang, report.format_version, table.key
     name = table_label(lang, key, version)
-    rows = [r for r in table.rows if r.complete]
     empty_rows = {r.key for r in rows if len(r.cells) > 1 and not any(c.is_number for c in r.cells)}
     for row in rows:
         if row.key in empty_rows:
@@ -514,10 +525,16 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         table = report.tables.get(key)
         if table is None:
             continue
+        cells = list(chain.from_iterable(map(_CELLS, table.rows)))
+        if not _has_decimals("".join(map(_RAW, cells))) and (
+            min(filter(partial(is_not, None), map(_VALUE, cells)), default=0) >= 0
+        ):
+            continue  # (most tables: no cell is negative or printed with decimals)
         spec = model.table(key)
         for row in table.rows:
             for cell in row.cells:
-                if not cell.is_number or cell.value is None:
+                value = cell.value
+                if not cell.is_number or value is None:
                     continue
                 column = spec.column(cell.column)
                 if cell.value < 0 and not column.signed:

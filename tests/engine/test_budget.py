@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 
@@ -72,3 +73,57 @@ def test_the_previous_handler_comes_back() -> None:
         assert signal.getsignal(signal.SIGALRM) is mine
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_blocks_in_a_run_share_the_timer_and_each_is_stopped_at_its_own_deadline() -> None:
+    """Inside holding(), a block left in time leaves the timer set for its deadline (no
+    system call); a later block with a later deadline is not stopped when that timer fires,
+    but at its own deadline, and names itself."""
+    with holding():
+        first = budget("rule A", 0.05)
+        with first:
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # still set, for A's deadline
+        second = budget("rule B", 0.3)
+        start = time.monotonic()
+        with pytest.raises(BudgetExceeded) as caught, second:
+            spin(5)
+        elapsed = time.monotonic() - start
+        assert caught.value.deadline is second.deadline
+        assert str(caught.value) == "rule B: over its budget of 0.3 s"
+        assert 0.29 <= elapsed < 2
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_shorter_block_after_a_longer_one_sets_the_timer_earlier() -> None:
+    with holding():
+        with budget("rule A", 10):
+            pass
+        short = budget("rule B", 0.05)
+        start = time.monotonic()
+        with pytest.raises(BudgetExceeded) as caught, short:
+            spin(5)
+        assert caught.value.deadline is short.deadline
+        assert time.monotonic() - start < 1
+        spin(0.1)  # the timer repeats no more for B: nothing raises out here
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_worker_sets_its_own_timer() -> None:
+    """A child does not inherit the timer: one forked while this process had a timer set
+    (for a block already left) still stops its own blocks."""
+    with holding():
+        with budget("rule A", 0.05):
+            pass  # leaves the timer set, 0.05 s ahead
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's exit code is the assertion
+            code = 3
+            try:
+                with budget("rule B", 0.3):
+                    spin(3)
+            except BudgetExceeded:
+                code = 0
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

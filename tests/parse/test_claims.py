@@ -210,3 +210,47 @@ def test_first_characters_of_the_vocabulary(word: str, firsts: str) -> None:
 def test_a_word_with_no_known_first_character_is_refused() -> None:
     with pytest.raises(ValueError, match="no first character"):
         _first_chars("(?=x)y")
+
+
+def _fixture_sentences() -> list[str]:
+    """Every sentence of the text fixtures, folded as the claims lexer reads it."""
+    from xxgk_lint.parse import parse_source
+    from xxgk_lint.sources import read_source
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    texts = []
+    for folder in ("reports", "errors", "real"):
+        for path in sorted((root / folder).glob("*.txt")):
+            report = parse_source(read_source(str(path), path.read_bytes()))
+            texts += [_folded(s.text) for s in report.sentences]
+    return texts
+
+
+def test_the_trees_built_directly_are_the_grammars() -> None:
+    """tree_of builds, in one pass, the tree grammar/claims.lark gives: the same nodes and
+    the same tokens at the same places, on every sentence of the fixtures and on the
+    corner cases of the grammar (empty clauses, a count alone, words after the last count)."""
+    from xxgk_lint.parse.claims import parse_with_grammar, tree_of
+
+    corners = [
+        "",
+        "，",
+        "，，办结",
+        "件",
+        "收到3件，",
+        "；其中2件",
+        "办结3件5件收到",
+        "（上年度12件）",
+    ]
+    texts = _fixture_sentences()
+    assert len(texts) > 500
+    compared = 0
+    for text in [*corners, *texts]:
+        built, parsed = tree_of(text), parse_with_grammar(text)
+        assert built == parsed, text
+        places = [(t.type, t.start_pos, t.end_pos, str(t)) for t in built.scan_values(bool)]
+        assert places == [
+            (t.type, t.start_pos, t.end_pos, str(t)) for t in parsed.scan_values(bool)
+        ]
+        compared += any(t.type == "COUNT" for t in built.scan_values(bool))
+    assert compared > 50  # sentences that state counts, not only empty trees

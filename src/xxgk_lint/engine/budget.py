@@ -43,6 +43,8 @@ class Deadline:
     label: str
     seconds: float
     ends: float = field(default=0.0)
+    #: False once its block is left: a timer that fires later never raises for it.
+    running: bool = field(default=False)
 
 
 class BudgetExceeded(BaseException):
@@ -65,11 +67,11 @@ def available() -> bool:
 def _on_alarm(signum: int, frame: Any) -> None:
     now = time.monotonic()
     for deadline in _stack:  # outermost first: a file's budget ends its rules' too
-        if deadline.ends <= now:
+        if deadline.running and deadline.ends <= now:
             if now - deadline.ends > _GRACE:
                 _give_up(deadline)
             raise BudgetExceeded(deadline)
-    _arm()  # fired early (a repeat of an outer timer): wait for the right moment
+    _arm()  # fired early (for a block already left, or a repeat): wait for the right moment
 
 
 def _give_up(deadline: Deadline) -> None:
@@ -84,12 +86,39 @@ def _give_up(deadline: Deadline) -> None:
         os._exit(2)
 
 
+#: When the timer fires next (``time.monotonic``), or ``None`` when it is not armed.
+_armed: float | None = None
+
+
 def _arm() -> None:
+    """Set the timer for the earliest deadline (none: stop it)."""
     if not _stack:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
         return
-    wait = min(d.ends for d in _stack) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-4), _REPEAT)
+    _arm_at(min(d.ends for d in _stack))
+
+
+def _arm_at(when: float) -> None:
+    global _armed
+    signal.setitimer(signal.ITIMER_REAL, max(when - time.monotonic(), 1e-4), _REPEAT)
+    _armed = when
+
+
+def _disarm() -> None:
+    global _armed
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    _armed = None
+
+
+def _forgotten() -> None:
+    """In a forked child: the timer is not inherited, so none is set (a worker process
+    forked while this one had a timer set must set its own)."""
+    global _armed
+    _armed = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forgotten)
 
 
 _held = 0  # how many `holding()` blocks are open: the handler stays installed meanwhile
@@ -114,6 +143,7 @@ def holding() -> Iterator[None]:
     finally:
         _held -= 1
         if _held == 0 and not _stack:
+            _disarm()  # a timer left running for a block already over (see budget)
             signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
             _previous_handler = None
 
@@ -124,7 +154,16 @@ class budget:  # lower case: used like a function, `with budget(label, seconds):
     Catch :class:`BudgetExceeded` outside the block and compare its ``deadline`` with this
     budget's (``.deadline``, there before the block starts): an outer budget's exception
     must be left to go on up.
+
+    Setting the timer is a system call, and a run sets a budget for every rule on every
+    file: so a block only sets it when it would fire too late for its own deadline, and
+    leaving a block in time does not stop it. Inside :func:`holding` the handler stays
+    installed, and a timer that fires for blocks already left sets itself again for the
+    earliest deadline still running, or stops. Rules of the same length one after the
+    other thus share one timer (set once per ``rule-timeout`` seconds, not twice per rule).
     """
+
+    __slots__ = ("_active", "deadline")
 
     def __init__(self, label: str, seconds: float | None) -> None:
         self.deadline = Deadline(label, seconds or 0.0)
@@ -134,21 +173,27 @@ class budget:  # lower case: used like a function, `with budget(label, seconds):
         global _previous_handler
         if not self._active:
             return self.deadline
-        self.deadline.ends = time.monotonic() + self.deadline.seconds
+        deadline = self.deadline
+        deadline.ends = ends = time.monotonic() + deadline.seconds
         if not _stack and _held == 0:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
-        _stack.append(self.deadline)
-        _arm()
-        return self.deadline
+        deadline.running = True
+        _stack.append(deadline)
+        if _armed is None or _armed > ends:
+            _arm_at(ends)
+        return deadline
 
     def __exit__(self, *exc: object) -> None:
         global _previous_handler
         if not self._active:
             return
-        signal.setitimer(signal.ITIMER_REAL, 0)  # first, so that no repeat hits the clean-up
-        if self.deadline in _stack:
-            _stack.remove(self.deadline)
-        _arm()
+        deadline = self.deadline
+        deadline.running = False  # first, so that no alarm raises for it in the clean-up
+        if deadline in _stack:
+            _stack.remove(deadline)
         if not _stack and _held == 0:
+            _disarm()
             signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
             _previous_handler = None
+        elif deadline.ends <= time.monotonic():
+            _arm()  # it ran out (the timer repeats): wait for the next deadline instead

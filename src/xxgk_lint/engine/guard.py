@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, redirect_stdout, suppress
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from xxgk_lint.engine.budget import BudgetExceeded
@@ -76,15 +76,23 @@ class _Capture(io.StringIO):
         return False
 
 
-@contextmanager
-def captured_stdout() -> Iterator[None]:
-    """Run the block with ``sys.stdout`` collected, then write what it printed to stderr."""
-    capture = _Capture()
-    try:
-        with redirect_stdout(capture):
-            yield
-    finally:
-        text = capture.getvalue()
+class captured_stdout:  # lower case: used like a function, `with captured_stdout(): ...`
+    """Run the block with ``sys.stdout`` collected, then write what it printed to stderr.
+
+    A class rather than a generator-based context manager: the runner enters one around
+    every rule on every file.
+    """
+
+    __slots__ = ("_capture", "_previous")
+
+    def __enter__(self) -> None:
+        self._capture = _Capture()
+        self._previous = sys.stdout
+        sys.stdout = self._capture
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout = self._previous
+        text = self._capture.getvalue()
         if text:
             with suppress(OSError, ValueError):  # stderr is gone: nowhere left to say it
                 sys.stderr.write(text if text.endswith("\n") else text + "\n")

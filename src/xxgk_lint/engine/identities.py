@@ -10,14 +10,22 @@ status:
   absent: a blank is not a zero, so nothing is claimed about the sum;
 * ``uncertain`` — a row it needs was read but its values could not be placed under their
   columns (see :mod:`xxgk_lint.parse.columns`).
+
+What each instance reads depends only on the table's shape (its rows, their columns and
+status, the columns of their cells), which reports of one template share: the instances
+are worked out once per shape into a plan of places (:class:`_Plan`), and a report's
+cells are then read through it with ``map`` and ``itemgetter``, each place once, as one
+:class:`CellRef` shared by the instances that read it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.format import Identity
@@ -39,9 +47,9 @@ class CellRef(NamedTuple):
     address: str
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One instance of an identity on one report.
+class Outcome(NamedTuple):
+    """One instance of an identity on one report (a NamedTuple, as the cells: a report
+    has some forty, and a frozen dataclass is built several times slower).
 
     ``total`` is the cell the identity states a value for; ``parts`` are the cells on the
     other side (for the balance: 一 and 二; ``others`` 四). ``expected`` is what the parts
@@ -64,48 +72,278 @@ class Outcome:
         return (self.total, *self.parts, *self.others)
 
 
-def _ref(table: Table, row: Row | None, row_key: str, column: str) -> CellRef:
-    cell = row.cell(column) if row is not None and row.complete else None
-    return CellRef(table.key, row_key, column, cell, f"{table.key}.{row_key}.{column}")
+class _Slot(NamedTuple):
+    """A cell a plan reads: the row's index in ``table.rows`` (``at``; -1: the row is
+    absent or uncertain, so there is no cell), its key, the column and the cell's address."""
+
+    at: int
+    row: str
+    column: str
+    address: str
 
 
-def _status(
-    rows: Sequence[tuple[str, Row | None]], refs: Sequence[CellRef]
-) -> tuple[str, str | None]:
-    for key, row in rows:
-        if row is not None and not row.complete:
-            return UNCERTAIN, f"{refs[0].table}.{key}"
-    for ref in refs:
-        if ref.cell is None or ref.cell.value is None:
-            return NOT_ASSESSABLE, ref.address
-    return PASS, None
+Pick = Callable[[Sequence[Any]], tuple[Any, ...]]
 
 
-def _outcome(
-    identity: Identity,
-    scope: str,
-    rows: Sequence[tuple[str, Row | None]],
-    total: CellRef,
-    parts: Sequence[CellRef],
-    others: Sequence[CellRef] = (),
-) -> Outcome:
-    status, reason = _status(rows, (total, *parts, *others))
-    if status != PASS:
-        return Outcome(identity, scope, status, total, tuple(parts), tuple(others), reason=reason)
-    values = [p.cell.value for p in parts]  # type: ignore[union-attr]
-    subtract = [o.cell.value for o in others if o is not total]  # type: ignore[union-attr]
-    expected = sum(values) - sum(subtract)  # type: ignore[arg-type, operator]
-    actual = total.cell.value  # type: ignore[union-attr]
-    return Outcome(
-        identity,
-        scope,
-        PASS if expected == actual else FAIL,
-        total,
-        tuple(parts),
-        tuple(others),
-        expected,  # type: ignore[arg-type]
-        actual,
+def _picker(indexes: Sequence[int]) -> Pick:
+    """A function that takes the items at ``indexes`` of a sequence, as a tuple (in C:
+    ``itemgetter``, which returns a bare item for one index)."""
+    if not indexes:
+        return lambda _: ()
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda items: (items[index],)
+    return itemgetter(*indexes)
+
+
+class _Step(NamedTuple):
+    """One identity instance, planned: its cells as indexes into the plan's slots, and
+    the row that makes it uncertain (known from the table's shape), if any."""
+
+    identity: Identity
+    scope: str
+    uncertain: str | None
+    total: int
+    parts: Pick
+    others: Pick
+    #: Every cell it needs, in order (total, parts, others), and their indexes.
+    needed: Pick
+    needed_at: tuple[int, ...]
+    #: The other slots whose values are subtracted (``others`` without the total).
+    subtract: Pick
+
+
+class _Plan(NamedTuple):
+    """Every identity instance of one table shape: the cells to read, then the steps.
+
+    ``cells`` takes the slots' cells from the table's cells in a row (with ``None`` after
+    the last, for a slot without a cell); ``rows``, ``columns`` and ``addresses`` are the
+    slots' own, so that a report's CellRefs are made without a loop in Python.
+    """
+
+    steps: tuple[_Step, ...]
+    cells: Pick
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    addresses: tuple[str, ...]
+
+
+class _Planner:
+    """Builds the plan of one table: what :func:`evaluate` used to work out per report."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.slots: dict[tuple[int, str], int] = {}
+        self.listed: list[_Slot] = []
+        #: Where each slot's cell is among the table's cells in a row (-1: no cell).
+        self.positions: list[int] = []
+        self.first: dict[str, int] = {}
+        self.offsets: list[int] = []
+        offset = 0
+        for index, row in enumerate(table.rows):
+            self.first.setdefault(row.key, index)
+            self.offsets.append(offset)
+            offset += len(row.cells)
+
+    def row(self, key: str) -> tuple[int, Row | None]:
+        """The first row ``key`` (as :meth:`Table.row`, which raises for an unknown key)."""
+        index = self.first.get(key)
+        if index is None:
+            self.table.row(key)  # raises for a key the model does not have
+            return -1, None
+        return index, self.table.rows[index]
+
+    def slot(self, index: int, row: Row | None, key: str, column: str) -> int:
+        if row is not None and row.complete:
+            row.cell(column)  # raises, as reading it did, for a column the row has not
+        else:
+            index = -1
+        place = (index, key + "\0" + column)
+        found = self.slots.get(place)
+        if found is None:
+            found = self.slots[place] = len(self.listed)
+            self.listed.append(_Slot(index, key, column, f"{self.table.key}.{key}.{column}"))
+            position = -1
+            if index >= 0:  # the row's first cell of the column (as Row.cell reads it)
+                cells = self.table.rows[index].cells
+                at = next((j for j, c in enumerate(cells) if c.column == column), None)
+                position = -1 if at is None else self.offsets[index] + at
+            self.positions.append(position)
+        return found
+
+    def plan(self, identities: Sequence[Identity]) -> _Plan:
+        steps = tuple(s for identity in identities for s in self.steps(identity))
+        listed = self.listed
+        return _Plan(
+            steps,
+            _picker(self.positions),
+            tuple(s.row for s in listed),
+            tuple(s.column for s in listed),
+            tuple(s.address for s in listed),
+        )
+
+    def step(
+        self,
+        identity: Identity,
+        scope: str,
+        rows: Sequence[tuple[str, Row | None]],
+        total: int,
+        parts: Sequence[int],
+        others: Sequence[int] = (),
+    ) -> _Step:
+        uncertain = None
+        for key, row in rows:
+            if row is not None and not row.complete:
+                uncertain = f"{self.table.key}.{key}"
+                break
+        needed = (total, *parts, *others)
+        return _Step(
+            identity,
+            scope,
+            uncertain,
+            total,
+            _picker(parts),
+            _picker(others),
+            _picker(needed),
+            needed,
+            _picker([o for o in others if o != total]),
+        )
+
+    def steps(self, identity: Identity) -> Iterator[_Step]:
+        table = self.table
+        if identity.kind in ("row-sum", "group-sum"):
+            for index, row in enumerate(table.rows):
+                if identity.total not in row.columns:
+                    continue
+                yield self.step(
+                    identity,
+                    row.key,
+                    [(row.key, row)],
+                    self.slot(index, row, row.key, identity.total),
+                    [self.slot(index, row, row.key, c) for c in identity.parts],
+                )
+            return
+        columns = table.spec.column_keys
+        if identity.kind == "column-sum":
+            total_index, total_row = self.row(identity.total)
+            part_rows = [(k, *self.row(k)) for k in _parts_rows(identity, table)]
+            for column in columns:
+                if any(r is not None and column not in r.columns for _, _, r in part_rows):
+                    continue
+                yield self.step(
+                    identity,
+                    column,
+                    [(identity.total, total_row), *((k, r) for k, _, r in part_rows)],
+                    self.slot(total_index, total_row, identity.total, column),
+                    [self.slot(i, r, k, column) for k, i, r in part_rows],
+                )
+            return
+        if identity.kind == "balance":
+            left = [(k, *self.row(k)) for k in identity.parts]
+            right = [(k, *self.row(k)) for k in identity.others]
+            total_index, total_row = self.row(identity.total)
+            for column in columns:
+                total = self.slot(total_index, total_row, identity.total, column)
+                others = [self.slot(i, r, k, column) for k, i, r in right if k != identity.total]
+                yield self.step(
+                    identity,
+                    column,
+                    [(k, r) for k, _, r in (*left, *right)],
+                    total,
+                    [self.slot(i, r, k, column) for k, i, r in left],
+                    [*others, total],
+                )
+            return
+        raise ValueError(f"unknown identity kind {identity.kind!r}")
+
+
+#: Plans by table shape (format, table, and each row's key, columns and status): reports
+#: of one template share a handful of shapes, so an instance is worked out once, not once
+#: per report. Bounded: a run over odd reports cannot grow it without limit.
+_PLANS: dict[tuple[object, ...], _Plan] = {}
+_PLANS_MAX = 512
+
+
+_CELLS = attrgetter("cells")
+_ROW_SHAPE = attrgetter("key", "columns", "status")
+_COLUMN = itemgetter(0)  # Cell.column
+_VALUE = itemgetter(2)  # Cell.value
+_SPAN = itemgetter(4)  # Cell.span
+
+
+class Reading(NamedTuple):
+    """The cells one table's identities read, in the same order in each field: their
+    references (shared by every instance that reads the place), addresses, values and
+    spans (``None`` where the report has no cell)."""
+
+    refs: list[CellRef]
+    addresses: tuple[str, ...]
+    values: tuple[Any, ...]
+    spans: tuple[Any, ...]
+
+
+def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Reading]:
+    """The plan of ``table``'s shape (made on first use), its CellRefs and their values.
+
+    The shape is each row's key, columns, status and the columns of its cells: the plan
+    then finds a slot's cell by its place among the table's cells in a row. Everything
+    here runs in C (``map``, ``itemgetter``), the Python loops being in the plan, once.
+    """
+    rows = table.rows
+    cells_of = list(map(_CELLS, rows))
+    flat: list[Any] = list(chain.from_iterable(cells_of))
+    shape = (
+        identities,
+        table.key,
+        table.format,
+        tuple(map(_ROW_SHAPE, rows)),
+        tuple(map(len, cells_of)),
+        tuple(map(_COLUMN, flat)),
     )
+    plan = _PLANS.get(shape)
+    if plan is None:
+        plan = _Planner(table).plan(identities)
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        _PLANS[shape] = plan
+    values = list(map(_VALUE, flat))
+    values.append(None)
+    spans = list(map(_SPAN, flat))
+    spans.append(None)
+    flat.append(None)
+    cells = plan.cells(flat)
+    refs = list(
+        map(
+            tuple.__new__,
+            repeat(CellRef),
+            zip(repeat(table.key), plan.rows, plan.columns, cells, plan.addresses),
+        )
+    )
+    return plan, Reading(refs, plan.addresses, plan.cells(values), plan.cells(spans))
+
+
+def _run(plan: _Plan, reading: Reading) -> Iterator[Outcome]:
+    refs, values = reading.refs, reading.values
+    new = tuple.__new__  # Outcome(...) without its keyword-handling wrapper
+    for step in plan.steps:
+        total = refs[step.total]
+        parts = step.parts(refs)
+        others = step.others(refs)
+        reason = step.uncertain
+        status = UNCERTAIN
+        if reason is None:
+            needed = step.needed(values)
+            if None in needed:
+                status = NOT_ASSESSABLE
+                reason = refs[step.needed_at[needed.index(None)]].address
+        identity, scope = step.identity, step.scope
+        if reason is not None:
+            yield new(Outcome, (identity, scope, status, total, parts, others, None, None, reason))
+            continue
+        expected = sum(step.parts(values)) - sum(step.subtract(values))
+        actual = values[step.total]
+        status = PASS if expected == actual else FAIL
+        yield new(Outcome, (identity, scope, status, total, parts, others, expected, actual, None))
 
 
 def _parts_rows(identity: Identity, table: Table) -> tuple[str, ...]:
@@ -124,57 +362,66 @@ def evaluate(identity: Identity, report: Report) -> Iterator[Outcome]:
     table = report.tables.get(identity.table)
     if table is None:
         return
-    if identity.kind in ("row-sum", "group-sum"):
-        for row in table.rows:
-            if identity.total not in row.columns:
-                continue
-            rows = [(row.key, row)]
-            yield _outcome(
-                identity,
-                row.key,
-                rows,
-                _ref(table, row, row.key, identity.total),
-                [_ref(table, row, row.key, c) for c in identity.parts],
-            )
-        return
-    columns = table.spec.column_keys
-    if identity.kind == "column-sum":
-        parts = _parts_rows(identity, table)
-        total_row = table.row(identity.total)
-        part_rows = [(k, table.row(k)) for k in parts]
-        for column in columns:
-            if any(r is not None and column not in r.columns for _, r in part_rows):
-                continue
-            yield _outcome(
-                identity,
-                column,
-                [(identity.total, total_row), *part_rows],
-                _ref(table, total_row, identity.total, column),
-                [_ref(table, r, k, column) for k, r in part_rows],
-            )
-        return
-    if identity.kind == "balance":
-        left = [(k, table.row(k)) for k in identity.parts]
-        right = [(k, table.row(k)) for k in identity.others]
-        total_row = table.row(identity.total)
-        for column in columns:
-            total = _ref(table, total_row, identity.total, column)
-            others = [_ref(table, r, k, column) for k, r in right]
-            yield _outcome(
-                identity,
-                column,
-                [*left, *right],
-                total,
-                [_ref(table, r, k, column) for k, r in left],
-                [o for o in others if o.row != identity.total] + [total],
-            )
-        return
-    raise ValueError(f"unknown identity kind {identity.kind!r}")
+    yield from _run(*_read((identity,), table))
 
 
 def evaluate_all(report: Report) -> list[Outcome]:
-    """Every identity of the report's format, on the report."""
-    return [o for identity in report.format.identities for o in evaluate(identity, report)]
+    """Every identity of the report's format, on the report, in the model's order."""
+    return evaluate_reading(report)[0]
+
+
+def evaluate_reading(report: Report) -> tuple[list[Outcome], list[Reading]]:
+    """Every identity of the report's format, on the report, in the model's order, and
+    the cells they read (one :class:`Reading` per table).
+
+    The identities of one table are planned together (see :data:`_PLANS`), so that a cell
+    read by several (a row's total: its row-sum, its column's sum and the balance) is one
+    :class:`CellRef`."""
+    identities = report.format.identities
+    groups, in_order = _by_table(identities)
+    of: dict[int, list[Outcome]] = {}
+    outcomes: list[Outcome] = []
+    readings = []
+    for key, group in groups:
+        table = report.tables.get(key)
+        if table is None:
+            continue
+        plan, reading = _read(group, table)
+        readings.append(reading)
+        if in_order:
+            outcomes.extend(_run(plan, reading))
+            continue
+        for outcome in _run(plan, reading):
+            of.setdefault(id(outcome.identity), []).append(outcome)
+    if in_order:
+        return outcomes, readings
+    return [o for identity in identities for o in of.get(id(identity), ())], readings
+
+
+Groups = tuple[tuple[tuple[str, tuple[Identity, ...]], ...], bool]
+#: :func:`_by_table` of each format's identities, by the identity of their tuple (kept).
+_GROUPS: dict[int, tuple[tuple[Identity, ...], Groups]] = {}
+
+
+def _by_table(identities: tuple[Identity, ...]) -> Groups:
+    """The identities grouped by table (tables in order of first mention), and whether
+    the groups one after the other are the model's order (then a table's outcomes are
+    simply appended). Worked out once per format."""
+    found = _GROUPS.get(id(identities))
+    if found is not None and found[0] is identities:
+        return found[1]
+    result = _grouped(identities)
+    _GROUPS[id(identities)] = (identities, result)
+    return result
+
+
+def _grouped(identities: tuple[Identity, ...]) -> Groups:
+    groups: dict[str, list[Identity]] = {}
+    for identity in identities:
+        groups.setdefault(identity.table, []).append(identity)
+    grouped = tuple((key, tuple(group)) for key, group in groups.items())
+    in_order = [i for _, group in grouped for i in group] == list(identities)
+    return grouped, in_order
 
 
 # ---- which cell is wrong

@@ -33,6 +33,8 @@ from xxgk_lint.engine.diagnostics import (
 )
 from xxgk_lint.parse.ast import Report, Span
 
+_new = tuple.__new__
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -69,7 +71,8 @@ class RuleContext:
     ) -> Check:
         """Record one check this rule made on the report (pass, fail, not_assessable or
         uncertain; see :mod:`xxgk_lint.engine.checks`), and return it."""
-        made = Check(self.meta.code, check, scope, status, tuple(cells), reason, finding)
+        fields = (self.meta.code, check, scope, status, tuple(cells), reason, finding)
+        made: Check = _new(Check, fields)  # (Check(...) without its keyword handling)
         self.checks.append(made)
         return made
 
@@ -156,6 +159,19 @@ class ReportFacts:
     title_span: Span | None
     #: What the rule's ``facts(report)`` returned for this report (None without one).
     value: Any = None
+
+    def with_value(self, value: Any) -> ReportFacts:
+        """These facts with ``value`` (as ``dataclasses.replace``, which is slower: the
+        runner makes one per whole-run rule and report)."""
+        return type(self)(
+            self.path,
+            self.kind,
+            self.format_version,
+            self.year,
+            self.agency,
+            self.title_span,
+            value,
+        )
 
     @classmethod
     def of(cls, report: Report, rule: Rule | None = None) -> ReportFacts:

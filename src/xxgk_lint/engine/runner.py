@@ -22,10 +22,11 @@ never written to.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from types import GeneratorType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
@@ -582,15 +583,16 @@ class Runner:
         are the codes of the rules that run on the file (a finding one rule leaves to
         another must be reported by one that runs).
         """
-        context = RuleContext(
-            rule.meta, path, config.lang, rule_options(config, rule.code, rule.name), active
-        )
+        options, override = self._rule_setting(rule, config)
+        context = RuleContext(rule.meta, path, config.lang, dict(options), active)
         seconds = config.rule_timeout * max(reports, 1)
         limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
         try:
             with limit, captured_stdout():
                 produced = call(rule, context)
-                if isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable):
+                if type(produced) not in _ITERABLES and (
+                    isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
+                ):
                     kind = "None" if produced is None else type(produced).__name__
                     problem = (
                         f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
@@ -622,11 +624,29 @@ class Runner:
             return []
         if checks is not None:
             checks.extend(context.checks)
+        if not found:
+            return found
         findings = checked_findings(found, rule, config.lang, path, paths)
-        override = severity_for(config, rule.code, rule.name)
         if override is not None:
             findings = [d.with_severity(override) if d.code == rule.code else d for d in findings]
         return findings
+
+    def _rule_setting(
+        self, rule: Rule, config: Config
+    ) -> tuple[Mapping[str, Any], Severity | None]:
+        """A rule's options and configured severity under ``config``: worked out once per
+        config and rule, not once per rule and file (the runner runs some thirty rules on
+        every file, and a run's files share a config or a few)."""
+        settings: dict[tuple[int, str, str], _Setting] | None = getattr(self, "_settings", None)
+        if settings is None:
+            settings = {}
+            self._settings = settings
+        key = (id(config), rule.code, rule.name)
+        found = settings.get(key)
+        if found is None or found[0] is not config:  # (the config is kept: ids stay unique)
+            options = rule_options(config, rule.code, rule.name)
+            found = settings[key] = (config, options, severity_for(config, rule.code, rule.name))
+        return found[1], found[2]
 
     def _unreadable(
         self, registry: Registry, config: Config, path: str, problem: str
@@ -666,7 +686,7 @@ class Runner:
             value = None
             if rule.facts is not None:
                 value = self._extract(rule, config, report, errors)
-            out[rule.code] = replace(base, value=value)
+            out[rule.code] = base.with_value(value)
         return out if base is not None else None
 
     def _extract(self, rule: Rule, config: Config, report: Report, errors: list[str]) -> Any:
@@ -828,6 +848,14 @@ class Runner:
         """Count whole-run findings, each against its own file's ``fail-on``."""
         for diagnostic in across:
             tally.add((diagnostic,), self.fail_on_of(diagnostic.path))
+
+
+#: A rule's settings under one config: the config (kept, so that its id stays its own),
+#: the rule's options and its configured severity.
+_Setting = tuple[Config, Mapping[str, Any], Severity | None]
+
+#: What rules return most often: iterables without asking ``collections.abc``.
+_ITERABLES = (GeneratorType, list, tuple)
 
 
 def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[Any]:

@@ -227,11 +227,26 @@ class Paragraph:
 
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` in the original file."""
-        if not self.pieces:
+        pieces = self.pieces
+        if not pieces:
             return self.span
+        stop = end - 1 if end > start else start
+        if self.origin is None:  # (text sources: the lines are the file's; no map to ask)
+            if len(pieces) == 1:
+                piece = last = pieces[0]
+            else:
+                offsets = self._offsets
+                piece = pieces[max(bisect.bisect_right(offsets, start) - 1, 0)]
+                last = pieces[max(bisect.bisect_right(offsets, stop) - 1, 0)]
+            return Span(
+                piece.line,
+                piece.column + start - piece.offset,
+                last.line,
+                last.column + stop - last.offset + 1,
+            )
         first = self._position(start)
-        last = self._position(max(end - 1, start))
-        return Span(first[0], first[1], last[0], last[1] + 1, first[2])
+        final = self._position(stop)
+        return Span(first[0], first[1], final[0], final[1] + 1, first[2])
 
     @cached_property
     def _offsets(self) -> list[int]:
@@ -377,9 +392,10 @@ class Report:
             self.format.table(key)
         return found
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        """Every paragraph of running text: the preamble's, then each section's."""
+        """Every paragraph of running text: the preamble's, then each section's (listed
+        once: the rules ask some twenty times per report)."""
         return (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
 
     @property

@@ -201,11 +201,62 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     text = _folded(sentence.text)
     if not _WORTH_PARSING.search(text):
         return ()
+    return tuple(_Reader(sentence, text).read(tree_of(text)))
+
+
+def parse_with_grammar(text: str) -> Tree[Token] | None:
+    """``text``'s tree from ``grammar/claims.lark`` run by Lark (None if it does not parse):
+    the grammar :func:`tree_of` builds its trees by, which the tests compare it with."""
     try:
-        tree = _parser().parse(text)
+        return _parser().parse(text)
     except LarkError:
-        return ()
-    return tuple(_Reader(sentence, text).read(tree))
+        return None
+
+
+def tree_of(text: str) -> Tree[Token]:
+    """The tree ``grammar/claims.lark`` gives ``text``, built directly from the tokens.
+
+    The grammar is regular (clauses between separators; in each, runs of topic words each
+    closed by a count, then perhaps a last run), and every sequence of its tokens parses:
+    building the tree in one pass is about ten times cheaper than running the LALR parser
+    over the tokens, for the same tree (tests/parse/test_claims.py compares the two).
+    """
+    children: list[Tree[Token] | Token] = []
+    clause: list[Tree[Token] | Token] = []
+    topics: list[Tree[Token] | Token] = []
+    for token in ClaimLexer(None).lex(text):
+        kind = token.type
+        if kind == "TOPIC":
+            topics.append(token)
+        elif kind == "COUNT":
+            if topics:
+                clause.append(Tree("fact", [Tree("topics", topics), token]))
+                topics = []
+            else:
+                clause.append(Tree("fact", [token]))
+        else:  # SEP
+            if topics:
+                clause.append(Tree("topics", topics))
+                topics = []
+            children.append(Tree("clause", clause))
+            children.append(token)
+            clause = []
+    if topics:
+        clause.append(Tree("topics", topics))
+    children.append(Tree("clause", clause))
+    return Tree("start", children)
+
+
+def _leaves(tree: Tree[Token]) -> list[Token]:
+    """The tokens of ``tree`` in order (``scan_values`` without its nested generators: a
+    clause is read for them three times)."""
+    out: list[Token] = []
+    for child in tree.children:
+        if isinstance(child, Tree):
+            out.extend(_leaves(child))
+        else:
+            out.append(child)
+    return out
 
 
 class _Reader:
@@ -230,19 +281,19 @@ class _Reader:
                     self.running = None
                 self.clause_start = child.end_pos or self.clause_start
                 continue
-            end = self._clause_end(child)
-            self._clause(child, self.text[self.clause_start : end])
+            tokens = _leaves(child)
+            end = self._clause_end(tokens)
+            self._clause(child, tokens, self.text[self.clause_start : end])
         return self.claims
 
-    def _clause_end(self, clause: Tree[Token]) -> int:
-        tokens = list(clause.scan_values(lambda t: isinstance(t, Token)))
+    def _clause_end(self, tokens: list[Token]) -> int:
         following = [t for t in tokens if t.end_pos is not None]
         end = max((t.end_pos or 0 for t in following), default=self.clause_start)
         # The clause runs to the next separator: find it in the text.
         match = _SEPARATOR.search(self.text, end)
         return match.start() if match else len(self.text)
 
-    def _clause(self, clause: Tree[Token], clause_text: str) -> None:
+    def _clause(self, clause: Tree[Token], tokens: list[Token], clause_text: str) -> None:
         parts = [p for p in clause.children if isinstance(p, Tree)]
         trailing: list[Token] = []
         if parts and parts[-1].data == "topics":
@@ -250,17 +301,17 @@ class _Reader:
         clause_words: list[Token] = []
         before = len(self.claims)
         facts = [p for p in parts if p.data == "fact"]
-        self.times = self._qualifiers(clause, clause_text)
+        self.times = self._qualifiers(tokens, clause_text)
         parts_at = -1 if self.in_sub else len(self.text)  # where a breakdown starts
-        for token in clause.scan_values(lambda v: isinstance(v, Token)):
+        for token in tokens:
             if str(token) == "sub":
                 parts_at = min(parts_at, token.start_pos or 0)
         for part in parts:
             if part.data == "topics":
-                tokens = [t for t in part.children if isinstance(t, Token)]
-                clause_words.extend(tokens)
-                self.since_count |= {str(t) for t in tokens}
-                self.in_sub |= any(str(t) == "sub" for t in tokens)
+                topic_words = [t for t in part.children if isinstance(t, Token)]
+                clause_words.extend(topic_words)
+                self.since_count |= {str(t) for t in topic_words}
+                self.in_sub |= any(str(t) == "sub" for t in topic_words)
                 continue
             own = [t for sub in part.children if isinstance(sub, Tree) for t in sub.children]
             own_words = [t for t in own if isinstance(t, Token)]
@@ -326,7 +377,7 @@ class _Reader:
                 self.claims.append(self._dated(claim, word))
 
     @staticmethod
-    def _qualifiers(clause: Tree[Token], clause_text: str) -> list[Token]:
+    def _qualifiers(tokens: list[Token], clause_text: str) -> list[Token]:
         """The time words of the clause that stand before the first word of their count
         (上年度收到申请12件; not 结转2024年1件, where the year is where the count went); none
         in a comparison (与去年相比)."""
@@ -334,7 +385,7 @@ class _Reader:
             return []
         found: list[Token] = []
         worded = False  # a word of the count has been seen since the last count
-        for token in clause.scan_values(lambda v: isinstance(v, Token)):
+        for token in tokens:
             if token.type == "COUNT":
                 worded = False
             elif str(token) in TIMES:

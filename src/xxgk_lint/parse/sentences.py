@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
-from xxgk_lint.parse.ast import Number, Paragraph, Sentence
+from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
 
 _END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
 #: A number and the unit written after it (件, 万元, 年, %, 个 …), full-width digits too.
@@ -83,6 +83,8 @@ def _breaks(paragraph: Paragraph) -> list[int]:
 
 
 def _value(text: str) -> int | Decimal | None:
+    if len(text) < 19 and text.isascii() and text.isdigit():
+        return int(text)  # (most numbers: nothing to fold)
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "")
     try:
         return Decimal(folded) if "." in folded else int(folded)
@@ -90,10 +92,28 @@ def _value(text: str) -> int | Decimal | None:
         return None
 
 
+def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
+    """``paragraph.span_of``, or the same sum without its lookups for a paragraph of one
+    line read as is (most paragraphs of a text file): a paragraph asks for every sentence
+    and every number."""
+    pieces = paragraph.pieces
+    if paragraph.origin is not None or len(pieces) != 1:
+        return paragraph.span_of
+    (piece,) = pieces
+    line, shift = piece.line, piece.column - piece.offset
+
+    def span_of(start: int, end: int) -> Span:
+        stop = end - 1 if end > start else start
+        return Span(line, shift + start, line, shift + stop + 1)
+
+    return span_of
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
+    span_of = _spans(paragraph)
     for end in _breaks(paragraph):
         chunk = text[start:end]
         stripped = chunk.strip()
@@ -110,11 +130,11 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
                         value,
                         match.group("digits"),
                         match.group("unit") or "",
-                        paragraph.span_of(lead + at, lead + stop),
+                        span_of(lead + at, lead + stop),
                         at,
                     )
                 )
-            span = paragraph.span_of(lead, lead + len(stripped))
+            span = span_of(lead, lead + len(stripped))
             out.append(Sentence(stripped, span, tuple(numbers), paragraph.section))
         start = end
     return tuple(out)
