@@ -201,50 +201,11 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     text = _folded(sentence.text)
     if not _WORTH_PARSING.search(text):
         return ()
-    return tuple(_Reader(sentence, text).read(tree_of(text)))
-
-
-def parse_with_grammar(text: str) -> Tree[Token] | None:
-    """``text``'s tree from ``grammar/claims.lark`` run by Lark (None if it does not parse):
-    the grammar :func:`tree_of` builds its trees by, which the tests compare it with."""
     try:
-        return _parser().parse(text)
+        tree = _parser().parse(text)
     except LarkError:
-        return None
-
-
-def tree_of(text: str) -> Tree[Token]:
-    """The tree ``grammar/claims.lark`` gives ``text``, built directly from the tokens.
-
-    The grammar is regular (clauses between separators; in each, runs of topic words each
-    closed by a count, then perhaps a last run), and every sequence of its tokens parses:
-    building the tree in one pass is about ten times cheaper than running the LALR parser
-    over the tokens, for the same tree (tests/parse/test_claims.py compares the two).
-    """
-    children: list[Tree[Token] | Token] = []
-    clause: list[Tree[Token] | Token] = []
-    topics: list[Tree[Token] | Token] = []
-    for token in ClaimLexer(None).lex(text):
-        kind = token.type
-        if kind == "TOPIC":
-            topics.append(token)
-        elif kind == "COUNT":
-            if topics:
-                clause.append(Tree("fact", [Tree("topics", topics), token]))
-                topics = []
-            else:
-                clause.append(Tree("fact", [token]))
-        else:  # SEP
-            if topics:
-                clause.append(Tree("topics", topics))
-                topics = []
-            children.append(Tree("clause", clause))
-            children.append(token)
-            clause = []
-    if topics:
-        clause.append(Tree("topics", topics))
-    children.append(Tree("clause", clause))
-    return Tree("start", children)
+        return ()
+    return tuple(_Reader(sentence, text).read(tree))
 
 
 def _leaves(tree: Tree[Token]) -> list[Token]:
