@@ -239,7 +239,12 @@ def publication_deadline(report: Report, ctx: RuleContext) -> Iterator[Diagnosti
     lang = ctx.lang if ctx.lang in _WHICH else "en"
     year = report.year
     if year is None:
-        ctx.record("publication-deadline", "deadline", NOT_ASSESSABLE, reason="no report year")
+        ctx.record(
+            "publication-deadline",
+            "deadline",
+            NOT_ASSESSABLE,
+            reason=ctx.say("报告未写明年度", "no report year"),
+        )
         return
     year_end = dt.date(year, 12, 31)
     impossible = str(ctx.option("impossible-severity")).lower()
@@ -274,12 +279,22 @@ def _late(
     chosen = str(ctx.option("body")).lower()
     kind = body_type(report.agency) if chosen == "auto" else chosen
     if kind is None:
-        ctx.record("publication-deadline", "deadline", NOT_ASSESSABLE, reason="no agency named")
+        ctx.record(
+            "publication-deadline",
+            "deadline",
+            NOT_ASSESSABLE,
+            reason=ctx.say("报告未写明机关名称", "no agency named"),
+        )
         return
     deadline = _deadline(ctx, kind, year)
     if isinstance(deadline, str):
         value = str(ctx.option(deadline))
-        ctx.record("publication-deadline", "deadline", NOT_ASSESSABLE, reason=f"option {deadline}")
+        ctx.record(
+            "publication-deadline",
+            "deadline",
+            NOT_ASSESSABLE,
+            reason=ctx.say(f"选项 {deadline} 无效", f"option {deadline}"),
+        )
         span = report.title.span if report.title is not None else None
         if span is not None:
             yield ctx.diagnostic(
@@ -291,12 +306,20 @@ def _late(
             "publication-deadline",
             "deadline",
             NOT_ASSESSABLE,
-            reason=f"no deadline for a body of kind {kind}",
+            reason=ctx.say(
+                f"{_BODY['zh'].get(kind, kind)}没有全国统一的发布期限",
+                f"no deadline for a body of kind {kind}",
+            ),
         )
         return
     published = _publication(report.dates, year_end)
     if published is None:
-        ctx.record("publication-deadline", "deadline", NOT_ASSESSABLE, reason="no date stated")
+        ctx.record(
+            "publication-deadline",
+            "deadline",
+            NOT_ASSESSABLE,
+            reason=ctx.say("报告未写明发布日期", "no date stated"),
+        )
         return
     cells = [_cell(published, lang)]
     if published.value <= deadline:

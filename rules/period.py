@@ -214,7 +214,11 @@ _SOURCE = {
 def period_other_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     period = report.period
     if period is None or period.start is None or period.end is None:
-        reason = "no statistics period" if period is None else "the period is malformed"
+        reason = (
+            ctx.say("报告未写明统计期限", "no statistics period")
+            if period is None
+            else ctx.say("统计期限的写法无法识别", "the period is malformed")
+        )
         ctx.record("period-other-year", "period", NOT_ASSESSABLE, reason=reason)
         return
     found = report_year(report)
@@ -224,7 +228,7 @@ def period_other_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             "period",
             NOT_ASSESSABLE,
             [_period_cell(period, ctx.lang)],
-            reason="the report's year is not stated",
+            reason=ctx.say("报告未写明年度", "the report's year is not stated"),
         )
         return
     year, source = found
@@ -291,7 +295,11 @@ def period_other_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
 def period_not_calendar_year(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     period = report.period
     if period is None or period.start is None or period.end is None:
-        reason = "no statistics period" if period is None else "the period is malformed"
+        reason = (
+            ctx.say("报告未写明统计期限", "no statistics period")
+            if period is None
+            else ctx.say("统计期限的写法无法识别", "the period is malformed")
+        )
         ctx.record("period-not-calendar-year", "period", NOT_ASSESSABLE, reason=reason)
         return
     problems = []

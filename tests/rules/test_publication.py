@@ -108,7 +108,7 @@ def test_a_township_has_no_national_deadline(tmp_path: Path) -> None:
     (check,) = [c for c in file.checks if c.rule == "XG305" and c.scope == "deadline"]
     assert (check.status, check.reason) == (
         "not_assessable",
-        "no deadline for a body of kind township",
+        "乡镇、街道没有全国统一的发布期限",
     )
 
 
@@ -192,5 +192,5 @@ def test_no_date_no_check(tmp_path: Path) -> None:
     file = check_text(tmp_path, CLEAN)
     assert xg305(file) == []
     assert [(c.scope, c.status, c.reason) for c in file.checks if c.rule == "XG305"] == [
-        ("deadline", "not_assessable", "no date stated")
+        ("deadline", "not_assessable", "报告未写明发布日期")
     ]

@@ -55,6 +55,10 @@ class RuleContext:
     #: :meth:`record`); the runner keeps these with the file's result.
     checks: list[Check] = field(default_factory=list, compare=False, repr=False)
 
+    def say(self, zh: str, en: str) -> str:
+        """``zh`` or ``en``, in the user's language: the reason of a check, a note."""
+        return zh if self.lang == "zh" else en
+
     def runs(self, code: str) -> bool:
         """Whether rule ``code`` runs on this file too."""
         return not self.active or code in self.active
