@@ -273,6 +273,24 @@ def test_broken_documents(name: str, reason: str) -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("name", "zh"),
+    [
+        ("not-a-document", "不是有效的 Word .docx 文档（压缩包中没有 Word 文档）"),
+        (
+            "random-bytes",
+            "不是有效的 Word .docx 文档（不是 zip 压缩包：文件已损坏，或并非 .docx 文件）",
+        ),
+    ],
+)
+def test_broken_documents_are_told_in_chinese(name: str, zh: str) -> None:
+    from xxgk_lint.sources.messages import localise
+
+    with pytest.raises(InputError) as caught:
+        read(name)
+    assert localise(str(caught.value), "zh") == zh
+
+
 def test_broken_bytes_directly() -> None:
     with pytest.raises(InputError, match=r"^not a valid Word \.docx document: [^\n]+$"):
         read_docx("t.docx", b"PK\x03\x04 not really a zip")

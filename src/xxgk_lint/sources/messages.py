@@ -51,6 +51,27 @@ _ZH = Phrasebook(
         (r"^the PDF is encrypted.*", "PDF 使用了不支持的加密方式"),
         (r"^not a readable PDF: (.*)$", r"无法读取的 PDF 文件（\1）"),
         (r"^malformed HTML: (.*)$", r"HTML 网页无法解析（\1）"),
+        (
+            r"^not a valid Word \.docx document: not a zip archive \(the file is damaged, or is "
+            r"not a \.docx\)$",
+            "不是有效的 Word .docx 文档（不是 zip 压缩包：文件已损坏，或并非 .docx 文件）",
+        ),
+        (
+            r"^not a valid Word \.docx document: a zip archive without a Word document in it$",
+            "不是有效的 Word .docx 文档（压缩包中没有 Word 文档）",
+        ),
+        (
+            r"^not a valid Word \.docx document: a part of the document is missing \((.*)\)$",
+            r"不是有效的 Word .docx 文档（文档缺少部分内容：\1）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the package is not a Word document \((.*)\)$",
+            r"不是有效的 Word .docx 文档（文件包不是 Word 文档：\1）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the document's XML is damaged \((.*)\)$",
+            r"不是有效的 Word .docx 文档（文档的 XML 已损坏：\1）",
+        ),
         (r"^not a valid Word \.docx document: (.*)$", r"不是有效的 Word .docx 文档（\1）"),
         (
             r"^a legacy Office \(\.doc/\.wps\) file is not supported.*",
