@@ -126,6 +126,15 @@ _BLOCK = frozenset(
     }
 )
 
+#: A cell whose elements nest deeper than this is walked as the rest of the page is
+#: (reading a plain row recurses once per level).
+_CELL_DEPTH = 100
+
+
+class _NotPlain(Exception):
+    """A data-table row that the walk must read element by element."""
+
+
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
 _LIBXML2_DEPTH = 2048
 
@@ -499,6 +508,8 @@ class _Extractor:
         self.rows: list[Row | list[_Item]] = []
         self.groups = Groups()
         self.row: Row | None = None
+        self.hidden: set[etree._Element] = set()  # set by run()
+        self.depth_limit = 0  # set by run()
 
     # -- emitting
 
@@ -577,10 +588,11 @@ class _Extractor:
         text_of = self._text
         find = cursor.find
         single_word = _WORD.fullmatch
-        hidden = _hidden_elements(root, encoded)
+        hidden = self.hidden = _hidden_elements(root, encoded)
         drop = _DROP
         in_cell = _IN_CELL
-        limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
+        limit = self.depth_limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
+        fill_row = self._fill_row
         stack: list[tuple[int, object]] = []
         push, pop = stack.append, stack.pop
         no_action: tuple[int, object] = _NO_ACTION
@@ -630,6 +642,9 @@ class _Extractor:
                     push(self._flow_start(el, tag))
                 elif where == _TABLE:
                     push(self._table_start(el, tag))
+                    if tag == "tr" and fill_row(el, len(stack)):
+                        walker.skip_subtree()  # its cells are read; only its end is left
+                        continue
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
@@ -722,6 +737,144 @@ class _Extractor:
         saved = (self.items, _TABLE)
         self.items, self.where = items, _CELL
         return (_RESTORE, saved)
+
+    def _fill_row(self, tr: etree._Element, depth: int) -> bool:
+        """Read the cells of a data-table row at once, as the walk would read them; False
+        (and nothing done) if the row is not plain.
+
+        Plain: only ``td``/``th`` children with nothing but spaces around them, and in the
+        cells only elements whose start tags are the next ones in the source, one for one
+        (no comment, nothing dropped or hidden, not too deep). The cells are read by
+        :meth:`_cell_children`, without the walk's two events per element; the row's
+        ``end`` event is all that is left to the walk. A row found not to be plain part
+        way through is put back as it was (cursor, cells) for the walk to read. ``depth``
+        is the walk's stack with the row on it.
+        """
+        text = tr.text
+        row = self.row
+        if (text and not text.isspace()) or row is None:
+            return False
+        cursor = self.cursor
+        names, tags, offsets = cursor.names, cursor.start_tags, cursor.offsets
+        count = len(names)
+        k, j, pos = cursor.k, cursor.j, cursor.pos
+        before = len(row.cells)
+        hidden = self.hidden
+        read_span = self.spans.read
+        saved = self.items, self.where
+        self.where = _CELL
+        try:
+            for cell in tr:
+                tag = cell.tag
+                if tag != "td" and tag != "th":
+                    raise _NotPlain
+                tail = cell.tail
+                at = cursor.k
+                if (
+                    (tail and not tail.isspace())
+                    or at >= count
+                    or names[at] != tag
+                    or depth >= self.depth_limit
+                    or (hidden and cell in hidden)
+                ):
+                    raise _NotPlain
+                index = tags[at]
+                cursor.k = at + 1
+                cursor.j = index + 1
+                cursor.pos = offsets[index + 1]
+                rowspan = cell.get("rowspan")
+                colspan = cell.get("colspan")
+                items: list[_Item] = []
+                row.cells.append(
+                    Cell(
+                        items,
+                        cursor.pos,
+                        1 if rowspan is None else read_span("rowspan", rowspan),
+                        1 if colspan is None else read_span("colspan", colspan),
+                    )
+                )
+                self.items = items
+                text = cell.text
+                if text:
+                    self._cell_text(text)
+                if len(cell):
+                    self._cell_children(cell, depth + 1, depth + _CELL_DEPTH)
+                while items and isinstance(items[-1], str):
+                    items.pop()  # nothing follows in the cell: spaces and breaks at its end
+                    # change nothing, and _join takes a cell of one word at once
+        except _NotPlain:
+            cursor.k, cursor.j, cursor.pos = k, j, pos
+            del row.cells[before:]
+            return False
+        finally:
+            self.items, self.where = saved
+        return True
+
+    def _cell_children(self, el: etree._Element, depth: int, deepest: int) -> None:
+        """What the walk does with the children of an element in a cell: for each, its
+        start tag, a break for a block or ``<br>``, its text, its children, a break at the
+        end of a block, its tail. Raises _NotPlain (see :meth:`_fill_row`) at an element
+        the walk would treat otherwise."""
+        cursor = self.cursor
+        names = cursor.names
+        hidden = self.hidden
+        for child in el:
+            tag = child.tag
+            k = cursor.k
+            if (
+                k >= len(names)
+                or names[k] != tag  # a comment's tag is a function: never equal to a name
+                or tag in _DROP
+                or depth >= self.depth_limit
+                or depth >= deepest
+                or (hidden and child in hidden)
+            ):
+                raise _NotPlain
+            index = cursor.start_tags[k]
+            cursor.k = k + 1
+            cursor.j = index + 1
+            cursor.pos = cursor.offsets[index + 1]
+            block = tag in _BLOCK
+            if (block or tag == "br") and self.items:
+                self.items.append(_BREAK)
+            text = child.text
+            if text:
+                self._cell_text(text)
+            if len(child):
+                self._cell_children(child, depth + 1, deepest)
+            if block:
+                self.items.append(_BREAK)
+            tail = child.tail
+            if tail:
+                self._cell_text(tail)
+
+    def _cell_text(self, text: str) -> None:
+        """A text node in a cell: what the walk's loop does with it."""
+        items = self.items
+        if _WORD.fullmatch(text):
+            # SourceCursor.find's usual case, in line: in the text piece at the cursor.
+            cursor = self.cursor
+            j = cursor.j
+            base = cursor.offsets[j]
+            local = cursor.pos - base
+            at = cursor.pieces[j].find(text, local, local + WINDOW + 8 * len(text))
+            if at == -1:
+                items.append(cursor.find(text))
+            else:
+                at += base
+                cursor.pos = at + len(text)
+                items.append([(text, at, True)])
+        elif text.isspace():
+            if items:  # spaces and breaks before a cell's first word change nothing
+                items.append(_BREAK if "\n" in text else _SPACE)
+        elif "\n" not in text and _WORD.fullmatch(core := text.strip()):
+            if text[0] != core[0] and items:
+                items.append(_SPACE)
+            items.append(self.cursor.find(core))
+            if text[-1] != core[-1]:
+                items.append(_SPACE)
+        else:
+            self._text(text)
 
     def _row_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a table row."""
