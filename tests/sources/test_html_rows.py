@@ -122,8 +122,8 @@ def test_plain_row_text_and_places(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(c.column, c.span) for c in source.grid[3].cells] == [(0, 1), (1, 1), (2, 1)]
 
 
-def test_cell_nested_deeper_than_a_plain_row_reads(monkeypatch: pytest.MonkeyPatch) -> None:
-    depth = html_module._CELL_DEPTH + 5
+def test_row_with_more_elements_than_a_plain_row_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    depth = html_module._ROW_ELEMENTS + 5
     cell = "<span>" * depth + "7" + "</span>" * depth
     quick, walked, seen = read_both(table(f"<tr><td>{cell}</td><td>8</td></tr>"), monkeypatch)
     assert seen == [True, False]

@@ -126,9 +126,9 @@ _BLOCK = frozenset(
     }
 )
 
-#: A cell whose elements nest deeper than this is walked as the rest of the page is
-#: (reading a plain row recurses once per level).
-_CELL_DEPTH = 100
+#: A row holding more elements than this is walked as the rest of the page is (reading a
+#: plain row recurses once per level of its cells' elements).
+_ROW_ELEMENTS = 400
 
 
 class _NotPlain(Exception):
@@ -742,53 +742,54 @@ class _Extractor:
         """Read the cells of a data-table row at once, as the walk would read them; False
         (and nothing done) if the row is not plain.
 
-        Plain: only ``td``/``th`` children with nothing but spaces around them, and in the
-        cells only elements whose start tags are the next ones in the source, one for one
-        (no comment, nothing dropped or hidden, not too deep). The cells are read by
-        :meth:`_cell_children`, without the walk's two events per element; the row's
-        ``end`` event is all that is left to the walk. A row found not to be plain part
-        way through is put back as it was (cursor, cells) for the walk to read. ``depth``
-        is the walk's stack with the row on it.
+        Plain: only ``td``/``th`` children with nothing but spaces around them, and below
+        the row only elements whose start tags are the next ones in the source, one for
+        one (checked for the whole row in one comparison of lists: no comment, nothing
+        dropped or hidden, not too deep). The cells are then read by
+        :meth:`_cell_children` without the walk's two events per element, and the cursor
+        is only moved where a text is looked for; the row's ``end`` event is all that is
+        left to the walk. A row found not to be plain part way through (a child that is
+        not a cell, text between cells) is put back as it was (cursor, cells) for the
+        walk to read. ``depth`` is the walk's stack with the row on it.
         """
         text = tr.text
         row = self.row
         if (text and not text.isspace()) or row is None:
             return False
         cursor = self.cursor
-        names, tags, offsets = cursor.names, cursor.start_tags, cursor.offsets
-        count = len(names)
-        k, j, pos = cursor.k, cursor.j, cursor.pos
+        start = cursor.k
+        inner = list(tr.iterdescendants())
+        count = len(inner)
+        tags = [el.tag for el in inner]  # a comment's tag is a function: never a name
+        if (
+            count > _ROW_ELEMENTS
+            or depth + count >= self.depth_limit
+            or cursor.names[start : start + count] != tags
+            or not _DROP.isdisjoint(tags)
+            or (self.hidden and not self.hidden.isdisjoint(inner))
+        ):
+            return False
+        j, pos = cursor.j, cursor.pos
         before = len(row.cells)
-        hidden = self.hidden
+        starts, offsets = cursor.start_tags, cursor.offsets
         read_span = self.spans.read
         saved = self.items, self.where
         self.where = _CELL
+        k = start  # start tags entered: the walk's cursor.k
         try:
             for cell in tr:
                 tag = cell.tag
-                if tag != "td" and tag != "th":
-                    raise _NotPlain
                 tail = cell.tail
-                at = cursor.k
-                if (
-                    (tail and not tail.isspace())
-                    or at >= count
-                    or names[at] != tag
-                    or depth >= self.depth_limit
-                    or (hidden and cell in hidden)
-                ):
+                if (tag != "td" and tag != "th") or (tail and not tail.isspace()):
                     raise _NotPlain
-                index = tags[at]
-                cursor.k = at + 1
-                cursor.j = index + 1
-                cursor.pos = offsets[index + 1]
+                k += 1
                 rowspan = cell.get("rowspan")
                 colspan = cell.get("colspan")
                 items: list[_Item] = []
                 row.cells.append(
                     Cell(
                         items,
-                        cursor.pos,
+                        offsets[starts[k - 1] + 1],
                         1 if rowspan is None else read_span("rowspan", rowspan),
                         1 if colspan is None else read_span("colspan", colspan),
                     )
@@ -796,85 +797,84 @@ class _Extractor:
                 self.items = items
                 text = cell.text
                 if text:
-                    self._cell_text(text)
+                    self._cell_text(text, k)
                 if len(cell):
-                    self._cell_children(cell, depth + 1, depth + _CELL_DEPTH)
+                    k = self._cell_children(cell, k)
                 while items and isinstance(items[-1], str):
                     items.pop()  # nothing follows in the cell: spaces and breaks at its end
                     # change nothing, and _join takes a cell of one word at once
         except _NotPlain:
-            cursor.k, cursor.j, cursor.pos = k, j, pos
+            cursor.k, cursor.j, cursor.pos = start, j, pos
             del row.cells[before:]
             return False
         finally:
             self.items, self.where = saved
+        if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
+            cursor.k = k
+            cursor.j = starts[k - 1] + 1
+            cursor.pos = offsets[cursor.j]
         return True
 
-    def _cell_children(self, el: etree._Element, depth: int, deepest: int) -> None:
-        """What the walk does with the children of an element in a cell: for each, its
-        start tag, a break for a block or ``<br>``, its text, its children, a break at the
-        end of a block, its tail. Raises _NotPlain (see :meth:`_fill_row`) at an element
-        the walk would treat otherwise."""
-        cursor = self.cursor
-        names = cursor.names
-        hidden = self.hidden
+    def _cell_children(self, el: etree._Element, k: int) -> int:
+        """What the walk does with the children of an element in a plain row's cell (see
+        :meth:`_fill_row`): for each, its start tag, a break for a block or ``<br>``, its
+        text, its children, a break at the end of a block, its tail. ``k``: the start
+        tags entered so far; returns it, after the children."""
+        items = self.items
         for child in el:
+            k += 1
             tag = child.tag
-            k = cursor.k
-            if (
-                k >= len(names)
-                or names[k] != tag  # a comment's tag is a function: never equal to a name
-                or tag in _DROP
-                or depth >= self.depth_limit
-                or depth >= deepest
-                or (hidden and child in hidden)
-            ):
-                raise _NotPlain
-            index = cursor.start_tags[k]
-            cursor.k = k + 1
-            cursor.j = index + 1
-            cursor.pos = cursor.offsets[index + 1]
             block = tag in _BLOCK
-            if (block or tag == "br") and self.items:
-                self.items.append(_BREAK)
+            if (block or tag == "br") and items:
+                items.append(_BREAK)
             text = child.text
             if text:
-                self._cell_text(text)
+                self._cell_text(text, k)
             if len(child):
-                self._cell_children(child, depth + 1, deepest)
-            if block:
-                self.items.append(_BREAK)
+                k = self._cell_children(child, k)
+            if block and items:
+                items.append(_BREAK)
             tail = child.tail
             if tail:
-                self._cell_text(tail)
+                self._cell_text(tail, k)
+        return k
 
-    def _cell_text(self, text: str) -> None:
-        """A text node in a cell: what the walk's loop does with it."""
+    def _cell_text(self, text: str, k: int) -> None:
+        """A text node in a plain row's cell, after ``k`` start tags: what the walk's loop
+        does with it. The cursor is first moved past start tag ``k`` if it is not there
+        yet (:meth:`_fill_row` moves it only where a text is looked for)."""
+        cursor = self.cursor
+        if cursor.k != k:
+            cursor.k = k
+            cursor.j = cursor.start_tags[k - 1] + 1
+            cursor.pos = cursor.offsets[cursor.j]
         items = self.items
         if _WORD.fullmatch(text):
-            # SourceCursor.find's usual case, in line: in the text piece at the cursor.
-            cursor = self.cursor
-            j = cursor.j
-            base = cursor.offsets[j]
-            local = cursor.pos - base
-            at = cursor.pieces[j].find(text, local, local + WINDOW + 8 * len(text))
-            if at == -1:
-                items.append(cursor.find(text))
-            else:
-                at += base
-                cursor.pos = at + len(text)
-                items.append([(text, at, True)])
+            core = text
         elif text.isspace():
             if items:  # spaces and breaks before a cell's first word change nothing
                 items.append(_BREAK if "\n" in text else _SPACE)
+            return
         elif "\n" not in text and _WORD.fullmatch(core := text.strip()):
+            # One word between spaces (a number between &nbsp;): what _text does.
             if text[0] != core[0] and items:
-                items.append(_SPACE)
-            items.append(self.cursor.find(core))
-            if text[-1] != core[-1]:
                 items.append(_SPACE)
         else:
             self._text(text)
+            return
+        # SourceCursor.find's usual case, in line: in the text piece at the cursor.
+        j = cursor.j
+        base = cursor.offsets[j]
+        local = cursor.pos - base
+        at = cursor.pieces[j].find(core, local, local + WINDOW + 8 * len(core))
+        if at == -1:
+            items.append(cursor.find(core))
+        else:
+            at += base
+            cursor.pos = at + len(core)
+            items.append([(core, at, True)])
+        if text[-1] != core[-1]:
+            items.append(_SPACE)
 
     def _row_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a table row."""
