@@ -796,7 +796,7 @@ class _Extractor:
                 )
                 self.items = items
                 text = cell.text
-                if text:
+                if text and not text.isspace():  # spaces before the first word: nothing
                     self._cell_text(text, k)
                 if len(cell):
                     k = self._cell_children(cell, k)
@@ -829,20 +829,27 @@ class _Extractor:
                 items.append(_BREAK)
             text = child.text
             if text:
-                self._cell_text(text, k)
+                if not text.isspace():
+                    self._cell_text(text, k)
+                elif items:  # spaces and breaks before a cell's first word change nothing
+                    items.append(_BREAK if "\n" in text else _SPACE)
             if len(child):
                 k = self._cell_children(child, k)
             if block and items:
                 items.append(_BREAK)
             tail = child.tail
             if tail:
-                self._cell_text(tail, k)
+                if not tail.isspace():
+                    self._cell_text(tail, k)
+                elif items:
+                    items.append(_BREAK if "\n" in tail else _SPACE)
         return k
 
     def _cell_text(self, text: str, k: int) -> None:
-        """A text node in a plain row's cell, after ``k`` start tags: what the walk's loop
-        does with it. The cursor is first moved past start tag ``k`` if it is not there
-        yet (:meth:`_fill_row` moves it only where a text is looked for)."""
+        """A text node (not only spaces: the callers add those) in a plain row's cell,
+        after ``k`` start tags: what the walk's loop does with it. The cursor is first
+        moved past start tag ``k`` if it is not there yet (:meth:`_fill_row` moves it only
+        where a text is looked for)."""
         cursor = self.cursor
         if cursor.k != k:
             cursor.k = k
@@ -851,10 +858,6 @@ class _Extractor:
         items = self.items
         if _WORD.fullmatch(text):
             core = text
-        elif text.isspace():
-            if items:  # spaces and breaks before a cell's first word change nothing
-                items.append(_BREAK if "\n" in text else _SPACE)
-            return
         elif "\n" not in text and _WORD.fullmatch(core := text.strip()):
             # One word between spaces (a number between &nbsp;): what _text does.
             if text[0] != core[0] and items:
@@ -955,24 +958,24 @@ class _Extractor:
                 self._add(segs)
                 self.builder.newline()
 
-    def _grid_cell(self, cell: Cell) -> GridCell:
-        """The cell's GridCell; equal ones are shared (they are immutable)."""
-        key = (cell.column, cell.colspan, cell.rows)
-        found = self._grid_cells.get(key)
-        if found is None:
-            found = self._grid_cells[key] = GridCell(*key)
-        return found
-
     def _emit_row(self, row: Row, table: int) -> None:
         """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
         cells = row.cells
-        fields = [_join(cell.items) for cell in cells]
+        fields = [
+            items[0] if len(items) == 1 and not isinstance(items[0], str) else _join(items)
+            for items in [cell.items for cell in cells]
+        ]  # a cell of one word (the most frequent) without a call
         if not any(fields):
             return  # nothing in the row: no line
-        grid_cell = self._grid_cell
-        self.grid[self.builder.line_number] = GridRow(
-            table, row.index, tuple([grid_cell(cell) for cell in cells])
-        )
+        known = self._grid_cells
+        shapes = []
+        for cell in cells:
+            key = (cell.column, cell.colspan, cell.rows)
+            shape = known.get(key)
+            if shape is None:
+                shape = known[key] = GridCell(*key)  # equal ones shared: immutable
+            shapes.append(shape)
+        self.grid[self.builder.line_number] = GridRow(table, row.index, tuple(shapes))
         line: list[Seg] = list(fields[0])
         for k in range(1, len(fields)):
             # The TAB after a cell leads back to that cell, so that the column of an empty
