@@ -17,7 +17,9 @@ report. lxml parses the page; this module lays it out as the text the parser rea
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
 that a page nested as deep as libxml2 allows costs no recursion; the work is linear in the
-page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest.
+page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest. A plain
+data-table row (cells only, their start tags one for one with the source's) is read at once
+without the walk's events, to the same result (``_Extractor._fill_row``).
 """
 
 from __future__ import annotations
