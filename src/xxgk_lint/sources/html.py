@@ -17,7 +17,9 @@ report. lxml parses the page; this module lays it out as the text the parser rea
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
 that a page nested as deep as libxml2 allows costs no recursion; the work is linear in the
-page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest.
+page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest. A plain
+data-table row (cells only, their start tags one for one with the source's) is read at once
+without the walk's events, to the same result (``_Extractor._fill_row``).
 """
 
 from __future__ import annotations
@@ -125,6 +127,15 @@ _BLOCK = frozenset(
         "ul",
     }
 )
+
+#: A row holding more elements than this is walked as the rest of the page is (reading a
+#: plain row recurses once per level of its cells' elements).
+_ROW_ELEMENTS = 400
+
+
+class _NotPlain(Exception):
+    """A data-table row that the walk must read element by element."""
+
 
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
 _LIBXML2_DEPTH = 2048
@@ -499,6 +510,8 @@ class _Extractor:
         self.rows: list[Row | list[_Item]] = []
         self.groups = Groups()
         self.row: Row | None = None
+        self.hidden: set[etree._Element] = set()  # set by run()
+        self.depth_limit = 0  # set by run()
 
     # -- emitting
 
@@ -577,10 +590,11 @@ class _Extractor:
         text_of = self._text
         find = cursor.find
         single_word = _WORD.fullmatch
-        hidden = _hidden_elements(root, encoded)
+        hidden = self.hidden = _hidden_elements(root, encoded)
         drop = _DROP
         in_cell = _IN_CELL
-        limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
+        limit = self.depth_limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
+        fill_row = self._fill_row
         stack: list[tuple[int, object]] = []
         push, pop = stack.append, stack.pop
         no_action: tuple[int, object] = _NO_ACTION
@@ -630,6 +644,9 @@ class _Extractor:
                     push(self._flow_start(el, tag))
                 elif where == _TABLE:
                     push(self._table_start(el, tag))
+                    if tag == "tr" and fill_row(el, len(stack)):
+                        walker.skip_subtree()  # its cells are read; only its end is left
+                        continue
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
@@ -723,6 +740,147 @@ class _Extractor:
         self.items, self.where = items, _CELL
         return (_RESTORE, saved)
 
+    def _fill_row(self, tr: etree._Element, depth: int) -> bool:
+        """Read the cells of a data-table row at once, as the walk would read them; False
+        (and nothing done) if the row is not plain.
+
+        Plain: only ``td``/``th`` children with nothing but spaces around them, and below
+        the row only elements whose start tags are the next ones in the source, one for
+        one (checked for the whole row in one comparison of lists: no comment, nothing
+        dropped or hidden, not too deep). The cells are then read by
+        :meth:`_cell_children` without the walk's two events per element, and the cursor
+        is only moved where a text is looked for; the row's ``end`` event is all that is
+        left to the walk. A row found not to be plain part way through (a child that is
+        not a cell, text between cells) is put back as it was (cursor, cells) for the
+        walk to read. ``depth`` is the walk's stack with the row on it.
+        """
+        text = tr.text
+        row = self.row
+        if (text and not text.isspace()) or row is None:
+            return False
+        cursor = self.cursor
+        start = cursor.k
+        inner = list(tr.iterdescendants())
+        count = len(inner)
+        tags = [el.tag for el in inner]  # a comment's tag is a function: never a name
+        if (
+            count > _ROW_ELEMENTS
+            or depth + count >= self.depth_limit
+            or cursor.names[start : start + count] != tags
+            or not _DROP.isdisjoint(tags)
+            or (self.hidden and not self.hidden.isdisjoint(inner))
+        ):
+            return False
+        j, pos = cursor.j, cursor.pos
+        before = len(row.cells)
+        starts, offsets = cursor.start_tags, cursor.offsets
+        read_span = self.spans.read
+        saved = self.items, self.where
+        self.where = _CELL
+        k = start  # start tags entered: the walk's cursor.k
+        try:
+            for cell in tr:
+                tag = cell.tag
+                tail = cell.tail
+                if (tag != "td" and tag != "th") or (tail and not tail.isspace()):
+                    raise _NotPlain
+                k += 1
+                rowspan = cell.get("rowspan")
+                colspan = cell.get("colspan")
+                items: list[_Item] = []
+                row.cells.append(
+                    Cell(
+                        items,
+                        offsets[starts[k - 1] + 1],
+                        1 if rowspan is None else read_span("rowspan", rowspan),
+                        1 if colspan is None else read_span("colspan", colspan),
+                    )
+                )
+                self.items = items
+                text = cell.text
+                if text and not text.isspace():  # spaces before the first word: nothing
+                    self._cell_text(text, k)
+                if len(cell):
+                    k = self._cell_children(cell, k)
+                while items and isinstance(items[-1], str):
+                    items.pop()  # nothing follows in the cell: spaces and breaks at its end
+                    # change nothing, and _join takes a cell of one word at once
+        except _NotPlain:
+            cursor.k, cursor.j, cursor.pos = start, j, pos
+            del row.cells[before:]
+            return False
+        finally:
+            self.items, self.where = saved
+        if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
+            cursor.k = k
+            cursor.j = starts[k - 1] + 1
+            cursor.pos = offsets[cursor.j]
+        return True
+
+    def _cell_children(self, el: etree._Element, k: int) -> int:
+        """What the walk does with the children of an element in a plain row's cell (see
+        :meth:`_fill_row`): for each, its start tag, a break for a block or ``<br>``, its
+        text, its children, a break at the end of a block, its tail. ``k``: the start
+        tags entered so far; returns it, after the children."""
+        items = self.items
+        for child in el:
+            k += 1
+            tag = child.tag
+            block = tag in _BLOCK
+            if (block or tag == "br") and items:
+                items.append(_BREAK)
+            text = child.text
+            if text:
+                if not text.isspace():
+                    self._cell_text(text, k)
+                elif items:  # spaces and breaks before a cell's first word change nothing
+                    items.append(_BREAK if "\n" in text else _SPACE)
+            if len(child):
+                k = self._cell_children(child, k)
+            if block and items:
+                items.append(_BREAK)
+            tail = child.tail
+            if tail:
+                if not tail.isspace():
+                    self._cell_text(tail, k)
+                elif items:
+                    items.append(_BREAK if "\n" in tail else _SPACE)
+        return k
+
+    def _cell_text(self, text: str, k: int) -> None:
+        """A text node (not only spaces: the callers add those) in a plain row's cell,
+        after ``k`` start tags: what the walk's loop does with it. The cursor is first
+        moved past start tag ``k`` if it is not there yet (:meth:`_fill_row` moves it only
+        where a text is looked for)."""
+        cursor = self.cursor
+        if cursor.k != k:
+            cursor.k = k
+            cursor.j = cursor.start_tags[k - 1] + 1
+            cursor.pos = cursor.offsets[cursor.j]
+        items = self.items
+        if _WORD.fullmatch(text):
+            core = text
+        elif "\n" not in text and _WORD.fullmatch(core := text.strip()):
+            # One word between spaces (a number between &nbsp;): what _text does.
+            if text[0] != core[0] and items:
+                items.append(_SPACE)
+        else:
+            self._text(text)
+            return
+        # SourceCursor.find's usual case, in line: in the text piece at the cursor.
+        j = cursor.j
+        base = cursor.offsets[j]
+        local = cursor.pos - base
+        at = cursor.pieces[j].find(core, local, local + WINDOW + 8 * len(core))
+        if at == -1:
+            items.append(cursor.find(core))
+        else:
+            at += base
+            cursor.pos = at + len(core)
+            items.append([(core, at, True)])
+        if text[-1] != core[-1]:
+            items.append(_SPACE)
+
     def _row_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a table row."""
         saved = (self.items, _ROW)
@@ -802,24 +960,24 @@ class _Extractor:
                 self._add(segs)
                 self.builder.newline()
 
-    def _grid_cell(self, cell: Cell) -> GridCell:
-        """The cell's GridCell; equal ones are shared (they are immutable)."""
-        key = (cell.column, cell.colspan, cell.rows)
-        found = self._grid_cells.get(key)
-        if found is None:
-            found = self._grid_cells[key] = GridCell(*key)
-        return found
-
     def _emit_row(self, row: Row, table: int) -> None:
         """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
         cells = row.cells
-        fields = [_join(cell.items) for cell in cells]
+        fields = [
+            items[0] if len(items) == 1 and not isinstance(items[0], str) else _join(items)
+            for items in [cell.items for cell in cells]
+        ]  # a cell of one word (the most frequent) without a call
         if not any(fields):
             return  # nothing in the row: no line
-        grid_cell = self._grid_cell
-        self.grid[self.builder.line_number] = GridRow(
-            table, row.index, tuple([grid_cell(cell) for cell in cells])
-        )
+        known = self._grid_cells
+        shapes = []
+        for cell in cells:
+            key = (cell.column, cell.colspan, cell.rows)
+            shape = known.get(key)
+            if shape is None:
+                shape = known[key] = GridCell(*key)  # equal ones shared: immutable
+            shapes.append(shape)
+        self.grid[self.builder.line_number] = GridRow(table, row.index, tuple(shapes))
         line: list[Seg] = list(fields[0])
         for k in range(1, len(fields)):
             # The TAB after a cell leads back to that cell, so that the column of an empty

@@ -11,6 +11,7 @@ line number means nothing to the user.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -34,6 +35,12 @@ class Origin:
 # whether original columns advance with extracted columns (a verbatim copy of the source).
 _Segment = tuple[int, "Origin | int", bool]
 
+# What a TextBuilder given the source's line starts records instead (HTML): (text, where
+# it came from, advance), with no column; ``advance`` is None for a mark (no text). The
+# columns are counted when a line's origins are first asked for (most never are).
+_Piece = tuple[str, "Origin | int", "bool | None"]
+_TEXT = operator.itemgetter(0)
+
 
 class TextBuilder:
     """Builds extracted text piece by piece while recording where each piece came from.
@@ -42,6 +49,10 @@ class TextBuilder:
     the source) for each piece of text and :meth:`newline` at the end of each extracted
     line. :meth:`build` returns the text and a :class:`PositionMap`. ``max_lines`` bounds
     the extracted lines (:class:`LimitError` beyond it).
+
+    Given ``line_starts`` (offsets in the source: HTML), the builder records each piece
+    as it comes, text and offset, and counts no column: the :class:`PositionMap` does,
+    for a line whose origins are asked for, the first time they are.
     """
 
     def __init__(
@@ -52,12 +63,13 @@ class TextBuilder:
         source_length: int = 0,
     ) -> None:
         self._parts: list[str] = []
-        self._current: list[_Segment] = []
-        self._lines: list[list[_Segment]] = [self._current]
+        self._current: list = []  # of _Segment, or of _Piece given line_starts
+        self._lines: list[list] = [self._current]
         self._column = 1
         self._max_lines = max_lines
         self._line_starts = line_starts
         self._source_length = source_length
+        self._pieces = line_starts is not None
 
     def add(
         self,
@@ -79,22 +91,36 @@ class TextBuilder:
             raise ValueError("TextBuilder.add() takes one line at a time; call newline()")
         origin = Origin(
             line if line is not None else len(self._lines),
-            column if column is not None else self._column,
+            column if column is not None else self._current_column(),
             where,
         )
+        if self._pieces:
+            self._current.append((text, origin, advance))
+            return
         self._current.append((self._column, origin, advance))
         self._parts.append(text)
         self._column += len(text)
 
+    def _current_column(self) -> int:
+        if self._pieces:
+            return 1 + sum(map(len, map(_TEXT, self._current)))
+        return self._column
+
     def add_at(self, text: str, offset: int, advance: bool = True) -> None:
         """Append ``text`` (no newline) that stands at ``offset`` in the source."""
         if text:
+            if self._pieces:
+                self._current.append((text, offset, advance))
+                return
             self._current.append((self._column, offset, advance))
             self._parts.append(text)
             self._column += len(text)
 
     def extend_at(self, pieces: Iterable[tuple[str, int, bool]]) -> None:
         """:meth:`add_at` for each ``(text, offset, advance)``."""
+        if self._pieces:
+            self._current.extend(pieces)  # a piece with no text is passed over later
+            return
         current, parts, column = self._current, self._parts, self._column
         for text, offset, advance in pieces:
             if text:
@@ -113,13 +139,19 @@ class TextBuilder:
         """
         origin = Origin(
             line if line is not None else len(self._lines),
-            column if column is not None else self._column,
+            column if column is not None else self._current_column(),
             where,
         )
+        if self._pieces:
+            self._current.append(("", origin, None))
+            return
         self._current.append((self._column, origin, False))
 
     def mark_at(self, offset: int) -> None:
         """:meth:`mark` with an offset into the source."""
+        if self._pieces:
+            self._current.append(("", offset, None))
+            return
         self._current.append((self._column, offset, False))
 
     @property
@@ -129,41 +161,72 @@ class TextBuilder:
 
     def newline(self) -> None:
         """End the current extracted line."""
-        self._parts.append("\n")
+        if not self._pieces:
+            self._parts.append("\n")
+            self._column = 1
         self._current = []
         self._lines.append(self._current)
-        self._column = 1
         if self._max_lines is not None and len(self._lines) > self._max_lines:
             limit = self._max_lines
             raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
 
     def build(self) -> tuple[str, PositionMap]:
+        if self._pieces:
+            text = "\n".join(["".join(map(_TEXT, line)) for line in self._lines])
+            positions = PositionMap(
+                self._lines, self._line_starts, self._source_length, pieces=True
+            )
+            return text, positions
         positions = PositionMap(self._lines, self._line_starts, self._source_length)
         return "".join(self._parts), positions
 
 
 @dataclass(frozen=True)
 class PositionMap:
-    """Maps (line, column) in extracted text back to an :class:`Origin`."""
+    """Maps (line, column) in extracted text back to an :class:`Origin`.
 
-    lines: list[list[_Segment]]
+    With ``pieces``, ``lines`` holds what a TextBuilder recorded for each line (text,
+    where it came from, advance: ``_Piece``); a line's segments (where each piece starts)
+    are counted the first time one of its origins is asked for, and kept.
+    """
+
+    lines: list[list]  # of _Segment, or of _Piece with ``pieces``
     line_starts: Sequence[int] | None = None  # of the source, for offsets (HTML)
     source_length: int = 0  # of the source, for offsets: no position lies past its end
+    pieces: bool = False
+    _segments: dict[int, list[_Segment]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _line(self, index: int) -> list[_Segment]:
+        """The segments of line ``index`` (0-based)."""
+        if not self.pieces:
+            return self.lines[index]
+        found = self._segments.get(index)
+        if found is None:
+            found = []
+            column = 1
+            for text, origin, advance in self.lines[index]:
+                if advance is None:  # a mark
+                    found.append((column, origin, False))
+                elif text:
+                    found.append((column, origin, advance))
+                    column += len(text)
+            self._segments[index] = found
+        return found
 
     def origin(self, line: int, column: int) -> Origin:
-        if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
+        if not 1 <= line <= len(self.lines) or not self._line(line - 1):
             if self.line_starts is None or line < 1:
                 return Origin(line, column)
             # A line with no text (the empty line after the last): where the text before
             # it ends, so that the position stays in the source.
             previous = min(line, len(self.lines)) - 1
-            while previous >= 1 and not self.lines[previous - 1]:
+            while previous >= 1 and not self._line(previous - 1):
                 previous -= 1
             if previous < 1:
                 return Origin(1, 1)
-            start, origin, advance = self.lines[previous - 1][-1]
+            start, origin, advance = self._line(previous - 1)[-1]
             return self._resolve(origin, 0)
-        segments = self.lines[line - 1]
+        segments = self._line(line - 1)
         index = max(bisect.bisect_right(segments, column, key=_first) - 1, 0)
         start, origin, advance = segments[index]
         delta = column - start if advance else 0

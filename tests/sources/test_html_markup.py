@@ -1,0 +1,51 @@
+"""The markup split's possessive quantifiers change no match.
+
+``html_source._MARKUP`` makes its runs possessive because what follows each always
+matches; the same expression without them (as it was written before) must cut every page
+here into the same pieces.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xxgk_lint.sources.html_source import _MARKUP, SourceCursor
+
+GREEDY = re.compile(
+    _MARKUP.pattern.replace("*+", "*"), re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII
+)
+
+PAGES = [
+    "<p class=a title='x>y' data-z=\"q\">甲</p>",
+    "<td width=45 style='border:solid 1.0pt'>1<o:p></o:p></td>",
+    "<a href = 'open quote>text<b>bold</b>",
+    '<a href="open quote>text<b>bold</b>',
+    "<img src=x alt=>t<br/>u<br / >",
+    "<p =a ==b>c</p>",
+    "<script>if (a < b) { x = '</p>'; }</script>after",
+    "<SCRIPT type=text/javascript>var s = 1;",
+    "<style>p { color: red }</style><scripts>t</scripts>",
+    "<!-- a -- b --><!--unclosed <p>x</p>",
+    "<!DOCTYPE html><?xml version='1.0'?><![CDATA[x]]>",
+    "a < b and c<d e='f'",
+    "<p\nclass\n=\n'x'\n>t</p\n>",
+    "</td ><td\t>\t</td>",
+    "<p a='1' b=\"2\" c=3 d>t",
+    "<" + "a=" * 50 + ">",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_possessive_split_is_the_greedy_split(page: str) -> None:
+    assert _MARKUP.split(page) == GREEDY.split(page)
+
+
+def test_start_tags_and_names() -> None:
+    src = "<p>甲</p><!-- c --><td width=45>1<o:p></o:p></td><script>x<b></script>"
+    cursor = SourceCursor(src, [src])
+    assert cursor.names == ["p", "td", "o:p", "script"]
+    assert [cursor.pieces[i][:4] for i in cursor.start_tags] == ["<p>", "<td ", "<o:p", "<scr"]
+    assert cursor.pieces[0::2] == ["", "甲", "", "", "1", "", "", "", "", ""]
+    assert cursor.pieces[cursor.start_tags[-1]] == "<script>x<b>"  # its content with it

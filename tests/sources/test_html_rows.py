@@ -1,0 +1,148 @@
+"""A plain data-table row is read at once; what it gives is what the walk gives.
+
+``_Extractor._fill_row`` reads the cells of a row without the walk's events when the row
+is plain, and leaves any other row to the walk. Each page here is read twice, once as the
+reader reads it and once with every row left to the walk, and must give the same text,
+grid and origin for every column; each case also pins whether its rows were plain.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk_lint.sources import html as html_module
+from xxgk_lint.sources.html import read_html
+from xxgk_lint.sources.limits import Limits
+from xxgk_lint.sources.model import InputError, Source
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>t</title></head><body>{body}</body></html>"
+
+
+def table(*rows: str) -> str:
+    head = "<tr><td>项目</td><td>数量</td></tr>"
+    return page("<p>前言</p><table>" + head + "".join(rows) + "</table><p>结语</p>")
+
+
+def everything(source: Source) -> tuple[object, ...]:
+    """The text, the grid and the origin of every column of every line."""
+    lines = source.text.split("\n")
+    places = tuple(
+        tuple((o.line, o.column) for o in (source.origin(n, c) for c in range(1, len(line) + 2)))
+        for n, line in enumerate(lines, 1)
+    )
+    return source.text, tuple(sorted(source.grid.items())), places
+
+
+def read_both(
+    html: str, monkeypatch: pytest.MonkeyPatch, limits: Limits | None = None
+) -> tuple[object, object, list[bool]]:
+    """(what the reader gives, what the walk alone gives, whether each row was plain)."""
+    data = html.encode()
+    extra = {} if limits is None else {"limits": limits}
+    plain: list[bool] = []
+    fill_row = html_module._Extractor._fill_row
+
+    def recording(self: object, tr: object, depth: int) -> bool:
+        found = fill_row(self, tr, depth)  # type: ignore[arg-type]
+        plain.append(found)
+        return found
+
+    def outcome() -> object:
+        try:
+            return everything(read_html("t.html", data, **extra))
+        except InputError as exc:
+            return ("error", str(exc))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(html_module._Extractor, "_fill_row", recording)
+        quick = outcome()
+    with monkeypatch.context() as patch:
+        patch.setattr(html_module._Extractor, "_fill_row", lambda self, tr, depth: False)
+        walked = outcome()
+    return quick, walked, plain
+
+
+CASES = {
+    # Word's "save as web page": spans in paragraphs, o:p, attributes without quotes.
+    "word": (
+        "<tr style='height:20pt'><td width=45><p class=MsoNormal align=center>"
+        "<span lang=EN-US>12<o:p></o:p></span></p></td><td><p><span>甲</span></p></td></tr>",
+        True,
+    ),
+    "cms": ('<tr>\n<td width="60">\n<p align="center">收到</p>\n</td>\n<td>3</td>\n</tr>\n', True),
+    "nbsp": ("<tr><td>&nbsp;0&nbsp;</td><td>\xa012\xa0</td></tr>", True),
+    "break-in-cell": ("<tr><td>收到<br>申请</td><td>12<p>34</p></td></tr>", True),
+    "latin-break": ("<tr><td>ab<br>cd</td><td>1<br>\n2</td></tr>", True),
+    "spaces-around": ("<tr><td>\n <p> 1 </p>\n</td><td> <b>2</b> <i>3</i> </td></tr>", True),
+    "words-in-cell": ("<tr><td>总 计 数</td><td>a\tb\nc</td></tr>", True),
+    "invisible": ("<tr><td>\u200b5</td><td>6\u200b7</td></tr>", True),
+    "reference": ("<tr><td>&#49;2</td><td>&ldquo;甲&rdquo;</td></tr>", True),
+    "empty-cells": ("<tr><td></td><td><p></p></td><td> </td></tr>", True),
+    "implied-end": ("<tr><td><p>a<p>b</td><td>c</td></tr>", True),
+    "th-cells": ("<tr><th>甲</th><th colspan=2>乙</th></tr><tr><td>1</td><td>2</td></tr>", True),
+    "comment-in-cell": ("<tr><td>1<!-- x -->2</td><td>3</td></tr>", False),
+    "comment-in-row": ("<tr><td>1</td><!-- x --><td>3</td></tr>", False),
+    "text-between-cells": ("<tr><td>1</td>间<td>3</td></tr>", False),
+    "element-between-cells": ("<tr><td>1</td><span>间</span><td>3</td></tr>", False),
+    "text-in-row": ("<tr>前<td>1</td><td>3</td></tr>", False),
+    "hidden-cell": ('<tr><td style="display:none">1</td><td>3</td></tr>', False),
+    "hidden-inside": ("<tr><td>1<span hidden>2</span></td><td>3</td></tr>", False),
+    "script-in-cell": ("<tr><td>1<script>var a = 2;</script>3</td><td>4</td></tr>", False),
+    "stray-end-tag": ("<tr><td>1</p>2</td><td>3</td></tr>", True),
+    "tag-the-parser-drops": ("<tr><td>1<tbody>2</td><td>3</td></tr>", True),
+    "stray-start-tag": ("<tr><td>1<body>2</td><td>3</td></tr>", False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_plain_rows_read_as_the_walk_reads_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    row, plain = CASES[name]
+    quick, walked, seen = read_both(table(row), monkeypatch)
+    assert quick == walked
+    assert seen[0] is True  # the head row
+    assert seen[1] is plain
+
+
+def test_plain_row_text_and_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = "<tr><td><p><span>收到</span></p></td><td>\xa012\xa0</td><td>ab<br>cd</td></tr>"
+    html = table(row)
+    quick, walked, seen = read_both(html, monkeypatch)
+    assert seen == [True, True]
+    assert quick == walked
+    source = read_html("t.html", html.encode())
+    assert source.text == "前言\n项目\t数量\n收到\t12\tab cd\n结语\n"
+    received, twelve, ab = (html.index(s) + 1 for s in ("收到", "12", "ab<br>"))
+    line = [(o.line, o.column) for o in (source.origin(3, c) for c in range(1, 12))]
+    anchor = html.index("<td><p><span>收到") + len("<td>") + 1
+    assert line[:4] == [(1, received), (1, received + 1), (1, anchor), (1, twelve)]
+    assert line[6:8] == [(1, ab), (1, ab + 1)]
+    assert line[9] == (1, ab + len("ab<br>"))  # c of cd
+    assert [(c.column, c.span) for c in source.grid[3].cells] == [(0, 1), (1, 1), (2, 1)]
+
+
+def test_row_with_more_elements_than_a_plain_row_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    depth = html_module._ROW_ELEMENTS + 5
+    cell = "<span>" * depth + "7" + "</span>" * depth
+    quick, walked, seen = read_both(table(f"<tr><td>{cell}</td><td>8</td></tr>"), monkeypatch)
+    assert seen == [True, False]
+    assert quick == walked
+    assert quick[0] == "前言\n项目\t数量\n7\t8\n结语\n"  # type: ignore[index]
+
+
+def test_too_deep_in_a_cell_is_the_walk_s_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    cell = "<span>" * 3 + "7" + "</span>" * 3
+    html = table(f"<tr><td>{cell}</td><td>8</td></tr>")
+    quick, walked, seen = read_both(html, monkeypatch, Limits(max_html_depth=7))
+    assert seen == [True, False]
+    assert quick == walked
+    assert quick == ("error", "over the limit max-html-depth = 7 (elements nested 8 deep)")
+
+
+def test_span_over_the_limit_in_a_plain_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = table("<tr><td>1</td><td colspan=50>2</td></tr>")
+    quick, walked, seen = read_both(html, monkeypatch, Limits(max_span=20))
+    assert quick == walked
+    assert quick == ("error", "over the limit max-span = 20 (colspan=50)")
+    assert seen == [True]  # the error is raised as the second row is read
