@@ -153,8 +153,12 @@ def time_file(path: Path, repeat: int, read_source, parse_source) -> dict:
     """Warm up once, then time read_source and parse_source ``repeat`` times.
 
     The file's bytes are read from disk once beforehand and handed to read_source, so the
-    "read" figure is decoding/extraction, not disk I/O.
+    "read" figure is decoding/extraction, not disk I/O. The memo tables (a line's kind, a
+    label's rows …) are emptied before each run: each run reads the file as if no report
+    had been seen before, never helped by its own earlier runs.
     """
+    from xxgk_lint.memo import clear_all
+
     entry: dict = {"file": rel(path), "kind": kind_of(path)}
     try:
         data = path.read_bytes()
@@ -180,6 +184,7 @@ def time_file(path: Path, repeat: int, read_source, parse_source) -> dict:
     gc.disable()
     try:
         for _ in range(repeat):
+            clear_all()
             t0 = clock()
             source = read_source(name, data)
             t1 = clock()
