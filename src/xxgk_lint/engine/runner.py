@@ -266,10 +266,14 @@ class Runner:
     def targets(self) -> list[Path]:
         """The files checked (or to be checked), as found (``--output-file`` never
         overwrites them)."""
-        if self._plan is None:
-            return []
-        items = self._plan.items
-        return [Path(self._named(item[0])) for item in items if not isinstance(item, Skipped)]
+        return [Path(path) for path in self._checked_paths()]
+
+    def _checked_paths(self) -> Iterator[str]:
+        """The files of the plan, as found (one at a time: :attr:`targets` lists them)."""
+        if self._plan is not None:
+            for item in self._plan.items:
+                if not isinstance(item, Skipped):
+                    yield self._named(item[0])
 
     @property
     def planned(self) -> int:
@@ -831,8 +835,12 @@ class Runner:
         """
         if not self.previous:
             return
-        seen = {os.path.realpath(t) for t in self.targets}
-        for found in discover(self.previous, self.resolver):
+        # The files named, walked first (a few, usually): the checked ones among them are
+        # found in one pass over the plan, with no set of every checked file's path.
+        named = list(discover(self.previous, self.resolver))
+        wanted = {os.path.realpath(f.path) for f in named if not isinstance(f, Skipped)}
+        seen = {real for real in map(os.path.realpath, self._checked_paths()) if real in wanted}
+        for found in named:
             if isinstance(found, Skipped):
                 self.run_errors.append(f"--previous {found.message(self.lang)}")
                 continue
