@@ -33,7 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench import machine  # noqa: E402
-from corpus import make  # noqa: E402
+from corpus import VERSION, make  # noqa: E402
 
 TARGET_MEMORY_MB = 250.0  # peak RSS of `check --format json` over 5,000 reports
 TARGET_FLAT = 1.25  # peak at 20,000 ÷ peak at 2,000: "flat"
@@ -45,7 +45,7 @@ TOKENS = re.compile(r"[0-9０-９][0-9０-９,.]*|[\u4e00-\u9fff]+|[^\s|]")
 
 
 def corpus(root: Path, count: int) -> Path:
-    folder = root / f"corpus-{count}"
+    folder = root / f"corpus-v{VERSION}-{count}"
     make(count, folder)
     return folder
 

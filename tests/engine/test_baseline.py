@@ -25,6 +25,7 @@ from xxgk_lint.engine.baseline import (
     BaselineError,
     BaselineFilter,
     Entry,
+    RunBaselines,
     apply_baselines,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleDoc, RuleMeta, Severity
@@ -215,6 +216,71 @@ def test_entries_of_reports_not_checked_are_not_stale(
         "reports/2023.txt",
     )
     assert baseline_of(paired)["hidden"] == FINDINGS
+
+
+def test_cross_report_entries_are_stale_once_the_other_report_is_read_again(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check(capsys, "--write-baseline", "b.json", "reports")
+    # 2023 now carries over what 2022 carried forward: XG601's two entries no longer match
+    fixed = (reports / "2023.txt").read_text(encoding="utf-8")
+    fixed = edit(fixed, "| 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "| 3 | 1 | 0 | 0 | 0 | 0 | 4 |")
+    write(reports / "2023.txt", fixed)
+    alone = check(capsys, "--baseline", "b.json", "--format", "json", "reports/2023.txt")
+    assert baseline_of(alone)["stale"] == []  # 2022 not read: they are not in question
+    # 2022 read with --previous (at the end of the run, after the baseline was first used)
+    paired = check(
+        capsys,
+        *("--baseline", "b.json", "--previous", "reports/2022.txt"),
+        *("--format", "json", "reports/2023.txt"),
+    )
+    stale = baseline_of(paired)["stale"]
+    assert [(e["code"], e["needs"]) for e in stale] == [("XG601", ["松岭县审计局|2022"])] * 2
+
+
+def meta_of(code: str) -> RuleMeta:
+    return RuleMeta(
+        code,
+        "some-rule",
+        Severity.WARNING,
+        {"zh": "x", "en": "x"},
+        {"zh": {"default": "x"}, "en": {"default": "x"}},
+        {"zh": RuleDoc("w", "w", "b", "g"), "en": RuleDoc("w", "w", "b", "g")},
+    )
+
+
+@pytest.mark.parametrize("seen", [True, False])
+def test_reports_read_before_a_baseline_is_first_used_count_for_its_stale_entries(
+    tmp_path: Path, seen: bool
+) -> None:
+    entry = Entry("0" * 32, "XG601", scope="甲局|2023", path="a.txt", needs=("甲局|2022",))
+    path = tmp_path / "b.json"
+    path.write_text(Baseline((entry,)).dump(), encoding="utf-8")
+    runs = RunBaselines(lambda name: path if name == "a.txt" else None)
+    old = FileResult("old.txt", (), (meta_of("XG601"),), agency="甲局", year=2022)
+    if seen:
+        runs.saw("old.txt", "甲局|2022")  # before a.txt's baseline is loaded
+    assert runs.file(old) is old  # no baseline for it
+    runs.saw("a.txt", "甲局|2023")
+    runs.file(FileResult("a.txt", (), (meta_of("XG601"),), agency="甲局", year=2023))
+    [use] = runs.uses()
+    assert [e.code for e in use.stale] == (["XG601"] if seen else [])
+
+
+def test_a_filter_keeps_only_what_its_entries_name(tmp_path: Path) -> None:
+    """Whatever the number of files a baseline is used for, it keeps what its entries
+    name: their reports' rules, and whether the reports their ``needs`` name were read."""
+    entry = Entry("0" * 32, "XG601", scope="甲局|2023", path="a.txt", needs=("甲局|2022",))
+    gate = BaselineFilter("b.json", Baseline((entry,)))
+    for number in range(500):
+        result = FileResult(f"r{number}.txt", (), (meta_of("XG201"),))
+        gate.filter(result, f"第{number}局|2023")
+        gate.saw(f"第{number}局|2022")
+    gate.filter(FileResult("a.txt", (), (meta_of("XG601"),)), "甲局|2023")
+    gate.saw("甲局|2022")
+    assert gate._covered == {"甲局|2023": {"XG601"}}
+    assert gate._present == {"甲局|2022"}
+    assert [e.code for e in gate.outcome().stale] == ["XG601"]
 
 
 def test_counts_hide_as_many_findings_as_were_recorded() -> None:

@@ -29,7 +29,8 @@ def test_reports_come_back_by_body_then_alone() -> None:
         store.add(facts(path, agency), config, None)  # type: ignore[arg-type]
     assert len(store) == 5
     groups = [[kept[0]["XG601"].path for kept in group] for group in store.by_body()]
-    assert groups == [["b.txt"], ["a.txt", "d.txt"], ["c.txt"], ["e.txt"]]
+    # bodies in the order of their first report, then the reports that name none
+    assert groups == [["a.txt", "d.txt"], ["b.txt"], ["c.txt"], ["e.txt"]]
     assert [kept[0]["XG601"].path for kept in store.every()] == [
         "a.txt",
         "b.txt",

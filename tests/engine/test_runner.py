@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine.reportkit import CLEAN, FEE, edit, write, wrong_total
+from tests.engine.reportkit import CLEAN, FEE, TITLE, edit, write, wrong_total
 from xxgk_lint.engine.config import ConfigResolver, Overrides
+from xxgk_lint.engine.factstore import FactsStore
 from xxgk_lint.engine.results import FileResult, kept_lines
-from xxgk_lint.engine.runner import Runner, jobs_wanted, run_check
+from xxgk_lint.engine.runner import Planned, PlannedItems, Runner, jobs_wanted, run_check
+from xxgk_lint.engine.walk import Skipped
 
 NO_FEE = edit(CLEAN, FEE, "本机关2023年无其他需要报告的事项。")
 
@@ -178,3 +180,88 @@ def test_paths_are_resolved_once_per_folder_not_per_file_and_rule(
     # and each of the two folders (twice likewise): whatever the number of files and rules
     assert len(calls) == 7, calls
     assert len(set(calls)) == 3
+
+
+# ---- what a run keeps in memory until its end --------------------------------------------
+
+
+def bodies(root: Path, count: int) -> None:
+    """``count`` reports of ``count - 1`` bodies: one body has two reports for 2023 (an
+    XG604 finding on each), every other report is its own body's only one."""
+    for number in range(count - 1):
+        title = TITLE.replace("测试县", f"第{number}号测试县")
+        write(root / f"d{number // 8}" / f"r{number:03d}.txt", edit(CLEAN, TITLE, title))
+    write(root / "twice.txt", edit(CLEAN, TITLE, TITLE.replace("测试县", "第0号测试县")))
+
+
+def kept_by(run: Runner, root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Run over ``root``; what the run holds at its end (sizes), and the facts store's."""
+    store: dict[str, int] = {}
+    close = FactsStore.close
+
+    def closing(self: FactsStore) -> None:
+        store.update(reports=len(self), index=self.index_bytes())
+        close(self)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(FactsStore, "close", closing)
+        plan = run.plan([str(root)])
+        for _ in run.results():
+            pass
+    names = [Path(path).name for path, _ in plan.items]  # type: ignore[misc]
+    sizes = {
+        name: len(value)
+        for name, value in vars(run).items()
+        if name != "_plan" and hasattr(value, "__len__") and not isinstance(value, str)
+    }
+    return {
+        "across": sorted({d.path for d in run.across}),
+        "store": store,
+        "plan": plan.items.held_bytes() - sum(len(n.encode()) for n in names),
+        "files": plan.files,
+        "sizes": sizes,
+    }
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_keeps_20_bytes_of_facts_index_and_its_plan_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Memory flat in the number of files: at its end a run holds, per file, its planned
+    path (name bytes + 13) and 20 bytes of the facts index; everything else it keeps is
+    as large for 12 files as for 48 (what the whole-run findings need, and the run's
+    configs and rules)."""
+    small, large = tmp_path / "small", tmp_path / "large"
+    bodies(small, 12)
+    bodies(large, 48)
+    few = kept_by(runner(jobs), small, monkeypatch)
+    many = kept_by(runner(jobs), large, monkeypatch)
+    assert few["store"] == {"reports": 12, "index": 12 * FactsStore.BYTES_PER_REPORT}
+    assert many["store"] == {"reports": 48, "index": 48 * 20}
+    assert (few["files"], many["files"]) == (12, 48)
+    assert (few["plan"], many["plan"]) == (12 * 13, 48 * 13)
+    # the XG604 findings on the two reports of one body; their fail-on and title line
+    # are all that is kept of the files (looked up in the store for them only)
+    for kept, root in ((few, small), (many, large)):
+        assert kept["across"] == [str(root / "d0" / "r000.txt"), str(root / "twice.txt")]
+    assert few["sizes"] == many["sizes"]
+    assert few["sizes"]["across_lines"] == 2  # type: ignore[index]
+    assert few["sizes"]["_fail_on_of"] == 2  # type: ignore[index]
+    assert few["sizes"]["across"] == 2  # type: ignore[index]
+
+
+def test_planned_items_come_back_as_added() -> None:
+    items: list[Planned] = [
+        ("/srv/r/a.txt", False),
+        ("/srv/r/青山县2023年报告.txt", True),
+        (f"/srv/{chr(0xDCFF)}/b.txt", False),  # a name that is not UTF-8 (surrogateescape)
+        Skipped(Path("/srv/fifo"), "special"),
+        ("-", True),
+        ("c.txt", False),
+    ]
+    planned = PlannedItems(items)
+    assert list(planned) == items
+    assert (len(planned), planned.files) == (6, 5)
+    # per item: its name's bytes, 8 (where it ends), 4 (its folder), 1 (its kind)
+    names = [b"a.txt", "青山县2023年报告.txt".encode(), b"b.txt", b"", b"-", b"c.txt"]
+    assert planned.held_bytes() == sum(len(n) for n in names) + 6 * 13

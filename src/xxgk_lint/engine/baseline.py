@@ -21,14 +21,16 @@ findings about a report that anyone can accept.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.results import FileResult
 
 VERSION = 1
@@ -262,17 +264,30 @@ class BaselineFilter:
     written: int | None = None
     hidden: int = 0
     _left: dict[str, int] = field(default_factory=dict)
-    #: owner → codes of the rules that ran on it
+    #: owner → codes of the rules that ran on it (owners of the baseline's entries only:
+    #: what is kept is as large as the baseline, whatever the number of files)
     _covered: dict[str, set[str]] = field(default_factory=dict)
+    #: The reports the entries' ``needs`` name, and those of them the run read.
+    needed: frozenset[str] = field(init=False, default=frozenset())
+    _present: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for entry in self.baseline.entries:
             self._left[entry.fingerprint] = self._left.get(entry.fingerprint, 0) + entry.count
+            self._covered.setdefault(entry.owner, set())
+        self.needed = frozenset(need for entry in self.baseline.entries for need in entry.needs)
+
+    def saw(self, owner: str) -> None:
+        """A report of the run (checked or read with ``--previous``), by scope or path."""
+        if owner in self.needed:
+            self._present.add(owner)
 
     def filter(self, result: FileResult, scope: str) -> FileResult:
         """``result`` without the findings this baseline holds (each one at most ``count``)."""
         owner = scope or result.path
-        self._covered.setdefault(owner, set()).update(m.code for m in result.rules_run)
+        if owner in self._covered:
+            self._covered[owner].update(m.code for m in result.rules_run)
+        self.saw(owner)
         kept = [d for d in result.diagnostics if not self.hides(d)]
         if len(kept) == len(result.diagnostics):
             return result
@@ -290,8 +305,11 @@ class BaselineFilter:
         return True
 
     def outcome(self, present: Iterable[str] = ()) -> BaselineUse:
-        """Hidden count and stale entries: unmatched entries the run could have matched."""
-        here = set(present) | set(self._covered)
+        """Hidden count and stale entries: unmatched entries the run could have matched.
+
+        ``present`` are reports of the run (by scope or path) besides those :meth:`saw`
+        and :meth:`filter` were given."""
+        here = set(present) | self._present
         stale = []
         left = dict(self._left)
         for entry in self.baseline.entries:
@@ -319,6 +337,10 @@ class Recorder:
     def __init__(self, scopes: Mapping[str, str]) -> None:
         self.scopes = scopes
         self._found: dict[str, tuple[Diagnostic, int]] = {}
+
+    def related_paths(self) -> set[str]:
+        """The reports the recorded findings name as related (their scopes are needed)."""
+        return {r.path for d, _ in self._found.values() for r in d.related}
 
     def record(self, diagnostic: Diagnostic) -> bool:
         """Record ``diagnostic``; whether it was (a baseline holds it from now on)."""
@@ -360,26 +382,59 @@ class RunBaselines:
     ``baseline_for(path)`` names the baseline file of a checked file (``--baseline``, else
     its config's ``baseline``; ``None``: none). With ``write`` (``--write-baseline``) every
     finding is recorded and hidden instead, and :attr:`written` is the baseline to write.
-    ``scopes`` are the scopes of the run's reports by path (filled in as the run goes).
-    A baseline that cannot be read raises :class:`BaselineError` when first needed.
+    The run tells :meth:`saw` of every report it reads (its scope), ``--previous`` ones
+    too; they are written to a temporary file and read back once at the end (for the
+    stale entries and the related reports of recorded findings), so that nothing is kept
+    in memory per file. A baseline that cannot be read raises :class:`BaselineError` when
+    first needed.
     """
 
     def __init__(
         self,
         baseline_for: Callable[[str], Path | None],
-        scopes: Mapping[str, str],
         *,
         baseline: Path | None = None,
         write: Path | None = None,
     ) -> None:
         self.baseline_for = baseline_for
-        self.scopes = scopes
         self.flag = baseline
         self.write = write
-        self.recorder = Recorder(scopes) if write is not None else None
+        self.recorder = Recorder({}) if write is not None else None
         self.recorded = 0
         self._filters: dict[Path, BaselineFilter] = {}
         self._written: Baseline | None = None
+        self._seen: IO[str] | None = None
+
+    def saw(self, path: str, scope: str) -> None:
+        """A report the run read (checked or with ``--previous``): its path and scope
+        (``""`` when its title names no body or year)."""
+        if self._seen is None:
+            import tempfile
+
+            self._seen = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._seen.write(json.dumps([path, scope]) + "\n")  # ASCII: any str round-trips
+
+    def _finish(self) -> None:
+        """The run is over: the reports it read, read back once (and the file closed),
+        told to each baseline (for its stale entries) and, for a baseline being written,
+        the scopes of the reports its findings name as related."""
+        if self._seen is None:
+            return
+        seen, self._seen = self._seen, None
+        filters = list(self._filters.values())
+        wanted = self.recorder.related_paths() if self.recorder is not None else set()
+        scopes: dict[str, str] = {}
+        with seen:
+            seen.flush()
+            seen.seek(0)
+            for line in seen:
+                path, scope = json.loads(line)
+                for chosen in filters:
+                    chosen.saw(scope or path)
+                if path in wanted:
+                    scopes[path] = scope
+        if self.recorder is not None:
+            self.recorder.scopes = scopes
 
     def _filter(self, path: str) -> BaselineFilter | None:
         chosen = self.baseline_for(path)
@@ -410,7 +465,8 @@ class RunBaselines:
         chosen = self._filter(result.path)
         if chosen is None:
             return result
-        return chosen.filter(result, self.scopes.get(result.path, ""))
+        scope = "" if result.unreadable else scope_of(result.agency, result.year)
+        return chosen.filter(result, scope)
 
     def across(self, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
         """The whole-run rules' findings without those the baselines hold."""
@@ -433,6 +489,7 @@ class RunBaselines:
         if self.recorder is None:
             return None
         if self._written is None:
+            self._finish()
             self._written = self.recorder.baseline()
         return self._written
 
@@ -441,8 +498,8 @@ class RunBaselines:
         if self.write is not None:
             path = clean_text(str(self.write))
             return (BaselineUse(path, self.recorded, (), self.recorded),)
-        present = {scope or path for path, scope in self.scopes.items()}
-        return tuple(f.outcome(present) for f in self._filters.values())
+        self._finish()
+        return tuple(f.outcome() for f in self._filters.values())
 
 
 def apply_baselines(

@@ -2,16 +2,25 @@
 
 A run over 20,000 reports keeps each report's :class:`ReportFacts` until every file is
 done (rules that compare reports need them all). Held as Python objects they cost ~10 KB
-a report; pickled into a temporary file they cost nothing in memory but their index
-(one entry a report). At the end, a rule declared ``per_body`` is given the reports of
-one body at a time, so only that body's facts are in memory; any other whole-run rule
-gets every report's, loaded for it.
+a report; pickled into a temporary file they cost nothing in memory but their index.
+What the end of the run needs to know of a report besides its facts — its place in the
+run, its ``fail-on``, its title line (for the snippet of a finding on it), whether it
+was read only with ``--previous`` — goes into the same record (:class:`Noted`), so that
+nothing is held per file in memory but the index: three numbers in typed arrays, 20
+bytes a report (the record's offset, a 64-bit hash of its body's name, and which of the
+run's few (config, registry) pairs it was checked under).
+
+At the end, a rule declared ``per_body`` is given the reports of one body at a time, so
+only that body's facts are in memory; any other whole-run rule gets every report's,
+loaded for it.
 """
 
 from __future__ import annotations
 
 import pickle
+from array import array
 from collections.abc import Iterator
+from hashlib import blake2b
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from xxgk_lint.engine.pairing import body_key
@@ -21,30 +30,78 @@ if TYPE_CHECKING:
     from xxgk_lint.engine.plugins import Registry
     from xxgk_lint.engine.rule import ReportFacts
 
-#: One report's facts, by rule code, with the config and registry it was checked under.
-Kept = tuple[dict[str, "ReportFacts"], "Config", "Registry"]
+
+class Noted(NamedTuple):
+    """What the end of a run needs of one report besides its facts (stored with them).
+
+    ``place`` is the report's place among the reports added (the files' order);
+    ``fail_on`` the severity of its config's ``fail-on`` (``None``: the run's);
+    ``title`` its title line as ``(line, text)`` (for the snippet of a whole-run finding
+    on it); ``previous`` whether it was read only with ``--previous`` (never reported on).
+    """
+
+    place: int
+    fail_on: int | None = None
+    title: tuple[int, str] | None = None
+    previous: bool = False
 
 
-class _Entry(NamedTuple):
-    body: str | None
-    offset: int
-    length: int
-    setting: int  # index into the store's (config, registry) pairs
+class Kept(NamedTuple):
+    """One report's facts, by rule code, with the config and registry it was checked under
+    and what the run noted of it."""
+
+    facts: dict[str, ReportFacts]
+    config: Config
+    registry: Registry
+    noted: Noted
+
+
+#: The hash of a report that names no body (a real name never hashes to it: see _hashed).
+_NO_BODY = 0
+
+
+def _hashed(key: str | None) -> int:
+    """A body's name as 63 bits (reports are grouped by it, then by the name itself)."""
+    if key is None:
+        return _NO_BODY
+    value = int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+    return value or 1
 
 
 class FactsStore:
-    """The facts of a run's reports, in the order they were added (the files' order)."""
+    """The facts of a run's reports, in the order they were added (the files' order).
+
+    Memory held per report: :attr:`BYTES_PER_REPORT` (see :meth:`index_bytes`); the
+    facts and what was noted of the report are in the temporary file.
+    """
+
+    #: What the in-memory index holds per report: offset (8), body hash (8), setting (4).
+    BYTES_PER_REPORT = 20
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
-        self._entries: list[_Entry] = []
+        self._offsets = array("q")
+        self._bodies = array("q")
+        self._setting_of = array("I")
+        self._end = 0
         self._settings: list[tuple[Config, Registry]] = []
         self._setting_index: dict[int, int] = {}
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._offsets)
 
-    def add(self, facts: dict[str, ReportFacts], config: Config, registry: Registry) -> None:
+    def add(
+        self,
+        facts: dict[str, ReportFacts],
+        config: Config,
+        registry: Registry,
+        *,
+        fail_on: int | None = None,
+        title: tuple[int, str] | None = None,
+        previous: bool = False,
+    ) -> None:
+        """Spool one report's facts, with what the end of the run needs of it (see
+        :class:`Noted`; its ``place`` is the number of reports added before it)."""
         if not facts:
             return
         if self._file is None:
@@ -55,44 +112,81 @@ class FactsStore:
         if key not in self._setting_index:
             self._setting_index[key] = len(self._settings)
             self._settings.append((config, registry))
-        data = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, 2)
-        offset = self._file.tell()
+        noted = Noted(len(self._offsets), fail_on, title, previous)
+        data = pickle.dumps((facts, tuple(noted)), protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
         self._file.write(data)
+        self._offsets.append(self._end)
+        self._end += len(data)
         agency = next(iter(facts.values())).agency
-        self._entries.append(_Entry(body_key(agency), offset, len(data), self._setting_index[key]))
+        self._bodies.append(_hashed(body_key(agency)))
+        self._setting_of.append(self._setting_index[key])
+
+    def index_bytes(self) -> int:
+        """The bytes the in-memory index holds (its arrays' buffers), for the tests that
+        check it stays a few bytes a report."""
+        arrays = (self._offsets, self._bodies, self._setting_of)
+        return sum(a.buffer_info()[1] * a.itemsize for a in arrays)
 
     def first_setting(self) -> tuple[Config, Registry]:
         """The config and registry of the first report (they name the run's rules)."""
-        return self._settings[self._entries[0].setting]
+        return self._settings[self._setting_of[0]]
 
-    def _load(self, entry: _Entry) -> Kept:
+    def _load(self, number: int) -> Kept:
         assert self._file is not None
-        self._file.seek(entry.offset)
-        facts = pickle.loads(self._file.read(entry.length))
-        config, registry = self._settings[entry.setting]
-        return facts, config, registry
+        start = self._offsets[number]
+        end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
+        self._file.seek(start)
+        facts, noted = pickle.loads(self._file.read(end - start))
+        config, registry = self._settings[self._setting_of[number]]
+        return Kept(facts, config, registry, Noted(*noted))
 
     def every(self) -> list[Kept]:
         """Every report's facts, loaded (for a rule that may compare any two reports)."""
-        return [self._load(entry) for entry in self._entries]
+        return [self._load(number) for number in range(len(self))]
 
     def by_body(self) -> Iterator[list[Kept]]:
-        """The reports of one body at a time, in the order of the bodies' names; then each
-        report that names no body, alone (a rule may still check it by itself)."""
-        groups: dict[str, list[_Entry]] = {}
-        alone: list[_Entry] = []
-        for entry in self._entries:
-            if entry.body is None:
-                alone.append(entry)
-            else:
-                groups.setdefault(entry.body, []).append(entry)
-        for key in sorted(groups):
-            yield [self._load(entry) for entry in groups[key]]
-        for entry in alone:
-            yield [self._load(entry)]
+        """The reports of one body at a time, the bodies in the order of their first
+        report; then each report that names no body, alone (a rule may still check it by
+        itself).
+
+        Reports are grouped by the hash of their body's name (no name is held in memory
+        for every report), then each group is split by the names themselves once loaded,
+        so two names with one hash are still two bodies.
+        """
+        count = len(self)
+        # Each report as one int, its body hash above its number: sorted, a body's reports
+        # are together and in file order. Held only while the groups are found.
+        keyed = sorted(
+            (body << 32) | number for number, body in enumerate(self._bodies) if body != _NO_BODY
+        )
+        ordered = array("q", (key & 0xFFFFFFFF for key in keyed))
+        del keyed
+        firsts = array("q")  # each group's first report, and where the group starts
+        starts = array("q")
+        for position, number in enumerate(ordered):
+            if not position or self._bodies[number] != self._bodies[ordered[position - 1]]:
+                firsts.append(number)
+                starts.append(position)
+        starts.append(len(ordered))
+        for group in sorted(range(len(firsts)), key=firsts.__getitem__):
+            numbers = ordered[starts[group] : starts[group + 1]]
+            yield from _split([self._load(number) for number in numbers])
+        for number in range(count):
+            if self._bodies[number] == _NO_BODY:
+                yield [self._load(number)]
 
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+def _split(loaded: list[Kept]) -> Iterator[list[Kept]]:
+    """Reports of one body hash, split by body name (a hash shared by two names), each
+    body's in file order, the bodies in the order of their first report."""
+    by_name: dict[str | None, list[Kept]] = {}
+    for kept in loaded:
+        agency = next(iter(kept.facts.values())).agency
+        by_name.setdefault(body_key(agency), []).append(kept)
+    yield from by_name.values()

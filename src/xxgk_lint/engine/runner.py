@@ -22,6 +22,7 @@ never written to.
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -43,7 +44,7 @@ from xxgk_lint.engine.config import (
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
-from xxgk_lint.engine.factstore import FactsStore
+from xxgk_lint.engine.factstore import FactsStore, Kept, Noted
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
@@ -110,17 +111,81 @@ class Checked(NamedTuple):
 Planned = tuple[str, bool] | Skipped
 
 
+class PlannedItems:
+    """The planned items of a run, in order, held compactly: the one thing a run keeps
+    per file in memory until its end.
+
+    A list of ``(path, explicit)`` tuples costs ~170 bytes a file (a 57-character path);
+    here a file is its name's UTF-8 bytes, where they end (8 bytes), its folder's number
+    (4) and a flag (1): ~25 bytes for ``r000123.txt``. Folders are kept once each;
+    skipped items (rare) as they are. Iterating gives the items back as they were added.
+    """
+
+    _SKIPPED = 2
+
+    def __init__(self, items: Iterable[Planned] = ()) -> None:
+        self._folders: list[str] = []
+        self._folder_ids: dict[str, int] = {}
+        self._names = bytearray()
+        self._ends = array("q")
+        self._folder_of = array("I")
+        self._kinds = bytearray()  # 0: found in a folder, 1: named (explicit), 2: skipped
+        self._skipped: dict[int, Skipped] = {}
+        #: How many of the items are files to check.
+        self.files = 0
+        for item in items:
+            self.append(item)
+
+    def append(self, item: Planned) -> None:
+        if isinstance(item, Skipped):
+            self._skipped[len(self._kinds)] = item
+            folder, name, kind = 0, b"", self._SKIPPED
+        else:
+            path, explicit = item
+            head, sep, tail = path.rpartition(os.sep)
+            folder = self._folder_ids.setdefault(head + sep, len(self._folders))
+            if folder == len(self._folders):
+                self._folders.append(head + sep)
+            name, kind = tail.encode("utf-8", "surrogatepass"), int(explicit)
+            self.files += 1
+        self._names += name
+        self._ends.append(len(self._names))
+        self._folder_of.append(folder)
+        self._kinds.append(kind)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __iter__(self) -> Iterator[Planned]:
+        start = 0
+        for position, end in enumerate(self._ends):
+            kind = self._kinds[position]
+            if kind == self._SKIPPED:
+                yield self._skipped[position]
+            else:
+                name = self._names[start:end].decode("utf-8", "surrogatepass")
+                yield self._folders[self._folder_of[position]] + name, bool(kind)
+            start = end
+
+    def held_bytes(self) -> int:
+        """The bytes of the per-item buffers (names, ends, folders, flags), for the tests
+        that check a plan stays a few bytes a file."""
+        arrays = (self._ends, self._folder_of)
+        buffers = sum(a.buffer_info()[1] * a.itemsize for a in arrays)
+        return buffers + len(self._names) + len(self._kinds)
+
+
 @dataclass
 class Plan:
     """The files of a run, in order, and the configs and plugins they need (loaded)."""
 
-    items: list[Planned]
+    items: PlannedItems
     #: The paths the run was given.
     paths: tuple[str, ...] = ()
 
     @property
     def files(self) -> int:
-        return sum(1 for item in self.items if not isinstance(item, Skipped))
+        return self.items.files
 
 
 class Runner:
@@ -165,8 +230,10 @@ class Runner:
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
         self.across: tuple[Diagnostic, ...] = ()
-        #: The title line of each file whose facts whole-run rules kept (path → line → text).
+        #: The lines whole-run findings point at, by path (line → text): each such file's
+        #: title line (noted with its facts), and with :attr:`across_snippets` the others.
         self.across_lines: dict[str, dict[int, str]] = {}
+        #: The ``fail-on`` of each file a whole-run finding is on.
         self._fail_on_of: dict[str, Severity] = {}
         self._all_rules: dict[str, Rule] = {}
         #: ``-`` as a path: the name it is checked under (``--stdin-filename``) and its bytes.
@@ -181,11 +248,11 @@ class Runner:
         self.written_baseline: Baseline | None = None
         #: The files read with ``previous`` (never written to either).
         self.previous_targets: list[Path] = []
-        #: The scope (body|year) of every report read, by path (``previous`` ones
-        #: included; ``""`` when the title names no body or year): baselines key on it.
-        self.scopes: dict[str, str] = {}
-        #: Paths of the reports read with ``previous``: findings on them are dropped.
-        self._facts_only: set[str] = set()
+        #: Told of every report read (path, scope: body|year, ``""`` when the title names
+        #: no body or year), ``previous`` ones included: the run's baselines, which key
+        #: on scopes. Nothing of it is held here: a run keeps no per-file state in memory
+        #: but its plan and its facts' index (:class:`FactsStore`).
+        self._report_seen: list[Callable[[str, str], None]] = []
 
     def use_stdin(self, data: bytes, name: str | None = None) -> None:
         """Check ``data`` where ``-`` is named, as the file ``name`` (its config, its kind)."""
@@ -203,10 +270,14 @@ class Runner:
     def targets(self) -> list[Path]:
         """The files checked (or to be checked), as found (``--output-file`` never
         overwrites them)."""
-        if self._plan is None:
-            return []
-        items = self._plan.items
-        return [Path(self._named(item[0])) for item in items if not isinstance(item, Skipped)]
+        return [Path(path) for path in self._checked_paths()]
+
+    def _checked_paths(self) -> Iterator[str]:
+        """The files of the plan, as found (one at a time: :attr:`targets` lists them)."""
+        if self._plan is not None:
+            for item in self._plan.items:
+                if not isinstance(item, Skipped):
+                    yield self._named(item[0])
 
     @property
     def planned(self) -> int:
@@ -258,7 +329,7 @@ class Runner:
 
         Raises :class:`ConfigError` for a broken config, before any file is checked.
         """
-        items: list[Planned] = []
+        items = PlannedItems()
         for path in paths:
             if path == STDIN and self.stdin is not None:
                 found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)
@@ -313,15 +384,14 @@ class Runner:
             config = self.resolver.for_file(Path(self._named(item[0])))
             result = self._completed(done, config)
             if not result.unreadable:
-                self.scopes[result.path] = scope_of(result.agency, result.year)
+                self._seen(result.path, scope_of(result.agency, result.year))
             if done.facts is not None:
-                kept.add(done.facts, config, self.registry_for(config))
-                self._fail_on_of[result.path] = self._fail_on_for(result)
-                if done.title is not None:
-                    self.across_lines[result.path] = {done.title[0]: done.title[1]}
+                registry = self.registry_for(config)
+                fail_on = int(self._fail_on_for(result))
+                kept.add(done.facts, config, registry, fail_on=fail_on, title=done.title)
+            del done  # its facts are spooled: not held while the result is written
             yield result
-        for facts, config, registry in self._previous_facts():
-            kept.add(facts, config, registry)
+        self._add_previous(kept)
         # Cleared only when every file went well: the last-resort message names the file
         # that crashed.
         progress.file = None
@@ -407,12 +477,18 @@ class Runner:
         # Imported here: most runs use no baseline.
         from xxgk_lint.engine.baseline import RunBaselines
 
-        return RunBaselines(
+        baselines = RunBaselines(
             lambda path: override or self.resolver.for_file(Path(path)).baseline,
-            self.scopes,
             baseline=self.baseline,
             write=self.write_baseline,
         )
+        self._report_seen.append(baselines.saw)
+        return baselines
+
+    def _seen(self, path: str, scope: str) -> None:
+        """A report was read (checked, or with ``previous``): tell who keys on scopes."""
+        for told in self._report_seen:
+            told(path, scope)
 
     # ---- one file
 
@@ -719,36 +795,56 @@ class Runner:
             return ()
         config, registry = kept.first_setting()
         rules = [r for r in registry.sorted_rules() if r.check_run is not None]
-        found: list[Diagnostic] = []
+        found: list[tuple[int, Diagnostic]] = []
         if any(not r.per_body for r in rules):
             every = kept.every()
             for rule in rules:
                 if not rule.per_body:
-                    found.extend(self._run_whole(rule, config, every))
+                    found.extend(self._placed(every, self._run_whole(rule, config, every)))
             del every
         if any(r.per_body for r in rules):
             for group in kept.by_body():
                 for rule in rules:
                     if rule.per_body:
-                        found.extend(self._run_whole(rule, config, group))
-        # A --previous file is read for its facts, never reported on; every finding keys on
-        # its report's scope (body|year).
-        found = [
-            replace(d, scope=self.scopes.get(d.path, "")) if not d.scope else d
-            for d in found
-            if d.path not in self._facts_only
-        ]
-        order = {path: index for index, path in enumerate(self._fail_on_of)}
-        return tuple(sorted(found, key=lambda d: (order.get(d.path, len(order)), *d.sort_key())))
+                        found.extend(self._placed(group, self._run_whole(rule, config, group)))
+        found.sort(key=lambda placed: (placed[0], *placed[1].sort_key()))
+        return tuple(diagnostic for _, diagnostic in found)
 
-    def _run_whole(
-        self,
-        rule: Rule,
-        config: Config,
-        kept: list[tuple[dict[str, ReportFacts], Config, Registry]],
-    ) -> list[Diagnostic]:
+    def _placed(
+        self, group: list[Kept], found: list[Diagnostic]
+    ) -> Iterator[tuple[int, Diagnostic]]:
+        """``found`` (whole-run findings on reports of ``group``), each with its report's
+        place in the run, stamped with its scope (body|year: fingerprints key on it).
+
+        What the run noted of each report with its facts is looked up here, for the files
+        findings are on only: their ``fail-on`` and title line are kept for the end. A
+        ``--previous`` report is read for its facts, never reported on.
+        """
+        if not found:
+            return
+        where: dict[str, tuple[ReportFacts, Noted]] = {}
+        for facts, _, _, noted in group:
+            first = next(iter(facts.values()))
+            where.setdefault(clean_text(first.path), (first, noted))
+        for diagnostic in found:
+            path = diagnostic.path
+            if path not in where:  # never met: a finding names one of the rule's reports
+                yield 1 << 62, diagnostic
+                continue
+            report, noted = where[path]
+            if noted.previous:
+                continue
+            if noted.fail_on is not None:
+                self._fail_on_of.setdefault(path, Severity(noted.fail_on))
+            if noted.title is not None and path not in self.across_lines:
+                self.across_lines[path] = {noted.title[0]: noted.title[1]}
+            if not diagnostic.scope:
+                diagnostic = replace(diagnostic, scope=scope_of(report.agency, report.year))
+            yield noted.place, diagnostic
+
+    def _run_whole(self, rule: Rule, config: Config, kept: list[Kept]) -> list[Diagnostic]:
         """One whole-run rule over the reports it is enabled for among ``kept``."""
-        eligible = [facts[rule.code] for facts, _, _ in kept if rule.code in facts]
+        eligible = [facts[rule.code] for facts, _, _, _ in kept if rule.code in facts]
         if not eligible:
             return []
         paths = tuple(clean_text(f.path) for f in eligible)
@@ -764,18 +860,22 @@ class Runner:
             )
         )
 
-    def _previous_facts(self) -> list[tuple[dict[str, ReportFacts], Config, Registry]]:
-        """``--previous``: the facts whole-run rules keep of last year's reports.
+    def _add_previous(self, kept: FactsStore) -> None:
+        """``--previous``: the facts whole-run rules keep of last year's reports, added to
+        ``kept`` (after the checked files').
 
         The files are read and parsed like checked ones, but not checked: no per-report
         rule runs on them and no finding is reported on them. A file also checked in this
         run is not read twice. One that cannot be read is a run error (exit code 2).
         """
         if not self.previous:
-            return []
-        seen = {os.path.realpath(t) for t in self.targets}
-        out: list[tuple[dict[str, ReportFacts], Config, Registry]] = []
-        for found in discover(self.previous, self.resolver):
+            return
+        # The files named, walked first (a few, usually): the checked ones among them are
+        # found in one pass over the plan, with no set of every checked file's path.
+        named = list(discover(self.previous, self.resolver))
+        wanted = {os.path.realpath(f.path) for f in named if not isinstance(f, Skipped)}
+        seen = {real for real in map(os.path.realpath, self._checked_paths()) if real in wanted}
+        for found in named:
             if isinstance(found, Skipped):
                 self.run_errors.append(f"--previous {found.message(self.lang)}")
                 continue
@@ -818,22 +918,17 @@ class Runner:
             self.run_errors.extend(errors)
             if facts is None:
                 continue
-            shown = clean_text(report.path)
-            self._facts_only.add(shown)
-            self.scopes[shown] = scope_of(report.agency, report.year)
-            out.append((facts, config, registry))
-        return out
+            self._seen(clean_text(report.path), scope_of(report.agency, report.year))
+            kept.add(facts, config, registry, previous=True)
 
     def whole_run(self, results: Sequence[FileResult]) -> tuple[Diagnostic, ...]:
         """The whole-run rules over results that carry their ``facts`` (the API's)."""
         kept = FactsStore()
         for result in results:
-            if not result.unreadable:
-                self.scopes[result.path] = scope_of(result.agency, result.year)
             if result.facts:
                 config = self.resolver.for_file(Path(result.path))
-                kept.add(result.facts, config, self.registry_for(config))
-                self._fail_on_of[result.path] = self._fail_on_for(result)
+                fail_on = int(self._fail_on_for(result))
+                kept.add(result.facts, config, self.registry_for(config), fail_on=fail_on)
         with holding():
             try:
                 return self._check_run(kept)
@@ -841,7 +936,7 @@ class Runner:
                 kept.close()
 
     def fail_on_of(self, path: str) -> Severity:
-        """The ``fail-on`` of a file whose facts whole-run rules kept (else the run's)."""
+        """The ``fail-on`` of a file a whole-run finding is on (else the run's)."""
         return self._fail_on_of.get(path) or self.fail_on()
 
     def tally_across(self, tally: Tally, across: Iterable[Diagnostic]) -> None:
