@@ -33,10 +33,29 @@ def _runs(run_zh: RunResult) -> list[RunResult]:
     ]
 
 
-def test_json_is_json_dumps_of_the_document(run_zh: RunResult) -> None:
+def _one_line_checks(document: str) -> str:
+    """``document`` with each report's checks pretty-printed as ``json.dumps`` would."""
+    parsed = json.loads(document)
+    for report in parsed["reports"]:
+        for check in report["checks"]:
+            line = json.dumps(check, ensure_ascii=False, separators=(", ", ": "))
+            assert "\n        " + line.translate(JSON_CONTROL_ESCAPES) in document
+    return json.dumps(parsed, ensure_ascii=False, indent=2)
+
+
+def test_json_is_json_dumps_of_the_document_with_one_line_checks(run_zh: RunResult) -> None:
+    """The document as ``json.dumps(indent=2)`` prints it, but each check of a report on a
+    line of its own (they are most of the document: compact, and encoded in C)."""
     for run in _runs(run_zh):
+        streamed = render("json", run)
         expected = json.dumps(to_document(run), ensure_ascii=False, indent=2)
-        assert render("json", run) == expected.translate(JSON_CONTROL_ESCAPES) + "\n"
+        assert _one_line_checks(streamed) == expected
+        assert json.loads(streamed) == json.loads(expected)
+        checks = sum(len(f.checks) for f in run.files)
+        lines = [line for line in streamed.split("\n") if line.startswith('        {"rule": ')]
+        assert len(lines) == checks
+        if checks:
+            assert streamed.count("\n") < expected.count("\n")
 
 
 def test_junit_is_one_report_string_over_every_suite(run_zh: RunResult) -> None:

@@ -109,6 +109,23 @@ def replay(spooled: IO[str]) -> Iterator[str]:
         spooled.close()
 
 
+#: How much of a spool :func:`replay_text` hands over at a time: each piece is one write
+#: (and flush) of the output, and a run's spool holds every report's checks.
+REPLAY_CHUNK = 1 << 16
+
+
+def replay_text(spooled: IO[str]) -> Iterator[str]:
+    """The text of a spool, from its start, in large pieces (not line by line); then the
+    spool closed."""
+    try:
+        spooled.flush()
+        spooled.seek(0)
+        while piece := spooled.read(REPLAY_CHUNK):
+            yield piece
+    finally:
+        spooled.close()
+
+
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 #: C0 controls but tab and newline, DEL, and C1 controls (ESC and CSI among them).

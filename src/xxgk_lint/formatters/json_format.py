@@ -16,7 +16,7 @@ from typing import IO, Any
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, replay, spool
+from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, replay_text, spool
 
 VERSION = 2
 SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
@@ -67,11 +67,33 @@ def dumped(value: Any, level: int = 0) -> str:
     return text.replace("\n", "\n" + "  " * level) if level else text
 
 
+#: One check on one line: ``json``'s C encoder (it is used only without ``indent``), the
+#: separators of the pretty-printed document.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def report_entry(path: str, checks: Sequence[Check]) -> str:
+    """A report's entry of ``reports`` at depth 2: pretty-printed, each check on one line.
+
+    A report makes some fifty checks, each with its cells: pretty-printed in full they are
+    most of the document (about 80 KB a report) and of its cost (``json`` pretty-prints in
+    Python), so each is written compact, on its own line.
+    """
+    head = '{\n      "path": ' + _ONE_LINE.encode(path).translate(JSON_CONTROL_ESCAPES)
+    if not checks:
+        return head + ',\n      "checks": []\n    }'
+    lines = ",\n        ".join(
+        _ONE_LINE.encode(c.to_json()).translate(JSON_CONTROL_ESCAPES) for c in checks
+    )
+    return head + ',\n      "checks": [\n        ' + lines + "\n      ]\n    }"
+
+
 class Stream:
     """The JSON document, written finding by finding.
 
-    Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese), exactly
-    as ``json.dumps(document, indent=2)`` prints it. JSON escapes the control characters
+    Pretty-printed UTF-8 JSON (not ``\\u`` escapes: the messages are Chinese), as
+    ``json.dumps(document, indent=2)`` prints it — but for the reports' checks, each
+    written on one line (:func:`report_entry`). JSON escapes the control characters
     below 0x20; DEL and the C1 controls (which some terminals obey) are escaped too, so
     that no raw control byte reaches a terminal. The findings of whole-run rules close
     the ``diagnostics`` list; each file's checks wait in a temporary file for the
@@ -94,12 +116,12 @@ class Stream:
         return "".join(out)
 
     def file(self, result: FileResult, fail_on: Severity) -> str:
-        entry = {"path": result.path, "checks": [c.to_json() for c in result.checks]}
+        entry = report_entry(result.path, result.checks)
         if self._reports is None:
             self._reports = spool()
-            self._reports.write("\n    " + dumped(entry, 2))
+            self._reports.write("\n    " + entry)
         else:
-            self._reports.write(",\n    " + dumped(entry, 2))
+            self._reports.write(",\n    " + entry)
         return self._items(result.diagnostics, result.checks)
 
     def end(self, end: RunEnd) -> Iterator[str]:
@@ -108,7 +130,7 @@ class Stream:
         closing += ',\n  "reports": ['
         yield closing
         if self._reports is not None:
-            yield from replay(self._reports)
+            yield from replay_text(self._reports)
             yield "\n  ]"
         else:
             yield "]"
