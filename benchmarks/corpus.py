@@ -42,9 +42,10 @@ def templates() -> list[tuple[str, str]]:
 
 
 #: Bumped when what :func:`make` writes changes: the corpora of another version are kept
-#: apart (``corpus-v2-2000``), never reused. 2: titles in traditional characters renamed
-#: too (version 1 left every copy of one template one body's report of one year: an
-#: XG604 finding on each, 1 file in 58, and that body's facts grew with the corpus).
+#: apart (``corpus-v2-2000``), never reused. 2: the title renamed, not a breadcrumb above
+#: it (首页 > … > 年度报告), and titles in traditional characters too: version 1 left every
+#: copy of four templates one body's report of one year (an XG604 finding on each, 1 file
+#: in 15; those bodies' facts and findings grew with the corpus).
 VERSION = 2
 
 
@@ -52,12 +53,14 @@ def renamed(text: str, number: int) -> str:
     """The report with its title's agency renamed: 青山县审计局 → 第N号青山县审计局.
 
     The title is the first of the first 20 lines naming a year and a report (报告, or 報告
-    in traditional characters; web-page chrome may stand above it); without a new name,
-    every copy of a template would be one body's report of one year again, which no
-    province's folder looks like (XG604).
+    in traditional characters) that is not a breadcrumb (web-page chrome may stand above
+    it); without a new name, every copy of a template would be one body's report of one
+    year again, which no province's folder looks like (XG604).
     """
     lines = text.split("\n")
     for index, line in enumerate(lines[:20]):
+        if ">" in line or "＞" in line:
+            continue  # a breadcrumb (首页 > 政务公开 > 年度报告), not the title
         if "年" in line and ("报告" in line or "報告" in line):
             lines[index] = f"第{number}号{line.lstrip()}"
             return "\n".join(lines)
