@@ -656,10 +656,11 @@ def excluded(config: Config, path: Path) -> bool:
     return any(_glob_match(relative, glob) for glob in config.exclude)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
 def _relative(path: Path, root: Path) -> str:
     """``path`` relative to ``root``, ``/``-separated (both resolved; cached: rules ask the
-    same for every rule of a file)."""
+    same for every rule of a file — a file's questions come together, so a small cache
+    holds them, and memory does not grow over a long run)."""
     folder = _resolved_folder(os.path.dirname(os.path.abspath(path)))
     try:
         relative = (folder / path.name).relative_to(_resolved_folder(str(root)))
