@@ -12,7 +12,7 @@ import json
 from xxgk_lint.cli.output import OutputError, emit, error_line, silence_stdout
 from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.config import ConfigError, ConfigResolver, Overrides
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, escape_controls
+from xxgk_lint.formatters import escape_controls, escape_json_controls
 from xxgk_lint.parse import Report, parse_source
 from xxgk_lint.parse.serialize import JSON_VERSION, report_to_json
 from xxgk_lint.sources import InputError, read_source
@@ -64,7 +64,7 @@ def run_parse_command(args: argparse.Namespace) -> int:
         if args.output_format == "json" and not args.text:
             document = {"version": JSON_VERSION, "reports": reports}
             text = json.dumps(document, ensure_ascii=False, indent=2)
-            emit(clean_text(text).translate(JSON_CONTROL_ESCAPES) + "\n", "json")
+            emit(escape_json_controls(clean_text(text)) + "\n", "json")
     except ConfigError as exc:
         print_warnings(resolver)
         error_line(exc.line(resolver.language()))

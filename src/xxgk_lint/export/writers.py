@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import IO, Any
 
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, escape_controls
+from xxgk_lint.formatters import escape_controls, escape_json_controls
 
 FORMATS = ("csv", "jsonl", "xlsx")
 
@@ -72,7 +72,7 @@ class JsonLinesWriter:
 
     def write(self, row: dict[str, Any]) -> None:
         ordered = {c: row[c] for c in self._columns}
-        text = json.dumps(ordered, ensure_ascii=False).translate(JSON_CONTROL_ESCAPES)
+        text = escape_json_controls(json.dumps(ordered, ensure_ascii=False))
         self._out.write((text + "\n").encode("utf-8", "backslashreplace"))
 
     def close(self) -> None:

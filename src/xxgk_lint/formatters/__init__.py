@@ -132,6 +132,16 @@ COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: The same characters as JSON ``\u`` escapes: JSON itself escapes only those below 0x20.
 JSON_CONTROL_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def escape_json_controls(text: str) -> str:
+    """JSON ``text`` with DEL and the C1 controls as ``\\u`` escapes (JSON_CONTROL_ESCAPES).
+
+    ``str.translate`` with a table walks every character in Python's slow path, a cost
+    that showed in large outputs: the text is searched first, in C.
+    """
+    return text.translate(JSON_CONTROL_ESCAPES) if _C1.search(text) else text
 
 
 def escape_controls(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import IO, Any
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import JSON_CONTROL_ESCAPES, replay_text, spool
+from xxgk_lint.formatters import escape_json_controls, replay_text, spool
 
 VERSION = 2
 SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
@@ -63,7 +63,7 @@ def to_document(run: RunResult) -> dict[str, Any]:
 def dumped(value: Any, level: int = 0) -> str:
     """``value`` as the whole document's ``json.dumps(indent=2)`` writes it at depth
     ``level`` (its first line not indented), control characters escaped."""
-    text = json.dumps(value, ensure_ascii=False, indent=2).translate(JSON_CONTROL_ESCAPES)
+    text = escape_json_controls(json.dumps(value, ensure_ascii=False, indent=2))
     return text.replace("\n", "\n" + "  " * level) if level else text
 
 
@@ -79,12 +79,10 @@ def report_entry(path: str, checks: Sequence[Check]) -> str:
     most of the document (about 80 KB a report) and of its cost (``json`` pretty-prints in
     Python), so each is written compact, on its own line.
     """
-    head = '{\n      "path": ' + _ONE_LINE.encode(path).translate(JSON_CONTROL_ESCAPES)
+    head = '{\n      "path": ' + escape_json_controls(_ONE_LINE.encode(path))
     if not checks:
         return head + ',\n      "checks": []\n    }'
-    lines = ",\n        ".join(
-        _ONE_LINE.encode(c.to_json()).translate(JSON_CONTROL_ESCAPES) for c in checks
-    )
+    lines = ",\n        ".join(escape_json_controls(_ONE_LINE.encode(c.to_json())) for c in checks)
     return head + ',\n      "checks": [\n        ' + lines + "\n      ]\n    }"
 
 
