@@ -5,11 +5,13 @@ period statements recur in report after report. The parser's functions of a piec
 text alone (a line's kind, the rows a label names, the dates of a window) look each text
 up once per process. Every table is bounded, so memory stays flat over any number of
 files, and :func:`clear_all` empties them (a benchmark measures a report as if seen first).
+:func:`compiled` compiles a regular expression when it is first needed.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -38,3 +40,11 @@ def clear_all() -> None:
     """Empty every memo table."""
     for clear in _CLEARERS:
         clear()
+
+
+@functools.cache
+def compiled(source: str) -> re.Pattern[str]:
+    """``re.compile(source)`` on first use, kept for the process: for patterns many runs
+    never need (compiling one costs up to milliseconds of every start). Not emptied by
+    :func:`clear_all`: the patterns are the program's, not what the reports hold."""
+    return re.compile(source)

@@ -15,10 +15,10 @@ and only a labelled date or a byline counts there: page chrome such as 今天：
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Mapping
 
+from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Date, Span
 from xxgk_lint.parse.dates import CHINESE_DATE, read_dates
 from xxgk_lint.parse.grammar import Line
@@ -53,12 +53,6 @@ _DATE_FIRST = frozenset("〇○零一二两三四五六七八九十百千万")
 _DATE_LAST = frozenset("日号")
 
 
-@functools.cache
-def _pattern(source: str) -> re.Pattern[str]:
-    """The patterns above, compiled when first needed (most lines never get that far)."""
-    return re.compile(source)
-
-
 #: Page metadata names that hold the publication date, most specific first.
 META_NAMES = (
     "pubdate",
@@ -90,11 +84,11 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
         text = line.text
         match = None
         if any(word in text for word in _PUBLISHED_WORDS):
-            match = _pattern(_PUBLISHED).search(text)
+            match = compiled(_PUBLISHED).search(text)
         if match is None:
             first = text.lstrip()[:1]
             if first.isdigit() or first in _DATE_FIRST:
-                match = _pattern(_BYLINE).match(text)
+                match = compiled(_BYLINE).match(text)
         if match is None:
             continue
         value = _date_of(match.group("date"))
@@ -110,7 +104,7 @@ def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
     for line in reversed(lines[-SIGN_OFF_WINDOW:]):
         last = line.text.rstrip(" \t　")[-1:]
-        if (last.isdigit() or last in _DATE_LAST) and _pattern(_SIGN_OFF).match(line.text):
+        if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(line.text):
             value = _date_of(line.text)
             stripped = line.text.strip()
             start = line.column + line.text.index(stripped)

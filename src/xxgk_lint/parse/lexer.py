@@ -16,14 +16,14 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from lark import Token
 from lark.lexer import Lexer
 
 from xxgk_lint.format.normalise import fold_minus
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
@@ -104,21 +104,6 @@ _RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
 _new = tuple.__new__
 
 
-class _FullMatch:
-    """``re.compile(source).fullmatch``, compiled on the first call."""
-
-    __slots__ = ("fullmatch", "source")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.fullmatch: Callable[[str], re.Match[str] | None] | None = None
-
-    def __call__(self, text: str) -> re.Match[str] | None:
-        if self.fullmatch is None:
-            self.fullmatch = re.compile(self.source).fullmatch
-        return self.fullmatch(text)
-
-
 class LineLexer(Lexer):
     """Feeds the LALR parser one token per non-blank line."""
 
@@ -135,7 +120,7 @@ class LineLexer(Lexer):
         self._checks = [
             (
                 name,
-                _FullMatch(source),
+                source,
                 _FIRST_CHARS.get(name),
                 _LAST_CHARS.get(name),
                 _LAST_SUFFICIENT.get(name),
@@ -151,7 +136,7 @@ class LineLexer(Lexer):
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
         """The line terminals, compiled, in priority order."""
-        return [(name, re.compile(source)) for name, source in self._sources]
+        return [(name, compiled(source)) for name, source in self._sources]
 
     #: Lines the reader knows are table rows (an HTML or Word row: Source.grid). Set by
     #: the parser for each text it parses.
@@ -195,7 +180,7 @@ class LineLexer(Lexer):
             return "ROW"
         stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
         first, last = stripped[0], stripped[-1]
-        for name, fullmatch, first_chars, last_chars, last_enough, needs, enough in self._checks:
+        for name, source, first_chars, last_chars, last_enough, needs, enough in self._checks:
             if first_chars is not None and first not in first_chars:
                 continue
             if last_chars is not None and last not in last_chars:
@@ -206,7 +191,7 @@ class LineLexer(Lexer):
                 continue
             if enough is not None and enough(stripped) is not None:
                 return name
-            if fullmatch(stripped):
+            if compiled(source).fullmatch(stripped):
                 return name
         return "TEXT"
 
