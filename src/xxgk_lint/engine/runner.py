@@ -557,10 +557,10 @@ class Runner:
                 diagnostics: list[Diagnostic] = []
                 checks: list[Check] = []
                 active = frozenset(codes)
+                call = partial(_check_report, report)
                 for rule in rules:
                     if rule.check is None:
                         continue
-                    call = partial(_check_report, report)
                     diagnostics.extend(
                         self._run_rule(
                             rule,
