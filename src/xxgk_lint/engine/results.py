@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PLUGIN_ERROR = "XG009"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ConfigUse:
     """A config file the run read: where, whether it is trusted, which keys were not applied.
 
@@ -128,7 +128,7 @@ def kept_lines(lines: Iterable[str], wanted: Iterable[int]) -> tuple[str, ...]:
     return tuple(line if number in keep else "" for number, line in enumerate(lines, start=1))
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """Counts over a run, added to file by file: what the summary line and exit code need.
 
@@ -186,7 +186,7 @@ class Tally:
         return 1 if self.failed and not exit_zero else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunEnd:
     """What a run knows once every file is done: what a formatter writes at the end.
 
