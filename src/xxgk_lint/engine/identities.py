@@ -459,7 +459,7 @@ def _grouped(identities: tuple[Identity, ...]) -> Groups:
 # ---- which cell is wrong
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Culprit:
     """One cell that explains failed identities: set to ``value``, every identity it
     breaks holds, and no identity that holds today would break.

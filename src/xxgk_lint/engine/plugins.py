@@ -63,7 +63,7 @@ def _library_dirs() -> tuple[Path, ...]:
     return tuple(Path(p).resolve() for p in dirs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LocalPlugin:
     """A plugin named in a config file: a ``.py`` path, a rule file or a module name."""
 
@@ -72,7 +72,7 @@ class LocalPlugin:
     config_path: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Registry:
     """All rules known to a run, by code, and the problems met while loading them."""
 
@@ -282,7 +282,7 @@ def _argument_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[st
     return None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Loaded:
     """A plugin registered with pluggy, or a file of YAML rules, in registration order."""
 

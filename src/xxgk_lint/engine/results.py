@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PLUGIN_ERROR = "XG009"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ConfigUse:
     """A config file the run read: where, whether it is trusted, which keys were not applied.
 
@@ -133,7 +133,7 @@ def kept_lines(lines: Sequence[str], wanted: Iterable[int]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """Counts over a run, added to file by file: what the summary line and exit code need.
 
@@ -191,7 +191,7 @@ class Tally:
         return 1 if self.failed and not exit_zero else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunEnd:
     """What a run knows once every file is done: what a formatter writes at the end.
 

@@ -66,7 +66,7 @@ STDIN = "-"
 Extract = Callable[[Report], Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunOptions:
     """Everything a worker process needs to check files as this process would (picklable)."""
 
@@ -175,7 +175,7 @@ class PlannedItems:
         return buffers + len(self._names) + len(self._kinds)
 
 
-@dataclass
+@dataclass(eq=False)
 class Plan:
     """The files of a run, in order, and the configs and plugins they need (loaded)."""
 

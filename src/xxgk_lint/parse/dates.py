@@ -97,7 +97,7 @@ class DatePart:
             return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DateReading:
     """What a window of text says: its ranges (start, end), since-dates and lone dates."""
 

@@ -34,7 +34,7 @@ class RawParagraph:
     lines: list[Line]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawRows:
     """A run of table-row lines."""
 
@@ -49,7 +49,7 @@ class RawTitle:
 RawBlock = RawParagraph | RawRows | RawTitle
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawSection:
     heading: Line | None
     blocks: list[RawBlock]
@@ -64,7 +64,7 @@ class RawSection:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Document:
     """The parse tree: the preamble's blocks, then the sections."""
 
@@ -154,7 +154,7 @@ class _ToTree(Transformer[Token, Document]):
         return Document(children[0], list(children[1:]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReportParser:
     lark: Lark
     splitter: CellSplitter
@@ -173,7 +173,7 @@ class ReportParser:
         return self.lark.parser.lexer.lexer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GrammarSpec:
     """How one of the grammars is compiled: its file, start rules and lexer."""
 
