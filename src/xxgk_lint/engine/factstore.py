@@ -2,7 +2,9 @@
 
 A run over 20,000 reports keeps each report's :class:`ReportFacts` until every file is
 done (rules that compare reports need them all). Held as Python objects they cost ~10 KB
-a report; pickled into a temporary file they cost nothing in memory but their index.
+a report; pickled into a temporary file they cost nothing in memory but their index. The
+first :attr:`FactsStore.IN_MEMORY` bytes stay in memory (a run of a few files never
+creates the file, nor imports :mod:`tempfile`: a pre-commit hook starts faster).
 What the end of the run needs to know of a report besides its facts — its place in the
 run, its ``fail-on``, its title line (for the snippet of a finding on it), whether it
 was read only with ``--previous`` — goes into the same record (:class:`Noted`), so that
@@ -17,6 +19,7 @@ loaded for it.
 
 from __future__ import annotations
 
+import io
 import pickle
 from array import array
 from collections.abc import Iterator
@@ -77,6 +80,9 @@ class FactsStore:
 
     #: What the in-memory index holds per report: offset (8), body hash (8), setting (4).
     BYTES_PER_REPORT = 20
+    #: Pickled facts held in memory before they go to a temporary file (a few hundred
+    #: reports' worth).
+    IN_MEMORY = 4 << 20
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
@@ -105,15 +111,15 @@ class FactsStore:
         if not facts:
             return
         if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+            self._file = io.BytesIO()
         key = id(config)
         if key not in self._setting_index:
             self._setting_index[key] = len(self._settings)
             self._settings.append((config, registry))
         noted = Noted(len(self._offsets), fail_on, title, previous)
         data = pickle.dumps((facts, tuple(noted)), protocol=pickle.HIGHEST_PROTOCOL)
+        if self._end + len(data) > self.IN_MEMORY and isinstance(self._file, io.BytesIO):
+            self._file = self._on_disk(self._file)
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
@@ -121,6 +127,16 @@ class FactsStore:
         agency = next(iter(facts.values())).agency
         self._bodies.append(_hashed(body_key(agency)))
         self._setting_of.append(self._setting_index[key])
+
+    @staticmethod
+    def _on_disk(held: io.BytesIO) -> IO[bytes]:
+        """What was held in memory, moved to a temporary file."""
+        import tempfile
+
+        spilled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        spilled.write(held.getbuffer())
+        held.close()
+        return spilled
 
     def index_bytes(self) -> int:
         """The bytes the in-memory index holds (its arrays' buffers), for the tests that
