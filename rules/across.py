@@ -15,13 +15,13 @@ annotation when the module is imported (measured: half its import time).
 """
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
+from xxgk_lint.digest import digest61
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleOption, Severity
 from xxgk_lint.engine.pairing import consecutive, same_year
 from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
@@ -429,17 +429,12 @@ def canonical(sentence: str) -> str:
     return text
 
 
-def _hash(text: str) -> int:
-    # Not hash(): it differs between processes (PYTHONHASHSEED), and facts may cross them.
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
-
-
 @bounded(8192)
 def _sentence_hash(sentence: str) -> int | None:
     """The hash of a sentence's :func:`canonical` text (``None``: it does not count).
     Remembered by text: reports of one template share most of these sentences."""
     text = canonical(sentence)
-    return _hash(text) if text else None
+    return digest61(text) if text else None
 
 
 def _excerpt(text: str) -> str:

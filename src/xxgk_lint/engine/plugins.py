@@ -22,7 +22,6 @@ A plugin that fails to import is reported with the file and line where it failed
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 import importlib.util
 import os
@@ -147,6 +146,8 @@ def plugin_file(plugin: LocalPlugin) -> Path | None:
 
 def module_name_for(path: Path) -> str:
     """A module name for a plugin file: its stem and a digest of its path (deterministic)."""
+    import hashlib  # here: only local plugins need it (OpenSSL loads)
+
     raw = str(path).encode("utf-8", "surrogateescape")
     stem = re.sub(r"\W", "_", path.stem, flags=re.ASCII) or "plugin"
     return f"xxgk_lint_local_{stem}_{hashlib.sha256(raw).hexdigest()[:12]}"
