@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -273,6 +273,37 @@ def make_cell(column: str, item: Item) -> Cell:
     if kind == TEXT:
         return _new(Cell, (column, text, None, "text", span))
     return _new(Cell, (column, text, None, "blank", span))
+
+
+def make_cells(
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span
+) -> tuple[Cell, ...]:
+    """The cells of a placed row: :func:`make_cell` for each item, :func:`blank_cell` (at
+    ``blank``) where an item is missing. Inlined: a report has two hundred cells, and the
+    function call per cell was a fifth of their cost."""
+    out: list[Cell] = []
+    append = out.append
+    for column, item in zip(columns, items, strict=True):
+        if item is None:
+            append(_new(Cell, (column, "", None, "blank", blank)))
+            continue
+        kind, text = item[0], item[1]
+        span = _new(Span, (item[2], item[3], item[2], item[4], None))
+        if kind == NUMBER:
+            if text.isdigit() and text.isascii():
+                append(_new(Cell, (column, text, int(text), "number", span)))
+            else:
+                value = parse_number(text)
+                append(
+                    _new(Cell, (column, text, value, "text" if value is None else "number", span))
+                )
+        elif kind == PLACEHOLDER:
+            append(_new(Cell, (column, text, None, "placeholder", span)))
+        elif kind == TEXT:
+            append(_new(Cell, (column, text, None, "text", span)))
+        else:
+            append(_new(Cell, (column, text, None, "blank", span)))
+    return tuple(out)
 
 
 def blank_cell(column: str, span: Span) -> Cell:

@@ -102,6 +102,7 @@ class LineRun(Token):
 #: The run each line kind joins (lines of the same run in a row become one token).
 _RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
 _new = tuple.__new__
+_str_new = str.__new__
 
 
 class LineLexer(Lexer):
@@ -143,37 +144,52 @@ class LineLexer(Lexer):
     table_rows: Collection[int] = ()
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        run: list[Line] = []
-        run_kind = ""
-        for line in self.lines(data):
-            joins = _RUNS.get(line.kind, "")
-            if run and joins != run_kind:
-                yield _token(run, run_kind)
-                run = []
-            if joins:
-                run.append(line)
-                run_kind = joins
-            else:
-                yield _token([line], line.kind)
-        if run:
-            yield _token(run, run_kind)
+        """Classify each non-blank line of ``data`` and yield the tokens of its runs.
 
-    def lines(self, data: str) -> Iterator[Line]:
-        """Each non-blank line of ``data``, classified."""
+        One loop for both (classifying and grouping): it runs for every line of every
+        report, and a generator feeding another cost a resumption per line.
+        """
         table_rows = self.table_rows
         kind_of = self.kind_of
+        runs = _RUNS
+        run: list[Line] = []
+        run_kind = ""
         for number, line in enumerate(data.split("\n"), start=1):
             stripped = line.strip(_BLANK)
             if not stripped:
                 continue
             kind = kind_of(stripped)
-            if kind != "ROW" and kind != "HEADING" and _blank_cells_after(line, number, table_rows):
+            if (
+                kind != "ROW"
+                and kind != "HEADING"
+                and "\t" in line  # (no tab: never a row of blank cells)
+                and _blank_cells_after(line, number, table_rows)
+            ):
                 kind = "ROW"  # a row whose cells after its label are all blank
             if kind == "ROW":
                 stripped = line.strip(_SPACES)
-            offset = line.find(stripped)
-            end = offset + len(stripped)
-            yield _new(Line, (kind, stripped, number, offset + 1, end + 1))
+            offset = line.find(stripped) + 1
+            item = _new(Line, (kind, stripped, number, offset, offset + len(stripped)))
+            joins = runs.get(kind)
+            if joins is None:
+                if run:
+                    yield _token(run, run_kind)
+                    run = []
+                yield _token([item], kind)
+            elif joins == run_kind and run:
+                run.append(item)
+            else:
+                if run:
+                    yield _token(run, run_kind)
+                run = [item]
+                run_kind = joins
+        if run:
+            yield _token(run, run_kind)
+
+    def lines(self, data: str) -> Iterator[Line]:
+        """Each non-blank line of ``data``, classified."""
+        for token in self.lex(data):
+            yield from token.lines  # type: ignore[attr-defined]
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
@@ -197,9 +213,21 @@ class LineLexer(Lexer):
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
-    """The token of a run of lines (of one line: a heading, a title, a page mark …)."""
+    """The token of a run of lines (of one line: a heading, a title, a page mark …).
+
+    Made as ``Token._future_new`` makes it, without its keyword handling: one per
+    paragraph, title, heading and run of rows."""
     first, last = run[0], run[-1]
-    token = LineRun(kind, first.text, None, first.line, first.column, last.line, last.end_column)
+    text = first[1]
+    token = _str_new(LineRun, text)
+    token.type = kind
+    token.start_pos = None
+    token.value = text
+    token.line = first[2]
+    token.column = first[3]
+    token.end_line = last[2]
+    token.end_column = last[4]
+    token.end_pos = None
     token.lines = tuple(run)
     return token
 

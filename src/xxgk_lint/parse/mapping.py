@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
-from xxgk_lint.parse.cells import EMPTY, TEXT, Item, blank_cell, make_cell
+from xxgk_lint.parse.cells import EMPTY, TEXT, Item, make_cells
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, place
+
+_new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
 
 #: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
 #: or label line of the format is written so; one before a table is prose, not the table.
@@ -213,17 +215,8 @@ def _rows_naming(spec: TableSpec, norm: str) -> tuple[int, ...]:
 
 def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
     assert placement.items is not None
-    out = []
-    for column, item in zip(columns, placement.items, strict=True):
-        if item is None:
-            span = Span(label.line, label.end_column, label.line, label.end_column)
-            out.append(blank_cell(column, span))
-        else:
-            out.append(make_cell(column, item))
-    return tuple(out)
-
-
-_new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
+    blank = _new(Span, (label[2], label[4], label[2], label[4], None))  # a missing cell's
+    return make_cells(columns, placement.items, blank)
 
 
 def _row(pending: _Pending) -> Row:
@@ -447,10 +440,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                 continue
             chunk_columns = [f"{row.key}.{c}" for c in row.columns]
             chunk = [placement.items[group_columns.index(c)] for c in chunk_columns]
-            cells = tuple(
-                make_cell(col, item) if item is not None else blank_cell(col, anchor.span_())
-                for col, item in zip(row.columns, chunk, strict=True)
-            )
+            cells = make_cells(row.columns, chunk, anchor.span_())
             start = next((i for i in chunk if i is not None), anchor)
             rows.append(
                 Row(
