@@ -133,6 +133,9 @@ class LineLexer(Lexer):
         # Reports share most of their lines (the template's labels, headers and rows of
         # zeros): a line's kind depends on its text alone, so it is looked up once.
         self.kind_of = bounded(4096)(self.classify)
+        # And a whole line's reading (kind, text, column) depends on the line alone, but
+        # for the lines a reader says are table rows: looked up once too.
+        self.shape_of = bounded(4096)(self._shape)
 
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -150,25 +153,20 @@ class LineLexer(Lexer):
         report, and a generator feeding another cost a resumption per line.
         """
         table_rows = self.table_rows
-        kind_of = self.kind_of
+        shape_of = self.shape_of
         runs = _RUNS
         run: list[Line] = []
         run_kind = ""
         for number, line in enumerate(data.split("\n"), start=1):
-            stripped = line.strip(_BLANK)
-            if not stripped:
+            if not line:
                 continue
-            kind = kind_of(stripped)
-            if (
-                kind != "ROW"
-                and kind != "HEADING"
-                and "\t" in line  # (no tab: never a row of blank cells)
-                and _blank_cells_after(line, number, table_rows)
-            ):
-                kind = "ROW"  # a row whose cells after its label are all blank
-            if kind == "ROW":
-                stripped = line.strip(_SPACES)
-            offset = line.find(stripped) + 1
+            if table_rows and number in table_rows:
+                shape = self._shape(line, True)
+            else:
+                shape = shape_of(line)
+            if shape is None:
+                continue  # a blank line
+            kind, stripped, offset = shape
             item = _new(Line, (kind, stripped, number, offset, offset + len(stripped)))
             joins = runs.get(kind)
             if joins is None:
@@ -190,6 +188,24 @@ class LineLexer(Lexer):
         """Each non-blank line of ``data``, classified."""
         for token in self.lex(data):
             yield from token.lines  # type: ignore[attr-defined]
+
+    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int] | None:
+        """A line's kind, its text without the blanks around it and the text's 1-based
+        column; None for a blank line. ``table_row``: a reader says the line is one."""
+        stripped = line.strip(_BLANK)
+        if not stripped:
+            return None
+        kind = self.kind_of(stripped)
+        if (
+            kind != "ROW"
+            and kind != "HEADING"
+            and "\t" in line  # (no tab: never a row of blank cells)
+            and _blank_cells_after(line, table_row)
+        ):
+            kind = "ROW"  # a row whose cells after its label are all blank
+        if kind == "ROW":
+            stripped = line.strip(_SPACES)
+        return kind, stripped, line.find(stripped) + 1
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
@@ -232,11 +248,11 @@ def _token(run: list[Line], kind: str) -> LineRun:
     return token
 
 
-def _blank_cells_after(line: str, number: int, table_rows: Collection[int]) -> bool:
+def _blank_cells_after(line: str, table_row: bool) -> bool:
     """Whether ``line`` is a table row whose cells after the label are blank: a row of an
     HTML or Word table (the reader says so), or a text line with two or more tabs after its
     first content (``规章\t\t\t``; one trailing tab is too common after prose to count)."""
-    if number in table_rows:
+    if table_row:
         return "\t" in line.strip(_BLANK + "\t") or line.rstrip(_SPACES).endswith("\t")
     content = line.lstrip(_BLANK)
     return content.count("\t") >= 2
