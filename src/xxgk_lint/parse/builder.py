@@ -69,6 +69,9 @@ _CHROME = re.compile(
 )
 
 
+_new = tuple.__new__  # named tuples by the hundred: skip their Python __new__
+
+
 class NotAReportError(InputError):
     """The text has neither section headings nor statistical tables."""
 
@@ -162,12 +165,14 @@ class _Builder:
     def _paragraph(self, lines: list[Line], section: str | None) -> Paragraph:
         pieces = []
         offset = 0
-        for line in lines:
-            pieces.append(Piece(offset, line.line, line.column))
-            offset += len(line.text)
-        text = "".join(line.text for line in lines)
+        for _, text, number, column, _ in lines:
+            pieces.append(_new(Piece, (offset, number, column)))
+            offset += len(text)
+        text = "".join([line[1] for line in lines])
         first, last = lines[0], lines[-1]
-        span = self._span(Span(first.line, first.column, last.line, last.end_column))
+        span = _new(Span, (first[2], first[3], last[2], last[4], None))
+        if self.source.positions is not None:
+            span = self._span(span)
         return Paragraph(text, span, tuple(pieces), section, self.source.positions)
 
     def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:

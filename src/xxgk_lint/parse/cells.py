@@ -67,50 +67,40 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
     """Flatten lines into items (the hottest loop of the parser: keep it lean)."""
     items: list[Item] = []
-    grid = grid or {}
+    append, extend = items.append, items.extend
     lines = list(lines)
     enclosed = enclosed_rows(lines)
-    for line in lines:
-        if line.kind != "ROW":
-            text = line.text
-            items.append(
-                _new(
-                    Item,
-                    (
-                        TEXT,
-                        text,
-                        line.line,
-                        line.column,
-                        line.end_column,
-                        normalise(text),
-                        -1,
-                        -1,
-                        -1,
-                        1,
-                    ),
-                )
-            )
+    for kind, text, number, base, end in lines:
+        if kind != "ROW":
+            append(_new(Item, (TEXT, text, number, base, end, normalise(text), -1, -1, -1, 1)))
             continue
-        geometry = grid.get(line.line)
-        if geometry is not None or (line.text.isascii() and line.text.isdigit()):
-            items.extend(row_items(line, geometry, enclosed))
+        if grid:
+            geometry = grid.get(number)
+            if geometry is not None:
+                extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
+                continue
+        if text.isdigit() and text.isascii():  # a lone number (one cell per line)
+            append(_new(Item, (NUMBER, text, number, base, end, "", -1, -1, -1, 1)))
             continue
         # A text row is read by its text alone: its items are looked up once (reports
         # repeat the template's rows) and placed on this line, at this line's column.
-        number, base = line.line, line.column
-        items.extend(
+        extend(
             [
                 _new(Item, (k, t, number, c + base, e + base, n, f, tb, g, sp))
-                for k, t, _, c, e, n, f, tb, g, sp in _row_shape(line.text, enclosed)
+                for k, t, c, e, n, f, tb, g, sp in _row_shape(text, enclosed)
             ]
         )
     return items
 
 
 @bounded(1024)
-def _row_shape(text: str, enclosed: bool) -> tuple[Item, ...]:
-    """The items of a text row ``text`` on line 0 at column 0."""
-    return tuple(row_items(_new(Line, ("ROW", text, 0, 0, len(text))), None, enclosed))
+def _row_shape(
+    text: str, enclosed: bool
+) -> tuple[tuple[str, str, int, int, str, int, int, int, int], ...]:
+    """The items of a text row ``text`` at column 0, without their line (a text row's
+    items do not depend on it): ``Item`` less its ``line`` field."""
+    row = row_items(_new(Line, ("ROW", text, 0, 0, len(text))), None, enclosed)
+    return tuple((k, t, c, e, n, f, tb, g, sp) for k, t, _, c, e, n, f, tb, g, sp in row)
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:
