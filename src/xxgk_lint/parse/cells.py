@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, register
 from xxgk_lint.parse.ast import Cell, Span
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -265,6 +265,13 @@ def make_cell(column: str, item: Item) -> Cell:
     return _new(Cell, (column, text, None, "blank", span))
 
 
+#: The values of printed counts (plain ASCII digits), by their text: the same few hundred
+#: (0, 1, 2 …) fill every table. Bounded, and emptied with the other memo tables.
+_COUNTS: dict[str, int] = {}
+_COUNTS_SIZE = 4096
+register(_COUNTS.clear)
+
+
 def make_cells(
     columns: Sequence[str], items: Sequence[Item | None], blank: Span
 ) -> tuple[Cell, ...]:
@@ -280,8 +287,14 @@ def make_cells(
         kind, text = item[0], item[1]
         span = _new(Span, (item[2], item[3], item[2], item[4], None))
         if kind == NUMBER:
-            if text.isdigit() and text.isascii():
-                append(_new(Cell, (column, text, int(text), "number", span)))
+            count = _COUNTS.get(text)
+            if count is not None:
+                append(_new(Cell, (column, text, count, "number", span)))
+            elif text.isdigit() and text.isascii():
+                count = int(text)
+                if len(_COUNTS) < _COUNTS_SIZE:
+                    _COUNTS[text] = count
+                append(_new(Cell, (column, text, count, "number", span)))
             else:
                 value = parse_number(text)
                 append(
