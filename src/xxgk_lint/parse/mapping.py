@@ -416,6 +416,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
 def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map table 四: one data line of numbers, the rows being groups of five columns."""
     group_columns = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
+    at = {column: index for index, column in enumerate(group_columns)}
     headers = _Headers(spec, items)
     runs = list(value_runs(items, spec))
     for position, (_, raw_values) in enumerate(runs):
@@ -431,11 +432,19 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(texts)
             values.extend(more)
             following += 1
-        votes = FieldVotes()
-        header = headers.current(values[0].table, values[0].line)
-        placement = place(
-            values, group_columns, label_field=-1, header=header, votes=votes, second_pass=True
-        )
+        # A value outside a grid leaves the grid undecided: then a data line of as many
+        # values as columns is placed by count, without reading the header lines.
+        placement = by_count(values, group_columns) if any(v.table < 0 for v in values) else None
+        if placement is None:
+            header = headers.current(values[0].table, values[0].line)
+            placement = place(
+                values,
+                group_columns,
+                label_field=-1,
+                header=header,
+                votes=FieldVotes(),
+                second_pass=True,
+            )
         header_items = [item for r, _ in runs[: position + 1] for item in r]
         first = _table_start(header_items, values[0])
         last = values[-1]
@@ -456,8 +465,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                     )
                 )
                 continue
-            chunk_columns = [f"{row.key}.{c}" for c in row.columns]
-            chunk = [placement.items[group_columns.index(c)] for c in chunk_columns]
+            chunk = [placement.items[at[f"{row.key}.{c}"]] for c in row.columns]
             cells = make_cells(row.columns, chunk, anchor.span_())
             start = next((i for i in chunk if i is not None), anchor)
             rows.append(
