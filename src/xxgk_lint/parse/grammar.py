@@ -145,7 +145,7 @@ class _ToTree(Transformer[Token, Document]):
 
     def paragraph(self, children: list[Any]) -> RawParagraph:
         first = children[0]
-        lines: list[Line] = list(first.lines) if isinstance(first, Token) else first
+        lines: list[Line] = list(first.lines) if isinstance(first, LineRun) else first
         if len(children) == 2:  # paragraph: prose END
             lines.extend(children[1].lines)
         return RawParagraph(lines)
