@@ -24,6 +24,7 @@ from xxgk_lint.format import (
     normalise,
     section_key,
 )
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import (
     Block,
     Date,
@@ -384,6 +385,11 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
     return None
 
 
+#: The section a heading names by a bare word (looked up once per heading text, as
+#: section_key is: reports repeat the template's headings).
+_bare_section = bounded(1024)(bare_section)
+
+
 def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> list[RawSection]:
     """Keep a bare heading (六、其他) only where its section's heading can stand.
 
@@ -395,7 +401,7 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
     kept: list[RawSection] = []
     for raw in sections:
         assert raw.heading is not None
-        bare = bare_section(raw.heading.text)
+        bare = _bare_section(raw.heading.text)
         if bare is None or section_key(raw.heading.text) != bare:
             kept.append(raw)
             continue
