@@ -218,14 +218,15 @@ def _field(piece: str) -> tuple[bool, tuple[_Part, ...]] | None:
     if stripped.isdigit() and stripped.isascii():
         return True, ((NUMBER, stripped, at, end, ""),)
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
-    value = _is_value(stripped, is_number, is_placeholder)
     if _INNER_BLANK.search(stripped) is not None:
+        value = _is_value(stripped, is_number, is_placeholder)
         return value, tuple((k, t, at + c, at + e, n) for k, t, c, e, n in _split(stripped))
+    # One word: it starts with a value exactly when it is one (see _is_value).
     if is_number(stripped) or (stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))):
-        return value, ((NUMBER, stripped, at, end, ""),)
+        return True, ((NUMBER, stripped, at, end, ""),)
     if is_placeholder(stripped):
-        return value, ((PLACEHOLDER, stripped, at, end, ""),)
-    return value, ((TEXT, stripped, at, end, normalise(stripped)),)
+        return True, ((PLACEHOLDER, stripped, at, end, ""),)
+    return False, ((TEXT, stripped, at, end, normalise(stripped)),)
 
 
 def _is_value(
