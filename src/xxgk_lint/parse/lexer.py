@@ -43,6 +43,8 @@ _FIRST_CHARS = {
 _CONTAINS = {
     "PROSE": "。；",
     "TITLE": "报報",
+    # a cell separator, a digit (every NUMBER has one) or a placeholder's character
+    "ROW": "|｜\t0123456789０１２３４５６７８９/／-－—–―无",
 }
 #: Characters one of which a line must end with for these terminals to match.
 _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
