@@ -3,23 +3,25 @@
 The grammar (``grammar/report.lark``, shipped in the package as ``xxgk_lint.grammar``)
 is LALR. Its parse tables are compiled when the project is built, not at run time and
 never into a cache on disk: ``_tables.py`` holds them as Python literals, generated from
-the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's hash. Loading
-them costs an import; a grammar edited without regenerating them is detected by the hash
+the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's text. Loading
+them costs an import; a grammar edited without regenerating them is detected by its text
 and compiled in memory instead, so a stale table is never used. Nothing is unpickled.
+
+The tables are run by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
+with them (see :mod:`xxgk_lint.parse.compile`): ``check`` never imports the ``lark``
+package and its grammar compiler, only a grammar edited in place does.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer
-
+from xxgk_lint.parse._lark_runtime import Lark, Token, Transformer
 from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer, LineRun
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -34,7 +36,7 @@ class RawParagraph:
     lines: list[Line]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawRows:
     """A run of table-row lines."""
 
@@ -49,7 +51,7 @@ class RawTitle:
 RawBlock = RawParagraph | RawRows | RawTitle
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawSection:
     heading: Line | None
     blocks: list[RawBlock]
@@ -64,7 +66,7 @@ class RawSection:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Document:
     """The parse tree: the preamble's blocks, then the sections."""
 
@@ -95,10 +97,6 @@ def _grammar_folder() -> Path:
     if init is None:  # a namespace package: never, the folder has its __init__.py
         raise FileNotFoundError("the package xxgk_lint.grammar has no folder")
     return Path(init).parent
-
-
-def grammar_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _blocks(children: list[Any]) -> list[RawBlock]:
@@ -178,7 +176,7 @@ class _ToTree(Transformer[Token, Document]):
         return document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReportParser:
     lark: Lark
     splitter: CellSplitter
@@ -197,7 +195,7 @@ class ReportParser:
         return self.lark.parser.lexer.lexer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GrammarSpec:
     """How one of the grammars is compiled: its file, start rules and lexer."""
 
@@ -222,24 +220,18 @@ def grammar_specs() -> dict[str, GrammarSpec]:
     }
 
 
-def build_lark(
-    text: str, transformer: Transformer[Token, Any] | None = None, spec: GrammarSpec = REPORT
-) -> Lark:
-    """Compile a grammar (what ``_tables.py`` holds the result of)."""
-    return Lark(
-        text, parser="lalr", lexer=spec.lexer, start=list(spec.start), transformer=transformer
-    )
-
-
 def load_lark(name: str, transformer: Transformer[Token, Any] | None = None) -> Lark:
-    """A grammar's parser from the shipped tables, or compiled in memory if they are stale."""
+    """A grammar's parser from the shipped tables, or from tables compiled in memory (with
+    the ``lark`` package) if the grammar file is not the one they were made from."""
     from xxgk_lint.parse import _tables
 
     spec = REPORT if name == "report" else grammar_specs()[name]
     text = grammar_text(spec.file)
     shipped: dict[str, Any] | None = _tables.TABLES.get(name)
-    if shipped is None or shipped["sha256"] != grammar_hash(text):
-        return build_lark(text, transformer, spec)
+    if shipped is None or shipped["grammar"] != text:
+        from xxgk_lint.parse.compile import tables_of
+
+        shipped = tables_of(text, spec)
     data = shipped["data"]
     if not isinstance(spec.lexer, str):
         data = _with_lexer(data, spec.lexer)

@@ -19,11 +19,9 @@ import re
 from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
-from lark import Token
-from lark.lexer import Lexer
-
 from xxgk_lint.format.normalise import fold_minus
 from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.parse._lark_runtime import Lexer, Token
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")

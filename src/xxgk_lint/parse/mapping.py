@@ -50,7 +50,7 @@ def _table_start(before: Sequence[Item], fallback: Item) -> Item:
     return before[start] if start < len(before) else fallback
 
 
-@dataclass
+@dataclass(eq=False)
 class MappedTable:
     table: Table | None
     deviations: list[Deviation] = field(default_factory=list)
@@ -58,7 +58,7 @@ class MappedTable:
     last_line: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Pending:
     """A row found in the first pass, placed in the second."""
 
