@@ -128,28 +128,52 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
 class _ToTree(Transformer[Token, Document]):
     """Called by the LALR parser on each reduction: builds the raw tree directly. Every
-    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines."""
-
-    def heading(self, children: list[LineRun]) -> Line:
-        return children[0].lines[0]
+    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines. The
+    grammar's repetitions are left-recursive: a list grows by one item per reduction."""
 
     def title(self, children: list[LineRun]) -> RawTitle:
         return RawTitle(children[0].lines[0])
 
-    def paragraph(self, children: list[LineRun]) -> RawParagraph:
-        return RawParagraph([line for token in children for line in token.lines])
+    def prose(self, children: list[Any]) -> list[Line]:
+        if len(children) == 1:  # prose: PROSE | TEXT
+            return list(children[0].lines)
+        lines: list[Line] = children[0]  # prose: prose (PROSE | TEXT)
+        lines.extend(children[1].lines)
+        return lines
 
-    def rows(self, children: list[LineRun]) -> RawRows:
-        return RawRows([line for token in children for line in token.lines])
+    def paragraph(self, children: list[Any]) -> RawParagraph:
+        first = children[0]
+        lines: list[Line] = list(first.lines) if isinstance(first, LineRun) else first
+        if len(children) == 2:  # paragraph: prose END
+            lines.extend(children[1].lines)
+        return RawParagraph(lines)
+
+    def rows(self, children: list[Any]) -> RawRows:
+        if len(children) == 1:  # rows: ROW
+            return RawRows(list(children[0].lines))
+        rows: RawRows = children[0]  # rows: rows ROW
+        rows.lines.extend(children[1].lines)
+        return rows
+
+    def blocks(self, children: list[Any]) -> list[Any]:
+        if not children:  # blocks: (nothing yet)
+            return []
+        blocks: list[Any] = children[0]  # blocks: blocks (title | paragraph | …)
+        blocks.append(children[1])
+        return blocks
 
     def preamble(self, children: list[Any]) -> RawSection:
-        return RawSection(None, _blocks(children))
+        return RawSection(None, _blocks(children[0]))
 
     def section(self, children: list[Any]) -> RawSection:
-        return RawSection(children[0], _blocks(children[1:]))
+        return RawSection(children[0].lines[0], _blocks(children[1]))
 
-    def start(self, children: list[RawSection]) -> Document:
-        return Document(children[0], list(children[1:]))
+    def start(self, children: list[Any]) -> Document:
+        if len(children) == 1:  # start: preamble
+            return Document(children[0], [])
+        document: Document = children[0]  # start: start section
+        document.sections.append(children[1])
+        return document
 
 
 @dataclass(frozen=True, eq=False)
