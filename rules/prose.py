@@ -23,8 +23,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 from xxgk_lint_rules.arithmetic import blamed_values
@@ -73,8 +73,7 @@ def _claim_cell(claim: Claim) -> CheckCell:
     return CheckCell("text", claim.value, claim.span, _quote(claim))
 
 
-@dataclass(frozen=True, eq=False)
-class Outcome:
+class Outcome(NamedTuple):
     """A claim compared with the table: its status, the cells read, what they held."""
 
     status: str

@@ -19,15 +19,13 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _SUFFIXES = (".dist-info", ".egg-info")
 _VALUE = re.compile(r"^(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
 
 
-@dataclass(frozen=True, eq=False)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """``name = value`` of one group, loaded as ``importlib.metadata.EntryPoint`` loads."""
 
     name: str

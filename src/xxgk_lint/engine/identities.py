@@ -21,7 +21,6 @@ cells are then read through it with ``map`` and ``itemgetter``, each place once,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, repeat
 from operator import attrgetter, itemgetter
@@ -459,8 +458,7 @@ def _grouped(identities: tuple[Identity, ...]) -> Groups:
 # ---- which cell is wrong
 
 
-@dataclass(frozen=True, eq=False)
-class Culprit:
+class Culprit(NamedTuple):
     """One cell that explains failed identities: set to ``value``, every identity it
     breaks holds, and no identity that holds today would break.
 

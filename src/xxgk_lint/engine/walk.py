@@ -16,8 +16,8 @@ import errno
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.config import ConfigResolver, excluded
@@ -30,14 +30,12 @@ SKIP_DIRS = frozenset(
 MAX_DEPTH = 128
 
 
-@dataclass(frozen=True, eq=False)
-class Target:
+class Target(NamedTuple):
     path: Path
     explicit: bool  # named on the command line (read whatever its ending)
 
 
-@dataclass(frozen=True, eq=False)
-class Skipped:
+class Skipped(NamedTuple):
     """A file or folder met but not checked; ``reason`` is a key of :data:`REASONS`."""
 
     path: Path

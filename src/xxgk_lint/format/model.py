@@ -18,10 +18,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A name in Chinese (as the format prints it) and in English."""
 
     zh: str

@@ -14,10 +14,10 @@ import bisect
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """A position in the original file.
 
     ``line``/``column`` are 1-based; columns count characters. ``where`` is a locator a
@@ -251,8 +251,7 @@ def _first(segment: _Segment) -> int:
     return segment[0]
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+class GridCell(NamedTuple):
     """Where one cell of a table row stands in its table's grid (HTML and Word tables).
 
     ``column`` is the 0-based grid column where the cell starts, after the rowspans of the
@@ -266,8 +265,7 @@ class GridCell:
     rows: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+class GridRow(NamedTuple):
     """The geometry of one extracted line that is a row of a grid table.
 
     The line holds one TAB-separated field per cell that *starts* in this row, in order
@@ -281,8 +279,7 @@ class GridRow:
     cells: tuple[GridCell, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MetaTag:
+class MetaTag(NamedTuple):
     """A ``<meta name=… content=…>`` of a web page: its content and where it stands
     (1-based line and column of the content in the HTML source)."""
 
