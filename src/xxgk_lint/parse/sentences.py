@@ -109,32 +109,54 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     return span_of
 
 
+class _Numbers:
+    """The numbers of one sentence, found when first asked for (:class:`Sentence` keeps this
+    until then): ``text`` is the sentence's text, ``lead`` where it starts in
+    ``paragraph``'s text. A plain object (no closure) so that a report still pickles."""
+
+    __slots__ = ("lead", "paragraph", "text")
+
+    def __init__(self, paragraph: Paragraph, lead: int, text: str) -> None:
+        self.paragraph = paragraph
+        self.lead = lead
+        self.text = text
+
+    def __call__(self) -> tuple[Number, ...]:
+        return numbers_of(self.text, self.lead, _spans(self.paragraph))
+
+
+def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tuple[Number, ...]:
+    """The numbers of a sentence ``text`` that starts at ``lead`` in its paragraph."""
+    numbers = []
+    for match in _NUMBER.finditer(text):
+        value = _value(match.group("digits"))
+        if value is None:
+            continue
+        at, stop = match.span("digits")
+        numbers.append(
+            Number(
+                value,
+                match.group("digits"),
+                match.group("unit") or "",
+                span_of(lead + at, lead + stop),
+                at,
+            )
+        )
+    return tuple(numbers)
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
     span_of = _spans(paragraph)
+    section = paragraph.section
     for end in _breaks(paragraph):
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
-            numbers = []
-            for match in _NUMBER.finditer(stripped):
-                value = _value(match.group("digits"))
-                if value is None:
-                    continue
-                at, stop = match.span("digits")
-                numbers.append(
-                    Number(
-                        value,
-                        match.group("digits"),
-                        match.group("unit") or "",
-                        span_of(lead + at, lead + stop),
-                        at,
-                    )
-                )
             span = span_of(lead, lead + len(stripped))
-            out.append(Sentence(stripped, span, tuple(numbers), paragraph.section))
+            out.append(Sentence(stripped, span, _Numbers(paragraph, lead, stripped), section))
         start = end
     return tuple(out)
