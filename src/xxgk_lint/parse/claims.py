@@ -118,11 +118,31 @@ def _first_chars(word: str) -> str:
     return word[0]
 
 
-def _alternation(lookahead: bool = True) -> re.Pattern[str]:
+def _runs() -> list[tuple[str, list[str]]]:
+    """The vocabulary's words longest first, each run of words of one topic together: the
+    order the lexer tries them in. One group per run, not per word, matches the same (the
+    alternatives keep their order) and lexes twice as fast (fewer group marks to keep)."""
     words = sorted(
         ((word, topic) for topic, group in TOPICS.items() for word in group),
         key=lambda pair: -len(pair[0]),
     )
+    runs: list[tuple[str, list[str]]] = []
+    for word, topic in words:
+        if runs and runs[-1][0] == topic:
+            runs[-1][1].append(word)
+        else:
+            runs.append((topic, [word]))
+    return runs
+
+
+@functools.cache
+def _group_topics() -> dict[str, str]:
+    """The topic of each of the lexer's topic groups, by group name."""
+    return {f"t{i}": topic for i, (topic, _) in enumerate(_runs())}
+
+
+def _alternation(lookahead: bool = True) -> re.Pattern[str]:
+    runs = _runs()
     # A count starts where a digit run starts, and has at most nine digits: linear on any line.
     # A count in Chinese numerals starts where the run of numerals starts, and not in a word
     # that ends in one (统一, 唯一, 同一, 逐一, 第一 …).
@@ -132,14 +152,15 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         f"{_NOT_IN_NUMERAL}(?P<hanzi>{NUMERAL})[ \\t]*(?:{units})",
         r"(?P<sep>[，,；;。：:）)])",
     ]
-    parts += [f"(?P<t_{topic}_{i}>{word})" for i, (word, topic) in enumerate(words)]
+    parts += [f"(?P<t{i}>{'|'.join(words)})" for i, (_, words) in enumerate(runs)]
     if not lookahead:
         return re.compile("|".join(parts))
     # Every alternative is tried at every position: a look-ahead at the characters that can
     # start one of them skips the others at once (three times faster on long lines).
     firsts = set("0123456789，,；;。：:）)" + _NUMERAL_CHARS)
-    for word, _ in words:
-        firsts.update(_first_chars(word))
+    for _, words in runs:
+        for word in words:
+            firsts.update(_first_chars(word))
     ahead = "".join(sorted(re.escape(c) for c in firsts))
     return re.compile(f"(?=[{ahead}])(?:{'|'.join(parts)})")
 
@@ -156,20 +177,21 @@ class ClaimLexer(Lexer):
         pass
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        for match in _lexer_pattern().finditer(data):
+        pattern, topics = _lexer_pattern(), _group_topics()
+        new = Token._future_new  # (Token() without its check of deprecated arguments)
+        for match in pattern.finditer(data):
             group = match.lastgroup or ""
-            start = match.start()
+            start, end = match.span()
             if group == "count":
-                yield Token("COUNT", match.group("count"), start_pos=start, end_pos=match.end())
+                yield new("COUNT", match.group("count"), start, None, None, None, None, end)
             elif group == "hanzi":
                 value = chinese_int(match.group("hanzi"))
                 if value is not None:  # 十二三件 is no count
-                    yield Token("COUNT", str(value), start_pos=start, end_pos=match.end())
+                    yield new("COUNT", str(value), start, None, None, None, None, end)
             elif group == "sep":
-                yield Token("SEP", match.group(), start_pos=start, end_pos=match.end())
+                yield new("SEP", match.group(), start, None, None, None, None, end)
             else:
-                topic = group[2:].rsplit("_", 1)[0]
-                yield Token("TOPIC", topic, start_pos=start, end_pos=match.end())
+                yield new("TOPIC", topics[group], start, None, None, None, None, end)
 
 
 @functools.cache
