@@ -50,6 +50,7 @@ from xxgk_lint.format.prose import (
     TIMES,
     TOPICS,
 )
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Lexer, Token, Tree
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
@@ -220,11 +221,24 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     text = _folded(sentence.text)
     if not _WORTH_PARSING.search(text):
         return ()
-    try:
-        tree = _parser().parse(text)
-    except LarkError:
+    tree = _tree(text)
+    if tree is None:
         return ()
     return tuple(_Reader(sentence, text).read(tree))
+
+
+@bounded(1024)
+def _tree(text: str) -> Tree[Token] | None:
+    """The claims grammar's tree of a sentence's folded text (None if it does not parse).
+
+    Looked up once per text: reports copy the template's sentences (本年度未收到政府信息公开
+    申请, 未发生行政复议、行政诉讼情况), and only the reading of the tree depends on where the
+    sentence stands. The tree is only read, never changed.
+    """
+    try:
+        return _parser().parse(text)
+    except LarkError:
+        return None
 
 
 def _leaves(tree: Tree[Token]) -> list[Token]:
@@ -255,9 +269,9 @@ class _Reader:
     def read(self, tree: Tree[Token]) -> list[Claim]:
         for child in tree.children:
             if isinstance(child, Token):  # a separator
-                if str(child) in _END_OF_PARTS:
+                if child.value in _END_OF_PARTS:
                     self.in_sub = False
-                if str(child) in _END_OF_TIME:
+                if child.value in _END_OF_TIME:
                     self.running = None
                 self.clause_start = child.end_pos or self.clause_start
                 continue
@@ -284,26 +298,26 @@ class _Reader:
         self.times = self._qualifiers(tokens, clause_text)
         parts_at = -1 if self.in_sub else len(self.text)  # where a breakdown starts
         for token in tokens:
-            if str(token) == "sub":
+            if token.value == "sub":
                 parts_at = min(parts_at, token.start_pos or 0)
         for part in parts:
             if part.data == "topics":
                 topic_words = [t for t in part.children if isinstance(t, Token)]
                 clause_words.extend(topic_words)
-                self.since_count |= {str(t) for t in topic_words}
-                self.in_sub |= any(str(t) == "sub" for t in topic_words)
+                self.since_count |= {t.value for t in topic_words}
+                self.in_sub |= any(t.value == "sub" for t in topic_words)
                 continue
             own = [t for sub in part.children if isinstance(sub, Tree) for t in sub.children]
             own_words = [t for t in own if isinstance(t, Token)]
             clause_words.extend(own_words)
             count = next(t for t in part.children if isinstance(t, Token))
-            words = {str(t) for t in own_words} - TIMES
-            verb = next((t for t in own_words if str(t) not in _MARKERS), count)
+            words = {t.value for t in own_words} - TIMES
+            verb = next((t for t in own_words if t.value not in _MARKERS), count)
             if not words and part is facts[-1] and trailing:
-                words = {str(t) for t in trailing}  # 另有1件…结转下年度办理
+                words = {t.value for t in trailing}  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
-            elif words & _TOTAL_AGAIN and "sub" not in {str(t) for t in clause_words}:
+            elif words & _TOTAL_AGAIN and "sub" not in {t.value for t in clause_words}:
                 self.in_sub = False
             self.since_count |= words
             each = "each" in words
@@ -311,7 +325,7 @@ class _Reader:
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
             self.claims.append(self._dated(claim, verb))
             self.since_count = set()
-        clause_topics = {str(t) for t in clause_words}
+        clause_topics = {t.value for t in clause_words}
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
         # none was corrected, which is no result of theirs.
         results = clause_topics & {"upheld", "corrected"}
@@ -343,15 +357,15 @@ class _Reader:
         """A claim of zero for each "none" word of the clause, about what it says did not
         happen: the topics after it, else (at the clause's end) the topics before it."""
         for index, word in enumerate(words):
-            if str(word) != "none":
+            if word.value != "none":
                 continue
-            after = {str(t) for t in words[index + 1 :]} & NONE_TOPICS
+            after = {t.value for t in words[index + 1 :]} & NONE_TOPICS
             if not after:
                 tail_start = (word.end_pos or 0) - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not _NONE_TAIL.match(tail.strip()):
                     continue
-                after = {str(t) for t in words[:index]} & NONE_TOPICS
+                after = {t.value for t in words[:index]} & NONE_TOPICS
             if after:
                 claim = self._none_claim(frozenset(after), clause_text)
                 self.claims.append(self._dated(claim, word))
@@ -368,10 +382,10 @@ class _Reader:
         for token in tokens:
             if token.type == "COUNT":
                 worded = False
-            elif str(token) in TIMES:
+            elif token.value in TIMES:
                 if not worded:
                     found.append(token)
-            elif str(token) not in _MARKERS:
+            elif token.value not in _MARKERS:
                 worded = True
         return found
 
@@ -383,9 +397,9 @@ class _Reader:
         for token in self.times:
             if (token.start_pos or 0) < at:
                 last = token
-        if last is None or str(last) == "current":
+        if last is None or last.value == "current":
             return claim
-        if str(last) == "previous":
+        if last.value == "previous":
             return claim._replace(previous=True)
         written = self.text[last.start_pos or 0 : last.end_pos or 0].rstrip("年 \t")
         year = int(written) if written.isdigit() else chinese_int(written)
@@ -420,7 +434,7 @@ class _Reader:
         span = self._span(count)
         return Claim(
             topics=scope - _MARKERS,
-            value=int(str(count)),
+            value=int(count.value),
             span=span,
             text=self.sentence.text,
             sub=self.in_sub,
