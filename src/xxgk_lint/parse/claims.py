@@ -91,7 +91,7 @@ _TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
 #: Separators after which the time words of the clauses before date nothing.
 _END_OF_TIME = frozenset({"；", ";"})
 #: A clause that compares with another year (与去年相比) dates no count.
-_COMPARISON = re.compile(r"相比|对比|比较|相较")
+_COMPARISON = ("相比", "对比", "比较", "相较")
 #: Separators that end a breakdown (其中… or a bracket).
 _END_OF_PARTS = frozenset({"；", ";", ")", "）"})
 
@@ -202,13 +202,35 @@ def _parser() -> Lark:
     return load_lark("claims")
 
 
-_WORTH_PARSING = re.compile(
-    f"\\d\\s*[件宗起]|[{_NUMERAL_CHARS}]\\s*[件宗起]|未收到|没有收到|未发生|没有发生|未出现|不存在|未有|无"
-)
+#: Words that say there was none: a sentence holding one may state a claim of zero.
+_NONE_WORDS = ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无")
+_COUNT_DIGITS = frozenset(_NUMERAL_CHARS)
 _NONE_TAIL = re.compile(NONE_TAIL)
 _NUMERAL = re.compile(NUMERAL)
-_NO_RESULT = re.compile(NO_RESULT)
-_SEPARATOR = re.compile(r"[，,；;。：:）)]")
+
+
+@functools.cache
+def _no_result() -> re.Pattern[str]:
+    """:data:`~xxgk_lint.format.prose.NO_RESULT`, compiled when a clause states a result."""
+    return re.compile(NO_RESULT)
+
+
+def _worth_parsing(text: str) -> bool:
+    """Whether ``text`` may state a claim: a count (a digit or a Chinese numeral, spaces,
+    then 件, 宗 or 起) or a word saying there was none. The same as searching it for
+    ``\\d\\s*[件宗起]|[〇…万]\\s*[件宗起]|未收到|…|无``, without compiling that."""
+    if any(word in text for word in _NONE_WORDS):
+        return True
+    for unit in COUNT_UNITS:
+        at = text.find(unit)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before].isspace():
+                before -= 1
+            if before >= 0 and (text[before].isdecimal() or text[before] in _COUNT_DIGITS):
+                return True
+            at = text.find(unit, at + 1)
+    return False
 
 
 def _folded(text: str) -> str:
@@ -219,7 +241,7 @@ def _folded(text: str) -> str:
 def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     """The counts ``sentence`` states (empty if it states none)."""
     text = _folded(sentence.text)
-    if not _WORTH_PARSING.search(text):
+    if not _worth_parsing(text):
         return ()
     tree = _tree(text)
     if tree is None:
@@ -267,7 +289,8 @@ class _Reader:
         self.running: Token | None = None  # the last of them in the sentence's clauses so far
 
     def read(self, tree: Tree[Token]) -> list[Claim]:
-        for child in tree.children:
+        children = tree.children
+        for index, child in enumerate(children):
             if isinstance(child, Token):  # a separator
                 if child.value in _END_OF_PARTS:
                     self.in_sub = False
@@ -275,17 +298,13 @@ class _Reader:
                     self.running = None
                 self.clause_start = child.end_pos or self.clause_start
                 continue
-            tokens = _leaves(child)
-            end = self._clause_end(tokens)
-            self._clause(child, tokens, self.text[self.clause_start : end])
+            # The clause runs to the next separator: the lexer makes a SEP token of every
+            # separator character, so that is the next child, if any.
+            following = children[index + 1] if index + 1 < len(children) else None
+            end = following.start_pos if isinstance(following, Token) else None
+            text = self.text[self.clause_start : len(self.text) if end is None else end]
+            self._clause(child, _leaves(child), text)
         return self.claims
-
-    def _clause_end(self, tokens: list[Token]) -> int:
-        following = [t for t in tokens if t.end_pos is not None]
-        end = max((t.end_pos or 0 for t in following), default=self.clause_start)
-        # The clause runs to the next separator: find it in the text.
-        match = _SEPARATOR.search(self.text, end)
-        return match.start() if match else len(self.text)
 
     def _clause(self, clause: Tree[Token], tokens: list[Token], clause_text: str) -> None:
         parts = [p for p in clause.children if isinstance(p, Tree)]
@@ -333,7 +352,7 @@ class _Reader:
             len(self.claims) == before
             and results
             and "none" not in clause_topics
-            and not _NO_RESULT.search(clause_text)
+            and not _no_result().search(clause_text)
         ):
             self._results(results)
         self._none(clause_words, clause_text)
@@ -375,7 +394,7 @@ class _Reader:
         """The time words of the clause that stand before the first word of their count
         (上年度收到申请12件; not 结转2024年1件, where the year is where the count went); none
         in a comparison (与去年相比)."""
-        if _COMPARISON.search(clause_text):
+        if any(word in clause_text for word in _COMPARISON):
             return []
         found: list[Token] = []
         worded = False  # a word of the count has been seen since the last count
