@@ -44,6 +44,8 @@ _POINTS = frozenset(".．")
 _AFTER_NUMERAL = frozenset("、.．")
 _NINE = frozenset("一二三四五六七八九")
 _MARKER_SPACE = " \t\u3000"
+#: What a marker can start with, besides a decimal digit.
+_FIRSTS = _OPEN | _NUMERALS | {"其"} | {chr(c) for c in range(ord("①"), ord("⑳") + 1)}
 
 
 def _run(text: str, at: int, numerals: bool, digits: bool) -> int:
@@ -63,8 +65,8 @@ def _marker_end(line: str) -> int:
     cut before its bracket; not 1.5 (a decimal)."""
     lead = len(line) - len(line.lstrip(_MARKER_SPACE))
     first = line[lead : lead + 1]
-    if not first:
-        return -1
+    if first not in _FIRSTS and not first.isdecimal():
+        return -1  # (most lines: one look-up)
     if first in _OPEN:  # （一） (12)
         run = _run(line, lead + 1, numerals=True, digits=True)
         close = lead + 1 + run
@@ -97,9 +99,7 @@ def _marker_end(line: str) -> int:
         return -1
     if first == "其":  # 其一
         return lead + 2 if line[lead + 1 : lead + 2] in _NINE else -1
-    if "①" <= first <= "⑳":
-        return lead + 1
-    return -1
+    return lead + 1  # ① … ⑳
 
 
 def opens_item(line: str) -> bool:
