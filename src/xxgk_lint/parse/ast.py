@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
 
@@ -183,13 +183,40 @@ class Number(NamedTuple):
     offset: int
 
 
+class PendingNumbers(Protocol):
+    """The numbers of a sentence, found when first asked for (see :class:`_Numbers`)."""
+
+    def __call__(self) -> tuple[Number, ...]: ...
+
+
+class _Numbers:
+    """``Sentence.numbers``: a tuple, or a :class:`PendingNumbers` that finds them on first
+    use. A paragraph is split into sentences for many rules, but a sentence's numbers are
+    asked for only when its claims are read (about one sentence a report): finding every
+    number of every sentence was most of the cost of splitting."""
+
+    def __get__(self, sentence: Sentence | None, owner: type) -> tuple[Number, ...]:
+        if sentence is None:
+            return ()  # (the field's default, for the dataclass)
+        numbers = sentence.__dict__["_numbers"]
+        if type(numbers) is not tuple and callable(numbers):
+            numbers = numbers()
+            sentence.__dict__["_numbers"] = numbers
+        return numbers  # type: ignore[no-any-return]
+
+    def __set__(self, sentence: Sentence, numbers: tuple[Number, ...] | PendingNumbers) -> None:
+        # Only the dataclass's __init__ gets here (object.__setattr__): a frozen Sentence
+        # refuses any other assignment.
+        sentence.__dict__["_numbers"] = numbers
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of running text, with the numbers it states."""
 
     text: str
     span: Span
-    numbers: tuple[Number, ...] = ()
+    numbers: _Numbers = _Numbers()
     #: The canonical key of the section it stands in (None: before the first section).
     section: str | None = None
 

@@ -17,14 +17,32 @@ from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.parse.numerals import chinese_int
 
-_NUMERAL = re.compile(r"^(?:#+\s*)?(?:\*\*)?(?:第)?([一二三四五六七八])")
-_BREADCRUMB = re.compile(r"->|>|›|»|＞|首页|当前位置")
+#: The numerals of the sections (一 … 八, as a heading opens with one).
+_NUMERALS = "一二三四五六七八"
+#: Signs of a breadcrumb (首页 > 信息公开 > …): a line holding one is no title. (-> holds >.)
+_BREADCRUMB = (">", "›", "»", "＞", "首页", "当前位置")
 _IMPLICIT_PROBLEMS = re.compile(r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存在的?主要问题")
 
 
 def section_number(heading: str) -> str | None:
-    match = _NUMERAL.match(heading.strip())
-    return match.group(1) if match else None
+    """The numeral opening a heading (一、总体情况, ## 二、…, **三、…**, 第四部分…): after
+    markdown heading marks and the spaces after them, then ``**``, then 第. Read without a
+    regular expression: compiling one would cost more than reading every heading."""
+    text = heading.strip()
+    at = len(text) - len(text.lstrip("#"))
+    if at:
+        while at < len(text) and text[at].isspace():
+            at += 1
+    if text.startswith("**", at):
+        at += 2
+    if text.startswith("第", at):
+        at += 1
+    first = text[at : at + 1]
+    return first if first and first in _NUMERALS else None
+
+
+def _breadcrumb(text: str) -> bool:
+    return any(sign in text for sign in _BREADCRUMB)
 
 
 def starts_problems(text: str) -> bool:
@@ -40,7 +58,7 @@ def title_score(text: str) -> int:
         score += 2
     if TITLE_YEAR.search(norm):
         score += 2
-    if _BREADCRUMB.search(text):
+    if _breadcrumb(text):
         score -= 4
     return score
 
@@ -109,7 +127,7 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
     text = clean_title(before.text)
     return (
         0 < len(text) <= 30
-        and not _BREADCRUMB.search(text)
+        and not _breadcrumb(text)
         and not any(mark in text for mark in "。；，,:：")
         and AGENCY_END.search(normalise(text)) is not None
     )

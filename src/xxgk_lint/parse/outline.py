@@ -20,6 +20,7 @@ numeral becomes its heading, numeral （一） as printed (XG102 reports the num
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 
@@ -28,19 +29,42 @@ from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
 from xxgk_lint.parse.ast import Block, Paragraph, Section, Span, Table
 from xxgk_lint.parse.metadata import starts_problems
 
-#: A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102.
-_SUBHEADING_NUMERAL = re.compile(r"^\(([一二三四五六])\)")
-#: The opening paragraph of a report: 本报告…, the statistics period, the report's name.
-_INTRO = re.compile(
-    "|".join(
-        ["本报告", "特向社会公布", REPORT_NAME.pattern.pattern]
-        + [v.pattern.pattern for v in PERIOD_WORDS]
+#: The patterns below are compiled when first needed: sections are recovered only in a
+#: report that lacks a heading, and compiling them costs every start a millisecond.
+
+
+@functools.cache
+def _subheading_numeral() -> re.Pattern[str]:
+    """A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102."""
+    return re.compile(r"^\(([一二三四五六])\)")
+
+
+@functools.cache
+def _intro() -> re.Pattern[str]:
+    """The opening paragraph of a report: 本报告…, the statistics period, the report's name."""
+    return re.compile(
+        "|".join(
+            ["本报告", "特向社会公布", REPORT_NAME.pattern.pattern]
+            + [v.pattern.pattern for v in PERIOD_WORDS]
+        )
     )
-)
-#: A numeral of any style opening a line (一、 / 1. / （一）): not a bare title.
-_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])")
-_OTHER = re.compile(r"其他需要报告|其他事项")
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+@functools.cache
+def _numbered() -> re.Pattern[str]:
+    """A numeral of any style opening a line (一、 / 1. / （一）): not a bare title."""
+    return re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])")
+
+
+_OTHER = ("其他需要报告", "其他事项")
+_SENTENCE_ENDS = "。；;！!？?"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` holds a sentence end (what a heading never holds)."""
+    return any(mark in text for mark in _SENTENCE_ENDS)
+
+
 #: The key of the pseudo-section that holds the preamble while sections are recovered.
 _PREAMBLE = ""
 #: Longest line read as a heading in sub-heading style.
@@ -98,14 +122,14 @@ def _as_subheading(
             cut = block.pieces[1].offset if len(block.pieces) > 1 else len(block.text)
             line = block.text[:cut].strip()
             norm = normalise(line)
-            if len(line) > _HEADING_LENGTH or _SENTENCE_END.search(norm):
+            if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            match = _SUBHEADING_NUMERAL.match(norm)
+            match = _subheading_numeral().match(norm)
             if match is not None:
                 if match.group(1) != spec.number or section_key(line) != key:
                     continue
                 number: str | None = _printed_numeral(line)
-            elif normalise(spec.title.zh) in norm and not _NUMBERED.match(norm):
+            elif normalise(spec.title.zh) in norm and not _numbered().match(norm):
                 number = None
             else:
                 continue
@@ -163,9 +187,9 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
         for at, block in enumerate(blocks):
             if isinstance(block, Table):
                 return None
-            if block.span.line <= title_line or _INTRO.search(normalise(block.text)):
+            if block.span.line <= title_line or _intro().search(normalise(block.text)):
                 continue
-            if _SENTENCE_END.search(block.text):
+            if _ends_sentence(block.text):
                 return at
         return None
     if key == "problems":
@@ -179,7 +203,7 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
         if part.key == "problems":
             for at, block in enumerate(blocks[1:], start=1):
                 norm = normalise(block.text) if isinstance(block, Paragraph) else ""
-                if FEE_STATEMENT.pattern.search(norm) or _OTHER.search(norm):
+                if FEE_STATEMENT.pattern.search(norm) or any(w in norm for w in _OTHER):
                     return at
         elif part.key == "reviews":
             tables = [at for at, b in enumerate(blocks) if isinstance(b, Table)]

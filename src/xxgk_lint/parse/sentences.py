@@ -16,38 +16,110 @@ from decimal import Decimal, InvalidOperation
 from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
 
 _END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
+#: The characters that end a sentence (what ``_END`` starts with).
+_TERMINATORS = frozenset("。；;！!？?")
 #: A number and the unit written after it (件, 万元, 年, %, 个 …), full-width digits too.
+#: (Two look-behinds, not one of [0-9０-９.．]: a class of more than two runs of characters
+#: beyond Latin-1 costs a 64K-entry table to compile.)
 _NUMBER = re.compile(
-    r"(?<![0-9０-９.．])(?P<digits>[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
+    r"(?<![0-9０-９])(?<![.．])(?P<digits>[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
     r"[ \t]*(?P<unit>万元|亿元|元|件次|件|宗|起|个|次|人次|条|篇|份|项|年|月|日|号|%|％)?"
 )
 #: A line shorter than this that ends no sentence, and has no comma, ends its own (a
 #: subheading, page chrome); a short line with a comma is a sentence wrapped on a narrow page.
 SHORT_LINE = 30
-_COMMA = re.compile(r"[，,、；;：:]")
-#: A list marker opening a line: （一） (1) 一、 1. 1、 ① 一是 其一. Not （一）项/条/款, the
-#: legal reference 第二十条第（一）项 that a wrap may cut before its bracket; not 1.5 (a decimal).
-_MARKER = re.compile(
-    r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）](?![项條条款目])"
-    r"|[一二三四五六七八九十]{1,3}(?:[、.．]|是(?=\S))|\d{1,2}(?:[.．](?![\d.．])|、)"
-    r"|[①-⑳]|其[一二三四五六七八九])"
-)
+_COMMAS = "，,、；;：:"
+
+#: List markers, read by :func:`_marker_end` without a regular expression (compiling the
+#: one below costs more than a millisecond of every start; it is the specification):
+#: ``^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）](?![项條条款目])
+#: |[一二三四五六七八九十]{1,3}(?:[、.．]|是(?=\S))|\d{1,2}(?:[.．](?![\d.．])|、)
+#: |[①-⑳]|其[一二三四五六七八九])``
+_NUMERALS = frozenset("一二三四五六七八九十")
+_OPEN, _CLOSE = frozenset("(（"), frozenset(")）")
+#: After a bracketed numeral, the legal reference 第二十条第（一）项 (a wrap may cut before its
+#: bracket): no list marker.
+_CLAUSE_WORDS = frozenset("项條条款目")
+_POINTS = frozenset(".．")
+_AFTER_NUMERAL = frozenset("、.．")
+_NINE = frozenset("一二三四五六七八九")
+_MARKER_SPACE = " \t\u3000"
+#: What a marker can start with, besides a decimal digit.
+_FIRSTS = _OPEN | _NUMERALS | {"其"} | {chr(c) for c in range(ord("①"), ord("⑳") + 1)}
+
+
+def _run(text: str, at: int, numerals: bool, digits: bool) -> int:
+    """How many characters from ``at`` are Chinese numerals (一 … 十) or decimal digits, as
+    asked, counted up to 4 (a marker's numeral has at most 3)."""
+    count = 0
+    for c in text[at : at + 4]:
+        if not ((numerals and c in _NUMERALS) or (digits and c.isdecimal())):
+            break
+        count += 1
+    return count
+
+
+def _marker_end(line: str) -> int:
+    """Where the list marker opening ``line`` ends, or -1 if it opens with none: （一） (1) 一、
+    1. 1、 ① 一是 其一. Not （一）项/条/款, the legal reference 第二十条第（一）项 that a wrap may
+    cut before its bracket; not 1.5 (a decimal)."""
+    lead = len(line) - len(line.lstrip(_MARKER_SPACE))
+    first = line[lead : lead + 1]
+    if first not in _FIRSTS and not first.isdecimal():
+        return -1  # (most lines: one look-up)
+    if first in _OPEN:  # （一） (12)
+        run = _run(line, lead + 1, numerals=True, digits=True)
+        close = lead + 1 + run
+        if (
+            1 <= run <= 3
+            and line[close : close + 1] in _CLOSE
+            and line[close + 1 : close + 2] not in _CLAUSE_WORDS
+        ):
+            return close + 1
+        return -1
+    if first in _NUMERALS:  # 一、 十二. 三是…
+        run = _run(line, lead, numerals=True, digits=False)
+        after = line[lead + run : lead + run + 1]
+        if run <= 3 and after in _AFTER_NUMERAL:
+            return lead + run + 1
+        if run <= 3 and after == "是":
+            following = line[lead + run + 1 : lead + run + 2]
+            if following and not following.isspace():
+                return lead + run + 1
+        return -1
+    if first.isdecimal():  # 1. 12、 (not 1.5)
+        run = _run(line, lead, numerals=False, digits=True)
+        after = line[lead + run : lead + run + 1]
+        if run <= 2 and after == "、":
+            return lead + run + 1
+        if run <= 2 and after in _POINTS:
+            following = line[lead + run + 1 : lead + run + 2]
+            if not (following and (following.isdecimal() or following in _POINTS)):
+                return lead + run + 1
+        return -1
+    if first == "其":  # 其一
+        return lead + 2 if line[lead + 1 : lead + 2] in _NINE else -1
+    return lead + 1  # ① … ⑳
 
 
 def opens_item(line: str) -> bool:
     """Whether a line starts with a list marker (a sub-heading or a numbered item)."""
-    return _MARKER.match(line) is not None
+    return _marker_end(line) >= 0
 
 
 def is_subheading_line(line: str) -> bool:
     """A short line that opens with a list marker and ends no sentence (（一）存在问题,
     1.政策解读): it names what follows, and is never the first half of a sentence."""
-    match = _MARKER.match(line)
-    if match is None:
+    end = _marker_end(line)
+    if end < 0:
         return False
     text = line.strip()
-    body = line[match.end() :]
-    return len(text) < SHORT_LINE and not _END.search(text) and not _COMMA.search(body)
+    body = line[end:]
+    return (
+        len(text) < SHORT_LINE
+        and not any(c in text for c in _TERMINATORS)
+        and not any(c in body for c in _COMMAS)
+    )
 
 
 def paragraph_starts(lines: Sequence[str]) -> list[int]:
@@ -76,7 +148,11 @@ def _breaks(paragraph: Paragraph) -> list[int]:
     for index in range(1, len(pieces)):
         start, end = pieces[index - 1].offset, pieces[index].offset
         line = text[start:end]
-        if end - start < SHORT_LINE and not _END.search(line[-1:]) and not _COMMA.search(line):
+        if (
+            end - start < SHORT_LINE
+            and line[-1:] not in _TERMINATORS
+            and not any(c in line for c in _COMMAS)
+        ):
             ends.append(end)
     ends.append(len(text))
     return sorted(set(ends))
@@ -109,32 +185,54 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     return span_of
 
 
+class _Numbers:
+    """The numbers of one sentence, found when first asked for (:class:`Sentence` keeps this
+    until then): ``text`` is the sentence's text, ``lead`` where it starts in
+    ``paragraph``'s text. A plain object (no closure) so that a report still pickles."""
+
+    __slots__ = ("lead", "paragraph", "text")
+
+    def __init__(self, paragraph: Paragraph, lead: int, text: str) -> None:
+        self.paragraph = paragraph
+        self.lead = lead
+        self.text = text
+
+    def __call__(self) -> tuple[Number, ...]:
+        return numbers_of(self.text, self.lead, _spans(self.paragraph))
+
+
+def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tuple[Number, ...]:
+    """The numbers of a sentence ``text`` that starts at ``lead`` in its paragraph."""
+    numbers = []
+    for match in _NUMBER.finditer(text):
+        value = _value(match.group("digits"))
+        if value is None:
+            continue
+        at, stop = match.span("digits")
+        numbers.append(
+            Number(
+                value,
+                match.group("digits"),
+                match.group("unit") or "",
+                span_of(lead + at, lead + stop),
+                at,
+            )
+        )
+    return tuple(numbers)
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
     span_of = _spans(paragraph)
+    section = paragraph.section
     for end in _breaks(paragraph):
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
-            numbers = []
-            for match in _NUMBER.finditer(stripped):
-                value = _value(match.group("digits"))
-                if value is None:
-                    continue
-                at, stop = match.span("digits")
-                numbers.append(
-                    Number(
-                        value,
-                        match.group("digits"),
-                        match.group("unit") or "",
-                        span_of(lead + at, lead + stop),
-                        at,
-                    )
-                )
             span = span_of(lead, lead + len(stripped))
-            out.append(Sentence(stripped, span, tuple(numbers), paragraph.section))
+            out.append(Sentence(stripped, span, _Numbers(paragraph, lead, stripped), section))
         start = end
     return tuple(out)
