@@ -269,6 +269,7 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
     )
     sinks.append(stdout)
     if args.output_file is None:
+        hand_out(runner, [(shown, stdout.stream)])
         end = drive(runner, sinks, exit_zero=args.exit_zero)
     else:
         from xxgk_lint.cli.output import AtomicFile
@@ -278,6 +279,7 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
             with AtomicFile(args.output_file) as out:
                 stream = open_stream(fmt, lang, paths=paths() if fmt == "junit" else ())
                 sinks.append(_FileSink(stream, out))
+                hand_out(runner, [(shown, stdout.stream), (fmt, stream)])
                 end = drive(runner, sinks, exit_zero=args.exit_zero)
         except OSError as exc:
             if meter is not None:
@@ -288,6 +290,26 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         for message in end.run_errors:
             error_line(message)
     return end.exit_code
+
+
+def hand_out(runner: Runner, streams: list[tuple[str, Stream]]) -> None:
+    """With ``--jobs``: the worker processes render each file's part of these outputs
+    (those whose format can be rendered there), and send its checks back only when an
+    output written here still reads them (JUnit's skipped cases). The process that writes
+    the output then only puts the pieces in order; see :mod:`xxgk_lint.formatters.pieces`.
+    """
+    from xxgk_lint.formatters.pieces import READS_CHECKS
+
+    outputs: list[str] = []
+    keep_checks = False
+    for fmt, stream in streams:
+        name = getattr(stream, "pieces", None)
+        if name is not None:
+            outputs.append(name)
+        elif fmt in READS_CHECKS:
+            keep_checks = True
+    runner.outputs = tuple(dict.fromkeys(outputs))
+    runner.keep_checks = keep_checks
 
 
 def progress_sinks(runner: Runner, quiet: bool) -> list[Any]:

@@ -56,6 +56,20 @@ class Kept(NamedTuple):
     noted: Noted
 
 
+class Packed(NamedTuple):
+    """One report's facts pickled where they were taken (a worker process of ``--jobs``):
+    the run spools the bytes as they come instead of unpickling and pickling them again.
+    ``agency`` is the body they name (the store's index groups reports by it)."""
+
+    data: bytes
+    agency: str | None
+
+    @classmethod
+    def of(cls, facts: dict[str, ReportFacts]) -> Packed:
+        data = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(data, next(iter(facts.values())).agency)
+
+
 #: The hash of a report that names no body (a real name never hashes to it: see _hashed).
 _NO_BODY = 0
 
@@ -92,7 +106,7 @@ class FactsStore:
 
     def add(
         self,
-        facts: dict[str, ReportFacts],
+        facts: dict[str, ReportFacts] | Packed,
         config: Config,
         registry: Registry,
         *,
@@ -113,12 +127,16 @@ class FactsStore:
             self._setting_index[key] = len(self._settings)
             self._settings.append((config, registry))
         noted = Noted(len(self._offsets), fail_on, title, previous)
-        data = pickle.dumps((facts, tuple(noted)), protocol=pickle.HIGHEST_PROTOCOL)
+        if isinstance(facts, Packed):
+            held: dict[str, ReportFacts] | bytes = facts.data
+            agency = facts.agency
+        else:
+            held, agency = facts, next(iter(facts.values())).agency
+        data = pickle.dumps((held, tuple(noted)), protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
-        agency = next(iter(facts.values())).agency
         self._bodies.append(_hashed(body_key(agency)))
         self._setting_of.append(self._setting_index[key])
 
@@ -138,6 +156,8 @@ class FactsStore:
         end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
         self._file.seek(start)
         facts, noted = pickle.loads(self._file.read(end - start))
+        if isinstance(facts, bytes):  # added as Packed
+            facts = pickle.loads(facts)
         config, registry = self._settings[self._setting_of[number]]
         return Kept(facts, config, registry, Noted(*noted))
 

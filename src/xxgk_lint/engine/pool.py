@@ -26,9 +26,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.builtin import clean_text
+from xxgk_lint.engine.checks import count
+from xxgk_lint.engine.factstore import Packed
 from xxgk_lint.engine.guard import progress
 from xxgk_lint.engine.walk import Skipped
 
@@ -44,23 +47,51 @@ BATCH = 8
 IN_FLIGHT = 3
 
 _runner: Runner | None = None
+_options: RunOptions | None = None
 
 
 def _start(options: RunOptions) -> None:
     """A worker's start: its own runner, no Ctrl-C, plugin output to stderr."""
-    global _runner
+    global _runner, _options
     from xxgk_lint.engine.budget import holding
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stdout = sys.stderr
     _runner = options.runner()
+    _options = options
     holding().__enter__()  # the SIGALRM handler stays installed for the worker's life
     gc.freeze()
 
 
 def _check(path: str, explicit: bool) -> Checked:
-    assert _runner is not None, "a worker checks files only after _start"
-    return _runner.check_path(path, explicit)
+    assert _runner is not None and _options is not None, "a worker checks files after _start"
+    return shipped(_runner.check_path(path, explicit), _options)
+
+
+def shipped(checked: Checked, options: RunOptions) -> Checked:
+    """What a worker sends back of a file: its part of the run's outputs rendered here
+    (``options.outputs``), its checks only as counts when no output still reads them
+    (``options.keep_checks``), its facts pickled (the run spools them as they are).
+
+    A file's checks are most of what a worker would send (some fifty, 30 KB pickled);
+    unpickling them and rendering them in the process that writes the output kept a third
+    process busy on a machine of two cores.
+    """
+    result = checked.result
+    changes: dict[str, Any] = {}
+    if options.outputs:
+        from xxgk_lint.formatters.pieces import render
+
+        changes["rendered"] = {name: render(name, result) for name in options.outputs}
+    if not options.keep_checks and result.checks:
+        changes["checks"] = ()
+        changes["check_counts"] = count(result.checks)
+    if changes:
+        result = replace(result, **changes)
+    facts = checked.facts
+    if isinstance(facts, dict) and facts:
+        facts = Packed.of(facts)
+    return checked._replace(result=result, facts=facts)
 
 
 def _alone(conn: Connection, options: RunOptions, path: str, explicit: bool) -> None:

@@ -126,6 +126,29 @@ def replay_text(spooled: IO[str]) -> Iterator[str]:
         spooled.close()
 
 
+def spool_bytes() -> IO[bytes]:
+    """A temporary file for parts of a document already encoded as UTF-8 (pieces a worker
+    process rendered are written as they come, not decoded and encoded again)."""
+    import tempfile
+
+    return tempfile.TemporaryFile("w+b")
+
+
+def replay_utf8(spooled: IO[bytes]) -> Iterator[str]:
+    """The text of a UTF-8 spool, from its start, in large pieces; then the spool closed."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        spooled.flush()
+        spooled.seek(0)
+        while piece := spooled.read(REPLAY_CHUNK):
+            yield decoder.decode(piece)
+        yield decoder.decode(b"", final=True)
+    finally:
+        spooled.close()
+
+
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 #: C0 controls but tab and newline, DEL, and C1 controls (ESC and CSI among them).
