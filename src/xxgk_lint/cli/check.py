@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import (
     OutputError,
+    Utf8Writer,
     emit,
     enable_windows_colour,
     error_line,
@@ -343,17 +345,18 @@ class _StdoutSink:
         self.fmt = fmt
         self.meter = meter
         self.gone = False
+        self._bytes: Utf8Writer | None = None
         self._write(stream.begin())
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str | bytes) -> None:
         if not text or self.gone:
             return
         try:
             if self.meter is not None:
                 with self.meter.cleared():
-                    emit(text, self.fmt)
+                    self._emit(text)
             else:
-                emit(text, self.fmt)
+                self._emit(text)
         except BrokenPipeError:
             silence_stdout()
             self.gone = True
@@ -364,12 +367,27 @@ class _StdoutSink:
             error_line(f"error: cannot write the output: {exc}")
             raise _Stop(2) from None
 
+    def _emit(self, text: str | bytes) -> None:
+        if isinstance(text, bytes):
+            if self._bytes is None:
+                self._bytes = Utf8Writer(self.fmt)
+            self._bytes.write(text)
+        else:
+            emit(text, self.fmt)
+
     def file(self, result: FileResult, fail_on: Severity) -> None:
         self._write(self.stream.file(result, fail_on))
 
     def end(self, end: RunEnd) -> None:
-        for text in self.stream.end(end):
+        for text in _end(self.stream, end):
             self._write(text)
+
+
+def _end(stream: Stream, end: RunEnd) -> Iterator[str | bytes]:
+    """What ``stream`` writes at the end; the parts it spooled as UTF-8 left as bytes
+    when it can (``end_encoded``: JSON's report entries, most of the document)."""
+    encoded = getattr(stream, "end_encoded", None)
+    return encoded(end) if encoded is not None else stream.end(end)  # type: ignore[no-any-return]
 
 
 class _FileSink:
@@ -384,8 +402,11 @@ class _FileSink:
         self.out.write(self.stream.file(result, fail_on))
 
     def end(self, end: RunEnd) -> None:
-        for text in self.stream.end(end):
-            self.out.write(text)
+        for text in _end(self.stream, end):
+            if isinstance(text, bytes):
+                self.out.binary.write(text)
+            else:
+                self.out.write(text)
 
 
 class _ProgressSink:

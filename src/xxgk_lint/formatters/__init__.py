@@ -134,19 +134,33 @@ def spool_bytes() -> IO[bytes]:
     return tempfile.TemporaryFile("w+b")
 
 
-def replay_utf8(spooled: IO[bytes]) -> Iterator[str]:
-    """The text of a UTF-8 spool, from its start, in large pieces; then the spool closed."""
-    import codecs
-
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def replay_utf8(spooled: IO[bytes]) -> Iterator[bytes]:
+    """The bytes of a UTF-8 spool, from its start, in large pieces (a piece may end inside
+    a character); then the spool closed."""
     try:
         spooled.flush()
         spooled.seek(0)
         while piece := spooled.read(REPLAY_CHUNK):
-            yield decoder.decode(piece)
-        yield decoder.decode(b"", final=True)
+            yield piece
     finally:
         spooled.close()
+
+
+def decoded(pieces: Iterable[str | bytes]) -> Iterator[str]:
+    """``pieces`` as text: runs of UTF-8 bytes decoded (a character may span two pieces)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for piece in pieces:
+        if isinstance(piece, bytes):
+            if text := decoder.decode(piece):
+                yield text
+            continue
+        if rest := decoder.decode(b"", final=True):
+            yield rest
+        yield piece
+    if rest := decoder.decode(b"", final=True):
+        yield rest
 
 
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")

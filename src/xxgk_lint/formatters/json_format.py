@@ -16,7 +16,7 @@ from typing import IO, Any
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import escape_json_controls, replay_utf8, spool_bytes
+from xxgk_lint.formatters import decoded, escape_json_controls, replay_utf8, spool_bytes
 from xxgk_lint.formatters.pieces import Rendered, given
 
 VERSION = 2
@@ -136,6 +136,12 @@ class Stream:
         return self._items(rendered.kept(result.diagnostics))
 
     def end(self, end: RunEnd) -> Iterator[str]:
+        return decoded(self.end_encoded(end))
+
+    def end_encoded(self, end: RunEnd) -> Iterator[str | bytes]:
+        """:meth:`end`, the spooled report entries left as the UTF-8 they were written
+        in (a writer of bytes writes them as they are: some 80 KB a report, not decoded
+        and encoded again)."""
         closing = self._items(dumped(diagnostic_json(d), 2) for d in end.across)
         closing += "]" if self._first else "\n  ]"
         closing += ',\n  "reports": ['
