@@ -384,7 +384,7 @@ class Runner:
             from xxgk_lint.engine.pool import checked_in_pool
 
             checked: Iterator[tuple[Planned, Checked | None]] = checked_in_pool(
-                plan.items, self.options(), self.jobs, self.start_method, self.crashed
+                plan.items, self.options(), self.jobs, self.start_method, self.crashed, plan.files
             )
         else:
             checked = self._checked_here(plan.items)
