@@ -382,3 +382,40 @@ def test_jobs_give_the_same_summary_on_stderr(repo: Path, capsys) -> None:
     two = run_main(capsys, *argv, "-j", "2")
     assert one.err.splitlines()[0].split()[0] == "file"
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+
+
+def test_ctrl_c_stops_the_workers_and_says_so_in_one_line(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) while workers check
+    files: one line, exit code 2, no traceback, no worker left behind — and no hang (a
+    worker ended while sending a result used to leave the run waiting, now and then)."""
+    import signal
+    import time
+
+    corpus(tmp_path, 400)
+    env = {**os.environ, "PYTHONUTF8": "1"}
+    argv = [sys.executable, "-m", "xxgk_lint", "check", "-j", "2", "--format", "json", "reports"]
+    for delay in (0.0, 0.2, 0.5):
+        process = subprocess.Popen(
+            argv,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+        assert process.stdout is not None
+        process.stdout.read(200)  # the workers are checking files
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            _, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise AssertionError(f"the run hung after Ctrl-C ({delay} s in)") from None
+        assert process.returncode == 2
+        assert err.decode("utf-8").splitlines()[-1] == "xxgk-lint: interrupted"
+        assert not has_traceback(err.decode("utf-8"))
+        time.sleep(0.2)
+        with pytest.raises(ProcessLookupError):  # the group is gone: no worker left
+            os.killpg(process.pid, 0)

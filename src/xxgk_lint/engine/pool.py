@@ -135,14 +135,28 @@ def _executor(context: BaseContext, options: RunOptions, jobs: int) -> ProcessPo
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """End the workers now (Ctrl-C, an internal error): pending files are dropped."""
+    """End the workers now (Ctrl-C, an internal error): pending files are dropped.
+
+    A worker ended while it was sending a result leaves the pool's thread here reading
+    the rest of it, and the interpreter waits for that thread when it exits: Ctrl-C then
+    hung the run, now and then. Once the workers are gone, the only other end of that
+    pipe is this process's own: closed, the thread reads the end and stops.
+    """
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(2)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _died(exitcode: int | None, lang: str) -> str:
