@@ -15,18 +15,19 @@ annotation when the module is imported (measured: half its import time).
 """
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
+from xxgk_lint.digest import digest61
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleOption, Severity
 from xxgk_lint.engine.pairing import consecutive, same_year
 from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Report, Span
 
 #: Where a finding about a whole report points when its title was not found.
@@ -428,9 +429,12 @@ def canonical(sentence: str) -> str:
     return text
 
 
-def _hash(text: str) -> int:
-    # Not hash(): it differs between processes (PYTHONHASHSEED), and facts may cross them.
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+@bounded(8192)
+def _sentence_hash(sentence: str) -> int | None:
+    """The hash of a sentence's :func:`canonical` text (``None``: it does not count).
+    Remembered by text: reports of one template share most of these sentences."""
+    text = canonical(sentence)
+    return digest61(text) if text else None
 
 
 def _excerpt(text: str) -> str:
@@ -447,9 +451,9 @@ def prose_facts(report: Report) -> Prose | None:
         if section is None:
             continue
         for sentence in section.sentences:
-            text = canonical(sentence.text)
-            if text:
-                hashes.append(_hash(text))
+            found = _sentence_hash(sentence.text)
+            if found is not None:
+                hashes.append(found)
                 excerpts.append(_excerpt(sentence.text))
                 spans.append(sentence.span)
     if not hashes:

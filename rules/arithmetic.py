@@ -35,7 +35,7 @@ from xxgk_lint.engine.identities import (
     Outcome,
     Reading,
     culprits,
-    evaluate_reading,
+    evaluate_report,
 )
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
@@ -46,29 +46,31 @@ from xxgk_lint.parse.ast import Report
 class _Analysis:
     def __init__(self, report: Report) -> None:
         self.version = report.format_version
-        self.outcomes, self.readings = evaluate_reading(report)
+        self.outcomes, self.readings, self._places = evaluate_report(report)
         self.culprits, self.rest = culprits(self.outcomes)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
-        #: The outcomes of each identity key, in order (each of the four rules reads one).
-        self.of_key: dict[str, list[Outcome]] = {}
-        for outcome in self.outcomes:
-            self.of_key.setdefault(outcome.identity.key, []).append(outcome)
-        self._cells: dict[str, dict[int, CheckCell]] = {}
+        #: The outcomes of each identity key, in order, each with its place in
+        #: :attr:`outcomes` (each of the four rules reads one key).
+        self.of_key: dict[str, list[tuple[int, Outcome]]] = {}
+        for index, outcome in enumerate(self.outcomes):
+            self.of_key.setdefault(outcome.identity.key, []).append((index, outcome))
+        self._cells: dict[str, list[tuple[CheckCell, ...]]] = {}
 
-    def check_cells(self, lang: str) -> dict[int, CheckCell]:
-        """Every cell the identities read, as a check names it (labels from the model),
-        by the id of its reference: made once per report and language, for the four
-        rules' checks, without a loop in Python (see :func:`_check_cells`)."""
+    def check_cells(self, lang: str) -> list[tuple[CheckCell, ...]]:
+        """The cells of each outcome, in the order of :attr:`outcomes`, as its check names
+        them (labels from the model), each place once: every cell the identities read is
+        made once per report and language, for the four rules' checks, and each outcome
+        takes its own from its table's without a loop in Python (see
+        :class:`~xxgk_lint.engine.identities.Evaluation`)."""
         made = self._cells.get(lang)
         if made is None:
-            made = {}
             new = tuple.__new__  # CheckCell(...) without its keyword-handling wrapper
+            tables = []
             for reading in self.readings:
                 labels = _labels(lang, self.version, reading)
                 cells = zip(reading.addresses, reading.values, reading.spans, labels, strict=True)
-                made.update(
-                    zip(map(id, reading.refs), map(new, repeat(CheckCell), cells), strict=True)
-                )
+                tables.append(list(map(new, repeat(CheckCell), cells)))
+            made = [take(tables[at]) for at, take in self._places]
             self._cells[lang] = made
         return made
 
@@ -168,14 +170,6 @@ def _model_cell_label(lang: str, table: str, row: str, column: str, version: str
     return f"row '{row_text}', column '{column_text}'"
 
 
-def _check_cells(outcome: Outcome, made: dict[int, CheckCell]) -> tuple[CheckCell, ...]:
-    """The cells of one identity instance, each once, for its check: ``made`` holds them
-    by reference (:meth:`_Analysis.check_cells`), and an instance's references are
-    shared with the other instances that read the same place (the balance names its
-    total twice: once)."""
-    return tuple(map(made.__getitem__, dict.fromkeys(map(id, outcome.cells))))
-
-
 #: The labels of a table's cells, as :class:`Reading` lists them, by language, format
 #: version and addresses (reports of one shape share them).
 _LABELS: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
@@ -232,8 +226,8 @@ def _check(
     found = analysis(report)
     code = ctx.meta.code
     lang = ctx.lang
-    made = found.check_cells(lang)
-    for outcome in found.of_key.get(key, ()):
+    cells = found.check_cells(lang)
+    for index, outcome in found.of_key.get(key, ()):
         finding = None
         if outcome.status == FAIL:
             culprit = found.blamed.get(id(outcome))
@@ -246,7 +240,7 @@ def _check(
             key,
             outcome.scope,
             outcome.status,
-            _check_cells(outcome, made),
+            cells[index],
             reason=outcome.reason,
             finding=finding,
         )

@@ -73,7 +73,7 @@ def _claim_cell(claim: Claim) -> CheckCell:
     return CheckCell("text", claim.value, claim.span, _quote(claim))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Outcome:
     """A claim compared with the table: its status, the cells read, what they held."""
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 
 class Phrasebook:
     """Patterns and their Chinese templates (``re.sub`` syntax); the first match wins."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        #: (compiled pattern, template) pairs, in order (the hang guard walks them).
-        self.pairs = tuple((re.compile(pattern), template) for pattern, template in pairs)
+        self._sources = tuple(pairs)
+
+    @cached_property
+    def pairs(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """(compiled pattern, template) pairs, in order (the hang guard walks them).
+        Compiled when first used: most runs never have anything to translate."""
+        return tuple((re.compile(pattern), template) for pattern, template in self._sources)
 
     def translate(self, text: str) -> str | None:
         """``text`` in Chinese, or ``None`` when no pattern matches it."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.engine.reportkit import CLEAN, edit, wrong_total, wrong_total_position
 from tests.rules.helpers import check_text
 from xxgk_lint.engine.checks import Check, CheckCell, count, related
-from xxgk_lint.engine.identities import culprits, evaluate_all
+from xxgk_lint.engine.identities import culprits, evaluate_all, evaluate_report
 from xxgk_lint.engine.rule import RuleContext
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Span
@@ -26,6 +26,30 @@ def outcomes(text: str):
 
 def failed(text: str) -> list[tuple[str, str]]:
     return [(o.identity.key, o.scope) for o in outcomes(text) if o.status == "fail"]
+
+
+def test_each_outcome_takes_its_own_cells_each_place_once_from_its_table() -> None:
+    report = parse_source(Source("r.txt", "text", "utf-8", wrong_total()))
+    found = evaluate_report(report)
+    assert found.outcomes == evaluate_all(report)
+    assert len(found.places) == len(found.outcomes)
+    assert [r.refs[0].table for r in found.readings] == ["applications", "reviews"]
+    for outcome, (at, take) in zip(found.outcomes, found.places, strict=True):
+        reading = found.readings[at]
+        assert reading.refs[0].table == outcome.identity.table
+        expected = tuple(dict.fromkeys(r.address for r in outcome.cells))
+        assert take(reading.addresses) == expected
+    # the balance names its total twice (（七）总计 on both sides): listed once
+    balance = next(
+        i for i, o in enumerate(found.outcomes) if (o.identity.key, o.scope) == ("balance", "total")
+    )
+    at, take = found.places[balance]
+    assert take(found.readings[at].addresses) == (
+        "applications.total.total",
+        "applications.received.total",
+        "applications.carried_over.total",
+        "applications.carried_forward.total",
+    )
 
 
 def test_a_consistent_report_has_no_culprit() -> None:

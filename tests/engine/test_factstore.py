@@ -42,9 +42,14 @@ def test_reports_come_back_by_body_then_alone() -> None:
     store.close()
 
 
-def test_facts_pickled_in_a_worker_are_spooled_as_they_are() -> None:
+@pytest.mark.parametrize("in_memory", [64, 1])
+def test_facts_pickled_in_a_worker_are_kept_as_they_are(
+    in_memory: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``--jobs``: a worker sends a report's facts pickled (Packed); they come back as
-    the facts, grouped by the body they name, in the order added."""
+    the facts, grouped by the body they name, in the order added — held in memory or
+    moved to the temporary file."""
+    monkeypatch.setattr(FactsStore, "IN_MEMORY", in_memory)
     store = FactsStore()
     config = Config()
     given = [("a.txt", "青山县审计局"), ("b.txt", None), ("c.txt", "青山县 审计局")]
@@ -62,6 +67,28 @@ def test_facts_pickled_in_a_worker_are_spooled_as_they_are() -> None:
         (1, 1, (1, "b.txt")),
         (2, 2, (1, "c.txt")),
     ]
+    store.close()
+
+
+def test_facts_move_to_a_temporary_file_past_the_reports_held(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first ``IN_MEMORY`` reports' facts are held as objects; the next one sends them
+    all to a temporary file, and every report comes back the same, before and after."""
+    monkeypatch.setattr(FactsStore, "IN_MEMORY", 2)
+    store = FactsStore()
+    config = Config()
+    store.add(facts("a.txt", "青山县审计局"), config, None)  # type: ignore[arg-type]
+    store.add(facts("b.txt", "白石县人民政府", 2024), config, None)  # type: ignore[arg-type]
+    assert store._file is None
+    assert [kept[0]["XG601"].path for kept in store.every()] == ["a.txt", "b.txt"]
+    store.add(facts("c.txt", "青山县审计局", 2024), config, None)  # type: ignore[arg-type]
+    assert store._file is not None and store._held is None
+    loaded = [(kept[0]["XG601"].path, kept[0]["XG601"].year) for kept in store.every()]
+    assert loaded == [("a.txt", 2023), ("b.txt", 2024), ("c.txt", 2024)]
+    assert [kept.noted.place for kept in store.every()] == [0, 1, 2]
+    groups = [[kept[0]["XG601"].path for kept in group] for group in store.by_body()]
+    assert groups == [["a.txt", "c.txt"], ["b.txt"]]
     store.close()
 
 

@@ -236,3 +236,42 @@ def test_a_recheck_goes_on_after_a_death_in_a_new_process(repo: Path) -> None:
     assert [c.result.path for c in again] == [path for path, _ in files]
     assert [n for n, c in enumerate(again) if c.result.unreadable] == [3, 5]
     assert again[5].result.diagnostics[0].message.endswith("(killed by SIGKILL)")
+
+
+def test_a_pool_found_broken_when_a_batch_is_sent_loses_no_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies between two batches breaks the pool before the next one is sent
+    (``submit`` raises): the batches in flight are checked again, the run goes on."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    import xxgk_lint.engine.pool as pool
+
+    sent = []
+
+    class BreaksOnTheSecond(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            sent.append(args[1])
+            if len(sent) == 2:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(*args, **kwargs)
+
+    def executor(context, options, jobs):  # type: ignore[no-untyped-def]
+        return BreaksOnTheSecond(jobs, context, initializer=pool._start, initargs=(options,))
+
+    monkeypatch.setattr(pool, "_executor", executor)
+    for number in range(8, 40):
+        write(repo / "reports" / f"r{number:03d}.txt", CLEAN)
+    write(repo / "reports" / "r3.txt", wrong_total())
+    resolver = ConfigResolver(Path(".xxgk-lint.yaml"), Overrides(lang="en"))
+    run = Runner(resolver, "en", jobs=2)
+    run.plan(["reports"])
+    results = list(run.results())
+    assert len(sent) > 3  # the run went on after the broken pool
+    names = sorted(p.name for p in (repo / "reports").glob("r*.txt"))
+    assert [Path(r.path).name for r in results] == names
+    assert [(Path(r.path).name, d.code) for r in results for d in r.diagnostics] == [
+        ("r3.txt", "XG201")
+    ]
+    assert not any(r.unreadable for r in results)

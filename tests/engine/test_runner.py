@@ -95,6 +95,7 @@ def test_only_the_lines_findings_show_are_kept(tmp_path: Path) -> None:
 def test_kept_lines() -> None:
     assert kept_lines(["a", "b", "c"], [3, 1, 3]) == ("a", "", "c")
     assert kept_lines([], [1]) == ()
+    assert kept_lines(("a", "b"), [0, 2, 5, -1]) == ("", "b")  # beyond the file: nothing
 
 
 def test_the_run_keeps_no_result(tmp_path: Path) -> None:

@@ -47,6 +47,28 @@ def test_the_tree_keeps_every_line_of_a_run() -> None:
 def test_a_line_kind_is_looked_up_by_its_text() -> None:
     lexer = get_parser().line_lexer
     lexer.kind_of.cache_clear()
-    list(lexer.lex("规章|0\n规章|0\n规章|0"))
-    info = lexer.kind_of.cache_info()
-    assert (info.misses, info.hits) == (1, 2)
+    lexer.shape_of.cache_clear()
+    tokens = list(lexer.lex("规章|0\n规章|0\n  规章|0\n规章|0"))
+    # the same line is read once; the same text indented once more, its kind looked up
+    assert (lexer.shape_of.cache_info().misses, lexer.shape_of.cache_info().hits) == (2, 2)
+    assert (lexer.kind_of.cache_info().misses, lexer.kind_of.cache_info().hits) == (1, 1)
+    assert [(line.line, line.column, line.end_column) for line in tokens[0].lines] == [
+        (1, 1, 5),
+        (2, 1, 5),
+        (3, 3, 7),
+        (4, 1, 5),
+    ]
+
+
+def test_a_line_without_a_separator_digit_or_placeholder_is_no_row() -> None:
+    """The ROW terminal is tried only on lines holding one of its characters: the others
+    are TEXT without it, the rest as the pattern says."""
+    lexer = get_parser().line_lexer
+    assert lexer.classify("信息内容") == "TEXT"
+    assert lexer.classify("本年新收政府信息公开申请数量") == "TEXT"
+    assert lexer.classify("行政许可 ２３９６２") == "ROW"
+    assert lexer.classify("行政处罚 无") == "ROW"
+    assert lexer.classify("其他 ／") == "ROW"
+    assert lexer.classify("结果 —") == "ROW"
+    assert lexer.classify("合计／") == "TEXT"  # a placeholder must stand alone
+    assert lexer.classify("2023年度") == "TEXT"  # a digit, but no number standing alone

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft4Validator, Draft202012Validator
-from xxgk_lint_rules.across import MIN_CHARS, canonical
+from xxgk_lint_rules.across import MIN_CHARS, _sentence_hash, canonical
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, edit, run_main, write
+from xxgk_lint.digest import digest61
 from xxgk_lint.engine.pairing import consecutive
 from xxgk_lint.engine.rule import ReportFacts
 from xxgk_lint.formatters.json_format import load_schema
@@ -319,6 +320,14 @@ def test_the_format_wording_and_short_sentences_are_not_counted() -> None:
         assert canonical(heading) == "", heading
     assert canonical("暂无。") == ""
     assert len(canonical("政策解读形式较为单一。")) >= MIN_CHARS
+
+
+def test_a_sentence_is_kept_as_the_hash_of_its_canonical_text() -> None:
+    assert _sentence_hash("暂无。") is None
+    assert _sentence_hash("（一）存在的主要问题。") is None
+    text = "2023年，我局共发布政策解读12篇。"
+    assert _sentence_hash(text) == digest61(canonical(text)) == digest61("#年我局共发布政策解读#篇")
+    assert _sentence_hash("２０２４年,我局共发布政策解读 9 篇") == _sentence_hash(text)
 
 
 def test_pairing_is_linear_and_keyed_on_the_normalised_name() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from lark import Lark
 
 from tests.conftest import FIXTURES
+from xxgk_lint.parse.compile import lark_lexer
 from xxgk_lint.parse.grammar import grammar_specs, grammar_text
 
 
@@ -49,7 +50,7 @@ def _lark_cache_files(tmp: Path) -> list[Path]:
             Lark(
                 grammar_text(spec.file),
                 parser="lalr",
-                lexer=spec.lexer,
+                lexer=lark_lexer(spec),
                 start=list(spec.start),
                 cache=True,
             )

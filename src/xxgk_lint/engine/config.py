@@ -115,7 +115,7 @@ def _yaml_zh(problem: str) -> str:
     return f"YAML 格式错误{where}：{problem_zh(found[3])}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Config:
     """The merged configuration for one file."""
 
@@ -170,7 +170,7 @@ class Config:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Overrides:
     """Command-line flags; ``None`` means "not given"."""
 

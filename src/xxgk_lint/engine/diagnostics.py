@@ -9,7 +9,6 @@ numbers mean nothing there.
 from __future__ import annotations
 
 import builtins
-import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
@@ -120,6 +119,8 @@ class Diagnostic:
         survives a re-layout, lines moving, a renamed file and the same report exported as
         HTML instead of text; else the file's path. Never the line.
         """
+        import hashlib  # here: only baselines and some formats need it (OpenSSL loads)
+
         owner = self.scope or self.path
         basis = f"{self.code}|{owner}|{self.subject or self.message}"
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]

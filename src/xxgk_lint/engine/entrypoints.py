@@ -26,7 +26,7 @@ _SUFFIXES = (".dist-info", ".egg-info")
 _VALUE = re.compile(r"^(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EntryPoint:
     """``name = value`` of one group, loaded as ``importlib.metadata.EntryPoint`` loads."""
 

@@ -2,7 +2,10 @@
 
 A run over 20,000 reports keeps each report's :class:`ReportFacts` until every file is
 done (rules that compare reports need them all). Held as Python objects they cost ~10 KB
-a report; pickled into a temporary file they cost nothing in memory but their index.
+a report; pickled into a temporary file they cost nothing in memory but their index. The
+first :attr:`FactsStore.IN_MEMORY` reports' facts are held as they are: a run of a few
+files (a pre-commit hook) neither pickles nor creates a file, nor imports the modules
+that would.
 What the end of the run needs to know of a report besides its facts — its place in the
 run, its ``fail-on``, its title line (for the snippet of a finding on it), whether it
 was read only with ``--previous`` — goes into the same record (:class:`Noted`), so that
@@ -17,12 +20,11 @@ loaded for it.
 
 from __future__ import annotations
 
-import pickle
 from array import array
 from collections.abc import Iterator
-from hashlib import blake2b
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from xxgk_lint.digest import digest61
 from xxgk_lint.engine.pairing import body_key
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ class Kept(NamedTuple):
 
 class Packed(NamedTuple):
     """One report's facts pickled where they were taken (a worker process of ``--jobs``):
-    the run spools the bytes as they come instead of unpickling and pickling them again.
+    the run keeps the bytes as they come instead of unpickling and pickling them again.
     ``agency`` is the body they name (the store's index groups reports by it)."""
 
     data: bytes
@@ -66,20 +68,27 @@ class Packed(NamedTuple):
 
     @classmethod
     def of(cls, facts: dict[str, ReportFacts]) -> Packed:
+        import pickle
+
         data = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
         return cls(data, next(iter(facts.values())).agency)
 
+
+#: A report's facts and what was noted of it (:class:`Noted` as a plain tuple: smaller
+#: pickled, and no class to find when it is loaded).
+#: The facts are bytes when they were added as :class:`Packed`.
+_Record = tuple["dict[str, ReportFacts] | bytes", tuple[Any, ...]]
 
 #: The hash of a report that names no body (a real name never hashes to it: see _hashed).
 _NO_BODY = 0
 
 
 def _hashed(key: str | None) -> int:
-    """A body's name as 63 bits (reports are grouped by it, then by the name itself)."""
+    """A body's name as 61 bits (reports are grouped by it, then by the name itself, so two
+    names with one value are still two bodies)."""
     if key is None:
         return _NO_BODY
-    value = int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
-    return value or 1
+    return digest61(key) or 1
 
 
 class FactsStore:
@@ -91,8 +100,11 @@ class FactsStore:
 
     #: What the in-memory index holds per report: offset (8), body hash (8), setting (4).
     BYTES_PER_REPORT = 20
+    #: Reports whose facts are held as objects before they all go to a temporary file.
+    IN_MEMORY = 64
 
     def __init__(self) -> None:
+        self._held: list[_Record] | None = []
         self._file: IO[bytes] | None = None
         self._offsets = array("q")
         self._bodies = array("q")
@@ -118,27 +130,45 @@ class FactsStore:
         :class:`Noted`; its ``place`` is the number of reports added before it)."""
         if not facts:
             return
-        if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
         key = id(config)
         if key not in self._setting_index:
             self._setting_index[key] = len(self._settings)
             self._settings.append((config, registry))
-        noted = Noted(len(self._offsets), fail_on, title, previous)
         if isinstance(facts, Packed):
             held: dict[str, ReportFacts] | bytes = facts.data
             agency = facts.agency
         else:
             held, agency = facts, next(iter(facts.values())).agency
-        data = pickle.dumps((held, tuple(noted)), protocol=pickle.HIGHEST_PROTOCOL)
+        record = (held, tuple(Noted(len(self._offsets), fail_on, title, previous)))
+        if self._held is not None and len(self._held) < self.IN_MEMORY:
+            self._offsets.append(len(self._held))
+            self._held.append(record)
+        else:
+            if self._held is not None:
+                self._spill(self._held)
+            self._write(record)
+        self._bodies.append(_hashed(body_key(agency)))
+        self._setting_of.append(self._setting_index[key])
+
+    def _spill(self, held: list[_Record]) -> None:
+        """The facts held as objects, pickled into a new temporary file, in order."""
+        import tempfile
+
+        self._held = None
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        del self._offsets[:]
+        for record in held:
+            self._write(record)
+
+    def _write(self, record: _Record) -> None:
+        import pickle
+
+        assert self._file is not None
+        data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
-        self._bodies.append(_hashed(body_key(agency)))
-        self._setting_of.append(self._setting_index[key])
 
     def index_bytes(self) -> int:
         """The bytes the in-memory index holds (its arrays' buffers), for the tests that
@@ -151,12 +181,19 @@ class FactsStore:
         return self._settings[self._setting_of[0]]
 
     def _load(self, number: int) -> Kept:
-        assert self._file is not None
-        start = self._offsets[number]
-        end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
-        self._file.seek(start)
-        facts, noted = pickle.loads(self._file.read(end - start))
+        if self._held is not None:
+            facts, noted = self._held[number]
+        else:
+            import pickle
+
+            assert self._file is not None
+            start = self._offsets[number]
+            end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
+            self._file.seek(start)
+            facts, noted = pickle.loads(self._file.read(end - start))
         if isinstance(facts, bytes):  # added as Packed
+            import pickle
+
             facts = pickle.loads(facts)
         config, registry = self._settings[self._setting_of[number]]
         return Kept(facts, config, registry, Noted(*noted))
@@ -197,6 +234,8 @@ class FactsStore:
                 yield [self._load(number)]
 
     def close(self) -> None:
+        if self._held is not None:
+            self._held.clear()
         if self._file is not None:
             self._file.close()
             self._file = None

@@ -111,6 +111,8 @@ class _Step(NamedTuple):
     needed_at: tuple[int, ...]
     #: The other slots whose values are subtracted (``others`` without the total).
     subtract: Pick
+    #: Every cell it needs, each place once, in order: what its check lists.
+    distinct: Pick
 
 
 class _Plan(NamedTuple):
@@ -126,6 +128,8 @@ class _Plan(NamedTuple):
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     addresses: tuple[str, ...]
+    #: Each step's :attr:`_Step.distinct`, in the order of the steps.
+    distinct: tuple[Pick, ...] = ()
 
 
 class _Planner:
@@ -180,6 +184,7 @@ class _Planner:
             tuple(s.row for s in listed),
             tuple(s.column for s in listed),
             tuple(s.address for s in listed),
+            tuple(s.distinct for s in steps),
         )
 
     def step(
@@ -207,6 +212,7 @@ class _Planner:
             _picker(needed),
             needed,
             _picker([o for o in others if o != total]),
+            _picker(list(dict.fromkeys(needed))),
         )
 
     def steps(self, identity: Identity) -> Iterator[_Step]:
@@ -372,30 +378,56 @@ def evaluate_all(report: Report) -> list[Outcome]:
 
 def evaluate_reading(report: Report) -> tuple[list[Outcome], list[Reading]]:
     """Every identity of the report's format, on the report, in the model's order, and
-    the cells they read (one :class:`Reading` per table).
+    the cells they read (one :class:`Reading` per table)."""
+    found = evaluate_report(report)
+    return found.outcomes, found.readings
+
+
+class Evaluation(NamedTuple):
+    """The identities evaluated on one report (:func:`evaluate_report`).
+
+    ``places`` says, for each outcome, where its cells are: the index of its table's
+    :class:`Reading` and a function that takes the outcome's cells, each place once and in
+    order (total, parts, others), from any list in the order of that reading's ``refs`` —
+    so that a rule lists an instance's cells without looking each one up.
+    """
+
+    outcomes: list[Outcome]
+    readings: list[Reading]
+    places: list[tuple[int, Pick]]
+
+
+def evaluate_report(report: Report) -> Evaluation:
+    """Every identity of the report's format, on the report, in the model's order, the
+    cells they read and where each outcome's cells are among them (see :class:`Evaluation`).
 
     The identities of one table are planned together (see :data:`_PLANS`), so that a cell
     read by several (a row's total: its row-sum, its column's sum and the balance) is one
     :class:`CellRef`."""
     identities = report.format.identities
     groups, in_order = _by_table(identities)
-    of: dict[int, list[Outcome]] = {}
+    of: dict[int, list[tuple[Outcome, tuple[int, Pick]]]] = {}
     outcomes: list[Outcome] = []
-    readings = []
+    readings: list[Reading] = []
+    places: list[tuple[int, Pick]] = []
     for key, group in groups:
         table = report.tables.get(key)
         if table is None:
             continue
         plan, reading = _read(group, table)
+        where = zip(repeat(len(readings)), plan.distinct)
         readings.append(reading)
         if in_order:
             outcomes.extend(_run(plan, reading))
+            places.extend(where)
             continue
-        for outcome in _run(plan, reading):
-            of.setdefault(id(outcome.identity), []).append(outcome)
-    if in_order:
-        return outcomes, readings
-    return [o for identity in identities for o in of.get(id(identity), ())], readings
+        for outcome, place in zip(_run(plan, reading), where, strict=True):
+            of.setdefault(id(outcome.identity), []).append((outcome, place))
+    for identity in () if in_order else identities:
+        for outcome, place in of.get(id(identity), ()):
+            outcomes.append(outcome)
+            places.append(place)
+    return Evaluation(outcomes, readings, places)
 
 
 Groups = tuple[tuple[tuple[str, tuple[Identity, ...]], ...], bool]
@@ -427,7 +459,7 @@ def _grouped(identities: tuple[Identity, ...]) -> Groups:
 # ---- which cell is wrong
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Culprit:
     """One cell that explains failed identities: set to ``value``, every identity it
     breaks holds, and no identity that holds today would break.

@@ -22,7 +22,6 @@ A plugin that fails to import is reported with the file and line where it failed
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 import importlib.util
 import os
@@ -63,7 +62,7 @@ def _library_dirs() -> tuple[Path, ...]:
     return tuple(Path(p).resolve() for p in dirs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LocalPlugin:
     """A plugin named in a config file: a ``.py`` path, a rule file or a module name."""
 
@@ -72,7 +71,7 @@ class LocalPlugin:
     config_path: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Registry:
     """All rules known to a run, by code, and the problems met while loading them."""
 
@@ -147,6 +146,8 @@ def plugin_file(plugin: LocalPlugin) -> Path | None:
 
 def module_name_for(path: Path) -> str:
     """A module name for a plugin file: its stem and a digest of its path (deterministic)."""
+    import hashlib  # here: only local plugins need it (OpenSSL loads)
+
     raw = str(path).encode("utf-8", "surrogateescape")
     stem = re.sub(r"\W", "_", path.stem, flags=re.ASCII) or "plugin"
     return f"xxgk_lint_local_{stem}_{hashlib.sha256(raw).hexdigest()[:12]}"
@@ -282,7 +283,7 @@ def _argument_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[st
     return None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Loaded:
     """A plugin registered with pluggy, or a file of YAML rules, in registration order."""
 

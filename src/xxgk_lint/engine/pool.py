@@ -301,7 +301,11 @@ def checked_in_pool(
     try:
         for batch in _batches(items, jobs, files):
             if batch.files:
-                batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
+                try:
+                    batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
+                except BrokenProcessPool:  # a worker died since the last batch came back
+                    executor = _recover(window, executor, context, options, jobs, crashed)
+                    batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
             else:
                 batch.done = []
             window.append(batch)

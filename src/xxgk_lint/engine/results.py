@@ -11,7 +11,7 @@ processes send it back to the process that writes the output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PLUGIN_ERROR = "XG009"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ConfigUse:
     """A config file the run read: where, whether it is trusted, which keys were not applied.
 
@@ -125,17 +125,22 @@ def across_by_path(across: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     return grouped
 
 
-def kept_lines(lines: Iterable[str], wanted: Iterable[int]) -> tuple[str, ...]:
+def kept_lines(lines: Sequence[str], wanted: Iterable[int]) -> tuple[str, ...]:
     """``lines`` with every line but the ``wanted`` ones (1-based) emptied.
 
     A run over thousands of files keeps only the lines its findings show, not whole
-    files; the tuple keeps its length so that line numbers still index it.
+    files; the tuple keeps its length so that line numbers still index it. (Made as
+    blanks with the few wanted lines put in: a loop over every line cost as much as
+    some rules.)
     """
-    keep = set(wanted)
-    return tuple(line if number in keep else "" for number, line in enumerate(lines, start=1))
+    kept = [""] * len(lines)
+    for number in set(wanted):
+        if 1 <= number <= len(kept):
+            kept[number - 1] = lines[number - 1]
+    return tuple(kept)
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """Counts over a run, added to file by file: what the summary line and exit code need.
 
@@ -196,7 +201,7 @@ class Tally:
         return 1 if self.failed and not exit_zero else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunEnd:
     """What a run knows once every file is done: what a formatter writes at the end.
 

@@ -36,7 +36,7 @@ from xxgk_lint.parse.ast import Report, Span
 _new = tuple.__new__
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RuleContext:
     """Handed to a rule with each report: the user's language, options, and a factory.
 
@@ -197,7 +197,7 @@ ExtractFacts = Callable[[Report], Any]
 CheckRun = Callable[[Sequence[ReportFacts], RuleContext], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """A rule: metadata, and a per-report check and/or a whole-run check.
 

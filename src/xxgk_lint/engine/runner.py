@@ -66,7 +66,7 @@ STDIN = "-"
 Extract = Callable[[Report], Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunOptions:
     """Everything a worker process needs to check files as this process would (picklable)."""
 
@@ -179,7 +179,7 @@ class PlannedItems:
         return buffers + len(self._names) + len(self._kinds)
 
 
-@dataclass
+@dataclass(eq=False)
 class Plan:
     """The files of a run, in order, and the configs and plugins they need (loaded)."""
 
@@ -230,6 +230,8 @@ class Runner:
         # without per-file-ignores: which rules run does not depend on the file then).
         self._enabled: dict[tuple[int, int], list[Rule]] = {}
         self._metas: dict[tuple[int, tuple[str, ...]], tuple[RuleMeta, ...]] = {}
+        #: (config, rule) → the rule's settings under it (see :meth:`_rule_setting`).
+        self._settings: dict[tuple[int, int], _Setting] = {}
         self.run_errors: list[str] = []
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
@@ -569,10 +571,10 @@ class Runner:
                 diagnostics: list[Diagnostic] = []
                 checks: list[Check] = []
                 active = frozenset(codes)
+                call = partial(_check_report, report)
                 for rule in rules:
                     if rule.check is None:
                         continue
-                    call = partial(_check_report, report)
                     diagnostics.extend(
                         self._run_rule(
                             rule,
@@ -671,10 +673,10 @@ class Runner:
         are the codes of the rules that run on the file (a finding one rule leaves to
         another must be reported by one that runs).
         """
-        options, override = self._rule_setting(rule, config)
+        options, override, named = self._rule_setting(rule, config)
         context = RuleContext(rule.meta, path, config.lang, dict(options), active)
         seconds = config.rule_timeout * max(reports, 1)
-        limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
+        limit = budget(path + named, seconds)
         try:
             with limit, captured_stdout():
                 produced = call(rule, context)
@@ -721,20 +723,24 @@ class Runner:
 
     def _rule_setting(
         self, rule: Rule, config: Config
-    ) -> tuple[Mapping[str, Any], Severity | None]:
-        """A rule's options and configured severity under ``config``: worked out once per
-        config and rule, not once per rule and file (the runner runs some thirty rules on
-        every file, and a run's files share a config or a few)."""
-        settings: dict[tuple[int, str, str], _Setting] | None = getattr(self, "_settings", None)
-        if settings is None:
-            settings = {}
-            self._settings = settings
-        key = (id(config), rule.code, rule.name)
-        found = settings.get(key)
-        if found is None or found[0] is not config:  # (the config is kept: ids stay unique)
-            options = rule_options(config, rule.code, rule.name)
-            found = settings[key] = (config, options, severity_for(config, rule.code, rule.name))
-        return found[1], found[2]
+    ) -> tuple[Mapping[str, Any], Severity | None, str]:
+        """A rule's options, configured severity and name in a time limit's label
+        (``": rule XG201 (row-sum)"``) under ``config``: worked out once per config and
+        rule, not once per rule and file (the runner runs some thirty rules on every file,
+        and a run's files share a config or a few)."""
+        key = (id(config), id(rule))
+        found = self._settings.get(key)
+        # (the config and rule are kept, so that their ids stay theirs)
+        if found is None or found[0] is not config or found[1] is not rule:
+            code, name = rule.code, rule.name
+            found = self._settings[key] = (
+                config,
+                rule,
+                rule_options(config, code, name),
+                severity_for(config, code, name),
+                f": rule {code} ({name})",
+            )
+        return found[2], found[3], found[4]
 
     def _unreadable(
         self, registry: Registry, config: Config, path: str, problem: str
@@ -957,9 +963,9 @@ class Runner:
             tally.add((diagnostic,), self.fail_on_of(diagnostic.path))
 
 
-#: A rule's settings under one config: the config (kept, so that its id stays its own),
-#: the rule's options and its configured severity.
-_Setting = tuple[Config, Mapping[str, Any], Severity | None]
+#: A rule's settings under one config: the config and the rule (kept, so that their ids
+#: stay their own), the rule's options, its configured severity and its time limit's label.
+_Setting = tuple[Config, Rule, Mapping[str, Any], Severity | None, str]
 
 #: What rules return most often: iterables without asking ``collections.abc``.
 _ITERABLES = (GeneratorType, list, tuple)

@@ -30,13 +30,13 @@ SKIP_DIRS = frozenset(
 MAX_DEPTH = 128
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Target:
     path: Path
     explicit: bool  # named on the command line (read whatever its ending)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Skipped:
     """A file or folder met but not checked; ``reason`` is a key of :data:`REASONS`."""
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from xxgk_lint.format.normalise import with_traditional
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
     """Words (regular expressions over normalised text) and the real wordings they cover."""
 

@@ -31,7 +31,7 @@ class Text:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionSpec:
     """One of the six sections.
 
@@ -64,7 +64,7 @@ class SectionSpec:
         return re.compile(rf"^第?{self.number}(?:部分)?[、.,:]?(?:{words})[:.。]?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ColumnSpec:
     """A column of a table: its key, its label and the words its header is printed with."""
 
@@ -83,7 +83,7 @@ class ColumnSpec:
         return re.compile("|".join(self.words)) if self.words else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RowSpec:
     """A row of a table, under its canonical key.
 
@@ -112,7 +112,7 @@ class RowSpec:
         return re.compile("|".join(self.words))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BlockSpec:
     """A block of table 二, headed by the article item it reports on."""
 
@@ -144,7 +144,7 @@ class Identity:
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TableSpec:
     """One of the three statistical tables.
 
@@ -226,7 +226,7 @@ class TableSpec:
         return tuple(r.key for r in self.rows if not r.replaces)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Format:
     """A version of the report format: its sections, tables and identities."""
 

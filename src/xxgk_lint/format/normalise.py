@@ -47,13 +47,17 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 _MINUS_BEFORE_DIGIT = re.compile(f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])")
 _HAS_OTHER_MINUS = re.compile(f"[{_OTHER_MINUS}]").search
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
+#: Whether a text holds a character the two tables above change (most text holds none:
+#: then both ``str.translate`` passes, a dictionary look-up per character, are skipped).
+_FOLDED = re.compile("[" + re.escape(TRADITIONAL + _OTHER_MINUS + "—―") + "]").search
 
 
 @bounded(8192)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_TRADITIONAL).translate(_DASHES)
+    if _FOLDED(text) is not None:
+        text = text.translate(_TRADITIONAL).translate(_DASHES)
     text = _SPACES.sub("", text)
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
 

@@ -24,6 +24,7 @@ from xxgk_lint.format import (
     normalise,
     section_key,
 )
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import (
     Block,
     Date,
@@ -67,6 +68,9 @@ _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
     r"相关链接|返回顶部|责任编辑|浏览次数|访问量|\(此件公开发布\)|（此件公开发布）|-$)"
 )
+
+
+_new = tuple.__new__  # named tuples by the hundred: skip their Python __new__
 
 
 class NotAReportError(InputError):
@@ -162,12 +166,14 @@ class _Builder:
     def _paragraph(self, lines: list[Line], section: str | None) -> Paragraph:
         pieces = []
         offset = 0
-        for line in lines:
-            pieces.append(Piece(offset, line.line, line.column))
-            offset += len(line.text)
-        text = "".join(line.text for line in lines)
+        for _, text, number, column, _ in lines:
+            pieces.append(_new(Piece, (offset, number, column)))
+            offset += len(text)
+        text = "".join([line[1] for line in lines])
         first, last = lines[0], lines[-1]
-        span = self._span(Span(first.line, first.column, last.line, last.end_column))
+        span = _new(Span, (first[2], first[3], last[2], last[4], None))
+        if self.source.positions is not None:
+            span = self._span(span)
         return Paragraph(text, span, tuple(pieces), section, self.source.positions)
 
     def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:
@@ -379,6 +385,11 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
     return None
 
 
+#: The section a heading names by a bare word (looked up once per heading text, as
+#: section_key is: reports repeat the template's headings).
+_bare_section = bounded(1024)(bare_section)
+
+
 def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> list[RawSection]:
     """Keep a bare heading (六、其他) only where its section's heading can stand.
 
@@ -390,7 +401,7 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
     kept: list[RawSection] = []
     for raw in sections:
         assert raw.heading is not None
-        bare = bare_section(raw.heading.text)
+        bare = _bare_section(raw.heading.text)
         if bare is None or section_key(raw.heading.text) != bare:
             kept.append(raw)
             continue

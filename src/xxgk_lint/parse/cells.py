@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, register
 from xxgk_lint.parse.ast import Cell, Span
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -67,50 +67,42 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
     """Flatten lines into items (the hottest loop of the parser: keep it lean)."""
     items: list[Item] = []
-    grid = grid or {}
+    append, extend = items.append, items.extend
     lines = list(lines)
     enclosed = enclosed_rows(lines)
-    for line in lines:
-        if line.kind != "ROW":
-            text = line.text
-            items.append(
-                _new(
-                    Item,
-                    (
-                        TEXT,
-                        text,
-                        line.line,
-                        line.column,
-                        line.end_column,
-                        normalise(text),
-                        -1,
-                        -1,
-                        -1,
-                        1,
-                    ),
-                )
-            )
+    for kind, text, number, base, end in lines:
+        if kind != "ROW":
+            append(_new(Item, (TEXT, text, number, base, end, normalise(text), -1, -1, -1, 1)))
             continue
-        geometry = grid.get(line.line)
-        if geometry is not None or (line.text.isascii() and line.text.isdigit()):
-            items.extend(row_items(line, geometry, enclosed))
+        if grid:
+            geometry = grid.get(number)
+            if geometry is not None:
+                extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
+                continue
+        if text.isdigit() and text.isascii():  # a lone number (one cell per line)
+            append(_new(Item, (NUMBER, text, number, base, end, "", -1, -1, -1, 1)))
             continue
         # A text row is read by its text alone: its items are looked up once (reports
         # repeat the template's rows) and placed on this line, at this line's column.
-        number, base = line.line, line.column
-        items.extend(
+        extend(
             [
                 _new(Item, (k, t, number, c + base, e + base, n, f, tb, g, sp))
-                for k, t, _, c, e, n, f, tb, g, sp in _row_shape(line.text, enclosed)
+                for k, t, c, e, n, f, tb, g, sp in _row_shape(text, enclosed)
             ]
         )
     return items
 
 
+#: An item of a row without its line, at columns counted from 0 (from the line's first
+#: character): kind, text, column, end_column, norm, field, table, grid, span.
+Shape = tuple[str, str, int, int, str, int, int, int, int]
+
+
 @bounded(1024)
-def _row_shape(text: str, enclosed: bool) -> tuple[Item, ...]:
-    """The items of a text row ``text`` on line 0 at column 0."""
-    return tuple(row_items(_new(Line, ("ROW", text, 0, 0, len(text))), None, enclosed))
+def _row_shape(text: str, enclosed: bool) -> tuple[Shape, ...]:
+    """The items of a text row ``text``, without their line: a text row's items depend on
+    its text alone."""
+    return tuple(_row_fields(text, None, enclosed))
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:
@@ -153,6 +145,14 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
         return [_new(Item, (NUMBER, text, number, base, base + len(text), "", -1, -1, -1, 1))]
+    return [
+        _new(Item, (k, t, number, c + base, e + base, n, f, tb, g, sp))
+        for k, t, c, e, n, f, tb, g, sp in _row_fields(text, geometry, enclosed)
+    ]
+
+
+def _row_fields(text: str, geometry: GridRow | None, enclosed: bool) -> list[Shape]:
+    """The items of a row's text, without their line, columns counted from 0."""
     if geometry is not None:
         pieces = text.split("\t")
         if len(pieces) != len(geometry.cells):
@@ -164,21 +164,20 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     else:
         pieces = _SEPARATORS.split(text)
     if geometry is None and len(pieces) == 1:
-        return _split_field(text, number, base, -1)
-    is_number, is_placeholder = _PATTERNS or _Patterns.load()
-    blank = _INNER_BLANK.search
+        return [(k, t, c, e, n, -1, -1, -1, 1) for k, t, c, e, n in _split(text)]
     # Every separator starts a field, a pipe at either end of the line too (a blank last
     # field, a | 6 | , keeps its place, as in a tab row) — unless the region's rows are
     # enclosed in pipes (| a | b |): then the enclosing pieces are no fields.
+    position = 0
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
-        base += 1
+        position = 1
     cells = geometry.cells if geometry is not None else None
     table = geometry.table if geometry is not None else -1
-    out: list[Item] = []
+    out: list[Shape] = []
     append = out.append
-    position = base
     leading = True  # empty fields before the line's first content: see below
+    field_of = _field
     for field, piece in enumerate(pieces):
         start = position
         position += len(piece) + 1
@@ -186,35 +185,48 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
             grid, span = cells[field].column, cells[field].span
         else:
             grid, span = field, 1
-        stripped = piece.strip()
-        if not stripped:
-            append(_new(Item, (EMPTY, "", number, start, start, "", field, table, grid, span)))
+        found = field_of(piece)
+        if found is None:
+            append((EMPTY, "", start, start, "", field, table, grid, span))
             continue
+        value, parts = found
         if leading:
             leading = False
-            if out and not _is_value(stripped, is_number, is_placeholder):
+            if out and not value:
                 # Empty fields that open a line before its label are indentation, or the
                 # leading cells a copied row lost: no row's values (their fields still count).
                 out.clear()
-        at = start + len(piece) - len(piece.lstrip())
-        end = at + len(stripped)
-        if stripped.isdigit() and stripped.isascii():
-            append(_new(Item, (NUMBER, stripped, number, at, end, "", field, table, grid, span)))
-        elif blank(stripped) is not None:
-            for item in _split_field(stripped, number, at, field):
-                append(item._replace(table=table, grid=grid, span=span))
-        elif is_number(stripped) or (
-            stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))
-        ):
-            append(_new(Item, (NUMBER, stripped, number, at, end, "", field, table, grid, span)))
-        elif is_placeholder(stripped):
-            append(
-                _new(Item, (PLACEHOLDER, stripped, number, at, end, "", field, table, grid, span))
-            )
-        else:
-            norm = normalise(stripped)
-            append(_new(Item, (TEXT, stripped, number, at, end, norm, field, table, grid, span)))
+        for kind, part, at, end, norm in parts:
+            append((kind, part, start + at, start + end, norm, field, table, grid, span))
     return out
+
+
+#: One item of a field: kind, text, start and end in the field, norm.
+_Part = tuple[str, str, int, int, str]
+
+
+@bounded(4096)
+def _field(piece: str) -> tuple[bool, tuple[_Part, ...]] | None:
+    """What one field of a separated row holds (None: it is blank), and whether it starts
+    with a value (a number or placeholder, not a label). Looked up by its text: the same
+    fields (0, 本年新收政府信息公开申请数量, /) fill every report's rows."""
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    at = len(piece) - len(piece.lstrip())
+    end = at + len(stripped)
+    if stripped.isdigit() and stripped.isascii():
+        return True, ((NUMBER, stripped, at, end, ""),)
+    is_number, is_placeholder = _PATTERNS or _Patterns.load()
+    if _INNER_BLANK.search(stripped) is not None:
+        value = _is_value(stripped, is_number, is_placeholder)
+        return value, tuple((k, t, at + c, at + e, n) for k, t, c, e, n in _split(stripped))
+    # One word: it starts with a value exactly when it is one (see _is_value).
+    if is_number(stripped) or (stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))):
+        return True, ((NUMBER, stripped, at, end, ""),)
+    if is_placeholder(stripped):
+        return True, ((PLACEHOLDER, stripped, at, end, ""),)
+    return False, ((TEXT, stripped, at, end, normalise(stripped)),)
 
 
 def _is_value(
@@ -225,11 +237,11 @@ def _is_value(
     return bool(is_number(fold_minus(first)) or is_placeholder(first))
 
 
-def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
+def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
     finditer = get_parser().splitter.pattern.finditer
-    out: list[Item] = []
+    out: list[_Part] = []
     for match in finditer(fold_minus(text)):
         kind = match.lastgroup
         if kind in ("BLANK", "CELL_SEP", None):
@@ -237,11 +249,11 @@ def _split_field(text: str, line: int, base: int, field: int) -> list[Item]:
         start, end = match.span()
         value = text[start:end]
         if kind == "NUMBER":
-            out.append(Item(NUMBER, value, line, base + start, base + end, "", field))
+            out.append((NUMBER, value, start, end, ""))
         elif kind == "PLACEHOLDER":
-            out.append(Item(PLACEHOLDER, value, line, base + start, base + end, "", field))
+            out.append((PLACEHOLDER, value, start, end, ""))
         else:
-            out.append(Item(TEXT, value, line, base + start, base + end, normalise(value), field))
+            out.append((TEXT, value, start, end, normalise(value)))
     return out
 
 
@@ -273,6 +285,50 @@ def make_cell(column: str, item: Item) -> Cell:
     if kind == TEXT:
         return _new(Cell, (column, text, None, "text", span))
     return _new(Cell, (column, text, None, "blank", span))
+
+
+#: The values of printed counts (plain ASCII digits), by their text: the same few hundred
+#: (0, 1, 2 …) fill every table. Bounded, and emptied with the other memo tables.
+_COUNTS: dict[str, int] = {}
+_COUNTS_SIZE = 4096
+register(_COUNTS.clear)
+
+
+def make_cells(
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span
+) -> tuple[Cell, ...]:
+    """The cells of a placed row: :func:`make_cell` for each item, :func:`blank_cell` (at
+    ``blank``) where an item is missing. Inlined: a report has two hundred cells, and the
+    function call per cell was a fifth of their cost."""
+    out: list[Cell] = []
+    append = out.append
+    for column, item in zip(columns, items, strict=True):
+        if item is None:
+            append(_new(Cell, (column, "", None, "blank", blank)))
+            continue
+        kind, text = item[0], item[1]
+        span = _new(Span, (item[2], item[3], item[2], item[4], None))
+        if kind == NUMBER:
+            count = _COUNTS.get(text)
+            if count is not None:
+                append(_new(Cell, (column, text, count, "number", span)))
+            elif text.isdigit() and text.isascii():
+                count = int(text)
+                if len(_COUNTS) < _COUNTS_SIZE:
+                    _COUNTS[text] = count
+                append(_new(Cell, (column, text, count, "number", span)))
+            else:
+                value = parse_number(text)
+                append(
+                    _new(Cell, (column, text, value, "text" if value is None else "number", span))
+                )
+        elif kind == PLACEHOLDER:
+            append(_new(Cell, (column, text, None, "placeholder", span)))
+        elif kind == TEXT:
+            append(_new(Cell, (column, text, None, "text", span)))
+        else:
+            append(_new(Cell, (column, text, None, "blank", span)))
+    return tuple(out)
 
 
 def blank_cell(column: str, span: Span) -> Cell:

@@ -41,10 +41,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
-from lark.lexer import Lexer
-
 from xxgk_lint.format.normalise import fold_traditional
 from xxgk_lint.format.prose import (
     COUNT_UNITS,
@@ -54,6 +50,7 @@ from xxgk_lint.format.prose import (
     TIMES,
     TOPICS,
 )
+from xxgk_lint.parse._lark_runtime import Lark, LarkError, Lexer, Token, Tree
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 if TYPE_CHECKING:

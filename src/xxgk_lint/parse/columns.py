@@ -35,7 +35,7 @@ from xxgk_lint.parse.cells import EMPTY, TEXT, Item
 GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
 
 
-@dataclass
+@dataclass(eq=False)
 class HeaderMap:
     """Grid or field position → column key, read from a table's header rows.
 
@@ -134,7 +134,7 @@ def windows(values: Sequence[Item], width: int) -> list[int]:
     return list(range(low, high + 1))
 
 
-@dataclass
+@dataclass(eq=False)
 class FieldVotes:
     """Field positions of the rows placed by count, to lay ambiguous rows against."""
 

@@ -1,13 +1,23 @@
-"""Generate ``_tables.py``: the grammars' LALR tables as Python literals.
+"""Generate ``_tables.py`` (the grammars' LALR tables as Python literals) and
+``_lark_runtime.py`` (the Lark code that runs them).
 
-Run after editing a grammar in ``grammar/`` (a test fails until you do)::
+Run after editing a grammar in ``grammar/``, or after upgrading Lark (a test fails until
+you do)::
 
-    python -m xxgk_lint.parse.compile           # rewrite src/xxgk_lint/parse/_tables.py
-    python -m xxgk_lint.parse.compile --check   # exit 1 if it is out of date
+    python -m xxgk_lint.parse.compile           # rewrite both files
+    python -m xxgk_lint.parse.compile --check   # exit 1 if either is out of date
 
 Literals, not a pickle: importing the module runs no code but the dict displays, and it
 ships inside the package like any other module (a pickle cache in a shared temporary
 directory would run whatever code someone planted there).
+
+The runtime is what Lark's stand-alone generator (``lark.tools.standalone``) writes before
+a grammar's data: the LALR parser, lexer, tree and transformer classes, without Lark's
+grammar compiler. Importing the ``lark`` package for them would import the compiler too
+(``load_grammar``, the Earley parser, ``tempfile``, ``pickle``, ``hashlib``): about a
+twentieth of the start-up of ``check``. The tables and the code that reads them are
+generated together, from one Lark version, so they always agree whatever Lark is
+installed. The generated code is under the Mozilla Public License 2.0 (its header says so).
 """
 
 from __future__ import annotations
@@ -17,24 +27,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import lark
 from lark.grammar import Rule
-from lark.lexer import TerminalDef
+from lark.lexer import Lexer, TerminalDef
+from lark.tools import standalone
 
 from xxgk_lint.parse.grammar import (
     LEXER_PLACEHOLDER,
-    build_lark,
-    grammar_hash,
+    GrammarSpec,
     grammar_specs,
     grammar_text,
 )
 
 TABLES = Path(__file__).with_name("_tables.py")
+RUNTIME = Path(__file__).with_name("_lark_runtime.py")
 
 _HEADER = '''"""The grammars' LALR parse tables (generated: do not edit).
 
 Written by ``python -m xxgk_lint.parse.compile`` from ``grammar/*.lark``; a grammar's
-tables are loaded by :mod:`xxgk_lint.parse.grammar` only when their sha256 matches the
-grammar file it ships with.
+tables are loaded by :mod:`xxgk_lint.parse.grammar` only when the grammar file it ships
+with is the text they were made from; they are run by ``_lark_runtime.py``, generated with
+them from the same Lark (``LARK_VERSION``).
 """
 
 # fmt: off
@@ -52,13 +65,59 @@ def _placeholder(value: Any) -> Any:
     return value
 
 
+class _AnyLexer(Lexer):
+    """Stands for a grammar's own lexer class while its tables are built: the tables do
+    not depend on it (``_tables.py`` holds a placeholder; the loader puts the class in)."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, lexer_state: object, parser_state: object) -> Any:  # pragma: no cover
+        raise NotImplementedError("only the tables of this parser are used")
+
+
+def lark_lexer(spec: GrammarSpec) -> Any:
+    """The ``lexer`` to compile ``spec`` with in the ``lark`` package: Lark's own by name,
+    or a stand-in for the project's class (a subclass of the runtime's ``Lexer``)."""
+    return spec.lexer if isinstance(spec.lexer, str) else _AnyLexer
+
+
+def tables_of(text: str, spec: GrammarSpec) -> dict[str, Any]:
+    """A grammar's tables: its text, the parser's data (the lexer class a placeholder) and
+    the memo of its terminals and rules, as :func:`~xxgk_lint.parse.grammar.load_lark`
+    reads them."""
+    parser = lark.Lark(text, parser="lalr", lexer=lark_lexer(spec), start=list(spec.start))
+    data, memo = parser.memo_serialize([TerminalDef, Rule])
+    return {"grammar": text, "data": _placeholder(data), "memo": memo}
+
+
 def render() -> str:
-    tables: dict[str, Any] = {}
-    for name, spec in grammar_specs().items():
-        text = grammar_text(spec.file)
-        data, memo = build_lark(text, spec=spec).memo_serialize([TerminalDef, Rule])
-        tables[name] = {"sha256": grammar_hash(text), "data": _placeholder(data), "memo": memo}
-    return _HEADER + f"TABLES = {pprint.pformat(tables, width=100, sort_dicts=True)}\n"
+    tables = {
+        name: tables_of(grammar_text(spec.file), spec) for name, spec in grammar_specs().items()
+    }
+    return (
+        _HEADER
+        + f"LARK_VERSION = {lark.__version__!r}\n"
+        + f"TABLES = {pprint.pformat(tables, width=100, sort_dicts=True)}\n"
+    )
+
+
+def render_runtime() -> str:
+    """Lark's stand-alone parser code, as its generator writes it before a grammar's data."""
+    chunks: list[str] = []
+    standalone.gen_standalone(
+        lark.Lark('start: "x"', parser="lalr"),
+        output=lambda *parts: chunks.append(f"{parts[0] if parts else ''}\n"),
+    )
+    code = "".join(chunks)
+    end = code.index("import pickle, zlib, base64\nDATA = (")
+    return (
+        "# Generated by `python -m xxgk_lint.parse.compile` from Lark's stand-alone generator:\n"
+        "# do not edit. The code below is Lark's and is under the Mozilla Public License 2.0.\n"
+        "# fmt: off\n"
+        "# ruff: noqa\n"
+        "# mypy: ignore-errors\n" + code[:end].rstrip() + "\n"
+    )
 
 
 def stale() -> list[str]:
@@ -68,18 +127,28 @@ def stale() -> list[str]:
     return [
         name
         for name, spec in grammar_specs().items()
-        if _tables.TABLES.get(name, {}).get("sha256") != grammar_hash(grammar_text(spec.file))
+        if _tables.TABLES.get(name, {}).get("grammar") != grammar_text(spec.file)
     ]
+
+
+def runtime_stale() -> bool:
+    """Whether the shipped runtime or tables come from another Lark than the installed one."""
+    from xxgk_lint.parse import _tables
+
+    if getattr(_tables, "LARK_VERSION", None) != lark.__version__:
+        return True
+    return not RUNTIME.is_file() or RUNTIME.read_text(encoding="utf-8") != render_runtime()
 
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        if stale():
-            print(f"{TABLES} is out of date: run python -m xxgk_lint.parse.compile")
+        if stale() or runtime_stale():
+            print(f"{TABLES} or {RUNTIME} is out of date: run python -m xxgk_lint.parse.compile")
             return 1
         return 0
+    RUNTIME.write_text(render_runtime(), encoding="utf-8")
     TABLES.write_text(render(), encoding="utf-8")
-    print(f"wrote {TABLES}")
+    print(f"wrote {RUNTIME} and {TABLES}")
     return 0
 
 

@@ -20,11 +20,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
-
 from xxgk_lint.format.document import PERIOD_WORDS
 from xxgk_lint.memo import bounded
+from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Period
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
@@ -97,7 +95,7 @@ class DatePart:
             return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DateReading:
     """What a window of text says: its ranges (start, end), since-dates and lone dates."""
 

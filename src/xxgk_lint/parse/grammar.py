@@ -3,23 +3,25 @@
 The grammar (``grammar/report.lark``, shipped in the package as ``xxgk_lint.grammar``)
 is LALR. Its parse tables are compiled when the project is built, not at run time and
 never into a cache on disk: ``_tables.py`` holds them as Python literals, generated from
-the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's hash. Loading
-them costs an import; a grammar edited without regenerating them is detected by the hash
+the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's text. Loading
+them costs an import; a grammar edited without regenerating them is detected by its text
 and compiled in memory instead, so a stale table is never used. Nothing is unpickled.
+
+The tables are run by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
+with them (see :mod:`xxgk_lint.parse.compile`): ``check`` never imports the ``lark``
+package and its grammar compiler, only a grammar edited in place does.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer
-
+from xxgk_lint.parse._lark_runtime import Lark, Token, Transformer
 from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer, LineRun
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -34,7 +36,7 @@ class RawParagraph:
     lines: list[Line]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawRows:
     """A run of table-row lines."""
 
@@ -49,7 +51,7 @@ class RawTitle:
 RawBlock = RawParagraph | RawRows | RawTitle
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawSection:
     heading: Line | None
     blocks: list[RawBlock]
@@ -64,7 +66,7 @@ class RawSection:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Document:
     """The parse tree: the preamble's blocks, then the sections."""
 
@@ -97,10 +99,6 @@ def _grammar_folder() -> Path:
     return Path(init).parent
 
 
-def grammar_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _blocks(children: list[Any]) -> list[RawBlock]:
     """A section's blocks: page marks and markdown rule lines are noise, kept out of the tree.
 
@@ -130,31 +128,55 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
 class _ToTree(Transformer[Token, Document]):
     """Called by the LALR parser on each reduction: builds the raw tree directly. Every
-    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines."""
-
-    def heading(self, children: list[LineRun]) -> Line:
-        return children[0].lines[0]
+    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines. The
+    grammar's repetitions are left-recursive: a list grows by one item per reduction."""
 
     def title(self, children: list[LineRun]) -> RawTitle:
         return RawTitle(children[0].lines[0])
 
-    def paragraph(self, children: list[LineRun]) -> RawParagraph:
-        return RawParagraph([line for token in children for line in token.lines])
+    def prose(self, children: list[Any]) -> list[Line]:
+        if len(children) == 1:  # prose: PROSE | TEXT
+            return list(children[0].lines)
+        lines: list[Line] = children[0]  # prose: prose (PROSE | TEXT)
+        lines.extend(children[1].lines)
+        return lines
 
-    def rows(self, children: list[LineRun]) -> RawRows:
-        return RawRows([line for token in children for line in token.lines])
+    def paragraph(self, children: list[Any]) -> RawParagraph:
+        first = children[0]
+        lines: list[Line] = list(first.lines) if isinstance(first, LineRun) else first
+        if len(children) == 2:  # paragraph: prose END
+            lines.extend(children[1].lines)
+        return RawParagraph(lines)
+
+    def rows(self, children: list[Any]) -> RawRows:
+        if len(children) == 1:  # rows: ROW
+            return RawRows(list(children[0].lines))
+        rows: RawRows = children[0]  # rows: rows ROW
+        rows.lines.extend(children[1].lines)
+        return rows
+
+    def blocks(self, children: list[Any]) -> list[Any]:
+        if not children:  # blocks: (nothing yet)
+            return []
+        blocks: list[Any] = children[0]  # blocks: blocks (title | paragraph | …)
+        blocks.append(children[1])
+        return blocks
 
     def preamble(self, children: list[Any]) -> RawSection:
-        return RawSection(None, _blocks(children))
+        return RawSection(None, _blocks(children[0]))
 
     def section(self, children: list[Any]) -> RawSection:
-        return RawSection(children[0], _blocks(children[1:]))
+        return RawSection(children[0].lines[0], _blocks(children[1]))
 
-    def start(self, children: list[RawSection]) -> Document:
-        return Document(children[0], list(children[1:]))
+    def start(self, children: list[Any]) -> Document:
+        if len(children) == 1:  # start: preamble
+            return Document(children[0], [])
+        document: Document = children[0]  # start: start section
+        document.sections.append(children[1])
+        return document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReportParser:
     lark: Lark
     splitter: CellSplitter
@@ -173,7 +195,7 @@ class ReportParser:
         return self.lark.parser.lexer.lexer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GrammarSpec:
     """How one of the grammars is compiled: its file, start rules and lexer."""
 
@@ -198,24 +220,18 @@ def grammar_specs() -> dict[str, GrammarSpec]:
     }
 
 
-def build_lark(
-    text: str, transformer: Transformer[Token, Any] | None = None, spec: GrammarSpec = REPORT
-) -> Lark:
-    """Compile a grammar (what ``_tables.py`` holds the result of)."""
-    return Lark(
-        text, parser="lalr", lexer=spec.lexer, start=list(spec.start), transformer=transformer
-    )
-
-
 def load_lark(name: str, transformer: Transformer[Token, Any] | None = None) -> Lark:
-    """A grammar's parser from the shipped tables, or compiled in memory if they are stale."""
+    """A grammar's parser from the shipped tables, or from tables compiled in memory (with
+    the ``lark`` package) if the grammar file is not the one they were made from."""
     from xxgk_lint.parse import _tables
 
     spec = REPORT if name == "report" else grammar_specs()[name]
     text = grammar_text(spec.file)
     shipped: dict[str, Any] | None = _tables.TABLES.get(name)
-    if shipped is None or shipped["sha256"] != grammar_hash(text):
-        return build_lark(text, transformer, spec)
+    if shipped is None or shipped["grammar"] != text:
+        from xxgk_lint.parse.compile import tables_of
+
+        shipped = tables_of(text, spec)
     data = shipped["data"]
     if not isinstance(spec.lexer, str):
         data = _with_lexer(data, spec.lexer)

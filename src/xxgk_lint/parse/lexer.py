@@ -19,11 +19,9 @@ import re
 from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
-from lark import Token
-from lark.lexer import Lexer
-
 from xxgk_lint.format.normalise import fold_minus
 from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.parse._lark_runtime import Lexer, Token
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
@@ -43,6 +41,8 @@ _FIRST_CHARS = {
 _CONTAINS = {
     "PROSE": "。；",
     "TITLE": "报報",
+    # a cell separator, a digit (every NUMBER has one) or a placeholder's character
+    "ROW": "|｜\t0123456789０１２３４５６７８９/／-－—–―无",
 }
 #: Characters one of which a line must end with for these terminals to match.
 _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
@@ -102,6 +102,7 @@ class LineRun(Token):
 #: The run each line kind joins (lines of the same run in a row become one token).
 _RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
 _new = tuple.__new__
+_str_new = str.__new__
 
 
 class LineLexer(Lexer):
@@ -132,6 +133,9 @@ class LineLexer(Lexer):
         # Reports share most of their lines (the template's labels, headers and rows of
         # zeros): a line's kind depends on its text alone, so it is looked up once.
         self.kind_of = bounded(4096)(self.classify)
+        # And a whole line's reading (kind, text, column) depends on the line alone, but
+        # for the lines a reader says are table rows: looked up once too.
+        self.shape_of = bounded(4096)(self._shape)
 
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -143,37 +147,65 @@ class LineLexer(Lexer):
     table_rows: Collection[int] = ()
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
+        """Classify each non-blank line of ``data`` and yield the tokens of its runs.
+
+        One loop for both (classifying and grouping): it runs for every line of every
+        report, and a generator feeding another cost a resumption per line.
+        """
+        table_rows = self.table_rows
+        shape_of = self.shape_of
+        runs = _RUNS
         run: list[Line] = []
         run_kind = ""
-        for line in self.lines(data):
-            joins = _RUNS.get(line.kind, "")
-            if run and joins != run_kind:
-                yield _token(run, run_kind)
-                run = []
-            if joins:
-                run.append(line)
-                run_kind = joins
+        for number, line in enumerate(data.split("\n"), start=1):
+            if not line:
+                continue
+            if table_rows and number in table_rows:
+                shape = self._shape(line, True)
             else:
-                yield _token([line], line.kind)
+                shape = shape_of(line)
+            if shape is None:
+                continue  # a blank line
+            kind, stripped, offset = shape
+            item = _new(Line, (kind, stripped, number, offset, offset + len(stripped)))
+            joins = runs.get(kind)
+            if joins is None:
+                if run:
+                    yield _token(run, run_kind)
+                    run = []
+                yield _token([item], kind)
+            elif joins == run_kind and run:
+                run.append(item)
+            else:
+                if run:
+                    yield _token(run, run_kind)
+                run = [item]
+                run_kind = joins
         if run:
             yield _token(run, run_kind)
 
     def lines(self, data: str) -> Iterator[Line]:
         """Each non-blank line of ``data``, classified."""
-        table_rows = self.table_rows
-        kind_of = self.kind_of
-        for number, line in enumerate(data.split("\n"), start=1):
-            stripped = line.strip(_BLANK)
-            if not stripped:
-                continue
-            kind = kind_of(stripped)
-            if kind != "ROW" and kind != "HEADING" and _blank_cells_after(line, number, table_rows):
-                kind = "ROW"  # a row whose cells after its label are all blank
-            if kind == "ROW":
-                stripped = line.strip(_SPACES)
-            offset = line.find(stripped)
-            end = offset + len(stripped)
-            yield _new(Line, (kind, stripped, number, offset + 1, end + 1))
+        for token in self.lex(data):
+            yield from token.lines  # type: ignore[attr-defined]
+
+    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int] | None:
+        """A line's kind, its text without the blanks around it and the text's 1-based
+        column; None for a blank line. ``table_row``: a reader says the line is one."""
+        stripped = line.strip(_BLANK)
+        if not stripped:
+            return None
+        kind = self.kind_of(stripped)
+        if (
+            kind != "ROW"
+            and kind != "HEADING"
+            and "\t" in line  # (no tab: never a row of blank cells)
+            and _blank_cells_after(line, table_row)
+        ):
+            kind = "ROW"  # a row whose cells after its label are all blank
+        if kind == "ROW":
+            stripped = line.strip(_SPACES)
+        return kind, stripped, line.find(stripped) + 1
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
@@ -197,18 +229,30 @@ class LineLexer(Lexer):
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
-    """The token of a run of lines (of one line: a heading, a title, a page mark …)."""
+    """The token of a run of lines (of one line: a heading, a title, a page mark …).
+
+    Made as ``Token._future_new`` makes it, without its keyword handling: one per
+    paragraph, title, heading and run of rows."""
     first, last = run[0], run[-1]
-    token = LineRun(kind, first.text, None, first.line, first.column, last.line, last.end_column)
+    text = first[1]
+    token = _str_new(LineRun, text)
+    token.type = kind
+    token.start_pos = None
+    token.value = text
+    token.line = first[2]
+    token.column = first[3]
+    token.end_line = last[2]
+    token.end_column = last[4]
+    token.end_pos = None
     token.lines = tuple(run)
     return token
 
 
-def _blank_cells_after(line: str, number: int, table_rows: Collection[int]) -> bool:
+def _blank_cells_after(line: str, table_row: bool) -> bool:
     """Whether ``line`` is a table row whose cells after the label are blank: a row of an
     HTML or Word table (the reader says so), or a text line with two or more tabs after its
     first content (``规章\t\t\t``; one trailing tab is too common after prose to count)."""
-    if number in table_rows:
+    if table_row:
         return "\t" in line.strip(_BLANK + "\t") or line.rstrip(_SPACES).endswith("\t")
     content = line.lstrip(_BLANK)
     return content.count("\t") >= 2

@@ -12,14 +12,17 @@ are not labels: they tell where each column stands, which
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
-from xxgk_lint.parse.cells import EMPTY, TEXT, Item, blank_cell, make_cell
-from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, place
+from xxgk_lint.parse.cells import EMPTY, TEXT, Item, make_cells
+from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, by_count, place
+
+_new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
 
 #: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
 #: or label line of the format is written so; one before a table is prose, not the table.
@@ -47,7 +50,7 @@ def _table_start(before: Sequence[Item], fallback: Item) -> Item:
     return before[start] if start < len(before) else fallback
 
 
-@dataclass
+@dataclass(eq=False)
 class MappedTable:
     table: Table | None
     deviations: list[Deviation] = field(default_factory=list)
@@ -55,7 +58,7 @@ class MappedTable:
     last_line: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Pending:
     """A row found in the first pass, placed in the second."""
 
@@ -151,39 +154,53 @@ def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item],
     A run of empty cells only (padding, or the blank cells of a header line) does not end
     a label run — unless it follows a non-header label on the same line, where it is a row
     whose cells are all blank.
+
+    The runs are found in the string of the items' kinds (one letter each), with string
+    methods: a Python step per run, not per item.
     """
     header = spec.header_pattern
+    kinds = "".join([item[0] for item in items])
     run: list[Item] = []
     index, count = 0, len(items)
     while index < count:
-        item = items[index]
-        if item.kind == TEXT:
-            run.append(item)
-            index += 1
+        if kinds[index] == TEXT:
+            end = _TEXTS.match(kinds, index).end()  # type: ignore[union-attr]
+            run.extend(items[index:end])
+            index = end
             continue
-        end = index + 1
-        while end < count and items[end].kind != TEXT:
-            end += 1
+        end = kinds.find(TEXT, index + 1)
+        if end < 0:
+            end = count
         values = items[index:end]
-        index = end
-        if all(v.kind == EMPTY for v in values):
+        if kinds.count(EMPTY, index, end) == end - index:
+            index = end
             last = run[-1] if run else None
             if last is None or last.line != values[0].line or header.match(last.norm):
                 continue
             if sum(1 for r in run if r.line == last.line and header.match(r.norm)):
                 continue
+        index = end
         yield run, values
         run = []
     if run:
         yield run, []
 
 
+_TEXTS = re.compile(TEXT + "+")
+
+
 def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
     """The template row that a label run names, searched from the row expected next."""
-    header = spec.header_pattern
-    headers = sum(1 for item in run if header.match(item.norm))
+    if len(run) == 1:  # the common case: one label (no header words to skip among others)
+        item = run[0]
+        for index in _rows_naming(spec, item.norm):
+            if index >= cursor:
+                return index, item
+        return None
+    header = spec.header_pattern.match
+    headers = sum(1 for item in run if header(item.norm))
     for item in reversed(run):
-        if headers >= 2 and header.match(item.norm):
+        if headers >= 2 and header(item.norm):
             continue
         for index in _rows_naming(spec, item.norm):
             if index >= cursor:
@@ -213,17 +230,8 @@ def _rows_naming(spec: TableSpec, norm: str) -> tuple[int, ...]:
 
 def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
     assert placement.items is not None
-    out = []
-    for column, item in zip(columns, placement.items, strict=True):
-        if item is None:
-            span = Span(label.line, label.end_column, label.line, label.end_column)
-            out.append(blank_cell(column, span))
-        else:
-            out.append(make_cell(column, item))
-    return tuple(out)
-
-
-_new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
+    blank = _new(Span, (label[2], label[4], label[2], label[4], None))  # a missing cell's
+    return make_cells(columns, placement.items, blank)
 
 
 def _row(pending: _Pending) -> Row:
@@ -367,9 +375,12 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         # placed in the second pass, which reads it then.
         grid = values[0].table >= 0
         header = headers.current(values[0].table, label.line) if grid else _NO_HEADER
-        if not grid and len(values) == len(columns) and all(v.kind != EMPTY for v in values):
-            # The common case, decided by count: built at once.
-            placement = Placement(tuple(values), "count", len(values))
+        if not grid:
+            # A text row: the first pass places it by count (the grid needs a grid row), or
+            # leaves it to the second pass, which lays it against the table's other rows.
+            placement = by_count(values, columns) or Placement(
+                None, "pending", sum(1 for v in values if v.kind != EMPTY)
+            )
         else:
             placement = place(
                 values,
@@ -405,6 +416,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
 def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map table 四: one data line of numbers, the rows being groups of five columns."""
     group_columns = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
+    at = {column: index for index, column in enumerate(group_columns)}
     headers = _Headers(spec, items)
     runs = list(value_runs(items, spec))
     for position, (_, raw_values) in enumerate(runs):
@@ -420,11 +432,19 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(texts)
             values.extend(more)
             following += 1
-        votes = FieldVotes()
-        header = headers.current(values[0].table, values[0].line)
-        placement = place(
-            values, group_columns, label_field=-1, header=header, votes=votes, second_pass=True
-        )
+        # A value outside a grid leaves the grid undecided: then a data line of as many
+        # values as columns is placed by count, without reading the header lines.
+        placement = by_count(values, group_columns) if any(v.table < 0 for v in values) else None
+        if placement is None:
+            header = headers.current(values[0].table, values[0].line)
+            placement = place(
+                values,
+                group_columns,
+                label_field=-1,
+                header=header,
+                votes=FieldVotes(),
+                second_pass=True,
+            )
         header_items = [item for r, _ in runs[: position + 1] for item in r]
         first = _table_start(header_items, values[0])
         last = values[-1]
@@ -445,12 +465,8 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                     )
                 )
                 continue
-            chunk_columns = [f"{row.key}.{c}" for c in row.columns]
-            chunk = [placement.items[group_columns.index(c)] for c in chunk_columns]
-            cells = tuple(
-                make_cell(col, item) if item is not None else blank_cell(col, anchor.span_())
-                for col, item in zip(row.columns, chunk, strict=True)
-            )
+            chunk = [placement.items[at[f"{row.key}.{c}"]] for c in row.columns]
+            cells = make_cells(row.columns, chunk, anchor.span_())
             start = next((i for i in chunk if i is not None), anchor)
             rows.append(
                 Row(

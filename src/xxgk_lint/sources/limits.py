@@ -18,7 +18,7 @@ from xxgk_lint.sources.model import LimitError
 MIB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Limits:
     """The limits readers and the parser enforce (see the module docstring)."""
 

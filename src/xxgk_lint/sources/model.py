@@ -181,7 +181,7 @@ class TextBuilder:
         return "".join(self._parts), positions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PositionMap:
     """Maps (line, column) in extracted text back to an :class:`Origin`.
 
@@ -291,7 +291,7 @@ class MetaTag:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     """A report file, read and decoded, ready for the parser.
 

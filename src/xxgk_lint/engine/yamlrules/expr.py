@@ -123,7 +123,11 @@ def compile_expression(text: str, boolean: bool = True) -> Expression:
     ``boolean``: the expression must be a condition (a comparison, or comparisons joined by
     ``and``/``or``/``not``), as ``check:`` and ``when:`` are.
     """
-    from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+    from xxgk_lint.parse._lark_runtime import (
+        UnexpectedCharacters,
+        UnexpectedInput,
+        UnexpectedToken,
+    )
 
     if not isinstance(text, str) or not text.strip():
         raise ExprError("表达式为空", "the expression is empty")
@@ -177,7 +181,7 @@ _TOO_DEEP = ExprError("表达式嵌套过深", "the expression is nested too dee
 
 
 def _build(tree: Any) -> Node:
-    from lark import Token, Tree
+    from xxgk_lint.parse._lark_runtime import Token, Tree
 
     if isinstance(tree, Token):  # pragma: no cover - every token sits in a named rule
         raise ExprError(f"无法识别 {tree!s}", f"unexpected {tree!s}")

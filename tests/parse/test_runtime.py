@@ -1,0 +1,57 @@
+"""The grammars run on Lark's stand-alone runtime shipped with their tables
+(``parse/_lark_runtime.py``, ``parse/_tables.py``), never on the ``lark`` package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import lark
+import pytest
+
+from tests.conftest import FIXTURES
+from xxgk_lint.parse import _lark_runtime, _tables, compile, grammar
+
+
+def test_the_runtime_and_the_tables_come_from_the_installed_lark() -> None:
+    """Generated together from one Lark; the test extra pins that Lark, so a Lark upgrade
+    fails here until both files are generated again."""
+    assert _lark_runtime.__version__ == _tables.LARK_VERSION == lark.__version__, (
+        "run: python -m xxgk_lint.parse.compile"
+    )
+    assert compile.RUNTIME.read_text(encoding="utf-8") == compile.render_runtime(), (
+        "run: python -m xxgk_lint.parse.compile"
+    )
+    assert compile.main(["--check"]) == 0
+
+
+def test_check_imports_no_lark_package() -> None:
+    """Lark's grammar compiler (and what it imports) is no part of a run's start-up."""
+    code = (
+        "import sys\n"
+        "from xxgk_lint.cli.main import main\n"
+        f"status = main(['check', '--isolated', {str(FIXTURES / 'samples' / 'clean-pipe.txt')!r}])\n"
+        "print(status, sorted(m for m in sys.modules if m == 'lark' or m.startswith('lark.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+def test_a_grammar_edited_without_its_tables_is_compiled_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shipped tables are used only for the grammar text they were made from; another
+    text is compiled with the ``lark`` package and run on the same runtime."""
+    shipped = grammar.grammar_text("dates.lark")
+    edited = shipped + "\n// edited after the tables were generated\n"
+    monkeypatch.setattr(grammar, "grammar_text", lambda name="report.lark": edited)
+    parser = grammar.load_lark("dates")
+    assert isinstance(parser, _lark_runtime.Lark)
+    monkeypatch.undo()
+    assert _tables.TABLES["dates"]["grammar"] == shipped
+    tree = parser.parse("2023年1月1日至2023年12月31日")
+    assert [child.data for child in tree.children if isinstance(child, _lark_runtime.Tree)] == [
+        "date",
+        "date",
+    ]
+    assert [str(token) for token in tree.children[2].children] == ["2023年", "12月", "31日"]
