@@ -12,6 +12,7 @@ import pytest
 
 from xxgk_lint.cli.output import (
     OutputError,
+    Utf8Writer,
     ascii_document,
     emit,
     enable_windows_colour,
@@ -67,6 +68,37 @@ def test_emit_lets_a_broken_pipe_through() -> None:
 
     with pytest.raises(BrokenPipeError):
         emit("x\n", "text", Gone())
+
+
+def _pieces(data: bytes, size: int) -> list[bytes]:
+    return [data[start : start + size] for start in range(0, len(data), size)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii", "gbk"])
+def test_utf8_pieces_are_written_as_their_text_would_be(encoding: str) -> None:
+    """Spooled UTF-8 (JSON's report entries) goes to a UTF-8 stdout as it is; to any other
+    it is decoded — a character split between two pieces too — and written as emit
+    writes text."""
+    written = io.BytesIO()
+    stream = io.TextIOWrapper(written, encoding=encoding, newline="\n")
+    writer = Utf8Writer("json")
+    for piece in _pieces(DOCUMENT.encode("utf-8"), 5):  # 总 and 😀 split
+        writer.write(piece, stream)
+    stream.flush()
+    expected = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="\n")
+    emit(DOCUMENT, "json", expected)
+    assert written.getvalue() == expected.buffer.getvalue()  # type: ignore[attr-defined]
+    assert json.loads(written.getvalue().decode(encoding)) == json.loads(DOCUMENT)
+
+
+def test_utf8_pieces_on_a_failing_stream_are_an_output_error() -> None:
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    stream = io.TextIOWrapper(Full(), encoding="utf-8")
+    with pytest.raises(OutputError, match="No space left on device"):
+        Utf8Writer("json").write(b"{}", stream)
 
 
 def test_write_atomically_makes_folders_and_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -286,3 +286,136 @@ def test_a_reader_that_goes_away_leaves_the_exit_code_of_the_findings(repo: Path
     assert process.wait(timeout=120) == 2
     assert not has_traceback(err)
     assert "BrokenPipe" not in err
+
+
+def _part_of_a_baseline(repo: Path, capsys) -> Path:
+    """A baseline of part of the run's findings: three of the eight XG201, every XG604,
+    no XG401 — files whose findings are hidden in the writing process, after the workers
+    rendered them, next to files whose findings are not."""
+    import json
+
+    written = run_main(capsys, "check", "--write-baseline", "full.json", "reports")
+    assert written.code == 2  # the broken file, the FIFO
+    document = json.loads((repo / "full.json").read_text(encoding="utf-8"))
+    entries = {entry["code"]: entry for entry in document["findings"]}
+    assert sorted(entries) == ["XG201", "XG401", "XG604"]
+    assert entries["XG201"]["count"] == 8
+    entries["XG201"]["count"] = 3
+    document["findings"] = [entries["XG201"], entries["XG604"]]
+    path = repo / "part.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_jobs_give_byte_identical_output_under_a_baseline(repo: Path, capsys, fmt: str) -> None:
+    baseline = _part_of_a_baseline(repo, capsys)
+    argv = ["check", "--format", fmt, "--lang", "en", "--baseline", baseline, "reports"]
+    one = run_main(capsys, *argv)
+    two = run_main(capsys, *argv, "--jobs", "2")
+    assert one.code == two.code == 2
+    assert two.out == one.out
+    assert two.err == one.err
+    document = run_main(capsys, *argv, "--format", "json", "-j", "2").json()
+    codes = [d["code"] for d in document["diagnostics"]]
+    assert (codes.count("XG201"), codes.count("XG401"), codes.count("XG604")) == (5, 8, 0)
+    assert document["baseline"][0]["hidden"] == 3 + 23
+
+
+def test_a_baseline_hides_one_of_two_findings_the_worker_rendered(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt"):
+        write(tmp_path / name, wrong_total(NO_FEE))  # XG201 and XG401
+    argv = ["check", "--isolated", "--ignore", "XG604", "--format", "json", "a.txt", "b.txt"]
+    every = run_main(capsys, *argv).json()
+    assert [(d["path"], d["code"]) for d in every["diagnostics"]] == [
+        ("a.txt", "XG201"),
+        ("a.txt", "XG401"),
+        ("b.txt", "XG201"),
+        ("b.txt", "XG401"),
+    ]
+    run_main(capsys, *argv, "--write-baseline", "full.json")
+    document = json.loads((tmp_path / "full.json").read_text(encoding="utf-8"))
+    document["findings"] = [
+        {**entry, "count": 1} for entry in document["findings"] if entry["code"] == "XG401"
+    ]
+    write(tmp_path / "part.json", json.dumps(document, ensure_ascii=False))
+    for fmt in ("json", "text", "sarif"):
+        one = run_main(capsys, *argv, "--format", fmt, "--baseline", "part.json")
+        two = run_main(capsys, *argv, "--format", fmt, "--baseline", "part.json", "-j", "2")
+        assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    left = run_main(capsys, *argv, "--baseline", "part.json", "-j", "2").json()
+    # a.txt's XG401 hidden, its XG201 kept (with its related cells); b.txt keeps both
+    assert left["diagnostics"] == [every["diagnostics"][0], *every["diagnostics"][2:]]
+    assert left["diagnostics"][0]["related"]
+    assert left["reports"] == every["reports"]
+    assert left["summary"]["checks"] == every["summary"]["checks"]
+    assert sum(left["summary"]["checks"].values()) > 50
+
+
+def test_jobs_give_the_same_coloured_text(repo: Path, capsys) -> None:
+    argv = ["check", "--color", "always", "--statistics", "reports"]
+    one = run_main(capsys, *argv)
+    two = run_main(capsys, *argv, "-j", "2")
+    assert "\x1b[1;31m" in one.out
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+
+
+def test_jobs_give_the_same_output_file_and_stdout(repo: Path, capsys) -> None:
+    """``--output-file``: the workers render the file's format and the text on stdout."""
+    for fmt in ("json", "junit"):
+        argv = ["check", "--format", fmt, "--lang", "en", "reports", "--output-file"]
+        one = run_main(capsys, *argv, f"one.{fmt}")
+        two = run_main(capsys, *argv, f"two.{fmt}", "-j", "2")
+        assert (repo / f"two.{fmt}").read_bytes() == (repo / f"one.{fmt}").read_bytes()
+        assert "XG201" in one.out
+        assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+
+
+def test_jobs_give_the_same_summary_on_stderr(repo: Path, capsys) -> None:
+    argv = ["check", "--summary", "--format", "sarif", "--lang", "en", "reports"]
+    one = run_main(capsys, *argv)
+    two = run_main(capsys, *argv, "-j", "2")
+    assert one.err.splitlines()[0].split()[0] == "file"
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+
+
+def test_ctrl_c_stops_the_workers_and_says_so_in_one_line(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) while workers check
+    files: one line, exit code 2, no traceback, no worker left behind — and no hang (a
+    worker ended while sending a result used to leave the run waiting, now and then)."""
+    import signal
+    import time
+
+    corpus(tmp_path, 400)
+    env = {**os.environ, "PYTHONUTF8": "1"}
+    argv = [sys.executable, "-m", "xxgk_lint", "check", "-j", "2", "--format", "json", "reports"]
+    for delay in (0.0, 0.2, 0.5):
+        process = subprocess.Popen(
+            argv,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+        assert process.stdout is not None
+        process.stdout.read(200)  # the workers are checking files
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            _, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise AssertionError(f"the run hung after Ctrl-C ({delay} s in)") from None
+        assert process.returncode == 2
+        assert err.decode("utf-8").splitlines()[-1] == "xxgk-lint: interrupted"
+        assert not has_traceback(err.decode("utf-8"))
+        time.sleep(0.2)
+        with pytest.raises(ProcessLookupError):  # the group is gone: no worker left
+            os.killpg(process.pid, 0)

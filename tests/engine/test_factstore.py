@@ -8,7 +8,7 @@ import pytest
 
 from tests.engine.reportkit import CLEAN, TITLE, edit, run_main, write
 from xxgk_lint.engine.config import Config
-from xxgk_lint.engine.factstore import FactsStore
+from xxgk_lint.engine.factstore import FactsStore, Packed
 from xxgk_lint.engine.rule import ReportFacts
 
 
@@ -39,6 +39,34 @@ def test_reports_come_back_by_body_then_alone() -> None:
         "e.txt",
     ]
     assert store.every()[0][0]["XG601"].value == (1, 2)  # the facts, unpickled
+    store.close()
+
+
+@pytest.mark.parametrize("in_memory", [64, 1])
+def test_facts_pickled_in_a_worker_are_kept_as_they_are(
+    in_memory: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs``: a worker sends a report's facts pickled (Packed); they come back as
+    the facts, grouped by the body they name, in the order added — held in memory or
+    moved to the temporary file."""
+    monkeypatch.setattr(FactsStore, "IN_MEMORY", in_memory)
+    store = FactsStore()
+    config = Config()
+    given = [("a.txt", "青山县审计局"), ("b.txt", None), ("c.txt", "青山县 审计局")]
+    for number, (path, agency) in enumerate(given):
+        added = facts(path, agency)
+        packed = Packed.of(added) if number != 1 else added  # one of each kind
+        store.add(packed, config, None, fail_on=number, title=(1, path))  # type: ignore[arg-type]
+    assert Packed.of(facts("a.txt", "青山县审计局")).agency == "青山县审计局"
+    groups = [[kept.facts["XG601"].path for kept in group] for group in store.by_body()]
+    assert groups == [["a.txt", "c.txt"], ["b.txt"]]
+    every = store.every()
+    assert [kept.facts for kept in every] == [facts(p, a) for p, a in given]
+    assert [(kept.noted.place, kept.noted.fail_on, kept.noted.title) for kept in every] == [
+        (0, 0, (1, "a.txt")),
+        (1, 1, (1, "b.txt")),
+        (2, 2, (1, "c.txt")),
+    ]
     store.close()
 
 

@@ -201,3 +201,77 @@ def test_a_rule_that_swallows_its_time_limit_ends_its_worker_not_the_run(
     (finding,) = document["diagnostics"]
     assert finding["path"] == "reports/r3.txt"
     assert finding["message"].endswith("ended unexpectedly (exit code 2)")
+
+
+def test_deaths_among_many_batches_cost_only_their_files(repo: Path, capsys) -> None:
+    """Two deadly files among 120 (several batches in flight when a worker dies): the
+    files in flight are checked again one after another, each death costs one file."""
+    for number in range(8, 120):
+        write(repo / "reports" / f"r{number:03d}.txt", DEADLY if number == 77 else CLEAN)
+    argv = ["check", "--jobs", "2", "--lang", "en", "--format", "json", "reports"]
+    result = run_main(capsys, *argv)
+    assert result.code == 2
+    document = result.json()
+    assert document["summary"]["files"] == 120
+    assert [r["path"] for r in document["reports"]] == sorted(
+        str(p.relative_to(repo)) for p in (repo / "reports").glob("r*.txt")
+    )
+    died = [(d["path"], d["code"]) for d in document["diagnostics"]]
+    assert died == [("reports/r077.txt", "XG001"), ("reports/r3.txt", "XG001")]
+    assert all("killed by SIGKILL" in d["message"] for d in document["diagnostics"])
+    assert sum(document["summary"]["checks"].values()) > 118 * 40  # the others checked
+
+
+def test_a_recheck_goes_on_after_a_death_in_a_new_process(repo: Path) -> None:
+    """The files in flight when a worker died: one process for them all, a new one after
+    each file that kills it."""
+    from xxgk_lint.engine.pool import _recheck, context_for
+
+    resolver = ConfigResolver(Path(".xxgk-lint.yaml"), Overrides(lang="en"))
+    run = Runner(resolver, "en", jobs=2)
+    run.plan(["reports"])
+    write(repo / "reports" / "r5.txt", DEADLY)
+    files = [(f"reports/r{n}.txt", False) for n in range(8)]
+    again = list(_recheck(context_for(None), run.options(), files, run.crashed))
+    assert [c.result.path for c in again] == [path for path, _ in files]
+    assert [n for n, c in enumerate(again) if c.result.unreadable] == [3, 5]
+    assert again[5].result.diagnostics[0].message.endswith("(killed by SIGKILL)")
+
+
+def test_a_pool_found_broken_when_a_batch_is_sent_loses_no_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies between two batches breaks the pool before the next one is sent
+    (``submit`` raises): the batches in flight are checked again, the run goes on."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    import xxgk_lint.engine.pool as pool
+
+    sent = []
+
+    class BreaksOnTheSecond(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            sent.append(args[1])
+            if len(sent) == 2:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(*args, **kwargs)
+
+    def executor(context, options, jobs):  # type: ignore[no-untyped-def]
+        return BreaksOnTheSecond(jobs, context, initializer=pool._start, initargs=(options,))
+
+    monkeypatch.setattr(pool, "_executor", executor)
+    for number in range(8, 40):
+        write(repo / "reports" / f"r{number:03d}.txt", CLEAN)
+    write(repo / "reports" / "r3.txt", wrong_total())
+    resolver = ConfigResolver(Path(".xxgk-lint.yaml"), Overrides(lang="en"))
+    run = Runner(resolver, "en", jobs=2)
+    run.plan(["reports"])
+    results = list(run.results())
+    assert len(sent) > 3  # the run went on after the broken pool
+    names = sorted(p.name for p in (repo / "reports").glob("r*.txt"))
+    assert [Path(r.path).name for r in results] == names
+    assert [(Path(r.path).name, d.code) for r in results for d in r.diagnostics] == [
+        ("r3.txt", "XG201")
+    ]
+    assert not any(r.unreadable for r in results)

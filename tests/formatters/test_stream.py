@@ -147,3 +147,29 @@ def test_json_summary_says_exit_zero(run_zh: RunResult) -> None:
     assert json.loads(render("json", zero))["summary"]["exit_code"] == 0
     # --exit-zero is about findings: an unreadable file still makes it 2
     assert json.loads(render("json", replace(run_zh, exit_zero=True)))["summary"]["exit_code"] == 2
+
+
+def test_spooled_utf8_comes_back_whole_whatever_the_pieces(
+    run_zh: RunResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON's report entries are spooled as UTF-8 and replayed in pieces that may end
+    inside a character: the document is the same."""
+    import xxgk_lint.formatters as formatters
+
+    whole = render("json", run_zh)
+    monkeypatch.setattr(formatters, "REPLAY_CHUNK", 5)
+    stream = open_stream("json", "zh")
+    pieces = [stream.begin()]
+    pieces += [stream.file(f, run_zh.fail_on_for(f)) for f in run_zh.files]
+    encoded = list(stream.end_encoded(run_zh.end()))  # type: ignore[attr-defined]
+    assert any(isinstance(p, bytes) and len(p) == 5 for p in encoded)
+    assert "".join(pieces) + "".join(formatters.decoded(encoded)) == whole
+    assert render("json", run_zh) == whole
+
+
+def test_decoded_joins_characters_split_between_pieces() -> None:
+    from xxgk_lint.formatters import decoded
+
+    data = "总计😀".encode()
+    pieces = [data[:2], data[2:4], data[4:6], "|", data[6:8], data[8:], b"", "."]
+    assert list(decoded(pieces)) == ["总", "计", "|", "😀", "."]

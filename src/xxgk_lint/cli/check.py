@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import (
     OutputError,
+    Utf8Writer,
     emit,
     enable_windows_colour,
     error_line,
@@ -269,6 +271,7 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
     )
     sinks.append(stdout)
     if args.output_file is None:
+        hand_out(runner, [(shown, stdout.stream)])
         end = drive(runner, sinks, exit_zero=args.exit_zero)
     else:
         from xxgk_lint.cli.output import AtomicFile
@@ -278,6 +281,7 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
             with AtomicFile(args.output_file) as out:
                 stream = open_stream(fmt, lang, paths=paths() if fmt == "junit" else ())
                 sinks.append(_FileSink(stream, out))
+                hand_out(runner, [(shown, stdout.stream), (fmt, stream)])
                 end = drive(runner, sinks, exit_zero=args.exit_zero)
         except OSError as exc:
             if meter is not None:
@@ -288,6 +292,26 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         for message in end.run_errors:
             error_line(message)
     return end.exit_code
+
+
+def hand_out(runner: Runner, streams: list[tuple[str, Stream]]) -> None:
+    """With ``--jobs``: the worker processes render each file's part of these outputs
+    (those whose format can be rendered there), and send its checks back only when an
+    output written here still reads them (JUnit's skipped cases). The process that writes
+    the output then only puts the pieces in order; see :mod:`xxgk_lint.formatters.pieces`.
+    """
+    from xxgk_lint.formatters.pieces import READS_CHECKS
+
+    outputs: list[str] = []
+    keep_checks = False
+    for fmt, stream in streams:
+        name = getattr(stream, "pieces", None)
+        if name is not None:
+            outputs.append(name)
+        elif fmt in READS_CHECKS:
+            keep_checks = True
+    runner.outputs = tuple(dict.fromkeys(outputs))
+    runner.keep_checks = keep_checks
 
 
 def progress_sinks(runner: Runner, quiet: bool) -> list[Any]:
@@ -321,17 +345,18 @@ class _StdoutSink:
         self.fmt = fmt
         self.meter = meter
         self.gone = False
+        self._bytes: Utf8Writer | None = None
         self._write(stream.begin())
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str | bytes) -> None:
         if not text or self.gone:
             return
         try:
             if self.meter is not None:
                 with self.meter.cleared():
-                    emit(text, self.fmt)
+                    self._emit(text)
             else:
-                emit(text, self.fmt)
+                self._emit(text)
         except BrokenPipeError:
             silence_stdout()
             self.gone = True
@@ -342,12 +367,27 @@ class _StdoutSink:
             error_line(f"error: cannot write the output: {exc}")
             raise _Stop(2) from None
 
+    def _emit(self, text: str | bytes) -> None:
+        if isinstance(text, bytes):
+            if self._bytes is None:
+                self._bytes = Utf8Writer(self.fmt)
+            self._bytes.write(text)
+        else:
+            emit(text, self.fmt)
+
     def file(self, result: FileResult, fail_on: Severity) -> None:
         self._write(self.stream.file(result, fail_on))
 
     def end(self, end: RunEnd) -> None:
-        for text in self.stream.end(end):
+        for text in _end(self.stream, end):
             self._write(text)
+
+
+def _end(stream: Stream, end: RunEnd) -> Iterator[str | bytes]:
+    """What ``stream`` writes at the end; the parts it spooled as UTF-8 left as bytes
+    when it can (``end_encoded``: JSON's report entries, most of the document)."""
+    encoded = getattr(stream, "end_encoded", None)
+    return encoded(end) if encoded is not None else stream.end(end)  # type: ignore[no-any-return]
 
 
 class _FileSink:
@@ -362,8 +402,11 @@ class _FileSink:
         self.out.write(self.stream.file(result, fail_on))
 
     def end(self, end: RunEnd) -> None:
-        for text in self.stream.end(end):
-            self.out.write(text)
+        for text in _end(self.stream, end):
+            if isinstance(text, bytes):
+                self.out.binary.write(text)
+            else:
+                self.out.write(text)
 
 
 class _ProgressSink:

@@ -114,6 +114,34 @@ def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
         raise OutputError(str(exc)) from exc
 
 
+class Utf8Writer:
+    """Writes pieces of UTF-8 (a format's spooled part) to stdout as :func:`emit` would
+    write their text: as they are, to the binary buffer of a UTF-8 stdout that does not
+    translate newlines; else decoded (a character may span two pieces) and emitted."""
+
+    def __init__(self, fmt: str) -> None:
+        import codecs
+
+        self.fmt = fmt
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def write(self, data: bytes, stream: TextIO | None = None) -> None:
+        """Raises what :func:`emit` raises."""
+        stream = stream or sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None or os.linesep != "\n" or not _is_utf8(getattr(stream, "encoding", None)):
+            emit(self._decoder.decode(data), self.fmt, stream)
+            return
+        try:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            raise OutputError(str(exc)) from exc
+
+
 def write_stdout(text: str, fmt: str = "text") -> int:
     """Print ``text`` for a command that prints once: 0, or 2 when stdout fails (one line
     said); a reader that went away (``| head -1``) is no failure."""

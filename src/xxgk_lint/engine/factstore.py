@@ -58,9 +58,26 @@ class Kept(NamedTuple):
     noted: Noted
 
 
+class Packed(NamedTuple):
+    """One report's facts pickled where they were taken (a worker process of ``--jobs``):
+    the run keeps the bytes as they come instead of unpickling and pickling them again.
+    ``agency`` is the body they name (the store's index groups reports by it)."""
+
+    data: bytes
+    agency: str | None
+
+    @classmethod
+    def of(cls, facts: dict[str, ReportFacts]) -> Packed:
+        import pickle
+
+        data = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(data, next(iter(facts.values())).agency)
+
+
 #: A report's facts and what was noted of it (:class:`Noted` as a plain tuple: smaller
 #: pickled, and no class to find when it is loaded).
-_Record = tuple["dict[str, ReportFacts]", tuple[Any, ...]]
+#: The facts are bytes when they were added as :class:`Packed`.
+_Record = tuple["dict[str, ReportFacts] | bytes", tuple[Any, ...]]
 
 #: The hash of a report that names no body (a real name never hashes to it: see _hashed).
 _NO_BODY = 0
@@ -101,7 +118,7 @@ class FactsStore:
 
     def add(
         self,
-        facts: dict[str, ReportFacts],
+        facts: dict[str, ReportFacts] | Packed,
         config: Config,
         registry: Registry,
         *,
@@ -117,7 +134,12 @@ class FactsStore:
         if key not in self._setting_index:
             self._setting_index[key] = len(self._settings)
             self._settings.append((config, registry))
-        record = (facts, tuple(Noted(len(self._offsets), fail_on, title, previous)))
+        if isinstance(facts, Packed):
+            held: dict[str, ReportFacts] | bytes = facts.data
+            agency = facts.agency
+        else:
+            held, agency = facts, next(iter(facts.values())).agency
+        record = (held, tuple(Noted(len(self._offsets), fail_on, title, previous)))
         if self._held is not None and len(self._held) < self.IN_MEMORY:
             self._offsets.append(len(self._held))
             self._held.append(record)
@@ -125,7 +147,6 @@ class FactsStore:
             if self._held is not None:
                 self._spill(self._held)
             self._write(record)
-        agency = next(iter(facts.values())).agency
         self._bodies.append(_hashed(body_key(agency)))
         self._setting_of.append(self._setting_index[key])
 
@@ -170,6 +191,10 @@ class FactsStore:
             end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
             self._file.seek(start)
             facts, noted = pickle.loads(self._file.read(end - start))
+        if isinstance(facts, bytes):  # added as Packed
+            import pickle
+
+            facts = pickle.loads(facts)
         config, registry = self._settings[self._setting_of[number]]
         return Kept(facts, config, registry, Noted(*noted))
 

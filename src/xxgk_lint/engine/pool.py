@@ -26,9 +26,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.builtin import clean_text
+from xxgk_lint.engine.checks import count
+from xxgk_lint.engine.factstore import Packed
 from xxgk_lint.engine.guard import progress
 from xxgk_lint.engine.walk import Skipped
 
@@ -38,36 +41,74 @@ if TYPE_CHECKING:
 
     from xxgk_lint.engine.runner import Checked, Planned, Runner, RunOptions
 
-#: Files sent to a worker at a time: one message each way per batch, not per file.
-BATCH = 8
+#: Files sent to a worker at a time, at most: one message each way per batch, not per
+#: file. Each batch cost the writing process about a millisecond (the pool's threads and
+#: queues): 8 files a batch was a third of its CPU over 2,000 reports.
+BATCH = 32
+#: Files sent at a time, at least (:func:`batch_size`).
+BATCH_MIN = 4
+#: A batch is at most the files left ÷ (workers × this), so that batches shrink towards
+#: the end of the run and the workers finish together.
+SHARES = 4
 #: Batches in flight per worker: enough that a slow file does not leave the others idle.
 IN_FLIGHT = 3
 
 _runner: Runner | None = None
+_options: RunOptions | None = None
 
 
 def _start(options: RunOptions) -> None:
     """A worker's start: its own runner, no Ctrl-C, plugin output to stderr."""
-    global _runner
+    global _runner, _options
     from xxgk_lint.engine.budget import holding
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stdout = sys.stderr
     _runner = options.runner()
+    _options = options
     holding().__enter__()  # the SIGALRM handler stays installed for the worker's life
     gc.freeze()
 
 
 def _check(path: str, explicit: bool) -> Checked:
-    assert _runner is not None, "a worker checks files only after _start"
-    return _runner.check_path(path, explicit)
+    assert _runner is not None and _options is not None, "a worker checks files after _start"
+    return shipped(_runner.check_path(path, explicit), _options)
 
 
-def _alone(conn: Connection, options: RunOptions, path: str, explicit: bool) -> None:
-    """Check one file in a process of its own and send back what happened."""
+def shipped(checked: Checked, options: RunOptions) -> Checked:
+    """What a worker sends back of a file: its part of the run's outputs rendered here
+    (``options.outputs``), its checks only as counts when no output still reads them
+    (``options.keep_checks``), its facts pickled (the run spools them as they are).
+
+    A file's checks are most of what a worker would send (some fifty, 30 KB pickled);
+    unpickling them and rendering them in the process that writes the output kept a third
+    process busy on a machine of two cores.
+    """
+    result = checked.result
+    changes: dict[str, Any] = {}
+    if options.outputs:
+        from xxgk_lint.formatters.pieces import render
+
+        changes["rendered"] = {name: render(name, result) for name in options.outputs}
+    if not options.keep_checks and result.checks:
+        changes["checks"] = ()
+        changes["check_counts"] = count(result.checks)
+    if changes:
+        result = replace(result, **changes)
+    facts = checked.facts
+    if isinstance(facts, dict) and facts:
+        facts = Packed.of(facts)
+    return checked._replace(result=result, facts=facts)
+
+
+def _alone(conn: Connection, options: RunOptions, files: list[tuple[str, bool]]) -> None:
+    """Check files one after another in a process of their own, sending back what
+    happened to each as soon as it is done (the run then knows which file a death
+    interrupted)."""
     try:
         _start(options)
-        conn.send(("done", _check(path, explicit)))
+        for path, explicit in files:
+            conn.send(("done", _check(path, explicit)))
     except BaseException as exc:  # an internal error: the run reports it as such
         conn.send(("raised", exc))
     finally:
@@ -94,14 +135,28 @@ def _executor(context: BaseContext, options: RunOptions, jobs: int) -> ProcessPo
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """End the workers now (Ctrl-C, an internal error): pending files are dropped."""
+    """End the workers now (Ctrl-C, an internal error): pending files are dropped.
+
+    A worker ended while it was sending a result leaves the pool's thread here reading
+    the rest of it, and the interpreter waits for that thread when it exits: Ctrl-C then
+    hung the run, now and then. Once the workers are gone, the only other end of that
+    pipe is this process's own: closed, the thread reads the end and stops.
+    """
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(2)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _died(exitcode: int | None, lang: str) -> str:
@@ -122,26 +177,40 @@ def _died(exitcode: int | None, lang: str) -> str:
 def _recheck(
     context: Any,
     options: RunOptions,
-    item: tuple[str, bool],
+    files: list[tuple[str, bool]],
     crashed: Callable[[str, bool, str], Checked],
-) -> Checked:
-    """Check one file again in a process of its own: its result, or XG001 if it dies."""
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_alone, args=(send, options, *item), daemon=True)
-    process.start()
-    send.close()
-    try:
-        kind, payload = receive.recv()
-    except (EOFError, OSError):
-        kind, payload = "died", None
-    finally:
-        receive.close()
-        process.join()
-    if kind == "done":
-        return payload  # type: ignore[no-any-return]
-    if kind == "raised":
-        raise payload
-    return crashed(item[0], item[1], _died(process.exitcode, options.lang))
+) -> Iterator[Checked]:
+    """Check ``files`` again, in order, one after another in a process of their own: each
+    one's result, or XG001 for one its process died on (the files after it go on in a
+    new process). One process for them all, not one each: a death may leave a few
+    batches of files to check again."""
+    left = list(files)
+    while left:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_alone, args=(send, options, left), daemon=True)
+        process.start()
+        send.close()
+        try:
+            while left:
+                progress.file = clean_text(left[0][0])
+                try:
+                    kind, payload = receive.recv()
+                except (EOFError, OSError):
+                    break  # the process died on left[0]
+                if kind == "raised":
+                    raise payload
+                left.pop(0)
+                yield payload
+        except BaseException:
+            if process.is_alive():
+                process.terminate()
+            raise
+        finally:
+            receive.close()
+            process.join()
+        if left:
+            path, explicit = left.pop(0)
+            yield crashed(path, explicit, _died(process.exitcode, options.lang))
 
 
 def _check_batch(files: list[tuple[str, bool]]) -> tuple[list[Checked], BaseException | None]:
@@ -186,16 +255,27 @@ class _Batch:
             yield item, checked
 
 
-def _batches(items: Iterable[Planned], size: int) -> Iterator[_Batch]:
+def batch_size(left: int | None, jobs: int) -> int:
+    """How many files the next batch takes when ``left`` files are still to be sent (None:
+    not known): :data:`BATCH`, less towards the end, never under :data:`BATCH_MIN`."""
+    if left is None:
+        return BATCH
+    return max(BATCH_MIN, min(BATCH, left // (jobs * SHARES)))
+
+
+def _batches(items: Iterable[Planned], jobs: int, total: int | None) -> Iterator[_Batch]:
     batch: list[Planned] = []
-    files = 0
+    files = sent = 0
+    size = batch_size(total, jobs)
     for item in items:
         batch.append(item)
         if not isinstance(item, Skipped):
             files += 1
         if files >= size:
             yield _Batch(batch)
+            sent += files
             batch, files = [], 0
+            size = batch_size(None if total is None else total - sent, jobs)
     if batch:
         yield _Batch(batch)
 
@@ -206,20 +286,26 @@ def checked_in_pool(
     jobs: int,
     start_method: str | None,
     crashed: Callable[[str, bool, str], Checked],
+    files: int | None = None,
 ) -> Iterator[tuple[Planned, Checked | None]]:
     """Check the files of ``items`` in ``jobs`` worker processes; yield them in order.
 
-    Files go to the workers :data:`BATCH` at a time (one message each way per batch, not
-    per file). A skipped item comes back with ``None``. An internal error in a worker is
-    raised here, with :data:`~xxgk_lint.engine.guard.progress` naming the file.
+    Files go to the workers in batches (one message each way per batch, not per file)
+    of :func:`batch_size` files (``files``: how many ``items`` hold). A skipped item
+    comes back with ``None``. An internal error in a worker is raised here, with
+    :data:`~xxgk_lint.engine.guard.progress` naming the file.
     """
     context = context_for(start_method)
     window: deque[_Batch] = deque()
     executor = _executor(context, options, jobs)
     try:
-        for batch in _batches(items, BATCH):
+        for batch in _batches(items, jobs, files):
             if batch.files:
-                batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
+                try:
+                    batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
+                except BrokenProcessPool:  # a worker died since the last batch came back
+                    executor = _recover(window, executor, context, options, jobs, crashed)
+                    batch.future = executor.submit(_check_batch, batch.files)  # type: ignore[arg-type]
             else:
                 batch.done = []
             window.append(batch)
@@ -262,19 +348,19 @@ def _recover(
     jobs: int,
     crashed: Callable[[str, bool, str], Checked],
 ) -> ProcessPoolExecutor:
-    """A worker died: keep the batches that came back, check the others' files one by one,
-    each in a process of its own (the one that kills it gets XG001)."""
+    """A worker died: keep the batches that came back, check the others' files again one
+    after another, in a process of their own (the one that kills it gets XG001)."""
     _stop(executor)
+    lost: list[_Batch] = []
     for batch in window:
         future = batch.future
         if future is None:
             continue
         if future.done() and not future.cancelled() and future.exception() is None:
             batch.settle(future.result())
-            continue
-        done = []
-        for item in batch.files:
-            progress.file = clean_text(item[0])
-            done.append(_recheck(context, options, item, crashed))
-        batch.settle((done, None))
+        else:
+            lost.append(batch)
+    again = iter(list(_recheck(context, options, [f for b in lost for f in b.files], crashed)))
+    for batch in lost:
+        batch.settle(([next(again) for _ in batch.files], None))
     return _executor(context, options, jobs)

@@ -88,6 +88,13 @@ class FileResult:
     #: :func:`xxgk_lint.api.check_bytes`, for :func:`xxgk_lint.api.check_run`; a run of
     #: the command line keeps them apart and leaves this ``None``).
     facts: Any = None
+    #: Checks per status, when ``checks`` stayed in the worker process that checked the
+    #: file (``check --jobs N``: no output of the run lists them, or a worker already
+    #: wrote the part that does); ``None`` when ``checks`` holds them all.
+    check_counts: dict[str, int] | None = None
+    #: What a worker process already rendered of this file, by output (see
+    #: :mod:`xxgk_lint.formatters.pieces`); ``None``: the output renders it itself.
+    rendered: dict[str, Any] | None = None
 
     def status(self, fail_on: Severity) -> str:
         """``unreadable``, ``fail`` (a finding at or above ``fail_on``) or ``pass``."""
@@ -158,6 +165,9 @@ class Tally:
         self.files += 1
         if result.unreadable:
             self.unreadable += 1
+        if result.check_counts is not None:
+            for status, number in result.check_counts.items():
+                self.checks[status] = self.checks.get(status, 0) + number
         for check in result.checks:
             self.checks[check.status] = self.checks.get(check.status, 0) + 1
         self.add(result.diagnostics, fail_on)

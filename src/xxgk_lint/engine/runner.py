@@ -44,7 +44,7 @@ from xxgk_lint.engine.config import (
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
-from xxgk_lint.engine.factstore import FactsStore, Kept, Noted
+from xxgk_lint.engine.factstore import FactsStore, Kept, Noted, Packed
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
@@ -78,6 +78,10 @@ class RunOptions:
     lang: str
     timeout: float | None
     extract: Extract | None = None
+    #: The outputs a worker renders each file for (see :attr:`Runner.outputs`).
+    outputs: tuple[str, ...] = ()
+    #: Whether a worker sends each file's checks back (see :attr:`Runner.keep_checks`).
+    keep_checks: bool = True
 
     def runner(self) -> Runner:
         resolver = ConfigResolver(
@@ -97,12 +101,12 @@ class Checked(NamedTuple):
     in their metadata from its own registry (a worker would otherwise send every rule's
     documentation back with every file). ``facts`` are the whole-run rules' facts of the
     report, ``title`` the report's title line (``(line, text)``) for their findings'
-    snippets.
+    snippets. A worker sends the facts pickled (:class:`~.factstore.Packed`).
     """
 
     result: FileResult
     rules: tuple[str, ...]
-    facts: dict[str, ReportFacts] | None = None
+    facts: dict[str, ReportFacts] | Packed | None = None
     title: tuple[int, str] | None = None
 
 
@@ -250,6 +254,12 @@ class Runner:
         self.written_baseline: Baseline | None = None
         #: The files read with ``previous`` (never written to either).
         self.previous_targets: list[Path] = []
+        #: With ``jobs`` above 1: the outputs whose per-file part the workers render
+        #: (keys of :func:`xxgk_lint.formatters.pieces.render`; each result then carries
+        #: it in ``rendered``), and whether any output of the run still reads a result's
+        #: ``checks`` (if not, the workers send their counts only: ``check_counts``).
+        self.outputs: tuple[str, ...] = ()
+        self.keep_checks = True
         #: Told of every report read (path, scope: body|year, ``""`` when the title names
         #: no body or year), ``previous`` ones included: the run's baselines, which key
         #: on scopes. Nothing of it is held here: a run keeps no per-file state in memory
@@ -302,6 +312,8 @@ class Runner:
             self.lang,
             self.timeout,
             self.extract,
+            self.outputs,
+            self.keep_checks,
         )
 
     def registry_for(self, config: Config) -> Registry:
@@ -374,7 +386,7 @@ class Runner:
             from xxgk_lint.engine.pool import checked_in_pool
 
             checked: Iterator[tuple[Planned, Checked | None]] = checked_in_pool(
-                plan.items, self.options(), self.jobs, self.start_method, self.crashed
+                plan.items, self.options(), self.jobs, self.start_method, self.crashed, plan.files
             )
         else:
             checked = self._checked_here(plan.items)

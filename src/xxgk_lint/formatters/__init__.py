@@ -126,6 +126,43 @@ def replay_text(spooled: IO[str]) -> Iterator[str]:
         spooled.close()
 
 
+def spool_bytes() -> IO[bytes]:
+    """A temporary file for parts of a document already encoded as UTF-8 (pieces a worker
+    process rendered are written as they come, not decoded and encoded again)."""
+    import tempfile
+
+    return tempfile.TemporaryFile("w+b")
+
+
+def replay_utf8(spooled: IO[bytes]) -> Iterator[bytes]:
+    """The bytes of a UTF-8 spool, from its start, in large pieces (a piece may end inside
+    a character); then the spool closed."""
+    try:
+        spooled.flush()
+        spooled.seek(0)
+        while piece := spooled.read(REPLAY_CHUNK):
+            yield piece
+    finally:
+        spooled.close()
+
+
+def decoded(pieces: Iterable[str | bytes]) -> Iterator[str]:
+    """``pieces`` as text: runs of UTF-8 bytes decoded (a character may span two pieces)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for piece in pieces:
+        if isinstance(piece, bytes):
+            if text := decoder.decode(piece):
+                yield text
+            continue
+        if rest := decoder.decode(b"", final=True):
+            yield rest
+        yield piece
+    if rest := decoder.decode(b"", final=True):
+        yield rest
+
+
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 #: C0 controls but tab and newline, DEL, and C1 controls (ESC and CSI among them).

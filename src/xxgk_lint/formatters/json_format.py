@@ -16,7 +16,8 @@ from typing import IO, Any
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import escape_json_controls, replay_text, spool
+from xxgk_lint.formatters import decoded, escape_json_controls, replay_utf8, spool_bytes
+from xxgk_lint.formatters.pieces import Rendered, given
 
 VERSION = 2
 SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
@@ -86,6 +87,15 @@ def report_entry(path: str, checks: Sequence[Check]) -> str:
     return head + ',\n      "checks": [\n        ' + lines + "\n      ]\n    }"
 
 
+def file_pieces(result: FileResult) -> Rendered:
+    """What the document says of one file: each finding's item of ``diagnostics``, and the
+    file's entry of ``reports`` (UTF-8) — rendered where the file was checked with
+    ``--jobs`` (see :mod:`xxgk_lint.formatters.pieces`)."""
+    checks = result.checks
+    items = tuple(dumped(diagnostic_json(d, checks), 2) for d in result.diagnostics)
+    return Rendered(result.diagnostics, items, report_entry(result.path, checks).encode("utf-8"))
+
+
 class Stream:
     """The JSON document, written finding by finding.
 
@@ -98,37 +108,46 @@ class Stream:
     ``reports`` list that follows it.
     """
 
+    #: The name of this output's pieces rendered in worker processes.
+    pieces = "json"
+
     def __init__(self, lang: str = "zh") -> None:
         self._first = True
-        self._reports: IO[str] | None = None
+        self._reports: IO[bytes] | None = None
 
     def begin(self) -> str:
         return f'{{\n  "version": {VERSION},\n  "diagnostics": ['
 
-    def _items(self, diagnostics: Iterable[Diagnostic], checks: Sequence[Check] = ()) -> str:
+    def _items(self, items: Iterable[str]) -> str:
         out = []
-        for diagnostic in diagnostics:
-            item = dumped(diagnostic_json(diagnostic, checks), 2)
+        for item in items:
             out.append(("\n    " if self._first else ",\n    ") + item)
             self._first = False
         return "".join(out)
 
     def file(self, result: FileResult, fail_on: Severity) -> str:
-        entry = report_entry(result.path, result.checks)
+        rendered = given(result, self.pieces) or file_pieces(result)
         if self._reports is None:
-            self._reports = spool()
-            self._reports.write("\n    " + entry)
+            self._reports = spool_bytes()
+            self._reports.write(b"\n    ")
         else:
-            self._reports.write(",\n    " + entry)
-        return self._items(result.diagnostics, result.checks)
+            self._reports.write(b",\n    ")
+        self._reports.write(rendered.entry)
+        return self._items(rendered.kept(result.diagnostics))
 
     def end(self, end: RunEnd) -> Iterator[str]:
-        closing = self._items(end.across)
+        return decoded(self.end_encoded(end))
+
+    def end_encoded(self, end: RunEnd) -> Iterator[str | bytes]:
+        """:meth:`end`, the spooled report entries left as the UTF-8 they were written
+        in (a writer of bytes writes them as they are: some 80 KB a report, not decoded
+        and encoded again)."""
+        closing = self._items(dumped(diagnostic_json(d), 2) for d in end.across)
         closing += "]" if self._first else "\n  ]"
         closing += ',\n  "reports": ['
         yield closing
         if self._reports is not None:
-            yield from replay_text(self._reports)
+            yield from replay_utf8(self._reports)
             yield "\n  ]"
         else:
             yield "]"

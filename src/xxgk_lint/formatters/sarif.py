@@ -20,6 +20,7 @@ from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import display_path
+from xxgk_lint.formatters.pieces import Rendered, given
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -53,6 +54,18 @@ def to_log(run: RunResult) -> dict[str, Any]:
 _RESULTS = "\x00results\x00"
 
 
+def _line(diagnostic: Diagnostic, checks: Sequence[Check] = ()) -> str:
+    """A finding's result, on one line of the spool (its ``ruleIndex`` is set at the end)."""
+    return json.dumps(_result(diagnostic, 0, checks), ensure_ascii=False)
+
+
+def file_pieces(result: FileResult) -> Rendered:
+    """Each finding's result of one file, as spooled — rendered where the file was checked
+    with ``--jobs`` (see :mod:`xxgk_lint.formatters.pieces`)."""
+    checks = result.checks
+    return Rendered(result.diagnostics, tuple(_line(d, checks) for d in result.diagnostics))
+
+
 class Stream:
     """The SARIF log: results kept in a temporary file, the log written at the end.
 
@@ -60,6 +73,9 @@ class Stream:
     done (configs found on the way may load plugins); so each result is written to the
     spool as it comes and indexed when the log is written.
     """
+
+    #: The name of this output's pieces rendered in worker processes.
+    pieces = "sarif"
 
     def __init__(self, lang: str = "zh") -> None:
         from xxgk_lint.formatters import spool
@@ -73,21 +89,21 @@ class Stream:
     def begin(self) -> str:
         return ""
 
-    def _add(self, diagnostics: Iterable[Diagnostic], checks: Sequence[Check] = ()) -> None:
-        for diagnostic in diagnostics:
+    def _add(self, diagnostics: Iterable[Diagnostic], lines: Iterable[str]) -> None:
+        for diagnostic, line in zip(diagnostics, lines, strict=True):
             self._codes.setdefault(diagnostic.code, (diagnostic.name, diagnostic.severity))
-            line = json.dumps(_result(diagnostic, 0, checks), ensure_ascii=False)
             self._spool.write(line + "\n")
 
     def file(self, result: FileResult, fail_on: Severity) -> str:
-        self._add(result.diagnostics, result.checks)
+        rendered = given(result, self.pieces) or file_pieces(result)
+        self._add(result.diagnostics, rendered.kept(result.diagnostics))
         return ""
 
     def end(self, end: RunEnd) -> Iterator[str]:
         from xxgk_lint.formatters import replay
         from xxgk_lint.formatters.json_format import dumped
 
-        self._add(end.across)
+        self._add(end.across, (_line(d) for d in end.across))
         rules = [_rule_descriptor(rule, self.lang) for rule in end.rules]
         index = {rule.code: i for i, rule in enumerate(end.rules)}
         # A finding from a rule the run does not list (it should not happen) still gets a

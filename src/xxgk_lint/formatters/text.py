@@ -21,6 +21,7 @@ from decimal import Decimal
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult, Tally
 from xxgk_lint.formatters import escape_controls
+from xxgk_lint.formatters.pieces import Rendered, given, key
 
 TAB_SIZE = 8
 #: Widest stretch of a source line shown, in terminal columns; longer lines (a whole
@@ -80,6 +81,8 @@ class TextStream:
         self.quiet = quiet
         self.statistics = statistics
         self.rows = None
+        #: The name of this output's pieces rendered in worker processes (none: quiet).
+        self.pieces = None if quiet else key("text", self.lang, color)
         if summary:
             from xxgk_lint.formatters.summary import SummaryRows
 
@@ -93,10 +96,8 @@ class TextStream:
             self.rows.add(result, fail_on)
         if self.quiet:
             return ""
-        return "".join(
-            _diagnostic_block(d, result.source_lines, self.lang, self.style) + "\n\n"
-            for d in result.diagnostics
-        )
+        rendered = given(result, self.pieces) or file_pieces(result, self.lang, self.style.enabled)
+        return "".join(rendered.kept(result.diagnostics))
 
     def end(self, end: RunEnd) -> Iterator[str]:
         style, lang = self.style, self.lang
@@ -117,6 +118,19 @@ class TextStream:
         closing = [line for line in (configs_line(end), baseline_lines(end), checks) if line]
         blocks.append("\n".join([*closing, summary]))
         yield "\n\n".join(blocks) + "\n"
+
+
+def file_pieces(result: FileResult, lang: str, color: bool) -> Rendered:
+    """Each finding's block of one file — rendered where the file was checked with
+    ``--jobs`` (see :mod:`xxgk_lint.formatters.pieces`)."""
+    style = _Style(color)
+    return Rendered(
+        result.diagnostics,
+        tuple(
+            _diagnostic_block(d, result.source_lines, lang, style) + "\n\n"
+            for d in result.diagnostics
+        ),
+    )
 
 
 def render(
