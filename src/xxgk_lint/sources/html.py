@@ -152,7 +152,10 @@ _LIBXML2_DEPTH = 2048
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _PIECES = re.compile(rf"[^\s{_INVISIBLE}]+|\s+")
 _WORD = re.compile(rf"[^\s{_INVISIBLE}]+")
-_BINARY = re.compile("[\x00-\x08\x0b\x0d-\x1f\ufffd]")
+#: The control characters that mark binary data, as bytes (each is one byte in UTF-8),
+#: and U+FFFD (a byte the decoder could not read) in UTF-8.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0D, 0x20)])
+_REPLACEMENT = "\ufffd".encode()
 
 # What a cell or a flow line collects: words (lists of segments), spaces and breaks.
 _SPACE = "space"  # spaces within a line of source text
@@ -181,7 +184,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     text, encoding = _decode(data)
     text = normalise_newlines(text)
     _reject_binary(text)
-    cells = count_cells(text)
+    cells = count_cells(text, limits.max_cells)
     if cells > limits.max_cells:
         raise over("max-cells", limits.max_cells, f"{cells} table cells")
     lines = text.split("\n")
@@ -379,7 +382,10 @@ def _canonical_charset(name: str) -> str | None:
 def _reject_binary(text: str) -> None:
     """Raise if the decoded page is mostly control characters: not a web page."""
     sample = text[:8192]
-    bad = _BINARY.subn("", sample)[1]
+    # Counted in the sample's UTF-8 bytes, where each such character is one control byte
+    # (or the three bytes of U+FFFD): C-level passes, not a regular expression.
+    data = sample.encode("utf-8", "surrogatepass")
+    bad = len(data) - len(data.translate(None, _CONTROL_BYTES)) + data.count(_REPLACEMENT)
     if bad * 50 > len(sample):
         raise InputError("malformed HTML: binary data, not a web page")
 
