@@ -11,7 +11,9 @@ over the reader's limits.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from itertools import accumulate, repeat
+from operator import mul
 
 from lxml import etree
 
@@ -97,9 +99,10 @@ class Spans:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.positions = 0  # grid positions laid out so far, in all tables
-        #: Shapes already made: equal ones are shared (immutable). By a row's colspans for
-        #: a row laid out from column 0, by (column, colspan, rows) for one cell otherwise.
-        self._rows: dict[tuple[int, ...], tuple[GridCell, ...]] = {}
+        #: Shapes already made: equal ones are shared (immutable; a GridCell costs some
+        #: microseconds to make). A row's by its colspans for a row laid out from column
+        #: 0, else by (columns, colspans, rows); a cell's by (column, colspan, rows).
+        self._rows: dict[tuple, tuple[GridCell, ...]] = {}
         self._cells: dict[tuple[int, int, int], GridCell] = {}
 
     def read(self, name: str, value: str | None) -> int:
@@ -134,7 +137,7 @@ class Spans:
         reach = 0  # the first row (in the group) that no rowspan seen so far covers
         size = len(rows)
         limit = self.limits.max_cells
-        known_rows, known_cells = self._rows, self._cells
+        known_rows = self._rows
         for r, row in enumerate(rows):
             spans = row.colspans
             if reach <= r and row.rowspans.count(1) == len(spans):
@@ -147,35 +150,53 @@ class Spans:
                 key = tuple(spans)
                 shapes = known_rows.get(key)
                 if shapes is None:
-                    shapes = known_rows[key] = tuple(
-                        map(GridCell, accumulate(spans, initial=0), spans, repeat(1))
+                    shapes = known_rows[key] = self._shapes(
+                        accumulate(spans, initial=0), spans, repeat(1)
                     )
                 row.shapes = shapes
                 continue
+            # Cells after rowspans from above: each at the first free column from where the
+            # cell before it ends, marking the columns it covers busy down to its last row.
+            # A one-column, one-row cell is left out of that: its column is free, and free
+            # again from the next row on (no later cell of its row looks back at it).
             c = 0
-            cells = []
+            columns, heights = [], []
             for rowspan, span in zip(row.rowspans, spans, strict=True):
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                height = size - r if rowspan == 0 else min(rowspan, size - r)
-                self.positions += span * height
-                if self.positions > limit:
-                    raise over("max-cells", limit, f"more than {limit} table cells")
-                if c + span > len(busy):
-                    busy.extend([0] * (c + span - len(busy)))
-                if span == 1:
-                    busy[c] = r + height
+                columns.append(c)
+                if rowspan == 1 and span == 1:
+                    heights.append(1)
                 else:
+                    height = size - r if rowspan == 0 else min(rowspan, size - r)
+                    heights.append(height)
+                    if c + span > len(busy):
+                        busy.extend([0] * (c + span - len(busy)))
                     busy[c : c + span] = [r + height] * span
-                if r + height > reach:
-                    reach = r + height
-                key3 = (c, span, height)
-                cell = known_cells.get(key3)
-                if cell is None:
-                    cell = known_cells[key3] = GridCell(c, span, height)
-                cells.append(cell)
+                    if r + height > reach:
+                        reach = r + height
                 c += span
-            row.shapes = tuple(cells)
+            self.positions += sum(map(mul, spans, heights))
+            if self.positions > limit:
+                raise over("max-cells", limit, f"more than {limit} table cells")
+            shape = (tuple(columns), key, tuple(heights)) if (key := tuple(spans)) else ()
+            shapes = known_rows.get(shape)
+            if shapes is None:
+                shapes = known_rows[shape] = self._shapes(columns, spans, heights)
+            row.shapes = shapes
+
+    def _shapes(
+        self, columns: Iterable[int], spans: Iterable[int], heights: Iterable[int]
+    ) -> tuple[GridCell, ...]:
+        """The GridCells of a row's cells, each made once per read."""
+        known = self._cells
+        shapes = []
+        for key in zip(columns, spans, heights, strict=False):  # accumulate, repeat: longer
+            shape = known.get(key)
+            if shape is None:
+                shape = known[key] = GridCell(*key)
+            shapes.append(shape)
+        return tuple(shapes)
 
 
 def span_value(value: str | None) -> int | None:
