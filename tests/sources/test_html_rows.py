@@ -93,6 +93,15 @@ CASES = {
     "stray-end-tag": ("<tr><td>1</p>2</td><td>3</td></tr>", True),
     "tag-the-parser-drops": ("<tr><td>1<tbody>2</td><td>3</td></tr>", True),
     "stray-start-tag": ("<tr><td>1<body>2</td><td>3</td></tr>", False),
+    # A cell whose text is one word in one text node is read in one step; these are not.
+    "word-in-a-tail": ("<tr><td><br>5</td><td><b></b>6\n</td></tr>", True),
+    "word-over-two-nodes": ("<tr><td><b>1</b>2</td><td>3<i>4</i></td></tr>", True),
+    "two-words-two-nodes": ("<tr><td><p>1</p><p>2</p></td><td>3<br><i>4</i></td></tr>", True),
+    # These are: deep in the cell, between line breaks, written with a reference.
+    "word-deep": ("<tr><td><p><span><b>9</b></span></p></td><td><p>\n8\n</p>\n</td></tr>", True),
+    "word-as-reference": ("<tr><td><p>&#49;</p></td><td>&#x32;&#51;</td></tr>", True),
+    "word-far-away": ("<tr><td>" + "</b>" * 300 + "7</td><td>8</td></tr>", True),
+    "no-cells": ("<tr></tr><tr><td>1</td></tr>", True),
 }
 
 

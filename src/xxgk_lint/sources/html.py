@@ -29,14 +29,15 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import chain, compress
+from operator import attrgetter, is_
 
 from lxml import etree
 
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
-from xxgk_lint.sources.html_tables import Cell, Groups, Row, Spans, is_data_table, tag_of
+from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
-    GridCell,
     GridRow,
     InputError,
     MetaTag,
@@ -133,8 +134,15 @@ _BLOCK = frozenset(
 _ROW_ELEMENTS = 400
 
 
-class _NotPlain(Exception):
-    """A data-table row that the walk must read element by element."""
+#: A table cell's tags; what a plain row's children must all be.
+_CELL_TAGS = frozenset({"td", "th"})
+
+# One C-level pass over a list of elements for each of these (lxml's properties and
+# methods): a row's elements are looked at together, not one Python step each.
+_TAG = attrgetter("tag")
+_TEXT = attrgetter("text")
+_TAIL = attrgetter("tail")
+_NO_SPANS = (None, None)
 
 
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
@@ -144,7 +152,10 @@ _LIBXML2_DEPTH = 2048
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _PIECES = re.compile(rf"[^\s{_INVISIBLE}]+|\s+")
 _WORD = re.compile(rf"[^\s{_INVISIBLE}]+")
-_BINARY = re.compile("[\x00-\x08\x0b\x0d-\x1f\ufffd]")
+#: The control characters that mark binary data, as bytes (each is one byte in UTF-8),
+#: and U+FFFD (a byte the decoder could not read) in UTF-8.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0D, 0x20)])
+_REPLACEMENT = "\ufffd".encode()
 
 # What a cell or a flow line collects: words (lists of segments), spaces and breaks.
 _SPACE = "space"  # spaces within a line of source text
@@ -173,7 +184,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     text, encoding = _decode(data)
     text = normalise_newlines(text)
     _reject_binary(text)
-    cells = count_cells(text)
+    cells = count_cells(text, limits.max_cells)
     if cells > limits.max_cells:
         raise over("max-cells", limits.max_cells, f"{cells} table cells")
     lines = text.split("\n")
@@ -371,7 +382,10 @@ def _canonical_charset(name: str) -> str | None:
 def _reject_binary(text: str) -> None:
     """Raise if the decoded page is mostly control characters: not a web page."""
     sample = text[:8192]
-    bad = _BINARY.subn("", sample)[1]
+    # Counted in the sample's UTF-8 bytes, where each such character is one control byte
+    # (or the three bytes of U+FFFD): C-level passes, not a regular expression.
+    data = sample.encode("utf-8", "surrogatepass")
+    bad = len(data) - len(data.translate(None, _CONTROL_BYTES)) + data.count(_REPLACEMENT)
     if bad * 50 > len(sample):
         raise InputError("malformed HTML: binary data, not a web page")
 
@@ -505,7 +519,6 @@ class _Extractor:
         self.pre = 0
         self.tables = 0  # data tables laid out so far
         self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
-        self._grid_cells: dict[tuple[int, int, int], GridCell] = {}
         # The data table being collected: its rows and stray lines, row groups, the row.
         self.rows: list[Row | list[_Item]] = []
         self.groups = Groups()
@@ -546,8 +559,8 @@ class _Extractor:
                 self.items, self.where = saved, where
             if where == _TABLE:
                 self.rows.append(items)
-            elif self.row is not None and self.row.cells:
-                self.row.cells[-1].items.extend(items)
+            elif self.row is not None and self.row.items:
+                self.row.items[-1].extend(items)
             return
         items = self.items
         if _WORD.fullmatch(text):
@@ -630,15 +643,10 @@ class _Extractor:
                     push((_RESTORE, (self.items, _ROW)))
                     rowspan = el.get("rowspan")
                     colspan = el.get("colspan")
-                    cell = Cell(
-                        [],
-                        cursor.pos,
-                        1 if rowspan is None else read_span("rowspan", rowspan),
-                        1 if colspan is None else read_span("colspan", colspan),
-                    )
-                    if self.row is not None:
-                        self.row.cells.append(cell)
-                    self.items = cell.items
+                    rowspan = 1 if rowspan is None else read_span("rowspan", rowspan)
+                    colspan = 1 if colspan is None else read_span("colspan", colspan)
+                    row = self.row
+                    self.items = [] if row is None else row.add(cursor.pos, rowspan, colspan)
                     self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))
@@ -724,7 +732,7 @@ class _Extractor:
             self.groups.explicit()
             return (_GROUP_END, None)
         if tag == "tr":
-            row = Row(anchor=self.cursor.pos, index=self.groups.rows, group=self.groups.current())
+            row = Row(self.groups.rows, self.groups.current())
             self.groups.rows += 1
             self.rows.append(row)
             self.row = row
@@ -747,22 +755,24 @@ class _Extractor:
         Plain: only ``td``/``th`` children with nothing but spaces around them, and below
         the row only elements whose start tags are the next ones in the source, one for
         one (checked for the whole row in one comparison of lists: no comment, nothing
-        dropped or hidden, not too deep). The cells are then read by
-        :meth:`_cell_children` without the walk's two events per element, and the cursor
-        is only moved where a text is looked for; the row's ``end`` event is all that is
-        left to the walk. A row found not to be plain part way through (a child that is
-        not a cell, text between cells) is put back as it was (cursor, cells) for the
-        walk to read. ``depth`` is the walk's stack with the row on it.
+        dropped or hidden, not too deep). The row's elements are then looked at together
+        (their tags, texts, tails: one C-level pass each), and most cells
+        in one step: a cell whose text is one word in one text node, or none, with at most
+        one element in it (``<td>1</td>``, ``<td><p>1</p></td>``), is that word's segment,
+        found where the walk finds it; any other cell is read by :meth:`_cell_children`
+        without the walk's two events per element. The cursor is only moved where a text
+        is looked for; the row's ``end`` event is all that is left to the walk. ``depth``
+        is the walk's stack with the row on it.
         """
         text = tr.text
         row = self.row
-        if (text and not text.isspace()) or row is None:
+        if (text and not text.isspace()) or row is None or row.rowspans:
             return False
         cursor = self.cursor
         start = cursor.k
         inner = list(tr.iterdescendants())
         count = len(inner)
-        tags = [el.tag for el in inner]  # a comment's tag is a function: never a name
+        tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
         if (
             count > _ROW_ELEMENTS
             or depth + count >= self.depth_limit
@@ -771,46 +781,102 @@ class _Extractor:
             or (self.hidden and not self.hidden.isdisjoint(inner))
         ):
             return False
-        j, pos = cursor.j, cursor.pos
-        before = len(row.cells)
-        starts, offsets = cursor.start_tags, cursor.offsets
-        read_span = self.spans.read
+        # The cells: the row's children, each the next td or th below the row.
+        firsts = list(compress(range(count), map(_CELL_TAGS.__contains__, tags)))
+        cells = list(tr)
+        if len(cells) != len(firsts) or not all(map(is_, cells, map(inner.__getitem__, firsts))):
+            return False
+        around = "".join(filter(None, map(_TAIL, cells)))
+        if around and not around.isspace():
+            return False
+        rowspans = [1] * len(cells)
+        colspans = rowspans.copy()
+        given = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
+        if given.count(_NO_SPANS) != len(given):  # read in the walk's order: its errors
+            read_span = self.spans.read
+            for c, (rowspan, colspan) in enumerate(given):
+                if rowspan is not None:
+                    rowspans[c] = read_span("rowspan", rowspan)
+                if colspan is not None:
+                    colspans[c] = read_span("colspan", colspan)
+        texts = list(map(_TEXT, inner))
+        tails = list(map(_TAIL, inner))
+        starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
+        single_word = _WORD.fullmatch
+        segments: list[list[Seg]] = []
         saved = self.items, self.where
         self.where = _CELL
-        k = start  # start tags entered: the walk's cursor.k
+        ends = firsts[1:]
+        ends.append(count)
+        # Where the last word found in one step left the cursor (k: -1, none since the
+        # cursor was last moved): written to the cursor only when it matters (a cell read
+        # by the walk's methods, a word looked for further, the row's end).
+        last_k, last_j, last_pos = -1, 0, 0
         try:
-            for cell in tr:
-                tag = cell.tag
-                tail = cell.tail
-                if (tag != "td" and tag != "th") or (tail and not tail.isspace()):
-                    raise _NotPlain
-                k += 1
-                rowspan = cell.get("rowspan")
-                colspan = cell.get("colspan")
+            for i, end in zip(firsts, ends, strict=False):  # no cell: ends is [count]
+                j = starts[start + i] + 1  # the text piece after the cell's start tag
+                tab = ("\t", offsets[j], False)
+                # The cell's one text node that is not only spaces: at ``found`` (-1:
+                # none; -2: more than one, or a tail in the cell that is not spaces).
+                text = texts[i]
+                found = i if text and not text.isspace() else -1
+                x = i + 1
+                while x < end:
+                    more = texts[x]
+                    if more and not more.isspace():
+                        if found != -1:
+                            found = -2
+                            break
+                        found, text = x, more
+                    more = tails[x]
+                    if more and not more.isspace():
+                        found = -2
+                        break
+                    x += 1
+                if found == -1:
+                    segments.append([tab])  # an empty cell
+                    continue
+                if found >= 0:
+                    core = text.strip()
+                    if single_word(core):
+                        # SourceCursor.find's usual case, in line: from the start of the
+                        # text piece after the start tag the text follows.
+                        if found != i:
+                            j = starts[start + found] + 1
+                        base = offsets[j]
+                        at = pieces[j].find(core, 0, WINDOW + 8 * len(core))
+                        if at == -1:
+                            cursor.k, cursor.j, cursor.pos = start + found + 1, j, base
+                            last_k = -1
+                            segment = cursor.find(core)
+                            segment.append(tab)
+                            segments.append(segment)
+                        else:
+                            at += base
+                            last_k, last_j, last_pos = start + found + 1, j, at + len(core)
+                            segments.append([(core, at, True), tab])
+                        continue
+                # Any other cell: what the walk does, without its events.
+                if last_k != -1:
+                    cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
+                    last_k = -1
+                k = start + i + 1  # start tags entered: the cell's, as the walk's cursor.k
                 items: list[_Item] = []
-                row.cells.append(
-                    Cell(
-                        items,
-                        offsets[starts[k - 1] + 1],
-                        1 if rowspan is None else read_span("rowspan", rowspan),
-                        1 if colspan is None else read_span("colspan", colspan),
-                    )
-                )
                 self.items = items
-                text = cell.text
+                text = texts[i]
                 if text and not text.isspace():  # spaces before the first word: nothing
                     self._cell_text(text, k)
-                if len(cell):
-                    k = self._cell_children(cell, k)
-                while items and isinstance(items[-1], str):
-                    items.pop()  # nothing follows in the cell: spaces and breaks at its end
-                    # change nothing, and _join takes a cell of one word at once
-        except _NotPlain:
-            cursor.k, cursor.j, cursor.pos = start, j, pos
-            del row.cells[before:]
-            return False
+                if end - i > 1:
+                    self._cell_children(inner[i], k)
+                segments.append([*_join(items), tab])
         finally:
             self.items, self.where = saved
+        if last_k != -1:
+            cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
+        row.segments = segments
+        row.rowspans = rowspans
+        row.colspans = colspans
+        k = start + count
         if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
             cursor.k = k
             cursor.j = starts[k - 1] + 1
@@ -885,29 +951,26 @@ class _Extractor:
         """An element directly in a table row."""
         saved = (self.items, _ROW)
         if tag in ("td", "th"):
-            self.items = self._cell(el).items
+            self.items = self._cell(el)
         else:
             # Content between cells: the page shows it; keep it with the cell before.
             row = self.row
-            self.items = row.cells[-1].items if row is not None and row.cells else []
+            self.items = row.items[-1] if row is not None and row.items else []
             if tag in _BLOCK:
                 self.items.append(_BREAK)
         self.where = _CELL
         return (_RESTORE, saved)
 
-    def _cell(self, el: etree._Element) -> Cell:
-        """Add a cell to the row being collected (its start tag already entered)."""
+    def _cell(self, el: etree._Element) -> list[_Item]:
+        """Add a cell to the row being collected (its start tag already entered); returns
+        the list its items go into."""
         rowspan = el.get("rowspan")
         colspan = el.get("colspan")
-        cell = Cell(
-            [],
-            self.cursor.pos,
-            1 if rowspan is None else self.spans.read("rowspan", rowspan),
-            1 if colspan is None else self.spans.read("colspan", colspan),
-        )
-        if self.row is not None:
-            self.row.cells.append(cell)
-        return cell
+        rowspan = 1 if rowspan is None else self.spans.read("rowspan", rowspan)
+        colspan = 1 if colspan is None else self.spans.read("colspan", colspan)
+        if self.row is None:
+            return []
+        return self.row.add(self.cursor.pos, rowspan, colspan)
 
     def _end(self, action: tuple[int, object]) -> None:
         kind, saved = action
@@ -961,31 +1024,24 @@ class _Extractor:
                 self.builder.newline()
 
     def _emit_row(self, row: Row, table: int) -> None:
-        """Add one TAB-joined line for the cells that start in ``row``, and its geometry."""
-        cells = row.cells
-        fields = [
-            items[0] if len(items) == 1 and not isinstance(items[0], str) else _join(items)
-            for items in [cell.items for cell in cells]
-        ]  # a cell of one word (the most frequent) without a call
-        if not any(fields):
-            return  # nothing in the row: no line
-        known = self._grid_cells
-        shapes = []
-        for cell in cells:
-            key = (cell.column, cell.colspan, cell.rows)
-            shape = known.get(key)
-            if shape is None:
-                shape = known[key] = GridCell(*key)  # equal ones shared: immutable
-            shapes.append(shape)
-        self.grid[self.builder.line_number] = GridRow(table, row.index, tuple(shapes))
-        line: list[Seg] = list(fields[0])
-        for k in range(1, len(fields)):
-            # The TAB after a cell leads back to that cell, so that the column of an empty
-            # cell (where the next TAB stands) finds the cell.
-            line.append(("\t", cells[k - 1].anchor, False))
-            line += fields[k]
+        """Add one TAB-joined line for the cells that start in ``row``, and its geometry.
+
+        Each cell's segments are followed by its TAB, which leads back to the cell, so
+        that the column of an empty cell (where the next TAB stands) finds the cell; the
+        line is these lists chained, less the last TAB.
+        """
+        segments = row.segments
+        if segments is None:  # a row read by the walk: join each cell's words
+            segments = [
+                [*_join(items), tab] for items, tab in zip(row.items, row.tabs, strict=True)
+            ]
+        line = list(chain.from_iterable(segments))
+        if len(line) == len(segments):
+            return  # nothing in the row but TABs: no line
+        self.grid[self.builder.line_number] = GridRow(table, row.index, row.shapes)
+        last = line.pop()  # the TAB after the last cell
         self.builder.extend_at(line)
-        if not fields[-1]:
+        if len(segments[-1]) == 1:
             # An empty last cell is the end of the line: mark it as the cell's place.
-            self.builder.mark_at(row.cells[-1].anchor)
+            self.builder.mark_at(last[1])
         self.builder.newline()

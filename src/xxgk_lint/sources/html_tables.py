@@ -11,11 +11,14 @@ over the reader's limits.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from itertools import accumulate, repeat
+from operator import mul
 
 from lxml import etree
 
 from xxgk_lint.sources.limits import Limits, over
+from xxgk_lint.sources.model import GridCell
 
 #: A cell longer than this is page layout, not a cell of the official tables.
 _LAYOUT_CELL_CHARS = 300
@@ -25,24 +28,40 @@ _BROWSER_COLSPAN = 1000
 _BROWSER_ROWSPAN = 65534
 
 
-@dataclass(slots=True)
-class Cell:
-    """A ``<td>``/``<th>`` of a data table: its content and its place in the grid."""
-
-    items: list  # what the extractor collected: words, spaces and breaks
-    anchor: int  # source offset just after the cell's start tag
-    rowspan: int = 1  # 0: to the end of the row group, as in a browser
-    colspan: int = 1
-    column: int = 0  # the grid column where the cell starts (set by lay_out)
-    rows: int = 1  # the grid rows it covers: its rowspan, cut at the end of its row group
-
-
-@dataclass(slots=True)
 class Row:
-    cells: list[Cell] = field(default_factory=list)
-    anchor: int = 0
-    index: int = 0  # the row's number in its table, from 0
-    group: int = 0  # its row group
+    """A row of a data table: its cells as parallel lists, one entry per cell.
+
+    A cell is not an object of its own: a table of a few thousand cells made as many
+    objects, each written once and read once. The walk adds cells one by one (:meth:`add`)
+    and collects each one's words, spaces and breaks in ``items``; a plain row
+    (``_Extractor._fill_row``) is read at once and gives ``segments`` instead: per cell,
+    its text's segments and then the TAB after it, ready to be joined into the row's line.
+    """
+
+    __slots__ = ("colspans", "group", "index", "items", "rowspans", "segments", "shapes", "tabs")
+
+    def __init__(self, index: int = 0, group: int = 0) -> None:
+        self.index = index  # the row's number in its table, from 0
+        self.group = group  # its row group
+        self.items: list[list] = []  # per cell: what the walk collected (words, spaces, breaks)
+        #: Per cell: the TAB that follows its field, leading back to the source offset just
+        #: after the cell's start tag (so that an empty cell's column finds the cell).
+        self.tabs: list[tuple[str, int, bool]] = []
+        self.rowspans: list[int] = []  # 0: to the end of the row group, as in a browser
+        self.colspans: list[int] = []
+        #: Per cell, for a row read at once: its segments, then its TAB (``tabs`` unused).
+        self.segments: list[list[tuple[str, int, bool]]] | None = None
+        #: Where each cell stands in the grid (set by :meth:`Spans.lay_out`).
+        self.shapes: tuple[GridCell, ...] = ()
+
+    def add(self, anchor: int, rowspan: int, colspan: int) -> list:
+        """Add a cell (its start tag ends at ``anchor``); returns its list of items."""
+        items: list = []
+        self.items.append(items)
+        self.tabs.append(("\t", anchor, False))
+        self.rowspans.append(rowspan)
+        self.colspans.append(colspan)
+        return items
 
 
 class Groups:
@@ -80,6 +99,11 @@ class Spans:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.positions = 0  # grid positions laid out so far, in all tables
+        #: Shapes already made: equal ones are shared (immutable; a GridCell costs some
+        #: microseconds to make). A row's by its colspans for a row laid out from column
+        #: 0, else by (columns, colspans, rows); a cell's by (column, colspan, rows).
+        self._rows: dict[tuple, tuple[GridCell, ...]] = {}
+        self._cells: dict[tuple[int, int, int], GridCell] = {}
 
     def read(self, name: str, value: str | None) -> int:
         """The span ``name`` ("rowspan"/"colspan") that attribute ``value`` gives."""
@@ -110,26 +134,69 @@ class Spans:
 
     def _lay_out_group(self, rows: list[Row]) -> None:
         busy: list[int] = []  # busy[c]: the first row (in the group) where column c is free
+        reach = 0  # the first row (in the group) that no rowspan seen so far covers
         size = len(rows)
         limit = self.limits.max_cells
+        known_rows = self._rows
         for r, row in enumerate(rows):
-            c = 0
-            for cell in row.cells:
-                while c < len(busy) and busy[c] > r:
-                    c += 1
-                cell.column = c
-                cell.rows = size - r if cell.rowspan == 0 else min(cell.rowspan, size - r)
-                self.positions += cell.colspan * cell.rows
+            spans = row.colspans
+            if reach <= r and row.rowspans.count(1) == len(spans):
+                # Nothing from above reaches into the row and each cell is one row tall
+                # (most rows): the cells stand side by side from column 0. ``busy`` is
+                # left as it is: what it holds is free from this row on.
+                self.positions += sum(spans)
                 if self.positions > limit:
                     raise over("max-cells", limit, f"more than {limit} table cells")
-                span = cell.colspan
-                if c + span > len(busy):
-                    busy.extend([0] * (c + span - len(busy)))
-                if span == 1:
-                    busy[c] = r + cell.rows
+                key = tuple(spans)
+                shapes = known_rows.get(key)
+                if shapes is None:
+                    shapes = known_rows[key] = self._shapes(
+                        accumulate(spans, initial=0), spans, repeat(1)
+                    )
+                row.shapes = shapes
+                continue
+            # Cells after rowspans from above: each at the first free column from where the
+            # cell before it ends, marking the columns it covers busy down to its last row.
+            # A one-column, one-row cell is left out of that: its column is free, and free
+            # again from the next row on (no later cell of its row looks back at it).
+            c = 0
+            columns, heights = [], []
+            for rowspan, span in zip(row.rowspans, spans, strict=True):
+                while c < len(busy) and busy[c] > r:
+                    c += 1
+                columns.append(c)
+                if rowspan == 1 and span == 1:
+                    heights.append(1)
                 else:
-                    busy[c : c + span] = [r + cell.rows] * span
+                    height = size - r if rowspan == 0 else min(rowspan, size - r)
+                    heights.append(height)
+                    if c + span > len(busy):
+                        busy.extend([0] * (c + span - len(busy)))
+                    busy[c : c + span] = [r + height] * span
+                    if r + height > reach:
+                        reach = r + height
                 c += span
+            self.positions += sum(map(mul, spans, heights))
+            if self.positions > limit:
+                raise over("max-cells", limit, f"more than {limit} table cells")
+            shape = (tuple(columns), key, tuple(heights)) if (key := tuple(spans)) else ()
+            shapes = known_rows.get(shape)
+            if shapes is None:
+                shapes = known_rows[shape] = self._shapes(columns, spans, heights)
+            row.shapes = shapes
+
+    def _shapes(
+        self, columns: Iterable[int], spans: Iterable[int], heights: Iterable[int]
+    ) -> tuple[GridCell, ...]:
+        """The GridCells of a row's cells, each made once per read."""
+        known = self._cells
+        shapes = []
+        for key in zip(columns, spans, heights, strict=False):  # accumulate, repeat: longer
+            shape = known.get(key)
+            if shape is None:
+                shape = known[key] = GridCell(*key)
+            shapes.append(shape)
+        return tuple(shapes)
 
 
 def span_value(value: str | None) -> int | None:

@@ -1,0 +1,135 @@
+"""The grid of a data table: Spans.lay_out places each cell as a browser does.
+
+``lay_out`` takes shortcuts (a row that nothing above reaches is laid out at once; a
+one-column, one-row cell does not mark its column busy). Each table here, and hundreds of
+random ones, must be laid out as the plain algorithm lays it out cell by cell: the first
+free column from where the cell before ends, every covered column busy down to its last
+row, a rowspan cut at the end of its row group (0: to that end).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from xxgk_lint.sources.html_tables import Row, Spans
+from xxgk_lint.sources.limits import Limits
+from xxgk_lint.sources.model import LimitError
+
+Shape = tuple[int, int, int]  # (column, colspan, rows)
+
+
+def reference(groups: list[list[list[tuple[int, int]]]]) -> list[list[Shape]]:
+    """Each cell's (column, colspan, rows), one cell at a time; cells are (rowspan, colspan)."""
+    out = []
+    for rows in groups:
+        busy: list[int] = []
+        size = len(rows)
+        for r, cells in enumerate(rows):
+            shapes = []
+            c = 0
+            for rowspan, span in cells:
+                while c < len(busy) and busy[c] > r:
+                    c += 1
+                height = size - r if rowspan == 0 else min(rowspan, size - r)
+                if c + span > len(busy):
+                    busy.extend([0] * (c + span - len(busy)))
+                busy[c : c + span] = [r + height] * span
+                shapes.append((c, span, height))
+                c += span
+            out.append(shapes)
+    return out
+
+
+def laid_out(
+    groups: list[list[list[tuple[int, int]]]], limits: Limits | None = None
+) -> tuple[list[list[Shape]], int]:
+    rows = []
+    for number, cells_of_rows in enumerate(groups):
+        for index, cells in enumerate(cells_of_rows):
+            row = Row(index, number)
+            for rowspan, span in cells:
+                row.add(0, rowspan, span)
+            rows.append(row)
+    spans = Spans(limits or Limits())
+    spans.lay_out(rows)
+    shapes = [[(cell.column, cell.span, cell.rows) for cell in row.shapes] for row in rows]
+    return shapes, spans.positions
+
+
+TABLES = {
+    "plain": [[[(1, 1)] * 3] * 4],
+    "label-spanning-rows": [[[(3, 1), (1, 1), (1, 1)], [(1, 1), (1, 1)], [(1, 1), (1, 1)]]],
+    "colspan-over-a-busy-column": [[[(1, 1), (2, 1)], [(1, 3)], [(1, 1), (1, 1)]]],
+    "rowspan-zero": [[[(0, 1), (1, 1)], [(1, 1)], [(1, 1)]], [[(1, 1), (1, 1)]]],
+    "rowspan-past-the-group": [[[(5, 1), (1, 1)], [(1, 1)]], [[(1, 1), (1, 1)]]],
+    "wide-and-tall": [[[(2, 2), (1, 1)], [(1, 1)], [(1, 2), (1, 1)]]],
+    "empty-rows": [[[], [(1, 1)], []]],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_tables_laid_out_as_cell_by_cell(name: str) -> None:
+    groups = TABLES[name]
+    shapes, positions = laid_out(groups)
+    assert shapes == reference(groups)
+    assert positions == sum(span * rows for row in shapes for _, span, rows in row)
+
+
+def test_label_spanning_rows_pushes_the_cells_right() -> None:
+    shapes, positions = laid_out(TABLES["label-spanning-rows"])
+    assert shapes == [
+        [(0, 1, 3), (1, 1, 1), (2, 1, 1)],
+        [(1, 1, 1), (2, 1, 1)],
+        [(1, 1, 1), (2, 1, 1)],
+    ]
+    assert positions == 9
+
+
+def test_a_wide_cell_frees_the_busy_columns_it_covers() -> None:
+    # Row 1's one-row colspan=3 cell covers column 1, which row 0's rowspan=3 keeps busy
+    # down to row 2: from row 2 on that column is free again (the cell by cell algorithm,
+    # which a browser follows here).
+    groups = [[[(1, 1), (3, 1)], [(1, 3)], [(1, 1), (1, 1)], []]]
+    shapes, positions = laid_out(groups)
+    assert shapes == [[(0, 1, 1), (1, 1, 3)], [(0, 3, 1)], [(0, 1, 1), (1, 1, 1)], []]
+    assert positions == 9
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_random_tables_laid_out_as_cell_by_cell(seed: int) -> None:
+    rng = random.Random(seed)
+    groups = [
+        [
+            [
+                (rng.choice((1, 1, 1, 1, 2, 3, 0)), rng.choice((1, 1, 1, 2, 3)))
+                for _ in range(rng.randrange(6))
+            ]
+            for _ in range(rng.randrange(1, 7))
+        ]
+        for _ in range(rng.randrange(1, 3))
+    ]
+    shapes, positions = laid_out(groups)
+    assert shapes == reference(groups)
+    assert positions == sum(span * rows for row in shapes for _, span, rows in row)
+
+
+def test_equal_shapes_are_shared() -> None:
+    rows = [Row(index, 1) for index in range(3)]
+    for row in rows:
+        row.add(0, 1, 1)
+        row.add(0, 1, 2)
+    Spans(Limits()).lay_out(rows)
+    assert rows[0].shapes is rows[1].shapes is rows[2].shapes
+
+
+def test_cells_over_the_limit() -> None:
+    with pytest.raises(LimitError) as caught:
+        laid_out([[[(1, 4)] * 3] * 2], Limits(max_cells=20))
+    assert str(caught.value) == "over the limit max-cells = 20 (more than 20 table cells)"
+    with pytest.raises(LimitError):
+        laid_out([[[(3, 2), (1, 3)], [(1, 3)], [(1, 3)]]], Limits(max_cells=14))
+    shapes, positions = laid_out([[[(3, 2), (1, 3)], [(1, 3)], [(1, 3)]]], Limits(max_cells=15))
+    assert positions == 15
+    assert shapes[1] == [(2, 3, 1)]
