@@ -22,7 +22,7 @@ import importlib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Protocol, TextIO
+from typing import IO, TYPE_CHECKING, AnyStr, Protocol, TextIO
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.diagnostics import Severity
@@ -109,21 +109,9 @@ def replay(spooled: IO[str]) -> Iterator[str]:
         spooled.close()
 
 
-#: How much of a spool :func:`replay_text` hands over at a time: each piece is one write
+#: How much of a spool :func:`replay_chunks` hands over at a time: each piece is one write
 #: (and flush) of the output, and a run's spool holds every report's checks.
 REPLAY_CHUNK = 1 << 16
-
-
-def replay_text(spooled: IO[str]) -> Iterator[str]:
-    """The text of a spool, from its start, in large pieces (not line by line); then the
-    spool closed."""
-    try:
-        spooled.flush()
-        spooled.seek(0)
-        while piece := spooled.read(REPLAY_CHUNK):
-            yield piece
-    finally:
-        spooled.close()
 
 
 def spool_bytes() -> IO[bytes]:
@@ -134,9 +122,9 @@ def spool_bytes() -> IO[bytes]:
     return tempfile.TemporaryFile("w+b")
 
 
-def replay_utf8(spooled: IO[bytes]) -> Iterator[bytes]:
-    """The bytes of a UTF-8 spool, from its start, in large pieces (a piece may end inside
-    a character); then the spool closed."""
+def replay_chunks(spooled: IO[AnyStr]) -> Iterator[AnyStr]:
+    """What a spool holds (text, or UTF-8 bytes, where a piece may end inside a character),
+    from its start, in large pieces (not line by line); then the spool closed."""
     try:
         spooled.flush()
         spooled.seek(0)

@@ -16,7 +16,7 @@ from typing import IO, Any
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import decoded, escape_json_controls, replay_utf8, spool_bytes
+from xxgk_lint.formatters import decoded, escape_json_controls, replay_chunks, spool_bytes
 from xxgk_lint.formatters.pieces import Rendered, given
 
 VERSION = 2
@@ -147,7 +147,7 @@ class Stream:
         closing += ',\n  "reports": ['
         yield closing
         if self._reports is not None:
-            yield from replay_utf8(self._reports)
+            yield from replay_chunks(self._reports)
             yield "\n  ]"
         else:
             yield "]"

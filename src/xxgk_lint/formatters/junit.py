@@ -126,7 +126,7 @@ class JunitStream:
         return TestSuite(ACROSS_SUITE, cases)
 
     def end(self, end: RunEnd) -> Iterator[str]:
-        from xxgk_lint.formatters import replay_text
+        from xxgk_lint.formatters import replay_chunks
 
         if end.across:
             self._suite(self._across_suite(end))
@@ -144,7 +144,7 @@ class JunitStream:
         lines = _pretty(root)
         (at,) = [i for i, line in enumerate(lines) if _PLACEHOLDER in line]
         yield "".join(lines[:at])
-        yield from replay_text(self._spool)
+        yield from replay_chunks(self._spool)
         yield "".join(lines[at + 1 :])
 
 
