@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -94,6 +95,18 @@ class OutputError(Exception):
     """Writing to stdout failed (a full disk, ``/dev/full``, a closed stream)."""
 
 
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """A failing stdout as :class:`OutputError`; a reader that went away
+    (``BrokenPipeError``) as it is."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise OutputError(str(exc)) from exc
+
+
 def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
     """Write ``text`` (format ``fmt``) to ``stream`` (stdout) and flush it.
 
@@ -105,13 +118,9 @@ def emit(text: str, fmt: str, stream: TextIO | None = None) -> None:
         if text:
             raise OutputError("stdout is closed")
         return
-    try:
+    with _output_errors():
         stream.write(encodable(text, fmt, getattr(stream, "encoding", None)))
         stream.flush()
-    except BrokenPipeError:
-        raise
-    except (OSError, ValueError) as exc:
-        raise OutputError(str(exc)) from exc
 
 
 class Utf8Writer:
@@ -120,8 +129,6 @@ class Utf8Writer:
     translate newlines; else decoded (a character may span two pieces) and emitted."""
 
     def __init__(self, fmt: str) -> None:
-        import codecs
-
         self.fmt = fmt
         self._decoder = codecs.getincrementaldecoder("utf-8")()
 
@@ -132,14 +139,10 @@ class Utf8Writer:
         if buffer is None or os.linesep != "\n" or not _is_utf8(getattr(stream, "encoding", None)):
             emit(self._decoder.decode(data), self.fmt, stream)
             return
-        try:
+        with _output_errors():
             stream.flush()
             buffer.write(data)
             buffer.flush()
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError) as exc:
-            raise OutputError(str(exc)) from exc
 
 
 def write_stdout(text: str, fmt: str = "text") -> int:
