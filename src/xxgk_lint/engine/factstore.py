@@ -95,7 +95,8 @@ class FactsStore:
     """The facts of a run's reports, in the order they were added (the files' order).
 
     Memory held per report: :attr:`BYTES_PER_REPORT` (see :meth:`index_bytes`); the
-    facts and what was noted of the report are in the temporary file.
+    facts and what was noted of the report are in the temporary file (the first
+    :attr:`IN_MEMORY` reports' are held as they are, until one more comes).
     """
 
     #: What the in-memory index holds per report: offset (8), body hash (8), setting (4).
@@ -170,6 +171,16 @@ class FactsStore:
         self._offsets.append(self._end)
         self._end += len(data)
 
+    def _read(self, number: int) -> _Record:
+        import pickle
+
+        assert self._file is not None
+        start = self._offsets[number]
+        end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
+        self._file.seek(start)
+        record: _Record = pickle.loads(self._file.read(end - start))
+        return record
+
     def index_bytes(self) -> int:
         """The bytes the in-memory index holds (its arrays' buffers), for the tests that
         check it stays a few bytes a report."""
@@ -181,16 +192,7 @@ class FactsStore:
         return self._settings[self._setting_of[0]]
 
     def _load(self, number: int) -> Kept:
-        if self._held is not None:
-            facts, noted = self._held[number]
-        else:
-            import pickle
-
-            assert self._file is not None
-            start = self._offsets[number]
-            end = self._offsets[number + 1] if number + 1 < len(self._offsets) else self._end
-            self._file.seek(start)
-            facts, noted = pickle.loads(self._file.read(end - start))
+        facts, noted = self._held[number] if self._held is not None else self._read(number)
         if isinstance(facts, bytes):  # added as Packed
             import pickle
 
