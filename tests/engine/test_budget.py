@@ -19,14 +19,20 @@ def spin(seconds: float) -> None:
         pass
 
 
-def test_a_block_over_its_budget_is_stopped() -> None:
-    limit = budget("rule", 0.05)
+def stopped(limit: budget) -> BudgetExceeded:
+    """What stops a block that would spin for 5 s under ``limit``: its own deadline's
+    exception, within a second."""
     start = time.monotonic()
     with pytest.raises(BudgetExceeded) as caught, limit:
         spin(5)
     assert caught.value.deadline is limit.deadline
     assert time.monotonic() - start < 1
-    assert str(caught.value) == "rule: over its budget of 0.05 s"
+    return caught.value
+
+
+def test_a_block_over_its_budget_is_stopped() -> None:
+    exceeded = stopped(budget("rule", 0.05))
+    assert str(exceeded) == "rule: over its budget of 0.05 s"
 
 
 def test_a_block_within_its_budget_is_not_disturbed() -> None:
@@ -99,12 +105,7 @@ def test_a_shorter_block_after_a_longer_one_sets_the_timer_earlier() -> None:
     with holding():
         with budget("rule A", 10):
             pass
-        short = budget("rule B", 0.05)
-        start = time.monotonic()
-        with pytest.raises(BudgetExceeded) as caught, short:
-            spin(5)
-        assert caught.value.deadline is short.deadline
-        assert time.monotonic() - start < 1
+        stopped(budget("rule B", 0.05))
         spin(0.1)  # the timer repeats no more for B: nothing raises out here
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
