@@ -55,7 +55,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,7 @@ from typing import Any
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.records import record
 
 __all__ = [
     "CaseError",
@@ -241,7 +242,7 @@ def _unreadable(rule: Rule, path: str, problem: Exception, lang: str) -> list[Di
 NOT_A_REPORT = "not a government information disclosure annual report"
 
 
-@dataclass(frozen=True)
+@record
 class Wrapped:
     """A fragment of table rows parsed under its section's heading: ``added`` lines above
     the fragment's own."""
@@ -300,7 +301,7 @@ ELISION = "…"
 REPORT_LABEL = re.compile(r"^[^|｜\t：:]{1,24}[：:]\s*")
 
 
-@dataclass
+@record(frozen=False)
 class RuleCase:
     """One named case of a case file. ``check()`` runs it and raises AssertionError (or
     :class:`CaseError` for a case that cannot be run) saying what differs."""

@@ -128,3 +128,13 @@ def test_a_forked_worker_sets_its_own_timer() -> None:
             os._exit(code)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_budgets_are_not_available_in_another_thread() -> None:
+    import threading
+
+    seen: list[bool] = []
+    worker = threading.Thread(target=lambda: seen.append(available()))
+    worker.start()
+    worker.join()
+    assert seen == [False] and available()

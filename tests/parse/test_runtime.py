@@ -25,16 +25,29 @@ def test_the_runtime_and_the_tables_come_from_the_installed_lark() -> None:
     assert compile.main(["--check"]) == 0
 
 
-def test_check_imports_no_lark_package() -> None:
-    """Lark's grammar compiler (and what it imports) is no part of a run's start-up."""
+def test_check_imports_no_lark_package_nor_modules_it_does_not_need() -> None:
+    """Lark's grammar compiler (and what it imports) is no part of a run's start-up, nor
+    are `logging` (Lark's logger is replaced), `threading` and `traceback`."""
+    unwanted = ("lark", "logging", "threading", "traceback")
     code = (
         "import sys\n"
         "from xxgk_lint.cli.main import main\n"
         f"status = main(['check', '--isolated', {str(FIXTURES / 'samples' / 'clean-pipe.txt')!r}])\n"
-        "print(status, sorted(m for m in sys.modules if m == 'lark' or m.startswith('lark.')))\n"
+        f"print(status, sorted(m for m in sys.modules if m.split('.')[0] in {unwanted!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+def test_the_runtime_gets_a_logger_that_drops_all_and_fails_if_lark_changes() -> None:
+    assert "import logging" not in compile.RUNTIME.read_text(encoding="utf-8")
+    _lark_runtime.logger.warning("dropped %s", "silently")  # Lark's level: nothing printed
+    lark_text = "import logging\n" + compile._LARK_LOGGER + "logger.setLevel(logging.CRITICAL)\n"
+    assert compile._without_logging(lark_text) == compile._QUIET_LOGGER
+    with pytest.raises(RuntimeError, match="changed"):
+        compile._without_logging(lark_text.replace("getLogger", "get_logger"))
+    with pytest.raises(RuntimeError, match="beyond its logger"):
+        compile._without_logging(lark_text + "logging.basicConfig()\n")
 
 
 def test_a_grammar_edited_without_its_tables_is_compiled_in_memory(

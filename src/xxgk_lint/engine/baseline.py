@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,6 +32,7 @@ from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.results import FileResult
+from xxgk_lint.records import record
 
 VERSION = 1
 #: A baseline is read whole; far above any real one (100,000 findings are ~40 MB).
@@ -50,7 +51,7 @@ class BaselineError(Exception):
         self.zh = zh
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """One recorded finding (``count`` times): what it was, and where, for people to read.
 
@@ -97,7 +98,7 @@ class Entry:
         return out
 
 
-@dataclass(frozen=True)
+@record
 class Baseline:
     """The entries of one baseline file, in a stable order (by report, code, subject)."""
 
@@ -226,7 +227,7 @@ def _entries(data: Any, shown: str) -> Iterable[Entry]:
         yield Entry(fingerprint, count=count, needs=tuple(needs), **texts)
 
 
-@dataclass(frozen=True)
+@record
 class BaselineUse:
     """What one baseline did in a run: findings hidden, entries that no longer match.
 
@@ -250,7 +251,7 @@ class BaselineUse:
         return out
 
 
-@dataclass
+@record(frozen=False)
 class BaselineFilter:
     """Hides one baseline's findings, file by file, and keeps what it needs to say at the end.
 

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from xxgk_lint.records import record
 
 #: After the first alarm, how often it repeats while the block is still running.
 _REPEAT = 0.05
@@ -36,7 +38,7 @@ _REPEAT = 0.05
 _GRACE = 2.0
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class Deadline:
     """One budget: what it is for (``label``), its length and when it ends."""
 
@@ -60,8 +62,14 @@ _previous_handler: Any = None
 
 
 def available() -> bool:
-    """Whether budgets can be enforced here (POSIX ``setitimer``, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether budgets can be enforced here (POSIX ``setitimer``, main thread).
+
+    Threads are started through ``threading``: while it is not imported (a plain ``check``
+    never needs it, and importing it costs every start) this is the main thread.
+    """
+    threading = sys.modules.get("threading")
+    in_main = threading is None or threading.current_thread() is threading.main_thread()
+    return hasattr(signal, "setitimer") and in_main
 
 
 def _on_alarm(signum: int, frame: Any) -> None:

@@ -19,7 +19,7 @@ import fnmatch
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -28,6 +28,7 @@ from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.engine.plugins import LocalPlugin, Registry
 from xxgk_lint.engine.results import ConfigUse
 from xxgk_lint.phrasebook import Phrasebook
+from xxgk_lint.records import record
 from xxgk_lint.sources import DEFAULT_EXTENSIONS
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 
@@ -115,7 +116,7 @@ def _yaml_zh(problem: str) -> str:
     return f"YAML 格式错误{where}：{problem_zh(found[3])}"
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Config:
     """The merged configuration for one file."""
 
@@ -170,7 +171,7 @@ class Config:
         }
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Overrides:
     """Command-line flags; ``None`` means "not given"."""
 

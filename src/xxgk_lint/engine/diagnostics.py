@@ -9,13 +9,14 @@ numbers mean nothing there.
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from enum import IntEnum
 from functools import cached_property
 from typing import Any
 
 from xxgk_lint.parse.serialize import plain
+from xxgk_lint.records import record
 
 
 class Severity(IntEnum):
@@ -42,7 +43,7 @@ class Severity(IntEnum):
 Number = int | Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Related:
     """Another place a finding is about: the other report's cell of a cross-report finding,
     or a cell on the other side of a failed identity (:func:`xxgk_lint.engine.checks.places`).
@@ -76,7 +77,7 @@ class Related:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Diagnostic:
     """One finding. ``message`` is already in the user's language."""
 
@@ -145,7 +146,7 @@ class Diagnostic:
         }
 
 
-@dataclass(frozen=True)
+@record
 class RuleOption:
     """A per-rule option that can be set in the config under ``rules: {CODE: {...}}``.
 
@@ -210,7 +211,7 @@ class RuleOption:
         return (type(self.default),)
 
 
-@dataclass(frozen=True)
+@record
 class RuleDoc:
     """The rule's documentation, in the manner of ruff's rule pages."""
 
@@ -220,7 +221,7 @@ class RuleDoc:
     good: str
 
 
-@dataclass(frozen=True)
+@record
 class RuleMeta:
     """What a plugin declares about one of its rules.
 

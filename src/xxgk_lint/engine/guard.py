@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import signal
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -47,10 +46,11 @@ def real_interrupts() -> Iterator[None]:
     """Install :func:`interrupt_handler` for the block (main thread only)."""
     global _sigint_seen
     _sigint_seen = False
-    if threading.current_thread() is not threading.main_thread():
+    try:
+        previous = signal.signal(signal.SIGINT, interrupt_handler)
+    except ValueError:  # not the main thread, where Python runs signal handlers
         yield
         return
-    previous = signal.signal(signal.SIGINT, interrupt_handler)
     try:
         yield
     finally:

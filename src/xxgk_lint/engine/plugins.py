@@ -27,9 +27,8 @@ import importlib.util
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
 from xxgk_lint.engine.guard import captured_stdout, contained
 from xxgk_lint.engine.metacheck import RESERVED_PREFIX, meta_problem
 from xxgk_lint.engine.rule import Rule
+from xxgk_lint.records import record
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.yamlrules import RuleFile
@@ -62,7 +62,7 @@ def _library_dirs() -> tuple[Path, ...]:
     return tuple(Path(p).resolve() for p in dirs)
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class LocalPlugin:
     """A plugin named in a config file: a ``.py`` path, a rule file or a module name."""
 
@@ -71,7 +71,7 @@ class LocalPlugin:
     config_path: str
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class Registry:
     """All rules known to a run, by code, and the problems met while loading them."""
 
@@ -202,6 +202,8 @@ def failure_place(exc: BaseException, root: Path | None) -> str | None:
     line of the plugin's own code in the traceback (its folder ``root`` when known)."""
     if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
         return f"{shown_path(exc.filename)}:{exc.lineno}"
+    import traceback  # only when a plugin failed: most runs never need it
+
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename[:1] != "<"]
     if root is not None:
         mine = [f for f in frames if _inside(f.filename, root)]
@@ -283,7 +285,7 @@ def _argument_problem(manager: pluggy.PluginManager, plugin: object) -> tuple[st
     return None
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class _Loaded:
     """A plugin registered with pluggy, or a file of YAML rules, in registration order."""
 

@@ -12,12 +12,13 @@ processes send it back to the process that writes the output.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.checks import STATUSES, Check
 from xxgk_lint.engine.checks import count as count_checks
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
+from xxgk_lint.records import record
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.baseline import BaselineUse
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 PLUGIN_ERROR = "XG009"
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class ConfigUse:
     """A config file the run read: where, whether it is trusted, which keys were not applied.
 
@@ -44,7 +45,7 @@ class ConfigUse:
         return {"path": self.path, "trusted": self.trusted, "ignored": list(self.ignored)}
 
 
-@dataclass(frozen=True)
+@record
 class FileResult:
     """One checked file.
 
@@ -140,7 +141,7 @@ def kept_lines(lines: Sequence[str], wanted: Iterable[int]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class Tally:
     """Counts over a run, added to file by file: what the summary line and exit code need.
 
@@ -201,7 +202,7 @@ class Tally:
         return 1 if self.failed and not exit_zero else 0
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class RunEnd:
     """What a run knows once every file is done: what a formatter writes at the end.
 
@@ -231,7 +232,7 @@ class RunEnd:
         return self.tally.exit_code(self.run_errors, self.exit_zero)
 
 
-@dataclass(frozen=True)
+@record
 class RunResult:
     """All files of one run, plus what the run was configured with."""
 

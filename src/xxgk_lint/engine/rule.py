@@ -18,7 +18,7 @@ and return them from the ``xxgk_lint_rules`` hook (see :mod:`xxgk_lint.engine.ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from xxgk_lint.engine.checks import Check, CheckCell
@@ -32,11 +32,12 @@ from xxgk_lint.engine.diagnostics import (
     Severity,
 )
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.records import record
 
 _new = tuple.__new__
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class RuleContext:
     """Handed to a rule with each report: the user's language, options, and a factory.
 
@@ -147,7 +148,7 @@ def _only_where_it_applies(meta: RuleMeta, function: CheckReport) -> CheckReport
     return check
 
 
-@dataclass(frozen=True)
+@record
 class ReportFacts:
     """What a whole-run rule keeps of one report: a few fields and what its ``facts``
     function took from the report. Small and picklable, so that a run over thousands of
@@ -197,7 +198,7 @@ ExtractFacts = Callable[[Report], Any]
 CheckRun = Callable[[Sequence[ReportFacts], RuleContext], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Rule:
     """A rule: metadata, and a per-report check and/or a whole-run check.
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import GeneratorType
@@ -52,6 +52,7 @@ from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
 from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.records import record
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.baseline import Baseline, RunBaselines
@@ -66,7 +67,7 @@ STDIN = "-"
 Extract = Callable[[Report], Any]
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class RunOptions:
     """Everything a worker process needs to check files as this process would (picklable)."""
 
@@ -179,7 +180,7 @@ class PlannedItems:
         return buffers + len(self._names) + len(self._kinds)
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class Plan:
     """The files of a run, in order, and the configs and plugins they need (loaded)."""
 

@@ -8,13 +8,13 @@ and ``domain-notes.md`` §4.2–4.3.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from xxgk_lint.format.normalise import with_traditional
+from xxgk_lint.records import record
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Vocabulary:
     """Words (regular expressions over normalised text) and the real wordings they cover."""
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
+
+from xxgk_lint.records import record
 
 
 class Text(NamedTuple):
@@ -31,7 +33,7 @@ class Text(NamedTuple):
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class SectionSpec:
     """One of the six sections.
 
@@ -64,7 +66,7 @@ class SectionSpec:
         return re.compile(rf"^第?{self.number}(?:部分)?[、.,:]?(?:{words})[:.。]?$")
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class ColumnSpec:
     """A column of a table: its key, its label and the words its header is printed with."""
 
@@ -83,7 +85,7 @@ class ColumnSpec:
         return re.compile("|".join(self.words)) if self.words else None
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class RowSpec:
     """A row of a table, under its canonical key.
 
@@ -112,7 +114,7 @@ class RowSpec:
         return re.compile("|".join(self.words))
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class BlockSpec:
     """A block of table 二, headed by the article item it reports on."""
 
@@ -122,7 +124,7 @@ class BlockSpec:
     rows: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Identity:
     """A relation between cells that must hold (format-2021.md "Identities").
 
@@ -144,7 +146,7 @@ class Identity:
     rule: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class TableSpec:
     """One of the three statistical tables.
 
@@ -226,7 +228,7 @@ class TableSpec:
         return tuple(r.key for r in self.rows if not r.replaces)
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Format:
     """A version of the report format: its sections, tables and identities."""
 

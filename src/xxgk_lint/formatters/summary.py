@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import UNREADABLE, FileResult, status_with
 from xxgk_lint.formatters import escape_controls, spool
+from xxgk_lint.records import record
 
 _STATUS = {
     "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
@@ -25,7 +26,7 @@ _HEADERS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     path: str
     agency: str

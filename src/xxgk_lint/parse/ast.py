@@ -17,12 +17,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
+from xxgk_lint.records import record
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.claims import Claim
@@ -139,7 +140,7 @@ class Row(NamedTuple):
         return None if cell is None else cell.value
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Table:
     """One of the three statistical tables (``proactive``, ``applications``, ``reviews``)."""
 
@@ -210,7 +211,7 @@ class _Numbers:
         sentence.__dict__["_numbers"] = numbers
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     """A sentence of running text, with the numbers it states."""
 
@@ -236,7 +237,7 @@ class Piece(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     """Running text: one or more lines (a sentence may wrap over several).
 
@@ -298,7 +299,7 @@ class Paragraph:
 Block = Paragraph | Table
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Section:
     """One of the six sections. ``number`` is the numeral as printed (``"三"``).
 
@@ -331,7 +332,7 @@ class Section:
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Date:
     """A calendar date the report states (sign-off, publication), with where it was read."""
 
@@ -341,7 +342,7 @@ class Date:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Period:
     """The statistics period (统计期限) as stated.
 
@@ -361,7 +362,7 @@ class Period:
         return self.problem is None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Deviation:
     """A template deviation: a row of an older template inside a 2021-format table."""
 
@@ -371,7 +372,7 @@ class Deviation:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     """A parsed report. ``tables`` maps table keys to the tables that were found.
 

@@ -27,15 +27,16 @@ placed, never guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item
+from xxgk_lint.records import record
 
 GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class HeaderMap:
     """Grid or field position → column key, read from a table's header rows.
 
@@ -134,7 +135,7 @@ def windows(values: Sequence[Item], width: int) -> list[int]:
     return list(range(low, high + 1))
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class FieldVotes:
     """Field positions of the rows placed by count, to lay ambiguous rows against."""
 

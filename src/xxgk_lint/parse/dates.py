@@ -18,13 +18,13 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from xxgk_lint.format.document import PERIOD_WORDS
 from xxgk_lint.memo import bounded
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Period
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
+from xxgk_lint.records import record
 
 WINDOW = 120
 #: Where a period statement's window ends (looked for with str.find: a regular expression
@@ -74,7 +74,7 @@ def _parser() -> Lark:
     return load_lark("dates")
 
 
-@dataclass(frozen=True)
+@record
 class DatePart:
     """A date as written: year, month and day as far as they are given, and its place."""
 
@@ -96,7 +96,7 @@ class DatePart:
             return None
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class DateReading:
     """What a window of text says: its ranges (start, end), since-dates and lone dates."""
 

@@ -17,33 +17,33 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from xxgk_lint.parse._lark_runtime import Lark, Token, Transformer
 from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer, LineRun
+from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
 LEXER_PLACEHOLDER = "__xxgk_lint_line_lexer__"
 START = ["start", "cells"]
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class RawParagraph:
     """A paragraph of the tree: its lines, in order."""
 
     lines: list[Line]
 
 
-@dataclass(slots=True, eq=False)
+@record(eq=False, frozen=False, slots=True)
 class RawRows:
     """A run of table-row lines."""
 
     lines: list[Line]
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class RawTitle:
     line: Line
 
@@ -51,7 +51,7 @@ class RawTitle:
 RawBlock = RawParagraph | RawRows | RawTitle
 
 
-@dataclass(slots=True, eq=False)
+@record(eq=False, frozen=False, slots=True)
 class RawSection:
     heading: Line | None
     blocks: list[RawBlock]
@@ -66,7 +66,7 @@ class RawSection:
         return out
 
 
-@dataclass(slots=True, eq=False)
+@record(eq=False, frozen=False, slots=True)
 class Document:
     """The parse tree: the preamble's blocks, then the sections."""
 
@@ -176,7 +176,7 @@ class _ToTree(Transformer[Token, Document]):
         return document
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class ReportParser:
     lark: Lark
     splitter: CellSplitter
@@ -195,7 +195,7 @@ class ReportParser:
         return self.lark.parser.lexer.lexer
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class GrammarSpec:
     """How one of the grammars is compiled: its file, start rules and lexer."""
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import EMPTY, TEXT, Item, make_cells
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, by_count, place
+from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
 
@@ -50,7 +51,7 @@ def _table_start(before: Sequence[Item], fallback: Item) -> Item:
     return before[start] if start < len(before) else fallback
 
 
-@dataclass(eq=False)
+@record(eq=False, frozen=False)
 class MappedTable:
     table: Table | None
     deviations: list[Deviation] = field(default_factory=list)
@@ -58,7 +59,7 @@ class MappedTable:
     last_line: int | None = None
 
 
-@dataclass(slots=True, eq=False)
+@record(eq=False, frozen=False, slots=True)
 class _Pending:
     """A row found in the first pass, placed in the second."""
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
+from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
@@ -253,7 +254,7 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-@dataclass
+@record(frozen=False)
 class _Numbering:
     """Renders Word list numbers ("一、", "（二）", "1.") in document order.
 
@@ -544,7 +545,7 @@ class _Extractor:
         return value
 
 
-@dataclass
+@record(frozen=False)
 class _WordCell:
     """A table cell that starts in its row: its text and its place in the grid."""
 

@@ -11,14 +11,15 @@ The limits are configurable (``limits:`` in ``.xxgk-lint.yaml``, keys in kebab-c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
+from xxgk_lint.records import record
 from xxgk_lint.sources.model import LimitError
 
 MIB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(eq=False, slots=True)
 class Limits:
     """The limits readers and the parser enforce (see the module docstring)."""
 

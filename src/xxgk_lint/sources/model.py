@@ -13,8 +13,10 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from xxgk_lint.records import record
 
 
 class Origin(NamedTuple):
@@ -181,7 +183,7 @@ class TextBuilder:
         return "".join(self._parts), positions
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class PositionMap:
     """Maps (line, column) in extracted text back to an :class:`Origin`.
 
@@ -288,7 +290,7 @@ class MetaTag(NamedTuple):
     column: int = 1
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Source:
     """A report file, read and decoded, ready for the parser.
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Any
 
 from xxgk_lint.format import FORMATS, TABLE_KEYS, UnknownKeyError, check_address
 from xxgk_lint.parse.ast import Cell, Report
+from xxgk_lint.records import record
 
 Number = int | Decimal
 Value = Number | bool | None
@@ -38,12 +38,12 @@ class ExprError(ValueError):
         self.zh = zh
 
 
-@dataclass(frozen=True)
+@record
 class Num:
     value: Number
 
 
-@dataclass(frozen=True)
+@record
 class CellRef:
     """One cell, ``table.row.column``."""
 
@@ -54,7 +54,7 @@ class CellRef:
     position: int
 
 
-@dataclass(frozen=True)
+@record
 class Aggregate:
     """``sum``/``min``/``max`` over the cells an address with ``*`` matches."""
 
@@ -66,20 +66,20 @@ class Aggregate:
     position: int
 
 
-@dataclass(frozen=True)
+@record
 class Unary:
     op: str  # "neg" | "not"
     operand: Node
 
 
-@dataclass(frozen=True)
+@record
 class Binary:
     op: str  # + - * / and or
     left: Node
     right: Node
 
 
-@dataclass(frozen=True)
+@record
 class Compare:
     op: str
     left: Node
@@ -100,7 +100,7 @@ def _parser() -> Any:
     return load_lark("expr")
 
 
-@dataclass(frozen=True)
+@record
 class Expression:
     """A checked expression: its text, its tree and the cells it names, in text order."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from xxgk_lint.engine.yamlrules.expr import (
 from xxgk_lint.engine.yamlrules.marked import Marked, MarkedError, load_marked
 from xxgk_lint.engine.yamlrules.scopes import LINE_ONE, Scope, scope_names
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.records import record
 
 TOP_KEYS = ("rules",)
 RULE_KEYS = (
@@ -71,7 +72,7 @@ def field_name(address: str) -> str:
     return "cell__" + address.replace(".", "__")
 
 
-@dataclass(frozen=True)
+@record
 class Template:
     """A message as written (``{proactive.licensing.decisions}``) and as rendered: a
     ``str.format`` template whose fields are plain names, and the cells it shows."""
@@ -137,7 +138,7 @@ def translate(template: str, allowed: Iterable[str]) -> Template:
     return Template(template, "".join(out), tuple(dict.fromkeys(cells)))
 
 
-@dataclass(frozen=True)
+@record
 class YamlCheck:
     """The per-report check of one YAML rule (an object, not a closure: it pickles)."""
 
@@ -230,7 +231,7 @@ def _value_of(report: Report, address: str) -> Any:
     return None if cell is None else cell.value
 
 
-@dataclass
+@record(frozen=False)
 class RuleFile:
     """What one file of YAML rules gave: its rules (with the line each starts on) or the
     errors that kept it from giving any."""

@@ -9,7 +9,7 @@ once more for the marks PyYAML drops when it builds the data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, BoundedSafeLoader, YamlProblem
 from xxgk_lint.phrasebook import Phrasebook
+from xxgk_lint.records import record
 
 Path_ = tuple[Any, ...]
 
@@ -69,7 +70,7 @@ def problem_zh(problem: str) -> str:
     return problem if text is None else text.replace(" '<stream end>'", "文件结尾")
 
 
-@dataclass
+@record(frozen=False)
 class Marked:
     """The data of a YAML document and the line of each value, by its path of keys and
     indexes (``("rules", 0, "check")``): for a mapping entry the line of its key, for a

@@ -15,16 +15,16 @@ stands.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, TABLE_KEYS
 from xxgk_lint.parse.ast import Paragraph, Report, Span
+from xxgk_lint.records import record
 
 #: Where a finding goes when what it is about is absent.
 LINE_ONE = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True)
+@record
 class Piece:
     """A stretch of the report's text and how to find a part of it in the file."""
 
@@ -57,7 +57,7 @@ def scope_names() -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
+@record
 class Scope:
     """A parsed scope: ``kind`` is text, title, section or table; ``key`` the section's or
     table's canonical key."""

@@ -1,0 +1,171 @@
+"""Records: dataclasses that cost one compiled method each to define.
+
+Why: ``dataclasses.dataclass`` compiles every method it writes, separately, each time the
+program starts — ``__init__``, ``__repr__``, ``__eq__`` and, for a frozen class,
+``__setattr__``, ``__delattr__`` and ``__hash__``. With some fifty record classes that was
+about a fifth of the cold start of ``xxgk-lint check one.txt``. A :func:`record` is a
+dataclass in every way that is visible (``dataclasses.fields``, ``replace``, ``asdict``,
+pattern matching, pickling, ``FrozenInstanceError``; mypy reads it as a dataclass through
+``dataclass_transform``) but only its ``__init__`` is compiled; ``__repr__``, ``__eq__``,
+``__hash__`` and the frozen ``__setattr__``/``__delattr__`` are shared functions that read
+the class's fields. Dataclasses still does all the field handling.
+
+Supported: defaults, ``default_factory``, ``field(init=False, default=…)``,
+``repr=False`` and ``compare=False`` fields, ``__post_init__``, ``slots=True``. Anything
+else (``InitVar``, ``kw_only``, ``order``) is refused when the class is defined.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import MISSING, Field, FrozenInstanceError, field
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:  # at run time it only marks the function (and Python 3.10's typing lacks it)
+
+    def dataclass_transform(**_: object) -> Callable[[T], T]:
+        return lambda function: function
+
+
+__all__ = ["record"]
+
+T = TypeVar("T")
+
+_FACTORY = object()  # an __init__ parameter left to its default_factory
+
+
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def record(
+    *, eq: bool = True, frozen: bool = True, slots: bool = False
+) -> Callable[[type[T]], type[T]]: ...
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field, Field))
+def record(
+    cls: type[T] | None = None, /, *, eq: bool = True, frozen: bool = True, slots: bool = False
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """Make ``cls`` a dataclass: frozen and compared by value unless told otherwise.
+
+    ``eq=False`` keeps identity comparison (and hashing); ``frozen=False`` allows
+    assignment; ``slots=True`` gives the class ``__slots__`` as dataclasses does.
+    """
+
+    def make(klass: type[T]) -> type[T]:
+        return _make(klass, eq=eq, frozen=frozen, slots=slots)
+
+    return make if cls is None else make(cls)
+
+
+def _make(cls: type[T], *, eq: bool, frozen: bool, slots: bool) -> type[T]:
+    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    every = getattr(cls, "__dataclass_fields__", {})
+    if len(every) != len(fields) or any(f.kw_only is True for f in fields):
+        raise TypeError(f"{cls.__qualname__}: record supports no InitVar or kw_only field")
+    namespace: dict[str, Any] = {
+        "__init__": _init(cls, fields, frozen),
+        "__repr__": _repr,
+        "_record_repr": tuple(f.name for f in fields if f.repr),
+    }
+    if eq:
+        compared = [f.name for f in fields if f.compare]
+        key = attrgetter(*compared) if len(compared) > 1 else _single(compared)
+        namespace |= {"__eq__": _eq, "_record_key": staticmethod(key)}
+        namespace["__hash__"] = _hash if frozen else None
+    if frozen:
+        namespace |= {"__setattr__": _frozen_setattr, "__delattr__": _frozen_delattr}
+        if slots:
+            namespace |= {"__getstate__": _getstate, "__setstate__": _setstate}
+    for name, value in namespace.items():
+        if name in cls.__dict__ and not name.startswith("_record"):
+            raise TypeError(f"{cls.__qualname__}: record writes {name}; do not define it")
+        setattr(cls, name, value)
+    return cls
+
+
+def _single(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """attrgetter of one name gives the value, not a tuple: wrap it (or no name at all)."""
+    if not names:
+        return lambda _: ()
+    get = attrgetter(names[0])
+    return lambda obj: (get(obj),)
+
+
+def _init(cls: type, fields: tuple[Field[Any], ...], frozen: bool) -> Callable[..., None]:
+    """Compile the class's ``__init__``: the one method that is compiled per class."""
+    scope: dict[str, Any] = {"__set": object.__setattr__, "__FACTORY": _FACTORY}
+    params, body = ["self"], []
+    for index, spec in enumerate(fields):
+        name = spec.name
+        default, factory = f"__default_{index}", f"__factory_{index}"
+        if spec.default is not MISSING:
+            scope[default] = spec.default
+        if spec.default_factory is not MISSING:
+            scope[factory] = spec.default_factory
+        if spec.init:
+            if spec.default is not MISSING:
+                params.append(f"{name}={default}")
+            elif spec.default_factory is not MISSING:
+                params.append(f"{name}=__FACTORY")
+                body.append(f"if {name} is __FACTORY: {name} = {factory}()")
+            elif len(params) > 1 and "=" in params[-1]:
+                raise TypeError(f"{cls.__qualname__}: non-default field {name} after a default")
+            else:
+                params.append(name)
+            value = name
+        elif spec.default is not MISSING:
+            value = default
+        elif spec.default_factory is not MISSING:
+            value = f"{factory}()"
+        else:
+            continue  # init=False and no default: set by __post_init__, as in dataclasses
+        body.append(f"__set(self, {name!r}, {value})" if frozen else f"self.{name} = {value}")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    source = f"def __init__({', '.join(params)}):\n " + "\n ".join(body or ["pass"])
+    exec(source, scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    return init
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_repr)
+    return f"{type(self).__qualname__}({shown})"
+
+
+def _eq(self: Any, other: object) -> bool:
+    key = self._record_key
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return bool(key(self) == key(other))
+
+
+def _hash(self: Any) -> int:
+    return hash(self._record_key(self))
+
+
+def _frozen_setattr(self: Any, name: str, value: object) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in dataclasses.fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for spec, value in zip(dataclasses.fields(self), state, strict=True):
+        object.__setattr__(self, spec.name, value)

@@ -1,0 +1,158 @@
+"""Records behave as the frozen dataclasses they replace, with one compiled method each."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import FrozenInstanceError, InitVar, field
+from functools import cached_property
+
+import pytest
+
+from xxgk_lint import records
+from xxgk_lint.records import record
+
+
+@record
+class Point:
+    x: int
+    y: int = 0
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    note: str = field(default="", compare=False, repr=False)
+
+
+@record(slots=True)
+class Slotted:
+    name: str
+    size: int = 1
+
+
+@record(eq=False)
+class Ident:
+    value: int
+
+
+@record(frozen=False)
+class Mutable:
+    items: list[int] = field(default_factory=list)
+
+
+@record
+class Derived:
+    base: int
+    double: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "double", self.base * 2)
+
+    @cached_property
+    def triple(self) -> int:
+        return self.base * 3
+
+
+@dataclasses.dataclass(frozen=True)
+class PointDataclass:
+    x: int
+    y: int = 0
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    note: str = field(default="", compare=False, repr=False)
+
+
+def test_init_takes_positional_keyword_default_and_factory_values() -> None:
+    point = Point(1, tags=("a",))
+    assert (point.x, point.y, point.tags, point.note) == (1, 0, ("a",), "")
+    assert Point(x=3, y=4).y == 4
+    assert Point(1).tags == () and Mutable().items == [] and Mutable().items is not Mutable().items
+    with pytest.raises(TypeError):
+        Point()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Point(1, 2, (), "n", "extra")  # type: ignore[call-arg]
+
+
+def test_repr_and_equality_match_the_dataclass_it_replaces() -> None:
+    ours, theirs = Point(1, 2, ("t",), note="hidden"), PointDataclass(1, 2, ("t",), note="hidden")
+    assert repr(ours) == "Point(x=1, y=2, tags=('t',))"
+    assert repr(ours).removeprefix("Point") == repr(theirs).removeprefix("PointDataclass")
+    assert Point(1, 2) == Point(1, 2, note="other")  # compare=False: not compared
+    assert Point(1, 2) != Point(1, 3)
+    assert Point(1, 2) != PointDataclass(1, 2)  # another class is never equal
+    assert hash(Point(1, 2)) == hash(Point(1, 2, note="x"))
+    assert len({Point(1, 2), Point(1, 2), Point(2, 2)}) == 2
+
+
+def test_frozen_records_refuse_assignment_and_deletion() -> None:
+    point, slotted = Point(1), Slotted("a")
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'x'"):
+        point.x = 2  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError, match="cannot delete field 'y'"):
+        del point.y  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        slotted.size = 3  # type: ignore[misc]
+    assert (point.x, slotted.size) == (1, 1)
+
+
+def test_eq_false_compares_by_identity_and_frozen_false_allows_assignment() -> None:
+    first = Ident(1)
+    assert first != Ident(1) and first == first and hash(first) == object.__hash__(first)
+    assert len({Ident(1), Ident(1)}) == 2
+    bag = Mutable()
+    bag.items = [1]
+    assert bag.items == [1] and bag == Mutable([1])
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(bag)
+
+
+def test_post_init_init_false_fields_and_cached_properties() -> None:
+    derived = Derived(5)
+    assert (derived.double, derived.triple) == (10, 15)
+    assert repr(derived) == "Derived(base=5, double=10)"
+    with pytest.raises(TypeError):
+        Derived(5, 10)  # type: ignore[call-arg]
+
+
+def test_dataclasses_functions_pickle_and_copy_work() -> None:
+    point = Point(1, 2, ("t",))
+    assert [f.name for f in dataclasses.fields(point)] == ["x", "y", "tags", "note"]
+    assert dataclasses.is_dataclass(point)
+    assert dataclasses.replace(point, y=9) == Point(1, 9, ("t",))
+    assert dataclasses.asdict(point) == {"x": 1, "y": 2, "tags": ("t",), "note": ""}
+    slotted = Slotted("s", 4)
+    assert not hasattr(slotted, "__dict__") and Slotted.__slots__ == ("name", "size")
+    for value in (point, slotted, Derived(2)):
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert copy.copy(value) == value and copy.deepcopy(value) == value
+    match slotted:
+        case Slotted(name, size):
+            assert (name, size) == ("s", 4)
+
+
+def test_methods_are_shared_and_only_init_is_made_per_class() -> None:
+    for cls in (Point, Slotted, Derived):
+        assert cls.__repr__ is records._repr and cls.__eq__ is records._eq
+        assert cls.__setattr__ is records._frozen_setattr
+        assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+    assert Point.__init__ is not Slotted.__init__
+
+
+def test_what_a_record_does_not_support_is_refused_when_it_is_defined() -> None:
+    with pytest.raises(TypeError, match="InitVar or kw_only"):
+
+        @record
+        class WithInitVar:
+            seed: InitVar[int]
+
+    with pytest.raises(TypeError, match="InitVar or kw_only"):
+
+        @record
+        class WithKwOnly:
+            a: int = field(kw_only=True)
+
+    with pytest.raises(TypeError, match="record writes __repr__"):
+
+        @record
+        class OwnRepr:
+            a: int
+
+            def __repr__(self) -> str:
+                return "mine"
