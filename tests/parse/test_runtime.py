@@ -27,8 +27,9 @@ def test_the_runtime_and_the_tables_come_from_the_installed_lark() -> None:
 
 def test_check_imports_no_lark_package_nor_modules_it_does_not_need() -> None:
     """Lark's grammar compiler (and what it imports) is no part of a run's start-up, nor
-    are `logging` (Lark's logger is replaced), `threading` and `traceback`."""
-    unwanted = ("lark", "logging", "threading", "traceback")
+    are `logging` (Lark's logger is replaced), `threading`, `traceback` and `shutil` (the
+    help formatter sizes itself without it)."""
+    unwanted = ("lark", "logging", "threading", "traceback", "shutil")
     code = (
         "import sys\n"
         "from xxgk_lint.cli.main import main\n"

@@ -116,10 +116,10 @@ def render_runtime() -> str:
         "# do not edit. The code below is Lark's and is under the Mozilla Public License 2.0,\n"
         "# but for its logger (see `_QUIET_LOGGER` in compile.py) and the line below: its\n"
         "# annotations are not evaluated when the module is imported (typing's aliases cost).\n"
-        "from __future__ import annotations\n"
         "# fmt: off\n"
         "# ruff: noqa\n"
-        "# mypy: ignore-errors\n" + _without_logging(code[:end].rstrip()) + "\n"
+        "# mypy: ignore-errors\n"
+        "from __future__ import annotations\n" + _without_logging(code[:end].rstrip()) + "\n"
     )
 
 
