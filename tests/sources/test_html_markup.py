@@ -1,21 +1,22 @@
 """The markup split's possessive quantifiers change no match.
 
 ``html_source._MARKUP`` makes its runs possessive because what follows each always
-matches; the same expression without them (as it was written before) must cut every page
-here into the same pieces.
+matches; the same expression without them (as it was written before, and as Python 3.10,
+whose ``re`` has no possessive quantifiers, runs it) must cut every page here and every
+HTML fixture into the same pieces.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from xxgk_lint.sources.html_source import _MARKUP, SourceCursor
+from tests.conftest import FIXTURES
+from xxgk_lint.sources.html_source import _MARKUP, _MARKUP_FLAGS, _MARKUP_PATTERN, SourceCursor
 
-GREEDY = re.compile(
-    _MARKUP.pattern.replace("*+", "*"), re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII
-)
+GREEDY = re.compile(_MARKUP_PATTERN.replace("*+", "*"), _MARKUP_FLAGS)
 
 PAGES = [
     "<p class=a title='x>y' data-z=\"q\">甲</p>",
@@ -40,6 +41,13 @@ PAGES = [
 @pytest.mark.parametrize("page", PAGES)
 def test_possessive_split_is_the_greedy_split(page: str) -> None:
     assert _MARKUP.split(page) == GREEDY.split(page)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.htm*")), ids=lambda path: path.name)
+def test_possessive_split_is_the_greedy_split_on_every_html_fixture(path: Path) -> None:
+    page = path.read_bytes().decode("utf-8", "replace")
+    pieces = _MARKUP.split(page)
+    assert len(pieces) > 3 and pieces == GREEDY.split(page)
 
 
 def test_start_tags_and_names() -> None:

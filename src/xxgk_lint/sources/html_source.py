@@ -25,6 +25,7 @@ import bisect
 import html as html_entities
 import itertools
 import re
+import sys
 from collections.abc import Sequence
 
 # Markup, in the order libxml2 reads it. Group 1 is the whole piece, so that ``split``
@@ -42,17 +43,18 @@ from collections.abc import Sequence
 # character of the page. Since what follows each repetition always matches, making them
 # possessive (``*+``) changes no match; it spares the engine its bookkeeping for
 # backtracking (the split runs about 15 % faster).
-_MARKUP = re.compile(
-    r"""(<(?:
+_MARKUP_PATTERN = r"""(<(?:
             /[^>]*+>?                         # an end tag
           | ((script|style)(?=[\s/>]|\Z)|[a-z][^\s/<>]*+)
             [^<>=]*+(?:=\s*+(?:"[^"]*+"|'[^']*+')?[^<>=]*+)*+>?
             (?(3).*?(?=</\3|\Z))               # the content of a script or style
           | !--.*?(?:-->|\Z)                  # a comment
           | [!?][^>]*+>?                      # a declaration, a processing instruction
-    ))""",
-    re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII,
-)
+    ))"""
+_MARKUP_FLAGS = re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII
+if sys.version_info < (3, 11):  # no possessive quantifiers before 3.11: the same split, slower
+    _MARKUP_PATTERN = _MARKUP_PATTERN.replace("*+", "*")
+_MARKUP = re.compile(_MARKUP_PATTERN, _MARKUP_FLAGS)
 _END_NAME = re.compile(r"</([a-zA-Z][^\s/<>]*)", re.ASCII)
 _CELL_TAG = re.compile(r"<t[dh](?![^\s/>])", re.IGNORECASE | re.ASCII)
 
