@@ -127,6 +127,11 @@ def test_dataclasses_functions_pickle_and_copy_work() -> None:
             assert (name, size) == ("s", 4)
 
 
+def test_an_undocumented_record_is_documented_by_its_fields_as_a_dataclass_is() -> None:
+    assert Mutable.__doc__ == "Mutable(items)"
+    assert Derived.__doc__ == "Derived(base)"
+
+
 def test_methods_are_shared_and_only_init_is_made_per_class() -> None:
     for cls in (Point, Slotted, Derived):
         assert cls.__repr__ is records._repr and cls.__eq__ is records._eq

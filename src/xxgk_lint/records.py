@@ -65,8 +65,11 @@ def record(
 
 
 def _make(cls: type[T], *, eq: bool, frozen: bool, slots: bool) -> type[T]:
+    undocumented = cls.__dict__.get("__doc__") is None
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if undocumented:  # as dataclasses does, without the cost of inspect.signature
+        cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields if f.init)})"
     every = getattr(cls, "__dataclass_fields__", {})
     if len(every) != len(fields) or any(f.kw_only is True for f in fields):
         raise TypeError(f"{cls.__qualname__}: record supports no InitVar or kw_only field")
