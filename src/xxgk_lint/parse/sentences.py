@@ -248,7 +248,8 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
             span = span_of(lead, lead + len(stripped))
-            twin = twin or _twin(paragraph)
+            if twin is None:
+                twin = _twin(paragraph)
             out.append(Sentence(stripped, span, _Numbers(twin, lead, stripped), section))
         start = end
     return tuple(out)
