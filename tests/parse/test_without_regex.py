@@ -5,9 +5,11 @@ Also: a sentence's numbers are found when first asked for, and are the same."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import pickle
 import re
+import weakref
 
 import pytest
 
@@ -153,3 +155,39 @@ def test_a_split_report_pickles_with_its_numbers() -> None:
     again = pickle.loads(pickle.dumps(report))
     assert [s.numbers for s in again.sentences] == [s.numbers for s in sentences]
     assert sum(len(s.numbers) for s in sentences) == 10
+
+
+def _split_and_drop(paragraph: Paragraph) -> tuple[weakref.ref[Paragraph], list[Sentence]]:
+    sentences = split_sentences(paragraph)
+    paragraph.__dict__["sentences"] = sentences  # as its cached property keeps them
+    return weakref.ref(paragraph), list(sentences)
+
+
+def test_a_split_paragraph_goes_with_its_last_reference() -> None:
+    """Its sentences' pending numbers do not hold the paragraph that holds them: no
+    reference cycle, so a report's paragraphs are freed with it, not by the garbage
+    collector; the numbers are still found, where they stand, once the paragraph is gone."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        single, one = _split_and_drop(_paragraph("本年度共收到申请22件，办结1,234件。"))
+        wrapped, two = _split_and_drop(
+            Paragraph(
+                "本年度共收到申请22件，办结12件。",
+                Span(3, 5, 4, 7),
+                (Piece(0, 3, 5), Piece(12, 4, 1)),  # 本年度共收到申请22件，| 办结12件。
+            )
+        )
+        freed = (single() is None, wrapped() is None)
+    finally:
+        if enabled:
+            gc.enable()
+    assert freed == (True, True)
+    assert [(n.value, n.span) for s in one for n in s.numbers] == [
+        (22, Span(3, 13, 3, 15)),
+        (1234, Span(3, 19, 3, 24)),
+    ]
+    assert [(n.value, n.span) for s in two for n in s.numbers] == [
+        (22, Span(3, 13, 3, 15)),
+        (12, Span(4, 3, 4, 5)),
+    ]
