@@ -66,6 +66,9 @@ TABLES = {
     "rowspan-past-the-group": [[[(5, 1), (1, 1)], [(1, 1)]], [[(1, 1), (1, 1)]]],
     "wide-and-tall": [[[(2, 2), (1, 1)], [(1, 1)], [(1, 2), (1, 1)]]],
     "empty-rows": [[[], [(1, 1)], []]],
+    "one-by-one-under-rowspans": [
+        [[(3, 1), (1, 1), (2, 1), (1, 1)], [(1, 1)] * 4, [(1, 1)] * 2, [(1, 1)] * 5]
+    ],
 }
 
 
@@ -95,6 +98,19 @@ def test_a_wide_cell_frees_the_busy_columns_it_covers() -> None:
     shapes, positions = laid_out(groups)
     assert shapes == [[(0, 1, 1), (1, 1, 3)], [(0, 3, 1)], [(0, 1, 1), (1, 1, 1)], []]
     assert positions == 9
+
+
+def test_one_column_one_row_cells_take_the_free_columns_in_order() -> None:
+    # Row 1 has only one-by-one cells under two rowspans (columns 0 and 2 busy): they take
+    # columns 1 and 3, then the columns past any busy one; row 2 has only column 0 busy.
+    shapes, positions = laid_out(TABLES["one-by-one-under-rowspans"])
+    assert shapes == [
+        [(0, 1, 3), (1, 1, 1), (2, 1, 2), (3, 1, 1)],
+        [(1, 1, 1), (3, 1, 1), (4, 1, 1), (5, 1, 1)],
+        [(1, 1, 1), (2, 1, 1)],
+        [(0, 1, 1), (1, 1, 1), (2, 1, 1), (3, 1, 1), (4, 1, 1)],
+    ]
+    assert positions == 3 + 1 + 2 + 1 + 4 + 2 + 5
 
 
 @pytest.mark.parametrize("seed", range(300))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import mul
 
 from lxml import etree
@@ -153,6 +153,25 @@ class Spans:
                     shapes = known_rows[key] = self._shapes(
                         accumulate(spans, initial=0), spans, repeat(1)
                     )
+                row.shapes = shapes
+                continue
+            count = len(spans)
+            if spans.count(1) == count and row.rowspans.count(1) == count:
+                # Only cells of one column and one row (most rows under a rowspan): each at
+                # the next free column, in order, marking nothing busy; the free columns are
+                # found in one C-level pass over ``busy`` (columns past its end are free).
+                columns = list(compress(range(len(busy)), map(r.__ge__, busy)))
+                if len(columns) >= count:
+                    del columns[count:]
+                else:
+                    columns.extend(range(len(busy), len(busy) + count - len(columns)))
+                self.positions += count
+                if self.positions > limit:
+                    raise over("max-cells", limit, f"more than {limit} table cells")
+                shape = (tuple(columns), key, (1,) * count) if (key := tuple(spans)) else ()
+                shapes = known_rows.get(shape)
+                if shapes is None:
+                    shapes = known_rows[shape] = self._shapes(columns, spans, repeat(1))
                 row.shapes = shapes
                 continue
             # Cells after rowspans from above: each at the first free column from where the
