@@ -462,6 +462,8 @@ def test_deeply_nested_page() -> None:
         "hidden",
         'HIDDEN=""',
         'style="display:none"',
+        'style="visibility:hidden"',
+        'hidden style="display:none"',
         'style="DISPLAY: NONE"',
         'style="Visibility : Hidden"',
         'style="display:&nbsp;none"',  # an entity for a space

@@ -508,14 +508,19 @@ def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element
     """
     lowered = encoded.lower()
     plain = not _holds_reference(encoded)
-    if plain and b"hidden" not in lowered:
+    # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
+    # page writes no reference that could spell it): neither it nor its case is looked for.
+    words = (b"hidden", b"none") if b"hidden" in lowered else (b"none",)
+    if plain and len(words) == 1:
         at = lowered.find(b"display")
         while at != -1 and not _DISPLAY_NONE.match(lowered, at):
             at = lowered.find(b"display", at + 7)
         if at == -1:
             return set()
-    if plain and all(lowered.count(w) == encoded.count(w) for w in (b"hidden", b"none")):
-        candidates = _HIDDEN_ATTRIBUTE(root) + _HIDING_STYLE(root)
+    if plain and all(lowered.count(w) == encoded.count(w) for w in words):
+        candidates = _HIDING_STYLE(root)
+        if len(words) == 2:
+            candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
     return {el for el in candidates if _hidden(el)}
