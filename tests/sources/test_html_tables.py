@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from xxgk_lint.sources.html_tables import Row, Spans
+from xxgk_lint.sources.html_tables import Row, Spans, span_value
 from xxgk_lint.sources.limits import Limits
 from xxgk_lint.sources.model import LimitError
 
@@ -149,3 +149,26 @@ def test_cells_over_the_limit() -> None:
     shapes, positions = laid_out([[[(3, 2), (1, 3)], [(1, 3)], [(1, 3)]]], Limits(max_cells=15))
     assert positions == 15
     assert shapes[1] == [(2, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("3", 3),
+        ("007", 7),
+        (" \t3", 3),
+        ("+3", 3),
+        ("3px", 3),
+        ("1" * 20, int("1" * 20)),
+        ("1" * 21, int("1" * 20)),  # digits past the twentieth are not read
+        ("++3", None),
+        ("x3", None),
+        ("", None),
+        (None, None),
+        ("\u0663", None),  # an Arabic-Indic digit: not a digit to a browser
+        ("\u00b2", None),  # a superscript two (str.isdigit says it is one)
+        ("\uff13", None),  # a full-width three
+    ],
+)
+def test_span_value_as_a_browser_reads_it(value: str | None, number: int | None) -> None:
+    assert span_value(value) == number

@@ -222,6 +222,8 @@ def span_value(value: str | None) -> int | None:
     """The number a browser reads from a span attribute ("rules for parsing non-negative
     integers": spaces, an optional "+", digits); None if there is none. Digits past the
     twentieth are not read: such a number is over any limit anyway."""
+    if value is not None and len(value) <= 20 and value.isascii() and value.isdigit():
+        return int(value)  # the usual value, ASCII digits only: the same number, at once
     text = (value or "").lstrip(" \t\n\f\r").removeprefix("+")
     digits = "".join(itertools.takewhile(lambda ch: "0" <= ch <= "9", text[:20]))
     return int(digits) if digits else None
