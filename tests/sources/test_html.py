@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.sources import InputError, Origin, read_source
-from xxgk_lint.sources.html import read_html
+from xxgk_lint.sources.html import _holds_reference, read_html
 from xxgk_lint.sources.model import GridCell, GridRow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
@@ -462,6 +462,8 @@ def test_deeply_nested_page() -> None:
         "hidden",
         'HIDDEN=""',
         'style="display:none"',
+        'style="visibility:hidden"',
+        'hidden style="display:none"',
         'style="DISPLAY: NONE"',
         'style="Visibility : Hidden"',
         'style="display:&nbsp;none"',  # an entity for a space
@@ -490,6 +492,38 @@ def test_words_that_do_not_hide(attributes: str) -> None:
     """The words "none" and "hidden" elsewhere in a tag, or another display, hide nothing."""
     source = read_html("t.html", html(f"<p>前</p><p {attributes}>见</p>"))
     assert source.text == "前\n见\n"
+
+
+@pytest.mark.parametrize("hashes", [0, 1, 63, 64, 65, 200])
+def test_hidden_by_a_reference_after_many_hashes(hashes: int) -> None:
+    """A style that hides by a numeric reference is found however many "#" (colours,
+    links to "#") stand before it: the look for "&#" goes "#" by "#" for the first 64."""
+    links = '<a href="#">链</a>' * hashes
+    page = html(f'<p>{links}前</p><p style="display&#58;none">藏</p><p>后</p>')
+    source = read_html("t.html", page)
+    assert source.text == "链" * hashes + "前\n后\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"#",
+        b"&",
+        b"&#",
+        b"#&#",
+        b"x&#1;",
+        b"&x#",
+        b"#" * 63 + b"&#",
+        b"#" * 64 + b"&#",
+        b"#" * 65 + b"&#",
+        b"#" * 64 + b"&",
+        b"&" + b"#" * 70,
+        b"#" * 70 + b"& #",
+    ],
+)
+def test_holds_reference_is_a_search_for_ampersand_hash(data: bytes) -> None:
+    assert _holds_reference(data) is (b"&#" in data)
 
 
 def test_script_and_style_in_capitals_and_quoted_brackets() -> None:

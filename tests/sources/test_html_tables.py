@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from xxgk_lint.sources.html_tables import Row, Spans
+from xxgk_lint.sources.html_tables import Row, Spans, span_value
 from xxgk_lint.sources.limits import Limits
 from xxgk_lint.sources.model import LimitError
 
@@ -66,6 +66,9 @@ TABLES = {
     "rowspan-past-the-group": [[[(5, 1), (1, 1)], [(1, 1)]], [[(1, 1), (1, 1)]]],
     "wide-and-tall": [[[(2, 2), (1, 1)], [(1, 1)], [(1, 2), (1, 1)]]],
     "empty-rows": [[[], [(1, 1)], []]],
+    "one-by-one-under-rowspans": [
+        [[(3, 1), (1, 1), (2, 1), (1, 1)], [(1, 1)] * 4, [(1, 1)] * 2, [(1, 1)] * 5]
+    ],
 }
 
 
@@ -95,6 +98,19 @@ def test_a_wide_cell_frees_the_busy_columns_it_covers() -> None:
     shapes, positions = laid_out(groups)
     assert shapes == [[(0, 1, 1), (1, 1, 3)], [(0, 3, 1)], [(0, 1, 1), (1, 1, 1)], []]
     assert positions == 9
+
+
+def test_one_column_one_row_cells_take_the_free_columns_in_order() -> None:
+    # Row 1 has only one-by-one cells under two rowspans (columns 0 and 2 busy): they take
+    # columns 1 and 3, then the columns past any busy one; row 2 has only column 0 busy.
+    shapes, positions = laid_out(TABLES["one-by-one-under-rowspans"])
+    assert shapes == [
+        [(0, 1, 3), (1, 1, 1), (2, 1, 2), (3, 1, 1)],
+        [(1, 1, 1), (3, 1, 1), (4, 1, 1), (5, 1, 1)],
+        [(1, 1, 1), (2, 1, 1)],
+        [(0, 1, 1), (1, 1, 1), (2, 1, 1), (3, 1, 1), (4, 1, 1)],
+    ]
+    assert positions == 3 + 1 + 2 + 1 + 4 + 2 + 5
 
 
 @pytest.mark.parametrize("seed", range(300))
@@ -133,3 +149,26 @@ def test_cells_over_the_limit() -> None:
     shapes, positions = laid_out([[[(3, 2), (1, 3)], [(1, 3)], [(1, 3)]]], Limits(max_cells=15))
     assert positions == 15
     assert shapes[1] == [(2, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("3", 3),
+        ("007", 7),
+        (" \t3", 3),
+        ("+3", 3),
+        ("3px", 3),
+        ("1" * 20, int("1" * 20)),
+        ("1" * 21, int("1" * 20)),  # digits past the twentieth are not read
+        ("++3", None),
+        ("x3", None),
+        ("", None),
+        (None, None),
+        ("\u0663", None),  # an Arabic-Indic digit: not a digit to a browser
+        ("\u00b2", None),  # a superscript two (str.isdigit says it is one)
+        ("\uff13", None),  # a full-width three
+    ],
+)
+def test_span_value_as_a_browser_reads_it(value: str | None, number: int | None) -> None:
+    assert span_value(value) == number

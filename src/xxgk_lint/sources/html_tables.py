@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import mul
 
 from lxml import etree
@@ -155,6 +155,25 @@ class Spans:
                     )
                 row.shapes = shapes
                 continue
+            count = len(spans)
+            if spans.count(1) == count and row.rowspans.count(1) == count:
+                # Only cells of one column and one row (most rows under a rowspan): each at
+                # the next free column, in order, marking nothing busy; the free columns are
+                # found in one C-level pass over ``busy`` (columns past its end are free).
+                columns = list(compress(range(len(busy)), map(r.__ge__, busy)))
+                if len(columns) >= count:
+                    del columns[count:]
+                else:
+                    columns.extend(range(len(busy), len(busy) + count - len(columns)))
+                self.positions += count
+                if self.positions > limit:
+                    raise over("max-cells", limit, f"more than {limit} table cells")
+                shape = (tuple(columns), key, (1,) * count) if (key := tuple(spans)) else ()
+                shapes = known_rows.get(shape)
+                if shapes is None:
+                    shapes = known_rows[shape] = self._shapes(columns, spans, repeat(1))
+                row.shapes = shapes
+                continue
             # Cells after rowspans from above: each at the first free column from where the
             # cell before it ends, marking the columns it covers busy down to its last row.
             # A one-column, one-row cell is left out of that: its column is free, and free
@@ -203,6 +222,8 @@ def span_value(value: str | None) -> int | None:
     """The number a browser reads from a span attribute ("rules for parsing non-negative
     integers": spaces, an optional "+", digits); None if there is none. Digits past the
     twentieth are not read: such a number is over any limit anyway."""
+    if value is not None and len(value) <= 20 and value.isascii() and value.isdigit():
+        return int(value)  # the usual value, ASCII digits only: the same number, at once
     text = (value or "").lstrip(" \t\n\f\r").removeprefix("+")
     digits = "".join(itertools.takewhile(lambda ch: "0" <= ch <= "9", text[:20]))
     return int(digits) if digits else None
