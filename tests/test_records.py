@@ -7,6 +7,7 @@ import dataclasses
 import pickle
 from dataclasses import FrozenInstanceError, InitVar, field
 from functools import cached_property
+from typing import ClassVar
 
 import pytest
 
@@ -138,6 +139,16 @@ def test_methods_are_shared_and_only_init_is_made_per_class() -> None:
         assert cls.__setattr__ is records._frozen_setattr
         assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
     assert Point.__init__ is not Slotted.__init__
+
+
+def test_a_class_variable_is_no_field() -> None:
+    @record
+    class WithClassVar:
+        kind: ClassVar[str] = "k"
+        a: int
+
+    assert [f.name for f in dataclasses.fields(WithClassVar)] == ["a"]
+    assert WithClassVar(1) == WithClassVar(1) and WithClassVar.kind == "k"
 
 
 def test_what_a_record_does_not_support_is_refused_when_it_is_defined() -> None:

@@ -70,8 +70,11 @@ def _make(cls: type[T], *, eq: bool, frozen: bool, slots: bool) -> type[T]:
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     if undocumented:  # as dataclasses does, without the cost of inspect.signature
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields if f.init)})"
-    every = getattr(cls, "__dataclass_fields__", {})
-    if len(every) != len(fields) or any(f.kw_only is True for f in fields):
+    # Pseudo-fields that dataclasses.fields() leaves out: ClassVars (fine) and InitVars.
+    names = {f.name for f in fields}
+    every: dict[str, Field[Any]] = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    pseudo = [f for name, f in every.items() if name not in names]
+    if any("InitVar" in str(f.type) for f in pseudo) or any(f.kw_only is True for f in fields):
         raise TypeError(f"{cls.__qualname__}: record supports no InitVar or kw_only field")
     namespace: dict[str, Any] = {
         "__init__": _init(cls, fields, frozen),
