@@ -86,9 +86,10 @@ def _grammar_patterns() -> Iterator[tuple[str, re.Pattern]]:
 def _lazy_patterns() -> Iterator[tuple[str, re.Pattern]]:
     """The patterns compiled on first use (a start that never needs one never compiles it),
     which the walk of the modules' names cannot see."""
-    yield "claims._no_result", claims._no_result()
-    for name in ("_intro", "_numbered", "_subheading_numeral"):
-        yield f"outline.{name}", getattr(outline, name)()
+    yield "claims.NO_RESULT", compiled(claims.NO_RESULT)
+    yield "outline._intro", outline._intro()
+    for name in ("_NUMBERED", "_SUBHEADING_NUMERAL"):
+        yield f"outline.{name}", compiled(getattr(outline, name))
     for name in ("_PUBLISHED", "_BYLINE", "_SIGN_OFF"):
         yield f"dated.{name}", compiled(getattr(dated, name))
 

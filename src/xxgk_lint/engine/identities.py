@@ -372,14 +372,7 @@ def evaluate(identity: Identity, report: Report) -> Iterator[Outcome]:
 
 def evaluate_all(report: Report) -> list[Outcome]:
     """Every identity of the report's format, on the report, in the model's order."""
-    return evaluate_reading(report)[0]
-
-
-def evaluate_reading(report: Report) -> tuple[list[Outcome], list[Reading]]:
-    """Every identity of the report's format, on the report, in the model's order, and
-    the cells they read (one :class:`Reading` per table)."""
-    found = evaluate_report(report)
-    return found.outcomes, found.readings
+    return evaluate_report(report).outcomes
 
 
 class Evaluation(NamedTuple):

@@ -50,7 +50,7 @@ from xxgk_lint.format.prose import (
     TIMES,
     TOPICS,
 )
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Lexer, Token, Tree
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
@@ -209,12 +209,6 @@ _NONE_TAIL = re.compile(NONE_TAIL)
 _NUMERAL = re.compile(NUMERAL)
 
 
-@functools.cache
-def _no_result() -> re.Pattern[str]:
-    """:data:`~xxgk_lint.format.prose.NO_RESULT`, compiled when a clause states a result."""
-    return re.compile(NO_RESULT)
-
-
 def _worth_parsing(text: str) -> bool:
     """Whether ``text`` may state a claim: a count (a digit or a Chinese numeral, spaces,
     then 件, 宗 or 起) or a word saying there was none. The same as searching it for
@@ -352,7 +346,7 @@ class _Reader:
             len(self.claims) == before
             and results
             and "none" not in clause_topics
-            and not _no_result().search(clause_text)
+            and not compiled(NO_RESULT).search(clause_text)  # compiled when first needed
         ):
             self._results(results)
         self._none(clause_words, clause_text)

@@ -192,16 +192,12 @@ _TEXTS = re.compile(TEXT + "+")
 
 def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
     """The template row that a label run names, searched from the row expected next."""
-    if len(run) == 1:  # the common case: one label (no header words to skip among others)
-        item = run[0]
-        for index in _rows_naming(spec, item.norm):
-            if index >= cursor:
-                return index, item
-        return None
     header = spec.header_pattern.match
-    headers = sum(1 for item in run if header(item.norm))
+    # Header words are skipped when two or more stand in the run; a run of one label (the
+    # common case) has none to skip, and is not searched for them.
+    skip_headers = len(run) > 1 and sum(1 for item in run if header(item.norm)) >= 2
     for item in reversed(run):
-        if headers >= 2 and header(item.norm):
+        if skip_headers and header(item.norm):
             continue
         for index in _rows_naming(spec, item.norm):
             if index >= cursor:

@@ -26,22 +26,22 @@ from collections.abc import Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Block, Paragraph, Section, Span, Table
 from xxgk_lint.parse.metadata import starts_problems
 
-#: The patterns below are compiled when first needed: sections are recovered only in a
-#: report that lacks a heading, and compiling them costs every start a millisecond.
+#: The patterns below are compiled when first needed (:func:`~xxgk_lint.memo.compiled`):
+#: sections are recovered only in a report that lacks a heading, and compiling them costs
+#: every start a millisecond.
 
-
-@functools.cache
-def _subheading_numeral() -> re.Pattern[str]:
-    """A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102."""
-    return re.compile(r"^\(([一二三四五六])\)")
+#: A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102.
+_SUBHEADING_NUMERAL = r"^\(([一二三四五六])\)"
 
 
 @functools.cache
 def _intro() -> re.Pattern[str]:
-    """The opening paragraph of a report: 本报告…, the statistics period, the report's name."""
+    """The opening paragraph of a report: 本报告…, the statistics period, the report's name
+    (a function: its source reads the model's patterns, which compile on first use)."""
     return re.compile(
         "|".join(
             ["本报告", "特向社会公布", REPORT_NAME.pattern.pattern]
@@ -50,10 +50,8 @@ def _intro() -> re.Pattern[str]:
     )
 
 
-@functools.cache
-def _numbered() -> re.Pattern[str]:
-    """A numeral of any style opening a line (一、 / 1. / （一）): not a bare title."""
-    return re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])")
+#: A numeral of any style opening a line (一、 / 1. / （一）): not a bare title.
+_NUMBERED = r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])"
 
 
 _OTHER = ("其他需要报告", "其他事项")
@@ -124,12 +122,12 @@ def _as_subheading(
             norm = normalise(line)
             if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            match = _subheading_numeral().match(norm)
+            match = compiled(_SUBHEADING_NUMERAL).match(norm)
             if match is not None:
                 if match.group(1) != spec.number or section_key(line) != key:
                     continue
                 number: str | None = _printed_numeral(line)
-            elif normalise(spec.title.zh) in norm and not _numbered().match(norm):
+            elif normalise(spec.title.zh) in norm and not compiled(_NUMBERED).match(norm):
                 number = None
             else:
                 continue

@@ -185,7 +185,7 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     return span_of
 
 
-class _Numbers:
+class _Pending:
     """The numbers of one sentence, found when first asked for (:class:`Sentence` keeps this
     until then): ``text`` is the sentence's text, ``lead`` where it starts in
     ``paragraph``'s text. A plain object (no closure) so that a report still pickles.
@@ -229,7 +229,7 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
 
 def _twin(paragraph: Paragraph) -> Paragraph:
     """The same paragraph without the sentences it caches: what a sentence's pending
-    numbers keep to place them (see :class:`_Numbers`)."""
+    numbers keep to place them (see :class:`_Pending`)."""
     return Paragraph(
         paragraph.text, paragraph.span, paragraph.pieces, paragraph.section, paragraph.origin
     )
@@ -250,6 +250,6 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
             span = span_of(lead, lead + len(stripped))
             if twin is None:
                 twin = _twin(paragraph)
-            out.append(Sentence(stripped, span, _Numbers(twin, lead, stripped), section))
+            out.append(Sentence(stripped, span, _Pending(twin, lead, stripped), section))
         start = end
     return tuple(out)

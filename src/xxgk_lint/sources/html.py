@@ -624,7 +624,6 @@ class _Extractor:
         tags, names, offsets = cursor.start_tags, cursor.names, cursor.offsets
         pieces = cursor.pieces
         window = WINDOW
-        read_span = self.spans.read
         count = len(tags)
         text_of = self._text
         find = cursor.find
@@ -667,12 +666,7 @@ class _Extractor:
                     push(action)
                 elif where == _ROW and (tag == "td" or tag == "th"):
                     push((_RESTORE, (self.items, _ROW)))
-                    rowspan = el.get("rowspan")
-                    colspan = el.get("colspan")
-                    rowspan = 1 if rowspan is None else read_span("rowspan", rowspan)
-                    colspan = 1 if colspan is None else read_span("colspan", colspan)
-                    row = self.row
-                    self.items = [] if row is None else row.add(cursor.pos, rowspan, colspan)
+                    self.items = self._cell(el)
                     self.where = _CELL
                 elif where == _FLOW:
                     push(self._flow_start(el, tag))

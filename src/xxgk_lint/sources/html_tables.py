@@ -136,24 +136,13 @@ class Spans:
         busy: list[int] = []  # busy[c]: the first row (in the group) where column c is free
         reach = 0  # the first row (in the group) that no rowspan seen so far covers
         size = len(rows)
-        limit = self.limits.max_cells
-        known_rows = self._rows
         for r, row in enumerate(rows):
             spans = row.colspans
             if reach <= r and row.rowspans.count(1) == len(spans):
                 # Nothing from above reaches into the row and each cell is one row tall
                 # (most rows): the cells stand side by side from column 0. ``busy`` is
                 # left as it is: what it holds is free from this row on.
-                self.positions += sum(spans)
-                if self.positions > limit:
-                    raise over("max-cells", limit, f"more than {limit} table cells")
-                key = tuple(spans)
-                shapes = known_rows.get(key)
-                if shapes is None:
-                    shapes = known_rows[key] = self._shapes(
-                        accumulate(spans, initial=0), spans, repeat(1)
-                    )
-                row.shapes = shapes
+                self._place(row, sum(spans), tuple(spans), accumulate(spans, initial=0), repeat(1))
                 continue
             count = len(spans)
             if spans.count(1) == count and row.rowspans.count(1) == count:
@@ -165,14 +154,8 @@ class Spans:
                     del columns[count:]
                 else:
                     columns.extend(range(len(busy), len(busy) + count - len(columns)))
-                self.positions += count
-                if self.positions > limit:
-                    raise over("max-cells", limit, f"more than {limit} table cells")
-                shape = (tuple(columns), key, (1,) * count) if (key := tuple(spans)) else ()
-                shapes = known_rows.get(shape)
-                if shapes is None:
-                    shapes = known_rows[shape] = self._shapes(columns, spans, repeat(1))
-                row.shapes = shapes
+                key = (tuple(columns), tuple(spans), (1,) * count) if count else ()
+                self._place(row, count, key, columns, repeat(1))
                 continue
             # Cells after rowspans from above: each at the first free column from where the
             # cell before it ends, marking the columns it covers busy down to its last row.
@@ -195,14 +178,28 @@ class Spans:
                     if r + height > reach:
                         reach = r + height
                 c += span
-            self.positions += sum(map(mul, spans, heights))
-            if self.positions > limit:
-                raise over("max-cells", limit, f"more than {limit} table cells")
-            shape = (tuple(columns), key, tuple(heights)) if (key := tuple(spans)) else ()
-            shapes = known_rows.get(shape)
-            if shapes is None:
-                shapes = known_rows[shape] = self._shapes(columns, spans, heights)
-            row.shapes = shapes
+            key = (tuple(columns), tuple(spans), tuple(heights)) if spans else ()
+            self._place(row, sum(map(mul, spans, heights)), key, columns, heights)
+
+    def _place(
+        self,
+        row: Row,
+        positions: int,
+        key: tuple,
+        columns: Iterable[int],
+        heights: Iterable[int],
+    ) -> None:
+        """Count the grid ``positions`` the row's cells cover (over the limit: an error) and
+        give the row its shapes, made once per ``key`` (a row laid out from column 0: its
+        colspans; else its columns, colspans and heights)."""
+        self.positions += positions
+        limit = self.limits.max_cells
+        if self.positions > limit:
+            raise over("max-cells", limit, f"more than {limit} table cells")
+        shapes = self._rows.get(key)
+        if shapes is None:
+            shapes = self._rows[key] = self._shapes(columns, row.colspans, heights)
+        row.shapes = shapes
 
     def _shapes(
         self, columns: Iterable[int], spans: Iterable[int], heights: Iterable[int]
