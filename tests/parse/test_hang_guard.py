@@ -24,8 +24,9 @@ from tests.fuzz.harness import Hang, hang_guard
 from tests.fuzz.test_regex_guard import ADVERSARIAL, _found
 from xxgk_lint.format import FORMATS
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.normalise import _MINUS_BEFORE_DIGIT
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse import claims, dated, outline, parse_source
+from xxgk_lint.parse import claims, dated, numerals, outline, parse_source
 from xxgk_lint.parse.claims import _lexer_pattern
 from xxgk_lint.parse.dates import _parser as dates_parser
 from xxgk_lint.parse.grammar import get_parser
@@ -92,6 +93,8 @@ def _lazy_patterns() -> Iterator[tuple[str, re.Pattern]]:
         yield f"outline.{name}", compiled(getattr(outline, name))
     for name in ("_PUBLISHED", "_BYLINE", "_SIGN_OFF"):
         yield f"dated.{name}", compiled(getattr(dated, name))
+    yield "xxgk_lint.format.normalise._MINUS_BEFORE_DIGIT", compiled(_MINUS_BEFORE_DIGIT)
+    yield "xxgk_lint.parse.numerals.NUMERAL", compiled(numerals.NUMERAL)
 
 
 PATTERNS = dict([*_module_patterns(), *_model_patterns(), *_grammar_patterns(), *_lazy_patterns()])

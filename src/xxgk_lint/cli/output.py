@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from xxgk_lint.formatters import escape_controls
+from xxgk_lint.memo import compiled
 
 MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = r"[^\x00-\x7f]"  # compiled when first needed
 
 
 def prepare_stderr() -> None:
@@ -73,7 +74,7 @@ def ascii_document(text: str, fmt: str) -> str:
     """
     if fmt == "junit":
         return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    return _NON_ASCII.sub(_json_escape, text)
+    return compiled(_NON_ASCII).sub(_json_escape, text)
 
 
 def encodable(text: str, fmt: str, encoding: str | None) -> str:

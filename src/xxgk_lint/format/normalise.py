@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 
 # Traditional → simplified, for the characters that occur in the model's labels and words.
 TRADITIONAL = (
@@ -44,7 +44,7 @@ MINUS_SIGNS = "-−－–"
 _OTHER_MINUS = MINUS_SIGNS[1:]
 #: A minus sign where a number starts (after a blank, a cell separator or nothing) and
 #: before a digit: a range such as 2023–2024 is left alone.
-_MINUS_BEFORE_DIGIT = re.compile(f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])")
+_MINUS_BEFORE_DIGIT = f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])"  # compiled when needed
 _HAS_OTHER_MINUS = re.compile(f"[{_OTHER_MINUS}]").search
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 #: Whether a text holds a character the two tables above change (most text holds none:
@@ -69,7 +69,7 @@ def fold_minus(text: str) -> str:
     """
     if _HAS_OTHER_MINUS(text) is None:
         return text
-    return _MINUS_BEFORE_DIGIT.sub("-", text)
+    return compiled(_MINUS_BEFORE_DIGIT).sub("-", text)
 
 
 def fold_traditional(text: str) -> str:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, AnyStr, Protocol, TextIO
+
+from xxgk_lint.memo import compiled
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.diagnostics import Severity
@@ -154,10 +155,10 @@ def decoded(pieces: Iterable[str | bytes]) -> Iterator[str]:
 COLOR_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 #: C0 controls but tab and newline, DEL, and C1 controls (ESC and CSI among them).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = "[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # (patterns compiled when first needed)
 #: The same characters as JSON ``\u`` escapes: JSON itself escapes only those below 0x20.
 JSON_CONTROL_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
-_C1 = re.compile("[\x7f-\x9f]")
+_C1 = "[\x7f-\x9f]"
 
 
 def escape_json_controls(text: str) -> str:
@@ -166,7 +167,7 @@ def escape_json_controls(text: str) -> str:
     ``str.translate`` with a table walks every character in Python's slow path, a cost
     that showed in large outputs: the text is searched first, in C.
     """
-    return text.translate(JSON_CONTROL_ESCAPES) if _C1.search(text) else text
+    return text.translate(JSON_CONTROL_ESCAPES) if compiled(_C1).search(text) else text
 
 
 def escape_controls(text: str) -> str:
@@ -177,9 +178,10 @@ def escape_controls(text: str) -> str:
     whoever checks it. Text and GitHub output pass every piece of report content through
     this; the machine formats escape by their own rules.
     """
-    if not _CONTROLS.search(text):
+    controls = compiled(_CONTROLS)
+    if not controls.search(text):
         return text
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return controls.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render(

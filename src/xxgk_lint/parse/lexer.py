@@ -277,9 +277,28 @@ class CellSplitter:
         by_name = {t.name: t for t in terminals}
         ordered = sorted((by_name[n] for n in CELL_TERMINALS), key=lambda t: -t.priority)
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered)
-        self.pattern = re.compile(alternation + r"|(?P<BLANK>[^\S\n\t]+)")
-        self.number = re.compile(by_name["NUMBER"].pattern.to_regexp())
-        self.placeholder = re.compile(by_name["PLACEHOLDER"].pattern.to_regexp())
+        # Compiled when first used (see the properties): rows cut at | or tabs into plain
+        # numbers and labels, as most reports' are, never need them.
+        self._sources = (
+            alternation + r"|(?P<BLANK>[^\S\n\t]+)",
+            by_name["NUMBER"].pattern.to_regexp(),
+            by_name["PLACEHOLDER"].pattern.to_regexp(),
+        )
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The alternation of the cell terminals (and blanks between them)."""
+        return compiled(self._sources[0])
+
+    @property
+    def number(self) -> re.Pattern[str]:
+        """The NUMBER terminal."""
+        return compiled(self._sources[1])
+
+    @property
+    def placeholder(self) -> re.Pattern[str]:
+        """The PLACEHOLDER terminal."""
+        return compiled(self._sources[2])
 
     def split(self, text: str, column: int) -> list[CellToken]:
         if text.isascii() and text.isdigit():  # a lone number: NUMBER, without the alternation

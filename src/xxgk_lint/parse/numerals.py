@@ -7,7 +7,7 @@ numerals the same way. Bounded: at most :data:`MAX_LENGTH` characters are read.
 
 from __future__ import annotations
 
-import re
+from xxgk_lint.memo import compiled
 
 DIGITS = {
     "〇": 0,
@@ -29,7 +29,6 @@ MAX_LENGTH = 12
 
 #: A run of Chinese numeral characters (for patterns that look for a number).
 NUMERAL = f"[〇○零一二两三四五六七八九十百千万]{{1,{MAX_LENGTH}}}"
-_NUMERAL = re.compile(NUMERAL)
 
 
 def chinese_int(text: str) -> int | None:
@@ -38,7 +37,7 @@ def chinese_int(text: str) -> int | None:
     Without a unit character the digits are positional (二〇二三 → 2023, 一 → 1); with
     units they are counted (十七 → 17, 一百零五 → 105, 三万二千 → 32000).
     """
-    if not text or len(text) > MAX_LENGTH or not _NUMERAL.fullmatch(text):
+    if not text or len(text) > MAX_LENGTH or not compiled(NUMERAL).fullmatch(text):
         return None
     if not any(c in UNITS or c == "万" for c in text):
         if any(c not in DIGITS for c in text):
