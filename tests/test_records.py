@@ -191,3 +191,39 @@ def test_documenting_a_record_does_not_read_a_signature(monkeypatch: pytest.Monk
 
     assert Point.__doc__ == "Point(x, y)"
     assert Point(1) == Point(1, 0)
+
+
+def test_the_shipped_inits_are_those_of_the_records_as_they_are() -> None:
+    assert not records.inits_stale(), (
+        "src/xxgk_lint/_record_inits.py is out of date: run python -m xxgk_lint.records"
+    )
+
+
+def test_a_project_record_takes_its_init_ready_made() -> None:
+    from xxgk_lint._record_inits import INITS
+    from xxgk_lint.parse.ast import Period
+
+    code = Period.__init__.__code__
+    assert code in INITS.values()
+    assert code.co_filename.endswith("_record_inits.py")
+    assert Period.__init__.__qualname__ == "Period.__init__"
+    from xxgk_lint.parse.ast import Span
+
+    period = Period("2023年", Span(1, 1, 1, 6), None, None)
+    assert (period.text, period.start, period.problem) == ("2023年", None, None)
+
+
+def test_records_with_the_same_fields_share_code_and_keep_their_own_defaults() -> None:
+    @record
+    class Left:
+        name: str
+        size: int = 1
+
+    @record
+    class Right:
+        name: str
+        size: int = 2
+
+    assert Left.__init__.__code__ is Right.__init__.__code__
+    assert (Left("a").size, Right("a").size) == (1, 2)
+    assert Right("b", size=5).size == 5
