@@ -51,6 +51,24 @@ def test_the_runtime_gets_a_logger_that_drops_all_and_fails_if_lark_changes() ->
         compile._without_logging(lark_text + "logging.basicConfig()\n")
 
 
+@pytest.mark.parametrize("name", ["report", "dates", "claims", "expr"])
+def test_a_loaded_parser_has_one_object_per_rule(name: str) -> None:
+    """The runtime compares rules by identity (compile._IDENTITY_RULES): every rule the
+    tables reduce by must be the very object its callback is kept under."""
+    core = grammar.load_lark(name).parser.parser.parser
+    keys = {id(rule) for rule in core.callbacks if isinstance(rule, _lark_runtime.Rule)}
+    reduced = [
+        arg
+        for actions in core.parse_table.states.values()
+        for _action, arg in actions.values()
+        if isinstance(arg, _lark_runtime.Rule)
+    ]
+    assert reduced and all(id(rule) in keys for rule in reduced)
+    assert "__eq__ = object.__eq__" in compile.RUNTIME.read_text(encoding="utf-8")
+    with pytest.raises(RuntimeError, match="changed"):
+        compile._with_identity_rules("class Rule:\n    pass\n")
+
+
 def test_a_grammar_edited_without_its_tables_is_compiled_in_memory(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
