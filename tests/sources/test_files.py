@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from xxgk_lint.sources import InputError, read_source
+from xxgk_lint.sources import InputError, read_source, suffix_of
 from xxgk_lint.sources.messages import localise
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
@@ -78,3 +78,22 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     source = read_source(path)
     assert source.path == str(path)
     assert source.text == "三、收到和处理政府信息公开申请情况\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "report.txt",
+        "REPORT.HTML",
+        "dir.v2/report",
+        "a/b/report.tar.gz",
+        ".hidden",
+        "trailing.",
+        "..",
+        "noext",
+        "报告/年度报告.DocX",
+        "/abs/path/x.md",
+    ],
+)
+def test_a_file_suffix_is_read_as_pathlib_reads_it(path: str) -> None:
+    assert suffix_of(path) == Path(path).suffix.lower()

@@ -53,9 +53,16 @@ _UNSUPPORTED = {
 }
 
 
+def suffix_of(path: str) -> str:
+    """``Path(path).suffix.lower()``, without making a Path (twice for every file read)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def sniff_kind(path: str, data: bytes) -> str:
     """Decide which reader handles the file, by magic bytes first and the name second."""
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     head = data[:1024].lstrip()
     if data.startswith(b"%PDF"):
         return "pdf"
@@ -93,7 +100,7 @@ def read_source(
         data = read_file(path, limits.max_file_bytes)
     elif len(data) > limits.max_file_bytes:
         raise over("max-file-bytes", limits.max_file_bytes, f"{len(data)} bytes")
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     kind = sniff_kind(path, data)
     if suffix in _UNSUPPORTED and kind not in ("html", "pdf", "docx"):
         raise InputError(f"{_UNSUPPORTED[suffix]} is not supported; {_CONVERT_HINT}")
