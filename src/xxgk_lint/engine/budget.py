@@ -67,9 +67,13 @@ def available() -> bool:
     Threads are started through ``threading``: while it is not imported (a plain ``check``
     never needs it, and importing it costs every start) this is the main thread.
     """
+    if not _SETITIMER:
+        return False
     threading = sys.modules.get("threading")
-    in_main = threading is None or threading.current_thread() is threading.main_thread()
-    return hasattr(signal, "setitimer") and in_main
+    return threading is None or threading.current_thread() is threading.main_thread()
+
+
+_SETITIMER = hasattr(signal, "setitimer")
 
 
 def _on_alarm(signum: int, frame: Any) -> None:

@@ -80,17 +80,25 @@ class captured_stdout:  # lower case: used like a function, `with captured_stdou
     """Run the block with ``sys.stdout`` collected, then write what it printed to stderr.
 
     A class rather than a generator-based context manager: the runner enters one around
-    every rule on every file.
+    every rule on every file. Inside another capture it does nothing (the runner also
+    enters one around all of a file's rules: a rule's own then costs two method calls,
+    not a stream of its own).
     """
 
     __slots__ = ("_capture", "_previous")
+    _capture: _Capture | None
 
     def __enter__(self) -> None:
+        if type(sys.stdout) is _Capture:
+            self._capture = None
+            return
         self._capture = _Capture()
         self._previous = sys.stdout
         sys.stdout = self._capture
 
     def __exit__(self, *exc: object) -> None:
+        if self._capture is None:
+            return
         sys.stdout = self._previous
         text = self._capture.getvalue()
         if text:

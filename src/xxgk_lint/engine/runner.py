@@ -560,7 +560,7 @@ class Runner:
         errors: list[str] = []
         limit = budget(f"{path}: --timeout", self.timeout)
         try:
-            with limit:
+            with limit, captured_stdout():  # one capture for all the file's rules
                 read = self._read(target, config, data)
                 if isinstance(read, str):
                     diagnostic = self._unreadable(registry, config, path, read)
