@@ -227,3 +227,28 @@ def test_records_with_the_same_fields_share_code_and_keep_their_own_defaults() -
     assert Left.__init__.__code__ is Right.__init__.__code__
     assert (Left("a").size, Right("a").size) == (1, 2)
     assert Right("b", size=5).size == 5
+
+
+class _Doubled:
+    """A data descriptor: what is assigned is stored doubled."""
+
+    def __get__(self, obj: object, owner: type) -> int:
+        return 0 if obj is None else obj.__dict__["_value"]
+
+    def __set__(self, obj: object, value: int) -> None:
+        obj.__dict__["_value"] = 2 * value
+
+
+def test_a_frozen_field_behind_a_data_descriptor_goes_through_its_set() -> None:
+    @record
+    class Holder:
+        name: str
+        value: _Doubled = _Doubled()
+
+    held = Holder("x", 4)
+    assert (held.name, held.value, held.__dict__["name"]) == ("x", 8, "x")
+    source = next(s for s in records.seen if s.startswith("def __init__(self, name, value):"))
+    assert "__dict['name'] = name" in source  # a plain field: stored straight
+    assert "__set(self, 'value', value)" in source  # through the descriptor
+    with pytest.raises(FrozenInstanceError):
+        held.name = "y"  # type: ignore[misc]

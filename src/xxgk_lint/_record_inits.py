@@ -8,12 +8,13 @@ edit; a test fails when a record's fields change and this is not regenerated."""
 INITS = {}
 
 def __init__(self, address, table, row, column, position):
- __set(self, 'address', address)
- __set(self, 'table', table)
- __set(self, 'row', row)
- __set(self, 'column', column)
- __set(self, 'position', position)
-INITS["def __init__(self, address, table, row, column, position):\n __set(self, 'address', address)\n __set(self, 'table', table)\n __set(self, 'row', row)\n __set(self, 'column', column)\n __set(self, 'position', position)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['address'] = address
+ __dict['table'] = table
+ __dict['row'] = row
+ __dict['column'] = column
+ __dict['position'] = position
+INITS["def __init__(self, address, table, row, column, position):\n __dict = self.__dict__\n __dict['address'] = address\n __dict['table'] = table\n __dict['row'] = row\n __dict['column'] = column\n __dict['position'] = position"] = __init__.__code__
 
 def __init__(self, by_shape, overall):
  if by_shape is __FACTORY: by_shape = __factory_0()
@@ -41,19 +42,20 @@ def __init__(self, code, name, severity, message, path, line, column, end_line, 
 INITS["def __init__(self, code, name, severity, message, path, line, column, end_line, end_column, expected, actual, where, subject, related, scope):\n __set(self, 'code', code)\n __set(self, 'name', name)\n __set(self, 'severity', severity)\n __set(self, 'message', message)\n __set(self, 'path', path)\n __set(self, 'line', line)\n __set(self, 'column', column)\n __set(self, 'end_line', end_line)\n __set(self, 'end_column', end_column)\n __set(self, 'expected', expected)\n __set(self, 'actual', actual)\n __set(self, 'where', where)\n __set(self, 'subject', subject)\n __set(self, 'related', related)\n __set(self, 'scope', scope)"] = __init__.__code__
 
 def __init__(self, code, name, severity, summary, messages, docs, options, origin, formats, years, uses, whole_run):
- __set(self, 'code', code)
- __set(self, 'name', name)
- __set(self, 'severity', severity)
- __set(self, 'summary', summary)
- __set(self, 'messages', messages)
- __set(self, 'docs', docs)
- __set(self, 'options', options)
- __set(self, 'origin', origin)
- __set(self, 'formats', formats)
- __set(self, 'years', years)
- __set(self, 'uses', uses)
- __set(self, 'whole_run', whole_run)
-INITS["def __init__(self, code, name, severity, summary, messages, docs, options, origin, formats, years, uses, whole_run):\n __set(self, 'code', code)\n __set(self, 'name', name)\n __set(self, 'severity', severity)\n __set(self, 'summary', summary)\n __set(self, 'messages', messages)\n __set(self, 'docs', docs)\n __set(self, 'options', options)\n __set(self, 'origin', origin)\n __set(self, 'formats', formats)\n __set(self, 'years', years)\n __set(self, 'uses', uses)\n __set(self, 'whole_run', whole_run)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['code'] = code
+ __dict['name'] = name
+ __dict['severity'] = severity
+ __dict['summary'] = summary
+ __dict['messages'] = messages
+ __dict['docs'] = docs
+ __dict['options'] = options
+ __dict['origin'] = origin
+ __dict['formats'] = formats
+ __dict['years'] = years
+ __dict['uses'] = uses
+ __dict['whole_run'] = whole_run
+INITS["def __init__(self, code, name, severity, summary, messages, docs, options, origin, formats, years, uses, whole_run):\n __dict = self.__dict__\n __dict['code'] = code\n __dict['name'] = name\n __dict['severity'] = severity\n __dict['summary'] = summary\n __dict['messages'] = messages\n __dict['docs'] = docs\n __dict['options'] = options\n __dict['origin'] = origin\n __dict['formats'] = formats\n __dict['years'] = years\n __dict['uses'] = uses\n __dict['whole_run'] = whole_run"] = __init__.__code__
 
 def __init__(self, columns, groups):
  if columns is __FACTORY: columns = __factory_0()
@@ -69,21 +71,23 @@ def __init__(self, data, lines):
 INITS['def __init__(self, data, lines):\n self.data = data\n if lines is __FACTORY: lines = __factory_1()\n self.lines = lines'] = __init__.__code__
 
 def __init__(self, entries):
- __set(self, 'entries', entries)
-INITS["def __init__(self, entries):\n __set(self, 'entries', entries)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['entries'] = entries
+INITS["def __init__(self, entries):\n __dict = self.__dict__\n __dict['entries'] = entries"] = __init__.__code__
 
 def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks):
- __set(self, 'explicit', explicit)
- __set(self, 'overrides', overrides)
- __set(self, 'isolated', isolated)
- __set(self, 'trust_configs', trust_configs)
- __set(self, 'cwd', cwd)
- __set(self, 'lang', lang)
- __set(self, 'timeout', timeout)
- __set(self, 'extract', extract)
- __set(self, 'outputs', outputs)
- __set(self, 'keep_checks', keep_checks)
-INITS["def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks):\n __set(self, 'explicit', explicit)\n __set(self, 'overrides', overrides)\n __set(self, 'isolated', isolated)\n __set(self, 'trust_configs', trust_configs)\n __set(self, 'cwd', cwd)\n __set(self, 'lang', lang)\n __set(self, 'timeout', timeout)\n __set(self, 'extract', extract)\n __set(self, 'outputs', outputs)\n __set(self, 'keep_checks', keep_checks)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['explicit'] = explicit
+ __dict['overrides'] = overrides
+ __dict['isolated'] = isolated
+ __dict['trust_configs'] = trust_configs
+ __dict['cwd'] = cwd
+ __dict['lang'] = lang
+ __dict['timeout'] = timeout
+ __dict['extract'] = extract
+ __dict['outputs'] = outputs
+ __dict['keep_checks'] = keep_checks
+INITS["def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks):\n __dict = self.__dict__\n __dict['explicit'] = explicit\n __dict['overrides'] = overrides\n __dict['isolated'] = isolated\n __dict['trust_configs'] = trust_configs\n __dict['cwd'] = cwd\n __dict['lang'] = lang\n __dict['timeout'] = timeout\n __dict['extract'] = extract\n __dict['outputs'] = outputs\n __dict['keep_checks'] = keep_checks"] = __init__.__code__
 
 def __init__(self, file, name, line, code, spec, plugins, problem):
  self.file = file
@@ -97,10 +101,11 @@ def __init__(self, file, name, line, code, spec, plugins, problem):
 INITS['def __init__(self, file, name, line, code, spec, plugins, problem):\n self.file = file\n self.name = name\n self.line = line\n self.code = code\n if spec is __FACTORY: spec = __factory_4()\n self.spec = spec\n self.plugins = plugins\n self.problem = problem'] = __init__.__code__
 
 def __init__(self, file, start, lexer):
- __set(self, 'file', file)
- __set(self, 'start', start)
- __set(self, 'lexer', lexer)
-INITS["def __init__(self, file, start, lexer):\n __set(self, 'file', file)\n __set(self, 'start', start)\n __set(self, 'lexer', lexer)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['file'] = file
+ __dict['start'] = start
+ __dict['lexer'] = lexer
+INITS["def __init__(self, file, start, lexer):\n __dict = self.__dict__\n __dict['file'] = file\n __dict['start'] = start\n __dict['lexer'] = lexer"] = __init__.__code__
 
 def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks):
  self.files = files
@@ -117,39 +122,42 @@ def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_er
 INITS['def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks):\n self.files = files\n self.errors = errors\n self.warnings = warnings\n self.infos = infos\n self.unreadable = unreadable\n self.failed = failed\n self.plugin_error = plugin_error\n if by_rule is __FACTORY: by_rule = __factory_7()\n self.by_rule = by_rule\n if checks is __FACTORY: checks = __factory_8()\n self.checks = checks'] = __init__.__code__
 
 def __init__(self, files, rules, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):
- __set(self, 'files', files)
- __set(self, 'rules', rules)
- __set(self, 'fail_on', fail_on)
- __set(self, 'lang', lang)
- __set(self, 'run_errors', run_errors)
- __set(self, 'configs', configs)
- __set(self, 'across', across)
- __set(self, 'exit_zero', exit_zero)
+ __dict = self.__dict__
+ __dict['files'] = files
+ __dict['rules'] = rules
+ __dict['fail_on'] = fail_on
+ __dict['lang'] = lang
+ __dict['run_errors'] = run_errors
+ __dict['configs'] = configs
+ __dict['across'] = across
+ __dict['exit_zero'] = exit_zero
  if across_lines is __FACTORY: across_lines = __factory_8()
- __set(self, 'across_lines', across_lines)
- __set(self, 'baseline', baseline)
-INITS["def __init__(self, files, rules, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):\n __set(self, 'files', files)\n __set(self, 'rules', rules)\n __set(self, 'fail_on', fail_on)\n __set(self, 'lang', lang)\n __set(self, 'run_errors', run_errors)\n __set(self, 'configs', configs)\n __set(self, 'across', across)\n __set(self, 'exit_zero', exit_zero)\n if across_lines is __FACTORY: across_lines = __factory_8()\n __set(self, 'across_lines', across_lines)\n __set(self, 'baseline', baseline)"] = __init__.__code__
+ __dict['across_lines'] = across_lines
+ __dict['baseline'] = baseline
+INITS["def __init__(self, files, rules, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):\n __dict = self.__dict__\n __dict['files'] = files\n __dict['rules'] = rules\n __dict['fail_on'] = fail_on\n __dict['lang'] = lang\n __dict['run_errors'] = run_errors\n __dict['configs'] = configs\n __dict['across'] = across\n __dict['exit_zero'] = exit_zero\n if across_lines is __FACTORY: across_lines = __factory_8()\n __dict['across_lines'] = across_lines\n __dict['baseline'] = baseline"] = __init__.__code__
 
 def __init__(self, fingerprint, code, name, scope, subject, path, message, count, needs):
- __set(self, 'fingerprint', fingerprint)
- __set(self, 'code', code)
- __set(self, 'name', name)
- __set(self, 'scope', scope)
- __set(self, 'subject', subject)
- __set(self, 'path', path)
- __set(self, 'message', message)
- __set(self, 'count', count)
- __set(self, 'needs', needs)
-INITS["def __init__(self, fingerprint, code, name, scope, subject, path, message, count, needs):\n __set(self, 'fingerprint', fingerprint)\n __set(self, 'code', code)\n __set(self, 'name', name)\n __set(self, 'scope', scope)\n __set(self, 'subject', subject)\n __set(self, 'path', path)\n __set(self, 'message', message)\n __set(self, 'count', count)\n __set(self, 'needs', needs)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['fingerprint'] = fingerprint
+ __dict['code'] = code
+ __dict['name'] = name
+ __dict['scope'] = scope
+ __dict['subject'] = subject
+ __dict['path'] = path
+ __dict['message'] = message
+ __dict['count'] = count
+ __dict['needs'] = needs
+INITS["def __init__(self, fingerprint, code, name, scope, subject, path, message, count, needs):\n __dict = self.__dict__\n __dict['fingerprint'] = fingerprint\n __dict['code'] = code\n __dict['name'] = name\n __dict['scope'] = scope\n __dict['subject'] = subject\n __dict['path'] = path\n __dict['message'] = message\n __dict['count'] = count\n __dict['needs'] = needs"] = __init__.__code__
 
 def __init__(self, function, address, table, row, column, position):
- __set(self, 'function', function)
- __set(self, 'address', address)
- __set(self, 'table', table)
- __set(self, 'row', row)
- __set(self, 'column', column)
- __set(self, 'position', position)
-INITS["def __init__(self, function, address, table, row, column, position):\n __set(self, 'function', function)\n __set(self, 'address', address)\n __set(self, 'table', table)\n __set(self, 'row', row)\n __set(self, 'column', column)\n __set(self, 'position', position)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['function'] = function
+ __dict['address'] = address
+ __dict['table'] = table
+ __dict['row'] = row
+ __dict['column'] = column
+ __dict['position'] = position
+INITS["def __init__(self, function, address, table, row, column, position):\n __dict = self.__dict__\n __dict['function'] = function\n __dict['address'] = address\n __dict['table'] = table\n __dict['row'] = row\n __dict['column'] = column\n __dict['position'] = position"] = __init__.__code__
 
 def __init__(self, heading, blocks):
  self.heading = heading
@@ -172,45 +180,49 @@ def __init__(self, items, paths):
 INITS['def __init__(self, items, paths):\n self.items = items\n self.paths = paths'] = __init__.__code__
 
 def __init__(self, key, header, words, rows):
- __set(self, 'key', key)
- __set(self, 'header', header)
- __set(self, 'words', words)
- __set(self, 'rows', rows)
-INITS["def __init__(self, key, header, words, rows):\n __set(self, 'key', key)\n __set(self, 'header', header)\n __set(self, 'words', words)\n __set(self, 'rows', rows)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['key'] = key
+ __dict['header'] = header
+ __dict['words'] = words
+ __dict['rows'] = rows
+INITS["def __init__(self, key, header, words, rows):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['header'] = header\n __dict['words'] = words\n __dict['rows'] = rows"] = __init__.__code__
 
 def __init__(self, key, kind, table, title, total, parts, others, rule):
- __set(self, 'key', key)
- __set(self, 'kind', kind)
- __set(self, 'table', table)
- __set(self, 'title', title)
- __set(self, 'total', total)
- __set(self, 'parts', parts)
- __set(self, 'others', others)
- __set(self, 'rule', rule)
-INITS["def __init__(self, key, kind, table, title, total, parts, others, rule):\n __set(self, 'key', key)\n __set(self, 'kind', kind)\n __set(self, 'table', table)\n __set(self, 'title', title)\n __set(self, 'total', total)\n __set(self, 'parts', parts)\n __set(self, 'others', others)\n __set(self, 'rule', rule)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['key'] = key
+ __dict['kind'] = kind
+ __dict['table'] = table
+ __dict['title'] = title
+ __dict['total'] = total
+ __dict['parts'] = parts
+ __dict['others'] = others
+ __dict['rule'] = rule
+INITS["def __init__(self, key, kind, table, title, total, parts, others, rule):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['kind'] = kind\n __dict['table'] = table\n __dict['title'] = title\n __dict['total'] = total\n __dict['parts'] = parts\n __dict['others'] = others\n __dict['rule'] = rule"] = __init__.__code__
 
 def __init__(self, key, label, words, columns, variants, group, block, leaf, replaces, optional):
- __set(self, 'key', key)
- __set(self, 'label', label)
- __set(self, 'words', words)
- __set(self, 'columns', columns)
- __set(self, 'variants', variants)
- __set(self, 'group', group)
- __set(self, 'block', block)
- __set(self, 'leaf', leaf)
- __set(self, 'replaces', replaces)
- __set(self, 'optional', optional)
-INITS["def __init__(self, key, label, words, columns, variants, group, block, leaf, replaces, optional):\n __set(self, 'key', key)\n __set(self, 'label', label)\n __set(self, 'words', words)\n __set(self, 'columns', columns)\n __set(self, 'variants', variants)\n __set(self, 'group', group)\n __set(self, 'block', block)\n __set(self, 'leaf', leaf)\n __set(self, 'replaces', replaces)\n __set(self, 'optional', optional)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['key'] = key
+ __dict['label'] = label
+ __dict['words'] = words
+ __dict['columns'] = columns
+ __dict['variants'] = variants
+ __dict['group'] = group
+ __dict['block'] = block
+ __dict['leaf'] = leaf
+ __dict['replaces'] = replaces
+ __dict['optional'] = optional
+INITS["def __init__(self, key, label, words, columns, variants, group, block, leaf, replaces, optional):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['label'] = label\n __dict['words'] = words\n __dict['columns'] = columns\n __dict['variants'] = variants\n __dict['group'] = group\n __dict['block'] = block\n __dict['leaf'] = leaf\n __dict['replaces'] = replaces\n __dict['optional'] = optional"] = __init__.__code__
 
 def __init__(self, key, label, words, variants, unit, decimal, signed):
- __set(self, 'key', key)
- __set(self, 'label', label)
- __set(self, 'words', words)
- __set(self, 'variants', variants)
- __set(self, 'unit', unit)
- __set(self, 'decimal', decimal)
- __set(self, 'signed', signed)
-INITS["def __init__(self, key, label, words, variants, unit, decimal, signed):\n __set(self, 'key', key)\n __set(self, 'label', label)\n __set(self, 'words', words)\n __set(self, 'variants', variants)\n __set(self, 'unit', unit)\n __set(self, 'decimal', decimal)\n __set(self, 'signed', signed)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['key'] = key
+ __dict['label'] = label
+ __dict['words'] = words
+ __dict['variants'] = variants
+ __dict['unit'] = unit
+ __dict['decimal'] = decimal
+ __dict['signed'] = signed
+INITS["def __init__(self, key, label, words, variants, unit, decimal, signed):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['label'] = label\n __dict['words'] = words\n __dict['variants'] = variants\n __dict['unit'] = unit\n __dict['decimal'] = decimal\n __dict['signed'] = signed"] = __init__.__code__
 
 def __init__(self, key, number, title, span, blocks, implicit):
  __set(self, 'key', key)
@@ -222,16 +234,17 @@ def __init__(self, key, number, title, span, blocks, implicit):
 INITS["def __init__(self, key, number, title, span, blocks, implicit):\n __set(self, 'key', key)\n __set(self, 'number', number)\n __set(self, 'title', title)\n __set(self, 'span', span)\n __set(self, 'blocks', blocks)\n __set(self, 'implicit', implicit)"] = __init__.__code__
 
 def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors):
- __set(self, 'key', key)
- __set(self, 'section', section)
- __set(self, 'title', title)
- __set(self, 'columns', columns)
- __set(self, 'rows', rows)
- __set(self, 'layout', layout)
- __set(self, 'blocks', blocks)
- __set(self, 'header_words', header_words)
- __set(self, 'anchors', anchors)
-INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors):\n __set(self, 'key', key)\n __set(self, 'section', section)\n __set(self, 'title', title)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'layout', layout)\n __set(self, 'blocks', blocks)\n __set(self, 'header_words', header_words)\n __set(self, 'anchors', anchors)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['key'] = key
+ __dict['section'] = section
+ __dict['title'] = title
+ __dict['columns'] = columns
+ __dict['rows'] = rows
+ __dict['layout'] = layout
+ __dict['blocks'] = blocks
+ __dict['header_words'] = header_words
+ __dict['anchors'] = anchors
+INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['section'] = section\n __dict['title'] = title\n __dict['columns'] = columns\n __dict['rows'] = rows\n __dict['layout'] = layout\n __dict['blocks'] = blocks\n __dict['header_words'] = header_words\n __dict['anchors'] = anchors"] = __init__.__code__
 
 def __init__(self, key, span, columns, rows, format):
  __set(self, 'key', key)
@@ -242,18 +255,20 @@ def __init__(self, key, span, columns, rows, format):
 INITS["def __init__(self, key, span, columns, rows, format):\n __set(self, 'key', key)\n __set(self, 'span', span)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'format', format)"] = __init__.__code__
 
 def __init__(self, kind, expression, when, scope, pattern, cells):
- __set(self, 'kind', kind)
- __set(self, 'expression', expression)
- __set(self, 'when', when)
- __set(self, 'scope', scope)
- __set(self, 'pattern', pattern)
- __set(self, 'cells', cells)
-INITS["def __init__(self, kind, expression, when, scope, pattern, cells):\n __set(self, 'kind', kind)\n __set(self, 'expression', expression)\n __set(self, 'when', when)\n __set(self, 'scope', scope)\n __set(self, 'pattern', pattern)\n __set(self, 'cells', cells)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['kind'] = kind
+ __dict['expression'] = expression
+ __dict['when'] = when
+ __dict['scope'] = scope
+ __dict['pattern'] = pattern
+ __dict['cells'] = cells
+INITS["def __init__(self, kind, expression, when, scope, pattern, cells):\n __dict = self.__dict__\n __dict['kind'] = kind\n __dict['expression'] = expression\n __dict['when'] = when\n __dict['scope'] = scope\n __dict['pattern'] = pattern\n __dict['cells'] = cells"] = __init__.__code__
 
 def __init__(self, kind, key):
- __set(self, 'kind', kind)
- __set(self, 'key', key)
-INITS["def __init__(self, kind, key):\n __set(self, 'kind', kind)\n __set(self, 'key', key)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['kind'] = kind
+ __dict['key'] = key
+INITS["def __init__(self, kind, key):\n __dict = self.__dict__\n __dict['kind'] = kind\n __dict['key'] = key"] = __init__.__code__
 
 def __init__(self, label, plugin, rule_file, builtin):
  self.label = label
@@ -270,9 +285,10 @@ def __init__(self, label, seconds, ends, running):
 INITS['def __init__(self, label, seconds, ends, running):\n self.label = label\n self.seconds = seconds\n self.ends = ends\n self.running = running'] = __init__.__code__
 
 def __init__(self, lark, splitter):
- __set(self, 'lark', lark)
- __set(self, 'splitter', splitter)
-INITS["def __init__(self, lark, splitter):\n __set(self, 'lark', lark)\n __set(self, 'splitter', splitter)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['lark'] = lark
+ __dict['splitter'] = splitter
+INITS["def __init__(self, lark, splitter):\n __dict = self.__dict__\n __dict['lark'] = lark\n __dict['splitter'] = splitter"] = __init__.__code__
 
 def __init__(self, line):
  self.line = line
@@ -283,13 +299,14 @@ def __init__(self, lines):
 INITS['def __init__(self, lines):\n self.lines = lines'] = __init__.__code__
 
 def __init__(self, lines, line_starts, source_length, pieces, _segments):
- __set(self, 'lines', lines)
- __set(self, 'line_starts', line_starts)
- __set(self, 'source_length', source_length)
- __set(self, 'pieces', pieces)
+ __dict = self.__dict__
+ __dict['lines'] = lines
+ __dict['line_starts'] = line_starts
+ __dict['source_length'] = source_length
+ __dict['pieces'] = pieces
  if _segments is __FACTORY: _segments = __factory_4()
- __set(self, '_segments', _segments)
-INITS["def __init__(self, lines, line_starts, source_length, pieces, _segments):\n __set(self, 'lines', lines)\n __set(self, 'line_starts', line_starts)\n __set(self, 'source_length', source_length)\n __set(self, 'pieces', pieces)\n if _segments is __FACTORY: _segments = __factory_4()\n __set(self, '_segments', _segments)"] = __init__.__code__
+ __dict['_segments'] = _segments
+INITS["def __init__(self, lines, line_starts, source_length, pieces, _segments):\n __dict = self.__dict__\n __dict['lines'] = lines\n __dict['line_starts'] = line_starts\n __dict['source_length'] = source_length\n __dict['pieces'] = pieces\n if _segments is __FACTORY: _segments = __factory_4()\n __dict['_segments'] = _segments"] = __init__.__code__
 
 def __init__(self, max_file_bytes, max_lines, max_cells, max_html_depth, max_span, max_zip_members, max_zip_uncompressed_bytes, max_docx_xml_bytes, max_list_number, max_pdf_pages, max_pdf_stream_bytes, max_pdf_page_chars):
  __set(self, 'max_file_bytes', max_file_bytes)
@@ -307,44 +324,48 @@ def __init__(self, max_file_bytes, max_lines, max_cells, max_html_depth, max_spa
 INITS["def __init__(self, max_file_bytes, max_lines, max_cells, max_html_depth, max_span, max_zip_members, max_zip_uncompressed_bytes, max_docx_xml_bytes, max_list_number, max_pdf_pages, max_pdf_stream_bytes, max_pdf_page_chars):\n __set(self, 'max_file_bytes', max_file_bytes)\n __set(self, 'max_lines', max_lines)\n __set(self, 'max_cells', max_cells)\n __set(self, 'max_html_depth', max_html_depth)\n __set(self, 'max_span', max_span)\n __set(self, 'max_zip_members', max_zip_members)\n __set(self, 'max_zip_uncompressed_bytes', max_zip_uncompressed_bytes)\n __set(self, 'max_docx_xml_bytes', max_docx_xml_bytes)\n __set(self, 'max_list_number', max_list_number)\n __set(self, 'max_pdf_pages', max_pdf_pages)\n __set(self, 'max_pdf_stream_bytes', max_pdf_stream_bytes)\n __set(self, 'max_pdf_page_chars', max_pdf_page_chars)"] = __init__.__code__
 
 def __init__(self, meta, check, check_run, facts, per_body):
- __set(self, 'meta', meta)
- __set(self, 'check', check)
- __set(self, 'check_run', check_run)
- __set(self, 'facts', facts)
- __set(self, 'per_body', per_body)
+ __dict = self.__dict__
+ __dict['meta'] = meta
+ __dict['check'] = check
+ __dict['check_run'] = check_run
+ __dict['facts'] = facts
+ __dict['per_body'] = per_body
  self.__post_init__()
-INITS["def __init__(self, meta, check, check_run, facts, per_body):\n __set(self, 'meta', meta)\n __set(self, 'check', check)\n __set(self, 'check_run', check_run)\n __set(self, 'facts', facts)\n __set(self, 'per_body', per_body)\n self.__post_init__()"] = __init__.__code__
+INITS["def __init__(self, meta, check, check_run, facts, per_body):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['check'] = check\n __dict['check_run'] = check_run\n __dict['facts'] = facts\n __dict['per_body'] = per_body\n self.__post_init__()"] = __init__.__code__
 
 def __init__(self, meta, path, lang, options, active, checks):
- __set(self, 'meta', meta)
- __set(self, 'path', path)
- __set(self, 'lang', lang)
+ __dict = self.__dict__
+ __dict['meta'] = meta
+ __dict['path'] = path
+ __dict['lang'] = lang
  if options is __FACTORY: options = __factory_3()
- __set(self, 'options', options)
- __set(self, 'active', active)
+ __dict['options'] = options
+ __dict['active'] = active
  if checks is __FACTORY: checks = __factory_5()
- __set(self, 'checks', checks)
-INITS["def __init__(self, meta, path, lang, options, active, checks):\n __set(self, 'meta', meta)\n __set(self, 'path', path)\n __set(self, 'lang', lang)\n if options is __FACTORY: options = __factory_3()\n __set(self, 'options', options)\n __set(self, 'active', active)\n if checks is __FACTORY: checks = __factory_5()\n __set(self, 'checks', checks)"] = __init__.__code__
+ __dict['checks'] = checks
+INITS["def __init__(self, meta, path, lang, options, active, checks):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['path'] = path\n __dict['lang'] = lang\n if options is __FACTORY: options = __factory_3()\n __dict['options'] = options\n __dict['active'] = active\n if checks is __FACTORY: checks = __factory_5()\n __dict['checks'] = checks"] = __init__.__code__
 
 def __init__(self, name, default, description, type, choices, minimum, maximum):
- __set(self, 'name', name)
- __set(self, 'default', default)
- __set(self, 'description', description)
- __set(self, 'type', type)
- __set(self, 'choices', choices)
- __set(self, 'minimum', minimum)
- __set(self, 'maximum', maximum)
-INITS["def __init__(self, name, default, description, type, choices, minimum, maximum):\n __set(self, 'name', name)\n __set(self, 'default', default)\n __set(self, 'description', description)\n __set(self, 'type', type)\n __set(self, 'choices', choices)\n __set(self, 'minimum', minimum)\n __set(self, 'maximum', maximum)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['name'] = name
+ __dict['default'] = default
+ __dict['description'] = description
+ __dict['type'] = type
+ __dict['choices'] = choices
+ __dict['minimum'] = minimum
+ __dict['maximum'] = maximum
+INITS["def __init__(self, name, default, description, type, choices, minimum, maximum):\n __dict = self.__dict__\n __dict['name'] = name\n __dict['default'] = default\n __dict['description'] = description\n __dict['type'] = type\n __dict['choices'] = choices\n __dict['minimum'] = minimum\n __dict['maximum'] = maximum"] = __init__.__code__
 
 def __init__(self, number, key, title, words, variants, table, bare):
- __set(self, 'number', number)
- __set(self, 'key', key)
- __set(self, 'title', title)
- __set(self, 'words', words)
- __set(self, 'variants', variants)
- __set(self, 'table', table)
- __set(self, 'bare', bare)
-INITS["def __init__(self, number, key, title, words, variants, table, bare):\n __set(self, 'number', number)\n __set(self, 'key', key)\n __set(self, 'title', title)\n __set(self, 'words', words)\n __set(self, 'variants', variants)\n __set(self, 'table', table)\n __set(self, 'bare', bare)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['number'] = number
+ __dict['key'] = key
+ __dict['title'] = title
+ __dict['words'] = words
+ __dict['variants'] = variants
+ __dict['table'] = table
+ __dict['bare'] = bare
+INITS["def __init__(self, number, key, title, words, variants, table, bare):\n __dict = self.__dict__\n __dict['number'] = number\n __dict['key'] = key\n __dict['title'] = title\n __dict['words'] = words\n __dict['variants'] = variants\n __dict['table'] = table\n __dict['bare'] = bare"] = __init__.__code__
 
 def __init__(self, numbering, styles, limits, counters, seen_nums, style_by_id, num_by_id, abstract_by_id):
  self.numbering = numbering
@@ -364,27 +385,30 @@ def __init__(self, numbering, styles, limits, counters, seen_nums, style_by_id, 
 INITS['def __init__(self, numbering, styles, limits, counters, seen_nums, style_by_id, num_by_id, abstract_by_id):\n self.numbering = numbering\n self.styles = styles\n self.limits = limits\n if counters is __FACTORY: counters = __factory_3()\n self.counters = counters\n if seen_nums is __FACTORY: seen_nums = __factory_4()\n self.seen_nums = seen_nums\n if style_by_id is __FACTORY: style_by_id = __factory_5()\n self.style_by_id = style_by_id\n if num_by_id is __FACTORY: num_by_id = __factory_6()\n self.num_by_id = num_by_id\n if abstract_by_id is __FACTORY: abstract_by_id = __factory_7()\n self.abstract_by_id = abstract_by_id\n self.__post_init__()'] = __init__.__code__
 
 def __init__(self, op, left, right):
- __set(self, 'op', op)
- __set(self, 'left', left)
- __set(self, 'right', right)
-INITS["def __init__(self, op, left, right):\n __set(self, 'op', op)\n __set(self, 'left', left)\n __set(self, 'right', right)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['op'] = op
+ __dict['left'] = left
+ __dict['right'] = right
+INITS["def __init__(self, op, left, right):\n __dict = self.__dict__\n __dict['op'] = op\n __dict['left'] = left\n __dict['right'] = right"] = __init__.__code__
 
 def __init__(self, op, operand):
- __set(self, 'op', op)
- __set(self, 'operand', operand)
-INITS["def __init__(self, op, operand):\n __set(self, 'op', op)\n __set(self, 'operand', operand)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['op'] = op
+ __dict['operand'] = operand
+INITS["def __init__(self, op, operand):\n __dict = self.__dict__\n __dict['op'] = op\n __dict['operand'] = operand"] = __init__.__code__
 
 def __init__(self, path, agency, year, format, status, errors, warnings, infos, fail_on):
- __set(self, 'path', path)
- __set(self, 'agency', agency)
- __set(self, 'year', year)
- __set(self, 'format', format)
- __set(self, 'status', status)
- __set(self, 'errors', errors)
- __set(self, 'warnings', warnings)
- __set(self, 'infos', infos)
- __set(self, 'fail_on', fail_on)
-INITS["def __init__(self, path, agency, year, format, status, errors, warnings, infos, fail_on):\n __set(self, 'path', path)\n __set(self, 'agency', agency)\n __set(self, 'year', year)\n __set(self, 'format', format)\n __set(self, 'status', status)\n __set(self, 'errors', errors)\n __set(self, 'warnings', warnings)\n __set(self, 'infos', infos)\n __set(self, 'fail_on', fail_on)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['agency'] = agency
+ __dict['year'] = year
+ __dict['format'] = format
+ __dict['status'] = status
+ __dict['errors'] = errors
+ __dict['warnings'] = warnings
+ __dict['infos'] = infos
+ __dict['fail_on'] = fail_on
+INITS["def __init__(self, path, agency, year, format, status, errors, warnings, infos, fail_on):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['format'] = format\n __dict['status'] = status\n __dict['errors'] = errors\n __dict['warnings'] = warnings\n __dict['infos'] = infos\n __dict['fail_on'] = fail_on"] = __init__.__code__
 
 def __init__(self, path, baseline, written, hidden, _left, _covered, _present):
  self.path = path
@@ -402,75 +426,80 @@ def __init__(self, path, baseline, written, hidden, _left, _covered, _present):
 INITS['def __init__(self, path, baseline, written, hidden, _left, _covered, _present):\n self.path = path\n self.baseline = baseline\n self.written = written\n self.hidden = hidden\n if _left is __FACTORY: _left = __factory_4()\n self._left = _left\n if _covered is __FACTORY: _covered = __factory_5()\n self._covered = _covered\n self.needed = __default_6\n if _present is __FACTORY: _present = __factory_7()\n self._present = _present\n self.__post_init__()'] = __init__.__code__
 
 def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered):
- __set(self, 'path', path)
- __set(self, 'diagnostics', diagnostics)
- __set(self, 'rules_run', rules_run)
- __set(self, 'source_lines', source_lines)
- __set(self, 'kind', kind)
- __set(self, 'unreadable', unreadable)
- __set(self, 'fail_on', fail_on)
- __set(self, 'agency', agency)
- __set(self, 'year', year)
- __set(self, 'format_version', format_version)
- __set(self, 'title', title)
- __set(self, 'errors', errors)
- __set(self, 'checks', checks)
- __set(self, 'extract', extract)
- __set(self, 'facts', facts)
- __set(self, 'check_counts', check_counts)
- __set(self, 'rendered', rendered)
-INITS["def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered):\n __set(self, 'path', path)\n __set(self, 'diagnostics', diagnostics)\n __set(self, 'rules_run', rules_run)\n __set(self, 'source_lines', source_lines)\n __set(self, 'kind', kind)\n __set(self, 'unreadable', unreadable)\n __set(self, 'fail_on', fail_on)\n __set(self, 'agency', agency)\n __set(self, 'year', year)\n __set(self, 'format_version', format_version)\n __set(self, 'title', title)\n __set(self, 'errors', errors)\n __set(self, 'checks', checks)\n __set(self, 'extract', extract)\n __set(self, 'facts', facts)\n __set(self, 'check_counts', check_counts)\n __set(self, 'rendered', rendered)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['diagnostics'] = diagnostics
+ __dict['rules_run'] = rules_run
+ __dict['source_lines'] = source_lines
+ __dict['kind'] = kind
+ __dict['unreadable'] = unreadable
+ __dict['fail_on'] = fail_on
+ __dict['agency'] = agency
+ __dict['year'] = year
+ __dict['format_version'] = format_version
+ __dict['title'] = title
+ __dict['errors'] = errors
+ __dict['checks'] = checks
+ __dict['extract'] = extract
+ __dict['facts'] = facts
+ __dict['check_counts'] = check_counts
+ __dict['rendered'] = rendered
+INITS["def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['diagnostics'] = diagnostics\n __dict['rules_run'] = rules_run\n __dict['source_lines'] = source_lines\n __dict['kind'] = kind\n __dict['unreadable'] = unreadable\n __dict['fail_on'] = fail_on\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['format_version'] = format_version\n __dict['title'] = title\n __dict['errors'] = errors\n __dict['checks'] = checks\n __dict['extract'] = extract\n __dict['facts'] = facts\n __dict['check_counts'] = check_counts\n __dict['rendered'] = rendered"] = __init__.__code__
 
 def __init__(self, path, hidden, stale, written):
- __set(self, 'path', path)
- __set(self, 'hidden', hidden)
- __set(self, 'stale', stale)
- __set(self, 'written', written)
-INITS["def __init__(self, path, hidden, stale, written):\n __set(self, 'path', path)\n __set(self, 'hidden', hidden)\n __set(self, 'stale', stale)\n __set(self, 'written', written)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['hidden'] = hidden
+ __dict['stale'] = stale
+ __dict['written'] = written
+INITS["def __init__(self, path, hidden, stale, written):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['hidden'] = hidden\n __dict['stale'] = stale\n __dict['written'] = written"] = __init__.__code__
 
 def __init__(self, path, kind, encoding, format_version, year, agency, title, period, sections, tables, deviations, anchors, line_count, preamble, dates, second_report):
- __set(self, 'path', path)
- __set(self, 'kind', kind)
- __set(self, 'encoding', encoding)
- __set(self, 'format_version', format_version)
- __set(self, 'year', year)
- __set(self, 'agency', agency)
- __set(self, 'title', title)
- __set(self, 'period', period)
- __set(self, 'sections', sections)
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['kind'] = kind
+ __dict['encoding'] = encoding
+ __dict['format_version'] = format_version
+ __dict['year'] = year
+ __dict['agency'] = agency
+ __dict['title'] = title
+ __dict['period'] = period
+ __dict['sections'] = sections
  if tables is __FACTORY: tables = __factory_9()
- __set(self, 'tables', tables)
- __set(self, 'deviations', deviations)
+ __dict['tables'] = tables
+ __dict['deviations'] = deviations
  if anchors is __FACTORY: anchors = __factory_11()
- __set(self, 'anchors', anchors)
- __set(self, 'line_count', line_count)
- __set(self, 'preamble', preamble)
- __set(self, 'dates', dates)
- __set(self, 'second_report', second_report)
-INITS["def __init__(self, path, kind, encoding, format_version, year, agency, title, period, sections, tables, deviations, anchors, line_count, preamble, dates, second_report):\n __set(self, 'path', path)\n __set(self, 'kind', kind)\n __set(self, 'encoding', encoding)\n __set(self, 'format_version', format_version)\n __set(self, 'year', year)\n __set(self, 'agency', agency)\n __set(self, 'title', title)\n __set(self, 'period', period)\n __set(self, 'sections', sections)\n if tables is __FACTORY: tables = __factory_9()\n __set(self, 'tables', tables)\n __set(self, 'deviations', deviations)\n if anchors is __FACTORY: anchors = __factory_11()\n __set(self, 'anchors', anchors)\n __set(self, 'line_count', line_count)\n __set(self, 'preamble', preamble)\n __set(self, 'dates', dates)\n __set(self, 'second_report', second_report)"] = __init__.__code__
+ __dict['anchors'] = anchors
+ __dict['line_count'] = line_count
+ __dict['preamble'] = preamble
+ __dict['dates'] = dates
+ __dict['second_report'] = second_report
+INITS["def __init__(self, path, kind, encoding, format_version, year, agency, title, period, sections, tables, deviations, anchors, line_count, preamble, dates, second_report):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['encoding'] = encoding\n __dict['format_version'] = format_version\n __dict['year'] = year\n __dict['agency'] = agency\n __dict['title'] = title\n __dict['period'] = period\n __dict['sections'] = sections\n if tables is __FACTORY: tables = __factory_9()\n __dict['tables'] = tables\n __dict['deviations'] = deviations\n if anchors is __FACTORY: anchors = __factory_11()\n __dict['anchors'] = anchors\n __dict['line_count'] = line_count\n __dict['preamble'] = preamble\n __dict['dates'] = dates\n __dict['second_report'] = second_report"] = __init__.__code__
 
 def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta):
- __set(self, 'path', path)
- __set(self, 'kind', kind)
- __set(self, 'encoding', encoding)
- __set(self, 'text', text)
- __set(self, 'positions', positions)
- __set(self, 'original_lines', original_lines)
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['kind'] = kind
+ __dict['encoding'] = encoding
+ __dict['text'] = text
+ __dict['positions'] = positions
+ __dict['original_lines'] = original_lines
  if grid is __FACTORY: grid = __factory_6()
- __set(self, 'grid', grid)
+ __dict['grid'] = grid
  if meta is __FACTORY: meta = __factory_7()
- __set(self, 'meta', meta)
-INITS["def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta):\n __set(self, 'path', path)\n __set(self, 'kind', kind)\n __set(self, 'encoding', encoding)\n __set(self, 'text', text)\n __set(self, 'positions', positions)\n __set(self, 'original_lines', original_lines)\n if grid is __FACTORY: grid = __factory_6()\n __set(self, 'grid', grid)\n if meta is __FACTORY: meta = __factory_7()\n __set(self, 'meta', meta)"] = __init__.__code__
+ __dict['meta'] = meta
+INITS["def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['encoding'] = encoding\n __dict['text'] = text\n __dict['positions'] = positions\n __dict['original_lines'] = original_lines\n if grid is __FACTORY: grid = __factory_6()\n __dict['grid'] = grid\n if meta is __FACTORY: meta = __factory_7()\n __dict['meta'] = meta"] = __init__.__code__
 
 def __init__(self, path, kind, format_version, year, agency, title_span, value):
- __set(self, 'path', path)
- __set(self, 'kind', kind)
- __set(self, 'format_version', format_version)
- __set(self, 'year', year)
- __set(self, 'agency', agency)
- __set(self, 'title_span', title_span)
- __set(self, 'value', value)
-INITS["def __init__(self, path, kind, format_version, year, agency, title_span, value):\n __set(self, 'path', path)\n __set(self, 'kind', kind)\n __set(self, 'format_version', format_version)\n __set(self, 'year', year)\n __set(self, 'agency', agency)\n __set(self, 'title_span', title_span)\n __set(self, 'value', value)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['kind'] = kind
+ __dict['format_version'] = format_version
+ __dict['year'] = year
+ __dict['agency'] = agency
+ __dict['title_span'] = title_span
+ __dict['value'] = value
+INITS["def __init__(self, path, kind, format_version, year, agency, title_span, value):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['format_version'] = format_version\n __dict['year'] = year\n __dict['agency'] = agency\n __dict['title_span'] = title_span\n __dict['value'] = value"] = __init__.__code__
 
 def __init__(self, path, line, column, end_line, end_column, message, where, subject, value):
  __set(self, 'path', path)
@@ -485,37 +514,39 @@ def __init__(self, path, line, column, end_line, end_column, message, where, sub
 INITS["def __init__(self, path, line, column, end_line, end_column, message, where, subject, value):\n __set(self, 'path', path)\n __set(self, 'line', line)\n __set(self, 'column', column)\n __set(self, 'end_line', end_line)\n __set(self, 'end_column', end_column)\n __set(self, 'message', message)\n __set(self, 'where', where)\n __set(self, 'subject', subject)\n __set(self, 'value', value)"] = __init__.__code__
 
 def __init__(self, path, root, select, ignore, severity, per_file_ignores, plugins, lang, fail_on, rules, extensions, exclude, rule_timeout, limits, baseline, trusted, ignored, keys, cli_selectors, cli_select):
- __set(self, 'path', path)
+ __dict = self.__dict__
+ __dict['path'] = path
  if root is __FACTORY: root = __factory_1()
- __set(self, 'root', root)
- __set(self, 'select', select)
- __set(self, 'ignore', ignore)
+ __dict['root'] = root
+ __dict['select'] = select
+ __dict['ignore'] = ignore
  if severity is __FACTORY: severity = __factory_4()
- __set(self, 'severity', severity)
+ __dict['severity'] = severity
  if per_file_ignores is __FACTORY: per_file_ignores = __factory_5()
- __set(self, 'per_file_ignores', per_file_ignores)
- __set(self, 'plugins', plugins)
- __set(self, 'lang', lang)
- __set(self, 'fail_on', fail_on)
+ __dict['per_file_ignores'] = per_file_ignores
+ __dict['plugins'] = plugins
+ __dict['lang'] = lang
+ __dict['fail_on'] = fail_on
  if rules is __FACTORY: rules = __factory_9()
- __set(self, 'rules', rules)
- __set(self, 'extensions', extensions)
- __set(self, 'exclude', exclude)
- __set(self, 'rule_timeout', rule_timeout)
- __set(self, 'limits', limits)
- __set(self, 'baseline', baseline)
- __set(self, 'trusted', trusted)
- __set(self, 'ignored', ignored)
- __set(self, 'keys', keys)
- __set(self, 'cli_selectors', cli_selectors)
- __set(self, 'cli_select', cli_select)
-INITS["def __init__(self, path, root, select, ignore, severity, per_file_ignores, plugins, lang, fail_on, rules, extensions, exclude, rule_timeout, limits, baseline, trusted, ignored, keys, cli_selectors, cli_select):\n __set(self, 'path', path)\n if root is __FACTORY: root = __factory_1()\n __set(self, 'root', root)\n __set(self, 'select', select)\n __set(self, 'ignore', ignore)\n if severity is __FACTORY: severity = __factory_4()\n __set(self, 'severity', severity)\n if per_file_ignores is __FACTORY: per_file_ignores = __factory_5()\n __set(self, 'per_file_ignores', per_file_ignores)\n __set(self, 'plugins', plugins)\n __set(self, 'lang', lang)\n __set(self, 'fail_on', fail_on)\n if rules is __FACTORY: rules = __factory_9()\n __set(self, 'rules', rules)\n __set(self, 'extensions', extensions)\n __set(self, 'exclude', exclude)\n __set(self, 'rule_timeout', rule_timeout)\n __set(self, 'limits', limits)\n __set(self, 'baseline', baseline)\n __set(self, 'trusted', trusted)\n __set(self, 'ignored', ignored)\n __set(self, 'keys', keys)\n __set(self, 'cli_selectors', cli_selectors)\n __set(self, 'cli_select', cli_select)"] = __init__.__code__
+ __dict['rules'] = rules
+ __dict['extensions'] = extensions
+ __dict['exclude'] = exclude
+ __dict['rule_timeout'] = rule_timeout
+ __dict['limits'] = limits
+ __dict['baseline'] = baseline
+ __dict['trusted'] = trusted
+ __dict['ignored'] = ignored
+ __dict['keys'] = keys
+ __dict['cli_selectors'] = cli_selectors
+ __dict['cli_select'] = cli_select
+INITS["def __init__(self, path, root, select, ignore, severity, per_file_ignores, plugins, lang, fail_on, rules, extensions, exclude, rule_timeout, limits, baseline, trusted, ignored, keys, cli_selectors, cli_select):\n __dict = self.__dict__\n __dict['path'] = path\n if root is __FACTORY: root = __factory_1()\n __dict['root'] = root\n __dict['select'] = select\n __dict['ignore'] = ignore\n if severity is __FACTORY: severity = __factory_4()\n __dict['severity'] = severity\n if per_file_ignores is __FACTORY: per_file_ignores = __factory_5()\n __dict['per_file_ignores'] = per_file_ignores\n __dict['plugins'] = plugins\n __dict['lang'] = lang\n __dict['fail_on'] = fail_on\n if rules is __FACTORY: rules = __factory_9()\n __dict['rules'] = rules\n __dict['extensions'] = extensions\n __dict['exclude'] = exclude\n __dict['rule_timeout'] = rule_timeout\n __dict['limits'] = limits\n __dict['baseline'] = baseline\n __dict['trusted'] = trusted\n __dict['ignored'] = ignored\n __dict['keys'] = keys\n __dict['cli_selectors'] = cli_selectors\n __dict['cli_select'] = cli_select"] = __init__.__code__
 
 def __init__(self, path, trusted, ignored):
- __set(self, 'path', path)
- __set(self, 'trusted', trusted)
- __set(self, 'ignored', ignored)
-INITS["def __init__(self, path, trusted, ignored):\n __set(self, 'path', path)\n __set(self, 'trusted', trusted)\n __set(self, 'ignored', ignored)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['path'] = path
+ __dict['trusted'] = trusted
+ __dict['ignored'] = ignored
+INITS["def __init__(self, path, trusted, ignored):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['trusted'] = trusted\n __dict['ignored'] = ignored"] = __init__.__code__
 
 def __init__(self, preamble, sections):
  self.preamble = preamble
@@ -523,17 +554,19 @@ def __init__(self, preamble, sections):
 INITS['def __init__(self, preamble, sections):\n self.preamble = preamble\n self.sections = sections'] = __init__.__code__
 
 def __init__(self, ranges, since, singles, stray_numbers, connected):
- __set(self, 'ranges', ranges)
- __set(self, 'since', since)
- __set(self, 'singles', singles)
- __set(self, 'stray_numbers', stray_numbers)
- __set(self, 'connected', connected)
-INITS["def __init__(self, ranges, since, singles, stray_numbers, connected):\n __set(self, 'ranges', ranges)\n __set(self, 'since', since)\n __set(self, 'singles', singles)\n __set(self, 'stray_numbers', stray_numbers)\n __set(self, 'connected', connected)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['ranges'] = ranges
+ __dict['since'] = since
+ __dict['singles'] = singles
+ __dict['stray_numbers'] = stray_numbers
+ __dict['connected'] = connected
+INITS["def __init__(self, ranges, since, singles, stray_numbers, connected):\n __dict = self.__dict__\n __dict['ranges'] = ranges\n __dict['since'] = since\n __dict['singles'] = singles\n __dict['stray_numbers'] = stray_numbers\n __dict['connected'] = connected"] = __init__.__code__
 
 def __init__(self, report, added):
- __set(self, 'report', report)
- __set(self, 'added', added)
-INITS["def __init__(self, report, added):\n __set(self, 'report', report)\n __set(self, 'added', added)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['report'] = report
+ __dict['added'] = added
+INITS["def __init__(self, report, added):\n __dict = self.__dict__\n __dict['report'] = report\n __dict['added'] = added"] = __init__.__code__
 
 def __init__(self, rules, errors, declared_by, files):
  if rules is __FACTORY: rules = __factory_0()
@@ -547,25 +580,27 @@ def __init__(self, rules, errors, declared_by, files):
 INITS['def __init__(self, rules, errors, declared_by, files):\n if rules is __FACTORY: rules = __factory_0()\n self.rules = rules\n if errors is __FACTORY: errors = __factory_1()\n self.errors = errors\n if declared_by is __FACTORY: declared_by = __factory_2()\n self.declared_by = declared_by\n if files is __FACTORY: files = __factory_3()\n self.files = files'] = __init__.__code__
 
 def __init__(self, rules, tally, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):
- __set(self, 'rules', rules)
- __set(self, 'tally', tally)
- __set(self, 'fail_on', fail_on)
- __set(self, 'lang', lang)
- __set(self, 'run_errors', run_errors)
- __set(self, 'configs', configs)
- __set(self, 'across', across)
- __set(self, 'exit_zero', exit_zero)
+ __dict = self.__dict__
+ __dict['rules'] = rules
+ __dict['tally'] = tally
+ __dict['fail_on'] = fail_on
+ __dict['lang'] = lang
+ __dict['run_errors'] = run_errors
+ __dict['configs'] = configs
+ __dict['across'] = across
+ __dict['exit_zero'] = exit_zero
  if across_lines is __FACTORY: across_lines = __factory_8()
- __set(self, 'across_lines', across_lines)
- __set(self, 'baseline', baseline)
-INITS["def __init__(self, rules, tally, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):\n __set(self, 'rules', rules)\n __set(self, 'tally', tally)\n __set(self, 'fail_on', fail_on)\n __set(self, 'lang', lang)\n __set(self, 'run_errors', run_errors)\n __set(self, 'configs', configs)\n __set(self, 'across', across)\n __set(self, 'exit_zero', exit_zero)\n if across_lines is __FACTORY: across_lines = __factory_8()\n __set(self, 'across_lines', across_lines)\n __set(self, 'baseline', baseline)"] = __init__.__code__
+ __dict['across_lines'] = across_lines
+ __dict['baseline'] = baseline
+INITS["def __init__(self, rules, tally, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):\n __dict = self.__dict__\n __dict['rules'] = rules\n __dict['tally'] = tally\n __dict['fail_on'] = fail_on\n __dict['lang'] = lang\n __dict['run_errors'] = run_errors\n __dict['configs'] = configs\n __dict['across'] = across\n __dict['exit_zero'] = exit_zero\n if across_lines is __FACTORY: across_lines = __factory_8()\n __dict['across_lines'] = across_lines\n __dict['baseline'] = baseline"] = __init__.__code__
 
 def __init__(self, select, ignore, lang, fail_on):
- __set(self, 'select', select)
- __set(self, 'ignore', ignore)
- __set(self, 'lang', lang)
- __set(self, 'fail_on', fail_on)
-INITS["def __init__(self, select, ignore, lang, fail_on):\n __set(self, 'select', select)\n __set(self, 'ignore', ignore)\n __set(self, 'lang', lang)\n __set(self, 'fail_on', fail_on)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['select'] = select
+ __dict['ignore'] = ignore
+ __dict['lang'] = lang
+ __dict['fail_on'] = fail_on
+INITS["def __init__(self, select, ignore, lang, fail_on):\n __dict = self.__dict__\n __dict['select'] = select\n __dict['ignore'] = ignore\n __dict['lang'] = lang\n __dict['fail_on'] = fail_on"] = __init__.__code__
 
 def __init__(self, shown, rules, lines, errors):
  self.shown = shown
@@ -578,10 +613,11 @@ def __init__(self, shown, rules, lines, errors):
 INITS['def __init__(self, shown, rules, lines, errors):\n self.shown = shown\n if rules is __FACTORY: rules = __factory_1()\n self.rules = rules\n if lines is __FACTORY: lines = __factory_2()\n self.lines = lines\n if errors is __FACTORY: errors = __factory_3()\n self.errors = errors'] = __init__.__code__
 
 def __init__(self, spec, base_dir, config_path):
- __set(self, 'spec', spec)
- __set(self, 'base_dir', base_dir)
- __set(self, 'config_path', config_path)
-INITS["def __init__(self, spec, base_dir, config_path):\n __set(self, 'spec', spec)\n __set(self, 'base_dir', base_dir)\n __set(self, 'config_path', config_path)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['spec'] = spec
+ __dict['base_dir'] = base_dir
+ __dict['config_path'] = config_path
+INITS["def __init__(self, spec, base_dir, config_path):\n __dict = self.__dict__\n __dict['spec'] = spec\n __dict['base_dir'] = base_dir\n __dict['config_path'] = config_path"] = __init__.__code__
 
 def __init__(self, table, deviations, first_line, last_line):
  self.table = table
@@ -606,25 +642,28 @@ def __init__(self, text, column, span, rows):
 INITS['def __init__(self, text, column, span, rows):\n self.text = text\n self.column = column\n self.span = span\n self.rows = rows'] = __init__.__code__
 
 def __init__(self, text, format, cells):
- __set(self, 'text', text)
- __set(self, 'format', format)
- __set(self, 'cells', cells)
-INITS["def __init__(self, text, format, cells):\n __set(self, 'text', text)\n __set(self, 'format', format)\n __set(self, 'cells', cells)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['text'] = text
+ __dict['format'] = format
+ __dict['cells'] = cells
+INITS["def __init__(self, text, format, cells):\n __dict = self.__dict__\n __dict['text'] = text\n __dict['format'] = format\n __dict['cells'] = cells"] = __init__.__code__
 
 def __init__(self, text, span, numbers, section):
- __set(self, 'text', text)
- __set(self, 'span', span)
+ __dict = self.__dict__
+ __dict['text'] = text
+ __dict['span'] = span
  __set(self, 'numbers', numbers)
- __set(self, 'section', section)
-INITS["def __init__(self, text, span, numbers, section):\n __set(self, 'text', text)\n __set(self, 'span', span)\n __set(self, 'numbers', numbers)\n __set(self, 'section', section)"] = __init__.__code__
+ __dict['section'] = section
+INITS["def __init__(self, text, span, numbers, section):\n __dict = self.__dict__\n __dict['text'] = text\n __dict['span'] = span\n __set(self, 'numbers', numbers)\n __dict['section'] = section"] = __init__.__code__
 
 def __init__(self, text, span, pieces, section, origin):
- __set(self, 'text', text)
- __set(self, 'span', span)
- __set(self, 'pieces', pieces)
- __set(self, 'section', section)
- __set(self, 'origin', origin)
-INITS["def __init__(self, text, span, pieces, section, origin):\n __set(self, 'text', text)\n __set(self, 'span', span)\n __set(self, 'pieces', pieces)\n __set(self, 'section', section)\n __set(self, 'origin', origin)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['text'] = text
+ __dict['span'] = span
+ __dict['pieces'] = pieces
+ __dict['section'] = section
+ __dict['origin'] = origin
+INITS["def __init__(self, text, span, pieces, section, origin):\n __dict = self.__dict__\n __dict['text'] = text\n __dict['span'] = span\n __dict['pieces'] = pieces\n __dict['section'] = section\n __dict['origin'] = origin"] = __init__.__code__
 
 def __init__(self, text, span, start, end, problem):
  __set(self, 'text', text)
@@ -635,19 +674,22 @@ def __init__(self, text, span, start, end, problem):
 INITS["def __init__(self, text, span, start, end, problem):\n __set(self, 'text', text)\n __set(self, 'span', span)\n __set(self, 'start', start)\n __set(self, 'end', end)\n __set(self, 'problem', problem)"] = __init__.__code__
 
 def __init__(self, text, span_of):
- __set(self, 'text', text)
- __set(self, 'span_of', span_of)
-INITS["def __init__(self, text, span_of):\n __set(self, 'text', text)\n __set(self, 'span_of', span_of)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['text'] = text
+ __dict['span_of'] = span_of
+INITS["def __init__(self, text, span_of):\n __dict = self.__dict__\n __dict['text'] = text\n __dict['span_of'] = span_of"] = __init__.__code__
 
 def __init__(self, text, tree, refs):
- __set(self, 'text', text)
- __set(self, 'tree', tree)
- __set(self, 'refs', refs)
-INITS["def __init__(self, text, tree, refs):\n __set(self, 'text', text)\n __set(self, 'tree', tree)\n __set(self, 'refs', refs)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['text'] = text
+ __dict['tree'] = tree
+ __dict['refs'] = refs
+INITS["def __init__(self, text, tree, refs):\n __dict = self.__dict__\n __dict['text'] = text\n __dict['tree'] = tree\n __dict['refs'] = refs"] = __init__.__code__
 
 def __init__(self, value):
- __set(self, 'value', value)
-INITS["def __init__(self, value):\n __set(self, 'value', value)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['value'] = value
+INITS["def __init__(self, value):\n __dict = self.__dict__\n __dict['value'] = value"] = __init__.__code__
 
 def __init__(self, value, span, source, text):
  __set(self, 'value', value)
@@ -657,36 +699,40 @@ def __init__(self, value, span, source, text):
 INITS["def __init__(self, value, span, source, text):\n __set(self, 'value', value)\n __set(self, 'span', span)\n __set(self, 'source', source)\n __set(self, 'text', text)"] = __init__.__code__
 
 def __init__(self, version, title, years, sections, tables, identities, signals, notes):
- __set(self, 'version', version)
- __set(self, 'title', title)
- __set(self, 'years', years)
- __set(self, 'sections', sections)
- __set(self, 'tables', tables)
- __set(self, 'identities', identities)
- __set(self, 'signals', signals)
+ __dict = self.__dict__
+ __dict['version'] = version
+ __dict['title'] = title
+ __dict['years'] = years
+ __dict['sections'] = sections
+ __dict['tables'] = tables
+ __dict['identities'] = identities
+ __dict['signals'] = signals
  if notes is __FACTORY: notes = __factory_7()
- __set(self, 'notes', notes)
-INITS["def __init__(self, version, title, years, sections, tables, identities, signals, notes):\n __set(self, 'version', version)\n __set(self, 'title', title)\n __set(self, 'years', years)\n __set(self, 'sections', sections)\n __set(self, 'tables', tables)\n __set(self, 'identities', identities)\n __set(self, 'signals', signals)\n if notes is __FACTORY: notes = __factory_7()\n __set(self, 'notes', notes)"] = __init__.__code__
+ __dict['notes'] = notes
+INITS["def __init__(self, version, title, years, sections, tables, identities, signals, notes):\n __dict = self.__dict__\n __dict['version'] = version\n __dict['title'] = title\n __dict['years'] = years\n __dict['sections'] = sections\n __dict['tables'] = tables\n __dict['identities'] = identities\n __dict['signals'] = signals\n if notes is __FACTORY: notes = __factory_7()\n __dict['notes'] = notes"] = __init__.__code__
 
 def __init__(self, what, why, bad, good):
- __set(self, 'what', what)
- __set(self, 'why', why)
- __set(self, 'bad', bad)
- __set(self, 'good', good)
-INITS["def __init__(self, what, why, bad, good):\n __set(self, 'what', what)\n __set(self, 'why', why)\n __set(self, 'bad', bad)\n __set(self, 'good', good)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['what'] = what
+ __dict['why'] = why
+ __dict['bad'] = bad
+ __dict['good'] = good
+INITS["def __init__(self, what, why, bad, good):\n __dict = self.__dict__\n __dict['what'] = what\n __dict['why'] = why\n __dict['bad'] = bad\n __dict['good'] = good"] = __init__.__code__
 
 def __init__(self, words, variants):
- __set(self, 'words', words)
- __set(self, 'variants', variants)
-INITS["def __init__(self, words, variants):\n __set(self, 'words', words)\n __set(self, 'variants', variants)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['words'] = words
+ __dict['variants'] = variants
+INITS["def __init__(self, words, variants):\n __dict = self.__dict__\n __dict['words'] = words\n __dict['variants'] = variants"] = __init__.__code__
 
 def __init__(self, year, month, day, start, end, garbled):
- __set(self, 'year', year)
- __set(self, 'month', month)
- __set(self, 'day', day)
- __set(self, 'start', start)
- __set(self, 'end', end)
- __set(self, 'garbled', garbled)
-INITS["def __init__(self, year, month, day, start, end, garbled):\n __set(self, 'year', year)\n __set(self, 'month', month)\n __set(self, 'day', day)\n __set(self, 'start', start)\n __set(self, 'end', end)\n __set(self, 'garbled', garbled)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['year'] = year
+ __dict['month'] = month
+ __dict['day'] = day
+ __dict['start'] = start
+ __dict['end'] = end
+ __dict['garbled'] = garbled
+INITS["def __init__(self, year, month, day, start, end, garbled):\n __dict = self.__dict__\n __dict['year'] = year\n __dict['month'] = month\n __dict['day'] = day\n __dict['start'] = start\n __dict['end'] = end\n __dict['garbled'] = garbled"] = __init__.__code__
 
 del __init__

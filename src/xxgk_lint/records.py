@@ -118,6 +118,7 @@ def _init(cls: type, fields: tuple[Field[Any], ...], frozen: bool) -> Callable[.
     when that source is there (every record of the project's: see :func:`_code_of`)."""
     scope: dict[str, Any] = {"__set": object.__setattr__, "__FACTORY": _FACTORY}
     params, body, defaults = ["self"], [], []
+    direct = "__slots__" not in cls.__dict__  # instances have a __dict__
     for index, spec in enumerate(fields):
         name = spec.name
         default, factory = f"__default_{index}", f"__factory_{index}"
@@ -141,7 +142,16 @@ def _init(cls: type, fields: tuple[Field[Any], ...], frozen: bool) -> Callable[.
             value = f"{factory}()"
         else:
             continue  # init=False and no default: set by __post_init__, as in dataclasses
-        body.append(f"__set(self, {name!r}, {value})" if frozen else f"self.{name} = {value}")
+        if not frozen:
+            body.append(f"self.{name} = {value}")
+        elif direct and not _data_descriptor(cls, name):
+            # A frozen field stored straight into the instance's dict: what
+            # object.__setattr__ does for a plain field, without a call per field.
+            body.append(f"__dict[{name!r}] = {value}")
+        else:  # a slot, or a field behind a data descriptor: its __set__ must run
+            body.append(f"__set(self, {name!r}, {value})")
+    if any(line.startswith("__dict[") for line in body):
+        body.insert(0, "__dict = self.__dict__")
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     source = f"def __init__({', '.join(params)}):\n " + "\n ".join(body or ["pass"])
@@ -152,6 +162,15 @@ def _init(cls: type, fields: tuple[Field[Any], ...], frozen: bool) -> Callable[.
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     return init
+
+
+def _data_descriptor(cls: type, name: str) -> bool:
+    """Whether the class attribute ``name`` (looked up without calling it) has a ``__set__``
+    that an assignment to the field must go through."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return hasattr(type(klass.__dict__[name]), "__set__")
+    return False
 
 
 #: The ``__init__`` source of every record defined in this process, and the top-level
