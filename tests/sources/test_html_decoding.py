@@ -60,3 +60,34 @@ def test_page_decoded_by_the_charset_of_a_plain_head() -> None:
     source = read_html("t.html", page.encode("big5"))
     assert source.encoding == "big5"
     assert source.text == "政府資訊公開\n"
+
+
+def test_utf8_page_is_parsed_from_its_own_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid UTF-8 page without BOM or CR goes to lxml as it is; any other page is its
+    text encoded again (a BOM dropped, CRLF made LF, a bad byte replaced)."""
+    from lxml import etree
+
+    from xxgk_lint.sources import html as html_module
+
+    given: list[bytes] = []
+    parse = etree.fromstring
+
+    def recording(data: bytes, parser: object) -> object:
+        given.append(data)
+        return parse(data, parser)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html_module.etree, "fromstring", recording)
+    body = "<html><body><p>收到申请 12 件</p></body></html>"
+    plain = ('<meta charset="utf-8">' + body).encode()
+    cases = [
+        (plain, True),
+        (b"\xef\xbb\xbf" + plain, False),
+        (plain.replace(b"<p>", b"\r\n<p>"), False),
+        (plain.replace(b"12", b"1\xff2"), False),  # replaced: U+FFFD in the text
+    ]
+    for data, same in cases:
+        given.clear()
+        source = read_html("t.html", data)
+        assert (given[-1] is data) is same
+        assert source.text.strip() in ("收到申请 12 件", "收到申请 1\ufffd2 件")
+    assert read_html("t.html", cases[0][0]).text == read_html("t.html", cases[2][0]).text

@@ -57,3 +57,15 @@ def test_start_tags_and_names() -> None:
     assert [cursor.pieces[i][:4] for i in cursor.start_tags] == ["<p>", "<td ", "<o:p", "<scr"]
     assert cursor.pieces[0::2] == ["", "甲", "", "", "1", "", "", "", "", ""]
     assert cursor.pieces[cursor.start_tags[-1]] == "<script>x<b>"  # its content with it
+
+
+def test_count_cells_is_exact_only_over_the_limit() -> None:
+    """Under the limit any bound will do ("<" first, then "<t"/"<T"); over it, the tags."""
+    from xxgk_lint.sources.html_source import count_cells
+
+    src = "<p>x</p><table><tr><TD>1</TD><th>2</th><td>3</td></tr></table><tbody>"
+    assert src.count("<") == 13
+    assert count_cells(src, 13) == 13  # "<" alone is within the limit
+    assert count_cells(src, 12) == 6  # "<t" and "<T" (<table>, <tbody> too): within it
+    assert count_cells(src, 5) == 3  # the three cells, counted one by one
+    assert count_cells(src, 2) == 3  # over the limit: the number the message gives

@@ -182,6 +182,14 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
 
 def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     text, encoding = _decode(data)
+    # Valid UTF-8 without a BOM or a CR is the UTF-8 of its own text: no second encoding
+    # (U+FFFD: a byte the decoder may have replaced; a BOM is not in the text).
+    verbatim = (
+        encoding == "utf-8"
+        and "\r" not in text
+        and "\ufffd" not in text
+        and not data.startswith(codecs.BOM_UTF8)
+    )
     text = normalise_newlines(text)
     _reject_binary(text)
     cells = count_cells(text, limits.max_cells)
@@ -193,7 +201,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
     try:
         parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
-        encoded = text.encode("utf-8")
+        encoded = data if verbatim else text.encode("utf-8")
         root = etree.fromstring(encoded, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"malformed HTML: {_one_line(str(exc))}") from None
@@ -589,7 +597,7 @@ class _Extractor:
                 self.row.items[-1].extend(items)
             return
         items = self.items
-        if _WORD.fullmatch(text):
+        if text.isalnum() or _WORD.fullmatch(text):  # isalnum: the cheaper test
             items.append(self.cursor.find(text))
             return
         if text.isspace():
@@ -696,7 +704,9 @@ class _Extractor:
             if not text:
                 continue
             where = self.where
-            if where <= _CELL and single_word(text):  # in the flow or a cell: one word
+            # In the flow or a cell, one word (letters and digits only: one C-level test,
+            # cheaper than the pattern; most words in tables are numbers).
+            if where <= _CELL and (text.isalnum() or single_word(text)):
                 # SourceCursor.find's usual case: found in the text piece at the cursor.
                 j = cursor.j
                 base = offsets[j]
@@ -858,7 +868,7 @@ class _Extractor:
                     continue
                 if found >= 0:
                     core = text.strip()
-                    if single_word(core):
+                    if core.isalnum() or single_word(core):  # isalnum: the cheaper test
                         # SourceCursor.find's usual case, in line: from the start of the
                         # text piece after the start tag the text follows.
                         if found != i:
@@ -944,7 +954,7 @@ class _Extractor:
             cursor.j = cursor.start_tags[k - 1] + 1
             cursor.pos = cursor.offsets[cursor.j]
         items = self.items
-        if _WORD.fullmatch(text):
+        if text.isalnum() or _WORD.fullmatch(text):  # isalnum: the cheaper test
             core = text
         elif "\n" not in text and _WORD.fullmatch(core := text.strip()):
             # One word between spaces (a number between &nbsp;): what _text does.
