@@ -294,20 +294,23 @@ def make_cells(
     call per cell was a fifth of their cost."""
     out: list[Cell] = []
     append = out.append
+    counts = _COUNTS
     for column, item in zip(columns, items, strict=True):
         if item is None:
             append(_new(Cell, (column, "", None, "blank", blank)))
             continue
-        kind, text = item[0], item[1]
-        span = _new(Span, (item[2], item[3], item[2], item[4], None))
+        kind, text, line = item[0], item[1], item[2]
+        # The common cell first, with the fewest steps: a printed count already seen.
+        if kind == NUMBER and (count := counts.get(text)) is not None:
+            span = _new(Span, (line, item[3], line, item[4], None))
+            append(_new(Cell, (column, text, count, "number", span)))
+            continue
+        span = _new(Span, (line, item[3], line, item[4], None))
         if kind == NUMBER:
-            count = _COUNTS.get(text)
-            if count is not None:
-                append(_new(Cell, (column, text, count, "number", span)))
-            elif text.isdigit() and text.isascii():
+            if text.isdigit() and text.isascii():
                 count = int(text)
-                if len(_COUNTS) < _COUNTS_SIZE:
-                    _COUNTS[text] = count
+                if len(counts) < _COUNTS_SIZE:
+                    counts[text] = count
                 append(_new(Cell, (column, text, count, "number", span)))
             else:
                 value = parse_number(text)

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import field
+from operator import itemgetter
 
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
@@ -160,7 +161,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item],
     methods: a Python step per run, not per item.
     """
     header = spec.header_pattern
-    kinds = "".join([item[0] for item in items])
+    kinds = "".join(map(_kind, items))  # in C, not a Python step per item
     run: list[Item] = []
     index, count = 0, len(items)
     while index < count:
@@ -188,6 +189,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item],
 
 
 _TEXTS = re.compile(TEXT + "+")
+_kind = itemgetter(0)  # an item's kind
 
 
 def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
@@ -376,7 +378,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
             placement = by_count(values, columns) or Placement(
-                None, "pending", sum(1 for v in values if v.kind != EMPTY)
+                None, "pending", len(values) - [*map(_kind, values)].count(EMPTY)
             )
         else:
             placement = place(
