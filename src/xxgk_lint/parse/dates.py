@@ -19,7 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from xxgk_lint.format.document import PERIOD_WORDS
+from xxgk_lint.format.document import PERIOD_WORDS, Vocabulary
+from xxgk_lint.format.normalise import traditional_of
 from xxgk_lint.memo import bounded
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Period
@@ -32,6 +33,7 @@ WINDOW = 120
 _SENTENCE_ENDS = "。；;"
 #: Characters a window must hold to state a date (a cheap test before the grammar).
 _DATE_WORDS = "日至到起止年"
+_DIGIT = re.compile(r"\d").search
 #: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
 #: search costs linear time). Which are dates is decided by their values (_to_digits).
 _CHINESE_PART = re.compile(f"({NUMERAL})[ \t]?(年度?|月(?!份)|[日号])")
@@ -250,13 +252,61 @@ def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
     paragraphs = list(paragraphs)
     for words in PERIOD_WORDS:
         pattern = words.raw_pattern
+        firsts = _first_characters(words)
         for paragraph in paragraphs:
             text = paragraph.text
-            for match in pattern.finditer(text):
+            for match in _matches(pattern, firsts, text):
                 period = _candidate(paragraph, text, match.start(), match.end())
                 if period is not None:
                     return period
     return None
+
+
+@functools.cache
+def _first_characters(words: Vocabulary) -> str | None:
+    """The characters every match of ``words.raw_pattern`` starts with (each word's first
+    character and its traditional forms), or None when a word may start otherwise (its
+    first character is no plain CJK one, or may be left out, or the word has a choice)."""
+    firsts = []
+    for word in words.words:
+        head, after = word[:1], word[1:2]
+        if not ("\u4e00" <= head <= "\u9fff") or after in ("*", "?", "{") or _has_choice(word):
+            return None
+        firsts.append(head + traditional_of(head))
+    return "".join(dict.fromkeys("".join(firsts)))
+
+
+def _has_choice(word: str) -> bool:
+    """Whether a regular expression has a ``|`` outside any group or character class."""
+    depth, escaped, in_class = 0, False, False
+    for character in word:
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            return True
+    return False
+
+
+def _matches(pattern: re.Pattern[str], firsts: str | None, text: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, or nothing when ``text`` holds none of the characters a
+    match starts with (``firsts``): a search tries every alternative of the pattern at every
+    character, and most paragraphs hold no period statement."""
+    if firsts is None:
+        return pattern.finditer(text)
+    for character in firsts:
+        if character in text:
+            return pattern.finditer(text)
+    return ()
 
 
 def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Period | None:
@@ -264,10 +314,19 @@ def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Pe
     found = [at for at in ends if at >= 0]
     end = min(found) if found else min(len(text), start + WINDOW)
     window = text[start:end]
-    folded = arabic_dates(unicodedata.normalize("NFKC", window))
-    if not re.search(r"\d", folded) or not any(c in folded for c in _DATE_WORDS):
+    stated = _window_period(window)
+    if stated is None:
         return None
-    began, ended, problem = _period(folded)
-    span = paragraph.span_of(start, end)
-    original = paragraph.text[start:end]
-    return Period(original, span, began, ended, problem)
+    began, ended, problem = stated
+    return Period(window, paragraph.span_of(start, end), began, ended, problem)
+
+
+@bounded(1024)
+def _window_period(window: str) -> tuple[dt.date | None, dt.date | None, str | None] | None:
+    """(start, end, problem) of the period a window states; None if it holds no date.
+
+    Looked up once per window: the template's statement recurs report after report."""
+    folded = arabic_dates(unicodedata.normalize("NFKC", window))
+    if _DIGIT(folded) is None or not any(c in folded for c in _DATE_WORDS):
+        return None
+    return _period(folded)
