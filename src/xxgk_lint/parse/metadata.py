@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from xxgk_lint.format.document import ABOUT, AGENCY_END, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.parse.numerals import chinese_int
 
@@ -103,7 +104,9 @@ def agency_of(title: str) -> str | None:
     return after or None
 
 
+@bounded(1024)
 def year_of_title(title: str) -> int | None:
+    """The year a title names (once per title: the parser and XG303 both ask)."""
     match = TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
     if not match:
         return None
