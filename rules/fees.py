@@ -4,7 +4,6 @@ processing fee (信息处理费, 国办函〔2020〕109号) as section 六 state
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
@@ -17,7 +16,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.document import FEE_REGIME_FROM, FEE_STATEMENT
-from xxgk_lint.format.normalise import fold_traditional, normalise
+from xxgk_lint.format.normalise import fold_traditional, nfkc, normalise
 from xxgk_lint.parse.ast import Report, Sentence
 
 
@@ -144,7 +143,7 @@ def fee_statements(report: Report) -> list[Statement]:
         raw = sentence.text
         if not _mentions_fees(raw):
             continue
-        text = fold_traditional(unicodedata.normalize("NFKC", raw))
+        text = fold_traditional(nfkc(raw))
         if patterns["any"].search(text) is None:
             continue
         for match in _CLAUSE.finditer(text):

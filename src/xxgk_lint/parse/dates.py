@@ -16,11 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from xxgk_lint.format.document import PERIOD_WORDS, Vocabulary
-from xxgk_lint.format.normalise import traditional_of
+from xxgk_lint.format.normalise import nfkc, traditional_of
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Period
@@ -155,7 +154,7 @@ def read_dates(text: str) -> DateReading:
     START) and another date is a range; a date followed by SINCE is where data begin;
     any other date stands alone.
     """
-    folded = arabic_dates(unicodedata.normalize("NFKC", text))
+    folded = arabic_dates(nfkc(text))
     try:
         tree = _parser().parse(folded)
     except LarkError:
@@ -326,7 +325,7 @@ def _window_period(window: str) -> tuple[dt.date | None, dt.date | None, str | N
     """(start, end, problem) of the period a window states; None if it holds no date.
 
     Looked up once per window: the template's statement recurs report after report."""
-    folded = arabic_dates(unicodedata.normalize("NFKC", window))
+    folded = arabic_dates(nfkc(window))
     if _DIGIT(folded) is None or not any(c in folded for c in _DATE_WORDS):
         return None
     plain = compiled(_PLAIN_PERIOD).fullmatch(folded)
