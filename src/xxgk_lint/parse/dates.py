@@ -32,6 +32,7 @@ WINDOW = 120
 _SENTENCE_ENDS = "。；;"
 #: Characters a window must hold to state a date (a cheap test before the grammar).
 _DATE_WORDS = "日至到起止年"
+#: Whether a window holds a digit (compiled once: a search by string looks the pattern up).
 _DIGIT = re.compile(r"\d").search
 #: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
 #: search costs linear time). Which are dates is decided by their values (_to_digits).
