@@ -25,6 +25,7 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, CheckCell
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format.normalise import normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Date, Report
 
 GOVERNMENT, DEPARTMENT, TOWNSHIP, ZONE = "government", "department", "township", "zone"
@@ -60,6 +61,13 @@ def body_type(agency: str | None) -> str | None:
     (None when the report names no agency)."""
     if not agency:
         return None
+    return _body_type(agency)
+
+
+@bounded(1024)
+def _body_type(agency: str) -> str:
+    """:func:`body_type` of a name, once per name: a body's reports, and a county's
+    departments, share their names' endings run after run."""
     name = normalise(agency)
     for kind, pattern in _KINDS:
         if pattern.search(name):
@@ -95,6 +103,9 @@ _WHICH = {
 }
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+
+
 def _deadline(ctx: RuleContext, kind: str, year: int) -> dt.date | str | None:
     """The deadline for a body of ``kind`` reporting on ``year``; None when there is none;
     a string (the option's name) when the option does not hold a date."""
@@ -102,7 +113,7 @@ def _deadline(ctx: RuleContext, kind: str, year: int) -> dt.date | str | None:
     text = str(ctx.option(option) or "").strip()
     if not text:
         return None
-    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+    match = _MONTH_DAY.fullmatch(text)
     try:
         if match is None:
             raise ValueError(text)

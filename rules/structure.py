@@ -12,7 +12,8 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.document import OUTLINE_HEADINGS
-from xxgk_lint.format.normalise import normalise
+from xxgk_lint.format.normalise import SIMPLIFIED, TRADITIONAL, normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
 
 # The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
@@ -175,82 +176,85 @@ def _heading(section: Section) -> str:
 )
 def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     model = report.format
-    known = [s for s in report.sections if s.key in SECTION_ORDER]
+    known = [s for s in report.sections if s.key in _POSITION]
     present = {s.key for s in known}
     absent = [k for k in SECTION_ORDER if k not in present]
     seen: dict[str, Section] = {}
     times: dict[str, int] = {}
     numerals: dict[str, Section] = {}
     latest: Section | None = None
-    # An order finding shows the outline as the format orders it and as the report does
-    # (by the format's numerals: "一 二 三 四 五 六" against "一 二 三 四 六 五").
-    in_order = " ".join(model.section(k).number for k in SECTION_ORDER if k in present)
-    as_found = " ".join(model.section(k).number for k in dict.fromkeys(s.key for s in known))
     for section in known:
-        spec = model.section(section.key)
-        heading = _heading(section)
-        times[section.key] = times.get(section.key, 0) + 1
-        if section.key in seen:
-            first = seen[section.key]
+        key = section.key
+        times[key] = times.get(key, 0) + 1
+        if key in seen:
             yield ctx.diagnostic(
                 section.span,
                 "duplicate",
-                heading=heading,
-                first=_heading(first),
-                subject=f"outline.{section.key}.duplicate",
+                heading=_heading(section),
+                first=_heading(seen[key]),
+                subject=f"outline.{key}.duplicate",
                 expected=1,
-                actual=times[section.key],
+                actual=times[key],
             )
             continue
-        seen[section.key] = section
+        seen[key] = section
         if section.implicit:
             yield _no_heading(report, ctx, section)
-        order = SECTION_ORDER.index(section.key)
-        if latest is not None and order < SECTION_ORDER.index(latest.key):
+        order = _POSITION[key]
+        if latest is not None and order < _POSITION[latest.key]:
+            # The outline as the format orders it and as the report does (by the format's
+            # numerals: "一 二 三 四 五 六" against "一 二 三 四 六 五").
+            in_order = " ".join(model.section(k).number for k in SECTION_ORDER if k in present)
+            as_found = " ".join(
+                model.section(k).number for k in dict.fromkeys(s.key for s in known)
+            )
             yield ctx.diagnostic(
                 section.span,
                 "order",
-                heading=heading,
+                heading=_heading(section),
                 before=_heading(latest),
-                subject=f"outline.{section.key}.order",
+                subject=f"outline.{key}.order",
                 expected=in_order,
                 actual=as_found,
             )
-        elif latest is None or order > SECTION_ORDER.index(latest.key):
+        elif latest is None or order > _POSITION[latest.key]:
             latest = section
         number = section.number
         if number is None or section.implicit:
             continue
+        expected = model.section(key).number
         if number in numerals:
             yield ctx.diagnostic(
                 section.span,
                 "duplicate-numeral",
-                heading=heading,
+                heading=_heading(section),
                 first=_heading(numerals[number]),
                 found=number,
-                subject=f"outline.{section.key}.numeral",
-                expected=spec.number,
+                subject=f"outline.{key}.numeral",
+                expected=expected,
                 actual=number,
             )
             continue
         numerals[number] = section
-        if number == spec.number:
+        if number == expected:
             continue
         # Sections after an absent one, moved up by one each: XG101 reports the cause.
-        shifted = sum(1 for k in absent if SECTION_ORDER.index(k) < order)
+        shifted = sum(1 for k in absent if _POSITION[k] < order)
         if shifted and number == SECTION_ORDER_NUMERALS[order - shifted]:
             continue
         yield ctx.diagnostic(
             section.span,
             "numeral",
-            heading=heading,
+            heading=_heading(section),
             found=number,
-            expected=spec.number,
-            subject=f"outline.{section.key}.numeral",
+            expected=expected,
+            subject=f"outline.{key}.numeral",
             actual=number,
         )
 
 
+#: Where each section stands in the format's order (a look-up, not a search, per section).
+_POSITION = {key: index for index, key in enumerate(SECTION_ORDER)}
 SECTION_ORDER_NUMERALS = ("一", "二", "三", "四", "五", "六")
 
 
@@ -291,12 +295,23 @@ _NUMBERING = re.compile(
 #: The format's own sub-headings of 五 (存在的主要问题, 改进情况 …), as whole sentences.
 _OUTLINE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
 _OPEN = re.compile(r"[,;。:!?]")
+#: The ideographs a numbering can open with (as in _NUMBERING), as written: the numerals and
+#: any form the normalising folds into one.
+_NUMERALS = "一二三四五六七八九十"
+_NUMERAL_FORMS = frozenset(_NUMERALS) | {
+    t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in _NUMERALS
+}
 
 
 def _is_subheading(text: str) -> bool:
     """A sentence that only names what follows: （一）存在问题。 / 二、改进情况 / 1.问题 —
     numbered, and either the format's sub-heading words or a short phrase with no sentence
     end. A short numbered sentence that says something (1.政策解读形式较为单一。) counts."""
+    head = text[:1]
+    if "\u4e00" <= head <= "\u9fff" and head not in _NUMERAL_FORMS:
+        # An ideograph stays itself when normalised (folded to simplified), so the text
+        # opens with no numbering: most sentences, told without normalising them (NFKC).
+        return False
     norm = normalise(text)
     match = _NUMBERING.match(norm)
     if match is None:
@@ -337,6 +352,35 @@ MEASURE_WORDS = (
 #: How many measure words a message names.
 _NAMED = 6
 _NOTHING = re.compile(r"^(?:暂?无|没有|无相关情况)[。.]?$")
+
+
+#: Seven ideographs (searched for: the search skips to an ideograph, and a text with fewer
+#: than seven is read at most six times, so the cost stays linear).
+_SEVEN_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6}")
+
+
+def _names_measure(raw: str, text: str | None, words: list[str]) -> bool:
+    """Whether the normalised section text (``text``, or ``raw`` normalised when None)
+    holds one of the normalised ``words``. A word of ideographs that normalising leaves as
+    it is, found in ``raw``, is in the normalised text too: most sections are told so,
+    without normalising them (NFKC costs more than the rest of the rule)."""
+    wanted, plain = _measure_words(tuple(words))
+    if any(w in raw for w in plain):
+        return True
+    if text is None:
+        text = normalise(raw)
+    return any(w in text for w in wanted)
+
+
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@bounded(16)
+def _measure_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words normalised, and those of them that normalising leaves as they are and
+    are ideographs only (once per option value, not per report)."""
+    wanted = tuple(normalise(w) for w in words)
+    return wanted, tuple(w for w in wanted if _IDEOGRAPHS.fullmatch(w) and normalise(w) == w)
 
 
 def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -420,8 +464,11 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
     if section is None:
         return  # XG101 reports the missing section
     number = section.number or report.format.section("problems").number
-    text = normalise(section.text)
-    if not text:
+    raw = section.text
+    # Seven ideographs or more: not empty and more than 无 (each stays in the normalised
+    # text), told without normalising the section (NFKC costs more than the rest).
+    text = normalise(raw) if _SEVEN_IDEOGRAPHS.search(raw) is None else None
+    if text == "":
         yield ctx.diagnostic(
             section.span,
             "empty",
@@ -431,7 +478,7 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
             actual=None,
         )
         return
-    if _NOTHING.match(text):
+    if text is not None and _NOTHING.match(text):
         yield ctx.diagnostic(
             section.span,
             "nothing",
@@ -456,7 +503,7 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
         )
         return
     words = [str(w) for w in ctx.option("measure-words")]
-    if words and not any(normalise(w) in text for w in words):
+    if words and not _names_measure(raw, text, words):
         # The first words name the kind; the message stays one line however long the list.
         named = words[:_NAMED]
         if ctx.lang == "zh":

@@ -131,3 +131,41 @@ def test_an_html_pages_meta_and_dates_point_into_the_html(tmp_path: Path) -> Non
     lines = page.read_text(encoding="utf-8").split("\n")
     assert signed.source == "sign-off"
     assert lines[signed.span.line - 1][signed.span.column - 1 :].startswith("2024年1月18日")
+
+
+def _by_grammar(text: str) -> dt.date | None:
+    """What the date grammar reads a date as (the way ``_date_of`` did before its plain
+    path): one date part, not garbled, converted."""
+    from xxgk_lint.parse.dates import read_dates
+
+    parts = read_dates(text.replace(" ", "")).parts
+    if len(parts) != 1 or parts[0].garbled:
+        return None
+    return parts[0].to_date()
+
+
+@pytest.mark.parametrize("year", ["2024", "1999", "0000"])
+@pytest.mark.parametrize("month", ["1", "01", "12", "13", "0"])
+@pytest.mark.parametrize("day", ["1", "18", "29", "30", "31", "32", "00"])
+def test_plain_dates_read_as_the_grammar_reads_them(year: str, month: str, day: str) -> None:
+    from xxgk_lint.memo import compiled
+    from xxgk_lint.parse.dated import _PLAIN_DATE, _date_of
+
+    for text in (
+        f"{year}年{month}月{day}日",
+        f"{year}-{month}-{day}",
+        f"{year}.{month}.{day}",
+        f"{year}/{month}/{day}",
+        f"{year} 年 {month} 月 {day} 日",
+    ):
+        assert compiled(_PLAIN_DATE).fullmatch(text.replace(" ", "")) is not None
+        assert _date_of(text) == _by_grammar(text), text
+
+
+def test_plain_dates_give_concrete_values() -> None:
+    from xxgk_lint.parse.dated import _date_of
+
+    assert _date_of("2024年1月18日") == dt.date(2024, 1, 18)
+    assert _date_of("2024-02-29") == dt.date(2024, 2, 29)
+    assert _date_of("2023-02-29") is None  # no such day
+    assert _date_of("2025214") is None  # damaged: the grammar's answer, not the plain path's

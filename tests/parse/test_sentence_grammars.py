@@ -195,3 +195,69 @@ def test_a_claim_points_at_its_number() -> None:
     sentence = _sentence("共受理政府信息公开申请202件。")
     (claim,) = sentence.claims
     assert (claim.span.column, claim.span.end_column) == (12, 15)
+
+
+_PREFIXES = (
+    "统计期限自",
+    "数据统计期限为",
+    "統計期限自",
+    "统计期限开始",
+    "统计期限以来自",
+    "统计期限至",
+    "",
+)
+_FIRSTS = ("2023年1月1日", "2023年01月01日", "2023年2月30日", "2023年12月31日")
+_SECONDS = ("2023年12月31日", "12月31日", "2月30日", "2022年12月31日", "2024年2月29日")
+
+
+@pytest.mark.parametrize("prefix", _PREFIXES)
+@pytest.mark.parametrize("joint", ["起至", "至", "到"])
+@pytest.mark.parametrize("last", ["止", ""])
+def test_plain_period_windows_read_as_the_grammar_reads_them(
+    prefix: str, joint: str, last: str
+) -> None:
+    """The period read without the grammar (the usual wording) is what the grammar reads."""
+    import re
+
+    from xxgk_lint.parse.dates import _PLAIN_PERIOD, _window_period
+
+    for first in _FIRSTS:
+        for second in _SECONDS:
+            window = prefix + first + joint + second + last
+            assert re.fullmatch(_PLAIN_PERIOD, window) is not None
+            assert _window_period.__wrapped__(window) == _period(window), window
+
+
+def test_plain_period_values() -> None:
+    from xxgk_lint.parse.dates import _window_period
+
+    read = _window_period.__wrapped__
+    assert read("统计期限自2023年1月1日起至2023年12月31日止") == (
+        dt.date(2023, 1, 1),
+        dt.date(2023, 12, 31),
+        None,
+    )
+    assert read("统计期限为2023年1月1日至12月31日") == (
+        dt.date(2023, 1, 1),
+        dt.date(2023, 12, 31),
+        None,
+    )
+    assert read("统计期限自2023年1月1日起至2023年2月30日止") == (None, None, "impossible-date")
+    assert read("统计期限自2023年1月1日起至2022年12月31日止") == (None, None, "reversed")
+
+
+def test_period_words_are_looked_for_where_a_match_can_start() -> None:
+    """The scan that skips paragraphs finds what ``finditer`` finds, and nothing where no
+    word can start."""
+    from xxgk_lint.format.document import PERIOD_WORDS
+    from xxgk_lint.parse.dates import _first_characters, _has_choice, _matches
+
+    assert _first_characters(PERIOD_WORDS[0]) == "统統数數"
+    assert _first_characters(PERIOD_WORDS[1]) == "所截"
+    assert _has_choice("统计|数据") and not _has_choice("统计(?:期限|时限)")
+    text = "本报告所列数据的統計期限自2023年1月1日起至2023年12月31日止，数据时限为全年。"
+    for words in PERIOD_WORDS:
+        found = [m.span() for m in _matches(words.raw_pattern, _first_characters(words), text)]
+        assert found == [m.span() for m in words.raw_pattern.finditer(text)]
+        assert found
+    assert list(_matches(PERIOD_WORDS[0].raw_pattern, "统統数數", "一、总体情况")) == []

@@ -93,3 +93,18 @@ def test_never_the_administrative_fees_of_table_two(tmp_path: Path) -> None:
 def test_not_checked_before_the_fee_regime(tmp_path: Path) -> None:
     text = unpaid("本机关2020年未发出收费通知。").replace("2023年", "2020年")
     assert codes(check_text(tmp_path, text), "XG402") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("本年度未收取信息处理费。", True),  # found in the raw text
+        ("本年度未收取信息處理費。", True),  # traditional, raw
+        ("本年度未收 费。", True),  # only once normalised (the space removed)
+        ("本机关无其他需要报告的事项。", False),
+    ],
+)
+def test_the_fee_statement_in_raw_or_normalised_text(text: str, stated: bool) -> None:
+    from xxgk_lint_rules.fees import _states_fee
+
+    assert _states_fee(text) is stated

@@ -144,3 +144,49 @@ def test_options_set_the_sentences_and_the_words(tmp_path: Path) -> None:
     assert finding.code == "XG103" and "“加强”" in finding.message
     report.write_text(five("政策解读形式较为单一，今后将加强。"), encoding="utf-8")
     assert result(report, config=config).diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subheading"),
+    [
+        ("（一）存在问题。", True),
+        ("一是加强培训", True),
+        ("二、改进情况", True),
+        ("1.问题", True),
+        ("⑴ 问题", True),  # NFKC: (1)
+        ("政策解读形式较为单一。", False),  # an ideograph first: told without normalising
+        ("十分重视。", False),
+        ("1.政策解读形式较为单一，部分栏目更新不及时。", False),
+    ],
+)
+def test_subheadings(text: str, subheading: bool) -> None:
+    from xxgk_lint_rules.structure import _is_subheading
+
+    assert _is_subheading(text) is subheading
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("下一步将丰富解读形式。", True),  # in the raw text as it is
+        ("下 一 步将丰富解读形式。", True),  # only once normalised (spaces removed)
+        ("整\n改到位。", True),  # across paragraphs, once normalised
+        ("有待加强。需进一步加强。", False),
+    ],
+)
+def test_measure_words_in_raw_or_normalised_text(raw: str, found: bool) -> None:
+    from xxgk_lint_rules.structure import MEASURE_WORDS, _names_measure
+
+    assert _names_measure(raw, None, list(MEASURE_WORDS)) is found
+
+
+def test_a_long_section_of_nothing_but_words_is_no_nothing(tmp_path: Path) -> None:
+    """Seven ideographs or more: neither empty nor 无 (XG103 reads it as sentences)."""
+    found = [
+        d
+        for d in check_text(tmp_path, five("暂无相关情况需要报告。")).diagnostics
+        if d.code == "XG103"
+    ]
+    assert [d.subject for d in found] == ["problems.short"]
+    found = [d for d in check_text(tmp_path, five("无相关情况。")).diagnostics if d.code == "XG103"]
+    assert [d.subject for d in found] == ["problems.empty"]

@@ -52,10 +52,26 @@ _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 _FOLDED = re.compile("[" + re.escape(TRADITIONAL + _OTHER_MINUS + "—―") + "]").search
 
 
+#: Full-width ASCII and the ideographic space, each as NFKC maps it (to one character).
+_WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, the same string, sooner.
+
+    CPython composes a text that is not in NFKC already at microseconds per ideograph, and
+    one full-width comma puts Chinese text there. Mapping the full-width characters first,
+    each to its NFKC form (a single character of the same class), leaves the same
+    decomposition, so the same result — and most Chinese text in NFKC, returned at once."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_WIDE))
+
+
 @bounded(8192)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     if _FOLDED(text) is not None:
         text = text.translate(_TRADITIONAL).translate(_DASHES)
     text = _SPACES.sub("", text)

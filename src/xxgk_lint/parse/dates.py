@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 
-from xxgk_lint.format.document import PERIOD_WORDS
-from xxgk_lint.memo import bounded
+from xxgk_lint.format.document import PERIOD_WORDS, Vocabulary
+from xxgk_lint.format.normalise import nfkc, traditional_of
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Period
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
@@ -32,6 +32,8 @@ WINDOW = 120
 _SENTENCE_ENDS = "。；;"
 #: Characters a window must hold to state a date (a cheap test before the grammar).
 _DATE_WORDS = "日至到起止年"
+#: Whether a window holds a digit (compiled once: a search by string looks the pattern up).
+_DIGIT = re.compile(r"\d").search
 #: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
 #: search costs linear time). Which are dates is decided by their values (_to_digits).
 _CHINESE_PART = re.compile(f"({NUMERAL})[ \t]?(年度?|月(?!份)|[日号])")
@@ -153,7 +155,7 @@ def read_dates(text: str) -> DateReading:
     START) and another date is a range; a date followed by SINCE is where data begin;
     any other date stands alone.
     """
-    folded = arabic_dates(unicodedata.normalize("NFKC", text))
+    folded = arabic_dates(nfkc(text))
     try:
         tree = _parser().parse(folded)
     except LarkError:
@@ -250,13 +252,61 @@ def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
     paragraphs = list(paragraphs)
     for words in PERIOD_WORDS:
         pattern = words.raw_pattern
+        firsts = _first_characters(words)
         for paragraph in paragraphs:
             text = paragraph.text
-            for match in pattern.finditer(text):
+            for match in _matches(pattern, firsts, text):
                 period = _candidate(paragraph, text, match.start(), match.end())
                 if period is not None:
                     return period
     return None
+
+
+@functools.cache
+def _first_characters(words: Vocabulary) -> str | None:
+    """The characters every match of ``words.raw_pattern`` starts with (each word's first
+    character and its traditional forms), or None when a word may start otherwise (its
+    first character is no plain CJK one, or may be left out, or the word has a choice)."""
+    firsts = []
+    for word in words.words:
+        head, after = word[:1], word[1:2]
+        if not ("\u4e00" <= head <= "\u9fff") or after in ("*", "?", "{") or _has_choice(word):
+            return None
+        firsts.append(head + traditional_of(head))
+    return "".join(dict.fromkeys("".join(firsts)))
+
+
+def _has_choice(word: str) -> bool:
+    """Whether a regular expression has a ``|`` outside any group or character class."""
+    depth, escaped, in_class = 0, False, False
+    for character in word:
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            return True
+    return False
+
+
+def _matches(pattern: re.Pattern[str], firsts: str | None, text: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, or nothing when ``text`` holds none of the characters a
+    match starts with (``firsts``): a search tries every alternative of the pattern at every
+    character, and most paragraphs hold no period statement."""
+    if firsts is None:
+        return pattern.finditer(text)
+    for character in firsts:
+        if character in text:
+            return pattern.finditer(text)
+    return ()
 
 
 def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Period | None:
@@ -264,10 +314,51 @@ def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Pe
     found = [at for at in ends if at >= 0]
     end = min(found) if found else min(len(text), start + WINDOW)
     window = text[start:end]
-    folded = arabic_dates(unicodedata.normalize("NFKC", window))
-    if not re.search(r"\d", folded) or not any(c in folded for c in _DATE_WORDS):
+    stated = _window_period(window)
+    if stated is None:
         return None
-    began, ended, problem = _period(folded)
-    span = paragraph.span_of(start, end)
-    original = paragraph.text[start:end]
-    return Period(original, span, began, ended, problem)
+    began, ended, problem = stated
+    return Period(window, paragraph.span_of(start, end), began, ended, problem)
+
+
+@bounded(1024)
+def _window_period(window: str) -> tuple[dt.date | None, dt.date | None, str | None] | None:
+    """(start, end, problem) of the period a window states; None if it holds no date.
+
+    Looked up once per window: the template's statement recurs report after report."""
+    folded = arabic_dates(nfkc(window))
+    if _DIGIT(folded) is None or not any(c in folded for c in _DATE_WORDS):
+        return None
+    plain = compiled(_PLAIN_PERIOD).fullmatch(folded)
+    if plain is not None:
+        return _plain_period(plain)
+    return _period(folded)
+
+
+#: The period as most reports write it: words without a digit, then 2023年1月1日(起)至
+#: (2023年)12月31日(止) and nothing after. The grammar reads it as one range (words before
+#: the first date do not change that; a test compares the two), here read without it:
+#: each new wording of a statement costs a parse of tens of microseconds.
+_PLAIN_PERIOD = (
+    r"\D*?([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日起?[至到]"
+    r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日止?"
+)
+
+
+def _plain_period(match: re.Match[str]) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """What :func:`_period` makes of a window :data:`_PLAIN_PERIOD` matches."""
+    year, month, day, end_year, end_month, end_day = match.groups()
+    start = _calendar_date(int(year), int(month), int(day))
+    end = _calendar_date(int(end_year or year), int(end_month), int(end_day))
+    if start is None or end is None:
+        return None, None, "impossible-date"
+    if start > end:
+        return None, None, "reversed"
+    return start, end, None
+
+
+def _calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

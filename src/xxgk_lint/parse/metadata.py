@@ -8,12 +8,12 @@ Read from running text, where reports vary most; the words come from the format 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 from xxgk_lint.format.document import ABOUT, AGENCY_END, REPORT_NAME, TITLE_YEAR
-from xxgk_lint.format.normalise import normalise
+from xxgk_lint.format.normalise import nfkc, normalise
+from xxgk_lint.memo import bounded
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.parse.numerals import chinese_int
 
@@ -85,7 +85,7 @@ def agency_of(title: str) -> str | None:
     Titles put the agency before the year in every wording seen (…2023年度政府信息公开工作
     报告, …2023年政府信息公开年度报告); a few put the year first (2023年青山县…年度报告).
     """
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", title))
+    text = re.sub(r"\s+", "", nfkc(title))
     match = TITLE_YEAR.search(text)
     if not match:
         # No year in the title (青山县审计局政府信息公开工作年度报告): the body is what
@@ -103,8 +103,10 @@ def agency_of(title: str) -> str | None:
     return after or None
 
 
+@bounded(1024)
 def year_of_title(title: str) -> int | None:
-    match = TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
+    """The year a title names (once per title: the parser and XG303 both ask)."""
+    match = TITLE_YEAR.search(nfkc(title))
     if not match:
         return None
     digits = match.group(1)
@@ -121,7 +123,7 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
     if before is None or before.kind != "TEXT" or before.line != title.line - 1:
         return False
     head = clean_title(title.text)
-    match = TITLE_YEAR.search(unicodedata.normalize("NFKC", head))
+    match = TITLE_YEAR.search(nfkc(head))
     if match is None or match.start() != 0:
         return False
     text = clean_title(before.text)
@@ -137,7 +139,7 @@ def year_of_text(paragraphs: Iterable[str]) -> int | None:
     """The year most often written in the given text (used when the title has none)."""
     counts: Counter[int] = Counter()
     for text in paragraphs:
-        for match in re.finditer(r"((?:19|20)\d{2})\s*年", unicodedata.normalize("NFKC", text)):
+        for match in re.finditer(r"((?:19|20)\d{2})\s*年", nfkc(text)):
             counts[int(match.group(1))] += 1
     if not counts:
         return None

@@ -76,8 +76,9 @@ def recover_sections(
     # The preamble is the first part: section 一's content may stand there.
     first = preamble[0].span if preamble else Span(1, 1, 1, 1)
     parts: list[Section] = [Section(_PREAMBLE, None, "", first, tuple(preamble)), *sections]
+    present = {part.key for part in parts}
     for key in SECTION_ORDER:
-        if any(part.key == key for part in parts):
+        if key in present:
             continue
         low, high = _between(parts, key)
         found = _as_subheading(parts, key, low, high) or _content(parts, key, low, high, title_line)
@@ -87,6 +88,7 @@ def recover_sections(
         part = parts[index]
         before = dataclasses.replace(part, blocks=part.blocks[:at])
         parts[index : index + 1] = [before, section]
+        present.add(section.key)
     return list(parts[0].blocks), parts[1:]
 
 
