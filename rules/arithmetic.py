@@ -33,9 +33,9 @@ from xxgk_lint.engine.identities import (
     CellRef,
     Culprit,
     Outcome,
-    Reading,
     culprits,
     evaluate_report,
+    judge_report,
 )
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
@@ -44,33 +44,45 @@ from xxgk_lint.parse.ast import Report
 
 
 class _Analysis:
+    """The identities of one report judged (:func:`judge_report`): a report whose
+    identities hold needs no outcome objects; only when one fails are the outcomes
+    made (:func:`evaluate_report`), to put the failures on cells."""
+
     def __init__(self, report: Report) -> None:
         self.version = report.format_version
-        self.outcomes, self.readings, self._places = evaluate_report(report)
-        self.culprits, self.rest = culprits(self.outcomes)
+        judged = self.judged = judge_report(report)
+        self.outcomes: list[Outcome] = []
+        self.culprits: list[Culprit] = []
+        self.rest: list[Outcome] = []
+        if judged.failed:
+            self.outcomes = evaluate_report(report).outcomes
+            self.culprits, self.rest = culprits(self.outcomes)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
-        #: The outcomes of each identity key, in order, each with its place in
-        #: :attr:`outcomes` (each of the four rules reads one key).
-        self.of_key: dict[str, list[tuple[int, Outcome]]] = {}
-        for index, outcome in enumerate(self.outcomes):
-            self.of_key.setdefault(outcome.identity.key, []).append((index, outcome))
-        self._cells: dict[str, list[tuple[CheckCell, ...]]] = {}
+        #: The instances of each identity key, in order, as (their index in the model's
+        #: order, their table's index in :attr:`judged`, their step) — each of the four
+        #: rules reads one key.
+        self.of_key: dict[str, list[tuple[int, int, int]]] = {}
+        tables = judged.tables
+        for index, (at, step) in enumerate(judged.order):
+            key = tables[at].plan.steps[step].identity.key
+            self.of_key.setdefault(key, []).append((index, at, step))
+        self._cells: dict[str, list[list[tuple[CheckCell, ...]]]] = {}
 
-    def check_cells(self, lang: str) -> list[tuple[CheckCell, ...]]:
-        """The cells of each outcome, in the order of :attr:`outcomes`, as its check names
-        them (labels from the model), each place once: every cell the identities read is
-        made once per report and language, for the four rules' checks, and each outcome
-        takes its own from its table's without a loop in Python (see
-        :class:`~xxgk_lint.engine.identities.Evaluation`)."""
+    def check_cells(self, lang: str) -> list[list[tuple[CheckCell, ...]]]:
+        """The cells of each instance, by table and step, as its check names them (labels
+        from the model), each place once: every cell the identities read is made once per
+        report and language, for the four rules' checks, and each instance takes its own
+        from its table's without a loop in Python."""
         made = self._cells.get(lang)
         if made is None:
             new = tuple.__new__  # CheckCell(...) without its keyword-handling wrapper
-            tables = []
-            for reading in self.readings:
-                labels = _labels(lang, self.version, reading)
-                cells = zip(reading.addresses, reading.values, reading.spans, labels, strict=True)
-                tables.append(list(map(new, repeat(CheckCell), cells)))
-            made = [take(tables[at]) for at, take in self._places]
+            made = []
+            for judged in self.judged.tables:
+                plan = judged.plan
+                labels = _labels(lang, self.version, judged.table, plan)
+                cells = zip(plan.addresses, judged.values, judged.spans, labels, strict=True)
+                table = list(map(new, repeat(CheckCell), cells))
+                made.append([take(table) for take in plan.distinct])
             self._cells[lang] = made
         return made
 
@@ -170,21 +182,15 @@ def _model_cell_label(lang: str, table: str, row: str, column: str, version: str
     return f"row '{row_text}', column '{column_text}'"
 
 
-#: The labels of a table's cells, as :class:`Reading` lists them, by language, format
-#: version and addresses (reports of one shape share them).
-_LABELS: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
-
-
-def _labels(lang: str, version: str, reading: Reading) -> tuple[str, ...]:
-    key = (lang, version, reading.addresses)
-    found = _LABELS.get(key)
+def _labels(lang: str, version: str, table: str, plan: Any) -> tuple[str, ...]:
+    """The labels of a plan's cells (kept on the plan: reports of one shape share them)."""
+    kept = plan.kept
+    found = kept.get((lang, version))
     if found is None:
-        found = tuple(
-            _model_cell_label(lang, r.table, r.row, r.column, version) for r in reading.refs
+        found = kept[(lang, version)] = tuple(
+            _model_cell_label(lang, table, row, column, version)
+            for row, column in zip(plan.rows, plan.columns, strict=True)
         )
-        if len(_LABELS) >= 256:
-            _LABELS.clear()
-        _LABELS[key] = found
     return found
 
 
@@ -227,23 +233,21 @@ def _check(
     code = ctx.meta.code
     lang = ctx.lang
     cells = found.check_cells(lang)
-    for index, outcome in found.of_key.get(key, ()):
+    tables = found.judged.tables
+    record = ctx.record
+    for index, at, step in found.of_key.get(key, ()):
+        status, reason, _ = tables[at].verdicts[step]
         finding = None
-        if outcome.status == FAIL:
+        if status == FAIL:
+            outcome = found.outcomes[index]
             culprit = found.blamed.get(id(outcome))
             if culprit is None:
                 finding = (code, _subject(outcome))
             else:
                 owner = _owner(culprit, ctx)
                 finding = (owner, culprit.ref.address) if owner else None
-        ctx.record(
-            key,
-            outcome.scope,
-            outcome.status,
-            cells[index],
-            reason=outcome.reason,
-            finding=finding,
-        )
+        scope = tables[at].plan.steps[step].scope
+        record(key, scope, status, cells[at][step], reason=reason, finding=finding)
     for culprit in found.culprits:
         if _owner(culprit, ctx) != code:
             continue

@@ -25,6 +25,7 @@ _CELLS = attrgetter("cells")
 _RAW = itemgetter(1)  # Cell.raw
 _VALUE = itemgetter(2)  # Cell.value
 _KIND = itemgetter(3)  # Cell.kind
+_NUMBER = frozenset({"number"})
 
 
 def expected_rows(report: Report, table: Table | None, key: str) -> list[str]:
@@ -322,9 +323,11 @@ def _rows_text(report: Report, table: Table, rows: Sequence[Row], lang: str) -> 
 def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A row with no number is one finding; a run down one column of blank cells (or of one
     placeholder) is one finding at its first cell; any other non-number cell is its own."""
+    if set(map(_KIND, chain.from_iterable(map(_CELLS, table.rows)))) <= _NUMBER:
+        return  # (most tables: nothing below would find anything; in C, no row looked at)
     rows = [r for r in table.rows if r.complete]
-    if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= {"number"}:
-        return  # (most tables: nothing below would find anything)
+    if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= _NUMBER:
+        return
     lang, version, key = ctx.lang, report.format_version, table.key
     name = table_label(lang, key, version)
     empty_rows = {r.key for r in rows if len(r.cells) > 1 and not any(c.is_number for c in r.cells)}
@@ -512,15 +515,6 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
 def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang, version = ctx.lang, report.format_version
     model = report.format
-    amounts = [
-        f"“{c.label(lang)}”" if lang == "zh" else f"'{c.label(lang)}'"
-        for t in model.tables
-        for c in t.columns
-        if c.decimal
-    ]
-    amount = (
-        "、".join(dict.fromkeys(amounts)) if lang == "zh" else ", ".join(dict.fromkeys(amounts))
-    )
     for key in TABLE_KEYS:
         table = report.tables.get(key)
         if table is None:
@@ -552,11 +546,23 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                     row=_row_name(report, table, row, lang),
                     column=column_label(lang, cell.column, key, version),
                     raw=cell.raw,
-                    amount=amount,
+                    amount=_amount_text(report, lang),
                     expected=expected,
                     actual=cell.value,
                     subject=f"{key}.{row.key}.{cell.column}",
                 )
+
+
+def _amount_text(report: Report, lang: str) -> str:
+    """The columns that may have decimals, as a message names them (worked out only for
+    a finding: most reports have none)."""
+    amounts = [
+        f"“{c.label(lang)}”" if lang == "zh" else f"'{c.label(lang)}'"
+        for t in report.format.tables
+        for c in t.columns
+        if c.decimal
+    ]
+    return "、".join(dict.fromkeys(amounts)) if lang == "zh" else ", ".join(dict.fromkeys(amounts))
 
 
 def _has_decimals(raw: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.engine.reportkit import CLEAN, edit, wrong_total, wrong_total_position
 from tests.rules.helpers import check_text
 from xxgk_lint.engine.checks import Check, CheckCell, count, related
-from xxgk_lint.engine.identities import culprits, evaluate_all, evaluate_report
+from xxgk_lint.engine.identities import culprits, evaluate_all, evaluate_report, judge_report
 from xxgk_lint.engine.rule import RuleContext
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Span
@@ -186,3 +186,19 @@ def test_blank_cells_make_checks_not_assessable(tmp_path: Path) -> None:
     blank = [(c.rule, c.scope, c.reason) for c in file.checks if c.status == "not_assessable"]
     assert ("XG201", "granted", "applications.granted.total") in blank
     assert ("XG202", "total", "applications.granted.total") in blank
+
+
+def test_judging_a_report_gives_the_outcomes_statuses_without_making_them() -> None:
+    text = edit(wrong_total(), "（七）总计 | 5 | 2 |", "（七）总计 |  | 2 |")
+    report = parse_source(Source("r.txt", "text", "utf-8", text))
+    outcomes = evaluate_all(report)
+    judged = judge_report(report)
+    assert judged.failed is True
+    assert [t.table for t in judged.tables] == ["applications", "reviews"]
+    verdicts = [judged.tables[at].verdicts[step] for at, step in judged.order]
+    assert verdicts == [(o.status, o.reason, o.expected) for o in outcomes]
+    assert ("not_assessable", "applications.total.natural_person", None) in verdicts
+    assert ("fail", None, 7) in verdicts  # row 一's total reads 8
+    clean = judge_report(parse_source(Source("r.txt", "text", "utf-8", CLEAN)))
+    assert clean.failed is False
+    assert {v[0] for t in clean.tables for v in t.verdicts} == {"pass"}

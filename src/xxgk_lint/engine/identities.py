@@ -30,7 +30,16 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.format import Identity
 from xxgk_lint.parse.ast import Cell, Report, Row, Table
 
-__all__ = ["FAIL", "NOT_ASSESSABLE", "PASS", "UNCERTAIN", "Culprit", "Outcome", "evaluate"]
+__all__ = [
+    "FAIL",
+    "NOT_ASSESSABLE",
+    "PASS",
+    "UNCERTAIN",
+    "Culprit",
+    "Outcome",
+    "evaluate",
+    "judge_report",
+]
 Number = int | Decimal
 
 
@@ -128,7 +137,10 @@ class _Plan(NamedTuple):
     columns: tuple[str, ...]
     addresses: tuple[str, ...]
     #: Each step's :attr:`_Step.distinct`, in the order of the steps.
-    distinct: tuple[Pick, ...] = ()
+    distinct: tuple[Pick, ...]
+    #: What callers work out once per shape and keep here (the cells' labels by
+    #: language): the shape, not the report, decides it.
+    kept: dict[object, Any]
 
 
 class _Planner:
@@ -184,6 +196,7 @@ class _Planner:
             tuple(s.column for s in listed),
             tuple(s.address for s in listed),
             tuple(s.distinct for s in steps),
+            {},
         )
 
     def step(
@@ -265,7 +278,7 @@ class _Planner:
 #: Plans by table shape (format, table, and each row's key, columns and status): reports
 #: of one template share a handful of shapes, so an instance is worked out once, not once
 #: per report. Bounded: a run over odd reports cannot grow it without limit.
-_PLANS: dict[tuple[object, ...], _Plan] = {}
+_PLANS: dict[tuple[object, ...], tuple[tuple[Identity, ...], _Plan]] = {}
 _PLANS_MAX = 512
 
 
@@ -287,34 +300,49 @@ class Reading(NamedTuple):
     spans: tuple[Any, ...]
 
 
-def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Reading]:
-    """The plan of ``table``'s shape (made on first use), its CellRefs and their values.
+def _lay(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, list[Any]]:
+    """The plan of ``table``'s shape (made on first use) and the table's cells in a row.
 
     The shape is each row's key, columns, status and the columns of its cells: the plan
-    then finds a slot's cell by its place among the table's cells in a row. Everything
-    here runs in C (``map``, ``itemgetter``), the Python loops being in the plan, once.
+    then finds a slot's cell by its place among the table's cells in a row. The
+    identities are keyed by the identity of their tuple (hashing them is a call per
+    identity in Python), kept with the plan so that the key stays theirs.
     """
     rows = table.rows
     cells_of = list(map(_CELLS, rows))
     flat: list[Any] = list(chain.from_iterable(cells_of))
     shape = (
-        identities,
+        id(identities),
         table.key,
         table.format,
         tuple(map(_ROW_SHAPE, rows)),
         tuple(map(len, cells_of)),
         tuple(map(_COLUMN, flat)),
     )
-    plan = _PLANS.get(shape)
-    if plan is None:
-        plan = _Planner(table).plan(identities)
-        if len(_PLANS) >= _PLANS_MAX:
-            _PLANS.clear()
-        _PLANS[shape] = plan
+    found = _PLANS.get(shape)
+    if found is not None and found[0] is identities:
+        return found[1], flat
+    plan = _Planner(table).plan(identities)
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[shape] = (identities, plan)
+    return plan, flat
+
+
+def _slot_values(plan: _Plan, flat: list[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The values and spans of the plan's slots (``None`` where the report has no cell);
+    in C (``map``, ``itemgetter``), the Python loops being in the plan, once."""
     values = list(map(_VALUE, flat))
     values.append(None)
     spans = list(map(_SPAN, flat))
     spans.append(None)
+    return plan.cells(values), plan.cells(spans)
+
+
+def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Reading]:
+    """The plan of ``table``'s shape, its CellRefs and their values."""
+    plan, flat = _lay(identities, table)
+    values, spans = _slot_values(plan, flat)
     flat.append(None)
     cells = plan.cells(flat)
     refs = list(
@@ -324,31 +352,54 @@ def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Readin
             zip(repeat(table.key), plan.rows, plan.columns, cells, plan.addresses),
         )
     )
-    return plan, Reading(refs, plan.addresses, plan.cells(values), plan.cells(spans))
+    return plan, Reading(refs, plan.addresses, values, spans)
+
+
+#: One instance judged: its status, the reason (for not_assessable and uncertain: the
+#: address that made it so) and the sum of its parts (for pass and fail).
+Verdict = tuple[str, str | None, Number | None]
+
+
+def _judge(plan: _Plan, values: Sequence[Any]) -> tuple[list[Verdict], bool]:
+    """Each step's verdict on the slots' ``values``, and whether any failed: the values
+    alone decide it, so that a report whose identities hold needs no :class:`Outcome`."""
+    verdicts: list[Verdict] = []
+    append = verdicts.append
+    failed = False
+    complete = None not in values  # (most tables: no step need look for a blank)
+    addresses = plan.addresses
+    for step in plan.steps:
+        reason = step.uncertain
+        if reason is not None:
+            append((UNCERTAIN, reason, None))
+            continue
+        if not complete:
+            needed = step.needed(values)
+            if None in needed:
+                append((NOT_ASSESSABLE, addresses[step.needed_at[needed.index(None)]], None))
+                continue
+        expected = sum(step.parts(values)) - sum(step.subtract(values))
+        if expected == values[step.total]:
+            append((PASS, None, expected))
+        else:
+            failed = True
+            append((FAIL, None, expected))
+    return verdicts, failed
 
 
 def _run(plan: _Plan, reading: Reading) -> Iterator[Outcome]:
     refs, values = reading.refs, reading.values
     new = tuple.__new__  # Outcome(...) without its keyword-handling wrapper
-    for step in plan.steps:
+    verdicts, _ = _judge(plan, values)
+    for step, (status, reason, expected) in zip(plan.steps, verdicts, strict=True):
         total = refs[step.total]
         parts = step.parts(refs)
         others = step.others(refs)
-        reason = step.uncertain
-        status = UNCERTAIN
-        if reason is None:
-            needed = step.needed(values)
-            if None in needed:
-                status = NOT_ASSESSABLE
-                reason = refs[step.needed_at[needed.index(None)]].address
-        identity, scope = step.identity, step.scope
-        if reason is not None:
-            yield new(Outcome, (identity, scope, status, total, parts, others, None, None, reason))
-            continue
-        expected = sum(step.parts(values)) - sum(step.subtract(values))
-        actual = values[step.total]
-        status = PASS if expected == actual else FAIL
-        yield new(Outcome, (identity, scope, status, total, parts, others, expected, actual, None))
+        actual = None if reason is not None else values[step.total]
+        yield new(
+            Outcome,
+            (step.identity, step.scope, status, total, parts, others, expected, actual, reason),
+        )
 
 
 def _parts_rows(identity: Identity, table: Table) -> tuple[str, ...]:
@@ -420,6 +471,53 @@ def evaluate_report(report: Report) -> Evaluation:
             outcomes.append(outcome)
             places.append(place)
     return Evaluation(outcomes, readings, places)
+
+
+class Judged(NamedTuple):
+    """The identities of one table judged on one report, without :class:`Outcome` nor
+    :class:`CellRef` (what a rule records of a check needs neither): the table's plan,
+    its slots' values and spans, and each step's :data:`Verdict`."""
+
+    table: str
+    plan: _Plan
+    values: tuple[Any, ...]
+    spans: tuple[Any, ...]
+    verdicts: list[Verdict]
+
+
+class Judgement(NamedTuple):
+    """The identities of one report judged (:func:`judge_report`): ``order`` lists the
+    instances in the model's order, as in :func:`evaluate_report`'s outcomes, each as
+    (the index of its table's :class:`Judged`, its step); ``failed``: whether any failed
+    (then :func:`evaluate_report` gives their outcomes, to put them on cells)."""
+
+    tables: list[Judged]
+    order: list[tuple[int, int]]
+    failed: bool
+
+
+def judge_report(report: Report) -> Judgement:
+    """Every identity of the report's format judged, in the model's order: the statuses
+    :func:`evaluate_report` gives, at a fraction of its cost (no object per cell)."""
+    identities = report.format.identities
+    groups, in_order = _by_table(identities)
+    tables: list[Judged] = []
+    order: list[tuple[int, int]] = []
+    failed = False
+    for key, group in groups:
+        table = report.tables.get(key)
+        if table is None:
+            continue
+        plan, flat = _lay(group, table)
+        values, spans = _slot_values(plan, flat)
+        verdicts, failing = _judge(plan, values)
+        failed = failed or failing
+        order.extend(zip(repeat(len(tables)), range(len(verdicts))))
+        tables.append(Judged(key, plan, values, spans, verdicts))
+    if not in_order:  # each identity's instances, in the model's order (a stable sort)
+        place = {id(identity): n for n, identity in enumerate(identities)}
+        order.sort(key=lambda at: place[id(tables[at[0]].plan.steps[at[1]].identity)])
+    return Judgement(tables, order, failed)
 
 
 Groups = tuple[tuple[tuple[str, tuple[Identity, ...]], ...], bool]
