@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.parse.ast import Paragraph, Piece, Span
-from xxgk_lint.parse.claims import _alternation, _first_chars, _folded
+from xxgk_lint.parse.claims import _alternation, _first_chars, folded
 
 
 def _sentence(text: str):
@@ -188,7 +188,7 @@ def test_the_lookahead_finds_what_the_alternation_finds() -> None:
     lines = _corpus()
     assert len(lines) > 1000
     for line in lines:
-        text = _folded(line)
+        text = folded(line)
         found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in slow.finditer(text)], line
 
