@@ -52,10 +52,26 @@ _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 _FOLDED = re.compile("[" + re.escape(TRADITIONAL + _OTHER_MINUS + "—―") + "]").search
 
 
+#: The full-width forms nearly every Chinese sentence holds, each with its NFKD form (what
+#: NFKC makes of it, whatever surrounds it).
+_WIDE = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"), ("\u3000", " "))
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text: its full-width
+    commas and brackets send every sentence down NFKC's slow path (decompose and compose
+    again, some 2,000 instructions a character); replaced first by their decompositions,
+    which leaves NFKC's result the same, most sentences pass its quick check unchanged."""
+    for wide, narrow in _WIDE:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return unicodedata.normalize("NFKC", text)
+
+
 @bounded(8192)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     if _FOLDED(text) is not None:
         text = text.translate(_TRADITIONAL).translate(_DASHES)
     text = _SPACES.sub("", text)
@@ -74,6 +90,8 @@ def fold_minus(text: str) -> str:
 
 def fold_traditional(text: str) -> str:
     """Traditional → simplified for the template's characters; keeps the length."""
+    if _FOLDED(text) is None:
+        return text  # (most text: no translate pass, a dictionary look-up per character)
     return text.translate(_TRADITIONAL)
 
 

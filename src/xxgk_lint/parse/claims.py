@@ -37,11 +37,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from xxgk_lint.format.normalise import fold_traditional
+from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     COUNT_UNITS,
     NO_RESULT,
@@ -233,7 +232,7 @@ def folded(text: str) -> str:
     """NFKC and traditional characters folded (the lengths of CJK text are kept). Once per
     text: NFKC is the slow path for nearly every Chinese sentence (its full-width
     punctuation), and XG501, XG502 and the claims each ask for the same sentences."""
-    return fold_traditional(unicodedata.normalize("NFKC", text))
+    return fold_traditional(nfkc(text))
 
 
 def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
