@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
@@ -33,9 +32,9 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
-from xxgk_lint.format.normalise import fold_traditional, with_traditional
+from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.parse.ast import Report, Sentence
-from xxgk_lint.parse.claims import Claim
+from xxgk_lint.parse.claims import Claim, folded
 
 #: Topics of the cases of table 四: a claim with one of them is XG502's, never XG501's.
 CASES = frozenset({"review", "litigation", "direct", "after_review"})
@@ -58,10 +57,6 @@ def _words(group: tuple[str, ...]) -> re.Pattern[str]:
 def _mentions(words: tuple[str, ...]) -> re.Pattern[str]:
     """``words`` over raw text, simplified or traditional."""
     return re.compile("|".join(with_traditional(w) for w in words))
-
-
-def _folded(text: str) -> str:
-    return fold_traditional(unicodedata.normalize("NFKC", text))
 
 
 def _quote(claim: Claim) -> str:
@@ -107,10 +102,11 @@ def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
 # ---- XG501: table 三
 
 
-def _application_context(sentence: Sentence, text: str) -> bool:
+def _application_context(sentence: Sentence) -> bool:
     """Whether the sentence speaks of information-disclosure applications."""
     if sentence.section == "applications":
         return True
+    text = folded(sentence.text)
     return bool(_words(prose.DISCLOSURE).search(text)) and bool(
         _words(prose.TOPICS["application"]).search(text)
     )
@@ -290,7 +286,7 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
     lang = ctx.lang
     year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["application"]):
-        if not _application_context(sentence, _folded(sentence.text)):
+        if not _application_context(sentence):
             continue  # (before its claims: reading them is what costs)
         for claim in sentence.claims:
             readings = application_readings(claim, year)
@@ -331,8 +327,10 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
 # ---- XG502: table 四
 
 
-def _review_context(sentence: Sentence, text: str) -> bool:
-    return sentence.section == "reviews" or bool(_words(prose.DISCLOSURE).search(text))
+def _review_context(sentence: Sentence) -> bool:
+    return sentence.section == "reviews" or bool(
+        _words(prose.DISCLOSURE).search(folded(sentence.text))
+    )
 
 
 def review_readings(
@@ -482,7 +480,7 @@ def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
     year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
-        if not _review_context(sentence, _folded(sentence.text)):
+        if not _review_context(sentence):
             continue
         for claim in sentence.claims:
             for index, (groups, columns) in enumerate(review_readings(claim, year)):

@@ -1,13 +1,30 @@
-"""format.normalise.nfkc: NFKC, the same string as unicodedata's, sooner."""
+"""format.normalise: the fast NFKC and the traditional fold give what the plain calls give."""
 
 from __future__ import annotations
 
 import random
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from xxgk_lint.format.normalise import nfkc
+from xxgk_lint.format.normalise import (
+    _COMMON_WIDE,
+    _TRADITIONAL,
+    _WIDE,
+    fold_traditional,
+    nfkc,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_each_replaced_form_is_its_decomposition_and_its_nfkc() -> None:
+    for wide, narrow in _COMMON_WIDE:
+        assert unicodedata.normalize("NFKD", wide) == narrow
+        assert unicodedata.normalize("NFKC", wide) == narrow
+    for code, narrow in _WIDE.items():
+        assert unicodedata.normalize("NFKD", chr(code)) == narrow
 
 
 @pytest.mark.parametrize(
@@ -16,12 +33,28 @@ from xxgk_lint.format.normalise import nfkc
         ("本机关未收取信息处理费，共０件（含１件）。", "本机关未收取信息处理费,共0件(含1件)。"),
         ("统计期限　自２０２３年", "统计期限 自2023年"),
         ("⑴ ① ㈠ ﬁ ｶ", "(1) 1 (一) fi カ"),  # no full-width ASCII: unicodedata's own way
+        (
+            "共收到申请２２件，（其中线上３件）；办结：20件。",
+            "共收到申请22件,(其中线上3件);办结:20件。",
+        ),
         ("中文", "中文"),
         ("", ""),
     ],
 )
 def test_nfkc_values(text: str, folded: str) -> None:
     assert nfkc(text) == folded == unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体情况\u3000本年度…％",
+        "a，\u0301b（\u0338c）\u3099；\u20d2",  # combining marks after the replaced forms
+        "Ａ：①㎡",
+    ],
+)
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 def test_nfkc_is_unicodedatas_on_mixed_text() -> None:
@@ -33,9 +66,21 @@ def test_nfkc_is_unicodedatas_on_mixed_text() -> None:
         + [chr(c) for c in range(0x3000, 0x3100)]
         + [chr(c) for c in range(0xF900, 0xFA10)]
         + [chr(c) for c in range(0xFF00, 0xFFF0)]
-        + list("政府信息公开年度报告")
+        + list("政府信息公开年度报告，（）：；")
     )
     chooser = random.Random(12)
     for _ in range(20000):
         text = "".join(chooser.choice(pool) for _ in range(chooser.randint(0, 10)))
         assert nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+
+
+def test_nfkc_and_the_fold_agree_with_the_plain_calls_on_every_fixture_line() -> None:
+    lines = [
+        line
+        for path in sorted((ROOT / "fixtures").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    assert len(lines) > 1000
+    for line in lines:
+        assert nfkc(line) == unicodedata.normalize("NFKC", line), repr(line)
+        assert fold_traditional(line) == line.translate(_TRADITIONAL), repr(line)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.parse.ast import Paragraph, Piece, Span
-from xxgk_lint.parse.claims import _alternation, _first_chars, _folded
+from xxgk_lint.parse.claims import _alternation, _first_chars, folded
 
 
 def _sentence(text: str):
@@ -188,7 +188,7 @@ def test_the_lookahead_finds_what_the_alternation_finds() -> None:
     lines = _corpus()
     assert len(lines) > 1000
     for line in lines:
-        text = _folded(line)
+        text = folded(line)
         found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in slow.finditer(text)], line
 
@@ -210,3 +210,27 @@ def test_first_characters_of_the_vocabulary(word: str, firsts: str) -> None:
 def test_a_word_with_no_known_first_character_is_refused() -> None:
     with pytest.raises(ValueError, match="no first character"):
         _first_chars("(?=x)y")
+
+
+def test_one_text_read_once_is_placed_in_each_of_its_sentences() -> None:
+    """The claims of a text are read once (memo by text) and placed per sentence: the same
+    sentence on line 1 and, indented, on line 7 gives the same claims at their own spans."""
+    text = "共收到申请22件，办结二十件，未发生行政复议。"
+    first = Paragraph(text, Span(1, 1, 1, len(text) + 1), (Piece(0, 1, 1),))
+    second = Paragraph(text, Span(7, 3, 7, len(text) + 3), (Piece(0, 7, 3),))
+    (one,) = first.sentences
+    (other,) = second.sentences
+    assert [(c.value, c.span) for c in one.claims] == [
+        (22, Span(1, 6, 1, 8)),
+        (20, Span(1, 12, 1, 14)),
+        (0, Span(1, 1, 1, len(text) + 1)),
+    ]
+    assert [(c.value, c.span) for c in other.claims] == [
+        (22, Span(7, 8, 7, 10)),
+        (20, Span(7, 14, 7, 16)),
+        (0, Span(7, 3, 7, len(text) + 3)),
+    ]
+    assert {c.text for c in (*one.claims, *other.claims)} == {text}
+    assert [c._replace(span=None) for c in one.claims] == [
+        c._replace(span=None) for c in other.claims
+    ]

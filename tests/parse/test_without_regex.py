@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES
 from tests.parse.test_claims import _corpus
 from xxgk_lint.parse import parse_path
 from xxgk_lint.parse.ast import Paragraph, Piece, Sentence, Span
-from xxgk_lint.parse.claims import _folded, _worth_parsing
+from xxgk_lint.parse.claims import _worth_parsing, folded
 from xxgk_lint.parse.metadata import section_number
 from xxgk_lint.parse.sentences import _marker_end, is_subheading_line, split_sentences
 
@@ -121,7 +121,7 @@ def test_the_section_numeral_reads_as_its_expression() -> None:
 
 def test_a_sentence_worth_parsing_for_claims_reads_as_its_expression() -> None:
     strings = _strings("1 \u3000件宗起两十未收到无x", 4)
-    texts = [*strings, *(_folded(line) for line in _corpus())]
+    texts = [*strings, *(folded(line) for line in _corpus())]
     assert sum(map(_worth_parsing, texts)) > 1000
     for text in texts:
         assert _worth_parsing(text) == bool(WORTH_PARSING.search(text)), repr(text)

@@ -37,11 +37,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from xxgk_lint.format.normalise import fold_traditional
+from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     COUNT_UNITS,
     NO_RESULT,
@@ -52,10 +51,11 @@ from xxgk_lint.format.prose import (
 )
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Lexer, Token, Tree
+from xxgk_lint.parse.ast import Span
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 
 if TYPE_CHECKING:
-    from xxgk_lint.parse.ast import Sentence, Span
+    from xxgk_lint.parse.ast import Sentence
 
 
 class Claim(NamedTuple):
@@ -227,34 +227,65 @@ def _worth_parsing(text: str) -> bool:
     return False
 
 
-def _folded(text: str) -> str:
-    """NFKC and traditional characters folded (the lengths of CJK text are kept)."""
-    return fold_traditional(unicodedata.normalize("NFKC", text))
+@bounded(4096)
+def folded(text: str) -> str:
+    """NFKC and traditional characters folded (the lengths of CJK text are kept). Once per
+    text: NFKC is the slow path for nearly every Chinese sentence (its full-width
+    punctuation), and XG501, XG502 and the claims each ask for the same sentences."""
+    return fold_traditional(nfkc(text))
 
 
 def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     """The counts ``sentence`` states (empty if it states none)."""
-    text = _folded(sentence.text)
-    if not _worth_parsing(text):
+    drafts = _drafts(sentence.text)
+    if not drafts:
         return ()
-    tree = _tree(text)
-    if tree is None:
-        return ()
-    return tuple(_Reader(sentence, text).read(tree))
+    text = sentence.text
+    return tuple(
+        claim._replace(span=_span(sentence, start), text=text)
+        if start is not None
+        else claim._replace(span=sentence.span, text=text)
+        for claim, start in drafts
+    )
+
+
+#: A claim read from a sentence's text alone, and where its count starts in that text
+#: (``None``: a "none" claim, which stands for the whole sentence). Its ``span`` and
+#: ``text`` are placeholders until :func:`claims_of` places it in its sentence.
+_Draft = tuple[Claim, int | None]
+_UNPLACED = Span(0, 0, 0, 0)
 
 
 @bounded(1024)
-def _tree(text: str) -> Tree[Token] | None:
-    """The claims grammar's tree of a sentence's folded text (None if it does not parse).
-
-    Looked up once per text: reports copy the template's sentences (本年度未收到政府信息公开
-    申请, 未发生行政复议、行政诉讼情况), and only the reading of the tree depends on where the
-    sentence stands. The tree is only read, never changed.
-    """
+def _drafts(text: str) -> tuple[_Draft, ...]:
+    """The claims of a sentence's raw ``text``, read once per text: reports copy the
+    template's sentences (本年度未收到政府信息公开申请, 未发生行政复议、行政诉讼情况), and only
+    where a claim stands depends on the sentence, not what it says. Parsing and reading a
+    sentence cost about as much as the rest of XG501 together."""
+    folded_text = folded(text)
+    if not _worth_parsing(folded_text):
+        return ()
     try:
-        return _parser().parse(text)
+        tree = _parser().parse(folded_text)
     except LarkError:
-        return None
+        return ()
+    return tuple(_Reader(folded_text).read(tree))
+
+
+def _span(sentence: Sentence, start: int) -> Span:
+    """Where the count at ``start`` is: the sentence's Number for digits; for Chinese
+    numerals (which the sentence splitter does not read) their place on the sentence's
+    line when the sentence is one line written as is, else the sentence."""
+    for number in sentence.numbers:
+        if number.offset == start:
+            return number.span
+    span = sentence.span
+    text = sentence.text
+    if span.line != span.end_line or span.end_column - span.column != len(text):
+        return span
+    numeral = _NUMERAL.match(text, start)
+    end = numeral.end() if numeral else start + 1
+    return span._replace(column=span.column + start, end_column=span.column + end)
 
 
 def _leaves(tree: Tree[Token]) -> list[Token]:
@@ -272,17 +303,16 @@ def _leaves(tree: Tree[Token]) -> list[Token]:
 class _Reader:
     """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
 
-    def __init__(self, sentence: Sentence, text: str) -> None:
-        self.sentence = sentence
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.claims: list[Claim] = []
+        self.claims: list[_Draft] = []
         self.since_count: set[str] = set()  # topics since the last count (for 各 N 件)
         self.in_sub = False  # after 其中 (or an opening bracket) every count is a part
         self.clause_start = 0
         self.times: list[Token] = []  # the time words of the clause that date its counts
         self.running: Token | None = None  # the last of them in the sentence's clauses so far
 
-    def read(self, tree: Tree[Token]) -> list[Claim]:
+    def read(self, tree: Tree[Token]) -> list[_Draft]:
         children = tree.children
         for index, child in enumerate(children):
             if isinstance(child, Token):  # a separator
@@ -336,7 +366,7 @@ class _Reader:
             each = "each" in words
             scope = set(self.since_count) if each else set(words)
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
-            self.claims.append(self._dated(claim, verb))
+            self.claims.append((self._dated(claim, verb), count.start_pos or 0))
             self.since_count = set()
         clause_topics = {t.value for t in clause_words}
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
@@ -359,12 +389,12 @@ class _Reader:
     def _results(self, results: set[str]) -> None:
         """均结果维持: each count of reviews or lawsuits before it had that result."""
         cases = {"review", "litigation", "direct", "after_review"}
-        for claim in list(self.claims):
+        for claim, start in list(self.claims):
             if claim.none or claim.sub or claim.delta or not claim.topics & cases:
                 continue
             if claim.topics & results:
                 continue
-            self.claims.append(claim._replace(topics=claim.topics | results))
+            self.claims.append((claim._replace(topics=claim.topics | results), start))
 
     def _none(self, words: list[Token], clause_text: str) -> None:
         """A claim of zero for each "none" word of the clause, about what it says did not
@@ -381,7 +411,7 @@ class _Reader:
                 after = {t.value for t in words[:index]} & NONE_TOPICS
             if after:
                 claim = self._none_claim(frozenset(after), clause_text)
-                self.claims.append(self._dated(claim, word))
+                self.claims.append((self._dated(claim, word), None))
 
     @staticmethod
     def _qualifiers(tokens: list[Token], clause_text: str) -> list[Token]:
@@ -418,38 +448,14 @@ class _Reader:
         year = int(written) if written.isdigit() else chinese_int(written)
         return claim._replace(year=year)
 
-    def _span(self, count: Token) -> Span:
-        """Where the count's number is: the sentence's Number for digits; for Chinese
-        numerals (which the sentence splitter does not read) their place on the sentence's
-        line when the sentence is one line written as is, else the sentence."""
-        start = count.start_pos or 0
-        number = self._number(start)
-        if number is not None:
-            return number.span  # type: ignore[no-any-return]
-        span = self.sentence.span
-        text = self.sentence.text
-        if span.line != span.end_line or span.end_column - span.column != len(text):
-            return span
-        numeral = _NUMERAL.match(text, start)
-        end = numeral.end() if numeral else start + 1
-        return span._replace(column=span.column + start, end_column=span.column + end)
-
-    def _number(self, offset: int) -> Any:
-        """The Number of the sentence at ``offset`` (its span points at the digits)."""
-        for number in self.sentence.numbers:
-            if number.offset == offset:
-                return number
-        return None
-
     def _claim(
         self, count: Token, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        span = self._span(count)
         return Claim(
             topics=scope - _MARKERS,
             value=int(count.value),
-            span=span,
-            text=self.sentence.text,
+            span=_UNPLACED,
+            text="",
             sub=self.in_sub,
             delta="delta" in topics,
             each=each,
@@ -461,8 +467,8 @@ class _Reader:
         return Claim(
             topics=topics - _MARKERS,
             value=0,
-            span=self.sentence.span,
-            text=self.sentence.text,
+            span=_UNPLACED,
+            text="",
             none=True,
             clause=clause,
         )

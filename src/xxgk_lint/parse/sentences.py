@@ -12,8 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
+from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span
+
+if TYPE_CHECKING:
+    from xxgk_lint.sources.model import PositionMap
 
 _END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
 #: The characters that end a sentence (what ``_END`` starts with).
@@ -187,24 +191,26 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
 
 class _Pending:
     """The numbers of one sentence, found when first asked for (:class:`Sentence` keeps this
-    until then): ``text`` is the sentence's text, ``lead`` where it starts in
-    ``paragraph``'s text. A plain object (no closure) so that a report still pickles.
+    until then): ``text`` is the sentence's text, ``lead`` where it starts in its
+    paragraph's text. A plain object (no closure) so that a report still pickles.
 
-    ``paragraph`` is a twin of the sentence's paragraph (see :func:`_twin`), not the
+    ``fields`` are the fields of the sentence's paragraph (see :func:`_fields`), not the
     paragraph itself, which holds the sentence: that would be a reference cycle, and every
     paragraph split into sentences would then wait for the garbage collector instead of
-    going with its report (it ran every forty reports or so, for 4 % of a run's time).
+    going with its report (it ran every forty reports or so, for 4 % of a run's time). A
+    twin paragraph is made of them only when the numbers are asked for (about one sentence
+    a report), not for every paragraph split.
     """
 
-    __slots__ = ("lead", "paragraph", "text")
+    __slots__ = ("fields", "lead", "text")
 
-    def __init__(self, paragraph: Paragraph, lead: int, text: str) -> None:
-        self.paragraph = paragraph
+    def __init__(self, fields: _Fields, lead: int, text: str) -> None:
+        self.fields = fields
         self.lead = lead
         self.text = text
 
     def __call__(self) -> tuple[Number, ...]:
-        return numbers_of(self.text, self.lead, _spans(self.paragraph))
+        return numbers_of(self.text, self.lead, _spans(Paragraph(*self.fields)))
 
 
 def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tuple[Number, ...]:
@@ -227,11 +233,18 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
     return tuple(numbers)
 
 
-def _twin(paragraph: Paragraph) -> Paragraph:
-    """The same paragraph without the sentences it caches: what a sentence's pending
-    numbers keep to place them (see :class:`_Pending`)."""
-    return Paragraph(
-        paragraph.text, paragraph.span, paragraph.pieces, paragraph.section, paragraph.origin
+#: A paragraph's fields, in order: what a sentence's pending numbers keep to place them.
+_Fields = tuple[str, Span, tuple[Piece, ...], "str | None", "PositionMap | None"]
+
+
+def _fields(paragraph: Paragraph) -> _Fields:
+    """The paragraph's fields, without the sentences it caches (see :class:`_Pending`)."""
+    return (
+        paragraph.text,
+        paragraph.span,
+        paragraph.pieces,
+        paragraph.section,
+        paragraph.origin,
     )
 
 
@@ -241,15 +254,16 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     start = 0
     span_of = _spans(paragraph)
     section = paragraph.section
-    twin = None
+    fields = None
+    make = Sentence.unchecked
     for end in _breaks(paragraph):
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
             span = span_of(lead, lead + len(stripped))
-            if twin is None:
-                twin = _twin(paragraph)
-            out.append(Sentence(stripped, span, _Pending(twin, lead, stripped), section))
+            if fields is None:
+                fields = _fields(paragraph)
+            out.append(make(stripped, span, _Pending(fields, lead, stripped), section))
         start = end
     return tuple(out)
