@@ -20,6 +20,7 @@ from typing import Any
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleDoc, RuleMeta, Severity
 from xxgk_lint.engine.rule import Rule
+from xxgk_lint.memo import compiled
 
 PLUGIN_ERROR = "XG009"
 
@@ -66,7 +67,8 @@ PLUGIN_ERROR_RULE = Rule(
     )
 )
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: (compiled when first needed: a class of 2,048 code points costs ``re`` a loop over each)
+_SURROGATE = "[\ud800-\udfff]"
 
 
 def clean_text(text: str) -> str:
@@ -75,8 +77,11 @@ def clean_text(text: str) -> str:
     A file name that is not valid UTF-8 reaches Python with its bad bytes as surrogates
     (``surrogateescape``); they are shown as ``\\xff``, other lone surrogates as ``\\udXXX``.
     """
-    if not _SURROGATE.search(text):
+    try:
+        text.encode("utf-8")  # (only a lone surrogate cannot be)
         return text
+    except UnicodeEncodeError:
+        pass
 
     def escape(match: re.Match[str]) -> str:
         point = ord(match.group())
@@ -84,7 +89,7 @@ def clean_text(text: str) -> str:
             return f"\\x{point - 0xDC00:02x}"
         return f"\\u{point:04x}"
 
-    return _SURROGATE.sub(escape, text)
+    return compiled(_SURROGATE).sub(escape, text)
 
 
 def _kind(value: Any) -> str:
