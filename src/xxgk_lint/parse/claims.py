@@ -227,7 +227,7 @@ def _worth_parsing(text: str) -> bool:
     return False
 
 
-@bounded(4096)
+@bounded(2048)
 def folded(text: str) -> str:
     """NFKC and traditional characters folded (the lengths of CJK text are kept). Once per
     text: NFKC is the slow path for nearly every Chinese sentence (its full-width
