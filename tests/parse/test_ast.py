@@ -10,7 +10,6 @@ import pytest
 from tests.conftest import FIXTURES, seed_files
 from xxgk_lint.format import UnknownKeyError
 from xxgk_lint.parse import Paragraph, Table, parse_path
-from xxgk_lint.parse.ast import Sentence, Span
 
 SAMPLE = FIXTURES / "samples" / "clean-pipe.txt"
 
@@ -158,17 +157,6 @@ def test_prose_before_an_html_table_is_a_paragraph(tmp_path) -> None:
         assert section.paragraphs[0].text == "2023年,我局共收到政府信息公开申请47件,具体情况如下:"
         values = [[(r.key, c.value) for c in r.cells] for r in after.tables[key].rows]
         assert values == [[(r.key, c.value) for c in r.cells] for r in before.tables[key].rows]
-
-
-def test_an_unchecked_sentence_is_the_sentence_init_makes() -> None:
-    span = Span(2, 1, 2, 9)
-    made = Sentence("共收到申请3件。", span, (), "overview")
-    fast = Sentence.unchecked("共收到申请3件。", span, (), "overview")
-    assert fast == made
-    assert vars(fast) == vars(made)
-    assert (fast.text, fast.span, fast.numbers, fast.section) == (made.text, span, (), "overview")
-    assert fast.claims == made.claims
-    assert fast.claims[0].value == 3
 
 
 def test_a_report_split_into_sentences_pickles_with_their_pending_numbers() -> None:

@@ -221,21 +221,6 @@ class Sentence:
     #: The canonical key of the section it stands in (None: before the first section).
     section: str | None = None
 
-    @classmethod
-    def unchecked(
-        cls,
-        text: str,
-        span: Span,
-        numbers: tuple[Number, ...] | PendingNumbers,
-        section: str | None,
-    ) -> Sentence:
-        """``Sentence(text, span, numbers, section)`` without the generated ``__init__``'s
-        four frozen-attribute calls (one of them through the numbers descriptor): the same
-        object at a fifth of the cost, for the splitter, which makes some thirty a report."""
-        sentence = object.__new__(cls)
-        sentence.__dict__.update(text=text, span=span, _numbers=numbers, section=section)
-        return sentence
-
     @cached_property
     def claims(self) -> tuple[Claim, ...]:
         """The counts the sentence states about the tables (parsed on first use)."""

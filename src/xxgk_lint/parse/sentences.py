@@ -255,7 +255,6 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     span_of = _spans(paragraph)
     section = paragraph.section
     fields = None
-    make = Sentence.unchecked
     for end in _breaks(paragraph):
         chunk = text[start:end]
         stripped = chunk.strip()
@@ -264,6 +263,6 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
             span = span_of(lead, lead + len(stripped))
             if fields is None:
                 fields = _fields(paragraph)
-            out.append(make(stripped, span, _Pending(fields, lead, stripped), section))
+            out.append(Sentence(stripped, span, _Pending(fields, lead, stripped), section))
         start = end
     return tuple(out)
