@@ -76,7 +76,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_WIDE))
 
 
-@bounded(8192)
+@bounded(4096)  # (template lines recur; a report's own lines would only churn a larger one)
 def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
     text = nfkc(text)
