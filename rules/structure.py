@@ -12,7 +12,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.document import OUTLINE_HEADINGS
-from xxgk_lint.format.normalise import SIMPLIFIED, TRADITIONAL, normalise
+from xxgk_lint.format.normalise import normalise
 from xxgk_lint.memo import bounded
 from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
 
@@ -295,23 +295,12 @@ _NUMBERING = re.compile(
 #: The format's own sub-headings of 五 (存在的主要问题, 改进情况 …), as whole sentences.
 _OUTLINE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
 _OPEN = re.compile(r"[,;。:!?]")
-#: The ideographs a numbering can open with (as in _NUMBERING), as written: the numerals and
-#: any form the normalising folds into one.
-_NUMERALS = "一二三四五六七八九十"
-_NUMERAL_FORMS = frozenset(_NUMERALS) | {
-    t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in _NUMERALS
-}
 
 
 def _is_subheading(text: str) -> bool:
     """A sentence that only names what follows: （一）存在问题。 / 二、改进情况 / 1.问题 —
     numbered, and either the format's sub-heading words or a short phrase with no sentence
     end. A short numbered sentence that says something (1.政策解读形式较为单一。) counts."""
-    head = text[:1]
-    if "\u4e00" <= head <= "\u9fff" and head not in _NUMERAL_FORMS:
-        # An ideograph stays itself when normalised (folded to simplified), so the text
-        # opens with no numbering: most sentences, told without normalising them (NFKC).
-        return False
     norm = normalise(text)
     match = _NUMBERING.match(norm)
     if match is None:

@@ -242,9 +242,7 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
         return ()
     text = sentence.text
     return tuple(
-        claim._replace(span=_span(sentence, start), text=text)
-        if start is not None
-        else claim._replace(span=sentence.span, text=text)
+        claim._replace(span=sentence.span if start is None else _span(sentence, start), text=text)
         for claim, start in drafts
     )
 

@@ -8,16 +8,15 @@ it is not read as the start of the next one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import Any
 
-from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span
-
-if TYPE_CHECKING:
-    from xxgk_lint.sources.model import PositionMap
+from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
 
 _END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
 #: The characters that end a sentence (what ``_END`` starts with).
@@ -233,19 +232,12 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
     return tuple(numbers)
 
 
-#: A paragraph's fields, in order: what a sentence's pending numbers keep to place them.
-_Fields = tuple[str, Span, tuple[Piece, ...], "str | None", "PositionMap | None"]
-
-
-def _fields(paragraph: Paragraph) -> _Fields:
-    """The paragraph's fields, without the sentences it caches (see :class:`_Pending`)."""
-    return (
-        paragraph.text,
-        paragraph.span,
-        paragraph.pieces,
-        paragraph.section,
-        paragraph.origin,
-    )
+#: A paragraph's fields, in order (``Paragraph(*fields)``), without the sentences it caches:
+#: what a sentence's pending numbers keep to place them (see :class:`_Pending`).
+_Fields = tuple[Any, ...]
+_fields: Callable[[Paragraph], _Fields] = attrgetter(
+    *(spec.name for spec in dataclasses.fields(Paragraph))
+)
 
 
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
