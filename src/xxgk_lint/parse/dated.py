@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Date, Span
-from xxgk_lint.parse.dates import CHINESE_DATE, read_dates
+from xxgk_lint.parse.dates import CHINESE_DATE, calendar_date, read_dates
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.sources.model import MetaTag
 
@@ -78,10 +78,7 @@ def _date_of(text: str) -> dt.date | None:
     plain = compiled(_PLAIN_DATE).fullmatch(text)
     if plain is not None:
         year, month, day = (int(g) for g in plain.groups() if g is not None)
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
+        return calendar_date(year, month, day)
     reading = read_dates(text)
     parts = reading.parts
     if len(parts) != 1 or parts[0].garbled:

@@ -92,10 +92,7 @@ class DatePart:
         y = self.year if self.year is not None else year
         if y is None or self.month is None or self.day is None:
             return None
-        try:
-            return dt.date(y, self.month, self.day)
-        except ValueError:
-            return None
+        return calendar_date(y, self.month, self.day)
 
 
 @record(eq=False)
@@ -348,8 +345,8 @@ _PLAIN_PERIOD = (
 def _plain_period(match: re.Match[str]) -> tuple[dt.date | None, dt.date | None, str | None]:
     """What :func:`_period` makes of a window :data:`_PLAIN_PERIOD` matches."""
     year, month, day, end_year, end_month, end_day = match.groups()
-    start = _calendar_date(int(year), int(month), int(day))
-    end = _calendar_date(int(end_year or year), int(end_month), int(end_day))
+    start = calendar_date(int(year), int(month), int(day))
+    end = calendar_date(int(end_year or year), int(end_month), int(end_day))
     if start is None or end is None:
         return None, None, "impossible-date"
     if start > end:
@@ -357,7 +354,8 @@ def _plain_period(match: re.Match[str]) -> tuple[dt.date | None, dt.date | None,
     return start, end, None
 
 
-def _calendar_date(year: int, month: int, day: int) -> dt.date | None:
+def calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when the calendar has no such day (2023-02-30)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
