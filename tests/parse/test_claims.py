@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from xxgk_lint.parse._lark_runtime import Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Piece, Span
-from xxgk_lint.parse.claims import _alternation, _first_chars, folded
+from xxgk_lint.parse.claims import _alternation, _first_chars, _parser, _shape, _tokens, folded
 
 
 def _sentence(text: str):
@@ -191,6 +192,61 @@ def test_the_lookahead_finds_what_the_alternation_finds() -> None:
         text = folded(line)
         found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in slow.finditer(text)], line
+
+
+def _tree_as_read(tree: Tree) -> list:
+    """The parser's tree of a text: each separator, and each clause's parts with their
+    tokens (type, value, start) in order."""
+    out: list = []
+    for child in tree.children:
+        if isinstance(child, Token):
+            out.append((child.type, child.value, child.start_pos))
+            continue
+        parts = []
+        for part in child.children:
+            leaves = [
+                t
+                for item in part.children
+                for t in (item.children if isinstance(item, Tree) else [item])
+            ]
+            parts.append((part.data, [(t.type, t.value, t.start_pos) for t in leaves]))
+        out.append(parts)
+    return out
+
+
+def _shape_as_read(text: str) -> list:
+    """The same, from the tree looked up by the types of the text's tokens."""
+    tokens = _tokens(text)
+    shape = _shape("".join(t.type[0] for t in tokens))
+    assert shape is not None
+    out: list = []
+    for child in shape:
+        if isinstance(child, int):
+            out.append(tuple(tokens[child][:3]))
+            continue
+        out.append(
+            [
+                (
+                    "fact" if at >= 0 else "topics",
+                    [tuple(tokens[i][:3]) for i in (*words, *((at,) if at >= 0 else ()))],
+                )
+                for words, at in child
+            ]
+        )
+    return out
+
+
+def test_the_tree_looked_up_by_token_types_is_the_tree_of_the_text() -> None:
+    """A sentence's tree is parsed once per sequence of token types and filled with its
+    tokens: on every line of the corpus that is the tree the parser makes of the text."""
+    lines = _corpus()
+    assert len(lines) > 1000
+    shapes = set()
+    for line in lines:
+        text = folded(line)
+        shapes.add("".join(t.type[0] for t in _tokens(text)))
+        assert _shape_as_read(text) == _tree_as_read(_parser().parse(text)), line
+    assert len(shapes) > 100
 
 
 @pytest.mark.parametrize(

@@ -119,31 +119,23 @@ def _first_chars(word: str) -> str:
     return word[0]
 
 
-def _runs() -> list[tuple[str, list[str]]]:
-    """The vocabulary's words longest first, each run of words of one topic together: the
-    order the lexer tries them in. One group per run, not per word, matches the same (the
-    alternatives keep their order) and lexes twice as fast (fewer group marks to keep)."""
-    words = sorted(
+def _words() -> list[tuple[str, str]]:
+    """The vocabulary's words and their topics, longest first: the order the lexer tries
+    them in."""
+    return sorted(
         ((word, topic) for topic, group in TOPICS.items() for word in group),
         key=lambda pair: -len(pair[0]),
     )
-    runs: list[tuple[str, list[str]]] = []
-    for word, topic in words:
-        if runs and runs[-1][0] == topic:
-            runs[-1][1].append(word)
-        else:
-            runs.append((topic, [word]))
-    return runs
 
 
 @functools.cache
 def _group_topics() -> dict[str, str]:
-    """The topic of each of the lexer's topic groups, by group name."""
-    return {f"t{i}": topic for i, (topic, _) in enumerate(_runs())}
+    """The topic of each of the lexer's word groups, by group name."""
+    return {f"w{i}": topic for i, (_, topic) in enumerate(_words())}
 
 
 def _alternation(lookahead: bool = True) -> re.Pattern[str]:
-    runs = _runs()
+    words = _words()
     # A count starts where a digit run starts, and has at most nine digits: linear on any line.
     # A count in Chinese numerals starts where the run of numerals starts, and not in a word
     # that ends in one (统一, 唯一, 同一, 逐一, 第一 …).
@@ -153,15 +145,17 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         f"{_NOT_IN_NUMERAL}(?P<hanzi>{NUMERAL})[ \\t]*(?:{units})",
         r"(?P<sep>[，,；;。：:）)])",
     ]
-    parts += [f"(?P<t{i}>{'|'.join(words)})" for i, (_, words) in enumerate(runs)]
+    # Each word an alternative of its own, named by an empty group after it: re skips an
+    # alternative that starts with another character at once, but enters every one that
+    # starts with a group (a group per run of words lexed a third slower).
+    parts += [f"{word}(?P<w{i}>)" for i, (word, _) in enumerate(words)]
     if not lookahead:
         return re.compile("|".join(parts))
     # Every alternative is tried at every position: a look-ahead at the characters that can
     # start one of them skips the others at once (three times faster on long lines).
     firsts = set("0123456789，,；;。：:）)" + _NUMERAL_CHARS)
-    for _, words in runs:
-        for word in words:
-            firsts.update(_first_chars(word))
+    for word, _ in words:
+        firsts.update(_first_chars(word))
     ahead = "".join(sorted(re.escape(c) for c in firsts))
     return re.compile(f"(?=[{ahead}])(?:{'|'.join(parts)})")
 
@@ -171,28 +165,50 @@ def _lexer_pattern() -> re.Pattern[str]:
     return _alternation()
 
 
+class _Tok(NamedTuple):
+    """A token of the claims lexer: COUNT (its value the count in digits), SEP (the
+    separator) or TOPIC (its topic key), and where it stands in the text."""
+
+    type: str
+    value: str
+    start: int
+    end: int
+
+
+def _tokens(data: str) -> tuple[_Tok, ...]:
+    """The tokens of ``data`` (plain tuples: a Lark token is made only for a parse)."""
+    topics = _group_topics()
+    out: list[_Tok] = []
+    for match in _lexer_pattern().finditer(data):
+        group = match.lastgroup or ""
+        start, end = match.span()
+        if group == "count":
+            out.append(_Tok("COUNT", match.group("count"), start, end))
+        elif group == "hanzi":
+            value = chinese_int(match.group("hanzi"))
+            if value is not None:  # 十二三件 is no count
+                out.append(_Tok("COUNT", str(value), start, end))
+        elif group == "sep":
+            out.append(_Tok("SEP", match.group(), start, end))
+        else:
+            out.append(_Tok("TOPIC", topics[group], start, end))
+    return tuple(out)
+
+
 class ClaimLexer(Lexer):
-    """Yields COUNT, SEP and TOPIC tokens (a topic token's value is its topic key)."""
+    """Yields COUNT, SEP and TOPIC tokens (a topic token's value is its topic key) of a
+    text, or the tokens given (a list already lexed: see :func:`_shape`)."""
 
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        pattern, topics = _lexer_pattern(), _group_topics()
+    def lex(self, data: str | list[Token]) -> Iterator[Token]:  # type: ignore[override]
+        if not isinstance(data, str):
+            yield from data
+            return
         new = Token._future_new  # (Token() without its check of deprecated arguments)
-        for match in pattern.finditer(data):
-            group = match.lastgroup or ""
-            start, end = match.span()
-            if group == "count":
-                yield new("COUNT", match.group("count"), start, None, None, None, None, end)
-            elif group == "hanzi":
-                value = chinese_int(match.group("hanzi"))
-                if value is not None:  # 十二三件 is no count
-                    yield new("COUNT", str(value), start, None, None, None, None, end)
-            elif group == "sep":
-                yield new("SEP", match.group(), start, None, None, None, None, end)
-            else:
-                yield new("TOPIC", topics[group], start, None, None, None, None, end)
+        for token in _tokens(data):
+            yield new(token.type, token.value, token.start, None, None, None, None, token.end)
 
 
 @functools.cache
@@ -263,11 +279,54 @@ def _drafts(text: str) -> tuple[_Draft, ...]:
     folded_text = folded(text)
     if not _worth_parsing(folded_text):
         return ()
-    try:
-        tree = _parser().parse(folded_text)
-    except LarkError:
+    tokens = _tokens(folded_text)
+    shape = _shape("".join([token.type[0] for token in tokens]))
+    if shape is None:
         return ()
-    return tuple(_Reader(folded_text).read(tree))
+    return tuple(_Reader(folded_text, tokens).read(shape))
+
+
+#: One part of a clause of the claims grammar's tree, by token index: the indices of its
+#: topic words and of its count (-1: the topic words after the clause's last count).
+_Part = tuple[tuple[int, ...], int]
+#: The grammar's tree by token index: a separator's index, or a clause's parts.
+_Shape = tuple[int | tuple[_Part, ...], ...]
+_TYPES = {"C": "COUNT", "S": "SEP", "T": "TOPIC"}
+
+
+@bounded(512)
+def _shape(types: str) -> _Shape | None:
+    """The claims grammar's tree of a sentence whose tokens have these ``types`` (their
+    initials: C, S, T), by token index; None if it does not parse. The LALR parser reads
+    a token's type, never its value, so the tree of a sentence depends on the types alone:
+    parsed once per sequence of types, not per sentence (sentences of one template differ
+    in their counts, not in their shape)."""
+    new = Token._future_new
+    tokens = [new(_TYPES[t], t, i, None, None, None, None, i + 1) for i, t in enumerate(types)]
+    try:
+        # (ClaimLexer passes tokens through: the types are all the parser reads)
+        tree = _parser().parse(tokens)  # type: ignore[arg-type]
+    except LarkError:
+        return None
+    shape: list[int | tuple[_Part, ...]] = []
+    for child in tree.children:
+        if isinstance(child, Token):  # a separator
+            shape.append(child.start_pos or 0)
+            continue
+        parts: list[_Part] = []
+        for part in child.children:  # fact: topics? COUNT | topics: TOPIC+
+            words: tuple[int, ...] = ()
+            count = -1
+            for item in part.children:
+                if isinstance(item, Tree):
+                    words = tuple(t.start_pos or 0 for t in item.children if isinstance(t, Token))
+                elif part.data == "fact":
+                    count = item.start_pos or 0
+                else:
+                    words += (item.start_pos or 0,)
+            parts.append((words, count))
+        shape.append(tuple(parts))
+    return tuple(shape)
 
 
 def _span(sentence: Sentence, start: int) -> Span:
@@ -286,75 +345,71 @@ def _span(sentence: Sentence, start: int) -> Span:
     return span._replace(column=span.column + start, end_column=span.column + end)
 
 
-def _leaves(tree: Tree[Token]) -> list[Token]:
-    """The tokens of ``tree`` in order (``scan_values`` without its nested generators: a
-    clause is read for them three times)."""
-    out: list[Token] = []
-    for child in tree.children:
-        if isinstance(child, Tree):
-            out.extend(_leaves(child))
-        else:
-            out.append(child)
-    return out
-
-
 class _Reader:
     """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tokens: tuple[_Tok, ...]) -> None:
         self.text = text
+        self.tokens = tokens
         self.claims: list[_Draft] = []
         self.since_count: set[str] = set()  # topics since the last count (for 各 N 件)
         self.in_sub = False  # after 其中 (or an opening bracket) every count is a part
         self.clause_start = 0
-        self.times: list[Token] = []  # the time words of the clause that date its counts
-        self.running: Token | None = None  # the last of them in the sentence's clauses so far
+        self.times: list[_Tok] = []  # the time words of the clause that date its counts
+        self.running: _Tok | None = None  # the last of them in the sentence's clauses so far
 
-    def read(self, tree: Tree[Token]) -> list[_Draft]:
-        children = tree.children
-        for index, child in enumerate(children):
-            if isinstance(child, Token):  # a separator
-                if child.value in _END_OF_PARTS:
+    def read(self, shape: _Shape) -> list[_Draft]:
+        tokens = self.tokens
+        first = 0  # the clause's first token
+        for index, child in enumerate(shape):
+            if isinstance(child, int):  # a separator
+                sep = tokens[child]
+                if sep.value in _END_OF_PARTS:
                     self.in_sub = False
-                if child.value in _END_OF_TIME:
+                if sep.value in _END_OF_TIME:
                     self.running = None
-                self.clause_start = child.end_pos or self.clause_start
+                self.clause_start = sep.end
+                first = child + 1
                 continue
             # The clause runs to the next separator: the lexer makes a SEP token of every
             # separator character, so that is the next child, if any.
-            following = children[index + 1] if index + 1 < len(children) else None
-            end = following.start_pos if isinstance(following, Token) else None
-            text = self.text[self.clause_start : len(self.text) if end is None else end]
-            self._clause(child, _leaves(child), text)
+            following = shape[index + 1] if index + 1 < len(shape) else None
+            if isinstance(following, int):
+                end, last = tokens[following].start, following
+            else:
+                end, last = len(self.text), len(tokens)
+            self._clause(child, tokens[first:last], self.text[self.clause_start : end])
         return self.claims
 
-    def _clause(self, clause: Tree[Token], tokens: list[Token], clause_text: str) -> None:
-        parts = [p for p in clause.children if isinstance(p, Tree)]
-        trailing: list[Token] = []
-        if parts and parts[-1].data == "topics":
-            trailing = [t for t in parts[-1].children if isinstance(t, Token)]
-        clause_words: list[Token] = []
-        before = len(self.claims)
-        facts = [p for p in parts if p.data == "fact"]
+    def _clause(self, parts: tuple[_Part, ...], tokens: tuple[_Tok, ...], clause_text: str) -> None:
         self.times = self._qualifiers(tokens, clause_text)
+        if not tokens:
+            return  # (a clause with no word: nothing to read, nothing that dates the next)
+        every = self.tokens
+        trailing: list[_Tok] = []
+        if parts[-1][1] < 0:
+            trailing = [every[i] for i in parts[-1][0]]
+        clause_words: list[_Tok] = []
+        before = len(self.claims)
+        last_fact = -1  # the index of the clause's last fact
+        for index, (_, at) in enumerate(parts):
+            if at >= 0:
+                last_fact = index
         parts_at = -1 if self.in_sub else len(self.text)  # where a breakdown starts
         for token in tokens:
             if token.value == "sub":
-                parts_at = min(parts_at, token.start_pos or 0)
-        for part in parts:
-            if part.data == "topics":
-                topic_words = [t for t in part.children if isinstance(t, Token)]
-                clause_words.extend(topic_words)
-                self.since_count |= {t.value for t in topic_words}
-                self.in_sub |= any(t.value == "sub" for t in topic_words)
-                continue
-            own = [t for sub in part.children if isinstance(sub, Tree) for t in sub.children]
-            own_words = [t for t in own if isinstance(t, Token)]
+                parts_at = min(parts_at, token.start)
+        for index, (indices, at) in enumerate(parts):
+            own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
-            count = next(t for t in part.children if isinstance(t, Token))
+            if at < 0:  # the topic words after the last count
+                self.since_count |= {t.value for t in own_words}
+                self.in_sub |= any(t.value == "sub" for t in own_words)
+                continue
+            count = every[at]
             words = {t.value for t in own_words} - TIMES
             verb = next((t for t in own_words if t.value not in _MARKERS), count)
-            if not words and part is facts[-1] and trailing:
+            if not words and index == last_fact and trailing:
                 words = {t.value for t in trailing}  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
@@ -364,7 +419,7 @@ class _Reader:
             each = "each" in words
             scope = set(self.since_count) if each else set(words)
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
-            self.claims.append((self._dated(claim, verb), count.start_pos or 0))
+            self.claims.append((self._dated(claim, verb), count.start))
             self.since_count = set()
         clause_topics = {t.value for t in clause_words}
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
@@ -380,7 +435,7 @@ class _Reader:
         self._none(clause_words, clause_text)
         # The clauses after it are dated by its last time word outside a breakdown: (上年度
         # 12件) in brackets dates only itself.
-        outside = [t for t in self.times if (t.start_pos or 0) < parts_at]
+        outside = [t for t in self.times if t.start < parts_at]
         if outside:
             self.running = outside[-1]
 
@@ -394,7 +449,7 @@ class _Reader:
                 continue
             self.claims.append((claim._replace(topics=claim.topics | results), start))
 
-    def _none(self, words: list[Token], clause_text: str) -> None:
+    def _none(self, words: list[_Tok], clause_text: str) -> None:
         """A claim of zero for each "none" word of the clause, about what it says did not
         happen: the topics after it, else (at the clause's end) the topics before it."""
         for index, word in enumerate(words):
@@ -402,7 +457,7 @@ class _Reader:
                 continue
             after = {t.value for t in words[index + 1 :]} & NONE_TOPICS
             if not after:
-                tail_start = (word.end_pos or 0) - self.clause_start
+                tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not _NONE_TAIL.match(tail.strip()):
                     continue
@@ -412,13 +467,11 @@ class _Reader:
                 self.claims.append((self._dated(claim, word), None))
 
     @staticmethod
-    def _qualifiers(tokens: list[Token], clause_text: str) -> list[Token]:
+    def _qualifiers(tokens: tuple[_Tok, ...], clause_text: str) -> list[_Tok]:
         """The time words of the clause that stand before the first word of their count
         (上年度收到申请12件; not 结转2024年1件, where the year is where the count went); none
         in a comparison (与去年相比)."""
-        if any(word in clause_text for word in _COMPARISON):
-            return []
-        found: list[Token] = []
+        found: list[_Tok] = []
         worded = False  # a word of the count has been seen since the last count
         for token in tokens:
             if token.type == "COUNT":
@@ -428,26 +481,28 @@ class _Reader:
                     found.append(token)
             elif token.value not in _MARKERS:
                 worded = True
+        if found and any(word in clause_text for word in _COMPARISON):
+            return []
         return found
 
-    def _dated(self, claim: Claim, verb: Token) -> Claim:
+    def _dated(self, claim: Claim, verb: _Tok) -> Claim:
         """The claim with the time word that dates it: the last before its verb in its
         clause, else the last of the sentence's clauses before (上年度收到申请12件，办结10件)."""
-        at = verb.start_pos or 0
+        at = verb.start
         last = self.running
         for token in self.times:
-            if (token.start_pos or 0) < at:
+            if token.start < at:
                 last = token
         if last is None or last.value == "current":
             return claim
         if last.value == "previous":
             return claim._replace(previous=True)
-        written = self.text[last.start_pos or 0 : last.end_pos or 0].rstrip("年 \t")
+        written = self.text[last.start : last.end].rstrip("年 \t")
         year = int(written) if written.isdigit() else chinese_int(written)
         return claim._replace(year=year)
 
     def _claim(
-        self, count: Token, scope: frozenset[str], topics: set[str], each: bool, clause: str
+        self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
         return Claim(
             topics=scope - _MARKERS,
