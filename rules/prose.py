@@ -34,7 +34,7 @@ from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.parse.ast import Report, Sentence
-from xxgk_lint.parse.claims import Claim, folded
+from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 
 #: Topics of the cases of table 四: a claim with one of them is XG502's, never XG501's.
 CASES = frozenset({"review", "litigation", "direct", "after_review"})
@@ -89,10 +89,10 @@ def _status(statuses: Sequence[str]) -> str:
 def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
     """The sentences of the paragraphs, and then of the sentences, that hold one of
     ``words`` (simplified or traditional): a paragraph that cannot hold a claim about the
-    table is not even split into sentences."""
+    table (none of the words, or no count) is not even split into sentences."""
     pattern = _mentions(words)
     for paragraph in report.paragraphs:
-        if not pattern.search(paragraph.text):
+        if not pattern.search(paragraph.text) or not may_state_claims(paragraph.text):
             continue
         for sentence in paragraph.sentences:
             if pattern.search(sentence.text):

@@ -4,7 +4,7 @@ sections the format requires, in their order and numbering, and what section 五
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import docs
 
@@ -371,8 +371,17 @@ def _ideographs(word: str) -> bool:
     return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
-def _substantive(sentences: Sequence[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if not _is_subheading(s.text)]
+def _substantive(section: Section, enough: int) -> list[Sentence]:
+    """The section's sentences that are not sub-headings, up to the first ``enough`` of
+    them: all the rule asks is whether there are that many, and where the first is."""
+    found: list[Sentence] = []
+    for paragraph in section.paragraphs:
+        for sentence in paragraph.sentences:
+            if not _is_subheading(sentence.text):
+                found.append(sentence)
+                if len(found) >= enough:
+                    return found
+    return found
 
 
 @rule(
@@ -475,8 +484,8 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
             actual=section.text.strip(),
         )
         return
-    sentences = _substantive(section.sentences)
     least = int(ctx.option("min-sentences"))
+    sentences = _substantive(section, least)
     where = sentences[0].span if sentences else section.span
     if len(sentences) < least:
         yield ctx.diagnostic(

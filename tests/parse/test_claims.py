@@ -9,7 +9,16 @@ import pytest
 
 from xxgk_lint.parse._lark_runtime import Token, Tree
 from xxgk_lint.parse.ast import Paragraph, Piece, Span
-from xxgk_lint.parse.claims import _alternation, _first_chars, _parser, _shape, _tokens, folded
+from xxgk_lint.parse.claims import (
+    _alternation,
+    _first_chars,
+    _parser,
+    _shape,
+    _tokens,
+    _worth_parsing,
+    folded,
+    may_state_claims,
+)
 
 
 def _sentence(text: str):
@@ -290,3 +299,24 @@ def test_one_text_read_once_is_placed_in_each_of_its_sentences() -> None:
     assert [c._replace(span=None) for c in one.claims] == [
         c._replace(span=None) for c in other.claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("共收到申请萬件。", True),  # 萬 folds to 万, a numeral
+        ("本年度無行政复议。", True),  # 無 folds to 无
+        ("本年度發展良好，現有人员三名。", False),
+        ("依申请公开工作有序开展。", False),
+        ("收到申请 3 件。", True),
+    ],
+)
+def test_whether_a_paragraph_may_state_claims(text: str, may: bool) -> None:
+    assert may_state_claims(text) is may
+
+
+def test_a_paragraph_may_state_claims_when_its_folded_text_is_worth_parsing() -> None:
+    """The paragraph test folds traditional characters only when it matters: on every line
+    of the corpus it says what the test of the folded text says."""
+    for line in _corpus():
+        assert may_state_claims(line) == _worth_parsing(folded(line)), line
