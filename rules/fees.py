@@ -16,8 +16,9 @@ from xxgk_lint.engine.diagnostics import Diagnostic
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.document import FEE_REGIME_FROM, FEE_STATEMENT
-from xxgk_lint.format.normalise import fold_traditional, nfkc, normalise
+from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.ast import Report, Sentence
+from xxgk_lint.parse.claims import folded
 
 
 @rule(
@@ -135,7 +136,7 @@ def fee_statements(report: Report) -> list[Statement]:
         raw = sentence.text
         if not _mentions_fees(raw):
             continue
-        text = fold_traditional(nfkc(raw))
+        text = folded(raw)  # (once per sentence text: template sentences recur)
         if patterns["any"].search(text) is None:
             continue
         for match in _CLAUSE.finditer(text):
