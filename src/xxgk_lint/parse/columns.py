@@ -128,13 +128,13 @@ def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -
 def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
     width = len(columns)
     kinds = "".join(map(_kind, values))  # (in C, not a Python step per value)
+    full = kinds.rstrip(EMPTY)
+    if len(full) == width and EMPTY not in full:
+        # The common case: the values, then maybe empty fields (a row's trailing pipe).
+        return _new(Placement, (tuple(values[:width]), COUNT, width))
     if len(values) - kinds.count(EMPTY) != width:
         return None
-    if len(values) != width:
-        # Empty fields among the values are padding; most rows have them at their end only.
-        kept = len(kinds.rstrip(EMPTY))
-        values = values[:kept] if kept == width else filled(values)
-    return _new(Placement, (tuple(values), COUNT, width))
+    return _new(Placement, (tuple(filled(values)), COUNT, width))  # empty fields are padding
 
 
 def windows(values: Sequence[Item], width: int) -> list[int]:

@@ -185,7 +185,8 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
         done = match.end()
         if start < middle:
             run += items[start:middle]
-        if kinds.count(EMPTY, middle, done) == done - middle:  # empty cells only
+        if kinds[middle] == EMPTY and kinds.count(EMPTY, middle, done) == done - middle:
+            # Empty cells only.
             last = run[-1] if run else None
             if last is None or last[LINE] != items[middle][LINE] or header(last[NORM]):
                 continue
@@ -206,56 +207,70 @@ _RUNS = re.compile(f"({TEXT}*)([^{TEXT}]+)")
 _kind = itemgetter(KIND)  # an item's kind
 
 
-def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
-    """The template row that a label run names, searched from the row expected next."""
+def _label_for(
+    run: list[Item], spec: TableSpec, cursor: int, naming: dict[str, tuple[int, ...]]
+) -> tuple[int, Item] | None:
+    """The template row that a label run names, searched from the row expected next.
+    ``naming`` is the spec's table of :func:`_rows_naming`."""
+    if len(run) == 1:  # the common case: one label, no header words to skip
+        item = run[0]
+        indices = naming.get(item[NORM])
+        if indices is None:
+            indices = _rows_naming(spec, naming, item[NORM])
+        for index in indices:
+            if index >= cursor:
+                return index, item
+        return None
     header = spec.header_pattern.match
-    # Header words are skipped when two or more stand in the run; a run of one label (the
-    # common case) has none to skip, and is not searched for them.
-    skip_headers = len(run) > 1 and sum(1 for item in run if header(item[NORM])) >= 2
+    # Header words are skipped when two or more stand in the run.
+    skip_headers = sum(1 for item in run if header(item[NORM])) >= 2
     for item in reversed(run):
         if skip_headers and header(item[NORM]):
             continue
-        for index in _rows_naming(spec, item[NORM]):
+        indices = naming.get(item[NORM])
+        if indices is None:
+            indices = _rows_naming(spec, naming, item[NORM])
+        for index in indices:
             if index >= cursor:
                 return index, item
     return None
 
 
-#: (id of the table spec, label) → (the spec, the indices of the rows the label names).
+#: id of a table spec → (the spec, its labels → the indices of the rows each names).
 #: Labels are the template's words, the same in report after report: each is matched
-#: against the rows once. The spec is kept with its entry so that a reused id never hits.
-_NAMING: dict[tuple[int, str], tuple[TableSpec, tuple[int, ...]]] = {}
+#: against the rows once. The spec is kept with its table so that a reused id never hits.
+_NAMING: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
 _NAMING_SIZE = 2048
 register(_NAMING.clear)
 
 
-def _rows_naming(spec: TableSpec, norm: str) -> tuple[int, ...]:
-    """The indices of the template rows whose pattern finds ``norm``, in row order."""
-    entry = _NAMING.get((id(spec), norm))
-    if entry is not None and entry[0] is spec:
-        return entry[1]
-    if len(_NAMING) >= _NAMING_SIZE:
-        _NAMING.clear()
-    found = tuple(i for i, row in enumerate(spec.rows) if row.pattern.search(norm))
-    _NAMING[(id(spec), norm)] = (spec, found)
+def _naming(spec: TableSpec) -> dict[str, tuple[int, ...]]:
+    """The spec's table of labels and the rows they name (see :func:`_rows_naming`)."""
+    entry = _NAMING.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _NAMING[id(spec)] = (spec, {})
+    return entry[1]
+
+
+def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str) -> tuple[int, ...]:
+    """The indices of the template rows whose pattern finds ``norm``, in row order (kept
+    in ``naming``, the spec's table, which holds at most _NAMING_SIZE labels)."""
+    if len(naming) >= _NAMING_SIZE:
+        naming.clear()
+    found = naming[norm] = tuple(i for i, row in enumerate(spec.rows) if row.pattern.search(norm))
     return found
-
-
-def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
-    assert placement.items is not None
-    line, end = label[LINE], label[END]
-    blank = _new(Span, (line, end, line, end, None))  # a missing cell's
-    return make_cells(columns, placement.items, blank)
 
 
 def _row(pending: _Pending) -> Row:
     label, placement = pending.label, pending.placement
-    span = item_span(label)
+    line, end = label[LINE], label[END]
+    span = _new(Span, (line, label[COLUMN], line, end, None))
     if placement.items is None:
         cells: tuple[Cell, ...] = ()
         status = UNCERTAIN
     else:
-        cells = _cells(placement, pending.columns, label)
+        blank = _new(Span, (line, end, line, end, None))  # where a missing cell stands
+        cells = make_cells(pending.columns, placement.items, blank)
         status = COMPLETE
     return _new(
         Row,
@@ -363,16 +378,17 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     first: Item | None = None
     last: Item | None = None
     runs = value_runs(items, spec)
+    naming = _naming(spec)
     for position, (run, values) in enumerate(runs):
         if not values:
             continue
-        found = _label_for(run, spec, cursor)
+        found = _label_for(run, spec, cursor, naming)
         if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
             # A label broken around its numbers: try it joined with the next text piece.
             following = runs[position + 1][0]
             piece, after = run[-1], following[0]
             joined = relabelled(piece, piece[RAW] + after[RAW], piece[NORM] + after[NORM])
-            found = _label_for([joined], spec, cursor)
+            found = _label_for([joined], spec, cursor, naming)
             if found is not None:
                 found = (found[0], run[-1])
                 following.pop(0)
