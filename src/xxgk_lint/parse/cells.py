@@ -179,19 +179,48 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
         position += 1
-    cells = geometry.cells if geometry is not None else None
-    table = geometry.table if geometry is not None else -1
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     field_of = _field
+    if geometry is None:
+        # A text row (the common case): its grid column is its field, and it spans one.
+        for field, piece in enumerate(pieces):
+            found = field_of(piece)
+            if found is None:
+                append((EMPTY, "", position, position, "", field, -1, field, 1, None, "blank"))
+            else:
+                if leading:
+                    leading = False
+                    if out and not found[0]:
+                        # Empty fields that open a line before its label are indentation,
+                        # or the leading cells a copied row lost: no row's values (their
+                        # fields still count).
+                        out.clear()
+                for kind, part, at, end, norm, number, cell in found[1]:
+                    append(
+                        (
+                            kind,
+                            part,
+                            position + at,
+                            position + end,
+                            norm,
+                            field,
+                            -1,
+                            field,
+                            1,
+                            number,
+                            cell,
+                        )
+                    )
+            position += len(piece) + 1
+        return out
+    cells = geometry.cells
+    table = geometry.table
     for field, piece in enumerate(pieces):
         start = position
         position += len(piece) + 1
-        if cells is not None:
-            grid, span = cells[field].column, cells[field].span
-        else:
-            grid, span = field, 1
+        grid, span = cells[field].column, cells[field].span
         found = field_of(piece)
         if found is None:
             append((EMPTY, "", start, start, "", field, table, grid, span, None, "blank"))
@@ -200,9 +229,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         if leading:
             leading = False
             if out and not value:
-                # Empty fields that open a line before its label are indentation, or the
-                # leading cells a copied row lost: no row's values (their fields still count).
-                out.clear()
+                out.clear()  # (indentation before the label: see above)
         for kind, part, at, end, norm, number, cell in parts:
             append(
                 (kind, part, start + at, start + end, norm, field, table, grid, span, number, cell)

@@ -184,7 +184,10 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
         start, middle = match.span(1)
         done = match.end()
         if start < middle:
-            run += items[start:middle]
+            if run:
+                run += items[start:middle]
+            else:
+                run = items[start:middle]  # (the common case: no copy into an empty run)
         if kinds[middle] == EMPTY and kinds.count(EMPTY, middle, done) == done - middle:
             # Empty cells only.
             last = run[-1] if run else None
@@ -446,10 +449,23 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     return MappedTable(table, deviations, first[LINE], last[LINE])
 
 
+#: id of a groups table spec → (the spec, its columns as group.column keys, in order).
+_GROUPS: dict[int, tuple[TableSpec, tuple[str, ...]]] = {}
+register(_GROUPS.clear)
+
+
+def _group_columns(spec: TableSpec) -> tuple[str, ...]:
+    """Table 四's columns, group by group (行政复议.维持 …): the same for every report."""
+    entry = _GROUPS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        keys = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
+        entry = _GROUPS[id(spec)] = (spec, keys)
+    return entry[1]
+
+
 def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map table 四: one data line of numbers, the rows being groups of five columns."""
-    group_columns = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
-    at = {column: index for index, column in enumerate(group_columns)}
+    group_columns = _group_columns(spec)
     headers = _Headers(spec, items)
     runs = value_runs(items, spec)
     for position, (_, raw_values) in enumerate(runs):
@@ -483,7 +499,10 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
         last = values[-1]
         anchor = next((v for v in values if v[KIND] != EMPTY), values[0])
         rows = []
+        offset = 0  # where the row's columns start among the group columns
         for row in spec.rows:
+            width = len(row.columns)
+            offset += width
             if placement.items is None:
                 rows.append(
                     Row(
@@ -498,7 +517,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                     )
                 )
                 continue
-            chunk = [placement.items[at[f"{row.key}.{c}"]] for c in row.columns]
+            chunk = placement.items[offset - width : offset]
             cells = make_cells(row.columns, chunk, item_span(anchor))
             start = next((i for i in chunk if i is not None), anchor)
             rows.append(
