@@ -167,3 +167,51 @@ def test_a_range_is_no_negative_number() -> None:
     assert fold_minus("2023–2024 | －3") == "2023–2024 | -3"
     assert parse_number("－1.5") == Decimal("-1.5")
     assert parse_number("−１２") == -12
+
+
+def test_an_item_holds_the_value_and_kind_of_its_cell() -> None:
+    """Each item carries what its cell will hold, worked out with its shape."""
+    from xxgk_lint.parse.cells import CELL, VALUE
+
+    line = Line("ROW", "行政许可 | 1,234 | — | 不详 | | 2.5", 4, 1, 30)
+    assert [(i[RAW], i[VALUE], i[CELL]) for i in row_items(line)] == [
+        ("行政许可", None, "text"),
+        ("1,234", 1234, "number"),
+        ("—", None, "placeholder"),
+        ("不详", None, "text"),
+        ("", None, "blank"),
+        ("2.5", Decimal("2.5"), "number"),
+    ]
+
+
+def test_a_text_row_read_twice_gives_the_same_items_on_each_line() -> None:
+    """A text row's shape is looked up by its text and column: the same text on another
+    line, or at another column, gives items on that line, at that column."""
+    from xxgk_lint.parse.cells import items_of
+
+    text = "规章 | 0 | 7 |"
+    lines = [Line("ROW", text, 3, 1, 1 + len(text)), Line("ROW", text, 9, 5, 5 + len(text))]
+    items = items_of(lines)
+    assert [(i[LINE], i[COLUMN], i[END], i[RAW]) for i in items] == [
+        (3, 1, 3, "规章"),
+        (3, 6, 7, "0"),
+        (3, 10, 11, "7"),
+        (3, 13, 13, ""),
+        (9, 5, 7, "规章"),
+        (9, 10, 11, "0"),
+        (9, 14, 15, "7"),
+        (9, 17, 17, ""),
+    ]
+
+
+def test_cells_are_made_from_the_items_with_their_spans() -> None:
+    from xxgk_lint.parse.ast import Cell, Span
+    from xxgk_lint.parse.cells import make_cells
+
+    items = row_items(Line("ROW", "规章 | 12 | /", 5, 1, 13))
+    blank = Span(5, 3, 5, 3)
+    assert make_cells(("a", "b", "c"), (items[1], None, items[2]), blank) == (
+        Cell("a", "12", 12, "number", Span(5, 6, 5, 8)),
+        Cell("b", "", None, "blank", blank),
+        Cell("c", "/", None, "placeholder", Span(5, 11, 5, 12)),
+    )
