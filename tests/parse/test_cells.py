@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, seed_files
-from xxgk_lint.parse.cells import row_items
+from xxgk_lint.parse.cells import COLUMN, END, FIELD, KIND, LINE, RAW, row_items
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources import InputError, read_source
 
@@ -62,7 +62,7 @@ def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
         if line.text.isascii() and line.text.isdigit():
             continue
         for enclosed in (False, True):
-            got = [(i.kind, i.text, i.column, i.field) for i in row_items(line, None, enclosed)]
+            got = [(i[KIND], i[RAW], i[COLUMN], i[FIELD]) for i in row_items(line, None, enclosed)]
             assert got == _reference(line, enclosed), line.text
 
 
@@ -89,15 +89,15 @@ def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
 def test_cells_of_typical_rows(text: str, expected: list[tuple[str, str, int]]) -> None:
     line = Line("ROW", text, 7, 3, 3 + len(text))
     items = row_items(line)
-    assert [(i.kind, i.text, i.field) for i in items] == expected
+    assert [(i[KIND], i[RAW], i[FIELD]) for i in items] == expected
     first = items[0]
-    assert (first.line, first.column) == (7, 3 + text.index(first.text))
+    assert (first[LINE], first[COLUMN]) == (7, 3 + text.index(first[RAW]))
 
 
 def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
     """In a markdown table (| a | b |) the enclosing pipes give no empty fields."""
     line = Line("ROW", "| 自然人 | 6 |", 7, 3, 16)
-    assert [(i.kind, i.text, i.field) for i in row_items(line, None, True)] == [
+    assert [(i[KIND], i[RAW], i[FIELD]) for i in row_items(line, None, True)] == [
         ("T", "自然人", 0),
         ("N", "6", 1),
     ]
@@ -105,7 +105,7 @@ def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
 
 def test_a_pdf_text_row_is_split_by_the_grammar_terminals() -> None:
     line = Line("ROW", "一、本年新收政府信息公开申请数量 3001 53 0", 1, 1, 30)
-    assert [(i.kind, i.text, i.field) for i in row_items(line)] == [
+    assert [(i[KIND], i[RAW], i[FIELD]) for i in row_items(line)] == [
         ("T", "一、本年新收政府信息公开申请数量", -1),
         ("N", "3001", -1),
         ("N", "53", -1),
@@ -144,7 +144,7 @@ def test_every_minus_sign_makes_a_number(sign: str) -> None:
 
     for text in (f"{sign}1 | 0 | 2", f"{sign}1 0 2"):
         items = row_items(Line("ROW", text, 7, 1, len(text) + 1))
-        assert [(i.kind, i.text, i.column, i.end_column) for i in items] == [
+        assert [(i[KIND], i[RAW], i[COLUMN], i[END]) for i in items] == [
             (NUMBER, f"{sign}1", 1, 3),
             (NUMBER, "0", text.index("0") + 1, text.index("0") + 2),
             (NUMBER, "2", len(text), len(text) + 1),
@@ -157,7 +157,7 @@ def test_a_dash_alone_stays_a_placeholder(sign: str) -> None:
     from xxgk_lint.parse.cells import NUMBER, PLACEHOLDER
 
     items = row_items(Line("ROW", f"3 | {sign}", 7, 1, 6))
-    assert [(i.kind, i.text) for i in items] == [(NUMBER, "3"), (PLACEHOLDER, sign)]
+    assert [(i[KIND], i[RAW]) for i in items] == [(NUMBER, "3"), (PLACEHOLDER, sign)]
 
 
 def test_a_range_is_no_negative_number() -> None:
@@ -167,3 +167,51 @@ def test_a_range_is_no_negative_number() -> None:
     assert fold_minus("2023–2024 | －3") == "2023–2024 | -3"
     assert parse_number("－1.5") == Decimal("-1.5")
     assert parse_number("−１２") == -12
+
+
+def test_an_item_holds_the_value_and_kind_of_its_cell() -> None:
+    """Each item carries what its cell will hold, worked out with its shape."""
+    from xxgk_lint.parse.cells import CELL, VALUE
+
+    line = Line("ROW", "行政许可 | 1,234 | — | 不详 | | 2.5", 4, 1, 30)
+    assert [(i[RAW], i[VALUE], i[CELL]) for i in row_items(line)] == [
+        ("行政许可", None, "text"),
+        ("1,234", 1234, "number"),
+        ("—", None, "placeholder"),
+        ("不详", None, "text"),
+        ("", None, "blank"),
+        ("2.5", Decimal("2.5"), "number"),
+    ]
+
+
+def test_a_text_row_read_twice_gives_the_same_items_on_each_line() -> None:
+    """A text row's shape is looked up by its text and column: the same text on another
+    line, or at another column, gives items on that line, at that column."""
+    from xxgk_lint.parse.cells import items_of
+
+    text = "规章 | 0 | 7 |"
+    lines = [Line("ROW", text, 3, 1, 1 + len(text)), Line("ROW", text, 9, 5, 5 + len(text))]
+    items = items_of(lines)
+    assert [(i[LINE], i[COLUMN], i[END], i[RAW]) for i in items] == [
+        (3, 1, 3, "规章"),
+        (3, 6, 7, "0"),
+        (3, 10, 11, "7"),
+        (3, 13, 13, ""),
+        (9, 5, 7, "规章"),
+        (9, 10, 11, "0"),
+        (9, 14, 15, "7"),
+        (9, 17, 17, ""),
+    ]
+
+
+def test_cells_are_made_from_the_items_with_their_spans() -> None:
+    from xxgk_lint.parse.ast import Cell, Span
+    from xxgk_lint.parse.cells import make_cells
+
+    items = row_items(Line("ROW", "规章 | 12 | /", 5, 1, 13))
+    blank = Span(5, 3, 5, 3)
+    assert make_cells(("a", "b", "c"), (items[1], None, items[2]), blank) == (
+        Cell("a", "12", 12, "number", Span(5, 6, 5, 8)),
+        Cell("b", "", None, "blank", blank),
+        Cell("c", "/", None, "placeholder", Span(5, 11, 5, 12)),
+    )

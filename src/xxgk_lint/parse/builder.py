@@ -37,7 +37,7 @@ from xxgk_lint.parse.ast import (
     Span,
     Table,
 )
-from xxgk_lint.parse.cells import Item, items_of
+from xxgk_lint.parse.cells import KIND, NORM, TEXT, Item, items_of
 from xxgk_lint.parse.dated import meta_date, publication_dates, sign_off
 from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
@@ -147,7 +147,7 @@ class _Builder:
             items = self._items(self._region(key, start_after))
             regions[key] = items
             if key == "proactive" and FORMAT_2019.signal_pattern is not None:
-                labels = "\n".join(i.norm for i in items if i.kind == "T")
+                labels = "\n".join([i[NORM] for i in items if i[KIND] == TEXT])
                 if FORMAT_2019.signal_pattern.search(labels):
                     model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
             result = map_table(model.table(key), items, model)

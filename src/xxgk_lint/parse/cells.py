@@ -4,64 +4,83 @@ A region is flattened into a stream of items in reading order; the template mapp
 (:mod:`xxgk_lint.parse.mapping`) then finds the labels and places the values. Each item
 remembers where it stands:
 
-* ``field`` — which field of its line it is, for lines whose cells are separated (``|``,
+* ``FIELD`` — which field of its line it is, for lines whose cells are separated (``|``,
   a tab, or the cells of an HTML/Word row): a blank field keeps its position, including a
   blank last field of a tab row; for a line of space-separated cells (PDF text) every
-  item is field 0, and only the order counts;
-* ``grid``/``span`` — for a row of an HTML or Word table, the grid columns the cell
+  item is field -1, and only the order counts;
+* ``GRID``/``WIDTH`` — for a row of an HTML or Word table, the grid columns the cell
   covers, as a browser lays them out (from :class:`~xxgk_lint.sources.model.GridRow`).
+
+An item also holds the value and kind of the cell it would make (:func:`make_cells`),
+worked out with its shape, once per distinct text.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from itertools import repeat
+from typing import Final
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded, register
-from xxgk_lint.parse.ast import Cell, Span
+from xxgk_lint.memo import bounded
+from xxgk_lint.parse.ast import Cell, Span, Value
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
 
 TEXT, NUMBER, PLACEHOLDER, EMPTY = "T", "N", "P", "E"
 
+#: An item is a plain tuple, read by these indices. A report has some four hundred items,
+#: and a text row's are its memoised shapes with the line number appended (one C step
+#: each, see :func:`items_of`): a NamedTuple would cost a Python call per item to build
+#: and a descriptor call per field read.
+KIND: Final = 0  # TEXT, NUMBER, PLACEHOLDER or EMPTY
+RAW: Final = 1  # the text as printed
+COLUMN: Final = 2  # 1-based column of its first character
+END: Final = 3  # the column after its last character
+NORM: Final = 4  # the text normalised (a TEXT item's; "" otherwise)
+#: Which field of its line this is; -1 for a whole line of text or a space-separated row.
+FIELD: Final = 5
+#: For a cell of an HTML/Word table: the grid table, its first grid column and its span
+#: (-1, -1, 1 otherwise).
+TABLE: Final = 6
+GRID: Final = 7
+WIDTH: Final = 8
+#: The cell it makes, known from its text alone (so worked out once per distinct text):
+#: the value (int, Decimal or None) and the cell's kind (number, placeholder, text, blank).
+VALUE: Final = 9
+CELL: Final = 10
+LINE: Final = 11  # 1-based line number
 
-class Item(NamedTuple):
-    """One cell-sized piece of a table region (a NamedTuple: built by the thousand)."""
+#: An item without its line: kind, text, column, end, norm, field, table, grid, width,
+#: value, cell kind (a text row's items, looked up by the row's text).
+Shape = tuple[str, str, int, int, str, int, int, int, int, Value, str]
+Item = tuple[str, str, int, int, str, int, int, int, int, Value, str, int]
 
-    kind: str
-    text: str
-    line: int
-    column: int
-    end_column: int
-    norm: str = ""
-    #: Which field of its line this is; -1 for a whole line of text.
-    field: int = -1
-    #: For a cell of an HTML/Word table: the grid table, its first grid column and span.
-    table: int = -1
-    grid: int = -1
-    span: int = 1
 
-    def span_(self) -> Span:
-        return Span(self.line, self.column, self.line, self.end_column)
+def item_span(item: Item) -> Span:
+    """Where an item stands in the file."""
+    line = item[LINE]
+    return _new(Span, (line, item[COLUMN], line, item[END], None))
 
-    @property
-    def separated(self) -> bool:
-        """Whether this item's line separates its cells (| , tab, or a grid row)."""
-        return self.field >= 0
+
+def relabelled(item: Item, raw: str, norm: str) -> Item:
+    """The item with another text (a label joined with the piece after it)."""
+    return (item[KIND], raw, *item[COLUMN:NORM], norm, *item[FIELD:])
 
 
 _SEPARATORS = re.compile(r"[|｜\t]")
-#: Items, spans and cells are built with ``tuple.__new__`` in the hot loops: a NamedTuple's
-#: own ``__new__`` is a Python function, and calling it costs more than the tuple.
+#: Spans and cells are built with ``tuple.__new__`` in the hot loops: a NamedTuple's own
+#: ``__new__`` is a Python function, and calling it costs more than the tuple.
 _new = tuple.__new__
 _INNER_BLANK = re.compile(r"\s")
 #: The minus signs other than the ASCII one: a field that starts with one is matched as
 #: the number it is once the sign is folded (－1 is -1; see normalise.MINUS_SIGNS).
 _OTHER_MINUS = MINUS_SIGNS[1:]
+_join = operator.add  # shape + (line,): an item, built in C
 
 
 def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
@@ -72,7 +91,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     enclosed = enclosed_rows(lines)
     for kind, text, number, base, end in lines:
         if kind != "ROW":
-            append(_new(Item, (TEXT, text, number, base, end, normalise(text), -1, -1, -1, 1)))
+            append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
             continue
         if grid:
             geometry = grid.get(number)
@@ -80,32 +99,19 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
                 extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
                 continue
         if text.isdigit() and text.isascii():  # a lone number (one cell per line)
-            append(_new(Item, (NUMBER, text, number, base, end, "", -1, -1, -1, 1)))
+            append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
             continue
         # A text row is read by its text alone: its items are looked up once (reports
-        # repeat the template's rows) and placed on this line, at this line's column.
-        extend(_placed(_row_shape(text, enclosed), number, base))
+        # repeat the template's rows, at the same column) and given this line's number.
+        extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
 
 
-#: An item of a row without its line, at columns counted from 0 (from the line's first
-#: character): kind, text, column, end_column, norm, field, table, grid, span.
-Shape = tuple[str, str, int, int, str, int, int, int, int]
-
-
-def _placed(shapes: Iterable[Shape], number: int, base: int) -> list[Item]:
-    """A row's items placed on line ``number``, the row's text starting at column ``base``."""
-    return [
-        _new(Item, (k, t, number, c + base, e + base, n, f, tb, g, sp))
-        for k, t, c, e, n, f, tb, g, sp in shapes
-    ]
-
-
 @bounded(1024)
-def _row_shape(text: str, enclosed: bool) -> tuple[Shape, ...]:
-    """The items of a text row ``text``, without their line: a text row's items depend on
-    its text alone."""
-    return tuple(_row_fields(text, None, enclosed))
+def _row_shape(text: str, enclosed: bool, base: int) -> tuple[Shape, ...]:
+    """The items of a text row ``text`` starting at column ``base``, without their line: a
+    text row's items depend on its text alone."""
+    return tuple(_row_fields(text, None, enclosed, base))
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:
@@ -116,12 +122,9 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
     ones. The region decides, since a single line cannot tell: when a row starts with
     blank cells and ends with a blank one, its pipes look enclosing too.
     """
-    piped = opened = 0
-    for line in lines:
-        if line.kind == "ROW" and "|" in line.text:
-            piped += 1
-            opened += line.text[0] == "|" and line.text[-1] == "|"
-    return piped > 0 and opened * 5 >= piped * 4
+    piped = [text for kind, text, _, _, _ in lines if kind == "ROW" and "|" in text]
+    opened = sum(1 for text in piped if text[0] == "|" and text[-1] == "|")
+    return len(piped) > 0 and opened * 5 >= len(piped) * 4
 
 
 _PATTERNS: tuple[Callable[[str], object], Callable[[str], object]] | None = None
@@ -147,12 +150,13 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     """
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
-        return [_new(Item, (NUMBER, text, number, base, base + len(text), "", -1, -1, -1, 1))]
-    return _placed(_row_fields(text, geometry, enclosed), number, base)
+        end = base + len(text)
+        return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]
+    return list(map(_join, _row_fields(text, geometry, enclosed, base), repeat((number,))))
 
 
-def _row_fields(text: str, geometry: GridRow | None, enclosed: bool) -> list[Shape]:
-    """The items of a row's text, without their line, columns counted from 0."""
+def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) -> list[Shape]:
+    """The items of a row's text, without their line, the text starting at column ``base``."""
     if geometry is not None:
         pieces = text.split("\t")
         if len(pieces) != len(geometry.cells):
@@ -164,45 +168,77 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool) -> list[Sha
     else:
         pieces = _SEPARATORS.split(text)
     if geometry is None and len(pieces) == 1:
-        return [(k, t, c, e, n, -1, -1, -1, 1) for k, t, c, e, n in _split(text)]
+        return [
+            (k, t, c + base, e + base, n, -1, -1, -1, 1, v, ck)
+            for k, t, c, e, n, v, ck in _split(text)
+        ]
     # Every separator starts a field, a pipe at either end of the line too (a blank last
     # field, a | 6 | , keeps its place, as in a tab row) — unless the region's rows are
     # enclosed in pipes (| a | b |): then the enclosing pieces are no fields.
-    position = 0
+    position = base
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
-        position = 1
-    cells = geometry.cells if geometry is not None else None
-    table = geometry.table if geometry is not None else -1
+        position += 1
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     field_of = _field
+    if geometry is None:
+        # A text row (the common case): its grid column is its field, and it spans one.
+        for field, piece in enumerate(pieces):
+            found = field_of(piece)
+            if found is None:
+                append((EMPTY, "", position, position, "", field, -1, field, 1, None, "blank"))
+            else:
+                if leading:
+                    leading = False
+                    if out and not found[0]:
+                        # Empty fields that open a line before its label are indentation,
+                        # or the leading cells a copied row lost: no row's values (their
+                        # fields still count).
+                        out.clear()
+                for kind, part, at, end, norm, number, cell in found[1]:
+                    append(
+                        (
+                            kind,
+                            part,
+                            position + at,
+                            position + end,
+                            norm,
+                            field,
+                            -1,
+                            field,
+                            1,
+                            number,
+                            cell,
+                        )
+                    )
+            position += len(piece) + 1
+        return out
+    cells = geometry.cells
+    table = geometry.table
     for field, piece in enumerate(pieces):
         start = position
         position += len(piece) + 1
-        if cells is not None:
-            grid, span = cells[field].column, cells[field].span
-        else:
-            grid, span = field, 1
+        grid, span = cells[field].column, cells[field].span
         found = field_of(piece)
         if found is None:
-            append((EMPTY, "", start, start, "", field, table, grid, span))
+            append((EMPTY, "", start, start, "", field, table, grid, span, None, "blank"))
             continue
         value, parts = found
         if leading:
             leading = False
             if out and not value:
-                # Empty fields that open a line before its label are indentation, or the
-                # leading cells a copied row lost: no row's values (their fields still count).
-                out.clear()
-        for kind, part, at, end, norm in parts:
-            append((kind, part, start + at, start + end, norm, field, table, grid, span))
+                out.clear()  # (indentation before the label: see above)
+        for kind, part, at, end, norm, number, cell in parts:
+            append(
+                (kind, part, start + at, start + end, norm, field, table, grid, span, number, cell)
+            )
     return out
 
 
-#: One item of a field: kind, text, start and end in the field, norm.
-_Part = tuple[str, str, int, int, str]
+#: One item of a field: kind, text, start and end in the field, norm, value, cell kind.
+_Part = tuple[str, str, int, int, str, Value, str]
 
 
 @bounded(4096)
@@ -216,17 +252,25 @@ def _field(piece: str) -> tuple[bool, tuple[_Part, ...]] | None:
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
-        return True, ((NUMBER, stripped, at, end, ""),)
+        return True, ((NUMBER, stripped, at, end, "", int(stripped), "number"),)
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
-        return value, tuple((k, t, at + c, at + e, n) for k, t, c, e, n in _split(stripped))
+        return value, tuple(
+            (k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped)
+        )
     # One word: it starts with a value exactly when it is one (see _is_value).
     if is_number(stripped) or (stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))):
-        return True, ((NUMBER, stripped, at, end, ""),)
+        return True, (_number(stripped, at, end),)
     if is_placeholder(stripped):
-        return True, ((PLACEHOLDER, stripped, at, end, ""),)
-    return False, ((TEXT, stripped, at, end, normalise(stripped)),)
+        return True, ((PLACEHOLDER, stripped, at, end, "", None, "placeholder"),)
+    return False, ((TEXT, stripped, at, end, normalise(stripped), None, "text"),)
+
+
+def _number(text: str, start: int, end: int) -> _Part:
+    """A NUMBER item's part, with the value its cell holds (a cell of text if unreadable)."""
+    value = parse_number(text)
+    return (NUMBER, text, start, end, "", value, "text" if value is None else "number")
 
 
 def _is_value(
@@ -249,11 +293,11 @@ def _split(text: str) -> list[_Part]:
         start, end = match.span()
         value = text[start:end]
         if kind == "NUMBER":
-            out.append((NUMBER, value, start, end, ""))
+            out.append(_number(value, start, end))
         elif kind == "PLACEHOLDER":
-            out.append((PLACEHOLDER, value, start, end, ""))
+            out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
-            out.append((TEXT, value, start, end, normalise(value)))
+            out.append((TEXT, value, start, end, normalise(value), None, "text"))
     return out
 
 
@@ -279,51 +323,29 @@ def make_cell(column: str, item: Item) -> Cell:
 _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
-#: The values of printed counts (plain ASCII digits), by their text: the same few hundred
-#: (0, 1, 2 …) fill every table. Bounded, and emptied with the other memo tables.
-_COUNTS: dict[str, int] = {}
-_COUNTS_SIZE = 4096
-register(_COUNTS.clear)
-
-
 def make_cells(
     columns: Sequence[str], items: Sequence[Item | None], blank: Span
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
-    missing. One loop, no call per cell: a report has two hundred cells, and a function
-    call per cell was a fifth of their cost."""
-    out: list[Cell] = []
-    append = out.append
-    counts = _COUNTS
-    for column, item in zip(columns, items, strict=True):
-        if item is None:
-            append(_new(Cell, (column, "", None, "blank", blank)))
-            continue
-        kind, text, line = item[0], item[1], item[2]
-        # The common cell first, with the fewest steps: a printed count already seen.
-        if kind == NUMBER and (count := counts.get(text)) is not None:
-            span = _new(Span, (line, item[3], line, item[4], None))
-            append(_new(Cell, (column, text, count, "number", span)))
-            continue
-        span = _new(Span, (line, item[3], line, item[4], None))
-        if kind == NUMBER:
-            if text.isdigit() and text.isascii():
-                count = int(text)
-                if len(counts) < _COUNTS_SIZE:
-                    counts[text] = count
-                append(_new(Cell, (column, text, count, "number", span)))
-            else:
-                value = parse_number(text)
-                append(
-                    _new(Cell, (column, text, value, "text" if value is None else "number", span))
-                )
-        elif kind == PLACEHOLDER:
-            append(_new(Cell, (column, text, None, "placeholder", span)))
-        elif kind == TEXT:
-            append(_new(Cell, (column, text, None, "text", span)))
-        else:
-            append(_new(Cell, (column, text, None, "blank", span)))
-    return tuple(out)
+    missing. One comprehension, no call per cell: a report has two hundred cells. An item
+    already holds its cell's value and kind (worked out once per distinct text)."""
+    return tuple(
+        [
+            _new(Cell, (column, "", None, "blank", blank))
+            if item is None
+            else _new(
+                Cell,
+                (
+                    column,
+                    item[RAW],
+                    item[VALUE],
+                    item[CELL],
+                    _new(Span, (item[LINE], item[COLUMN], item[LINE], item[END], None)),
+                ),
+            )
+            for column, item in zip(columns, items, strict=True)
+        ]
+    )
 
 
 def blank_cell(column: str, span: Span) -> Cell:

@@ -31,14 +31,15 @@ from dataclasses import field
 from operator import itemgetter
 from typing import NamedTuple
 
-from xxgk_lint.parse.cells import EMPTY, TEXT, Item
+from xxgk_lint.parse.cells import EMPTY, FIELD, GRID, KIND, LINE, TABLE, TEXT, WIDTH, Item
 from xxgk_lint.records import record
 
-GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
+BY_GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
 
 #: An item's kind (its first field), read in C over a row's values (``map``): a
 #: generator step per value cost more than the test it made.
-_kind = itemgetter(0)
+_kind = itemgetter(KIND)
+_new = tuple.__new__  # a placement per row: skip the NamedTuple's Python __new__
 
 
 @record(eq=False, frozen=False)
@@ -55,8 +56,8 @@ class HeaderMap:
 
     def claim(self, item: Item, key: str, *, group: bool = False) -> None:
         target = self.groups if group else self.columns
-        start = item.grid if item.table >= 0 else item.field
-        for position in range(start, start + max(item.span, 1)):
+        start = item[GRID] if item[TABLE] >= 0 else item[FIELD]
+        for position in range(start, start + max(item[WIDTH], 1)):
             target[position] = key
 
     def key_at(self, position: int) -> str | None:
@@ -88,21 +89,27 @@ class Placement(NamedTuple):
 
 
 def filled(values: Sequence[Item]) -> list[Item]:
-    return [v for v in values if v.kind != EMPTY]
+    return [v for v in values if v[KIND] != EMPTY]
+
+
+def _separated(values: Sequence[Item]) -> list[bool]:
+    """Whether each value's line separates its cells (| , tab, or a grid row)."""
+    return [v[FIELD] >= 0 for v in values]
 
 
 def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -> Placement | None:
     """Place by the header each value stands under; None if the grid does not decide."""
-    if not header or not values or any(v.table < 0 for v in values):
+    if not header or not values or any(v[TABLE] < 0 for v in values):
         return None
     assigned: dict[str, list[Item]] = {}
     for value in values:
-        key = header.key_at(value.grid)
+        grid = value[GRID]
+        key = header.key_at(grid)
         if key is None:
-            keys = {header.key_at(p) for p in range(value.grid, value.grid + value.span)} - {None}
+            keys = {header.key_at(p) for p in range(grid, grid + value[WIDTH])} - {None}
             key = keys.pop() if len(keys) == 1 else None
         if key is None or key not in columns:
-            if value.kind == EMPTY:
+            if value[KIND] == EMPTY:
                 continue  # padding under no column
             return None
         assigned.setdefault(key, []).append(value)
@@ -115,22 +122,24 @@ def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -
         placed.append(full[0] if full else (items[0] if items else None))
     if sum(1 for p in placed if p is None) * 2 > len(columns):
         return None  # most columns under no header: this header is not the row's
-    return Placement(tuple(placed), GRID, len(filled(values)))
+    return Placement(tuple(placed), BY_GRID, len(filled(values)))
 
 
 def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
     width = len(columns)
-    if len(values) == width and EMPTY not in map(_kind, values):
-        return Placement(tuple(values), COUNT, width)  # the common case, without a copy
-    full = filled(values)
-    if len(full) != width:
+    kinds = "".join(map(_kind, values))  # (in C, not a Python step per value)
+    full = kinds.rstrip(EMPTY)
+    if len(full) == width and EMPTY not in full:
+        # The common case: the values, then maybe empty fields (a row's trailing pipe).
+        return _new(Placement, (tuple(values[:width]), COUNT, width))
+    if len(values) - kinds.count(EMPTY) != width:
         return None
-    return Placement(tuple(full), COUNT, len(full))
+    return _new(Placement, (tuple(filled(values)), COUNT, width))  # empty fields are padding
 
 
 def windows(values: Sequence[Item], width: int) -> list[int]:
     """Starts of the runs of ``width`` values that hold every non-empty value."""
-    indices = [i for i, v in enumerate(values) if v.kind != EMPTY]
+    indices = [i for i, v in enumerate(values) if v[KIND] != EMPTY]
     if len(values) < width:
         return []
     if not indices:
@@ -162,9 +171,9 @@ def by_fields(
     header: HeaderMap,
 ) -> Placement | None:
     """Lay a separated row with a blank cell against the table's evidence."""
-    if not values or any(not v.separated for v in values):
+    if not values or not all(_separated(values)):
         return None
-    if len({v.line for v in values}) != 1 or len(filled(values)) > len(columns):
+    if len({v[LINE] for v in values}) != 1 or len(filled(values)) > len(columns):
         return None
     width = len(columns)
     starts = windows(values, width)
@@ -173,7 +182,7 @@ def by_fields(
     found = len(filled(values))
     if len(starts) == 1:
         return Placement(tuple(values[starts[0] : starts[0] + width]), FIELDS, found)
-    candidates = {s: tuple(v.field for v in values[s : s + width]) for s in starts}
+    candidates = {s: tuple(v[FIELD] for v in values[s : s + width]) for s in starts}
     header_fields = tuple(
         next((p for p, key in header.columns.items() if key == column), -1) for column in columns
     )
@@ -203,7 +212,7 @@ def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | Non
     width = len(columns)
     if len(full) < width:
         return None
-    if any(v.kind == TEXT for v in full[width:]):
+    if any(v[KIND] == TEXT for v in full[width:]):
         return None
     return Placement(tuple(full[:width]), STREAM, len(full))
 
@@ -231,9 +240,9 @@ def place(
     placement = by_fields(values, columns, label_field, votes, header)
     if placement is not None:
         return placement
-    if values and not any(v.separated for v in values):
+    if values and not any(_separated(values)):
         placement = by_stream(values, columns)
         if placement is not None:
             return placement
-    evidence = FIELDS if values and all(v.separated for v in values) else STREAM
+    evidence = FIELDS if values and all(_separated(values)) else STREAM
     return Placement(None, evidence, found)

@@ -13,14 +13,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import field
 from operator import itemgetter
 
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
-from xxgk_lint.parse.cells import EMPTY, TEXT, Item, make_cells
+from xxgk_lint.parse.cells import (
+    COLUMN,
+    EMPTY,
+    END,
+    FIELD,
+    KIND,
+    LINE,
+    NORM,
+    RAW,
+    TABLE,
+    TEXT,
+    Item,
+    item_span,
+    make_cells,
+    relabelled,
+)
 from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, by_count, place
 from xxgk_lint.records import record
 
@@ -33,9 +48,9 @@ _LEAD_IN_ENDS = frozenset("：:")
 
 
 def _is_sentence(item: Item) -> bool:
-    if item.field >= 0 or item.table >= 0:
+    if item[FIELD] >= 0 or item[TABLE] >= 0:
         return False  # a cell of a row: part of the table
-    text = item.text.rstrip()
+    text = item[RAW].rstrip()
     return bool(_SENTENCE_MARKS.intersection(text)) or text[-1:] in _LEAD_IN_ENDS
 
 
@@ -100,12 +115,12 @@ class _Headers:
         lines: dict[int, list[Item]] = {}
         value_lines: list[int] = []
         for item in self.items:
-            kind = item.kind
+            kind = item[KIND]
             if kind == TEXT:
-                if item.field >= 0:
-                    lines.setdefault(item.line, []).append(item)
-            elif kind != EMPTY and (not value_lines or value_lines[-1] != item.line):
-                value_lines.append(item.line)
+                if item[FIELD] >= 0:
+                    lines.setdefault(item[LINE], []).append(item)
+            elif kind != EMPTY and (not value_lines or value_lines[-1] != item[LINE]):
+                value_lines.append(item[LINE])
         values = set(value_lines)
         maps: dict[int, HeaderMap] = {}
         started: dict[int, int] = {}  # grid table → the line its current map started on
@@ -117,7 +132,7 @@ class _Headers:
             groups = [self._group_of(item) for item in items]
             if not any(keys) and not any(groups):
                 continue
-            table = items[0].table
+            table = items[0][TABLE]
             first = started.get(table)
             if first is None or bisect.bisect_left(value_lines, line) != bisect.bisect_left(
                 value_lines, first
@@ -136,117 +151,135 @@ class _Headers:
 
     def column_of(self, item: Item) -> str | None:
         pattern, keys = self.spec.column_finder
-        match = pattern.search(item.norm)
+        match = pattern.search(item[NORM])
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
     def _group_of(self, item: Item) -> str | None:
         if self.spec.layout != "groups":
             return None
         pattern, keys = self.spec.row_finder
-        match = pattern.search(item.norm)
+        match = pattern.search(item[NORM])
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 _NO_HEADER = HeaderMap()
 
 
-def value_runs(items: list[Item], spec: TableSpec) -> Iterator[tuple[list[Item], list[Item]]]:
-    """Yield (label run, value run) pairs in order.
+def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item]]]:
+    """The (label run, value run) pairs, in order.
 
     A run of empty cells only (padding, or the blank cells of a header line) does not end
     a label run — unless it follows a non-header label on the same line, where it is a row
     whose cells are all blank.
 
-    The runs are found in the string of the items' kinds (one letter each), with string
-    methods: a Python step per run, not per item.
+    The runs are found in the string of the items' kinds (one letter each) with a regular
+    expression: a Python step per run, not per item.
     """
-    header = spec.header_pattern
-    kinds = "".join(map(_kind, items))  # in C, not a Python step per item
-    run: list[Item] = []
-    index, count = 0, len(items)
-    while index < count:
-        if kinds[index] == TEXT:
-            end = _TEXTS.match(kinds, index).end()  # type: ignore[union-attr]
-            run.extend(items[index:end])
-            index = end
-            continue
-        end = kinds.find(TEXT, index + 1)
-        if end < 0:
-            end = count
-        values = items[index:end]
-        if kinds.count(EMPTY, index, end) == end - index:
-            index = end
-            last = run[-1] if run else None
-            if last is None or last.line != values[0].line or header.match(last.norm):
-                continue
-            if sum(1 for r in run if r.line == last.line and header.match(r.norm)):
-                continue
-        index = end
-        yield run, values
-        run = []
-    if run:
-        yield run, []
-
-
-_TEXTS = re.compile(TEXT + "+")
-_kind = itemgetter(0)  # an item's kind
-
-
-def _label_for(run: list[Item], spec: TableSpec, cursor: int) -> tuple[int, Item] | None:
-    """The template row that a label run names, searched from the row expected next."""
     header = spec.header_pattern.match
-    # Header words are skipped when two or more stand in the run; a run of one label (the
-    # common case) has none to skip, and is not searched for them.
-    skip_headers = len(run) > 1 and sum(1 for item in run if header(item.norm)) >= 2
+    kinds = "".join(map(_kind, items))  # in C, not a Python step per item
+    out: list[tuple[list[Item], list[Item]]] = []
+    run: list[Item] = []
+    done = 0  # where the last value run ended
+    for match in _RUNS.finditer(kinds):
+        start, middle = match.span(1)
+        done = match.end()
+        if start < middle:
+            if run:
+                run += items[start:middle]
+            else:
+                run = items[start:middle]  # (the common case: no copy into an empty run)
+        if kinds[middle] == EMPTY and kinds.count(EMPTY, middle, done) == done - middle:
+            # Empty cells only.
+            last = run[-1] if run else None
+            if last is None or last[LINE] != items[middle][LINE] or header(last[NORM]):
+                continue
+            line = last[LINE]
+            if sum(1 for r in run if r[LINE] == line and header(r[NORM])):
+                continue
+        out.append((run, items[middle:done]))
+        run = []
+    if done < len(kinds):
+        run += items[done:]
+    if run:
+        out.append((run, []))
+    return out
+
+
+#: A label run (text items, maybe none) and the value run after it.
+_RUNS = re.compile(f"({TEXT}*)([^{TEXT}]+)")
+_kind = itemgetter(KIND)  # an item's kind
+
+
+def _label_for(
+    run: list[Item], spec: TableSpec, cursor: int, naming: dict[str, tuple[int, ...]]
+) -> tuple[int, Item] | None:
+    """The template row that a label run names, searched from the row expected next.
+    ``naming`` is the spec's table of :func:`_rows_naming`."""
+    if len(run) == 1:  # the common case: one label, no header words to skip
+        item = run[0]
+        indices = naming.get(item[NORM])
+        if indices is None:
+            indices = _rows_naming(spec, naming, item[NORM])
+        for index in indices:
+            if index >= cursor:
+                return index, item
+        return None
+    header = spec.header_pattern.match
+    # Header words are skipped when two or more stand in the run.
+    skip_headers = sum(1 for item in run if header(item[NORM])) >= 2
     for item in reversed(run):
-        if skip_headers and header(item.norm):
+        if skip_headers and header(item[NORM]):
             continue
-        for index in _rows_naming(spec, item.norm):
+        indices = naming.get(item[NORM])
+        if indices is None:
+            indices = _rows_naming(spec, naming, item[NORM])
+        for index in indices:
             if index >= cursor:
                 return index, item
     return None
 
 
-#: (id of the table spec, label) → (the spec, the indices of the rows the label names).
+#: id of a table spec → (the spec, its labels → the indices of the rows each names).
 #: Labels are the template's words, the same in report after report: each is matched
-#: against the rows once. The spec is kept with its entry so that a reused id never hits.
-_NAMING: dict[tuple[int, str], tuple[TableSpec, tuple[int, ...]]] = {}
+#: against the rows once. The spec is kept with its table so that a reused id never hits.
+_NAMING: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
 _NAMING_SIZE = 2048
 register(_NAMING.clear)
 
 
-def _rows_naming(spec: TableSpec, norm: str) -> tuple[int, ...]:
-    """The indices of the template rows whose pattern finds ``norm``, in row order."""
-    entry = _NAMING.get((id(spec), norm))
-    if entry is not None and entry[0] is spec:
-        return entry[1]
-    if len(_NAMING) >= _NAMING_SIZE:
-        _NAMING.clear()
-    found = tuple(i for i, row in enumerate(spec.rows) if row.pattern.search(norm))
-    _NAMING[(id(spec), norm)] = (spec, found)
+def _naming(spec: TableSpec) -> dict[str, tuple[int, ...]]:
+    """The spec's table of labels and the rows they name (see :func:`_rows_naming`)."""
+    entry = _NAMING.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _NAMING[id(spec)] = (spec, {})
+    return entry[1]
+
+
+def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str) -> tuple[int, ...]:
+    """The indices of the template rows whose pattern finds ``norm``, in row order (kept
+    in ``naming``, the spec's table, which holds at most _NAMING_SIZE labels)."""
+    if len(naming) >= _NAMING_SIZE:
+        naming.clear()
+    found = naming[norm] = tuple(i for i, row in enumerate(spec.rows) if row.pattern.search(norm))
     return found
-
-
-def _cells(placement: Placement, columns: Sequence[str], label: Item) -> tuple[Cell, ...]:
-    assert placement.items is not None
-    blank = _new(Span, (label[2], label[4], label[2], label[4], None))  # a missing cell's
-    return make_cells(columns, placement.items, blank)
 
 
 def _row(pending: _Pending) -> Row:
     label, placement = pending.label, pending.placement
-    span = _new(Span, (label[2], label[3], label[2], label[4], None))
+    line, end = label[LINE], label[END]
+    span = _new(Span, (line, label[COLUMN], line, end, None))
     if placement.items is None:
         cells: tuple[Cell, ...] = ()
         status = UNCERTAIN
     else:
-        cells = _cells(placement, pending.columns, label)
+        blank = _new(Span, (line, end, line, end, None))  # where a missing cell stands
+        cells = make_cells(pending.columns, placement.items, blank)
         status = COMPLETE
     return _new(
         Row,
         (
             pending.key,
-            label[1],
+            label[RAW],
             span,
             cells,
             pending.columns,
@@ -265,12 +298,12 @@ def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) 
     for entry in pending:
         _vote(votes, entry)
     for entry in open_rows:
-        if entry.values and entry.values[0].table < 0:
-            entry.header = headers.current(-1, entry.label.line)
+        if entry.values and entry.values[0][TABLE] < 0:
+            entry.header = headers.current(-1, entry.label[LINE])
         entry.placement = place(
             entry.values,
             entry.columns,
-            label_field=entry.label.field,
+            label_field=entry.label[FIELD],
             header=entry.header,
             votes=votes,
             second_pass=True,
@@ -295,25 +328,29 @@ def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
     shortfalls = set()
     for entry in open_rows:
         values, label = entry.values, entry.label
-        if label.field < 0 or any(
-            v.kind == EMPTY or not v.separated or v.line != label.line or v.table >= 0
+        if label[FIELD] < 0 or any(
+            v[KIND] == EMPTY or v[FIELD] < 0 or v[LINE] != label[LINE] or v[TABLE] >= 0
             for v in values
         ):
             return
-        if [v.field for v in values] != list(range(label.field + 1, label.field + 1 + len(values))):
+        if [v[FIELD] for v in values] != list(
+            range(label[FIELD] + 1, label[FIELD] + 1 + len(values))
+        ):
             return
         shortfalls.add(len(entry.columns) - len(values))
     if len(shortfalls) != 1 or (shortfall := shortfalls.pop()) <= 0:
         return
-    complete = [e for e in pending if e.placement.evidence == "count" and e.label.field >= 0]
+    complete = [e for e in pending if e.placement.evidence == "count" and e.label[FIELD] >= 0]
     if not complete or not all(
-        [v.field for v in e.values if v.kind != EMPTY]
-        == list(range(e.label.field + 1, e.label.field + 1 + len(e.columns)))
+        [v[FIELD] for v in e.values if v[KIND] != EMPTY]
+        == list(range(e.label[FIELD] + 1, e.label[FIELD] + 1 + len(e.columns)))
         for e in complete
     ):
         return
-    first_line = min(e.label.line for e in pending)
-    named = {headers.column_of(i) for i in headers.items if i.kind == TEXT and i.line < first_line}
+    first_line = min(e.label[LINE] for e in pending)
+    named = {
+        headers.column_of(i) for i in headers.items if i[KIND] == TEXT and i[LINE] < first_line
+    }
     if not all(column in named for e in open_rows for column in e.columns[-shortfall:]):
         return
     for entry in open_rows:
@@ -323,15 +360,15 @@ def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
 
 def _vote(votes: FieldVotes, entry: _Pending) -> None:
     placement = entry.placement
-    if placement.evidence != "count" or placement.items is None or entry.label.field < 0:
+    if placement.evidence != "count" or placement.items is None or entry.label[FIELD] < 0:
         return
-    line = entry.label.line
+    line = entry.label[LINE]
     fields = []
     for item in placement.items:
-        if item is None or item.field < 0 or item.line != line:
+        if item is None or item[FIELD] < 0 or item[LINE] != line:
             return
-        fields.append(item.field)
-    votes.add(entry.label.field, tuple(fields))
+        fields.append(item[FIELD])
+    votes.add(entry.label[FIELD], tuple(fields))
 
 
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
@@ -343,18 +380,18 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     cursor = 0
     first: Item | None = None
     last: Item | None = None
-    runs = list(value_runs(items, spec))
+    runs = value_runs(items, spec)
+    naming = _naming(spec)
     for position, (run, values) in enumerate(runs):
         if not values:
             continue
-        found = _label_for(run, spec, cursor)
+        found = _label_for(run, spec, cursor, naming)
         if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
             # A label broken around its numbers: try it joined with the next text piece.
             following = runs[position + 1][0]
-            joined = run[-1]._replace(
-                text=run[-1].text + following[0].text, norm=run[-1].norm + following[0].norm
-            )
-            found = _label_for([joined], spec, cursor)
+            piece, after = run[-1], following[0]
+            joined = relabelled(piece, piece[RAW] + after[RAW], piece[NORM] + after[NORM])
+            found = _label_for([joined], spec, cursor, naming)
             if found is not None:
                 found = (found[0], run[-1])
                 following.pop(0)
@@ -364,16 +401,16 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         row_spec = spec.rows[index]
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
-        if label.field >= 0 and run[-1] is not label:
+        if label[FIELD] >= 0 and run[-1] is not label:
             at = run.index(label)
-            stray = [t for t in run[at + 1 :] if t.line == label.line and t.field > label.field]
+            stray = [t for t in run[at + 1 :] if t[LINE] == label[LINE] and t[FIELD] > label[FIELD]]
             if stray:
                 values = stray + values
         columns = row_spec.columns
         # The header is only read for a grid row (HTML, Word); a text row that needs it is
         # placed in the second pass, which reads it then.
-        grid = values[0].table >= 0
-        header = headers.current(values[0].table, label.line) if grid else _NO_HEADER
+        grid = values[0][TABLE] >= 0
+        header = headers.current(values[0][TABLE], label[LINE]) if grid else _NO_HEADER
         if not grid:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
@@ -384,7 +421,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             placement = place(
                 values,
                 columns,
-                label_field=label.field,
+                label_field=label[FIELD],
                 header=header,
                 votes=votes,
                 second_pass=False,
@@ -394,11 +431,11 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         )
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
-        tail = values[-1] if values[-1].line >= label.line else label
-        if last is None or tail.line >= last.line:
+        tail = values[-1] if values[-1][LINE] >= label[LINE] else label
+        if last is None or tail[LINE] >= last[LINE]:
             last = tail
         if row_spec.replaces:
-            deviations.append(Deviation(spec.key, row_spec.key, label.text, label.span_()))
+            deviations.append(Deviation(spec.key, row_spec.key, label[RAW], item_span(label)))
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
         else:
             cursor = index + 1
@@ -407,35 +444,48 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     _second_pass(pending, votes, headers)
     _stripped_tails(pending, headers)
     rows = tuple(_row(entry) for entry in pending)
-    span = Span(first.line, first.column, last.line, last.end_column)
+    span = Span(first[LINE], first[COLUMN], last[LINE], last[END])
     table = Table(spec.key, span, spec.column_keys, rows, model.version)
-    return MappedTable(table, deviations, first.line, last.line)
+    return MappedTable(table, deviations, first[LINE], last[LINE])
+
+
+#: id of a groups table spec → (the spec, its columns as group.column keys, in order).
+_GROUPS: dict[int, tuple[TableSpec, tuple[str, ...]]] = {}
+register(_GROUPS.clear)
+
+
+def _group_columns(spec: TableSpec) -> tuple[str, ...]:
+    """Table 四's columns, group by group (行政复议.维持 …): the same for every report."""
+    entry = _GROUPS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        keys = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
+        entry = _GROUPS[id(spec)] = (spec, keys)
+    return entry[1]
 
 
 def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map table 四: one data line of numbers, the rows being groups of five columns."""
-    group_columns = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
-    at = {column: index for index, column in enumerate(group_columns)}
+    group_columns = _group_columns(spec)
     headers = _Headers(spec, items)
-    runs = list(value_runs(items, spec))
+    runs = value_runs(items, spec)
     for position, (_, raw_values) in enumerate(runs):
-        if not any(v.kind != EMPTY for v in raw_values):
+        if not any(v[KIND] != EMPTY for v in raw_values):
             continue
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
         values = list(raw_values)
         following = position + 1
         while following < len(runs):
             texts, more = runs[following]
-            if not texts or any(t.line != values[-1].line or t.field < 0 for t in texts):
+            if not texts or any(t[LINE] != values[-1][LINE] or t[FIELD] < 0 for t in texts):
                 break
             values.extend(texts)
             values.extend(more)
             following += 1
         # A value outside a grid leaves the grid undecided: then a data line of as many
         # values as columns is placed by count, without reading the header lines.
-        placement = by_count(values, group_columns) if any(v.table < 0 for v in values) else None
+        placement = by_count(values, group_columns) if any(v[TABLE] < 0 for v in values) else None
         if placement is None:
-            header = headers.current(values[0].table, values[0].line)
+            header = headers.current(values[0][TABLE], values[0][LINE])
             placement = place(
                 values,
                 group_columns,
@@ -447,15 +497,18 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
         header_items = [item for r, _ in runs[: position + 1] for item in r]
         first = _table_start(header_items, values[0])
         last = values[-1]
-        anchor = next((v for v in values if v.kind != EMPTY), values[0])
+        anchor = next((v for v in values if v[KIND] != EMPTY), values[0])
         rows = []
+        offset = 0  # where the row's columns start among the group columns
         for row in spec.rows:
+            width = len(row.columns)
+            offset += width
             if placement.items is None:
                 rows.append(
                     Row(
                         row.key,
                         row.label.zh,
-                        anchor.span_(),
+                        item_span(anchor),
                         (),
                         row.columns,
                         UNCERTAIN,
@@ -464,14 +517,14 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                     )
                 )
                 continue
-            chunk = [placement.items[at[f"{row.key}.{c}"]] for c in row.columns]
-            cells = make_cells(row.columns, chunk, anchor.span_())
+            chunk = placement.items[offset - width : offset]
+            cells = make_cells(row.columns, chunk, item_span(anchor))
             start = next((i for i in chunk if i is not None), anchor)
             rows.append(
                 Row(
                     row.key,
                     row.label.zh,
-                    start.span_(),
+                    item_span(start),
                     cells,
                     row.columns,
                     COMPLETE,
@@ -479,9 +532,9 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                     placement.evidence,
                 )
             )
-        span = Span(first.line, first.column, last.line, last.end_column)
+        span = Span(first[LINE], first[COLUMN], last[LINE], last[END])
         table = Table(spec.key, span, spec.column_keys, tuple(rows), model.version)
-        return MappedTable(table, [], first.line, last.line)
+        return MappedTable(table, [], first[LINE], last[LINE])
     return MappedTable(None)
 
 
