@@ -99,8 +99,21 @@ class LineRun(Token):
     lines: tuple[Line, ...]
 
 
-#: The run each line kind joins (lines of the same run in a row become one token).
-_RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
+#: Each line kind's code in the string a report's runs are cut from: lines of the same
+#: run in a row become one token (rows; prose lines, PROSE or TEXT, that go on).
+_CODES = {
+    "ROW": "R",
+    "PROSE": "T",
+    "TEXT": "T",
+    "HEADING": "H",
+    "TITLE": "I",
+    "END": "E",
+    "PAGE_MARK": "P",
+    "RULE_LINE": "L",
+}
+_RUN = re.compile("R+|T+|.")
+#: The terminal of a run of several lines' kinds.
+_RUN_OF = {"R": "ROW", "T": "TEXT"}
 _new = tuple.__new__
 _str_new = str.__new__
 
@@ -146,52 +159,49 @@ class LineLexer(Lexer):
     #: the parser for each text it parses.
     table_rows: Collection[int] = ()
 
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        """Classify each non-blank line of ``data`` and yield the tokens of its runs.
+    def runs(self, data: str, table_rows: Collection[int] = ()) -> list[tuple[str, list[Line]]]:
+        """The token stream of ``data``: each run's terminal and its lines, in order.
 
-        One loop for both (classifying and grouping): it runs for every line of every
-        report, and a generator feeding another cost a resumption per line.
+        Built in bulk, not line by line: each line's shape is looked up by ``map`` (a
+        report's lines are mostly the template's, already seen), the Lines are made in one
+        comprehension, and the runs are cut by a regular expression over a string of one
+        code per line — Python code runs once per run, not once per line.
         """
-        table_rows = self.table_rows
-        shape_of = self.shape_of
-        runs = _RUNS
-        run: list[Line] = []
-        run_kind = ""
-        for number, line in enumerate(data.split("\n"), start=1):
-            if not line:
-                continue
-            if table_rows and number in table_rows:
-                shape = self._shape(line, True)
-            else:
-                shape = shape_of(line)
-            if shape is None:
-                continue  # a blank line
-            kind, stripped, offset = shape
-            item = _new(Line, (kind, stripped, number, offset, offset + len(stripped)))
-            joins = runs.get(kind)
-            if joins is None:
-                if run:
-                    yield _token(run, run_kind)
-                    run = []
-                yield _token([item], kind)
-            elif joins == run_kind and run:
-                run.append(item)
-            else:
-                if run:
-                    yield _token(run, run_kind)
-                run = [item]
-                run_kind = joins
-        if run:
-            yield _token(run, run_kind)
+        split = data.split("\n")
+        shapes = list(map(self.shape_of, split))
+        if table_rows:
+            count_ = len(split)
+            for number in table_rows:
+                if 0 < number <= count_:
+                    shapes[number - 1] = self._shape(split[number - 1], True)
+        lines = [
+            _new(Line, (shape[0], shape[1], number, shape[2], shape[3]))
+            for number, shape in enumerate(shapes, 1)
+            if shape is not None
+        ]
+        codes = "".join([shape[4] for shape in shapes if shape is not None])
+        runs: list[tuple[str, list[Line]]] = []
+        for match in _RUN.finditer(codes):
+            start, end = match.span()
+            joined = _RUN_OF.get(match[0][0])
+            runs.append((joined or lines[start][0], lines[start:end]))
+        return runs
+
+    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
+        """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
+        :class:`~xxgk_lint.parse.grammar.ReportParser` runs the tables on the runs)."""
+        for kind, run in self.runs(data, self.table_rows):
+            yield _token(run, kind)
 
     def lines(self, data: str) -> Iterator[Line]:
         """Each non-blank line of ``data``, classified."""
         for token in self.lex(data):
             yield from token.lines  # type: ignore[attr-defined]
 
-    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int] | None:
-        """A line's kind, its text without the blanks around it and the text's 1-based
-        column; None for a blank line. ``table_row``: a reader says the line is one."""
+    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int, int, str] | None:
+        """A line's kind, its text without the blanks around it, the text's 1-based start
+        and end columns and the kind's code in a run (see :meth:`runs`); None for a blank
+        line. ``table_row``: a reader says the line is one."""
         stripped = line.strip(_BLANK)
         if not stripped:
             return None
@@ -205,7 +215,8 @@ class LineLexer(Lexer):
             kind = "ROW"  # a row whose cells after its label are all blank
         if kind == "ROW":
             stripped = line.strip(_SPACES)
-        return kind, stripped, line.find(stripped) + 1
+        column = line.find(stripped) + 1
+        return kind, stripped, column, column + len(stripped), _CODES[kind]
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
