@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator
+from itertools import compress, count, repeat
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
@@ -180,23 +181,28 @@ class LineLexer(Lexer):
         """The token stream of ``data``: each run's terminal and its lines, in order.
 
         Built in bulk, not line by line: each line's shape is looked up by ``map`` (a
-        report's lines are mostly the template's, already seen), the Lines are made in one
-        comprehension, and the runs are cut by a regular expression over a string of one
+        report's lines are mostly the template's, already seen), the Lines are made by C
+        loops (``zip``, ``map``), and the runs are cut by a regular expression over a string of one
         code per line — Python code runs once per run, not once per line.
         """
         split = data.split("\n")
         shapes = list(map(self.shape_of, split))
         if table_rows:
-            count_ = len(split)
+            total = len(split)
             for number in table_rows:
-                if 0 < number <= count_:
+                if 0 < number <= total:
                     shapes[number - 1] = self._shape(split[number - 1], True)
-        lines = [
-            _new(Line, (shape[0], shape[1], number, shape[2], shape[3]))
-            for number, shape in enumerate(shapes, 1)
-            if shape is not None
-        ]
-        codes = "".join([shape[4] for shape in shapes if shape is not None])
+        present = list(filter(None, shapes))  # (blank lines have no shape)
+        if not present:
+            return []
+        # The Lines made by C loops: the shapes' fields by column, the line numbers of
+        # those with a shape.
+        kinds, texts, columns, ends, code_of = zip(*present, strict=True)
+        numbers = compress(count(1), shapes)
+        lines = list(
+            map(_new, repeat(Line), zip(kinds, texts, numbers, columns, ends, strict=True))
+        )
+        codes = "".join(code_of)
         runs: list[tuple[str, list[Line]]] = []
         for match in _RUN.finditer(codes):
             start, end = match.span()
