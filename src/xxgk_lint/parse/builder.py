@@ -242,7 +242,9 @@ class _Builder:
             if position == len(self.sections) - 1:
                 blocks = _trim_chrome(blocks)
             heading = raw.heading
-            span = self._span(Span(heading.line, heading.column, heading.line, heading.end_column))
+            span = self._span(
+                _new(Span, (heading.line, heading.column, heading.line, heading.end_column, None))
+            )
             number = section_number(heading.text)
             sections.append(Section(key, number, heading.text, span, tuple(blocks)))
         return sections
@@ -286,7 +288,8 @@ class _Builder:
         if title_line is not None:
             paragraph = self._paragraph(title_lines, None)
             text = "".join(clean_title(line.text) for line in title_lines)
-            title = dataclasses.replace(paragraph, text=text)
+            # (dataclasses.replace, field by field: ten times the cost of the record made)
+            title = Paragraph(text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
         period = find_period(paragraphs)
         year = title_year
@@ -296,7 +299,7 @@ class _Builder:
             overview = [s for s in sections if s.key == "overview"]
             year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
         deviations = tuple(
-            dataclasses.replace(d, span=self._span(d.span))
+            d if self.source.positions is None else dataclasses.replace(d, span=self._span(d.span))
             for m in mapped.values()
             for d in m.deviations
         )
@@ -329,7 +332,9 @@ class _Builder:
         header = publication_dates(self.document.preamble.lines())
         signed = sign_off(self.sections[-1].lines()) if self.sections else None
         for date in [*header, *([signed] if signed else [])]:
-            found.append(dataclasses.replace(date, span=self._span(date.span)))
+            if self.source.positions is not None:  # (a text source's spans are the file's)
+                date = dataclasses.replace(date, span=self._span(date.span))
+            found.append(date)
         return tuple(found)
 
     # ---- positions
