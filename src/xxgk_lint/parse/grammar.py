@@ -7,9 +7,11 @@ the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's text. Lo
 them costs an import; a grammar edited without regenerating them is detected by its text
 and compiled in memory instead, so a stale table is never used. Nothing is unpickled.
 
-The tables are run by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
+The tables are loaded by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
 with them (see :mod:`xxgk_lint.parse.compile`): ``check`` never imports the ``lark``
-package and its grammar compiler, only a grammar edited in place does.
+package and its grammar compiler, only a grammar edited in place does. The report
+grammar's tables are run on the line lexer's runs by :class:`_Tables` (what each token
+does worked out once from the tables, then replayed); the other grammars by the runtime.
 """
 
 from __future__ import annotations
