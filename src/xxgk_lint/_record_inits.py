@@ -284,11 +284,12 @@ def __init__(self, label, seconds, ends, running):
  self.running = running
 INITS['def __init__(self, label, seconds, ends, running):\n self.label = label\n self.seconds = seconds\n self.ends = ends\n self.running = running'] = __init__.__code__
 
-def __init__(self, lark, splitter):
+def __init__(self, lark, splitter, tables):
  __dict = self.__dict__
  __dict['lark'] = lark
  __dict['splitter'] = splitter
-INITS["def __init__(self, lark, splitter):\n __dict = self.__dict__\n __dict['lark'] = lark\n __dict['splitter'] = splitter"] = __init__.__code__
+ __dict['tables'] = tables
+INITS["def __init__(self, lark, splitter, tables):\n __dict = self.__dict__\n __dict['lark'] = lark\n __dict['splitter'] = splitter\n __dict['tables'] = tables"] = __init__.__code__
 
 def __init__(self, line):
  self.line = line

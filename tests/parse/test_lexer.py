@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from xxgk_lint.parse.grammar import get_parser
-from xxgk_lint.parse.lexer import Line, LineRun
+from typing import Any
+
+import pytest
+
+from tests.conftest import FIXTURES
+from xxgk_lint.parse._lark_runtime import Token, Tree
+from xxgk_lint.parse.grammar import (
+    Document,
+    RawParagraph,
+    RawRows,
+    RawTitle,
+    _blocks,
+    get_parser,
+    load_lark,
+)
+from xxgk_lint.parse.lexer import _CONTAINS, _SUFFICIENT, Line, LineRun
+from xxgk_lint.sources import read_source
 
 TEXT = "\n".join(
     [
@@ -72,3 +87,102 @@ def test_a_line_without_a_separator_digit_or_placeholder_is_no_row() -> None:
     assert lexer.classify("结果 —") == "ROW"
     assert lexer.classify("合计／") == "TEXT"  # a placeholder must stand alone
     assert lexer.classify("2023年度") == "TEXT"  # a digit, but no number standing alone
+
+
+def test_what_suffices_for_a_terminal_is_some_of_what_it_needs() -> None:
+    """classify tests the sufficient characters first: that is right only if each of them
+    is one the terminal needs anyway."""
+    for name, enough in _SUFFICIENT.items():
+        assert set(enough) <= set(_CONTAINS[name]), name
+
+
+def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, list[int]]]]]:
+    """The sections and blocks of the tree Lark's own LALR loop builds (no callbacks), as
+    :class:`ReportParser` makes them: left-recursive lists flattened, noise kept for
+    ``grammar._blocks`` to drop."""
+
+    def items(node: Any, rule: str) -> list[Any]:
+        out: list[Any] = []
+        while isinstance(node, Tree) and node.data == rule and node.children:
+            if len(node.children) == 1:
+                out.append(node.children[0])
+                break
+            node, last = node.children
+            out.append(last)
+        return out[::-1]
+
+    def lines(node: Any) -> list[Line]:
+        if isinstance(node, Token):
+            return list(node.lines)  # type: ignore[attr-defined]
+        return [line for child in node.children for line in lines(child)]
+
+    def block(node: Any) -> Any:
+        if isinstance(node, Token):  # PAGE_MARK, RULE_LINE
+            return list(node.lines)  # type: ignore[attr-defined]
+        if node.data == "title":
+            return RawTitle(lines(node)[0])
+        if node.data == "rows":
+            return RawRows(lines(node))
+        return RawParagraph(lines(node))
+
+    def section(heading: Line | None, blocks_node: Any) -> Any:
+        blocks = _blocks([block(b) for b in items(blocks_node, "blocks")])
+        return (
+            heading.line if heading else None,
+            [
+                (
+                    type(b).__name__,
+                    [b.line.line] if isinstance(b, RawTitle) else [x.line for x in b.lines],
+                )
+                for b in blocks
+            ],
+        )
+
+    parts = items(tree, "start")
+    out = [section(None, parts[0].children[0])]  # the preamble
+    for part in parts[1:]:
+        heading, blocks_node = part.children
+        out.append(section(heading.lines[0], blocks_node))
+    return out
+
+
+def _shape_of_document(document: Document) -> list[tuple[int | None, list[tuple[str, list[int]]]]]:
+    out = []
+    for raw in [document.preamble, *document.sections]:
+        out.append(
+            (
+                raw.heading.line if raw.heading else None,
+                [
+                    (
+                        type(b).__name__,
+                        [b.line.line] if isinstance(b, RawTitle) else [x.line for x in b.lines],
+                    )
+                    for b in raw.blocks
+                ],
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted((FIXTURES / "reports").glob("*.txt")), FIXTURES / "samples" / "clean-pipe.txt"],
+    ids=lambda p: p.name,
+)
+def test_the_tables_run_on_the_runs_build_the_tree_lark_builds(path) -> None:
+    """ReportParser replays what the LALR tables do per (state stack, terminal): the tree
+    is the one Lark's own parser loop builds from the same tables and tokens."""
+    text = read_source(path).text
+    parser = get_parser()
+    lark_tree = load_lark("report").parse(text, start="start")
+    assert _shape_of_document(parser.parse(text)) == _shape_of_lark_tree(lark_tree)
+
+
+def test_a_text_of_every_terminal_parses_as_lark_parses_it() -> None:
+    text = (
+        TEXT
+        + "\n| --- | --- |\n二、主动公开政府信息情况\n某县2023年政府信息公开工作年度报告\n本年度。继续\n落实。\n"
+    )
+    assert _shape_of_document(get_parser().parse(text)) == _shape_of_lark_tree(
+        load_lark("report").parse(text, start="start")
+    )

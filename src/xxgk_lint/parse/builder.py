@@ -164,58 +164,54 @@ class _Builder:
     # ---- paragraphs and sections
 
     def _paragraph(self, lines: list[Line], section: str | None) -> Paragraph:
-        pieces = []
-        offset = 0
-        for _, text, number, column, _ in lines:
-            pieces.append(_new(Piece, (offset, number, column)))
-            offset += len(text)
-        text = "".join([line[1] for line in lines])
-        first, last = lines[0], lines[-1]
-        span = _new(Span, (first[2], first[3], last[2], last[4], None))
+        if len(lines) == 1:  # most paragraphs: one line, its text and place as they are
+            _, text, number, column, end = lines[0]
+            pieces: tuple[Piece, ...] = (_new(Piece, (0, number, column)),)
+            span = _new(Span, (number, column, number, end, None))
+        else:
+            every = []
+            offset = 0
+            for _, text, number, column, _ in lines:
+                every.append(_new(Piece, (offset, number, column)))
+                offset += len(text)
+            pieces = tuple(every)
+            text = "".join([line[1] for line in lines])
+            first, last = lines[0], lines[-1]
+            span = _new(Span, (first[2], first[3], last[2], last[4], None))
         if self.source.positions is not None:
             span = self._span(span)
-        return Paragraph(text, span, tuple(pieces), section, self.source.positions)
+        return Paragraph(text, span, pieces, section, self.source.positions)
 
     def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:
         """A run of prose lines as paragraphs: split after sub-headings and before items."""
+        if len(lines) == 1:
+            return [self._paragraph(lines, section)]
         cuts = [0, *paragraph_starts([line.text for line in lines]), len(lines)]
         return [self._paragraph(lines[a:b], section) for a, b in itertools.pairwise(cuts)]
 
-    def _blocks(
-        self, raw: RawSection, key: str | None, tables: list[tuple[int, int, Table]]
-    ) -> list[Block]:
+    def _blocks(self, raw: RawSection, key: str | None, tables: _Placement) -> list[Block]:
         """The section's paragraphs and tables in order; table lines leave the paragraphs."""
         blocks: list[Block] = []
         placed: set[int] = set()
-        ordered = sorted(tables, key=lambda entry: entry[0])
-        starts = [entry[0] for entry in ordered]
+        ordered, starts, disjoint = tables.ordered, tables.starts, tables.disjoint
 
-        disjoint = all(a[1] < b[0] for a, b in itertools.pairwise(ordered))
-
-        def table_at(line: int) -> tuple[int, int, Table] | None:
-            if disjoint:  # the usual case: only the last table starting by the line can hold it
-                index = bisect.bisect_right(starts, line) - 1
-                if index >= 0 and line <= ordered[index][1]:
-                    return ordered[index]
-                return None
-            for entry in tables:
-                if entry[0] <= line <= entry[1]:
-                    return entry
-            return None
-
-        def place(entry: tuple[int, int, Table]) -> None:
+        def place(entry: TableRange) -> None:
             if id(entry[2]) not in placed:
                 placed.add(id(entry[2]))
                 blocks.append(entry[2])
 
         for block in raw.blocks:
             lines = [block.line] if isinstance(block, RawTitle) else block.lines
+            if not ordered:  # no tables: every block is prose or noise
+                if not isinstance(block, RawRows):  # rows outside every table: noise
+                    blocks.extend(self._paragraphs(lines, key))
+                continue
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
                 first, last = lines[0].line, lines[-1].line
                 index = bisect.bisect_right(starts, last) - 1
                 inside = ordered[index] if index >= 0 else None
                 if inside is None or inside[1] < first:
-                    if not isinstance(block, RawRows):  # rows outside every table: noise
+                    if not isinstance(block, RawRows):
                         blocks.extend(self._paragraphs(lines, key))
                     continue
                 if inside[0] <= first and last <= inside[1]:
@@ -223,7 +219,7 @@ class _Builder:
                     continue
             run: list[Line] = []
             for line in lines:
-                entry = table_at(line.line)
+                entry = tables.at(line.line)
                 if entry is None:
                     if isinstance(block, RawRows):
                         continue  # a row outside every table: noise, not prose
@@ -237,7 +233,7 @@ class _Builder:
                 blocks.extend(self._paragraphs(run, key))
         return blocks
 
-    def _sections(self, tables: list[tuple[int, int, Table]]) -> list[Section]:
+    def _sections(self, tables: _Placement) -> list[Section]:
         sections: list[Section] = []
         for position, raw in enumerate(self.sections):
             assert raw.heading is not None
@@ -246,7 +242,9 @@ class _Builder:
             if position == len(self.sections) - 1:
                 blocks = _trim_chrome(blocks)
             heading = raw.heading
-            span = self._span(Span(heading.line, heading.column, heading.line, heading.end_column))
+            span = self._span(
+                _new(Span, (heading.line, heading.column, heading.line, heading.end_column, None))
+            )
             number = section_number(heading.text)
             sections.append(Section(key, number, heading.text, span, tuple(blocks)))
         return sections
@@ -269,15 +267,16 @@ class _Builder:
             for m in mapped.values()
             if m.table is not None and m.first_line is not None and m.last_line is not None
         ]
+        placement = _Placement(ranges)
         opening = [
             b
-            for b in self._blocks(preamble_raw, None, ranges)
+            for b in self._blocks(preamble_raw, None, placement)
             if title_line is None
             or not isinstance(b, Paragraph)
             or b.pieces[0].line != title_line.line
         ]
         kept, sections = recover_sections(
-            opening, self._sections(ranges), title_line.line if title_line else None
+            opening, self._sections(placement), title_line.line if title_line else None
         )
         if not sections and not tables:
             raise NotAReportError(
@@ -289,7 +288,8 @@ class _Builder:
         if title_line is not None:
             paragraph = self._paragraph(title_lines, None)
             text = "".join(clean_title(line.text) for line in title_lines)
-            title = dataclasses.replace(paragraph, text=text)
+            # (dataclasses.replace, field by field: ten times the cost of the record made)
+            title = Paragraph(text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
         period = find_period(paragraphs)
         year = title_year
@@ -299,7 +299,7 @@ class _Builder:
             overview = [s for s in sections if s.key == "overview"]
             year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
         deviations = tuple(
-            dataclasses.replace(d, span=self._span(d.span))
+            d if self.source.positions is None else dataclasses.replace(d, span=self._span(d.span))
             for m in mapped.values()
             for d in m.deviations
         )
@@ -332,7 +332,9 @@ class _Builder:
         header = publication_dates(self.document.preamble.lines())
         signed = sign_off(self.sections[-1].lines()) if self.sections else None
         for date in [*header, *([signed] if signed else [])]:
-            found.append(dataclasses.replace(date, span=self._span(date.span)))
+            if self.source.positions is not None:  # (a text source's spans are the file's)
+                date = dataclasses.replace(date, span=self._span(date.span))
+            found.append(date)
         return tuple(found)
 
     # ---- positions
@@ -368,6 +370,35 @@ class _Builder:
             return None
         line = self.second
         return self._span(Span(line.line, line.column, line.line, line.end_column))
+
+
+#: A table and the first and last lines it takes.
+TableRange = tuple[int, int, Table]
+
+
+class _Placement:
+    """Where the report's tables lie, for placing each block among them: worked out once
+    per report, not once per section."""
+
+    __slots__ = ("disjoint", "ordered", "starts", "tables")
+
+    def __init__(self, tables: list[TableRange]) -> None:
+        self.tables = tables
+        self.ordered = sorted(tables, key=lambda entry: entry[0])
+        self.starts = [entry[0] for entry in self.ordered]
+        self.disjoint = all(a[1] < b[0] for a, b in itertools.pairwise(self.ordered))
+
+    def at(self, line: int) -> TableRange | None:
+        """The table that takes ``line``, if one does."""
+        if self.disjoint:  # the usual case: only the last table starting by the line can hold it
+            index = bisect.bisect_right(self.starts, line) - 1
+            if index >= 0 and line <= self.ordered[index][1]:
+                return self.ordered[index]
+            return None
+        for entry in self.tables:
+            if entry[0] <= line <= entry[1]:
+                return entry
+        return None
 
 
 def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:

@@ -7,21 +7,23 @@ the grammar (``python -m xxgk_lint.parse.compile``), with the grammar's text. Lo
 them costs an import; a grammar edited without regenerating them is detected by its text
 and compiled in memory instead, so a stale table is never used. Nothing is unpickled.
 
-The tables are run by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
+The tables are loaded by ``_lark_runtime.py``, Lark's stand-alone LALR runtime generated
 with them (see :mod:`xxgk_lint.parse.compile`): ``check`` never imports the ``lark``
-package and its grammar compiler, only a grammar edited in place does.
+package and its grammar compiler, only a grammar edited in place does. The report
+grammar's tables are run on the line lexer's runs by :class:`_Tables` (what each token
+does worked out once from the tables, then replayed); the other grammars by the runtime.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
-from xxgk_lint.parse._lark_runtime import Lark, Token, Transformer
-from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer, LineRun
+from xxgk_lint.parse._lark_runtime import Lark, Shift, Token, Transformer, UnexpectedToken
+from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer
 from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -109,8 +111,8 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     page_mark = False
     for child in children:
-        if isinstance(child, Token):
-            page_mark = page_mark or child.type == "PAGE_MARK"
+        if isinstance(child, list):  # a PAGE_MARK or RULE_LINE token: its lines
+            page_mark = page_mark or child[0].kind == "PAGE_MARK"
             continue
         previous = blocks[-1] if blocks else None
         if (
@@ -126,54 +128,152 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
     return blocks
 
 
-class _ToTree(Transformer[Token, Document]):
-    """Called by the LALR parser on each reduction: builds the raw tree directly. Every
-    token of the line lexer is a :class:`LineRun`: its lines are the tree's lines. The
-    grammar's repetitions are left-recursive: a list grows by one item per reduction."""
+# The reductions of report.lark, applied to the parser's value stack in place. A token's
+# value is the list of its run's lines (see LineLexer.runs). The repetitions are
+# left-recursive: a list grows by one item per reduction. A rule whose value is its one
+# child's (prose: PROSE | TEXT — the run's list is the prose's list) has no step at all.
 
-    def title(self, children: list[LineRun]) -> RawTitle:
-        return RawTitle(children[0].lines[0])
 
-    def prose(self, children: list[Any]) -> list[Line]:
-        if len(children) == 1:  # prose: PROSE | TEXT
-            return list(children[0].lines)
-        lines: list[Line] = children[0]  # prose: prose (PROSE | TEXT)
-        lines.extend(children[1].lines)
-        return lines
+def _blocks_empty(values: list[Any]) -> None:  # blocks: (nothing yet)
+    values.append([])
 
-    def paragraph(self, children: list[Any]) -> RawParagraph:
-        first = children[0]
-        lines: list[Line] = list(first.lines) if isinstance(first, LineRun) else first
-        if len(children) == 2:  # paragraph: prose END
-            lines.extend(children[1].lines)
-        return RawParagraph(lines)
 
-    def rows(self, children: list[Any]) -> RawRows:
-        if len(children) == 1:  # rows: ROW
-            return RawRows(list(children[0].lines))
-        rows: RawRows = children[0]  # rows: rows ROW
-        rows.lines.extend(children[1].lines)
-        return rows
+def _append(values: list[Any]) -> None:  # blocks: blocks (title | paragraph | …)
+    item = values.pop()
+    values[-1].append(item)
 
-    def blocks(self, children: list[Any]) -> list[Any]:
-        if not children:  # blocks: (nothing yet)
-            return []
-        blocks: list[Any] = children[0]  # blocks: blocks (title | paragraph | …)
-        blocks.append(children[1])
-        return blocks
 
-    def preamble(self, children: list[Any]) -> RawSection:
-        return RawSection(None, _blocks(children[0]))
+def _extend(values: list[Any]) -> None:  # prose: prose (PROSE | TEXT)
+    lines = values.pop()
+    values[-1].extend(lines)
 
-    def section(self, children: list[Any]) -> RawSection:
-        return RawSection(children[0].lines[0], _blocks(children[1]))
 
-    def start(self, children: list[Any]) -> Document:
-        if len(children) == 1:  # start: preamble
-            return Document(children[0], [])
-        document: Document = children[0]  # start: start section
-        document.sections.append(children[1])
-        return document
+def _title(values: list[Any]) -> None:
+    values[-1] = RawTitle(values[-1][0])
+
+
+def _paragraph(values: list[Any]) -> None:  # paragraph: prose | END
+    values[-1] = RawParagraph(values[-1])
+
+
+def _paragraph_end(values: list[Any]) -> None:  # paragraph: prose END
+    lines = values.pop()
+    values[-1].extend(lines)
+    values[-1] = RawParagraph(values[-1])
+
+
+def _rows(values: list[Any]) -> None:  # rows: ROW
+    values[-1] = RawRows(values[-1])
+
+
+def _more_rows(values: list[Any]) -> None:  # rows: rows ROW
+    lines = values.pop()
+    values[-1].lines.extend(lines)
+
+
+def _preamble(values: list[Any]) -> None:
+    values[-1] = RawSection(None, _blocks(values[-1]))
+
+
+def _section(values: list[Any]) -> None:  # section: HEADING blocks
+    blocks = values.pop()
+    values[-1] = RawSection(values[-1][0], _blocks(blocks))
+
+
+def _document(values: list[Any]) -> None:  # start: preamble
+    values[-1] = Document(values[-1], [])
+
+
+def _more_sections(values: list[Any]) -> None:  # start: start section
+    section = values.pop()
+    values[-1].sections.append(section)
+
+
+#: Each rule's step, by its name and length (None: the value is the child's).
+_STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
+    ("start", 1): _document,
+    ("start", 2): _more_sections,
+    ("preamble", 1): _preamble,
+    ("section", 2): _section,
+    ("blocks", 0): _blocks_empty,
+    ("blocks", 2): _append,
+    ("title", 1): _title,
+    ("paragraph", 1): _paragraph,
+    ("paragraph", 2): _paragraph_end,
+    ("prose", 1): None,
+    ("prose", 2): _extend,
+    ("rows", 1): _rows,
+    ("rows", 2): _more_rows,
+}
+
+_Program = tuple[tuple[int, ...], tuple[Callable[[list[Any]], None], ...]]
+
+
+class _Tables:
+    """Runs report.lark's LALR tables (the ones Lark's runtime runs) on the lexer's runs.
+
+    Lark's loop does, for every token, a dictionary look-up per reduction, a slice of the
+    value stack and a callback with a list of children. Here what a token does depends on
+    the parser's state stack and the token's terminal alone, so it is worked out once from
+    the tables — the state stack it leaves and the reductions it makes — and replayed. The
+    grammar's repetitions are left-recursive, so the state stack stays a few states deep
+    and the programs are few (a bounded table, filled as they occur; a function of the
+    grammar, not of the reports).
+    """
+
+    LIMIT = 4096
+
+    def __init__(self, lark: Lark) -> None:
+        table = lark.parser.parser.parser.parse_table
+        self._states: dict[int, dict[str, tuple[Any, Any]]] = table.states
+        self._start: tuple[int, ...] = (table.start_states["start"],)
+        self._end: int = table.end_states["start"]
+        self._programs: dict[tuple[tuple[int, ...], str], _Program] = {}
+
+    def _program(self, stack: tuple[int, ...], kind: str, lines: list[Line] | None) -> _Program:
+        """What the tables do on a token of ``kind`` (``$END``: the end) from ``stack``."""
+        states = self._states
+        now = list(stack)
+        steps: list[Callable[[list[Any]], None]] = []
+        while True:
+            found = states[now[-1]].get(kind)
+            if found is None:
+                expected = {name for name in states[now[-1]] if name.isupper()}
+                first = lines[0] if lines else None
+                token = Token(kind, first.text if first else "")
+                raise UnexpectedToken(token, expected)
+            action, argument = found
+            if action is Shift:
+                now.append(argument)
+                break
+            size = len(argument.expansion)
+            if size:
+                del now[-size:]
+            step = _STEPS[argument.origin.name, size]
+            if step is not None:
+                steps.append(step)
+            now.append(states[now[-1]][argument.origin.name][1])
+            if kind == "$END" and now[-1] == self._end:
+                break
+        program = (tuple(now), tuple(steps))
+        if len(self._programs) < self.LIMIT:
+            self._programs[stack, kind] = program
+        return program
+
+    def parse(self, runs: list[tuple[str, list[Line]]]) -> Document:
+        programs = self._programs
+        stack = self._start
+        values: list[Any] = []
+        for kind, lines in runs:
+            program = programs.get((stack, kind)) or self._program(stack, kind, lines)
+            stack, steps = program
+            for step in steps:
+                step(values)
+            values.append(lines)  # the shift
+        stack, steps = programs.get((stack, "$END")) or self._program(stack, "$END", None)
+        for step in steps:
+            step(values)
+        return values[-1]  # type: ignore[no-any-return]
 
 
 @record(eq=False)
@@ -181,14 +281,11 @@ class ReportParser:
     lark: Lark
     splitter: CellSplitter
 
+    tables: _Tables
+
     def parse(self, text: str, table_rows: Collection[int] = ()) -> Document:
         """The tree of ``text``; ``table_rows`` are the lines a reader knows are table rows."""
-        lexer = self.line_lexer
-        lexer.table_rows = table_rows
-        try:
-            return self.lark.parse(text, start="start")  # type: ignore[return-value]
-        finally:
-            lexer.table_rows = ()
+        return self.tables.parse(self.line_lexer.runs(text, table_rows))
 
     @property
     def line_lexer(self) -> LineLexer:
@@ -248,5 +345,5 @@ def _with_lexer(data: dict[str, Any], lexer: Any) -> dict[str, Any]:
 @functools.cache
 def get_parser() -> ReportParser:
     """The LALR parser, built once per process from the shipped tables."""
-    lark = load_lark("report", _ToTree())
-    return ReportParser(lark, CellSplitter(lark.terminals))
+    lark = load_lark("report")
+    return ReportParser(lark, CellSplitter(lark.terminals), _Tables(lark))

@@ -16,10 +16,11 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from itertools import compress, count, repeat
 from typing import NamedTuple
 
-from xxgk_lint.format.normalise import fold_minus
+from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 
@@ -47,7 +48,8 @@ _CONTAINS = {
 #: Characters one of which a line must end with for these terminals to match.
 _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
 #: Characters whose presence alone makes these terminals match (ROW: a cell separator;
-#: PROSE: 。 or ； — any line holding one matches its pattern).
+#: PROSE: 。 or ； — any line holding one matches its pattern). Each is one of the
+#: characters the terminal needs (``_CONTAINS``), so it is tested first.
 _SUFFICIENT = {"ROW": "|｜\t", "PROSE": "。；"}
 #: Last characters that alone make these terminals match (END: a line ending in 。).
 _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
@@ -99,8 +101,21 @@ class LineRun(Token):
     lines: tuple[Line, ...]
 
 
-#: The run each line kind joins (lines of the same run in a row become one token).
-_RUNS = {"ROW": "ROW", "PROSE": "TEXT", "TEXT": "TEXT"}
+#: Each line kind's code in the string a report's runs are cut from: lines of the same
+#: run in a row become one token (rows; prose lines, PROSE or TEXT, that go on).
+_CODES = {
+    "ROW": "R",
+    "PROSE": "T",
+    "TEXT": "T",
+    "HEADING": "H",
+    "TITLE": "I",
+    "END": "E",
+    "PAGE_MARK": "P",
+    "RULE_LINE": "L",
+}
+_RUN = re.compile("R+|T+|.")
+#: The terminal of a run of several lines' kinds.
+_RUN_OF = {"R": "ROW", "T": "TEXT"}
 _new = tuple.__new__
 _str_new = str.__new__
 
@@ -125,11 +140,27 @@ class LineLexer(Lexer):
                 _FIRST_CHARS.get(name),
                 _LAST_CHARS.get(name),
                 _LAST_SUFFICIENT.get(name),
-                _any_of(_CONTAINS.get(name)),
-                _any_of(_SUFFICIENT.get(name)),
+                _CONTAINS.get(name),
+                _SUFFICIENT.get(name),
             )
             for name, source in self._sources
         ]
+        # Each character's class: which terminals' guards on the first (or last) character
+        # it passes, as bits in priority order. A line's kind is then tried only against
+        # the terminals its first and last characters allow (worked out once per pair of
+        # classes): a new line costs a few tests, not one per terminal.
+        self._first_class: dict[str, int] = {}
+        self._last_class: dict[str, int] = {}
+        for bit, (_, _, first, last, last_enough, _, _) in enumerate(self._checks):
+            for character in first or "":
+                self._first_class[character] = self._first_class.get(character, 0) | 1 << bit
+            for character in last or "":
+                self._last_class[character] = self._last_class.get(character, 0) | 1 << bit
+            for character in last_enough or "":
+                self._last_class[character] = self._last_class.get(character, 0) | 1 << (
+                    bit + _ENOUGH
+                )
+        self._by_class: dict[tuple[int, int], list[_Candidate]] = {}
         # Reports share most of their lines (the template's labels, headers and rows of
         # zeros): a line's kind depends on its text alone, so it is looked up once.
         self.kind_of = bounded(4096)(self.classify)
@@ -146,52 +177,54 @@ class LineLexer(Lexer):
     #: the parser for each text it parses.
     table_rows: Collection[int] = ()
 
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        """Classify each non-blank line of ``data`` and yield the tokens of its runs.
+    def runs(self, data: str, table_rows: Collection[int] = ()) -> list[tuple[str, list[Line]]]:
+        """The token stream of ``data``: each run's terminal and its lines, in order.
 
-        One loop for both (classifying and grouping): it runs for every line of every
-        report, and a generator feeding another cost a resumption per line.
+        Built in bulk, not line by line: each line's shape is looked up by ``map`` (a
+        report's lines are mostly the template's, already seen), the Lines are made by C
+        loops (``zip``, ``map``), and the runs are cut by a regular expression over a string of one
+        code per line — Python code runs once per run, not once per line.
         """
-        table_rows = self.table_rows
-        shape_of = self.shape_of
-        runs = _RUNS
-        run: list[Line] = []
-        run_kind = ""
-        for number, line in enumerate(data.split("\n"), start=1):
-            if not line:
-                continue
-            if table_rows and number in table_rows:
-                shape = self._shape(line, True)
-            else:
-                shape = shape_of(line)
-            if shape is None:
-                continue  # a blank line
-            kind, stripped, offset = shape
-            item = _new(Line, (kind, stripped, number, offset, offset + len(stripped)))
-            joins = runs.get(kind)
-            if joins is None:
-                if run:
-                    yield _token(run, run_kind)
-                    run = []
-                yield _token([item], kind)
-            elif joins == run_kind and run:
-                run.append(item)
-            else:
-                if run:
-                    yield _token(run, run_kind)
-                run = [item]
-                run_kind = joins
-        if run:
-            yield _token(run, run_kind)
+        split = data.split("\n")
+        shapes = list(map(self.shape_of, split))
+        if table_rows:
+            total = len(split)
+            for number in table_rows:
+                if 0 < number <= total:
+                    shapes[number - 1] = self._shape(split[number - 1], True)
+        present = list(filter(None, shapes))  # (blank lines have no shape)
+        if not present:
+            return []
+        # The Lines made by C loops: the shapes' fields by column, the line numbers of
+        # those with a shape.
+        kinds, texts, columns, ends, code_of = zip(*present, strict=True)
+        numbers = compress(count(1), shapes)
+        lines = list(
+            map(_new, repeat(Line), zip(kinds, texts, numbers, columns, ends, strict=True))
+        )
+        codes = "".join(code_of)
+        runs: list[tuple[str, list[Line]]] = []
+        for match in _RUN.finditer(codes):
+            start, end = match.span()
+            joined = _RUN_OF.get(match[0][0])
+            runs.append((joined or lines[start][0], lines[start:end]))
+        return runs
+
+    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
+        """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
+        :class:`~xxgk_lint.parse.grammar.ReportParser` runs the tables on the runs)."""
+        for kind, run in self.runs(data, self.table_rows):
+            yield _token(run, kind)
 
     def lines(self, data: str) -> Iterator[Line]:
         """Each non-blank line of ``data``, classified."""
         for token in self.lex(data):
             yield from token.lines  # type: ignore[attr-defined]
 
-    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int] | None:
-        """A line's kind, its text without the blanks around it and the text's 1-based
-        column; None for a blank line. ``table_row``: a reader says the line is one."""
+    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int, int, str] | None:
+        """A line's kind, its text without the blanks around it, the text's 1-based start
+        and end columns and the kind's code in a run (see :meth:`runs`); None for a blank
+        line. ``table_row``: a reader says the line is one."""
         stripped = line.strip(_BLANK)
         if not stripped:
             return None
@@ -205,27 +238,75 @@ class LineLexer(Lexer):
             kind = "ROW"  # a row whose cells after its label are all blank
         if kind == "ROW":
             stripped = line.strip(_SPACES)
-        return kind, stripped, line.find(stripped) + 1
+        column = line.find(stripped) + 1
+        return kind, stripped, column, column + len(stripped), _CODES[kind]
 
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
-        stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
-        first, last = stripped[0], stripped[-1]
-        for name, source, first_chars, last_chars, last_enough, needs, enough in self._checks:
-            if first_chars is not None and first not in first_chars:
-                continue
-            if last_chars is not None and last not in last_chars:
-                continue
-            if last_enough is not None and last in last_enough:
+        for sign in _OTHER_MINUS:  # (`in` per sign: a tenth of a search's cost)
+            if sign in stripped:
+                # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
+                stripped = fold_minus(stripped)
+                break
+        key = (self._first_class.get(stripped[0], 0), self._last_class.get(stripped[-1], 0))
+        candidates = self._by_class.get(key)
+        if candidates is None:
+            candidates = self._by_class[key] = self._candidates(*key)
+        for name, source, enough, few, many in candidates:
+            if source is None:  # its last character alone makes it match
                 return name
-            if needs is not None and needs(stripped) is None:
+            # The character tests: `in` for a few characters (a tenth of the cost of a
+            # search for a class of them), a search for many. Those that suffice first:
+            # they are some of those needed.
+            if enough is not None:
+                for character in enough:
+                    if character in stripped:
+                        return name
+            if few is not None:
+                for character in few:
+                    if character in stripped:
+                        break
+                else:
+                    continue
+            if many is not None and many(stripped) is None:
                 continue
-            if enough is not None and enough(stripped) is not None:
-                return name
             if compiled(source).fullmatch(stripped):
                 return name
         return "TEXT"
+
+    def _candidates(self, first_class: int, last_class: int) -> list[_Candidate]:
+        """The terminals a line may be, in priority order, given the classes of its first
+        and last characters (see ``_first_class``): those whose guards on the two
+        characters it passes, up to one its last character alone makes match (its entry
+        has no pattern)."""
+        out: list[_Candidate] = []
+        for bit, (name, source, first, last, last_enough, needs, enough) in enumerate(self._checks):
+            if first is not None and not first_class >> bit & 1:
+                continue
+            if last is not None and not last_class >> bit & 1:
+                continue
+            if name == "TEXT":  # /[^\n]+/ matches every line: what is left is TEXT
+                break
+            if last_enough is not None and last_class >> (bit + _ENOUGH) & 1:
+                out.append((name, None, None, None, None))
+                break
+            few = needs if needs is not None and len(needs) <= _FEW else None
+            many = _any_of(needs) if needs is not None and few is None else None
+            out.append((name, source, enough, few, many))
+        return out
+
+
+#: A terminal to try on a line: its name, its pattern, the characters one of which
+#: suffices (``_SUFFICIENT``), and those one of which it needs (``_CONTAINS``): a few,
+#: tested with `in`, or many, searched for.
+_Candidate = tuple[str, "str | None", "str | None", "str | None", "Callable[[str], object] | None"]
+#: Up to this many characters are tested one by one with `in`.
+_FEW = 4
+_OTHER_MINUS = MINUS_SIGNS.replace("-", "")
+#: In a character's class, the bit of "its last character alone makes terminal i match" is
+#: i + _ENOUGH (bit i: the character passes terminal i's guard).
+_ENOUGH = 16
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
