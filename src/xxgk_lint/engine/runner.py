@@ -613,17 +613,15 @@ class Runner:
         diagnostics.sort(key=Diagnostic.sort_key)
         if scope:  # fingerprints key on the report (body|year), not on the file's name
             diagnostics = [replace(d, scope=scope) if not d.scope else d for d in diagnostics]
-        lines = source.original_lines or tuple(source.text.split("\n"))
-        title = None
+        title_line = None
         if facts is not None and report.title is not None:
-            number = report.title.span.line
-            if 1 <= number <= len(lines):
-                title = (number, lines[number - 1])
+            title_line = report.title.span.line
+        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line)
         result = FileResult(
             path,
             tuple(diagnostics),
             (),
-            kept_lines(lines, (d.line for d in diagnostics)),
+            lines,
             source.kind,
             fail_on=fail_on,
             agency=report.agency,
@@ -994,6 +992,37 @@ class Runner:
 #: A rule's settings under one config: the config and the rule (kept, so that their ids
 #: stay their own), the rule's options, its configured severity and its time limit's label.
 _Setting = tuple[Config, Rule, Mapping[str, Any], Severity | None, str]
+
+
+def _lines_kept(
+    source: Source, wanted: Iterable[int], title: int | None
+) -> tuple[tuple[str, ...], tuple[int, str] | None]:
+    """The file's lines as a result keeps them (:func:`kept_lines`: the ``wanted`` ones,
+    the others empty), and the title's line (``(number, text)``; None without one).
+
+    A text file's text is split only as far as the last line asked for: the findings'
+    lines and the title are a few, often near the top, and splitting a whole report into
+    lines was a string per line for nothing."""
+    lines: Sequence[str]
+    if source.original_lines:
+        lines = source.original_lines
+        kept = kept_lines(lines, wanted)
+    else:
+        text = source.text
+        count = text.count("\n") + 1
+        numbers = {n for n in wanted if 1 <= n <= count}
+        last = max(numbers, default=0)
+        if title is not None and last < title <= count:
+            last = title
+        lines = text.split("\n", last) if last else []
+        out = [""] * count
+        for number in numbers:
+            out[number - 1] = lines[number - 1]
+        kept = tuple(out)
+    if title is not None and 1 <= title <= len(kept):
+        return kept, (title, lines[title - 1])
+    return kept, None
+
 
 #: What rules return most often: iterables without asking ``collections.abc``.
 _ITERABLES = (GeneratorType, list, tuple)
