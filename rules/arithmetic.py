@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
+from operator import call, itemgetter
 from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -33,9 +34,8 @@ from xxgk_lint.engine.identities import (
     CellRef,
     Culprit,
     Outcome,
-    culprits,
-    evaluate_report,
     judge_report,
+    judged_culprits,
 )
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.parse.ast import Report
@@ -45,27 +45,23 @@ from xxgk_lint.parse.ast import Report
 
 class _Analysis:
     """The identities of one report judged (:func:`judge_report`): a report whose
-    identities hold needs no outcome objects; only when one fails are the outcomes
-    made (:func:`evaluate_report`), to put the failures on cells."""
+    identities hold needs no outcome objects; only when one fails is an outcome made for
+    each failure (:func:`judged_culprits`), to put the failures on cells."""
 
     def __init__(self, report: Report) -> None:
         self.version = report.format_version
         judged = self.judged = judge_report(report)
-        self.outcomes: list[Outcome] = []
+        #: The failed instances' outcomes, by (their table's index, their step).
+        self.failed: dict[tuple[int, int], Outcome] = {}
         self.culprits: list[Culprit] = []
         self.rest: list[Outcome] = []
         if judged.failed:
-            self.outcomes = evaluate_report(report).outcomes
-            self.culprits, self.rest = culprits(self.outcomes)
+            self.failed, self.culprits, self.rest = judged_culprits(judged)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
         #: The instances of each identity key, in order, as (their index in the model's
         #: order, their table's index in :attr:`judged`, their step) — each of the four
-        #: rules reads one key.
-        self.of_key: dict[str, list[tuple[int, int, int]]] = {}
-        tables = judged.tables
-        for index, (at, step) in enumerate(judged.order):
-            key = tables[at].plan.steps[step].identity.key
-            self.of_key.setdefault(key, []).append((index, at, step))
+        #: rules reads one key (worked out once per shape of the tables).
+        self.of_key = judged.of_key
         self._cells: dict[str, list[list[tuple[CheckCell, ...]]]] = {}
 
     def check_cells(self, lang: str) -> list[list[tuple[CheckCell, ...]]]:
@@ -82,7 +78,7 @@ class _Analysis:
                 labels = _labels(lang, self.version, judged.table, plan)
                 cells = zip(plan.addresses, judged.values, judged.spans, labels, strict=True)
                 table = list(map(new, repeat(CheckCell), cells))
-                made.append([take(table) for take in plan.distinct])
+                made.append(list(map(call, plan.distinct, repeat(table))))  # (take(table) each)
             self._cells[lang] = made
         return made
 
@@ -234,20 +230,16 @@ def _check(
     lang = ctx.lang
     cells = found.check_cells(lang)
     tables = found.judged.tables
-    record = ctx.record
-    for index, at, step in found.of_key.get(key, ()):
-        status, reason, _ = tables[at].verdicts[step]
-        finding = None
-        if status == FAIL:
-            outcome = found.outcomes[index]
-            culprit = found.blamed.get(id(outcome))
-            if culprit is None:
-                finding = (code, _subject(outcome))
-            else:
-                owner = _owner(culprit, ctx)
-                finding = (owner, culprit.ref.address) if owner else None
-        scope = tables[at].plan.steps[step].scope
-        record(key, scope, status, cells[at][step], reason=reason, finding=finding)
+    for at, pick, scopes, steps in found.judged.runs.get(key, ()):
+        verdicts = pick(tables[at].verdicts)
+        statuses = tuple(map(_STATUS, verdicts))
+        findings: Iterable[tuple[str, str] | None] = repeat(None)
+        if FAIL in statuses:
+            findings = [
+                _finding(found, ctx, found.failed[(at, step)]) if status == FAIL else None
+                for status, step in zip(statuses, steps, strict=True)
+            ]
+        ctx.record_each(key, scopes, statuses, pick(cells[at]), map(_REASON, verdicts), findings)
     for culprit in found.culprits:
         if _owner(culprit, ctx) != code:
             continue
@@ -277,6 +269,20 @@ def _check(
             subject=_subject(outcome),
             **fields,
         )
+
+
+_STATUS = itemgetter(0)  # Verdict's status
+_REASON = itemgetter(1)  # Verdict's reason
+
+
+def _finding(found: _Analysis, ctx: RuleContext, outcome: Outcome) -> tuple[str, str] | None:
+    """The finding that reports a failed instance: its wrong cell's, by the rule that
+    reports that cell (None: no rule that runs does), else this rule's own."""
+    culprit = found.blamed.get(id(outcome))
+    if culprit is None:
+        return (ctx.meta.code, _subject(outcome))
+    owner = _owner(culprit, ctx)
+    return (owner, culprit.ref.address) if owner else None
 
 
 def _values(refs: Sequence[CellRef]) -> list[object]:

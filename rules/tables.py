@@ -10,9 +10,8 @@ other rows than the 2021 one).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import partial
 from itertools import chain
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, itemgetter
 
 from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
@@ -346,12 +345,17 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
                 subject=f"{key}.{row.key}",
             )
     columns = list(dict.fromkeys(c for r in rows for c in r.columns))
+    # Each row's first cell of each column (what Row.cell finds), looked up once per row,
+    # not once per row and column; None for a row reported whole above.
+    firsts = [
+        None if r.key in empty_rows else {c.column: c for c in reversed(r.cells)} for r in rows
+    ]
     for column in columns:
         run: list[tuple[Row, Cell]] = []
-        for row in [*rows, None]:
+        for row, first in zip([*rows, None], [*firsts, None], strict=True):
             cell = None
-            if row is not None and row.key not in empty_rows and column in row.columns:
-                cell = row.cell(column)
+            if first is not None and column in row.columns:  # type: ignore[union-attr]
+                cell = first.get(column)
             groupable = cell is not None and cell.kind in ("blank", "placeholder")
             if run and (not groupable or cell is None or cell.raw != run[0][1].raw):
                 yield _run_diagnostic(report, table, column, run, name, ctx)
@@ -520,10 +524,11 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if table is None:
             continue
         cells = list(chain.from_iterable(map(_CELLS, table.rows)))
-        if not _has_decimals("".join(map(_RAW, cells))) and (
-            min(filter(partial(is_not, None), map(_VALUE, cells)), default=0) >= 0
-        ):
-            continue  # (most tables: no cell is negative or printed with decimals)
+        if not _has_decimals("".join(map(_RAW, cells))):
+            values = set(map(_VALUE, cells))  # (the few distinct values: 0, 1, 2 …)
+            values.discard(None)
+            if min(values, default=0) >= 0:
+                continue  # (most tables: no cell is negative or printed with decimals)
         spec = model.table(key)
         for row in table.rows:
             for cell in row.cells:

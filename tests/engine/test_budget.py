@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from xxgk_lint.engine.budget import BudgetExceeded, available, budget, holding
+from xxgk_lint.engine.budget import BudgetExceeded, available, budget, holding, relay
 
 pytestmark = pytest.mark.skipif(not available(), reason="SIGALRM budgets: POSIX main thread")
 
@@ -138,3 +138,30 @@ def test_budgets_are_not_available_in_another_thread() -> None:
     worker.start()
     worker.join()
     assert seen == [False] and available()
+
+
+def test_each_leg_of_a_relay_has_its_whole_budget_and_its_own_label() -> None:
+    with relay(0.2) as legs:
+        for name in ("rule A", "rule B", "rule C"):  # 0.3 s in all: each leg within its 0.2
+            with legs.leg(name):
+                spin(0.1)
+        start = time.monotonic()
+        with pytest.raises(BudgetExceeded) as caught, legs.leg("rule D"):
+            spin(5)
+        assert time.monotonic() - start < 1
+        assert caught.value.deadline is legs.deadline
+        assert str(caught.value) == "rule D: over its budget of 0.2 s"
+        spin(0.3)  # between legs: no leg runs, nothing is raised
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_relay_inside_a_budget_leaves_the_outer_exception_to_it() -> None:
+    outer = budget("file", 0.1)
+    with pytest.raises(BudgetExceeded) as caught, outer, relay(10) as legs:
+        try:
+            with legs.leg("rule"):
+                spin(5)
+        except BudgetExceeded as exc:
+            assert exc.deadline is not legs.deadline
+            raise
+    assert caught.value.deadline is outer.deadline

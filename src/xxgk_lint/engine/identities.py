@@ -20,6 +20,7 @@ cells are then read through it with ``map`` and ``itemgetter``, each place once,
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from itertools import chain, repeat
@@ -138,6 +139,8 @@ class _Plan(NamedTuple):
     addresses: tuple[str, ...]
     #: Each step's :attr:`_Step.distinct`, in the order of the steps.
     distinct: tuple[Pick, ...]
+    #: Where each slot's cell is among the table's cells in a row (-1: none).
+    positions: tuple[int, ...]
     #: What callers work out once per shape and keep here (the cells' labels by
     #: language): the shape, not the report, decides it.
     kept: dict[object, Any]
@@ -196,6 +199,7 @@ class _Planner:
             tuple(s.column for s in listed),
             tuple(s.address for s in listed),
             tuple(s.distinct for s in steps),
+            tuple(self.positions),
             {},
         )
 
@@ -483,6 +487,8 @@ class Judged(NamedTuple):
     values: tuple[Any, ...]
     spans: tuple[Any, ...]
     verdicts: list[Verdict]
+    #: The table's cells in a row (what the plan's positions index).
+    flat: list[Any]
 
 
 class Judgement(NamedTuple):
@@ -494,6 +500,12 @@ class Judgement(NamedTuple):
     tables: list[Judged]
     order: list[tuple[int, int]]
     failed: bool
+    #: The instances of each identity key, in the model's order, as (their index in
+    #: ``order``, their table's index in ``tables``, their step).
+    of_key: dict[str, list[tuple[int, int, int]]]
+    #: The same, as runs of one table: (the table's index, a function that takes the
+    #: run's items from a list by step, the run's scopes, its steps).
+    runs: dict[str, list[tuple[int, Pick, tuple[str, ...], tuple[int, ...]]]]
 
 
 def judge_report(report: Report) -> Judgement:
@@ -502,7 +514,6 @@ def judge_report(report: Report) -> Judgement:
     identities = report.format.identities
     groups, in_order = _by_table(identities)
     tables: list[Judged] = []
-    order: list[tuple[int, int]] = []
     failed = False
     for key, group in groups:
         table = report.tables.get(key)
@@ -512,12 +523,118 @@ def judge_report(report: Report) -> Judgement:
         values, spans = _slot_values(plan, flat)
         verdicts, failing = _judge(plan, values)
         failed = failed or failing
-        order.extend(zip(repeat(len(tables)), range(len(verdicts))))
-        tables.append(Judged(key, plan, values, spans, verdicts))
+        tables.append(Judged(key, plan, values, spans, verdicts, flat))
+    order, of_key, runs = _order(identities, in_order, tuple(t.plan for t in tables))
+    return Judgement(tables, order, failed, of_key, runs)
+
+
+Runs = dict[str, list[tuple[int, Pick, tuple[str, ...], tuple[int, ...]]]]
+Order = tuple[list[tuple[int, int]], dict[str, list[tuple[int, int, int]]], Runs]
+#: :func:`_order` by the plans of a report's tables (by their identities: the plans are
+#: kept with it, so that the ids stay theirs). Bounded as :data:`_PLANS`.
+_ORDERS: dict[tuple[int, ...], tuple[tuple[_Plan, ...], Order]] = {}
+
+
+def _order(identities: tuple[Identity, ...], in_order: bool, plans: tuple[_Plan, ...]) -> Order:
+    """The instances of the plans' tables in the model's order, and those of each key:
+    the plans, that is the tables' shapes, decide them, so they are worked out once per
+    combination of shapes (reports of one template share one), not once per report."""
+    key = tuple(map(id, plans))
+    found = _ORDERS.get(key)
+    if found is not None and all(map(operator.is_, found[0], plans)):
+        return found[1]
+    order: list[tuple[int, int]] = []
+    for at, plan in enumerate(plans):
+        order.extend(zip(repeat(at), range(len(plan.steps))))
     if not in_order:  # each identity's instances, in the model's order (a stable sort)
         place = {id(identity): n for n, identity in enumerate(identities)}
-        order.sort(key=lambda at: place[id(tables[at[0]].plan.steps[at[1]].identity)])
-    return Judgement(tables, order, failed)
+        order.sort(key=lambda at: place[id(plans[at[0]].steps[at[1]].identity)])
+    of_key: dict[str, list[tuple[int, int, int]]] = {}
+    for index, (at, step) in enumerate(order):
+        of_key.setdefault(plans[at].steps[step].identity.key, []).append((index, at, step))
+    runs: Runs = {}
+    for name, instances in of_key.items():
+        grouped: list[tuple[int, list[int]]] = []
+        for _, at, step in instances:
+            if not grouped or grouped[-1][0] != at:
+                grouped.append((at, []))
+            grouped[-1][1].append(step)
+        runs[name] = [
+            (at, _picker(steps), tuple(plans[at].steps[i].scope for i in steps), tuple(steps))
+            for at, steps in grouped
+        ]
+    if len(_ORDERS) >= _PLANS_MAX:
+        _ORDERS.clear()
+    _ORDERS[key] = (plans, (order, of_key, runs))
+    return order, of_key, runs
+
+
+def judged_culprits(
+    judgement: Judgement,
+) -> tuple[dict[tuple[int, int], Outcome], list[Culprit], list[Outcome]]:
+    """The failed instances of a judgement as outcomes, by (table, step), and
+    :func:`culprits` of them: what :func:`culprits` of :func:`evaluate_report`'s outcomes
+    gives, with an outcome (and a :class:`CellRef`) made only for each failure — the
+    instances that hold count by their cells' addresses, which their plan knows."""
+    tables = judgement.tables
+    made: dict[tuple[int, int], Outcome] = {}
+    failed: list[Outcome] = []
+    passing: set[str] = set()
+    refs: dict[tuple[int, int], CellRef] = {}
+    new = tuple.__new__  # Outcome(...), CellRef(...) without their keyword handling
+    for at, step in judgement.order:
+        judged = tables[at]
+        status, _, expected = judged.verdicts[step]
+        plan = judged.plan
+        if status == PASS:
+            passing.update(_step_addresses(plan)[step])
+            continue
+        if status != FAIL:
+            continue
+        planned = plan.steps[step]
+
+        def ref(slot: int, judged: Judged = judged, at: int = at) -> CellRef:
+            found = refs.get((at, slot))
+            if found is None:
+                plan = judged.plan
+                position = plan.positions[slot]
+                cell = judged.flat[position] if position >= 0 else None
+                found = refs[(at, slot)] = new(
+                    CellRef,
+                    (judged.table, plan.rows[slot], plan.columns[slot], cell, plan.addresses[slot]),
+                )
+            return found
+
+        slots = range(len(plan.addresses))
+        outcome = new(
+            Outcome,
+            (
+                planned.identity,
+                planned.scope,
+                FAIL,
+                ref(planned.total),
+                tuple(map(ref, planned.parts(slots))),
+                tuple(map(ref, planned.others(slots))),
+                expected,
+                judged.values[planned.total],
+                None,
+            ),
+        )
+        made[(at, step)] = outcome
+        failed.append(outcome)
+    explained, rest = _culprits(failed, passing)
+    return made, explained, rest
+
+
+def _step_addresses(plan: _Plan) -> tuple[tuple[str, ...], ...]:
+    """The addresses of each step's cells (total, parts, others), kept on the plan."""
+    found = plan.kept.get("addresses")
+    if found is None:
+        addresses = plan.addresses
+        found = plan.kept["addresses"] = tuple(
+            tuple(addresses[i] for i in step.needed_at) for step in plan.steps
+        )
+    return found  # type: ignore[no-any-return]
 
 
 Groups = tuple[tuple[tuple[str, tuple[Identity, ...]], ...], bool]
@@ -600,6 +717,14 @@ def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]
     for outcome in outcomes:
         if outcome.status == PASS:
             passing.update(ref.address for ref in outcome.cells)
+    return _culprits(failed, passing)
+
+
+def _culprits(failed: Sequence[Outcome], passing: set[str]) -> tuple[list[Culprit], list[Outcome]]:
+    """:func:`culprits` of the ``failed`` outcomes, in the model's order, given the
+    addresses of the cells of every instance that holds (``passing``)."""
+    if not failed:
+        return [], []
     taking_part: dict[str, list[Outcome]] = {}
     refs: dict[str, CellRef] = {}
     for outcome in failed:

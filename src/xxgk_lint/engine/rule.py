@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field, replace
+from itertools import repeat
 from typing import Any
 
 from xxgk_lint.engine.checks import Check, CheckCell
@@ -80,6 +81,23 @@ class RuleContext:
         made: Check = _new(Check, fields)  # (Check(...) without its keyword handling)
         self.checks.append(made)
         return made
+
+    def record_each(
+        self,
+        check: str,
+        scopes: Iterable[str],
+        statuses: Iterable[str],
+        cells: Iterable[tuple[CheckCell, ...]],
+        reasons: Iterable[str | None],
+        findings: Iterable[tuple[str, str] | None],
+    ) -> None:
+        """Record several checks of one kind at once, one per item of the iterables taken
+        together: as :meth:`record` each (``cells`` given as tuples), without a call in
+        Python per check (a report's identities record some forty)."""
+        rows = zip(
+            repeat(self.meta.code), repeat(check), scopes, statuses, cells, reasons, findings
+        )
+        self.checks.extend(map(_new, repeat(Check), rows))
 
     def option(self, name: str) -> Any:
         if name in self.options:

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import GeneratorType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from xxgk_lint.engine.budget import BudgetExceeded, budget, holding
+from xxgk_lint.engine.budget import BudgetExceeded, budget, holding, relay
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
 from xxgk_lint.engine.checks import Check
 from xxgk_lint.engine.config import (
@@ -559,8 +559,11 @@ class Runner:
         fail_on = Severity.parse(config.fail_on)
         errors: list[str] = []
         limit = budget(f"{path}: --timeout", self.timeout)
+        # Each rule (and facts function) in its own rule-timeout, as legs of one relay:
+        # one deadline for the file's rules, not one budget per rule.
+        legs = relay(config.rule_timeout)
         try:
-            with limit, captured_stdout():  # one capture for all the file's rules
+            with limit, captured_stdout(), legs:  # one capture for all the file's rules
                 read = self._read(target, config, data)
                 if isinstance(read, str):
                     diagnostic = self._unreadable(registry, config, path, read)
@@ -572,7 +575,6 @@ class Runner:
                 diagnostics: list[Diagnostic] = []
                 checks: list[Check] = []
                 active = frozenset(codes)
-                call = partial(_check_report, report)
                 for rule in rules:
                     if rule.check is None:
                         continue
@@ -580,16 +582,18 @@ class Runner:
                         self._run_rule(
                             rule,
                             config,
-                            call,
+                            None,
                             path,
                             (path,),
                             1,
                             errors,
                             checks=checks,
                             active=active,
+                            legs=legs,
+                            report=report,
                         )
                     )
-                facts = self._facts(report, rules, config, errors)
+                facts = self._facts(report, rules, config, errors, legs)
                 extract = self.extract(report) if self.extract is not None else None
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
@@ -609,17 +613,15 @@ class Runner:
         diagnostics.sort(key=Diagnostic.sort_key)
         if scope:  # fingerprints key on the report (body|year), not on the file's name
             diagnostics = [replace(d, scope=scope) if not d.scope else d for d in diagnostics]
-        lines = source.original_lines or tuple(source.text.split("\n"))
-        title = None
+        title_line = None
         if facts is not None and report.title is not None:
-            number = report.title.span.line
-            if 1 <= number <= len(lines):
-                title = (number, lines[number - 1])
+            title_line = report.title.span.line
+        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line)
         result = FileResult(
             path,
             tuple(diagnostics),
             (),
-            kept_lines(lines, (d.line for d in diagnostics)),
+            lines,
             source.kind,
             fail_on=fail_on,
             agency=report.agency,
@@ -658,7 +660,7 @@ class Runner:
         self,
         rule: Rule,
         config: Config,
-        call: Callable[[Rule, RuleContext], Iterable[Any]],
+        call: Callable[[Rule, RuleContext], Iterable[Any]] | None,
         path: str,
         paths: Sequence[str],
         reports: int,
@@ -666,21 +668,30 @@ class Runner:
         *,
         checks: list[Check] | None = None,
         active: frozenset[str] = frozenset(),
+        legs: relay | None = None,
+        report: Report | None = None,
     ) -> list[Diagnostic]:
         """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk).
 
         A rule that crashes or runs over its time limit is one line in ``errors``. The
         checks the rule records are added to ``checks`` when it ends normally. ``active``
         are the codes of the rules that run on the file (a finding one rule leaves to
-        another must be reported by one that runs).
+        another must be reported by one that runs). ``legs``: the file's relay of
+        rule-timeouts (for one report: ``reports`` is 1), which this rule runs a leg of.
+        With ``report``, the rule's ``check`` is called on it (``call`` is for the others:
+        a whole-run check; a call through it is two more frames, for every rule and file).
         """
         options, override, named = self._rule_setting(rule, config)
         context = RuleContext(rule.meta, path, config.lang, dict(options), active)
         seconds = config.rule_timeout * max(reports, 1)
-        limit = budget(path + named, seconds)
+        limit = budget(path + named, seconds) if legs is None else legs.leg(path + named)
         try:
             with limit, captured_stdout():
-                produced = call(rule, context)
+                if report is not None and rule.check is not None:
+                    produced = rule.check(report, context)
+                else:
+                    assert call is not None
+                    produced = call(rule, context)
                 if type(produced) not in _ITERABLES and (
                     isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
                 ):
@@ -769,7 +780,12 @@ class Runner:
     # ---- whole-run rules
 
     def _facts(
-        self, report: Report, rules: list[Rule], config: Config, errors: list[str]
+        self,
+        report: Report,
+        rules: list[Rule],
+        config: Config,
+        errors: list[str],
+        legs: relay | None = None,
     ) -> dict[str, ReportFacts] | None:
         """The facts each enabled whole-run rule keeps of ``report``, by rule code."""
         out: dict[str, ReportFacts] = {}
@@ -780,16 +796,25 @@ class Runner:
             base = base or ReportFacts.of(report)
             value = None
             if rule.facts is not None:
-                value = self._extract(rule, config, report, errors)
+                value = self._extract(rule, config, report, errors, legs)
             out[rule.code] = base.with_value(value)
         return out if base is not None else None
 
-    def _extract(self, rule: Rule, config: Config, report: Report, errors: list[str]) -> Any:
-        """A rule's facts of one report, under the guards a check runs under."""
+    def _extract(
+        self,
+        rule: Rule,
+        config: Config,
+        report: Report,
+        errors: list[str],
+        legs: relay | None = None,
+    ) -> Any:
+        """A rule's facts of one report, under the guards a check runs under (a leg of
+        ``legs``, the file's relay of rule-timeouts, if given)."""
         assert rule.facts is not None
         path = clean_text(report.path)
         seconds = config.rule_timeout
-        limit = budget(f"{path}: rule {rule.code} ({rule.name})", seconds)
+        label = f"{path}: rule {rule.code} ({rule.name})"
+        limit = budget(label, seconds) if legs is None else legs.leg(label)
         try:
             with limit, captured_stdout():
                 return rule.facts(report)
@@ -968,13 +993,39 @@ class Runner:
 #: stay their own), the rule's options, its configured severity and its time limit's label.
 _Setting = tuple[Config, Rule, Mapping[str, Any], Severity | None, str]
 
+
+def _lines_kept(
+    source: Source, wanted: Iterable[int], title: int | None
+) -> tuple[tuple[str, ...], tuple[int, str] | None]:
+    """The file's lines as a result keeps them (:func:`kept_lines`: the ``wanted`` ones,
+    the others empty), and the title's line (``(number, text)``; None without one).
+
+    A text file's text is split only as far as the last line asked for: the findings'
+    lines and the title are a few, often near the top, and splitting a whole report into
+    lines was a string per line for nothing."""
+    lines: Sequence[str]
+    if source.original_lines:
+        lines = source.original_lines
+        kept = kept_lines(lines, wanted)
+    else:
+        text = source.text
+        count = text.count("\n") + 1
+        numbers = {n for n in wanted if 1 <= n <= count}
+        last = max(numbers, default=0)
+        if title is not None and last < title <= count:
+            last = title
+        lines = text.split("\n", last) if last else []
+        out = [""] * count
+        for number in numbers:
+            out[number - 1] = lines[number - 1]
+        kept = tuple(out)
+    if title is not None and 1 <= title <= len(kept):
+        return kept, (title, lines[title - 1])
+    return kept, None
+
+
 #: What rules return most often: iterables without asking ``collections.abc``.
 _ITERABLES = (GeneratorType, list, tuple)
-
-
-def _check_report(report: Report, rule: Rule, context: RuleContext) -> Iterable[Any]:
-    assert rule.check is not None
-    return rule.check(report, context)
 
 
 def _check_reports(facts: list[ReportFacts], rule: Rule, context: RuleContext) -> Iterable[Any]:
