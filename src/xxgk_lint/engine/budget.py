@@ -162,6 +162,28 @@ def holding() -> Iterator[None]:
             _previous_handler = None
 
 
+def _push(deadline: Deadline) -> None:
+    """Put ``deadline`` on the stack, installing the handler for the first one."""
+    global _previous_handler
+    if not _stack and _held == 0:
+        _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    _stack.append(deadline)
+
+
+def _pop(deadline: Deadline) -> bool:
+    """Take ``deadline`` off the stack; the last one off stops the timer and puts the
+    previous handler back (inside :func:`holding` the handler stays): True if it did."""
+    global _previous_handler
+    if deadline in _stack:
+        _stack.remove(deadline)
+    if not _stack and _held == 0:
+        _disarm()
+        signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
+        _previous_handler = None
+        return True
+    return False
+
+
 class budget:  # lower case: used like a function, `with budget(label, seconds): ...`
     """Run a block with at most ``seconds`` (``None`` or ≤ 0: no limit).
 
@@ -184,32 +206,22 @@ class budget:  # lower case: used like a function, `with budget(label, seconds):
         self._active = bool(seconds and seconds > 0 and available())
 
     def __enter__(self) -> Deadline:
-        global _previous_handler
         if not self._active:
             return self.deadline
         deadline = self.deadline
         deadline.ends = ends = time.monotonic() + deadline.seconds
-        if not _stack and _held == 0:
-            _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
         deadline.running = True
-        _stack.append(deadline)
+        _push(deadline)
         if _armed is None or _armed > ends:
             _arm_at(ends)
         return deadline
 
     def __exit__(self, *exc: object) -> None:
-        global _previous_handler
         if not self._active:
             return
         deadline = self.deadline
         deadline.running = False  # first, so that no alarm raises for it in the clean-up
-        if deadline in _stack:
-            _stack.remove(deadline)
-        if not _stack and _held == 0:
-            _disarm()
-            signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
-            _previous_handler = None
-        elif deadline.ends <= time.monotonic():
+        if not _pop(deadline) and deadline.ends <= time.monotonic():
             _arm()  # it ran out (the timer repeats): wait for the next deadline instead
 
 
@@ -234,11 +246,8 @@ class relay:  # lower case: used like a function, `with relay(seconds) as legs: 
         self._leg = _Leg(self)
 
     def __enter__(self) -> relay:
-        global _previous_handler
         if self._active:
-            if not _stack and _held == 0:
-                _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
-            _stack.append(self.deadline)
+            _push(self.deadline)
         return self
 
     def leg(self, label: str) -> _Leg:
@@ -262,17 +271,9 @@ class relay:  # lower case: used like a function, `with relay(seconds) as legs: 
                 _arm()  # it ran out (the timer repeats): wait for the next deadline instead
 
     def __exit__(self, *exc: object) -> None:
-        global _previous_handler
-        if not self._active:
-            return
-        deadline = self.deadline
-        deadline.running = False
-        if deadline in _stack:
-            _stack.remove(deadline)
-        if not _stack and _held == 0:
-            _disarm()
-            signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
-            _previous_handler = None
+        if self._active:
+            self.deadline.running = False
+            _pop(self.deadline)
 
 
 class _Leg:

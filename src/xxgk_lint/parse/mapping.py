@@ -216,20 +216,14 @@ def _label_for(
     """The template row that a label run names, searched from the row expected next.
     ``naming`` is the spec's table of :func:`_rows_naming`."""
     if len(run) == 1:  # the common case: one label, no header words to skip
-        item = run[0]
-        indices = naming.get(item[NORM])
-        if indices is None:
-            indices = _rows_naming(spec, naming, item[NORM])
-        for index in indices:
-            if index >= cursor:
-                return index, item
-        return None
-    header = spec.header_pattern.match
-    # Header words are skipped when two or more stand in the run.
-    skip_headers = sum(1 for item in run if header(item[NORM])) >= 2
-    for item in reversed(run):
-        if skip_headers and header(item[NORM]):
-            continue
+        candidates = run
+    else:
+        header = spec.header_pattern.match
+        candidates = run[::-1]
+        # Header words are skipped when two or more stand in the run.
+        if sum(1 for item in run if header(item[NORM])) >= 2:
+            candidates = [item for item in candidates if not header(item[NORM])]
+    for item in candidates:
         indices = naming.get(item[NORM])
         if indices is None:
             indices = _rows_naming(spec, naming, item[NORM])
