@@ -10,10 +10,14 @@ import pytest
 
 from xxgk_lint.format.normalise import (
     _COMMON_WIDE,
+    _FOLDED,
     _TRADITIONAL,
     _WIDE,
+    SIMPLIFIED,
+    TRADITIONAL,
     fold_traditional,
     nfkc,
+    normalise,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +88,17 @@ def test_nfkc_and_the_fold_agree_with_the_plain_calls_on_every_fixture_line() ->
     for line in lines:
         assert nfkc(line) == unicodedata.normalize("NFKC", line), repr(line)
         assert fold_traditional(line) == line.translate(_TRADITIONAL), repr(line)
+
+
+def test_text_with_only_unchanged_characters_skips_the_fold_and_folding_is_the_same() -> None:
+    """市, 局, 重 … stand in the traditional list paired with themselves: a sentence holding
+    only such characters is not sent through the translate passes, and the fold of any text
+    is the plain table's."""
+    text = "某市交通运输局重点另行审查"
+    assert _FOLDED(text) is None
+    assert normalise(text) == text
+    assert all(t != s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if _FOLDED(t))
+    mixed = "某市局開展審查工作"
+    assert _FOLDED(mixed) is not None
+    assert normalise(mixed) == "某市局开展审查工作"
+    assert fold_traditional(mixed) == mixed.translate(str.maketrans(TRADITIONAL, SIMPLIFIED))
