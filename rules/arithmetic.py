@@ -58,10 +58,6 @@ class _Analysis:
         if judged.failed:
             self.failed, self.culprits, self.rest = judged_culprits(judged)
         self.blamed = {id(o): c for c in self.culprits for o in c.breaks}
-        #: The instances of each identity key, in order, as (their index in the model's
-        #: order, their table's index in :attr:`judged`, their step) — each of the four
-        #: rules reads one key (worked out once per shape of the tables).
-        self.of_key = judged.of_key
         self._cells: dict[str, list[list[tuple[CheckCell, ...]]]] = {}
 
     def check_cells(self, lang: str) -> list[list[tuple[CheckCell, ...]]]:

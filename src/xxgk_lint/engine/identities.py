@@ -500,11 +500,9 @@ class Judgement(NamedTuple):
     tables: list[Judged]
     order: list[tuple[int, int]]
     failed: bool
-    #: The instances of each identity key, in the model's order, as (their index in
-    #: ``order``, their table's index in ``tables``, their step).
-    of_key: dict[str, list[tuple[int, int, int]]]
-    #: The same, as runs of one table: (the table's index, a function that takes the
-    #: run's items from a list by step, the run's scopes, its steps).
+    #: The instances of each identity key, in the model's order, as runs of one table:
+    #: (the table's index in ``tables``, a function that takes the run's items from a
+    #: list by step, the run's scopes, its steps).
     runs: dict[str, list[tuple[int, Pick, tuple[str, ...], tuple[int, ...]]]]
 
 
@@ -524,12 +522,12 @@ def judge_report(report: Report) -> Judgement:
         verdicts, failing = _judge(plan, values)
         failed = failed or failing
         tables.append(Judged(key, plan, values, spans, verdicts, flat))
-    order, of_key, runs = _order(identities, in_order, tuple(t.plan for t in tables))
-    return Judgement(tables, order, failed, of_key, runs)
+    order, runs = _order(identities, in_order, tuple(t.plan for t in tables))
+    return Judgement(tables, order, failed, runs)
 
 
 Runs = dict[str, list[tuple[int, Pick, tuple[str, ...], tuple[int, ...]]]]
-Order = tuple[list[tuple[int, int]], dict[str, list[tuple[int, int, int]]], Runs]
+Order = tuple[list[tuple[int, int]], Runs]
 #: :func:`_order` by the plans of a report's tables (by their identities: the plans are
 #: kept with it, so that the ids stay theirs). Bounded as :data:`_PLANS`.
 _ORDERS: dict[tuple[int, ...], tuple[tuple[_Plan, ...], Order]] = {}
@@ -549,13 +547,13 @@ def _order(identities: tuple[Identity, ...], in_order: bool, plans: tuple[_Plan,
     if not in_order:  # each identity's instances, in the model's order (a stable sort)
         place = {id(identity): n for n, identity in enumerate(identities)}
         order.sort(key=lambda at: place[id(plans[at[0]].steps[at[1]].identity)])
-    of_key: dict[str, list[tuple[int, int, int]]] = {}
-    for index, (at, step) in enumerate(order):
-        of_key.setdefault(plans[at].steps[step].identity.key, []).append((index, at, step))
+    of_key: dict[str, list[tuple[int, int]]] = {}
+    for at, step in order:
+        of_key.setdefault(plans[at].steps[step].identity.key, []).append((at, step))
     runs: Runs = {}
     for name, instances in of_key.items():
         grouped: list[tuple[int, list[int]]] = []
-        for _, at, step in instances:
+        for at, step in instances:
             if not grouped or grouped[-1][0] != at:
                 grouped.append((at, []))
             grouped[-1][1].append(step)
@@ -565,8 +563,8 @@ def _order(identities: tuple[Identity, ...], in_order: bool, plans: tuple[_Plan,
         ]
     if len(_ORDERS) >= _PLANS_MAX:
         _ORDERS.clear()
-    _ORDERS[key] = (plans, (order, of_key, runs))
-    return order, of_key, runs
+    _ORDERS[key] = (plans, (order, runs))
+    return order, runs
 
 
 def judged_culprits(

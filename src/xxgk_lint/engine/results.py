@@ -126,15 +126,19 @@ def across_by_path(across: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     return grouped
 
 
-def kept_lines(lines: Sequence[str], wanted: Iterable[int]) -> tuple[str, ...]:
-    """``lines`` with every line but the ``wanted`` ones (1-based) emptied.
+def kept_lines(
+    lines: Sequence[str], wanted: Iterable[int], count: int | None = None
+) -> tuple[str, ...]:
+    """``lines`` with every line but the ``wanted`` ones (1-based) emptied. ``count``: the
+    file's number of lines, when ``lines`` holds only its first ones (up to the last
+    wanted line at least).
 
     A run over thousands of files keeps only the lines its findings show, not whole
     files; the tuple keeps its length so that line numbers still index it. (Made as
     blanks with the few wanted lines put in: a loop over every line cost as much as
     some rules.)
     """
-    kept = [""] * len(lines)
+    kept = [""] * (len(lines) if count is None else count)
     for number in set(wanted):
         if 1 <= number <= len(kept):
             kept[number - 1] = lines[number - 1]

@@ -1015,10 +1015,7 @@ def _lines_kept(
         if title is not None and last < title <= count:
             last = title
         lines = text.split("\n", last) if last else []
-        out = [""] * count
-        for number in numbers:
-            out[number - 1] = lines[number - 1]
-        kept = tuple(out)
+        kept = kept_lines(lines, numbers, count)
     if title is not None and 1 <= title <= len(kept):
         return kept, (title, lines[title - 1])
     return kept, None

@@ -45,7 +45,6 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 #: A minus sign where a number starts (after a blank, a cell separator or nothing) and
 #: before a digit: a range such as 2023–2024 is left alone.
 _MINUS_BEFORE_DIGIT = f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])"  # compiled when needed
-_HAS_OTHER_MINUS = re.compile(f"[{_OTHER_MINUS}]").search
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 #: Whether a text holds a character the two tables above change (most text holds none:
 #: then both ``str.translate`` passes, a dictionary look-up per character, are skipped).
@@ -94,9 +93,10 @@ def fold_minus(text: str) -> str:
 
     Keeps the length, so that positions in the folded text are positions in ``text``.
     """
-    if _HAS_OTHER_MINUS(text) is None:
-        return text
-    return compiled(_MINUS_BEFORE_DIGIT).sub("-", text)
+    for sign in _OTHER_MINUS:  # (`in` per sign: a tenth of the cost of a search)
+        if sign in text:
+            return compiled(_MINUS_BEFORE_DIGIT).sub("-", text)
+    return text
 
 
 def fold_traditional(text: str) -> str:

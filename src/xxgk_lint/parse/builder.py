@@ -13,6 +13,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+from typing import TypeVar
 
 from xxgk_lint.format import (
     FORMAT_2019,
@@ -202,16 +203,12 @@ class _Builder:
 
         for block in raw.blocks:
             lines = [block.line] if isinstance(block, RawTitle) else block.lines
-            if not ordered:  # no tables: every block is prose or noise
-                if not isinstance(block, RawRows):  # rows outside every table: noise
-                    blocks.extend(self._paragraphs(lines, key))
-                continue
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
                 first, last = lines[0].line, lines[-1].line
                 index = bisect.bisect_right(starts, last) - 1
                 inside = ordered[index] if index >= 0 else None
                 if inside is None or inside[1] < first:
-                    if not isinstance(block, RawRows):
+                    if not isinstance(block, RawRows):  # rows outside every table: noise
                         blocks.extend(self._paragraphs(lines, key))
                     continue
                 if inside[0] <= first and last <= inside[1]:
@@ -298,11 +295,7 @@ class _Builder:
         if year is None:
             overview = [s for s in sections if s.key == "overview"]
             year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
-        deviations = tuple(
-            d if self.source.positions is None else dataclasses.replace(d, span=self._span(d.span))
-            for m in mapped.values()
-            for d in m.deviations
-        )
+        deviations = tuple(self._moved(d) for m in mapped.values() for d in m.deviations)
         return Report(
             path=self.source.path,
             kind=self.source.kind,
@@ -332,9 +325,7 @@ class _Builder:
         header = publication_dates(self.document.preamble.lines())
         signed = sign_off(self.sections[-1].lines()) if self.sections else None
         for date in [*header, *([signed] if signed else [])]:
-            if self.source.positions is not None:  # (a text source's spans are the file's)
-                date = dataclasses.replace(date, span=self._span(date.span))
-            found.append(date)
+            found.append(self._moved(date))
         return tuple(found)
 
     # ---- positions
@@ -351,6 +342,13 @@ class _Builder:
         else:
             end_line, end_column = start.line, start.column
         return Span(start.line, start.column, end_line, end_column, start.where)
+
+    def _moved(self, found: _Spanned) -> _Spanned:
+        """``found`` with its span in the original file (itself for a text source, whose
+        spans are the file's: no copy made)."""
+        if self.source.positions is None:
+            return found
+        return dataclasses.replace(found, span=self._span(found.span))
 
     def _remap_table(self, table: Table) -> Table:
         if self.source.positions is None:
@@ -371,6 +369,9 @@ class _Builder:
         line = self.second
         return self._span(Span(line.line, line.column, line.line, line.end_column))
 
+
+#: What the builder moves into the original file's positions (see _Builder._moved).
+_Spanned = TypeVar("_Spanned", Deviation, Date)
 
 #: A table and the first and last lines it takes.
 TableRange = tuple[int, int, Table]

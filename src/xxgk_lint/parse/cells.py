@@ -81,6 +81,7 @@ _INNER_BLANK = re.compile(r"\s")
 #: the number it is once the sign is folded (－1 is -1; see normalise.MINUS_SIGNS).
 _OTHER_MINUS = MINUS_SIGNS[1:]
 _join = operator.add  # shape + (line,): an item, built in C
+item_kind = operator.itemgetter(KIND)  # (read in C over many items, with ``map``)
 
 
 def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -> list[Item]:
@@ -99,12 +100,17 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
                 extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
                 continue
         if text.isdigit() and text.isascii():  # a lone number (one cell per line)
-            append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
+            append(_lone_number(text, base, end, number))
             continue
         # A text row is read by its text alone: its items are looked up once (reports
         # repeat the template's rows, at the same column) and given this line's number.
         extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
+
+
+def _lone_number(text: str, column: int, end: int, number: int) -> Item:
+    """The item of a line that is one count (one cell per line), ``text`` its digits."""
+    return (NUMBER, text, column, end, "", -1, -1, -1, 1, int(text), "number", number)
 
 
 @bounded(1024)
@@ -150,8 +156,7 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     """
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
-        end = base + len(text)
-        return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]
+        return [_lone_number(text, base, base + len(text), number)]
     return list(map(_join, _row_fields(text, geometry, enclosed, base), repeat((number,))))
 
 
@@ -179,48 +184,21 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
         position += 1
+    grids: Sequence[int]
+    spans: Iterable[int]
+    if geometry is None:  # a text row: its grid column is its field, and it spans one
+        table, grids, spans = -1, range(len(pieces)), repeat(1)
+    else:
+        table = geometry.table
+        grids = [cell.column for cell in geometry.cells]
+        spans = [cell.span for cell in geometry.cells]
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     field_of = _field
-    if geometry is None:
-        # A text row (the common case): its grid column is its field, and it spans one.
-        for field, piece in enumerate(pieces):
-            found = field_of(piece)
-            if found is None:
-                append((EMPTY, "", position, position, "", field, -1, field, 1, None, "blank"))
-            else:
-                if leading:
-                    leading = False
-                    if out and not found[0]:
-                        # Empty fields that open a line before its label are indentation,
-                        # or the leading cells a copied row lost: no row's values (their
-                        # fields still count).
-                        out.clear()
-                for kind, part, at, end, norm, number, cell in found[1]:
-                    append(
-                        (
-                            kind,
-                            part,
-                            position + at,
-                            position + end,
-                            norm,
-                            field,
-                            -1,
-                            field,
-                            1,
-                            number,
-                            cell,
-                        )
-                    )
-            position += len(piece) + 1
-        return out
-    cells = geometry.cells
-    table = geometry.table
-    for field, piece in enumerate(pieces):
+    for field, (piece, grid, span) in enumerate(zip(pieces, grids, spans, strict=False)):
         start = position
         position += len(piece) + 1
-        grid, span = cells[field].column, cells[field].span
         found = field_of(piece)
         if found is None:
             append((EMPTY, "", start, start, "", field, table, grid, span, None, "blank"))
@@ -229,7 +207,9 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         if leading:
             leading = False
             if out and not value:
-                out.clear()  # (indentation before the label: see above)
+                # Empty fields that open a line before its label are indentation, or the
+                # leading cells a copied row lost: no row's values (their fields still count).
+                out.clear()
         for kind, part, at, end, norm, number, cell in parts:
             append(
                 (kind, part, start + at, start + end, norm, field, table, grid, span, number, cell)

@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from xxgk_lint.format.normalise import SIMPLIFIED, TRADITIONAL, fold_traditional, nfkc
+from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     COUNT_UNITS,
     NO_RESULT,
@@ -247,26 +247,13 @@ def may_state_claims(text: str) -> bool:
     """Whether ``text`` (a paragraph) may hold a sentence that states a claim: a sentence
     that does holds its count or "none" word, and so does its paragraph once folded
     (NFKC never joins the ideographs, digits and spaces of one to their neighbours). A
-    paragraph that may not is not split into sentences for its claims. Folding the
-    traditional characters is skipped where it cannot matter: only those of
-    :func:`_folded_into_words` turn into a character that a count or a "none" word is
-    made of (the fold costs six times the rest). Not memoised: a paragraph is asked
-    about once or twice, and would churn the sentences' memo."""
+    paragraph that may not is not split into sentences for its claims. Not memoised: a
+    paragraph is asked about once or twice, and would churn the sentences' memo."""
     text = nfkc(text)
     if _worth_parsing(text):
         return True
-    if not any(c in text for c in _folded_into_words()):
-        return False
-    return _worth_parsing(fold_traditional(text))
-
-
-@functools.cache
-def _folded_into_words() -> str:
-    """The characters that folding traditional characters changes from or into one that
-    :func:`_worth_parsing` looks for (無 → 无, 萬 → 万 …)."""
-    wanted = set("".join(_NONE_WORDS) + "".join(COUNT_UNITS) + _NUMERAL_CHARS)
-    pairs = zip(TRADITIONAL, SIMPLIFIED, strict=True)
-    return "".join(t for t, s in pairs if t != s and (t in wanted or s in wanted))
+    folded_text = fold_traditional(text)  # (the same text when it holds nothing to fold)
+    return folded_text is not text and _worth_parsing(folded_text)
 
 
 @bounded(2048)

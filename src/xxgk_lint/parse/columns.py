@@ -28,17 +28,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import field
-from operator import itemgetter
 from typing import NamedTuple
 
-from xxgk_lint.parse.cells import EMPTY, FIELD, GRID, KIND, LINE, TABLE, TEXT, WIDTH, Item
+from xxgk_lint.parse.cells import (
+    EMPTY,
+    FIELD,
+    GRID,
+    KIND,
+    LINE,
+    TABLE,
+    TEXT,
+    WIDTH,
+    Item,
+    item_kind,
+)
 from xxgk_lint.records import record
 
 BY_GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
 
-#: An item's kind (its first field), read in C over a row's values (``map``): a
-#: generator step per value cost more than the test it made.
-_kind = itemgetter(KIND)
 _new = tuple.__new__  # a placement per row: skip the NamedTuple's Python __new__
 
 
@@ -127,7 +134,7 @@ def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -
 
 def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
     width = len(columns)
-    kinds = "".join(map(_kind, values))  # (in C, not a Python step per value)
+    kinds = "".join(map(item_kind, values))  # (in C, not a Python step per value)
     full = kinds.rstrip(EMPTY)
     if len(full) == width and EMPTY not in full:
         # The common case: the values, then maybe empty fields (a row's trailing pipe).

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator
 from itertools import compress, count, repeat
 from typing import NamedTuple
 
-from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
+from xxgk_lint.format.normalise import fold_minus
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 
@@ -149,6 +149,7 @@ class LineLexer(Lexer):
         # it passes, as bits in priority order. A line's kind is then tried only against
         # the terminals its first and last characters allow (worked out once per pair of
         # classes): a new line costs a few tests, not one per terminal.
+        assert len(self._checks) <= _ENOUGH  # (else a guard's bits and "enough" bits meet)
         self._first_class: dict[str, int] = {}
         self._last_class: dict[str, int] = {}
         for bit, (_, _, first, last, last_enough, _, _) in enumerate(self._checks):
@@ -244,11 +245,7 @@ class LineLexer(Lexer):
     def classify(self, stripped: str) -> str:
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
-        for sign in _OTHER_MINUS:  # (`in` per sign: a tenth of a search's cost)
-            if sign in stripped:
-                # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
-                stripped = fold_minus(stripped)
-                break
+        stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
         key = (self._first_class.get(stripped[0], 0), self._last_class.get(stripped[-1], 0))
         candidates = self._by_class.get(key)
         if candidates is None:
@@ -303,7 +300,6 @@ class LineLexer(Lexer):
 _Candidate = tuple[str, "str | None", "str | None", "str | None", "Callable[[str], object] | None"]
 #: Up to this many characters are tested one by one with `in`.
 _FEW = 4
-_OTHER_MINUS = MINUS_SIGNS.replace("-", "")
 #: In a character's class, the bit of "its last character alone makes terminal i match" is
 #: i + _ENOUGH (bit i: the character passes terminal i's guard).
 _ENOUGH = 16

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import field
-from operator import itemgetter
+from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.memo import register
@@ -32,6 +32,7 @@ from xxgk_lint.parse.cells import (
     TABLE,
     TEXT,
     Item,
+    item_kind,
     item_span,
     make_cells,
     relabelled,
@@ -176,7 +177,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
     expression: a Python step per run, not per item.
     """
     header = spec.header_pattern.match
-    kinds = "".join(map(_kind, items))  # in C, not a Python step per item
+    kinds = "".join(map(item_kind, items))  # in C, not a Python step per item
     out: list[tuple[list[Item], list[Item]]] = []
     run: list[Item] = []
     done = 0  # where the last value run ended
@@ -207,7 +208,6 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
 
 #: A label run (text items, maybe none) and the value run after it.
 _RUNS = re.compile(f"({TEXT}*)([^{TEXT}]+)")
-_kind = itemgetter(KIND)  # an item's kind
 
 
 def _label_for(
@@ -241,12 +241,21 @@ _NAMING_SIZE = 2048
 register(_NAMING.clear)
 
 
+_T = TypeVar("_T")
+
+
+def _of_spec(table: dict[int, tuple[TableSpec, _T]], spec: TableSpec, make: Callable[[], _T]) -> _T:
+    """What ``table`` keeps for ``spec`` (made by ``make`` the first time). Keyed by the
+    spec's id, with the spec kept beside it so that a reused id never hits."""
+    entry = table.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = table[id(spec)] = (spec, make())
+    return entry[1]
+
+
 def _naming(spec: TableSpec) -> dict[str, tuple[int, ...]]:
     """The spec's table of labels and the rows they name (see :func:`_rows_naming`)."""
-    entry = _NAMING.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        entry = _NAMING[id(spec)] = (spec, {})
-    return entry[1]
+    return _of_spec(_NAMING, spec, dict)
 
 
 def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str) -> tuple[int, ...]:
@@ -409,7 +418,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
             placement = by_count(values, columns) or Placement(
-                None, "pending", len(values) - [*map(_kind, values)].count(EMPTY)
+                None, "pending", len(values) - [*map(item_kind, values)].count(EMPTY)
             )
         else:
             placement = place(
@@ -450,11 +459,9 @@ register(_GROUPS.clear)
 
 def _group_columns(spec: TableSpec) -> tuple[str, ...]:
     """Table 四's columns, group by group (行政复议.维持 …): the same for every report."""
-    entry = _GROUPS.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        keys = tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
-        entry = _GROUPS[id(spec)] = (spec, keys)
-    return entry[1]
+    return _of_spec(
+        _GROUPS, spec, lambda: tuple(f"{row.key}.{col}" for row in spec.rows for col in row.columns)
+    )
 
 
 def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
