@@ -90,27 +90,19 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     append, extend = items.append, items.extend
     lines = list(lines)
     enclosed = enclosed_rows(lines)
-    for kind, text, number, base, end in lines:
+    for line in lines:
+        kind, text, number, base, end = line
         if kind != "ROW":
             append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
-            continue
-        if grid:
-            geometry = grid.get(number)
-            if geometry is not None:
-                extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
-                continue
-        if text.isdigit() and text.isascii():  # a lone number (one cell per line)
-            append(_lone_number(text, base, end, number))
-            continue
-        # A text row is read by its text alone: its items are looked up once (reports
-        # repeat the template's rows, at the same column) and given this line's number.
-        extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+        elif grid and (geometry := grid.get(number)) is not None:
+            extend(row_items(line, geometry, enclosed))
+        elif text.isdigit() and text.isascii():  # a lone number (one cell per line)
+            append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
+        else:
+            # A text row is read by its text alone: its items are looked up once (reports
+            # repeat the template's rows, at the same column) and given this line's number.
+            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
-
-
-def _lone_number(text: str, column: int, end: int, number: int) -> Item:
-    """The item of a line that is one count (one cell per line), ``text`` its digits."""
-    return (NUMBER, text, column, end, "", -1, -1, -1, 1, int(text), "number", number)
 
 
 @bounded(1024)
@@ -156,7 +148,8 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     """
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
-        return [_lone_number(text, base, base + len(text), number)]
+        end = base + len(text)
+        return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]
     return list(map(_join, _row_fields(text, geometry, enclosed, base), repeat((number,))))
 
 
