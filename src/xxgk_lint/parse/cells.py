@@ -177,35 +177,62 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
         position += 1
-    grids: Sequence[int]
-    spans: Iterable[int]
-    if geometry is None:  # a text row: its grid column is its field, and it spans one
-        table, grids, spans = -1, range(len(pieces)), repeat(1)
-    else:
-        table = geometry.table
-        grids = [cell.column for cell in geometry.cells]
-        spans = [cell.span for cell in geometry.cells]
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     field_of = _field
-    for field, (piece, grid, span) in enumerate(zip(pieces, grids, spans, strict=False)):
+    if geometry is None:
+        # A text row: its grid column is its field, and it spans one. (Its own loop, the
+        # grid's below: no grid columns and spans zipped in per field.)
+        for field, piece in enumerate(pieces):
+            start = position
+            position += len(piece) + 1
+            found = field_of(piece)
+            if found is None:
+                append((EMPTY, "", start, start, "", field, -1, field, 1, None, "blank"))
+                continue
+            value, parts = found
+            if leading:
+                leading = False
+                if out and not value:
+                    # Empty fields that open a line before its label are indentation, or
+                    # the leading cells a copied row lost: no row's values (their fields
+                    # still count).
+                    out.clear()
+            for kind, part, at, end, norm, number, cell in parts:
+                append(
+                    (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
+                )
+        return out
+    table = geometry.table
+    for field, (piece, grid) in enumerate(zip(pieces, geometry.cells, strict=True)):
+        column, span = grid.column, grid.span
         start = position
         position += len(piece) + 1
         found = field_of(piece)
         if found is None:
-            append((EMPTY, "", start, start, "", field, table, grid, span, None, "blank"))
+            append((EMPTY, "", start, start, "", field, table, column, span, None, "blank"))
             continue
         value, parts = found
         if leading:
             leading = False
             if out and not value:
-                # Empty fields that open a line before its label are indentation, or the
-                # leading cells a copied row lost: no row's values (their fields still count).
-                out.clear()
+                out.clear()  # (as above)
         for kind, part, at, end, norm, number, cell in parts:
             append(
-                (kind, part, start + at, start + end, norm, field, table, grid, span, number, cell)
+                (
+                    kind,
+                    part,
+                    start + at,
+                    start + end,
+                    norm,
+                    field,
+                    table,
+                    column,
+                    span,
+                    number,
+                    cell,
+                )
             )
     return out
 

@@ -18,7 +18,7 @@ from dataclasses import field
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec
-from xxgk_lint.memo import compiled, register
+from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
     COLUMN,
