@@ -90,27 +90,19 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     append, extend = items.append, items.extend
     lines = list(lines)
     enclosed = enclosed_rows(lines)
-    for kind, text, number, base, end in lines:
+    for line in lines:
+        kind, text, number, base, end = line
         if kind != "ROW":
             append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
-            continue
-        if grid:
-            geometry = grid.get(number)
-            if geometry is not None:
-                extend(row_items(_new(Line, (kind, text, number, base, end)), geometry, enclosed))
-                continue
-        if text.isdigit() and text.isascii():  # a lone number (one cell per line)
-            append(_lone_number(text, base, end, number))
-            continue
-        # A text row is read by its text alone: its items are looked up once (reports
-        # repeat the template's rows, at the same column) and given this line's number.
-        extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+        elif grid and (geometry := grid.get(number)) is not None:
+            extend(row_items(line, geometry, enclosed))
+        elif text.isdigit() and text.isascii():  # a lone number (one cell per line)
+            append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
+        else:
+            # A text row is read by its text alone: its items are looked up once (reports
+            # repeat the template's rows, at the same column) and given this line's number.
+            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
-
-
-def _lone_number(text: str, column: int, end: int, number: int) -> Item:
-    """The item of a line that is one count (one cell per line), ``text`` its digits."""
-    return (NUMBER, text, column, end, "", -1, -1, -1, 1, int(text), "number", number)
 
 
 @bounded(1024)
@@ -156,7 +148,8 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     """
     text, number, base = line.text, line.line, line.column
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
-        return [_lone_number(text, base, base + len(text), number)]
+        end = base + len(text)
+        return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]
     return list(map(_join, _row_fields(text, geometry, enclosed, base), repeat((number,))))
 
 
@@ -184,35 +177,62 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
         position += 1
-    grids: Sequence[int]
-    spans: Iterable[int]
-    if geometry is None:  # a text row: its grid column is its field, and it spans one
-        table, grids, spans = -1, range(len(pieces)), repeat(1)
-    else:
-        table = geometry.table
-        grids = [cell.column for cell in geometry.cells]
-        spans = [cell.span for cell in geometry.cells]
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     field_of = _field
-    for field, (piece, grid, span) in enumerate(zip(pieces, grids, spans, strict=False)):
+    if geometry is None:
+        # A text row: its grid column is its field, and it spans one. (Its own loop, the
+        # grid's below: no grid columns and spans zipped in per field.)
+        for field, piece in enumerate(pieces):
+            start = position
+            position += len(piece) + 1
+            found = field_of(piece)
+            if found is None:
+                append((EMPTY, "", start, start, "", field, -1, field, 1, None, "blank"))
+                continue
+            value, parts = found
+            if leading:
+                leading = False
+                if out and not value:
+                    # Empty fields that open a line before its label are indentation, or
+                    # the leading cells a copied row lost: no row's values (their fields
+                    # still count).
+                    out.clear()
+            for kind, part, at, end, norm, number, cell in parts:
+                append(
+                    (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
+                )
+        return out
+    table = geometry.table
+    for field, (piece, grid) in enumerate(zip(pieces, geometry.cells, strict=True)):
+        column, span = grid.column, grid.span
         start = position
         position += len(piece) + 1
         found = field_of(piece)
         if found is None:
-            append((EMPTY, "", start, start, "", field, table, grid, span, None, "blank"))
+            append((EMPTY, "", start, start, "", field, table, column, span, None, "blank"))
             continue
         value, parts = found
         if leading:
             leading = False
             if out and not value:
-                # Empty fields that open a line before its label are indentation, or the
-                # leading cells a copied row lost: no row's values (their fields still count).
-                out.clear()
+                out.clear()  # (as above)
         for kind, part, at, end, norm, number, cell in parts:
             append(
-                (kind, part, start + at, start + end, norm, field, table, grid, span, number, cell)
+                (
+                    kind,
+                    part,
+                    start + at,
+                    start + end,
+                    norm,
+                    field,
+                    table,
+                    column,
+                    span,
+                    number,
+                    cell,
+                )
             )
     return out
 
