@@ -16,12 +16,12 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
-from itertools import compress, count, repeat
+from collections.abc import Callable, Collection, Iterable, Iterator
+from itertools import compress, count, filterfalse, repeat
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import fold_minus
-from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.memo import compiled, register
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
@@ -163,11 +163,15 @@ class LineLexer(Lexer):
                 )
         self._by_class: dict[tuple[int, int], list[_Candidate]] = {}
         # Reports share most of their lines (the template's labels, headers and rows of
-        # zeros): a line's kind depends on its text alone, so it is looked up once.
-        self.kind_of = bounded(4096)(self.classify)
-        # And a whole line's reading (kind, text, column) depends on the line alone, but
-        # for the lines a reader says are table rows: looked up once too.
-        self.shape_of = bounded(4096)(self._shape)
+        # zeros): a line's reading (kind, text, columns) depends on the line alone (but
+        # for the lines a reader says are table rows), and its kind on its stripped text
+        # alone, so each is read once: plain dictionaries, looked up by C loops (``map``)
+        # and filled a report's new lines at a time (see :meth:`_read`). Bounded (emptied
+        # when full) and emptied by memo.clear_all.
+        self.shapes: dict[str, _Shape | None] = {}
+        self.kinds: dict[str, str] = {}
+        register(self.shapes.clear)
+        register(self.kinds.clear)
 
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -187,7 +191,14 @@ class LineLexer(Lexer):
         code per line — Python code runs once per run, not once per line.
         """
         split = data.split("\n")
-        shapes = list(map(self.shape_of, split))
+        known = self.shapes
+        if len(known) > _LIMIT:
+            known.clear()
+        # The lines not read yet (a C loop finds them), each once.
+        new = dict.fromkeys(filterfalse(known.__contains__, split))
+        if new:
+            self._read(new)
+        shapes = list(map(known.__getitem__, split))
         if table_rows:
             total = len(split)
             for number in table_rows:
@@ -222,14 +233,47 @@ class LineLexer(Lexer):
         for token in self.lex(data):
             yield from token.lines  # type: ignore[attr-defined]
 
-    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int, int, str] | None:
+    def _read(self, lines: Iterable[str]) -> None:
+        """Read new lines into :attr:`shapes` (and their kinds into :attr:`kinds`): one
+        loop for a report's new lines, :meth:`_shape`'s work without a call per line."""
+        known, kinds = self.shapes, self.kinds
+        if len(kinds) > _LIMIT:
+            kinds.clear()
+        classify = self.classify
+        for line in lines:
+            stripped = line.strip(_BLANK)
+            if not stripped:
+                known[line] = None
+                continue
+            kind = kinds.get(stripped)
+            if kind is None:
+                kind = kinds[stripped] = classify(stripped)
+            if (
+                kind != "ROW"
+                and kind != "HEADING"
+                and "\t" in line
+                and _blank_cells_after(line, False)
+            ):
+                kind = "ROW"  # a row whose cells after its label are all blank
+            if kind == "ROW":
+                stripped = line.strip(_SPACES)
+            column = line.find(stripped) + 1
+            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
+
+    def shape_of(self, line: str) -> _Shape | None:
+        """A line's reading (see :meth:`_shape`), looked up in :attr:`shapes`."""
+        if line not in self.shapes:
+            self._read((line,))
+        return self.shapes[line]
+
+    def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
         and end columns and the kind's code in a run (see :meth:`runs`); None for a blank
         line. ``table_row``: a reader says the line is one."""
         stripped = line.strip(_BLANK)
         if not stripped:
             return None
-        kind = self.kind_of(stripped)
+        kind = self.kinds.get(stripped) or self.classify(stripped)
         if (
             kind != "ROW"
             and kind != "HEADING"
@@ -294,6 +338,10 @@ class LineLexer(Lexer):
         return out
 
 
+#: A line's reading: its kind, text, 1-based start and end columns, and run code.
+_Shape = tuple[str, str, int, int, str]
+#: The most lines (and line texts) whose reading is kept between reports.
+_LIMIT = 4096
 #: A terminal to try on a line: its name, its pattern, the characters one of which
 #: suffices (``_SUFFICIENT``), and those one of which it needs (``_CONTAINS``): a few,
 #: tested with `in`, or many, searched for.
