@@ -65,7 +65,7 @@ def test_a_line_kind_is_looked_up_by_its_text() -> None:
     lexer.kinds.clear()
     classified: list[str] = []
     classify = lexer.classify
-    lexer.classify = lambda text: classified.append(text) or classify(text)  # type: ignore[method-assign]
+    lexer.classify = lambda text, fold=True: classified.append(text) or classify(text, fold)  # type: ignore[method-assign]
     try:
         tokens = list(lexer.lex("规章|0\n规章|0\n  规章|0\n规章|0"))
     finally:

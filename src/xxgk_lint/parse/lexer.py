@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import compress, count, filterfalse, repeat
 from typing import NamedTuple
 
-from xxgk_lint.format.normalise import fold_minus
+from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
 from xxgk_lint.memo import compiled, register
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 
@@ -29,6 +29,8 @@ CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
 _BLANK = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
+#: The minus signs fold_minus folds (a tuple: iterating a string makes each one anew).
+_OTHER_MINUS = tuple(MINUS_SIGNS[1:])
 
 
 #: Characters a line must start with for these terminals to match at all (read off their
@@ -240,14 +242,19 @@ class LineLexer(Lexer):
         if len(kinds) > _LIMIT:
             kinds.clear()
         classify = self.classify
-        for line in lines:
-            stripped = line.strip(_BLANK)
+        lines = list(lines)
+        texts = list(map(str.strip, lines, repeat(_BLANK)))
+        # Whether any of them holds a minus sign to fold: asked once of them all, not of
+        # each line (most reports hold none).
+        joined = "".join(texts)
+        fold = any(sign in joined for sign in _OTHER_MINUS)
+        for line, stripped in zip(lines, texts, strict=True):
             if not stripped:
                 known[line] = None
                 continue
             kind = kinds.get(stripped)
             if kind is None:
-                kind = kinds[stripped] = classify(stripped)
+                kind = kinds[stripped] = classify(stripped, fold)
             if (
                 kind != "ROW"
                 and kind != "HEADING"
@@ -257,7 +264,8 @@ class LineLexer(Lexer):
                 kind = "ROW"  # a row whose cells after its label are all blank
             if kind == "ROW":
                 stripped = line.strip(_SPACES)
-            column = line.find(stripped) + 1
+            # (most lines start with their text: a comparison, not a search, says so)
+            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
             known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
 
     def shape_of(self, line: str) -> _Shape | None:
@@ -286,10 +294,13 @@ class LineLexer(Lexer):
         column = line.find(stripped) + 1
         return kind, stripped, column, column + len(stripped), _CODES[kind]
 
-    def classify(self, stripped: str) -> str:
+    def classify(self, stripped: str, fold: bool = True) -> str:
+        """The line terminal ``stripped`` (a line without the blanks around it) matches
+        first in priority order. ``fold``: False when it holds no minus sign to fold."""
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
-        stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
+        if fold:
+            stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
         key = (self._first_class.get(stripped[0], 0), self._last_class.get(stripped[-1], 0))
         candidates = self._by_class.get(key)
         if candidates is None:
@@ -334,7 +345,8 @@ class LineLexer(Lexer):
                 break
             few = needs if needs is not None and len(needs) <= _FEW else None
             many = _any_of(needs) if needs is not None and few is None else None
-            out.append((name, source, enough, few, many))
+            # (tuples of characters: iterating a string makes each non-Latin-1 one anew)
+            out.append((name, source, _chars(enough), _chars(few), many))
         return out
 
 
@@ -345,7 +357,13 @@ _LIMIT = 4096
 #: A terminal to try on a line: its name, its pattern, the characters one of which
 #: suffices (``_SUFFICIENT``), and those one of which it needs (``_CONTAINS``): a few,
 #: tested with `in`, or many, searched for.
-_Candidate = tuple[str, "str | None", "str | None", "str | None", "Callable[[str], object] | None"]
+_Candidate = tuple[
+    str,
+    "str | None",
+    "tuple[str, ...] | None",
+    "tuple[str, ...] | None",
+    "Callable[[str], object] | None",
+]
 #: Up to this many characters are tested one by one with `in`.
 _FEW = 4
 #: In a character's class, the bit of "its last character alone makes terminal i match" is
@@ -381,6 +399,10 @@ def _blank_cells_after(line: str, table_row: bool) -> bool:
         return "\t" in line.strip(_BLANK + "\t") or line.rstrip(_SPACES).endswith("\t")
     content = line.lstrip(_BLANK)
     return content.count("\t") >= 2
+
+
+def _chars(characters: str | None) -> tuple[str, ...] | None:
+    return None if characters is None else tuple(characters)
 
 
 def _any_of(characters: str | None):
