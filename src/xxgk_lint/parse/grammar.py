@@ -204,9 +204,11 @@ def _title_append(values: list[Any]) -> None:  # _title, then _append
     values[-1].append(item)
 
 
+_Step = Callable[[list[Any]], None]
+
 #: Two steps that follow each other for most tokens (a block made and appended to its
 #: section's), done by one call.
-_FUSED = {
+_FUSED: dict[tuple[_Step, _Step], _Step] = {
     (_paragraph, _append): _paragraph_append,
     (_rows, _append): _rows_append,
     (_title, _append): _title_append,
@@ -229,7 +231,6 @@ _STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
     ("rows", 2): _more_rows,
 }
 
-_Step = Callable[[list[Any]], None]
 #: What a token does from a state stack: the stack it leaves, its reductions' steps, and
 #: the programs from the stack it leaves, by terminal (filled as they occur).
 _Program = tuple[tuple[int, ...], tuple[_Step, ...], dict[str, Any]]
@@ -284,7 +285,7 @@ class _Tables:
             now.append(states[now[-1]][argument.origin.name][1])
             if kind == "$END" and now[-1] == self._end:
                 break
-        fused = _FUSED.get(tuple(steps[:2])) if len(steps) >= 2 else None
+        fused = _FUSED.get((steps[0], steps[1])) if len(steps) >= 2 else None
         if fused is not None:
             steps[:2] = [fused]
         left = tuple(now)
