@@ -193,3 +193,30 @@ def test_a_text_of_every_terminal_parses_as_lark_parses_it() -> None:
     assert _shape_of_document(get_parser().parse(text)) == _shape_of_lark_tree(
         load_lark("report").parse(text, start="start")
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("2.申请人逾期未按收费通知要求缴纳费用", "TEXT"),  # a digit, no blank: not alone
+        ("4.无正当理由大量反复申请", "TEXT"),
+        ("-5", "ROW"),
+        ("１２", "ROW"),
+        ("1,234.5", "ROW"),
+        ("无", "ROW"),
+        ("——", "ROW"),
+        ("／", "ROW"),
+        ("共5", "TEXT"),
+        ("5件", "TEXT"),
+        ("合计 5", "ROW"),  # a blank: the number stands alone
+    ],
+)
+def test_a_line_without_a_blank_is_a_row_only_if_it_is_a_number_or_placeholder(
+    line: str, kind: str
+) -> None:
+    lexer = get_parser().line_lexer
+    assert lexer.classify(line) == kind
+    by_pattern = next(
+        (name for name, pattern in lexer.line_patterns if pattern.fullmatch(line)), "TEXT"
+    )
+    assert by_pattern == kind

@@ -55,6 +55,18 @@ _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
 _SUFFICIENT = {"ROW": "|｜\t", "PROSE": "。；"}
 #: Last characters that alone make these terminals match (END: a line ending in 。).
 _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
+#: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
+#: alone between blanks; on a line without a blank that is the whole line, which must then
+#: start with one of the first characters and end with one of the last ones of those
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
+_ALONE = {
+    "ROW": (
+        "+-−0123456789０１２３４５６７８９/／－—–―无",
+        "0123456789０１２３４５６７８９/／-－—–―无",
+    )
+}
+#: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
+_ONE_WORD = re.compile(r"\S+").fullmatch
 
 
 class CellToken(NamedTuple):
@@ -305,7 +317,7 @@ class LineLexer(Lexer):
         candidates = self._by_class.get(key)
         if candidates is None:
             candidates = self._by_class[key] = self._candidates(*key)
-        for name, source, enough, few, many in candidates:
+        for name, source, enough, few, many, alone in candidates:
             if source is None:  # its last character alone makes it match
                 return name
             # The character tests: `in` for a few characters (a tenth of the cost of a
@@ -322,6 +334,12 @@ class LineLexer(Lexer):
                 else:
                     continue
             if many is not None and many(stripped) is None:
+                continue
+            if (
+                alone is not None
+                and (stripped[0] not in alone[0] or stripped[-1] not in alone[1])
+                and _ONE_WORD(stripped) is not None
+            ):
                 continue
             if compiled(source).fullmatch(stripped):
                 return name
@@ -341,12 +359,12 @@ class LineLexer(Lexer):
             if name == "TEXT":  # /[^\n]+/ matches every line: what is left is TEXT
                 break
             if last_enough is not None and last_class >> (bit + _ENOUGH) & 1:
-                out.append((name, None, None, None, None))
+                out.append((name, None, None, None, None, None))
                 break
             few = needs if needs is not None and len(needs) <= _FEW else None
             many = _any_of(needs) if needs is not None and few is None else None
             # (tuples of characters: iterating a string makes each non-Latin-1 one anew)
-            out.append((name, source, _chars(enough), _chars(few), many))
+            out.append((name, source, _chars(enough), _chars(few), many, _ALONE.get(name)))
         return out
 
 
@@ -356,13 +374,15 @@ _Shape = tuple[str, str, int, int, str]
 _LIMIT = 4096
 #: A terminal to try on a line: its name, its pattern, the characters one of which
 #: suffices (``_SUFFICIENT``), and those one of which it needs (``_CONTAINS``): a few,
-#: tested with `in`, or many, searched for.
+#: tested with `in`, or many, searched for; what a line without a blank must start and
+#: end with (``_ALONE``).
 _Candidate = tuple[
     str,
     "str | None",
     "tuple[str, ...] | None",
     "tuple[str, ...] | None",
     "Callable[[str], object] | None",
+    "tuple[str, str] | None",
 ]
 #: Up to this many characters are tested one by one with `in`.
 _FEW = 4
