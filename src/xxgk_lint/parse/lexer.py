@@ -280,12 +280,6 @@ class LineLexer(Lexer):
             column = 1 if line.startswith(stripped) else line.find(stripped) + 1
             known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
 
-    def shape_of(self, line: str) -> _Shape | None:
-        """A line's reading (see :meth:`_shape`), looked up in :attr:`shapes`."""
-        if line not in self.shapes:
-            self._read((line,))
-        return self.shapes[line]
-
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
         and end columns and the kind's code in a run (see :meth:`runs`); None for a blank

@@ -234,7 +234,7 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
 
 
 #: A paragraph's fields, in order (``Paragraph(*fields)``), without the sentences it caches:
-#: what a sentence's pending numbers keep to place them (see :class:`_Pending`).
+#: what a sentence's pending numbers keep to place them (see :func:`_pending`).
 _Fields = tuple[Any, ...]
 _fields: Callable[[Paragraph], _Fields] = attrgetter(
     *(spec.name for spec in dataclasses.fields(Paragraph))
