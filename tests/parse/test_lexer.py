@@ -61,12 +61,19 @@ def test_the_tree_keeps_every_line_of_a_run() -> None:
 
 def test_a_line_kind_is_looked_up_by_its_text() -> None:
     lexer = get_parser().line_lexer
-    lexer.kind_of.cache_clear()
-    lexer.shape_of.cache_clear()
-    tokens = list(lexer.lex("规章|0\n规章|0\n  规章|0\n规章|0"))
+    lexer.shapes.clear()
+    lexer.kinds.clear()
+    classified: list[str] = []
+    classify = lexer.classify
+    lexer.classify = lambda text, fold=True: classified.append(text) or classify(text, fold)  # type: ignore[method-assign]
+    try:
+        tokens = list(lexer.lex("规章|0\n规章|0\n  规章|0\n规章|0"))
+    finally:
+        del lexer.classify
     # the same line is read once; the same text indented once more, its kind looked up
-    assert (lexer.shape_of.cache_info().misses, lexer.shape_of.cache_info().hits) == (2, 2)
-    assert (lexer.kind_of.cache_info().misses, lexer.kind_of.cache_info().hits) == (1, 1)
+    assert list(lexer.shapes) == ["规章|0", "  规章|0"]
+    assert classified == ["规章|0"]
+    assert lexer.kinds == {"规章|0": "ROW"}
     assert [(line.line, line.column, line.end_column) for line in tokens[0].lines] == [
         (1, 1, 5),
         (2, 1, 5),
@@ -186,3 +193,30 @@ def test_a_text_of_every_terminal_parses_as_lark_parses_it() -> None:
     assert _shape_of_document(get_parser().parse(text)) == _shape_of_lark_tree(
         load_lark("report").parse(text, start="start")
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("2.申请人逾期未按收费通知要求缴纳费用", "TEXT"),  # a digit, no blank: not alone
+        ("4.无正当理由大量反复申请", "TEXT"),
+        ("-5", "ROW"),
+        ("１２", "ROW"),
+        ("1,234.5", "ROW"),
+        ("无", "ROW"),
+        ("——", "ROW"),
+        ("／", "ROW"),
+        ("共5", "TEXT"),
+        ("5件", "TEXT"),
+        ("合计 5", "ROW"),  # a blank: the number stands alone
+    ],
+)
+def test_a_line_without_a_blank_is_a_row_only_if_it_is_a_number_or_placeholder(
+    line: str, kind: str
+) -> None:
+    lexer = get_parser().line_lexer
+    assert lexer.classify(line) == kind
+    by_pattern = next(
+        (name for name, pattern in lexer.line_patterns if pattern.fullmatch(line)), "TEXT"
+    )
+    assert by_pattern == kind

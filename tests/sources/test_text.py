@@ -187,3 +187,19 @@ def test_parse_of_a_partial_report_says_what_is_missing() -> None:
         "'carried_forward')",
         f"xxgk-lint: {path}: partial report: table 'reviews' not found",
     ]
+
+
+def test_the_limits_hold_at_their_edges_however_short_the_text() -> None:
+    """A text is counted only when it is long enough to pass a limit: at the edge (as many
+    characters as the limit) it is counted and refused, one line or separator fewer passes."""
+    from xxgk_lint.sources.limits import DEFAULT_LIMITS, LimitError, Limits
+    from xxgk_lint.sources.text import read_text
+
+    values = {name: getattr(DEFAULT_LIMITS, name) for name in DEFAULT_LIMITS.__slots__}
+    limits = Limits(**{**values, "max_lines": 10, "max_cells": 20})
+    assert read_text("r.txt", b"a" + b"\n" * 9, limits).text.count("\n") == 9  # 10 lines
+    with pytest.raises(LimitError, match=r"max-lines = 10 \(11 lines\)"):
+        read_text("r.txt", b"a" + b"\n" * 10, limits)  # 11 characters, 11 lines
+    assert read_text("r.txt", b"|" * 20, limits).text == "|" * 20
+    with pytest.raises(LimitError, match=r"max-cells = 20 \(21 TAB and \| separators\)"):
+        read_text("r.txt", b"|\t" * 10 + b"|", limits)

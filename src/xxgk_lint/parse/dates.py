@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from xxgk_lint.format.document import PERIOD_WORDS, Vocabulary
 from xxgk_lint.format.normalise import nfkc, traditional_of
@@ -74,6 +74,73 @@ def _parser() -> Lark:
     from xxgk_lint.parse.grammar import load_lark
 
     return load_lark("dates")
+
+
+def parse_window(text: str) -> Tree[Token]:
+    """The date grammar's tree of ``text``: Lark's LALR parser on the tokens of one C pass
+    (:func:`_lexed`) when that pass lexes as Lark's lexer would, else Lark's own lexer.
+
+    Lark's lexer costs a few Python calls and a position counter per token, most of a
+    window's parse; the same alternation run by ``finditer`` makes the same tokens."""
+    pattern = _scanner()
+    tokens = _lexed(text, pattern) if pattern is not None and "\n" not in text else None
+    if tokens is None:
+        return _parser().parse(text)
+    frontend = _parser().parser
+    return frontend.parser.parse(_Lexed(tokens), "start")  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _scanner() -> re.Pattern[str] | None:
+    """The alternation Lark's lexer matches the date grammar's terminals with (in its
+    order: one group per terminal, the first that matches wins), when one pass of it is
+    what Lark's contextual lexer does on a window: every parser state accepts every
+    terminal (the grammar is a flat sequence of them) but the final one, none is ignored
+    or retyped. None otherwise (then Lark lexes). A window either lexes and parses, or
+    raises a LarkError, the same way on both paths."""
+    lexer = _parser().parser.lexer
+    root = getattr(lexer, "root_lexer", None)
+    states = getattr(lexer, "lexers", None)
+    if root is None or states is None:
+        return None
+    names = [t.name for t in root.terminals]
+    # (a state that accepts no terminal accepts only the end: it is never lexed in)
+    if any([t.name for t in each.terminals] not in (names, []) for each in states.values()):
+        return None
+    root.scanner  # (builds the lexer's callbacks: a retyped terminal has one)  # noqa: B018
+    if root.ignore_types or root.callback:
+        return None
+    return re.compile(
+        "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in root.terminals),
+        root.g_regex_flags,
+    )
+
+
+def _lexed(text: str, pattern: re.Pattern[str]) -> list[Token] | None:
+    """The tokens of ``text`` as Lark's lexer makes them (type, value, positions), or None
+    at a character no terminal matches (Lark's lexer reports it)."""
+    tokens = []
+    new = Token._future_new
+    at = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start != at:
+            return None
+        tokens.append(new(match.lastgroup, match.group(), start, 1, start + 1, 1, end + 1, end))
+        at = end
+    return tokens if at == len(text) else None
+
+
+class _Lexed:
+    """A window's tokens, lexed beforehand, as Lark's parser reads a lexer's."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+
+    def lex(self, parser_state: object) -> Iterator[Token]:
+        return iter(self.tokens)
 
 
 @record
@@ -154,7 +221,7 @@ def read_dates(text: str) -> DateReading:
     """
     folded = arabic_dates(nfkc(text))
     try:
-        tree = _parser().parse(folded)
+        tree = parse_window(folded)
     except LarkError:
         return DateReading((), (), (), stray_numbers=1)
     sequence: list[DatePart | str] = []

@@ -189,6 +189,31 @@ def _more_sections(values: list[Any]) -> None:  # start: start section
     values[-1].sections.append(section)
 
 
+def _paragraph_append(values: list[Any]) -> None:  # _paragraph, then _append
+    item = RawParagraph(values.pop())
+    values[-1].append(item)
+
+
+def _rows_append(values: list[Any]) -> None:  # _rows, then _append
+    item = RawRows(values.pop())
+    values[-1].append(item)
+
+
+def _title_append(values: list[Any]) -> None:  # _title, then _append
+    item = RawTitle(values.pop()[0])
+    values[-1].append(item)
+
+
+_Step = Callable[[list[Any]], None]
+
+#: Two steps that follow each other for most tokens (a block made and appended to its
+#: section's), done by one call.
+_FUSED: dict[tuple[_Step, _Step], _Step] = {
+    (_paragraph, _append): _paragraph_append,
+    (_rows, _append): _rows_append,
+    (_title, _append): _title_append,
+}
+
 #: Each rule's step, by its name and length (None: the value is the child's).
 _STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
     ("start", 1): _document,
@@ -206,7 +231,9 @@ _STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
     ("rows", 2): _more_rows,
 }
 
-_Program = tuple[tuple[int, ...], tuple[Callable[[list[Any]], None], ...]]
+#: What a token does from a state stack: the stack it leaves, its reductions' steps, and
+#: the programs from the stack it leaves, by terminal (filled as they occur).
+_Program = tuple[tuple[int, ...], tuple[_Step, ...], dict[str, Any]]
 
 
 class _Tables:
@@ -218,7 +245,8 @@ class _Tables:
     the tables — the state stack it leaves and the reductions it makes — and replayed. The
     grammar's repetitions are left-recursive, so the state stack stays a few states deep
     and the programs are few (a bounded table, filled as they occur; a function of the
-    grammar, not of the reports).
+    grammar, not of the reports). Each program holds the programs of the stack it leaves,
+    so a token costs one look-up by its terminal (no key built from the stack).
     """
 
     LIMIT = 4096
@@ -228,13 +256,15 @@ class _Tables:
         self._states: dict[int, dict[str, tuple[Any, Any]]] = table.states
         self._start: tuple[int, ...] = (table.start_states["start"],)
         self._end: int = table.end_states["start"]
-        self._programs: dict[tuple[tuple[int, ...], str], _Program] = {}
+        #: The programs from each state stack, by terminal.
+        self._from: dict[tuple[int, ...], dict[str, _Program]] = {}
+        self._count = 0
 
     def _program(self, stack: tuple[int, ...], kind: str, lines: list[Line] | None) -> _Program:
         """What the tables do on a token of ``kind`` (``$END``: the end) from ``stack``."""
         states = self._states
         now = list(stack)
-        steps: list[Callable[[list[Any]], None]] = []
+        steps: list[_Step] = []
         while True:
             found = states[now[-1]].get(kind)
             if found is None:
@@ -255,22 +285,33 @@ class _Tables:
             now.append(states[now[-1]][argument.origin.name][1])
             if kind == "$END" and now[-1] == self._end:
                 break
-        program = (tuple(now), tuple(steps))
-        if len(self._programs) < self.LIMIT:
-            self._programs[stack, kind] = program
+        fused = _FUSED.get((steps[0], steps[1])) if len(steps) >= 2 else None
+        if fused is not None:
+            steps[:2] = [fused]
+        left = tuple(now)
+        program = (left, tuple(steps), self._programs_from(left))
+        if self._count < self.LIMIT:
+            self._count += 1
+            self._programs_from(stack)[kind] = program
         return program
 
+    def _programs_from(self, stack: tuple[int, ...]) -> dict[str, _Program]:
+        found = self._from.get(stack)
+        if found is None:
+            found = {} if len(self._from) >= self.LIMIT else self._from.setdefault(stack, {})
+        return found
+
     def parse(self, runs: list[tuple[str, list[Line]]]) -> Document:
-        programs = self._programs
         stack = self._start
+        programs = self._programs_from(stack)
         values: list[Any] = []
         for kind, lines in runs:
-            program = programs.get((stack, kind)) or self._program(stack, kind, lines)
-            stack, steps = program
+            program = programs.get(kind) or self._program(stack, kind, lines)
+            stack, steps, programs = program
             for step in steps:
                 step(values)
             values.append(lines)  # the shift
-        stack, steps = programs.get((stack, "$END")) or self._program(stack, "$END", None)
+        stack, steps, _ = programs.get("$END") or self._program(stack, "$END", None)
         for step in steps:
             step(values)
         return values[-1]  # type: ignore[no-any-return]

@@ -16,12 +16,12 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
-from itertools import compress, count, repeat
+from collections.abc import Callable, Collection, Iterable, Iterator
+from itertools import compress, count, filterfalse, repeat
 from typing import NamedTuple
 
-from xxgk_lint.format.normalise import fold_minus
-from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
+from xxgk_lint.memo import compiled, register
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
@@ -29,6 +29,8 @@ CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
 _BLANK = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
+#: The minus signs fold_minus folds (a tuple: iterating a string makes each one anew).
+_OTHER_MINUS = tuple(MINUS_SIGNS[1:])
 
 
 #: Characters a line must start with for these terminals to match at all (read off their
@@ -53,6 +55,18 @@ _LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
 _SUFFICIENT = {"ROW": "|｜\t", "PROSE": "。；"}
 #: Last characters that alone make these terminals match (END: a line ending in 。).
 _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
+#: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
+#: alone between blanks; on a line without a blank that is the whole line, which must then
+#: start with one of the first characters and end with one of the last ones of those
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
+_ALONE = {
+    "ROW": (
+        "+-−0123456789０１２３４５６７８９/／－—–―无",
+        "0123456789０１２３４５６７８９/／-－—–―无",
+    )
+}
+#: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
+_ONE_WORD = re.compile(r"\S+").fullmatch
 
 
 class CellToken(NamedTuple):
@@ -163,11 +177,15 @@ class LineLexer(Lexer):
                 )
         self._by_class: dict[tuple[int, int], list[_Candidate]] = {}
         # Reports share most of their lines (the template's labels, headers and rows of
-        # zeros): a line's kind depends on its text alone, so it is looked up once.
-        self.kind_of = bounded(4096)(self.classify)
-        # And a whole line's reading (kind, text, column) depends on the line alone, but
-        # for the lines a reader says are table rows: looked up once too.
-        self.shape_of = bounded(4096)(self._shape)
+        # zeros): a line's reading (kind, text, columns) depends on the line alone (but
+        # for the lines a reader says are table rows), and its kind on its stripped text
+        # alone, so each is read once: plain dictionaries, looked up by C loops (``map``)
+        # and filled a report's new lines at a time (see :meth:`_read`). Bounded (emptied
+        # when full) and emptied by memo.clear_all.
+        self.shapes: dict[str, _Shape | None] = {}
+        self.kinds: dict[str, str] = {}
+        register(self.shapes.clear)
+        register(self.kinds.clear)
 
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -187,7 +205,14 @@ class LineLexer(Lexer):
         code per line — Python code runs once per run, not once per line.
         """
         split = data.split("\n")
-        shapes = list(map(self.shape_of, split))
+        known = self.shapes
+        if len(known) > _LIMIT:
+            known.clear()
+        # The lines not read yet (a C loop finds them), each once.
+        new = dict.fromkeys(filterfalse(known.__contains__, split))
+        if new:
+            self._read(new)
+        shapes = list(map(known.__getitem__, split))
         if table_rows:
             total = len(split)
             for number in table_rows:
@@ -222,14 +247,47 @@ class LineLexer(Lexer):
         for token in self.lex(data):
             yield from token.lines  # type: ignore[attr-defined]
 
-    def _shape(self, line: str, table_row: bool = False) -> tuple[str, str, int, int, str] | None:
+    def _read(self, lines: Iterable[str]) -> None:
+        """Read new lines into :attr:`shapes` (and their kinds into :attr:`kinds`): one
+        loop for a report's new lines, :meth:`_shape`'s work without a call per line."""
+        known, kinds = self.shapes, self.kinds
+        if len(kinds) > _LIMIT:
+            kinds.clear()
+        classify = self.classify
+        lines = list(lines)
+        texts = list(map(str.strip, lines, repeat(_BLANK)))
+        # Whether any of them holds a minus sign to fold: asked once of them all, not of
+        # each line (most reports hold none).
+        joined = "".join(texts)
+        fold = any(sign in joined for sign in _OTHER_MINUS)
+        for line, stripped in zip(lines, texts, strict=True):
+            if not stripped:
+                known[line] = None
+                continue
+            kind = kinds.get(stripped)
+            if kind is None:
+                kind = kinds[stripped] = classify(stripped, fold)
+            if (
+                kind != "ROW"
+                and kind != "HEADING"
+                and "\t" in line
+                and _blank_cells_after(line, False)
+            ):
+                kind = "ROW"  # a row whose cells after its label are all blank
+            if kind == "ROW":
+                stripped = line.strip(_SPACES)
+            # (most lines start with their text: a comparison, not a search, says so)
+            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
+            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
+
+    def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
         and end columns and the kind's code in a run (see :meth:`runs`); None for a blank
         line. ``table_row``: a reader says the line is one."""
         stripped = line.strip(_BLANK)
         if not stripped:
             return None
-        kind = self.kind_of(stripped)
+        kind = self.kinds.get(stripped) or self.classify(stripped)
         if (
             kind != "ROW"
             and kind != "HEADING"
@@ -242,15 +300,18 @@ class LineLexer(Lexer):
         column = line.find(stripped) + 1
         return kind, stripped, column, column + len(stripped), _CODES[kind]
 
-    def classify(self, stripped: str) -> str:
+    def classify(self, stripped: str, fold: bool = True) -> str:
+        """The line terminal ``stripped`` (a line without the blanks around it) matches
+        first in priority order. ``fold``: False when it holds no minus sign to fold."""
         if stripped.isascii() and stripped.isdigit():  # a lone number: only ROW matches it
             return "ROW"
-        stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
+        if fold:
+            stripped = fold_minus(stripped)  # －1 is a number, as -1 is (normalise.MINUS_SIGNS)
         key = (self._first_class.get(stripped[0], 0), self._last_class.get(stripped[-1], 0))
         candidates = self._by_class.get(key)
         if candidates is None:
             candidates = self._by_class[key] = self._candidates(*key)
-        for name, source, enough, few, many in candidates:
+        for name, source, enough, few, many, alone in candidates:
             if source is None:  # its last character alone makes it match
                 return name
             # The character tests: `in` for a few characters (a tenth of the cost of a
@@ -267,6 +328,12 @@ class LineLexer(Lexer):
                 else:
                     continue
             if many is not None and many(stripped) is None:
+                continue
+            if (
+                alone is not None
+                and (stripped[0] not in alone[0] or stripped[-1] not in alone[1])
+                and _ONE_WORD(stripped) is not None
+            ):
                 continue
             if compiled(source).fullmatch(stripped):
                 return name
@@ -286,18 +353,31 @@ class LineLexer(Lexer):
             if name == "TEXT":  # /[^\n]+/ matches every line: what is left is TEXT
                 break
             if last_enough is not None and last_class >> (bit + _ENOUGH) & 1:
-                out.append((name, None, None, None, None))
+                out.append((name, None, None, None, None, None))
                 break
             few = needs if needs is not None and len(needs) <= _FEW else None
             many = _any_of(needs) if needs is not None and few is None else None
-            out.append((name, source, enough, few, many))
+            # (tuples of characters: iterating a string makes each non-Latin-1 one anew)
+            out.append((name, source, _chars(enough), _chars(few), many, _ALONE.get(name)))
         return out
 
 
+#: A line's reading: its kind, text, 1-based start and end columns, and run code.
+_Shape = tuple[str, str, int, int, str]
+#: The most lines (and line texts) whose reading is kept between reports.
+_LIMIT = 4096
 #: A terminal to try on a line: its name, its pattern, the characters one of which
 #: suffices (``_SUFFICIENT``), and those one of which it needs (``_CONTAINS``): a few,
-#: tested with `in`, or many, searched for.
-_Candidate = tuple[str, "str | None", "str | None", "str | None", "Callable[[str], object] | None"]
+#: tested with `in`, or many, searched for; what a line without a blank must start and
+#: end with (``_ALONE``).
+_Candidate = tuple[
+    str,
+    "str | None",
+    "tuple[str, ...] | None",
+    "tuple[str, ...] | None",
+    "Callable[[str], object] | None",
+    "tuple[str, str] | None",
+]
 #: Up to this many characters are tested one by one with `in`.
 _FEW = 4
 #: In a character's class, the bit of "its last character alone makes terminal i match" is
@@ -333,6 +413,10 @@ def _blank_cells_after(line: str, table_row: bool) -> bool:
         return "\t" in line.strip(_BLANK + "\t") or line.rstrip(_SPACES).endswith("\t")
     content = line.lstrip(_BLANK)
     return content.count("\t") >= 2
+
+
+def _chars(characters: str | None) -> tuple[str, ...] | None:
+    return None if characters is None else tuple(characters)
 
 
 def _any_of(characters: str | None):

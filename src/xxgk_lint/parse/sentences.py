@@ -13,12 +13,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-from operator import attrgetter
+from functools import partial
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
 
 _END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
+_END_OF = methodcaller("end")
 #: The characters that end a sentence (what ``_END`` starts with).
 _TERMINATORS = frozenset("。；;！!？?")
 #: A number and the unit written after it (件, 万元, 年, %, 个 …), full-width digits too.
@@ -146,8 +148,12 @@ def paragraph_starts(lines: Sequence[str]) -> list[int]:
 def _breaks(paragraph: Paragraph) -> list[int]:
     """Offsets where a sentence ends: after a terminator, or after a short open line."""
     text = paragraph.text
-    ends = [m.end() for m in _END.finditer(text)]
+    ends = list(map(_END_OF, _END.finditer(text)))
     pieces = paragraph.pieces
+    if len(pieces) < 2:  # (the ends are in order, each once: only the text's end to add)
+        if not ends or ends[-1] != len(text):
+            ends.append(len(text))
+        return ends
     for index in range(1, len(pieces)):
         start, end = pieces[index - 1].offset, pieces[index].offset
         line = text[start:end]
@@ -171,6 +177,9 @@ def _value(text: str) -> int | Decimal | None:
         return None
 
 
+_new = tuple.__new__  # (spans by the hundred: skip the named tuple's Python __new__)
+
+
 def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     """``paragraph.span_of``, or the same sum without its lookups for a paragraph of one
     line read as is (most paragraphs of a text file): a paragraph asks for every sentence
@@ -188,10 +197,11 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     return span_of
 
 
-class _Pending:
-    """The numbers of one sentence, found when first asked for (:class:`Sentence` keeps this
-    until then): ``text`` is the sentence's text, ``lead`` where it starts in its
-    paragraph's text. A plain object (no closure) so that a report still pickles.
+def _pending(fields: _Fields, lead: int, text: str) -> tuple[Number, ...]:
+    """The numbers of one sentence, found when first asked for: :class:`Sentence` keeps a
+    ``partial`` of this until then (made and called in C; a module function, so that a
+    report still pickles). ``text`` is the sentence's text, ``lead`` where it starts in its
+    paragraph's text.
 
     ``fields`` are the fields of the sentence's paragraph (see :func:`_fields`), not the
     paragraph itself, which holds the sentence: that would be a reference cycle, and every
@@ -200,16 +210,7 @@ class _Pending:
     twin paragraph is made of them only when the numbers are asked for (about one sentence
     a report), not for every paragraph split.
     """
-
-    __slots__ = ("fields", "lead", "text")
-
-    def __init__(self, fields: _Fields, lead: int, text: str) -> None:
-        self.fields = fields
-        self.lead = lead
-        self.text = text
-
-    def __call__(self) -> tuple[Number, ...]:
-        return numbers_of(self.text, self.lead, _spans(Paragraph(*self.fields)))
+    return numbers_of(text, lead, _spans(Paragraph(*fields)))
 
 
 def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tuple[Number, ...]:
@@ -233,7 +234,7 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
 
 
 #: A paragraph's fields, in order (``Paragraph(*fields)``), without the sentences it caches:
-#: what a sentence's pending numbers keep to place them (see :class:`_Pending`).
+#: what a sentence's pending numbers keep to place them (see :func:`_pending`).
 _Fields = tuple[Any, ...]
 _fields: Callable[[Paragraph], _Fields] = attrgetter(
     *(spec.name for spec in dataclasses.fields(Paragraph))
@@ -244,7 +245,16 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
-    span_of = _spans(paragraph)
+    pieces = paragraph.pieces
+    # A paragraph of one line read as is (most of a text file's): its spans are sums,
+    # made here (see _spans) without a call per sentence.
+    line = shift = 0
+    span_of = None
+    if paragraph.origin is None and len(pieces) == 1:
+        (piece,) = pieces
+        line, shift = piece.line, piece.column - piece.offset
+    else:
+        span_of = paragraph.span_of
     section = paragraph.section
     fields = None
     for end in _breaks(paragraph):
@@ -252,9 +262,13 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
         stripped = chunk.strip()
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
-            span = span_of(lead, lead + len(stripped))
+            stop = lead + len(stripped)
+            if span_of is None:
+                span = _new(Span, (line, shift + lead, line, shift + stop, None))
+            else:
+                span = span_of(lead, stop)
             if fields is None:
                 fields = _fields(paragraph)
-            out.append(Sentence(stripped, span, _Pending(fields, lead, stripped), section))
+            out.append(Sentence(stripped, span, partial(_pending, fields, lead, stripped), section))
         start = end
     return tuple(out)
