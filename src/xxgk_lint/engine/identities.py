@@ -23,11 +23,12 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from itertools import chain, repeat
-from operator import attrgetter, itemgetter
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
+from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import Identity
 from xxgk_lint.parse.ast import Cell, Report, Row, Table
 
@@ -342,11 +343,7 @@ _PLANS: dict[tuple[object, ...], tuple[tuple[Identity, ...], _Plan]] = {}
 _PLANS_MAX = 512
 
 
-_CELLS = attrgetter("cells")
-_ROW_SHAPE = attrgetter("key", "columns", "status")
-_COLUMN = itemgetter(0)  # Cell.column
-_VALUE = itemgetter(2)  # Cell.value
-_SPAN = itemgetter(4)  # Cell.span
+_ROW_SHAPE = itemgetter(0, 4, 5)  # Row.key, .columns, .status (by index: no name lookup)
 
 
 class Reading(NamedTuple):
@@ -370,18 +367,14 @@ def _lay(identities: tuple[Identity, ...], table: Table) -> _Laid:
     identities are keyed by the identity of their tuple (hashing them is a call per
     identity in Python), kept with the plan so that the key stays theirs.
     """
-    rows = table.rows
-    cells_of = list(map(_CELLS, rows))
-    flat: list[Any] = list(chain.from_iterable(cells_of))
-    # Every field of the cells in one pass in C (a map per field was a pass each).
-    columns, _, values, _, spans = list(zip(*flat, strict=False)) or _NO_CELLS  # (Cells: 5 each)
+    cells = table_cells(table)  # (every field of the cells in one pass, shared by rules)
     shape = (
         id(identities),
         table.key,
         table.format,
-        tuple(map(_ROW_SHAPE, rows)),
-        tuple(map(len, cells_of)),
-        columns,
+        tuple(map(_ROW_SHAPE, table.rows)),
+        cells.counts,
+        cells.columns,
     )
     found = _PLANS.get(shape)
     if found is not None and found[0] is identities:
@@ -391,12 +384,11 @@ def _lay(identities: tuple[Identity, ...], table: Table) -> _Laid:
         if len(_PLANS) >= _PLANS_MAX:
             _PLANS.clear()
         _PLANS[shape] = (identities, plan)
-    return plan, flat, (*values, None), (*spans, None)
+    return plan, cells.cells, (*cells.values, None), (*cells.spans, None)
 
 
 #: What :func:`_lay` gives: the plan, the cells, their values and spans (see there).
-_Laid = tuple[_Plan, list[Any], tuple[Any, ...], tuple[Any, ...]]
-_NO_CELLS: list[tuple[Any, ...]] = [(), (), (), (), ()]
+_Laid = tuple[_Plan, Sequence[Any], tuple[Any, ...], tuple[Any, ...]]
 
 
 def _slot_values(laid: _Laid) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
@@ -571,7 +563,7 @@ class Judged(NamedTuple):
     spans: tuple[Any, ...]
     verdicts: list[Verdict]
     #: The table's cells in a row (what the plan's positions index).
-    flat: list[Any]
+    flat: Sequence[Any]
 
 
 class Judgement(NamedTuple):
