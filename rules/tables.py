@@ -17,26 +17,52 @@ from xxgk_lint_rules._docs import column_label, docs, row_label, table_label
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.format import TABLE_KEYS
-from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
+from xxgk_lint.engine.tablecells import table_cells
+from xxgk_lint.format import TABLE_KEYS, TableSpec
+from xxgk_lint.memo import register
+from xxgk_lint.parse.ast import COMPLETE, Cell, Report, Row, Span, Table
 
 _CELLS = attrgetter("cells")
-_RAW = itemgetter(1)  # Cell.raw
-_VALUE = itemgetter(2)  # Cell.value
 _KIND = itemgetter(3)  # Cell.kind
 _NUMBER = frozenset({"number"})
+_KEY = itemgetter(0)  # Row.key (an index: a name is looked up through the class)
+_STATUS = itemgetter(5)  # Row.status
+_COMPLETE = frozenset({COMPLETE})
 
 
 def expected_rows(report: Report, table: Table | None, key: str) -> list[str]:
     """The rows the table should have (a row that replaces several stands in their place)."""
     spec = report.format.table(key)
+    if table is None:
+        return list(spec.expected_rows)
+    return _expected(spec, set(map(_KEY, table.rows)))
+
+
+def _expected(spec: TableSpec, keys: set[str]) -> list[str]:
+    """:func:`expected_rows` of a table whose rows have ``keys``."""
     rows = list(spec.expected_rows)
-    if table is not None:
-        for row in table.rows:
-            replaced = spec.row(row.key).replaces
-            if replaced:
-                rows = [r for r in rows if r not in replaced]
+    known, replacing = _row_sets(spec)
+    if not keys <= known:
+        for row_key in keys:
+            spec.row(row_key)  # raises for a key the model does not have
+    if not keys.isdisjoint(replacing):  # (rare: a row of the older template)
+        replaced = set().union(*(replacing[k] for k in keys if k in replacing))
+        rows = [r for r in rows if r not in replaced]
     return rows
+
+
+#: id of a table spec → (the spec, its row keys, the rows it replaces by each row that
+#: replaces some): worked out once per spec, not once per row of every report.
+_ROW_SETS: dict[int, tuple[TableSpec, frozenset[str], dict[str, frozenset[str]]]] = {}
+register(_ROW_SETS.clear)
+
+
+def _row_sets(spec: TableSpec) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    found = _ROW_SETS.get(id(spec))
+    if found is None or found[0] is not spec:
+        replacing = {r.key: frozenset(r.replaces) for r in spec.rows if r.replaces}
+        found = _ROW_SETS[id(spec)] = (spec, frozenset(spec.row_keys), replacing)
+    return found[1], found[2]
 
 
 def _where(report: Report, key: str) -> Span:
@@ -170,12 +196,15 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 actual=None,
             )
             continue
-        wanted = expected_rows(report, table, key)  # (keys of the model: no lookup raises)
-        keys = {row.key for row in table.rows}
-        present = [r for r in wanted if r in keys]
-        missing = [r for r in wanted if r not in keys]
+        keys = set(map(_KEY, table.rows))
+        wanted = _expected(report.format.table(key), keys)  # (model keys: no lookup raises)
+        if keys.issuperset(wanted):  # (most tables: every row there, none missing)
+            present, missing = wanted, []
+        else:
+            present = [r for r in wanted if r in keys]
+            missing = [r for r in wanted if r not in keys]
         trailing: list[str] = []
-        if present:
+        if present and missing:
             last_present = wanted.index(present[-1])
             trailing = [r for r in wanted[last_present + 1 :] if r in missing]
         if len(trailing) >= 2:
@@ -213,6 +242,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 expected=label,
                 actual=None,
             )
+        if set(map(_STATUS, table.rows)) <= _COMPLETE:
+            continue  # (most tables: every row placed; in C, no row looked at)
         uncertain = [row for row in table.rows if not row.complete]
         if uncertain and report.format.table(key).layout == "groups":
             first = uncertain[0]
@@ -322,7 +353,7 @@ def _rows_text(report: Report, table: Table, rows: Sequence[Row], lang: str) -> 
 def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A row with no number is one finding; a run down one column of blank cells (or of one
     placeholder) is one finding at its first cell; any other non-number cell is its own."""
-    if set(map(_KIND, chain.from_iterable(map(_CELLS, table.rows)))) <= _NUMBER:
+    if set(table_cells(table).kinds) <= _NUMBER:
         return  # (most tables: nothing below would find anything; in C, no row looked at)
     rows = [r for r in table.rows if r.complete]
     if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= _NUMBER:
@@ -523,9 +554,9 @@ def invalid_count(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         table = report.tables.get(key)
         if table is None:
             continue
-        cells = list(chain.from_iterable(map(_CELLS, table.rows)))
-        if not _has_decimals("".join(map(_RAW, cells))):
-            values = set(map(_VALUE, cells))  # (the few distinct values: 0, 1, 2 …)
+        cells = table_cells(table)
+        if not _has_decimals("".join(cells.raws)):
+            values = set(cells.values)  # (the few distinct values: 0, 1, 2 …)
             values.discard(None)
             if min(values, default=0) >= 0:
                 continue  # (most tables: no cell is negative or printed with decimals)

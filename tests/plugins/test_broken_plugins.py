@@ -794,3 +794,36 @@ def test_a_bad_option_value_is_said_in_chinese_by_default(
     result = run_main(capsys, "check", "--show-config", "r.txt")
     assert (result.code, result.out) == (2, "")
     assert one_line(result.err) == f"xxgk-lint: 配置错误：{config}：{problem}"
+
+
+def test_a_rule_that_replaces_stdout_keeps_the_next_rules_print_off_it(repo: Path, capsys) -> None:
+    plugin(
+        repo,
+        "streams.py",
+        """
+        import io
+        import sys
+
+        TAKEN = io.StringIO()
+
+
+        @make("PR001", "takes-stdout")
+        def takes_stdout(report, ctx):
+            sys.stdout = TAKEN  # and never puts it back
+            return ()
+
+
+        @make("PR002", "prints")
+        def prints(report, ctx):
+            print("said by PR002")
+            yield ctx.diagnostic(report.title.span)
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [takes_stdout, prints]
+        """,
+    )
+    result = run_main(capsys, "check", "--format", "json", "r.txt")
+    assert "said by PR002" in result.err  # to stderr, as every rule's print
+    assert "PR002" in {d["code"] for d in result.diagnostics()}  # stdout: valid JSON

@@ -255,15 +255,22 @@ class relay:  # lower case: used like a function, `with relay(seconds) as legs: 
         self.deadline.label = label
         return self._leg
 
-    def _start(self) -> None:
+    def start(self, label: str) -> None:
+        """Start the next leg, ``label`` naming it, without a ``with`` block: as entering
+        :meth:`leg`, for a loop that runs many legs (the runner: one per rule and file,
+        where a context manager's calls were much of a small rule's cost). Call
+        :meth:`stop` when the leg ends, whatever way, before handling its exception (a
+        leg left running past its end would raise again)."""
+        deadline = self.deadline
+        deadline.label = label
         if self._active:
-            deadline = self.deadline
             deadline.ends = ends = time.monotonic() + deadline.seconds
             deadline.running = True
             if _armed is None or _armed > ends:
                 _arm_at(ends)
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
+        """End the leg :meth:`start` started (as leaving a :meth:`leg` block does)."""
         deadline = self.deadline
         if deadline.running:
             deadline.running = False  # first, so that no alarm raises for it in the clean-up
@@ -287,8 +294,9 @@ class _Leg:
         self.deadline = owner.deadline
 
     def __enter__(self) -> Deadline:
-        self._relay._start()
+        owner = self._relay
+        owner.start(owner.deadline.label)
         return self.deadline
 
     def __exit__(self, *exc: object) -> None:
-        self._relay._stop()
+        self._relay.stop()

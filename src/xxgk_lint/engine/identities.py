@@ -23,11 +23,12 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from itertools import chain, repeat
-from operator import attrgetter, itemgetter
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
+from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import Identity
 from xxgk_lint.parse.ast import Cell, Report, Row, Table
 
@@ -105,6 +106,23 @@ def _picker(indexes: Sequence[int]) -> Pick:
     return itemgetter(*indexes)
 
 
+def _tuple_picker(indexes: Sequence[int]) -> Pick:
+    """As :func:`_picker`, and always in C, for tuples (on a list, a slice gives a list):
+    indexes evenly spaced (a row's columns, a column down the rows: most) are one slice,
+    which copies the items without looking up each index, and so is one index or none (a
+    Python lambda costs a frame per call, and :func:`_judge` makes a call per step)."""
+    count = len(indexes)
+    if not count:
+        return itemgetter(slice(0, 0))
+    first = indexes[0]
+    if count == 1:
+        return itemgetter(slice(first, first + 1)) if first >= 0 else _picker(indexes)
+    step = indexes[1] - first
+    if first >= 0 and step > 0 and list(indexes) == list(range(first, indexes[-1] + 1, step)):
+        return itemgetter(slice(first, indexes[-1] + 1, step))
+    return itemgetter(*indexes)
+
+
 class _Step(NamedTuple):
     """One identity instance, planned: its cells as indexes into the plan's slots, and
     the row that makes it uncertain (known from the table's shape), if any."""
@@ -122,6 +140,9 @@ class _Step(NamedTuple):
     subtract: Pick
     #: Every cell it needs, each place once, in order: what its check lists.
     distinct: Pick
+    #: :attr:`parts` and :attr:`subtract` as :func:`_tuple_picker` makes them.
+    added: Pick
+    subtracted: Pick
 
 
 class _Plan(NamedTuple):
@@ -144,6 +165,42 @@ class _Plan(NamedTuple):
     #: What callers work out once per shape and keep here (the cells' labels by
     #: language): the shape, not the report, decides it.
     kept: dict[object, Any]
+    #: Each step's parts and the slots it subtracts (:attr:`_Step.added` and
+    #: :attr:`_Step.subtracted`), the steps' totals, and whether no step is uncertain: what
+    #: :func:`_judge` reads to judge every step at once.
+    parts: tuple[Pick, ...] = ()
+    subtracts: tuple[Pick, ...] = ()
+    totals: Pick = tuple
+    certain: bool = False
+
+
+#: One identity instance as the planner first lays it out: the identity, its scope, the
+#: row that makes it uncertain (if any), and the slots of its total, parts and others.
+_Draft = tuple[Identity, str, str | None, int, tuple[int, ...], tuple[int, ...]]
+
+
+def _made(draft: _Draft, number: dict[int, int]) -> _Step:
+    """The step of ``draft``, its slots renumbered (``number``: old → new)."""
+    identity, scope, uncertain, total, parts, others = draft
+    total = number[total]
+    parts = tuple(number[p] for p in parts)
+    others = tuple(number[o] for o in others)
+    needed = (total, *parts, *others)
+    subtract = [o for o in others if o != total]
+    return _Step(
+        identity,
+        scope,
+        uncertain,
+        total,
+        _picker(parts),
+        _picker(others),
+        _picker(needed),
+        needed,
+        _picker(subtract),
+        _picker(list(dict.fromkeys(needed))),
+        _tuple_picker(parts),
+        _tuple_picker(subtract),
+    )
 
 
 class _Planner:
@@ -190,17 +247,29 @@ class _Planner:
         return found
 
     def plan(self, identities: Sequence[Identity]) -> _Plan:
-        steps = tuple(s for identity in identities for s in self.steps(identity))
-        listed = self.listed
+        drafts = [d for identity in identities for d in self.steps(identity)]
+        # The slots numbered in the order of their cells in the table (those without a
+        # cell last): the slots' values are then the table's in a row, or nearly, and a
+        # step's parts (a row's columns, a column down the rows) a slice of them.
+        positions = self.positions
+        order = sorted(range(len(positions)), key=lambda i: (positions[i] < 0, positions[i], i))
+        number = {old: new for new, old in enumerate(order)}
+        listed = [self.listed[i] for i in order]
+        positions = [positions[i] for i in order]
+        steps = tuple(_made(draft, number) for draft in drafts)
         return _Plan(
             steps,
-            _picker(self.positions),
+            _tuple_picker(positions),
             tuple(s.row for s in listed),
             tuple(s.column for s in listed),
             tuple(s.address for s in listed),
             tuple(s.distinct for s in steps),
-            tuple(self.positions),
+            tuple(positions),
             {},
+            tuple(s.added for s in steps),
+            tuple(s.subtracted for s in steps),
+            _tuple_picker([s.total for s in steps]),
+            all(s.uncertain is None for s in steps),
         )
 
     def step(
@@ -211,27 +280,15 @@ class _Planner:
         total: int,
         parts: Sequence[int],
         others: Sequence[int] = (),
-    ) -> _Step:
+    ) -> _Draft:
         uncertain = None
         for key, row in rows:
             if row is not None and not row.complete:
                 uncertain = f"{self.table.key}.{key}"
                 break
-        needed = (total, *parts, *others)
-        return _Step(
-            identity,
-            scope,
-            uncertain,
-            total,
-            _picker(parts),
-            _picker(others),
-            _picker(needed),
-            needed,
-            _picker([o for o in others if o != total]),
-            _picker(list(dict.fromkeys(needed))),
-        )
+        return identity, scope, uncertain, total, tuple(parts), tuple(others)
 
-    def steps(self, identity: Identity) -> Iterator[_Step]:
+    def steps(self, identity: Identity) -> Iterator[_Draft]:
         table = self.table
         if identity.kind in ("row-sum", "group-sum"):
             for index, row in enumerate(table.rows):
@@ -286,11 +343,7 @@ _PLANS: dict[tuple[object, ...], tuple[tuple[Identity, ...], _Plan]] = {}
 _PLANS_MAX = 512
 
 
-_CELLS = attrgetter("cells")
-_ROW_SHAPE = attrgetter("key", "columns", "status")
-_COLUMN = itemgetter(0)  # Cell.column
-_VALUE = itemgetter(2)  # Cell.value
-_SPAN = itemgetter(4)  # Cell.span
+_ROW_SHAPE = itemgetter(0, 4, 5)  # Row.key, .columns, .status (by index: no name lookup)
 
 
 class Reading(NamedTuple):
@@ -304,51 +357,54 @@ class Reading(NamedTuple):
     spans: tuple[Any, ...]
 
 
-def _lay(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, list[Any]]:
-    """The plan of ``table``'s shape (made on first use) and the table's cells in a row.
+def _lay(identities: tuple[Identity, ...], table: Table) -> _Laid:
+    """The plan of ``table``'s shape (made on first use), the table's cells in a row, and
+    their values and spans (each with ``None`` after the last: the place of a slot
+    without a cell).
 
     The shape is each row's key, columns, status and the columns of its cells: the plan
     then finds a slot's cell by its place among the table's cells in a row. The
     identities are keyed by the identity of their tuple (hashing them is a call per
     identity in Python), kept with the plan so that the key stays theirs.
     """
-    rows = table.rows
-    cells_of = list(map(_CELLS, rows))
-    flat: list[Any] = list(chain.from_iterable(cells_of))
+    cells = table_cells(table)  # (every field of the cells in one pass, shared by rules)
     shape = (
         id(identities),
         table.key,
         table.format,
-        tuple(map(_ROW_SHAPE, rows)),
-        tuple(map(len, cells_of)),
-        tuple(map(_COLUMN, flat)),
+        tuple(map(_ROW_SHAPE, table.rows)),
+        cells.counts,
+        cells.columns,
     )
     found = _PLANS.get(shape)
     if found is not None and found[0] is identities:
-        return found[1], flat
-    plan = _Planner(table).plan(identities)
-    if len(_PLANS) >= _PLANS_MAX:
-        _PLANS.clear()
-    _PLANS[shape] = (identities, plan)
-    return plan, flat
+        plan = found[1]
+    else:
+        plan = _Planner(table).plan(identities)
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        _PLANS[shape] = (identities, plan)
+    return plan, cells.cells, (*cells.values, None), (*cells.spans, None)
 
 
-def _slot_values(plan: _Plan, flat: list[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+#: What :func:`_lay` gives: the plan, the cells, their values and spans (see there).
+_Laid = tuple[_Plan, Sequence[Any], tuple[Any, ...], tuple[Any, ...]]
+
+
+def _slot_values(laid: _Laid) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The values and spans of the plan's slots (``None`` where the report has no cell);
-    in C (``map``, ``itemgetter``), the Python loops being in the plan, once."""
-    values = list(map(_VALUE, flat))
-    values.append(None)
-    spans = list(map(_SPAN, flat))
-    spans.append(None)
+    in C (``itemgetter``: a slice when the slots are the cells in a row), the Python
+    loops being in the plan, once."""
+    plan, _, values, spans = laid
     return plan.cells(values), plan.cells(spans)
 
 
 def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Reading]:
     """The plan of ``table``'s shape, its CellRefs and their values."""
-    plan, flat = _lay(identities, table)
-    values, spans = _slot_values(plan, flat)
-    flat.append(None)
-    cells = plan.cells(flat)
+    laid = _lay(identities, table)
+    plan, flat = laid[0], laid[1]
+    values, spans = _slot_values(laid)
+    cells = plan.cells((*flat, None))
     refs = list(
         map(
             tuple.__new__,
@@ -359,6 +415,10 @@ def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Readin
     return plan, Reading(refs, plan.addresses, values, spans)
 
 
+_HELD = (FAIL, PASS)  # a step's status by whether its sum holds (False, True)
+#: ``operator.call`` (Python 3.11+; the same in Python before).
+_call: Callable[..., Any] = getattr(operator, "call", None) or (lambda f, *a: f(*a))
+
 #: One instance judged: its status, the reason (for not_assessable and uncertain: the
 #: address that made it so) and the sum of its parts (for pass and fail).
 Verdict = tuple[str, str | None, Number | None]
@@ -366,7 +426,22 @@ Verdict = tuple[str, str | None, Number | None]
 
 def _judge(plan: _Plan, values: Sequence[Any]) -> tuple[list[Verdict], bool]:
     """Each step's verdict on the slots' ``values``, and whether any failed: the values
-    alone decide it, so that a report whose identities hold needs no :class:`Outcome`."""
+    alone decide it, so that a report whose identities hold needs no :class:`Outcome`.
+
+    A table with a number in every slot (most) is judged step by step in C: its sums,
+    differences and comparisons as ``map`` over the plan's pickers, no loop in Python.
+    """
+    if plan.certain and None not in values:
+        sums: list[Number] = list(
+            map(
+                operator.sub,
+                map(sum, map(_call, plan.parts, repeat(values))),
+                map(sum, map(_call, plan.subtracts, repeat(values))),
+            )
+        )
+        held = list(map(operator.eq, sums, plan.totals(values)))
+        judged: list[Verdict] = list(zip(map(_HELD.__getitem__, held), repeat(None), sums))
+        return judged, not all(held)
     verdicts: list[Verdict] = []
     append = verdicts.append
     failed = False
@@ -488,7 +563,7 @@ class Judged(NamedTuple):
     spans: tuple[Any, ...]
     verdicts: list[Verdict]
     #: The table's cells in a row (what the plan's positions index).
-    flat: list[Any]
+    flat: Sequence[Any]
 
 
 class Judgement(NamedTuple):
@@ -517,8 +592,9 @@ def judge_report(report: Report) -> Judgement:
         table = report.tables.get(key)
         if table is None:
             continue
-        plan, flat = _lay(group, table)
-        values, spans = _slot_values(plan, flat)
+        laid = _lay(group, table)
+        plan, flat = laid[0], laid[1]
+        values, spans = _slot_values(laid)
         verdicts, failing = _judge(plan, values)
         failed = failed or failing
         tables.append(Judged(key, plan, values, spans, verdicts, flat))

@@ -22,6 +22,7 @@ never written to.
 from __future__ import annotations
 
 import os
+import sys
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -49,7 +50,7 @@ from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
-from xxgk_lint.engine.rule import ReportFacts, Rule, RuleContext
+from xxgk_lint.engine.rule import CheckReport, ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.records import record
@@ -233,6 +234,8 @@ class Runner:
         self._metas: dict[tuple[int, tuple[str, ...]], tuple[RuleMeta, ...]] = {}
         #: (config, rule) → the rule's settings under it (see :meth:`_rule_setting`).
         self._settings: dict[tuple[int, int], _Setting] = {}
+        #: (config, its rule list) → the lineup of a file under it (see :meth:`_lineup`).
+        self._lineups: dict[tuple[int, int], _Lineup] = {}
         self.run_errors: list[str] = []
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
@@ -517,10 +520,10 @@ class Runner:
         target = Target(Path(path), explicit)
         config = self.resolver.for_file(target.path)
         registry = self.registry_for(config)
-        rules = self._rules_for(config, registry, target.path)
+        lineup = self._lineup(config, registry, target.path)
         # Named in the last-resort message if anything below crashes (not cleared then).
         progress.file = clean_text(path)
-        return self._check_file(target, config, registry, rules, data)
+        return self._check_file(target, config, registry, lineup, data)
 
     def _rules_for(self, config: Config, registry: Registry, path: Path) -> list[Rule]:
         """The rules that run on ``path``, in order (worked out once per config when it
@@ -533,6 +536,26 @@ class Runner:
             rules = [r for r in registry.sorted_rules() if enabled(config, r.code, r.name, path)]
             self._enabled[key] = rules
         return rules
+
+    def _lineup(self, config: Config, registry: Registry, path: Path) -> _Lineup:
+        """The rules that run on ``path`` with what running each needs, worked out once
+        per config and registry when the config has no per-file-ignores (see
+        :class:`_Lineup`)."""
+        rules = self._rules_for(config, registry, path)
+        key = (id(config), id(rules))
+        found = self._lineups.get(key)
+        if found is not None and found.rules is rules and found.config is config:
+            return found
+        steps = []
+        for rule in rules:
+            if rule.check is not None:
+                options, override, named = self._rule_setting(rule, config)
+                steps.append((rule, rule.check, options, override, named))
+        codes = tuple(r.code for r in rules)
+        lineup = _Lineup(config, rules, codes, frozenset(codes), tuple(steps))
+        if not config.per_file_ignores:  # (else the rules are a new list for every file)
+            self._lineups[key] = lineup
+        return lineup
 
     def crashed(self, path: str, explicit: bool, problem: str) -> Checked:
         """The result of a file whose worker process died while checking it (XG001)."""
@@ -551,11 +574,11 @@ class Runner:
         target: Target,
         config: Config,
         registry: Registry,
-        rules: list[Rule],
+        lineup: _Lineup,
         data: bytes | None = None,
     ) -> Checked:
         path = clean_text(str(target.path))
-        codes = tuple(r.code for r in rules)
+        codes = lineup.codes
         fail_on = Severity.parse(config.fail_on)
         errors: list[str] = []
         limit = budget(f"{path}: --timeout", self.timeout)
@@ -572,28 +595,9 @@ class Runner:
                     )
                     return Checked(result, codes)
                 source, report = read
-                diagnostics: list[Diagnostic] = []
                 checks: list[Check] = []
-                active = frozenset(codes)
-                for rule in rules:
-                    if rule.check is None:
-                        continue
-                    diagnostics.extend(
-                        self._run_rule(
-                            rule,
-                            config,
-                            None,
-                            path,
-                            (path,),
-                            1,
-                            errors,
-                            checks=checks,
-                            active=active,
-                            legs=legs,
-                            report=report,
-                        )
-                    )
-                facts = self._facts(report, rules, config, errors, legs)
+                diagnostics = self._run_checks(report, lineup, path, errors, checks, legs)
+                facts = self._facts(report, lineup.rules, config, errors, legs)
                 extract = self.extract(report) if self.extract is not None else None
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
@@ -705,24 +709,12 @@ class Runner:
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
-            errors.append(
-                self._message(
-                    f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
-                    f"（rule-timeout {seconds:g} 秒），已停止",
-                    f"{path}: rule {rule.code} ({rule.name}) ran longer than its time limit "
-                    f"(rule-timeout {seconds:g} s) and was stopped",
-                )
-            )
+            errors.append(self._over_time(rule, path, seconds))
             return []
         except BaseException as exc:
             if not contained(exc):
                 raise
-            errors.append(
-                self._message(
-                    f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
-                    f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
-                )
-            )
+            errors.append(self._crashed(rule, path, exc))
             return []
         if checks is not None:
             checks.extend(context.checks)
@@ -732,6 +724,91 @@ class Runner:
         if override is not None:
             findings = [d.with_severity(override) if d.code == rule.code else d for d in findings]
         return findings
+
+    def _run_checks(
+        self,
+        report: Report,
+        lineup: _Lineup,
+        path: str,
+        errors: list[str],
+        checks: list[Check],
+        legs: relay,
+    ) -> list[Diagnostic]:
+        """Every per-report rule of ``lineup`` on ``report``, each under its guards, as
+        :meth:`_run_rule` runs one: their valid findings, in rule order; the checks of
+        each rule that ends normally added to ``checks``, a crash or a rule over its time
+        limit one line in ``errors``.
+
+        One loop for all of a file's rules, the guards written out (a leg of ``legs``
+        started and stopped, ``try`` blocks, which cost nothing until something raises):
+        a call through :meth:`_run_rule` with two context managers was some 25,000
+        instructions a rule, more than most rules take on a report. The caller holds
+        stdout captured for all of them; a rule that replaced ``sys.stdout`` has it put
+        back before the next one runs, as a capture of its own would have.
+        """
+        config = lineup.config
+        lang = config.lang
+        active = lineup.active
+        seconds = config.rule_timeout
+        capture = sys.stdout
+        start, stop = legs.start, legs.stop
+        diagnostics: list[Diagnostic] = []
+        for rule, check, options, override, named in lineup.steps:
+            context = RuleContext(rule.meta, path, lang, dict(options), active)
+            if sys.stdout is not capture:  # (a rule before this one replaced it)
+                sys.stdout = capture
+            try:
+                start(path + named)
+                try:
+                    produced = check(report, context)
+                    if type(produced) not in _ITERABLES and (
+                        isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
+                    ):
+                        kind = "None" if produced is None else type(produced).__name__
+                        problem = (
+                            f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
+                            f"returned {kind}, not an iterable of Diagnostic",
+                        )
+                        diagnostics.append(plugin_error(rule, lang, path, problem))
+                        continue
+                    found = list(produced)
+                finally:
+                    stop()
+            except BudgetExceeded as exc:
+                if exc.deadline is not legs.deadline:
+                    raise
+                errors.append(self._over_time(rule, path, seconds))
+                continue
+            except BaseException as exc:
+                if not contained(exc):
+                    raise
+                errors.append(self._crashed(rule, path, exc))
+                continue
+            checks.extend(context.checks)
+            if found:
+                findings = checked_findings(found, rule, lang, path, (path,))
+                if override is not None:
+                    findings = [
+                        d.with_severity(override) if d.code == rule.code else d for d in findings
+                    ]
+                diagnostics.extend(findings)
+        return diagnostics
+
+    def _over_time(self, rule: Rule, path: str, seconds: float) -> str:
+        """The run error of a rule stopped at its time limit."""
+        return self._message(
+            f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
+            f"（rule-timeout {seconds:g} 秒），已停止",
+            f"{path}: rule {rule.code} ({rule.name}) ran longer than its time limit "
+            f"(rule-timeout {seconds:g} s) and was stopped",
+        )
+
+    def _crashed(self, rule: Rule, path: str, exc: BaseException) -> str:
+        """The run error of a rule that raised ``exc``."""
+        return self._message(
+            f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
+            f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
+        )
 
     def _rule_setting(
         self, rule: Rule, config: Config
@@ -992,6 +1069,19 @@ class Runner:
 #: A rule's settings under one config: the config and the rule (kept, so that their ids
 #: stay their own), the rule's options, its configured severity and its time limit's label.
 _Setting = tuple[Config, Rule, Mapping[str, Any], Severity | None, str]
+
+
+class _Lineup(NamedTuple):
+    """The rules that run on a file under one config, and what running each needs: its
+    per-report check, options, configured severity and time limit's label (a ``step``),
+    worked out once per config rather than once per rule and file."""
+
+    config: Config
+    #: Every rule that runs (whole-run ones too), in order (kept: its id is the key).
+    rules: list[Rule]
+    codes: tuple[str, ...]
+    active: frozenset[str]
+    steps: tuple[tuple[Rule, CheckReport, Mapping[str, Any], Severity | None, str], ...]
 
 
 def _lines_kept(
