@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from xxgk_lint.format.model import alternation
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
 from xxgk_lint.records import record
@@ -25,12 +24,12 @@ class Vocabulary:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return alternation(self.words)
+        return re.compile("|".join(self.words))
 
     @cached_property
     def raw_pattern(self) -> re.Pattern[str]:
         """The words over raw text, simplified or traditional (no folding needed)."""
-        return alternation(with_traditional(w) for w in self.words)
+        return re.compile("|".join(with_traditional(w) for w in self.words))
 
 
 #: The name of the report, as a title prints it after the body and the year. The official
