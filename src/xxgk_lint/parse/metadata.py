@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from xxgk_lint.format.document import ABOUT, AGENCY_END, REPORT_NAME, TITLE_YEAR
+from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import nfkc, normalise
 from xxgk_lint.memo import bounded
 from xxgk_lint.parse.grammar import Line
@@ -126,6 +126,8 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
     match = TITLE_YEAR.search(nfkc(head))
     if match is None or match.start() != 0:
         return False
+    from xxgk_lint.format.document import AGENCY_END  # compiled when first needed
+
     text = clean_title(before.text)
     return (
         0 < len(text) <= 30
