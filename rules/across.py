@@ -402,8 +402,10 @@ def _patterns() -> _Patterns:
             r"^(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]"
             r"|[一二三四五六七八九十]是)"
         ),
-        re.compile(r"\d+(?:[.,]\d+)*"),
-        re.compile(r"[^\w#]|_"),
+        # \d+(?:[.,]\d+)* and [^\w#]|_ written to open with a class: re then finds each
+        # match by a C loop over the characters, not a match tried at each (half the cost).
+        re.compile(r"\d(?:[.,]?\d)*"),
+        re.compile(r"[^\w#][^\w#]*"),  # (and "_", removed by str.replace)
         re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words)),
     )
 
@@ -423,7 +425,7 @@ def canonical(sentence: str) -> str:
     included) written as ``#``; ``""`` for the format's own wording and for too little."""
     patterns = _patterns()
     text = patterns.numbering.sub("", normalise(sentence))
-    text = patterns.punctuation.sub("", patterns.digits.sub("#", text))
+    text = patterns.punctuation.sub("", patterns.digits.sub("#", text)).replace("_", "")
     if len(text) < MIN_CHARS or patterns.boilerplate.fullmatch(text):
         return ""
     return text

@@ -35,7 +35,9 @@ STANDARD = "他"
 TRADITIONAL += VARIANT
 SIMPLIFIED += STANDARD
 _TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
-_SPACES = re.compile(r"[\s\u3000\xa0\u200b*#]+")
+#: (One class, then its repetition: a pattern that opens with a class is searched for by a
+#: C loop over the text's characters, one that opens with a repeat by a match tried at each.)
+_SPACES = re.compile(r"[\s\u3000\xa0\u200b*#][\s\u3000\xa0\u200b*#]*")
 #: The minus signs real text puts before a number: the ASCII hyphen-minus, U+2212 (−, the
 #: typographic minus), U+FF0D (－, full width, from Chinese input methods) and U+2013 (–,
 #: the en dash word processors make of a hyphen). The one list of them: the report grammar
@@ -51,7 +53,23 @@ _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
 #: Only characters that change count: the lists pair a few characters with themselves
 #: (市, 局, 重 …), and those are in nearly every report's sentences.
 _CHANGED = "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if t != s)
-_FOLDED = re.compile("[" + re.escape(_CHANGED + _OTHER_MINUS + "—―") + "]").search
+_FOLDABLE = re.compile("[" + re.escape(_CHANGED + _OTHER_MINUS + "—―") + "]")
+_FOLDED = _FOLDABLE.search
+#: What each of those characters becomes: the traditional ones, and the dashes.
+_SIMPLE = {t: s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if t != s}
+_BOTH = {**_SIMPLE, **dict.fromkeys(_OTHER_MINUS + "—―", "-")}
+
+
+def _fold(text: str, table: dict[str, str]) -> str:
+    """``text`` with each character of ``table`` replaced by its value: the same as
+    ``str.translate`` with that table (no value is a key), a ``str.replace`` per character
+    the text holds instead of a dictionary look-up per character of the text (ten times
+    faster on a sentence)."""
+    for character in set(_FOLDABLE.findall(text)):
+        replacement = table.get(character)
+        if replacement is not None:
+            text = text.replace(character, replacement)
+    return text
 
 
 #: The full-width forms nearly every Chinese sentence holds, each with its NFKD form (what
@@ -83,7 +101,7 @@ def normalise(text: str) -> str:
     """Fold width, spaces, traditional characters and bracket styles; keep content."""
     text = nfkc(text)
     if _FOLDED(text) is not None:
-        text = text.translate(_TRADITIONAL).translate(_DASHES)
+        text = _fold(text, _BOTH)  # (= .translate(_TRADITIONAL).translate(_DASHES))
     text = _SPACES.sub("", text)
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
 
@@ -102,8 +120,8 @@ def fold_minus(text: str) -> str:
 def fold_traditional(text: str) -> str:
     """Traditional → simplified for the template's characters; keeps the length."""
     if _FOLDED(text) is None:
-        return text  # (most text: no translate pass, a dictionary look-up per character)
-    return text.translate(_TRADITIONAL)
+        return text  # (most text: nothing to fold)
+    return _fold(text, _SIMPLE)  # (= .translate(_TRADITIONAL))
 
 
 def traditional_of(character: str) -> str:
