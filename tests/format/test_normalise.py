@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from xxgk_lint.format.normalise import (
+    _BOTH,
     _COMMON_WIDE,
+    _DASHES,
     _FOLDED,
+    _SIMPLE,
+    _SPACES,
     _TRADITIONAL,
     _WIDE,
     SIMPLIFIED,
     TRADITIONAL,
+    _fold,
     fold_traditional,
     nfkc,
     normalise,
@@ -102,3 +108,23 @@ def test_text_with_only_unchanged_characters_skips_the_fold_and_folding_is_the_s
     assert _FOLDED(mixed) is not None
     assert normalise(mixed) == "某市局开展审查工作"
     assert fold_traditional(mixed) == mixed.translate(str.maketrans(TRADITIONAL, SIMPLIFIED))
+
+
+def test_the_fold_by_replacing_is_the_translate_tables() -> None:
+    """_fold replaces the characters a text holds one by one: the same as one translate
+    pass of the tables, since no character is replaced by one that is replaced too."""
+    assert not set(_BOTH) & set(_BOTH.values())
+    assert {chr(k): chr(v) for k, v in _TRADITIONAL.items() if k != v} == _SIMPLE
+    every = TRADITIONAL + SIMPLIFIED + "－−–—―-0"
+    chooser = random.Random(5)
+    for _ in range(2000):
+        text = "".join(chooser.choice(every) for _ in range(chooser.randint(0, 12)))
+        assert _fold(text, _SIMPLE) == text.translate(_TRADITIONAL)
+        assert _fold(text, _BOTH) == text.translate(_TRADITIONAL).translate(_DASHES)
+    assert normalise("其它事項—處理　Ａ") == "其他事项-处理A"
+
+
+def test_the_spaces_pattern_removes_the_runs_the_plain_one_does() -> None:
+    plain = re.compile(r"[\s\u3000\xa0\u200b*#]+")
+    for text in ("", "a b", " \t\u3000x\xa0\u200b*#y ", "结 果 维 持", "##*", "中文"):
+        assert _SPACES.sub("", text) == plain.sub("", text)

@@ -3,6 +3,7 @@ count in another year."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,40 @@ def test_a_paragraph_may_state_claims_when_its_folded_text_is_worth_parsing() ->
     of the corpus it says what the test of the folded text says."""
     for line in _corpus():
         assert may_state_claims(line) == _worth_parsing(folded(line)), line
+
+
+def _parsed_shape(types: str) -> tuple:
+    """The claims grammar's tree of a sequence of token types as the LALR parser makes it
+    (from grammar/claims.lark), by token index: what :func:`_shape` reads off the types."""
+    new = Token._future_new
+    names = {"C": "COUNT", "S": "SEP", "T": "TOPIC"}
+    tokens = [new(names[t], t, i, None, None, None, None, i + 1) for i, t in enumerate(types)]
+    tree = _parser().parse(tokens)  # type: ignore[arg-type]
+    shape: list = []
+    for child in tree.children:
+        if isinstance(child, Token):
+            shape.append(child.start_pos)
+            continue
+        parts = []
+        for part in child.children:
+            leaves = [
+                t.start_pos
+                for item in part.children
+                for t in (item.children if isinstance(item, Tree) else [item])
+            ]
+            if part.data == "fact":
+                parts.append((tuple(leaves[:-1]), leaves[-1]))
+            else:
+                parts.append((tuple(leaves), -1))
+        shape.append(tuple(parts))
+    return tuple(shape)
+
+
+def test_the_tree_read_off_the_types_is_the_parsers_for_every_short_sequence() -> None:
+    """_shape reads the tree off the token types with one regular expression: for every
+    sequence of up to seven types (3,280 of them) it is the tree the parser makes."""
+    sequences = ["".join(p) for n in range(8) for p in itertools.product("CST", repeat=n)]
+    assert len(sequences) == 3280
+    for types in sequences:
+        assert _shape(types) == _parsed_shape(types), types
+    assert _shape("TTCSTCCT") == ((((0, 1), 2),), 3, (((4,), 5), ((), 6), ((7,), -1)))

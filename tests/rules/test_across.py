@@ -9,6 +9,8 @@ lists must be equal.
 from __future__ import annotations
 
 import json
+import random
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -16,13 +18,15 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft4Validator, Draft202012Validator
-from xxgk_lint_rules.across import MIN_CHARS, _sentence_hash, canonical
+from xxgk_lint_rules.across import MIN_CHARS, _sentence_hash, canonical, canonicals
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, edit, run_main, write
 from xxgk_lint.digest import digest61
 from xxgk_lint.engine.pairing import consecutive
 from xxgk_lint.engine.rule import ReportFacts
+from xxgk_lint.format.document import OUTLINE_HEADINGS
+from xxgk_lint.format.normalise import normalise
 from xxgk_lint.formatters.json_format import load_schema
 
 YEARS = FIXTURES / "years"
@@ -434,3 +438,40 @@ def test_many_copies_name_three_others_each(
         "be told, so that year was not compared with its neighbours"
     )
     assert [r["path"] for r in first["related"]] == [f"{tmp_path}/copy{n}.txt" for n in (1, 2, 3)]
+
+
+def _canonical_alone(sentence: str) -> str:
+    """canonical() as specified, one sentence at a time with the plain patterns."""
+    numbering = re.compile(
+        r"^(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]"
+        r"|[一二三四五六七八九十]是)"
+    )
+    text = numbering.sub("", normalise(sentence))
+    text = re.sub(r"[^\w#]|_", "", re.sub(r"\d+(?:[.,]\d+)*", "#", text))
+    boilerplate = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
+    return "" if len(text) < MIN_CHARS or boilerplate.fullmatch(text) else text
+
+
+def test_the_sentences_made_canonical_together_are_each_made_canonical_alone() -> None:
+    """canonicals() joins a report's sentences and makes them canonical in one pass: on
+    every line of the fixtures, in groups, and on random text holding the joiners (a NUL,
+    a newline), numbering, digits, spaces and full-width forms, it gives what each
+    sentence gives alone."""
+    lines = [
+        line
+        for path in sorted(FIXTURES.rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    assert len(lines) > 1000
+    for start in range(0, len(lines), 40):
+        group = lines[start : start + 40]
+        assert canonicals(group) == [_canonical_alone(line) for line in group]
+    pool = [*"（一）1.2,3、一是二、 \t\n\x00#*_①２０２３年，；：政策解读形式較為单一！\u3000"]
+    chooser = random.Random(7)
+    for _ in range(3000):
+        group = [
+            "".join(chooser.choice(pool) for _ in range(chooser.randint(0, 14)))
+            for _ in range(chooser.randint(1, 4))
+        ]
+        assert canonicals(group) == [_canonical_alone(text) for text in group], group
+    assert canonicals([]) == []
