@@ -699,12 +699,7 @@ class Runner:
                 if type(produced) not in _ITERABLES and (
                     isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
                 ):
-                    kind = "None" if produced is None else type(produced).__name__
-                    problem = (
-                        f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
-                        f"returned {kind}, not an iterable of Diagnostic",
-                    )
-                    return [plugin_error(rule, config.lang, path, problem)]
+                    return [_not_findings(rule, config.lang, path, produced)]
                 found = list(produced)
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
@@ -764,12 +759,7 @@ class Runner:
                     if type(produced) not in _ITERABLES and (
                         isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
                     ):
-                        kind = "None" if produced is None else type(produced).__name__
-                        problem = (
-                            f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
-                            f"returned {kind}, not an iterable of Diagnostic",
-                        )
-                        diagnostics.append(plugin_error(rule, lang, path, problem))
+                        diagnostics.append(_not_findings(rule, lang, path, produced))
                         continue
                     found = list(produced)
                 finally:
@@ -1121,6 +1111,17 @@ def _check_reports(facts: list[ReportFacts], rule: Rule, context: RuleContext) -
 
 
 _settled = False
+
+
+def _not_findings(rule: Rule, lang: str, path: str, produced: object) -> Diagnostic:
+    """XG009 for a rule whose check returned ``produced`` (None, a string, a number …)
+    instead of an iterable of findings."""
+    kind = "None" if produced is None else type(produced).__name__
+    problem = (
+        f"返回了 {kind}，而不是由 Diagnostic 组成的可迭代对象",
+        f"returned {kind}, not an iterable of Diagnostic",
+    )
+    return plugin_error(rule, lang, path, problem)
 
 
 def settle() -> None:

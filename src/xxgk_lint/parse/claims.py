@@ -213,6 +213,8 @@ class ClaimLexer(Lexer):
 
 @functools.cache
 def _parser() -> Lark:
+    """The claims grammar's LALR parser: the reference :func:`_shape` is tested against
+    (a check reads the tree off the token types and never loads it)."""
     from xxgk_lint.parse.grammar import load_lark
 
     return load_lark("claims")
@@ -320,7 +322,7 @@ def _shape(types: str) -> _Shape | None:
     (``start: clause (SEP clause)*``, ``clause: fact* topics?``, ``fact: topics? COUNT``,
     ``topics: TOPIC+``) is a regular one that every sequence of types matches: its tree is
     read off the types by one regular expression, in C, the same tree the parser makes
-    (tests/parse/test_claims.py compares the two on every sequence of up to nine types) for
+    (tests/parse/test_claims.py compares the two on every sequence of up to seven types) for
     a hundredth of the instructions. (Never None: the type is the parser's.)"""
     shape: list[int | tuple[_Part, ...]] = []
     parts: list[_Part] = []
