@@ -664,38 +664,24 @@ class Runner:
         self,
         rule: Rule,
         config: Config,
-        call: Callable[[Rule, RuleContext], Iterable[Any]] | None,
+        call: Callable[[Rule, RuleContext], Iterable[Any]],
         path: str,
         paths: Sequence[str],
         reports: int,
         errors: list[str],
-        *,
-        checks: list[Check] | None = None,
-        active: frozenset[str] = frozenset(),
-        legs: relay | None = None,
-        report: Report | None = None,
     ) -> list[Diagnostic]:
-        """Run one rule under its guards; its valid findings (plus XG009 if it yielded junk).
-
-        A rule that crashes or runs over its time limit is one line in ``errors``. The
-        checks the rule records are added to ``checks`` when it ends normally. ``active``
-        are the codes of the rules that run on the file (a finding one rule leaves to
-        another must be reported by one that runs). ``legs``: the file's relay of
-        rule-timeouts (for one report: ``reports`` is 1), which this rule runs a leg of.
-        With ``report``, the rule's ``check`` is called on it (``call`` is for the others:
-        a whole-run check; a call through it is two more frames, for every rule and file).
+        """Run one whole-run rule under its guards; its valid findings (plus XG009 if it
+        yielded junk). A rule that crashes or runs over its time limit (``rule-timeout``
+        per report it reads) is one line in ``errors``. (Per-report rules run in
+        :meth:`_run_checks`, one loop for a file's rules.)
         """
         options, override, named = self._rule_setting(rule, config)
-        context = RuleContext(rule.meta, path, config.lang, dict(options), active)
+        context = RuleContext(rule.meta, path, config.lang, dict(options), frozenset())
         seconds = config.rule_timeout * max(reports, 1)
-        limit = budget(path + named, seconds) if legs is None else legs.leg(path + named)
+        limit = budget(path + named, seconds)
         try:
             with limit, captured_stdout():
-                if report is not None and rule.check is not None:
-                    produced = rule.check(report, context)
-                else:
-                    assert call is not None
-                    produced = call(rule, context)
+                produced = call(rule, context)
                 if type(produced) not in _ITERABLES and (
                     isinstance(produced, (str, bytes)) or not isinstance(produced, Iterable)
                 ):
@@ -711,8 +697,6 @@ class Runner:
                 raise
             errors.append(self._crashed(rule, path, exc))
             return []
-        if checks is not None:
-            checks.extend(context.checks)
         if not found:
             return found
         findings = checked_findings(found, rule, config.lang, path, paths)
@@ -736,7 +720,7 @@ class Runner:
 
         One loop for all of a file's rules, the guards written out (a leg of ``legs``
         started and stopped, ``try`` blocks, which cost nothing until something raises):
-        a call through :meth:`_run_rule` with two context managers was some 25,000
+        a call per rule with two context managers was some 25,000
         instructions a rule, more than most rules take on a report. The caller holds
         stdout captured for all of them; a rule that replaced ``sys.stdout`` has it put
         back before the next one runs, as a capture of its own would have.
