@@ -131,18 +131,18 @@ class _Step(NamedTuple):
     scope: str
     uncertain: str | None
     total: int
+    #: (For tuples and ranges, the slots' values and the report's CellRefs: one slice
+    #: where the parts are evenly spaced, see :func:`_tuple_picker`.)
     parts: Pick
     others: Pick
     #: Every cell it needs, in order (total, parts, others), and their indexes.
     needed: Pick
     needed_at: tuple[int, ...]
-    #: The other slots whose values are subtracted (``others`` without the total).
+    #: The other slots whose values are subtracted (``others`` without the total; as
+    #: :attr:`parts`, for tuples).
     subtract: Pick
     #: Every cell it needs, each place once, in order: what its check lists.
     distinct: Pick
-    #: :attr:`parts` and :attr:`subtract` as :func:`_tuple_picker` makes them.
-    added: Pick
-    subtracted: Pick
 
 
 class _Plan(NamedTuple):
@@ -165,8 +165,8 @@ class _Plan(NamedTuple):
     #: What callers work out once per shape and keep here (the cells' labels by
     #: language): the shape, not the report, decides it.
     kept: dict[object, Any]
-    #: Each step's parts and the slots it subtracts (:attr:`_Step.added` and
-    #: :attr:`_Step.subtracted`), the steps' totals, and whether no step is uncertain: what
+    #: Each step's parts and the slots it subtracts (:attr:`_Step.parts` and
+    #: :attr:`_Step.subtract`), the steps' totals, and whether no step is uncertain: what
     #: :func:`_judge` reads to judge every step at once.
     parts: tuple[Pick, ...] = ()
     subtracts: tuple[Pick, ...] = ()
@@ -192,14 +192,12 @@ def _made(draft: _Draft, number: dict[int, int]) -> _Step:
         scope,
         uncertain,
         total,
-        _picker(parts),
+        _tuple_picker(parts),
         _picker(others),
         _picker(needed),
         needed,
-        _picker(subtract),
-        _picker(list(dict.fromkeys(needed))),
-        _tuple_picker(parts),
         _tuple_picker(subtract),
+        _picker(list(dict.fromkeys(needed))),
     )
 
 
@@ -266,8 +264,8 @@ class _Planner:
             tuple(s.distinct for s in steps),
             tuple(positions),
             {},
-            tuple(s.added for s in steps),
-            tuple(s.subtracted for s in steps),
+            tuple(s.parts for s in steps),
+            tuple(s.subtract for s in steps),
             _tuple_picker([s.total for s in steps]),
             all(s.uncertain is None for s in steps),
         )
@@ -351,7 +349,7 @@ class Reading(NamedTuple):
     references (shared by every instance that reads the place), addresses, values and
     spans (``None`` where the report has no cell)."""
 
-    refs: list[CellRef]
+    refs: tuple[CellRef, ...]
     addresses: tuple[str, ...]
     values: tuple[Any, ...]
     spans: tuple[Any, ...]
@@ -405,7 +403,7 @@ def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Readin
     plan, flat = laid[0], laid[1]
     values, spans = _slot_values(laid)
     cells = plan.cells((*flat, None))
-    refs = list(
+    refs = tuple(
         map(
             tuple.__new__,
             repeat(CellRef),
