@@ -385,7 +385,7 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
         run: list[tuple[Row, Cell]] = []
         for row, first in zip([*rows, None], [*firsts, None], strict=True):
             cell = None
-            if first is not None and column in row.columns:  # type: ignore[union-attr]
+            if first is not None and row is not None and column in row.columns:
                 cell = first.get(column)
             groupable = cell is not None and cell.kind in ("blank", "placeholder")
             if run and (not groupable or cell is None or cell.raw != run[0][1].raw):
