@@ -267,18 +267,7 @@ class LineLexer(Lexer):
             kind = kinds.get(stripped)
             if kind is None:
                 kind = kinds[stripped] = classify(stripped, fold)
-            if (
-                kind != "ROW"
-                and kind != "HEADING"
-                and "\t" in line
-                and _blank_cells_after(line, False)
-            ):
-                kind = "ROW"  # a row whose cells after its label are all blank
-            if kind == "ROW":
-                stripped = line.strip(_SPACES)
-            # (most lines start with their text: a comparison, not a search, says so)
-            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
-            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
+            known[line] = _reading(line, stripped, kind, False)
 
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
@@ -288,17 +277,7 @@ class LineLexer(Lexer):
         if not stripped:
             return None
         kind = self.kinds.get(stripped) or self.classify(stripped)
-        if (
-            kind != "ROW"
-            and kind != "HEADING"
-            and "\t" in line  # (no tab: never a row of blank cells)
-            and _blank_cells_after(line, table_row)
-        ):
-            kind = "ROW"  # a row whose cells after its label are all blank
-        if kind == "ROW":
-            stripped = line.strip(_SPACES)
-        column = line.find(stripped) + 1
-        return kind, stripped, column, column + len(stripped), _CODES[kind]
+        return _reading(line, stripped, kind, table_row)
 
     def classify(self, stripped: str, fold: bool = True) -> str:
         """The line terminal ``stripped`` (a line without the blanks around it) matches
@@ -383,6 +362,24 @@ _FEW = 4
 #: In a character's class, the bit of "its last character alone makes terminal i match" is
 #: i + _ENOUGH (bit i: the character passes terminal i's guard).
 _ENOUGH = 16
+
+
+def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
+    """The reading of ``line``, ``stripped`` of its blanks, whose text is of ``kind``
+    (see :meth:`LineLexer._shape`): a tabbed line whose cells after its label are all
+    blank is a row, and a row keeps its tabs."""
+    if (
+        kind != "ROW"
+        and kind != "HEADING"
+        and "\t" in line  # (no tab: never a row of blank cells)
+        and _blank_cells_after(line, table_row)
+    ):
+        kind = "ROW"  # a row whose cells after its label are all blank
+    if kind == "ROW":
+        stripped = line.strip(_SPACES)
+    # (most lines start with their text: a comparison, not a search, says so)
+    column = 1 if line.startswith(stripped) else line.find(stripped) + 1
+    return kind, stripped, column, column + len(stripped), _CODES[kind]
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
