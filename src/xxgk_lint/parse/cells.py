@@ -183,7 +183,8 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     field_of = _field
     if geometry is None:
         # A text row: its grid column is its field, and it spans one. (Its own loop, the
-        # grid's below: no grid columns and spans zipped in per field.)
+        # grid's below: no grid columns and spans zipped in per field. One loop for both
+        # measured 0.2 M instructions more a real report.)
         for field, piece in enumerate(pieces):
             start = position
             position += len(piece) + 1
