@@ -113,7 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_CLAUSE = re.compile(r"[^，,；;。]+")
+_CLAUSE = re.compile(f"{prose.IN_CLAUSE}+")  # (a run of [^，,；;。] in folded text)
 
 
 def _mentions_fees(text: str) -> bool:
