@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.util
 import os
 import re
 import sys
@@ -165,10 +164,13 @@ def _import_local(plugin: LocalPlugin) -> object:
         if folder not in sys.path:
             sys.path.append(folder)
         module_name = module_name_for(path)
-        loader_spec = importlib.util.spec_from_file_location(module_name, path)
+        # (imported here: only a local plugin needs them, not every start)
+        from importlib.util import module_from_spec, spec_from_file_location
+
+        loader_spec = spec_from_file_location(module_name, path)
         if loader_spec is None or loader_spec.loader is None:
             raise ImportError(f"cannot load {path}")
-        module = importlib.util.module_from_spec(loader_spec)
+        module = module_from_spec(loader_spec)
         sys.modules[module_name] = module
         try:
             loader_spec.loader.exec_module(module)
@@ -181,8 +183,10 @@ def _import_local(plugin: LocalPlugin) -> object:
 
 def _module_root(name: str) -> Path | None:
     """The folder of an importable top-level module, found without running it."""
+    from importlib.util import find_spec
+
     try:
-        found = importlib.util.find_spec(name.split(".")[0].split(":")[0])
+        found = find_spec(name.split(".")[0].split(":")[0])
     except (ImportError, ValueError):
         return None
     if found is None or not found.origin or found.origin in ("built-in", "frozen"):

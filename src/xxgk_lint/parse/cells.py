@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Final
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.ast import Cell, Span, Value
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -72,7 +72,7 @@ def relabelled(item: Item, raw: str, norm: str) -> Item:
     return (item[KIND], raw, *item[COLUMN:NORM], norm, *item[FIELD:])
 
 
-_SEPARATORS = re.compile(r"[|｜\t]")
+_SEPARATORS = r"[|｜\t]"  # (compiled when first needed: few rows mix separators)
 #: Spans and cells are built with ``tuple.__new__`` in the hot loops: a NamedTuple's own
 #: ``__new__`` is a Python function, and calling it costs more than the tuple.
 _new = tuple.__new__
@@ -164,7 +164,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     elif "\t" not in text and "｜" not in text:
         pieces = text.split("|")
     else:
-        pieces = _SEPARATORS.split(text)
+        pieces = compiled(_SEPARATORS).split(text)
     if geometry is None and len(pieces) == 1:
         return [
             (k, t, c + base, e + base, n, -1, -1, -1, 1, v, ck)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import nfkc, normalise
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.parse.numerals import chinese_int
 
@@ -21,7 +21,8 @@ from xxgk_lint.parse.numerals import chinese_int
 _NUMERALS = "一二三四五六七八"
 #: Signs of a breadcrumb (首页 > 信息公开 > …): a line holding one is no title. (-> holds >.)
 _BREADCRUMB = (">", "›", "»", "＞", "首页", "当前位置")
-_IMPLICIT_PROBLEMS = re.compile(r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存在的?主要问题")
+#: (Compiled when first needed: most reports head their problems.)
+_IMPLICIT_PROBLEMS = r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存在的?主要问题"
 
 
 def section_number(heading: str) -> str | None:
@@ -47,7 +48,7 @@ def _breadcrumb(text: str) -> bool:
 
 def starts_problems(text: str) -> bool:
     """Whether a paragraph opens an unheaded problems section (（一）主要问题 …)."""
-    return bool(_IMPLICIT_PROBLEMS.match(normalise(text)))
+    return bool(compiled(_IMPLICIT_PROBLEMS).match(normalise(text)))
 
 
 def title_score(text: str) -> int:
