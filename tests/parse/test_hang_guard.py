@@ -26,7 +26,7 @@ from xxgk_lint.format import FORMATS
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
 from xxgk_lint.format.normalise import _MINUS_BEFORE_DIGIT
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse import claims, dated, numerals, outline, parse_source
+from xxgk_lint.parse import cells, claims, dated, metadata, numerals, outline, parse_source
 from xxgk_lint.parse.claims import _lexer_pattern
 from xxgk_lint.parse.dates import _parser as dates_parser
 from xxgk_lint.parse.grammar import get_parser
@@ -95,6 +95,8 @@ def _lazy_patterns() -> Iterator[tuple[str, re.Pattern]]:
         yield f"dated.{name}", compiled(getattr(dated, name))
     yield "xxgk_lint.format.normalise._MINUS_BEFORE_DIGIT", compiled(_MINUS_BEFORE_DIGIT)
     yield "xxgk_lint.parse.numerals.NUMERAL", compiled(numerals.NUMERAL)
+    yield "xxgk_lint.parse.cells._SEPARATORS", compiled(cells._SEPARATORS)
+    yield "xxgk_lint.parse.metadata._IMPLICIT_PROBLEMS", compiled(metadata._IMPLICIT_PROBLEMS)
 
 
 PATTERNS = dict([*_module_patterns(), *_model_patterns(), *_grammar_patterns(), *_lazy_patterns()])
