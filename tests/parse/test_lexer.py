@@ -220,3 +220,28 @@ def test_a_line_without_a_blank_is_a_row_only_if_it_is_a_number_or_placeholder(
         (name for name, pattern in lexer.line_patterns if pattern.fullmatch(line)), "TEXT"
     )
     assert by_pattern == kind
+
+
+def test_a_run_takes_the_terminal_of_its_lines_code() -> None:
+    """A lone PROSE line is a run of prose (TEXT), as a PROSE and a TEXT line together are;
+    every other kind is its own run, one per line, with its own terminal."""
+    runs = get_parser().line_lexer.runs(
+        "本年度。继续\n二、主动公开政府信息情况\n本年度。继续\n落实\n- 2 -\n| --- |\n落实。"
+    )
+    assert [(kind, [line.line for line in lines]) for kind, lines in runs] == [
+        ("TEXT", [1]),
+        ("HEADING", [2]),
+        ("TEXT", [3, 4]),
+        ("PAGE_MARK", [5]),
+        ("RULE_LINE", [6]),
+        ("END", [7]),
+    ]
+    assert [line.kind for _, lines in runs for line in lines] == [
+        "PROSE",
+        "HEADING",
+        "PROSE",
+        "TEXT",
+        "PAGE_MARK",
+        "RULE_LINE",
+        "END",
+    ]
