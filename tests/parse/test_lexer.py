@@ -17,7 +17,7 @@ from xxgk_lint.parse.grammar import (
     get_parser,
     load_lark,
 )
-from xxgk_lint.parse.lexer import _CONTAINS, _SUFFICIENT, Line, LineRun
+from xxgk_lint.parse.lexer import _BLANK, _CONTAINS, _SUFFICIENT, Line, LineRun
 from xxgk_lint.sources import read_source
 
 TEXT = "\n".join(
@@ -101,6 +101,59 @@ def test_what_suffices_for_a_terminal_is_some_of_what_it_needs() -> None:
     is one the terminal needs anyway."""
     for name, enough in _SUFFICIENT.items():
         assert set(enough) <= set(_CONTAINS[name]), name
+
+
+def _kind_one_by_one(text: str) -> str:
+    """The kind as the grammar defines it: each line terminal tried in priority order."""
+    patterns = get_parser().line_lexer.line_patterns
+    return next((name for name, pattern in patterns if pattern.fullmatch(text)), "TEXT")
+
+
+#: Lines at the edges of classify's guards: blanks that are no _BLANK around a number
+#: standing alone, closers after a sentence's end, separators, signs.
+_EDGES = [
+    "\x0b5",
+    "5\x0b",
+    "合计\x1c5\x1c件",
+    "本年度。”",
+    "本年度。”）】",
+    "本年度。”）】」",
+    "本年度；继续",
+    "本年度」",
+    "。",
+    "”",
+    "a 1,234.5 b",
+    "a 1,23 b",
+    "a －1 b",
+    "a -1b",
+    "a / b",
+    "a ―― b",
+    "a ——— b",
+    "无",
+    "无 无",
+    "有无 其他",
+    "｜",
+    "a|",
+    "一、总体情况",
+    "第3页 共6页",
+    "| --- |",
+    "某县2023年政府信息公开工作年度报告",
+]
+
+
+def test_classify_gives_the_kind_of_the_terminals_tried_one_by_one() -> None:
+    """classify tries only the terminals a line's characters allow (_FIRST_CHARS …): every
+    line of the fixtures and seeds, and lines at the guards' edges, get the kind the
+    grammar's own patterns give them in priority order."""
+    lexer = get_parser().line_lexer
+    texts = set(_EDGES)
+    for path in [*FIXTURES.glob("*/*.txt"), *FIXTURES.glob("*/*.md")]:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        texts.update(line.strip(_BLANK) for line in lines)
+    texts.discard("")
+    assert len(texts) > 1000
+    wrong = [t for t in texts if lexer.classify(t, False) != _kind_one_by_one(t)]
+    assert wrong == []
 
 
 def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, list[int]]]]]:

@@ -274,7 +274,12 @@ class LineLexer(Lexer):
             kind = kinds.get(stripped)
             if kind is None:
                 kind = kinds[stripped] = classify(stripped, fold)
-            known[line] = _reading(line, stripped, kind, False)
+            if "\t" in line:
+                known[line] = _reading(line, stripped, kind, False)
+                continue
+            # (most lines: what _reading makes of a line without a tab, without its call)
+            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
+            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
 
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
@@ -343,6 +348,8 @@ class LineLexer(Lexer):
                 break
             few = needs if needs is not None and len(needs) <= _FEW else None
             many = _any_of(needs) if needs is not None and few is None else None
+            if enough is not None and needs is not None and set(needs) <= set(enough):
+                few, many = "", None  # (what it needs is what suffices: tested already)
             # (tuples of characters: iterating a string makes each non-Latin-1 one anew)
             out.append((name, source, _chars(enough), _chars(few), many, _ALONE.get(name)))
         return out
