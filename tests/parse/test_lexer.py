@@ -17,7 +17,7 @@ from xxgk_lint.parse.grammar import (
     get_parser,
     load_lark,
 )
-from xxgk_lint.parse.lexer import _CONTAINS, _SUFFICIENT, Line, LineRun
+from xxgk_lint.parse.lexer import _BLANK, _CONTAINS, _SUFFICIENT, Line, LineRun
 from xxgk_lint.sources import read_source
 
 TEXT = "\n".join(
@@ -101,6 +101,59 @@ def test_what_suffices_for_a_terminal_is_some_of_what_it_needs() -> None:
     is one the terminal needs anyway."""
     for name, enough in _SUFFICIENT.items():
         assert set(enough) <= set(_CONTAINS[name]), name
+
+
+def _kind_one_by_one(text: str) -> str:
+    """The kind as the grammar defines it: each line terminal tried in priority order."""
+    patterns = get_parser().line_lexer.line_patterns
+    return next((name for name, pattern in patterns if pattern.fullmatch(text)), "TEXT")
+
+
+#: Lines at the edges of classify's guards: blanks that are no _BLANK around a number
+#: standing alone, closers after a sentence's end, separators, signs.
+_EDGES = [
+    "\x0b5",
+    "5\x0b",
+    "合计\x1c5\x1c件",
+    "本年度。”",
+    "本年度。”）】",
+    "本年度。”）】」",
+    "本年度；继续",
+    "本年度」",
+    "。",
+    "”",
+    "a 1,234.5 b",
+    "a 1,23 b",
+    "a －1 b",
+    "a -1b",
+    "a / b",
+    "a ―― b",
+    "a ——— b",
+    "无",
+    "无 无",
+    "有无 其他",
+    "｜",
+    "a|",
+    "一、总体情况",
+    "第3页 共6页",
+    "| --- |",
+    "某县2023年政府信息公开工作年度报告",
+]
+
+
+def test_classify_gives_the_kind_of_the_terminals_tried_one_by_one() -> None:
+    """classify tries only the terminals a line's characters allow (_FIRST_CHARS …): every
+    line of the fixtures and seeds, and lines at the guards' edges, get the kind the
+    grammar's own patterns give them in priority order."""
+    lexer = get_parser().line_lexer
+    texts = set(_EDGES)
+    for path in [*FIXTURES.glob("*/*.txt"), *FIXTURES.glob("*/*.md")]:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        texts.update(line.strip(_BLANK) for line in lines)
+    texts.discard("")
+    assert len(texts) > 1000
+    wrong = [t for t in texts if lexer.classify(t, False) != _kind_one_by_one(t)]
+    assert wrong == []
 
 
 def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, list[int]]]]]:
@@ -220,3 +273,28 @@ def test_a_line_without_a_blank_is_a_row_only_if_it_is_a_number_or_placeholder(
         (name for name, pattern in lexer.line_patterns if pattern.fullmatch(line)), "TEXT"
     )
     assert by_pattern == kind
+
+
+def test_a_run_takes_the_terminal_of_its_lines_code() -> None:
+    """A lone PROSE line is a run of prose (TEXT), as a PROSE and a TEXT line together are;
+    every other kind is its own run, one per line, with its own terminal."""
+    runs = get_parser().line_lexer.runs(
+        "本年度。继续\n二、主动公开政府信息情况\n本年度。继续\n落实\n- 2 -\n| --- |\n落实。"
+    )
+    assert [(kind, [line.line for line in lines]) for kind, lines in runs] == [
+        ("TEXT", [1]),
+        ("HEADING", [2]),
+        ("TEXT", [3, 4]),
+        ("PAGE_MARK", [5]),
+        ("RULE_LINE", [6]),
+        ("END", [7]),
+    ]
+    assert [line.kind for _, lines in runs for line in lines] == [
+        "PROSE",
+        "HEADING",
+        "PROSE",
+        "TEXT",
+        "PAGE_MARK",
+        "RULE_LINE",
+        "END",
+    ]

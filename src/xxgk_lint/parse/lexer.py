@@ -15,9 +15,10 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from itertools import compress, count, filterfalse, repeat
+from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
@@ -128,8 +129,10 @@ _CODES = {
     "RULE_LINE": "L",
 }
 _RUN = re.compile("R+|T+|.")
-#: The terminal of a run of several lines' kinds.
-_RUN_OF = {"R": "ROW", "T": "TEXT"}
+#: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
+#: TEXT for a run of prose (PROSE or TEXT lines that go on).
+_RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"}
+_first = operator.itemgetter(0)
 _new = tuple.__new__
 _str_new = str.__new__
 
@@ -228,13 +231,17 @@ class LineLexer(Lexer):
         lines = list(
             map(_new, repeat(Line), zip(kinds, texts, numbers, columns, ends, strict=True))
         )
-        codes = "".join(code_of)
-        runs: list[tuple[str, list[Line]]] = []
-        for match in _RUN.finditer(codes):
-            start, end = match.span()
-            joined = _RUN_OF.get(match[0][0])
-            runs.append((joined or lines[start][0], lines[start:end]))
-        return runs
+        # The runs cut by C loops too: each run's code string, where it starts and ends
+        # among the lines, its terminal (a function of its code) and its slice of lines.
+        pieces = _RUN.findall("".join(code_of))
+        bounds = list(accumulate(map(len, pieces), initial=0))
+        return list(
+            zip(
+                map(_RUN_OF.__getitem__, map(_first, pieces)),
+                map(lines.__getitem__, map(slice, bounds, bounds[1:])),
+                strict=True,
+            )
+        )
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
@@ -267,7 +274,12 @@ class LineLexer(Lexer):
             kind = kinds.get(stripped)
             if kind is None:
                 kind = kinds[stripped] = classify(stripped, fold)
-            known[line] = _reading(line, stripped, kind, False)
+            if "\t" in line:
+                known[line] = _reading(line, stripped, kind, False)
+                continue
+            # (most lines: what _reading makes of a line without a tab, without its call)
+            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
+            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
 
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start
@@ -336,6 +348,8 @@ class LineLexer(Lexer):
                 break
             few = needs if needs is not None and len(needs) <= _FEW else None
             many = _any_of(needs) if needs is not None and few is None else None
+            if enough is not None and needs is not None and set(needs) <= set(enough):
+                few, many = "", None  # (what it needs is what suffices: tested already)
             # (tuples of characters: iterating a string makes each non-Latin-1 one anew)
             out.append((name, source, _chars(enough), _chars(few), many, _ALONE.get(name)))
         return out
