@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, seed_files
-from xxgk_lint.parse.cells import COLUMN, END, FIELD, KIND, LINE, RAW, row_items
+from xxgk_lint.parse.cells import COLUMN, END, FIELD, KIND, LINE, RAW, enclosed_rows, row_items
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources import InputError, read_source
 
@@ -101,6 +101,29 @@ def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
         ("T", "自然人", 0),
         ("N", "6", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # one cell per line: no pipe anywhere
+        ([("TEXT", "自然人"), ("ROW", "6"), ("ROW", "0")], False),
+        # a pipe in a line of text is no row's
+        ([("TEXT", "| 注 |"), ("ROW", "6")], False),
+        # markdown rows: enclosed
+        ([("ROW", "| 自然人 | 6 |"), ("ROW", "| 总计 | 7 |")], True),
+        # a row with a blank last field: its pipes separate
+        ([("ROW", "自然人 | 6 |"), ("ROW", "总计 | 7 | 8")], False),
+        # four of five piped rows enclosed: the region is enclosed
+        ([("ROW", "| a | 1 |")] * 4 + [("ROW", "b | 2")], True),
+        ([("ROW", "| a | 1 |")] * 3 + [("ROW", "b | 2")], False),
+    ],
+)
+def test_a_region_is_enclosed_when_four_of_five_piped_rows_are(
+    lines: list[tuple[str, str]], expected: bool
+) -> None:
+    region = [Line(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(lines, 1)]
+    assert enclosed_rows(region) is expected
 
 
 def test_a_pdf_text_row_is_split_by_the_grammar_terminals() -> None:

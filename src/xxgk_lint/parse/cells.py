@@ -120,10 +120,14 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
     ones. The region decides, since a single line cannot tell: when a row starts with
     blank cells and ends with a blank one, its pipes look enclosing too.
     """
+    if not any(map(operator.contains, map(_TEXT_OF, lines), repeat("|"))):
+        return False  # (no pipe at all, as in one cell per line: one C pass, no loop)
     piped = [text for kind, text, _, _, _ in lines if kind == "ROW" and "|" in text]
     opened = sum(1 for text in piped if text[0] == "|" and text[-1] == "|")
     return len(piped) > 0 and opened * 5 >= len(piped) * 4
 
+
+_TEXT_OF = operator.itemgetter(1)  # a Line's text
 
 _PATTERNS: tuple[Callable[[str], object], Callable[[str], object]] | None = None
 
