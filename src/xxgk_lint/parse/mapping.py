@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import TypeVar
 
-from xxgk_lint.format import Format, TableSpec
+from xxgk_lint.format import Format, TableSpec, normalise
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
@@ -258,6 +258,8 @@ register(_NAMING.clear)
 
 
 _T = TypeVar("_T")
+#: How many specs a per-spec table keeps (the format models have six tables).
+_SPECS_KEPT = 64
 
 
 def _of_spec(table: dict[int, tuple[TableSpec, _T]], spec: TableSpec, make: Callable[[], _T]) -> _T:
@@ -265,13 +267,16 @@ def _of_spec(table: dict[int, tuple[TableSpec, _T]], spec: TableSpec, make: Call
     spec's id, with the spec kept beside it so that a reused id never hits."""
     entry = table.get(id(spec))
     if entry is None or entry[0] is not spec:
+        if len(table) >= _SPECS_KEPT:
+            table.clear()  # (specs made on the fly, as tests do: the table stays small)
         entry = table[id(spec)] = (spec, make())
     return entry[1]
 
 
 def _naming(spec: TableSpec) -> dict[str, tuple[int, ...]]:
-    """The spec's table of labels and the rows they name (see :func:`_rows_naming`)."""
-    return _of_spec(_NAMING, spec, dict)
+    """The spec's table of labels and the rows they name (see :func:`_rows_naming`),
+    holding the format's own labels from the start."""
+    return _of_spec(_NAMING, spec, lambda: dict(_format_labels(spec)))
 
 
 def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str) -> tuple[int, ...]:
@@ -279,13 +284,34 @@ def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str)
     in ``naming``, the spec's table, which holds at most _NAMING_SIZE labels)."""
     if len(naming) >= _NAMING_SIZE:
         naming.clear()
-    found = naming[norm] = _of_spec(_FINDERS, spec, lambda: _rows_finder(spec))(norm)
+        naming.update(_format_labels(spec))
+    found = naming[norm] = _finder(spec)(norm)
     return found
 
 
-#: id of a table spec → (the spec, its :func:`_rows_finder`).
+def _finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
+    return _of_spec(_FINDERS, spec, lambda: _rows_finder(spec))
+
+
+#: id of a table spec → (the spec, its rows' printed labels, normalised → the rows each
+#: names). Reports print the format's labels (1.属于国家秘密 …): those are found once per
+#: process, not once per report. Not emptied by clear_all: made from the spec alone.
+_LABELS: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
+
+
+def _format_labels(spec: TableSpec) -> dict[str, tuple[int, ...]]:
+    def make() -> dict[str, tuple[int, ...]]:
+        finder = _finder(spec)
+        texts = [text for row in spec.rows for text in (row.label.zh, *row.variants)]
+        return {norm: finder(norm) for norm in map(normalise, texts)}
+
+    return _of_spec(_LABELS, spec, make)
+
+
+#: id of a table spec → (the spec, its :func:`_rows_finder`). Not emptied by clear_all:
+#: a finder is the format's (made from a spec alone, as a compiled pattern), not what the
+#: reports hold; the specs are the format model's few tables.
 _FINDERS: dict[int, tuple[TableSpec, Callable[[str], tuple[int, ...]]]] = {}
-register(_FINDERS.clear)
 
 
 def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
