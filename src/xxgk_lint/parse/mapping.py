@@ -172,27 +172,30 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
     whose cells are all blank.
 
     The runs are found in the string of the items' kinds (one letter each) with a regular
-    expression: a Python step per run, not per item. The value run's kinds (a slice of
-    that string) let a row be placed by count without reading its items again.
+    expression: a Python step per run, not per item. Its ``findall`` gives each run's
+    kinds as strings, in C (no match object per run): the runs tile the string, so their
+    lengths say where each stands, and the value run's kinds let a row be placed by count
+    without reading its items again.
     """
     kinds = "".join(map(item_kind, items))  # in C, not a Python step per item
     out: list[tuple[list[Item], list[Item], str]] = []
     run: list[Item] = []
     done = 0  # where the last value run ended
-    for match in _RUNS.finditer(kinds):
-        start, middle = match.span(1)
-        done = match.end()
-        if start < middle:
+    for texts, found in _RUNS.findall(kinds):
+        middle = done + len(texts)
+        if texts:
             if run:
-                run += items[start:middle]
+                run += items[done:middle]
             else:
-                run = items[start:middle]  # (the common case: no copy into an empty run)
-        if match.lastindex == 2:  # empty cells only
+                run = items[done:middle]  # (the common case: no copy into an empty run)
+        done = middle + len(found)
+        if found[0] == EMPTY and not found.strip(EMPTY):
+            # Empty cells only.
             if not run or run[-1][LINE] != items[middle][LINE]:
                 continue
             if _ends_in_header(run, spec.header_pattern.match):
                 continue
-        out.append((run, items[middle:done], kinds[middle:done]))
+        out.append((run, items[middle:done], found))
         run = []
     if done < len(kinds):
         run += items[done:]
@@ -214,9 +217,8 @@ def _ends_in_header(run: list[Item], header: Callable[[str], object]) -> bool:
     return False
 
 
-#: A label run (text items, maybe none) and the value run after it; group 2 is set when
-#: the value run is of empty cells only (it ends before text or at the end).
-_RUNS = re.compile(f"({TEXT}*)(?:({EMPTY}+)(?={TEXT}|\\Z)|([^{TEXT}]+))")
+#: A label run (text items, maybe none) and the value run after it.
+_RUNS = re.compile(f"({TEXT}*)([^{TEXT}]+)")
 
 
 def _label_for(
