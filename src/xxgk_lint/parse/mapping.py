@@ -295,16 +295,21 @@ def _finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
     return _of_spec(_FINDERS, spec, lambda: _rows_finder(spec))
 
 
-#: id of a table spec → (the spec, its rows' printed labels, normalised → the rows each
-#: names). Reports print the format's labels (1.属于国家秘密 …): those are found once per
-#: process, not once per report. Not emptied by clear_all: made from the spec alone.
+#: id of a table spec → (the spec, the texts its table prints, normalised → the rows each
+#: names). Reports print the format's row labels (1.属于国家秘密 …), column labels (自然人)
+#: and block headers (第二十条第（一）项): those are found once per process, not once per
+#: report. Not emptied by clear_all: made from the spec alone.
 _LABELS: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
 
 
 def _format_labels(spec: TableSpec) -> dict[str, tuple[int, ...]]:
     def make() -> dict[str, tuple[int, ...]]:
         finder = _finder(spec)
-        texts = [text for row in spec.rows for text in (row.label.zh, *row.variants)]
+        texts = [
+            *(text for row in spec.rows for text in (row.label.zh, *row.variants)),
+            *(text for column in spec.columns for text in (column.label.zh, *column.variants)),
+            *(block.header for block in spec.blocks),
+        ]
         return {norm: finder(norm) for norm in map(normalise, texts)}
 
     return _of_spec(_LABELS, spec, make)
