@@ -7,7 +7,7 @@ import re
 import pytest
 
 from xxgk_lint.format import FORMAT_2019, FORMAT_2021, TABLE_KEYS, normalise
-from xxgk_lint.parse.mapping import _rows_finder
+from xxgk_lint.parse.mapping import _label_for, _naming, _rows_finder, _table_start, value_runs
 
 _WORDS = [
     "其他",
@@ -60,3 +60,83 @@ def test_word_rows_are_tested_as_words_and_other_rows_searched() -> None:
     assert re.search("[$^]", proactive.rows[0].pattern.pattern)
     assert _rows_finder(proactive)("规章") == (0,)
     assert _rows_finder(proactive)("地方规章") == ()
+
+
+def _text(raw: str, line: int, field: int = -1) -> tuple:
+    norm = normalise(raw)
+    return ("T", raw, 1, 1 + len(raw), norm, field, -1, field, 1, None, "text", line)
+
+
+def _number(raw: str, line: int, field: int = -1) -> tuple:
+    return ("N", raw, 1, 1 + len(raw), "", field, -1, field, 1, int(raw), "number", line)
+
+
+def _empty(line: int, field: int) -> tuple:
+    return ("E", "", 1, 1, "", field, -1, field, 1, None, "blank", line)
+
+
+def test_the_naming_table_starts_with_the_formats_labels() -> None:
+    spec = FORMAT_2021.table("applications")
+    naming = _naming(spec)
+    keys = [row.key for row in spec.rows]
+    secret = naming[normalise("1.属于国家秘密")]
+    assert [keys[i] for i in secret] == ["denied.state_secret"]
+    assert [keys[i] for i in naming[normalise("（七）总计")]] == ["total"]
+    # Every label the format prints is there, naming what the finder finds.
+    finder = _rows_finder(spec)
+    for row in spec.rows:
+        norm = normalise(row.label.zh)
+        assert naming[norm] == finder(norm), row.label.zh
+
+
+def test_header_words_are_skipped_only_when_two_stand_in_the_run() -> None:
+    spec = FORMAT_2021.table("applications")
+    other = [row.key for row in spec.rows].index("other.other")
+    naming = _naming(spec)
+    # 其他 is a header word (a column) and the label of row 3.其他: beside one other
+    # header word it is a header, and the run names no row.
+    headers = [_text("自然人", 5, 0), _text("其他", 5, 1)]
+    assert _label_for(headers, spec, 0, naming) is None
+    # After a label that is no header word it is the row's label.
+    run = [_text("（六）其他处理", 7, 0), _text("其他", 7, 1)]
+    assert _label_for(run, spec, other, naming) == (other, run[1])
+    # Read from the end: the text nearest the values names the row.
+    run = [_text("（三）不予公开", 8, 0), _text("1.属于国家秘密", 8, 1)]
+    found = _label_for(run, spec, 0, naming)
+    assert found is not None and spec.rows[found[0]].key == "denied.state_secret"
+    assert found[1] is run[1]
+
+
+def test_value_runs_carry_their_kinds_and_skip_a_header_lines_blanks() -> None:
+    spec = FORMAT_2021.table("applications")
+    items = [
+        _text("自然人", 1, 0),
+        _text("总计", 1, 1),
+        _empty(1, 2),
+        _empty(1, 3),
+        _text("1.属于国家秘密", 2, 0),
+        _number("3", 2, 1),
+        _empty(2, 2),
+        _text("2.其他法律行政法规禁止公开", 3, 0),
+        _empty(3, 1),
+        _empty(3, 2),
+    ]
+    runs = value_runs(items, spec)
+    # The header line's blank cells do not end the label run; the blank row's do.
+    assert [(len(run), len(values), kinds) for run, values, kinds in runs] == [
+        (3, 2, "NE"),
+        (1, 2, "EE"),
+    ]
+    assert runs[0][0][-1] is items[4] and runs[1][1] == items[8:]
+
+
+def test_a_table_starts_after_the_last_sentence_before_it() -> None:
+    before = [
+        _text("本年度共收到申请7件。", 1),
+        _text("具体情况如下：  ", 2),
+        _text("自然人", 3, 0),
+    ]
+    assert _table_start(before, before[-1]) is before[2]
+    assert _table_start(before[:2], before[0]) is before[0]  # prose only: the fallback
+    assert _table_start([before[2]], before[0]) is before[2]
+    assert _table_start([], before[0]) is before[0]

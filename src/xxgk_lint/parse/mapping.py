@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import TypeVar
 
-from xxgk_lint.format import Format, TableSpec
+from xxgk_lint.format import Format, TableSpec, normalise
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
@@ -37,22 +37,21 @@ from xxgk_lint.parse.cells import (
     make_cells,
     relabelled,
 )
-from xxgk_lint.parse.columns import FieldVotes, HeaderMap, Placement, by_count, place
+from xxgk_lint.parse.columns import COUNT, FieldVotes, HeaderMap, Placement, by_count, place
 from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
 
 #: A line of text that says something: a sentence (。；) or a lead-in (如下：). No header
 #: or label line of the format is written so; one before a table is prose, not the table.
-_SENTENCE_MARKS = frozenset("。；;")
-_LEAD_IN_ENDS = frozenset("：:")
+#: (One search in C: a mark anywhere, or a colon ending the text but for blanks.)
+_SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
 
 
 def _is_sentence(item: Item) -> bool:
     if item[FIELD] >= 0 or item[TABLE] >= 0:
         return False  # a cell of a row: part of the table
-    text = item[RAW].rstrip()
-    return bool(_SENTENCE_MARKS.intersection(text)) or text[-1:] in _LEAD_IN_ENDS
+    return _SENTENCE.search(item[RAW]) is not None
 
 
 def _table_start(before: Sequence[Item], fallback: Item) -> Item:
@@ -61,11 +60,10 @@ def _table_start(before: Sequence[Item], fallback: Item) -> Item:
     A paragraph between a section heading and its table (本年度共收到申请7件。) is in the
     same region as the table's header lines; the table starts after its last sentence.
     """
-    start = 0
-    for index, item in enumerate(before):
-        if _is_sentence(item):
-            start = index + 1
-    return before[start] if start < len(before) else fallback
+    for index in range(len(before) - 1, -1, -1):  # the last sentence: read from the end
+        if _is_sentence(before[index]):
+            return before[index + 1] if index + 1 < len(before) else fallback
+    return before[0] if before else fallback
 
 
 @record(eq=False, frozen=False)
@@ -166,44 +164,57 @@ class _Headers:
 _NO_HEADER = HeaderMap()
 
 
-def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item]]]:
-    """The (label run, value run) pairs, in order.
+def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item], str]]:
+    """The (label run, value run, the value run's kinds) triples, in order.
 
     A run of empty cells only (padding, or the blank cells of a header line) does not end
     a label run — unless it follows a non-header label on the same line, where it is a row
     whose cells are all blank.
 
     The runs are found in the string of the items' kinds (one letter each) with a regular
-    expression: a Python step per run, not per item.
+    expression: a Python step per run, not per item. Its ``findall`` gives each run's
+    kinds as strings, in C (no match object per run): the runs tile the string, so their
+    lengths say where each stands, and the value run's kinds let a row be placed by count
+    without reading its items again.
     """
-    header = spec.header_pattern.match
     kinds = "".join(map(item_kind, items))  # in C, not a Python step per item
-    out: list[tuple[list[Item], list[Item]]] = []
+    out: list[tuple[list[Item], list[Item], str]] = []
     run: list[Item] = []
     done = 0  # where the last value run ended
-    for match in _RUNS.finditer(kinds):
-        start, middle = match.span(1)
-        done = match.end()
-        if start < middle:
+    for texts, found in _RUNS.findall(kinds):
+        middle = done + len(texts)
+        if texts:
             if run:
-                run += items[start:middle]
+                run += items[done:middle]
             else:
-                run = items[start:middle]  # (the common case: no copy into an empty run)
-        if kinds[middle] == EMPTY and kinds.count(EMPTY, middle, done) == done - middle:
+                run = items[done:middle]  # (the common case: no copy into an empty run)
+        done = middle + len(found)
+        if found[0] == EMPTY and not found.strip(EMPTY):
             # Empty cells only.
-            last = run[-1] if run else None
-            if last is None or last[LINE] != items[middle][LINE] or header(last[NORM]):
+            if not run or run[-1][LINE] != items[middle][LINE]:
                 continue
-            line = last[LINE]
-            if sum(1 for r in run if r[LINE] == line and header(r[NORM])):
+            if _ends_in_header(run, spec.header_pattern.match):
                 continue
-        out.append((run, items[middle:done]))
+        out.append((run, items[middle:done], found))
         run = []
     if done < len(kinds):
         run += items[done:]
     if run:
-        out.append((run, []))
+        out.append((run, [], ""))
     return out
+
+
+def _ends_in_header(run: list[Item], header: Callable[[str], object]) -> bool:
+    """Whether the run's last line holds a header word (its items on that line are the
+    run's tail: the run is in reading order)."""
+    line = run[-1][LINE]
+    for index in range(len(run) - 1, -1, -1):
+        item = run[index]
+        if item[LINE] != line:
+            return False
+        if header(item[NORM]):
+            return True
+    return False
 
 
 #: A label run (text items, maybe none) and the value run after it.
@@ -214,22 +225,29 @@ def _label_for(
     run: list[Item], spec: TableSpec, cursor: int, naming: dict[str, tuple[int, ...]]
 ) -> tuple[int, Item] | None:
     """The template row that a label run names, searched from the row expected next.
-    ``naming`` is the spec's table of :func:`_rows_naming`."""
-    if len(run) == 1:  # the common case: one label, no header words to skip
-        candidates = run
-    else:
-        header = spec.header_pattern.match
-        candidates = run[::-1]
-        # Header words are skipped when two or more stand in the run.
-        if sum(1 for item in run if header(item[NORM])) >= 2:
-            candidates = [item for item in candidates if not header(item[NORM])]
-    for item in candidates:
-        indices = naming.get(item[NORM])
+    ``naming`` is the spec's table of :func:`_rows_naming`.
+
+    The run is read from its end (the text nearest the values). Header words are skipped
+    when two or more stand in the run; they are counted only when one names a row (其他),
+    not for every run."""
+    headers = -1  # how many header words the run holds: counted when first needed
+    for position in range(len(run) - 1, -1, -1):
+        item = run[position]
+        norm = item[NORM]
+        indices = naming.get(norm)
         if indices is None:
-            indices = _rows_naming(spec, naming, item[NORM])
-        for index in indices:
-            if index >= cursor:
-                return index, item
+            indices = _rows_naming(spec, naming, norm)
+        at = bisect.bisect_left(indices, cursor)  # the first row from the cursor on
+        if at == len(indices):
+            continue
+        if len(run) > 1:
+            header = spec.header_pattern.match
+            if header(norm):
+                if headers < 0:
+                    headers = sum(1 for i in run if header(i[NORM]))
+                if headers >= 2:
+                    continue
+        return indices[at], item
     return None
 
 
@@ -242,6 +260,8 @@ register(_NAMING.clear)
 
 
 _T = TypeVar("_T")
+#: How many specs a per-spec table keeps (the format models have six tables).
+_SPECS_KEPT = 64
 
 
 def _of_spec(table: dict[int, tuple[TableSpec, _T]], spec: TableSpec, make: Callable[[], _T]) -> _T:
@@ -249,13 +269,16 @@ def _of_spec(table: dict[int, tuple[TableSpec, _T]], spec: TableSpec, make: Call
     spec's id, with the spec kept beside it so that a reused id never hits."""
     entry = table.get(id(spec))
     if entry is None or entry[0] is not spec:
+        if len(table) >= _SPECS_KEPT:
+            table.clear()  # (specs made on the fly, as tests do: the table stays small)
         entry = table[id(spec)] = (spec, make())
     return entry[1]
 
 
 def _naming(spec: TableSpec) -> dict[str, tuple[int, ...]]:
-    """The spec's table of labels and the rows they name (see :func:`_rows_naming`)."""
-    return _of_spec(_NAMING, spec, dict)
+    """The spec's table of labels and the rows they name (see :func:`_rows_naming`),
+    holding the format's own labels from the start."""
+    return _of_spec(_NAMING, spec, lambda: dict(_format_labels(spec)))
 
 
 def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str) -> tuple[int, ...]:
@@ -263,13 +286,39 @@ def _rows_naming(spec: TableSpec, naming: dict[str, tuple[int, ...]], norm: str)
     in ``naming``, the spec's table, which holds at most _NAMING_SIZE labels)."""
     if len(naming) >= _NAMING_SIZE:
         naming.clear()
-    found = naming[norm] = _of_spec(_FINDERS, spec, lambda: _rows_finder(spec))(norm)
+        naming.update(_format_labels(spec))
+    found = naming[norm] = _finder(spec)(norm)
     return found
 
 
-#: id of a table spec → (the spec, its :func:`_rows_finder`).
+def _finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
+    return _of_spec(_FINDERS, spec, lambda: _rows_finder(spec))
+
+
+#: id of a table spec → (the spec, the texts its table prints, normalised → the rows each
+#: names). Reports print the format's row labels (1.属于国家秘密 …), column labels (自然人)
+#: and block headers (第二十条第（一）项): those are found once per process, not once per
+#: report. Not emptied by clear_all: made from the spec alone.
+_LABELS: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
+
+
+def _format_labels(spec: TableSpec) -> dict[str, tuple[int, ...]]:
+    def make() -> dict[str, tuple[int, ...]]:
+        finder = _finder(spec)
+        texts = [
+            *(text for row in spec.rows for text in (row.label.zh, *row.variants)),
+            *(text for column in spec.columns for text in (column.label.zh, *column.variants)),
+            *(block.header for block in spec.blocks),
+        ]
+        return {norm: finder(norm) for norm in map(normalise, texts)}
+
+    return _of_spec(_LABELS, spec, make)
+
+
+#: id of a table spec → (the spec, its :func:`_rows_finder`). Not emptied by clear_all:
+#: a finder is the format's (made from a spec alone, as a compiled pattern), not what the
+#: reports hold; the specs are the format model's few tables.
 _FINDERS: dict[int, tuple[TableSpec, Callable[[str], tuple[int, ...]]]] = {}
-register(_FINDERS.clear)
 
 
 def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
@@ -301,30 +350,19 @@ def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]()\\")
 
 
-def _row(pending: _Pending) -> Row:
-    label, placement = pending.label, pending.placement
+def _row(key: str, label: Item, columns: tuple[str, ...], placement: Placement) -> Row:
     line, end = label[LINE], label[END]
     span = _new(Span, (line, label[COLUMN], line, end, None))
-    if placement.items is None:
+    items = placement[0]
+    if items is None:
         cells: tuple[Cell, ...] = ()
         status = UNCERTAIN
     else:
-        blank = _new(Span, (line, end, line, end, None))  # where a missing cell stands
-        cells = make_cells(pending.columns, placement.items, blank)
+        # Where a missing cell stands (a row placed by count misses none: no span to make).
+        blank = span if placement[1] == COUNT else _new(Span, (line, end, line, end, None))
+        cells = make_cells(columns, items, blank)
         status = COMPLETE
-    return _new(
-        Row,
-        (
-            pending.key,
-            label[RAW],
-            span,
-            cells,
-            pending.columns,
-            status,
-            placement.found,
-            placement.evidence,
-        ),
-    )
+    return _new(Row, (key, label[RAW], span, cells, columns, status, placement[2], placement[1]))
 
 
 def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) -> None:
@@ -408,18 +446,24 @@ def _vote(votes: FieldVotes, entry: _Pending) -> None:
     votes.add(entry.label[FIELD], tuple(fields))
 
 
+#: A row as the first pass finds it: its key, label, values, columns, header, placement.
+_Found = tuple[str, Item, list[Item], tuple[str, ...], HeaderMap, Placement]
+
+
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map a table whose rows carry labels (tables 二 and 三)."""
     deviations: list[Deviation] = []
     headers = _Headers(spec, items)
     votes = FieldVotes()
-    pending: list[_Pending] = []
+    found_rows: list[_Found] = []
+    unplaced = False  # whether a row is left open: then the second pass runs
     cursor = 0
     first: Item | None = None
     last: Item | None = None
     runs = value_runs(items, spec)
     naming = _naming(spec)
-    for position, (run, values) in enumerate(runs):
+    row_specs = spec.rows
+    for position, (run, values, kinds) in enumerate(runs):
         if not values:
             continue
         found = _label_for(run, spec, cursor, naming)
@@ -435,7 +479,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         if found is None:
             continue
         index, label = found
-        row_spec = spec.rows[index]
+        row_spec = row_specs[index]
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
         if label[FIELD] >= 0 and run[-1] is not label:
@@ -443,18 +487,24 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             stray = [t for t in run[at + 1 :] if t[LINE] == label[LINE] and t[FIELD] > label[FIELD]]
             if stray:
                 values = stray + values
+                kinds = TEXT * len(stray) + kinds
         columns = row_spec.columns
-        # The header is only read for a grid row (HTML, Word); a text row that needs it is
-        # placed in the second pass, which reads it then.
-        grid = values[0][TABLE] >= 0
-        header = headers.current(values[0][TABLE], label[LINE]) if grid else _NO_HEADER
-        if not grid:
+        if values[0][TABLE] < 0:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
-            placement = by_count(values, columns) or Placement(
-                None, "pending", len(values) - [*map(item_kind, values)].count(EMPTY)
-            )
+            # The header is only read for a grid row; the second pass reads it if need be.
+            header = _NO_HEADER
+            width = len(columns)
+            full = kinds.rstrip(EMPTY)
+            if len(full) == width and EMPTY not in full:
+                # by_count's common case, told by the run's kinds: no pass over the values.
+                placement = _new(Placement, (tuple(values[:width]), COUNT, width))
+            else:
+                placement = by_count(values, columns) or Placement(
+                    None, "pending", len(kinds) - kinds.count(EMPTY)
+                )
         else:
+            header = headers.current(values[0][TABLE], label[LINE])
             placement = place(
                 values,
                 columns,
@@ -463,9 +513,9 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 votes=votes,
                 second_pass=False,
             )
-        pending.append(
-            _Pending(len(pending), row_spec.key, label, values, columns, header, placement)
-        )
+        if placement[0] is None:
+            unplaced = True
+        found_rows.append((row_spec.key, label, values, columns, header, placement))
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
         tail = values[-1] if values[-1][LINE] >= label[LINE] else label
@@ -476,12 +526,19 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
         else:
             cursor = index + 1
-    if not pending or first is None or last is None:
+    if not found_rows or first is None or last is None:
         return MappedTable(None, deviations)
-    _second_pass(pending, votes, headers)
-    _stripped_tails(pending, headers)
-    rows = tuple(_row(entry) for entry in pending)
-    span = Span(first[LINE], first[COLUMN], last[LINE], last[END])
+    if unplaced:
+        # Rows left open are placed against the table's complete rows (rare: most rows are
+        # placed by count in the first pass, and then this is skipped).
+        pending = [_Pending(i, *entry) for i, entry in enumerate(found_rows)]
+        _second_pass(pending, votes, headers)
+        _stripped_tails(pending, headers)
+        found_rows = [(e.key, e.label, e.values, e.columns, e.header, e.placement) for e in pending]
+    rows = tuple(
+        [_row(key, label, columns, placed) for key, label, _, columns, _, placed in found_rows]
+    )
+    span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
     table = Table(spec.key, span, spec.column_keys, rows, model.version)
     return MappedTable(table, deviations, first[LINE], last[LINE])
 
@@ -503,14 +560,14 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
     group_columns = _group_columns(spec)
     headers = _Headers(spec, items)
     runs = value_runs(items, spec)
-    for position, (_, raw_values) in enumerate(runs):
-        if not any(v[KIND] != EMPTY for v in raw_values):
-            continue
+    for position, (_, raw_values, kinds) in enumerate(runs):
+        if not kinds.strip(EMPTY):
+            continue  # empty cells only
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
         values = list(raw_values)
         following = position + 1
         while following < len(runs):
-            texts, more = runs[following]
+            texts, more, _ = runs[following]
             if not texts or any(t[LINE] != values[-1][LINE] or t[FIELD] < 0 for t in texts):
                 break
             values.extend(texts)
@@ -529,45 +586,31 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                 votes=FieldVotes(),
                 second_pass=True,
             )
-        header_items = [item for r, _ in runs[: position + 1] for item in r]
+        header_items = [item for r, _, _ in runs[: position + 1] for item in r]
         first = _table_start(header_items, values[0])
         last = values[-1]
         anchor = next((v for v in values if v[KIND] != EMPTY), values[0])
+        at_anchor = item_span(anchor)
+        placed, evidence, found = placement
         rows = []
         offset = 0  # where the row's columns start among the group columns
         for row in spec.rows:
             width = len(row.columns)
             offset += width
-            if placement.items is None:
-                rows.append(
-                    Row(
-                        row.key,
-                        row.label.zh,
-                        item_span(anchor),
-                        (),
-                        row.columns,
-                        UNCERTAIN,
-                        placement.found,
-                        placement.evidence,
-                    )
-                )
-                continue
-            chunk = placement.items[offset - width : offset]
-            cells = make_cells(row.columns, chunk, item_span(anchor))
-            start = next((i for i in chunk if i is not None), anchor)
+            if placed is None:
+                cells: tuple[Cell, ...] = ()
+                status, span = UNCERTAIN, at_anchor
+            else:
+                chunk = placed[offset - width : offset]
+                cells = make_cells(row.columns, chunk, at_anchor)
+                start = next((i for i in chunk if i is not None), None)
+                status, span = COMPLETE, at_anchor if start is None else item_span(start)
             rows.append(
-                Row(
-                    row.key,
-                    row.label.zh,
-                    item_span(start),
-                    cells,
-                    row.columns,
-                    COMPLETE,
-                    placement.found,
-                    placement.evidence,
+                _new(
+                    Row, (row.key, row.label.zh, span, cells, row.columns, status, found, evidence)
                 )
             )
-        span = Span(first[LINE], first[COLUMN], last[LINE], last[END])
+        span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
         table = Table(spec.key, span, spec.column_keys, tuple(rows), model.version)
         return MappedTable(table, [], first[LINE], last[LINE])
     return MappedTable(None)
