@@ -23,7 +23,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
-from operator import call, itemgetter
+from operator import call
 from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -227,15 +227,15 @@ def _check(
     cells = found.check_cells(lang)
     tables = found.judged.tables
     for at, pick, scopes, steps in found.judged.runs.get(key, ()):
-        verdicts = pick(tables[at].verdicts)
-        statuses = tuple(map(_STATUS, verdicts))
+        judged = tables[at]
+        statuses = pick(judged.statuses)
         findings: Iterable[tuple[str, str] | None] = repeat(None)
         if FAIL in statuses:
             findings = [
                 _finding(found, ctx, found.failed[(at, step)]) if status == FAIL else None
                 for status, step in zip(statuses, steps, strict=True)
             ]
-        ctx.record_each(key, scopes, statuses, pick(cells[at]), map(_REASON, verdicts), findings)
+        ctx.record_each(key, scopes, statuses, pick(cells[at]), pick(judged.reasons), findings)
     for culprit in found.culprits:
         if _owner(culprit, ctx) != code:
             continue
@@ -265,10 +265,6 @@ def _check(
             subject=_subject(outcome),
             **fields,
         )
-
-
-_STATUS = itemgetter(0)  # Verdict's status
-_REASON = itemgetter(1)  # Verdict's reason
 
 
 def _finding(found: _Analysis, ctx: RuleContext, outcome: Outcome) -> tuple[str, str] | None:
