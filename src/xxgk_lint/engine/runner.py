@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding, relay
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
-from xxgk_lint.engine.checks import Check
+from xxgk_lint.engine.checks import Check, Checks, Deferred
 from xxgk_lint.engine.config import (
     Config,
     ConfigError,
@@ -595,7 +595,7 @@ class Runner:
                     )
                     return Checked(result, codes)
                 source, report = read
-                checks: list[Check] = []
+                checks: list[Check | Deferred] = []
                 diagnostics = self._run_checks(report, lineup, path, errors, checks, legs)
                 facts = self._facts(report, lineup.rules, config, errors, legs)
                 extract = self.extract(report) if self.extract is not None else None
@@ -633,7 +633,7 @@ class Runner:
             format_version=report.format_version,
             title=report.title.text if report.title is not None else None,
             errors=tuple(errors),
-            checks=tuple(checks),
+            checks=Checks(checks),
             extract=extract,
         )
         return Checked(result, codes, facts, title)
@@ -710,7 +710,7 @@ class Runner:
         lineup: _Lineup,
         path: str,
         errors: list[str],
-        checks: list[Check],
+        checks: list[Check | Deferred],
         legs: relay,
     ) -> list[Diagnostic]:
         """Every per-report rule of ``lineup`` on ``report``, each under its guards, as
