@@ -30,7 +30,7 @@ from typing import Any
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
 from xxgk_lint.engine.checks import FAIL, Check, CheckCell
-from xxgk_lint.engine.diagnostics import Diagnostic, Number
+from xxgk_lint.engine.diagnostics import Diagnostic, Number, RuleMeta
 from xxgk_lint.engine.identities import (
     CellRef,
     Culprit,
@@ -228,9 +228,11 @@ def _check(
     lang = ctx.lang
     tables = found.judged.tables
     for run in found.judged.runs.get(key, ()):
-        # (the checks' records and cells made only if read: most runs only count them)
+        # (the checks' records and cells made only if read: most runs only count them;
+        # what makes them holds no context, whose checks would hold it: no cycle)
         statuses = run[1](tables[run[0]].statuses)
-        ctx.record_later(statuses, partial(_checks, found, ctx, key, run, statuses))
+        made = partial(_checks, found, (ctx.meta, ctx.lang, ctx.active), key, run, statuses)
+        ctx.record_later(statuses, made)
     for culprit in found.culprits:
         if _owner(culprit, ctx) != code:
             continue
@@ -264,13 +266,16 @@ def _check(
 
 def _checks(
     found: _Analysis,
-    ctx: RuleContext,
+    rule: tuple[RuleMeta, str, frozenset[str]],
     key: str,
     run: tuple[int, Pick, tuple[str, ...], tuple[int, ...]],
     statuses: tuple[str, ...],
 ) -> Iterator[Check]:
     """The checks of one run of identity ``key``'s instances (one table's), with their
-    cells and, for a failure, the finding that reports it."""
+    cells and, for a failure, the finding that reports it; ``rule``: the rule's meta,
+    language and the rules that run (its context's)."""
+    meta, lang, active = rule
+    ctx = RuleContext(meta, "", lang, {}, active)
     at, pick, scopes, steps = run
     findings: Iterable[tuple[str, str] | None] = repeat(None)
     if FAIL in statuses:

@@ -248,3 +248,29 @@ def test_judging_a_report_gives_the_outcomes_statuses_without_making_them() -> N
     clean = judge_report(parse_source(Source("r.txt", "text", "utf-8", CLEAN)))
     assert clean.failed is False
     assert {v[0] for t in clean.tables for v in t.verdicts} == {"pass"}
+
+
+def test_deferred_checks_do_not_hold_the_rules_context() -> None:
+    """What makes the identities' checks later holds no context (whose checks hold it):
+    a file's checks free without the cycle collector."""
+    import gc
+    import weakref
+
+    from xxgk_lint.engine.checks import Checks
+    from xxgk_lint.engine.plugins import load_registry
+
+    rule = load_registry().rules["XG201"]
+    assert rule.check is not None
+    report = parse_source(Source("r.txt", "text", "utf-8", CLEAN))
+    context = RuleContext(rule.meta, "r.txt")
+    assert list(rule.check(report, context)) == []
+    checks = Checks(context.checks)
+    held = weakref.ref(context)
+    gc.disable()
+    try:
+        del context
+        assert held() is None
+    finally:
+        gc.enable()
+    assert count(checks)["pass"] == len(checks) == 25
+    assert {c.rule for c in checks} == {"XG201"}
