@@ -22,22 +22,24 @@ import functools
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import partial
 from itertools import repeat
-from operator import call, itemgetter
+from operator import call
 from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
-from xxgk_lint.engine.checks import FAIL, CheckCell
-from xxgk_lint.engine.diagnostics import Diagnostic, Number
+from xxgk_lint.engine.checks import FAIL, Check, CheckCell
+from xxgk_lint.engine.diagnostics import Diagnostic, Number, RuleMeta
 from xxgk_lint.engine.identities import (
     CellRef,
     Culprit,
     Outcome,
+    Pick,
     judge_report,
     judged_culprits,
 )
-from xxgk_lint.engine.rule import RuleContext, rule
+from xxgk_lint.engine.rule import RuleContext, checks_of, rule
 from xxgk_lint.parse.ast import Report
 
 # ---- the analysis, shared by the four rules (once per report)
@@ -224,18 +226,13 @@ def _check(
     found = analysis(report)
     code = ctx.meta.code
     lang = ctx.lang
-    cells = found.check_cells(lang)
     tables = found.judged.tables
-    for at, pick, scopes, steps in found.judged.runs.get(key, ()):
-        verdicts = pick(tables[at].verdicts)
-        statuses = tuple(map(_STATUS, verdicts))
-        findings: Iterable[tuple[str, str] | None] = repeat(None)
-        if FAIL in statuses:
-            findings = [
-                _finding(found, ctx, found.failed[(at, step)]) if status == FAIL else None
-                for status, step in zip(statuses, steps, strict=True)
-            ]
-        ctx.record_each(key, scopes, statuses, pick(cells[at]), map(_REASON, verdicts), findings)
+    for run in found.judged.runs.get(key, ()):
+        # (the checks' records and cells made only if read: most runs only count them;
+        # what makes them holds no context, whose checks would hold it: no cycle)
+        statuses = run[1](tables[run[0]].statuses)
+        made = partial(_checks, found, (ctx.meta, ctx.lang, ctx.active), key, run, statuses)
+        ctx.record_later(statuses, made)
     for culprit in found.culprits:
         if _owner(culprit, ctx) != code:
             continue
@@ -267,8 +264,28 @@ def _check(
         )
 
 
-_STATUS = itemgetter(0)  # Verdict's status
-_REASON = itemgetter(1)  # Verdict's reason
+def _checks(
+    found: _Analysis,
+    rule: tuple[RuleMeta, str, frozenset[str]],
+    key: str,
+    run: tuple[int, Pick, tuple[str, ...], tuple[int, ...]],
+    statuses: tuple[str, ...],
+) -> Iterator[Check]:
+    """The checks of one run of identity ``key``'s instances (one table's), with their
+    cells and, for a failure, the finding that reports it; ``rule``: the rule's meta,
+    language and the rules that run (its context's)."""
+    meta, lang, active = rule
+    ctx = RuleContext(meta, "", lang, {}, active)
+    at, pick, scopes, steps = run
+    findings: Iterable[tuple[str, str] | None] = repeat(None)
+    if FAIL in statuses:
+        findings = [
+            _finding(found, ctx, found.failed[(at, step)]) if status == FAIL else None
+            for status, step in zip(statuses, steps, strict=True)
+        ]
+    cells = pick(found.check_cells(ctx.lang)[at])
+    reasons = pick(found.judged.tables[at].reasons)
+    return checks_of(ctx.meta.code, key, scopes, statuses, cells, reasons, findings)
 
 
 def _finding(found: _Analysis, ctx: RuleContext, outcome: Outcome) -> tuple[str, str] | None:

@@ -124,6 +124,18 @@ def _mentions_fees(text: str) -> bool:
     return "费" in text or "費" in text or "通知" in text
 
 
+#: Words one of which every clause a fee pattern matches has (prose.FEE_*: a 收费通知 or
+#: 缴费通知, 收取, or 未发生…收费): a sentence or clause with none of them (a 通知 of some
+#: policy, 经费) says nothing of the fee, and is not searched (the patterns try their
+#: alternatives at every character). tests/rules/test_fees.py holds them to it.
+FEE_WORDS = ("收取", "收费", "缴费通知")
+
+
+def _has_fee_words(text: str) -> bool:
+    """Whether ``text`` (folded) has one of :data:`FEE_WORDS` (three substring tests)."""
+    return "收取" in text or "收费" in text or "缴费通知" in text
+
+
 def fee_statements(report: Report) -> list[Statement]:
     """What the prose says of the information processing fee, clause by clause, in order."""
     patterns = _patterns()
@@ -139,12 +151,12 @@ def fee_statements(report: Report) -> list[Statement]:
         if not _mentions_fees(raw):
             continue
         text = folded(raw)  # (once per sentence text: template sentences recur)
-        if not any(patterns[kind].search(text) for kind in _KINDS):
+        if not _has_fee_words(text) or not any(patterns[kind].search(text) for kind in _KINDS):
             continue
         for match in _CLAUSE.finditer(text):
             clause = match.group().strip()
-            if not clause or patterns["other"].search(clause):
-                continue
+            if not _has_fee_words(clause) or patterns["other"].search(clause):
+                continue  # (an empty clause has none of the words)
             notices = patterns["notices"].search(clause)
             if notices is not None:
                 count = int(notices.group("count"))

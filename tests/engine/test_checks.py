@@ -147,6 +147,52 @@ def test_the_runner_keeps_every_check_of_the_report(tmp_path: Path) -> None:
     assert failures == [("XG201", "received", finding), ("XG203", "total", finding)]
 
 
+def test_deferred_checks_are_counted_without_being_made_and_made_once_when_read() -> None:
+    import pickle
+
+    from xxgk_lint.engine.checks import Checks, Deferred
+    from xxgk_lint.engine.diagnostics import Severity
+    from xxgk_lint.engine.results import FileResult, Tally
+
+    eager = Check("XG305", "period", "title", "pass")
+    later = [Check("XG201", "row-sum", "received", "fail"), Check("XG201", "row-sum", "x", "pass")]
+    made: list[int] = []
+
+    def make() -> list[Check]:
+        made.append(1)
+        return later
+
+    checks = Checks([eager, Deferred(("fail", "pass"), make)])
+    assert len(checks) == 3 and bool(checks)
+    assert count(checks) == {"pass": 2, "fail": 1, "not_assessable": 0, "uncertain": 0}
+    tally = Tally()
+    tally.add_file(FileResult("r.txt", (), (), (), "text", checks=checks), Severity.ERROR)
+    assert tally.checks == {"pass": 2, "fail": 1, "not_assessable": 0, "uncertain": 0}
+    assert made == []  # counted, never made
+    assert list(checks) == [eager, *later]
+    assert checks == (eager, *later) and (eager, *later) == checks
+    assert checks[1] == later[0] and repr(checks) == repr((eager, *later))
+    assert pickle.loads(pickle.dumps(checks)) == (eager, *later)
+    assert count(checks) == {"pass": 2, "fail": 1, "not_assessable": 0, "uncertain": 0}
+    assert made == [1]  # made once, when first read
+
+
+def test_the_identities_checks_are_made_when_read(tmp_path: Path) -> None:
+    from xxgk_lint.engine.checks import Checks
+
+    file = check_text(tmp_path, wrong_total())
+    assert isinstance(file.checks, Checks)
+    counted = count(file.checks)
+    made = [c for c in file.checks if c.rule == "XG201"]
+    assert counted == count(tuple(file.checks))
+    assert len(made) == 25 and (made[0].scope, made[0].status) == ("received", "fail")
+    assert [c.address for c in made[0].cells[:2]] == [
+        "applications.received.total",
+        "applications.received.natural_person",
+    ]
+    assert made[0].finding == ("XG201", "applications.received.total")
+
+
 def test_ignored_rules_record_nothing_and_a_running_rule_takes_over(tmp_path: Path) -> None:
     file = check_text(tmp_path, wrong_total(), select=("XG203",))
     assert {c.rule for c in file.checks} == {"XG203"}
@@ -202,3 +248,29 @@ def test_judging_a_report_gives_the_outcomes_statuses_without_making_them() -> N
     clean = judge_report(parse_source(Source("r.txt", "text", "utf-8", CLEAN)))
     assert clean.failed is False
     assert {v[0] for t in clean.tables for v in t.verdicts} == {"pass"}
+
+
+def test_deferred_checks_do_not_hold_the_rules_context() -> None:
+    """What makes the identities' checks later holds no context (whose checks hold it):
+    a file's checks free without the cycle collector."""
+    import gc
+    import weakref
+
+    from xxgk_lint.engine.checks import Checks
+    from xxgk_lint.engine.plugins import load_registry
+
+    rule = load_registry().rules["XG201"]
+    assert rule.check is not None
+    report = parse_source(Source("r.txt", "text", "utf-8", CLEAN))
+    context = RuleContext(rule.meta, "r.txt")
+    assert list(rule.check(report, context)) == []
+    checks = Checks(context.checks)
+    held = weakref.ref(context)
+    gc.disable()
+    try:
+        del context
+        assert held() is None
+    finally:
+        gc.enable()
+    assert count(checks)["pass"] == len(checks) == 25
+    assert {c.rule for c in checks} == {"XG201"}

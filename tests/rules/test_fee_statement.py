@@ -108,3 +108,50 @@ def test_the_fee_statement_in_raw_or_normalised_text(text: str, stated: bool) ->
     from xxgk_lint_rules.fees import _states_fee
 
     assert _states_fee(text) is stated
+
+
+FEE_CLAUSES = [
+    "本机关2023年未发出收费通知",
+    "未收取信息处理费",
+    "本年度我单位未发出政府信息处理费收费通知书",
+    "不存在收取信息处理费的情况",
+    "本机关没有向申请人发出缴费通知书",
+    "共发出收费通知0件",
+    "本年度发出收费通知书2份",
+    "收取信息处理费共计300元",
+    "收取处理费0元",
+    "未发生信息处理费收费情况",
+    "2023年我区无收取信息处理费情况",
+]
+
+
+def _texts() -> list[str]:
+    """Every text fixture and real report, and the clauses above."""
+    root = Path(__file__).resolve().parents[2]
+    found = [*FEE_CLAUSES]
+    for folder in ("fixtures", "../shared/seeds"):
+        for path in sorted((root / folder).rglob("*.txt")):
+            found.append(path.read_text("utf-8", "replace"))
+    return found
+
+
+def test_every_fee_clause_has_one_of_the_fee_words() -> None:
+    """fee_statements searches only sentences and clauses with one of FEE_WORDS: every
+    clause a fee pattern matches must have one (else the prefilter would drop it)."""
+    from xxgk_lint_rules.fees import _CLAUSE, FEE_WORDS, _has_fee_words, _patterns
+
+    from xxgk_lint.parse.claims import folded
+
+    patterns = _patterns()
+    kinds = ("no-notice", "notices", "none-charged", "charged")
+    matched = 0
+    for text in _texts():
+        for clause in _CLAUSE.findall(folded(text)):
+            if any(patterns[kind].search(clause) for kind in kinds):
+                matched += 1
+                assert _has_fee_words(clause), clause
+                assert any(word in clause for word in FEE_WORDS), clause
+    assert matched >= len(FEE_CLAUSES)
+    # and a clause without them is not one
+    assert not _has_fee_words("发现问题马上通知相关单位整改")
+    assert not any(patterns[k].search("根据通知要求，经费已下达") for k in kinds)

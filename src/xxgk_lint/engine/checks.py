@@ -18,7 +18,7 @@ count them (text), list them (JSON), skip them (JUnit) and point at their cells 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -96,11 +96,91 @@ class Check(NamedTuple):
         }
 
 
+class Deferred(NamedTuple):
+    """Checks recorded to be made only when read (see
+    :meth:`~xxgk_lint.engine.rule.RuleContext.record_later`): their statuses, known when
+    they are recorded, and what makes them (as many, in order, with those statuses)."""
+
+    statuses: tuple[str, ...]
+    make: Callable[[], Iterable[Check]]
+
+
+class Checks(Sequence[Check]):
+    """A report's checks, in order, as a file's result holds them: those recorded as
+    :class:`Deferred` are made the first time the checks are read (iterated, indexed,
+    compared, pickled), never when they are only counted (:func:`count`, ``len``).
+
+    Why: an identity's check lists its cells, some two hundred per report, and most runs
+    only count the checks (the text summary, a pre-commit hook); JSON, SARIF and JUnit
+    read them and get them as if they had been made with the findings. Pickled, they are
+    a plain tuple.
+    """
+
+    __slots__ = ("_made", "_parts")
+
+    def __init__(self, parts: Iterable[Check | Deferred] = ()) -> None:
+        self._parts: tuple[Check | Deferred, ...] = tuple(parts)
+        self._made: tuple[Check, ...] | None = None
+
+    def _all(self) -> tuple[Check, ...]:
+        made = self._made
+        if made is None:
+            out: list[Check] = []
+            for part in self._parts:
+                if type(part) is Deferred:
+                    out.extend(part.make())
+                else:
+                    out.append(part)  # type: ignore[arg-type]
+            made = self._made = tuple(out)
+            self._parts = ()
+        return made
+
+    def statuses(self) -> Iterator[str]:
+        """Each check's status, in order, without making the deferred ones."""
+        if self._made is not None:
+            yield from (check.status for check in self._made)
+            return
+        for part in self._parts:
+            if type(part) is Deferred:
+                yield from part.statuses
+            else:
+                yield part.status  # type: ignore[union-attr]
+
+    def __len__(self) -> int:
+        if self._made is not None:
+            return len(self._made)
+        deferred = [len(p.statuses) for p in self._parts if type(p) is Deferred]
+        return len(self._parts) - len(deferred) + sum(deferred)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Check]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Checks):
+            other = other._all()
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._all(),))
+
+
 def count(checks: Iterable[Check]) -> dict[str, int]:
     """How many checks have each status (every status present, zeros included)."""
     out = dict.fromkeys(STATUSES, 0)
-    for check in checks:
-        out[check.status] = out.get(check.status, 0) + 1
+    statuses = checks.statuses() if isinstance(checks, Checks) else (c.status for c in checks)
+    for status in statuses:
+        out[status] = out.get(status, 0) + 1
     return out
 
 

@@ -172,6 +172,10 @@ class _Plan(NamedTuple):
     subtracts: tuple[Pick, ...] = ()
     totals: Pick = tuple
     certain: bool = False
+    #: For :func:`_all_hold`: the parts and totals of the steps that subtract nothing
+    #: (most), and the parts, slots subtracted and totals of the others (the balance).
+    plain: tuple[tuple[Pick, ...], Pick] = ((), tuple)
+    balanced: tuple[tuple[Pick, ...], tuple[Pick, ...], Pick] = ((), (), tuple)
 
 
 #: One identity instance as the planner first lays it out: the identity, its scope, the
@@ -255,6 +259,9 @@ class _Planner:
         listed = [self.listed[i] for i in order]
         positions = [positions[i] for i in order]
         steps = tuple(_made(draft, number) for draft in drafts)
+        slots = range(len(listed))
+        plain = [s for s in steps if not s.subtract(slots)]
+        balanced = [s for s in steps if s.subtract(slots)]
         return _Plan(
             steps,
             _tuple_picker(positions),
@@ -268,6 +275,12 @@ class _Planner:
             tuple(s.subtract for s in steps),
             _tuple_picker([s.total for s in steps]),
             all(s.uncertain is None for s in steps),
+            (tuple(s.parts for s in plain), _tuple_picker([s.total for s in plain])),
+            (
+                tuple(s.parts for s in balanced),
+                tuple(s.subtract for s in balanced),
+                _tuple_picker([s.total for s in balanced]),
+            ),
         )
 
     def step(
@@ -420,17 +433,43 @@ _call: Callable[..., Any] = getattr(operator, "call", None) or (lambda f, *a: f(
 #: One instance judged: its status, the reason (for not_assessable and uncertain: the
 #: address that made it so) and the sum of its parts (for pass and fail).
 Verdict = tuple[str, str | None, Number | None]
+#: The steps of a table judged, field by field (each a list by step): their statuses,
+#: reasons and sums (see :data:`Verdict`), and whether any failed.
+Verdicts = tuple[list[str], list[str | None], list[Number | None], bool]
 
 
-def _judge(plan: _Plan, values: Sequence[Any]) -> tuple[list[Verdict], bool]:
-    """Each step's verdict on the slots' ``values``, and whether any failed: the values
-    alone decide it, so that a report whose identities hold needs no :class:`Outcome`.
+def _all_hold(plan: _Plan, values: Sequence[Any]) -> bool:
+    """Whether every step of a certain plan holds on ``values`` (none missing), told in
+    C and without a verdict per step: the steps that subtract nothing (all but the
+    balance's) compare their parts' sums with their totals directly, and the sums are
+    the ones :func:`_judge` makes (so a ``Decimal`` compares as it would there)."""
+    parts, totals = plan.plain
+    sums = map(sum, map(_call, parts, repeat(values)))
+    if not all(map(operator.eq, sums, totals(values))):
+        return False
+    parts, subtracts, totals = plan.balanced
+    sums = map(
+        operator.sub,
+        map(sum, map(_call, parts, repeat(values))),
+        map(sum, map(_call, subtracts, repeat(values))),
+    )
+    return all(map(operator.eq, sums, totals(values)))
 
-    A table with a number in every slot (most) is judged step by step in C: its sums,
-    differences and comparisons as ``map`` over the plan's pickers, no loop in Python.
+
+def _judge(plan: _Plan, values: Sequence[Any]) -> Verdicts:
+    """Each step's verdict on the slots' ``values`` (field by field), and whether any
+    failed: the values alone decide it, so that a report whose identities hold needs no
+    :class:`Outcome`.
+
+    A table with a number in every slot (most) is judged in C: when every step holds
+    (:func:`_all_hold`), each step's sum is its total; else its sums, differences and
+    comparisons as ``map`` over the plan's pickers, no loop in Python.
     """
     if plan.certain and None not in values:
-        sums: list[Number] = list(
+        count = len(plan.steps)
+        if _all_hold(plan, values):  # (a sum that holds equals its total)
+            return [PASS] * count, [None] * count, list(plan.totals(values)), False
+        sums: list[Number | None] = list(
             map(
                 operator.sub,
                 map(sum, map(_call, plan.parts, repeat(values))),
@@ -438,36 +477,35 @@ def _judge(plan: _Plan, values: Sequence[Any]) -> tuple[list[Verdict], bool]:
             )
         )
         held = list(map(operator.eq, sums, plan.totals(values)))
-        judged: list[Verdict] = list(zip(map(_HELD.__getitem__, held), repeat(None), sums))
-        return judged, not all(held)
-    verdicts: list[Verdict] = []
-    append = verdicts.append
+        return list(map(_HELD.__getitem__, held)), [None] * count, sums, not all(held)
+    statuses: list[str] = []
+    reasons: list[str | None] = []
+    sums = []
     failed = False
     complete = None not in values  # (most tables: no step need look for a blank)
     addresses = plan.addresses
     for step in plan.steps:
         reason = step.uncertain
+        expected = None
         if reason is not None:
-            append((UNCERTAIN, reason, None))
-            continue
-        if not complete:
-            needed = step.needed(values)
-            if None in needed:
-                append((NOT_ASSESSABLE, addresses[step.needed_at[needed.index(None)]], None))
-                continue
-        expected = sum(step.parts(values)) - sum(step.subtract(values))
-        if expected == values[step.total]:
-            append((PASS, None, expected))
+            status = UNCERTAIN
+        elif not complete and None in (needed := step.needed(values)):
+            status, reason = NOT_ASSESSABLE, addresses[step.needed_at[needed.index(None)]]
         else:
-            failed = True
-            append((FAIL, None, expected))
-    return verdicts, failed
+            expected = sum(step.parts(values)) - sum(step.subtract(values))
+            status = PASS if expected == values[step.total] else FAIL
+            failed = failed or status == FAIL
+        statuses.append(status)
+        reasons.append(reason)
+        sums.append(expected)
+    return statuses, reasons, sums, failed
 
 
 def _run(plan: _Plan, reading: Reading) -> Iterator[Outcome]:
     refs, values = reading.refs, reading.values
     new = tuple.__new__  # Outcome(...) without its keyword-handling wrapper
-    verdicts, _ = _judge(plan, values)
+    statuses, reasons, sums, _ = _judge(plan, values)
+    verdicts = zip(statuses, reasons, sums, strict=True)
     for step, (status, reason, expected) in zip(plan.steps, verdicts, strict=True):
         total = refs[step.total]
         parts = step.parts(refs)
@@ -553,15 +591,23 @@ def evaluate_report(report: Report) -> Evaluation:
 class Judged(NamedTuple):
     """The identities of one table judged on one report, without :class:`Outcome` nor
     :class:`CellRef` (what a rule records of a check needs neither): the table's plan,
-    its slots' values and spans, and each step's :data:`Verdict`."""
+    its slots' values and spans, and each step's :data:`Verdict`, field by field (a list
+    of each by step: a table whose identities hold is judged without a tuple per step)."""
 
     table: str
     plan: _Plan
     values: tuple[Any, ...]
     spans: tuple[Any, ...]
-    verdicts: list[Verdict]
+    statuses: list[str]
+    reasons: list[str | None]
+    sums: list[Number | None]
     #: The table's cells in a row (what the plan's positions index).
     flat: Sequence[Any]
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """Each step's :data:`Verdict`."""
+        return list(zip(self.statuses, self.reasons, self.sums, strict=True))
 
 
 class Judgement(NamedTuple):
@@ -593,9 +639,9 @@ def judge_report(report: Report) -> Judgement:
         laid = _lay(group, table)
         plan, flat = laid[0], laid[1]
         values, spans = _slot_values(laid)
-        verdicts, failing = _judge(plan, values)
+        statuses, reasons, sums, failing = _judge(plan, values)
         failed = failed or failing
-        tables.append(Judged(key, plan, values, spans, verdicts, flat))
+        tables.append(Judged(key, plan, values, spans, statuses, reasons, sums, flat))
     order, runs = _order(identities, in_order, tuple(t.plan for t in tables))
     return Judgement(tables, order, failed, runs)
 
@@ -656,7 +702,7 @@ def judged_culprits(
     new = tuple.__new__  # Outcome(...), CellRef(...) without their keyword handling
     for at, step in judgement.order:
         judged = tables[at]
-        status, _, expected = judged.verdicts[step]
+        status, expected = judged.statuses[step], judged.sums[step]
         plan = judged.plan
         if status == PASS:
             passing.update(_step_addresses(plan)[step])

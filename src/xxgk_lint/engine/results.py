@@ -80,8 +80,9 @@ class FileResult:
     #: the run's ``run_errors``, in file order.
     errors: tuple[str, ...] = ()
     #: What the rules verified on this report: every identity instance and cross-check,
-    #: with its status (pass, fail, not_assessable, uncertain), in the order recorded.
-    checks: tuple[Check, ...] = ()
+    #: with its status (pass, fail, not_assessable, uncertain), in the order recorded
+    #: (from the runner, a :class:`~xxgk_lint.engine.checks.Checks`: some made when read).
+    checks: Sequence[Check] = ()
     #: What the run's ``extract`` function took from the report (``export``: its cells);
     #: ``None`` when the run has none or the file could not be read.
     extract: Any = None
@@ -173,8 +174,10 @@ class Tally:
         if result.check_counts is not None:
             for status, number in result.check_counts.items():
                 self.checks[status] = self.checks.get(status, 0) + number
-        for check in result.checks:
-            self.checks[check.status] = self.checks.get(check.status, 0) + 1
+        if result.checks:  # (counted: a deferred check is not made to be counted)
+            for status, number in count_checks(result.checks).items():
+                if number:
+                    self.checks[status] = self.checks.get(status, 0) + number
         self.add(result.diagnostics, fail_on)
 
     def add(self, diagnostics: Iterable[Diagnostic], fail_on: Severity) -> None:

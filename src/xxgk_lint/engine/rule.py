@@ -17,12 +17,12 @@ and return them from the ``xxgk_lint_rules`` hook (see :mod:`xxgk_lint.engine.ho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
 from itertools import repeat
 from typing import Any
 
-from xxgk_lint.engine.checks import Check, CheckCell
+from xxgk_lint.engine.checks import Check, CheckCell, Deferred
 from xxgk_lint.engine.diagnostics import (
     Diagnostic,
     MessageError,
@@ -54,8 +54,9 @@ class RuleContext:
     #: that breaks identities of several rules) pick the one that reports it from these.
     active: frozenset[str] = frozenset()
     #: What the rule verified on this report, in the order it recorded it (see
-    #: :meth:`record`); the runner keeps these with the file's result.
-    checks: list[Check] = field(default_factory=list, compare=False, repr=False)
+    #: :meth:`record`; :meth:`record_later` adds a :class:`~.checks.Deferred`); the
+    #: runner keeps these with the file's result.
+    checks: list[Check | Deferred] = field(default_factory=list, compare=False, repr=False)
 
     def say(self, zh: str, en: str) -> str:
         """``zh`` or ``en``, in the user's language: the reason of a check, a note."""
@@ -94,10 +95,17 @@ class RuleContext:
         """Record several checks of one kind at once, one per item of the iterables taken
         together: as :meth:`record` each (``cells`` given as tuples), without a call in
         Python per check (a report's identities record some forty)."""
-        rows = zip(
-            repeat(self.meta.code), repeat(check), scopes, statuses, cells, reasons, findings
+        self.checks.extend(
+            checks_of(self.meta.code, check, scopes, statuses, cells, reasons, findings)
         )
-        self.checks.extend(map(_new, repeat(Check), rows))
+
+    def record_later(self, statuses: Sequence[str], make: Callable[[], Iterable[Check]]) -> None:
+        """Record checks whose statuses are known now, to be made only if something reads
+        them (JSON, SARIF, JUnit; the text summary only counts them): ``make`` gives them,
+        as many as ``statuses``, in order, with those statuses (:func:`checks_of`). For
+        checks a rule records by the dozen on every report, cells and all (the
+        identities'); ``make`` runs after the rule, outside its guards: it must not fail."""
+        self.checks.append(Deferred(tuple(statuses), make))
 
     def option(self, name: str) -> Any:
         if name in self.options:
@@ -148,6 +156,21 @@ class RuleContext:
             where=span.where,
             subject=subject,
         )
+
+
+def checks_of(
+    code: str,
+    check: str,
+    scopes: Iterable[str],
+    statuses: Iterable[str],
+    cells: Iterable[tuple[CheckCell, ...]],
+    reasons: Iterable[str | None],
+    findings: Iterable[tuple[str, str] | None],
+) -> Iterator[Check]:
+    """Checks of rule ``code``, one per item of the iterables taken together (as
+    :meth:`RuleContext.record_each` records them), made in C: no call in Python per check."""
+    rows = zip(repeat(code), repeat(check), scopes, statuses, cells, reasons, findings)
+    return map(_new, repeat(Check), rows)
 
 
 CheckReport = Callable[[Report, RuleContext], Iterable[Diagnostic]]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding, relay
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
-from xxgk_lint.engine.checks import Check
+from xxgk_lint.engine.checks import Check, Checks, Deferred
 from xxgk_lint.engine.config import (
     Config,
     ConfigError,
@@ -595,7 +595,7 @@ class Runner:
                     )
                     return Checked(result, codes)
                 source, report = read
-                checks: list[Check] = []
+                checks: list[Check | Deferred] = []
                 diagnostics = self._run_checks(report, lineup, path, errors, checks, legs)
                 facts = self._facts(report, lineup.rules, config, errors, legs)
                 extract = self.extract(report) if self.extract is not None else None
@@ -633,7 +633,7 @@ class Runner:
             format_version=report.format_version,
             title=report.title.text if report.title is not None else None,
             errors=tuple(errors),
-            checks=tuple(checks),
+            checks=Checks(checks),
             extract=extract,
         )
         return Checked(result, codes, facts, title)
@@ -710,7 +710,7 @@ class Runner:
         lineup: _Lineup,
         path: str,
         errors: list[str],
-        checks: list[Check],
+        checks: list[Check | Deferred],
         legs: relay,
     ) -> list[Diagnostic]:
         """Every per-report rule of ``lineup`` on ``report``, each under its guards, as
@@ -766,6 +766,8 @@ class Runner:
                         d.with_severity(override) if d.code == rule.code else d for d in findings
                     ]
                 diagnostics.extend(findings)
+        if sys.stdout is not capture:  # (the last rule replaced it: the facts print to it)
+            sys.stdout = capture
         return diagnostics
 
     def _over_time(self, rule: Rule, path: str, seconds: float) -> str:
@@ -838,18 +840,58 @@ class Runner:
         errors: list[str],
         legs: relay | None = None,
     ) -> dict[str, ReportFacts] | None:
-        """The facts each enabled whole-run rule keeps of ``report``, by rule code."""
+        """The facts each enabled whole-run rule keeps of ``report``, by rule code.
+
+        With ``legs`` (the file's relay of rule-timeouts; the caller holds stdout
+        captured), each ``facts`` function runs in a leg of it, the guards written out
+        as :meth:`_run_checks` writes them: two context managers and a label per rule
+        were more than most ``facts`` functions take."""
         out: dict[str, ReportFacts] = {}
         base: ReportFacts | None = None
+        path = ""
         for rule in rules:
             if rule.check_run is None:
                 continue
-            base = base or ReportFacts.of(report)
+            if base is None:
+                base = ReportFacts.of(report)
+                path = clean_text(report.path)
             value = None
-            if rule.facts is not None:
-                value = self._extract(rule, config, report, errors, legs)
+            if rule.facts is None:
+                pass
+            elif legs is None:
+                value = self._extract(rule, config, report, errors)
+            else:
+                value = self._extract_leg(rule, config.rule_timeout, report, path, errors, legs)
             out[rule.code] = base.with_value(value)
         return out if base is not None else None
+
+    def _extract_leg(
+        self,
+        rule: Rule,
+        seconds: float,
+        report: Report,
+        path: str,
+        errors: list[str],
+        legs: relay,
+    ) -> Any:
+        """A rule's facts of one report in a leg of ``legs`` (as :meth:`_extract`)."""
+        assert rule.facts is not None
+        try:
+            legs.start(f"{path}: rule {rule.code} ({rule.name})")
+            try:
+                return rule.facts(report)
+            finally:
+                legs.stop()
+        except BudgetExceeded as exc:
+            if exc.deadline is not legs.deadline:
+                raise
+            problem = f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        except BaseException as exc:
+            if not contained(exc):
+                raise
+            problem = f"facts crashed: {type(exc).__name__}: {exc}"
+        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+        return None
 
     def _extract(
         self,
@@ -857,15 +899,14 @@ class Runner:
         config: Config,
         report: Report,
         errors: list[str],
-        legs: relay | None = None,
     ) -> Any:
-        """A rule's facts of one report, under the guards a check runs under (a leg of
-        ``legs``, the file's relay of rule-timeouts, if given)."""
+        """A rule's facts of one report, under the guards a check runs under (a budget of
+        its own and stdout captured: a ``--previous`` report, read outside any relay)."""
         assert rule.facts is not None
         path = clean_text(report.path)
         seconds = config.rule_timeout
         label = f"{path}: rule {rule.code} ({rule.name})"
-        limit = budget(label, seconds) if legs is None else legs.leg(label)
+        limit = budget(label, seconds)
         try:
             with limit, captured_stdout():
                 return rule.facts(report)
