@@ -402,7 +402,9 @@ def _patterns() -> _Patterns:
     a newline."""
     return _Patterns(
         re.compile(
-            r"(?m)^(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]"
+            # After a newline, not (?m)^: re then finds each by a scan for the newline, not a
+            # match tried at every character (the text is given a newline first).
+            r"\n(?:\(?[一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十]+[、.]|\d+[、.)]"
             r"|[一二三四五六七八九十]是)"
         ),
         # \d+(?:[.,]\d+)* and [^\w#]|_ written to open with a class: re then finds each
@@ -436,11 +438,12 @@ def canonicals(sentences: Sequence[str]) -> list[str]:
     if not sentences:
         return []
     patterns = _patterns()
-    text = "\n".join(normalise_each(sentences))
-    text = patterns.numbering.sub("", text)
+    text = "\n" + "\n".join(normalise_each(sentences))  # (a newline before each line)
+    text = patterns.numbering.sub("\n", text)
     text = patterns.punctuation.sub("", patterns.digits.sub("#", text)).replace("_", "")
     boilerplate = patterns.boilerplate.fullmatch
-    return ["" if len(line) < MIN_CHARS or boilerplate(line) else line for line in text.split("\n")]
+    lines = text.split("\n")
+    return ["" if len(line) < MIN_CHARS or boilerplate(line) else line for line in lines[1:]]
 
 
 #: The hash of each sentence text seen (None: it does not count), by text: reports of one

@@ -100,6 +100,18 @@ def nfkc(text: str) -> str:
     NFKC already, returned at once; other text has each full-width form it holds replaced
     too (a ``str.replace`` per form) before NFKC runs."""
     folded = _nfkc_by_replacing(text)
+    if folded is not None:
+        return folded
+    if "。" in text:
+        # Only some sentences hold what else NFKC changes (①, …): a sentence at a time, NFKC
+        # proper runs on those alone. The same string: 。 is a starter that composes with
+        # nothing, so NFKC never reorders or joins characters across it.
+        return "。".join([_nfkc_of_piece(piece) for piece in text.split("。")])
+    return unicodedata.normalize("NFKC", text)
+
+
+def _nfkc_of_piece(text: str) -> str:
+    folded = _nfkc_by_replacing(text)
     return unicodedata.normalize("NFKC", text) if folded is None else folded
 
 

@@ -246,12 +246,13 @@ def _worth_parsing(text: str) -> bool:
     return False
 
 
+@bounded(64)  # (a table of its own: XG501 and XG502 ask about the same paragraphs)
 def may_state_claims(text: str) -> bool:
     """Whether ``text`` (a paragraph) may hold a sentence that states a claim: a sentence
     that does holds its count or "none" word, and so does its paragraph once folded
     (NFKC never joins the ideographs, digits and spaces of one to their neighbours). A
-    paragraph that may not is not split into sentences for its claims. Not memoised: a
-    paragraph is asked about once or twice, and would churn the sentences' memo."""
+    paragraph that may not is not split into sentences for its claims. Memoised in a small
+    table of its own, not the sentences': a paragraph is asked about once by each rule."""
     text = nfkc(text)
     if _worth_parsing(text):
         return True
