@@ -156,3 +156,27 @@ def test_machine_formats_close_their_list_with_them(repo: Path, capsys, fmt: str
     assert len(items) == 3
     codes = [item.get("code") or item["check_name"].split()[0] for item in items]
     assert codes == ["XG201", "TWC101", "TWC101"]
+
+
+def test_facts_that_crash_are_that_rule_crashing_and_leave_the_report_out(
+    repo: Path, capsys
+) -> None:
+    crashing = TWICE.replace(
+        "def title_of(report):\n    return",
+        "def title_of(report):\n    if not report.path.endswith('a.txt'):\n"
+        "        raise ValueError(report.path)\n    return",
+    )
+    assert crashing != TWICE
+    write(repo / "checks" / "twice.py", crashing)
+    result = run_main(capsys, "check", "--lang", "en", "reports")
+    assert result.code == 2
+    errors = [line for line in result.out.splitlines() if line.startswith("run error:")]
+    assert errors == [
+        f"run error: reports/{name}.txt: rule TWC101 (same-title-twice) facts crashed: "
+        f"ValueError: reports/{name}.txt"
+        for name in "bc"
+    ]
+    # b.txt and c.txt, whose facts failed, are not compared (not as two reports of one
+    # unknown title): TWC101 finds nothing
+    assert "TWC101 warning" not in result.out
+    assert "Checked 3 files: 1 error, 0 warnings, 2 run errors." in result.out

@@ -862,6 +862,8 @@ class Runner:
                 value = self._extract(rule, config, report, errors)
             else:
                 value = self._extract_leg(rule, config.rule_timeout, report, path, errors, legs)
+            if value is _CRASHED:
+                continue  # (no facts: the rule does not compare it; its error says why)
             out[rule.code] = base.with_value(value)
         return out if base is not None else None
 
@@ -882,16 +884,10 @@ class Runner:
                 return rule.facts(report)
             finally:
                 legs.stop()
-        except BudgetExceeded as exc:
-            if exc.deadline is not legs.deadline:
-                raise
-            problem = f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
         except BaseException as exc:
-            if not contained(exc):
-                raise
-            problem = f"facts crashed: {type(exc).__name__}: {exc}"
+            problem = _facts_problem(exc, legs.deadline, seconds)
         errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
-        return None
+        return _CRASHED
 
     def _extract(
         self,
@@ -910,16 +906,10 @@ class Runner:
         try:
             with limit, captured_stdout():
                 return rule.facts(report)
-        except BudgetExceeded as exc:
-            if exc.deadline is not limit.deadline:
-                raise
-            problem = f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
         except BaseException as exc:
-            if not contained(exc):
-                raise
-            problem = f"facts crashed: {type(exc).__name__}: {exc}"
+            problem = _facts_problem(exc, limit.deadline, seconds)
         errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
-        return None
+        return _CRASHED
 
     def _check_run(self, kept: FactsStore) -> tuple[Diagnostic, ...]:
         """Whole-run rules over the facts of every report that parsed: a ``per_body`` rule
@@ -1273,3 +1263,19 @@ def read_across_lines(
             continue
         lines = source.original_lines or tuple(source.text.split("\n"))
         lines_of.update((n, lines[n - 1]) for n in numbers if 1 <= n <= len(lines))
+
+
+_CRASHED = object()
+"""What taking a rule's facts gives when it failed: ``None`` is a value facts may have."""
+
+
+def _facts_problem(exc: BaseException, deadline: object, seconds: float) -> str:
+    """What went wrong while a rule took a report's facts, as its error line says it; what
+    is not the rule's own failure (another deadline, an interrupt) is raised again."""
+    if isinstance(exc, BudgetExceeded):
+        if exc.deadline is not deadline:
+            raise exc
+        return f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+    if not contained(exc):
+        raise exc
+    return f"facts crashed: {type(exc).__name__}: {exc}"
