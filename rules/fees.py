@@ -124,16 +124,11 @@ def _mentions_fees(text: str) -> bool:
     return "费" in text or "費" in text or "通知" in text
 
 
-#: Words one of which every clause a fee pattern matches has (prose.FEE_*: a 收费通知 or
-#: 缴费通知, 收取, or 未发生…收费): a sentence or clause with none of them (a 通知 of some
-#: policy, 经费) says nothing of the fee, and is not searched (the patterns try their
-#: alternatives at every character). tests/rules/test_fees.py holds them to it.
-FEE_WORDS = ("收取", "收费", "缴费通知")
-
-
 def _has_fee_words(text: str) -> bool:
-    """Whether ``text`` (folded) has one of :data:`FEE_WORDS` (three substring tests)."""
-    return "收取" in text or "收费" in text or "缴费通知" in text
+    """Whether ``text`` (folded) has one of the words every fee statement has
+    (:data:`~xxgk_lint.format.prose.FEE_WORDS`): a sentence or clause without one is not
+    searched (the patterns try their alternatives at every character)."""
+    return any(word in text for word in prose.FEE_WORDS)
 
 
 def fee_statements(report: Report) -> list[Statement]:

@@ -138,8 +138,9 @@ def _texts() -> list[str]:
 def test_every_fee_clause_has_one_of_the_fee_words() -> None:
     """fee_statements searches only sentences and clauses with one of FEE_WORDS: every
     clause a fee pattern matches must have one (else the prefilter would drop it)."""
-    from xxgk_lint_rules.fees import _CLAUSE, FEE_WORDS, _has_fee_words, _patterns
+    from xxgk_lint_rules.fees import _CLAUSE, _has_fee_words, _patterns
 
+    from xxgk_lint.format.prose import FEE_WORDS
     from xxgk_lint.parse.claims import folded
 
     patterns = _patterns()

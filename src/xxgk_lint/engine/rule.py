@@ -83,22 +83,6 @@ class RuleContext:
         self.checks.append(made)
         return made
 
-    def record_each(
-        self,
-        check: str,
-        scopes: Iterable[str],
-        statuses: Iterable[str],
-        cells: Iterable[tuple[CheckCell, ...]],
-        reasons: Iterable[str | None],
-        findings: Iterable[tuple[str, str] | None],
-    ) -> None:
-        """Record several checks of one kind at once, one per item of the iterables taken
-        together: as :meth:`record` each (``cells`` given as tuples), without a call in
-        Python per check (a report's identities record some forty)."""
-        self.checks.extend(
-            checks_of(self.meta.code, check, scopes, statuses, cells, reasons, findings)
-        )
-
     def record_later(self, statuses: Sequence[str], make: Callable[[], Iterable[Check]]) -> None:
         """Record checks whose statuses are known now, to be made only if something reads
         them (JSON, SARIF, JUnit; the text summary only counts them): ``make`` gives them,
@@ -167,8 +151,9 @@ def checks_of(
     reasons: Iterable[str | None],
     findings: Iterable[tuple[str, str] | None],
 ) -> Iterator[Check]:
-    """Checks of rule ``code``, one per item of the iterables taken together (as
-    :meth:`RuleContext.record_each` records them), made in C: no call in Python per check."""
+    """Checks of rule ``code``, one per item of the iterables taken together (``cells``
+    as tuples), made in C: no call in Python per check (a report's identities make some
+    forty; see :meth:`RuleContext.record_later`)."""
     rows = zip(repeat(code), repeat(check), scopes, statuses, cells, reasons, findings)
     return map(_new, repeat(Check), rows)
 

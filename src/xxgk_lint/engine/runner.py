@@ -856,12 +856,11 @@ class Runner:
                 base = ReportFacts.of(report)
                 path = clean_text(report.path)
             value = None
-            if rule.facts is None:
-                pass
-            elif legs is None:
-                value = self._extract(rule, config, report, errors)
-            else:
-                value = self._extract_leg(rule, config.rule_timeout, report, path, errors, legs)
+            if rule.facts is not None:
+                if legs is None:
+                    value = self._extract(rule, config, report, errors)
+                else:
+                    value = self._extract_leg(rule, config.rule_timeout, report, path, errors, legs)
             if value is _CRASHED:
                 continue  # (no facts: the rule does not compare it; its error says why)
             out[rule.code] = base.with_value(value)

@@ -155,6 +155,10 @@ COUNT_UNITS = ("件", "宗", "起")
 
 #: Another fee than the information processing fee: a clause naming it is skipped.
 OTHER_FEE = r"行政事业性收费"
+#: Words one of which every clause a fee pattern below matches has (a 收费通知 or 缴费通知,
+#: 收取, or 未发生…收费): a sentence or clause with none of them (a 通知 of some policy,
+#: 经费) says nothing of the fee. tests/rules/test_fee_statement.py holds them to it.
+FEE_WORDS = ("收取", "收费", "缴费通知")
 #: "No fee notice was issued": 未发出收费通知, 没有向申请人发出缴费通知书, 未发出…收费通知书.
 FEE_NO_NOTICE = (
     rf"(?:未|没有|无|未曾|不曾)(?:向{IN_CLAUSE}{{0,8}})?(?:发出|发送|下发|送达|开具|出具|寄送)?"

@@ -132,9 +132,14 @@ def by_grid(values: Sequence[Item], columns: Sequence[str], header: HeaderMap) -
     return Placement(tuple(placed), BY_GRID, len(filled(values)))
 
 
-def by_count(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
+def by_count(
+    values: Sequence[Item], columns: Sequence[str], kinds: str | None = None
+) -> Placement | None:
+    """The values placed by their count, if it is the columns' (``kinds``: the values'
+    kinds as one string, when the caller has it already)."""
     width = len(columns)
-    kinds = "".join(map(item_kind, values))  # (in C, not a Python step per value)
+    if kinds is None:
+        kinds = "".join(map(item_kind, values))  # (in C, not a Python step per value)
     full = kinds.rstrip(EMPTY)
     if len(full) == width and EMPTY not in full:
         # The common case: the values, then maybe empty fields (a row's trailing pipe).

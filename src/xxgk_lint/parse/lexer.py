@@ -274,12 +274,7 @@ class LineLexer(Lexer):
             kind = kinds.get(stripped)
             if kind is None:
                 kind = kinds[stripped] = classify(stripped, fold)
-            if "\t" in line:
-                known[line] = _reading(line, stripped, kind, False)
-                continue
-            # (most lines: what _reading makes of a line without a tab, without its call)
-            column = 1 if line.startswith(stripped) else line.find(stripped) + 1
-            known[line] = (kind, stripped, column, column + len(stripped), _CODES[kind])
+            known[line] = _reading(line, stripped, kind, False)
 
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
         """A line's kind, its text without the blanks around it, the text's 1-based start

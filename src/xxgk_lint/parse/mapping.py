@@ -494,15 +494,10 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             # leaves it to the second pass, which lays it against the table's other rows.
             # The header is only read for a grid row; the second pass reads it if need be.
             header = _NO_HEADER
-            width = len(columns)
-            full = kinds.rstrip(EMPTY)
-            if len(full) == width and EMPTY not in full:
-                # by_count's common case, told by the run's kinds: no pass over the values.
-                placement = _new(Placement, (tuple(values[:width]), COUNT, width))
-            else:
-                placement = by_count(values, columns) or Placement(
-                    None, "pending", len(kinds) - kinds.count(EMPTY)
-                )
+            # (the run's kinds given: by_count need not read the values for them)
+            placement = by_count(values, columns, kinds) or Placement(
+                None, "pending", len(kinds) - kinds.count(EMPTY)
+            )
         else:
             header = headers.current(values[0][TABLE], label[LINE])
             placement = place(

@@ -20,13 +20,17 @@ from typing import Any
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
 
-_END = re.compile(r"[。；;！!？?]+[”\"’'）)】」』]{0,3}")
+#: The characters that end a sentence, and the closing marks that may follow them.
+_ENDS = "。；;！!？?"
+_CLOSERS = "”\"’'）)】」』"
+#: A sentence's end: its terminators and up to three closing marks.
+_END = re.compile(f"[{_ENDS}]+[{_CLOSERS}]{{0,3}}")
 _END_OF = methodcaller("end")
 #: The text from one end (or the start) to the next (or the text's end), as ``_END`` finds
 #: them: its matches tile a text (compiled when first needed).
-_CHUNKS = r"[^。；;！!？?]*[。；;！!？?]+[”\"’'）)】」』]{0,3}|[^。；;！!？?]+"
+_CHUNKS = f"[^{_ENDS}]*[{_ENDS}]+[{_CLOSERS}]{{0,3}}|[^{_ENDS}]+"
 #: The characters that end a sentence (what ``_END`` starts with).
-_TERMINATORS = frozenset("。；;！!？?")
+_TERMINATORS = frozenset(_ENDS)
 #: A number and the unit written after it (件, 万元, 年, %, 个 …), full-width digits too.
 #: (Two look-behinds, not one of [0-9０-９.．]: a class of more than two runs of characters
 #: beyond Latin-1 costs a 64K-entry table to compile.)
