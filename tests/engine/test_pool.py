@@ -8,6 +8,7 @@ process look the same to the run.
 from __future__ import annotations
 
 import textwrap
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,27 @@ def test_a_pool_found_broken_when_a_batch_is_sent_loses_no_file(
         ("r3.txt", "XG201")
     ]
     assert not any(r.unreadable for r in results)
+
+
+def _slow(seconds: float) -> float:
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_stopped_pool_leaves_nothing_for_the_interpreters_exit_to_wake() -> None:
+    """After Ctrl-C, the pool's own thread has ended before the run returns: at the
+    interpreter's exit the standard library wakes it without its lock, and a wake-up
+    racing its close printed a traceback after "interrupted" (``Bad file descriptor``)."""
+    from xxgk_lint.engine.pool import _stop, context_for
+
+    executor = ProcessPoolExecutor(max_workers=2, mp_context=context_for(None))
+    futures = [executor.submit(_slow, 5.0) for _ in range(4)]  # busy workers, work queued
+    manager = executor._executor_manager_thread  # type: ignore[attr-defined]
+    wakeup = executor._executor_manager_thread_wakeup  # type: ignore[attr-defined]
+    assert manager is not None and manager.is_alive()
+    _stop(executor)
+    assert not manager.is_alive()
+    assert wakeup._closed  # what the exit step wakes is marked closed: it does nothing
+    assert all(future.done() for future in futures)

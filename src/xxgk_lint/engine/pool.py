@@ -52,6 +52,9 @@ BATCH_MIN = 4
 SHARES = 4
 #: Batches in flight per worker: enough that a slow file does not leave the others idle.
 IN_FLIGHT = 3
+#: Seconds a stopped pool's own thread is given to end (it ends as soon as it sees the
+#: workers gone; the bound only keeps a stuck one from holding up the exit).
+STOP_WAIT = 5.0
 
 _runner: Runner | None = None
 _options: RunOptions | None = None
@@ -141,9 +144,16 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     the rest of it, and the interpreter waits for that thread when it exits: Ctrl-C then
     hung the run, now and then. Once the workers are gone, the only other end of that
     pipe is this process's own: closed, the thread reads the end and stops.
+
+    That thread is then waited for here, not at the interpreter's exit: there, the
+    standard library wakes it without its lock (``_python_exit``) while it may be closing
+    its wake-up pipe, and the write to the closed pipe printed a traceback (``OSError:
+    handle is closed``, ``[Errno 9] Bad file descriptor``) after "interrupted". Once the
+    thread has ended, its wake-up pipe is marked closed and that exit step does nothing.
     """
     processes = list((getattr(executor, "_processes", None) or {}).values())
     results = getattr(executor, "_result_queue", None)
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -157,6 +167,8 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     if writer is not None:
         with contextlib.suppress(OSError):
             writer.close()
+    if manager is not None and manager.is_alive():
+        manager.join(STOP_WAIT)
 
 
 def _died(exitcode: int | None, lang: str) -> str:
