@@ -11,7 +11,7 @@ over the reader's limits.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import mul
 
@@ -256,15 +256,15 @@ def tag_of(el: object) -> str | None:
     return tag if isinstance(tag, str) else None
 
 
-def rows_of(table: etree._Element) -> list[etree._Element]:
-    rows = []
+def rows_of(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's rows, in order, one at a time: :func:`is_data_table` mostly stops at
+    the first, and each element read from lxml is an object made when it is reached."""
     for child in table:
-        tag = tag_of(child)
+        tag = child.tag
         if tag == "tr":
-            rows.append(child)
+            yield child
         elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if tag_of(tr) == "tr")
-    return rows
+            yield from child.iterchildren("tr")
 
 
 #: Whether a table (that holds no table) has a cell whose text is too long for a data
