@@ -13,6 +13,8 @@ import random
 
 import pytest
 
+from xxgk_lint import memo
+from xxgk_lint.sources import html_tables
 from xxgk_lint.sources.html_tables import Row, Spans, span_value
 from xxgk_lint.sources.limits import Limits
 from xxgk_lint.sources.model import LimitError
@@ -138,6 +140,50 @@ def test_equal_shapes_are_shared() -> None:
         row.add(0, 1, 2)
     Spans(Limits()).lay_out(rows)
     assert rows[0].shapes is rows[1].shapes is rows[2].shapes
+
+
+def _row_of(spans: list[int], group: int = 1) -> Row:
+    row = Row(0, group)
+    for span in spans:
+        row.add(0, 1, span)
+    return row
+
+
+def test_shapes_are_shared_across_reads_until_the_memo_tables_are_emptied() -> None:
+    first, second = _row_of([1, 2, 1]), _row_of([1, 2, 1])
+    Spans(Limits()).lay_out([first])
+    Spans(Limits()).lay_out([second])  # another read: the shapes the first one made
+    assert second.shapes is first.shapes
+    assert [(c.column, c.span, c.rows) for c in second.shapes] == [(0, 1, 1), (1, 2, 1), (3, 1, 1)]
+    memo.clear_all()
+    third = _row_of([1, 2, 1])
+    Spans(Limits()).lay_out([third])
+    assert third.shapes == first.shapes
+    assert third.shapes is not first.shapes
+
+
+def test_a_wide_row_is_kept_for_its_read_only() -> None:
+    memo.clear_all()
+    wide = [1] * (html_tables._SHAPES_ROW_CELLS + 1)
+    rows = [_row_of(wide, group) for group in (1, 2)]  # two groups: laid out apart
+    spans = Spans(Limits())
+    spans.lay_out(rows)
+    assert rows[0].shapes is rows[1].shapes  # shared within the read
+    assert len(rows[0].shapes) == 65
+    assert html_tables._ROW_SHAPES == {}  # not kept for the process
+    later = _row_of(wide)
+    Spans(Limits()).lay_out([later])
+    assert later.shapes == rows[0].shapes
+    assert later.shapes is not rows[0].shapes
+
+
+def test_the_process_table_of_shapes_stays_bounded() -> None:
+    memo.clear_all()
+    for width in range(1, html_tables._SHAPES_KEPT + 10):
+        Spans(Limits()).lay_out([_row_of([width])])
+    assert 0 < len(html_tables._ROW_SHAPES) <= html_tables._SHAPES_KEPT
+    assert 0 < len(html_tables._CELL_SHAPES) <= html_tables._SHAPES_KEPT
+    memo.clear_all()
 
 
 def test_cells_over_the_limit() -> None:

@@ -11,12 +11,13 @@ over the reader's limits.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import mul
 
 from lxml import etree
 
+from xxgk_lint import memo
 from xxgk_lint.sources.limits import Limits, over
 from xxgk_lint.sources.model import GridCell
 
@@ -99,11 +100,8 @@ class Spans:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.positions = 0  # grid positions laid out so far, in all tables
-        #: Shapes already made: equal ones are shared (immutable; a GridCell costs some
-        #: microseconds to make). A row's by its colspans for a row laid out from column
-        #: 0, else by (columns, colspans, rows); a cell's by (column, colspan, rows).
-        self._rows: dict[tuple, tuple[GridCell, ...]] = {}
-        self._cells: dict[tuple[int, int, int], GridCell] = {}
+        #: The shapes of rows wider than ``_SHAPES_ROW_CELLS``, kept for this read only.
+        self._wide: dict[tuple, tuple[GridCell, ...]] = {}
 
     def read(self, name: str, value: str | None) -> int:
         """The span ``name`` ("rowspan"/"colspan") that attribute ``value`` gives."""
@@ -196,23 +194,49 @@ class Spans:
         limit = self.limits.max_cells
         if self.positions > limit:
             raise over("max-cells", limit, f"more than {limit} table cells")
-        shapes = self._rows.get(key)
+        known = _ROW_SHAPES if len(row.colspans) <= _SHAPES_ROW_CELLS else self._wide
+        shapes = known.get(key)
         if shapes is None:
-            shapes = self._rows[key] = self._shapes(columns, row.colspans, heights)
+            if len(known) >= _SHAPES_KEPT and known is _ROW_SHAPES:
+                _clear_shapes()
+            shapes = known[key] = _shapes(columns, row.colspans, heights)
         row.shapes = shapes
 
-    def _shapes(
-        self, columns: Iterable[int], spans: Iterable[int], heights: Iterable[int]
-    ) -> tuple[GridCell, ...]:
-        """The GridCells of a row's cells, each made once per read."""
-        known = self._cells
-        shapes = []
-        for key in zip(columns, spans, heights, strict=False):  # accumulate, repeat: longer
-            shape = known.get(key)
-            if shape is None:
-                shape = known[key] = GridCell(*key)
-            shapes.append(shape)
-        return tuple(shapes)
+
+#: Shapes already made, kept for the process: equal ones are shared (immutable; a GridCell
+#: costs some microseconds to make, and every report of a format has rows of the same
+#: shapes). A row's by its colspans for a row laid out from column 0, else by (columns,
+#: colspans, rows); a cell's by (column, colspan, rows). Emptied when full, and by
+#: ``memo.clear_all``; a row of more cells than ``_SHAPES_ROW_CELLS`` is kept for its read
+#: only (``Spans._wide``), so that the table stays small.
+_ROW_SHAPES: dict[tuple, tuple[GridCell, ...]] = {}
+_CELL_SHAPES: dict[tuple[int, int, int], GridCell] = {}
+_SHAPES_KEPT = 4096
+_SHAPES_ROW_CELLS = 64
+
+
+def _clear_shapes() -> None:
+    _ROW_SHAPES.clear()
+    _CELL_SHAPES.clear()
+
+
+memo.register(_clear_shapes)
+
+
+def _shapes(
+    columns: Iterable[int], spans: Iterable[int], heights: Iterable[int]
+) -> tuple[GridCell, ...]:
+    """The GridCells of a row's cells, each made once (``_CELL_SHAPES``)."""
+    known = _CELL_SHAPES
+    if len(known) >= _SHAPES_KEPT:
+        known.clear()
+    shapes = []
+    for key in zip(columns, spans, heights, strict=False):  # accumulate, repeat: longer
+        shape = known.get(key)
+        if shape is None:
+            shape = known[key] = GridCell(*key)
+        shapes.append(shape)
+    return tuple(shapes)
 
 
 def span_value(value: str | None) -> int | None:
@@ -232,15 +256,15 @@ def tag_of(el: object) -> str | None:
     return tag if isinstance(tag, str) else None
 
 
-def rows_of(table: etree._Element) -> list[etree._Element]:
-    rows = []
+def rows_of(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's rows, in order, one at a time: :func:`is_data_table` mostly stops at
+    the first, and each element read from lxml is an object made when it is reached."""
     for child in table:
-        tag = tag_of(child)
+        tag = child.tag
         if tag == "tr":
-            rows.append(child)
+            yield child
         elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if tag_of(tr) == "tr")
-    return rows
+            yield from child.iterchildren("tr")
 
 
 #: Whether a table (that holds no table) has a cell whose text is too long for a data
