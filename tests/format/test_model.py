@@ -182,3 +182,43 @@ def test_the_format_page_is_generated_from_the_model() -> None:
 
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     assert page == describe.render(), "run: python -m xxgk_lint.format.describe > docs/format.md"
+
+
+SECTION_TEXTS = (
+    "一、总体情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "五、问题和改进",
+    "六、其他需要报告的事项",
+    "六、其他",
+    "第六部分其他:",
+    "三、收到和处理政府信息公开申请情况",
+    "二、主动公开政府信息情况",
+    "本年新收政府信息公开申请",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", SECTION_TEXTS)
+@pytest.mark.parametrize(
+    "section", FORMAT_2021.sections + FORMAT_2019.sections, ids=lambda s: s.key
+)
+def test_found_in_says_what_the_section_pattern_finds(section, text: str) -> None:
+    # found_in tests plain words by substring: the same answer as the compiled pattern.
+    assert section.found_in(text) is (section.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", SECTION_TEXTS)
+@pytest.mark.parametrize(
+    "section", FORMAT_2021.sections + FORMAT_2019.sections, ids=lambda s: s.key
+)
+def test_may_be_bare_is_false_only_where_the_bare_pattern_cannot_match(section, text) -> None:
+    if not section.may_be_bare(text):
+        assert section.bare_pattern is None or section.bare_pattern.match(text) is None
+
+
+def test_may_be_bare_is_true_for_a_bare_heading() -> None:
+    other = FORMAT_2021.section("other")
+    assert other.may_be_bare("六、其他") is True
+    assert other.may_be_bare("五、存在的主要问题") is False
+    assert FORMAT_2021.section("overview").may_be_bare("六、其他") is False

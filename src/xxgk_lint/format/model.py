@@ -14,13 +14,16 @@ in simplified characters without spaces.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
 
 from xxgk_lint.records import record
+
+#: The characters that make a word a regular expression rather than plain text.
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]()|\\")
 
 
 class Text(NamedTuple):
@@ -56,6 +59,25 @@ class SectionSpec:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(self.words))
+
+    @cached_property
+    def found_in(self) -> Callable[[str], bool]:
+        """Whether a normalised text holds one of the words: ``pattern.search``, as a
+        substring test when the words are plain text (no pattern compiled at start-up)."""
+        if _REGEX_SYNTAX.intersection("".join(self.words)):
+            search = self.pattern.search
+            return lambda text: search(text) is not None
+        words = self.words
+        return lambda text: any(word in text for word in words)
+
+    def may_be_bare(self, text: str) -> bool:
+        """False when ``bare_pattern`` cannot match ``text``: it has no bare words, or they
+        are plain text and ``text`` holds none of them."""
+        if not self.bare:
+            return False
+        if _REGEX_SYNTAX.intersection("".join(self.bare)):
+            return True
+        return any(word in text for word in self.bare)
 
     @cached_property
     def bare_pattern(self) -> re.Pattern[str] | None:

@@ -224,8 +224,6 @@ def _parser() -> Lark:
 #: Words that say there was none: a sentence holding one may state a claim of zero.
 _NONE_WORDS = ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无")
 _COUNT_DIGITS = frozenset(_NUMERAL_CHARS)
-_NONE_TAIL = re.compile(NONE_TAIL)
-_NUMERAL = re.compile(NUMERAL)
 
 
 def _worth_parsing(text: str) -> bool:
@@ -354,7 +352,7 @@ def _span(sentence: Sentence, start: int) -> Span:
     text = sentence.text
     if span.line != span.end_line or span.end_column - span.column != len(text):
         return span
-    numeral = _NUMERAL.match(text, start)
+    numeral = compiled(NUMERAL).match(text, start)  # (compiled when first needed)
     end = numeral.end() if numeral else start + 1
     return span._replace(column=span.column + start, end_column=span.column + end)
 
@@ -473,7 +471,7 @@ class _Reader:
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
-                if not _NONE_TAIL.match(tail.strip()):
+                if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
                 after = {t.value for t in words[:index]} & NONE_TOPICS
             if after:
