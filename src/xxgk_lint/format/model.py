@@ -18,9 +18,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from functools import cached_property
 from types import MappingProxyType
-from typing import NamedTuple
 
-from xxgk_lint.records import record
+from xxgk_lint.records import NamedTuple, record
 
 #: The characters that make a word a regular expression rather than plain text.
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]()|\\")

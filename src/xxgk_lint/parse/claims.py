@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
@@ -53,6 +53,7 @@ from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, Lexer, Token
 from xxgk_lint.parse.ast import Span
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence
