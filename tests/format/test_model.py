@@ -192,6 +192,10 @@ SECTION_TEXTS = (
     "六、其他需要报告的事项",
     "六、其他",
     "第六部分其他:",
+    "六、其他。",
+    "六其他\n",
+    "六、其他处理",
+    "六.其他:。",
     "三、收到和处理政府信息公开申请情况",
     "二、主动公开政府信息情况",
     "本年新收政府信息公开申请",
@@ -222,3 +226,50 @@ def test_may_be_bare_is_true_for_a_bare_heading() -> None:
     assert other.may_be_bare("六、其他") is True
     assert other.may_be_bare("五、存在的主要问题") is False
     assert FORMAT_2021.section("overview").may_be_bare("六、其他") is False
+
+
+def _word_lists() -> list[tuple[str, ...]]:
+    """Every list of words (regular expressions) the model searches text for."""
+    lists: list[tuple[str, ...]] = []
+    for model in FORMATS.values():
+        lists += [section.words for section in model.sections]
+        lists += [section.bare for section in model.sections if section.bare]
+        lists += [model.signals] if model.signals else []
+        for table in model.tables:
+            lists += [row.words for row in table.rows]
+            lists += [column.words for column in table.columns if column.words]
+    lists += [v.words for v in (FEE_STATEMENT, OUTLINE_HEADINGS, REPORT_NAME, *PERIOD_WORDS)]
+    return lists
+
+
+def test_words_finder_finds_what_the_joined_pattern_finds() -> None:
+    import random
+
+    from xxgk_lint.format.model import words_finder
+
+    rng = random.Random(12)
+    for words in _word_lists():
+        pattern = re.compile("|".join(words))
+        found = words_finder(words)
+        # Texts made of the words' own characters (and their variants), so that near
+        # misses are common: pieces of words, words cut short, words run together.
+        alphabet = sorted(set("".join(words)) | set("的需要与和及问题改进/()0123456789"))
+        texts = ["", *words, *(w[1:] for w in words), *(w[:-1] for w in words)]
+        for _ in range(300):
+            texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))))
+            # pieces of the words run together, between other characters
+            pieces = []
+            for _ in range(rng.randint(1, 3)):
+                word = rng.choice(words).replace("?", "").replace("(?:", "").replace(")", "")
+                start = rng.randint(0, len(word) // 2)
+                pieces.append(rng.choice(alphabet) + word[start:])
+            texts.append("".join(pieces))
+        for text in texts:
+            assert found(text) is (pattern.search(text) is not None), (words, text)
+
+
+@pytest.mark.parametrize("text", ["六、其他", "六、其他。", "六其他\n", "第六部分其他:", "六其他."])
+def test_a_bare_heading_passes_may_be_bare_and_matches(text: str) -> None:
+    other = FORMAT_2021.section("other")
+    assert other.may_be_bare(text) is True
+    assert other.bare_pattern is not None and other.bare_pattern.match(text) is not None
