@@ -82,7 +82,7 @@ def bare_section(heading: str) -> str | None:
     norm = normalise(heading)
     for section in FORMAT_2021.sections:
         if not section.may_be_bare(norm):
-            continue  # (its pattern is compiled only for a heading that holds a bare word)
+            continue  # (its pattern is compiled only for a heading it may match)
         pattern = section.bare_pattern
         if pattern is not None and pattern.match(norm):
             return section.key
