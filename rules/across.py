@@ -17,7 +17,6 @@ annotation when the module is imported (measured: half its import time).
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
@@ -29,6 +28,7 @@ from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 #: Where a finding about a whole report points when its title was not found.
 _TOP = Span(1, 1, 1, 2)

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
 
 from xxgk_lint_rules._docs import docs, row_label
 
@@ -19,6 +18,7 @@ from xxgk_lint.format.document import FEE_REGIME_FROM, FEE_STATEMENT
 from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.ast import Report, Sentence
 from xxgk_lint.parse.claims import folded
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 
 @rule(

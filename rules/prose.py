@@ -23,7 +23,6 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 from xxgk_lint_rules.arithmetic import blamed_values
@@ -35,6 +34,7 @@ from xxgk_lint.format import prose
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.parse.ast import Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 #: Topics of the cases of table 四: a claim with one of them is XG502's, never XG501's.
 CASES = frozenset({"review", "litigation", "direct", "after_review"})

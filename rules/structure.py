@@ -13,7 +13,7 @@ from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise
-from xxgk_lint.memo import bounded
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
 
 # The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
@@ -294,7 +294,7 @@ _NUMBERING = re.compile(
 )
 #: The format's own sub-headings of 五 (存在的主要问题, 改进情况 …), as whole sentences.
 _OUTLINE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
-_OPEN = re.compile(r"[,;。:!?]")
+_OPEN = r"[,;。:!?]"  # (compiled when first needed)
 
 
 def _is_subheading(text: str) -> bool:
@@ -308,7 +308,7 @@ def _is_subheading(text: str) -> bool:
     body = norm[match.end() :]
     if _OUTLINE.fullmatch(body.rstrip("。.:;")):
         return True
-    return len(body) <= 12 and not _OPEN.search(body)
+    return len(body) <= 12 and not compiled(_OPEN).search(body)
 
 
 #: A section that says there is nothing: 无, 暂无, 无。

@@ -252,3 +252,87 @@ def test_a_frozen_field_behind_a_data_descriptor_goes_through_its_set() -> None:
     assert "__set(self, 'value', value)" in source  # through the descriptor
     with pytest.raises(FrozenInstanceError):
         held.name = "y"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- NamedTuple
+
+
+def _pair_classes() -> tuple[type, type]:
+    """The same class body under typing's NamedTuple and under the records one."""
+    import typing
+
+    from xxgk_lint.records import NamedTuple as Cheap
+
+    made = []
+    for base in (typing.NamedTuple, Cheap):
+
+        class Place(base):  # type: ignore[misc, valid-type]
+            """Where a thing is."""
+
+            line: int
+            column: int
+            note: str | None = None
+            flags: tuple[str, ...] = ()
+
+            def shifted(self, by: int) -> Place:
+                return self._replace(column=self.column + by)
+
+            @property
+            def key(self) -> tuple[int, int]:
+                return (self.line, self.column)
+
+        made.append(Place)
+    return made[0], made[1]
+
+
+def test_named_tuple_behaves_as_typings() -> None:
+    typed, cheap = _pair_classes()
+    for cls in (typed, cheap):
+        place = cls(3, 4)
+        assert place == (3, 4, None, ())
+        assert isinstance(place, tuple)
+        assert repr(place) == "Place(line=3, column=4, note=None, flags=())"
+        assert place.shifted(2).column == 6
+        assert place.key == (3, 4)
+        assert place._asdict() == {"line": 3, "column": 4, "note": None, "flags": ()}
+        assert cls._make([1, 2, "x", ("a",)]).note == "x"
+        assert cls.__doc__ == "Where a thing is."
+        assert cls.__qualname__.endswith("Place")
+        assert cls.__module__ == __name__
+    assert cheap._fields == typed._fields == ("line", "column", "note", "flags")
+    assert cheap._field_defaults == typed._field_defaults == {"note": None, "flags": ()}
+    assert list(cheap.__annotations__) == list(typed.__annotations__)
+    # the annotations are kept as written (typing's makes ForwardRefs of the strings)
+    assert cheap.__annotations__["note"] == "str | None"
+
+
+def test_named_tuple_pickles() -> None:
+    import pickle
+
+    from xxgk_lint.parse.ast import Span
+
+    span = Span(1, 2, 3, 4)
+    assert pickle.loads(pickle.dumps(span)) == span
+    assert type(pickle.loads(pickle.dumps(span))) is Span
+
+
+def test_named_tuple_refuses_what_typing_refuses() -> None:
+    from xxgk_lint.records import NamedTuple
+
+    with pytest.raises(TypeError, match="without a default follows one with a default"):
+
+        class Bad(NamedTuple):
+            a: int = 1
+            b: int
+
+    with pytest.raises(AttributeError, match="cannot define _make"):
+
+        class Worse(NamedTuple):
+            a: int
+
+            def _make(self) -> None: ...
+
+    with pytest.raises(TypeError, match="inherits from NamedTuple alone"):
+
+        class Mixed(NamedTuple, int):  # type: ignore[misc]
+            a: int

@@ -13,10 +13,17 @@ the class's fields. Dataclasses still does all the field handling.
 Supported: defaults, ``default_factory``, ``field(init=False, default=…)``,
 ``repr=False`` and ``compare=False`` fields, ``__post_init__``, ``slots=True``. Anything
 else (``InitVar``, ``kw_only``, ``order``) is refused when the class is defined.
+
+:data:`NamedTuple` is ``typing.NamedTuple`` for the same reason: typing's compiles each
+field's annotation (a string, under ``from __future__ import annotations``) into a
+``ForwardRef`` when the class is defined — some two hundred compilations of every start.
+This one builds the same ``collections.namedtuple`` class and keeps the annotations as
+written; type checkers read it as typing's.
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import MISSING, Field, FrozenInstanceError, field
@@ -26,6 +33,8 @@ from types import CodeType, FunctionType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
+    from typing import NamedTuple as NamedTuple
+
     from typing_extensions import dataclass_transform
 else:  # at run time it only marks the function (and Python 3.10's typing lacks it)
 
@@ -33,7 +42,7 @@ else:  # at run time it only marks the function (and Python 3.10's typing lacks 
         return lambda function: function
 
 
-__all__ = ["record"]
+__all__ = ["NamedTuple", "record"]
 
 T = TypeVar("T")
 
@@ -269,6 +278,45 @@ def _getstate(self: Any) -> list[Any]:
 def _setstate(self: Any, state: list[Any]) -> None:
     for spec, value in zip(dataclasses.fields(self), state, strict=True):
         object.__setattr__(self, spec.name, value)
+
+
+#: Names a NamedTuple class body may not define (the namedtuple's own), and those it keeps.
+_TUPLE_OWN = frozenset(
+    {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults"}
+    | {"_make", "_replace", "_asdict", "_source"}
+)
+_TUPLE_KEPT = frozenset({"__module__", "__name__", "__annotations__"})
+
+
+_namedtuple: Callable[..., Any] = collections.namedtuple
+
+
+class _TupleMeta(type):
+    """What ``class X(NamedTuple)`` calls: typing's ``NamedTupleMeta`` without the
+    evaluation of the annotations (and without ``Generic``, which no record uses)."""
+
+    def __new__(cls, typename: str, bases: tuple[type, ...], ns: dict[str, Any]) -> Any:
+        if len(bases) != 1 or type(bases[0]) is not _TupleMeta:
+            raise TypeError(f"{typename}: a NamedTuple inherits from NamedTuple alone")
+        annotations: dict[str, Any] = ns.get("__annotations__", {})
+        defaulted = [name for name in annotations if name in ns]
+        if defaulted and list(annotations)[-len(defaulted) :] != defaulted:
+            raise TypeError(f"{typename}: a field without a default follows one with a default")
+        defaults = [ns[name] for name in defaulted]
+        fields = list(annotations)
+        made = _namedtuple(typename, fields, defaults=defaults, module=ns["__module__"])
+        made.__annotations__ = made.__new__.__annotations__ = dict(annotations)
+        for key, value in ns.items():
+            if key in _TUPLE_OWN:
+                raise AttributeError(f"{typename}: a NamedTuple cannot define {key}")
+            if key not in _TUPLE_KEPT and key not in made._fields:
+                setattr(made, key, value)
+        return made
+
+
+if not TYPE_CHECKING:
+    #: ``typing.NamedTuple``'s class syntax (``class Span(NamedTuple): line: int …``).
+    NamedTuple = type.__new__(_TupleMeta, "NamedTuple", (), {})
 
 
 if __name__ == "__main__":  # pragma: no cover

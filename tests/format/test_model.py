@@ -182,3 +182,94 @@ def test_the_format_page_is_generated_from_the_model() -> None:
 
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     assert page == describe.render(), "run: python -m xxgk_lint.format.describe > docs/format.md"
+
+
+SECTION_TEXTS = (
+    "一、总体情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "五、问题和改进",
+    "六、其他需要报告的事项",
+    "六、其他",
+    "第六部分其他:",
+    "六、其他。",
+    "六其他\n",
+    "六、其他处理",
+    "六.其他:。",
+    "三、收到和处理政府信息公开申请情况",
+    "二、主动公开政府信息情况",
+    "本年新收政府信息公开申请",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", SECTION_TEXTS)
+@pytest.mark.parametrize(
+    "section", FORMAT_2021.sections + FORMAT_2019.sections, ids=lambda s: s.key
+)
+def test_found_in_says_what_the_section_pattern_finds(section, text: str) -> None:
+    # found_in tests plain words by substring: the same answer as the compiled pattern.
+    assert section.found_in(text) is (section.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", SECTION_TEXTS)
+@pytest.mark.parametrize(
+    "section", FORMAT_2021.sections + FORMAT_2019.sections, ids=lambda s: s.key
+)
+def test_may_be_bare_is_false_only_where_the_bare_pattern_cannot_match(section, text) -> None:
+    if not section.may_be_bare(text):
+        assert section.bare_pattern is None or section.bare_pattern.match(text) is None
+
+
+def test_may_be_bare_is_true_for_a_bare_heading() -> None:
+    other = FORMAT_2021.section("other")
+    assert other.may_be_bare("六、其他") is True
+    assert other.may_be_bare("五、存在的主要问题") is False
+    assert FORMAT_2021.section("overview").may_be_bare("六、其他") is False
+
+
+def _word_lists() -> list[tuple[str, ...]]:
+    """Every list of words (regular expressions) the model searches text for."""
+    lists: list[tuple[str, ...]] = []
+    for model in FORMATS.values():
+        lists += [section.words for section in model.sections]
+        lists += [section.bare for section in model.sections if section.bare]
+        lists += [model.signals] if model.signals else []
+        for table in model.tables:
+            lists += [row.words for row in table.rows]
+            lists += [column.words for column in table.columns if column.words]
+    lists += [v.words for v in (FEE_STATEMENT, OUTLINE_HEADINGS, REPORT_NAME, *PERIOD_WORDS)]
+    return lists
+
+
+def test_words_finder_finds_what_the_joined_pattern_finds() -> None:
+    import random
+
+    from xxgk_lint.format.model import words_finder
+
+    rng = random.Random(12)
+    for words in _word_lists():
+        pattern = re.compile("|".join(words))
+        found = words_finder(words)
+        # Texts made of the words' own characters (and their variants), so that near
+        # misses are common: pieces of words, words cut short, words run together.
+        alphabet = sorted(set("".join(words)) | set("的需要与和及问题改进/()0123456789"))
+        texts = ["", *words, *(w[1:] for w in words), *(w[:-1] for w in words)]
+        for _ in range(300):
+            texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))))
+            # pieces of the words run together, between other characters
+            pieces = []
+            for _ in range(rng.randint(1, 3)):
+                word = rng.choice(words).replace("?", "").replace("(?:", "").replace(")", "")
+                start = rng.randint(0, len(word) // 2)
+                pieces.append(rng.choice(alphabet) + word[start:])
+            texts.append("".join(pieces))
+        for text in texts:
+            assert found(text) is (pattern.search(text) is not None), (words, text)
+
+
+@pytest.mark.parametrize("text", ["六、其他", "六、其他。", "六其他\n", "第六部分其他:", "六其他."])
+def test_a_bare_heading_passes_may_be_bare_and_matches(text: str) -> None:
+    other = FORMAT_2021.section("other")
+    assert other.may_be_bare(text) is True
+    assert other.bare_pattern is not None and other.bare_pattern.match(text) is not None

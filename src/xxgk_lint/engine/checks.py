@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Related
 from xxgk_lint.parse.ast import Span
 from xxgk_lint.parse.serialize import plain
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 PASS, FAIL, NOT_ASSESSABLE, UNCERTAIN = "pass", "fail", "not_assessable", "uncertain"
 #: The four statuses, in the order summaries list them.

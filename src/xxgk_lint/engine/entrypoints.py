@@ -19,7 +19,9 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
+
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 _SUFFIXES = (".dist-info", ".egg-info")
 _VALUE = re.compile(r"^(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\])?\s*$")

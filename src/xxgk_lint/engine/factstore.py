@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any
 
 from xxgk_lint.digest import digest61
 from xxgk_lint.engine.pairing import body_key
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.config import Config

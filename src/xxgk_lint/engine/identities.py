@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import Identity
 from xxgk_lint.parse.ast import Cell, Report, Row, Table
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 __all__ = [
     "FAIL",

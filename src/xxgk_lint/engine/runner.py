@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import GeneratorType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.engine.budget import BudgetExceeded, budget, holding, relay
 from xxgk_lint.engine.builtin import checked_findings, clean_text, plugin_error
@@ -53,7 +53,7 @@ from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
 from xxgk_lint.engine.rule import CheckReport, ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
-from xxgk_lint.records import record
+from xxgk_lint.records import NamedTuple, record
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.baseline import Baseline, RunBaselines

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from itertools import chain
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import Cell, Table
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 
 class TableCells(NamedTuple):

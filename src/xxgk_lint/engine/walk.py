@@ -17,10 +17,10 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.config import ConfigResolver, excluded
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 #: Folders never walked: version control, virtual environments, caches.
 SKIP_DIRS = frozenset(

@@ -68,7 +68,7 @@ def section_key(heading: str) -> str | None:
     per heading text: reports repeat the template's headings)."""
     norm = normalise(heading)
     for key in HEADING_PRIORITY:
-        if FORMAT_2021.section(key).pattern.search(norm):
+        if FORMAT_2021.section(key).found_in(norm):
             return key
     return bare_section(heading)
 
@@ -81,6 +81,8 @@ def bare_section(heading: str) -> str | None:
     """
     norm = normalise(heading)
     for section in FORMAT_2021.sections:
+        if not section.may_be_bare(norm):
+            continue  # (its pattern is compiled only for a heading it may match)
         pattern = section.bare_pattern
         if pattern is not None and pattern.match(norm):
             return section.key

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 if TYPE_CHECKING:
     from xxgk_lint.engine.diagnostics import Diagnostic

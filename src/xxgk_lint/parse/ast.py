@@ -20,10 +20,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
-from xxgk_lint.records import record
+from xxgk_lint.records import NamedTuple, record
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.claims import Claim

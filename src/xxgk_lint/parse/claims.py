@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
@@ -53,6 +53,7 @@ from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, Lexer, Token
 from xxgk_lint.parse.ast import Span
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence
@@ -224,8 +225,6 @@ def _parser() -> Lark:
 #: Words that say there was none: a sentence holding one may state a claim of zero.
 _NONE_WORDS = ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无")
 _COUNT_DIGITS = frozenset(_NUMERAL_CHARS)
-_NONE_TAIL = re.compile(NONE_TAIL)
-_NUMERAL = re.compile(NUMERAL)
 
 
 def _worth_parsing(text: str) -> bool:
@@ -354,7 +353,7 @@ def _span(sentence: Sentence, start: int) -> Span:
     text = sentence.text
     if span.line != span.end_line or span.end_column - span.column != len(text):
         return span
-    numeral = _NUMERAL.match(text, start)
+    numeral = compiled(NUMERAL).match(text, start)  # (compiled when first needed)
     end = numeral.end() if numeral else start + 1
     return span._replace(column=span.column + start, end_column=span.column + end)
 
@@ -473,7 +472,7 @@ class _Reader:
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
-                if not _NONE_TAIL.match(tail.strip()):
+                if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
                 after = {t.value for t in words[:index]} & NONE_TOPICS
             if after:

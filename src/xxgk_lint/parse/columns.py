@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import field
-from typing import NamedTuple
 
 from xxgk_lint.parse.cells import (
     EMPTY,
@@ -42,7 +41,7 @@ from xxgk_lint.parse.cells import (
     Item,
     item_kind,
 )
-from xxgk_lint.records import record
+from xxgk_lint.records import NamedTuple, record
 
 BY_GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
 

@@ -19,11 +19,11 @@ import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
-from typing import NamedTuple
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
 from xxgk_lint.memo import compiled, register
 from xxgk_lint.parse._lark_runtime import Lexer, Token
+from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")

@@ -332,8 +332,10 @@ def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
     words: list[tuple[int, str]] = []
     searches: list[tuple[int, Callable[[str], object]]] = []
     for index, row in enumerate(spec.rows):
-        source = row.pattern.pattern
-        if row.pattern.flags == re.UNICODE and not _REGEX_SYNTAX.intersection(source):
+        # (The pattern's text, without compiling it: plain words need no pattern at all, and
+        # text without regex syntax holds no inline flag.)
+        source = "|".join(row.words)
+        if not _REGEX_SYNTAX.intersection(source):
             words.extend((index, word) for word in source.split("|"))
         else:
             searches.append((index, row.pattern.search))

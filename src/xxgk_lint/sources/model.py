@@ -14,9 +14,8 @@ import bisect
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
-from typing import NamedTuple
 
-from xxgk_lint.records import record
+from xxgk_lint.records import NamedTuple, record
 
 
 class Origin(NamedTuple):
