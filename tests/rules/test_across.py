@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft4Validator, Draft202012Validator
-from xxgk_lint_rules.across import MIN_CHARS, _sentence_hash, canonical, canonicals
+from xxgk_lint_rules.across import (
+    _COMMON_MARKS,
+    MIN_CHARS,
+    _digests,
+    _patterns,
+    _sentence_hash,
+    _sentence_hashes,
+    canonical,
+    canonicals,
+)
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, edit, run_main, write
@@ -332,6 +341,27 @@ def test_a_sentence_is_kept_as_the_hash_of_its_canonical_text() -> None:
     text = "2023年，我局共发布政策解读12篇。"
     assert _sentence_hash(text) == digest61(canonical(text)) == digest61("#年我局共发布政策解读#篇")
     assert _sentence_hash("２０２４年,我局共发布政策解读 9 篇") == _sentence_hash(text)
+
+
+def test_hashes_made_together_are_digest61_of_each_canonical_text() -> None:
+    texts = ["政策解读形式较为单一。", "", "依申请公开答复文书不够规范；", "\x00起首", "a\udc80b"]
+    assert _digests(texts[:4]) == [digest61(t) for t in texts[:4]] != [1] * 4
+    with pytest.raises(UnicodeEncodeError):  # (digest61's own error, as it says it)
+        _digests(texts)
+    sentences = ["2023年，我局共发布政策解读12篇。", "暂无。", "2023年，我局共发布政策解读12篇。"]
+    found = _sentence_hashes(sentences)
+    assert found == [_sentence_hash(s) for s in sentences]
+    assert found[1] is None and found[0] == found[2] == digest61("#年我局共发布政策解读#篇")
+
+
+def test_the_common_marks_are_punctuation_that_canonical_text_drops() -> None:
+    punctuation = _patterns().punctuation
+    for mark in _COMMON_MARKS:
+        assert punctuation.fullmatch(mark), mark
+    assert (
+        canonical("政策解读（形式）较为单一：“以文字”《解读》为主；")
+        == "政策解读形式较为单一以文字解读为主"
+    )
 
 
 def test_pairing_is_linear_and_keyed_on_the_normalised_name() -> None:
