@@ -16,6 +16,7 @@ annotation when the module is imported (measured: half its import time).
 
 import functools
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, is_not, not_
@@ -454,9 +455,32 @@ def canonicals(sentences: Sequence[str]) -> list[str]:
         text = text.replace(mark, "")
     text = patterns.punctuation.sub("", text).replace("_", "")
     boilerplate = patterns.boilerplate.fullmatch
+    longest = _BOILERPLATE_LONGEST
     lines = text.split("\n")
-    return ["" if len(line) < MIN_CHARS or boilerplate(line) else line for line in lines[1:]]
+    return [
+        "" if len(line) < MIN_CHARS or (len(line) <= longest and boilerplate(line)) else line
+        for line in lines[1:]
+    ]
 
+
+def _longest_match(words: Sequence[str]) -> int:
+    """An upper bound on the length of what any of ``words`` matches: the characters of the
+    longest, less its group and alternative syntax — a pattern that repeats nothing (no
+    ``*``, ``+``, ``{}``; no escape, which could be a back-reference) consumes each of its
+    characters at most once, a class or a look-around no more than it holds. Longer lines
+    are never the format's own wording, and are not matched against it (most sentences).
+    Other patterns: no bound."""
+    longest = 0
+    for word in words:
+        if any(c in word for c in "*+{\\"):
+            return sys.maxsize
+        plain = word.replace("(?:", "")
+        longest = max(longest, len(plain) - sum(map(plain.count, "()?|")))
+    return longest
+
+
+#: No line longer than this is the format's own wording (see :func:`_longest_match`).
+_BOILERPLATE_LONGEST = _longest_match(OUTLINE_HEADINGS.words)
 
 #: The hash of each sentence text seen (None: it does not count), by text: reports of one
 #: template share most of their sentences. Emptied when full, and by memo.clear_all.

@@ -505,3 +505,35 @@ def test_the_sentences_made_canonical_together_are_each_made_canonical_alone() -
         ]
         assert canonicals(group) == [_canonical_alone(text) for text in group], group
     assert canonicals([]) == []
+
+
+def _expansions(pattern: str) -> set[str]:
+    """Every string a pattern of literals, (?:a|b) groups and ? matches (for the test)."""
+    if not pattern:
+        return {""}
+    if pattern.startswith("(?:"):
+        depth, end = 1, 3
+        while depth:
+            depth += (pattern[end] == "(") - (pattern[end] == ")")
+            end += 1
+        end -= 1
+        inner, rest = pattern[3:end], pattern[end + 1 :]
+        options = set().union(*(_expansions(a) for a in inner.split("|")))
+    else:
+        options, rest = {pattern[0]}, pattern[1:]
+    if rest.startswith("?"):
+        options, rest = options | {""}, rest[1:]
+    return {o + r for o in options for r in _expansions(rest)}
+
+
+def test_no_line_longer_than_the_bound_is_the_formats_wording() -> None:
+    from xxgk_lint_rules.across import _BOILERPLATE_LONGEST, _longest_match
+
+    from xxgk_lint.format.document import OUTLINE_HEADINGS
+
+    boilerplate = _patterns().boilerplate
+    matched = set().union(*(_expansions(w) for w in OUTLINE_HEADINGS.words))
+    assert all(boilerplate.fullmatch(m) for m in matched)
+    assert max(map(len, matched)) == 14 <= _BOILERPLATE_LONGEST == 20
+    assert _longest_match(["(?:ab|c)?d", "x(?:yz)?"]) == 4
+    assert _longest_match(["a+"]) == _longest_match(["(\\w)\\1"]) > 10**9
