@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -31,7 +31,7 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
-from xxgk_lint.format.normalise import with_traditional
+from xxgk_lint.format.normalise import TRADITIONAL, fold_traditional, with_traditional
 from xxgk_lint.parse.ast import Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -54,9 +54,45 @@ def _words(group: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def _mentions(words: tuple[str, ...]) -> re.Pattern[str]:
-    """``words`` over raw text, simplified or traditional."""
-    return re.compile("|".join(with_traditional(w) for w in words))
+def _mentions(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a raw text holds one of ``words``, simplified or traditional: the search of
+    ``with_traditional`` of each. Words that are plain text whose characters fold back from
+    just the traditional forms that search allows are found by ``in`` in the text folded
+    instead, all in C: a search whose alternatives open with a class (行政诉讼|[诉訴][讼訟])
+    is tried at every character (seven times slower), and one opening with the expanded
+    literals compiles a 64K-entry table (milliseconds of a start)."""
+    pattern = re.compile("|".join(with_traditional(w) for w in words))
+    if all(_opens_with_a_literal(w) for w in words) or not all(map(_folds_as_searched, words)):
+        # (alternatives that each open with a literal: re scans for their first characters
+        # in C, faster than folding the text)
+        return lambda text: pattern.search(text) is not None
+
+    def mentions(text: str) -> bool:
+        text = fold_traditional(text)
+        return any(word in text for word in words)
+
+    return mentions
+
+
+def _opens_with_a_literal(word: str) -> bool:
+    """Whether the search of ``with_traditional(word)`` opens with one character (not a
+    class of its forms, nor pattern syntax)."""
+    first = word[:1]
+    return bool(first) and re.escape(first) == first == with_traditional(first)
+
+
+def _folds_as_searched(word: str) -> bool:
+    """Whether ``word`` is found by ``in`` in folded text exactly where the search of
+    ``with_traditional(word)`` finds it in raw text: plain text (no pattern syntax), each
+    character kept by folding, and what folds to it just the forms the search allows."""
+    if re.escape(word) != word:
+        return False
+    for character in word:
+        allowed = {character, *with_traditional(character).strip("[]")}
+        folding = {t for t in TRADITIONAL if fold_traditional(t) == character} | {character}
+        if fold_traditional(character) != character or folding != allowed:
+            return False
+    return True
 
 
 def _quote(claim: Claim) -> str:
@@ -90,12 +126,12 @@ def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
     """The sentences of the paragraphs, and then of the sentences, that hold one of
     ``words`` (simplified or traditional): a paragraph that cannot hold a claim about the
     table (none of the words, or no count) is not even split into sentences."""
-    pattern = _mentions(words)
+    mentions = _mentions(words)
     for paragraph in report.paragraphs:
-        if not pattern.search(paragraph.text) or not may_state_claims(paragraph.text):
+        if not mentions(paragraph.text) or not may_state_claims(paragraph.text):
             continue
         for sentence in paragraph.sentences:
-            if pattern.search(sentence.text):
+            if mentions(sentence.text):
                 yield sentence
 
 

@@ -12,7 +12,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.document import OUTLINE_HEADINGS
-from xxgk_lint.format.normalise import normalise
+from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
 
@@ -297,10 +297,26 @@ _OUTLINE = re.compile("|".join(f"(?:{w})" for w in OUTLINE_HEADINGS.words))
 _OPEN = r"[,;。:!?]"  # (compiled when first needed)
 
 
+#: The numerals a sub-heading's numbering may open with, and the ideographs that fold to
+#: none of them (a sentence that opens with one of those is no sub-heading).
+_OPENING_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _opens_unnumbered(text: str) -> bool:
+    """Whether ``text`` opens, past its blanks, with a CJK ideograph that normalising keeps
+    an ideograph and no numeral: then its normalised text cannot open with ``_NUMBERING``
+    (most sentences; told without normalising them). An ideograph of U+4E00–U+9FFF is its
+    own NFKC and folds to one ideograph; the blanks before it are what normalising drops."""
+    first = text.lstrip()[:1]
+    return "\u4e00" <= first <= "\u9fff" and fold_traditional(first) not in _OPENING_NUMERALS
+
+
 def _is_subheading(text: str) -> bool:
     """A sentence that only names what follows: （一）存在问题。 / 二、改进情况 / 1.问题 —
     numbered, and either the format's sub-heading words or a short phrase with no sentence
     end. A short numbered sentence that says something (1.政策解读形式较为单一。) counts."""
+    if _opens_unnumbered(text):
+        return False
     norm = normalise(text)
     match = _NUMBERING.match(norm)
     if match is None:
@@ -312,6 +328,8 @@ def _is_subheading(text: str) -> bool:
 
 
 #: A section that says there is nothing: 无, 暂无, 无。
+#: (At most six characters: a section of more ideographs than that is not "nothing".)
+_NOTHING_LONGEST = 6
 #: The words of a measure: what was changed or is planned (改进, 整改, 下一步 …), and the
 #: future tense a measure is written in (将加强, 将进一步 …). A problem is written 有待加强 or
 #: 需进一步加强: no 将, so it is not read as a measure.
@@ -362,6 +380,17 @@ def _measure_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     are ideographs only (once per option value, not per report)."""
     wanted = tuple(normalise(w) for w in words)
     return wanted, tuple(w for w in wanted if _ideographs(w) and normalise(w) == w)
+
+
+def _ideographs_over(text: str, count: int) -> bool:
+    """Whether ``text`` holds more than ``count`` CJK ideographs (U+4E00–U+9FFF), read only
+    as far as it takes to find them."""
+    for character in text:
+        if "\u4e00" <= character <= "\u9fff":
+            count -= 1
+            if count < 0:
+                return True
+    return False
 
 
 def _ideographs(word: str) -> bool:
@@ -462,7 +491,10 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
         return  # XG101 reports the missing section
     number = section.number or report.format.section("problems").number
     raw = section.text
-    text = normalise(raw)
+    # Normalised only if it may be empty or "nothing": each ideograph of U+4E00–U+9FFF is one
+    # character of the normalised text, so more of them than "nothing" has settle both, and
+    # most sections are never normalised (NFKC costs more than the rest of the rule).
+    text = None if _ideographs_over(raw, _NOTHING_LONGEST) else normalise(raw)
     if text == "":
         yield ctx.diagnostic(
             section.span,
@@ -473,7 +505,7 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
             actual=None,
         )
         return
-    if _NOTHING.match(text):
+    if text is not None and _NOTHING.match(text):
         yield ctx.diagnostic(
             section.span,
             "nothing",

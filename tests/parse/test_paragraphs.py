@@ -42,3 +42,19 @@ def test_sub_headings_and_items_of_section_five_are_paragraphs(tmp_path) -> None
         (57, "2.部分栏目更新不及时。"),
         (58, "（二）改进情况"),
     ]
+
+
+def test_a_split_sentence_equals_one_made_by_its_constructor() -> None:
+    from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span
+    from xxgk_lint.parse.sentences import split_sentences
+
+    text = "共收到申请22件。 办结20件；"
+    paragraph = Paragraph(text, Span(3, 5, 3, 5 + len(text)), (Piece(0, 3, 5),), "overview")
+    first, second = split_sentences(paragraph)
+    assert vars(first).keys() == vars(Sentence("x", Span(1, 1, 1, 2), (), None)).keys()
+    twenty = Number(20, "20", "件", Span(3, 17, 3, 19), 2)
+    assert second == Sentence("办结20件；", Span(3, 15, 3, 21), (twenty,), "overview")
+    assert first.text == "共收到申请22件。" and first.span == Span(3, 5, 3, 14)
+    assert [(n.value, n.span) for n in first.numbers] == [(22, Span(3, 10, 3, 12))]
+    assert paragraph.sentences == (first, second)
+    assert paragraph.sentences is paragraph.sentences

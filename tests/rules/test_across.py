@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft4Validator, Draft202012Validator
-from xxgk_lint_rules.across import MIN_CHARS, _sentence_hash, canonical, canonicals
+from xxgk_lint_rules.across import (
+    _COMMON_MARKS,
+    MIN_CHARS,
+    _digests,
+    _patterns,
+    _sentence_hash,
+    _sentence_hashes,
+    canonical,
+    canonicals,
+)
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, edit, run_main, write
@@ -334,6 +343,27 @@ def test_a_sentence_is_kept_as_the_hash_of_its_canonical_text() -> None:
     assert _sentence_hash("２０２４年,我局共发布政策解读 9 篇") == _sentence_hash(text)
 
 
+def test_hashes_made_together_are_digest61_of_each_canonical_text() -> None:
+    texts = ["政策解读形式较为单一。", "", "依申请公开答复文书不够规范；", "\x00起首", "a\udc80b"]
+    assert _digests(texts[:4]) == [digest61(t) for t in texts[:4]] != [1] * 4
+    with pytest.raises(UnicodeEncodeError):  # (digest61's own error, as it says it)
+        _digests(texts)
+    sentences = ["2023年，我局共发布政策解读12篇。", "暂无。", "2023年，我局共发布政策解读12篇。"]
+    found = _sentence_hashes(sentences)
+    assert found == [_sentence_hash(s) for s in sentences]
+    assert found[1] is None and found[0] == found[2] == digest61("#年我局共发布政策解读#篇")
+
+
+def test_the_common_marks_are_punctuation_that_canonical_text_drops() -> None:
+    punctuation = _patterns().punctuation
+    for mark in _COMMON_MARKS:
+        assert punctuation.fullmatch(mark), mark
+    assert (
+        canonical("政策解读（形式）较为单一：“以文字”《解读》为主；")
+        == "政策解读形式较为单一以文字解读为主"
+    )
+
+
 def test_pairing_is_linear_and_keyed_on_the_normalised_name() -> None:
     def facts(agency: str, year: int, path: str) -> ReportFacts:
         return ReportFacts(path, "text", "2021", year, agency, None)
@@ -475,3 +505,35 @@ def test_the_sentences_made_canonical_together_are_each_made_canonical_alone() -
         ]
         assert canonicals(group) == [_canonical_alone(text) for text in group], group
     assert canonicals([]) == []
+
+
+def _expansions(pattern: str) -> set[str]:
+    """Every string a pattern of literals, (?:a|b) groups and ? matches (for the test)."""
+    if not pattern:
+        return {""}
+    if pattern.startswith("(?:"):
+        depth, end = 1, 3
+        while depth:
+            depth += (pattern[end] == "(") - (pattern[end] == ")")
+            end += 1
+        end -= 1
+        inner, rest = pattern[3:end], pattern[end + 1 :]
+        options = set().union(*(_expansions(a) for a in inner.split("|")))
+    else:
+        options, rest = {pattern[0]}, pattern[1:]
+    if rest.startswith("?"):
+        options, rest = options | {""}, rest[1:]
+    return {o + r for o in options for r in _expansions(rest)}
+
+
+def test_no_line_longer_than_the_bound_is_the_formats_wording() -> None:
+    from xxgk_lint_rules.across import _BOILERPLATE_LONGEST, _longest_match
+
+    from xxgk_lint.format.document import OUTLINE_HEADINGS
+
+    boilerplate = _patterns().boilerplate
+    matched = set().union(*(_expansions(w) for w in OUTLINE_HEADINGS.words))
+    assert all(boilerplate.fullmatch(m) for m in matched)
+    assert max(map(len, matched)) == 14 <= _BOILERPLATE_LONGEST == 20
+    assert _longest_match(["(?:ab|c)?d", "x(?:yz)?"]) == 4
+    assert _longest_match(["a+"]) == _longest_match(["(\\w)\\1"]) > 10**9

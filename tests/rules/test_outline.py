@@ -190,3 +190,40 @@ def test_a_long_section_of_nothing_but_words_is_no_nothing(tmp_path: Path) -> No
     assert [d.subject for d in found] == ["problems.short"]
     found = [d for d in check_text(tmp_path, five("无相关情况。")).diagnostics if d.code == "XG103"]
     assert [d.subject for d in found] == ["problems.empty"]
+
+
+def test_a_sentence_opening_with_another_ideograph_is_told_no_subheading_unnormalised() -> None:
+    from xxgk_lint_rules.structure import (
+        _NUMBERING,
+        _is_subheading,
+        _opens_unnumbered,
+    )
+
+    from xxgk_lint.format.normalise import normalise
+
+    assert _opens_unnumbered(" \u3000政策解读形式较为单一。") is True
+    assert _opens_unnumbered("壹、存在问题") is True and _is_subheading("壹、存在问题") is False
+    for text in (
+        "一、存在问题",
+        "（一）存在问题",
+        "＊一是加强",
+        "\u200b一、问题",
+        "1.问题",
+        "十是",
+    ):
+        assert _opens_unnumbered(text) is False, text
+    # every ideograph that folds to no numeral opens a text _NUMBERING cannot match
+    for code in range(0x4E00, 0xA000, 7):
+        text = chr(code) + "、存在问题"
+        if _opens_unnumbered(text):
+            assert _NUMBERING.match(normalise(text)) is None, text
+
+
+def test_a_section_of_more_ideographs_than_nothing_says_is_not_normalised_for_it() -> None:
+    from xxgk_lint_rules.structure import _NOTHING, _NOTHING_LONGEST, _ideographs_over
+
+    assert _NOTHING.match("无相关情况。") and len("无相关情况。") == _NOTHING_LONGEST
+    assert _NOTHING.match("无相关情况情况。") is None
+    assert _ideographs_over(" 1. 无相关情况 ", _NOTHING_LONGEST) is False
+    assert _ideographs_over("无相关情况。\n暂无", _NOTHING_LONGEST) is True
+    assert _ideographs_over("a b c d e f g h 无", 0) is True

@@ -397,3 +397,27 @@ def test_reviews_never_compared_with_table_three(tmp_path: Path) -> None:
     assert codes(file, "XG501", "XG502") == []
     scopes = [scope for scope, _ in prose_checks(file, "XG501")]
     assert scopes == ["共收到政府信息公开申请7件"]
+
+
+def test_words_are_found_in_folded_text_where_the_traditional_search_finds_them() -> None:
+    import random
+    import re
+
+    from xxgk_lint_rules.prose import _mentions
+
+    from xxgk_lint.format import prose
+    from xxgk_lint.format.normalise import with_traditional
+
+    groups = [prose.TOPICS["application"], prose.TOPICS["review"] + prose.TOPICS["litigation"]]
+    alphabet = "行政复復複覆议議诉訴讼訟起申请請依公开開信息它他處处，。 "
+    pick = random.Random(12).choice
+    texts = ["".join(pick(alphabet) for _ in range(n % 9 + 2)) for n in range(3000)]
+    texts += ["未发生行政復議案件", "起訴1件", "依申請公開", "行政诉讼"]
+    for words in groups:
+        pattern = re.compile("|".join(with_traditional(w) for w in words))
+        mentions = _mentions(words)
+        found = [mentions(t) for t in texts]
+        assert found == [pattern.search(t) is not None for t in texts]
+        assert 20 < sum(found) < len(texts) - 20  # (both answers are tried)
+    assert _mentions(("(?<!\\d)件",))("3件") is False
+    assert _mentions(("(?<!\\d)件",))("三件") is True

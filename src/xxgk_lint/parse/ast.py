@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
@@ -211,6 +213,63 @@ class _Numbers:
         sentence.__dict__["_numbers"] = numbers
 
 
+class _Kept:
+    """A value computed from a node on first use and kept in its ``__dict__`` under the
+    attribute's name, as ``functools.cached_property`` keeps it, without that one's lock
+    and (here) the import its function made on every first use: a report's rules split
+    some fifteen paragraphs and read the claims of a dozen sentences. Not a data
+    descriptor: once kept, the value is found in the instance's ``__dict__`` first."""
+
+    #: The attribute's name and the function that computes it (imported when first needed:
+    #: the modules that split and read text import this one).
+    name = ""
+    function: Callable[[Any], Any] | None = None
+
+    def _load(self) -> Callable[[Any], Any]:
+        raise NotImplementedError
+
+    def __get__(self, node: Any, owner: type) -> Any:
+        if node is None:
+            return self
+        function = self.function
+        if function is None:
+            function = self._load()
+        value = node.__dict__[self.name] = function(node)
+        return value
+
+
+class _Sentences(_Kept):
+    """``Paragraph.sentences``."""
+
+    name = "sentences"
+
+    def _load(self) -> Callable[[Any], Any]:
+        from xxgk_lint.parse.sentences import split_sentences
+
+        type(self).function = staticmethod(split_sentences)  # type: ignore[assignment]
+        return split_sentences
+
+    if TYPE_CHECKING:
+
+        def __get__(self, node: Any, owner: type) -> tuple[Sentence, ...]: ...
+
+
+class _Claims(_Kept):
+    """``Sentence.claims``."""
+
+    name = "claims"
+
+    def _load(self) -> Callable[[Any], Any]:
+        from xxgk_lint.parse.claims import claims_of
+
+        type(self).function = staticmethod(claims_of)  # type: ignore[assignment]
+        return claims_of
+
+    if TYPE_CHECKING:
+
+        def __get__(self, node: Any, owner: type) -> tuple[Claim, ...]: ...
+
+
 @record
 class Sentence:
     """A sentence of running text, with the numbers it states."""
@@ -221,12 +280,9 @@ class Sentence:
     #: The canonical key of the section it stands in (None: before the first section).
     section: str | None = None
 
-    @cached_property
-    def claims(self) -> tuple[Claim, ...]:
-        """The counts the sentence states about the tables (parsed on first use)."""
-        from xxgk_lint.parse.claims import claims_of
-
-        return claims_of(self)
+    #: The counts the sentence states about the tables (parsed on first use; no annotation:
+    #: not a field).
+    claims = _Claims()
 
 
 class Piece(NamedTuple):
@@ -289,14 +345,14 @@ class Paragraph:
         place = self.origin.origin(line, column)
         return place.line, place.column, place.where
 
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        from xxgk_lint.parse.sentences import split_sentences
-
-        return split_sentences(self)
+    #: The paragraph's sentences (split on first use; no annotation: not a field).
+    sentences = _Sentences()
 
 
 Block = Paragraph | Table
+#: (What Section and Report read of their paragraphs, as C callables.)
+_is_paragraph = Paragraph.__instancecheck__
+_SENTENCES = attrgetter("sentences")
 
 
 @record(slots=True)
@@ -317,7 +373,7 @@ class Section:
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+        return tuple(filter(_is_paragraph, self.blocks))  # type: ignore[arg-type]  # (C: asked often)
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -329,7 +385,7 @@ class Section:
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(s for p in self.paragraphs for s in p.sentences)
+        return tuple(chain.from_iterable(map(_SENTENCES, self.paragraphs)))
 
 
 @record(slots=True)
@@ -428,4 +484,4 @@ class Report:
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(s for p in self.paragraphs for s in p.sentences)
+        return tuple(chain.from_iterable(map(_SENTENCES, self.paragraphs)))
