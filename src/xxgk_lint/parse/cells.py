@@ -333,7 +333,8 @@ def make_cells(
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
     missing. One comprehension, no call per cell: a report has two hundred cells. An item
-    already holds its cell's value and kind (worked out once per distinct text)."""
+    already holds its cell's value and kind (worked out once per distinct text), and a
+    cell its span as a plain tuple (the Span is made when read: see Cell)."""
     return tuple(
         [
             _new(Cell, (column, "", None, "blank", blank))
@@ -345,7 +346,7 @@ def make_cells(
                     item[RAW],
                     item[VALUE],
                     item[CELL],
-                    _new(Span, (item[LINE], item[COLUMN], item[LINE], item[END], None)),
+                    (item[LINE], item[COLUMN], item[LINE], item[END], None),
                 ),
             )
             for column, item in zip(columns, items, strict=True)
