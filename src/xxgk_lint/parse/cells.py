@@ -89,19 +89,24 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     items: list[Item] = []
     append, extend = items.append, items.extend
     lines = list(lines)
-    enclosed = enclosed_rows(lines)
+    enclosed: bool | None = None  # (worked out when a row needs it: one cell per line never)
     for line in lines:
         kind, text, number, base, end = line
         if kind != "ROW":
             append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
-        elif grid and (geometry := grid.get(number)) is not None:
-            extend(row_items(line, geometry, enclosed))
-        elif text.isdigit() and text.isascii():  # a lone number (one cell per line)
+        elif text.isdigit() and text.isascii() and not grid:  # a lone number (one per line)
             append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
         else:
-            # A text row is read by its text alone: its items are looked up once (reports
-            # repeat the template's rows, at the same column) and given this line's number.
-            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+            if enclosed is None:
+                enclosed = enclosed_rows(lines)
+            if grid and (geometry := grid.get(number)) is not None:
+                extend(row_items(line, geometry, enclosed))
+            elif text.isdigit() and text.isascii():
+                append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
+            else:
+                # A text row is read by its text alone: its items are looked up once (reports
+                # repeat the template's rows, at the same column), given this line's number.
+                extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
 
 
