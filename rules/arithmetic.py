@@ -40,7 +40,7 @@ from xxgk_lint.engine.identities import (
     judged_culprits,
 )
 from xxgk_lint.engine.rule import RuleContext, checks_of, rule
-from xxgk_lint.parse.ast import Report
+from xxgk_lint.parse.ast import Report, as_span
 
 # ---- the analysis, shared by the four rules (once per report)
 
@@ -74,7 +74,9 @@ class _Analysis:
             for judged in self.judged.tables:
                 plan = judged.plan
                 labels = _labels(lang, self.version, judged.table, plan)
-                cells = zip(plan.addresses, judged.values, judged.spans, labels, strict=True)
+                # (the spans as the cells hold them: made Spans here, when read)
+                spans = map(as_span, judged.spans)
+                cells = zip(plan.addresses, judged.values, spans, labels, strict=True)
                 table = list(map(new, repeat(CheckCell), cells))
                 made.append(list(map(call, plan.distinct, repeat(table))))  # (take(table) each)
             self._cells[lang] = made

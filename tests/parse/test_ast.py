@@ -39,6 +39,33 @@ def test_a_report_pickles_for_worker_processes() -> None:
     assert again.period == report.period
 
 
+def test_a_cells_span_is_a_span_when_read_however_it_is_stored() -> None:
+    """The parser stores a cell's span as its five values (a Span is made when read): the
+    cell reads, compares, prints, pickles and is replaced as one holding a Span."""
+    from xxgk_lint.parse.ast import Cell, Span, as_span
+
+    cell = parse_path(SAMPLE).tables["applications"].cell("received", "total")
+    assert cell is not None
+    span = Span(24, 44, 24, 45)
+    assert type(cell.span) is Span and cell.span == span and cell.span.where is None
+    made = Cell("total", "9", 9, "number", span)  # as a plugin builds one
+    assert cell == made and hash(cell) == hash(made) and made.span is span
+    assert (
+        repr(cell)
+        == repr(made)
+        == (
+            "Cell(column='total', raw='9', value=9, kind='number', "
+            "span=Span(line=24, column=44, end_line=24, end_column=45, where=None))"
+        )
+    )
+    assert type(cell._asdict()["span"]) is Span
+    again = pickle.loads(pickle.dumps(cell))
+    assert type(again) is Cell and type(again.span) is Span and again == cell
+    moved = cell._replace(span=Span(3, 4, 3, 5, "page 2"))
+    assert moved.span.where == "page 2" and moved.value == 9
+    assert as_span(None) is None and as_span(span) is span and as_span(tuple(span)) == span
+
+
 def test_a_key_the_model_does_not_have_raises_naming_it() -> None:
     report = parse_path(SAMPLE)
     with pytest.raises(UnknownKeyError, match="no table 'proactve'"):

@@ -238,3 +238,43 @@ def test_cells_are_made_from_the_items_with_their_spans() -> None:
         Cell("b", "", None, "blank", blank),
         Cell("c", "/", None, "placeholder", Span(5, 11, 5, 12)),
     )
+
+
+def test_a_regions_pipe_style_counts_every_row_though_read_when_first_needed() -> None:
+    """Whether a region's rows are enclosed (| a | b |) is worked out when its first
+    separated row is read, over all the region's rows: lone numbers and text before it,
+    and the rows after it, count as they did."""
+    from xxgk_lint.parse.cells import items_of
+
+    def first_row(after: str) -> list[tuple[str, str, int]]:
+        texts = [("TEXT", "自然人"), ("ROW", "6"), ("ROW", "| 规章 | 1 |"), *[("ROW", after)] * 3]
+        lines = [Line(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(texts, 1)]
+        items = items_of(lines)
+        assert [(i[KIND], i[RAW], i[FIELD]) for i in items[:2]] == [
+            ("T", "自然人", -1),
+            ("N", "6", -1),
+        ]
+        return [(i[KIND], i[RAW], i[FIELD]) for i in items if i[LINE] == 3]
+
+    # Enclosed, as the rows after it are: the pipe before 规章 opens no field.
+    assert first_row("| 其他 | 2 |") == [("T", "规章", 0), ("N", "1", 1)]
+    # Not enclosed (one of four rows is): it opens a field, and the pipe after 1 another.
+    assert first_row("其他 | 2") == [("T", "规章", 1), ("N", "1", 2), ("E", "", 3)]
+
+
+def test_the_fields_read_are_kept_within_bounds_and_emptied_with_the_memo_tables() -> None:
+    from xxgk_lint.memo import clear_all
+    from xxgk_lint.parse import cells
+
+    clear_all()
+    assert cells._FIELDS == {}
+    row_items(Line("ROW", "规章 | 0 | |", 1, 1, 11))
+    assert set(cells._FIELDS) == {"规章 ", " 0 ", " ", ""}
+    assert cells._FIELDS[" "] == cells._FIELDS[""] == (None, None, ())  # blank
+    value, one, parts = cells._FIELDS[" 0 "]
+    assert (value, one, parts) == (True, ("N", "0", 1, 2, "", 0, "number"), (one,))
+    for n in range(cells._FIELDS_KEPT + 10):
+        cells._field(str(n))
+    assert 0 < len(cells._FIELDS) <= cells._FIELDS_KEPT
+    clear_all()
+    assert cells._FIELDS == {}

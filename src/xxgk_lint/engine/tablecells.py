@@ -27,6 +27,7 @@ class TableCells(NamedTuple):
     raws: tuple[str, ...]
     values: tuple[Any, ...]
     kinds: tuple[str, ...]
+    #: As each cell holds it: a Span or its five values (see Cell; ``as_span`` makes one).
     spans: tuple[Any, ...]
     #: How many cells each row has.
     counts: tuple[int, ...]

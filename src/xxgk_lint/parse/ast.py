@@ -79,24 +79,57 @@ class Span(NamedTuple):
     where: str | None = None
 
 
-class Cell(NamedTuple):
+class _CellFields(NamedTuple):
+    column: str
+    raw: str
+    value: Value
+    kind: str
+    #: A Span, or its five values as a plain tuple (how the parser builds it: see Cell).
+    span: Span | tuple[int, int, int, int, str | None]
+
+
+class Cell(_CellFields):
     """One table cell: its raw text as printed and its value.
 
     ``value`` is an ``int`` for counts, a ``Decimal`` for money (and for a count printed
     with decimals), ``None`` when the cell is blank, a placeholder (``/``, ``—``, ``-``,
     ``无``) or text where a number belongs. ``kind`` says which: ``number``, ``blank``,
     ``placeholder`` or ``text``.
+
+    ``span`` is always a :class:`Span`. The parser stores its five values as a plain tuple
+    (equal to the Span) and the Span is made when ``span`` is read: a report has two
+    hundred cells and few spans are ever read (a finding's, a ``--spans`` output's), and
+    building a NamedTuple costs about as much as the cell itself.
     """
 
-    column: str
-    raw: str
-    value: Value
-    kind: str
-    span: Span
+    __slots__ = ()
+
+    @property
+    def span(self) -> Span:
+        span = self[4]
+        return span if span.__class__ is Span else _new(Span, span)
 
     @property
     def is_number(self) -> bool:
         return self.kind == "number"
+
+    def _asdict(self) -> dict[str, Any]:
+        return {**super()._asdict(), "span": self.span}
+
+    def __repr__(self) -> str:
+        return (
+            f"Cell(column={self.column!r}, raw={self.raw!r}, value={self.value!r}, "
+            f"kind={self.kind!r}, span={self.span!r})"
+        )
+
+
+_new = tuple.__new__  # (a Span from its values without the NamedTuple's Python __new__)
+
+
+def as_span(span: Span | tuple[int, int, int, int, str | None] | None) -> Span | None:
+    """A span as a cell stores it (see :class:`Cell`: a Span or its five values) as a
+    Span; None stays None (for code that reads the cells' fields by position)."""
+    return span if span is None or span.__class__ is Span else _new(Span, span)
 
 
 #: Row statuses: every column placed, or numbers found that could not be placed.

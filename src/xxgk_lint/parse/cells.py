@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Final
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.memo import bounded, compiled, register
 from xxgk_lint.parse.ast import Cell, Span, Value
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -89,19 +89,24 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     items: list[Item] = []
     append, extend = items.append, items.extend
     lines = list(lines)
-    enclosed = enclosed_rows(lines)
+    enclosed: bool | None = None  # (worked out when a row needs it: one cell per line never)
     for line in lines:
         kind, text, number, base, end = line
         if kind != "ROW":
             append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
-        elif grid and (geometry := grid.get(number)) is not None:
-            extend(row_items(line, geometry, enclosed))
-        elif text.isdigit() and text.isascii():  # a lone number (one cell per line)
+        elif text.isdigit() and text.isascii() and not grid:  # a lone number (one per line)
             append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
         else:
-            # A text row is read by its text alone: its items are looked up once (reports
-            # repeat the template's rows, at the same column) and given this line's number.
-            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+            if enclosed is None:
+                enclosed = enclosed_rows(lines)
+            if grid and (geometry := grid.get(number)) is not None:
+                extend(row_items(line, geometry, enclosed))
+            elif text.isdigit() and text.isascii():
+                append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
+            else:
+                # A text row is read by its text alone: its items are looked up once (reports
+                # repeat the template's rows, at the same column), given this line's number.
+                extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
 
 
@@ -184,7 +189,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     out: list[Shape] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
-    field_of = _field
+    known = _FIELDS.get  # (a field read before: one dict look-up, see _field)
     if geometry is None:
         # A text row: its grid column is its field, and it spans one. (Its own loop, the
         # grid's below: no grid columns and spans zipped in per field. One loop for both
@@ -192,11 +197,10 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         for field, piece in enumerate(pieces):
             start = position
             position += len(piece) + 1
-            found = field_of(piece)
-            if found is None:
+            value, one, parts = known(piece) or _field(piece)
+            if value is None:
                 append((EMPTY, "", start, start, "", field, -1, field, 1, None, "blank"))
                 continue
-            value, parts = found
             if leading:
                 leading = False
                 if out and not value:
@@ -204,6 +208,12 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
                     # the leading cells a copied row lost: no row's values (their fields
                     # still count).
                     out.clear()
+            if one is not None:  # (most fields: one item, no loop over the parts)
+                kind, part, at, end, norm, number, cell = one
+                append(
+                    (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
+                )
+                continue
             for kind, part, at, end, norm, number, cell in parts:
                 append(
                     (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
@@ -214,11 +224,10 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         column, span = grid.column, grid.span
         start = position
         position += len(piece) + 1
-        found = field_of(piece)
-        if found is None:
+        value, _, parts = known(piece) or _field(piece)
+        if value is None:
             append((EMPTY, "", start, start, "", field, table, column, span, None, "blank"))
             continue
-        value, parts = found
         if leading:
             leading = False
             if out and not value:
@@ -244,32 +253,55 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
 
 #: One item of a field: kind, text, start and end in the field, norm, value, cell kind.
 _Part = tuple[str, str, int, int, str, Value, str]
+#: What a field holds (see :func:`_field`): whether it starts with a value (None: it is
+#: blank), its one item (None when it has several) and all its items.
+_Field = tuple[bool | None, _Part | None, tuple[_Part, ...]]
+_BLANK: _Field = (None, None, ())
+
+#: A field's text → what it holds. A plain dict read with ``get`` in the row loop: an
+#: lru_cache's bookkeeping cost a third of each hit. Emptied when full and by clear_all.
+_FIELDS: dict[str, _Field] = {}
+_FIELDS_KEPT = 4096
+register(_FIELDS.clear)
 
 
-@bounded(4096)
-def _field(piece: str) -> tuple[bool, tuple[_Part, ...]] | None:
-    """What one field of a separated row holds (None: it is blank), and whether it starts
-    with a value (a number or placeholder, not a label). Looked up by its text: the same
-    fields (0, 本年新收政府信息公开申请数量, /) fill every report's rows."""
+def _field(piece: str) -> _Field:
+    """What one field of a separated row holds, kept by its text: the same fields (0,
+    本年新收政府信息公开申请数量, /) fill every report's rows."""
+    found = _FIELDS.get(piece)
+    if found is None:
+        if len(_FIELDS) >= _FIELDS_KEPT:
+            _FIELDS.clear()
+        found = _FIELDS[piece] = _read_field(piece)
+    return found
+
+
+def _read_field(piece: str) -> _Field:
+    """What one field holds, and whether it starts with a value (a number or placeholder,
+    not a label) or is blank."""
     stripped = piece.strip()
     if not stripped:
-        return None
+        return _BLANK
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
-        return True, ((NUMBER, stripped, at, end, "", int(stripped), "number"),)
+        return _one(True, (NUMBER, stripped, at, end, "", int(stripped), "number"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
-        return value, tuple(
-            (k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped)
-        )
+        parts = tuple((k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped))
+        return (value, parts[0] if len(parts) == 1 else None, parts)
     # One word: it starts with a value exactly when it is one (see _is_value).
     if is_number(stripped) or (stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))):
-        return True, (_number(stripped, at, end),)
+        return _one(True, _number(stripped, at, end))
     if is_placeholder(stripped):
-        return True, ((PLACEHOLDER, stripped, at, end, "", None, "placeholder"),)
-    return False, ((TEXT, stripped, at, end, normalise(stripped), None, "text"),)
+        return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
+    return _one(False, (TEXT, stripped, at, end, normalise(stripped), None, "text"))
+
+
+def _one(value: bool, part: _Part) -> _Field:
+    """A field of one item."""
+    return (value, part, (part,))
 
 
 def _number(text: str, start: int, end: int) -> _Part:
@@ -333,7 +365,8 @@ def make_cells(
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
     missing. One comprehension, no call per cell: a report has two hundred cells. An item
-    already holds its cell's value and kind (worked out once per distinct text)."""
+    already holds its cell's value and kind (worked out once per distinct text), and a
+    cell its span as a plain tuple (the Span is made when read: see Cell)."""
     return tuple(
         [
             _new(Cell, (column, "", None, "blank", blank))
@@ -345,7 +378,7 @@ def make_cells(
                     item[RAW],
                     item[VALUE],
                     item[CELL],
-                    _new(Span, (item[LINE], item[COLUMN], item[LINE], item[END], None)),
+                    (item[LINE], item[COLUMN], item[LINE], item[END], None),
                 ),
             )
             for column, item in zip(columns, items, strict=True)
