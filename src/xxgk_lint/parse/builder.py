@@ -206,7 +206,7 @@ class _Builder:
                 blocks.append(entry[2])
 
         for block in raw.blocks:
-            lines = [block.line] if type(block) is RawTitle else block.lines
+            lines = [block.line] if isinstance(block, RawTitle) else block.lines
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
                 first, last = lines[0][2], lines[-1][2]
                 if low <= first and last <= high:
