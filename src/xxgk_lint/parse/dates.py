@@ -9,6 +9,10 @@ occurrence is looked at once, with a window of bounded size.
 Dates written in Chinese numerals (二〇二二年一月一日, 十二月三十一日) are turned into digits
 first (:func:`arabic_dates`, with :mod:`xxgk_lint.parse.numerals`), so the grammar reads
 digits only. A period stated as a year (统计期限为2023年度) is that calendar year.
+
+A window is lexed with the grammar's terminals in one C pass, and its tokens grouped into
+dates as the grammar's ``date`` rule groups them (:func:`_read_tokens`); Lark's parser runs
+only on a window that pass cannot lex (a test compares the two readings).
 """
 
 from __future__ import annotations
