@@ -7,7 +7,14 @@ import pytest
 from tests.conftest import FIXTURES
 from xxgk_lint.format.normalise import nfkc
 from xxgk_lint.parse._lark_runtime import LarkError
-from xxgk_lint.parse.dates import _parser, _scanner, arabic_dates, parse_window
+from xxgk_lint.parse.dates import (
+    _parser,
+    _read_tokens,
+    _read_tree,
+    _scanner,
+    arabic_dates,
+    parse_window,
+)
 
 WINDOWS = [
     "",
@@ -67,3 +74,70 @@ def test_the_tokens_keep_their_places() -> None:
         ("MONTH", "1月", 6, 8),
         ("DAY", "1日", 8, 10),
     ]
+
+
+def _sequence_by_lark(text: str) -> tuple[list[object], int]:
+    return _read_tree(_parser().parse(text))
+
+
+#: Pieces a made-up window is put together from: each terminal of the date grammar, some
+#: in several forms, and text between them.
+_PIECES = [
+    "2023年",
+    "2023年度",
+    "202411日",
+    "1月",
+    "12 月",
+    "31日",
+    "1号",
+    "2023.1.1",
+    "2023-12-31",
+    "起",
+    "开始",
+    "至",
+    "到",
+    "—",
+    "-",
+    "～",
+    "止",
+    "为止",
+    "以来",
+    "之后",
+    "12",
+    "，",
+    "统计",
+    "为",
+    "1月份",
+]
+
+
+def test_the_date_sequence_read_off_the_tokens_is_the_grammars() -> None:
+    """_read_tokens groups the tokens into dates as the LALR parser does (the longest
+    YEAR MONTH? DAY? | MONTH DAY? | DAY | NUMERIC): on every window of the fixtures and on
+    made-up windows of every pair and triple of pieces and random longer ones."""
+    import itertools
+    import random
+
+    windows = set(WINDOWS[:-1])  # (a line break: Lark's own lexer, on both paths)
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+            for start in range(0, len(line), 40):
+                windows.add(arabic_dates(nfkc(line[start : start + 120])))
+    windows.update("".join(pair) for pair in itertools.product(_PIECES, repeat=2))
+    windows.update("".join(triple) for triple in itertools.product(_PIECES, repeat=3))
+    chance = random.Random(12)
+    windows.update("".join(chance.choices(_PIECES, k=chance.randint(4, 12))) for _ in range(3000))
+    assert len(windows) > 20000
+    differ = [w for w in sorted(windows) if _read_tokens(w) != _sequence_by_lark(w)]
+    assert differ == []
+    assert _read_tokens("第一行\n第二行2023年") is None  # (a line break: Lark lexes it)
+
+
+def test_a_date_takes_the_longest_run_of_its_parts() -> None:
+    read = _read_tokens("2023年1月1日起至12月31日止，2023年5日")
+    assert read is not None
+    sequence, stray = read
+    dates = [(p.year, p.month, p.day, p.start, p.end) for p in sequence if not isinstance(p, str)]
+    assert dates == [(2023, 1, 1, 0, 9), (None, 12, 31, 11, 17), (2023, None, 5, 19, 26)]
+    assert [p for p in sequence if isinstance(p, str)] == ["START", "UNTIL", "STOP"]
+    assert stray == 0

@@ -179,9 +179,10 @@ class _Builder:
             text = "".join([line[1] for line in lines])
             first, last = lines[0], lines[-1]
             span = _new(Span, (first[2], first[3], last[2], last[4], None))
-        if self.source.positions is not None:
+        positions = self.source.positions
+        if positions is not None:
             span = self._span(span)
-        return Paragraph(text, span, pieces, section, self.source.positions)
+        return Paragraph(text, span, pieces, section, positions)
 
     def _paragraphs(self, lines: list[Line], section: str | None) -> list[Paragraph]:
         """A run of prose lines as paragraphs: split after sub-headings and before items."""
@@ -195,6 +196,9 @@ class _Builder:
         blocks: list[Block] = []
         placed: set[int] = set()
         ordered, starts, disjoint = tables.ordered, tables.starts, tables.disjoint
+        # The lines of the table the last block was placed in: the blocks after it that lie
+        # within them (most blocks of a table region) are that table's, placed already.
+        low, high = 1, 0
 
         def place(entry: TableRange) -> None:
             if id(entry[2]) not in placed:
@@ -204,15 +208,21 @@ class _Builder:
         for block in raw.blocks:
             lines = [block.line] if isinstance(block, RawTitle) else block.lines
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
-                first, last = lines[0].line, lines[-1].line
+                first, last = lines[0][2], lines[-1][2]
+                if low <= first and last <= high:
+                    continue
                 index = bisect.bisect_right(starts, last) - 1
                 inside = ordered[index] if index >= 0 else None
                 if inside is None or inside[1] < first:
-                    if not isinstance(block, RawRows):  # rows outside every table: noise
-                        blocks.extend(self._paragraphs(lines, key))
+                    if type(block) is not RawRows:  # rows outside every table: noise
+                        if len(lines) == 1:  # (most paragraphs: one line)
+                            blocks.append(self._paragraph(lines, key))
+                        else:
+                            blocks.extend(self._paragraphs(lines, key))
                     continue
                 if inside[0] <= first and last <= inside[1]:
                     place(inside)
+                    low, high = inside[0], inside[1]
                     continue
             run: list[Line] = []
             for line in lines:
@@ -232,18 +242,20 @@ class _Builder:
 
     def _sections(self, tables: _Placement) -> list[Section]:
         sections: list[Section] = []
+        last = len(self.sections) - 1
+        positions = self.source.positions
         for position, raw in enumerate(self.sections):
-            assert raw.heading is not None
-            key = section_key(raw.heading.text) or "unknown"
-            blocks = self._blocks(raw, key, tables)
-            if position == len(self.sections) - 1:
-                blocks = _trim_chrome(blocks)
             heading = raw.heading
-            span = self._span(
-                _new(Span, (heading.line, heading.column, heading.line, heading.end_column, None))
-            )
-            number = section_number(heading.text)
-            sections.append(Section(key, number, heading.text, span, tuple(blocks)))
+            assert heading is not None
+            _, text, number, column, end = heading
+            key = section_key(text) or "unknown"
+            blocks = self._blocks(raw, key, tables)
+            if position == last:
+                blocks = _trim_chrome(blocks)
+            span = _new(Span, (number, column, number, end, None))
+            if positions is not None:
+                span = self._span(span)
+            sections.append(Section(key, section_number(text), text, span, tuple(blocks)))
         return sections
 
     # ---- the report

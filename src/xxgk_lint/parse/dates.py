@@ -9,6 +9,10 @@ occurrence is looked at once, with a window of bounded size.
 Dates written in Chinese numerals (二〇二二年一月一日, 十二月三十一日) are turned into digits
 first (:func:`arabic_dates`, with :mod:`xxgk_lint.parse.numerals`), so the grammar reads
 digits only. A period stated as a year (统计期限为2023年度) is that calendar year.
+
+A window is lexed with the grammar's terminals in one C pass, and its tokens grouped into
+dates as the grammar's ``date`` rule groups them (:func:`_read_tokens`); Lark's parser runs
+only on a window that pass cannot lex (a test compares the two readings).
 """
 
 from __future__ import annotations
@@ -185,26 +189,75 @@ def _digits(token: Token) -> int:
 
 
 def _date(tree: Tree[Token]) -> DatePart:
+    tokens = [t for t in tree.children if isinstance(t, Token)]
+    return _date_of_parts([(t.type, str(t), t.start_pos or 0, t.end_pos) for t in tokens])
+
+
+def _date_of_parts(parts: list[tuple[str, str, int, int | None]]) -> DatePart:
+    """The date its tokens (type, text, start, end) write."""
     year = month = day = None
     garbled = False
-    tokens = [t for t in tree.children if isinstance(t, Token)]
-    for token in tokens:
-        digits = "".join(ch for ch in str(token) if ch.isdigit())
-        if token.type == "YEAR":
+    for kind, text, _, _ in parts:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if kind == "YEAR":
             year = int(digits)
             garbled |= len(digits) != 4
-        elif token.type == "MONTH":
+        elif kind == "MONTH":
             month = int(digits)
             garbled |= len(digits) > 2
-        elif token.type == "DAY":
+        elif kind == "DAY":
             day = int(digits)
             garbled |= len(digits) > 2
-        elif token.type == "NUMERIC":
-            y, m, d = (int(x) for x in re.findall(r"\d+", str(token)))
+        elif kind == "NUMERIC":
+            y, m, d = (int(x) for x in re.findall(r"\d+", text))
             year, month, day = y, m, d
-    start = tokens[0].start_pos or 0
-    end = tokens[-1].end_pos or start
+    start = parts[0][2]
+    end = parts[-1][3] or start
     return DatePart(year, month, day, start, end, garbled)
+
+
+#: What may follow each part of a date in the grammar's ``date`` rule (YEAR MONTH? DAY? |
+#: MONTH DAY? | DAY | NUMERIC): the LALR parser shifts it into the date (shift over reduce),
+#: so a date takes the longest run of its parts.
+_GOES_ON = {"YEAR": ("MONTH", "DAY"), "MONTH": ("DAY",), "DAY": (), "NUMERIC": ()}
+
+
+def _read_tokens(text: str) -> tuple[list[DatePart | str], int] | None:
+    """read_dates' sequence (dates and connecting words) and stray numbers of ``text``,
+    read off the tokens of the one-pass lexer (:func:`_scanner`) as the grammar groups them,
+    without Lark's parser (which makes a Token per token and a tree: most of a window's
+    cost; a test compares the two on every window of the fixtures and on made-up token
+    sequences). None when the one pass does not lex ``text`` as Lark would."""
+    pattern = _scanner()
+    if pattern is None or "\n" in text:
+        return None
+    sequence: list[DatePart | str] = []
+    stray = 0
+    date: list[tuple[str, str, int, int | None]] = []  # the parts of the date being read
+    at = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start != at:
+            return None
+        at = end
+        kind = match.lastgroup
+        if date:
+            if kind in _GOES_ON[date[-1][0]]:
+                date.append((kind, match.group(), start, end))
+                continue
+            sequence.append(_date_of_parts(date))
+            date = []
+        if kind in _GOES_ON:
+            date.append((kind, match.group(), start, end))  # type: ignore[arg-type]
+        elif kind == "NUM":
+            stray += 1
+        elif kind != "_OTHER":
+            sequence.append(kind)  # type: ignore[arg-type]
+    if at != len(text):
+        return None
+    if date:
+        sequence.append(_date_of_parts(date))
+    return sequence, stray
 
 
 @bounded(1024)
@@ -220,19 +273,13 @@ def read_dates(text: str) -> DateReading:
     any other date stands alone.
     """
     folded = arabic_dates(nfkc(text))
-    try:
-        tree = parse_window(folded)
-    except LarkError:
-        return DateReading((), (), (), stray_numbers=1)
-    sequence: list[DatePart | str] = []
-    stray = 0
-    for child in tree.children:
-        if isinstance(child, Tree):
-            sequence.append(_date(child))
-        elif child.type == "NUM":
-            stray += 1
-        else:
-            sequence.append(child.type)
+    read = _read_tokens(folded)
+    if read is None:
+        try:
+            read = _read_tree(parse_window(folded))
+        except LarkError:
+            return DateReading((), (), (), stray_numbers=1)
+    sequence, stray = read
     connected = any(item in _CONNECTIVES for item in sequence)
     ranges, since, singles = [], [], []
     index = 0
@@ -258,6 +305,20 @@ def read_dates(text: str) -> DateReading:
             singles.append(item)
         index += 1
     return DateReading(tuple(ranges), tuple(since), tuple(singles), stray, connected)
+
+
+def _read_tree(tree: Tree[Token]) -> tuple[list[DatePart | str], int]:
+    """read_dates' sequence and stray numbers of the grammar's tree of a window."""
+    sequence: list[DatePart | str] = []
+    stray = 0
+    for child in tree.children:
+        if isinstance(child, Tree):
+            sequence.append(_date(child))
+        elif child.type == "NUM":
+            stray += 1
+        else:
+            sequence.append(child.type)
+    return sequence, stray
 
 
 def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:

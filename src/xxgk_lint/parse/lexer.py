@@ -377,14 +377,14 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
     """The reading of ``line``, ``stripped`` of its blanks, whose text is of ``kind``
     (see :meth:`LineLexer._shape`): a tabbed line whose cells after its label are all
     blank is a row, and a row keeps its tabs."""
-    if (
-        kind != "ROW"
-        and kind != "HEADING"
-        and "\t" in line  # (no tab: never a row of blank cells)
-        and _blank_cells_after(line, table_row)
-    ):
-        kind = "ROW"  # a row whose cells after its label are all blank
-    if kind == "ROW":
+    if "\t" in line:  # (no tab: never a row of blank cells, nor a row's tabs to keep)
+        if kind != "ROW" and kind != "HEADING" and _blank_cells_after(line, table_row):
+            kind = "ROW"  # a row whose cells after its label are all blank
+        if kind == "ROW":
+            stripped = line.strip(_SPACES)
+    elif line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
+        return kind, stripped, 1, 1 + len(stripped), _CODES[kind]
+    elif kind == "ROW":
         stripped = line.strip(_SPACES)
     # (most lines start with their text: a comparison, not a search, says so)
     column = 1 if line.startswith(stripped) else line.find(stripped) + 1
