@@ -216,10 +216,18 @@ def _date_of_parts(parts: list[tuple[str, str, int, int | None]]) -> DatePart:
     return DatePart(year, month, day, start, end, garbled)
 
 
-#: What may follow each part of a date in the grammar's ``date`` rule (YEAR MONTH? DAY? |
-#: MONTH DAY? | DAY | NUMERIC): the LALR parser shifts it into the date (shift over reduce),
-#: so a date takes the longest run of its parts.
-_GOES_ON = {"YEAR": ("MONTH", "DAY"), "MONTH": ("DAY",), "DAY": (), "NUMERIC": ()}
+@functools.cache
+def _date_shapes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The grammar's ``date`` rule (YEAR MONTH? DAY? | MONTH DAY? | DAY | NUMERIC) as the
+    sequences of parts a date can be and those it can begin with, read off the parser's
+    rules (so that the grammar stays the one place that says what a date is)."""
+    expansions = frozenset(
+        tuple(symbol.name for symbol in rule.expansion)
+        for rule in _parser().rules
+        if rule.origin.name == "date"
+    )
+    prefixes = frozenset(shape[:end] for shape in expansions for end in range(1, len(shape) + 1))
+    return expansions, prefixes
 
 
 def _read_tokens(text: str) -> tuple[list[DatePart | str], int] | None:
@@ -227,35 +235,45 @@ def _read_tokens(text: str) -> tuple[list[DatePart | str], int] | None:
     read off the tokens of the one-pass lexer (:func:`_scanner`) as the grammar groups them,
     without Lark's parser (which makes a Token per token and a tree: most of a window's
     cost; a test compares the two on every window of the fixtures and on made-up token
-    sequences). None when the one pass does not lex ``text`` as Lark would."""
+    sequences). The LALR parser shifts a part into the date being read while the date can
+    go on (shift over reduce), so a date takes the longest run of its parts. None when the
+    one pass does not lex ``text`` as Lark would, or a run ends short of a whole date."""
     pattern = _scanner()
     if pattern is None or "\n" in text:
         return None
+    expansions, prefixes = _date_shapes()
     sequence: list[DatePart | str] = []
     stray = 0
     date: list[tuple[str, str, int, int | None]] = []  # the parts of the date being read
+    shape: tuple[str, ...] = ()  # their kinds
     at = 0
     for match in pattern.finditer(text):
         start, end = match.span()
         if start != at:
             return None
         at = end
-        kind = match.lastgroup
+        kind: str = match.lastgroup  # type: ignore[assignment]
         if date:
-            if kind in _GOES_ON[date[-1][0]]:
+            if (*shape, kind) in prefixes:
                 date.append((kind, match.group(), start, end))
+                shape = (*shape, kind)
                 continue
+            if shape not in expansions:
+                return None
             sequence.append(_date_of_parts(date))
-            date = []
-        if kind in _GOES_ON:
-            date.append((kind, match.group(), start, end))  # type: ignore[arg-type]
+            date, shape = [], ()
+        if (kind,) in prefixes:
+            date.append((kind, match.group(), start, end))
+            shape = (kind,)
         elif kind == "NUM":
             stray += 1
         elif kind != "_OTHER":
-            sequence.append(kind)  # type: ignore[arg-type]
+            sequence.append(kind)
     if at != len(text):
         return None
     if date:
+        if shape not in expansions:
+            return None
         sequence.append(_date_of_parts(date))
     return sequence, stray
 
