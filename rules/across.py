@@ -23,7 +23,7 @@ from operator import attrgetter, is_not, not_
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
-from xxgk_lint.digest import _PRIME, digest61
+from xxgk_lint.digest import digest61_each
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleOption, Severity
 from xxgk_lint.engine.pairing import consecutive, same_year
 from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
@@ -498,21 +498,10 @@ def _sentence_hashes(sentences: Sequence[str]) -> list[int | None]:
         if len(known) + len(new) > _HASHES_MAX:
             known.clear()
         canons = canonicals(new)
-        known.update(zip(new, _digests(canons), strict=True))
+        known.update(zip(new, digest61_each(canons), strict=True))
         # (a text whose canonical is "" does not count: None, not the digest of "")
         known.update(dict.fromkeys(compress(new, map(not_, canons))))
     return list(map(known.__getitem__, sentences))
-
-
-def _digests(texts: list[str]) -> list[int]:
-    """``[digest61(t) for t in texts]``, in C: the texts (which hold no newline) encoded
-    at once, each behind digest61's marker byte, split at the newlines and read as numbers
-    by ``map`` — no Python call per text."""
-    try:
-        encoded = ("\x01" + "\n\x01".join(texts)).encode("utf-8").split(b"\n")
-    except UnicodeEncodeError:
-        return [digest61(text) for text in texts]  # (the error digest61 raises, as it says it)
-    return list(map(_PRIME.__rmod__, map(int.from_bytes, encoded, repeat("big"))))
 
 
 def _sentence_hash(sentence: str) -> int | None:

@@ -7,6 +7,8 @@ start-up). Not for security: two texts chosen to collide can.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 #: The Mersenne prime 2**61 - 1.
 _PRIME = (1 << 61) - 1
 
@@ -17,3 +19,14 @@ def digest61(text: str) -> int:
     on every run and platform. Two different texts share a value with odds of about one in
     2**61."""
     return int.from_bytes(b"\x01" + text.encode("utf-8"), "big") % _PRIME
+
+
+def digest61_each(texts: list[str]) -> list[int]:
+    """``[digest61(t) for t in texts]`` for texts without a newline, in C: the texts
+    encoded at once, each behind the marker byte, split at the newlines and read as
+    numbers by ``map`` — no Python call per text (a report has a few hundred sentences)."""
+    try:
+        encoded = ("\x01" + "\n\x01".join(texts)).encode("utf-8").split(b"\n")
+    except UnicodeEncodeError:
+        return [digest61(text) for text in texts]  # (the error digest61 raises, as it says it)
+    return list(map(_PRIME.__rmod__, map(int.from_bytes, encoded, repeat("big"))))
