@@ -7,7 +7,7 @@ start-up). Not for security: two texts chosen to collide can.
 
 from __future__ import annotations
 
-from itertools import repeat
+from functools import partial
 
 #: The Mersenne prime 2**61 - 1.
 _PRIME = (1 << 61) - 1
@@ -29,4 +29,7 @@ def digest61_each(texts: list[str]) -> list[int]:
         encoded = ("\x01" + "\n\x01".join(texts)).encode("utf-8").split(b"\n")
     except UnicodeEncodeError:
         return [digest61(text) for text in texts]  # (the error digest61 raises, as it says it)
-    return list(map(_PRIME.__rmod__, map(int.from_bytes, encoded, repeat("big"))))
+    return list(map(_PRIME.__rmod__, map(_from_big_endian, encoded)))
+
+
+_from_big_endian = partial(int.from_bytes, byteorder="big")  # (a C call per text)
