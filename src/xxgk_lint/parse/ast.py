@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
@@ -253,20 +254,20 @@ class _Kept:
     some fifteen paragraphs and read the claims of a dozen sentences. Not a data
     descriptor: once kept, the value is found in the instance's ``__dict__`` first."""
 
-    #: The attribute's name and the function that computes it (imported when first needed:
-    #: the modules that split and read text import this one).
+    #: The attribute's name, and the module and name of the function that computes it
+    #: (imported when first needed: the modules that split and read text import this one).
     name = ""
+    where = ("", "")
     function: Callable[[Any], Any] | None = None
-
-    def _load(self) -> Callable[[Any], Any]:
-        raise NotImplementedError
 
     def __get__(self, node: Any, owner: type) -> Any:
         if node is None:
             return self
         function = self.function
         if function is None:
-            function = self._load()
+            module, attribute = self.where
+            function = getattr(importlib.import_module(module), attribute)
+            type(self).function = staticmethod(function)  # type: ignore[assignment]
         value = node.__dict__[self.name] = function(node)
         return value
 
@@ -274,13 +275,7 @@ class _Kept:
 class _Sentences(_Kept):
     """``Paragraph.sentences``."""
 
-    name = "sentences"
-
-    def _load(self) -> Callable[[Any], Any]:
-        from xxgk_lint.parse.sentences import split_sentences
-
-        type(self).function = staticmethod(split_sentences)  # type: ignore[assignment]
-        return split_sentences
+    name, where = "sentences", ("xxgk_lint.parse.sentences", "split_sentences")
 
     if TYPE_CHECKING:
 
@@ -290,13 +285,7 @@ class _Sentences(_Kept):
 class _Claims(_Kept):
     """``Sentence.claims``."""
 
-    name = "claims"
-
-    def _load(self) -> Callable[[Any], Any]:
-        from xxgk_lint.parse.claims import claims_of
-
-        type(self).function = staticmethod(claims_of)  # type: ignore[assignment]
-        return claims_of
+    name, where = "claims", ("xxgk_lint.parse.claims", "claims_of")
 
     if TYPE_CHECKING:
 
