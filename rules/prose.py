@@ -61,10 +61,10 @@ def _mentions(words: tuple[str, ...]) -> Callable[[str], bool]:
     instead, all in C: a search whose alternatives open with a class (行政诉讼|[诉訴][讼訟])
     is tried at every character (seven times slower), and one opening with the expanded
     literals compiles a 64K-entry table (milliseconds of a start)."""
-    pattern = re.compile("|".join(with_traditional(w) for w in words))
     if all(_opens_with_a_literal(w) for w in words) or not all(map(_folds_as_searched, words)):
         # (alternatives that each open with a literal: re scans for their first characters
         # in C, faster than folding the text)
+        pattern = re.compile("|".join(with_traditional(w) for w in words))
         return lambda text: pattern.search(text) is not None
 
     def mentions(text: str) -> bool:
@@ -87,10 +87,11 @@ def _folds_as_searched(word: str) -> bool:
     character kept by folding, and what folds to it just the forms the search allows."""
     if re.escape(word) != word:
         return False
+    folded = fold_traditional(TRADITIONAL)  # (each traditional form's folding, in one call)
     for character in word:
         allowed = {character, *with_traditional(character).strip("[]")}
-        folding = {t for t in TRADITIONAL if fold_traditional(t) == character} | {character}
-        if fold_traditional(character) != character or folding != allowed:
+        folding = {t for t, f in zip(TRADITIONAL, folded, strict=True) if f == character}
+        if fold_traditional(character) != character or folding | {character} != allowed:
             return False
     return True
 
