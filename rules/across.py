@@ -29,7 +29,7 @@ from xxgk_lint.engine.pairing import consecutive, same_year
 from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
-from xxgk_lint.memo import register
+from xxgk_lint.memo import Table
 from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
@@ -483,20 +483,20 @@ def _longest_match(words: Sequence[str]) -> int:
 _BOILERPLATE_LONGEST = _longest_match(OUTLINE_HEADINGS.words)
 
 #: The hash of each sentence text seen (None: it does not count), by text: reports of one
-#: template share most of their sentences. Emptied when full, and by memo.clear_all.
-_HASHES: dict[str, int | None] = {}
-_HASHES_MAX = 8192
-register(_HASHES.clear)
+#: template share most of their sentences.
+_HASHES: Table[str, int | None] = Table(8192)
 
 
 def _sentence_hashes(sentences: Sequence[str]) -> list[int | None]:
     """The hash of each sentence's :func:`canonical` text (``None``: it does not count);
     the texts not seen before are made canonical together, and hashed together."""
     known = _HASHES
-    new = list(filterfalse(known.__contains__, dict.fromkeys(sentences)))
+    distinct = dict.fromkeys(sentences)
+    # Room made before the known ones are told apart: emptied after, the table would lose
+    # the sentences this report shares with earlier ones, and reading them failed.
+    known.make_room(len(distinct))
+    new = list(filterfalse(known.__contains__, distinct))
     if new:
-        if len(known) + len(new) > _HASHES_MAX:
-            known.clear()
         canons = canonicals(new)
         known.update(zip(new, digest61_each(canons), strict=True))
         # (a text whose canonical is "" does not count: None, not the digest of "")

@@ -35,3 +35,18 @@ def test_the_parsers_tables_are_registered() -> None:
     memo.clear_all()
     assert normalise.cache_info().currsize == 0  # type: ignore[attr-defined]
     assert read_dates.cache_info().currsize == 0  # type: ignore[attr-defined]
+
+
+def test_a_plain_table_is_bounded_and_emptied_with_the_others() -> None:
+    table: memo.Table[str, int] = memo.Table(3)
+    assert table.keep("a", 1) == 1 and table.keep("b", 2) == 2 and table.keep("c", 3) == 3
+    assert table == {"a": 1, "b": 2, "c": 3} and table.get("b") == 2
+    assert table.keep("d", 4) == 4
+    assert table == {"d": 4}  # full: emptied before "d" went in
+    table.make_room(2)
+    assert table == {"d": 4}  # room for two more
+    table.make_room(3)
+    assert table == {}  # not for three
+    table.update({"x": 7, "y": 8})
+    memo.clear_all()
+    assert table == {}

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
+K = TypeVar("K")
+V = TypeVar("V")
 
 _CLEARERS: list[Callable[[], None]] = []
 
@@ -34,6 +36,33 @@ def bounded(maxsize: int) -> Callable[[F], F]:
 def register(clear: Callable[[], None]) -> None:
     """Have :func:`clear_all` call ``clear`` too (a table that is not an ``lru_cache``)."""
     _CLEARERS.append(clear)
+
+
+class Table(dict[K, V]):
+    """A bounded memo table read as a plain dict: ``get``, ``in`` and ``[]`` are C calls,
+    with none of ``lru_cache``'s bookkeeping per hit (for look-ups made per line, field or
+    sentence, often by ``map``). Filled with :meth:`keep` (or a batch after
+    :meth:`make_room`); emptied when full, and by :func:`clear_all`."""
+
+    __slots__ = ("maxsize",)
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        register(self.clear)
+
+    def keep(self, key: K, value: V) -> V:
+        """Keep ``value`` under ``key`` (the table emptied first if it is full)."""
+        if len(self) >= self.maxsize:
+            self.clear()
+        self[key] = value
+        return value
+
+    def make_room(self, count: int) -> None:
+        """Empty the table if ``count`` more entries would overfill it: before a batch of
+        new entries is put in at once."""
+        if len(self) + count > self.maxsize:
+            self.clear()
 
 
 def clear_all() -> None:

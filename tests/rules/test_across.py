@@ -349,6 +349,30 @@ def test_hashes_made_together_are_digest61_of_each_canonical_text() -> None:
     assert found[1] is None and found[0] == found[2] == digest61("#年我局共发布政策解读#篇")
 
 
+def test_a_full_table_of_hashes_keeps_what_a_report_shares_with_earlier_ones() -> None:
+    """When the table of sentence hashes fills up, a report holding sentences seen before
+    and new ones still gets a hash for each (emptying the table after telling the known
+    ones apart lost them: a KeyError after some eighty reports of distinct prose)."""
+    from xxgk_lint_rules.across import _HASHES
+
+    from xxgk_lint.memo import clear_all
+
+    clear_all()
+    seen = "我局本年度共发布政策解读十二篇文件。"
+    _sentence_hashes([seen])
+    _sentence_hashes(
+        [f"本机关第{i}号文件已经按照要求公开发布。" for i in range(_HASHES.maxsize - 1)]
+    )
+    assert len(_HASHES) == _HASHES.maxsize  # full
+    fresh = "另一个全新的句子内容在这里出现了。"
+    assert _sentence_hashes([seen, fresh]) == [
+        digest61(canonical(seen)),
+        digest61(canonical(fresh)),
+    ]
+    assert set(_HASHES) == {seen, fresh}  # emptied first, then both kept
+    clear_all()
+
+
 def test_the_common_marks_are_punctuation_that_canonical_text_drops() -> None:
     punctuation = _patterns().punctuation
     for mark in _COMMON_MARKS:

@@ -14,7 +14,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from xxgk_lint.memo import register
+from xxgk_lint import memo
 from xxgk_lint.parse.ast import Cell, Table
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
@@ -36,9 +36,7 @@ class TableCells(NamedTuple):
 _CELLS = itemgetter(3)  # Row.cells (an index: a name is looked up through the class)
 _NONE = ((), (), (), (), ())
 #: id of a table → (the table, its cells): the last few tables' (a report has three).
-_KEPT: dict[int, tuple[Table, TableCells]] = {}
-_KEEP = 6
-register(_KEPT.clear)
+_KEPT: memo.Table[int, tuple[Table, TableCells]] = memo.Table(6)
 
 
 def table_cells(table: Table) -> TableCells:
@@ -51,7 +49,5 @@ def table_cells(table: Table) -> TableCells:
     # (Cells have five fields each: a transposition, not a pairing that could fall short.)
     columns, raws, values, kinds, spans = tuple(zip(*cells, strict=False)) or _NONE
     made = TableCells(cells, columns, raws, values, kinds, spans, tuple(map(len, cells_of)))
-    if len(_KEPT) >= _KEEP:
-        _KEPT.clear()
-    _KEPT[id(table)] = (table, made)
+    _KEPT.keep(id(table), (table, made))
     return made

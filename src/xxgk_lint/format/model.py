@@ -26,13 +26,19 @@ from xxgk_lint.records import NamedTuple, record
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]()|\\")
 
 
+def is_plain(word: str) -> bool:
+    """Whether a word (a regular expression) is plain text: it matches exactly itself, so
+    ``word in text`` says what its search would."""
+    return not _REGEX_SYNTAX.intersection(word)
+
+
 def words_finder(words: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a text holds a match of one of ``words`` (regular expressions): the same as
     ``re.compile("|".join(words)).search(text) is not None``, with the words that are
     plain text tested by ``in`` and only the others compiled, when first needed
     (compiling a pattern of Chinese words costs a few hundred microseconds of a start)."""
-    plain = tuple(word for word in words if not _REGEX_SYNTAX.intersection(word))
-    rest = "|".join(word for word in words if _REGEX_SYNTAX.intersection(word))
+    plain = tuple(word for word in words if is_plain(word))
+    rest = "|".join(word for word in words if not is_plain(word))
     if not rest:
         return lambda text: any(word in text for word in plain)
 
@@ -89,7 +95,7 @@ class SectionSpec:
         ``:.。``). The pattern is compiled only for a text that passes."""
         if not self.bare or not text.startswith(("第", self.number)):
             return False
-        if _REGEX_SYNTAX.intersection("".join(self.bare)):
+        if not all(map(is_plain, self.bare)):
             return True
         end = text[:-1] if text.endswith("\n") else text  # ($ matches before a last \n)
         return end.endswith(self.bare) or end[:-1].endswith(self.bare)

@@ -307,6 +307,23 @@ class Sentence:
     claims = _Claims()
 
 
+_blank = object.__new__
+_set = object.__setattr__
+
+
+def sentence_of(
+    text: str, span: Span, numbers: tuple[Number, ...] | PendingNumbers, section: str | None
+) -> Sentence:
+    """``Sentence(text, span, numbers, section)``, its ``__dict__`` given whole (the numbers
+    under ``_numbers``, as :class:`_Numbers` keeps them): without the two Python calls of
+    its ``__init__`` and its numbers' ``__set__``, most of splitting a paragraph into its
+    sentences (a test checks the two make equal sentences)."""
+    sentence = _blank(Sentence)
+    fields = {"text": text, "span": span, "_numbers": numbers, "section": section}
+    _set(sentence, "__dict__", fields)
+    return sentence
+
+
 class Piece(NamedTuple):
     """Where a line of a paragraph starts: its offset in the paragraph's text."""
 

@@ -25,8 +25,9 @@ from decimal import Decimal, InvalidOperation
 from itertools import repeat
 from typing import Final
 
+from xxgk_lint import memo
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded, compiled, register
+from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.ast import Cell, Span, Value
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -94,19 +95,18 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
         kind, text, number, base, end = line
         if kind != "ROW":
             append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
-        elif text.isdigit() and text.isascii() and not grid:  # a lone number (one per line)
+        elif grid and (geometry := grid.get(number)) is not None:
+            if enclosed is None:
+                enclosed = enclosed_rows(lines)
+            extend(row_items(line, geometry, enclosed))
+        elif text.isdigit() and text.isascii():  # a lone number (one cell per line)
             append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
         else:
             if enclosed is None:
                 enclosed = enclosed_rows(lines)
-            if grid and (geometry := grid.get(number)) is not None:
-                extend(row_items(line, geometry, enclosed))
-            elif text.isdigit() and text.isascii():
-                append((NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number))
-            else:
-                # A text row is read by its text alone: its items are looked up once (reports
-                # repeat the template's rows, at the same column), given this line's number.
-                extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+            # A text row is read by its text alone: its items are looked up once (reports
+            # repeat the template's rows, at the same column) and given this line's number.
+            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
     return items
 
 
@@ -258,11 +258,10 @@ _Part = tuple[str, str, int, int, str, Value, str]
 _Field = tuple[bool | None, _Part | None, tuple[_Part, ...]]
 _BLANK: _Field = (None, None, ())
 
-#: A field's text → what it holds. A plain dict read with ``get`` in the row loop: an
-#: lru_cache's bookkeeping cost a third of each hit. Emptied when full and by clear_all.
-_FIELDS: dict[str, _Field] = {}
+#: A field's text → what it holds, read with ``get`` in the row loop (an lru_cache's
+#: bookkeeping cost a third of each hit).
 _FIELDS_KEPT = 4096
-register(_FIELDS.clear)
+_FIELDS: memo.Table[str, _Field] = memo.Table(_FIELDS_KEPT)
 
 
 def _field(piece: str) -> _Field:
@@ -270,9 +269,7 @@ def _field(piece: str) -> _Field:
     本年新收政府信息公开申请数量, /) fill every report's rows."""
     found = _FIELDS.get(piece)
     if found is None:
-        if len(_FIELDS) >= _FIELDS_KEPT:
-            _FIELDS.clear()
-        found = _FIELDS[piece] = _read_field(piece)
+        found = _FIELDS.keep(piece, _read_field(piece))
     return found
 
 

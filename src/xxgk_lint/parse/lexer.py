@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
-from xxgk_lint.memo import compiled, register
+from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
@@ -185,10 +185,8 @@ class LineLexer(Lexer):
         # alone, so each is read once: plain dictionaries, looked up by C loops (``map``)
         # and filled a report's new lines at a time (see :meth:`_read`). Bounded (emptied
         # when full) and emptied by memo.clear_all.
-        self.shapes: dict[str, _Shape | None] = {}
-        self.kinds: dict[str, str] = {}
-        register(self.shapes.clear)
-        register(self.kinds.clear)
+        self.shapes: Table[str, _Shape | None] = Table(_LIMIT)
+        self.kinds: Table[str, str] = Table(_LIMIT)
 
     @property
     def line_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -209,8 +207,7 @@ class LineLexer(Lexer):
         """
         split = data.split("\n")
         known = self.shapes
-        if len(known) > _LIMIT:
-            known.clear()
+        known.make_room(len(split))  # (before the lines read already are told apart)
         # The lines not read yet (a C loop finds them), each once.
         new = dict.fromkeys(filterfalse(known.__contains__, split))
         if new:
@@ -258,10 +255,9 @@ class LineLexer(Lexer):
         """Read new lines into :attr:`shapes` (and their kinds into :attr:`kinds`): one
         loop for a report's new lines, :meth:`_shape`'s work without a call per line."""
         known, kinds = self.shapes, self.kinds
-        if len(kinds) > _LIMIT:
-            kinds.clear()
         classify = self.classify
         lines = list(lines)
+        kinds.make_room(len(lines))
         texts = list(map(str.strip, lines, repeat(_BLANK)))
         # Whether any of them holds a minus sign to fold: asked once of them all, not of
         # each line (most reports hold none).

@@ -18,6 +18,7 @@ from dataclasses import field
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
+from xxgk_lint.format.model import is_plain
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
@@ -332,11 +333,9 @@ def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
     words: list[tuple[int, str]] = []
     searches: list[tuple[int, Callable[[str], object]]] = []
     for index, row in enumerate(spec.rows):
-        # (The pattern's text, without compiling it: plain words need no pattern at all, and
-        # text without regex syntax holds no inline flag.)
-        source = "|".join(row.words)
-        if not _REGEX_SYNTAX.intersection(source):
-            words.extend((index, word) for word in source.split("|"))
+        # (The words, without compiling the pattern: plain words need no pattern at all.)
+        if all(map(is_plain, row.words)):
+            words.extend((index, word) for word in row.words)
         else:
             searches.append((index, row.pattern.search))
 
@@ -346,10 +345,6 @@ def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
         return tuple(sorted(hits))
 
     return finder
-
-
-#: The characters that make a pattern more than alternatives of plain words.
-_REGEX_SYNTAX = frozenset(".^$*+?{}[]()\\")
 
 
 def _row(key: str, label: Item, columns: tuple[str, ...], placement: Placement) -> Row:

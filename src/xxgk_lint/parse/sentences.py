@@ -18,7 +18,7 @@ from operator import attrgetter, methodcaller
 from typing import Any
 
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span
+from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span, sentence_of
 
 #: The characters that end a sentence, and the closing marks that may follow them.
 _ENDS = "。；;！!？?"
@@ -186,13 +186,6 @@ def _value(text: str) -> int | Decimal | None:
 
 
 _new = tuple.__new__  # (spans by the hundred: skip the named tuple's Python __new__)
-#: A Sentence made in C, its ``__dict__`` given whole: what ``Sentence(text, span,
-#: numbers, section)`` stores (its pending numbers under ``_numbers``, see
-#: :class:`~xxgk_lint.parse.ast._Numbers`) without the two Python calls of its
-#: ``__init__`` and its numbers' ``__set__`` — most of splitting a paragraph (a test
-#: checks the two make equal sentences).
-_blank = object.__new__
-_set = object.__setattr__
 
 
 def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
@@ -280,18 +273,8 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
                 continue
             start += len(chunk)
             span = _new(Span, (line, shift + lead, line, shift + lead + len(stripped), None))
-            sentence = _blank(Sentence)
-            _set(
-                sentence,
-                "__dict__",
-                {
-                    "text": stripped,
-                    "span": span,
-                    "_numbers": partial(_pending, fields, lead, stripped),
-                    "section": section,
-                },
-            )
-            out.append(sentence)
+            numbers = partial(_pending, fields, lead, stripped)
+            out.append(sentence_of(stripped, span, numbers, section))
         return tuple(out)
     span_of = paragraph.span_of
     start = 0
@@ -301,6 +284,7 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
             span = span_of(lead, lead + len(stripped))
-            out.append(Sentence(stripped, span, partial(_pending, fields, lead, stripped), section))
+            numbers = partial(_pending, fields, lead, stripped)
+            out.append(sentence_of(stripped, span, numbers, section))
         start = end
     return tuple(out)

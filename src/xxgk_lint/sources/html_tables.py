@@ -194,33 +194,27 @@ class Spans:
         limit = self.limits.max_cells
         if self.positions > limit:
             raise over("max-cells", limit, f"more than {limit} table cells")
-        known = _ROW_SHAPES if len(row.colspans) <= _SHAPES_ROW_CELLS else self._wide
-        shapes = known.get(key)
+        wide = len(row.colspans) > _SHAPES_ROW_CELLS
+        shapes = (self._wide if wide else _ROW_SHAPES).get(key)
         if shapes is None:
-            if len(known) >= _SHAPES_KEPT and known is _ROW_SHAPES:
-                _clear_shapes()
-            shapes = known[key] = _shapes(columns, row.colspans, heights)
+            shapes = _shapes(columns, row.colspans, heights)
+            if wide:
+                self._wide[key] = shapes
+            else:
+                _ROW_SHAPES.keep(key, shapes)
         row.shapes = shapes
 
 
 #: Shapes already made, kept for the process: equal ones are shared (immutable; a GridCell
 #: costs some microseconds to make, and every report of a format has rows of the same
 #: shapes). A row's by its colspans for a row laid out from column 0, else by (columns,
-#: colspans, rows); a cell's by (column, colspan, rows). Emptied when full, and by
-#: ``memo.clear_all``; a row of more cells than ``_SHAPES_ROW_CELLS`` is kept for its read
-#: only (``Spans._wide``), so that the table stays small.
-_ROW_SHAPES: dict[tuple, tuple[GridCell, ...]] = {}
-_CELL_SHAPES: dict[tuple[int, int, int], GridCell] = {}
+#: colspans, rows); a cell's by (column, colspan, rows). A row of more cells than
+#: ``_SHAPES_ROW_CELLS`` is kept for its read only (``Spans._wide``), so that the table
+#: stays small.
 _SHAPES_KEPT = 4096
 _SHAPES_ROW_CELLS = 64
-
-
-def _clear_shapes() -> None:
-    _ROW_SHAPES.clear()
-    _CELL_SHAPES.clear()
-
-
-memo.register(_clear_shapes)
+_ROW_SHAPES: memo.Table[tuple, tuple[GridCell, ...]] = memo.Table(_SHAPES_KEPT)
+_CELL_SHAPES: memo.Table[tuple[int, int, int], GridCell] = memo.Table(_SHAPES_KEPT)
 
 
 def _shapes(
@@ -228,13 +222,11 @@ def _shapes(
 ) -> tuple[GridCell, ...]:
     """The GridCells of a row's cells, each made once (``_CELL_SHAPES``)."""
     known = _CELL_SHAPES
-    if len(known) >= _SHAPES_KEPT:
-        known.clear()
     shapes = []
     for key in zip(columns, spans, heights, strict=False):  # accumulate, repeat: longer
         shape = known.get(key)
         if shape is None:
-            shape = known[key] = GridCell(*key)
+            shape = known.keep(key, GridCell(*key))
         shapes.append(shape)
     return tuple(shapes)
 
