@@ -29,8 +29,8 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable
-from itertools import chain, compress
-from operator import attrgetter, is_
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_, itemgetter
 
 from lxml import etree
 
@@ -143,6 +143,14 @@ _TAG = attrgetter("tag")
 _TEXT = attrgetter("text")
 _TAIL = attrgetter("tail")
 _NO_SPANS = (None, None)
+_FIRST = itemgetter(0)
+
+#: A table's row groups, and what a plain table holds below it besides its rows' cells.
+_GROUP_TAGS = frozenset({"thead", "tbody", "tfoot"})
+_STRUCTURE = _GROUP_TAGS | {"tr"}
+# What each of a plain table's groups and rows is (a row's: how deep it stands below
+# the table).
+_GROUP, _LOOSE_ROW, _GROUPED_ROW = 0, 1, 2
 
 
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
@@ -641,6 +649,7 @@ class _Extractor:
         in_cell = _IN_CELL
         limit = self.depth_limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
         fill_row = self._fill_row
+        fill_table = self._fill_table
         stack: list[tuple[int, object]] = []
         push, pop = stack.append, stack.pop
         no_action: tuple[int, object] = _NO_ACTION
@@ -677,7 +686,11 @@ class _Extractor:
                     self.items = self._cell(el)
                     self.where = _CELL
                 elif where == _FLOW:
-                    push(self._flow_start(el, tag))
+                    action = self._flow_start(el, tag)
+                    push(action)
+                    if action[0] == _TABLE_END and fill_table(el, len(stack)):
+                        walker.skip_subtree()  # its rows are read; only its end is left
+                        continue
                 elif where == _TABLE:
                     push(self._table_start(el, tag))
                     if tag == "tr" and fill_row(el, len(stack)):
@@ -758,7 +771,7 @@ class _Extractor:
 
     def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a data table or in its thead/tbody/tfoot."""
-        if tag in ("thead", "tbody", "tfoot"):
+        if tag in _GROUP_TAGS:
             self.groups.explicit()
             return (_GROUP_END, None)
         if tag == "tr":
@@ -778,22 +791,118 @@ class _Extractor:
         self.items, self.where = items, _CELL
         return (_RESTORE, saved)
 
+    def _fill_table(self, table: etree._Element, depth: int) -> bool:
+        """Read a whole data table at once, each row as :meth:`_fill_row` reads one; False
+        (and nothing done) if any part of it is not plain.
+
+        Plain: the table holds rows, or row groups (thead, tbody, tfoot) of rows, with
+        nothing but spaces between them, every row plain (:meth:`_plain_row`), and below
+        the table only elements whose start tags are the next ones in the source, one for
+        one. The table's elements are looked at together, once (their tags, texts, tails:
+        one C-level pass each; one comparison with the cursor's names), not once per row,
+        and the walk's two events for each group and row are not made. ``depth`` is the
+        walk's stack with the table on it.
+        """
+        text = table.text
+        if (text and not text.isspace()) or depth >= self.depth_limit:
+            return False  # depth: a group's, which the rows' own test does not cover
+        cursor = self.cursor
+        start = cursor.k
+        inner = list(table.iterdescendants())
+        count = len(inner)
+        tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
+        if (
+            cursor.names[start : start + count] != tags
+            or not _DROP.isdisjoint(tags)
+            or (self.hidden and not self.hidden.isdisjoint(inner))
+        ):
+            return False
+        # The groups and rows in document order, each a child of the table or of a group
+        # (True: a group; else whether the row is in one), found where their tags are.
+        layout: list[tuple[etree._Element, int]] = []
+        for child in table:
+            tag = child.tag
+            if tag == "tr":
+                layout.append((child, _LOOSE_ROW))
+            elif tag in _GROUP_TAGS:
+                layout.append((child, _GROUP))
+                rows = list(child)
+                if list(map(_TAG, rows)) != ["tr"] * len(rows):
+                    return False
+                layout.extend(zip(rows, repeat(_GROUPED_ROW)))
+            else:
+                return False  # a caption, a colgroup, stray content: the walk reads them
+        structure = list(compress(range(count), map(_STRUCTURE.__contains__, tags)))
+        if len(structure) != len(layout) or not all(
+            map(is_, map(_FIRST, layout), map(inner.__getitem__, structure))
+        ):
+            return False
+        texts = list(map(_TEXT, inner))
+        tails = list(map(_TAIL, inner))
+        around = "".join(filter(None, map(texts.__getitem__, structure)))
+        around += "".join(filter(None, map(tails.__getitem__, structure)))
+        if around and not around.isspace():
+            return False
+        # Every row plain, before anything is done: (row, where, its elements, its cells).
+        plans = []
+        ends = structure[1:]
+        ends.append(count)
+        for (el, kind), x, end in zip(layout, structure, ends, strict=True):
+            if kind == _GROUP:
+                plans.append((kind, x, end, None))
+                continue
+            lo = x + 1
+            found = self._plain_row(
+                el,
+                depth + kind,
+                inner[lo:end],
+                tags[lo:end],
+                tails[lo:end],
+            )
+            if found is None:
+                return False
+            plans.append((kind, x, end, found))
+        groups, table_rows = self.groups, self.rows
+        starts, offsets = cursor.start_tags, cursor.offsets
+        in_group = False
+        for kind, x, end, found in plans:
+            if kind == _GROUP:
+                if in_group:
+                    groups.end_explicit()
+                groups.explicit()
+                in_group = True
+                continue
+            if kind == _LOOSE_ROW and in_group:
+                groups.end_explicit()
+                in_group = False
+            row = Row(groups.rows, groups.current())
+            groups.rows += 1
+            table_rows.append(row)
+            lo = x + 1
+            k = start + lo  # the cursor where the walk leaves it, past the row's start tag
+            cursor.k = k
+            cursor.j = starts[k - 1] + 1
+            cursor.pos = offsets[cursor.j]
+            self._read_row(
+                row,
+                found,
+                inner[lo:end],
+                texts[lo:end],
+                tails[lo:end],  # type: ignore[arg-type]
+            )
+        if in_group:
+            groups.end_explicit()
+        k = start + count
+        if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
+            cursor.k = k
+            cursor.j = starts[k - 1] + 1
+            cursor.pos = offsets[cursor.j]
+        return True
+
     def _fill_row(self, tr: etree._Element, depth: int) -> bool:
         """Read the cells of a data-table row at once, as the walk would read them; False
-        (and nothing done) if the row is not plain.
-
-        Plain: only ``td``/``th`` children with nothing but spaces around them, and below
-        the row only elements whose start tags are the next ones in the source, one for
-        one (checked for the whole row in one comparison of lists: no comment, nothing
-        dropped or hidden, not too deep). The row's elements are then looked at together
-        (their tags, texts, tails: one C-level pass each), and most cells
-        in one step: a cell whose text is one word in one text node, or none, with at most
-        one element in it (``<td>1</td>``, ``<td><p>1</p></td>``), is that word's segment,
-        found where the walk finds it; any other cell is read by :meth:`_cell_children`
-        without the walk's two events per element. The cursor is only moved where a text
-        is looked for; the row's ``end`` event is all that is left to the walk. ``depth``
-        is the walk's stack with the row on it.
-        """
+        (and nothing done) if the row is not plain (:meth:`_plain_row`). ``depth`` is the
+        walk's stack with the row on it."""
         text = tr.text
         row = self.row
         if (text and not text.isspace()) or row is None or row.rowspans:
@@ -804,22 +913,68 @@ class _Extractor:
         count = len(inner)
         tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
         if (
-            count > _ROW_ELEMENTS
-            or depth + count >= self.depth_limit
-            or cursor.names[start : start + count] != tags
+            cursor.names[start : start + count] != tags
             or not _DROP.isdisjoint(tags)
             or (self.hidden and not self.hidden.isdisjoint(inner))
         ):
             return False
+        tails = list(map(_TAIL, inner))
+        found = self._plain_row(tr, depth, inner, tags, tails)
+        if found is None:
+            return False
+        self._read_row(row, found, inner, list(map(_TEXT, inner)), tails)
+        return True
+
+    def _plain_row(
+        self,
+        tr: etree._Element,
+        depth: int,
+        inner: list[etree._Element],
+        tags: list[object],
+        tails: list[str | None],
+    ) -> tuple[list[etree._Element], list[int]] | None:
+        """The row's cells and where each is in ``inner`` (the row's elements, whose start
+        tags the caller found to be the next ones in the source, none dropped or hidden),
+        if the row is plain; else None.
+
+        Plain: only ``td``/``th`` children with nothing but spaces around them, not too
+        many elements below the row (reading a plain row recurses once per level of its
+        cells' elements), none deeper than the limit.
+        """
+        count = len(inner)
+        if count > _ROW_ELEMENTS or depth + count >= self.depth_limit:
+            return None
         # The cells: the row's children, each the next td or th below the row.
         firsts = list(compress(range(count), map(_CELL_TAGS.__contains__, tags)))
         cells = list(tr)
         if len(cells) != len(firsts) or not all(map(is_, cells, map(inner.__getitem__, firsts))):
-            return False
-        tails = list(map(_TAIL, inner))
+            return None
         around = "".join(filter(None, map(tails.__getitem__, firsts)))  # the cells' tails
         if around and not around.isspace():
-            return False
+            return None
+        return cells, firsts
+
+    def _read_row(
+        self,
+        row: Row,
+        plain: tuple[list[etree._Element], list[int]],
+        inner: list[etree._Element],
+        texts: list[str | None],
+        tails: list[str | None],
+    ) -> None:
+        """Read a plain row (:meth:`_plain_row`), the cursor just past its start tag.
+
+        The row's elements are looked at together (their tags, texts, tails: one C-level
+        pass each, by the caller), and most cells in one step: a cell whose text is one
+        word in one text node, or none, with at most one element in it (``<td>1</td>``,
+        ``<td><p>1</p></td>``), is that word's segment, found where the walk finds it; any
+        other cell is read by :meth:`_cell_children` without the walk's two events per
+        element. The cursor is only moved where a text is looked for.
+        """
+        cells, firsts = plain
+        cursor = self.cursor
+        start = cursor.k
+        count = len(inner)
         rowspans = [1] * len(cells)
         colspans = rowspans.copy()
         given = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
@@ -830,7 +985,6 @@ class _Extractor:
                     rowspans[c] = read_span("rowspan", rowspan)
                 if colspan is not None:
                     colspans[c] = read_span("colspan", colspan)
-        texts = list(map(_TEXT, inner))
         starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
         single_word = _WORD.fullmatch
         segments: list[list[Seg]] = []
@@ -911,7 +1065,6 @@ class _Extractor:
             cursor.k = k
             cursor.j = starts[k - 1] + 1
             cursor.pos = offsets[cursor.j]
-        return True
 
     def _cell_children(self, el: etree._Element, k: int) -> int:
         """What the walk does with the children of an element in a plain row's cell (see
