@@ -18,8 +18,9 @@ Every character of the text leads back to its line and column in the ``.html`` f
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
 that a page nested as deep as libxml2 allows costs no recursion; the work is linear in the
 page, and the reader's :class:`~xxgk_lint.sources.limits.Limits` bound the rest. A plain
-data-table row (cells only, their start tags one for one with the source's) is read at once
-without the walk's events, to the same result (``_Extractor._fill_row``).
+data table (rows of cells only, their start tags one for one with the source's) is read at
+once without the walk's events, to the same result (``_Extractor._fill_table``), and so is
+a plain row of any other data table (``_Extractor._fill_row``).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable
-from itertools import chain, compress, repeat
-from operator import attrgetter, is_, itemgetter
+from itertools import chain, compress, pairwise, repeat
+from operator import attrgetter, is_, itemgetter, sub
+from typing import Any
 
 from lxml import etree
 
@@ -148,6 +150,7 @@ _FIRST = itemgetter(0)
 #: A table's row groups, and what a plain table holds below it besides its rows' cells.
 _GROUP_TAGS = frozenset({"thead", "tbody", "tfoot"})
 _STRUCTURE = _GROUP_TAGS | {"tr"}
+_TABLE_PARTS = _STRUCTURE | _CELL_TAGS
 # What each of a plain table's groups and rows is (a row's: how deep it stands below
 # the table).
 _GROUP, _LOOSE_ROW, _GROUPED_ROW = 0, 1, 2
@@ -796,12 +799,13 @@ class _Extractor:
         (and nothing done) if any part of it is not plain.
 
         Plain: the table holds rows, or row groups (thead, tbody, tfoot) of rows, with
-        nothing but spaces between them, every row plain (:meth:`_plain_row`), and below
-        the table only elements whose start tags are the next ones in the source, one for
-        one. The table's elements are looked at together, once (their tags, texts, tails:
-        one C-level pass each; one comparison with the cursor's names), not once per row,
-        and the walk's two events for each group and row are not made. ``depth`` is the
-        walk's stack with the table on it.
+        nothing but spaces between them, every row plain as :meth:`_plain_row` says (here
+        tested for all rows together), and below the table only elements whose start tags
+        are the next ones in the source, one for one. The table's elements are looked at
+        together, once (their tags, texts, tails: one C-level pass each; one comparison
+        with the cursor's names), not once per row; the walk's two events for each group
+        and row are not made, and all cells are read in one pass (:meth:`_read_cells`).
+        ``depth`` is the walk's stack with the table on it.
         """
         text = table.text
         if (text and not text.isspace()) or depth >= self.depth_limit:
@@ -818,7 +822,7 @@ class _Extractor:
         ):
             return False
         # The groups and rows in document order, each a child of the table or of a group
-        # (True: a group; else whether the row is in one), found where their tags are.
+        # (_GROUP, _LOOSE_ROW or _GROUPED_ROW), found where their tags are.
         layout: list[tuple[etree._Element, int]] = []
         for child in table:
             tag = child.tag
@@ -826,10 +830,10 @@ class _Extractor:
                 layout.append((child, _LOOSE_ROW))
             elif tag in _GROUP_TAGS:
                 layout.append((child, _GROUP))
-                rows = list(child)
-                if list(map(_TAG, rows)) != ["tr"] * len(rows):
+                grouped = list(child)
+                if list(map(_TAG, grouped)) != ["tr"] * len(grouped):
                     return False
-                layout.extend(zip(rows, repeat(_GROUPED_ROW)))
+                layout.extend(zip(grouped, repeat(_GROUPED_ROW)))
             else:
                 return False  # a caption, a colgroup, stray content: the walk reads them
         structure = list(compress(range(count), map(_STRUCTURE.__contains__, tags)))
@@ -837,35 +841,36 @@ class _Extractor:
             map(is_, map(_FIRST, layout), map(inner.__getitem__, structure))
         ):
             return False
+        # The cells: the rows' children, each a td or th below the table, one for one.
+        rows = [el for el, kind in layout if kind != _GROUP]
+        cells = list(chain.from_iterable(rows))
+        firsts = list(compress(range(count), map(_CELL_TAGS.__contains__, tags)))
+        if len(cells) != len(firsts) or not all(map(is_, cells, map(inner.__getitem__, firsts))):
+            return False
         texts = list(map(_TEXT, inner))
         tails = list(map(_TAIL, inner))
         around = "".join(filter(None, map(texts.__getitem__, structure)))
         around += "".join(filter(None, map(tails.__getitem__, structure)))
+        around += "".join(filter(None, map(tails.__getitem__, firsts)))  # the cells' tails
         if around and not around.isspace():
             return False
-        # Every row plain, before anything is done: (row, where, its elements, its cells).
-        plans = []
-        ends = structure[1:]
-        ends.append(count)
-        for (el, kind), x, end in zip(layout, structure, ends, strict=True):
-            if kind == _GROUP:
-                plans.append((kind, x, end, None))
-                continue
-            lo = x + 1
-            found = self._plain_row(
-                el,
-                depth + kind,
-                inner[lo:end],
-                tags[lo:end],
-                tails[lo:end],
-            )
-            if found is None:
-                return False
-            plans.append((kind, x, end, found))
+        # The most elements below a row (reading a row recurses once per level of its
+        # cells' elements; a row in a group is two below the table): else the walk reads
+        # the table, row by row. Each row's and cell's elements end where the next group,
+        # row or cell starts.
+        parts = list(compress(range(count), map(_TABLE_PARTS.__contains__, tags)))
+        parts.append(count)
+        row_ends = structure[1:]
+        row_ends.append(count)
+        largest = max(map(sub, row_ends, structure), default=1) - 1
+        if largest > _ROW_ELEMENTS or depth + 2 + largest >= self.depth_limit:
+            return False
+        ends = list(map(dict(pairwise(parts)).__getitem__, firsts))  # the next part's start
+        # Read: the rows and their groups as the walk numbers them, then the cells.
         groups, table_rows = self.groups, self.rows
-        starts, offsets = cursor.start_tags, cursor.offsets
         in_group = False
-        for kind, x, end, found in plans:
+        lengths: list[tuple[Row, int]] = []
+        for el, kind in layout:
             if kind == _GROUP:
                 if in_group:
                     groups.end_explicit()
@@ -878,25 +883,23 @@ class _Extractor:
             row = Row(groups.rows, groups.current())
             groups.rows += 1
             table_rows.append(row)
-            lo = x + 1
-            k = start + lo  # the cursor where the walk leaves it, past the row's start tag
-            cursor.k = k
-            cursor.j = starts[k - 1] + 1
-            cursor.pos = offsets[cursor.j]
-            self._read_row(
-                row,
-                found,
-                inner[lo:end],
-                texts[lo:end],
-                tails[lo:end],  # type: ignore[arg-type]
-            )
+            lengths.append((row, len(el)))
         if in_group:
             groups.end_explicit()
+        rowspans, colspans = self._read_spans(cells)
+        segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        at = 0
+        for row, length in lengths:
+            end = at + length
+            row.segments = segments[at:end]
+            row.rowspans = rowspans[at:end]
+            row.colspans = colspans[at:end]
+            at = end
         k = start + count
         if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
             cursor.k = k
-            cursor.j = starts[k - 1] + 1
-            cursor.pos = offsets[cursor.j]
+            cursor.j = cursor.start_tags[k - 1] + 1
+            cursor.pos = cursor.offsets[cursor.j]
         return True
 
     def _fill_row(self, tr: etree._Element, depth: int) -> bool:
@@ -959,45 +962,73 @@ class _Extractor:
         row: Row,
         plain: tuple[list[etree._Element], list[int]],
         inner: list[etree._Element],
-        texts: list[str | None],
+        texts: list[Any],  # str or None, as lxml gives them
         tails: list[str | None],
     ) -> None:
-        """Read a plain row (:meth:`_plain_row`), the cursor just past its start tag.
-
-        The row's elements are looked at together (their tags, texts, tails: one C-level
-        pass each, by the caller), and most cells in one step: a cell whose text is one
-        word in one text node, or none, with at most one element in it (``<td>1</td>``,
-        ``<td><p>1</p></td>``), is that word's segment, found where the walk finds it; any
-        other cell is read by :meth:`_cell_children` without the walk's two events per
-        element. The cursor is only moved where a text is looked for.
-        """
+        """Read a plain row (:meth:`_plain_row`), the cursor just past its start tag."""
         cells, firsts = plain
         cursor = self.cursor
         start = cursor.k
         count = len(inner)
+        row.rowspans, row.colspans = self._read_spans(cells)
+        ends = [*firsts[1:], count] if firsts else []
+        row.segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        k = start + count
+        if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
+            cursor.k = k
+            cursor.j = cursor.start_tags[k - 1] + 1
+            cursor.pos = cursor.offsets[cursor.j]
+
+    def _read_spans(self, cells: list[etree._Element]) -> tuple[list[int], list[int]]:
+        """The rowspan and colspan of each of a plain table's or row's cells, read in the
+        walk's order (so that an error is the walk's)."""
         rowspans = [1] * len(cells)
         colspans = rowspans.copy()
         given = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
-        if given.count(_NO_SPANS) != len(given):  # read in the walk's order: its errors
+        if given.count(_NO_SPANS) != len(given):
             read_span = self.spans.read
-            for c, (rowspan, colspan) in enumerate(given):
+            for c in compress(range(len(given)), map(_NO_SPANS.__ne__, given)):
+                rowspan, colspan = given[c]
                 if rowspan is not None:
                     rowspans[c] = read_span("rowspan", rowspan)
                 if colspan is not None:
                     colspans[c] = read_span("colspan", colspan)
+        return rowspans, colspans
+
+    def _read_cells(
+        self,
+        inner: list[etree._Element],
+        texts: list[Any],  # str or None, as lxml gives them
+        tails: list[str | None],
+        start: int,
+        firsts: list[int],
+        ends: list[int],
+    ) -> list[list[Seg]]:
+        """Per cell of a plain row or table, its text's segments and then its TAB.
+
+        ``inner`` holds the elements below the row or table (``texts``, ``tails``: theirs),
+        whose start tags are those from start tag ``start`` on in the source, one for one;
+        cell ``c`` is ``inner[firsts[c]]``, its elements end before ``ends[c]``. Most cells
+        are read in one step: a cell whose text is one word in one text node, or none,
+        with at most one element in it (``<td>1</td>``, ``<td><p>1</p></td>``), is that
+        word's segment, found where the walk finds it (from the text after the start tag
+        the word follows: where the cells before left the cursor does not matter); any
+        other cell is read by :meth:`_cell_children` without the walk's two events per
+        element. The cursor is moved only where a text is looked for, and left where the
+        last cell that holds a word leaves it.
+        """
+        cursor = self.cursor
         starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
         single_word = _WORD.fullmatch
         segments: list[list[Seg]] = []
         saved = self.items, self.where
         self.where = _CELL
-        ends = firsts[1:]
-        ends.append(count)
         # Where the last word found in one step left the cursor (k: -1, none since the
         # cursor was last moved): written to the cursor only when it matters (a cell read
         # by the walk's methods, a word looked for further, the row's end).
         last_k, last_j, last_pos = -1, 0, 0
         try:
-            for i, end in zip(firsts, ends, strict=False):  # no cell: ends is [count]
+            for i, end in zip(firsts, ends, strict=True):
                 j = starts[start + i] + 1  # the text piece after the cell's start tag
                 tab = ("\t", offsets[j], False)
                 # The cell's one text node that is not only spaces: at ``found`` (-1:
@@ -1057,14 +1088,7 @@ class _Extractor:
             self.items, self.where = saved
         if last_k != -1:
             cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
-        row.segments = segments
-        row.rowspans = rowspans
-        row.colspans = colspans
-        k = start + count
-        if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
-            cursor.k = k
-            cursor.j = starts[k - 1] + 1
-            cursor.pos = offsets[cursor.j]
+        return segments
 
     def _cell_children(self, el: etree._Element, k: int) -> int:
         """What the walk does with the children of an element in a plain row's cell (see

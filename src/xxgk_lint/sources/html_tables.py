@@ -34,9 +34,10 @@ class Row:
 
     A cell is not an object of its own: a table of a few thousand cells made as many
     objects, each written once and read once. The walk adds cells one by one (:meth:`add`)
-    and collects each one's words, spaces and breaks in ``items``; a plain row
-    (``_Extractor._fill_row``) is read at once and gives ``segments`` instead: per cell,
-    its text's segments and then the TAB after it, ready to be joined into the row's line.
+    and collects each one's words, spaces and breaks in ``items``; a row of a plain table
+    or a plain row (``_Extractor._fill_table``, ``_fill_row``) is read at once and gives
+    ``segments`` instead: per cell, its text's segments and then the TAB after it, ready
+    to be joined into the row's line.
     """
 
     __slots__ = ("colspans", "group", "index", "items", "rowspans", "segments", "shapes", "tabs")
