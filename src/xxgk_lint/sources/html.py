@@ -29,7 +29,6 @@ import codecs
 import gc
 import re
 import unicodedata
-from collections.abc import Iterable
 from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_, itemgetter, sub
 from typing import Any
@@ -573,16 +572,15 @@ class _Extractor:
 
     # -- emitting
 
-    def _add(self, segs: Iterable[Seg]) -> None:
-        self.builder.extend_at(segs)
-
     def _flush(self) -> None:
         """End the flow line being collected (a hard line break)."""
-        segs = _join(self.line)
-        self.line.clear()
+        line = self.line
+        if not line:
+            return  # most breaks: a block's start and end, with nothing between
+        segs = _join(line)
+        line.clear()
         if segs:
-            self._add(segs)
-            self.builder.newline()
+            self.builder.line_at(segs)
 
     def _line_break(self) -> None:
         if self.where == _CELL:
@@ -1227,8 +1225,7 @@ class _Extractor:
                 continue
             segs = _join(entry)
             if segs:
-                self._add(segs)
-                self.builder.newline()
+                self.builder.line_at(segs)
 
     def _emit_row(self, row: Row, table: int) -> None:
         """Add one TAB-joined line for the cells that start in ``row``, and its geometry.
@@ -1247,8 +1244,5 @@ class _Extractor:
             return  # nothing in the row but TABs: no line
         self.grid[self.builder.line_number] = GridRow(table, row.index, row.shapes)
         last = line.pop()  # the TAB after the last cell
-        self.builder.extend_at(line)
-        if len(segments[-1]) == 1:
-            # An empty last cell is the end of the line: mark it as the cell's place.
-            self.builder.mark_at(last[1])
-        self.builder.newline()
+        # An empty last cell is the end of the line: a mark there is the cell's place.
+        self.builder.line_at(line, last[1] if len(segments[-1]) == 1 else None)
