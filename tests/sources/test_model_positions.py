@@ -7,7 +7,9 @@ as the pieces come (the builder without line starts, resolved against the same s
 
 from __future__ import annotations
 
-from xxgk_lint.sources.model import Origin, PositionMap, TextBuilder
+import pytest
+
+from xxgk_lint.sources.model import LimitError, Origin, PositionMap, TextBuilder
 
 SOURCE = "<p>甲乙</p>\n<td>12</td><td>&nbsp;3</td>\n<td></td>\n"
 LINE_STARTS = [0, 10, 38]
@@ -82,3 +84,25 @@ def test_add_with_an_origin_among_pieces() -> None:
     assert positions.origin(1, 2) == Origin(1, 4)
     assert positions.origin(1, 4) == Origin(7, 4)
     assert positions.origin(1, 5) == Origin(8, 4)
+
+
+def test_a_line_at_once_is_its_pieces_then_a_newline() -> None:
+    """line_at(pieces, mark) records what extend_at, mark_at and newline record, with or
+    without the source's line starts; past max_lines it raises as newline does."""
+    for starts in (LINE_STARTS, None):
+        one, each = (TextBuilder(line_starts=starts, source_length=len(SOURCE)) for _ in "12")
+        one.line_at([("12", 14, True), ("\t", 14, False)], 42)
+        one.line_at([("3", 31, True)])
+        each.extend_at([("12", 14, True), ("\t", 14, False)])
+        each.mark_at(42)
+        each.newline()
+        each.extend_at([("3", 31, True)])
+        each.newline()
+        assert one._lines == each._lines
+        assert one.build()[0] == each.build()[0] == "12\t\n3\n"
+        assert one.line_number == 3
+    limited = TextBuilder(max_lines=2, line_starts=LINE_STARTS, source_length=len(SOURCE))
+    limited.line_at([("12", 14, True)])
+    with pytest.raises(LimitError) as raised:
+        limited.line_at([("3", 31, True)])
+    assert str(raised.value) == "over the limit max-lines = 2 (more than 2 lines)"
