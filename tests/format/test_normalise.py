@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from xxgk_lint.format.normalise import (
     SIMPLIFIED,
     TRADITIONAL,
     _fold,
+    _without_spaces,
     fold_traditional,
     nfkc,
     normalise,
@@ -122,6 +124,15 @@ def test_the_fold_by_replacing_is_the_translate_tables() -> None:
         assert _fold(text, _SIMPLE) == text.translate(_TRADITIONAL)
         assert _fold(text, _BOTH) == text.translate(_TRADITIONAL).translate(_DASHES)
     assert normalise("其它事項—處理　Ａ") == "其他事项-处理A"
+
+
+def test_spaces_are_removed_as_the_pattern_removes_them_at_every_code_point() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    removed = _SPACES.sub("", every)
+    assert _without_spaces(every) == removed
+    assert len(every) - len(removed) == 31  # (\s's 29 characters, * and #)
+    for text in ("", " ", "a b", "\t\u3000x\xa0*#y\u2028", "结 果 维 持", "##*", "中文"):
+        assert _without_spaces(text) == _SPACES.sub("", text)
 
 
 def test_the_spaces_pattern_removes_the_runs_the_plain_one_does() -> None:

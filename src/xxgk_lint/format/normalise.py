@@ -41,7 +41,7 @@ _TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
 #: (\s holds the ideographic and the no-break space; the zero-width space, which it does not
 #: hold, is removed by ``str.replace``: a class holding it would be compiled into a 64K-entry
 #: map, ~0.1 ms of every start for each of the class's three uses here.)
-_SPACES = re.compile(r"[\s*#][\s*#]*")
+_SPACES = re.compile(r"[\s*#][\s*#]*")  # (the specification of _without_spaces)
 #: The minus signs real text puts before a number: the ASCII hyphen-minus, U+2212 (−, the
 #: typographic minus), U+FF0D (－, full width, from Chinese input methods) and U+2013 (–,
 #: the en dash word processors make of a hyphen). The one list of them: the report grammar
@@ -157,8 +157,19 @@ def _normalise(text: str, nfkc_done: bool = False) -> str:
         text = nfkc(text)
     if _FOLDED(text) is not None:
         text = _fold(text, _BOTH)  # (= .translate(_TRADITIONAL).translate(_DASHES))
-    text = _SPACES.sub("", text).replace("\u200b", "")
+    text = _without_spaces(text).replace("\u200b", "")
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+
+
+def _without_spaces(text: str) -> str:
+    r"""``_SPACES.sub("", text)``, by str methods: a C pass each, where ``re`` tests a
+    class at every character (2.5 times slower on a report's prose). ``str.split()``
+    splits at exactly the characters ``\s`` matches (a test checks every code point)."""
+    if "*" in text:  # (`in` first: a search stops at the first, a replace counts them all)
+        text = text.replace("*", "")
+    if "#" in text:
+        text = text.replace("#", "")
+    return "".join(text.split())
 
 
 def fold_minus(text: str) -> str:
