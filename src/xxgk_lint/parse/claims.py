@@ -147,10 +147,14 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         f"[ \\t]*(?:{units})",
         r"(?P<sep>[，,；;。：:）)])",
     ]
-    # Each word an alternative of its own, named by an empty group after it: re skips an
-    # alternative that starts with another character at once, but enters every one that
-    # starts with a group (a group per run of words lexed a third slower).
-    parts += [f"{word}(?P<w{i}>)" for i, (word, _) in enumerate(words)]
+    # Each word named by an empty group after it. The words that open with the same plain
+    # character are one alternative that opens with it, the rest of each word an
+    # alternative inside, in their order: re skips an alternative that starts with another
+    # character at once (but enters every one that starts with a group: a group per run of
+    # words lexed a third slower), so a position is tried against some fifty first
+    # characters, not a hundred words. The same matches: the words of one alternative
+    # are all the words that can start at a position holding that character.
+    parts += _by_first_character([f"{word}(?P<w{i}>)" for i, (word, _) in enumerate(words)])
     if not lookahead:
         return re.compile("|".join(parts))
     # Every alternative is tried at every position: a look-ahead at the characters that can
@@ -160,6 +164,37 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         firsts.update(_first_chars(word))
     ahead = "".join(sorted(re.escape(c) for c in firsts))
     return re.compile(f"(?=[{ahead}])(?:{'|'.join(parts)})")
+
+
+def _opening(word: str) -> str:
+    """The plain character a word's pattern opens with, as written (an escape: its two
+    characters), or "" for a word that opens with a class, a group or a look-around."""
+    if word.startswith("\\"):
+        return word[:2]
+    return "" if word[0] in "[(" else word[0]
+
+
+def _by_first_character(words: list[str]) -> list[str]:
+    """The alternatives of ``words`` (patterns, tried in this order), those that open with
+    the same plain character made one: ``上(?:年度结转…|年结转…)``. Unchanged when a word of
+    no plain opening may start with one of those characters: which of them is tried first
+    would then change."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for word in words:
+        opening = _opening(word)
+        if opening and word[len(opening) : len(opening) + 1] not in ("?", "*", "+", "{"):
+            groups.setdefault(opening, []).append(word[len(opening) :])
+        else:
+            others.append(word)
+    plain = {re.sub(r"^\\", "", opening) for opening in groups}
+    if any(set(_first_chars(word)) & plain for word in others):
+        return words
+    merged = [
+        f"{opening}(?:{'|'.join(rests)})" if len(rests) > 1 else opening + rests[0]
+        for opening, rests in groups.items()
+    ]
+    return merged + others
 
 
 @functools.cache
@@ -177,6 +212,9 @@ class _Tok(NamedTuple):
     end: int
 
 
+_new = tuple.__new__
+
+
 def _tokens(data: str) -> tuple[_Tok, ...]:
     """The tokens of ``data`` (plain tuples: a Lark token is made only for a parse)."""
     topics = _group_topics()
@@ -184,16 +222,17 @@ def _tokens(data: str) -> tuple[_Tok, ...]:
     for match in _lexer_pattern().finditer(data):
         group = match.lastgroup or ""
         start, end = match.span()
+        # (tokens made by tuple.__new__, in C: a named tuple's own __new__ is Python)
         if group == "count":
-            out.append(_Tok("COUNT", match.group("count"), start, end))
+            out.append(_new(_Tok, ("COUNT", match.group("count"), start, end)))
         elif group == "hanzi":
             value = chinese_int(match.group("hanzi"))
             if value is not None:  # 十二三件 is no count
-                out.append(_Tok("COUNT", str(value), start, end))
+                out.append(_new(_Tok, ("COUNT", str(value), start, end)))
         elif group == "sep":
-            out.append(_Tok("SEP", match.group(), start, end))
+            out.append(_new(_Tok, ("SEP", match.group(), start, end)))
         else:
-            out.append(_Tok("TOPIC", topics[group], start, end))
+            out.append(_new(_Tok, ("TOPIC", topics[group], start, end)))
     return tuple(out)
 
 
