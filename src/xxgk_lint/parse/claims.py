@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.format.normalise import fold_traditional, nfkc
@@ -57,6 +58,9 @@ from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotat
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence
+
+
+_new = tuple.__new__  # (named tuples made in C: their own __new__ is Python)
 
 
 class Claim(NamedTuple):
@@ -83,6 +87,17 @@ class Claim(NamedTuple):
     clause: str = ""
     previous: bool = False
     year: int | None = None
+
+
+#: A token's value (its topic key, for a topic word).
+_VALUE = attrgetter("value")
+#: Where a claim's topics, ``previous`` and ``year`` stand in it (see :func:`_with`).
+_TOPICS, _PREVIOUS, _YEAR = (Claim._fields.index(name) for name in ("topics", "previous", "year"))
+
+
+def _with(claim: Claim, index: int, value: Any) -> Claim:
+    """``claim`` with its field at ``index`` set to ``value``: ``_replace``, in C."""
+    return _new(Claim, (*claim[:index], value, *claim[index + 1 :]))
 
 
 #: Topics that are about something else than what the count is of.
@@ -212,9 +227,6 @@ class _Tok(NamedTuple):
     end: int
 
 
-_new = tuple.__new__
-
-
 def _tokens(data: str) -> tuple[_Tok, ...]:
     """The tokens of ``data`` (plain tuples: a Lark token is made only for a parse)."""
     topics = _group_topics()
@@ -312,8 +324,18 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     if not drafts:
         return ()
     text = sentence.text
+    # (each claim made by tuple.__new__ in C: a named tuple's _replace is Python, and slow)
     return tuple(
-        claim._replace(span=sentence.span if start is None else _span(sentence, start), text=text)
+        _new(
+            Claim,
+            (
+                claim[0],
+                claim[1],
+                sentence.span if start is None else _span(sentence, start),
+                text,
+                *claim[4:],
+            ),
+        )
         for claim, start in drafts
     )
 
@@ -455,17 +477,17 @@ class _Reader:
             own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
             if at < 0:  # the topic words after the last count
-                self.since_count |= {t.value for t in own_words}
+                self.since_count |= set(map(_VALUE, own_words))
                 self.in_sub |= any(t.value == "sub" for t in own_words)
                 continue
             count = every[at]
-            words = {t.value for t in own_words} - TIMES
+            words = set(map(_VALUE, own_words)) - TIMES
             verb = next((t for t in own_words if t.value not in _MARKERS), count)
             if not words and index == last_fact and trailing:
-                words = {t.value for t in trailing}  # 另有1件…结转下年度办理
+                words = set(map(_VALUE, trailing))  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
-            elif words & _TOTAL_AGAIN and "sub" not in {t.value for t in clause_words}:
+            elif words & _TOTAL_AGAIN and "sub" not in map(_VALUE, clause_words):
                 self.in_sub = False
             self.since_count |= words
             each = "each" in words
@@ -473,7 +495,7 @@ class _Reader:
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
             self.claims.append((self._dated(claim, verb), count.start))
             self.since_count = set()
-        clause_topics = {t.value for t in clause_words}
+        clause_topics = set(map(_VALUE, clause_words))
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
         # none was corrected, which is no result of theirs.
         results = clause_topics & {"upheld", "corrected"}
@@ -499,7 +521,7 @@ class _Reader:
                 continue
             if claim.topics & results:
                 continue
-            self.claims.append((claim._replace(topics=claim.topics | results), start))
+            self.claims.append((_with(claim, _TOPICS, claim.topics | results), start))
 
     def _none(self, words: list[_Tok], clause_text: str) -> None:
         """A claim of zero for each "none" word of the clause, about what it says did not
@@ -507,13 +529,13 @@ class _Reader:
         for index, word in enumerate(words):
             if word.value != "none":
                 continue
-            after = {t.value for t in words[index + 1 :]} & NONE_TOPICS
+            after = set(map(_VALUE, words[index + 1 :])) & NONE_TOPICS
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
-                after = {t.value for t in words[:index]} & NONE_TOPICS
+                after = set(map(_VALUE, words[:index])) & NONE_TOPICS
             if after:
                 claim = self._none_claim(frozenset(after), clause_text)
                 self.claims.append((self._dated(claim, word), None))
@@ -548,32 +570,34 @@ class _Reader:
         if last is None or last.value == "current":
             return claim
         if last.value == "previous":
-            return claim._replace(previous=True)
+            return _with(claim, _PREVIOUS, True)
         written = self.text[last.start : last.end].rstrip("年 \t")
         year = int(written) if written.isdigit() else chinese_int(written)
-        return claim._replace(year=year)
+        return _with(claim, _YEAR, year)
 
     def _claim(
         self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        return Claim(
-            topics=scope - _MARKERS,
-            value=int(count.value),
-            span=_UNPLACED,
-            text="",
-            sub=self.in_sub,
-            delta="delta" in topics,
-            each=each,
-            none=False,
-            clause=clause,
+        # (topics, value, span, text, sub, delta, each, none, clause, previous, year)
+        return _new(
+            Claim,
+            (
+                scope - _MARKERS,
+                int(count.value),
+                _UNPLACED,
+                "",
+                self.in_sub,
+                "delta" in topics,
+                each,
+                False,
+                clause,
+                False,
+                None,
+            ),
         )
 
     def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
-        return Claim(
-            topics=topics - _MARKERS,
-            value=0,
-            span=_UNPLACED,
-            text="",
-            none=True,
-            clause=clause,
+        return _new(
+            Claim,
+            (topics - _MARKERS, 0, _UNPLACED, "", False, False, False, True, clause, False, None),
         )

@@ -263,14 +263,17 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
     """The numbers of a sentence ``text`` that starts at ``lead`` in its paragraph."""
     numbers = []
     for match in _NUMBER.finditer(text):
-        digits = match.group("digits")
-        value = _value(digits)
-        if value is None:
-            continue
-        at, stop = match.span("digits")
-        numbers.append(
-            Number(value, digits, match.group("unit") or "", span_of(lead + at, lead + stop), at)
-        )
+        digits, unit = match.groups()  # (the two groups: digits, unit)
+        if len(digits) < 19 and digits.isascii() and digits.isdigit():
+            value: int | Decimal | None = int(digits)  # (most numbers: nothing to fold)
+        else:
+            value = _value(digits)
+            if value is None:
+                continue
+        at, stop = match.span(1)
+        # (made by tuple.__new__, in C: a named tuple's own __new__ is Python)
+        span = span_of(lead + at, lead + stop)
+        numbers.append(_new(Number, (value, digits, unit or "", span, at)))
     return tuple(numbers)
 
 
