@@ -421,3 +421,33 @@ def test_words_are_found_in_folded_text_where_the_traditional_search_finds_them(
         assert 20 < sum(found) < len(texts) - 20  # (both answers are tried)
     assert _mentions(("(?<!\\d)件",))("3件") is False
     assert _mentions(("(?<!\\d)件",))("三件") is True
+
+
+def test_the_texts_mentioning_words_are_those_the_traditional_search_finds() -> None:
+    """Paragraphs and sentences are searched as one text (see _mentioning): the same ones
+    are found as by a search of each, in order, whatever runs across two of them."""
+    import random
+    import re
+
+    from xxgk_lint_rules.prose import _mentioning
+
+    from xxgk_lint.format import prose
+    from xxgk_lint.format.normalise import with_traditional
+    from xxgk_lint.parse.ast import Sentence, Span
+
+    groups = [prose.TOPICS["application"], prose.TOPICS["review"] + prose.TOPICS["litigation"]]
+    alphabet = "行政复復複覆议議诉訴讼訟起申请請依公开開信息它他，。 \n"
+    pick = random.Random(21).choice
+    span = Span(1, 1, 1, 2)
+    for words in groups:
+        pattern = re.compile("|".join(with_traditional(w) for w in words))
+        for n in range(400):
+            texts = ["".join(pick(alphabet) for _ in range(k % 7)) for k in range(n % 6 + n)]
+            sentences = [Sentence(text, span) for text in texts[: n % 9]]
+            found = _mentioning(sentences, words)
+            assert found == [s for s in sentences if pattern.search(s.text)]
+    texts = ["复", "议", "行政復議", "", "申請", "起诉"]
+    sentences = [Sentence(text, span) for text in texts]
+    assert [s.text for s in _mentioning(sentences, groups[1])] == ["行政復議", "起诉"]
+    assert [s.text for s in _mentioning(sentences, groups[0])] == ["申請"]
+    assert _mentioning([], groups[0]) == []

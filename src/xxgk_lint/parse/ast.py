@@ -221,9 +221,11 @@ class Number(NamedTuple):
 
 
 class PendingNumbers(Protocol):
-    """The numbers of a sentence, found when first asked for (see :class:`_Numbers`)."""
+    """The numbers of a sentence, found when first asked for (see :class:`_Numbers`): called
+    with the sentence (one function shared by the sentences of most paragraphs, which find
+    their numbers from their own text and span: no object made per sentence to wait)."""
 
-    def __call__(self) -> tuple[Number, ...]: ...
+    def __call__(self, sentence: Sentence, /) -> tuple[Number, ...]: ...
 
 
 class _Numbers:
@@ -237,7 +239,7 @@ class _Numbers:
             return ()  # (the field's default, for the dataclass)
         numbers = sentence.__dict__["_numbers"]
         if type(numbers) is not tuple and callable(numbers):
-            numbers = numbers()
+            numbers = numbers(sentence)
             sentence.__dict__["_numbers"] = numbers
         return numbers  # type: ignore[no-any-return]
 

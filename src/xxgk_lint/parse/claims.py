@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.format.normalise import fold_traditional, nfkc
@@ -57,6 +58,9 @@ from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotat
 
 if TYPE_CHECKING:
     from xxgk_lint.parse.ast import Sentence
+
+
+_new = tuple.__new__  # (named tuples made in C: their own __new__ is Python)
 
 
 class Claim(NamedTuple):
@@ -83,6 +87,17 @@ class Claim(NamedTuple):
     clause: str = ""
     previous: bool = False
     year: int | None = None
+
+
+#: A token's value (its topic key, for a topic word).
+_VALUE = attrgetter("value")
+#: Where a claim's topics, ``previous`` and ``year`` stand in it (see :func:`_with`).
+_TOPICS, _PREVIOUS, _YEAR = (Claim._fields.index(name) for name in ("topics", "previous", "year"))
+
+
+def _with(claim: Claim, index: int, value: Any) -> Claim:
+    """``claim`` with its field at ``index`` set to ``value``: ``_replace``, in C."""
+    return _new(Claim, (*claim[:index], value, *claim[index + 1 :]))
 
 
 #: Topics that are about something else than what the count is of.
@@ -147,10 +162,14 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         f"[ \\t]*(?:{units})",
         r"(?P<sep>[，,；;。：:）)])",
     ]
-    # Each word an alternative of its own, named by an empty group after it: re skips an
-    # alternative that starts with another character at once, but enters every one that
-    # starts with a group (a group per run of words lexed a third slower).
-    parts += [f"{word}(?P<w{i}>)" for i, (word, _) in enumerate(words)]
+    # Each word named by an empty group after it. The words that open with the same plain
+    # character are one alternative that opens with it, the rest of each word an
+    # alternative inside, in their order: re skips an alternative that starts with another
+    # character at once (but enters every one that starts with a group: a group per run of
+    # words lexed a third slower), so a position is tried against some fifty first
+    # characters, not a hundred words. The same matches: the words of one alternative
+    # are all the words that can start at a position holding that character.
+    parts += _by_first_character([f"{word}(?P<w{i}>)" for i, (word, _) in enumerate(words)])
     if not lookahead:
         return re.compile("|".join(parts))
     # Every alternative is tried at every position: a look-ahead at the characters that can
@@ -160,6 +179,37 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
         firsts.update(_first_chars(word))
     ahead = "".join(sorted(re.escape(c) for c in firsts))
     return re.compile(f"(?=[{ahead}])(?:{'|'.join(parts)})")
+
+
+def _opening(word: str) -> str:
+    """The plain character a word's pattern opens with, as written (an escape: its two
+    characters), or "" for a word that opens with a class, a group or a look-around."""
+    if word.startswith("\\"):
+        return word[:2]
+    return "" if word[0] in "[(" else word[0]
+
+
+def _by_first_character(words: list[str]) -> list[str]:
+    """The alternatives of ``words`` (patterns, tried in this order), those that open with
+    the same plain character made one: ``上(?:年度结转…|年结转…)``. Unchanged when a word of
+    no plain opening may start with one of those characters: which of them is tried first
+    would then change."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for word in words:
+        opening = _opening(word)
+        if opening and word[len(opening) : len(opening) + 1] not in ("?", "*", "+", "{"):
+            groups.setdefault(opening, []).append(word[len(opening) :])
+        else:
+            others.append(word)
+    plain = {re.sub(r"^\\", "", opening) for opening in groups}
+    if any(set(_first_chars(word)) & plain for word in others):
+        return words
+    merged = [
+        f"{opening}(?:{'|'.join(rests)})" if len(rests) > 1 else opening + rests[0]
+        for opening, rests in groups.items()
+    ]
+    return merged + others
 
 
 @functools.cache
@@ -184,16 +234,17 @@ def _tokens(data: str) -> tuple[_Tok, ...]:
     for match in _lexer_pattern().finditer(data):
         group = match.lastgroup or ""
         start, end = match.span()
+        # (tokens made by tuple.__new__, in C: a named tuple's own __new__ is Python)
         if group == "count":
-            out.append(_Tok("COUNT", match.group("count"), start, end))
+            out.append(_new(_Tok, ("COUNT", match.group("count"), start, end)))
         elif group == "hanzi":
             value = chinese_int(match.group("hanzi"))
             if value is not None:  # 十二三件 is no count
-                out.append(_Tok("COUNT", str(value), start, end))
+                out.append(_new(_Tok, ("COUNT", str(value), start, end)))
         elif group == "sep":
-            out.append(_Tok("SEP", match.group(), start, end))
+            out.append(_new(_Tok, ("SEP", match.group(), start, end)))
         else:
-            out.append(_Tok("TOPIC", topics[group], start, end))
+            out.append(_new(_Tok, ("TOPIC", topics[group], start, end)))
     return tuple(out)
 
 
@@ -273,8 +324,18 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
     if not drafts:
         return ()
     text = sentence.text
+    # (each claim made by tuple.__new__ in C: a named tuple's _replace is Python, and slow)
     return tuple(
-        claim._replace(span=sentence.span if start is None else _span(sentence, start), text=text)
+        _new(
+            Claim,
+            (
+                claim[0],
+                claim[1],
+                sentence.span if start is None else _span(sentence, start),
+                text,
+                *claim[4:],
+            ),
+        )
         for claim, start in drafts
     )
 
@@ -416,17 +477,17 @@ class _Reader:
             own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
             if at < 0:  # the topic words after the last count
-                self.since_count |= {t.value for t in own_words}
+                self.since_count |= set(map(_VALUE, own_words))
                 self.in_sub |= any(t.value == "sub" for t in own_words)
                 continue
             count = every[at]
-            words = {t.value for t in own_words} - TIMES
+            words = set(map(_VALUE, own_words)) - TIMES
             verb = next((t for t in own_words if t.value not in _MARKERS), count)
             if not words and index == last_fact and trailing:
-                words = {t.value for t in trailing}  # 另有1件…结转下年度办理
+                words = set(map(_VALUE, trailing))  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
-            elif words & _TOTAL_AGAIN and "sub" not in {t.value for t in clause_words}:
+            elif words & _TOTAL_AGAIN and "sub" not in map(_VALUE, clause_words):
                 self.in_sub = False
             self.since_count |= words
             each = "each" in words
@@ -434,7 +495,7 @@ class _Reader:
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
             self.claims.append((self._dated(claim, verb), count.start))
             self.since_count = set()
-        clause_topics = {t.value for t in clause_words}
+        clause_topics = set(map(_VALUE, clause_words))
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
         # none was corrected, which is no result of theirs.
         results = clause_topics & {"upheld", "corrected"}
@@ -460,7 +521,7 @@ class _Reader:
                 continue
             if claim.topics & results:
                 continue
-            self.claims.append((claim._replace(topics=claim.topics | results), start))
+            self.claims.append((_with(claim, _TOPICS, claim.topics | results), start))
 
     def _none(self, words: list[_Tok], clause_text: str) -> None:
         """A claim of zero for each "none" word of the clause, about what it says did not
@@ -468,13 +529,13 @@ class _Reader:
         for index, word in enumerate(words):
             if word.value != "none":
                 continue
-            after = {t.value for t in words[index + 1 :]} & NONE_TOPICS
+            after = set(map(_VALUE, words[index + 1 :])) & NONE_TOPICS
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
-                after = {t.value for t in words[:index]} & NONE_TOPICS
+                after = set(map(_VALUE, words[:index])) & NONE_TOPICS
             if after:
                 claim = self._none_claim(frozenset(after), clause_text)
                 self.claims.append((self._dated(claim, word), None))
@@ -509,32 +570,34 @@ class _Reader:
         if last is None or last.value == "current":
             return claim
         if last.value == "previous":
-            return claim._replace(previous=True)
+            return _with(claim, _PREVIOUS, True)
         written = self.text[last.start : last.end].rstrip("年 \t")
         year = int(written) if written.isdigit() else chinese_int(written)
-        return claim._replace(year=year)
+        return _with(claim, _YEAR, year)
 
     def _claim(
         self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        return Claim(
-            topics=scope - _MARKERS,
-            value=int(count.value),
-            span=_UNPLACED,
-            text="",
-            sub=self.in_sub,
-            delta="delta" in topics,
-            each=each,
-            none=False,
-            clause=clause,
+        # (topics, value, span, text, sub, delta, each, none, clause, previous, year)
+        return _new(
+            Claim,
+            (
+                scope - _MARKERS,
+                int(count.value),
+                _UNPLACED,
+                "",
+                self.in_sub,
+                "delta" in topics,
+                each,
+                False,
+                clause,
+                False,
+                None,
+            ),
         )
 
     def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
-        return Claim(
-            topics=topics - _MARKERS,
-            value=0,
-            span=_UNPLACED,
-            text="",
-            none=True,
-            clause=clause,
+        return _new(
+            Claim,
+            (topics - _MARKERS, 0, _UNPLACED, "", False, False, False, True, clause, False, None),
         )

@@ -29,6 +29,13 @@ _END_OF = methodcaller("end")
 #: The text from one end (or the start) to the next (or the text's end), as ``_END`` finds
 #: them: its matches tile a text (compiled when first needed).
 _CHUNKS = f"[^{_ENDS}]*[{_ENDS}]+[{_CLOSERS}]{{0,3}}|[^{_ENDS}]+"
+#: The ends other than 。, the one most paragraphs end their sentences with.
+_OTHER_ENDS = _ENDS.replace("。", "")
+#: ``_CHUNKS`` and ``_END`` for a text whose only end is 。 (most paragraphs): the same
+#: matches, but ``re`` runs over a text to the next 。 in a tight loop of its own, where it
+#: tests every character against the class of all the ends (ten times the instructions).
+_FULL_STOP_CHUNKS = f"[^。]*。+[{_CLOSERS}]{{0,3}}|[^。]+"
+_FULL_STOP_END = f"。+[{_CLOSERS}]{{0,3}}"
 #: The characters that end a sentence (what ``_END`` starts with).
 _TERMINATORS = frozenset(_ENDS)
 #: A number and the unit written after it (件, 万元, 年, %, 个 …), full-width digits too.
@@ -153,10 +160,28 @@ def paragraph_starts(lines: Sequence[str]) -> list[int]:
     return starts
 
 
+def _chunks(text: str) -> list[str]:
+    """``text`` cut after each end (see ``_CHUNKS``): the pieces that hold a sentence each,
+    with the blanks around it. The ends a text holds are found by ``in`` (in C, at memchr's
+    speed), and the pattern of just those that it holds is run (see ``_FULL_STOP_CHUNKS``)."""
+    if any(map(text.__contains__, _OTHER_ENDS)):
+        return compiled(_CHUNKS).findall(text)  # type: ignore[no-any-return]
+    if "。" in text:
+        return compiled(_FULL_STOP_CHUNKS).findall(text)  # type: ignore[no-any-return]
+    return [text] if text else []  # (no end: one piece, as ``_CHUNKS`` finds it)
+
+
+def _end(text: str) -> re.Pattern[str]:
+    """``_END``, or the same pattern for a text whose only end is 。 (see ``_chunks``)."""
+    if any(map(text.__contains__, _OTHER_ENDS)):
+        return _END
+    return compiled(_FULL_STOP_END)
+
+
 def _breaks(paragraph: Paragraph) -> list[int]:
     """Offsets where a sentence ends: after a terminator, or after a short open line."""
     text = paragraph.text
-    ends = list(map(_END_OF, _END.finditer(text)))
+    ends = list(map(_END_OF, _end(text).finditer(text)))
     pieces = paragraph.pieces
     if len(pieces) < 2:  # (the ends are in order, each once: only the text's end to add)
         if not ends or ends[-1] != len(text):
@@ -205,11 +230,11 @@ def _spans(paragraph: Paragraph) -> Callable[[int, int], Span]:
     return span_of
 
 
-def _pending(fields: _Fields, lead: int, text: str) -> tuple[Number, ...]:
-    """The numbers of one sentence, found when first asked for: :class:`Sentence` keeps a
-    ``partial`` of this until then (made and called in C; a module function, so that a
-    report still pickles). ``text`` is the sentence's text, ``lead`` where it starts in its
-    paragraph's text.
+def _pending(fields: _Fields, lead: int, sentence: Sentence) -> tuple[Number, ...]:
+    """The numbers of a sentence of a paragraph of several lines or of an HTML or Word
+    source, found when first asked for: :class:`Sentence` keeps a ``partial`` of this until
+    then (made and called in C; a module function, so that a report still pickles).
+    ``lead`` is where the sentence starts in its paragraph's text.
 
     ``fields`` are the fields of the sentence's paragraph (see :func:`_fields`), not the
     paragraph itself, which holds the sentence: that would be a reference cycle, and every
@@ -218,26 +243,37 @@ def _pending(fields: _Fields, lead: int, text: str) -> tuple[Number, ...]:
     twin paragraph is made of them only when the numbers are asked for (about one sentence
     a report), not for every paragraph split.
     """
-    return numbers_of(text, lead, _spans(Paragraph(*fields)))
+    return numbers_of(sentence.text, lead, _spans(Paragraph(*fields)))
+
+
+def _numbers_on_its_line(sentence: Sentence) -> tuple[Number, ...]:
+    """The numbers of a sentence of a paragraph of one line read as is (most paragraphs of
+    a text file), found when first asked for: placed from the sentence's own span, which is
+    where its text stands on that line. One function shared by all such sentences: nothing
+    is made per sentence to wait for its numbers."""
+    line, column = sentence.span[0], sentence.span[1]
+
+    def span_of(start: int, end: int) -> Span:
+        return _new(Span, (line, column + start, line, column + end, None))  # (end > start)
+
+    return numbers_of(sentence.text, 0, span_of)
 
 
 def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tuple[Number, ...]:
     """The numbers of a sentence ``text`` that starts at ``lead`` in its paragraph."""
     numbers = []
     for match in _NUMBER.finditer(text):
-        value = _value(match.group("digits"))
-        if value is None:
-            continue
-        at, stop = match.span("digits")
-        numbers.append(
-            Number(
-                value,
-                match.group("digits"),
-                match.group("unit") or "",
-                span_of(lead + at, lead + stop),
-                at,
-            )
-        )
+        digits, unit = match.groups()  # (the two groups: digits, unit)
+        if len(digits) < 19 and digits.isascii() and digits.isdigit():
+            value: int | Decimal | None = int(digits)  # (most numbers: nothing to fold)
+        else:
+            value = _value(digits)
+            if value is None:
+                continue
+        at, stop = match.span(1)
+        # (made by tuple.__new__, in C: a named tuple's own __new__ is Python)
+        span = span_of(lead + at, lead + stop)
+        numbers.append(_new(Number, (value, digits, unit or "", span, at)))
     return tuple(numbers)
 
 
@@ -249,20 +285,25 @@ _fields: Callable[[Paragraph], _Fields] = attrgetter(
 )
 
 
+_blank = object.__new__
+_set = object.__setattr__
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     pieces = paragraph.pieces
     section = paragraph.section
-    fields = _fields(paragraph)
     if paragraph.origin is None and len(pieces) == 1:
         # A paragraph of one line read as is (most of a text file's): its sentences are the
         # chunks between two ends, found by one regex in C (no list of ends to slice by),
-        # and their spans are sums, made here (see _spans) without a call per sentence.
+        # and their spans are sums, made here (see _spans) without a call per sentence; the
+        # sentences are made as sentence_of makes them, without a call each, and all find
+        # their numbers with one shared function (see _numbers_on_its_line).
         (piece,) = pieces
         line, shift = piece.line, piece.column - piece.offset
         start = 0
-        for chunk in compiled(_CHUNKS).findall(text):
+        for chunk in _chunks(text):
             stripped = chunk.strip()
             if stripped is chunk:  # (no blank around it: the same object back)
                 lead = start
@@ -273,9 +314,20 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
                 continue
             start += len(chunk)
             span = _new(Span, (line, shift + lead, line, shift + lead + len(stripped), None))
-            numbers = partial(_pending, fields, lead, stripped)
-            out.append(sentence_of(stripped, span, numbers, section))
+            sentence = _blank(Sentence)
+            _set(
+                sentence,
+                "__dict__",
+                {
+                    "text": stripped,
+                    "span": span,
+                    "_numbers": _numbers_on_its_line,
+                    "section": section,
+                },
+            )
+            out.append(sentence)
         return tuple(out)
+    fields = _fields(paragraph)
     span_of = paragraph.span_of
     start = 0
     for end in _breaks(paragraph):
@@ -284,7 +336,7 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
         if stripped:
             lead = start + len(chunk) - len(chunk.lstrip())
             span = span_of(lead, lead + len(stripped))
-            numbers = partial(_pending, fields, lead, stripped)
+            numbers = partial(_pending, fields, lead)
             out.append(sentence_of(stripped, span, numbers, section))
         start = end
     return tuple(out)
