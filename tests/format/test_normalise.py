@@ -16,7 +16,6 @@ from xxgk_lint.format.normalise import (
     _DASHES,
     _FOLDED,
     _SIMPLE,
-    _SPACES,
     _TRADITIONAL,
     _WIDE,
     SIMPLIFIED,
@@ -124,6 +123,11 @@ def test_the_fold_by_replacing_is_the_translate_tables() -> None:
         assert _fold(text, _SIMPLE) == text.translate(_TRADITIONAL)
         assert _fold(text, _BOTH) == text.translate(_TRADITIONAL).translate(_DASHES)
     assert normalise("其它事項—處理　Ａ") == "其他事项-处理A"
+
+
+#: What normalising removes as spaces, written as a pattern: the specification of
+#: ``_without_spaces``.
+_SPACES = re.compile(r"[\s*#]+")
 
 
 def test_spaces_are_removed_as_the_pattern_removes_them_at_every_code_point() -> None:

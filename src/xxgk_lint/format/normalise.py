@@ -36,12 +36,6 @@ STANDARD = "他"
 TRADITIONAL += VARIANT
 SIMPLIFIED += STANDARD
 _TRADITIONAL = str.maketrans(TRADITIONAL, SIMPLIFIED)
-#: (One class, then its repetition: a pattern that opens with a class is searched for by a
-#: C loop over the text's characters, one that opens with a repeat by a match tried at each.)
-#: (\s holds the ideographic and the no-break space; the zero-width space, which it does not
-#: hold, is removed by ``str.replace``: a class holding it would be compiled into a 64K-entry
-#: map, ~0.1 ms of every start for each of the class's three uses here.)
-_SPACES = re.compile(r"[\s*#][\s*#]*")  # (the specification of _without_spaces)
 #: The minus signs real text puts before a number: the ASCII hyphen-minus, U+2212 (−, the
 #: typographic minus), U+FF0D (－, full width, from Chinese input methods) and U+2013 (–,
 #: the en dash word processors make of a hyphen). The one list of them: the report grammar
@@ -162,9 +156,11 @@ def _normalise(text: str, nfkc_done: bool = False) -> str:
 
 
 def _without_spaces(text: str) -> str:
-    r"""``_SPACES.sub("", text)``, by str methods: a C pass each, where ``re`` tests a
-    class at every character (2.5 times slower on a report's prose). ``str.split()``
-    splits at exactly the characters ``\s`` matches (a test checks every code point)."""
+    r"""``text`` without what ``re.sub(r"[\s*#]+", "", text)`` removes (the ideographic and
+    the no-break space are in ``\s``; the zero-width space, which is not, the caller
+    removes), by str methods: a C pass each, where ``re`` tests a class at every
+    character (2.5 times slower on a report's prose). ``str.split()`` splits at exactly
+    the characters ``\s`` matches (a test checks every code point)."""
     if "*" in text:  # (`in` first: a search stops at the first, a replace counts them all)
         text = text.replace("*", "")
     if "#" in text:
