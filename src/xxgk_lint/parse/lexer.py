@@ -48,8 +48,9 @@ _CONTAINS = {
     # a cell separator, a digit (every NUMBER has one) or a placeholder's character
     "ROW": "|｜\t0123456789０１２３４５６７８９/／-－—–―无",
 }
-#: Characters one of which a line must end with for these terminals to match.
-_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]"}
+#: Characters one of which a line must end with for these terminals to match (PAGE_MARK:
+#: so that a line opening with 第 does not compile its pattern at every start).
+_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]", "PAGE_MARK": "-－—–页"}
 #: Characters whose presence alone makes these terminals match (ROW: a cell separator;
 #: PROSE: 。 or ； — any line holding one matches its pattern). Each is one of the
 #: characters the terminal needs (``_CONTAINS``), so it is tested first.
