@@ -578,26 +578,24 @@ class _Reader:
     def _claim(
         self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        # (topics, value, span, text, sub, delta, each, none, clause, previous, year)
-        return _new(
-            Claim,
-            (
-                scope - _MARKERS,
-                int(count.value),
-                _UNPLACED,
-                "",
-                self.in_sub,
-                "delta" in topics,
-                each,
-                False,
-                clause,
-                False,
-                None,
-            ),
+        return Claim(
+            topics=scope - _MARKERS,
+            value=int(count.value),
+            span=_UNPLACED,
+            text="",
+            sub=self.in_sub,
+            delta="delta" in topics,
+            each=each,
+            none=False,
+            clause=clause,
         )
 
     def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
-        return _new(
-            Claim,
-            (topics - _MARKERS, 0, _UNPLACED, "", False, False, False, True, clause, False, None),
+        return Claim(
+            topics=topics - _MARKERS,
+            value=0,
+            span=_UNPLACED,
+            text="",
+            none=True,
+            clause=clause,
         )

@@ -285,10 +285,6 @@ _fields: Callable[[Paragraph], _Fields] = attrgetter(
 )
 
 
-_blank = object.__new__
-_set = object.__setattr__
-
-
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
@@ -297,9 +293,8 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     if paragraph.origin is None and len(pieces) == 1:
         # A paragraph of one line read as is (most of a text file's): its sentences are the
         # chunks between two ends, found by one regex in C (no list of ends to slice by),
-        # and their spans are sums, made here (see _spans) without a call per sentence; the
-        # sentences are made as sentence_of makes them, without a call each, and all find
-        # their numbers with one shared function (see _numbers_on_its_line).
+        # and their spans are sums, made here (see _spans) without a call per sentence; all
+        # find their numbers with one shared function (see _numbers_on_its_line).
         (piece,) = pieces
         line, shift = piece.line, piece.column - piece.offset
         start = 0
@@ -314,18 +309,7 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
                 continue
             start += len(chunk)
             span = _new(Span, (line, shift + lead, line, shift + lead + len(stripped), None))
-            sentence = _blank(Sentence)
-            _set(
-                sentence,
-                "__dict__",
-                {
-                    "text": stripped,
-                    "span": span,
-                    "_numbers": _numbers_on_its_line,
-                    "section": section,
-                },
-            )
-            out.append(sentence)
+            out.append(sentence_of(stripped, span, _numbers_on_its_line, section))
         return tuple(out)
     fields = _fields(paragraph)
     span_of = paragraph.span_of
