@@ -792,6 +792,22 @@ class _Extractor:
         self.items, self.where = items, _CELL
         return (_RESTORE, saved)
 
+    def _in_step(self, el: etree._Element) -> tuple[list[etree._Element], list[object]] | None:
+        """The elements below ``el`` and their tags, if their start tags are the next ones
+        in the source, one for one (one comparison of lists: no comment, no tag the parser
+        dropped or invented), and none is dropped or hidden; else None. What a plain table
+        or row needs (see :meth:`_fill_table`, :meth:`_fill_row`)."""
+        inner = list(el.iterdescendants())
+        tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
+        start = self.cursor.k
+        if (
+            self.cursor.names[start : start + len(inner)] != tags
+            or not _DROP.isdisjoint(tags)
+            or (self.hidden and not self.hidden.isdisjoint(inner))
+        ):
+            return None
+        return inner, tags
+
     def _fill_table(self, table: etree._Element, depth: int) -> bool:
         """Read a whole data table at once, each row as :meth:`_fill_row` reads one; False
         (and nothing done) if any part of it is not plain.
@@ -810,15 +826,11 @@ class _Extractor:
             return False  # depth: a group's, which the rows' own test does not cover
         cursor = self.cursor
         start = cursor.k
-        inner = list(table.iterdescendants())
-        count = len(inner)
-        tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
-        if (
-            cursor.names[start : start + count] != tags
-            or not _DROP.isdisjoint(tags)
-            or (self.hidden and not self.hidden.isdisjoint(inner))
-        ):
+        below = self._in_step(table)
+        if below is None:
             return False
+        inner, tags = below
+        count = len(inner)
         # The groups and rows in document order, each a child of the table or of a group
         # (_GROUP, _LOOSE_ROW or _GROUPED_ROW), found where their tags are.
         layout: list[tuple[etree._Element, int]] = []
@@ -908,17 +920,10 @@ class _Extractor:
         row = self.row
         if (text and not text.isspace()) or row is None or row.rowspans:
             return False
-        cursor = self.cursor
-        start = cursor.k
-        inner = list(tr.iterdescendants())
-        count = len(inner)
-        tags = list(map(_TAG, inner))  # a comment's tag is a function: never a name
-        if (
-            cursor.names[start : start + count] != tags
-            or not _DROP.isdisjoint(tags)
-            or (self.hidden and not self.hidden.isdisjoint(inner))
-        ):
+        below = self._in_step(tr)
+        if below is None:
             return False
+        inner, tags = below
         tails = list(map(_TAIL, inner))
         found = self._plain_row(tr, depth, inner, tags, tails)
         if found is None:
