@@ -62,11 +62,8 @@ def _mentions(words: tuple[str, ...]) -> Callable[[str], bool]:
     just the traditional forms that search allows are found by ``in`` in the text folded
     instead, all in C: a search whose alternatives open with a class (行政诉讼|[诉訴][讼訟])
     is tried at every character (seven times slower), and one opening with the expanded
-    literals compiles a 64K-entry table (milliseconds of a start). Plain words are found by
-    ``in`` instead (see :func:`_plain_mentions`), faster still."""
-    plain = _plain_mentions(words)
-    if plain is not None:
-        return plain
+    literals compiles a 64K-entry table (milliseconds of a start). (Plain words whose
+    written forms are few are searched by :func:`_mentioning` itself.)"""
     if all(_opens_with_a_literal(w) for w in words) or not all(map(_folds_as_searched, words)):
         # (alternatives that each open with a literal: re scans for their first characters
         # in C, faster than folding the text)
@@ -112,21 +109,6 @@ def _plain_forms(words: tuple[str, ...]) -> _Forms | None:
     if len(forms) > _MOST_FORMS * len(kept):
         return None
     return _Forms(tuple(forms), kept, "".join(sorted(other)))
-
-
-def _plain_mentions(words: tuple[str, ...]) -> Callable[[str], bool] | None:
-    """The search of ``with_traditional`` of each of ``words``, when they are plain text
-    (None otherwise), as ``in`` tests of their forms (see :func:`_plain_forms`), in C at
-    memchr's speed, where ``re`` tests every character of the text against a class."""
-    forms = _plain_forms(words)
-    if forms is None:
-        return None
-
-    def mentions(text: str) -> bool:
-        has = text.__contains__
-        return any(map(has, forms.words if not any(map(has, forms.other)) else forms.all))
-
-    return mentions
 
 
 _T = TypeVar("_T", Paragraph, Sentence)

@@ -327,9 +327,6 @@ def _is_subheading(text: str) -> bool:
     return len(body) <= 12 and not compiled(_OPEN).search(body)
 
 
-#: A section that says there is nothing: 无, 暂无, 无。
-#: (At most six characters: a section of more ideographs than that is not "nothing".)
-_NOTHING_LONGEST = 6
 #: The words of a measure: what was changed or is planned (改进, 整改, 下一步 …), and the
 #: future tense a measure is written in (将加强, 将进一步 …). A problem is written 有待加强 or
 #: 需进一步加强: no 将, so it is not read as a measure.
@@ -358,7 +355,10 @@ MEASURE_WORDS = (
 )
 #: How many measure words a message names.
 _NAMED = 6
+#: A section that says there is nothing: 无, 暂无, 无。
 _NOTHING = re.compile(r"^(?:暂?无|没有|无相关情况)[。.]?$")
+#: (At most six characters: a section of more ideographs than that is not "nothing".)
+_NOTHING_LONGEST = 6
 
 
 def _names_measure(raw: str, text: str | None, words: list[str]) -> bool:

@@ -265,12 +265,10 @@ _FIELDS: memo.Table[str, _Field] = memo.Table(_FIELDS_KEPT)
 
 
 def _field(piece: str) -> _Field:
-    """What one field of a separated row holds, kept by its text: the same fields (0,
-    本年新收政府信息公开申请数量, /) fill every report's rows."""
-    found = _FIELDS.get(piece)
-    if found is None:
-        found = _FIELDS.keep(piece, _read_field(piece))
-    return found
+    """What one field of a separated row holds, read and kept by its text: the same fields
+    (0, 本年新收政府信息公开申请数量, /) fill every report's rows. (Called when the row loop's
+    look-up in ``_FIELDS`` finds nothing.)"""
+    return _FIELDS.keep(piece, _read_field(piece))
 
 
 def _read_field(piece: str) -> _Field:

@@ -132,23 +132,17 @@ class TextBuilder:
 
     def line_at(self, pieces: list[tuple[str, int, bool]], mark: int | None = None) -> None:
         """:meth:`extend_at`, then :meth:`mark_at` ``mark`` if given, then :meth:`newline`:
-        a whole extracted line (HTML) in one call, since a page has a line per paragraph
+        a whole extracted line (HTML) in fewer calls, since a page has a line per paragraph
         and per table row."""
-        if not self._pieces:
+        if self._pieces:  # (extend_at's and mark_at's work when pieces are kept)
+            self._current.extend(pieces)
+            if mark is not None:
+                self._current.append(("", mark, None))
+        else:
             self.extend_at(pieces)
             if mark is not None:
                 self.mark_at(mark)
-            self.newline()
-            return
-        current = self._current
-        current.extend(pieces)
-        if mark is not None:
-            current.append(("", mark, None))
-        self._current = []
-        self._lines.append(self._current)
-        if self._max_lines is not None and len(self._lines) > self._max_lines:
-            limit = self._max_lines
-            raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
+        self.newline()
 
     def mark(
         self, line: int | None = None, column: int | None = None, where: str | None = None
