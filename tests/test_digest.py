@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from xxgk_lint import digest
 from xxgk_lint.digest import digest61, digest61_each
 
 
@@ -46,3 +47,11 @@ def test_digests_made_together_equal_each_ones_digest() -> None:
     assert digest61_each([""]) == [1] and digest61_each(["a"]) == [0x0161]
     with pytest.raises(UnicodeEncodeError):  # (digest61's own error, as it says it)
         digest61_each([*texts, "a\udc80b"])
+
+
+def test_the_modulo_is_the_mersenne_prime_s_whichever_way_it_is_taken() -> None:
+    # (hash() on 64-bit builds, % elsewhere: the same values; numbers around the prime's
+    # multiples, and one of several hundred bits)
+    prime = 2**61 - 1
+    for number in (0, 1, prime - 1, prime, prime + 1, 2 * prime - 1, 2**64, 3**400 + 7):
+        assert digest._MODULO(number) == number % prime
