@@ -267,20 +267,36 @@ _FIELDS: memo.Table[str, _Field] = memo.Table(_FIELDS_KEPT)
 def _field(piece: str) -> _Field:
     """What one field of a separated row holds, read and kept by its text: the same fields
     (0, 本年新收政府信息公开申请数量, /) fill every report's rows. (Called when the row loop's
-    look-up in ``_FIELDS`` finds nothing.)"""
-    return _FIELDS.keep(piece, _read_field(piece))
+    look-up in ``_FIELDS`` finds nothing; kept here, not by ``_FIELDS.keep``: a Python call
+    less on each new field.)"""
+    if len(_FIELDS) >= _FIELDS_KEPT:
+        _FIELDS.clear()
+    found = _FIELDS[piece] = _read_field(piece)
+    return found
+
+
+#: A word that may start a value: the first characters of the grammar's NUMBER terminal
+#: (a sign, any minus sign, a digit) and of its PLACEHOLDER terminal (/, a dash, 无).
+_VALUE_START = r"(?:^|\s)[-+−－–—―0-9０-９/／无]"
 
 
 def _read_field(piece: str) -> _Field:
     """What one field holds, and whether it starts with a value (a number or placeholder,
-    not a label) or is blank."""
+    not a label) or is blank. A field whose words cannot start a number or a placeholder
+    (most labels: 自然人, （一） 予以公开) is one text item, without asking the grammar's
+    terminals (each new field used to be several pattern calls and Python calls)."""
     stripped = piece.strip()
     if not stripped:
         return _BLANK
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
-        return _one(True, (NUMBER, stripped, at, end, "", int(stripped), "number"))
+        part: _Part = (NUMBER, stripped, at, end, "", int(stripped), "number")
+        return (True, part, (part,))
+    if compiled(_VALUE_START).search(stripped) is None:
+        # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
+        part = (TEXT, stripped, at, end, normalise(stripped), None, "text")
+        return (False, part, (part,))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
