@@ -372,12 +372,30 @@ _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
 def make_cells(
-    columns: Sequence[str], items: Sequence[Item | None], blank: Span
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span | None
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
-    missing. One comprehension, no call per cell: a report has two hundred cells. An item
-    already holds its cell's value and kind (worked out once per distinct text), and a
-    cell its span as a plain tuple (the Span is made when read: see Cell)."""
+    missing (``blank`` None: none is, as in a row placed by count). One comprehension, no
+    call per cell: a report has two hundred cells. An item already holds its cell's value
+    and kind (worked out once per distinct text), and a cell its span as a plain tuple
+    (the Span is made when read: see Cell)."""
+    if blank is None:  # (most rows: no test per cell for a missing item)
+        full: Sequence[Item] = items  # type: ignore[assignment]
+        return tuple(
+            [
+                _new(
+                    Cell,
+                    (
+                        column,
+                        item[RAW],
+                        item[VALUE],
+                        item[CELL],
+                        (item[LINE], item[COLUMN], item[LINE], item[END], None),
+                    ),
+                )
+                for column, item in zip(columns, full, strict=True)
+            ]
+        )
     return tuple(
         [
             _new(Cell, (column, "", None, "blank", blank))
