@@ -208,7 +208,7 @@ def test_an_item_holds_the_value_and_kind_of_its_cell() -> None:
 
 
 def test_a_text_row_read_twice_gives_the_same_items_on_each_line() -> None:
-    """A text row's shape is looked up by its text and column: the same text on another
+    """A text row's items are kept by its text and column: the same text on another
     line, or at another column, gives items on that line, at that column."""
     from xxgk_lint.parse.cells import items_of
 
@@ -225,6 +225,34 @@ def test_a_text_row_read_twice_gives_the_same_items_on_each_line() -> None:
         (9, 14, 15, "7"),
         (9, 17, 17, ""),
     ]
+
+
+def test_a_text_row_is_kept_from_its_first_sight_and_given_each_line() -> None:
+    """A text row's items are kept with the line they were first read on: read again on
+    that line they are the same items; on another line, the same items on that line."""
+    from xxgk_lint.memo import clear_all
+    from xxgk_lint.parse import cells
+
+    clear_all()
+    text = "行政许可 | 12 | / |"
+    first = cells.items_of([Line("ROW", text, 4, 1, 1 + len(text))])
+    assert [(i[LINE], i[KIND], i[RAW], i[COLUMN]) for i in first] == [
+        (4, "T", "行政许可", 1),
+        (4, "N", "12", 8),
+        (4, "P", "/", 13),
+        (4, "E", "", 16),
+    ]
+    assert cells._ROWS[(text, False, 1)] == first
+    again = cells.items_of([Line("ROW", text, 4, 1, 1 + len(text))])
+    assert all(a is b for a, b in zip(again, first, strict=True))  # (kept: not made again)
+    later = cells.items_of([Line("ROW", text, 30, 1, 1 + len(text))])
+    assert [i[:LINE] for i in later] == [i[:LINE] for i in first]
+    assert {i[LINE] for i in later} == {30}
+    for n in range(cells._ROWS.maxsize + 10):
+        cells.items_of([Line("ROW", f"其他 | {n}", 1, 1, 10)])
+    assert 0 < len(cells._ROWS) <= cells._ROWS.maxsize
+    clear_all()
+    assert cells._ROWS == {}
 
 
 def test_cells_are_made_from_the_items_with_their_spans() -> None:
