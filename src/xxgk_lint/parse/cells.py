@@ -27,7 +27,7 @@ from typing import Final
 
 from xxgk_lint import memo
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
-from xxgk_lint.memo import bounded, compiled
+from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Cell, Span, Value
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
@@ -35,8 +35,8 @@ from xxgk_lint.sources.model import GridRow
 TEXT, NUMBER, PLACEHOLDER, EMPTY = "T", "N", "P", "E"
 
 #: An item is a plain tuple, read by these indices. A report has some four hundred items,
-#: and a text row's are its memoised shapes with the line number appended (one C step
-#: each, see :func:`items_of`): a NamedTuple would cost a Python call per item to build
+#: and a text row's are kept from its first sight, given another line number in one C step
+#: each (see :func:`items_of`): a NamedTuple would cost a Python call per item to build
 #: and a descriptor call per field read.
 KIND: Final = 0  # TEXT, NUMBER, PLACEHOLDER or EMPTY
 RAW: Final = 1  # the text as printed
@@ -57,7 +57,7 @@ CELL: Final = 10
 LINE: Final = 11  # 1-based line number
 
 #: An item without its line: kind, text, column, end, norm, field, table, grid, width,
-#: value, cell kind (a text row's items, looked up by the row's text).
+#: value, cell kind (a kept row's items, to be given another line).
 Shape = tuple[str, str, int, int, str, int, int, int, int, Value, str]
 Item = tuple[str, str, int, int, str, int, int, int, int, Value, str, int]
 
@@ -104,17 +104,25 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
         else:
             if enclosed is None:
                 enclosed = enclosed_rows(lines)
-            # A text row is read by its text alone: its items are looked up once (reports
-            # repeat the template's rows, at the same column) and given this line's number.
-            extend(map(_join, _row_shape(text, enclosed, base), repeat((number,))))
+            # A text row is read by its text alone: its items are kept from its first sight
+            # (reports repeat the template's rows, at the same column), and given this
+            # line's number when it is another (a new row's items are made with it: no
+            # second tuple per item).
+            key = (text, enclosed, base)
+            kept = _ROWS.get(key)
+            if kept is None:
+                kept = _ROWS.keep(key, _row_fields(text, None, enclosed, base, number))
+                extend(kept)
+            elif not kept or kept[0][LINE] == number:
+                extend(kept)
+            else:
+                extend(map(_join, map(_SHAPE, kept), repeat((number,))))
     return items
 
 
-@bounded(1024)
-def _row_shape(text: str, enclosed: bool, base: int) -> tuple[Shape, ...]:
-    """The items of a text row ``text`` starting at column ``base``, without their line: a
-    text row's items depend on its text alone."""
-    return tuple(_row_fields(text, None, enclosed, base))
+#: A text row's (text, enclosed, column) → its items on the line it was first read on.
+_ROWS: memo.Table[tuple[str, bool, int], list[Item]] = memo.Table(1024)
+_SHAPE = operator.itemgetter(slice(0, LINE))  # an item without its line (in C, with map)
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:
@@ -159,11 +167,13 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
         end = base + len(text)
         return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]
-    return list(map(_join, _row_fields(text, geometry, enclosed, base), repeat((number,))))
+    return _row_fields(text, geometry, enclosed, base, number)
 
 
-def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) -> list[Shape]:
-    """The items of a row's text, without their line, the text starting at column ``base``."""
+def _row_fields(
+    text: str, geometry: GridRow | None, enclosed: bool, base: int, line: int
+) -> list[Item]:
+    """The items of a row's text on ``line``, the text starting at column ``base``."""
     if geometry is not None:
         pieces = text.split("\t")
         if len(pieces) != len(geometry.cells):
@@ -176,7 +186,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         pieces = compiled(_SEPARATORS).split(text)
     if geometry is None and len(pieces) == 1:
         return [
-            (k, t, c + base, e + base, n, -1, -1, -1, 1, v, ck)
+            (k, t, c + base, e + base, n, -1, -1, -1, 1, v, ck, line)
             for k, t, c, e, n, v, ck in _split(text)
         ]
     # Every separator starts a field, a pipe at either end of the line too (a blank last
@@ -186,7 +196,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
     if enclosed and geometry is None and text[0] in "|｜" and text[-1] in "|｜":
         pieces = pieces[1:-1]  # "" before the opening pipe, "" after the closing one
         position += 1
-    out: list[Shape] = []
+    out: list[Item] = []
     append = out.append
     leading = True  # empty fields before the line's first content: see below
     known = _FIELDS.get  # (a field read before: one dict look-up, see _field)
@@ -199,7 +209,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
             position += len(piece) + 1
             value, one, parts = known(piece) or _field(piece)
             if value is None:
-                append((EMPTY, "", start, start, "", field, -1, field, 1, None, "blank"))
+                append((EMPTY, "", start, start, "", field, -1, field, 1, None, "blank", line))
                 continue
             if leading:
                 leading = False
@@ -211,12 +221,38 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
             if one is not None:  # (most fields: one item, no loop over the parts)
                 kind, part, at, end, norm, number, cell = one
                 append(
-                    (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
+                    (
+                        kind,
+                        part,
+                        start + at,
+                        start + end,
+                        norm,
+                        field,
+                        -1,
+                        field,
+                        1,
+                        number,
+                        cell,
+                        line,
+                    )
                 )
                 continue
             for kind, part, at, end, norm, number, cell in parts:
                 append(
-                    (kind, part, start + at, start + end, norm, field, -1, field, 1, number, cell)
+                    (
+                        kind,
+                        part,
+                        start + at,
+                        start + end,
+                        norm,
+                        field,
+                        -1,
+                        field,
+                        1,
+                        number,
+                        cell,
+                        line,
+                    )
                 )
         return out
     table = geometry.table
@@ -226,7 +262,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
         position += len(piece) + 1
         value, _, parts = known(piece) or _field(piece)
         if value is None:
-            append((EMPTY, "", start, start, "", field, table, column, span, None, "blank"))
+            append((EMPTY, "", start, start, "", field, table, column, span, None, "blank", line))
             continue
         if leading:
             leading = False
@@ -246,6 +282,7 @@ def _row_fields(text: str, geometry: GridRow | None, enclosed: bool, base: int) 
                     span,
                     number,
                     cell,
+                    line,
                 )
             )
     return out
@@ -267,20 +304,36 @@ _FIELDS: memo.Table[str, _Field] = memo.Table(_FIELDS_KEPT)
 def _field(piece: str) -> _Field:
     """What one field of a separated row holds, read and kept by its text: the same fields
     (0, 本年新收政府信息公开申请数量, /) fill every report's rows. (Called when the row loop's
-    look-up in ``_FIELDS`` finds nothing.)"""
-    return _FIELDS.keep(piece, _read_field(piece))
+    look-up in ``_FIELDS`` finds nothing; kept here, not by ``_FIELDS.keep``: a Python call
+    less on each new field.)"""
+    if len(_FIELDS) >= _FIELDS_KEPT:
+        _FIELDS.clear()
+    found = _FIELDS[piece] = _read_field(piece)
+    return found
+
+
+#: A word that may start a value: the first characters of the grammar's NUMBER terminal
+#: (a sign, any minus sign, a digit) and of its PLACEHOLDER terminal (/, a dash, 无).
+_VALUE_START = r"(?:^|\s)[-+−－–—―0-9０-９/／无]"
 
 
 def _read_field(piece: str) -> _Field:
     """What one field holds, and whether it starts with a value (a number or placeholder,
-    not a label) or is blank."""
+    not a label) or is blank. A field whose words cannot start a number or a placeholder
+    (most labels: 自然人, （一） 予以公开) is one text item, without asking the grammar's
+    terminals (each new field used to be several pattern calls and Python calls)."""
     stripped = piece.strip()
     if not stripped:
         return _BLANK
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
-        return _one(True, (NUMBER, stripped, at, end, "", int(stripped), "number"))
+        part: _Part = (NUMBER, stripped, at, end, "", int(stripped), "number")
+        return (True, part, (part,))
+    if compiled(_VALUE_START).search(stripped) is None:
+        # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
+        part = (TEXT, stripped, at, end, normalise(stripped), None, "text")
+        return (False, part, (part,))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
@@ -356,12 +409,30 @@ _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
 def make_cells(
-    columns: Sequence[str], items: Sequence[Item | None], blank: Span
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span | None
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
-    missing. One comprehension, no call per cell: a report has two hundred cells. An item
-    already holds its cell's value and kind (worked out once per distinct text), and a
-    cell its span as a plain tuple (the Span is made when read: see Cell)."""
+    missing (``blank`` None: none is, as in a row placed by count). One comprehension, no
+    call per cell: a report has two hundred cells. An item already holds its cell's value
+    and kind (worked out once per distinct text), and a cell its span as a plain tuple
+    (the Span is made when read: see Cell)."""
+    if blank is None:  # (most rows: no test per cell for a missing item)
+        full: Sequence[Item] = items  # type: ignore[assignment]
+        return tuple(
+            [
+                _new(
+                    Cell,
+                    (
+                        column,
+                        item[RAW],
+                        item[VALUE],
+                        item[CELL],
+                        (item[LINE], item[COLUMN], item[LINE], item[END], None),
+                    ),
+                )
+                for column, item in zip(columns, full, strict=True)
+            ]
+        )
     return tuple(
         [
             _new(Cell, (column, "", None, "blank", blank))

@@ -49,20 +49,18 @@ _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Pyt
 _SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
 
 
-def _is_sentence(item: Item) -> bool:
-    if item[FIELD] >= 0 or item[TABLE] >= 0:
-        return False  # a cell of a row: part of the table
-    return _SENTENCE.search(item[RAW]) is not None
-
-
 def _table_start(before: Sequence[Item], fallback: Item) -> Item:
     """Where a table begins: its first text, after the prose that leads into it.
 
     A paragraph between a section heading and its table (本年度共收到申请7件。) is in the
     same region as the table's header lines; the table starts after its last sentence.
+    A cell of a row is part of the table, never a sentence.
     """
+    search = _SENTENCE.search
     for index in range(len(before) - 1, -1, -1):  # the last sentence: read from the end
-        if _is_sentence(before[index]):
+        item = before[index]
+        # (The tests inline, not a function per item: a Python call costs more than them.)
+        if item[FIELD] < 0 and item[TABLE] < 0 and search(item[RAW]) is not None:
             return before[index + 1] if index + 1 < len(before) else fallback
     return before[0] if before else fallback
 
@@ -347,19 +345,29 @@ def _rows_finder(spec: TableSpec) -> Callable[[str], tuple[int, ...]]:
     return finder
 
 
-def _row(key: str, label: Item, columns: tuple[str, ...], placement: Placement) -> Row:
-    line, end = label[LINE], label[END]
-    span = _new(Span, (line, label[COLUMN], line, end, None))
-    items = placement[0]
-    if items is None:
-        cells: tuple[Cell, ...] = ()
-        status = UNCERTAIN
-    else:
-        # Where a missing cell stands (a row placed by count misses none: no span to make).
-        blank = span if placement[1] == COUNT else _new(Span, (line, end, line, end, None))
-        cells = make_cells(columns, items, blank)
-        status = COMPLETE
-    return _new(Row, (key, label[RAW], span, cells, columns, status, placement[2], placement[1]))
+#: A row as the first pass finds it: its key, label, values, columns, header, placement.
+_Found = tuple[str, Item, list[Item], tuple[str, ...], HeaderMap, Placement]
+
+
+def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
+    """The rows found, with their cells: one loop for the table (a Python call per row
+    cost more than the row's own steps)."""
+    rows: list[Row] = []
+    append = rows.append
+    for key, label, _, columns, _, placement in found_rows:
+        line, end = label[LINE], label[END]
+        span = _new(Span, (line, label[COLUMN], line, end, None))
+        items, evidence, found = placement
+        if items is None:
+            cells: tuple[Cell, ...] = ()
+            status = UNCERTAIN
+        else:
+            # A row placed by count misses no cell (None: no span for a missing one to make).
+            blank = None if evidence == COUNT else _new(Span, (line, end, line, end, None))
+            cells = make_cells(columns, items, blank)
+            status = COMPLETE
+        append(_new(Row, (key, label[RAW], span, cells, columns, status, found, evidence)))
+    return tuple(rows)
 
 
 def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) -> None:
@@ -443,10 +451,6 @@ def _vote(votes: FieldVotes, entry: _Pending) -> None:
     votes.add(entry.label[FIELD], tuple(fields))
 
 
-#: A row as the first pass finds it: its key, label, values, columns, header, placement.
-_Found = tuple[str, Item, list[Item], tuple[str, ...], HeaderMap, Placement]
-
-
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map a table whose rows carry labels (tables 二 and 三)."""
     deviations: list[Deviation] = []
@@ -527,9 +531,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         _second_pass(pending, votes, headers)
         _stripped_tails(pending, headers)
         found_rows = [(e.key, e.label, e.values, e.columns, e.header, e.placement) for e in pending]
-    rows = tuple(
-        [_row(key, label, columns, placed) for key, label, _, columns, _, placed in found_rows]
-    )
+    rows = _rows(found_rows)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
     table = Table(spec.key, span, spec.column_keys, rows, model.version)
     return MappedTable(table, deviations, first[LINE], last[LINE])
