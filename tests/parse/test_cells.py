@@ -266,15 +266,6 @@ def test_cells_are_made_from_the_items_with_their_spans() -> None:
         Cell("b", "", None, "blank", blank),
         Cell("c", "/", None, "placeholder", Span(5, 11, 5, 12)),
     )
-    # A row without a missing item (placed by count) needs no blank span: the same cells.
-    made = make_cells(("a", "c"), (items[1], items[2]), None)
-    assert made == make_cells(("a", "c"), (items[1], items[2]), blank)
-    assert [(c.column, c.raw, c.span) for c in made] == [
-        ("a", "12", Span(5, 6, 5, 8)),
-        ("c", "/", Span(5, 11, 5, 12)),
-    ]
-    with pytest.raises(ValueError):  # a column without its item is no row
-        make_cells(("a", "b", "c"), (items[1], items[2]), None)
 
 
 def test_a_regions_pipe_style_counts_every_row_though_read_when_first_needed() -> None:

@@ -218,42 +218,13 @@ def _row_fields(
                     # the leading cells a copied row lost: no row's values (their fields
                     # still count).
                     out.clear()
+            # (A part: kind, text, start and end in the field, norm, value, cell kind.)
             if one is not None:  # (most fields: one item, no loop over the parts)
-                kind, part, at, end, norm, number, cell = one
-                append(
-                    (
-                        kind,
-                        part,
-                        start + at,
-                        start + end,
-                        norm,
-                        field,
-                        -1,
-                        field,
-                        1,
-                        number,
-                        cell,
-                        line,
-                    )
-                )
+                k, t, a, e, n, v, c = one
+                append((k, t, start + a, start + e, n, field, -1, field, 1, v, c, line))
                 continue
-            for kind, part, at, end, norm, number, cell in parts:
-                append(
-                    (
-                        kind,
-                        part,
-                        start + at,
-                        start + end,
-                        norm,
-                        field,
-                        -1,
-                        field,
-                        1,
-                        number,
-                        cell,
-                        line,
-                    )
-                )
+            for k, t, a, e, n, v, c in parts:
+                append((k, t, start + a, start + e, n, field, -1, field, 1, v, c, line))
         return out
     table = geometry.table
     for field, (piece, grid) in enumerate(zip(pieces, geometry.cells, strict=True)):
@@ -268,23 +239,8 @@ def _row_fields(
             leading = False
             if out and not value:
                 out.clear()  # (as above)
-        for kind, part, at, end, norm, number, cell in parts:
-            append(
-                (
-                    kind,
-                    part,
-                    start + at,
-                    start + end,
-                    norm,
-                    field,
-                    table,
-                    column,
-                    span,
-                    number,
-                    cell,
-                    line,
-                )
-            )
+        for k, t, a, e, n, v, c in parts:  # (a part, as above)
+            append((k, t, start + a, start + e, n, field, table, column, span, v, c, line))
     return out
 
 
@@ -409,30 +365,12 @@ _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
 def make_cells(
-    columns: Sequence[str], items: Sequence[Item | None], blank: Span | None
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span
 ) -> tuple[Cell, ...]:
     """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
-    missing (``blank`` None: none is, as in a row placed by count). One comprehension, no
-    call per cell: a report has two hundred cells. An item already holds its cell's value
-    and kind (worked out once per distinct text), and a cell its span as a plain tuple
-    (the Span is made when read: see Cell)."""
-    if blank is None:  # (most rows: no test per cell for a missing item)
-        full: Sequence[Item] = items  # type: ignore[assignment]
-        return tuple(
-            [
-                _new(
-                    Cell,
-                    (
-                        column,
-                        item[RAW],
-                        item[VALUE],
-                        item[CELL],
-                        (item[LINE], item[COLUMN], item[LINE], item[END], None),
-                    ),
-                )
-                for column, item in zip(columns, full, strict=True)
-            ]
-        )
+    missing. One comprehension, no call per cell: a report has two hundred cells. An item
+    already holds its cell's value and kind (worked out once per distinct text), and a
+    cell its span as a plain tuple (the Span is made when read: see Cell)."""
     return tuple(
         [
             _new(Cell, (column, "", None, "blank", blank))

@@ -362,8 +362,8 @@ def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
             cells: tuple[Cell, ...] = ()
             status = UNCERTAIN
         else:
-            # A row placed by count misses no cell (None: no span for a missing one to make).
-            blank = None if evidence == COUNT else _new(Span, (line, end, line, end, None))
+            # Where a missing cell stands (a row placed by count misses none: no span to make).
+            blank = span if evidence == COUNT else _new(Span, (line, end, line, end, None))
             cells = make_cells(columns, items, blank)
             status = COMPLETE
         append(_new(Row, (key, label[RAW], span, cells, columns, status, found, evidence)))
