@@ -143,9 +143,10 @@ def fee_statements(report: Report) -> list[Statement]:
         if not _mentions_fees(raw):
             continue
         text = folded(raw)  # (once per sentence text: template sentences recur)
+        # (A sentence with a fee word nearly always states the fee: its clauses are searched
+        # at once, not the whole sentence first.)
         if not _has_fee_words(text):
-            continue  # (a sentence with one of them nearly always states the fee: its
-            # clauses are searched at once, not the sentence first)
+            continue
         for match in _CLAUSE.finditer(text):
             clause = match.group().strip()
             if not _has_fee_words(clause) or patterns["other"].search(clause):

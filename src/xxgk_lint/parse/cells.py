@@ -56,9 +56,6 @@ VALUE: Final = 9
 CELL: Final = 10
 LINE: Final = 11  # 1-based line number
 
-#: An item without its line: kind, text, column, end, norm, field, table, grid, width,
-#: value, cell kind (a kept row's items, to be given another line).
-Shape = tuple[str, str, int, int, str, int, int, int, int, Value, str]
 Item = tuple[str, str, int, int, str, int, int, int, int, Value, str, int]
 
 
@@ -122,7 +119,8 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
 
 #: A text row's (text, enclosed, column) → its items on the line it was first read on.
 _ROWS: memo.Table[tuple[str, bool, int], list[Item]] = memo.Table(1024)
-_SHAPE = operator.itemgetter(slice(0, LINE))  # an item without its line (in C, with map)
+#: An item without its line (in C, with map): a kept row's items, to be given another line.
+_SHAPE = operator.itemgetter(slice(0, LINE))
 
 
 def enclosed_rows(lines: Iterable[Line]) -> bool:
@@ -260,17 +258,14 @@ _FIELDS: memo.Table[str, _Field] = memo.Table(_FIELDS_KEPT)
 def _field(piece: str) -> _Field:
     """What one field of a separated row holds, read and kept by its text: the same fields
     (0, 本年新收政府信息公开申请数量, /) fill every report's rows. (Called when the row loop's
-    look-up in ``_FIELDS`` finds nothing; kept here, not by ``_FIELDS.keep``: a Python call
-    less on each new field.)"""
-    if len(_FIELDS) >= _FIELDS_KEPT:
-        _FIELDS.clear()
-    found = _FIELDS[piece] = _read_field(piece)
-    return found
+    look-up in ``_FIELDS`` finds nothing.)"""
+    return _FIELDS.keep(piece, _read_field(piece))
 
 
 #: A word that may start a value: the first characters of the grammar's NUMBER terminal
-#: (a sign, any minus sign, a digit) and of its PLACEHOLDER terminal (/, a dash, 无).
-_VALUE_START = r"(?:^|\s)[-+−－–—―0-9０-９/／无]"
+#: (a sign, any minus sign fold_minus folds to it, a digit) and of its PLACEHOLDER terminal
+#: (/, a dash, 无). A test checks that no other character starts either terminal.
+_VALUE_START = rf"(?:^|\s)[{re.escape(MINUS_SIGNS)}+0-9０-９/／—―无]"
 
 
 def _read_field(piece: str) -> _Field:
@@ -284,12 +279,10 @@ def _read_field(piece: str) -> _Field:
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
-        part: _Part = (NUMBER, stripped, at, end, "", int(stripped), "number")
-        return (True, part, (part,))
+        return _one(True, (NUMBER, stripped, at, end, "", int(stripped), "number"))
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
-        part = (TEXT, stripped, at, end, normalise(stripped), None, "text")
-        return (False, part, (part,))
+        return _one(False, (TEXT, stripped, at, end, normalise(stripped), None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
