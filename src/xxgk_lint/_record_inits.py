@@ -24,22 +24,23 @@ def __init__(self, by_shape, overall):
 INITS['def __init__(self, by_shape, overall):\n if by_shape is __FACTORY: by_shape = __factory_0()\n self.by_shape = by_shape\n if overall is __FACTORY: overall = __factory_1()\n self.overall = overall'] = __init__.__code__
 
 def __init__(self, code, name, severity, message, path, line, column, end_line, end_column, expected, actual, where, subject, related, scope):
- __set(self, 'code', code)
- __set(self, 'name', name)
- __set(self, 'severity', severity)
- __set(self, 'message', message)
- __set(self, 'path', path)
- __set(self, 'line', line)
- __set(self, 'column', column)
- __set(self, 'end_line', end_line)
- __set(self, 'end_column', end_column)
- __set(self, 'expected', expected)
- __set(self, 'actual', actual)
- __set(self, 'where', where)
- __set(self, 'subject', subject)
- __set(self, 'related', related)
- __set(self, 'scope', scope)
-INITS["def __init__(self, code, name, severity, message, path, line, column, end_line, end_column, expected, actual, where, subject, related, scope):\n __set(self, 'code', code)\n __set(self, 'name', name)\n __set(self, 'severity', severity)\n __set(self, 'message', message)\n __set(self, 'path', path)\n __set(self, 'line', line)\n __set(self, 'column', column)\n __set(self, 'end_line', end_line)\n __set(self, 'end_column', end_column)\n __set(self, 'expected', expected)\n __set(self, 'actual', actual)\n __set(self, 'where', where)\n __set(self, 'subject', subject)\n __set(self, 'related', related)\n __set(self, 'scope', scope)"] = __init__.__code__
+ __dict = self.__dict__
+ __dict['code'] = code
+ __dict['name'] = name
+ __dict['severity'] = severity
+ __dict['message'] = message
+ __dict['path'] = path
+ __dict['line'] = line
+ __dict['column'] = column
+ __dict['end_line'] = end_line
+ __dict['end_column'] = end_column
+ __dict['expected'] = expected
+ __dict['actual'] = actual
+ __dict['where'] = where
+ __dict['subject'] = subject
+ __dict['related'] = related
+ __dict['scope'] = scope
+INITS["def __init__(self, code, name, severity, message, path, line, column, end_line, end_column, expected, actual, where, subject, related, scope):\n __dict = self.__dict__\n __dict['code'] = code\n __dict['name'] = name\n __dict['severity'] = severity\n __dict['message'] = message\n __dict['path'] = path\n __dict['line'] = line\n __dict['column'] = column\n __dict['end_line'] = end_line\n __dict['end_column'] = end_column\n __dict['expected'] = expected\n __dict['actual'] = actual\n __dict['where'] = where\n __dict['subject'] = subject\n __dict['related'] = related\n __dict['scope'] = scope"] = __init__.__code__
 
 def __init__(self, code, name, severity, summary, messages, docs, options, origin, formats, years, uses, whole_run):
  __dict = self.__dict__
@@ -334,7 +335,7 @@ def __init__(self, meta, check, check_run, facts, per_body):
  self.__post_init__()
 INITS["def __init__(self, meta, check, check_run, facts, per_body):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['check'] = check\n __dict['check_run'] = check_run\n __dict['facts'] = facts\n __dict['per_body'] = per_body\n self.__post_init__()"] = __init__.__code__
 
-def __init__(self, meta, path, lang, options, active, checks):
+def __init__(self, meta, path, lang, options, active, checks, scope):
  __dict = self.__dict__
  __dict['meta'] = meta
  __dict['path'] = path
@@ -344,7 +345,8 @@ def __init__(self, meta, path, lang, options, active, checks):
  __dict['active'] = active
  if checks is __FACTORY: checks = __factory_5()
  __dict['checks'] = checks
-INITS["def __init__(self, meta, path, lang, options, active, checks):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['path'] = path\n __dict['lang'] = lang\n if options is __FACTORY: options = __factory_3()\n __dict['options'] = options\n __dict['active'] = active\n if checks is __FACTORY: checks = __factory_5()\n __dict['checks'] = checks"] = __init__.__code__
+ __dict['scope'] = scope
+INITS["def __init__(self, meta, path, lang, options, active, checks, scope):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['path'] = path\n __dict['lang'] = lang\n if options is __FACTORY: options = __factory_3()\n __dict['options'] = options\n __dict['active'] = active\n if checks is __FACTORY: checks = __factory_5()\n __dict['checks'] = checks\n __dict['scope'] = scope"] = __init__.__code__
 
 def __init__(self, name, default, description, type, choices, minimum, maximum):
  __dict = self.__dict__

@@ -266,3 +266,24 @@ def test_planned_items_come_back_as_added() -> None:
     # per item: its name's bytes, 8 (where it ends), 4 (its folder), 1 (its kind)
     names = [b"a.txt", "青山县2023年报告.txt".encode(), b"b.txt", b"", b"-", b"c.txt"]
     assert planned.held_bytes() == sum(len(n) for n in names) + 6 * 13
+
+
+def test_findings_carry_their_report_scope_made_or_stamped(tmp_path: Path) -> None:
+    """A finding made by ``RuleContext.diagnostic`` has the report's scope from its context
+    (the runner copies only findings without one); every finding of a report has it."""
+    from xxgk_lint.engine.diagnostics import RuleMeta, Severity
+    from xxgk_lint.engine.pairing import scope_of
+    from xxgk_lint.engine.rule import RuleContext
+    from xxgk_lint.parse.ast import Span
+
+    path = write(tmp_path / "r.txt", edit(wrong_total(), FEE, "本年度无其他事项。"))
+    result = runner().check_path(str(path), True).result
+    scope = scope_of(result.agency, result.year)
+    assert scope and len(result.diagnostics) >= 2
+    assert {d.scope for d in result.diagnostics} == {scope}
+
+    messages = {"zh": {"default": "问题"}, "en": {"default": "a problem"}}
+    meta = RuleMeta("AC001", "a-rule", Severity.WARNING, {}, messages, {})
+    made = RuleContext(meta, "r.txt", scope=scope).diagnostic(Span(1, 1, 1, 2))
+    assert made.scope == scope
+    assert RuleContext(meta, "r.txt").diagnostic(Span(1, 1, 1, 2)).scope == ""

@@ -270,12 +270,13 @@ class relay:  # lower case: used like a function, `with relay(seconds) as legs: 
                 _arm_at(ends)
 
     def stop(self) -> None:
-        """End the leg :meth:`start` started (as leaving a :meth:`leg` block does)."""
-        deadline = self.deadline
-        if deadline.running:
-            deadline.running = False  # first, so that no alarm raises for it in the clean-up
-            if deadline.ends <= time.monotonic():
-                _arm()  # it ran out (the timer repeats): wait for the next deadline instead
+        """End the leg :meth:`start` started (as leaving a :meth:`leg` block does).
+
+        Unlike a budget's end it does not read the clock to see whether the leg ran out:
+        the timer that then repeats finds no running deadline past its end when it fires
+        and sets itself for the next one (:func:`_on_alarm`), as :func:`_arm` would have
+        here — once in a while, rather than a clock read per rule and file."""
+        self.deadline.running = False
 
     def __exit__(self, *exc: object) -> None:
         if self._active:

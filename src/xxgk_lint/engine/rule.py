@@ -57,6 +57,10 @@ class RuleContext:
     #: :meth:`record`; :meth:`record_later` adds a :class:`~.checks.Deferred`); the
     #: runner keeps these with the file's result.
     checks: list[Check | Deferred] = field(default_factory=list, compare=False, repr=False)
+    #: The report's identity (``body|year``, see :func:`~xxgk_lint.engine.pairing.scope_of`)
+    #: when the runner knows it: :meth:`diagnostic` stamps it on the finding, which the
+    #: runner would otherwise copy to stamp it (one copy of a 15-field record per finding).
+    scope: str = ""
 
     def say(self, zh: str, en: str) -> str:
         """``zh`` or ``en``, in the user's language: the reason of a check, a note."""
@@ -139,6 +143,7 @@ class RuleContext:
             actual=actual,
             where=span.where,
             subject=subject,
+            scope=self.scope,
         )
 
 

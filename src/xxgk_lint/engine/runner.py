@@ -236,6 +236,9 @@ class Runner:
         self._settings: dict[tuple[int, int], _Setting] = {}
         #: (config, its rule list) → the lineup of a file under it (see :meth:`_lineup`).
         self._lineups: dict[tuple[int, int], _Lineup] = {}
+        #: A config's registry and lineup, by its id (the config kept: its id stays its
+        #: own): looked up once per file, where working them out again cost two keys.
+        self._ready: dict[int, tuple[Config, Registry, _Lineup]] = {}
         self.run_errors: list[str] = []
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
@@ -519,8 +522,14 @@ class Runner:
             path, data = self.stdin[0] or STDIN, self.stdin[1]
         target = Target(Path(path), explicit)
         config = self.resolver.for_file(target.path)
-        registry = self.registry_for(config)
-        lineup = self._lineup(config, registry, target.path)
+        ready = self._ready.get(id(config))
+        if ready is not None and ready[0] is config:
+            registry, lineup = ready[1], ready[2]
+        else:
+            registry = self.registry_for(config)
+            lineup = self._lineup(config, registry, target.path)
+            if not config.per_file_ignores:  # (else the lineup is the file's own)
+                self._ready[id(config)] = (config, registry, lineup)
         # Named in the last-resort message if anything below crashes (not cleared then).
         progress.file = clean_text(path)
         return self._check_file(target, config, registry, lineup, data)
@@ -595,8 +604,9 @@ class Runner:
                     )
                     return Checked(result, codes)
                 source, report = read
+                scope = scope_of(report.agency, report.year)
                 checks: list[Check | Deferred] = []
-                diagnostics = self._run_checks(report, lineup, path, errors, checks, legs)
+                diagnostics = self._run_checks(report, lineup, path, scope, errors, checks, legs)
                 facts = self._facts(report, lineup.rules, config, errors, legs)
                 extract = self.extract(report) if self.extract is not None else None
         except BudgetExceeded as exc:
@@ -613,9 +623,10 @@ class Runner:
                 path, (diagnostic,), (), (), None, True, fail_on, errors=tuple(errors)
             )
             return Checked(result, codes)
-        scope = scope_of(report.agency, report.year)
         diagnostics.sort(key=Diagnostic.sort_key)
-        if scope:  # fingerprints key on the report (body|year), not on the file's name
+        # Fingerprints key on the report (body|year), not on the file's name: a finding
+        # made by RuleContext.diagnostic has it, one a rule built itself (or XG009) not.
+        if scope and not all(d.scope for d in diagnostics):
             diagnostics = [replace(d, scope=scope) if not d.scope else d for d in diagnostics]
         title_line = None
         if facts is not None and report.title is not None:
@@ -709,6 +720,7 @@ class Runner:
         report: Report,
         lineup: _Lineup,
         path: str,
+        scope: str,
         errors: list[str],
         checks: list[Check | Deferred],
         legs: relay,
@@ -723,7 +735,8 @@ class Runner:
         a call per rule with two context managers was some 25,000
         instructions a rule, more than most rules take on a report. The caller holds
         stdout captured for all of them; a rule that replaced ``sys.stdout`` has it put
-        back before the next one runs, as a capture of its own would have.
+        back before the next one runs, as a capture of its own would have. Each rule's
+        context carries the report's ``scope``, which its findings are made with.
         """
         config = lineup.config
         lang = config.lang
@@ -733,7 +746,7 @@ class Runner:
         start, stop = legs.start, legs.stop
         diagnostics: list[Diagnostic] = []
         for rule, check, options, override, named in lineup.steps:
-            context = RuleContext(rule.meta, path, lang, dict(options), active)
+            context = RuleContext(rule.meta, path, lang, dict(options), active, [], scope)
             if sys.stdout is not capture:  # (a rule before this one replaced it)
                 sys.stdout = capture
             try:
