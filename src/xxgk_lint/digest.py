@@ -8,7 +8,9 @@ start-up). Not for security: two texts chosen to collide can.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from itertools import repeat
+from typing import Literal
 
 #: The Mersenne prime 2**61 - 1.
 _PRIME = (1 << 61) - 1
@@ -38,4 +40,5 @@ def digest61_each(texts: list[str]) -> list[int]:
         return [digest61(text) for text in texts]  # (the error digest61 raises, as it says it)
     # (the byte order given positionally, by ``repeat``: a keyword, as a ``partial`` gives
     # it, is parsed again at every call, a third of reading the numbers)
-    return list(map(_MODULO, map(int.from_bytes, encoded, repeat("big"))))
+    big: Iterator[Literal["big"]] = repeat("big")
+    return list(map(_MODULO, map(int.from_bytes, encoded, big)))

@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import partial
-from itertools import repeat
 from operator import attrgetter, methodcaller
 from typing import Any
 
