@@ -31,6 +31,7 @@ from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
 from xxgk_lint.memo import Table
 from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.parse.sentences import one_line_sentences
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 #: Where a finding about a whole report points when its title was not found.
@@ -522,21 +523,38 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
 
 
+def _texts_and_spans(report: Report) -> tuple[list[str], list[Span]]:
+    """The texts and spans of the sentences of 一 and 五, in order. A paragraph of one line
+    not yet split (most) is not: its sentences' texts and spans are all this rule reads of
+    them, and making the sentences cost more than reading them."""
+    texts: list[str] = []
+    spans: list[Span] = []
+    for key in PROSE_SECTIONS:
+        section = report.section(key)
+        if section is None:
+            continue
+        for paragraph in section.paragraphs:
+            kept = paragraph.__dict__.get("sentences")
+            found = one_line_sentences(paragraph) if kept is None else None
+            if found is None:
+                sentences = paragraph.sentences
+                texts += map(_TEXT, sentences)
+                spans += map(_SPAN, sentences)
+            else:
+                texts += found[0]
+                spans += found[1]
+    return texts, spans
+
+
 def prose_facts(report: Report) -> Prose | None:
-    sentences = [
-        sentence
-        for key in PROSE_SECTIONS
-        if (section := report.section(key)) is not None
-        for sentence in section.sentences
-    ]
-    texts = list(map(_TEXT, sentences))
+    texts, all_spans = _texts_and_spans(report)
     found = _sentence_hashes(texts)
     counts = list(map(is_not, found, repeat(None)))  # (the sentences that count, in C)
     hashes = tuple(compress(found, counts))
     if not hashes:
         return None
     excerpts = tuple(map(_excerpt, compress(texts, counts)))
-    spans = tuple(map(_SPAN, compress(sentences, counts)))
+    spans = tuple(compress(all_spans, counts))
     return Prose(hashes, excerpts, spans)  # type: ignore[arg-type]  # (no None left)
 
 

@@ -58,3 +58,28 @@ def test_a_split_sentence_equals_one_made_by_its_constructor() -> None:
     assert [(n.value, n.span) for n in first.numbers] == [(22, Span(3, 10, 3, 12))]
     assert paragraph.sentences == (first, second)
     assert paragraph.sentences is paragraph.sentences
+
+
+def test_the_texts_and_spans_of_one_line_are_those_of_its_split_sentences() -> None:
+    """``one_line_sentences`` (what XG603 reads without making sentences) gives the texts
+    and spans ``split_sentences`` gives a paragraph of one line: blanks around sentences,
+    runs of ends and closers, blank chunks, no end at all; None for other paragraphs."""
+    from xxgk_lint.parse.ast import Paragraph, Piece, Span
+    from xxgk_lint.parse.sentences import one_line_sentences, split_sentences
+
+    texts = [
+        "共收到申请22件。 办结20件；",
+        "  一是加强培训！！” 二是完善制度？）   三是……\u3000",
+        "（一）存在问题。。   。；没有结尾",
+        "没有结尾的一句",
+        "   ",
+        "",
+    ]
+    for text in texts:
+        paragraph = Paragraph(text, Span(4, 3, 4, 3 + len(text)), (Piece(0, 4, 3),), "problems")
+        found = one_line_sentences(paragraph)
+        sentences = split_sentences(paragraph)
+        assert found == ([s.text for s in sentences], [s.span for s in sentences]), text
+    text = "一是加强培训；二是完善制度。"
+    two_lines = Paragraph(text, Span(4, 3, 5, 8), (Piece(0, 4, 3), Piece(7, 5, 1)))
+    assert one_line_sentences(two_lines) is None

@@ -26,6 +26,7 @@ from xxgk_lint_rules.across import (
     _sentence_hashes,
     canonical,
     canonicals,
+    prose_facts,
 )
 
 from tests.conftest import FIXTURES
@@ -556,3 +557,19 @@ def test_no_line_longer_than_the_bound_is_the_formats_wording() -> None:
     assert max(map(len, matched)) == 14 <= _BOILERPLATE_LONGEST == 20
     assert _longest_match(["(?:ab|c)?d", "x(?:yz)?"]) == 4
     assert _longest_match(["a+"]) == _longest_match(["(\\w)\\1"]) > 10**9
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "real").glob("*.txt")))
+def test_prose_facts_are_the_same_whether_or_not_paragraphs_were_split(name: str) -> None:
+    """XG603 reads a paragraph of one line that no rule split as texts and spans, one that a
+    rule split as its sentences: the facts are the same either way."""
+    from xxgk_lint.parse import parse_path
+
+    path = FIXTURES / "real" / name
+    fresh = parse_path(path)
+    split = parse_path(path)
+    for paragraph in split.paragraphs:
+        assert paragraph.sentences is not None
+    facts = prose_facts(fresh)
+    assert facts is not None and facts == prose_facts(split)
+    assert not any("sentences" in vars(p) for p in fresh.paragraphs if len(p.pieces) == 1)

@@ -285,6 +285,37 @@ _fields: Callable[[Paragraph], _Fields] = attrgetter(
 )
 
 
+def one_line_sentences(paragraph: Paragraph) -> tuple[list[str], list[Span]] | None:
+    """The texts and spans of the sentences of a paragraph of one line read as is (most of a
+    text file's), as :func:`split_sentences` makes them, without making the sentences (XG603
+    reads only these of every paragraph of two sections); None for other paragraphs.
+
+    Its sentences are the chunks between two ends, found by one regex in C (no list of ends
+    to slice by), and their spans are sums, made here (see _spans) without a call per
+    sentence."""
+    pieces = paragraph.pieces
+    if paragraph.origin is not None or len(pieces) != 1:
+        return None
+    (piece,) = pieces
+    line, shift = piece.line, piece.column - piece.offset
+    texts: list[str] = []
+    spans: list[Span] = []
+    start = 0
+    for chunk in _chunks(paragraph.text):
+        stripped = chunk.strip()
+        if stripped is chunk:  # (no blank around it: the same object back)
+            lead = start
+        elif stripped:
+            lead = start + len(chunk) - len(chunk.lstrip())
+        else:
+            start += len(chunk)
+            continue
+        start += len(chunk)
+        texts.append(stripped)
+        spans.append(_new(Span, (line, shift + lead, line, shift + lead + len(stripped), None)))
+    return texts, spans
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
