@@ -20,7 +20,7 @@ from typing import TypeVar
 from xxgk_lint.format import Format, TableSpec, normalise
 from xxgk_lint.format.model import is_plain
 from xxgk_lint.memo import register
-from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
+from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, CellFields, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
     COLUMN,
     EMPTY,
@@ -359,7 +359,7 @@ def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
         span = _new(Span, (line, label[COLUMN], line, end, None))
         items, evidence, found = placement
         if items is None:
-            cells: tuple[Cell, ...] = ()
+            cells: tuple[CellFields, ...] = ()
             status = UNCERTAIN
         else:
             # Where a missing cell stands (a row placed by count misses none: no span to make).
@@ -592,7 +592,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             width = len(row.columns)
             offset += width
             if placed is None:
-                cells: tuple[Cell, ...] = ()
+                cells: tuple[CellFields, ...] = ()
                 status, span = UNCERTAIN, at_anchor
             else:
                 chunk = placed[offset - width : offset]
