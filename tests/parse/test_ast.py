@@ -67,17 +67,20 @@ def test_a_cells_span_is_a_span_when_read_however_it_is_stored() -> None:
 
 
 def test_a_rows_cells_are_cells_when_read_however_they_are_stored() -> None:
-    """The parser stores a row's cells as plain tuples of their fields (Cells are made when
-    read): the row reads, compares, prints, pickles and is replaced as one built of Cells."""
+    """The parser stores a row's cells and span as plain tuples of their fields (Cells and
+    the Span are made when read): the row reads, compares, prints, pickles and is replaced
+    as one built of Cells and a Span."""
     from xxgk_lint.parse.ast import Cell, Row, Span, as_cell
 
     row = parse_path(SAMPLE).tables["applications"].row("received")
-    assert row is not None and type(row[3][0]) is tuple  # (as the parser stores them)
-    made = Row(*row[:3], tuple(map(as_cell, row[3])), *row[4:])  # as a plugin builds one
+    assert row is not None and type(row[3][0]) is type(row[2]) is tuple  # (as stored)
+    made = Row(*row[:2], row.span, tuple(map(as_cell, row[3])), *row[4:])  # as a plugin does
+    assert type(row.span) is Span and row.span == made.span and made.span is made[2]
     assert all(type(c) is Cell for c in row.cells) and made.cells is made[3]
     assert row.cells == made.cells and row == made and hash(row) == hash(made)
     assert repr(row) == repr(made) and "cells=(Cell(column='natural_person'" in repr(row)
     assert row._asdict() == made._asdict() and type(row._asdict()["cells"][0]) is Cell
+    assert type(row._asdict()["span"]) is Span
     for column in row.columns:
         assert type(row.cell(column)) is Cell and row.cell(column) == made.cell(column)
         assert row.value(column) == made.value(column) == made.cell(column).value  # type: ignore[union-attr]

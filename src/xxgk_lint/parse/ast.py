@@ -145,12 +145,15 @@ COMPLETE, UNCERTAIN = "complete", "uncertain"
 
 #: A cell as a row stores it: a :class:`Cell`, or a Cell's five fields as a plain tuple.
 CellFields = tuple[str, str, Value, str, Any]
+#: A span as a row stores it without a Span: its five values.
+SpanFields = tuple[int, int, int, int, str | None]
 
 
 class _RowFields(NamedTuple):
     key: str
     label: str
-    span: Span
+    #: A Span, or its five values as a plain tuple (how the parser builds it: see Row).
+    span: Span | SpanFields
     #: As the row stores them: Cells, or their five fields as plain tuples (see Row).
     cells: tuple[Cell | CellFields, ...]
     columns: tuple[str, ...] = ()
@@ -170,14 +173,20 @@ class Row(_RowFields):
     columns), ``fields`` (the field positions of ``|``/tab rows, agreeing with the
     table's complete rows or header) or ``stream`` (one cell per line, in order).
 
-    ``cells`` are always :class:`Cell` objects. The parser stores each cell's five fields
-    as a plain tuple (equal to the Cell) and the Cells are made when ``cells`` is read: a
-    report has two hundred cells, most rules read their fields in bulk
-    (:mod:`xxgk_lint.engine.tablecells`, :meth:`value`), and a Cell (a tuple subclass)
-    costs four times a plain tuple to build and free. ``row[3]`` holds them as stored.
+    ``cells`` are always :class:`Cell` objects and ``span`` a :class:`Span`. The parser
+    stores each cell's five fields, and the row's span, as plain tuples (equal to the Cell,
+    the Span) and they are made when read: a report has two hundred cells, most rules read
+    their fields in bulk (:mod:`xxgk_lint.engine.tablecells`, :meth:`value`), and a Cell
+    (a tuple subclass) costs four times a plain tuple to build and free. ``row[2]`` and
+    ``row[3]`` hold them as stored.
     """
 
     __slots__ = ()
+
+    @property
+    def span(self) -> Span:
+        span = self[2]
+        return span if span.__class__ is Span else _new(Span, span)
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -211,7 +220,7 @@ class Row(_RowFields):
         return None
 
     def _asdict(self) -> dict[str, Any]:
-        return {**super()._asdict(), "cells": self.cells}
+        return {**super()._asdict(), "span": self.span, "cells": self.cells}
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in self._asdict().items())

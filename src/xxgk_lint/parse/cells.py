@@ -28,7 +28,7 @@ from typing import Final
 from xxgk_lint import memo
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse.ast import Cell, CellFields, Span, Value, as_cell
+from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
 
@@ -358,7 +358,7 @@ _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
 def make_cells(
-    columns: Sequence[str], items: Sequence[Item | None], blank: Span
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span | SpanFields
 ) -> tuple[CellFields, ...]:
     """The cells of a placed row as a Row stores them (plain tuples: the Cells are made
     when read, see Row), one per item; a blank cell at ``blank`` where an item is

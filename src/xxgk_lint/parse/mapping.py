@@ -356,14 +356,14 @@ def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
     append = rows.append
     for key, label, _, columns, _, placement in found_rows:
         line, end = label[LINE], label[END]
-        span = _new(Span, (line, label[COLUMN], line, end, None))
+        span = (line, label[COLUMN], line, end, None)  # (a Span when read: see Row)
         items, evidence, found = placement
         if items is None:
             cells: tuple[CellFields, ...] = ()
             status = UNCERTAIN
         else:
             # Where a missing cell stands (a row placed by count misses none: no span to make).
-            blank = span if evidence == COUNT else _new(Span, (line, end, line, end, None))
+            blank = span if evidence == COUNT else (line, end, line, end, None)
             cells = make_cells(columns, items, blank)
             status = COMPLETE
         append(_new(Row, (key, label[RAW], span, cells, columns, status, found, evidence)))
