@@ -66,6 +66,34 @@ def test_a_cells_span_is_a_span_when_read_however_it_is_stored() -> None:
     assert as_span(None) is None and as_span(span) is span and as_span(tuple(span)) == span
 
 
+def test_a_rows_cells_are_cells_when_read_however_they_are_stored() -> None:
+    """The parser stores a row's cells and span as plain tuples of their fields (Cells and
+    the Span are made when read): the row reads, compares, prints, pickles and is replaced
+    as one built of Cells and a Span."""
+    from xxgk_lint.parse.ast import Cell, Row, Span, as_cell
+
+    row = parse_path(SAMPLE).tables["applications"].row("received")
+    assert row is not None and type(row[3][0]) is type(row[2]) is tuple  # (as stored)
+    made = Row(*row[:2], row.span, tuple(map(as_cell, row[3])), *row[4:])  # as a plugin does
+    assert type(row.span) is Span and row.span == made.span and made.span is made[2]
+    assert all(type(c) is Cell for c in row.cells) and made.cells is made[3]
+    assert row.cells == made.cells and row == made and hash(row) == hash(made)
+    assert repr(row) == repr(made) and "cells=(Cell(column='natural_person'" in repr(row)
+    assert row._asdict() == made._asdict() and type(row._asdict()["cells"][0]) is Cell
+    assert type(row._asdict()["span"]) is Span
+    for column in row.columns:
+        assert type(row.cell(column)) is Cell and row.cell(column) == made.cell(column)
+        assert row.value(column) == made.value(column) == made.cell(column).value  # type: ignore[union-attr]
+    with pytest.raises(UnknownKeyError, match="has no column 'totl'"):
+        row.value("totl")
+    again = pickle.loads(pickle.dumps(row))
+    assert type(again) is Row and again == row and type(again.cells[0]) is Cell
+    moved = row._replace(cells=tuple(c._replace(span=Span(1, 2, 1, 3)) for c in row.cells))
+    assert moved.cells[0].span == Span(1, 2, 1, 3) and moved.cells is moved[3]
+    mixed = row._replace(cells=(made.cells[0], *row[3][1:]))  # (some Cells, some not)
+    assert mixed.cells == made.cells and all(type(c) is Cell for c in mixed.cells)
+
+
 def test_a_key_the_model_does_not_have_raises_naming_it() -> None:
     report = parse_path(SAMPLE)
     with pytest.raises(UnknownKeyError, match="no table 'proactve'"):

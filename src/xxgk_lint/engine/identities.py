@@ -30,7 +30,7 @@ from typing import Any
 from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN
 from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import Identity
-from xxgk_lint.parse.ast import Cell, Report, Row, Table
+from xxgk_lint.parse.ast import Cell, Report, Row, Table, as_cell
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 __all__ = [
@@ -416,7 +416,8 @@ def _read(identities: tuple[Identity, ...], table: Table) -> tuple[_Plan, Readin
     laid = _lay(identities, table)
     plan, flat = laid[0], laid[1]
     values, spans = _slot_values(laid)
-    cells = plan.cells((*flat, None))
+    # (Cells for the refs: the table's cells in a row are as its rows store them, see Row.)
+    cells = [None if c is None else as_cell(c) for c in plan.cells((*flat, None))]
     refs = tuple(
         map(
             tuple.__new__,
@@ -717,7 +718,7 @@ def judged_culprits(
             if found is None:
                 plan = judged.plan
                 position = plan.positions[slot]
-                cell = judged.flat[position] if position >= 0 else None
+                cell = as_cell(judged.flat[position]) if position >= 0 else None
                 found = refs[(at, slot)] = new(
                     CellRef,
                     (judged.table, plan.rows[slot], plan.columns[slot], cell, plan.addresses[slot]),

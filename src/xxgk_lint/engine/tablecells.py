@@ -15,14 +15,17 @@ from operator import itemgetter
 from typing import Any
 
 from xxgk_lint import memo
-from xxgk_lint.parse.ast import Cell, Table
+from xxgk_lint.parse.ast import Cell, CellFields, Table
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 
 class TableCells(NamedTuple):
-    """The cells of a table's rows, in order, and each of their fields in the same order."""
+    """The cells of a table's rows, in order, and each of their fields in the same order.
 
-    cells: tuple[Cell, ...]
+    ``cells`` holds them as the rows store them: Cells or plain tuples of their fields
+    (see Row; ``as_cell`` makes a Cell of one), so that reading the fields makes none."""
+
+    cells: tuple[Cell | CellFields, ...]
     columns: tuple[str, ...]
     raws: tuple[str, ...]
     values: tuple[Any, ...]
@@ -33,7 +36,7 @@ class TableCells(NamedTuple):
     counts: tuple[int, ...]
 
 
-_CELLS = itemgetter(3)  # Row.cells (an index: a name is looked up through the class)
+_CELLS = itemgetter(3)  # Row.cells as stored (see Row: no Cell made)
 _NONE = ((), (), (), (), ())
 #: id of a table → (the table, its cells): the last few tables' (a report has three).
 _KEPT: memo.Table[int, tuple[Table, TableCells]] = memo.Table(6)
@@ -45,7 +48,7 @@ def table_cells(table: Table) -> TableCells:
     if found is not None and found[0] is table:
         return found[1]
     cells_of = tuple(map(_CELLS, table.rows))
-    cells: tuple[Cell, ...] = tuple(chain.from_iterable(cells_of))
+    cells: tuple[Cell | CellFields, ...] = tuple(chain.from_iterable(cells_of))
     # (Cells have five fields each: a transposition, not a pairing that could fall short.)
     columns, raws, values, kinds, spans = tuple(zip(*cells, strict=False)) or _NONE
     made = TableCells(cells, columns, raws, values, kinds, spans, tuple(map(len, cells_of)))

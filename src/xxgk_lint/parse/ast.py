@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
 from xxgk_lint.records import NamedTuple, record
@@ -127,6 +127,12 @@ class Cell(_CellFields):
 _new = tuple.__new__  # (a Span from its values without the NamedTuple's Python __new__)
 
 
+@overload
+def as_span(span: Span | tuple[int, int, int, int, str | None]) -> Span: ...
+@overload
+def as_span(span: None) -> None: ...
+
+
 def as_span(span: Span | tuple[int, int, int, int, str | None] | None) -> Span | None:
     """A span as a cell stores it (see :class:`Cell`: a Span or its five values) as a
     Span; None stays None (for code that reads the cells' fields by position)."""
@@ -137,7 +143,26 @@ def as_span(span: Span | tuple[int, int, int, int, str | None] | None) -> Span |
 COMPLETE, UNCERTAIN = "complete", "uncertain"
 
 
-class Row(NamedTuple):
+#: A cell as a row stores it: a :class:`Cell`, or a Cell's five fields as a plain tuple.
+CellFields = tuple[str, str, Value, str, Any]
+#: A span as a row stores it without a Span: its five values.
+SpanFields = tuple[int, int, int, int, str | None]
+
+
+class _RowFields(NamedTuple):
+    key: str
+    label: str
+    #: A Span, or its five values as a plain tuple (how the parser builds it: see Row).
+    span: Span | SpanFields
+    #: As the row stores them: Cells, or their five fields as plain tuples (see Row).
+    cells: tuple[Cell | CellFields, ...]
+    columns: tuple[str, ...] = ()
+    status: str = COMPLETE
+    found: int = 0
+    evidence: str = "count"
+
+
+class Row(_RowFields):
     """A table row under its canonical key, with its cells in the row's column order.
 
     ``status`` is ``complete`` when every column of the row has a cell (a cell may be
@@ -147,16 +172,30 @@ class Row(NamedTuple):
     value stands under, in an HTML or Word table), ``count`` (exactly as many values as
     columns), ``fields`` (the field positions of ``|``/tab rows, agreeing with the
     table's complete rows or header) or ``stream`` (one cell per line, in order).
+
+    ``cells`` are always :class:`Cell` objects and ``span`` a :class:`Span`. The parser
+    stores each cell's five fields, and the row's span, as plain tuples (equal to the Cell,
+    the Span) and they are made when read: a report has two hundred cells, most rules read
+    their fields in bulk (:mod:`xxgk_lint.engine.tablecells`, :meth:`value`), and a Cell
+    (a tuple subclass) costs four times a plain tuple to build and free. ``row[2]`` and
+    ``row[3]`` hold them as stored.
     """
 
-    key: str
-    label: str
-    span: Span
-    cells: tuple[Cell, ...]
-    columns: tuple[str, ...] = ()
-    status: str = COMPLETE
-    found: int = 0
-    evidence: str = "count"
+    __slots__ = ()
+
+    @property
+    def span(self) -> Span:
+        span = self[2]
+        return span if span.__class__ is Span else _new(Span, span)
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        cells = self[3]
+        if all(map(_is_cell, cells)):  # (a Row built of Cells: they are its cells)
+            return cells  # type: ignore[return-value]
+        if not any(map(_is_cell, cells)):  # (the parser's: each made in C, no call)
+            return tuple(map(_new, repeat(Cell), cells))
+        return tuple(map(as_cell, cells))
 
     @property
     def complete(self) -> bool:
@@ -164,16 +203,36 @@ class Row(NamedTuple):
 
     def cell(self, column: str) -> Cell | None:
         """The cell of ``column`` (None when the row is uncertain)."""
+        found = self._stored(column)
+        return None if found is None else as_cell(found)
+
+    def value(self, column: str) -> Value:
+        found = self._stored(column)
+        return None if found is None else found[2]
+
+    def _stored(self, column: str) -> Cell | CellFields | None:
+        """The first cell of ``column`` as stored (no Cell made to find it)."""
         if self.columns and column not in self.columns:
             raise UnknownKeyError(f"row '{self.key}' has no column '{column}'")
-        for cell in self.cells:
-            if cell.column == column:
+        for cell in self[3]:
+            if cell[0] == column:
                 return cell
         return None
 
-    def value(self, column: str) -> Value:
-        cell = self.cell(column)
-        return None if cell is None else cell.value
+    def _asdict(self) -> dict[str, Any]:
+        return {**super()._asdict(), "span": self.span, "cells": self.cells}
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in self._asdict().items())
+        return f"Row({fields})"
+
+
+_is_cell = Cell.__instancecheck__
+
+
+def as_cell(cell: Cell | CellFields) -> Cell:
+    """A cell as a row stores it (see :class:`Row`) as a Cell."""
+    return cell if isinstance(cell, Cell) else _new(Cell, cell)
 
 
 @record(slots=True)

@@ -37,6 +37,7 @@ from xxgk_lint.parse.ast import (
     Section,
     Span,
     Table,
+    as_span,
 )
 from xxgk_lint.parse.cells import KIND, NORM, TEXT, Item, items_of
 from xxgk_lint.parse.dated import meta_date, publication_dates, sign_off
@@ -369,7 +370,8 @@ class _Builder:
         rows = tuple(
             row._replace(
                 span=span(row.span),
-                cells=tuple(cell._replace(span=span(cell.span)) for cell in row.cells),
+                # (the cells as the row stores them, see Row: no Cell made to move them)
+                cells=tuple((*cell[:4], span(as_span(cell[4]))) for cell in row[3]),
             )
             for row in table.rows
         )

@@ -28,7 +28,7 @@ from typing import Final
 from xxgk_lint import memo
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse.ast import Cell, Span, Value
+from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.sources.model import GridRow
 
@@ -351,32 +351,30 @@ def parse_number(text: str) -> int | Decimal | None:
 
 def make_cell(column: str, item: Item) -> Cell:
     """The cell a placed item becomes (one cell of :func:`make_cells`)."""
-    return make_cells((column,), (item,), _NOWHERE)[0]
+    return as_cell(make_cells((column,), (item,), _NOWHERE)[0])
 
 
 _NOWHERE = Span(0, 0, 0, 0)  # (no item is missing in make_cell's one-item row)
 
 
 def make_cells(
-    columns: Sequence[str], items: Sequence[Item | None], blank: Span
-) -> tuple[Cell, ...]:
-    """The cells of a placed row, one per item; a blank cell at ``blank`` where an item is
+    columns: Sequence[str], items: Sequence[Item | None], blank: Span | SpanFields
+) -> tuple[CellFields, ...]:
+    """The cells of a placed row as a Row stores them (plain tuples: the Cells are made
+    when read, see Row), one per item; a blank cell at ``blank`` where an item is
     missing. One comprehension, no call per cell: a report has two hundred cells. An item
     already holds its cell's value and kind (worked out once per distinct text), and a
     cell its span as a plain tuple (the Span is made when read: see Cell)."""
     return tuple(
         [
-            _new(Cell, (column, "", None, "blank", blank))
+            (column, "", None, "blank", blank)
             if item is None
-            else _new(
-                Cell,
-                (
-                    column,
-                    item[RAW],
-                    item[VALUE],
-                    item[CELL],
-                    (item[LINE], item[COLUMN], item[LINE], item[END], None),
-                ),
+            else (
+                column,
+                item[RAW],
+                item[VALUE],
+                item[CELL],
+                (item[LINE], item[COLUMN], item[LINE], item[END], None),
             )
             for column, item in zip(columns, items, strict=True)
         ]

@@ -20,7 +20,7 @@ from typing import TypeVar
 from xxgk_lint.format import Format, TableSpec, normalise
 from xxgk_lint.format.model import is_plain
 from xxgk_lint.memo import register
-from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Cell, Deviation, Row, Span, Table
+from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, CellFields, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
     COLUMN,
     EMPTY,
@@ -356,14 +356,14 @@ def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
     append = rows.append
     for key, label, _, columns, _, placement in found_rows:
         line, end = label[LINE], label[END]
-        span = _new(Span, (line, label[COLUMN], line, end, None))
+        span = (line, label[COLUMN], line, end, None)  # (a Span when read: see Row)
         items, evidence, found = placement
         if items is None:
-            cells: tuple[Cell, ...] = ()
+            cells: tuple[CellFields, ...] = ()
             status = UNCERTAIN
         else:
             # Where a missing cell stands (a row placed by count misses none: no span to make).
-            blank = span if evidence == COUNT else _new(Span, (line, end, line, end, None))
+            blank = span if evidence == COUNT else (line, end, line, end, None)
             cells = make_cells(columns, items, blank)
             status = COMPLETE
         append(_new(Row, (key, label[RAW], span, cells, columns, status, found, evidence)))
@@ -592,7 +592,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             width = len(row.columns)
             offset += width
             if placed is None:
-                cells: tuple[Cell, ...] = ()
+                cells: tuple[CellFields, ...] = ()
                 status, span = UNCERTAIN, at_anchor
             else:
                 chunk = placed[offset - width : offset]
