@@ -292,14 +292,6 @@ def __init__(self, lark, splitter, tables):
  __dict['tables'] = tables
 INITS["def __init__(self, lark, splitter, tables):\n __dict = self.__dict__\n __dict['lark'] = lark\n __dict['splitter'] = splitter\n __dict['tables'] = tables"] = __init__.__code__
 
-def __init__(self, line):
- self.line = line
-INITS['def __init__(self, line):\n self.line = line'] = __init__.__code__
-
-def __init__(self, lines):
- self.lines = lines
-INITS['def __init__(self, lines):\n self.lines = lines'] = __init__.__code__
-
 def __init__(self, lines, line_starts, source_length, pieces, _segments):
  __dict = self.__dict__
  __dict['lines'] = lines

@@ -10,11 +10,12 @@ from tests.conftest import FIXTURES
 from xxgk_lint.parse._lark_runtime import Token, Tree
 from xxgk_lint.parse.grammar import (
     Document,
-    RawParagraph,
-    RawRows,
-    RawTitle,
+    RawBlock,
     _blocks,
     get_parser,
+    is_paragraph,
+    is_rows,
+    is_title,
     load_lark,
 )
 from xxgk_lint.parse.lexer import _BLANK, _CONTAINS, _SUFFICIENT, Line, LineRun
@@ -55,8 +56,8 @@ def test_runs_of_rows_and_of_prose_are_one_token_each() -> None:
 def test_the_tree_keeps_every_line_of_a_run() -> None:
     document = get_parser().parse(TEXT)
     section = document.sections[0]
-    kinds = [(type(b).__name__, [line.line for line in b.lines]) for b in section.blocks]
-    assert kinds == [("RawParagraph", [3, 4]), ("RawRows", [6, 7]), ("RawRows", [9])]
+    kinds = [(_role(b), [line.line for line in b]) for b in section.blocks]
+    assert kinds == [("paragraph", [3, 4]), ("rows", [6, 7]), ("rows", [9])]
 
 
 def test_a_line_kind_is_looked_up_by_its_text() -> None:
@@ -156,6 +157,13 @@ def test_classify_gives_the_kind_of_the_terminals_tried_one_by_one() -> None:
     assert wrong == []
 
 
+def _role(block: RawBlock) -> str:
+    """What a block of the tree is, by its first line's kind."""
+    roles = [is_title(block), is_rows(block), is_paragraph(block)]
+    assert roles.count(True) == 1, block
+    return ["title", "rows", "paragraph"][roles.index(True)]
+
+
 def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, list[int]]]]]:
     """The sections and blocks of the tree Lark's own LALR loop builds (no callbacks), as
     :class:`ReportParser` makes them: left-recursive lists flattened, noise kept for
@@ -179,23 +187,13 @@ def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, li
     def block(node: Any) -> Any:
         if isinstance(node, Token):  # PAGE_MARK, RULE_LINE
             return list(node.lines)  # type: ignore[attr-defined]
-        if node.data == "title":
-            return RawTitle(lines(node)[0])
-        if node.data == "rows":
-            return RawRows(lines(node))
-        return RawParagraph(lines(node))
+        return lines(node)  # a title, a run of rows, a paragraph: its lines
 
     def section(heading: Line | None, blocks_node: Any) -> Any:
         blocks = _blocks([block(b) for b in items(blocks_node, "blocks")])
         return (
             heading.line if heading else None,
-            [
-                (
-                    type(b).__name__,
-                    [b.line.line] if isinstance(b, RawTitle) else [x.line for x in b.lines],
-                )
-                for b in blocks
-            ],
+            [(_role(b), [x.line for x in b]) for b in blocks],
         )
 
     parts = items(tree, "start")
@@ -212,13 +210,7 @@ def _shape_of_document(document: Document) -> list[tuple[int | None, list[tuple[
         out.append(
             (
                 raw.heading.line if raw.heading else None,
-                [
-                    (
-                        type(b).__name__,
-                        [b.line.line] if isinstance(b, RawTitle) else [x.line for x in b.lines],
-                    )
-                    for b in raw.blocks
-                ],
+                [(_role(b), [x.line for x in b]) for b in raw.blocks],
             )
         )
     return out

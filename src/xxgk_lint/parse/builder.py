@@ -45,11 +45,11 @@ from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
     Document,
     Line,
-    RawParagraph,
-    RawRows,
     RawSection,
-    RawTitle,
     get_parser,
+    is_paragraph,
+    is_rows,
+    is_title,
 )
 from xxgk_lint.parse.mapping import MappedTable, map_table
 from xxgk_lint.parse.metadata import (
@@ -206,8 +206,7 @@ class _Builder:
                 placed.add(id(entry[2]))
                 blocks.append(entry[2])
 
-        for block in raw.blocks:
-            lines = [block.line] if isinstance(block, RawTitle) else block.lines
+        for lines in raw.blocks:
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
                 first, last = lines[0][2], lines[-1][2]
                 if low <= first and last <= high:
@@ -215,7 +214,7 @@ class _Builder:
                 index = bisect.bisect_right(starts, last) - 1
                 inside = ordered[index] if index >= 0 else None
                 if inside is None or inside[1] < first:
-                    if type(block) is not RawRows:  # rows outside every table: noise
+                    if lines[0].kind != "ROW":  # rows outside every table: noise
                         if len(lines) == 1:  # (most paragraphs: one line)
                             blocks.append(self._paragraph(lines, key))
                         else:
@@ -226,10 +225,11 @@ class _Builder:
                     low, high = inside[0], inside[1]
                     continue
             run: list[Line] = []
+            rows = is_rows(lines)
             for line in lines:
                 entry = tables.at(line.line)
                 if entry is None:
-                    if isinstance(block, RawRows):
+                    if rows:
                         continue  # a row outside every table: noise, not prose
                     run.append(line)
                     continue
@@ -263,7 +263,7 @@ class _Builder:
 
     def build(self) -> Report:
         preamble_raw = self.document.preamble
-        title_line = choose_title(b.line for b in preamble_raw.blocks if isinstance(b, RawTitle))
+        title_line = choose_title(b[0] for b in preamble_raw.blocks if is_title(b))
         title_lines = [title_line] if title_line else []
         if title_line is not None:
             first = _take_wrapped_title_start(preamble_raw, title_line)
@@ -420,12 +420,12 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
     """The first line of a title wrapped over two lines (白石县自然资源局 / 2023年…报告),
     taken out of the preamble's paragraphs; None if the title is on one line."""
     for block in preamble.blocks:
-        if not isinstance(block, RawParagraph) or not block.lines:
+        if not is_paragraph(block):
             continue
-        last = block.lines[-1]
+        last = block[-1]
         if last.line == title.line - 1 and wrapped_title_start(title, last):
-            block.lines.pop()
-            if not block.lines:
+            block.pop()
+            if not block:
                 preamble.blocks.remove(block)
             return last
     return None
@@ -457,7 +457,7 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
             kept.append(raw)
             continue
         host = kept[-1] if kept else preamble
-        host.blocks.append(RawParagraph([raw.heading._replace(kind="TEXT")]))
+        host.blocks.append([raw.heading._replace(kind="TEXT")])  # a paragraph
         host.blocks.extend(raw.blocks)
     return kept
 
@@ -478,10 +478,11 @@ def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | 
         order = SECTION_ORDER.index(key)
         if order <= 1 and len(set(seen)) >= 4 and max(seen) >= 4:
             previous = sections[index - 1]
-            titles = [b for b in previous.blocks if isinstance(b, RawTitle)]
+            titles = [at for at, b in enumerate(previous.blocks) if is_title(b)]
             if titles:
-                previous.blocks = previous.blocks[: previous.blocks.index(titles[-1])]
-                return sections[:index], titles[-1].line
+                title = previous.blocks[titles[-1]][0]
+                previous.blocks = previous.blocks[: titles[-1]]
+                return sections[:index], title
             return sections[:index], raw.heading
         seen.append(order)
     return sections, None

@@ -31,26 +31,27 @@ LEXER_PLACEHOLDER = "__xxgk_lint_line_lexer__"
 START = ["start", "cells"]
 
 
-@record(frozen=False, slots=True)
-class RawParagraph:
-    """A paragraph of the tree: its lines, in order."""
-
-    lines: list[Line]
-
-
-@record(eq=False, frozen=False, slots=True)
-class RawRows:
-    """A run of table-row lines."""
-
-    lines: list[Line]
+#: A block of a section is its lines, the list of its token (or tokens): a title (one
+#: TITLE line), a run of rows (ROW lines) or a paragraph (prose lines: PROSE, TEXT, END).
+#: Its first line's kind says which (:func:`is_rows`, :func:`is_title`, :func:`is_paragraph`):
+#: no node is made per block (a record each cost ~1 % of a real report's instructions).
+RawBlock = list[Line]
 
 
-@record(frozen=False, slots=True)
-class RawTitle:
-    line: Line
+def is_rows(block: RawBlock) -> bool:
+    """Whether ``block`` is a run of table rows."""
+    return block[0].kind == "ROW"
 
 
-RawBlock = RawParagraph | RawRows | RawTitle
+def is_title(block: RawBlock) -> bool:
+    """Whether ``block`` is a title."""
+    return block[0].kind == "TITLE"
+
+
+def is_paragraph(block: RawBlock) -> bool:
+    """Whether ``block`` is a paragraph (neither a title nor rows)."""
+    kind = block[0].kind
+    return kind != "ROW" and kind != "TITLE"
 
 
 @record(eq=False, frozen=False, slots=True)
@@ -61,10 +62,7 @@ class RawSection:
     def lines(self) -> list[Line]:
         out: list[Line] = []
         for block in self.blocks:
-            if isinstance(block, RawTitle):
-                out.append(block.line)
-            else:
-                out.extend(block.lines)
+            out.extend(block)
         return out
 
 
@@ -111,17 +109,19 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     page_mark = False
     for child in children:
-        if isinstance(child, list):  # a PAGE_MARK or RULE_LINE token: its lines
-            page_mark = page_mark or child[0].kind == "PAGE_MARK"
+        kind = child[0].kind
+        if kind == "PAGE_MARK" or kind == "RULE_LINE":  # a noise token: its lines
+            page_mark = page_mark or kind == "PAGE_MARK"
             continue
-        previous = blocks[-1] if blocks else None
         if (
             page_mark
-            and isinstance(child, RawParagraph)
-            and isinstance(previous, RawParagraph)
-            and previous.lines[-1].kind != "END"
+            and blocks
+            and kind != "ROW"
+            and kind != "TITLE"
+            and is_paragraph(blocks[-1])
+            and blocks[-1][-1].kind != "END"
         ):
-            previous.lines.extend(child.lines)
+            blocks[-1].extend(child)
         else:
             blocks.append(child)
         page_mark = False
@@ -129,9 +129,10 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
 
 # The reductions of report.lark, applied to the parser's value stack in place. A token's
-# value is the list of its run's lines (see LineLexer.runs). The repetitions are
-# left-recursive: a list grows by one item per reduction. A rule whose value is its one
-# child's (prose: PROSE | TEXT â€” the run's list is the prose's list) has no step at all.
+# value is the list of its run's lines (see LineLexer.runs), and a block's value is its
+# lines (see RawBlock): a title, a paragraph and a run of rows are the list of their first
+# token, grown by the tokens after it. The repetitions are left-recursive: a list grows by
+# one item per reduction. A rule whose value is its one child's has no step at all.
 
 
 def _blocks_empty(values: list[Any]) -> None:  # blocks: (nothing yet)
@@ -143,32 +144,9 @@ def _append(values: list[Any]) -> None:  # blocks: blocks (title | paragraph | â
     values[-1].append(item)
 
 
-def _extend(values: list[Any]) -> None:  # prose: prose (PROSE | TEXT)
+def _extend(values: list[Any]) -> None:  # prose: prose X; paragraph: prose END; rows: rows ROW
     lines = values.pop()
     values[-1].extend(lines)
-
-
-def _title(values: list[Any]) -> None:
-    values[-1] = RawTitle(values[-1][0])
-
-
-def _paragraph(values: list[Any]) -> None:  # paragraph: prose | END
-    values[-1] = RawParagraph(values[-1])
-
-
-def _paragraph_end(values: list[Any]) -> None:  # paragraph: prose END
-    lines = values.pop()
-    values[-1].extend(lines)
-    values[-1] = RawParagraph(values[-1])
-
-
-def _rows(values: list[Any]) -> None:  # rows: ROW
-    values[-1] = RawRows(values[-1])
-
-
-def _more_rows(values: list[Any]) -> None:  # rows: rows ROW
-    lines = values.pop()
-    values[-1].lines.extend(lines)
 
 
 def _preamble(values: list[Any]) -> None:
@@ -189,30 +167,7 @@ def _more_sections(values: list[Any]) -> None:  # start: start section
     values[-1].sections.append(section)
 
 
-def _paragraph_append(values: list[Any]) -> None:  # _paragraph, then _append
-    item = RawParagraph(values.pop())
-    values[-1].append(item)
-
-
-def _rows_append(values: list[Any]) -> None:  # _rows, then _append
-    item = RawRows(values.pop())
-    values[-1].append(item)
-
-
-def _title_append(values: list[Any]) -> None:  # _title, then _append
-    item = RawTitle(values.pop()[0])
-    values[-1].append(item)
-
-
 _Step = Callable[[list[Any]], None]
-
-#: Two steps that follow each other for most tokens (a block made and appended to its
-#: section's), done by one call.
-_FUSED: dict[tuple[_Step, _Step], _Step] = {
-    (_paragraph, _append): _paragraph_append,
-    (_rows, _append): _rows_append,
-    (_title, _append): _title_append,
-}
 
 #: Each rule's step, by its name and length (None: the value is the child's).
 _STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
@@ -222,13 +177,13 @@ _STEPS: dict[tuple[str, int], Callable[[list[Any]], None] | None] = {
     ("section", 2): _section,
     ("blocks", 0): _blocks_empty,
     ("blocks", 2): _append,
-    ("title", 1): _title,
-    ("paragraph", 1): _paragraph,
-    ("paragraph", 2): _paragraph_end,
+    ("title", 1): None,
+    ("paragraph", 1): None,
+    ("paragraph", 2): _extend,
     ("prose", 1): None,
     ("prose", 2): _extend,
-    ("rows", 1): _rows,
-    ("rows", 2): _more_rows,
+    ("rows", 1): None,
+    ("rows", 2): _extend,
 }
 
 #: What a token does from a state stack: the stack it leaves, its reductions' steps, and
@@ -285,9 +240,6 @@ class _Tables:
             now.append(states[now[-1]][argument.origin.name][1])
             if kind == "$END" and now[-1] == self._end:
                 break
-        fused = _FUSED.get((steps[0], steps[1])) if len(steps) >= 2 else None
-        if fused is not None:
-            steps[:2] = [fused]
         left = tuple(now)
         program = (left, tuple(steps), self._programs_from(left))
         if self._count < self.LIMIT:
