@@ -310,6 +310,10 @@ def test_one_text_read_once_is_placed_in_each_of_its_sentences() -> None:
         ("本年度發展良好，現有人员三名。", False),
         ("依申请公开工作有序开展。", False),
         ("收到申请 3 件。", True),
+        # (a "none" word is looked for after its first character: which alone is none)
+        ("不断完善，没有遗漏，未来可期。", False),
+        ("本年度不存在收费情况。", True),
+        ("本年度没有收到申请。", True),
     ],
 )
 def test_whether_a_paragraph_may_state_claims(text: str, may: bool) -> None:
