@@ -22,8 +22,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import TypeVar
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -112,29 +114,65 @@ def _plain_forms(words: tuple[str, ...]) -> _Forms | None:
 
 
 _T = TypeVar("_T", Paragraph, Sentence)
+_TEXT = attrgetter("text")
+#: A text's length and its newline: where the next text starts, from where it starts.
+_NEXT = (1).__add__
 
 
-def _mentioning(items: Sequence[_T], words: tuple[str, ...]) -> list[_T]:
+#: Texts searched as one (see :func:`_mentioning`): joined by newlines, and the offset
+#: where each starts in that, then where the text after the last would.
+_Joined = tuple[str, list[int]]
+
+
+def _joined(items: Sequence[Paragraph] | Sequence[Sentence]) -> _Joined:
+    texts = list(map(_TEXT, items))
+    return "\n".join(texts), [0, *itertools.accumulate(map(_NEXT, map(len, texts)))]  # (C)
+
+
+_last_paragraphs: tuple[weakref.ref[Report], _Joined] | None = None
+
+
+def _paragraphs_joined(report: Report) -> _Joined:
+    """The report's paragraphs joined (cached for the last report: XG501 and XG502 search
+    the same paragraphs in turn, and joining them costs as much as searching them)."""
+    global _last_paragraphs
+    if _last_paragraphs is not None and _last_paragraphs[0]() is report:
+        return _last_paragraphs[1]
+    joined = _joined(report.paragraphs)
+    _last_paragraphs = (weakref.ref(report), joined)
+    return joined
+
+
+def _mentioning(
+    items: Sequence[_T], words: tuple[str, ...], joined: _Joined | None = None
+) -> list[_T]:
     """The paragraphs or sentences ``items`` that hold one of ``words``, simplified or
     traditional (as :func:`_mentions` finds them), in order. Their texts are searched as
-    one (joined by a newline, which no word holds, so that no match runs across two):
-    ``in`` over each text would cost a Python call per text and word, more than the
-    search; each form of the words is looked for with ``str.find`` (in C), once per text
-    that holds it, and the forms of traditional characters only when the texts hold one."""
+    one (joined by a newline, which no word holds, so that no match runs across two:
+    ``joined``, if given, is :func:`_joined` of them): ``in`` over each text would cost a
+    Python call per text and word, more than the search; each form of the words is
+    looked for by its last character (``str.find`` of one character runs at memory
+    speed, of two or more characters some twenty times slower), the form checked where
+    one stands, once per text that holds it, and the forms of traditional characters
+    only when the texts hold one."""
     forms = _plain_forms(words)
     if forms is None:  # (words that are patterns: one search per text)
         mentions = _mentions(words)
         return [item for item in items if mentions(item.text)]
-    joined = "\n".join([item.text for item in items])
-    starts = [0, *itertools.accumulate(len(item.text) + 1 for item in items)]
+    text, starts = _joined(items) if joined is None else joined
     found: set[int] = set()
-    find = joined.find
-    for form in forms.all if any(map(joined.__contains__, forms.other)) else forms.words:
-        at = find(form)
+    find, holds = text.find, text.startswith
+    for form in forms.all if any(map(text.__contains__, forms.other)) else forms.words:
+        last = len(form) - 1
+        character = form[last]
+        at = find(character, last)
         while at >= 0:
-            index = bisect.bisect_right(starts, at) - 1
-            found.add(index)
-            at = find(form, starts[index + 1])  # (on in the next text)
+            if holds(form, at - last):
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                at = find(character, starts[index + 1] + last)  # (on in the next text)
+            else:
+                at = find(character, at + 1)
     return [items[index] for index in sorted(found)]
 
 
@@ -191,7 +229,7 @@ def _sentences(report: Report, words: tuple[str, ...]) -> Iterator[Sentence]:
     """The sentences of the paragraphs, and then of the sentences, that hold one of
     ``words`` (simplified or traditional): a paragraph that cannot hold a claim about the
     table (none of the words, or no count) is not even split into sentences."""
-    for paragraph in _mentioning(report.paragraphs, words):
+    for paragraph in _mentioning(report.paragraphs, words, _paragraphs_joined(report)):
         if may_state_claims(paragraph.text):
             yield from _mentioning(paragraph.sentences, words)
 

@@ -310,6 +310,10 @@ def test_one_text_read_once_is_placed_in_each_of_its_sentences() -> None:
         ("本年度發展良好，現有人员三名。", False),
         ("依申请公开工作有序开展。", False),
         ("收到申请 3 件。", True),
+        # (a "none" word is looked for after its first character: which alone is none)
+        ("不断完善，没有遗漏，未来可期。", False),
+        ("本年度不存在收费情况。", True),
+        ("本年度没有收到申请。", True),
     ],
 )
 def test_whether_a_paragraph_may_state_claims(text: str, may: bool) -> None:
@@ -358,3 +362,29 @@ def test_the_tree_read_off_the_types_is_the_parsers_for_every_short_sequence() -
     for types in sequences:
         assert _shape(types) == _parsed_shape(types), types
     assert _shape("TTCSTCCT") == ((((0, 1), 2),), 3, (((4,), 5), ((), 6), ((7,), -1)))
+
+
+def test_claims_made_in_c_are_the_claims_the_keywords_make() -> None:
+    """_Reader makes its claims by tuple.__new__, the fields in order: the same claims as
+    the named tuple made by keyword (a field added or moved would show here)."""
+    from xxgk_lint.parse.claims import _UNPLACED, Claim, _Reader, _Tok
+
+    reader = _Reader("其中收到3件", ())
+    reader.in_sub = True
+    count = _Tok("COUNT", "3", 4, 6)
+    made = reader._claim(count, frozenset({"receive", "sub"}), {"delta"}, True, "收到3件")
+    assert made == Claim(
+        topics=frozenset({"receive"}),
+        value=3,
+        span=_UNPLACED,
+        text="",
+        sub=True,
+        delta=True,
+        each=True,
+        none=False,
+        clause="收到3件",
+    )
+    none = reader._none_claim(frozenset({"receive", "sub"}), "未收到")
+    assert none == Claim(
+        topics=frozenset({"receive"}), value=0, span=_UNPLACED, text="", none=True, clause="未收到"
+    )

@@ -451,3 +451,38 @@ def test_the_texts_mentioning_words_are_those_the_traditional_search_finds() -> 
     assert [s.text for s in _mentioning(sentences, groups[1])] == ["行政復議", "起诉"]
     assert [s.text for s in _mentioning(sentences, groups[0])] == ["申請"]
     assert _mentioning([], groups[0]) == []
+
+
+def test_each_form_is_found_by_its_last_character_wherever_that_stands() -> None:
+    """_mentioning looks for a word's last character, then for the word where it ends: the
+    character alone (讼, 议 of 建议), first in a text or after the word, finds nothing more;
+    the texts joined once for a report (``joined``) find what joining them again finds."""
+    from xxgk_lint_rules.prose import _joined, _mentioning
+
+    from xxgk_lint.format import prose
+    from xxgk_lint.parse.ast import Sentence, Span
+
+    words = prose.TOPICS["review"] + prose.TOPICS["litigation"]
+    span = Span(1, 1, 1, 2)
+    texts = ["讼诉", "议", "建议复议", "讼", "诉讼讼", "复", "议复", "起诉议"]
+    sentences = [Sentence(text, span) for text in texts]
+    found = [s.text for s in _mentioning(sentences, words)]
+    assert found == ["建议复议", "诉讼讼", "起诉议"]
+    assert _mentioning(sentences, words, _joined(sentences)) == _mentioning(sentences, words)
+
+
+def test_the_paragraphs_joined_are_the_reports_own() -> None:
+    """XG501 and XG502 share the join of the last report's paragraphs: asked of another
+    report, it is that one's."""
+    from xxgk_lint_rules.prose import _joined, _paragraphs_joined
+
+    from xxgk_lint.testing import parse_text
+
+    one, other = (
+        parse_text(CLEAN),
+        parse_text(edit(CLEAN, "主动公开政府信息40条", "主动公开政府信息41条")),
+    )
+    assert _paragraphs_joined(one) is _paragraphs_joined(one)
+    assert _paragraphs_joined(one) == _joined(one.paragraphs)
+    assert _paragraphs_joined(other) == _joined(other.paragraphs)
+    assert _paragraphs_joined(other) != _joined(one.paragraphs)

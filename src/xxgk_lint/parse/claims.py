@@ -108,6 +108,8 @@ _TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
 _END_OF_TIME = frozenset({"；", ";"})
 #: A clause that compares with another year (与去年相比) dates no count.
 _COMPARISON = ("相比", "对比", "比较", "相较")
+#: The results a clause may give the counts before it (均结果维持).
+_RESULTS = frozenset({"upheld", "corrected"})
 #: Separators that end a breakdown (其中… or a bracket).
 _END_OF_PARTS = frozenset({"；", ";", ")", "）"})
 
@@ -275,6 +277,9 @@ def _parser() -> Lark:
 
 #: Words that say there was none: a sentence holding one may state a claim of zero.
 _NONE_WORDS = ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无")
+#: Each of them after its first character: ``in`` of one character runs at memory speed, of
+#: a word some twenty times slower (a paragraph holds 不 or 未 far more often than a word).
+_NONE_OPENED = tuple((word[0], word) for word in _NONE_WORDS)
 _COUNT_DIGITS = frozenset(_NUMERAL_CHARS)
 
 
@@ -282,7 +287,7 @@ def _worth_parsing(text: str) -> bool:
     """Whether ``text`` may state a claim: a count (a digit or a Chinese numeral, spaces,
     then 件, 宗 or 起) or a word saying there was none. The same as searching it for
     ``\\d\\s*[件宗起]|[〇…万]\\s*[件宗起]|未收到|…|无``, without compiling that."""
-    if any(word in text for word in _NONE_WORDS):
+    if any(first in text and word in text for first, word in _NONE_OPENED):
         return True
     for unit in COUNT_UNITS:
         at = text.find(unit)
@@ -456,9 +461,10 @@ class _Reader:
         return self.claims
 
     def _clause(self, parts: tuple[_Part, ...], tokens: tuple[_Tok, ...], clause_text: str) -> None:
-        self.times = self._qualifiers(tokens, clause_text)
         if not tokens:
+            self.times = []
             return  # (a clause with no word: nothing to read, nothing that dates the next)
+        self.times = self._qualifiers(tokens, clause_text)
         every = self.tokens
         trailing: list[_Tok] = []
         if parts[-1][1] < 0:
@@ -478,11 +484,15 @@ class _Reader:
             clause_words.extend(own_words)
             if at < 0:  # the topic words after the last count
                 self.since_count |= set(map(_VALUE, own_words))
-                self.in_sub |= any(t.value == "sub" for t in own_words)
+                self.in_sub |= "sub" in map(_VALUE, own_words)
                 continue
             count = every[at]
             words = set(map(_VALUE, own_words)) - TIMES
-            verb = next((t for t in own_words if t.value not in _MARKERS), count)
+            verb = count  # (the first word that is no marker, else the count itself)
+            for word in own_words:
+                if word.value not in _MARKERS:
+                    verb = word
+                    break
             if not words and index == last_fact and trailing:
                 words = set(map(_VALUE, trailing))  # 另有1件…结转下年度办理
             if "sub" in words:
@@ -498,7 +508,7 @@ class _Reader:
         clause_topics = set(map(_VALUE, clause_words))
         # 均结果维持 gives the counts before it their result; 未发生…被纠错 and 均未被纠错 say
         # none was corrected, which is no result of theirs.
-        results = clause_topics & {"upheld", "corrected"}
+        results = clause_topics & _RESULTS
         if (
             len(self.claims) == before
             and results
@@ -506,12 +516,14 @@ class _Reader:
             and not compiled(NO_RESULT).search(clause_text)  # compiled when first needed
         ):
             self._results(results)
-        self._none(clause_words, clause_text)
+        if "none" in clause_topics:
+            self._none(clause_words, clause_text)
         # The clauses after it are dated by its last time word outside a breakdown: (上年度
         # 12件) in brackets dates only itself.
-        outside = [t for t in self.times if t.start < parts_at]
-        if outside:
-            self.running = outside[-1]
+        if self.times:
+            outside = [t for t in self.times if t.start < parts_at]
+            if outside:
+                self.running = outside[-1]
 
     def _results(self, results: set[str]) -> None:
         """均结果维持: each count of reviews or lawsuits before it had that result."""
@@ -578,24 +590,10 @@ class _Reader:
     def _claim(
         self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        return Claim(
-            topics=scope - _MARKERS,
-            value=int(count.value),
-            span=_UNPLACED,
-            text="",
-            sub=self.in_sub,
-            delta="delta" in topics,
-            each=each,
-            none=False,
-            clause=clause,
-        )
+        # (made by tuple.__new__, in C: a named tuple's own __new__ is Python)
+        fields = (scope - _MARKERS, int(count.value), _UNPLACED, "", self.in_sub)
+        return _new(Claim, (*fields, "delta" in topics, each, False, clause, False, None))
 
     def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
-        return Claim(
-            topics=topics - _MARKERS,
-            value=0,
-            span=_UNPLACED,
-            text="",
-            none=True,
-            clause=clause,
-        )
+        fields = (topics - _MARKERS, 0, _UNPLACED, "", False, False, False, True, clause)
+        return _new(Claim, (*fields, False, None))  # (in C, as above)
