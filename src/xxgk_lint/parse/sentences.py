@@ -292,7 +292,9 @@ def one_line_sentences(paragraph: Paragraph) -> tuple[list[str], list[Span]] | N
 
     Its sentences are the chunks between two ends, found by one regex in C (no list of ends
     to slice by), and their spans are sums, made here (see _spans) without a call per
-    sentence."""
+    sentence. The loop is :func:`split_sentences`' own, written twice on purpose: that
+    function making its sentences from these two lists cost it 0.1 M instructions a real
+    report; a test pins that the two agree."""
     pieces = paragraph.pieces
     if paragraph.origin is not None or len(pieces) != 1:
         return None
