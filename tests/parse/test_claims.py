@@ -364,9 +364,9 @@ def test_the_tree_read_off_the_types_is_the_parsers_for_every_short_sequence() -
     assert _shape("TTCSTCCT") == ((((0, 1), 2),), 3, (((4,), 5), ((), 6), ((7,), -1)))
 
 
-def test_claims_made_in_c_are_the_claims_the_keywords_make() -> None:
-    """_Reader makes its claims by tuple.__new__, the fields in order: the same claims as
-    the named tuple made by keyword (a field added or moved would show here)."""
+def test_reader_claims_drop_the_markers_and_keep_every_field() -> None:
+    """_Reader's claims of a count and of "none": the markers (sub) dropped from the topics,
+    every other field where the named tuple puts it."""
     from xxgk_lint.parse.claims import _UNPLACED, Claim, _Reader, _Tok
 
     reader = _Reader("其中收到3件", ())

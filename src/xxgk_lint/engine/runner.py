@@ -227,7 +227,10 @@ class Runner:
         self.extract = extract
         self.start_method = start_method
         self._registries: dict[tuple, Registry] = {}
-        self._checked: dict[int, Config] = {}  # configs whose selectors were checked
+        #: id of a config → (the config, its registry), its selectors checked: the registry
+        #: is found by the plugins' key once per config, not once per file (the config is
+        #: kept, so that its id stays its own).
+        self._by_config: dict[int, tuple[Config, Registry]] = {}
         # (config, registry) → the rules that run on every file under that config (one
         # without per-file-ignores: which rules run does not depend on the file then).
         self._enabled: dict[tuple[int, int], list[Rule]] = {}
@@ -236,9 +239,6 @@ class Runner:
         self._settings: dict[tuple[int, int], _Setting] = {}
         #: (config, its rule list) → the lineup of a file under it (see :meth:`_lineup`).
         self._lineups: dict[tuple[int, int], _Lineup] = {}
-        #: A config's registry and lineup, by its id (the config kept: its id stays its
-        #: own): looked up once per file, where working them out again cost two keys.
-        self._ready: dict[int, tuple[Config, Registry, _Lineup]] = {}
         self.run_errors: list[str] = []
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
@@ -324,15 +324,17 @@ class Runner:
         )
 
     def registry_for(self, config: Config) -> Registry:
+        found = self._by_config.get(id(config))
+        if found is not None and found[0] is config:
+            return found[1]
         key = tuple(sorted((p.spec, str(p.base_dir)) for p in config.plugins))
-        if key not in self._registries:
-            registry = load_registry(config.plugins, config.lang)
-            self._registries[key] = registry
+        registry = self._registries.get(key)
+        if registry is None:
+            registry = self._registries[key] = load_registry(config.plugins, config.lang)
             self.run_errors.extend(e for e in registry.errors if e not in self.run_errors)
-        if id(config) not in self._checked:  # once per config, not per file
-            check_selectors(config, self._registries[key])
-            self._checked[id(config)] = config
-        return self._registries[key]
+        check_selectors(config, registry)  # (once per config, not per file)
+        self._by_config[id(config)] = (config, registry)
+        return registry
 
     def _message(self, zh: str, en: str) -> str:
         return clean_text(en if self.lang == "en" else zh)
@@ -522,14 +524,8 @@ class Runner:
             path, data = self.stdin[0] or STDIN, self.stdin[1]
         target = Target(Path(path), explicit)
         config = self.resolver.for_file(target.path)
-        ready = self._ready.get(id(config))
-        if ready is not None and ready[0] is config:
-            registry, lineup = ready[1], ready[2]
-        else:
-            registry = self.registry_for(config)
-            lineup = self._lineup(config, registry, target.path)
-            if not config.per_file_ignores:  # (else the lineup is the file's own)
-                self._ready[id(config)] = (config, registry, lineup)
+        registry = self.registry_for(config)
+        lineup = self._lineup(config, registry, target.path)
         # Named in the last-resort message if anything below crashes (not cleared then).
         progress.file = clean_text(path)
         return self._check_file(target, config, registry, lineup, data)

@@ -107,8 +107,7 @@ class Cell(_CellFields):
 
     @property
     def span(self) -> Span:
-        span = self[4]
-        return span if span.__class__ is Span else _new(Span, span)
+        return as_span(self[4])
 
     @property
     def is_number(self) -> bool:
@@ -185,8 +184,7 @@ class Row(_RowFields):
 
     @property
     def span(self) -> Span:
-        span = self[2]
-        return span if span.__class__ is Span else _new(Span, span)
+        return as_span(self[2])
 
     @property
     def cells(self) -> tuple[Cell, ...]:

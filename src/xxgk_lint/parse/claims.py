@@ -590,10 +590,24 @@ class _Reader:
     def _claim(
         self, count: _Tok, scope: frozenset[str], topics: set[str], each: bool, clause: str
     ) -> Claim:
-        # (made by tuple.__new__, in C: a named tuple's own __new__ is Python)
-        fields = (scope - _MARKERS, int(count.value), _UNPLACED, "", self.in_sub)
-        return _new(Claim, (*fields, "delta" in topics, each, False, clause, False, None))
+        return Claim(
+            topics=scope - _MARKERS,
+            value=int(count.value),
+            span=_UNPLACED,
+            text="",
+            sub=self.in_sub,
+            delta="delta" in topics,
+            each=each,
+            none=False,
+            clause=clause,
+        )
 
     def _none_claim(self, topics: frozenset[str], clause: str) -> Claim:
-        fields = (topics - _MARKERS, 0, _UNPLACED, "", False, False, False, True, clause)
-        return _new(Claim, (*fields, False, None))  # (in C, as above)
+        return Claim(
+            topics=topics - _MARKERS,
+            value=0,
+            span=_UNPLACED,
+            text="",
+            none=True,
+            clause=clause,
+        )

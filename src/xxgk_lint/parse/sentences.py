@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import partial
+from itertools import repeat
 from operator import attrgetter, methodcaller
 from typing import Any
 
@@ -292,9 +293,7 @@ def one_line_sentences(paragraph: Paragraph) -> tuple[list[str], list[Span]] | N
 
     Its sentences are the chunks between two ends, found by one regex in C (no list of ends
     to slice by), and their spans are sums, made here (see _spans) without a call per
-    sentence. The loop is :func:`split_sentences`' own, written twice on purpose: that
-    function making its sentences from these two lists cost it 0.1 M instructions a real
-    report; a test pins that the two agree."""
+    sentence."""
     pieces = paragraph.pieces
     if paragraph.origin is not None or len(pieces) != 1:
         return None
@@ -319,31 +318,15 @@ def one_line_sentences(paragraph: Paragraph) -> tuple[list[str], list[Span]] | N
 
 
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
+    section = paragraph.section
+    one_line = one_line_sentences(paragraph)
+    if one_line is not None:
+        # (all the sentences of one line find their numbers with one shared function, see
+        # _numbers_on_its_line)
+        texts, spans = one_line
+        return tuple(map(sentence_of, texts, spans, repeat(_numbers_on_its_line), repeat(section)))
     text = paragraph.text
     out: list[Sentence] = []
-    pieces = paragraph.pieces
-    section = paragraph.section
-    if paragraph.origin is None and len(pieces) == 1:
-        # A paragraph of one line read as is (most of a text file's): its sentences are the
-        # chunks between two ends, found by one regex in C (no list of ends to slice by),
-        # and their spans are sums, made here (see _spans) without a call per sentence; all
-        # find their numbers with one shared function (see _numbers_on_its_line).
-        (piece,) = pieces
-        line, shift = piece.line, piece.column - piece.offset
-        start = 0
-        for chunk in _chunks(text):
-            stripped = chunk.strip()
-            if stripped is chunk:  # (no blank around it: the same object back)
-                lead = start
-            elif stripped:
-                lead = start + len(chunk) - len(chunk.lstrip())
-            else:
-                start += len(chunk)
-                continue
-            start += len(chunk)
-            span = _new(Span, (line, shift + lead, line, shift + lead + len(stripped), None))
-            out.append(sentence_of(stripped, span, _numbers_on_its_line, section))
-        return tuple(out)
     fields = _fields(paragraph)
     span_of = paragraph.span_of
     start = 0
