@@ -126,3 +126,13 @@ OUTLINE_HEADINGS = Vocabulary(
         "（二）改进情况",
     ),
 )
+
+#: Words a table cell holds where a number belongs to say there is nothing to count: blank
+#: marks, like the / — 无 the grammar's PLACEHOLDER terminal reads (XG004 reports them as
+#: "填写的是“暂无”而不是数字（没有发生的填0）"). Normalised text (width folded: Ｎ／Ａ is
+#: N/A), upper-cased. 暂无 is "none yet", 不涉及 and N/A "not applicable", 空 "blank".
+#: Other words where a number belongs are text cells, not blank marks: 〇 and 零 are a
+#: zero written as a word, 一 a dash or a one, 0件 a number with its unit, × * and \ marks
+#: of no one meaning (\ is also what a markdown escape leaves) — a reader cannot tell
+#: which number was meant, so XG004 reports them as "应为数字".
+BLANK_MARKS = frozenset({"暂无", "不涉及", "空", "N/A"})

@@ -26,6 +26,7 @@ from itertools import repeat
 from typing import Final
 
 from xxgk_lint import memo
+from xxgk_lint.format.document import BLANK_MARKS
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
@@ -282,7 +283,10 @@ def _read_field(piece: str) -> _Field:
         return _one(True, (NUMBER, stripped, at, end, "", int(stripped), "number"))
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
-        return _one(False, (TEXT, stripped, at, end, normalise(stripped), None, "text"))
+        norm = normalise(stripped)
+        if norm.upper() in BLANK_MARKS:  # (暂无, 不涉及: a blank mark, as / — 无 are)
+            return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
+        return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
         value = _is_value(stripped, is_number, is_placeholder)
@@ -330,8 +334,10 @@ def _split(text: str) -> list[_Part]:
             out.append(_number(value, start, end))
         elif kind == "PLACEHOLDER":
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
+        elif (norm := normalise(value)).upper() in BLANK_MARKS:
+            out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
-            out.append((TEXT, value, start, end, normalise(value), None, "text"))
+            out.append((TEXT, value, start, end, norm, None, "text"))
     return out
 
 

@@ -451,6 +451,58 @@ def _vote(votes: FieldVotes, entry: _Pending) -> None:
     votes.add(entry.label[FIELD], tuple(fields))
 
 
+#: The longest text read as a bad value between a row's values (一, 〇, 暂无, 不涉及, 0件,
+#: N/A): a label of the format is longer, or names a row.
+_BAD_VALUE_CHARS = 6
+
+
+def _bad_values(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    values: list[Item],
+    kinds: str,
+    width: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> tuple[list[Item], str]:
+    """The row's values with the short texts that stand among them on their line.
+
+    A word typed where a number belongs (一 for —, 〇, 暂无, 0件, ×) ends the row's value
+    run, and would start a row of its own (or join the next row's label as a label broken
+    around its numbers) — losing the values of both rows. A text on the line of the row's
+    last value, that names no row, is a bad value of this row when the row's width leaves
+    a column for it and for the values after it on that line: the texts become its cells
+    (XG004 reports them) and the next run keeps only the texts on later lines.
+    """
+    line = values[-1][LINE]
+    filled = len(kinds) - kinds.count(EMPTY)
+    while position + 1 < len(runs):
+        texts, more, more_kinds = runs[position + 1]
+        count = 0
+        while count < len(texts) and texts[count][LINE] == line:
+            count += 1
+        if count == 0 or any(len(t[NORM]) > _BAD_VALUE_CHARS for t in texts[:count]):
+            break
+        stray = texts[:count]
+        if count < len(texts):
+            more, more_kinds = [], ""  # (the values after are the next row's)
+        elif any(m[LINE] != line for m in more):
+            break
+        taken = filled + count + len(more_kinds) - more_kinds.count(EMPTY)
+        if taken > width or _label_for(stray, spec, cursor, naming) is not None:
+            break
+        values = [*values, *stray, *more]
+        kinds = kinds + TEXT * count + more_kinds
+        filled = taken
+        if count < len(texts):
+            runs[position + 1] = (texts[count:], runs[position + 1][1], runs[position + 1][2])
+            break
+        runs[position + 1] = ([], [], "")
+        position += 1
+    return values, kinds
+
+
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map a table whose rows carry labels (tables 二 and 三)."""
     deviations: list[Deviation] = []
@@ -490,6 +542,10 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 values = stray + values
                 kinds = TEXT * len(stray) + kinds
         columns = row_spec.columns
+        if position + 1 < len(runs) and runs[position + 1][0]:
+            values, kinds = _bad_values(
+                runs, position, values, kinds, len(columns), spec, index + 1, naming
+            )
         if values[0][TABLE] < 0:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
