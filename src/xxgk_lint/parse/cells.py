@@ -332,9 +332,7 @@ def _split(text: str) -> list[_Part]:
         value = text[start:end]
         if kind == "NUMBER":
             out.append(_number(value, start, end))
-        elif kind == "PLACEHOLDER":
-            out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
-        elif (norm := normalise(value)).upper() in BLANK_MARKS:
+        elif kind == "PLACEHOLDER" or (norm := normalise(value)).upper() in BLANK_MARKS:
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
             out.append((TEXT, value, start, end, norm, None, "text"))
