@@ -615,6 +615,17 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             continue  # empty cells only
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
         values = list(raw_values)
+        # Empty fields before the data line's first value, on the header line above it (a
+        # | row's blank last field), are that line's, not the data row's: its row would span
+        # two lines, and a blank cell of it could not be laid by its fields.
+        line = values[kinds.index(kinds.strip(EMPTY)[0])][LINE]
+        if values[0][LINE] != line:
+            values = [v for v in values if v[LINE] == line or v[KIND] != EMPTY]
+        if len(values) == len(group_columns) + 2 and values[0][KIND] == values[-1][KIND] == EMPTY:
+            # | 3 | 1 | … | 3 | among header lines without enclosing pipes: the two blank
+            # fields at its ends are its pipes', not cells (the data row has no label to
+            # tell its fields by).
+            values = values[1:-1]
         following = position + 1
         while following < len(runs):
             texts, more, _ = runs[following]
