@@ -192,7 +192,13 @@ def by_fields(
         return None
     found = len(filled(values))
     if len(starts) == 1:
-        return Placement(tuple(values[starts[0] : starts[0] + width]), FIELDS, found)
+        window = tuple(values[starts[0] : starts[0] + width])
+        shaped = votes.by_shape.get((label_field, width), {})
+        if shaped and shaped.get(tuple(v[FIELD] for v in window), 0) < max(shaped.values()):
+            laid = _as_voted(values, shaped)
+            if laid is not None:
+                return Placement(laid, FIELDS, found)
+        return Placement(window, FIELDS, found)
     candidates = {s: tuple(v[FIELD] for v in values[s : s + width]) for s in starts}
     header_fields = tuple(
         next((p for p, key in header.columns.items() if key == column), -1) for column in columns
@@ -210,6 +216,26 @@ def by_fields(
             start = winners[0]
             return Placement(tuple(values[start : start + width]), FIELDS, found)
     return None
+
+
+def _as_voted(
+    values: Sequence[Item], shaped: dict[tuple[int, ...], int]
+) -> tuple[Item | None, ...] | None:
+    """The values laid on the fields most complete rows of their shape hold theirs in
+    (where the row's only window is not those), when those fields hold every filled value
+    (None where the row has no such field).
+
+    A row's only window of fields can still be wrong: in 3.其他\t\t1\t0…\t0 whose blank
+    last field was stripped, the window takes the empty field after the label for the
+    first column, where the table's rows with their label in that field leave it spare."""
+    best = max(shaped.values())
+    winners = [fields for fields, count in shaped.items() if count == best]
+    if len(winners) != 1:
+        return None
+    at = {v[FIELD]: v for v in values}
+    if not all(v[FIELD] in winners[0] for v in values if v[KIND] != EMPTY):
+        return None
+    return tuple(at.get(f) for f in winners[0])
 
 
 def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:

@@ -398,34 +398,39 @@ def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
     field after its label on: so when every row left open is short by the same number of
     trailing fields, each holds its values in consecutive fields right after its label,
     the table's complete rows sit so too, and the header names the missing columns, the
-    missing columns are blank. A row whose values could sit in other columns (a gap, a
-    value before its label's next field, another shortfall), or a single short row, is
+    missing columns are blank. Empty fields between a label and its values (a merged
+    label cell's spare field: 3.其他\t\t1\t0…) are allowed where a complete row with its
+    label in the same field has its values as far from it. A row whose values could sit
+    in other columns (a gap among them, another shortfall), or a single short row, is
     left uncertain.
     """
     open_rows = [e for e in pending if e.placement.items is None and e.values]
     if len(open_rows) < 2:
         return  # one short row is a value lost somewhere in it, not a stripped column
+    complete = [e for e in pending if e.placement.evidence == "count" and e.label[FIELD] >= 0]
+    offsets = set()  # (label field, how far after it the values start) of complete rows
+    for entry in complete:
+        fields = _side_by_side(entry.values)
+        if fields is None or len(fields) != len(entry.columns) or fields[0] <= entry.label[FIELD]:
+            return
+        offsets.add((entry.label[FIELD], fields[0] - entry.label[FIELD]))
+    if not offsets:
+        return
     shortfalls = set()
     for entry in open_rows:
         values, label = entry.values, entry.label
         if label[FIELD] < 0 or any(
-            v[KIND] == EMPTY or v[FIELD] < 0 or v[LINE] != label[LINE] or v[TABLE] >= 0
-            for v in values
+            v[FIELD] < 0 or v[LINE] != label[LINE] or v[TABLE] >= 0 for v in values
         ):
             return
-        if [v[FIELD] for v in values] != list(
-            range(label[FIELD] + 1, label[FIELD] + 1 + len(values))
-        ):
+        fields = _side_by_side(values)
+        if fields is None or values[-1][KIND] == EMPTY:
             return
-        shortfalls.add(len(entry.columns) - len(values))
+        offset = fields[0] - label[FIELD]
+        if offset != 1 and (label[FIELD], offset) not in offsets:
+            return
+        shortfalls.add(len(entry.columns) - len(fields))
     if len(shortfalls) != 1 or (shortfall := shortfalls.pop()) <= 0:
-        return
-    complete = [e for e in pending if e.placement.evidence == "count" and e.label[FIELD] >= 0]
-    if not complete or not all(
-        [v[FIELD] for v in e.values if v[KIND] != EMPTY]
-        == list(range(e.label[FIELD] + 1, e.label[FIELD] + 1 + len(e.columns)))
-        for e in complete
-    ):
         return
     first_line = min(e.label[LINE] for e in pending)
     named = {
@@ -434,8 +439,18 @@ def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
     if not all(column in named for e in open_rows for column in e.columns[-shortfall:]):
         return
     for entry in open_rows:
-        items = (*entry.values, *([None] * shortfall))
-        entry.placement = Placement(items, "fields", len(entry.values))
+        found = [v for v in entry.values if v[KIND] != EMPTY]
+        items = (*found, *([None] * shortfall))
+        entry.placement = Placement(items, "fields", len(found))
+
+
+def _side_by_side(values: list[Item]) -> list[int] | None:
+    """The fields of a row's filled values when they stand side by side (empty fields
+    before or after them, none between), else None."""
+    fields = [v[FIELD] for v in values if v[KIND] != EMPTY]
+    if not fields or fields[-1] - fields[0] != len(fields) - 1:
+        return None
+    return fields
 
 
 def _vote(votes: FieldVotes, entry: _Pending) -> None:
