@@ -518,6 +518,19 @@ def _bad_values(
     return values, kinds
 
 
+def _without_lone_numbers(values: list[Item], kinds: str, width: int) -> tuple[list[Item], str]:
+    """A separated row's values without the lone numbers on the lines after it, when its
+    own line holds all its values: a bare page number (4) between two rows of a | or tab
+    table is no cell of the row above."""
+    line = values[0][LINE]
+    at = next(i for i, v in enumerate(values) if v[LINE] != line)
+    if len(kinds[:at]) - kinds[:at].count(EMPTY) != width or any(
+        v[FIELD] >= 0 for v in values[at:]
+    ):
+        return values, kinds
+    return values[:at], kinds[:at]
+
+
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     """Map a table whose rows carry labels (tables 二 and 三)."""
     deviations: list[Deviation] = []
@@ -561,6 +574,8 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             values, kinds = _bad_values(
                 runs, position, values, kinds, len(columns), spec, index + 1, naming
             )
+        if values[-1][FIELD] < 0 <= values[0][FIELD]:
+            values, kinds = _without_lone_numbers(values, kinds, len(columns))
         if values[0][TABLE] < 0:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
