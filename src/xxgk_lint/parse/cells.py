@@ -130,13 +130,17 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
     Then the pipes at both ends enclose the fields and give none. Otherwise a pipe at
     either end is a separator: ``a | 6 | `` has a blank last field, `` | | b`` blank first
     ones. The region decides, since a single line cannot tell: when a row starts with
-    blank cells and ends with a blank one, its pipes look enclosing too.
+    blank cells and ends with a blank one, its pipes look enclosing too. A row that ends
+    with a pipe but starts with a label (一、本年新收… | 145 | … | 583 |) shows the other
+    style, a pipe after each cell: a markdown table has no such row, so more than one in
+    ten of them makes the region's leading pipes separators (the first cell is blank).
     """
     if not any(map(operator.contains, map(_TEXT_OF, lines), repeat("|"))):
         return False  # (no pipe at all, as in one cell per line: one C pass, no loop)
     piped = [text for kind, text, _, _, _ in lines if kind == "ROW" and "|" in text]
     opened = sum(1 for text in piped if text[0] == "|" and text[-1] == "|")
-    return len(piped) > 0 and opened * 5 >= len(piped) * 4
+    closed = sum(1 for text in piped if text[0] != "|" and text[-1] == "|")
+    return len(piped) > 0 and opened * 5 >= len(piped) * 4 and closed * 10 <= len(piped)
 
 
 _TEXT_OF = operator.itemgetter(1)  # a Line's text
