@@ -230,12 +230,13 @@ def _as_voted(
     first column, where the table's rows with their label in that field leave it spare."""
     best = max(shaped.values())
     winners = [fields for fields, count in shaped.items() if count == best]
-    if len(winners) != 1:
-        return None
+    fields = winners[0]
+    if len(winners) != 1 or list(fields) != sorted(set(fields)):
+        return None  # (a row with two values in one field votes for no field layout)
     at = {v[FIELD]: v for v in values}
-    if not all(v[FIELD] in winners[0] for v in values if v[KIND] != EMPTY):
+    if len(at) != len(values) or not all(v[FIELD] in fields for v in values if v[KIND] != EMPTY):
         return None
-    return tuple(at.get(f) for f in winners[0])
+    return tuple(at.get(f) for f in fields)
 
 
 def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | None:
