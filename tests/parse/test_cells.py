@@ -121,6 +121,10 @@ def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
         # four of five piped rows enclosed: the region is enclosed
         ([("ROW", "| a | 1 |")] * 4 + [("ROW", "b | 2")], True),
         ([("ROW", "| a | 1 |")] * 3 + [("ROW", "b | 2")], False),
+        # rows that end with a pipe but start with a label: pipes follow cells, and a row
+        # that starts with one has a blank first cell (more than one row in ten)
+        ([("ROW", "| | a | 1 |")] * 8 + [("ROW", "b | | 2 |")] * 2, False),
+        ([("ROW", "| a | 1 |")] * 10 + [("ROW", "b | 2 |")], True),
     ],
 )
 def test_a_region_is_enclosed_when_four_of_five_piped_rows_are(

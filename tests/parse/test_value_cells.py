@@ -1,0 +1,235 @@
+"""What a table's values are when a cell holds a word, a blank, or a page number stands
+between rows: variants of the real reports (fixtures/real) read against their truth."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from xxgk_lint.parse import parse_source
+from xxgk_lint.parse.ast import Report
+from xxgk_lint.sources import read_source
+
+
+def _seed(number: str) -> str:
+    path = next(SEEDS.glob(f"{number}_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def _truth(number: str) -> dict[str, dict[str, dict[str, object]]]:
+    tables = json.loads((SEEDS / "truth" / f"{number}.json").read_text(encoding="utf-8"))
+    return tables["tables"]
+
+
+def _parse(text: str, name: str = "report.txt") -> Report:
+    return parse_source(read_source(Path(name), text.encode("utf-8")))
+
+
+def _wrong(report: Report, truth: dict, *, but: dict[tuple[str, str, str], object]) -> list:
+    """The cells that differ from the truth, but for those ``but`` names (their value)."""
+    wrong = []
+    for key, rows in truth.items():
+        table = report.table(key)
+        for row, cells in rows.items():
+            for column, value in cells.items():
+                cell = None if table is None else table.cell(row, column)
+                got = "missing" if cell is None else cell.value
+                want = but.get((key, row, column), value)
+                want = None if want is None else Decimal(str(want))
+                if got != want:
+                    wrong.append((key, row, column, got, want))
+    return wrong
+
+
+def _tabs(text: str) -> str:
+    """The | rows as tab rows (the trailing pipes' fields kept as empty fields)."""
+    return "\n".join(
+        re.sub(r"[ \t]*\|[ \t]*", "\t", line) if "|" in line else line for line in text.split("\n")
+    )
+
+
+def _html(text: str) -> str:
+    """The | rows as the rows of HTML tables, one cell per field."""
+    out, open_table = ["<html><body>"], False
+    for line in text.split("\n"):
+        if "|" in line:
+            if not open_table:
+                out.append("<table>")
+                open_table = True
+            cells = "".join(f"<td>{c.strip()}</td>" for c in line.split("|"))
+            out.append(f"<tr>{cells}</tr>")
+            continue
+        if open_table:
+            out.append("</table>")
+            open_table = False
+        out.append(f"<p>{line}</p>")
+    return "\n".join([*out, "</table>" if open_table else "", "</body></html>"])
+
+
+_REGULATIONS = "规章 | 0 | 0 | 0 |"
+_THIRD_PARTY = "4.保护第三方合法权益 | 0 | 0 | 0 |"
+_LAYOUTS = {"pipe": (lambda t: t, "report.txt"), "tab": (_tabs, "report.txt")}
+_LAYOUTS["html"] = (_html, "report.html")
+
+
+def _with_word(word: str) -> str:
+    """Seed 000 with ``word`` where 规章's 本年废止件数 and 4.保护第三方合法权益's 科研机构
+    numbers stand."""
+    text = _seed("000")
+    assert _REGULATIONS in text and _THIRD_PARTY in text
+    text = text.replace(_REGULATIONS, f"规章 | 0 | {word} | 0 |")
+    return text.replace(_THIRD_PARTY, f"4.保护第三方合法权益 | 0 | 0 | {word} |")
+
+
+_BAD = {
+    ("proactive", "regulations", "repealed"): None,
+    ("applications", "denied.third_party", "research"): None,
+}
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("word", ["一", "〇", "零", "0件", "×", "*", "\\", "ー"])
+def test_a_word_where_a_number_stands_is_a_text_cell_of_its_row(word: str, layout: str) -> None:
+    """一 typed for —, 〇, 0件 … between a row's numbers are that row's cells (XG004 says
+    应为数字), not the label of a row of their own: the row and the next keep their values."""
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(_with_word(word)), name)
+    assert _wrong(report, _truth("000"), but=_BAD) == []
+    for key, row, column in _BAD:
+        cell = report.table(key).cell(row, column)
+        assert (cell.raw, cell.kind) == (word, "text")
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("word", ["暂无", "不涉及", "空", "N/A", "Ｎ／Ａ"])
+def test_a_blank_mark_of_the_format_is_a_placeholder(word: str, layout: str) -> None:
+    """暂无, 不涉及, 空, N/A say there is nothing to count, as / — 无 do (BLANK_MARKS)."""
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(_with_word(word)), name)
+    assert _wrong(report, _truth("000"), but=_BAD) == []
+    for key, row, column in _BAD:
+        cell = report.table(key).cell(row, column)
+        assert (cell.raw, cell.kind) == (word, "placeholder")
+
+
+def test_a_word_in_space_separated_cells_is_a_text_cell_of_its_row() -> None:
+    """PDF text: cells separated by spaces, the word between the row's numbers."""
+    text = _with_word("一").replace(" | ", " ").replace(" |", "")
+    report = _parse(re.sub(r"\|+", "", text))
+    assert _wrong(report, _truth("000"), but=_BAD) == []
+    cell = report.table("proactive").cell("regulations", "repealed")
+    assert (cell.raw, cell.kind, cell.span.line) == ("一", "text", 12)
+
+
+def test_a_label_on_the_values_line_of_a_complete_row_is_still_a_label() -> None:
+    """Two rows on one line: the first has all its values, the text after them names the
+    next row, which keeps its own values."""
+    text = _seed("000").replace(_REGULATIONS + "\n", "规章 | 0 | 0 | 0 | ")
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={}) == []
+
+
+_REVIEWS = "0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 |"
+
+
+@pytest.mark.parametrize(
+    ("row", "blank"),
+    [
+        ("0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 |  | 0 |", "pending"),
+        ("0 | 0 | 0 | 0 |  | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 |", "total"),
+        ("0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 |  |", "total"),
+        ("| 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 |  | 0 |", "pending"),
+    ],
+)
+def test_a_blank_cell_of_the_reviews_data_row_keeps_the_other_fourteen(row: str, blank: str) -> None:
+    """Table 四 of | rows whose header lines end in a blank field: the data row is one
+    line (the header's blank last field is no cell of it), enclosed in pipes or not."""
+    text = _seed("002")
+    assert _REVIEWS in text
+    report = _parse(text.replace(_REVIEWS, row))
+    group = "review" if row.index("  ") < 25 else "litigation_after_review"
+    assert _wrong(report, _truth("002"), but={("reviews", group, blank): None}) == []
+    assert report.table("reviews").cell(group, blank).kind == "blank"
+
+
+@pytest.mark.parametrize("layout", ["pipe", "markdown", "tab"])
+def test_a_bare_page_number_between_rows_is_no_cell(layout: str) -> None:
+    """A lone 4 on its own line between two complete rows is a page number."""
+    text = _seed("000").replace(_THIRD_PARTY, "4\n" + _THIRD_PARTY)
+    if layout == "markdown":
+        text = "\n".join(f"| {line} |" if "|" in line else line for line in text.split("\n"))
+    elif layout == "tab":
+        text = _tabs(text)
+    assert _wrong(_parse(text), _truth("000"), but={}) == []
+
+
+def _leaf_totals_stripped(text: str) -> tuple[str, set[str]]:
+    """Seed 004 (tab rows) with the 总计 of each row from （一）予以公开 to 3.其他 blank and
+    the trailing whitespace of every line stripped."""
+    lines, rows = text.split("\n"), set()
+    start = next(i for i, line in enumerate(lines) if "予以公开" in line)
+    end = next(i for i, line in enumerate(lines) if "（七）" in line or "(七)" in line)
+    for index in range(start, end):
+        lines[index] = lines[index].rstrip().rsplit("\t", 1)[0]
+        rows.add(index)
+    return "\n".join(line.rstrip() for line in lines), rows
+
+
+def test_stripped_tab_rows_with_a_spare_field_after_their_label_keep_their_values() -> None:
+    """Seed 004's rows with their label in the first field have an empty field before
+    their values (一、本年新收…\\t\\t20, 3.其他\\t\\t1): with the blank 总计 stripped, every
+    leaf row's values stand where the table's complete rows say, and 总计 is blank."""
+    text, _ = _leaf_totals_stripped(_seed("004"))
+    assert "3.其他\t\t" in text
+    truth = _truth("004")
+    report = _parse(text)
+    leaves = [
+        row.key
+        for row in report.table("applications").rows
+        if row.key not in ("received", "carried_over", "total", "carried_forward")
+    ]
+    assert len(leaves) == 21
+    blank = {("applications", row, "total"): None for row in leaves}
+    assert _wrong(report, truth, but=blank) == []
+
+
+def _full_grid(text: str) -> str:
+    """Seed 000's table 三 as a full grid of | rows, a pipe after every cell: three label
+    cells (the empty ones printed, so that a row without a top label starts with a pipe)
+    and seven values, 1 to 6 and 21, 总计 blank from （一）予以公开 to 3.其他."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    lines[start - 2] = " |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |"
+    lines[start - 1] = " |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |"
+    for index in range(start, end + 1):
+        labels = [f.strip() for f in lines[index].split("|") if f.strip()][:-7]
+        slots = ["", "", ""]
+        for label in labels:
+            slots[0 if label[0] in "一二三四" else 1 if label[0] in "(（" else 2] = label
+        leaf = slots[0].startswith("三") or (not slots[0] and "总计" not in slots[1])
+        values = [*"123456", "" if leaf else "21"]
+        lines[index] = " | ".join([*slots, *values]) + " |"
+    return "\n".join(lines)
+
+
+_APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service")
+
+
+def test_a_full_grid_of_pipes_after_each_cell_is_read_in_its_columns() -> None:
+    """Rows that start with a label end with a pipe as the rows that start with a pipe
+    do: the pipes follow cells, a leading one a blank first cell (the region is not
+    enclosed markdown-style), so the header and the rows with a blank 总计 agree."""
+    table = _parse(_full_grid(_seed("000"))).table("applications")
+    read = {
+        row.key: [row.value(column) for column in (*_APPLICANTS, "other_org", "total")]
+        for row in table.rows
+    }
+    whole = [1, 2, 3, 4, 5, 6, 21]
+    leaf = [1, 2, 3, 4, 5, 6, None]
+    assert list(read.values()) == [whole, whole, *[leaf] * 21, whole, whole]
