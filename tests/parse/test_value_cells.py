@@ -146,7 +146,9 @@ _REVIEWS = "0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 |"
         ("| 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 |  | 0 |", "pending"),
     ],
 )
-def test_a_blank_cell_of_the_reviews_data_row_keeps_the_other_fourteen(row: str, blank: str) -> None:
+def test_a_blank_cell_of_the_reviews_data_row_keeps_the_other_fourteen(
+    row: str, blank: str
+) -> None:
     """Table 四 of | rows whose header lines end in a blank field: the data row is one
     line (the header's blank last field is no cell of it), enclosed in pipes or not."""
     text = _seed("002")
