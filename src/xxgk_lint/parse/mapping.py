@@ -570,7 +570,8 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 values = stray + values
                 kinds = TEXT * len(stray) + kinds
         columns = row_spec.columns
-        if position + 1 < len(runs) and runs[position + 1][0]:
+        after_run = runs[position + 1][0] if position + 1 < len(runs) else None
+        if after_run and after_run[0][LINE] == values[-1][LINE]:  # (most rows: the next line)
             values, kinds = _bad_values(
                 runs, position, values, kinds, len(columns), spec, index + 1, naming
             )
