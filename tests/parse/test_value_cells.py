@@ -235,3 +235,24 @@ def test_a_full_grid_of_pipes_after_each_cell_is_read_in_its_columns() -> None:
     whole = [1, 2, 3, 4, 5, 6, 21]
     leaf = [1, 2, 3, 4, 5, 6, None]
     assert list(read.values()) == [whole, whole, *[leaf] * 21, whole, whole]
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("at", [0, 6])
+def test_a_word_in_the_first_or_last_column_is_a_text_cell(at: int, layout: str) -> None:
+    """一 for 4.保护第三方合法权益's 自然人 or 总计: the row's other six values are read where
+    they stand (in an HTML grid, under their headers), 一 in its own column."""
+    values = ["0"] * 7
+    values[at] = "一"
+    row = "4.保护第三方合法权益 | " + " | ".join(values) + " |"
+    text = _seed("000").replace(_THIRD_PARTY + " 0 | 0 | 0 | 0 |", row)
+    assert row in text
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    column = "natural_person" if at == 0 else "total"
+    assert (
+        _wrong(report, _truth("000"), but={("applications", "denied.third_party", column): None})
+        == []
+    )
+    cell = report.table("applications").cell("denied.third_party", column)
+    assert (cell.raw, cell.kind) == ("一", "text")

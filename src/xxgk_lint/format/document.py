@@ -135,4 +135,5 @@ OUTLINE_HEADINGS = Vocabulary(
 #: zero written as a word, 一 a dash or a one, 0件 a number with its unit, × * and \ marks
 #: of no one meaning (\ is also what a markdown escape leaves) — a reader cannot tell
 #: which number was meant, so XG004 reports them as "应为数字".
+#: (None is longer than three characters: the cell reader tests only short texts.)
 BLANK_MARKS = frozenset({"暂无", "不涉及", "空", "N/A"})

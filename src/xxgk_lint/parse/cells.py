@@ -139,8 +139,10 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
         return False  # (no pipe at all, as in one cell per line: one C pass, no loop)
     piped = [text for kind, text, _, _, _ in lines if kind == "ROW" and "|" in text]
     opened = sum(1 for text in piped if text[0] == "|" and text[-1] == "|")
+    if not piped or opened * 5 < len(piped) * 4:
+        return False
     closed = sum(1 for text in piped if text[0] != "|" and text[-1] == "|")
-    return len(piped) > 0 and opened * 5 >= len(piped) * 4 and closed * 10 <= len(piped)
+    return closed * 10 <= len(piped)
 
 
 _TEXT_OF = operator.itemgetter(1)  # a Line's text
@@ -288,7 +290,7 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if norm.upper() in BLANK_MARKS:  # (暂无, 不涉及: a blank mark, as / — 无 are)
+        if len(norm) <= 3 and norm.upper() in BLANK_MARKS:  # (暂无, 不涉及, as / — 无 are)
             return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()

@@ -518,6 +518,27 @@ def _bad_values(
     return values, kinds
 
 
+def _mended(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    values: list[Item],
+    kinds: str,
+    width: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> tuple[list[Item], str] | None:
+    """A row's values with its bad values taken in (:func:`_bad_values`) and a page
+    number after it left out (:func:`_without_lone_numbers`), or None if neither is."""
+    mended = values, kinds
+    after = runs[position + 1][0] if position + 1 < len(runs) else None
+    if after and after[0][LINE] == values[-1][LINE]:
+        mended = _bad_values(runs, position, values, kinds, width, spec, cursor, naming)
+    if mended[0][-1][FIELD] < 0 <= mended[0][0][FIELD]:
+        mended = _without_lone_numbers(*mended, width)
+    return None if mended[0] is values else mended
+
+
 def _without_lone_numbers(values: list[Item], kinds: str, width: int) -> tuple[list[Item], str]:
     """A separated row's values without the lone numbers on the lines after it, when its
     own line holds all its values: a bare page number (4) between two rows of a | or tab
@@ -570,13 +591,6 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 values = stray + values
                 kinds = TEXT * len(stray) + kinds
         columns = row_spec.columns
-        after_run = runs[position + 1][0] if position + 1 < len(runs) else None
-        if after_run and after_run[0][LINE] == values[-1][LINE]:  # (most rows: the next line)
-            values, kinds = _bad_values(
-                runs, position, values, kinds, len(columns), spec, index + 1, naming
-            )
-        if values[-1][FIELD] < 0 <= values[0][FIELD]:
-            values, kinds = _without_lone_numbers(values, kinds, len(columns))
         if values[0][TABLE] < 0:
             # A text row: the first pass places it by count (the grid needs a grid row), or
             # leaves it to the second pass, which lays it against the table's other rows.
@@ -596,8 +610,26 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 votes=votes,
                 second_pass=False,
             )
-        if placement[0] is None:
-            unplaced = True
+        if placement[0] is None or (values[0][TABLE] >= 0 and None in placement[0]):
+            # (A row placed whole holds no bad value nor page number: only one left open,
+            # or a grid row missing a cell, is mended, and placed again.)
+            mended = _mended(runs, position, values, kinds, len(columns), spec, index + 1, naming)
+            if mended is not None:
+                values, kinds = mended
+                placement = (
+                    by_count(values, columns, kinds)
+                    if values[0][TABLE] < 0
+                    else place(
+                        values,
+                        columns,
+                        label_field=label[FIELD],
+                        header=header,
+                        votes=votes,
+                        second_pass=False,
+                    )
+                ) or Placement(None, "pending", len(kinds) - kinds.count(EMPTY))
+            if placement[0] is None:
+                unplaced = True
         found_rows.append((row_spec.key, label, values, columns, header, placement))
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
