@@ -256,3 +256,19 @@ def test_a_word_in_the_first_or_last_column_is_a_text_cell(at: int, layout: str)
     )
     cell = report.table("applications").cell("denied.third_party", column)
     assert (cell.raw, cell.kind) == ("一", "text")
+
+
+def test_a_word_in_the_last_column_of_an_html_grid_is_a_text_cell() -> None:
+    """A Word-made HTML table: the grid places the row's six numbers under their headers
+    and finds no 总计; the 一 after them is that cell, not a blank and a row of its own."""
+    html = Path(__file__).parents[2] / "fixtures" / "html" / "yunxi-shengtai-2023.html"
+    lines = html.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "4.保护第三方合法权益" in line)
+    head, _, tail = lines[at].rpartition(">3<")
+    lines[at] = head + ">一<" + tail
+    report = _parse("\n".join(lines), "report.html")
+    truth = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))["tables"]
+    but = {("applications", "denied.third_party", "total"): None}
+    assert _wrong(report, truth, but=but) == []
+    cell = report.table("applications").cell("denied.third_party", "total")
+    assert (cell.raw, cell.kind) == ("一", "text")
