@@ -169,7 +169,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1"),
     ("XG003", "uncertain-table"): _edit(
         "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-        "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",  # (a last pipe: a blank)
     ),
     ("XG004", "blank"): _edit("行政处罚 | 15 |", "行政处罚 |  |"),
     ("XG004", "placeholder"): _edit("行政强制 | 2 |", "行政强制 | / |"),
