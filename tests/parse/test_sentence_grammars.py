@@ -70,6 +70,31 @@ from xxgk_lint.parse.dates import _period, arabic_dates, read_dates
         ),
         ("统计期限为二〇二三年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
         ("统计期限自二〇二三年一月一日起至二〇二三年二月三十日止", None, None, "impossible-date"),
+        # Spaces around the digits (PDF text layers), full-width ones (folded), and mixes.
+        (
+            "统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        (
+            "统计期限自\u30002023\u3000年\u30001\u3000月\u30001\u3000日起至"
+            "\u30002023\u3000年\u300012\u3000月\u300031\u3000日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为2023年 1 月1日至 12 月31日", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        (
+            "统计期限为 2023\t年\t1\t月\t1\t日至2023年12月31日",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为 2023 年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        ("统计期限自 2023 年 1 月 1 日起至 2023 年 2 月 30 日止", None, None, "impossible-date"),
+        # Digits apart with no unit between them are no date part: still garbled.
+        ("统计期限自 2023 年 1 1 日起至 12 31 日止", None, None, "garbled"),
     ],
 )
 def test_period_windows(window: str, start, end, problem) -> None:
@@ -101,6 +126,13 @@ def test_a_date_parses_with_its_place_in_the_window() -> None:
     (single,) = reading.singles
     assert (single.year, single.month, single.day) == (2024, 2, 14)
     assert "签发于2024年2月14日"[single.start : single.end] == "2024年2月14日"
+
+
+def test_a_spaced_date_starts_at_its_first_digit() -> None:
+    text = "签发于 2024 年 2 月 14 日。"
+    (single,) = read_dates(text).singles
+    assert (single.year, single.month, single.day) == (2024, 2, 14)
+    assert text[single.start : single.end] == "2024 年 2 月 14 日"
 
 
 def _sentence(text: str):
