@@ -223,6 +223,32 @@ def test_none_statements() -> None:
     assert _claims("网站支持无障碍阅读。") == []  # 无障碍 is no statement of none
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本机关未因政府信息公开工作被申请行政复议或被提起行政诉讼。",
+        "没有因政府信息公开工作被申请行政复议或提起行政诉讼。",
+        "全年无因政府信息公开引发的行政复议、行政诉讼。",
+        "无行政复议和行政诉讼案件。",
+    ],
+)
+def test_none_of_the_cases_caused_by_disclosure(sentence: str) -> None:
+    """未因 / 没有因 / 无因 …被申请行政复议: no reviews or lawsuits (被申请 holds 申请, an
+    application word, which is not what there was none of)."""
+    assert _claims(sentence) == [(["litigation", "review"], 0, False, False, False, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "未因收费问题拒绝受理政府信息公开申请。",  # applications: not what 未因 denies
+        "没有因申请人身份不同而区别对待。",
+    ],
+)
+def test_none_caused_is_about_reviews_and_lawsuits_only(sentence: str) -> None:
+    assert _claims(sentence) == []
+
+
 def test_a_claim_points_at_its_number() -> None:
     sentence = _sentence("共受理政府信息公开申请202件。")
     (claim,) = sentence.claims

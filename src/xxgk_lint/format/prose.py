@@ -69,6 +69,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "均无",
         "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
     ),
+    # 未因政府信息公开被申请行政复议, 没有因…提起行政诉讼, 无因…引发的行政复议: there were
+    # no such cases — of reviews and lawsuits only (NONE_CAUSED_TOPICS): 未因收费拒绝受理申请
+    # says nothing of how many applications came in.
+    "none_caused": ("未因", "没有因", "无因"),
     "upheld": ("维持",),
     # When a count happened, before its verb (上年度收到申请12件, 去年同期收到12件): another
     # year's figure, not this report's. 上年结转 and 较上年 are longer words of their own
@@ -107,6 +111,11 @@ NO_RESULT = rf"(?:未(?!经)|没有|无|并无){IN_CLAUSE}{{0,8}}?(?:维持|纠�
 NONE_TOPICS = frozenset(
     {"receive", "application", "review", "litigation", "direct", "after_review", "corrected"}
 )
+#: The topics a "none_caused" statement (未因…被申请行政复议) can be about: the cases of
+#: table 四 and their results.
+NONE_CAUSED_TOPICS = frozenset({"review", "litigation", "direct", "after_review", "corrected"})
+#: The words that say there were none, by topic, and what each can be about.
+NONE_KINDS = {"none": NONE_TOPICS, "none_caused": NONE_CAUSED_TOPICS}
 #: What may follow a "none" word at the end of its clause, for the topics before it to be
 #: what did not happen: 行政复议、行政诉讼均未发生(的情况).
 NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
