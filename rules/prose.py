@@ -247,6 +247,33 @@ def _application_context(sentence: Sentence) -> bool:
     )
 
 
+def _up_to_clause(claim: Claim) -> str:
+    """The claim's sentence (folded) up to the end of the claim's clause: what it has said
+    by then (the first clause of that text, if the same clause stands twice)."""
+    text = folded(claim.text)
+    at = text.find(claim.clause) if claim.clause else -1
+    return text if at < 0 else text[: at + len(claim.clause)]
+
+
+def of_other_bodies(claim: Claim) -> bool:
+    """Whether the claim counts for other bodies than the report's: its sentence names
+    them (全县各级行政机关共收到申请1200件, 全市…) by the end of its clause, and not the
+    report's own body after them (…，其中本机关收到583件)."""
+    said = _up_to_clause(claim)
+    others = max(said.rfind(word) for word in prose.OTHER_BODIES)
+    return others >= 0 and others > max(said.rfind(word) for word in prose.OWN_BODY)
+
+
+def by_channel(claim: Claim) -> bool:
+    """Whether the claim counts the applications of one channel (通过网站收到申请300件，通过
+    信函收到283件): a part of the total, with or without 其中 — not when its clause counts
+    all of them (通过网站、信函等方式共收到583件)."""
+    clause = claim.clause
+    return any(word in clause for word in prose.CHANNELS) and not any(
+        word in clause for word in prose.ALL_CHANNELS
+    )
+
+
 def report_year(report: Report) -> int | None:
     """The year the report is of: its title's, else its statistics period's."""
     if report.year is not None:
@@ -274,6 +301,8 @@ def application_readings(claim: Claim, year: int | None = None) -> tuple[tuple[s
     if another_year(claim, year):
         return ()
     if _words(prose.OTHER_MATTERS).search(claim.clause):
+        return ()
+    if of_other_bodies(claim) or by_channel(claim):
         return ()
     if claim.none:
         return (("received",),) if topics & {"receive", "application"} else ()
@@ -462,10 +491,31 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
 # ---- XG502: table 四
 
 
-def _review_context(sentence: Sentence) -> bool:
-    return sentence.section == "reviews" or bool(
-        _words(prose.DISCLOSURE).search(folded(sentence.text))
+def about_disclosure(claim: Claim) -> bool:
+    """Whether a claim of a sentence outside section 四 is about the reviews and lawsuits
+    of table 四. A count: when the sentence has named disclosure by the end of its clause
+    (全年办理各类行政复议案件45件，其中涉及政府信息公开的7件: the 45 are all reviews; 含非
+    政府信息公开类 names other ones). A "none" claim: also when it says there were no cases
+    at all (无行政复议和行政诉讼案件: then none over disclosure either), unless its clause
+    names other matters (未发生因行政许可引起的行政复议)."""
+    said = re.sub(prose.NOT_DISCLOSURE, "", _up_to_clause(claim))
+    if _words(prose.DISCLOSURE).search(said):
+        return True
+    return (
+        claim.none
+        and _words(_ALL_CASES).search(claim.clause.strip()) is not None
+        and not _words(prose.OTHER_MATTERS).search(claim.clause)
     )
+
+
+#: A clause that ends with the cases themselves (无行政复议和行政诉讼案件, 未发生行政复议、
+#: 行政诉讼): it says there were none of them at all (not 无行政复议职能).
+_ALL_CASES = (
+    "(?:"
+    + "|".join(prose.TOPICS["review"] + prose.TOPICS["litigation"])
+    + ")"
+    + prose.NONE_TAIL.removeprefix("^"),
+)
 
 
 def review_readings(
@@ -476,6 +526,8 @@ def review_readings(
     Another year's count (``year`` is the report's) compares nothing."""
     topics = claim.topics
     if claim.sub or claim.delta or not topics & CASES or another_year(claim, year):
+        return []
+    if of_other_bodies(claim):
         return []
     litigation: tuple[str, ...] = ()
     if "direct" in topics:
@@ -615,9 +667,10 @@ def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
     year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
-        if not _review_context(sentence):
-            continue
+        in_section = sentence.section == "reviews"
         for claim in sentence.claims:
+            if not in_section and not about_disclosure(claim):
+                continue
             for index, (groups, columns) in enumerate(review_readings(claim, year)):
                 outcome = _compare_reviews(report, claim, groups, columns, lang)
                 subject = f"prose.reviews.{claim.span.line}.{claim.span.column}.{index}"

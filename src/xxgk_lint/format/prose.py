@@ -131,6 +131,9 @@ DISCLOSURE = (
     "信息公开",
     "新收",
 )
+#: A mention of disclosure that says the contrary (全年共收到行政复议申请45件（含非政府信息
+#: 公开类）): no context of disclosure.
+NOT_DISCLOSURE = r"非(?:政府)?信息公开"
 #: Words that make a count of a clause one of something else: other applications and
 #: cases (行政许可申请, 人大代表建议, 信访), never compared with table 三.
 OTHER_MATTERS = (
@@ -150,6 +153,50 @@ OTHER_MATTERS = (
     "热线",
     "诉求",
 )
+
+#: Words that make a count one of other bodies than the report's (全县各级行政机关共收到
+#: 申请1200件, 全市共收到…): the county's or the city's, not the table's. Until a word of
+#: OWN_BODY after them (…，其中本机关收到583件): the body's own again.
+OTHER_BODIES = (
+    "全省",
+    "全市",
+    "全州",
+    "全盟",
+    "全县",
+    "全区",
+    "全旗",
+    "各级",
+    "全系统",
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各街道",
+    "所属单位",
+    "下属单位",
+)
+#: Words that name the report's own body (see OTHER_BODIES).
+OWN_BODY = ("本机关", "本单位", "本部门", "本局", "我局", "我单位", "我委", "本委", "我办", "本办")
+#: How an application came in: a count of a clause naming one (全年通过网站收到申请300件，
+#: 通过信函收到283件) is a part of the total by channel, even without 其中 — unless the
+#: clause counts all of them (ALL_CHANNELS: 通过网站、信函等方式共收到583件).
+CHANNELS = (
+    "通过",
+    "网上",
+    "线上",
+    "线下",
+    "网络",
+    "网站",
+    "在线",
+    "当面",
+    "现场",
+    "信函",
+    "邮寄",
+    "传真",
+    "电子邮件",
+    "电话",
+)
+#: Words that make a clause naming channels one of the total (see CHANNELS).
+ALL_CHANNELS = ("共", "合计", "总计", "累计", "等", "各种", "各类", "多种", "全部", "所有")
 
 #: The topics that say when a count happened (see :attr:`xxgk_lint.parse.claims.Claim.year`).
 TIMES = frozenset({"previous", "current", "year"})
