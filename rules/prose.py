@@ -36,6 +36,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.normalise import TRADITIONAL, fold_traditional, with_traditional
+from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Paragraph, Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -247,6 +248,43 @@ def _application_context(sentence: Sentence) -> bool:
     )
 
 
+def _up_to_clause(claim: Claim) -> str:
+    """The claim's sentence (folded) up to the end of the claim's clause: what it has said
+    by then (the first clause of that text, if the same clause stands twice)."""
+    text = folded(claim.text)
+    at = text.find(claim.clause) if claim.clause else -1
+    return text if at < 0 else text[: at + len(claim.clause)]
+
+
+def of_other_bodies(claim: Claim) -> bool:
+    """Whether the claim counts for other bodies than the report's: its sentence names
+    them (全县各级行政机关共收到申请1200件, 全市…) by the end of its clause, and not the
+    report's own body after them (…，其中本机关收到583件)."""
+    said = _up_to_clause(claim)
+    if compiled(_OTHER_BODIES).search(said) is None:
+        return False  # (one search in C: most sentences name no other body)
+    others = max(said.rfind(word) for word in prose.OTHER_BODIES)
+    return others >= 0 and others > max(said.rfind(word) for word in prose.OWN_BODY)
+
+
+def by_channel(claim: Claim) -> bool:
+    """Whether the claim counts the applications of one channel (通过网站收到申请300件，通过
+    信函收到283件): a part of the total, with or without 其中 — not when its clause counts
+    all of them (通过网站、信函等方式共收到583件)."""
+    clause = claim.clause
+    return (
+        compiled(_CHANNELS).search(clause) is not None
+        and compiled(_ALL_CHANNELS).search(clause) is None
+    )
+
+
+#: The words of :data:`prose.OTHER_BODIES`, :data:`prose.CHANNELS` and
+#: :data:`prose.ALL_CHANNELS` as patterns (compiled when first needed).
+_OTHER_BODIES = "|".join(prose.OTHER_BODIES)
+_CHANNELS = "|".join(prose.CHANNELS)
+_ALL_CHANNELS = "|".join(prose.ALL_CHANNELS)
+
+
 def report_year(report: Report) -> int | None:
     """The year the report is of: its title's, else its statistics period's."""
     if report.year is not None:
@@ -274,6 +312,8 @@ def application_readings(claim: Claim, year: int | None = None) -> tuple[tuple[s
     if another_year(claim, year):
         return ()
     if _words(prose.OTHER_MATTERS).search(claim.clause):
+        return ()
+    if of_other_bodies(claim) or by_channel(claim):
         return ()
     if claim.none:
         return (("received",),) if topics & {"receive", "application"} else ()
@@ -462,10 +502,43 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
 # ---- XG502: table 四
 
 
-def _review_context(sentence: Sentence) -> bool:
-    return sentence.section == "reviews" or bool(
-        _words(prose.DISCLOSURE).search(folded(sentence.text))
+def _may_be_about_disclosure(sentence: Sentence) -> bool:
+    """Whether a claim of the sentence may be :func:`about_disclosure`: the sentence names
+    disclosure, or one of its clauses ends with the cases themselves."""
+    text = folded(sentence.text)
+    return bool(_words(prose.DISCLOSURE).search(text) or _words(_CASES_CLAUSE).search(text))
+
+
+def about_disclosure(claim: Claim) -> bool:
+    """Whether a claim of a sentence outside section 四 is about the reviews and lawsuits
+    of table 四. A count: when the sentence has named disclosure by the end of its clause
+    (全年办理各类行政复议案件45件，其中涉及政府信息公开的7件: the 45 are all reviews; 含非
+    政府信息公开类 names other ones). A "none" claim: also when it says there were no cases
+    at all (无行政复议和行政诉讼案件: then none over disclosure either), unless its clause
+    names other matters (未发生因行政许可引起的行政复议)."""
+    said = _up_to_clause(claim)
+    if "非" in said:
+        said = re.sub(prose.NOT_DISCLOSURE, "", said)
+    if _words(prose.DISCLOSURE).search(said):
+        return True
+    return (
+        claim.none
+        and _words(_ALL_CASES).search(claim.clause.strip()) is not None
+        and not _words(prose.OTHER_MATTERS).search(claim.clause)
     )
+
+
+#: A clause that ends with the cases themselves (无行政复议和行政诉讼案件, 未发生行政复议、
+#: 行政诉讼): it says there were none of them at all (not 无行政复议职能).
+_CASES_AT_END = (
+    "(?:"
+    + "|".join(prose.TOPICS["review"] + prose.TOPICS["litigation"])
+    + ")"
+    + prose.NONE_TAIL.removeprefix("^").removesuffix("$")
+)
+_ALL_CASES = (_CASES_AT_END + "$",)
+#: The same in a sentence: at the end of one of its clauses (see claims' separators).
+_CASES_CLAUSE = (_CASES_AT_END + "(?=[,;。:)）]|$)",)
 
 
 def review_readings(
@@ -476,6 +549,8 @@ def review_readings(
     Another year's count (``year`` is the report's) compares nothing."""
     topics = claim.topics
     if claim.sub or claim.delta or not topics & CASES or another_year(claim, year):
+        return []
+    if of_other_bodies(claim):
         return []
     litigation: tuple[str, ...] = ()
     if "direct" in topics:
@@ -615,9 +690,12 @@ def prose_vs_reviews(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
     year = report_year(report)
     for sentence in _sentences(report, prose.TOPICS["review"] + prose.TOPICS["litigation"]):
-        if not _review_context(sentence):
-            continue
+        in_section = sentence.section == "reviews"
+        if not (in_section or _may_be_about_disclosure(sentence)):
+            continue  # (before its claims: reading them is what costs)
         for claim in sentence.claims:
+            if not in_section and not about_disclosure(claim):
+                continue
             for index, (groups, columns) in enumerate(review_readings(claim, year)):
                 outcome = _compare_reviews(report, claim, groups, columns, lang)
                 subject = f"prose.reviews.{claim.span.line}.{claim.span.column}.{index}"

@@ -30,6 +30,12 @@ def line(text: str, number: int = 1) -> Line:
         ("时间：2024年02月18日来源：皇姑区", dt.date(2024, 2, 18)),
         ("2025-02-14 08:50 \xa0\xa0来源:防城港市大数据和行政审批局", dt.date(2025, 2, 14)),
         ("2024-01-20", dt.date(2024, 1, 20)),
+        # Spaces around the digits, full-width and no-break ones, and mixes.
+        ("发布日期：2024 年 1 月 20 日", dt.date(2024, 1, 20)),
+        ("发布日期：\u30002024\u3000年\u30001\u3000月\u300020\u3000日", dt.date(2024, 1, 20)),
+        ("发布时间：2024年 1 月20日 10:00", dt.date(2024, 1, 20)),
+        ("发布日期：2024\xa0年\xa01\xa0月\xa020\xa0日", dt.date(2024, 1, 20)),
+        ("2024 年 1 月 20 日  来源：青山县人民政府", dt.date(2024, 1, 20)),
         ("今天:2024年2月22日 星期四", None),  # the day the page was viewed
         ("更新时间：2024-03-01", None),
         ("发布日期：2024-02-30", None),  # no such day
@@ -52,6 +58,25 @@ def test_the_sign_off_is_the_last_date_alone_near_the_end() -> None:
         "sign-off",
     )
     assert sign_off([*lines[:2], line("2025214", 3)]) is None  # 年/月 lost: no date to use
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024 年 1 月 18 日",
+        "\u3000\u30002024\u3000年\u30001\u3000月\u300018\u3000日",
+        "2024年 1 月18日\u3000",
+        "二〇二四 年 一 月 十八 日",
+    ],
+)
+def test_a_sign_off_with_spaces_in_its_date(text: str) -> None:
+    signed = sign_off([line("六、其他需要报告的事项", 1), line(text, 2)])
+    assert signed is not None
+    assert (signed.value, signed.span.line, signed.span.column) == (
+        dt.date(2024, 1, 18),
+        2,
+        text.index(text.strip()) + 1,
+    )
 
 
 def test_a_sign_off_in_chinese_numerals() -> None:

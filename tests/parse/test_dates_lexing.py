@@ -26,6 +26,9 @@ WINDOWS = [
     "２０２３年１月１日～２０２３年１２月３１日",
     "二〇二三年一月一日至二〇二三年十二月三十一日",
     "2023年度",
+    "自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止",  # spaces around the digits
+    "2023年 1 月1日至 2023 年 12 月",
+    "2023 年 第 2 季度",  # a space after 年 before no digit stays outside the year
     "1月份",
     "第一行\n第二行2023年",  # a line break: Lark's lexer counts lines, so it lexes this
 ]
@@ -85,6 +88,9 @@ def _sequence_by_lark(text: str) -> tuple[list[object], int]:
 _PIECES = [
     "2023年",
     "2023年度",
+    "自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止",  # spaces around the digits
+    "2023年 1 月1日至 2023 年 12 月",
+    "2023 年 第 2 季度",  # a space after 年 before no digit stays outside the year
     "202411日",
     "1月",
     "12 月",

@@ -70,6 +70,31 @@ from xxgk_lint.parse.dates import _period, arabic_dates, read_dates
         ),
         ("统计期限为二〇二三年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
         ("统计期限自二〇二三年一月一日起至二〇二三年二月三十日止", None, None, "impossible-date"),
+        # Spaces around the digits (PDF text layers), full-width ones (folded), and mixes.
+        (
+            "统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        (
+            "统计期限自\u30002023\u3000年\u30001\u3000月\u30001\u3000日起至"
+            "\u30002023\u3000年\u300012\u3000月\u300031\u3000日止",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为2023年 1 月1日至 12 月31日", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        (
+            "统计期限为 2023\t年\t1\t月\t1\t日至2023年12月31日",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+            None,
+        ),
+        ("统计期限为 2023 年度", dt.date(2023, 1, 1), dt.date(2023, 12, 31), None),
+        ("统计期限自 2023 年 1 月 1 日起至 2023 年 2 月 30 日止", None, None, "impossible-date"),
+        # Digits apart with no unit between them are no date part: still garbled.
+        ("统计期限自 2023 年 1 1 日起至 12 31 日止", None, None, "garbled"),
     ],
 )
 def test_period_windows(window: str, start, end, problem) -> None:
@@ -101,6 +126,13 @@ def test_a_date_parses_with_its_place_in_the_window() -> None:
     (single,) = reading.singles
     assert (single.year, single.month, single.day) == (2024, 2, 14)
     assert "签发于2024年2月14日"[single.start : single.end] == "2024年2月14日"
+
+
+def test_a_spaced_date_starts_at_its_first_digit() -> None:
+    text = "签发于 2024 年 2 月 14 日。"
+    (single,) = read_dates(text).singles
+    assert (single.year, single.month, single.day) == (2024, 2, 14)
+    assert text[single.start : single.end] == "2024 年 2 月 14 日"
 
 
 def _sentence(text: str):
@@ -189,6 +221,32 @@ def test_none_statements() -> None:
         (["application"], 0, False, False, False, True)
     ]
     assert _claims("网站支持无障碍阅读。") == []  # 无障碍 is no statement of none
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本机关未因政府信息公开工作被申请行政复议或被提起行政诉讼。",
+        "没有因政府信息公开工作被申请行政复议或提起行政诉讼。",
+        "全年无因政府信息公开引发的行政复议、行政诉讼。",
+        "无行政复议和行政诉讼案件。",
+    ],
+)
+def test_none_of_the_cases_caused_by_disclosure(sentence: str) -> None:
+    """未因 / 没有因 / 无因 …被申请行政复议: no reviews or lawsuits (被申请 holds 申请, an
+    application word, which is not what there was none of)."""
+    assert _claims(sentence) == [(["litigation", "review"], 0, False, False, False, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "未因收费问题拒绝受理政府信息公开申请。",  # applications: not what 未因 denies
+        "没有因申请人身份不同而区别对待。",
+    ],
+)
+def test_none_caused_is_about_reviews_and_lawsuits_only(sentence: str) -> None:
+    assert _claims(sentence) == []
 
 
 def test_a_claim_points_at_its_number() -> None:

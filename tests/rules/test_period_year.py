@@ -83,3 +83,18 @@ def test_no_or_a_malformed_period_is_not_assessable(tmp_path: Path, sentence: st
 def test_the_short_wording_inherits_the_year(tmp_path: Path) -> None:
     file = check_text(tmp_path, period("本报告所列数据的统计期限为2023年1月1日至12月31日。"))
     assert codes(file, "XG303", "XG304") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本报告所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。",
+        "本报告所列数据的统计期限自\u30002023\u3000年\u30001\u3000月\u30001\u3000日起至"
+        "\u30002023\u3000年\u300012\u3000月\u300031\u3000日止。",
+        "本报告所列数据的统计期限自2023年 1 月1日起至2023年 12 月31日止。",
+    ],
+)
+def test_spaces_around_the_digits_are_a_well_formed_period(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, period(sentence))
+    assert codes(file, "XG301", "XG302", "XG303", "XG304") == []
+    assert statuses(file, "XG303") == statuses(file, "XG304") == ["pass"]

@@ -113,6 +113,46 @@ def test_every_match_of_every_sentence_and_section(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # other bodies' applications: the county's, the city's
+        "全县各级行政机关共收到政府信息公开申请1200件，其中本机关收到7件。",
+        "全市共收到政府信息公开申请1200件，办结1190件。",
+        "全系统共受理政府信息公开申请350件。",
+        # a breakdown by channel, without 其中
+        "全年通过网站收到政府信息公开申请5件，通过信函收到2件。",
+        "当面受理政府信息公开申请3件，网上受理4件。",
+    ],
+)
+def test_counts_of_other_bodies_or_of_one_channel_are_not_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    assert {status for _, status in prose_checks(file, "XG501")} <= {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # the body's own again after 本机关
+        ("全县各级行政机关共收到政府信息公开申请1200件，其中本机关收到7件，办结9件。", "9件"),
+        # every channel counted together
+        ("通过网站、信函等方式共收到政府信息公开申请17件。", "17件"),
+    ],
+)
+def test_own_and_all_channel_counts_are_compared(
+    tmp_path: Path, sentence: str, number: str
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    findings = [d for d in file.diagnostics if d.code == "XG501"]
+    assert [(d.line, d.column, d.actual) for d in findings] == [
+        (*locate(text, number, text.index(sentence)), int(number[:-1]))
+    ]
+
+
 def test_none_received(tmp_path: Path) -> None:
     text = overview("本年度未收到政府信息公开申请。")
     file = check_text(tmp_path, text)
@@ -363,6 +403,48 @@ def test_none_corrected(tmp_path: Path) -> None:
 def test_review_near_misses(tmp_path: Path, sentence: str) -> None:
     file = check_text(tmp_path, overview(OVERVIEW + sentence))
     assert codes(file, "XG502") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本机关未因政府信息公开工作被申请行政复议或被提起行政诉讼。",
+        "没有因政府信息公开工作被申请行政复议或提起行政诉讼。",
+        "全年无因政府信息公开引发的行政复议、行政诉讼。",
+        # no cases at all: then none over disclosure either, with or without its words
+        "无行政复议和行政诉讼案件。",
+        "本年度未发生行政复议、行政诉讼。",
+    ],
+)
+def test_other_wordings_of_none_against_the_table(tmp_path: Path, sentence: str) -> None:
+    text = overview(OVERVIEW + sentence)
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.column) == locate(text, sentence)
+    assert (finding.expected, finding.actual) == (1, 0)
+    assert "行政复议“总计”为 1" in finding.message
+    file = check_text(tmp_path, reviews("0 | " * 14 + "0 |", overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # all reviews, of which some over disclosure: not table 四's count
+        "全年办理各类行政复议案件45件，其中涉及政府信息公开的1件。",
+        "全年共收到行政复议申请45件（含非政府信息公开类）。",
+        # other bodies' cases
+        "全县共发生政府信息公开行政复议案件12件。",
+        # none of something else than the cases themselves, without disclosure words
+        "本机关无行政复议职能。",
+        "未发生因行政许可引起的行政复议。",
+    ],
+)
+def test_reviews_of_other_matters_or_bodies_are_not_compared(tmp_path: Path, sentence: str) -> None:
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    assert codes(file, "XG502") == []
+    assert prose_checks(file, "XG502") == []
 
 
 def test_review_counts_in_chinese_numerals(tmp_path: Path) -> None:

@@ -69,6 +69,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "均无",
         "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
     ),
+    # 未因政府信息公开被申请行政复议, 没有因…提起行政诉讼, 无因…引发的行政复议: there were
+    # no such cases — of reviews and lawsuits only (NONE_CAUSED_TOPICS): 未因收费拒绝受理申请
+    # says nothing of how many applications came in.
+    "none_caused": ("未因", "没有因", "无因"),
     "upheld": ("维持",),
     # When a count happened, before its verb (上年度收到申请12件, 去年同期收到12件): another
     # year's figure, not this report's. 上年结转 and 较上年 are longer words of their own
@@ -107,6 +111,11 @@ NO_RESULT = rf"(?:未(?!经)|没有|无|并无){IN_CLAUSE}{{0,8}}?(?:维持|纠�
 NONE_TOPICS = frozenset(
     {"receive", "application", "review", "litigation", "direct", "after_review", "corrected"}
 )
+#: The topics a "none_caused" statement (未因…被申请行政复议) can be about: the cases of
+#: table 四 and their results.
+NONE_CAUSED_TOPICS = frozenset({"review", "litigation", "direct", "after_review", "corrected"})
+#: The words that say there were none, by topic, and what each can be about.
+NONE_KINDS = {"none": NONE_TOPICS, "none_caused": NONE_CAUSED_TOPICS}
 #: What may follow a "none" word at the end of its clause, for the topics before it to be
 #: what did not happen: 行政复议、行政诉讼均未发生(的情况).
 NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
@@ -122,6 +131,9 @@ DISCLOSURE = (
     "信息公开",
     "新收",
 )
+#: A mention of disclosure that says the contrary (全年共收到行政复议申请45件（含非政府信息
+#: 公开类）): no context of disclosure.
+NOT_DISCLOSURE = r"非(?:政府)?信息公开"
 #: Words that make a count of a clause one of something else: other applications and
 #: cases (行政许可申请, 人大代表建议, 信访), never compared with table 三.
 OTHER_MATTERS = (
@@ -141,6 +153,50 @@ OTHER_MATTERS = (
     "热线",
     "诉求",
 )
+
+#: Words that make a count one of other bodies than the report's (全县各级行政机关共收到
+#: 申请1200件, 全市共收到…): the county's or the city's, not the table's. Until a word of
+#: OWN_BODY after them (…，其中本机关收到583件): the body's own again.
+OTHER_BODIES = (
+    "全省",
+    "全市",
+    "全州",
+    "全盟",
+    "全县",
+    "全区",
+    "全旗",
+    "各级",
+    "全系统",
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各街道",
+    "所属单位",
+    "下属单位",
+)
+#: Words that name the report's own body (see OTHER_BODIES).
+OWN_BODY = ("本机关", "本单位", "本部门", "本局", "我局", "我单位", "我委", "本委", "我办", "本办")
+#: How an application came in: a count of a clause naming one (全年通过网站收到申请300件，
+#: 通过信函收到283件) is a part of the total by channel, even without 其中 — unless the
+#: clause counts all of them (ALL_CHANNELS: 通过网站、信函等方式共收到583件).
+CHANNELS = (
+    "通过",
+    "网上",
+    "线上",
+    "线下",
+    "网络",
+    "网站",
+    "在线",
+    "当面",
+    "现场",
+    "信函",
+    "邮寄",
+    "传真",
+    "电子邮件",
+    "电话",
+)
+#: Words that make a clause naming channels one of the total (see CHANNELS).
+ALL_CHANNELS = ("共", "合计", "总计", "累计", "等", "各种", "各类", "多种", "全部", "所有")
 
 #: The topics that say when a count happened (see :attr:`xxgk_lint.parse.claims.Claim.year`).
 TIMES = frozenset({"previous", "current", "year"})

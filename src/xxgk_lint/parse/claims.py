@@ -17,7 +17,8 @@ How the readings go, beyond "a count takes the words before it":
 * a "none" word (未收到, 未发生, 无…) is a claim of zero about the topics after it in its
   clause (未发生因信息公开引发的行政复议或行政诉讼案件), or before it when nothing but 情况 /
   案件 follows (行政复议、行政诉讼均未发生); only receiving, applications, reviews and lawsuits
-  can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables);
+  can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables), and after
+  未因 / 没有因 / 无因 (未因政府信息公开被申请行政复议) only reviews and lawsuits;
 * 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
   denied (均未被纠错, 无被纠错案件) is no result of theirs;
 * a time word before a count's first word in its clause says when it happened: 上年度 /
@@ -45,8 +46,8 @@ from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     COUNT_UNITS,
     NO_RESULT,
+    NONE_KINDS,
     NONE_TAIL,
-    NONE_TOPICS,
     TIMES,
     TOPICS,
 )
@@ -276,7 +277,10 @@ def _parser() -> Lark:
 
 
 #: Words that say there was none: a sentence holding one may state a claim of zero.
-_NONE_WORDS = ("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无")
+_NONE_WORDS = (
+    *("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无"),
+    *("未因", "没有因"),  # (the none_caused words: 无因 holds 无)
+)
 #: Each of them after its first character: ``in`` of one character runs at memory speed, of
 #: a word some twenty times slower (a paragraph holds 不 or 未 far more often than a word).
 _NONE_OPENED = tuple((word[0], word) for word in _NONE_WORDS)
@@ -516,7 +520,7 @@ class _Reader:
             and not compiled(NO_RESULT).search(clause_text)  # compiled when first needed
         ):
             self._results(results)
-        if "none" in clause_topics:
+        if not clause_topics.isdisjoint(NONE_KINDS):
             self._none(clause_words, clause_text)
         # The clauses after it are dated by its last time word outside a breakdown: (上年度
         # 12件) in brackets dates only itself.
@@ -537,17 +541,19 @@ class _Reader:
 
     def _none(self, words: list[_Tok], clause_text: str) -> None:
         """A claim of zero for each "none" word of the clause, about what it says did not
-        happen: the topics after it, else (at the clause's end) the topics before it."""
+        happen: the topics after it, else (at the clause's end) the topics before it — those
+        its kind can be about (:data:`NONE_KINDS`: 未因… only reviews and lawsuits)."""
         for index, word in enumerate(words):
-            if word.value != "none":
+            kind = NONE_KINDS.get(word.value)
+            if kind is None:
                 continue
-            after = set(map(_VALUE, words[index + 1 :])) & NONE_TOPICS
+            after = set(map(_VALUE, words[index + 1 :])) & kind
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
-                after = set(map(_VALUE, words[:index])) & NONE_TOPICS
+                after = set(map(_VALUE, words[:index])) & kind
             if after:
                 claim = self._none_claim(frozenset(after), clause_text)
                 self.claims.append((self._dated(claim, word), None))

@@ -20,18 +20,22 @@ from collections.abc import Iterable, Mapping
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Date, Span
 from xxgk_lint.parse.dates import CHINESE_DATE, calendar_date, read_dates
+from xxgk_lint.parse.dates import DATE_GAP as _GAP
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.sources.model import MetaTag
 
+#: A date in digits and units (2024年1月18日), spaces between its parts allowed (DATE_GAP).
+_UNIT_DATE = rf"\d{{4}}{_GAP}年{_GAP}\d{{1,2}}{_GAP}月{_GAP}\d{{1,2}}{_GAP}日"
+#: A date as a page writes it: 2024-01-20, 2024.1.20, 2024年1月20日, 二〇二四年一月二十日.
 _DATE = (
-    r"(?P<date>\d{4}[ \t]*[-./][ \t]*\d{1,2}[ \t]*[-./][ \t]*\d{1,2}"
-    r"|\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|" + CHINESE_DATE + ")"
+    rf"(?P<date>\d{{4}}{_GAP}[-./]{_GAP}\d{{1,2}}{_GAP}[-./]{_GAP}\d{{1,2}}"
+    rf"|{_UNIT_DATE}|{CHINESE_DATE})"
 )
 #: A labelled page date: 发布日期：2024-01-20, 发布时间: 2024年1月20日, 发布于 2024-01-20, and a
 #: bare 时间：/ 日期： that starts a line or follows a space (not 更新时间, 今天).
 _PUBLISHED = (
     r"(?:(?:发布|发表|公开|印发|上传)(?:日期|时间)[ \t]*[:：]?|发布于"
-    r"|(?<![\u3400-\u9fff])(?:日期|时间)[ \t]*[:：])[ \t]*" + _DATE
+    r"|(?<![\u3400-\u9fff])(?:日期|时间)[ \t]*[:：])" + _GAP + _DATE
 )
 #: Words one of which every labelled page date holds (a cheap test before the pattern).
 _PUBLISHED_WORDS = ("日期", "时间", "发布于")
@@ -42,11 +46,7 @@ _BYLINE = (
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, 二〇二四年一月十八日, damaged ones
 #: such as 2025214 too).
-_SIGN_OFF = (
-    r"^[ \t　]*(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|\d{6,8}|"
-    + CHINESE_DATE
-    + r")[ \t　]*$"
-)
+_SIGN_OFF = rf"^{_GAP}(?:{_UNIT_DATE}|\d{{6,8}}|{CHINESE_DATE}){_GAP}$"
 #: What a date can start with (a digit, or a numeral: NUMERAL) and end with (a digit, 日, 号).
 _DATE_FIRST = frozenset("〇○零一二两三四五六七八九十百千万")
 _DATE_LAST = frozenset("日号")
@@ -66,6 +66,9 @@ META_NAMES = (
 SIGN_OFF_WINDOW = 8
 
 
+#: The spaces _DATE allows in a date, taken out before it is read.
+_NO_GAPS = str.maketrans("", "", " \t\u3000\xa0")
+
 #: The dates most pages and sign-offs print (2024年1月18日, 2024-01-20, 2024.1.20), read as
 #: the date grammar reads them (a test compares the two) without it: a sign-off's date
 #: differs report by report, so the grammar's memo seldom holds it, and parsing one costs
@@ -74,7 +77,7 @@ _PLAIN_DATE = r"([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-./]([0-9]{1,2})
 
 
 def _date_of(text: str) -> dt.date | None:
-    text = text.replace(" ", "").replace("\t", "").replace("\u3000", "")
+    text = text.translate(_NO_GAPS)
     plain = compiled(_PLAIN_DATE).fullmatch(text)
     if plain is not None:
         year, month, day = (int(g) for g in plain.groups() if g is not None)
@@ -114,7 +117,7 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
 def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
     for line in reversed(lines[-SIGN_OFF_WINDOW:]):
-        last = line.text.rstrip(" \t　")[-1:]
+        last = line.text.rstrip(" \t\u3000\xa0")[-1:]
         if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(line.text):
             value = _date_of(line.text)
             stripped = line.text.strip()

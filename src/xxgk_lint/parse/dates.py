@@ -41,8 +41,13 @@ _DIGIT = re.compile(r"\d").search
 #: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
 #: search costs linear time). Which are dates is decided by their values (_to_digits).
 _CHINESE_PART = re.compile(f"({NUMERAL})[ \t]?(年度?|月(?!份)|[日号])")
+#: The spaces a date may hold between its parts in raw text (before NFKC folds them):
+#: 2023 年 1 月 1 日 as PDF text layers write it, with full-width or no-break ones too.
+DATE_GAP = "[ \t\u3000\xa0]*"
 #: A date in Chinese numerals, for patterns that look for a whole date (a sign-off line).
-CHINESE_DATE = f"{NUMERAL}[ \t]*年[ \t]*{NUMERAL}[ \t]*月[ \t]*{NUMERAL}[ \t]*[日号]"
+CHINESE_DATE = (
+    f"{NUMERAL}{DATE_GAP}年{DATE_GAP}{NUMERAL}{DATE_GAP}月{DATE_GAP}{NUMERAL}{DATE_GAP}[日号]"
+)
 #: The connecting words of the date grammar: a window holding one of them states more
 #: than a year (截至2023年 is a date, not the year 2023).
 _CONNECTIVES = frozenset({"START", "UNTIL", "STOP", "SINCE"})
