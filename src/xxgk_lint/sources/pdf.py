@@ -8,17 +8,33 @@ text copied out of PDFs by hand. Each extracted line is located by its page ("�
 which is what a person can find in a PDF viewer; its line and column are those of the
 extracted text, as ``xxgk-lint parse --text`` shows it.
 
+One thing the text alone loses is put back: a blank cell. PDFium separates a row's cells
+by one space whatever the distance between them, so "5 1 7 0 0 13" may be a row of seven
+cells with the last one blank, and nothing in the text says which. The characters' boxes
+do: a row of numbers whose cells stand under the cells of a fuller row of the same table
+(same left edge, right edge or centre) gets its cells separated by TABs, with an empty
+field where the fuller row has a cell and this one has none (:func:`_lay_out_rows`); the
+parser reads such a row as it reads a tab-separated one. Only rows with a blank are
+rewritten, and a TAB takes the place of a space, so every other line is as PDFium gave it.
+
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_streams import check_streams
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfTextPage
 
 __all__ = ["read_pdf"]
 
@@ -108,7 +124,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         count = len(document)
         if count > limits.max_pdf_pages:
             raise over("max-pdf-pages", limits.max_pdf_pages, f"{count} pages")
-        pages: list[str] = []
+        pages: list[list[str]] = []  # the lines of each page
+        rows: list[_Row] = []
         limit = limits.max_pdf_page_chars
         for index in range(count):
             page = document[index]
@@ -125,21 +142,191 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         raise over(
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
-                    pages.append(_normalise(textpage.get_text_bounded()))
+                    text = textpage.get_text_bounded()
+                    if len(text) == chars:  # (one string index per character: boxes line up)
+                        rows += _value_rows(index, text, textpage)
+                    pages.append(_LINE_END.split(text))
                 finally:
                     textpage.close()
             finally:
                 page.close()
-        return pages
+        laid_out = _lay_out_rows(pages, rows)
+        return [
+            "\n".join(_clean(line, (page, number) in laid_out) for number, line in enumerate(lines))
+            for page, lines in enumerate(pages)
+        ]
     finally:
         document.close()
 
 
-def _normalise(text: str) -> str:
-    """PDFium ends lines with CRLF; the parser wants LF and no control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+# PDFium ends lines with CRLF; a lone CR or LF is a line end too.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# A cell's text in a row of numbers: a number (1,493 / 12.35 / 5% / -1, full-width
+# digits too) or a placeholder for "none" (— / - / 无).
+_VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―\-－/／]{1,2}|无")
+_TOKEN = re.compile(r"[^ ]+")
+#: How far (points) two cells' edges or centres may be apart and still stand in one column.
+_ALIGN = 1.5
+#: How far from a whole number of columns a gap may be, as a share of a column's width.
+_GAP_SLACK = 0.2
+
+
+class _Cell:
+    """One cell of a row of numbers: where its text is in its line, and its box's sides."""
+
+    __slots__ = ("end", "left", "right", "start")
+
+    def __init__(self, start: int, end: int, left: float, right: float) -> None:
+        self.start, self.end, self.left, self.right = start, end, left, right
+
+
+#: The ways a column's cells line up: by left edge, right edge or centre.
+_EDGES: tuple[Callable[[_Cell], float], ...] = (
+    lambda cell: cell.left,
+    lambda cell: cell.right,
+    lambda cell: (cell.left + cell.right) / 2,
+)
+
+
+class _Row:
+    """A line that ends in numbers (a table row): where it is, its label's end, its cells."""
+
+    __slots__ = ("cells", "label_end", "line", "page")
+
+    def __init__(self, page: int, line: int, label_end: int, cells: list[_Cell]) -> None:
+        self.page, self.line, self.label_end, self.cells = page, line, label_end, cells
+
+
+def _value_rows(page: int, text: str, textpage: PdfTextPage) -> list[_Row]:
+    """The lines of a page that end in numbers, with each number's box.
+
+    A line counts if it ends in two numbers or more: a row of a statistical table as
+    PDFium gives it ("（一）予以公开 5 1 7 0 0 13"). A lone number is left as it is: it
+    is mostly the one value of a cell that spans the row (行政许可 1493). A row's line is
+    its number among the page's lines (split at ``_LINE_END``). A cell's sides
+    are those of its characters' loose boxes (the glyphs' advance, not their ink: a "1"
+    and a "4" right-aligned end at one x, though their ink does not).
+    """
+    rows: list[_Row] = []
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    for number, line in enumerate(_LINE_END.split(text)):
+        start = starts[number]
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+        first = len(tokens)
+        while first and _VALUE.fullmatch(line, *tokens[first - 1]):
+            first -= 1
+        if len(tokens) - first >= 2:
+            cells = [
+                _Cell(
+                    a,
+                    b,
+                    textpage.get_charbox(start + a, loose=True)[0],
+                    textpage.get_charbox(start + b - 1, loose=True)[2],
+                )
+                for a, b in tokens[first:]
+            ]
+            rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
+    return rows
+
+
+def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int, int]]:
+    """Separate the cells of each row with a blank cell by TABs, blank cells empty.
+
+    A row's columns are those of the fullest row (the nearest of the fullest) whose cells
+    its cells stand under, one each and in order, on its page or the next or last (a row
+    of the same table: another table's cells do not line up with these, all by one
+    edge); a row under no fuller row, with four cells or more, takes its
+    columns from its own gaps, when they are whole numbers of a regular column width (a
+    blank cell between two numbers). The lines of ``pages`` are rewritten in place; the
+    (page, line) of each rewritten one is returned.
+    """
+    laid_out: set[tuple[int, int]] = set()
+    by_page: dict[int, list[tuple[int, _Row]]] = {}
+    for position, row in enumerate(rows):
+        by_page.setdefault(row.page, []).append((position, row))
+    for position, row in enumerate(rows):
+        near = [r for page in (row.page - 1, row.page, row.page + 1) for r in by_page.get(page, ())]
+        slots = _slots_by_reference(row, position, near) or _slots_by_gaps(row.cells)
+        if slots is None:
+            continue
+        line = pages[row.page][row.line]
+        fields = [line[c.start : c.end] if c is not None else "" for c in slots]
+        label = line[: row.label_end]
+        pages[row.page][row.line] = "\t".join([label, *fields] if label else fields)
+        laid_out.add((row.page, row.line))
+    return laid_out
+
+
+def _slots_by_reference(
+    row: _Row, position: int, near: Sequence[tuple[int, _Row]]
+) -> list[_Cell | None] | None:
+    """The row's cells under the columns of the fullest row they stand under, the
+    nearest of those (``near``: the rows of the same page and the next and last, with
+    their positions: a table goes on over a page break; a fuller row may have blank
+    cells of its own)."""
+    best: tuple[int, int] | None = None
+    found: list[_Cell | None] | None = None
+    for other_position, other in near:
+        if len(other.cells) <= len(row.cells):
+            continue
+        key = (len(other.cells), -abs(other_position - position))
+        if best is not None and key <= best:
+            continue
+        slots = _under(row.cells, other.cells)
+        if slots is not None:
+            best, found = key, slots
+    return found
+
+
+def _under(cells: Sequence[_Cell], columns: Sequence[_Cell]) -> list[_Cell | None] | None:
+    """``cells`` laid under ``columns`` in order, None where a column has no cell, every
+    cell lined up with its column by one edge (left, right or centre); None if there is
+    no such edge (then the rows are not of one table)."""
+    for edge in _EDGES:
+        slots: list[_Cell | None] = [None] * len(columns)
+        at = 0
+        for cell in cells:
+            x = edge(cell)
+            while at < len(columns) and abs(edge(columns[at]) - x) > _ALIGN:
+                at += 1
+            if at == len(columns):
+                break
+            slots[at] = cell
+            at += 1
+        else:
+            return slots
+    return None
+
+
+def _slots_by_gaps(cells: Sequence[_Cell]) -> list[_Cell | None] | None:
+    """The cells with a blank slot for each missing column, if the gaps say so.
+
+    Only for a row of four cells or more whose gaps (centre to centre) are mostly one
+    width: a gap of about twice that width has a blank cell in it (表四 has one row of
+    fifteen cells, and no fuller row to stand under). A blank cell at either end cannot
+    be seen this way.
+    """
+    if len(cells) < 4:
+        return None
+    centres = [c.left + c.right for c in cells]  # (twice the centre: only ratios count)
+    gaps = [b - a for a, b in itertools.pairwise(centres)]
+    width = statistics.median(gaps)
+    if width <= 0 or sum(abs(g - width) <= _GAP_SLACK * width for g in gaps) * 2 <= len(gaps):
+        return None
+    slots: list[_Cell | None] = [cells[0]]
+    for gap, cell in zip(gaps, cells[1:], strict=True):
+        columns = round(gap / width)
+        if columns >= 2 and abs(gap - columns * width) <= _GAP_SLACK * width:
+            slots += [None] * (columns - 1)
+        slots.append(cell)
+    return slots if len(slots) > len(cells) else None
+
+
+def _clean(line: str, laid_out: bool) -> str:
+    """A line without control characters or trailing blanks (a laid-out row keeps its
+    last TAB: the blank last cell)."""
+    line = _CONTROL.sub("", line)
+    return line if laid_out else line.rstrip(" \t")
 
 
 def _one_line(exc: BaseException) -> str:
