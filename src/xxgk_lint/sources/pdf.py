@@ -23,10 +23,11 @@ plain text must not pay for that.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-import statistics
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
@@ -144,17 +145,14 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         )
                     text = textpage.get_text_bounded()
                     if len(text) == chars:  # (one string index per character: boxes line up)
-                        rows += _value_rows(index, text, textpage)
+                        rows += _value_rows(index, text, _charbox(pdfium, textpage))
                     pages.append(_LINE_END.split(text))
                 finally:
                     textpage.close()
             finally:
                 page.close()
         laid_out = _lay_out_rows(pages, rows)
-        return [
-            "\n".join(_clean(line, (page, number) in laid_out) for number, line in enumerate(lines))
-            for page, lines in enumerate(pages)
-        ]
+        return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
     finally:
         document.close()
 
@@ -165,6 +163,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # digits too) or a placeholder for "none" (— / - / 无).
 _VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―\-－/／]{1,2}|无")
 _TOKEN = re.compile(r"[^ ]+")
+#: The last characters a cell of numbers can have (a line ending otherwise is no row).
+_VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
 #: How far (points) two cells' edges or centres may be apart and still stand in one column.
 _ALIGN = 1.5
 #: How far from a whole number of columns a gap may be, as a share of a column's width.
@@ -180,24 +180,40 @@ class _Cell:
         self.start, self.end, self.left, self.right = start, end, left, right
 
 
-#: The ways a column's cells line up: by left edge, right edge or centre.
-_EDGES: tuple[Callable[[_Cell], float], ...] = (
-    lambda cell: cell.left,
-    lambda cell: cell.right,
-    lambda cell: (cell.left + cell.right) / 2,
-)
-
-
 class _Row:
     """A line that ends in numbers (a table row): where it is, its label's end, its cells."""
 
-    __slots__ = ("cells", "label_end", "line", "page")
+    __slots__ = ("cells", "edges", "label_end", "line", "page")
 
     def __init__(self, page: int, line: int, label_end: int, cells: list[_Cell]) -> None:
         self.page, self.line, self.label_end, self.cells = page, line, label_end, cells
+        #: The x of its cells' left edges, right edges and centres, where a column's
+        #: cells line up (left to right: each list is sorted).
+        self.edges = (
+            [c.left for c in cells],
+            [c.right for c in cells],
+            [(c.left + c.right) / 2 for c in cells],
+        )
 
 
-def _value_rows(page: int, text: str, textpage: PdfTextPage) -> list[_Row]:
+def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], tuple[float, float]]:
+    """The left and right of the loose box of the character at an index of ``textpage``.
+
+    PDFium's own function with one rectangle for all calls: pypdfium2's ``get_charbox``
+    makes a rectangle per call, and a report's rows need some hundreds of boxes.
+    """
+    rect = pdfium.raw.FS_RECTF()
+    get, raw = pdfium.raw.FPDFText_GetLooseCharBox, textpage.raw
+
+    def charbox(index: int) -> tuple[float, float]:
+        if not get(raw, index, rect):
+            raise pdfium.PdfiumError("failed to get a character's box")
+        return rect.left, rect.right
+
+    return charbox
+
+
+def _value_rows(page: int, text: str, charbox: Callable[[int], tuple[float, float]]) -> list[_Row]:
     """The lines of a page that end in numbers, with each number's box.
 
     A line counts if it ends in two numbers or more: a row of a statistical table as
@@ -210,21 +226,20 @@ def _value_rows(page: int, text: str, textpage: PdfTextPage) -> list[_Row]:
     rows: list[_Row] = []
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     for number, line in enumerate(_LINE_END.split(text)):
+        if not line or line[-1] not in _VALUE_ENDS:
+            continue
         start = starts[number]
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
         first = len(tokens)
         while first and _VALUE.fullmatch(line, *tokens[first - 1]):
             first -= 1
         if len(tokens) - first >= 2:
-            cells = [
-                _Cell(
-                    a,
-                    b,
-                    textpage.get_charbox(start + a, loose=True)[0],
-                    textpage.get_charbox(start + b - 1, loose=True)[2],
-                )
-                for a, b in tokens[first:]
-            ]
+            cells = []
+            for a, b in tokens[first:]:
+                left, right = charbox(start + a)
+                if b - a > 1:
+                    right = charbox(start + b - 1)[1]
+                cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
     return rows
 
@@ -244,9 +259,12 @@ def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int
     by_page: dict[int, list[tuple[int, _Row]]] = {}
     for position, row in enumerate(rows):
         by_page.setdefault(row.page, []).append((position, row))
+    near: dict[int, list[tuple[int, _Row]]] = {
+        page: [r for p in (page - 1, page, page + 1) for r in by_page.get(p, ())]
+        for page in by_page
+    }
     for position, row in enumerate(rows):
-        near = [r for page in (row.page - 1, row.page, row.page + 1) for r in by_page.get(page, ())]
-        slots = _slots_by_reference(row, position, near) or _slots_by_gaps(row.cells)
+        slots = _slots_by_reference(row, position, near[row.page]) or _slots_by_gaps(row.cells)
         if slots is None:
             continue
         line = pages[row.page][row.line]
@@ -264,32 +282,34 @@ def _slots_by_reference(
     nearest of those (``near``: the rows of the same page and the next and last, with
     their positions: a table goes on over a page break; a fuller row may have blank
     cells of its own)."""
-    best: tuple[int, int] | None = None
-    found: list[_Cell | None] | None = None
-    for other_position, other in near:
-        if len(other.cells) <= len(row.cells):
-            continue
-        key = (len(other.cells), -abs(other_position - position))
-        if best is not None and key <= best:
-            continue
-        slots = _under(row.cells, other.cells)
+    first, last = row.cells[0], row.cells[-1]
+    fuller = [
+        (len(other.cells), -abs(other_position - position), other)
+        for other_position, other in near
+        if len(other.cells) > len(row.cells)
+        # (a cell under a column reaches into it: a row beside this one is not tried)
+        and first.right >= other.cells[0].left - _ALIGN
+        and last.left <= other.cells[-1].right + _ALIGN
+    ]
+    fuller.sort(key=lambda candidate: candidate[:2], reverse=True)
+    for _, _, other in fuller:
+        slots = _under(row, other)
         if slots is not None:
-            best, found = key, slots
-    return found
+            return slots
+    return None
 
 
-def _under(cells: Sequence[_Cell], columns: Sequence[_Cell]) -> list[_Cell | None] | None:
-    """``cells`` laid under ``columns`` in order, None where a column has no cell, every
-    cell lined up with its column by one edge (left, right or centre); None if there is
-    no such edge (then the rows are not of one table)."""
-    for edge in _EDGES:
-        slots: list[_Cell | None] = [None] * len(columns)
+def _under(row: _Row, columns: _Row) -> list[_Cell | None] | None:
+    """``row``'s cells laid under the cells of ``columns`` in order, None where a column
+    has no cell, every cell lined up with its column by one edge (left, right or
+    centre); None if there is no such edge (then the rows are not of one table)."""
+    width = len(columns.cells)
+    for xs, column_xs in zip(row.edges, columns.edges, strict=True):
+        slots: list[_Cell | None] = [None] * width
         at = 0
-        for cell in cells:
-            x = edge(cell)
-            while at < len(columns) and abs(edge(columns[at]) - x) > _ALIGN:
-                at += 1
-            if at == len(columns):
+        for cell, x in zip(row.cells, xs, strict=True):
+            at = bisect.bisect_left(column_xs, x - _ALIGN, at)
+            if at == width or column_xs[at] > x + _ALIGN:
                 break
             slots[at] = cell
             at += 1
@@ -310,7 +330,7 @@ def _slots_by_gaps(cells: Sequence[_Cell]) -> list[_Cell | None] | None:
         return None
     centres = [c.left + c.right for c in cells]  # (twice the centre: only ratios count)
     gaps = [b - a for a, b in itertools.pairwise(centres)]
-    width = statistics.median(gaps)
+    width = sorted(gaps)[len(gaps) // 2]  # (the median, or near it)
     if width <= 0 or sum(abs(g - width) <= _GAP_SLACK * width for g in gaps) * 2 <= len(gaps):
         return None
     slots: list[_Cell | None] = [cells[0]]
@@ -322,11 +342,14 @@ def _slots_by_gaps(cells: Sequence[_Cell]) -> list[_Cell | None] | None:
     return slots if len(slots) > len(cells) else None
 
 
-def _clean(line: str, laid_out: bool) -> str:
-    """A line without control characters or trailing blanks (a laid-out row keeps its
-    last TAB: the blank last cell)."""
-    line = _CONTROL.sub("", line)
-    return line if laid_out else line.rstrip(" \t")
+def _clean(page: int, lines: list[str], laid_out: set[tuple[int, int]]) -> str:
+    """A page's lines joined by LF, without control characters or trailing blanks (a
+    laid-out row keeps its last TAB: the blank last cell)."""
+    lines = _CONTROL.sub("", "\n".join(lines)).split("\n")
+    return "\n".join(
+        line if (page, number) in laid_out else line.rstrip(" \t")
+        for number, line in enumerate(lines)
+    )
 
 
 def _one_line(exc: BaseException) -> str:
