@@ -13,9 +13,11 @@ by one space whatever the distance between them, so "5 1 7 0 0 13" may be a row 
 cells with the last one blank, and nothing in the text says which. The characters' boxes
 do: a row of numbers whose cells stand under the cells of a fuller row of the same table
 (same left edge, right edge or centre) gets its cells separated by TABs, with an empty
-field where the fuller row has a cell and this one has none (:func:`_lay_out_rows`); the
-parser reads such a row as it reads a tab-separated one. Only rows with a blank are
-rewritten, and a TAB takes the place of a space, so every other line is as PDFium gave it.
+field where the fuller row has a cell and this one has none; a table's one row (表四) has
+an empty field where a gap between two cells is two columns wide (:func:`_lay_out_rows`).
+The parser reads such a row as it reads a tab-separated one. Only rows with a blank are
+rewritten, a TAB taking the place of a space, so every other line is as PDFium gave it and
+every position is still a page and the line and column of the text shown.
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
