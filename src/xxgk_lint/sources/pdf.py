@@ -8,17 +8,36 @@ text copied out of PDFs by hand. Each extracted line is located by its page ("�
 which is what a person can find in a PDF viewer; its line and column are those of the
 extracted text, as ``xxgk-lint parse --text`` shows it.
 
+One thing the text alone loses is put back: a blank cell. PDFium separates a row's cells
+by one space whatever the distance between them, so "5 1 7 0 0 13" may be a row of seven
+cells with the last one blank, and nothing in the text says which. The characters' boxes
+do: a row of numbers whose cells stand under the cells of a fuller row of the same table
+(same left edge, right edge or centre) gets its cells separated by TABs, with an empty
+field where the fuller row has a cell and this one has none; a table's one row (表四) has
+an empty field where a gap between two cells is two columns wide (:func:`_lay_out_rows`).
+The parser reads such a row as it reads a tab-separated one. Only rows with a blank are
+rewritten, a TAB taking the place of a space, so every other line is as PDFium gave it and
+every position is still a page and the line and column of the text shown.
+
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_streams import check_streams
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfTextPage
 
 __all__ = ["read_pdf"]
 
@@ -108,7 +127,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         count = len(document)
         if count > limits.max_pdf_pages:
             raise over("max-pdf-pages", limits.max_pdf_pages, f"{count} pages")
-        pages: list[str] = []
+        pages: list[list[str]] = []  # the lines of each page
+        rows: list[_Row] = []
         limit = limits.max_pdf_page_chars
         for index in range(count):
             page = document[index]
@@ -125,21 +145,213 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         raise over(
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
-                    pages.append(_normalise(textpage.get_text_bounded()))
+                    text = textpage.get_text_bounded()
+                    if len(text) == chars:  # (one string index per character: boxes line up)
+                        rows += _value_rows(index, text, _charbox(pdfium, textpage))
+                    pages.append(_LINE_END.split(text))
                 finally:
                     textpage.close()
             finally:
                 page.close()
-        return pages
+        laid_out = _lay_out_rows(pages, rows)
+        return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
     finally:
         document.close()
 
 
-def _normalise(text: str) -> str:
-    """PDFium ends lines with CRLF; the parser wants LF and no control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+# PDFium ends lines with CRLF; a lone CR or LF is a line end too.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# A cell's text in a row of numbers: a number (1,493 / 12.35 / 5% / -1, full-width
+# digits too) or a placeholder for "none" (— / - / 无).
+_VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―\-－/／]{1,2}|无")
+_TOKEN = re.compile(r"[^ ]+")
+#: The last characters a cell of numbers can have (a line ending otherwise is no row).
+_VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
+#: How far (points) two cells' edges or centres may be apart and still stand in one column.
+_ALIGN = 1.5
+#: How far from a whole number of columns a gap may be, as a share of a column's width.
+_GAP_SLACK = 0.2
+
+
+class _Cell:
+    """One cell of a row of numbers: where its text is in its line, and its box's sides."""
+
+    __slots__ = ("end", "left", "right", "start")
+
+    def __init__(self, start: int, end: int, left: float, right: float) -> None:
+        self.start, self.end, self.left, self.right = start, end, left, right
+
+
+class _Row:
+    """A line that ends in numbers (a table row): where it is, its label's end, its cells."""
+
+    __slots__ = ("cells", "edges", "label_end", "line", "page")
+
+    def __init__(self, page: int, line: int, label_end: int, cells: list[_Cell]) -> None:
+        self.page, self.line, self.label_end, self.cells = page, line, label_end, cells
+        #: The x of its cells' left edges, right edges and centres, where a column's
+        #: cells line up (left to right: each list is sorted).
+        self.edges = (
+            [c.left for c in cells],
+            [c.right for c in cells],
+            [(c.left + c.right) / 2 for c in cells],
+        )
+
+
+def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], tuple[float, float]]:
+    """The left and right of the loose box of the character at an index of ``textpage``.
+
+    PDFium's own function with one rectangle for all calls: pypdfium2's ``get_charbox``
+    makes a rectangle per call, and a report's rows need some hundreds of boxes.
+    """
+    rect = pdfium.raw.FS_RECTF()
+    get, raw = pdfium.raw.FPDFText_GetLooseCharBox, textpage.raw
+
+    def charbox(index: int) -> tuple[float, float]:
+        if not get(raw, index, rect):
+            raise pdfium.PdfiumError("failed to get a character's box")
+        return rect.left, rect.right
+
+    return charbox
+
+
+def _value_rows(page: int, text: str, charbox: Callable[[int], tuple[float, float]]) -> list[_Row]:
+    """The lines of a page that end in numbers, with each number's box.
+
+    A line counts if it ends in two numbers or more: a row of a statistical table as
+    PDFium gives it ("（一）予以公开 5 1 7 0 0 13"). A lone number is left as it is: it
+    is mostly the one value of a cell that spans the row (行政许可 1493). A row's line is
+    its number among the page's lines (split at ``_LINE_END``). A cell's sides
+    are those of its characters' loose boxes (the glyphs' advance, not their ink: a "1"
+    and a "4" right-aligned end at one x, though their ink does not).
+    """
+    rows: list[_Row] = []
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    for number, line in enumerate(_LINE_END.split(text)):
+        if not line or line[-1] not in _VALUE_ENDS:
+            continue
+        start = starts[number]
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+        first = len(tokens)
+        while first and _VALUE.fullmatch(line, *tokens[first - 1]):
+            first -= 1
+        if len(tokens) - first >= 2:
+            cells = []
+            for a, b in tokens[first:]:
+                left, right = charbox(start + a)
+                if b - a > 1:
+                    right = charbox(start + b - 1)[1]
+                cells.append(_Cell(a, b, left, right))
+            rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
+    return rows
+
+
+def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int, int]]:
+    """Separate the cells of each row with a blank cell by TABs, blank cells empty.
+
+    A row's columns are those of the fullest row (the nearest of the fullest) whose cells
+    its cells stand under, one each and in order, on its page or the next or last (a row
+    of the same table: another table's cells do not line up with these, all by one
+    edge); a row under no fuller row, with four cells or more, takes its
+    columns from its own gaps, when they are whole numbers of a regular column width (a
+    blank cell between two numbers). The lines of ``pages`` are rewritten in place; the
+    (page, line) of each rewritten one is returned.
+    """
+    laid_out: set[tuple[int, int]] = set()
+    by_page: dict[int, list[tuple[int, _Row]]] = {}
+    for position, row in enumerate(rows):
+        by_page.setdefault(row.page, []).append((position, row))
+    near: dict[int, list[tuple[int, _Row]]] = {
+        page: [r for p in (page - 1, page, page + 1) for r in by_page.get(p, ())]
+        for page in by_page
+    }
+    for position, row in enumerate(rows):
+        slots = _slots_by_reference(row, position, near[row.page]) or _slots_by_gaps(row.cells)
+        if slots is None:
+            continue
+        line = pages[row.page][row.line]
+        fields = [line[c.start : c.end] if c is not None else "" for c in slots]
+        label = line[: row.label_end]
+        pages[row.page][row.line] = "\t".join([label, *fields] if label else fields)
+        laid_out.add((row.page, row.line))
+    return laid_out
+
+
+def _slots_by_reference(
+    row: _Row, position: int, near: Sequence[tuple[int, _Row]]
+) -> list[_Cell | None] | None:
+    """The row's cells under the columns of the fullest row they stand under, the
+    nearest of those (``near``: the rows of the same page and the next and last, with
+    their positions: a table goes on over a page break; a fuller row may have blank
+    cells of its own)."""
+    first, last = row.cells[0], row.cells[-1]
+    fuller = [
+        (len(other.cells), -abs(other_position - position), other)
+        for other_position, other in near
+        if len(other.cells) > len(row.cells)
+        # (a cell under a column reaches into it: a row beside this one is not tried)
+        and first.right >= other.cells[0].left - _ALIGN
+        and last.left <= other.cells[-1].right + _ALIGN
+    ]
+    fuller.sort(key=lambda candidate: candidate[:2], reverse=True)
+    for _, _, other in fuller:
+        slots = _under(row, other)
+        if slots is not None:
+            return slots
+    return None
+
+
+def _under(row: _Row, columns: _Row) -> list[_Cell | None] | None:
+    """``row``'s cells laid under the cells of ``columns`` in order, None where a column
+    has no cell, every cell lined up with its column by one edge (left, right or
+    centre); None if there is no such edge (then the rows are not of one table)."""
+    width = len(columns.cells)
+    for xs, column_xs in zip(row.edges, columns.edges, strict=True):
+        slots: list[_Cell | None] = [None] * width
+        at = 0
+        for cell, x in zip(row.cells, xs, strict=True):
+            at = bisect.bisect_left(column_xs, x - _ALIGN, at)
+            if at == width or column_xs[at] > x + _ALIGN:
+                break
+            slots[at] = cell
+            at += 1
+        else:
+            return slots
+    return None
+
+
+def _slots_by_gaps(cells: Sequence[_Cell]) -> list[_Cell | None] | None:
+    """The cells with a blank slot for each missing column, if the gaps say so.
+
+    Only for a row of four cells or more whose gaps (centre to centre) are mostly one
+    width: a gap of about twice that width has a blank cell in it (表四 has one row of
+    fifteen cells, and no fuller row to stand under). A blank cell at either end cannot
+    be seen this way.
+    """
+    if len(cells) < 4:
+        return None
+    centres = [c.left + c.right for c in cells]  # (twice the centre: only ratios count)
+    gaps = [b - a for a, b in itertools.pairwise(centres)]
+    width = sorted(gaps)[len(gaps) // 2]  # (the median, or near it)
+    if width <= 0 or sum(abs(g - width) <= _GAP_SLACK * width for g in gaps) * 2 <= len(gaps):
+        return None
+    slots: list[_Cell | None] = [cells[0]]
+    for gap, cell in zip(gaps, cells[1:], strict=True):
+        columns = round(gap / width)
+        if columns >= 2 and abs(gap - columns * width) <= _GAP_SLACK * width:
+            slots += [None] * (columns - 1)
+        slots.append(cell)
+    return slots if len(slots) > len(cells) else None
+
+
+def _clean(page: int, lines: list[str], laid_out: set[tuple[int, int]]) -> str:
+    """A page's lines joined by LF, without control characters or trailing blanks (a
+    laid-out row keeps its last TAB: the blank last cell)."""
+    lines = _CONTROL.sub("", "\n".join(lines)).split("\n")
+    return "\n".join(
+        line if (page, number) in laid_out else line.rstrip(" \t")
+        for number, line in enumerate(lines)
+    )
 
 
 def _one_line(exc: BaseException) -> str:
