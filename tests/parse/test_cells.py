@@ -12,6 +12,7 @@ from xxgk_lint.format.document import BLANK_MARKS
 from xxgk_lint.format.normalise import normalise
 from xxgk_lint.parse.cells import COLUMN, END, FIELD, KIND, LINE, RAW, enclosed_rows, row_items
 from xxgk_lint.parse.grammar import Line, get_parser
+from xxgk_lint.parse.lexer import LINE_COLUMN, LINE_KIND, LINE_TEXT
 from xxgk_lint.sources import InputError, read_source
 
 FILES = [
@@ -26,7 +27,9 @@ def _rows(path: Path) -> list[Line]:
         source = read_source(path)
     except InputError:
         return []
-    return [line for line in get_parser().parse(source.text).all_lines() if line.kind == "ROW"]
+    return [
+        line for line in get_parser().parse(source.text).all_lines() if line[LINE_KIND] == "ROW"
+    ]
 
 
 def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
@@ -35,14 +38,14 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
     import re
 
     splitter = get_parser().splitter
-    text, out = line.text, []
+    text, out = line[LINE_TEXT], []
     pieces = re.split(r"[|｜\t]", text)
     separated = len(pieces) > 1
     position = 0
     if enclosed and separated and text[0] in "|｜" and text[-1] in "|｜":
         pieces, position = pieces[1:-1], 1
     for index, piece in enumerate(pieces):
-        start = line.column + position
+        start = line[LINE_COLUMN] + position
         position += len(piece) + 1
         field = index if separated else -1
         if separated and not piece.strip():
@@ -63,11 +66,11 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
     for line in _rows(path):
-        if line.text.isascii() and line.text.isdigit():
+        if line[LINE_TEXT].isascii() and line[LINE_TEXT].isdigit():
             continue
         for enclosed in (False, True):
             got = [(i[KIND], i[RAW], i[COLUMN], i[FIELD]) for i in row_items(line, None, enclosed)]
-            assert got == _reference(line, enclosed), line.text
+            assert got == _reference(line, enclosed), line[LINE_TEXT]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +94,7 @@ def test_fast_split_equals_the_grammar_terminals(path: Path) -> None:
     ],
 )
 def test_cells_of_typical_rows(text: str, expected: list[tuple[str, str, int]]) -> None:
-    line = Line("ROW", text, 7, 3, 3 + len(text))
+    line = ("ROW", text, 7, 3, 3 + len(text))
     items = row_items(line)
     assert [(i[KIND], i[RAW], i[FIELD]) for i in items] == expected
     first = items[0]
@@ -100,7 +103,7 @@ def test_cells_of_typical_rows(text: str, expected: list[tuple[str, str, int]]) 
 
 def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
     """In a markdown table (| a | b |) the enclosing pipes give no empty fields."""
-    line = Line("ROW", "| 自然人 | 6 |", 7, 3, 16)
+    line = ("ROW", "| 自然人 | 6 |", 7, 3, 16)
     assert [(i[KIND], i[RAW], i[FIELD]) for i in row_items(line, None, True)] == [
         ("T", "自然人", 0),
         ("N", "6", 1),
@@ -130,12 +133,12 @@ def test_enclosed_rows_have_no_fields_outside_their_pipes() -> None:
 def test_a_region_is_enclosed_when_four_of_five_piped_rows_are(
     lines: list[tuple[str, str]], expected: bool
 ) -> None:
-    region = [Line(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(lines, 1)]
+    region = [(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(lines, 1)]
     assert enclosed_rows(region) is expected
 
 
 def test_a_pdf_text_row_is_split_by_the_grammar_terminals() -> None:
-    line = Line("ROW", "一、本年新收政府信息公开申请数量 3001 53 0", 1, 1, 30)
+    line = ("ROW", "一、本年新收政府信息公开申请数量 3001 53 0", 1, 1, 30)
     assert [(i[KIND], i[RAW], i[FIELD]) for i in row_items(line)] == [
         ("T", "一、本年新收政府信息公开申请数量", -1),
         ("N", "3001", -1),
@@ -174,7 +177,7 @@ def test_every_minus_sign_makes_a_number(sign: str) -> None:
     from xxgk_lint.parse.cells import NUMBER, make_cell
 
     for text in (f"{sign}1 | 0 | 2", f"{sign}1 0 2"):
-        items = row_items(Line("ROW", text, 7, 1, len(text) + 1))
+        items = row_items(("ROW", text, 7, 1, len(text) + 1))
         assert [(i[KIND], i[RAW], i[COLUMN], i[END]) for i in items] == [
             (NUMBER, f"{sign}1", 1, 3),
             (NUMBER, "0", text.index("0") + 1, text.index("0") + 2),
@@ -187,7 +190,7 @@ def test_every_minus_sign_makes_a_number(sign: str) -> None:
 def test_a_dash_alone_stays_a_placeholder(sign: str) -> None:
     from xxgk_lint.parse.cells import NUMBER, PLACEHOLDER
 
-    items = row_items(Line("ROW", f"3 | {sign}", 7, 1, 6))
+    items = row_items(("ROW", f"3 | {sign}", 7, 1, 6))
     assert [(i[KIND], i[RAW]) for i in items] == [(NUMBER, "3"), (PLACEHOLDER, sign)]
 
 
@@ -204,7 +207,7 @@ def test_an_item_holds_the_value_and_kind_of_its_cell() -> None:
     """Each item carries what its cell will hold, worked out with its shape."""
     from xxgk_lint.parse.cells import CELL, VALUE
 
-    line = Line("ROW", "行政许可 | 1,234 | — | 不详 | | 2.5", 4, 1, 30)
+    line = ("ROW", "行政许可 | 1,234 | — | 不详 | | 2.5", 4, 1, 30)
     assert [(i[RAW], i[VALUE], i[CELL]) for i in row_items(line)] == [
         ("行政许可", None, "text"),
         ("1,234", 1234, "number"),
@@ -221,7 +224,7 @@ def test_a_text_row_read_twice_gives_the_same_items_on_each_line() -> None:
     from xxgk_lint.parse.cells import items_of
 
     text = "规章 | 0 | 7 |"
-    lines = [Line("ROW", text, 3, 1, 1 + len(text)), Line("ROW", text, 9, 5, 5 + len(text))]
+    lines = [("ROW", text, 3, 1, 1 + len(text)), ("ROW", text, 9, 5, 5 + len(text))]
     items = items_of(lines)
     assert [(i[LINE], i[COLUMN], i[END], i[RAW]) for i in items] == [
         (3, 1, 3, "规章"),
@@ -243,7 +246,7 @@ def test_a_text_row_is_kept_from_its_first_sight_and_given_each_line() -> None:
 
     clear_all()
     text = "行政许可 | 12 | / |"
-    first = cells.items_of([Line("ROW", text, 4, 1, 1 + len(text))])
+    first = cells.items_of([("ROW", text, 4, 1, 1 + len(text))])
     assert [(i[LINE], i[KIND], i[RAW], i[COLUMN]) for i in first] == [
         (4, "T", "行政许可", 1),
         (4, "N", "12", 8),
@@ -251,13 +254,13 @@ def test_a_text_row_is_kept_from_its_first_sight_and_given_each_line() -> None:
         (4, "E", "", 16),
     ]
     assert cells._ROWS[(text, False, 1)] == first
-    again = cells.items_of([Line("ROW", text, 4, 1, 1 + len(text))])
+    again = cells.items_of([("ROW", text, 4, 1, 1 + len(text))])
     assert all(a is b for a, b in zip(again, first, strict=True))  # (kept: not made again)
-    later = cells.items_of([Line("ROW", text, 30, 1, 1 + len(text))])
+    later = cells.items_of([("ROW", text, 30, 1, 1 + len(text))])
     assert [i[:LINE] for i in later] == [i[:LINE] for i in first]
     assert {i[LINE] for i in later} == {30}
     for n in range(cells._ROWS.maxsize + 10):
-        cells.items_of([Line("ROW", f"其他 | {n}", 1, 1, 10)])
+        cells.items_of([("ROW", f"其他 | {n}", 1, 1, 10)])
     assert 0 < len(cells._ROWS) <= cells._ROWS.maxsize
     clear_all()
     assert cells._ROWS == {}
@@ -267,7 +270,7 @@ def test_cells_are_made_from_the_items_with_their_spans() -> None:
     from xxgk_lint.parse.ast import Cell, Span
     from xxgk_lint.parse.cells import make_cells
 
-    items = row_items(Line("ROW", "规章 | 12 | /", 5, 1, 13))
+    items = row_items(("ROW", "规章 | 12 | /", 5, 1, 13))
     blank = Span(5, 3, 5, 3)
     assert make_cells(("a", "b", "c"), (items[1], None, items[2]), blank) == (
         Cell("a", "12", 12, "number", Span(5, 6, 5, 8)),
@@ -284,7 +287,7 @@ def test_a_regions_pipe_style_counts_every_row_though_read_when_first_needed() -
 
     def first_row(after: str) -> list[tuple[str, str, int]]:
         texts = [("TEXT", "自然人"), ("ROW", "6"), ("ROW", "| 规章 | 1 |"), *[("ROW", after)] * 3]
-        lines = [Line(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(texts, 1)]
+        lines = [(kind, text, n, 1, 1 + len(text)) for n, (kind, text) in enumerate(texts, 1)]
         items = items_of(lines)
         assert [(i[KIND], i[RAW], i[FIELD]) for i in items[:2]] == [
             ("T", "自然人", -1),
@@ -304,7 +307,7 @@ def test_the_fields_read_are_kept_within_bounds_and_emptied_with_the_memo_tables
 
     clear_all()
     assert cells._FIELDS == {}
-    row_items(Line("ROW", "规章 | 0 | |", 1, 1, 11))
+    row_items(("ROW", "规章 | 0 | |", 1, 1, 11))
     assert set(cells._FIELDS) == {"规章 ", " 0 ", " ", ""}
     assert cells._FIELDS[" "] == cells._FIELDS[""] == (None, None, ())  # blank
     value, one, parts = cells._FIELDS[" 0 "]
@@ -346,6 +349,6 @@ def test_new_fields_read_as_the_grammar_terminals_do(text: str) -> None:
 
     clear_all()  # every field read for the first time (the row loop's look-up misses)
     # (No minus sign but the grammar's own: the reference does not fold them.)
-    line = Line("ROW", text, 4, 1, 1 + len(text))
+    line = ("ROW", text, 4, 1, 1 + len(text))
     got = [(i[KIND], i[RAW], i[COLUMN], i[FIELD]) for i in row_items(line)]
     assert got == _reference(line, False)

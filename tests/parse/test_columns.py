@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from xxgk_lint.parse.cells import RAW, row_items
 from xxgk_lint.parse.columns import by_count
-from xxgk_lint.parse.grammar import Line
 
 
 def _values(text: str) -> list:
-    return row_items(Line("ROW", text, 1, 1, 1 + len(text)))[1:]  # (after the label)
+    return row_items(("ROW", text, 1, 1, 1 + len(text)))[1:]  # (after the label)
 
 
 def test_trailing_empty_fields_are_padding() -> None:

@@ -18,7 +18,7 @@ from xxgk_lint.sources.model import MetaTag, Source
 
 
 def line(text: str, number: int = 1) -> Line:
-    return Line("TEXT", text, number, 1, len(text) + 1)
+    return ("TEXT", text, number, 1, len(text) + 1)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,15 @@ from xxgk_lint.parse.grammar import (
     is_title,
     load_lark,
 )
-from xxgk_lint.parse.lexer import _BLANK, _CONTAINS, _SUFFICIENT, Line, LineRun
+from xxgk_lint.parse.lexer import (
+    _BLANK,
+    _CONTAINS,
+    _SUFFICIENT,
+    LINE_KIND,
+    LINE_NUMBER,
+    Line,
+    LineRun,
+)
 from xxgk_lint.sources import read_source
 
 TEXT = "\n".join(
@@ -38,7 +46,7 @@ TEXT = "\n".join(
 
 def test_runs_of_rows_and_of_prose_are_one_token_each() -> None:
     tokens = list(get_parser().line_lexer.lex(TEXT))
-    assert [(t.type, [line.line for line in t.lines]) for t in tokens] == [
+    assert [(t.type, [line[LINE_NUMBER] for line in t.lines]) for t in tokens] == [
         ("TITLE", [1]),
         ("HEADING", [2]),
         ("TEXT", [3]),  # a sentence that goes on ...
@@ -49,14 +57,14 @@ def test_runs_of_rows_and_of_prose_are_one_token_each() -> None:
     ]
     assert all(isinstance(t, LineRun) for t in tokens)
     rows = tokens[4]
-    assert rows.lines[1] == Line("ROW", "规章|0", 7, 1, 5)
+    assert rows.lines[1] == ("ROW", "规章|0", 7, 1, 5)
     assert (rows.line, rows.column, rows.end_line, rows.end_column) == (6, 1, 7, 5)
 
 
 def test_the_tree_keeps_every_line_of_a_run() -> None:
     document = get_parser().parse(TEXT)
     section = document.sections[0]
-    kinds = [(_role(b), [line.line for line in b]) for b in section.blocks]
+    kinds = [(_role(b), [line[LINE_NUMBER] for line in b]) for b in section.blocks]
     assert kinds == [("paragraph", [3, 4]), ("rows", [6, 7]), ("rows", [9])]
 
 
@@ -75,7 +83,7 @@ def test_a_line_kind_is_looked_up_by_its_text() -> None:
     assert list(lexer.shapes) == ["规章|0", "  规章|0"]
     assert classified == ["规章|0"]
     assert lexer.kinds == {"规章|0": "ROW"}
-    assert [(line.line, line.column, line.end_column) for line in tokens[0].lines] == [
+    assert [line[LINE_NUMBER:] for line in tokens[0].lines] == [
         (1, 1, 5),
         (2, 1, 5),
         (3, 3, 7),
@@ -192,8 +200,8 @@ def _shape_of_lark_tree(tree: Tree) -> list[tuple[int | None, list[tuple[str, li
     def section(heading: Line | None, blocks_node: Any) -> Any:
         blocks = _blocks([block(b) for b in items(blocks_node, "blocks")])
         return (
-            heading.line if heading else None,
-            [(_role(b), [x.line for x in b]) for b in blocks],
+            heading[LINE_NUMBER] if heading else None,
+            [(_role(b), [x[LINE_NUMBER] for x in b]) for b in blocks],
         )
 
     parts = items(tree, "start")
@@ -209,8 +217,8 @@ def _shape_of_document(document: Document) -> list[tuple[int | None, list[tuple[
     for raw in [document.preamble, *document.sections]:
         out.append(
             (
-                raw.heading.line if raw.heading else None,
-                [(_role(b), [x.line for x in b]) for b in raw.blocks],
+                raw.heading[LINE_NUMBER] if raw.heading else None,
+                [(_role(b), [x[LINE_NUMBER] for x in b]) for b in raw.blocks],
             )
         )
     return out
@@ -273,7 +281,7 @@ def test_a_run_takes_the_terminal_of_its_lines_code() -> None:
     runs = get_parser().line_lexer.runs(
         "本年度。继续\n二、主动公开政府信息情况\n本年度。继续\n落实\n- 2 -\n| --- |\n落实。"
     )
-    assert [(kind, [line.line for line in lines]) for kind, lines in runs] == [
+    assert [(kind, [line[LINE_NUMBER] for line in lines]) for kind, lines in runs] == [
         ("TEXT", [1]),
         ("HEADING", [2]),
         ("TEXT", [3, 4]),
@@ -281,7 +289,7 @@ def test_a_run_takes_the_terminal_of_its_lines_code() -> None:
         ("RULE_LINE", [6]),
         ("END", [7]),
     ]
-    assert [line.kind for _, lines in runs for line in lines] == [
+    assert [line[LINE_KIND] for _, lines in runs for line in lines] == [
         "PROSE",
         "HEADING",
         "PROSE",

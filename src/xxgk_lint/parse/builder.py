@@ -51,6 +51,14 @@ from xxgk_lint.parse.grammar import (
     is_rows,
     is_title,
 )
+from xxgk_lint.parse.lexer import (
+    LINE_COLUMN,
+    LINE_END,
+    LINE_KIND,
+    LINE_NUMBER,
+    LINE_TEXT,
+    line_cells,
+)
 from xxgk_lint.parse.mapping import MappedTable, map_table
 from xxgk_lint.parse.metadata import (
     agency_of,
@@ -110,24 +118,24 @@ class _Builder:
         """The table's section, or the lines from its anchor to the next heading/anchor."""
         for raw in self.sections:
             assert raw.heading is not None
-            if section_key(raw.heading.text) == key:
+            if section_key(raw.heading[LINE_TEXT]) == key:
                 return raw.lines()
         spec = FORMAT_2021.table(key)
         following = TABLE_KEYS[TABLE_KEYS.index(key) + 1 :]
         later = [FORMAT_2021.table(k).anchor_pattern for k in following]
         region: list[Line] = []
         for line in self._all_lines():
-            if line.line <= start_after:
+            if line[LINE_NUMBER] <= start_after:
                 continue
-            norm = normalise(line.text)
+            norm = normalise(line[LINE_TEXT])
             if not region:
-                if line.kind != "HEADING" and (
+                if line[LINE_KIND] != "HEADING" and (
                     spec.anchor_pattern.search(norm)
-                    or any(spec.anchor_pattern.search(normalise(c.text)) for c in line.cells)
+                    or any(spec.anchor_pattern.search(normalise(c.text)) for c in line_cells(line))
                 ):
                     region.append(line)
                 continue
-            if line.kind == "HEADING" or any(p.search(norm) for p in later):
+            if line[LINE_KIND] == "HEADING" or any(p.search(norm) for p in later):
                 break
             region.append(line)
         return region
@@ -177,9 +185,12 @@ class _Builder:
                 every.append(_new(Piece, (offset, number, column)))
                 offset += len(text)
             pieces = tuple(every)
-            text = "".join([line[1] for line in lines])
+            text = "".join([line[LINE_TEXT] for line in lines])
             first, last = lines[0], lines[-1]
-            span = _new(Span, (first[2], first[3], last[2], last[4], None))
+            span = _new(
+                Span,
+                (first[LINE_NUMBER], first[LINE_COLUMN], last[LINE_NUMBER], last[LINE_END], None),
+            )
         positions = self.source.positions
         if positions is not None:
             span = self._span(span)
@@ -189,7 +200,7 @@ class _Builder:
         """A run of prose lines as paragraphs: split after sub-headings and before items."""
         if len(lines) == 1:
             return [self._paragraph(lines, section)]
-        cuts = [0, *paragraph_starts([line.text for line in lines]), len(lines)]
+        cuts = [0, *paragraph_starts([line[LINE_TEXT] for line in lines]), len(lines)]
         return [self._paragraph(lines[a:b], section) for a, b in itertools.pairwise(cuts)]
 
     def _blocks(self, raw: RawSection, key: str | None, tables: _Placement) -> list[Block]:
@@ -208,13 +219,13 @@ class _Builder:
 
         for lines in raw.blocks:
             if disjoint:  # most blocks lie wholly inside one table, or outside them all
-                first, last = lines[0][2], lines[-1][2]
+                first, last = lines[0][LINE_NUMBER], lines[-1][LINE_NUMBER]
                 if low <= first and last <= high:
                     continue
                 index = bisect.bisect_right(starts, last) - 1
                 inside = ordered[index] if index >= 0 else None
                 if inside is None or inside[1] < first:
-                    if lines[0].kind != "ROW":  # rows outside every table: noise
+                    if lines[0][LINE_KIND] != "ROW":  # rows outside every table: noise
                         if len(lines) == 1:  # (most paragraphs: one line)
                             blocks.append(self._paragraph(lines, key))
                         else:
@@ -227,7 +238,7 @@ class _Builder:
             run: list[Line] = []
             rows = is_rows(lines)
             for line in lines:
-                entry = tables.at(line.line)
+                entry = tables.at(line[LINE_NUMBER])
                 if entry is None:
                     if rows:
                         continue  # a row outside every table: noise, not prose
@@ -269,7 +280,7 @@ class _Builder:
             first = _take_wrapped_title_start(preamble_raw, title_line)
             if first is not None:
                 title_lines.insert(0, first)
-        title_year = year_of_title(title_line.text) if title_line else None
+        title_year = year_of_title(title_line[LINE_TEXT]) if title_line else None
         mapped, model = self._map_tables(title_year)
         tables = {k: m.table for k, m in mapped.items() if m.table is not None}
         ranges = [
@@ -283,10 +294,10 @@ class _Builder:
             for b in self._blocks(preamble_raw, None, placement)
             if title_line is None
             or not isinstance(b, Paragraph)
-            or b.pieces[0].line != title_line.line
+            or b.pieces[0].line != title_line[LINE_NUMBER]
         ]
         kept, sections = recover_sections(
-            opening, self._sections(placement), title_line.line if title_line else None
+            opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
         )
         if not sections and not tables:
             raise NotAReportError(
@@ -297,7 +308,7 @@ class _Builder:
         title = None
         if title_line is not None:
             paragraph = self._paragraph(title_lines, None)
-            text = "".join(clean_title(line.text) for line in title_lines)
+            text = "".join(clean_title(line[LINE_TEXT]) for line in title_lines)
             # (dataclasses.replace, field by field: ten times the cost of the record made)
             title = Paragraph(text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
@@ -380,8 +391,8 @@ class _Builder:
     def _second_span(self) -> Span | None:
         if self.second is None:
             return None
-        line = self.second
-        return self._span(Span(line.line, line.column, line.line, line.end_column))
+        _, _, number, column, end = self.second
+        return self._span(Span(number, column, number, end))
 
 
 #: What the builder moves into the original file's positions (see _Builder._moved).
@@ -423,7 +434,7 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
         if not is_paragraph(block):
             continue
         last = block[-1]
-        if last.line == title.line - 1 and wrapped_title_start(title, last):
+        if last[LINE_NUMBER] == title[LINE_NUMBER] - 1 and wrapped_title_start(title, last):
             block.pop()
             if not block:
                 preamble.blocks.remove(block)
@@ -447,17 +458,17 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
     kept: list[RawSection] = []
     for raw in sections:
         assert raw.heading is not None
-        bare = _bare_section(raw.heading.text)
-        if bare is None or section_key(raw.heading.text) != bare:
+        bare = _bare_section(raw.heading[LINE_TEXT])
+        if bare is None or section_key(raw.heading[LINE_TEXT]) != bare:
             kept.append(raw)
             continue
         order = SECTION_ORDER.index(bare)
-        previous = section_key(kept[-1].heading.text) if kept and kept[-1].heading else None
+        previous = section_key(kept[-1].heading[LINE_TEXT]) if kept and kept[-1].heading else None
         if previous is not None and 0 < order - SECTION_ORDER.index(previous) <= 2:
             kept.append(raw)
             continue
         host = kept[-1] if kept else preamble
-        host.blocks.append([raw.heading._replace(kind="TEXT")])  # a paragraph
+        host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
         host.blocks.extend(raw.blocks)
     return kept
 
@@ -472,7 +483,7 @@ def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | 
     seen: list[int] = []
     for index, raw in enumerate(sections):
         assert raw.heading is not None
-        key = section_key(raw.heading.text)
+        key = section_key(raw.heading[LINE_TEXT])
         if key is None:
             continue
         order = SECTION_ORDER.index(key)

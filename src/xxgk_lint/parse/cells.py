@@ -31,6 +31,7 @@ from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
 from xxgk_lint.parse.grammar import Line, get_parser
+from xxgk_lint.parse.lexer import LINE_TEXT
 from xxgk_lint.sources.model import GridRow
 
 TEXT, NUMBER, PLACEHOLDER, EMPTY = "T", "N", "P", "E"
@@ -145,7 +146,7 @@ def enclosed_rows(lines: Iterable[Line]) -> bool:
     return closed * 10 <= len(piped)
 
 
-_TEXT_OF = operator.itemgetter(1)  # a Line's text
+_TEXT_OF = operator.itemgetter(LINE_TEXT)  # a Line's text
 
 _PATTERNS: tuple[Callable[[str], object], Callable[[str], object]] | None = None
 
@@ -168,7 +169,7 @@ def row_items(line: Line, geometry: GridRow | None = None, enclosed: bool = Fals
     a field with blanks inside is split with the grammar's cell terminals, which keep a
     label such as 商业 企业 whole and cut numbers such as ``3001 53`` apart.
     """
-    text, number, base = line.text, line.line, line.column
+    _, text, number, base, _ = line
     if text.isascii() and text.isdigit():  # a lone number (one cell per line)
         end = base + len(text)
         return [(NUMBER, text, base, end, "", -1, -1, -1, 1, int(text), "number", number)]

@@ -92,10 +92,9 @@ def _date_of(text: str) -> dt.date | None:
 def publication_dates(lines: Iterable[Line]) -> list[Date]:
     """The page dates of the header lines, in order: labelled dates and bylines."""
     out = []
-    for line in lines:
-        if line.kind == "ROW" and "\t" in line.text:
+    for kind, text, number, column, _ in lines:
+        if kind == "ROW" and "\t" in text:
             continue
-        text = line.text
         match = None
         if any(word in text for word in _PUBLISHED_WORDS):
             match = compiled(_PUBLISHED).search(text)
@@ -108,21 +107,21 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
         value = _date_of(match.group("date"))
         if value is None:
             continue
-        start = line.column + match.start("date")
-        span = Span(line.line, start, line.line, start + len(match.group("date")))
+        start = column + match.start("date")
+        span = Span(number, start, number, start + len(match.group("date")))
         out.append(Date(value, span, "published-line", match.group().strip()))
     return out
 
 
 def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
-    for line in reversed(lines[-SIGN_OFF_WINDOW:]):
-        last = line.text.rstrip(" \t\u3000\xa0")[-1:]
-        if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(line.text):
-            value = _date_of(line.text)
-            stripped = line.text.strip()
-            start = line.column + line.text.index(stripped)
-            span = Span(line.line, start, line.line, start + len(stripped))
+    for _, text, number, column, _ in reversed(lines[-SIGN_OFF_WINDOW:]):
+        last = text.rstrip(" \t\u3000\xa0")[-1:]
+        if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(text):
+            value = _date_of(text)
+            stripped = text.strip()
+            start = column + text.index(stripped)
+            span = Span(number, start, number, start + len(stripped))
             if value is not None:
                 return Date(value, span, "sign-off", stripped)
             return None  # a damaged date (2025214): no date to use

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from xxgk_lint.parse._lark_runtime import Lark, Shift, Token, Transformer, UnexpectedToken
-from xxgk_lint.parse.lexer import CellSplitter, Line, LineLexer
+from xxgk_lint.parse.lexer import LINE_KIND, LINE_TEXT, CellSplitter, Line, LineLexer
 from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -40,17 +40,17 @@ RawBlock = list[Line]
 
 def is_rows(block: RawBlock) -> bool:
     """Whether ``block`` is a run of table rows."""
-    return block[0].kind == "ROW"
+    return block[0][LINE_KIND] == "ROW"
 
 
 def is_title(block: RawBlock) -> bool:
     """Whether ``block`` is a title."""
-    return block[0].kind == "TITLE"
+    return block[0][LINE_KIND] == "TITLE"
 
 
 def is_paragraph(block: RawBlock) -> bool:
     """Whether ``block`` is a paragraph (neither a title nor rows)."""
-    kind = block[0].kind
+    kind = block[0][LINE_KIND]
     return kind != "ROW" and kind != "TITLE"
 
 
@@ -109,7 +109,7 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     page_mark = False
     for child in children:
-        kind = child[0].kind
+        kind = child[0][LINE_KIND]
         if kind == "PAGE_MARK" or kind == "RULE_LINE":  # a noise token: its lines
             page_mark = page_mark or kind == "PAGE_MARK"
             continue
@@ -119,7 +119,7 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
             and kind != "ROW"
             and kind != "TITLE"
             and is_paragraph(blocks[-1])
-            and blocks[-1][-1].kind != "END"
+            and blocks[-1][-1][LINE_KIND] != "END"
         ):
             blocks[-1].extend(child)
         else:
@@ -225,7 +225,7 @@ class _Tables:
             if found is None:
                 expected = {name for name in states[now[-1]] if name.isupper()}
                 first = lines[0] if lines else None
-                token = Token(kind, first.text if first else "")
+                token = Token(kind, first[LINE_TEXT] if first else "")
                 raise UnexpectedToken(token, expected)
             action, argument = found
             if action is Shift:

@@ -19,6 +19,7 @@ import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
+from typing import Final
 
 from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
 from xxgk_lint.memo import Table, compiled
@@ -84,29 +85,25 @@ class CellToken(NamedTuple):
     end_column: int
 
 
-class Line(NamedTuple):
-    """One non-blank line of the report, as the grammar classified it.
+#: One non-blank line of the report, as the grammar classified it: a plain tuple, read by
+#: the indices below (or unpacked). A report has hundreds, made by C loops (see
+#: :meth:`LineLexer.runs`): a NamedTuple cost three times a plain tuple to make and free,
+#: and a descriptor call per field read.
+Line = tuple[str, str, int, int, int]
+#: The terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and markdown rule
+#: lines are noise and never reach the tree).
+LINE_KIND: Final = 0
+LINE_TEXT: Final = 1  # the text without the blanks around it (a ROW keeps its tabs)
+LINE_NUMBER: Final = 2  # 1-based line number
+LINE_COLUMN: Final = 3  # 1-based column of the text's first character
+LINE_END: Final = 4  # the column after its last character
 
-    ``kind`` is the terminal: HEADING, TITLE, END, PROSE, TEXT, ROW (page marks and
-    markdown rule lines are noise and never reach the tree). A NamedTuple: one per line.
-    """
 
-    kind: str
-    text: str
-    line: int
-    column: int
-    end_column: int
+def line_cells(line: Line) -> list[CellToken]:
+    """The cells of a ROW line (split on demand: only table regions need them)."""
+    from xxgk_lint.parse.grammar import get_parser
 
-    @property
-    def cells(self) -> list[CellToken]:
-        """The cells of a ROW line (split on demand: only table regions need them)."""
-        from xxgk_lint.parse.grammar import get_parser
-
-        return get_parser().splitter.split(self.text, self.column)
-
-    @property
-    def prose(self) -> bool:
-        return self.kind in ("END", "PROSE", "TEXT")
+    return get_parser().splitter.split(line[LINE_TEXT], line[LINE_COLUMN])
 
 
 class LineRun(Token):
@@ -134,7 +131,6 @@ _RUN = re.compile("R+|T+|.")
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
 _RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"}
 _first = operator.itemgetter(0)
-_new = tuple.__new__
 _str_new = str.__new__
 
 
@@ -226,9 +222,7 @@ class LineLexer(Lexer):
         # those with a shape.
         kinds, texts, columns, ends, code_of = zip(*present, strict=True)
         numbers = compress(count(1), shapes)
-        lines = list(
-            map(_new, repeat(Line), zip(kinds, texts, numbers, columns, ends, strict=True))
-        )
+        lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
         # The runs cut by C loops too: each run's code string, where it starts and ends
         # among the lines, its terminal (a function of its code) and its slice of lines.
         pieces = _RUN.findall("".join(code_of))
@@ -394,15 +388,15 @@ def _token(run: list[Line], kind: str) -> LineRun:
     Made as ``Token._future_new`` makes it, without its keyword handling: one per
     paragraph, title, heading and run of rows."""
     first, last = run[0], run[-1]
-    text = first[1]
+    text = first[LINE_TEXT]
     token = _str_new(LineRun, text)
     token.type = kind
     token.start_pos = None
     token.value = text
-    token.line = first[2]
-    token.column = first[3]
-    token.end_line = last[2]
-    token.end_column = last[4]
+    token.line = first[LINE_NUMBER]
+    token.column = first[LINE_COLUMN]
+    token.end_line = last[LINE_NUMBER]
+    token.end_column = last[LINE_END]
     token.end_pos = None
     token.lines = tuple(run)
     return token

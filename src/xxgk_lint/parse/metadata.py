@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import nfkc, normalise
 from xxgk_lint.memo import bounded, compiled
-from xxgk_lint.parse.grammar import Line
+from xxgk_lint.parse.lexer import LINE_KIND, LINE_NUMBER, LINE_TEXT, Line
 from xxgk_lint.parse.numerals import chinese_int
 
 #: The numerals of the sections (一 … 八, as a heading opens with one).
@@ -68,7 +68,7 @@ def choose_title(candidates: Iterable[Line]) -> Line | None:
     """The line that names the report (the best-scoring candidate, if any scores)."""
     best: tuple[int, Line] | None = None
     for line in candidates:
-        score = title_score(line.text)
+        score = title_score(line[LINE_TEXT])
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best and best[0] > 0 else None
@@ -121,15 +121,19 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
     line of one; the line just above it must be short text naming a body (白石县自然资源局),
     with no sentence mark and no breadcrumb.
     """
-    if before is None or before.kind != "TEXT" or before.line != title.line - 1:
+    if (
+        before is None
+        or before[LINE_KIND] != "TEXT"
+        or before[LINE_NUMBER] != title[LINE_NUMBER] - 1
+    ):
         return False
-    head = clean_title(title.text)
+    head = clean_title(title[LINE_TEXT])
     match = TITLE_YEAR.search(nfkc(head))
     if match is None or match.start() != 0:
         return False
     from xxgk_lint.format.document import AGENCY_END  # compiled when first needed
 
-    text = clean_title(before.text)
+    text = clean_title(before[LINE_TEXT])
     return (
         0 < len(text) <= 30
         and not _breadcrumb(text)
