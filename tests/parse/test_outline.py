@@ -244,3 +244,73 @@ def test_a_bold_run_in_heading_in_html_keeps_the_columns_of_its_source(tmp_path)
     assert tuple(problems.span)[:4] == (number, 7, number, 7 + 14)
     first = problems.paragraphs[0]
     assert tuple(first.span)[:2] == (number, source.index("（一）") + 1)
+
+
+@pytest.mark.parametrize(
+    ("new", "key", "heading", "text"),
+    [
+        # No comma and no digit: the grammar reads the whole line as a heading.
+        (
+            "六、其他需要报告的事项：本年度未收取信息处理费。",
+            "other",
+            "六、其他需要报告的事项",
+            "本年度未收取信息处理费。",
+        ),
+        ("六、其他需要报告的事项：无", "other", "六、其他需要报告的事项", "无"),
+        ("**六、其他需要报告的事项：无。**", "other", "**六、其他需要报告的事项", "无。"),
+        (
+            "五、存在的主要问题及改进情况：暂无。",
+            "problems",
+            "五、存在的主要问题及改进情况",
+            "暂无。",
+        ),
+    ],
+)
+def test_a_heading_line_that_goes_on_into_a_sentence(tmp_path, new, key, heading, text) -> None:
+    old = {
+        "other": "六、其他需要报告的事项\n本机关2023年未收取信息处理费。",
+        "problems": _FIVE
+        + "政策解读形式较为单一，部分栏目更新不及时。（二）改进措施。丰富解读形式。建立栏目更新台账。",
+    }[key]
+    source = CLEAN.read_text(encoding="utf-8")
+    line = source[: source.index(old)].count("\n") + 1
+    report = _parse(tmp_path, old, new)
+    section = report.section(key)
+    assert section is not None and not section.implicit
+    assert section.title == heading
+    assert tuple(section.span)[:4] == (line, 1, line, 1 + len(heading))
+    assert [p.text for p in section.paragraphs] == [text]
+    (paragraph,) = section.paragraphs
+    column = 1 + new.index(text)
+    assert (paragraph.section, *tuple(paragraph.span)[:4]) == (
+        key,
+        line,
+        column,
+        line,
+        column + len(text),
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、主动公开政府信息情况（单位：件）",
+        "六、其他需要报告的事项：",
+        "六、其他需要报告的事项。",
+        "四、政府信息公开行政复议、行政诉讼情况。",
+    ],
+)
+def test_a_heading_with_a_note_or_a_mark_stays_whole(tmp_path, heading) -> None:
+    old = (
+        heading[:2]
+        + {
+            "二": "主动公开政府信息情况",
+            "六": "其他需要报告的事项",
+            "四": "政府信息公开行政复议、行政诉讼情况",
+        }[heading[0]]
+        + "\n"
+    )
+    report = _parse(tmp_path, old, heading + "\n")
+    (section,) = [s for s in report.sections if s.title == heading]
+    assert tuple(section.span)[1:4:2] == (1, 1 + len(heading))
+    assert all(not p.text.startswith(("（单位", "：", "。")) for p in section.paragraphs)

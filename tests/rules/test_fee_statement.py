@@ -171,3 +171,23 @@ def test_the_fee_statement_after_a_run_in_heading(tmp_path: Path) -> None:
     line, column = locate(text, statement)
     assert column == len("六、其他需要报告的事项：") + 1
     assert codes(file, "XG402", "XG102", "XG401") == [("XG402", line, column)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "六、其他需要报告的事项：本年度未收取信息处理费。",  # the grammar's heading, whole
+        "六、其他需要报告的事项。本年度未收取信息处理费。",
+        "六、其他需要报告的事项本年度未收取信息处理费。",
+    ],
+)
+def test_a_fee_statement_run_in_after_the_heading_is_stated(tmp_path: Path, line: str) -> None:
+    text = edit(CLEAN, f"六、其他需要报告的事项\n{FEE}", line)
+    assert codes(check_text(tmp_path, text), "XG401", "XG101", "XG102") == []
+
+
+def test_a_run_in_statement_that_says_nothing_of_fees(tmp_path: Path) -> None:
+    text = edit(CLEAN, f"六、其他需要报告的事项\n{FEE}", "六、其他需要报告的事项：无。")
+    assert codes(check_text(tmp_path, text), "XG401", "XG102") == [
+        ("XG401", *locate(text, "六、其他需要报告的事项"))
+    ]

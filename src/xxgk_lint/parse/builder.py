@@ -61,7 +61,7 @@ from xxgk_lint.parse.metadata import (
     year_of_text,
     year_of_title,
 )
-from xxgk_lint.parse.outline import recover_sections
+from xxgk_lint.parse.outline import recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 from xxgk_lint.sources.model import InputError, LimitError, Source
@@ -253,6 +253,15 @@ class _Builder:
             blocks = self._blocks(raw, key, tables)
             if position == last:
                 blocks = _trim_chrome(blocks)
+            # A heading line that goes on into the section's text (六、其他需要报告的事项：
+            # 本年度未收取信息处理费。): the heading, and that text its first paragraph (on
+            # the heading's line: content, never chrome to trim).
+            run_in = split_heading_line(text, key)
+            if run_in is not None:
+                text, start, stop = run_in
+                line = Line("END", heading.text[start:stop], number, column + start, column + stop)
+                blocks.insert(0, self._paragraph([line], key))
+                end = column + len(text)
             span = _new(Span, (number, column, number, end, None))
             if positions is not None:
                 span = self._span(span)

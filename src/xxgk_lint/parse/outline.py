@@ -197,6 +197,50 @@ def _run_in_source(key: str) -> str:
 _NUMERALS = "一二三四五六七八"
 
 
+def run_in_heading(text: str, key: str) -> re.Match[str] | None:
+    """Section ``key``'s heading opening ``text``, with the text run in after it: the match
+    (group ``heading``; the run-in text starts at its end), or None. The builder asks it of
+    a heading line that goes on into a sentence (六、其他需要报告的事项：本年度未收取信息
+    处理费。, which the grammar reads as one heading), this module of paragraphs."""
+    if not text.lstrip("#* ").startswith(("第", *_NUMERALS)):
+        return None  # (the pattern is compiled only for a text that may match)
+    return compiled(_run_in_source(key)).match(text)
+
+
+#: What may stand around a heading line's text: blanks, bold marks, cell separators.
+_AROUND = " \t\u3000*|｜"
+#: Marks after a heading's title that open the text run in after it, not a note of the
+#: heading (（单位：件）).
+_COLONS = "：:"
+
+
+def split_heading_line(text: str, key: str) -> tuple[str, int, int] | None:
+    """A heading line the grammar took whole whose title section ``key``'s text follows:
+    六、其他需要报告的事项：本年度未收取信息处理费。 (no comma, no digit: the line reads as a
+    heading), 五、存在的主要问题及改进情况：暂无。 — the heading, and where the text after it
+    starts and ends in ``text``; None for a heading alone (with its 。 or ：) or with a note
+    (（单位：件）), which holds no sentence end and follows no colon.
+
+    Cheap for the common heading: only a line that ends a sentence, or has a colon with
+    text after it that is no bracketed note, is matched against the titles."""
+    end = len(text.rstrip(_AROUND))
+    if not end:
+        return None
+    if text[end - 1] not in _SENTENCE_ENDS:
+        colon = max(text.rfind(c, 0, end) for c in _COLONS)
+        if colon < 0 or colon == end - 1 or text[end - 1] in ")）":
+            return None
+    match = run_in_heading(text, key)
+    if match is None or match.end() >= end:
+        return None
+    start = match.end()
+    heading = match.group("heading")
+    separator = text[len(heading) : start]
+    if not _ends_sentence(text[start:end]) and not any(c in separator for c in _COLONS):
+        return None
+    return heading, start, end
+
+
 def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, int, Section] | None:
     """Section ``key``'s heading with its text run in after it (五、存在的主要问题及改进情况：
     （一）存在问题。…): the first paragraph among ``parts[low:high]`` that opens with it
@@ -205,11 +249,9 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
     for index in range(low, high):
         blocks = parts[index].blocks
         for at, block in enumerate(blocks):
-            if not isinstance(block, Paragraph) or not block.text.lstrip("#* ").startswith(
-                ("第", *_NUMERALS)
-            ):
-                continue  # (the pattern is compiled only for a paragraph that may match)
-            match = compiled(_run_in_source(key)).match(block.text)
+            if not isinstance(block, Paragraph):
+                continue
+            match = run_in_heading(block.text, key)
             if match is None:
                 continue
             heading = match.group("heading")
