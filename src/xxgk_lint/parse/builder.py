@@ -256,7 +256,13 @@ class _Builder:
             # A heading line that goes on into the section's text (六、其他需要报告的事项：
             # 本年度未收取信息处理费。): the heading, and that text its first paragraph (on
             # the heading's line: content, never chrome to trim).
-            run_in = split_heading_line(text, key)
+            # (most headings end in neither a sentence end nor a mark around one, and hold
+            # no colon: told by three tests, not a call)
+            run_in = (
+                split_heading_line(text, key)
+                if text[-1] in _RUN_ON_LAST or "：" in text or ":" in text
+                else None
+            )
             if run_in is not None:
                 text, start, stop = run_in
                 line = Line("END", heading.text[start:stop], number, column + start, column + stop)
@@ -392,6 +398,10 @@ class _Builder:
         line = self.second
         return self._span(Span(line.line, line.column, line.line, line.end_column))
 
+
+#: The last characters of a heading line that may go on into a sentence (a sentence end, or
+#: a bold mark or cell separator after one; see outline.split_heading_line).
+_RUN_ON_LAST = "。；;！!？?*|｜"
 
 #: What the builder moves into the original file's positions (see _Builder._moved).
 _Spanned = TypeVar("_Spanned", Deviation, Date)

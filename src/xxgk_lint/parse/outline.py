@@ -227,7 +227,7 @@ def split_heading_line(text: str, key: str) -> tuple[str, int, int] | None:
     if not end:
         return None
     if text[end - 1] not in _SENTENCE_ENDS:
-        colon = max(text.rfind(c, 0, end) for c in _COLONS)
+        colon = max(text.rfind("：", 0, end), text.rfind(":", 0, end))
         if colon < 0 or colon == end - 1 or text[end - 1] in ")）":
             return None
     match = run_in_heading(text, key)
