@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.parse import parse_path
+from xxgk_lint.parse.builder import NotAReportError
 
 CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
 
@@ -314,3 +315,11 @@ def test_a_heading_with_a_note_or_a_mark_stays_whole(tmp_path, heading) -> None:
     (section,) = [s for s in report.sections if s.title == heading]
     assert tuple(section.span)[1:4:2] == (1, 1 + len(heading))
     assert all(not p.text.startswith(("（单位", "：", "。")) for p in section.paragraphs)
+
+
+def test_a_title_run_on_into_words_that_end_no_sentence_is_no_heading(tmp_path) -> None:
+    # Not a report at all (a line of one title and filler, cases/bad-longline): no section.
+    path = tmp_path / "report.txt"
+    path.write_text("一、总体情况" + "啊" * 200 + "\n", encoding="utf-8")
+    with pytest.raises(NotAReportError):
+        parse_path(path)

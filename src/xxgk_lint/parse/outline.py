@@ -234,11 +234,20 @@ def split_heading_line(text: str, key: str) -> tuple[str, int, int] | None:
     if match is None or match.end() >= end:
         return None
     start = match.end()
-    heading = match.group("heading")
-    separator = text[len(heading) : start]
-    if not _ends_sentence(text[start:end]) and not any(c in separator for c in _COLONS):
+    if not _goes_on(text[:end], match):
         return None
-    return heading, start, end
+    return match.group("heading"), start, end
+
+
+def _goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether what follows a heading at the start of ``text`` is the section's text: a
+    sentence (it ends one), or anything after a colon (六、其他需要报告的事项：无). Not a
+    note (（单位：件）), nor a title run on into words that say nothing (一、总体情况啊啊…)."""
+    rest = text[match.end() :]
+    if not rest:
+        return True  # (the heading alone)
+    separator = text[len(match.group("heading")) : match.end()]
+    return any(c in separator for c in _COLONS) or _ends_sentence(rest)
 
 
 def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, int, Section] | None:
@@ -252,7 +261,7 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
             if not isinstance(block, Paragraph):
                 continue
             match = run_in_heading(block.text, key)
-            if match is None:
+            if match is None or not _goes_on(block.text, match):
                 continue
             heading = match.group("heading")
             rest = _rest(block, match.end())
