@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.parse import parse_path
+from xxgk_lint.parse.builder import NotAReportError
 
 CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
 
@@ -68,3 +69,257 @@ def test_a_bare_title_line_is_the_heading(tmp_path) -> None:
     other = report.section("other")
     assert other is not None and not other.implicit and other.number is None
     assert [p.text for p in other.paragraphs] == ["本机关2023年未收取信息处理费。"]
+
+
+# ---- a heading with its section's text run in after it on the same line
+
+_FIVE = "五、存在的主要问题及改进情况\n（一）存在问题。"
+_SIX = "六、其他需要报告的事项\n本机关"
+_ONE = "一、总体情况\n2023年，"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "heading", "start"),
+    [
+        (
+            _FIVE,
+            "五、存在的主要问题及改进情况：（一）存在问题。",
+            "problems",
+            "五、存在的主要问题及改进情况",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "五、存在的主要问题及改进情况（一）存在问题。",
+            "problems",
+            "五、存在的主要问题及改进情况",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "五、存在的主要问题及改进情况 （一）存在问题。",
+            "problems",
+            "五、存在的主要问题及改进情况",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "**五、存在的主要问题及改进情况**（一）存在问题。",
+            "problems",
+            "**五、存在的主要问题及改进情况**",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "五、存在的问题和改进措施：（一）存在问题。",
+            "problems",
+            "五、存在的问题和改进措施",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "五、存在问题與改進情況。（一）存在问题。",
+            "problems",
+            "五、存在问题與改進情況",
+            "（一）存在问题。",
+        ),
+        (_SIX, "六、其他需要报告的事项。本机关", "other", "六、其他需要报告的事项", "本机关2023年"),
+        (_SIX, "六、其他需要报告的事项：本机关", "other", "六、其他需要报告的事项", "本机关2023年"),
+        (_SIX, "六、其他需要报告的事项　本机关", "other", "六、其他需要报告的事项", "本机关2023年"),
+        (_SIX, "六、其他需要报告的事项本机关", "other", "六、其他需要报告的事项", "本机关2023年"),
+        (
+            _SIX,
+            "第六部分 其它需要报告的事项：本机关",
+            "other",
+            "第六部分 其它需要报告的事项",
+            "本机关2023年",
+        ),
+        (_ONE, "一、总体情况：2023年，", "overview", "一、总体情况", "2023年，本机关"),
+    ],
+)
+def test_a_heading_with_its_text_run_in_is_the_heading(tmp_path, old, new, key, heading, start):
+    text = CLEAN.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    report = _parse(tmp_path, old, new)
+    assert [s.key for s in report.sections] == [
+        "overview",
+        "proactive",
+        "applications",
+        "reviews",
+        "problems",
+        "other",
+    ]
+    section = report.section(key)
+    assert section is not None and not section.implicit
+    assert (section.number, section.title) == (
+        "六" if key == "other" else "五" if key == "problems" else "一",
+        heading,
+    )
+    assert tuple(section.span)[:4] == (line, 1, line, 1 + len(heading))
+    first = section.paragraphs[0]
+    assert first.text.startswith(start) and first.section == key
+    # The paragraph's place is its place in the line, after the heading and its separator.
+    column = 1 + new.index(start[:3])
+    assert tuple(first.span)[:2] == (line, column)
+    assert tuple(first.span_of(0, 3))[:4] == (line, column, line, column + 3)
+
+
+def test_the_text_after_a_run_in_heading_is_not_the_section_before(tmp_path) -> None:
+    report = _parse(tmp_path, _FIVE, "五、存在的主要问题及改进情况：（一）存在问题。")
+    reviews = report.section("reviews")
+    assert reviews is not None and reviews.paragraphs == ()
+    problems = report.section("problems")
+    assert problems is not None
+    assert [p.text[:4] for p in problems.paragraphs] == ["（一）存"]
+
+
+def test_two_run_in_headings_in_a_row(tmp_path) -> None:
+    text = CLEAN.read_text(encoding="utf-8")
+    text = text.replace(_FIVE, "五、存在的主要问题及改进情况：（一）存在问题。")
+    text = text.replace(_SIX, "六、其他需要报告的事项：本机关")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_path(path)
+    problems, other = report.section("problems"), report.section("other")
+    assert problems is not None and other is not None
+    assert (problems.title, other.title) == (
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    )
+    assert [p.text for p in other.paragraphs] == ["本机关2023年未收取信息处理费。"]
+    assert all(not p.text.startswith("六") for p in problems.paragraphs)
+
+
+def test_a_run_in_heading_numbered_as_another_section_keeps_its_numeral(tmp_path) -> None:
+    # 五 left out: 六 is numbered 五 (XG102 reports the numeral, XG101 the absent section).
+    report = _parse(
+        tmp_path,
+        "五、存在的主要问题及改进情况\n（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。"
+        "（二）改进措施。丰富解读形式。建立栏目更新台账。\n六、其他需要报告的事项\n本机关",
+        "五、其他需要报告的事项：本机关",
+    )
+    other = report.section("other")
+    assert other is not None and (other.number, other.title) == ("五", "五、其他需要报告的事项")
+    assert report.section("problems") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "五、六月份，本机关集中开展政策解读。",  # a numeral and a numeral: no title
+        "五、存在问题较多的栏目，已于年内整改完毕。",  # a word of the section, not its title
+        "五、加强组织领导。成立工作专班。",  # a list item of the section before
+        "（五）存在的主要问题及改进情况：见下。",  # a sub-heading's numeral: _as_subheading's
+    ],
+)
+def test_a_sentence_opening_with_a_numeral_is_no_heading(tmp_path, line) -> None:
+    report = _parse(tmp_path, _FIVE, f"{line}\n（一）存在问题。")
+    assert report.section("problems") is None or report.section("problems").implicit
+    reviews = report.section("reviews")
+    assert reviews is not None and reviews.paragraphs[0].text == line
+
+
+@pytest.mark.parametrize(
+    "line", ["一、二季度，本机关主动公开政府信息40条。", "一、加强组织领导。成立领导小组。"]
+)
+def test_a_numbered_sentence_is_no_overview_heading(tmp_path, line) -> None:
+    report = _parse(tmp_path, _ONE, f"{line}\n2023年，")
+    overview = report.section("overview")
+    assert overview is not None and overview.implicit and overview.number is None
+
+
+def test_a_bold_run_in_heading_in_html_keeps_the_columns_of_its_source(tmp_path) -> None:
+    text = CLEAN.read_text(encoding="utf-8").replace(
+        _FIVE, "<b>五、存在的主要问题及改进情况</b>（一）存在问题。"
+    )
+    lines = text.split("\n")
+    html = "<html><body>\n" + "\n".join(f"<p>{line}</p>" for line in lines) + "\n</body></html>"
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    report = parse_path(path)
+    problems = report.section("problems")
+    assert problems is not None and not problems.implicit
+    assert problems.title == "五、存在的主要问题及改进情况"
+    number = next(i for i, line in enumerate(lines, 2) if line.startswith("<b>五"))
+    source = html.split("\n")[number - 1]
+    assert tuple(problems.span)[:4] == (number, 7, number, 7 + 14)
+    first = problems.paragraphs[0]
+    assert tuple(first.span)[:2] == (number, source.index("（一）") + 1)
+
+
+@pytest.mark.parametrize(
+    ("new", "key", "heading", "text"),
+    [
+        # No comma and no digit: the grammar reads the whole line as a heading.
+        (
+            "六、其他需要报告的事项：本年度未收取信息处理费。",
+            "other",
+            "六、其他需要报告的事项",
+            "本年度未收取信息处理费。",
+        ),
+        ("六、其他需要报告的事项：无", "other", "六、其他需要报告的事项", "无"),
+        ("**六、其他需要报告的事项：无。**", "other", "**六、其他需要报告的事项", "无。"),
+        (
+            "五、存在的主要问题及改进情况：暂无。",
+            "problems",
+            "五、存在的主要问题及改进情况",
+            "暂无。",
+        ),
+    ],
+)
+def test_a_heading_line_that_goes_on_into_a_sentence(tmp_path, new, key, heading, text) -> None:
+    old = {
+        "other": "六、其他需要报告的事项\n本机关2023年未收取信息处理费。",
+        "problems": _FIVE
+        + "政策解读形式较为单一，部分栏目更新不及时。（二）改进措施。丰富解读形式。建立栏目更新台账。",
+    }[key]
+    source = CLEAN.read_text(encoding="utf-8")
+    line = source[: source.index(old)].count("\n") + 1
+    report = _parse(tmp_path, old, new)
+    section = report.section(key)
+    assert section is not None and not section.implicit
+    assert section.title == heading
+    assert tuple(section.span)[:4] == (line, 1, line, 1 + len(heading))
+    assert [p.text for p in section.paragraphs] == [text]
+    (paragraph,) = section.paragraphs
+    column = 1 + new.index(text)
+    assert (paragraph.section, *tuple(paragraph.span)[:4]) == (
+        key,
+        line,
+        column,
+        line,
+        column + len(text),
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、主动公开政府信息情况（单位：件）",
+        "六、其他需要报告的事项：",
+        "六、其他需要报告的事项。",
+        "四、政府信息公开行政复议、行政诉讼情况。",
+    ],
+)
+def test_a_heading_with_a_note_or_a_mark_stays_whole(tmp_path, heading) -> None:
+    old = (
+        heading[:2]
+        + {
+            "二": "主动公开政府信息情况",
+            "六": "其他需要报告的事项",
+            "四": "政府信息公开行政复议、行政诉讼情况",
+        }[heading[0]]
+        + "\n"
+    )
+    report = _parse(tmp_path, old, heading + "\n")
+    (section,) = [s for s in report.sections if s.title == heading]
+    assert tuple(section.span)[1:4:2] == (1, 1 + len(heading))
+    assert all(not p.text.startswith(("（单位", "：", "。")) for p in section.paragraphs)
+
+
+def test_a_title_run_on_into_words_that_end_no_sentence_is_no_heading(tmp_path) -> None:
+    # Not a report at all (a line of one title and filler, cases/bad-longline): no section.
+    path = tmp_path / "report.txt"
+    path.write_text("一、总体情况" + "啊" * 200 + "\n", encoding="utf-8")
+    with pytest.raises(NotAReportError):
+        parse_path(path)

@@ -156,3 +156,38 @@ def test_every_fee_clause_has_one_of_the_fee_words() -> None:
     # and a clause without them is not one
     assert not _has_fee_words("发现问题马上通知相关单位整改")
     assert not any(patterns[k].search("根据通知要求，经费已下达") for k in kinds)
+
+
+def test_the_fee_statement_after_a_run_in_heading(tmp_path: Path) -> None:
+    """六、其他需要报告的事项：… — the statement after the heading is section 六's, found at
+    its own column of the line."""
+    statement = "本机关2023年未发出收费通知，未收取信息处理费。"
+    text = edit(
+        unpaid(statement),
+        f"六、其他需要报告的事项\n{statement}",
+        f"六、其他需要报告的事项：{statement}",
+    )
+    file = check_text(tmp_path, text)
+    line, column = locate(text, statement)
+    assert column == len("六、其他需要报告的事项：") + 1
+    assert codes(file, "XG402", "XG102", "XG401") == [("XG402", line, column)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "六、其他需要报告的事项：本年度未收取信息处理费。",  # the grammar's heading, whole
+        "六、其他需要报告的事项。本年度未收取信息处理费。",
+        "六、其他需要报告的事项本年度未收取信息处理费。",
+    ],
+)
+def test_a_fee_statement_run_in_after_the_heading_is_stated(tmp_path: Path, line: str) -> None:
+    text = edit(CLEAN, f"六、其他需要报告的事项\n{FEE}", line)
+    assert codes(check_text(tmp_path, text), "XG401", "XG101", "XG102") == []
+
+
+def test_a_run_in_statement_that_says_nothing_of_fees(tmp_path: Path) -> None:
+    text = edit(CLEAN, f"六、其他需要报告的事项\n{FEE}", "六、其他需要报告的事项：无。")
+    assert codes(check_text(tmp_path, text), "XG401", "XG102") == [
+        ("XG401", *locate(text, "六、其他需要报告的事项"))
+    ]

@@ -227,3 +227,52 @@ def test_a_section_of_more_ideographs_than_nothing_says_is_not_normalised_for_it
     assert _ideographs_over(" 1. 无相关情况 ", _NOTHING_LONGEST) is False
     assert _ideographs_over("无相关情况。\n暂无", _NOTHING_LONGEST) is True
     assert _ideographs_over("a b c d e f g h 无", 0) is True
+
+
+# ---- a heading with its section's text run in after it (五、…情况：（一）…)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("五、存在的主要问题及改进情况\n（一）", "五、存在的主要问题及改进情况：（一）"),
+        ("五、存在的主要问题及改进情况\n（一）", "五、存在的主要问题及改进情况（一）"),
+        ("六、其他需要报告的事项\n本机关", "六、其他需要报告的事项：本机关"),
+        ("六、其他需要报告的事项\n本机关", "六、其他需要报告的事项。本机关"),
+        ("六、其他需要报告的事项\n本机关", "六、其他需要报告的事项 本机关"),
+        ("一、总体情况\n2023年", "一、总体情况：2023年"),
+    ],
+)
+def test_a_run_in_heading_is_the_sections_heading(tmp_path: Path, old: str, new: str) -> None:
+    assert codes(check_text(tmp_path, edit(CLEAN, old, new)), "XG101", "XG102", "XG103") == []
+
+
+def test_run_in_headings_of_five_and_six(tmp_path: Path) -> None:
+    text = edit(
+        CLEAN, "五、存在的主要问题及改进情况\n（一）", "五、存在的主要问题及改进情况：（一）"
+    )
+    text = edit(text, "六、其他需要报告的事项\n本机关", "六、其他需要报告的事项：本机关")
+    assert codes(check_text(tmp_path, text), "XG101", "XG102", "XG103") == []
+
+
+def test_what_section_five_says_after_its_run_in_heading(tmp_path: Path) -> None:
+    # XG103 reads the text after the heading: 暂无 is nothing, at its own column.
+    text = edit(
+        CLEAN, f"五、存在的主要问题及改进情况\n{FIVE}", "五、存在的主要问题及改进情况：暂无。"
+    )
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG103"]
+    assert "只写了“暂无。”" in finding.message
+    assert codes(file, "XG101", "XG102") == []
+
+
+def test_a_run_in_heading_numbered_as_the_section_before(tmp_path: Path) -> None:
+    # 五 left out and 六 numbered 五: XG101 for 五; its numeral, moved up by one, is not
+    # reported again; nothing says 六 has no heading.
+    text = edit(
+        CLEAN,
+        f"五、存在的主要问题及改进情况\n{FIVE}\n六、其他需要报告的事项\n本机关",
+        "五、其他需要报告的事项：本机关",
+    )
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG101", "XG102") == [("XG101", *locate(text, "五、其他需要报告的事项"))]

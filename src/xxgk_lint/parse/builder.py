@@ -69,7 +69,7 @@ from xxgk_lint.parse.metadata import (
     year_of_text,
     year_of_title,
 )
-from xxgk_lint.parse.outline import recover_sections
+from xxgk_lint.parse.outline import recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 from xxgk_lint.sources.model import InputError, LimitError, Source
@@ -264,6 +264,21 @@ class _Builder:
             blocks = self._blocks(raw, key, tables)
             if position == last:
                 blocks = _trim_chrome(blocks)
+            # A heading line that goes on into the section's text (六、其他需要报告的事项：
+            # 本年度未收取信息处理费。): the heading, and that text its first paragraph (on
+            # the heading's line: content, never chrome to trim).
+            # (most headings end in neither a sentence end nor a mark around one, and hold
+            # no colon: told by three tests, not a call)
+            run_in = (
+                split_heading_line(text, key)
+                if text[-1] in _RUN_ON_LAST or "：" in text or ":" in text
+                else None
+            )
+            if run_in is not None:
+                text, start, stop = run_in
+                line = Line("END", heading.text[start:stop], number, column + start, column + stop)
+                blocks.insert(0, self._paragraph([line], key))
+                end = column + len(text)
             span = _new(Span, (number, column, number, end, None))
             if positions is not None:
                 span = self._span(span)
@@ -394,6 +409,10 @@ class _Builder:
         _, _, number, column, end = self.second
         return self._span(Span(number, column, number, end))
 
+
+#: The last characters of a heading line that may go on into a sentence (a sentence end, or
+#: a bold mark or cell separator after one; see outline.split_heading_line).
+_RUN_ON_LAST = "。；;！!？?*|｜"
 
 #: What the builder moves into the original file's positions (see _Builder._moved).
 _Spanned = TypeVar("_Spanned", Deviation, Date)

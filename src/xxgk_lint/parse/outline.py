@@ -15,6 +15,13 @@ The content is found by what it is:
 A heading written as a sub-heading, （一）总体情况, is the section itself: its own paragraph
 (:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the section with that section's
 numeral becomes its heading, numeral （一） as printed (XG102 reports the numeral).
+
+A heading with the section's text run in after it on the same line — 五、存在的主要问题及改进
+情况：（一）…, 六、其他需要报告的事项。本机关…, or a bold heading that Word or a CMS page
+writes in the paragraph it opens — is no heading to the grammar (the line holds sentences),
+so it is read here: a paragraph opening with a numeral and one of the section's titles as
+the format model knows them (:func:`_run_in`) is split into the heading and the paragraph
+after it, each keeping its place in the original line.
 """
 
 from __future__ import annotations
@@ -26,9 +33,10 @@ from collections.abc import Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse.ast import Block, Paragraph, Section, Span, Table
-from xxgk_lint.parse.metadata import starts_problems
+from xxgk_lint.parse.ast import Block, Paragraph, Piece, Section, Span, Table
+from xxgk_lint.parse.metadata import section_number, starts_problems
 
 #: The patterns below are compiled when first needed (:func:`~xxgk_lint.memo.compiled`):
 #: sections are recovered only in a report that lacks a heading, and compiling them costs
@@ -81,7 +89,11 @@ def recover_sections(
         if key in present:
             continue
         low, high = _between(parts, key)
-        found = _as_subheading(parts, key, low, high) or _content(parts, key, low, high, title_line)
+        found = (
+            _run_in(parts, key, low, high)
+            or _as_subheading(parts, key, low, high)
+            or _content(parts, key, low, high, title_line)
+        )
         if found is None:
             continue
         index, at, section = found
@@ -140,11 +152,142 @@ def _as_subheading(
     return None
 
 
+#: Characters a section title is written with in other words: the conjunctions (及 / 和 /
+#: 与 / 、), 其他 or 其它, and 的, which titles print or leave out (存在主要问题).
+_TITLE_CHARACTERS = {
+    "及": "[及和与與、]",
+    "和": "[及和与與、]",
+    "与": "[及和与與、]",
+    "、": "[及和与與、]",
+    "他": "[他它]",
+    "的": "的?",
+}
+#: Blanks in a heading (spaces, tabs, ideographic spaces).
+_BLANKS = r"(?:[ \t]|\u3000)*"
+
+
+@functools.cache
+def _run_in_source(key: str) -> str:
+    """The pattern of section ``key``'s heading at the start of a paragraph, in raw text:
+    markdown marks, a numeral as the grammar's HEADING has it (一、 五． 六 第六部分), one of
+    the section's titles (its title or a variant the model knows; the longest first, so
+    that the whole title is the heading), a closing ``**``, then the separator the
+    paragraph starts after (：。， or blanks; none when the text follows at once).
+
+    Any section numeral, not only the section's own: a report that leaves out a section
+    numbers the ones after it one less (XG102 reports the numeral). The title must be the
+    section's: a sentence that starts with a numeral and a word of it (一、二季度…, 一、加强
+    组织领导。) is no heading."""
+    spec = FORMAT_2021.section(key)
+    titles = sorted(dict.fromkeys((spec.title.zh, *spec.variants)), key=len, reverse=True)
+    forms = "|".join(
+        "".join(_TITLE_CHARACTERS.get(c) or with_traditional(c) for c in title) for title in titles
+    )
+    separator = rf"{_BLANKS}[、.．，,:：]"
+    numeral = (
+        rf"(?:[{_NUMERALS}](?:{separator}|(?:[ \t]|\u3000)+)|第[{_NUMERALS}]部分(?:{separator})?)"
+    )
+    return (
+        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{numeral}{_BLANKS}(?:{forms})(?:\*\*)?)"
+        rf"{_BLANKS}(?:[:：。.．，,]{_BLANKS})?"
+    )
+
+
+#: The numerals a section heading opens with (as the grammar's HEADING has them).
+_NUMERALS = "一二三四五六七八"
+
+
+def run_in_heading(text: str, key: str) -> re.Match[str] | None:
+    """Section ``key``'s heading opening ``text``, with the text run in after it: the match
+    (group ``heading``; the run-in text starts at its end), or None. The builder asks it of
+    a heading line that goes on into a sentence (六、其他需要报告的事项：本年度未收取信息
+    处理费。, which the grammar reads as one heading), this module of paragraphs."""
+    if not text.lstrip("#* ").startswith(("第", *_NUMERALS)):
+        return None  # (the pattern is compiled only for a text that may match)
+    return compiled(_run_in_source(key)).match(text)
+
+
+#: What may stand around a heading line's text: blanks, bold marks, cell separators.
+_AROUND = " \t\u3000*|｜"
+#: Marks after a heading's title that open the text run in after it, not a note of the
+#: heading (（单位：件）).
+_COLONS = "：:"
+
+
+def split_heading_line(text: str, key: str) -> tuple[str, int, int] | None:
+    """A heading line the grammar took whole whose title section ``key``'s text follows:
+    六、其他需要报告的事项：本年度未收取信息处理费。 (no comma, no digit: the line reads as a
+    heading), 五、存在的主要问题及改进情况：暂无。 — the heading, and where the text after it
+    starts and ends in ``text``; None for a heading alone (with its 。 or ：) or with a note
+    (（单位：件）), which holds no sentence end and follows no colon.
+
+    Cheap for the common heading: only a line that ends a sentence, or has a colon with
+    text after it that is no bracketed note, is matched against the titles."""
+    end = len(text.rstrip(_AROUND))
+    if not end:
+        return None
+    if text[end - 1] not in _SENTENCE_ENDS:
+        colon = max(text.rfind("：", 0, end), text.rfind(":", 0, end))
+        if colon < 0 or colon == end - 1 or text[end - 1] in ")）":
+            return None
+    match = run_in_heading(text, key)
+    if match is None or match.end() >= end:
+        return None
+    start = match.end()
+    if not _goes_on(text[:end], match):
+        return None
+    return match.group("heading"), start, end
+
+
+def _goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether what follows a heading at the start of ``text`` is the section's text: a
+    sentence (it ends one), or anything after a colon (六、其他需要报告的事项：无). Not a
+    note (（单位：件）), nor a title run on into words that say nothing (一、总体情况啊啊…)."""
+    rest = text[match.end() :]
+    if not rest:
+        return True  # (the heading alone)
+    separator = text[len(match.group("heading")) : match.end()]
+    return any(c in separator for c in _COLONS) or _ends_sentence(rest)
+
+
+def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, int, Section] | None:
+    """Section ``key``'s heading with its text run in after it (五、存在的主要问题及改进情况：
+    （一）存在问题。…): the first paragraph among ``parts[low:high]`` that opens with it
+    becomes the section's heading and, after the heading and its separator, its first
+    paragraph; the blocks after it are the section's too."""
+    for index in range(low, high):
+        blocks = parts[index].blocks
+        for at, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            match = run_in_heading(block.text, key)
+            if match is None or not _goes_on(block.text, match):
+                continue
+            heading = match.group("heading")
+            rest = _rest(block, match.end())
+            owned = _owned(([rest] if rest else []) + list(blocks[at + 1 :]), key)
+            span = block.span_of(0, len(heading))
+            return index, at, Section(key, section_number(heading), heading, span, owned)
+    return None
+
+
 def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
-    """The paragraph after its first line (the heading), if anything follows it."""
+    """The paragraph after its first ``cut`` characters (a heading), if anything follows
+    them: its pieces still say where each of its lines starts in the original file (the
+    line the cut falls in from the column after the cut)."""
     if cut >= len(paragraph.text):
         return None
-    pieces = tuple(p._replace(offset=p.offset - cut) for p in paragraph.pieces[1:])
+    pieces = tuple(
+        Piece(0, p.line, p.column + cut - p.offset)
+        if p.offset <= cut < next_offset
+        else p._replace(offset=p.offset - cut)
+        for p, next_offset in zip(
+            paragraph.pieces,
+            [*(p.offset for p in paragraph.pieces[1:]), len(paragraph.text)],
+            strict=True,
+        )
+        if next_offset > cut
+    )
     span = paragraph.span_of(cut, len(paragraph.text))
     return dataclasses.replace(paragraph, text=paragraph.text[cut:], span=span, pieces=pieces)
 
