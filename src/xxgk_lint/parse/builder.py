@@ -276,7 +276,13 @@ class _Builder:
             )
             if run_in is not None:
                 text, start, stop = run_in
-                line = Line("END", heading.text[start:stop], number, column + start, column + stop)
+                line: Line = (
+                    "END",
+                    heading[LINE_TEXT][start:stop],
+                    number,
+                    column + start,
+                    column + stop,
+                )
                 blocks.insert(0, self._paragraph([line], key))
                 end = column + len(text)
             span = _new(Span, (number, column, number, end, None))
