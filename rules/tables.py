@@ -307,7 +307,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
     },
     docs=docs(
         (
-            "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”或其他文字都会被报告。"
+            "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”、“暂无”、“不涉及”、“空”、“N/A”"
+            "或其他文字（如把“—”打成“一”，或写“〇”“0件”）都会被报告；填了文字的单元格只报告这一格，该行其余数值照常读取。"
             "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。",
             "空白不等于0：真实报告中常见总计列空白或只填总计列，如果把空白当作0，会产生大量虚假的合计错误。"
             "xxgk-lint 把这些单元格单独报告，并跳过需要它们的勾稽关系核对。",
@@ -316,7 +317,9 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         ),
         (
             "Every cell of the tables where a number belongs must hold a number. Blank "
-            "cells, '/', '—', '-', '无' or other text are reported. A run of blank cells (or of "
+            "cells, '/', '—', '-', '无', '暂无', '不涉及', '空', 'N/A' or other text (一 typed for '—', "
+            "〇, 0件) are reported; a cell holding text is reported at that cell and the rest of "
+            "its row is read. A run of blank cells (or of "
             "one placeholder) down a column is reported once, naming its rows; a row none of "
             "whose cells holds a number is reported once, as a row.",
             "A blank is not a zero: real reports leave the 总计 column blank, or fill only it; "
