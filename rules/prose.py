@@ -419,7 +419,8 @@ def _found_text(
             "各种读法比较，只有哪种读法都不相符时才报告。“其中线上申请3件”这类分项、“同比增长10件”这类增减、"
             "“予以公开5件”这类单项结果、行政许可申请或人大代表建议等其他事项的件数都不核对；动词前写明是"
             "别的年度的（“上年度收到申请12件”“去年同期”“同期”，或与报告年度不同的“2022年收到12件”）也不"
-            "核对，但“上年结转N件”是本年表格的第二项，照常核对。“依申请公开政府信息N件”常指依申请公开的"
+            "核对，但“上年结转N件”是本年表格的第二项，照常核对。全县、全市等其他机关的件数（“全县各级行政机关共收到……，其中本机关……”只核对本机关的），"
+            "以及按渠道分列、未写“共”的件数（“通过网站收到……件，通过信函收到……件”）也不核对。“依申请公开政府信息N件”常指依申请公开的"
             "信息条数而非申请件数，不核对。句中没有政府信息公开申请语境的也不核对。某个单元格被勾稽关系判定"
             "为填错时，也按其应有的数核对。",
             "正文与表格数字矛盾是评估和通报中常见的问题：两处必有一处有误，读者无从判断哪个可信。",
@@ -438,7 +439,9 @@ def _found_text(
             "(同比增长10件), one outcome (予以公开5件), counts of other things (行政许可申请, "
             "人大代表建议) and another year's counts (上年度收到申请12件, 去年同期, 同期, or a "
             "year other than the report's before the verb: 2022年收到12件) are not compared; "
-            "上年结转N件 is row 二 of this year's table and is. 依申请公开政府信息N件 usually "
+            "上年结转N件 is row 二 of this year's table and is. Counts of other bodies "
+            "(全县各级行政机关共收到…, until 本机关 comes back) and counts by one channel without "
+            "a total (通过网站收到…件，通过信函收到…件) are not compared. 依申请公开政府信息N件 usually "
             "counts the information disclosed on request, not applications, and is not compared. "
             "Nor is a sentence outside the context of information-disclosure applications. A "
             "cell the identities find wrong is also read at the value they ask of it.",
@@ -662,7 +665,8 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "对应各组“结果维持”；“未发生……行政复议……行政诉讼”要求相应各组所有单元格都为0，“未发生……被纠错”"
             "要求“结果纠正”为0。件数可以是阿拉伯数字，也可以是汉字数字（“一件”“两件”）；写明是别的年度的"
             "（“上年度被申请行政复议3件”“2022年…”）不核对。只核对有政府信息公开语境的句子（或第四部分中的"
-            "句子），从不与表三比较。",
+            "句子），从不与表三比较；“无行政复议和行政诉讼案件”“未因政府信息公开被申请行政复议”这类说完全没有复议、"
+            "诉讼的句子不需要该语境。“办理各类行政复议案件N件”这类不限于政府信息公开的件数不核对。",
             "复议、诉讼情况是评估关注的重点；正文说没有、表中却有，或件数不一致，说明其中之一有误。",
             REVIEWS_DENIED,
             REVIEWS_STATED,
@@ -677,7 +681,9 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "Counts may be in digits or Chinese numerals (一件, 两件); another year's counts "
             "(上年度被申请行政复议3件, 2022年…) are not compared. Only "
             "sentences in the context of information disclosure (or in section 四) are "
-            "compared, and never with table 三.",
+            "compared, and never with table 三; a sentence saying there were no reviews or "
+            "lawsuits at all (无行政复议和行政诉讼案件, 未因政府信息公开被申请行政复议) needs no such "
+            "context, and counts of reviews of every kind (办理各类行政复议案件N件) are not compared.",
             "Reviews and lawsuits are what evaluators look at first; a text that says there "
             "were none while the table counts some, or another number, means one is wrong.",
             REVIEWS_DENIED,
