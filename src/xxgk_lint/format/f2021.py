@@ -25,7 +25,7 @@ OVERVIEW = SectionSpec(
     "overview",
     Text("总体情况", "overview"),
     words=("总体情况", "概述", "总体概况", "基本情况"),
-    variants=("基本情况",),
+    variants=("基本情况", "总体概况"),
 )
 PROACTIVE_SECTION = SectionSpec(
     "二",
@@ -76,6 +76,7 @@ PROBLEMS = SectionSpec(
         "存在问题及改进情况",
         "存在的主要问题及改进措施",
         "问题与改进",
+        "存在的不足及改进措施",
     ),
 )
 OTHER = SectionSpec(
@@ -83,7 +84,7 @@ OTHER = SectionSpec(
     "other",
     Text("其他需要报告的事项", "other matters"),
     words=("其他需要?报告", "其他需要?说明", "其他事项"),
-    variants=("其他需报告的事项", "其他需要说明的事项", "其它需要报告的事项"),
+    variants=("其他需报告的事项", "其他需要说明的事项", "其它需要报告的事项", "其他事项"),
     bare=("其他",),
 )
 
