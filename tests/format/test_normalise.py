@@ -36,6 +36,10 @@ def test_each_replaced_form_is_its_decomposition_and_its_nfkc() -> None:
     for wide, narrow in _COMMON_WIDE:
         assert unicodedata.normalize("NFKD", wide) == narrow
         assert unicodedata.normalize("NFKC", wide) == narrow
+        # A compatibility character: NFKC never composes one, so a text in NFKC holds
+        # none (the fast path returns a text in NFKC before looking for them).
+        assert unicodedata.decomposition(wide).startswith("<")
+        assert not unicodedata.is_normalized("NFKC", f"中{wide}文")
     for code, narrow in _WIDE.items():
         assert unicodedata.normalize("NFKD", chr(code)) == narrow
 

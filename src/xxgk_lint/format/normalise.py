@@ -117,7 +117,11 @@ def _nfkc_of_piece(text: str) -> str:
 
 def _nfkc_by_replacing(text: str) -> str | None:
     """NFKC of ``text`` when replacing its full-width forms is all it takes (nearly every
-    text), else None."""
+    text), else None. Most labels are in NFKC already: asked first, they are returned
+    without a test per common form (a text in NFKC holds none: each is a compatibility
+    character, which NFKC replaces and never composes)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     for wide, narrow in _COMMON_WIDE:
         if wide in text:
             text = text.replace(wide, narrow)
