@@ -12,6 +12,7 @@ import pytest
 
 from xxgk_lint.format.normalise import (
     _BOTH,
+    _BY_CHARACTER,
     _COMMON_WIDE,
     _DASHES,
     _FOLDED,
@@ -21,7 +22,8 @@ from xxgk_lint.format.normalise import (
     SIMPLIFIED,
     TRADITIONAL,
     _fold,
-    _without_spaces,
+    _normalise,
+    _without_blanks,
     fold_traditional,
     nfkc,
     normalise,
@@ -34,6 +36,10 @@ def test_each_replaced_form_is_its_decomposition_and_its_nfkc() -> None:
     for wide, narrow in _COMMON_WIDE:
         assert unicodedata.normalize("NFKD", wide) == narrow
         assert unicodedata.normalize("NFKC", wide) == narrow
+        # A compatibility character: NFKC never composes one, so a text in NFKC holds
+        # none (the fast path returns a text in NFKC before looking for them).
+        assert unicodedata.decomposition(wide).startswith("<")
+        assert not unicodedata.is_normalized("NFKC", f"中{wide}文")
     for code, narrow in _WIDE.items():
         assert unicodedata.normalize("NFKD", chr(code)) == narrow
 
@@ -125,22 +131,49 @@ def test_the_fold_by_replacing_is_the_translate_tables() -> None:
     assert normalise("其它事項—處理　Ａ") == "其他事项-处理A"
 
 
-#: What normalising removes as spaces, written as a pattern: the specification of
-#: ``_without_spaces``.
-_SPACES = re.compile(r"[\s*#]+")
+#: What normalising removes as blanks, written as a pattern: the specification of
+#: ``_without_blanks``.
+_SPACES = re.compile(r"\s+")
 
 
-def test_spaces_are_removed_as_the_pattern_removes_them_at_every_code_point() -> None:
+def test_blanks_are_removed_as_the_pattern_removes_them_at_every_code_point() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
     removed = _SPACES.sub("", every)
-    assert _without_spaces(every) == removed
-    assert len(every) - len(removed) == 31  # (\s's 29 characters, * and #)
+    assert _without_blanks(every) == removed
+    assert len(every) - len(removed) == 29  # (\s's 29 characters)
     for text in ("", " ", "a b", "\t\u3000x\xa0*#y\u2028", "结 果 维 持", "##*", "中文"):
-        assert _without_spaces(text) == _SPACES.sub("", text)
+        assert _without_blanks(text) == _SPACES.sub("", text)
 
 
 def test_the_spaces_pattern_removes_the_runs_the_plain_one_does() -> None:
     plain = re.compile(r"[\s\u3000\xa0\u200b*#]+")
     for text in ("", "a b", " \t\u3000x\xa0\u200b*#y ", "结 果 维 持", "##*", "中文"):
-        assert _SPACES.sub("", text).replace("\u200b", "") == plain.sub("", text)
         assert normalise(text) == plain.sub("", text)
+
+
+def _plain_normalise(text: str) -> str:
+    """Normalising step by step, as written before its steps were merged: the spec."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).translate(_DASHES)
+    text = re.sub(r"[\s*#]+", "", text).replace("\u200b", "")
+    return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+
+
+def test_normalising_replaces_the_marks_with_the_fold_as_the_steps_one_by_one_do() -> None:
+    """The marks (zero-width space, * and #, 〔〕【】) are replaced with the traditional
+    characters and dashes, by one search and a replace per character held: the same as
+    each step in turn, since no replacement is a key or a blank."""
+    assert not set(_BY_CHARACTER) & set(_BY_CHARACTER.values())
+    assert not any(_SPACES.search(value) for value in _BY_CHARACTER.values())
+    assert not any(_SPACES.search(key) for key in _BY_CHARACTER)
+    pool = (
+        list(_BY_CHARACTER)
+        + list(TRADITIONAL + SIMPLIFIED)
+        + list(" \t\u3000\xa0\u2028（）：；，－０１ab()-〖〗「」")
+    )
+    chooser = random.Random(29)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pool) for _ in range(chooser.randint(0, 12)))
+        assert _normalise(text) == _plain_normalise(text), ascii(text)
+        assert fold_traditional(text) == text.translate(_TRADITIONAL), ascii(text)
+    for text in ("国办发〔2023〕15号", "【字体：大 中 小】", "**合计**", "a\u200bb", "中文", ""):
+        assert _normalise(text) == normalise(text) == _plain_normalise(text)

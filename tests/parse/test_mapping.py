@@ -7,7 +7,16 @@ import re
 import pytest
 
 from xxgk_lint.format import FORMAT_2019, FORMAT_2021, TABLE_KEYS, normalise
-from xxgk_lint.parse.mapping import _label_for, _naming, _rows_finder, _table_start, value_runs
+from xxgk_lint.parse.cells import END, LINE, make_cells
+from xxgk_lint.parse.columns import COUNT, FIELDS, HeaderMap, Placement
+from xxgk_lint.parse.mapping import (
+    _label_for,
+    _naming,
+    _rows,
+    _rows_finder,
+    _table_start,
+    value_runs,
+)
 
 _WORDS = [
     "其他",
@@ -140,3 +149,36 @@ def test_a_table_starts_after_the_last_sentence_before_it() -> None:
     assert _table_start(before[:2], before[0]) is before[0]  # prose only: the fallback
     assert _table_start([before[2]], before[0]) is before[2]
     assert _table_start([], before[0]) is before[0]
+
+
+def test_rows_cells_are_each_rows_own_whatever_placed_them() -> None:
+    # The rows placed by count share one make_cells call, cut per row: each row's cells
+    # are what its own call makes, beside a row with a missing cell and an uncertain one.
+    header = HeaderMap()
+    found = []
+    for line, (evidence, width) in enumerate(
+        [(COUNT, 3), (COUNT, 1), (FIELDS, 3), ("stream", 0), (COUNT, 2)], start=1
+    ):
+        label = _text(f"第{line}行", line, 0)
+        values = [_number(str(line * 10 + i), line, i + 1) for i in range(width)]
+        columns = tuple(f"c{i}" for i in range(max(width, 2)))
+        if evidence == FIELDS:
+            placement = Placement((values[0], None, values[2]), FIELDS, 2)
+        elif width == 0:
+            placement = Placement(None, evidence, 0)
+        else:
+            placement = Placement(tuple(values), COUNT, width)
+            columns = columns[:width]
+        found.append((f"row{line}", label, values, columns, header, placement))
+    rows = _rows(found)
+    for row, (_, label, _, columns, _, placement) in zip(rows, found, strict=True):
+        line, end = label[LINE], label[END]
+        expected = (
+            ()
+            if placement.items is None
+            else make_cells(columns, placement.items, (line, end, line, end, None))
+        )
+        assert row[3] == expected
+        assert (row.evidence, row.found) == (placement.evidence, placement.found)
+    assert [len(row[3]) for row in rows] == [3, 1, 3, 0, 2]
+    assert rows[2][3][1] == ("c1", "", None, "blank", (3, 4, 3, 4, None))

@@ -46,16 +46,22 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 #: before a digit: a range such as 2023–2024 is left alone.
 _MINUS_BEFORE_DIGIT = f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])"  # compiled when needed
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
-#: Whether a text holds a character the two tables above change (most text holds none:
-#: then both ``str.translate`` passes, a dictionary look-up per character, are skipped).
-#: Only characters that change count: the lists pair a few characters with themselves
-#: (市, 局, 重 …), and those are in nearly every report's sentences.
+#: The marks normalising replaces besides: the zero-width space, ``*`` and ``#`` (removed)
+#: and the corner and lenticular brackets (as round ones).
+_MARKS = {**dict.fromkeys("\u200b*#", ""), "〔": "(", "〕": ")", "【": "(", "】": ")"}
+#: Whether a text holds a character the two tables above or ``_MARKS`` change (most text
+#: holds none: then each replacing pass is skipped). Only characters that change count:
+#: the lists pair a few characters with themselves (市, 局, 重 …), and those are in
+#: nearly every report's sentences. (One pattern for the fold and normalising: each
+#: class of Chinese characters costs milliseconds to compile.)
 _CHANGED = "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if t != s)
-_FOLDABLE = re.compile("[" + re.escape(_CHANGED + _OTHER_MINUS + "—―") + "]")
+_FOLDABLE = re.compile("[" + re.escape(_CHANGED + _OTHER_MINUS + "—―" + "".join(_MARKS)) + "]")
 _FOLDED = _FOLDABLE.search
-#: What each of those characters becomes: the traditional ones, and the dashes.
+#: What each of those characters becomes: the traditional ones; the dashes too; the marks
+#: too (what normalising replaces one by one once a text is in NFKC). No value is a key.
 _SIMPLE = {t: s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if t != s}
 _BOTH = {**_SIMPLE, **dict.fromkeys(_OTHER_MINUS + "—―", "-")}
+_BY_CHARACTER = {**_BOTH, **_MARKS}
 
 
 def _replaced(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str:
@@ -71,7 +77,7 @@ def _replaced(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str
 
 
 def _fold(text: str, table: dict[str, str]) -> str:
-    """``text`` with the traditional characters (and dashes) of ``table`` folded."""
+    """``text`` with the characters of ``table`` (traditional ones, dashes, marks) replaced."""
     return _replaced(text, _FOLDABLE, table)
 
 
@@ -111,7 +117,11 @@ def _nfkc_of_piece(text: str) -> str:
 
 def _nfkc_by_replacing(text: str) -> str | None:
     """NFKC of ``text`` when replacing its full-width forms is all it takes (nearly every
-    text), else None."""
+    text), else None. Most labels are in NFKC already: asked first, they are returned
+    without a test per common form (a text in NFKC holds none: each is a compatibility
+    character, which NFKC replaces and never composes)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     for wide, narrow in _COMMON_WIDE:
         if wide in text:
             text = text.replace(wide, narrow)
@@ -150,21 +160,18 @@ def _normalise(text: str, nfkc_done: bool = False) -> str:
     if not nfkc_done:
         text = nfkc(text)
     if _FOLDED(text) is not None:
-        text = _fold(text, _BOTH)  # (= .translate(_TRADITIONAL).translate(_DASHES))
-    text = _without_spaces(text).replace("\u200b", "")
-    return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+        # (= .translate(_TRADITIONAL).translate(_DASHES), the marks replaced: none is a
+        # blank, so the order of these steps and the blanks' removal does not matter)
+        text = _fold(text, _BY_CHARACTER)
+    return _without_blanks(text)
 
 
-def _without_spaces(text: str) -> str:
-    r"""``text`` without what ``re.sub(r"[\s*#]+", "", text)`` removes (the ideographic and
-    the no-break space are in ``\s``; the zero-width space, which is not, the caller
-    removes), by str methods: a C pass each, where ``re`` tests a class at every
-    character (2.5 times slower on a report's prose). ``str.split()`` splits at exactly
-    the characters ``\s`` matches (a test checks every code point)."""
-    if "*" in text:  # (`in` first: a search stops at the first, a replace counts them all)
-        text = text.replace("*", "")
-    if "#" in text:
-        text = text.replace("#", "")
+def _without_blanks(text: str) -> str:
+    r"""``text`` without what ``re.sub(r"\s+", "", text)`` removes (the ideographic and the
+    no-break space are in ``\s``; the zero-width space is not), by str methods: a C pass
+    each, where ``re`` tests a class at every character (2.5 times slower on a report's
+    prose). ``str.split()`` splits at exactly the characters ``\s`` matches (a test checks
+    every code point)."""
     return "".join(text.split())
 
 

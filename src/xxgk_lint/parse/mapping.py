@@ -11,8 +11,8 @@ are not labels: they tell where each column stands, which
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import TypeVar
@@ -104,7 +104,7 @@ class _Headers:
     def current(self, table: int, line: int) -> HeaderMap:
         """The header in force for a data row on ``line``."""
         states = self._states if self._states is not None else self._read_all()
-        index = bisect.bisect_left([s[0] for s in states], line) - 1
+        index = bisect_left([s[0] for s in states], line) - 1
         if index < 0:
             return _NO_HEADER
         return states[index][1].get(table, _NO_HEADER)
@@ -132,9 +132,7 @@ class _Headers:
                 continue
             table = items[0][TABLE]
             first = started.get(table)
-            if first is None or bisect.bisect_left(value_lines, line) != bisect.bisect_left(
-                value_lines, first
-            ):
+            if first is None or bisect_left(value_lines, line) != bisect_left(value_lines, first):
                 maps[table] = HeaderMap()  # values stand between: a new block
                 started[table] = line
             header = maps[table]
@@ -230,13 +228,12 @@ def _label_for(
     when two or more stand in the run; they are counted only when one names a row (其他),
     not for every run."""
     headers = -1  # how many header words the run holds: counted when first needed
-    for position in range(len(run) - 1, -1, -1):
-        item = run[position]
+    for item in reversed(run):
         norm = item[NORM]
         indices = naming.get(norm)
         if indices is None:
             indices = _rows_naming(spec, naming, norm)
-        at = bisect.bisect_left(indices, cursor)  # the first row from the cursor on
+        at = bisect_left(indices, cursor)  # the first row from the cursor on
         if at == len(indices):
             continue
         if len(run) > 1:
@@ -351,7 +348,20 @@ _Found = tuple[str, Item, list[Item], tuple[str, ...], HeaderMap, Placement]
 
 def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
     """The rows found, with their cells: one loop for the table (a Python call per row
-    cost more than the row's own steps)."""
+    cost more than the row's own steps).
+
+    The rows placed by count (nearly all) miss no cell: their cells are made by one
+    :func:`make_cells` call for the whole table and cut per row (a call per row cost as
+    much as the row's cells). The others are made row by row, each with the place of its
+    missing cells."""
+    counted_columns: list[str] = []
+    counted_items: list[Item | None] = []
+    for _, _, _, columns, _, (items, evidence, _) in found_rows:
+        if evidence == COUNT and items is not None:
+            counted_columns += columns
+            counted_items += items
+    counted = make_cells(counted_columns, counted_items, _NO_BLANK)
+    at = 0  # where the next counted row's cells start in ``counted``
     rows: list[Row] = []
     append = rows.append
     for key, label, _, columns, _, placement in found_rows:
@@ -362,12 +372,18 @@ def _rows(found_rows: list[_Found]) -> tuple[Row, ...]:
             cells: tuple[CellFields, ...] = ()
             status = UNCERTAIN
         else:
-            # Where a missing cell stands (a row placed by count misses none: no span to make).
-            blank = span if evidence == COUNT else (line, end, line, end, None)
-            cells = make_cells(columns, items, blank)
+            if evidence == COUNT:
+                cells = counted[at : at + len(columns)]
+                at += len(columns)
+            else:  # (a missing cell stands at the label's end)
+                cells = make_cells(columns, items, (line, end, line, end, None))
             status = COMPLETE
         append(_new(Row, (key, label[RAW], span, cells, columns, status, found, evidence)))
     return tuple(rows)
+
+
+#: The blank span of the rows placed by count: never used (no cell is missing).
+_NO_BLANK = (0, 0, 0, 0, None)
 
 
 def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) -> None:
@@ -561,7 +577,6 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     unplaced = False  # whether a row is left open: then the second pass runs
     cursor = 0
     first: Item | None = None
-    last: Item | None = None
     runs = value_runs(items, spec)
     naming = _naming(spec)
     row_specs = spec.rows
@@ -633,16 +648,16 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         found_rows.append((row_spec.key, label, values, columns, header, placement))
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
-        tail = values[-1] if values[-1][LINE] >= label[LINE] else label
-        if last is None or tail[LINE] >= last[LINE]:
-            last = tail
         if row_spec.replaces:
             deviations.append(Deviation(spec.key, row_spec.key, label[RAW], item_span(label)))
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
         else:
             cursor = index + 1
-    if not found_rows or first is None or last is None:
+    if not found_rows or first is None:
         return MappedTable(None, deviations)
+    # The table ends at its last row's last value: the items are in reading order, each
+    # row's values after its label.
+    last = found_rows[-1][2][-1]
     if unplaced:
         # Rows left open are placed against the table's complete rows (rare: most rows are
         # placed by count in the first pass, and then this is skipped).
