@@ -29,7 +29,7 @@ from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
 from xxgk_lint.memo import Table
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.parse.ast import Report, Span, SpanFields, as_span
 from xxgk_lint.parse.sentences import one_line_sentences
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
@@ -429,11 +429,19 @@ class Prose(NamedTuple):
     The canonical texts themselves, not a digest of them: a report is compared with the
     reports of its body alone, by a dict of these texts, and digesting them (encoding
     each, reading it as a number) cost more than making them canonical in the first
-    place; kept, they cost some 2 KB a report of the facts spooled to disk."""
+    place; kept, they cost some 2 KB a report of the facts spooled to disk.
+
+    Pickled, the spans are their five values (read back by :func:`as_span`): a run of
+    more than a few files pickles every report's facts, and pickling a Span (a NamedTuple,
+    reduced by a Python call each) cost 0.3 M instructions a report, twice the rest of
+    these facts; a plain tuple is pickled in C. Facts never pickled keep their Spans."""
 
     keys: tuple[str, ...]
     excerpts: tuple[str, ...]
-    spans: tuple[Span, ...]
+    spans: tuple[Span | SpanFields, ...]
+
+    def __reduce__(self) -> tuple[type["Prose"], tuple[object, ...]]:
+        return (Prose, (self.keys, self.excerpts, tuple(map(tuple, self.spans))))
 
 
 def canonical(sentence: str) -> str:
@@ -659,7 +667,7 @@ def prose_copied_from_last_year(
         samples = separator.join(quote.format(now.excerpts[i]) for i in copied[:SAMPLES])
         first = copied[0]
         finding = ctx.diagnostic(
-            now.spans[first],
+            as_span(now.spans[first]),
             expected=f"<{threshold:.0%}",
             actual=f"{share:.0%}",
             path=current.path,
@@ -671,7 +679,7 @@ def prose_copied_from_last_year(
             other=previous.path,
             samples=samples,
         )
-        span = previous.value.spans[before[now.keys[first]]]
+        span = as_span(previous.value.spans[before[now.keys[first]]])
         yield finding.with_related(_related(ctx, previous.path, span, other_year=previous.year))
 
 

@@ -567,3 +567,21 @@ def test_prose_facts_are_the_same_whether_or_not_paragraphs_were_split(name: str
     facts = prose_facts(fresh)
     assert facts is not None and facts == prose_facts(split)
     assert not any("sentences" in vars(p) for p in fresh.paragraphs if len(p.pieces) == 1)
+
+
+def test_prose_facts_pickle_their_spans_as_plain_tuples() -> None:
+    """A run of many files pickles each report's facts: XG603's spans go as their five
+    values (pickled in C, not reduced a Span at a time) and read back as the same spans."""
+    import pickle
+
+    from xxgk_lint_rules.across import Prose
+
+    from xxgk_lint.parse.ast import Span, as_span
+
+    facts = Prose(
+        ("#年我局共发布政策解读#篇",), ("2023年…",), (Span(3, 1, 3, 19), Span(4, 2, 4, 9))
+    )
+    loaded = pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(loaded) is Prose and loaded[:2] == facts[:2]
+    assert all(type(span) is tuple for span in loaded.spans)
+    assert [as_span(span) for span in loaded.spans] == list(facts.spans)
