@@ -6,7 +6,7 @@
 * XG603 copied prose: sentences of 一 and 五 found again in last year's report;
 * XG604 same-year reports: a body with two reports for one year (so neither is compared).
 
-Each rule keeps a few facts of every report (cells with their spans, sentence hashes) and
+Each rule keeps a few facts of every report (cells with their spans, canonical sentences) and
 compares the reports :mod:`xxgk_lint.engine.pairing` pairs: one body, consecutive years.
 A finding belongs to the later year's file and names the other file as a related place.
 
@@ -23,14 +23,13 @@ from operator import attrgetter, is_not, not_
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
-from xxgk_lint.digest import digest61_each
 from xxgk_lint.engine.diagnostics import Diagnostic, Related, RuleOption, Severity
 from xxgk_lint.engine.pairing import consecutive, same_year
 from xxgk_lint.engine.rule import ReportFacts, RuleContext, rule
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
 from xxgk_lint.memo import Table
-from xxgk_lint.parse.ast import Report, Span
+from xxgk_lint.parse.ast import Report, Span, SpanFields, as_span
 from xxgk_lint.parse.sentences import one_line_sentences
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
@@ -424,12 +423,25 @@ def _patterns() -> _Patterns:
 
 
 class Prose(NamedTuple):
-    """The sentences of 一 and 五 that count: a stable hash of each (digits and years
-    folded), a short excerpt for the message, and where it stands."""
+    """The sentences of 一 and 五 that count: the :func:`canonical` text of each (digits and
+    years folded), a short excerpt for the message, and where it stands.
 
-    hashes: tuple[int, ...]
+    The canonical texts themselves, not a digest of them: a report is compared with the
+    reports of its body alone, by a dict of these texts, and digesting them (encoding
+    each, reading it as a number) cost more than making them canonical in the first
+    place; kept, they cost some 2 KB a report of the facts spooled to disk.
+
+    Pickled, the spans are their five values (read back by :func:`as_span`): a run of
+    more than a few files pickles every report's facts, and pickling a Span (a NamedTuple,
+    reduced by a Python call each) cost 0.3 M instructions a report, twice the rest of
+    these facts; a plain tuple is pickled in C. Facts never pickled keep their Spans."""
+
+    keys: tuple[str, ...]
     excerpts: tuple[str, ...]
-    spans: tuple[Span, ...]
+    spans: tuple[Span | SpanFields, ...]
+
+    def __reduce__(self) -> tuple[type["Prose"], tuple[object, ...]]:
+        return (Prose, (self.keys, self.excerpts, tuple(map(tuple, self.spans))))
 
 
 def canonical(sentence: str) -> str:
@@ -487,15 +499,15 @@ def _longest_match(words: Sequence[str]) -> int:
 #: No line longer than this is the format's own wording (see :func:`_longest_match`).
 _BOILERPLATE_LONGEST = _longest_match(OUTLINE_HEADINGS.words)
 
-#: The hash of each sentence text seen (None: it does not count), by text: reports of one
-#: template share most of their sentences.
-_HASHES: Table[str, int | None] = Table(8192)
+#: The canonical text of each sentence text seen (None: it does not count), by text:
+#: reports of one template share most of their sentences.
+_KEYS: Table[str, str | None] = Table(8192)
 
 
-def _sentence_hashes(sentences: Sequence[str]) -> list[int | None]:
-    """The hash of each sentence's :func:`canonical` text (``None``: it does not count);
-    the texts not seen before are made canonical together, and hashed together."""
-    known = _HASHES
+def _sentence_keys(sentences: Sequence[str]) -> list[str | None]:
+    """The :func:`canonical` text of each sentence (``None``: it does not count); the texts
+    not seen before are made canonical together."""
+    known = _KEYS
     distinct = dict.fromkeys(sentences)
     # Room made before the known ones are told apart: emptied after, the table would lose
     # the sentences this report shares with earlier ones, and reading them failed.
@@ -503,15 +515,15 @@ def _sentence_hashes(sentences: Sequence[str]) -> list[int | None]:
     new = list(filterfalse(known.__contains__, distinct))
     if new:
         canons = canonicals(new)
-        known.update(zip(new, digest61_each(canons), strict=True))
-        # (a text whose canonical is "" does not count: None, not the digest of "")
+        known.update(zip(new, canons, strict=True))
+        # (a text whose canonical is "" does not count: None, not "")
         known.update(dict.fromkeys(compress(new, map(not_, canons))))
     return list(map(known.__getitem__, sentences))
 
 
-def _sentence_hash(sentence: str) -> int | None:
-    """The hash of one sentence's :func:`canonical` text (``None``: it does not count)."""
-    return _sentence_hashes([sentence])[0]
+def _sentence_key(sentence: str) -> str | None:
+    """The :func:`canonical` text of one sentence (``None``: it does not count)."""
+    return _sentence_keys([sentence])[0]
 
 
 _TEXT = attrgetter("text")
@@ -548,14 +560,14 @@ def _texts_and_spans(report: Report) -> tuple[list[str], list[Span]]:
 
 def prose_facts(report: Report) -> Prose | None:
     texts, all_spans = _texts_and_spans(report)
-    found = _sentence_hashes(texts)
+    found = _sentence_keys(texts)
     counts = list(map(is_not, found, repeat(None)))  # (the sentences that count, in C)
-    hashes = tuple(compress(found, counts))
-    if not hashes:
+    keys = tuple(compress(found, counts))
+    if not keys:
         return None
     excerpts = tuple(map(_excerpt, compress(texts, counts)))
     spans = tuple(compress(all_spans, counts))
-    return Prose(hashes, excerpts, spans)  # type: ignore[arg-type]  # (no None left)
+    return Prose(keys, excerpts, spans)  # type: ignore[arg-type]  # (no None left)
 
 
 @rule(
@@ -641,13 +653,13 @@ def prose_copied_from_last_year(
         if not isinstance(previous.value, Prose) or not isinstance(current.value, Prose):
             continue
         now = current.value
-        if len(now.hashes) < MIN_SENTENCES:
+        if len(now.keys) < MIN_SENTENCES:
             continue
-        before: dict[int, int] = {}
-        for index, value in enumerate(previous.value.hashes):
+        before: dict[str, int] = {}
+        for index, value in enumerate(previous.value.keys):
             before.setdefault(value, index)
-        copied = [i for i, value in enumerate(now.hashes) if value in before]
-        share = len(copied) / len(now.hashes)
+        copied = [i for i, value in enumerate(now.keys) if value in before]
+        share = len(copied) / len(now.keys)
         if not copied or share < threshold:
             continue
         quote = "“{}”" if ctx.lang == "zh" else "'{}'"
@@ -655,19 +667,19 @@ def prose_copied_from_last_year(
         samples = separator.join(quote.format(now.excerpts[i]) for i in copied[:SAMPLES])
         first = copied[0]
         finding = ctx.diagnostic(
-            now.spans[first],
+            as_span(now.spans[first]),
             expected=f"<{threshold:.0%}",
             actual=f"{share:.0%}",
             path=current.path,
             subject="prose.copied",
-            total=len(now.hashes),
+            total=len(now.keys),
             copied=len(copied),
             share=f"{share:.0%}",
             threshold=f"{threshold:.0%}",
             other=previous.path,
             samples=samples,
         )
-        span = previous.value.spans[before[now.hashes[first]]]
+        span = as_span(previous.value.spans[before[now.keys[first]]])
         yield finding.with_related(_related(ctx, previous.path, span, other_year=previous.year))
 
 

@@ -22,8 +22,8 @@ from xxgk_lint_rules.across import (
     _COMMON_MARKS,
     MIN_CHARS,
     _patterns,
-    _sentence_hash,
-    _sentence_hashes,
+    _sentence_key,
+    _sentence_keys,
     canonical,
     canonicals,
     prose_facts,
@@ -31,7 +31,6 @@ from xxgk_lint_rules.across import (
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, edit, run_main, write
-from xxgk_lint.digest import digest61
 from xxgk_lint.engine.pairing import consecutive
 from xxgk_lint.engine.rule import ReportFacts
 from xxgk_lint.format.document import OUTLINE_HEADINGS
@@ -335,42 +334,37 @@ def test_the_format_wording_and_short_sentences_are_not_counted() -> None:
     assert len(canonical("政策解读形式较为单一。")) >= MIN_CHARS
 
 
-def test_a_sentence_is_kept_as_the_hash_of_its_canonical_text() -> None:
-    assert _sentence_hash("暂无。") is None
-    assert _sentence_hash("（一）存在的主要问题。") is None
+def test_a_sentence_is_kept_as_its_canonical_text() -> None:
+    assert _sentence_key("暂无。") is None
+    assert _sentence_key("（一）存在的主要问题。") is None
     text = "2023年，我局共发布政策解读12篇。"
-    assert _sentence_hash(text) == digest61(canonical(text)) == digest61("#年我局共发布政策解读#篇")
-    assert _sentence_hash("２０２４年,我局共发布政策解读 9 篇") == _sentence_hash(text)
+    assert _sentence_key(text) == canonical(text) == "#年我局共发布政策解读#篇"
+    assert _sentence_key("２０２４年,我局共发布政策解读 9 篇") == _sentence_key(text)
 
 
-def test_hashes_made_together_are_digest61_of_each_canonical_text() -> None:
+def test_keys_made_together_are_each_canonical_text() -> None:
     sentences = ["2023年，我局共发布政策解读12篇。", "暂无。", "2023年，我局共发布政策解读12篇。"]
-    found = _sentence_hashes(sentences)
-    assert found == [_sentence_hash(s) for s in sentences]
-    assert found[1] is None and found[0] == found[2] == digest61("#年我局共发布政策解读#篇")
+    found = _sentence_keys(sentences)
+    assert found == [_sentence_key(s) for s in sentences]
+    assert found[1] is None and found[0] == found[2] == "#年我局共发布政策解读#篇"
 
 
-def test_a_full_table_of_hashes_keeps_what_a_report_shares_with_earlier_ones() -> None:
-    """When the table of sentence hashes fills up, a report holding sentences seen before
-    and new ones still gets a hash for each (emptying the table after telling the known
-    ones apart lost them: a KeyError after some eighty reports of distinct prose)."""
-    from xxgk_lint_rules.across import _HASHES
+def test_a_full_table_of_keys_keeps_what_a_report_shares_with_earlier_ones() -> None:
+    """When the table of canonical sentences fills up, a report holding sentences seen
+    before and new ones still gets a key for each (emptying the table after telling the
+    known ones apart lost them: a KeyError after some eighty reports of distinct prose)."""
+    from xxgk_lint_rules.across import _KEYS
 
     from xxgk_lint.memo import clear_all
 
     clear_all()
     seen = "我局本年度共发布政策解读十二篇文件。"
-    _sentence_hashes([seen])
-    _sentence_hashes(
-        [f"本机关第{i}号文件已经按照要求公开发布。" for i in range(_HASHES.maxsize - 1)]
-    )
-    assert len(_HASHES) == _HASHES.maxsize  # full
+    _sentence_keys([seen])
+    _sentence_keys([f"本机关第{i}号文件已经按照要求公开发布。" for i in range(_KEYS.maxsize - 1)])
+    assert len(_KEYS) == _KEYS.maxsize  # full
     fresh = "另一个全新的句子内容在这里出现了。"
-    assert _sentence_hashes([seen, fresh]) == [
-        digest61(canonical(seen)),
-        digest61(canonical(fresh)),
-    ]
-    assert set(_HASHES) == {seen, fresh}  # emptied first, then both kept
+    assert _sentence_keys([seen, fresh]) == [canonical(seen), canonical(fresh)]
+    assert set(_KEYS) == {seen, fresh}  # emptied first, then both kept
     clear_all()
 
 
@@ -573,3 +567,21 @@ def test_prose_facts_are_the_same_whether_or_not_paragraphs_were_split(name: str
     facts = prose_facts(fresh)
     assert facts is not None and facts == prose_facts(split)
     assert not any("sentences" in vars(p) for p in fresh.paragraphs if len(p.pieces) == 1)
+
+
+def test_prose_facts_pickle_their_spans_as_plain_tuples() -> None:
+    """A run of many files pickles each report's facts: XG603's spans go as their five
+    values (pickled in C, not reduced a Span at a time) and read back as the same spans."""
+    import pickle
+
+    from xxgk_lint_rules.across import Prose
+
+    from xxgk_lint.parse.ast import Span, as_span
+
+    facts = Prose(
+        ("#年我局共发布政策解读#篇",), ("2023年…",), (Span(3, 1, 3, 19), Span(4, 2, 4, 9))
+    )
+    loaded = pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(loaded) is Prose and loaded[:2] == facts[:2]
+    assert all(type(span) is tuple for span in loaded.spans)
+    assert [as_span(span) for span in loaded.spans] == list(facts.spans)
