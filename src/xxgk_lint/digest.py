@@ -8,9 +8,6 @@ start-up). Not for security: two texts chosen to collide can.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from itertools import repeat
-from typing import Literal
 
 #: The Mersenne prime 2**61 - 1.
 _PRIME = (1 << 61) - 1
@@ -28,17 +25,3 @@ def digest61(text: str) -> int:
     on every run and platform. Two different texts share a value with odds of about one in
     2**61."""
     return _MODULO(int.from_bytes(b"\x01" + text.encode("utf-8"), "big"))
-
-
-def digest61_each(texts: list[str]) -> list[int]:
-    """``[digest61(t) for t in texts]`` for texts without a newline, in C: the texts
-    encoded at once, each behind the marker byte, split at the newlines and read as
-    numbers by ``map`` — no Python call per text (a report has a few hundred sentences)."""
-    try:
-        encoded = ("\x01" + "\n\x01".join(texts)).encode("utf-8").split(b"\n")
-    except UnicodeEncodeError:
-        return [digest61(text) for text in texts]  # (the error digest61 raises, as it says it)
-    # (the byte order given positionally, by ``repeat``: a keyword, as a ``partial`` gives
-    # it, is parsed again at every call, a third of reading the numbers)
-    big: Iterator[Literal["big"]] = repeat("big")
-    return list(map(_MODULO, map(int.from_bytes, encoded, big)))
