@@ -374,7 +374,7 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
                 row=_row_name(report, table, row, lang),
                 count=len(row.cells),
                 raw="、".join(raws) if lang == "zh" else ", ".join(raws),
-                expected="number",
+                expected=_a_number(lang),
                 actual=row.cells[0].raw,
                 subject=f"{key}.{row.key}",
             )
@@ -407,10 +407,15 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
                 row=_row_name(report, table, row, lang),
                 column=column_label(lang, column, key, version),
                 raw=cell.raw,
-                expected="number",
+                expected=_a_number(lang),
                 actual=cell.raw,
                 subject=f"{key}.{row.key}.{column}",
             )
+
+
+def _a_number(lang: str) -> str:
+    """What XG004 expects of a cell, in the finding's language (shown as 应为：数字)."""
+    return "数字" if lang == "zh" else "a number"
 
 
 def _run_diagnostic(
@@ -432,7 +437,7 @@ def _run_diagnostic(
             row=_row_name(report, table, first_row, lang),
             column=label,
             raw=first.raw,
-            expected="number",
+            expected=_a_number(lang),
             actual=first.raw,
             subject=f"{key}.{first_row.key}.{column}",
         )
@@ -445,7 +450,7 @@ def _run_diagnostic(
         count=len(run),
         rows=_rows_text(report, table, rows, lang),
         raw=first.raw,
-        expected="number",
+        expected=_a_number(lang),
         actual=first.raw,
         subject=f"{key}.{rows[0].key}..{rows[-1].key}.{column}",
     )
