@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,88 @@ def test_rows_cells_are_each_rows_own_whatever_placed_them() -> None:
         assert (row.evidence, row.found) == (placement.evidence, placement.found)
     assert [len(row[3]) for row in rows] == [3, 1, 3, 0, 2]
     assert rows[2][3][1] == ("c1", "", None, "blank", (3, 4, 3, 4, None))
+
+
+# --- Text in space-aligned columns: a blank cell placed by where the values stand -------
+
+_ALIGNED_AT = 100  # the display column the values start at (past every label)
+
+
+def _pad(text: str, width: int) -> str:
+    from wcwidth import wcswidth
+
+    return text + " " * max(width - wcswidth(text), 2)
+
+
+def _laid_out(text: str, blank: int | None, *, right: bool, pipe: bool) -> str:
+    """The report with table 三's rows of seven numbers laid out in space-aligned columns
+    (values 8 wide, left or right aligned, as ``pdftotext -layout`` writes a table), the
+    cell ``blank`` of each leaf row (a label 1.…) left blank; or, with ``pipe``, the
+    same blanks as empty fields of the pipe rows, for the values to compare with."""
+    out = []
+    for line in text.split("\n"):
+        fields = [f.strip() for f in line.split("|")]
+        while fields and not fields[-1]:
+            fields.pop()
+        numbers = [f for f in fields if f.isdigit()]
+        labels = [f for f in fields if f and not f.isdigit()]
+        if len(numbers) != 7 or len(labels) + 7 != len(fields) or fields[-1] != numbers[-1]:
+            out.append(line)
+            continue
+        if blank is not None and any(label[0].isdigit() for label in labels):
+            numbers[blank] = ""
+        if pipe:
+            out.append(" | ".join(labels + numbers))
+            continue
+        cells = "".join(n.rjust(8) if right else n.ljust(8) for n in numbers).rstrip()
+        out.append(_pad("  ".join(labels), _ALIGNED_AT) + cells)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
+@pytest.mark.parametrize("blank", [0, 3, 6], ids=["first", "middle", "total"])
+def test_space_aligned_rows_keep_a_blank_cell_in_its_column(
+    blank: int, right: bool, tmp_path: Path
+) -> None:
+    from tests.conftest import seed_files
+    from xxgk_lint.parse import parse_source
+    from xxgk_lint.parse.serialize import report_to_json
+    from xxgk_lint.sources import read_source
+
+    seed = next(p for p in seed_files() if p.name.startswith("000"))
+    text = read_source(seed).text
+    aligned, piped = tmp_path / "aligned.txt", tmp_path / "piped.txt"
+    aligned.write_text(_laid_out(text, blank, right=right, pipe=False), encoding="utf-8")
+    piped.write_text(_laid_out(text, blank, right=right, pipe=True), encoding="utf-8")
+    got = report_to_json(parse_source(read_source(aligned)))["tables"]["applications"]
+    want = report_to_json(parse_source(read_source(piped)))["tables"]["applications"]
+    column = TABLE_KEYS_APPLICATIONS[blank]
+    assert got["denied.state_secret"][column] is None  # the blank, under its column
+    assert got == want
+    assert got["received"]["total"] == 11
+
+
+TABLE_KEYS_APPLICATIONS = (
+    "natural_person",
+    "business",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+    "total",
+)
+
+
+def test_space_aligned_rows_without_a_blank_read_as_before(tmp_path: Path) -> None:
+    from tests.conftest import seed_files
+    from xxgk_lint.parse import parse_source
+    from xxgk_lint.parse.serialize import report_to_json
+    from xxgk_lint.sources import read_source
+
+    seed = next(p for p in seed_files() if p.name.startswith("000"))
+    original = report_to_json(parse_source(read_source(seed)))["tables"]["applications"]
+    aligned = tmp_path / "aligned.txt"
+    aligned.write_text(
+        _laid_out(read_source(seed).text, None, right=False, pipe=False), encoding="utf-8"
+    )
+    assert report_to_json(parse_source(read_source(aligned)))["tables"]["applications"] == original

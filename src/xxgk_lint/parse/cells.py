@@ -9,7 +9,11 @@ remembers where it stands:
   blank last field of a tab row; for a line of space-separated cells (PDF text) every
   item is field -1, and only the order counts;
 * ``GRID``/``WIDTH`` — for a row of an HTML or Word table, the grid columns the cell
-  covers, as a browser lays them out (from :class:`~xxgk_lint.sources.model.GridRow`).
+  covers, as a browser lays them out (from :class:`~xxgk_lint.sources.model.GridRow`);
+  for an item of a space-separated row, the display column (0-based, a CJK character
+  two wide) it starts at and its display width: text in space-aligned columns
+  (``pdftotext -layout``) places a row with a blank cell by where its values stand
+  (:func:`xxgk_lint.parse.columns.by_alignment`).
 
 An item also holds the value and kind of the cell it would make (:func:`make_cells`),
 worked out with its shape, once per distinct text.
@@ -47,8 +51,9 @@ END: Final = 3  # the column after its last character
 NORM: Final = 4  # the text normalised (a TEXT item's; "" otherwise)
 #: Which field of its line this is; -1 for a whole line of text or a space-separated row.
 FIELD: Final = 5
-#: For a cell of an HTML/Word table: the grid table, its first grid column and its span
-#: (-1, -1, 1 otherwise).
+#: For a cell of an HTML/Word table: the grid table, its first grid column and its span;
+#: for an item of a space-separated row: -1, its display column and display width (-1,
+#: -1, 1 otherwise).
 TABLE: Final = 6
 GRID: Final = 7
 WIDTH: Final = 8
@@ -191,9 +196,16 @@ def _row_fields(
     else:
         pieces = compiled(_SEPARATORS).split(text)
     if geometry is None and len(pieces) == 1:
+        split = _split(text)
+        if text.isascii():  # (display columns are character columns)
+            return [
+                (k, t, c + base, e + base, n, -1, -1, c + base - 1, e - c, v, ck, line)
+                for k, t, c, e, n, v, ck in split
+            ]
+        shown = _display(text, split, base)
         return [
-            (k, t, c + base, e + base, n, -1, -1, -1, 1, v, ck, line)
-            for k, t, c, e, n, v, ck in _split(text)
+            (k, t, c + base, e + base, n, -1, -1, d, w, v, ck, line)
+            for (k, t, c, e, n, v, ck), (d, w) in zip(split, shown, strict=True)
         ]
     # Every separator starts a field, a pipe at either end of the line too (a blank last
     # field, a | 6 | , keeps its place, as in a tab row) — unless the region's rows are
@@ -247,6 +259,24 @@ def _row_fields(
                 out.clear()  # (as above)
         for k, t, a, e, n, v, c in parts:  # (a part, as above)
             append((k, t, start + a, start + e, n, field, table, column, span, v, c, line))
+    return out
+
+
+def _display(text: str, parts: Sequence[_Part], base: int) -> list[tuple[int, int]]:
+    """Each part's display column (0-based, the text starting at column ``base``) and
+    display width, a wide (CJK) character counting two, as a layout that aligns columns
+    with spaces counts them."""
+    from wcwidth import wcswidth
+
+    out: list[tuple[int, int]] = []
+    at, column = 0, base - 1
+    for part in parts:
+        start, end = part[2], part[3]
+        column += max(wcswidth(text[at:start]), 0)
+        width = max(wcswidth(text[start:end]), 0)
+        out.append((column, width))
+        column += width
+        at = end
     return out
 
 

@@ -19,6 +19,10 @@ label). They are placed under the row's columns by the first of these that decid
    position, including a blank last field of a tab row.
 4. **stream** — one cell per line or PDF text has no fields: values are taken in order
    when there are exactly as many as columns.
+5. **aligned** — text in space-aligned columns (``pdftotext -layout``, a page copied with
+   its spacing) with fewer values than columns (a blank cell): each value goes under the
+   column of the table's complete space-separated rows it lines up with, its left, right
+   or centre within a display column of theirs; what most such rows agree on wins.
 
 A row no evidence decides is **uncertain**: its numbers are reported as found but not
 placed, never guessed.
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import field
+from itertools import pairwise
 
 from xxgk_lint.parse.cells import (
     EMPTY,
@@ -43,7 +48,7 @@ from xxgk_lint.parse.cells import (
 )
 from xxgk_lint.records import NamedTuple, record
 
-BY_GRID, COUNT, FIELDS, STREAM = "grid", "count", "fields", "stream"
+BY_GRID, COUNT, FIELDS, STREAM, ALIGNED = "grid", "count", "fields", "stream", "aligned"
 
 _new = tuple.__new__  # a placement per row: skip the NamedTuple's Python __new__
 
@@ -253,6 +258,72 @@ def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | Non
     if any(v[KIND] == TEXT for v in full[width:]):
         return None
     return Placement(tuple(full[:width]), STREAM, len(full))
+
+
+#: A complete row's values as display spans (start, end), one per column.
+Spans = tuple[tuple[int, int], ...]
+
+
+def display_spans(values: Sequence[Item]) -> Spans | None:
+    """Where a space-separated row's values stand, in display columns (None if the row
+    is not one: separated fields, grid cells, or values on several lines)."""
+    if not values or len({v[LINE] for v in values}) != 1:
+        return None
+    if any(v[FIELD] >= 0 or v[TABLE] >= 0 or v[GRID] < 0 for v in values):
+        return None
+    return tuple((v[GRID], v[GRID] + v[WIDTH]) for v in values)
+
+
+def by_alignment(
+    values: Sequence[Item], columns: Sequence[str], complete: Sequence[Spans]
+) -> Placement | None:
+    """Place a space-aligned row with fewer values than columns by where its values stand.
+
+    The row must be aligned (two spaces or more between its values, as a layout's
+    columns are): a value goes under the column of a complete row (``complete``: the
+    display spans of the table's rows placed by count) whose left, right or centre it is
+    within one display column of, one column only, in order. Each complete row gives at
+    most one placement; the one most give wins (a tie between two: no placement). Rows
+    laid out at another offset (a label wider than its cell pushes them) give none."""
+    spans = display_spans(values)
+    width = len(columns)
+    if spans is None or not complete or not 0 < len(spans) < width:
+        return None
+    if any(b[0] - a[1] < 2 for a, b in pairwise(spans)):
+        return None  # (single spaces: words of a line, not aligned columns)
+    votes: dict[tuple[int, ...], int] = {}
+    for reference in complete:
+        if len(reference) != width:
+            continue
+        laid = _lined_up(spans, reference)
+        if laid is not None:
+            votes[laid] = votes.get(laid, 0) + 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    winners = [laid for laid, count in votes.items() if count == best]
+    if len(winners) != 1:
+        return None
+    at = dict(zip(winners[0], values, strict=True))
+    return Placement(tuple(at.get(i) for i in range(width)), ALIGNED, len(values))
+
+
+def _lined_up(spans: Spans, reference: Spans) -> tuple[int, ...] | None:
+    """The column of ``reference`` each span lines up with (left, right or centre within
+    one display column), if each lines up with exactly one, in increasing order."""
+    laid: list[int] = []
+    for start, end in spans:
+        near = [
+            i
+            for i, (left, right) in enumerate(reference)
+            if abs(start - left) <= 1
+            or abs(end - right) <= 1
+            or abs(start + end - left - right) <= 2
+        ]
+        if len(near) != 1 or (laid and near[0] <= laid[-1]):
+            return None
+        laid.append(near[0])
+    return tuple(laid)
 
 
 def place(

@@ -38,7 +38,17 @@ from xxgk_lint.parse.cells import (
     make_cells,
     relabelled,
 )
-from xxgk_lint.parse.columns import COUNT, FieldVotes, HeaderMap, Placement, by_count, place
+from xxgk_lint.parse.columns import (
+    COUNT,
+    FieldVotes,
+    HeaderMap,
+    Placement,
+    Spans,
+    by_alignment,
+    by_count,
+    display_spans,
+    place,
+)
 from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
@@ -404,6 +414,28 @@ def _second_pass(pending: list[_Pending], votes: FieldVotes, headers: _Headers) 
             votes=votes,
             second_pass=True,
         )
+    _aligned(open_rows, pending)
+
+
+def _aligned(open_rows: list[_Pending], pending: list[_Pending]) -> None:
+    """Place the rows still open that are text in space-aligned columns (a blank cell
+    leaves no field to keep its place) by where their values stand under the table's
+    complete rows of the same columns (see :func:`by_alignment`)."""
+    complete: dict[tuple[str, ...], list[Spans]] = {}
+    for entry in pending:
+        items = entry.placement.items
+        if entry.placement.evidence == COUNT and items is not None and None not in items:
+            spans = display_spans([item for item in items if item is not None])
+            if spans is not None:
+                complete.setdefault(tuple(entry.columns), []).append(spans)
+    if not complete:
+        return
+    for entry in open_rows:
+        if entry.placement.items is None:
+            references = complete.get(tuple(entry.columns), [])
+            placement = by_alignment(entry.values, entry.columns, references)
+            if placement is not None:
+                entry.placement = placement
 
 
 def _stripped_tails(pending: list[_Pending], headers: _Headers) -> None:
