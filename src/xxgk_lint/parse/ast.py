@@ -170,7 +170,9 @@ class Row(_RowFields):
     were seen). ``evidence`` says what decided the columns: ``grid`` (the header each
     value stands under, in an HTML or Word table), ``count`` (exactly as many values as
     columns), ``fields`` (the field positions of ``|``/tab rows, agreeing with the
-    table's complete rows or header) or ``stream`` (one cell per line, in order).
+    table's complete rows or header), ``aligned`` (space-aligned text: the values' display
+    columns lined up with those of the table's complete rows) or ``stream`` (one cell per
+    line, in order).
 
     ``cells`` are always :class:`Cell` objects and ``span`` a :class:`Span`. The parser
     stores each cell's five fields, and the row's span, as plain tuples (equal to the Cell,
