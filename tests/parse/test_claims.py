@@ -316,6 +316,7 @@ def test_one_text_read_once_is_placed_in_each_of_its_sentences() -> None:
         ("本年度没有收到申请。", True),
         ("本机关未因政府信息公开被申请行政复议。", True),  # 未因, 没有因: none of the cases
         ("没有因政府信息公开被提起行政诉讼。", True),
+        ("全年零行政复议、零行政诉讼。", True),
     ],
 )
 def test_whether_a_paragraph_may_state_claims(text: str, may: bool) -> None:

@@ -414,6 +414,7 @@ def test_review_near_misses(tmp_path: Path, sentence: str) -> None:
         # no cases at all: then none over disclosure either, with or without its words
         "无行政复议和行政诉讼案件。",
         "本年度未发生行政复议、行政诉讼。",
+        "全年零行政复议、零行政诉讼。",
     ],
 )
 def test_other_wordings_of_none_against_the_table(tmp_path: Path, sentence: str) -> None:
@@ -439,6 +440,8 @@ def test_other_wordings_of_none_against_the_table(tmp_path: Path, sentence: str)
         # none of something else than the cases themselves, without disclosure words
         "本机关无行政复议职能。",
         "未发生因行政许可引起的行政复议。",
+        # 零 before no review or lawsuit is a numeral, not "none"
+        "全年零投诉，政府信息公开工作稳步推进。",
     ],
 )
 def test_reviews_of_other_matters_or_bodies_are_not_compared(tmp_path: Path, sentence: str) -> None:

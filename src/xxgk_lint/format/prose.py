@@ -68,6 +68,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "未有",
         "均无",
         "无(?=(?:行政)?复议|(?:行政)?诉讼|依?申请|政府信息公开申请|收到)",
+        # 全年零行政复议、零行政诉讼 (a bare 零 is a numeral: 零件, 二〇二三)
+        "零(?=(?:行政)?复议|(?:行政)?诉讼)",
     ),
     # 未因政府信息公开被申请行政复议, 没有因…提起行政诉讼, 无因…引发的行政复议: there were
     # no such cases — of reviews and lawsuits only (NONE_CAUSED_TOPICS): 未因收费拒绝受理申请

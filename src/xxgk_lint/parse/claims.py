@@ -279,6 +279,7 @@ def _parser() -> Lark:
 #: Words that say there was none: a sentence holding one may state a claim of zero.
 _NONE_WORDS = (
     *("未收到", "没有收到", "未发生", "没有发生", "未出现", "不存在", "未有", "无"),
+    *("零行政", "零复议", "零诉讼"),  # (零 alone is mostly another word: 零距离, 零障碍)
     *("未因", "没有因"),  # (the none_caused words: 无因 holds 无)
 )
 #: Each of them after its first character: ``in`` of one character runs at memory speed, of
