@@ -36,7 +36,6 @@ from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.normalise import TRADITIONAL, fold_traditional, with_traditional
-from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Paragraph, Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -261,7 +260,7 @@ def of_other_bodies(claim: Claim) -> bool:
     them (全县各级行政机关共收到申请1200件, 全市…) by the end of its clause, and not the
     report's own body after them (…，其中本机关收到583件)."""
     said = _up_to_clause(claim)
-    if compiled(_OTHER_BODIES).search(said) is None:
+    if _words(prose.OTHER_BODIES).search(said) is None:
         return False  # (one search in C: most sentences name no other body)
     others = max(said.rfind(word) for word in prose.OTHER_BODIES)
     return others >= 0 and others > max(said.rfind(word) for word in prose.OWN_BODY)
@@ -273,16 +272,9 @@ def by_channel(claim: Claim) -> bool:
     all of them (通过网站、信函等方式共收到583件)."""
     clause = claim.clause
     return (
-        compiled(_CHANNELS).search(clause) is not None
-        and compiled(_ALL_CHANNELS).search(clause) is None
+        _words(prose.CHANNELS).search(clause) is not None
+        and _words(prose.ALL_CHANNELS).search(clause) is None
     )
-
-
-#: The words of :data:`prose.OTHER_BODIES`, :data:`prose.CHANNELS` and
-#: :data:`prose.ALL_CHANNELS` as patterns (compiled when first needed).
-_OTHER_BODIES = "|".join(prose.OTHER_BODIES)
-_CHANNELS = "|".join(prose.CHANNELS)
-_ALL_CHANNELS = "|".join(prose.ALL_CHANNELS)
 
 
 def report_year(report: Report) -> int | None:

@@ -238,21 +238,10 @@ def test_space_aligned_rows_keep_a_blank_cell_in_its_column(
     piped.write_text(_laid_out(text, blank, right=right, pipe=True), encoding="utf-8")
     got = report_to_json(parse_source(read_source(aligned)))["tables"]["applications"]
     want = report_to_json(parse_source(read_source(piped)))["tables"]["applications"]
-    column = TABLE_KEYS_APPLICATIONS[blank]
+    column = FORMAT_2021.table("applications").column_keys[blank]
     assert got["denied.state_secret"][column] is None  # the blank, under its column
     assert got == want
     assert got["received"]["total"] == 11
-
-
-TABLE_KEYS_APPLICATIONS = (
-    "natural_person",
-    "business",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-    "total",
-)
 
 
 def test_space_aligned_rows_without_a_blank_read_as_before(tmp_path: Path) -> None:

@@ -321,7 +321,7 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if len(norm) <= 3 and norm.upper() in BLANK_MARKS:  # (暂无, 不涉及, as / — 无 are)
+        if _is_blank_mark(norm):  # (暂无, 不涉及, as / — 无 are)
             return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
@@ -356,6 +356,13 @@ def _is_value(
     return bool(is_number(fold_minus(first)) or is_placeholder(first))
 
 
+def _is_blank_mark(norm: str) -> bool:
+    """Whether a normalised cell text is one of the format's blank marks that the grammar's
+    PLACEHOLDER terminal does not read (暂无, 不涉及, 空, N/A; none is over three
+    characters: a longer text is not looked up)."""
+    return len(norm) <= 3 and norm.upper() in BLANK_MARKS
+
+
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
@@ -369,7 +376,7 @@ def _split(text: str) -> list[_Part]:
         value = text[start:end]
         if kind == "NUMBER":
             out.append(_number(value, start, end))
-        elif kind == "PLACEHOLDER" or (norm := normalise(value)).upper() in BLANK_MARKS:
+        elif kind == "PLACEHOLDER" or _is_blank_mark(norm := normalise(value)):
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
             out.append((TEXT, value, start, end, norm, None, "text"))

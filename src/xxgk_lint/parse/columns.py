@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import field
 from itertools import pairwise
+from typing import TypeVar
 
 from xxgk_lint.parse.cells import (
     EMPTY,
@@ -214,13 +215,23 @@ def by_fields(
         votes.overall.get(width, {}),
     )
     for judge in judges:
-        scores = {s: judge.get(fields, 0) for s, fields in candidates.items()}
-        best = max(scores.values())
-        winners = [s for s, score in scores.items() if score == best]
-        if best > 0 and len(winners) == 1:
-            start = winners[0]
+        start = _sole_best({s: judge.get(fields, 0) for s, fields in candidates.items()})
+        if start is not None:
             return Placement(tuple(values[start : start + width]), FIELDS, found)
     return None
+
+
+_Key = TypeVar("_Key")
+
+
+def _sole_best(scores: dict[_Key, int]) -> _Key | None:
+    """The key of the highest score above 0, if no other key has it too (a tie decides
+    nothing)."""
+    best = max(scores.values(), default=0)
+    if best <= 0:
+        return None
+    winners = [key for key, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def _as_voted(
@@ -233,10 +244,8 @@ def _as_voted(
     A row's only window of fields can still be wrong: in 3.其他\t\t1\t0…\t0 whose blank
     last field was stripped, the window takes the empty field after the label for the
     first column, where the table's rows with their label in that field leave it spare."""
-    best = max(shaped.values())
-    winners = [fields for fields, count in shaped.items() if count == best]
-    fields = winners[0]
-    if len(winners) != 1 or list(fields) != sorted(set(fields)):
+    fields = _sole_best(shaped)
+    if fields is None or list(fields) != sorted(set(fields)):
         return None  # (a row with two values in one field votes for no field layout)
     at = {v[FIELD]: v for v in values}
     if len(at) != len(values) or not all(v[FIELD] in fields for v in values if v[KIND] != EMPTY):
@@ -298,13 +307,10 @@ def by_alignment(
         laid = _lined_up(spans, reference)
         if laid is not None:
             votes[laid] = votes.get(laid, 0) + 1
-    if not votes:
+    winner = _sole_best(votes)
+    if winner is None:
         return None
-    best = max(votes.values())
-    winners = [laid for laid, count in votes.items() if count == best]
-    if len(winners) != 1:
-        return None
-    at = dict(zip(winners[0], values, strict=True))
+    at = dict(zip(winner, values, strict=True))
     return Placement(tuple(at.get(i) for i in range(width)), ALIGNED, len(values))
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Date, Span
-from xxgk_lint.parse.dates import CHINESE_DATE, calendar_date, read_dates
+from xxgk_lint.parse.dates import CHINESE_DATE, DATE_GAP_CHARS, calendar_date, read_dates
 from xxgk_lint.parse.dates import DATE_GAP as _GAP
 from xxgk_lint.parse.grammar import Line
 from xxgk_lint.sources.model import MetaTag
@@ -67,7 +67,7 @@ SIGN_OFF_WINDOW = 8
 
 
 #: The spaces _DATE allows in a date, taken out before it is read.
-_NO_GAPS = str.maketrans("", "", " \t\u3000\xa0")
+_NO_GAPS = str.maketrans("", "", DATE_GAP_CHARS)
 
 #: The dates most pages and sign-offs print (2024年1月18日, 2024-01-20, 2024.1.20), read as
 #: the date grammar reads them (a test compares the two) without it: a sign-off's date
@@ -116,7 +116,7 @@ def publication_dates(lines: Iterable[Line]) -> list[Date]:
 def sign_off(lines: list[Line]) -> Date | None:
     """The date of the sign-off: the last line that is a date alone, near the end."""
     for _, text, number, column, _ in reversed(lines[-SIGN_OFF_WINDOW:]):
-        last = text.rstrip(" \t\u3000\xa0")[-1:]
+        last = text.rstrip(DATE_GAP_CHARS)[-1:]
         if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(text):
             value = _date_of(text)
             stripped = text.strip()

@@ -43,7 +43,8 @@ _DIGIT = re.compile(r"\d").search
 _CHINESE_PART = re.compile(f"({NUMERAL})[ \t]?(年度?|月(?!份)|[日号])")
 #: The spaces a date may hold between its parts in raw text (before NFKC folds them):
 #: 2023 年 1 月 1 日 as PDF text layers write it, with full-width or no-break ones too.
-DATE_GAP = "[ \t\u3000\xa0]*"
+DATE_GAP_CHARS = " \t\u3000\xa0"
+DATE_GAP = f"[{DATE_GAP_CHARS}]*"
 #: A date in Chinese numerals, for patterns that look for a whole date (a sign-off line).
 CHINESE_DATE = (
     f"{NUMERAL}{DATE_GAP}年{DATE_GAP}{NUMERAL}{DATE_GAP}月{DATE_GAP}{NUMERAL}{DATE_GAP}[日号]"

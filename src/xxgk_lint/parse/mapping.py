@@ -525,9 +525,7 @@ def _bad_values(
     values: list[Item],
     kinds: str,
     width: int,
-    spec: TableSpec,
-    cursor: int,
-    naming: dict[str, tuple[int, ...]],
+    names_row: Callable[[list[Item]], bool],
 ) -> tuple[list[Item], str]:
     """The row's values with the short texts that stand among them on their line.
 
@@ -553,7 +551,7 @@ def _bad_values(
         elif any(m[LINE] != line for m in more):
             break
         taken = filled + count + len(more_kinds) - more_kinds.count(EMPTY)
-        if taken > width or _label_for(stray, spec, cursor, naming) is not None:
+        if taken > width or names_row(stray):
             break
         values = [*values, *stray, *more]
         kinds = kinds + TEXT * count + more_kinds
@@ -572,19 +570,26 @@ def _mended(
     values: list[Item],
     kinds: str,
     width: int,
-    spec: TableSpec,
-    cursor: int,
-    naming: dict[str, tuple[int, ...]],
+    names_row: Callable[[list[Item]], bool],
 ) -> tuple[list[Item], str] | None:
-    """A row's values with its bad values taken in (:func:`_bad_values`) and a page
-    number after it left out (:func:`_without_lone_numbers`), or None if neither is."""
+    """A row's values with its bad values taken in (:func:`_bad_values`; ``names_row``
+    tells a text that names a row, which is no bad value) and a page number after it left
+    out (:func:`_without_lone_numbers`), or None if neither is."""
     mended = values, kinds
     after = runs[position + 1][0] if position + 1 < len(runs) else None
     if after and after[0][LINE] == values[-1][LINE]:
-        mended = _bad_values(runs, position, values, kinds, width, spec, cursor, naming)
+        mended = _bad_values(runs, position, values, kinds, width, names_row)
     if mended[0][-1][FIELD] < 0 <= mended[0][0][FIELD]:
         mended = _without_lone_numbers(*mended, width)
     return None if mended[0] is values else mended
+
+
+def _names_a_row(
+    spec: TableSpec, cursor: int, naming: dict[str, tuple[int, ...]]
+) -> Callable[[list[Item]], bool]:
+    """Whether texts name a row of ``spec`` (looked for from row ``cursor`` on, as
+    :func:`_label_for` looks): such texts are a label, never a row's bad values."""
+    return lambda texts: _label_for(texts, spec, cursor, naming) is not None
 
 
 def _without_lone_numbers(values: list[Item], kinds: str, width: int) -> tuple[list[Item], str]:
@@ -598,6 +603,27 @@ def _without_lone_numbers(values: list[Item], kinds: str, width: int) -> tuple[l
     ):
         return values, kinds
     return values[:at], kinds[:at]
+
+
+def _first_placement(
+    values: list[Item],
+    kinds: str,
+    columns: tuple[str, ...],
+    label: Item,
+    header: HeaderMap,
+    votes: FieldVotes,
+) -> Placement:
+    """A row's placement in the first pass. A text row is placed by count (the grid needs
+    a grid row; the run's kinds are given, so that by_count need not read the values), or
+    left pending for the second pass, which lays it against the table's other rows; a grid
+    row is placed by its grid."""
+    if values[0][TABLE] < 0:
+        return by_count(values, columns, kinds) or Placement(
+            None, "pending", len(kinds) - kinds.count(EMPTY)
+        )
+    return place(
+        values, columns, label_field=label[FIELD], header=header, votes=votes, second_pass=False
+    )
 
 
 def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
@@ -638,43 +664,25 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 values = stray + values
                 kinds = TEXT * len(stray) + kinds
         columns = row_spec.columns
-        if values[0][TABLE] < 0:
-            # A text row: the first pass places it by count (the grid needs a grid row), or
-            # leaves it to the second pass, which lays it against the table's other rows.
-            # The header is only read for a grid row; the second pass reads it if need be.
-            header = _NO_HEADER
-            # (the run's kinds given: by_count need not read the values for them)
-            placement = by_count(values, columns, kinds) or Placement(
-                None, "pending", len(kinds) - kinds.count(EMPTY)
-            )
-        else:
-            header = headers.current(values[0][TABLE], label[LINE])
-            placement = place(
-                values,
-                columns,
-                label_field=label[FIELD],
-                header=header,
-                votes=votes,
-                second_pass=False,
-            )
+        # The header is only read for a grid row; the second pass reads it if need be.
+        header = (
+            _NO_HEADER if values[0][TABLE] < 0 else headers.current(values[0][TABLE], label[LINE])
+        )
+        placement = _first_placement(values, kinds, columns, label, header, votes)
         if placement[0] is None or (values[0][TABLE] >= 0 and None in placement[0]):
             # (A row placed whole holds no bad value nor page number: only one left open,
             # or a grid row missing a cell, is mended, and placed again.)
-            mended = _mended(runs, position, values, kinds, len(columns), spec, index + 1, naming)
+            mended = _mended(
+                runs,
+                position,
+                values,
+                kinds,
+                len(columns),
+                _names_a_row(spec, index + 1, naming),
+            )
             if mended is not None:
                 values, kinds = mended
-                placement = (
-                    by_count(values, columns, kinds)
-                    if values[0][TABLE] < 0
-                    else place(
-                        values,
-                        columns,
-                        label_field=label[FIELD],
-                        header=header,
-                        votes=votes,
-                        second_pass=False,
-                    )
-                ) or Placement(None, "pending", len(kinds) - kinds.count(EMPTY))
+                placement = _first_placement(values, kinds, columns, label, header, votes)
             if placement[0] is None:
                 unplaced = True
         found_rows.append((row_spec.key, label, values, columns, header, placement))
