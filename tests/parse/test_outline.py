@@ -135,6 +135,23 @@ _ONE = "一、总体情况\n2023年，"
             "本机关2023年",
         ),
         (_ONE, "一、总体情况：2023年，", "overview", "一、总体情况", "2023年，本机关"),
+        # Wordings the model does not list, ended by a colon: named by their words.
+        (
+            _FIVE,
+            "五、工作中存在的不足和下一步打算：（一）存在问题。",
+            "problems",
+            "五、工作中存在的不足和下一步打算",
+            "（一）存在问题。",
+        ),
+        (
+            _FIVE,
+            "**五、存在问题及改进方向**：（一）存在问题。",
+            "problems",
+            "**五、存在问题及改进方向**",
+            "（一）存在问题。",
+        ),
+        (_SIX, "六、其他：本机关", "other", "六、其他", "本机关2023年"),
+        (_SIX, "六、其它需说明的事项: 本机关", "other", "六、其它需说明的事项", "本机关2023年"),
     ],
 )
 def test_a_heading_with_its_text_run_in_is_the_heading(tmp_path, old, new, key, heading, start):
@@ -217,6 +234,34 @@ def test_a_sentence_opening_with_a_numeral_is_no_heading(tmp_path, line) -> None
     assert report.section("problems") is None or report.section("problems").implicit
     reviews = report.section("reviews")
     assert reviews is not None and reviews.paragraphs[0].text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A colon, but words that name no section.
+        "五、加强队伍建设：成立工作专班。人员调整后及时培训。",
+        # The section's words under another numeral, in a wording the model does not list:
+        # a list item of the section before, not 五's heading.
+        "四、存在问题：栏目更新不及时。人员调整后及时培训。",
+    ],
+)
+def test_a_colon_after_other_words_opens_no_section(tmp_path, line) -> None:
+    report = _parse(tmp_path, _FIVE, f"{line}\n（一）存在问题。")
+    problems = report.section("problems")
+    assert problems is not None and problems.implicit and problems.number is None
+    reviews = report.section("reviews")
+    assert reviews is not None and reviews.paragraphs[0].text == line
+
+
+def test_a_heading_line_in_another_wording_is_cut_at_its_colon(tmp_path) -> None:
+    # The grammar reads the line as a heading (a short sentence after it); its title is what
+    # stands before the colon, under whatever numeral, since the line is a heading already.
+    report = _parse(tmp_path, _FIVE, "四、存在问题：栏目更新不及时。\n（一）存在问题。")
+    problems = report.section("problems")
+    assert problems is not None and (problems.number, problems.title) == ("四", "四、存在问题")
+    assert problems.paragraphs[0].text == "栏目更新不及时。"
+    assert tuple(problems.paragraphs[0].span)[:2] == (problems.span.line, 8)
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,8 @@ def test_qita_is_folded_to_qita_once_for_every_label() -> None:
         ("三、收到和处理政府信息公开申请情况。", "applications"),
         ("五、存在的主要问题及改进情况。", "problems"),
         ("五、问题与改进", "problems"),
+        ("五、工作中存在的不足和下一步打算", "problems"),
+        ("五、存在不足及改进措施", "problems"),
         ("六、其它需要报告的事项", "other"),
         ("六、其他需报告的事项", "other"),
         ("六、其他需要说明的事项", "other"),

@@ -204,7 +204,41 @@ def run_in_heading(text: str, key: str) -> re.Match[str] | None:
     处理费。, which the grammar reads as one heading), this module of paragraphs."""
     if not text.lstrip("#* ").startswith(("第", *_NUMERALS)):
         return None  # (the pattern is compiled only for a text that may match)
-    return compiled(_run_in_source(key)).match(text)
+    return compiled(_run_in_source(key)).match(text) or _colon_heading(text, key)
+
+
+@functools.cache
+def _colon_source(numerals: str) -> str:
+    """The pattern of a heading in any wording under one of ``numerals``, ended by a
+    colon: markdown marks, the numeral, a title of 2–30 characters that holds no blank,
+    punctuation or bold mark, a closing ``**``, the colon and the blanks after it."""
+    numeral = rf"(?:[{numerals}]{_BLANKS}[、.．]|第[{numerals}]部分)"
+    return (
+        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{numeral}{_BLANKS}"
+        rf"(?P<title>[^\s\u3000:：。；;！!？?，,、*()（）]{{2,30}})(?:\*\*)?){_BLANKS}[:：]{_BLANKS}"
+    )
+
+
+def _colon_heading(text: str, key: str) -> re.Match[str] | None:
+    """Section ``key``'s heading in a wording the model does not list, with the text run in
+    after a colon: 五、工作中存在的不足和下一步打算：（一）…, 六、其他：本机关…. The colon
+    says where the heading ends; the heading's words must name the section, as a heading on
+    its own line is named (:func:`~xxgk_lint.format.section_key`)."""
+    match = compiled(_colon_source(_NUMERALS)).match(text)
+    if match is None:
+        return None
+    number = FORMAT_2021.section(key).number
+    return match if section_key(f"{number}、{match.group('title')}") == key else None
+
+
+def _own_numeral(match: re.Match[str], key: str) -> bool:
+    """Whether a heading found by :func:`run_in_heading` may open section ``key`` in a
+    paragraph: a title the model lists may stand under any numeral (a report that leaves
+    out a section numbers the ones after it one less), a wording it does not list only
+    under the section's own — under another numeral it is more likely a list item."""
+    return "title" not in match.re.groupindex or (
+        section_number(match.group("heading")) == FORMAT_2021.section(key).number
+    )
 
 
 #: What may stand around a heading line's text: blanks, bold marks, cell separators.
@@ -261,7 +295,7 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
             if not isinstance(block, Paragraph):
                 continue
             match = run_in_heading(block.text, key)
-            if match is None or not _goes_on(block.text, match):
+            if match is None or not _goes_on(block.text, match) or not _own_numeral(match, key):
                 continue
             heading = match.group("heading")
             rest = _rest(block, match.end())
