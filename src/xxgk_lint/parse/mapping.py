@@ -18,7 +18,7 @@ from dataclasses import field
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
-from xxgk_lint.format.model import is_plain
+from xxgk_lint.format.model import is_plain, printed_unit
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, CellFields, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
@@ -39,15 +39,20 @@ from xxgk_lint.parse.cells import (
     relabelled,
 )
 from xxgk_lint.parse.columns import (
+    BY_GRID,
     COUNT,
     FieldVotes,
     HeaderMap,
+    HeaderToken,
     Placement,
     Spans,
     by_alignment,
     by_count,
     display_spans,
+    grid_order,
     place,
+    printed_order,
+    reordered,
 )
 from xxgk_lint.records import record
 
@@ -159,6 +164,34 @@ class _Headers:
         pattern, keys = self.spec.column_finder
         match = pattern.search(item[NORM])
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
+
+    def tokens(self, texts: Sequence[Item], *, groups: bool = False) -> list[HeaderToken]:
+        """The header cells among ``texts`` (after the last sentence: prose before a
+        table is no header) that name a column, or a merged cell over several, in reading
+        order; with ``groups``, those that name a group of table 四 (or 行政诉讼) instead."""
+        start = _table_start(texts, texts[-1]) if texts else None
+        out: list[HeaderToken] = []
+        for item in texts[texts.index(start) :] if start is not None else ():
+            if item[KIND] != TEXT:
+                continue
+            key = self._group_of(item) if groups else self.column_of(item)
+            if key is not None:
+                out.append((key, False, item[LINE]))
+                continue
+            norm = item[NORM]
+            for pattern, keys in self.spec.group_finders:
+                if pattern.search(norm) and (groups == (keys[0] in self.spec.row_keys)):
+                    out.append((self._merged_key(keys), True, item[LINE]))
+                    break
+        return out
+
+    def merged(self) -> dict[str, tuple[str, ...]]:
+        """The spec's merged header cells, by the key :meth:`tokens` gives them."""
+        return {self._merged_key(keys): keys for _, keys in self.spec.group_finders}
+
+    @staticmethod
+    def _merged_key(keys: tuple[str, ...]) -> str:
+        return "+".join(keys)
 
     def _group_of(self, item: Item) -> str | None:
         if self.spec.layout != "groups":
@@ -638,6 +671,11 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     runs = value_runs(items, spec)
     naming = _naming(spec)
     row_specs = spec.rows
+    printed: tuple[str, ...] | None = None  # the order a text header prints the columns in
+    printed_at: Item | None = None
+    orders: list[tuple[tuple[str, ...] | None, Item | None]] = []  # per row found
+    money = spec.money_columns
+    units: list[tuple[str, str, str]] = []
     for position, (run, values, kinds) in enumerate(runs):
         if not values:
             continue
@@ -685,6 +723,16 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 placement = _first_placement(values, kinds, columns, label, header, votes)
             if placement[0] is None:
                 unplaced = True
+        if run[0] is not label and values[0][TABLE] < 0:
+            # Header cells before the label (the table's, or a block's of table 二) say
+            # the order the columns are printed in, until the next header.
+            tokens = headers.tokens(run[: run.index(label)] if label in run else run[:-1])
+            if tokens:
+                printed = printed_order(tokens, columns, headers.merged())
+                printed_at = next(i for i in run if i[LINE] == tokens[0][2])
+        orders.append((printed, printed_at))
+        if money and not money.isdisjoint(columns):
+            _read_units(spec, headers, run, label, row_spec.key, units, deviations)
         found_rows.append((row_spec.key, label, values, columns, header, placement))
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
@@ -705,10 +753,90 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         _second_pass(pending, votes, headers)
         _stripped_tails(pending, headers)
         found_rows = [(e.key, e.label, e.values, e.columns, e.header, e.placement) for e in pending]
+    found_rows = _in_printed_order(spec, found_rows, orders, deviations)
     rows = _rows(found_rows)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
-    table = Table(spec.key, span, spec.column_keys, rows, model.version)
+    table = Table(spec.key, span, spec.column_keys, rows, model.version, tuple(units))
     return MappedTable(table, deviations, first[LINE], last[LINE])
+
+
+def _read_units(
+    spec: TableSpec,
+    headers: _Headers,
+    run: list[Item],
+    label: Item,
+    row: str,
+    units: list[tuple[str, str, str]],
+    deviations: list[Deviation],
+) -> None:
+    """The unit the header before a row prints over its money columns, when it is not
+    the format's (收费金额(元) where the format says 万元): kept in ``units`` (the values
+    stay as printed; checks compare them in the format's unit) and noticed (XG005)."""
+    for item in reversed(run[: run.index(label)] if label in run else run[:-1]):
+        column = headers.column_of(item) if item[KIND] == TEXT else None
+        if column is None or column not in spec.money_columns:
+            continue
+        unit = printed_unit(item[NORM])
+        expected = spec.column(column).unit
+        if unit is not None and unit != expected:
+            units.append((row, column, unit))
+            deviations.append(
+                Deviation(spec.key, row, item[RAW], item_span(item), "unit", expected, unit)
+            )
+        return
+
+
+def _in_printed_order(
+    spec: TableSpec,
+    found_rows: list[_Found],
+    orders: list[tuple[tuple[str, ...] | None, Item | None]],
+    deviations: list[Deviation],
+) -> list[_Found]:
+    """The rows with the values of those placed by position (text rows) moved under the
+    columns their header prints in another order, and one XG005 notice per order; a grid
+    row is placed by its header already, and only noticed.
+
+    A header that does not name the columns unambiguously (``None`` order) leaves the
+    values where their position puts them."""
+    noticed: set[tuple[str, ...]] = set()
+    grid_orders: dict[int, tuple[str, ...] | None] = {}
+    out = found_rows
+    for index, (row, (order, anchor)) in enumerate(zip(found_rows, orders, strict=True)):
+        key, label, values, columns, header, placement = row
+        items = placement[0]
+        if items is None:
+            continue
+        if order is not None and set(order) != set(columns):
+            order = None  # (a block's header: another block's rows have other columns)
+        if placement[1] == BY_GRID:
+            if id(header) not in grid_orders:
+                grid_orders[id(header)] = grid_order(header, columns)
+            order, anchor = grid_orders[id(header)], label
+        elif order is not None and order != columns:
+            if out is found_rows:
+                out = list(found_rows)
+            moved = Placement(reordered(items, order, columns), placement[1], placement[2])
+            out[index] = (key, label, values, columns, header, moved)
+        if order is None or order == columns or order in noticed or anchor is None:
+            continue
+        noticed.add(order)
+        deviations.append(_order_deviation(spec, order, columns, anchor))
+    return out
+
+
+def _order_deviation(
+    spec: TableSpec, order: tuple[str, ...], columns: Sequence[str], anchor: Item
+) -> Deviation:
+    """The XG005 notice of a header printing ``columns`` in ``order``."""
+    return Deviation(
+        spec.key,
+        "columns",
+        anchor[RAW],
+        item_span(anchor),
+        "columns",
+        ",".join(columns),
+        ",".join(order),
+    )
 
 
 #: id of a groups table spec → (the spec, its columns as group.column keys, in order).
@@ -766,6 +894,11 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                 second_pass=True,
             )
         header_items = [item for r, _, _ in runs[: position + 1] for item in r]
+        deviations: list[Deviation] = []
+        if placement[0] is not None:
+            placement = _groups_in_printed_order(
+                spec, headers, header_items, values, placement, deviations
+            )
         first = _table_start(header_items, values[0])
         last = values[-1]
         anchor = next((v for v in values if v[KIND] != EMPTY), values[0])
@@ -791,8 +924,52 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             )
         span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
         table = Table(spec.key, span, spec.column_keys, tuple(rows), model.version)
-        return MappedTable(table, [], first[LINE], last[LINE])
+        return MappedTable(table, deviations, first[LINE], last[LINE])
     return MappedTable(None)
+
+
+def _groups_in_printed_order(
+    spec: TableSpec,
+    headers: _Headers,
+    header_items: list[Item],
+    values: list[Item],
+    placement: Placement,
+    deviations: list[Deviation],
+) -> Placement:
+    """Table 四's placement with its values moved under the columns a text header prints
+    in another order (noticed in ``deviations``; a grid row is placed by its header, and
+    only noticed).
+
+    The text header names the groups (行政复议, 行政诉讼 over its two) and the five columns
+    once per group or once for all: the groups' order is read as :func:`printed_order`
+    reads columns (the format's when the header does not say it), the columns' order
+    only when every group prints the same one."""
+    group_columns = _group_columns(spec)
+    items, evidence, found = placement
+    if items is None:
+        return placement
+    if evidence == BY_GRID:
+        order = grid_order(headers.current(values[0][TABLE], values[0][LINE]), group_columns)
+        anchor = values[0]
+    else:
+        tokens = headers.tokens(header_items)
+        keys = tuple(key for key, merged, _ in tokens if not merged)
+        width = len(spec.column_keys)
+        chunks = {keys[i : i + width] for i in range(0, len(keys), width)}
+        if len(keys) not in (width, len(group_columns)) or len(chunks) != 1:
+            return placement
+        chunk = chunks.pop()
+        if len(set(chunk)) != width or set(chunk) != set(spec.column_keys):
+            return placement
+        groups = headers.tokens(header_items, groups=True)
+        group_order = printed_order(groups, spec.row_keys, headers.merged()) or spec.row_keys
+        order = tuple(f"{group}.{column}" for group in group_order for column in chunk)
+        anchor = next(i for i in header_items if i[LINE] == tokens[0][2])
+        if order != group_columns and len(items) == len(order):
+            placement = Placement(reordered(items, order, group_columns), evidence, found)
+    if order is not None and order != group_columns:
+        deviations.append(_order_deviation(spec, order, group_columns, anchor))
+    return placement
 
 
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
