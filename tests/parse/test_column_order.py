@@ -159,3 +159,44 @@ def test_html_grid_reordered_is_noticed(tmp_path: Path) -> None:
     (deviation,) = report.deviations
     assert deviation.kind == "columns"
     assert deviation.found == ",".join(["total", *APPLICANTS[:-1]])
+
+
+def test_space_aligned_header(tmp_path: Path) -> None:
+    """pdftotext -layout: the header line is one text, its cells two spaces apart."""
+    text = (
+        HEAD
+        + "总计   自然人   法人或其他组织\n"
+        + "商业企业   科研机构   社会公益组织   法律服务机构   其他\n"
+        + "一、本年新收政府信息公开申请数量   7   4   1   1   0   0   1\n"
+        + "二、上年结转政府信息公开申请数量   0   0   0   0   0   0   0\n"
+    )
+    report = _report(tmp_path, text)
+    row = report.tables["applications"].row("received")
+    assert row is not None
+    assert [row.value(c) for c in APPLICANTS] == [4, 1, 1, 0, 0, 1, 7]
+    (deviation,) = report.deviations
+    assert (deviation.kind, deviation.span.line) == ("columns", 2)
+
+
+def test_proactive_block_header(tmp_path: Path) -> None:
+    """Table 二: a block's header (信息内容 | 本年制发件数 | 现行有效件数 | 本年废止件数)."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项 | | | |\n"
+        "信息内容 | 本年制发件数 | 现行有效件数 | 本年废止件数 |\n"
+        "规章 | 2 | 15 | 1 |\n行政规范性文件 | 13 | 21 | 4 |\n"
+        "第二十条第（五）项 | | | |\n信息内容 | 本年处理决定数量 | | |\n行政许可 | 321 | | |\n"
+    )
+    report = _report(tmp_path, text)
+    table = report.tables["proactive"]
+    rows = [table.row(k) for k in ("regulations", "normative_documents")]
+    assert [[r.value(c) for c in ("issued", "repealed", "in_force")] for r in rows if r] == [
+        [2, 1, 15],
+        [13, 4, 21],
+    ]
+    assert table.row("licensing").value("decisions") == 321  # type: ignore[union-attr]
+    (deviation,) = report.deviations
+    assert (deviation.table, deviation.span.line, deviation.found) == (
+        "proactive",
+        3,
+        "issued,in_force,repealed",
+    )

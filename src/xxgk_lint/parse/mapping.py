@@ -161,8 +161,11 @@ class _Headers:
         return states
 
     def column_of(self, item: Item) -> str | None:
+        return self._column_key(item[NORM])
+
+    def _column_key(self, norm: str) -> str | None:
         pattern, keys = self.spec.column_finder
-        match = pattern.search(item[NORM])
+        match = pattern.search(norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
     def tokens(self, texts: Sequence[Item], *, groups: bool = False) -> list[HeaderToken]:
@@ -174,16 +177,25 @@ class _Headers:
         for item in texts[texts.index(start) :] if start is not None else ():
             if item[KIND] != TEXT:
                 continue
-            key = self._group_of(item) if groups else self.column_of(item)
-            if key is not None:
-                out.append((key, False, item[LINE]))
-                continue
-            norm = item[NORM]
-            for pattern, keys in self.spec.group_finders:
-                if pattern.search(norm) and (groups == (keys[0] in self.spec.row_keys)):
-                    out.append((self._merged_key(keys), True, item[LINE]))
-                    break
+            for norm in self._cells_of(item):
+                key = self._group_key(norm) if groups else self._column_key(norm)
+                if key is not None:
+                    out.append((key, False, item[LINE]))
+                    continue
+                for pattern, keys in self.spec.group_finders:
+                    if pattern.search(norm) and (groups == (keys[0] in self.spec.row_keys)):
+                        out.append((self._merged_key(keys), True, item[LINE]))
+                        break
         return out
+
+    @staticmethod
+    def _cells_of(item: Item) -> list[str]:
+        """The normalised cells of a header text: a line of space-aligned text (总计   自然人
+        …, as pdftotext -layout prints a header) is one text item, its cells two spaces
+        or more apart."""
+        if item[FIELD] < 0 and item[TABLE] < 0 and "  " in item[RAW]:
+            return [normalise(part) for part in _CELL_GAP.split(item[RAW].strip())]
+        return [item[NORM]]
 
     def merged(self) -> dict[str, tuple[str, ...]]:
         """The spec's merged header cells, by the key :meth:`tokens` gives them."""
@@ -194,14 +206,21 @@ class _Headers:
         return "+".join(keys)
 
     def _group_of(self, item: Item) -> str | None:
+        return self._group_key(item[NORM])
+
+    def _group_key(self, norm: str) -> str | None:
         if self.spec.layout != "groups":
             return None
         pattern, keys = self.spec.row_finder
-        match = pattern.search(item[NORM])
+        match = pattern.search(norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 _NO_HEADER = HeaderMap()
+
+#: What separates the cells of a space-aligned text line: two spaces or more (or an
+#: ideographic space), as a layout's columns stand.
+_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
 
 
 def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item], str]]:
