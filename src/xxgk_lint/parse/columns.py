@@ -391,13 +391,12 @@ def printed_order(
     merged_keys = [key for key, merged, _ in tokens if merged]
     if len(set(merged_keys)) != len(merged_keys):
         return None
-
-    def parent(key: str, merged: bool) -> str | None:
-        under = set(groups[key]) if merged else {key}
-        holders = [g for g in merged_keys if g != key and under <= set(groups[g])]
-        return min(holders, key=lambda g: len(groups[g]), default=None)
-
-    parents = [parent(key, merged) for key, merged, _ in tokens]
+    under = {key: frozenset(groups[key]) for key in merged_keys}
+    parents: list[str | None] = []
+    for key, merged, _ in tokens:
+        cells = under[key] if merged else frozenset((key,))
+        holders = [g for g in merged_keys if g != key and cells <= under[g]]
+        parents.append(min(holders, key=lambda g: len(under[g])) if holders else None)
     top_lines = {line for (_, _, line), up in zip(tokens, parents, strict=True) if up is None}
     if len(top_lines) != 1:
         return None
