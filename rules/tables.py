@@ -487,7 +487,10 @@ def _run_diagnostic(
     docs=docs(
         (
             "识别混用模板：表格整体为2021年版，但“（六）其他处理”仍是一行并直接填写数字（2019年试行格式），"
-            "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。",
+            "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。"
+            "也提示与格式不同的表头：表头以另一种顺序列出各列（如“总计”在前、“法人或其他组织”在“自然人”之前），"
+            "各数值按表头所示的列读取（表头未能明确各列时按位置读取）；金额列的表头写明另一单位"
+            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
             OLD_OTHER_ROW,
             NEW_OTHER_ROWS,
@@ -495,7 +498,13 @@ def _run_diagnostic(
         (
             "Recognises mixed templates: a table in the 2021 format except that （六）其他处理 "
             "is a single row with its own numbers (the 2019 trial format) instead of three "
-            "sub-rows. The row counts as the whole （六） group in the outcome sum.",
+            "sub-rows. The row counts as the whole （六） group in the outcome sum. Also notes "
+            "a header that differs from the format: columns printed in another order (总计 "
+            "first, 法人或其他组织 before 自然人), whose values are read under the columns the "
+            "header names (by position where the header does not name them unambiguously); "
+            "and a money column headed in another unit (本年收费金额（单位：元） where the "
+            "format says 万元), whose value is kept as printed and compared in the format's "
+            "unit.",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
             OLD_OTHER_ROW,
