@@ -161,7 +161,12 @@ class _Builder:
                 if FORMAT_2019.signal_pattern.search(labels):
                     model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
             result = map_table(model.table(key), items, model)
-            if key == "applications" and result.deviations and year is not None and year <= 2020:
+            if (
+                key == "applications"
+                and any(d.kind == "rows" for d in result.deviations)
+                and year is not None
+                and year <= 2020
+            ):
                 model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report
                 result = map_table(model.table(key), items, model)
             mapped[key] = result
@@ -352,7 +357,10 @@ class _Builder:
             period=period,
             sections=tuple(sections),
             tables=FrozenMap({k: t for k, t in ((r[2].key, r[2]) for r in ranges)}),
-            deviations=() if model is FORMAT_2019 else deviations,
+            # (the 2019 model's own rows are no deviation; a column order is one in both)
+            deviations=tuple(d for d in deviations if d.kind != "rows")
+            if model is FORMAT_2019
+            else deviations,
             anchors=FrozenMap({s.key: s.span for s in sections}),
             line_count=self.source.text.count("\n") + 1,
             preamble=tuple(preamble),
