@@ -19,6 +19,7 @@ so that the parser sees the heading as the reader of the document does.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import field
@@ -84,7 +85,10 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types on bad input
-        raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
+        raise InputError(f"{_NOT_DOCX}: {_reason(exc, data)}") from None
+    if body is None:
+        part = _part(document.part.partname.lstrip("/"))
+        raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
     extractor = _Extractor(builder, _Numbering.of(document, limits), limits)
     extractor.run(body)
@@ -100,8 +104,14 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
     )
 
 
-def _reason(exc: Exception) -> str:
-    """One line saying what is wrong with the package, for the user."""
+_NOT_DOCX = "not a valid Word .docx document"
+
+
+def _reason(exc: Exception, data: bytes) -> str:
+    """One line saying what is wrong with the package, for the user: in words
+    :mod:`~xxgk_lint.sources.messages` puts into Chinese, naming the part at fault, never
+    a library's own error text (python-docx fails on a damaged part with whatever error the
+    code it was running raises: an AttributeError, a TypeError)."""
     import zipfile
 
     message = " ".join(str(exc).split()).strip("\"'")
@@ -110,12 +120,53 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         if "[Content_Types].xml" in message or "officeDocument" in message:
             return "a zip archive without a Word document in it"
-        return f"a part of the document is missing ({message})"
-    if isinstance(exc, ValueError) and "content type" in message:
-        return f"the package is not a Word document ({message.split(', ')[-1]})"
-    if isinstance(exc, etree.XMLSyntaxError):
-        return f"the document's XML is damaged ({message})"
-    return message or type(exc).__name__
+        named = re.search(r"no item named '([^']*)'", message)
+        if named:
+            return f"a part of the document is missing ({_part(named.group(1))})"
+    if isinstance(exc, ValueError) and "content type is" in message:
+        kind = message.rpartition("content type is ")[2].strip("'")
+        return f"the package is not a Word document (its main part is {kind})"
+    return _damage(data)
+
+
+def _damage(data: bytes) -> str:
+    """What is wrong with a package python-docx could not open: the first part whose XML
+    does not parse (and where), a content-type list or main part of the wrong kind."""
+    import zipfile
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    roots: dict[str, etree._Element] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    roots[name] = etree.fromstring(archive.read(name), parser)
+                except etree.XMLSyntaxError as exc:
+                    line, column = exc.position
+                    return f"the XML of {_part(name)} is damaged (line {line}, column {column})"
+    except Exception:  # zipfile fails in many ways on a damaged archive (see archive.py)
+        return "not a zip archive (the file is damaged, or is not a .docx)"
+    types = roots.get("[Content_Types].xml")
+    if types is None or types.tag != f"{{{_CONTENT_TYPES}}}Types":
+        return "the list of content types ([Content_Types].xml) is damaged"
+    for name, root in roots.items():
+        if name.startswith("word/") and name.count("/") == 1 and root.tag.endswith("}document"):
+            break
+    else:
+        main = next((n for n in roots if n.startswith("word/document")), "word/document.xml")
+        return f"the main document part ({_part(main)}) is not a Word document"
+    return "the package is damaged (its parts are not those of a Word document)"
+
+
+_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _part(name: str) -> str:
+    """A part's name as a message shows it: one line, at most 60 characters."""
+    name = " ".join(name.split())
+    return name if len(name) <= 60 else name[:60] + "…"
 
 
 # --------------------------------------------------------------------------- text
