@@ -130,3 +130,38 @@ def test_a_line_standing_alone_wins_over_a_run_of_titles() -> None:
     lines = [_line(1, OWN), _line(3, other(2022)), _line(4, other(2023, "测试市财政局"))]
     assert choose_title(lines, lambda: 2023) == lines[0]
     assert choose_title([_line(1, "首页 > 政府信息公开年报")]) is None
+
+
+PAGE = Path(__file__).parents[2] / "fixtures" / "html" / "qingshan-jiaotong-2023.html"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "chrome"),
+    [
+        # a sidebar of the body's other reports, and another body's of the same year
+        (
+            '<div class="article">',
+            '<div class="side"><h3>年报目录</h3><ul>'
+            "<li><a>青山县交通运输局2022年政府信息公开工作年度报告</a></li>"
+            "<li><a>青山县交通运输局2021年政府信息公开工作年度报告</a></li>"
+            "<li><a>青山县人民政府2023年政府信息公开工作年度报告</a></li></ul></div>",
+        ),
+        # 上一篇 between the page's title and the article
+        (
+            '<div class="article-info">',
+            "<p>上一篇：青山县交通运输局2022年政府信息公开工作年度报告</p>",
+        ),
+    ],
+)
+def test_a_web_pages_chrome_around_the_title(tmp_path: Path, anchor: str, chrome: str) -> None:
+    from xxgk_lint.parse import parse_path
+
+    page = PAGE.read_bytes().decode("gb18030")
+    assert page.count(anchor) == 1
+    path = tmp_path / "page.html"
+    path.write_bytes(page.replace(anchor, chrome + anchor).encode("gb18030"))
+    report = parse_path(path)
+    assert (report.year, report.agency) == (2023, "青山县交通运输局")
+    assert report.title is not None
+    assert report.title.text == "青山县交通运输局2023年政府信息公开工作年度报告"
+    assert report.title.span.line == 38 + (chrome.count("\n"))
