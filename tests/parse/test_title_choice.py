@@ -96,13 +96,18 @@ def test_copies_of_the_title_are_one_title() -> None:
         f"上一篇：{other(2022)}",
         f"下一条：{other(2024)}",
         f"相关阅读：{other(2021)}",
-        f"附件：{other(2023)}",
+        f"附件下载：{other(2023)}",
         f"{other(2023)}.PDF",
         f"{other(2023)}.docx",
     ],
 )
 def test_a_link_to_another_page_scores_nothing(line: str) -> None:
     assert title_score(line) <= 0 < title_score(OWN)
+
+
+def test_an_attachments_title_is_a_title() -> None:
+    """A report sent as a notice's attachment: 附件： before the title is no link."""
+    assert title_score(f"附件：{OWN}") == title_score(OWN)
 
 
 def _line(number: int, text: str) -> Line:

@@ -21,11 +21,12 @@ from xxgk_lint.parse.numerals import chinese_int
 _NUMERALS = "一二三四五六七八"
 #: Signs of a breadcrumb (首页 > 信息公开 > …): a line holding one is no title. (-> holds >.)
 _BREADCRUMB = (">", "›", "»", "＞", "首页", "当前位置")
-#: Signs of a link to another page (上一篇：…, 相关阅读, 附件：….pdf): a web page's list of
-#: other reports, never the report's own title. (Compiled when first needed.)
+#: Signs of a link to another page (上一篇：…, 相关阅读, ….pdf): a web page's list of other
+#: reports, never the report's own title. Not a bare 附件: a report sent as the attachment of
+#: a notice may head its title so (附件：白石县…年度报告). (Compiled when first needed.)
 _LINK = (
-    r"(?i)上一[篇条]|下一[篇条]|相关(?:文章|阅读|链接|推荐|新闻|信息|文件)|推荐阅读|附件|下载"
-    r"|\.(?:pdf|docx?|wps|html?)\b"
+    r"(?i)上一[篇条]|下一[篇条]|相关(?:文章|阅读|链接|推荐|新闻|信息|文件)|推荐阅读"
+    r"|附件下载|点击下载|\.(?:pdf|docx?|wps|html?)\b"
 )
 #: (Compiled when first needed: most reports head their problems.)
 _IMPLICIT_PROBLEMS = r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存在的?主要问题"
