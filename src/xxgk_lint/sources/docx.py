@@ -11,6 +11,12 @@ in the row — a ``w:vMerge`` continuation has none, a ``w:gridSpan`` cell is on
 ``Source.grid`` records each field's grid column (after ``w:gridBefore`` and the spans to its
 left), its span and its rows. Columns in locators count grid columns.
 
+What the flow of paragraphs hides is read where it stands: a table used for layout (one
+cell in every row, a border around the whole report; or a cell holding paragraphs around a
+table) gives its paragraphs as lines and its tables as tables, and a text box
+(``w:txbxContent``; of ``mc:AlternateContent`` only the ``mc:Choice``) gives its paragraphs
+where it is anchored.
+
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
 so that the parser sees the heading as the reader of the document does.
@@ -190,10 +196,10 @@ def _join_pieces(pieces: list[str]) -> str:
 
 
 #: A paragraph's text up to a text box it holds, and the boxes that stand there.
-Segment = tuple[str, list[etree._Element]]
+_Segment = tuple[str, list[etree._Element]]
 
 
-def _segments(p: etree._Element) -> list[Segment]:
+def _segments(p: etree._Element) -> list[_Segment]:
     """The paragraph's text cut where it holds text boxes (w:txbxContent, in a drawing or a
     VML shape): each piece of text and the boxes after it, in document order. One piece
     with no box for most paragraphs.
@@ -207,7 +213,7 @@ def _segments(p: etree._Element) -> list[Segment]:
     for box in held:
         run = next(box.iterancestors(_R), None)
         at.setdefault(run if run is not None else p, []).append(box)
-    out: list[Segment] = []
+    out: list[_Segment] = []
     parts: list[str] = []
     for run in _RUNS(p, boxes=depth):
         for child in run:
