@@ -170,3 +170,18 @@ def test_a_web_pages_chrome_around_the_title(tmp_path: Path, anchor: str, chrome
     assert report.title is not None
     assert report.title.text == "青山县交通运输局2023年政府信息公开工作年度报告"
     assert report.title.span.line == 38 + (chrome.count("\n"))
+
+
+def test_the_cross_year_rules_pair_by_the_right_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Last year's report named above this year's title: the two are consecutive years of
+    one body (XG603 compares their prose), not two reports of 2022 (XG604) with a period
+    of the wrong year (XG303)."""
+    from tests.engine.reportkit import run_main, write
+
+    write(tmp_path / "2022.txt", CLEAN.replace("2023", "2022"))
+    write(tmp_path / "2023.txt", framed([other(2022)]))
+    outcome = run_main(capsys, "check", "--isolated", "--format", "json", tmp_path)
+    found = [(Path(d["path"]).name, d["code"]) for d in outcome.diagnostics()]
+    assert found == [("2023.txt", "XG603")]
