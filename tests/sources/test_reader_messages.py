@@ -57,6 +57,8 @@ _NAMES = {
     "WPS",
     "Excel",
     "xxgk-lint",
+    "PDFium",
+    "GB18030",
 }
 
 
@@ -130,12 +132,12 @@ def test_a_damaged_docx_names_its_damage(
             "一、总体情况\n".encode(),
             "HTML 网页中没有 HTML 标签（可能是以 .html 命名的纯文本文件）",
         ),
-        ("blank.html", b"  \n", "HTML 网页无法解析（文件为空）"),
+        ("blank.html", b"  \n", "HTML 网页无法解析：文件为空"),
         ("nul.html", b"<html>\x00\x00</html>", "二进制数据（含 NUL 字节），不是网页"),
         (
             "bom.html",
             b"\xef\xbb\xbf<html>\xff\xfe</html>",
-            "HTML 网页无法解析（文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8）",
+            "HTML 网页无法解析：文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8",
         ),
         (
             "png.pdf",
@@ -178,3 +180,28 @@ def test_the_check_prints_the_docx_damage_in_one_chinese_line(tmp_path: Path) ->
     assert finding.message == (
         "无法作为年度报告检查：不是有效的 Word .docx 文档（内容类型清单 [Content_Types].xml 已损坏）"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "zh"),
+    [
+        ("cannot read the file (Input/output error)", "无法读取文件（输入/输出错误）"),
+        ("cannot read the file (File name too long)", "无法读取文件（文件名过长）"),
+        (
+            "not a readable PDF: failed to load document (PDFium: Unknown error)",
+            "无法读取的 PDF 文件（PDFium 无法读取，原因不明）",
+        ),
+        (
+            "not a readable PDF: failed to load document (PDFium: File access error)",
+            "无法读取的 PDF 文件（PDFium 无法访问文件内容）",
+        ),
+        (
+            "malformed HTML: cannot detect the character encoding (not UTF-8 or GB18030 text)",
+            "HTML 网页无法解析：无法识别字符编码（不是 UTF-8 或 GB18030 文本）",
+        ),
+    ],
+)
+def test_the_systems_and_libraries_reasons_in_chinese(message: str, zh: str) -> None:
+    assert localise(message, "zh") == zh
+    assert all_chinese(zh)
+    assert localise(message, "en") == message

@@ -27,7 +27,6 @@ _ZH = Phrasebook(
         (r"^is a socket, not a regular file$", "这是一个套接字，不是普通文件"),
         (r"^is not a regular file$", "不是普通文件"),
         (r"^a loop of symbolic links$", "符号链接构成循环，无法读取"),
-        (r"^cannot read the file \((.*)\)$", r"无法读取文件（\1）"),
         (r"^binary file.*", "二进制文件（含 NUL 字节），不是文本报告"),
         (
             r"^cannot detect the character encoding.*",
@@ -56,6 +55,18 @@ _ZH = Phrasebook(
         (
             r"^not a readable PDF: damaged, truncated or not a PDF\b.*",
             "无法读取的 PDF 文件（文件已损坏、不完整，或并非 PDF 文件）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: file access error\)$",
+            "无法读取的 PDF 文件（PDFium 无法访问文件内容）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: page not found or content error\)$",
+            "无法读取的 PDF 文件（页面缺失或页面内容有误）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: unknown error\)$",
+            "无法读取的 PDF 文件（PDFium 无法读取，原因不明）",
         ),
         (r"^not a readable PDF: (.*)$", r"无法读取的 PDF 文件（\1）"),
         (
@@ -129,6 +140,21 @@ _ZH = Phrasebook(
     )
 )
 
+#: The operating system's reasons a file cannot be read (``strerror``, as ``cannot read the
+#: file (…)`` gives it), in Chinese: the common ones; another is shown as it is.
+_READ = re.compile(r"^cannot read the file \((.*)\)$")
+_OS_ZH = {
+    "Input/output error": "输入/输出错误",
+    "File name too long": "文件名过长",
+    "Device or resource busy": "设备或资源忙",
+    "Stale file handle": "文件句柄已失效",
+    "Too many open files": "打开的文件过多",
+    "Operation not permitted": "操作不被允许",
+    "Resource temporarily unavailable": "资源暂时不可用",
+    "Transport endpoint is not connected": "网络存储未连接",
+    "Cannot allocate memory": "内存不足",
+}
+
 #: A file of a kind no reader reads (``sources._UNSUPPORTED``): its kind in Chinese.
 _UNSUPPORTED = re.compile(r"^(.*) is not supported; xxgk-lint reads.*")
 _KINDS_ZH = {
@@ -184,6 +210,9 @@ def localise(message: str, lang: str) -> str:
     if over:
         key, limit, found = over.groups()
         return f"超出读取限制 {key} = {limit}（{_FOUND_ZH.translate(found) or found}）"
+    unreadable = _READ.match(message)
+    if unreadable:
+        return f"无法读取文件（{_OS_ZH.get(unreadable.group(1), unreadable.group(1))}）"
     unsupported = _UNSUPPORTED.match(message)
     if unsupported:
         kind = _KINDS_ZH.get(unsupported.group(1), unsupported.group(1))
@@ -196,5 +225,5 @@ def localise(message: str, lang: str) -> str:
         return said
     if message.startswith(_HTML):
         inner = message[len(_HTML) :]
-        return f"HTML 网页无法解析（{localise(inner, lang)}）"
+        return f"HTML 网页无法解析：{localise(inner, lang)}"
     return message
