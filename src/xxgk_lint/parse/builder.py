@@ -300,7 +300,9 @@ class _Builder:
 
     def build(self) -> Report:
         preamble_raw = self.document.preamble
-        title_line = choose_title(b[0] for b in preamble_raw.blocks if is_title(b))
+        title_line = choose_title(
+            (b[0] for b in preamble_raw.blocks if is_title(b)), self._stated_year
+        )
         title_lines = [title_line] if title_line else []
         if title_line is not None:
             first = _take_wrapped_title_start(preamble_raw, title_line)
@@ -367,6 +369,14 @@ class _Builder:
             dates=self._dates(),
             second_report=self._second_span(),
         )
+
+    def _stated_year(self) -> int | None:
+        """The year the statistics period starts in, read from the raw paragraphs: asked
+        by choose_title only when the lines that may be the title name different years."""
+        raws = [self.document.preamble, *self.sections]
+        blocks = (b for raw in raws for b in raw.blocks if is_paragraph(b))
+        period = find_period(self._paragraph(block, None) for block in blocks)
+        return period.start.year if period is not None and period.start is not None else None
 
     def _dates(self) -> tuple[Date, ...]:
         """The dates the report states about itself (see :mod:`xxgk_lint.parse.dated`):
