@@ -99,7 +99,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
         kind, text, number, base, end = line
         if kind != "ROW":
             norm = normalise(text)
-            if _is_blank_mark(norm):
+            if len(norm) <= 3 and norm.upper() in BLANK_MARKS:  # (_is_blank_mark, inline)
                 # 暂无, 不涉及 alone on a line (one cell per line) is no ROW to the grammar,
                 # yet a blank cell, as it is in a separated row.
                 append(

@@ -831,7 +831,7 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(texts)
             values.extend(more)
             following += 1
-        if _one_per_line(values) and len(kinds) - kinds.count(EMPTY) < len(group_columns):
+        if len(kinds) - kinds.count(EMPTY) < len(group_columns) and _one_per_line(values):
             # One cell per line: the words among the numbers (若干, 一) are cells too.
             values, kinds = _lone_bad_values(
                 runs,
