@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,35 @@ def test_space_aligned_rows_without_a_blank_read_as_before(tmp_path: Path) -> No
         _laid_out(read_source(seed).text, None, right=False, pipe=False), encoding="utf-8"
     )
     assert report_to_json(parse_source(read_source(aligned)))["tables"]["applications"] == original
+
+
+@pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
+@pytest.mark.parametrize("at", [40, 60])
+def test_space_aligned_rows_pushed_by_a_wide_label_keep_a_blank_cell_in_its_column(
+    at: int, right: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The values start at display column ``at``, which the longest labels (（六）其他处理
+    1.申请人…) pass: their rows are pushed right, the gaps between their values kept. A
+    blank middle cell is placed by those gaps; a blank first or last cell, which the same
+    gaps fit at two offsets, is left uncertain (never guessed)."""
+    from tests.conftest import seed_files
+    from xxgk_lint.parse import parse_source
+    from xxgk_lint.parse.serialize import report_to_json, uncertain_json
+    from xxgk_lint.sources import read_source
+
+    monkeypatch.setattr(sys.modules[__name__], "_ALIGNED_AT", at)
+    seed = next(p for p in seed_files() if p.name.startswith("000"))
+    text = read_source(seed).text
+
+    def read(blank: int, pipe: bool):
+        laid = _laid_out(text, blank, right=right, pipe=pipe)
+        return parse_source(read_source(Path("laid.txt"), laid.encode("utf-8")))
+
+    aligned = read(3, False)
+    got = report_to_json(aligned)["tables"]["applications"]
+    assert got == report_to_json(read(3, True))["tables"]["applications"]
+    assert got["other.no_correction"]["public_interest"] is None  # the pushed row's blank
+    assert uncertain_json(aligned) == []
+    for blank in (0, 6):
+        uncertain = {u["row"] for u in uncertain_json(read(blank, False))}
+        assert uncertain >= {"other.no_correction", "other.fee_unpaid"}

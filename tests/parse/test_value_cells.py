@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import SEEDS
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Report
+from xxgk_lint.parse.serialize import uncertain_json
 from xxgk_lint.sources import read_source
 
 
@@ -272,3 +273,117 @@ def test_a_word_in_the_last_column_of_an_html_grid_is_a_text_cell() -> None:
     assert _wrong(report, truth, but=but) == []
     cell = report.table("applications").cell("denied.third_party", "total")
     assert (cell.raw, cell.kind) == ("一", "text")
+
+
+# --- One cell per line: a word or a blank mark on its own line among a row's numbers ----
+
+
+def _one_per_line(text: str) -> str:
+    """The | rows as one cell per line, a blank line after each (as a browser's copy)."""
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("|")] if "|" in line else [line]
+        out += [x for cell in cells if cell for x in (cell, "")]
+    return "\n".join(out)
+
+
+#: Seed 000's rows, each with a cell (by its place among the row's numbers) → the key.
+_LONE_CELLS = {
+    "规章 | 0 | 0 | 0 |": (0, ("proactive", "regulations", "issued")),
+    "行政规范性文件 | 13 | 0 | 21 |": (2, ("proactive", "normative_documents", "in_force")),
+    "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |": (
+        3,
+        ("applications", "denied.state_secret", "public_interest"),
+    ),
+    "一、本年新收政府信息公开申请数量 | 11 | 0 | 0 | 0 | 0 | 0 | 11 |": (
+        6,
+        ("applications", "received", "total"),
+    ),
+    "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |": (
+        0,
+        ("applications", "carried_forward", "natural_person"),
+    ),
+    "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |": (
+        0,
+        ("reviews", "review", "upheld"),
+    ),
+}
+
+
+def _uncertain(report: Report) -> list[tuple[str, int]]:
+    return [(u["row"], u["found"]) for u in uncertain_json(report)]
+
+
+def _lone(word: str, row: str) -> tuple[str, tuple[str, str, str]]:
+    """Seed 000, one cell per line, ``word`` for one number of ``row``."""
+    at, key = _LONE_CELLS[row]
+    text = _seed("000")
+    line = next(line for line in text.split("\n") if row.rstrip(" |") in line)
+    fields = line.split("|")
+    numbers = [i for i, f in enumerate(fields) if f.strip().isdigit()]
+    fields[numbers[at]] = f" {word} "
+    return _one_per_line(text.replace(line, "|".join(fields))), key
+
+
+@pytest.mark.parametrize("row", _LONE_CELLS, ids=lambda row: row.split(" ")[0][:8])
+@pytest.mark.parametrize("word", ["一", "〇", "0件", "×", "若干"])
+def test_a_word_alone_on_its_line_is_a_text_cell_of_its_row(word: str, row: str) -> None:
+    """One cell per line: a word where a number belongs — the row's first value, its last
+    (a total), in the last row of a table, in table 四's one data line — is that row's text
+    cell (XG004 reports it there), and every other value keeps its key."""
+    text, (table, key, column) = _lone(word, row)
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
+    cell = report.table(table).cell(key, column)
+    line = text.split("\n").index(word) + 1
+    assert (cell.raw, cell.kind, cell.span.line, cell.span.column) == (word, "text", line, 1)
+    assert _uncertain(report) == []
+
+
+@pytest.mark.parametrize("word", ["暂无", "不涉及", "空", "N/A"])
+def test_a_blank_mark_alone_on_its_line_is_a_placeholder(word: str) -> None:
+    """暂无, 不涉及 on a line of their own are no ROW to the grammar, yet blank, as in a
+    separated row."""
+    text, key = _lone(word, "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={key: None}) == []
+    cell = report.table(key[0]).cell(key[1], key[2])
+    assert (cell.raw, cell.kind) == (word, "placeholder")
+
+
+def test_two_words_in_one_row_alone_on_their_lines_are_its_cells() -> None:
+    """The first and a middle value of a row both words: both the row's cells."""
+    text = _one_per_line(_seed("000").replace("规章 | 0 | 0 | 0 |", "规章 | 一 | 0 | 若干 |"))
+    report = _parse(text)
+    regulations = report.table("proactive").cell
+    assert [regulations("regulations", c).raw for c in ("issued", "repealed", "in_force")] == [
+        "一",
+        "0",
+        "若干",
+    ]
+    assert (
+        _wrong(
+            report,
+            _truth("000"),
+            but={
+                ("proactive", "regulations", "issued"): None,
+                ("proactive", "regulations", "in_force"): None,
+            },
+        )
+        == []
+    )
+
+
+def test_a_row_short_of_a_cell_one_per_line_does_not_take_a_word_after_it() -> None:
+    """A row of one cell per line missing a number and followed by a short text that is no
+    cell of it (a word, then the next label): one cell too many or too few decides nothing,
+    and the row stays uncertain rather than take the word."""
+    text = _one_per_line(
+        _seed("000").replace("规章 | 0 | 0 | 0 |", "规章 | 0 | 0 |\n说明 | 若干 |")
+    )
+    report = _parse(text)
+    assert _uncertain(report) == [("regulations", 2)]
+    wrong = _wrong(report, _truth("000"), but={})
+    assert [(row, column, got) for _, row, column, got, _ in wrong] == [
+        ("regulations", column, "missing") for column in ("issued", "repealed", "in_force")
+    ]

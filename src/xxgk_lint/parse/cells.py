@@ -98,7 +98,15 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
     for line in lines:
         kind, text, number, base, end = line
         if kind != "ROW":
-            append((TEXT, text, base, end, normalise(text), -1, -1, -1, 1, None, "text", number))
+            norm = normalise(text)
+            if len(norm) <= 3 and norm.upper() in BLANK_MARKS:  # (_is_blank_mark, inline)
+                # 暂无, 不涉及 alone on a line (one cell per line) is no ROW to the grammar,
+                # yet a blank cell, as it is in a separated row.
+                append(
+                    (PLACEHOLDER, text, base, end, "", -1, -1, -1, 1, None, "placeholder", number)
+                )
+            else:
+                append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:
             if enclosed is None:
                 enclosed = enclosed_rows(lines)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import field
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import TypeVar
 
 from xxgk_lint.parse.cells import (
@@ -292,8 +292,9 @@ def by_alignment(
     columns are): a value goes under the column of a complete row (``complete``: the
     display spans of the table's rows placed by count) whose left, right or centre it is
     within one display column of, one column only, in order. Each complete row gives at
-    most one placement; the one most give wins (a tie between two: no placement). Rows
-    laid out at another offset (a label wider than its cell pushes them) give none."""
+    most one placement; the one most give wins (a tie between two: no placement). A row
+    that lines up with no complete row may be pushed right by a label wider than its cell:
+    see :func:`_pushed_votes`."""
     spans = display_spans(values)
     width = len(columns)
     if spans is None or not complete or not 0 < len(spans) < width:
@@ -301,17 +302,55 @@ def by_alignment(
     if any(b[0] - a[1] < 2 for a, b in pairwise(spans)):
         return None  # (single spaces: words of a line, not aligned columns)
     votes: dict[tuple[int, ...], int] = {}
-    for reference in complete:
-        if len(reference) != width:
-            continue
+    references = [reference for reference in complete if len(reference) == width]
+    for reference in references:
         laid = _lined_up(spans, reference)
         if laid is not None:
             votes[laid] = votes.get(laid, 0) + 1
+    if not votes:
+        votes = _pushed_votes(spans, references)
     winner = _sole_best(votes)
     if winner is None:
         return None
     at = dict(zip(winner, values, strict=True))
     return Placement(tuple(at.get(i) for i in range(width)), ALIGNED, len(values))
+
+
+def _pushed_votes(spans: Spans, references: Sequence[Spans]) -> dict[tuple[int, ...], int]:
+    """The placements of a row whose values all stand one offset right of the columns of
+    complete rows (:func:`_pushed`), one vote per complete row; none if any complete row
+    allows two (the row could be pushed by either offset: nothing is guessed)."""
+    votes: dict[tuple[int, ...], int] = {}
+    for reference in references:
+        ways = _pushed(spans, reference)
+        if len(ways) > 1:
+            return {}
+        for laid in ways:
+            votes[laid] = votes.get(laid, 0) + 1
+    return votes
+
+
+def _pushed(spans: Spans, reference: Spans) -> set[tuple[int, ...]]:
+    """The ways ``spans`` sit on columns of ``reference`` all moved right by one offset
+    (of two display columns or more: less is lined up), each value's left or right edge
+    within one display column of its column's moved edge.
+
+    A label wider than the label column pushes the rest of its line right (``pdftotext
+    -layout`` keeps the gaps after it): the values keep the gaps of the columns they stand
+    in, so the gaps tell the columns — unless another choice of columns has the same gaps
+    at another offset (a blank first or last cell among evenly spaced columns)."""
+    ways: set[tuple[int, ...]] = set()
+    start, end = spans[0]
+    for laid in combinations(range(len(reference)), len(spans)):
+        left, right = reference[laid[0]]
+        for offset in {start - left, end - right}:
+            if offset >= 2 and all(
+                abs(s - reference[i][0] - offset) <= 1 or abs(e - reference[i][1] - offset) <= 1
+                for (s, e), i in zip(spans, laid, strict=True)
+            ):
+                ways.add(laid)
+                break
+    return ways
 
 
 def _lined_up(spans: Spans, reference: Spans) -> tuple[int, ...] | None:

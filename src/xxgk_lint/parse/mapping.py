@@ -28,6 +28,7 @@ from xxgk_lint.parse.cells import (
     EMPTY,
     END,
     FIELD,
+    GRID,
     KIND,
     LINE,
     NORM,
@@ -672,17 +673,94 @@ def _mended(
     kinds: str,
     width: int,
     names_row: Callable[[list[Item]], bool],
+    leading: list[Item],
 ) -> tuple[list[Item], str] | None:
-    """A row's values with its bad values taken in (:func:`_bad_values`; ``names_row``
-    tells a text that names a row, which is no bad value) and a page number after it left
-    out (:func:`_without_lone_numbers`), or None if neither is."""
+    """A row's values with its bad values taken in (:func:`_bad_values`, or
+    :func:`_lone_bad_values` for one cell per line, where ``leading`` are the texts
+    between the row's label and its values; ``names_row`` tells a text that names a row,
+    which is no bad value) and a page number after it left out
+    (:func:`_without_lone_numbers`), or None if neither is."""
     mended = values, kinds
     after = runs[position + 1][0] if position + 1 < len(runs) else None
     if after and after[0][LINE] == values[-1][LINE]:
         mended = _bad_values(runs, position, values, kinds, width, names_row)
+    elif _one_per_line(values):
+        mended = _lone_bad_values(runs, position, leading, values, kinds, width, names_row)
     if mended[0][-1][FIELD] < 0 <= mended[0][0][FIELD]:
         mended = _without_lone_numbers(*mended, width)
     return None if mended[0] is values else mended
+
+
+def _one_per_line(items: list[Item]) -> bool:
+    """Whether each item stands on a line of its own, in line order, outside any field or
+    grid: a table copied one cell per line."""
+    last = -1
+    for item in items:
+        if item[FIELD] >= 0 or item[TABLE] >= 0 or item[LINE] <= last:
+            return False
+        last = item[LINE]
+    return True
+
+
+def _lone_words(texts: list[Item]) -> int:
+    """How many of ``texts``, from the first, are words that can stand for a number (一,
+    0件, ×, 若干): short whole lines, no sentence nor lead-in (单位：件)."""
+    count = 0
+    for text in texts:
+        if text[GRID] >= 0 or len(text[NORM]) > _BAD_VALUE_CHARS or _SENTENCE.search(text[RAW]):
+            break
+        count += 1
+    return count
+
+
+def _lone_bad_values(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    leading: list[Item],
+    values: list[Item],
+    kinds: str,
+    width: int,
+    names_row: Callable[[list[Item]], bool],
+) -> tuple[list[Item], str]:
+    """A one-cell-per-line row's values with the words that stand among them.
+
+    A word on its own line where a number belongs (一 for —, 0件, ×) is a text to the
+    grammar: it ends the row's value run (the values after it are then no row's), or joins
+    the label run of the next row, or stands between the row's label and its values. The
+    words right after the label (``leading``), and those after the values with the values
+    that follow them, are the row's cells (XG004 reports them) when they name no row and
+    the row then holds exactly as many cells as columns: with a cell too few or too many
+    the words could be anything, and the row is left as it was (uncertain).
+    """
+    filled = len(kinds) - kinds.count(EMPTY)
+    cells, cell_kinds = values, kinds
+    if leading:
+        if _lone_words(leading) != len(leading) or names_row(leading):
+            return values, kinds
+        cells, cell_kinds = [*leading, *values], TEXT * len(leading) + kinds
+        filled += len(leading)
+    taken: dict[int, tuple[list[Item], list[Item], str]] = {}  # the runs' rests
+    at = position + 1
+    while filled < width and at < len(runs):
+        texts, more, more_kinds = runs[at]
+        count = _lone_words(texts)
+        stray = texts[:count]
+        if count == 0 or names_row(stray):
+            break
+        if count < len(texts):
+            more, more_kinds = [], ""  # (the values after are the next row's)
+        filled += count + len(more_kinds) - more_kinds.count(EMPTY)
+        cells, cell_kinds = [*cells, *stray, *more], cell_kinds + TEXT * count + more_kinds
+        if count < len(texts):
+            taken[at] = (texts[count:], runs[at][1], runs[at][2])
+            break
+        taken[at] = ([], [], "")
+        at += 1
+    if filled != width or not _one_per_line(cells):
+        return values, kinds
+    for at, rest in taken.items():
+        runs[at] = rest
+    return cells, cell_kinds
 
 
 def _names_a_row(
@@ -786,6 +864,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 kinds,
                 len(columns),
                 _names_a_row(spec, index + 1, naming),
+                run[next(i for i, t in enumerate(run) if t is label) + 1 :] if run else [],
             )
             if mended is not None:
                 values, kinds = mended
@@ -956,6 +1035,17 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(texts)
             values.extend(more)
             following += 1
+        if len(kinds) - kinds.count(EMPTY) < len(group_columns) and _one_per_line(values):
+            # One cell per line: the words among the numbers (若干, 一) are cells too.
+            values, kinds = _lone_bad_values(
+                runs,
+                position,
+                _trailing_words(runs[position][0], headers),
+                values,
+                kinds,
+                len(group_columns),
+                lambda texts: any(_is_header(t, headers) for t in texts),
+            )
         # A value outside a grid leaves the grid undecided: then a data line of as many
         # values as columns is placed by count, without reading the header lines.
         placement = by_count(values, group_columns) if any(v[TABLE] < 0 for v in values) else None
@@ -1102,6 +1192,23 @@ def _read_order(
         return None
     group_order = printed_order(groups, spec.row_keys, headers.merged()) or spec.row_keys
     return tuple(f"{group}.{column}" for group in group_order for column in chunk)
+
+
+def _is_header(text: Item, headers: _Headers) -> bool:
+    """Whether a text of table 四 names a group or a column of it (行政复议, 总计)."""
+    spec = headers.spec
+    return bool(
+        spec.header_pattern.match(text[NORM]) or headers.column_of(text) or headers._group_of(text)
+    )
+
+
+def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
+    """The words that end table 四's header run, one per line, and name no column: the
+    data line's first cells when a word stands for its first number."""
+    at = len(run)
+    while at > 0 and _lone_words(run[at - 1 : at]) and not _is_header(run[at - 1], headers):
+        at -= 1
+    return run[at:]
 
 
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
