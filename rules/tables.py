@@ -467,12 +467,16 @@ def _run_diagnostic(
     messages={
         "zh": {
             "default": "“{label}”为一行并直接填写数字（2019年试行格式），2021年版格式应分为"
-            "“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行"
+            "“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行",
+            "misprint": "行名“{label}”与格式的“{expected}”不一致（缺字、错字或被截断），"
+            "按所在位置读作“{expected}”行",
         },
         "en": {
             "default": "'{label}' is a single row with its own numbers (the 2019 trial format); "
             "the 2021 format splits it into three rows: 1. no correction within the time "
-            "limit, 2. fee notice not paid, 3. other"
+            "limit, 2. fee notice not paid, 3. other",
+            "misprint": "the row label '{label}' is not the format's '{expected}' (a character "
+            "lost or changed, or cut short); read as that row from where it stands",
         },
     },
     docs=docs(
@@ -495,16 +499,28 @@ def _run_diagnostic(
     ),
 )
 def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
-    if report.format_version != "2021":
-        return
     for deviation in report.deviations:
-        yield ctx.diagnostic(
-            deviation.span,
-            label=deviation.label,
-            subject=f"{deviation.table}.{deviation.row}",
-            expected="3 rows",
-            actual="1 row",
-        )
+        row = report.format.table(deviation.table).row(deviation.row)
+        if not row.replaces:
+            # A label misprinted (2.重复申), read as the row it fits: a notice, the values
+            # being read; in either format.
+            yield ctx.diagnostic(
+                deviation.span,
+                "misprint",
+                label=deviation.label,
+                subject=f"{deviation.table}.{deviation.row}",
+                expected=row.label.zh,
+                actual=deviation.label,
+                severity=Severity.INFO,
+            )
+        elif report.format_version == "2021":
+            yield ctx.diagnostic(
+                deviation.span,
+                label=deviation.label,
+                subject=f"{deviation.table}.{deviation.row}",
+                expected="3 rows",
+                actual="1 row",
+            )
 
 
 @rule(

@@ -187,6 +187,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG005", "default"): _between(
         "（六）其他处理", "（七）总计", "（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
     ),
+    ("XG005", "misprint"): _edit("2.重复申请 |", "2.重复申 |"),
     ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
     # One wrong cell: the rule of the identity that states it (row 一's 总计: row-sum; a
     # column's （七）总计: outcome-sum), else the rule of its column (row 一: balance).

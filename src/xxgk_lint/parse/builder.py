@@ -21,6 +21,7 @@ from xxgk_lint.format import (
     SECTION_ORDER,
     TABLE_KEYS,
     Format,
+    TableSpec,
     bare_section,
     normalise,
     section_key,
@@ -161,7 +162,8 @@ class _Builder:
                 if FORMAT_2019.signal_pattern.search(labels):
                     model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
             result = map_table(model.table(key), items, model)
-            if key == "applications" and result.deviations and year is not None and year <= 2020:
+            older = key == "applications" and year is not None and year <= 2020
+            if older and _keeps_older_rows(result, model.table(key)):
                 model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report
                 result = map_table(model.table(key), items, model)
             mapped[key] = result
@@ -352,7 +354,7 @@ class _Builder:
             period=period,
             sections=tuple(sections),
             tables=FrozenMap({k: t for k, t in ((r[2].key, r[2]) for r in ranges)}),
-            deviations=() if model is FORMAT_2019 else deviations,
+            deviations=deviations,
             anchors=FrozenMap({s.key: s.span for s in sections}),
             line_count=self.source.text.count("\n") + 1,
             preamble=tuple(preamble),
@@ -450,6 +452,12 @@ class _Placement:
             if entry[0] <= line <= entry[1]:
                 return entry
         return None
+
+
+def _keeps_older_rows(mapped: MappedTable, spec: TableSpec) -> bool:
+    """Whether a mapped table keeps a row of the older template (（六）其他处理 as one row),
+    which tells a 2019 or 2020 report in the 2019 layout: a misprinted label does not."""
+    return any(spec.row(d.row).replaces for d in mapped.deviations)
 
 
 def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
