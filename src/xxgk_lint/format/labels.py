@@ -81,14 +81,25 @@ def resembles(printed: str, label: str) -> bool:
     )
 
 
+#: A row's label as :func:`misprinted_rows` compares it: (row index, number, the rest).
+_Label = tuple[int, Number | None, str]
+
+
 @functools.lru_cache(maxsize=32)
-def _printed_labels(spec: TableSpec) -> tuple[tuple[int, Number | None, str], ...]:
-    """Each row's labels (the format's and its variants), as (row index, number, the rest)."""
-    return tuple(
-        (index, *item_number(normalise(text)))
-        for index, row in enumerate(spec.rows)
-        for text in (row.label.zh, *row.variants)
-    )
+def _labels_of(spec: TableSpec) -> tuple[dict[int, list[_Label]], dict[str, list[_Label]]]:
+    """Each row's labels (the format's and its variants), by the length of their rest and
+    by each beginning of it long enough to be a label cut short: the labels a text could
+    resemble are looked up, not all compared (most texts a table holds resemble none)."""
+    by_length: dict[int, list[_Label]] = {}
+    by_start: dict[str, list[_Label]] = {}
+    for index, row in enumerate(spec.rows):
+        for text in (row.label.zh, *row.variants):
+            number, rest = item_number(normalise(text))
+            label = (index, number, rest)
+            by_length.setdefault(len(rest), []).append(label)
+            for end in range(max(_SHORTEST_PREFIX, (len(rest) + 1) // 2), len(rest)):
+                by_start.setdefault(rest[:end], []).append(label)
+    return by_length, by_start
 
 
 def misprinted_rows(spec: TableSpec, norm: str) -> tuple[int, ...]:
@@ -97,9 +108,17 @@ def misprinted_rows(spec: TableSpec, norm: str) -> tuple[int, ...]:
     row's label has one), and the rest of it resembles the rest of the row's label
     (:func:`resembles`). A label that names a row by its words is not asked about."""
     number, printed = item_number(norm)
+    by_length, by_start = _labels_of(spec)
+    size = len(printed)
+    near = (
+        *by_length.get(size - 1, ()),
+        *by_length.get(size, ()),
+        *by_length.get(size + 1, ()),
+        *by_start.get(printed, ()),
+    )
     found = {
         index
-        for index, own, label in _printed_labels(spec)
+        for index, own, label in near
         if (number is None or own is None or number == own) and resembles(printed, label)
     }
     return tuple(sorted(found))

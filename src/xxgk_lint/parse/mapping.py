@@ -264,29 +264,30 @@ def _row_label(
     spec: TableSpec,
     cursor: int,
     naming: dict[str, tuple[int, ...]],
-) -> tuple[int, Item, Item | None] | None:
-    """The template row that the label run at ``position`` names, its label, and the
-    label's words as printed if they are a misprint of the row's (see :func:`_misprinted`).
+    found: tuple[int, Item] | None,
+) -> tuple[tuple[int, Item] | None, Item | None]:
+    """The template row that the label run at ``position`` names and its label, when the
+    text nearest the values names no row by its words (``found``: what
+    :func:`_label_for` found in the run); and the label's words as printed if they are a
+    misprint of the row's (see :func:`_misprinted`).
 
-    A label the words of a row find is that row's (:func:`_label_for`). A label broken
-    around its numbers is joined with the next text piece (:func:`_joined_label`). A
-    label that holds no row's words and fits the one row missing before the next label is
-    that row's label misprinted. The text nearest the values is the row's label: when it
-    is such a misprint, an earlier text of the run naming a row (a group label such as
-    （六）其他处理) is not."""
+    A label broken around its numbers is joined with the next text piece
+    (:func:`_joined_label`). A label that holds no row's words and fits the one row
+    missing before the next label is that row's label misprinted. The text nearest the
+    values is the row's label: when it is such a misprint, an earlier text of the run
+    naming a row (a group label such as （六）其他处理) is not. A label with blank cells
+    only is not read as a misprint: so are the header lines of table 二's blocks
+    (第二十条第（一）项 | | | |), and a row with nothing in it has no values to lose."""
     run = runs[position][0]
-    found = _label_for(run, spec, cursor, naming)
-    if found is not None and found[1] is run[-1]:
-        return found[0], found[1], None
     if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
         joined = _joined_label(run[-1], runs[position + 1][0], spec, cursor, naming)
         if joined is not None:
-            return joined, run[-1], None
-    if run:
+            return (joined, run[-1]), None
+    if run and runs[position][2].strip(EMPTY):  # (blank cells only: a header line's)
         misprinted = _misprinted(run[-1], runs, position, spec, cursor, naming)
         if misprinted is not None:
-            return misprinted[0], run[-1], misprinted[1]
-    return None if found is None else (found[0], found[1], None)
+            return (misprinted[0], run[-1]), misprinted[1]
+    return found, None
 
 
 def _joined_label(
@@ -759,10 +760,13 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     for position, (run, values, kinds) in enumerate(runs):
         if not values:
             continue
-        found = _row_label(runs, position, spec, cursor, naming)
+        found = _label_for(run, spec, cursor, naming)
+        misprint = None
+        if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
+            found, misprint = _row_label(runs, position, spec, cursor, naming, found)
         if found is None:
             continue
-        index, label, misprint = found
+        index, label = found
         row_spec = row_specs[index]
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
