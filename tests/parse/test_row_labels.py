@@ -123,6 +123,9 @@ MISPRINTS = [
     ("2.重复申请", "2.复申请"),
     ("2.重复申请", "重复申"),
     ("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或新出具已获取信息"),
+    # A short label is told by its number: without it, 总 or 其 could be anything.
+    ("3.其他", "3.其"),
+    ("（七）总计", "（七）总"),
 ]
 
 
@@ -250,6 +253,8 @@ def test_resemblance_is_one_character_or_a_long_enough_beginning() -> None:
     assert not resembles("行政确认", "行政许可")  # two characters
     assert not resembles("规", "规章")  # too short to tell
     assert not resembles("不予公开", "予以公开")
+    assert not resembles("总", "总计")
+    assert resembles("总", "总计", numbered=True)  # （七）总 for （七）总计
 
 
 def test_misprinted_rows_agree_with_the_number() -> None:

@@ -33,7 +33,8 @@ _CHINESE = {numeral: value for value, numeral in enumerate("一二三四五六�
 Number = tuple[int, bool]
 
 #: The fewest characters a format label must have to be recognised misprinted (规章, 许可,
-#: 其他 with one character changed are other words), and a misprint to be kept.
+#: 其他 with one character changed are other words), and a misprint to be kept — unless
+#: the label's number is printed too, and is the row's: （七）总 is （七）总计.
 _SHORTEST_LABEL = 3
 _SHORTEST_MISPRINT = 2
 #: A label cut short (the rest of a cell lost) is recognised from this many characters,
@@ -66,11 +67,14 @@ def _one_edit(printed: str, label: str) -> bool:
     )
 
 
-def resembles(printed: str, label: str) -> bool:
+def resembles(printed: str, label: str, numbered: bool = False) -> bool:
     """Whether the text ``printed`` (a normalised label without its number) could be the
     format's ``label`` (the same, normalised) misprinted: one character lost, changed or
-    added, or cut short after at least half of it."""
-    if len(label) < _SHORTEST_LABEL or len(printed) < _SHORTEST_MISPRINT:
+    added, or cut short after at least half of it. A short label (总计) is told only when
+    its number was printed with it, and is the row's (``numbered``)."""
+    if not numbered and (len(label) < _SHORTEST_LABEL or len(printed) < _SHORTEST_MISPRINT):
+        return False
+    if not printed:
         return False
     if _one_edit(printed, label):
         return True
@@ -119,6 +123,7 @@ def misprinted_rows(spec: TableSpec, norm: str) -> tuple[int, ...]:
     found = {
         index
         for index, own, label in near
-        if (number is None or own is None or number == own) and resembles(printed, label)
+        if (number is None or own is None or number == own)
+        and resembles(printed, label, numbered=number is not None and number == own)
     }
     return tuple(sorted(found))
