@@ -265,3 +265,21 @@ def test_misprinted_rows_agree_with_the_number() -> None:
     assert misprinted_rows(spec, normalise("3.重复申")) == ()
     assert [keys[i] for i in misprinted_rows(spec, normalise("（一）予以开"))] == ["granted"]
     assert misprinted_rows(spec, normalise("（三）不予公开")) == ()
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["5.要求行政机关确认或", "5.要求行政机关确认或者", "5.要求本行政机关确认或者"],
+)
+def test_a_label_broken_around_its_numbers_is_still_joined(first: str) -> None:
+    """A PDF's text layer breaks a long label over two lines, the numbers after its first
+    part: the second part names the row by itself, but it is no row of its own (the next
+    row's label follows it, before any value)."""
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    broken = first + "".join(f" {v}" for v in OWN) + "\n重新出具已获取信息"
+    text = spaced(_edited((label + ZEROS, _row(label, OWN))))
+    text = text.replace(label + " " + " ".join(map(str, OWN)), broken)
+    report = parse_text(text)
+    assert _values(report, "applications", "not_processed.reconfirm") == OWN
+    assert _values(report, "applications", "other.no_correction") == (0,) * 7
+    assert _notices(report) == []

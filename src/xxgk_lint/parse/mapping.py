@@ -299,18 +299,21 @@ def _joined_label(
 ) -> int | None:
     """The row a label broken around its numbers names (5.要求行政机关确认或 | 2 | 7 … then
     重新出具已获取信息): ``piece`` joined with the first of the ``following`` texts, which
-    is then taken out of them. Not when that text names the row by itself and the two do
-    not make its label: then it is the next row's label, and ``piece`` is a row of its own
-    (2.重复申 before 3.要求提供公开出版物), whose values must not go to the next row."""
+    is then taken out of them. Not when that text is the label of the values after it
+    (the only text before them), names the row by itself, and the two do not make its
+    label: then it is the next row's label, and ``piece`` a row of its own (2.重复申
+    before 3.要求提供公开出版物; a line repeated, or a header line moved, before a row)
+    whose values must not go to the next row, nor the next row's be lost."""
     after = following[0]
     norm = piece[NORM] + after[NORM]
     found = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
     if found is None:
         return None
     index = found[0]
-    alone = _label_for([after], spec, cursor, naming)
-    if alone is not None and alone[0] == index and index not in _misprints(spec, norm):
-        return None
+    if len(following) == 1 and index not in _misprints(spec, norm):
+        alone = _label_for(following, spec, cursor, naming)
+        if alone is not None and alone[0] == index:
+            return None
     following.pop(0)
     return index
 
