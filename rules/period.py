@@ -195,7 +195,8 @@ _SOURCE = {
     docs=docs(
         (
             "统计期限的年份必须是报告的年度：以标题中的年份为准，标题没有年份时以正文（总体情况）中最常写的"
-            "年份为准。起止日期中任何一个不在该年度都会被报告。",
+            "年份为准。起止日期中任何一个不在该年度都会被报告。标题取正文前最靠近正文的报告名称行：网页侧栏、"
+            "上一篇/下一篇、相关文章中其他报告的名称不作标题（几行都像标题时，取年份与统计期限相同的一行）。",
             "沿用上一年的报告而忘记改年份是常见错误；统计期限年份错误，读者会误以为数据是另一年度的。",
             OTHER_YEAR_PERIOD,
             OWN_YEAR_PERIOD,
@@ -203,7 +204,10 @@ _SOURCE = {
         (
             "The statistics period must be of the report's year: the year in the title, or "
             "when the title has none, the year the overview states most often. A start or an "
-            "end date in another year is reported.",
+            "end date in another year is reported. The title is the report's name nearest "
+            "the body: names of other reports in a page's sidebar, 上一篇/下一篇 or 相关文章 "
+            "links are no title (of several lines that read as one, the one whose year is "
+            "the statistics period's).",
             "Reusing last year's report and forgetting to change the year is a common error; "
             "with the wrong year, readers take the figures for another year's.",
             OTHER_YEAR_PERIOD,

@@ -20,7 +20,7 @@ from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import TABLE_KEYS, TableSpec
 from xxgk_lint.memo import register
-from xxgk_lint.parse.ast import COMPLETE, Cell, Report, Row, Span, Table
+from xxgk_lint.parse.ast import COMPLETE, Cell, Deviation, Report, Row, Span, Table
 
 _CELLS = attrgetter("cells")
 _KIND = itemgetter(3)  # Cell.kind
@@ -468,6 +468,10 @@ def _run_diagnostic(
         "zh": {
             "default": "“{label}”为一行并直接填写数字（2019年试行格式），2021年版格式应分为"
             "“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行",
+            "columns": "{table}的表头列顺序与格式不同（依次为{printed}，格式为{model}）："
+            "各数值已按表头所示的列读取",
+            "unit": "“{label}”以{actual}为单位，格式要求以{expected}为单位：数值按表头所示的单位读取，"
+            "核对时折算为{expected}",
             "misprint": "行名“{label}”与格式的“{expected}”不一致（缺字、错字或被截断），"
             "按所在位置读作“{expected}”行",
         },
@@ -475,6 +479,11 @@ def _run_diagnostic(
             "default": "'{label}' is a single row with its own numbers (the 2019 trial format); "
             "the 2021 format splits it into three rows: 1. no correction within the time "
             "limit, 2. fee notice not paid, 3. other",
+            "columns": "the header of the {table} prints its columns in another order than "
+            "the format ({printed}; the format: {model}): the values are read under the "
+            "columns the header names",
+            "unit": "'{label}' is in {actual}; the format asks for {expected}: the value is "
+            "read in the unit the header names and compared in {expected}",
             "misprint": "the row label '{label}' is not the format's '{expected}' (a character "
             "lost or changed, or cut short); read as that row from where it stands",
         },
@@ -482,7 +491,10 @@ def _run_diagnostic(
     docs=docs(
         (
             "识别混用模板：表格整体为2021年版，但“（六）其他处理”仍是一行并直接填写数字（2019年试行格式），"
-            "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。",
+            "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。"
+            "也提示与格式不同的表头：表头以另一种顺序列出各列（如“总计”在前、“法人或其他组织”在“自然人”之前），"
+            "各数值按表头所示的列读取（表头未能明确各列时按位置读取）；金额列的表头写明另一单位"
+            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
             OLD_OTHER_ROW,
             NEW_OTHER_ROWS,
@@ -490,7 +502,13 @@ def _run_diagnostic(
         (
             "Recognises mixed templates: a table in the 2021 format except that （六）其他处理 "
             "is a single row with its own numbers (the 2019 trial format) instead of three "
-            "sub-rows. The row counts as the whole （六） group in the outcome sum.",
+            "sub-rows. The row counts as the whole （六） group in the outcome sum. Also notes "
+            "a header that differs from the format: columns printed in another order (总计 "
+            "first, 法人或其他组织 before 自然人), whose values are read under the columns the "
+            "header names (by position where the header does not name them unambiguously); "
+            "and a money column headed in another unit (本年收费金额（单位：元） where the "
+            "format says 万元), whose value is kept as printed and compared in the format's "
+            "unit.",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
             OLD_OTHER_ROW,
@@ -500,27 +518,69 @@ def _run_diagnostic(
 )
 def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     for deviation in report.deviations:
-        row = report.format.table(deviation.table).row(deviation.row)
-        if not row.replaces:
-            # A label misprinted (2.重复申), read as the row it fits: a notice, the values
-            # being read; in either format.
+        if deviation.kind == "columns":
+            yield _column_order(report, ctx, deviation)
+            continue
+        if deviation.kind == "unit":
+            yield ctx.diagnostic(
+                deviation.span,
+                "unit",
+                label=deviation.label,
+                subject=f"{deviation.table}.{deviation.row}.unit",
+                expected=deviation.expected,
+                actual=deviation.found,
+            )
+            continue
+        if deviation.kind == "label":
+            # A label misprinted (2.重复申), read as the row it fits: a notice (the values
+            # are read), in either format.
             yield ctx.diagnostic(
                 deviation.span,
                 "misprint",
                 label=deviation.label,
                 subject=f"{deviation.table}.{deviation.row}",
-                expected=row.label.zh,
-                actual=deviation.label,
+                expected=deviation.expected,
+                actual=deviation.found,
                 severity=Severity.INFO,
             )
-        elif report.format_version == "2021":
-            yield ctx.diagnostic(
-                deviation.span,
-                label=deviation.label,
-                subject=f"{deviation.table}.{deviation.row}",
-                expected="3 rows",
-                actual="1 row",
-            )
+            continue
+        if report.format_version != "2021":
+            continue
+        yield ctx.diagnostic(
+            deviation.span,
+            label=deviation.label,
+            subject=f"{deviation.table}.{deviation.row}",
+            expected="3 rows",
+            actual="1 row",
+        )
+
+
+def _column_order(report: Report, ctx: RuleContext, deviation: Deviation) -> Diagnostic:
+    """A header printing the columns in another order: the order found and the format's,
+    by the columns' names (行政复议·总计 for table 四's); ``expected`` and ``actual`` are
+    the column keys in the format's order and in the printed one."""
+    lang, table, version = ctx.lang, deviation.table, report.format_version
+
+    def named(keys: str) -> str:
+        out = []
+        for key in keys.split(","):
+            group, _, column = key.rpartition(".")
+            name = column_label(lang, column, table, version)
+            if group:
+                name = f"{row_label(lang, table, group, version)}·{name}"
+            out.append(name)
+        return "、".join(out) if lang == "zh" else ", ".join(out)
+
+    return ctx.diagnostic(
+        deviation.span,
+        "columns",
+        table=table_label(lang, table, version),
+        model=named(deviation.expected),
+        printed=named(deviation.found),
+        subject=f"{table}.columns",
+        expected=deviation.expected,
+        actual=deviation.found,
+    )
 
 
 @rule(

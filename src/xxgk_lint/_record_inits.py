@@ -234,7 +234,7 @@ def __init__(self, key, number, title, span, blocks, implicit):
  __set(self, 'implicit', implicit)
 INITS["def __init__(self, key, number, title, span, blocks, implicit):\n __set(self, 'key', key)\n __set(self, 'number', number)\n __set(self, 'title', title)\n __set(self, 'span', span)\n __set(self, 'blocks', blocks)\n __set(self, 'implicit', implicit)"] = __init__.__code__
 
-def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors):
+def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups):
  __dict = self.__dict__
  __dict['key'] = key
  __dict['section'] = section
@@ -245,15 +245,17 @@ def __init__(self, key, section, title, columns, rows, layout, blocks, header_wo
  __dict['blocks'] = blocks
  __dict['header_words'] = header_words
  __dict['anchors'] = anchors
-INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['section'] = section\n __dict['title'] = title\n __dict['columns'] = columns\n __dict['rows'] = rows\n __dict['layout'] = layout\n __dict['blocks'] = blocks\n __dict['header_words'] = header_words\n __dict['anchors'] = anchors"] = __init__.__code__
+ __dict['header_groups'] = header_groups
+INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['section'] = section\n __dict['title'] = title\n __dict['columns'] = columns\n __dict['rows'] = rows\n __dict['layout'] = layout\n __dict['blocks'] = blocks\n __dict['header_words'] = header_words\n __dict['anchors'] = anchors\n __dict['header_groups'] = header_groups"] = __init__.__code__
 
-def __init__(self, key, span, columns, rows, format):
+def __init__(self, key, span, columns, rows, format, units):
  __set(self, 'key', key)
  __set(self, 'span', span)
  __set(self, 'columns', columns)
  __set(self, 'rows', rows)
  __set(self, 'format', format)
-INITS["def __init__(self, key, span, columns, rows, format):\n __set(self, 'key', key)\n __set(self, 'span', span)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'format', format)"] = __init__.__code__
+ __set(self, 'units', units)
+INITS["def __init__(self, key, span, columns, rows, format, units):\n __set(self, 'key', key)\n __set(self, 'span', span)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'format', format)\n __set(self, 'units', units)"] = __init__.__code__
 
 def __init__(self, kind, expression, when, scope, pattern, cells):
  __dict = self.__dict__
@@ -622,12 +624,15 @@ def __init__(self, table, deviations, first_line, last_line):
  self.last_line = last_line
 INITS['def __init__(self, table, deviations, first_line, last_line):\n self.table = table\n if deviations is __FACTORY: deviations = __factory_1()\n self.deviations = deviations\n self.first_line = first_line\n self.last_line = last_line'] = __init__.__code__
 
-def __init__(self, table, row, label, span):
+def __init__(self, table, row, label, span, kind, expected, found):
  __set(self, 'table', table)
  __set(self, 'row', row)
  __set(self, 'label', label)
  __set(self, 'span', span)
-INITS["def __init__(self, table, row, label, span):\n __set(self, 'table', table)\n __set(self, 'row', row)\n __set(self, 'label', label)\n __set(self, 'span', span)"] = __init__.__code__
+ __set(self, 'kind', kind)
+ __set(self, 'expected', expected)
+ __set(self, 'found', found)
+INITS["def __init__(self, table, row, label, span, kind, expected, found):\n __set(self, 'table', table)\n __set(self, 'row', row)\n __set(self, 'label', label)\n __set(self, 'span', span)\n __set(self, 'kind', kind)\n __set(self, 'expected', expected)\n __set(self, 'found', found)"] = __init__.__code__
 
 def __init__(self, text, column, span, rows):
  self.text = text

@@ -424,6 +424,8 @@ APPLICATIONS = TableSpec(
         "机构",
     ),
     anchors=("勾稽关系", "申请人情况", "本年新收"),
+    # (申请人情况 is no group: some reports print it over 总计 too, others not.)
+    header_groups=(("^法人或其他组织$", APPLICANTS[1:-1]),),
 )
 
 # ---------------------------------------------------------------------------- table 四
@@ -484,6 +486,7 @@ REVIEWS = TableSpec(
         "总计",
     ),
     anchors=("^行政复议$", "结果维持"),
+    header_groups=(("^行政诉讼$", ("litigation_direct", "litigation_after_review")),),
 )
 
 # ---------------------------------------------------------------------------- identities

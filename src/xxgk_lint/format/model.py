@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
@@ -109,6 +110,27 @@ class SectionSpec:
         return re.compile(rf"^第?{self.number}(?:部分)?[、.,:]?(?:{words})[:.。]?$")
 
 
+#: The money units a header may print, each in 元: an amount read in one unit is compared
+#: in the unit of the format's column (万元), never as printed.
+MONEY_UNITS: Mapping[str, Decimal] = MappingProxyType(
+    {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
+)
+
+#: A unit in a header cell, normalised: 本年收费金额(单位:元), 收费金额(元), 金额 单位:万元.
+_PRINTED_UNIT = re.compile(r"\((?:单位:?)?(亿元|万元|千元|元)\)|单位:(亿元|万元|千元|元)")
+
+
+def printed_unit(norm: str) -> str | None:
+    """The money unit a normalised header cell names, if any."""
+    match = _PRINTED_UNIT.search(norm.replace(" ", ""))
+    return None if match is None else match.group(1) or match.group(2)
+
+
+def in_unit(value: Decimal | int, printed: str, unit: str) -> Decimal:
+    """An amount read in the ``printed`` unit, in ``unit`` (300 元 is 0.03 万元)."""
+    return Decimal(value) * MONEY_UNITS[printed] / MONEY_UNITS[unit]
+
+
 @record(eq=False)
 class ColumnSpec:
     """A column of a table: its key, its label and the words its header is printed with."""
@@ -126,6 +148,11 @@ class ColumnSpec:
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         return re.compile("|".join(self.words)) if self.words else None
+
+    @property
+    def money(self) -> bool:
+        """Whether the column holds an amount of money (its unit one of MONEY_UNITS)."""
+        return self.unit in MONEY_UNITS
 
 
 @record(eq=False)
@@ -208,6 +235,11 @@ class TableSpec:
     blocks: tuple[BlockSpec, ...] = ()
     header_words: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    #: Merged header cells over several columns (法人或其他组织 over 商业企业 … 其他) or,
+    #: in the groups layout, several groups (行政诉讼 over its two): a pattern over the
+    #: normalised cell and the keys it stands over, in the format's order. They tell the
+    #: order a header prints the columns in (:func:`xxgk_lint.parse.columns.printed_order`).
+    header_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def column_keys(self) -> tuple[str, ...]:
@@ -256,6 +288,16 @@ class TableSpec:
         """The same for the rows' words (the groups of table 四 are its rows)."""
         parts = [f"(?P<c{i}>{'|'.join(r.words)})" for i, r in enumerate(self.rows)]
         return re.compile("|".join(parts)), self.row_keys
+
+    @cached_property
+    def money_columns(self) -> frozenset[str]:
+        """The keys of the columns that hold amounts of money (万元)."""
+        return frozenset(c.key for c in self.columns if c.money)
+
+    @cached_property
+    def group_finders(self) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+        """:attr:`header_groups` with their patterns compiled."""
+        return tuple((re.compile(words), keys) for words, keys in self.header_groups)
 
     @cached_property
     def header_pattern(self) -> re.Pattern[str]:

@@ -184,6 +184,21 @@ def escape_controls(text: str) -> str:
     return controls.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+#: Line breaks escape_controls keeps, and those some readers split lines at
+#: (``str.splitlines``: U+2028, U+2029), as escapes.
+_BREAKS = {ord("\n"): "\\x0a", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` as :func:`escape_controls` writes it, its line breaks escaped too (``\\x0a``):
+    for what must stay on one line of the output, such as a file name in a finding's header
+    line (a name may hold a newline; a message may quote one)."""
+    text = escape_controls(text)
+    if "\n" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_BREAKS)
+    return text
+
+
 def render(
     fmt: str,
     run: RunResult,

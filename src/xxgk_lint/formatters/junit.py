@@ -38,6 +38,7 @@ from xxgk_lint.engine.checks import NOT_ASSESSABLE, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import escape_controls as _esc
+from xxgk_lint.formatters import one_line
 
 UNREADABLE_CODE = "XG001"
 UNREADABLE_NAME = "unreadable-input"
@@ -110,7 +111,7 @@ class JunitStream:
         cases = []
         for (path, code), found in grouped.items():
             classname = self._renamed.get(path) or classname_for(path)
-            case = TestCase(f"{code} {found[0].name}", classname=classname, file=_esc(path))
+            case = TestCase(f"{code} {found[0].name}", classname=classname, file=one_line(path))
             output = "\n".join(_location(d) for d in found)
             failing = [d for d in found if d.severity >= end.fail_on]
             if failing:
@@ -154,7 +155,7 @@ def classname_for(path: str) -> str:
     Jenkins splits a classname at its last dot into package and class, so directories
     become packages and the dots inside a file name become ``_``.
     """
-    segments = [s for s in _esc(path).replace("\\", "/").split("/") if s and s != "."]
+    segments = [s for s in one_line(path).replace("\\", "/").split("/") if s and s != "."]
     return ".".join(s.replace(".", "_") for s in segments) or "_"
 
 
@@ -187,14 +188,15 @@ def _classnames(paths: list[str]) -> dict[str, str]:
 
 
 def _location(diagnostic: Diagnostic) -> str:
+    """One finding as one line of a case's output (the output holds one line per finding)."""
     position = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
     if diagnostic.where:
         position += f" [{diagnostic.where}]"
-    return _esc(f"{position}: {diagnostic.message}")
+    return one_line(f"{position}: {diagnostic.message}")
 
 
 def _file_suite(file: FileResult, classname: str, fail_on: Severity, lang: str = "zh") -> TestSuite:
-    path = _esc(file.path)
+    path = one_line(file.path)
     if file.unreadable:
         return TestSuite(path, [_unreadable_case(file, classname)], file=path)
 
@@ -238,7 +240,7 @@ def _skipped_cases(
 ) -> list[TestCase]:
     """One skipped case per check that could not be made, with its reason."""
     words = _SKIPPED.get(lang, _SKIPPED["en"])
-    path = _esc(file.path)
+    path = one_line(file.path)
     cases = []
     seen: Counter[str] = Counter()
     for check in file.checks:
@@ -268,7 +270,7 @@ def _case_name(check: Check, names: dict[str, str]) -> str:
 def _unreadable_case(file: FileResult, classname: str) -> TestCase:
     found = [d for d in file.diagnostics if d.code == UNREADABLE_CODE]
     name = found[0].name if found else UNREADABLE_NAME
-    path = _esc(file.path)
+    path = one_line(file.path)
     case = TestCase(f"{UNREADABLE_CODE} {name}", classname=classname, file=path)
     message = _esc(found[0].message) if found else f"{path}: cannot be read as a report"
     output = "\n".join(_location(d) for d in found) or message

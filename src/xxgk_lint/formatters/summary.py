@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import UNREADABLE, FileResult, status_with
-from xxgk_lint.formatters import escape_controls, spool
+from xxgk_lint.formatters import one_line, spool
 from xxgk_lint.records import record
 
 _STATUS = {
@@ -44,8 +44,8 @@ class Row:
         for diagnostic in result.diagnostics:
             counts[diagnostic.severity] += 1
         return cls(
-            escape_controls(result.path),
-            escape_controls(result.agency or "-"),
+            one_line(result.path),
+            one_line(result.agency or "-"),
             str(result.year) if result.year is not None else "-",
             result.format_version or "-",
             result.status(fail_on),
@@ -130,7 +130,7 @@ class SummaryRows:
         the whole-run findings ``across`` counted on their files."""
         on: dict[str, list[Diagnostic]] = {}
         for diagnostic in across:
-            on.setdefault(escape_controls(diagnostic.path), []).append(diagnostic)
+            on.setdefault(one_line(diagnostic.path), []).append(diagnostic)
         self._spool.flush()
         self._spool.seek(0)
         for line in self._spool:

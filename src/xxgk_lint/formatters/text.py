@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult, Tally
-from xxgk_lint.formatters import escape_controls
+from xxgk_lint.formatters import one_line
 from xxgk_lint.formatters.pieces import Rendered, given, key
 
 TAB_SIZE = 8
@@ -162,7 +162,7 @@ def _across_block(end: RunEnd, lang: str, style: _Style) -> str:
     for diagnostic in end.across:  # in the order of the files, then by position
         by_file.setdefault(diagnostic.path, []).append(diagnostic)
     for path, found in by_file.items():
-        shown = escape_controls(path)
+        shown = one_line(path)
         blocks.append(
             style(
                 _BOLD,
@@ -188,7 +188,7 @@ def baseline_lines(end: RunEnd) -> str:
     """
     lines: list[str] = []
     for use in end.baseline:
-        path = escape_controls(use.path)
+        path = one_line(use.path)
         if end.lang == "en":
             if use.written is not None:
                 lines.append(f"Baseline written to {path}: {_plural(use.written, 'finding')}.")
@@ -202,7 +202,7 @@ def baseline_lines(end: RunEnd) -> str:
             lines.append(f"基线 {path}：隐藏了 {use.hidden} 条已记录的问题。")
             if use.stale:
                 lines.append(f"基线 {path} 中有 {len(use.stale)} 条不再出现（可以删去）：")
-        lines += [f"  {escape_controls(entry.describe())}" for entry in use.stale]
+        lines += [f"  {one_line(entry.describe())}" for entry in use.stale]
     return "\n".join(lines)
 
 
@@ -239,7 +239,7 @@ def configs_line(run: RunResult | RunEnd) -> str:
     foreign = [c for c in run.configs if not c.trusted]
     if not foreign:
         return ""
-    names = ", ".join(escape_controls(c.path) for c in foreign)
+    names = ", ".join(one_line(c.path) for c in foreign)
     if run.lang == "en":
         return f"Config files from the checked folders applied: {names}."
     return f"应用了被检查文件夹中的配置文件：{names}。"
@@ -249,13 +249,13 @@ def _diagnostic_block(
     diagnostic: Diagnostic, source_lines: Sequence[str], lang: str, style: _Style
 ) -> str:
     severity_style = _SEVERITY_STYLE[diagnostic.severity]
-    position = f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+    position = f"{one_line(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
     if diagnostic.where:
-        position += f" [{escape_controls(diagnostic.where)}]"
+        position += f" [{one_line(diagnostic.where)}]"
     header = (
         f"{style(_BOLD, position)}: {style(severity_style, diagnostic.code)} "
         f"{style(severity_style, diagnostic.severity.label)}: "
-        f"{escape_controls(diagnostic.message)}"
+        f"{one_line(diagnostic.message)}"
     )
     lines = [header]
     gutter_width = len(str(diagnostic.line))
@@ -273,12 +273,12 @@ def _diagnostic_block(
         lines.append(f"{style(_GUTTER, f'{pad} =')} {note}")
     words = _WORDS[lang]
     for place in diagnostic.related:  # another report's place (a cross-report finding)
-        where = f"{escape_controls(place.path)}:{place.line}:{place.column}"
+        where = f"{one_line(place.path)}:{place.line}:{place.column}"
         if place.where:
-            where += f" [{escape_controls(place.where)}]"
-        said = f" ({escape_controls(place.message)})" if place.message else ""
+            where += f" [{one_line(place.where)}]"
+        said = f" ({one_line(place.message)})" if place.message else ""
         if lang == "zh" and place.message:
-            said = f"（{escape_controls(place.message)}）"
+            said = f"（{one_line(place.message)}）"
         lines.append(f"{style(_GUTTER, f'{pad} =')} {words['see']}{words['sep']}{where}{said}")
     return "\n".join(lines)
 
@@ -349,7 +349,7 @@ def _snippet(diagnostic: Diagnostic, source_lines: Sequence[str]) -> tuple[str, 
 def _plain(value: object) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
-    return escape_controls(str(value))
+    return one_line(str(value))
 
 
 def _expected_actual(diagnostic: Diagnostic, lang: str) -> str:
@@ -364,7 +364,7 @@ def _expected_actual(diagnostic: Diagnostic, lang: str) -> str:
 
 def _run_error_line(message: str, lang: str, style: _Style) -> str:
     label = "运行错误" if lang == "zh" else "run error"
-    return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {escape_controls(message)}"
+    return f"{style(_SEVERITY_STYLE[Severity.ERROR], label)}: {one_line(message)}"
 
 
 def _statistics_table(counts: dict[tuple[str, str], int]) -> str:

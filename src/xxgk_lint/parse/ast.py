@@ -26,6 +26,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from xxgk_lint.format import FORMATS, Format, UnknownKeyError
+from xxgk_lint.format.model import in_unit
 from xxgk_lint.records import NamedTuple, record
 
 if TYPE_CHECKING:
@@ -244,10 +245,32 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
     format: str = "2021"
+    #: (row, column, unit) of the money cells whose header prints another unit than the
+    #: format's (收费金额(元) where the format says 万元). Their values are kept as printed;
+    #: :meth:`amount` gives them in the format's unit, which is what checks compare.
+    units: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def spec(self) -> Any:
         return FORMATS[self.format].table(self.key)
+
+    def unit(self, row: str, column: str) -> str:
+        """The unit the value of ``row``/``column`` is printed in (the format's if its
+        header names no other)."""
+        for at_row, at_column, unit in self.units:
+            if at_row == row and at_column == column:
+                return unit
+        return str(self.spec.column(column).unit)
+
+    def amount(self, row: str, column: str) -> Value:
+        """The value of ``row``/``column`` in the format's unit: an amount printed in 元
+        under a column the format counts in 万元 is converted (300 → 0.03)."""
+        found = self.row(row)
+        value = None if found is None else found.value(column)
+        if value is None or not self.units:
+            return value
+        printed, unit = self.unit(row, column), self.spec.column(column).unit
+        return value if printed == unit else in_unit(value, printed, unit)
 
     def row(self, key: str) -> Row | None:
         """The row ``key`` if the report has it; UnknownKeyError if the format has none."""
@@ -520,12 +543,20 @@ class Period:
 
 @record(slots=True)
 class Deviation:
-    """A template deviation: a row of an older template inside a 2021-format table."""
+    """A template deviation: a row of an older template inside a 2021-format table
+    (``kind`` ``rows``), or a table whose header prints its columns in another order than
+    the format's (``columns``: ``row`` is ``columns``, ``label`` the header's first cell
+    naming one; the values are read under the columns the header names). ``expected`` and
+    ``found`` say what the format asks for and what the report has (for ``columns``: the
+    column keys in the format's order and in the printed order, joined by commas)."""
 
     table: str
     row: str
     label: str
     span: Span
+    kind: str = "rows"
+    expected: str = ""
+    found: str = ""
 
 
 @record

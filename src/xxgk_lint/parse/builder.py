@@ -21,7 +21,6 @@ from xxgk_lint.format import (
     SECTION_ORDER,
     TABLE_KEYS,
     Format,
-    TableSpec,
     bare_section,
     normalise,
     section_key,
@@ -162,8 +161,12 @@ class _Builder:
                 if FORMAT_2019.signal_pattern.search(labels):
                     model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
             result = map_table(model.table(key), items, model)
-            older = key == "applications" and year is not None and year <= 2020
-            if older and _keeps_older_rows(result, model.table(key)):
+            if (
+                key == "applications"
+                and any(d.kind == "rows" for d in result.deviations)
+                and year is not None
+                and year <= 2020
+            ):
                 model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report
                 result = map_table(model.table(key), items, model)
             mapped[key] = result
@@ -297,7 +300,9 @@ class _Builder:
 
     def build(self) -> Report:
         preamble_raw = self.document.preamble
-        title_line = choose_title(b[0] for b in preamble_raw.blocks if is_title(b))
+        title_line = choose_title(
+            (b[0] for b in preamble_raw.blocks if is_title(b)), self._stated_year
+        )
         title_lines = [title_line] if title_line else []
         if title_line is not None:
             first = _take_wrapped_title_start(preamble_raw, title_line)
@@ -354,13 +359,24 @@ class _Builder:
             period=period,
             sections=tuple(sections),
             tables=FrozenMap({k: t for k, t in ((r[2].key, r[2]) for r in ranges)}),
-            deviations=deviations,
+            # (the 2019 model's own rows are no deviation; a column order is one in both)
+            deviations=tuple(d for d in deviations if d.kind != "rows")
+            if model is FORMAT_2019
+            else deviations,
             anchors=FrozenMap({s.key: s.span for s in sections}),
             line_count=self.source.text.count("\n") + 1,
             preamble=tuple(preamble),
             dates=self._dates(),
             second_report=self._second_span(),
         )
+
+    def _stated_year(self) -> int | None:
+        """The year the statistics period starts in, read from the raw paragraphs: asked
+        by choose_title only when the lines that may be the title name different years."""
+        raws = [self.document.preamble, *self.sections]
+        blocks = (b for raw in raws for b in raw.blocks if is_paragraph(b))
+        period = find_period(self._paragraph(block, None) for block in blocks)
+        return period.start.year if period is not None and period.start is not None else None
 
     def _dates(self) -> tuple[Date, ...]:
         """The dates the report states about itself (see :mod:`xxgk_lint.parse.dated`):
@@ -452,12 +468,6 @@ class _Placement:
             if entry[0] <= line <= entry[1]:
                 return entry
         return None
-
-
-def _keeps_older_rows(mapped: MappedTable, spec: TableSpec) -> bool:
-    """Whether a mapped table keeps a row of the older template (（六）其他处理 as one row),
-    which tells a 2019 or 2020 report in the 2019 layout: a misprinted label does not."""
-    return any(spec.row(d.row).replaces for d in mapped.deviations)
 
 
 def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:

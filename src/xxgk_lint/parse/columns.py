@@ -361,3 +361,73 @@ def place(
             return placement
     evidence = FIELDS if values and all(_separated(values)) else STREAM
     return Placement(None, evidence, found)
+
+
+#: A header cell as :func:`printed_order` reads it: the column (or group) key it names,
+#: whether that is a merged cell over several (法人或其他组织), and the line it stands on.
+HeaderToken = tuple[str, bool, int]
+
+
+def printed_order(
+    tokens: Sequence[HeaderToken],
+    canonical: Sequence[str],
+    groups: dict[str, tuple[str, ...]],
+) -> tuple[str, ...] | None:
+    """The order a text header prints ``canonical``'s columns in, or None if it does not
+    say so unambiguously.
+
+    ``tokens`` are the header's cells that name a column or a merged cell over several
+    (``groups``: its key → the columns under it), in reading order. A text header loses
+    the grid: 自然人 | 法人或其他组织 | 总计 over 商业企业 | … | 其他 prints the five under
+    法人或其他组织 on the next line. So each cell stands under the nearest merged cell
+    printed whose columns hold it; the cells under none are the header's top line, in
+    order, and a merged cell expands to the cells under it, in order. Decided only when
+    every column is named exactly once and the top cells stand on one line (a cell spanning
+    the header's rows printed above the others says nothing of its place among them).
+    """
+    leaves = [key for key, merged, _ in tokens if not merged]
+    if len(leaves) != len(canonical) or set(leaves) != set(canonical):
+        return None
+    merged_keys = [key for key, merged, _ in tokens if merged]
+    if len(set(merged_keys)) != len(merged_keys):
+        return None
+    under = {key: frozenset(groups[key]) for key in merged_keys}
+    parents: list[str | None] = []
+    for key, merged, _ in tokens:
+        cells = under[key] if merged else frozenset((key,))
+        holders = [g for g in merged_keys if g != key and cells <= under[g]]
+        parents.append(min(holders, key=lambda g: len(under[g])) if holders else None)
+    top_lines = {line for (_, _, line), up in zip(tokens, parents, strict=True) if up is None}
+    if len(top_lines) != 1:
+        return None
+
+    def expand(at: str | None) -> list[str]:
+        out: list[str] = []
+        for (key, merged, _), up in zip(tokens, parents, strict=True):
+            if up == at:
+                out.extend(expand(key) if merged else [key])
+        return out
+
+    order = tuple(expand(None))
+    return order if len(order) == len(canonical) else None
+
+
+def reordered(
+    items: Sequence[Item | None], printed: Sequence[str], columns: Sequence[str]
+) -> tuple[Item | None, ...]:
+    """A row's items placed in ``printed`` order, put back in the order of ``columns``."""
+    at = {key: index for index, key in enumerate(printed)}
+    return tuple(items[at[key]] for key in columns)
+
+
+def grid_order(header: HeaderMap, columns: Sequence[str]) -> tuple[str, ...] | None:
+    """The order a grid header stands ``columns`` in (each by its first position), if it
+    stands every one of them."""
+    first: dict[str, int] = {}
+    for position in sorted(header.columns):
+        key = header.key_at(position)
+        if key is not None and key not in first:
+            first[key] = position
+    if set(first) != set(columns):
+        return None
+    return tuple(sorted(first, key=first.__getitem__))

@@ -15,11 +15,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import field
+from operator import itemgetter
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
 from xxgk_lint.format.labels import misprinted_rows
-from xxgk_lint.format.model import is_plain
+from xxgk_lint.format.model import is_plain, printed_unit
+from xxgk_lint.memo import Table as MemoTable
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, CellFields, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
@@ -40,15 +42,20 @@ from xxgk_lint.parse.cells import (
     relabelled,
 )
 from xxgk_lint.parse.columns import (
+    BY_GRID,
     COUNT,
     FieldVotes,
     HeaderMap,
+    HeaderToken,
     Placement,
     Spans,
     by_alignment,
     by_count,
     display_spans,
+    grid_order,
     place,
+    printed_order,
+    reordered,
 )
 from xxgk_lint.records import record
 
@@ -157,19 +164,113 @@ class _Headers:
         return states
 
     def column_of(self, item: Item) -> str | None:
+        return self._column_key(item[NORM])
+
+    def _column_key(self, norm: str) -> str | None:
         pattern, keys = self.spec.column_finder
-        match = pattern.search(item[NORM])
+        match = pattern.search(norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
+    def tokens(self, texts: Sequence[Item]) -> tuple[list[HeaderToken], list[HeaderToken]]:
+        """The header cells among ``texts`` (the table's, from its start: prose before a
+        table is no header) in reading order: those that name a column, or a merged cell
+        over several columns (法人或其他组织); and those that name a group of table 四, or
+        a merged cell over several (行政诉讼). Each text is classified once (_CELL_CLASSES:
+        reports print the template's header texts)."""
+        columns: list[HeaderToken] = []
+        groups: list[HeaderToken] = []
+        known = _of_spec(_CELL_CLASSES, self.spec, lambda: dict(self._format_cells()))
+        for item in texts:
+            # (a space-aligned line is one text: its cells stand two spaces apart)
+            split = item[FIELD] < 0 and item[TABLE] < 0 and "  " in item[RAW]
+            text = item[RAW] if split else item[NORM]
+            found = known.get(text)
+            if found is None:
+                if len(known) >= _CELL_CLASSES_KEPT:
+                    known.clear()
+                    known.update(self._format_cells())
+                found = known[text] = self._classes(item, split)
+            for key, merged, group in found:
+                (groups if group else columns).append((key, merged, item[LINE]))
+        return columns, groups
+
+    def _format_cells(self) -> dict[str, tuple[tuple[str, bool, bool], ...]]:
+        """What the format's own header texts name (自然人 … 总计, 行政复议 …): read once per
+        process (see :func:`_format_header_cells`)."""
+        return _of_spec(_FORMAT_CELLS, self.spec, self._read_format_cells)
+
+    def _read_format_cells(self) -> dict[str, tuple[tuple[str, bool, bool], ...]]:
+        spec = self.spec
+        texts = [
+            *(text for column in spec.columns for text in (column.label.zh, *column.variants)),
+            *(words.strip("^$") for words, _ in spec.header_groups),
+            *(text for row in spec.rows for text in (row.label.zh, *row.variants)),
+            *(words for words in spec.header_words if is_plain(words)),
+        ]
+        out = {}
+        for text in texts:
+            norm = normalise(text)
+            item = (TEXT, text, 0, 0, norm, -1, -1, -1, 1, None, "text", 0)
+            out[norm] = self._classes(item, False)  # type: ignore[arg-type]
+        return out
+
+    def _classes(self, item: Item, split: bool) -> tuple[tuple[str, bool, bool], ...]:
+        """What the cells of a header text name: (key, whether a merged cell over several,
+        whether a group of table 四) each."""
+        norm = item[NORM]
+        if item[KIND] != TEXT or (not split and len(norm) > _HEADER_CELL_CHARS):
+            return ()  # (a note or a label, not a header cell)
+        out: list[tuple[str, bool, bool]] = []
+        for cell in self._cells_of(item) if split else (norm,):
+            key = self._column_key(cell)
+            if key is not None:
+                out.append((key, False, False))
+                continue
+            key = self._group_key(cell)
+            if key is not None:
+                out.append((key, False, True))
+                continue
+            for pattern, keys in self.spec.group_finders:
+                if pattern.search(cell):
+                    out.append((self._merged_key(keys), True, keys[0] in self.spec.row_keys))
+                    break
+        return tuple(out)
+
+    @staticmethod
+    def _cells_of(item: Item) -> list[str]:
+        """The normalised cells of a line of space-aligned text (总计   自然人 …, as
+        pdftotext -layout prints a header: one text item, its cells two spaces apart)."""
+        return [normalise(part) for part in _CELL_GAP.split(item[RAW].strip())]
+
+    def merged(self) -> dict[str, tuple[str, ...]]:
+        """The spec's merged header cells, by the key :meth:`tokens` gives them."""
+        return {self._merged_key(keys): keys for _, keys in self.spec.group_finders}
+
+    @staticmethod
+    def _merged_key(keys: tuple[str, ...]) -> str:
+        return "+".join(keys)
+
     def _group_of(self, item: Item) -> str | None:
+        return self._group_key(item[NORM])
+
+    def _group_key(self, norm: str) -> str | None:
         if self.spec.layout != "groups":
             return None
         pattern, keys = self.spec.row_finder
-        match = pattern.search(item[NORM])
+        match = pattern.search(norm)
         return keys[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 _NO_HEADER = HeaderMap()
+_NORM_OF, _LINE_OF, _FIELD_OF = itemgetter(NORM), itemgetter(LINE), itemgetter(FIELD)
+
+#: The longest header cell the format prints is 本年收费金额(单位:万元), 13 characters:
+#: a longer text (the table's note, a row label) is none.
+_HEADER_CELL_CHARS = 16
+
+#: What separates the cells of a space-aligned text line: two spaces or more (or an
+#: ideographic space), as a layout's columns stand.
+_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
 
 
 def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item], str]]:
@@ -760,6 +861,12 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     runs = value_runs(items, spec)
     naming = _naming(spec)
     row_specs = spec.rows
+    printed: tuple[str, ...] | None = None  # the order a text header prints the columns in
+    printed_at: Item | None = None
+    orders: list[tuple[tuple[str, ...] | None, Item | None]] = []  # per row found
+    told = False  # whether a header told an order (or a grid row may have one)
+    money = spec.money_columns
+    units: list[tuple[str, str, str]] = []
     for position, (run, values, kinds) in enumerate(runs):
         if not values:
             continue
@@ -801,16 +908,34 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
                 placement = _first_placement(values, kinds, columns, label, header, votes)
             if placement[0] is None:
                 unplaced = True
-        found_rows.append((row_spec.key, label, values, columns, header, placement))
+        start = 0  # where the run's table texts start (after the prose before the table)
         if first is None:
             first = _table_start(run[: run.index(label)] if label in run else run, label)
+            start = next((i for i, item in enumerate(run) if item is first), 0)
+        if values[0][TABLE] >= 0:
+            told = True  # (a grid row: its header's order is noticed after the rows)
+        elif len(columns) > 1 and len(run) > 2 and run[1] is not label:
+            # Header cells before the label (the table's, or a block's of table 二: two
+            # texts or more) say the order the columns are printed in, until the next one
+            # (a block of one column has no order to tell).
+            texts = run[start : run.index(label) if label in run else len(run) - 1]
+            order, anchor = _header_order(headers, texts, columns)
+            if anchor >= 0:  # (a header: its order, or None, holds until the next)
+                printed, printed_at = order, texts[anchor]
+                told = told or (order is not None and order != columns)
+        orders.append((printed, printed_at))
+        if money and not money.isdisjoint(columns):
+            _read_units(spec, headers, run, label, row_spec.key, units, deviations)
+        found_rows.append((row_spec.key, label, values, columns, header, placement))
         if row_spec.replaces:
             deviations.append(Deviation(spec.key, row_spec.key, label[RAW], item_span(label)))
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
         else:
             if misprint is not None:  # a notice: the label as printed, read as the format's
-                span = item_span(misprint)
-                deviations.append(Deviation(spec.key, row_spec.key, misprint[RAW], span))
+                raw, span, format_label = misprint[RAW], item_span(misprint), row_spec.label.zh
+                deviations.append(
+                    Deviation(spec.key, row_spec.key, raw, span, "label", format_label, raw)
+                )
             cursor = index + 1
     if not found_rows or first is None:
         return MappedTable(None, deviations)
@@ -824,10 +949,91 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         _second_pass(pending, votes, headers)
         _stripped_tails(pending, headers)
         found_rows = [(e.key, e.label, e.values, e.columns, e.header, e.placement) for e in pending]
+    if told:
+        found_rows = _in_printed_order(spec, found_rows, orders, deviations)
     rows = _rows(found_rows)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
-    table = Table(spec.key, span, spec.column_keys, rows, model.version)
+    table = Table(spec.key, span, spec.column_keys, rows, model.version, tuple(units))
     return MappedTable(table, deviations, first[LINE], last[LINE])
+
+
+def _read_units(
+    spec: TableSpec,
+    headers: _Headers,
+    run: list[Item],
+    label: Item,
+    row: str,
+    units: list[tuple[str, str, str]],
+    deviations: list[Deviation],
+) -> None:
+    """The unit the header before a row prints over its money columns, when it is not
+    the format's (收费金额(元) where the format says 万元): kept in ``units`` (the values
+    stay as printed; checks compare them in the format's unit) and noticed (XG005)."""
+    for item in reversed(run[: run.index(label)] if label in run else run[:-1]):
+        column = headers.column_of(item) if item[KIND] == TEXT else None
+        if column is None or column not in spec.money_columns:
+            continue
+        unit = printed_unit(item[NORM])
+        expected = spec.column(column).unit
+        if unit is not None and unit != expected:
+            units.append((row, column, unit))
+            deviations.append(
+                Deviation(spec.key, row, item[RAW], item_span(item), "unit", expected, unit)
+            )
+        return
+
+
+def _in_printed_order(
+    spec: TableSpec,
+    found_rows: list[_Found],
+    orders: list[tuple[tuple[str, ...] | None, Item | None]],
+    deviations: list[Deviation],
+) -> list[_Found]:
+    """The rows with the values of those placed by position (text rows) moved under the
+    columns their header prints in another order, and one XG005 notice per order; a grid
+    row is placed by its header already, and only noticed.
+
+    A header that does not name the columns unambiguously (``None`` order) leaves the
+    values where their position puts them."""
+    noticed: set[tuple[str, ...]] = set()
+    grid_orders: dict[int, tuple[str, ...] | None] = {}
+    out = found_rows
+    for index, (row, (order, anchor)) in enumerate(zip(found_rows, orders, strict=True)):
+        key, label, values, columns, header, placement = row
+        items = placement[0]
+        if items is None:
+            continue
+        if order is not None and set(order) != set(columns):
+            order = None  # (a block's header: another block's rows have other columns)
+        if placement[1] == BY_GRID:
+            if id(header) not in grid_orders:
+                grid_orders[id(header)] = grid_order(header, columns)
+            order, anchor = grid_orders[id(header)], label
+        elif order is not None and order != columns:
+            if out is found_rows:
+                out = list(found_rows)
+            moved = Placement(reordered(items, order, columns), placement[1], placement[2])
+            out[index] = (key, label, values, columns, header, moved)
+        if order is None or order == columns or order in noticed or anchor is None:
+            continue
+        noticed.add(order)
+        deviations.append(_order_deviation(spec, order, columns, anchor))
+    return out
+
+
+def _order_deviation(
+    spec: TableSpec, order: tuple[str, ...], columns: Sequence[str], anchor: Item
+) -> Deviation:
+    """The XG005 notice of a header printing ``columns`` in ``order``."""
+    return Deviation(
+        spec.key,
+        "columns",
+        anchor[RAW],
+        item_span(anchor),
+        "columns",
+        ",".join(columns),
+        ",".join(order),
+    )
 
 
 #: id of a groups table spec → (the spec, its columns as group.column keys, in order).
@@ -885,7 +1091,13 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                 second_pass=True,
             )
         header_items = [item for r, _, _ in runs[: position + 1] for item in r]
+        deviations: list[Deviation] = []
         first = _table_start(header_items, values[0])
+        if placement[0] is not None:
+            begin = header_items.index(first) if first is not values[0] else 0
+            placement = _groups_in_printed_order(
+                spec, headers, header_items[begin:], values, placement, deviations
+            )
         last = values[-1]
         anchor = next((v for v in values if v[KIND] != EMPTY), values[0])
         at_anchor = item_span(anchor)
@@ -910,8 +1122,107 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             )
         span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
         table = Table(spec.key, span, spec.column_keys, tuple(rows), model.version)
-        return MappedTable(table, [], first[LINE], last[LINE])
+        return MappedTable(table, deviations, first[LINE], last[LINE])
     return MappedTable(None)
+
+
+def _groups_in_printed_order(
+    spec: TableSpec,
+    headers: _Headers,
+    header_items: list[Item],
+    values: list[Item],
+    placement: Placement,
+    deviations: list[Deviation],
+) -> Placement:
+    """Table 四's placement with its values moved under the columns a text header
+    (``header_items``: the table's texts before its data row) prints in another order
+    (noticed in ``deviations``; a grid row is placed by its header, and only noticed).
+
+    The text header names the groups (行政复议, 行政诉讼 over its two) and the five columns
+    once per group or once for all: the groups' order is read as :func:`printed_order`
+    reads columns (the format's when the header does not say it), the columns' order
+    only when every group prints the same one."""
+    group_columns = _group_columns(spec)
+    items, evidence, found = placement
+    if items is None or not header_items:
+        return placement
+    if evidence == BY_GRID:
+        order = grid_order(headers.current(values[0][TABLE], values[0][LINE]), group_columns)
+        anchor = values[0]
+    else:
+        order, at = _header_order(headers, header_items, group_columns)
+        if order is None or order == group_columns:
+            return placement
+        anchor = header_items[at]
+        placement = Placement(reordered(items, order, group_columns), evidence, found)
+    if order is not None and order != group_columns:
+        deviations.append(_order_deviation(spec, order, group_columns, anchor))
+    return placement
+
+
+#: id of a table spec → (the spec, a header text → what its cells name: see
+#: _Headers._classes). Registered with clear_all: the texts are the reports'.
+_CELL_CLASSES: dict[int, tuple[TableSpec, dict[str, tuple[tuple[str, bool, bool], ...]]]] = {}
+_CELL_CLASSES_KEPT = 1024
+register(_CELL_CLASSES.clear)
+#: id of a table spec → (the spec, what the format's own header texts name). Not emptied
+#: by clear_all: made from the spec alone.
+_FORMAT_CELLS: dict[int, tuple[TableSpec, dict[str, tuple[tuple[str, bool, bool], ...]]]] = {}
+
+#: (spec, columns, the header cells read (each line from the first)) → the order the
+#: header prints the columns in (None: not told). Reports print the template's header.
+_ORDERS: MemoTable[tuple[object, ...], tuple[str, ...] | None] = MemoTable(256)
+
+
+def _header_order(
+    headers: _Headers, texts: Sequence[Item], columns: tuple[str, ...]
+) -> tuple[tuple[str, ...] | None, int]:
+    """The order the header ``texts`` print ``columns`` in (None: not told), and the
+    index of the text it is noticed at (-1: no header cell among them)."""
+    tokens, groups = headers.tokens(texts)
+    if not tokens:
+        return None, -1
+    first = tokens[0][2]
+    anchor = next(i for i, item in enumerate(texts) if item[LINE] == first)
+    key = (
+        headers.spec,
+        columns,
+        tuple((k, m, line - first) for k, m, line in tokens),
+        tuple((k, m, line - first) for k, m, line in groups),
+    )
+    order = _ORDERS.get(key, _UNREAD)
+    if order is _UNREAD:
+        order = _ORDERS.keep(key, _read_order(headers, tokens, groups, columns))
+    return order, anchor
+
+
+_UNREAD: tuple[str, ...] = ("(unread)",)
+
+
+def _read_order(
+    headers: _Headers,
+    tokens: list[HeaderToken],
+    groups: list[HeaderToken],
+    columns: tuple[str, ...],
+) -> tuple[str, ...] | None:
+    """:func:`_header_order`, read from the header's cells. Table 四 (``columns`` its
+    groups' columns) names its groups (行政复议, 行政诉讼 over its two) and the five
+    columns once per group or once for all: the groups' order is read as
+    :func:`printed_order` reads columns (the format's when the header does not say it),
+    the columns' order only when every group prints the same one."""
+    spec = headers.spec
+    if spec.layout != "groups":
+        return printed_order(tokens, columns, headers.merged())
+    keys = tuple(key for key, merged, _ in tokens if not merged)
+    width = len(spec.column_keys)
+    chunks = {keys[i : i + width] for i in range(0, len(keys), width)}
+    if len(keys) not in (width, len(columns)) or len(chunks) != 1:
+        return None
+    chunk = chunks.pop()
+    if len(set(chunk)) != width or set(chunk) != set(spec.column_keys):
+        return None
+    group_order = printed_order(groups, spec.row_keys, headers.merged()) or spec.row_keys
+    return tuple(f"{group}.{column}" for group in group_order for column in chunk)
 
 
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR
 from xxgk_lint.format.normalise import nfkc, normalise
@@ -21,6 +21,13 @@ from xxgk_lint.parse.numerals import chinese_int
 _NUMERALS = "一二三四五六七八"
 #: Signs of a breadcrumb (首页 > 信息公开 > …): a line holding one is no title. (-> holds >.)
 _BREADCRUMB = (">", "›", "»", "＞", "首页", "当前位置")
+#: Signs of a link to another page (上一篇：…, 相关阅读, ….pdf): a web page's list of other
+#: reports, never the report's own title. Not a bare 附件: a report sent as the attachment of
+#: a notice may head its title so (附件：白石县…年度报告). (Compiled when first needed.)
+_LINK = (
+    r"(?i)上一[篇条]|下一[篇条]|相关(?:文章|阅读|链接|推荐|新闻|信息|文件)|推荐阅读"
+    r"|附件下载|点击下载|\.(?:pdf|docx?|wps|html?)\b"
+)
 #: (Compiled when first needed: most reports head their problems.)
 _IMPLICIT_PROBLEMS = r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存在的?主要问题"
 
@@ -52,26 +59,52 @@ def starts_problems(text: str) -> bool:
 
 
 def title_score(text: str) -> int:
-    """How much a line looks like the report's title: its name and a year, no breadcrumb."""
+    """How much a line looks like the report's title: its name and a year, no breadcrumb
+    and no sign of a link to another page."""
     norm = normalise(text)
     score = 0
     if REPORT_NAME.pattern.search(norm):
         score += 2
     if TITLE_YEAR.search(norm):
         score += 2
-    if _breadcrumb(text):
+    if _breadcrumb(text) or compiled(_LINK).search(norm):
         score -= 4
     return score
 
 
-def choose_title(candidates: Iterable[Line]) -> Line | None:
-    """The line that names the report (the best-scoring candidate, if any scores)."""
-    best: tuple[int, Line] | None = None
-    for line in candidates:
-        score = title_score(line[LINE_TEXT])
-        if best is None or score > best[0]:
-            best = (score, line)
-    return best[1] if best and best[0] > 0 else None
+def choose_title(
+    candidates: Iterable[Line], stated_year: Callable[[], int | None] | None = None
+) -> Line | None:
+    """The line that names the report: the best-scoring candidate, if any scores.
+
+    A web page may name other reports above the title (a list of other years' reports, the
+    same year's report of another body); each scores as the title does. When the
+    best-scoring lines differ, the title is the one (1) whose year is the statistics
+    period's (``stated_year``, asked only when their years differ), (2) standing alone
+    rather than in a run of such lines (a list), (3) nearest the body: a page's chrome
+    stands above the title, the title just above the report's first words. Copies of
+    one line (a page header repeating the title) are one title: the first is taken.
+    """
+    scored = [(title_score(line[LINE_TEXT]), line) for line in candidates]
+    best = max((score for score, _ in scored), default=0)
+    if best <= 0:
+        return None
+    tops = [line for score, line in scored if score == best]
+    if len({clean_title(line[LINE_TEXT]) for line in tops}) == 1:
+        return tops[0]
+    years = [year_of_title(line[LINE_TEXT]) for line in tops]
+    if len(set(years)) > 1 and stated_year is not None:
+        year = stated_year()
+        agreeing = [line for line, named in zip(tops, years, strict=True) if named == year]
+        if year is not None and agreeing:
+            tops = agreeing
+    numbers = {line[LINE_NUMBER] for score, line in scored if score == best}
+    alone = [
+        line
+        for line in tops
+        if line[LINE_NUMBER] - 1 not in numbers and line[LINE_NUMBER] + 1 not in numbers
+    ]
+    return (alone or tops)[-1]
 
 
 def clean_title(text: str) -> str:

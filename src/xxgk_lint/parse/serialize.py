@@ -4,7 +4,9 @@ Table values are plain JSON numbers (or null) under the canonical keys of the re
 format model — exactly the shape of ``fixtures/real/truth/*.json`` — unless ``spans`` is
 asked for, in which case each cell becomes an object with its value, raw text, kind and
 position. Rows that could not be placed (``uncertain``) are listed under ``uncertain``
-with how many values were found, never as made-up cells.
+with how many values were found, never as made-up cells. A money cell whose header prints
+another unit than the format's (收费金额(元) for 万元) keeps its value as printed, and is
+listed under ``units`` with the unit it is in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from xxgk_lint.format import TABLE_KEYS
-from xxgk_lint.parse.ast import Cell, Report, Row, Span, Table
+from xxgk_lint.parse.ast import Cell, Deviation, Report, Row, Span, Table
 
 JSON_VERSION = 2
 
@@ -70,6 +72,36 @@ def uncertain_json(report: Report) -> list[dict[str, Any]]:
     ]
 
 
+def deviation_json(deviation: Deviation) -> dict[str, Any]:
+    """A deviation; one of a column order or a unit says its kind, and what the format
+    asks for (``expected``) and the report has (``found``)."""
+    out = {
+        "table": deviation.table,
+        "row": deviation.row,
+        "label": deviation.label,
+        **span_json(deviation.span),
+    }
+    if deviation.kind != "rows":  # (a row of the older template: the shape of version 2)
+        out.update(kind=deviation.kind, expected=deviation.expected, found=deviation.found)
+    return out
+
+
+def units_json(report: Report) -> list[dict[str, Any]]:
+    """The money cells printed in another unit than the format's: their values under
+    ``tables`` are as printed, in ``unit``; ``format_unit`` is the format's."""
+    return [
+        {
+            "table": table.key,
+            "row": row,
+            "column": column,
+            "unit": unit,
+            "format_unit": table.spec.column(column).unit,
+        }
+        for table in report.tables.values()
+        for row, column, unit in table.units
+    ]
+
+
 def report_to_json(report: Report, spans: bool = False) -> dict[str, Any]:
     """One report as a JSON-ready dict."""
     period = None
@@ -104,10 +136,8 @@ def report_to_json(report: Report, spans: bool = False) -> dict[str, Any]:
         "title": report.title.text if report.title else None,
         "period": period,
         "sections": sections,
-        "deviations": [
-            {"table": d.table, "row": d.row, "label": d.label, **span_json(d.span)}
-            for d in report.deviations
-        ],
+        "deviations": [deviation_json(d) for d in report.deviations],
+        "units": units_json(report),
         "uncertain": uncertain_json(report),
         "second_report": span_json(report.second_report) if report.second_report else None,
         "tables": {

@@ -11,6 +11,12 @@ in the row — a ``w:vMerge`` continuation has none, a ``w:gridSpan`` cell is on
 ``Source.grid`` records each field's grid column (after ``w:gridBefore`` and the spans to its
 left), its span and its rows. Columns in locators count grid columns.
 
+What the flow of paragraphs hides is read where it stands: a table used for layout (one
+cell in every row, a border around the whole report; or a cell holding paragraphs around a
+table) gives its paragraphs as lines and its tables as tables, and a text box
+(``w:txbxContent``; of ``mc:AlternateContent`` only the ``mc:Choice``) gives its paragraphs
+where it is anchored.
+
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
 so that the parser sees the heading as the reader of the document does.
@@ -19,6 +25,7 @@ so that the parser sees the heading as the reader of the document does.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import field
@@ -47,17 +54,25 @@ def _xpath(path: str) -> etree.XPath:
     return etree.XPath(path, namespaces=_NS)
 
 
-# Runs whose text the reader sees: not deleted, not moved away, not inside a text box or
-# the fallback copy of a drawing (those duplicate content or sit outside the flow).
+# Runs whose text the reader sees: not deleted, not moved away, not in the fallback copy of
+# a drawing (mc:AlternateContent holds a text box twice: its mc:Choice is read), and not in
+# a text box the paragraph holds ($boxes: the text boxes the paragraph itself is in; a text
+# box's paragraphs are read on their own, where the box stands, see _segments).
 _RUNS = _xpath(
-    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
-    " or ancestor::mc:Fallback)]"
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
+    "[count(ancestor::w:txbxContent) = $boxes]"
+)
+# The text boxes a paragraph holds (not those of text boxes inside them, nor fallback copies).
+_BOXES = _xpath(
+    ".//w:txbxContent[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
+    "[count(ancestor::w:txbxContent) = $boxes]"
 )
 _VAL = _q("val")
 _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
     _q(name) for name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen")
 )
-_TR, _TC, _P, _TBL = (_q(name) for name in ("tr", "tc", "p", "tbl"))
+_TR, _TC, _P, _TBL, _R = (_q(name) for name in ("tr", "tc", "p", "tbl", "r"))
+_TXBX = _q("txbxContent")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -76,7 +91,10 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types on bad input
-        raise InputError(f"not a valid Word .docx document: {_reason(exc)}") from None
+        raise InputError(f"{_NOT_DOCX}: {_reason(exc, data)}") from None
+    if body is None:
+        part = _part(document.part.partname.lstrip("/"))
+        raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
     extractor = _Extractor(builder, _Numbering.of(document, limits), limits)
     extractor.run(body)
@@ -92,8 +110,14 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
     )
 
 
-def _reason(exc: Exception) -> str:
-    """One line saying what is wrong with the package, for the user."""
+_NOT_DOCX = "not a valid Word .docx document"
+
+
+def _reason(exc: Exception, data: bytes) -> str:
+    """One line saying what is wrong with the package, for the user: in words
+    :mod:`~xxgk_lint.sources.messages` puts into Chinese, naming the part at fault, never
+    a library's own error text (python-docx fails on a damaged part with whatever error the
+    code it was running raises: an AttributeError, a TypeError)."""
     import zipfile
 
     message = " ".join(str(exc).split()).strip("\"'")
@@ -102,12 +126,53 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         if "[Content_Types].xml" in message or "officeDocument" in message:
             return "a zip archive without a Word document in it"
-        return f"a part of the document is missing ({message})"
-    if isinstance(exc, ValueError) and "content type" in message:
-        return f"the package is not a Word document ({message.split(', ')[-1]})"
-    if isinstance(exc, etree.XMLSyntaxError):
-        return f"the document's XML is damaged ({message})"
-    return message or type(exc).__name__
+        named = re.search(r"no item named '([^']*)'", message)
+        if named:
+            return f"a part of the document is missing ({_part(named.group(1))})"
+    if isinstance(exc, ValueError) and "content type is" in message:
+        kind = message.rpartition("content type is ")[2].strip("'")
+        return f"the package is not a Word document (its main part is {kind})"
+    return _damage(data)
+
+
+def _damage(data: bytes) -> str:
+    """What is wrong with a package python-docx could not open: the first part whose XML
+    does not parse (and where), a content-type list or main part of the wrong kind."""
+    import zipfile
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    roots: dict[str, etree._Element] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    roots[name] = etree.fromstring(archive.read(name), parser)
+                except etree.XMLSyntaxError as exc:
+                    line, column = exc.position
+                    return f"the XML of {_part(name)} is damaged (line {line}, column {column})"
+    except Exception:  # zipfile fails in many ways on a damaged archive (see archive.py)
+        return "not a zip archive (the file is damaged, or is not a .docx)"
+    types = roots.get("[Content_Types].xml")
+    if types is None or types.tag != f"{{{_CONTENT_TYPES}}}Types":
+        return "the list of content types ([Content_Types].xml) is damaged"
+    for name, root in roots.items():
+        if name.startswith("word/") and name.count("/") == 1 and root.tag.endswith("}document"):
+            break
+    else:
+        main = next((n for n in roots if n.startswith("word/document")), "word/document.xml")
+        return f"the main document part ({_part(main)}) is not a Word document"
+    return "the package is damaged (its parts are not those of a Word document)"
+
+
+_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _part(name: str) -> str:
+    """A part's name as a message shows it: one line, at most 60 characters."""
+    name = " ".join(name.split())
+    return name if len(name) <= 60 else name[:60] + "…"
 
 
 # --------------------------------------------------------------------------- text
@@ -130,10 +195,27 @@ def _join_pieces(pieces: list[str]) -> str:
     return out
 
 
-def _paragraph_text(p: etree._Element) -> str:
-    """The visible text of a paragraph; TAB for tabs, LF for manual line breaks."""
-    parts = []
-    for run in _RUNS(p):
+#: A paragraph's text up to a text box it holds, and the boxes that stand there.
+_Segment = tuple[str, list[etree._Element]]
+
+
+def _segments(p: etree._Element) -> list[_Segment]:
+    """The paragraph's text cut where it holds text boxes (w:txbxContent, in a drawing or a
+    VML shape): each piece of text and the boxes after it, in document order. One piece
+    with no box for most paragraphs.
+
+    A text box's paragraphs are part of the document (an introduction with the statistics
+    period in a framed box): its reader reads them where the box is anchored.
+    """
+    depth = sum(1 for _ in p.iterancestors(_TXBX))
+    held = _BOXES(p, boxes=depth) if next(p.iter(_TXBX), None) is not None else ()
+    at: dict[etree._Element, list[etree._Element]] = {}
+    for box in held:
+        run = next(box.iterancestors(_R), None)
+        at.setdefault(run if run is not None else p, []).append(box)
+    out: list[_Segment] = []
+    parts: list[str] = []
+    for run in _RUNS(p, boxes=depth):
         for child in run:
             tag = child.tag
             if tag == _T:
@@ -145,7 +227,11 @@ def _paragraph_text(p: etree._Element) -> str:
                 parts.append("\n")
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
-    return "".join(parts)
+        if at and run in at:
+            out.append(("".join(parts), at.pop(run)))
+            parts = []
+    out.append(("".join(parts), [box for found in at.values() for box in found]))
+    return out
 
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -438,11 +524,7 @@ class _Extractor:
         self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
 
     def run(self, body: etree._Element) -> None:
-        for block in self._blocks(body):
-            if block.tag == _q("p"):
-                self._paragraph(block)
-            else:
-                self._table(block)
+        self._flow(body)
 
     def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
         """Paragraphs and tables under ``parent``, looking inside content controls."""
@@ -454,23 +536,48 @@ class _Extractor:
                 yield from self._blocks(content if content is not None else child)
 
     def _paragraph(self, p: etree._Element) -> None:
+        """The paragraph's lines; the paragraphs and tables of a text box it holds where
+        the box stands."""
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
-        text = self.numbering.prefix(p) + _paragraph_text(p)
-        for line in text.split("\n"):
-            line = line.strip()
-            if line:
-                self.builder.add(line, where=where)
-                self.builder.newline()
+        prefix = self.numbering.prefix(p)
+        for text, boxes in _segments(p):
+            for line in (prefix + text).split("\n"):
+                line = line.strip()
+                if line:
+                    self.builder.add(line, where=where)
+                    self.builder.newline()
+            prefix = ""
+            for box in boxes:
+                self._flow(box)
+
+    def _flow(self, parent: etree._Element) -> None:
+        """The paragraphs and tables under ``parent`` (the body, a text box, a layout
+        table's cell), in document order."""
+        for block in self._blocks(parent):
+            if block.tag == _P:
+                self._paragraph(block)
+            else:
+                self._table(block)
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
+        return _join_pieces(self._cell_pieces(tc, nested))
+
+    def _cell_pieces(self, parent: etree._Element, nested: list[etree._Element]) -> list[str]:
+        """The lines of a cell's paragraphs (those of a text box in it too); its tables go
+        to ``nested``, read after the table."""
         pieces: list[str] = []
-        for block in _within(tc, (_P, _TBL)):
-            if block.tag == _P:
-                pieces.extend((self.numbering.prefix(block) + _paragraph_text(block)).split("\n"))
-            else:
+        for block in _within(parent, (_P, _TBL)):
+            if block.tag != _P:
                 nested.append(block)
-        return _join_pieces(pieces)
+                continue
+            prefix = self.numbering.prefix(block)
+            for text, boxes in _segments(block):
+                pieces.extend((prefix + text).split("\n"))
+                prefix = ""
+                for box in boxes:
+                    pieces.extend(self._cell_pieces(box, nested))
+        return pieces
 
     def _table(self, tbl: etree._Element) -> None:
         """One line per row, one field per cell starting in it; nested tables follow.
@@ -480,6 +587,9 @@ class _Extractor:
         field; that cell's ``rows`` grows), as a legacy ``w:hMerge`` continuation is
         covered by the cell to its left.
         """
+        if _is_layout(tbl):
+            self._layout(tbl)
+            return
         self.tables += 1
         number = self.tables
         nested: list[etree._Element] = []
@@ -536,6 +646,19 @@ class _Extractor:
         for inner in nested:
             self._table(inner)
 
+    def _layout(self, tbl: etree._Element) -> None:
+        """A table used for layout, read as the text it frames: each cell's paragraphs
+        and tables in document order (counted as Word counts tables: the statistical
+        tables inside keep their numbers)."""
+        self.tables += 1
+        for tr in _within(tbl, (_TR,)):
+            for tc in _within(tr, (_TC,)):
+                self.positions += 1
+                if self.positions > self.limits.max_cells:
+                    limit = self.limits.max_cells
+                    raise over("max-cells", limit, f"more than {limit} table cells")
+                self._flow(tc)
+
     def _span(self, props: etree._Element | None, name: str) -> int | None:
         """w:gridSpan or w:gridBefore of a cell's or row's properties, within max-span."""
         raw = _child_val(props, name)
@@ -543,6 +666,30 @@ class _Extractor:
         if value is not None and value > self.limits.max_span:
             raise over("max-span", self.limits.max_span, f"w:{name}={_shown(raw or '')}")
         return value
+
+
+def _is_layout(tbl: etree._Element) -> bool:
+    """Whether a table is used for layout rather than holding data: one cell in every row
+    (a Word user frames a whole report with a border so), or a cell holding a table with
+    paragraphs of text around it (a report laid out in a table, its statistical tables
+    inside). A data table has cells side by side, each a short text; a table nested in
+    one of its cells is read after it."""
+    rows = list(_within(tbl, (_TR,)))
+    cells = [list(_within(tr, (_TC,))) for tr in rows]
+    if rows and all(len(row) <= 1 for row in cells):
+        return True
+    for row in cells:
+        for tc in row:
+            if next(_within(tc, (_TBL,)), None) is None:
+                continue
+            texts = (_segments(p)[0][0] for p in _within(tc, (_P,)))
+            if sum(1 for text in texts if text.strip()) >= _LAYOUT_PARAGRAPHS:
+                return True
+    return False
+
+
+#: The paragraphs of text a cell holds beside a table that make its table a layout table.
+_LAYOUT_PARAGRAPHS = 2
 
 
 @record(frozen=False)

@@ -37,19 +37,22 @@ from collections.abc import Sequence
 #
 # Linear time: the alternatives begin with different characters ("/", a letter, "!--",
 # "!" or "?"); inside a tag each repetition of the attribute group begins with "=", which
-# the runs around it never hold, and what follows the group (">?", or a lazy scan that may
-# run to the end) always matches, so the engine never backtracks into the group. A quote
-# left open costs one scan to the end of the page at most once, for the last quote
-# character of the page. Since what follows each repetition always matches, making them
-# possessive (``*+``) changes no match; it spares the engine its bookkeeping for
-# backtracking (the split runs about 15 % faster).
+# the runs around it never hold, and what follows the group (a ">" or nothing, or a lazy
+# scan that may run to the end) always matches, so the engine never backtracks into the
+# group. A quote left open costs one scan to the end of the page at most once, for the
+# last quote character of the page. Since what follows each repetition always matches,
+# making them possessive (``*+``) changes no match; it spares the engine its bookkeeping
+# for backtracking (the split runs about 15 % faster). What may be there or not (the
+# closing ">", a quoted value) is written as alternatives, the last empty, not as
+# optional (``>?``, ``(?:…)?``): the two match the same, but ``re`` runs an optional item
+# through its repeat, which costs more than the ">" or the quotes themselves.
 _MARKUP_PATTERN = r"""(<(?:
-            /[^>]*+>?                         # an end tag
+            /[^>]*+(?:>|)                     # an end tag
           | ((script|style)(?=[\s/>]|\Z)|[a-z][^\s/<>]*+)
-            [^<>=]*+(?:=\s*+(?:"[^"]*+"|'[^']*+')?[^<>=]*+)*+>?
+            [^<>=]*+(?:=\s*+(?:"[^"]*+"|'[^']*+'|)[^<>=]*+)*+(?:>|)
             (?(3).*?(?=</\3|\Z))               # the content of a script or style
           | !--.*?(?:-->|\Z)                  # a comment
-          | [!?][^>]*+>?                      # a declaration, a processing instruction
+          | [!?][^>]*+(?:>|)                  # a declaration, a processing instruction
     ))"""
 _MARKUP_FLAGS = re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII
 if sys.version_info < (3, 11):  # no possessive quantifiers before 3.11: the same split, slower

@@ -27,7 +27,6 @@ _ZH = Phrasebook(
         (r"^is a socket, not a regular file$", "这是一个套接字，不是普通文件"),
         (r"^is not a regular file$", "不是普通文件"),
         (r"^a loop of symbolic links$", "符号链接构成循环，无法读取"),
-        (r"^cannot read the file \((.*)\)$", r"无法读取文件（\1）"),
         (r"^binary file.*", "二进制文件（含 NUL 字节），不是文本报告"),
         (
             r"^cannot detect the character encoding.*",
@@ -36,6 +35,10 @@ _ZH = Phrasebook(
         (
             r"^starts with a UTF-8 BOM but is not valid UTF-8.*",
             "文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8",
+        ),
+        (
+            r"^starts with a UTF-16 BOM but is not valid UTF-16.*",
+            "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16",
         ),
         (
             r"^not a government information disclosure annual report.*",
@@ -49,8 +52,40 @@ _ZH = Phrasebook(
         (r"^the PDF has no pages$", "PDF 没有页面"),
         (r"^the PDF is password-protected.*", "PDF 设有密码保护，请先解除密码后再检查"),
         (r"^the PDF is encrypted.*", "PDF 使用了不支持的加密方式"),
+        (
+            r"^not a readable PDF: damaged, truncated or not a PDF\b.*",
+            "无法读取的 PDF 文件（文件已损坏、不完整，或并非 PDF 文件）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: file access error\)$",
+            "无法读取的 PDF 文件（PDFium 无法访问文件内容）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: page not found or content error\)$",
+            "无法读取的 PDF 文件（页面缺失或页面内容有误）",
+        ),
+        (
+            r"(?i)^not a readable PDF: .*\(PDFium: unknown error\)$",
+            "无法读取的 PDF 文件（PDFium 无法读取，原因不明）",
+        ),
         (r"^not a readable PDF: (.*)$", r"无法读取的 PDF 文件（\1）"),
-        (r"^malformed HTML: (.*)$", r"HTML 网页无法解析（\1）"),
+        (
+            r"^cannot read PDF files: the pypdfium2 package is missing$",
+            "无法读取 PDF 文件：未安装 pypdfium2 包",
+        ),
+        (
+            r"^malformed HTML: the page has no text \(an empty or truncated page\)$",
+            "HTML 网页中没有文字（网页为空或不完整）",
+        ),
+        (
+            r"^malformed HTML: no HTML tags found \(a plain-text file named \.html\?\)$",
+            "HTML 网页中没有 HTML 标签（可能是以 .html 命名的纯文本文件）",
+        ),
+        (
+            r"^malformed HTML: binary data \(NUL bytes\), not a web page$",
+            "二进制数据（含 NUL 字节），不是网页",
+        ),
+        (r"^malformed HTML: binary data, not a web page$", "二进制数据，不是网页"),
         (
             r"^not a valid Word \.docx document: not a zip archive \(the file is damaged, or is "
             r"not a \.docx\)$",
@@ -65,12 +100,33 @@ _ZH = Phrasebook(
             r"不是有效的 Word .docx 文档（文档缺少部分内容：\1）",
         ),
         (
-            r"^not a valid Word \.docx document: the package is not a Word document \((.*)\)$",
-            r"不是有效的 Word .docx 文档（文件包不是 Word 文档：\1）",
+            r"^not a valid Word \.docx document: the package is not a Word document "
+            r"\(its main part is (.*)\)$",
+            r"不是有效的 Word .docx 文档（文件包不是 Word 文档：主文档部分的类型为 \1）",
         ),
         (
-            r"^not a valid Word \.docx document: the document's XML is damaged \((.*)\)$",
-            r"不是有效的 Word .docx 文档（文档的 XML 已损坏：\1）",
+            r"^not a valid Word \.docx document: the XML of (.*) is damaged "
+            r"\(line (\d+), column (\d+)\)$",
+            r"不是有效的 Word .docx 文档（\1 的 XML 已损坏：第 \2 行第 \3 列）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the list of content types "
+            r"\(\[Content_Types\]\.xml\) is damaged$",
+            "不是有效的 Word .docx 文档（内容类型清单 [Content_Types].xml 已损坏）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the main document part \((.*)\) is not a "
+            r"Word document$",
+            r"不是有效的 Word .docx 文档（主文档部分 \1 不是 Word 文档内容）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the main document part \((.*)\) has no body$",
+            r"不是有效的 Word .docx 文档（主文档部分 \1 没有正文）",
+        ),
+        (
+            r"^not a valid Word \.docx document: the package is damaged \(its parts are not "
+            r"those of a Word document\)$",
+            "不是有效的 Word .docx 文档（文件包已损坏：其组成部分不符合 Word 文档的结构）",
         ),
         (r"^not a valid Word \.docx document: (.*)$", r"不是有效的 Word .docx 文档（\1）"),
         (
@@ -81,13 +137,40 @@ _ZH = Phrasebook(
             r"^a zip archive that is not a Word \.docx document.*",
             f"压缩包不是 Word .docx 文档；{_CONVERT}",
         ),
-        (
-            r"^(.*) is not supported; xxgk-lint reads.*",
-            r"不支持此类文件（\1）；xxgk-lint 可读取 .txt、.md、.html/.htm、.docx 和 .pdf 文件，"
-            + _CONVERT,
-        ),
     )
 )
+
+#: The operating system's reasons a file cannot be read (``strerror``, as ``cannot read the
+#: file (…)`` gives it), in Chinese: the common ones; another is shown as it is.
+_READ = re.compile(r"^cannot read the file \((.*)\)$")
+_OS_ZH = {
+    "Input/output error": "输入/输出错误",
+    "File name too long": "文件名过长",
+    "Device or resource busy": "设备或资源忙",
+    "Stale file handle": "文件句柄已失效",
+    "Too many open files": "打开的文件过多",
+    "Operation not permitted": "操作不被允许",
+    "Resource temporarily unavailable": "资源暂时不可用",
+    "Transport endpoint is not connected": "网络存储未连接",
+    "Cannot allocate memory": "内存不足",
+}
+
+#: A file of a kind no reader reads (``sources._UNSUPPORTED``): its kind in Chinese.
+_UNSUPPORTED = re.compile(r"^(.*) is not supported; xxgk-lint reads.*")
+_KINDS_ZH = {
+    "a legacy Word .doc file": "旧版 Word .doc 文件",
+    "a WPS document": "WPS 文档",
+    "a WPS spreadsheet": "WPS 表格",
+    "a legacy Excel file": "旧版 Excel 文件",
+    "an Excel file": "Excel 文件",
+    "an RTF file": "RTF 文件",
+    "an OFD document": "OFD 文档",
+    "an image": "图片",
+}
+
+#: A reader's problem inside an HTML one (``malformed HTML: the file is empty``, a page
+#: that does not decode): the inner problem is said in Chinese by the table.
+_HTML = "malformed HTML: "
 
 
 #: A file over one of the reading limits: "over the limit KEY = N (what was found)".
@@ -127,4 +210,20 @@ def localise(message: str, lang: str) -> str:
     if over:
         key, limit, found = over.groups()
         return f"超出读取限制 {key} = {limit}（{_FOUND_ZH.translate(found) or found}）"
-    return _ZH.translate(message) or message
+    unreadable = _READ.match(message)
+    if unreadable:
+        return f"无法读取文件（{_OS_ZH.get(unreadable.group(1), unreadable.group(1))}）"
+    unsupported = _UNSUPPORTED.match(message)
+    if unsupported:
+        kind = _KINDS_ZH.get(unsupported.group(1), unsupported.group(1))
+        return (
+            f"不支持此类文件（{kind}）；xxgk-lint 可读取 .txt、.md、.html/.htm、.docx 和 .pdf "
+            f"文件，{_CONVERT}"
+        )
+    said = _ZH.translate(message)
+    if said is not None:
+        return said
+    if message.startswith(_HTML):
+        inner = message[len(_HTML) :]
+        return f"HTML 网页无法解析：{localise(inner, lang)}"
+    return message
