@@ -472,6 +472,8 @@ def _run_diagnostic(
             "各数值已按表头所示的列读取",
             "unit": "“{label}”以{actual}为单位，格式要求以{expected}为单位：数值按表头所示的单位读取，"
             "核对时折算为{expected}",
+            "misprint": "行名“{label}”与格式的“{expected}”不一致（缺字、错字或被截断），"
+            "按所在位置读作“{expected}”行",
         },
         "en": {
             "default": "'{label}' is a single row with its own numbers (the 2019 trial format); "
@@ -482,6 +484,8 @@ def _run_diagnostic(
             "columns the header names",
             "unit": "'{label}' is in {actual}; the format asks for {expected}: the value is "
             "read in the unit the header names and compared in {expected}",
+            "misprint": "the row label '{label}' is not the format's '{expected}' (a character "
+            "lost or changed, or cut short); read as that row from where it stands",
         },
     },
     docs=docs(
@@ -525,6 +529,19 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 subject=f"{deviation.table}.{deviation.row}.unit",
                 expected=deviation.expected,
                 actual=deviation.found,
+            )
+            continue
+        if deviation.kind == "label":
+            # A label misprinted (2.重复申), read as the row it fits: a notice (the values
+            # are read), in either format.
+            yield ctx.diagnostic(
+                deviation.span,
+                "misprint",
+                label=deviation.label,
+                subject=f"{deviation.table}.{deviation.row}",
+                expected=deviation.expected,
+                actual=deviation.found,
+                severity=Severity.INFO,
             )
             continue
         if report.format_version != "2021":

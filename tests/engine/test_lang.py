@@ -191,6 +191,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
         "自然人 | 法人或其他组织 | 总计 |", "总计 | 自然人 | 法人或其他组织 |"
     ),
     ("XG005", "unit"): _edit("本年收费金额（单位：万元）", "本年收费金额（单位：元）"),
+    ("XG005", "misprint"): _edit("2.重复申请 |", "2.重复申 |"),
     ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
     # One wrong cell: the rule of the identity that states it (row 一's 总计: row-sum; a
     # column's （七）总计: outcome-sum), else the rule of its column (row 一: balance).

@@ -384,7 +384,9 @@ APPLICATION_ROWS = (
         ("收费通知", "缴纳费用", "逾期未按"),
         "other",
     ),
-    _leaf("other.other", "3.其他", "other: other", (r"^(?:3[.、]?)?其他$",), "other"),
+    # 3.其他 numbered as reports number sub-items (3. 3、 3) （3） ③, normalised to 3. 3、
+    # 3) (3) 3): an anchored pattern, so the number must be allowed for in it.
+    _leaf("other.other", "3.其他", "other: other", (r"^(?:\(?3\)?[.、]?)?其他$",), "other"),
     RowSpec(
         "total",
         Text("（七）总计", "total outcomes"),

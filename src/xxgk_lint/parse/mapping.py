@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
+from xxgk_lint.format.labels import misprinted_rows
 from xxgk_lint.format.model import is_plain, printed_unit
 from xxgk_lint.memo import Table as MemoTable
 from xxgk_lint.memo import register
@@ -357,6 +358,127 @@ def _label_for(
                     continue
         return indices[at], item
     return None
+
+
+def _row_label(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+    found: tuple[int, Item] | None,
+) -> tuple[tuple[int, Item] | None, Item | None]:
+    """The template row that the label run at ``position`` names and its label, when the
+    text nearest the values names no row by its words (``found``: what
+    :func:`_label_for` found in the run); and the label's words as printed if they are a
+    misprint of the row's (see :func:`_misprinted`).
+
+    A label broken around its numbers is joined with the next text piece
+    (:func:`_joined_label`). A label that holds no row's words and fits the one row
+    missing before the next label is that row's label misprinted. The text nearest the
+    values is the row's label: when it is such a misprint, an earlier text of the run
+    naming a row (a group label such as （六）其他处理) is not. A label with blank cells
+    only is not read as a misprint: so are the header lines of table 二's blocks
+    (第二十条第（一）项 | | | |), and a row with nothing in it has no values to lose."""
+    run = runs[position][0]
+    if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
+        joined = _joined_label(run[-1], runs[position + 1][0], spec, cursor, naming)
+        if joined is not None:
+            return (joined, run[-1]), None
+    if run and runs[position][2].strip(EMPTY):  # (blank cells only: a header line's)
+        misprinted = _misprinted(run[-1], runs, position, spec, cursor, naming)
+        if misprinted is not None:
+            return (misprinted[0], run[-1]), misprinted[1]
+    return found, None
+
+
+def _joined_label(
+    piece: Item,
+    following: list[Item],
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> int | None:
+    """The row a label broken around its numbers names (5.要求行政机关确认或 | 2 | 7 … then
+    重新出具已获取信息): ``piece`` joined with the first of the ``following`` texts, which
+    is then taken out of them. Not when that text is the label of the values after it
+    (the only text before them), names the row by itself, and the two do not make its
+    label: then it is the next row's label, and ``piece`` a row of its own (2.重复申
+    before 3.要求提供公开出版物; a line repeated, or a header line moved, before a row)
+    whose values must not go to the next row, nor the next row's be lost."""
+    after = following[0]
+    norm = piece[NORM] + after[NORM]
+    found = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
+    if found is None:
+        return None
+    index = found[0]
+    if len(following) == 1 and index not in _misprints(spec, norm):
+        alone = _label_for(following, spec, cursor, naming)
+        if alone is not None and alone[0] == index:
+            return None
+    following.pop(0)
+    return index
+
+
+def _misprinted(
+    label: Item,
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> tuple[int, Item] | None:
+    """The row whose label ``label`` (the label of the run at ``position``, naming no row
+    by its words) is a misprint of, if one row fits, and the misprinted words. A row fits
+    when, from the row expected next (the ``cursor``) to the row the next label names,
+    exactly one row's label has its number and resembles it (see
+    :func:`xxgk_lint.format.labels.misprinted_rows`). Where two rows would fit, or none,
+    the row is left unread (XG003 reports the rows missing): a wrong guess would give its
+    values to another row.
+
+    A label printed after its group's on one line, separated by a space ((三)不予公开
+    1.属于国家秘, from a PDF's text layer), is read from the words after the group's."""
+    printed = label
+    candidates = [index for index in _misprints(spec, label[NORM]) if index >= cursor]
+    if not candidates and " " in label[RAW].strip():
+        raw = label[RAW]
+        at = 0
+        for word in raw.split()[:-1]:
+            at = raw.index(word, at) + len(word)  # the words after this one
+            norm = normalise(raw[at:])
+            candidates = [index for index in _misprints(spec, norm) if index >= cursor]
+            if candidates:
+                at += len(raw[at:]) - len(raw[at:].lstrip())
+                column = label[COLUMN] + at  # (the item of those words: see cells.Item)
+                printed = (label[KIND], raw[at:], column, label[END], norm, *label[FIELD:])
+                break
+    if not candidates:
+        return None
+    bound = len(spec.rows)  # the row the next label names: the slot ends before it
+    for texts, values, _ in runs[position + 1 :]:
+        found = _label_for(texts, spec, cursor, naming) if texts and values else None
+        if found is not None:
+            bound = found[0]
+            break
+    fitting = [index for index in candidates if index < bound]
+    return (fitting[0], printed) if len(fitting) == 1 else None
+
+
+#: id of a table spec → (the spec, labels naming no row → the rows each could misprint).
+_MISPRINTS: dict[int, tuple[TableSpec, dict[str, tuple[int, ...]]]] = {}
+register(_MISPRINTS.clear)
+
+
+def _misprints(spec: TableSpec, norm: str) -> tuple[int, ...]:
+    """:func:`~xxgk_lint.format.labels.misprinted_rows`, kept per spec (at most
+    _NAMING_SIZE labels): asked of the labels that name no row, which recur less."""
+    table = _of_spec(_MISPRINTS, spec, dict)
+    found = table.get(norm)
+    if found is None:
+        if len(table) >= _NAMING_SIZE:
+            table.clear()
+        found = table[norm] = misprinted_rows(spec, norm)
+    return found
 
 
 #: id of a table spec → (the spec, its labels → the indices of the rows each names).
@@ -827,15 +949,9 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         if not values:
             continue
         found = _label_for(run, spec, cursor, naming)
-        if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
-            # A label broken around its numbers: try it joined with the next text piece.
-            following = runs[position + 1][0]
-            piece, after = run[-1], following[0]
-            joined = relabelled(piece, piece[RAW] + after[RAW], piece[NORM] + after[NORM])
-            found = _label_for([joined], spec, cursor, naming)
-            if found is not None:
-                found = (found[0], run[-1])
-                following.pop(0)
+        misprint = None
+        if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
+            found, misprint = _row_label(runs, position, spec, cursor, naming, found)
         if found is None:
             continue
         index, label = found
@@ -894,6 +1010,11 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             deviations.append(Deviation(spec.key, row_spec.key, label[RAW], item_span(label)))
             cursor = max(spec.row_keys.index(k) for k in row_spec.replaces) + 1
         else:
+            if misprint is not None:  # a notice: the label as printed, read as the format's
+                raw, span, format_label = misprint[RAW], item_span(misprint), row_spec.label.zh
+                deviations.append(
+                    Deviation(spec.key, row_spec.key, raw, span, "label", format_label, raw)
+                )
             cursor = index + 1
     if not found_rows or first is None:
         return MappedTable(None, deviations)
