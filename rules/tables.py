@@ -494,7 +494,9 @@ def _run_diagnostic(
             "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。"
             "也提示与格式不同的表头：表头以另一种顺序列出各列（如“总计”在前、“法人或其他组织”在“自然人”之前），"
             "各数值按表头所示的列读取（表头未能明确各列时按位置读取）；金额列的表头写明另一单位"
-            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。",
+            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。"
+            "也提示行名缺字、错字或被截断（如“2.重复申”）：按编号与位置读作格式中在此处缺少的那一行（提示级别）；"
+            "不能唯一确定时不读该行（XG003 报告），绝不把数值归入别的行。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
             OLD_OTHER_ROW,
             NEW_OTHER_ROWS,
@@ -508,7 +510,10 @@ def _run_diagnostic(
             "header names (by position where the header does not name them unambiguously); "
             "and a money column headed in another unit (本年收费金额（单位：元） where the "
             "format says 万元), whose value is kept as printed and compared in the format's "
-            "unit.",
+            "unit. And a row label with a character lost, changed or cut off (2.重复申): "
+            "read, by its number and place, as the one row of the format missing there (an "
+            "info notice); where no single row fits, the row is not read (XG003) — its values "
+            "never go to another row.",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
             OLD_OTHER_ROW,
