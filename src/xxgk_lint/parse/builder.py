@@ -100,6 +100,7 @@ class _Builder:
         self.limits = limits
         self.cells = 0
         sections = [s for s in document.sections if s.heading is not None]
+        sections = _without_contents(document.preamble, sections)
         sections = _placed_bare_headings(document.preamble, sections)
         self.sections, self.second = _first_report(sections)
 
@@ -496,6 +497,69 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
         host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
         host.blocks.extend(raw.blocks)
     return kept
+
+
+#: A numeral opening a section heading inside a line, after its start: where the next
+#: entry of a contents line that lists several sections begins (一、总体情况 二、主动公开…).
+_NEXT_ENTRY = re.compile(r"(?<=.)(?=[一二三四五六七八][、.．])")
+#: The sentence ends a contents entry never holds.
+_SENTENCE_END = frozenset("。；;！!？?")
+#: Longest line of a contents block (an entry, its dot leaders and page number).
+_CONTENTS_LINE = 60
+
+
+def _contents_only(raw: RawSection) -> bool:
+    """Whether a section's blocks are what a table of contents holds under an entry: none,
+    or short lines with no sentence end (dot leaders and page numbers, sub-entries such as
+    （一）主动公开情况……2) — no table rows, no prose."""
+    for block in raw.blocks:
+        if not is_paragraph(block):
+            return False
+        for line in block:
+            text = line[LINE_TEXT].strip()
+            if len(text) > _CONTENTS_LINE or any(c in _SENTENCE_END for c in text):
+                return False
+    return True
+
+
+def _named(raw: RawSection) -> list[str]:
+    """The sections a heading line names, one per entry: a contents line may list several
+    (一、总体情况 二、主动公开政府信息情况), which the grammar reads as one heading."""
+    assert raw.heading is not None
+    keys = [section_key(entry) for entry in _NEXT_ENTRY.split(raw.heading[LINE_TEXT])]
+    return [key for key in keys if key is not None]
+
+
+def _without_contents(preamble: RawSection, sections: list[RawSection]) -> list[RawSection]:
+    """The sections with a table of contents before the body taken out.
+
+    A contents list (目录, then 一、总体情况……1 / 二、… one per line or several on a line)
+    reads as headings with nothing under them; the body after it starts the numbering over
+    and names the same sections again, with their content. Read as sections, the list
+    would make the body a second report (XG007) and leave its tables unread. So a run of
+    headings at the start whose entries hold no content, listing at least two sections in
+    order, each of which the headings after the run name again, the first of those
+    restarting the numbering, is the contents: its headings and entries are dropped (they
+    are navigation, not text). The last entry may hold the text between the contents and
+    the body (the opening paragraph, or the title): that goes to the preamble.
+    """
+    empty = 0
+    while empty < len(sections) and _contents_only(sections[empty]):
+        empty += 1
+    for size in (empty, empty + 1):
+        if not 0 < size < len(sections):
+            continue
+        named = [key for raw in sections[:size] for key in _named(raw)]
+        order = [SECTION_ORDER.index(key) for key in named]
+        if len(order) < 2 or any(a >= b for a, b in itertools.pairwise(order)):
+            continue
+        body = [section_key(raw.heading[LINE_TEXT]) for raw in sections[size:] if raw.heading]
+        first = body[0]
+        if first is None or SECTION_ORDER.index(first) > order[-1] or set(named) - set(body):
+            continue
+        preamble.blocks.extend(sections[size - 1].blocks if size > empty else [])
+        return sections[size:]
+    return sections
 
 
 def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | None]:
