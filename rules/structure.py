@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import docs
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.format.document import OUTLINE_HEADINGS
@@ -135,6 +135,10 @@ def _heading(section: Section) -> str:
             "“{expected}、{title}”",
             "no-heading-table": "第{expected}部分“{title}”没有标题，其内容从这里开始（{table}）；"
             "应加上标题“{expected}、{title}”",
+            "table-elsewhere": "{table}不在第{expected}部分“{title}”中，而在“{host}”之后；格式把这张表"
+            "列在第{expected}部分",
+            "table-before": "{table}不在第{expected}部分“{title}”中，而在各部分之前；格式把这张表"
+            "列在第{expected}部分",
         },
         "en": {
             "order": "'{heading}' comes after '{before}'; the format's order is 一 overview … "
@@ -147,6 +151,10 @@ def _heading(section: Section) -> str:
             "starts here ('{start}'); add the heading {expected}、{title}",
             "no-heading-table": "section {expected} '{title}' ({english}) has no heading; its "
             "content starts here (the {table}); add the heading {expected}、{title}",
+            "table-elsewhere": "the {table} is not in section {expected} '{title}' ({english}) "
+            "but after '{host}'; the format puts it in section {expected}",
+            "table-before": "the {table} is not in section {expected} '{title}' ({english}) "
+            "but before the sections; the format puts it in section {expected}",
         },
     },
     docs=docs(
@@ -253,6 +261,39 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             subject=f"outline.{key}.numeral",
             actual=number,
         )
+    yield from _tables_elsewhere(report, ctx, seen)
+
+
+def _tables_elsewhere(
+    report: Report, ctx: RuleContext, sections: dict[str, Section]
+) -> Iterator[Diagnostic]:
+    """A notice for each table that stands outside its section (all three after 六, as an
+    annex): the parser reads it as its section's, where it is printed; the writer is told
+    once per table that the format puts it in its section (information: nothing is
+    missing, the tables are read)."""
+    starts = sorted(s.span.line for s in report.sections)
+    for section in sections.values():
+        for table in section.tables:
+            line = table.span.line
+            later = [start for start in starts if start > section.span.line]
+            if section.span.line <= line and (not later or line < later[0]):
+                continue  # (in its section, as nearly always)
+            hosts = [s for s in report.sections if s.span.line <= line]
+            host = max(hosts, key=lambda s: s.span.line) if hosts else None
+            spec = report.format.section(section.key)
+            title = report.format.table(table.key).title
+            yield ctx.diagnostic(
+                table.span,
+                "table-elsewhere" if host is not None else "table-before",
+                table=title.zh if ctx.lang == "zh" else title.en,
+                expected=spec.number,
+                title=spec.title.zh,
+                english=spec.title.en,
+                host=_heading(host) if host is not None else "",
+                subject=f"outline.{section.key}.table",
+                actual=host.number if host is not None else None,
+                severity=Severity.INFO,
+            )
 
 
 #: Where each section stands in the format's order (a look-up, not a search, per section).

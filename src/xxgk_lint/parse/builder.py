@@ -69,7 +69,7 @@ from xxgk_lint.parse.metadata import (
     year_of_text,
     year_of_title,
 )
-from xxgk_lint.parse.outline import recover_sections, split_heading_line
+from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 from xxgk_lint.sources.model import InputError, LimitError, Source
@@ -115,12 +115,17 @@ class _Builder:
             )
         return items
 
-    def _region(self, key: str, start_after: int) -> list[Line]:
-        """The table's section, or the lines from its anchor to the next heading/anchor."""
+    def _section_lines(self, key: str) -> list[Line] | None:
+        """The lines of the table's section, if the report has its heading."""
         for raw in self.sections:
             assert raw.heading is not None
             if section_key(raw.heading[LINE_TEXT]) == key:
                 return raw.lines()
+        return None
+
+    def _region(self, key: str, start_after: int) -> list[Line]:
+        """The lines from the table's anchor to the next heading/anchor, after line
+        ``start_after``: where a table stands that is not in its section."""
         spec = FORMAT_2021.table(key)
         following = TABLE_KEYS[TABLE_KEYS.index(key) + 1 :]
         later = [FORMAT_2021.table(k).anchor_pattern for k in following]
@@ -155,13 +160,20 @@ class _Builder:
         start_after = 0
         regions: dict[str, list[Item]] = {}
         for key in TABLE_KEYS:
-            items = self._items(self._region(key, start_after))
-            regions[key] = items
-            if key == "proactive" and FORMAT_2019.signal_pattern is not None:
-                labels = "\n".join([i[NORM] for i in items if i[KIND] == TEXT])
-                if FORMAT_2019.signal_pattern.search(labels):
-                    model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
+            own = self._section_lines(key)
+            items = self._items(own if own is not None else self._region(key, start_after))
+            model = _model_of(key, items, model)
             result = map_table(model.table(key), items, model)
+            if own is not None and result.table is None:
+                # The section holds no table (its heading alone, or prose): the table stands
+                # elsewhere — after the sections, as an annex (附件/附表) — and is read
+                # where its anchor is.
+                found = self._items(self._region(key, start_after))
+                if found:
+                    items = found
+                    model = _model_of(key, items, model)
+                    result = map_table(model.table(key), items, model)
+            regions[key] = items
             if key == "applications" and result.deviations and year is not None and year <= 2020:
                 model = FORMAT_2019  # the 2019 layout's single （六） row, in a 2019/2020 report
                 result = map_table(model.table(key), items, model)
@@ -318,8 +330,10 @@ class _Builder:
             or not isinstance(b, Paragraph)
             or b.pieces[0].line != title_line[LINE_NUMBER]
         ]
-        kept, sections = recover_sections(
-            opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
+        kept, sections = place_tables(
+            *recover_sections(
+                opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
+            )
         )
         if not sections and not tables:
             raise NotAReportError(
@@ -415,6 +429,16 @@ class _Builder:
             return None
         _, _, number, column, end = self.second
         return self._span(Span(number, column, number, end))
+
+
+def _model_of(key: str, items: list[Item], model: Format) -> Format:
+    """The format table ``key``'s items are read in: the 2019 one for a table 二 in the
+    2019 layout (本年新制作数量 …), else ``model``."""
+    if key == "proactive" and FORMAT_2019.signal_pattern is not None:
+        labels = "\n".join([i[NORM] for i in items if i[KIND] == TEXT])
+        if FORMAT_2019.signal_pattern.search(labels):
+            return FORMAT_2019
+    return model
 
 
 #: The last characters of a heading line that may go on into a sentence (a sentence end, or

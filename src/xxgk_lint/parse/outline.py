@@ -395,3 +395,41 @@ def _owned(blocks: Sequence[Block], key: str) -> tuple[Block, ...]:
     return tuple(
         dataclasses.replace(b, section=key) if isinstance(b, Paragraph) else b for b in blocks
     )
+
+
+def place_tables(
+    preamble: Sequence[Block], sections: Sequence[Section]
+) -> tuple[list[Block], list[Section]]:
+    """The preamble and sections with each table in the section the format puts it in.
+
+    A report may print its tables apart from their sections: all three after section 六
+    (an annex, 附件：统计表), or one after the text. Read where they stand they would be
+    section 六's; the format model says whose they are (a table's ``section``). So a table
+    in another section's blocks (or the preamble's) is moved to the end of its own
+    section's, when the report has that section and no such table in it already; its span
+    stays where it is printed (XG102 tells the writer that it stands elsewhere)."""
+    owner = {spec.key: spec.section for spec in FORMAT_2021.tables}
+    by_key = {section.key: section for section in reversed(sections)}  # (the first of a key)
+    moved: dict[str, list[Table]] = {}
+    kept: list[list[Block]] = []
+    for key, blocks in [(_PREAMBLE, preamble), *((s.key, s.blocks) for s in sections)]:
+        stay: list[Block] = []
+        for block in blocks:
+            home = owner.get(block.key) if isinstance(block, Table) else None
+            if isinstance(block, Table) and home is not None and home != key:
+                target = by_key.get(home)
+                if target is not None and not any(
+                    isinstance(b, Table) and b.key == block.key for b in target.blocks
+                ):
+                    moved.setdefault(home, []).append(block)
+                    continue
+            stay.append(block)
+        kept.append(stay)
+    if not moved:
+        return list(preamble), list(sections)
+    placed: list[Section] = []
+    for section, blocks in zip(sections, kept[1:], strict=True):
+        if section is by_key.get(section.key):
+            blocks = blocks + list(moved.get(section.key, ()))
+        placed.append(dataclasses.replace(section, blocks=tuple(blocks)))
+    return kept[0], placed
