@@ -10,7 +10,7 @@ from xxgk_lint_rules._docs import docs
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.format import SECTION_ORDER
+from xxgk_lint.format import SECTION_ORDER, Format
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
@@ -135,6 +135,9 @@ def _heading(section: Section) -> str:
             "“{expected}、{title}”",
             "no-heading-table": "第{expected}部分“{title}”没有标题，其内容从这里开始（{table}）；"
             "应加上标题“{expected}、{title}”",
+            "style": "各部分标题的编号写作{found}……，格式规定写作“一、”“二、”……",
+            "style-mixed": "“{heading}”的编号写作“{found}”，与其他部分标题的编号不一致；格式规定写作"
+            "“{expected}、”",
             "table-elsewhere": "{table}不在第{expected}部分“{title}”中，而在“{host}”之后；格式把这张表"
             "列在第{expected}部分",
             "table-before": "{table}不在第{expected}部分“{title}”中，而在各部分之前；格式把这张表"
@@ -151,6 +154,10 @@ def _heading(section: Section) -> str:
             "starts here ('{start}'); add the heading {expected}、{title}",
             "no-heading-table": "section {expected} '{title}' ({english}) has no heading; its "
             "content starts here (the {table}); add the heading {expected}、{title}",
+            "style": "the sections' headings are numbered {found} …; the format numbers them "
+            "一、 二、 …",
+            "style-mixed": "'{heading}' is numbered '{found}', unlike the other sections' "
+            "headings; the format numbers it {expected}、",
             "table-elsewhere": "the {table} is not in section {expected} '{title}' ({english}) "
             "but after '{host}'; the format puts it in section {expected}",
             "table-before": "the {table} is not in section {expected} '{title}' ({english}) "
@@ -191,11 +198,14 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     absent = [k for k in SECTION_ORDER if k not in present]
     seen: dict[str, Section] = {}
     times: dict[str, int] = {}
-    numerals: dict[str, Section] = {}
+    numerals: dict[int | str, Section] = {}
+    numbered: list[Section] = []  # (the sections under a numbered heading of their own)
+    styled: list[Section] = []  # (numbered with their own number in another style: （一）, 1.)
     latest: Section | None = None
     for section in known:
         key = section.key
         times[key] = times.get(key, 0) + 1
+        value = _value(section.number)
         if key in seen:
             yield ctx.diagnostic(
                 section.span,
@@ -211,6 +221,7 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if section.implicit:
             yield _no_heading(report, ctx, section)
         order = _POSITION[key]
+        misplaced = False
         if latest is not None and order < _POSITION[latest.key]:
             # The outline as the format orders it and as the report does (by the format's
             # numerals: "一 二 三 四 五 六" against "一 二 三 四 六 五").
@@ -227,30 +238,37 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                 expected=in_order,
                 actual=as_found,
             )
+            misplaced = True
         elif latest is None or order > _POSITION[latest.key]:
             latest = section
         number = section.number
         if number is None or section.implicit:
             continue
+        numbered.append(section)
         expected = model.section(key).number
-        if number in numerals:
+        index = value if value is not None else number
+        if index in numerals:
             yield ctx.diagnostic(
                 section.span,
                 "duplicate-numeral",
                 heading=_heading(section),
-                first=_heading(numerals[number]),
+                first=_heading(numerals[index]),
                 found=number,
                 subject=f"outline.{key}.numeral",
                 expected=expected,
                 actual=number,
             )
             continue
-        numerals[number] = section
-        if number == expected:
+        numerals[index] = section
+        if misplaced:
+            continue  # one finding for the heading: it is out of order (五 and 六 swapped)
+        if value == order + 1:
+            if number != expected:
+                styled.append(section)  # its own number, written （五） or 5.
             continue
         # Sections after an absent one, moved up by one each: XG101 reports the cause.
         shifted = sum(1 for k in absent if _POSITION[k] < order)
-        if shifted and number == SECTION_ORDER_NUMERALS[order - shifted]:
+        if shifted and value == order - shifted + 1:
             continue
         yield ctx.diagnostic(
             section.span,
@@ -261,7 +279,69 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             subject=f"outline.{key}.numeral",
             actual=number,
         )
+    yield from _numbering(model, ctx, numbered, styled)
     yield from _tables_elsewhere(report, ctx, seen)
+
+
+def _numbering(
+    model: Format, ctx: RuleContext, numbered: list[Section], styled: list[Section]
+) -> Iterator[Diagnostic]:
+    """The sections numbered with their own number in another style than the format's 一、
+    (（一）总体情况, 1.总体情况). All the report's section headings in that one style: the
+    report is read as it is, and the writer is told once, as information, that the format
+    numbers them 一、 二、 (a consistent outline is no error; a template is followed to the
+    letter in evaluations). A heading whose style differs from the others': a warning at
+    it, for the outline reads inconsistently."""
+    if not styled:
+        return
+    styles = {_style(s.number) for s in numbered if s.number is not None}
+    if len(styles) == 1:
+        first = numbered[0]
+        found = "".join(f"“{s.number}”" for s in numbered[:2])
+        yield ctx.diagnostic(
+            first.span,
+            "style",
+            found=found,
+            subject="outline.numbering",
+            expected="一、",
+            actual=first.number,
+            severity=Severity.INFO,
+        )
+        return
+    for section in styled:
+        expected = model.section(section.key).number
+        yield ctx.diagnostic(
+            section.span,
+            "style-mixed",
+            heading=_heading(section),
+            found=section.number,
+            expected=expected,
+            subject=f"outline.{section.key}.numeral",
+            actual=section.number,
+        )
+
+
+#: The numerals a section heading may be numbered with, Chinese and arabic.
+_NUMERAL_VALUES = {
+    **{n: i for i, n in enumerate("一二三四五六七八九十", 1)},
+    **{str(i): i for i in range(1, 10)},
+}
+
+
+def _value(number: str | None) -> int | None:
+    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3)."""
+    for character in normalise(number or ""):
+        if character in _NUMERAL_VALUES:
+            return _NUMERAL_VALUES[character]
+    return None
+
+
+def _style(number: str) -> tuple[str, bool]:
+    """How a numeral is written, its number aside: (the marks around it, arabic or not);
+    ("", False) for the format's own (一、 and 第一部分 are read as 一)."""
+    norm = normalise(number)
+    marks = "".join(c for c in norm if c not in _NUMERAL_VALUES)
+    return marks, any(c.isdigit() for c in norm)
 
 
 def _tables_elsewhere(

@@ -102,6 +102,7 @@ class _Builder:
         sections = [s for s in document.sections if s.heading is not None]
         sections = _without_contents(document.preamble, sections)
         sections = _placed_bare_headings(document.preamble, sections)
+        sections = _without_extra_headings(sections)
         self.sections, self.second = _first_report(sections)
 
     # ---- tables
@@ -584,6 +585,32 @@ def _without_contents(preamble: RawSection, sections: list[RawSection]) -> list[
         preamble.blocks.extend(sections[size - 1].blocks if size > empty else [])
         return sections[size:]
     return sections
+
+
+#: The numerals past the format's six a heading may open with (section_number).
+_BEYOND_SIX = frozenset("七八")
+
+
+def _without_extra_headings(sections: list[RawSection]) -> list[RawSection]:
+    """Keep a heading numbered past the format's six (七、其他需要说明的情况) only where its
+    section has no heading before it: after 六, such a heading opens more of what the
+    report has to say, not section 六 (or 五) a second time, and what follows it is read
+    as text of the section it stands in. Where its section is not there yet (七、其他
+    需要报告的事项 for 六), it is that section's heading, wrongly numbered (XG102)."""
+    kept: list[RawSection] = []
+    keys: set[str | None] = set()
+    for raw in sections:
+        assert raw.heading is not None
+        text = raw.heading[LINE_TEXT]
+        key = section_key(text)
+        if kept and key in keys and section_number(text) in _BEYOND_SIX:
+            host = kept[-1]
+            host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
+            host.blocks.extend(raw.blocks)
+            continue
+        kept.append(raw)
+        keys.add(key)
+    return kept
 
 
 def _first_report(sections: list[RawSection]) -> tuple[list[RawSection], Line | None]:

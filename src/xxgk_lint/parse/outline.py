@@ -12,9 +12,10 @@ The content is found by what it is:
 - 六: the fee statement or 其他需要报告 after 五's first paragraph, or the prose after table 四
   when 五 is absent too.
 
-A heading written as a sub-heading, （一）总体情况, is the section itself: its own paragraph
-(:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the section with that section's
-numeral becomes its heading, numeral （一） as printed (XG102 reports the numeral).
+A heading numbered in another style, （一）总体情况 or 1.总体情况 / 1、 / （1）, is the section
+itself: its own paragraph (:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the
+section with that section's number becomes its heading, numeral （一） or 1. as printed
+(XG102 judges the numbering).
 
 A heading with the section's text run in after it on the same line — 五、存在的主要问题及改进
 情况：（一）…, 六、其他需要报告的事项。本机关…, or a bold heading that Word or a CMS page
@@ -42,8 +43,12 @@ from xxgk_lint.parse.metadata import section_number, starts_problems
 #: sections are recovered only in a report that lacks a heading, and compiling them costs
 #: every start a millisecond.
 
-#: A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102.
-_SUBHEADING_NUMERAL = r"^\(([一二三四五六])\)"
+#: A heading numbered in another style than the format's 一、 (normalised text): （一）总体情况,
+#: 1.总体情况 / 1、 / 1． / （1） — the numeral kept as printed for XG102. A digit followed by
+#: another digit (1.5万件, 2023.) opens no heading.
+_OTHER_NUMERAL = r"^(?:\(([一二三四五六1-6])\)|([1-6])[.、](?!\d))"
+#: The value of each numeral a section may be numbered with, in either style.
+_VALUES = {**{n: i for i, n in enumerate("一二三四五六", 1)}, **{str(i): i for i in range(1, 7)}}
 
 
 @functools.cache
@@ -123,8 +128,9 @@ def _between(parts: list[Section], key: str) -> tuple[int, int]:
 def _as_subheading(
     parts: list[Section], key: str, low: int, high: int
 ) -> tuple[int, int, Section] | None:
-    """A heading the grammar did not take for one: （一）总体情况 (a sub-heading's numeral, the
-    section's own number), or the section's whole title with no numeral (其他需要报告的事项)."""
+    """A heading the grammar did not take for one: （一）总体情况 or 1.总体情况 (the section's
+    own number in another style than 一、: a sub-heading's, or arabic), or the section's
+    whole title with no numeral (其他需要报告的事项). The numeral is kept as printed."""
     spec = FORMAT_2021.section(key)
     for index in range(low, high):
         blocks = parts[index].blocks
@@ -136,9 +142,10 @@ def _as_subheading(
             norm = normalise(line)
             if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            match = compiled(_SUBHEADING_NUMERAL).match(norm)
+            match = compiled(_OTHER_NUMERAL).match(norm)
             if match is not None:
-                if match.group(1) != spec.number or section_key(line) != key:
+                value = _VALUES[match.group(1) or match.group(2)]
+                if value != _VALUES[spec.number] or section_key(line) != key:
                     continue
                 number: str | None = _printed_numeral(line)
             elif normalise(spec.title.zh) in norm and not compiled(_NUMBERED).match(norm):
@@ -327,9 +334,9 @@ def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
 
 
 def _printed_numeral(text: str) -> str:
-    """（一） as printed, up to its closing bracket."""
+    """（一） or 1. as printed, up to its closing bracket or its separator."""
     for position, character in enumerate(text):
-        if character in ")）":
+        if character in ")）.．、":
             return text[: position + 1].strip()
     return text[:3]
 
