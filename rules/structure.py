@@ -3,6 +3,7 @@ sections the format requires, in their order and numbering, and what section 五
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -10,7 +11,7 @@ from xxgk_lint_rules._docs import docs
 
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.format import SECTION_ORDER, Format
+from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, Format
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
@@ -279,7 +280,8 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             subject=f"outline.{key}.numeral",
             actual=number,
         )
-    yield from _numbering(model, ctx, numbered, styled)
+    if styled:
+        yield from _numbering(model, ctx, numbered, styled)
     yield from _tables_elsewhere(report, ctx, seen)
 
 
@@ -325,12 +327,19 @@ def _numbering(
 _NUMERAL_VALUES = {
     **{n: i for i, n in enumerate("一二三四五六七八九十", 1)},
     **{str(i): i for i in range(1, 10)},
+    **{chr(0xFF10 + i): i for i in range(1, 10)},  # (full-width digits: １ ２ …)
 }
 
 
 def _value(number: str | None) -> int | None:
-    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3)."""
-    for character in normalise(number or ""):
+    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3, ３． → 3): read
+    character by character, not normalised (NFKC costs more than the rest of the rule)."""
+    if number is None:
+        return None
+    value = _NUMERAL_VALUES.get(number)  # (a heading's numeral: one character, 一 … 八)
+    if value is not None:
+        return value
+    for character in number:
         if character in _NUMERAL_VALUES:
             return _NUMERAL_VALUES[character]
     return None
@@ -350,31 +359,37 @@ def _tables_elsewhere(
     """A notice for each table that stands outside its section (all three after 六, as an
     annex): the parser reads it as its section's, where it is printed; the writer is told
     once per table that the format puts it in its section (information: nothing is
-    missing, the tables are read)."""
-    starts = sorted(s.span.line for s in report.sections)
-    for section in sections.values():
-        for table in section.tables:
-            line = table.span.line
-            later = [start for start in starts if start > section.span.line]
-            if section.span.line <= line and (not later or line < later[0]):
-                continue  # (in its section, as nearly always)
-            hosts = [s for s in report.sections if s.span.line <= line]
-            host = max(hosts, key=lambda s: s.span.line) if hosts else None
-            spec = report.format.section(section.key)
-            title = report.format.table(table.key).title
-            yield ctx.diagnostic(
-                table.span,
-                "table-elsewhere" if host is not None else "table-before",
-                table=title.zh if ctx.lang == "zh" else title.en,
-                expected=spec.number,
-                title=spec.title.zh,
-                english=spec.title.en,
-                host=_heading(host) if host is not None else "",
-                subject=f"outline.{section.key}.table",
-                actual=host.number if host is not None else None,
-                severity=Severity.INFO,
-            )
+    missing, the tables are read). Told by the lines the table and the sections start
+    at: three tables looked at, not every block."""
+    known = report.sections
+    starts = [s.span.line for s in known]  # (in document order)
+    for table in report.tables.values():
+        section = sections.get(_TABLE_HOMES.get(table.key, ""))
+        if section is None:
+            continue  # (XG101 reports the missing section)
+        line = table.span.line
+        at = bisect.bisect_right(starts, line) - 1
+        if at >= 0 and known[at].key == section.key:
+            continue  # (in its section, as nearly always)
+        host = known[at] if at >= 0 else None
+        spec = report.format.section(section.key)
+        title = report.format.table(table.key).title
+        yield ctx.diagnostic(
+            table.span,
+            "table-elsewhere" if host is not None else "table-before",
+            table=title.zh if ctx.lang == "zh" else title.en,
+            expected=spec.number,
+            title=spec.title.zh,
+            english=spec.title.en,
+            host=_heading(host) if host is not None else "",
+            subject=f"outline.{section.key}.table",
+            actual=host.number if host is not None else None,
+            severity=Severity.INFO,
+        )
 
+
+#: The section each table belongs to, by the format model (the same in both formats).
+_TABLE_HOMES = {spec.key: spec.section for spec in FORMAT_2021.tables}
 
 #: Where each section stands in the format's order (a look-up, not a search, per section).
 _POSITION = {key: index for index, key in enumerate(SECTION_ORDER)}

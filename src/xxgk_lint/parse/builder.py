@@ -334,7 +334,8 @@ class _Builder:
         kept, sections = place_tables(
             *recover_sections(
                 opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
-            )
+            ),
+            (entry[2] for entry in ranges),
         )
         if not sections and not tables:
             raise NotAReportError(
@@ -526,23 +527,27 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
 
 #: A numeral opening a section heading inside a line, after its start: where the next
 #: entry of a contents line that lists several sections begins (一、总体情况 二、主动公开…).
-_NEXT_ENTRY = re.compile(r"(?<=.)(?=[一二三四五六七八][、.．])")
+_NEXT_ENTRY = re.compile(r"[一二三四五六七八][、.．]")
 #: The sentence ends a contents entry never holds.
 _SENTENCE_END = frozenset("。；;！!？?")
 #: Longest line of a contents block (an entry, its dot leaders and page number).
 _CONTENTS_LINE = 60
+#: Most lines under one entry of a contents block (its sub-entries).
+_CONTENTS_LINES = 12
 
 
 def _contents_only(raw: RawSection) -> bool:
     """Whether a section's blocks are what a table of contents holds under an entry: none,
     or short lines with no sentence end (dot leaders and page numbers, sub-entries such as
     （一）主动公开情况……2) — no table rows, no prose."""
+    left = _CONTENTS_LINES
     for block in raw.blocks:
-        if not is_paragraph(block):
+        if not is_paragraph(block) or len(block) > left:
             return False
+        left -= len(block)
         for line in block:
             text = line[LINE_TEXT].strip()
-            if len(text) > _CONTENTS_LINE or any(c in _SENTENCE_END for c in text):
+            if len(text) > _CONTENTS_LINE or not _SENTENCE_END.isdisjoint(text):
                 return False
     return True
 
@@ -551,7 +556,9 @@ def _named(raw: RawSection) -> list[str]:
     """The sections a heading line names, one per entry: a contents line may list several
     (一、总体情况 二、主动公开政府信息情况), which the grammar reads as one heading."""
     assert raw.heading is not None
-    keys = [section_key(entry) for entry in _NEXT_ENTRY.split(raw.heading[LINE_TEXT])]
+    text = raw.heading[LINE_TEXT]
+    cuts = [0, *(m.start() for m in _NEXT_ENTRY.finditer(text, 1)), len(text)]
+    keys = [section_key(text[a:b]) for a, b in itertools.pairwise(cuts)]
     return [key for key in keys if key is not None]
 
 
@@ -571,6 +578,9 @@ def _without_contents(preamble: RawSection, sections: list[RawSection]) -> list[
     empty = 0
     while empty < len(sections) and _contents_only(sections[empty]):
         empty += 1
+    opening = sections[0].heading if sections else None
+    if not empty and (opening is None or not _NEXT_ENTRY.search(opening[LINE_TEXT], 1)):
+        return sections  # (the common case: the first heading has its content under it)
     for size in (empty, empty + 1):
         if not 0 < size < len(sections):
             continue
@@ -598,18 +608,18 @@ def _without_extra_headings(sections: list[RawSection]) -> list[RawSection]:
     as text of the section it stands in. Where its section is not there yet (七、其他
     需要报告的事项 for 六), it is that section's heading, wrongly numbered (XG102)."""
     kept: list[RawSection] = []
-    keys: set[str | None] = set()
     for raw in sections:
         assert raw.heading is not None
         text = raw.heading[LINE_TEXT]
-        key = section_key(text)
-        if kept and key in keys and section_number(text) in _BEYOND_SIX:
-            host = kept[-1]
-            host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
-            host.blocks.extend(raw.blocks)
-            continue
+        # (most headings: told by their first characters, no function called)
+        if kept and not _BEYOND_SIX.isdisjoint(text[:8]) and section_number(text) in _BEYOND_SIX:
+            key = section_key(text)
+            if any(section_key(k.heading[LINE_TEXT]) == key for k in kept if k.heading):
+                host = kept[-1]
+                host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
+                host.blocks.extend(raw.blocks)
+                continue
         kept.append(raw)
-        keys.add(key)
     return kept
 
 

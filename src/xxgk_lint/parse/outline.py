@@ -27,10 +27,11 @@ after it, each keeping its place in the original line.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
@@ -405,7 +406,7 @@ def _owned(blocks: Sequence[Block], key: str) -> tuple[Block, ...]:
 
 
 def place_tables(
-    preamble: Sequence[Block], sections: Sequence[Section]
+    preamble: list[Block], sections: list[Section], tables: Iterable[Table]
 ) -> tuple[list[Block], list[Section]]:
     """The preamble and sections with each table in the section the format puts it in.
 
@@ -415,28 +416,45 @@ def place_tables(
     in another section's blocks (or the preamble's) is moved to the end of its own
     section's, when the report has that section and no such table in it already; its span
     stays where it is printed (XG102 tells the writer that it stands elsewhere)."""
-    owner = {spec.key: spec.section for spec in FORMAT_2021.tables}
+    homes = _homes()
+    if not _apart(tables, sections, homes):
+        return preamble, sections  # (nearly every report: each table in its section)
+    parts = [(_PREAMBLE, preamble), *((s.key, s.blocks) for s in sections)]
     by_key = {section.key: section for section in reversed(sections)}  # (the first of a key)
     moved: dict[str, list[Table]] = {}
     kept: list[list[Block]] = []
-    for key, blocks in [(_PREAMBLE, preamble), *((s.key, s.blocks) for s in sections)]:
+    for key, blocks in parts:
         stay: list[Block] = []
         for block in blocks:
-            home = owner.get(block.key) if isinstance(block, Table) else None
-            if isinstance(block, Table) and home is not None and home != key:
-                target = by_key.get(home)
+            if isinstance(block, Table) and homes.get(block.key, key) != key:
+                target = by_key.get(homes[block.key])
                 if target is not None and not any(
                     isinstance(b, Table) and b.key == block.key for b in target.blocks
                 ):
-                    moved.setdefault(home, []).append(block)
+                    moved.setdefault(target.key, []).append(block)
                     continue
             stay.append(block)
         kept.append(stay)
-    if not moved:
-        return list(preamble), list(sections)
     placed: list[Section] = []
     for section, blocks in zip(sections, kept[1:], strict=True):
         if section is by_key.get(section.key):
             blocks = blocks + list(moved.get(section.key, ()))
         placed.append(dataclasses.replace(section, blocks=tuple(blocks)))
     return kept[0], placed
+
+
+@functools.cache
+def _homes() -> dict[str, str]:
+    """The section each table belongs to, by the format model."""
+    return {spec.key: spec.section for spec in FORMAT_2021.tables}
+
+
+def _apart(tables: Iterable[Table], sections: list[Section], homes: dict[str, str]) -> bool:
+    """Whether a table stands after the start of a section not its own, or before them all
+    (told by the lines the tables and sections start at, not by looking at every block)."""
+    starts = [section.span.line for section in sections]
+    for table in tables:
+        at = bisect.bisect_right(starts, table.span.line) - 1
+        if at < 0 or sections[at].key != homes.get(table.key, sections[at].key):
+            return True
+    return False
