@@ -3,14 +3,15 @@ sections the format requires, in their order and numbering, and what section 五
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from xxgk_lint_rules._docs import docs
 
-from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
-from xxgk_lint.format import SECTION_ORDER
+from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, Format
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
@@ -135,6 +136,13 @@ def _heading(section: Section) -> str:
             "“{expected}、{title}”",
             "no-heading-table": "第{expected}部分“{title}”没有标题，其内容从这里开始（{table}）；"
             "应加上标题“{expected}、{title}”",
+            "style": "各部分标题的编号写作{found}……，格式规定写作“一、”“二、”……",
+            "style-mixed": "“{heading}”的编号写作“{found}”，与其他部分标题的编号不一致；格式规定写作"
+            "“{expected}、”",
+            "table-elsewhere": "{table}不在第{expected}部分“{title}”中，而在“{host}”之后；格式把这张表"
+            "列在第{expected}部分",
+            "table-before": "{table}不在第{expected}部分“{title}”中，而在各部分之前；格式把这张表"
+            "列在第{expected}部分",
         },
         "en": {
             "order": "'{heading}' comes after '{before}'; the format's order is 一 overview … "
@@ -147,6 +155,14 @@ def _heading(section: Section) -> str:
             "starts here ('{start}'); add the heading {expected}、{title}",
             "no-heading-table": "section {expected} '{title}' ({english}) has no heading; its "
             "content starts here (the {table}); add the heading {expected}、{title}",
+            "style": "the sections' headings are numbered {found} …; the format numbers them "
+            "一、 二、 …",
+            "style-mixed": "'{heading}' is numbered '{found}', unlike the other sections' "
+            "headings; the format numbers it {expected}、",
+            "table-elsewhere": "the {table} is not in section {expected} '{title}' ({english}) "
+            "but after '{host}'; the format puts it in section {expected}",
+            "table-before": "the {table} is not in section {expected} '{title}' ({english}) "
+            "but before the sections; the format puts it in section {expected}",
         },
     },
     docs=docs(
@@ -183,11 +199,14 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     absent = [k for k in SECTION_ORDER if k not in present]
     seen: dict[str, Section] = {}
     times: dict[str, int] = {}
-    numerals: dict[str, Section] = {}
+    numerals: dict[int | str, Section] = {}
+    numbered: list[Section] = []  # (the sections under a numbered heading of their own)
+    styled: list[Section] = []  # (numbered with their own number in another style: （一）, 1.)
     latest: Section | None = None
     for section in known:
         key = section.key
         times[key] = times.get(key, 0) + 1
+        value = _value(section.number)
         if key in seen:
             yield ctx.diagnostic(
                 section.span,
@@ -203,6 +222,7 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if section.implicit:
             yield _no_heading(report, ctx, section)
         order = _POSITION[key]
+        misplaced = False
         if latest is not None and order < _POSITION[latest.key]:
             # The outline as the format orders it and as the report does (by the format's
             # numerals: "一 二 三 四 五 六" against "一 二 三 四 六 五").
@@ -219,30 +239,37 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
                 expected=in_order,
                 actual=as_found,
             )
+            misplaced = True
         elif latest is None or order > _POSITION[latest.key]:
             latest = section
         number = section.number
         if number is None or section.implicit:
             continue
+        numbered.append(section)
         expected = model.section(key).number
-        if number in numerals:
+        index = value if value is not None else number
+        if index in numerals:
             yield ctx.diagnostic(
                 section.span,
                 "duplicate-numeral",
                 heading=_heading(section),
-                first=_heading(numerals[number]),
+                first=_heading(numerals[index]),
                 found=number,
                 subject=f"outline.{key}.numeral",
                 expected=expected,
                 actual=number,
             )
             continue
-        numerals[number] = section
-        if number == expected:
+        numerals[index] = section
+        if misplaced:
+            continue  # one finding for the heading: it is out of order (五 and 六 swapped)
+        if value == order + 1:
+            if number != expected:
+                styled.append(section)  # its own number, written （五） or 5.
             continue
         # Sections after an absent one, moved up by one each: XG101 reports the cause.
         shifted = sum(1 for k in absent if _POSITION[k] < order)
-        if shifted and number == SECTION_ORDER_NUMERALS[order - shifted]:
+        if shifted and value == order - shifted + 1:
             continue
         yield ctx.diagnostic(
             section.span,
@@ -253,7 +280,116 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             subject=f"outline.{key}.numeral",
             actual=number,
         )
+    if styled:
+        yield from _numbering(model, ctx, numbered, styled)
+    yield from _tables_elsewhere(report, ctx, seen)
 
+
+def _numbering(
+    model: Format, ctx: RuleContext, numbered: list[Section], styled: list[Section]
+) -> Iterator[Diagnostic]:
+    """The sections numbered with their own number in another style than the format's 一、
+    (（一）总体情况, 1.总体情况). All the report's section headings in that one style: the
+    report is read as it is, and the writer is told once, as information, that the format
+    numbers them 一、 二、 (a consistent outline is no error; a template is followed to the
+    letter in evaluations). A heading whose style differs from the others': a warning at
+    it, for the outline reads inconsistently."""
+    if not styled:
+        return
+    styles = {_style(s.number) for s in numbered if s.number is not None}
+    if len(styles) == 1:
+        first = numbered[0]
+        found = "".join(f"“{s.number}”" for s in numbered[:2])
+        yield ctx.diagnostic(
+            first.span,
+            "style",
+            found=found,
+            subject="outline.numbering",
+            expected="一、",
+            actual=first.number,
+            severity=Severity.INFO,
+        )
+        return
+    for section in styled:
+        expected = model.section(section.key).number
+        yield ctx.diagnostic(
+            section.span,
+            "style-mixed",
+            heading=_heading(section),
+            found=section.number,
+            expected=expected,
+            subject=f"outline.{section.key}.numeral",
+            actual=section.number,
+        )
+
+
+#: The numerals a section heading may be numbered with, Chinese and arabic.
+_NUMERAL_VALUES = {
+    **{n: i for i, n in enumerate("一二三四五六七八九十", 1)},
+    **{str(i): i for i in range(1, 10)},
+    **{chr(0xFF10 + i): i for i in range(1, 10)},  # (full-width digits: １ ２ …)
+}
+
+
+def _value(number: str | None) -> int | None:
+    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3, ３． → 3): read
+    character by character, not normalised (NFKC costs more than the rest of the rule)."""
+    if number is None:
+        return None
+    value = _NUMERAL_VALUES.get(number)  # (a heading's numeral: one character, 一 … 八)
+    if value is not None:
+        return value
+    for character in number:
+        if character in _NUMERAL_VALUES:
+            return _NUMERAL_VALUES[character]
+    return None
+
+
+def _style(number: str) -> tuple[str, bool]:
+    """How a numeral is written, its number aside: (the marks around it, arabic or not);
+    ("", False) for the format's own (一、 and 第一部分 are read as 一)."""
+    norm = normalise(number)
+    marks = "".join(c for c in norm if c not in _NUMERAL_VALUES)
+    return marks, any(c.isdigit() for c in norm)
+
+
+def _tables_elsewhere(
+    report: Report, ctx: RuleContext, sections: dict[str, Section]
+) -> Iterator[Diagnostic]:
+    """A notice for each table that stands outside its section (all three after 六, as an
+    annex): the parser reads it as its section's, where it is printed; the writer is told
+    once per table that the format puts it in its section (information: nothing is
+    missing, the tables are read). Told by the lines the table and the sections start
+    at: three tables looked at, not every block."""
+    known = report.sections
+    starts = [s.span.line for s in known]  # (in document order)
+    for table in report.tables.values():
+        section = sections.get(_TABLE_HOMES.get(table.key, ""))
+        if section is None:
+            continue  # (XG101 reports the missing section)
+        line = table.span.line
+        at = bisect.bisect_right(starts, line) - 1
+        if at >= 0 and known[at].key == section.key:
+            continue  # (in its section, as nearly always)
+        host = known[at] if at >= 0 else None
+        spec = report.format.section(section.key)
+        title = report.format.table(table.key).title
+        yield ctx.diagnostic(
+            table.span,
+            "table-elsewhere" if host is not None else "table-before",
+            table=title.zh if ctx.lang == "zh" else title.en,
+            expected=spec.number,
+            title=spec.title.zh,
+            english=spec.title.en,
+            host=_heading(host) if host is not None else "",
+            subject=f"outline.{section.key}.table",
+            actual=host.number if host is not None else None,
+            severity=Severity.INFO,
+        )
+
+
+#: The section each table belongs to, by the format model (the same in both formats).
+_TABLE_HOMES = {spec.key: spec.section for spec in FORMAT_2021.tables}
 
 #: Where each section stands in the format's order (a look-up, not a search, per section).
 _POSITION = {key: index for index, key in enumerate(SECTION_ORDER)}

@@ -56,6 +56,30 @@ def _edit(old: str, new: str, base: Callable[[], str] = lambda: CLEAN) -> Callab
     return lambda: edit(base(), old, new)
 
 
+def _renumbered(style: str) -> str:
+    """CLEAN with its six headings numbered in ``style`` ({n}: 1–6)."""
+    text = CLEAN
+    titles = (
+        "总体情况",
+        "主动公开政府",
+        "收到和处理政府",
+        "政府信息公开行政",
+        "存在的",
+        "其他需要",
+    )
+    for n, (numeral, title) in enumerate(zip("一二三四五六", titles, strict=True), 1):
+        text = edit(text, f"\n{numeral}、{title}", f"\n{style.format(n=n)}{title}")
+    return text
+
+
+def _table_two_moved(after: bool) -> str:
+    """CLEAN with table 二 moved after section 六 (or before section 一)."""
+    lines = CLEAN.split("\n")
+    table, rest = lines[5:19], lines[:5] + lines[19:]
+    at = len(rest) if after else 2
+    return "\n".join(rest[:at] + table + rest[at:])
+
+
 def _old_format(year: str) -> Callable[[], str]:
     def make() -> str:
         text = edit(
@@ -135,6 +159,10 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ),
     ("XG102", "no-heading"): _edit("五、存在的主要问题及改进情况\n", ""),
     ("XG102", "no-heading-table"): _edit("三、收到和处理政府信息公开申请情况\n", ""),
+    ("XG102", "style"): lambda: _renumbered("{n}."),
+    ("XG102", "style-mixed"): _edit("五、存在的主要问题", "（五）存在的主要问题"),
+    ("XG102", "table-elsewhere"): lambda: _table_two_moved(after=True),
+    ("XG102", "table-before"): lambda: _table_two_moved(after=False),
     ("XG103", "empty"): _five(""),
     ("XG103", "nothing"): _five("无。"),
     ("XG103", "short"): _five("（一）存在问题。政策解读形式较为单一。"),

@@ -89,7 +89,7 @@ def _lazy_patterns() -> Iterator[tuple[str, re.Pattern]]:
     which the walk of the modules' names cannot see."""
     yield "claims.NO_RESULT", compiled(claims.NO_RESULT)
     yield "outline._intro", outline._intro()
-    for name in ("_NUMBERED", "_SUBHEADING_NUMERAL"):
+    for name in ("_NUMBERED", "_OTHER_NUMERAL"):
         yield f"outline.{name}", compiled(getattr(outline, name))
     for name in ("_PUBLISHED", "_BYLINE", "_SIGN_OFF"):
         yield f"dated.{name}", compiled(getattr(dated, name))

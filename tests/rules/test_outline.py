@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import FIXTURES, SEEDS
 from tests.engine.reportkit import CLEAN, edit, locate
 from tests.rules.helpers import check_text, codes, result
+from xxgk_lint.engine.diagnostics import Severity
+from xxgk_lint.parse import parse_path
 
 FIVE = (
     "（一）存在问题。政策解读形式较为单一，部分栏目更新不及时。"
@@ -89,6 +91,121 @@ def test_sections_after_an_absent_one_are_not_renumbered_again(tmp_path: Path) -
     )
     file = check_text(tmp_path, text)
     assert [d.code for d in file.diagnostics] == ["XG101"]
+
+
+HEADINGS = [
+    ("一", "总体情况"),
+    ("二", "主动公开政府信息情况"),
+    ("三", "收到和处理政府信息公开申请情况"),
+    ("四", "政府信息公开行政复议、行政诉讼情况"),
+    ("五", "存在的主要问题及改进情况"),
+    ("六", "其他需要报告的事项"),
+]
+KEYS = ["overview", "proactive", "applications", "reviews", "problems", "other"]
+
+
+def numbered(style: str, text: str = CLEAN) -> str:
+    """``text`` with its six headings numbered in ``style`` ({n}: 1–6, {c}: 一–六)."""
+    for n, (c, title) in enumerate(HEADINGS, 1):
+        text = edit(text, f"\n{c}、{title}\n", f"\n{style.format(n=n, c=c)}{title}\n")
+    return text
+
+
+@pytest.mark.parametrize(
+    "style", ["{n}.", "{n}、", "{n}．", "{n}. ", "（{c}）", "({c})", "（{n}）", "({n})"]
+)
+def test_sections_numbered_in_one_other_style(tmp_path: Path, style: str) -> None:
+    """All six headings in one other style (1. / 1、 / （一） …): the sections are read as
+    they are, the tables with them; one notice, at the first heading, names the style."""
+    text = numbered(style)
+    file = check_text(tmp_path, text)
+    assert [d.code for d in file.diagnostics if d.severity >= Severity.WARNING] == []
+    (notice,) = [d for d in file.diagnostics if d.code == "XG102"]
+    first = style.format(n=1, c="一").strip()
+    assert (notice.line, notice.column, notice.severity) == (3, 1, Severity.INFO)
+    assert (notice.expected, notice.actual) == ("一、", first)
+    second = style.format(n=2, c="二").strip()
+    assert (
+        notice.message == f"各部分标题的编号写作“{first}”“{second}”……，格式规定写作“一、”“二、”……"
+    )
+    report = parse_path(tmp_path / "report.txt")
+    assert [(s.key, s.number, s.implicit) for s in report.sections] == [
+        (key, style.format(n=n, c=c).strip(), False)
+        for n, (key, (c, _)) in enumerate(zip(KEYS, HEADINGS, strict=True), 1)
+    ]
+    proactive = report.section("proactive")
+    assert proactive is not None and [t.key for t in proactive.tables] == ["proactive"]
+    assert report.section("other").paragraphs[0].text == "本机关2023年未收取信息处理费。"  # type: ignore[union-attr]
+
+
+def test_the_style_notice_in_english(tmp_path: Path) -> None:
+    file = check_text(tmp_path, numbered("（{c}）"), lang="en")
+    (notice,) = [d for d in file.diagnostics if d.code == "XG102"]
+    assert notice.message == (
+        "the sections' headings are numbered “（一）”“（二）” …; the format numbers them 一、 二、 …"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found", "expected"),
+    [
+        ("五、存在的主要问题及改进情况", "（五）存在的主要问题及改进情况", "（五）", "五"),
+        ("六、其他需要报告的事项", "6.其他需要报告的事项", "6.", "六"),
+        ("一、总体情况", "1、总体情况", "1、", "一"),
+    ],
+)
+def test_one_heading_in_another_style(
+    tmp_path: Path, old: str, new: str, found: str, expected: str
+) -> None:
+    """One heading numbered unlike the others, with its own number: a warning at it that
+    says what the style is (not that （五） is not the fifth), and no 没有标题."""
+    text = edit(CLEAN, old, new)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG101", "XG102") == [("XG102", *locate(text, new))]
+    (finding,) = file.diagnostics
+    assert finding.severity == Severity.WARNING
+    assert (finding.expected, finding.actual) == (expected, found)
+    assert finding.message == (
+        f"“{new}”的编号写作“{found}”，与其他部分标题的编号不一致；格式规定写作“{expected}、”"
+    )
+
+
+def test_five_and_six_swapped_one_finding_for_each_heading(tmp_path: Path) -> None:
+    """五、其他需要报告的事项 then 六、存在的主要问题及改进情况: the first is numbered as the
+    fifth but is the sixth; the second stands after it. Not a second finding for 六's
+    numeral: the heading's one problem is its place."""
+    five_at, six_at = CLEAN.index("五、存在的主要问题"), CLEAN.index("六、其他需要报告的事项")
+    moved = CLEAN[six_at:].replace("六、其他", "五、其他").rstrip("\n") + "\n"
+    text = CLEAN[:five_at] + moved + CLEAN[five_at:six_at].replace("五、存在", "六、存在")
+    file = check_text(tmp_path, text)
+    assert [(d.code, d.line, d.column, d.subject) for d in file.diagnostics] == [
+        ("XG102", *locate(text, "五、其他"), "outline.other.numeral"),
+        ("XG102", *locate(text, "六、存在"), "outline.problems.order"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "七、其他需要说明的情况\n本年度办理人大代表建议12件。",
+        "七、其他需要说明的事项\n本年度无其他需要说明的事项。",
+        "七、其它事项：本机关无其他需要报告的事项。",
+        "八、其他需要报告的事项\n本年度无。",
+    ],
+)
+def test_a_section_after_the_six_is_more_of_six(tmp_path: Path, extra: str) -> None:
+    """七、其他需要说明的情况 after 六: no repeat of 六, no finding; its text is 六's."""
+    text = CLEAN.rstrip("\n") + "\n" + extra + "\n"
+    file = check_text(tmp_path, text)
+    assert file.diagnostics == ()
+    report = parse_path(tmp_path / "report.txt")
+    assert [s.key for s in report.sections] == KEYS
+    other = report.section("other")
+    assert other is not None and other.paragraphs[-1].text == extra.split("\n")[-1]
+    heading = extra.split("\n")[0] if "\n" in extra else None
+    if heading is not None:
+        assert [p.text for p in other.paragraphs][-2:] == [heading, extra.split("\n")[1]]
+        assert other.paragraphs[-2].span.line == locate(text, heading)[0]
 
 
 # ---- XG103

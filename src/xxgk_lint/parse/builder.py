@@ -69,7 +69,7 @@ from xxgk_lint.parse.metadata import (
     year_of_text,
     year_of_title,
 )
-from xxgk_lint.parse.outline import recover_sections, split_heading_line
+from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
 from xxgk_lint.sources.model import InputError, LimitError, Source
@@ -100,7 +100,9 @@ class _Builder:
         self.limits = limits
         self.cells = 0
         sections = [s for s in document.sections if s.heading is not None]
+        sections = _without_contents(document.preamble, sections)
         sections = _placed_bare_headings(document.preamble, sections)
+        sections = _without_extra_headings(sections)
         self.sections, self.second = _first_report(sections)
 
     # ---- tables
@@ -114,12 +116,17 @@ class _Builder:
             )
         return items
 
-    def _region(self, key: str, start_after: int) -> list[Line]:
-        """The table's section, or the lines from its anchor to the next heading/anchor."""
+    def _section_lines(self, key: str) -> list[Line] | None:
+        """The lines of the table's section, if the report has its heading."""
         for raw in self.sections:
             assert raw.heading is not None
             if section_key(raw.heading[LINE_TEXT]) == key:
                 return raw.lines()
+        return None
+
+    def _region(self, key: str, start_after: int) -> list[Line]:
+        """The lines from the table's anchor to the next heading/anchor, after line
+        ``start_after``: where a table stands that is not in its section."""
         spec = FORMAT_2021.table(key)
         following = TABLE_KEYS[TABLE_KEYS.index(key) + 1 :]
         later = [FORMAT_2021.table(k).anchor_pattern for k in following]
@@ -154,13 +161,20 @@ class _Builder:
         start_after = 0
         regions: dict[str, list[Item]] = {}
         for key in TABLE_KEYS:
-            items = self._items(self._region(key, start_after))
-            regions[key] = items
-            if key == "proactive" and FORMAT_2019.signal_pattern is not None:
-                labels = "\n".join([i[NORM] for i in items if i[KIND] == TEXT])
-                if FORMAT_2019.signal_pattern.search(labels):
-                    model = FORMAT_2019  # table 二 in the 2019 layout (本年新制作数量 …)
+            own = self._section_lines(key)
+            items = self._items(own if own is not None else self._region(key, start_after))
+            model = _model_of(key, items, model)
             result = map_table(model.table(key), items, model)
+            if own is not None and result.table is None:
+                # The section holds no table (its heading alone, or prose): the table stands
+                # elsewhere — after the sections, as an annex (附件/附表) — and is read
+                # where its anchor is.
+                found = self._items(self._region(key, start_after))
+                if found:
+                    items = found
+                    model = _model_of(key, items, model)
+                    result = map_table(model.table(key), items, model)
+            regions[key] = items
             if (
                 key == "applications"
                 and any(d.kind == "rows" for d in result.deviations)
@@ -324,8 +338,11 @@ class _Builder:
             or not isinstance(b, Paragraph)
             or b.pieces[0].line != title_line[LINE_NUMBER]
         ]
-        kept, sections = recover_sections(
-            opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
+        kept, sections = place_tables(
+            *recover_sections(
+                opening, self._sections(placement), title_line[LINE_NUMBER] if title_line else None
+            ),
+            (entry[2] for entry in ranges),
         )
         if not sections and not tables:
             raise NotAReportError(
@@ -434,6 +451,16 @@ class _Builder:
         return self._span(Span(number, column, number, end))
 
 
+def _model_of(key: str, items: list[Item], model: Format) -> Format:
+    """The format table ``key``'s items are read in: the 2019 one for a table 二 in the
+    2019 layout (本年新制作数量 …), else ``model``."""
+    if key == "proactive" and FORMAT_2019.signal_pattern is not None:
+        labels = "\n".join([i[NORM] for i in items if i[KIND] == TEXT])
+        if FORMAT_2019.signal_pattern.search(labels):
+            return FORMAT_2019
+    return model
+
+
 #: The last characters of a heading line that may go on into a sentence (a sentence end, or
 #: a bold mark or cell separator after one; see outline.split_heading_line).
 _RUN_ON_LAST = "。；;！!？?*|｜"
@@ -513,6 +540,104 @@ def _placed_bare_headings(preamble: RawSection, sections: list[RawSection]) -> l
         host = kept[-1] if kept else preamble
         host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
         host.blocks.extend(raw.blocks)
+    return kept
+
+
+#: A numeral opening a section heading inside a line, after its start: where the next
+#: entry of a contents line that lists several sections begins (一、总体情况 二、主动公开…).
+_NEXT_ENTRY = re.compile(r"[一二三四五六七八][、.．]")
+#: The sentence ends a contents entry never holds.
+_SENTENCE_END = frozenset("。；;！!？?")
+#: Longest line of a contents block (an entry, its dot leaders and page number).
+_CONTENTS_LINE = 60
+#: Most lines under one entry of a contents block (its sub-entries).
+_CONTENTS_LINES = 12
+
+
+def _contents_only(raw: RawSection) -> bool:
+    """Whether a section's blocks are what a table of contents holds under an entry: none,
+    or short lines with no sentence end (dot leaders and page numbers, sub-entries such as
+    （一）主动公开情况……2) — no table rows, no prose."""
+    left = _CONTENTS_LINES
+    for block in raw.blocks:
+        if not is_paragraph(block) or len(block) > left:
+            return False
+        left -= len(block)
+        for line in block:
+            text = line[LINE_TEXT].strip()
+            if len(text) > _CONTENTS_LINE or not _SENTENCE_END.isdisjoint(text):
+                return False
+    return True
+
+
+def _named(raw: RawSection) -> list[str]:
+    """The sections a heading line names, one per entry: a contents line may list several
+    (一、总体情况 二、主动公开政府信息情况), which the grammar reads as one heading."""
+    assert raw.heading is not None
+    text = raw.heading[LINE_TEXT]
+    cuts = [0, *(m.start() for m in _NEXT_ENTRY.finditer(text, 1)), len(text)]
+    keys = [section_key(text[a:b]) for a, b in itertools.pairwise(cuts)]
+    return [key for key in keys if key is not None]
+
+
+def _without_contents(preamble: RawSection, sections: list[RawSection]) -> list[RawSection]:
+    """The sections with a table of contents before the body taken out.
+
+    A contents list (目录, then 一、总体情况……1 / 二、… one per line or several on a line)
+    reads as headings with nothing under them; the body after it starts the numbering over
+    and names the same sections again, with their content. Read as sections, the list
+    would make the body a second report (XG007) and leave its tables unread. So a run of
+    headings at the start whose entries hold no content, listing at least two sections in
+    order, each of which the headings after the run name again, the first of those
+    restarting the numbering, is the contents: its headings and entries are dropped (they
+    are navigation, not text). The last entry may hold the text between the contents and
+    the body (the opening paragraph, or the title): that goes to the preamble.
+    """
+    empty = 0
+    while empty < len(sections) and _contents_only(sections[empty]):
+        empty += 1
+    opening = sections[0].heading if sections else None
+    if not empty and (opening is None or not _NEXT_ENTRY.search(opening[LINE_TEXT], 1)):
+        return sections  # (the common case: the first heading has its content under it)
+    for size in (empty, empty + 1):
+        if not 0 < size < len(sections):
+            continue
+        named = [key for raw in sections[:size] for key in _named(raw)]
+        order = [SECTION_ORDER.index(key) for key in named]
+        if len(order) < 2 or any(a >= b for a, b in itertools.pairwise(order)):
+            continue
+        body = [section_key(raw.heading[LINE_TEXT]) for raw in sections[size:] if raw.heading]
+        first = body[0]
+        if first is None or SECTION_ORDER.index(first) > order[-1] or set(named) - set(body):
+            continue
+        preamble.blocks.extend(sections[size - 1].blocks if size > empty else [])
+        return sections[size:]
+    return sections
+
+
+#: The numerals past the format's six a heading may open with (section_number).
+_BEYOND_SIX = frozenset("七八")
+
+
+def _without_extra_headings(sections: list[RawSection]) -> list[RawSection]:
+    """Keep a heading numbered past the format's six (七、其他需要说明的情况) only where its
+    section has no heading before it: after 六, such a heading opens more of what the
+    report has to say, not section 六 (or 五) a second time, and what follows it is read
+    as text of the section it stands in. Where its section is not there yet (七、其他
+    需要报告的事项 for 六), it is that section's heading, wrongly numbered (XG102)."""
+    kept: list[RawSection] = []
+    for raw in sections:
+        assert raw.heading is not None
+        text = raw.heading[LINE_TEXT]
+        # (most headings: told by their first characters, no function called)
+        if kept and not _BEYOND_SIX.isdisjoint(text[:8]) and section_number(text) in _BEYOND_SIX:
+            key = section_key(text)
+            if any(section_key(k.heading[LINE_TEXT]) == key for k in kept if k.heading):
+                host = kept[-1]
+                host.blocks.append([("TEXT", *raw.heading[LINE_TEXT:])])  # a paragraph
+                host.blocks.extend(raw.blocks)
+                continue
+        kept.append(raw)
     return kept
 
 

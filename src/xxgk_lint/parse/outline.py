@@ -12,9 +12,10 @@ The content is found by what it is:
 - 六: the fee statement or 其他需要报告 after 五's first paragraph, or the prose after table 四
   when 五 is absent too.
 
-A heading written as a sub-heading, （一）总体情况, is the section itself: its own paragraph
-(:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the section with that section's
-numeral becomes its heading, numeral （一） as printed (XG102 reports the numeral).
+A heading numbered in another style, （一）总体情况 or 1.总体情况 / 1、 / （1）, is the section
+itself: its own paragraph (:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the
+section with that section's number becomes its heading, numeral （一） or 1. as printed
+(XG102 judges the numbering).
 
 A heading with the section's text run in after it on the same line — 五、存在的主要问题及改进
 情况：（一）…, 六、其他需要报告的事项。本机关…, or a bold heading that Word or a CMS page
@@ -26,10 +27,11 @@ after it, each keeping its place in the original line.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
@@ -42,8 +44,12 @@ from xxgk_lint.parse.metadata import section_number, starts_problems
 #: sections are recovered only in a report that lacks a heading, and compiling them costs
 #: every start a millisecond.
 
-#: A heading in sub-heading style: （一）总体情况 — the numeral kept for XG102.
-_SUBHEADING_NUMERAL = r"^\(([一二三四五六])\)"
+#: A heading numbered in another style than the format's 一、 (normalised text): （一）总体情况,
+#: 1.总体情况 / 1、 / 1． / （1） — the numeral kept as printed for XG102. A digit followed by
+#: another digit (1.5万件, 2023.) opens no heading.
+_OTHER_NUMERAL = r"^(?:\(([一二三四五六1-6])\)|([1-6])[.、](?!\d))"
+#: The value of each numeral a section may be numbered with, in either style.
+_VALUES = {**{n: i for i, n in enumerate("一二三四五六", 1)}, **{str(i): i for i in range(1, 7)}}
 
 
 @functools.cache
@@ -123,8 +129,9 @@ def _between(parts: list[Section], key: str) -> tuple[int, int]:
 def _as_subheading(
     parts: list[Section], key: str, low: int, high: int
 ) -> tuple[int, int, Section] | None:
-    """A heading the grammar did not take for one: （一）总体情况 (a sub-heading's numeral, the
-    section's own number), or the section's whole title with no numeral (其他需要报告的事项)."""
+    """A heading the grammar did not take for one: （一）总体情况 or 1.总体情况 (the section's
+    own number in another style than 一、: a sub-heading's, or arabic), or the section's
+    whole title with no numeral (其他需要报告的事项). The numeral is kept as printed."""
     spec = FORMAT_2021.section(key)
     for index in range(low, high):
         blocks = parts[index].blocks
@@ -136,9 +143,10 @@ def _as_subheading(
             norm = normalise(line)
             if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            match = compiled(_SUBHEADING_NUMERAL).match(norm)
+            match = compiled(_OTHER_NUMERAL).match(norm)
             if match is not None:
-                if match.group(1) != spec.number or section_key(line) != key:
+                value = _VALUES[match.group(1) or match.group(2)]
+                if value != _VALUES[spec.number] or section_key(line) != key:
                     continue
                 number: str | None = _printed_numeral(line)
             elif normalise(spec.title.zh) in norm and not compiled(_NUMBERED).match(norm):
@@ -327,9 +335,9 @@ def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
 
 
 def _printed_numeral(text: str) -> str:
-    """（一） as printed, up to its closing bracket."""
+    """（一） or 1. as printed, up to its closing bracket or its separator."""
     for position, character in enumerate(text):
-        if character in ")）":
+        if character in ")）.．、":
             return text[: position + 1].strip()
     return text[:3]
 
@@ -395,3 +403,58 @@ def _owned(blocks: Sequence[Block], key: str) -> tuple[Block, ...]:
     return tuple(
         dataclasses.replace(b, section=key) if isinstance(b, Paragraph) else b for b in blocks
     )
+
+
+def place_tables(
+    preamble: list[Block], sections: list[Section], tables: Iterable[Table]
+) -> tuple[list[Block], list[Section]]:
+    """The preamble and sections with each table in the section the format puts it in.
+
+    A report may print its tables apart from their sections: all three after section 六
+    (an annex, 附件：统计表), or one after the text. Read where they stand they would be
+    section 六's; the format model says whose they are (a table's ``section``). So a table
+    in another section's blocks (or the preamble's) is moved to the end of its own
+    section's, when the report has that section and no such table in it already; its span
+    stays where it is printed (XG102 tells the writer that it stands elsewhere)."""
+    homes = _homes()
+    if not _apart(tables, sections, homes):
+        return preamble, sections  # (nearly every report: each table in its section)
+    parts = [(_PREAMBLE, preamble), *((s.key, s.blocks) for s in sections)]
+    by_key = {section.key: section for section in reversed(sections)}  # (the first of a key)
+    moved: dict[str, list[Table]] = {}
+    kept: list[list[Block]] = []
+    for key, blocks in parts:
+        stay: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Table) and homes.get(block.key, key) != key:
+                target = by_key.get(homes[block.key])
+                if target is not None and not any(
+                    isinstance(b, Table) and b.key == block.key for b in target.blocks
+                ):
+                    moved.setdefault(target.key, []).append(block)
+                    continue
+            stay.append(block)
+        kept.append(stay)
+    placed: list[Section] = []
+    for section, blocks in zip(sections, kept[1:], strict=True):
+        if section is by_key.get(section.key):
+            blocks = blocks + list(moved.get(section.key, ()))
+        placed.append(dataclasses.replace(section, blocks=tuple(blocks)))
+    return kept[0], placed
+
+
+@functools.cache
+def _homes() -> dict[str, str]:
+    """The section each table belongs to, by the format model."""
+    return {spec.key: spec.section for spec in FORMAT_2021.tables}
+
+
+def _apart(tables: Iterable[Table], sections: list[Section], homes: dict[str, str]) -> bool:
+    """Whether a table stands after the start of a section not its own, or before them all
+    (told by the lines the tables and sections start at, not by looking at every block)."""
+    starts = [section.span.line for section in sections]
+    for table in tables:
+        at = bisect.bisect_right(starts, table.span.line) - 1
+        if at < 0 or sections[at].key != homes.get(table.key, sections[at].key):
+            return True
+    return False
