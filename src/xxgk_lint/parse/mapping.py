@@ -314,6 +314,30 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
     return out
 
 
+def _heads_rows(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    spec: TableSpec,
+    index: int,
+    naming: dict[str, tuple[int, ...]],
+    kinds: str,
+) -> bool:
+    """Whether the row ``index`` of an older template, found with empty cells only
+    (``kinds``) at ``runs[position]``, is the group label over the rows it stands for:
+    the next label names one of them (（六）其他处理 | | … over 1.申请人无正当理由…).
+
+    A group or block label (（三）不予公开, 三、本年度办理结果, 第二十条第（八）项) written
+    with explicit empty cells has no values of its own: it is a header, not a row of
+    blanks (which would take the first row of its group's values and report XG004s). A
+    label that names no row is not joined with the next row's label
+    (:func:`_joined_label`); a leaf row whose cells are all empty stays a row of blanks.
+    """
+    if kinds.strip(EMPTY) or position + 1 >= len(runs) or not runs[position + 1][0]:
+        return False
+    found = _label_for(runs[position + 1][0], spec, index + 1, naming)
+    return found is not None and spec.rows[found[0]].key in spec.rows[index].replaces
+
+
 def _ends_in_header(run: list[Item], header: Callable[[str], object]) -> bool:
     """Whether the run's last line holds a header word (its items on that line are the
     run's tail: the run is in reading order)."""
@@ -956,6 +980,8 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             continue
         index, label = found
         row_spec = row_specs[index]
+        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming, kinds):
+            continue
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
         if label[FIELD] >= 0 and run[-1] is not label:
