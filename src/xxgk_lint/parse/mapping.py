@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import field
+from itertools import pairwise
 from operator import itemgetter
 from typing import TypeVar
 
@@ -832,9 +833,90 @@ def _mended(
         mended = _bad_values(runs, position, values, kinds, width, names_row)
     elif _one_per_line(values):
         mended = _lone_bad_values(runs, position, leading, values, kinds, width, names_row)
+        if mended[0] is values and not leading:
+            mended = _blank_lines(runs, position, values, kinds, width)
     if mended[0][-1][FIELD] < 0 <= mended[0][0][FIELD]:
         mended = _without_lone_numbers(*mended, width)
     return None if mended[0] is values else mended
+
+
+def _blank_lines(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    values: list[Item],
+    kinds: str,
+    width: int,
+) -> tuple[list[Item], str]:
+    """A one-cell-per-line row's values with its blank cells, which are empty lines.
+
+    A table copied one cell per line prints a blank cell as an empty line, and the lexer
+    keeps no empty line: the row is a value short, and its values go unplaced. How many
+    lines stand between a label and its first value, between two values, and between a
+    row's last value and the next label is read from the table's complete rows (those
+    with ``width`` values, one per line: a layout puts one empty line between cells, or
+    none); a gap wider than that by ``k`` times the step between values holds ``k`` blank
+    cells, each an EMPTY item on its empty line (where XG004 points). The row is mended
+    only when every gap reads so and the row then has exactly ``width`` cells; the gap
+    after the row's last value is counted only if the row needs it (the table's end may
+    be followed by any number of empty lines).
+    """
+    label = runs[position][0]
+    normal = _cell_gaps(runs, width)
+    if not label or normal is None or len(values) >= width:
+        return values, kinds
+    lead, step, tail = normal
+    cells: list[Item] = []
+    before, gap = label[-1][LINE], lead
+    for value in values:
+        blanks = _blanks_between(before, value[LINE], gap, step)
+        if blanks is None:
+            return values, kinds
+        cells += blanks
+        cells.append(value)
+        before, gap = value[LINE], step
+    if len(cells) < width and position + 1 < len(runs):
+        following = runs[position + 1][0] or runs[position + 1][1]
+        blanks = _blanks_between(before, following[0][LINE], tail, step) if following else None
+        if blanks is not None:
+            cells += blanks
+    if len(cells) != width:
+        return values, kinds
+    return cells, "".join(map(item_kind, cells))
+
+
+def _blanks_between(before: int, after: int, gap: int, step: int) -> list[Item] | None:
+    """The blank cells on the empty lines between lines ``before`` and ``after``, where
+    ``gap`` lines apart is none and each blank cell takes ``step`` lines more; None when
+    the lines between are no whole number of cells."""
+    extra = after - before - gap
+    if extra < 0 or extra % step:
+        return None
+    return [
+        (EMPTY, "", 1, 1, "", -1, -1, -1, 1, None, "blank", before + step * k)
+        for k in range(1, extra // step + 1)
+    ]
+
+
+def _cell_gaps(
+    runs: list[tuple[list[Item], list[Item], str]], width: int
+) -> tuple[int, int, int] | None:
+    """How many lines a one-cell-per-line table puts from a label to its first value,
+    from value to value, and from a row's last value to the next label, read from its
+    rows of ``width`` values: None unless its rows agree (each gap the same in all)."""
+    leads: set[int] = set()
+    steps: set[int] = set()
+    tails: set[int] = set()
+    for at, (texts, values, kinds) in enumerate(runs):
+        if not texts or len(values) != width or EMPTY in kinds or not _one_per_line(values):
+            continue
+        leads.add(values[0][LINE] - texts[-1][LINE])
+        steps.update(b[LINE] - a[LINE] for a, b in pairwise(values))
+        if at + 1 < len(runs) and runs[at + 1][0]:
+            tails.add(runs[at + 1][0][0][LINE] - values[-1][LINE])
+    if len(leads) != 1 or len(steps) != 1 or len(tails) > 1:
+        return None
+    step = steps.pop()
+    return leads.pop(), step, tails.pop() if tails else step
 
 
 def _one_per_line(items: list[Item]) -> bool:
@@ -1011,6 +1093,15 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             if mended is not None:
                 values, kinds = mended
                 placement = _first_placement(values, kinds, columns, label, header, votes)
+                if (
+                    placement[0] is None
+                    and len(values) == len(columns)
+                    and EMPTY in kinds
+                    and _one_per_line(values)
+                ):
+                    # One cell per line with its blank cells read from the empty lines
+                    # (_blank_lines): each item is a cell, in order.
+                    placement = _new(Placement, (tuple(values), COUNT, len(values)))
             if placement[0] is None:
                 unplaced = True
         start = 0  # where the run's table texts start (after the prose before the table)
