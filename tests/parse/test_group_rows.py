@@ -94,3 +94,32 @@ def test_a_block_header_with_empty_cells_and_no_column_row(tmp_path: Path, layou
     assert str(table.row("fees").value("amount")) == "12.35"
     assert table.row("enforcement").value("decisions") == 2
     assert codes(check_text(tmp_path, text), "XG003", "XG004") == []
+
+
+def _html(text: str) -> str:
+    """``text`` as a web page: its | rows as the rows of HTML tables, one per section."""
+    out, table = ["<html><body>"], False
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) < 2:
+            out.append(("</table>" if table else "") + f"<p>{line}</p>")
+            table = False
+            continue
+        while cells and not cells[-1]:
+            cells.pop()
+        cells += [""] * (8 - len(cells))  # (empty <td>s up to the table's width)
+        out.append(("" if table else "<table>") + "<tr>")
+        out += [f"<td>{cell}</td>" for cell in cells] + ["</tr>"]
+        table = True
+    return "\n".join([*out, "</table>" if table else "", "</body></html>"])
+
+
+def test_group_rows_with_empty_cells_in_a_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "r.html"
+    path.write_text(_html(_own_rows(CLEAN)), encoding="utf-8")
+    table = parse_source(read_source(path)).tables["applications"]
+    assert table.row("granted").value("total") == 4  # type: ignore[union-attr]
+    assert table.row("denied.state_secret").value("total") == 0  # type: ignore[union-attr]
+    assert table.row("unavailable.not_held").value("total") == 2  # type: ignore[union-attr]
+    assert table.row("other.no_correction").value("total") == 0  # type: ignore[union-attr]
+    assert table.row("other") is None
