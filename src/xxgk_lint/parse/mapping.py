@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import field
+from itertools import pairwise
 from operator import itemgetter
 from typing import TypeVar
 
@@ -312,6 +313,30 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
     if run:
         out.append((run, [], ""))
     return out
+
+
+def _heads_rows(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    spec: TableSpec,
+    index: int,
+    naming: dict[str, tuple[int, ...]],
+    kinds: str,
+) -> bool:
+    """Whether the row ``index`` of an older template, found with empty cells only
+    (``kinds``) at ``runs[position]``, is the group label over the rows it stands for:
+    the next label names one of them (（六）其他处理 | | … over 1.申请人无正当理由…).
+
+    A group or block label (（三）不予公开, 三、本年度办理结果, 第二十条第（八）项) written
+    with explicit empty cells has no values of its own: it is a header, not a row of
+    blanks (which would take the first row of its group's values and report XG004s). A
+    label that names no row is not joined with the next row's label
+    (:func:`_joined_label`); a leaf row whose cells are all empty stays a row of blanks.
+    """
+    if kinds.strip(EMPTY) or position + 1 >= len(runs) or not runs[position + 1][0]:
+        return False
+    found = _label_for(runs[position + 1][0], spec, index + 1, naming)
+    return found is not None and spec.rows[found[0]].key in spec.rows[index].replaces
 
 
 def _ends_in_header(run: list[Item], header: Callable[[str], object]) -> bool:
@@ -808,9 +833,90 @@ def _mended(
         mended = _bad_values(runs, position, values, kinds, width, names_row)
     elif _one_per_line(values):
         mended = _lone_bad_values(runs, position, leading, values, kinds, width, names_row)
+        if mended[0] is values and not leading:
+            mended = _blank_lines(runs, position, values, kinds, width)
     if mended[0][-1][FIELD] < 0 <= mended[0][0][FIELD]:
         mended = _without_lone_numbers(*mended, width)
     return None if mended[0] is values else mended
+
+
+def _blank_lines(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    values: list[Item],
+    kinds: str,
+    width: int,
+) -> tuple[list[Item], str]:
+    """A one-cell-per-line row's values with its blank cells, which are empty lines.
+
+    A table copied one cell per line prints a blank cell as an empty line, and the lexer
+    keeps no empty line: the row is a value short, and its values go unplaced. How many
+    lines stand between a label and its first value, between two values, and between a
+    row's last value and the next label is read from the table's complete rows (those
+    with ``width`` values, one per line: a layout puts one empty line between cells, or
+    none); a gap wider than that by ``k`` times the step between values holds ``k`` blank
+    cells, each an EMPTY item on its empty line (where XG004 points). The row is mended
+    only when every gap reads so and the row then has exactly ``width`` cells; the gap
+    after the row's last value is counted only if the row needs it (the table's end may
+    be followed by any number of empty lines).
+    """
+    label = runs[position][0]
+    normal = _cell_gaps(runs, width)
+    if not label or normal is None or len(values) >= width:
+        return values, kinds
+    lead, step, tail = normal
+    cells: list[Item] = []
+    before, gap = label[-1][LINE], lead
+    for value in values:
+        blanks = _blanks_between(before, value[LINE], gap, step)
+        if blanks is None:
+            return values, kinds
+        cells += blanks
+        cells.append(value)
+        before, gap = value[LINE], step
+    if len(cells) < width and position + 1 < len(runs):
+        following = runs[position + 1][0] or runs[position + 1][1]
+        blanks = _blanks_between(before, following[0][LINE], tail, step) if following else None
+        if blanks is not None:
+            cells += blanks
+    if len(cells) != width:
+        return values, kinds
+    return cells, "".join(map(item_kind, cells))
+
+
+def _blanks_between(before: int, after: int, gap: int, step: int) -> list[Item] | None:
+    """The blank cells on the empty lines between lines ``before`` and ``after``, where
+    ``gap`` lines apart is none and each blank cell takes ``step`` lines more; None when
+    the lines between are no whole number of cells."""
+    extra = after - before - gap
+    if extra < 0 or extra % step:
+        return None
+    return [
+        (EMPTY, "", 1, 1, "", -1, -1, -1, 1, None, "blank", before + step * k)
+        for k in range(1, extra // step + 1)
+    ]
+
+
+def _cell_gaps(
+    runs: list[tuple[list[Item], list[Item], str]], width: int
+) -> tuple[int, int, int] | None:
+    """How many lines a one-cell-per-line table puts from a label to its first value,
+    from value to value, and from a row's last value to the next label, read from its
+    rows of ``width`` values: None unless its rows agree (each gap the same in all)."""
+    leads: set[int] = set()
+    steps: set[int] = set()
+    tails: set[int] = set()
+    for at, (texts, values, kinds) in enumerate(runs):
+        if not texts or len(values) != width or EMPTY in kinds or not _one_per_line(values):
+            continue
+        leads.add(values[0][LINE] - texts[-1][LINE])
+        steps.update(b[LINE] - a[LINE] for a, b in pairwise(values))
+        if at + 1 < len(runs) and runs[at + 1][0]:
+            tails.add(runs[at + 1][0][0][LINE] - values[-1][LINE])
+    if len(leads) != 1 or len(steps) != 1 or len(tails) > 1:
+        return None
+    step = steps.pop()
+    return leads.pop(), step, tails.pop() if tails else step
 
 
 def _one_per_line(items: list[Item]) -> bool:
@@ -956,6 +1062,8 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             continue
         index, label = found
         row_spec = row_specs[index]
+        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming, kinds):
+            continue
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
         if label[FIELD] >= 0 and run[-1] is not label:
@@ -985,6 +1093,15 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             if mended is not None:
                 values, kinds = mended
                 placement = _first_placement(values, kinds, columns, label, header, votes)
+                if (
+                    placement[0] is None
+                    and len(values) == len(columns)
+                    and EMPTY in kinds
+                    and _one_per_line(values)
+                ):
+                    # One cell per line with its blank cells read from the empty lines
+                    # (_blank_lines): each item is a cell, in order.
+                    placement = _new(Placement, (tuple(values), COUNT, len(values)))
             if placement[0] is None:
                 unplaced = True
         start = 0  # where the run's table texts start (after the prose before the table)
