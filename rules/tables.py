@@ -309,7 +309,9 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         (
             "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”、“暂无”、“不涉及”、“空”、“N/A”"
             "或其他文字（如把“—”打成“一”，或写“〇”“0件”）都会被报告；填了文字的单元格只报告这一格，该行其余数值照常读取。"
-            "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。",
+            "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。"
+            "每格一行的表格中，应有数值处的空行即空白单元格，报告指向该空行第1列；只有分组名称、各格为空的行"
+            "（如“（三）不予公开”）是表头，不报告。",
             "空白不等于0：真实报告中常见总计列空白或只填总计列，如果把空白当作0，会产生大量虚假的合计错误。"
             "xxgk-lint 把这些单元格单独报告，并跳过需要它们的勾稽关系核对。",
             BLANK_TOTAL,
@@ -321,7 +323,10 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "〇, 0件) are reported; a cell holding text is reported at that cell and the rest of "
             "its row is read. A run of blank cells (or of "
             "one placeholder) down a column is reported once, naming its rows; a row none of "
-            "whose cells holds a number is reported once, as a row.",
+            "whose cells holds a number is reported once, as a row. In a table copied one cell "
+            "per line, an empty line where a cell belongs is a blank cell, reported at that "
+            "line, column 1; a row of a group's name with empty cells (（三）不予公开) is a "
+            "header, not reported.",
             "A blank is not a zero: real reports leave the 总计 column blank, or fill only it; "
             "reading blanks as zeros would raise floods of false sum errors. xxgk-lint reports "
             "such cells as what they are and skips the identities that need them.",
