@@ -461,6 +461,16 @@ def _run_diagnostic(
     )
 
 
+#: A deviation's kind → the message that reports it, what the finding's subject adds to the
+#: row, and its severity (None: the rule's). A money column in another unit; a label
+#: misprinted (2.重复申) and read as the row it fits, a notice in either format, since its
+#: values are read.
+_NOTICES: dict[str, tuple[str, str, Severity | None]] = {
+    "unit": ("unit", ".unit", None),
+    "label": ("misprint", "", Severity.INFO),
+}
+
+
 @rule(
     code="XG005",
     name="template-deviation",
@@ -531,27 +541,17 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         if deviation.kind == "columns":
             yield _column_order(report, ctx, deviation)
             continue
-        if deviation.kind == "unit":
+        notice = _NOTICES.get(deviation.kind)
+        if notice is not None:
+            message, suffix, severity = notice
             yield ctx.diagnostic(
                 deviation.span,
-                "unit",
+                message,
                 label=deviation.label,
-                subject=f"{deviation.table}.{deviation.row}.unit",
+                subject=f"{deviation.table}.{deviation.row}{suffix}",
                 expected=deviation.expected,
                 actual=deviation.found,
-            )
-            continue
-        if deviation.kind == "label":
-            # A label misprinted (2.重复申), read as the row it fits: a notice (the values
-            # are read), in either format.
-            yield ctx.diagnostic(
-                deviation.span,
-                "misprint",
-                label=deviation.label,
-                subject=f"{deviation.table}.{deviation.row}",
-                expected=deviation.expected,
-                actual=deviation.found,
-                severity=Severity.INFO,
+                severity=severity,
             )
             continue
         if report.format_version != "2021":

@@ -11,6 +11,7 @@ import pytest
 from tests.engine.reportkit import locate
 from tests.rules.helpers import check_text
 from xxgk_lint.engine.diagnostics import Severity
+from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.parse import parse_path
 
 CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
@@ -62,14 +63,7 @@ def test_tables_after_the_sections_are_read_as_their_sections(tmp_path: Path, te
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     report = parse_path(path)
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
+    assert [s.key for s in report.sections] == list(SECTION_ORDER)
     licensing = report.tables["proactive"].cell("licensing", "decisions")
     assert licensing is not None and licensing.value == 120
     assert (licensing.span.line, licensing.span.column) == locate(text, "120")

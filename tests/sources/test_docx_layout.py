@@ -12,6 +12,7 @@ from docx.oxml.ns import nsdecls
 
 from tests.engine.reportkit import CLEAN, PERIOD, TITLE
 from tests.rules.helpers import codes, result
+from xxgk_lint.format import SECTION_ORDER
 from xxgk_lint.parse import parse_source
 from xxgk_lint.sources.docx import read_docx
 from xxgk_lint.sources.model import GridCell, GridRow
@@ -141,14 +142,7 @@ def test_a_whole_report_in_a_one_cell_table_is_read_whole(tmp_path: Path) -> Non
     from xxgk_lint.sources import read_source
 
     report = parse_source(read_source(str(path)))
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
+    assert [s.key for s in report.sections] == list(SECTION_ORDER)
     assert report.title is not None and report.title.text == TITLE
     assert report.period is not None and report.period.start is not None
     cell = report.tables["proactive"].cell("normative_documents", "in_force")
