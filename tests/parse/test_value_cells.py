@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from xxgk_lint.parse import parse_source
-from xxgk_lint.parse.ast import Report
+from xxgk_lint.parse.ast import Report, Table
 from xxgk_lint.parse.serialize import uncertain_json
 from xxgk_lint.sources import read_source
 
@@ -387,3 +387,53 @@ def test_a_row_short_of_a_cell_one_per_line_does_not_take_a_word_after_it() -> N
     assert [(row, column, got) for _, row, column, got, _ in wrong] == [
         ("regulations", column, "missing") for column in ("issued", "repealed", "in_force")
     ]
+
+
+_CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
+_REVIEWS_ROW = "1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+_NUMBERS = [str(n) for n in range(2, 16)]
+
+
+def _value(table: Table, row: str, column: str) -> object:
+    found = table.row(row)
+    assert found is not None
+    return found.value(column)
+
+
+@pytest.mark.parametrize("word", ["若干", "一", "×"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "{w} | " + " | ".join(_NUMBERS) + " |",  # a closing pipe
+        "{w} | " + " | ".join(_NUMBERS),
+        "{w}\t" + "\t".join(_NUMBERS),
+        "{w} " + " ".join(_NUMBERS),
+    ],
+    ids=["pipe-closed", "pipe", "tab", "space"],
+)
+def test_a_word_opening_table_four_data_line_is_its_first_cell(word: str, row: str) -> None:
+    # Table 四's data line has no label: the word is its first cell, not a label that
+    # shifts every number one column to the left.
+    text = _CLEAN.read_text(encoding="utf-8")
+    assert text.count(_REVIEWS_ROW) == 1
+    line = text[: text.index(_REVIEWS_ROW)].count("\n") + 1
+    report = _parse(text.replace(_REVIEWS_ROW, row.format(w=word)))
+    reviews = report.table("reviews")
+    assert reviews is not None
+    first = reviews.cell("review", "upheld")
+    assert first is not None and (first.kind, first.raw, first.value) == ("text", word, None)
+    assert tuple(first.span)[:2] == (line, 1)
+    assert _value(reviews, "review", "corrected") == 2
+    assert _value(reviews, "litigation_direct", "upheld") == 6
+    assert _value(reviews, "litigation_after_review", "total") == 15
+    assert not uncertain_json(report)
+
+
+def test_a_label_before_a_full_table_four_data_line_is_still_no_cell() -> None:
+    # Fifteen numbers after the text: the text is no cell (nothing is one short).
+    text = _CLEAN.read_text(encoding="utf-8")
+    report = _parse(text.replace(_REVIEWS_ROW, "数量 | 1 | " + " | ".join(_NUMBERS) + " |"))
+    reviews = report.table("reviews")
+    assert reviews is not None
+    assert _value(reviews, "review", "upheld") == 1
+    assert _value(reviews, "litigation_after_review", "total") == 15

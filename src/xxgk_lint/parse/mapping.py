@@ -1284,6 +1284,8 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
                 len(group_columns),
                 lambda texts: any(_is_header(t, headers) for t in texts),
             )
+        else:
+            values = _with_leading_word(runs[position][0], values, headers, len(group_columns))
         # A value outside a grid leaves the grid undecided: then a data line of as many
         # values as columns is placed by count, without reading the header lines.
         placement = by_count(values, group_columns) if any(v[TABLE] < 0 for v in values) else None
@@ -1438,6 +1440,30 @@ def _is_header(text: Item, headers: _Headers) -> bool:
     return bool(
         spec.header_pattern.match(text[NORM]) or headers.column_of(text) or headers._group_of(text)
     )
+
+
+def _with_leading_word(
+    texts: list[Item], values: list[Item], headers: _Headers, width: int
+) -> list[Item]:
+    """Table 四's data line with the word that opens it in place of its first number
+    (若干 | 2 | 3 …, 一 typed for —) as its first cell (XG004 reports it).
+
+    The data row has no label, so a short text alone before the values on their line,
+    naming no group or column, is a cell when the numbers are one short of the columns
+    (a blank field the line's closing ``|`` leaves after them is no cell then). Read as a
+    label, it shifted every value one column to the left."""
+    filled = [v for v in values if v[KIND] != EMPTY]
+    if not texts or len(filled) != width - 1:
+        return values
+    cells = values[:-1] if len(values) == width and values[-1][KIND] == EMPTY else values
+    word, line = texts[-1], values[0][LINE]
+    if len(cells) != width - 1 or word[LINE] != line or word[COLUMN] > values[0][COLUMN]:
+        return values
+    if sum(t[LINE] == line for t in texts) != 1 or word[TABLE] >= 0:
+        return values  # (in a grid, the header places the cells)
+    if len(word[NORM]) > _BAD_VALUE_CHARS or _SENTENCE.search(word[RAW]):
+        return values
+    return values if _is_header(word, headers) else [word, *cells]
 
 
 def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
