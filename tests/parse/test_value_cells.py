@@ -437,3 +437,95 @@ def test_a_label_before_a_full_table_four_data_line_is_still_no_cell() -> None:
     assert reviews is not None
     assert _value(reviews, "review", "upheld") == 1
     assert _value(reviews, "litigation_after_review", "total") == 15
+
+
+# --- One cell per line: a one-column row of table 二 whose only cell is a word ----------
+
+#: Seed 000's one-column rows of table 二 → their cell's key.
+_SINGLE_CELLS = {
+    "行政许可 | 1493 |": ("proactive", "licensing", "decisions"),
+    "行政处罚 | 58 |": ("proactive", "penalties", "decisions"),
+    "行政强制 | 9 |": ("proactive", "enforcement", "decisions"),
+    "行政事业性收费 | 1071 |": ("proactive", "fees", "amount"),
+}
+
+
+def _single(word: str, row: str) -> str:
+    """Seed 000, one cell per line, ``word`` for the one number of ``row``."""
+    text = _seed("000")
+    assert row in text
+    return _one_per_line(text.replace(row, f"{row.split(' ')[0]} | {word} |"))
+
+
+@pytest.mark.parametrize("row", _SINGLE_CELLS, ids=lambda row: row.split(" ")[0])
+@pytest.mark.parametrize("word", ["一", "〇", "×", "若干", "0件", "不详"])
+def test_a_word_alone_as_the_cell_of_a_one_column_row_is_its_text_cell(word: str, row: str) -> None:
+    """One cell per line, a one-column row (行政许可 … 行政事业性收费) whose only value is
+    a word has nothing numeric after its label: the word is its cell (XG004 at its line),
+    not a text joined to the next label that loses the row (XG003)."""
+    text, (table, key, column) = _single(word, row), _SINGLE_CELLS[row]
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
+    cell = report.table(table).cell(key, column)
+    line = text.split("\n").index(word) + 1
+    assert (cell.raw, cell.kind, cell.span.line, cell.span.column) == (word, "text", line, 1)
+    assert _uncertain(report) == []
+
+
+@pytest.mark.parametrize("row", _SINGLE_CELLS, ids=lambda row: row.split(" ")[0])
+@pytest.mark.parametrize("word", ["无", "/", "—", "暂无"])
+def test_a_blank_mark_alone_as_the_cell_of_a_one_column_row_is_a_placeholder(
+    word: str, row: str
+) -> None:
+    """无, /, —, 暂无 as a one-column row's only cell are read as blank, as elsewhere."""
+    text, (table, key, column) = _single(word, row), _SINGLE_CELLS[row]
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
+    cell = report.table(table).cell(key, column)
+    assert (cell.raw, cell.kind) == (word, "placeholder")
+
+
+def test_words_in_every_one_column_row_are_their_cells() -> None:
+    """All four one-column rows words: each row keeps its own word, in order."""
+    text = _seed("000")
+    for row, word in zip(_SINGLE_CELLS, ["一", "若干", "×", "〇"], strict=True):
+        text = text.replace(row, f"{row.split(' ')[0]} | {word} |")
+    report = _parse(_one_per_line(text))
+    table = report.table("proactive")
+    cells = [table.cell(key, column).raw for _, key, column in _SINGLE_CELLS.values()]
+    assert cells == ["一", "若干", "×", "〇"]
+    assert _wrong(report, _truth("000"), but={k: None for k in _SINGLE_CELLS.values()}) == []
+
+
+def test_the_next_row_label_after_a_one_column_word_is_still_its_label() -> None:
+    """The word takes only its own line: 行政强制 right after 行政处罚's word is still the
+    label of 行政强制 and keeps its value, and a label (one naming a row) is never taken
+    as the cell of the row before it."""
+    text = _single("若干", "行政处罚 | 58 |")
+    report = _parse(text)
+    table = report.table("proactive")
+    assert table.cell("penalties", "decisions").raw == "若干"
+    assert table.cell("enforcement", "decisions").raw == "9"
+    enforcement = table.row("enforcement")
+    assert enforcement is not None
+    assert (enforcement.label, enforcement.span.line) == (
+        "行政强制",
+        text.split("\n").index("行政强制") + 1,
+    )
+    # 行政处罚 with no value at all: 行政强制 is no cell of it.
+    text = _one_per_line(_seed("000").replace("行政处罚 | 58 |", "行政处罚 | |"))
+    table = _parse(text).table("proactive")
+    assert table.cell("enforcement", "decisions").raw == "9"
+    penalties = table.cell("penalties", "decisions")
+    assert penalties is None or penalties.raw != "行政强制"
+
+
+def test_two_words_after_a_one_column_label_are_not_taken() -> None:
+    """Two words on their own lines for one cell could be anything: neither is taken, and
+    the other rows keep their values."""
+    text = _one_per_line(_seed("000").replace("行政强制 | 9 |", "行政强制 | 若干 |\n说明 |"))
+    report = _parse(text)
+    table = report.table("proactive")
+    assert table.cell("enforcement", "decisions") is None
+    wrong = _wrong(report, _truth("000"), but={})
+    assert wrong == [("proactive", "enforcement", "decisions", "missing", Decimal(9))]

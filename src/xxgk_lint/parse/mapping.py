@@ -991,6 +991,53 @@ def _lone_bad_values(
     return cells, cell_kinds
 
 
+def _lone_cell(
+    runs: list[tuple[list[Item], list[Item], str]],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> tuple[list[Item], list[Item], str] | None:
+    """The (label run, the word as its value, TEXT) of a one-column row whose only cell,
+    one cell per line, is a word (一 for —, 〇, ×, 若干, 0件) inside the label run at
+    ``position``; the texts after the word stay at ``position + 1`` with the run's values.
+
+    With nothing numeric after it, the word joins the label run of whatever follows (the
+    next row's label, a block's header, or nothing at the table's end): the row has no
+    value run and is lost. A short word alone on its line right after a label naming a
+    one-column row (行政许可, 行政事业性收费) is the row's cell (XG004 reports it), when it
+    names no row and is followed by no other word (two words for one cell could be
+    anything), nor by the values (then it leads a longer row: :func:`_lone_bad_values`).
+    """
+    run, values, kinds = runs[position]
+    rows = spec.rows
+    for at in range(len(run) - 1):
+        label, word = run[at], run[at + 1]
+        if len(word[NORM]) > _BAD_VALUE_CHARS or word[LINE] <= label[LINE]:
+            continue  # (most texts: a long one, or two on a line)
+        if not _one_per_line([label, word]) or _lone_words([word]) != 1:
+            continue
+        found = _label_for([label], spec, cursor, naming)
+        if found is None or found[1] is not label or len(rows[found[0]].columns) != 1:
+            continue
+        names_row = _names_a_row(spec, found[0] + 1, naming)
+        rest = run[at + 2 :]
+        if names_row([word]) or (values and not rest):
+            return None
+        if rest and (
+            rest[0][LINE] == word[LINE]
+            or (
+                _lone_words(rest[:1])
+                and not names_row(rest[:1])
+                and not spec.header_pattern.match(rest[0][NORM])
+            )
+        ):
+            return None
+        runs.insert(position + 1, (rest, values, kinds))
+        return run[: at + 1], [word], TEXT
+    return None
+
+
 def _names_a_row(
     spec: TableSpec, cursor: int, naming: dict[str, tuple[int, ...]]
 ) -> Callable[[list[Item]], bool]:
@@ -1052,9 +1099,16 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     money = spec.money_columns
     units: list[tuple[str, str, str]] = []
     for position, (run, values, kinds) in enumerate(runs):
+        found = _label_for(run, spec, cursor, naming) if values else None
+        if (found is None or found[0] != cursor) and len(run) > 1:
+            # The run names no row, or skips the row expected: when that row has one
+            # column, its cell may be a word its label run holds (one cell per line; rare).
+            lone = _lone_cell(runs, position, spec, cursor, naming)
+            if lone is not None:
+                run, values, kinds = runs[position] = lone
+                found = _label_for(run, spec, cursor, naming)
         if not values:
             continue
-        found = _label_for(run, spec, cursor, naming)
         misprint = None
         if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
             found, misprint = _row_label(runs, position, spec, cursor, naming, found)
