@@ -325,6 +325,17 @@ def _lone(word: str, row: str) -> tuple[str, tuple[str, str, str]]:
     return _one_per_line(text.replace(line, "|".join(fields))), key
 
 
+def _assert_text_cell(text: str, word: str, table: str, key: str, column: str) -> None:
+    """Seed 000's values, but for the cell that holds ``word`` alone on its line: a text
+    cell at that line, column 1 (XG004 reports it there); no row left uncertain."""
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
+    cell = report.table(table).cell(key, column)
+    line = text.split("\n").index(word) + 1
+    assert (cell.raw, cell.kind, cell.span.line, cell.span.column) == (word, "text", line, 1)
+    assert _uncertain(report) == []
+
+
 @pytest.mark.parametrize("row", _LONE_CELLS, ids=lambda row: row.split(" ")[0][:8])
 @pytest.mark.parametrize("word", ["一", "〇", "0件", "×", "若干"])
 def test_a_word_alone_on_its_line_is_a_text_cell_of_its_row(word: str, row: str) -> None:
@@ -332,12 +343,7 @@ def test_a_word_alone_on_its_line_is_a_text_cell_of_its_row(word: str, row: str)
     (a total), in the last row of a table, in table 四's one data line — is that row's text
     cell (XG004 reports it there), and every other value keeps its key."""
     text, (table, key, column) = _lone(word, row)
-    report = _parse(text)
-    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
-    cell = report.table(table).cell(key, column)
-    line = text.split("\n").index(word) + 1
-    assert (cell.raw, cell.kind, cell.span.line, cell.span.column) == (word, "text", line, 1)
-    assert _uncertain(report) == []
+    _assert_text_cell(text, word, table, key, column)
 
 
 @pytest.mark.parametrize("word", ["暂无", "不涉及", "空", "N/A"])
@@ -464,12 +470,7 @@ def test_a_word_alone_as_the_cell_of_a_one_column_row_is_its_text_cell(word: str
     a word has nothing numeric after its label: the word is its cell (XG004 at its line),
     not a text joined to the next label that loses the row (XG003)."""
     text, (table, key, column) = _single(word, row), _SINGLE_CELLS[row]
-    report = _parse(text)
-    assert _wrong(report, _truth("000"), but={(table, key, column): None}) == []
-    cell = report.table(table).cell(key, column)
-    line = text.split("\n").index(word) + 1
-    assert (cell.raw, cell.kind, cell.span.line, cell.span.column) == (word, "text", line, 1)
-    assert _uncertain(report) == []
+    _assert_text_cell(text, word, table, key, column)
 
 
 @pytest.mark.parametrize("row", _SINGLE_CELLS, ids=lambda row: row.split(" ")[0])

@@ -118,12 +118,12 @@ def test_a_one_row_data_table_stays_a_row() -> None:
     assert lines(grid(["行政许可", "120"])) == ["行政许可\t120"]
 
 
-def _framed_report() -> str:
-    """CLEAN as Word paragraphs and tables (a table per run of | rows), all in a one-cell
-    table."""
+def _word_blocks(text: str, after_first: str = "") -> list[str]:
+    """``text`` as Word paragraphs and tables (a table per run of | rows); ``after_first``
+    (a block's XML) stands after the first paragraph."""
     blocks: list[str] = []
     rows: list[list[str]] = []
-    for line in CLEAN.split("\n"):
+    for number, line in enumerate(text.split("\n")):
         if "|" in line:
             rows.append([field.strip() for field in line.strip().rstrip("|").split("|")])
             continue
@@ -131,8 +131,16 @@ def _framed_report() -> str:
             blocks.append(grid(*rows))
             rows = []
         blocks.append(p(line))
+        if number == 0 and after_first:
+            blocks.append(after_first)
     if rows:
         blocks.append(grid(*rows))
+    return blocks
+
+
+def _framed_report() -> str:
+    """CLEAN as Word paragraphs and tables, all in a one-cell table."""
+    blocks = _word_blocks(CLEAN)
     return tbl([tc(*blocks)])
 
 
@@ -217,20 +225,7 @@ def test_a_text_box_holding_a_table() -> None:
 
 def test_the_period_in_a_text_box_is_the_period(tmp_path: Path) -> None:
     """The introduction with the statistics period framed in a text box: no XG301."""
-    text = CLEAN.replace(PERIOD, "")
-    blocks: list[str] = []
-    rows: list[list[str]] = []
-    for number, line in enumerate(text.split("\n")):
-        if "|" in line:
-            rows.append([field.strip() for field in line.strip().rstrip("|").split("|")])
-            continue
-        if rows:
-            blocks.append(grid(*rows))
-            rows = []
-        blocks.append(p(line))
-        if number == 0:
-            blocks.append(f"<w:p>{alternate(p(PERIOD))}</w:p>")
-    blocks.append(grid(*rows) if rows else "")
+    blocks = _word_blocks(CLEAN.replace(PERIOD, ""), f"<w:p>{alternate(p(PERIOD))}</w:p>")
     path = tmp_path / "box.docx"
     path.write_bytes(document("".join(blocks)))
     file = result(path)

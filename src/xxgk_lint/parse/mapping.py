@@ -275,7 +275,12 @@ _HEADER_CELL_CHARS = 16
 _CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
 
 
-def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], list[Item], str]]:
+#: A label run (text items, maybe none), the value run after it and its kinds: what
+#: :func:`value_runs` cuts a table's items into.
+_Run = tuple[list[Item], list[Item], str]
+
+
+def value_runs(items: list[Item], spec: TableSpec) -> list[_Run]:
     """The (label run, value run, the value run's kinds) triples, in order.
 
     A run of empty cells only (padding, or the blank cells of a header line) does not end
@@ -289,7 +294,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
     without reading its items again.
     """
     kinds = "".join(map(item_kind, items))  # in C, not a Python step per item
-    out: list[tuple[list[Item], list[Item], str]] = []
+    out: list[_Run] = []
     run: list[Item] = []
     done = 0  # where the last value run ended
     for texts, found in _RUNS.findall(kinds):
@@ -316,7 +321,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[tuple[list[Item], lis
 
 
 def _heads_rows(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     spec: TableSpec,
     index: int,
@@ -386,7 +391,7 @@ def _label_for(
 
 
 def _row_label(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     spec: TableSpec,
     cursor: int,
@@ -447,7 +452,7 @@ def _joined_label(
 
 def _misprinted(
     label: Item,
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     spec: TableSpec,
     cursor: int,
@@ -769,7 +774,7 @@ _BAD_VALUE_CHARS = 6
 
 
 def _bad_values(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -814,7 +819,7 @@ def _bad_values(
 
 
 def _mended(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -841,7 +846,7 @@ def _mended(
 
 
 def _blank_lines(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -897,9 +902,7 @@ def _blanks_between(before: int, after: int, gap: int, step: int) -> list[Item] 
     ]
 
 
-def _cell_gaps(
-    runs: list[tuple[list[Item], list[Item], str]], width: int
-) -> tuple[int, int, int] | None:
+def _cell_gaps(runs: list[_Run], width: int) -> tuple[int, int, int] | None:
     """How many lines a one-cell-per-line table puts from a label to its first value,
     from value to value, and from a row's last value to the next label, read from its
     rows of ``width`` values: None unless its rows agree (each gap the same in all)."""
@@ -942,7 +945,7 @@ def _lone_words(texts: list[Item]) -> int:
 
 
 def _lone_bad_values(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     leading: list[Item],
     values: list[Item],
@@ -967,7 +970,7 @@ def _lone_bad_values(
             return values, kinds
         cells, cell_kinds = [*leading, *values], TEXT * len(leading) + kinds
         filled += len(leading)
-    taken: dict[int, tuple[list[Item], list[Item], str]] = {}  # the runs' rests
+    taken: dict[int, _Run] = {}  # the runs' rests
     at = position + 1
     while filled < width and at < len(runs):
         texts, more, more_kinds = runs[at]
@@ -992,12 +995,12 @@ def _lone_bad_values(
 
 
 def _lone_cell(
-    runs: list[tuple[list[Item], list[Item], str]],
+    runs: list[_Run],
     position: int,
     spec: TableSpec,
     cursor: int,
     naming: dict[str, tuple[int, ...]],
-) -> tuple[list[Item], list[Item], str] | None:
+) -> _Run | None:
     """The (label run, the word as its value, TEXT) of a one-column row whose only cell,
     one cell per line, is a word (一 for —, 〇, ×, 若干, 0件) inside the label run at
     ``position``; the texts after the word stay at ``position + 1`` with the run's values.
