@@ -134,6 +134,31 @@ def test_a_title_wrapped_over_two_lines_is_joined(tmp_path: Path) -> None:
     assert all(p.text != "青溪县水利局" for p in report.preamble)
 
 
+@pytest.mark.parametrize("first", ["青溪县水利局2023年", "青溪县水利局 2023 年", "青溪县水利局2023年度"])
+def test_a_title_wrapped_before_the_report_name_is_joined(tmp_path: Path, first: str) -> None:
+    """The year ends the first line (青溪县水利局 2023 年 / 政府信息公开工作年度报告): the
+    title's year and agency are read from both lines, even when the first line, holding a
+    number, is read as a table row."""
+    text = PIPE.read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    wrapped = text.replace(title, first + "\n" + title[11:], 1)
+    report = parse_path(_report(tmp_path, wrapped))
+    assert (report.agency, report.year) == ("青溪县水利局", 2023)
+    assert report.title is not None and report.title.text == first + title[11:]
+    assert (report.title.span.line, report.title.span.column) == (1, 1)
+    assert all(p.text != first for p in report.preamble)
+
+
+@pytest.mark.parametrize("first", ["根据《条例》2023年", "今天是2023年", "2023年"])
+def test_a_line_above_the_report_name_that_names_no_body_is_not_its_title(
+    tmp_path: Path, first: str
+) -> None:
+    text = PIPE.read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    report = parse_path(_report(tmp_path, text.replace(title, first + "\n" + title[11:], 1)))
+    assert report.title is not None and report.title.text == title[11:]
+
+
 def test_a_page_number_inside_a_sentence_is_dropped(tmp_path: Path) -> None:
     text = (
         "白石县自然资源局2023年政府信息公开工作年度报告\n\n一、总体情况\n"

@@ -53,6 +53,22 @@ def test_crlf_keeps_line_numbers(tmp_path: Path) -> None:
     assert (crlf.span.line, crlf.span.column) == (lf.span.line, lf.span.column)
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\r\n\u2028"])
+def test_unicode_line_separators_end_lines(tmp_path: Path, separator: str) -> None:
+    """A text export that ends its lines with U+2028/U+2029 is read line by line, and a
+    cell's line counts each separator as a line break (an LS after CRLF: an empty line)."""
+    text = CLEAN.read_text(encoding="utf-8")
+    path = tmp_path / "separated.txt"
+    path.write_bytes(text.replace("\n", separator).encode("utf-8"))
+    lf = parse_path(CLEAN).tables["applications"].cell("received", "total")
+    cell = parse_path(path).tables["applications"].cell("received", "total")
+    assert cell is not None and lf is not None
+    assert cell.value == lf.value == 9
+    # (CRLF then LS is two line breaks: line n of the LF file is line 2n - 1)
+    expected_line = 2 * lf.span.line - 1 if "\r" in separator else lf.span.line
+    assert (cell.span.line, cell.span.column) == (expected_line, lf.span.column)
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

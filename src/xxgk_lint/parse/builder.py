@@ -322,7 +322,11 @@ class _Builder:
             first = _take_wrapped_title_start(preamble_raw, title_line)
             if first is not None:
                 title_lines.insert(0, first)
-        title_year = year_of_title(title_line[LINE_TEXT]) if title_line else None
+        title_year = (
+            year_of_title("".join(clean_title(line[LINE_TEXT]) for line in title_lines))
+            if title_lines
+            else None
+        )
         mapped, model = self._map_tables(title_year)
         tables = {k: m.table for k, m in mapped.items() if m.table is not None}
         ranges = [
@@ -501,7 +505,7 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
     """The first line of a title wrapped over two lines (白石县自然资源局 / 2023年…报告),
     taken out of the preamble's paragraphs; None if the title is on one line."""
     for block in preamble.blocks:
-        if not is_paragraph(block):
+        if is_title(block):
             continue
         last = block[-1]
         if last[LINE_NUMBER] == title[LINE_NUMBER] - 1 and wrapped_title_start(title, last):

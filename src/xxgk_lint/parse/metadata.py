@@ -150,29 +150,44 @@ def year_of_title(title: str) -> int | None:
 def wrapped_title_start(title: Line, before: Line | None) -> bool:
     """Whether ``before`` is the first line of a title wrapped over two lines.
 
-    Only a title that starts with its year (2023年政府信息公开工作年度报告) can be the second
-    line of one; the line just above it must be short text naming a body (白石县自然资源局),
-    with no sentence mark and no breadcrumb.
+    A title is wrapped where it starts with its year (白石县自然资源局 / 2023年政府信息公开
+    工作年度报告) or with the report's name (白石县自然资源局2023年 / 政府信息公开工作年度
+    报告: the year ends the line above). The line above must be short text naming a body
+    (with its year, in the second case), with no sentence mark and no breadcrumb.
     """
-    if (
-        before is None
-        or before[LINE_KIND] != "TEXT"
-        or before[LINE_NUMBER] != title[LINE_NUMBER] - 1
-    ):
+    if before is None or before[LINE_NUMBER] != title[LINE_NUMBER] - 1:
         return False
-    head = clean_title(title[LINE_TEXT])
-    match = TITLE_YEAR.search(nfkc(head))
-    if match is None or match.start() != 0:
+    head = nfkc(clean_title(title[LINE_TEXT]))
+    match = TITLE_YEAR.search(head)
+    text = clean_title(before[LINE_TEXT])
+    if match is not None and match.start() == 0 and before[LINE_KIND] == "TEXT":
+        body = text
+    elif (
+        match is None
+        # (a line with a number in it may be read as a table row: 白石县自然资源局 2023 年)
+        and before[LINE_KIND] in ("TEXT", "ROW")
+        and REPORT_NAME.raw_pattern.match(re.sub(r"\s+", "", head))
+    ):
+        named = nfkc(text)
+        year = compiled(_ENDING_YEAR).search(named)
+        if year is None:
+            return False
+        body = named[: year.start()]
+    else:
         return False
     from xxgk_lint.format.document import AGENCY_END  # compiled when first needed
 
-    text = clean_title(before[LINE_TEXT])
     return (
         0 < len(text) <= 30
         and not _breadcrumb(text)
         and not any(mark in text for mark in "。；，,:：")
-        and AGENCY_END.search(normalise(text)) is not None
+        and AGENCY_END.search(normalise(body)) is not None
     )
+
+
+#: A year that ends a line (白石县自然资源局2023年度): the first line of a title wrapped
+#: before the report's name.
+_ENDING_YEAR = rf"\s*(?:{TITLE_YEAR.pattern})\s*$"
 
 
 def year_of_text(paragraphs: Iterable[str]) -> int | None:

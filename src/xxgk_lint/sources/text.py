@@ -71,10 +71,22 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
+def _separators_as_newlines(text: str) -> str:
+    """Unicode's line and paragraph separators (U+2028, U+2029) become LF.
+
+    Some sites' text exports end their lines with them. Unicode makes them mandatory line
+    breaks (UAX #14) and Python's ``splitlines`` splits there: a finding's line counts them.
+    (HTML is not read so: there they are characters of the text, and positions are the
+    page's own lines.)"""
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return text
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
-    text = normalise_newlines(text)
+    text = _separators_as_newlines(normalise_newlines(text))
     # (a text shorter than a limit cannot pass it: most reports are not counted at all)
     if len(text) >= limits.max_lines:
         lines = text.count("\n") + 1
