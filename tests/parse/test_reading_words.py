@@ -134,7 +134,9 @@ def test_a_title_wrapped_over_two_lines_is_joined(tmp_path: Path) -> None:
     assert all(p.text != "青溪县水利局" for p in report.preamble)
 
 
-@pytest.mark.parametrize("first", ["青溪县水利局2023年", "青溪县水利局 2023 年", "青溪县水利局2023年度"])
+@pytest.mark.parametrize(
+    "first", ["青溪县水利局2023年", "青溪县水利局 2023 年", "青溪县水利局2023年度"]
+)
 def test_a_title_wrapped_before_the_report_name_is_joined(tmp_path: Path, first: str) -> None:
     """The year ends the first line (青溪县水利局 2023 年 / 政府信息公开工作年度报告): the
     title's year and agency are read from both lines, even when the first line, holding a
