@@ -1009,8 +1009,12 @@ def _lone_cell(
     next row's label, a block's header, or nothing at the table's end): the row has no
     value run and is lost. A short word alone on its line right after a label naming a
     one-column row (行政许可, 行政事业性收费) is the row's cell (XG004 reports it), when it
-    names no row and is followed by no other word (two words for one cell could be
-    anything), nor by the values (then it leads a longer row: :func:`_lone_bad_values`).
+    names no row and is not followed by the values (then it leads a longer row:
+    :func:`_lone_bad_values`). More such words after it (行政许可, 若干, 件) stand where no
+    cell of the row is: the first is still the row's cell, the others stay texts of no
+    cell — when a label or a header follows them, or nothing does (the table's end); with
+    values right after them, they may be the next row's label misprinted (行政强 | 9), and
+    the run is left as it is.
     """
     run, values, kinds = runs[position]
     rows = spec.rows
@@ -1025,20 +1029,37 @@ def _lone_cell(
             continue
         names_row = _names_a_row(spec, found[0] + 1, naming)
         rest = run[at + 2 :]
-        if names_row([word]) or (values and not rest):
+        if names_row([word]) or (rest and rest[0][LINE] == word[LINE]):
             return None
-        if rest and (
-            rest[0][LINE] == word[LINE]
-            or (
-                _lone_words(rest[:1])
-                and not names_row(rest[:1])
-                and not spec.header_pattern.match(rest[0][NORM])
-            )
-        ):
+        strays = _stray_words(rest, word, names_row, spec.header_pattern.match)
+        if values and strays == len(rest):
             return None
         runs.insert(position + 1, (rest, values, kinds))
         return run[: at + 1], [word], TEXT
     return None
+
+
+def _stray_words(
+    texts: list[Item],
+    after: Item,
+    names_row: Callable[[list[Item]], bool],
+    header: Callable[[str], object],
+) -> int:
+    """How many of ``texts``, from the first, are words alone on their lines after the
+    item ``after`` (as :func:`_lone_words` counts them) that name no row and are no
+    header word: one cell per line, words where no cell of the row before stands."""
+    count = 0
+    for text in texts:
+        if (
+            not _one_per_line([after, text])
+            or not _lone_words([text])
+            or names_row([text])
+            or header(text[NORM])
+        ):
+            break
+        count += 1
+        after = text
+    return count
 
 
 def _names_a_row(
