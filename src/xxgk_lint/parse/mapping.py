@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
-from xxgk_lint.format.labels import misprinted_rows
+from xxgk_lint.format.labels import misprinted_rows, subtotal_group
 from xxgk_lint.format.model import is_plain, printed_unit
 from xxgk_lint.memo import Table as MemoTable
 from xxgk_lint.memo import register
@@ -326,11 +326,11 @@ def _heads_rows(
     spec: TableSpec,
     index: int,
     naming: dict[str, tuple[int, ...]],
-    kinds: str,
 ) -> bool:
-    """Whether the row ``index`` of an older template, found with empty cells only
-    (``kinds``) at ``runs[position]``, is the group label over the rows it stands for:
-    the next label names one of them (（六）其他处理 | | … over 1.申请人无正当理由…).
+    """Whether the row ``index`` of an older template, found at ``runs[position]``, is the
+    group label over the rows it stands for: the next label names one of them (（六）其他处理
+    | | … over 1.申请人无正当理由…). With empty cells only it is a header; with numbers, the
+    group's subtotal (:func:`_subtotal`) — in neither case the older template's row.
 
     A group or block label (（三）不予公开, 三、本年度办理结果, 第二十条第（八）项) written
     with explicit empty cells has no values of its own: it is a header, not a row of
@@ -338,7 +338,7 @@ def _heads_rows(
     label that names no row is not joined with the next row's label
     (:func:`_joined_label`); a leaf row whose cells are all empty stays a row of blanks.
     """
-    if kinds.strip(EMPTY) or position + 1 >= len(runs) or not runs[position + 1][0]:
+    if position + 1 >= len(runs) or not runs[position + 1][0]:
         return False
     found = _label_for(runs[position + 1][0], spec, index + 1, naming)
     return found is not None and spec.rows[found[0]].key in spec.rows[index].replaces
@@ -1122,6 +1122,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     told = False  # whether a header told an order (or a grid row may have one)
     money = spec.money_columns
     units: list[tuple[str, str, str]] = []
+    subtotals: list[_Found] = []  # (a group label's line with numbers: see _subtotal)
     for position, (run, values, kinds) in enumerate(runs):
         found = _label_for(run, spec, cursor, naming) if values else None
         if (found is None or found[0] != cursor) and len(run) > 1:
@@ -1135,12 +1136,24 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             continue
         misprint = None
         if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
+            group = subtotal_group(spec, [t[NORM] for t in run[-2:]]) if found is None else None
+            if group is not None and kinds.strip(EMPTY):
+                # A group's label with numbers: its subtotal, never joined with the label
+                # of its first leaf (which would then take the subtotal's values).
+                label = run[group[1]]
+                subtotals.append(_subtotal(spec, group[0], label, values, kinds, headers, votes))
+                deviations.append(_subtotal_notice(spec, group[0], label))
+                continue
             found, misprint = _row_label(runs, position, spec, cursor, naming, found)
         if found is None:
             continue
         index, label = found
         row_spec = row_specs[index]
-        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming, kinds):
+        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming):
+            if kinds.strip(EMPTY) and spec.subtotal_parts(row_spec.key):
+                group_key = row_spec.key  # (a group's label over its rows, with numbers)
+                subtotals.append(_subtotal(spec, group_key, label, values, kinds, headers, votes))
+                deviations.append(_subtotal_notice(spec, group_key, label))
             continue
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
@@ -1227,8 +1240,41 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         found_rows = _in_printed_order(spec, found_rows, orders, deviations)
     rows = _rows(found_rows)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
-    table = Table(spec.key, span, spec.column_keys, rows, model.version, tuple(units))
+    table = Table(
+        spec.key,
+        span,
+        spec.column_keys,
+        rows,
+        model.version,
+        tuple(units),
+        _rows(subtotals) if subtotals else (),
+    )
     return MappedTable(table, deviations, first[LINE], last[LINE])
+
+
+def _subtotal(
+    spec: TableSpec,
+    group: str,
+    label: Item,
+    values: list[Item],
+    kinds: str,
+    headers: _Headers,
+    votes: FieldVotes,
+) -> _Found:
+    """A group label's line with numbers of its own (（三）不予公开 | 3 | 0 | … | 3): the
+    subtotal of the group's leaves, which the format does not print. It is no row of the
+    table (the identities add up the leaves): kept under the group's key, its values
+    placed as its leaves' are, for XG202 to check it against them. Placed in the first
+    pass only (by count or by its grid): one it leaves open is not checked."""
+    columns = spec.row(spec.subtotal_parts(group)[0]).columns
+    header = _NO_HEADER if values[0][TABLE] < 0 else headers.current(values[0][TABLE], label[LINE])
+    placement = _first_placement(values, kinds, columns, label, header, votes)
+    return (group, label, values, columns, header, placement)
+
+
+def _subtotal_notice(spec: TableSpec, group: str, label: Item) -> Deviation:
+    """The notice (XG005) that the report prints a group's subtotal."""
+    return Deviation(spec.key, group, label[RAW], item_span(label), "subtotal")
 
 
 def _read_units(
