@@ -205,3 +205,23 @@ def test_the_older_single_row_with_numbers_is_still_the_2019_row(tmp_path: Path)
     assert table.row("other") is not None and table.subtotals == ()
     found = [(d.code, d.severity) for d in result(path).diagnostics if d.code == "XG005"]
     assert found == [("XG005", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("layout", [pipe, space_aligned], ids=str)
+def test_a_label_broken_around_its_numbers_is_still_its_row(tmp_path: Path, layout) -> None:
+    """三、本年度办理结果 | 3 | 1 | … then （一）予以公开 alone before （二）… and its numbers:
+    the label of （一） broken around its numbers, not a subtotal (the next row names
+    itself, so the two texts make （一）'s label)."""
+    text = layout(
+        CLEAN.replace(
+            "三、本年度办理结果 | （一）予以公开 | 3 |", "三、本年度办理结果 | 3 |"
+        ).replace(
+            "| 0 | 0 | 0 | 0 | 4 |\n（二）", "| 0 | 0 | 0 | 0 | 4 |\n（一）予以公开\n（二）", 1
+        )
+    )
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    table = _table(path)
+    assert [table.row("granted").value(c) for c in COLUMNS] == [3, 1, 0, 0, 0, 0, 4]
+    assert table.subtotals == ()
+    assert codes(result(path), "XG003", "XG005", "XG202") == []

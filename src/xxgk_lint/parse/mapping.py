@@ -1137,7 +1137,11 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         misprint = None
         if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
             group = subtotal_group(spec, [t[NORM] for t in run[-2:]]) if found is None else None
-            if group is not None and kinds.strip(EMPTY):
+            if (
+                group is not None
+                and kinds.strip(EMPTY)
+                and not _broken_label(runs, position, spec, cursor, naming)
+            ):
                 # A group's label with numbers: its subtotal, never joined with the label
                 # of its first leaf (which would then take the subtotal's values).
                 label = run[group[1]]
@@ -1270,6 +1274,30 @@ def _subtotal(
     header = _NO_HEADER if values[0][TABLE] < 0 else headers.current(values[0][TABLE], label[LINE])
     placement = _first_placement(values, kinds, columns, label, header, votes)
     return (group, label, values, columns, header, placement)
+
+
+def _broken_label(
+    runs: list[_Run],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> bool:
+    """Whether a group label with numbers at ``runs[position]`` is the first part of a
+    row's label broken around its numbers (三、本年度办理结果 | 5 | 2 | … then （一）予以公开
+    alone, before （二）… and its numbers): joined with the next text it names a row that
+    the next run does not name by itself. Else it is its group's subtotal, and its next
+    label (1.属于国家秘密, even broken over two lines) is its first leaf's."""
+    if position + 1 >= len(runs) or not runs[position + 1][0]:
+        return False
+    piece, following = runs[position][0][-1], runs[position + 1][0]
+    after = following[0]
+    norm = piece[NORM] + after[NORM]
+    joined = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
+    if joined is None:
+        return False
+    alone = _label_for(following, spec, cursor, naming)
+    return alone is None or alone[0] != joined[0]
 
 
 def _subtotal_notice(spec: TableSpec, group: str, label: Item) -> Deviation:
