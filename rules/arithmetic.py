@@ -29,7 +29,7 @@ from typing import Any
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
-from xxgk_lint.engine.checks import FAIL, Check, CheckCell
+from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, Check, CheckCell
 from xxgk_lint.engine.diagnostics import Diagnostic, Number, RuleMeta
 from xxgk_lint.engine.identities import (
     CellRef,
@@ -40,7 +40,7 @@ from xxgk_lint.engine.identities import (
     judged_culprits,
 )
 from xxgk_lint.engine.rule import RuleContext, checks_of, rule
-from xxgk_lint.parse.ast import Report, as_span
+from xxgk_lint.parse.ast import Report, Row, Table, as_span
 
 # ---- the analysis, shared by the four rules (once per report)
 
@@ -439,11 +439,14 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         "zh": {
             "cell": CELL_MESSAGE["zh"],
             "disagree": "{scope}的数互相不符：应有 {identity}，实际（七）总计 {total} ≠ 各项办理结果之和 {sum}",
+            "subtotal": "“{label}”一行所填小计的{column}应为该组各项之和 {expected}，实际为 {actual}",
         },
         "en": {
             "cell": CELL_MESSAGE["en"],
             "disagree": "{scope}: these do not agree: expected {identity}, found （七）总计 "
             "{total} ≠ the outcome rows' sum {sum}",
+            "subtotal": "the subtotal printed on the line '{label}': its {column} should be "
+            "the sum of the group's rows, {expected}, but is {actual}",
         },
     },
     docs=docs(
@@ -467,6 +470,60 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
 )
 def outcome_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _check(report, ctx, "outcome-sum", _sum_fields)
+    for table in report.tables.values():
+        for subtotal in table.subtotals:
+            yield from _subtotal_sum(report, ctx, table, subtotal)
+
+
+def _subtotal_sum(
+    report: Report, ctx: RuleContext, table: Table, subtotal: Row
+) -> Iterator[Diagnostic]:
+    """A subtotal the report prints on a group label's line (（三）不予公开 | 3 | 0 | …;
+    :attr:`~xxgk_lint.parse.ast.Table.subtotals`), column by column, against the sum of
+    the group's leaves: a check each (``subtotal-sum``), and a finding at the subtotal's
+    cell where it differs. Not assessable where a cell is blank or no number (XG004
+    reports the leaf's), or a leaf row is absent. A leaf that one wrong cell explains
+    (reported by the identities' rules) counts at the value they ask of it: a subtotal
+    that agrees with the leaves once it is corrected is no second finding for that cell."""
+    lang, key = ctx.lang, table.key
+    rows = [(part, table.row(part)) for part in table.spec.subtotal_parts(subtotal.key)]
+    blamed: dict[str, Number] | None = None
+    for cell in subtotal.cells:
+        column = cell.column
+        address = f"{key}.{subtotal.key}.subtotal.{column}"
+        parts = [(f"{key}.{part}.{column}", row and row.cell(column)) for part, row in rows]
+        cells = (
+            CheckCell(address, cell.value, cell.span, subtotal.label),
+            *(CheckCell(a, c.value if c else None, c.span if c else None) for a, c in parts),
+        )
+        missing = next((a for a, c in [(address, cell), *parts] if not c or c.value is None), None)
+        if missing is not None:
+            ctx.record("subtotal-sum", address, NOT_ASSESSABLE, cells, reason=missing)
+            continue
+        expected = sum(c.value for _, c in parts)  # type: ignore[misc]
+        if expected == cell.value:
+            ctx.record("subtotal-sum", address, PASS, cells)
+            continue
+        if blamed is None:
+            blamed = blamed_values(report)
+        corrected = sum(blamed.get(a, c.value) for a, c in parts)  # type: ignore[misc]
+        if corrected == cell.value:  # (a wrong leaf, reported where it stands)
+            wrong = next(a for a, _ in parts if a in blamed)
+            culprit = next(c for c in analysis(report).culprits if c.ref.address == wrong)
+            owner = _owner(culprit, ctx)
+            finding = (owner, culprit.ref.address) if owner else None
+            ctx.record("subtotal-sum", address, FAIL, cells, finding=finding)
+            continue
+        ctx.record("subtotal-sum", address, FAIL, cells, finding=(ctx.meta.code, address))
+        yield ctx.diagnostic(
+            cell.span,
+            "subtotal",
+            label=subtotal.label,
+            column=column_label(lang, column, key, report.format_version),
+            expected=expected,
+            actual=cell.value,
+            subject=address,
+        )
 
 
 @rule(

@@ -274,9 +274,12 @@ def outline(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
             if number != expected:
                 styled.append(section)  # its own number, written （五） or 5.
             continue
-        # Sections after an absent one, moved up by one each: XG101 reports the cause.
+        # Sections after an absent one, moved up by one each: XG101 reports the cause (in
+        # another style, 2. for 三, the style is told as for a heading with its own number).
         shifted = sum(1 for k in absent if _POSITION[k] < order)
         if shifted and value == order - shifted + 1:
+            if _style(number) != _style(expected):
+                styled.append(section)
             continue
         yield ctx.diagnostic(
             section.span,

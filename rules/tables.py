@@ -468,6 +468,7 @@ def _run_diagnostic(
 _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
     "unit": ("unit", ".unit", None),
     "label": ("misprint", "", Severity.INFO),
+    "subtotal": ("subtotal", ".subtotal", Severity.INFO),
 }
 
 
@@ -489,6 +490,8 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "核对时折算为{expected}",
             "misprint": "行名“{label}”与格式的“{expected}”不一致（缺字、错字或被截断），"
             "按所在位置读作“{expected}”行",
+            "subtotal": "“{label}”一行填写了数字（该组的小计），格式中组名称本身没有数字："
+            "小计不作为表格的一行读取，核对其等于该组各项之和（XG202）",
         },
         "en": {
             "default": "'{label}' is a single row with its own numbers (the 2019 trial format); "
@@ -501,6 +504,9 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "read in the unit the header names and compared in {expected}",
             "misprint": "the row label '{label}' is not the format's '{expected}' (a character "
             "lost or changed, or cut short); read as that row from where it stands",
+            "subtotal": "the line '{label}' holds numbers (the group's subtotal), where the "
+            "format's group label has none: the subtotal is not read as a row of the table; "
+            "it is checked to equal the sum of the group's rows (XG202)",
         },
     },
     docs=docs(

@@ -234,7 +234,7 @@ def __init__(self, key, number, title, span, blocks, implicit):
  __set(self, 'implicit', implicit)
 INITS["def __init__(self, key, number, title, span, blocks, implicit):\n __set(self, 'key', key)\n __set(self, 'number', number)\n __set(self, 'title', title)\n __set(self, 'span', span)\n __set(self, 'blocks', blocks)\n __set(self, 'implicit', implicit)"] = __init__.__code__
 
-def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups):
+def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups, subtotals):
  __dict = self.__dict__
  __dict['key'] = key
  __dict['section'] = section
@@ -246,16 +246,18 @@ def __init__(self, key, section, title, columns, rows, layout, blocks, header_wo
  __dict['header_words'] = header_words
  __dict['anchors'] = anchors
  __dict['header_groups'] = header_groups
-INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['section'] = section\n __dict['title'] = title\n __dict['columns'] = columns\n __dict['rows'] = rows\n __dict['layout'] = layout\n __dict['blocks'] = blocks\n __dict['header_words'] = header_words\n __dict['anchors'] = anchors\n __dict['header_groups'] = header_groups"] = __init__.__code__
+ __dict['subtotals'] = subtotals
+INITS["def __init__(self, key, section, title, columns, rows, layout, blocks, header_words, anchors, header_groups, subtotals):\n __dict = self.__dict__\n __dict['key'] = key\n __dict['section'] = section\n __dict['title'] = title\n __dict['columns'] = columns\n __dict['rows'] = rows\n __dict['layout'] = layout\n __dict['blocks'] = blocks\n __dict['header_words'] = header_words\n __dict['anchors'] = anchors\n __dict['header_groups'] = header_groups\n __dict['subtotals'] = subtotals"] = __init__.__code__
 
-def __init__(self, key, span, columns, rows, format, units):
+def __init__(self, key, span, columns, rows, format, units, subtotals):
  __set(self, 'key', key)
  __set(self, 'span', span)
  __set(self, 'columns', columns)
  __set(self, 'rows', rows)
  __set(self, 'format', format)
  __set(self, 'units', units)
-INITS["def __init__(self, key, span, columns, rows, format, units):\n __set(self, 'key', key)\n __set(self, 'span', span)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'format', format)\n __set(self, 'units', units)"] = __init__.__code__
+ __set(self, 'subtotals', subtotals)
+INITS["def __init__(self, key, span, columns, rows, format, units, subtotals):\n __set(self, 'key', key)\n __set(self, 'span', span)\n __set(self, 'columns', columns)\n __set(self, 'rows', rows)\n __set(self, 'format', format)\n __set(self, 'units', units)\n __set(self, 'subtotals', subtotals)"] = __init__.__code__
 
 def __init__(self, kind, expression, when, scope, pattern, cells):
  __dict = self.__dict__

@@ -220,11 +220,19 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ),
     ("XG005", "unit"): _edit("本年收费金额（单位：万元）", "本年收费金额（单位：元）"),
     ("XG005", "misprint"): _edit("2.重复申请 |", "2.重复申 |"),
+    ("XG005", "subtotal"): _edit(
+        "（三）不予公开 | 1.属于国家秘密 |",
+        "（三）不予公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n1.属于国家秘密 |",
+    ),
     ("XG101", "default"): _between("五、存在的主要问题", "六、其他需要报告"),
     # One wrong cell: the rule of the identity that states it (row 一's 总计: row-sum; a
     # column's （七）总计: outcome-sum), else the rule of its column (row 一: balance).
     ("XG201", "cell"): wrong_total,
     ("XG202", "cell"): _edit("（七）总计 | 5 | 2 |", "（七）总计 | 5 | 3 |"),
+    ("XG202", "subtotal"): _edit(
+        "（三）不予公开 | 1.属于国家秘密 |",
+        "（三）不予公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n1.属于国家秘密 |",
+    ),
     ("XG203", "cell"): _edit(
         "一、本年新收政府信息公开申请数量 | 5 | 2 |", "一、本年新收政府信息公开申请数量 | 4 | 2 |"
     ),

@@ -521,12 +521,30 @@ def test_the_next_row_label_after_a_one_column_word_is_still_its_label() -> None
     assert penalties is None or penalties.raw != "行政强制"
 
 
-def test_two_words_after_a_one_column_label_are_not_taken() -> None:
-    """Two words on their own lines for one cell could be anything: neither is taken, and
-    the other rows keep their values."""
-    text = _one_per_line(_seed("000").replace("行政强制 | 9 |", "行政强制 | 若干 |\n说明 |"))
-    report = _parse(text)
-    table = report.table("proactive")
-    assert table.cell("enforcement", "decisions") is None
-    wrong = _wrong(report, _truth("000"), but={})
-    assert wrong == [("proactive", "enforcement", "decisions", "missing", Decimal(9))]
+@pytest.mark.parametrize("row", _SINGLE_CELLS, ids=lambda row: row.split(" ")[0])
+@pytest.mark.parametrize(
+    "words", [("若干", "说明"), ("不详", "不详"), ("一", "件"), ("若干", "件", "备注")]
+)
+def test_more_words_after_a_one_column_label_leave_the_first_its_cell(
+    words: tuple[str, ...], row: str
+) -> None:
+    """Two words (or more) alone on their lines under a one-column row's label: the first
+    stands where the row's number belongs and is its text cell (XG004 at its line); the
+    others stand where no cell is and are no cell. The row is not lost (XG003) and every
+    other row keeps its value."""
+    text = _single(" |\n".join(words), row)
+    table, key, column = _SINGLE_CELLS[row]
+    _assert_text_cell(text, words[0], table, key, column)
+
+
+def test_words_then_values_after_a_one_column_label_are_left_as_they_were() -> None:
+    """Words with values right after them may be the next row's label misprinted (行政强
+    | 9): the first word is then not taken as the cell of the row before."""
+    text = _one_per_line(
+        _seed("000")
+        .replace("行政处罚 | 58 |", "行政处罚 | 若干 |")
+        .replace("行政强制 | 9 |", "行政强 | 9 |")
+    )
+    table = _parse(text).table("proactive")
+    assert table.cell("penalties", "decisions") is None
+    assert table.cell("enforcement", "decisions").raw == "9"

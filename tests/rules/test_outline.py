@@ -138,6 +138,50 @@ def test_sections_numbered_in_one_other_style(tmp_path: Path, style: str) -> Non
     assert report.section("other").paragraphs[0].text == "本机关2023年未收取信息处理费。"  # type: ignore[union-attr]
 
 
+def renumbered(style: str, missing: int) -> str:
+    """CLEAN without its section ``missing`` (1–6: heading and content), the others
+    numbered one after the other in ``style`` ({n}: 1–5, {c}: 一–五)."""
+    lines = CLEAN.split("\n")
+    starts = [lines.index(f"{c}、{title}") for c, title in HEADINGS]
+    end = starts[missing] if missing < 6 else len(lines)
+    del lines[starts[missing - 1] : end]
+    text = "\n".join(lines)
+    headings = [h for n, h in enumerate(HEADINGS, 1) if n != missing]
+    for n, (c, title) in enumerate(headings, 1):
+        mark = style.format(n=n, c="一二三四五六"[n - 1])
+        text = edit(text, f"\n{c}、{title}\n", f"\n{mark}{title}\n")
+    return text
+
+
+@pytest.mark.parametrize("missing", [1, 2, 3, 5, 6])
+@pytest.mark.parametrize("style", ["{n}.", "{n}、", "{c}、"])
+def test_sections_renumbered_after_one_left_out(tmp_path: Path, style: str, missing: int) -> None:
+    """A section left out and the others numbered one after the other (1.总体情况
+    2.收到和处理政府信息公开申请情况 …): as under 一、二、…, the words say which section a
+    heading opens, in arabic too. XG101 reports the section left out and nothing else is a
+    warning; arabic numerals are one notice, at the first heading."""
+    text = renumbered(style, missing)
+    file = check_text(tmp_path, text)
+    keys = [k for n, k in enumerate(KEYS, 1) if n != missing]
+    warnings = [d.code for d in file.diagnostics if d.severity >= Severity.WARNING]
+    assert warnings == ["XG101"]
+    notices = [d for d in file.diagnostics if d.code == "XG102"]
+    if style == "{c}、":
+        assert notices == []
+    else:
+        (notice,) = notices
+        assert (notice.line, notice.severity) == (3, Severity.INFO)
+        assert notice.actual == style.format(n=1).strip()
+    report = parse_path(tmp_path / "report.txt")
+    assert [(s.key, s.number, s.implicit) for s in report.sections] == [
+        (key, style.format(n=n).strip() if "{n}" in style else "一二三四五六"[n - 1], False)
+        for n, key in enumerate(keys, 1)
+    ]
+    assert sorted(report.tables) == sorted(
+        k for k in ("proactive", "applications", "reviews") if k in keys
+    )
+
+
 def test_the_style_notice_in_english(tmp_path: Path) -> None:
     file = check_text(tmp_path, numbered("（{c}）"), lang="en")
     (notice,) = [d for d in file.diagnostics if d.code == "XG102"]

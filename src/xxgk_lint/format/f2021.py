@@ -8,6 +8,7 @@ Labels are quoted as the format prints them; ``words`` are matched in normalised
 from __future__ import annotations
 
 from xxgk_lint.format.model import (
+    OUTCOMES,
     BlockSpec,
     ColumnSpec,
     Format,
@@ -426,6 +427,13 @@ APPLICATIONS = TableSpec(
     anchors=("勾稽关系", "申请人情况", "本年新收"),
     # (申请人情况 is no group: some reports print it over 总计 too, others not.)
     header_groups=(("^法人或其他组织$", APPLICANTS[1:-1]),),
+    subtotals=(
+        (OUTCOMES, "三、本年度办理结果", "(?:本年度?)?办理结果"),
+        ("denied", "（三）不予公开", "不予公开"),
+        ("unavailable", "（四）无法提供", "无法提供"),
+        ("not_processed", "（五）不予处理", "不予处理"),
+        ("other", "（六）其他处理", "其他处理"),
+    ),
 )
 
 # ---------------------------------------------------------------------------- table 四

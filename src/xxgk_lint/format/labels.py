@@ -127,3 +127,29 @@ def misprinted_rows(spec: TableSpec, norm: str) -> tuple[int, ...]:
         and resembles(printed, label, numbered=number is not None and number == own)
     }
     return tuple(sorted(found))
+
+
+#: The words a report prints for a subtotal's line beside its group's label (（三）不予公开 |
+#: 小计 | 3 | …), or instead of it.
+_SUBTOTAL_WORDS = ("小计", "合计")
+
+
+def subtotal_group(spec: TableSpec, norms: list[str]) -> tuple[str, int] | None:
+    """The group whose subtotal a line labelled ``norms`` (normalised, the text nearest
+    the numbers last) prints, and where its label is in ``norms`` (-1, or -2 before 小计):
+    its group label (（三）不予公开, (四)无法提供, 三、本年度办理结果), numbered in any style or
+    not, maybe followed by 小计 — when the table has such a group
+    (:attr:`~xxgk_lint.format.model.TableSpec.subtotals`) with leaves to add up."""
+    if not spec.subtotals or not norms:
+        return None
+    at = -2 if norms[-1] in _SUBTOTAL_WORDS and len(norms) > 1 else -1
+    label = item_number(norms[at])[1]
+    for group, words in _subtotal_patterns(spec):
+        if words.fullmatch(label) is not None and spec.subtotal_parts(group):
+            return group, at
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _subtotal_patterns(spec: TableSpec) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((group, re.compile(words)) for group, _, words in spec.subtotals)

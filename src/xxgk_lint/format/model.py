@@ -155,6 +155,10 @@ class ColumnSpec:
         return self.unit in MONEY_UNITS
 
 
+#: The group of every outcome leaf of table 三 (its label: 三、本年度办理结果).
+OUTCOMES = "outcomes"
+
+
 @record(eq=False)
 class RowSpec:
     """A row of a table, under its canonical key.
@@ -240,6 +244,12 @@ class TableSpec:
     #: normalised cell and the keys it stands over, in the format's order. They tell the
     #: order a header prints the columns in (:func:`xxgk_lint.parse.columns.printed_order`).
     header_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The group labels of the rows (（三）不予公开, 三、本年度办理结果) that carry no numbers
+    #: in the format but that some reports print with numbers of their own, the subtotal
+    #: of the group's leaves: (the group's key — a leaf's ``group``, or ``outcomes`` for
+    #: every outcome leaf —, its label, a pattern of the label's words after its number).
+    #: Such a line is not a row of the format (:meth:`subtotal_parts`).
+    subtotals: tuple[tuple[str, str, str], ...] = ()
 
     @cached_property
     def column_keys(self) -> tuple[str, ...]:
@@ -306,6 +316,11 @@ class TableSpec:
     @cached_property
     def anchor_pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(self.anchors))
+
+    def subtotal_parts(self, group: str) -> tuple[str, ...]:
+        """The leaf rows a subtotal of ``group`` adds up (none: the group is a leaf of its
+        own here, as the 2019 format's （六）其他处理)."""
+        return tuple(r.key for r in self.rows if r.leaf and (group == OUTCOMES or r.group == group))
 
     @cached_property
     def expected_rows(self) -> tuple[str, ...]:

@@ -249,6 +249,11 @@ class Table:
     #: format's (收费金额(元) where the format says 万元). Their values are kept as printed;
     #: :meth:`amount` gives them in the format's unit, which is what checks compare.
     units: tuple[tuple[str, str, str], ...] = ()
+    #: The subtotals the report prints on a group label's line (（三）不予公开 | 3 | 0 | …),
+    #: which the format gives no numbers: no rows of the table (no identity reads them),
+    #: each a Row under its group's key (``denied``, ``outcomes`` …; see
+    #: :attr:`~xxgk_lint.format.model.TableSpec.subtotals`), checked against its leaves.
+    subtotals: tuple[Row, ...] = ()
 
     @property
     def spec(self) -> Any:

@@ -34,6 +34,7 @@ from xxgk_lint.parse.ast import (
     Paragraph,
     Piece,
     Report,
+    Row,
     Section,
     Span,
     Table,
@@ -438,15 +439,20 @@ class _Builder:
         if self.source.positions is None:
             return table
         span = self._span
-        rows = tuple(
-            row._replace(
-                span=span(row.span),
-                # (the cells as the row stores them, see Row: no Cell made to move them)
-                cells=tuple((*cell[:4], span(as_span(cell[4]))) for cell in row[3]),
+
+        def moved(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+            return tuple(
+                row._replace(
+                    span=span(row.span),
+                    # (the cells as the row stores them, see Row: no Cell made to move them)
+                    cells=tuple((*cell[:4], span(as_span(cell[4]))) for cell in row[3]),
+                )
+                for row in rows
             )
-            for row in table.rows
+
+        return dataclasses.replace(
+            table, span=span(table.span), rows=moved(table.rows), subtotals=moved(table.subtotals)
         )
-        return dataclasses.replace(table, span=span(table.span), rows=rows)
 
     def _second_span(self) -> Span | None:
         if self.second is None:

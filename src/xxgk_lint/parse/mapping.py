@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
-from xxgk_lint.format.labels import misprinted_rows
+from xxgk_lint.format.labels import misprinted_rows, subtotal_group
 from xxgk_lint.format.model import is_plain, printed_unit
 from xxgk_lint.memo import Table as MemoTable
 from xxgk_lint.memo import register
@@ -326,11 +326,11 @@ def _heads_rows(
     spec: TableSpec,
     index: int,
     naming: dict[str, tuple[int, ...]],
-    kinds: str,
 ) -> bool:
-    """Whether the row ``index`` of an older template, found with empty cells only
-    (``kinds``) at ``runs[position]``, is the group label over the rows it stands for:
-    the next label names one of them (（六）其他处理 | | … over 1.申请人无正当理由…).
+    """Whether the row ``index`` of an older template, found at ``runs[position]``, is the
+    group label over the rows it stands for: the next label names one of them (（六）其他处理
+    | | … over 1.申请人无正当理由…). With empty cells only it is a header; with numbers, the
+    group's subtotal (:func:`_subtotal`) — in neither case the older template's row.
 
     A group or block label (（三）不予公开, 三、本年度办理结果, 第二十条第（八）项) written
     with explicit empty cells has no values of its own: it is a header, not a row of
@@ -338,7 +338,7 @@ def _heads_rows(
     label that names no row is not joined with the next row's label
     (:func:`_joined_label`); a leaf row whose cells are all empty stays a row of blanks.
     """
-    if kinds.strip(EMPTY) or position + 1 >= len(runs) or not runs[position + 1][0]:
+    if position + 1 >= len(runs) or not runs[position + 1][0]:
         return False
     found = _label_for(runs[position + 1][0], spec, index + 1, naming)
     return found is not None and spec.rows[found[0]].key in spec.rows[index].replaces
@@ -1009,8 +1009,12 @@ def _lone_cell(
     next row's label, a block's header, or nothing at the table's end): the row has no
     value run and is lost. A short word alone on its line right after a label naming a
     one-column row (行政许可, 行政事业性收费) is the row's cell (XG004 reports it), when it
-    names no row and is followed by no other word (two words for one cell could be
-    anything), nor by the values (then it leads a longer row: :func:`_lone_bad_values`).
+    names no row and is not followed by the values (then it leads a longer row:
+    :func:`_lone_bad_values`). More such words after it (行政许可, 若干, 件) stand where no
+    cell of the row is: the first is still the row's cell, the others stay texts of no
+    cell — when a label or a header follows them, or nothing does (the table's end); with
+    values right after them, they may be the next row's label misprinted (行政强 | 9), and
+    the run is left as it is.
     """
     run, values, kinds = runs[position]
     rows = spec.rows
@@ -1025,20 +1029,37 @@ def _lone_cell(
             continue
         names_row = _names_a_row(spec, found[0] + 1, naming)
         rest = run[at + 2 :]
-        if names_row([word]) or (values and not rest):
+        if names_row([word]) or (rest and rest[0][LINE] == word[LINE]):
             return None
-        if rest and (
-            rest[0][LINE] == word[LINE]
-            or (
-                _lone_words(rest[:1])
-                and not names_row(rest[:1])
-                and not spec.header_pattern.match(rest[0][NORM])
-            )
-        ):
+        strays = _stray_words(rest, word, names_row, spec.header_pattern.match)
+        if values and strays == len(rest):
             return None
         runs.insert(position + 1, (rest, values, kinds))
         return run[: at + 1], [word], TEXT
     return None
+
+
+def _stray_words(
+    texts: list[Item],
+    after: Item,
+    names_row: Callable[[list[Item]], bool],
+    header: Callable[[str], object],
+) -> int:
+    """How many of ``texts``, from the first, are words alone on their lines after the
+    item ``after`` (as :func:`_lone_words` counts them) that name no row and are no
+    header word: one cell per line, words where no cell of the row before stands."""
+    count = 0
+    for text in texts:
+        if (
+            not _one_per_line([after, text])
+            or not _lone_words([text])
+            or names_row([text])
+            or header(text[NORM])
+        ):
+            break
+        count += 1
+        after = text
+    return count
 
 
 def _names_a_row(
@@ -1101,6 +1122,7 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     told = False  # whether a header told an order (or a grid row may have one)
     money = spec.money_columns
     units: list[tuple[str, str, str]] = []
+    subtotals: list[_Found] = []  # (a group label's line with numbers: see _subtotal)
     for position, (run, values, kinds) in enumerate(runs):
         found = _label_for(run, spec, cursor, naming) if values else None
         if (found is None or found[0] != cursor) and len(run) > 1:
@@ -1114,12 +1136,28 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
             continue
         misprint = None
         if found is None or found[1] is not run[-1]:  # (rare: most labels name their row)
+            group = subtotal_group(spec, [t[NORM] for t in run[-2:]]) if found is None else None
+            if (
+                group is not None
+                and kinds.strip(EMPTY)
+                and not _broken_label(runs, position, spec, cursor, naming)
+            ):
+                # A group's label with numbers: its subtotal, never joined with the label
+                # of its first leaf (which would then take the subtotal's values).
+                label = run[group[1]]
+                subtotals.append(_subtotal(spec, group[0], label, values, kinds, headers, votes))
+                deviations.append(_subtotal_notice(spec, group[0], label))
+                continue
             found, misprint = _row_label(runs, position, spec, cursor, naming, found)
         if found is None:
             continue
         index, label = found
         row_spec = row_specs[index]
-        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming, kinds):
+        if row_spec.replaces and _heads_rows(runs, position, spec, index, naming):
+            if kinds.strip(EMPTY) and spec.subtotal_parts(row_spec.key):
+                group_key = row_spec.key  # (a group's label over its rows, with numbers)
+                subtotals.append(_subtotal(spec, group_key, label, values, kinds, headers, votes))
+                deviations.append(_subtotal_notice(spec, group_key, label))
             continue
         # Text cells after the label on its own line stand where numbers belong (若干, 不详):
         # they are the row's first cells, not part of its label.
@@ -1206,8 +1244,65 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         found_rows = _in_printed_order(spec, found_rows, orders, deviations)
     rows = _rows(found_rows)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
-    table = Table(spec.key, span, spec.column_keys, rows, model.version, tuple(units))
+    table = Table(
+        spec.key,
+        span,
+        spec.column_keys,
+        rows,
+        model.version,
+        tuple(units),
+        _rows(subtotals) if subtotals else (),
+    )
     return MappedTable(table, deviations, first[LINE], last[LINE])
+
+
+def _subtotal(
+    spec: TableSpec,
+    group: str,
+    label: Item,
+    values: list[Item],
+    kinds: str,
+    headers: _Headers,
+    votes: FieldVotes,
+) -> _Found:
+    """A group label's line with numbers of its own (（三）不予公开 | 3 | 0 | … | 3): the
+    subtotal of the group's leaves, which the format does not print. It is no row of the
+    table (the identities add up the leaves): kept under the group's key, its values
+    placed as its leaves' are, for XG202 to check it against them. Placed in the first
+    pass only (by count or by its grid): one it leaves open is not checked."""
+    columns = spec.row(spec.subtotal_parts(group)[0]).columns
+    header = _NO_HEADER if values[0][TABLE] < 0 else headers.current(values[0][TABLE], label[LINE])
+    placement = _first_placement(values, kinds, columns, label, header, votes)
+    return (group, label, values, columns, header, placement)
+
+
+def _broken_label(
+    runs: list[_Run],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    naming: dict[str, tuple[int, ...]],
+) -> bool:
+    """Whether a group label with numbers at ``runs[position]`` is the first part of a
+    row's label broken around its numbers (三、本年度办理结果 | 5 | 2 | … then （一）予以公开
+    alone, before （二）… and its numbers): joined with the next text it names a row that
+    the next run does not name by itself. Else it is its group's subtotal, and its next
+    label (1.属于国家秘密, even broken over two lines) is its first leaf's."""
+    if position + 1 >= len(runs) or not runs[position + 1][0]:
+        return False
+    piece, following = runs[position][0][-1], runs[position + 1][0]
+    after = following[0]
+    norm = piece[NORM] + after[NORM]
+    joined = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
+    if joined is None:
+        return False
+    alone = _label_for(following, spec, cursor, naming)
+    return alone is None or alone[0] != joined[0]
+
+
+def _subtotal_notice(spec: TableSpec, group: str, label: Item) -> Deviation:
+    """The notice (XG005) that the report prints a group's subtotal."""
+    return Deviation(spec.key, group, label[RAW], item_span(label), "subtotal")
 
 
 def _read_units(

@@ -95,9 +95,11 @@ def recover_sections(
         if key in present:
             continue
         low, high = _between(parts, key)
+        # (a report that leaves out a section numbers the ones after it one less)
+        renumbered = 1 + sum(k in present for k in SECTION_ORDER[: SECTION_ORDER.index(key)])
         found = (
             _run_in(parts, key, low, high)
-            or _as_subheading(parts, key, low, high)
+            or _as_subheading(parts, key, low, high, renumbered)
             or _content(parts, key, low, high, title_line)
         )
         if found is None:
@@ -127,11 +129,16 @@ def _between(parts: list[Section], key: str) -> tuple[int, int]:
 
 
 def _as_subheading(
-    parts: list[Section], key: str, low: int, high: int
+    parts: list[Section], key: str, low: int, high: int, renumbered: int
 ) -> tuple[int, int, Section] | None:
     """A heading the grammar did not take for one: （一）总体情况 or 1.总体情况 (the section's
     own number in another style than 一、: a sub-heading's, or arabic), or the section's
-    whole title with no numeral (其他需要报告的事项). The numeral is kept as printed."""
+    whole title with no numeral (其他需要报告的事项). The numeral is kept as printed.
+
+    An arabic numeral may also be ``renumbered``, the place the section has among those
+    found (a report that leaves out 二 numbers 三 2.): as under 一、二、…, the words decide.
+    Not （二）: the items of 总体情况 are numbered so ((二)依申请公开情况), and with a section
+    left out one of them would be taken for the next section's heading."""
     spec = FORMAT_2021.section(key)
     for index in range(low, high):
         blocks = parts[index].blocks
@@ -146,7 +153,10 @@ def _as_subheading(
             match = compiled(_OTHER_NUMERAL).match(norm)
             if match is not None:
                 value = _VALUES[match.group(1) or match.group(2)]
-                if value != _VALUES[spec.number] or section_key(line) != key:
+                own = value == _VALUES[spec.number]
+                if not (own or (match.group(2) and value == renumbered)):
+                    continue
+                if section_key(line) != key:
                     continue
                 number: str | None = _printed_numeral(line)
             elif normalise(spec.title.zh) in norm and not compiled(_NUMBERED).match(norm):
