@@ -452,7 +452,9 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     docs=docs(
         (
             "收到和处理政府信息公开申请情况表中，（七）总计在每一列都必须等于（一）予以公开至（六）其他处理"
-            "共21个末级项目之和（（三）至（六）组标题本身没有数字）。" + CELL_DOC["zh"],
+            "共21个末级项目之和（（三）至（六）组标题本身没有数字）。组名称一行填写了小计时（（三）至（六）、"
+            "三、本年度办理结果），也逐列核对小计等于该组各末级项目之和，在小计单元格报告应为多少、实际多少；"
+            "能由某一末级项目的错误解释的，只在该项目报告一次。" + CELL_DOC["zh"],
             "（七）总计就是本年度办理结果的合计；不等说明某项结果漏计、重计或总计填错。",
             OUTCOMES_WRONG_TOTAL,
             OUTCOMES,
@@ -460,7 +462,10 @@ def row_sum(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         (
             "In the applications table, （七）总计 must equal, in every column, the sum of the "
             "21 outcome rows from （一）予以公开 to （六）其他处理 3.其他 (the group labels （三）–（六） "
-            "carry no numbers of their own). " + CELL_DOC["en"],
+            "carry no numbers of their own). A subtotal printed on a group label's line "
+            "(（三）–（六）, 三、本年度办理结果) is checked column by column against the group's "
+            "rows and reported at its cell (expected, found); one wrong row that explains it "
+            "is reported only at that row. " + CELL_DOC["en"],
             "（七）总计 is the sum of this year's outcomes; a difference means an outcome was "
             "left out, counted twice, or the total is wrong.",
             OUTCOMES_WRONG_TOTAL,

@@ -171,7 +171,7 @@ def _heading(section: Section) -> str:
             "格式规定一致（不重复、不错号，例如把“其他需要报告的事项”编为“五”），每部分都有标题。某部分"
             "没有标题但内容在（如第四部分之后直接写“（一）主要问题”“（二）改进情况”），单独报告一次，指出"
             "内容从哪里开始。整部分缺失的由 XG101 报告，其后各部分因此依次提前的编号不再重复报告；标题不带"
-            "编号的不报告。六个标题都用另一种编号（“1.”“（一）”等）时照常读作各部分，只提示一次；个别标题"
+            "编号的不报告（按 1. 2. … 编号时同样由标题文字确定各部分）。六个标题都用另一种编号（“1.”“（一）”等）时照常读作各部分，只提示一次；个别标题"
             "编号样式不同时警告。统计表印在所属部分之外（如第六部分之后作为附件）时照常读取，每张表提示一次。"
             "顺序错误的标题只报告一次，不再另报其编号。",
             "格式规定了六个部分及其顺序；错号、漏标题会让读者和评估人员找不到对应内容，也是常见的扣分项。",
@@ -185,7 +185,8 @@ def _heading(section: Section) -> str:
             "content is there without its heading (（一）主要问题 / （二）改进情况 right after "
             "section 四) is reported on its own, where its content starts. A section that is "
             "absent altogether is XG101's; the numerals of the sections after it, moved up by "
-            "one, are not reported again; headings printed without a numeral are not reported. "
+            "one, are not reported again (under headings numbered 1. 2. … too: their words "
+            "name the sections); headings printed without a numeral are not reported. "
             "Headings all numbered in another style (1. / （一）) are read as the sections, and "
             "the style is one notice; a single heading in another style is a warning. A table "
             "printed outside its section (after 六, as an annex) is read, with a notice at "

@@ -517,7 +517,9 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "各数值按表头所示的列读取（表头未能明确各列时按位置读取）；金额列的表头写明另一单位"
             "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。"
             "也提示行名缺字、错字或被截断（如“2.重复申”）：按编号与位置读作格式中在此处缺少的那一行（提示级别）；"
-            "不能唯一确定时不读该行（XG003 报告），绝不把数值归入别的行。",
+            "不能唯一确定时不读该行（XG003 报告），绝不把数值归入别的行。"
+            "也提示组名称一行填写了数字（如“（三）不予公开 | 3 | 0 | …”，该组的小计）：不作为表格的一行读取，"
+            "各子项照常读取，小计由 XG202 核对（提示级别）。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
             OLD_OTHER_ROW,
             NEW_OTHER_ROWS,
@@ -534,7 +536,9 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "unit. And a row label with a character lost, changed or cut off (2.重复申): "
             "read, by its number and place, as the one row of the format missing there (an "
             "info notice); where no single row fits, the row is not read (XG003) — its values "
-            "never go to another row.",
+            "never go to another row. And a group label printed with numbers (（三）不予公开 "
+            "| 3 | 0 | …: the group's subtotal): not read as a row, its rows read as usual, "
+            "the subtotal checked by XG202 (info).",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
             OLD_OTHER_ROW,
