@@ -463,7 +463,9 @@ def _applicant_word() -> re.Pattern[str]:
     return re.compile("|".join(sorted(APPLICANT_WORDS, key=len, reverse=True)))
 
 
-def _about(text: str, start: int, end: int, tokens: tuple[_Tok, ...]) -> tuple[frozenset[str], bool]:
+def _about(
+    text: str, start: int, end: int, tokens: tuple[_Tok, ...]
+) -> tuple[frozenset[str], bool]:
     """What applications the words of ``text[start:end]`` (a claim's, before its count or
     after its "none" word; ``tokens`` the sentence's) say a claim counts: the columns of
     the applicants named, and whether it is of some kind only (:data:`QUALIFIERS`, or a
@@ -484,11 +486,15 @@ def _about(text: str, start: int, end: int, tokens: tuple[_Tok, ...]) -> tuple[f
     if not ends:
         return frozenset(columns), False
     at = ends[-1].start()
-    opening = 0
-    for token in tokens:
-        if token.type == "TOPIC" and token.value in _VERBS and start <= token.start:
-            if token.end - start <= at:
-                opening = max(opening, token.end - start)
+    # (the modifier starts after the last verb before its 的: 收到…的, or at the words' start)
+    opening = max(
+        (
+            t.end - start
+            for t in tokens
+            if t.value in _VERBS and start <= t.start < t.end <= at + start
+        ),
+        default=0,
+    )
     modifier = rest[opening:at].strip()
     if any(word in modifier for word in CHANNELS):
         return frozenset(columns), False  # (how it came in: for the rules to see)
