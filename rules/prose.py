@@ -7,7 +7,10 @@ each claim is compared with the cells its wording may mean — the *readings* it
 only when no reading fits. A part (其中线上申请3件), a change (同比增长10件), a count of one
 outcome (予以公开5件), a count of something else (行政许可申请, 人大代表建议) and another
 year's count (上年度收到申请12件, 去年同期…, 2022年收到12件 in a report of 2023) are not
-compared; neither is a sentence outside the context of information disclosure.
+compared; neither is a sentence outside the context of information disclosure. A claim
+about some applicants (未收到法人或其他组织提出的申请, 收到企业提出的申请2件) is compared
+with their columns of table 三; one about a kind of applications no row counts (逾期答复…,
+需要补正的…, 其他行政机关转来的…, 涉及…的, 其他申请) is not.
 
 A cell that the arithmetic rules put a wrong value on (one wrong cell, see
 :mod:`xxgk_lint_rules.arithmetic`) may be read at the value the identities ask of it too:

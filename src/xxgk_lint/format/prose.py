@@ -171,7 +171,7 @@ QUALIFIERS = (
 #: applications named (本机关收到的, 公民、法人和其他组织提出的): any other word before that
 #: 的 (收到群众反映强烈的申请) makes the claim one of some of them. (到 of 共收到, 接收到:
 #: the verb words 共收 and 接收 end before it.)
-PLAIN_MODIFIER = r"^到?(?:[、,和及与或者以等]|提出|提交|递交|全部|所有|各类)*$"
+PLAIN_MODIFIER = r"^到?(?:[、,和及与或者以等]|来自|提出|提交|递交|全部|所有|各类)*$"
 
 #: Words that put a sentence in the context of information-disclosure applications and
 #: of the reviews and lawsuits about them (XG501, XG502).
