@@ -446,6 +446,8 @@ def _span(sentence: Sentence, start: int) -> Span:
 
 #: The verbs a modifier of the applications (收到…的申请) starts after.
 _VERBS = frozenset({"receive", "handle", "close", "carry_in", "carry_out", "outcome"})
+#: The topics of a claim about applications: what XG501 compares.
+_OF_APPLICATIONS_TOPICS = _VERBS | {"application"}
 #: A 的 that ends a modifier of the applications: 的(政府)(信息公开)申请, 的依申请公开.
 _OF_APPLICATIONS = r"的(?=(?:政府)?(?:信息公开)?申请|依申请公开)"
 
@@ -463,6 +465,12 @@ def _applicant_word() -> re.Pattern[str]:
     return re.compile("|".join(sorted(APPLICANT_WORDS, key=len, reverse=True)))
 
 
+#: A character each word :func:`_about` looks for holds (its last), and 的: words that hold
+#: none of them (共收到政府信息公开申请, most claims') name no kind and no applicant.
+_ABOUT_CHARACTERS = frozenset(word[-1] for word in (*QUALIFIERS, *APPLICANT_WORDS)) | {"的"}
+_NOTHING_ABOUT = (frozenset[str](), False)
+
+
 def _about(
     text: str, start: int, end: int, tokens: tuple[_Tok, ...]
 ) -> tuple[frozenset[str], bool]:
@@ -470,6 +478,8 @@ def _about(
     after its "none" word; ``tokens`` the sentence's) say a claim counts: the columns of
     the applicants named, and whether it is of some kind only (:data:`QUALIFIERS`, or a
     modifier before 的申请 that is no plain one: 收到涉及征地拆迁的申请)."""
+    if _ABOUT_CHARACTERS.isdisjoint(text[start:end]):  # (in C: most claims)
+        return _NOTHING_ABOUT
     words = list(text[start:end])
     columns: set[str] = set()
     for named in _applicants_pattern().finditer(text, start, end):
@@ -638,7 +648,10 @@ class _Reader:
 
     def _of(self, claim: Claim, start: int, end: int) -> Claim:
         """The claim with what applications its words (``start``–``end`` of the text) say
-        it counts (:func:`_about`)."""
+        it counts (:func:`_about`), if it is a claim about applications at all (not 主动公开
+        规章3件, nor 行政复议1件)."""
+        if claim.topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
+            return claim
         applicants, qualified = _about(self.text, start, end, self.tokens)
         if not applicants and not qualified:
             return claim
