@@ -7,7 +7,10 @@ each claim is compared with the cells its wording may mean — the *readings* it
 only when no reading fits. A part (其中线上申请3件), a change (同比增长10件), a count of one
 outcome (予以公开5件), a count of something else (行政许可申请, 人大代表建议) and another
 year's count (上年度收到申请12件, 去年同期…, 2022年收到12件 in a report of 2023) are not
-compared; neither is a sentence outside the context of information disclosure.
+compared; neither is a sentence outside the context of information disclosure. A claim
+about some applicants (未收到法人或其他组织提出的申请, 收到企业提出的申请2件) is compared
+with their columns of table 三; one about a kind of applications no row counts (逾期答复…,
+需要补正的…, 其他行政机关转来的…, 涉及…的, 其他申请) is not.
 
 A cell that the arithmetic rules put a wrong value on (one wrong cell, see
 :mod:`xxgk_lint_rules.arithmetic`) may be read at the value the identities ask of it too:
@@ -35,6 +38,7 @@ from xxgk_lint.engine.checks import FAIL, NOT_ASSESSABLE, PASS, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
+from xxgk_lint.format.f2021 import APPLICANTS
 from xxgk_lint.format.normalise import TRADITIONAL, fold_traditional, with_traditional
 from xxgk_lint.parse.ast import Paragraph, Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
@@ -307,7 +311,13 @@ def application_readings(claim: Claim, year: int | None = None) -> tuple[tuple[s
         return ()
     if of_other_bodies(claim) or by_channel(claim):
         return ()
+    if claim.qualified:
+        return ()  # (逾期答复…, 需要补正的…, 其他…: some applications, which no row counts)
     if claim.none:
+        if "carry_in" in topics:  # 未收到上年结转的申请
+            return (("carried_over",),)
+        if "carry_out" in topics:  # 未有结转下年度的申请
+            return (("carried_forward",),)
         return (("received",),) if topics & {"receive", "application"} else ()
     verbs: list[str] = [v for v in ("receive", "close", "carry_in", "carry_out") if v in topics]
     if not verbs and "handle" in topics and "application" in topics:
@@ -318,6 +328,20 @@ def application_readings(claim: Claim, year: int | None = None) -> tuple[tuple[s
     return tuple(readings)
 
 
+def applicant_columns(claim: Claim) -> tuple[str, ...]:
+    """The columns of table 三 the claim counts: those of the applicants it names
+    (未收到法人或其他组织提出的申请: the five of 法人或其他组织), else — or when it names
+    them all (公民、法人和其他组织) — 总计."""
+    named = claim.applicants
+    if not named or named >= _ALL_APPLICANTS:
+        return ("total",)
+    return tuple(key for key in APPLICANTS if key in named)
+
+
+#: The applicant columns of table 三, 总计 aside.
+_ALL_APPLICANTS = frozenset(APPLICANTS) - {"total"}
+
+
 def _compare_applications(
     report: Report, claim: Claim, readings: tuple[tuple[str, ...], ...], lang: str
 ) -> Outcome:
@@ -326,15 +350,18 @@ def _compare_applications(
     if table is None:
         return Outcome(NOT_ASSESSABLE, tuple(cells), reason="applications")
     corrected = blamed_values(report)
+    columns = applicant_columns(claim)
     statuses, found = [], []
     reasons = []
     for reading in readings:
         choices: list[list[Number]] = []
         status = PASS
-        for key in reading:
+        for key, column in itertools.product(reading, columns):
             row = table.row(key)
-            address = f"applications.{key}.total"
+            address = f"applications.{key}.{column}"
             label = row_label(lang, "applications", key, report.format_version)
+            if column != "total":
+                label += _column_note(column, lang, report.format_version)
             if row is None:
                 status = NOT_ASSESSABLE
                 reasons.append(address)
@@ -343,7 +370,7 @@ def _compare_applications(
                 status = UNCERTAIN
                 reasons.append(address)
                 continue
-            cell = row.cell("total")
+            cell = row.cell(column)
             value = cell.value if cell is not None and cell.is_number else None
             cells.append(CheckCell(address, value, cell.span if cell else None, label))
             if value is None:
@@ -361,11 +388,22 @@ def _compare_applications(
             dict.fromkeys(sum(c) for c in itertools.product(*choices))  # type: ignore[misc]
         )
         names = [row_label(lang, "applications", k, report.format_version) for k in reading]
+        if columns != ("total",):
+            note = ("、" if lang == "zh" else ", ").join(
+                column_label(lang, c, "applications", report.format_version) for c in columns
+            )
+            names = [f"{name}（{note}）" if lang == "zh" else f"{name} ({note})" for name in names]
         found.append((" + ".join(names), sums))
         statuses.append(PASS if claim.value in sums else FAIL)
     status = _status(statuses)
     reason = ", ".join(dict.fromkeys(reasons)) if status in (NOT_ASSESSABLE, UNCERTAIN) else None
     return Outcome(status, tuple(dict.fromkeys(cells)), tuple(found), reason)
+
+
+def _column_note(column: str, lang: str, version: str) -> str:
+    """（商业企业） / (businesses): the applicant column of a cell's label."""
+    name = column_label(lang, column, "applications", version)
+    return f"（{name}）" if lang == "zh" else f" ({name})"
 
 
 def _found_text(

@@ -391,3 +391,103 @@ def test_reader_claims_drop_the_markers_and_keep_every_field() -> None:
     assert none == Claim(
         topics=frozenset({"receive"}), value=0, span=_UNPLACED, text="", none=True, clause="未收到"
     )
+
+
+def _about(text: str) -> list[tuple]:
+    """(topics, value, none, applicants, qualified) of each claim."""
+    return [
+        (sorted(c.topics), c.value, c.none, sorted(c.applicants), c.qualified)
+        for c in _sentence(text).claims
+    ]
+
+
+_ORGANISATIONS = ["business", "legal_service", "other_org", "public_interest", "research"]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # the applicants named before 提出的 / 申请: columns of table 三 (the format's keys)
+        (
+            "全年未收到法人或其他组织提出的政府信息公开申请。",
+            [(["application"], 0, True, _ORGANISATIONS, False)],
+        ),
+        (
+            "未收到企业提出的政府信息公开申请。",
+            [(["application"], 0, True, ["business"], False)],
+        ),
+        (
+            "全年未收到科研机构、社会公益组织、法律服务机构提出的政府信息公开申请。",
+            [(["application"], 0, True, ["legal_service", "public_interest", "research"], False)],
+        ),
+        (
+            "本年度收到法人或者其他组织提出的政府信息公开申请0件。",
+            [(["application", "receive"], 0, False, _ORGANISATIONS, False)],
+        ),
+        (
+            "全年收到自然人申请5件。",
+            [(["application", "receive"], 5, False, ["natural_person"], False)],
+        ),
+        (
+            "共收到公民、法人和其他组织提出的政府信息公开申请7件。",
+            [
+                (
+                    ["application", "receive"],
+                    7,
+                    False,
+                    sorted(["natural_person", *_ORGANISATIONS]),
+                    False,
+                )
+            ],
+        ),
+        # 上年结转 is a topic of its own, which a "none" statement may deny
+        (
+            "本年度未收到上年结转的政府信息公开申请。",
+            [(["application", "carry_in"], 0, True, [], False)],
+        ),
+        # plain modifiers say nothing of the kind
+        ("本年度收到的政府信息公开申请7件。", [(["application", "receive"], 7, False, [], False)]),
+        ("2023年度新收的依申请公开7件。", [(["application", "receive"], 7, False, [], False)]),
+        ("本年度未收到政府信息公开申请。", [(["application"], 0, True, [], False)]),
+    ],
+)
+def test_the_applicants_a_claim_names(text: str, about: list[tuple]) -> None:
+    assert _about(text) == about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未发生逾期答复政府信息公开申请的情况。",
+        "所有申请均在法定期限内答复，未出现逾期答复政府信息公开申请现象。",
+        "不存在超期答复政府信息公开申请的情况。",
+        "本年度未收到需要补正的政府信息公开申请。",
+        "未收到其他行政机关转来的政府信息公开申请。",
+        "未发生政府信息公开申请被撤回的情况。",
+        "除上述申请外，未收到其他政府信息公开申请。",
+        "未收到涉及收费的政府信息公开申请。",
+        "本年度收到需要补正的政府信息公开申请1件。",
+        "逾期答复政府信息公开申请0件。",
+        "收到上级机关转交的政府信息公开申请1件。",
+        "本年度收到涉及征地拆迁的政府信息公开申请3件。",
+        "本年度收到关于房屋征收补偿的政府信息公开申请2件。",
+        "本年度收到重复的政府信息公开申请1件。",
+        "收到群众反映强烈的政府信息公开申请2件。",  # any modifier before 的申请
+        "收到法人提出的政府信息公开申请2件。",  # (法人 alone: no column of its own)
+    ],
+)
+def test_a_claim_about_some_kind_of_applications_is_qualified(text: str) -> None:
+    (claim,) = [c for c in _sentence(text).claims if "application" in c.topics]
+    assert claim.qualified
+
+
+def test_a_review_after_which_a_lawsuit_is_filed_is_a_lawsuit_after_review() -> None:
+    for text in (
+        "未发生因政府信息公开被申请行政复议后又提起行政诉讼的情况。",
+        "未发生行政复议后再起诉的情况。",
+        "不存在复议后提起诉讼的案件。",
+    ):
+        (claim,) = _sentence(text).claims
+        assert claim.none and claim.topics & {"review", "litigation", "after_review"} == {
+            "after_review"
+        }, text

@@ -571,3 +571,123 @@ def test_the_paragraphs_joined_are_the_reports_own() -> None:
     assert _paragraphs_joined(one) == _joined(one.paragraphs)
     assert _paragraphs_joined(other) == _joined(other.paragraphs)
     assert _paragraphs_joined(other) != _joined(one.paragraphs)
+
+
+# ---- what applications a claim is about (CLEAN: 一 自然人 5 + 商业企业 2 = 7; 二 自然人 1)
+
+RECEIVED = "一、本年新收政府信息公开申请数量 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |"
+NATURAL_ONLY = "一、本年新收政府信息公开申请数量 | 7 | 0 | 0 | 0 | 0 | 0 | 7 |"
+CARRIED = "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+NONE_CARRIED = "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected", "found"),
+    [
+        # "none" of some applicants: the columns they are, summed
+        (
+            "全年未收到法人或其他组织提出的政府信息公开申请。",
+            None,
+            2,
+            "“一、本年新收政府信息公开申请数量（商业企业、科研机构、社会公益组织、"
+            "法律服务机构、其他）”为 2",
+        ),
+        ("未收到企业提出的政府信息公开申请。", None, 2, "申请数量（商业企业）”为 2"),
+        # 上年结转: its row
+        (
+            "本年度未收到上年结转的政府信息公开申请。",
+            None,
+            1,
+            "“二、上年结转政府信息公开申请数量”为 1",
+        ),
+        # counts of some applicants: new, or new and carried over, in their columns
+        ("本年度收到商业企业提出的政府信息公开申请3件。", "3件", 2, "申请数量（商业企业）”为 2"),
+        ("本年度收到法人或其他组织提出的政府信息公开申请0件。", "0件", 2, "其他）”为 2"),
+        ("全年收到自然人提出的政府信息公开申请4件。", "4件", "5 / 6", "（自然人）”为 5"),
+        # all of them named: 总计
+        ("共收到公民、法人和其他组织提出的政府信息公开申请9件。", "9件", "7 / 8", "数量”为 7"),
+    ],
+)
+def test_claims_about_some_applicants_compare_with_their_columns(
+    tmp_path: Path, sentence: str, number: str | None, expected: object, found: str
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    # (a "none" claim stands for its sentence, which starts the overview's line)
+    line, column = locate(text, number) if number else (locate(text, sentence)[0], 1)
+    assert codes(file, "XG501") == [("XG501", line, column)]
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.expected, finding.actual) == (expected, int(number[:-1]) if number else 0)
+    assert found in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "table"),
+    [
+        ("全年未收到法人或其他组织提出的政府信息公开申请。", (RECEIVED, NATURAL_ONLY)),
+        ("未收到商业企业提出的政府信息公开申请。", (RECEIVED, NATURAL_ONLY)),
+        ("全年未收到科研机构、社会公益组织、法律服务机构提出的政府信息公开申请。", None),
+        ("本年度未收到上年结转的政府信息公开申请。", (CARRIED, NONE_CARRIED)),
+        ("本年度收到法人或其他组织提出的政府信息公开申请2件。", None),
+        ("本年度收到企业提出的政府信息公开申请两件。", None),
+        ("全年收到自然人提出的政府信息公开申请5件。", None),
+        ("全年收到公民提出的政府信息公开申请6件。", None),  # (new and carried over)
+        ("共收到公民、法人和其他组织提出的政府信息公开申请7件。", None),
+    ],
+)
+def test_true_claims_about_some_applicants_pass(
+    tmp_path: Path, sentence: str, table: tuple[str, str] | None
+) -> None:
+    text = overview(sentence)
+    if table is not None:
+        text = edit(text, *table)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == []
+    assert {status for _, status in prose_checks(file, "XG501")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "未发生逾期答复政府信息公开申请的情况。",
+        "所有申请均在法定期限内答复，未出现逾期答复政府信息公开申请现象。",
+        "不存在超期答复政府信息公开申请的情况。",
+        "本年度未收到需要补正的政府信息公开申请。",
+        "未收到其他行政机关转来的政府信息公开申请。",
+        "未发生政府信息公开申请被撤回的情况。",
+        "除上述申请外，未收到其他政府信息公开申请。",
+        "未收到涉及收费的政府信息公开申请。",
+        "未收到涉及国家秘密的政府信息公开申请。",
+        "本年度收到需要补正的政府信息公开申请1件。",
+        "本年度收到其他行政机关转来的政府信息公开申请2件。",
+        "逾期答复政府信息公开申请0件。",
+        "收到上级机关转交的政府信息公开申请1件。",
+        "本年度收到涉及征地拆迁的政府信息公开申请3件。",
+        "本年度收到关于房屋征收补偿的政府信息公开申请2件。",
+        "本年度收到重复的政府信息公开申请1件。",
+    ],
+)
+def test_claims_about_a_kind_the_tables_do_not_count_are_not_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    assert prose_checks(file, "XG501") == []
+
+
+AFTER_REVIEW = "未发生因政府信息公开被申请行政复议后又提起行政诉讼的情况。"
+
+
+def test_none_after_review_is_about_lawsuits_after_review_only(tmp_path: Path) -> None:
+    direct = "0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |" + " 0 |" * 5
+    for row in (REVIEWS, direct):  # a review, a direct lawsuit: neither is denied
+        file = check_text(tmp_path, reviews(row, overview(OVERVIEW + AFTER_REVIEW)))
+        assert codes(file, "XG502") == []
+        assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+    after = " 0 |" * 10 + " 0 | 1 | 0 | 0 | 1 |"
+    text = reviews(after.strip(), overview(OVERVIEW + AFTER_REVIEW))
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.column) == locate(text, AFTER_REVIEW)
+    assert (finding.expected, finding.actual) == (1, 0)
+    assert "行政诉讼（复议后起诉）“结果纠正”为 1" in finding.message

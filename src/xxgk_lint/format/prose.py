@@ -10,6 +10,8 @@ Words are tried longest first at each position, so 上年结转 is a carry-in, n
 
 from __future__ import annotations
 
+from xxgk_lint.format.f2021 import APPLICANTS
+
 #: topic → words. Order matters only for documentation; matching is longest-first.
 TOPICS: dict[str, tuple[str, ...]] = {
     # 上年结转 before 结转: a carry-in from last year.
@@ -54,7 +56,13 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "litigation": ("行政诉讼", "诉讼", "起诉"),
     # The two kinds of litigation of table 四, before 复议 and 起诉 (longest first).
     "direct": ("未经复议直接起诉", "直接起诉", "直接提起行政诉讼", "直接提起诉讼"),
-    "after_review": ("复议后起诉", "经复议后起诉", "复议后提起行政诉讼", "复议后提起诉讼"),
+    # (行政复议后又提起行政诉讼 whole: else 行政复议, the longer word at its start, wins)
+    "after_review": (
+        "复议后起诉",
+        "经复议后起诉",
+        "行政复议后[又再]?(?:提起|起诉)(?:行政)?(?:诉讼)?",
+        "复议后[又再]?(?:提起|起诉)(?:行政)?(?:诉讼)?",
+    ),
     "each": ("各",),
     # 未收到申请, 未发生行政复议和行政诉讼, 无行政复议: there were none (a bare 无 is too
     # common to mean that: 无障碍, 无差错).
@@ -109,9 +117,13 @@ IN_CLAUSE = r"(?:(?!。)[^,;])"
 #: A result denied (均未被纠错, 无被纠错案件, 没有被撤销): not the result of the counts before it,
 #: as 均结果维持 is (未经复议 is no denial). Searched in a clause of folded text.
 NO_RESULT = rf"(?:未(?!经)|没有|无|并无){IN_CLAUSE}{{0,8}}?(?:维持|纠错|纠正|败诉|撤销|确认违法)"
-#: The topics a "none" statement can be about: 未收到申请, 未发生行政复议、行政诉讼(被纠错).
+#: The topics a "none" statement can be about: 未收到申请, 未收到上年结转的申请, 未发生行政复议、
+#: 行政诉讼(被纠错).
 NONE_TOPICS = frozenset(
-    {"receive", "application", "review", "litigation", "direct", "after_review", "corrected"}
+    {
+        *("receive", "application", "carry_in", "carry_out"),
+        *("review", "litigation", "direct", "after_review", "corrected"),
+    }
 )
 #: The topics a "none_caused" statement (未因…被申请行政复议) can be about: the cases of
 #: table 四 and their results.
@@ -121,6 +133,45 @@ NONE_KINDS = {"none": NONE_TOPICS, "none_caused": NONE_CAUSED_TOPICS}
 #: What may follow a "none" word at the end of its clause, for the topics before it to be
 #: what did not happen: 行政复议、行政诉讼均未发生(的情况).
 NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
+
+# ---- what kind of applications a claim counts (未收到法人或其他组织提出的申请, 收到需要补正的
+# 申请1件): searched in the words of the claim before its count (after its "none" word).
+
+#: The applicant columns of table 三 (the format's keys) of 法人或其他组织: all but 自然人.
+ORGANISATIONS = tuple(key for key in APPLICANTS if key not in ("natural_person", "total"))
+#: Who applied, by the columns of table 三 they are (tried longest first). 法人 alone, 群众,
+#: 个人 are none of them: a claim of theirs is :data:`QUALIFIED` (法人提出的) or a total.
+APPLICANT_WORDS: dict[str, tuple[str, ...]] = {
+    "法人或者其他组织": ORGANISATIONS,
+    "法人或其他组织": ORGANISATIONS,
+    "法人和其他组织": ORGANISATIONS,
+    "法人及其他组织": ORGANISATIONS,
+    "法人、其他组织": ORGANISATIONS,
+    "自然人": ("natural_person",),
+    "公民": ("natural_person",),
+    "商业企业": ("business",),
+    "企业": ("business",),
+    "科研机构": ("research",),
+    "社会公益组织": ("public_interest",),
+    "公益组织": ("public_interest",),
+    "法律服务机构": ("legal_service",),
+}
+#: What may stand after the applicants named: their applications (企业提出的, 公民申请).
+APPLIED = "(?:等)?(?:提出|提交|递交|依申请|申请|的)"
+#: Applications of a kind the tables do not count apart: late (逾期答复, 超期), to be
+#: completed (需要补正), passed on by another body (转来的, 转交), withdrawn, charged, about a
+#: subject (涉及…的, 关于…的), repeated, "other" ones (除上述申请外，未收到其他申请). A claim
+#: about them is no claim about table 三 (searched after the applicants are taken out).
+QUALIFIERS = (
+    *("逾期", "超期", "超过法定期限", "超出法定期限", "延期", "补正", "转来", "转交"),
+    *("转送", "移送", "转办", "撤回", "收费", "缴费", "国家秘密", "重复", "涉及"),
+    *("关于", "有关", "针对", "其他"),
+)
+#: Words that may stand between the verb and 的 of 收到…的申请 and leave it all the
+#: applications named (本机关收到的, 公民、法人和其他组织提出的): any other word before that
+#: 的 (收到群众反映强烈的申请) makes the claim one of some of them. (到 of 共收到, 接收到:
+#: the verb words 共收 and 接收 end before it.)
+PLAIN_MODIFIER = r"^到?(?:[、,和及与或者以等]|来自|提出|提交|递交|全部|所有|各类)*$"
 
 #: Words that put a sentence in the context of information-disclosure applications and
 #: of the reviews and lawsuits about them (XG501, XG502).

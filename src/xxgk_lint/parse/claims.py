@@ -19,6 +19,11 @@ How the readings go, beyond "a count takes the words before it":
   案件 follows (行政复议、行政诉讼均未发生); only receiving, applications, reviews and lawsuits
   can be "none" (未发生逾期答复情况 and 未发生收费情况 say nothing of the tables), and after
   未因 / 没有因 / 无因 (未因政府信息公开被申请行政复议) only reviews and lawsuits;
+* the words of a claim before its count (after its "none" word) say what applications it
+  counts: an applicant before 提出的 / 申请 names columns of table 三 (未收到法人或其他组织
+  提出的申请: the columns of 法人或其他组织, ``applicants``), and a kind the tables do not
+  count apart (逾期答复, 需要补正的, 其他行政机关转来的, 涉及…的, 其他) or any other word
+  before 的申请 makes it a claim about some of them (``qualified``);
 * 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
   denied (均未被纠错, 无被纠错案件) is no result of theirs;
 * a time word before a count's first word in its clause says when it happened: 上年度 /
@@ -44,10 +49,15 @@ from typing import TYPE_CHECKING, Any
 
 from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
+    APPLICANT_WORDS,
+    APPLIED,
+    CHANNELS,
     COUNT_UNITS,
     NO_RESULT,
     NONE_KINDS,
     NONE_TAIL,
+    PLAIN_MODIFIER,
+    QUALIFIERS,
     TIMES,
     TOPICS,
 )
@@ -74,7 +84,10 @@ class Claim(NamedTuple):
     ``clause`` is the text of the claim's clause (NFKC-folded), for the rules to see what
     else it speaks of. ``previous``: a word before the count's first word in its clause
     puts it in an earlier year (上年度收到申请12件, 去年同期…); ``year``: the year written
-    there (2022年收到12件), which the rules compare with the report's.
+    there (2022年收到12件), which the rules compare with the report's. ``applicants``: the
+    columns of table 三 (the format's keys) of the applicants its words name (企业提出的申请:
+    ``business``; none named: empty). ``qualified``: its words name a kind of applications
+    the tables do not count apart (逾期答复, 需要补正的, 涉及征地拆迁的): some of them only.
     """
 
     topics: frozenset[str]
@@ -88,6 +101,8 @@ class Claim(NamedTuple):
     clause: str = ""
     previous: bool = False
     year: int | None = None
+    applicants: frozenset[str] = frozenset()
+    qualified: bool = False
 
 
 #: A token's value (its topic key, for a topic word).
@@ -429,6 +444,73 @@ def _span(sentence: Sentence, start: int) -> Span:
     return span._replace(column=span.column + start, end_column=span.column + end)
 
 
+#: The verbs a modifier of the applications (收到…的申请) starts after.
+_VERBS = frozenset({"receive", "handle", "close", "carry_in", "carry_out", "outcome"})
+#: The topics of a claim about applications: what XG501 compares.
+_OF_APPLICATIONS_TOPICS = _VERBS | {"application"}
+#: A 的 that ends a modifier of the applications: 的(政府)(信息公开)申请, 的依申请公开.
+_OF_APPLICATIONS = r"的(?=(?:政府)?(?:信息公开)?申请|依申请公开)"
+
+
+@functools.cache
+def _applicants_pattern() -> re.Pattern[str]:
+    """Applicants named before their applications: 企业提出的, 公民、法人或其他组织提出的,
+    科研机构、社会公益组织申请 (the words one by one: :func:`_applicant_word`)."""
+    word = "|".join(sorted(APPLICANT_WORDS, key=len, reverse=True))
+    return re.compile(f"(?:{word})(?:(?:[、,和及与或]|或者|以及)?(?:{word}))*(?={APPLIED})")
+
+
+@functools.cache
+def _applicant_word() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(APPLICANT_WORDS, key=len, reverse=True)))
+
+
+#: A character each word :func:`_about` looks for holds (its last), and 的: words that hold
+#: none of them (共收到政府信息公开申请, most claims') name no kind and no applicant.
+_ABOUT_CHARACTERS = frozenset(word[-1] for word in (*QUALIFIERS, *APPLICANT_WORDS)) | {"的"}
+_NOTHING_ABOUT = (frozenset[str](), False)
+
+
+def _about(
+    text: str, start: int, end: int, tokens: tuple[_Tok, ...]
+) -> tuple[frozenset[str], bool]:
+    """What applications the words of ``text[start:end]`` (a claim's, before its count or
+    after its "none" word; ``tokens`` the sentence's) say a claim counts: the columns of
+    the applicants named, and whether it is of some kind only (:data:`QUALIFIERS`, or a
+    modifier before 的申请 that is no plain one: 收到涉及征地拆迁的申请)."""
+    if _ABOUT_CHARACTERS.isdisjoint(text[start:end]):  # (in C: most claims)
+        return _NOTHING_ABOUT
+    words = list(text[start:end])
+    columns: set[str] = set()
+    for named in _applicants_pattern().finditer(text, start, end):
+        for word in _applicant_word().findall(named.group()):
+            columns.update(APPLICANT_WORDS[word])
+        words[named.start() - start : named.end() - start] = "、" * (named.end() - named.start())
+    for token in tokens:  # (time words: 本年度收到的, 2023年的)
+        if start <= token.start and token.end <= end and token.value in TIMES:
+            words[token.start - start : token.end - start] = "、" * (token.end - token.start)
+    rest = "".join(words)
+    if any(word in rest for word in QUALIFIERS):
+        return frozenset(columns), True
+    ends = list(compiled(_OF_APPLICATIONS).finditer(rest))
+    if not ends:
+        return frozenset(columns), False
+    at = ends[-1].start()
+    # (the modifier starts after the last verb before its 的: 收到…的, or at the words' start)
+    opening = max(
+        (
+            t.end - start
+            for t in tokens
+            if t.value in _VERBS and start <= t.start < t.end <= at + start
+        ),
+        default=0,
+    )
+    modifier = rest[opening:at].strip()
+    if any(word in modifier for word in CHANNELS):
+        return frozenset(columns), False  # (how it came in: for the rules to see)
+    return frozenset(columns), compiled(PLAIN_MODIFIER).match(modifier) is None
+
+
 class _Reader:
     """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
 
@@ -484,6 +566,7 @@ class _Reader:
         for token in tokens:
             if token.value == "sub":
                 parts_at = min(parts_at, token.start)
+        since = self.clause_start  # where the words of the next count start
         for index, (indices, at) in enumerate(parts):
             own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
@@ -508,6 +591,8 @@ class _Reader:
             each = "each" in words
             scope = set(self.since_count) if each else set(words)
             claim = self._claim(count, frozenset(scope), words, each, clause_text)
+            claim = self._of(claim, since, count.start)
+            since = count.end
             self.claims.append((self._dated(claim, verb), count.start))
             self.since_count = set()
         clause_topics = set(map(_VALUE, clause_words))
@@ -549,15 +634,28 @@ class _Reader:
             if kind is None:
                 continue
             after = set(map(_VALUE, words[index + 1 :])) & kind
+            about = (word.end, self.clause_start + len(clause_text))  # (the words it denies)
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
                 if not compiled(NONE_TAIL).match(tail.strip()):  # (compiled when needed)
                     continue
                 after = set(map(_VALUE, words[:index])) & kind
+                about = (self.clause_start, word.start)
             if after:
-                claim = self._none_claim(frozenset(after), clause_text)
+                claim = self._of(self._none_claim(frozenset(after), clause_text), *about)
                 self.claims.append((self._dated(claim, word), None))
+
+    def _of(self, claim: Claim, start: int, end: int) -> Claim:
+        """The claim with what applications its words (``start``–``end`` of the text) say
+        it counts (:func:`_about`), if it is a claim about applications at all (not 主动公开
+        规章3件, nor 行政复议1件)."""
+        if claim.topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
+            return claim
+        applicants, qualified = _about(self.text, start, end, self.tokens)
+        if not applicants and not qualified:
+            return claim
+        return claim._replace(applicants=applicants, qualified=qualified)
 
     @staticmethod
     def _qualifiers(tokens: tuple[_Tok, ...], clause_text: str) -> list[_Tok]:
