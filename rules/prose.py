@@ -452,7 +452,10 @@ def _found_text(
             "核对，但“上年结转N件”是本年表格的第二项，照常核对。全县、全市等其他机关的件数（“全县各级行政机关共收到……，其中本机关……”只核对本机关的），"
             "以及按渠道分列、未写“共”的件数（“通过网站收到……件，通过信函收到……件”）也不核对。“依申请公开政府信息N件”常指依申请公开的"
             "信息条数而非申请件数，不核对。句中没有政府信息公开申请语境的也不核对。某个单元格被勾稽关系判定"
-            "为填错时，也按其应有的数核对。",
+            "为填错时，也按其应有的数核对。只说某类申请人的（“未收到法人或其他组织提出的申请”“收到企业提出的申请"
+            "2件”）与表三该列核对（法人或其他组织为五列之和）；说的是表中不单列的某类申请（逾期答复、需要补正、"
+            "其他机关转来、涉及……的、其他申请、局属单位的）或一年中的一段时间（下半年、第四季度、12月份、1-6月、"
+            "平均每月）的不核对；“未收到上年结转的申请”与“二、上年结转”核对。",
             "正文与表格数字矛盾是评估和通报中常见的问题：两处必有一处有误，读者无从判断哪个可信。",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
             "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
@@ -474,7 +477,12 @@ def _found_text(
             "a total (通过网站收到…件，通过信函收到…件) are not compared. 依申请公开政府信息N件 usually "
             "counts the information disclosed on request, not applications, and is not compared. "
             "Nor is a sentence outside the context of information-disclosure applications. A "
-            "cell the identities find wrong is also read at the value they ask of it.",
+            "cell the identities find wrong is also read at the value they ask of it. A claim "
+            "about some applicants (未收到法人或其他组织提出的申请, 收到企业提出的申请2件) is "
+            "compared with their columns (法人或其他组织: the five columns but 自然人); one about "
+            "a kind the tables do not count apart (late, to be completed, passed on, about a "
+            "subject, other, a sub-unit's) or about part of the year (下半年, 第四季度, 12月份, "
+            "1-6月, 平均每月) is not compared; 未收到上年结转的申请 is compared with row 二.",
             "Prose that contradicts the tables is a common finding of evaluators: one of the "
             "two is wrong, and readers cannot tell which.",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"

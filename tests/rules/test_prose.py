@@ -675,6 +675,52 @@ def test_claims_about_a_kind_the_tables_do_not_count_are_not_compared(
     assert prose_checks(file, "XG501") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "下半年收到政府信息公开申请4件。",
+        "上半年共收到政府信息公开申请2件。",
+        "第四季度收到政府信息公开申请3件。",
+        "四季度收到政府信息公开申请3件。",
+        "12月份收到政府信息公开申请2件。",
+        "十二月份收到政府信息公开申请2件。",
+        "1-6月共收到政府信息公开申请1件。",
+        "1至6月共收到政府信息公开申请1件。",
+        "7～12月共收到政府信息公开申请5件。",
+        "全年平均每月收到政府信息公开申请1件。",
+        "月均收到政府信息公开申请1件。",
+        "局属某某中心收到政府信息公开申请1件。",
+        "未收到政府信息公开申请以外的其他事项。",
+    ],
+)
+def test_counts_of_part_of_the_year_or_of_a_sub_unit_are_not_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    """A month, a quarter, a half-year, an average or a sub-unit counts some of the
+    year's applications, which no row of table 三 counts."""
+    file = check_text(tmp_path, overview(sentence))
+    assert codes(file, "XG501") == []
+    assert prose_checks(file, "XG501") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1-12月共收到政府信息公开申请17件。",
+        "2023年1月1日至12月31日共收到政府信息公开申请17件。",
+        "截至12月31日，共收到政府信息公开申请17件。",
+    ],
+)
+def test_counts_of_the_whole_year_written_with_months_are_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == [("XG501", *locate(text, "17件"))]
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.expected, finding.actual) == ("7 / 8", 17)
+
+
 AFTER_REVIEW = "未发生因政府信息公开被申请行政复议后又提起行政诉讼的情况。"
 
 

@@ -166,7 +166,20 @@ QUALIFIERS = (
     *("逾期", "超期", "超过法定期限", "超出法定期限", "延期", "补正", "转来", "转交"),
     *("转送", "移送", "转办", "撤回", "收费", "缴费", "国家秘密", "重复", "涉及"),
     *("关于", "有关", "针对", "其他"),
+    # a sub-unit's own applications (局属某某中心收到…)
+    *("局属", "下属", "直属"),
 )
+#: A part of the year (下半年, 第四季度, 12月份, 1-6月 but not 1-12月 nor the date 12月31日)
+#: or an average (平均每月, 月均): a count of it is no count of the year's applications.
+#: Searched in folded text (NFKC: ASCII digits, ~ for ～) before the claim's count.
+PART_OF_YEAR = (
+    r"[上下]半年|第?[一二三四1234]季度|每个?月|每季度|月均|平均"
+    r"|[一二三四五六七八九十]{1,3}月份"
+    r"|(?<![-—~至到0-9])(?!1[-—~至到]12月)[0-9]{1,2}(?:[-—~至到][0-9]{1,2})?月份?(?![0-9])"
+)
+#: The last characters of what :data:`PART_OF_YEAR` matches (a claim's words holding none
+#: of them are no part of the year, without a search).
+PART_OF_YEAR_ENDS = "年度月份均"
 #: Words that may stand between the verb and 的 of 收到…的申请 and leave it all the
 #: applications named (本机关收到的, 公民、法人和其他组织提出的): any other word before that
 #: 的 (收到群众反映强烈的申请) makes the claim one of some of them. (到 of 共收到, 接收到:

@@ -56,6 +56,8 @@ from xxgk_lint.format.prose import (
     NO_RESULT,
     NONE_KINDS,
     NONE_TAIL,
+    PART_OF_YEAR,
+    PART_OF_YEAR_ENDS,
     PLAIN_MODIFIER,
     QUALIFIERS,
     TIMES,
@@ -467,7 +469,11 @@ def _applicant_word() -> re.Pattern[str]:
 
 #: A character each word :func:`_about` looks for holds (its last), and 的: words that hold
 #: none of them (共收到政府信息公开申请, most claims') name no kind and no applicant.
-_ABOUT_CHARACTERS = frozenset(word[-1] for word in (*QUALIFIERS, *APPLICANT_WORDS)) | {"的"}
+_ABOUT_CHARACTERS = (
+    frozenset(word[-1] for word in (*QUALIFIERS, *APPLICANT_WORDS))
+    | {"的"}
+    | frozenset(PART_OF_YEAR_ENDS)
+)
 _NOTHING_ABOUT = (frozenset[str](), False)
 
 
@@ -490,7 +496,7 @@ def _about(
         if start <= token.start and token.end <= end and token.value in TIMES:
             words[token.start - start : token.end - start] = "、" * (token.end - token.start)
     rest = "".join(words)
-    if any(word in rest for word in QUALIFIERS):
+    if any(word in rest for word in QUALIFIERS) or compiled(PART_OF_YEAR).search(rest):
         return frozenset(columns), True
     ends = list(compiled(_OF_APPLICATIONS).finditer(rest))
     if not ends:
