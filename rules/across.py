@@ -18,8 +18,8 @@ import functools
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from itertools import compress, filterfalse, repeat
-from operator import attrgetter, is_not, not_
+from itertools import compress, filterfalse
+from operator import attrgetter, not_
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
 
@@ -423,25 +423,29 @@ def _patterns() -> _Patterns:
 
 
 class Prose(NamedTuple):
-    """The sentences of 一 and 五 that count: the :func:`canonical` text of each (digits and
-    years folded), a short excerpt for the message, and where it stands.
+    """The sentences of 一 and 五: the text of each, and where it stands.
 
-    The canonical texts themselves, not a digest of them: a report is compared with the
-    reports of its body alone, by a dict of these texts, and digesting them (encoding
-    each, reading it as a number) cost more than making them canonical in the first
-    place; kept, they cost some 2 KB a report of the facts spooled to disk.
+    Their :func:`canonical` texts (digits and years folded), which the comparison reads,
+    are made when the report is compared (:meth:`counted`): only a report whose body has
+    another year's report in the run is, and making them was a tenth of the cost of
+    checking a report (most runs hold one year's reports). The texts cost about as much
+    room as the canonical texts (some 2–4 KB a report of the facts spooled to disk).
 
     Pickled, the spans are their five values (read back by :func:`as_span`): a run of
     more than a few files pickles every report's facts, and pickling a Span (a NamedTuple,
     reduced by a Python call each) cost 0.3 M instructions a report, twice the rest of
     these facts; a plain tuple is pickled in C. Facts never pickled keep their Spans."""
 
-    keys: tuple[str, ...]
-    excerpts: tuple[str, ...]
+    texts: tuple[str, ...]
     spans: tuple[Span | SpanFields, ...]
 
     def __reduce__(self) -> tuple[type["Prose"], tuple[object, ...]]:
-        return (Prose, (self.keys, self.excerpts, tuple(map(tuple, self.spans))))
+        return (Prose, (self.texts, tuple(map(tuple, self.spans))))
+
+    def counted(self) -> list[tuple[str, int]]:
+        """The canonical text of each sentence that counts, with its index in ``texts``."""
+        found = _sentence_keys(self.texts)
+        return [(key, index) for index, key in enumerate(found) if key is not None]
 
 
 def canonical(sentence: str) -> str:
@@ -559,15 +563,10 @@ def _texts_and_spans(report: Report) -> tuple[list[str], list[Span]]:
 
 
 def prose_facts(report: Report) -> Prose | None:
-    texts, all_spans = _texts_and_spans(report)
-    found = _sentence_keys(texts)
-    counts = list(map(is_not, found, repeat(None)))  # (the sentences that count, in C)
-    keys = tuple(compress(found, counts))
-    if not keys:
+    texts, spans = _texts_and_spans(report)
+    if not texts:
         return None
-    excerpts = tuple(map(_excerpt, compress(texts, counts)))
-    spans = tuple(compress(all_spans, counts))
-    return Prose(keys, excerpts, spans)  # type: ignore[arg-type]  # (no None left)
+    return Prose(tuple(texts), tuple(spans))
 
 
 @rule(
@@ -653,33 +652,36 @@ def prose_copied_from_last_year(
         if not isinstance(previous.value, Prose) or not isinstance(current.value, Prose):
             continue
         now = current.value
-        if len(now.keys) < MIN_SENTENCES:
+        keys = now.counted()
+        if len(keys) < MIN_SENTENCES:
             continue
         before: dict[str, int] = {}
-        for index, value in enumerate(previous.value.keys):
+        for value, index in previous.value.counted():
             before.setdefault(value, index)
-        copied = [i for i, value in enumerate(now.keys) if value in before]
-        share = len(copied) / len(now.keys)
+        copied = [(value, index) for value, index in keys if value in before]
+        share = len(copied) / len(keys)
         if not copied or share < threshold:
             continue
         quote = "“{}”" if ctx.lang == "zh" else "'{}'"
         separator = "；" if ctx.lang == "zh" else "; "
-        samples = separator.join(quote.format(now.excerpts[i]) for i in copied[:SAMPLES])
-        first = copied[0]
+        samples = separator.join(
+            quote.format(_excerpt(now.texts[index])) for _, index in copied[:SAMPLES]
+        )
+        first, at = copied[0]
         finding = ctx.diagnostic(
-            as_span(now.spans[first]),
+            as_span(now.spans[at]),
             expected=f"<{threshold:.0%}",
             actual=f"{share:.0%}",
             path=current.path,
             subject="prose.copied",
-            total=len(now.keys),
+            total=len(keys),
             copied=len(copied),
             share=f"{share:.0%}",
             threshold=f"{threshold:.0%}",
             other=previous.path,
             samples=samples,
         )
-        span = as_span(previous.value.spans[before[now.keys[first]]])
+        span = as_span(previous.value.spans[before[first]])
         yield finding.with_related(_related(ctx, previous.path, span, other_year=previous.year))
 
 
