@@ -4,14 +4,18 @@ noticed as an XG005 column-order deviation."""
 
 from __future__ import annotations
 
+from itertools import permutations
 from pathlib import Path
 
 import pytest
 
-from xxgk_lint.format import FORMAT_2021
+from xxgk_lint.format import FORMAT_2021, normalise
+from xxgk_lint.memo import clear_all
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Report
+from xxgk_lint.parse.cells import TEXT, Item
 from xxgk_lint.parse.columns import printed_order
+from xxgk_lint.parse.mapping import _header_order, _Headers, _read_header
 from xxgk_lint.sources import read_source
 
 APPLICANTS = FORMAT_2021.table("applications").column_keys
@@ -200,3 +204,57 @@ def test_proactive_block_header(tmp_path: Path) -> None:
         3,
         "issued,in_force,repealed",
     )
+
+
+def _header(lines: list[list[str]], first: int, separated: bool) -> list[Item]:
+    """Header text items: a line's cells as the fields of a separated line, or each line
+    one text (its cells in one string, as a space-aligned line is read)."""
+    items: list[Item] = []
+    for number, cells in enumerate(lines, first):
+        texts = cells if separated else ["   ".join(cells)]
+        for field, raw in enumerate(texts):
+            at = field * 10 + 1
+            place = field if separated else -1
+            items.append((TEXT, raw, at, at + len(raw), normalise(raw), place, -1, -1, 1, None, "text", number))  # fmt: skip
+    return items
+
+
+def test_header_read_before_is_read_the_same() -> None:
+    """_header_order looks up a header read before by its normalised texts and lines from
+    the first: pinned against reading it anew, whichever header came first. The same
+    normalised texts printed as one space-aligned line (read cell by cell), as one field
+    (one cell), or single-spaced (one text) are different headers."""
+    spec = FORMAT_2021.table("applications")
+    columns = spec.column_keys
+    top = ["总计", "自然人", "法人或其他组织"]
+    subs = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    note = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"]]
+    one_text = [[" ".join(top)], [" ".join(subs)]]
+    headers = [
+        _header([top, subs], 2, separated=True),
+        _header([top, subs], 40, separated=True),  # the same, elsewhere: looked up
+        _header(note, 39, separated=True) + _header([top, subs], 40, separated=True),
+        _header([top + subs], 2, separated=True),  # one line: the order is the same
+        _header([top, subs], 2, separated=False),  # space-aligned lines
+        _header([["   ".join(top)], ["   ".join(subs)]], 2, separated=True),  # as fields
+        _header(one_text, 2, separated=False),  # single-spaced: one text each
+        _header([subs, top], 2, separated=True),
+        _header([top[:1], top[1:], subs], 7, separated=True),
+    ]
+    assert _read_header(_Headers(spec, []), headers[0], columns)[0] == (
+        "total",
+        "natural_person",
+        *columns[1:-1],
+    )
+    assert _read_header(_Headers(spec, []), headers[4], columns)[0] == (
+        "total",
+        "natural_person",
+        *columns[1:-1],
+    )
+    assert _read_header(_Headers(spec, []), headers[5], columns) == (None, -1)
+    expected = [_read_header(_Headers(spec, []), texts, columns) for texts in headers]
+    for order in permutations(range(len(headers)), 4):
+        clear_all()
+        for index in (*order, *order):
+            texts = headers[index]
+            assert _header_order(_Headers(spec, []), texts, columns) == expected[index], index

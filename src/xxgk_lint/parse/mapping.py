@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import field
-from itertools import pairwise
-from operator import itemgetter
+from itertools import pairwise, repeat
+from operator import itemgetter, sub
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
@@ -265,6 +265,7 @@ class _Headers:
 
 _NO_HEADER = HeaderMap()
 _NORM_OF, _LINE_OF, _FIELD_OF = itemgetter(NORM), itemgetter(LINE), itemgetter(FIELD)
+_RAW_OF, _PLACE_OF = itemgetter(RAW), itemgetter(FIELD, TABLE)
 
 #: The longest header cell the format prints is 本年收费金额(单位:万元), 13 characters:
 #: a longer text (the table's note, a row label) is none.
@@ -1530,34 +1531,52 @@ register(_CELL_CLASSES.clear)
 #: by clear_all: made from the spec alone.
 _FORMAT_CELLS: dict[int, tuple[TableSpec, dict[str, tuple[tuple[str, bool, bool], ...]]]] = {}
 
-#: (spec, columns, the header cells read (each line from the first)) → the order the
-#: header prints the columns in (None: not told). Reports print the template's header.
-_ORDERS: MemoTable[tuple[object, ...], tuple[str, ...] | None] = MemoTable(256)
+#: (spec, columns, the header's texts, their lines from the first's[, the raw texts and
+#: the fields and grid tables they stand in, when one may be a space-aligned line]) →
+#: what :func:`_header_order` reads from them. Reports print the template's header texts.
+_ORDERS: MemoTable[tuple[object, ...], tuple[tuple[str, ...] | None, int]] = MemoTable(256)
 
 
 def _header_order(
     headers: _Headers, texts: Sequence[Item], columns: tuple[str, ...]
 ) -> tuple[tuple[str, ...] | None, int]:
     """The order the header ``texts`` print ``columns`` in (None: not told), and the
-    index of the text it is noticed at (-1: no header cell among them)."""
+    index of the text it is noticed at (-1: no header cell among them).
+
+    What a header says is a function of its normalised texts and where its lines break
+    (and, for a space-aligned line, of its raw texts and their fields). A header read
+    before is looked up by those, taken by C calls over the texts, without classifying
+    each text again (a Python step per text cost twice the key; table 四's header is some
+    30 texts when printed broken over lines): only a new one is classified and read."""
+    if not texts:
+        return None, -1
+    lines = list(map(_LINE_OF, texts))
+    key: tuple[object, ...] = (
+        headers.spec,
+        columns,
+        tuple(map(_NORM_OF, texts)),
+        tuple(map(sub, lines, repeat(lines[0]))),
+    )
+    raws = "\n".join(map(_RAW_OF, texts))
+    if "  " in raws:  # (a space-aligned line's cells are read from its raw text: rare)
+        key += (raws, tuple(map(_PLACE_OF, texts)))
+    read = _ORDERS.get(key)
+    if read is None:
+        read = _ORDERS.keep(key, _read_header(headers, texts, columns))
+    return read
+
+
+def _read_header(
+    headers: _Headers, texts: Sequence[Item], columns: tuple[str, ...]
+) -> tuple[tuple[str, ...] | None, int]:
+    """:func:`_header_order` of a header not read before, from the cells its texts name:
+    noticed at the first text on the line of the first column named."""
     tokens, groups = headers.tokens(texts)
     if not tokens:
         return None, -1
     first = tokens[0][2]
     anchor = next(i for i, item in enumerate(texts) if item[LINE] == first)
-    key = (
-        headers.spec,
-        columns,
-        tuple((k, m, line - first) for k, m, line in tokens),
-        tuple((k, m, line - first) for k, m, line in groups),
-    )
-    order = _ORDERS.get(key, _UNREAD)
-    if order is _UNREAD:
-        order = _ORDERS.keep(key, _read_order(headers, tokens, groups, columns))
-    return order, anchor
-
-
-_UNREAD: tuple[str, ...] = ("(unread)",)
+    return _read_order(headers, tokens, groups, columns), anchor
 
 
 def _read_order(
