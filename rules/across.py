@@ -30,7 +30,7 @@ from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import normalise_each
 from xxgk_lint.memo import Table
 from xxgk_lint.parse.ast import Report, Span, SpanFields, as_span
-from xxgk_lint.parse.sentences import one_line_sentences
+from xxgk_lint.parse.sentences import line_sentences, unsplit_line
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 #: Where a finding about a whole report points when its title was not found.
@@ -422,30 +422,59 @@ def _patterns() -> _Patterns:
     )
 
 
-class Prose(NamedTuple):
-    """The sentences of 一 and 五: the text of each, and where it stands.
+#: A paragraph of 一 or 五 as XG603 keeps it: the texts and spans of its sentences, or,
+#: for a paragraph of one line not yet split, what :func:`line_sentences` splits.
+_Kept = tuple[tuple[str, ...], tuple["Span | SpanFields", ...]] | tuple[str, int, int]
 
-    Their :func:`canonical` texts (digits and years folded), which the comparison reads,
-    are made when the report is compared (:meth:`counted`): only a report whose body has
-    another year's report in the run is, and making them was a tenth of the cost of
-    checking a report (most runs hold one year's reports). The texts cost about as much
-    room as the canonical texts (some 2–4 KB a report of the facts spooled to disk).
+
+class Prose(NamedTuple):
+    """The paragraphs of 一 and 五, by their sentences or their one line of text.
+
+    Their sentences and the :func:`canonical` texts of these (digits and years folded),
+    which the comparison reads, are made when the report is compared (:meth:`counted`):
+    only a report whose body has another year's report in the run is, and making them
+    was a sixth of the cost of checking a report (most runs hold one year's reports).
+    Kept so, the paragraphs cost about as much room as the canonical texts did (some
+    2–4 KB a report of the facts spooled to disk).
 
     Pickled, the spans are their five values (read back by :func:`as_span`): a run of
     more than a few files pickles every report's facts, and pickling a Span (a NamedTuple,
     reduced by a Python call each) cost 0.3 M instructions a report, twice the rest of
     these facts; a plain tuple is pickled in C. Facts never pickled keep their Spans."""
 
-    texts: tuple[str, ...]
-    spans: tuple[Span | SpanFields, ...]
+    paragraphs: tuple[_Kept, ...]
 
     def __reduce__(self) -> tuple[type["Prose"], tuple[object, ...]]:
-        return (Prose, (self.texts, tuple(map(tuple, self.spans))))
+        return (Prose, (tuple(map(_plain, self.paragraphs)),))
 
-    def counted(self) -> list[tuple[str, int]]:
-        """The canonical text of each sentence that counts, with its index in ``texts``."""
-        found = _sentence_keys(self.texts)
-        return [(key, index) for index, key in enumerate(found) if key is not None]
+    def sentences(self) -> tuple[list[str], list[Span | SpanFields]]:
+        """The texts and spans of the sentences, in order."""
+        texts: list[str] = []
+        spans: list[Span | SpanFields] = []
+        for kept in self.paragraphs:
+            if len(kept) == 2:
+                texts += kept[0]
+                spans += kept[1]
+            else:
+                found = line_sentences(*kept)
+                texts += found[0]
+                spans += found[1]
+        return texts, spans
+
+    def counted(self) -> tuple[list[tuple[str, int]], list[str], list[Span | SpanFields]]:
+        """The canonical text of each sentence that counts with its index, and the texts and
+        spans of all the sentences."""
+        texts, spans = self.sentences()
+        found = _sentence_keys(texts)
+        keys = [(key, index) for index, key in enumerate(found) if key is not None]
+        return keys, texts, spans
+
+
+def _plain(kept: _Kept) -> _Kept:
+    """A kept paragraph with its spans as plain tuples, to pickle (see :class:`Prose`)."""
+    if len(kept) == 2:
+        return (kept[0], tuple(map(tuple, kept[1])))  # type: ignore[arg-type]
+    return kept
 
 
 def canonical(sentence: str) -> str:
@@ -539,34 +568,23 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
 
 
-def _texts_and_spans(report: Report) -> tuple[list[str], list[Span]]:
-    """The texts and spans of the sentences of 一 and 五, in order. A paragraph of one line
-    not yet split (most) is not: its sentences' texts and spans are all this rule reads of
-    them, and making the sentences cost more than reading them."""
-    texts: list[str] = []
-    spans: list[Span] = []
+def prose_facts(report: Report) -> Prose | None:
+    """The paragraphs of 一 and 五, in order. A paragraph of one line not yet split (most)
+    is kept as its line, to be split only if the report is compared (its sentences'
+    texts and spans are all this rule reads of them); the others by their sentences."""
+    kept: list[_Kept] = []
     for key in PROSE_SECTIONS:
         section = report.section(key)
         if section is None:
             continue
         for paragraph in section.paragraphs:
-            kept = paragraph.__dict__.get("sentences")
-            found = one_line_sentences(paragraph) if kept is None else None
-            if found is None:
+            line = unsplit_line(paragraph) if "sentences" not in paragraph.__dict__ else None
+            if line is None:
                 sentences = paragraph.sentences
-                texts += map(_TEXT, sentences)
-                spans += map(_SPAN, sentences)
+                kept.append((tuple(map(_TEXT, sentences)), tuple(map(_SPAN, sentences))))
             else:
-                texts += found[0]
-                spans += found[1]
-    return texts, spans
-
-
-def prose_facts(report: Report) -> Prose | None:
-    texts, spans = _texts_and_spans(report)
-    if not texts:
-        return None
-    return Prose(tuple(texts), tuple(spans))
+                kept.append(line)
+    return Prose(tuple(kept)) if kept else None
 
 
 @rule(
@@ -651,12 +669,12 @@ def prose_copied_from_last_year(
     for previous, current in consecutive(reports):
         if not isinstance(previous.value, Prose) or not isinstance(current.value, Prose):
             continue
-        now = current.value
-        keys = now.counted()
+        keys, texts, spans = current.value.counted()
         if len(keys) < MIN_SENTENCES:
             continue
         before: dict[str, int] = {}
-        for value, index in previous.value.counted():
+        earlier, _, earlier_spans = previous.value.counted()
+        for value, index in earlier:
             before.setdefault(value, index)
         copied = [(value, index) for value, index in keys if value in before]
         share = len(copied) / len(keys)
@@ -665,11 +683,11 @@ def prose_copied_from_last_year(
         quote = "“{}”" if ctx.lang == "zh" else "'{}'"
         separator = "；" if ctx.lang == "zh" else "; "
         samples = separator.join(
-            quote.format(_excerpt(now.texts[index])) for _, index in copied[:SAMPLES]
+            quote.format(_excerpt(texts[index])) for _, index in copied[:SAMPLES]
         )
         first, at = copied[0]
         finding = ctx.diagnostic(
-            as_span(now.spans[at]),
+            as_span(spans[at]),
             expected=f"<{threshold:.0%}",
             actual=f"{share:.0%}",
             path=current.path,
@@ -681,7 +699,7 @@ def prose_copied_from_last_year(
             other=previous.path,
             samples=samples,
         )
-        span = as_span(previous.value.spans[before[first]])
+        span = as_span(earlier_spans[before[first]])
         yield finding.with_related(_related(ctx, previous.path, span, other_year=previous.year))
 
 

@@ -294,15 +294,27 @@ def one_line_sentences(paragraph: Paragraph) -> tuple[list[str], list[Span]] | N
     Its sentences are the chunks between two ends, found by one regex in C (no list of ends
     to slice by), and their spans are sums, made here (see _spans) without a call per
     sentence."""
+    line = unsplit_line(paragraph)
+    return None if line is None else line_sentences(*line)
+
+
+def unsplit_line(paragraph: Paragraph) -> tuple[str, int, int] | None:
+    """What :func:`line_sentences` needs of a paragraph of one line read as is: its text,
+    its line and the column of its first character; None for other paragraphs."""
     pieces = paragraph.pieces
     if paragraph.origin is not None or len(pieces) != 1:
         return None
     (piece,) = pieces
-    line, shift = piece.line, piece.column - piece.offset
+    return paragraph.text, piece.line, piece.column - piece.offset
+
+
+def line_sentences(text: str, line: int, shift: int) -> tuple[list[str], list[Span]]:
+    """The texts and spans of the sentences of ``text``, one line of the file starting at
+    column ``shift`` of ``line`` (see :func:`one_line_sentences`)."""
     texts: list[str] = []
     spans: list[Span] = []
     start = 0
-    for chunk in _chunks(paragraph.text):
+    for chunk in _chunks(text):
         stripped = chunk.strip()
         if stripped is chunk:  # (no blank around it: the same object back)
             lead = start
