@@ -59,6 +59,7 @@ from xxgk_lint.parse.columns import (
     printed_order,
     reordered,
 )
+from xxgk_lint.parse.split import column_parts, group_blocks, joined_parts, without_page_number
 from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
@@ -1314,6 +1315,10 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
         # Empty fields before the data line's first value, on the header line above it (a
         # | row's blank last field), are that line's, not the data row's: its row would span
         # two lines, and a blank cell of it could not be laid by its fields.
+        if len(values) - kinds.count(EMPTY) > len(group_columns):
+            values = without_page_number(values, len(group_columns), spec, model)
+            if len(values) != len(kinds):
+                kinds = "".join(map(item_kind, values))
         line = values[kinds.index(kinds.strip(EMPTY)[0])][LINE]
         if values[0][LINE] != line:
             values = [v for v in values if v[LINE] == line or v[KIND] != EMPTY]
@@ -1359,8 +1364,21 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
         header_items = [item for r, _, _ in runs[: position + 1] for item in r]
         deviations: list[Deviation] = []
         first = _table_start(header_items, values[0])
-        if placement[0] is not None:
-            begin = header_items.index(first) if first is not values[0] else 0
+        begin = header_items.index(first) if first is not values[0] else len(header_items)
+        blocks = None
+        if placement[0] is None:
+            # Not one data row: the groups printed as blocks (two or three tables, or a
+            # labelled row each)?
+            blocks = group_blocks(spec, runs, position, header_items[begin:])
+        if blocks is not None:
+            placement = Placement(blocks.items, COUNT, len(group_columns))
+            values = blocks.values
+            if blocks.printed != group_columns:
+                deviations.append(
+                    _order_deviation(spec, blocks.printed, group_columns, blocks.anchor)
+                )
+        elif placement[0] is not None:
+            begin = 0 if begin == len(header_items) else begin
             placement = _groups_in_printed_order(
                 spec, headers, header_items[begin:], values, placement, deviations
             )
@@ -1535,4 +1553,28 @@ def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     if spec.layout == "groups":
         return map_groups(spec, items, model)
-    return map_rows(spec, items, model)
+    mapped = map_rows(spec, items, model)
+    if mapped.table is not None and any(row.status == UNCERTAIN for row in mapped.table.rows):
+        # Rows short of values: the columns printed in parts, each with its own header?
+        mapped = _in_parts(spec, items, model) or mapped
+    return mapped
+
+
+def _in_parts(spec: TableSpec, items: list[Item], model: Format) -> MappedTable | None:
+    """A rows table whose columns are printed in parts (:func:`column_parts`), each part
+    read as a table of its own and the parts joined; None if it is not so printed, or a
+    part is no table, or the joined table places fewer rows."""
+    parts = column_parts(spec, items)
+    if parts is None:
+        return None
+    mapped = [map_rows(part, part_items, model) for part, part_items in parts]
+    tables = [m.table for m in mapped if m.table is not None]
+    if len(tables) != len(mapped) or any(m.first_line is None for m in mapped):
+        return None
+    table = joined_parts(spec, tables)
+    return MappedTable(
+        table,
+        [d for m in mapped for d in m.deviations],
+        mapped[0].first_line,
+        mapped[-1].last_line,
+    )
