@@ -78,12 +78,13 @@ def group_blocks(
 
     A block holds five values per group (blank cells kept where their fields stand). The
     groups it holds are those its texts name (行政复议, 未经复议直接起诉, 复议后起诉 as the
-    format model words them), nearest its values first; a block naming fewer takes the
-    groups not yet read, in the format's order. Its columns are in the order its header
-    names them (once per group, or once for all), else in the order the block before
-    printed, else the format's. Decided only when the blocks hold every group once, in
-    two or three blocks, with no prose between them: otherwise None (the caller keeps the
-    table uncertain)."""
+    format model words them); a block naming fewer takes the groups not yet read, in the
+    format's order, and one naming more (a header over the whole table, its data row
+    broken by a text) the groups in the order the header names them. Its columns are in
+    the order its header names them (once for all its groups, or the same for each),
+    else in the order the block before printed, else the format's. Decided only when
+    the blocks hold every group once, in two or three blocks, with no prose between them:
+    otherwise None (the caller keeps the table uncertain)."""
     width = len(spec.column_keys)
     remaining = list(spec.row_keys)
     order = spec.column_keys
@@ -102,13 +103,16 @@ def group_blocks(
             continue  # blank fields only (a caption row's): its texts lead the next block
         if any(not _block_text(t) for t in texts):
             return None
-        cells = _block_cells(run_values, kinds, width)
+        cells = _block_cells(run_values, width) or _unpaged(run_values, width)
         if cells is None or len(cells) > width * len(remaining):
             return None
         count = len(cells) // width
-        named = [g for g in _named(spec, texts, spec.row_finder) if g in remaining][-count:]
+        named = [g for g in _named(spec, texts, spec.row_finder) if g in remaining]
+        if len(named) > count:  # a header over more groups than the block: in its order
+            remaining = [*named, *(g for g in remaining if g not in named)]
+            named = []
         groups = named + [g for g in remaining if g not in named][: count - len(named)]
-        columns = _column_order(spec, texts, count)
+        columns = _column_order(spec, texts)
         if columns is not None and anchor is None:
             anchor = next(t for t in texts if _named(spec, [t], spec.column_finder))
         order = columns or order
@@ -117,7 +121,7 @@ def group_blocks(
                 placed[f"{group}.{key}"] = cell
             printed.extend(f"{group}.{key}" for key in order)
             remaining.remove(group)
-        values.extend(v for v in run_values if v[LINE] >= cells[0][LINE])
+        values.extend(v for v in run_values if cells[0][LINE] <= v[LINE] <= cells[-1][LINE])
         blocks += 1
         texts = []
     if remaining or blocks < 2:
@@ -143,7 +147,7 @@ def _cells_of(item: Item) -> list[str]:
     return [item[NORM]]
 
 
-def _block_cells(values: list[Item], kinds: str, width: int) -> list[Item] | None:
+def _block_cells(values: list[Item], width: int) -> list[Item] | None:
     """A block's cells: its values, a multiple of ``width``, blank cells kept where their
     fields stand (a blank field closing the line, or left over from the header line
     above, is no cell); None when they are no whole groups."""
@@ -152,6 +156,25 @@ def _block_cells(values: list[Item], kinds: str, width: int) -> list[Item] | Non
     filled = [v for v in values if v[KIND] != EMPTY]
     for cells in (filled, values, values[:-1] if values[-1][KIND] == EMPTY else values):
         if cells and len(cells) % width == 0 and len(cells) // width <= 3:
+            return cells
+    return None
+
+
+def _unpaged(values: list[Item], width: int) -> list[Item] | None:
+    """A block's cells once a page number on a line of its own at either end is dropped
+    (the page broke between two blocks): ``3 / 8``, or a bare number beside a block whose
+    values share their lines (one cell per line, a bare number is told by place alone:
+    not here)."""
+    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
+    if len(lines) < 2:
+        return None
+    for line in (lines[0], lines[-1]):
+        page = [v for v in values if v[LINE] == line]
+        rest = [v for v in values if v[LINE] != line]
+        if not _page_number(page) or (len(page) == 1 and len(lines) == len(rest)):
+            continue
+        cells = _block_cells(rest, width)
+        if cells is not None:
             return cells
     return None
 
@@ -175,12 +198,12 @@ def _named(
     return out
 
 
-def _column_order(spec: TableSpec, texts: Sequence[Item], count: int) -> tuple[str, ...] | None:
+def _column_order(spec: TableSpec, texts: Sequence[Item]) -> tuple[str, ...] | None:
     """The order a block's header names the five columns in, once for all its groups or
-    once per group the same (None: not named, or not unambiguously)."""
+    the same for each group it names (None: not named, or not unambiguously)."""
     keys = _named(spec, texts, spec.column_finder)
     width = len(spec.column_keys)
-    if len(keys) not in (width, width * count):
+    if not keys or len(keys) % width:
         return None
     chunks = {tuple(keys[i : i + width]) for i in range(0, len(keys), width)}
     if len(chunks) != 1:
@@ -360,7 +383,9 @@ def joined_parts(spec: TableSpec, tables: Sequence[Table]) -> Table:
             rows.append(first._replace(cells=(), columns=columns, status=UNCERTAIN, found=count))
             continue
         cells = {cell[0]: cell for row in present for cell in row[3]}
-        rows.append(first._replace(cells=tuple(cells[key] for key in columns), columns=columns))
+        joined = tuple(cells[key] for key in columns)
+        found = sum(r.found for r in present)
+        rows.append(first._replace(cells=joined, columns=columns, found=found))
     start, end = tables[0].span, tables[-1].span
     span = Span(start.line, start.column, end.end_line, end.end_column, None)
     units = tuple(unit for table in tables for unit in table.units)
