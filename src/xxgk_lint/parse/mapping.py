@@ -59,6 +59,7 @@ from xxgk_lint.parse.columns import (
     printed_order,
     reordered,
 )
+from xxgk_lint.parse.split import column_parts, group_blocks, joined_parts, without_page_number
 from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
@@ -1407,6 +1408,11 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             continue  # empty cells only
         # Text standing in the data row itself (1件, 若干) is a cell, not a new header.
         values = list(raw_values)
+        if len(values) - kinds.count(EMPTY) > len(group_columns):
+            # A page number (3 / 8, 3) on a line of its own by the data row is no cell.
+            values = without_page_number(values, len(group_columns), spec, model)
+            if len(values) != len(kinds):
+                kinds = "".join(map(item_kind, values))
         # Empty fields before the data line's first value, on the header line above it (a
         # | row's blank last field), are that line's, not the data row's: its row would span
         # two lines, and a blank cell of it could not be laid by its fields.
@@ -1455,8 +1461,21 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
         header_items = [item for r, _, _ in runs[: position + 1] for item in r]
         deviations: list[Deviation] = []
         first = _table_start(header_items, values[0])
-        if placement[0] is not None:
-            begin = header_items.index(first) if first is not values[0] else 0
+        begin = header_items.index(first) if first is not values[0] else 0
+        blocks = None
+        if placement[0] is None:
+            # Not one data row: the groups printed as blocks (two or three tables, or a
+            # labelled row each)?
+            texts = header_items[begin:] if first is not values[0] else []
+            blocks = group_blocks(spec, runs, position, texts)
+        if blocks is not None:
+            placement = Placement(blocks.items, COUNT, len(group_columns))
+            values = blocks.values
+            if blocks.printed != group_columns:
+                deviations.append(
+                    _order_deviation(spec, blocks.printed, group_columns, blocks.anchor)
+                )
+        elif placement[0] is not None:
             placement = _groups_in_printed_order(
                 spec, headers, header_items[begin:], values, placement, deviations
             )
@@ -1649,4 +1668,35 @@ def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     if spec.layout == "groups":
         return map_groups(spec, items, model)
-    return map_rows(spec, items, model)
+    mapped = map_rows(spec, items, model)
+    uncertain = _uncertain_rows(mapped)
+    if uncertain:
+        # Rows short of values: the columns printed in parts, each with its own header?
+        parts = _in_parts(spec, items, model)
+        if parts is not None and _uncertain_rows(parts) < uncertain:
+            return parts
+    return mapped
+
+
+def _uncertain_rows(mapped: MappedTable) -> int:
+    table = mapped.table
+    return 0 if table is None else sum(row.status == UNCERTAIN for row in table.rows)
+
+
+def _in_parts(spec: TableSpec, items: list[Item], model: Format) -> MappedTable | None:
+    """A rows table whose columns are printed in parts (:func:`column_parts`), each part
+    read as a table of its own and the parts joined; None if it is not so printed, or a
+    part is no table."""
+    parts = column_parts(spec, items)
+    if parts is None:
+        return None
+    mapped = [map_rows(part, part_items, model) for part, part_items in parts]
+    tables = [m.table for m in mapped if m.table is not None]
+    if len(tables) != len(mapped) or any(m.first_line is None for m in mapped):
+        return None
+    return MappedTable(
+        joined_parts(spec, tables),
+        [d for m in mapped for d in m.deviations],
+        mapped[0].first_line,
+        mapped[-1].last_line,
+    )

@@ -1,0 +1,392 @@
+"""Table 四 printed in parts, and a page number among its values.
+
+The format prints table 四 as one data row of fifteen cells under a three-level header
+(:mod:`xxgk_lint.parse.mapping` reads it so). Reports also print it in parts:
+
+* as two tables, 行政复议 (five cells) and 行政诉讼 (ten: 未经复议直接起诉, 复议后起诉),
+  each with its own header;
+* as three tables, one per group, a caption row each;
+* as one row per group, its label before its five cells (行政复议 | 1 | 0 | 0 | 0 | 1),
+  under one header of the five columns.
+
+Each part is a *block*: the texts before it (its caption, label or header) and its values,
+five per group. :func:`group_blocks` reads the blocks in turn and gives each group its
+five cells by the words the format model gives the groups and columns (the spec's
+``row_finder``, ``column_finder``), so that a report printing the groups in another
+order is still read right. It is tried only where the one-row reading found no place for
+the values (the table would be lost with an XG003 warning).
+
+A PDF's page number (``3 / 8``, or a bare ``3`` on its own line) printed between the
+header and the data row is no cell: :func:`without_page_number` tells it from the values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from xxgk_lint.format import Format, TableSpec, normalise
+from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Row, Span, Table
+from xxgk_lint.parse.cells import (
+    EMPTY,
+    FIELD,
+    KIND,
+    LINE,
+    NORM,
+    NUMBER,
+    PLACEHOLDER,
+    RAW,
+    TABLE,
+    TEXT,
+    VALUE,
+    Item,
+)
+from xxgk_lint.records import NamedTuple
+
+#: A label run, the value run after it and its kinds (see mapping.value_runs).
+Run = tuple[list[Item], list[Item], str]
+
+#: The longest text a block's caption, label or header cell is: 行政诉讼（未经复议直接起诉）,
+#: 表4-2 政府信息公开行政诉讼情况. A longer text is prose, which no block of the table
+#: stands after.
+_BLOCK_TEXT_CHARS = 30
+#: A sentence (。；) or a lead-in (如下：): prose, not a block's caption.
+_SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
+#: The cells of a line of space-aligned text (two spaces or more between them).
+_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
+#: What separates a page number from the page count: 3 / 8, 3／8.
+_PAGE_SLASH = frozenset("/／")
+
+
+class GroupBlocks(NamedTuple):
+    """Table 四 read from its blocks: one item (or None) per group column, in the format's
+    order; the values of every block, in reading order; the group columns in the order
+    the blocks print them, and the text the printed order is noticed at."""
+
+    items: tuple[Item | None, ...]
+    values: list[Item]
+    printed: tuple[str, ...]
+    anchor: Item
+
+
+def group_blocks(
+    spec: TableSpec, runs: Sequence[Run], position: int, texts: list[Item]
+) -> GroupBlocks | None:
+    """Table 四 read as blocks of whole groups, from ``runs[position]`` on (``texts``: the
+    table's texts before that run's values, from the table's start).
+
+    A block holds five values per group (blank cells kept where their fields stand). The
+    groups it holds are those its texts name (行政复议, 未经复议直接起诉, 复议后起诉 as the
+    format model words them); a block naming fewer takes the groups not yet read, in the
+    format's order, and one naming more (a header over the whole table, its data row
+    broken by a text) the groups in the order the header names them. Its columns are in
+    the order its header names them (once for all its groups, or the same for each),
+    else in the order the block before printed, else the format's. Decided only when
+    the blocks hold every group once, in two or three blocks, with no prose between them:
+    otherwise None (the caller keeps the table uncertain)."""
+    width = len(spec.column_keys)
+    remaining = list(spec.row_keys)
+    order = spec.column_keys
+    placed: dict[str, Item] = {}
+    printed: list[str] = []
+    values: list[Item] = []
+    anchor: Item | None = None
+    blocks = 0
+    at = position
+    while remaining and at < len(runs):
+        run_texts, run_values, kinds = runs[at]
+        if at > position:
+            texts = [*texts, *run_texts]
+        at += 1
+        if not kinds.strip(EMPTY):
+            continue  # blank fields only (a caption row's): its texts lead the next block
+        if any(not _block_text(t) for t in texts):
+            return None
+        cells = _block_cells(run_values, width) or _unpaged(run_values, width)
+        if cells is None or len(cells) > width * len(remaining):
+            return None
+        count = len(cells) // width
+        named = [g for g in _named(spec, texts, spec.row_finder) if g in remaining]
+        if len(named) > count:  # a header over more groups than the block: in its order
+            remaining = [*named, *(g for g in remaining if g not in named)]
+            named = []
+        groups = named + [g for g in remaining if g not in named][: count - len(named)]
+        columns = _column_order(spec, texts)
+        if columns is not None and anchor is None:
+            anchor = next(t for t in texts if _named(spec, [t], spec.column_finder))
+        order = columns or order
+        for index, group in enumerate(groups):
+            for key, cell in zip(order, cells[index * width : (index + 1) * width], strict=True):
+                placed[f"{group}.{key}"] = cell
+            printed.extend(f"{group}.{key}" for key in order)
+            remaining.remove(group)
+        values.extend(v for v in run_values if cells[0][LINE] <= v[LINE] <= cells[-1][LINE])
+        blocks += 1
+        texts = []
+    if remaining or blocks < 2:
+        return None
+    group_columns = tuple(f"{row.key}.{key}" for row in spec.rows for key in row.columns)
+    items = tuple(placed.get(key) for key in group_columns)
+    return GroupBlocks(items, values, tuple(printed), anchor or values[0])
+
+
+def _block_text(item: Item) -> bool:
+    """Whether a text can stand in a block's caption, label or header (no prose; each
+    cell of a space-aligned line short)."""
+    if _SENTENCE.search(item[RAW]) is not None:
+        return False
+    return all(len(cell) <= _BLOCK_TEXT_CHARS for cell in _cells_of(item))
+
+
+def _cells_of(item: Item) -> list[str]:
+    """A text's normalised cells: a line of space-aligned text (two spaces or more
+    between its cells, as ``pdftotext -layout`` prints a header) is read cell by cell."""
+    if item[FIELD] < 0 and item[TABLE] < 0 and "  " in item[RAW]:
+        return [normalise(cell) for cell in _CELL_GAP.split(item[RAW].strip())]
+    return [item[NORM]]
+
+
+def _block_cells(values: list[Item], width: int) -> list[Item] | None:
+    """A block's cells: its values, a multiple of ``width``, blank cells kept where their
+    fields stand (a blank field closing the line, or left over from the header line
+    above, is no cell); None when they are no whole groups."""
+    first = next(v for v in values if v[KIND] != EMPTY)
+    values = [v for v in values if v[LINE] >= first[LINE] or v[KIND] != EMPTY]
+    filled = [v for v in values if v[KIND] != EMPTY]
+    for cells in (filled, values, values[:-1] if values[-1][KIND] == EMPTY else values):
+        if cells and len(cells) % width == 0 and len(cells) // width <= 3:
+            return cells
+    return None
+
+
+def _unpaged(values: list[Item], width: int) -> list[Item] | None:
+    """A block's cells once a page number on a line of its own at either end is dropped
+    (the page broke between two blocks): ``3 / 8``, or a bare number beside a block whose
+    values share their lines (one cell per line, a bare number is told by place alone:
+    not here)."""
+    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
+    if len(lines) < 2:
+        return None
+    for line in (lines[0], lines[-1]):
+        page = [v for v in values if v[LINE] == line]
+        rest = [v for v in values if v[LINE] != line]
+        if not _page_number(page) or (len(page) == 1 and len(lines) == len(rest)):
+            continue
+        cells = _block_cells(rest, width)
+        if cells is not None:
+            return cells
+    return None
+
+
+def _named(
+    spec: TableSpec, texts: Sequence[Item], finder: tuple[re.Pattern[str], tuple[str, ...]]
+) -> list[str]:
+    """The keys the texts name by ``finder`` (the spec's groups or columns), in reading
+    order, each once; a space-aligned line is read cell by cell."""
+    pattern, keys = finder
+    out: list[str] = []
+    for text in texts:
+        if text[KIND] != TEXT:
+            continue
+        for cell in _cells_of(text):
+            match = pattern.search(cell)
+            if match is not None and match.lastgroup:
+                key = keys[int(match.lastgroup[1:])]
+                if key not in out or finder is spec.column_finder:
+                    out.append(key)
+    return out
+
+
+def _column_order(spec: TableSpec, texts: Sequence[Item]) -> tuple[str, ...] | None:
+    """The order a block's header names the five columns in, once for all its groups or
+    the same for each group it names (None: not named, or not unambiguously)."""
+    keys = _named(spec, texts, spec.column_finder)
+    width = len(spec.column_keys)
+    if not keys or len(keys) % width:
+        return None
+    chunks = {tuple(keys[i : i + width]) for i in range(0, len(keys), width)}
+    if len(chunks) != 1:
+        return None
+    chunk = chunks.pop()
+    return chunk if set(chunk) == set(spec.column_keys) else None
+
+
+def without_page_number(
+    values: list[Item], width: int, spec: TableSpec, model: Format
+) -> list[Item]:
+    """Table 四's data values without a page number printed on a line of its own before
+    or after them (``3 / 8``, or a bare ``3``), when the other lines hold the row's
+    ``width`` cells: a data row never prints a lone number or n / m on a line by itself,
+    but for one cell per line, where a bare number is told from a value by place alone.
+
+    Then the page number is first (the page broke between the header and the data row)
+    unless only dropping the last number makes the groups add up (total = the parts, the
+    format's identity)."""
+    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
+    if len(lines) < 2:
+        return values
+    ways = []
+    for line in (lines[0], lines[-1]):
+        page = [v for v in values if v[LINE] == line]
+        if not _page_number(page):
+            continue
+        rest = [v for v in values if v[LINE] != line]
+        if _row_cells(rest, width):
+            ways.append(rest)
+    if len(ways) == 2 and _adds_up(ways[1], spec, model) > _adds_up(ways[0], spec, model):
+        return ways[1]
+    return ways[0] if ways else values
+
+
+def _page_number(items: list[Item]) -> bool:
+    """Whether a line's items are a page number alone: 3, or 3 / 8, outside any field."""
+    if any(i[FIELD] >= 0 or i[TABLE] >= 0 for i in items):
+        return False
+    shape = "".join(i[KIND] for i in items)
+    if shape == NUMBER:
+        return True
+    return (
+        shape == NUMBER + PLACEHOLDER + NUMBER
+        and items[1][RAW].strip() in _PAGE_SLASH
+        and 0 < items[0][VALUE] <= items[2][VALUE]  # type: ignore[operator]
+    )
+
+
+def _row_cells(values: list[Item], width: int) -> bool:
+    """Whether ``values`` are a data row's ``width`` cells: as many filled values, or one
+    separated line of that many fields (a blank cell keeps its field; a blank field
+    closing the line is none)."""
+    filled = [v for v in values if v[KIND] != EMPTY]
+    if len(filled) == width:
+        return True
+    if not filled or len({v[LINE] for v in filled}) != 1 or filled[0][FIELD] < 0:
+        return False
+    line = [v for v in values if v[LINE] == filled[0][LINE]]
+    if line and line[-1][KIND] == EMPTY and len(line) == width + 1:
+        line = line[:-1]
+    return len(line) == width
+
+
+def _adds_up(values: list[Item], spec: TableSpec, model: Format) -> int:
+    """How many groups the format's group-sum identity holds in, the values taken in the
+    format's order."""
+    filled = [v[VALUE] for v in values if v[KIND] != EMPTY]
+    width = len(spec.column_keys)
+    held = 0
+    for identity in model.identities:
+        if identity.kind != "group-sum" or identity.table != spec.key:
+            continue
+        total = spec.column_keys.index(identity.total)
+        parts = [spec.column_keys.index(p) for p in identity.parts]
+        for start in range(0, len(filled) - width + 1, width):
+            group = [v for v in filled[start : start + width] if isinstance(v, int)]
+            if len(group) == width and group[total] == sum(group[p] for p in parts):
+                held += 1
+    return held
+
+
+# --- Table 三's columns printed in parts -------------------------------------------------
+
+#: The longest header cell of a rows table (本年收费金额(单位:万元)): a longer text is a
+#: label or a note, not a header cell.
+_HEADER_CELL_CHARS = 16
+
+#: (id of a table spec, the columns of a part) → (the spec, the spec of that part).
+_PART_SPECS: dict[tuple[int, tuple[str, ...]], tuple[TableSpec, TableSpec]] = {}
+
+
+def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, list[Item]]] | None:
+    """A rows table whose columns are printed in parts, each part a table of its own
+    with its header and every row (自然人/商业企业/科研机构, then 社会公益组织/法律服务机构/
+    其他/总计): each part's spec (the table's, with the part's columns only) and items.
+
+    The parts are told by their headers: header lines (separated or space-aligned, no
+    value) after which the rows come, the columns they name (by the format model's words)
+    disjoint from the other parts' and together the table's. None for a table printed
+    whole, or with a repeated header (续表), or for table 二 (each block has its header).
+    """
+    if spec.blocks or len(spec.columns) < 2:
+        return None
+    pattern, keys = spec.column_finder
+    value_lines: list[int] = []
+    header_lines: dict[int, set[str]] = {}
+    for item in items:
+        line = item[LINE]
+        if item[KIND] == TEXT:
+            if item[FIELD] < 0 and item[TABLE] < 0 and "  " not in item[RAW]:
+                continue  # (a whole line of text, one cell per line: no header read)
+            for cell in _cells_of(item):
+                match = pattern.search(cell) if len(cell) <= _HEADER_CELL_CHARS else None
+                if match is not None and match.lastgroup:
+                    header_lines.setdefault(line, set()).add(keys[int(match.lastgroup[1:])])
+        elif item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
+            value_lines.append(line)
+    values = set(value_lines)
+    parts: list[tuple[int, set[str]]] = []  # (the line a part's header starts on, columns)
+    last_values = -1  # the last value line seen before a header line
+    for line in sorted(header_lines):
+        if line in values:
+            continue
+        before = max((v for v in value_lines if v < line), default=-1)
+        if not parts or before != last_values:
+            parts.append((line, set()))
+            last_values = before
+        parts[-1][1].update(header_lines[line])
+    named = [columns for _, columns in parts]
+    if len(parts) < 2 or set().union(*named) != set(spec.column_keys):
+        return None
+    if sum(map(len, named)) != len(spec.column_keys) or any(not c for c in named):
+        return None  # (a column named twice: a repeated header, not parts)
+    out: list[tuple[TableSpec, list[Item]]] = []
+    start = 0
+    for index, (_, columns) in enumerate(parts):
+        if index + 1 < len(parts):
+            after = max(v for v in value_lines if v < parts[index + 1][0])
+            end = next(i for i, item in enumerate(items) if item[LINE] > after)
+        else:
+            end = len(items)
+        out.append((_part_spec(spec, columns), items[start:end]))
+        start = end
+    return out
+
+
+def _part_spec(spec: TableSpec, columns: set[str]) -> TableSpec:
+    """``spec`` with only ``columns`` (in the format's order), made once per part."""
+    kept = tuple(key for key in spec.column_keys if key in columns)
+    found = _PART_SPECS.get((id(spec), kept))
+    if found is not None and found[0] is spec:
+        return found[1]
+    part = replace(
+        spec,
+        columns=tuple(c for c in spec.columns if c.key in columns),
+        rows=tuple(
+            replace(row, columns=tuple(c for c in row.columns if c in columns)) for row in spec.rows
+        ),
+    )
+    _PART_SPECS[(id(spec), kept)] = (spec, part)
+    return part
+
+
+def joined_parts(spec: TableSpec, tables: Sequence[Table]) -> Table:
+    """The table of its parts: each row's cells from every part, in the row's column
+    order. A row a part does not have, or has not placed, is uncertain (its numbers
+    counted from the parts that have it)."""
+    rows: list[Row] = []
+    for row_spec in spec.rows:
+        present = [row for row in (t.row(row_spec.key) for t in tables) if row is not None]
+        if not present:
+            continue
+        first, columns = present[0], row_spec.columns
+        if len(present) != len(tables) or any(r.status != COMPLETE for r in present):
+            count = sum(r.found if r.status != COMPLETE else len(r.columns) for r in present)
+            rows.append(first._replace(cells=(), columns=columns, status=UNCERTAIN, found=count))
+            continue
+        cells = {cell[0]: cell for row in present for cell in row[3]}
+        joined = tuple(cells[key] for key in columns)
+        found = sum(r.found for r in present)
+        rows.append(first._replace(cells=joined, columns=columns, found=found))
+    start, end = tables[0].span, tables[-1].span
+    span = Span(start.line, start.column, end.end_line, end.end_column, None)
+    units = tuple(unit for table in tables for unit in table.units)
+    return Table(spec.key, span, spec.column_keys, tuple(rows), tables[0].format, units)

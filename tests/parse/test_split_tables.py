@@ -1,0 +1,442 @@
+"""Tables printed in parts: table 四's groups as two tables, three tables or a labelled
+row each (:func:`xxgk_lint.parse.split.group_blocks`), and a PDF page number between
+table 四's header and its data row (:func:`xxgk_lint.parse.split.without_page_number`),
+in every text layout and in HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from xxgk_lint.parse import parse_source
+from xxgk_lint.parse.ast import Report, Table
+from xxgk_lint.parse.serialize import uncertain_json
+from xxgk_lint.sources import read_source
+
+_CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
+_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+_NEXT = "五、存在的主要问题及改进情况"
+_COLS = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+#: Each group's five values (each group adds up), told apart from each other.
+_VALUES = {
+    "review": (1, 2, 3, 4, 10),
+    "litigation_direct": (5, 0, 1, 0, 6),
+    "litigation_after_review": (2, 2, 0, 1, 5),
+}
+
+
+def _cells(group: str) -> str:
+    return " | ".join(map(str, _VALUES[group]))
+
+
+#: Table 四 as printed in parts (| rows; the other layouts are made from them).
+_TWO_TABLES = [
+    "行政复议 |",
+    f"{_COLS} |",
+    f"{_cells('review')} |",
+    "",
+    "行政诉讼 |",
+    "未经复议直接起诉 | 复议后起诉 |",
+    f"{_COLS} | {_COLS} |",
+    f"{_cells('litigation_direct')} | {_cells('litigation_after_review')} |",
+]
+_THREE_TABLES = [
+    "行政复议 |",
+    f"{_COLS} |",
+    f"{_cells('review')} |",
+    "行政诉讼（未经复议直接起诉） |",
+    f"{_COLS} |",
+    f"{_cells('litigation_direct')} |",
+    "行政诉讼（复议后起诉） |",
+    f"{_COLS} |",
+    f"{_cells('litigation_after_review')} |",
+]
+_CAPTIONS = [
+    "（一）行政复议情况",
+    f"{_COLS} |",
+    f"{_cells('review')} |",
+    "（二）行政诉讼情况",
+    "未经复议直接起诉 | 复议后起诉 |",
+    f"{_COLS} | {_COLS} |",
+    f"{_cells('litigation_direct')} | {_cells('litigation_after_review')} |",
+]
+_ROWS = [
+    f"类别 | {_COLS} |",
+    f"行政复议 | {_cells('review')} |",
+    f"行政诉讼（未经复议直接起诉） | {_cells('litigation_direct')} |",
+    f"行政诉讼（复议后起诉） | {_cells('litigation_after_review')} |",
+]
+_PARTS = {"two": _TWO_TABLES, "three": _THREE_TABLES, "captions": _CAPTIONS, "rows": _ROWS}
+
+
+def _report(text: str, name: str = "report.txt") -> Report:
+    return parse_source(read_source(Path(name), text.encode("utf-8")))
+
+
+def _with_reviews(lines: list[str]) -> tuple[str, int]:
+    """The clean report with table 四 printed as ``lines``; the line its first is on."""
+    text = _CLEAN.read_text(encoding="utf-8")
+    start = text.index(_HEADING) + len(_HEADING) + 1
+    first = text[:start].count("\n") + 1
+    return text[:start] + "\n".join(lines) + "\n" + text[text.index(_NEXT) :], first
+
+
+def _tab(line: str) -> str:
+    return re.sub(r"\s*\|\s*", "\t", line).rstrip("\t")
+
+
+def _space(line: str) -> str:
+    """A PDF's text row: cells one or more spaces apart (a label's words kept)."""
+    return re.sub(r"\s*\|\s*", "   ", line).strip()
+
+
+def _lines(lines: list[str]) -> list[str]:
+    """One cell per line, a blank line between cells (a PDF copied cell by cell)."""
+    out: list[str] = []
+    for line in lines:
+        for cell in line.split("|"):
+            if cell.strip():
+                out.extend([cell.strip(), ""])
+    return out
+
+
+_LAYOUTS = {
+    "pipe": lambda lines: lines,
+    "tab": lambda lines: [_tab(line) for line in lines],
+    "space": lambda lines: [_space(line) for line in lines],
+    "lines": _lines,
+}
+
+
+def _values(table: Table) -> dict[str, tuple[object, ...]]:
+    out = {}
+    for group in _GROUPS:
+        row = table.row(group)
+        assert row is not None
+        out[group] = tuple(row.value(column) for column in _COLUMNS)
+    return out
+
+
+def _reviews(report: Report) -> Table:
+    table = report.table("reviews")
+    assert table is not None
+    return table
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("parts", _PARTS)
+def test_table_four_in_parts_is_read_group_by_group(parts: str, layout: str) -> None:
+    text, _ = _with_reviews(_LAYOUTS[layout](_PARTS[parts]))
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
+    assert not report.deviations
+
+
+def test_each_group_row_spans_its_first_cell() -> None:
+    text, first = _with_reviews(_ROWS)
+    table = _reviews(_report(text))
+    spans = {group: tuple(table.row(group).span)[:2] for group in _GROUPS}  # type: ignore[union-attr]
+    assert spans == {
+        "review": (first + 1, len("行政复议 | ") + 1),
+        "litigation_direct": (first + 2, len("行政诉讼（未经复议直接起诉） | ") + 1),
+        "litigation_after_review": (first + 3, len("行政诉讼（复议后起诉） | ") + 1),
+    }
+    cell = table.cell("litigation_after_review", "total")
+    assert cell is not None and cell.value == 5 and cell.span.line == first + 3
+
+
+def test_groups_in_another_order_are_read_by_their_labels() -> None:
+    rows = [_ROWS[0], _ROWS[3], _ROWS[1], _ROWS[2]]  # 复议后起诉, 行政复议, 未经复议直接起诉
+    text, _ = _with_reviews(rows)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    (deviation,) = report.deviations
+    assert (deviation.table, deviation.kind) == ("reviews", "columns")
+    assert deviation.found.startswith("litigation_after_review.upheld,")
+
+
+def test_columns_in_another_order_are_read_by_the_block_header() -> None:
+    cols = "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结"
+    lines = [
+        "行政复议 |",
+        f"{cols} |",
+        "10 | 1 | 2 | 3 | 4 |",
+        "行政诉讼 |",
+        "未经复议直接起诉 | 复议后起诉 |",
+        f"{cols} | {cols} |",
+        "6 | 5 | 0 | 1 | 0 | 5 | 2 | 2 | 0 | 1 |",
+    ]
+    text, first = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    (deviation,) = report.deviations
+    assert deviation.found.startswith("review.total,review.upheld")
+    assert tuple(deviation.span)[:2] == (first + 1, 1)
+
+
+def test_a_blank_cell_of_a_group_row_keeps_its_column() -> None:
+    rows = [*_ROWS[:2], "行政诉讼（未经复议直接起诉） | 5 |  | 1 | 0 | 6 |", _ROWS[3]]
+    text, _ = _with_reviews(rows)
+    report = _report(text)
+    table = _reviews(report)
+    assert _values(table)["litigation_direct"] == (5, None, 1, 0, 6)
+    blank = table.cell("litigation_direct", "corrected")
+    assert blank is not None and blank.kind == "blank"
+    assert _values(table)["litigation_after_review"] == (2, 2, 0, 1, 5)
+
+
+def _html(lines: list[str]) -> str:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c.strip()}</td>" for c in line.split("|")[:-1]) + "</tr>"
+        for line in lines
+        if line
+    )
+    return f"<table>{rows}</table>"
+
+
+def _page(text: str, reviews: str | None = None) -> str:
+    """A report's text as an HTML page, its | rows as tables (a blank line ends one);
+    table 四 as ``reviews`` if given."""
+    if reviews is not None:
+        head = text[: text.index(_HEADING) + len(_HEADING)]
+        text = head + "\n" + _REVIEWS_MARK + "\n" + text[text.index(_NEXT) :]
+    out, rows = ["<html><body>"], []
+    for line in [*text.split("\n"), ""]:
+        if "|" in line:
+            rows.append(line)
+            continue
+        if rows:
+            out.append(_html(rows))
+            rows = []
+        out.append(reviews if line == _REVIEWS_MARK and reviews else f"<p>{line}</p>")
+    return "".join([*out, "</body></html>"])
+
+
+_REVIEWS_MARK = "(table 四)"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # two tables, their group captions spanning the values' columns
+        "<table><tr><td colspan=5>行政复议</td></tr>"
+        "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+        "<tr><td>1</td><td>2</td><td>3</td><td>4</td><td>10</td></tr></table><p>&nbsp;</p>"
+        "<table><tr><td colspan=10>行政诉讼</td></tr>"
+        "<tr><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>"
+        "<tr>"
+        + "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>"
+        * 2
+        + "</tr>"
+        "<tr><td>5</td><td>0</td><td>1</td><td>0</td><td>6</td>"
+        "<td>2</td><td>2</td><td>0</td><td>1</td><td>5</td></tr></table>",
+        # a row per group, 行政诉讼 spanning its two sub-labels
+        "<table><tr><td colspan=2>&nbsp;</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td>"
+        "<td>尚未审结</td><td>总计</td></tr>"
+        "<tr><td colspan=2>行政复议</td><td>1</td><td>2</td><td>3</td><td>4</td><td>10</td></tr>"
+        "<tr><td rowspan=2>行政诉讼</td><td>未经复议直接起诉</td>"
+        "<td>5</td><td>0</td><td>1</td><td>0</td><td>6</td></tr>"
+        "<tr><td>复议后起诉</td><td>2</td><td>2</td><td>0</td><td>1</td><td>5</td></tr></table>",
+        # a row per group, the values spanning two grid columns each
+        "<table><tr><td>&nbsp;</td><td colspan=2>结果维持</td><td colspan=2>结果纠正</td>"
+        "<td colspan=2>其他结果</td><td colspan=2>尚未审结</td><td colspan=2>总计</td></tr>"
+        "<tr><td>行政复议</td><td colspan=2>1</td><td colspan=2>2</td><td colspan=2>3</td>"
+        "<td colspan=2>4</td><td colspan=2>10</td></tr>"
+        "<tr><td>行政诉讼（未经复议直接起诉）</td><td colspan=2>5</td><td colspan=2>0</td>"
+        "<td colspan=2>1</td><td colspan=2>0</td><td colspan=2>6</td></tr>"
+        "<tr><td>行政诉讼（复议后起诉）</td><td colspan=2>2</td><td colspan=2>2</td>"
+        "<td colspan=2>0</td><td colspan=2>1</td><td colspan=2>5</td></tr></table>",
+    ],
+    ids=["two-tables", "rowspan-label", "colspan-values"],
+)
+def test_html_table_four_in_parts(table: str) -> None:
+    report = _report(_page(_CLEAN.read_text(encoding="utf-8"), table), "report.html")
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
+
+
+def test_one_group_alone_stays_uncertain() -> None:
+    # Five values and no other block: not the table in parts (nothing is guessed).
+    text, _ = _with_reviews(["行政复议 |", f"{_COLS} |", f"{_cells('review')} |"])
+    report = _report(text)
+    table = _reviews(report)
+    assert all(row.status == "uncertain" for row in table.rows)
+
+
+def test_prose_between_blocks_ends_the_table() -> None:
+    lines = [*_THREE_TABLES[:3], "本机关全年未发生行政诉讼案件。", *_THREE_TABLES[3:]]
+    text, _ = _with_reviews(lines)
+    table = _reviews(_report(text))
+    assert all(row.status == "uncertain" for row in table.rows)
+
+
+# --- A page number between table 四's header and its data row ----------------------------
+
+_HEADER = [
+    "行政复议 | 行政诉讼 |",
+    f"{_COLS} | 未经复议直接起诉 | 复议后起诉 |",
+    f"{_COLS} | {_COLS} |",
+]
+_DATA = (
+    f"{_cells('review')} | {_cells('litigation_direct')} | {_cells('litigation_after_review')} |"
+)
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "3 ／ 8", "3"])
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_page_number_by_table_four_data_row_is_no_cell(
+    page: str, layout: str, where: str
+) -> None:
+    make = _LAYOUTS[layout]
+    data = make([_DATA])
+    lines = [*make(_HEADER), *([page, *data] if where == "before" else [*data, page])]
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
+
+
+def test_a_bare_page_number_one_cell_per_line_after_the_values_by_the_sums() -> None:
+    # One cell per line, a bare number before or after the fifteen: only dropping the
+    # last makes every group add up, so the last is the page number.
+    lines = [*_lines(_HEADER), *_lines([_DATA]), "7"]
+    text, _ = _with_reviews(lines)
+    assert _values(_reviews(_report(text))) == _VALUES
+
+
+def test_a_lone_number_before_a_row_one_short_is_its_first_cell() -> None:
+    # 3 alone, then a row of fourteen: the row wrapped, the 3 is its first cell.
+    data = " | ".join(_DATA.split(" | ")[1:])
+    text, _ = _with_reviews([*_HEADER, "3", data])
+    table = _reviews(_report(text))
+    assert _values(table)["review"] == (3, 2, 3, 4, 10)
+
+
+# --- Table 三's columns printed in two parts, each with its header and every row ---------
+
+_APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service")
+_APPLICANTS += ("other_org", "total")
+_APP_HEADING = "三、收到和处理政府信息公开申请情况"
+#: Each part's header lines (| rows), by how many columns the first part has.
+_PART_HEADERS = {
+    3: (
+        ["申请人情况 |", "自然人 | 法人或其他组织 |", "商业企业 | 科研机构 |"],
+        ["申请人情况 |", "法人或其他组织 | 总计 |", "社会公益组织 | 法律服务机构 | 其他 |"],
+    ),
+    4: (
+        ["申请人情况 |", "自然人 | 法人或其他组织 |", "商业企业 | 科研机构 | 社会公益组织 |"],
+        ["申请人情况 |", "法人或其他组织 | 总计 |", "法律服务机构 | 其他 |"],
+    ),
+}
+
+
+def _in_two_parts(first: int, layout: str = "pipe") -> tuple[str, int, int]:
+    """The clean report with table 三's first ``first`` columns, then the others, each
+    part with its header and all the rows; the lines each part's first row is on."""
+    text = _CLEAN.read_text(encoding="utf-8")
+    start = text.index(_APP_HEADING) + len(_APP_HEADING) + 1
+    end = text.index(_HEADING)
+    rows = []
+    for line in text[start:end].splitlines():
+        fields = [f.strip() for f in line.split("|")]
+        numbers = [f for f in fields if f.isdigit()]
+        if len(numbers) == 7:
+            labels = [f for f in fields if f and not f.isdigit()]
+            rows.append((labels, numbers))
+    parts = []
+    for index, header in enumerate(_PART_HEADERS[first]):
+        part = list(header)
+        for labels, numbers in rows:
+            cells = numbers[:first] if index == 0 else numbers[first:]
+            part.append(" | ".join([*labels, *cells]) + " |")
+        parts.append(part)
+    lines = _LAYOUTS[layout]([*parts[0], "", *parts[1]])
+    one = text[:start].count("\n") + 1 + len(_PART_HEADERS[first][0])
+    two = one + len(rows) + 1 + len(_PART_HEADERS[first][1])
+    return text[:start] + "\n".join(lines) + "\n" + text[end:], one, two
+
+
+def _applications(report: Report) -> dict[str, tuple[object, ...]]:
+    table = report.table("applications")
+    assert table is not None
+    return {row.key: tuple(row.value(c) for c in _APPLICANTS) for row in table.rows if row.cells}
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "space", "html"])
+@pytest.mark.parametrize("first", [3, 4])
+def test_table_three_in_two_column_parts_is_read_whole(first: int, layout: str) -> None:
+    whole = _applications(_report(_CLEAN.read_text(encoding="utf-8")))
+    if layout == "html":
+        text, one, two = _in_two_parts(first)
+        report = _report(_page(text), "report.html")
+    else:
+        text, one, two = _in_two_parts(first, layout)
+        report = _report(text)
+    assert _applications(report) == whole
+    assert whole["received"] == (5, 2, 0, 0, 0, 0, 7)
+    assert not uncertain_json(report)
+    table = report.table("applications")
+    assert table is not None
+    total = table.cell("received", "total")
+    natural = table.cell("received", "natural_person")
+    assert total is not None and natural is not None
+    assert (natural.value, total.value) == (5, 7)
+    if layout != "html":  # (the page is one line)
+        assert (natural.span.line, total.span.line) == (one, two)
+
+
+def test_table_three_in_two_parts_keeps_its_errors() -> None:
+    # A wrong total in the second part is reported at its cell, as in a whole table.
+    text, _, second = _in_two_parts(3)
+    lines = text.split("\n")
+    assert lines[second - 1].endswith("| 0 | 0 | 0 | 7 |")
+    lines[second - 1] = lines[second - 1][: -len("7 |")] + "8 |"
+    report = _report("\n".join(lines))
+    table = report.table("applications")
+    assert table is not None
+    cell = table.cell("received", "total")
+    assert cell is not None and cell.value == 8 and cell.span.line == second
+
+
+@pytest.mark.parametrize("cut", [5, 10])
+def test_a_data_row_broken_by_a_text_is_read_in_the_header_order(cut: int) -> None:
+    # The whole table's header, then its data row broken by a text (续表): the parts take
+    # the groups the header names, in its order (here 复议后起诉 before 未经复议直接起诉).
+    header = [
+        "行政复议 | 行政诉讼 |",
+        f"{_COLS} | 复议后起诉 | 未经复议直接起诉 |",
+        f"{_COLS} | {_COLS} |",
+    ]
+    cells = [
+        *_VALUES["review"],
+        *_VALUES["litigation_after_review"],
+        *_VALUES["litigation_direct"],
+    ]
+    lines = [
+        *header,
+        " | ".join(map(str, cells[:cut])) + " |",
+        "续表",
+        " | ".join(map(str, cells[cut:])) + " |",
+    ]
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    (deviation,) = report.deviations
+    assert deviation.found.startswith("review.upheld,")
+    assert "litigation_after_review.total,litigation_direct.upheld" in deviation.found
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3"])
+@pytest.mark.parametrize("layout", ["pipe", "tab", "space"])
+def test_a_page_number_between_two_blocks_is_no_cell(page: str, layout: str) -> None:
+    lines = _LAYOUTS[layout]([*_TWO_TABLES[:3], page, *_TWO_TABLES[4:]])
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
