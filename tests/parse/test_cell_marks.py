@@ -287,3 +287,17 @@ def test_the_unit_pattern(norm: str, number: str, unit: str | None) -> None:
     assert (match["number"], match["unit"] or match["bracketed"]) == (number, unit)
     assert re.fullmatch(UNIT_AFTER, "1.属于国家秘密") is None
     assert re.fullmatch(UNIT_AFTER, "12(件") is None
+
+
+def test_an_amount_in_yuan_is_one_xg005_at_its_cell(tmp_path: Path) -> None:
+    """300元 in the 万元 column: read in 元, converted for the checks, one XG005 at the
+    cell (as a header in 元 is told); 0元 and 12.35万元 tell nothing."""
+    text = _seed("000").replace("行政事业性收费 | 1071 |", "行政事业性收费 | 300元 |")
+    file = check_text(tmp_path, text)
+    found = [(d.code, d.line, d.column, d.expected, d.actual) for d in file.diagnostics]
+    assert [f for f in found if f[0] in ("XG004", "XG005")] == [("XG005", 23, 11, "万元", "元")]
+    message = next(d.message for d in file.diagnostics if d.code == "XG005")
+    assert message.startswith("“300元”以元为单位，格式要求以万元为单位")
+    for printed in ("0元", "12.35万元"):
+        text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+        assert codes(check_text(tmp_path, text), "XG004", "XG005") == []
