@@ -251,10 +251,13 @@ def test_zero_width_characters_before_and_inside_numbers_are_dropped(
 
 
 def test_zero_width_characters_in_a_space_separated_row() -> None:
-    """PDF text: cells apart by spaces, a zero-width space before each number."""
-    report = _parse(_seed("000").replace("规章 | 0 | 0 | 0 |", "规章 \u200b0 \u200b2 \u200b0"))
-    cell = report.table("proactive").cell("regulations", "repealed")
-    assert (cell.value, cell.span.column) == (2, 8)  # (规章 ​0 ​2: the 2 is the 8th character)
+    """PDF text: cells apart by spaces, a zero-width space before two of the numbers (the
+    2 standing alone makes the line a row)."""
+    report = _parse(_seed("000").replace("规章 | 0 | 0 | 0 |", "规章 \u200b0 2 \u200b1"))
+    table = report.table("proactive")
+    cells = [table.cell("regulations", c) for c in ("issued", "repealed", "in_force")]
+    # (规章 ​0 2 ​1: the 0 is the 5th character, the 1 the 10th)
+    assert [(c.value, c.span.column) for c in cells] == [(0, 5), (2, 7), (1, 10)]
 
 
 # --- the format model and the grammar ------------------------------------------------

@@ -104,16 +104,27 @@ def placeholder_pattern() -> str:
     return rf"(?:[{slashes}]|[{dashes}]{{1,2}}|{BLANK_WORD})"
 
 
-def cell_terminals() -> str:
-    """The ROW line terminal and the NUMBER, PLACEHOLDER and CELL_TEXT cell terminals:
-    a value (a number or a blank mark) ends at a blank or a separator; a row is a line
-    with a separator or a value standing alone; a cell of text goes on over blanks up to
-    a value standing alone."""
-    value = f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+def _value() -> str:
+    """A number or a blank mark (one alternation)."""
+    return f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+
+
+def row_terminal() -> str:
+    """The ROW line terminal: a line with a cell separator or a value standing alone."""
     return (
         "// A row: a line with a cell separator, or with a number or placeholder standing alone.\n"
-        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){value}(?!\S))[^\n]*/"
-        "\n\n// ---- cell terminals (split a ROW line into cells) ----\n\n"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S))[^\n]*/"
+        "\n"
+    )
+
+
+def cell_terminals() -> str:
+    """The NUMBER, PLACEHOLDER and CELL_TEXT cell terminals: a value (a number or a blank
+    mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
+    standing alone."""
+    value = _value()
+    return (
+        "// ---- cell terminals (split a ROW line into cells) ----\n\n"
         r"CELL_SEP: /[^\S\n\t]*[|｜\t][^\S\n\t]*/"
         "\n"
         rf"NUMBER.3: /{NUMBER}(?![^\s|｜])/"
@@ -135,6 +146,7 @@ def render(grammar: str) -> str:
     bodies = {
         "HEADING": f"HEADING.7: /{heading_pattern()}/\n",
         "TITLE": f"TITLE.3: /{title_pattern()}/\n",
+        "ROW": row_terminal(),
         "CELLS": cell_terminals(),
     }
 

@@ -111,9 +111,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
             # yet a cell, as it is in a separated row (_word_part; tested for the texts it
             # may read: short, or ending as a number or a unit does).
-            if (len(norm) <= _WORD_LONGEST or norm[-1:] in _UNIT_ENDS) and (
-                part := _word_part(text, base, end, norm)
-            ) is not None:
+            if _may_be_word(norm) and (part := _word_part(text, base, end, norm)) is not None:
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
@@ -326,7 +324,9 @@ _VALUE_START = (
     rf"(?:^|\s)[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
 )
 #: Whether a text holds a zero-width character (text copied from a web page: see
-#: normalise.ZERO_WIDTH), which no terminal reads as part of a number.
+#: normalise.ZERO_WIDTH), which no terminal reads as part of a number. Asked only of a
+#: text that ``str.isprintable`` says holds one of the characters it cannot print (they
+#: are format characters): a C pass, a tenth of a search's cost on the common text.
 _HAS_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]").search
 
 
@@ -338,7 +338,7 @@ def _read_field(piece: str) -> _Field:
     stripped = piece.strip()
     if not stripped:
         return _BLANK
-    if _HAS_ZERO_WIDTH(stripped) is not None:
+    if not stripped.isprintable() and _HAS_ZERO_WIDTH(stripped) is not None:
         return _read_without_zero_width(piece)
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
@@ -347,7 +347,7 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if len(norm) <= _WORD_LONGEST and (part := _word_part(stripped, at, end, norm)):
+        if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)):
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
@@ -397,6 +397,15 @@ _WORD_LONGEST = max(map(len, _WORD_CELLS))
 _UNIT_ENDS = frozenset("0123456789)" + "".join(COUNT_UNITS) + "元")
 
 
+def _may_be_word(norm: str) -> bool:
+    """Whether :func:`_word_part` may read a normalised text (a cheap test, before the
+    call: a short word of ``_WORD_CELLS``, a digit first and a unit's or a digit's last
+    character, or nothing left by normalising, as of *)."""
+    if len(norm) <= _WORD_LONGEST and (not norm or norm.upper() in _WORD_CELLS):
+        return True
+    return "0" <= norm[:1] <= "9" and norm[-1] in _UNIT_ENDS
+
+
 def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
     """The part a word makes that the grammar's terminals read as text but the format reads
     as a cell (``norm``: the word normalised): a word of ``_WORD_CELLS``; or a number with a
@@ -440,7 +449,9 @@ def _is_value(
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
-    if _HAS_ZERO_WIDTH(text) is not None:  # (read without them: see _read_without_zero_width)
+    if (
+        not text.isprintable() and _HAS_ZERO_WIDTH(text) is not None
+    ):  # (see _read_without_zero_width)
         kept = [i for i, c in enumerate(text) if c not in ZERO_WIDTH]
         return list(_moved(_split("".join(map(text.__getitem__, kept))), kept))
     finditer = get_parser().splitter.pattern.finditer

@@ -68,7 +68,6 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: start with one of the first characters and end with one of the last ones of those
 #: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
 _ALONE = {"ROW": ("+-−" + _DIGITS + _PLACEHOLDER_CHARS, _DIGITS + _PLACEHOLDER_CHARS)}
-_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
 _ONE_WORD = re.compile(r"\S+").fullmatch
 
@@ -259,17 +258,13 @@ class LineLexer(Lexer):
         # each line (most reports hold none).
         joined = "".join(texts)
         fold = any(sign in joined for sign in _OTHER_MINUS)
-        # Zero-width characters inside a line (1​493, copied from a web page) are classified
-        # without: no terminal reads them, and the cells are read without them too.
-        hidden = any(character in joined for character in ZERO_WIDTH)
         for line, stripped in zip(lines, texts, strict=True):
             if not stripped:
                 known[line] = None
                 continue
             kind = kinds.get(stripped)
             if kind is None:
-                seen = stripped.translate(_NO_ZERO_WIDTH) if hidden else stripped
-                kind = kinds[stripped] = classify(seen, fold) if seen else "TEXT"
+                kind = kinds[stripped] = classify(stripped, fold)
             known[line] = _reading(line, stripped, kind, False)
 
     def _shape(self, line: str, table_row: bool = False) -> _Shape | None:
