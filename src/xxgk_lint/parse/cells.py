@@ -111,7 +111,11 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
             # yet a cell, as it is in a separated row (_word_part; tested for the texts it
             # may read: short, or ending as a number or a unit does).
-            if _may_be_word(norm) and (part := _word_part(text, base, end, norm)) is not None:
+            if (
+                len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
+                and _may_be_word(norm)
+                and (part := _word_part(text, base, end, norm)) is not None
+            ):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
@@ -361,7 +365,7 @@ def _read_field(piece: str) -> _Field:
     if is_placeholder(stripped):
         return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
     norm = normalise(stripped)
-    if (part := _word_part(stripped, at, end, norm)) is not None:
+    if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)) is not None:
         return _one(True, part)  # (1493件, 12.35万元)
     return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
 
@@ -394,16 +398,22 @@ _WORD_CELLS: dict[str, tuple[str, Value, str]] = {
 }
 _WORD_LONGEST = max(map(len, _WORD_CELLS))
 #: The last characters of a number printed with a unit (1493件, 0(万元)) or without one.
-_UNIT_ENDS = frozenset("0123456789)" + "".join(COUNT_UNITS) + "元")
+#: The longest text a cell word or a number with its unit is (12,345,678.00万元 is 15).
+_CELL_LONGEST = 24
+_DIGITS = tuple("0123456789")
+_UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
 
 
 def _may_be_word(norm: str) -> bool:
     """Whether :func:`_word_part` may read a normalised text (a cheap test, before the
-    call: a short word of ``_WORD_CELLS``, a digit first and a unit's or a digit's last
-    character, or nothing left by normalising, as of *)."""
-    if len(norm) <= _WORD_LONGEST and (not norm or norm.upper() in _WORD_CELLS):
+    call, made for every label: no character taken out, no string made): a short word of
+    ``_WORD_CELLS`` (upper-cased only if ASCII: n/a), nothing left by normalising (as of
+    *), or a digit first and a unit's or a digit's last character."""
+    if len(norm) <= _WORD_LONGEST and (
+        not norm or norm in _WORD_CELLS or (norm.isascii() and norm.upper() in _WORD_CELLS)
+    ):
         return True
-    return "0" <= norm[:1] <= "9" and norm[-1] in _UNIT_ENDS
+    return norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)
 
 
 def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
@@ -417,7 +427,7 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
         found = _WORD_CELLS.get(norm.upper() if norm else nfkc(text))
         if found is not None:
             return (found[0], text, start, end, "", found[1], found[2])
-    if not "0" <= norm[:1] <= "9" or norm[-1] not in _UNIT_ENDS:
+    if not (norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)):
         return None  # (most labels: 1.属于国家秘密 starts with a digit, ends with no unit)
     match = compiled(UNIT_AFTER).fullmatch(norm)
     if match is None:
@@ -468,7 +478,7 @@ def _split(text: str) -> list[_Part]:
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
             norm = normalise(value)
-            part = _word_part(value, start, end, norm)  # (暂无, 〇, 1493件 …)
+            part = _word_part(value, start, end, norm) if _may_be_word(norm) else None
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     return out
 
