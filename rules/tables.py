@@ -486,7 +486,7 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行",
             "columns": "{table}的表头列顺序与格式不同（依次为{printed}，格式为{model}）："
             "各数值已按表头所示的列读取",
-            "unit": "“{label}”以{actual}为单位，格式要求以{expected}为单位：数值按表头所示的单位读取，"
+            "unit": "“{label}”以{actual}为单位，格式要求以{expected}为单位：数值按标明的单位读取，"
             "核对时折算为{expected}",
             "misprint": "行名“{label}”与格式的“{expected}”不一致（缺字、错字或被截断），"
             "按所在位置读作“{expected}”行",
@@ -501,7 +501,7 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "the format ({printed}; the format: {model}): the values are read under the "
             "columns the header names",
             "unit": "'{label}' is in {actual}; the format asks for {expected}: the value is "
-            "read in the unit the header names and compared in {expected}",
+            "read in the unit printed and compared in {expected}",
             "misprint": "the row label '{label}' is not the format's '{expected}' (a character "
             "lost or changed, or cut short); read as that row from where it stands",
             "subtotal": "the line '{label}' holds numbers (the group's subtotal), where the "

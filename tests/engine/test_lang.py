@@ -505,10 +505,10 @@ def test_text_where_a_number_belongs_is_reported_where_it_stands(
 def test_text_in_the_review_table_is_reported_where_it_stands(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = edit(CLEAN, "1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 1件 | 0 |")
+    text = edit(CLEAN, "1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 1只 | 0 |")
     report = write(tmp_path / "r.txt", text)
     result = run_main(capsys, "check", "--format", "json", report)
     [finding] = result.diagnostics()
     assert finding["code"] == "XG004"
-    assert (finding["line"], finding["column"]) == locate(text, "1件") == (53, 17)
-    assert finding["actual"] == "1件"
+    assert (finding["line"], finding["column"]) == locate(text, "1只") == (53, 17)
+    assert finding["actual"] == "1只"

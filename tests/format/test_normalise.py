@@ -154,7 +154,7 @@ def test_the_spaces_pattern_removes_the_runs_the_plain_one_does() -> None:
 def _plain_normalise(text: str) -> str:
     """Normalising step by step, as written before its steps were merged: the spec."""
     text = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).translate(_DASHES)
-    text = re.sub(r"[\s*#]+", "", text).replace("\u200b", "")
+    text = re.sub(r"[\s*#\u200b\u200c\u200d\u2060\ufeff]+", "", text)
     return text.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
 
 

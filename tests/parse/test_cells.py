@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, seed_files
-from xxgk_lint.format.document import BLANK_MARKS
 from xxgk_lint.format.normalise import normalise
-from xxgk_lint.parse.cells import COLUMN, END, FIELD, KIND, LINE, RAW, enclosed_rows, row_items
+from xxgk_lint.parse.cells import (
+    COLUMN,
+    END,
+    FIELD,
+    KIND,
+    LINE,
+    RAW,
+    _word_part,
+    enclosed_rows,
+    row_items,
+)
 from xxgk_lint.parse.grammar import Line, get_parser
 from xxgk_lint.parse.lexer import LINE_COLUMN, LINE_KIND, LINE_TEXT
 from xxgk_lint.sources import InputError, read_source
@@ -53,8 +62,9 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
             continue
         for match in splitter.pattern.finditer(piece):
             kind = {"NUMBER": "N", "PLACEHOLDER": "P", "CELL_TEXT": "T"}.get(match.lastgroup or "")
-            if kind == "T" and normalise(match.group()).upper() in BLANK_MARKS:
-                kind = "P"  # a blank mark of the format (暂无, 不涉及), as / — 无 are
+            word = match.group()
+            if kind == "T" and (part := _word_part(word, 0, 0, normalise(word))):
+                kind = part[0]  # a cell of the format (暂无 as / — 无 are; 〇; 1493件; ×)
             if kind:
                 out.append((kind, match.group(), start + match.start(), field))
     lead = next((i for i, item in enumerate(out) if item[0] != "E"), 0)

@@ -94,9 +94,9 @@ _BAD = {
 
 
 @pytest.mark.parametrize("layout", _LAYOUTS)
-@pytest.mark.parametrize("word", ["一", "〇", "零", "0件", "×", "*", "\\", "ー"])
+@pytest.mark.parametrize("word", ["一", "…", "～", "O", "×", "*", "\\", "0只"])
 def test_a_word_where_a_number_stands_is_a_text_cell_of_its_row(word: str, layout: str) -> None:
-    """一 typed for —, 〇, 0件 … between a row's numbers are that row's cells (XG004 says
+    """一 typed for —, …, 0只 (no unit of a count) … between a row's numbers are that row's cells (XG004 says
     应为数字), not the label of a row of their own: the row and the next keep their values."""
     relay, name = _LAYOUTS[layout]
     report = _parse(relay(_with_word(word)), name)
@@ -337,7 +337,7 @@ def _assert_text_cell(text: str, word: str, table: str, key: str, column: str) -
 
 
 @pytest.mark.parametrize("row", _LONE_CELLS, ids=lambda row: row.split(" ")[0][:8])
-@pytest.mark.parametrize("word", ["一", "〇", "0件", "×", "若干"])
+@pytest.mark.parametrize("word", ["一", "…", "0只", "×", "若干"])
 def test_a_word_alone_on_its_line_is_a_text_cell_of_its_row(word: str, row: str) -> None:
     """One cell per line: a word where a number belongs — the row's first value, its last
     (a total), in the last row of a table, in table 四's one data line — is that row's text
@@ -464,7 +464,7 @@ def _single(word: str, row: str) -> str:
 
 
 @pytest.mark.parametrize("row", _SINGLE_CELLS, ids=lambda row: row.split(" ")[0])
-@pytest.mark.parametrize("word", ["一", "〇", "×", "若干", "0件", "不详"])
+@pytest.mark.parametrize("word", ["一", "…", "×", "若干", "0只", "不详"])
 def test_a_word_alone_as_the_cell_of_a_one_column_row_is_its_text_cell(word: str, row: str) -> None:
     """One cell per line, a one-column row (行政许可 … 行政事业性收费) whose only value is
     a word has nothing numeric after its label: the word is its cell (XG004 at its line),
@@ -489,12 +489,12 @@ def test_a_blank_mark_alone_as_the_cell_of_a_one_column_row_is_a_placeholder(
 def test_words_in_every_one_column_row_are_their_cells() -> None:
     """All four one-column rows words: each row keeps its own word, in order."""
     text = _seed("000")
-    for row, word in zip(_SINGLE_CELLS, ["一", "若干", "×", "〇"], strict=True):
+    for row, word in zip(_SINGLE_CELLS, ["一", "若干", "×", "…"], strict=True):
         text = text.replace(row, f"{row.split(' ')[0]} | {word} |")
     report = _parse(_one_per_line(text))
     table = report.table("proactive")
     cells = [table.cell(key, column).raw for _, key, column in _SINGLE_CELLS.values()]
-    assert cells == ["一", "若干", "×", "〇"]
+    assert cells == ["一", "若干", "×", "…"]
     assert _wrong(report, _truth("000"), but={k: None for k in _SINGLE_CELLS.values()}) == []
 
 

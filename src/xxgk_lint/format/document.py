@@ -131,9 +131,48 @@ OUTLINE_HEADINGS = Vocabulary(
 #: marks, like the / — 无 the grammar's PLACEHOLDER terminal reads (XG004 reports them as
 #: "填写的是“暂无”而不是数字（没有发生的填0）"). Normalised text (width folded: Ｎ／Ａ is
 #: N/A), upper-cased. 暂无 is "none yet", 不涉及 and N/A "not applicable", 空 "blank".
-#: Other words where a number belongs are text cells, not blank marks: 〇 and 零 are a
-#: zero written as a word, 一 a dash or a one, 0件 a number with its unit, × * and \ marks
-#: of no one meaning (\ is also what a markdown escape leaves) — a reader cannot tell
-#: which number was meant, so XG004 reports them as "应为数字".
-#: (None is longer than three characters: the cell reader tests only short texts.)
+#: Other words where a number belongs are text cells, not blank marks: 一 a dash or a
+#: one, 若干 — a reader cannot tell which number was meant, so XG004 reports them as
+#: "应为数字". (None is longer than three characters: the cell reader tests only short
+#: texts.)
 BLANK_MARKS = frozenset({"暂无", "不涉及", "空", "N/A"})
+
+#: The slashes and dashes the grammar's PLACEHOLDER terminal reads as a blank cell (one
+#: slash, or one or two dashes), and its one word, 无. The dashes: the ASCII hyphen, the
+#: full-width one, the em, en and horizontal-bar dashes, and the minus-like ones a word
+#: processor or an input method makes of a typed dash — U+2212 (−, Word's minus), U+2012
+#: (‒), U+2010 (‐), U+FE63 (﹣) and U+30FC (ー, the long-vowel mark a Japanese input method
+#: gives for a dash key; no number looks like it, where 一 may be a one). Written into the
+#: grammar by ``python -m xxgk_lint.format.terminals``.
+BLANK_SLASHES = "/／"
+BLANK_DASHES = "-－—–―−‒‐﹣ー"
+BLANK_WORD = "无"
+
+#: Zero written as a word, alone in a cell: 〇 and 零 are the Chinese numeral zero (二〇二三年,
+#: 零件 is not one: the whole cell must be the word), ○ (U+25CB) the circle input methods
+#: offer for 〇 and reports print for it (二○二三年, read as a year by TITLE_YEAR). In a
+#: cell where a number belongs they can mean nothing but 0: read as 0.
+ZERO_WORDS = frozenset({"〇", "零", "○"})
+
+#: Marks of no one meaning that stand where a number belongs: … (the statistical "too
+#: small to show", or a gap), ～, *, ×, \ (also what a markdown escape leaves), the
+#: letter O (a zero or a mark). Not a blank of the format, nor a number: the cell is text
+#: (XG004 "应为数字"), yet a cell — a row of them is a row of the table, not a label.
+#: Normalised text (… is ..., ～ is ~), upper-cased; * is looked up as printed
+#: (normalising removes it).
+STRAY_MARKS = frozenset({"...", "......", "~", "~~", "*", "**", "×", "\\", "O", "X"})
+
+#: The units a count may be printed with after it in its cell (1493件, 3项, 2个): the
+#: format's tables count 件 (cases, decisions, applications); 项 and 个 are what reports
+#: write for the same counts. A count printed with one is that count.
+COUNT_UNITS = ("件", "项", "个")
+
+#: A number, with a unit after it or none, alone in a cell (normalised text: 1,493件,
+#: 12.35万元, 0(万元), 12): the number and the unit. Which units a column reads is the
+#: column's (:attr:`~xxgk_lint.format.model.ColumnSpec.unit`: COUNT_UNITS for a count,
+#: a unit of model.MONEY_UNITS for money). (A pattern's text: compiled when first needed.)
+_UNITS = "|".join((*COUNT_UNITS, "亿元", "万元", "千元", "元"))
+UNIT_AFTER = (
+    r"(?P<number>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    rf"(?:(?P<unit>{_UNITS})|\((?P<bracketed>{_UNITS})\))?"
+)

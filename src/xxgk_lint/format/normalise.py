@@ -46,9 +46,14 @@ _OTHER_MINUS = MINUS_SIGNS[1:]
 #: before a digit: a range such as 2023–2024 is left alone.
 _MINUS_BEFORE_DIGIT = f"(?<![^\\s|｜])[{_OTHER_MINUS}](?=[0-9０-９])"  # compiled when needed
 _DASHES = str.maketrans(dict.fromkeys(_OTHER_MINUS + "—―", "-"))
-#: The marks normalising replaces besides: the zero-width space, ``*`` and ``#`` (removed)
-#: and the corner and lenticular brackets (as round ones).
-_MARKS = {**dict.fromkeys("\u200b*#", ""), "〔": "(", "〕": ")", "【": "(", "】": ")"}
+#: The zero-width characters text copied from a web page carries (invisible, no blank to
+#: ``str.split``): the zero-width space, non-joiner and joiner, the word joiner and the
+#: byte-order mark. Removed by normalising, and by the cell reader before a number is read
+#: (a ​0 is 0).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: The marks normalising replaces besides: the zero-width characters, ``*`` and ``#``
+#: (removed) and the corner and lenticular brackets (as round ones).
+_MARKS = {**dict.fromkeys(ZERO_WIDTH + "*#", ""), "〔": "(", "〕": ")", "【": "(", "】": ")"}
 #: Whether a text holds a character the two tables above or ``_MARKS`` change (most text
 #: holds none: then each replacing pass is skipped). Only characters that change count:
 #: the lists pair a few characters with themselves (市, 局, 重 …), and those are in

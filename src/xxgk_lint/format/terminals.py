@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from xxgk_lint.format import FORMAT_2021, HEADING_PRIORITY
-from xxgk_lint.format.document import REPORT_NAME
+from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, REPORT_NAME
 from xxgk_lint.format.normalise import with_traditional
 
 NUMERALS = "一二三四五六七八"
@@ -89,6 +89,53 @@ def title_pattern() -> str:
     return rf"[^|｜\t。，,；\n]{{0,60}}(?:{name})[^|｜\t。，,；\n]{{0,24}}"
 
 
+#: A number as a cell prints it: a sign, digits (half or full width), thousands
+#: separators, a decimal point (the grammar sees only the ASCII minus: the others are
+#: folded first, see normalise.MINUS_SIGNS; U+2212 is kept for a cell read unfolded).
+NUMBER = r"[+\-−]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+
+
+def placeholder_pattern() -> str:
+    """A blank mark of the format the grammar reads: a slash, one or two dashes, 无
+    (document.BLANK_SLASHES, BLANK_DASHES, BLANK_WORD)."""
+    slashes = "".join("\\/" if c == "/" else c for c in BLANK_SLASHES)
+    # (the ASCII hyphen first in its class: no range)
+    dashes = "".join(sorted(BLANK_DASHES, key=lambda c: c != "-"))
+    return rf"(?:[{slashes}]|[{dashes}]{{1,2}}|{BLANK_WORD})"
+
+
+def _value() -> str:
+    """A number or a blank mark (one alternation)."""
+    return f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+
+
+def row_terminal() -> str:
+    """The ROW line terminal: a line with a cell separator or a value standing alone."""
+    return (
+        "// A row: a line with a cell separator, or with a number or placeholder standing alone.\n"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S))[^\n]*/"
+        "\n"
+    )
+
+
+def cell_terminals() -> str:
+    """The NUMBER, PLACEHOLDER and CELL_TEXT cell terminals: a value (a number or a blank
+    mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
+    standing alone."""
+    value = _value()
+    return (
+        "// ---- cell terminals (split a ROW line into cells) ----\n\n"
+        r"CELL_SEP: /[^\S\n\t]*[|｜\t][^\S\n\t]*/"
+        "\n"
+        rf"NUMBER.3: /{NUMBER}(?![^\s|｜])/"
+        "\n"
+        rf"PLACEHOLDER.3: /{placeholder_pattern()}(?![^\s|｜])/"
+        "\n"
+        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!{value}(?![^\s|｜]))[^\s|｜]+)*/"
+        "\n"
+    )
+
+
 _BLOCK = re.compile(
     r"(// BEGIN GENERATED (?P<name>\w+)[^\n]*\n)(?P<body>.*?)(// END GENERATED \w+)", re.S
 )
@@ -99,6 +146,8 @@ def render(grammar: str) -> str:
     bodies = {
         "HEADING": f"HEADING.7: /{heading_pattern()}/\n",
         "TITLE": f"TITLE.3: /{title_pattern()}/\n",
+        "ROW": row_terminal(),
+        "CELLS": cell_terminals(),
     }
 
     def replace(match: re.Match[str]) -> str:

@@ -30,8 +30,17 @@ from itertools import repeat
 from typing import Final
 
 from xxgk_lint import memo
-from xxgk_lint.format.document import BLANK_MARKS
-from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus, normalise
+from xxgk_lint.format.document import (
+    BLANK_DASHES,
+    BLANK_MARKS,
+    BLANK_SLASHES,
+    BLANK_WORD,
+    COUNT_UNITS,
+    STRAY_MARKS,
+    UNIT_AFTER,
+    ZERO_WORDS,
+)
+from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus, nfkc, normalise
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
 from xxgk_lint.parse.grammar import Line, get_parser
@@ -99,12 +108,15 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
         kind, text, number, base, end = line
         if kind != "ROW":
             norm = normalise(text)
-            if len(norm) <= 3 and norm.upper() in BLANK_MARKS:  # (_is_blank_mark, inline)
-                # 暂无, 不涉及 alone on a line (one cell per line) is no ROW to the grammar,
-                # yet a blank cell, as it is in a separated row.
-                append(
-                    (PLACEHOLDER, text, base, end, "", -1, -1, -1, 1, None, "placeholder", number)
-                )
+            # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
+            # yet a cell, as it is in a separated row (_word_part; tested for the texts it
+            # may read: short, or ending as a number or a unit does).
+            if (
+                len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
+                and _may_be_word(norm)
+                and (part := _word_part(text, base, end, norm)) is not None
+            ):
+                append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:
@@ -310,8 +322,16 @@ def _field(piece: str) -> _Field:
 
 #: A word that may start a value: the first characters of the grammar's NUMBER terminal
 #: (a sign, any minus sign fold_minus folds to it, a digit) and of its PLACEHOLDER terminal
-#: (/, a dash, 无). A test checks that no other character starts either terminal.
-_VALUE_START = rf"(?:^|\s)[{re.escape(MINUS_SIGNS)}+0-9０-９/／—―无]"
+#: (/, a dash, 无: the format's blank marks). A test checks that no other character starts
+#: either terminal.
+_VALUE_START = (
+    rf"(?:^|\s)[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
+)
+#: Whether a text holds a zero-width character (text copied from a web page: see
+#: normalise.ZERO_WIDTH), which no terminal reads as part of a number. Asked only of a
+#: text that ``str.isprintable`` says holds one of the characters it cannot print (they
+#: are format characters): a C pass, a tenth of a search's cost on the common text.
+_HAS_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]").search
 
 
 def _read_field(piece: str) -> _Field:
@@ -322,6 +342,8 @@ def _read_field(piece: str) -> _Field:
     stripped = piece.strip()
     if not stripped:
         return _BLANK
+    if not stripped.isprintable() and _HAS_ZERO_WIDTH(stripped) is not None:
+        return _read_without_zero_width(piece)
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
@@ -329,8 +351,8 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if _is_blank_mark(norm):  # (暂无, 不涉及, as / — 无 are)
-            return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
+        if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)):
+            return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _INNER_BLANK.search(stripped) is not None:
@@ -342,7 +364,77 @@ def _read_field(piece: str) -> _Field:
         return _one(True, _number(stripped, at, end))
     if is_placeholder(stripped):
         return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
-    return _one(False, (TEXT, stripped, at, end, normalise(stripped), None, "text"))
+    norm = normalise(stripped)
+    if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)) is not None:
+        return _one(True, part)  # (1493件, 12.35万元)
+    return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
+
+
+def _read_without_zero_width(piece: str) -> _Field:
+    """A field holding zero-width characters (​0, 1​493: text copied from a web page), read
+    without them; its items stand where their characters stand in ``piece``."""
+    kept = [i for i, c in enumerate(piece) if c not in ZERO_WIDTH]
+    value, _, parts = _read_field("".join(map(piece.__getitem__, kept)))
+    if value is None:
+        return _BLANK
+    moved = _moved(parts, kept)
+    return (value, moved[0] if len(moved) == 1 else None, moved)
+
+
+def _moved(parts: Iterable[_Part], kept: Sequence[int]) -> tuple[_Part, ...]:
+    """Parts read from a text without some of its characters, each standing where its
+    characters stand in the text (``kept``: the index in the text of each one kept)."""
+    return tuple((k, t, kept[a], kept[e - 1] + 1, n, v, c) for k, t, a, e, n, v, c in parts)
+
+
+#: A short word → the cell the format reads it as (the grammar's terminals read it as text):
+#: a blank mark (暂无, 不涉及), zero as a word (〇, 零), a mark of no one meaning (…, ×, *: a
+#: cell of text, yet a cell: XG004). Looked up normalised and upper-cased (* as printed:
+#: normalising removes it).
+_WORD_CELLS: dict[str, tuple[str, Value, str]] = {
+    **dict.fromkeys(BLANK_MARKS, (PLACEHOLDER, None, "placeholder")),
+    **dict.fromkeys(ZERO_WORDS, (NUMBER, 0, "number")),
+    **dict.fromkeys(STRAY_MARKS, (PLACEHOLDER, None, "text")),
+}
+_WORD_LONGEST = max(map(len, _WORD_CELLS))
+#: The last characters of a number printed with a unit (1493件, 0(万元)) or without one.
+#: The longest text a cell word or a number with its unit is (12,345,678.00万元 is 15).
+_CELL_LONGEST = 24
+_DIGITS = tuple("0123456789")
+_UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
+
+
+def _may_be_word(norm: str) -> bool:
+    """Whether :func:`_word_part` may read a normalised text (a cheap test, before the
+    call, made for every label: no character taken out, no string made): a short word of
+    ``_WORD_CELLS`` (upper-cased only if ASCII: n/a), nothing left by normalising (as of
+    *), or a digit first and a unit's or a digit's last character."""
+    if len(norm) <= _WORD_LONGEST and (
+        not norm or norm in _WORD_CELLS or (norm.isascii() and norm.upper() in _WORD_CELLS)
+    ):
+        return True
+    return norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)
+
+
+def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
+    """The part a word makes that the grammar's terminals read as text but the format reads
+    as a cell (``norm``: the word normalised): a word of ``_WORD_CELLS``; or a number with a
+    unit after it (document.UNIT_AFTER). A count's unit (1493件) is read with its number; a
+    money unit (12.35万元, 300元) is read by the row of a money column, which knows its
+    unit (parse.mapping): here the cell is a number not read yet (text, if no money row
+    reads it). None for other words."""
+    if len(norm) <= _WORD_LONGEST:
+        found = _WORD_CELLS.get(norm.upper() if norm else nfkc(text))
+        if found is not None:
+            return (found[0], text, start, end, "", found[1], found[2])
+    if not (norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)):
+        return None  # (most labels: 1.属于国家秘密 starts with a digit, ends with no unit)
+    match = compiled(UNIT_AFTER).fullmatch(norm)
+    if match is None:
+        return None
+    unit = match["unit"] or match["bracketed"]
+    value = parse_number(match["number"]) if unit is None or unit in COUNT_UNITS else None
+    return (NUMBER, text, start, end, "", value, "text" if value is None else "number")
 
 
 def _one(value: bool, part: _Part) -> _Field:
@@ -364,16 +456,14 @@ def _is_value(
     return bool(is_number(fold_minus(first)) or is_placeholder(first))
 
 
-def _is_blank_mark(norm: str) -> bool:
-    """Whether a normalised cell text is one of the format's blank marks that the grammar's
-    PLACEHOLDER terminal does not read (暂无, 不涉及, 空, N/A; none is over three
-    characters: a longer text is not looked up)."""
-    return len(norm) <= 3 and norm.upper() in BLANK_MARKS
-
-
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
+    if (
+        not text.isprintable() and _HAS_ZERO_WIDTH(text) is not None
+    ):  # (see _read_without_zero_width)
+        kept = [i for i, c in enumerate(text) if c not in ZERO_WIDTH]
+        return list(_moved(_split("".join(map(text.__getitem__, kept))), kept))
     finditer = get_parser().splitter.pattern.finditer
     out: list[_Part] = []
     for match in finditer(fold_minus(text)):
@@ -384,10 +474,12 @@ def _split(text: str) -> list[_Part]:
         value = text[start:end]
         if kind == "NUMBER":
             out.append(_number(value, start, end))
-        elif kind == "PLACEHOLDER" or _is_blank_mark(norm := normalise(value)):
+        elif kind == "PLACEHOLDER":
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
-            out.append((TEXT, value, start, end, norm, None, "text"))
+            norm = normalise(value)
+            part = _word_part(value, start, end, norm) if _may_be_word(norm) else None
+            out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     return out
 
 

@@ -21,7 +21,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
-from xxgk_lint.format.normalise import MINUS_SIGNS, fold_minus
+from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD
+from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -29,7 +30,8 @@ from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotat
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
 CELL_TERMINALS = ("CELL_SEP", "NUMBER", "PLACEHOLDER", "CELL_TEXT")
 
-_BLANK = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+#: (The zero-width characters too: copied from a web page, they stand around a line's text.)
+_BLANK = " \t\u3000\xa0\u2002\u2003\u2009" + ZERO_WIDTH
 _SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
 #: The minus signs fold_minus folds (a tuple: iterating a string makes each one anew).
 _OTHER_MINUS = tuple(MINUS_SIGNS[1:])
@@ -42,12 +44,15 @@ _FIRST_CHARS = {
     "PAGE_MARK": "-－—–第",
     "RULE_LINE": "|:-",
 }
+#: The characters of the grammar's PLACEHOLDER terminal (the format's blank marks).
+_PLACEHOLDER_CHARS = BLANK_SLASHES + BLANK_DASHES + BLANK_WORD
+_DIGITS = "0123456789０１２３４５６７８９"
 #: Characters one of which a line must contain for these terminals to match.
 _CONTAINS = {
     "PROSE": "。；",
     "TITLE": "报報",
     # a cell separator, a digit (every NUMBER has one) or a placeholder's character
-    "ROW": "|｜\t0123456789０１２３４５６７８９/／-－—–―无",
+    "ROW": "|｜\t" + _DIGITS + _PLACEHOLDER_CHARS,
 }
 #: Characters one of which a line must end with for these terminals to match (PAGE_MARK:
 #: so that a line opening with 第 does not compile its pattern at every start).
@@ -62,12 +67,7 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: alone between blanks; on a line without a blank that is the whole line, which must then
 #: start with one of the first characters and end with one of the last ones of those
 #: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
-_ALONE = {
-    "ROW": (
-        "+-−0123456789０１２３４５６７８９/／－—–―无",
-        "0123456789０１２３４５６７８９/／-－—–―无",
-    )
-}
+_ALONE = {"ROW": ("+-−" + _DIGITS + _PLACEHOLDER_CHARS, _DIGITS + _PLACEHOLDER_CHARS)}
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
 _ONE_WORD = re.compile(r"\S+").fullmatch
 

@@ -20,10 +20,11 @@ from operator import itemgetter, sub
 from typing import TypeVar
 
 from xxgk_lint.format import Format, TableSpec, normalise
+from xxgk_lint.format.document import UNIT_AFTER
 from xxgk_lint.format.labels import misprinted_rows, subtotal_group
-from xxgk_lint.format.model import is_plain, printed_unit
+from xxgk_lint.format.model import MONEY_UNITS, is_plain, printed_unit
 from xxgk_lint.memo import Table as MemoTable
-from xxgk_lint.memo import register
+from xxgk_lint.memo import compiled, register
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, CellFields, Deviation, Row, Span, Table
 from xxgk_lint.parse.cells import (
     COLUMN,
@@ -37,10 +38,12 @@ from xxgk_lint.parse.cells import (
     RAW,
     TABLE,
     TEXT,
+    VALUE,
     Item,
     item_kind,
     item_span,
     make_cells,
+    parse_number,
     relabelled,
 )
 from xxgk_lint.parse.columns import (
@@ -1174,6 +1177,9 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         header = (
             _NO_HEADER if values[0][TABLE] < 0 else headers.current(values[0][TABLE], label[LINE])
         )
+        amount_unit = None
+        if money and len(columns) == 1 and columns[0] in money:  # (行政事业性收费)
+            values, amount_unit = _amounts(values)
         placement = _first_placement(values, kinds, columns, label, header, votes)
         if placement[0] is None or (values[0][TABLE] >= 0 and None in placement[0]):
             # (A row placed whole holds no bad value nor page number: only one left open,
@@ -1219,6 +1225,8 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         orders.append((printed, printed_at))
         if money and not money.isdisjoint(columns):
             _read_units(spec, headers, run, label, row_spec.key, units, deviations)
+            if amount_unit is not None:
+                _amount_unit(spec, row_spec.key, columns[0], amount_unit, units, deviations)
         found_rows.append((row_spec.key, label, values, columns, header, placement))
         if row_spec.replaces:
             deviations.append(Deviation(spec.key, row_spec.key, label[RAW], item_span(label)))
@@ -1331,6 +1339,54 @@ def _read_units(
                 Deviation(spec.key, row, item[RAW], item_span(item), "unit", expected, unit)
             )
         return
+
+
+def _amounts(values: list[Item]) -> tuple[list[Item], tuple[str, Item] | None]:
+    """The cells of a money row (one column) printed with a unit after the number (12.35万元,
+    0（万元）, 300元; document.UNIT_AFTER): the number as printed, and the unit with the
+    cell that printed it (when the amount is not 0: 0 is 0 in any unit). The cell reader
+    leaves them unread (parse.cells._word_part): only here is the column's unit known. A
+    count's unit in a money cell (5件) leaves it text (XG004)."""
+    out, found = values, None
+    for index, item in enumerate(values):
+        raw = item[RAW]
+        if item[KIND] == TEXT or not raw or raw[-1].isdigit():  # (a plain number: most)
+            continue
+        match = compiled(UNIT_AFTER).fullmatch(normalise(raw))
+        printed = None if match is None else match["unit"] or match["bracketed"]
+        if printed is None:
+            continue
+        value = parse_number(match["number"]) if printed in MONEY_UNITS else None  # type: ignore[index]
+        if out is values:
+            out = list(values)
+        out[index] = (*item[:VALUE], value, "text" if value is None else "number", item[LINE])
+        if value:
+            found = (printed, item)
+    return out, found
+
+
+def _amount_unit(
+    spec: TableSpec,
+    row: str,
+    column: str,
+    found: tuple[str, Item],
+    units: list[tuple[str, str, str]],
+    deviations: list[Deviation],
+) -> None:
+    """An amount printed with its unit in its cell (300元): read in that unit, as an amount
+    under a header naming it is (the cell's unit before the header's, when they differ),
+    and noticed (XG005) when it is not the format's (万元) — the value kept as printed,
+    checks convert it. Converting loses nothing (the unit is printed with the number); a
+    text cell (XG004) would drop a value the report states."""
+    printed, item = found
+    expected = spec.column(column).unit
+    header = next((u for r, c, u in units if r == row and c == column), expected)
+    if printed == header:
+        return
+    units.insert(0, (row, column, printed))
+    if printed != expected:
+        span = item_span(item)
+        deviations.append(Deviation(spec.key, row, item[RAW], span, "unit", expected, printed))
 
 
 def _in_printed_order(

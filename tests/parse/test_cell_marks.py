@@ -1,0 +1,306 @@
+"""Cells the grammar's number and placeholder terminals alone do not read, as the format
+model (format/document.py) says to: a row of marks (…, ×, −) is a row in every layout; 〇,
+零 and ○ alone are 0; a count with its unit (1493件) is the count, an amount with its unit
+(12.35万元, 300元) the amount in that unit; zero-width characters copied from a web page
+are no part of a number. Seed 000 read in each layout, against its truth."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.parse.test_value_cells import (
+    _html,
+    _one_per_line,
+    _parse,
+    _seed,
+    _tabs,
+    _truth,
+    _uncertain,
+    _wrong,
+)
+from tests.rules.helpers import check_text, codes
+from xxgk_lint.format.document import BLANK_DASHES, UNIT_AFTER
+from xxgk_lint.format.terminals import placeholder_pattern
+
+_ROW = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"
+_KEY = ("applications", "denied.prohibited_by_law")
+_COLUMNS = (
+    "natural_person",
+    "business",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+    "total",
+)
+#: Each layout: how seed 000 (| rows) is turned into it, and the file name.
+_LAYOUTS = {
+    "pipe": (lambda t: t, "report.txt"),
+    "tab": (_tabs, "report.txt"),
+    "lines": (_one_per_line, "report.txt"),
+    "html": (_html, "report.html"),
+}
+
+
+def _with_row(mark: str, trailing: str = "") -> str:
+    """Seed 000 with every cell of 2.其他法律行政法规禁止公开 ``mark``, ``trailing`` after
+    its last cell (blank fields after it kept the row a row before)."""
+    text = _seed("000")
+    assert _ROW in text
+    row = "2.其他法律行政法规禁止公开 | " + " | ".join([mark] * 7) + trailing
+    return text.replace(_ROW, row)
+
+
+def _row_cells(mark: str, layout: str, trailing: str = "") -> list[tuple[str, str, object]]:
+    """The row's cells (raw, kind, value) read in ``layout``; every other value as the
+    truth says, no row left uncertain."""
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(_with_row(mark, trailing)), name)
+    truth = _truth("000")
+    value = 0 if mark in ("〇", "零", "○") else None
+    assert _wrong(report, truth, but={(*_KEY, c): value for c in _COLUMNS}) == []
+    assert _uncertain(report) == []
+    table = report.table(_KEY[0])
+    cells = [table.cell(_KEY[1], column) for column in _COLUMNS]
+    return [(cell.raw, cell.kind, cell.value) for cell in cells]
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("mark", ["…", "……", "～", "*", "×", "\\", "O"])
+def test_a_row_of_stray_marks_is_a_row_of_text_cells(mark: str, layout: str) -> None:
+    """A mark of no one meaning in every cell: the row is the table's (its label and the
+    table's shape say so), each cell text (XG004), not a label line and a lost row."""
+    assert _row_cells(mark, layout) == [(mark, "text", None)] * 7
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("mark", ["−", "‒", "‐", "﹣", "ー", "−−", "——"])
+def test_a_row_of_minus_like_dashes_is_a_row_of_blank_marks(mark: str, layout: str) -> None:
+    """Word's minus (U+2212), the figure dash, the hyphen U+2010, the small hyphen-minus and
+    the long-vowel mark are dashes, as — and - are: placeholders."""
+    assert _row_cells(mark, layout) == [(mark, "placeholder", None)] * 7
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab"])
+@pytest.mark.parametrize("trailing", [" |", " | ||"])
+def test_a_row_of_marks_with_blank_fields_after_it_is_a_row(trailing: str, layout: str) -> None:
+    assert _row_cells("×", layout, trailing) == [("×", "text", None)] * 7
+    assert _row_cells("−", layout, trailing) == [("−", "placeholder", None)] * 7
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("word", ["〇", "零", "○"])
+def test_zero_written_as_a_word_is_0(word: str, layout: str) -> None:
+    """〇 and 零 are the numeral zero, ○ the circle input methods give for 〇: in a count
+    cell they can only mean 0 (the row's sums then check)."""
+    assert _row_cells(word, layout) == [(word, "number", 0)] * 7
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
+def test_zero_as_a_word_in_one_cell_and_in_the_fee_column(layout: str) -> None:
+    text = _seed("000").replace("规章 | 0 | 0 | 0 |", "规章 | 0 | 零 | 0 |")
+    text = text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 〇 |")
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): 0}) == []
+    table = report.table("proactive")
+    assert (table.cell("regulations", "repealed").raw, table.amount("fees", "amount")) == ("零", 0)
+
+
+def test_a_row_of_marks_is_reported_once_as_xg004_not_as_a_missing_row(tmp_path: Path) -> None:
+    """Tab rows: XG004 at the row's first cell, no XG003 for 2.其他法律行政法规禁止公开."""
+    text = _tabs(_with_row("×"))
+    line = text.split("\n").index(next(x for x in text.split("\n") if "2.其他法律" in x)) + 1
+    found = codes(check_text(tmp_path, text), "XG003", "XG004")
+    assert found == [("XG004", line, len("2.其他法律行政法规禁止公开") + 2)]
+
+
+# --- a unit after the number ----------------------------------------------------------
+
+
+def _with_units(text: str, unit: str) -> str:
+    """Every count of tables 三 and 四 and table 二's 行政许可 … 行政强制 with ``unit`` after it."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("|")
+        if len(cells) > 2 and not line.startswith(("规章", "行政规范性文件", "行政事业性收费")):
+            cells = [f" {c.strip()}{unit} " if c.strip().isdigit() else c for c in cells]
+        out.append("|".join(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("unit", ["件", "项", "个", "（件）"])
+def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
+    """1493件, 0件, 3项, 2个: the number (in one cell per line, tables 三 and 四 are kept)."""
+    text = _with_units(_seed("000"), unit)
+    assert f"行政许可 | 1493{unit} |" in text and f"| 11{unit} |" in text
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    assert _wrong(report, _truth("000"), but={}) == []
+    assert _uncertain(report) == []
+    cell = report.table("proactive").cell("licensing", "decisions")
+    assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
+def test_units_are_no_finding(tmp_path: Path, layout: str) -> None:
+    """Counts with their unit read: the seed's own findings only (no XG003, XG004)."""
+    relay, _ = _LAYOUTS[layout]
+    text = relay(_with_units(_seed("000"), "件"))
+    assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG005") == []
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
+@pytest.mark.parametrize(
+    ("printed", "value", "unit", "amount"),
+    [
+        ("12.35万元", Decimal("12.35"), "万元", Decimal("12.35")),
+        ("0万元", 0, "万元", 0),
+        ("0（万元）", 0, "万元", 0),
+        ("1,071万元", 1071, "万元", 1071),
+        ("0元", 0, "万元", 0),  # (0 is 0 in any unit: no unit to tell)
+        ("300元", 300, "元", Decimal("0.03")),
+        ("1250.5元", Decimal("1250.5"), "元", Decimal("0.12505")),
+    ],
+)
+def test_an_amount_with_its_unit_is_read_in_that_unit(
+    printed: str, value: object, unit: str, amount: object, layout: str
+) -> None:
+    """The fee amount with its unit in its cell: read in the unit printed; another than
+    the format's 万元 is kept as printed and converted for the checks, as under a header
+    naming it (and noticed: XG005)."""
+    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): value}) == []
+    table = report.table("proactive")
+    cell = table.cell("fees", "amount")
+    assert (cell.raw, cell.kind, cell.value) == (printed, "number", value)
+    assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == (unit, amount)
+    noticed = [(d.kind, d.label, d.expected, d.found) for d in report.deviations]
+    assert noticed == ([] if unit == "万元" else [("unit", printed, "万元", unit)])
+
+
+def test_an_amount_in_yuan_under_a_header_in_yuan_is_noticed_once() -> None:
+    text = _seed("000").replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    text = text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 300元 |")
+    report = _parse(text)
+    table = report.table("proactive")
+    assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == ("元", Decimal("0.03"))
+    assert [d.found for d in report.deviations] == ["元"]
+
+
+def test_an_amount_in_wanyuan_under_a_header_in_yuan_is_in_wanyuan() -> None:
+    """The cell's unit is the amount's: the header's other unit is noticed, not applied."""
+    text = _seed("000").replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    text = text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 0.03万元 |")
+    table = _parse(text).table("proactive")
+    assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == (
+        "万元",
+        Decimal("0.03"),
+    )
+
+
+@pytest.mark.parametrize("printed", ["5件", "12万元", "3只"])
+def test_a_unit_not_of_its_column_leaves_the_cell_text(printed: str) -> None:
+    """A count's unit in the money column, money in a count column, no unit of the format:
+    the cell is text (XG004), the other values read."""
+    text = _seed("000")
+    if printed == "5件":
+        key, text = (
+            ("fees", "amount"),
+            text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 5件 |"),
+        )
+    else:
+        key, text = ("licensing", "decisions"), text.replace("| 1493 |", f"| {printed} |")
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={("proactive", *key): None}) == []
+    cell = report.table("proactive").cell(*key)
+    assert (cell.raw, cell.kind) == (printed, "text")
+
+
+# --- zero-width characters -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"])
+def test_zero_width_characters_before_and_inside_numbers_are_dropped(
+    hidden: str, layout: str
+) -> None:
+    """Every number of the seed with a zero-width character before it, 1493 with one inside
+    too: the values are the truth's, each cell starts at its first digit."""
+    text = _seed("000").replace("| 1493 |", "| 14\u200b93 |")
+    rows = [
+        "|".join(f" {hidden}{c.strip()} " if c.strip().isdigit() else c for c in line.split("|"))
+        if "|" in line
+        else line
+        for line in text.split("\n")
+    ]
+    relay, name = _LAYOUTS[layout]
+    relaid = relay("\n".join(rows))
+    report = _parse(relaid, name)
+    assert _wrong(report, _truth("000"), but={}) == []
+    cell = report.table("proactive").cell("licensing", "decisions")
+    line = relaid.split("\n")[cell.span.line - 1]
+    assert cell.value == 1493
+    assert line[cell.span.column - 1 : cell.span.end_column - 1] == "14\u200b93"
+
+
+def test_zero_width_characters_in_a_space_separated_row() -> None:
+    """PDF text: cells apart by spaces, a zero-width space before two of the numbers (the
+    2 standing alone makes the line a row)."""
+    report = _parse(_seed("000").replace("规章 | 0 | 0 | 0 |", "规章 \u200b0 2 \u200b1"))
+    table = report.table("proactive")
+    cells = [table.cell("regulations", c) for c in ("issued", "repealed", "in_force")]
+    # (规章 ​0 2 ​1: the 0 is the 5th character, the 1 the 10th)
+    assert [(c.value, c.span.column) for c in cells] == [(0, 5), (2, 7), (1, 10)]
+
+
+# --- the format model and the grammar ------------------------------------------------
+
+
+def test_the_grammar_placeholder_reads_every_dash_of_the_model() -> None:
+    import re
+
+    pattern = re.compile(placeholder_pattern())
+    for dash in BLANK_DASHES:
+        assert pattern.fullmatch(dash) and pattern.fullmatch(dash * 2), dash
+        assert pattern.fullmatch(dash * 3) is None
+    assert pattern.fullmatch("一") is None  # (a one, or a dash: text)
+
+
+@pytest.mark.parametrize(
+    ("norm", "number", "unit"),
+    [
+        ("1493件", "1493", "件"),
+        ("1,234项", "1,234", "项"),
+        ("0(万元)", "0", "万元"),
+        ("12", "12", None),
+    ],
+)
+def test_the_unit_pattern(norm: str, number: str, unit: str | None) -> None:
+    import re
+
+    match = re.fullmatch(UNIT_AFTER, norm)
+    assert match is not None
+    assert (match["number"], match["unit"] or match["bracketed"]) == (number, unit)
+    assert re.fullmatch(UNIT_AFTER, "1.属于国家秘密") is None
+    assert re.fullmatch(UNIT_AFTER, "12(件") is None
+
+
+def test_an_amount_in_yuan_is_one_xg005_at_its_cell(tmp_path: Path) -> None:
+    """300元 in the 万元 column: read in 元, converted for the checks, one XG005 at the
+    cell (as a header in 元 is told); 0元 and 12.35万元 tell nothing."""
+    text = _seed("000").replace("行政事业性收费 | 1071 |", "行政事业性收费 | 300元 |")
+    file = check_text(tmp_path, text)
+    found = [(d.code, d.line, d.column, d.expected, d.actual) for d in file.diagnostics]
+    assert [f for f in found if f[0] in ("XG004", "XG005")] == [("XG005", 23, 11, "万元", "元")]
+    message = next(d.message for d in file.diagnostics if d.code == "XG005")
+    assert message.startswith("“300元”以元为单位，格式要求以万元为单位")
+    for printed in ("0元", "12.35万元"):
+        text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+        assert codes(check_text(tmp_path, text), "XG004", "XG005") == []
