@@ -304,3 +304,20 @@ def test_an_amount_in_yuan_is_one_xg005_at_its_cell(tmp_path: Path) -> None:
     for printed in ("0元", "12.35万元"):
         text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
         assert codes(check_text(tmp_path, text), "XG004", "XG005") == []
+
+
+def test_the_first_character_test_never_rules_out_a_word_the_full_test_passes() -> None:
+    """Where a text is read, a set look-up of its first character rules most labels out
+    before ``_may_be_word`` is called: it must pass every text that test passes."""
+    from xxgk_lint.parse.cells import _WORD_CELLS, _WORD_STARTS, _may_be_word
+
+    texts = [
+        *_WORD_CELLS,
+        *(w.lower() for w in _WORD_CELLS),
+        *(w.title() for w in _WORD_CELLS),
+        *("0件", "1493件", "12.35万元", "3（件）", "7", "1.属于国家秘密", ""),
+    ]
+    passed = [t for t in texts if _may_be_word(t)]
+    assert len(passed) > len(_WORD_CELLS)
+    assert all(not t or t[0] in _WORD_STARTS for t in passed)
+    assert not _may_be_word("1.属于国家秘密") and "自" not in _WORD_STARTS

@@ -113,6 +113,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # may read: short, or ending as a number or a unit does).
             if (
                 len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
+                and (not norm or norm[0] in _WORD_STARTS)
                 and _may_be_word(norm)
                 and (part := _word_part(text, base, end, norm)) is not None
             ):
@@ -351,7 +352,11 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)):
+        if (
+            (not norm or norm[0] in _WORD_STARTS)
+            and _may_be_word(norm)
+            and (part := _word_part(stripped, at, end, norm))
+        ):
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
@@ -365,7 +370,11 @@ def _read_field(piece: str) -> _Field:
     if is_placeholder(stripped):
         return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
     norm = normalise(stripped)
-    if _may_be_word(norm) and (part := _word_part(stripped, at, end, norm)) is not None:
+    if (
+        (not norm or norm[0] in _WORD_STARTS)
+        and _may_be_word(norm)
+        and (part := _word_part(stripped, at, end, norm)) is not None
+    ):
         return _one(True, part)  # (1493件, 12.35万元)
     return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
 
@@ -402,6 +411,14 @@ _WORD_LONGEST = max(map(len, _WORD_CELLS))
 _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
+
+
+#: The first characters of the texts :func:`_may_be_word` may pass (a digit, a word of
+#: ``_WORD_CELLS`` in either case): a text that starts otherwise (most labels) is ruled
+#: out by a set look-up where it is read, without the call.
+_WORD_STARTS = frozenset(
+    [*_DIGITS, *(w[0] for w in _WORD_CELLS), *(w[0].lower() for w in _WORD_CELLS)]
+)
 
 
 def _may_be_word(norm: str) -> bool:
@@ -478,7 +495,11 @@ def _split(text: str) -> list[_Part]:
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
         else:
             norm = normalise(value)
-            part = _word_part(value, start, end, norm) if _may_be_word(norm) else None
+            part = (
+                _word_part(value, start, end, norm)
+                if (not norm or norm[0] in _WORD_STARTS) and _may_be_word(norm)
+                else None
+            )
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     return out
 
