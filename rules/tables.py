@@ -308,7 +308,9 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
     docs=docs(
         (
             "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”、“暂无”、“不涉及”、“空”、“N/A”"
-            "或其他文字（如把“—”打成“一”，或写“〇”“0件”）都会被报告；填了文字的单元格只报告这一格，该行其余数值照常读取。"
+            "或其他文字（如把“—”打成“一”，或写“…”“×”“0只”）都会被报告；填了文字的单元格只报告这一格，该行其余数值照常读取。"
+            "“〇”“零”“○”读作0；数字后带本列单位的（件、项、个；金额列的万元）照常读取，金额写明另一单位（如“300元”）"
+            "时按所写单位保留、核对时折算（XG005 提示）。"
             "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。"
             "每格一行的表格中，应有数值处的空行即空白单元格，报告指向该空行第1列；只有分组名称、各格为空的行"
             "（如“（三）不予公开”）是表头，不报告。",
@@ -320,8 +322,10 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         (
             "Every cell of the tables where a number belongs must hold a number. Blank "
             "cells, '/', '—', '-', '无', '暂无', '不涉及', '空', 'N/A' or other text (一 typed for '—', "
-            "〇, 0件) are reported; a cell holding text is reported at that cell and the rest of "
-            "its row is read. A run of blank cells (or of "
+            "…, ×, 0只) are reported; a cell holding text is reported at that cell and the rest "
+            "of its row is read. 〇, 零 and ○ read as 0; a number followed by its column's unit "
+            "(件, 项, 个; 万元 in the money column) is read, and an amount in another unit (300元) "
+            "is kept as printed and converted for the checks (an XG005 notice). A run of blank cells (or of "
             "one placeholder) down a column is reported once, naming its rows; a row none of "
             "whose cells holds a number is reported once, as a row. In a table copied one cell "
             "per line, an empty line where a cell belongs is a blank cell, reported at that "
@@ -515,7 +519,8 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "而不是分为三个子项。该行按整个（六）组计入（七）总计的核对。"
             "也提示与格式不同的表头：表头以另一种顺序列出各列（如“总计”在前、“法人或其他组织”在“自然人”之前），"
             "各数值按表头所示的列读取（表头未能明确各列时按位置读取）；金额列的表头写明另一单位"
-            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位。"
+            "（如“本年收费金额（单位：元）”，格式为万元），数值按表头所示单位保留，核对时折算为格式的单位；"
+            "金额单元格本身写明另一单位（如“300元”）时同样处理。"
             "也提示行名缺字、错字或被截断（如“2.重复申”）：按编号与位置读作格式中在此处缺少的那一行（提示级别）；"
             "不能唯一确定时不读该行（XG003 报告），绝不把数值归入别的行。"
             "也提示组名称一行填写了数字（如“（三）不予公开 | 3 | 0 | …”，该组的小计）：不作为表格的一行读取，"
@@ -533,7 +538,7 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "header names (by position where the header does not name them unambiguously); "
             "and a money column headed in another unit (本年收费金额（单位：元） where the "
             "format says 万元), whose value is kept as printed and compared in the format's "
-            "unit. And a row label with a character lost, changed or cut off (2.重复申): "
+            "unit, as is an amount whose own cell names another unit (300元). And a row label with a character lost, changed or cut off (2.重复申): "
             "read, by its number and place, as the one row of the format missing there (an "
             "info notice); where no single row fits, the row is not read (XG003) — its values "
             "never go to another row. And a group label printed with numbers (（三）不予公开 "
