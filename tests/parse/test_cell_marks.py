@@ -23,19 +23,12 @@ from tests.parse.test_value_cells import (
 )
 from tests.rules.helpers import check_text, codes
 from xxgk_lint.format.document import BLANK_DASHES, UNIT_AFTER
+from xxgk_lint.format.f2021 import APPLICANTS
 from xxgk_lint.format.terminals import placeholder_pattern
 
 _ROW = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"
 _KEY = ("applications", "denied.prohibited_by_law")
-_COLUMNS = (
-    "natural_person",
-    "business",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-    "total",
-)
+_COLUMNS = APPLICANTS  # (table 三's columns, 总计 last)
 #: Each layout: how seed 000 (| rows) is turned into it, and the file name.
 _LAYOUTS = {
     "pipe": (lambda t: t, "report.txt"),

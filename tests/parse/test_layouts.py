@@ -48,6 +48,11 @@ def markdown(text: str) -> str:
     return _relay(text, lambda cells: "| " + " | ".join(cells) + " |")
 
 
+def spaced(text: str) -> str:
+    """Cells separated by one blank, as a PDF's text layer prints them (empty cells gone)."""
+    return _relay(text, lambda cells: " ".join(c for c in cells if c))
+
+
 def one_per_line(text: str) -> str:
     return _relay(text, lambda cells: "\n\n".join(c for c in cells if c.strip()))
 

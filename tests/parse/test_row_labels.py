@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import ROOT
-from tests.parse.test_layouts import one_per_line, tab
+from tests.parse.test_layouts import one_per_line, spaced, tab
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.format import FORMAT_2021, normalise
 from xxgk_lint.format.labels import item_number, misprinted_rows, resembles
@@ -23,15 +23,6 @@ CLEAN = (ROOT / "tests/rules/cases/reports/clean.txt").read_text(encoding="utf-8
 ZEROS = " | 0" * 7 + " |"
 OWN = (1, 2, 0, 0, 0, 0, 3)  # an edited row's values
 NEXT = (4, 0, 0, 0, 0, 1, 5)  # the values of the row after it
-
-
-def spaced(text: str) -> str:
-    """Cells separated by single spaces, as a PDF's text layer gives them."""
-    out = []
-    for line in text.split("\n"):
-        cells = [c.strip() for c in line.split("|")] if "|" in line else None
-        out.append(line if cells is None else " ".join(c for c in cells if c))
-    return "\n".join(out)
 
 
 LAYOUTS: dict[str, Callable[[str], str]] = {

@@ -14,7 +14,7 @@ import pytest
 
 from tests.engine.reportkit import locate
 from tests.parse.test_group_rows import CLEAN, GROUPS, _html, _line
-from tests.parse.test_layouts import markdown, one_per_line, pipe, tab
+from tests.parse.test_layouts import markdown, one_per_line, pipe, spaced, tab
 from tests.rules.helpers import check_text, codes, result
 from tests.sources.test_docx_layout import _word_blocks, document
 from xxgk_lint.engine.diagnostics import Severity
@@ -45,15 +45,6 @@ def with_subtotals(text: str, changed: dict[str, list[int]] | None = None) -> st
     return text
 
 
-def space_aligned(text: str) -> str:
-    """| rows as a PDF's text layer prints them: the cells separated by one blank."""
-    lines = []
-    for line in text.split("\n"):
-        cells = [c.strip() for c in line.split("|")] if "|" in line else None
-        lines.append(line if cells is None else " ".join(c for c in cells if c))
-    return "\n".join(lines)
-
-
 def _table(path: Path) -> Table:
     return parse_source(read_source(path)).tables["applications"]
 
@@ -73,7 +64,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "pipe": pipe,
     "tab": tab,
     "markdown": markdown,
-    "space": space_aligned,
+    "space": spaced,
     "one-per-line": one_per_line,
 }
 
@@ -101,7 +92,7 @@ def test_subtotal_lines_are_read_as_subtotals_not_rows(tmp_path: Path, layout) -
     assert len(checks) == 35 and {c.status for c in checks} == {"pass"}
 
 
-@pytest.mark.parametrize("layout", [pipe, space_aligned, one_per_line], ids=str)
+@pytest.mark.parametrize("layout", [pipe, spaced, one_per_line], ids=str)
 def test_a_subtotal_is_never_joined_with_its_first_leaf_label(tmp_path: Path, layout) -> None:
     """The first leaf's label broken over two lines (1.本机关不掌握相关 / 政府信息) after a
     subtotal: not joined with the group's label, which would give the subtotal's numbers
@@ -207,7 +198,7 @@ def test_the_older_single_row_with_numbers_is_still_the_2019_row(tmp_path: Path)
     assert found == [("XG005", Severity.WARNING)]
 
 
-@pytest.mark.parametrize("layout", [pipe, space_aligned], ids=str)
+@pytest.mark.parametrize("layout", [pipe, spaced], ids=str)
 def test_a_label_broken_around_its_numbers_is_still_its_row(tmp_path: Path, layout) -> None:
     """三、本年度办理结果 | 3 | 1 | … then （一）予以公开 alone before （二）… and its numbers:
     the label of （一） broken around its numbers, not a subtotal (the next row names
