@@ -564,8 +564,9 @@ def template_deviation(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                 message,
                 label=deviation.label,
                 subject=f"{deviation.table}.{deviation.row}{suffix}",
-                expected=deviation.expected,
-                actual=deviation.found,
+                # (a subtotal has none: the message says what the format expects)
+                expected=deviation.expected or None,
+                actual=deviation.found or None,
                 severity=severity,
             )
             continue

@@ -164,6 +164,8 @@ def test_subtotals_in_a_web_page(tmp_path: Path) -> None:
     file = result(path)
     assert [d.code for d in file.diagnostics if d.severity >= Severity.WARNING] == []
     assert [d.code for d in file.diagnostics] == ["XG005"] * 5
+    # (the notice says what the format expects; no empty expected / found to print)
+    assert {(d.expected, d.actual) for d in file.diagnostics} == {(None, None)}
 
 
 def test_subtotals_in_a_word_table(tmp_path: Path) -> None:
