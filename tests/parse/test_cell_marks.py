@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.parse.test_layouts import spaced
 from tests.parse.test_value_cells import (
     _html,
     _one_per_line,
@@ -137,6 +138,36 @@ def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
     assert _uncertain(report) == []
     cell = report.table("proactive").cell("licensing", "decisions")
     assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "spaced"])
+@pytest.mark.parametrize("unit", [" 件", " （件）", "\u3000项", "  个"])
+def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str) -> None:
+    """1493 件: the number and its unit apart are one cell, in a field and in a row of
+    cells separated by blanks (a PDF's text layer)."""
+    text = _with_units(_seed("000"), unit)
+    relay = spaced if layout == "spaced" else _LAYOUTS[layout][0]
+    report = _parse(relay(text), "report.txt")
+    assert _wrong(report, _truth("000"), but={}) == []
+    assert _uncertain(report) == []
+    cell = report.table("proactive").cell("licensing", "decisions")
+    assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
+
+
+@pytest.mark.parametrize("printed", ["12.35 万元", "12.35 （万元）"])
+def test_an_amount_with_its_unit_after_a_blank_is_the_amount(printed: str) -> None:
+    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+    table = _parse(text, "report.txt").table("proactive")
+    cell = table.cell("fees", "amount")
+    assert (cell.raw, cell.kind, cell.value) == (printed, "number", Decimal("12.35"))
+    assert table.unit("fees", "amount") == "万元"
+
+
+def test_a_word_after_a_number_that_is_no_unit_stays_apart() -> None:
+    """Only a unit joins the number before it: 5 只 is a number and a word (XG004)."""
+    text = _with_units(_seed("000"), " 只")
+    cell = _parse(text, "report.txt").table("proactive").cell("licensing", "decisions")
+    assert (cell.raw, cell.value) == ("1493", 1493)
 
 
 @pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])

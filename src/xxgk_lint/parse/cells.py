@@ -40,6 +40,7 @@ from xxgk_lint.format.document import (
     UNIT_AFTER,
     ZERO_WORDS,
 )
+from xxgk_lint.format.model import MONEY_UNITS
 from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus, nfkc, normalise
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Cell, CellFields, Span, SpanFields, Value, as_cell
@@ -473,6 +474,10 @@ def _is_value(
     return bool(is_number(fold_minus(first)) or is_placeholder(first))
 
 
+#: The units a number may be printed with, a blank between (1493 件): read with it.
+_UNIT_WORDS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
+
+
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
@@ -493,6 +498,18 @@ def _split(text: str) -> list[_Part]:
             out.append(_number(value, start, end))
         elif kind == "PLACEHOLDER":
             out.append((PLACEHOLDER, value, start, end, "", None, "placeholder"))
+        elif (
+            out
+            and out[-1][0] == NUMBER
+            and (norm := normalise(value)).strip("()") in _UNIT_WORDS
+            and (
+                joined := _word_part(
+                    text[out[-1][2] : end], out[-1][2], end, normalise(text[out[-1][2] : end])
+                )
+            )
+            is not None
+        ):
+            out[-1] = joined  # (a number and its unit apart: 1493 件, 12.35 万元)
         else:
             norm = normalise(value)
             part = (
