@@ -46,6 +46,9 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
     with the cell alternation (no fast path)."""
     import re
 
+    from xxgk_lint.format.document import COUNT_UNITS
+    from xxgk_lint.format.model import MONEY_UNITS
+
     splitter = get_parser().splitter
     text, out = line[LINE_TEXT], []
     pieces = re.split(r"[|｜\t]", text)
@@ -60,12 +63,23 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
         if separated and not piece.strip():
             out.append(("E", "", start, field))
             continue
+        number_at = None  # where the last NUMBER of this piece starts
         for match in splitter.pattern.finditer(piece):
             kind = {"NUMBER": "N", "PLACEHOLDER": "P", "CELL_TEXT": "T"}.get(match.lastgroup or "")
             word = match.group()
+            if (
+                kind == "T"
+                and number_at is not None
+                and out[-1][0] == "N"
+                and normalise(word).strip("()") in (*COUNT_UNITS, *MONEY_UNITS)
+            ):
+                # a number and its unit apart (3 件): one cell
+                out[-1] = ("N", piece[number_at : match.end()], start + number_at, field)
+                continue
             if kind == "T" and (part := _word_part(word, 0, 0, normalise(word))):
                 kind = part[0]  # a cell of the format (暂无 as / — 无 are; 〇; 1493件; ×)
             if kind:
+                number_at = match.start() if kind == "N" else None
                 out.append((kind, match.group(), start + match.start(), field))
     lead = next((i for i, item in enumerate(out) if item[0] != "E"), 0)
     if out and out[lead][0] == "T":
