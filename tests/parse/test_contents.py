@@ -8,20 +8,15 @@ from pathlib import Path
 import pytest
 
 from tests.rules.helpers import check_text, codes
+from xxgk_lint.format import FORMAT_2021
 from xxgk_lint.parse import parse_path
 
 CLEAN = Path(__file__).parents[1] / "rules" / "cases" / "reports" / "clean.txt"
 TEXT = CLEAN.read_text(encoding="utf-8")
 TITLE, BODY = TEXT.split("\n", 1)
-HEADINGS = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-]
-KEYS = ["overview", "proactive", "applications", "reviews", "problems", "other"]
+#: The format's six headings and section keys.
+HEADINGS = [f"{s.number}、{s.title.zh}" for s in FORMAT_2021.sections]
+KEYS = list(FORMAT_2021.section_keys)
 
 
 def _lines(*lines: str) -> str:

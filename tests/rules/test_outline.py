@@ -11,6 +11,7 @@ from tests.conftest import FIXTURES, SEEDS
 from tests.engine.reportkit import CLEAN, edit, locate
 from tests.rules.helpers import check_text, codes, result
 from xxgk_lint.engine.diagnostics import Severity
+from xxgk_lint.format import FORMAT_2021
 from xxgk_lint.parse import parse_path
 
 FIVE = (
@@ -93,15 +94,9 @@ def test_sections_after_an_absent_one_are_not_renumbered_again(tmp_path: Path) -
     assert [d.code for d in file.diagnostics] == ["XG101"]
 
 
-HEADINGS = [
-    ("一", "总体情况"),
-    ("二", "主动公开政府信息情况"),
-    ("三", "收到和处理政府信息公开申请情况"),
-    ("四", "政府信息公开行政复议、行政诉讼情况"),
-    ("五", "存在的主要问题及改进情况"),
-    ("六", "其他需要报告的事项"),
-]
-KEYS = ["overview", "proactive", "applications", "reviews", "problems", "other"]
+#: The format's six headings (numeral, title) and section keys.
+HEADINGS = [(s.number, s.title.zh) for s in FORMAT_2021.sections]
+KEYS = list(FORMAT_2021.section_keys)
 
 
 def numbered(style: str, text: str = CLEAN) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import CLEAN, edit, locate, wrong_total
+from tests.parse.test_claims import QUALIFIED
 from tests.rules.helpers import check_text, codes
 
 OVERVIEW = "共收到政府信息公开申请7件。"
@@ -646,27 +647,7 @@ def test_true_claims_about_some_applicants_pass(
     assert {status for _, status in prose_checks(file, "XG501")} == {"pass"}
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "未发生逾期答复政府信息公开申请的情况。",
-        "所有申请均在法定期限内答复，未出现逾期答复政府信息公开申请现象。",
-        "不存在超期答复政府信息公开申请的情况。",
-        "本年度未收到需要补正的政府信息公开申请。",
-        "未收到其他行政机关转来的政府信息公开申请。",
-        "未发生政府信息公开申请被撤回的情况。",
-        "除上述申请外，未收到其他政府信息公开申请。",
-        "未收到涉及收费的政府信息公开申请。",
-        "未收到涉及国家秘密的政府信息公开申请。",
-        "本年度收到需要补正的政府信息公开申请1件。",
-        "本年度收到其他行政机关转来的政府信息公开申请2件。",
-        "逾期答复政府信息公开申请0件。",
-        "收到上级机关转交的政府信息公开申请1件。",
-        "本年度收到涉及征地拆迁的政府信息公开申请3件。",
-        "本年度收到关于房屋征收补偿的政府信息公开申请2件。",
-        "本年度收到重复的政府信息公开申请1件。",
-    ],
-)
+@pytest.mark.parametrize("sentence", QUALIFIED)
 def test_claims_about_a_kind_the_tables_do_not_count_are_not_compared(
     tmp_path: Path, sentence: str
 ) -> None:
