@@ -666,14 +666,19 @@ def prose_copied_from_last_year(
     reports: Sequence[ReportFacts], ctx: RuleContext
 ) -> Iterator[Diagnostic]:
     threshold = float(ctx.option("threshold"))
+    # (a report between two years is compared twice: its sentences are made once)
+    made: dict[int, tuple[list[tuple[str, int]], list[str], list[Span | SpanFields]]] = {}
     for previous, current in consecutive(reports):
         if not isinstance(previous.value, Prose) or not isinstance(current.value, Prose):
             continue
-        keys, texts, spans = current.value.counted()
+        for prose in (previous.value, current.value):
+            if id(prose) not in made:
+                made[id(prose)] = prose.counted()
+        keys, texts, spans = made[id(current.value)]
         if len(keys) < MIN_SENTENCES:
             continue
         before: dict[str, int] = {}
-        earlier, _, earlier_spans = previous.value.counted()
+        earlier, _, earlier_spans = made[id(previous.value)]
         for value, index in earlier:
             before.setdefault(value, index)
         copied = [(value, index) for value, index in keys if value in before]

@@ -332,8 +332,11 @@ def test_an_amount_in_yuan_is_one_xg005_at_its_cell(tmp_path: Path) -> None:
 
 def test_the_first_character_test_never_rules_out_a_word_the_full_test_passes() -> None:
     """Where a text is read, a set look-up of its first character rules most labels out
-    before ``_may_be_word`` is called: it must pass every text that test passes."""
-    from xxgk_lint.parse.cells import _WORD_CELLS, _WORD_STARTS, _may_be_word
+    before ``_word_part`` is asked: it must pass every text that reads as a cell."""
+    from xxgk_lint.parse.cells import _WORD_CELLS, _WORD_STARTS, _word_part
+
+    def reads(text: str) -> bool:
+        return _word_part(text, 0, len(text), text) is not None
 
     texts = [
         *_WORD_CELLS,
@@ -341,7 +344,7 @@ def test_the_first_character_test_never_rules_out_a_word_the_full_test_passes() 
         *(w.title() for w in _WORD_CELLS),
         *("0件", "1493件", "12.35万元", "3（件）", "7", "1.属于国家秘密", ""),
     ]
-    passed = [t for t in texts if _may_be_word(t)]
+    passed = [t for t in texts if reads(t)]
     assert len(passed) > len(_WORD_CELLS)
     assert all(not t or t[0] in _WORD_STARTS for t in passed)
-    assert not _may_be_word("1.属于国家秘密") and "自" not in _WORD_STARTS
+    assert not reads("1.属于国家秘密") and "自" not in _WORD_STARTS

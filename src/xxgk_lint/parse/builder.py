@@ -323,11 +323,8 @@ class _Builder:
             first = _take_wrapped_title_start(preamble_raw, title_line)
             if first is not None:
                 title_lines.insert(0, first)
-        title_year = (
-            year_of_title("".join(clean_title(line[LINE_TEXT]) for line in title_lines))
-            if title_lines
-            else None
-        )
+        title_text = "".join(clean_title(line[LINE_TEXT]) for line in title_lines)
+        title_year = year_of_title(title_text) if title_lines else None
         mapped, model = self._map_tables(title_year)
         tables = {k: m.table for k, m in mapped.items() if m.table is not None}
         ranges = [
@@ -358,9 +355,8 @@ class _Builder:
         title = None
         if title_line is not None:
             paragraph = self._paragraph(title_lines, None)
-            text = "".join(clean_title(line[LINE_TEXT]) for line in title_lines)
             # (dataclasses.replace, field by field: ten times the cost of the record made)
-            title = Paragraph(text, paragraph.span, paragraph.pieces, None, paragraph.origin)
+            title = Paragraph(title_text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
         period = find_period(paragraphs)
         year = title_year

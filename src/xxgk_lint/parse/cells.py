@@ -74,6 +74,23 @@ CELL: Final = 10
 LINE: Final = 11  # 1-based line number
 
 Item = tuple[str, str, int, int, str, int, int, int, int, Value, str, int]
+#: A label run (text items, maybe none), the value run after it and its kinds: what
+#: :func:`~xxgk_lint.parse.mapping.value_runs` cuts a table's items into.
+Run = tuple[list[Item], list[Item], str]
+
+#: The longest header cell the format prints is 本年收费金额(单位:万元), 13 characters:
+#: a longer text (the table's note, a row label) is none.
+HEADER_CELL_CHARS = 16
+
+#: What separates the cells of a space-aligned text line: two spaces or more (or an
+#: ideographic space), as a layout's columns stand.
+_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
+
+
+def aligned_cells(item: Item) -> list[str]:
+    """The normalised cells of a line of space-aligned text (总计   自然人 …, as
+    pdftotext -layout prints a header: one text item, its cells two spaces apart)."""
+    return [normalise(part) for part in _CELL_GAP.split(item[RAW].strip())]
 
 
 def item_span(item: Item) -> Span:
@@ -114,9 +131,7 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # may read: short, or ending as a number or a unit does).
             if (
                 len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
-                and (not norm or norm[0] in _WORD_STARTS)
-                and _may_be_word(norm)
-                and (part := _word_part(text, base, end, norm)) is not None
+                and (part := _word_cell(text, base, end, norm)) is not None
             ):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
             else:
@@ -353,11 +368,7 @@ def _read_field(piece: str) -> _Field:
     if compiled(_VALUE_START).search(stripped) is None:
         # (The grammar's CELL_TEXT takes every word of it, blanks between: one item.)
         norm = normalise(stripped)
-        if (
-            (not norm or norm[0] in _WORD_STARTS)
-            and _may_be_word(norm)
-            and (part := _word_part(stripped, at, end, norm))
-        ):
+        if part := _word_cell(stripped, at, end, norm):
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
@@ -371,11 +382,7 @@ def _read_field(piece: str) -> _Field:
     if is_placeholder(stripped):
         return _one(True, (PLACEHOLDER, stripped, at, end, "", None, "placeholder"))
     norm = normalise(stripped)
-    if (
-        (not norm or norm[0] in _WORD_STARTS)
-        and _may_be_word(norm)
-        and (part := _word_part(stripped, at, end, norm)) is not None
-    ):
+    if (part := _word_cell(stripped, at, end, norm)) is not None:
         return _one(True, part)  # (1493件, 12.35万元)
     return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
 
@@ -414,24 +421,20 @@ _DIGITS = tuple("0123456789")
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
 
 
-#: The first characters of the texts :func:`_may_be_word` may pass (a digit, a word of
+#: The first characters of the texts :func:`_word_part` may read (a digit, a word of
 #: ``_WORD_CELLS`` in either case): a text that starts otherwise (most labels) is ruled
-#: out by a set look-up where it is read, without the call.
+#: out by one set look-up.
 _WORD_STARTS = frozenset(
     [*_DIGITS, *(w[0] for w in _WORD_CELLS), *(w[0].lower() for w in _WORD_CELLS)]
 )
 
 
-def _may_be_word(norm: str) -> bool:
-    """Whether :func:`_word_part` may read a normalised text (a cheap test, before the
-    call, made for every label: no character taken out, no string made): a short word of
-    ``_WORD_CELLS`` (upper-cased only if ASCII: n/a), nothing left by normalising (as of
-    *), or a digit first and a unit's or a digit's last character."""
-    if len(norm) <= _WORD_LONGEST and (
-        not norm or norm in _WORD_CELLS or (norm.isascii() and norm.upper() in _WORD_CELLS)
-    ):
-        return True
-    return norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)
+def _word_cell(text: str, start: int, end: int, norm: str) -> _Part | None:
+    """:func:`_word_part` of a word, asked only of a text that may be one: most labels are
+    ruled out by their first character (``_WORD_STARTS``: one set look-up, no call)."""
+    if norm and norm[0] not in _WORD_STARTS:
+        return None
+    return _word_part(text, start, end, norm)
 
 
 def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
@@ -512,11 +515,7 @@ def _split(text: str) -> list[_Part]:
             out[-1] = joined  # (a number and its unit apart: 1493 件, 12.35 万元)
         else:
             norm = normalise(value)
-            part = (
-                _word_part(value, start, end, norm)
-                if (not norm or norm[0] in _WORD_STARTS) and _may_be_word(norm)
-                else None
-            )
+            part = _word_cell(value, start, end, norm)
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     return out
 

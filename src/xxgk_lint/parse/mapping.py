@@ -32,6 +32,7 @@ from xxgk_lint.parse.cells import (
     END,
     FIELD,
     GRID,
+    HEADER_CELL_CHARS,
     KIND,
     LINE,
     NORM,
@@ -40,6 +41,8 @@ from xxgk_lint.parse.cells import (
     TEXT,
     VALUE,
     Item,
+    Run,
+    aligned_cells,
     item_kind,
     item_span,
     make_cells,
@@ -62,7 +65,13 @@ from xxgk_lint.parse.columns import (
     printed_order,
     reordered,
 )
-from xxgk_lint.parse.split import column_parts, group_blocks, joined_parts, without_page_number
+from xxgk_lint.parse.split import (
+    column_parts,
+    group_blocks,
+    joined_parts,
+    one_order,
+    without_page_number,
+)
 from xxgk_lint.records import record
 
 _new = tuple.__new__  # rows are built by the hundred: skip the NamedTuple's Python __new__
@@ -224,10 +233,10 @@ class _Headers:
         """What the cells of a header text name: (key, whether a merged cell over several,
         whether a group of table 四) each."""
         norm = item[NORM]
-        if item[KIND] != TEXT or (not split and len(norm) > _HEADER_CELL_CHARS):
+        if item[KIND] != TEXT or (not split and len(norm) > HEADER_CELL_CHARS):
             return ()  # (a note or a label, not a header cell)
         out: list[tuple[str, bool, bool]] = []
-        for cell in self._cells_of(item) if split else (norm,):
+        for cell in aligned_cells(item) if split else (norm,):
             key = self._column_key(cell)
             if key is not None:
                 out.append((key, False, False))
@@ -241,12 +250,6 @@ class _Headers:
                     out.append((self._merged_key(keys), True, keys[0] in self.spec.row_keys))
                     break
         return tuple(out)
-
-    @staticmethod
-    def _cells_of(item: Item) -> list[str]:
-        """The normalised cells of a line of space-aligned text (总计   自然人 …, as
-        pdftotext -layout prints a header: one text item, its cells two spaces apart)."""
-        return [normalise(part) for part in _CELL_GAP.split(item[RAW].strip())]
 
     def merged(self) -> dict[str, tuple[str, ...]]:
         """The spec's merged header cells, by the key :meth:`tokens` gives them."""
@@ -271,21 +274,8 @@ _NO_HEADER = HeaderMap()
 _NORM_OF, _LINE_OF, _FIELD_OF = itemgetter(NORM), itemgetter(LINE), itemgetter(FIELD)
 _RAW_OF, _PLACE_OF = itemgetter(RAW), itemgetter(FIELD, TABLE)
 
-#: The longest header cell the format prints is 本年收费金额(单位:万元), 13 characters:
-#: a longer text (the table's note, a row label) is none.
-_HEADER_CELL_CHARS = 16
 
-#: What separates the cells of a space-aligned text line: two spaces or more (or an
-#: ideographic space), as a layout's columns stand.
-_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
-
-
-#: A label run (text items, maybe none), the value run after it and its kinds: what
-#: :func:`value_runs` cuts a table's items into.
-_Run = tuple[list[Item], list[Item], str]
-
-
-def value_runs(items: list[Item], spec: TableSpec) -> list[_Run]:
+def value_runs(items: list[Item], spec: TableSpec) -> list[Run]:
     """The (label run, value run, the value run's kinds) triples, in order.
 
     A run of empty cells only (padding, or the blank cells of a header line) does not end
@@ -299,7 +289,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[_Run]:
     without reading its items again.
     """
     kinds = "".join(map(item_kind, items))  # in C, not a Python step per item
-    out: list[_Run] = []
+    out: list[Run] = []
     run: list[Item] = []
     done = 0  # where the last value run ended
     for texts, found in _RUNS.findall(kinds):
@@ -326,7 +316,7 @@ def value_runs(items: list[Item], spec: TableSpec) -> list[_Run]:
 
 
 def _heads_rows(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     spec: TableSpec,
     index: int,
@@ -396,7 +386,7 @@ def _label_for(
 
 
 def _row_label(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     spec: TableSpec,
     cursor: int,
@@ -457,7 +447,7 @@ def _joined_label(
 
 def _misprinted(
     label: Item,
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     spec: TableSpec,
     cursor: int,
@@ -779,7 +769,7 @@ _BAD_VALUE_CHARS = 6
 
 
 def _bad_values(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -824,7 +814,7 @@ def _bad_values(
 
 
 def _mended(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -851,7 +841,7 @@ def _mended(
 
 
 def _blank_lines(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     values: list[Item],
     kinds: str,
@@ -907,7 +897,7 @@ def _blanks_between(before: int, after: int, gap: int, step: int) -> list[Item] 
     ]
 
 
-def _cell_gaps(runs: list[_Run], width: int) -> tuple[int, int, int] | None:
+def _cell_gaps(runs: list[Run], width: int) -> tuple[int, int, int] | None:
     """How many lines a one-cell-per-line table puts from a label to its first value,
     from value to value, and from a row's last value to the next label, read from its
     rows of ``width`` values: None unless its rows agree (each gap the same in all)."""
@@ -950,7 +940,7 @@ def _lone_words(texts: list[Item]) -> int:
 
 
 def _lone_bad_values(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     leading: list[Item],
     values: list[Item],
@@ -975,7 +965,7 @@ def _lone_bad_values(
             return values, kinds
         cells, cell_kinds = [*leading, *values], TEXT * len(leading) + kinds
         filled += len(leading)
-    taken: dict[int, _Run] = {}  # the runs' rests
+    taken: dict[int, Run] = {}  # the runs' rests
     at = position + 1
     while filled < width and at < len(runs):
         texts, more, more_kinds = runs[at]
@@ -1000,12 +990,12 @@ def _lone_bad_values(
 
 
 def _lone_cell(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     spec: TableSpec,
     cursor: int,
     naming: dict[str, tuple[int, ...]],
-) -> _Run | None:
+) -> Run | None:
     """The (label run, the word as its value, TEXT) of a one-column row whose only cell,
     one cell per line, is a word (一 for —, 〇, ×, 若干, 0件) inside the label run at
     ``position``; the texts after the word stay at ``position + 1`` with the run's values.
@@ -1287,7 +1277,7 @@ def _subtotal(
 
 
 def _broken_label(
-    runs: list[_Run],
+    runs: list[Run],
     position: int,
     spec: TableSpec,
     cursor: int,
@@ -1669,12 +1659,10 @@ def _read_order(
     if spec.layout != "groups":
         return printed_order(tokens, columns, headers.merged())
     keys = tuple(key for key, merged, _ in tokens if not merged)
-    width = len(spec.column_keys)
-    chunks = {keys[i : i + width] for i in range(0, len(keys), width)}
-    if len(keys) not in (width, len(columns)) or len(chunks) != 1:
-        return None
-    chunk = chunks.pop()
-    if len(set(chunk)) != width or set(chunk) != set(spec.column_keys):
+    if len(keys) not in (len(spec.column_keys), len(columns)):
+        return None  # (once for all groups, or once per group)
+    chunk = one_order(keys, spec.column_keys)
+    if chunk is None:
         return None
     group_order = printed_order(groups, spec.row_keys, headers.merged()) or spec.row_keys
     return tuple(f"{group}.{column}" for group in group_order for column in chunk)

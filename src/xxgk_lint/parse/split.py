@@ -23,14 +23,15 @@ header and the data row is no cell: :func:`without_page_number` tells it from th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from xxgk_lint.format import Format, TableSpec, normalise
+from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Row, Span, Table
 from xxgk_lint.parse.cells import (
     EMPTY,
     FIELD,
+    HEADER_CELL_CHARS,
     KIND,
     LINE,
     NORM,
@@ -41,11 +42,10 @@ from xxgk_lint.parse.cells import (
     TEXT,
     VALUE,
     Item,
+    Run,
+    aligned_cells,
 )
 from xxgk_lint.records import NamedTuple
-
-#: A label run, the value run after it and its kinds (see mapping.value_runs).
-Run = tuple[list[Item], list[Item], str]
 
 #: The longest text a block's caption, label or header cell is: 行政诉讼（未经复议直接起诉）,
 #: 表4-2 政府信息公开行政诉讼情况. A longer text is prose, which no block of the table
@@ -53,8 +53,6 @@ Run = tuple[list[Item], list[Item], str]
 _BLOCK_TEXT_CHARS = 30
 #: A sentence (。；) or a lead-in (如下：): prose, not a block's caption.
 _SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
-#: The cells of a line of space-aligned text (two spaces or more between them).
-_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
 #: What separates a page number from the page count: 3 / 8, 3／8.
 _PAGE_SLASH = frozenset("/／")
 
@@ -143,7 +141,7 @@ def _cells_of(item: Item) -> list[str]:
     """A text's normalised cells: a line of space-aligned text (two spaces or more
     between its cells, as ``pdftotext -layout`` prints a header) is read cell by cell."""
     if item[FIELD] < 0 and item[TABLE] < 0 and "  " in item[RAW]:
-        return [normalise(cell) for cell in _CELL_GAP.split(item[RAW].strip())]
+        return aligned_cells(item)
     return [item[NORM]]
 
 
@@ -165,18 +163,26 @@ def _unpaged(values: list[Item], width: int) -> list[Item] | None:
     (the page broke between two blocks): ``3 / 8``, or a bare number beside a block whose
     values share their lines (one cell per line, a bare number is told by place alone:
     not here)."""
-    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
-    if len(lines) < 2:
-        return None
-    for line in (lines[0], lines[-1]):
-        page = [v for v in values if v[LINE] == line]
-        rest = [v for v in values if v[LINE] != line]
-        if not _page_number(page) or (len(page) == 1 and len(lines) == len(rest)):
+    for page, rest, lines in _page_lines(values):
+        if len(page) == 1 and lines == len(rest):
             continue
         cells = _block_cells(rest, width)
         if cells is not None:
             return cells
     return None
+
+
+def _page_lines(values: list[Item]) -> Iterator[tuple[list[Item], list[Item], int]]:
+    """For the first and the last line of ``values`` (when they hold values on two lines
+    or more), where that line is a page number alone (:func:`_page_number`): its items,
+    the other values, and how many lines hold values."""
+    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
+    if len(lines) < 2:
+        return
+    for line in (lines[0], lines[-1]):
+        page = [v for v in values if v[LINE] == line]
+        if _page_number(page):
+            yield page, [v for v in values if v[LINE] != line], len(lines)
 
 
 def _named(
@@ -201,15 +207,21 @@ def _named(
 def _column_order(spec: TableSpec, texts: Sequence[Item]) -> tuple[str, ...] | None:
     """The order a block's header names the five columns in, once for all its groups or
     the same for each group it names (None: not named, or not unambiguously)."""
-    keys = _named(spec, texts, spec.column_finder)
-    width = len(spec.column_keys)
+    return one_order(_named(spec, texts, spec.column_finder), spec.column_keys)
+
+
+def one_order(keys: Sequence[str], columns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The order in which ``keys`` (the column keys a header names, in reading order) name
+    ``columns``: each once, or the same order over again (a header per group); None when
+    they name another set or orders that differ."""
+    width = len(columns)
     if not keys or len(keys) % width:
         return None
     chunks = {tuple(keys[i : i + width]) for i in range(0, len(keys), width)}
     if len(chunks) != 1:
         return None
     chunk = chunks.pop()
-    return chunk if set(chunk) == set(spec.column_keys) else None
+    return chunk if set(chunk) == set(columns) else None
 
 
 def without_page_number(
@@ -223,17 +235,7 @@ def without_page_number(
     Then the page number is first (the page broke between the header and the data row)
     unless only dropping the last number makes the groups add up (total = the parts, the
     format's identity)."""
-    lines = sorted({v[LINE] for v in values if v[KIND] != EMPTY})
-    if len(lines) < 2:
-        return values
-    ways = []
-    for line in (lines[0], lines[-1]):
-        page = [v for v in values if v[LINE] == line]
-        if not _page_number(page):
-            continue
-        rest = [v for v in values if v[LINE] != line]
-        if _row_cells(rest, width):
-            ways.append(rest)
+    ways = [rest for _, rest, _ in _page_lines(values) if _row_cells(rest, width)]
     if len(ways) == 2 and _adds_up(ways[1], spec, model) > _adds_up(ways[0], spec, model):
         return ways[1]
     return ways[0] if ways else values
@@ -288,10 +290,6 @@ def _adds_up(values: list[Item], spec: TableSpec, model: Format) -> int:
 
 # --- Table 三's columns printed in parts -------------------------------------------------
 
-#: The longest header cell of a rows table (本年收费金额(单位:万元)): a longer text is a
-#: label or a note, not a header cell.
-_HEADER_CELL_CHARS = 16
-
 #: (id of a table spec, the columns of a part) → (the spec, the spec of that part).
 _PART_SPECS: dict[tuple[int, tuple[str, ...]], tuple[TableSpec, TableSpec]] = {}
 
@@ -317,7 +315,7 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
             if item[FIELD] < 0 and item[TABLE] < 0 and "  " not in item[RAW]:
                 continue  # (a whole line of text, one cell per line: no header read)
             for cell in _cells_of(item):
-                match = pattern.search(cell) if len(cell) <= _HEADER_CELL_CHARS else None
+                match = pattern.search(cell) if len(cell) <= HEADER_CELL_CHARS else None
                 if match is not None and match.lastgroup:
                     header_lines.setdefault(line, set()).add(keys[int(match.lastgroup[1:])])
         elif item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
