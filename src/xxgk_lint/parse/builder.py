@@ -66,6 +66,7 @@ from xxgk_lint.parse.metadata import (
     choose_title,
     clean_title,
     section_number,
+    title_wrapped_in_name,
     wrapped_title_start,
     year_of_text,
     year_of_title,
@@ -323,6 +324,9 @@ class _Builder:
             first = _take_wrapped_title_start(preamble_raw, title_line)
             if first is not None:
                 title_lines.insert(0, first)
+        else:
+            title_lines = _take_title_wrapped_in_name(preamble_raw)
+            title_line = title_lines[0] if title_lines else None
         title_text = "".join(clean_title(line[LINE_TEXT]) for line in title_lines)
         title_year = year_of_title(title_text) if title_lines else None
         mapped, model = self._map_tables(title_year)
@@ -516,6 +520,22 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
                 preamble.blocks.remove(block)
             return last
     return None
+
+
+def _take_title_wrapped_in_name(preamble: RawSection) -> list[Line]:
+    """The two lines of a title wrapped inside the report's name (…年度报 / 告), taken out
+    of the preamble's paragraphs, when no line is a title by itself; else none. The
+    first such pair is the title: the page's chrome above it names no report."""
+    for block in preamble.blocks:
+        if is_title(block):
+            continue
+        for at, (first, second) in enumerate(itertools.pairwise(block)):
+            if title_wrapped_in_name(first, second):
+                del block[at : at + 2]
+                if not block:
+                    preamble.blocks.remove(block)
+                return [first, second]
+    return []
 
 
 #: The section a heading names by a bare word (looked up once per heading text, as

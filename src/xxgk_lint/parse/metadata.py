@@ -185,6 +185,29 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
     )
 
 
+#: The most characters of a title's last line when the title is wrapped inside its name
+#: (…工作年度报 / 告, …工作年 / 度报告): a narrow page or a centred title breaks it there.
+_TITLE_TAIL_CHARS = 8
+
+
+def title_wrapped_in_name(first: Line, second: Line) -> bool:
+    """Whether ``first`` and ``second`` are one title wrapped inside the report's name
+    (青山县交通运输局2023年政府信息公开工作年度报 / 告): neither names the report alone, the
+    two joined do, with a year, and are short text lines without a sentence mark, one just
+    below the other."""
+    if second[LINE_NUMBER] != first[LINE_NUMBER] + 1 or first[LINE_KIND] != "TEXT":
+        return False
+    head, tail = clean_title(first[LINE_TEXT]), clean_title(second[LINE_TEXT])
+    if not 0 < len(tail) <= _TITLE_TAIL_CHARS or len(head) > 60:
+        return False
+    if any(mark in head + tail for mark in "。；，,:：") or _breadcrumb(head):
+        return False
+    return (
+        REPORT_NAME.pattern.search(normalise(head)) is None
+        and title_score(head + tail) >= 4
+    )
+
+
 #: A year that ends a line (白石县自然资源局2023年度): the first line of a title wrapped
 #: before the report's name.
 _ENDING_YEAR = rf"\s*(?:{TITLE_YEAR.pattern})\s*$"

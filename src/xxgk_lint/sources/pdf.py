@@ -146,8 +146,11 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
                     text = textpage.get_text_bounded()
-                    if len(text) == chars:  # (one string index per character: boxes line up)
-                        rows += _value_rows(index, text, _charbox(pdfium, textpage))
+                    charbox = _charbox(pdfium, textpage)
+                    found = _respace(text, textpage.get_text_range(), charbox)
+                    if found is not None:
+                        text, where = found
+                        rows += _value_rows(index, text, lambda at: charbox(where[at]))
                     pages.append(_LINE_END.split(text))
                 finally:
                     textpage.close()
@@ -213,6 +216,65 @@ def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], tuple
         return rect.left, rect.right
 
     return charbox
+
+
+#: Whitespace: what PDFium inserts between characters (spaces, line ends) in its text.
+_NON_SPACE = re.compile(r"\S")
+#: A gap wider than this share of a character's width, or a step back, between two pieces
+#: of text that PDFium joined without a space, is a gap between two cells.
+_CELL_GAP = 0.3
+
+
+def _respace(
+    text: str, stream: str, charbox: Callable[[int], tuple[float, float]]
+) -> tuple[str, list[int]] | None:
+    """The page's text with a space between two cells that PDFium joined, and for each
+    character of it the index of its character in the text page (-1 for a space put in).
+
+    ``text`` is PDFium's text of the page laid out in lines; ``stream`` its characters one
+    per index, with the line ends and spaces PDFium generated. Some PDFs (Chromium's
+    "Save as PDF", some exporters) draw each cell as its own piece of text; PDFium then
+    ends a line after each piece, and its laid-out text puts the pieces of one line side
+    by side with nothing between them: a row of one-digit cells ``1 0 0 0 0 0 1`` comes
+    out as ``1000001``. The two texts hold the same characters but for whitespace, so
+    each character of ``text`` is found in ``stream``; where two characters side by side
+    in ``text`` were in two pieces (a line end between them in ``stream``) and stand
+    apart on the page (a gap wider than a share of a character, or the second to the left
+    of the first), a space goes between them. None if the two texts do not match
+    (nothing is changed then, and no character's box is known).
+    """
+    shown = [m.start() for m in _NON_SPACE.finditer(text)]
+    drawn = [m.start() for m in _NON_SPACE.finditer(stream)]
+    if len(shown) != len(drawn) or "".join(map(text.__getitem__, shown)) != "".join(
+        map(stream.__getitem__, drawn)
+    ):
+        return None
+    where = [-1] * len(text)
+    for at, index in zip(shown, drawn, strict=True):
+        where[at] = index
+    cuts = [
+        at + 1
+        for k, (at, nxt) in enumerate(itertools.pairwise(shown))
+        if nxt == at + 1
+        and drawn[k + 1] != drawn[k] + 1
+        and "\n" in stream[drawn[k] : drawn[k + 1]]
+        and _apart(charbox(drawn[k]), charbox(drawn[k + 1]))
+    ]
+    if not cuts:
+        return text, where
+    parts = [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    indexes = [where[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    return " ".join(parts), [
+        *itertools.chain.from_iterable([*part, -1] for part in indexes[:-1]),
+        *indexes[-1],
+    ]
+
+
+def _apart(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    """Whether two characters' boxes (left, right) stand apart: a gap wider than a share
+    of the narrower one, or the second to the left of the first's start."""
+    width = min(first[1] - first[0], second[1] - second[0])
+    return second[0] - first[1] > _CELL_GAP * max(width, 1.0) or second[0] < first[0]
 
 
 def _value_rows(page: int, text: str, charbox: Callable[[int], tuple[float, float]]) -> list[_Row]:
