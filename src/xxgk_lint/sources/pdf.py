@@ -26,7 +26,9 @@ plain text must not pay for that.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -150,7 +152,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     found = _respace(text, textpage.get_text_range(), charbox)
                     if found is not None:
                         text, where = found
-                        rows += _value_rows(index, text, lambda at: charbox(where[at]))
+                        rows += _value_rows(index, text, _by_text_index(charbox, where))
                     pages.append(_LINE_END.split(text))
                 finally:
                     textpage.close()
@@ -250,14 +252,21 @@ def _respace(
     ):
         return None
     where = [-1] * len(text)
-    for at, index in zip(shown, drawn, strict=True):
-        where[at] = index
+    collections.deque(map(where.__setitem__, shown, drawn), maxlen=0)  # (a C-level loop)
+    # Side by side in ``text`` (one apart) but not in ``stream``: told by C-level passes
+    # over the whole page, then looked at one by one (most pages have none, or a few rows).
+    joined = itertools.compress(
+        range(len(shown) - 1),
+        map(
+            operator.and_,
+            map((1).__eq__, map(operator.sub, shown[1:], shown)),
+            map((1).__ne__, map(operator.sub, drawn[1:], drawn)),
+        ),
+    )
     cuts = [
-        at + 1
-        for k, (at, nxt) in enumerate(itertools.pairwise(shown))
-        if nxt == at + 1
-        and drawn[k + 1] != drawn[k] + 1
-        and "\n" in stream[drawn[k] : drawn[k + 1]]
+        shown[k] + 1
+        for k in joined
+        if "\n" in stream[drawn[k] : drawn[k + 1]]
         and _apart(charbox(drawn[k]), charbox(drawn[k + 1]))
     ]
     if not cuts:
@@ -268,6 +277,13 @@ def _respace(
         *itertools.chain.from_iterable([*part, -1] for part in indexes[:-1]),
         *indexes[-1],
     ]
+
+
+def _by_text_index(
+    charbox: Callable[[int], tuple[float, float]], where: list[int]
+) -> Callable[[int], tuple[float, float]]:
+    """``charbox`` asked by an index of the page's text (see :func:`_respace`)."""
+    return lambda at: charbox(where[at])
 
 
 def _apart(first: tuple[float, float], second: tuple[float, float]) -> bool:
