@@ -56,15 +56,16 @@ def _columns() -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with 2 and a one-line message (its default is also 2)."""
+    """argparse that exits with 2 and a one-line message naming the command's help (its
+    default exit code is also 2; its message is the whole usage, then the error)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"xxgk-lint: error: {message}\n")
+        # One line, as every other problem (argparse prints the whole usage first).
+        self.exit(EXIT_ERROR, f"xxgk-lint: error: {message} (see '{self.prog} --help')\n")
 
 
 def _comma_list(value: str) -> tuple[str, ...]:

@@ -63,6 +63,7 @@ from xxgk_lint.parse.lexer import (
 from xxgk_lint.parse.mapping import MappedTable, map_table
 from xxgk_lint.parse.metadata import (
     agency_of,
+    agency_of_opening,
     choose_title,
     clean_title,
     section_number,
@@ -376,7 +377,9 @@ class _Builder:
             encoding=self.source.encoding,
             format_version=model.version,
             year=year,
-            agency=agency_of(title.text) if title else None,
+            agency=agency_of(title.text)
+            if title
+            else agency_of_opening(p.text for p in preamble[:_OPENING_PARAGRAPHS]),
             title=title,
             period=period,
             sections=tuple(sections),
@@ -520,6 +523,10 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
                 preamble.blocks.remove(block)
             return last
     return None
+
+
+#: How many paragraphs before section 一 may name the body when there is no title line.
+_OPENING_PARAGRAPHS = 3
 
 
 def _take_title_wrapped_in_name(preamble: RawSection) -> list[Line]:

@@ -47,6 +47,10 @@ _FIRST_CHARS = {
 #: The characters of the grammar's PLACEHOLDER terminal (the format's blank marks).
 _PLACEHOLDER_CHARS = BLANK_SLASHES + BLANK_DASHES + BLANK_WORD
 _DIGITS = "0123456789０１２３４５６７８９"
+#: What a heading may start with, and the blanks between two Chinese characters of a
+#: heading written letter-spaced (一、总 体 情 况), which Word and PDF titles often are.
+_HEADING_STARTS = frozenset(_FIRST_CHARS["HEADING"])
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 #: Characters one of which a line must contain for these terminals to match.
 _CONTAINS = {
     "PROSE": "。；",
@@ -314,6 +318,11 @@ class LineLexer(Lexer):
                 continue
             if compiled(source).fullmatch(stripped):
                 return name
+        if stripped[0] in _HEADING_STARTS and _LETTER_SPACED.search(stripped):
+            # A heading written letter-spaced (一、总 体 情 况): a heading once closed up.
+            closed = _LETTER_SPACED.sub("", stripped)
+            if self.classify(closed, False) == "HEADING":
+                return "HEADING"
         return "TEXT"
 
     def _candidates(self, first_class: int, last_class: int) -> list[_Candidate]:

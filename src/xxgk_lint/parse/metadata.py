@@ -137,6 +137,36 @@ def agency_of(title: str) -> str | None:
     return after or None
 
 
+#: What stands between a verb and the body in an opening sentence that names the report
+#: (现向社会公布 / 特此发布 / 现将…编制 …): the body is what follows the last of these.
+_NAMING_VERBS = r"(?:公布|发布|印发|编制|形成|报送|呈报|现将|特将|是|为|由)"
+#: A clause of an opening sentence (no sentence or clause mark) and a quoted title (《…》:
+#: the title of another document, such as the notice that asks for the reports).
+_CLAUSE = r"[^。；;，,！!？?]+"
+_QUOTED = r"《[^《》]*》"
+
+
+def agency_of_opening(paragraphs: Iterable[str]) -> str | None:
+    """The body an opening sentence names when the report has no title line (现向社会公布
+    漳州古雷港经济开发区2023年政府信息公开工作年度报告): in the first clause that holds a
+    year and the report's name (outside 《》), the words before the year and after the last
+    verb, if they end as a body's name does."""
+    from xxgk_lint.format.document import AGENCY_END  # compiled when first needed
+
+    for paragraph in paragraphs:
+        text = compiled(_QUOTED).sub("", re.sub(r"\s+", "", nfkc(paragraph)))
+        for clause in compiled(_CLAUSE).findall(text):
+            year = TITLE_YEAR.search(clause)
+            if year is None or REPORT_NAME.raw_pattern.search(clause, year.end()) is None:
+                continue
+            before = compiled(_NAMING_VERBS).split(clause[: year.start()])[-1]
+            before = before.partition(ABOUT)[0].strip("“”\"'")
+            if 0 < len(before) <= 30 and AGENCY_END.search(normalise(before)):
+                return before
+            return None
+    return None
+
+
 @bounded(1024)
 def year_of_title(title: str) -> int | None:
     """The year a title names (once per title: the parser and XG303 both ask)."""
@@ -202,10 +232,7 @@ def title_wrapped_in_name(first: Line, second: Line) -> bool:
         return False
     if any(mark in head + tail for mark in "。；，,:：") or _breadcrumb(head):
         return False
-    return (
-        REPORT_NAME.pattern.search(normalise(head)) is None
-        and title_score(head + tail) >= 4
-    )
+    return REPORT_NAME.pattern.search(normalise(head)) is None and title_score(head + tail) >= 4
 
 
 #: A year that ends a line (白石县自然资源局2023年度): the first line of a title wrapped

@@ -377,8 +377,23 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
                 return at
         return None
     if key == "overview":
-        if part.key != _PREAMBLE or title_line is None:
+        if part.key != _PREAMBLE:
             return None
+        if title_line is None:
+            # No title: what comes after the introduction (本报告根据…编制), if there is one;
+            # without either, the page's chrome (or a text that is no report) cannot be
+            # told from a report's first section.
+            intro = next(
+                (
+                    b
+                    for b in blocks
+                    if isinstance(b, Paragraph) and _intro().search(normalise(b.text))
+                ),
+                None,
+            )
+            if intro is None:
+                return None
+            title_line = intro.span.line
         for at, block in enumerate(blocks):
             if isinstance(block, Table):
                 return None

@@ -1,0 +1,76 @@
+"""Section headings written the ways real reports write them: letter-spaced (一、总 体 情 况,
+as Word and PDF titles often are), 总体工作情况 for 总体情况; and a report without a title
+line, whose first section's heading is missing, named by its introduction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.reportkit import CLEAN, TITLE, edit
+from tests.rules.helpers import check_text
+from xxgk_lint.format import FORMAT_2021, section_key
+from xxgk_lint.parse.grammar import get_parser
+from xxgk_lint.testing import parse_text
+
+
+def classify(line: str) -> str:
+    return get_parser().line_lexer.classify(line)
+
+
+def spaced(text: str, blank: str = " ") -> str:
+    return blank.join(text)
+
+
+@pytest.mark.parametrize("section", FORMAT_2021.sections, ids=lambda s: s.key)
+@pytest.mark.parametrize("blank", [" ", "　", "  "])
+def test_a_letter_spaced_heading_is_a_heading(section, blank: str) -> None:
+    heading = f"{section.number}、{spaced(section.title.zh, blank)}"
+    assert classify(heading) == "HEADING"
+    assert section_key(heading) == section.key
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一 是 加 强 主 动 公 开",  # an enumeration in prose: no separator after the numeral
+        "三、本 年 度 办 理 结 果",  # a label of table 三: none of the sections' words
+        "四、结 转 下 年 度 继 续 办 理",
+    ],
+)
+def test_a_letter_spaced_line_without_a_sections_words_is_no_heading(line: str) -> None:
+    assert classify(line) != "HEADING"
+
+
+def test_zongti_gongzuo_qingkuang_names_the_overview() -> None:
+    assert classify("一、总体工作情况") == "HEADING"
+    assert section_key("一、总体工作情况") == "overview"
+
+
+@pytest.mark.parametrize("heading", ["一、总 体 情 况", "一、总体工作情况", "一、总　体　情　况"])
+def test_a_report_with_such_a_heading_has_all_six_sections(tmp_path: Path, heading: str) -> None:
+    text = edit(CLEAN, "一、总体情况", heading)
+    report = parse_text(text)
+    assert [s.key for s in report.sections][:2] == ["overview", "proactive"]
+    assert report.sections[0].title == heading
+    assert report.sections[0].span.line == 3
+    codes = [d.code for d in check_text(tmp_path, text).diagnostics]
+    assert "XG101" not in codes and "XG102" not in codes
+
+
+def test_without_a_title_the_text_after_the_introduction_is_the_first_section(
+    tmp_path: Path,
+) -> None:
+    """No title line and no heading 一: what follows the introduction is section 一 without
+    its heading (XG102 at its first line), not a missing section (XG101)."""
+    text = edit(edit(CLEAN, TITLE + "\n", ""), "一、总体情况\n", "")
+    report = parse_text(text)
+    overview = report.sections[0]
+    assert (overview.key, overview.implicit, overview.span.line) == ("overview", True, 2)
+    found = [
+        (d.code, d.line)
+        for d in check_text(tmp_path, text).diagnostics
+        if d.code in ("XG101", "XG102")
+    ]
+    assert found == [("XG102", 2)]
