@@ -26,7 +26,7 @@ OVERVIEW = SectionSpec(
     "overview",
     Text("总体情况", "overview"),
     words=("总体(?:工作)?情况", "概述", "总体概况", "基本情况"),
-    variants=("基本情况", "总体概况", "总体工作情况"),
+    variants=("基本情况", "总体概况"),
 )
 PROACTIVE_SECTION = SectionSpec(
     "二",
