@@ -495,3 +495,60 @@ def test_a_review_after_which_a_lawsuit_is_filed_is_a_lawsuit_after_review() -> 
         assert claim.none and claim.topics & {"review", "litigation", "after_review"} == {
             "after_review"
         }, text
+
+
+#: Reviews and lawsuits of a kind table 四 does not count apart: what they were over names
+#: one (a qualified claim: read here, not compared by XG502 — tests/rules/test_prose.py).
+CASES_OF_A_KIND = [
+    "未发生因逾期答复被申请行政复议的情况。",
+    "未发生因不予公开被提起行政诉讼的案件。",
+    "未出现涉及征地拆迁信息公开的行政复议。",
+    "本年度未发生因政府信息公开申请超期答复引发的行政复议。",
+    "未因拒绝公开政府信息被提起行政诉讼。",
+    "未因征地拆迁信息公开被申请行政复议。",  # (after 未因: all of it is the cause)
+    "因信息公开收费引起的行政复议、行政诉讼均未发生。",
+    "全年未出现因部分公开答复引起的行政诉讼。",
+    "未发生逾期答复引起的行政复议。",
+    "未发生因涉及商业秘密被申请行政复议的情况。",
+    "全年未发生因政府信息公开不作为被提起行政诉讼的案件。",
+    "因逾期答复被申请行政复议1件。",
+    "下半年因政府信息公开被申请行政复议1件。",
+]
+#: Reviews and lawsuits over disclosure, which every case of table 四 is: not qualified.
+ALL_CASES = [
+    "未发生因政府信息公开被申请行政复议的情况。",
+    "未发生因政府信息公开工作被提起行政诉讼的情况。",
+    "未出现涉及政府信息公开的行政复议。",
+    "未发生因政府信息公开申请答复引起的行政复议。",
+    "本机关未因政府信息公开被申请行政复议。",
+    "未发生因依申请公开引起的行政复议或行政诉讼案件。",
+    "未发生针对本机关政府信息公开工作的行政复议。",
+    "全年未出现因不服政府信息公开答复而提起的行政复议和行政诉讼。",
+    "未发生政府信息公开方面的行政复议、行政诉讼案件。",
+    "未发生因政府信息公开被申请行政复议后又提起行政诉讼的情况。",
+    "政府信息公开行政复议、行政诉讼均未发生。",
+    "全年未发生逾期答复、行政复议及行政诉讼情况。",  # (a list: 逾期答复 is one more item)
+    "本年度因政府信息公开被申请行政复议5件。",
+    "全年共发生政府信息公开行政复议案件1件。",
+    "本年度涉及政府信息公开的行政诉讼案件共2件。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"), [(t, True) for t in CASES_OF_A_KIND] + [(t, False) for t in ALL_CASES]
+)
+def test_a_claim_about_a_kind_of_case_is_qualified(text: str, qualified: bool) -> None:
+    cases = [
+        c for c in _sentence(text).claims if c.topics & {"review", "litigation", "after_review"}
+    ]
+    assert cases
+    assert [c.qualified for c in cases] == [qualified] * len(cases)
+
+
+def test_a_none_word_denies_the_words_up_to_the_next_one() -> None:
+    """无逾期答复、无行政复议、无行政诉讼: each 无 denies what follows it, up to the next."""
+    claims = _sentence("无逾期答复、无行政复议、无行政诉讼。").claims
+    assert [(sorted(c.topics), c.none, c.qualified) for c in claims] == [
+        (["review"], True, False),
+        (["litigation"], True, False),
+    ]

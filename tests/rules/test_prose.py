@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import CLEAN, edit, locate, wrong_total
-from tests.parse.test_claims import QUALIFIED
+from tests.parse.test_claims import ALL_CASES, CASES_OF_A_KIND, QUALIFIED
 from tests.rules.helpers import check_text, codes
 
 OVERVIEW = "共收到政府信息公开申请7件。"
@@ -718,3 +718,44 @@ def test_none_after_review_is_about_lawsuits_after_review_only(tmp_path: Path) -
     assert (finding.line, finding.column) == locate(text, AFTER_REVIEW)
     assert (finding.expected, finding.actual) == (1, 0)
     assert "行政诉讼（复议后起诉）“结果纠正”为 1" in finding.message
+
+
+@pytest.mark.parametrize("sentence", CASES_OF_A_KIND)
+def test_claims_about_a_kind_of_case_are_not_compared(tmp_path: Path, sentence: str) -> None:
+    """A kind of review or lawsuit table 四 does not count apart (over a late answer, a
+    refusal, a subject): none of them, or N of them, says nothing of the table's counts."""
+    file = check_text(tmp_path, reviews(LAWSUITS, overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert prose_checks(file, "XG502") == []
+
+
+@pytest.mark.parametrize("sentence", [s for s in ALL_CASES if "件" not in s])
+def test_none_of_all_cases_is_still_compared(tmp_path: Path, sentence: str) -> None:
+    """Cases over disclosure, which every case of table 四 is: "none" of them is compared
+    with the groups it names (LAWSUITS: a review, a direct lawsuit, a lawsuit after review)."""
+    text = reviews(LAWSUITS, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    findings = [d for d in file.diagnostics if d.code == "XG502"]
+    assert [(d.line, d.column) for d in findings] == [locate(text, sentence)]
+    (finding,) = findings
+    assert (finding.expected, finding.actual) == (1, 0)
+    file = check_text(tmp_path, reviews("0 | " * 14 + "0 |", overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "found"),
+    [
+        ("本年度因政府信息公开被申请行政复议5件。", "5件", "行政复议“总计”为 1"),
+        ("本年度涉及政府信息公开的行政诉讼案件共3件。", "3件", "为 2"),
+    ],
+)
+def test_counts_of_all_cases_are_still_compared(
+    tmp_path: Path, sentence: str, number: str, found: str
+) -> None:
+    text = reviews(LAWSUITS, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.column) == locate(text, number, text.index(sentence))
+    assert found in finding.message

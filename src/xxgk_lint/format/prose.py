@@ -242,6 +242,35 @@ OTHER_BODIES = (
 )
 #: Words that name the report's own body (see OTHER_BODIES).
 OWN_BODY = ("本机关", "本单位", "本部门", "本局", "我局", "我单位", "我委", "本委", "我办", "本办")
+
+# ---- what kind of cases a claim about table 四 counts (未发生因逾期答复被申请行政复议的情况):
+# searched in the words of the claim before its first word of a review or lawsuit (after
+# its "none" word). Every case of table 四 is one over disclosure: a claim about the cases
+# over disclosure (未发生因政府信息公开被申请行政复议的情况) is one about them all.
+
+#: Cases of a kind table 四 does not count apart, by what they were over: a late answer, a
+#: refusal, a partial disclosure, a fee, proactive disclosure.
+CASE_KINDS = (
+    *("逾期", "超期", "超过法定期限", "超出法定期限", "延期", "不予公开", "不公开"),
+    *("部分公开", "拒绝", "收费", "主动公开"),
+)
+#: Words that open what cases were over (因…被申请行政复议, 涉及…的行政复议).
+CASE_CAUSES = ("因为", "由于", "因", "涉及", "关于", "针对", "有关")
+#: The words of what cases were over that leave them all the cases of table 四 (因政府信息
+#: 公开工作被申请, 针对本机关政府信息公开答复的, 因不服政府信息公开申请答复决定而提起): what
+#: remains of the cause without them (征地拆迁, 答复程序违法) names a kind of case.
+CASE_PLAIN = (
+    *("政府信息公开", "政务公开", "信息公开", "依申请公开", "政府信息", "信息", "公开"),
+    *("申请人", "申请", "答复", "处理", "办理", "决定", "工作", "事项", "事宜", "方面"),
+    *("问题", "行为", "相关", "有关", "不服", "作出", "对", "就", "向", "被", "提起", "提出"),
+    *("引起", "引发", "导致", "产生", "造成", "而", "的", "之", "发生", "出现", "任何"),
+    *OWN_BODY,
+    *("本", "我", "机关"),
+    *("、", "和", "或", "及", "与", "等", " "),
+)
+#: Verbs a modifier of the cases (收到…的行政复议) starts after, when no cause opens it.
+CASE_VERBS = ("发生", "出现", "收到", "受理", "办理", "存在", "有")
+
 #: How an application came in: a count of a clause naming one (全年通过网站收到申请300件，
 #: 通过信函收到283件) is a part of the total by channel, even without 其中 — unless the
 #: clause counts all of them (ALL_CHANNELS: 通过网站、信函等方式共收到583件).

@@ -24,6 +24,10 @@ How the readings go, beyond "a count takes the words before it":
   提出的申请: the columns of 法人或其他组织, ``applicants``), and a kind the tables do not
   count apart (逾期答复, 需要补正的, 其他行政机关转来的, 涉及…的, 其他) or any other word
   before 的申请 makes it a claim about some of them (``qualified``);
+* the words of a claim about reviews or lawsuits before its first word of a case say what
+  they were over: a kind table 四 does not count apart (未发生因逾期答复被申请行政复议的情况,
+  涉及征地拆迁信息公开的行政复议) makes it ``qualified``; disclosure itself (因政府信息公开
+  被申请行政复议) does not, every case of the table being one over disclosure;
 * 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
   denied (均未被纠错, 无被纠错案件) is no result of theirs;
 * a time word before a count's first word in its clause says when it happened: 上年度 /
@@ -51,6 +55,10 @@ from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     APPLICANT_WORDS,
     APPLIED,
+    CASE_CAUSES,
+    CASE_KINDS,
+    CASE_PLAIN,
+    CASE_VERBS,
     CHANNELS,
     COUNT_UNITS,
     NO_RESULT,
@@ -89,7 +97,8 @@ class Claim(NamedTuple):
     there (2022年收到12件), which the rules compare with the report's. ``applicants``: the
     columns of table 三 (the format's keys) of the applicants its words name (企业提出的申请:
     ``business``; none named: empty). ``qualified``: its words name a kind of applications
-    the tables do not count apart (逾期答复, 需要补正的, 涉及征地拆迁的): some of them only.
+    the tables do not count apart (逾期答复, 需要补正的, 涉及征地拆迁的), or of reviews and
+    lawsuits (因逾期答复被申请行政复议): some of them only.
     """
 
     topics: frozenset[str]
@@ -109,8 +118,10 @@ class Claim(NamedTuple):
 
 #: A token's value (its topic key, for a topic word).
 _VALUE = attrgetter("value")
-#: Where a claim's topics, ``previous`` and ``year`` stand in it (see :func:`_with`).
-_TOPICS, _PREVIOUS, _YEAR = (Claim._fields.index(name) for name in ("topics", "previous", "year"))
+#: Where a claim's fields stand in it (see :func:`_with`).
+_TOPICS, _PREVIOUS, _YEAR, _QUALIFIED = (
+    Claim._fields.index(name) for name in ("topics", "previous", "year", "qualified")
+)
 
 
 def _with(claim: Claim, index: int, value: Any) -> Claim:
@@ -517,6 +528,62 @@ def _about(
     return frozenset(columns), compiled(PLAIN_MODIFIER).match(modifier) is None
 
 
+#: The topics of the cases of table 四.
+_CASE_TOPICS = frozenset({"review", "litigation", "direct", "after_review"})
+
+
+def _longest_first(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@functools.cache
+def _case_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The searches of :func:`_of_a_kind_of_case`: a kind named (or a part of the year), a
+    cause opened, the plain words of a cause, a verb."""
+    return (
+        re.compile(f"{_longest_first(CASE_KINDS)}|{PART_OF_YEAR}"),
+        re.compile(_longest_first(CASE_CAUSES)),
+        re.compile(f"(?:{_longest_first(CASE_PLAIN)})+"),
+        re.compile(_longest_first(CASE_VERBS)),
+    )
+
+
+#: What ends an item of a list before the cases (逾期答复、行政复议): no word of theirs.
+_LIST_SEPARATORS = ("、", ",", "和", "及", "与", "或")
+
+
+def _of_a_kind_of_case(text: str, start: int, end: int, tokens: tuple[_Tok, ...]) -> bool:
+    """Whether the words of ``text[start:end]`` (a claim's about reviews or lawsuits, before
+    its count or after its "none" word; ``tokens`` the sentence's) count some of the cases
+    only, of a kind table 四 does not count apart: what they were over, before the first
+    word of a case, names a kind (:data:`CASE_KINDS`: 未发生因逾期答复被申请行政复议的情况),
+    or leaves more than the plain words of a cause (:data:`CASE_PLAIN`: 涉及征地拆迁信息公开的
+    行政复议). The cause is what follows its opener (因, 涉及 …; after 未因 all of it), or
+    the modifier before 的 of the cases (未发生…引起的行政复议); 因政府信息公开被申请行政复议
+    is over disclosure, which every case of table 四 is."""
+    first = next(
+        (t.start for t in tokens if start <= t.start < end and t.value in _CASE_TOPICS), None
+    )
+    if first is None or first == start:
+        return False
+    words = text[start:first]
+    if words.rstrip().endswith(_LIST_SEPARATORS):
+        return False  # (未发生逾期答复、行政复议和行政诉讼: one more thing that did not happen)
+    kinds, causes, plain, verbs = _case_patterns()
+    if kinds.search(words):
+        return True
+    if text[start - 1 : start] == "因":  # 未因…, 没有因…, 无因…: all of it is the cause
+        cause = words
+    elif opened := list(causes.finditer(words)):
+        cause = words[opened[-1].end() :]
+    elif words.rstrip().endswith("的"):
+        verb = list(verbs.finditer(words))
+        cause = words[verb[-1].end() :] if verb else words
+    else:
+        return False
+    return plain.sub("", cause) != ""
+
+
 class _Reader:
     """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
 
@@ -635,12 +702,18 @@ class _Reader:
         """A claim of zero for each "none" word of the clause, about what it says did not
         happen: the topics after it, else (at the clause's end) the topics before it — those
         its kind can be about (:data:`NONE_KINDS`: 未因… only reviews and lawsuits)."""
+        nones = [i for i, word in enumerate(words) if word.value in NONE_KINDS]
         for index, word in enumerate(words):
             kind = NONE_KINDS.get(word.value)
             if kind is None:
                 continue
-            after = set(map(_VALUE, words[index + 1 :])) & kind
-            about = (word.end, self.clause_start + len(clause_text))  # (the words it denies)
+            # (the words it denies run to the next "none" word: 无行政复议、无行政诉讼)
+            following = next((i for i in nones if i > index), len(words))
+            after = set(map(_VALUE, words[index + 1 : following])) & kind
+            end = self.clause_start + len(clause_text)
+            if following < len(words):
+                end = words[following].start
+            about = (word.end, end)
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
@@ -655,8 +728,14 @@ class _Reader:
     def _of(self, claim: Claim, start: int, end: int) -> Claim:
         """The claim with what applications its words (``start``–``end`` of the text) say
         it counts (:func:`_about`), if it is a claim about applications at all (not 主动公开
-        规章3件, nor 行政复议1件)."""
-        if claim.topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
+        规章3件); one about reviews or lawsuits is qualified when it counts a kind of them
+        (:func:`_of_a_kind_of_case`)."""
+        topics = claim.topics
+        if not topics.isdisjoint(_CASE_TOPICS):
+            if _of_a_kind_of_case(self.text, start, end, self.tokens):
+                return _with(claim, _QUALIFIED, True)
+            return claim
+        if topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
             return claim
         applicants, qualified = _about(self.text, start, end, self.tokens)
         if not applicants and not qualified:
