@@ -440,6 +440,32 @@ _ORGANISATIONS = ["business", "legal_service", "other_org", "public_interest", "
                 )
             ],
         ),
+        # the words that can name no other column: 法人 alone (法人或其他组织), 群众, 个人
+        # (自然人), 律师事务所 (法律服务机构), 科研院所 (科研机构)
+        (
+            "全年未收到法人提出的政府信息公开申请。",
+            [(["application"], 0, True, _ORGANISATIONS, False)],
+        ),
+        (
+            "全年收到群众提出的政府信息公开申请5件。",
+            [(["application", "receive"], 5, False, ["natural_person"], False)],
+        ),
+        (
+            "本年度收到公民个人申请5件。",
+            [(["application", "receive"], 5, False, ["natural_person"], False)],
+        ),
+        (
+            "全年共收到企业和群众的政府信息公开申请7件。",
+            [(["application", "receive"], 7, False, ["business", "natural_person"], False)],
+        ),
+        (
+            "本年度收到律师事务所提出的政府信息公开申请1件。",
+            [(["application", "receive"], 1, False, ["legal_service"], False)],
+        ),
+        (
+            "本年度未收到科研院所提出的政府信息公开申请。",
+            [(["application"], 0, True, ["research"], False)],
+        ),
         # 上年结转 is a topic of its own, which a "none" statement may deny
         (
             "本年度未收到上年结转的政府信息公开申请。",
@@ -475,7 +501,12 @@ QUALIFIED = [
     "本年度收到关于房屋征收补偿的政府信息公开申请2件。",
     "本年度收到重复的政府信息公开申请1件。",
     "收到群众反映强烈的政府信息公开申请2件。",  # any modifier before 的申请
-    "收到法人提出的政府信息公开申请2件。",  # (法人 alone: no column of its own)
+    "收到法人代表提出的政府信息公开申请2件。",
+    # applicants who may be of more than one column: 社会组织 (社会公益组织 or 其他), 高校
+    # (科研机构 or 其他), 律师 (自然人 or 法律服务机构)
+    "本年度收到社会组织提出的政府信息公开申请1件。",
+    "本年度未收到高校提出的政府信息公开申请。",
+    "全年未收到律师提出的政府信息公开申请。",
 ]
 
 

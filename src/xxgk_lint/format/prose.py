@@ -139,22 +139,32 @@ NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
 
 #: The applicant columns of table 三 (the format's keys) of 法人或其他组织: all but 自然人.
 ORGANISATIONS = tuple(key for key in APPLICANTS if key not in ("natural_person", "total"))
-#: Who applied, by the columns of table 三 they are (tried longest first). 法人 alone, 群众,
-#: 个人 are none of them: a claim of theirs is :data:`QUALIFIED` (法人提出的) or a total.
+#: Who applied, by the columns of table 三 they are (tried longest first): the format's
+#: column words (自然人 / 法人或其他组织: 商业企业, 科研机构, 社会公益组织, 法律服务机构) and
+#: the words that can mean nothing else — 法人 (alone: the columns of 法人或其他组织),
+#: 群众, 个人, 公民 (people, not organisations: 自然人), 企业, 律师事务所, 科研院所. Not
+#: 社会组织 (a 社会公益组织 or an 其他), 高校 (a 科研机构 or an 其他), 律师 (a person or a
+#: 法律服务机构): a claim of theirs is a qualified one (社会组织提出的), never compared.
 APPLICANT_WORDS: dict[str, tuple[str, ...]] = {
     "法人或者其他组织": ORGANISATIONS,
     "法人或其他组织": ORGANISATIONS,
     "法人和其他组织": ORGANISATIONS,
     "法人及其他组织": ORGANISATIONS,
     "法人、其他组织": ORGANISATIONS,
+    "法人": ORGANISATIONS,
     "自然人": ("natural_person",),
     "公民": ("natural_person",),
+    "群众": ("natural_person",),
+    "个人": ("natural_person",),
     "商业企业": ("business",),
     "企业": ("business",),
     "科研机构": ("research",),
+    "科研院所": ("research",),
     "社会公益组织": ("public_interest",),
     "公益组织": ("public_interest",),
     "法律服务机构": ("legal_service",),
+    "律师事务所": ("legal_service",),
+    "律所": ("legal_service",),
 }
 #: What may stand after the applicants named: their applications (企业提出的, 公民申请).
 APPLIED = "(?:等)?(?:提出|提交|递交|依申请|申请|的)"
