@@ -179,6 +179,8 @@ def test_none_received(tmp_path: Path) -> None:
         "全年共受理群众来信17件，办结15件。",  # no information-disclosure context
         "共收到政府信息公开申请7件，全年未发生逾期答复情况。",  # 未发生… is about lateness
         "2023年共收到政府信息公开申请7件，其中2023年12月收到3件。",
+        "本年度未收到群众提出的书面政府信息公开申请。",  # one channel
+        "全年收到口头政府信息公开申请2件。",
     ],
 )
 def test_near_misses_never_fire(tmp_path: Path, sentence: str) -> None:
@@ -611,6 +613,7 @@ NONE_CARRIED = "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0
         ("全年未收到法人提出的政府信息公开申请。", None, 2, "法律服务机构、其他）”为 2"),
         ("全年收到群众提出的政府信息公开申请4件。", "4件", "5 / 6", "（自然人）”为 5"),
         ("本年度收到公民个人提出的政府信息公开申请7件。", "7件", "5 / 6", "（自然人）”为 5"),
+        ("全年收到群众申请公开政府信息7件。", "7件", "5 / 6", "（自然人）”为 5"),
         ("本年度收到律师事务所提出的政府信息公开申请1件。", "1件", 0, "（法律服务机构）”为 0"),
         ("本年度收到科研院所提出的政府信息公开申请1件。", "1件", 0, "（科研机构）”为 0"),
     ],
@@ -770,3 +773,32 @@ def test_counts_of_all_cases_are_still_compared(
     (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
     assert (finding.line, finding.column) == locate(text, number, text.index(sentence))
     assert found in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未发生政府信息公开申请人要求重新答复的情况。",
+        "未出现政府信息公开申请人对答复不满意的情况。",
+        "本年度未发生政府信息公开申请被退回的情况。",
+        "未出现因政府信息公开申请办理不当被问责的情况。",
+    ],
+)
+def test_none_of_what_happens_to_applications_is_not_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    """未发生申请人要求重新答复的情况 denies an event, not the applications."""
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    assert codes(file, "XG501") == []
+    assert {status for _, status in prose_checks(file, "XG501")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["本年度未发生依申请公开政府信息的情况。", "本年度未收到依申请公开件。"],
+)
+def test_none_of_the_applications_themselves_is_compared(tmp_path: Path, sentence: str) -> None:
+    text = overview(OVERVIEW + sentence)
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.expected, finding.actual) == (4, 7, 0)

@@ -133,6 +133,10 @@ NONE_KINDS = {"none": NONE_TOPICS, "none_caused": NONE_CAUSED_TOPICS}
 #: What may follow a "none" word at the end of its clause, for the topics before it to be
 #: what did not happen: 行政复议、行政诉讼均未发生(的情况).
 NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
+#: What may follow the last word of applications in a "none" statement for it to deny the
+#: applications themselves (未收到政府信息公开申请, 未发生依申请公开政府信息的情况): any other
+#: word there is of something that happens to them (申请人要求重新答复, 申请被退回).
+NONE_APPLICATIONS_TAIL = r"^(?:政府信息|信息)?件?(?:的)?(?:情况|事项|现象|行为|工作)?$"
 
 # ---- what kind of applications a claim counts (未收到法人或其他组织提出的申请, 收到需要补正的
 # 申请1件): searched in the words of the claim before its count (after its "none" word).
@@ -202,6 +206,7 @@ DISCLOSURE = (
     "政府信息公开申请",
     "信息公开申请",
     "依申请公开",
+    "申请公开政府信息",
     "公开申请",
     "政府信息公开",
     "信息公开",
@@ -299,6 +304,8 @@ CHANNELS = (
     "传真",
     "电子邮件",
     "电话",
+    "书面",
+    "口头",
 )
 #: Words that make a clause naming channels one of the total (see CHANNELS).
 ALL_CHANNELS = ("共", "合计", "总计", "累计", "等", "各种", "各类", "多种", "全部", "所有")

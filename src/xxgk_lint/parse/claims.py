@@ -23,7 +23,8 @@ How the readings go, beyond "a count takes the words before it":
   counts: an applicant before 提出的 / 申请 names columns of table 三 (未收到法人或其他组织
   提出的申请: the columns of 法人或其他组织, ``applicants``), and a kind the tables do not
   count apart (逾期答复, 需要补正的, 其他行政机关转来的, 涉及…的, 其他) or any other word
-  before 的申请 makes it a claim about some of them (``qualified``);
+  before 的申请 makes it a claim about some of them (``qualified``); so does, in a "none"
+  claim, a word after the applications (未发生申请人要求重新答复的情况: an event of theirs);
 * the words of a claim about reviews or lawsuits before its first word of a case say what
   they were over: a kind table 四 does not count apart (未发生因逾期答复被申请行政复议的情况,
   涉及征地拆迁信息公开的行政复议) makes it ``qualified``; disclosure itself (因政府信息公开
@@ -62,6 +63,7 @@ from xxgk_lint.format.prose import (
     CHANNELS,
     COUNT_UNITS,
     NO_RESULT,
+    NONE_APPLICATIONS_TAIL,
     NONE_KINDS,
     NONE_TAIL,
     PART_OF_YEAR,
@@ -723,7 +725,24 @@ class _Reader:
                 about = (self.clause_start, word.start)
             if after:
                 claim = self._of(self._none_claim(frozenset(after), clause_text), *about)
+                if about[0] == word.end and self._of_something_else(claim, *about):
+                    claim = _with(claim, _QUALIFIED, True)
                 self.claims.append((self._dated(claim, word), None))
+
+    def _of_something_else(self, claim: Claim, start: int, end: int) -> bool:
+        """Whether a "none" claim about applications denies something that happens to them,
+        not the applications themselves: words follow their last word in ``start``–``end``
+        (未发生申请人要求重新答复的情况, 未出现政府信息公开申请被退回的情况, 未收到申请人的
+        举报), where 未收到政府信息公开申请 and 未发生依申请公开政府信息的情况 end with them."""
+        if claim.qualified or not claim.topics.isdisjoint(_CASE_TOPICS):
+            return False
+        last = None
+        for token in self.tokens:
+            if start <= token.start and token.end <= end and token.value == "application":
+                last = token
+        if last is None:
+            return False
+        return compiled(NONE_APPLICATIONS_TAIL).match(self.text[last.end : end].strip()) is None
 
     def _of(self, claim: Claim, start: int, end: int) -> Claim:
         """The claim with what applications its words (``start``–``end`` of the text) say
