@@ -588,3 +588,27 @@ def test_a_none_word_denies_the_words_up_to_the_next_one() -> None:
         (["review"], True, False),
         (["litigation"], True, False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # the counts after 分别 go to the words before it, in turn
+        (
+            "政府信息公开行政复议、行政诉讼案件分别为1件和2件。",
+            [(["review"], 1, False), (["litigation"], 2, False)],
+        ),
+        (
+            "全年新收、办结政府信息公开申请分别为22件、21件。",
+            [(["application", "receive"], 22, False), (["application", "close"], 21, False)],
+        ),
+        # one count: each of them (as 各)
+        ("政府信息公开行政复议、行政诉讼分别为0件。", [(["litigation", "review"], 0, True)]),
+        # neither one count nor one per word: what each counts is unknown
+        ("行政复议、直接起诉、复议后起诉分别为1件、2件。", [([], 1, False), ([], 2, False)]),
+    ],
+)
+def test_the_counts_after_respectively_go_to_the_words_before_it(
+    text: str, read: list[tuple]
+) -> None:
+    assert [(sorted(c.topics), c.value, c.each) for c in _sentence(text).claims] == read

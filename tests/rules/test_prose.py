@@ -802,3 +802,40 @@ def test_none_of_the_applications_themselves_is_compared(tmp_path: Path, sentenc
     file = check_text(tmp_path, text)
     (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
     assert (finding.line, finding.expected, finding.actual) == (4, 7, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row", "findings"),
+    [
+        # 分别: the review count with 行政复议, the lawsuit count with 行政诉讼 (LAWSUITS: 1, 2)
+        ("政府信息公开行政复议、行政诉讼分别为1件和2件。", LAWSUITS, []),
+        ("政府信息公开行政复议、行政诉讼分别为1件和3件。", LAWSUITS, [("3件", 2, 3)]),
+        ("政府信息公开行政复议、行政诉讼分别为2件、2件。", LAWSUITS, [("2件", 1, 2)]),
+        # one count after 分别: each of them
+        ("政府信息公开行政复议、行政诉讼分别为1件。", REVIEWS, [("1件", 0, 1)]),
+    ],
+)
+def test_counts_after_respectively_compare_one_by_one(
+    tmp_path: Path, sentence: str, row: str, findings: list[tuple[str, int, int]]
+) -> None:
+    text = reviews(row, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    at = text.index(sentence)
+    assert [
+        (d.line, d.column, d.expected, d.actual) for d in file.diagnostics if d.code == "XG502"
+    ] == [(*locate(text, number, at), expected, actual) for number, expected, actual in findings]
+
+
+def test_received_and_closed_respectively(tmp_path: Path) -> None:
+    assert (
+        codes(
+            check_text(tmp_path, overview("全年新收、办结政府信息公开申请分别为7件、7件。")),
+            "XG501",
+        )
+        == []
+    )
+    text = overview("全年新收、办结政府信息公开申请分别为7件、8件。")
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.column) == locate(text, "8件")
+    assert (finding.expected, finding.actual) == (7, 8)

@@ -64,6 +64,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "复议后[又再]?(?:提起|起诉)(?:行政)?(?:诉讼)?",
     ),
     "each": ("各",),
+    # 行政复议、行政诉讼分别为1件和2件: the counts after it go to the words before it, in turn.
+    "respective": ("分别",),
     # 未收到申请, 未发生行政复议和行政诉讼, 无行政复议: there were none (a bare 无 is too
     # common to mean that: 无障碍, 无差错).
     "none": (

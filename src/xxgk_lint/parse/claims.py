@@ -132,7 +132,12 @@ def _with(claim: Claim, index: int, value: Any) -> Claim:
 
 
 #: Topics that are about something else than what the count is of.
-_MARKERS = frozenset({"each", "sub", "delta"}) | TIMES
+_MARKERS = frozenset({"each", "sub", "delta", "respective"}) | TIMES
+#: The topics 分别 gives the counts after it one by one (收到、办结申请分别为22件、21件;
+#: 行政复议、行政诉讼分别为1件和2件).
+_RESPECTIVE = frozenset(
+    {"receive", "close", "carry_in", "carry_out", "review", "litigation", "direct", "after_review"}
+)
 #: A count closed or carried, in a clause of its own: a total again after 其中….
 _TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
 #: Separators after which the time words of the clauses before date nothing.
@@ -642,6 +647,7 @@ class _Reader:
             if token.value == "sub":
                 parts_at = min(parts_at, token.start)
         since = self.clause_start  # where the words of the next count start
+        respective = self._respective(parts) if "respective" in map(_VALUE, tokens) else {}
         for index, (indices, at) in enumerate(parts):
             own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
@@ -656,7 +662,9 @@ class _Reader:
                 if word.value not in _MARKERS:
                     verb = word
                     break
-            if not words and index == last_fact and trailing:
+            if at in respective:
+                words = respective[at]
+            elif not words and index == last_fact and trailing:
                 words = set(map(_VALUE, trailing))  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
@@ -689,6 +697,40 @@ class _Reader:
             outside = [t for t in self.times if t.start < parts_at]
             if outside:
                 self.running = outside[-1]
+
+    def _respective(self, parts: tuple[_Part, ...]) -> dict[int, set[str]]:
+        """The topics of each count after 分别 in the clause, by its token index: the words
+        before 分别 that it shares out (:data:`_RESPECTIVE`), one to each count in turn, with
+        the clause's other words (行政复议、行政诉讼案件分别为1件和2件: 1 review, 2 lawsuits);
+        one count is each of them (分别为0件, as 各0件). No topic at all when the counts are
+        neither one nor as many as those words: what each counts is then unknown (their sum
+        is not what the first one counts)."""
+        every = self.tokens
+        order: list[str] = []
+        shared: set[str] = set()
+        counts: list[int] = []
+        seen = False
+        for indices, at in parts:
+            for value in (every[i].value for i in indices):
+                if value == "respective":
+                    seen = True
+                elif seen or value in _MARKERS:
+                    continue
+                elif value in _RESPECTIVE:
+                    order += [] if value in order else [value]
+                else:
+                    shared.add(value)
+            if at < 0:
+                continue
+            if seen:
+                counts.append(at)
+            else:  # (a count before 分别: the words shared out come after it)
+                order, shared = [], set()
+        if len(counts) == 1 and order:  # 行政复议、行政诉讼分别为0件: each of them (各)
+            return {counts[0]: {*order, *shared, "each"}}
+        if len(counts) != len(order):
+            return {at: set() for at in counts}
+        return {at: {topic, *shared} for at, topic in zip(counts, order, strict=True)}
 
     def _results(self, results: set[str]) -> None:
         """均结果维持: each count of reviews or lawsuits before it had that result."""
