@@ -47,6 +47,7 @@ def prose_checks(file, rule: str) -> list[tuple[str, str]]:
         "共收到依申请公开信件7件，结转2024年1件。",  # a year in the count's words
         "2023年共收到政府信息公开申请7件，转入下年度1件。",
         "办理政府信息公开申请8件。",  # 办理: received, received + carried over, or closed
+        "全年共接到政府信息公开申请7件。",
     ],
 )
 def test_readings_the_wording_allows_pass(tmp_path: Path, sentence: str) -> None:
@@ -87,10 +88,11 @@ def test_received_fits_no_reading(tmp_path: Path) -> None:
         ("共收到政府信息公开申请7件，上年结转3件。", "3件", 1),  # 二、上年结转
         ("共收到政府信息公开申请7件，结转下年度继续办理2件。", "2件", 1),  # 四
         ("共收到政府信息公开申请7件，转入下年2件。", "2件", 1),
+        ("全年共接到政府信息公开申请9件。", "9件", "7 / 8"),  # 接到: received
     ],
 )
 def test_each_wording_compares_with_its_row(
-    tmp_path: Path, sentence: str, number: str, expected: int
+    tmp_path: Path, sentence: str, number: str, expected: object
 ) -> None:
     text = overview(sentence)
     file = check_text(tmp_path, text)
