@@ -549,6 +549,9 @@ CASES_OF_A_KIND = [
     "全年未发生因政府信息公开不作为被提起行政诉讼的案件。",
     "因逾期答复被申请行政复议1件。",
     "下半年因政府信息公开被申请行政复议1件。",
+    # a review's own decision undone (by a court): no column of table 四
+    "未发生政府信息公开行政复议决定被撤销的情况。",
+    "未发生行政复议决定书被纠错的情况。",
 ]
 #: Reviews and lawsuits over disclosure, which every case of table 四 is: not qualified.
 ALL_CASES = [

@@ -286,6 +286,9 @@ CASE_PLAIN = (
     *("本", "我", "机关", "作为", "被告", "以", "为"),  # (我局作为被申请人的, 以本机关为被告的)
     *("、", "和", "或", "及", "与", "等", " "),
 )
+#: A review's own decision undone (行政复议决定被撤销, by a court): not what table 四's 行政复议
+#: 结果纠正 counts (the body's act corrected by the review), nor any other column of it.
+REVIEW_DECISION_UNDONE = r"复议决定书?[被遭]?(?:撤销|纠正|纠错|确认违法)"
 #: Verbs a modifier of the cases (收到…的行政复议) starts after, when no cause opens it.
 CASE_VERBS = ("发生", "出现", "收到", "受理", "办理", "存在", "有")
 

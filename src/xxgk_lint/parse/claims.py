@@ -70,6 +70,7 @@ from xxgk_lint.format.prose import (
     PART_OF_YEAR_ENDS,
     PLAIN_MODIFIER,
     QUALIFIERS,
+    REVIEW_DECISION_UNDONE,
     TIMES,
     TOPICS,
 )
@@ -793,8 +794,11 @@ class _Reader:
         (:func:`_of_a_kind_of_case`)."""
         topics = claim.topics
         if not topics.isdisjoint(_CASE_TOPICS):
-            if _of_a_kind_of_case(self.text, start, end, self.tokens):
-                return _with(claim, _QUALIFIED, True)
+            if _of_a_kind_of_case(self.text, start, end, self.tokens) or (
+                "corrected" in topics
+                and compiled(REVIEW_DECISION_UNDONE).search(self.text, start, end)
+            ):
+                return _with(claim, _QUALIFIED, True)  # (未发生行政复议决定被撤销的情况)
             return claim
         if topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
             return claim
