@@ -797,7 +797,12 @@ def test_none_of_what_happens_to_applications_is_not_compared(
 
 @pytest.mark.parametrize(
     "sentence",
-    ["本年度未发生依申请公开政府信息的情况。", "本年度未收到依申请公开件。"],
+    [
+        "本年度未发生依申请公开政府信息的情况。",
+        "本年度未收到依申请公开件。",
+        "全年未收到政府信息公开申请书。",
+        "全年未收到任何依申请公开请求。",
+    ],
 )
 def test_none_of_the_applications_themselves_is_compared(tmp_path: Path, sentence: str) -> None:
     text = overview(OVERVIEW + sentence)

@@ -139,7 +139,9 @@ NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
 #: What may follow the last word of applications in a "none" statement for it to deny the
 #: applications themselves (未收到政府信息公开申请, 未发生依申请公开政府信息的情况): any other
 #: word there is of something that happens to them (申请人要求重新答复, 申请被退回).
-NONE_APPLICATIONS_TAIL = r"^(?:政府信息|信息)?件?(?:的)?(?:情况|事项|现象|行为|工作)?$"
+NONE_APPLICATIONS_TAIL = (
+    r"^(?:政府信息|信息)?(?:件|书|表|请求)?(?:的)?(?:情况|事项|现象|行为|工作)?$"
+)
 
 # ---- what kind of applications a claim counts (未收到法人或其他组织提出的申请, 收到需要补正的
 # 申请1件): searched in the words of the claim before its count (after its "none" word).
