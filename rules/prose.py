@@ -587,9 +587,12 @@ def review_readings(
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """What the claim compares, check by check: (groups of table 四, their columns). The
     groups' cells are summed column by column; a "none" claim needs every cell to be 0.
-    Another year's count (``year`` is the report's) compares nothing."""
+    Another year's count (``year`` is the report's) compares nothing, nor one of a kind of
+    cases the table does not count apart (未发生因逾期答复被申请行政复议的情况: ``qualified``)."""
     topics = claim.topics
-    if claim.sub or claim.delta or not topics & CASES or another_year(claim, year):
+    if claim.sub or claim.delta or claim.qualified or not topics & CASES:
+        return []
+    if another_year(claim, year):
         return []
     if of_other_bodies(claim):
         return []

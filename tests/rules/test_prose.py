@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import CLEAN, edit, locate, wrong_total
-from tests.parse.test_claims import QUALIFIED
+from tests.parse.test_claims import ALL_CASES, CASES_OF_A_KIND, QUALIFIED
 from tests.rules.helpers import check_text, codes
 
 OVERVIEW = "共收到政府信息公开申请7件。"
@@ -47,6 +47,7 @@ def prose_checks(file, rule: str) -> list[tuple[str, str]]:
         "共收到依申请公开信件7件，结转2024年1件。",  # a year in the count's words
         "2023年共收到政府信息公开申请7件，转入下年度1件。",
         "办理政府信息公开申请8件。",  # 办理: received, received + carried over, or closed
+        "全年共接到政府信息公开申请7件。",
     ],
 )
 def test_readings_the_wording_allows_pass(tmp_path: Path, sentence: str) -> None:
@@ -87,10 +88,11 @@ def test_received_fits_no_reading(tmp_path: Path) -> None:
         ("共收到政府信息公开申请7件，上年结转3件。", "3件", 1),  # 二、上年结转
         ("共收到政府信息公开申请7件，结转下年度继续办理2件。", "2件", 1),  # 四
         ("共收到政府信息公开申请7件，转入下年2件。", "2件", 1),
+        ("全年共接到政府信息公开申请9件。", "9件", "7 / 8"),  # 接到: received
     ],
 )
 def test_each_wording_compares_with_its_row(
-    tmp_path: Path, sentence: str, number: str, expected: int
+    tmp_path: Path, sentence: str, number: str, expected: object
 ) -> None:
     text = overview(sentence)
     file = check_text(tmp_path, text)
@@ -179,6 +181,8 @@ def test_none_received(tmp_path: Path) -> None:
         "全年共受理群众来信17件，办结15件。",  # no information-disclosure context
         "共收到政府信息公开申请7件，全年未发生逾期答复情况。",  # 未发生… is about lateness
         "2023年共收到政府信息公开申请7件，其中2023年12月收到3件。",
+        "本年度未收到群众提出的书面政府信息公开申请。",  # one channel
+        "全年收到口头政府信息公开申请2件。",
     ],
 )
 def test_near_misses_never_fire(tmp_path: Path, sentence: str) -> None:
@@ -607,6 +611,15 @@ NONE_CARRIED = "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0
         ("全年收到自然人提出的政府信息公开申请4件。", "4件", "5 / 6", "（自然人）”为 5"),
         # all of them named: 总计
         ("共收到公民、法人和其他组织提出的政府信息公开申请9件。", "9件", "7 / 8", "数量”为 7"),
+        # 法人 alone is 法人或其他组织; 群众, 个人 are 自然人; 律师事务所 法律服务机构
+        ("全年未收到法人提出的政府信息公开申请。", None, 2, "法律服务机构、其他）”为 2"),
+        ("全年收到群众提出的政府信息公开申请4件。", "4件", "5 / 6", "（自然人）”为 5"),
+        ("本年度收到公民个人提出的政府信息公开申请7件。", "7件", "5 / 6", "（自然人）”为 5"),
+        ("全年收到群众申请公开政府信息7件。", "7件", "5 / 6", "（自然人）”为 5"),
+        ("全年收到群眾提出的政府信息公開申請4件。", "4件", "5 / 6", "（自然人）”为 5"),
+        ("本年度收到律師事務所提出的政府信息公開申請1件。", "1件", 0, "（法律服务机构）”为 0"),
+        ("本年度收到律师事务所提出的政府信息公开申请1件。", "1件", 0, "（法律服务机构）”为 0"),
+        ("本年度收到科研院所提出的政府信息公开申请1件。", "1件", 0, "（科研机构）”为 0"),
     ],
 )
 def test_claims_about_some_applicants_compare_with_their_columns(
@@ -634,6 +647,11 @@ def test_claims_about_some_applicants_compare_with_their_columns(
         ("全年收到自然人提出的政府信息公开申请5件。", None),
         ("全年收到公民提出的政府信息公开申请6件。", None),  # (new and carried over)
         ("共收到公民、法人和其他组织提出的政府信息公开申请7件。", None),
+        ("全年未收到法人提出的政府信息公开申请。", (RECEIVED, NATURAL_ONLY)),
+        ("全年收到群众提出的政府信息公开申请5件。", None),
+        ("本年度收到公民个人申请6件，依申请公开工作有序开展。", None),
+        ("全年共收到企业和群众的政府信息公开申请7件。", None),
+        ("本年度未收到律师事务所提出的政府信息公开申请。", None),
     ],
 )
 def test_true_claims_about_some_applicants_pass(
@@ -718,3 +736,116 @@ def test_none_after_review_is_about_lawsuits_after_review_only(tmp_path: Path) -
     assert (finding.line, finding.column) == locate(text, AFTER_REVIEW)
     assert (finding.expected, finding.actual) == (1, 0)
     assert "行政诉讼（复议后起诉）“结果纠正”为 1" in finding.message
+
+
+@pytest.mark.parametrize("sentence", CASES_OF_A_KIND)
+def test_claims_about_a_kind_of_case_are_not_compared(tmp_path: Path, sentence: str) -> None:
+    """A kind of review or lawsuit table 四 does not count apart (over a late answer, a
+    refusal, a subject): none of them, or N of them, says nothing of the table's counts."""
+    file = check_text(tmp_path, reviews(LAWSUITS, overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert prose_checks(file, "XG502") == []
+
+
+@pytest.mark.parametrize("sentence", [s for s in ALL_CASES if "件" not in s])
+def test_none_of_all_cases_is_still_compared(tmp_path: Path, sentence: str) -> None:
+    """Cases over disclosure, which every case of table 四 is: "none" of them is compared
+    with the groups it names (LAWSUITS: a review, a direct lawsuit, a lawsuit after review)."""
+    text = reviews(LAWSUITS, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    findings = [d for d in file.diagnostics if d.code == "XG502"]
+    assert [(d.line, d.column) for d in findings] == [locate(text, sentence)]
+    (finding,) = findings
+    assert (finding.expected, finding.actual) == (1, 0)
+    file = check_text(tmp_path, reviews("0 | " * 14 + "0 |", overview(OVERVIEW + sentence)))
+    assert codes(file, "XG502") == []
+    assert {status for _, status in prose_checks(file, "XG502")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "found"),
+    [
+        ("本年度因政府信息公开被申请行政复议5件。", "5件", "行政复议“总计”为 1"),
+        ("本年度涉及政府信息公开的行政诉讼案件共3件。", "3件", "为 2"),
+    ],
+)
+def test_counts_of_all_cases_are_still_compared(
+    tmp_path: Path, sentence: str, number: str, found: str
+) -> None:
+    text = reviews(LAWSUITS, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG502"]
+    assert (finding.line, finding.column) == locate(text, number, text.index(sentence))
+    assert found in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未发生政府信息公开申请人要求重新答复的情况。",
+        "未出现政府信息公开申请人对答复不满意的情况。",
+        "本年度未发生政府信息公开申请被退回的情况。",
+        "未出现因政府信息公开申请办理不当被问责的情况。",
+    ],
+)
+def test_none_of_what_happens_to_applications_is_not_compared(
+    tmp_path: Path, sentence: str
+) -> None:
+    """未发生申请人要求重新答复的情况 denies an event, not the applications."""
+    file = check_text(tmp_path, overview(OVERVIEW + sentence))
+    assert codes(file, "XG501") == []
+    assert {status for _, status in prose_checks(file, "XG501")} == {"pass"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未发生依申请公开政府信息的情况。",
+        "本年度未收到依申请公开件。",
+        "全年未收到政府信息公开申请书。",
+        "全年未收到任何依申请公开请求。",
+    ],
+)
+def test_none_of_the_applications_themselves_is_compared(tmp_path: Path, sentence: str) -> None:
+    text = overview(OVERVIEW + sentence)
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.expected, finding.actual) == (4, 7, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row", "findings"),
+    [
+        # 分别: the review count with 行政复议, the lawsuit count with 行政诉讼 (LAWSUITS: 1, 2)
+        ("政府信息公开行政复议、行政诉讼分别为1件和2件。", LAWSUITS, []),
+        ("政府信息公开行政复议、行政诉讼分别为1件和3件。", LAWSUITS, [("3件", 2, 3)]),
+        ("政府信息公开行政复议、行政诉讼分别为2件、2件。", LAWSUITS, [("2件", 1, 2)]),
+        ("政府信息公開行政復議、行政訴訟分別為1件和3件。", LAWSUITS, [("3件", 2, 3)]),
+        # one count after 分别: each of them
+        ("政府信息公开行政复议、行政诉讼分别为1件。", REVIEWS, [("1件", 0, 1)]),
+    ],
+)
+def test_counts_after_respectively_compare_one_by_one(
+    tmp_path: Path, sentence: str, row: str, findings: list[tuple[str, int, int]]
+) -> None:
+    text = reviews(row, overview(OVERVIEW + sentence))
+    file = check_text(tmp_path, text)
+    at = text.index(sentence)
+    assert [
+        (d.line, d.column, d.expected, d.actual) for d in file.diagnostics if d.code == "XG502"
+    ] == [(*locate(text, number, at), expected, actual) for number, expected, actual in findings]
+
+
+def test_received_and_closed_respectively(tmp_path: Path) -> None:
+    assert (
+        codes(
+            check_text(tmp_path, overview("全年新收、办结政府信息公开申请分别为7件、7件。")),
+            "XG501",
+        )
+        == []
+    )
+    text = overview("全年新收、办结政府信息公开申请分别为7件、8件。")
+    file = check_text(tmp_path, text)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.column) == locate(text, "8件")
+    assert (finding.expected, finding.actual) == (7, 8)

@@ -31,6 +31,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "新收",
         "收到",
         "接收",
+        "接到",
         "受理",
         "共收",
         "新增申请",
@@ -64,6 +65,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "复议后[又再]?(?:提起|起诉)(?:行政)?(?:诉讼)?",
     ),
     "each": ("各",),
+    # 行政复议、行政诉讼分别为1件和2件: the counts after it go to the words before it, in turn.
+    "respective": ("分别",),
     # 未收到申请, 未发生行政复议和行政诉讼, 无行政复议: there were none (a bare 无 is too
     # common to mean that: 无障碍, 无差错).
     "none": (
@@ -133,28 +136,44 @@ NONE_KINDS = {"none": NONE_TOPICS, "none_caused": NONE_CAUSED_TOPICS}
 #: What may follow a "none" word at the end of its clause, for the topics before it to be
 #: what did not happen: 行政复议、行政诉讼均未发生(的情况).
 NONE_TAIL = r"^(?:的)?(?:情况|案件|事项|现象)?$"
+#: What may follow the last word of applications in a "none" statement for it to deny the
+#: applications themselves (未收到政府信息公开申请, 未发生依申请公开政府信息的情况): any other
+#: word there is of something that happens to them (申请人要求重新答复, 申请被退回).
+NONE_APPLICATIONS_TAIL = (
+    r"^(?:政府信息|信息)?(?:件|书|表|请求)?(?:的)?(?:情况|事项|现象|行为|工作)?$"
+)
 
 # ---- what kind of applications a claim counts (未收到法人或其他组织提出的申请, 收到需要补正的
 # 申请1件): searched in the words of the claim before its count (after its "none" word).
 
 #: The applicant columns of table 三 (the format's keys) of 法人或其他组织: all but 自然人.
 ORGANISATIONS = tuple(key for key in APPLICANTS if key not in ("natural_person", "total"))
-#: Who applied, by the columns of table 三 they are (tried longest first). 法人 alone, 群众,
-#: 个人 are none of them: a claim of theirs is :data:`QUALIFIED` (法人提出的) or a total.
+#: Who applied, by the columns of table 三 they are (tried longest first): the format's
+#: column words (自然人 / 法人或其他组织: 商业企业, 科研机构, 社会公益组织, 法律服务机构) and
+#: the words that can mean nothing else — 法人 (alone: the columns of 法人或其他组织),
+#: 群众, 个人, 公民 (people, not organisations: 自然人), 企业, 律师事务所, 科研院所. Not
+#: 社会组织 (a 社会公益组织 or an 其他), 高校 (a 科研机构 or an 其他), 律师 (a person or a
+#: 法律服务机构): a claim of theirs is a qualified one (社会组织提出的), never compared.
 APPLICANT_WORDS: dict[str, tuple[str, ...]] = {
     "法人或者其他组织": ORGANISATIONS,
     "法人或其他组织": ORGANISATIONS,
     "法人和其他组织": ORGANISATIONS,
     "法人及其他组织": ORGANISATIONS,
     "法人、其他组织": ORGANISATIONS,
+    "法人": ORGANISATIONS,
     "自然人": ("natural_person",),
     "公民": ("natural_person",),
+    "群众": ("natural_person",),
+    "个人": ("natural_person",),
     "商业企业": ("business",),
     "企业": ("business",),
     "科研机构": ("research",),
+    "科研院所": ("research",),
     "社会公益组织": ("public_interest",),
     "公益组织": ("public_interest",),
     "法律服务机构": ("legal_service",),
+    "律师事务所": ("legal_service",),
+    "律所": ("legal_service",),
 }
 #: What may stand after the applicants named: their applications (企业提出的, 公民申请).
 APPLIED = "(?:等)?(?:提出|提交|递交|依申请|申请|的)"
@@ -192,6 +211,7 @@ DISCLOSURE = (
     "政府信息公开申请",
     "信息公开申请",
     "依申请公开",
+    "申请公开政府信息",
     "公开申请",
     "政府信息公开",
     "信息公开",
@@ -242,6 +262,38 @@ OTHER_BODIES = (
 )
 #: Words that name the report's own body (see OTHER_BODIES).
 OWN_BODY = ("本机关", "本单位", "本部门", "本局", "我局", "我单位", "我委", "本委", "我办", "本办")
+
+# ---- what kind of cases a claim about table 四 counts (未发生因逾期答复被申请行政复议的情况):
+# searched in the words of the claim before its first word of a review or lawsuit (after
+# its "none" word). Every case of table 四 is one over disclosure: a claim about the cases
+# over disclosure (未发生因政府信息公开被申请行政复议的情况) is one about them all.
+
+#: Cases of a kind table 四 does not count apart, by what they were over: a late answer, a
+#: refusal, a partial disclosure, a fee, proactive disclosure.
+CASE_KINDS = (
+    *("逾期", "超期", "超过法定期限", "超出法定期限", "延期", "不予公开", "不公开"),
+    *("部分公开", "拒绝", "收费", "主动公开"),
+)
+#: Words that open what cases were over (因…被申请行政复议, 涉及…的行政复议).
+CASE_CAUSES = ("因为", "由于", "因", "涉及", "关于", "针对", "有关")
+#: The words of what cases were over that leave them all the cases of table 四 (因政府信息
+#: 公开工作被申请, 针对本机关政府信息公开答复的, 因不服政府信息公开申请答复决定而提起): what
+#: remains of the cause without them (征地拆迁, 答复程序违法) names a kind of case.
+CASE_PLAIN = (
+    *("政府信息公开", "政务公开", "信息公开", "依申请公开", "政府信息", "信息", "公开"),
+    *("申请人", "申请", "答复", "处理", "办理", "决定", "工作", "事项", "事宜", "方面"),
+    *("问题", "行为", "相关", "有关", "不服", "作出", "对", "就", "向", "被", "提起", "提出"),
+    *("引起", "引发", "导致", "产生", "造成", "而", "的", "之", "发生", "出现", "任何"),
+    *OWN_BODY,
+    *("本", "我", "机关", "作为", "被告", "以", "为"),  # (我局作为被申请人的, 以本机关为被告的)
+    *("、", "和", "或", "及", "与", "等", " "),
+)
+#: A review's own decision undone (行政复议决定被撤销, by a court): not what table 四's 行政复议
+#: 结果纠正 counts (the body's act corrected by the review), nor any other column of it.
+REVIEW_DECISION_UNDONE = r"复议决定书?[被遭]?(?:撤销|纠正|纠错|确认违法)"
+#: Verbs a modifier of the cases (收到…的行政复议) starts after, when no cause opens it.
+CASE_VERBS = ("发生", "出现", "收到", "受理", "办理", "存在", "有")
+
 #: How an application came in: a count of a clause naming one (全年通过网站收到申请300件，
 #: 通过信函收到283件) is a part of the total by channel, even without 其中 — unless the
 #: clause counts all of them (ALL_CHANNELS: 通过网站、信函等方式共收到583件).
@@ -260,6 +312,8 @@ CHANNELS = (
     "传真",
     "电子邮件",
     "电话",
+    "书面",
+    "口头",
 )
 #: Words that make a clause naming channels one of the total (see CHANNELS).
 ALL_CHANNELS = ("共", "合计", "总计", "累计", "等", "各种", "各类", "多种", "全部", "所有")

@@ -23,7 +23,12 @@ How the readings go, beyond "a count takes the words before it":
   counts: an applicant before 提出的 / 申请 names columns of table 三 (未收到法人或其他组织
   提出的申请: the columns of 法人或其他组织, ``applicants``), and a kind the tables do not
   count apart (逾期答复, 需要补正的, 其他行政机关转来的, 涉及…的, 其他) or any other word
-  before 的申请 makes it a claim about some of them (``qualified``);
+  before 的申请 makes it a claim about some of them (``qualified``); so does, in a "none"
+  claim, a word after the applications (未发生申请人要求重新答复的情况: an event of theirs);
+* the words of a claim about reviews or lawsuits before its first word of a case say what
+  they were over: a kind table 四 does not count apart (未发生因逾期答复被申请行政复议的情况,
+  涉及征地拆迁信息公开的行政复议) makes it ``qualified``; disclosure itself (因政府信息公开
+  被申请行政复议) does not, every case of the table being one over disclosure;
 * 均结果维持 after counts of reviews or lawsuits says each of them was upheld; a result
   denied (均未被纠错, 无被纠错案件) is no result of theirs;
 * a time word before a count's first word in its clause says when it happened: 上年度 /
@@ -51,15 +56,21 @@ from xxgk_lint.format.normalise import fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     APPLICANT_WORDS,
     APPLIED,
+    CASE_CAUSES,
+    CASE_KINDS,
+    CASE_PLAIN,
+    CASE_VERBS,
     CHANNELS,
     COUNT_UNITS,
     NO_RESULT,
+    NONE_APPLICATIONS_TAIL,
     NONE_KINDS,
     NONE_TAIL,
     PART_OF_YEAR,
     PART_OF_YEAR_ENDS,
     PLAIN_MODIFIER,
     QUALIFIERS,
+    REVIEW_DECISION_UNDONE,
     TIMES,
     TOPICS,
 )
@@ -89,7 +100,8 @@ class Claim(NamedTuple):
     there (2022年收到12件), which the rules compare with the report's. ``applicants``: the
     columns of table 三 (the format's keys) of the applicants its words name (企业提出的申请:
     ``business``; none named: empty). ``qualified``: its words name a kind of applications
-    the tables do not count apart (逾期答复, 需要补正的, 涉及征地拆迁的): some of them only.
+    the tables do not count apart (逾期答复, 需要补正的, 涉及征地拆迁的), or of reviews and
+    lawsuits (因逾期答复被申请行政复议): some of them only.
     """
 
     topics: frozenset[str]
@@ -109,8 +121,10 @@ class Claim(NamedTuple):
 
 #: A token's value (its topic key, for a topic word).
 _VALUE = attrgetter("value")
-#: Where a claim's topics, ``previous`` and ``year`` stand in it (see :func:`_with`).
-_TOPICS, _PREVIOUS, _YEAR = (Claim._fields.index(name) for name in ("topics", "previous", "year"))
+#: Where a claim's fields stand in it (see :func:`_with`).
+_TOPICS, _PREVIOUS, _YEAR, _QUALIFIED = (
+    Claim._fields.index(name) for name in ("topics", "previous", "year", "qualified")
+)
 
 
 def _with(claim: Claim, index: int, value: Any) -> Claim:
@@ -119,7 +133,12 @@ def _with(claim: Claim, index: int, value: Any) -> Claim:
 
 
 #: Topics that are about something else than what the count is of.
-_MARKERS = frozenset({"each", "sub", "delta"}) | TIMES
+_MARKERS = frozenset({"each", "sub", "delta", "respective"}) | TIMES
+#: The topics 分别 gives the counts after it one by one (收到、办结申请分别为22件、21件;
+#: 行政复议、行政诉讼分别为1件和2件).
+_RESPECTIVE = frozenset(
+    {"receive", "close", "carry_in", "carry_out", "review", "litigation", "direct", "after_review"}
+)
 #: A count closed or carried, in a clause of its own: a total again after 其中….
 _TOTAL_AGAIN = frozenset({"close", "carry_in", "carry_out"})
 #: Separators after which the time words of the clauses before date nothing.
@@ -517,6 +536,62 @@ def _about(
     return frozenset(columns), compiled(PLAIN_MODIFIER).match(modifier) is None
 
 
+#: The topics of the cases of table 四.
+_CASE_TOPICS = frozenset({"review", "litigation", "direct", "after_review"})
+
+
+def _longest_first(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@functools.cache
+def _case_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The searches of :func:`_of_a_kind_of_case`: a kind named (or a part of the year), a
+    cause opened, the plain words of a cause, a verb."""
+    return (
+        re.compile(f"{_longest_first(CASE_KINDS)}|{PART_OF_YEAR}"),
+        re.compile(_longest_first(CASE_CAUSES)),
+        re.compile(f"(?:{_longest_first(CASE_PLAIN)})+"),
+        re.compile(_longest_first(CASE_VERBS)),
+    )
+
+
+#: What ends an item of a list before the cases (逾期答复、行政复议): no word of theirs.
+_LIST_SEPARATORS = ("、", ",", "和", "及", "与", "或")
+
+
+def _of_a_kind_of_case(text: str, start: int, end: int, tokens: tuple[_Tok, ...]) -> bool:
+    """Whether the words of ``text[start:end]`` (a claim's about reviews or lawsuits, before
+    its count or after its "none" word; ``tokens`` the sentence's) count some of the cases
+    only, of a kind table 四 does not count apart: what they were over, before the first
+    word of a case, names a kind (:data:`CASE_KINDS`: 未发生因逾期答复被申请行政复议的情况),
+    or leaves more than the plain words of a cause (:data:`CASE_PLAIN`: 涉及征地拆迁信息公开的
+    行政复议). The cause is what follows its opener (因, 涉及 …; after 未因 all of it), or
+    the modifier before 的 of the cases (未发生…引起的行政复议); 因政府信息公开被申请行政复议
+    is over disclosure, which every case of table 四 is."""
+    first = next(
+        (t.start for t in tokens if start <= t.start < end and t.value in _CASE_TOPICS), None
+    )
+    if first is None or first == start:
+        return False
+    words = text[start:first]
+    if words.rstrip().endswith(_LIST_SEPARATORS):
+        return False  # (未发生逾期答复、行政复议和行政诉讼: one more thing that did not happen)
+    kinds, causes, plain, verbs = _case_patterns()
+    if kinds.search(words):
+        return True
+    if text[start - 1 : start] == "因":  # 未因…, 没有因…, 无因…: all of it is the cause
+        cause = words
+    elif opened := list(causes.finditer(words)):
+        cause = words[opened[-1].end() :]
+    elif words.rstrip().endswith("的"):
+        verb = list(verbs.finditer(words))
+        cause = words[verb[-1].end() :] if verb else words
+    else:
+        return False
+    return plain.sub("", cause) != ""
+
+
 class _Reader:
     """Reads the clauses of one sentence's tree into claims (see the module docstring)."""
 
@@ -573,6 +648,7 @@ class _Reader:
             if token.value == "sub":
                 parts_at = min(parts_at, token.start)
         since = self.clause_start  # where the words of the next count start
+        respective = self._respective(parts) if "respective" in map(_VALUE, tokens) else {}
         for index, (indices, at) in enumerate(parts):
             own_words = [every[i] for i in indices]
             clause_words.extend(own_words)
@@ -587,7 +663,9 @@ class _Reader:
                 if word.value not in _MARKERS:
                     verb = word
                     break
-            if not words and index == last_fact and trailing:
+            if at in respective:
+                words = respective[at]
+            elif not words and index == last_fact and trailing:
                 words = set(map(_VALUE, trailing))  # 另有1件…结转下年度办理
             if "sub" in words:
                 self.in_sub = True
@@ -621,6 +699,40 @@ class _Reader:
             if outside:
                 self.running = outside[-1]
 
+    def _respective(self, parts: tuple[_Part, ...]) -> dict[int, set[str]]:
+        """The topics of each count after 分别 in the clause, by its token index: the words
+        before 分别 that it shares out (:data:`_RESPECTIVE`), one to each count in turn, with
+        the clause's other words (行政复议、行政诉讼案件分别为1件和2件: 1 review, 2 lawsuits);
+        one count is each of them (分别为0件, as 各0件). No topic at all when the counts are
+        neither one nor as many as those words: what each counts is then unknown (their sum
+        is not what the first one counts)."""
+        every = self.tokens
+        order: list[str] = []
+        shared: set[str] = set()
+        counts: list[int] = []
+        seen = False
+        for indices, at in parts:
+            for value in (every[i].value for i in indices):
+                if value == "respective":
+                    seen = True
+                elif seen or value in _MARKERS:
+                    continue
+                elif value in _RESPECTIVE:
+                    order += [] if value in order else [value]
+                else:
+                    shared.add(value)
+            if at < 0:
+                continue
+            if seen:
+                counts.append(at)
+            else:  # (a count before 分别: the words shared out come after it)
+                order, shared = [], set()
+        if len(counts) == 1 and order:  # 行政复议、行政诉讼分别为0件: each of them (各)
+            return {counts[0]: {*order, *shared, "each"}}
+        if len(counts) != len(order):
+            return {at: set() for at in counts}
+        return {at: {topic, *shared} for at, topic in zip(counts, order, strict=True)}
+
     def _results(self, results: set[str]) -> None:
         """均结果维持: each count of reviews or lawsuits before it had that result."""
         cases = {"review", "litigation", "direct", "after_review"}
@@ -635,12 +747,18 @@ class _Reader:
         """A claim of zero for each "none" word of the clause, about what it says did not
         happen: the topics after it, else (at the clause's end) the topics before it — those
         its kind can be about (:data:`NONE_KINDS`: 未因… only reviews and lawsuits)."""
+        nones = [i for i, word in enumerate(words) if word.value in NONE_KINDS]
         for index, word in enumerate(words):
             kind = NONE_KINDS.get(word.value)
             if kind is None:
                 continue
-            after = set(map(_VALUE, words[index + 1 :])) & kind
-            about = (word.end, self.clause_start + len(clause_text))  # (the words it denies)
+            # (the words it denies run to the next "none" word: 无行政复议、无行政诉讼)
+            following = next((i for i in nones if i > index), len(words))
+            after = set(map(_VALUE, words[index + 1 : following])) & kind
+            end = self.clause_start + len(clause_text)
+            if following < len(words):
+                end = words[following].start
+            about = (word.end, end)
             if not after:
                 tail_start = word.end - self.clause_start
                 tail = clause_text[max(tail_start, 0) :]
@@ -650,13 +768,39 @@ class _Reader:
                 about = (self.clause_start, word.start)
             if after:
                 claim = self._of(self._none_claim(frozenset(after), clause_text), *about)
+                if about[0] == word.end and self._of_something_else(claim, *about):
+                    claim = _with(claim, _QUALIFIED, True)
                 self.claims.append((self._dated(claim, word), None))
+
+    def _of_something_else(self, claim: Claim, start: int, end: int) -> bool:
+        """Whether a "none" claim about applications denies something that happens to them,
+        not the applications themselves: words follow their last word in ``start``–``end``
+        (未发生申请人要求重新答复的情况, 未出现政府信息公开申请被退回的情况, 未收到申请人的
+        举报), where 未收到政府信息公开申请 and 未发生依申请公开政府信息的情况 end with them."""
+        if claim.qualified or not claim.topics.isdisjoint(_CASE_TOPICS):
+            return False
+        last = None
+        for token in self.tokens:
+            if start <= token.start and token.end <= end and token.value == "application":
+                last = token
+        if last is None:
+            return False
+        return compiled(NONE_APPLICATIONS_TAIL).match(self.text[last.end : end].strip()) is None
 
     def _of(self, claim: Claim, start: int, end: int) -> Claim:
         """The claim with what applications its words (``start``–``end`` of the text) say
         it counts (:func:`_about`), if it is a claim about applications at all (not 主动公开
-        规章3件, nor 行政复议1件)."""
-        if claim.topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
+        规章3件); one about reviews or lawsuits is qualified when it counts a kind of them
+        (:func:`_of_a_kind_of_case`)."""
+        topics = claim.topics
+        if not topics.isdisjoint(_CASE_TOPICS):
+            if _of_a_kind_of_case(self.text, start, end, self.tokens) or (
+                "corrected" in topics
+                and compiled(REVIEW_DECISION_UNDONE).search(self.text, start, end)
+            ):
+                return _with(claim, _QUALIFIED, True)  # (未发生行政复议决定被撤销的情况)
+            return claim
+        if topics.isdisjoint(_OF_APPLICATIONS_TOPICS):
             return claim
         applicants, qualified = _about(self.text, start, end, self.tokens)
         if not applicants and not qualified:
