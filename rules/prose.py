@@ -455,7 +455,9 @@ def _found_text(
             "为填错时，也按其应有的数核对。只说某类申请人的（“未收到法人或其他组织提出的申请”“收到企业提出的申请"
             "2件”）与表三该列核对（法人或其他组织为五列之和）；说的是表中不单列的某类申请（逾期答复、需要补正、"
             "其他机关转来、涉及……的、其他申请、局属单位的）或一年中的一段时间（下半年、第四季度、12月份、1-6月、"
-            "平均每月）的不核对；“未收到上年结转的申请”与“二、上年结转”核对。",
+            "平均每月）的不核对；“未收到上年结转的申请”与“二、上年结转”核对。群众、个人、公民为自然人；法人"
+            "为五列之和；律师事务所为法律服务机构；科研院所为科研机构；社会组织、高校、律师可指多列，不核对。"
+            "“未发生申请人要求重新答复的情况”这类说申请的某种情况的不核对；“分别为N件、M件”按顺序对应所列各项。",
             "正文与表格数字矛盾是评估和通报中常见的问题：两处必有一处有误，读者无从判断哪个可信。",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
             "一、本年新收政府信息公开申请数量 | 90 | 5 | 0 | 0 | 0 | 0 | 95 |",
@@ -482,7 +484,12 @@ def _found_text(
             "compared with their columns (法人或其他组织: the five columns but 自然人); one about "
             "a kind the tables do not count apart (late, to be completed, passed on, about a "
             "subject, other, a sub-unit's) or about part of the year (下半年, 第四季度, 12月份, "
-            "1-6月, 平均每月) is not compared; 未收到上年结转的申请 is compared with row 二.",
+            "1-6月, 平均每月) is not compared; 未收到上年结转的申请 is compared with row 二. "
+            "群众, 个人 and 公民 are natural persons; 法人 the five columns; 律师事务所 legal "
+            "services; 科研院所 research bodies; 社会组织, 高校 and 律师 may mean several "
+            "columns and are not compared. A statement about something that happens to "
+            "applications (未发生申请人要求重新答复的情况) is not compared; 分别为N件、M件 is "
+            "compared item by item, in order.",
             "Prose that contradicts the tables is a common finding of evaluators: one of the "
             "two is wrong, and readers cannot tell which.",
             "一、总体情况\n本年度共受理政府信息公开申请17件。\n"
@@ -707,7 +714,10 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "要求“结果纠正”为0。件数可以是阿拉伯数字，也可以是汉字数字（“一件”“两件”）；写明是别的年度的"
             "（“上年度被申请行政复议3件”“2022年…”）不核对。只核对有政府信息公开语境的句子（或第四部分中的"
             "句子），从不与表三比较；“无行政复议和行政诉讼案件”“未因政府信息公开被申请行政复议”这类说完全没有复议、"
-            "诉讼的句子不需要该语境。“办理各类行政复议案件N件”这类不限于政府信息公开的件数不核对。",
+            "诉讼的句子不需要该语境。“办理各类行政复议案件N件”这类不限于政府信息公开的件数不核对。说的是表中"
+            "不单列的某类案件的（“未发生因逾期答复被申请行政复议的情况”“涉及征地拆迁信息公开的行政复议”）不"
+            "核对，“因政府信息公开……”即全部案件，照常核对；“行政复议决定被撤销”不对应表中任何一列；“分别为”"
+            "逐项核对。",
             "复议、诉讼情况是评估关注的重点；正文说没有、表中却有，或件数不一致，说明其中之一有误。",
             REVIEWS_DENIED,
             REVIEWS_STATED,
@@ -724,7 +734,11 @@ REVIEWS_STATED = "一、总体情况\n本年度因政府信息公开被申请行
             "sentences in the context of information disclosure (or in section 四) are "
             "compared, and never with table 三; a sentence saying there were no reviews or "
             "lawsuits at all (无行政复议和行政诉讼案件, 未因政府信息公开被申请行政复议) needs no such "
-            "context, and counts of reviews of every kind (办理各类行政复议案件N件) are not compared.",
+            "context, and counts of reviews of every kind (办理各类行政复议案件N件) are not compared. "
+            "A statement about a kind of case the table does not count apart "
+            "(未发生因逾期答复被申请行政复议的情况, 涉及征地拆迁信息公开的行政复议) is not compared; "
+            "因政府信息公开… means every case and is; 行政复议决定被撤销 matches no column; "
+            "分别为 is compared item by item.",
             "Reviews and lawsuits are what evaluators look at first; a text that says there "
             "were none while the table counts some, or another number, means one is wrong.",
             REVIEWS_DENIED,
