@@ -391,6 +391,32 @@ def test_table_three_in_two_column_parts_is_read_whole(first: int, layout: str) 
         assert (natural.span.line, total.span.line) == (one, two)
 
 
+@pytest.mark.parametrize("broken", [False, True], ids=["whole-cells", "broken-cells"])
+@pytest.mark.parametrize("first", [3, 4])
+def test_table_three_in_two_parts_one_cell_per_line(first: int, broken: bool) -> None:
+    # Each part's header one cell per line (商业 / 企业 broken over two lines as a PDF
+    # copied cell by cell prints them), then its rows, a label and its values each alone.
+    whole = _applications(_report(_CLEAN.read_text(encoding="utf-8")))
+    text, _, _ = _in_two_parts(first, "lines")
+    if broken:
+        text = text.replace("\n商业企业\n", "\n商业\n\n企业\n")
+        text = text.replace("\n科研机构\n", "\n科研\n\n机构\n")
+    report = _report(text)
+    assert _applications(report) == whole
+    assert not uncertain_json(report)
+    # The cells stand where their numbers are: 一、本年新收's total is the last value of
+    # its row in the second part, 7 - first values (a blank line each) after its label.
+    lines = text.split("\n")
+    label = [n for n, line in enumerate(lines, 1) if line == "一、本年新收政府信息公开申请数量"]
+    table = report.table("applications")
+    assert table is not None
+    total, natural = table.cell("received", "total"), table.cell("received", "natural_person")
+    assert total is not None and natural is not None
+    assert (natural.value, natural.span.line) == (5, label[0] + 2)
+    assert (total.value, total.span.line) == (7, label[1] + 2 * (7 - first))
+    assert lines[total.span.line - 1] == "7"
+
+
 def test_table_three_in_two_parts_keeps_its_errors() -> None:
     # A wrong total in the second part is reported at its cell, as in a whole table.
     text, _, second = _in_two_parts(3)

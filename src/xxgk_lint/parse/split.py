@@ -299,26 +299,29 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
     with its header and every row (自然人/商业企业/科研机构, then 社会公益组织/法律服务机构/
     其他/总计): each part's spec (the table's, with the part's columns only) and items.
 
-    The parts are told by their headers: header lines (separated or space-aligned, no
-    value) after which the rows come, the columns they name (by the format model's words)
-    disjoint from the other parts' and together the table's. None for a table printed
-    whole, or with a repeated header (续表), or for table 二 (each block has its header).
+    The parts are told by their headers: header lines (separated, space-aligned, or one
+    cell per line; no value) after which the rows come, the columns they name (by the
+    format model's words, a cell broken in two such as 商业 / 企业 read joined) disjoint
+    from the other parts' and together the table's. None for a table printed whole, or
+    with a repeated header (续表), or for table 二 (each block has its header).
     """
     if spec.blocks or len(spec.columns) < 2:
         return None
-    pattern, keys = spec.column_finder
     value_lines: list[int] = []
     header_lines: dict[int, set[str]] = {}
+    pending: Item | None = None  # a text naming no column: maybe a cell's first piece
     for item in items:
         line = item[LINE]
         if item[KIND] == TEXT:
-            if item[FIELD] < 0 and item[TABLE] < 0 and "  " not in item[RAW]:
-                continue  # (a whole line of text, one cell per line: no header read)
-            for cell in _cells_of(item):
-                match = pattern.search(cell) if len(cell) <= HEADER_CELL_CHARS else None
-                if match is not None and match.lastgroup:
-                    header_lines.setdefault(line, set()).add(keys[int(match.lastgroup[1:])])
-        elif item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
+            named = _header_cells(spec, _cells_of(item))
+            if not named and pending is not None:
+                named = _header_cells(spec, [pending[NORM] + item[NORM]])
+            pending = None if named else item
+            for key in named:
+                header_lines.setdefault(line, set()).add(key)
+            continue
+        pending = None
+        if item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
             value_lines.append(line)
     values = set(value_lines)
     parts: list[tuple[int, set[str]]] = []  # (the line a part's header starts on, columns)
@@ -346,6 +349,18 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
             end = len(items)
         out.append((_part_spec(spec, columns), items[start:end]))
         start = end
+    return out
+
+
+def _header_cells(spec: TableSpec, cells: Sequence[str]) -> list[str]:
+    """The columns that header cells (normalised texts) name by the format model's words;
+    a longer text (a note, a row label) names none."""
+    pattern, keys = spec.column_finder
+    out = []
+    for cell in cells:
+        match = pattern.search(cell) if len(cell) <= HEADER_CELL_CHARS else None
+        if match is not None and match.lastgroup:
+            out.append(keys[int(match.lastgroup[1:])])
     return out
 
 
