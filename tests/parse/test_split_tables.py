@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rules.helpers import check_text, codes
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Report, Table
 from xxgk_lint.parse.serialize import uncertain_json
@@ -188,6 +189,87 @@ def test_a_blank_cell_of_a_group_row_keeps_its_column() -> None:
     blank = table.cell("litigation_direct", "corrected")
     assert blank is not None and blank.kind == "blank"
     assert _values(table)["litigation_after_review"] == (2, 2, 0, 1, 5)
+
+
+# --- A group printed in parts with no values: its row's cells all blank -----------------
+
+_BLANK_ROW = "| | | | | |"
+#: (parts with one group printed with no values, that group, the text its label starts).
+_BLANK_GROUPS = {
+    "rows-first": ([_ROWS[0], f"行政复议 {_BLANK_ROW}", *_ROWS[2:]], ("review",), "行政复议"),
+    "rows-middle": (
+        [*_ROWS[:2], f"行政诉讼（未经复议直接起诉） {_BLANK_ROW}", _ROWS[3]],
+        ("litigation_direct",),
+        "行政诉讼（未经",
+    ),
+    "rows-last": (
+        [*_ROWS[:3], f"行政诉讼（复议后起诉） {_BLANK_ROW}"],
+        ("litigation_after_review",),
+        "行政诉讼（复议后",
+    ),
+    "rows-two": (
+        [_ROWS[0], f"行政复议 {_BLANK_ROW}", _ROWS[2], f"行政诉讼（复议后起诉） {_BLANK_ROW}"],
+        ("review", "litigation_after_review"),
+        "行政复议",
+    ),
+    "three-first": ([*_THREE_TABLES[:2], _BLANK_ROW, *_THREE_TABLES[3:]], ("review",), "行政复议"),
+    "three-middle": (
+        [*_THREE_TABLES[:5], _BLANK_ROW, *_THREE_TABLES[6:]],
+        ("litigation_direct",),
+        "行政诉讼（未经",
+    ),
+    "three-last": (
+        [*_THREE_TABLES[:8], _BLANK_ROW],
+        ("litigation_after_review",),
+        "行政诉讼（复议后",
+    ),
+    "two-review": ([*_TWO_TABLES[:2], _BLANK_ROW, *_TWO_TABLES[3:]], ("review",), "行政复议"),
+    "two-litigation": (
+        [*_TWO_TABLES[:7], _BLANK_ROW[:-1] + _BLANK_ROW],
+        ("litigation_direct", "litigation_after_review"),
+        "未经复议直接起诉",
+    ),
+    "captions-review": (
+        [*_CAPTIONS[:2], _BLANK_ROW, *_CAPTIONS[3:]],
+        ("review",),
+        "（一）行政复议",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("parts", _BLANK_GROUPS)
+def test_a_group_printed_with_no_values_is_blank(tmp_path: Path, parts: str, layout: str) -> None:
+    # Its cells are missing values (XG004, on the first of its rows), the others' read.
+    lines, blank, label = _BLANK_GROUPS[parts]
+    text, _ = _with_reviews(_LAYOUTS[layout](lines))
+    report = _report(text)
+    expected = {g: (None,) * 5 if g in blank else _VALUES[g] for g in _GROUPS}
+    assert _values(_reviews(report)) == expected
+    assert not uncertain_json(report)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG003") == []
+    found = codes(file, "XG004")
+    assert [code for code, _, _ in found] == ["XG004"] * len(blank)
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith(label))) + 1
+    assert found[0][1] == line
+    if layout == "pipe" and parts.startswith("rows"):
+        assert found[0][2] == text.split("\n")[line - 1].index("|") + 2  # (its first blank field)
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+def test_a_whole_table_header_over_ten_values_stays_uncertain(layout: str) -> None:
+    # The header names all three groups (行政复议 | 行政诉讼情况 over the other two), and
+    # ten values follow: which group they leave out is not said, so none is read blank.
+    lines = [
+        "行政复议 | 行政诉讼情况 |",
+        f"{_COLS} | 未经复议直接起诉 | 复议后起诉 |",
+        f"{_COLS} | {_COLS} |",
+        f"{_cells('litigation_direct')} | {_cells('litigation_after_review')} |",
+    ]
+    text, _ = _with_reviews(_LAYOUTS[layout](lines))
+    table = _reviews(_report(text))
+    assert all(row.status == "uncertain" for row in table.rows)
 
 
 def _html(lines: list[str]) -> str:

@@ -1514,6 +1514,9 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             # labelled row each)?
             texts = header_items[begin:] if first is not values[0] else []
             blocks = group_blocks(spec, runs, position, texts)
+            if blocks is None:  # (a group printed with no values?)
+                blanks = [item for item in items if item[KIND] == EMPTY]
+                blocks = group_blocks(spec, runs, position, texts, blanks)
         if blocks is not None:
             placement = Placement(blocks.items, COUNT, len(group_columns))
             values = blocks.values
