@@ -492,11 +492,11 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
     for item in items:
         line = item[LINE]
         if item[KIND] == TEXT:
-            named = _header_cells(spec, _cells_of(item))
-            if not named and pending is not None:
-                named = _header_cells(spec, [pending[NORM] + item[NORM]])
-            pending = None if named else item
-            for key in named:
+            keys = _header_cells(spec, _cells_of(item))
+            if not keys and pending is not None:
+                keys = _header_cells(spec, [pending[NORM] + item[NORM]])
+            pending = None if keys else item
+            for key in keys:
                 header_lines.setdefault(line, set()).add(key)
             continue
         pending = None
