@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.parse.test_layouts import one_per_line
 from tests.rules.helpers import check_text, codes
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Report, Table
@@ -392,12 +393,111 @@ def test_a_bare_page_number_one_cell_per_line_after_the_values_by_the_sums() -> 
     assert _values(_reviews(_report(text))) == _VALUES
 
 
+def _with_page(cells: list[str], at: int, page: str) -> list[str]:
+    """Cells one per line (a blank line between), ``page`` printed before cell ``at``."""
+    out: list[str] = []
+    for index, cell in enumerate(cells):
+        if index == at:
+            out += [page, ""]
+        out += [cell, ""]
+    return out
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页"])
+@pytest.mark.parametrize("at", [1, 4, 5, 8, 14])
+def test_a_page_number_inside_table_four_data_row_is_no_cell(page: str, at: int) -> None:
+    # One cell per line, the page broke inside the data row: the page number is dropped
+    # (a bare 9: only dropping it makes every group add up), each cell where its number is.
+    cells = _DATA.replace(" ", "").strip("|").split("|")
+    lines = [*_lines(_HEADER), *_with_page(cells, at, page)]
+    text, first = _with_reviews(lines)
+    report = _report(text)
+    table = _reviews(report)
+    assert _values(table) == _VALUES
+    assert not uncertain_json(report)
+    total = table.cell("litigation_after_review", "total")
+    assert total is not None and total.span.line == first + len(lines) - 2
+    after = table.cell(*divmod_key(at))
+    assert after is not None and text.split("\n")[after.span.line - 1] == cells[at]
+    assert text.split("\n")[after.span.line - 3] == page
+
+
+def divmod_key(at: int) -> tuple[str, str]:
+    """The (group, column) of table 四's data cell ``at`` (0-based, the format's order)."""
+    group, column = divmod(at, len(_COLUMNS))
+    return _GROUPS[group], _COLUMNS[column]
+
+
+@pytest.mark.parametrize("at", [2, 7, 12])
+def test_a_page_n_of_m_inside_a_wrapped_data_row_is_no_cell(at: int) -> None:
+    # A PDF's text: the data row wrapped over two lines, 3 / 8 printed between them.
+    cells = _DATA.replace(" ", "").strip("|").split("|")
+    lines = [*map(_space, _HEADER), " ".join(cells[:at]), "3 / 8", " ".join(cells[at:])]
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
+
+
 def test_a_lone_number_before_a_row_one_short_is_its_first_cell() -> None:
     # 3 alone, then a row of fourteen: the row wrapped, the 3 is its first cell.
     data = " | ".join(_DATA.split(" | ")[1:])
     text, _ = _with_reviews([*_HEADER, "3", data])
     table = _reviews(_report(text))
     assert _values(table)["review"] == (3, 2, 3, 4, 10)
+
+
+_RECEIVED = "一、本年新收政府信息公开申请数量"
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -"])
+@pytest.mark.parametrize(
+    ("label", "at"),
+    [*((_RECEIVED, at) for at in (0, 3, 6)), ("3.其他", 2), ("规章", 1), ("行政规范性文件", 2)],
+)
+def test_a_page_number_inside_a_row_one_cell_per_line_is_no_cell(
+    page: str, label: str, at: int
+) -> None:
+    # Tables 二 and 三, one cell per line: a page number printed before the row's cell
+    # ``at`` (n / m told by its shape, a bare 9 by the row's sum: table 二, which has none,
+    # is given only n / m and dashes).
+    if label in ("规章", "行政规范性文件") and page == "9":
+        return
+    clean = _CLEAN.read_text(encoding="utf-8")
+    whole = _report(clean)
+    lines = one_per_line(clean).split("\n")
+    row = lines.index(label)
+    cell = [n for n in range(row + 1, len(lines)) if lines[n].isdigit()][at]
+    number = lines[cell]
+    lines[cell:cell] = [page, ""]
+    report = _report("\n".join(lines))
+    assert _same_values(report, whole)
+    assert not uncertain_json(report)
+    key, row_key = _ROW_KEYS[label]
+    found = report.table(key)
+    assert found is not None
+    placed = found.row(row_key).cells[at]  # type: ignore[union-attr]
+    assert (placed.raw, placed.span.line) == (number, cell + 3)
+
+
+_ROW_KEYS = {
+    _RECEIVED: ("applications", "received"),
+    "3.其他": ("applications", "other.other"),
+    "规章": ("proactive", "regulations"),
+    "行政规范性文件": ("proactive", "normative_documents"),
+}
+
+
+def _same_values(report: Report, other: Report) -> bool:
+    def values(r: Report) -> dict[str, object]:
+        return {
+            f"{t.key}.{row.key}.{c}": row.value(c)
+            for t in r.tables.values()
+            for row in t.rows
+            for c in row.columns
+        }
+
+    return values(report) == values(other)
 
 
 # --- Table 三's columns printed in two parts, each with its header and every row ---------

@@ -37,16 +37,16 @@ _SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
 _OTHER_MINUS = tuple(MINUS_SIGNS[1:])
 
 
+_DIGITS = "0123456789０１２３４５６７８９"
 #: Characters a line must start with for these terminals to match at all (read off their
 #: patterns in report.lark); a cheap test that skips most of the regular expressions.
 _FIRST_CHARS = {
     "HEADING": "#*一二三四五六七八第",
-    "PAGE_MARK": "-－—–第",
+    "PAGE_MARK": "-－—–第" + _DIGITS,
     "RULE_LINE": "|:-",
 }
 #: The characters of the grammar's PLACEHOLDER terminal (the format's blank marks).
 _PLACEHOLDER_CHARS = BLANK_SLASHES + BLANK_DASHES + BLANK_WORD
-_DIGITS = "0123456789０１２３４５６７８９"
 #: Characters one of which a line must contain for these terminals to match.
 _CONTAINS = {
     "PROSE": "。；",
@@ -56,7 +56,7 @@ _CONTAINS = {
 }
 #: Characters one of which a line must end with for these terminals to match (PAGE_MARK:
 #: so that a line opening with 第 does not compile its pattern at every start).
-_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]", "PAGE_MARK": "-－—–页"}
+_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]", "PAGE_MARK": "-－—–页" + _DIGITS}
 #: Characters whose presence alone makes these terminals match (ROW: a cell separator;
 #: PROSE: 。 or ； — any line holding one matches its pattern). Each is one of the
 #: characters the terminal needs (``_CONTAINS``), so it is tested first.

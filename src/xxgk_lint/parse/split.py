@@ -413,11 +413,93 @@ def without_page_number(
 
     Then the page number is first (the page broke between the header and the data row)
     unless only dropping the last number makes the groups add up (total = the parts, the
-    format's identity)."""
-    ways = [rest for _, rest, _ in _page_lines(values) if _row_cells(rest, width)]
-    if len(ways) == 2 and _adds_up(ways[1], spec, model) > _adds_up(ways[0], spec, model):
-        return ways[1]
-    return ways[0] if ways else values
+    format's identity).
+
+    One cell per line, the page may break inside the row too: a line n / m among the
+    values is the page number; of bare numbers, the first is, unless dropping another
+    alone makes more groups add up (:func:`_inner_pages`)."""
+    ways = _inner_pages(values, width)
+    if ways is None:
+        ways = [rest for _, rest, _ in _page_lines(values) if _row_cells(rest, width)]
+    if len(ways) < 2:
+        return ways[0] if ways else values
+    held = [_adds_up(way, spec, model) for way in ways]
+    best = max(held)
+    if held[0] == best:
+        return ways[0]
+    winners = {tuple(v[VALUE] for v in way) for way, n in zip(ways, held, strict=True) if n == best}
+    return ways[held.index(best)] if len(winners) == 1 else values
+
+
+def _inner_pages(values: list[Item], width: int) -> list[list[Item]] | None:
+    """The ways to read a row of ``width`` cells printed over lines outside any field
+    (one cell per line, or a PDF's text wrapped) without a page number printed among its
+    values: without the one line n / m among them, when the others are the row's cells;
+    else, one cell per line, without any one lone number (in line order). None when the
+    values are neither."""
+    lines: list[list[Item]] = []
+    for value in values:
+        if value[FIELD] >= 0 or value[TABLE] >= 0:
+            return None
+        if lines and lines[-1][0][LINE] == value[LINE]:
+            lines[-1].append(value)
+        else:
+            lines.append([value])
+    slashed = [i for i, line in enumerate(lines) if len(line) == 3 and _page_number(line)]
+    if len(slashed) == 1:
+        rest = [v for i, line in enumerate(lines) if i != slashed[0] for v in line]
+        if _row_cells(rest, width):
+            return [rest]
+    if len(lines) != width + 1 or len(values) != len(lines):
+        return None
+    ways = []
+    for at, line in enumerate(lines):
+        if _page_number(line):
+            ways.append([v for i, other in enumerate(lines) if i != at for v in other])
+    return ways
+
+
+def without_page_in_row(
+    values: list[Item], columns: tuple[str, ...], spec: TableSpec, model: Format
+) -> list[Item] | None:
+    """A one-cell-per-line row's values (tables 二 and 三) without a page number printed
+    among them, where the page broke inside the row: a line n / m (3 / 8) among the values,
+    or a bare number the row's sums tell (dropping it alone makes the row's total the sum
+    of its parts, the format's identity: a row of a table without one, or where dropping
+    the number after the row does as well, is left as it is). None if there is none.
+
+    (A number after the row's last value is told by the row's width alone: see
+    :func:`xxgk_lint.parse.columns.by_stream`.)"""
+    ways = _inner_pages(values, len(columns))
+    if not ways:
+        return None
+    if len(ways) == 1 and len(ways[0]) < len(values) - 1:
+        return ways[0]  # (the line n / m)
+    holding = [way for way in ways if _row_holds(way, columns, spec, model)]
+    if not holding or holding[-1][-1] is not values[-1]:
+        return None  # (none holds, or dropping the last number does: the row's width tells)
+    if len({tuple(v[VALUE] for v in way) for way in holding}) != 1:
+        return None
+    return holding[0]
+
+
+def _row_holds(
+    values: list[Item], columns: tuple[str, ...], spec: TableSpec, model: Format
+) -> bool:
+    """Whether a row's values, in ``columns``, make the table's row sums hold (total = the
+    parts); False for a table with none over these columns."""
+    cells = dict(zip(columns, (v[VALUE] for v in values), strict=True))
+    checked = False
+    for identity in model.identities:
+        if identity.kind != "row-sum" or identity.table != spec.key:
+            continue
+        needed = [cells.get(key) for key in (identity.total, *identity.parts)]
+        if not all(isinstance(n, int) for n in needed):
+            return False
+        if needed[0] != sum(needed[1:]):  # type: ignore[arg-type]
+            return False
+        checked = True
+    return checked
 
 
 def _page_number(items: list[Item]) -> bool:
