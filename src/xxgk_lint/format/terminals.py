@@ -23,7 +23,14 @@ import sys
 from pathlib import Path
 
 from xxgk_lint.format import FORMAT_2021, HEADING_PRIORITY
-from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, REPORT_NAME
+from xxgk_lint.format.document import (
+    BLANK_DASHES,
+    BLANK_SLASHES,
+    BLANK_WORD,
+    COUNT_UNITS,
+    REPORT_NAME,
+)
+from xxgk_lint.format.model import MONEY_UNITS
 from xxgk_lint.format.normalise import with_traditional
 
 NUMERALS = "一二三四五六七八"
@@ -109,11 +116,32 @@ def _value() -> str:
     return f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
 
 
+def unit_value_pattern() -> str:
+    """A number with its unit glued on, as a cell prints it (1493件, 12.35万元, 0（万元）):
+    a count's units (document.COUNT_UNITS) or money's (model.MONEY_UNITS), bracketed or
+    not. (The longer money units first: 万元 before 元.)"""
+    units = "|".join(sorted((*COUNT_UNITS, *MONEY_UNITS), key=len, reverse=True))
+    return rf"{NUMBER}(?:(?:{units})|[(（](?:{units})[)）])"
+
+
+def _unit_values() -> str:
+    """Numbers with their units glued on, one or several with no blank between
+    (1493件0件3件: a PDF's text layer that lost the blanks between cells)."""
+    return f"(?:{unit_value_pattern()})+"
+
+
 def row_terminal() -> str:
-    """The ROW line terminal: a line with a cell separator or a value standing alone."""
+    """The ROW line terminal: a line with a cell separator or a value standing alone; or
+    with numbers whose units are glued on standing after a blank (label 1493件 0件 …), or
+    two or more of them glued together (1493件0件3件). A number with its unit alone on a
+    line is a cell of a table printed one cell per line: a line of text, as a label is
+    (the table reader reads it as a cell)."""
+    units = _unit_values()
     return (
-        "// A row: a line with a cell separator, or with a number or placeholder standing alone.\n"
-        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S))[^\n]*/"
+        "// A row: a line with a cell separator, or with a number or placeholder standing alone,\n"
+        "// or numbers with their units glued on after a blank or two or more together.\n"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S)"
+        rf"|(?<=\s){units}(?!\S)|(?<!\S)(?:{unit_value_pattern()}){{2,}}(?!\S))[^\n]*/"
         "\n"
     )
 
@@ -121,8 +149,9 @@ def row_terminal() -> str:
 def cell_terminals() -> str:
     """The NUMBER, PLACEHOLDER and CELL_TEXT cell terminals: a value (a number or a blank
     mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
-    standing alone."""
-    value = _value()
+    standing alone, or numbers with their units glued on (each a cell: see
+    parse.cells)."""
+    value, units = _value(), _unit_values()
     return (
         "// ---- cell terminals (split a ROW line into cells) ----\n\n"
         r"CELL_SEP: /[^\S\n\t]*[|｜\t][^\S\n\t]*/"
@@ -131,7 +160,7 @@ def cell_terminals() -> str:
         "\n"
         rf"PLACEHOLDER.3: /{placeholder_pattern()}(?![^\s|｜])/"
         "\n"
-        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!{value}(?![^\s|｜]))[^\s|｜]+)*/"
+        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!(?:{value}|{units})(?![^\s|｜]))[^\s|｜]+)*/"
         "\n"
     )
 
