@@ -343,6 +343,26 @@ def test_html_table_four_in_parts(table: str) -> None:
     assert not uncertain_json(report)
 
 
+def test_html_table_four_with_a_row_of_blank_cells() -> None:
+    # A row per group, 行政复议's cells empty <td>s: blank, the other two read.
+    def row(label: str, cells: tuple[object, ...] | None) -> str:
+        tds = "".join(f"<td>{c}</td>" for c in cells) if cells else "<td></td>" * 5
+        return f"<tr><td>{label}</td>{tds}</tr>"
+
+    table = (
+        "<table><tr><td>&nbsp;</td>"
+        + "".join(f"<td>{c.strip()}</td>" for c in _COLS.split("|"))
+        + "</tr>"
+        + row("行政复议", None)
+        + row("行政诉讼（未经复议直接起诉）", _VALUES["litigation_direct"])
+        + row("行政诉讼（复议后起诉）", _VALUES["litigation_after_review"])
+        + "</table>"
+    )
+    report = _report(_page(_CLEAN.read_text(encoding="utf-8"), table), "report.html")
+    assert _values(_reviews(report)) == {**_VALUES, "review": (None,) * 5}
+    assert not uncertain_json(report)
+
+
 def test_one_group_alone_stays_uncertain() -> None:
     # Five values and no other block: not the table in parts (nothing is guessed).
     text, _ = _with_reviews(["行政复议 |", f"{_COLS} |", f"{_cells('review')} |"])
