@@ -111,37 +111,44 @@ def placeholder_pattern() -> str:
     return rf"(?:[{slashes}]|[{dashes}]{{1,2}}|{BLANK_WORD})"
 
 
-def _value() -> str:
-    """A number or a blank mark (one alternation)."""
-    return f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+def _units() -> str:
+    """The units a number may be printed with, glued on (1493件, 12.35万元, 0（万元）): a
+    count's (document.COUNT_UNITS) or money's (model.MONEY_UNITS), bracketed or not. (The
+    longer money units first: 万元 before 元.)"""
+    units = "|".join(sorted((*COUNT_UNITS, *MONEY_UNITS), key=len, reverse=True))
+    return rf"(?:{units}|[(（](?:{units})[)）])"
 
 
 def unit_value_pattern() -> str:
-    """A number with its unit glued on, as a cell prints it (1493件, 12.35万元, 0（万元）):
-    a count's units (document.COUNT_UNITS) or money's (model.MONEY_UNITS), bracketed or
-    not. (The longer money units first: 万元 before 元.)"""
-    units = "|".join(sorted((*COUNT_UNITS, *MONEY_UNITS), key=len, reverse=True))
-    return rf"{NUMBER}(?:(?:{units})|[(（](?:{units})[)）])"
+    """A number with its unit glued on, as a cell prints it (1493件, 12.35万元)."""
+    return f"{NUMBER}{_units()}"
 
 
-def _unit_values() -> str:
-    """Numbers with their units glued on, one or several with no blank between
+def _glued_units() -> str:
+    """A number's unit glued on, then maybe more numbers each with its unit glued on
     (1493件0件3件: a PDF's text layer that lost the blanks between cells)."""
-    return f"(?:{unit_value_pattern()})+"
+    units = _units()
+    return f"{units}(?:{NUMBER}{units})*"
+
+
+def _value() -> str:
+    """A value standing alone: a number (its unit glued on or not) or a blank mark. One
+    alternation, the number matched once."""
+    return f"(?:{NUMBER}(?:{_glued_units()})?|{placeholder_pattern()[3:-1]})"
 
 
 def row_terminal() -> str:
-    """The ROW line terminal: a line with a cell separator or a value standing alone; or
-    with numbers whose units are glued on standing after a blank (label 1493件 0件 …), or
-    two or more of them glued together (1493件0件3件). A number with its unit alone on a
-    line is a cell of a table printed one cell per line: a line of text, as a label is
-    (the table reader reads it as a cell)."""
-    units = _unit_values()
+    """The ROW line terminal: a line with a cell separator or a value standing alone; a
+    number with its unit glued on (a PDF's text row whose every cell prints its unit)
+    only beside another word (label 1493件, 1493件 0件): alone on its line it is a cell
+    of a table printed one cell per line, a line of text as a label is (the table reader
+    reads it as a cell), and so are several glued together (1493件0件3件)."""
+    plain = f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
     return (
-        "// A row: a line with a cell separator, or with a number or placeholder standing alone,\n"
-        "// or numbers with their units glued on after a blank or two or more together.\n"
-        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S)"
-        rf"|(?<=\s){units}(?!\S)|(?<!\S)(?:{unit_value_pattern()}){{2,}}(?!\S))[^\n]*/"
+        "// A row: a line with a cell separator, or with a number or placeholder standing alone\n"
+        "// (a number with its unit glued on, beside another word).\n"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)"
+        rf"|(?:(?<=\s)|(?=\S*\s)){NUMBER}{_glued_units()}(?!\S)))[^\n]*/"
         "\n"
     )
 
@@ -149,9 +156,8 @@ def row_terminal() -> str:
 def cell_terminals() -> str:
     """The NUMBER, PLACEHOLDER and CELL_TEXT cell terminals: a value (a number or a blank
     mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
-    standing alone, or numbers with their units glued on (each a cell: see
-    parse.cells)."""
-    value, units = _value(), _unit_values()
+    standing alone (numbers with their units glued on: each a cell, see parse.cells)."""
+    value = _value()
     return (
         "// ---- cell terminals (split a ROW line into cells) ----\n\n"
         r"CELL_SEP: /[^\S\n\t]*[|｜\t][^\S\n\t]*/"
@@ -160,7 +166,7 @@ def cell_terminals() -> str:
         "\n"
         rf"PLACEHOLDER.3: /{placeholder_pattern()}(?![^\s|｜])/"
         "\n"
-        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!(?:{value}|{units})(?![^\s|｜]))[^\s|｜]+)*/"
+        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!{value}(?![^\s|｜]))[^\s|｜]+)*/"
         "\n"
     )
 

@@ -134,6 +134,13 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
                 and (part := _word_cell(text, base, end, norm)) is not None
             ):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
+            elif (
+                norm[:1] in _DIGIT_SET
+                and norm.endswith(_UNIT_ENDS)
+                and (glued := _glued(text, base))
+            ):
+                # 1493件0件3件 alone on a line: a row's cells whose blanks were lost.
+                extend((*p[:NORM], "", -1, -1, -1, 1, *p[5:], number) for p in glued)
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:
@@ -418,6 +425,7 @@ _WORD_LONGEST = max(map(len, _WORD_CELLS))
 #: The longest text a cell word or a number with its unit is (12,345,678.00万元 is 15).
 _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
+_DIGIT_SET = frozenset(_DIGITS)
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
 
 
@@ -516,7 +524,12 @@ def _split(text: str) -> list[_Part]:
         else:
             norm = normalise(value)
             part = _word_cell(value, start, end, norm)
-            if part is None and norm.endswith(_UNIT_ENDS) and (glued := _glued(value, start)):
+            if (
+                part is None
+                and norm[:1] in _DIGIT_SET
+                and norm.endswith(_UNIT_ENDS)
+                and (glued := _glued(value, start))
+            ):
                 out += glued  # (1493件0件3件: cells whose blanks were lost)
                 continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
