@@ -16,8 +16,13 @@ five cells by the words the format model gives the groups and columns (the spec'
 order is still read right. It is tried only where the one-row reading found no place for
 the values (the table would be lost with an XG003 warning).
 
+A group printed with no values (its labelled row's cells all blank, or its caption and
+header with nothing under them) is five blank cells (``blanks`` of :func:`group_blocks`).
+
 A PDF's page number (``3 / 8``, or a bare ``3`` on its own line) printed between the
-header and the data row is no cell: :func:`without_page_number` tells it from the values.
+header and the data row, or inside a data row printed one cell per line, is no cell:
+:func:`without_page_number` (table 四) and :func:`without_page_in_row` (tables 二 and 三)
+tell it from the values.
 """
 
 from __future__ import annotations
