@@ -221,7 +221,7 @@ def test_a_pdf_row_of_counts_glued_on_the_line_after_its_label(tmp_path: Path) -
     [
         ("行政许可 1493件", "ROW"),
         ("一、本年新收政府信息公开申请数量 11件 0件 0件", "ROW"),
-        ("11件0件0件", "TEXT"),  # (one word: the table reader reads its cells)
+        ("11件0件0件", "ROW"),
         ("12.35万元", "TEXT"),  # (one cell alone on its line: one cell per line's text)
         ("1493件", "TEXT"),
         ("行政许可1493件", "TEXT"),  # (glued to the label: prose may write so)

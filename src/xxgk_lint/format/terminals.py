@@ -140,16 +140,19 @@ def _value() -> str:
 def row_terminal() -> str:
     """The ROW line terminal: a line with a cell separator or a value standing alone; a
     number with its unit glued on (a PDF's text row whose every cell prints its unit)
-    only beside another word (label 1493件, 1493件 0件): alone on its line it is a cell
-    of a table printed one cell per line, a line of text as a label is (the table reader
-    reads it as a cell), and so are several glued together (1493件0件3件). (Which side
-    the blank is on is asked only of a word that starts as a number does.)"""
+    beside another word (label 1493件, 1493件 0件), or several glued together
+    (1493件0件3件: the blanks between cells lost). One alone on its line is a cell of a
+    table printed one cell per line: a line of text, as a label is (the table reader
+    reads it as a cell). (Where the blank is is asked only of a word that starts as a
+    number does.)"""
     plain = f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+    unit = unit_value_pattern()
     return (
         "// A row: a line with a cell separator, or with a number or placeholder standing alone\n"
-        "// (a number with its unit glued on, beside another word).\n"
+        "// (a number with its unit glued on: beside another word, or glued to more).\n"
         rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)"
-        rf"|(?=[+\-−0-9０-９])(?:(?<=\s)|(?=\S*\s)){NUMBER}{_glued_units()}(?!\S)))[^\n]*/"
+        rf"|(?=[+\-−0-9０-９])(?:(?<=\s)|(?=\S*\s)|(?=(?:{unit}){{2}})){NUMBER}{_glued_units()}"
+        r"(?!\S)))[^\n]*/"
         "\n"
     )
 

@@ -134,13 +134,6 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
                 and (part := _word_cell(text, base, end, norm)) is not None
             ):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
-            elif (
-                norm[:1] in _DIGIT_SET
-                and norm.endswith(_UNIT_ENDS)
-                and (glued := _glued(text, base))
-            ):
-                # 1493件0件3件 alone on a line: a row's cells whose blanks were lost.
-                extend((*p[:NORM], "", -1, -1, -1, 1, *p[5:], number) for p in glued)
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
-from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD
+from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, COUNT_UNITS
 from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
@@ -66,10 +66,14 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
 #: alone between blanks; on a line without a blank that is the whole line, which must then
 #: start with one of the first characters and end with one of the last ones of those
-#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
-#: A number with its unit (1493件, or several glued: 1493件0件) alone on a line is TEXT:
-#: the table reader reads its cells (parse.cells.items_of).
-_ALONE = {"ROW": ("+-−" + _DIGITS + _PLACEHOLDER_CHARS, _DIGITS + _PLACEHOLDER_CHARS)}
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern);
+#: or, numbers with their units glued on (1493件0件3件), a unit.
+_ALONE = {
+    "ROW": (
+        "+-−" + _DIGITS + _PLACEHOLDER_CHARS,
+        _DIGITS + _PLACEHOLDER_CHARS + "".join(COUNT_UNITS) + "元)）",
+    )
+}
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
 _ONE_WORD = re.compile(r"\S+").fullmatch
 
