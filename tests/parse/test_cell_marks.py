@@ -6,6 +6,7 @@ are no part of a number. Seed 000 read in each layout, against its truth."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from tests.rules.helpers import check_text, codes
 from xxgk_lint.format.document import BLANK_DASHES, UNIT_AFTER
 from xxgk_lint.format.f2021 import APPLICANTS
 from xxgk_lint.format.terminals import placeholder_pattern
+from xxgk_lint.parse.grammar import get_parser
 
 _ROW = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"
 _KEY = ("applications", "denied.prohibited_by_law")
@@ -152,6 +154,82 @@ def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str
     assert _uncertain(report) == []
     cell = report.table("proactive").cell("licensing", "decisions")
     assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
+
+
+_COUNT = re.compile(r"[0-9]+(?:件|项|（件）)?")
+
+
+def _glued(text: str, between: str = "", wrap: bool = False) -> str:
+    """A PDF's text layer: each row's label, a blank (``wrap``: a line break), then its
+    cells with ``between`` between them (nothing: the blanks lost); a row of numbers
+    without units keeps a blank between them."""
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if len(cells) < 2:
+            out.append(line)
+            continue
+        at = next((i for i, c in enumerate(cells) if _COUNT.fullmatch(c)), len(cells))
+        plain = any(c.isdigit() for c in cells[at:])  # (numbers without a unit stay apart)
+        head, values = " ".join(cells[:at]), (" " if plain else between).join(cells[at:])
+        out.append(("\n" if wrap and head and values else " ").join(filter(None, [head, values])))
+    return "\n".join(out)
+
+
+_GLUED = {
+    "single-blanks": lambda text: _glued(text, " "),
+    "aligned": lambda text: _glued(text, "   "),
+    "glued": _glued,
+}
+
+
+@pytest.mark.parametrize("layout", _GLUED)
+@pytest.mark.parametrize("unit", ["件", "项", "（件）"])
+def test_a_pdf_row_of_counts_with_their_units_is_a_row(unit: str, layout: str) -> None:
+    """一、本年新收… 11件 0件 … 11件, or 11件0件0件…11件: every cell of the row a number with
+    its unit glued on, no number standing alone: still a row, each count a cell."""
+    text = _GLUED[layout](_with_units(_seed("000"), unit))
+    assert f"行政许可 1493{unit}" in text
+    report = _parse(text, "report.txt")
+    assert _wrong(report, _truth("000"), but={}) == []
+    assert _uncertain(report) == []
+    lines = text.split("\n")
+    line = next(n for n, x in enumerate(lines, 1) if x.startswith("一、本年新收"))
+    row = report.table("applications").row("received")
+    glued = f"11{unit}0{unit}" if layout == "glued" else f"11{unit}"
+    assert [c.value for c in row.cells] == [11, 0, 0, 0, 0, 0, 11]
+    first, total = row.cells[0], row.cells[-1]
+    assert (first.raw, first.span.line) == (f"11{unit}", line)
+    assert first.span.column == lines[line - 1].index(glued) + 1
+    assert total.span.end_column == len(lines[line - 1]) + 1
+    cell = report.table("proactive").cell("licensing", "decisions")
+    assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
+
+
+def test_a_pdf_row_of_counts_glued_on_the_line_after_its_label(tmp_path: Path) -> None:
+    """The label wrapped: its counts glued together on the next line are its cells."""
+    text = _glued(_with_units(_seed("000"), "件"), wrap=True)
+    assert "\n11件0件0件0件0件0件11件\n" in text
+    report = _parse(text, "report.txt")
+    assert _wrong(report, _truth("000"), but={}) == []
+    assert _uncertain(report) == []
+    assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG005") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("行政许可 1493件", "ROW"),
+        ("一、本年新收政府信息公开申请数量 11件 0件 0件", "ROW"),
+        ("11件0件0件", "ROW"),
+        ("12.35万元", "TEXT"),  # (one cell alone on its line: one cell per line's text)
+        ("1493件", "TEXT"),
+        ("行政许可1493件", "TEXT"),  # (glued to the label: prose may write so)
+        ("本年度共收到申请11件", "TEXT"),
+    ],
+)
+def test_which_lines_of_counts_with_units_are_rows(line: str, kind: str) -> None:
+    assert get_parser().line_lexer.classify(line) == kind
 
 
 @pytest.mark.parametrize("printed", ["12.35 万元", "12.35 （万元）"])

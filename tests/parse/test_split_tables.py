@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.parse.test_layouts import one_per_line
+from tests.rules.helpers import check_text, codes
 from xxgk_lint.parse import parse_source
 from xxgk_lint.parse.ast import Report, Table
 from xxgk_lint.parse.serialize import uncertain_json
@@ -190,6 +192,87 @@ def test_a_blank_cell_of_a_group_row_keeps_its_column() -> None:
     assert _values(table)["litigation_after_review"] == (2, 2, 0, 1, 5)
 
 
+# --- A group printed in parts with no values: its row's cells all blank -----------------
+
+_BLANK_ROW = "| | | | | |"
+#: (parts with one group printed with no values, that group, the text its label starts).
+_BLANK_GROUPS = {
+    "rows-first": ([_ROWS[0], f"行政复议 {_BLANK_ROW}", *_ROWS[2:]], ("review",), "行政复议"),
+    "rows-middle": (
+        [*_ROWS[:2], f"行政诉讼（未经复议直接起诉） {_BLANK_ROW}", _ROWS[3]],
+        ("litigation_direct",),
+        "行政诉讼（未经",
+    ),
+    "rows-last": (
+        [*_ROWS[:3], f"行政诉讼（复议后起诉） {_BLANK_ROW}"],
+        ("litigation_after_review",),
+        "行政诉讼（复议后",
+    ),
+    "rows-two": (
+        [_ROWS[0], f"行政复议 {_BLANK_ROW}", _ROWS[2], f"行政诉讼（复议后起诉） {_BLANK_ROW}"],
+        ("review", "litigation_after_review"),
+        "行政复议",
+    ),
+    "three-first": ([*_THREE_TABLES[:2], _BLANK_ROW, *_THREE_TABLES[3:]], ("review",), "行政复议"),
+    "three-middle": (
+        [*_THREE_TABLES[:5], _BLANK_ROW, *_THREE_TABLES[6:]],
+        ("litigation_direct",),
+        "行政诉讼（未经",
+    ),
+    "three-last": (
+        [*_THREE_TABLES[:8], _BLANK_ROW],
+        ("litigation_after_review",),
+        "行政诉讼（复议后",
+    ),
+    "two-review": ([*_TWO_TABLES[:2], _BLANK_ROW, *_TWO_TABLES[3:]], ("review",), "行政复议"),
+    "two-litigation": (
+        [*_TWO_TABLES[:7], _BLANK_ROW[:-1] + _BLANK_ROW],
+        ("litigation_direct", "litigation_after_review"),
+        "未经复议直接起诉",
+    ),
+    "captions-review": (
+        [*_CAPTIONS[:2], _BLANK_ROW, *_CAPTIONS[3:]],
+        ("review",),
+        "（一）行政复议",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@pytest.mark.parametrize("parts", _BLANK_GROUPS)
+def test_a_group_printed_with_no_values_is_blank(tmp_path: Path, parts: str, layout: str) -> None:
+    # Its cells are missing values (XG004, on the first of its rows), the others' read.
+    lines, blank, label = _BLANK_GROUPS[parts]
+    text, _ = _with_reviews(_LAYOUTS[layout](lines))
+    report = _report(text)
+    expected = {g: (None,) * 5 if g in blank else _VALUES[g] for g in _GROUPS}
+    assert _values(_reviews(report)) == expected
+    assert not uncertain_json(report)
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG003") == []
+    found = codes(file, "XG004")
+    assert [code for code, _, _ in found] == ["XG004"] * len(blank)
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith(label))) + 1
+    assert found[0][1] == line
+    if layout == "pipe" and parts.startswith("rows"):
+        assert found[0][2] == text.split("\n")[line - 1].index("|") + 2  # (its first blank field)
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+def test_a_whole_table_header_over_ten_values_stays_uncertain(layout: str) -> None:
+    # The header names all three groups (行政复议 | 行政诉讼情况 over the other two), and
+    # ten values follow: which group they leave out is not said, so none is read blank.
+    lines = [
+        "行政复议 | 行政诉讼情况 |",
+        f"{_COLS} | 未经复议直接起诉 | 复议后起诉 |",
+        f"{_COLS} | {_COLS} |",
+        f"{_cells('litigation_direct')} | {_cells('litigation_after_review')} |",
+    ]
+    text, _ = _with_reviews(_LAYOUTS[layout](lines))
+    table = _reviews(_report(text))
+    assert all(row.status == "uncertain" for row in table.rows)
+
+
 def _html(lines: list[str]) -> str:
     rows = "".join(
         "<tr>" + "".join(f"<td>{c.strip()}</td>" for c in line.split("|")[:-1]) + "</tr>"
@@ -260,6 +343,26 @@ def test_html_table_four_in_parts(table: str) -> None:
     assert not uncertain_json(report)
 
 
+def test_html_table_four_with_a_row_of_blank_cells() -> None:
+    # A row per group, 行政复议's cells empty <td>s: blank, the other two read.
+    def row(label: str, cells: tuple[object, ...] | None) -> str:
+        tds = "".join(f"<td>{c}</td>" for c in cells) if cells else "<td></td>" * 5
+        return f"<tr><td>{label}</td>{tds}</tr>"
+
+    table = (
+        "<table><tr><td>&nbsp;</td>"
+        + "".join(f"<td>{c.strip()}</td>" for c in _COLS.split("|"))
+        + "</tr>"
+        + row("行政复议", None)
+        + row("行政诉讼（未经复议直接起诉）", _VALUES["litigation_direct"])
+        + row("行政诉讼（复议后起诉）", _VALUES["litigation_after_review"])
+        + "</table>"
+    )
+    report = _report(_page(_CLEAN.read_text(encoding="utf-8"), table), "report.html")
+    assert _values(_reviews(report)) == {**_VALUES, "review": (None,) * 5}
+    assert not uncertain_json(report)
+
+
 def test_one_group_alone_stays_uncertain() -> None:
     # Five values and no other block: not the table in parts (nothing is guessed).
     text, _ = _with_reviews(["行政复议 |", f"{_COLS} |", f"{_cells('review')} |"])
@@ -310,12 +413,111 @@ def test_a_bare_page_number_one_cell_per_line_after_the_values_by_the_sums() -> 
     assert _values(_reviews(_report(text))) == _VALUES
 
 
+def _with_page(cells: list[str], at: int, page: str) -> list[str]:
+    """Cells one per line (a blank line between), ``page`` printed before cell ``at``."""
+    out: list[str] = []
+    for index, cell in enumerate(cells):
+        if index == at:
+            out += [page, ""]
+        out += [cell, ""]
+    return out
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页"])
+@pytest.mark.parametrize("at", [1, 4, 5, 8, 14])
+def test_a_page_number_inside_table_four_data_row_is_no_cell(page: str, at: int) -> None:
+    # One cell per line, the page broke inside the data row: the page number is dropped
+    # (a bare 9: only dropping it makes every group add up), each cell where its number is.
+    cells = _DATA.replace(" ", "").strip("|").split("|")
+    lines = [*_lines(_HEADER), *_with_page(cells, at, page)]
+    text, first = _with_reviews(lines)
+    report = _report(text)
+    table = _reviews(report)
+    assert _values(table) == _VALUES
+    assert not uncertain_json(report)
+    total = table.cell("litigation_after_review", "total")
+    assert total is not None and total.span.line == first + len(lines) - 2
+    after = table.cell(*divmod_key(at))
+    assert after is not None and text.split("\n")[after.span.line - 1] == cells[at]
+    assert text.split("\n")[after.span.line - 3] == page
+
+
+def divmod_key(at: int) -> tuple[str, str]:
+    """The (group, column) of table 四's data cell ``at`` (0-based, the format's order)."""
+    group, column = divmod(at, len(_COLUMNS))
+    return _GROUPS[group], _COLUMNS[column]
+
+
+@pytest.mark.parametrize("at", [2, 7, 12])
+def test_a_page_n_of_m_inside_a_wrapped_data_row_is_no_cell(at: int) -> None:
+    # A PDF's text: the data row wrapped over two lines, 3 / 8 printed between them.
+    cells = _DATA.replace(" ", "").strip("|").split("|")
+    lines = [*map(_space, _HEADER), " ".join(cells[:at]), "3 / 8", " ".join(cells[at:])]
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    assert _values(_reviews(report)) == _VALUES
+    assert not uncertain_json(report)
+
+
 def test_a_lone_number_before_a_row_one_short_is_its_first_cell() -> None:
     # 3 alone, then a row of fourteen: the row wrapped, the 3 is its first cell.
     data = " | ".join(_DATA.split(" | ")[1:])
     text, _ = _with_reviews([*_HEADER, "3", data])
     table = _reviews(_report(text))
     assert _values(table)["review"] == (3, 2, 3, 4, 10)
+
+
+_RECEIVED = "一、本年新收政府信息公开申请数量"
+
+
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -"])
+@pytest.mark.parametrize(
+    ("label", "at"),
+    [*((_RECEIVED, at) for at in (0, 3, 6)), ("3.其他", 2), ("规章", 1), ("行政规范性文件", 2)],
+)
+def test_a_page_number_inside_a_row_one_cell_per_line_is_no_cell(
+    page: str, label: str, at: int
+) -> None:
+    # Tables 二 and 三, one cell per line: a page number printed before the row's cell
+    # ``at`` (n / m told by its shape, a bare 9 by the row's sum: table 二, which has none,
+    # is given only n / m and dashes).
+    if label in ("规章", "行政规范性文件") and page == "9":
+        return
+    clean = _CLEAN.read_text(encoding="utf-8")
+    whole = _report(clean)
+    lines = one_per_line(clean).split("\n")
+    row = lines.index(label)
+    cell = [n for n in range(row + 1, len(lines)) if lines[n].isdigit()][at]
+    number = lines[cell]
+    lines[cell:cell] = [page, ""]
+    report = _report("\n".join(lines))
+    assert _same_values(report, whole)
+    assert not uncertain_json(report)
+    key, row_key = _ROW_KEYS[label]
+    found = report.table(key)
+    assert found is not None
+    placed = found.row(row_key).cells[at]  # type: ignore[union-attr]
+    assert (placed.raw, placed.span.line) == (number, cell + 3)
+
+
+_ROW_KEYS = {
+    _RECEIVED: ("applications", "received"),
+    "3.其他": ("applications", "other.other"),
+    "规章": ("proactive", "regulations"),
+    "行政规范性文件": ("proactive", "normative_documents"),
+}
+
+
+def _same_values(report: Report, other: Report) -> bool:
+    def values(r: Report) -> dict[str, object]:
+        return {
+            f"{t.key}.{row.key}.{c}": row.value(c)
+            for t in r.tables.values()
+            for row in t.rows
+            for c in row.columns
+        }
+
+    return values(report) == values(other)
 
 
 # --- Table 三's columns printed in two parts, each with its header and every row ---------
@@ -389,6 +591,32 @@ def test_table_three_in_two_column_parts_is_read_whole(first: int, layout: str) 
     assert (natural.value, total.value) == (5, 7)
     if layout != "html":  # (the page is one line)
         assert (natural.span.line, total.span.line) == (one, two)
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["whole-cells", "broken-cells"])
+@pytest.mark.parametrize("first", [3, 4])
+def test_table_three_in_two_parts_one_cell_per_line(first: int, broken: bool) -> None:
+    # Each part's header one cell per line (商业 / 企业 broken over two lines as a PDF
+    # copied cell by cell prints them), then its rows, a label and its values each alone.
+    whole = _applications(_report(_CLEAN.read_text(encoding="utf-8")))
+    text, _, _ = _in_two_parts(first, "lines")
+    if broken:
+        text = text.replace("\n商业企业\n", "\n商业\n\n企业\n")
+        text = text.replace("\n科研机构\n", "\n科研\n\n机构\n")
+    report = _report(text)
+    assert _applications(report) == whole
+    assert not uncertain_json(report)
+    # The cells stand where their numbers are: 一、本年新收's total is the last value of
+    # its row in the second part, 7 - first values (a blank line each) after its label.
+    lines = text.split("\n")
+    label = [n for n, line in enumerate(lines, 1) if line == "一、本年新收政府信息公开申请数量"]
+    table = report.table("applications")
+    assert table is not None
+    total, natural = table.cell("received", "total"), table.cell("received", "natural_person")
+    assert total is not None and natural is not None
+    assert (natural.value, natural.span.line) == (5, label[0] + 2)
+    assert (total.value, total.span.line) == (7, label[1] + 2 * (7 - first))
+    assert lines[total.span.line - 1] == "7"
 
 
 def test_table_three_in_two_parts_keeps_its_errors() -> None:

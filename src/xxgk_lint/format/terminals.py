@@ -23,7 +23,14 @@ import sys
 from pathlib import Path
 
 from xxgk_lint.format import FORMAT_2021, HEADING_PRIORITY
-from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, REPORT_NAME
+from xxgk_lint.format.document import (
+    BLANK_DASHES,
+    BLANK_SLASHES,
+    BLANK_WORD,
+    COUNT_UNITS,
+    REPORT_NAME,
+)
+from xxgk_lint.format.model import MONEY_UNITS
 from xxgk_lint.format.normalise import with_traditional
 
 NUMERALS = "一二三四五六七八"
@@ -104,16 +111,48 @@ def placeholder_pattern() -> str:
     return rf"(?:[{slashes}]|[{dashes}]{{1,2}}|{BLANK_WORD})"
 
 
+def _units() -> str:
+    """The units a number may be printed with, glued on (1493件, 12.35万元, 0（万元）): a
+    count's (document.COUNT_UNITS) or money's (model.MONEY_UNITS), bracketed or not. (The
+    longer money units first: 万元 before 元.)"""
+    units = "|".join(sorted((*COUNT_UNITS, *MONEY_UNITS), key=len, reverse=True))
+    return rf"(?:{units}|[(（](?:{units})[)）])"
+
+
+def unit_value_pattern() -> str:
+    """A number with its unit glued on, as a cell prints it (1493件, 12.35万元)."""
+    return f"{NUMBER}{_units()}"
+
+
+def _glued_units() -> str:
+    """A number's unit glued on, then maybe more numbers each with its unit glued on
+    (1493件0件3件: a PDF's text layer that lost the blanks between cells)."""
+    units = _units()
+    return f"{units}(?:{NUMBER}{units})*"
+
+
 def _value() -> str:
-    """A number or a blank mark (one alternation)."""
-    return f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+    """A value standing alone: a number (its unit glued on or not) or a blank mark. One
+    alternation, the number matched once."""
+    return f"(?:{NUMBER}(?:{_glued_units()})?|{placeholder_pattern()[3:-1]})"
 
 
 def row_terminal() -> str:
-    """The ROW line terminal: a line with a cell separator or a value standing alone."""
+    """The ROW line terminal: a line with a cell separator or a value standing alone; a
+    number with its unit glued on (a PDF's text row whose every cell prints its unit)
+    beside another word (label 1493件, 1493件 0件), or several glued together
+    (1493件0件3件: the blanks between cells lost). One alone on its line is a cell of a
+    table printed one cell per line: a line of text, as a label is (the table reader
+    reads it as a cell). (Where the blank is is asked only of a word that starts as a
+    number does.)"""
+    plain = f"(?:{NUMBER}|{placeholder_pattern()[3:-1]})"
+    unit = unit_value_pattern()
     return (
-        "// A row: a line with a cell separator, or with a number or placeholder standing alone.\n"
-        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S){_value()}(?!\S))[^\n]*/"
+        "// A row: a line with a cell separator, or with a number or placeholder standing alone\n"
+        "// (a number with its unit glued on: beside another word, or glued to more).\n"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)"
+        rf"|(?=[+\-−0-9０-９])(?:(?<=\s)|(?=\S*\s)|(?=(?:{unit}){{2}})){NUMBER}{_glued_units()}"
+        r"(?!\S)))[^\n]*/"
         "\n"
     )
 
@@ -121,7 +160,7 @@ def row_terminal() -> str:
 def cell_terminals() -> str:
     """The NUMBER, PLACEHOLDER and CELL_TEXT cell terminals: a value (a number or a blank
     mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
-    standing alone."""
+    standing alone (numbers with their units glued on: each a cell, see parse.cells)."""
     value = _value()
     return (
         "// ---- cell terminals (split a ROW line into cells) ----\n\n"

@@ -418,6 +418,7 @@ _WORD_LONGEST = max(map(len, _WORD_CELLS))
 #: The longest text a cell word or a number with its unit is (12,345,678.00万元 is 15).
 _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
+_DIGIT_SET = frozenset(_DIGITS)
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
 
 
@@ -516,7 +517,35 @@ def _split(text: str) -> list[_Part]:
         else:
             norm = normalise(value)
             part = _word_cell(value, start, end, norm)
+            if (
+                part is None
+                and norm[:1] in _DIGIT_SET
+                and norm.endswith(_UNIT_ENDS)
+                and (glued := _glued(value, start))
+            ):
+                out += glued  # (1493件0件3件: cells whose blanks were lost)
+                continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
+    return out
+
+
+def _glued(text: str, start: int) -> list[_Part]:
+    """The cells of a word made of numbers with their units glued on (1493件0件3件, a
+    PDF's text layer that lost the blanks between cells), each read as
+    :func:`_word_part` reads one; none for another word. ``start``: where the word
+    stands in its line."""
+    from xxgk_lint.format.terminals import unit_value_pattern
+
+    one = unit_value_pattern()
+    if compiled(f"(?:{one}){{2,}}").fullmatch(text) is None:
+        return []
+    out = []
+    for match in compiled(one).finditer(text):
+        piece = match.group()
+        part = _word_part(piece, start + match.start(), start + match.end(), normalise(piece))
+        if part is None:
+            return []
+        out.append(part)
     return out
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
-from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD
+from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, COUNT_UNITS
 from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
@@ -37,16 +37,16 @@ _SPACES = _BLANK.replace("\t", "")  # tabs are cell separators: a ROW keeps them
 _OTHER_MINUS = tuple(MINUS_SIGNS[1:])
 
 
+_DIGITS = "0123456789０１２３４５６７８９"
 #: Characters a line must start with for these terminals to match at all (read off their
 #: patterns in report.lark); a cheap test that skips most of the regular expressions.
 _FIRST_CHARS = {
     "HEADING": "#*一二三四五六七八第",
-    "PAGE_MARK": "-－—–第",
+    "PAGE_MARK": "-－—–第" + _DIGITS,
     "RULE_LINE": "|:-",
 }
 #: The characters of the grammar's PLACEHOLDER terminal (the format's blank marks).
 _PLACEHOLDER_CHARS = BLANK_SLASHES + BLANK_DASHES + BLANK_WORD
-_DIGITS = "0123456789０１２３４５６７８９"
 #: What a heading may start with, and the blanks between two Chinese characters of a
 #: heading written letter-spaced (一、总 体 情 况), which Word and PDF titles often are.
 _HEADING_STARTS = frozenset(_FIRST_CHARS["HEADING"])
@@ -60,7 +60,7 @@ _CONTAINS = {
 }
 #: Characters one of which a line must end with for these terminals to match (PAGE_MARK:
 #: so that a line opening with 第 does not compile its pattern at every start).
-_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]", "PAGE_MARK": "-－—–页"}
+_LAST_CHARS = {"END": "。；;：:！!？?”\"’'）)】」』]", "PAGE_MARK": "-－—–页" + _DIGITS}
 #: Characters whose presence alone makes these terminals match (ROW: a cell separator;
 #: PROSE: 。 or ； — any line holding one matches its pattern). Each is one of the
 #: characters the terminal needs (``_CONTAINS``), so it is tested first.
@@ -70,8 +70,14 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
 #: alone between blanks; on a line without a blank that is the whole line, which must then
 #: start with one of the first characters and end with one of the last ones of those
-#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern).
-_ALONE = {"ROW": ("+-−" + _DIGITS + _PLACEHOLDER_CHARS, _DIGITS + _PLACEHOLDER_CHARS)}
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern);
+#: or, numbers with their units glued on (1493件0件3件), a unit.
+_ALONE = {
+    "ROW": (
+        "+-−" + _DIGITS + _PLACEHOLDER_CHARS,
+        _DIGITS + _PLACEHOLDER_CHARS + "".join(COUNT_UNITS) + "元)）",
+    )
+}
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
 _ONE_WORD = re.compile(r"\S+").fullmatch
 

@@ -70,6 +70,7 @@ from xxgk_lint.parse.split import (
     group_blocks,
     joined_parts,
     one_order,
+    without_page_in_row,
     without_page_number,
 )
 from xxgk_lint.records import record
@@ -1171,6 +1172,12 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         if money and len(columns) == 1 and columns[0] in money:  # (行政事业性收费)
             values, amount_unit = _amounts(values)
         placement = _first_placement(values, kinds, columns, label, header, votes)
+        if placement[0] is None and len(values) > len(columns):
+            # A page number among a one-cell-per-line row's values is no cell.
+            unpaged = without_page_in_row(values, columns, spec, model)
+            if unpaged is not None:
+                values, kinds = unpaged, "".join(map(item_kind, unpaged))
+                placement = _first_placement(values, kinds, columns, label, header, votes)
         if placement[0] is None or (values[0][TABLE] >= 0 and None in placement[0]):
             # (A row placed whole holds no bad value nor page number: only one left open,
             # or a grid row missing a cell, is mended, and placed again.)
@@ -1514,6 +1521,9 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             # labelled row each)?
             texts = header_items[begin:] if first is not values[0] else []
             blocks = group_blocks(spec, runs, position, texts)
+            if blocks is None:  # (a group printed with no values?)
+                blanks = [item for item in items if item[KIND] == EMPTY]
+                blocks = group_blocks(spec, runs, position, texts, blanks)
         if blocks is not None:
             placement = Placement(blocks.items, COUNT, len(group_columns))
             values = blocks.values

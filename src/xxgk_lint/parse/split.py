@@ -16,8 +16,13 @@ five cells by the words the format model gives the groups and columns (the spec'
 order is still read right. It is tried only where the one-row reading found no place for
 the values (the table would be lost with an XG003 warning).
 
+A group printed with no values (its labelled row's cells all blank, or its caption and
+header with nothing under them) is five blank cells (``blanks`` of :func:`group_blocks`).
+
 A PDF's page number (``3 / 8``, or a bare ``3`` on its own line) printed between the
-header and the data row is no cell: :func:`without_page_number` tells it from the values.
+header and the data row, or inside a data row printed one cell per line, is no cell:
+:func:`without_page_number` (table 四) and :func:`without_page_in_row` (tables 二 and 三)
+tell it from the values.
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ from dataclasses import replace
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Row, Span, Table
 from xxgk_lint.parse.cells import (
+    COLUMN,
     EMPTY,
+    END,
     FIELD,
     HEADER_CELL_CHARS,
     KIND,
@@ -69,7 +76,11 @@ class GroupBlocks(NamedTuple):
 
 
 def group_blocks(
-    spec: TableSpec, runs: Sequence[Run], position: int, texts: list[Item]
+    spec: TableSpec,
+    runs: Sequence[Run],
+    position: int,
+    texts: list[Item],
+    blanks: Sequence[Item] | None = None,
 ) -> GroupBlocks | None:
     """Table 四 read as blocks of whole groups, from ``runs[position]`` on (``texts``: the
     table's texts before that run's values, from the table's start).
@@ -82,7 +93,13 @@ def group_blocks(
     the order its header names them (once for all its groups, or the same for each),
     else in the order the block before printed, else the format's. Decided only when
     the blocks hold every group once, in two or three blocks, with no prose between them:
-    otherwise None (the caller keeps the table uncertain)."""
+    otherwise None (the caller keeps the table uncertain).
+
+    ``blanks`` (the table's blank fields, given when the blocks are not read without
+    them: a group printed with no values leaves them five values short): a group printed
+    with no values (a labelled row of blank cells, or its label or caption and header with
+    nothing under them) is read as five blank cells, where the blocks are printed so
+    (:func:`_bare_groups`); the blank fields on its label's line are its cells."""
     width = len(spec.column_keys)
     remaining = list(spec.row_keys)
     order = spec.column_keys
@@ -91,6 +108,9 @@ def group_blocks(
     values: list[Item] = []
     anchor: Item | None = None
     blocks = 0
+    empties = blanks or ()
+    headed = False  # whether a header of the five columns came before the groups' labels
+    unprinted = 0  # how many groups are printed with no values
     at = position
     while remaining and at < len(runs):
         run_texts, run_values, kinds = runs[at]
@@ -106,6 +126,17 @@ def group_blocks(
             return None
         count = len(cells) // width
         named = [g for g in _named(spec, texts, spec.row_finder) if g in remaining]
+        if blanks is not None and len(named) > count:  # groups with no values, then the block's
+            segments = _segments(spec, texts)
+            headed = headed or _column_order(spec, segments[0][2]) is not None
+            bare = _bare_groups(spec, segments, named[: len(named) - count], count, headed)
+            if bare is None:
+                return None
+            for group, label in bare:
+                _place_blank(spec, group, label, empties, placed, printed, values)
+                remaining.remove(group)
+            unprinted += len(bare)
+            named = named[len(named) - count :]
         if len(named) > count:  # a header over more groups than the block: in its order
             remaining = [*named, *(g for g in remaining if g not in named)]
             named = []
@@ -120,13 +151,166 @@ def group_blocks(
             printed.extend(f"{group}.{key}" for key in order)
             remaining.remove(group)
         values.extend(v for v in run_values if cells[0][LINE] <= v[LINE] <= cells[-1][LINE])
+        if blanks is not None:
+            headed = headed or _column_order(spec, _segments(spec, texts)[0][2]) is not None
         blocks += 1
         texts = []
-    if remaining or blocks < 2:
+    if blanks is not None and remaining and blocks and all(_block_text(t) for t in texts):
+        # Groups after the last block with no values: their labels (or captions and
+        # header) end the table.
+        for group, label in _trailing_bare(spec, texts, remaining):
+            _place_blank(spec, group, label, empties, placed, printed, values)
+            remaining.remove(group)
+            unprinted += 1
+    if remaining or not blocks or blocks + unprinted < 2:
         return None
     group_columns = tuple(f"{row.key}.{key}" for row in spec.rows for key in row.columns)
     items = tuple(placed.get(key) for key in group_columns)
-    return GroupBlocks(items, values, tuple(printed), anchor or values[0])
+    values.sort(key=_where)
+    return GroupBlocks(items, values, tuple(printed), anchor or next(_filled(values)))
+
+
+def _filled(values: list[Item]) -> Iterator[Item]:
+    """The values that are no blank cell."""
+    return (v for v in values if v[KIND] != EMPTY)
+
+
+def _where(item: Item) -> tuple[int, int]:
+    """Where an item stands: its line, then its column."""
+    return item[LINE], item[COLUMN]
+
+
+#: A block's texts cut at each group's label: (the label, or None before the first; the
+#: groups it names, one or those of a merged cell such as 行政诉讼; the texts from it on).
+_Segment = tuple["Item | None", tuple[str, ...], list[Item]]
+
+
+def _segments(spec: TableSpec, texts: list[Item]) -> list[_Segment]:
+    """``texts`` cut before each text naming a group of table 四 (行政复议, 未经复议直接起诉,
+    or the merged 行政诉讼 over two); the first segment (no label) holds the texts before
+    the first such label."""
+    out: list[_Segment] = [(None, (), [])]
+    for text in texts:
+        groups: tuple[str, ...] = ()
+        if text[KIND] == TEXT:
+            groups = tuple(_named(spec, [text], spec.row_finder)) or next(
+                (k for p, k in spec.group_finders if p.search(text[NORM])), ()
+            )
+        if groups:
+            out.append((text, groups, [text]))
+        else:
+            out[-1][2].append(text)
+    return out
+
+
+def _columns_named(spec: TableSpec, texts: list[Item]) -> int:
+    return len(_named(spec, texts, spec.column_finder))
+
+
+def _bare_groups(
+    spec: TableSpec,
+    segments: list[_Segment],
+    bare: list[str],
+    count: int,
+    headed: bool,
+) -> list[tuple[str, Item]] | None:
+    """The groups ``bare`` (those a block's texts name before the ``count`` groups of its
+    values) with their labels, when they are groups printed with no values: each label
+    alone on its line, then its own header or nothing before the next group's label — as
+    the block's groups are printed (a header each, the five columns named once; or, under
+    a header printed once before the labels, a labelled row each). A header over the whole
+    table (行政复议 | 行政诉讼 on one line, or the groups named before their columns) is
+    none: None then."""
+    width = len(spec.column_keys)
+    labelled = segments[1:]
+    if len(labelled) <= len(bare) or any(
+        seg[1] != (group,) for seg, group in zip(labelled, bare, strict=False)
+    ):
+        return None
+    out: list[tuple[str, Item]] = []
+    shape = set()
+    for label, (group,), texts in labelled[: len(bare)]:
+        assert label is not None
+        if any(t[LINE] == label[LINE] and t is not label for s in segments for t in s[2]):
+            return None  # (another text on its line: a header's cell)
+        columns = _own_header(spec, texts)
+        if columns is None:
+            return None
+        shape.add(columns)
+        out.append((group, label))
+    block = sum(_columns_named(spec, texts) for _, _, texts in labelled[len(bare) :])
+    if shape == {width} and block in (width, width * count):
+        return out  # (tables each with its header)
+    if shape == {0} and block == 0 and headed:
+        return out  # (labelled rows under one header)
+    return None
+
+
+def _own_header(spec: TableSpec, texts: list[Item]) -> int | None:
+    """How many columns the lines right after a group's label (``texts[0]``) name: its
+    own header, or none; None when a line naming none stands between the label and a
+    header (行政复议, 行政诉讼情况, then the columns: a header over the whole table)."""
+    lines = {t[LINE] for t in texts[1:] if _named(spec, [t], spec.column_finder)}
+    count, ended = 0, False
+    for text in texts[1:]:
+        if text[LINE] not in lines:
+            ended = True
+        elif ended:
+            return None
+        else:
+            count += _columns_named(spec, [text])
+    return count
+
+
+def _trailing_bare(
+    spec: TableSpec, texts: list[Item], remaining: list[str]
+) -> list[tuple[str, Item]]:
+    """The groups still to read, with their labels, when the texts after the last block
+    name exactly them and nothing else of the table but their header (a header each, or
+    once, or none): groups printed with no values at the table's end."""
+    width = len(spec.column_keys)
+    segments = _segments(spec, texts)
+    if segments[0][2]:
+        return []
+    labels: dict[str, Item] = {}  # each group's label: the text naming it by its words
+    merged: dict[str, Item] = {}  # (else a merged cell over it: 行政诉讼)
+    for label, groups, _ in segments[1:]:
+        assert label is not None
+        if _named(spec, [label], spec.row_finder):
+            if any(g in labels or g not in remaining for g in groups):
+                return []
+            labels.update(dict.fromkeys(groups, label))
+        else:
+            merged.update((g, label) for g in groups if g not in merged)
+    labels = {**{g: t for g, t in merged.items() if g in remaining}, **labels}
+    columns = _columns_named(spec, texts)
+    if set(labels) != set(remaining) or columns not in (0, width, width * len(remaining)):
+        return []
+    return sorted(labels.items(), key=lambda pair: _where(pair[1]))
+
+
+def _place_blank(
+    spec: TableSpec,
+    group: str,
+    label: Item,
+    empties: Sequence[Item],
+    placed: dict[str, Item],
+    printed: list[str],
+    values: list[Item],
+) -> None:
+    """Give a group printed with no values five blank cells: the blank fields on its
+    label's line (a row of blank cells), else blank cells at the label's end."""
+    width = len(spec.column_keys)
+    cells = [e for e in empties if e[LINE] == label[LINE]]
+    if len(cells) == width + 1:
+        cells = cells[:width]  # (the blank field after a closing separator)
+    if len(cells) != width:
+        at = label[END]
+        cells = [(EMPTY, "", at, at, "", -1, -1, -1, 1, None, "blank", label[LINE])] * width
+    for key, cell in zip(spec.column_keys, cells, strict=True):
+        placed[f"{group}.{key}"] = cell
+    printed.extend(f"{group}.{key}" for key in spec.column_keys)
+    values.extend(cells[:1] if cells[0] is cells[-1] else cells)
 
 
 def _block_text(item: Item) -> bool:
@@ -234,11 +418,93 @@ def without_page_number(
 
     Then the page number is first (the page broke between the header and the data row)
     unless only dropping the last number makes the groups add up (total = the parts, the
-    format's identity)."""
-    ways = [rest for _, rest, _ in _page_lines(values) if _row_cells(rest, width)]
-    if len(ways) == 2 and _adds_up(ways[1], spec, model) > _adds_up(ways[0], spec, model):
-        return ways[1]
-    return ways[0] if ways else values
+    format's identity).
+
+    One cell per line, the page may break inside the row too: a line n / m among the
+    values is the page number; of bare numbers, the first is, unless dropping another
+    alone makes more groups add up (:func:`_inner_pages`)."""
+    ways = _inner_pages(values, width)
+    if ways is None:
+        ways = [rest for _, rest, _ in _page_lines(values) if _row_cells(rest, width)]
+    if len(ways) < 2:
+        return ways[0] if ways else values
+    held = [_adds_up(way, spec, model) for way in ways]
+    best = max(held)
+    if held[0] == best:
+        return ways[0]
+    winners = {tuple(v[VALUE] for v in way) for way, n in zip(ways, held, strict=True) if n == best}
+    return ways[held.index(best)] if len(winners) == 1 else values
+
+
+def _inner_pages(values: list[Item], width: int) -> list[list[Item]] | None:
+    """The ways to read a row of ``width`` cells printed over lines outside any field
+    (one cell per line, or a PDF's text wrapped) without a page number printed among its
+    values: without the one line n / m among them, when the others are the row's cells;
+    else, one cell per line, without any one lone number (in line order). None when the
+    values are neither."""
+    lines: list[list[Item]] = []
+    for value in values:
+        if value[FIELD] >= 0 or value[TABLE] >= 0:
+            return None
+        if lines and lines[-1][0][LINE] == value[LINE]:
+            lines[-1].append(value)
+        else:
+            lines.append([value])
+    slashed = [i for i, line in enumerate(lines) if len(line) == 3 and _page_number(line)]
+    if len(slashed) == 1:
+        rest = [v for i, line in enumerate(lines) if i != slashed[0] for v in line]
+        if _row_cells(rest, width):
+            return [rest]
+    if len(lines) != width + 1 or len(values) != len(lines):
+        return None
+    ways = []
+    for at, line in enumerate(lines):
+        if _page_number(line):
+            ways.append([v for i, other in enumerate(lines) if i != at for v in other])
+    return ways
+
+
+def without_page_in_row(
+    values: list[Item], columns: tuple[str, ...], spec: TableSpec, model: Format
+) -> list[Item] | None:
+    """A one-cell-per-line row's values (tables 二 and 三) without a page number printed
+    among them, where the page broke inside the row: a line n / m (3 / 8) among the values,
+    or a bare number the row's sums tell (dropping it alone makes the row's total the sum
+    of its parts, the format's identity: a row of a table without one, or where dropping
+    the number after the row does as well, is left as it is). None if there is none.
+
+    (A number after the row's last value is told by the row's width alone: see
+    :func:`xxgk_lint.parse.columns.by_stream`.)"""
+    ways = _inner_pages(values, len(columns))
+    if not ways:
+        return None
+    if len(ways) == 1 and len(ways[0]) < len(values) - 1:
+        return ways[0]  # (the line n / m)
+    holding = [way for way in ways if _row_holds(way, columns, spec, model)]
+    if not holding or holding[-1][-1] is not values[-1]:
+        return None  # (none holds, or dropping the last number does: the row's width tells)
+    if len({tuple(v[VALUE] for v in way) for way in holding}) != 1:
+        return None
+    return holding[0]
+
+
+def _row_holds(
+    values: list[Item], columns: tuple[str, ...], spec: TableSpec, model: Format
+) -> bool:
+    """Whether a row's values, in ``columns``, make the table's row sums hold (total = the
+    parts); False for a table with none over these columns."""
+    cells = dict(zip(columns, (v[VALUE] for v in values), strict=True))
+    checked = False
+    for identity in model.identities:
+        if identity.kind != "row-sum" or identity.table != spec.key:
+            continue
+        needed = [cells.get(key) for key in (identity.total, *identity.parts)]
+        if not all(isinstance(n, int) for n in needed):
+            return False
+        if needed[0] != sum(needed[1:]):  # type: ignore[arg-type]
+            return False
+        checked = True
+    return checked
 
 
 def _page_number(items: list[Item]) -> bool:
@@ -299,26 +565,29 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
     with its header and every row (自然人/商业企业/科研机构, then 社会公益组织/法律服务机构/
     其他/总计): each part's spec (the table's, with the part's columns only) and items.
 
-    The parts are told by their headers: header lines (separated or space-aligned, no
-    value) after which the rows come, the columns they name (by the format model's words)
-    disjoint from the other parts' and together the table's. None for a table printed
-    whole, or with a repeated header (续表), or for table 二 (each block has its header).
+    The parts are told by their headers: header lines (separated, space-aligned, or one
+    cell per line; no value) after which the rows come, the columns they name (by the
+    format model's words, a cell broken in two such as 商业 / 企业 read joined) disjoint
+    from the other parts' and together the table's. None for a table printed whole, or
+    with a repeated header (续表), or for table 二 (each block has its header).
     """
     if spec.blocks or len(spec.columns) < 2:
         return None
-    pattern, keys = spec.column_finder
     value_lines: list[int] = []
     header_lines: dict[int, set[str]] = {}
+    pending: Item | None = None  # a text naming no column: maybe a cell's first piece
     for item in items:
         line = item[LINE]
         if item[KIND] == TEXT:
-            if item[FIELD] < 0 and item[TABLE] < 0 and "  " not in item[RAW]:
-                continue  # (a whole line of text, one cell per line: no header read)
-            for cell in _cells_of(item):
-                match = pattern.search(cell) if len(cell) <= HEADER_CELL_CHARS else None
-                if match is not None and match.lastgroup:
-                    header_lines.setdefault(line, set()).add(keys[int(match.lastgroup[1:])])
-        elif item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
+            keys = _header_cells(spec, _cells_of(item))
+            if not keys and pending is not None:
+                keys = _header_cells(spec, [pending[NORM] + item[NORM]])
+            pending = None if keys else item
+            for key in keys:
+                header_lines.setdefault(line, set()).add(key)
+            continue
+        pending = None
+        if item[KIND] != EMPTY and (not value_lines or value_lines[-1] != line):
             value_lines.append(line)
     values = set(value_lines)
     parts: list[tuple[int, set[str]]] = []  # (the line a part's header starts on, columns)
@@ -346,6 +615,18 @@ def column_parts(spec: TableSpec, items: list[Item]) -> list[tuple[TableSpec, li
             end = len(items)
         out.append((_part_spec(spec, columns), items[start:end]))
         start = end
+    return out
+
+
+def _header_cells(spec: TableSpec, cells: Sequence[str]) -> list[str]:
+    """The columns that header cells (normalised texts) name by the format model's words;
+    a longer text (a note, a row label) names none."""
+    pattern, keys = spec.column_finder
+    out = []
+    for cell in cells:
+        match = pattern.search(cell) if len(cell) <= HEADER_CELL_CHARS else None
+        if match is not None and match.lastgroup:
+            out.append(keys[int(match.lastgroup[1:])])
     return out
 
 
