@@ -406,6 +406,9 @@ def _row_label(
     only is not read as a misprint: so are the header lines of table 二's blocks
     (第二十条第（一）项 | | | |), and a row with nothing in it has no values to lose."""
     run = runs[position][0]
+    wrapped = _wrapped_label(runs, position, spec, cursor)
+    if wrapped is not None:
+        return (wrapped, run[-1]), None
     if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
         joined = _joined_label(run[-1], runs[position + 1][0], spec, cursor, naming)
         if joined is not None:
@@ -415,6 +418,159 @@ def _row_label(
         if misprinted is not None:
             return (misprinted[0], run[-1]), misprinted[1]
     return found, None
+
+
+#: A piece of a wrapped label that begins one: an item number (1.属, （三, 三、, 3其), as a
+#: label wrapped in a narrow cell starts (not 三“ or 一稳定”, which go on one).
+_NUMBERED = re.compile(r"\(?[0-9]{1,2}(?![0-9])|\(?[一二三四五六七八九十](?:[)、.:]|\Z)")
+#: The most characters the pieces of a wrapped label are joined to: the format's longest
+#: label (2.申请人逾期未按收费通知…) has 37.
+_WRAPPED_CHARS = 40
+
+
+def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int) -> int | None:
+    """The row a label wrapped over several lines names, when no line of it does by itself.
+
+    A PDF printed from a table with narrow label cells (Word's or WPS's template) breaks
+    a label into pieces of a few characters, one line each (1.属 | 于国 | 家秘密), with its
+    group label's pieces before them, and the row's numbers after the last piece or — as
+    they stand centred in the cell — among them (5.属于三类内部事务信 | 0 0 … | 息, 4.无
+    0 0 … | 正当 | 理由大量反复 | 申请). The pieces nearest the numbers are joined, from
+    the last back to the one that begins a label (an item number, :data:`_NUMBERED`); the
+    shortest join that names a row from the ``cursor`` on is the row. When none does, the
+    pieces after the numbers are joined to them, as few as name a row — not the next
+    row's label (a numbered piece begins it), and never all the texts before the next
+    row's numbers, nor pieces that make the row the next run names by itself.
+
+    The pieces become one text, the run's last (its label); the pieces taken from the next
+    run leave it. Pieces are whole lines of text on consecutive lines, no header word nor
+    sentence, outside any field or grid: a separated or grid table's cells hold whole
+    labels."""
+    run = runs[position][0]
+    header = spec.header_pattern.match
+    start = _tail_start(run, header)
+    if start >= len(run):
+        return None
+    finder = _finder(spec)
+    norms = [item[NORM] for item in run[start:]]
+    found = _first_row(finder, norms, "", cursor, header)
+    if found is not None:
+        index, at = found
+        run[start + at :] = [_joined(run[start + at :], [])]
+        return index
+    if position + 1 >= len(runs):
+        return None
+    following, values, _ = runs[position + 1]
+    heads = _head_count(following, run[-1], bool(values), header)
+    for count in range(1, heads + 1):
+        found = _first_row(finder, norms, "".join(t[NORM] for t in following[:count]), cursor, header)
+        if found is None:
+            continue
+        index, at = found
+        alone = _label_or_tail(following, spec, cursor, header)
+        if alone == index:
+            return None  # (the next row's label: this run's label is no row's)
+        run[start + at :] = [_joined(run[start + at :], following[:count])]
+        del following[:count]
+        return index
+    return None
+
+
+def _tail_start(run: list[Item], header: Callable[[str], object]) -> int:
+    """Where the pieces of a wrapped label at the end of ``run`` may begin (its length:
+    none): back to the first that begins a label, as far as :data:`_WRAPPED_CHARS` go."""
+    at = len(run)
+    chars = 0
+    line = run[-1][LINE] if run else 0
+    while at > 0:
+        item = run[at - 1]
+        chars += len(item[NORM])
+        if not _is_piece(item, header) or not 0 <= line - item[LINE] <= 1 or chars > _WRAPPED_CHARS:
+            break
+        at -= 1
+        line = item[LINE]
+        if _NUMBERED.match(item[NORM]):
+            break
+    return at
+
+
+def _head_count(
+    following: list[Item], last: Item, values: bool, header: Callable[[str], object]
+) -> int:
+    """How many texts at the start of ``following`` (after the numbers that follow the
+    piece ``last``) may be the rest of a wrapped label: pieces on consecutive lines, up to
+    one that begins a label; with numbers after them, fewer than all."""
+    count = 0
+    chars = 0
+    line = last[LINE]
+    limit = len(following) - 1 if values else len(following)
+    while count < limit:
+        item = following[count]
+        chars += len(item[NORM])
+        if (
+            not _is_piece(item, header)
+            or _NUMBERED.match(item[NORM])
+            or not 0 <= item[LINE] - line <= 1 + (count == 0)
+            or chars > _WRAPPED_CHARS
+        ):
+            break
+        count += 1
+        line = item[LINE]
+    return count
+
+
+def _is_piece(item: Item, header: Callable[[str], object]) -> bool:
+    """Whether a text may be a piece of a wrapped label: a whole line of text outside any
+    field or grid, no header word nor sentence."""
+    return (
+        item[FIELD] < 0
+        and item[TABLE] < 0
+        and header(item[NORM]) is None
+        and _SENTENCE.search(item[RAW]) is None
+    )
+
+
+def _first_row(
+    finder: Callable[[str], tuple[int, ...]],
+    norms: list[str],
+    after: str,
+    cursor: int,
+    header: Callable[[str], object],
+) -> tuple[int, int] | None:
+    """The row that the shortest join of the last of ``norms`` (and the text ``after``)
+    names from the ``cursor`` on, and where in ``norms`` that join begins."""
+    joined = after
+    for at in range(len(norms) - 1, -1, -1):
+        joined = norms[at] + joined
+        if header(joined) is not None:
+            continue
+        rows = finder(joined)
+        found = bisect_left(rows, cursor)
+        if found < len(rows):
+            return rows[found], at
+    return None
+
+
+def _label_or_tail(
+    run: list[Item], spec: TableSpec, cursor: int, header: Callable[[str], object]
+) -> int | None:
+    """The row a run's texts name by themselves: the wrapped pieces at its end (without
+    joining any text after them), else one of its texts (:func:`_label_for`)."""
+    start = _tail_start(run, header)
+    if start < len(run):
+        norms = [item[NORM] for item in run[start:]]
+        tail = _first_row(_finder(spec), norms, "", cursor, header)
+        if tail is not None:
+            return tail[0]
+    found = _label_for(run, spec, cursor, _naming(spec))
+    return None if found is None else found[0]
+
+
+def _joined(pieces: list[Item], after: list[Item]) -> Item:
+    """The pieces of a wrapped label as one text, where its first piece stands."""
+    texts = [*pieces, *after]
+    raw = "".join(item[RAW] for item in texts)
+    return relabelled(pieces[0], raw, "".join(item[NORM] for item in texts))
 
 
 def _joined_label(
