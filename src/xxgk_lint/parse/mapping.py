@@ -433,14 +433,16 @@ def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int)
 
     A PDF printed from a table with narrow label cells (Word's or WPS's template) breaks
     a label into pieces of a few characters, one line each (1.属 | 于国 | 家秘密), with its
-    group label's pieces before them, and the row's numbers after the last piece or — as
-    they stand centred in the cell — among them (5.属于三类内部事务信 | 0 0 … | 息, 4.无
-    0 0 … | 正当 | 理由大量反复 | 申请). The pieces nearest the numbers are joined, from
-    the last back to the one that begins a label (an item number, :data:`_NUMBERED`); the
-    shortest join that names a row from the ``cursor`` on is the row. When none does, the
-    pieces after the numbers are joined to them, as few as name a row — not the next
-    row's label (a numbered piece begins it), and never all the texts before the next
-    row's numbers, nor pieces that make the row the next run names by itself.
+    group label's pieces before them or interleaved with them (（三 | 1.属 | ）不 | 于国),
+    and the row's numbers after the last piece or — as they stand centred in the cell —
+    among them (5.属于三类内部事务信 | 0 0 … | 息, 4.无 0 0 … | 正当 | 理由大量反复 | 申请).
+    The pieces nearest the numbers are joined, from the last back to the one that begins
+    a label (an item number, :data:`_NUMBERED`), without a group label's pieces standing
+    among them (:func:`_group_pieces`); the shortest join that names a row from the
+    ``cursor`` on is the row. When none does, the pieces after the numbers are joined to
+    them, as few as name a row — not the next row's label (a numbered piece begins it),
+    and never all the texts before the next row's numbers, nor pieces that make the row
+    the next run names by itself.
 
     The pieces become one text, the run's last (its label); the pieces taken from the next
     run leave it. Pieces are whole lines of text on consecutive lines, no header word nor
@@ -448,75 +450,128 @@ def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int)
     labels."""
     run = runs[position][0]
     header = spec.header_pattern.match
-    start = _tail_start(run, header)
-    if start >= len(run):
+    following, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
+    skip = _group_pieces(run, following, spec, header)
+    tail = _tail(run, header, skip)
+    if not tail:
         return None
     finder = _finder(spec)
-    norms = [item[NORM] for item in run[start:]]
+    norms = [run[i][NORM] for i in tail]
     found = _first_row(finder, norms, "", cursor, header)
     if found is not None:
         index, at = found
-        run[start + at :] = [_joined(run[start + at :], [])]
+        run[tail[at] :] = [_joined([run[i] for i in tail[at:]])]
         return index
-    if position + 1 >= len(runs):
-        return None
-    following, values, _ = runs[position + 1]
-    heads = _head_count(following, run[-1], bool(values), header)
-    for count in range(1, heads + 1):
-        found = _first_row(finder, norms, "".join(t[NORM] for t in following[:count]), cursor, header)
+    heads = _heads(following, run[-1], bool(values), header, skip)
+    for count in range(1, len(heads) + 1):
+        after = "".join(following[i][NORM] for i in heads[:count])
+        found = _first_row(finder, norms, after, cursor, header)
         if found is None:
             continue
         index, at = found
-        alone = _label_or_tail(following, spec, cursor, header)
-        if alone == index:
+        if values and _tail_row(following, spec, cursor, header) == index:
             return None  # (the next row's label: this run's label is no row's)
-        run[start + at :] = [_joined(run[start + at :], following[:count])]
-        del following[:count]
+        pieces = [run[i] for i in tail[at:]] + [following[i] for i in heads[:count]]
+        run[tail[at] :] = [_joined(pieces)]
+        del following[: heads[count - 1] + 1]
         return index
     return None
 
 
-def _tail_start(run: list[Item], header: Callable[[str], object]) -> int:
-    """Where the pieces of a wrapped label at the end of ``run`` may begin (its length:
-    none): back to the first that begins a label, as far as :data:`_WRAPPED_CHARS` go."""
-    at = len(run)
+def _tail(run: list[Item], header: Callable[[str], object], skip: set[int]) -> list[int]:
+    """Where the pieces of a wrapped label at the end of ``run`` stand (indices, in order;
+    none when its last text is none): back to the first that begins a label, as far as
+    :data:`_WRAPPED_CHARS` go, passing over the pieces in ``skip`` (ids)."""
+    out: list[int] = []
     chars = 0
     line = run[-1][LINE] if run else 0
-    while at > 0:
-        item = run[at - 1]
-        chars += len(item[NORM])
-        if not _is_piece(item, header) or not 0 <= line - item[LINE] <= 1 or chars > _WRAPPED_CHARS:
+    for at in range(len(run) - 1, -1, -1):
+        item = run[at]
+        if not _is_piece(item, header) or not 0 <= line - item[LINE] <= 1:
             break
-        at -= 1
         line = item[LINE]
+        if id(item) in skip:
+            continue
+        chars += len(item[NORM])
+        if chars > _WRAPPED_CHARS:
+            break
+        out.append(at)
         if _NUMBERED.match(item[NORM]):
             break
-    return at
+    out.reverse()
+    return out
 
 
-def _head_count(
-    following: list[Item], last: Item, values: bool, header: Callable[[str], object]
-) -> int:
-    """How many texts at the start of ``following`` (after the numbers that follow the
-    piece ``last``) may be the rest of a wrapped label: pieces on consecutive lines, up to
-    one that begins a label; with numbers after them, fewer than all."""
-    count = 0
+def _heads(
+    following: list[Item],
+    last: Item,
+    values: bool,
+    header: Callable[[str], object],
+    skip: set[int],
+) -> list[int]:
+    """Where the texts at the start of ``following`` (after the numbers that follow the
+    piece ``last``) that may be the rest of a wrapped label stand: pieces on consecutive
+    lines, up to one that begins a label, passing over those in ``skip``; with numbers
+    after them, not the last text."""
+    out: list[int] = []
     chars = 0
     line = last[LINE]
     limit = len(following) - 1 if values else len(following)
-    while count < limit:
-        item = following[count]
-        chars += len(item[NORM])
-        if (
-            not _is_piece(item, header)
-            or _NUMBERED.match(item[NORM])
-            or not 0 <= item[LINE] - line <= 1 + (count == 0)
-            or chars > _WRAPPED_CHARS
-        ):
+    for at in range(limit):
+        item = following[at]
+        if not _is_piece(item, header) or not 0 <= item[LINE] - line <= 1 + (at == 0):
             break
-        count += 1
         line = item[LINE]
-    return count
+        if id(item) in skip:
+            continue
+        chars += len(item[NORM])
+        if _NUMBERED.match(item[NORM]) or chars > _WRAPPED_CHARS:
+            break
+        out.append(at)
+    return out
+
+
+def _group_pieces(
+    run: list[Item], following: list[Item], spec: TableSpec, header: Callable[[str], object]
+) -> set[int]:
+    """The pieces (ids) of a group label (（三）不予公开, 三、本年度办理结果) wrapped in its own
+    narrow cell beside a row's label and interleaved with that label's pieces line by line
+    (（三 | 1.属 | ）不 | 于国 | … | 予公开 | 家秘密), among the last texts of ``run`` and the
+    first of ``following``: the pieces that spell the group's label in order, the first
+    beginning it, when others stand among them. Contiguous, they break no other label."""
+    window = [item for item in (*run[-_WINDOW:], *following[:_WINDOW]) if _is_piece(item, header)]
+    out: set[int] = set()
+    for label in _group_labels(spec):
+        for start, item in enumerate(window):
+            norm = item[NORM]
+            if not norm or not label.startswith(norm) or id(item) in out:
+                continue
+            taken, done = [start], len(norm)
+            for at in range(start + 1, len(window)):
+                if done == len(label):
+                    break
+                norm = window[at][NORM]
+                if norm and label.startswith(norm, done) and id(window[at]) not in out:
+                    taken.append(at)
+                    done += len(norm)
+            if done == len(label) and taken[-1] - taken[0] >= len(taken):
+                out.update(id(window[at]) for at in taken)
+                break
+    return out
+
+
+#: How many texts on either side of a row's numbers are searched for a group label's
+#: pieces (the longest, 三、本年度办理结果, in one-character pieces, and as many between).
+_WINDOW = 24
+
+
+def _group_labels(spec: TableSpec) -> tuple[str, ...]:
+    """The spec's group labels (those its subtotals name), normalised."""
+    return _of_spec(_GROUP_LABELS, spec, lambda: tuple(normalise(l) for _, l, _ in spec.subtotals))
+
+
+#: id of a table spec → (the spec, its group labels normalised). Made from the spec alone.
+_GROUP_LABELS: dict[int, tuple[TableSpec, tuple[str, ...]]] = {}
 
 
 def _is_piece(item: Item, header: Callable[[str], object]) -> bool:
@@ -551,26 +606,20 @@ def _first_row(
     return None
 
 
-def _label_or_tail(
+def _tail_row(
     run: list[Item], spec: TableSpec, cursor: int, header: Callable[[str], object]
 ) -> int | None:
-    """The row a run's texts name by themselves: the wrapped pieces at its end (without
-    joining any text after them), else one of its texts (:func:`_label_for`)."""
-    start = _tail_start(run, header)
-    if start < len(run):
-        norms = [item[NORM] for item in run[start:]]
-        tail = _first_row(_finder(spec), norms, "", cursor, header)
-        if tail is not None:
-            return tail[0]
-    found = _label_for(run, spec, cursor, _naming(spec))
+    """The row the wrapped pieces at the end of ``run`` name by themselves (back to the
+    piece that begins a label; without joining any text after them)."""
+    tail = _tail(run, header, set())
+    found = _first_row(_finder(spec), [run[i][NORM] for i in tail], "", cursor, header)
     return None if found is None else found[0]
 
 
-def _joined(pieces: list[Item], after: list[Item]) -> Item:
+def _joined(pieces: list[Item]) -> Item:
     """The pieces of a wrapped label as one text, where its first piece stands."""
-    texts = [*pieces, *after]
-    raw = "".join(item[RAW] for item in texts)
-    return relabelled(pieces[0], raw, "".join(item[NORM] for item in texts))
+    raw = "".join(item[RAW] for item in pieces)
+    return relabelled(pieces[0], raw, "".join(item[NORM] for item in pieces))
 
 
 def _joined_label(

@@ -202,10 +202,7 @@ def title_wrapped_in_name(first: Line, second: Line) -> bool:
         return False
     if any(mark in head + tail for mark in "。；，,:：") or _breadcrumb(head):
         return False
-    return (
-        REPORT_NAME.pattern.search(normalise(head)) is None
-        and title_score(head + tail) >= 4
-    )
+    return REPORT_NAME.pattern.search(normalise(head)) is None and title_score(head + tail) >= 4
 
 
 #: A year that ends a line (白石县自然资源局2023年度): the first line of a title wrapped
