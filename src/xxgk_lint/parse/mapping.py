@@ -567,7 +567,9 @@ _WINDOW = 24
 
 def _group_labels(spec: TableSpec) -> tuple[str, ...]:
     """The spec's group labels (those its subtotals name), normalised."""
-    return _of_spec(_GROUP_LABELS, spec, lambda: tuple(normalise(l) for _, l, _ in spec.subtotals))
+    return _of_spec(
+        _GROUP_LABELS, spec, lambda: tuple(normalise(label) for _, label, _ in spec.subtotals)
+    )
 
 
 #: id of a table spec → (the spec, its group labels normalised). Made from the spec alone.
