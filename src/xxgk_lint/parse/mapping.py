@@ -421,8 +421,9 @@ def _row_label(
 
 
 #: A piece of a wrapped label that begins one: an item number (1.属, （三, 三、, 3其), as a
-#: label wrapped in a narrow cell starts (not 三“ or 一稳定”, which go on one).
-_NUMBERED = re.compile(r"\(?[0-9]{1,2}(?![0-9])|\(?[一二三四五六七八九十](?:[)、.:]|\Z)")
+#: label wrapped in a narrow cell starts (not 三, 三“ or 一稳定”, which go on one: 4.保护第 /
+#: 三 / 方合法权益).
+_NUMBERED = re.compile(r"\(?[0-9]{1,2}(?![0-9])|\([一二三四五六七八九十]|[一二三四五六七八九十][)、.:]")
 #: The most characters the pieces of a wrapped label are joined to: the format's longest
 #: label (2.申请人逾期未按收费通知…) has 37.
 _WRAPPED_CHARS = 40
