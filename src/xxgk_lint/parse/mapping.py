@@ -406,7 +406,7 @@ def _row_label(
     only is not read as a misprint: so are the header lines of table 二's blocks
     (第二十条第（一）项 | | | |), and a row with nothing in it has no values to lose."""
     run = runs[position][0]
-    wrapped = _wrapped_label(runs, position, spec, cursor)
+    wrapped = _wrapped_label(runs, position, spec, cursor, found)
     if wrapped is not None:
         return (wrapped, run[-1]), None
     if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
@@ -423,13 +423,21 @@ def _row_label(
 #: A piece of a wrapped label that begins one: an item number (1.属, （三, 三、, 3其), as a
 #: label wrapped in a narrow cell starts (not 三, 三“ or 一稳定”, which go on one: 4.保护第 /
 #: 三 / 方合法权益).
-_NUMBERED = re.compile(r"\(?[0-9]{1,2}(?![0-9])|\([一二三四五六七八九十]|[一二三四五六七八九十][)、.:]")
+_NUMBERED = re.compile(
+    r"\(?[0-9]{1,2}(?![0-9])|\([一二三四五六七八九十]|[一二三四五六七八九十][)、.:]"
+)
 #: The most characters the pieces of a wrapped label are joined to: the format's longest
 #: label (2.申请人逾期未按收费通知…) has 37.
 _WRAPPED_CHARS = 40
 
 
-def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int) -> int | None:
+def _wrapped_label(
+    runs: list[Run],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    found: tuple[int, Item] | None,
+) -> int | None:
     """The row a label wrapped over several lines names, when no line of it does by itself.
 
     A PDF printed from a table with narrow label cells (Word's or WPS's template) breaks
@@ -442,13 +450,14 @@ def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int)
     among them (:func:`_group_pieces`); the shortest join that names a row from the
     ``cursor`` on is the row. When none does, the pieces after the numbers are joined to
     them, as few as name a row — not the next row's label (a numbered piece begins it),
-    and never all the texts before the next row's numbers, nor pieces that make the row
-    the next run names by itself.
+    and never all the texts before the next row's numbers, nor pieces that the next row's
+    own pieces need to name it.
 
     The pieces become one text, the run's last (its label); the pieces taken from the next
-    run leave it. Pieces are whole lines of text on consecutive lines, no header word nor
-    sentence, outside any field or grid: a separated or grid table's cells hold whole
-    labels."""
+    run leave it. When a text of the run names the same row by itself (``found``: what
+    :func:`_label_for` found), that text stays the label (None: the caller goes on with
+    it). Pieces are whole lines of text on consecutive lines, no header word nor sentence,
+    outside any field or grid: a separated or grid table's cells hold whole labels."""
     run = runs[position][0]
     header = spec.header_pattern.match
     following, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
@@ -458,18 +467,23 @@ def _wrapped_label(runs: list[Run], position: int, spec: TableSpec, cursor: int)
         return None
     finder = _finder(spec)
     norms = [run[i][NORM] for i in tail]
-    found = _first_row(finder, norms, "", cursor, header)
-    if found is not None:
-        index, at = found
+    named = None if found is None else found[0]
+    joined = _first_row(finder, norms, "", cursor, header)
+    if joined is not None:
+        index, at = joined
+        if index == named:
+            return None
         run[tail[at] :] = [_joined([run[i] for i in tail[at:]])]
         return index
     heads = _heads(following, run[-1], bool(values), header, skip)
     for count in range(1, len(heads) + 1):
         after = "".join(following[i][NORM] for i in heads[:count])
-        found = _first_row(finder, norms, after, cursor, header)
-        if found is None:
+        joined = _first_row(finder, norms, after, cursor, header)
+        if joined is None:
             continue
-        index, at = found
+        index, at = joined
+        if index == named:
+            return None
         if values and _tail_row(following, spec, cursor, header) == index:
             return None  # (the next row's label: this run's label is no row's)
         pieces = [run[i] for i in tail[at:]] + [following[i] for i in heads[:count]]
