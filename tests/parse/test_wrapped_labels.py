@@ -96,3 +96,36 @@ def test_wrapped_labels_are_read_as_their_rows(
     report = parse_text(narrow(text, width, place, group))
     for table in ("proactive", "applications"):
         assert _values(report, table) == _values(expected, table)
+
+
+@pytest.mark.parametrize("place", ["after", "middle", "first"])
+@pytest.mark.parametrize("width", [4, 6])
+@pytest.mark.parametrize(
+    "label",
+    ["2.其他法律行政法规禁止公开", "7.属于行政执法案卷", "2.重复申请", "4.无正当理由大量反复申请"],
+)
+def test_a_wrapped_label_naming_no_row_gives_its_values_to_no_other_row(
+    label: str, width: int, place: str
+) -> None:
+    """A row whose wrapped label names no row (its words replaced) is left unread or read
+    as its own row: no other row takes its values, nor loses its own."""
+    number = label.split(".")[0]
+    own = (2, 5, 0, 1, 0, 0, 8)
+    row = label + " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert CLEAN.count(row) == 1
+    text = CLEAN.replace(row, f"{number}.某某某某某某某某 | " + " | ".join(map(str, own)) + " |")
+    expected = _values(parse_text(CLEAN), "applications")
+    report = parse_text(narrow(text, width, place, "before"))
+    found = _values(report, "applications")
+    key = next(k for k, v in found.items() if v == own) if own in found.values() else None
+    assert key in (None, _key_of(label))
+    assert {k: v for k, v in found.items() if k != _key_of(label)} == {
+        k: v for k, v in expected.items() if k != _key_of(label)
+    }
+
+
+def _key_of(label: str) -> str:
+    from xxgk_lint.format import FORMAT_2021
+
+    spec = FORMAT_2021.table("applications")
+    return next(row.key for row in spec.rows if row.label.zh == label)

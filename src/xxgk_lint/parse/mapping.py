@@ -652,8 +652,13 @@ def _joined_label(
     (the only text before them), names the row by itself, and the two do not make its
     label: then it is the next row's label, and ``piece`` a row of its own (2.重复申
     before 3.要求提供公开出版物; a line repeated, or a header line moved, before a row)
-    whose values must not go to the next row, nor the next row's be lost."""
+    whose values must not go to the next row, nor the next row's be lost. Nor when that
+    text begins a label (an item number: 3.危及“三安全一稳定” after a row whose label
+    names no row) and ``piece`` is no group's label (三、本年度办理结果 | 3 … then
+    （一）予以公开 is （一）'s label): only a group's label goes on with a numbered one."""
     after = following[0]
+    if _NUMBERED.match(after[NORM]) and subtotal_group(spec, [piece[NORM]]) is None:
+        return None
     norm = piece[NORM] + after[NORM]
     found = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
     if found is None:
