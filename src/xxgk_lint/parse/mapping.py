@@ -407,6 +407,9 @@ def _row_label(
     only is not read as a misprint: so are the header lines of table 二's blocks
     (第二十条第（一）项 | | | |), and a row with nothing in it has no values to lose."""
     run = runs[position][0]
+    wrapped = _wrapped_label(runs, position, spec, cursor, found)
+    if wrapped is not None:
+        return (wrapped, run[-1]), None
     if found is None and position + 1 < len(runs) and run and runs[position + 1][0]:
         joined = _joined_label(run[-1], runs[position + 1][0], spec, cursor, naming)
         if joined is not None:
@@ -416,6 +419,225 @@ def _row_label(
         if misprinted is not None:
             return (misprinted[0], run[-1]), misprinted[1]
     return found, None
+
+
+#: A piece of a wrapped label that begins one: an item number (1.属, （三, 三、, 3其), as a
+#: label wrapped in a narrow cell starts (not 三, 三“ or 一稳定”, which go on one: 4.保护第 /
+#: 三 / 方合法权益).
+_NUMBERED = re.compile(
+    r"\(?[0-9]{1,2}(?![0-9])|\([一二三四五六七八九十]|[一二三四五六七八九十][)、.:]"
+)
+#: The most characters the pieces of a wrapped label are joined to: the format's longest
+#: label (2.申请人逾期未按收费通知…) has 37.
+_WRAPPED_CHARS = 40
+
+
+def _wrapped_label(
+    runs: list[Run],
+    position: int,
+    spec: TableSpec,
+    cursor: int,
+    found: tuple[int, Item] | None,
+) -> int | None:
+    """The row a label wrapped over several lines names, when no line of it does by itself.
+
+    A PDF printed from a table with narrow label cells (Word's or WPS's template) breaks
+    a label into pieces of a few characters, one line each (1.属 | 于国 | 家秘密), with its
+    group label's pieces before them or interleaved with them (（三 | 1.属 | ）不 | 于国),
+    and the row's numbers after the last piece or — as they stand centred in the cell —
+    among them (5.属于三类内部事务信 | 0 0 … | 息, 4.无 0 0 … | 正当 | 理由大量反复 | 申请).
+    The pieces nearest the numbers are joined, from the last back to the one that begins
+    a label (an item number, :data:`_NUMBERED`), without a group label's pieces standing
+    among them (:func:`_group_pieces`); the shortest join that names a row from the
+    ``cursor`` on is the row. When none does, the pieces after the numbers are joined to
+    them, as few as name a row — not the next row's label (a numbered piece begins it),
+    and never all the texts before the next row's numbers, nor pieces that the next row's
+    own pieces need to name it.
+
+    The pieces become one text, the run's last (its label); the pieces taken from the next
+    run leave it. When a text of the run names the same row by itself (``found``: what
+    :func:`_label_for` found), that text stays the label (None: the caller goes on with
+    it). Pieces are whole lines of text on consecutive lines, no header word nor sentence,
+    outside any field or grid: a separated or grid table's cells hold whole labels."""
+    run = runs[position][0]
+    header = spec.header_pattern.match
+    following, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
+    skip = _group_pieces(run, following, spec, header)
+    tail = _tail(run, header, skip)
+    if not tail:
+        return None
+    finder = _finder(spec)
+    norms = [run[i][NORM] for i in tail]
+    named = None if found is None else found[0]
+    joined = _first_row(finder, norms, "", cursor, header)
+    if joined is not None:
+        index, at = joined
+        if index == named:
+            return None
+        run[tail[at] :] = [_joined([run[i] for i in tail[at:]])]
+        return index
+    heads = _heads(following, run[-1], bool(values), header, skip)
+    for count in range(1, len(heads) + 1):
+        after = "".join(following[i][NORM] for i in heads[:count])
+        joined = _first_row(finder, norms, after, cursor, header)
+        if joined is None:
+            continue
+        index, at = joined
+        if index == named:
+            return None
+        if values and _tail_row(following, spec, cursor, header) == index:
+            return None  # (the next row's label: this run's label is no row's)
+        pieces = [run[i] for i in tail[at:]] + [following[i] for i in heads[:count]]
+        run[tail[at] :] = [_joined(pieces)]
+        del following[: heads[count - 1] + 1]
+        return index
+    return None
+
+
+def _tail(run: list[Item], header: Callable[[str], object], skip: set[int]) -> list[int]:
+    """Where the pieces of a wrapped label at the end of ``run`` stand (indices, in order;
+    none when its last text is none): back to the first that begins a label, as far as
+    :data:`_WRAPPED_CHARS` go, passing over the pieces in ``skip`` (ids)."""
+    out: list[int] = []
+    chars = 0
+    line = run[-1][LINE] if run else 0
+    for at in range(len(run) - 1, -1, -1):
+        item = run[at]
+        if not _is_piece(item, header) or not 0 <= line - item[LINE] <= 1:
+            break
+        line = item[LINE]
+        if id(item) in skip:
+            continue
+        chars += len(item[NORM])
+        if chars > _WRAPPED_CHARS:
+            break
+        out.append(at)
+        if _NUMBERED.match(item[NORM]):
+            break
+    out.reverse()
+    return out
+
+
+def _heads(
+    following: list[Item],
+    last: Item,
+    values: bool,
+    header: Callable[[str], object],
+    skip: set[int],
+) -> list[int]:
+    """Where the texts at the start of ``following`` (after the numbers that follow the
+    piece ``last``) that may be the rest of a wrapped label stand: pieces on consecutive
+    lines, up to one that begins a label, passing over those in ``skip``; with numbers
+    after them, not the last text."""
+    out: list[int] = []
+    chars = 0
+    line = last[LINE]
+    limit = len(following) - 1 if values else len(following)
+    for at in range(limit):
+        item = following[at]
+        if not _is_piece(item, header) or not 0 <= item[LINE] - line <= 1 + (at == 0):
+            break
+        line = item[LINE]
+        if id(item) in skip:
+            continue
+        chars += len(item[NORM])
+        if _NUMBERED.match(item[NORM]) or chars > _WRAPPED_CHARS:
+            break
+        out.append(at)
+    return out
+
+
+def _group_pieces(
+    run: list[Item], following: list[Item], spec: TableSpec, header: Callable[[str], object]
+) -> set[int]:
+    """The pieces (ids) of a group label (（三）不予公开, 三、本年度办理结果) wrapped in its own
+    narrow cell beside a row's label and interleaved with that label's pieces line by line
+    (（三 | 1.属 | ）不 | 于国 | … | 予公开 | 家秘密), among the last texts of ``run`` and the
+    first of ``following``: the pieces that spell the group's label in order, the first
+    beginning it, when others stand among them. Contiguous, they break no other label."""
+    window = [item for item in (*run[-_WINDOW:], *following[:_WINDOW]) if _is_piece(item, header)]
+    out: set[int] = set()
+    for label in _group_labels(spec):
+        for start, item in enumerate(window):
+            norm = item[NORM]
+            if not norm or not label.startswith(norm) or id(item) in out:
+                continue
+            taken, done = [start], len(norm)
+            for at in range(start + 1, len(window)):
+                if done == len(label):
+                    break
+                norm = window[at][NORM]
+                if norm and label.startswith(norm, done) and id(window[at]) not in out:
+                    taken.append(at)
+                    done += len(norm)
+            if done == len(label) and taken[-1] - taken[0] >= len(taken):
+                out.update(id(window[at]) for at in taken)
+                break
+    return out
+
+
+#: How many texts on either side of a row's numbers are searched for a group label's
+#: pieces (the longest, 三、本年度办理结果, in one-character pieces, and as many between).
+_WINDOW = 24
+
+
+def _group_labels(spec: TableSpec) -> tuple[str, ...]:
+    """The spec's group labels (those its subtotals name), normalised."""
+    return _of_spec(
+        _GROUP_LABELS, spec, lambda: tuple(normalise(label) for _, label, _ in spec.subtotals)
+    )
+
+
+#: id of a table spec → (the spec, its group labels normalised). Made from the spec alone.
+_GROUP_LABELS: dict[int, tuple[TableSpec, tuple[str, ...]]] = {}
+
+
+def _is_piece(item: Item, header: Callable[[str], object]) -> bool:
+    """Whether a text may be a piece of a wrapped label: a whole line of text outside any
+    field or grid, no header word nor sentence."""
+    return (
+        item[FIELD] < 0
+        and item[TABLE] < 0
+        and header(item[NORM]) is None
+        and _SENTENCE.search(item[RAW]) is None
+    )
+
+
+def _first_row(
+    finder: Callable[[str], tuple[int, ...]],
+    norms: list[str],
+    after: str,
+    cursor: int,
+    header: Callable[[str], object],
+) -> tuple[int, int] | None:
+    """The row that the shortest join of the last of ``norms`` (and the text ``after``)
+    names from the ``cursor`` on, and where in ``norms`` that join begins."""
+    joined = after
+    for at in range(len(norms) - 1, -1, -1):
+        joined = norms[at] + joined
+        if header(joined) is not None:
+            continue
+        rows = finder(joined)
+        found = bisect_left(rows, cursor)
+        if found < len(rows):
+            return rows[found], at
+    return None
+
+
+def _tail_row(
+    run: list[Item], spec: TableSpec, cursor: int, header: Callable[[str], object]
+) -> int | None:
+    """The row the wrapped pieces at the end of ``run`` name by themselves (back to the
+    piece that begins a label; without joining any text after them)."""
+    tail = _tail(run, header, set())
+    found = _first_row(_finder(spec), [run[i][NORM] for i in tail], "", cursor, header)
+    return None if found is None else found[0]
+
+
+def _joined(pieces: list[Item]) -> Item:
+    """The pieces of a wrapped label as one text, where its first piece stands."""
+    raw = "".join(item[RAW] for item in pieces)
+    return relabelled(pieces[0], raw, "".join(item[NORM] for item in pieces))
 
 
 def _joined_label(
@@ -431,8 +653,13 @@ def _joined_label(
     (the only text before them), names the row by itself, and the two do not make its
     label: then it is the next row's label, and ``piece`` a row of its own (2.重复申
     before 3.要求提供公开出版物; a line repeated, or a header line moved, before a row)
-    whose values must not go to the next row, nor the next row's be lost."""
+    whose values must not go to the next row, nor the next row's be lost. Nor when that
+    text begins a label (an item number: 3.危及“三安全一稳定” after a row whose label
+    names no row) and ``piece`` is no group's label (三、本年度办理结果 | 3 … then
+    （一）予以公开 is （一）'s label): only a group's label goes on with a numbered one."""
     after = following[0]
+    if _NUMBERED.match(after[NORM]) and subtotal_group(spec, [piece[NORM]]) is None:
+        return None
     norm = piece[NORM] + after[NORM]
     found = _label_for([relabelled(piece, piece[RAW] + after[RAW], norm)], spec, cursor, naming)
     if found is None:
