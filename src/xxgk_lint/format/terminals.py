@@ -137,6 +137,11 @@ def _value() -> str:
     return f"(?:{NUMBER}(?:{_glued_units()})?|{placeholder_pattern()[3:-1]})"
 
 
+#: What follows a number of a date (2023 年 12 月 / 31 日, as Word's spacing between digits
+#: and Chinese prints it in a PDF): never a table cell's value.
+DATE_UNITS = "年月日号"
+
+
 def row_terminal() -> str:
     """The ROW line terminal: a line with a cell separator or a value standing alone; a
     number with its unit glued on (a PDF's text row whose every cell prints its unit)
@@ -150,7 +155,7 @@ def row_terminal() -> str:
     return (
         "// A row: a line with a cell separator, or with a number or placeholder standing alone\n"
         "// (a number with its unit glued on: beside another word, or glued to more).\n"
-        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)"
+        rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)(?![ \t　]*[{DATE_UNITS}])"
         rf"|(?=[+\-−0-9０-９])(?:(?<=\s)|(?=\S*\s)|(?=(?:{unit}){{2}})){NUMBER}{_glued_units()}"
         r"(?!\S)))[^\n]*/"
         "\n"
