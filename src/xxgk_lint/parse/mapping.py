@@ -461,6 +461,8 @@ def _wrapped_label(
     outside any field or grid: a separated or grid table's cells hold whole labels."""
     run = runs[position][0]
     header = spec.header_pattern.match
+    if not run or not _is_piece(run[-1], header):
+        return None  # (what _tail finds then: the pieces end the run; most runs fail here)
     following, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
     skip = _group_pieces(run, following, spec, header)
     tail = _tail(run, header, skip)
