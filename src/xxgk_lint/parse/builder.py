@@ -358,13 +358,17 @@ class _Builder:
             # (dataclasses.replace, field by field: ten times the cost of the record made)
             title = Paragraph(title_text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
-        period = find_period(paragraphs)
+        stated_year = title_year
+        if stated_year is None:
+            overview = [s for s in sections if s.key == "overview"]
+            stated_year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
+        # (a period without a year, 1月1日至12月31日, is of the year the report states)
+        period = find_period(paragraphs, stated_year)
         year = title_year
         if year is None and period is not None and period.start is not None:
             year = period.start.year
         if year is None:
-            overview = [s for s in sections if s.key == "overview"]
-            year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
+            year = stated_year
         deviations = tuple(self._moved(d) for m in mapped.values() for d in m.deviations)
         return Report(
             path=self.source.path,
