@@ -445,7 +445,10 @@ def _period(
 #: What may follow a range of months in a period statement, up to the next comma or the
 #: end of the sentence (2023年1月至12月止, …12月期间, …12月的数据); anything longer is prose
 #: about those months (2023年3月至5月开展专项检查), not the period.
-_MONTHS_TAIL = re.compile(r"[ \t]*(?:止|为止|期间|(?:的|之)?(?:数据|情况))?[ \t)）]*(?:[,，、]|$)")
+#: (Its runs are bounded, so that a search costs linear time.)
+_MONTHS_TAIL = re.compile(
+    r"[ \t]{0,2}(?:止|为止|期间|(?:的|之)?(?:数据|情况))?[ \t)）]{0,4}(?:[,，、]|$)"
+)
 
 
 def _months_range(first: DatePart, last: DatePart, window: str) -> bool:
@@ -564,7 +567,7 @@ def _window_period(
     """(start, end, problem) of the period a window states; None if it holds no date.
 
     Looked up once per window: the template's statement recurs report after report."""
-    folded = plain_dates(nfkc(window))
+    folded = arabic_dates(nfkc(window))
     if _DIGIT(folded) is None:
         return None
     if not any(c in folded for c in _DATE_WORDS) and _NUMERIC_DATE(folded) is None:
@@ -572,6 +575,7 @@ def _window_period(
     plain = compiled(_PLAIN_PERIOD).fullmatch(folded)
     if plain is not None:
         return _plain_period(plain)
+    # (the other wordings, put plainly by read_dates: plain_dates)
     return _period(folded, report_year)
 
 
