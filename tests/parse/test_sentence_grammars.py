@@ -319,3 +319,153 @@ def test_period_words_are_looked_for_where_a_match_can_start() -> None:
         assert found == [m.span() for m in words.raw_pattern.finditer(text)]
         assert found
     assert list(_matches(PERIOD_WORDS[0].raw_pattern, "统統数數", "一、总体情况")) == []
+
+
+@pytest.mark.parametrize(
+    ("window", "start", "end"),
+    [
+        # Dates in figures with dots: no 年/日/至 in the window, yet a period.
+        ("统计期限为2023.1.1-2023.12.31", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为2023.01.01—2023.12.31", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        (
+            "统计期限为２０２３．１．１－２０２３．１２．３１",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+        ),
+        ("统计期限为2022.1.1-2022.12.31", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+        ("统计期限为2023.1.1-2023.6.30", dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+        ("统计期限为2023/1/1-2023/12/31", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        # Months without days: the first day of the first, the last day of the last.
+        ("统计期限为2023年1月至12月", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为2023年1-12月", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为2023年1月份至12月份", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为2023年1至12月止", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为2022年1月至12月", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+        ("统计期限为2023年1月至11月", dt.date(2023, 1, 1), dt.date(2023, 11, 30)),
+        ("统计期限为2023年1-6月", dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+        ("统计期限为2024年1月至2月", dt.date(2024, 1, 1), dt.date(2024, 2, 29)),
+        ("统计期限为2023年1月1日至12月", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("统计期限为二〇二三年一月至十二月期间", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        # 元月 is 1月.
+        ("统计期限自2023年元月1日起至2023年12月31日止", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        (
+            "统计期限为二〇二二年元月一日至十二月三十一日",
+            dt.date(2022, 1, 1),
+            dt.date(2022, 12, 31),
+        ),
+        # A clock time after the day is left out; 24时 does not move the day.
+        (
+            "统计期限为2023年1月1日0时至2023年12月31日24时",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+        ),
+        (
+            "统计期限为2023年1月1日零时至2023年6月30日二十四时",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 6, 30),
+        ),
+        (
+            "统计期限为2023-01-01 00:00:00至2023-12-31 23:59:59",
+            dt.date(2023, 1, 1),
+            dt.date(2023, 12, 31),
+        ),
+    ],
+)
+def test_period_wordings_of_real_reports(window: str, start, end) -> None:
+    from xxgk_lint.parse.dates import _window_period
+
+    assert _window_period.__wrapped__(window) == (start, end, None)
+    assert _window_period.__wrapped__(window, 2023) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    ("window", "year", "read"),
+    [
+        # No year: the report's, for whole dates only.
+        ("统计期限为1月1日至12月31日", 2023, (dt.date(2023, 1, 1), dt.date(2023, 12, 31), None)),
+        ("统计期限为1月1日至6月30日", 2024, (dt.date(2024, 1, 1), dt.date(2024, 6, 30), None)),
+        ("统计期限为1月1日至12月31日", None, (None, None, "garbled")),
+        ("统计期限为1月1日至2月30日", 2023, (None, None, "impossible-date")),
+        # A month range in prose after the word is not read as the period.
+        ("统计期限内，于3月至5月开展专项检查", 2023, (None, None, "garbled")),
+        ("统计期限为2023年3月至5月开展专项检查", 2023, (None, None, "garbled")),
+        ("统计期间2023年1-6月受理申请12件", 2023, (None, None, "garbled")),
+        # One month is no period, nor months without a year.
+        ("统计期限为2023年12月", 2023, (None, None, "garbled")),
+        ("统计期限为1月至12月", 2023, (None, None, "garbled")),
+        # A damaged date stays damaged with the clock-time wording.
+        ("统计期限自202311日0时起至1231日24时止", 2023, (None, None, "garbled")),
+    ],
+)
+def test_period_guards(window: str, year, read) -> None:
+    from xxgk_lint.parse.dates import _window_period
+
+    assert _window_period.__wrapped__(window, year) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("2023年元月1日", "2023年1月1日"),
+        ("2023年 元月1日", "2023年 1月1日"),
+        ("元月1日起", "1月1日起"),
+        ("人均100元月均", "人均100元月均"),  # no month
+        ("2023年12月31日24时", "2023年12月31日"),
+        ("2023年1月1日0时0分至", "2023年1月1日至"),
+        ("12月31日二十四时止", "12月31日止"),
+        ("2023-12-31 23:59", "2023-12-31"),
+        ("共3点意见", "共3点意见"),  # no day before it
+        ("2023年1-12月", "2023年1月-12月"),
+        ("2023年1月份至12月份", "2023年1月至12月"),
+        ("2023年1—6月", "2023年1月—6月"),
+        ("2023年11-13月", "2023年11-13月"),  # no month 13
+        ("2023.1-6月", "2023.1-6月"),  # part of a figure
+    ],
+)
+def test_dates_put_plainly(text: str, plain: str) -> None:
+    from xxgk_lint.parse.dates import plain_dates
+
+    assert plain_dates(text) == plain
+
+
+def _paragraph(text: str, line: int = 1) -> Paragraph:
+    return Paragraph(text, Span(line, 1, line, len(text) + 1), (Piece(0, line, 1),))
+
+
+def test_find_period_reads_qizhi_shijian_and_the_report_year() -> None:
+    from xxgk_lint.parse.dates import find_period
+
+    found = find_period([_paragraph("本报告统计数据起止时间为2022年1月1日至2022年12月31日。")])
+    assert found is not None
+    assert (found.text, found.start, found.end) == (
+        "统计数据起止时间为2022年1月1日至2022年12月31日",
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+    )
+    assert found.span == Span(1, 4, 1, 34)
+    found = find_period([_paragraph("本报告中所列数据统计期限为1月1日至12月31日。")], 2023)
+    assert found is not None
+    assert (found.start, found.end, found.problem) == (
+        dt.date(2023, 1, 1),
+        dt.date(2023, 12, 31),
+        None,
+    )
+
+
+def test_a_month_range_in_prose_does_not_displace_the_period() -> None:
+    """A month range after a loose word is never looked at when a specific word states the
+    period, wherever that statement stands."""
+    from xxgk_lint.parse.dates import find_period
+
+    found = find_period(
+        [
+            _paragraph("本报告所列数据中，2023年1-6月受理申请。"),
+            _paragraph("统计期限为2023年1月1日至2023年12月31日。", 2),
+        ]
+    )
+    assert found is not None
+    assert (found.start, found.end, found.span.line) == (
+        dt.date(2023, 1, 1),
+        dt.date(2023, 12, 31),
+        2,
+    )

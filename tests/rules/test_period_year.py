@@ -98,3 +98,97 @@ def test_spaces_around_the_digits_are_a_well_formed_period(tmp_path: Path, sente
     file = check_text(tmp_path, period(sentence))
     assert codes(file, "XG301", "XG302", "XG303", "XG304") == []
     assert statuses(file, "XG303") == statuses(file, "XG304") == ["pass"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code", "actual"),
+    [
+        # Dots, with or without padding, full-width: read as dates.
+        ("本报告所列数据统计期限为2023.1.1-2023.12.31。", "数据统计期", None, None),
+        (
+            "本报告所列数据统计期限为２０２３．１．１－２０２３．１２．３１。",
+            "数据统计期",
+            None,
+            None,
+        ),
+        (
+            "本报告所列数据统计期限为2022.01.01—2022.12.31。",
+            "数据统计期",
+            "XG303",
+            "2022-01-01/2022-12-31",
+        ),
+        (
+            "本报告所列数据统计期限为2023.1.1-2023.6.30。",
+            "数据统计期",
+            "XG304",
+            "2023-01-01/2023-06-30",
+        ),
+        # Months without days.
+        ("统计期限为2023年1月至12月。", "统计期限", None, None),
+        ("统计期限为2023年1-12月。", "统计期限", None, None),
+        ("统计期限为2022年1月至12月。", "统计期限", "XG303", "2022-01-01/2022-12-31"),
+        ("统计期限为2023年1月至11月。", "统计期限", "XG304", "2023-01-01/2023-11-30"),
+        ("统计期限为2023年1-6月。", "统计期限", "XG304", "2023-01-01/2023-06-30"),
+        # 元月, clock times, 起止时间, no year.
+        ("统计期限自2023年元月1日起至2023年12月31日止。", "统计期限", None, None),
+        (
+            "统计期限自2022年元月1日起至2022年12月31日止。",
+            "统计期限",
+            "XG303",
+            "2022-01-01/2022-12-31",
+        ),
+        ("统计期限为2023年1月1日0时至2023年12月31日24时。", "统计期限", None, None),
+        (
+            "统计期限为2023年1月1日0时至2023年6月30日24时。",
+            "统计期限",
+            "XG304",
+            "2023-01-01/2023-06-30",
+        ),
+        ("本报告统计数据起止时间为2023年1月1日至2023年12月31日。", "统计数据起止时间", None, None),
+        (
+            "本报告统计数据起止时间为2022年1月1日至2022年12月31日。",
+            "统计数据起止时间",
+            "XG303",
+            "2022-01-01/2022-12-31",
+        ),
+        ("本报告中所列数据统计期限为1月1日至12月31日。", "数据统计期", None, None),
+        (
+            "本报告中所列数据统计期限为1月1日至11月30日。",
+            "数据统计期",
+            "XG304",
+            "2023-01-01/2023-11-30",
+        ),
+    ],
+)
+def test_period_wordings_of_real_reports(
+    tmp_path: Path, sentence: str, word: str, code: str | None, actual: str | None
+) -> None:
+    text = period(sentence)
+    file = check_text(tmp_path, text)
+    found = codes(file, "XG301", "XG302", "XG303", "XG304")
+    if code is None:
+        assert found == []
+        assert statuses(file, "XG303") == statuses(file, "XG304") == ["pass"]
+        return
+    assert found == [(code, *locate(text, word))]
+    (finding,) = [d for d in file.diagnostics if d.code == code]
+    assert finding.actual == actual
+
+
+def test_a_period_without_a_year_in_a_report_without_a_title_year(tmp_path: Path) -> None:
+    """No year in the title: the year the text states is the period's."""
+    text = period(
+        "本报告中所列数据统计期限为1月1日至12月31日。",
+        edit(CLEAN, TITLE, "测试县人民政府政府信息公开工作年度报告"),
+    )
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG301", "XG302", "XG303", "XG304") == []
+    assert statuses(file, "XG303") == ["pass"]
+
+
+def test_a_month_range_in_prose_is_not_the_period(tmp_path: Path) -> None:
+    """Months named in a sentence about work done are not read as the period: the
+    statement stays unreadable (XG302), not a partial year (XG304)."""
+    text = period("统计期限内，本机关于2023年3月至5月开展专项检查。")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG302", "XG303", "XG304") == [("XG302", *locate(text, "统计期限"))]

@@ -74,15 +74,19 @@ def __getattr__(name: str) -> re.Pattern[str]:
 #: of the agency's name.
 ABOUT = "关于"
 
-#: Words that introduce the statistics period (统计期限), specific before loose: the loose
-#: ones (所列数据, 截止时间) are only tried when no specific one is found.
+#: Words that introduce the statistics period (统计期限, 统计数据起止时间), specific before
+#: loose: the loose ones (所列数据, 截止时间) are only tried when no specific one is found.
 PERIOD_WORDS = (
     Vocabulary(
-        words=(r"统计(?:期限|时限|期间|时段|区间|周期|时间)", r"数据(?:期限|统计期|时限)"),
+        words=(
+            r"统计(?:期限|时限|期间|时段|区间|周期|时间|(?:数据)?起止(?:时间|日期))",
+            r"数据(?:期限|统计期|时限|(?:统计)?起止(?:时间|日期))",
+        ),
         variants=(
             "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止",
             "报告数据统计期限为2023年1月1日至2023年12月31日",
             "统计期限为2023年1月1日至12月31日",
+            "本报告统计数据起止时间为2023年1月1日至2023年12月31日",
         ),
     ),
     Vocabulary(

@@ -363,13 +363,16 @@ class _Builder:
             # (dataclasses.replace, field by field: ten times the cost of the record made)
             title = Paragraph(title_text, paragraph.span, paragraph.pieces, None, paragraph.origin)
         paragraphs = [*preamble, *(p for s in sections for p in s.paragraphs)]
-        period = find_period(paragraphs)
+        period = find_period(paragraphs, title_year)
         year = title_year
         if year is None and period is not None and period.start is not None:
             year = period.start.year
         if year is None:
             overview = [s for s in sections if s.key == "overview"]
             year = year_of_text(p.text for s in (overview or sections) for p in s.paragraphs)
+            if period is not None and year is not None:
+                # (a period without a year, 1月1日至12月31日, is of the year the text states)
+                period = find_period(paragraphs, year)
         deviations = tuple(self._moved(d) for m in mapped.values() for d in m.deviations)
         return Report(
             path=self.source.path,

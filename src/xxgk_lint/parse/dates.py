@@ -8,7 +8,11 @@ occurrence is looked at once, with a window of bounded size.
 
 Dates written in Chinese numerals (二〇二二年一月一日, 十二月三十一日) are turned into digits
 first (:func:`arabic_dates`, with :mod:`xxgk_lint.parse.numerals`), so the grammar reads
-digits only. A period stated as a year (统计期限为2023年度) is that calendar year.
+digits only; the wordings official prose adds around a date are put plainly too
+(:func:`plain_dates`: 元月 is 1月, a clock time after the day is dropped, 1-12月 is
+1月-12月). A period stated as a year (统计期限为2023年度) is that calendar year; a range of
+months (2023年1月至12月) runs from the first day of its first month to the last day of its
+last; a period without a year (1月1日至12月31日) is of the report's year.
 
 A window is lexed with the grammar's terminals in one C pass, and its tokens grouped into
 dates as the grammar's ``date`` rule groups them (:func:`_read_tokens`); Lark's parser runs
@@ -17,6 +21,7 @@ only on a window that pass cannot lex (a test compares the two readings).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -34,8 +39,10 @@ WINDOW = 120
 #: Where a period statement's window ends (looked for with str.find: a regular expression
 #: of these would cost more to compile, once per process, than all its searches).
 _SENTENCE_ENDS = "。；;"
-#: Characters a window must hold to state a date (a cheap test before the grammar).
+#: Characters a window must hold to state a date (a cheap test before the grammar), unless
+#: it holds a date in figures alone (_NUMERIC_DATE: 2023.1.1-2023.12.31 has none of them).
 _DATE_WORDS = "日至到起止年"
+_NUMERIC_DATE = re.compile(r"\d{4}[ \t]*[./-][ \t]*\d{1,2}[ \t]*[./-][ \t]*\d{1,2}").search
 #: Whether a window holds a digit (compiled once: a search by string looks the pattern up).
 _DIGIT = re.compile(r"\d").search
 #: A date part in Chinese numerals: 二〇二二年, 十二月, 三十一日 (the numeral is bounded, so a
@@ -62,6 +69,45 @@ def arabic_dates(text: str) -> str:
     1–31), so 一年 or 十五日内 stay as they are.
     """
     return _CHINESE_PART.sub(_to_digits, text)
+
+
+#: 元月 (the first month, in official prose) where it is a month of a date: after a year
+#: (2023年元月) or before a day (元月1日); not 100元月均 and the like.
+_FIRST_MONTH = re.compile(r"(?<=年)([ \t]*)元(?=[ \t]*月)|元(?=月[ \t]*\d{1,2}[ \t]*[日号])")
+#: A clock time after a date's day (2023年1月1日0时, 12月31日24时, 2023-12-31 23:59:59,
+#: 零时): dropped, so that the date ends at its day. 24时 is the end of that day, not the
+#: next one: the day is kept as written.
+_CLOCK_TIME = re.compile(
+    r"([日号]|\d{4}[-./]\d{1,2}[-./]\d{1,2})[ \t]*"
+    rf"(?:(?:\d{{1,2}}|{NUMERAL})[ \t]*[时点](?:[ \t]*(?:\d{{1,2}}|{NUMERAL})[ \t]*分)?整?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?)"
+)
+#: A range of months with 月 on the last one only (1-12月, 1至6月, 1月份至12月份): 月 on both.
+_MONTH_SPAN = re.compile(
+    r"(?<![\d./-])(\d{1,2})[ \t]*(?:月份)?[ \t]*(-|—{1,2}|–|~|～|至|到)[ \t]*(\d{1,2})[ \t]*月份?"
+)
+
+
+def plain_dates(text: str) -> str:
+    """``text`` (NFKC-folded) with its dates as the date grammar reads them: Chinese
+    numerals in digits (:func:`arabic_dates`), 元月 as 1月, a clock time after a day left
+    out (…12月31日24时 ends on 12月31日), and a range of months that writes 月 once
+    (2023年1-12月) with 月 on both months (2023年1月-12月)."""
+    text = arabic_dates(text)
+    if "元" in text:
+        text = _FIRST_MONTH.sub(lambda m: f"{m.group(1) or ''}1", text)
+    if "时" in text or "点" in text or ":" in text:
+        text = _CLOCK_TIME.sub(r"\1", text)
+    if "月" in text:
+        text = _MONTH_SPAN.sub(_month_span, text)
+    return text
+
+
+def _month_span(match: re.Match[str]) -> str:
+    first, joint, last = match.groups()
+    if not (1 <= int(first) <= 12 and 1 <= int(last) <= 12):
+        return match.group()
+    return f"{first}月{joint}{last}月"
 
 
 def _to_digits(match: re.Match[str]) -> str:
@@ -163,6 +209,19 @@ class DatePart:
     start: int
     end: int
     garbled: bool = False
+
+    def first_day(self, year: int) -> dt.date | None:
+        """The date, or the first day of its month when it gives none (2023年1月)."""
+        if self.month is not None and self.day is None:
+            return calendar_date(self.year or year, self.month, 1)
+        return self.to_date(year)
+
+    def last_day(self, year: int) -> dt.date | None:
+        """The date, or the last day of its month when it gives none (12月 is 12月31日)."""
+        if self.month is not None and 1 <= self.month <= 12 and self.day is None:
+            y = self.year or year
+            return calendar_date(y, self.month, calendar.monthrange(y, self.month)[1])
+        return self.to_date(year)
 
     def to_date(self, year: int | None = None) -> dt.date | None:
         """The calendar date (the year may come from elsewhere); None if it does not exist."""
@@ -286,8 +345,8 @@ def _read_tokens(text: str) -> tuple[list[DatePart | str], int] | None:
 
 @bounded(1024)
 def read_dates(text: str) -> DateReading:
-    """Parse a window of text with the date grammar (NFKC-folded, Chinese numerals of
-    dates in digits first: :func:`arabic_dates`).
+    """Parse a window of text with the date grammar (NFKC-folded, its dates put plainly
+    first: :func:`plain_dates`).
 
     Looked up once per text: the same period statement and sign-off date recur across a
     corpus (the template's wording, a year's reports), and the reading is immutable.
@@ -296,7 +355,7 @@ def read_dates(text: str) -> DateReading:
     START) and another date is a range; a date followed by SINCE is where data begin;
     any other date stands alone.
     """
-    folded = arabic_dates(nfkc(text))
+    folded = plain_dates(nfkc(text))
     read = _read_tokens(folded)
     if read is None:
         try:
@@ -345,8 +404,11 @@ def _read_tree(tree: Tree[Token]) -> tuple[list[DatePart | str], int]:
     return sequence, stray
 
 
-def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
-    """(start, end, problem) of a period statement."""
+def _period(
+    window: str, report_year: int | None = None
+) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """(start, end, problem) of a period statement; ``report_year`` is the year of dates
+    that give none (统计期限为1月1日至12月31日: the report's own year, stated elsewhere)."""
     reading = read_dates(window)
     parts = reading.parts
     if not parts:
@@ -355,10 +417,15 @@ def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
         return None, None, "garbled"
     year = next((p.year for p in parts if p.year is not None), None)
     if year is None:
-        return None, None, "garbled"
+        # (only whole dates: a month or a day alone is no period)
+        if report_year is None or any(p.month is None or p.day is None for p in parts):
+            return None, None, "garbled"
+        year = report_year
     if reading.ranges:
         first, last = reading.ranges[0]
         start, end = first.to_date(year), last.to_date(first.year or year)
+        if _months_range(first, last, window):
+            start, end = first.first_day(year), last.last_day(first.year or year)
     elif reading.since and reading.singles:
         start, end = reading.since[0].to_date(year), reading.singles[0].to_date(year)
     elif _whole_year(reading):
@@ -373,6 +440,26 @@ def _period(window: str) -> tuple[dt.date | None, dt.date | None, str | None]:
     if start > end:
         return None, None, "reversed"
     return start, end, None
+
+
+#: What may follow a range of months in a period statement, up to the next comma or the
+#: end of the sentence (2023年1月至12月止, …12月期间, …12月的数据); anything longer is prose
+#: about those months (2023年3月至5月开展专项检查), not the period.
+#: (Its runs are bounded, so that a search costs linear time.)
+_MONTHS_TAIL = re.compile(
+    r"[ \t]{0,2}(?:止|为止|期间|(?:的|之)?(?:数据|情况))?[ \t)）]{0,4}(?:[,，、]|$)"
+)
+
+
+def _months_range(first: DatePart, last: DatePart, window: str) -> bool:
+    """Whether a range is one of months (2023年1月至12月, 1月至11月 after a year): a year
+    stated, months without days, and nothing after the range but the words that close a
+    period statement (:data:`_MONTHS_TAIL`)."""
+    if first.year is None or None in (first.month, last.month):
+        return False
+    if first.day is not None and last.day is not None:
+        return False
+    return _MONTHS_TAIL.match(plain_dates(nfkc(window)), last.end) is not None
 
 
 def _whole_year(reading: DateReading) -> bool:
@@ -392,8 +479,9 @@ def _missing(parts: list[DatePart], year: int) -> str:
     return "garbled"
 
 
-def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
-    """The first statement of the statistics period in the paragraphs, if any.
+def find_period(paragraphs: Iterable[Paragraph], report_year: int | None = None) -> Period | None:
+    """The first statement of the statistics period in the paragraphs, if any; dates that
+    give no year are of ``report_year`` (the year the title or the text states).
 
     One pass for the specific words over every paragraph; the loose words are searched
     only when no specific statement is found. Each pass looks at every keyword once.
@@ -405,7 +493,7 @@ def find_period(paragraphs: Iterable[Paragraph]) -> Period | None:
         for paragraph in paragraphs:
             text = paragraph.text
             for match in _matches(pattern, firsts, text):
-                period = _candidate(paragraph, text, match.start(), match.end())
+                period = _candidate(paragraph, text, match.start(), match.end(), report_year)
                 if period is not None:
                     return period
     return None
@@ -458,12 +546,14 @@ def _matches(pattern: re.Pattern[str], firsts: str | None, text: str) -> Iterabl
     return ()
 
 
-def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Period | None:
+def _candidate(
+    paragraph: Paragraph, text: str, start: int, word_end: int, report_year: int | None
+) -> Period | None:
     ends = [text.find(c, word_end, start + WINDOW) for c in _SENTENCE_ENDS]
     found = [at for at in ends if at >= 0]
     end = min(found) if found else min(len(text), start + WINDOW)
     window = text[start:end]
-    stated = _window_period(window)
+    stated = _window_period(window, report_year)
     if stated is None:
         return None
     began, ended, problem = stated
@@ -471,17 +561,22 @@ def _candidate(paragraph: Paragraph, text: str, start: int, word_end: int) -> Pe
 
 
 @bounded(1024)
-def _window_period(window: str) -> tuple[dt.date | None, dt.date | None, str | None] | None:
+def _window_period(
+    window: str, report_year: int | None = None
+) -> tuple[dt.date | None, dt.date | None, str | None] | None:
     """(start, end, problem) of the period a window states; None if it holds no date.
 
     Looked up once per window: the template's statement recurs report after report."""
     folded = arabic_dates(nfkc(window))
-    if _DIGIT(folded) is None or not any(c in folded for c in _DATE_WORDS):
+    if _DIGIT(folded) is None:
+        return None
+    if not any(c in folded for c in _DATE_WORDS) and _NUMERIC_DATE(folded) is None:
         return None
     plain = compiled(_PLAIN_PERIOD).fullmatch(folded)
     if plain is not None:
         return _plain_period(plain)
-    return _period(folded)
+    # (the other wordings, put plainly by read_dates: plain_dates)
+    return _period(folded, report_year)
 
 
 #: The period as most reports write it: words without a digit, then 2023年1月1日(起)至
