@@ -67,7 +67,9 @@ OWN_YEAR_PERIOD = (
         (
             "报告应说明所列数据的统计期限，通常在开头一段，如“本报告中所列数据的统计期限自2023年1月1日起至"
             "2023年12月31日止”。也识别“统计期限为……至12月31日”“数据期限截止时间为……，统计数据为……以来”等写法；"
-            "只写年度（“统计期限为2023年度”）即该自然年度，日期也可以用汉字数字（二〇二三年一月一日）。",
+            "只写年度（“统计期限为2023年度”）即该自然年度，日期也可以用汉字数字（二〇二三年一月一日）。"
+            "也识别点号日期（2023.1.1-2023.12.31）、只写月份（2023年1月至12月，即首月1日至末月最后一日）、"
+            "元月、带时刻的日期（……24时）和“统计数据起止时间为……”；不写年份的日期按报告年度。",
             "自2008年起的通行做法；没有统计期限，读者无法判断数据覆盖的时间范围。",
             NO_PERIOD,
             PERIOD,
@@ -77,7 +79,10 @@ OWN_YEAR_PERIOD = (
             "paragraph: 本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止. Variants such as "
             "统计期限为…至12月31日 and 数据期限截止时间为…，统计数据为…以来 are recognised; a "
             "year alone (统计期限为2023年度) is that calendar year, and dates may be written in "
-            "Chinese numerals (二〇二三年一月一日).",
+            "Chinese numerals (二〇二三年一月一日). Dotted dates (2023.1.1-2023.12.31), months "
+            "without days (2023年1月至12月: from the first day of the first month to the last "
+            "day of the last), 元月, dates with a clock time (…24时) and 统计数据起止时间为… are "
+            "read too; dates without a year are of the report's year.",
             "A near-universal convention since 2008; without it readers cannot tell what "
             "time span the figures cover.",
             NO_PERIOD,
