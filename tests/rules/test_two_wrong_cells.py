@@ -24,6 +24,8 @@ ROWS = {
     "carried_over": "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
     "granted": "（一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |",
     "not_held": "1.本机关不掌握相关政府信息 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |",
+    "state_secret": "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "repeated": "2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
     "total": "（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 | 7 |",
     "carried_forward": "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
 }
@@ -116,6 +118,19 @@ def test_two_outcome_cells_at_opposite_corners_with_one_sign(tmp_path: Path) -> 
     )
 
 
+def test_two_outcome_cells_whose_other_corners_would_have_to_be_negative(tmp_path: Path) -> None:
+    """国家秘密/科研机构 0→1 and 重复申请/商业企业 0→1: 国家秘密/商业企业 and 重复申请/科研机构
+    would explain the four failures as well, at −1 each: no count is −1, so the pair is
+    the one correction."""
+    text, at = changed(("state_secret", "research", 1), ("repeated", "business", 1))
+    assert errors(tmp_path, text) == sorted(
+        [
+            ("XG202", *at["state_secret", "research"], 0, 1),
+            ("XG202", *at["repeated", "business"], 0, 1),
+        ]
+    )
+
+
 def test_the_pair_is_named_beside_a_review_sum_that_does_not_agree(tmp_path: Path) -> None:
     text, at = changed(("granted", "total", 5), ("total", "other", 1))
     text = edit(text, "1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |")
@@ -174,8 +189,10 @@ def test_opposite_corners_with_opposite_signs_are_not_named(tmp_path: Path) -> N
         (("received", "total", 8), ("total", "total", 8)),
         # one row's two cells, the row-sum holding
         (("granted", "natural_person", 4), ("granted", "total", 5)),
+        # two cells one lower, at corners whose other corners may be one higher
+        (("granted", "business", 0), ("not_held", "natural_person", 0)),
     ],
-    ids=["one-column", "total-column", "moved", "masked", "one-row"],
+    ids=["one-column", "total-column", "moved", "masked", "one-row", "both-lower"],
 )
 def test_pairs_that_stay_these_do_not_agree(
     tmp_path: Path, cells: tuple[tuple[str, str, int], ...]

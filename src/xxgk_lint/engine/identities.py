@@ -841,7 +841,8 @@ def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]
 
     A cell *explains* the failures it takes part in when (1) it takes part in no
     identity that holds (changing it would break that one), and (2) every failure it
-    takes part in asks the same value of it. A failure is put on a cell when that
+    takes part in asks the same value of it, (3) a count (not −1, not 1.5: every cell
+    an identity reads is a count). A failure is put on a cell when that
     cell is the one cell that explains it: a wrong （七）总计 breaks the row-sum of its
     row, the outcome-sum and the balance of its column, and only it explains all three.
     Failures of a table left over are put on two cells when two cells together explain
@@ -906,8 +907,8 @@ def _culprits(
     candidates: dict[str, Number] = {}
     for address, broken in taking_part.items():
         values = {_needed(o, refs[address]) for o in broken}
-        if len(values) == 1:
-            candidates[address] = values.pop()
+        if len(values) == 1 and _a_count(value := values.pop()):
+            candidates[address] = value
     explaining: dict[int, int] = {}  # failure → how many candidate cells explain it
     for address in candidates:
         for outcome in taking_part[address]:
@@ -928,6 +929,12 @@ def _culprits(
             placed.update(id(o) for a in pairs for o in taking_part[a])
             rest = [o for o in failed if id(o) not in placed]
     return explained, rest
+
+
+def _a_count(value: Number | Fraction) -> bool:
+    """Whether ``value`` can be a count (every cell an identity reads is one): a cell
+    that would have to be −1 or 1.5 is not the wrong one."""
+    return value >= 0 and value == int(value)
 
 
 #: An identity as an equation in the changes of its cells: its :data:`Terms` and what
@@ -952,10 +959,11 @@ def _paired(
     (2) their failures are the table's failures left, each taken by exactly one of them
     (so each, set to its value, makes its own failures hold whatever the other's value),
     and (3) no other cell nor pair of cells, changed, makes every identity of the table
-    hold (:func:`_fixes`): the pair is the one smallest correction. Where two pairs fit
-    (two wrong cells at opposite corners of a rectangle, with opposite signs, fit the
-    other two corners as well), nothing is named: a wrong name is worse than "these do
-    not agree". The failures left are a few (this runs only on them), and the pairs
+    hold, to counts (:func:`_fixes`): the pair is the one smallest correction. Where
+    two pairs fit (two wrong cells at opposite corners of a rectangle fit the other two
+    corners as well, unless one of those would have to be negative: 0→1 typos among
+    zeros are named), nothing is named: a wrong name is worse than "these do not
+    agree". The failures left are a few (this runs only on them), and the pairs
     tried are the cells of the smallest failure with those of the rest's intersection.
     """
     tables: dict[str, list[Outcome]] = {}
@@ -987,7 +995,13 @@ def _paired(
                 assert outcome.expected is not None and outcome.actual is not None
                 gap = Fraction(outcome.expected) - Fraction(outcome.actual)
                 _index(equations, _terms(outcome), gap)
-        if _fixes(outcomes, equations) == {frozenset(covers[0])}:
+        values = {
+            r.address: Fraction(r.cell.value)
+            for o in outcomes
+            for r in o.cells
+            if r.cell is not None and r.cell.value is not None
+        }
+        if _fixes(outcomes, equations, values) == {frozenset(covers[0])}:
             found.extend(covers[0])
     return found
 
@@ -1000,12 +1014,15 @@ def _index(equations: dict[str, list[_Equation]], terms: Terms, value: Fraction)
 
 
 def _fixes(
-    failures: Sequence[Outcome], equations: dict[str, list[_Equation]]
+    failures: Sequence[Outcome],
+    equations: dict[str, list[_Equation]],
+    values: dict[str, Fraction],
 ) -> set[frozenset[str]]:
     """Every set of one or two cells whose changes (each not 0) make every identity
     hold — the failures of one table and every identity (``equations``, by cell) —
-    with the cells of a set changed by one amount each or, where the changes are not
-    determined, by many (counted once: it is another fix all the same).
+    with the cells of a set changed by one amount each, to counts (``values``: the
+    failures' cells; a cell not among them is not held to it), or, where the changes
+    are not determined, by many (counted once: it is another fix all the same).
 
     Each failure must take a changed cell, so one of them is in the failure with the
     fewest cells, and the other in every failure the first is not in (or, where the
@@ -1017,18 +1034,20 @@ def _fixes(
         if uncovered:
             others = frozenset.intersection(*uncovered)
         else:
-            if _solvable((x,), equations):
+            if _solvable((x,), equations, values):
                 found.add(frozenset((x,)))
             others = frozenset(a for terms, _ in equations.get(x, ()) for a in terms)
         for y in others - {x}:
-            if _solvable((x, y), equations):
+            if _solvable((x, y), equations, values):
                 found.add(frozenset((x, y)))
     return found
 
 
-def _solvable(cells: tuple[str, ...], equations: dict[str, list[_Equation]]) -> bool:
-    """Whether changes of ``cells`` (one or two; each change not 0) satisfy every
-    equation they take part in (exact arithmetic: the coefficients are ±1)."""
+def _solvable(
+    cells: tuple[str, ...], equations: dict[str, list[_Equation]], values: dict[str, Fraction]
+) -> bool:
+    """Whether changes of ``cells`` (one or two; each change not 0, each leaving a count)
+    satisfy every equation they take part in (exact arithmetic: the coefficients are ±1)."""
     seen: set[int] = set()
     rows: list[tuple[tuple[int, ...], Fraction]] = []
     for cell in cells:
@@ -1036,9 +1055,16 @@ def _solvable(cells: tuple[str, ...], equations: dict[str, list[_Equation]]) -> 
             if id(terms) not in seen:
                 seen.add(id(terms))
                 rows.append((tuple(terms.get(c, 0) for c in cells), value))
+
+    def counts(*changes: Fraction) -> bool:
+        return all(
+            change != 0 and (cell not in values or _a_count(values[cell] + change))
+            for cell, change in zip(cells, changes, strict=True)
+        )
+
     if len(cells) == 1:
-        values = {value / a for (a,), value in rows}
-        return len(values) == 1 and 0 not in values
+        changes = {value / a for (a,), value in rows}
+        return len(changes) == 1 and counts(*changes)
     # two unknowns: a pair of independent rows fixes them (else a line of solutions)
     for i, ((a1, b1), c1) in enumerate(rows):
         for (a2, b2), c2 in rows[i + 1 :]:
@@ -1046,8 +1072,8 @@ def _solvable(cells: tuple[str, ...], equations: dict[str, list[_Equation]]) -> 
             if det:
                 dx, dy = (c1 * b2 - c2 * b1) / det, (a1 * c2 - a2 * c1) / det
                 holds = all(a * dx + b * dy == c for (a, b), c in rows)
-                return holds and dx != 0 and dy != 0
-    # every row a multiple of one (a, b): consistent rows leave a line of solutions,
-    # on which both changes are not 0 but at a point or two
+                return holds and counts(dx, dy)
+    # every row a multiple of one (a, b): consistent rows leave a line of solutions (a
+    # fix, counted whatever values it allows)
     (a, b), c = rows[0]
     return all(c * a2 == c2 * a and c * b2 == c2 * b for (a2, b2), c2 in rows)
