@@ -109,6 +109,40 @@ def test_a_review_sum_is_never_put_on_one_cell() -> None:
     assert found == [] and [(o.identity.key, o.scope) for o in rest] == [("review-sum", "review")]
 
 
+def test_two_wrong_cells_whose_rows_and_columns_cross_are_each_found() -> None:
+    """予以公开/总计 5 and （七）总计/其他 1: 予以公开/其他 is asked 1 by the row of the one and
+    the column of the other, but explains two of the five failures only; the pair explains
+    them all, each its own, and no other pair does."""
+    text = edit(CLEAN, GRANTED, GRANTED.replace("| 4 |", "| 5 |"))
+    text = edit(
+        text, "（七）总计 | 5 | 2 | 0 | 0 | 0 | 0 |", "（七）总计 | 5 | 2 | 0 | 0 | 0 | 1 |"
+    )
+    found, rest = culprits(outcomes(text))
+    assert rest == []
+    assert [(c.ref.address, c.value, c.actual) for c in found] == [
+        ("applications.granted.total", 4, 5),
+        ("applications.total.other_org", 0, 1),
+    ]
+    assert [[(o.identity.key, o.scope) for o in c.breaks] for c in found] == [
+        [("row-sum", "granted"), ("outcome-sum", "total")],
+        [("row-sum", "total"), ("outcome-sum", "other_org"), ("balance", "other_org")],
+    ]
+
+
+def test_two_wrong_cells_another_pair_explains_as_well_are_not_found() -> None:
+    """予以公开/自然人 +1 and 不掌握/总计 −1, or 予以公开/总计 +1 and 不掌握/自然人 −1."""
+    text = edit(CLEAN, GRANTED, GRANTED.replace("| 3 |", "| 4 |"))
+    text = edit(text, NOT_HELD, NOT_HELD.replace("| 2 |", "| 1 |"))
+    found, rest = culprits(outcomes(text))
+    assert found == []
+    assert [(o.identity.key, o.scope) for o in rest] == [
+        ("row-sum", "granted"),
+        ("row-sum", "unavailable.not_held"),
+        ("outcome-sum", "natural_person"),
+        ("outcome-sum", "total"),
+    ]
+
+
 def test_two_independent_wrong_cells_are_each_found() -> None:
     text = wrong_total()
     text = edit(text, "1 | 0 | 0 | 0 | 1 | 0 |", "1 | 0 | 0 | 0 | 2 | 0 |")

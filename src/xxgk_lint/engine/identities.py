@@ -21,8 +21,9 @@ cells are then read through it with ``map`` and ``itemgetter``, each place once,
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -742,8 +743,24 @@ def judged_culprits(
         )
         made[(at, step)] = outcome
         failed.append(outcome)
-    explained, rest = _culprits(failed, passing)
+    explained, rest = _culprits(failed, passing, lambda: _held_terms(judgement))
     return made, explained, rest
+
+
+def _held_terms(judgement: Judgement) -> Iterator[Terms]:
+    """The :data:`Terms` of every instance of a judgement that holds (for
+    :func:`_paired`, only when a failure is left that no single cell explains)."""
+    for judged in judgement.tables:
+        plan = judged.plan
+        addresses = plan.addresses
+        slots = range(len(addresses))
+        for step, status in zip(plan.steps, judged.statuses, strict=True):
+            if status == PASS:
+                yield _terms_of(
+                    addresses[step.total],
+                    [addresses[i] for i in step.parts(slots)],
+                    [addresses[i] for i in step.others(slots)],
+                )
 
 
 def _step_addresses(plan: _Plan) -> tuple[tuple[str, ...], ...]:
@@ -820,15 +837,20 @@ def _needed(outcome: Outcome, ref: CellRef) -> Number:
 
 
 def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]:
-    """Split the failed outcomes into those one wrong cell explains and the rest.
+    """Split the failed outcomes into those wrong cells explain and the rest.
 
     A cell *explains* the failures it takes part in when (1) it takes part in no
     identity that holds (changing it would break that one), and (2) every failure it
-    takes part in asks the same value of it. A failure is put on a cell only when that
+    takes part in asks the same value of it, (3) a count (not −1, not 1.5: every cell
+    an identity reads is a count). A failure is put on a cell when that
     cell is the one cell that explains it: a wrong （七）总计 breaks the row-sum of its
-    row, the outcome-sum and the balance of its column, and only it explains all three;
-    two cells moved within one column break two row-sums that no single cell explains.
-    Not assessable and uncertain instances neither count for nor against a cell.
+    row, the outcome-sum and the balance of its column, and only it explains all three.
+    Failures of a table left over are put on two cells when two cells together explain
+    them and no other fix as small exists (see :func:`_paired`): two wrong cells whose
+    rows and columns cross. Two cells moved within one column break two row-sums that
+    no single cell explains, and that two other cells (their row's 总计) explain as
+    well: they stay "do not agree". Not assessable and uncertain instances neither
+    count for nor against a cell.
     """
     failed = [o for o in outcomes if o.status == FAIL]
     if not failed:
@@ -837,12 +859,38 @@ def culprits(outcomes: Sequence[Outcome]) -> tuple[list[Culprit], list[Outcome]]
     for outcome in outcomes:
         if outcome.status == PASS:
             passing.update(ref.address for ref in outcome.cells)
-    return _culprits(failed, passing)
+    held = [o for o in outcomes if o.status == PASS]
+    return _culprits(failed, passing, lambda: (_terms(o) for o in held))
 
 
-def _culprits(failed: Sequence[Outcome], passing: set[str]) -> tuple[list[Culprit], list[Outcome]]:
+#: How each cell enters an identity (address → +1 on the total's side, −1 on the
+#: parts'): the identity holds when the sum of its cells' values so weighted is 0.
+Terms = dict[str, int]
+
+
+def _terms_of(total: str, parts: Sequence[str], others: Sequence[str]) -> Terms:
+    """The :data:`Terms` of an instance from its cells' addresses (the balance lists
+    its total among the others too: it counts once)."""
+    terms = dict.fromkeys(parts, -1)
+    terms.update(dict.fromkeys(others, 1))
+    terms[total] = 1
+    return terms
+
+
+def _terms(outcome: Outcome) -> Terms:
+    return _terms_of(
+        outcome.total.address,
+        [r.address for r in outcome.parts],
+        [r.address for r in outcome.others],
+    )
+
+
+def _culprits(
+    failed: Sequence[Outcome], passing: set[str], held: Callable[[], Iterable[Terms]]
+) -> tuple[list[Culprit], list[Outcome]]:
     """:func:`culprits` of the ``failed`` outcomes, in the model's order, given the
-    addresses of the cells of every instance that holds (``passing``)."""
+    addresses of the cells of every instance that holds (``passing``) and, to be read
+    only if a failure is left that no single cell explains, their :data:`Terms`."""
     if not failed:
         return [], []
     taking_part: dict[str, list[Outcome]] = {}
@@ -859,8 +907,8 @@ def _culprits(failed: Sequence[Outcome], passing: set[str]) -> tuple[list[Culpri
     candidates: dict[str, Number] = {}
     for address, broken in taking_part.items():
         values = {_needed(o, refs[address]) for o in broken}
-        if len(values) == 1:
-            candidates[address] = values.pop()
+        if len(values) == 1 and _a_count(value := values.pop()):
+            candidates[address] = value
     explaining: dict[int, int] = {}  # failure → how many candidate cells explain it
     for address in candidates:
         for outcome in taking_part[address]:
@@ -874,4 +922,158 @@ def _culprits(failed: Sequence[Outcome], passing: set[str]) -> tuple[list[Culpri
             explained.append(Culprit(refs[address], value, tuple(broken)))
             placed.update(id(o) for o in broken)
     rest = [o for o in failed if id(o) not in placed]
+    if len(rest) > 1:
+        pairs = _paired(rest, failed, candidates, taking_part, held())
+        if pairs:
+            explained.extend(Culprit(refs[a], candidates[a], tuple(taking_part[a])) for a in pairs)
+            placed.update(id(o) for a in pairs for o in taking_part[a])
+            rest = [o for o in failed if id(o) not in placed]
     return explained, rest
+
+
+def _a_count(value: Number | Fraction) -> bool:
+    """Whether ``value`` can be a count (every cell an identity reads is one): a cell
+    that would have to be −1 or 1.5 is not the wrong one."""
+    return value >= 0 and value == int(value)
+
+
+#: An identity as an equation in the changes of its cells: its :data:`Terms` and what
+#: the weighted changes must add up to (0 for one that holds: it must keep holding).
+_Equation = tuple[Terms, Fraction]
+
+
+def _paired(
+    rest: Sequence[Outcome],
+    failed: Sequence[Outcome],
+    candidates: dict[str, Number],
+    taking_part: dict[str, list[Outcome]],
+    held: Iterable[Terms],
+) -> list[str]:
+    """The cells, two per table, that explain the failures of that table no single cell
+    explains (``rest``), where two do: the failures of two wrong cells whose rows and
+    columns cross (予以公开/总计 and （七）总计/其他) are also those of the cell where the one's
+    row meets the other's column (予以公开/其他), so no failure has one cell alone.
+
+    Two cells are named when (1) each explains the failures it takes part in, as a
+    single culprit does (in no identity that holds; its failures ask one value of it),
+    (2) their failures are the table's failures left, each taken by exactly one of them
+    (so each, set to its value, makes its own failures hold whatever the other's value),
+    and (3) no other cell nor pair of cells, changed, makes every identity of the table
+    hold, to counts (:func:`_fixes`): the pair is the one smallest correction. Where
+    two pairs fit (two wrong cells at opposite corners of a rectangle fit the other two
+    corners as well, unless one of those would have to be negative: 0→1 typos among
+    zeros are named), nothing is named: a wrong name is worse than "these do not
+    agree". The failures left are a few (this runs only on them), and the pairs
+    tried are the cells of the smallest failure with those of the rest's intersection.
+    """
+    tables: dict[str, list[Outcome]] = {}
+    for outcome in rest:
+        tables.setdefault(outcome.identity.table, []).append(outcome)
+    leftover = {id(o) for o in rest}
+    equations: dict[str, list[_Equation]] | None = None
+    found: list[str] = []
+    for outcomes in tables.values():
+        ids = {id(o) for o in outcomes}
+        free = [  # candidates among the failures left (placed culprits explain others)
+            a for a in candidates if all(id(o) in ids for o in taking_part[a])
+        ]
+        covers = [
+            (a, b)
+            for i, a in enumerate(free)
+            for b in free[i + 1 :]
+            if len(taking_part[a]) + len(taking_part[b]) == len(ids)
+            and {id(o) for o in taking_part[a]}.isdisjoint(id(o) for o in taking_part[b])
+        ]
+        if len(covers) != 1:
+            continue
+        if equations is None:  # (every identity that holds, or will once its culprit is set)
+            equations = {}
+            settled = [_terms(o) for o in failed if id(o) not in leftover]
+            for terms in (*held, *settled):
+                _index(equations, terms, Fraction(0))
+            for outcome in rest:
+                assert outcome.expected is not None and outcome.actual is not None
+                gap = Fraction(outcome.expected) - Fraction(outcome.actual)
+                _index(equations, _terms(outcome), gap)
+        values = {
+            r.address: Fraction(r.cell.value)
+            for o in outcomes
+            for r in o.cells
+            if r.cell is not None and r.cell.value is not None
+        }
+        if _fixes(outcomes, equations, values) == {frozenset(covers[0])}:
+            found.extend(covers[0])
+    return found
+
+
+def _index(equations: dict[str, list[_Equation]], terms: Terms, value: Fraction) -> None:
+    """Add an equation under each of its cells' addresses."""
+    equation = (terms, value)
+    for address in terms:
+        equations.setdefault(address, []).append(equation)
+
+
+def _fixes(
+    failures: Sequence[Outcome],
+    equations: dict[str, list[_Equation]],
+    values: dict[str, Fraction],
+) -> set[frozenset[str]]:
+    """Every set of one or two cells whose changes (each not 0) make every identity
+    hold — the failures of one table and every identity (``equations``, by cell) —
+    with the cells of a set changed by one amount each, to counts (``values``: the
+    failures' cells; a cell not among them is not held to it), or, where the changes
+    are not determined, by many (counted once: it is another fix all the same).
+
+    Each failure must take a changed cell, so one of them is in the failure with the
+    fewest cells, and the other in every failure the first is not in (or, where the
+    first is in all, in an identity with it: elsewhere its change would break one)."""
+    cells = [frozenset(r.address for r in o.cells) for o in failures]
+    found: set[frozenset[str]] = set()
+    for x in min(cells, key=len):
+        uncovered = [c for c in cells if x not in c]
+        if uncovered:
+            others = frozenset.intersection(*uncovered)
+        else:
+            if _solvable((x,), equations, values):
+                found.add(frozenset((x,)))
+            others = frozenset(a for terms, _ in equations.get(x, ()) for a in terms)
+        for y in others - {x}:
+            if _solvable((x, y), equations, values):
+                found.add(frozenset((x, y)))
+    return found
+
+
+def _solvable(
+    cells: tuple[str, ...], equations: dict[str, list[_Equation]], values: dict[str, Fraction]
+) -> bool:
+    """Whether changes of ``cells`` (one or two; each change not 0, each leaving a count)
+    satisfy every equation they take part in (exact arithmetic: the coefficients are ±1)."""
+    seen: set[int] = set()
+    rows: list[tuple[tuple[int, ...], Fraction]] = []
+    for cell in cells:
+        for terms, value in equations.get(cell, ()):
+            if id(terms) not in seen:
+                seen.add(id(terms))
+                rows.append((tuple(terms.get(c, 0) for c in cells), value))
+
+    def counts(*changes: Fraction) -> bool:
+        return all(
+            change != 0 and (cell not in values or _a_count(values[cell] + change))
+            for cell, change in zip(cells, changes, strict=True)
+        )
+
+    if len(cells) == 1:
+        changes = {value / a for (a,), value in rows}
+        return len(changes) == 1 and counts(*changes)
+    # two unknowns: a pair of independent rows fixes them (else a line of solutions)
+    for i, ((a1, b1), c1) in enumerate(rows):
+        for (a2, b2), c2 in rows[i + 1 :]:
+            det = a1 * b2 - a2 * b1
+            if det:
+                dx, dy = (c1 * b2 - c2 * b1) / det, (a1 * c2 - a2 * c1) / det
+                holds = all(a * dx + b * dy == c for (a, b), c in rows)
+                return holds and counts(dx, dy)
+    # every row a multiple of one (a, b): consistent rows leave a line of solutions (a
+    # fix, counted whatever values it allows)
+    (a, b), c = rows[0]
+    return all(c * a2 == c2 * a and c * b2 == c2 * b for (a2, b2), c2 in rows)
