@@ -351,15 +351,21 @@ CELL_DOC = {
     "zh": "一个单元格填错往往同时破坏几项勾稽关系（填错的（七）总计会使本行的行合计、本列的办理结果合计和"
     "勾稽关系同时不成立）。能由同一个单元格解释的，只在该单元格报告一次，列出它破坏的各项关系：把它作为"
     "“总计”的那条规则报告（行的总计：XG201；列的（七）总计：XG202），否则由该格所在列的规则报告"
-    "（办理结果各行：XG202；一、二、四行：XG203）。不能由单个单元格解释的，逐项报告“这些数互相不符”，"
-    "不指认哪一格应为多少。",
+    "（办理结果各行：XG202；一、二、四行：XG203）。两个单元格填错、行列交叉时（如某行的总计与另一列的"
+    "（七）总计），若这两格各自解释其所在的不成立关系、合起来解释全部，且别无一格或另两格的改法（改后均为"
+    "非负整数）能使全表成立，则在这两格分别报告应为多少。其余不能这样解释的（同一列的两格；矩形对角两格"
+    "而另两角的改法同样成立；所在关系之一仍成立的），逐项报告“这些数互相不符”，不指认哪一格应为多少。",
     "en": "One wrong cell often breaks several identities (a wrong （七）总计 breaks its row's "
     "row-sum and its column's outcome-sum and balance). When one cell explains them, it is "
     "reported once, at that cell, naming every identity it breaks: by the rule whose "
     "identity states it as a total (a row's 总计: XG201; a column's （七）总计: XG202), else by "
-    "the rule of its column (an outcome row: XG202; rows 一, 二, 四: XG203). Failures no "
-    "single cell explains are reported one by one as 'these do not agree', without saying "
-    "which cell must change.",
+    "the rule of its column (an outcome row: XG202; rows 一, 二, 四: XG203). Two wrong "
+    "cells whose rows and columns cross (a row's 总计 and another column's （七）总计) are "
+    "each reported so when each explains the failures it takes part in, together they "
+    "explain all, and no other cell or pair of cells (leaving counts ≥ 0) corrects the "
+    "table. Failures not so explained (two cells of one column; opposite corners of a "
+    "rectangle whose other corners fit as well; a cell in an identity that holds) are "
+    "reported one by one as 'these do not agree', without saying which cell must change.",
 }
 
 
