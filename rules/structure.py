@@ -596,7 +596,8 @@ def _substantive(section: Section, enough: int) -> list[Sentence]:
             "“（一）存在问题”这类小标题，少于 min-sentences 句即报告），并且要写改进措施（正文中出现"
             "measure-words 中的词，默认为改进、整改、措施、下一步、今后、下步，以及将加强、将进一步、将继续、"
             "将持续、将完善等表示今后做法的写法；“有待加强”“需进一步加强”写的是问题，不算措施）。只看该部分的正文，不看标题："
-            "标题“存在的主要问题及改进情况”本身就含有“改进”。",
+            "标题“存在的主要问题及改进情况”本身就含有“改进”。第五部分分成两个编号的部分印出的（“五、存在的主要问题”"
+            "“六、改进情况”，XG102 指出）合起来读。",
             "《条例》第五十条要求报告存在的主要问题及改进情况；只写“无”或一句套话是评估中常见的扣分项。",
             "五、存在的主要问题及改进情况\n无。",
             "五、存在的主要问题及改进情况\n（一）存在的主要问题。政策解读形式较为单一；部分栏目更新不够及时。\n"
@@ -609,7 +610,9 @@ def _substantive(section: Section, enough: int) -> list[Sentence]:
             "measure-words in its text; by default 改进, 整改, 措施, 下一步, 今后, 下步, and the "
             "future tense of a measure: 将加强, 将进一步, 将继续, 将持续, 将完善 …; 有待加强 and "
             "需进一步加强 state a problem, not a measure). Only the "
-            "section's text is read, not its heading: the official heading itself contains 改进.",
+            "section's text is read, not its heading: the official heading itself contains 改进. "
+            "A section 五 printed as two numbered sections (五、存在的主要问题, 六、改进情况: "
+            "XG102 says so) is read as one.",
             "Article 50 of the 条例 asks for the main problems and the improvements; a section "
             "that says 无 or one stock sentence is a common finding of evaluators.",
             "五、存在的主要问题及改进情况\n无。",
@@ -639,7 +642,10 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
     if section is None:
         return  # XG101 reports the missing section
     number = section.number or report.format.section("problems").number
-    raw = section.text
+    # A section 五 printed as two numbered sections (五、存在的主要问题 / 六、改进情况: XG102
+    # says so) is one section here: its measures stand in the second.
+    parts = [s for s in report.sections if s.key == "problems"]
+    raw = section.text if len(parts) == 1 else "".join(s.text for s in parts)
     # Normalised only if it may be empty or "nothing": each ideograph of U+4E00–U+9FFF is one
     # character of the normalised text, so more of them than "nothing" has settle both, and
     # most sections are never normalised (NFKC costs more than the rest of the rule).
@@ -659,14 +665,14 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
             section.span,
             "nothing",
             number=number,
-            text=section.text.strip(),
+            text=raw.strip(),
             subject="problems.empty",
             expected="text",
-            actual=section.text.strip(),
+            actual=raw.strip(),
         )
         return
     least = int(ctx.option("min-sentences"))
-    sentences = _substantive(section, least)
+    sentences = [found for part in parts for found in _substantive(part, least)][:least]
     where = sentences[0].span if sentences else section.span
     if len(sentences) < least:
         yield ctx.diagnostic(

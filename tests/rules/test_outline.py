@@ -432,3 +432,25 @@ def test_a_run_in_heading_numbered_as_the_section_before(tmp_path: Path) -> None
     )
     file = check_text(tmp_path, text)
     assert codes(file, "XG101", "XG102") == [("XG101", *locate(text, "五、其他需要报告的事项"))]
+
+
+def test_section_five_printed_as_two_sections_is_read_whole(tmp_path: Path) -> None:
+    """五、存在的主要问题 / 六、改进情况 (其他 then numbered 七): XG102 says the second is the same
+    part; XG103 reads both, so the measures under the second count."""
+    problems = "一是政策解读形式较为单一。二是栏目更新不够及时。三是队伍力量较为薄弱。"
+    measures = "下一步，我们将丰富解读形式，建立栏目更新台账。"
+    text = edit(
+        five(problems + "\n六、改进情况\n" + measures),
+        "五、存在的主要问题及改进情况",
+        "五、存在的主要问题",
+    )
+    text = edit(text, "六、其他需要报告的事项", "七、其他需要报告的事项")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG103") == []
+    line = locate(text, "六、改进情况")[0]
+    lines = [d.line for d in file.diagnostics if d.code == "XG102"]
+    assert lines[0] == line
+    # without the measures, the two parts together still have none
+    text = edit(text, measures, "相关情况说明如下。")
+    (finding,) = [d for d in check_text(tmp_path, text).diagnostics if d.code == "XG103"]
+    assert "没有写改进措施" in finding.message
