@@ -46,6 +46,7 @@ from xxgk_lint.parse.dates import find_period
 from xxgk_lint.parse.grammar import (
     Document,
     Line,
+    RawBlock,
     RawSection,
     get_parser,
     is_paragraph,
@@ -521,11 +522,18 @@ def _take_wrapped_title_start(preamble: RawSection, title: Line) -> Line | None:
             continue
         last = block[-1]
         if last[LINE_NUMBER] == title[LINE_NUMBER] - 1 and wrapped_title_start(title, last):
-            block.pop()
-            if not block:
-                preamble.blocks.remove(block)
-            return last
+            return _take(preamble, block, len(block) - 1, len(block))[0]
     return None
+
+
+def _take(preamble: RawSection, block: RawBlock, start: int, stop: int) -> list[Line]:
+    """Lines ``start:stop`` of a block of the preamble, taken out of it (and the block,
+    if that leaves it empty): a title's lines are no paragraph's."""
+    taken = block[start:stop]
+    del block[start:stop]
+    if not block:
+        preamble.blocks.remove(block)
+    return taken
 
 
 #: How many paragraphs before section 一 may name the body when there is no title line.
@@ -541,10 +549,7 @@ def _take_title_wrapped_in_name(preamble: RawSection) -> list[Line]:
             continue
         for at, (first, second) in enumerate(itertools.pairwise(block)):
             if title_wrapped_in_name(first, second):
-                del block[at : at + 2]
-                if not block:
-                    preamble.blocks.remove(block)
-                return [first, second]
+                return _take(preamble, block, at, at + 2)
     return []
 
 

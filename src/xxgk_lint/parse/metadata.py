@@ -228,11 +228,20 @@ def wrapped_title_start(title: Line, before: Line | None) -> bool:
         return False
     from xxgk_lint.format.document import AGENCY_END  # compiled when first needed
 
+    return _title_piece(text, 30) and AGENCY_END.search(normalise(body)) is not None
+
+
+#: Marks a title never holds (a sentence's or a list's).
+_NOT_IN_TITLES = "。；，,:："
+
+
+def _title_piece(text: str, most: int) -> bool:
+    """Whether ``text`` may be a piece of a title wrapped over two lines: some text, at
+    most ``most`` characters, no sentence mark, no breadcrumb."""
     return (
-        0 < len(text) <= 30
+        0 < len(text) <= most
+        and not any(mark in text for mark in _NOT_IN_TITLES)
         and not _breadcrumb(text)
-        and not any(mark in text for mark in "。；，,:：")
-        and AGENCY_END.search(normalise(body)) is not None
     )
 
 
@@ -249,11 +258,12 @@ def title_wrapped_in_name(first: Line, second: Line) -> bool:
     if second[LINE_NUMBER] != first[LINE_NUMBER] + 1 or first[LINE_KIND] != "TEXT":
         return False
     head, tail = clean_title(first[LINE_TEXT]), clean_title(second[LINE_TEXT])
-    if not 0 < len(tail) <= _TITLE_TAIL_CHARS or len(head) > 60:
-        return False
-    if any(mark in head + tail for mark in "。；，,:：") or _breadcrumb(head):
-        return False
-    return REPORT_NAME.pattern.search(normalise(head)) is None and title_score(head + tail) >= 4
+    return (
+        _title_piece(head, 60)
+        and _title_piece(tail, _TITLE_TAIL_CHARS)
+        and REPORT_NAME.pattern.search(normalise(head)) is None
+        and title_score(head + tail) >= 4
+    )
 
 
 #: A year that ends a line (白石县自然资源局2023年度): the first line of a title wrapped

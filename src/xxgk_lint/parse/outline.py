@@ -379,25 +379,17 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
     if key == "overview":
         if part.key != _PREAMBLE:
             return None
-        if title_line is None:
-            # No title: what comes after the introduction (本报告根据…编制), if there is one;
-            # without either, the page's chrome (or a text that is no report) cannot be
-            # told from a report's first section.
-            intro = next(
-                (
-                    b
-                    for b in blocks
-                    if isinstance(b, Paragraph) and _intro().search(normalise(b.text))
-                ),
-                None,
-            )
-            if intro is None:
-                return None
-            title_line = intro.span.line
+        # After the title; with no title, after the introduction (本报告根据…编制), if there
+        # is one: without either, the page's chrome (or a text that is no report) cannot be
+        # told from a report's first section.
+        after_intro = False
         for at, block in enumerate(blocks):
             if isinstance(block, Table):
                 return None
-            if block.span.line <= title_line or _intro().search(normalise(block.text)):
+            if _intro().search(normalise(block.text)):
+                after_intro = True
+                continue
+            if (block.span.line <= title_line) if title_line is not None else not after_intro:
                 continue
             if _ends_sentence(block.text):
                 return at
