@@ -139,10 +139,15 @@ def test_every_title_wording_is_a_title_to_the_grammar(title: str) -> None:
     assert lexer.classify(title) == "TITLE"
 
 
-def test_the_2019_model_sums_19_outcome_rows_and_the_2021_model_21() -> None:
-    assert len(FORMAT_2021.identity("outcome-sum").parts) == 21
-    assert len(FORMAT_2019.identity("outcome-sum").parts) == 19
-    assert "other" in FORMAT_2019.identity("outcome-sum").parts
+def test_both_models_read_table_3_with_the_single_other_row_or_its_three_parts() -> None:
+    # 2019/2020 reports print the 2019 table 三 (（六）其他处理 one row) or the 2021 one
+    # (three rows), often with the 2019 table 二: one table, the single row standing for
+    # the three in the outcome sum.
+    for model in (FORMAT_2021, FORMAT_2019):
+        parts = model.identity("outcome-sum").parts
+        assert len(parts) == 21
+        assert parts[-3:] == ("other.no_correction", "other.fee_unpaid", "other.other")
+        assert model.table("applications").row("other").replaces == parts[-3:]
     assert FORMAT_2019.table("proactive").has_row("procurement")
     assert not FORMAT_2021.table("proactive").has_row("procurement")
 

@@ -12,6 +12,7 @@ from tests.conftest import FIXTURES
 from tests.rules.helpers import check, result
 from xxgk_lint.engine.rule import rule
 from xxgk_lint.format import UnknownKeyError
+from xxgk_lint.parse import parse_path
 
 OLDER = FIXTURES / "reports" / "older-format-2019.txt"
 
@@ -102,3 +103,54 @@ def test_a_rule_declares_the_formats_and_years_it_applies_to() -> None:
             docs=docs(("a", "b", "c", "d"), ("a", "b", "c", "d")),
             formats=["2018"],
         )
+
+
+#: （六）其他处理 as the 2021 format prints it: three rows (the first holds the 1).
+OTHER_2021 = (
+    "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+    "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+    "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+)
+
+
+def _hybrid(tmp_path: Path, other: str = OTHER_2021) -> Path:
+    """The 2019 report with last year's table 二 kept and the 2021 table 三 printed."""
+    text = OLDER.read_text(encoding="utf-8")
+    hybrid = text.replace("（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", other)
+    assert hybrid != text
+    path = tmp_path / "hybrid.txt"
+    path.write_text(hybrid, encoding="utf-8")
+    return path
+
+
+def test_a_2019_report_printing_the_2021_table_3_reads_its_three_other_rows(
+    tmp_path: Path,
+) -> None:
+    path = _hybrid(tmp_path)
+    file = result(path)
+    assert [(d.code, d.severity.label) for d in file.diagnostics] == [("XG002", "info")]
+    report = parse_path(path)
+    assert report.format_version == "2019"
+    table = report.tables["applications"]
+    rows = ("other.no_correction", "other.fee_unpaid", "other.other", "total")
+    assert [table.row(row).value("total") for row in rows] == [1, 0, 0, 14]  # type: ignore[union-attr]
+    outcome_sum = next(c for c in file.checks if c.check == "outcome-sum" and c.scope == "total")
+    assert outcome_sum.status == "pass"
+    assert len(outcome_sum.cells) == 22  # （七）总计 and the 21 outcome rows
+
+
+def test_a_wrong_cell_among_the_2021_other_rows_of_a_2019_report_is_named(
+    tmp_path: Path,
+) -> None:
+    path = _hybrid(
+        tmp_path,
+        OTHER_2021.replace(
+            "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 2 |"
+        ),
+    )
+    found = [d for d in check(path) if d.code != "XG002"]
+    assert [(d.code, d.line, d.column, d.expected, d.actual) for d in found] == [
+        ("XG201", 55, 32, 0, 2)
+    ]
