@@ -22,8 +22,9 @@ from tests.engine.reportkit import (
     write,
     wrong_total,
 )
+from xxgk_lint.engine import pool
 from xxgk_lint.engine.config import ConfigResolver, Overrides
-from xxgk_lint.engine.runner import Runner
+from xxgk_lint.engine.runner import WORKERS_PER_CORE, Runner, usable_cores, workers_for
 
 KILLER = """\
 import os
@@ -300,3 +301,26 @@ def test_a_stopped_pool_leaves_nothing_for_the_interpreters_exit_to_wake() -> No
     assert not manager.is_alive()
     assert wakeup._closed  # what the exit step wakes is marked closed: it does nothing
     assert all(future.done() for future in futures)
+
+
+def test_jobs_beyond_the_files_and_the_cores_start_no_more_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 100000`` forked until the machine's memory ran out."""
+    started: list[int] = []
+    real = pool._executor
+
+    def counted(context, options, jobs):  # type: ignore[no-untyped-def]
+        started.append(jobs)
+        return real(context, options, jobs)
+
+    monkeypatch.setattr(pool, "_executor", counted)
+    for number in range(3):
+        write(tmp_path / f"r{number}.txt", CLEAN)
+    run = Runner(ConfigResolver(None, Overrides(lang="en"), isolated=True), "en", jobs=100_000)
+    run.plan([str(tmp_path)])
+    assert [Path(r.path).name for r in run.results()] == ["r0.txt", "r1.txt", "r2.txt"]
+    assert started == [3]
+    assert workers_for(100_000, 10**6) == WORKERS_PER_CORE * usable_cores()
+    assert workers_for(2, 10**6) == 2
+    assert workers_for(8, 1) == 1

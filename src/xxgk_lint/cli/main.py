@@ -134,7 +134,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         type=_jobs,
         default=1,
         metavar="N",
-        help="check files in N worker processes (0: one per core; default 1)",
+        help="check files in N worker processes (0: one per core; default 1; "
+        "at most one per file and 4 per core)",
     )
     parser.add_argument(
         "--timeout",

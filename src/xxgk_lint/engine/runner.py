@@ -391,11 +391,12 @@ class Runner:
         if plan is None:
             raise RuntimeError("Runner.results() needs a plan: call Runner.plan() first")
         kept = FactsStore()
-        if self.jobs > 1 and plan.files > 1:
+        workers = workers_for(self.jobs, plan.files)
+        if workers > 1:
             from xxgk_lint.engine.pool import checked_in_pool
 
             checked: Iterator[tuple[Planned, Checked | None]] = checked_in_pool(
-                plan.items, self.options(), self.jobs, self.start_method, self.crashed, plan.files
+                plan.items, self.options(), workers, self.start_method, self.crashed, plan.files
             )
         else:
             checked = self._checked_here(plan.items)
@@ -1173,12 +1174,27 @@ def settle() -> None:
 
 def jobs_wanted(jobs: int) -> int:
     """``--jobs``: 0 means one per usable core."""
-    if jobs > 0:
-        return jobs
+    return jobs if jobs > 0 else usable_cores()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+#: ``--jobs`` is capped at this many worker processes per usable core: the work is CPU
+#: bound, so more only cost memory (each worker is a copy of the process, some 30 MB;
+#: ``--jobs 100000`` forked until the machine's memory ran out).
+WORKERS_PER_CORE = 4
+
+
+def workers_for(jobs: int, files: int) -> int:
+    """The worker processes ``--jobs jobs`` starts for ``files`` files: no more than the
+    files, nor than :data:`WORKERS_PER_CORE` per usable core."""
+    return max(1, min(jobs, files, WORKERS_PER_CORE * usable_cores()))
 
 
 def run_check(
