@@ -123,7 +123,7 @@ def _deadline(ctx: RuleContext, kind: str, year: int) -> dt.date | str | None:
 
 
 def _cell(date: Date, lang: str) -> CheckCell:
-    return CheckCell("text", date.value.isoformat(), date.span, _WHICH[lang][date.source])
+    return CheckCell("text", date.iso(), date.span, _WHICH[lang][date.source])
 
 
 def _publication(dates: tuple[Date, ...], year_end: dt.date) -> Date | None:
@@ -176,7 +176,9 @@ PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
             "部门），也可用选项 body 指定。乡镇、街道和开发区没有全国统一的时限，默认不检查，可用选项设定。"
             '日期依次取自页面元数据（<meta name="PubDate"> 等）、页面上的发布日期（发布日期：、发布时间：、'
             "标题下的日期行）和落款日期，提示中写明用的是哪一个。页面日期可能是转载日期，所以默认只是提示。"
-            "早于报告年度结束的落款或发布日期（如2023年度报告落款为2023年1月18日）不可能成立，单独报告为警告。",
+            "早于报告年度结束的落款或发布日期（如2023年度报告落款为2023年1月18日）不可能成立，单独报告为警告。"
+            "落款只写到月份（如“2024年4月”）时，整个月都晚于期限才提示逾期，整个月都在年度结束前才报告警告；"
+            "期限在该月之内则不判断。",
             "按时公开年度报告是法定义务，逾期发布是通报中常见的问题；年度结束前的日期多是沿用上一年报告的落款。",
             PUBLISHED_LATE,
             PUBLISHED_IN_TIME,
@@ -194,7 +196,10 @@ PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
             "line under the title), else the sign-off, and the finding names which. A page's "
             "date may be that of a re-post, so lateness is an info. A sign-off or publication "
             "date before the reporting year ended (a 2023 report signed on 2023-01-18) is "
-            "impossible and reported on its own, as a warning.",
+            "impossible and reported on its own, as a warning. A sign-off that gives its "
+            "month alone (2024年4月) is late only if all of the month is after the deadline, "
+            "and impossible only if all of it is before the year ended; a month that holds "
+            "the deadline is not judged.",
             "Publishing the report on time is a legal duty and late publication is a common "
             "finding of supervising offices; a date before the year ended is usually last "
             "year's sign-off left in place.",
@@ -260,7 +265,7 @@ def publication_deadline(report: Report, ctx: RuleContext) -> Iterator[Diagnosti
     year_end = dt.date(year, 12, 31)
     impossible = str(ctx.option("impossible-severity")).lower()
     for date in report.dates:
-        status = FAIL if date.value <= year_end else PASS
+        status = FAIL if date.latest <= year_end else PASS  # (a month: all of it)
         finding = ("XG305", f"date.{date.source}") if status == FAIL else None
         if impossible == "ignore":
             finding = None
@@ -277,7 +282,7 @@ def publication_deadline(report: Report, ctx: RuleContext) -> Iterator[Diagnosti
             year=year,
             verb=verb,
             expected=f"> {year_end.isoformat()}",
-            actual=date.value.isoformat(),
+            actual=date.iso(),
             subject=f"date.{date.source}",
             severity=Severity.parse(impossible),
         )
@@ -333,8 +338,17 @@ def _late(
         )
         return
     cells = [_cell(published, lang)]
-    if published.value <= deadline:
+    if published.latest <= deadline:
         ctx.record("publication-deadline", "deadline", PASS, cells)
+        return
+    if published.value <= deadline:  # a sign-off's month holds the deadline
+        ctx.record(
+            "publication-deadline",
+            "deadline",
+            NOT_ASSESSABLE,
+            cells,
+            reason=ctx.say("落款只写到月份，期限在该月之内", "the sign-off gives its month alone"),
+        )
         return
     ctx.record("publication-deadline", "deadline", FAIL, cells, finding=("XG305", "deadline"))
     national = kind in (GOVERNMENT, DEPARTMENT) and ctx.option(f"{kind}-deadline") == (
@@ -354,7 +368,7 @@ def _late(
         body=body,
         basis=basis,
         expected=deadline.isoformat(),
-        actual=published.value.isoformat(),
+        actual=published.iso(),
         subject="deadline",
     )
 

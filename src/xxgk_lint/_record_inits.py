@@ -693,12 +693,13 @@ def __init__(self, value):
  __dict['value'] = value
 INITS["def __init__(self, value):\n __dict = self.__dict__\n __dict['value'] = value"] = __init__.__code__
 
-def __init__(self, value, span, source, text):
+def __init__(self, value, span, source, text, last):
  __set(self, 'value', value)
  __set(self, 'span', span)
  __set(self, 'source', source)
  __set(self, 'text', text)
-INITS["def __init__(self, value, span, source, text):\n __set(self, 'value', value)\n __set(self, 'span', span)\n __set(self, 'source', source)\n __set(self, 'text', text)"] = __init__.__code__
+ __set(self, 'last', last)
+INITS["def __init__(self, value, span, source, text, last):\n __set(self, 'value', value)\n __set(self, 'span', span)\n __set(self, 'source', source)\n __set(self, 'text', text)\n __set(self, 'last', last)"] = __init__.__code__
 
 def __init__(self, version, title, years, sections, tables, identities, signals, notes):
  __dict = self.__dict__

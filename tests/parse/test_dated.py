@@ -98,6 +98,33 @@ def test_a_sign_off_in_chinese_numerals() -> None:
     assert (published.value, published.span.column) == (dt.date(2024, 1, 20), 6)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2024年4月", dt.date(2024, 4, 1), dt.date(2024, 4, 30)),
+        ("2024 年 2 月", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("二〇二四年四月", dt.date(2024, 4, 1), dt.date(2024, 4, 30)),
+        ("\u30002023年12月", dt.date(2023, 12, 1), dt.date(2023, 12, 31)),
+    ],
+)
+def test_a_sign_off_by_month_alone(text: str, first: dt.date, last: dt.date) -> None:
+    signed = sign_off([line("六、其他需要报告的事项", 1), line("测试县人民政府", 2), line(text, 3)])
+    assert signed is not None
+    assert (signed.value, signed.last, signed.latest, signed.span.column) == (
+        first,
+        last,
+        last,
+        text.index(text.strip()) + 1,
+    )
+    assert signed.iso() == first.isoformat()[:7]
+
+
+def test_a_month_that_is_no_month_is_no_sign_off() -> None:
+    lines = [line("六、其他需要报告的事项", 1), line("测试县人民政府", 2)]
+    assert sign_off([*lines, line("2024年13月", 3)]) is None
+    assert sign_off([*lines, line("共2024年4月", 3)]) is None  # not a date alone
+
+
 def test_meta_dates_by_name() -> None:
     meta = {"pubdate": MetaTag("2024-01-20 10:30:00", 3, 40), "keywords": MetaTag("x", 4)}
     stated = meta_date(meta)

@@ -172,6 +172,46 @@ def test_signed_before_the_reporting_year_ended(tmp_path: Path) -> None:
     assert xg305(result(report, config=config(tmp_path, "impossible-severity: ignore"))) == []
 
 
+@pytest.mark.parametrize(
+    ("month", "title", "found"),
+    [
+        # a government (by 03-31): all of April is late; March holds the deadline
+        ("2024年4月", TITLE, ("info", "2024-03-31", "2024-04")),
+        ("二〇二四年四月", TITLE, ("info", "2024-03-31", "2024-04")),
+        ("2024年3月", TITLE, None),
+        # a department (by 01-31): February is late, January is in time
+        (
+            "2024年2月",
+            TITLE.replace("测试县人民政府", "测试县审计局"),
+            ("info", "2024-01-31", "2024-02"),
+        ),
+        ("2024年1月", TITLE.replace("测试县人民政府", "测试县审计局"), None),
+        # before the reporting year ended: impossible
+        ("2023年11月", TITLE, ("warning", "> 2023-12-31", "2023-11")),
+    ],
+)
+def test_a_sign_off_by_month_alone(
+    tmp_path: Path, month: str, title: str, found: tuple[str, str, str] | None
+) -> None:
+    text = edit(CLEAN, TITLE, title) + f"测试县人民政府\n{month}\n"
+    findings = xg305(check_text(tmp_path, text))
+    if found is None:
+        assert findings == []
+        return
+    (finding,) = findings
+    assert (finding.line, finding.column) == (text.count("\n"), 1)
+    assert (finding.severity.label, finding.expected, finding.actual) == found
+
+
+def test_a_sign_off_month_holding_a_local_deadline_is_not_judged(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(CLEAN + "测试县人民政府\n2024年3月\n", encoding="utf-8")
+    file = result(report, config=config(tmp_path, "government-deadline: '03-15'"))
+    assert xg305(file) == []
+    (check,) = [c for c in file.checks if c.rule == "XG305" and c.scope == "deadline"]
+    assert (check.status, check.cells[0].value) == ("not_assessable", "2024-03")
+
+
 def test_the_date_in_a_pages_metadata(tmp_path: Path) -> None:
     html = (FIXTURES / "reading" / "cms-standard.html").read_text(encoding="utf-8")
     meta = '<meta name="PubDate" content="2024-02-10 09:00">'

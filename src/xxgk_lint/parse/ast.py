@@ -518,12 +518,26 @@ class Section:
 
 @record(slots=True)
 class Date:
-    """A calendar date the report states (sign-off, publication), with where it was read."""
+    """A calendar date the report states (sign-off, publication), with where it was read.
+
+    A sign-off may give the month alone (2024年4月): ``value`` is then the month's first
+    day and ``last`` its last, and what the date is earlier or later than is known only
+    where the whole month is."""
 
     value: dt.date
     span: Span
     source: str  # "meta", "published-line", "sign-off"
     text: str
+    last: dt.date | None = None
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date may be."""
+        return self.value if self.last is None else self.last
+
+    def iso(self) -> str:
+        """The date as ISO 8601 writes it: 2024-04-18, or 2024-04 for a month."""
+        return self.value.isoformat() if self.last is None else self.value.isoformat()[:7]
 
 
 @record(slots=True)

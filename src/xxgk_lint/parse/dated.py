@@ -22,6 +22,7 @@ from xxgk_lint.parse.ast import Date, Span
 from xxgk_lint.parse.dates import CHINESE_DATE, DATE_GAP_CHARS, calendar_date, read_dates
 from xxgk_lint.parse.dates import DATE_GAP as _GAP
 from xxgk_lint.parse.grammar import Line
+from xxgk_lint.parse.numerals import NUMERAL
 from xxgk_lint.sources.model import MetaTag
 
 #: A date in digits and units (2024年1月18日), spaces between its parts allowed (DATE_GAP).
@@ -45,11 +46,15 @@ _BYLINE = (
     r"(?=\s*(?:来源|作者|浏览|点击|阅读|字号|发布|【|$))"
 )
 #: A sign-off line: a date and nothing else (2024年1月18日, 二〇二四年一月十八日, damaged ones
-#: such as 2025214 too).
-_SIGN_OFF = rf"^{_GAP}(?:{_UNIT_DATE}|\d{{6,8}}|{CHINESE_DATE}){_GAP}$"
-#: What a date can start with (a digit, or a numeral: NUMERAL) and end with (a digit, 日, 号).
+#: such as 2025214 too), or a month (2024年4月, 二〇二四年四月).
+_SIGN_OFF = (
+    rf"^{_GAP}(?:{_UNIT_DATE}|\d{{6,8}}|{CHINESE_DATE}"
+    rf"|(?:\d{{4}}|{NUMERAL}){_GAP}年{_GAP}(?:\d{{1,2}}|{NUMERAL}){_GAP}月){_GAP}$"
+)
+#: What a date can start with (a digit, or a numeral: NUMERAL) and end with (a digit, 日, 号;
+#: 月 for a month).
 _DATE_FIRST = frozenset("〇○零一二两三四五六七八九十百千万")
-_DATE_LAST = frozenset("日号")
+_DATE_LAST = frozenset("日号月")
 
 
 #: Page metadata names that hold the publication date, most specific first.
@@ -89,6 +94,18 @@ def _date_of(text: str) -> dt.date | None:
     return parts[0].to_date()
 
 
+def _month_of(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a month given alone (2024年4月, 二〇二四年四月)."""
+    parts = read_dates(text.translate(_NO_GAPS)).parts
+    if len(parts) != 1 or parts[0].garbled:
+        return None
+    part = parts[0]
+    if part.year is None or part.month is None or part.day is not None:
+        return None
+    first, last = part.first_day(part.year), part.last_day(part.year)
+    return None if first is None or last is None else (first, last)
+
+
 def publication_dates(lines: Iterable[Line]) -> list[Date]:
     """The page dates of the header lines, in order: labelled dates and bylines."""
     out = []
@@ -118,10 +135,15 @@ def sign_off(lines: list[Line]) -> Date | None:
     for _, text, number, column, _ in reversed(lines[-SIGN_OFF_WINDOW:]):
         last = text.rstrip(DATE_GAP_CHARS)[-1:]
         if (last.isdigit() or last in _DATE_LAST) and compiled(_SIGN_OFF).match(text):
-            value = _date_of(text)
             stripped = text.strip()
             start = column + text.index(stripped)
             span = Span(number, start, number, start + len(stripped))
+            if stripped.endswith("月"):
+                month = _month_of(stripped)
+                if month is not None:
+                    return Date(month[0], span, "sign-off", stripped, month[1])
+                return None
+            value = _date_of(text)
             if value is not None:
                 return Date(value, span, "sign-off", stripped)
             return None  # a damaged date (2025214): no date to use
