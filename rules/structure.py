@@ -64,7 +64,7 @@ PROBLEMS_HEADED = (
             "年度报告应包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
             "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。"
             "按标题中的核心词识别，不论编号写法（“（一）总体情况”也算）；标题与正文写在同一行的（如“六、其他需要报告的事项：本机关……”）也是标题；没有标题但内容在的部分也视为存在（第二至四部分看表格，"
-            "第一部分看标题和开头段之后的正文，第五部分看“（一）主要问题”，第六部分看收费说明），由 XG102 报告。",
+            "第一部分看标题和开头段之后的正文，没有标题和开头段时看编号的“（一）主动公开情况”“（二）依申请公开情况”等小标题，第五部分看“（一）主要问题”，第六部分看收费说明），由 XG102 报告。",
             "《政府信息公开条例》第五十条规定了年度报告的内容，格式要求“不能遗漏”。",
             FIVE_SECTIONS,
             SIX_SECTIONS,
@@ -76,7 +76,9 @@ PROBLEMS_HEADED = (
             "numbering (（一）总体情况 too), a heading with its text run in on the same line "
             "(六、其他需要报告的事项：本机关…) included; a section whose content is there under no "
             "heading (the "
-            "table of 二–四, 一's prose after the opening paragraph, 五's （一）主要问题, 六's fee "
+            "table of 二–四, 一's prose after the title and the opening paragraph — or, with "
+            "neither, before numbered sub-headings on its topics (（一）主动公开情况, "
+            "（二）依申请公开情况 …) —, 五's （一）主要问题, 六's fee "
             "statement) is present, and XG102 reports its heading.",
             "Article 50 of the 政府信息公开条例 sets the content; the format says nothing may be "
             "left out.",

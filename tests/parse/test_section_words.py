@@ -74,3 +74,34 @@ def test_without_a_title_the_text_after_the_introduction_is_the_first_section(
         if d.code in ("XG101", "XG102")
     ]
     assert found == [("XG102", 2)]
+
+
+#: Section 一 of a report that opens with it: no title, no introduction, no heading.
+TOPICS = (
+    "2023年，本机关认真贯彻落实《条例》，主动公开政府信息40条，共收到政府信息公开申请7件。\n"
+    "（一）主动公开情况\n按照法定程序及时主动公开各类信息。\n"
+    "（二）依申请公开方面。规范办理流程，依法答复申请人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "found"),
+    [
+        # numbered sub-headings on two topics of 一: section 一 without its heading
+        (TOPICS, [("XG102", 1)]),
+        # one topic, or none numbered, does not tell the report from the page's chrome:
+        # 一 is missing where it belongs (before 二)
+        (TOPICS.split("（二）")[0], [("XG101", 4)]),
+        ("2023年，本机关认真贯彻落实《条例》。\n主动公开情况\n依申请公开情况\n", [("XG101", 4)]),
+    ],
+)
+def test_without_title_and_introduction_the_topics_of_one_name_it(
+    tmp_path: Path, opening: str, found: list[tuple[str, int]]
+) -> None:
+    text = opening + "二、主动公开政府信息情况" + CLEAN.split("二、主动公开政府信息情况", 1)[1]
+    got = [
+        (d.code, d.line)
+        for d in check_text(tmp_path, text).diagnostics
+        if d.code in ("XG101", "XG102")
+    ]
+    assert got == found

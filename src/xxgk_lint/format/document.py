@@ -106,29 +106,37 @@ FEE_STATEMENT = Vocabulary(
 #: The fee regime of 国办函〔2020〕109号 applies from the reports for this year on.
 FEE_REGIME_FROM = 2021
 
-#: The sub-headings the format gives the prose of 一 and 五: the five topics of 总体情况
-#: (FMT21: 主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障) and 五's
-#: problems and improvements. A sentence that is nothing but one of them (（一）主动公开情况。)
-#: is the format's wording, not the body's own: XG603 does not count it as copied prose.
-#: Each word is a whole sentence once its numbering and punctuation are removed.
-OUTLINE_HEADINGS = Vocabulary(
+#: The five topics the format gives the prose of 一, 总体情况 (FMT21: 主动公开、依申请公开、
+#: 政府信息管理、政府信息公开平台建设、监督保障), as its sub-headings word them. Numbered
+#: sub-headings on two of them show where 一 is when its heading is left out.
+OVERVIEW_TOPICS = Vocabulary(
     words=(
         r"(?:政府信息)?主动公开(?:政府信息)?(?:情况|方面|工作)?",
         r"(?:政府信息公开)?依申请公开(?:情况|方面|工作)?",
         r"政府信息(?:公开)?管理(?:情况|方面|工作)?",
         r"(?:政府信息公开)?(?:平台|公开平台)建设(?:情况|方面|工作)?",
         r"监督保障(?:机制|情况|方面|工作)?",
-        r"(?:存在的?)?(?:主要)?问题(?:情况)?",
-        r"(?:改进|整改)(?:情况|措施|方面)?",
     ),
     variants=(
         "（一）主动公开情况",
         "（一）主动公开方面",
         "（五）监督保障机制",
         "（四）政府信息公开平台建设情况",
-        "（一）存在的主要问题",
-        "（二）改进情况",
     ),
+)
+
+#: The sub-headings the format gives the prose of 一 and 五: the five topics of 总体情况
+#: and 五's problems and improvements. A sentence that is nothing but one of them
+#: (（一）主动公开情况。) is the format's wording, not the body's own: XG603 does not count
+#: it as copied prose. Each word is a whole sentence once its numbering and punctuation
+#: are removed.
+OUTLINE_HEADINGS = Vocabulary(
+    words=(
+        *OVERVIEW_TOPICS.words,
+        r"(?:存在的?)?(?:主要)?问题(?:情况)?",
+        r"(?:改进|整改)(?:情况|措施|方面)?",
+    ),
+    variants=(*OVERVIEW_TOPICS.variants, "（一）存在的主要问题", "（二）改进情况"),
 )
 
 #: Words a table cell holds where a number belongs to say there is nothing to count: blank

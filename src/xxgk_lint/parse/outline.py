@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
-from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.document import FEE_STATEMENT, OVERVIEW_TOPICS, PERIOD_WORDS, REPORT_NAME
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Block, Paragraph, Piece, Section, Span, Table
@@ -380,9 +380,10 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
         if part.key != _PREAMBLE:
             return None
         # After the title; with no title, after the introduction (本报告根据…编制), if there
-        # is one: without either, the page's chrome (or a text that is no report) cannot be
-        # told from a report's first section.
-        after_intro = False
+        # is one; without either, where numbered sub-headings on the topics of 一 follow:
+        # without those, the page's chrome (or a text that is no report) cannot be told
+        # from a report's first section.
+        after_intro = title_line is None and _has_overview_topics(blocks)
         for at, block in enumerate(blocks):
             if isinstance(block, Table):
                 return None
@@ -413,6 +414,27 @@ def _start(part: Section, key: str, title_line: int | None) -> int | None:
             if after is not None and after < len(blocks):
                 return after
     return None
+
+
+def _has_overview_topics(blocks: Sequence[Block]) -> bool:
+    """Whether two of ``blocks`` (before any table) open with numbered sub-headings on
+    different topics of 一 (（一）主动公开情况 … （二）依申请公开方面。…)."""
+    topics: set[int] = set()
+    for block in blocks:
+        if isinstance(block, Table):
+            break
+        opening = normalise(block.text[:_HEADING_LENGTH])
+        numbered = compiled(_NUMBERED).match(opening)
+        if numbered is None:
+            continue
+        rest = opening[numbered.end() :]
+        for index, word in enumerate(OVERVIEW_TOPICS.words):
+            if compiled(word).match(rest):
+                topics.add(index)
+                break
+        if len(topics) >= 2:
+            return True
+    return False
 
 
 def _owned(blocks: Sequence[Block], key: str) -> tuple[Block, ...]:
