@@ -75,6 +75,24 @@ def test_render_is_what_check_prints(repo: Path, capsys) -> None:
         assert api.render(fmt, results) == expected
 
 
+def test_discover_takes_a_path_or_several_and_says_what_it_skips(repo: Path) -> None:
+    (repo / "reports" / "e.txt").symlink_to("nowhere.txt")
+    assert api.discover("reports") == api.discover([Path("reports")])
+    skipped: list[str] = []
+    names = api.discover(["reports", "reports/a.txt"], skipped=skipped)
+    assert names == ["reports/a.txt", "reports/b.txt", "reports/c.txt", "reports/d.html"]
+    assert skipped == ["reports/e.txt: 符号链接指向的文件不存在，已跳过"]
+    with pytest.raises(FileNotFoundError, match=r"^gone: no such file or directory$"):
+        api.discover(["reports", "gone"])
+
+
+def test_check_bytes_takes_a_path_as_the_name_and_refuses_text() -> None:
+    data = wrong_total().encode("utf-8")
+    assert api.check_bytes(Path("b.txt"), data).path == "b.txt"
+    with pytest.raises(TypeError, match="data must be bytes, not str"):
+        api.check_bytes("b.txt", wrong_total())  # type: ignore[arg-type]
+
+
 def _dask_or_skip() -> None:
     try:
         import dask.distributed  # noqa: F401
@@ -101,6 +119,7 @@ def test_the_dask_recipe_prints_what_check_prints(repo: Path, capsys) -> None:
         write(
             repo / "reports" / "more" / f"r{number:02d}.txt", wrong_total() if number % 3 else CLEAN
         )
+    (repo / "reports" / "more" / "s.txt").symlink_to("nowhere.txt")  # skipped: a run error
     done = subprocess.run(
         [sys.executable, str(recipe), "reports"],
         cwd=repo,
@@ -109,7 +128,20 @@ def test_the_dask_recipe_prints_what_check_prints(repo: Path, capsys) -> None:
         encoding="utf-8",
         timeout=300,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
     expected = run_main(capsys, "check", "--isolated", "--format", "json", "reports")
-    assert done.stdout == expected.out
+    assert done.stdout == expected.out, done.stderr[-2000:]
+    assert (done.returncode, expected.code) == (2, 2)  # c.txt cannot be read, s.txt skipped
     assert expected.json()["summary"]["files"] == 16
+    assert expected.json()["summary"]["run_errors"] == [
+        "reports/more/s.txt: 符号链接指向的文件不存在，已跳过"
+    ]
+    assert "xxgk-lint: reports/more/s.txt: 符号链接指向的文件不存在，已跳过" in done.stderr
+    # a folder that is not there: one line and 2, as check says (not a clean empty run)
+    done = subprocess.run(
+        [sys.executable, str(recipe), "gone"], cwd=repo, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout, done.stderr.strip()) == (
+        2,
+        "",
+        "check_on_dask: gone: no such file or directory",
+    )

@@ -80,14 +80,23 @@ def _runner(config: ConfigLike, timeout: float | None = None) -> Runner:
 
 
 def check_bytes(
-    name: str, data: bytes, config: ConfigLike = None, *, timeout: float | None = None
+    name: str | os.PathLike[str],
+    data: bytes,
+    config: ConfigLike = None,
+    *,
+    timeout: float | None = None,
 ) -> FileResult:
     """Check one file given as bytes; ``name`` is what findings call it (and its ending
-    picks the reader). Picklable; raises ConfigError for a broken config.
+    picks the reader). Picklable; raises ConfigError for a broken config, TypeError for
+    ``data`` that is not bytes (text has no encoding to check).
 
     Problems of the run (a rule that crashed) are in the result's ``errors``; what the
     whole-run rules keep of the report is in its ``facts``.
     """
+    name = os.fspath(name)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"check_bytes: data must be bytes, not {type(data).__name__}")
+    data = bytes(data)
     runner = _runner(config, timeout)
     config_object = runner.resolver.for_file(Path(name))
     with _lock:  # a runner checks one file at a time (threads of one worker share it)
@@ -105,21 +114,29 @@ def check_run(results: Sequence[FileResult], config: ConfigLike = None) -> tuple
 
 
 def result_run(
-    results: Sequence[FileResult], config: ConfigLike = None, *, across: Iterable[Diagnostic] = ()
+    results: Sequence[FileResult],
+    config: ConfigLike = None,
+    *,
+    across: Iterable[Diagnostic] = (),
+    errors: Sequence[str] = (),
 ) -> RunResult:
-    """``results`` as one :class:`RunResult` (what ``check`` would have made of them)."""
+    """``results`` as one :class:`RunResult` (what ``check`` would have made of them);
+    ``errors``: the run's problems besides the files' own (:func:`discover`'s ``skipped``).
+    Its ``exit_code`` is ``check``'s."""
     resolved = _config(config)
     runner = _runner(resolved)
     registry = runner.registry_for(resolved)
     rules = tuple(registry.rules[code].meta for code in sorted(registry.rules))
-    errors = tuple(e for r in results for e in r.errors) + tuple(registry.errors)
+    run_errors = (
+        tuple(errors) + tuple(e for r in results for e in r.errors) + tuple(registry.errors)
+    )
     fail_on = runner.fail_on()
     found = tuple(across)
     # The lines the whole-run findings show, as check reads them: from the files, if there
     lines: dict[str, dict[int, str]] = {}
     read_across_lines(found, lines, lambda path: resolved)
     return RunResult(
-        tuple(results), rules, fail_on, resolved.lang, errors, across=found, across_lines=lines
+        tuple(results), rules, fail_on, resolved.lang, run_errors, across=found, across_lines=lines
     )
 
 
@@ -129,21 +146,46 @@ def render(
     config: ConfigLike = None,
     *,
     across: Iterable[Diagnostic] | None = None,
+    errors: Sequence[str] = (),
 ) -> str:
     """``results`` in format ``fmt`` (``text``, ``json``, ``sarif`` …), as ``check`` prints
-    them; ``across`` defaults to :func:`check_run` over them."""
+    them; ``across`` defaults to :func:`check_run` over them, ``errors`` are the run's
+    problems besides the files' own (:func:`discover`'s ``skipped``)."""
     from xxgk_lint.formatters import render as render_run
 
     if across is None:
         across = check_run(results, config)
-    return render_run(fmt, result_run(results, config, across=across))
+    return render_run(fmt, result_run(results, config, across=across, errors=errors))
 
 
-def discover(paths: Sequence[str], config: ConfigLike = None) -> list[str]:
-    """The report files under ``paths``, in the order ``check`` checks them (the same walk,
-    ``extensions`` and ``exclude``); what the walk skips is left out."""
-    from xxgk_lint.engine.walk import Target
+def discover(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    config: ConfigLike = None,
+    *,
+    skipped: list[str] | None = None,
+) -> list[str]:
+    """The report files under ``paths`` (a path, or several), in the order ``check`` checks
+    them: the same walk, ``extensions`` and ``exclude``, each file once.
+
+    Raises FileNotFoundError for a path that does not exist, as ``check`` stops on one.
+    What the walk skips (a FIFO, a link to nothing, a folder it cannot read …) is not
+    checked: with ``skipped`` given, a line for each is appended to it — what ``check``
+    reports as run errors; pass them to :func:`render` (``errors=``).
+    """
+    from xxgk_lint.engine.walk import Skipped
     from xxgk_lint.engine.walk import discover as walk
 
-    resolver = _Fixed(_config(config))
-    return [str(item.path) for item in walk(paths, resolver) if isinstance(item, Target)]
+    named = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    named = [os.fspath(path) for path in named]
+    for path in named:
+        if not os.path.lexists(path):
+            raise FileNotFoundError(f"{path}: no such file or directory")
+    resolved = _config(config)
+    found = []
+    for item in walk(named, _Fixed(resolved)):
+        if isinstance(item, Skipped):
+            if skipped is not None:
+                skipped.append(item.message(resolved.lang))
+            continue
+        found.append(str(item.path))
+    return found

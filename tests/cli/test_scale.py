@@ -104,9 +104,17 @@ def test_exit_zero_whatever_is_found(tmp_path: Path, capsys, monkeypatch) -> Non
     assert result.code == 0
     assert result.json()["summary"]["exit_code"] == 0
     assert result.codes() == ["XG201"]  # one wrong cell, one finding
-    # a file that could not be checked is not a finding: still 2
+    # a file that could not be read: reported, and still 0 (the README's GitLab recipe
+    # runs its second command whatever the first found)
     (tmp_path / "b.txt").write_bytes(b"\x00\x01")
-    assert run_main(capsys, "check", "--exit-zero", "r.txt", "b.txt").code == 2
+    assert run_main(capsys, "check", "r.txt", "b.txt").code == 2
+    result = run_main(capsys, "check", "--exit-zero", "--lang", "en", "r.txt", "b.txt")
+    assert result.code == 0
+    assert "b.txt:1:1: XG001 error" in result.out
+    # what stops the run before it checks anything is no finding: still 2
+    assert run_main(capsys, "check", "--exit-zero", "r.txt", "gone").code == 2
+    (tmp_path / "bad.yaml").write_text("select: [\n", encoding="utf-8")
+    assert run_main(capsys, "check", "--exit-zero", "--config", "bad.yaml", "r.txt").code == 2
 
 
 class _Stdin:

@@ -7,7 +7,11 @@ process look the same to the run.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import textwrap
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -280,7 +284,6 @@ def test_a_pool_found_broken_when_a_batch_is_sent_loses_no_file(
 
 
 def _slow(seconds: float) -> float:
-    import time
 
     time.sleep(seconds)
     return seconds
@@ -324,3 +327,93 @@ def test_jobs_beyond_the_files_and_the_cores_start_no_more_workers(
     assert workers_for(100_000, 10**6) == WORKERS_PER_CORE * usable_cores()
     assert workers_for(2, 10**6) == 2
     assert workers_for(8, 1) == 1
+
+
+SLOW = """\
+import time
+
+from xxgk_lint.engine.diagnostics import RuleDoc
+from xxgk_lint.engine.hookspecs import hookimpl
+from xxgk_lint.engine.rule import rule
+
+DOC = RuleDoc("what", "why", "bad", "good")
+
+
+@rule(
+    code="SLW101",
+    name="takes-its-time",
+    severity="warning",
+    summary={"zh": "测试", "en": "test"},
+    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
+    docs={"zh": DOC, "en": DOC},
+)
+def slow(report, ctx):
+    time.sleep(0.2)
+    return ()
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [slow]
+"""
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_the_workers_end_with_the_run_killed(repo: Path, how: signal.Signals) -> None:
+    """A supervisor's SIGTERM to the run's process alone (a cancelled CI job), or a
+    SIGKILL, left the workers waiting forever."""
+    import time
+
+    write(repo / "checks" / "killer.py", SLOW)
+    for number in range(40):
+        write(repo / "reports" / f"s{number}.txt", CLEAN)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "xxgk_lint", "check", "--jobs", "2", "--lang", "en", "reports"],
+        cwd=repo,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(run.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2
+    run.send_signal(how)
+    _, err = run.communicate(timeout=30)
+    if how == signal.SIGTERM:
+        assert (run.returncode, err.strip()) == (2, "xxgk-lint: terminated")
+    else:
+        assert run.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _alive(workers) == set()

@@ -119,3 +119,28 @@ def test_two_copies_of_one_report_keep_fingerprints_of_their_own(run_zh: RunResu
     fingerprints = [i["fingerprint"] for i in issues]
     assert len(fingerprints) == 2 * len(county.diagnostics)
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_the_fingerprint_follows_the_path_gitlab_shows_not_the_path_typed(
+    run_zh: RunResult, tmp_path, monkeypatch
+) -> None:
+    """`check reports` and `check $CI_PROJECT_DIR/reports` give one location.path, and so
+    one fingerprint, for every finding — one of a file whose body is unknown (XG001) too:
+    else GitLab shows every finding fixed and new again."""
+    monkeypatch.chdir(tmp_path)
+    county = run_zh.files[0]
+    unknown = replace(county.diagnostics[0], scope=None)
+
+    def placed(path: str) -> RunResult:
+        file = replace(
+            county,
+            path=path,
+            diagnostics=tuple(replace(d, path=path) for d in (*county.diagnostics, unknown)),
+        )
+        return replace(run_zh, files=(file,))
+
+    relative = _issues(placed("reports/县政府.txt"))
+    absolute = _issues(placed(str(tmp_path / "reports" / "县政府.txt")))
+    assert [i["location"]["path"] for i in absolute] == ["reports/县政府.txt"] * len(relative)
+    assert [i["fingerprint"] for i in absolute] == [i["fingerprint"] for i in relative]
+    assert len({i["fingerprint"] for i in relative}) == len(relative)

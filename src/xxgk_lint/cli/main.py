@@ -168,7 +168,7 @@ def _check(check: argparse.ArgumentParser) -> None:
         "--exit-zero",
         action="store_true",
         dest="exit_zero",
-        help="exit 0 even when findings are at or above --fail-on",
+        help="exit 0 whatever is found (files that could not be read included)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -343,7 +343,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "config", None) is not None and getattr(args, "isolated", False):
         parser.error("--config and --isolated cannot be used together")
     from xxgk_lint.cli.output import error_line, prepare_stderr, silence_stdout
-    from xxgk_lint.engine.guard import progress, real_interrupts
+    from xxgk_lint.engine.guard import Terminated, progress, real_interrupts
 
     prepare_stderr()
     debug = _debugging(args)
@@ -351,8 +351,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         with real_interrupts():
             return _dispatch(args)
-    except KeyboardInterrupt:
-        error_line("interrupted")
+    except KeyboardInterrupt as stopped:
+        error_line("terminated" if isinstance(stopped, Terminated) else "interrupted")
         return EXIT_ERROR
     except BrokenPipeError:
         silence_stdout()  # `xxgk-lint rules | head -1`: the reader has all it wants

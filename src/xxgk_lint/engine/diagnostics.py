@@ -118,16 +118,18 @@ class Diagnostic:
         """Position, then code; ties keep the order the rule emitted them (sorts are stable)."""
         return (self.path, self.line, self.column, self.code)
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, path: str | None = None) -> str:
         """A stable identity for baselines and SARIF: rule, report and subject.
 
         The report is its ``scope`` (body and year) when known, so that the fingerprint
         survives a re-layout, lines moving, a renamed file and the same report exported as
-        HTML instead of text; else the file's path. Never the line.
+        HTML instead of text; else the file's path — ``path``, the file as an output names
+        it, if given (so that ``reports/a.txt`` and its absolute path give one). Never the
+        line.
         """
         import hashlib  # here: only baselines and some formats need it (OpenSSL loads)
 
-        owner = self.scope or self.path
+        owner = self.scope or (self.path if path is None else path)
         basis = f"{self.code}|{owner}|{self.subject or self.message}"
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 

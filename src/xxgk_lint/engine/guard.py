@@ -41,9 +41,23 @@ def interrupt_handler(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a supervisor, a cancelled CI job, ``kill``): the run stops as on Ctrl-C —
+    its worker processes ended, one line said — instead of dying at once and leaving its
+    workers behind."""
+
+
+def terminate_handler(signum: int, frame: Any) -> None:
+    """SIGTERM handler: stop the run as :func:`interrupt_handler` does."""
+    global _sigint_seen
+    _sigint_seen = True
+    raise Terminated
+
+
 @contextmanager
 def real_interrupts() -> Iterator[None]:
-    """Install :func:`interrupt_handler` for the block (main thread only)."""
+    """Install :func:`interrupt_handler` and :func:`terminate_handler` for the block (main
+    thread only)."""
     global _sigint_seen
     _sigint_seen = False
     try:
@@ -51,10 +65,12 @@ def real_interrupts() -> Iterator[None]:
     except ValueError:  # not the main thread, where Python runs signal handlers
         yield
         return
+    previous_term = signal.signal(signal.SIGTERM, terminate_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
 
 
 def contained(exc: BaseException) -> bool:

@@ -20,8 +20,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,17 +63,38 @@ _runner: Runner | None = None
 _options: RunOptions | None = None
 
 
+#: How often a worker looks whether the process that started it is still there (s).
+PARENT_POLL = 0.5
+
+
 def _start(options: RunOptions) -> None:
-    """A worker's start: its own runner, no Ctrl-C, plugin output to stderr."""
+    """A worker's start: its own runner, no Ctrl-C, SIGTERM ends it (the run's handler
+    is not its), plugin output to stderr, and an end when the run's process is gone."""
     global _runner, _options
     from xxgk_lint.engine.budget import holding
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _watch_parent(os.getppid())
     sys.stdout = sys.stderr
     _runner = options.runner()
     _options = options
     holding().__enter__()  # the SIGALRM handler stays installed for the worker's life
     gc.freeze()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker once the run's process is gone (killed with SIGKILL, or by anything
+    that gave it no time to end its workers): a worker waiting for files, or blocked
+    writing a result nobody reads, would otherwise wait forever. A daemon thread looks
+    every :data:`PARENT_POLL` seconds (portable, where Linux's PR_SET_PDEATHSIG is not)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="xxgk-lint-parent-watch", daemon=True).start()
 
 
 def _check(path: str, explicit: bool) -> Checked:

@@ -202,11 +202,15 @@ class Tally:
         )
 
     def exit_code(self, run_errors: Iterable[str] = (), exit_zero: bool = False) -> int:
-        """0 clean, 1 findings at or above ``fail-on`` (0 with ``exit_zero``), 2 unreadable
-        input, a plugin error (XG009) or run errors."""
+        """0 clean, 1 findings at or above ``fail-on``, 2 unreadable input, a plugin error
+        (XG009) or run errors; 0 whatever was found with ``exit_zero`` (``--exit-zero``:
+        the findings, XG001 and XG009 among them, and the run's problems are all in the
+        output; what stops a run before it checks anything still exits 2)."""
+        if exit_zero:
+            return 0
         if any(True for _ in run_errors) or self.unreadable or self.plugin_error:
             return 2
-        return 1 if self.failed and not exit_zero else 0
+        return 1 if self.failed else 0
 
 
 @record(eq=False)

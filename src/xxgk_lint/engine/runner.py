@@ -353,12 +353,13 @@ class Runner:
         Raises :class:`ConfigError` for a broken config, before any file is checked.
         """
         items = PlannedItems()
+        seen: set[tuple[int, int]] = set()  # (each file once, however often it is met)
         for path in paths:
             if path == STDIN and self.stdin is not None:
                 found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)
                 walked: Iterable[Target | Skipped] = (found,)
             else:
-                walked = discover([path], self.resolver)
+                walked = discover([path], self.resolver, seen)
             for found in walked:
                 if isinstance(found, Skipped):
                     items.append(found)

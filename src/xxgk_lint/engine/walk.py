@@ -71,16 +71,24 @@ REASONS = {
 
 def classify(path: Path) -> Skipped | None:
     """``None`` for a regular file (following symbolic links), else why it is skipped."""
+    found = _examine(path)
+    return found if isinstance(found, Skipped) else None
+
+
+def _examine(path: Path) -> Skipped | tuple[int, int]:
+    """A regular file's identity (device, inode; following symbolic links), else why it
+    is skipped."""
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return Skipped(path, "loop")
         if exc.errno == errno.ENOENT and os.path.islink(path):
             return Skipped(path, "dangling")
         return Skipped(path, "stat", exc.strerror or str(exc))
+    mode = status.st_mode
     if stat.S_ISREG(mode):
-        return None
+        return (status.st_dev, status.st_ino)
     if stat.S_ISFIFO(mode):
         return Skipped(path, "fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -97,22 +105,41 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[Target | Skipped]:
+def discover(
+    paths: Sequence[str], resolver: ConfigResolver, seen: set[tuple[int, int]] | None = None
+) -> Iterator[Target | Skipped]:
     """Files named, and report files under folders named, in a stable order.
 
     Within a folder: its files by name, then each subfolder (by name) with everything in
-    it — the order of ``os.walk``.
+    it — the order of ``os.walk``. A file reached twice (named and under a folder named, a
+    folder named twice, a link to a file met too) is checked once, where it is first met:
+    its findings, export rows and fingerprints are not doubled, and it is no second report
+    of its body (XG604). ``seen`` holds the files met before (by device and inode), for a
+    walk in several calls.
     """
+    if seen is None:
+        seen = set()
     for raw in paths:
         path = Path(raw)
-        if _is_folder(path):
-            yield from _walk(path, resolver)
-            continue
-        problem = classify(path)
-        yield problem if problem is not None else Target(path, True)
+        found = _walk(path, resolver) if _is_folder(path) else (_met(path, True),)
+        for item in found:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            target, identity = item
+            if identity not in seen:
+                seen.add(identity)
+                yield target
 
 
-def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Target | Skipped]:
+def _met(path: Path, explicit: bool) -> Skipped | tuple[Target, tuple[int, int]]:
+    found = _examine(path)
+    return found if isinstance(found, Skipped) else (Target(path, explicit), found)
+
+
+def _walk(
+    root: Path, resolver: ConfigResolver
+) -> Iterator[Skipped | tuple[Target, tuple[int, int]]]:
     stack: list[tuple[Path, int]] = [(root, 0)]
     while stack:
         folder, depth = stack.pop()
@@ -140,8 +167,7 @@ def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Target | Skipped]:
                 continue
             if entry.is_symlink() and _is_folder(candidate):
                 continue  # a link to a folder: not followed
-            problem = classify(candidate)
-            yield problem if problem is not None else Target(candidate, False)
+            yield _met(candidate, False)
         if folders and depth >= MAX_DEPTH:
             yield Skipped(folders[0].parent, "too-deep")
             continue

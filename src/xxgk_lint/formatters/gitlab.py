@@ -85,8 +85,10 @@ class Stream:
 
 
 def _of_file(diagnostic: Diagnostic) -> str:
-    """The finding's fingerprint, made unique to its file."""
-    basis = f"{diagnostic.fingerprint()}|{diagnostic.path}"
+    """The finding's fingerprint, made unique to its file as ``location.path`` names it
+    (a run given ``reports/`` and one given ``$CI_PROJECT_DIR/reports`` agree)."""
+    path = display_path(diagnostic.path)
+    basis = f"{diagnostic.fingerprint(path)}|{path}"
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 

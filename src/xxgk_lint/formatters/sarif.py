@@ -286,7 +286,9 @@ def _result(
         "level": LEVELS[diagnostic.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": physical}],
-        "partialFingerprints": {FINGERPRINT_KEY: diagnostic.fingerprint()},
+        "partialFingerprints": {
+            FINGERPRINT_KEY: diagnostic.fingerprint(display_path(diagnostic.path))
+        },
     }
     related = places(diagnostic, checks)
     if related:
