@@ -225,10 +225,12 @@ def test_a_broken_file_among_300_is_one_line_and_one_row(
     assert {row["status"] for row in rows} == {"pass", "fail", "unreadable"}
 
 
-def _in_a_terminal(argv: list[str], cwd: Path) -> tuple[int, str]:
+def _in_a_terminal(
+    argv: list[str], cwd: Path, rows: int = 24, columns: int = 80
+) -> tuple[int, str]:
     """Run the command line with stderr on a pseudo-terminal (80×24); what it showed."""
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "PYTHONUTF8": "1", "TERM": "xterm"}
     process = subprocess.Popen(
         [sys.executable, "-m", "xxgk_lint", *argv],
@@ -259,10 +261,23 @@ def test_a_progress_bar_on_a_terminal_then_a_line_per_file(repo: Path) -> None:
     assert "24/24" in shown and "failed 17" in shown  # at or above fail-on, or unreadable
     bar_ends = shown.rindex("files/s")
     after = shown[bar_ends:].replace("\r\n", "\n").split("\r")[-1].splitlines()
+    files = [line for line in after if line.startswith("reports/d00/r")]
+    assert after[: after.index(files[0])] == [""]  # apart from what is above
     # the whole-run rules' findings count on their files: XG604, one body's copies
-    assert after[0] == "reports/d00/r0000.txt  测试县人民政府  2023  0 errors, 0 warnings, 1 info"
-    assert after[6] == "reports/d00/r0006.txt  -  -  unreadable"
-    assert len([line for line in after if line.startswith("reports/d00/r")]) == 24
+    assert files[0] == "reports/d00/r0000.txt  测试县人民政府  2023  0 errors, 0 warnings, 1 info"
+    assert files[6] == "reports/d00/r0006.txt  -               -     unreadable"  # aligned
+    assert len(files) == 24
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(0, 100), (0, 0), (30, 0)])
+def test_a_terminal_that_reports_no_size_still_gets_the_bar(
+    repo: Path, rows: int, columns: int
+) -> None:
+    """Some CI pseudo-terminals report 0 rows or 0 columns: tqdm drew nothing there."""
+    argv = ["check", "--lang", "en", "--format", "json", "reports"]
+    code, shown = _in_a_terminal(argv, repo, rows, columns)
+    assert code == 2
+    assert "24/24" in shown and " files/s" in shown
 
 
 def test_no_progress_bar_with_quiet(repo: Path) -> None:

@@ -22,10 +22,11 @@ def test_one_line_per_file_zh() -> None:
     rows = SummaryRows("zh")
     for result in (_county(), TOWN_FILE, BROKEN_FILE):
         rows.add(result, Severity.ERROR)
+    # path, agency and year aligned by display width (Han text is 2 columns wide)
     assert list(rows.lines()) == [
         "reports/2023/县政府.txt  青山县人民政府  2023  2 个错误，1 个警告",
-        "reports/2023/乡镇.txt  -  -  0 个错误，0 个警告",
-        "reports/broken.pdf  -  -  无法读取",
+        "reports/2023/乡镇.txt    -               -     0 个错误，0 个警告",
+        "reports/broken.pdf       -               -     无法读取",
     ]
 
 
@@ -35,7 +36,7 @@ def test_one_line_per_file_en() -> None:
         rows.add(result, Severity.ERROR)
     assert list(rows.lines()) == [
         "reports/2023/县政府.txt  青山县人民政府  2023  2 errors, 1 warning",
-        "reports/broken.pdf  -  -  unreadable",
+        "reports/broken.pdf       -               -     unreadable",
     ]
 
 
@@ -103,7 +104,7 @@ def test_whole_run_findings_count_on_their_file() -> None:
     rows.add(BROKEN_FILE, Severity.WARNING)
     assert list(rows.lines([across])) == [
         "reports/2023/乡镇.txt  -  -  0 errors, 1 warning",
-        "reports/broken.pdf  -  -  unreadable",
+        "reports/broken.pdf     -  -  unreadable",
     ]
     table = list(rows.table([across]))
     assert table[2].split()[-4:] == ["fail", "0", "1", "0"]

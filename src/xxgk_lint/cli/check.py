@@ -252,10 +252,6 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
 
     sinks = progress_sinks(runner, args.quiet)
     meter = sinks[0].meter if sinks else None
-    if args.summary and shown != "text":
-        sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
-    elif meter is not None and not args.summary:
-        sinks.append(_SummarySink(lang, table=False))
     stdout = _StdoutSink(
         open_stream(
             shown,
@@ -270,6 +266,11 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         meter if meter is not None and _is_terminal(sys.stdout) else None,
     )
     sinks.append(stdout)
+    # (after the output's end: the lines per file come last, after the totals)
+    if args.summary and shown != "text":
+        sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
+    elif meter is not None and not args.summary:
+        sinks.append(_SummarySink(lang, table=False))
     if args.output_file is None:
         hand_out(runner, [(shown, stdout.stream)])
         end = drive(runner, sinks, exit_zero=args.exit_zero)
@@ -436,12 +437,11 @@ class _SummarySink:
     def end(self, end: RunEnd) -> None:
         lines = self.rows.table(end.across) if self.table else self.rows.lines(end.across)
         try:
-            wrote = False
-            for line in lines:
-                sys.stderr.write(line + "\n")
-                wrote = True
-            if wrote:
-                sys.stderr.write("\n")  # apart from the summary line that follows
+            sys.stdout.flush()  # (the totals before the lines, on one terminal)
+            for index, line in enumerate(lines):
+                # the lines after the bar stand apart from the totals above them
+                apart = index == 0 and not self.table
+                sys.stderr.write(("\n" if apart else "") + line + "\n")
             sys.stderr.flush()
         except (OSError, ValueError):
             pass

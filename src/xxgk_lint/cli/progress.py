@@ -29,11 +29,13 @@ def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
         return False
 
 
-def _columns(stream: TextIO) -> int:
+def _size(stream: TextIO) -> tuple[int, int]:
+    """The terminal's columns and rows (0 where it reports none)."""
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        size = os.get_terminal_size(stream.fileno())
     except (AttributeError, OSError, ValueError):
-        return 0
+        return 0, 0
+    return size.columns, size.lines
 
 
 class Progress:
@@ -46,17 +48,19 @@ class Progress:
         self.lang = lang
         self.failed = 0
         stream = stream if stream is not None else sys.stderr
-        # A terminal that reports no width (some CI pseudo-terminals) gets 80 columns:
-        # tqdm would draw nothing at all in 0.
-        sized = _columns(stream) > 0
+        # A terminal that reports no width or no height (some CI pseudo-terminals) gets
+        # 80 columns, 24 rows: tqdm would draw nothing at all in 0 of either.
+        # (Sized again as the terminal changes only where it reports both.)
+        columns, rows = _size(stream)
+        sized = columns > 0 and rows > 0
         self._bar: Any = tqdm(
             total=total,
             file=stream,
             unit=" files" if lang == "en" else " 个文件",
             desc="xxgk-lint",
             dynamic_ncols=sized,
-            ncols=None if sized else 80,
-            nrows=None if sized else 24,
+            ncols=None if sized else (columns or 80),
+            nrows=None if sized else (rows or 24),
             leave=False,
             mininterval=0.2,
             bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "

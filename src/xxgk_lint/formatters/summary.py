@@ -83,8 +83,9 @@ class Row:
             str(self.infos),
         )
 
-    def line(self, lang: str) -> str:
-        """One line: ``path  agency  year  counts`` (or that it could not be read)."""
+    def line(self, lang: str, widths: Sequence[int] = (0, 0, 0)) -> str:
+        """One line: ``path  agency  year  counts`` (or that it could not be read), the
+        first three padded to ``widths`` (display columns)."""
         if lang == "en":
             if self.status == UNREADABLE:
                 counts = "unreadable"
@@ -98,11 +99,18 @@ class Row:
             counts = f"{self.errors} 个错误，{self.warnings} 个警告" + (
                 f"，{self.infos} 条提示" if self.infos else ""
             )
-        return f"{self.path}  {self.agency}  {self.year}  {counts}"
+        cells = [
+            _padded(cell, width) for cell, width in zip(self.cells(lang)[:3], widths, strict=True)
+        ]
+        return "  ".join([*cells, counts])
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _width(text: str) -> int:
@@ -138,9 +146,13 @@ class SummaryRows:
             yield row.plus(on.get(row.path, ()))
 
     def lines(self, across: Sequence[Diagnostic] = ()) -> Iterator[str]:
-        """One line per file, in the order of the run."""
+        """One line per file, in the order of the run, path, agency and year aligned."""
+        widths = [0, 0, 0]
+        for row in self._rows(across):  # first the widest of each
+            for index, cell in enumerate(row.cells(self.lang)[:3]):
+                widths[index] = max(widths[index], _width(cell))
         for row in self._rows(across):
-            yield row.line(self.lang)
+            yield row.line(self.lang, widths)
 
     def table(self, across: Sequence[Diagnostic] = ()) -> Iterator[str]:
         """A header, a rule, and one aligned row per file (numbers right-aligned)."""
