@@ -331,3 +331,57 @@ def test_help_of_export_and_report(command: str, capsys) -> None:
     if command == "export":
         assert "default: csv, or the format of -o FILE's extension (.csv, .jsonl, .xlsx)" in text
 
+
+def test_xlsx_sheets_past_the_row_limit(repo: Path, capsys, monkeypatch) -> None:
+    """Past Excel's rows per sheet (here 5, header included) the rows go on in the next
+    sheet, under the header again; every sheet's header is frozen and filtered."""
+    openpyxl = pytest.importorskip("openpyxl", reason="the [xlsx] extra is not installed")
+    from xxgk_lint.export import writers
+
+    monkeypatch.setattr(writers, "MAX_SHEET_ROWS", 5)
+    for name in ("a", "b"):
+        (repo / f"{name}.txt").write_bytes(b"")  # one row each
+    write(repo / "c.txt", "测试县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n略。\n")
+    for name in ("d", "e", "f", "g", "h", "i"):
+        (repo / f"{name}.txt").write_bytes(b"")
+    result = run_main(capsys, "export", ".", "-o", "cells.xlsx", "-q")
+    assert result.code == 2
+    book = openpyxl.load_workbook(repo / "cells.xlsx")
+    assert book.sheetnames == ["cells", "cells 2", "cells 3"]
+    sheets = [list(book[n].iter_rows(values_only=True)) for n in book.sheetnames]
+    assert [len(rows) for rows in sheets] == [5, 5, 2]  # 9 files: 4 + 4 + 1 rows
+    assert all(rows[0] == COLUMNS for rows in sheets)
+    assert [row[0] for rows in sheets for row in rows[1:]] == [f"{n}.txt" for n in "abcdefghi"]
+    assert [book[n].freeze_panes for n in book.sheetnames] == ["A2"] * 3
+    assert [book[n].auto_filter.ref for n in book.sheetnames] == ["A1:N5", "A1:N5", "A1:N2"]
+
+
+def test_a_failed_xlsx_write_is_one_line(repo: Path) -> None:
+    """No "Exception ignored in ZipFile.__del__" traceback after the line."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("openpyxl", reason="the [xlsx] extra is not installed")
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    write(repo / "a.txt", CLEAN)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "xxgk_lint",
+            "export",
+            "a.txt",
+            "--format",
+            "xlsx",
+            "-o",
+            "/dev/full",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "xxgk-lint: error: cannot write /dev/full: [Errno 28] No space left on device\n"
+    )
