@@ -208,6 +208,7 @@ def test_a_broken_file_among_300_is_one_line_and_one_row(
     assert broken == [
         {
             "path": "reports/d00/r0006.txt",
+            "kind": None,
             "agency": None,
             "year": None,
             "format": None,
@@ -219,7 +220,13 @@ def test_a_broken_file_among_300_is_one_line_and_one_row(
             "line": None,
             "col": None,
             "status": "unreadable",
+            "problem": broken[0]["problem"],
         }
+    ]
+    assert broken[0]["problem"].startswith("无法作为年度报告检查：")
+    assert export.err.splitlines() == [
+        f"xxgk-lint: reports/d00/r0006.txt: {broken[0]['problem']}",
+        f"xxgk-lint: 已写出 300 个文件的 {len(rows)} 行；1 个文件无法读取",
     ]
     assert len({row["path"] for row in rows}) == 300
     assert {row["status"] for row in rows} == {"pass", "fail", "unreadable"}

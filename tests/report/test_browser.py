@@ -142,3 +142,39 @@ def test_the_table_sorts_in_the_browser(
     # 2023's five files (in run order among equals, reversed), then 2022's clean file,
     # then the unreadable one, which has no year
     assert rows.order == ["6", "5", "4", "3", "2", "0", "1"]
+
+
+def test_the_chinese_page_in_a_browser(browser: str, reports: Path, tmp_path: Path, capsys) -> None:
+    """Severity words in Chinese, the file type beside the format version, and a
+    heatmap row for every rule with findings, as the browser renders them."""
+    import re
+
+    page = tmp_path / "audit.html"
+    run_main(capsys, "report", "reports", "-o", page)
+    # sorted by the file type (column 4): "—" (the unreadable file) first
+    dom = _run(browser, tmp_path / "profile", "--dump-dom", page.as_uri() + "#sort=4:asc")
+    assert dom.returncode == 0, dom.stderr[-500:]
+    rows = _Rows()
+    rows.feed(dom.stdout)
+    assert rows.sorted == {"text": "ascending"}
+    assert rows.order[0] == "1"  # reports/2022/g-broken.txt
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", dom.stdout)
+    assert heads[:6] == ["文件", "机关", "年度", "格式版本", "文件类型", "状态"]
+    assert '<span class="sev error">错误</span> <code>XG201</code>' in dom.stdout
+    assert '<span class="sev info">提示</span> <code>XG604</code>' in dom.stdout
+    heat = dom.stdout[dom.stdout.index("规则 × 机关") : dom.stdout.index('id="files"')]
+    assert re.findall(r'text-anchor="end" font-size="12">(XG\d+)</text>', heat) == [
+        "XG201",
+        "XG401",
+        "XG604",
+    ]
+    shot = tmp_path / "audit-zh.png"
+    done = _run(
+        browser,
+        tmp_path / "profile",
+        "--window-size=1400,1600",
+        f"--screenshot={shot}",
+        page.as_uri(),
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,34 +4,143 @@ Excel), written as the files are checked.
 Each file is checked as ``check`` checks it (same configs, rules, limits, ``--jobs``) so
 that each row carries the file's status: ``pass``, ``fail`` (a finding at or above
 ``fail-on``) or ``unreadable``. A file without cells — one that could not be read, or
-in which no table was found — is one row with the cell fields empty.
+in which no table was found — is one row with the cell fields empty; an unreadable one
+says why in ``problem``.
+
+On stderr, as the files come: one line per file that could not be read (its XG001
+message) and per run error (a path skipped, a rule that crashed); at the end, unless
+``--quiet``, one line with what was written. ``report`` says the same (see
+:class:`Problems`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import error_line
 
 if TYPE_CHECKING:
+    from xxgk_lint.cli.progress import Progress
     from xxgk_lint.engine.diagnostics import Severity
     from xxgk_lint.engine.results import FileResult, RunEnd
+    from xxgk_lint.engine.runner import Runner
+
+#: The format ``-o FILE`` names by its extension (without ``--format``).
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx"}
+DEFAULT_FORMAT = "csv"
+
+
+def export_format(given: str | None, output: Path | None) -> str:
+    """The export's format: ``--format``, else the one ``-o FILE``'s extension names, else
+    CSV. Raises ValueError (the usage error) when ``--format`` contradicts the extension."""
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if given is None:
+        return named or DEFAULT_FORMAT
+    if named is not None and named != given:
+        raise ValueError(
+            f"--format {given} contradicts -o {output}, a {suffix} file: leave out --format "
+            f"(the extension decides) or name the file .{given}"
+        )
+    return given
+
+
+def _plural(count: int, noun: str, lang: str) -> str:
+    if lang != "en":
+        return f"{count} {noun}"
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class Problems:
+    """A sink (see :mod:`xxgk_lint.engine.drive`) that names on stderr, as the files come,
+    each file that could not be read (its XG001 message, in the run's language) and each
+    run error (a path skipped: a dangling link, a FIFO; a rule that crashed). With a
+    progress bar, the bar is cleared for each line and drawn again under it.
+
+    :meth:`finish`, once the run is over, names the run errors that came after the last
+    file (the whole-run rules').
+    """
+
+    def __init__(self, runner: Runner, meter: Progress | None) -> None:
+        self.runner = runner
+        self.meter = meter
+        self.said = 0  # run errors already named
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        from xxgk_lint.export.cells import problem_of
+
+        errors = self.runner.run_errors
+        lines = list(errors[self.said :])
+        self.said = len(errors)
+        if result.unreadable:
+            lines.append(f"{result.path}: {problem_of(result, self.runner.lang)}")
+        if not lines:
+            return
+        if self.meter is not None:
+            with self.meter.cleared():
+                self._say(lines)
+        else:
+            self._say(lines)
+
+    def end(self, end: RunEnd) -> None:
+        pass  # see finish(): the bar is gone by then
+
+    def finish(self, end: RunEnd) -> None:
+        self._say(end.run_errors[self.said :])
+        self.said = len(end.run_errors)
+
+    @staticmethod
+    def _say(lines: Any) -> None:
+        for line in lines:
+            error_line(line)
+
+
+def closing_counts(end: RunEnd, lang: str) -> str:
+    """``8 files unreadable, 2 run errors`` (the unreadable files always, run errors when
+    there are some)."""
+    if lang == "en":
+        parts = [_plural(end.tally.unreadable, "file", lang) + " unreadable"]
+        if end.run_errors:
+            parts.append(_plural(len(end.run_errors), "run error", lang))
+        return ", ".join(parts)
+    parts = [f"{end.tally.unreadable} 个文件无法读取"]
+    if end.run_errors:
+        parts.append(f"{len(end.run_errors)} 个运行错误")
+    return "，".join(parts)
 
 
 class _RowsSink:
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Any, lang: str) -> None:
         self.writer = writer
+        self.lang = lang
+        self.rows = 0
+        self.files = 0
 
     def file(self, result: FileResult, fail_on: Severity) -> None:
         from xxgk_lint.export.cells import rows_of
 
-        for row in rows_of(result, fail_on):
+        self.files += 1
+        for row in rows_of(result, fail_on, self.lang):
             self.writer.write(row)
+            self.rows += 1
 
     def end(self, end: RunEnd) -> None:
         self.writer.close()
+
+    def closing_line(self, end: RunEnd, output: Path | None) -> str:
+        """``wrote 2401 rows of 16 files to cells.csv; 8 files unreadable``."""
+        lang = end.lang
+        if lang == "en":
+            to = f" to {output}" if output is not None else ""
+            rows = _plural(self.rows, "row", lang)
+            return f"wrote {rows} of {_plural(self.files, 'file', lang)}{to}; " + closing_counts(
+                end, lang
+            )
+        to = f"到 {output}" if output is not None else ""
+        return f"已写出 {self.files} 个文件的 {self.rows} 行{to}；" + closing_counts(end, lang)
 
 
 def run_export_command(args: argparse.Namespace) -> int:
@@ -39,6 +148,11 @@ def run_export_command(args: argparse.Namespace) -> int:
     from xxgk_lint.export.cells import COLUMNS, cells_of
     from xxgk_lint.export.writers import MissingExtra, writer_for
 
+    try:
+        args.output_format = export_format(args.output_format, args.output)
+    except ValueError as exc:
+        error_line(f"error: {exc} (see 'xxgk-lint export --help')")
+        return 2
     if args.output_format == "xlsx":
         if args.output is None:
             error_line("error: --format xlsx writes a workbook: name it with -o FILE")
@@ -56,10 +170,15 @@ def run_export_command(args: argparse.Namespace) -> int:
     from xxgk_lint.engine.drive import drive
 
     sinks = progress_sinks(runner, args.quiet)
+    meter = sinks[0].meter if sinks else None
+    problems = Problems(runner, meter)
+    sinks.append(problems)
+    rows: _RowsSink | None = None
     if args.output is None:
         out: IO[bytes] = sys.stdout.buffer
         try:
-            sinks.append(_RowsSink(writer_for(args.output_format, out, COLUMNS)))
+            rows = _RowsSink(writer_for(args.output_format, out, COLUMNS), runner.lang)
+            sinks.append(rows)
             end = drive(runner, sinks)
         except BrokenPipeError:
             from xxgk_lint.cli.output import silence_stdout
@@ -71,13 +190,20 @@ def run_export_command(args: argparse.Namespace) -> int:
 
         try:
             with AtomicFile(args.output) as target:
-                sinks.append(_RowsSink(writer_for(args.output_format, target.binary, COLUMNS)))
+                rows = _RowsSink(
+                    writer_for(args.output_format, target.binary, COLUMNS), runner.lang
+                )
+                sinks.append(rows)
                 end = drive(runner, sinks)
         except OSError as exc:
+            if meter is not None:
+                meter.close()
             error_line(f"error: cannot write {args.output}: {exc}")
             return 2
-    for message in end.run_errors:
-        error_line(message)
+    problems.finish(end)
+    if not args.quiet:
+        assert rows is not None
+        error_line(rows.closing_line(end, args.output))
     # Findings do not matter here: exit 1 never; 2 when a file could not be read or the
     # run had a problem of its own, as with `check`.
     return 2 if end.exit_code == 2 else 0

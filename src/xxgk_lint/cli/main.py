@@ -185,10 +185,17 @@ def _check(check: argparse.ArgumentParser) -> None:
 
 
 def _export(export: argparse.ArgumentParser) -> None:
-    export.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    _run_options(export)
     export.add_argument(
-        "--format", choices=("csv", "jsonl", "xlsx"), default="csv", dest="output_format"
+        "paths", nargs="+", metavar="PATH", help="files or directories; - reads stdin"
+    )
+    _run_options(export)
+    _quiet_help(export)
+    export.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "xlsx"),
+        default=None,
+        dest="output_format",
+        help="default: csv, or the format of -o FILE's extension (.csv, .jsonl, .xlsx)",
     )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
@@ -196,11 +203,21 @@ def _export(export: argparse.ArgumentParser) -> None:
 
 
 def _report(report: argparse.ArgumentParser) -> None:
-    report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    report.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or directories; - reads stdin"
+    )
     _run_options(report)
+    _quiet_help(report)
     report.add_argument(
         "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
     )
+
+
+def _quiet_help(parser: argparse.ArgumentParser) -> None:
+    """``export`` and ``report`` write no text report: their ``-q`` says what it does."""
+    for action in parser._actions:
+        if "--quiet" in action.option_strings:
+            action.help = "no progress bar and no closing line (unreadable files are still named)"
 
 
 def _parse(parse: argparse.ArgumentParser) -> None:

@@ -17,6 +17,7 @@ from xxgk_lint.parse.serialize import table_json
 #: The columns of an export, in order.
 COLUMNS = (
     "path",
+    "kind",
     "agency",
     "year",
     "format",
@@ -28,7 +29,14 @@ COLUMNS = (
     "line",
     "col",
     "status",
+    "problem",
 )
+
+#: The columns a file without cells leaves empty (``table`` to ``col``).
+_CELL_COLUMNS = COLUMNS[COLUMNS.index("table") : COLUMNS.index("status")]
+
+#: XG001 unreadable-input: the finding an unreadable file has, naming the problem.
+UNREADABLE_CODE = "XG001"
 
 #: One cell: table, row, column, value, raw text, line, column (the last four None for a
 #: cell that could not be placed: a row whose values are uncertain).
@@ -56,11 +64,24 @@ def cells_of(report: Report) -> list[Cell]:
     return out
 
 
-def rows_of(result: FileResult, fail_on: Severity) -> list[dict[str, Any]]:
+def problem_of(result: FileResult, lang: str = "zh") -> str | None:
+    """Why the file could not be read — its XG001 message, as ``check`` prints it — or
+    ``None`` for a file that was read."""
+    if not result.unreadable:
+        return None
+    for diagnostic in result.diagnostics:
+        if diagnostic.code == UNREADABLE_CODE:
+            return diagnostic.message
+    return "无法读取为年度报告" if lang == "zh" else "cannot be read as an annual report"
+
+
+def rows_of(result: FileResult, fail_on: Severity, lang: str = "zh") -> list[dict[str, Any]]:
     """The export rows of one checked file: one per cell, or one (with the cell fields
-    empty) for a file that has none — an unreadable file among them."""
+    empty) for a file that has none — an unreadable file among them, whose ``problem``
+    says why."""
     base = {
         "path": result.path,
+        "kind": result.kind,
         "agency": result.agency,
         "year": result.year,
         "format": result.format_version,
@@ -68,8 +89,8 @@ def rows_of(result: FileResult, fail_on: Severity) -> list[dict[str, Any]]:
     status = result.status(fail_on)
     cells: list[Cell] = result.extract or []
     if not cells:
-        empty = dict.fromkeys(COLUMNS[4:-1])
-        return [{**base, **empty, "status": status}]
+        empty = dict.fromkeys(_CELL_COLUMNS)
+        return [{**base, **empty, "status": status, "problem": problem_of(result, lang)}]
     return [
         {
             **base,
@@ -81,6 +102,7 @@ def rows_of(result: FileResult, fail_on: Severity) -> list[dict[str, Any]]:
             "line": line,
             "col": col,
             "status": status,
+            "problem": None,
         }
         for table, row, column, value, raw, line, col in cells
     ]

@@ -16,6 +16,7 @@ as in every text format; JSON Lines escapes them as JSON does.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -79,24 +80,48 @@ class JsonLinesWriter:
         self._out.flush()
 
 
+#: Rows of one Excel sheet, its header included (Excel's limit: 2**20).
+MAX_SHEET_ROWS = 1_048_576
+
+
 class XlsxWriter:
-    """An Excel workbook with one sheet, ``cells``, written row by row (openpyxl's
-    write-only mode keeps nothing in memory) and saved to the stream at the end."""
+    """An Excel workbook written row by row (openpyxl's write-only mode keeps nothing in
+    memory) and saved to the stream at the end.
+
+    The rows go to the sheet ``cells``; past Excel's limit of rows per sheet they go on in
+    ``cells 2``, ``cells 3`` … Every sheet has the header row, frozen, with an autofilter
+    over its columns.
+    """
 
     def __init__(self, out: IO[bytes], columns: Sequence[str]) -> None:
         try:
             from openpyxl import Workbook  # type: ignore[import-untyped]
             from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+            from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
         except ImportError:
             raise MissingExtra() from None
         self._cell = WriteOnlyCell
         self._out = out
         self._book = Workbook(write_only=True)
-        self._sheet = self._book.create_sheet("cells")
         self._columns = tuple(columns)
-        self._sheet.append(list(self._columns))
+        self._last_column = get_column_letter(len(self._columns))
+        self._sheets: list[Any] = []
+        self._rows = 0  # rows of the current sheet, its header included
+        self._sheet = self._new_sheet()
+
+    def _new_sheet(self) -> Any:
+        number = len(self._sheets) + 1
+        sheet = self._book.create_sheet("cells" if number == 1 else f"cells {number}")
+        sheet.freeze_panes = "A2"  # (set before the first row: it is written first)
+        sheet.append(list(self._columns))
+        self._sheets.append(sheet)
+        self._rows = 1
+        return sheet
 
     def write(self, row: dict[str, Any]) -> None:
+        if self._rows >= MAX_SHEET_ROWS:
+            self._filter(self._sheet)
+            self._sheet = self._new_sheet()
         values = []
         for column in self._columns:
             value = row[column]
@@ -108,9 +133,42 @@ class XlsxWriter:
             else:
                 values.append(value)
         self._sheet.append(values)
+        self._rows += 1
+
+    def _filter(self, sheet: Any) -> None:
+        """An autofilter over the sheet's rows (written after them, so set last)."""
+        sheet.auto_filter.ref = f"A1:{self._last_column}{self._rows}"
 
     def close(self) -> None:
-        self._book.save(self._out)
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+        self._filter(self._sheet)
+        # What Workbook.save does, with the archive in hand: when writing fails (a full
+        # disk), the archive is closed here, and not again, to the closed stream, when
+        # it is collected ("Exception ignored in ZipFile.__del__").
+        archive = ZipFile(self._out, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self._book, archive).save()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                archive.close()
+            archive.fp = None  # nothing is written to the stream any more
+            self._abandon()
+            raise
+
+    def _abandon(self) -> None:
+        """Close the sheets that writing did not reach (their XML writers, left open,
+        complain when collected) and remove their temporary files."""
+        for sheet in self._sheets:
+            with contextlib.suppress(Exception):
+                if not sheet.closed:
+                    sheet.close()
+            writer = getattr(sheet, "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.cleanup()
 
 
 class MissingExtra(Exception):

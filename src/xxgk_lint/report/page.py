@@ -29,9 +29,11 @@ from xxgk_lint.engine.results import (
 )
 from xxgk_lint.formatters import escape_controls, replay, spool
 from xxgk_lint.report import assets, charts
-from xxgk_lint.report.words import FAMILIES, words
+from xxgk_lint.report.words import FAMILIES, KINDS, words
 
-#: Agencies shown in the heatmap: those with the most findings.
+#: Agencies shown in the heatmap: those with the most errors, then the most warnings
+#: (then infos), and for each rule none of them has findings of, the agency with the
+#: most findings of it (see :func:`heatmap_agencies`).
 HEATMAP_AGENCIES = 30
 #: Characters of a long source line shown around a finding.
 _CONTEXT = 60
@@ -74,7 +76,8 @@ class AuditPage:
         self.statuses = {PASS: 0, FAIL: 0, UNREADABLE: 0}
         self.per_rule: dict[tuple[str, str], dict[Severity, int]] = {}
         self.per_agency: dict[tuple[str, str], int] = {}
-        self.agency_totals: dict[str, int] = {}
+        #: Findings of each agency by severity: errors, warnings, infos.
+        self.agency_totals: dict[str, list[int]] = {}
 
     # ---- file by file
 
@@ -90,9 +93,7 @@ class AuditPage:
             family = family_of(diagnostic.code)
             families[family] = families.get(family, 0) + 1
             if agency:
-                key = (agency, diagnostic.code)
-                self.per_agency[key] = self.per_agency.get(key, 0) + 1
-                self.agency_totals[agency] = self.agency_totals.get(agency, 0) + 1
+                self._count_agency(agency, diagnostic)
         first = None
         if result.diagnostics:
             d = min(result.diagnostics, key=lambda d: (-d.severity, d.line, d.column))
@@ -103,6 +104,7 @@ class AuditPage:
             "agency": result.agency,
             "year": result.year,
             "format": result.format_version,
+            "kind": result.kind,
             "status": status,
             "fail_on": int(fail_on),
             "families": families,
@@ -116,6 +118,12 @@ class AuditPage:
     def _count(self, diagnostic: Diagnostic) -> None:
         by_severity = self.per_rule.setdefault((diagnostic.code, diagnostic.name), {})
         by_severity[diagnostic.severity] = by_severity.get(diagnostic.severity, 0) + 1
+
+    def _count_agency(self, agency: str, diagnostic: Diagnostic) -> None:
+        key = (agency, diagnostic.code)
+        self.per_agency[key] = self.per_agency.get(key, 0) + 1
+        totals = self.agency_totals.setdefault(agency, [0, 0, 0])
+        totals[_SEVERITY_SLOT.get(diagnostic.severity, 2)] += 1
 
     def _row(self, row: dict[str, Any], across: list[Diagnostic]) -> str:
         """A file's table row, with the whole-run findings on it counted in."""
@@ -138,6 +146,7 @@ class AuditPage:
             f"<td>{_h(row['agency'] or w['none'])}</td>",
             f'<td class="n" data-sort="{row["year"] or ""}">{_h(row["year"] or w["none"])}</td>',
             f"<td>{_h(row['format'] or w['none'])}</td>",
+            f"<td>{_h(self._kind(row.get('kind')))}</td>",
             f'<td data-sort="{_STATUS_ORDER[status]}"><span class="status {status}">'
             f"{w[status]}</span></td>",
         ]
@@ -148,13 +157,23 @@ class AuditPage:
         shown = ""
         if first is not None:
             level = Severity(first[1]).label
-            shown = f'<span class="sev {level}">{_h(first[0])}</span> {_h(first[2])}'
+            shown = (
+                f'<span class="sev {level}" title="{w[level]}">{_h(first[0])}</span> {_h(first[2])}'
+            )
         cells.append(f'<td class="first">{shown}</td>')
         return f'<tr data-order="{row["index"]}">{"".join(cells)}</tr>\n'
+
+    def _kind(self, kind: str | None) -> str:
+        """The file's kind as the page names it (``PDF``, ``Word``, ``文本``)."""
+        if kind is None:
+            return str(self.words["none"])
+        return KINDS.get(kind, {}).get(self.lang, kind)
 
     def _section(self, index: int, result: FileResult, status: str) -> str:
         w = self.words
         head = [f"<b>{_h(result.path)}</b>"]
+        if result.kind:
+            head.append(_h(self._kind(result.kind)))
         if result.agency:
             head.append(_h(result.agency))
         if result.year:
@@ -172,7 +191,7 @@ class AuditPage:
         where = f" [{_h(diagnostic.where)}]" if diagnostic.where else ""
         level = diagnostic.severity.label
         parts = [
-            f'<li>{prefix}<span class="sev {level}">{level}</span> '
+            f'<li>{prefix}<span class="sev {level}">{w[level]}</span> '
             f"<code>{_h(diagnostic.code)}</code> "
             f'<span class="note">{diagnostic.line}:{diagnostic.column}{where}</span> '
             f"{_h(diagnostic.message)}"
@@ -197,9 +216,7 @@ class AuditPage:
             self._count(diagnostic)
             agency = diagnostic.scope.partition("|")[0]
             if agency:
-                key = (agency, diagnostic.code)
-                self.per_agency[key] = self.per_agency.get(key, 0) + 1
-                self.agency_totals[agency] = self.agency_totals.get(agency, 0) + 1
+                self._count_agency(agency, diagnostic)
         self._rows.flush()
         self._rows.seek(0)
         for line in self._rows:  # files that pass on their own but fail with these
@@ -265,9 +282,8 @@ class AuditPage:
     def _charts(self) -> str:
         w = self.words
         bars = charts.bars(self.per_rule, w)
-        ranked = sorted(self.agency_totals, key=lambda a: (-self.agency_totals[a], a))
-        shown = ranked[:HEATMAP_AGENCIES]
-        codes = sorted({code for agency, code in self.per_agency if agency in shown})
+        codes = sorted({code for _, code in self.per_agency})
+        shown, added = heatmap_agencies(self.agency_totals, self.per_agency, HEATMAP_AGENCIES)
         heat = charts.heatmap(codes, shown, self.per_agency)
         if not bars and not heat:
             return ""
@@ -275,7 +291,12 @@ class AuditPage:
         if bars:
             out.append(f"<figure><figcaption>{w['per_rule']}</figcaption>{bars}</figure>")
         if heat:
-            note = w["heatmap_top"].format(n=len(shown), total=len(ranked))
+            top = len(shown) - added
+            note = w["heatmap_top"].format(
+                n=top, total=len(self.agency_totals), agencies="agency" if top == 1 else "agencies"
+            )
+            if added:
+                note += w["heatmap_added"].format(added=added)
             out.append(
                 f"<figure><figcaption>{w['heatmap']} <small>{note}</small></figcaption>"
                 f"{heat}</figure>"
@@ -290,6 +311,7 @@ class AuditPage:
             f"<th>{w['agency']}</th>",
             f'<th data-type="number">{w["year"]}</th>',
             f"<th>{w['format']}</th>",
+            f"<th>{w['kind']}</th>",
             f'<th data-type="number">{w["status"]}</th>',
         ]
         for family in self.families:
@@ -314,6 +336,34 @@ class AuditPage:
             f'<details id="across" open><summary>{self.words["across"]} '
             f"({len(end.across)})</summary><ol>{''.join(items)}</ol></details>\n"
         )
+
+
+_SEVERITY_SLOT = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def heatmap_agencies(
+    totals: dict[str, list[int]], counts: dict[tuple[str, str], int], limit: int
+) -> tuple[list[str], int]:
+    """The heatmap's agencies, in the order shown, and how many of them were added.
+
+    The ``limit`` agencies with the most errors, then the most warnings, then the most
+    infos (then by name) come first; then, for each rule that none of them has findings
+    of, the agency with the most findings of it (among equals, the one ranked first) is
+    added, so that every rule's row has a finding in it. ``totals``: errors, warnings,
+    infos per agency; ``counts``: findings per agency and rule.
+    """
+    ranked = sorted(totals, key=lambda a: (-totals[a][0], -totals[a][1], -totals[a][2], a))
+    rank = {agency: index for index, agency in enumerate(ranked)}
+    shown = set(ranked[:limit])
+    covered = {code for (agency, code), n in counts.items() if n and agency in shown}
+    best: dict[str, str] = {}
+    for (agency, code), n in counts.items():
+        if n and code not in covered:
+            held = best.get(code)
+            if held is None or (-n, rank[agency]) < (-counts[(held, code)], rank[held]):
+                best[code] = agency
+    added = set(best.values()) - shown
+    return sorted(shown | added, key=rank.__getitem__), len(added)
 
 
 def _plain(value: object) -> str:
