@@ -9,6 +9,7 @@ row, a rowspan cut at the end of its row group (0: to that end).
 
 from __future__ import annotations
 
+import operator
 import random
 
 import pytest
@@ -218,3 +219,56 @@ def test_cells_over_the_limit() -> None:
 )
 def test_span_value_as_a_browser_reads_it(value: str | None, number: int | None) -> None:
     assert span_value(value) == number
+
+
+def _table() -> list[Row]:
+    """A table whose second row sits under a rowspan (laid out cell by cell)."""
+    first, second = Row(0, 1), Row(1, 1)
+    first.add(0, 2, 1)
+    first.add(0, 1, 2)
+    second.add(0, 1, 1)
+    second.add(0, 1, 1)
+    return [first, second]
+
+
+def test_a_table_laid_out_before_is_given_the_same_shapes() -> None:
+    memo.clear_all()
+    before, again = _table(), _table()
+    spans = Spans(Limits())
+    spans.lay_out(before)
+    spans.lay_out(again)  # the same groups, rowspans and colspans: looked up
+    assert [row.shapes for row in again] == [row.shapes for row in before]
+    assert all(map(operator.is_, (row.shapes for row in again), (row.shapes for row in before)))
+    assert [[(c.column, c.span, c.rows) for c in row.shapes] for row in again] == [
+        [(0, 1, 2), (1, 2, 1)],
+        [(1, 1, 1), (2, 1, 1)],
+    ]
+    assert spans.positions == 2 * 6  # a looked-up table's positions are counted too
+    other = _table()
+    other[1].group = 2  # another group: another layout, not the one kept
+    Spans(Limits()).lay_out(other)
+    assert [(c.column, c.rows) for c in other[0].shapes] == [(0, 1), (1, 1)]
+    memo.clear_all()
+
+
+def test_a_looked_up_table_over_the_cell_limit() -> None:
+    memo.clear_all()
+    Spans(Limits()).lay_out(_table())
+    with pytest.raises(LimitError) as caught:
+        Spans(Limits(max_cells=5)).lay_out(_table())
+    assert str(caught.value) == "over the limit max-cells = 5 (more than 5 table cells)"
+    memo.clear_all()
+
+
+def test_tables_kept_stay_bounded_and_large_tables_are_not_kept() -> None:
+    memo.clear_all()
+    for width in range(1, html_tables._TABLE_SHAPES.maxsize + 10):
+        Spans(Limits()).lay_out([_row_of([width])])
+    assert 0 < len(html_tables._TABLE_SHAPES) <= html_tables._TABLE_SHAPES.maxsize
+    memo.clear_all()
+    Spans(Limits()).lay_out([_row_of([1]) for _ in range(html_tables._TABLE_ROWS_KEPT + 1)])
+    Spans(Limits()).lay_out([_row_of([1] * (html_tables._SHAPES_ROW_CELLS + 1))])
+    many = html_tables._TABLE_CELLS_KEPT // html_tables._SHAPES_ROW_CELLS + 1
+    Spans(Limits()).lay_out([_row_of([1] * html_tables._SHAPES_ROW_CELLS) for _ in range(many)])
+    assert len(html_tables._TABLE_SHAPES) == 0
+    memo.clear_all()

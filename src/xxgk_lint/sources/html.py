@@ -29,7 +29,7 @@ import codecs
 import gc
 import re
 import unicodedata
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, sub
 from typing import Any
 
@@ -848,7 +848,12 @@ class _Extractor:
                 layout.extend(zip(grouped, repeat(_GROUPED_ROW)))
             else:
                 return False  # a caption, a colgroup, stray content: the walk reads them
-        structure = list(compress(range(count), map(_STRUCTURE.__contains__, tags)))
+        # The table's parts (groups, rows, cells) found once; the groups and rows, and the
+        # cells, then picked from them (passes over the parts, not over every element:
+        # a cell of a Word page holds three or four).
+        parts = list(compress(range(count), map(_TABLE_PARTS.__contains__, tags)))
+        part_tags = list(map(tags.__getitem__, parts))
+        structure = list(compress(parts, map(_STRUCTURE.__contains__, part_tags)))
         if len(structure) != len(layout) or not all(
             map(is_, map(_FIRST, layout), map(inner.__getitem__, structure))
         ):
@@ -856,7 +861,8 @@ class _Extractor:
         # The cells: the rows' children, each a td or th below the table, one for one.
         rows = [el for el, kind in layout if kind != _GROUP]
         cells = list(chain.from_iterable(rows))
-        firsts = list(compress(range(count), map(_CELL_TAGS.__contains__, tags)))
+        is_cell = list(map(_CELL_TAGS.__contains__, part_tags))
+        firsts = list(compress(parts, is_cell))
         if len(cells) != len(firsts) or not all(map(is_, cells, map(inner.__getitem__, firsts))):
             return False
         texts = list(map(_TEXT, inner))
@@ -870,14 +876,13 @@ class _Extractor:
         # cells' elements; a row in a group is two below the table): else the walk reads
         # the table, row by row. Each row's and cell's elements end where the next group,
         # row or cell starts.
-        parts = list(compress(range(count), map(_TABLE_PARTS.__contains__, tags)))
         parts.append(count)
         row_ends = structure[1:]
         row_ends.append(count)
         largest = max(map(sub, row_ends, structure), default=1) - 1
         if largest > _ROW_ELEMENTS or depth + 2 + largest >= self.depth_limit:
             return False
-        ends = list(map(dict(pairwise(parts)).__getitem__, firsts))  # the next part's start
+        ends = list(compress(parts[1:], is_cell))  # each cell's: the next part's start
         # Read: the rows and their groups as the walk numbers them, then the cells.
         groups, table_rows = self.groups, self.rows
         in_group = False

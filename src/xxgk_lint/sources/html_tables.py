@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
-from operator import mul
+from operator import attrgetter, mul
 
 from lxml import etree
 
@@ -121,8 +121,25 @@ class Spans:
         """Give every cell its grid column and rows (see the module docstring).
 
         The work is one step per grid position covered, and the positions of all tables
-        together are bounded by ``max-cells``.
+        together are bounded by ``max-cells``. A table laid out before (the same row
+        groups, rowspans and colspans: every report of a format has the same tables) is
+        given the shapes made then (``_TABLE_SHAPES``).
         """
+        key = _table_key(rows)
+        known = _TABLE_SHAPES.get(key) if key is not None else None
+        if known is not None:
+            shapes, positions = known
+            self._count(positions)
+            for row, row_shapes in zip(rows, shapes, strict=True):
+                row.shapes = row_shapes
+            return
+        before = self.positions
+        self._lay_out_groups(rows)
+        if key is not None:
+            _TABLE_SHAPES.keep(key, (tuple(map(_SHAPES, rows)), self.positions - before))
+
+    def _lay_out_groups(self, rows: list[Row]) -> None:
+        """:meth:`lay_out`, each row group apart, row by row."""
         start = 0
         while start < len(rows):
             end = start
@@ -180,6 +197,13 @@ class Spans:
             key = (tuple(columns), tuple(spans), tuple(heights)) if spans else ()
             self._place(row, sum(map(mul, spans, heights)), key, columns, heights)
 
+    def _count(self, positions: int) -> None:
+        """Count ``positions`` more grid positions laid out (over the limit: an error)."""
+        self.positions += positions
+        limit = self.limits.max_cells
+        if self.positions > limit:
+            raise over("max-cells", limit, f"more than {limit} table cells")
+
     def _place(
         self,
         row: Row,
@@ -191,10 +215,7 @@ class Spans:
         """Count the grid ``positions`` the row's cells cover (over the limit: an error) and
         give the row its shapes, made once per ``key`` (a row laid out from column 0: its
         colspans; else its columns, colspans and heights)."""
-        self.positions += positions
-        limit = self.limits.max_cells
-        if self.positions > limit:
-            raise over("max-cells", limit, f"more than {limit} table cells")
+        self._count(positions)
         wide = len(row.colspans) > _SHAPES_ROW_CELLS
         shapes = (self._wide if wide else _ROW_SHAPES).get(key)
         if shapes is None:
@@ -216,6 +237,34 @@ _SHAPES_KEPT = 4096
 _SHAPES_ROW_CELLS = 64
 _ROW_SHAPES: memo.Table[tuple, tuple[GridCell, ...]] = memo.Table(_SHAPES_KEPT)
 _CELL_SHAPES: memo.Table[tuple[int, int, int], GridCell] = memo.Table(_SHAPES_KEPT)
+
+
+#: Tables laid out before, by :func:`_table_key`: each row's shapes and the grid positions
+#: the table covers. Laying out the 46 rows of a report's tables cell by cell cost about
+#: 0.8 M instructions a page (27 of the rows sit under rowspans and are placed one cell at
+#: a time); the key and the look-up about 0.2 M. A table of more rows than
+#: ``_TABLE_ROWS_KEPT`` or more cells than ``_TABLE_CELLS_KEPT``, or with a row of more than
+#: ``_SHAPES_ROW_CELLS`` cells, is not kept (a generated or unusual table: laid out each
+#: time, as before), so that the table stays small (a report's tables: 30-215 cells).
+_TABLE_ROWS_KEPT = 256
+_TABLE_CELLS_KEPT = 1024
+_TABLE_SHAPES: memo.Table[tuple, tuple[tuple[tuple[GridCell, ...], ...], int]] = memo.Table(128)
+_GROUP = attrgetter("group")
+_ROWSPANS = attrgetter("rowspans")
+_COLSPANS = attrgetter("colspans")
+_SHAPES = attrgetter("shapes")
+
+
+def _table_key(rows: list[Row]) -> tuple | None:
+    """What a table's layout depends on: its rows' groups, rowspans and colspans; None for
+    a table not kept in ``_TABLE_SHAPES``."""
+    if len(rows) > _TABLE_ROWS_KEPT:
+        return None
+    colspans = tuple(map(tuple, map(_COLSPANS, rows)))
+    widths = list(map(len, colspans))
+    if widths and (max(widths) > _SHAPES_ROW_CELLS or sum(widths) > _TABLE_CELLS_KEPT):
+        return None
+    return tuple(map(_GROUP, rows)), tuple(map(tuple, map(_ROWSPANS, rows))), colspans
 
 
 def _shapes(
