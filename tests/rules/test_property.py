@@ -173,3 +173,26 @@ def test_one_changed_cell_fires_exactly_the_right_rules(
             assert diagnostic.actual == f"{values[('reviews', key[1], 'total')]} ≠ " + str(
                 sum(values["reviews", key[1], c] for c in REVIEW_COLUMNS[:4])
             )
+
+
+@pytest.mark.parametrize("path", CONSISTENT, ids=lambda p: p.name)
+def test_a_review_total_only_a_larger_count_fixes_is_not_named(path: Path, tmp_path: Path) -> None:
+    """A group total of 0 over parts that are not all 0: only the total could be changed
+    to counts, yet each cell of table 四 is in its group's identity alone, so XG204 says
+    "these do not agree" at the total, as documented (it crashed: a cell named by a rule
+    with no message for it). Found by the property test above."""
+    cells = _cells(path)
+    parts = [cells["reviews", "review", c][0] for c in REVIEW_COLUMNS[:4]]
+    if sum(parts) == 0:
+        pytest.skip("the group is all 0")
+    _, line, column = cells["reviews", "review", "total"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    old = str(sum(parts))
+    assert lines[line - 1][column - 1 : column - 1 + len(old)] == old
+    lines[line - 1] = lines[line - 1][: column - 1] + "0" + lines[line - 1][column - 1 + len(old) :]
+    changed = tmp_path / path.name
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    found = [d for d in check(changed) if d.severity >= Severity.ERROR]
+    assert [(d.code, d.line, d.column, d.actual) for d in found] == [
+        ("XG204", line, column, f"0 ≠ {sum(parts)}")
+    ]

@@ -906,6 +906,11 @@ def _culprits(
             refs[address] = ref
     candidates: dict[str, Number] = {}
     for address, broken in taking_part.items():
+        if all(o.identity.kind == "group-sum" for o in broken):
+            # Table 四: each cell is in its group's identity alone, so which one is wrong
+            # cannot be told, even where only the total could be changed to counts (a
+            # total of 0 over 3 + 1 + 1 + 1): "these do not agree", as XG204 documents.
+            continue
         values = {_needed(o, refs[address]) for o in broken}
         if len(values) == 1 and _a_count(value := values.pop()):
             candidates[address] = value
