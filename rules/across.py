@@ -100,10 +100,12 @@ def _numbers(report: Report, table: str, row: str) -> tuple[tuple[str, int, Span
         return ()
     for candidate in found.rows:
         if candidate.key == row:
+            # (the cells' fields as the row stores them, see Row: a Cell made for each
+            # cell, and read by name, cost more than the rest of the facts of XG601/XG602)
             return tuple(
-                (c.column, c.value, c.span)
-                for c in candidate.cells
-                if c.is_number and isinstance(c.value, int)
+                (column, value, as_span(span))
+                for column, _, value, kind, span in candidate[3]
+                if kind == "number" and isinstance(value, int)
             )
     return ()
 

