@@ -51,7 +51,7 @@ from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
 from xxgk_lint.engine.rule import CheckReport, ReportFacts, Rule, RuleContext
-from xxgk_lint.engine.walk import Skipped, Target, classify, discover
+from xxgk_lint.engine.walk import Seen, Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.records import NamedTuple, record
 
@@ -353,7 +353,7 @@ class Runner:
         Raises :class:`ConfigError` for a broken config, before any file is checked.
         """
         items = PlannedItems()
-        seen: set[tuple[int, int]] = set()  # (each file once, however often it is met)
+        seen = Seen()  # (each file once, however often it is met)
         for path in paths:
             if path == STDIN and self.stdin is not None:
                 found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)

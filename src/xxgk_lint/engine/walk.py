@@ -75,9 +75,8 @@ def classify(path: Path) -> Skipped | None:
     return found if isinstance(found, Skipped) else None
 
 
-def _examine(path: Path) -> Skipped | tuple[int, int]:
-    """A regular file's identity (device, inode; following symbolic links), else why it
-    is skipped."""
+def _examine(path: Path) -> Skipped | os.stat_result:
+    """A regular file's status (following symbolic links), else why it is skipped."""
     try:
         status = os.stat(path)
     except OSError as exc:
@@ -88,7 +87,7 @@ def _examine(path: Path) -> Skipped | tuple[int, int]:
         return Skipped(path, "stat", exc.strerror or str(exc))
     mode = status.st_mode
     if stat.S_ISREG(mode):
-        return (status.st_dev, status.st_ino)
+        return status
     if stat.S_ISFIFO(mode):
         return Skipped(path, "fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -98,6 +97,10 @@ def _examine(path: Path) -> Skipped | tuple[int, int]:
     return Skipped(path, "special")
 
 
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    return status.st_dev, status.st_ino
+
+
 def _is_folder(path: Path) -> bool:
     try:
         return stat.S_ISDIR(os.stat(path).st_mode)
@@ -105,51 +108,84 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
+class Seen:
+    """What a walk (in one call or several) has met, so that each file is taken once.
+
+    Not every file: the folders walked (by device and inode, with the path they were
+    walked as) and only the files that can be met twice — files named, symbolic links to
+    files and their targets, files with several hard links. A file under a folder walked
+    before is found by asking whether its real folder was walked and the walk took it. A
+    run over 200,000 files keeps a few bytes per folder, none per file.
+    """
+
+    def __init__(self) -> None:
+        self.folders: dict[tuple[int, int], Path] = {}
+        self.files: set[tuple[int, int]] = set()
+
+    def walked_before(self, path: Path, resolver: ConfigResolver) -> bool:
+        """Whether the walk of a folder took the file ``path`` (its real place) already."""
+        real = os.path.realpath(path)
+        try:
+            folder = _identity(os.stat(os.path.dirname(real)))
+        except OSError:
+            return False
+        walked = self.folders.get(folder)
+        return walked is not None and _taken(Path(walked, os.path.basename(real)), resolver)
+
+
+def _taken(candidate: Path, resolver: ConfigResolver) -> bool:
+    """Whether a folder's walk takes the file ``candidate``: its ending is one of the
+    config's ``extensions`` and ``exclude`` leaves it in."""
+    config = resolver.for_file(candidate)
+    return candidate.name.lower().endswith(config.extensions) and not excluded(config, candidate)
+
+
 def discover(
-    paths: Sequence[str], resolver: ConfigResolver, seen: set[tuple[int, int]] | None = None
+    paths: Sequence[str], resolver: ConfigResolver, seen: Seen | None = None
 ) -> Iterator[Target | Skipped]:
     """Files named, and report files under folders named, in a stable order.
 
     Within a folder: its files by name, then each subfolder (by name) with everything in
     it — the order of ``os.walk``. A file reached twice (named and under a folder named, a
-    folder named twice, a link to a file met too) is checked once, where it is first met:
-    its findings, export rows and fingerprints are not doubled, and it is no second report
-    of its body (XG604). ``seen`` holds the files met before (by device and inode), for a
+    folder named twice or within another named, a link to a file met too) is taken once,
+    where it is first met: its findings, export rows and fingerprints are not doubled, and
+    it is no second report of its body (XG604). ``seen``: what earlier calls met, for a
     walk in several calls.
     """
     if seen is None:
-        seen = set()
+        seen = Seen()
     for raw in paths:
         path = Path(raw)
-        found = _walk(path, resolver) if _is_folder(path) else (_met(path, True),)
-        for item in found:
-            if isinstance(item, Skipped):
-                yield item
-                continue
-            target, identity = item
-            if identity not in seen:
-                seen.add(identity)
-                yield target
+        if _is_folder(path):
+            yield from _walk(path, resolver, seen)
+            continue
+        found = _examine(path)
+        if isinstance(found, Skipped):
+            yield found
+            continue
+        identity = _identity(found)
+        if identity in seen.files or seen.walked_before(path, resolver):
+            continue
+        seen.files.add(identity)
+        yield Target(path, True)
 
 
-def _met(path: Path, explicit: bool) -> Skipped | tuple[Target, tuple[int, int]]:
-    found = _examine(path)
-    return found if isinstance(found, Skipped) else (Target(path, explicit), found)
-
-
-def _walk(
-    root: Path, resolver: ConfigResolver
-) -> Iterator[Skipped | tuple[Target, tuple[int, int]]]:
-    stack: list[tuple[Path, int]] = [(root, 0)]
+def _walk(root: Path, resolver: ConfigResolver, seen: Seen) -> Iterator[Target | Skipped]:
+    stack: list[tuple[Path, int, tuple[int, int] | None]] = [(root, 0, None)]
     while stack:
-        folder, depth = stack.pop()
+        folder, depth, identity = stack.pop()
         try:
+            if identity is None:
+                identity = _identity(os.stat(folder))
+            if identity in seen.folders:
+                continue  # walked before: named twice, or within a folder named
+            seen.folders[identity] = folder
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             yield Skipped(folder, "unreadable-folder", exc.strerror or str(exc))
             continue
-        folders: list[Path] = []
+        folders: list[tuple[Path, tuple[int, int] | None]] = []
         for entry in entries:
             try:
                 is_folder = entry.is_dir(follow_symlinks=False)
@@ -157,18 +193,33 @@ def _walk(
                 is_folder = False
             if is_folder:
                 if entry.name not in SKIP_DIRS and not entry.name.startswith("."):
-                    folders.append(Path(folder, entry.name))
+                    try:
+                        sub = _identity(entry.stat(follow_symlinks=False))
+                    except OSError:
+                        sub = None  # (looked at again, and reported, when its turn comes)
+                    folders.append((Path(folder, entry.name), sub))
                 continue
             candidate = Path(folder, entry.name)
-            config = resolver.for_file(candidate)
-            if not entry.name.lower().endswith(config.extensions):
+            if not _taken(candidate, resolver):
                 continue
-            if excluded(config, candidate):
-                continue
-            if entry.is_symlink() and _is_folder(candidate):
+            link = entry.is_symlink()
+            if link and _is_folder(candidate):
                 continue  # a link to a folder: not followed
-            yield _met(candidate, False)
+            found = _examine(candidate)
+            if isinstance(found, Skipped):
+                yield found
+                continue
+            file = _identity(found)
+            if file in seen.files:
+                continue  # named before, or met before through a link or a hard link
+            if link:
+                if seen.walked_before(candidate, resolver):
+                    continue  # its target was taken where it stands
+                seen.files.add(file)  # (its target, met later, is not taken again)
+            elif found.st_nlink > 1:
+                seen.files.add(file)
+            yield Target(candidate, False)
         if folders and depth >= MAX_DEPTH:
-            yield Skipped(folders[0].parent, "too-deep")
+            yield Skipped(folders[0][0].parent, "too-deep")
             continue
-        stack.extend((sub, depth + 1) for sub in reversed(folders))
+        stack.extend((sub, depth + 1, sub_id) for sub, sub_id in reversed(folders))
