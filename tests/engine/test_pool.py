@@ -30,10 +30,12 @@ from xxgk_lint.engine import pool
 from xxgk_lint.engine.config import ConfigResolver, Overrides
 from xxgk_lint.engine.runner import WORKERS_PER_CORE, Runner, usable_cores, workers_for
 
-KILLER = """\
-import os
-import signal
 
+def plugin(imports: str, code: str, name: str, body: str) -> str:
+    """The source of a plugin file registering one per-report rule ``code`` (``name``),
+    whose function is ``body`` (its lines after ``def check(report, ctx):``)."""
+    return f"""\
+{imports}
 from xxgk_lint.engine.diagnostics import RuleDoc
 from xxgk_lint.engine.hookspecs import hookimpl
 from xxgk_lint.engine.rule import rule
@@ -42,23 +44,32 @@ DOC = RuleDoc("what", "why", "bad", "good")
 
 
 @rule(
-    code="KIL101",
-    name="kills-its-process",
+    code="{code}",
+    name="{name}",
     severity="warning",
-    summary={"zh": "测试", "en": "test"},
-    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
-    docs={"zh": DOC, "en": DOC},
+    summary={{"zh": "测试", "en": "test"}},
+    messages={{"zh": {{"default": "测试"}}, "en": {{"default": "test"}}}},
+    docs={{"zh": DOC, "en": DOC}},
 )
-def kills(report, ctx):
-    if report.title is not None and "致命" in report.title.text:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return ()
-
+def check(report, ctx):
+{textwrap.indent(textwrap.dedent(body), "    ")}
 
 @hookimpl
 def xxgk_lint_rules():
-    return [kills]
+    return [check]
 """
+
+
+KILLER = plugin(
+    "import os\nimport signal\n",
+    "KIL101",
+    "kills-its-process",
+    """\
+    if report.title is not None and "致命" in report.title.text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ()
+    """,
+)
 
 DEADLY = edit(CLEAN, TITLE, TITLE.replace("测试县", "致命县"))
 
@@ -156,25 +167,11 @@ def test_an_internal_error_on_a_later_file_of_a_batch_names_that_file(
     assert written == ["reports/r2.txt"]
 
 
-SWALLOWER = """\
-import time
-
-from xxgk_lint.engine.diagnostics import RuleDoc
-from xxgk_lint.engine.hookspecs import hookimpl
-from xxgk_lint.engine.rule import rule
-
-DOC = RuleDoc("what", "why", "bad", "good")
-
-
-@rule(
-    code="HNG101",
-    name="swallows-the-stop",
-    severity="warning",
-    summary={"zh": "测试", "en": "test"},
-    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
-    docs={"zh": DOC, "en": DOC},
-)
-def hangs(report, ctx):
+SWALLOWER = plugin(
+    "import time\n",
+    "HNG101",
+    "swallows-the-stop",
+    """\
     if report.title is not None and "致命" in report.title.text:
         while True:
             try:
@@ -182,12 +179,8 @@ def hangs(report, ctx):
             except BaseException:
                 pass
     return ()
-
-
-@hookimpl
-def xxgk_lint_rules():
-    return [hangs]
-"""
+    """,
+)
 
 
 def test_a_rule_that_swallows_its_time_limit_ends_its_worker_not_the_run(
@@ -195,7 +188,7 @@ def test_a_rule_that_swallows_its_time_limit_ends_its_worker_not_the_run(
 ) -> None:
     """In one process such a rule ends the run (exit 2, one line); in a worker, xxgk-lint
     ends the worker, and the other files are still checked."""
-    write(repo / "checks" / "killer.py", textwrap.dedent(SWALLOWER))
+    write(repo / "checks" / "killer.py", SWALLOWER)
     write(
         repo / ".xxgk-lint.yaml",
         "plugins: [./checks/killer.py]\nignore: [XG604]\nrule-timeout: 0.2\n",
@@ -329,33 +322,7 @@ def test_jobs_beyond_the_files_and_the_cores_start_no_more_workers(
     assert workers_for(8, 1) == 1
 
 
-SLOW = """\
-import time
-
-from xxgk_lint.engine.diagnostics import RuleDoc
-from xxgk_lint.engine.hookspecs import hookimpl
-from xxgk_lint.engine.rule import rule
-
-DOC = RuleDoc("what", "why", "bad", "good")
-
-
-@rule(
-    code="SLW101",
-    name="takes-its-time",
-    severity="warning",
-    summary={"zh": "测试", "en": "test"},
-    messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
-    docs={"zh": DOC, "en": DOC},
-)
-def slow(report, ctx):
-    time.sleep(0.2)
-    return ()
-
-
-@hookimpl
-def xxgk_lint_rules():
-    return [slow]
-"""
+SLOW = plugin("import time\n", "SLW101", "takes-its-time", "time.sleep(0.2)\nreturn ()\n")
 
 
 def _children(pid: int) -> set[int]:
