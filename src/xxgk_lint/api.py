@@ -175,8 +175,8 @@ def discover(
     from xxgk_lint.engine.walk import Skipped
     from xxgk_lint.engine.walk import discover as walk
 
-    named = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    named = [os.fspath(path) for path in named]
+    several = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    named = [os.fspath(path) for path in several]
     for path in named:
         if not os.path.lexists(path):
             raise FileNotFoundError(f"{path}: no such file or directory")
