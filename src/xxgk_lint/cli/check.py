@@ -266,6 +266,13 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         meter if meter is not None and _is_terminal(sys.stdout) else None,
     )
     sinks.append(stdout)
+    problems = None
+    if shown != "text" or args.quiet:  # (else the text report names them itself)
+        from xxgk_lint.cli.export import Problems
+
+        # each file that could not be read and each run error, on stderr as they come
+        problems = Problems(runner, meter)
+        sinks.append(problems)
     # (after the output's end: the lines per file come last, after the totals)
     if args.summary and shown != "text":
         sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
@@ -289,9 +296,8 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
                 meter.close()
             error_line(f"error: cannot write {args.output_file}: {exc}")
             return 2
-    if shown != "text" or args.quiet:  # the full text report already lists them
-        for message in end.run_errors:
-            error_line(message)
+    if problems is not None:
+        problems.finish(end)  # (the run errors after the last file: whole-run rules')
     return end.exit_code
 
 
