@@ -396,18 +396,19 @@ def __init__(self, op, operand):
  __dict['operand'] = operand
 INITS["def __init__(self, op, operand):\n __dict = self.__dict__\n __dict['op'] = op\n __dict['operand'] = operand"] = __init__.__code__
 
-def __init__(self, path, agency, year, format, status, errors, warnings, infos, fail_on):
+def __init__(self, path, agency, year, kind, format, status, errors, warnings, infos, fail_on):
  __dict = self.__dict__
  __dict['path'] = path
  __dict['agency'] = agency
  __dict['year'] = year
+ __dict['kind'] = kind
  __dict['format'] = format
  __dict['status'] = status
  __dict['errors'] = errors
  __dict['warnings'] = warnings
  __dict['infos'] = infos
  __dict['fail_on'] = fail_on
-INITS["def __init__(self, path, agency, year, format, status, errors, warnings, infos, fail_on):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['format'] = format\n __dict['status'] = status\n __dict['errors'] = errors\n __dict['warnings'] = warnings\n __dict['infos'] = infos\n __dict['fail_on'] = fail_on"] = __init__.__code__
+INITS["def __init__(self, path, agency, year, kind, format, status, errors, warnings, infos, fail_on):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['kind'] = kind\n __dict['format'] = format\n __dict['status'] = status\n __dict['errors'] = errors\n __dict['warnings'] = warnings\n __dict['infos'] = infos\n __dict['fail_on'] = fail_on"] = __init__.__code__
 
 def __init__(self, path, baseline, written, hidden, _left, _covered, _present):
  self.path = path

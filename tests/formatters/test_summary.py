@@ -49,7 +49,8 @@ def test_the_table_aligns_by_display_width() -> None:
         "file",
         "agency",
         "year",
-        "format",
+        "type",
+        "version",
         "status",
         "errors",
         "warnings",
@@ -59,6 +60,7 @@ def test_the_table_aligns_by_display_width() -> None:
         "reports/2023/县政府.txt",
         "青山县人民政府",
         "2023",
+        "text",
         "2021",
         "fail",
         "2",
@@ -66,6 +68,8 @@ def test_the_table_aligns_by_display_width() -> None:
         "0",
     ]
     assert table[4].split()[-4:] == ["unreadable", "1", "0", "0"]
+    # the file's type apart from the format's version
+    assert [line.split()[-6] for line in table[2:]] == ["text", "text", "-", "docx"]
     # the status column starts at one display column on every line (Han text is 2 wide)
     starts = {
         wcswidth(line[: line.index(word)])

@@ -162,7 +162,7 @@ def _check(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--summary",
         action="store_true",
-        help="a table of the files: agency, year, format, status, counts",
+        help="a table of the files: agency, year, file type, format version, status, counts",
     )
     check.add_argument(
         "--exit-zero",

@@ -20,10 +20,14 @@ _STATUS = {
     "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
     "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable"},
 }
+#: The table's columns: ``type`` is the file's (text, html, docx, pdf), ``version`` the
+#: format's (2021, or the 2019 trial format) — "format" alone was read as the file's.
 _HEADERS = {
-    "zh": ("文件", "机关", "年度", "格式", "状态", "错误", "警告", "提示"),
-    "en": ("file", "agency", "year", "format", "status", "errors", "warnings", "infos"),
+    "zh": ("文件", "机关", "年度", "类型", "格式版本", "状态", "错误", "警告", "提示"),
+    "en": ("file", "agency", "year", "type", "version", "status", "errors", "warnings", "infos"),
 }
+#: Where the counts start (right-aligned) among the cells.
+_COUNTS = 6
 
 
 @record
@@ -31,6 +35,7 @@ class Row:
     path: str
     agency: str
     year: str
+    kind: str
     format: str
     status: str
     errors: int
@@ -47,6 +52,7 @@ class Row:
             one_line(result.path),
             one_line(result.agency or "-"),
             str(result.year) if result.year is not None else "-",
+            result.kind or "-",
             result.format_version or "-",
             result.status(fail_on),
             counts[Severity.ERROR],
@@ -76,6 +82,7 @@ class Row:
             self.path,
             self.agency,
             self.year,
+            self.kind,
             self.format,
             status,
             str(self.errors),
@@ -171,7 +178,7 @@ class SummaryRows:
         out = []
         for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
             pad = " " * (width - _width(cell))
-            out.append(pad + cell if index >= 5 else cell + pad)
+            out.append(pad + cell if index >= _COUNTS else cell + pad)
         return "  ".join(out).rstrip()
 
     def close(self) -> None:
