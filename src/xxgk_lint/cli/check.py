@@ -268,7 +268,7 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
     sinks.append(stdout)
     problems = None
     if shown != "text" or args.quiet:  # (else the text report names them itself)
-        from xxgk_lint.cli.export import Problems
+        from xxgk_lint.cli.problems import Problems
 
         # each file that could not be read and each run error, on stderr as they come
         problems = Problems(runner, meter)

@@ -10,7 +10,7 @@ says why in ``problem``.
 On stderr, as the files come: one line per file that could not be read (its XG001
 message) and per run error (a path skipped, a rule that crashed); at the end, unless
 ``--quiet``, one line with what was written. ``report`` says the same (see
-:class:`Problems`).
+:mod:`xxgk_lint.cli.problems`).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from xxgk_lint.cli.output import error_line
+from xxgk_lint.cli.problems import Problems, closing_counts
+from xxgk_lint.formatters import plural
 
 if TYPE_CHECKING:
-    from xxgk_lint.cli.progress import Progress
     from xxgk_lint.engine.diagnostics import Severity
     from xxgk_lint.engine.results import FileResult, RunEnd
-    from xxgk_lint.engine.runner import Runner
 
 #: The format ``-o FILE`` names by its extension (without ``--format``).
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx"}
@@ -46,70 +46,6 @@ def export_format(given: str | None, output: Path | None) -> str:
             f"(the extension decides) or name the file .{given}"
         )
     return given
-
-
-def _plural(count: int, noun: str, lang: str) -> str:
-    if lang != "en":
-        return f"{count} {noun}"
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-class Problems:
-    """A sink (see :mod:`xxgk_lint.engine.drive`) that names on stderr, as the files come,
-    each file that could not be read (its XG001 message, in the run's language) and each
-    run error (a path skipped: a dangling link, a FIFO; a rule that crashed). With a
-    progress bar, the bar is cleared for each line and drawn again under it.
-
-    :meth:`finish`, once the run is over, names the run errors that came after the last
-    file (the whole-run rules').
-    """
-
-    def __init__(self, runner: Runner, meter: Progress | None) -> None:
-        self.runner = runner
-        self.meter = meter
-        self.said = 0  # run errors already named
-
-    def file(self, result: FileResult, fail_on: Severity) -> None:
-        from xxgk_lint.export.cells import problem_of
-
-        errors = self.runner.run_errors
-        lines = list(errors[self.said :])
-        self.said = len(errors)
-        if result.unreadable:
-            lines.append(f"{result.path}: {problem_of(result, self.runner.lang)}")
-        if not lines:
-            return
-        if self.meter is not None:
-            with self.meter.cleared():
-                self._say(lines)
-        else:
-            self._say(lines)
-
-    def end(self, end: RunEnd) -> None:
-        pass  # see finish(): the bar is gone by then
-
-    def finish(self, end: RunEnd) -> None:
-        self._say(end.run_errors[self.said :])
-        self.said = len(end.run_errors)
-
-    @staticmethod
-    def _say(lines: Any) -> None:
-        for line in lines:
-            error_line(line)
-
-
-def closing_counts(end: RunEnd, lang: str) -> str:
-    """``8 files unreadable, 2 run errors`` (the unreadable files always, run errors when
-    there are some)."""
-    if lang == "en":
-        parts = [_plural(end.tally.unreadable, "file", lang) + " unreadable"]
-        if end.run_errors:
-            parts.append(_plural(len(end.run_errors), "run error", lang))
-        return ", ".join(parts)
-    parts = [f"{end.tally.unreadable} 个文件无法读取"]
-    if end.run_errors:
-        parts.append(f"{len(end.run_errors)} 个运行错误")
-    return "，".join(parts)
 
 
 class _RowsSink:
@@ -135,12 +71,10 @@ class _RowsSink:
         lang = end.lang
         if lang == "en":
             to = f" to {output}" if output is not None else ""
-            rows = _plural(self.rows, "row", lang)
-            return f"wrote {rows} of {_plural(self.files, 'file', lang)}{to}; " + closing_counts(
-                end, lang
-            )
+            rows, files = plural(self.rows, "row"), plural(self.files, "file")
+            return f"wrote {rows} of {files}{to}; " + closing_counts(end)
         to = f"到 {output}" if output is not None else ""
-        return f"已写出 {self.files} 个文件的 {self.rows} 行{to}；" + closing_counts(end, lang)
+        return f"已写出 {self.files} 个文件的 {self.rows} 行{to}；" + closing_counts(end)
 
 
 def run_export_command(args: argparse.Namespace) -> int:

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 def run_report_command(args: argparse.Namespace) -> int:
     from xxgk_lint.cli.check import prepare, progress_sinks
-    from xxgk_lint.cli.export import Problems
     from xxgk_lint.cli.output import AtomicFile
+    from xxgk_lint.cli.problems import Problems
     from xxgk_lint.engine.drive import drive
     from xxgk_lint.report.page import AuditPage
 
@@ -54,16 +54,15 @@ def run_report_command(args: argparse.Namespace) -> int:
 
 def closing_line(page: AuditPage, end: RunEnd, output: Path) -> str:
     """``wrote audit.html: 16 files, 4 pass, 4 fail; 8 files unreadable``."""
-    from xxgk_lint.cli.export import closing_counts
+    from xxgk_lint.cli.problems import closing_counts
     from xxgk_lint.engine.results import FAIL, PASS
+    from xxgk_lint.formatters import plural
 
     passed, failed = page.statuses[PASS], page.statuses[FAIL]
     if end.lang == "en":
-        files = f"{page.files} file" + ("" if page.files == 1 else "s")
-        return f"wrote {output}: {files}, {passed} pass, {failed} fail; " + closing_counts(
-            end, "en"
-        )
+        files = plural(page.files, "file")
+        return f"wrote {output}: {files}, {passed} pass, {failed} fail; " + closing_counts(end)
     return (
         f"已写出 {output}：{page.files} 个文件，{passed} 个通过，{failed} 个未通过；"
-        + closing_counts(end, "zh")
+        + closing_counts(end)
     )

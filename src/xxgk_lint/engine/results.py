@@ -98,6 +98,16 @@ class FileResult:
     #: :mod:`xxgk_lint.formatters.pieces`); ``None``: the output renders it itself.
     rendered: dict[str, Any] | None = None
 
+    def problem(self, lang: str = "zh") -> str | None:
+        """Why the file could not be read — its XG001 message, as ``check`` prints it — or
+        ``None`` for a file that was read (the export's ``problem``, the lines on stderr)."""
+        if not self.unreadable:
+            return None
+        for diagnostic in self.diagnostics:
+            if diagnostic.code == UNREADABLE_CODE:
+                return diagnostic.message
+        return "无法读取为年度报告" if lang == "zh" else "cannot be read as an annual report"
+
     def status(self, fail_on: Severity) -> str:
         """``unreadable``, ``fail`` (a finding at or above ``fail_on``) or ``pass``."""
         if self.unreadable:
@@ -109,6 +119,8 @@ class FileResult:
 
 #: A file's status (:meth:`FileResult.status`), as the summary, export and audit page say.
 PASS, FAIL, UNREADABLE = "pass", "fail", "unreadable"
+#: XG001 unreadable-input: the finding of a file that could not be checked as a report.
+UNREADABLE_CODE = "XG001"
 
 
 def status_with(status: str, fail_on: Severity, across: Iterable[Diagnostic]) -> str:

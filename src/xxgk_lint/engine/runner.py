@@ -49,7 +49,7 @@ from xxgk_lint.engine.factstore import FactsStore, Kept, Noted, Packed
 from xxgk_lint.engine.guard import captured_stdout, contained, progress
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
-from xxgk_lint.engine.results import FileResult, RunResult, Tally, kept_lines
+from xxgk_lint.engine.results import UNREADABLE_CODE, FileResult, RunResult, Tally, kept_lines
 from xxgk_lint.engine.rule import CheckReport, ReportFacts, Rule, RuleContext
 from xxgk_lint.engine.walk import Seen, Skipped, Target, classify, discover
 from xxgk_lint.parse.ast import Report, Span
@@ -59,7 +59,6 @@ if TYPE_CHECKING:
     from xxgk_lint.engine.baseline import Baseline, RunBaselines
     from xxgk_lint.sources import Source
 
-UNREADABLE = "XG001"
 #: The path that stands for standard input.
 STDIN = "-"
 
@@ -821,12 +820,12 @@ class Runner:
     def _unreadable(
         self, registry: Registry, config: Config, path: str, problem: str
     ) -> Diagnostic:
-        rule = registry.rules.get(UNREADABLE)
+        rule = registry.rules.get(UNREADABLE_CODE)
         span = Span(1, 1, 1, 1)
         if rule is None:
             message = self._message(f"无法读取为年度报告：{problem}", f"cannot be read: {problem}")
             return Diagnostic(
-                UNREADABLE,
+                UNREADABLE_CODE,
                 "unreadable-input",
                 Severity.ERROR,
                 message,

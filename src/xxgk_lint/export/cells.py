@@ -35,9 +35,6 @@ COLUMNS = (
 #: The columns a file without cells leaves empty (``table`` to ``col``).
 _CELL_COLUMNS = COLUMNS[COLUMNS.index("table") : COLUMNS.index("status")]
 
-#: XG001 unreadable-input: the finding an unreadable file has, naming the problem.
-UNREADABLE_CODE = "XG001"
-
 #: One cell: table, row, column, value, raw text, line, column (the last four None for a
 #: cell that could not be placed: a row whose values are uncertain).
 Cell = tuple[str, str, str, Any, Any, Any, Any]
@@ -64,17 +61,6 @@ def cells_of(report: Report) -> list[Cell]:
     return out
 
 
-def problem_of(result: FileResult, lang: str = "zh") -> str | None:
-    """Why the file could not be read — its XG001 message, as ``check`` prints it — or
-    ``None`` for a file that was read."""
-    if not result.unreadable:
-        return None
-    for diagnostic in result.diagnostics:
-        if diagnostic.code == UNREADABLE_CODE:
-            return diagnostic.message
-    return "无法读取为年度报告" if lang == "zh" else "cannot be read as an annual report"
-
-
 def rows_of(result: FileResult, fail_on: Severity, lang: str = "zh") -> list[dict[str, Any]]:
     """The export rows of one checked file: one per cell, or one (with the cell fields
     empty) for a file that has none — an unreadable file among them, whose ``problem``
@@ -90,7 +76,7 @@ def rows_of(result: FileResult, fail_on: Severity, lang: str = "zh") -> list[dic
     cells: list[Cell] = result.extract or []
     if not cells:
         empty = dict.fromkeys(_CELL_COLUMNS)
-        return [{**base, **empty, "status": status, "problem": problem_of(result, lang)}]
+        return [{**base, **empty, "status": status, "problem": result.problem(lang)}]
     return [
         {
             **base,

@@ -189,6 +189,11 @@ def escape_controls(text: str) -> str:
 _BREAKS = {ord("\n"): "\\x0a", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: an English count (Chinese counts take no plural)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def one_line(text: str) -> str:
     """``text`` as :func:`escape_controls` writes it, its line breaks escaped too (``\\x0a``):
     for what must stay on one line of the output, such as a file name in a finding's header

@@ -36,11 +36,10 @@ from junit_xml import (  # type: ignore[import-untyped]
 
 from xxgk_lint.engine.checks import NOT_ASSESSABLE, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
+from xxgk_lint.engine.results import UNREADABLE_CODE, FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import escape_controls as _esc
 from xxgk_lint.formatters import one_line
 
-UNREADABLE_CODE = "XG001"
 UNREADABLE_NAME = "unreadable-input"
 RUN_SUITE = "xxgk-lint"
 #: The suite of the findings of whole-run rules (rules that compare reports).

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import UNREADABLE, FileResult, status_with
-from xxgk_lint.formatters import one_line, spool
+from xxgk_lint.formatters import one_line, plural, spool
 from xxgk_lint.records import record
 
 _STATUS = {
@@ -97,8 +97,8 @@ class Row:
             if self.status == UNREADABLE:
                 counts = "unreadable"
             else:
-                counts = f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}" + (
-                    f", {_plural(self.infos, 'info')}" if self.infos else ""
+                counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}" + (
+                    f", {plural(self.infos, 'info')}" if self.infos else ""
                 )
         elif self.status == UNREADABLE:
             counts = "无法读取"
@@ -110,10 +110,6 @@ class Row:
             _padded(cell, width) for cell, width in zip(self.cells(lang)[:3], widths, strict=True)
         ]
         return "  ".join([*cells, counts])
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _padded(text: str, width: int) -> str:

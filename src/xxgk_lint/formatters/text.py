@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult, Tally
-from xxgk_lint.formatters import one_line
+from xxgk_lint.formatters import one_line, plural
 from xxgk_lint.formatters.pieces import Rendered, given, key
 
 TAB_SIZE = 8
@@ -191,10 +191,10 @@ def baseline_lines(end: RunEnd) -> str:
         path = one_line(use.path)
         if end.lang == "en":
             if use.written is not None:
-                lines.append(f"Baseline written to {path}: {_plural(use.written, 'finding')}.")
-            lines.append(f"Baseline {path}: {_plural(use.hidden, 'recorded finding')} hidden.")
+                lines.append(f"Baseline written to {path}: {plural(use.written, 'finding')}.")
+            lines.append(f"Baseline {path}: {plural(use.hidden, 'recorded finding')} hidden.")
             if use.stale:
-                entries = _plural(len(use.stale), "entry")
+                entries = plural(len(use.stale), "entry")
                 lines.append(f"{entries} of {path} no longer match (they can be dropped):")
         else:
             if use.written is not None:
@@ -221,7 +221,7 @@ def checks_line(end: RunEnd) -> str:
     unassessable, uncertain = counts.get("not_assessable", 0), counts.get("uncertain", 0)
     if end.lang == "en":
         return (
-            f"{_plural(total, 'check')}: {passed} passed, {failed} failed, "
+            f"{plural(total, 'check')}: {passed} passed, {failed} failed, "
             f"{unassessable} not assessable, {uncertain} uncertain."
         )
     return (
@@ -394,14 +394,14 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
     errors, warnings, infos = tally.errors, tally.warnings, tally.infos
     unreadable = tally.unreadable
     if lang == "en":
-        parts = [_plural(errors, "error"), _plural(warnings, "warning")]
+        parts = [plural(errors, "error"), plural(warnings, "warning")]
         if infos:
-            parts.append(_plural(infos, "info"))
+            parts.append(plural(infos, "info"))
         if unreadable:
-            parts.append(_plural(unreadable, "unreadable file"))
+            parts.append(plural(unreadable, "unreadable file"))
         if run_errors:
-            parts.append(_plural(run_errors, "run error"))
-        return f"Checked {_plural(files, 'file')}: {', '.join(parts)}."
+            parts.append(plural(run_errors, "run error"))
+        return f"Checked {plural(files, 'file')}: {', '.join(parts)}."
     parts = [f"{errors} 个错误", f"{warnings} 个警告"]
     if infos:
         parts.append(f"{infos} 条提示")
@@ -410,7 +410,3 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
     if run_errors:
         parts.append(f"{run_errors} 个运行错误")
     return f"检查了 {files} 个文件：{'，'.join(parts)}。"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,0 +1,77 @@
+"""What a run could not check, said on stderr as it comes: each file that could not be
+read (its XG001 message) and each run error (a path skipped, a rule that crashed).
+
+``export`` and ``report`` write no text report, so they always say it; ``check`` does when
+stdout carries a machine format or ``--quiet`` leaves the text report out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from xxgk_lint.cli.output import error_line
+from xxgk_lint.formatters import plural
+
+if TYPE_CHECKING:
+    from xxgk_lint.cli.progress import Progress
+    from xxgk_lint.engine.diagnostics import Severity
+    from xxgk_lint.engine.results import FileResult, RunEnd
+    from xxgk_lint.engine.runner import Runner
+
+
+class Problems:
+    """A sink (see :mod:`xxgk_lint.engine.drive`) that names on stderr, as the files come,
+    each file that could not be read (its XG001 message, in the run's language) and each
+    run error. With a progress bar, the bar is cleared for each line and drawn again
+    under it.
+
+    :meth:`finish`, once the run is over, names the run errors that came after the last
+    file (the whole-run rules').
+    """
+
+    def __init__(self, runner: Runner, meter: Progress | None) -> None:
+        self.runner = runner
+        self.meter = meter
+        self.said = 0  # run errors already named
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        errors = self.runner.run_errors
+        lines = list(errors[self.said :])
+        self.said = len(errors)
+        if result.unreadable:
+            lines.append(f"{result.path}: {result.problem(self.runner.lang)}")
+        if not lines:
+            return
+        if self.meter is not None:
+            with self.meter.cleared():
+                _say(lines)
+        else:
+            _say(lines)
+
+    def end(self, end: RunEnd) -> None:
+        pass  # see finish(): the bar is gone by then
+
+    def finish(self, end: RunEnd) -> None:
+        _say(end.run_errors[self.said :])
+        self.said = len(end.run_errors)
+
+
+def _say(lines: Any) -> None:
+    for line in lines:
+        error_line(line)
+
+
+def closing_counts(end: RunEnd) -> str:
+    """``8 files unreadable, 2 run errors`` (the unreadable files always, run errors when
+    there are some), in the run's language: the end of ``export``'s and ``report``'s
+    closing line."""
+    unreadable, errors = end.tally.unreadable, len(end.run_errors)
+    if end.lang == "en":
+        parts = [plural(unreadable, "file") + " unreadable"]
+        if errors:
+            parts.append(plural(errors, "run error"))
+        return ", ".join(parts)
+    parts = [f"{unreadable} 个文件无法读取"]
+    if errors:
+        parts.append(f"{errors} 个运行错误")
+    return "，".join(parts)
