@@ -10,7 +10,7 @@ finding its ``related`` places. The v1 schema (what 0.1.0 printed) still ships.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from xxgk_lint.engine.checks import Check, places
@@ -73,18 +73,44 @@ def dumped(value: Any, level: int = 0) -> str:
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
+def _one_line_encoder() -> Callable[[Any], str]:
+    """What ``_ONE_LINE.encode`` does for a dict, with the C encoder made once.
+
+    ``JSONEncoder.encode`` builds a new C encoder (and its Python wrappers) for every
+    value: with some fifty checks a report, that was a tenth of rendering a report's
+    entry. The arguments are those ``JSONEncoder.iterencode`` gives it for ``_ONE_LINE``
+    (no circular check: a check's dict is a fresh tree). Where CPython's accelerator is
+    missing, ``_ONE_LINE.encode`` itself.
+    """
+    from json.encoder import encode_basestring
+
+    try:
+        from _json import make_encoder
+    except ImportError:  # pragma: no cover - CPython always has it
+        return _ONE_LINE.encode
+    encode = make_encoder(
+        None, _ONE_LINE.default, encode_basestring, None, ": ", ", ", False, False, True
+    )
+    return lambda value: "".join(encode(value, 0))
+
+
+_encode_check = _one_line_encoder()
+
+
 def report_entry(path: str, checks: Sequence[Check]) -> str:
     """A report's entry of ``reports`` at depth 2: pretty-printed, each check on one line.
 
     A report makes some fifty checks, each with its cells: pretty-printed in full they are
     most of the document (about 80 KB a report) and of its cost (``json`` pretty-prints in
-    Python), so each is written compact, on its own line.
+    Python), so each is written compact, on its own line. The control characters are
+    escaped once over the whole entry, not check by check (a search each).
     """
-    head = '{\n      "path": ' + escape_json_controls(_ONE_LINE.encode(path))
+    head = '{\n      "path": ' + _ONE_LINE.encode(path)
     if not checks:
-        return head + ',\n      "checks": []\n    }'
-    lines = ",\n        ".join(escape_json_controls(_ONE_LINE.encode(c.to_json())) for c in checks)
-    return head + ',\n      "checks": [\n        ' + lines + "\n      ]\n    }"
+        return escape_json_controls(head + ',\n      "checks": []\n    }')
+    lines = ",\n        ".join([_encode_check(c.to_json()) for c in checks])
+    entry = head + ',\n      "checks": [\n        ' + lines + "\n      ]\n    }"
+    return escape_json_controls(entry)
 
 
 def file_pieces(result: FileResult) -> Rendered:
