@@ -219,3 +219,28 @@ def test_the_limits_hold_at_their_edges_however_short_the_text() -> None:
     assert read_text("r.txt", b"|" * 20, limits).text == "|" * 20
     with pytest.raises(LimitError, match=r"max-cells = 20 \(21 TAB and \| separators\)"):
         read_text("r.txt", b"|\t" * 10 + b"|", limits)
+
+
+@pytest.mark.parametrize("page_break", ["\f", "\v", "\f ", " \f"])
+def test_a_page_break_glued_to_a_line_is_read_as_a_space(tmp_path: Path, page_break: str) -> None:
+    """``pdftotext`` starts each page after the first with a form feed glued to its first
+    line (Word's "save as text" writes one for a page break): a heading or a page footer
+    there is read as without it, and every line and column stays the file's own."""
+    text = CLEAN.read_text(encoding="utf-8")
+    heading = "二、主动公开政府信息情况\n"
+    reviews = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 |"
+    assert text.count(heading) == 1 and reviews in text
+    broken = text.replace(heading, page_break + heading)
+    broken = broken.replace(reviews, page_break + "- 3 -\n" + reviews)  # a footer in table 四
+    path = tmp_path / "pdftotext.txt"
+    path.write_text(broken, encoding="utf-8")
+    assert read_source(path).text == broken.replace("\f", " ").replace("\v", " ")
+    clean, report = parse_path(CLEAN), parse_path(path)
+    proactive = report.section("proactive")
+    assert proactive is not None and not proactive.implicit
+    assert (proactive.span.line, proactive.span.column) == (5, 1 + len(page_break))
+    values = [[c.value for c in row.cells] for row in report.tables["reviews"]]
+    assert values == [[c.value for c in row.cells] for row in clean.tables["reviews"]]
+    cell = report.tables["reviews"].cell("review", "upheld")
+    assert cell is not None and cell.value == 1
+    assert (cell.span.line, cell.span.column) == (54, 1)  # (one line more: the footer)

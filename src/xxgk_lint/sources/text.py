@@ -83,10 +83,27 @@ def _separators_as_newlines(text: str) -> str:
     return text
 
 
+#: A page break (form feed) and a vertical tab, each read as a space.
+_PAGE_BREAKS = str.maketrans("\f\v", "  ")
+
+
+def _page_breaks_as_spaces(text: str) -> str:
+    """Form feeds and vertical tabs become spaces, one for one.
+
+    ``pdftotext`` ends each page with a form feed, so every page after the first starts
+    with one glued to its first line (``\\f二、主动公开政府信息情况``, ``\\f- 3 -``), and Word's
+    "save as text" writes one for a page break: the heading or page footer must be read as
+    if the page break were not there. A space, not a line break: editors show the form
+    feed on the line it is in (``^L``), so every line and column stays the file's own."""
+    if "\f" in text or "\v" in text:
+        text = text.translate(_PAGE_BREAKS)
+    return text
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
-    text = _separators_as_newlines(normalise_newlines(text))
+    text = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
     # (a text shorter than a limit cannot pass it: most reports are not counted at all)
     if len(text) >= limits.max_lines:
         lines = text.count("\n") + 1
