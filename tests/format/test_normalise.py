@@ -23,7 +23,9 @@ from xxgk_lint.format.normalise import (
     TRADITIONAL,
     _fold,
     _normalise,
+    _radical_table,
     _without_blanks,
+    fold_radicals,
     fold_traditional,
     nfkc,
     normalise,
@@ -177,3 +179,20 @@ def test_normalising_replaces_the_marks_with_the_fold_as_the_steps_one_by_one_do
         assert fold_traditional(text) == text.translate(_TRADITIONAL), ascii(text)
     for text in ("国办发〔2023〕15号", "【字体：大 中 小】", "**合计**", "a\u200bb", "中文", ""):
         assert _normalise(text) == normalise(text) == _plain_normalise(text)
+
+
+def test_radicals_fold_one_for_one_to_what_nfkc_makes_of_them() -> None:
+    """A PDF's text layer may give ⼀ (U+2F00) for 一 and ⾏ (U+2F8F) for 行: each radical
+    and compatibility ideograph is folded to NFKC's character, one for one, and nothing
+    else changes."""
+    assert fold_radicals("⼀、总体情况") == "一、总体情况"
+    assert fold_radicals("四、政府信息公开⾏政复议、⾏政诉讼情况") == "四、政府信息公开行政复议、行政诉讼情况"
+    assert fold_radicals("某某市⼈民政府") == "某某市人民政府"
+    assert fold_radicals("⺠") == "⺠"  # (U+2EA0: no NFKC form, left as it is)
+    text = "（一）予以公开 | 5 | 1，总计。"
+    assert fold_radicals(text) is text
+    table = _radical_table()
+    assert table[0x2F00] == "一" and table[0x2F06] == "二" and table[0x2F8F] == "行"
+    for code, folded in table.items():
+        assert folded == unicodedata.normalize("NFKC", chr(code)) and len(folded) == 1
+    assert 0x2EA0 not in table

@@ -368,3 +368,30 @@ def test_a_title_run_on_into_words_that_end_no_sentence_is_no_heading(tmp_path) 
     path.write_text("一、总体情况" + "啊" * 200 + "\n", encoding="utf-8")
     with pytest.raises(NotAReportError):
         parse_path(path)
+
+
+def test_headings_and_title_in_radicals_are_read_as_the_characters_they_stand_for(
+    tmp_path,
+) -> None:
+    """A PDF's text layer whose font maps characters to the Kangxi radicals gives ⼀ (U+2F00)
+    for 一 and ⾏ (U+2F8F) for 行; they look the same. Every section is read, numbered,
+    where its heading stands, and the title names the body in ordinary characters."""
+    text = CLEAN.read_text(encoding="utf-8")
+    radicals = str.maketrans({"一": "⼀", "二": "⼆", "行": "⾏", "人": "⼈"})
+    path = tmp_path / "radicals.txt"
+    path.write_text(text.translate(radicals), encoding="utf-8")
+    report, clean = parse_path(path), parse_path(CLEAN)
+    sections = [(s.key, s.number, s.span.line, s.span.column) for s in report.sections]
+    assert sections == [(s.key, s.number, s.span.line, s.span.column) for s in clean.sections]
+    assert sections[0] == ("overview", "一", 3, 1)
+    assert sections[3] == ("reviews", "四", 49, 1)
+    assert not any(s.implicit for s in report.sections)
+    assert report.agency == "测试县人民政府"
+    cell = report.tables["reviews"].cell("review", "upheld")
+    clean_cell = clean.tables["reviews"].cell("review", "upheld")
+    assert cell is not None and clean_cell is not None
+    assert (cell.value, cell.span.line, cell.span.column) == (
+        clean_cell.value,
+        clean_cell.span.line,
+        clean_cell.span.column,
+    )

@@ -11,6 +11,7 @@ converter (OpenCC) would cost start-up time and a dependency for no gain here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -95,6 +96,34 @@ _COMMON_WIDE = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", 
 _WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
 _WIDE_FORMS = "[\uff01-\uff5e\u3000]"  # (compiled when first needed)
 _WIDE_BY_CHARACTER = {chr(c): narrow for c, narrow in _WIDE.items()}
+
+
+#: Where the CJK radicals (Kangxi radicals, the radicals supplement) and the compatibility
+#: ideographs are: look-alikes a PDF's text layer gives for ordinary characters when its
+#: font maps them so (⼀ U+2F00 for 一, ⾏ U+2F8F for 行). NFKC maps each to its ideograph.
+RADICAL_FORMS = "[\u2e80-\u2fdf\uf900-\ufaff]"
+
+
+@functools.cache
+def _radical_table() -> dict[int, str]:
+    """Each radical or compatibility ideograph that NFKC maps to one other character, and
+    that character (made when first needed: some 700 characters at start-up)."""
+    table = {}
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def fold_radicals(text: str) -> str:
+    """``text`` with each radical or compatibility ideograph (:data:`RADICAL_FORMS`) as
+    the character NFKC makes of it, one for one: positions in it stay those of ``text``.
+    Cells and labels are compared in NFKC already; a line read as a whole (a heading, its
+    numeral) needs this."""
+    if compiled(RADICAL_FORMS).search(text) is None:
+        return text
+    return text.translate(_radical_table())
 
 
 def nfkc(text: str) -> str:

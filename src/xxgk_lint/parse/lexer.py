@@ -22,7 +22,13 @@ from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
 from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, COUNT_UNITS
-from xxgk_lint.format.normalise import MINUS_SIGNS, ZERO_WIDTH, fold_minus
+from xxgk_lint.format.normalise import (
+    MINUS_SIGNS,
+    RADICAL_FORMS,
+    ZERO_WIDTH,
+    fold_minus,
+    fold_radicals,
+)
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -329,6 +335,15 @@ class LineLexer(Lexer):
             closed = _LETTER_SPACED.sub("", stripped)
             if self.classify(closed, False) == "HEADING":
                 return "HEADING"
+        # A heading in radicals a PDF's text layer gave (⼀、总体情况, 四、…⾏政复议…): a
+        # heading once they are the characters they stand for (its text is, _reading).
+        first = stripped[0]
+        if (
+            (first in _HEADING_STARTS or "\u2e80" <= first <= "\u2fdf")
+            and compiled(RADICAL_FORMS).search(stripped) is not None
+            and self.classify(fold_radicals(stripped), fold) == "HEADING"
+        ):
+            return "HEADING"
         return "TEXT"
 
     def _candidates(self, first_class: int, last_class: int) -> list[_Candidate]:
@@ -382,7 +397,12 @@ _ENOUGH = 16
 def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
     """The reading of ``line``, ``stripped`` of its blanks, whose text is of ``kind``
     (see :meth:`LineLexer._shape`): a tabbed line whose cells after its label are all
-    blank is a row, and a row keeps its tabs."""
+    blank is a row, and a row keeps its tabs. A heading's or title's text is read with
+    its radicals as the characters they stand for (normalise.fold_radicals: one for one,
+    the columns stay)."""
+    if (kind == "HEADING" or kind == "TITLE") and compiled(RADICAL_FORMS).search(line):
+        line = fold_radicals(line)
+        stripped = line.strip(_BLANK)
     if "\t" in line:  # (no tab: never a row of blank cells, nor a row's tabs to keep)
         if kind != "ROW" and kind != "HEADING" and _blank_cells_after(line, table_row):
             kind = "ROW"  # a row whose cells after its label are all blank
