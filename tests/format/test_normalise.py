@@ -186,7 +186,10 @@ def test_radicals_fold_one_for_one_to_what_nfkc_makes_of_them() -> None:
     and compatibility ideograph is folded to NFKC's character, one for one, and nothing
     else changes."""
     assert fold_radicals("⼀、总体情况") == "一、总体情况"
-    assert fold_radicals("四、政府信息公开⾏政复议、⾏政诉讼情况") == "四、政府信息公开行政复议、行政诉讼情况"
+    assert (
+        fold_radicals("四、政府信息公开⾏政复议、⾏政诉讼情况")
+        == "四、政府信息公开行政复议、行政诉讼情况"
+    )
     assert fold_radicals("某某市⼈民政府") == "某某市人民政府"
     assert fold_radicals("⺠") == "⺠"  # (U+2EA0: no NFKC form, left as it is)
     text = "（一）予以公开 | 5 | 1，总计。"
