@@ -40,16 +40,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处|党政办公室|党政办)?$|街道办"),
     ),
     (
+        # A zone, or the committee that runs one: 管理委员会 after a place's word (开发区管委会,
+        # 新城管理委员会, 港区管委会). After other words it is a department (国有资产监督管理
+        # 委员会, 城市管理委员会, 住房公积金管理委员会, 口岸管理委员会).
         ZONE,
         re.compile(
-            r"(?:开发区|高新区|新区|园区|试验区|保税区|合作区|度假区|示范区|管委会|管理委员会)"
-            r"(?:管委会|管理委员会|党工委)?$"
+            r"(?:开发区|高新区|新区|园区|试验区|保税区|合作区|度假区|示范区)(?:党工委)?$"
+            r"|(?:区|园|城|港|岛|基地)(?:党工委)?(?:管委会|管理委员会)$"
         ),
     ),
     (
+        # A government: 人民政府, a prefecture's 行政公署 (地区行政公署, 盟行政公署), their
+        # offices, or a place's name alone.
         GOVERNMENT,
         re.compile(
-            r"(?:人民政府|政府)(?:办公室|办公厅|办)?$"
+            r"(?:人民政府|政府|行政公署)(?:办公室|办公厅|办)?$"
             r"|^[^局委厅办院所站队部会处署室中心]{1,16}?(?:省|自治区|市|州|盟|地区|县|区|旗)$"
         ),
     ),
@@ -172,8 +177,9 @@ PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
         (
             "按《政府信息公开条例》第四十九条检查发布时间：县级以上人民政府部门应于每年1月31日前、县级以上"
             "人民政府（由其办公室发布）应于每年3月31日前公布上一年度的年度报告。机关类型由标题中的机关名称判断"
-            "（人民政府、政府办公室、区县市名称为政府；镇、乡、街道为乡镇；开发区、园区、管委会为开发区；其余为"
-            "部门），也可用选项 body 指定。乡镇、街道和开发区没有全国统一的时限，默认不检查，可用选项设定。"
+            "（人民政府、行政公署、政府办公室、区县市名称为政府；镇、乡、街道为乡镇；开发区、园区及其管委会为开发"
+            "区；其余为部门，如国资委等管理委员会），也可用选项 body 指定。"
+            "乡镇、街道和开发区没有全国统一的时限，默认不检查，可用选项设定。"
             '日期依次取自页面元数据（<meta name="PubDate"> 等）、页面上的发布日期（发布日期：、发布时间：、'
             "标题下的日期行）和落款日期，提示中写明用的是哪一个。页面日期可能是转载日期，所以默认只是提示。"
             "早于报告年度结束的落款或发布日期（如2023年度报告落款为2023年1月18日）不可能成立，单独报告为警告。"
@@ -188,8 +194,9 @@ PUBLISHED_IN_TIME = _TITLE + "2024-01-20 08:50 来源：青山县审计局\n…"
             "departments of governments at county level or above publish their report for "
             "the previous year by 31 January, the governments themselves (through their "
             "offices) by 31 March. The kind of body comes from the agency named in the title "
-            "(人民政府, 政府办公室 or a place name: government; 镇, 乡, 街道: township; 开发区, "
-            "园区, 管委会: zone; anything else: department), or from the option body. "
+            "(人民政府, 行政公署, 政府办公室 or a place name: government; 镇, 乡, 街道: "
+            "township; 开发区, 园区 and their 管委会: zone; anything else, a 管理委员会 such as "
+            "国资委 included: department), or from the option body. "
             "Townships, streets and zones have no national deadline and are not checked "
             "unless an option sets one. The date is taken from the page's metadata (<meta "
             'name="PubDate"> and kin), the page\'s own date (发布日期：, 发布时间：, the date '
