@@ -30,6 +30,9 @@ CONTENTS = {
     "long leaders (some lines no heading)": _lines(
         "目录", *(h + "·" * (40 - len(h)) + str(n) for n, h in enumerate(HEADINGS, 1))
     ),
+    "Word's leaders, a space each side": _lines(
+        "目  录", *(f"{h} {'.' * 20} {n}" for n, h in enumerate(HEADINGS, 1))
+    ),
     "page numbers after a blank": _lines(*(f"{h} {n + 2}" for n, h in enumerate(HEADINGS))),
     "two on a line": _lines(
         "目录", *(f"{HEADINGS[i]}　　{HEADINGS[i + 1]}" for i in range(0, 6, 2))

@@ -43,6 +43,13 @@ _BLANKS = r"[ \t]*(?:　[ \t]*)*"
 _SOME_BLANKS = rf"(?:[ \t]{_BLANKS}|　{_BLANKS})"
 
 
+#: A table of contents' entry after a heading's words: dot leaders (．．．, ……, ·····) and
+#: the page number (一、总体情况 .................... 1). An entry is read as a heading, and
+#: the builder drops a run of them before the body (parse.builder._without_contents); with
+#: long leaders it was read as a table row (the dots a blank mark, the page a number).
+_CONTENTS_TAIL = r"(?:[ \t]*(?:[.．·]{3,}|…{2,})[ \t]*[(（]?[0-9０-９]{1,3}[)）]?)?"
+
+
 def heading_words() -> list[str]:
     """Every section's core words, in the order headings are tried."""
     words: list[str] = []
@@ -69,7 +76,7 @@ def heading_pattern() -> str:
     # every copy of them at every start (a third of the pattern's cost).
     ended = r"(?:(?![^。]*。)|(?!.*[，,])(?!.*[0-9０-９]))"
     body = (
-        rf"{ended}[^|｜\t。；]{{0,24}}?(?:{words})[^|｜\t。；]{{0,30}}?"
+        rf"{ended}[^|｜\t。；]{{0,24}}?(?:{words})[^|｜\t。；]{{0,30}}?{_CONTENTS_TAIL}"
         r"(?:\*\*)?(?:[\s|｜]*|。(?:\*\*)?)"
     )
     alternatives = [
