@@ -113,4 +113,12 @@ def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         separators = text.count("\t") + text.count("|")
         if separators > limits.max_cells:
             raise over("max-cells", limits.max_cells, f"{separators} TAB and | separators")
+    if "<table" in text or "<TABLE" in text:
+        # Tables written as HTML among the text (a PDF converted to Markdown by MinerU
+        # and its kin): read as tables (lxml is imported only here).
+        from xxgk_lint.sources.text_tables import read_text_with_tables
+
+        source = read_text_with_tables(path, text, encoding, limits)
+        if source is not None:
+            return source
     return Source(path=path, kind="text", encoding=encoding, text=text)
