@@ -73,9 +73,16 @@ def run_rules_command(args: argparse.Namespace) -> int:
         status = write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")
     else:
         lines = []
+        # Columns as wide as their longest entry (a plugin's rule name may pass the 24
+        # characters of the longest built-in one).
+        code_width = max([9, *(len(meta.code) for meta in metas)])
+        name_width = max([24, *(len(meta.name) for meta in metas)])
         for meta in metas:
             summary = meta.summary.get(args.lang) or meta.summary["zh"]
-            lines.append(f"{meta.code:<9} {meta.name:<24} {meta.severity.label:<8} {summary}\n")
+            lines.append(
+                f"{meta.code:<{code_width}} {meta.name:<{name_width}} "
+                f"{meta.severity.label:<8} {summary}\n"
+            )
         status = write_stdout("".join(lines))
     return 2 if registry.errors else status
 

@@ -4,11 +4,15 @@ file with any error gives no rule."""
 from __future__ import annotations
 
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
+
 from xxgk_lint.engine.yamlrules import load_rule_file
+from xxgk_lint.testing import parse_file, run_rule
 
 GOOD = """\
 rules:
@@ -322,3 +326,18 @@ def test_an_alias_bomb_is_refused(tmp_path: Path) -> None:
     [error] = loaded.errors
     assert error.startswith("acme.yaml:")
     assert "an alias bomb" in error
+
+
+
+def test_a_ratio_is_given_at_most_four_decimals_as_its_message_shows_it(tmp_path: Path) -> None:
+    """A share a check: rule computes (5 granted of 9 received) is the finding's actual
+    value as its message shows it, 0.5556, not the 28 digits of the division."""
+    path = write(
+        tmp_path,
+        "rules:\n  - code: AC101\n    name: granted-share\n    message: 比例为{value}\n"
+        "    check: applications.granted.total / applications.received.total >= 0.9\n",
+    )
+    clean = parse_file(FIXTURES / "samples" / "clean-pipe.txt")
+    [finding] = run_rule("AC101", clean, plugins=[path])
+    assert (finding.expected, finding.actual) == (">= 0.9", Decimal("0.5556"))
+    assert finding.message == "比例为0.5556"

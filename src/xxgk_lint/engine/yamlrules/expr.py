@@ -507,13 +507,21 @@ def _arithmetic(op: str, left: Any, right: Any) -> Number | None:
     return int(quotient) if quotient == quotient.to_integral_value() else quotient
 
 
+def shown(value: Any) -> Any:
+    """A computed value as a finding gives it: a share at most 4 decimals (0.1692, not the
+    28 digits of the division), an integral one as an int; anything else as it is."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return value.quantize(Decimal("0.0001")).normalize()
+    return value
+
+
 def show(value: Any) -> str:
     """A value as a message shows it: ``7``, ``1.5``, ``0.33`` (at most 4 decimals)."""
     if value is None:
         return "—"
+    value = shown(value)
     if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return str(int(value))
-        rounded = value.quantize(Decimal("0.0001")).normalize()
-        return format(rounded, "f")
+        return format(value, "f")
     return str(value)

@@ -32,6 +32,7 @@ from xxgk_lint.engine.yamlrules.expr import (
     compile_expression,
     evaluate,
     show,
+    shown,
 )
 from xxgk_lint.engine.yamlrules.marked import Marked, MarkedError, load_marked
 from xxgk_lint.engine.yamlrules.scopes import LINE_ONE, Scope, scope_names
@@ -171,7 +172,8 @@ class YamlCheck:
         expected: Any = None
         actual: Any = None
         if isinstance(tree, Compare):
-            actual, right = evaluate(tree.left, report), evaluate(tree.right, report)
+            actual = shown(evaluate(tree.left, report))
+            right = shown(evaluate(tree.right, report))
             expected = right if tree.op == "==" else f"{tree.op} {show(right)}"
             value = actual
         else:
