@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-
 from xxgk_lint.engine.yamlrules import load_rule_file
 from xxgk_lint.testing import parse_file, run_rule
 
@@ -326,7 +325,6 @@ def test_an_alias_bomb_is_refused(tmp_path: Path) -> None:
     [error] = loaded.errors
     assert error.startswith("acme.yaml:")
     assert "an alias bomb" in error
-
 
 
 def test_a_ratio_is_given_at_most_four_decimals_as_its_message_shows_it(tmp_path: Path) -> None:
