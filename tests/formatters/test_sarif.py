@@ -199,3 +199,24 @@ def test_prose_examples_are_not_fenced(run_zh: RunResult) -> None:
     markdown = rules[0]["help"]["markdown"]
     assert "## 错误示例\n\n一份没有“六、其他需要报告的事项”的报告。\n\n## 正确示例" in markdown
     assert "```text\n一、本年新收 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n```" in markdown
+
+
+def test_a_rule_without_examples_has_no_empty_example_sections() -> None:
+    """A YAML rule without ``examples:`` documents no bad and good text: its help leaves
+    those parts out (as ``explain`` does) instead of two empty headings."""
+    from xxgk_lint.engine.diagnostics import RuleDoc
+    from xxgk_lint.formatters.sarif import _DOC_LABELS, _help_md, _help_text
+
+    doc = RuleDoc(what="条件：proactive.licensing.decisions > 0", why="上级要求", bad="", good="")
+    labels = _DOC_LABELS["zh"]
+    assert (
+        _help_text(doc, labels)
+        == "检查内容:\n条件：proactive.licensing.decisions > 0\n\n为什么:\n上级要求"
+    )
+    assert _help_md(doc, labels) == (
+        "## 检查内容\n\n条件：proactive.licensing.decisions > 0\n\n## 为什么\n\n上级要求"
+    )
+    full = RuleDoc(what="w", why="y", bad="一、总体情况\n二、…", good="g")
+    assert _help_text(full, labels) == (
+        "检查内容:\nw\n\n为什么:\ny\n\n错误示例:\n    一、总体情况\n    二、…\n\n正确示例:\n    g"
+    )

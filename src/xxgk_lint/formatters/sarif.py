@@ -189,19 +189,17 @@ def _rule_descriptor(rule: RuleMeta, lang: str) -> dict[str, Any]:
 
 
 def _help_text(doc: RuleDoc, labels: tuple[str, str, str, str]) -> str:
-    what, why, bad, good = labels
-    return (
-        f"{what}:\n{doc.what}\n\n{why}:\n{doc.why}\n\n"
-        f"{bad}:\n{_indent(doc.bad)}\n\n{good}:\n{_indent(doc.good)}"
-    )
+    """The rule's documentation as text: each part under its label, a part the rule does
+    not document (a YAML rule without ``examples:``) left out, as ``explain`` leaves it."""
+    parts = zip(labels, (doc.what, doc.why, _indent(doc.bad), _indent(doc.good)), strict=True)
+    return "\n\n".join(f"{label}:\n{text}" for label, text in parts if text.strip())
 
 
 def _help_md(doc: RuleDoc, labels: tuple[str, str, str, str]) -> str:
-    what, why, bad, good = labels
-    return (
-        f"## {what}\n\n{doc.what}\n\n## {why}\n\n{doc.why}\n\n"
-        f"## {bad}\n\n{_example_md(doc.bad)}\n\n## {good}\n\n{_example_md(doc.good)}"
-    )
+    """:func:`_help_text` in Markdown: a heading per part."""
+    texts = (doc.what, doc.why, _example_md(doc.bad), _example_md(doc.good))
+    parts = zip(labels, texts, strict=True)
+    return "\n\n".join(f"## {label}\n\n{text}" for label, text in parts if text.strip())
 
 
 def _indent(text: str) -> str:
