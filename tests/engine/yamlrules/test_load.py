@@ -44,6 +44,19 @@ ERRORS = {
         "unknown key 'rule' (the top level has only 'rules'); did you mean 'rules'?",
     ),
     "rules-not-a-list": ("rules: AC101\n", 1, "'rules:' must be a list of rules"),
+    "rules-misspelt": (
+        "rule:\n  - code: AC101\n",
+        1,
+        "unknown key 'rule' (the top level has only 'rules'); did you mean 'rules'?",
+    ),
+    "rules-empty": ("rules: []\n", 1, "'rules:' lists no rule"),
+    "rules-missing": ("{}\n", 1, "'rules:' (the list of rules) is missing"),
+    "too-large": (
+        GOOD + "# " + "说明" * 40_000 + "\n",
+        1,
+        "the file is larger than 64 KiB: split its rules over several files, each listed "
+        "under plugins:",
+    ),
     "rule-not-a-mapping": (
         "rules:\n  - AC101\n",
         2,

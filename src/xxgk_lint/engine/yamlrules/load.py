@@ -270,13 +270,16 @@ def load_rule_file(path: Path, shown: str, lang: str = "zh") -> RuleFile:
         error(exc.line, exc.zh, str(exc))
         return result
     data = marked.data
-    if not isinstance(data, dict) or "rules" not in data:
+    if not isinstance(data, dict):
         error(
             marked.line(),
             "规则文件应为一个映射，其中 rules: 列出各条规则",
             "a rule file is a mapping whose 'rules:' lists the rules",
         )
         return result
+    # (a misspelt rules: is named with its line, below, as any unknown key is)
+    if "rules" not in data and all(key in TOP_KEYS for key in data):
+        error(marked.line(), "缺少 rules:（规则列表）", "'rules:' (the list of rules) is missing")
     for key in data:
         if key not in TOP_KEYS:
             zh_hint, en_hint = _suggest(key, TOP_KEYS)
@@ -285,8 +288,13 @@ def load_rule_file(path: Path, shown: str, lang: str = "zh") -> RuleFile:
                 f"未知的键 '{key}'（顶层只有 rules）{zh_hint}",
                 f"unknown key '{key}' (the top level has only 'rules'){en_hint}",
             )
+    if "rules" not in data:
+        return result
     entries = data["rules"]
-    if not isinstance(entries, list) or not entries:
+    if isinstance(entries, list) and not entries:
+        error(marked.line("rules"), "rules: 没有列出任何规则", "'rules:' lists no rule")
+        return result
+    if not isinstance(entries, list):
         error(marked.line("rules"), "rules: 应为规则列表", "'rules:' must be a list of rules")
         return result
     codes: dict[str, int] = {}

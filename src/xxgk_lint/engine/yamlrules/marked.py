@@ -110,7 +110,12 @@ def load_marked(text: str) -> Marked:
     """Read ``text``; :class:`MarkedError` with the line if it is not usable YAML."""
     if len(text) > MAX_CONFIG_BYTES:
         kib = MAX_CONFIG_BYTES // 1024
-        raise MarkedError(1, f"the file is larger than {kib} KiB", f"文件超过 {kib} KiB")
+        raise MarkedError(
+            1,
+            f"the file is larger than {kib} KiB: split its rules over several files, "
+            "each listed under plugins:",
+            f"文件超过 {kib} KiB：请把规则分到几个文件中，并在 plugins: 中逐一列出",
+        )
     loader = BoundedSafeLoader(text)
     try:
         node = loader.get_single_node()
