@@ -97,6 +97,32 @@ def test_a_config_nested_too_deeply_is_one_line(repo: Path, capsys) -> None:
     assert line == "invalid YAML: nested too deeply"
 
 
+def test_a_named_pipe_or_device_as_config_is_named_never_waited_on(repo: Path, capsys) -> None:
+    """A named pipe where a config file is found (planted in a checked folder), given with
+    --config, or listed as a rule file, and a device given with --config: each is one line
+    naming it, exit 2 — none is opened to wait for a writer or read without end."""
+    import os
+
+    os.mkfifo(repo / ".xxgk-lint.yaml")
+    result = run_main(capsys, "check", "--lang", "en", "r.txt")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"xxgk-lint: config error: {repo / '.xxgk-lint.yaml'}: the config file is a named "
+        "pipe (FIFO), not a regular file\n"
+    )
+    result = run_main(capsys, "check", "--lang", "en", "--config", "/dev/zero", "r.txt")
+    assert result.code == 2
+    assert result.err == (
+        "xxgk-lint: config error: /dev/zero: the config file is a device, not a regular file\n"
+    )
+    os.unlink(repo / ".xxgk-lint.yaml")
+    os.mkfifo(repo / "rules.yaml")
+    write(repo / ".xxgk-lint.yaml", "plugins: ['./rules.yaml']\n")
+    result = run_main(capsys, "check", "--lang", "en", "-q", "r.txt")
+    assert result.code == 2
+    assert "rules.yaml:1: the rule file is a named pipe (FIFO), not a regular file" in result.err
+
+
 # ---- rule options: type and choices ----
 
 

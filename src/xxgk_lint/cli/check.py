@@ -461,7 +461,7 @@ def _inputs_missing(args: argparse.Namespace, paths: list[str]) -> bool:
         if path != STDIN and _missing(path):
             error_line(f"error: {path}: no such file or directory")
             return True
-    if args.config is not None and not args.config.is_file():
+    if args.config is not None and not args.config.exists():  # (a FIFO is named when read)
         error_line(f"error: {args.config}: config file not found")
         return True
     return False

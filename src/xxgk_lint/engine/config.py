@@ -259,12 +259,17 @@ def _limits(value: Any, where: str) -> Limits:
 def load_file(path: Path) -> Config:
     """Read and validate the keys of one config file (selectors are checked later)."""
     # Imported here: PyYAML is only needed when a config file exists.
-    from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, YamlProblem, load_yaml
+    from xxgk_lint.engine.yamlsafe import (
+        MAX_CONFIG_BYTES,
+        NotRegularFile,
+        YamlProblem,
+        load_yaml,
+        read_limited,
+    )
 
     where = str(path)
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_CONFIG_BYTES + 1)
+        raw = read_limited(path, MAX_CONFIG_BYTES)
         if len(raw) > MAX_CONFIG_BYTES:
             kib = MAX_CONFIG_BYTES // 1024
             raise ConfigError(
@@ -274,6 +279,8 @@ def load_file(path: Path) -> Config:
         data = load_yaml(raw.decode("utf-8"))
     except YamlProblem as exc:
         raise ConfigError(f"{where}: {exc}", f"{where}：{_yaml_zh(str(exc))}") from None
+    except NotRegularFile as exc:
+        raise ConfigError(f"{where}: the config file {exc}", f"{where}：配置文件{exc.zh}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             f"{where}: cannot read the config file ({exc})", f"{where}：无法读取配置文件（{exc}）"
@@ -368,7 +375,8 @@ def find_config_file(directory: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = folder / name
             try:
-                if candidate.is_file():
+                # (a named pipe or a device there is found too, and named when read)
+                if candidate.exists():
                     return candidate
             except OSError:
                 continue
