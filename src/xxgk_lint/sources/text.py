@@ -113,7 +113,8 @@ def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         separators = text.count("\t") + text.count("|")
         if separators > limits.max_cells:
             raise over("max-cells", limits.max_cells, f"{separators} TAB and | separators")
-    if "<table" in text or "<TABLE" in text:
+    # ("<" first: a one-character search is a fraction of a word's in Chinese text)
+    if "<" in text and ("<table" in text or "<TABLE" in text):
         # Tables written as HTML among the text (a PDF converted to Markdown by MinerU
         # and its kin): read as tables (lxml is imported only here).
         from xxgk_lint.sources.text_tables import read_text_with_tables
