@@ -498,7 +498,8 @@ def summary_line(run: RunResult) -> str:
     """The closing line, in the run's language, e.g. ``Checked 5 files: 2 errors, 1 warning.``
 
     Errors and warnings are always counted (a clean run says ``0 errors``); infos,
-    unreadable files and run errors only when there are some.
+    unreadable files, run errors and plugin errors (XG009 findings, counted among the
+    errors too: each makes the exit code 2) only when there are some.
     """
     return summary_text(run.tally(), run.lang, len(run.run_errors))
 
@@ -516,6 +517,8 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
             parts.append(plural(unreadable, "unreadable file"))
         if run_errors:
             parts.append(plural(run_errors, "run error"))
+        if tally.plugin_errors:
+            parts.append(plural(tally.plugin_errors, "plugin error"))
         return f"Checked {plural(files, 'file')}: {', '.join(parts)}."
     parts = [f"{errors} 个错误", f"{warnings} 个警告"]
     if infos:
@@ -524,4 +527,6 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
         parts.append(f"{unreadable} 个文件无法读取")
     if run_errors:
         parts.append(f"{run_errors} 个运行错误")
+    if tally.plugin_errors:
+        parts.append(f"{tally.plugin_errors} 个插件错误")
     return f"检查了 {files} 个文件：{'，'.join(parts)}。"
