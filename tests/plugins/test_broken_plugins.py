@@ -827,3 +827,93 @@ def test_a_rule_that_replaces_stdout_keeps_the_next_rules_print_off_it(repo: Pat
     result = run_main(capsys, "check", "--format", "json", "r.txt")
     assert "said by PR002" in result.err  # to stderr, as every rule's print
     assert "PR002" in {d["code"] for d in result.diagnostics()}  # stdout: valid JSON
+
+
+# ---- invalid output (XG009) is named on stderr like a run error, and counted ----
+
+GARBAGE = """
+@make("AE003", "garbage")
+def garbage(report, ctx):
+    yield None
+    yield "text"
+
+
+@hookimpl
+def xxgk_lint_rules():
+    return [garbage]
+"""
+GARBAGE_LINE = (
+    "xxgk-lint: r.txt: rule AE003 (garbage) produced an invalid finding: "
+    "2 findings are invalid; the first: yielded None, not a Diagnostic"
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "closing"),
+    [
+        (("export", "-o", "cells.csv"), "wrote 200 rows of 1 file to cells.csv; "),
+        (("report", "-o", "audit.html"), "wrote audit.html: 1 file, 0 pass, 1 fail; "),
+        (("check", "-q"), None),
+        (("check", "--format", "json"), None),
+        (("check", "--format", "sarif"), None),
+        (("check", "--format", "junit"), None),
+        (("check", "--format", "gitlab"), None),
+        (("check", "--format", "github"), None),
+    ],
+)
+def test_a_plugin_error_is_named_on_stderr_and_counted(
+    repo: Path, capsys, argv: tuple[str, ...], closing: str | None
+) -> None:
+    plugin(repo, "garbage.py", GARBAGE)
+    result = run_main(capsys, *argv, "--lang", "en", "r.txt")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0] == GARBAGE_LINE
+    if closing is not None:  # export, report: what was written, and why the exit is 2
+        assert lines[1:] == [f"xxgk-lint: {closing}0 files unreadable, 1 plugin error"]
+    elif "-q" in argv:
+        assert lines[1:] == []
+        assert result.out == "Checked 1 file: 2 errors, 0 warnings, 1 plugin error.\n"
+    else:
+        assert lines[1:] == []
+
+
+def test_the_text_report_counts_plugin_errors_in_its_closing_line(repo: Path, capsys) -> None:
+    plugin(repo, "garbage.py", GARBAGE)
+    result = run_main(capsys, "check", "--lang", "zh", "r.txt")
+    assert result.code == 2
+    assert result.err == ""  # (the report shows the XG009 finding itself)
+    assert "XG009 error: 规则 AE003 (garbage) 的输出无效" in result.out
+    assert result.out.endswith("检查了 1 个文件：2 个错误，0 个警告，1 个插件错误。\n")
+
+
+def test_plugin_errors_of_every_file_and_of_a_whole_run_rule_are_named(repo: Path, capsys) -> None:
+    write(repo / "s.txt", wrong_total())
+    plugin(
+        repo,
+        "both.py",
+        """
+        @make("AE003", "garbage")
+        def garbage(report, ctx):
+            yield 42
+
+
+        @make("AE004", "garbage-across", run=True)
+        def garbage_across(reports, ctx):
+            yield "text"
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [garbage, garbage_across]
+        """,
+    )
+    result = run_main(capsys, "export", "--lang", "zh", "-o", "cells.csv", "r.txt", "s.txt")
+    assert result.code == 2
+    invalid = "的输出无效：产出了"
+    assert result.err.splitlines() == [
+        f"xxgk-lint: r.txt: 规则 AE003 (garbage) {invalid} int，而不是 Diagnostic",
+        f"xxgk-lint: s.txt: 规则 AE003 (garbage) {invalid} int，而不是 Diagnostic",
+        f"xxgk-lint: r.txt: 规则 AE004 (garbage-across) {invalid} str，而不是 Diagnostic",
+        "xxgk-lint: 已写出 2 个文件的 400 行到 cells.csv；0 个文件无法读取，3 个插件错误",
+    ]

@@ -140,6 +140,68 @@ def test_a_rule_that_returns_none_is_a_plugin_error(repo: Path, capsys) -> None:
     assert error["message"].endswith("returned None, not an iterable of Diagnostic")
 
 
+#: Values whose repr() holds a memory address, changes from run to run or raises: the
+#: message names their type (and a plain value's repr, cut short), the same every time.
+ODD_VALUES = {
+    "an object": ("expected=object()", "expected is object, not a number, a str or None"),
+    "a list holding an object": (
+        "actual=[1, object()]",
+        "actual is list, not a number, a str or None",
+    ),
+    "a set (its order follows the hash seed)": (
+        "expected={'甲', '乙', '丙'}",
+        "expected is set, not a number, a str or None",
+    ),
+    "a class whose repr raises": (
+        "expected=type('Loud', (), {'__repr__': lambda self: 1 / 0})()",
+        "expected is Loud, not a number, a str or None",
+    ),
+    "a dict of plain values": (
+        "expected={'a': [1, 2.5], 'b': None}",
+        "expected is dict {'a': [1, 2.5], 'b': None}, not a number, a str or None",
+    ),
+    "a long string": (
+        "severity='错' * 500",
+        "severity is str '" + "错" * 56 + "..., not a Severity",
+    ),
+    "an int too long to print": (
+        "line=-(10 ** 5000)",
+        "line is int, not an integer of at least 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_VALUES))
+def test_a_plugin_error_names_an_odd_value_without_its_address(
+    repo: Path, capsys, case: str
+) -> None:
+    field, problem = ODD_VALUES[case]
+    body = f"from dataclasses import replace\nyield replace(ctx.diagnostic(report.title.span), {field})"
+    write_plugin(repo, "acme.py", one_rule(body))
+    result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt")
+    assert result.code == 2
+    [error] = [d["message"] for d in result.diagnostics() if d["code"] == "XG009"]
+    assert error == f"rule ACM001 (acme-rule) produced an invalid finding: {problem}"
+
+
+def test_a_plugin_error_is_the_same_on_every_run_and_with_jobs(repo: Path, capsys) -> None:
+    write(repo / "s.txt", wrong_total())
+    write_plugin(
+        repo, "acme.py", one_rule("yield ctx.diagnostic(report.title.span, expected=object())")
+    )
+    argv = ("check", "--format", "json", "--lang", "zh", "r.txt", "s.txt")
+    runs = [run_main(capsys, *argv).out, run_main(capsys, *argv, "--jobs", "2").out]
+    assert runs[0] == runs[1]
+    messages = [d["message"] for d in json.loads(runs[0])["diagnostics"] if d["code"] == "XG009"]
+    assert (
+        messages
+        == [
+            "规则 ACM001 (acme-rule) 的输出无效：字段 expected 应为数字、字符串或 None，实际为 object"
+        ]
+        * 2
+    )
+
+
 def test_xg009_cannot_be_deselected(repo: Path, capsys) -> None:
     write_plugin(repo, "acme.py", one_rule("yield None"), config="ignore: [XG009]\n")
     result = run_main(capsys, "check", "--format", "json", "--select", "ACM", "r.txt")

@@ -92,8 +92,68 @@ def clean_text(text: str) -> str:
     return compiled(_SURROGATE).sub(escape, text)
 
 
+#: Longest description of a value in an XG009 message (a plugin may yield anything).
+_SHOWN = 60
+
+
 def _kind(value: Any) -> str:
-    return "None" if value is None else type(value).__name__
+    """The type of ``value``, by name (shortened: a plugin's class may be named anything)."""
+    if value is None:
+        return "None"
+    name = clean_text(type(value).__name__)
+    return name if len(name) <= _SHOWN else name[: _SHOWN - 3] + "..."
+
+
+def _described(value: Any) -> str:
+    """``value`` as an XG009 message names it: its type, then its ``repr()`` when that is
+    a plain value's (a str, number, Decimal or bool, or a list, tuple or dict of them),
+    cut to :data:`_SHOWN` characters.
+
+    Never the ``repr()`` of any other object: ``<object object at 0x7fe0…>`` holds a
+    memory address, a set's order changes with the process's hash seed, a class's own
+    ``__repr__`` may say anything or raise; the output must be the same on every run and
+    under ``--jobs``.
+    """
+    kind = _kind(value)
+    shown = None if value is None else _plain_repr(value, 2)
+    if shown is None:
+        return kind
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 3] + "..."
+    return f"{kind} {shown}"
+
+
+def _plain_repr(value: Any, depth: int) -> str | None:
+    """The ``repr()`` of a plain value (see :func:`_described`), or ``None``; containers
+    nested at most ``depth`` deep and only their first few items (the rest as ``...``)."""
+    kind = type(value)
+    if value is None or kind in (bool, float, Decimal):
+        return repr(value)[: _SHOWN * 2]
+    if kind is int:  # (repr of an int of over 4,300 digits raises)
+        return repr(value) if value.bit_length() <= 128 else None
+    if kind is str:
+        return repr(value[:_SHOWN])
+    if kind in (list, tuple, dict) and depth > 0:
+        items = list(value.items() if kind is dict else value)
+        parts: list[str] = []
+        for item in items[:8]:
+            if kind is dict:
+                key, held = _plain_repr(item[0], depth - 1), _plain_repr(item[1], depth - 1)
+                part = None if key is None or held is None else f"{key}: {held}"
+            else:
+                part = _plain_repr(item, depth - 1)
+            if part is None:
+                return None
+            parts.append(part)
+        if len(items) > 8:
+            parts.append("...")
+        inside = ", ".join(parts)
+        if kind is list:
+            return f"[{inside}]"
+        if kind is dict:
+            return f"{{{inside}}}"
+        return f"({inside},)" if len(items) == 1 else f"({inside})"
+    return None
 
 
 def _problem(item: Any, rule: Rule, paths: Iterable[str] | None) -> tuple[str, str] | None:
@@ -115,17 +175,17 @@ def _problem(item: Any, rule: Rule, paths: Iterable[str] | None) -> tuple[str, s
             f"the finding's code {item.code} ({item.name}) is not the rule's own",
         )
     if not isinstance(item.severity, Severity):
-        kind = _kind(item.severity)
+        shown = _described(item.severity)
         return (
-            f"字段 severity 应为 Severity，实际为 {kind} {item.severity!r}",
-            f"severity is {kind} {item.severity!r}, not a Severity",
+            f"字段 severity 应为 Severity，实际为 {shown}",
+            f"severity is {shown}, not a Severity",
         )
     for name in ("line", "column", "end_line", "end_column"):
         value = getattr(item, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             return (
-                f"字段 {name} 应为不小于 1 的整数，实际为 {_kind(value)} {value!r}",
-                f"{name} is {_kind(value)} {value!r}, not an integer of at least 1",
+                f"字段 {name} 应为不小于 1 的整数，实际为 {_described(value)}",
+                f"{name} is {_described(value)}, not an integer of at least 1",
             )
     for name in ("expected", "actual"):
         value = getattr(item, name)
@@ -139,8 +199,8 @@ def _problem(item: Any, rule: Rule, paths: Iterable[str] | None) -> tuple[str, s
             finite = isinstance(value, int) or math.isfinite(value)
         if not finite:
             return (
-                f"字段 {name} 应为数字、字符串或 None，实际为 {_kind(value)} {value!r}",
-                f"{name} is {_kind(value)} {value!r}, not a number, a str or None",
+                f"字段 {name} 应为数字、字符串或 None，实际为 {_described(value)}",
+                f"{name} is {_described(value)}, not a number, a str or None",
             )
     if item.where is not None and not isinstance(item.where, str):
         kind = _kind(item.where)
@@ -178,8 +238,8 @@ def _related_problem(related: Any) -> tuple[str, str] | None:
             value = getattr(place, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 return (
-                    f"related 的 {name} 应为不小于 1 的整数，实际为 {_kind(value)} {value!r}",
-                    f"a related {name} is {_kind(value)} {value!r}, not an integer of at least 1",
+                    f"related 的 {name} 应为不小于 1 的整数，实际为 {_described(value)}",
+                    f"a related {name} is {_described(value)}, not an integer of at least 1",
                 )
     return None
 

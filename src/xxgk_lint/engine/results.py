@@ -213,6 +213,12 @@ class Tally:
             severity, self.infos
         )
 
+    @property
+    def plugin_errors(self) -> int:
+        """How many XG009 findings were counted: each makes the exit code 2, so the
+        closing lines name their number next to the run errors."""
+        return sum(n for (code, _), n in self.by_rule.items() if code == PLUGIN_ERROR)
+
     def exit_code(self, run_errors: Iterable[str] = (), exit_zero: bool = False) -> int:
         """0 clean, 1 findings at or above ``fail-on``, 2 unreadable input, a plugin error
         (XG009) or run errors; 0 whatever was found with ``exit_zero`` (``--exit-zero``:

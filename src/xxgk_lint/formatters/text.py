@@ -15,6 +15,7 @@ offset; widths come from wcwidth, never from ``len``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -29,6 +30,9 @@ TAB_SIZE = 8
 MAX_SNIPPET_WIDTH = 100
 #: Columns kept before the span when a long line is cut.
 _CONTEXT_BEFORE = 24
+#: Characters laid out before the span of a long line: each is at least one column wide
+#: (but for a few), so these reach past the context kept before it.
+_AROUND = _CONTEXT_BEFORE + 1
 _ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width and is drawn two columns wide in CJK terminals
 
 _RESET = "\x1b[0m"
@@ -124,10 +128,11 @@ def file_pieces(result: FileResult, lang: str, color: bool) -> Rendered:
     """Each finding's block of one file — rendered where the file was checked with
     ``--jobs`` (see :mod:`xxgk_lint.formatters.pieces`)."""
     style = _Style(color)
+    shared = _Lines(result.source_lines)  # (findings on one line share its layout)
     return Rendered(
         result.diagnostics,
         tuple(
-            _diagnostic_block(d, result.source_lines, lang, style) + "\n\n"
+            _diagnostic_block(d, result.source_lines, lang, style, shared) + "\n\n"
             for d in result.diagnostics
         ),
     )
@@ -246,7 +251,11 @@ def configs_line(run: RunResult | RunEnd) -> str:
 
 
 def _diagnostic_block(
-    diagnostic: Diagnostic, source_lines: Sequence[str], lang: str, style: _Style
+    diagnostic: Diagnostic,
+    source_lines: Sequence[str],
+    lang: str,
+    style: _Style,
+    shared: _Lines | None = None,
 ) -> str:
     severity_style = _SEVERITY_STYLE[diagnostic.severity]
     position = f"{one_line(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
@@ -257,9 +266,9 @@ def _diagnostic_block(
         f"{style(severity_style, diagnostic.severity.label)}: "
         f"{one_line(diagnostic.message)}"
     )
+    snippet = _snippet(diagnostic, source_lines, shared)
     lines = [header]
     gutter_width = len(str(diagnostic.line))
-    snippet = _snippet(diagnostic, source_lines)
     pad = " " * gutter_width
     if snippet is not None:
         shown, caret_offset, caret_width = snippet
@@ -283,20 +292,21 @@ def _diagnostic_block(
     return "\n".join(lines)
 
 
-def _layout(line: str) -> tuple[list[str], list[int]]:
+def _layout(line: str, column: int = 0) -> tuple[list[str], list[int]]:
     """Expand ``line`` for display: each character's shown text and its starting column.
 
     ``starts`` has one more entry than ``line`` (the end column), so the display columns
     of any character span are ``starts[i]`` … ``starts[j]``. Tabs go to the next multiple
     of :data:`TAB_SIZE` *display* columns (``str.expandtabs`` counts characters, which is
-    wrong after Han text); other control characters are shown as U+FFFD.
+    wrong after Han text); other control characters are shown as U+FFFD. ``column`` is
+    where ``line`` starts: a stretch from the middle of a line is laid out from a column of
+    the same tab phase as its own.
     """
     # Imported here: a clean run (the usual pre-commit case) shows no snippet at all.
     from wcwidth import wcwidth
 
     pieces: list[str] = []
     starts: list[int] = []
-    column = 0
     for char in line:
         starts.append(column)
         if char == "\t":
@@ -313,37 +323,142 @@ def _layout(line: str) -> tuple[list[str], list[int]]:
     return pieces, starts
 
 
-def _snippet(diagnostic: Diagnostic, source_lines: Sequence[str]) -> tuple[str, int, int] | None:
-    """The shown source line, the caret offset and the caret count, or ``None``."""
-    if not 1 <= diagnostic.line <= len(source_lines):
+class _Stretch:
+    """One source line, laid out only as far as its snippets need (a snippet is at most
+    :data:`MAX_SNIPPET_WIDTH` columns, the line may be a whole minified web page).
+
+    ``pieces`` and ``starts`` (see :func:`_layout`) cover characters ``lo`` … ``hi``. Only
+    differences of columns are used, and only tabs depend on where a stretch starts (on
+    its column modulo :data:`TAB_SIZE`, its *phase*): a stretch without a tab may start
+    at any column (``exact`` false); one with a tab starts at the line's own phase, worked
+    out from the last tab before it. Several findings on one line share it (a file's
+    findings come in order of position): it is extended forward, or started again further
+    on, so each character is laid out about once however many findings the line holds.
+    """
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.lo = self.hi = 0
+        self.pieces: list[str] = []
+        self.starts = [0]
+        self.exact = True  # (empty, at column 0 of the line)
+        self._fits: bool | None = None
+
+    def fits(self) -> bool:
+        """Whether the whole line is at most :data:`MAX_SNIPPET_WIDTH` columns wide."""
+        if self._fits is None:
+            length, most = len(self.line), MAX_SNIPPET_WIDTH
+            # Wider than `most` if its first `most + 1` characters are (none is negative).
+            self.cover(0, min(length, most + 1))
+            wide = self.starts[-1] - self.starts[0] > most
+            if not wide and length > most + 1:  # (characters of no width: rare)
+                self.cover(0, length)
+                wide = self.starts[-1] - self.starts[0] > most
+            self._fits = not wide
+        return self._fits
+
+    def cover(self, lo: int, hi: int) -> None:
+        """Lay out at least characters ``lo`` … ``hi``."""
+        if self.lo <= lo and hi <= self.hi:
+            return
+        line = self.line
+        if self.lo <= lo <= self.hi:  # further on than what is laid out: extend it
+            if not self.exact and line.find("\t", self.hi, hi) != -1:
+                shift = (self.phase(self.hi) - self.starts[-1]) % TAB_SIZE
+                self.starts = [start + shift for start in self.starts]
+                self.exact = True
+            pieces, starts = _layout(line[self.hi : hi], self.starts[-1])
+            self.pieces += pieces
+            self.starts += starts[1:]
+            self.hi = hi
+            return
+        tabbed = line.find("\t", lo, hi) != -1
+        column = self.phase(lo) if tabbed else 0
+        self.pieces, self.starts = _layout(line[lo:hi], column)
+        self.lo, self.hi, self.exact = lo, hi, tabbed or lo == 0
+
+    def phase(self, index: int) -> int:
+        """The line's display column at character ``index``, modulo :data:`TAB_SIZE`.
+
+        A tab ends on a multiple of TAB_SIZE, so only the characters after the last tab
+        before ``index`` count (from what is laid out already, when it reaches that far).
+        """
+        line = self.line
+        begin, column = line.rfind("\t", 0, index) + 1, 0
+        if self.exact and begin <= self.hi <= index:
+            begin, column = self.hi, self.starts[-1]
+        return _layout(line[begin:index], column)[1][-1] % TAB_SIZE
+
+
+class _Lines:
+    """A file's source lines as snippets show them, with the stretch laid out of the last
+    line shown (see :class:`_Stretch`)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.number = 0
+        self.stretch = _Stretch("")
+
+    def get(self, number: int) -> _Stretch | None:
+        """Line ``number`` (1-based), or ``None`` when the file has no such line."""
+        if number != self.number:
+            if not 1 <= number <= len(self.lines):
+                return None
+            self.number = number
+            self.stretch = _Stretch(self.lines[number - 1].rstrip("\r\n"))
+        return self.stretch
+
+
+def _snippet(
+    diagnostic: Diagnostic, source_lines: Sequence[str], lines: _Lines | None = None
+) -> tuple[str, int, int] | None:
+    """The shown source line, the caret offset and the caret count, or ``None``.
+
+    ``lines``: the file's lines, shared by its findings (a line's layout is kept for the
+    next finding on it).
+    """
+    stretch = (lines or _Lines(source_lines)).get(diagnostic.line)
+    if stretch is None:
         return None
-    line = source_lines[diagnostic.line - 1].rstrip("\r\n")
-    pieces, starts = _layout(line)
-    length = len(line)
+    length = len(stretch.line)
     start = min(max(diagnostic.column - 1, 0), length)
     if diagnostic.end_line == diagnostic.line:
         end = min(max(diagnostic.end_column - 1, start), length)
     else:  # a span over several lines: underline to the end of its first line
         end = length
-    caret_offset = starts[start]
-    # At least one caret, even for an empty span or one just past the end of the line.
-    caret_width = max(starts[end] - starts[start], 1)
 
-    if starts[length] <= MAX_SNIPPET_WIDTH:
-        return "".join(pieces), caret_offset, caret_width
+    if stretch.fits():  # (laid out whole)
+        starts = stretch.starts
+        # At least one caret, even for an empty span or one just past the end of the line.
+        caret_width = max(starts[end] - starts[start], 1)
+        return "".join(stretch.pieces), starts[start], caret_width
 
-    # Cut a window of at most MAX_SNIPPET_WIDTH columns that starts a little before the span.
-    first = 0
-    while first < start and caret_offset - starts[first] > _CONTEXT_BEFORE:
-        first += 1
-    last = first
-    while last < length and starts[last + 1] - starts[first] <= MAX_SNIPPET_WIDTH:
-        last += 1
-    prefix = _ELLIPSIS if first > 0 else ""
-    suffix = _ELLIPSIS if last < length else ""
-    shown = prefix + "".join(pieces[first:last]) + suffix
+    # Cut a window of at most MAX_SNIPPET_WIDTH columns that starts a little before the
+    # span: lay out the characters around the span (all are at least one column wide,
+    # but for a few: then more of the line, up to all of it).
+    lo = max(start - _AROUND, 0)
+    hi = min(start + MAX_SNIPPET_WIDTH + 1, length)
+    while True:
+        stretch.cover(lo, hi)
+        base, starts = stretch.lo, stretch.starts
+        at = start - base
+        caret_offset = starts[at]
+        if base > 0 and caret_offset - starts[0] <= _CONTEXT_BEFORE:
+            lo = 0  # the window may start before the stretch
+            continue
+        # The first character at most _CONTEXT_BEFORE columns before the span, and the
+        # last one of the window.
+        first = bisect_left(starts, caret_offset - _CONTEXT_BEFORE, 0, at)
+        last = bisect_right(starts, starts[first] + MAX_SNIPPET_WIDTH, first + 1) - 1
+        if last == len(starts) - 1 and stretch.hi < length:
+            hi = length  # the window may go on after the stretch
+            continue
+        break
+    prefix = _ELLIPSIS if base + first > 0 else ""
+    suffix = _ELLIPSIS if base + last < length else ""
+    shown = prefix + "".join(stretch.pieces[first:last]) + suffix
     offset = len(prefix) + caret_offset - starts[first]
-    return shown, offset, max(starts[min(end, last)] - caret_offset, 1)
+    return shown, offset, max(starts[min(end - base, last)] - caret_offset, 1)
 
 
 def _plain(value: object) -> str:
@@ -383,7 +498,8 @@ def summary_line(run: RunResult) -> str:
     """The closing line, in the run's language, e.g. ``Checked 5 files: 2 errors, 1 warning.``
 
     Errors and warnings are always counted (a clean run says ``0 errors``); infos,
-    unreadable files and run errors only when there are some.
+    unreadable files, run errors and plugin errors (XG009 findings, counted among the
+    errors too: each makes the exit code 2) only when there are some.
     """
     return summary_text(run.tally(), run.lang, len(run.run_errors))
 
@@ -401,6 +517,8 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
             parts.append(plural(unreadable, "unreadable file"))
         if run_errors:
             parts.append(plural(run_errors, "run error"))
+        if tally.plugin_errors:
+            parts.append(plural(tally.plugin_errors, "plugin error"))
         return f"Checked {plural(files, 'file')}: {', '.join(parts)}."
     parts = [f"{errors} 个错误", f"{warnings} 个警告"]
     if infos:
@@ -409,4 +527,6 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
         parts.append(f"{unreadable} 个文件无法读取")
     if run_errors:
         parts.append(f"{run_errors} 个运行错误")
+    if tally.plugin_errors:
+        parts.append(f"{tally.plugin_errors} 个插件错误")
     return f"检查了 {files} 个文件：{'，'.join(parts)}。"
