@@ -178,9 +178,9 @@ def test_a_plugin_that_blocks_while_loading_is_stopped_at_rule_timeout(
     assert "slow.py" in chinese.err and "rule-timeout 0.3 秒" in chinese.err
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize(("fmt", "jobs"), [("text", "1"), ("json", "1"), ("text", "2")])
 def test_a_thread_the_plugin_leaves_running_does_not_keep_the_run_alive(
-    repo: Path, fmt: str
+    repo: Path, fmt: str, jobs: str
 ) -> None:
     write(
         repo / "shipper.py",
@@ -197,9 +197,14 @@ def test_a_thread_the_plugin_leaves_running_does_not_keep_the_run_alive(
     )
     write(repo / ".xxgk-lint.yaml", "plugins: [./shipper.py]\n")
     started = time.monotonic()
-    result = run_module("check", "--format", fmt, "--lang", "en", "r.txt", cwd=repo)
+    write(repo / "s.txt", wrong_total())  # (with --jobs 2: a worker per file, each its thread)
+    argv = ["check", "--jobs", jobs, "--format", fmt, "--lang", "en", "r.txt", "s.txt"]
+    result = run_module(*argv, cwd=repo)
     assert time.monotonic() - started < 60
     assert result.code == 1, result.err
-    assert "XG201" in result.out  # the whole output, flushed before the process ends
+    # the whole output, flushed before the process ends
     if fmt == "text":
-        assert result.out.rstrip().endswith("Checked 1 file: 1 error, 0 warnings.")
+        assert result.out.count(": XG201 error: ") == 2
+        assert result.out.endswith("Checked 2 files: 2 errors, 0 warnings, 2 infos.\n")
+    else:
+        assert result.codes().count("XG201") == 2

@@ -349,32 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if was_enabled:
             gc.enable()
     if argv is None:  # the command itself, not a call from Python code
-        _end_despite_threads(code)
+        from xxgk_lint.engine.guard import end_despite_threads
+
+        end_despite_threads(code)  # (a plugin's thread would keep it alive: see there)
     return code
-
-
-def _end_despite_threads(code: int) -> None:
-    """End the process now, with ``code``, if a thread that is not a daemon is left.
-
-    A plugin may leave one running (a helper that ships logs, an executor's task still
-    waiting on the network): Python would wait for it after the summary, and the
-    pre-commit hook or CI job would hang. The output is complete and the exit code
-    known: they are flushed and the process ends (``os._exit``: no clean-up of a
-    plugin's is waited for). A run that left no such thread exits as usual.
-    """
-    threading = sys.modules.get("threading")
-    if threading is None:  # (no thread was ever started: a plain check never imports it)
-        return
-    main = threading.main_thread()
-    if not any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
-        return
-    import contextlib
-    import os
-
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            stream.flush()
-    os._exit(code)
 
 
 def _main(argv: Sequence[str] | None) -> int:
