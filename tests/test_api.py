@@ -145,3 +145,24 @@ def test_the_dask_recipe_prints_what_check_prints(repo: Path, capsys) -> None:
         "",
         "check_on_dask: gone: no such file or directory",
     )
+
+
+def test_a_plugin_that_fails_to_load_on_the_worker_is_in_every_result(tmp_path: Path) -> None:
+    """A plugin installed on the client only: the worker's results carry its failure, so
+    that the run the client makes of them exits 2 with it, as ``check`` does (it passed)."""
+    plugin = write(tmp_path / "agency" / "directory.py", "import agency_directory_client\n")
+    config = write(tmp_path / "agency.yaml", f"plugins: ['{plugin}']\nlang: en\n")
+    data = wrong_total().encode("utf-8")
+    results = [api.check_bytes(name, data, config) for name in ("a.txt", "b.txt")]
+    expected = (
+        f"{plugin.relative_to(Path.cwd()) if plugin.is_relative_to(Path.cwd()) else plugin}:1: "
+        f"local plugin {plugin} ({config}) failed to import: ModuleNotFoundError: "
+        "No module named 'agency_directory_client'"
+    )
+    assert [r.errors for r in results] == [(expected,), (expected,)]
+    results = pickle.loads(pickle.dumps(results))
+    client = api.result_run(results, Config(lang="en"))  # the client loads no such plugin
+    assert (client.exit_code, client.run_errors) == (2, (expected,))
+    same = api.result_run(results, config)  # the client fails too: the line once
+    assert (same.exit_code, same.run_errors) == (2, (expected,))
+    assert expected in api.render("text", results, Config(lang="en"))

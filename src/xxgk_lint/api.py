@@ -90,7 +90,8 @@ def check_bytes(
     picks the reader). Picklable; raises ConfigError for a broken config, TypeError for
     ``data`` that is not bytes (text has no encoding to check).
 
-    Problems of the run (a rule that crashed) are in the result's ``errors``; what the
+    Problems of the run (a rule that crashed, a plugin of ``config`` that failed to load
+    in this process) are in the result's ``errors``; what the
     whole-run rules keep of the report is in its ``facts``.
     """
     name = os.fspath(name)
@@ -103,7 +104,18 @@ def check_bytes(
         checked = runner.check_path(name, True, data)
     registry = runner.registry_for(config_object)
     metas = tuple(registry.rules[code].meta for code in checked.rules)
-    return replace(checked.result, rules_run=metas, facts=checked.facts)
+    # A plugin that failed to load in this process (installed on the client, missing on
+    # the worker) is a problem of every file checked here: carried in the result, the
+    # run that collects it exits 2 with the message, as ``check`` does, instead of every
+    # file passing without the plugin's rules.
+    errors = _merged(registry.errors, checked.result.errors)
+    return replace(checked.result, rules_run=metas, facts=checked.facts, errors=errors)
+
+
+def _merged(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The lines of ``groups`` in order, each once (a plugin's load failure is met on
+    every file of a worker, and again by the process that collects the results)."""
+    return tuple(dict.fromkeys(line for group in groups for line in group))
 
 
 def check_run(results: Sequence[FileResult], config: ConfigLike = None) -> tuple[Diagnostic, ...]:
@@ -127,9 +139,7 @@ def result_run(
     runner = _runner(resolved)
     registry = runner.registry_for(resolved)
     rules = tuple(registry.rules[code].meta for code in sorted(registry.rules))
-    run_errors = (
-        tuple(errors) + tuple(e for r in results for e in r.errors) + tuple(registry.errors)
-    )
+    run_errors = _merged(errors, (e for r in results for e in r.errors), registry.errors)
     fail_on = runner.fail_on()
     found = tuple(across)
     # The lines the whole-run findings show, as check reads them: from the files, if there

@@ -479,7 +479,7 @@ def _show_config(args: argparse.Namespace, paths: list[str]) -> int:
     try:
         first = Path(paths[0])
         config = resolver.for_file(first / "x" if first.is_dir() else first)
-        registry = load_registry(config.plugins, config.lang)
+        registry = load_registry(config.plugins, config.lang, config.rule_timeout)
         check_selectors(config, registry)
     except ConfigError as exc:
         print_warnings(resolver)

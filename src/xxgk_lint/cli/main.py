@@ -344,10 +344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv)
+        code = _main(argv)
     finally:
         if was_enabled:
             gc.enable()
+    if argv is None:  # the command itself, not a call from Python code
+        from xxgk_lint.engine.guard import end_despite_threads
+
+        end_despite_threads(code)  # (a plugin's thread would keep it alive: see there)
+    return code
 
 
 def _main(argv: Sequence[str] | None) -> int:

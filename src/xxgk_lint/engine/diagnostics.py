@@ -191,6 +191,18 @@ class RuleOption:
             return f"must be at most {high:g}, not {value!r}"
         return None
 
+    def chosen(self, value: Any) -> Any:
+        """``value`` as the matching entry of ``choices`` is spelt (choices are matched
+        without case: a rule reading ``SENTENCES`` where it declared ``sentences`` would
+        take the wrong branch); any other value as it is."""
+        if self.choices is None or not isinstance(value, str):
+            return value
+        folded = value.lower()
+        for choice in self.choices:
+            if isinstance(choice, str) and choice.lower() == folded:
+                return choice
+        return value
+
     def _type_problem(self, value: Any) -> str | None:
         if self.choices is not None:
             folded = value.lower() if isinstance(value, str) else value

@@ -8,6 +8,8 @@
   json`` on stdout stays a valid document; closing the captured stream closes nothing.
 * :data:`progress` names the file being processed, for the command line's last-resort
   error message.
+* :func:`end_despite_threads` ends a process whose work is done although a plugin left a
+  thread running that is not a daemon (Python would wait for it forever).
 """
 
 from __future__ import annotations
@@ -32,6 +34,30 @@ class Progress:
 progress = Progress()
 
 _sigint_seen = False
+
+
+def end_despite_threads(code: int) -> None:
+    """End the process now, with ``code``, if a thread that is not a daemon is left.
+
+    A plugin may leave one running (a helper that ships logs, an executor's task still
+    waiting on the network): Python would wait for it at exit, after the summary, and a
+    pre-commit hook or CI job would hang. Called where the process's work is done (the
+    output written, the exit code known): the standard streams are flushed and the
+    process ends (``os._exit``: no clean-up a plugin registered is waited for). A
+    process that left no such thread goes on to exit as usual.
+    """
+    threading = sys.modules.get("threading")
+    if threading is None:  # (no thread was ever started: a plain check never imports it)
+        return
+    main = threading.main_thread()
+    if not any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        return
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def interrupt_handler(signum: int, frame: Any) -> None:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 from xxgk_lint.engine import hookspecs
+from xxgk_lint.engine.budget import BudgetExceeded, budget
 from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
 from xxgk_lint.engine.guard import captured_stdout, contained
 from xxgk_lint.engine.metacheck import RESERVED_PREFIX, meta_problem
@@ -78,7 +79,8 @@ class Registry:
     errors: list[str] = field(default_factory=list)
     #: Code → the plugin that declared it (for the message about a code declared twice).
     declared_by: dict[str, str] = field(default_factory=dict)
-    #: The files of the local plugins loaded (``--output-file`` never overwrites them).
+    #: The files of the local plugins loaded, and of the modules they loaded from their
+    #: folders (``--output-file`` never overwrites them).
     files: list[Path] = field(default_factory=list)
 
     def by_name(self, name: str) -> Rule | None:
@@ -161,6 +163,7 @@ def _import_local(plugin: LocalPlugin) -> object:
         # Its folder is searched last, so that the plugin may import the modules beside it
         # (``import acme_helpers``) without shadowing an installed module of the same name.
         folder = str(path.parent)
+        _FOLDERS.add(folder)
         if folder not in sys.path:
             sys.path.append(folder)
         module_name = module_name_for(path)
@@ -179,6 +182,80 @@ def _import_local(plugin: LocalPlugin) -> object:
             raise
         return module
     return importlib.import_module(spec)
+
+
+#: The folders of the local plugins loaded by this process (on ``sys.path``, searched last).
+_FOLDERS: set[str] = set()
+
+
+def _folder_modules(folder: str) -> dict[str, Path]:
+    """The modules loaded so far through ``folder`` as an entry of ``sys.path``: name →
+    file (``words`` → ``folder/words.py``, ``pkg.sub`` → ``folder/pkg/sub.py``). Only
+    these: a folder that holds a virtual environment does not make its packages a
+    plugin's own."""
+    found: dict[str, Path] = {}
+    head = folder + os.sep
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        if not isinstance(origin, str) or not origin.startswith(head):
+            continue
+        relative = origin[len(head) :]
+        stem = name.replace(".", os.sep)
+        if relative in (f"{stem}.py", os.path.join(stem, "__init__.py")):
+            found[name] = Path(origin)
+    return found
+
+
+def _provides(folder: str, name: str) -> Path | None:
+    """The file of ``folder`` that ``import name`` would load, searching it alone."""
+    top = os.path.join(folder, name.split(".")[0])
+    for candidate in (top + ".py", os.path.join(top, "__init__.py")):
+        if os.path.isfile(candidate):
+            return Path(candidate)
+    return None
+
+
+def _note_helpers(registry: Registry, plugins: Sequence[tuple[str, str]], lang: str) -> None:
+    """Note the modules the local plugins (``(folder, label)``, in load order) loaded from
+    their folders: ``--output-file`` must not overwrite them either.
+
+    Python keeps one module per name: when two plugin folders each hold a ``words.py``,
+    the plugin loaded second gets the first one's ``words`` (its folder comes later on
+    ``sys.path``, and ``sys.modules`` already has the name), silently. Resolving each
+    plugin's imports in its own folder would mean a module per plugin under names the
+    plugin never wrote, and still fail for an ``import`` run later inside a rule; so
+    such a plugin is an error, one line naming both files (rename one of them, or make
+    the folders packages). Only folders of local plugins are compared: an installed
+    module that shadows a plugin's file is the documented order (the folder comes last).
+    """
+    if not plugins:
+        return
+    loaded = {folder: _folder_modules(folder) for folder in _FOLDERS}
+    seen: set[str] = set()
+    for folder, label in plugins:
+        if folder in seen:
+            continue
+        seen.add(folder)
+        registry.files.extend(loaded.get(folder, {}).values())
+        for other, modules in sorted(loaded.items()):
+            if other == folder:
+                continue
+            for name, taken in sorted(modules.items()):
+                mine = None if "." in name else _provides(folder, name)
+                if mine is None:
+                    continue
+                registry.errors.append(
+                    _error(
+                        lang,
+                        f"本地插件 {label}：其文件夹中的模块 {shown_path(mine)} 与已加载的 "
+                        f"{shown_path(taken)}（另一个本地插件的文件夹）同名 {name}，Python 同名"
+                        "模块只加载一个，插件会用到另一个文件；请将其中一个改名",
+                        f"local plugin {label}: the module {name} of its folder "
+                        f"({shown_path(mine)}) has the name of {shown_path(taken)}, already "
+                        "loaded from another local plugin's folder; Python loads one module "
+                        "of a name, so the plugin would use the other file: rename one of them",
+                    )
+                )
 
 
 def _module_root(name: str) -> Path | None:
@@ -323,8 +400,16 @@ def _failed(
     )
 
 
-def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Registry:
-    """Register entry-point plugins and local ones; collect and validate their rules."""
+def load_registry(
+    local: Sequence[LocalPlugin] = (), lang: str = "zh", timeout: float | None = None
+) -> Registry:
+    """Register entry-point plugins and local ones; collect and validate their rules.
+
+    ``timeout`` (the config's ``rule-timeout``) bounds each plugin's import and each
+    call of its hook, as it bounds a rule: a plugin that waits at import on a server
+    that does not answer is one error naming it, not a run that never ends. The
+    built-in rules are not bounded (their loading is the run's own).
+    """
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     registry = Registry()
@@ -339,12 +424,17 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
     )
     for entry in found:
         label = f"{entry.name} ({entry.value})"
+        limit = budget(f"plugin {label}", None if entry.value == BUILTIN else timeout)
         try:
-            with captured_stdout():
+            with captured_stdout(), limit:
                 plugin = entry.load()
             _register(manager, plugin, f"entry:{entry.name}")
             builtin = getattr(plugin, "__name__", None) == BUILTIN
             ordered.append(_Loaded(label, plugin, builtin=builtin))
+        except BudgetExceeded as exc:
+            if exc.deadline is not limit.deadline:
+                raise
+            registry.errors.append(_over_time(lang, "插件", f"plugin {label}", label, timeout))
         except BaseException as exc:
             if not contained(exc):
                 raise
@@ -358,6 +448,7 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 label,
             )
     seen_files: set[Path] = set()
+    folders: list[tuple[str, str]] = []  # (folder, label) of each local .py plugin
     for plugin_ref in local:
         label = f"{plugin_ref.spec} ({plugin_ref.config_path})"
         path = plugin_file(plugin_ref)
@@ -372,8 +463,11 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             assert path is not None
             ordered.append(_Loaded(label, rule_file=_read_rule_file(path, registry, lang)))
             continue
+        if path is not None:
+            folders.append((str(path.parent), label))
+        limit = budget(f"local plugin {label}", timeout)
         try:
-            with captured_stdout():
+            with captured_stdout(), limit:
                 module = _import_local(plugin_ref)
             origin = getattr(module, "__file__", None)
             if origin:
@@ -382,6 +476,12 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
             ordered.append(_Loaded(label, module))
+        except BudgetExceeded as exc:
+            if exc.deadline is not limit.deadline:
+                raise
+            registry.errors.append(
+                _over_time(lang, "本地插件", f"local plugin {label}", label, timeout)
+            )
         except BaseException as exc:
             if not contained(exc):
                 raise
@@ -401,8 +501,20 @@ def load_registry(local: Sequence[LocalPlugin] = (), lang: str = "zh") -> Regist
             rules = loaded.rule_file.rules
             _add_rules(registry, rules, loaded.label, lang, locate=loaded.rule_file.place)
             continue
-        _collect(manager, loaded, [o.plugin for o in ordered if o is not loaded], registry, lang)
+        others = [o.plugin for o in ordered if o is not loaded]
+        _collect(manager, loaded, others, registry, lang, None if loaded.builtin else timeout)
+    _note_helpers(registry, folders, lang)
     return registry
+
+
+def _over_time(lang: str, what_zh: str, what_en: str, label: str, seconds: float | None) -> str:
+    """The error of a plugin whose import ran over ``rule-timeout`` and was stopped."""
+    return _error(
+        lang,
+        f"{what_zh} {label} 加载超过时间限制（rule-timeout {seconds:g} 秒），已停止",
+        f"{what_en}: loading it took longer than the time limit (rule-timeout {seconds:g} s) "
+        "and was stopped",
+    )
 
 
 def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> None:
@@ -448,13 +560,28 @@ def _collect(
     others: Iterable[object],
     registry: Registry,
     lang: str,
+    timeout: float | None = None,
 ) -> None:
-    """Call one plugin's ``xxgk_lint_rules`` through pluggy and add what it returns."""
+    """Call one plugin's ``xxgk_lint_rules`` through pluggy (within ``timeout``) and add
+    what it returns."""
     caller = manager.subset_hook_caller(_HOOK, remove_plugins=[o for o in others if o])
+    limit = budget(f"plugin {loaded.label}: {_HOOK}", timeout)
     try:
-        with captured_stdout():
+        with captured_stdout(), limit:  # (a hook may return a generator: run here too)
             for provided in caller():
                 _add_rules(registry, provided or (), loaded.label, lang, builtin=loaded.builtin)
+    except BudgetExceeded as exc:
+        if exc.deadline is not limit.deadline:
+            raise
+        registry.errors.append(
+            _error(
+                lang,
+                f"插件 {loaded.label} 的 {_HOOK} 运行超过时间限制（rule-timeout {timeout:g} 秒），"
+                "已停止",
+                f"plugin {loaded.label}: {_HOOK} ran longer than the time limit "
+                f"(rule-timeout {timeout:g} s) and was stopped",
+            )
+        )
     except BaseException as exc:
         if not contained(exc):
             raise

@@ -80,6 +80,13 @@ def _start(options: RunOptions) -> None:
     _runner = options.runner()
     _options = options
     holding().__enter__()  # the SIGALRM handler stays installed for the worker's life
+    # Last at the worker's exit, before Python waits for its threads: one a plugin left
+    # running would keep the worker, and the run waiting for it, alive forever.
+    from multiprocessing.util import Finalize
+
+    from xxgk_lint.engine.guard import end_despite_threads
+
+    Finalize(None, end_despite_threads, args=(0,), exitpriority=-100)
     gc.freeze()
 
 

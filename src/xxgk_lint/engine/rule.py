@@ -96,11 +96,15 @@ class RuleContext:
         self.checks.append(Deferred(tuple(statuses), make))
 
     def option(self, name: str) -> Any:
-        if name in self.options:
-            return self.options[name]
+        """The value of option ``name``: the config's, else its default. A value of an
+        option with ``choices`` is given as the choice is declared (``sentences`` for a
+        config's ``SENTENCES``: choices are matched without case, and a rule compares
+        the value with its own spelling)."""
         for option in self.meta.options:
             if option.name == name:
-                return option.default
+                return option.chosen(self.options[name]) if name in self.options else option.default
+        if name in self.options:
+            return self.options[name]
         raise KeyError(f"rule {self.meta.code} has no option {name!r}")
 
     def diagnostic(
@@ -111,11 +115,15 @@ class RuleContext:
         expected: Number | str | None = None,
         actual: Number | str | None = None,
         subject: str = "",
-        severity: Severity | None = None,
+        severity: Severity | str | None = None,
         path: str | None = None,
         **fields: Any,
     ) -> Diagnostic:
         """A Diagnostic for this rule, its message rendered in the user's language.
+
+        ``severity`` (this finding only; else the rule's) is a :class:`Severity` or one of
+        the strings ``@rule(severity=...)`` takes, ``"error"``, ``"warning"``, ``"info"``
+        (any case); another string raises ValueError.
 
         ``fields`` fill the message template; ``expected`` and ``actual`` are available to
         it as ``{expected}`` and ``{actual}`` too. Every field the message uses in any
@@ -132,7 +140,9 @@ class RuleContext:
         return Diagnostic(
             code=self.meta.code,
             name=self.meta.name,
-            severity=severity or self.meta.severity,
+            severity=Severity.parse(severity)
+            if isinstance(severity, str)
+            else severity or self.meta.severity,
             message=message,
             path=path or self.path,
             line=span.line,

@@ -329,7 +329,9 @@ class Runner:
         key = tuple(sorted((p.spec, str(p.base_dir)) for p in config.plugins))
         registry = self._registries.get(key)
         if registry is None:
-            registry = self._registries[key] = load_registry(config.plugins, config.lang)
+            registry = self._registries[key] = load_registry(
+                config.plugins, config.lang, config.rule_timeout
+            )
             self.run_errors.extend(e for e in registry.errors if e not in self.run_errors)
         check_selectors(config, registry)  # (once per config, not per file)
         self._by_config[id(config)] = (config, registry)
@@ -1241,7 +1243,7 @@ def all_rules(
     and the language to use (the flag, else the config's ``lang``)."""
     resolver = ConfigResolver(config_path, Overrides(lang=lang), isolated=isolated)
     config = resolver.for_file(Path.cwd() / "x")
-    registry = load_registry(config.plugins, config.lang)
+    registry = load_registry(config.plugins, config.lang, config.rule_timeout)
     return registry, config.lang
 
 
