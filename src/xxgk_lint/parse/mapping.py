@@ -592,7 +592,7 @@ def _group_pieces(
     following: list[Item],
     spec: TableSpec,
     header: Callable[[str], object],
-    beyond: tuple[list[Item], list[Item]] = ([], []),
+    beyond: tuple[list[Item], list[Item]],
 ) -> tuple[list[Item], list[Item], set[int]]:
     """The pieces (ids) of a group label (（三）不予公开, 三、本年度办理结果) wrapped in its own
     narrow cell beside a row's label and interleaved with that label's pieces line by line
