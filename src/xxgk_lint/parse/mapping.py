@@ -40,6 +40,7 @@ from xxgk_lint.parse.cells import (
     TABLE,
     TEXT,
     VALUE,
+    WIDTH,
     Item,
     Run,
     aligned_cells,
@@ -458,13 +459,17 @@ def _wrapped_label(
     run leave it. When a text of the run names the same row by itself (``found``: what
     :func:`_label_for` found), that text stays the label (None: the caller goes on with
     it). Pieces are whole lines of text on consecutive lines, no header word nor sentence,
-    outside any field or grid: a separated or grid table's cells hold whole labels."""
-    run = runs[position][0]
-    header = spec.header_pattern.match
-    if not run or not _is_piece(run[-1], header):
+    outside any field or grid: a separated or grid table's cells hold whole labels — or
+    the parts of a line that holds a group label's piece beside them (text that keeps
+    each visual line: see :func:`_group_pieces`); the group's pieces stay in the runs,
+    apart, for the rows beside them further down."""
+    kept = runs[position][0]
+    header = _no_piece(spec)
+    if not kept or not _is_piece(kept[-1], header):
         return None  # (what _tail finds then: the pieces end the run; most runs fail here)
-    following, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
-    skip = _group_pieces(run, following, spec, header)
+    read, values, _ = runs[position + 1] if position + 1 < len(runs) else ([], [], "")
+    # (The runs as read, with a group label's pieces apart: kept when a row is found.)
+    run, following, skip = _group_pieces(kept, read, spec, header, _beyond(runs, position))
     tail = _tail(run, header, skip)
     if not tail:
         return None
@@ -476,9 +481,11 @@ def _wrapped_label(
         index, at = joined
         if index == named:
             return None
-        run[tail[at] :] = [_joined([run[i] for i in tail[at:]])]
+        run[tail[at] :] = [*_among(run, tail[at], skip), _joined([run[i] for i in tail[at:]])]
+        kept[:], read[:] = run, following
         return index
-    heads = _heads(following, run[-1], bool(values), header, skip)
+    own = runs[position][1]  # (the row's numbers: its label's rest comes after them)
+    heads = _heads(following, run[-1], own[-1][LINE] if own else 0, bool(values), header, skip)
     for count in range(1, len(heads) + 1):
         after = "".join(following[i][NORM] for i in heads[:count])
         joined = _first_row(finder, norms, after, cursor, header)
@@ -490,10 +497,20 @@ def _wrapped_label(
         if values and _tail_row(following, spec, cursor, header) == index:
             return None  # (the next row's label: this run's label is no row's)
         pieces = [run[i] for i in tail[at:]] + [following[i] for i in heads[:count]]
-        run[tail[at] :] = [_joined(pieces)]
-        del following[: heads[count - 1] + 1]
+        run[tail[at] :] = [*_among(run, tail[at], skip), _joined(pieces)]
+        # (A group's pieces among them stay: the next rows' labels may stand beside them.)
+        following[: heads[count - 1] + 1] = [
+            item for item in following[: heads[count - 1] + 1] if id(item) in skip
+        ]
+        kept[:], read[:] = run, following
         return index
     return None
+
+
+def _among(run: list[Item], start: int, skip: set[int]) -> list[Item]:
+    """The group's pieces (ids in ``skip``) among the pieces of a label from ``run[start]``
+    on: they stay before the label joined, for the next rows' labels beside them."""
+    return [item for item in run[start:] if id(item) in skip]
 
 
 def _tail(run: list[Item], header: Callable[[str], object], skip: set[int]) -> list[int]:
@@ -523,21 +540,25 @@ def _tail(run: list[Item], header: Callable[[str], object], skip: set[int]) -> l
 def _heads(
     following: list[Item],
     last: Item,
+    numbers: int,
     values: bool,
     header: Callable[[str], object],
     skip: set[int],
 ) -> list[int]:
     """Where the texts at the start of ``following`` (after the numbers that follow the
-    piece ``last``) that may be the rest of a wrapped label stand: pieces on consecutive
-    lines, up to one that begins a label, passing over those in ``skip``; with numbers
-    after them, not the last text."""
+    piece ``last``, the last of them on line ``numbers``) that may be the rest of a
+    wrapped label stand: pieces on consecutive lines, the first on the line after the
+    numbers at most (text that puts each number on a line of its own, pdftotext -raw,
+    has several lines of them), up to one that begins a label, passing over those in
+    ``skip``; with numbers after them, not the last text."""
     out: list[int] = []
     chars = 0
     line = last[LINE]
+    reach = max(line + 1, numbers) + 1  # (how far down the first text may stand)
     limit = len(following) - 1 if values else len(following)
     for at in range(limit):
         item = following[at]
-        if not _is_piece(item, header) or not 0 <= item[LINE] - line <= 1 + (at == 0):
+        if not _is_piece(item, header) or not line <= item[LINE] <= (line + 1 if at else reach):
             break
         line = item[LINE]
         if id(item) in skip:
@@ -549,15 +570,62 @@ def _heads(
     return out
 
 
+def _beyond(runs: list[Run], position: int) -> tuple[list[Item], list[Item]]:
+    """The texts of the runs before ``runs[position]`` and after the next one, as far as
+    :data:`_WINDOW` texts go each way: a group label wrapped in its narrow cell beside
+    several rows' labels has pieces among theirs too."""
+    before: list[Item] = []
+    for at in range(position - 1, -1, -1):
+        if len(before) >= _WINDOW:
+            break
+        before[:0] = runs[at][0]
+    after: list[Item] = []
+    for at in range(position + 2, len(runs)):
+        if len(after) >= _WINDOW:
+            break
+        after += runs[at][0]
+    return before, after
+
+
 def _group_pieces(
-    run: list[Item], following: list[Item], spec: TableSpec, header: Callable[[str], object]
-) -> set[int]:
+    run: list[Item],
+    following: list[Item],
+    spec: TableSpec,
+    header: Callable[[str], object],
+    beyond: tuple[list[Item], list[Item]],
+) -> tuple[list[Item], list[Item], set[int]]:
     """The pieces (ids) of a group label (（三）不予公开, 三、本年度办理结果) wrapped in its own
     narrow cell beside a row's label and interleaved with that label's pieces line by line
     (（三 | 1.属 | ）不 | 于国 | … | 予公开 | 家秘密), among the last texts of ``run`` and the
     first of ``following``: the pieces that spell the group's label in order, the first
-    beginning it, when others stand among them. Contiguous, they break no other label."""
-    window = [item for item in (*run[-_WINDOW:], *following[:_WINDOW]) if _is_piece(item, header)]
+    beginning it, when others stand among them. Contiguous, they break no other label.
+
+    Text that keeps each visual line (``pdftotext -layout``) prints a piece of the group
+    label and one of the row's label side by side on one line, blanks between them
+    (（三）不予公开   方合法权益, 无法提 握相关政府信): such a line is one text (or two,
+    as a row's cells), so its blank-separated parts are searched as pieces, and pieces
+    that spell a group's label with one of them beside a piece that does not are that
+    label's too, even when they stand together (the whole label on one line, centred in
+    its rows). The group's pieces may stand beside several rows' labels: the texts of
+    the runs ``beyond`` (before ``run``, after ``following``) are searched with them.
+    Returned with ``run`` and ``following`` as they are, or — when a line of them holds
+    a group's piece beside other parts — as copies with that line's parts apart (the
+    group's pieces, the rest as one text)."""
+    before, after = beyond
+    window = [
+        item
+        for item in (*[*before, *run][-_WINDOW:], *[*following, *after][:_WINDOW])
+        if _is_piece(item, header)
+    ]
+    parted: dict[int, list[Item]] = {}
+    if any(_INNER_BLANK.search(item[RAW].strip()) for item in window):
+        parts: list[Item] = []
+        for item in window:
+            split = _parts(item)
+            if len(split) > 1:
+                parted[id(item)] = split
+            parts += split
+        window = parts
     out: set[int] = set()
     for label in _group_labels(spec):
         for start, item in enumerate(window):
@@ -572,10 +640,117 @@ def _group_pieces(
                 if norm and label.startswith(norm, done) and id(window[at]) not in out:
                     taken.append(at)
                     done += len(norm)
-            if done == len(label) and taken[-1] - taken[0] >= len(taken):
+            if done == len(label) and (
+                taken[-1] - taken[0] >= len(taken) or _beside(window, taken)
+            ):
                 out.update(id(window[at]) for at in taken)
                 break
+    if not parted:
+        return run, following, out
+    return _apart(run, parted, out), _apart(following, parted, out), out
+
+
+#: Blanks inside a line of text: where the parts of a line that keeps its cells side by
+#: side (pdftotext -layout) are cut (one blank may stand between two narrow cells).
+_INNER_BLANK = re.compile(r"[\s\u3000]+")
+
+
+def _parts(item: Item) -> list[Item]:
+    """A text's blank-separated parts, each a text where it stands (the text itself when
+    it has none)."""
+    raw = item[RAW]
+    cuts = [match.span() for match in _INNER_BLANK.finditer(raw)]
+    if not cuts:
+        return [item]
+    out: list[Item] = []
+    at = 0
+    for start, end in (*cuts, (len(raw), len(raw))):
+        if start > at:
+            out.append(_part(item, at, start))
+        at = end
+    return out if len(out) > 1 else [item]
+
+
+def _part(item: Item, start: int, end: int) -> Item:
+    """The text ``item[RAW][start:end]`` as an item of its own, where it stands on the line
+    (its display column too, for an item of a space-aligned row)."""
+    raw = item[RAW]
+    text = raw[start:end]
+    grid, width = item[GRID], item[WIDTH]
+    if grid >= 0:
+        from wcwidth import wcswidth
+
+        grid += max(wcswidth(raw[:start]), 0)
+        width = max(wcswidth(text), 0)
+    column = item[COLUMN] + start
+    return (
+        item[KIND],
+        text,
+        column,
+        column + len(text),
+        normalise(text),
+        *item[FIELD:GRID],
+        grid,
+        width,
+        *item[VALUE:],
+    )
+
+
+def _beside(window: list[Item], taken: list[int]) -> bool:
+    """Whether a taken text (a group's piece) shares its line with one not taken."""
+    lines = {window[at][LINE] for at in taken}
+    chosen = set(taken)
+    return any(item[LINE] in lines for at, item in enumerate(window) if at not in chosen)
+
+
+def _apart(texts: list[Item], parted: dict[int, list[Item]], pieces: set[int]) -> list[Item]:
+    """``texts`` with each line that holds a group's piece beside other parts cut apart:
+    the group's pieces as texts of their own, the other parts as one text, in order."""
+    out: list[Item] = []
+    for item in texts:
+        parts = parted.get(id(item))
+        if parts is None or all(id(part) not in pieces for part in parts):
+            out.append(item)
+            continue
+        rest: list[Item] = []
+        for part in parts:
+            if id(part) in pieces:
+                if rest:
+                    out.append(_rejoined(item, rest))
+                    rest = []
+                out.append(part)
+            else:
+                rest.append(part)
+        if rest:
+            out.append(_rejoined(item, rest))
     return out
+
+
+def _rejoined(item: Item, parts: list[Item]) -> Item:
+    """Parts of ``item`` next to each other as one text (its blanks between them kept)."""
+    if len(parts) == 1:
+        return parts[0]
+    first, last = parts[0], parts[-1]
+    offset = first[COLUMN] - item[COLUMN]
+    return _part(item, offset, last[END] - item[COLUMN])
+
+
+def _no_piece(spec: TableSpec) -> Callable[[str], object]:
+    """What tells a text that is no piece of a wrapped label: a header word (自然人, 信息内容)
+    or a block's header line (第二十条第（五）项, between two blocks of table 二)."""
+
+    def make() -> Callable[[str], object]:
+        match = spec.header_pattern.match
+        blocks = frozenset(normalise(block.header) for block in spec.blocks)
+        if not blocks:
+            return match
+        return lambda norm: match(norm) or (True if norm in blocks else None)
+
+    return _of_spec(_NO_PIECE, spec, make)
+
+
+#: id of a table spec → (the spec, its :func:`_no_piece`). Made from the spec alone.
+_NO_PIECE: dict[int, tuple[TableSpec, Callable[[str], object]]] = {}
 
 
 #: How many texts on either side of a row's numbers are searched for a group label's
