@@ -135,6 +135,11 @@ _BLOCK = frozenset(
 _ROW_ELEMENTS = 400
 
 
+#: Cells of at most this many elements are tried by ``_Extractor._two_words``.
+_TWO_WORDS_ELEMENTS = 8
+#: What makes a line break in a cell when it starts (``_Extractor._cell_children``).
+_BREAKS = _BLOCK | {"br"}
+
 #: A table cell's tags; what a plain row's children must all be.
 _CELL_TAGS = frozenset({"td", "th"})
 
@@ -905,7 +910,7 @@ class _Extractor:
         if in_group:
             groups.end_explicit()
         rowspans, colspans = self._read_spans(cells)
-        segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        segments = self._read_cells(inner, tags, texts, tails, start, firsts, ends)
         at = 0
         for row, length in lengths:
             end = at + length
@@ -936,7 +941,7 @@ class _Extractor:
         found = self._plain_row(tr, depth, inner, tags, tails)
         if found is None:
             return False
-        self._read_row(row, found, inner, list(map(_TEXT, inner)), tails)
+        self._read_row(row, found, inner, tags, list(map(_TEXT, inner)), tails)
         return True
 
     def _plain_row(
@@ -973,6 +978,7 @@ class _Extractor:
         row: Row,
         plain: tuple[list[etree._Element], list[int]],
         inner: list[etree._Element],
+        tags: list[object],
         texts: list[Any],  # str or None, as lxml gives them
         tails: list[str | None],
     ) -> None:
@@ -983,7 +989,7 @@ class _Extractor:
         count = len(inner)
         row.rowspans, row.colspans = self._read_spans(cells)
         ends = [*firsts[1:], count] if firsts else []
-        row.segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        row.segments = self._read_cells(inner, tags, texts, tails, start, firsts, ends)
         k = start + count
         if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
             cursor.k = k
@@ -1018,6 +1024,7 @@ class _Extractor:
     def _read_cells(
         self,
         inner: list[etree._Element],
+        tags: list[object],
         texts: list[Any],  # str or None, as lxml gives them
         tails: list[str | None],
         start: int,
@@ -1026,16 +1033,17 @@ class _Extractor:
     ) -> list[list[Seg]]:
         """Per cell of a plain row or table, its text's segments and then its TAB.
 
-        ``inner`` holds the elements below the row or table (``texts``, ``tails``: theirs),
+        ``inner`` holds the elements below the row or table (``tags``, ``texts``, ``tails``:
+        theirs),
         whose start tags are those from start tag ``start`` on in the source, one for one;
         cell ``c`` is ``inner[firsts[c]]``, its elements end before ``ends[c]``. Most cells
         are read in one step: a cell whose text is one word in one text node, or none,
         with at most one element in it (``<td>1</td>``, ``<td><p>1</p></td>``), is that
         word's segment, found where the walk finds it (from the text after the start tag
         the word follows: where the cells before left the cursor does not matter); any
-        other cell is read by :meth:`_cell_children` without the walk's two events per
-        element. The cursor is moved only where a text is looked for, and left where the
-        last cell that holds a word leaves it.
+        other cell is read by :meth:`_two_words` or by :meth:`_cell_children`, without
+        the walk's two events per element. The cursor is moved only where a text is looked
+        for, and left where the last cell that holds a word leaves it.
         """
         cursor = self.cursor
         starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
@@ -1091,6 +1099,13 @@ class _Extractor:
                             last_k, last_j, last_pos = start + found + 1, j, at + len(core)
                             segments.append([(core, at, True), tab])
                         continue
+                if end - i <= _TWO_WORDS_ELEMENTS:
+                    two = self._two_words(inner, tags, texts, tails, start, i, end)
+                    if two is not None:
+                        segment, last_k, last_j, last_pos = two
+                        segment.append(tab)
+                        segments.append(segment)
+                        continue
                 # Any other cell: what the walk does, without its events.
                 if last_k != -1:
                     cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
@@ -1109,6 +1124,70 @@ class _Extractor:
         if last_k != -1:
             cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
         return segments
+
+    def _two_words(
+        self,
+        inner: list[etree._Element],
+        tags: list[object],
+        texts: list[Any],
+        tails: list[Any],
+        start: int,
+        first: int,
+        end: int,
+    ) -> tuple[list[Seg], int, int, int] | None:
+        """A plain cell's segments if its text is two words with a line break between
+        (``<p>商业<br>企业</p>``, ``<p>一</p><p>二</p>``), each found where the walk finds
+        it, and where the walk leaves the cursor (start tags entered, text piece, offset);
+        None for any other cell (:meth:`_read_cells`' arguments; the cell is ``first``).
+
+        What the walk gives such a cell, made directly (the walk's methods cost about as
+        much for it as for fifteen cells of one word): the cell's only text nodes that are
+        not spaces are the text of an element and then the text of an element after it, or
+        the tail of one after it with nothing inside; a block or a ``<br>`` starts between
+        the two (a break, which outweighs the spaces that may stand between them; spaces
+        before the first and after the second give nothing); each is one word as
+        :meth:`_cell_text` reads it, found in the text after the start tag it follows, as
+        there (the cursor is reset to that start tag). The words are joined as ``_join``
+        joins them across a break: nothing between CJK text, else a space.
+        """
+        nodes: list[tuple[int, Any, bool]] = []  # (element, text, whether a tail)
+        for x in range(first, end):
+            text = texts[x]
+            if text and not text.isspace():
+                nodes.append((x, text, False))
+            if x > first:
+                text = tails[x]
+                if text and not text.isspace():
+                    nodes.append((x, text, True))
+        if len(nodes) != 2:
+            return None
+        (a, text, tail), (c, second, second_tail) = nodes
+        if (
+            tail
+            or a == c
+            or (second_tail and len(inner[c]))
+            or _BREAKS.isdisjoint(tags[a + 1 : c + 1])
+        ):
+            return None
+        cursor = self.cursor
+        starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
+        found: list[Seg] = []
+        for x, raw in ((a, text), (c, second)):
+            if raw.isalnum() or _WORD.fullmatch(raw):
+                core = raw
+            elif "\n" not in raw and _WORD.fullmatch(core := raw.strip()):
+                pass
+            else:
+                return None  # words and spaces: the walk's methods read them
+            j = starts[start + x] + 1
+            at = pieces[j].find(core, 0, WINDOW + 8 * len(core))
+            if at == -1:
+                return None  # not at the start tag: the walk's full search
+            found.append((core, offsets[j] + at, True))
+        (one, at, _), (two, second_at, _) = found
+        if not (_wide(one[-1]) or _wide(two[0])):
+            found.insert(1, (" ", at + len(one), False))
+        return found, start + c + 1, starts[start + c] + 1, second_at + len(two)
 
     def _cell_children(self, el: etree._Element, k: int) -> int:
         """What the walk does with the children of an element in a plain row's cell (see
