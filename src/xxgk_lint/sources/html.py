@@ -1316,20 +1316,34 @@ class _Extractor:
     # -- data tables
 
     def _emit_table(self, rows: list[Row | list[_Item]]) -> None:
-        """Lay the table out and add its lines: rows, and stray lines between them."""
+        """Lay the table out and add its lines: rows, and stray lines between them.
+
+        The lines are handed to the builder together (``TextBuilder.lines_at``: one call a
+        table, not three a row), and each row's geometry is then filed under its line.
+        """
         self.spans.lay_out([entry for entry in rows if isinstance(entry, Row)])
         number = self.tables
         self.tables += 1
+        lines: list[tuple[list[Seg], int | None]] = []
+        placed: list[tuple[int, GridRow]] = []  # (index in lines, the row's geometry)
         for entry in rows:
             if isinstance(entry, Row):
-                self._emit_row(entry, number)
+                line = self._row_line(entry)
+                if line is not None:
+                    placed.append((len(lines), GridRow(number, entry.index, entry.shapes)))
+                    lines.append(line)
                 continue
             segs = _join(entry)
             if segs:
-                self.builder.line_at(segs)
+                lines.append((segs, None))
+        first = self.builder.lines_at(lines)
+        grid = self.grid
+        for index, row in placed:
+            grid[first + index] = row
 
-    def _emit_row(self, row: Row, table: int) -> None:
-        """Add one TAB-joined line for the cells that start in ``row``, and its geometry.
+    def _row_line(self, row: Row) -> tuple[list[Seg], int | None] | None:
+        """The TAB-joined line for the cells that start in ``row`` and where the mark of an
+        empty last cell goes (None: no mark); None for a row of nothing but TABs.
 
         Each cell's segments are followed by its TAB, which leads back to the cell, so
         that the column of an empty cell (where the next TAB stands) finds the cell; the
@@ -1342,8 +1356,7 @@ class _Extractor:
             ]
         line = list(chain.from_iterable(segments))
         if len(line) == len(segments):
-            return  # nothing in the row but TABs: no line
-        self.grid[self.builder.line_number] = GridRow(table, row.index, row.shapes)
+            return None  # nothing in the row but TABs: no line
         last = line.pop()  # the TAB after the last cell
         # An empty last cell is the end of the line: a mark there is the cell's place.
-        self.builder.line_at(line, last[1] if len(segments[-1]) == 1 else None)
+        return line, last[1] if len(segments[-1]) == 1 else None
