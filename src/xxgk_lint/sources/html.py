@@ -488,6 +488,9 @@ _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
+#: Blocks whose start in the flow is only a line break (the walk does it in line; a table
+#: or a ``pre`` goes through ``_Extractor._flow_start``): three calls fewer a block.
+_FLOW_BLOCK = _BLOCK - {"table", "pre"}
 #: In a cell, what the end of an element does: a block ends with a line break.
 _IN_CELL = dict.fromkeys(_BLOCK, _BLOCK_ACTION)
 
@@ -656,6 +659,7 @@ class _Extractor:
         hidden = self.hidden = _hidden_elements(root, encoded)
         drop = _DROP
         in_cell = _IN_CELL
+        flow_block = _FLOW_BLOCK
         limit = self.depth_limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
         fill_row = self._fill_row
         fill_table = self._fill_table
@@ -695,11 +699,16 @@ class _Extractor:
                     self.items = self._cell(el)
                     self.where = _CELL
                 elif where == _FLOW:
-                    action = self._flow_start(el, tag)
-                    push(action)
-                    if action[0] == _TABLE_END and fill_table(el, len(stack)):
-                        walker.skip_subtree()  # its rows are read; only its end is left
-                        continue
+                    if tag in flow_block:  # most elements of the flow: _flow_start's work
+                        if self.line:  # a line break
+                            self._flush()
+                        push(block_action)
+                    else:
+                        action = self._flow_start(el, tag)
+                        push(action)
+                        if action[0] == _TABLE_END and fill_table(el, len(stack)):
+                            walker.skip_subtree()  # its rows are read; only its end is left
+                            continue
                 elif where == _TABLE:
                     push(self._table_start(el, tag))
                     if tag == "tr" and fill_row(el, len(stack)):
@@ -711,11 +720,11 @@ class _Extractor:
             elif event == "end":
                 action = pop()
                 if action is not no_action:
-                    if action is block_action:
+                    if action is block_action:  # a line break
                         if self.where == _CELL:
                             self.items.append(_BREAK)
-                        else:
-                            self._line_break()
+                        elif self.line and self.where == _FLOW:
+                            self._flush()
                     elif action[0] == _RESTORE:
                         self.items, self.where = action[1]  # type: ignore[misc]
                     else:
