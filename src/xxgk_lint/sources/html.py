@@ -135,6 +135,11 @@ _BLOCK = frozenset(
 _ROW_ELEMENTS = 400
 
 
+#: Cells of at most this many elements are tried by ``_Extractor._two_words``.
+_TWO_WORDS_ELEMENTS = 8
+#: What makes a line break in a cell when it starts (``_Extractor._cell_children``).
+_BREAKS = _BLOCK | {"br"}
+
 #: A table cell's tags; what a plain row's children must all be.
 _CELL_TAGS = frozenset({"td", "th"})
 
@@ -143,7 +148,8 @@ _CELL_TAGS = frozenset({"td", "th"})
 _TAG = attrgetter("tag")
 _TEXT = attrgetter("text")
 _TAIL = attrgetter("tail")
-_NO_SPANS = (None, None)
+#: An element's attribute, asked by a bytes name (see ``_Extractor._read_spans``).
+_GET = etree._Element.get
 _FIRST = itemgetter(0)
 
 #: A table's row groups, and what a plain table holds below it besides its rows' cells.
@@ -482,6 +488,9 @@ _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
+#: Blocks whose start in the flow is only a line break (the walk does it in line; a table
+#: or a ``pre`` goes through ``_Extractor._flow_start``): three calls fewer a block.
+_FLOW_BLOCK = _BLOCK - {"table", "pre"}
 #: In a cell, what the end of an element does: a block ends with a line break.
 _IN_CELL = dict.fromkeys(_BLOCK, _BLOCK_ACTION)
 
@@ -650,6 +659,7 @@ class _Extractor:
         hidden = self.hidden = _hidden_elements(root, encoded)
         drop = _DROP
         in_cell = _IN_CELL
+        flow_block = _FLOW_BLOCK
         limit = self.depth_limit = min(self.limits.max_html_depth, _LIBXML2_DEPTH - 1)
         fill_row = self._fill_row
         fill_table = self._fill_table
@@ -689,11 +699,16 @@ class _Extractor:
                     self.items = self._cell(el)
                     self.where = _CELL
                 elif where == _FLOW:
-                    action = self._flow_start(el, tag)
-                    push(action)
-                    if action[0] == _TABLE_END and fill_table(el, len(stack)):
-                        walker.skip_subtree()  # its rows are read; only its end is left
-                        continue
+                    if tag in flow_block:  # most elements of the flow: _flow_start's work
+                        if self.line:  # a line break
+                            self._flush()
+                        push(block_action)
+                    else:
+                        action = self._flow_start(el, tag)
+                        push(action)
+                        if action[0] == _TABLE_END and fill_table(el, len(stack)):
+                            walker.skip_subtree()  # its rows are read; only its end is left
+                            continue
                 elif where == _TABLE:
                     push(self._table_start(el, tag))
                     if tag == "tr" and fill_row(el, len(stack)):
@@ -705,11 +720,11 @@ class _Extractor:
             elif event == "end":
                 action = pop()
                 if action is not no_action:
-                    if action is block_action:
+                    if action is block_action:  # a line break
                         if self.where == _CELL:
                             self.items.append(_BREAK)
-                        else:
-                            self._line_break()
+                        elif self.line and self.where == _FLOW:
+                            self._flush()
                     elif action[0] == _RESTORE:
                         self.items, self.where = action[1]  # type: ignore[misc]
                     else:
@@ -904,7 +919,7 @@ class _Extractor:
         if in_group:
             groups.end_explicit()
         rowspans, colspans = self._read_spans(cells)
-        segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        segments = self._read_cells(inner, tags, texts, tails, start, firsts, ends)
         at = 0
         for row, length in lengths:
             end = at + length
@@ -935,7 +950,7 @@ class _Extractor:
         found = self._plain_row(tr, depth, inner, tags, tails)
         if found is None:
             return False
-        self._read_row(row, found, inner, list(map(_TEXT, inner)), tails)
+        self._read_row(row, found, inner, tags, list(map(_TEXT, inner)), tails)
         return True
 
     def _plain_row(
@@ -972,6 +987,7 @@ class _Extractor:
         row: Row,
         plain: tuple[list[etree._Element], list[int]],
         inner: list[etree._Element],
+        tags: list[object],
         texts: list[Any],  # str or None, as lxml gives them
         tails: list[str | None],
     ) -> None:
@@ -982,7 +998,7 @@ class _Extractor:
         count = len(inner)
         row.rowspans, row.colspans = self._read_spans(cells)
         ends = [*firsts[1:], count] if firsts else []
-        row.segments = self._read_cells(inner, texts, tails, start, firsts, ends)
+        row.segments = self._read_cells(inner, tags, texts, tails, start, firsts, ends)
         k = start + count
         if cursor.k != k:  # where the walk leaves the cursor: after the last start tag
             cursor.k = k
@@ -991,23 +1007,33 @@ class _Extractor:
 
     def _read_spans(self, cells: list[etree._Element]) -> tuple[list[int], list[int]]:
         """The rowspan and colspan of each of a plain table's or row's cells, read in the
-        walk's order (so that an error is the walk's)."""
-        rowspans = [1] * len(cells)
+        walk's order (so that an error is the walk's).
+
+        Each attribute is asked of all cells in one C-level pass, by a bytes name: lxml
+        turns a str name into bytes at every call (the two passes cost about 40 % less
+        than a comprehension asking each cell for both by str names). A cell whose value
+        is empty is left at 1, which is what reading it gives.
+        """
+        count = len(cells)
+        rowspans = [1] * count
         colspans = rowspans.copy()
-        given = [(cell.get("rowspan"), cell.get("colspan")) for cell in cells]
-        if given.count(_NO_SPANS) != len(given):
+        given_rows = list(map(_GET, cells, repeat(b"rowspan")))
+        given_columns = list(map(_GET, cells, repeat(b"colspan")))
+        if given_rows.count(None) != count or given_columns.count(None) != count:
             read_span = self.spans.read
-            for c in compress(range(len(given)), map(_NO_SPANS.__ne__, given)):
-                rowspan, colspan = given[c]
-                if rowspan is not None:
+            spanned = {*compress(range(count), given_rows), *compress(range(count), given_columns)}
+            for c in sorted(spanned):
+                rowspan, colspan = given_rows[c], given_columns[c]
+                if rowspan:
                     rowspans[c] = read_span("rowspan", rowspan)
-                if colspan is not None:
+                if colspan:
                     colspans[c] = read_span("colspan", colspan)
         return rowspans, colspans
 
     def _read_cells(
         self,
         inner: list[etree._Element],
+        tags: list[object],
         texts: list[Any],  # str or None, as lxml gives them
         tails: list[str | None],
         start: int,
@@ -1016,16 +1042,17 @@ class _Extractor:
     ) -> list[list[Seg]]:
         """Per cell of a plain row or table, its text's segments and then its TAB.
 
-        ``inner`` holds the elements below the row or table (``texts``, ``tails``: theirs),
+        ``inner`` holds the elements below the row or table (``tags``, ``texts``, ``tails``:
+        theirs),
         whose start tags are those from start tag ``start`` on in the source, one for one;
         cell ``c`` is ``inner[firsts[c]]``, its elements end before ``ends[c]``. Most cells
         are read in one step: a cell whose text is one word in one text node, or none,
         with at most one element in it (``<td>1</td>``, ``<td><p>1</p></td>``), is that
         word's segment, found where the walk finds it (from the text after the start tag
         the word follows: where the cells before left the cursor does not matter); any
-        other cell is read by :meth:`_cell_children` without the walk's two events per
-        element. The cursor is moved only where a text is looked for, and left where the
-        last cell that holds a word leaves it.
+        other cell is read by :meth:`_two_words` or by :meth:`_cell_children`, without
+        the walk's two events per element. The cursor is moved only where a text is looked
+        for, and left where the last cell that holds a word leaves it.
         """
         cursor = self.cursor
         starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
@@ -1081,6 +1108,13 @@ class _Extractor:
                             last_k, last_j, last_pos = start + found + 1, j, at + len(core)
                             segments.append([(core, at, True), tab])
                         continue
+                if end - i <= _TWO_WORDS_ELEMENTS:
+                    two = self._two_words(inner, tags, texts, tails, start, i, end)
+                    if two is not None:
+                        segment, last_k, last_j, last_pos = two
+                        segment.append(tab)
+                        segments.append(segment)
+                        continue
                 # Any other cell: what the walk does, without its events.
                 if last_k != -1:
                     cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
@@ -1099,6 +1133,70 @@ class _Extractor:
         if last_k != -1:
             cursor.k, cursor.j, cursor.pos = last_k, last_j, last_pos
         return segments
+
+    def _two_words(
+        self,
+        inner: list[etree._Element],
+        tags: list[object],
+        texts: list[Any],
+        tails: list[Any],
+        start: int,
+        first: int,
+        end: int,
+    ) -> tuple[list[Seg], int, int, int] | None:
+        """A plain cell's segments if its text is two words with a line break between
+        (``<p>商业<br>企业</p>``, ``<p>一</p><p>二</p>``), each found where the walk finds
+        it, and where the walk leaves the cursor (start tags entered, text piece, offset);
+        None for any other cell (:meth:`_read_cells`' arguments; the cell is ``first``).
+
+        What the walk gives such a cell, made directly (the walk's methods cost about as
+        much for it as for fifteen cells of one word): the cell's only text nodes that are
+        not spaces are the text of an element and then the text of an element after it, or
+        the tail of one after it with nothing inside; a block or a ``<br>`` starts between
+        the two (a break, which outweighs the spaces that may stand between them; spaces
+        before the first and after the second give nothing); each is one word as
+        :meth:`_cell_text` reads it, found in the text after the start tag it follows, as
+        there (the cursor is reset to that start tag). The words are joined as ``_join``
+        joins them across a break: nothing between CJK text, else a space.
+        """
+        nodes: list[tuple[int, Any, bool]] = []  # (element, text, whether a tail)
+        for x in range(first, end):
+            text = texts[x]
+            if text and not text.isspace():
+                nodes.append((x, text, False))
+            if x > first:
+                text = tails[x]
+                if text and not text.isspace():
+                    nodes.append((x, text, True))
+        if len(nodes) != 2:
+            return None
+        (a, text, tail), (c, second, second_tail) = nodes
+        if (
+            tail
+            or a == c
+            or (second_tail and len(inner[c]))
+            or _BREAKS.isdisjoint(tags[a + 1 : c + 1])
+        ):
+            return None
+        cursor = self.cursor
+        starts, offsets, pieces = cursor.start_tags, cursor.offsets, cursor.pieces
+        found: list[Seg] = []
+        for x, raw in ((a, text), (c, second)):
+            if raw.isalnum() or _WORD.fullmatch(raw):
+                core = raw
+            elif "\n" not in raw and _WORD.fullmatch(core := raw.strip()):
+                pass
+            else:
+                return None  # words and spaces: the walk's methods read them
+            j = starts[start + x] + 1
+            at = pieces[j].find(core, 0, WINDOW + 8 * len(core))
+            if at == -1:
+                return None  # not at the start tag: the walk's full search
+            found.append((core, offsets[j] + at, True))
+        (one, at, _), (two, second_at, _) = found
+        if not (_wide(one[-1]) or _wide(two[0])):
+            found.insert(1, (" ", at + len(one), False))
+        return found, start + c + 1, starts[start + c] + 1, second_at + len(two)
 
     def _cell_children(self, el: etree._Element, k: int) -> int:
         """What the walk does with the children of an element in a plain row's cell (see
@@ -1227,20 +1325,34 @@ class _Extractor:
     # -- data tables
 
     def _emit_table(self, rows: list[Row | list[_Item]]) -> None:
-        """Lay the table out and add its lines: rows, and stray lines between them."""
+        """Lay the table out and add its lines: rows, and stray lines between them.
+
+        The lines are handed to the builder together (``TextBuilder.lines_at``: one call a
+        table, not three a row), and each row's geometry is then filed under its line.
+        """
         self.spans.lay_out([entry for entry in rows if isinstance(entry, Row)])
         number = self.tables
         self.tables += 1
+        lines: list[tuple[list[Seg], int | None]] = []
+        placed: list[tuple[int, GridRow]] = []  # (index in lines, the row's geometry)
         for entry in rows:
             if isinstance(entry, Row):
-                self._emit_row(entry, number)
+                line = self._row_line(entry)
+                if line is not None:
+                    placed.append((len(lines), GridRow(number, entry.index, entry.shapes)))
+                    lines.append(line)
                 continue
             segs = _join(entry)
             if segs:
-                self.builder.line_at(segs)
+                lines.append((segs, None))
+        first = self.builder.lines_at(lines)
+        grid = self.grid
+        for index, row in placed:
+            grid[first + index] = row
 
-    def _emit_row(self, row: Row, table: int) -> None:
-        """Add one TAB-joined line for the cells that start in ``row``, and its geometry.
+    def _row_line(self, row: Row) -> tuple[list[Seg], int | None] | None:
+        """The TAB-joined line for the cells that start in ``row`` and where the mark of an
+        empty last cell goes (None: no mark); None for a row of nothing but TABs.
 
         Each cell's segments are followed by its TAB, which leads back to the cell, so
         that the column of an empty cell (where the next TAB stands) finds the cell; the
@@ -1253,8 +1365,7 @@ class _Extractor:
             ]
         line = list(chain.from_iterable(segments))
         if len(line) == len(segments):
-            return  # nothing in the row but TABs: no line
-        self.grid[self.builder.line_number] = GridRow(table, row.index, row.shapes)
+            return None  # nothing in the row but TABs: no line
         last = line.pop()  # the TAB after the last cell
         # An empty last cell is the end of the line: a mark there is the cell's place.
-        self.builder.line_at(line, last[1] if len(segments[-1]) == 1 else None)
+        return line, last[1] if len(segments[-1]) == 1 else None

@@ -144,6 +144,35 @@ class TextBuilder:
                 self.mark_at(mark)
         self.newline()
 
+    def lines_at(self, lines: Sequence[tuple[list, int | None]]) -> int:
+        """:meth:`line_at` for each ``(pieces, mark)``: a whole table's lines (HTML) in one
+        call. Returns the number of the first line added (:attr:`line_number` before).
+
+        Each list of pieces becomes its line's list when the line is empty (as it is in
+        the HTML reader): the caller gives it up.
+        """
+        first = len(self._lines)
+        if not self._pieces:
+            for pieces, mark in lines:
+                self.line_at(pieces, mark)
+            return first
+        all_lines = self._lines
+        for pieces, mark in lines:
+            current = self._current
+            if current:
+                current.extend(pieces)
+            else:
+                all_lines[-1] = pieces
+                current = pieces
+            if mark is not None:
+                current.append(("", mark, None))
+            self._current = []
+            all_lines.append(self._current)
+        if self._max_lines is not None and len(all_lines) > self._max_lines:
+            limit = self._max_lines
+            raise LimitError(f"over the limit max-lines = {limit} (more than {limit} lines)")
+        return first
+
     def mark(
         self, line: int | None = None, column: int | None = None, where: str | None = None
     ) -> None:
