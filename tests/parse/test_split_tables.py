@@ -390,7 +390,7 @@ _DATA = (
 )
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "3 ／ 8", "3"])
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "3 ／ 8", "3", "3 of 8", "- 3 / 8 -", "—3/8—"])
 @pytest.mark.parametrize("layout", _LAYOUTS)
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_page_number_by_table_four_data_row_is_no_cell(
@@ -423,7 +423,9 @@ def _with_page(cells: list[str], at: int, page: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页"])
+@pytest.mark.parametrize(
+    "page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页", "3 of 8", "- 3 / 8 -", "－ 3／8 －"]
+)
 @pytest.mark.parametrize("at", [1, 4, 5, 8, 14])
 def test_a_page_number_inside_table_four_data_row_is_no_cell(page: str, at: int) -> None:
     # One cell per line, the page broke inside the data row: the page number is dropped
@@ -470,7 +472,7 @@ def test_a_lone_number_before_a_row_one_short_is_its_first_cell() -> None:
 _RECEIVED = "一、本年新收政府信息公开申请数量"
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -"])
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "3 of 8", "- 3 / 8 -"])
 @pytest.mark.parametrize(
     ("label", "at"),
     [*((_RECEIVED, at) for at in (0, 3, 6)), ("3.其他", 2), ("规章", 1), ("行政规范性文件", 2)],
