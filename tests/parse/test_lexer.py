@@ -251,6 +251,33 @@ def test_a_text_of_every_terminal_parses_as_lark_parses_it() -> None:
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
+        ("- 3 -", "PAGE_MARK"),
+        ("－ 3 －", "PAGE_MARK"),
+        ("- 3 / 8 -", "PAGE_MARK"),  # the page and the page count between dashes
+        ("—3/8—", "PAGE_MARK"),
+        ("－ 3／8 －", "PAGE_MARK"),
+        ("3 of 8", "PAGE_MARK"),  # a browser's footer
+        ("12 of 120", "PAGE_MARK"),
+        ("3/8", "PAGE_MARK"),
+        ("第3页/共8页", "PAGE_MARK"),
+        ("3 / 8", "ROW"),  # (with blanks: maybe three cells, told apart by the table reader)
+        ("- 3 / 8", "ROW"),
+        ("3 of", "ROW"),
+        ("3 of 8 件", "ROW"),
+    ],
+)
+def test_a_page_mark_is_a_page_number_alone(line: str, kind: str) -> None:
+    lexer = get_parser().line_lexer
+    assert lexer.classify(line) == kind
+    by_pattern = next(
+        (name for name, pattern in lexer.line_patterns if pattern.fullmatch(line)), "TEXT"
+    )
+    assert by_pattern == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
         ("2.申请人逾期未按收费通知要求缴纳费用", "TEXT"),  # a digit, no blank: not alone
         ("4.无正当理由大量反复申请", "TEXT"),
         ("-5", "ROW"),

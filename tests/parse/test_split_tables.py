@@ -390,7 +390,7 @@ _DATA = (
 )
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "3 ／ 8", "3"])
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "3 ／ 8", "3", "3 of 8", "- 3 / 8 -", "—3/8—"])
 @pytest.mark.parametrize("layout", _LAYOUTS)
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_page_number_by_table_four_data_row_is_no_cell(
@@ -423,7 +423,9 @@ def _with_page(cells: list[str], at: int, page: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页"])
+@pytest.mark.parametrize(
+    "page", ["3 / 8", "3/8", "9", "- 3 -", "第 3 页", "3 of 8", "- 3 / 8 -", "－ 3／8 －"]
+)
 @pytest.mark.parametrize("at", [1, 4, 5, 8, 14])
 def test_a_page_number_inside_table_four_data_row_is_no_cell(page: str, at: int) -> None:
     # One cell per line, the page broke inside the data row: the page number is dropped
@@ -470,7 +472,7 @@ def test_a_lone_number_before_a_row_one_short_is_its_first_cell() -> None:
 _RECEIVED = "一、本年新收政府信息公开申请数量"
 
 
-@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -"])
+@pytest.mark.parametrize("page", ["3 / 8", "3/8", "9", "- 3 -", "3 of 8", "- 3 / 8 -"])
 @pytest.mark.parametrize(
     ("label", "at"),
     [*((_RECEIVED, at) for at in (0, 3, 6)), ("3.其他", 2), ("规章", 1), ("行政规范性文件", 2)],
@@ -518,6 +520,116 @@ def _same_values(report: Report, other: Report) -> bool:
         }
 
     return values(report) == values(other)
+
+
+# --- A running header among a one-cell-per-line row's cells (a page broke inside it) ---
+
+_SITE = "某某市人民政府门户网站"
+#: What a page break prints between two cells of a row copied one cell per line (a
+#: blank line between lines): the next page's running header, after the page's footer.
+_RUNNING = {
+    "site": [_SITE],
+    "title": ["某某县交通运输局2023年政府信息公开工作年度报告"],
+    "title-no-year": ["政府信息公开工作年度报告"],
+    "date": ["2024-01-20"],
+    "cn-date": ["2024年1月20日"],
+    "footer-site": ["- 3 -", "", _SITE],
+    "of-site": ["3 of 8", "", _SITE],
+    "title-site": ["政府信息公开工作年度报告", "", _SITE],
+}
+_GRANTED = "（一）予以公开"
+_ROW_KEYS[_GRANTED] = ("applications", "granted")
+_ROW_KEYS["（七）总计"] = ("applications", "total")
+
+
+def _one_cell_per_line(label: str, at: int, lines: list[str]) -> tuple[str, str, int]:
+    """The clean report one cell per line with ``lines`` printed before the cell ``at``
+    of the row ``label``; that cell's text and the line it is on then."""
+    text = one_per_line(_CLEAN.read_text(encoding="utf-8")).split("\n")
+    row = text.index(label)
+    cell = [n for n in range(row + 1, len(text)) if text[n].isdigit()][at]
+    number = text[cell]
+    text[cell:cell] = [*lines, ""]
+    return "\n".join(text), number, cell + len(lines) + 2
+
+
+@pytest.mark.parametrize("running", _RUNNING)
+@pytest.mark.parametrize(
+    ("label", "at"),
+    [(_RECEIVED, 1), (_RECEIVED, 6), (_GRANTED, 3), ("（七）总计", 2), ("规章", 1)],
+)
+def test_a_running_header_inside_a_row_one_cell_per_line_is_no_cell(
+    running: str, label: str, at: int
+) -> None:
+    # Tables 二 and 三: the row's cells before and after the lines are the row's cells,
+    # each where its number is (the row was uncertain, XG003).
+    whole = _report(_CLEAN.read_text(encoding="utf-8"))
+    text, number, line = _one_cell_per_line(label, at, _RUNNING[running])
+    report = _report(text)
+    assert _same_values(report, whole)
+    assert not uncertain_json(report)
+    key, row_key = _ROW_KEYS[label]
+    placed = report.table(key).row(row_key).cells[at]  # type: ignore[union-attr]
+    assert (placed.raw, placed.span.line) == (number, line)
+
+
+def test_a_page_number_and_a_running_header_inside_a_row_are_no_cells() -> None:
+    # A bare page number (9) before the header: the row's sums tell it from the cells.
+    whole = _report(_CLEAN.read_text(encoding="utf-8"))
+    text, number, line = _one_cell_per_line(_RECEIVED, 4, ["9", "", _SITE])
+    report = _report(text)
+    assert _same_values(report, whole)
+    placed = report.table("applications").row("received").cells[4]  # type: ignore[union-attr]
+    assert (placed.raw, placed.span.line) == (number, line)
+
+
+@pytest.mark.parametrize("running", _RUNNING)
+@pytest.mark.parametrize("at", [1, 5, 8, 14])
+def test_a_running_header_inside_table_four_data_row_is_no_cell(running: str, at: int) -> None:
+    cells = _DATA.replace(" ", "").strip("|").split("|")
+    lines = [*_lines(_HEADER), *_with_page(cells, at, "\n".join(_RUNNING[running]))]
+    text, _ = _with_reviews(lines)
+    report = _report(text)
+    table = _reviews(report)
+    assert _values(table) == _VALUES
+    assert not uncertain_json(report)
+    after = table.cell(*divmod_key(at))
+    assert after is not None and text.split("\n")[after.span.line - 1] == cells[at]
+    assert text.split("\n")[after.span.line - 3] == _RUNNING[running][-1]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "若干",  # a word standing for a value: the row's cell (one too many here)
+        "法人或其他组织",  # a header line (a repeated header)
+        "（二）部分公开",  # a row's label
+        "注：本表数据截至2023年12月31日。",  # a note
+    ],
+)
+def test_a_line_the_table_reads_is_never_dropped_from_among_a_rows_cells(between: str) -> None:
+    # The received row's seven cells with the line among them: the line is no running
+    # header, so the row is left uncertain (XG003), never read without it.
+    text, _, _ = _one_cell_per_line(_RECEIVED, 3, [between])
+    row = _report(text).table("applications").row("received")  # type: ignore[union-attr]
+    assert row is not None and row.status == "uncertain"
+
+
+def test_the_next_rows_label_still_starts_the_next_row() -> None:
+    # The received row printed with three cells, the carried-over row with four: together
+    # seven, but the label between names a row, so neither row takes the other's cells.
+    text = one_per_line(_CLEAN.read_text(encoding="utf-8")).split("\n")
+    received = text.index(_RECEIVED)
+    cells = [n for n in range(received + 1, len(text)) if text[n].isdigit()]
+    assert text[cells[7] - 2] == "二、上年结转政府信息公开申请数量"
+    drop = {*cells[3:7], *cells[7:10]}  # the received row's last four, carried's first three
+    table = _report("\n".join(t for n, t in enumerate(text) if n not in drop)).table("applications")
+    assert table is not None
+    rows = [table.row(key) for key in ("received", "carried_over")]
+    assert [(row.status, row.found) for row in rows if row is not None] == [
+        ("uncertain", 3),
+        ("uncertain", 4),
+    ]
 
 
 # --- Table 三's columns printed in two parts, each with its header and every row ---------

@@ -67,6 +67,7 @@ from xxgk_lint.parse.columns import (
     reordered,
 )
 from xxgk_lint.parse.split import (
+    across_running_line,
     column_parts,
     group_blocks,
     joined_parts,
@@ -1575,6 +1576,12 @@ def map_rows(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         amount_unit = None
         if money and len(columns) == 1 and columns[0] in money:  # (行政事业性收费)
             values, amount_unit = _amounts(values)
+        if len(values) < len(columns) and values[0][FIELD] < 0:
+            # A running header among a one-cell-per-line row's values is no label.
+            names_row = _names_a_row(spec, index + 1, naming)
+            joined = across_running_line(runs, position, columns, spec, model, names_row)
+            if joined is not None:
+                values, kinds = joined, "".join(map(item_kind, joined))
         placement = _first_placement(values, kinds, columns, label, header, votes)
         if placement[0] is None and len(values) > len(columns):
             # A page number among a one-cell-per-line row's values is no cell.
@@ -1890,16 +1897,22 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             values.extend(more)
             following += 1
         if len(kinds) - kinds.count(EMPTY) < len(group_columns) and _one_per_line(values):
-            # One cell per line: the words among the numbers (若干, 一) are cells too.
-            values, kinds = _lone_bad_values(
-                runs,
-                position,
-                _trailing_words(runs[position][0], headers),
-                values,
-                kinds,
-                len(group_columns),
-                lambda texts: any(_is_header(t, headers) for t in texts),
-            )
+            # One cell per line: a running header among the numbers is no cell (the page
+            # broke inside the row); the words among them (若干, 一) are cells too.
+            is_header = lambda texts: any(_is_header(t, headers) for t in texts)  # noqa: E731
+            joined = across_running_line(runs, position, group_columns, spec, model, is_header)
+            if joined is not None:
+                values, kinds = joined, "".join(map(item_kind, joined))
+            else:
+                values, kinds = _lone_bad_values(
+                    runs,
+                    position,
+                    _trailing_words(runs[position][0], headers),
+                    values,
+                    kinds,
+                    len(group_columns),
+                    is_header,
+                )
         else:
             values = _with_leading_word(runs[position][0], values, headers, len(group_columns))
         # A value outside a grid leaves the grid undecided: then a data line of as many

@@ -22,13 +22,15 @@ header with nothing under them) is five blank cells (``blanks`` of :func:`group_
 A PDF's page number (``3 / 8``, or a bare ``3`` on its own line) printed between the
 header and the data row, or inside a data row printed one cell per line, is no cell:
 :func:`without_page_number` (table 四) and :func:`without_page_in_row` (tables 二 and 三)
-tell it from the values.
+tell it from the values. A page that breaks inside such a row prints the next page's
+running header (the site's name, the report's title, a date) among its values too:
+:func:`across_running_line` reads the row across it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from xxgk_lint.format import Format, TableSpec
@@ -62,6 +64,11 @@ _BLOCK_TEXT_CHARS = 30
 _SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
 #: What separates a page number from the page count: 3 / 8, 3／8.
 _PAGE_SLASH = frozenset("/／")
+#: The longest word read as a cell among a row's values (一, 若干, 不涉及, 0件: see
+#: mapping._BAD_VALUE_CHARS): a shorter line among the values is never a running line.
+_CELL_WORD_CHARS = 6
+#: How a row's label opens: (三), 1., 四、 (a running line never does).
+_NUMBERED = re.compile(r"[(（]?(?:[一二三四五六七八九十]+|[0-9０-９]{1,2})[)）、.．]")
 
 
 class GroupBlocks(NamedTuple):
@@ -486,6 +493,76 @@ def without_page_in_row(
     if len({tuple(v[VALUE] for v in way) for way in holding}) != 1:
         return None
     return holding[0]
+
+
+def across_running_line(
+    runs: list[Run],
+    position: int,
+    columns: tuple[str, ...],
+    spec: TableSpec,
+    model: Format,
+    keeps: Callable[[list[Item]], bool],
+) -> list[Item] | None:
+    """A one-cell-per-line row's values (``runs[position]``'s, too few) joined with the
+    values after a running line that stands among them, where the page broke inside the
+    row: the next page's header (the site's name, the report's title, a date; a page mark
+    before it is noise already) ends the row's value run and opens the next run, as a
+    row's label does, and the row would be lost (XG003).
+
+    The lines between (the next run's texts) are left out and its values become the row's
+    (the next run is emptied) only when each is a running line (:func:`_running_line`),
+    ``keeps`` says none of them is a text the table reads (a row's label), and the two
+    value runs make exactly the row's cells — or one more, a page number printed before
+    the header (:func:`without_page_in_row`, :func:`without_page_number`). None otherwise:
+    a label that names no row, or a word standing for a value, is never dropped so."""
+    width = len(columns)
+    if position + 1 >= len(runs):
+        return None
+    values = runs[position][1]
+    texts, more, _ = runs[position + 1]
+    joined = [*values, *more]
+    if not texts or not 0 < len(values) < width or len(joined) not in (width, width + 1):
+        return None
+    if not _cell_per_line([*values, *texts, *more]):
+        return None
+    if not all(_running_line(text, spec) for text in texts) or keeps(texts):
+        return None
+    if len(joined) > width:
+        if spec.layout == "groups":
+            unpaged = without_page_number(joined, width, spec, model)
+        else:
+            unpaged = without_page_in_row(joined, columns, spec, model) or joined
+        if len(unpaged) != width:
+            return None
+        joined = unpaged
+    runs[position + 1] = ([], [], "")
+    return joined
+
+
+def _cell_per_line(items: list[Item]) -> bool:
+    """Whether each item is a whole line of its own (no field, no grid; none blank), in
+    line order: a table printed one cell per line."""
+    last = -1
+    for item in items:
+        if item[FIELD] >= 0 or item[TABLE] >= 0 or item[KIND] == EMPTY or item[LINE] <= last:
+            return False
+        last = item[LINE]
+    return True
+
+
+def _running_line(text: Item, spec: TableSpec) -> bool:
+    """Whether a line of text inside a table can be a page's running header or footer,
+    which says nothing the table reads: longer than a word standing for a value (一,
+    若干, 不涉及), no sentence or lead-in (a note: …。, 如下：), not numbered as a row's
+    label is ((三), 1., 四、), naming no row, column or group of the table by the format's
+    words (a label, or a header line printed again on the new page)."""
+    norm = text[NORM]
+    if len(norm) <= _CELL_WORD_CHARS or _SENTENCE.search(text[RAW]) is not None:
+        return False
+    if _NUMBERED.match(norm) is not None or spec.header_pattern.match(norm) is not None:
+        return False
+    finders = (spec.row_finder[0], spec.column_finder[0], *(p for p, _ in spec.group_finders))
+    return all(pattern.search(norm) is None for pattern in finders)
 
 
 def _row_holds(
