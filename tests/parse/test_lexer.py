@@ -257,6 +257,8 @@ def test_a_text_of_every_terminal_parses_as_lark_parses_it() -> None:
         ("—3/8—", "PAGE_MARK"),
         ("－ 3／8 －", "PAGE_MARK"),
         ("3 of 8", "PAGE_MARK"),  # a browser's footer
+        ("Page 3 of 8", "PAGE_MARK"),
+        ("page 3 of 8", "PAGE_MARK"),
         ("12 of 120", "PAGE_MARK"),
         ("3/8", "PAGE_MARK"),
         ("第3页/共8页", "PAGE_MARK"),

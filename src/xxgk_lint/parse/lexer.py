@@ -48,7 +48,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 #: patterns in report.lark); a cheap test that skips most of the regular expressions.
 _FIRST_CHARS = {
     "HEADING": "#*一二三四五六七八第",
-    "PAGE_MARK": "-－—–第" + _DIGITS,
+    "PAGE_MARK": "-－—–第Pp" + _DIGITS,
     "RULE_LINE": "|:-",
 }
 #: The characters of the grammar's PLACEHOLDER terminal (the format's blank marks).
