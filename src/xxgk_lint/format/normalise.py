@@ -214,3 +214,39 @@ def with_traditional(pattern: str) -> str:
         alternatives = traditional_of(ch) if "\u4e00" <= ch <= "\u9fff" else ""
         out.append(f"[{ch}{alternatives}]" if alternatives else ch)
     return "".join(out)
+
+
+#: The characters between which a blank is letter-spacing, not a word break: ideographs,
+#: CJK punctuation (、。《》 …, U+3001–U+303F) and the full-width marks of prose (，（）：；！？).
+_CLOSE_UP = "\u4e00-\u9fff\u3001-\u303f\uff0c\uff08\uff09\uff1a\uff1b\uff01\uff1f"
+#: Blanks between two such characters, or between one and a digit (自 2023年, 2023年 1月,
+#: 580 件) — never between two digits (2 023年 is no number to read as 2023).
+_SPACED = (
+    f"(?<=[{_CLOSE_UP}])[ \\t\\u3000]+(?=[{_CLOSE_UP}0-9０-９])"
+    f"|(?<=[0-9０-９])[ \\t\\u3000]+(?=[{_CLOSE_UP}])"
+)
+
+
+def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """``text`` with the blanks of letter-spaced Chinese removed (本 报 告 中 所 列 数 据 的 统
+    计 期 限 自2023年1月1日 起 至…, as a PDF's justified or letter-spaced line gives it;
+    two spaces or U+3000 alike), and where each of its characters was in ``text`` (one
+    more entry: ``len(text)``), or None when nothing was removed (``text`` itself back).
+
+    Readers of prose (the period, the claims) match words without blanks inside them;
+    the positions map what they find back to the file's columns."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text, None  # (most text: no blank at all)
+    blanks = [match.span() for match in compiled(_SPACED).finditer(text)]
+    if not blanks:
+        return text, None
+    kept: list[int] = []
+    pieces: list[str] = []
+    start = 0
+    for begin, end in blanks:
+        kept.extend(range(start, begin))
+        pieces.append(text[start:begin])
+        start = end
+    kept.extend(range(start, len(text) + 1))
+    pieces.append(text[start:])
+    return "".join(pieces), tuple(kept)
