@@ -216,15 +216,23 @@ def with_traditional(pattern: str) -> str:
     return "".join(out)
 
 
-#: The characters between which a blank is letter-spacing, not a word break: ideographs,
-#: CJK punctuation (、。《》 …, U+3001–U+303F) and the full-width marks of prose (，（）：；！？).
-_CLOSE_UP = "\u4e00-\u9fff\u3001-\u303f\uff0c\uff08\uff09\uff1a\uff1b\uff01\uff1f"
-#: Blanks between two such characters, or between one and a digit (自 2023年, 2023年 1月,
-#: 580 件) — never between two digits (2 023年 is no number to read as 2023).
-_SPACED = (
-    f"(?<=[{_CLOSE_UP}])[ \\t\\u3000]+(?=[{_CLOSE_UP}0-9０-９])"
-    f"|(?<=[0-9０-９])[ \\t\\u3000]+(?=[{_CLOSE_UP}])"
-)
+#: The full-width marks of prose next to which a blank is letter-spacing too (see
+#: :func:`_closes`), besides ideographs and CJK punctuation (、。《》 …, U+3001–U+303F).
+_WIDE_MARKS = frozenset("，（）：；！？")
+#: Runs of the blanks letter-spacing puts between characters (compiled when first needed;
+#: it opens with a class, which ``re`` scans for in a tight loop of its own).
+_BLANK_RUNS = "[ \t\u3000]+"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _closes(character: str) -> bool:
+    """Whether a blank next to ``character`` may be letter-spacing: an ideograph, CJK
+    punctuation or a full-width mark of prose."""
+    return (
+        "\u4e00" <= character <= "\u9fff"
+        or "\u3001" <= character <= "\u303f"
+        or (character in _WIDE_MARKS)
+    )
 
 
 def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
@@ -233,11 +241,23 @@ def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
     two spaces or U+3000 alike), and where each of its characters was in ``text`` (one
     more entry: ``len(text)``), or None when nothing was removed (``text`` itself back).
 
+    A blank goes between two Chinese characters, or between one and a digit (自 2023年,
+    2023年 1月, 580 件) — never between two digits (2 023年 is no number to read as 2023).
     Readers of prose (the period, the claims) match words without blanks inside them;
     the positions map what they find back to the file's columns."""
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return text, None  # (most text: no blank at all)
-    blanks = [match.span() for match in compiled(_SPACED).finditer(text)]
+    last = len(text)
+    blanks = []
+    for match in compiled(_BLANK_RUNS).finditer(text):
+        begin, end = match.span()
+        if begin == 0 or end == last:
+            continue
+        left, right = text[begin - 1], text[end]
+        if (_closes(left) and (_closes(right) or right in _DIGITS)) or (
+            left in _DIGITS and _closes(right)
+        ):
+            blanks.append((begin, end))
     if not blanks:
         return text, None
     kept: list[int] = []
@@ -247,6 +267,6 @@ def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
         kept.extend(range(start, begin))
         pieces.append(text[start:begin])
         start = end
-    kept.extend(range(start, len(text) + 1))
+    kept.extend(range(start, last + 1))
     pieces.append(text[start:])
     return "".join(pieces), tuple(kept)
