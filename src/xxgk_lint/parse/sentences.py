@@ -242,9 +242,11 @@ _INTRODUCES = "：:；;"
 
 
 def display_width(text: str) -> int:
-    """The columns ``text`` takes: two for a wide (Chinese, full-width) character, one for
-    any other — how a page measures a line, where digits take half a character's width."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """The columns ``text`` takes: one for an ASCII character, two for any other (Chinese,
+    full-width: what a report's lines hold besides ASCII) — how a page measures a line,
+    where digits take half a character's width. (Counted in C: the ASCII characters are
+    what encoding to ASCII keeps.)"""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _width(text: str, pieces: Sequence[Piece]) -> int:
