@@ -28,7 +28,6 @@ import re
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from operator import attrgetter
 from typing import TypeVar
 
 from xxgk_lint_rules._docs import column_label, docs, row_label
@@ -39,7 +38,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.f2021 import APPLICANTS
-from xxgk_lint.format.normalise import TRADITIONAL, fold_traditional, with_traditional
+from xxgk_lint.format.normalise import TRADITIONAL, close_up, fold_traditional, with_traditional
 from xxgk_lint.parse.ast import Paragraph, Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -118,7 +117,6 @@ def _plain_forms(words: tuple[str, ...]) -> _Forms | None:
 
 
 _T = TypeVar("_T", Paragraph, Sentence)
-_TEXT = attrgetter("text")
 #: A text's length and its newline: where the next text starts, from where it starts.
 _NEXT = (1).__add__
 
@@ -128,8 +126,14 @@ _NEXT = (1).__add__
 _Joined = tuple[str, list[int]]
 
 
+def _closed(item: Paragraph | Sentence) -> str:
+    """An item's text with letter-spaced Chinese closed up (收 到 申 请: see ``close_up``),
+    as the claims reader sees it: the words searched for have no blanks inside."""
+    return close_up(item.text)[0]
+
+
 def _joined(items: Sequence[Paragraph] | Sequence[Sentence]) -> _Joined:
-    texts = list(map(_TEXT, items))
+    texts = list(map(_closed, items))
     return "\n".join(texts), [0, *itertools.accumulate(map(_NEXT, map(len, texts)))]  # (C)
 
 
@@ -162,7 +166,7 @@ def _mentioning(
     forms = _plain_forms(words)
     if forms is None:  # (words that are patterns: one search per text)
         mentions = _mentions(words)
-        return [item for item in items if mentions(item.text)]
+        return [item for item in items if mentions(_closed(item))]
     text, starts = _joined(items) if joined is None else joined
     found: set[int] = set()
     find, holds = text.find, text.startswith

@@ -199,3 +199,32 @@ def test_radicals_fold_one_for_one_to_what_nfkc_makes_of_them() -> None:
     for code, folded in table.items():
         assert folded == unicodedata.normalize("NFKC", chr(code)) and len(folded) == 1
     assert 0x2EA0 not in table
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("统 计 期 限 自2023年1月1日 起 至", "统计期限自2023年1月1日起至"),
+        ("统  计  期  限", "统计期限"),  # two spaces
+        ("统\u3000计\u3000期\u3000限", "统计期限"),  # U+3000
+        ("申 请 580 件 。", "申请580件。"),  # a Chinese character and a digit
+        ("（ 二 ） 依 申 请", "（二）依申请"),
+        ("自 2 023年", "自2 023年"),  # never between two digits
+        ("2023 年 12 月", "2023年12月"),
+    ],
+)
+def test_letter_spaced_chinese_is_closed_up_and_mapped_back(text: str, closed: str) -> None:
+    from xxgk_lint.format.normalise import close_up
+
+    found, at = close_up(text)
+    assert found == closed
+    assert at is not None and len(at) == len(found) + 1 and at[-1] == len(text)
+    assert "".join(text[i] for i in at[:-1]) == found
+
+
+@pytest.mark.parametrize("text", ["统计期限自2023年1月1日起至", "abc de", "1 2 3", "", "2 023年"])
+def test_text_with_nothing_to_close_up_comes_back_as_is(text: str) -> None:
+    from xxgk_lint.format.normalise import close_up
+
+    found, at = close_up(text)
+    assert found is text and at is None

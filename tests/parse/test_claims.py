@@ -617,3 +617,22 @@ def test_the_counts_after_respectively_go_to_the_words_before_it(
     text: str, read: list[tuple]
 ) -> None:
     assert [(sorted(c.topics), c.value, c.each) for c in _sentence(text).claims] == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全 年 共 收 到 政 府 信 息 公 开 申 请580件 。",
+        "全　年　共　收　到　政　府　信　息　公　开　申　请　580件。",
+        "全年共收到政府信息公 开申请580件。",
+        "全年共收到政府信息公开申 请 580 件。",
+    ],
+)
+def test_a_letter_spaced_claim_is_read_and_placed_on_its_count(text: str) -> None:
+    """Letter-spaced prose (a PDF's justified line) is read closed up; the count's span is
+    that of its digits in the text."""
+    (claim,) = _sentence(text).claims
+    assert (sorted(claim.topics), claim.value) == (["application", "receive"], 580)
+    assert claim.clause.startswith("全年共收到政府信息公开申请580")
+    column = text.index("580") + 1
+    assert (claim.span.column, claim.span.end_column) == (column, column + 3)

@@ -83,3 +83,92 @@ def test_the_texts_and_spans_of_one_line_are_those_of_its_split_sentences() -> N
     text = "一是加强培训；二是完善制度。"
     two_lines = Paragraph(text, Span(4, 3, 5, 8), (Piece(0, 4, 3), Piece(7, 5, 1)))
     assert one_line_sentences(two_lines) is None
+
+
+def _wrapped(lines: list[str], first_column: int = 1) -> object:
+    """A paragraph of ``lines`` (from line 5 on), as the grammar joins a wrapped one."""
+    from xxgk_lint.parse.ast import Paragraph, Piece, Span
+
+    pieces, offset = [], 0
+    for number, line in enumerate(lines, start=5):
+        pieces.append(Piece(offset, number, first_column if number == 5 else 1))
+        offset += len(line)
+    text = "".join(lines)
+    return Paragraph(text, Span(5, first_column, 4 + len(lines), 1 + len(lines[-1])), tuple(pieces))
+
+
+def _sentences(lines: list[str], first_column: int = 1) -> list[tuple[str, int, int]]:
+    from xxgk_lint.parse.sentences import split_sentences
+
+    paragraph = _wrapped(lines, first_column)
+    return [(s.text, s.span.line, s.span.column) for s in split_sentences(paragraph)]  # type: ignore[arg-type]
+
+
+def test_a_line_as_wide_as_its_paragraph_is_a_wrap_not_a_sentence() -> None:
+    """A 公文 (GB/T 9704: 28 characters a line) wraps a sentence into short lines without a
+    comma: each is a wrap, not a sentence of its own (any width from 20 to 40)."""
+    claim = "全年共收到政府信息公开申请580件上年结转8件本年度办结573件结转下年度继续办理18件。"
+    for width in (20, 24, 28, 33, 40):
+        lines = [claim[i : i + width] for i in range(0, len(claim), width)]
+        assert _sentences(lines) == [(claim, 5, 1)], width
+    # indented by two ideographic spaces (not in the text: the first line is narrower)
+    lines = [
+        "全年共收到政府信息公开申请580件上年结",
+        "转8件本年度办结573件结转下年度继续办",
+        "理18件。",
+    ]
+    assert _sentences(lines, first_column=3) == [("".join(lines), 5, 3)]
+
+
+def test_a_line_ending_no_sentence_after_a_terminator_goes_on() -> None:
+    """本机关坚持。全年共收到政府信息 — the sentence after the 。 goes on past the line's end,
+    however short the line; a sub-heading after the 。 still ends its line."""
+    lines = [
+        "（二）依申请公开情况。全年共收",
+        "到政府信息公开申请580件，办结573件，结转下年度继续办理18件。",
+    ]
+    assert _sentences(lines) == [
+        ("（二）依申请公开情况。", 5, 1),
+        ("全年共收到政府信息公开申请580件，办结573件，结转下年度继续办理18件。", 5, 12),
+    ]
+    lines = [
+        "做好公开工作。（三）政府信息管理",
+        "本机关建立健全信息发布审核机制并严格执行各项规定要求。",
+    ]
+    assert [text for text, _, _ in _sentences(lines)] == [
+        "做好公开工作。",
+        "（三）政府信息管理",
+        "本机关建立健全信息发布审核机制并严格执行各项规定要求。",
+    ]
+
+
+def test_sub_headings_and_page_chrome_still_end_their_line() -> None:
+    """A line narrower than its paragraph, or a running header (the report's title, the
+    site's name) however wide, is no wrap: it is never glued into a sentence."""
+    text = "本年度共收到政府信息公开申请五百八十件其中当面申请十二件网络申请五百六十八件本年度办结五百七十三件结转下年度继续办理十八件。"
+    body = [text[:28], text[28:56], text[56:]]
+    for chrome in (
+        "- 3 -",
+        "第 3 页",
+        "某某县交通运输局2023年度政府信息公开工作年度报告",
+        "某某县人民政府门户网站",
+        "工作成效",
+    ):
+        lines = [body[0], chrome, *body[1:]]
+        assert [t for t, _, _ in _sentences(lines)] == [
+            body[0] + chrome,
+            "".join(body[1:]),
+        ], chrome
+    # lines of a paragraph narrower than 18 characters are read one by one, as before
+    assert len(_sentences(["本年度共收到", "政府信息公开", "申请580件。"])) == 3
+
+
+def test_an_item_after_a_line_as_wide_as_its_run_is_a_wrap() -> None:
+    """A list marker that a 公文 wrap puts first on a line (…比较单 / 一、信息更新…) is no new
+    paragraph; after a line that introduces a list (…以下几个方面：) or a short one, it is."""
+    wide = "本机关政府信息公开工作虽然取得了一定成效但与上级要求和群众期待相比仍有差距主要是政策解读形式比较单"
+    lines = [wide[:21], wide[21:], "一、信息更新不够及时。"]
+    assert paragraph_starts(lines) == []
+    assert paragraph_starts([wide[:21], wide[21:48] + "：", "一是信息更新不够及时。"]) == [2]
+    assert paragraph_starts([wide[:21], wide[21:33], "一是信息更新不够及时。"]) == [2]
+    assert paragraph_starts(["（一）存在的主要问题", "一是信息更新不够及时。"]) == [1]

@@ -469,3 +469,22 @@ def test_a_month_range_in_prose_does_not_displace_the_period() -> None:
         dt.date(2023, 12, 31),
         2,
     )
+
+
+@pytest.mark.parametrize("blank", [" ", "  ", "\u3000", "\t"])
+def test_a_letter_spaced_period_is_read_and_placed_on_its_characters(blank: str) -> None:
+    """A PDF's justified line (本 报 告 中 所 列 数 据 的 统 计 期 限 自2023年1月1日 起 至…):
+    read closed up; its span is that of its characters in the file."""
+    from xxgk_lint.parse.dates import find_period
+
+    spaced = blank.join("本报告中所列数据的统计期限自") + "2022年1月1日" + blank
+    spaced += blank.join("起至") + "2022年12月31日" + blank + "止" + blank + "。"
+    found = find_period([_paragraph("前言" + spaced, line=3)], 2023)
+    assert found is not None
+    assert (found.text, found.start, found.end) == (
+        "统计期限自2022年1月1日起至2022年12月31日止",
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+    )
+    start = 2 + spaced.index("统")
+    assert found.span == Span(3, start + 1, 3, 2 + spaced.index("止") + 2)

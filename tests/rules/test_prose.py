@@ -515,14 +515,15 @@ def test_words_are_found_in_folded_text_where_the_traditional_search_finds_them(
 
 def test_the_texts_mentioning_words_are_those_the_traditional_search_finds() -> None:
     """Paragraphs and sentences are searched as one text (see _mentioning): the same ones
-    are found as by a search of each, in order, whatever runs across two of them."""
+    are found as by a search of each (letter-spaced Chinese closed up: 复 议 is 复议), in
+    order, whatever runs across two of them."""
     import random
     import re
 
     from xxgk_lint_rules.prose import _mentioning
 
     from xxgk_lint.format import prose
-    from xxgk_lint.format.normalise import with_traditional
+    from xxgk_lint.format.normalise import close_up, with_traditional
     from xxgk_lint.parse.ast import Sentence, Span
 
     groups = [prose.TOPICS["application"], prose.TOPICS["review"] + prose.TOPICS["litigation"]]
@@ -535,7 +536,7 @@ def test_the_texts_mentioning_words_are_those_the_traditional_search_finds() -> 
             texts = ["".join(pick(alphabet) for _ in range(k % 7)) for k in range(n % 6 + n)]
             sentences = [Sentence(text, span) for text in texts[: n % 9]]
             found = _mentioning(sentences, words)
-            assert found == [s for s in sentences if pattern.search(s.text)]
+            assert found == [s for s in sentences if pattern.search(close_up(s.text)[0])]
     texts = ["复", "议", "行政復議", "", "申請", "起诉"]
     sentences = [Sentence(text, span) for text in texts]
     assert [s.text for s in _mentioning(sentences, groups[1])] == ["行政復議", "起诉"]
@@ -849,3 +850,12 @@ def test_received_and_closed_respectively(tmp_path: Path) -> None:
     (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
     assert (finding.line, finding.column) == locate(text, "8件")
     assert (finding.expected, finding.actual) == (7, 8)
+
+
+@pytest.mark.parametrize("blank", [" ", "  ", "\u3000"])
+def test_a_letter_spaced_claim_is_compared_with_the_table(tmp_path: Path, blank: str) -> None:
+    """共 收 到 政 府 信 息 公 开 申 请17件 (a PDF's letter-spaced line) is compared with row 一,
+    and the finding points at its digits."""
+    text = overview(blank.join("共收到政府信息公开申请") + "17件" + blank + "。")
+    file = check_text(tmp_path, text)
+    assert codes(file, "XG501") == [("XG501", *locate(text, "17件"))]

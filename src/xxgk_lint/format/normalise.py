@@ -243,3 +243,59 @@ def with_traditional(pattern: str) -> str:
         alternatives = traditional_of(ch) if "\u4e00" <= ch <= "\u9fff" else ""
         out.append(f"[{ch}{alternatives}]" if alternatives else ch)
     return "".join(out)
+
+
+#: The full-width marks of prose next to which a blank is letter-spacing too (see
+#: :func:`_closes`), besides ideographs and CJK punctuation (、。《》 …, U+3001–U+303F).
+_WIDE_MARKS = frozenset("，（）：；！？")
+#: Runs of the blanks letter-spacing puts between characters (compiled when first needed;
+#: it opens with a class, which ``re`` scans for in a tight loop of its own).
+_BLANK_RUNS = "[ \t\u3000]+"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _closes(character: str) -> bool:
+    """Whether a blank next to ``character`` may be letter-spacing: an ideograph, CJK
+    punctuation or a full-width mark of prose."""
+    return (
+        "\u4e00" <= character <= "\u9fff"
+        or "\u3001" <= character <= "\u303f"
+        or (character in _WIDE_MARKS)
+    )
+
+
+def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """``text`` with the blanks of letter-spaced Chinese removed (本 报 告 中 所 列 数 据 的 统
+    计 期 限 自2023年1月1日 起 至…, as a PDF's justified or letter-spaced line gives it;
+    two spaces or U+3000 alike), and where each of its characters was in ``text`` (one
+    more entry: ``len(text)``), or None when nothing was removed (``text`` itself back).
+
+    A blank goes between two Chinese characters, or between one and a digit (自 2023年,
+    2023年 1月, 580 件) — never between two digits (2 023年 is no number to read as 2023).
+    Readers of prose (the period, the claims) match words without blanks inside them;
+    the positions map what they find back to the file's columns."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text, None  # (most text: no blank at all)
+    last = len(text)
+    blanks = []
+    for match in compiled(_BLANK_RUNS).finditer(text):
+        begin, end = match.span()
+        if begin == 0 or end == last:
+            continue
+        left, right = text[begin - 1], text[end]
+        if (_closes(left) and (_closes(right) or right in _DIGITS)) or (
+            left in _DIGITS and _closes(right)
+        ):
+            blanks.append((begin, end))
+    if not blanks:
+        return text, None
+    kept: list[int] = []
+    pieces: list[str] = []
+    start = 0
+    for begin, end in blanks:
+        kept.extend(range(start, begin))
+        pieces.append(text[start:begin])
+        start = end
+    kept.extend(range(start, last + 1))
+    pieces.append(text[start:])
+    return "".join(pieces), tuple(kept)

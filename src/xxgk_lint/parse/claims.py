@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from xxgk_lint.format.normalise import fold_traditional, nfkc
+from xxgk_lint.format.normalise import close_up, fold_traditional, nfkc
 from xxgk_lint.format.prose import (
     APPLICANT_WORDS,
     APPLIED,
@@ -356,12 +356,21 @@ def may_state_claims(text: str) -> bool:
     return folded_text is not text and _worth_parsing(folded_text)
 
 
-@bounded(2048)
 def folded(text: str) -> str:
-    """NFKC and traditional characters folded (the lengths of CJK text are kept). Once per
-    text: NFKC is the slow path for nearly every Chinese sentence (its full-width
-    punctuation), and XG501, XG502 and the claims each ask for the same sentences."""
-    return fold_traditional(nfkc(text))
+    """NFKC and traditional characters folded, and letter-spaced Chinese closed up (收 到 申
+    请 → 收到申请, see :func:`close_up`): the text every reader of prose matches its words
+    in. Once per text: NFKC is the slow path for nearly every Chinese sentence (its
+    full-width punctuation), and XG501, XG502 and the claims each ask for the same
+    sentences."""
+    return folded_at(text)[0]
+
+
+@bounded(2048)
+def folded_at(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`folded` ``text``, and where each of its characters is in ``text`` (None: at
+    the same place; NFKC and the traditional forms keep the lengths of Chinese text, only
+    closing up moves them)."""
+    return close_up(fold_traditional(nfkc(text)))
 
 
 def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
@@ -399,14 +408,18 @@ def _drafts(text: str) -> tuple[_Draft, ...]:
     template's sentences (本年度未收到政府信息公开申请, 未发生行政复议、行政诉讼情况), and only
     where a claim stands depends on the sentence, not what it says. Parsing and reading a
     sentence cost about as much as the rest of XG501 together."""
-    folded_text = folded(text)
+    folded_text, at = folded_at(text)
     if not _worth_parsing(folded_text):
         return ()
     tokens = _tokens(folded_text)
     shape = _shape("".join([token.type[0] for token in tokens]))
     if shape is None:
         return ()
-    return tuple(_Reader(folded_text, tokens).read(shape))
+    drafts = _Reader(folded_text, tokens).read(shape)
+    if at is None:
+        return tuple(drafts)
+    # (letter-spaced prose, 收 到 申 请580件: each count's place back in the sentence's text)
+    return tuple((claim, start if start is None else at[start]) for claim, start in drafts)
 
 
 #: One part of a clause of the claims grammar's tree, by token index: the indices of its

@@ -28,10 +28,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from xxgk_lint.format.document import PERIOD_WORDS, Vocabulary
-from xxgk_lint.format.normalise import nfkc, traditional_of
+from xxgk_lint.format.normalise import close_up, nfkc, traditional_of
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, LarkError, Token, Tree
-from xxgk_lint.parse.ast import Paragraph, Period
+from xxgk_lint.parse.ast import Paragraph, Period, Span
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
 from xxgk_lint.records import record
 
@@ -487,13 +487,18 @@ def find_period(paragraphs: Iterable[Paragraph], report_year: int | None = None)
     only when no specific statement is found. Each pass looks at every keyword once.
     """
     paragraphs = list(paragraphs)
+    # (each paragraph's text closed up when first read: letter-spaced prose, 统 计 期 限 自…)
+    closed: list[tuple[str, tuple[int, ...] | None] | None] = [None] * len(paragraphs)
     for words in PERIOD_WORDS:
         pattern = words.raw_pattern
         firsts = _first_characters(words)
-        for paragraph in paragraphs:
-            text = paragraph.text
+        for index, paragraph in enumerate(paragraphs):
+            text_at = closed[index]
+            if text_at is None:
+                text_at = closed[index] = close_up(paragraph.text)
+            text, at = text_at
             for match in _matches(pattern, firsts, text):
-                period = _candidate(paragraph, text, match.start(), match.end(), report_year)
+                period = _candidate(paragraph, text, match.start(), match.end(), report_year, at)
                 if period is not None:
                     return period
     return None
@@ -547,17 +552,30 @@ def _matches(pattern: re.Pattern[str], firsts: str | None, text: str) -> Iterabl
 
 
 def _candidate(
-    paragraph: Paragraph, text: str, start: int, word_end: int, report_year: int | None
+    paragraph: Paragraph,
+    text: str,
+    start: int,
+    word_end: int,
+    report_year: int | None,
+    at: tuple[int, ...] | None = None,
 ) -> Period | None:
+    """The period stated from ``start`` (a period word) of ``text``, the paragraph's text
+    or that text closed up (see :func:`close_up`: ``at`` maps its positions back)."""
     ends = [text.find(c, word_end, start + WINDOW) for c in _SENTENCE_ENDS]
-    found = [at for at in ends if at >= 0]
+    found = [place for place in ends if place >= 0]
     end = min(found) if found else min(len(text), start + WINDOW)
     window = text[start:end]
     stated = _window_period(window, report_year)
     if stated is None:
         return None
     began, ended, problem = stated
-    return Period(window, paragraph.span_of(start, end), began, ended, problem)
+    span = paragraph.span_of(start, end) if at is None else _span_back(paragraph, at, start, end)
+    return Period(window, span, began, ended, problem)
+
+
+def _span_back(paragraph: Paragraph, at: tuple[int, ...], start: int, end: int) -> Span:
+    """The span in the file of ``[start, end)`` of a paragraph's closed-up text."""
+    return paragraph.span_of(at[start], at[end - 1] + 1 if end > start else at[start])
 
 
 @bounded(1024)

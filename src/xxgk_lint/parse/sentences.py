@@ -3,12 +3,15 @@
 A sentence ends at 。；！？ (full or half width). A paragraph's lines were joined because a
 sentence may wrap over several of them; a short line without a comma that ends no sentence
 (a subheading such as （一）主动公开情况, or page chrome) still ends its own sentence, so that
-it is not read as the start of the next one.
+it is not read as the start of the next one — unless it is as wide as the paragraph's other
+lines (a wrap at the page's width: a 公文 sets 28 characters a line) or goes on from a
+terminator of its own.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -19,7 +22,7 @@ from operator import attrgetter, methodcaller
 from typing import Any
 
 from xxgk_lint.memo import compiled
-from xxgk_lint.parse.ast import Number, Paragraph, Sentence, Span, sentence_of
+from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span, sentence_of
 
 #: The characters that end a sentence, and the closing marks that may follow them.
 _ENDS = "。；;！!？?"
@@ -152,12 +155,16 @@ def paragraph_starts(lines: Sequence[str]) -> list[int]:
     long line (a wrap at the page width) is still joined with the next, marker or not.
     """
     starts = []
+    width = -1  # (the run's width: measured when a line first asks)
     for index in range(1, len(lines)):
         previous = lines[index - 1]
         if is_subheading_line(previous) or (
             opens_item(lines[index]) and len(previous.strip()) < SHORT_LINE
         ):
-            starts.append(index)
+            if width < 0:
+                width = max(map(display_width, map(str.strip, lines)))
+            if not _wraps(previous, width, first=index == 1):
+                starts.append(index)
     return starts
 
 
@@ -188,6 +195,7 @@ def _breaks(paragraph: Paragraph) -> list[int]:
         if not ends or ends[-1] != len(text):
             ends.append(len(text))
         return ends
+    width = -1  # (the paragraph's width: measured when a line first asks)
     for index in range(1, len(pieces)):
         start, end = pieces[index - 1].offset, pieces[index].offset
         line = text[start:end]
@@ -196,9 +204,67 @@ def _breaks(paragraph: Paragraph) -> list[int]:
             and line[-1:] not in _TERMINATORS
             and not any(c in line for c in _COMMAS)
         ):
-            ends.append(end)
+            if _continues(line):
+                continue
+            if width < 0:
+                width = _width(text, pieces)
+            if not _wraps(line, width, first=index == 1):
+                ends.append(end)
     ends.append(len(text))
     return sorted(set(ends))
+
+
+def _continues(line: str) -> bool:
+    """Whether a line that ends no sentence starts one after a terminator of its own
+    (本机关坚持。全年共收到政府信息): a sentence that goes on past the line's end, where no
+    sub-heading or page chrome (a whole line of its own) can stand — unless what follows
+    the terminator opens with a list marker (…工作。（三）政府信息管理: a sub-heading)."""
+    last = max(map(line.rfind, _TERMINATORS))
+    return last >= 0 and not opens_item(line[last + 1 :].lstrip(_CLOSERS))
+
+
+#: A line this much narrower than its paragraph's widest line (in columns: a Chinese
+#: character is two, see :func:`display_width`) is still a wrap at the page's width: a
+#: justified line with a digit or two, or one a character short because the next opens
+#: with punctuation that may not start a line. The first line may be narrower by its
+#: indent too (两个全角空格, GB/T 9704), which its text does not hold.
+_WRAP_SLACK = 4
+_INDENT = 4
+#: The narrowest page a paragraph may wrap at (columns: 18 characters; GB/T 9704 sets 28
+#: a line): a paragraph of narrower lines is read line by line, as before.
+_NARROWEST = 36
+#: What a running header says, ending the line: the report's title (…年度报告) or the
+#: site's name (…门户网站): page chrome however wide, never a wrap.
+_HEADER_ENDS = ("报告", "网站")
+#: What ends a line that introduces a list (主要有以下几个方面：): the item on the next line
+#: starts a paragraph however wide the line is.
+_INTRODUCES = "：:；;"
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes: one for an ASCII character, two for any other (Chinese,
+    full-width: what a report's lines hold besides ASCII) — how a page measures a line,
+    where digits take half a character's width. (Counted in C: the ASCII characters are
+    what encoding to ASCII keeps.)"""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _width(text: str, pieces: Sequence[Piece]) -> int:
+    """A paragraph's width: the columns of its widest line."""
+    bounds = [piece.offset for piece in pieces] + [len(text)]
+    return max(display_width(text[a:b].strip()) for a, b in itertools.pairwise(bounds))
+
+
+def _wraps(line: str, width: int, first: bool) -> bool:
+    """Whether a line without a comma or an end is a wrap at the paragraph's ``width``
+    rather than a line of its own (a sub-heading, page chrome): PDF text keeps the page's
+    line breaks, and a report laid out as a 公文 (GB/T 9704: 28 characters a line) wraps a
+    sentence into such lines. A line as wide as the paragraph's other lines is one."""
+    text = line.strip()
+    if text.endswith(_HEADER_ENDS) or text[-1:] in _INTRODUCES:
+        return False
+    columns = display_width(text) + (_INDENT if first else 0)
+    return columns >= _NARROWEST and columns >= width - _WRAP_SLACK
 
 
 def _value(text: str) -> int | Decimal | None:
