@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -117,6 +118,8 @@ def _plain_forms(words: tuple[str, ...]) -> _Forms | None:
 
 
 _T = TypeVar("_T", Paragraph, Sentence)
+#: An item's text.
+_TEXT = operator.attrgetter("text")
 #: A text's length and its newline: where the next text starts, from where it starts.
 _NEXT = (1).__add__
 
@@ -133,8 +136,15 @@ def _closed(item: Paragraph | Sentence) -> str:
 
 
 def _joined(items: Sequence[Paragraph] | Sequence[Sentence]) -> _Joined:
-    texts = list(map(_closed, items))
-    return "\n".join(texts), [0, *itertools.accumulate(map(_NEXT, map(len, texts)))]  # (C)
+    texts = list(map(_TEXT, items))
+    joined = "\n".join(texts)
+    # Closed up only where a text holds a blank (letter-spaced prose): most reports' texts
+    # hold none, which three C-level searches of the whole say (a call per item cost more
+    # than the search for the words).
+    if " " in joined or "\u3000" in joined or "\t" in joined:
+        texts = [close_up(text)[0] for text in texts]
+        joined = "\n".join(texts)
+    return joined, [0, *itertools.accumulate(map(_NEXT, map(len, texts)))]  # (C)
 
 
 _last_paragraphs: tuple[weakref.ref[Report], _Joined] | None = None

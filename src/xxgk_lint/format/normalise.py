@@ -264,6 +264,7 @@ def _closes(character: str) -> bool:
     )
 
 
+@bounded(4096)
 def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``text`` with the blanks of letter-spaced Chinese removed (本 报 告 中 所 列 数 据 的 统
     计 期 限 自2023年1月1日 起 至…, as a PDF's justified or letter-spaced line gives it;
