@@ -259,17 +259,13 @@ def _limits(value: Any, where: str) -> Limits:
 def load_file(path: Path) -> Config:
     """Read and validate the keys of one config file (selectors are checked later)."""
     # Imported here: PyYAML is only needed when a config file exists.
-    from xxgk_lint.engine.yamlsafe import (
-        MAX_CONFIG_BYTES,
-        NotRegularFile,
-        YamlProblem,
-        load_yaml,
-        read_limited,
-    )
+    from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, YamlProblem, load_yaml
+    from xxgk_lint.sources import NotRegularFile, read_regular
+    from xxgk_lint.sources.messages import localise
 
     where = str(path)
     try:
-        raw = read_limited(path, MAX_CONFIG_BYTES)
+        raw = read_regular(path, MAX_CONFIG_BYTES)
         if len(raw) > MAX_CONFIG_BYTES:
             kib = MAX_CONFIG_BYTES // 1024
             raise ConfigError(
@@ -280,7 +276,10 @@ def load_file(path: Path) -> Config:
     except YamlProblem as exc:
         raise ConfigError(f"{where}: {exc}", f"{where}：{_yaml_zh(str(exc))}") from None
     except NotRegularFile as exc:
-        raise ConfigError(f"{where}: the config file {exc}", f"{where}：配置文件{exc.zh}") from None
+        raise ConfigError(
+            f"{where}: the config file {exc}",
+            f"{where}：无法读取配置文件（{localise(str(exc), 'zh')}）",
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             f"{where}: cannot read the config file ({exc})", f"{where}：无法读取配置文件（{exc}）"

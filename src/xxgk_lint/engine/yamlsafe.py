@@ -10,16 +10,15 @@ whatever it holds. PyYAML's ``SafeLoader`` already builds nothing but plain data
   that contains it;
 * refuses a key given twice in one mapping, naming both lines (PyYAML keeps the last one
   silently, so a second ``select:`` further down would quietly win);
-* refuses files over :data:`MAX_CONFIG_BYTES` and nesting deeper than Python can follow;
-* reads only regular files (:func:`read_limited`): a named pipe would wait for a writer
-  forever, a device such as ``/dev/zero`` never ends.
+* refuses files over :data:`MAX_CONFIG_BYTES` and nesting deeper than Python can follow.
+
+Config and rule files are read as reports are, regular files only
+(:func:`xxgk_lint.sources.read_regular`): a named pipe would wait for a writer forever, a
+device such as ``/dev/zero`` never ends.
 """
 
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -37,43 +36,6 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 class YamlProblem(ValueError):
     """The YAML cannot be used; ``str()`` is one line, with the line and column if known."""
-
-
-class NotRegularFile(OSError):
-    """A config or rule file that is a folder, a named pipe, a device or a socket."""
-
-    def __init__(self, what: tuple[str, str]) -> None:
-        super().__init__(what[1])
-        #: What it is, in Chinese (``str()`` gives the English).
-        self.zh = what[0]
-
-
-#: What a file that is not a regular file is, by its mode: (Chinese, English).
-_NOT_REGULAR = (
-    (stat.S_ISDIR, ("是文件夹，不是文件", "is a folder, not a file")),
-    (stat.S_ISFIFO, ("是命名管道，不是普通文件", "is a named pipe (FIFO), not a regular file")),
-    (stat.S_ISCHR, ("是设备文件，不是普通文件", "is a device, not a regular file")),
-    (stat.S_ISBLK, ("是设备文件，不是普通文件", "is a device, not a regular file")),
-    (stat.S_ISSOCK, ("是套接字，不是普通文件", "is a socket, not a regular file")),
-)
-
-
-def read_limited(path: Path, limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of the regular file ``path`` (more than ``limit``: the
-    caller says it is too large); :class:`NotRegularFile` for anything else.
-
-    Opened without blocking (``O_NONBLOCK``), and looked at through the open descriptor:
-    a named pipe put where a config is expected (or swapped in after a look at the path)
-    is named, never waited on."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(descriptor, "rb") as stream:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            for test, what in _NOT_REGULAR:
-                if test(mode):
-                    raise NotRegularFile(what)
-            raise NotRegularFile(("不是普通文件", "is not a regular file"))
-        return stream.read(limit + 1)
 
 
 def _at(mark: Any) -> str:

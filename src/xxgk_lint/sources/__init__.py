@@ -135,13 +135,17 @@ _NOT_REGULAR = (
 )
 
 
+class NotRegularFile(InputError):
+    """A path that is a folder, a named pipe, a device or a socket (what it is, in one
+    line): named, never opened to wait for a writer or read without end."""
+
+
 def read_file(path: str, limit: int) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     The file's type is checked before it is opened (opening a FIFO waits for a writer),
-    and again on the open file, which is opened non-blocking in case it was swapped in
-    between; no more than ``limit + 1`` bytes are read, so a file that grows or lies
-    about its size costs no more.
+    and again on the open file (:func:`read_regular`); no more than ``limit + 1`` bytes
+    are read, so a file that grows or lies about its size costs no more.
     """
     try:
         info = os.stat(path)
@@ -150,12 +154,24 @@ def read_file(path: str, limit: int) -> bytes:
     _check_regular(info.st_mode)
     if info.st_size > limit:
         raise over("max-file-bytes", limit, f"{info.st_size} bytes")
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    flags |= getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        data = read_regular(path, limit)
     except OSError as exc:
         raise _os_error(exc) from None
+    if len(data) > limit:
+        raise over("max-file-bytes", limit, f"more than {limit} bytes")
+    return data
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of the regular file ``path`` (more than ``limit``: the
+    caller says it is too large); :class:`NotRegularFile` for anything else, ``OSError``
+    as the system gives it. Opened non-blocking and looked at through the open
+    descriptor: a named pipe put there (or swapped in after a look at the path) is named,
+    never waited on. Reports, config files and rule files are read through it."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
     try:
         _check_regular(os.fstat(fd).st_mode)
         chunks: list[bytes] = []
@@ -166,12 +182,8 @@ def read_file(path: str, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
-    except OSError as exc:
-        raise _os_error(exc) from None
     finally:
         os.close(fd)
-    if size > limit:
-        raise over("max-file-bytes", limit, f"more than {limit} bytes")
     return b"".join(chunks)
 
 
@@ -180,8 +192,8 @@ def _check_regular(mode: int) -> None:
         return
     for test, message in _NOT_REGULAR:
         if test(mode):
-            raise InputError(message)
-    raise InputError("is not a regular file")
+            raise NotRegularFile(message)
+    raise NotRegularFile("is not a regular file")
 
 
 def _os_error(exc: OSError) -> InputError:

@@ -36,9 +36,11 @@ from xxgk_lint.engine.yamlrules.expr import (
 )
 from xxgk_lint.engine.yamlrules.marked import Marked, MarkedError, load_marked
 from xxgk_lint.engine.yamlrules.scopes import LINE_ONE, Scope, scope_names
-from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES, NotRegularFile, read_limited
+from xxgk_lint.engine.yamlsafe import MAX_CONFIG_BYTES
 from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.records import record
+from xxgk_lint.sources import NotRegularFile, read_regular
+from xxgk_lint.sources.messages import localise
 
 TOP_KEYS = ("rules",)
 RULE_KEYS = (
@@ -259,14 +261,14 @@ def load_rule_file(path: Path, shown: str, lang: str = "zh") -> RuleFile:
     try:
         # (the limit is in characters, load_marked's: at most four bytes each; a file cut
         # short here is over it, whatever its last character)
-        raw = read_limited(path, 4 * MAX_CONFIG_BYTES)
+        raw = read_regular(path, 4 * MAX_CONFIG_BYTES)
         cut = len(raw) > 4 * MAX_CONFIG_BYTES
         text = raw.decode("utf-8-sig", "ignore" if cut else "strict")
     except FileNotFoundError:
         error(1, "找不到规则文件", "no such rule file")
         return result
     except NotRegularFile as exc:
-        error(1, f"规则文件{exc.zh}", f"the rule file {exc}")
+        error(1, f"无法读取规则文件（{localise(str(exc), 'zh')}）", f"the rule file {exc}")
         return result
     except (OSError, UnicodeDecodeError) as exc:
         error(1, f"无法读取规则文件（{exc}）", f"cannot read the rule file ({exc})")
