@@ -99,9 +99,20 @@ _WIDE_BY_CHARACTER = {chr(c): narrow for c, narrow in _WIDE.items()}
 
 
 #: Where the CJK radicals (Kangxi radicals, the radicals supplement) and the compatibility
-#: ideographs are: look-alikes a PDF's text layer gives for ordinary characters when its
-#: font maps them so (⼀ U+2F00 for 一, ⾏ U+2F8F for 行). NFKC maps each to its ideograph.
-RADICAL_FORMS = "[\u2e80-\u2fdf\uf900-\ufaff]"
+#: ideographs are (first and last code point): look-alikes a PDF's text layer gives for
+#: ordinary characters when its font maps them so (⼀ U+2F00 for 一, ⾏ U+2F8F for 行).
+#: NFKC maps each to its ideograph.
+_RADICAL_RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF))
+#: The first match of such a character in a text (None: it holds none).
+find_radical = re.compile(
+    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _RADICAL_RANGES) + "]"
+).search
+
+
+def is_radical(character: str) -> bool:
+    """Whether ``character`` is a radical or compatibility ideograph (see ``find_radical``)."""
+    code = ord(character)
+    return any(first <= code <= last for first, last in _RADICAL_RANGES)
 
 
 @functools.cache
@@ -109,19 +120,20 @@ def _radical_table() -> dict[int, str]:
     """Each radical or compatibility ideograph that NFKC maps to one other character, and
     that character (made when first needed: some 700 characters at start-up)."""
     table = {}
-    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
-        folded = unicodedata.normalize("NFKC", chr(code))
-        if len(folded) == 1 and folded != chr(code):
-            table[code] = folded
+    for first, last in _RADICAL_RANGES:
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
     return table
 
 
 def fold_radicals(text: str) -> str:
-    """``text`` with each radical or compatibility ideograph (:data:`RADICAL_FORMS`) as
-    the character NFKC makes of it, one for one: positions in it stay those of ``text``.
+    """``text`` with each radical or compatibility ideograph (``find_radical``) as the
+    character NFKC makes of it, one for one: positions in it stay those of ``text``.
     Cells and labels are compared in NFKC already; a line read as a whole (a heading, its
     numeral) needs this."""
-    if compiled(RADICAL_FORMS).search(text) is None:
+    if find_radical(text) is None:
         return text
     return text.translate(_radical_table())
 

@@ -24,10 +24,11 @@ from typing import Final
 from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, COUNT_UNITS
 from xxgk_lint.format.normalise import (
     MINUS_SIGNS,
-    RADICAL_FORMS,
     ZERO_WIDTH,
+    find_radical,
     fold_minus,
     fold_radicals,
+    is_radical,
 )
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
@@ -57,8 +58,6 @@ _PLACEHOLDER_CHARS = BLANK_SLASHES + BLANK_DASHES + BLANK_WORD
 #: heading written letter-spaced (一、总 体 情 况), which Word and PDF titles often are.
 _HEADING_STARTS = frozenset(_FIRST_CHARS["HEADING"])
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
-#: Whether a line holds a radical or compatibility ideograph (normalise.RADICAL_FORMS).
-_RADICAL = re.compile(RADICAL_FORMS).search
 #: Characters one of which a line must contain for these terminals to match.
 _CONTAINS = {
     "PROSE": "。；",
@@ -339,11 +338,11 @@ class LineLexer(Lexer):
                 closed = _LETTER_SPACED.sub("", stripped)
                 if self.classify(closed, False) == "HEADING":
                     return "HEADING"
-        elif not "\u2e80" <= first <= "\u2fdf":
+        elif not is_radical(first):
             return "TEXT"
         # A heading in radicals a PDF's text layer gave (⼀、总体情况, 四、…⾏政复议…): a
         # heading once they are the characters they stand for (its text is, _reading).
-        if _RADICAL(stripped) is not None and self.classify(fold_radicals(stripped), fold) == (
+        if find_radical(stripped) is not None and self.classify(fold_radicals(stripped), fold) == (
             "HEADING"
         ):
             return "HEADING"
@@ -403,7 +402,7 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
     blank is a row, and a row keeps its tabs. A heading's or title's text is read with
     its radicals as the characters they stand for (normalise.fold_radicals: one for one,
     the columns stay)."""
-    if (kind == "HEADING" or kind == "TITLE") and _RADICAL(line):
+    if (kind == "HEADING" or kind == "TITLE") and find_radical(line):
         line = fold_radicals(line)
         stripped = line.strip(_BLANK)
     if "\t" in line:  # (no tab: never a row of blank cells, nor a row's tabs to keep)
