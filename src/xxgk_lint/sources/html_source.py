@@ -94,6 +94,11 @@ def count_cells(src: str, limit: int) -> int:
     return _CELL_TAG.subn("", src)[1]
 
 
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each of ``lines`` (a text split at LF) starts in the text: one C-level pass."""
+    return list(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+
+
 class SourceCursor:
     """The decoded page cut into text and markup, and a cursor that only moves forward."""
 
@@ -112,9 +117,7 @@ class SourceCursor:
         self.start_tags = list(itertools.compress(range(1, 2 * count, 2), starts))
         self.names = list(map(str.lower, filter(None, starts)))
         #: Offsets where the source's lines start (lines: the source split at LF).
-        self.line_starts = list(
-            itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0)
-        )
+        self.line_starts = line_starts(lines)
         self.k = 0  # the index (in start_tags) of the first start tag after the cursor
         self.j = 0  # the text piece the cursor is in
         self.pos = 0  # the cursor's offset in the source (within pieces[j])

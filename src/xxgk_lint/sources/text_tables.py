@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
-from xxgk_lint.sources.html import _Extractor
-from xxgk_lint.sources.html_source import SourceCursor, count_cells
+from xxgk_lint.sources.html import _Extractor, parse_page
+from xxgk_lint.sources.html_source import SourceCursor, count_cells, line_starts
 from xxgk_lint.sources.limits import Limits, over
 from xxgk_lint.sources.model import GridRow, Source, TextBuilder
 
@@ -43,10 +41,9 @@ def read_text_with_tables(path: str, text: str, encoding: str, limits: Limits) -
     if cells > limits.max_cells:
         raise over("max-cells", limits.max_cells, f"{cells} table cells")
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    builder = TextBuilder(max_lines=limits.max_lines, line_starts=starts, source_length=len(text))
+    builder = TextBuilder(
+        max_lines=limits.max_lines, line_starts=line_starts(lines), source_length=len(text)
+    )
     grid: dict[int, GridRow] = {}
     tables = 0
     at = 0
@@ -92,9 +89,8 @@ def _add_table(
     numbered from ``tables``); return the number of tables read so far."""
     page = _NOT_NEWLINE.sub(" ", text[:start]) + text[start:end]
     cursor = SourceCursor(page, page.split("\n"))
-    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, collect_ids=False)
     encoded = page.encode("utf-8")
-    root = etree.fromstring(encoded, parser)
+    root = parse_page(encoded)
     if root is None:
         return tables
     extractor = _Extractor(cursor, builder, limits)
