@@ -39,7 +39,13 @@ from xxgk_lint.engine.diagnostics import Diagnostic, Number
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.format import prose
 from xxgk_lint.format.f2021 import APPLICANTS
-from xxgk_lint.format.normalise import TRADITIONAL, close_up, fold_traditional, with_traditional
+from xxgk_lint.format.normalise import (
+    TRADITIONAL,
+    close_up,
+    fold_traditional,
+    holds_blank,
+    with_traditional,
+)
 from xxgk_lint.parse.ast import Paragraph, Report, Sentence
 from xxgk_lint.parse.claims import Claim, folded, may_state_claims
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
@@ -139,10 +145,10 @@ def _joined(items: Sequence[Paragraph] | Sequence[Sentence]) -> _Joined:
     texts = list(map(_TEXT, items))
     joined = "\n".join(texts)
     # Closed up only where a text holds a blank (letter-spaced prose): most reports' texts
-    # hold none, which three C-level searches of the whole say (a call per item cost more
-    # than the search for the words).
-    if " " in joined or "\u3000" in joined or "\t" in joined:
-        texts = [close_up(text)[0] for text in texts]
+    # hold none, which one test of the whole says (a call per item cost more than the
+    # search for the words).
+    if holds_blank(joined):
+        texts = list(map(_closed, items))
         joined = "\n".join(texts)
     return joined, [0, *itertools.accumulate(map(_NEXT, map(len, texts)))]  # (C)
 
