@@ -21,12 +21,13 @@ A plugin that fails to import is reported with the file and line where it failed
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -400,6 +401,25 @@ def _failed(
     )
 
 
+class _TooSlow(Exception):
+    """A plugin's import or hook ran over its time limit and was stopped (:func:`_bounded`)."""
+
+
+@contextlib.contextmanager
+def _bounded(what: str, seconds: float | None) -> Iterator[None]:
+    """Run a plugin's own code (its import, its hook) with what it prints captured and
+    within ``seconds``; :class:`_TooSlow` when it runs over (the stop of another, outer
+    time limit passes through as it is)."""
+    limit = budget(what, seconds)
+    try:
+        with captured_stdout(), limit:
+            yield
+    except BudgetExceeded as exc:
+        if exc.deadline is not limit.deadline:
+            raise
+        raise _TooSlow from None
+
+
 def load_registry(
     local: Sequence[LocalPlugin] = (), lang: str = "zh", timeout: float | None = None
 ) -> Registry:
@@ -424,16 +444,13 @@ def load_registry(
     )
     for entry in found:
         label = f"{entry.name} ({entry.value})"
-        limit = budget(f"plugin {label}", None if entry.value == BUILTIN else timeout)
         try:
-            with captured_stdout(), limit:
+            with _bounded(f"plugin {label}", None if entry.value == BUILTIN else timeout):
                 plugin = entry.load()
             _register(manager, plugin, f"entry:{entry.name}")
             builtin = getattr(plugin, "__name__", None) == BUILTIN
             ordered.append(_Loaded(label, plugin, builtin=builtin))
-        except BudgetExceeded as exc:
-            if exc.deadline is not limit.deadline:
-                raise
+        except _TooSlow:
             registry.errors.append(_over_time(lang, "插件", f"plugin {label}", label, timeout))
         except BaseException as exc:
             if not contained(exc):
@@ -465,9 +482,8 @@ def load_registry(
             continue
         if path is not None:
             folders.append((str(path.parent), label))
-        limit = budget(f"local plugin {label}", timeout)
         try:
-            with captured_stdout(), limit:
+            with _bounded(f"local plugin {label}", timeout):
                 module = _import_local(plugin_ref)
             origin = getattr(module, "__file__", None)
             if origin:
@@ -476,9 +492,7 @@ def load_registry(
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
             ordered.append(_Loaded(label, module))
-        except BudgetExceeded as exc:
-            if exc.deadline is not limit.deadline:
-                raise
+        except _TooSlow:
             registry.errors.append(
                 _over_time(lang, "本地插件", f"local plugin {label}", label, timeout)
             )
@@ -565,14 +579,12 @@ def _collect(
     """Call one plugin's ``xxgk_lint_rules`` through pluggy (within ``timeout``) and add
     what it returns."""
     caller = manager.subset_hook_caller(_HOOK, remove_plugins=[o for o in others if o])
-    limit = budget(f"plugin {loaded.label}: {_HOOK}", timeout)
     try:
-        with captured_stdout(), limit:  # (a hook may return a generator: run here too)
+        # (a hook may return a generator: it is run within the limit too)
+        with _bounded(f"plugin {loaded.label}: {_HOOK}", timeout):
             for provided in caller():
                 _add_rules(registry, provided or (), loaded.label, lang, builtin=loaded.builtin)
-    except BudgetExceeded as exc:
-        if exc.deadline is not limit.deadline:
-            raise
+    except _TooSlow:
         registry.errors.append(
             _error(
                 lang,
