@@ -109,12 +109,6 @@ find_radical = re.compile(
 ).search
 
 
-def is_radical(character: str) -> bool:
-    """Whether ``character`` is a radical or compatibility ideograph (see ``find_radical``)."""
-    code = ord(character)
-    return any(first <= code <= last for first, last in _RADICAL_RANGES)
-
-
 @functools.cache
 def _radical_table() -> dict[int, str]:
     """Each radical or compatibility ideograph that NFKC maps to one other character, and

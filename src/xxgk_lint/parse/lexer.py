@@ -28,7 +28,6 @@ from xxgk_lint.format.normalise import (
     find_radical,
     fold_minus,
     fold_radicals,
-    is_radical,
 )
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
@@ -338,7 +337,7 @@ class LineLexer(Lexer):
                 closed = _LETTER_SPACED.sub("", stripped)
                 if self.classify(closed, False) == "HEADING":
                     return "HEADING"
-        elif not is_radical(first):
+        elif find_radical(first) is None:
             return "TEXT"
         # A heading in radicals a PDF's text layer gave (⼀、总体情况, 四、…⾏政复议…): a
         # heading once they are the characters they stand for (its text is, _reading).
