@@ -223,7 +223,7 @@ def test_an_exit_in_a_rule_is_that_rule_crashing(repo: Path, capsys, body: str) 
     assert result.code == 2
     assert_builtin_findings_survive(result.diagnostics())
     [line] = result.err.splitlines()
-    assert line.startswith("xxgk-lint: r.txt: rule ACM001 (acme-rule) crashed: ")
+    assert line.startswith("xxgk-lint: r.txt: rule ACM001 (acme-rule) crashed at acme.py:")
     assert line.split(": ")[-2] in ("SystemExit", "KeyboardInterrupt")
 
 

@@ -46,7 +46,7 @@ from xxgk_lint.engine.config import (
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.factstore import FactsStore, Kept, Noted, Packed
-from xxgk_lint.engine.guard import captured_stdout, contained, progress
+from xxgk_lint.engine.guard import captured_stdout, contained, progress, raised_at, show_traceback
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import UNREADABLE_CODE, FileResult, RunResult, Tally, kept_lines
@@ -679,10 +679,12 @@ class Runner:
         paths: Sequence[str],
         reports: int,
         errors: list[str],
+        whole: _WholeRun,
     ) -> list[Diagnostic]:
         """Run one whole-run rule under its guards; its valid findings (plus XG009 if it
         yielded junk). A rule that crashes or runs over its time limit (``rule-timeout``
-        per report it reads) is one line in ``errors``. (Per-report rules run in
+        per report it reads) is one line in ``errors``, which names the whole-run step
+        (``whole``), not a file: no one file made it fail. (Per-report rules run in
         :meth:`_run_checks`, one loop for a file's rules.)
         """
         options, override, named = self._rule_setting(rule, config)
@@ -700,12 +702,12 @@ class Runner:
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
-            errors.append(self._over_time(rule, path, seconds))
+            errors.append(self._over_time(rule, path, seconds, whole))
             return []
         except BaseException as exc:
             if not contained(exc):
                 raise
-            errors.append(self._crashed(rule, path, exc))
+            errors.append(self._crashed(rule, path, exc, whole))
             return []
         if not found:
             return found
@@ -782,21 +784,32 @@ class Runner:
             sys.stdout = capture
         return diagnostics
 
-    def _over_time(self, rule: Rule, path: str, seconds: float) -> str:
-        """The run error of a rule stopped at its time limit."""
+    def _over_time(
+        self, rule: Rule, path: str, seconds: float, whole: _WholeRun | None = None
+    ) -> str:
+        """The run error of a rule stopped at its time limit (on the file ``path``, or in
+        the ``whole``-run step)."""
+        zh, en = _rule_named(rule, path, whole)
         return self._message(
-            f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
-            f"（rule-timeout {seconds:g} 秒），已停止",
-            f"{path}: rule {rule.code} ({rule.name}) ran longer than its time limit "
-            f"(rule-timeout {seconds:g} s) and was stopped",
+            f"{zh}运行超过时间限制（rule-timeout {seconds:g} 秒），已停止",
+            f"{en} ran longer than its time limit (rule-timeout {seconds:g} s) and was stopped",
         )
 
-    def _crashed(self, rule: Rule, path: str, exc: BaseException) -> str:
-        """The run error of a rule that raised ``exc``."""
-        return self._message(
-            f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
-            f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
+    def _crashed(
+        self, rule: Rule, path: str, exc: BaseException, whole: _WholeRun | None = None
+    ) -> str:
+        """The run error of a rule that raised ``exc`` (on the file ``path``, or in the
+        ``whole``-run step): with the file and line of the rule's own code where it was
+        raised, so that its author can find it (``--debug`` also prints the traceback)."""
+        zh, en = _rule_named(rule, path, whole)
+        place = raised_at(exc)
+        error = f"{type(exc).__name__}: {exc}"
+        message = self._message(
+            f"{zh}运行出错（{place}）：{error}" if place else f"{zh}运行出错：{error}",
+            f"{en} crashed at {place}: {error}" if place else f"{en} crashed: {error}",
         )
+        show_traceback(message, exc)
+        return message
 
     def _rule_setting(
         self, rule: Rule, config: Config
@@ -896,8 +909,8 @@ class Runner:
             finally:
                 legs.stop()
         except BaseException as exc:
-            problem = _facts_problem(exc, legs.deadline, seconds)
-        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+            problem = _facts_problem(rule, path, exc, legs.deadline, seconds, self.lang)
+        errors.append(problem)
         return _CRASHED
 
     def _extract(
@@ -918,8 +931,8 @@ class Runner:
             with limit, captured_stdout():
                 return rule.facts(report)
         except BaseException as exc:
-            problem = _facts_problem(exc, limit.deadline, seconds)
-        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+            problem = _facts_problem(rule, path, exc, limit.deadline, seconds, self.lang)
+        errors.append(problem)
         return _CRASHED
 
     def _check_run(self, kept: FactsStore) -> tuple[Diagnostic, ...]:
@@ -985,6 +998,7 @@ class Runner:
         if not eligible:
             return []
         paths = tuple(clean_text(f.path) for f in eligible)
+        body = eligible[0].agency if rule.per_body else None
         return list(
             self._run_rule(
                 rule,
@@ -994,6 +1008,7 @@ class Runner:
                 paths,
                 len(eligible),
                 self.run_errors,
+                _WholeRun(len(eligible), clean_text(body) if body else None),
             )
         )
 
@@ -1295,13 +1310,55 @@ _CRASHED = object()
 """What taking a rule's facts gives when it failed: ``None`` is a value facts may have."""
 
 
-def _facts_problem(exc: BaseException, deadline: object, seconds: float) -> str:
-    """What went wrong while a rule took a report's facts, as its error line says it; what
-    is not the rule's own failure (another deadline, an interrupt) is raised again."""
+def _facts_problem(
+    rule: Rule, path: str, exc: BaseException, deadline: object, seconds: float, lang: str
+) -> str:
+    """What went wrong while a rule took a report's facts, as its error line says it (in
+    ``lang``; a crash with the file and line where it was raised); what is not the rule's
+    own failure (another deadline, an interrupt) is raised again."""
+    zh, en = _rule_named(rule, path)
     if isinstance(exc, BudgetExceeded):
         if exc.deadline is not deadline:
             raise exc
-        return f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        if lang == "en":
+            return f"{en} facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        return f"{zh}的 facts 运行超过时间限制（rule-timeout {seconds:g} 秒），已停止"
     if not contained(exc):
         raise exc
-    return f"facts crashed: {type(exc).__name__}: {exc}"
+    place = raised_at(exc)
+    error = f"{type(exc).__name__}: {exc}"
+    if lang == "en":
+        message = (
+            f"{en} facts crashed at {place}: {error}" if place else f"{en} facts crashed: {error}"
+        )
+    else:
+        message = f"{zh}的 facts 运行出错" + (f"（{place}）" if place else "") + f"：{error}"
+    message = clean_text(message)
+    show_traceback(message, exc)
+    return message
+
+
+class _WholeRun(NamedTuple):
+    """A whole-run rule's step, for its error lines: how many reports it compared, and
+    the body whose reports they are (a ``per_body`` rule; ``None`` else)."""
+
+    reports: int
+    body: str | None
+
+
+def _rule_named(rule: Rule, path: str, whole: _WholeRun | None = None) -> tuple[str, str]:
+    """How an error line names a rule that failed (zh, ending in a space or a full-width
+    bracket that the verb follows; en): on the file ``path``
+    (``r.txt: rule AE001 (raiser)``), or in the whole-run step, which no one file made
+    fail (naming the run's first file there blamed a file for nothing)."""
+    named_zh, named_en = f"规则 {rule.code} ({rule.name})", f"rule {rule.code} ({rule.name})"
+    if whole is None:
+        return f"{path}: {named_zh} ", f"{path}: {named_en}"
+    reports = whole.reports
+    of_en = f" of {whole.body}" if whole.body else ""
+    of_zh = f"{whole.body} 的" if whole.body else ""
+    return (
+        f"{named_zh} 在比较多份报告的一步（{of_zh}{reports} 份报告，不属于某一个文件）",
+        f"{named_en} in the whole-run step ({reports} report{'s' if reports != 1 else ''}"
+        f"{of_en} compared, not one file)",
+    )
