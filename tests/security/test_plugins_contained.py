@@ -338,3 +338,73 @@ def test_two_plugins_declaring_one_code_give_the_same_message_every_time(repo: P
     assert line == (
         f"xxgk-lint: 插件 ./b.py ({config})：规则代码 ACM001 重复（已由 ./a.py ({config}) 声明）"
     )
+
+
+# ---- --timeout stops a slow rule ----
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem", "summary"),
+    [
+        (
+            "en",
+            "checking it took longer than the limit per file (--timeout 0.3 s); rule ACM001 "
+            "(acme-rule) was running when the time ran out",
+            "Checked 2 files: 2 errors, 0 warnings, 2 files not finished within --timeout.",
+        ),
+        (
+            "zh",
+            "处理时间超过了每个文件的时间限制（--timeout 0.3 秒），时间用完时规则 ACM001 "
+            "(acme-rule) 正在运行",
+            "检查了 2 个文件：2 个错误，0 个警告，2 个文件未在 --timeout 时限内检查完。",
+        ),
+    ],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_over_the_timeout_names_the_rule_that_was_running(
+    repo: Path, capsys, lang: str, problem: str, summary: str, jobs: str
+) -> None:
+    # The rule is within its own rule-timeout (5 s), not within --timeout: the file was
+    # read, its check did not finish; the slow rule is where to look, not the report.
+    write(repo / "s.txt", wrong_total())
+    write_plugin(repo, "acme.py", one_rule("import time\ntime.sleep(1.5)\nyield from ()"))
+    argv = ["check", "--timeout", "0.3", "--lang", lang, "--jobs", jobs, "r.txt", "s.txt"]
+    result = run_module(*argv, cwd=repo)
+    assert result.code == 2
+    xg001 = [line for line in result.out.splitlines() if " XG001 " in line]
+    assert [line.endswith(problem) for line in xg001] == [True, True]
+    assert [line.split(":", 1)[0] for line in xg001] == ["r.txt", "s.txt"]
+    assert result.out.splitlines()[-1] == summary
+    # on stderr with a machine format, as every XG001
+    result = run_module(*argv[:-2], "--format", "json", "r.txt", cwd=repo)
+    assert result.code == 2
+    assert result.err.splitlines()[0].endswith(problem)
+
+
+def test_a_file_unreadable_and_one_over_the_timeout_are_counted_apart(repo: Path) -> None:
+    write(repo / "bad.txt", "")
+    write_plugin(repo, "acme.py", one_rule("import time\ntime.sleep(1.5)\nyield from ()"))
+    result = run_module(
+        "check", "-q", "--timeout", "0.3", "--lang", "en", "r.txt", "bad.txt", cwd=repo
+    )
+    assert result.code == 2
+    assert result.out.splitlines()[-1] == (
+        "Checked 2 files: 2 errors, 0 warnings, 1 unreadable file, 1 file not finished within "
+        "--timeout."
+    )
+    result = run_module(
+        "export",
+        "--timeout",
+        "0.3",
+        "--lang",
+        "en",
+        "-o",
+        "cells.csv",
+        "r.txt",
+        "bad.txt",
+        cwd=repo,
+    )
+    assert result.code == 2
+    assert result.err.splitlines()[-1].endswith(
+        "1 file unreadable, 1 file not finished within --timeout"
+    )

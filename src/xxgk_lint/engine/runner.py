@@ -239,6 +239,9 @@ class Runner:
         #: (config, its rule list) → the lineup of a file under it (see :meth:`_lineup`).
         self._lineups: dict[tuple[int, int], _Lineup] = {}
         self.run_errors: list[str] = []
+        #: The rule a time limit other than its own stopped (``--timeout``), with that
+        #: limit's exception: the file's XG001 names the rule that was running.
+        self._stopped_in: tuple[BaseException, Rule] | None = None
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
         self.across: tuple[Diagnostic, ...] = ()
@@ -617,9 +620,28 @@ class Runner:
                 if config.lang == "zh"
                 else f"checking it took longer than the limit per file (--timeout {seconds} s)"
             )
+            running = self._stopped_in
+            self._stopped_in = None
+            if running is not None and running[0] is exc:
+                # the rule that was running when the time ran out (an agency's slow rule
+                # is where to look, not the report)
+                rule = running[1]
+                problem += (
+                    f"，时间用完时规则 {rule.code} ({rule.name}) 正在运行"
+                    if config.lang == "zh"
+                    else f"; rule {rule.code} ({rule.name}) was running when the time ran out"
+                )
             diagnostic = self._unreadable(registry, config, path, problem)
             result = FileResult(
-                path, (diagnostic,), (), (), None, True, fail_on, errors=tuple(errors)
+                path,
+                (diagnostic,),
+                (),
+                (),
+                None,
+                True,
+                fail_on,
+                errors=tuple(errors),
+                timed_out=True,
             )
             return Checked(result, codes)
         diagnostics.sort(key=Diagnostic.sort_key)
@@ -764,6 +786,7 @@ class Runner:
                     stop()
             except BudgetExceeded as exc:
                 if exc.deadline is not legs.deadline:
+                    self._stopped_in = (exc, rule)  # (``--timeout``: the file's XG001 names it)
                     raise
                 errors.append(self._over_time(rule, path, seconds))
                 continue
@@ -909,6 +932,8 @@ class Runner:
             finally:
                 legs.stop()
         except BaseException as exc:
+            if isinstance(exc, BudgetExceeded) and exc.deadline is not legs.deadline:
+                self._stopped_in = (exc, rule)  # (``--timeout``: the file's XG001 names it)
             problem = _facts_problem(rule, path, exc, legs.deadline, seconds, self.lang)
         errors.append(problem)
         return _CRASHED
