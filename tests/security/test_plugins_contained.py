@@ -47,6 +47,9 @@ def assert_builtin_findings_survive(findings: list[dict]) -> None:
 
 # ---- what a rule yields ----
 
+#: The lines of the report checked (``wrong_total()``; its last newline ends its last line).
+REPORT_LINES = len(wrong_total().splitlines())
+
 BAD_YIELDS = {
     "None": ("yield None", "yielded None, not a Diagnostic"),
     "a string": ('yield "the total is wrong"', "yielded str, not a Diagnostic"),
@@ -63,6 +66,20 @@ BAD_YIELDS = {
     "a line of 0": (
         "from dataclasses import replace\nyield replace(ctx.diagnostic(report.title.span), line=0)",
         "line is int 0, not an integer of at least 1",
+    ),
+    "a line past the end of the file": (
+        "from xxgk_lint.plugin import Span\nyield ctx.diagnostic(Span(9999, 5, 9999, 6))",
+        f"the span 9999:5-9999:6 is past the end of the file ({REPORT_LINES} lines)",
+    ),
+    "an end line past the end of the file": (
+        "from xxgk_lint.plugin import Span\nyield ctx.diagnostic(Span(2, 1, 500, 1))",
+        f"the span 2:1-500:1 is past the end of the file ({REPORT_LINES} lines)",
+    ),
+    "the line after the last one": (
+        f"from xxgk_lint.plugin import Span\n"
+        f"yield ctx.diagnostic(Span({REPORT_LINES + 2}, 1, {REPORT_LINES + 2}, 2))",
+        f"the span {REPORT_LINES + 2}:1-{REPORT_LINES + 2}:2 is past the end of the file "
+        f"({REPORT_LINES} lines)",
     ),
     "an expected value that is a list": (
         "yield ctx.diagnostic(report.title.span, expected=[1, 2])",
@@ -408,3 +425,23 @@ def test_a_file_unreadable_and_one_over_the_timeout_are_counted_apart(repo: Path
     assert result.err.splitlines()[-1].endswith(
         "1 file unreadable, 1 file not finished within --timeout"
     )
+
+
+def test_a_finding_past_the_end_in_chinese_and_the_rules_other_findings_kept(
+    repo: Path, capsys
+) -> None:
+    body = (
+        "from xxgk_lint.plugin import Span\n"
+        "yield ctx.diagnostic(Span(9999, 5, 9999, 6))\n"
+        "yield ctx.diagnostic(Span(9998, 1, 9998, 2))\n"
+        f"yield ctx.diagnostic(Span({REPORT_LINES}, 1, {REPORT_LINES}, 2))"
+    )
+    write_plugin(repo, "acme.py", one_rule(body))
+    result = run_main(capsys, "check", "--format", "json", "r.txt")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: r.txt: 规则 ACM001 (acme-rule) 的输出无效：2 条结果无效，第一条："
+        f"位置 9999:5-9999:6 超出了文件末尾（文件共 {REPORT_LINES} 行）"
+    ]
+    # the finding on the last line is valid
+    assert [d["line"] for d in result.diagnostics() if d["code"] == "ACM001"] == [REPORT_LINES]

@@ -644,6 +644,11 @@ class Runner:
                 timed_out=True,
             )
             return Checked(result, codes)
+        count = len(source.original_lines) or source.text.count("\n") + 1
+        if diagnostics and max(max(d.line, d.end_line) for d in diagnostics) > count:
+            ends = not source.original_lines and source.text.endswith("\n")
+            shown = count - 1 if ends else count  # (the empty "line" after the last newline)
+            diagnostics = _within(diagnostics, count, shown, registry, config.lang, path)
         diagnostics.sort(key=Diagnostic.sort_key)
         # Fingerprints key on the report (body|year), not on the file's name: a finding
         # made by RuleContext.diagnostic has it, one a rule built itself (or XG009) not.
@@ -652,7 +657,7 @@ class Runner:
         title_line = None
         if facts is not None and report.title is not None:
             title_line = report.title.span.line
-        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line)
+        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line, count)
         result = FileResult(
             path,
             tuple(diagnostics),
@@ -1141,10 +1146,11 @@ class _Lineup(NamedTuple):
 
 
 def _lines_kept(
-    source: Source, wanted: Iterable[int], title: int | None
+    source: Source, wanted: Iterable[int], title: int | None, count: int
 ) -> tuple[tuple[str, ...], tuple[int, str] | None]:
     """The file's lines as a result keeps them (:func:`kept_lines`: the ``wanted`` ones,
     the others empty), and the title's line (``(number, text)``; None without one).
+    ``count``: how many lines the file has.
 
     A text file's text is split only as far as the last line asked for: the findings'
     lines and the title are a few, often near the top, and splitting a whole report into
@@ -1155,7 +1161,6 @@ def _lines_kept(
         kept = kept_lines(lines, wanted)
     else:
         text = source.text
-        count = text.count("\n") + 1
         numbers = {n for n in wanted if 1 <= n <= count}
         last = max(numbers, default=0)
         if title is not None and last < title <= count:
@@ -1165,6 +1170,38 @@ def _lines_kept(
     if title is not None and 1 <= title <= len(kept):
         return kept, (title, lines[title - 1])
     return kept, None
+
+
+def _within(
+    diagnostics: list[Diagnostic],
+    count: int,
+    shown: int,
+    registry: Registry,
+    lang: str,
+    path: str,
+) -> list[Diagnostic]:
+    """``diagnostics`` without those placed past the file's last line (``count``; the
+    file has ``shown`` lines, as its error says, its last newline ending one): each
+    rule that made such a finding gets one XG009 naming it and the first bad span, as a
+    finding at line 0 does (:func:`checked_findings` cannot tell: it does not know the
+    file). A finding that points nowhere would show no snippet, and SARIF and GitHub
+    annotations would point past the file."""
+    kept: list[Diagnostic] = []
+    past: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if max(diagnostic.line, diagnostic.end_line) > count:
+            past.setdefault(diagnostic.code, []).append(diagnostic)
+        else:
+            kept.append(diagnostic)
+    for code, bad in past.items():
+        first = bad[0]
+        span = f"{first.line}:{first.column}-{first.end_line}:{first.end_column}"
+        problem = (
+            f"位置 {span} 超出了文件末尾（文件共 {shown} 行）",
+            f"the span {span} is past the end of the file ({shown} lines)",
+        )
+        kept.append(plugin_error(registry.rules[code], lang, path, problem, len(bad)))
+    return kept
 
 
 #: What rules return most often: iterables without asking ``collections.abc``.
