@@ -708,9 +708,59 @@ DECLARATION_FAILURES = {
         'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, '
         'uses=["proactve.licensing.decisions"]',
         "'proactve.licensing.decisions': no table 'proactve' "
-        "(tables: proactive, applications, reviews)",
+        "(tables: proactive, applications, reviews); did you mean 'proactive'?",
     ),
 }
+
+#: A key of ``uses`` the model does not have, in a Chinese run: said as a YAML rule's
+#: check says it (the keys there, the nearest one), in Chinese.
+UNKNOWN_KEYS_ZH = {
+    "proactive.licence.decisions": (
+        "“proactive.licence.decisions”：表“proactive”没有行“licence”（行：regulations, "
+        "normative_documents, licensing, penalties, enforcement, fees, other_services, "
+        "procurement）；是否应为 'licensing'？"
+    ),
+    "proactve.licensing.decisions": (
+        "“proactve.licensing.decisions”：没有表“proactve”（表：proactive, applications, "
+        "reviews）；是否应为 'proactive'？"
+    ),
+    "applications.granted.totl": (
+        "“applications.granted.totl”：行“granted”没有列“totl”（列：natural_person, "
+        "business, research, public_interest, legal_service, other_org, total）；是否应为 'total'？"
+    ),
+    "applications.*.totl": (
+        "“applications.*.totl”：表“applications”没有列“totl”（列：natural_person, business, "
+        "research, public_interest, legal_service, other_org, total）；是否应为 'total'？"
+    ),
+    "proactive.xyzzy": (
+        "“proactive.xyzzy”：表“proactive”没有行“xyzzy”（行：regulations, normative_documents, "
+        "licensing, penalties, enforcement, fees, other_services, procurement）"
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(UNKNOWN_KEYS_ZH))
+def test_an_unknown_key_in_uses_is_said_in_the_runs_language(repo: Path, capsys, key: str) -> None:
+    arguments = f'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, uses=["{key}"]'
+    plugin(repo, "acme.py", DECLARING.format(arguments=arguments), header=False)
+    code, _, [line] = run_errors(capsys, "--lang", "zh")
+    assert code == 2
+    config = repo / ".xxgk-lint.yaml"
+    assert line == (
+        f"xxgk-lint: checks/acme.py:9: 本地插件 ./checks/acme.py ({config}) 导入失败："
+        f"UnknownKeyError: {UNKNOWN_KEYS_ZH[key]}"
+    )
+
+
+def test_docs_without_chinese_are_said_in_chinese(repo: Path, capsys) -> None:
+    arguments = 'code="AC001", name="acme-rule", messages=MESSAGES, docs={"en": DOC}'
+    plugin(repo, "acme.py", DECLARING.format(arguments=arguments), header=False)
+    code, _, [line] = run_errors(capsys, "--lang", "zh")
+    assert code == 2
+    assert line.endswith(
+        "导入失败：RuleDefinitionError: 规则 AC001 缺少中文（zh）docs（应为 RuleDoc）"
+    )
+
 
 DECLARING = """\
 from xxgk_lint.plugin import RuleDoc, RuleOption, hookimpl, rule

@@ -111,8 +111,9 @@ def _describe(exc: BaseException, lang: str = "en") -> str:
         return _one_line(f"TypeError: {exc if lang == 'en' else exc.zh}")
     if lang != "en":
         from xxgk_lint.engine.metacheck import RuleDefinitionError
+        from xxgk_lint.format import UnknownKeyError
 
-        if isinstance(exc, RuleDefinitionError):
+        if isinstance(exc, (RuleDefinitionError, UnknownKeyError)):
             from xxgk_lint.engine.plugin_messages import problem_zh
 
             return _one_line(f"{type(exc).__name__}: {problem_zh(str(exc))}")
