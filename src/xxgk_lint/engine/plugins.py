@@ -28,7 +28,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -376,6 +376,9 @@ class _Loaded:
     plugin: object | None = None
     rule_file: RuleFile | None = None
     builtin: bool = False
+    #: A local ``.py`` plugin's module name and file, as listings show it (its rules'
+    #: ``origin``: the module name is one xxgk-lint made up, ``xxgk_lint_local_…``).
+    local: tuple[str, str] | None = None
 
 
 def _failed(
@@ -492,7 +495,9 @@ def load_registry(
             if manager.is_registered(module):
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
-            ordered.append(_Loaded(label, module))
+            name = getattr(module, "__name__", None)
+            local = (name, shown_path(origin)) if origin and path is not None and name else None
+            ordered.append(_Loaded(label, module, local=local))
         except _TooSlow:
             registry.errors.append(
                 _over_time(lang, "本地插件", f"local plugin {label}", label, timeout)
@@ -584,7 +589,14 @@ def _collect(
         # (a hook may return a generator: it is run within the limit too)
         with _bounded(f"plugin {loaded.label}: {_HOOK}", timeout):
             for provided in caller():
-                _add_rules(registry, provided or (), loaded.label, lang, builtin=loaded.builtin)
+                _add_rules(
+                    registry,
+                    provided or (),
+                    loaded.label,
+                    lang,
+                    builtin=loaded.builtin,
+                    local=loaded.local,
+                )
     except _TooSlow:
         registry.errors.append(
             _error(
@@ -625,6 +637,7 @@ def _add_rules(
     *,
     builtin: bool = False,
     locate: Callable[[Rule], str] | None = None,
+    local: tuple[str, str] | None = None,
 ) -> None:
     if isinstance(provided, (str, bytes)) or not isinstance(provided, Iterable):
         kind = type(provided).__name__
@@ -646,6 +659,9 @@ def _add_rules(
             else:
                 registry.errors.append(_error(lang, f"插件 {label}：{zh}", f"plugin {label}: {en}"))
             continue
+        if local is not None and item.meta.origin == local[0]:
+            # its file, as a YAML rule's origin is (the module name is xxgk-lint's own)
+            item = replace(item, meta=replace(item.meta, origin=local[1]))
         registry.rules[item.meta.code] = item
         registry.declared_by[item.meta.code] = label
 
