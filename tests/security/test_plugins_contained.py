@@ -445,3 +445,33 @@ def test_a_finding_past_the_end_in_chinese_and_the_rules_other_findings_kept(
     ]
     # the finding on the last line is valid
     assert [d["line"] for d in result.diagnostics() if d["code"] == "ACM001"] == [REPORT_LINES]
+
+
+def test_what_a_plugin_prints_at_import_is_said_once_with_jobs(repo: Path) -> None:
+    # (a worker process has the run's modules: it does not import the plugin again)
+    write(repo / "s.txt", wrong_total())
+    write_plugin(
+        repo,
+        "acme.py",
+        'print("loading acme")\n\n' + one_rule('print("checking", report.path)\nyield from ()'),
+    )
+    said = {}
+    for jobs in ("1", "2"):
+        result = run_module("check", "-q", "--jobs", jobs, "r.txt", "s.txt", cwd=repo)
+        assert result.code == 1
+        said[jobs] = sorted(result.err.splitlines())
+    assert said["1"] == said["2"] == ["checking r.txt", "checking s.txt", "loading acme"]
+
+
+def test_a_plugin_two_configs_name_is_imported_once_unless_it_changed(repo: Path, capsys) -> None:
+    write_plugin(repo, "acme.py", 'print("loading acme")\n\n' + one_rule("yield from ()"))
+    write(repo / "county" / "a.txt", wrong_total())
+    write(repo / "county" / ".xxgk-lint.yaml", "plugins: [../acme.py]\nfail-on: warning\n")
+    result = run_main(capsys, "check", "-q", "--trust-configs", "r.txt", "county")
+    assert result.code == 1
+    assert result.err.splitlines() == ["loading acme"]
+    # changed since: imported again (as a new run of the command would)
+    source = (repo / "acme.py").read_text()
+    write(repo / "acme.py", source.replace('print("loading acme")', 'print("loading acme 2")'))
+    result = run_main(capsys, "check", "-q", "r.txt")
+    assert result.err.splitlines() == ["loading acme 2"]

@@ -169,6 +169,14 @@ def _import_local(plugin: LocalPlugin) -> object:
         if folder not in sys.path:
             sys.path.append(folder)
         module_name = module_name_for(path)
+        # Loaded once per process, as Python imports a module once: a worker process of
+        # --jobs (forked: it has the run's modules) or a second config naming the same
+        # file reuses it, unless the file changed since. Run again, its import-time
+        # output was said twice (and its module-level state made twice).
+        content = path.read_bytes()
+        loaded = sys.modules.get(module_name)
+        if loaded is not None and _LOADED.get(module_name) == content:
+            return loaded
         # (imported here: only a local plugin needs them, not every start)
         from importlib.util import module_from_spec, spec_from_file_location
 
@@ -177,17 +185,21 @@ def _import_local(plugin: LocalPlugin) -> object:
             raise ImportError(f"cannot load {path}")
         module = module_from_spec(loader_spec)
         sys.modules[module_name] = module
+        _LOADED.pop(module_name, None)
         try:
             loader_spec.loader.exec_module(module)
         except BaseException:
             sys.modules.pop(module_name, None)
             raise
+        _LOADED[module_name] = content
         return module
     return importlib.import_module(spec)
 
 
 #: The folders of the local plugins loaded by this process (on ``sys.path``, searched last).
 _FOLDERS: set[str] = set()
+#: Module name → the bytes of the local plugin file it was loaded from, in this process.
+_LOADED: dict[str, bytes] = {}
 
 
 def _folder_modules(folder: str) -> dict[str, Path]:
