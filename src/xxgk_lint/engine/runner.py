@@ -39,9 +39,11 @@ from xxgk_lint.engine.config import (
     ConfigError,
     ConfigResolver,
     Overrides,
+    UnknownSelectorError,
     check_selectors,
     enabled,
     rule_options,
+    selector_matches,
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
@@ -358,6 +360,7 @@ class Runner:
         """
         items = PlannedItems()
         seen = Seen()  # (each file once, however often it is met)
+        unknown: tuple[UnknownSelectorError, Path] | None = None
         for path in paths:
             if path == STDIN and self.stdin is not None:
                 found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)
@@ -369,11 +372,58 @@ class Runner:
                     items.append(found)
                     continue
                 config = self.resolver.for_file(found.path)
-                registry = self.registry_for(config)
+                try:
+                    registry = self.registry_for(config)
+                except UnknownSelectorError as exc:
+                    # (the rest is planned: another config may have the rule)
+                    unknown = unknown or (exc, found.path)
+                    continue
                 self._all_rules.update(registry.rules)
                 items.append((STDIN if path == STDIN else str(found.path), found.explicit))
+        if unknown is not None:
+            raise self._not_everywhere(*unknown)
         self._plan = Plan(items, tuple(paths))
         return self._plan
+
+    def _not_everywhere(self, error: UnknownSelectorError, path: Path) -> ConfigError:
+        """The error of a rule named on the command line that ``error.config`` (the
+        nearest config of ``path``) does not have: when another config of the run has it,
+        which config lacks it and why (the nearest config applies whole: it does not add
+        the plugins of the configs above; or its plugins were not loaded), not that the
+        rule is unknown."""
+        selector, key, config = error.selector, error.key, error.config
+        having = [
+            c
+            for c, registry in self._by_config.values()
+            if any(selector_matches(selector, r.code, r.name) for r in registry.rules.values())
+        ]
+        if not having or config.path is None:
+            return error
+        from xxgk_lint.engine.plugins import shown_path
+
+        mine, other, file = (
+            shown_path(config.path),
+            shown_path(having[0].path or ""),
+            shown_path(path),
+        )
+        if not having[0].path:
+            other = "--config"
+        folder = shown_path(Path(config.path).parent)
+        folder = "./" if folder == "." else folder.rstrip("/") + "/"
+        why_en = why_zh = ""
+        if "plugins" in config.ignored:
+            why_en = (
+                "; its plugins were not loaded: it is inside a checked folder (see --trust-configs)"
+            )
+            why_zh = "；它位于被检查的文件夹中，其插件未加载（见 --trust-configs）"
+        return ConfigError(
+            f"command line: '{key}' names {selector!r}, a rule of {other} that {mine} does not "
+            f"have: {mine} is the nearest config of {file} (and of every file under {folder}) "
+            f"and applies whole, without the plugins of {other}{why_en}",
+            f"命令行：'{key}' 中的 {selector!r} 是 {other} 的规则，{mine} 中没有：{mine} 是 "
+            f"{file}（及 {folder} 下每个文件）最近的配置，整体生效，不继承 {other} 的 plugins"
+            + why_zh,
+        )
 
     def _nothing_found(self, paths: Sequence[str]) -> str:
         named = ", ".join(clean_text(p) for p in paths) or "."
