@@ -508,8 +508,8 @@ def load_registry(
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
             name = getattr(module, "__name__", None)
-            local = (name, shown_path(origin)) if origin and path is not None and name else None
-            ordered.append(_Loaded(label, module, local=local))
+            shown = (name, shown_path(origin)) if origin and path is not None and name else None
+            ordered.append(_Loaded(label, module, local=shown))
         except _TooSlow:
             registry.errors.append(
                 _over_time(lang, "本地插件", f"local plugin {label}", label, timeout)
