@@ -276,12 +276,13 @@ def __init__(self, kind, key):
  __dict['key'] = key
 INITS["def __init__(self, kind, key):\n __dict = self.__dict__\n __dict['kind'] = kind\n __dict['key'] = key"] = __init__.__code__
 
-def __init__(self, label, plugin, rule_file, builtin):
+def __init__(self, label, plugin, rule_file, builtin, local):
  self.label = label
  self.plugin = plugin
  self.rule_file = rule_file
  self.builtin = builtin
-INITS['def __init__(self, label, plugin, rule_file, builtin):\n self.label = label\n self.plugin = plugin\n self.rule_file = rule_file\n self.builtin = builtin'] = __init__.__code__
+ self.local = local
+INITS['def __init__(self, label, plugin, rule_file, builtin, local):\n self.label = label\n self.plugin = plugin\n self.rule_file = rule_file\n self.builtin = builtin\n self.local = local'] = __init__.__code__
 
 def __init__(self, label, seconds, ends, running):
  self.label = label
