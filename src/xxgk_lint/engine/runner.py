@@ -613,7 +613,8 @@ class Runner:
                 options, override, named = self._rule_setting(rule, config)
                 steps.append((rule, rule.check, options, override, named))
         codes = tuple(r.code for r in rules)
-        lineup = _Lineup(config, rules, codes, frozenset(codes), tuple(steps))
+        foreign = any(not r.meta.origin.startswith(_OWN) for r, *_ in steps)
+        lineup = _Lineup(config, rules, codes, frozenset(codes), tuple(steps), foreign)
         if not config.per_file_ignores:  # (else the rules are a new list for every file)
             self._lineups[key] = lineup
         return lineup
@@ -695,7 +696,8 @@ class Runner:
             )
             return Checked(result, codes)
         count = len(source.original_lines) or source.text.count("\n") + 1
-        if diagnostics and max(max(d.line, d.end_line) for d in diagnostics) > count:
+        foreign = lineup.foreign and diagnostics
+        if foreign and max(max(d.line, d.end_line) for d in diagnostics) > count:
             ends = not source.original_lines and source.text.endswith("\n")
             shown = count - 1 if ends else count  # (the empty "line" after the last newline)
             diagnostics = _within(diagnostics, count, shown, registry, config.lang, path)
@@ -1193,6 +1195,9 @@ class _Lineup(NamedTuple):
     codes: tuple[str, ...]
     active: frozenset[str]
     steps: tuple[tuple[Rule, CheckReport, Mapping[str, Any], Severity | None, str], ...]
+    #: Whether a rule that is not xxgk-lint's own runs (a plugin's, a YAML rule): only
+    #: then are the findings' lines checked against the file's end (:func:`_within`).
+    foreign: bool
 
 
 def _lines_kept(
@@ -1252,6 +1257,10 @@ def _within(
         )
         kept.append(plugin_error(registry.rules[code], lang, path, problem, len(bad)))
     return kept
+
+
+#: The modules of xxgk-lint's own rules (a rule's ``origin`` starts so).
+_OWN = ("xxgk_lint_rules", "xxgk_lint.")
 
 
 #: What rules return most often: iterables without asking ``collections.abc``.
