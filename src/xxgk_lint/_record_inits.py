@@ -108,7 +108,7 @@ def __init__(self, file, start, lexer):
  __dict['lexer'] = lexer
 INITS["def __init__(self, file, start, lexer):\n __dict = self.__dict__\n __dict['file'] = file\n __dict['start'] = start\n __dict['lexer'] = lexer"] = __init__.__code__
 
-def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks):
+def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks, timed_out):
  self.files = files
  self.errors = errors
  self.warnings = warnings
@@ -120,7 +120,8 @@ def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_er
  self.by_rule = by_rule
  if checks is __FACTORY: checks = __factory_8()
  self.checks = checks
-INITS['def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks):\n self.files = files\n self.errors = errors\n self.warnings = warnings\n self.infos = infos\n self.unreadable = unreadable\n self.failed = failed\n self.plugin_error = plugin_error\n if by_rule is __FACTORY: by_rule = __factory_7()\n self.by_rule = by_rule\n if checks is __FACTORY: checks = __factory_8()\n self.checks = checks'] = __init__.__code__
+ self.timed_out = timed_out
+INITS['def __init__(self, files, errors, warnings, infos, unreadable, failed, plugin_error, by_rule, checks, timed_out):\n self.files = files\n self.errors = errors\n self.warnings = warnings\n self.infos = infos\n self.unreadable = unreadable\n self.failed = failed\n self.plugin_error = plugin_error\n if by_rule is __FACTORY: by_rule = __factory_7()\n self.by_rule = by_rule\n if checks is __FACTORY: checks = __factory_8()\n self.checks = checks\n self.timed_out = timed_out'] = __init__.__code__
 
 def __init__(self, files, rules, fail_on, lang, run_errors, configs, across, exit_zero, across_lines, baseline):
  __dict = self.__dict__
@@ -275,12 +276,13 @@ def __init__(self, kind, key):
  __dict['key'] = key
 INITS["def __init__(self, kind, key):\n __dict = self.__dict__\n __dict['kind'] = kind\n __dict['key'] = key"] = __init__.__code__
 
-def __init__(self, label, plugin, rule_file, builtin):
+def __init__(self, label, plugin, rule_file, builtin, local):
  self.label = label
  self.plugin = plugin
  self.rule_file = rule_file
  self.builtin = builtin
-INITS['def __init__(self, label, plugin, rule_file, builtin):\n self.label = label\n self.plugin = plugin\n self.rule_file = rule_file\n self.builtin = builtin'] = __init__.__code__
+ self.local = local
+INITS['def __init__(self, label, plugin, rule_file, builtin, local):\n self.label = label\n self.plugin = plugin\n self.rule_file = rule_file\n self.builtin = builtin\n self.local = local'] = __init__.__code__
 
 def __init__(self, label, seconds, ends, running):
  self.label = label
@@ -425,7 +427,7 @@ def __init__(self, path, baseline, written, hidden, _left, _covered, _present):
  self.__post_init__()
 INITS['def __init__(self, path, baseline, written, hidden, _left, _covered, _present):\n self.path = path\n self.baseline = baseline\n self.written = written\n self.hidden = hidden\n if _left is __FACTORY: _left = __factory_4()\n self._left = _left\n if _covered is __FACTORY: _covered = __factory_5()\n self._covered = _covered\n self.needed = __default_6\n if _present is __FACTORY: _present = __factory_7()\n self._present = _present\n self.__post_init__()'] = __init__.__code__
 
-def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered):
+def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered, timed_out):
  __dict = self.__dict__
  __dict['path'] = path
  __dict['diagnostics'] = diagnostics
@@ -444,7 +446,8 @@ def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable,
  __dict['facts'] = facts
  __dict['check_counts'] = check_counts
  __dict['rendered'] = rendered
-INITS["def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['diagnostics'] = diagnostics\n __dict['rules_run'] = rules_run\n __dict['source_lines'] = source_lines\n __dict['kind'] = kind\n __dict['unreadable'] = unreadable\n __dict['fail_on'] = fail_on\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['format_version'] = format_version\n __dict['title'] = title\n __dict['errors'] = errors\n __dict['checks'] = checks\n __dict['extract'] = extract\n __dict['facts'] = facts\n __dict['check_counts'] = check_counts\n __dict['rendered'] = rendered"] = __init__.__code__
+ __dict['timed_out'] = timed_out
+INITS["def __init__(self, path, diagnostics, rules_run, source_lines, kind, unreadable, fail_on, agency, year, format_version, title, errors, checks, extract, facts, check_counts, rendered, timed_out):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['diagnostics'] = diagnostics\n __dict['rules_run'] = rules_run\n __dict['source_lines'] = source_lines\n __dict['kind'] = kind\n __dict['unreadable'] = unreadable\n __dict['fail_on'] = fail_on\n __dict['agency'] = agency\n __dict['year'] = year\n __dict['format_version'] = format_version\n __dict['title'] = title\n __dict['errors'] = errors\n __dict['checks'] = checks\n __dict['extract'] = extract\n __dict['facts'] = facts\n __dict['check_counts'] = check_counts\n __dict['rendered'] = rendered\n __dict['timed_out'] = timed_out"] = __init__.__code__
 
 def __init__(self, path, hidden, stale, written):
  __dict = self.__dict__

@@ -537,3 +537,69 @@ def test_config_lang_applies_to_explain_and_rules(repo: Path, capsys) -> None:
     assert next(line for line in listing if line.startswith("XG301 ")).endswith(
         "The statistics period is not stated"
     )
+
+
+ACME_RULE = """\
+rules:
+  - code: AC101
+    name: licensing-reported
+    severity: warning
+    message: {zh: 行政许可决定数量不应为0, en: the licensing count must not be 0}
+    check: proactive.licensing.decisions > 0
+"""
+
+
+@pytest.mark.parametrize("order", [("b.txt", "county"), ("county", "b.txt"), (".",)])
+@pytest.mark.parametrize("key", ["select", "ignore"])
+def test_a_rule_on_the_command_line_a_folders_own_config_does_not_load(
+    repo: Path, capsys, order: tuple[str, ...], key: str
+) -> None:
+    # The county's config is the nearest of its files and applies whole: it does not add
+    # the rule file of the config above. The rule is known to the run: the line says which
+    # config has it and which does not, and why — not that it is unknown.
+    write(repo / "checks" / "acme.yaml", ACME_RULE)
+    config(repo, "plugins: [./checks/acme.yaml]\n")
+    write(repo / "b.txt", wrong_total())
+    write(repo / "county" / "a.txt", wrong_total())
+    write(repo / "county" / ".xxgk-lint.yaml", "fail-on: warning\n")
+    result = run_main(capsys, "check", f"--{key}", "AC101", "--lang", "en", *order)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        f"xxgk-lint: config error: command line: '{key}' names 'AC101', a rule of "
+        ".xxgk-lint.yaml that county/.xxgk-lint.yaml does not have: county/.xxgk-lint.yaml is "
+        "the nearest config of county/a.txt (and of every file under county/) and applies "
+        "whole, without the plugins of .xxgk-lint.yaml"
+    ]
+    result = run_main(capsys, "check", f"--{key}", "AC101", *order)
+    assert result.err.splitlines() == [
+        f"xxgk-lint: 配置错误：命令行：'{key}' 中的 'AC101' 是 .xxgk-lint.yaml 的规则，"
+        "county/.xxgk-lint.yaml 中没有：county/.xxgk-lint.yaml 是 county/a.txt（及 county/ 下"
+        "每个文件）最近的配置，整体生效，不继承 .xxgk-lint.yaml 的 plugins"
+    ]
+    # the file alone: the rule is there
+    assert run_main(capsys, "check", "-q", f"--{key}", "AC101", "b.txt").code != 2
+
+
+def test_a_rule_on_the_command_line_a_checked_folders_config_did_not_load(
+    repo: Path, capsys
+) -> None:
+    # Its own plugins name the rule, but a config inside a checked folder loads none.
+    write(repo / "county" / "checks" / "acme.yaml", ACME_RULE)
+    write(repo / "county" / "a.txt", wrong_total())
+    write(repo / "county" / ".xxgk-lint.yaml", "plugins: [./checks/acme.yaml]\n")
+    result = run_main(capsys, "check", "--select", "AC101", "--lang", "en", "county")
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == (
+        "xxgk-lint: config error: command line: 'select' names no known rule: 'AC101'; "
+        "did you mean 'XG101'? (county/.xxgk-lint.yaml is inside a checked folder: its plugins were not loaded; "
+        "see --trust-configs)"
+    )
+    result = run_main(capsys, "check", "--select", "AC101", "county")
+    assert result.err.splitlines()[-1] == (
+        "xxgk-lint: 配置错误：命令行：'select' 中的 'AC101' 不是已知的规则；是否应为 'XG101'？"
+        "（county/.xxgk-lint.yaml 位于被检查的文件夹中，其插件未加载；见 --trust-configs）"
+    )
+    assert (
+        run_main(capsys, "check", "-q", "--trust-configs", "--select", "AC101", "county").code == 0
+    )

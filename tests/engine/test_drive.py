@@ -172,11 +172,18 @@ def test_facts_that_crash_are_that_rule_crashing_and_leave_the_report_out(
     assert result.code == 2
     errors = [line for line in result.out.splitlines() if line.startswith("run error:")]
     assert errors == [
-        f"run error: reports/{name}.txt: rule TWC101 (same-title-twice) facts crashed: "
-        f"ValueError: reports/{name}.txt"
+        f"run error: reports/{name}.txt: rule TWC101 (same-title-twice) facts crashed at "
+        f"checks/twice.py:10: ValueError: reports/{name}.txt"
         for name in "bc"
     ]
     # b.txt and c.txt, whose facts failed, are not compared (not as two reports of one
     # unknown title): TWC101 finds nothing
     assert "TWC101 warning" not in result.out
     assert "Checked 3 files: 1 error, 0 warnings, 2 run errors." in result.out
+    # in Chinese too (it was said in English in a Chinese run)
+    result = run_main(capsys, "check", "-q", "reports")
+    assert result.err.splitlines() == [
+        f"xxgk-lint: reports/{name}.txt: 规则 TWC101 (same-title-twice) 的 facts 运行出错"
+        f"（checks/twice.py:10）：ValueError: reports/{name}.txt"
+        for name in "bc"
+    ]

@@ -220,3 +220,59 @@ def test_a_rule_without_examples_has_no_empty_example_sections() -> None:
     assert _help_text(full, labels) == (
         "检查内容:\nw\n\n为什么:\ny\n\n错误示例:\n    一、总体情况\n    二、…\n\n正确示例:\n    g"
     )
+
+
+def _folder_rule(name: str, word: str) -> str:
+    return (
+        "rules:\n"
+        "  - code: AB110\n"
+        f"    name: {name}\n"
+        "    severity: warning\n"
+        f"    message: {{zh: '{name} 的规则', en: 'the rule of {name}'}}\n"
+        "    scope: title\n"
+        f"    require: {word}\n"
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_code_two_meanings_each_result_points_at_its_own_rule(
+    validator: Draft4Validator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    jobs: str,
+) -> None:
+    from tests.engine.reportkit import CLEAN, run_main, write
+
+    # Two folders' configs each declare AB110, with another meaning (and a third folder's
+    # config names the first's rule file): the log lists both rules under the one id, and
+    # each result's ruleIndex is the rule that ran on its file.
+    monkeypatch.chdir(tmp_path)
+    for folder, name in (("county", "rule-of-county"), ("city", "rule-of-city")):
+        write(tmp_path / folder / "r.yaml", _folder_rule(name, "不存在的词"))
+        write(tmp_path / folder / ".xxgk-lint.yaml", "plugins: [./r.yaml]\n")
+        write(tmp_path / folder / "a.txt", CLEAN)
+    write(tmp_path / "town" / ".xxgk-lint.yaml", "plugins: [../county/r.yaml]\n")
+    write(tmp_path / "town" / "a.txt", CLEAN)
+    argv = ["check", "--trust-configs", "--format", "sarif", "--jobs", jobs]
+    result = run_main(capsys, *argv, "county", "city", "town")
+    assert result.code == 0  # (warnings)
+    log = json.loads(result.out)
+    assert _errors(validator, log) == []
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    found = [
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleIndex"])
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == "AB110"
+    ]
+    named = [(uri, rules[index]["id"], rules[index]["name"]) for uri, index in found]
+    assert named == [
+        ("county/a.txt", "AB110", "rule-of-county"),
+        ("city/a.txt", "AB110", "rule-of-city"),
+        ("town/a.txt", "AB110", "rule-of-county"),
+    ]
+    # one descriptor per meaning: the town's rule is the county's
+    assert sorted(r["name"] for r in rules if r["id"] == "AB110") == [
+        "rule-of-city",
+        "rule-of-county",
+    ]

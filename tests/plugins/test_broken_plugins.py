@@ -15,6 +15,7 @@ import pytest
 from tests.engine.reportkit import (
     has_traceback,
     run_main,
+    run_module,
     write,
     wrong_total,
     wrong_total_position,
@@ -260,9 +261,115 @@ def test_a_rule_that_raises_while_checking(repo: Path, capsys) -> None:
     assert code == 2
     assert_builtin_findings_survive(findings)
     assert "CR002" in {d["code"] for d in findings}  # the plugin's other rule still ran
+    at = line_of(repo / "checks" / "crash.py", 'raise ZeroDivisionError("boom in the rule")')
     assert line == (
-        "xxgk-lint: r.txt: rule CR001 (always-crashes) crashed: ZeroDivisionError: boom in the rule"
+        f"xxgk-lint: r.txt: rule CR001 (always-crashes) crashed at checks/crash.py:{at}: "
+        "ZeroDivisionError: boom in the rule"
     )
+    code, _, [line] = run_errors(capsys, "--lang", "zh")
+    assert line == (
+        f"xxgk-lint: r.txt: 规则 CR001 (always-crashes) 运行出错（checks/crash.py:{at}）："
+        "ZeroDivisionError: boom in the rule"
+    )
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the line of ``path`` that holds ``text`` (once)."""
+    [number] = [n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line]
+    return number
+
+
+CRASH_DEEP = """
+    import json
+
+    from xxgk_lint.plugin import Span
+
+
+    def helper(text):
+        return json.loads(text)  # raises in the standard library
+
+
+    @make("CR004", "crashes-deep")
+    def crashes_deep(report, ctx):
+        yield from ()
+        helper("{not json")
+
+
+    @make("CR005", "misuses-the-context")
+    def misuses(report, ctx):
+        yield ctx.diagnostic(Span(1, 1, 1, 2), "no-such-message")  # raises in xxgk-lint
+
+
+    @hookimpl
+    def xxgk_lint_rules():
+        return [crashes_deep, misuses]
+    """
+
+
+def test_a_crash_names_the_last_line_of_the_plugins_own_code(repo: Path, capsys) -> None:
+    # The exception is raised in the standard library (json) or in xxgk-lint itself
+    # (ctx.diagnostic): the line named is the plugin's own, where its author can look.
+    path = plugin(repo, "deep.py", CRASH_DEEP)
+    code, _, lines = run_errors(capsys, "--lang", "en")
+    assert code == 2
+    deep, misuse = line_of(path, "json.loads(text)"), line_of(path, '"no-such-message")')
+    assert [line.split(": ", 3)[2] for line in lines] == [
+        f"rule CR004 (crashes-deep) crashed at checks/deep.py:{deep}",
+        f"rule CR005 (misuses-the-context) crashed at checks/deep.py:{misuse}",
+    ]
+    assert lines[0].endswith(
+        "JSONDecodeError: Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)"
+    )
+
+
+@pytest.mark.parametrize("how", ["--debug", "XXGK_LINT_DEBUG=1"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_debug_prints_a_crashing_rules_traceback(repo: Path, how: str, jobs: str) -> None:
+    # (in a child process: with --jobs 2 the traceback is printed by a worker process)
+    write(repo / "s.txt", wrong_total())
+    path = plugin(repo, "deep.py", CRASH_DEEP)
+    flags = ["--debug"] if how == "--debug" else []
+    env = {"XXGK_LINT_DEBUG": "1"} if how != "--debug" else {}
+    argv = ["check", "-q", "--lang", "en", "--select", "CR004", "--jobs", jobs, "r.txt", "s.txt"]
+    result = run_module(*argv, *flags, cwd=repo, env=env)
+    assert result.code == 2
+    deep, call = line_of(path, "json.loads(text)"), line_of(path, 'helper("{not json")')
+    said = [line for line in result.err.splitlines() if line.startswith("xxgk-lint: ")]
+    crashed = [
+        f"xxgk-lint: {name}: rule CR004 (crashes-deep) crashed at checks/deep.py:{deep}: "
+        "JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 "
+        "(char 1)"
+        for name in ("r.txt", "s.txt")
+    ]
+    # each crash as it happens, with its traceback; and the run's lines, as without --debug
+    assert sorted(said) == sorted([*crashed, *crashed])
+    assert result.err.count("Traceback (most recent call last):") == 2
+    traceback = result.err.split("Traceback (most recent call last):\n")[1]
+    frames = [line.strip() for line in traceback.splitlines() if line.lstrip().startswith("File")]
+    # from the rule's own call on: no frame of the runner
+    assert frames[0] == f'File "{path}", line {call}, in crashes_deep'
+    assert frames[1] == f'File "{path}", line {deep}, in helper'
+    assert all("runner.py" not in frame for frame in frames)
+
+
+def test_debug_is_the_commands_own(repo: Path, capsys) -> None:
+    import os
+
+    plugin(repo, "deep.py", CRASH_DEEP)
+    assert "XXGK_LINT_DEBUG" not in os.environ
+    result = run_main(capsys, "check", "-q", "--debug", "--select", "CR004", "r.txt")
+    assert result.code == 2
+    assert result.err.count("Traceback (most recent call last):") == 1
+    assert "XXGK_LINT_DEBUG" not in os.environ  # put back as it was
+
+
+def test_without_debug_no_traceback_is_printed(repo: Path, capsys) -> None:
+    plugin(repo, "deep.py", CRASH_DEEP)
+    result = run_main(capsys, "check", "-q", "--lang", "en", "--select", "CR004", "r.txt")
+    assert result.code == 2
+    assert not has_traceback(result.err)
+    assert len(result.err.splitlines()) == 1
 
 
 def test_a_whole_run_rule_that_raises(repo: Path, capsys) -> None:
@@ -283,7 +390,56 @@ def test_a_whole_run_rule_that_raises(repo: Path, capsys) -> None:
     code, findings, [line] = run_errors(capsys, "--lang", "zh")
     assert code == 2
     assert_builtin_findings_survive(findings)
-    assert "规则 CR003 (crashes-across) 运行出错：KeyError: 'no such year'" in line
+    at = line_of(repo / "checks" / "across.py", 'raise KeyError("no such year")')
+    # no file made it fail: the line names the whole-run step, not the run's first file
+    assert line == (
+        "xxgk-lint: 规则 CR003 (crashes-across) 在比较多份报告的一步（1 份报告，不属于某一个文件）"
+        f"运行出错（checks/across.py:{at}）：KeyError: 'no such year'"
+    )
+
+
+def test_a_whole_run_rule_that_crashes_is_not_blamed_on_a_file(repo: Path, capsys) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(repo / "reports" / name, wrong_total())
+    path = plugin(
+        repo,
+        "across.py",
+        """
+        @make("CR003", "crashes-across", run=True)
+        def crashes_across(reports, ctx):
+            raise RuntimeError(f"{len(list(reports))} reports")
+
+
+        @rule(
+            code="CR006",
+            name="crashes-per-body",
+            severity="error",
+            summary={"zh": "测试规则", "en": "a test rule"},
+            messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
+            docs={"zh": DOC, "en": DOC},
+            run=True,
+            per_body=True,
+        )
+        def crashes_per_body(reports, ctx):
+            raise RuntimeError("per body")
+
+
+        @hookimpl
+        def xxgk_lint_rules():
+            return [crashes_across, crashes_per_body]
+        """,
+    )
+    result = run_main(capsys, "check", "-q", "--lang", "en", "reports")
+    assert result.code == 2
+    across = line_of(path, 'raise RuntimeError(f"{len')
+    body = line_of(path, 'raise RuntimeError("per body")')
+    agency = "测试县人民政府"
+    assert result.err.splitlines() == [
+        "xxgk-lint: rule CR003 (crashes-across) in the whole-run step (3 reports compared, "
+        f"not one file) crashed at checks/across.py:{across}: RuntimeError: 3 reports",
+        f"xxgk-lint: rule CR006 (crashes-per-body) in the whole-run step (3 reports of {agency} "
+        f"compared, not one file) crashed at checks/across.py:{body}: RuntimeError: per body",
+    ]
 
 
 def test_a_crashing_rule_is_reported_for_each_file(repo: Path, capsys) -> None:
@@ -304,9 +460,12 @@ def test_a_crashing_rule_is_reported_for_each_file(repo: Path, capsys) -> None:
     )
     result = run_main(capsys, "check", "--format", "json", "--lang", "en", "r.txt", "s.txt")
     assert result.code == 2
+    at = line_of(repo / "checks" / "crash.py", "raise ValueError(report.path)")
     assert result.err.splitlines() == [
-        "xxgk-lint: r.txt: rule CR001 (always-crashes) crashed: ValueError: r.txt",
-        "xxgk-lint: s.txt: rule CR001 (always-crashes) crashed: ValueError: s.txt",
+        f"xxgk-lint: r.txt: rule CR001 (always-crashes) crashed at checks/crash.py:{at}: "
+        "ValueError: r.txt",
+        f"xxgk-lint: s.txt: rule CR001 (always-crashes) crashed at checks/crash.py:{at}: "
+        "ValueError: s.txt",
     ]
     assert sorted({d["path"] for d in result.diagnostics()}) == ["r.txt", "s.txt"]
 
@@ -549,9 +708,59 @@ DECLARATION_FAILURES = {
         'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, '
         'uses=["proactve.licensing.decisions"]',
         "'proactve.licensing.decisions': no table 'proactve' "
-        "(tables: proactive, applications, reviews)",
+        "(tables: proactive, applications, reviews); did you mean 'proactive'?",
     ),
 }
+
+#: A key of ``uses`` the model does not have, in a Chinese run: said as a YAML rule's
+#: check says it (the keys there, the nearest one), in Chinese.
+UNKNOWN_KEYS_ZH = {
+    "proactive.licence.decisions": (
+        "“proactive.licence.decisions”：表“proactive”没有行“licence”（行：regulations, "
+        "normative_documents, licensing, penalties, enforcement, fees, other_services, "
+        "procurement）；是否应为 'licensing'？"
+    ),
+    "proactve.licensing.decisions": (
+        "“proactve.licensing.decisions”：没有表“proactve”（表：proactive, applications, "
+        "reviews）；是否应为 'proactive'？"
+    ),
+    "applications.granted.totl": (
+        "“applications.granted.totl”：行“granted”没有列“totl”（列：natural_person, "
+        "business, research, public_interest, legal_service, other_org, total）；是否应为 'total'？"
+    ),
+    "applications.*.totl": (
+        "“applications.*.totl”：表“applications”没有列“totl”（列：natural_person, business, "
+        "research, public_interest, legal_service, other_org, total）；是否应为 'total'？"
+    ),
+    "proactive.xyzzy": (
+        "“proactive.xyzzy”：表“proactive”没有行“xyzzy”（行：regulations, normative_documents, "
+        "licensing, penalties, enforcement, fees, other_services, procurement）"
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(UNKNOWN_KEYS_ZH))
+def test_an_unknown_key_in_uses_is_said_in_the_runs_language(repo: Path, capsys, key: str) -> None:
+    arguments = f'code="AC001", name="acme-rule", messages=MESSAGES, docs=DOCS, uses=["{key}"]'
+    plugin(repo, "acme.py", DECLARING.format(arguments=arguments), header=False)
+    code, _, [line] = run_errors(capsys, "--lang", "zh")
+    assert code == 2
+    config = repo / ".xxgk-lint.yaml"
+    assert line == (
+        f"xxgk-lint: checks/acme.py:9: 本地插件 ./checks/acme.py ({config}) 导入失败："
+        f"UnknownKeyError: {UNKNOWN_KEYS_ZH[key]}"
+    )
+
+
+def test_docs_without_chinese_are_said_in_chinese(repo: Path, capsys) -> None:
+    arguments = 'code="AC001", name="acme-rule", messages=MESSAGES, docs={"en": DOC}'
+    plugin(repo, "acme.py", DECLARING.format(arguments=arguments), header=False)
+    code, _, [line] = run_errors(capsys, "--lang", "zh")
+    assert code == 2
+    assert line.endswith(
+        "导入失败：RuleDefinitionError: 规则 AC001 缺少中文（zh）docs（应为 RuleDoc）"
+    )
+
 
 DECLARING = """\
 from xxgk_lint.plugin import RuleDoc, RuleOption, hookimpl, rule
@@ -614,9 +823,10 @@ def test_a_field_only_the_english_message_uses_fails_in_a_chinese_run_too(
     code, findings, [line] = run_errors(capsys, "--lang", "zh")
     assert code == 2
     assert_builtin_findings_survive(findings)
+    at = line_of(repo / "checks" / "acme.py", "yield ctx.diagnostic(report.title.span, row=3)")
     assert line == (
-        "xxgk-lint: r.txt: 规则 AC001 (acme-rule) 运行出错：MessageError: rule AC001: "
-        "message 'default' uses {english}, which the rule did not pass"
+        f"xxgk-lint: r.txt: 规则 AC001 (acme-rule) 运行出错（checks/acme.py:{at}）：MessageError: "
+        "rule AC001: message 'default' uses {english}, which the rule did not pass"
     )
 
 
@@ -638,7 +848,8 @@ def test_a_message_key_the_rule_does_not_have(repo: Path, capsys) -> None:
     code, _, [line] = run_errors(capsys, "--lang", "en")
     assert code == 2
     assert line.endswith(
-        "crashed: MessageError: rule AC001 has no message 'missing' (messages: 'default')"
+        "crashed at checks/acme.py:21: MessageError: rule AC001 has no message 'missing' "
+        "(messages: 'default')"
     )
 
 

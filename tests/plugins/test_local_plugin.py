@@ -179,6 +179,8 @@ def test_rules_lists_the_plugin_rules(example: Path, capsys: pytest.CaptureFixtu
 
     data = run_main(capsys, "rules", "--format", "json").json()
     [acme] = [r for r in data["rules"] if r["code"] == "AC002"]
+    # its file, as a YAML rule's origin is (not the module name xxgk-lint made up for it)
+    assert acme["origin"] == "acme_rules.py"
     assert acme["options"] == [
         {
             "name": "word",
@@ -246,3 +248,15 @@ def test_a_plugin_named_twice_is_loaded_once(
     result = run_main(capsys, "rules")
     assert (result.code, result.err) == (0, "")
     assert [line.split()[0] for line in result.out.splitlines()].count("AC001") == 1
+
+
+def test_the_origin_of_a_local_plugins_rule_is_its_file_as_messages_show_it(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (example / "sub").mkdir()
+    monkeypatch.chdir(example / "sub")
+    data = run_main(capsys, "rules", "--format", "json", "--config", "../.xxgk-lint.yaml").json()
+    origins = {r["code"]: r["origin"] for r in data["rules"]}
+    # (outside the working folder: the whole path, as messages show it)
+    assert origins["AC001"] == origins["AC002"] == str((example / "acme_rules.py").resolve())
+    assert origins["XG201"] == "xxgk_lint_rules.arithmetic"  # an installed module: its name

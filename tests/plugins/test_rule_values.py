@@ -64,7 +64,8 @@ def test_a_severity_string_of_no_severity_is_the_rule_crashing(repo: Path, capsy
     result = run_main(capsys, "check", "-q", "--lang", "en", "--select", "ACS101", "r.txt")
     assert result.code == 2
     assert result.err.splitlines() == [
-        "xxgk-lint: r.txt: rule ACS101 (acme-severity) crashed: ValueError: unknown severity "
+        "xxgk-lint: r.txt: rule ACS101 (acme-severity) crashed at sev_fatal.py:23: "
+        "ValueError: unknown severity "
         "'fatal' (expected error, warning or info)"
     ]
 

@@ -47,6 +47,9 @@ def assert_builtin_findings_survive(findings: list[dict]) -> None:
 
 # ---- what a rule yields ----
 
+#: The lines of the report checked (``wrong_total()``; its last newline ends its last line).
+REPORT_LINES = len(wrong_total().splitlines())
+
 BAD_YIELDS = {
     "None": ("yield None", "yielded None, not a Diagnostic"),
     "a string": ('yield "the total is wrong"', "yielded str, not a Diagnostic"),
@@ -63,6 +66,20 @@ BAD_YIELDS = {
     "a line of 0": (
         "from dataclasses import replace\nyield replace(ctx.diagnostic(report.title.span), line=0)",
         "line is int 0, not an integer of at least 1",
+    ),
+    "a line past the end of the file": (
+        "from xxgk_lint.plugin import Span\nyield ctx.diagnostic(Span(9999, 5, 9999, 6))",
+        f"the span 9999:5-9999:6 is past the end of the file ({REPORT_LINES} lines)",
+    ),
+    "an end line past the end of the file": (
+        "from xxgk_lint.plugin import Span\nyield ctx.diagnostic(Span(2, 1, 500, 1))",
+        f"the span 2:1-500:1 is past the end of the file ({REPORT_LINES} lines)",
+    ),
+    "the line after the last one": (
+        f"from xxgk_lint.plugin import Span\n"
+        f"yield ctx.diagnostic(Span({REPORT_LINES + 2}, 1, {REPORT_LINES + 2}, 2))",
+        f"the span {REPORT_LINES + 2}:1-{REPORT_LINES + 2}:2 is past the end of the file "
+        f"({REPORT_LINES} lines)",
     ),
     "an expected value that is a list": (
         "yield ctx.diagnostic(report.title.span, expected=[1, 2])",
@@ -223,7 +240,7 @@ def test_an_exit_in_a_rule_is_that_rule_crashing(repo: Path, capsys, body: str) 
     assert result.code == 2
     assert_builtin_findings_survive(result.diagnostics())
     [line] = result.err.splitlines()
-    assert line.startswith("xxgk-lint: r.txt: rule ACM001 (acme-rule) crashed: ")
+    assert line.startswith("xxgk-lint: r.txt: rule ACM001 (acme-rule) crashed at acme.py:")
     assert line.split(": ")[-2] in ("SystemExit", "KeyboardInterrupt")
 
 
@@ -338,3 +355,123 @@ def test_two_plugins_declaring_one_code_give_the_same_message_every_time(repo: P
     assert line == (
         f"xxgk-lint: 插件 ./b.py ({config})：规则代码 ACM001 重复（已由 ./a.py ({config}) 声明）"
     )
+
+
+# ---- --timeout stops a slow rule ----
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem", "summary"),
+    [
+        (
+            "en",
+            "checking it took longer than the limit per file (--timeout 0.3 s); rule ACM001 "
+            "(acme-rule) was running when the time ran out",
+            "Checked 2 files: 2 errors, 0 warnings, 2 files not finished within --timeout.",
+        ),
+        (
+            "zh",
+            "处理时间超过了每个文件的时间限制（--timeout 0.3 秒），时间用完时规则 ACM001 "
+            "(acme-rule) 正在运行",
+            "检查了 2 个文件：2 个错误，0 个警告，2 个文件未在 --timeout 时限内检查完。",
+        ),
+    ],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_over_the_timeout_names_the_rule_that_was_running(
+    repo: Path, capsys, lang: str, problem: str, summary: str, jobs: str
+) -> None:
+    # The rule is within its own rule-timeout (5 s), not within --timeout: the file was
+    # read, its check did not finish; the slow rule is where to look, not the report.
+    write(repo / "s.txt", wrong_total())
+    write_plugin(repo, "acme.py", one_rule("import time\ntime.sleep(1.5)\nyield from ()"))
+    argv = ["check", "--timeout", "0.3", "--lang", lang, "--jobs", jobs, "r.txt", "s.txt"]
+    result = run_module(*argv, cwd=repo)
+    assert result.code == 2
+    xg001 = [line for line in result.out.splitlines() if " XG001 " in line]
+    assert [line.endswith(problem) for line in xg001] == [True, True]
+    assert [line.split(":", 1)[0] for line in xg001] == ["r.txt", "s.txt"]
+    assert result.out.splitlines()[-1] == summary
+    # on stderr with a machine format, as every XG001
+    result = run_module(*argv[:-2], "--format", "json", "r.txt", cwd=repo)
+    assert result.code == 2
+    assert result.err.splitlines()[0].endswith(problem)
+
+
+def test_a_file_unreadable_and_one_over_the_timeout_are_counted_apart(repo: Path) -> None:
+    write(repo / "bad.txt", "")
+    write_plugin(repo, "acme.py", one_rule("import time\ntime.sleep(1.5)\nyield from ()"))
+    result = run_module(
+        "check", "-q", "--timeout", "0.3", "--lang", "en", "r.txt", "bad.txt", cwd=repo
+    )
+    assert result.code == 2
+    assert result.out.splitlines()[-1] == (
+        "Checked 2 files: 2 errors, 0 warnings, 1 unreadable file, 1 file not finished within "
+        "--timeout."
+    )
+    result = run_module(
+        "export",
+        "--timeout",
+        "0.3",
+        "--lang",
+        "en",
+        "-o",
+        "cells.csv",
+        "r.txt",
+        "bad.txt",
+        cwd=repo,
+    )
+    assert result.code == 2
+    assert result.err.splitlines()[-1].endswith(
+        "1 file unreadable, 1 file not finished within --timeout"
+    )
+
+
+def test_a_finding_past_the_end_in_chinese_and_the_rules_other_findings_kept(
+    repo: Path, capsys
+) -> None:
+    body = (
+        "from xxgk_lint.plugin import Span\n"
+        "yield ctx.diagnostic(Span(9999, 5, 9999, 6))\n"
+        "yield ctx.diagnostic(Span(9998, 1, 9998, 2))\n"
+        f"yield ctx.diagnostic(Span({REPORT_LINES}, 1, {REPORT_LINES}, 2))"
+    )
+    write_plugin(repo, "acme.py", one_rule(body))
+    result = run_main(capsys, "check", "--format", "json", "r.txt")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "xxgk-lint: r.txt: 规则 ACM001 (acme-rule) 的输出无效：2 条结果无效，第一条："
+        f"位置 9999:5-9999:6 超出了文件末尾（文件共 {REPORT_LINES} 行）"
+    ]
+    # the finding on the last line is valid
+    assert [d["line"] for d in result.diagnostics() if d["code"] == "ACM001"] == [REPORT_LINES]
+
+
+def test_what_a_plugin_prints_at_import_is_said_once_with_jobs(repo: Path) -> None:
+    # (a worker process has the run's modules: it does not import the plugin again)
+    write(repo / "s.txt", wrong_total())
+    write_plugin(
+        repo,
+        "acme.py",
+        'print("loading acme")\n\n' + one_rule('print("checking", report.path)\nyield from ()'),
+    )
+    said = {}
+    for jobs in ("1", "2"):
+        result = run_module("check", "-q", "--jobs", jobs, "r.txt", "s.txt", cwd=repo)
+        assert result.code == 1
+        said[jobs] = sorted(result.err.splitlines())
+    assert said["1"] == said["2"] == ["checking r.txt", "checking s.txt", "loading acme"]
+
+
+def test_a_plugin_two_configs_name_is_imported_once_unless_it_changed(repo: Path, capsys) -> None:
+    write_plugin(repo, "acme.py", 'print("loading acme")\n\n' + one_rule("yield from ()"))
+    write(repo / "county" / "a.txt", wrong_total())
+    write(repo / "county" / ".xxgk-lint.yaml", "plugins: [../acme.py]\nfail-on: warning\n")
+    result = run_main(capsys, "check", "-q", "--trust-configs", "r.txt", "county")
+    assert result.code == 1
+    assert result.err.splitlines() == ["loading acme"]
+    # changed since: imported again (as a new run of the command would)
+    source = (repo / "acme.py").read_text()
+    write(repo / "acme.py", source.replace('print("loading acme")', 'print("loading acme 2")'))
+    result = run_main(capsys, "check", "-q", "r.txt")
+    assert result.err.splitlines() == ["loading acme 2"]

@@ -11,9 +11,10 @@ means findings, never a crash.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,23 @@ def _debugging(args: argparse.Namespace) -> bool:
     ).strip() not in ("", "0")
 
 
+@contextlib.contextmanager
+def _debug_environment(debug: bool) -> Iterator[None]:
+    """``--debug`` as ``XXGK_LINT_DEBUG=1`` for the command: the engine, and the worker
+    processes of ``--jobs``, which inherit it, then print a crashing rule's traceback
+    (:func:`xxgk_lint.engine.guard.show_traceback`). Put back as it was afterwards (a
+    caller of :func:`main` from Python keeps its environment)."""
+    key = "XXGK_LINT_DEBUG"
+    before = os.environ.get(key)
+    if debug and before is None:
+        os.environ[key] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(key, None)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command not in ("check", "export", "report"):  # those call settle()
         import gc
@@ -371,7 +389,7 @@ def _main(argv: Sequence[str] | None) -> int:
     debug = _debugging(args)
     progress.file = None
     try:
-        with real_interrupts():
+        with real_interrupts(), _debug_environment(debug):
             return _dispatch(args)
     except KeyboardInterrupt as stopped:
         error_line("terminated" if isinstance(stopped, Terminated) else "interrupted")

@@ -75,16 +75,23 @@ def closing_counts(end: RunEnd) -> str:
     """``8 files unreadable, 2 run errors, 1 plugin error`` (the unreadable files always,
     run errors and XG009 findings when there are some), in the run's language: the end of
     ``export``'s and ``report``'s closing line."""
-    unreadable, errors = end.tally.unreadable, len(end.run_errors)
+    from xxgk_lint.formatters.text import timed_out_text
+
+    timed_out = end.tally.timed_out
+    unreadable, errors = end.tally.unreadable - timed_out, len(end.run_errors)
     invalid = end.tally.plugin_errors
     if end.lang == "en":
         parts = [plural(unreadable, "file") + " unreadable"]
+        if timed_out:
+            parts.append(timed_out_text(timed_out, "en"))
         if errors:
             parts.append(plural(errors, "run error"))
         if invalid:
             parts.append(plural(invalid, "plugin error"))
         return ", ".join(parts)
     parts = [f"{unreadable} 个文件无法读取"]
+    if timed_out:
+        parts.append(timed_out_text(timed_out, "zh"))
     if errors:
         parts.append(f"{errors} 个运行错误")
     if invalid:

@@ -77,6 +77,22 @@ class ConfigError(Exception):
         return f"config error: {self}" if lang == "en" else f"配置错误：{self.zh}"
 
 
+class UnknownSelectorError(ConfigError):
+    """A rule named on the command line (``--select``/``--ignore``) that a config's rules do
+    not include: ``selector`` under the config ``config`` (``key``: select or ignore).
+
+    The run may know the rule from another config (the nearest config of each file applies
+    whole: a folder's own config does not load the plugins of the one above); the runner
+    then says so (:meth:`xxgk_lint.engine.runner.Runner.plan`), else this is the error.
+    """
+
+    def __init__(self, en: str, zh: str, selector: str, key: str, config: Config) -> None:
+        super().__init__(en, zh)
+        self.selector = selector
+        self.key = key
+        self.config = config
+
+
 class PluginError(ConfigError):
     """A plugin or rule file the config names could not be loaded, and the config needs its
     rules: the message is that failure (``checks/acme.py:3: …``, already in the run's
@@ -556,7 +572,26 @@ def check_selectors(config: Config, registry: Registry) -> None:
                 _plugin_failure_first(registry)
                 source, source_zh, why, why_zh = where, where_zh, hint, hint_zh
                 if key in ("select", "ignore") and selector in config.cli_selectors:
-                    source, source_zh, why, why_zh = "command line", "命令行", "", ""
+                    if hint:  # (the config nearest to some files, whose plugins did not load)
+                        from xxgk_lint.engine.plugins import shown_path
+
+                        shown = shown_path(where)
+                        hint = f" ({shown} is inside a checked folder: its plugins were not "
+                        hint += "loaded; see --trust-configs)"
+                        hint_zh = (
+                            f"（{shown} 位于被检查的文件夹中，其插件未加载；见 --trust-configs）"
+                        )
+                    raise UnknownSelectorError(
+                        f"command line: '{key}' names no known rule: {selector!r}"
+                        + _suggest(selector, [*codes, *names])
+                        + hint,
+                        f"命令行：'{key}' 中的 {selector!r} 不是已知的规则"
+                        + _suggest_zh(selector, [*codes, *names])
+                        + hint_zh,
+                        selector,
+                        key,
+                        config,
+                    )
                 raise ConfigError(
                     f"{source}: '{key}' names no known rule: {selector!r}"
                     + _suggest(selector, [*codes, *names])

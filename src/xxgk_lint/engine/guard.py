@@ -99,6 +99,51 @@ def real_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous_term)
 
 
+def debugging() -> bool:
+    """Whether the run was asked for tracebacks: ``--debug`` (the command line sets
+    ``XXGK_LINT_DEBUG`` for the command: worker processes inherit it) or
+    ``XXGK_LINT_DEBUG=1``."""
+    import os
+
+    return os.environ.get("XXGK_LINT_DEBUG", "").strip() not in ("", "0")
+
+
+def raised_at(exc: BaseException) -> str | None:
+    """``file:line`` where a rule's exception was raised: the last line of its plugin's
+    own code in the traceback (not the standard library's, pluggy's nor xxgk-lint's, which
+    a rule may call), relative to the working directory when inside it; ``None`` when
+    there is none (a built-in rule)."""
+    from xxgk_lint.engine.plugins import failure_place  # (a rule failed: rare)
+
+    return failure_place(exc, None)
+
+
+def show_traceback(message: str, exc: BaseException) -> None:
+    """With :func:`debugging`: the error line of a rule that raised ``exc`` and its
+    traceback on stderr, from the rule's own call on (the runner's frames left out), as
+    ``--debug`` shows an internal error's. Said where the rule ran (a worker process with
+    ``--jobs``), when it failed; the run still names it in its one line."""
+    if not debugging():
+        return
+    import traceback
+
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None and _is_runner(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    with suppress(OSError, ValueError):
+        sys.stderr.write(f"xxgk-lint: {message}\n{text}")
+        sys.stderr.flush()
+
+
+def _is_runner(filename: str) -> bool:
+    import os
+
+    return os.path.basename(filename) == "runner.py" and os.path.dirname(
+        filename
+    ) == os.path.dirname(__file__)
+
+
 def contained(exc: BaseException) -> bool:
     """Whether ``exc``, raised by plugin code, is that plugin's failure (else: re-raise)."""
     if isinstance(exc, BudgetExceeded):

@@ -28,7 +28,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,8 +111,9 @@ def _describe(exc: BaseException, lang: str = "en") -> str:
         return _one_line(f"TypeError: {exc if lang == 'en' else exc.zh}")
     if lang != "en":
         from xxgk_lint.engine.metacheck import RuleDefinitionError
+        from xxgk_lint.format import UnknownKeyError
 
-        if isinstance(exc, RuleDefinitionError):
+        if isinstance(exc, (RuleDefinitionError, UnknownKeyError)):
             from xxgk_lint.engine.plugin_messages import problem_zh
 
             return _one_line(f"{type(exc).__name__}: {problem_zh(str(exc))}")
@@ -168,6 +169,14 @@ def _import_local(plugin: LocalPlugin) -> object:
         if folder not in sys.path:
             sys.path.append(folder)
         module_name = module_name_for(path)
+        # Loaded once per process, as Python imports a module once: a worker process of
+        # --jobs (forked: it has the run's modules) or a second config naming the same
+        # file reuses it, unless the file changed since. Run again, its import-time
+        # output was said twice (and its module-level state made twice).
+        content = path.read_bytes()
+        loaded = sys.modules.get(module_name)
+        if loaded is not None and _LOADED.get(module_name) == content:
+            return loaded
         # (imported here: only a local plugin needs them, not every start)
         from importlib.util import module_from_spec, spec_from_file_location
 
@@ -176,17 +185,21 @@ def _import_local(plugin: LocalPlugin) -> object:
             raise ImportError(f"cannot load {path}")
         module = module_from_spec(loader_spec)
         sys.modules[module_name] = module
+        _LOADED.pop(module_name, None)
         try:
             loader_spec.loader.exec_module(module)
         except BaseException:
             sys.modules.pop(module_name, None)
             raise
+        _LOADED[module_name] = content
         return module
     return importlib.import_module(spec)
 
 
 #: The folders of the local plugins loaded by this process (on ``sys.path``, searched last).
 _FOLDERS: set[str] = set()
+#: Module name → the bytes of the local plugin file it was loaded from, in this process.
+_LOADED: dict[str, bytes] = {}
 
 
 def _folder_modules(folder: str) -> dict[str, Path]:
@@ -375,6 +388,9 @@ class _Loaded:
     plugin: object | None = None
     rule_file: RuleFile | None = None
     builtin: bool = False
+    #: A local ``.py`` plugin's module name and file, as listings show it (its rules'
+    #: ``origin``: the module name is one xxgk-lint made up, ``xxgk_lint_local_…``).
+    local: tuple[str, str] | None = None
 
 
 def _failed(
@@ -491,7 +507,9 @@ def load_registry(
             if manager.is_registered(module):
                 continue
             _register(manager, module, f"local:{path if path is not None else plugin_ref.spec}")
-            ordered.append(_Loaded(label, module))
+            name = getattr(module, "__name__", None)
+            shown = (name, shown_path(origin)) if origin and path is not None and name else None
+            ordered.append(_Loaded(label, module, local=shown))
         except _TooSlow:
             registry.errors.append(
                 _over_time(lang, "本地插件", f"local plugin {label}", label, timeout)
@@ -583,7 +601,14 @@ def _collect(
         # (a hook may return a generator: it is run within the limit too)
         with _bounded(f"plugin {loaded.label}: {_HOOK}", timeout):
             for provided in caller():
-                _add_rules(registry, provided or (), loaded.label, lang, builtin=loaded.builtin)
+                _add_rules(
+                    registry,
+                    provided or (),
+                    loaded.label,
+                    lang,
+                    builtin=loaded.builtin,
+                    local=loaded.local,
+                )
     except _TooSlow:
         registry.errors.append(
             _error(
@@ -624,6 +649,7 @@ def _add_rules(
     *,
     builtin: bool = False,
     locate: Callable[[Rule], str] | None = None,
+    local: tuple[str, str] | None = None,
 ) -> None:
     if isinstance(provided, (str, bytes)) or not isinstance(provided, Iterable):
         kind = type(provided).__name__
@@ -645,6 +671,9 @@ def _add_rules(
             else:
                 registry.errors.append(_error(lang, f"插件 {label}：{zh}", f"plugin {label}: {en}"))
             continue
+        if local is not None and item.meta.origin == local[0]:
+            # its file, as a YAML rule's origin is (the module name is xxgk-lint's own)
+            item = replace(item, meta=replace(item.meta, origin=local[1]))
         registry.rules[item.meta.code] = item
         registry.declared_by[item.meta.code] = label
 

@@ -97,6 +97,10 @@ class FileResult:
     #: What a worker process already rendered of this file, by output (see
     #: :mod:`xxgk_lint.formatters.pieces`); ``None``: the output renders it itself.
     rendered: dict[str, Any] | None = None
+    #: True when the file was read but its check did not finish within ``--timeout``
+    #: (``unreadable`` too: it has XG001, naming the limit and the rule that was running);
+    #: the closing lines count it apart, as the unreadable files it is not.
+    timed_out: bool = False
 
     def problem(self, lang: str = "zh") -> str | None:
         """Why the file could not be read — its XG001 message, as ``check`` prints it — or
@@ -169,6 +173,7 @@ class Tally:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    #: Files with XG001: those that could not be read, and those over ``--timeout``.
     unreadable: int = 0
     #: Whether a finding was at or above its file's ``fail-on``.
     failed: bool = False
@@ -178,11 +183,16 @@ class Tally:
     by_rule: dict[tuple[str, str], int] = field(default_factory=dict)
     #: Checks per status (pass, fail, not_assessable, uncertain), zeros included.
     checks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    #: Of the ``unreadable`` files, those that were read but whose check ran over
+    #: ``--timeout`` (the closing lines do not call them unreadable).
+    timed_out: int = 0
 
     def add_file(self, result: FileResult, fail_on: Severity) -> None:
         self.files += 1
         if result.unreadable:
             self.unreadable += 1
+            if result.timed_out:
+                self.timed_out += 1
         if result.check_counts is not None:
             for status, number in result.check_counts.items():
                 self.checks[status] = self.checks.get(status, 0) + number

@@ -303,12 +303,18 @@ def rule(
     ``@rule(...)`` line.
     """
     from xxgk_lint.engine.metacheck import RuleDefinitionError, meta_problem
-    from xxgk_lint.format import check_address, format_for
+    from xxgk_lint.format import UnknownKeyError, check_address, format_for
 
     for version in formats:
         format_for(version)
     for address in uses:
-        check_address(address)
+        try:
+            check_address(address)
+        except UnknownKeyError:
+            # as a YAML rule's check says it: the keys there, and the nearest one
+            from xxgk_lint.engine.yamlrules.expr import unknown_key
+
+            raise UnknownKeyError(unknown_key(address)) from None
     try:
         level = Severity.parse(severity)
     except (ValueError, AttributeError):

@@ -39,14 +39,16 @@ from xxgk_lint.engine.config import (
     ConfigError,
     ConfigResolver,
     Overrides,
+    UnknownSelectorError,
     check_selectors,
     enabled,
     rule_options,
+    selector_matches,
     severity_for,
 )
 from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.factstore import FactsStore, Kept, Noted, Packed
-from xxgk_lint.engine.guard import captured_stdout, contained, progress
+from xxgk_lint.engine.guard import captured_stdout, contained, progress, raised_at, show_traceback
 from xxgk_lint.engine.pairing import scope_of
 from xxgk_lint.engine.plugins import Registry, load_registry
 from xxgk_lint.engine.results import UNREADABLE_CODE, FileResult, RunResult, Tally, kept_lines
@@ -239,6 +241,9 @@ class Runner:
         #: (config, its rule list) → the lineup of a file under it (see :meth:`_lineup`).
         self._lineups: dict[tuple[int, int], _Lineup] = {}
         self.run_errors: list[str] = []
+        #: The rule a time limit other than its own stopped (``--timeout``), with that
+        #: limit's exception: the file's XG001 names the rule that was running.
+        self._stopped_in: tuple[BaseException, Rule] | None = None
         self._plan: Plan | None = None
         #: The findings of whole-run rules, once :meth:`results` is exhausted.
         self.across: tuple[Diagnostic, ...] = ()
@@ -355,6 +360,7 @@ class Runner:
         """
         items = PlannedItems()
         seen = Seen()  # (each file once, however often it is met)
+        unknown: tuple[UnknownSelectorError, Path] | None = None
         for path in paths:
             if path == STDIN and self.stdin is not None:
                 found: Target | Skipped = Target(Path(self.stdin[0] or STDIN), True)
@@ -366,11 +372,58 @@ class Runner:
                     items.append(found)
                     continue
                 config = self.resolver.for_file(found.path)
-                registry = self.registry_for(config)
+                try:
+                    registry = self.registry_for(config)
+                except UnknownSelectorError as exc:
+                    # (the rest is planned: another config may have the rule)
+                    unknown = unknown or (exc, found.path)
+                    continue
                 self._all_rules.update(registry.rules)
                 items.append((STDIN if path == STDIN else str(found.path), found.explicit))
+        if unknown is not None:
+            raise self._not_everywhere(*unknown)
         self._plan = Plan(items, tuple(paths))
         return self._plan
+
+    def _not_everywhere(self, error: UnknownSelectorError, path: Path) -> ConfigError:
+        """The error of a rule named on the command line that ``error.config`` (the
+        nearest config of ``path``) does not have: when another config of the run has it,
+        which config lacks it and why (the nearest config applies whole: it does not add
+        the plugins of the configs above; or its plugins were not loaded), not that the
+        rule is unknown."""
+        selector, key, config = error.selector, error.key, error.config
+        having = [
+            c
+            for c, registry in self._by_config.values()
+            if any(selector_matches(selector, r.code, r.name) for r in registry.rules.values())
+        ]
+        if not having or config.path is None:
+            return error
+        from xxgk_lint.engine.plugins import shown_path
+
+        mine, other, file = (
+            shown_path(config.path),
+            shown_path(having[0].path or ""),
+            shown_path(path),
+        )
+        if not having[0].path:
+            other = "--config"
+        folder = shown_path(Path(config.path).parent)
+        folder = "./" if folder == "." else folder.rstrip("/") + "/"
+        why_en = why_zh = ""
+        if "plugins" in config.ignored:
+            why_en = (
+                "; its plugins were not loaded: it is inside a checked folder (see --trust-configs)"
+            )
+            why_zh = "；它位于被检查的文件夹中，其插件未加载（见 --trust-configs）"
+        return ConfigError(
+            f"command line: '{key}' names {selector!r}, a rule of {other} that {mine} does not "
+            f"have: {mine} is the nearest config of {file} (and of every file under {folder}) "
+            f"and applies whole, without the plugins of {other}{why_en}",
+            f"命令行：'{key}' 中的 {selector!r} 是 {other} 的规则，{mine} 中没有：{mine} 是 "
+            f"{file}（及 {folder} 下每个文件）最近的配置，整体生效，不继承 {other} 的 plugins"
+            + why_zh,
+        )
 
     def _nothing_found(self, paths: Sequence[str]) -> str:
         named = ", ".join(clean_text(p) for p in paths) or "."
@@ -560,7 +613,8 @@ class Runner:
                 options, override, named = self._rule_setting(rule, config)
                 steps.append((rule, rule.check, options, override, named))
         codes = tuple(r.code for r in rules)
-        lineup = _Lineup(config, rules, codes, frozenset(codes), tuple(steps))
+        foreign = any(not r.meta.origin.startswith(_OWN) for r, *_ in steps)
+        lineup = _Lineup(config, rules, codes, frozenset(codes), tuple(steps), foreign)
         if not config.per_file_ignores:  # (else the rules are a new list for every file)
             self._lineups[key] = lineup
         return lineup
@@ -617,11 +671,36 @@ class Runner:
                 if config.lang == "zh"
                 else f"checking it took longer than the limit per file (--timeout {seconds} s)"
             )
+            running = self._stopped_in
+            self._stopped_in = None
+            if running is not None and running[0] is exc:
+                # the rule that was running when the time ran out (an agency's slow rule
+                # is where to look, not the report)
+                rule = running[1]
+                problem += (
+                    f"，时间用完时规则 {rule.code} ({rule.name}) 正在运行"
+                    if config.lang == "zh"
+                    else f"; rule {rule.code} ({rule.name}) was running when the time ran out"
+                )
             diagnostic = self._unreadable(registry, config, path, problem)
             result = FileResult(
-                path, (diagnostic,), (), (), None, True, fail_on, errors=tuple(errors)
+                path,
+                (diagnostic,),
+                (),
+                (),
+                None,
+                True,
+                fail_on,
+                errors=tuple(errors),
+                timed_out=True,
             )
             return Checked(result, codes)
+        count = len(source.original_lines) or source.text.count("\n") + 1
+        foreign = lineup.foreign and diagnostics
+        if foreign and max(max(d.line, d.end_line) for d in diagnostics) > count:
+            ends = not source.original_lines and source.text.endswith("\n")
+            shown = count - 1 if ends else count  # (the empty "line" after the last newline)
+            diagnostics = _within(diagnostics, count, shown, registry, config.lang, path)
         diagnostics.sort(key=Diagnostic.sort_key)
         # Fingerprints key on the report (body|year), not on the file's name: a finding
         # made by RuleContext.diagnostic has it, one a rule built itself (or XG009) not.
@@ -630,7 +709,7 @@ class Runner:
         title_line = None
         if facts is not None and report.title is not None:
             title_line = report.title.span.line
-        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line)
+        lines, title = _lines_kept(source, (d.line for d in diagnostics), title_line, count)
         result = FileResult(
             path,
             tuple(diagnostics),
@@ -679,10 +758,12 @@ class Runner:
         paths: Sequence[str],
         reports: int,
         errors: list[str],
+        whole: _WholeRun,
     ) -> list[Diagnostic]:
         """Run one whole-run rule under its guards; its valid findings (plus XG009 if it
         yielded junk). A rule that crashes or runs over its time limit (``rule-timeout``
-        per report it reads) is one line in ``errors``. (Per-report rules run in
+        per report it reads) is one line in ``errors``, which names the whole-run step
+        (``whole``), not a file: no one file made it fail. (Per-report rules run in
         :meth:`_run_checks`, one loop for a file's rules.)
         """
         options, override, named = self._rule_setting(rule, config)
@@ -700,12 +781,12 @@ class Runner:
         except BudgetExceeded as exc:
             if exc.deadline is not limit.deadline:
                 raise
-            errors.append(self._over_time(rule, path, seconds))
+            errors.append(self._over_time(rule, path, seconds, whole))
             return []
         except BaseException as exc:
             if not contained(exc):
                 raise
-            errors.append(self._crashed(rule, path, exc))
+            errors.append(self._crashed(rule, path, exc, whole))
             return []
         if not found:
             return found
@@ -762,6 +843,7 @@ class Runner:
                     stop()
             except BudgetExceeded as exc:
                 if exc.deadline is not legs.deadline:
+                    self._stopped_in = (exc, rule)  # (``--timeout``: the file's XG001 names it)
                     raise
                 errors.append(self._over_time(rule, path, seconds))
                 continue
@@ -782,21 +864,32 @@ class Runner:
             sys.stdout = capture
         return diagnostics
 
-    def _over_time(self, rule: Rule, path: str, seconds: float) -> str:
-        """The run error of a rule stopped at its time limit."""
+    def _over_time(
+        self, rule: Rule, path: str, seconds: float, whole: _WholeRun | None = None
+    ) -> str:
+        """The run error of a rule stopped at its time limit (on the file ``path``, or in
+        the ``whole``-run step)."""
+        zh, en = _rule_named(rule, path, whole)
         return self._message(
-            f"{path}: 规则 {rule.code} ({rule.name}) 运行超过时间限制"
-            f"（rule-timeout {seconds:g} 秒），已停止",
-            f"{path}: rule {rule.code} ({rule.name}) ran longer than its time limit "
-            f"(rule-timeout {seconds:g} s) and was stopped",
+            f"{zh}运行超过时间限制（rule-timeout {seconds:g} 秒），已停止",
+            f"{en} ran longer than its time limit (rule-timeout {seconds:g} s) and was stopped",
         )
 
-    def _crashed(self, rule: Rule, path: str, exc: BaseException) -> str:
-        """The run error of a rule that raised ``exc``."""
-        return self._message(
-            f"{path}: 规则 {rule.code} ({rule.name}) 运行出错：{type(exc).__name__}: {exc}",
-            f"{path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
+    def _crashed(
+        self, rule: Rule, path: str, exc: BaseException, whole: _WholeRun | None = None
+    ) -> str:
+        """The run error of a rule that raised ``exc`` (on the file ``path``, or in the
+        ``whole``-run step): with the file and line of the rule's own code where it was
+        raised, so that its author can find it (``--debug`` also prints the traceback)."""
+        zh, en = _rule_named(rule, path, whole)
+        place = raised_at(exc)
+        error = f"{type(exc).__name__}: {exc}"
+        message = self._message(
+            f"{zh}运行出错（{place}）：{error}" if place else f"{zh}运行出错：{error}",
+            f"{en} crashed at {place}: {error}" if place else f"{en} crashed: {error}",
         )
+        show_traceback(message, exc)
+        return message
 
     def _rule_setting(
         self, rule: Rule, config: Config
@@ -896,8 +989,10 @@ class Runner:
             finally:
                 legs.stop()
         except BaseException as exc:
-            problem = _facts_problem(exc, legs.deadline, seconds)
-        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+            if isinstance(exc, BudgetExceeded) and exc.deadline is not legs.deadline:
+                self._stopped_in = (exc, rule)  # (``--timeout``: the file's XG001 names it)
+            problem = _facts_problem(rule, path, exc, legs.deadline, seconds, self.lang)
+        errors.append(problem)
         return _CRASHED
 
     def _extract(
@@ -918,8 +1013,8 @@ class Runner:
             with limit, captured_stdout():
                 return rule.facts(report)
         except BaseException as exc:
-            problem = _facts_problem(exc, limit.deadline, seconds)
-        errors.append(f"{path}: rule {rule.code} ({rule.name}) {problem}")
+            problem = _facts_problem(rule, path, exc, limit.deadline, seconds, self.lang)
+        errors.append(problem)
         return _CRASHED
 
     def _check_run(self, kept: FactsStore) -> tuple[Diagnostic, ...]:
@@ -985,6 +1080,7 @@ class Runner:
         if not eligible:
             return []
         paths = tuple(clean_text(f.path) for f in eligible)
+        body = eligible[0].agency if rule.per_body else None
         return list(
             self._run_rule(
                 rule,
@@ -994,6 +1090,7 @@ class Runner:
                 paths,
                 len(eligible),
                 self.run_errors,
+                _WholeRun(len(eligible), clean_text(body) if body else None),
             )
         )
 
@@ -1098,13 +1195,17 @@ class _Lineup(NamedTuple):
     codes: tuple[str, ...]
     active: frozenset[str]
     steps: tuple[tuple[Rule, CheckReport, Mapping[str, Any], Severity | None, str], ...]
+    #: Whether a rule that is not xxgk-lint's own runs (a plugin's, a YAML rule): only
+    #: then are the findings' lines checked against the file's end (:func:`_within`).
+    foreign: bool
 
 
 def _lines_kept(
-    source: Source, wanted: Iterable[int], title: int | None
+    source: Source, wanted: Iterable[int], title: int | None, count: int
 ) -> tuple[tuple[str, ...], tuple[int, str] | None]:
     """The file's lines as a result keeps them (:func:`kept_lines`: the ``wanted`` ones,
     the others empty), and the title's line (``(number, text)``; None without one).
+    ``count``: how many lines the file has.
 
     A text file's text is split only as far as the last line asked for: the findings'
     lines and the title are a few, often near the top, and splitting a whole report into
@@ -1115,7 +1216,6 @@ def _lines_kept(
         kept = kept_lines(lines, wanted)
     else:
         text = source.text
-        count = text.count("\n") + 1
         numbers = {n for n in wanted if 1 <= n <= count}
         last = max(numbers, default=0)
         if title is not None and last < title <= count:
@@ -1125,6 +1225,42 @@ def _lines_kept(
     if title is not None and 1 <= title <= len(kept):
         return kept, (title, lines[title - 1])
     return kept, None
+
+
+def _within(
+    diagnostics: list[Diagnostic],
+    count: int,
+    shown: int,
+    registry: Registry,
+    lang: str,
+    path: str,
+) -> list[Diagnostic]:
+    """``diagnostics`` without those placed past the file's last line (``count``; the
+    file has ``shown`` lines, as its error says, its last newline ending one): each
+    rule that made such a finding gets one XG009 naming it and the first bad span, as a
+    finding at line 0 does (:func:`checked_findings` cannot tell: it does not know the
+    file). A finding that points nowhere would show no snippet, and SARIF and GitHub
+    annotations would point past the file."""
+    kept: list[Diagnostic] = []
+    past: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if max(diagnostic.line, diagnostic.end_line) > count:
+            past.setdefault(diagnostic.code, []).append(diagnostic)
+        else:
+            kept.append(diagnostic)
+    for code, bad in past.items():
+        first = bad[0]
+        span = f"{first.line}:{first.column}-{first.end_line}:{first.end_column}"
+        problem = (
+            f"位置 {span} 超出了文件末尾（文件共 {shown} 行）",
+            f"the span {span} is past the end of the file ({shown} lines)",
+        )
+        kept.append(plugin_error(registry.rules[code], lang, path, problem, len(bad)))
+    return kept
+
+
+#: The modules of xxgk-lint's own rules (a rule's ``origin`` starts so).
+_OWN = ("xxgk_lint_rules", "xxgk_lint.")
 
 
 #: What rules return most often: iterables without asking ``collections.abc``.
@@ -1295,13 +1431,55 @@ _CRASHED = object()
 """What taking a rule's facts gives when it failed: ``None`` is a value facts may have."""
 
 
-def _facts_problem(exc: BaseException, deadline: object, seconds: float) -> str:
-    """What went wrong while a rule took a report's facts, as its error line says it; what
-    is not the rule's own failure (another deadline, an interrupt) is raised again."""
+def _facts_problem(
+    rule: Rule, path: str, exc: BaseException, deadline: object, seconds: float, lang: str
+) -> str:
+    """What went wrong while a rule took a report's facts, as its error line says it (in
+    ``lang``; a crash with the file and line where it was raised); what is not the rule's
+    own failure (another deadline, an interrupt) is raised again."""
+    zh, en = _rule_named(rule, path)
     if isinstance(exc, BudgetExceeded):
         if exc.deadline is not deadline:
             raise exc
-        return f"facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        if lang == "en":
+            return f"{en} facts ran longer than its time limit (rule-timeout {seconds:g} s)"
+        return f"{zh}的 facts 运行超过时间限制（rule-timeout {seconds:g} 秒），已停止"
     if not contained(exc):
         raise exc
-    return f"facts crashed: {type(exc).__name__}: {exc}"
+    place = raised_at(exc)
+    error = f"{type(exc).__name__}: {exc}"
+    if lang == "en":
+        message = (
+            f"{en} facts crashed at {place}: {error}" if place else f"{en} facts crashed: {error}"
+        )
+    else:
+        message = f"{zh}的 facts 运行出错" + (f"（{place}）" if place else "") + f"：{error}"
+    message = clean_text(message)
+    show_traceback(message, exc)
+    return message
+
+
+class _WholeRun(NamedTuple):
+    """A whole-run rule's step, for its error lines: how many reports it compared, and
+    the body whose reports they are (a ``per_body`` rule; ``None`` else)."""
+
+    reports: int
+    body: str | None
+
+
+def _rule_named(rule: Rule, path: str, whole: _WholeRun | None = None) -> tuple[str, str]:
+    """How an error line names a rule that failed (zh, ending in a space or a full-width
+    bracket that the verb follows; en): on the file ``path``
+    (``r.txt: rule AE001 (raiser)``), or in the whole-run step, which no one file made
+    fail (naming the run's first file there blamed a file for nothing)."""
+    named_zh, named_en = f"规则 {rule.code} ({rule.name})", f"rule {rule.code} ({rule.name})"
+    if whole is None:
+        return f"{path}: {named_zh} ", f"{path}: {named_en}"
+    reports = whole.reports
+    of_en = f" of {whole.body}" if whole.body else ""
+    of_zh = f"{whole.body} 的" if whole.body else ""
+    return (
+        f"{named_zh} 在比较多份报告的一步（{of_zh}{reports} 份报告，不属于某一个文件）",
+        f"{named_en} in the whole-run step ({reports} report{'s' if reports != 1 else ''}"
+        f"{of_en} compared, not one file)",
+    )

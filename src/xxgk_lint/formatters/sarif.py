@@ -72,6 +72,13 @@ class Stream:
     ``ruleIndex`` points into the rule list, which is complete only once every file is
     done (configs found on the way may load plugins); so each result is written to the
     spool as it comes and indexed when the log is written.
+
+    Two configs may give one code two meanings (each folder its own rule file, both
+    declaring AB110): the rule list then holds a descriptor for each, with the same
+    ``id``, and each result's ``ruleIndex`` points at its own, the rule that ran on its
+    file (:attr:`FileResult.rules_run`). SARIF allows that — ``ruleId`` names the rule,
+    ``ruleIndex`` tells descriptors of one id apart — and the schema only forbids two
+    identical descriptors (``uniqueItems``): two meanings that describe alike share one.
     """
 
     #: The name of this output's pieces rendered in worker processes.
@@ -85,19 +92,64 @@ class Stream:
         #: Code → (name, severity) of the first finding of each code, for a descriptor of
         #: a rule the run does not list.
         self._codes: dict[str, tuple[str, Severity]] = {}
+        #: Code → the rules of that code the findings came from, in the order met (one,
+        #: unless configs give the code several meanings), and the spooled results whose
+        #: rule is not the first of its code: result number → which one.
+        self._meanings: dict[str, list[RuleMeta]] = {}
+        self._meaning_of: dict[int, int] = {}
+        self._spooled = 0
 
     def begin(self) -> str:
         return ""
 
-    def _add(self, diagnostics: Iterable[Diagnostic], lines: Iterable[str]) -> None:
+    def _add(
+        self,
+        diagnostics: Iterable[Diagnostic],
+        lines: Iterable[str],
+        rules: Sequence[RuleMeta] = (),
+    ) -> None:
+        """Spool results; ``rules``: those that ran on their file (its config's)."""
+        ran = {meta.code: meta for meta in rules} if rules else None
         for diagnostic, line in zip(diagnostics, lines, strict=True):
-            self._codes.setdefault(diagnostic.code, (diagnostic.name, diagnostic.severity))
+            code = diagnostic.code
+            self._codes.setdefault(code, (diagnostic.name, diagnostic.severity))
+            meta = ran.get(code) if ran is not None else None
+            if meta is not None:
+                meanings = self._meanings.setdefault(code, [meta])
+                if meanings[0] is not meta:
+                    which = _meaning(meanings, meta)
+                    if which:
+                        self._meaning_of[self._spooled] = which
             self._spool.write(line + "\n")
+            self._spooled += 1
 
     def file(self, result: FileResult, fail_on: Severity) -> str:
         rendered = given(result, self.pieces) or file_pieces(result)
-        self._add(result.diagnostics, rendered.kept(result.diagnostics))
+        self._add(result.diagnostics, rendered.kept(result.diagnostics), result.rules_run)
         return ""
+
+    def _meaning_index(self, rules: list[dict[str, Any]], listed: Sequence[RuleMeta]) -> dict:
+        """(code, meaning) → its descriptor's index in ``rules`` (the run's list, one
+        descriptor per code: ``listed``), adding a descriptor for each meaning of a code
+        that the list does not describe."""
+        index = {meta.code: i for i, meta in enumerate(listed)}
+        found: dict[tuple[str, int], int] = {}
+        for code, meanings in self._meanings.items():
+            at = index.get(code)
+            if at is None:
+                continue  # (a rule the run does not list: see end())
+            for which, meta in enumerate(meanings):
+                if meta is listed[at] or meta == listed[at]:
+                    found[code, which] = at
+                    continue
+                descriptor = _rule_descriptor(meta, self.lang)
+                same = [i for i, d in enumerate(rules) if d == descriptor]
+                if same:  # (described alike: one descriptor; the schema wants them unique)
+                    found[code, which] = same[0]
+                else:
+                    found[code, which] = len(rules)
+                    rules.append(descriptor)
+        return found
 
     def end(self, end: RunEnd) -> Iterator[str]:
         from xxgk_lint.formatters import replay
@@ -106,6 +158,7 @@ class Stream:
         self._add(end.across, (_line(d) for d in end.across))
         rules = [_rule_descriptor(rule, self.lang) for rule in end.rules]
         index = {rule.code: i for i, rule in enumerate(end.rules)}
+        meanings = self._meaning_index(rules, end.rules) if self._meanings else {}
         # A finding from a rule the run does not list (it should not happen) still gets a
         # descriptor, so that every ruleIndex points somewhere.
         for code, (name, severity) in self._codes.items():
@@ -125,9 +178,11 @@ class Stream:
         level = (len(before.rsplit("\n", 1)[1]) - len('"results": ')) // 2
         yield before
         first = True
-        for line in replay(self._spool):
+        for number, line in enumerate(replay(self._spool)):
             result = json.loads(line)
-            result["ruleIndex"] = index[result["ruleId"]]
+            code = result["ruleId"]
+            which = self._meaning_of.get(number, 0)
+            result["ruleIndex"] = meanings.get((code, which), index[code])
             yield ("[\n" if first else ",\n") + "  " * (level + 1) + dumped(result, level + 1)
             first = False
         yield (
@@ -135,6 +190,15 @@ class Stream:
             + text[marker + len(json.dumps(_RESULTS)) :]
             + "\n"
         )
+
+
+def _meaning(meanings: list[RuleMeta], meta: RuleMeta) -> int:
+    """Which of a code's ``meanings`` (so far) ``meta`` is, added when new."""
+    for which, known in enumerate(meanings):
+        if known is meta or known == meta:
+            return which
+    meanings.append(meta)
+    return len(meanings) - 1
 
 
 def _log(rules: list[dict[str, Any]], run_errors: tuple[str, ...], results: Any) -> dict[str, Any]:

@@ -498,23 +498,35 @@ def summary_line(run: RunResult) -> str:
     """The closing line, in the run's language, e.g. ``Checked 5 files: 2 errors, 1 warning.``
 
     Errors and warnings are always counted (a clean run says ``0 errors``); infos,
-    unreadable files, run errors and plugin errors (XG009 findings, counted among the
-    errors too: each makes the exit code 2) only when there are some.
+    unreadable files, files whose check ran over ``--timeout`` (they were read: they are
+    not called unreadable), run errors and plugin errors (XG009 findings, counted among
+    the errors too: each makes the exit code 2) only when there are some.
     """
     return summary_text(run.tally(), run.lang, len(run.run_errors))
+
+
+def timed_out_text(files: int, lang: str) -> str:
+    """``2 files not finished within --timeout``: files that were read, but whose check
+    ran over the limit per file (each has XG001 naming the rule that was running)."""
+    if lang == "en":
+        return plural(files, "file") + " not finished within --timeout"
+    return f"{files} 个文件未在 --timeout 时限内检查完"
 
 
 def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
     """The closing line for these counts (see :func:`summary_line`)."""
     files = tally.files
     errors, warnings, infos = tally.errors, tally.warnings, tally.infos
-    unreadable = tally.unreadable
+    timed_out = tally.timed_out
+    unreadable = tally.unreadable - timed_out
     if lang == "en":
         parts = [plural(errors, "error"), plural(warnings, "warning")]
         if infos:
             parts.append(plural(infos, "info"))
         if unreadable:
             parts.append(plural(unreadable, "unreadable file"))
+        if timed_out:
+            parts.append(timed_out_text(timed_out, lang))
         if run_errors:
             parts.append(plural(run_errors, "run error"))
         if tally.plugin_errors:
@@ -525,6 +537,8 @@ def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
         parts.append(f"{infos} 条提示")
     if unreadable:
         parts.append(f"{unreadable} 个文件无法读取")
+    if timed_out:
+        parts.append(timed_out_text(timed_out, lang))
     if run_errors:
         parts.append(f"{run_errors} 个运行错误")
     if tally.plugin_errors:

@@ -281,6 +281,13 @@ def _close(word: str, choices: list[str]) -> tuple[str, str]:
     return f"；是否应为 {close[0]!r}？", f"; did you mean {close[0]!r}?"
 
 
+def unknown_key(address: str) -> str:
+    """Why the model refuses ``address`` (a key in a Python rule's ``uses``), in English
+    as :func:`_key_error` says it (the Chinese run's table translates it:
+    :mod:`xxgk_lint.engine.plugin_messages`)."""
+    return str(_key_error(address))
+
+
 def _key_error(address: str) -> ExprError:
     """Why the model refuses ``address``, in both languages: the key it does not have, the
     keys it has there (every format's), and the nearest one."""
