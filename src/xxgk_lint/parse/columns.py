@@ -22,7 +22,9 @@ label). They are placed under the row's columns by the first of these that decid
 5. **aligned** — text in space-aligned columns (``pdftotext -layout``, a page copied with
    its spacing) with fewer values than columns (a blank cell): each value goes under the
    column of the table's complete space-separated rows it lines up with, its left, right
-   or centre within a display column of theirs; what most such rows agree on wins.
+   or centre within a column of theirs (two in pdftotext's characters); what most such
+   rows agree on wins. Columns are counted in the measure the complete rows stand
+   together in: display columns (a wide character two) or characters (pdftotext's).
 
 A row no evidence decides is **uncertain**: its numbers are reported as found but not
 placed, never guessed.
