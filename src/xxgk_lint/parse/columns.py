@@ -306,6 +306,8 @@ def aligned_spans(values: Sequence[Item]) -> Measured | None:
 #: editor is exact but for left, right or centred numbers of other widths (one column);
 #: ``pdftotext`` rounds each word's x position to a column, a column or two off.
 _SLACK = {DISPLAY: 1, CHARS: 2}
+#: The spaces a layout leaves after a label that pushes its row's values right.
+_GAP = 2
 
 
 class Alignment(NamedTuple):
@@ -383,10 +385,6 @@ def by_alignment(
         return None
     at = dict(zip(placements.pop(), values, strict=True))
     return Placement(tuple(at.get(i) for i in range(width)), ALIGNED, len(values))
-
-
-#: The spaces a layout leaves after a label that pushes its row's values right.
-_GAP = 2
 
 
 def _laid(
