@@ -22,7 +22,9 @@ label). They are placed under the row's columns by the first of these that decid
 5. **aligned** — text in space-aligned columns (``pdftotext -layout``, a page copied with
    its spacing) with fewer values than columns (a blank cell): each value goes under the
    column of the table's complete space-separated rows it lines up with, its left, right
-   or centre within a display column of theirs; what most such rows agree on wins.
+   or centre within a column of theirs (two in pdftotext's characters); what most such
+   rows agree on wins. Columns are counted in the measure the complete rows stand
+   together in: display columns (a wide character two) or characters (pdftotext's).
 
 A row no evidence decides is **uncertain**: its numbers are reported as found but not
 placed, never guessed.
@@ -36,7 +38,9 @@ from itertools import combinations, pairwise
 from typing import TypeVar
 
 from xxgk_lint.parse.cells import (
+    COLUMN,
     EMPTY,
+    END,
     FIELD,
     GRID,
     KIND,
@@ -269,57 +273,147 @@ def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | Non
     return Placement(tuple(full[:width]), STREAM, len(full))
 
 
-#: A complete row's values as display spans (start, end), one per column.
+#: A row's values as spans (start, end) in one measure of a line's columns, one per value.
 Spans = tuple[tuple[int, int], ...]
+#: A space-separated row's spans in both measures of a text's columns (see
+#: :func:`aligned_spans`): display columns, then characters.
+Measured = tuple[Spans, Spans]
+DISPLAY, CHARS = 0, 1
 
 
-def display_spans(values: Sequence[Item]) -> Spans | None:
-    """Where a space-separated row's values stand, in display columns (None if the row
-    is not one: separated fields, grid cells, or values on several lines)."""
+def aligned_spans(values: Sequence[Item]) -> Measured | None:
+    """Where a space-separated row's values stand, in display columns and in characters,
+    both 0-based (None if the row is not one: separated fields, grid cells, or values on
+    several lines).
+
+    Text is aligned in one of two measures. Typed or copied with its spacing, in display
+    columns: a wide (CJK) character takes two, as an editor shows it. Written by
+    ``pdftotext -layout``, in characters: each character's column is its x position on
+    the page over a half-width character's width, and a Chinese character, twice as wide
+    on the page, still takes one column of the text — so a row with a longer Chinese label
+    before its values has them further right in display columns, not in characters."""
     if not values or len({v[LINE] for v in values}) != 1:
         return None
     if any(v[FIELD] >= 0 or v[TABLE] >= 0 or v[GRID] < 0 for v in values):
         return None
-    return tuple((v[GRID], v[GRID] + v[WIDTH]) for v in values)
+    return (
+        tuple((v[GRID], v[GRID] + v[WIDTH]) for v in values),
+        tuple((v[COLUMN] - 1, v[END] - 1) for v in values),
+    )
+
+
+#: How far a value may stand from its column, in each measure: a layout typed in an
+#: editor is exact but for left, right or centred numbers of other widths (one column);
+#: ``pdftotext`` rounds each word's x position to a column, a column or two off.
+_SLACK = {DISPLAY: 1, CHARS: 2}
+#: The spaces a layout leaves after a label that pushes its row's values right.
+_GAP = 2
+
+
+class Alignment(NamedTuple):
+    """The complete rows of a table's columns that rows with a blank cell are laid
+    against (see :func:`alignment`)."""
+
+    references: tuple[Measured, ...]
+    #: The measures to compare positions in (DISPLAY, CHARS): one, or both when the
+    #: complete rows do not tell which the text is aligned in.
+    measures: tuple[int, ...]
+
+
+def alignment(complete: Sequence[Measured]) -> Alignment:
+    """The complete rows' spans (``complete``: the table's rows placed by count, of one
+    set of columns), with the measure the text is aligned in: the one in which more of
+    them stand together. Their labels differ in width, so the other measure scatters
+    them (see :func:`aligned_spans`); a tie keeps both (a single complete row, or rows
+    whose labels are as wide). Read once per table, not per row."""
+    together = {
+        m: _together([reference[m] for reference in complete], _SLACK[m]) for m in (DISPLAY, CHARS)
+    }
+    most = max(together.values(), default=0)
+    return Alignment(tuple(complete), tuple(m for m, n in together.items() if n == most))
+
+
+def _together(references: Sequence[Spans], slack: int) -> int:
+    """How many of the complete rows stand in the columns most of them stand in (each
+    value within ``slack`` of the same column of the row they are compared with)."""
+    most = 0
+    for anchor in references:
+        same = tuple(range(len(anchor)))
+        most = max(most, sum(_lined_up(r, anchor, slack) == same for r in references))
+    return most
 
 
 def by_alignment(
-    values: Sequence[Item], columns: Sequence[str], complete: Sequence[Spans]
+    values: Sequence[Item], columns: Sequence[str], complete: Alignment, label: Item | None = None
 ) -> Placement | None:
     """Place a space-aligned row with fewer values than columns by where its values stand.
 
     The row must be aligned (two spaces or more between its values, as a layout's
-    columns are): a value goes under the column of a complete row (``complete``: the
-    display spans of the table's rows placed by count) whose left, right or centre it is
-    within one display column of, one column only, in order. Each complete row gives at
-    most one placement; the one most give wins (a tie between two: no placement). A row
-    that lines up with no complete row may be pushed right by a label wider than its cell:
-    see :func:`_pushed_votes`."""
-    spans = display_spans(values)
+    columns are): a value goes under the column of a complete row (``complete``: see
+    :func:`alignment`) whose left, right or centre it is within one column of (in the
+    characters of ``pdftotext`` text, within two when no complete row lines up so), one
+    column only, in order. Each complete row gives at most one placement; the one most
+    give wins (a tie between two: no placement). A row that lines up with no complete row
+    may be pushed right by its label (``label``), wider than its cell: see
+    :func:`_pushed_votes`.
+
+    Positions are compared in the measure the text is aligned in; when the complete rows
+    do not tell which, in both, and the row is placed only if the measures that place it
+    place it the same way (nothing is guessed)."""
+    measured = aligned_spans(values)
     width = len(columns)
-    if spans is None or not complete or not 0 < len(spans) < width:
+    references = complete.references
+    if measured is None or not references or not 0 < len(measured[DISPLAY]) < width:
         return None
-    if any(b[0] - a[1] < 2 for a, b in pairwise(spans)):
+    if any(b[0] - a[1] < 2 for a, b in pairwise(measured[DISPLAY])):
         return None  # (single spaces: words of a line, not aligned columns)
-    votes: dict[tuple[int, ...], int] = {}
-    references = [reference for reference in complete if len(reference) == width]
-    for reference in references:
-        laid = _lined_up(spans, reference)
-        if laid is not None:
-            votes[laid] = votes.get(laid, 0) + 1
-    if not votes:
-        votes = _pushed_votes(spans, references)
-    winner = _sole_best(votes)
-    if winner is None:
+    if any(len(reference[DISPLAY]) != width for reference in references):
         return None
-    at = dict(zip(winner, values, strict=True))
+    before = (
+        aligned_spans([label]) if label is not None and label[LINE] == values[0][LINE] else None
+    )
+    placements = set()
+    for m in complete.measures:
+        spans = [reference[m] for reference in references]
+        # (Pushed only by a label reaching into the first value's cell: see _pushed_votes.)
+        reach = min(2 * r[0][1] - r[1][1] for r in spans)
+        pushed = before is not None and before[m][0][1] + _GAP > reach
+        laid = _laid(measured[m], spans, _SLACK[m], pushed)
+        if laid is not None:
+            placements.add(laid)
+    if len(placements) != 1:
+        return None
+    at = dict(zip(placements.pop(), values, strict=True))
     return Placement(tuple(at.get(i) for i in range(width)), ALIGNED, len(values))
+
+
+def _laid(
+    spans: Spans, references: Sequence[Spans], slack: int, pushed: bool
+) -> tuple[int, ...] | None:
+    """The columns the complete rows' votes place ``spans`` in (see :func:`by_alignment`),
+    in one measure, lined up within one column or else within ``slack`` (or, if the row
+    may be ``pushed``, by its gaps); None if no placement has the most votes alone."""
+    for within in sorted({1, slack}):
+        votes: dict[tuple[int, ...], int] = {}
+        for reference in references:
+            laid = _lined_up(spans, reference, within)
+            if laid is not None:
+                votes[laid] = votes.get(laid, 0) + 1
+        if votes:
+            return _sole_best(votes)
+    return _sole_best(_pushed_votes(spans, references)) if pushed else None
 
 
 def _pushed_votes(spans: Spans, references: Sequence[Spans]) -> dict[tuple[int, ...], int]:
     """The placements of a row whose values all stand one offset right of the columns of
     complete rows (:func:`_pushed`), one vote per complete row; none if any complete row
-    allows two (the row could be pushed by either offset: nothing is guessed)."""
+    allows two (the row could be pushed by either offset: nothing is guessed).
+
+    Asked only of a row whose label, with the two spaces a layout leaves after it, reaches
+    into the first value's cell (past the right edge of the complete rows' first value
+    less the columns' pitch): a label that ends
+    short of the values pushed nothing, and values off the columns after it are off by
+    more than a layout's rounding, not placed."""
     votes: dict[tuple[int, ...], int] = {}
     for reference in references:
         ways = _pushed(spans, reference)
@@ -353,17 +447,17 @@ def _pushed(spans: Spans, reference: Spans) -> set[tuple[int, ...]]:
     return ways
 
 
-def _lined_up(spans: Spans, reference: Spans) -> tuple[int, ...] | None:
+def _lined_up(spans: Spans, reference: Spans, slack: int) -> tuple[int, ...] | None:
     """The column of ``reference`` each span lines up with (left, right or centre within
-    one display column), if each lines up with exactly one, in increasing order."""
+    ``slack`` columns), if each lines up with exactly one, in increasing order."""
     laid: list[int] = []
     for start, end in spans:
         near = [
             i
             for i, (left, right) in enumerate(reference)
-            if abs(start - left) <= 1
-            or abs(end - right) <= 1
-            or abs(start + end - left - right) <= 2
+            if abs(start - left) <= slack
+            or abs(end - right) <= slack
+            or abs(start + end - left - right) <= 2 * slack
         ]
         if len(near) != 1 or (laid and near[0] <= laid[-1]):
             return None

@@ -56,11 +56,12 @@ from xxgk_lint.parse.columns import (
     FieldVotes,
     HeaderMap,
     HeaderToken,
+    Measured,
     Placement,
-    Spans,
+    aligned_spans,
+    alignment,
     by_alignment,
     by_count,
-    display_spans,
     grid_order,
     place,
     printed_order,
@@ -1076,19 +1077,20 @@ def _aligned(open_rows: list[_Pending], pending: list[_Pending]) -> None:
     """Place the rows still open that are text in space-aligned columns (a blank cell
     leaves no field to keep its place) by where their values stand under the table's
     complete rows of the same columns (see :func:`by_alignment`)."""
-    complete: dict[tuple[str, ...], list[Spans]] = {}
+    complete: dict[tuple[str, ...], list[Measured]] = {}
     for entry in pending:
         items = entry.placement.items
         if entry.placement.evidence == COUNT and items is not None and None not in items:
-            spans = display_spans([item for item in items if item is not None])
+            spans = aligned_spans([item for item in items if item is not None])
             if spans is not None:
                 complete.setdefault(tuple(entry.columns), []).append(spans)
     if not complete:
         return
+    read = {columns: alignment(rows) for columns, rows in complete.items()}
     for entry in open_rows:
-        if entry.placement.items is None:
-            references = complete.get(tuple(entry.columns), [])
-            placement = by_alignment(entry.values, entry.columns, references)
+        references = read.get(tuple(entry.columns))
+        if entry.placement.items is None and references is not None:
+            placement = by_alignment(entry.values, entry.columns, references, entry.label)
             if placement is not None:
                 entry.placement = placement
 
