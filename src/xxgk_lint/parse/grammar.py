@@ -24,6 +24,7 @@ from typing import Any
 
 from xxgk_lint.parse._lark_runtime import Lark, Shift, Token, Transformer, UnexpectedToken
 from xxgk_lint.parse.lexer import LINE_KIND, LINE_TEXT, CellSplitter, Line, LineLexer
+from xxgk_lint.parse.sentences import goes_on_after_colon
 from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -104,7 +105,8 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
     A page number printed inside a sentence (…申请637件，其 / - 2 - / 中上年结转12件。) is
     dropped and the sentence joined: a paragraph whose last line does not end a sentence,
-    followed across page marks by another paragraph, goes on in it.
+    followed across page marks by another paragraph, goes on in it. So does a paragraph
+    whose last line is wrapped after a colon (sentences.goes_on_after_colon).
     """
     blocks: list[RawBlock] = []
     page_mark = False
@@ -120,6 +122,13 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
             and kind != "TITLE"
             and is_paragraph(blocks[-1])
             and blocks[-1][-1][LINE_KIND] != "END"
+        ) or (
+            blocks
+            and blocks[-1][-1][LINE_TEXT][-1] in "：:"
+            and kind != "ROW"
+            and kind != "TITLE"
+            and is_paragraph(blocks[-1])
+            and goes_on_after_colon(blocks[-1], child)
         ):
             blocks[-1].extend(child)
         else:
