@@ -209,8 +209,19 @@ def test_radicals_fold_one_for_one_to_what_nfkc_makes_of_them() -> None:
         ("统\u3000计\u3000期\u3000限", "统计期限"),  # U+3000
         ("申 请 580 件 。", "申请580件。"),  # a Chinese character and a digit
         ("（ 二 ） 依 申 请", "（二）依申请"),
-        ("自 2 023年", "自2 023年"),  # never between two digits
+        ("自 2 023年", "自2 023年"),  # never between two digits in ordinary prose
         ("2023 年 12 月", "2023年12月"),
+        # the digits spaced too, in letter-spaced text: closed up with the rest
+        ("期 限 自 2 0 2 3 年 1 2 月 3 1 日 止", "期限自2023年12月31日止"),
+        ("申  请  5  8  0  件  。", "申请580件。"),
+        ("申\u3000请\u3000５\u3000８\u3000０\u3000件", "申请５８０件"),
+        ("全 年 共 收 到 1 2", "全年共收到12"),  # at the text's end
+        # but not in ordinary prose around them
+        ("期限自 2 023年", "期限自2 023年"),  # a typo XG302 reports
+        ("分别为 1 2 3 件", "分别为1 2 3件"),  # one Chinese character of a word to itself
+        ("全 年 共 58 0 件", "全年共58 0件"),  # 58 is no one-character word
+        ("申 请 5\t8 0 件", "申请5\t8 0件"),  # a tab: cells apart
+        ("期限自 2 0 2 3年1月", "期限自2 0 2 3年1月"),  # the characters around unspaced
     ],
 )
 def test_letter_spaced_chinese_is_closed_up_and_mapped_back(text: str, closed: str) -> None:
@@ -222,7 +233,9 @@ def test_letter_spaced_chinese_is_closed_up_and_mapped_back(text: str, closed: s
     assert "".join(text[i] for i in at[:-1]) == found
 
 
-@pytest.mark.parametrize("text", ["统计期限自2023年1月1日起至", "abc de", "1 2 3", "", "2 023年"])
+@pytest.mark.parametrize(
+    "text", ["统计期限自2023年1月1日起至", "abc de", "1 2 3", "", "2 023年", "0 0 0 0 0 0"]
+)
 def test_text_with_nothing_to_close_up_comes_back_as_is(text: str) -> None:
     from xxgk_lint.format.normalise import close_up
 

@@ -172,3 +172,72 @@ def test_an_item_after_a_line_as_wide_as_its_run_is_a_wrap() -> None:
     assert paragraph_starts([wide[:21], wide[21:48] + "：", "一是信息更新不够及时。"]) == [2]
     assert paragraph_starts([wide[:21], wide[21:33], "一是信息更新不够及时。"]) == [2]
     assert paragraph_starts(["（一）存在的主要问题", "一是信息更新不够及时。"]) == [1]
+
+
+#: Section 五 laid out as a 公文: paragraphs indented by two ideographic spaces, 28
+#: characters a line (the indent included), the first line wrapped after a colon.
+_GONGWEN_FIVE = [
+    "　　本机关认真对照检查问题整改情况本机关认真对照检查问：",
+    "本机关政府信息公开工作虽然取得了一定成效，但与上级要求和",
+    "群众期待相比仍有差距，主要是政策解读形式比较单一、信息更",
+    "新不够及时。下一步，本机关将加强政策解读工作，丰富解读形",
+    "式，进一步提高信息发布的及时性和准确性。",
+]
+
+
+def _five(tmp_path: Path, lines: list[str]):
+    text = CLEAN.read_text(encoding="utf-8").replace(PROBLEMS, "\n".join(lines) + "\n")
+    path = tmp_path / "five.txt"
+    path.write_text(text, encoding="utf-8")
+    section = parse_path(path).section("problems")
+    assert section is not None
+    return section
+
+
+def test_a_line_wrapped_after_a_colon_goes_on_in_the_next(tmp_path) -> None:
+    """A colon at the end of a line as wide as the page, the next line not indented as a
+    paragraph's first line is and opening no item: one paragraph, its sentences those of
+    the text unwrapped (the colon ends none)."""
+    section = _five(tmp_path, _GONGWEN_FIVE)
+    (paragraph,) = section.paragraphs
+    assert paragraph.text == "".join(line.strip() for line in _GONGWEN_FIVE)
+    first, second = paragraph.text.split("。")[:2]
+    assert [s.text for s in paragraph.sentences] == [first + "。", second + "。"]
+    assert first.endswith(
+        "问：本机关政府信息公开工作虽然取得了一定成效，但与上级要求和群众期待相比仍有差距，主要是政策解读形式比较单一、信息更新不够及时"
+    )
+    assert tuple(paragraph.sentences[0].span)[:2] == (55, 3)
+    assert tuple(paragraph.sentences[1].span)[:2] == (58, 7)
+
+
+def test_xg103_counts_the_sentences_of_a_colon_wrapped_section_five(tmp_path) -> None:
+    from tests.rules.helpers import check_text
+
+    text = CLEAN.read_text(encoding="utf-8").replace(PROBLEMS, "\n".join(_GONGWEN_FIVE) + "\n")
+    found = [(d.code, d.line, d.column) for d in check_text(tmp_path, text).diagnostics]
+    assert ("XG103", 55, 3) in found
+
+
+def test_a_colon_that_introduces_what_follows_still_ends_its_paragraph(tmp_path) -> None:
+    first, rest = _GONGWEN_FIVE[0], _GONGWEN_FIVE[1:]
+    for lines in (
+        ["　　主要问题如下：", *rest],  # a short lead-in line
+        [first, "　　" + rest[0], *rest[1:]],  # the next line indented: a new paragraph
+        [first, "一是" + rest[0][2:], *rest[1:]],  # an item after the colon
+        [first.strip(), *rest],  # no indent to tell a paragraph's start by
+    ):
+        section = _five(tmp_path, lines)
+        assert len(section.paragraphs) == 2, lines
+        assert section.paragraphs[0].text == lines[0].strip()
+
+
+def test_a_colon_wrapped_on_a_later_line_of_its_paragraph(tmp_path) -> None:
+    lines = [
+        "　　本机关政府信息公开工作虽然取得了一定成效但与上级要求和群",
+        "众期待相比仍有差距本机关认真对照检查问题整改情况主要是：",
+        "政策解读形式比较单一、信息更新不够及时。下一步，本机关将加",
+        "强政策解读工作，丰富解读形式，提高信息发布的及时性。",
+    ]
+    (paragraph,) = _five(tmp_path, lines).paragraphs
+    first, second, _ = "".join(line.strip() for line in lines).split("。")
+    assert [s.text for s in paragraph.sentences] == [first + "。", second + "。"]

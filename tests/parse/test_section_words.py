@@ -105,3 +105,90 @@ def test_without_title_and_introduction_the_topics_of_one_name_it(
         if d.code in ("XG101", "XG102")
     ]
     assert got == found
+
+
+#: The six headings of CLEAN, as it prints them.
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+#: The brackets a heading may be printed in (format.document.HEADING_OPEN / _CLOSE).
+BRACKETS = [("【", "】"), ("〖", "〗"), ("［", "］"), ("〔", "〕")]
+
+
+@pytest.mark.parametrize("section", FORMAT_2021.sections, ids=lambda s: s.key)
+@pytest.mark.parametrize(("opening", "closing"), BRACKETS)
+@pytest.mark.parametrize("form", ["{o}{h}{c}", "**{o}{h}{c}**", "## {o}{h}{c}", "{o} {h} {c}"])
+def test_a_heading_in_brackets_is_a_heading(section, opening, closing, form) -> None:
+    heading = form.format(o=opening, h=f"{section.number}、{section.title.zh}", c=closing)
+    assert classify(heading) == "HEADING"
+    assert section_key(heading) == section.key
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【图解】",
+        "【打印本页】",
+        "【字体：大 中 小】",
+        "【关闭窗口】",
+        "【一图读懂】",
+        "〔2021〕30号",
+    ],
+)
+def test_a_bracketed_line_of_a_pages_chrome_is_no_heading(line: str) -> None:
+    assert classify(line) == "TEXT"
+
+
+def _found(tmp_path: Path, text: str) -> list[tuple[str, int]]:
+    return [
+        (d.code, d.line)
+        for d in check_text(tmp_path, text).diagnostics
+        if d.code in ("XG101", "XG102")
+    ]
+
+
+@pytest.mark.parametrize(("opening", "closing"), BRACKETS)
+def test_a_report_with_its_headings_in_brackets_has_all_six_sections(
+    tmp_path: Path, opening: str, closing: str
+) -> None:
+    text = CLEAN
+    for heading in HEADINGS:
+        text = edit(text, f"\n{heading}\n", f"\n{opening}{heading}{closing}\n")
+    report = parse_text(text)
+    assert [(s.key, s.number, s.title) for s in report.sections] == [
+        (s.key, s.number, f"{opening}{h}{closing}")
+        for s, h in zip(FORMAT_2021.sections, HEADINGS, strict=True)
+    ]
+    assert _found(tmp_path, text) == []
+
+
+def test_a_bracketed_heading_with_its_text_run_in(tmp_path: Path) -> None:
+    text = edit(CLEAN, "六、其他需要报告的事项\n", "【六、其他需要报告的事项】")
+    other = parse_text(text).section("other")
+    assert other is not None
+    assert (other.number, other.title) == ("六", "【六、其他需要报告的事项】")
+    assert [p.text for p in other.paragraphs] == ["本机关2023年未收取信息处理费。"]
+    line = text.count("\n", 0, text.index("【六")) + 1
+    assert tuple(other.paragraphs[0].span)[:2] == (line, 14)
+    assert _found(tmp_path, text) == []
+
+
+def test_a_bare_heading_in_brackets(tmp_path: Path) -> None:
+    text = edit(CLEAN, "六、其他需要报告的事项\n", "【六、其他】\n")
+    other = parse_text(text).section("other")
+    assert other is not None and (other.number, other.title) == ("六", "【六、其他】")
+    assert _found(tmp_path, text) == []
+
+
+def test_a_bracketed_heading_keeps_its_numeral(tmp_path: Path) -> None:
+    # 五 numbered 四 as the section before it: XG102 names the numeral inside the brackets.
+    text = edit(CLEAN, "五、存在的主要问题及改进情况", "【四、存在的主要问题及改进情况】")
+    problems = parse_text(text).section("problems")
+    assert problems is not None and problems.number == "四"
+    line = text.count("\n", 0, text.index("【四")) + 1
+    assert _found(tmp_path, text) == [("XG102", line)]

@@ -488,3 +488,28 @@ def test_a_letter_spaced_period_is_read_and_placed_on_its_characters(blank: str)
     )
     start = 2 + spaced.index("统")
     assert found.span == Span(3, start + 1, 3, 2 + spaced.index("止") + 2)
+
+
+@pytest.mark.parametrize("blank", [" ", "  ", "\u3000"])
+def test_a_period_spaced_digit_by_digit_is_read_and_placed_on_its_characters(blank: str) -> None:
+    """A PDF's line spaced between every two characters, the digits too (统 计 期 限 自 2 0 2 2
+    年 1 月 1 日 …): read closed up, its span that of its characters in the file."""
+    from xxgk_lint.parse.dates import find_period
+
+    spaced = blank.join("本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    found = find_period([_paragraph("前言" + spaced, line=3)], 2023)
+    assert found is not None
+    assert (found.text, found.start, found.end) == (
+        "统计期限自2022年1月1日起至2022年12月31日止",
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+    )
+    assert found.span == Span(3, 2 + spaced.index("统") + 1, 3, 2 + spaced.index("止") + 2)
+
+
+def test_a_number_spaced_in_ordinary_prose_stays_apart() -> None:
+    """期限自 2 023年 is a typo in ordinary prose, not a letter-spaced year: no date read."""
+    from xxgk_lint.parse.dates import find_period
+
+    found = find_period([_paragraph("本报告统计期限自 2 023年1月1日起至2023年12月31日止。")], 2023)
+    assert found is not None and found.start is None

@@ -192,3 +192,19 @@ def test_a_month_range_in_prose_is_not_the_period(tmp_path: Path) -> None:
     text = period("统计期限内，本机关于2023年3月至5月开展专项检查。")
     file = check_text(tmp_path, text)
     assert codes(file, "XG302", "XG303", "XG304") == [("XG302", *locate(text, "统计期限"))]
+
+
+@pytest.mark.parametrize("blank", [" ", "  ", "\u3000"])
+@pytest.mark.parametrize(("year", "found"), [(2023, []), (2022, ["XG303"])])
+def test_a_period_spaced_character_by_character(
+    tmp_path: Path, blank: str, year: int, found: list[str]
+) -> None:
+    """A PDF's line with a blank between every two characters, the digits too: the period
+    is read (no XG301, no XG302 for a year spaced 2 0 2 3), and last year's is XG303."""
+    spaced = blank.join(f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
+    text = period(spaced)
+    file = check_text(tmp_path, text)
+    got = [d for d in file.diagnostics if d.code in ("XG301", "XG302", "XG303")]
+    assert [(d.code, d.line, d.column) for d in got] == [
+        (code, *locate(text, blank.join("统计期限"))) for code in found
+    ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from xxgk_lint.format.document import unbracketed
 from xxgk_lint.format.f2019 import FORMAT_2019
 from xxgk_lint.format.f2021 import FORMAT_2021
 from xxgk_lint.format.model import (
@@ -77,9 +78,10 @@ def bare_section(heading: str) -> str | None:
     """The section a heading names by a bare word only (六、其他), if it does.
 
     Such a heading stands only where the section's heading can stand (after the sections
-    before it); the builder decides that, this says what the words alone say.
+    before it); the builder decides that, this says what the words alone say. Read
+    without the brackets it may be printed in (【六、其他】).
     """
-    norm = normalise(heading)
+    norm = normalise(unbracketed(heading))
     for section in FORMAT_2021.sections:
         if not section.may_be_bare(norm):
             continue  # (its pattern is compiled only for a heading it may match)

@@ -70,6 +70,33 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: Brackets a section heading may be printed in, opening and closing (【一、总体情况】,
+#: 〖二、主动公开政府信息情况〗, ［三、…］, 〔四、…〕): a decoration of the heading, as bold
+#: (**一、总体情况**) is. Only around a section numeral and title: a bracketed line of a
+#: web page's chrome (【图解】, 【打印本页】, 【字体：大 中 小】) stays no heading. Written
+#: into the grammar's HEADING by ``python -m xxgk_lint.format.terminals``.
+HEADING_OPEN = "【〖［〔"
+HEADING_CLOSE = "】〗］〕"
+
+#: What may stand before a heading's opening bracket: markdown heading marks, bold, blanks.
+_BEFORE_BRACKET = "#* \t\u3000"
+
+
+def unbracketed(heading: str) -> str:
+    """``heading`` without the brackets it is printed in (【六、其他】 → 六、其他; **〔一、
+    总体情况〕** → **一、总体情况**), for reading its numeral and words; any other text as
+    it is. The closing bracket is the last one of its kind (what follows it, a colon or
+    。, stays)."""
+    body = heading.lstrip(_BEFORE_BRACKET)
+    if not body or body[0] not in HEADING_OPEN:
+        return heading
+    start = len(heading) - len(body)
+    end = heading.rfind(HEADING_CLOSE[HEADING_OPEN.index(body[0])])
+    if end < start:
+        return heading[:start] + heading[start + 1 :]
+    return heading[:start] + heading[start + 1 : end] + heading[end + 1 :]
+
+
 #: The word that joins an agency to what it reports on (白石县自然资源局关于2023年…报告): not part
 #: of the agency's name.
 ABOUT = "关于"

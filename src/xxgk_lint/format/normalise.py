@@ -276,6 +276,45 @@ def holds_blank(text: str) -> bool:
     return " " in text or "\t" in text or "\u3000" in text
 
 
+#: The blanks between characters of letter-spaced text (no tab: between digits, a tab
+#: separates a table's cells).
+_SPACING = frozenset(" \u3000")
+#: How many one-character words either side of two digits are looked at for the Chinese
+#: characters that say the text is letter-spaced (自 2 0 2 3 年: a year's four digits and
+#: the characters around them).
+_SPACED_REACH = 8
+
+
+def _spaced_digits(text: str, begin: int, end: int) -> bool:
+    """Whether the blanks ``text[begin:end]`` between two digits are letter-spacing: no tab
+    among them, each digit a word of its own (a blank, or the text's end, on its other
+    side), in a run of one-character words — a blank between every two characters — that
+    holds two Chinese characters or marks of prose (自 2 0 2 3 年, 申 请 5 8 0 件 。). In
+    ordinary prose a blank inside a number is a typo (期限自 2 023年: XG302 reports it),
+    and numbers apart are apart (分别为 1 2 3 件: 分别为 is a word of three)."""
+    if "\t" in text[begin:end]:
+        return False
+    found = 0
+    for step, at in ((-1, begin - 1), (1, end)):
+        for _ in range(_SPACED_REACH):
+            # text[at] is a word of one character: a blank (or the text's end) either side
+            if (at > 0 and text[at - 1] not in _SPACING) or (
+                at + 1 < len(text) and text[at + 1] not in _SPACING
+            ):
+                break
+            if _closes(text[at]):
+                found += 1
+                if found == 2:
+                    return True
+            # the next word: past the blanks on this side
+            at += step
+            while 0 <= at < len(text) and text[at] in _SPACING:
+                at += step
+            if not 0 <= at < len(text):
+                break
+    return False
+
+
 @bounded(4096)
 def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``text`` with the blanks of letter-spaced Chinese removed (本 报 告 中 所 列 数 据 的 统
@@ -284,9 +323,10 @@ def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
     more entry: ``len(text)``), or None when nothing was removed (``text`` itself back).
 
     A blank goes between two Chinese characters, or between one and a digit (自 2023年,
-    2023年 1月, 580 件) — never between two digits (2 023年 is no number to read as 2023).
-    Readers of prose (the period, the claims) match words without blanks inside them;
-    the positions map what they find back to the file's columns."""
+    2023年 1月, 580 件); between two digits only inside letter-spaced text (自 2 0 2 3 年,
+    5 8 0 件: see :func:`_spaced_digits`) — in ordinary prose 2 023年 is no number to read
+    as 2023. Readers of prose (the period, the claims) match words without blanks inside
+    them; the positions map what they find back to the file's columns."""
     if not holds_blank(text):
         return text, None  # (most text: no blank at all)
     last = len(text)
@@ -297,7 +337,8 @@ def close_up(text: str) -> tuple[str, tuple[int, ...] | None]:
             continue
         left, right = text[begin - 1], text[end]
         if (_closes(left) and (_closes(right) or right in _DIGITS)) or (
-            left in _DIGITS and _closes(right)
+            left in _DIGITS
+            and (_closes(right) or (right in _DIGITS and _spaced_digits(text, begin, end)))
         ):
             blanks.append((begin, end))
     if not blanks:

@@ -28,6 +28,8 @@ from xxgk_lint.format.document import (
     BLANK_SLASHES,
     BLANK_WORD,
     COUNT_UNITS,
+    HEADING_CLOSE,
+    HEADING_OPEN,
     REPORT_NAME,
 )
 from xxgk_lint.format.model import MONEY_UNITS
@@ -64,10 +66,10 @@ def heading_pattern() -> str:
     """A section heading: a numeral and the core words of a section title.
 
     The numeral is 一 … 八 followed by 、 . ， : or a space, or 第一部分; markdown heading
-    marks and bold may surround the line; trailing cell separators are allowed (a heading
-    inside a table row). Table rows that start with a numeral (一、本年新收…, 四、结转下年度…)
-    carry none of the words; 一是… (an enumeration inside prose) has no separator after
-    the numeral.
+    marks, bold and brackets (【一、总体情况】: document.HEADING_OPEN) may surround the
+    line; trailing cell separators are allowed (a heading inside a table row). Table rows
+    that start with a numeral (一、本年新收…, 四、结转下年度…) carry none of the words;
+    一是… (an enumeration inside prose) has no separator after the numeral.
     """
     words = "|".join(with_traditional(w) for w in heading_words())
     # Ended by 。 (一、总体情况。): only with no comma or digit in the line, which a
@@ -92,9 +94,11 @@ def heading_pattern() -> str:
             alternatives.append(
                 rf"(?:{section.number}(?:{_BLANKS}[、.．，,:：]|{_SOME_BLANKS})"
                 rf"|第{section.number}部分){_BLANKS}"
-                rf"(?:{bare})(?:\*\*)?[:：。]?(?:\*\*)?"
+                rf"(?:{bare})[{HEADING_CLOSE}]?(?:\*\*)?[:：。]?(?:\*\*)?"
             )
-    return r"(?:#{1,6}[ \t]*)?(?:\*\*)?(?:" + "|".join(alternatives) + ")"
+    # (the closing bracket of the other headings is one of the characters after the words)
+    opening = rf"(?:[{HEADING_OPEN}]{_BLANKS})?"
+    return r"(?:#{1,6}[ \t]*)?(?:\*\*)?" + opening + "(?:" + "|".join(alternatives) + ")"
 
 
 def title_pattern() -> str:

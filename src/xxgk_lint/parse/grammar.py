@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import functools
 import importlib
+import operator
 from collections.abc import Callable, Collection
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from xxgk_lint.parse._lark_runtime import Lark, Shift, Token, Transformer, UnexpectedToken
 from xxgk_lint.parse.lexer import LINE_KIND, LINE_TEXT, CellSplitter, Line, LineLexer
+from xxgk_lint.parse.sentences import goes_on_after_colon
 from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -104,7 +107,8 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
     A page number printed inside a sentence (…申请637件，其 / - 2 - / 中上年结转12件。) is
     dropped and the sentence joined: a paragraph whose last line does not end a sentence,
-    followed across page marks by another paragraph, goes on in it.
+    followed across page marks by another paragraph, goes on in it. So does a paragraph
+    that goes on a line wrapped after a colon (sentences.goes_on_after_colon).
     """
     blocks: list[RawBlock] = []
     page_mark = False
@@ -125,7 +129,38 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
         else:
             blocks.append(child)
         page_mark = False
+    if len(blocks) > 1 and _colon_ended(blocks):
+        _join_after_colons(blocks)
     return blocks
+
+
+_last = operator.itemgetter(-1)
+_text = operator.itemgetter(LINE_TEXT)
+_COLONS = ("：", ":")
+
+
+def _colon_ended(blocks: list[RawBlock]) -> bool:
+    """Whether a block ends with a line that ends in a colon: asked of all the blocks'
+    last lines at once, in C (most sections have none; a test in Python of each block in
+    the loop above cost more)."""
+    return any(map(str.endswith, map(_text, map(_last, blocks)), repeat(_COLONS)))
+
+
+def _join_after_colons(blocks: list[RawBlock]) -> None:
+    """Join to the paragraph before it each paragraph that goes on a sentence left open at
+    a colon (sentences.goes_on_after_colon), in place."""
+    index = 1
+    while index < len(blocks):
+        previous, block = blocks[index - 1], blocks[index]
+        if (
+            previous[-1][LINE_TEXT].endswith(_COLONS)
+            and is_paragraph(previous)
+            and is_paragraph(block)
+            and goes_on_after_colon(previous, block)
+        ):
+            previous.extend(blocks.pop(index))
+        else:
+            index += 1
 
 
 # The reductions of report.lark, applied to the parser's value stack in place. A token's

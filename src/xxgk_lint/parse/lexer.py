@@ -21,7 +21,13 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
-from xxgk_lint.format.document import BLANK_DASHES, BLANK_SLASHES, BLANK_WORD, COUNT_UNITS
+from xxgk_lint.format.document import (
+    BLANK_DASHES,
+    BLANK_SLASHES,
+    BLANK_WORD,
+    COUNT_UNITS,
+    HEADING_OPEN,
+)
 from xxgk_lint.format.normalise import (
     MINUS_SIGNS,
     ZERO_WIDTH,
@@ -47,7 +53,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 #: Characters a line must start with for these terminals to match at all (read off their
 #: patterns in report.lark); a cheap test that skips most of the regular expressions.
 _FIRST_CHARS = {
-    "HEADING": "#*一二三四五六七八第",
+    "HEADING": "#*一二三四五六七八第" + HEADING_OPEN,
     "PAGE_MARK": "-－—–第Pp" + _DIGITS,
     "RULE_LINE": "|:-",
 }

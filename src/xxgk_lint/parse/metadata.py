@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 
-from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR
+from xxgk_lint.format.document import ABOUT, REPORT_NAME, TITLE_YEAR, unbracketed
 from xxgk_lint.format.normalise import nfkc, normalise
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.lexer import LINE_KIND, LINE_NUMBER, LINE_TEXT, Line
@@ -35,9 +35,10 @@ _IMPLICIT_PROBLEMS = r"^\(?[一1]\)?[、.]?(?:存在的?)?(?:主要)?问题|^存
 
 def section_number(heading: str) -> str | None:
     """The numeral opening a heading (一、总体情况, ## 二、…, **三、…**, 第四部分…): after
-    markdown heading marks and the spaces after them, then ``**``, then 第. Read without a
-    regular expression: compiling one would cost more than reading every heading."""
-    text = heading.strip()
+    markdown heading marks and the spaces after them, then ``**``, then 第; inside the
+    brackets it may be printed in (【四、…】). Read without a regular expression: compiling
+    one would cost more than reading every heading."""
+    text = unbracketed(heading).strip()
     at = len(text) - len(text.lstrip("#"))
     if at:
         while at < len(text) and text[at].isspace():

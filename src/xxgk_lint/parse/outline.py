@@ -34,7 +34,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
-from xxgk_lint.format.document import FEE_STATEMENT, OVERVIEW_TOPICS, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.document import (
+    FEE_STATEMENT,
+    HEADING_CLOSE,
+    HEADING_OPEN,
+    OVERVIEW_TOPICS,
+    PERIOD_WORDS,
+    REPORT_NAME,
+)
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Block, Paragraph, Piece, Section, Span, Table
@@ -182,6 +189,10 @@ _TITLE_CHARACTERS = {
 }
 #: Blanks in a heading (spaces, tabs, ideographic spaces).
 _BLANKS = r"(?:[ \t]|\u3000)*"
+#: The brackets a heading may be printed in (【六、其他需要报告的事项】本机关…), with the
+#: blanks inside them.
+_OPEN = rf"(?:[{HEADING_OPEN}]{_BLANKS})?"
+_CLOSE = rf"(?:{_BLANKS}[{HEADING_CLOSE}])?"
 
 
 @functools.cache
@@ -206,13 +217,15 @@ def _run_in_source(key: str) -> str:
         rf"(?:[{_NUMERALS}](?:{separator}|(?:[ \t]|\u3000)+)|第[{_NUMERALS}]部分(?:{separator})?)"
     )
     return (
-        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{numeral}{_BLANKS}(?:{forms})(?:\*\*)?)"
-        rf"{_BLANKS}(?:[:：。.．，,]{_BLANKS})?"
+        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{_OPEN}{numeral}{_BLANKS}(?:{forms})"
+        rf"{_CLOSE}(?:\*\*)?){_BLANKS}(?:[:：。.．，,]{_BLANKS})?"
     )
 
 
 #: The numerals a section heading opens with (as the grammar's HEADING has them).
 _NUMERALS = "一二三四五六七八"
+#: What may stand before a heading's numeral: markdown marks, bold, blanks, a bracket.
+_BEFORE_NUMERAL = "#* \t\u3000" + HEADING_OPEN
 
 
 def run_in_heading(text: str, key: str) -> re.Match[str] | None:
@@ -220,7 +233,7 @@ def run_in_heading(text: str, key: str) -> re.Match[str] | None:
     (group ``heading``; the run-in text starts at its end), or None. The builder asks it of
     a heading line that goes on into a sentence (六、其他需要报告的事项：本年度未收取信息
     处理费。, which the grammar reads as one heading), this module of paragraphs."""
-    if not text.lstrip("#* ").startswith(("第", *_NUMERALS)):
+    if not text.lstrip(_BEFORE_NUMERAL).startswith(("第", *_NUMERALS)):
         return None  # (the pattern is compiled only for a text that may match)
     return compiled(_run_in_source(key)).match(text) or _colon_heading(text, key)
 
@@ -232,8 +245,9 @@ def _colon_source(numerals: str) -> str:
     punctuation or bold mark, a closing ``**``, the colon and the blanks after it."""
     numeral = rf"(?:[{numerals}]{_BLANKS}[、.．]|第[{numerals}]部分)"
     return (
-        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{numeral}{_BLANKS}"
-        rf"(?P<title>[^\s\u3000:：。；;！!？?，,、*()（）]{{2,30}})(?:\*\*)?){_BLANKS}[:：]{_BLANKS}"
+        rf"(?P<heading>(?:#{{1,6}}[ \t]*)?(?:\*\*)?{_OPEN}{numeral}{_BLANKS}"
+        rf"(?P<title>[^\s\u3000:：。；;！!？?，,、*()（）{HEADING_CLOSE}]{{2,30}}){_CLOSE}(?:\*\*)?)"
+        rf"{_BLANKS}[:：]{_BLANKS}"
     )
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span, sentence_of
+from xxgk_lint.parse.lexer import LINE_COLUMN, LINE_TEXT, Line
 
 #: The characters that end a sentence, and the closing marks that may follow them.
 _ENDS = "。；;！!？?"
@@ -265,6 +266,34 @@ def _wraps(line: str, width: int, first: bool) -> bool:
         return False
     columns = display_width(text) + (_INDENT if first else 0)
     return columns >= _NARROWEST and columns >= width - _WRAP_SLACK
+
+
+def goes_on_after_colon(paragraph: Sequence[Line], following: Sequence[Line]) -> bool:
+    """Whether ``following`` (a paragraph's lines) goes on the sentence ``paragraph``'s last
+    line leaves open at a colon (本机关认真对照检查： / 本机关政府信息公开工作…): a line that
+    ends in ： ends its paragraph for the grammar, but in a report laid out with its
+    paragraphs indented (a 公文: two full-width spaces, 28 characters a line) a colon may
+    fall at the end of a wrapped line. Read as one paragraph when
+
+    * ``paragraph`` opens indented and ``following`` does not (no new paragraph starts),
+    * ``following`` opens with no list marker (the items a colon introduces do), and
+    * the colon's line is as wide as the lines around it (a wrap at the page's width, see
+      :func:`_wraps`; a short line such as 主要做法如下： is a lead-in of its own).
+    """
+    last, first, after = paragraph[-1], paragraph[0], following[0]
+    if (
+        last[LINE_TEXT][-1:] not in _COLONS
+        or after[LINE_COLUMN] >= first[LINE_COLUMN]
+        or opens_item(after[LINE_TEXT])
+    ):
+        return False
+    columns = display_width(last[LINE_TEXT]) + (_INDENT if last is first else 0)
+    width = max(display_width(line[LINE_TEXT]) for line in (*paragraph, *following))
+    return columns >= _NARROWEST and columns >= width - _WRAP_SLACK
+
+
+#: The colons a wrapped line may end with (see :func:`goes_on_after_colon`).
+_COLONS = "：:"
 
 
 def _value(text: str) -> int | Decimal | None:
