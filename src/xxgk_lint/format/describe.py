@@ -12,7 +12,14 @@ from __future__ import annotations
 import sys
 
 from xxgk_lint.format import FORMATS, Format
-from xxgk_lint.format.document import FEE_REGIME_FROM, FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
+from xxgk_lint.format.document import (
+    FEE_REGIME_FROM,
+    FEE_STATEMENT,
+    HEADING_CLOSE,
+    HEADING_OPEN,
+    PERIOD_WORDS,
+    REPORT_NAME,
+)
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -82,7 +89,12 @@ def render() -> str:
             f"| {section.number} | `{section.key}` | {section.title.zh} ({section.title.en}) "
             f"| {_words(section.words)} | {_variants(section.variants)} |"
         )
+    brackets = " ".join(f"`{a}…{b}`" for a, b in zip(HEADING_OPEN, HEADING_CLOSE, strict=True))
     out += [
+        "",
+        f"A heading may be printed in brackets ({brackets}: `【一、总体情况】`), in bold or",
+        "after Markdown's `#` marks; a bracketed line that is not a section's numeral and title",
+        "(`【图解】`, `【打印本页】`) is no heading.",
         "",
         "## Title, statistics period, fee statement",
         "",
