@@ -484,6 +484,10 @@ _VERBS = frozenset({"receive", "handle", "close", "carry_in", "carry_out", "outc
 _OF_APPLICATIONS_TOPICS = _VERBS | {"application"}
 #: A 的 that ends a modifier of the applications: 的(政府)(信息公开)申请, 的依申请公开.
 _OF_APPLICATIONS = r"的(?=(?:政府)?(?:信息公开)?申请|依申请公开)"
+#: A word of a kind the tables do not count apart (:data:`QUALIFIERS`) or a part of the
+#: year (:data:`PART_OF_YEAR`): one search in C, where ``in`` of each of the two dozen
+#: words in turn cost three times as much (18 K instructions of each claim read).
+_OF_A_KIND = "|".join(map(re.escape, QUALIFIERS)) + f"|(?:{PART_OF_YEAR})"
 
 
 @functools.cache
@@ -528,7 +532,7 @@ def _about(
         if start <= token.start and token.end <= end and token.value in TIMES:
             words[token.start - start : token.end - start] = "、" * (token.end - token.start)
     rest = "".join(words)
-    if any(word in rest for word in QUALIFIERS) or compiled(PART_OF_YEAR).search(rest):
+    if compiled(_OF_A_KIND).search(rest):  # (a qualifier or a part of the year)
         return frozenset(columns), True
     ends = list(compiled(_OF_APPLICATIONS).finditer(rest))
     if not ends:
