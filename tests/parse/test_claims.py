@@ -4,6 +4,7 @@ count in another year."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -641,3 +642,28 @@ def test_a_letter_spaced_claim_is_read_and_placed_on_its_count(text: str) -> Non
     assert claim.span.column == column
     if "580" in text:  # (spaced digits: the span is that of the first, the sentence's Number)
         assert claim.span.end_column == column + 3
+
+
+
+def test_a_new_claims_last_fields_are_the_defaults() -> None:
+    """The reader makes claims field by field in C (no keywords): its last four fields are
+    Claim's defaults, in Claim's order."""
+    from xxgk_lint.parse.claims import _UNDATED, Claim
+
+    last = ("previous", "year", "applicants", "qualified")
+    assert Claim._fields[-4:] == last
+    assert tuple(Claim._field_defaults[name] for name in last) == _UNDATED
+
+
+def test_every_part_of_the_year_holds_one_of_its_marks() -> None:
+    """What PART_OF_YEAR matches holds one of PART_OF_YEAR_MARKS (the claims reader's
+    test before the search): in the wordings it names and on every line of the corpus."""
+    from xxgk_lint.format.prose import PART_OF_YEAR, PART_OF_YEAR_MARKS
+
+    pattern = re.compile(PART_OF_YEAR)
+    named = "上半年 下半年 第四季度 3季度 每月 每个月 每季度 月均 平均 十二月份 1-6月 6月份 3月"
+    lines = [*named.split(), *(folded(line) for line in _corpus())]
+    matches = [m.group() for line in lines for m in pattern.finditer(line)]
+    assert len(matches) > 13
+    for match in matches:
+        assert not set(PART_OF_YEAR_MARKS).isdisjoint(match), match
