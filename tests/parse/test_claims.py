@@ -644,7 +644,6 @@ def test_a_letter_spaced_claim_is_read_and_placed_on_its_count(text: str) -> Non
         assert claim.span.end_column == column + 3
 
 
-
 def test_a_new_claims_last_fields_are_the_defaults() -> None:
     """The reader makes claims field by field in C (no keywords): its last four fields are
     Claim's defaults, in Claim's order."""
