@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import io
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -52,8 +53,6 @@ def end_despite_threads(code: int) -> None:
     main = threading.main_thread()
     if not any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
         return
-    import os
-
     for stream in (sys.stdout, sys.stderr):
         with suppress(AttributeError, OSError, ValueError):
             stream.flush()
@@ -103,8 +102,6 @@ def debugging() -> bool:
     """Whether the run was asked for tracebacks: ``--debug`` (the command line sets
     ``XXGK_LINT_DEBUG`` for the command: worker processes inherit it) or
     ``XXGK_LINT_DEBUG=1``."""
-    import os
-
     return os.environ.get("XXGK_LINT_DEBUG", "").strip() not in ("", "0")
 
 
@@ -137,8 +134,6 @@ def show_traceback(message: str, exc: BaseException) -> None:
 
 
 def _is_runner(filename: str) -> bool:
-    import os
-
     return os.path.basename(filename) == "runner.py" and os.path.dirname(
         filename
     ) == os.path.dirname(__file__)

@@ -882,14 +882,7 @@ class Runner:
         ``whole``-run step): with the file and line of the rule's own code where it was
         raised, so that its author can find it (``--debug`` also prints the traceback)."""
         zh, en = _rule_named(rule, path, whole)
-        place = raised_at(exc)
-        error = f"{type(exc).__name__}: {exc}"
-        message = self._message(
-            f"{zh}运行出错（{place}）：{error}" if place else f"{zh}运行出错：{error}",
-            f"{en} crashed at {place}: {error}" if place else f"{en} crashed: {error}",
-        )
-        show_traceback(message, exc)
-        return message
+        return _crash_line(zh, en, exc, self.lang)
 
     def _rule_setting(
         self, rule: Rule, config: Config
@@ -1446,14 +1439,20 @@ def _facts_problem(
         return f"{zh}的 facts 运行超过时间限制（rule-timeout {seconds:g} 秒），已停止"
     if not contained(exc):
         raise exc
+    return _crash_line(f"{zh}的 facts ", f"{en} facts", exc, lang)
+
+
+def _crash_line(zh: str, en: str, exc: BaseException, lang: str) -> str:
+    """The run error of a rule (``zh``/``en``: its subject, as :func:`_rule_named` names
+    it) that raised ``exc``, in ``lang``: with the file and line of the rule's own code
+    where it was raised, so that its author can find it; ``--debug`` also prints the
+    traceback (:func:`show_traceback`)."""
     place = raised_at(exc)
     error = f"{type(exc).__name__}: {exc}"
     if lang == "en":
-        message = (
-            f"{en} facts crashed at {place}: {error}" if place else f"{en} facts crashed: {error}"
-        )
+        message = f"{en} crashed" + (f" at {place}" if place else "") + f": {error}"
     else:
-        message = f"{zh}的 facts 运行出错" + (f"（{place}）" if place else "") + f"：{error}"
+        message = f"{zh}运行出错" + (f"（{place}）" if place else "") + f"：{error}"
     message = clean_text(message)
     show_traceback(message, exc)
     return message
