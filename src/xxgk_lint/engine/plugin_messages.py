@@ -67,20 +67,7 @@ _ZH = Phrasebook(
             r"^rule (\S+): severity (.+) is not error, warning or info$",
             r"规则 \1：级别 \2 应为 error、warning 或 info",
         ),
-        # the format model's refusals, for a key in ``uses`` (as a YAML rule's check says
-        # them: yamlrules.expr.unknown_key; a nearest key is put back by problem_zh)
-        (
-            r"^(.*)'(.+)': table '(.+)' has no row '(.+)' \(rows: (.*)\)$",
-            r"\1“\2”：表“\3”没有行“\4”（行：\5）",
-        ),
-        (
-            r"^(.*)'(.+)': row '(.+)' has no column '(.+)' \(columns: (.*)\)$",
-            r"\1“\2”：行“\3”没有列“\4”（列：\5）",
-        ),
-        (
-            r"^(.*)'(.+)': table '(.+)' has no column '(.+)' \(columns: (.*)\)$",
-            r"\1“\2”：表“\3”没有列“\4”（列：\5）",
-        ),
+        # the format model's refusals (check_address), for a key in ``uses``
         (r"^(.*)'(.+)': no table '(.+)' \(tables: (.*)\)$", r"\1“\2”：没有表“\3”（表：\4）"),
         (r"^(.*)'(.+)': table '(.+)' has no row '(.+)'$", r"\1“\2”：表“\3”没有行“\4”"),
         (r"^(.*)'(.+)': (?:row|table) '(.+)' has no column '(.+)'$", r"\1“\2”：“\3”没有列“\4”"),
@@ -89,12 +76,5 @@ _ZH = Phrasebook(
 
 
 def problem_zh(problem: str) -> str:
-    """A registration problem (metacheck's English sentence) in Chinese; a nearest key
-    it suggests (``; did you mean 'x'?``) is said after it, as a YAML rule's error says it."""
-    import re
-
-    suggested = re.match(r"^(.*); did you mean ('.+')\?$", problem)
-    if suggested is not None:
-        problem, close = suggested.group(1), suggested.group(2)
-        return (_ZH.translate(problem) or problem) + f"；是否应为 {close}？"
+    """A registration problem (metacheck's English sentence) in Chinese."""
     return _ZH.translate(problem) or problem

@@ -113,6 +113,8 @@ def _describe(exc: BaseException, lang: str = "en") -> str:
         from xxgk_lint.engine.metacheck import RuleDefinitionError
         from xxgk_lint.format import UnknownKeyError
 
+        if isinstance(exc, UnknownKeyError) and exc.zh is not None:
+            return _one_line(f"{type(exc).__name__}: {exc.zh}")
         if isinstance(exc, (RuleDefinitionError, UnknownKeyError)):
             from xxgk_lint.engine.plugin_messages import problem_zh
 

@@ -312,9 +312,12 @@ def rule(
             check_address(address)
         except UnknownKeyError:
             # as a YAML rule's check says it: the keys there, and the nearest one
-            from xxgk_lint.engine.yamlrules.expr import unknown_key
+            from xxgk_lint.engine.yamlrules.expr import key_error
 
-            raise UnknownKeyError(unknown_key(address)) from None
+            refusal = key_error(address)
+            error = UnknownKeyError(str(refusal))
+            error.zh = refusal.zh
+            raise error from None
     try:
         level = Severity.parse(severity)
     except (ValueError, AttributeError):

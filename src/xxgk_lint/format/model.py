@@ -405,5 +405,9 @@ class UnknownKeyError(KeyError):
     the key, instead of silently finding nothing.
     """
 
+    #: The message in Chinese, where the raiser words it in both languages (a rule's
+    #: ``uses``: :func:`xxgk_lint.engine.rule.rule`); ``str()`` is the English.
+    zh: str | None = None
+
     def __str__(self) -> str:  # KeyError quotes its argument; this message is a sentence
         return str(self.args[0]) if self.args else ""

@@ -229,7 +229,7 @@ def cell_parts(address: str) -> tuple[str, str, str]:
                 f"“{address}”是一行，不是单元格：请加上列，如 {address}.total",
                 f"'{address}' names a row, not a cell: add its column, e.g. {address}.total",
             ) from None
-        raise _key_error(address) from None
+        raise key_error(address) from None
     return table, row, col
 
 
@@ -248,7 +248,7 @@ def _check_group(address: str, table: str, row: str, column: str) -> None:
     try:
         check_address(table)
     except UnknownKeyError:
-        raise _key_error(address) from None
+        raise key_error(address) from None
     rows = [
         r
         for m in FORMATS.values()
@@ -281,15 +281,9 @@ def _close(word: str, choices: list[str]) -> tuple[str, str]:
     return f"；是否应为 {close[0]!r}？", f"; did you mean {close[0]!r}?"
 
 
-def unknown_key(address: str) -> str:
-    """Why the model refuses ``address`` (a key in a Python rule's ``uses``), in English
-    as :func:`_key_error` says it (the Chinese run's table translates it:
-    :mod:`xxgk_lint.engine.plugin_messages`)."""
-    return str(_key_error(address))
-
-
-def _key_error(address: str) -> ExprError:
-    """Why the model refuses ``address``, in both languages: the key it does not have, the
+def key_error(address: str) -> ExprError:
+    """Why the model refuses ``address`` (a cell or row address of a YAML rule's check, a
+    key in a Python rule's ``uses``), in both languages: the key it does not have, the
     keys it has there (every format's), and the nearest one."""
     parts = address.split(".")
     table = parts[0]
