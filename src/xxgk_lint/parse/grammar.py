@@ -26,7 +26,7 @@ from typing import Any
 
 from xxgk_lint.parse._lark_runtime import Lark, Shift, Token, Transformer, UnexpectedToken
 from xxgk_lint.parse.lexer import LINE_KIND, LINE_TEXT, CellSplitter, Line, LineLexer
-from xxgk_lint.parse.sentences import goes_on_after_colon
+from xxgk_lint.parse.sentences import COLONS, goes_on_after_colon
 from xxgk_lint.records import record
 
 #: What ``_tables.py`` writes for the lexer class (a class is not a literal).
@@ -136,14 +136,13 @@ def _blocks(children: list[Any]) -> list[RawBlock]:
 
 _last = operator.itemgetter(-1)
 _text = operator.itemgetter(LINE_TEXT)
-_COLONS = ("：", ":")
 
 
 def _colon_ended(blocks: list[RawBlock]) -> bool:
     """Whether a block ends with a line that ends in a colon: asked of all the blocks'
     last lines at once, in C (most sections have none; a test in Python of each block in
     the loop above cost more)."""
-    return any(map(str.endswith, map(_text, map(_last, blocks)), repeat(_COLONS)))
+    return any(map(str.endswith, map(_text, map(_last, blocks)), repeat(COLONS)))
 
 
 def _join_after_colons(blocks: list[RawBlock]) -> None:
@@ -153,10 +152,9 @@ def _join_after_colons(blocks: list[RawBlock]) -> None:
     while index < len(blocks):
         previous, block = blocks[index - 1], blocks[index]
         if (
-            previous[-1][LINE_TEXT].endswith(_COLONS)
+            goes_on_after_colon(previous, block)  # (its first test: the colon)
             and is_paragraph(previous)
             and is_paragraph(block)
-            and goes_on_after_colon(previous, block)
         ):
             previous.extend(blocks.pop(index))
         else:

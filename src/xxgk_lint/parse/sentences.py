@@ -264,8 +264,17 @@ def _wraps(line: str, width: int, first: bool) -> bool:
     text = line.strip()
     if text.endswith(_HEADER_ENDS) or text[-1:] in _INTRODUCES:
         return False
-    columns = display_width(text) + (_INDENT if first else 0)
+    return _page_wide(display_width(text) + (_INDENT if first else 0), width)
+
+
+def _page_wide(columns: int, width: int) -> bool:
+    """Whether a line of ``columns`` is as wide as its paragraph's widest (``width``),
+    within a page's slack: a wrap at the page's width, not a short line of its own."""
     return columns >= _NARROWEST and columns >= width - _WRAP_SLACK
+
+
+#: The colons a wrapped line may end with (see :func:`goes_on_after_colon`).
+COLONS = ("：", ":")
 
 
 def goes_on_after_colon(paragraph: Sequence[Line], following: Sequence[Line]) -> bool:
@@ -282,18 +291,14 @@ def goes_on_after_colon(paragraph: Sequence[Line], following: Sequence[Line]) ->
     """
     last, first, after = paragraph[-1], paragraph[0], following[0]
     if (
-        last[LINE_TEXT][-1:] not in _COLONS
+        not last[LINE_TEXT].endswith(COLONS)
         or after[LINE_COLUMN] >= first[LINE_COLUMN]
         or opens_item(after[LINE_TEXT])
     ):
         return False
     columns = display_width(last[LINE_TEXT]) + (_INDENT if last is first else 0)
     width = max(display_width(line[LINE_TEXT]) for line in (*paragraph, *following))
-    return columns >= _NARROWEST and columns >= width - _WRAP_SLACK
-
-
-#: The colons a wrapped line may end with (see :func:`goes_on_after_colon`).
-_COLONS = "：:"
+    return _page_wide(columns, width)
 
 
 def _value(text: str) -> int | Decimal | None:
