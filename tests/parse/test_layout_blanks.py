@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.parse.pipe_rows import row_parts
 from xxgk_lint.format import FORMAT_2021
 
 _FIRST = 60  # the character column of the first value (past the labels)
@@ -30,11 +31,7 @@ def _rows(text: str) -> list[tuple[str, list[str], list[str]] | str]:
     out: list[tuple[str, list[str], list[str]] | str] = []
     count = 0
     for line in text.split("\n"):
-        fields = [f.strip() for f in line.split("|")]
-        while fields and not fields[-1]:
-            fields.pop()
-        numbers = [f for f in fields if f.isdigit()]
-        labels = [f for f in fields if f and not f.isdigit()]
+        fields, numbers, labels = row_parts(line)
         if len(numbers) not in (3, 7) or len(labels) + len(numbers) != len(fields):
             out.append(line)
             continue

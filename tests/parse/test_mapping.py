@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.parse.pipe_rows import row_parts
 from xxgk_lint.format import FORMAT_2019, FORMAT_2021, TABLE_KEYS, normalise
 from xxgk_lint.parse.cells import END, LINE, make_cells
 from xxgk_lint.parse.columns import COUNT, FIELDS, HeaderMap, Placement
@@ -204,11 +205,7 @@ def _laid_out(text: str, blank: int | None, *, right: bool, pipe: bool) -> str:
     same blanks as empty fields of the pipe rows, for the values to compare with."""
     out = []
     for line in text.split("\n"):
-        fields = [f.strip() for f in line.split("|")]
-        while fields and not fields[-1]:
-            fields.pop()
-        numbers = [f for f in fields if f.isdigit()]
-        labels = [f for f in fields if f and not f.isdigit()]
+        fields, numbers, labels = row_parts(line)
         if len(numbers) != 7 or len(labels) + 7 != len(fields) or fields[-1] != numbers[-1]:
             out.append(line)
             continue
