@@ -7,6 +7,7 @@ process look the same to the run.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -384,3 +385,77 @@ def test_the_workers_end_with_the_run_killed(repo: Path, how: signal.Signals) ->
     while _alive(workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _alive(workers) == set()
+
+
+# ---- workers started by spawn (macOS, Windows): the command line's output as --jobs 1 ----
+
+#: ``xxgk-lint ARGV`` with the pool's workers started by ``spawn`` (the start method of
+#: macOS and Windows), on any platform.
+SPAWNED = (
+    "import sys\n"
+    "from xxgk_lint.engine import pool\n"
+    "real = pool.context_for\n"
+    "pool.context_for = lambda method: real(method or 'spawn')\n"
+    "from xxgk_lint.cli.main import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+#: A plugin that prints when it is imported, when its hook is called and per file.
+LOUD = plugin(
+    'print("loading acme")',
+    "ACM001",
+    "acme-loud",
+    'print("checking", ctx.path)\nyield from ()',
+).replace("def xxgk_lint_rules():\n", 'def xxgk_lint_rules():\n    print("hook acme")\n')
+
+
+def _command(*argv: str, cwd: Path, spawn: bool) -> tuple[int, bytes, bytes]:
+    """The command line in a child process (its workers started by spawn or not): exit
+    code, stdout and stderr as bytes."""
+    start = [sys.executable, "-c", SPAWNED] if spawn else [sys.executable, "-m", "xxgk_lint"]
+    done = subprocess.run(
+        [*start, *argv],
+        cwd=cwd,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1"},
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture
+def twelve(tmp_path: Path) -> Path:
+    """Twelve reports (three batches: both workers get some) — a clean one, a wrong
+    total, an empty file — and the loud plugin."""
+    texts = (CLEAN, wrong_total(), "")
+    for number in range(12):
+        write(tmp_path / "reports" / f"r{number:02}.txt", texts[number % 3])
+    write(tmp_path / "acme.py", LOUD)
+    write(tmp_path / ".xxgk-lint.yaml", "plugins: [./acme.py]\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("spawn", [True, False], ids=["spawn", "fork"])
+def test_what_a_plugin_prints_while_it_loads_is_said_once_with_jobs(
+    twelve: Path, spawn: bool
+) -> None:
+    """A worker loads the plugins again (spawned: imports them; forked: calls their hook):
+    the run's process said what that prints already, when it planned the run."""
+    code, _, err = _command("check", "-q", "--jobs", "2", "reports", cwd=twelve, spawn=spawn)
+    assert code == 2  # the empty files
+    checked = [f"checking reports/r{n:02}.txt" for n in range(12) if n % 3 != 2]
+    said = err.decode("utf-8").splitlines()
+    assert said[:2] == ["loading acme", "hook acme"]
+    assert said.count("loading acme") == said.count("hook acme") == 1
+    assert sorted(line for line in said if line.startswith("checking")) == checked  # once each
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "gitlab"])
+def test_spawned_workers_write_what_jobs_1_writes(twelve: Path, fmt: str) -> None:
+    one = _command("check", "--format", fmt, "--jobs", "1", "reports", cwd=twelve, spawn=False)
+    two = _command("check", "--format", fmt, "--jobs", "2", "reports", cwd=twelve, spawn=True)
+    assert one[0] == two[0] == 2
+    assert two[1] == one[1]  # stdout, byte for byte
+    # stderr: the same lines (a rule's prints come from the worker that ran it, as they come)
+    assert sorted(two[2].splitlines()) == sorted(one[2].splitlines())
+    assert two[2].splitlines()[:2] == [b"loading acme", b"hook acme"]

@@ -3,9 +3,11 @@ Excel), written as the files are checked.
 
 Each file is checked as ``check`` checks it (same configs, rules, limits, ``--jobs``) so
 that each row carries the file's status: ``pass``, ``fail`` (a finding at or above
-``fail-on``) or ``unreadable``. A file without cells — one that could not be read, or
-in which no table was found — is one row with the cell fields empty; an unreadable one
-says why in ``problem``.
+``fail-on``), ``unreadable`` or ``timed-out`` (read, but its check ran over
+``--timeout``; see :data:`xxgk_lint.engine.results.STATUS_WORDS`). A file without cells —
+one that could not be read or was not checked in time, or in which no table was found — is
+one row with the cell fields empty; an unreadable or timed-out one says why in
+``problem``.
 
 On stderr, as the files come: one line per file that could not be read (its XG001
 message) and per run error (a path skipped, a rule that crashed); at the end, unless
@@ -67,7 +69,8 @@ class _RowsSink:
         self.writer.close()
 
     def closing_line(self, end: RunEnd, output: Path | None) -> str:
-        """``wrote 2401 rows of 16 files to cells.csv; 8 files unreadable``."""
+        """``wrote 2401 rows of 16 files to cells.csv; 8 files unreadable`` (and, when
+        there are some, ``, 1 file not finished within --timeout``)."""
         lang = end.lang
         if lang == "en":
             to = f" to {output}" if output is not None else ""

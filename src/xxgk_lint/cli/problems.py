@@ -72,13 +72,13 @@ def _say(lines: Any) -> None:
 
 
 def closing_counts(end: RunEnd) -> str:
-    """``8 files unreadable, 2 run errors, 1 plugin error`` (the unreadable files always,
-    run errors and XG009 findings when there are some), in the run's language: the end of
-    ``export``'s and ``report``'s closing line."""
+    """``8 files unreadable, 2 run errors, 1 plugin error`` (the unreadable files always;
+    files over ``--timeout``, run errors and XG009 findings when there are some), in the
+    run's language: the end of ``export``'s and ``report``'s closing line."""
     from xxgk_lint.formatters.text import timed_out_text
 
     timed_out = end.tally.timed_out
-    unreadable, errors = end.tally.unreadable - timed_out, len(end.run_errors)
+    unreadable, errors = end.tally.unreadable, len(end.run_errors)
     invalid = end.tally.plugin_errors
     if end.lang == "en":
         parts = [plural(unreadable, "file") + " unreadable"]

@@ -37,7 +37,7 @@ import pluggy
 from xxgk_lint.engine import hookspecs
 from xxgk_lint.engine.budget import BudgetExceeded, budget
 from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
-from xxgk_lint.engine.guard import captured_stdout, contained
+from xxgk_lint.engine.guard import _Capture, captured_stdout, contained
 from xxgk_lint.engine.metacheck import RESERVED_PREFIX, meta_problem
 from xxgk_lint.engine.rule import Rule
 from xxgk_lint.records import record
@@ -423,14 +423,47 @@ class _TooSlow(Exception):
     """A plugin's import or hook ran over its time limit and was stopped (:func:`_bounded`)."""
 
 
+#: Whether what plugins print while they load is dropped rather than sent to stderr: in
+#: a worker process of ``check --jobs`` (see :func:`load_quietly`).
+_quiet = False
+
+
+def load_quietly() -> None:
+    """Drop what plugins print while this process loads them (their import, their
+    ``xxgk_lint_rules`` hook): a worker process of ``--jobs`` calls it when it starts.
+
+    A worker must load the plugins itself to run their rules — started by ``spawn``
+    (macOS, Windows) it imports them again, forked it calls their hooks again — but the
+    run's own process loaded every plugin of every config while it planned the run,
+    before any worker started, and said what they printed once, as ``--jobs 1`` does.
+    A worker saying it again would repeat it once per worker. (What a rule prints while
+    it checks a file is said as ever: that happens once, in the worker.)
+    """
+    global _quiet
+    _quiet = True
+
+
+@contextlib.contextmanager
+def _dropped() -> Iterator[None]:
+    """The block with ``sys.stdout`` and ``sys.stderr`` collected and thrown away (a
+    plugin closing them closes nothing)."""
+    previous = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = _Capture()
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = previous
+
+
 @contextlib.contextmanager
 def _bounded(what: str, seconds: float | None) -> Iterator[None]:
-    """Run a plugin's own code (its import, its hook) with what it prints captured and
-    within ``seconds``; :class:`_TooSlow` when it runs over (the stop of another, outer
-    time limit passes through as it is)."""
+    """Run a plugin's own code (its import, its hook) with what it prints captured (and
+    dropped, in a worker process: :func:`load_quietly`) and within ``seconds``;
+    :class:`_TooSlow` when it runs over (the stop of another, outer time limit passes
+    through as it is)."""
     limit = budget(what, seconds)
     try:
-        with captured_stdout(), limit:
+        with _dropped() if _quiet else captured_stdout(), limit:
             yield
     except BudgetExceeded as exc:
         if exc.deadline is not limit.deadline:

@@ -69,9 +69,14 @@ PARENT_POLL = 0.5
 
 def _start(options: RunOptions) -> None:
     """A worker's start: its own runner, no Ctrl-C, SIGTERM ends it (the run's handler
-    is not its), plugin output to stderr, and an end when the run's process is gone."""
+    is not its), plugin output to stderr (but not what plugins print while they load:
+    the run's process said it already, see :func:`~.plugins.load_quietly`), and an end
+    when the run's process is gone."""
     global _runner, _options
     from xxgk_lint.engine.budget import holding
+    from xxgk_lint.engine.plugins import load_quietly
+
+    load_quietly()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

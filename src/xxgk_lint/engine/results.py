@@ -113,7 +113,10 @@ class FileResult:
         return "无法读取为年度报告" if lang == "zh" else "cannot be read as an annual report"
 
     def status(self, fail_on: Severity) -> str:
-        """``unreadable``, ``fail`` (a finding at or above ``fail_on``) or ``pass``."""
+        """``timed-out``, ``unreadable``, ``fail`` (a finding at or above ``fail_on``) or
+        ``pass`` (see :data:`STATUS_WORDS`)."""
+        if self.timed_out:
+            return TIMED_OUT
         if self.unreadable:
             return UNREADABLE
         if any(d.severity >= fail_on for d in self.diagnostics):
@@ -121,8 +124,25 @@ class FileResult:
         return PASS
 
 
-#: A file's status (:meth:`FileResult.status`), as the summary, export and audit page say.
-PASS, FAIL, UNREADABLE = "pass", "fail", "unreadable"
+#: A file's status (:meth:`FileResult.status`), as the summary, export and audit page say
+#: it. A file over ``--timeout`` was read, and has XG001 as an unreadable file has, but
+#: it is ``timed-out``: the report is not at fault, and a larger ``--timeout`` lets its
+#: check finish.
+PASS, FAIL, UNREADABLE, TIMED_OUT = "pass", "fail", "unreadable", "timed-out"
+#: The statuses in their order (the audit page sorts by it), each in the word a table
+#: cell shows (``--summary``, the audit page), in Chinese and English.
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    PASS: {"zh": "通过", "en": "pass"},
+    FAIL: {"zh": "未通过", "en": "fail"},
+    UNREADABLE: {"zh": "无法读取", "en": "unreadable"},
+    TIMED_OUT: {"zh": "未检查完", "en": "not finished"},
+}
+#: What ``timed-out`` means, where there is room to say it (the per-file lines, the
+#: closing lines' count, the audit page's tooltip).
+NOT_FINISHED: dict[str, str] = {
+    "zh": "未在 --timeout 时限内检查完",
+    "en": "not finished within --timeout",
+}
 #: XG001 unreadable-input: the finding of a file that could not be checked as a report.
 UNREADABLE_CODE = "XG001"
 
@@ -173,7 +193,7 @@ class Tally:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
-    #: Files with XG001: those that could not be read, and those over ``--timeout``.
+    #: Files that could not be read (status ``unreadable``: XG001).
     unreadable: int = 0
     #: Whether a finding was at or above its file's ``fail-on``.
     failed: bool = False
@@ -183,16 +203,16 @@ class Tally:
     by_rule: dict[tuple[str, str], int] = field(default_factory=dict)
     #: Checks per status (pass, fail, not_assessable, uncertain), zeros included.
     checks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
-    #: Of the ``unreadable`` files, those that were read but whose check ran over
-    #: ``--timeout`` (the closing lines do not call them unreadable).
+    #: Files that were read but whose check ran over ``--timeout`` (status ``timed-out``;
+    #: XG001 too, but not counted as ``unreadable``).
     timed_out: int = 0
 
     def add_file(self, result: FileResult, fail_on: Severity) -> None:
         self.files += 1
-        if result.unreadable:
+        if result.timed_out:
+            self.timed_out += 1
+        elif result.unreadable:
             self.unreadable += 1
-            if result.timed_out:
-                self.timed_out += 1
         if result.check_counts is not None:
             for status, number in result.check_counts.items():
                 self.checks[status] = self.checks.get(status, 0) + number
@@ -230,13 +250,14 @@ class Tally:
         return sum(n for (code, _), n in self.by_rule.items() if code == PLUGIN_ERROR)
 
     def exit_code(self, run_errors: Iterable[str] = (), exit_zero: bool = False) -> int:
-        """0 clean, 1 findings at or above ``fail-on``, 2 unreadable input, a plugin error
-        (XG009) or run errors; 0 whatever was found with ``exit_zero`` (``--exit-zero``:
-        the findings, XG001 and XG009 among them, and the run's problems are all in the
-        output; what stops a run before it checks anything still exits 2)."""
+        """0 clean, 1 findings at or above ``fail-on``, 2 unreadable input, a file over
+        ``--timeout``, a plugin error (XG009) or run errors; 0 whatever was found with
+        ``exit_zero`` (``--exit-zero``: the findings, XG001 and XG009 among them, and the
+        run's problems are all in the output; what stops a run before it checks anything
+        still exits 2)."""
         if exit_zero:
             return 0
-        if any(True for _ in run_errors) or self.unreadable or self.plugin_error:
+        if self.unreadable or self.timed_out or self.plugin_error or any(True for _ in run_errors):
             return 2
         return 1 if self.failed else 0
 
@@ -351,6 +372,6 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input, a plugin error
-        (XG009) or run errors."""
+        """0 clean, 1 findings at or above ``fail_on``, 2 unreadable input, a file over
+        ``--timeout``, a plugin error (XG009) or run errors."""
         return self.tally().exit_code(self.run_errors, self.exit_zero)

@@ -32,17 +32,24 @@ def load_schema() -> dict[str, Any]:
 
 
 def _summary(end: RunEnd) -> dict[str, Any]:
+    """The run's counts. ``timed_out`` (files read whose check ran over ``--timeout``,
+    not counted as ``unreadable``) is there only when there are some: the v2 schema
+    has it as an optional key, and a run without such files prints what it printed
+    before the key was added."""
     tally = end.tally
-    return {
+    out: dict[str, Any] = {
         "files": tally.files,
         "errors": tally.errors,
         "warnings": tally.warnings,
         "infos": tally.infos,
         "unreadable": tally.unreadable,
-        "run_errors": list(end.run_errors),
-        "exit_code": end.exit_code,
-        "checks": dict(tally.checks),
     }
+    if tally.timed_out:
+        out["timed_out"] = tally.timed_out
+    out["run_errors"] = list(end.run_errors)
+    out["exit_code"] = end.exit_code
+    out["checks"] = dict(tally.checks)
+    return out
 
 
 def diagnostic_json(diagnostic: Diagnostic, checks: Sequence[Check] = ()) -> dict[str, Any]:

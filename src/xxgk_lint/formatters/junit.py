@@ -8,8 +8,10 @@ contain line numbers, so a case keeps its identity from one run to the next.
 A case fails when one of its findings is at or above the run's failing severity (what
 makes the exit code 1); findings below it (warnings under ``--fail-on error``) leave the
 case passing and are listed in its ``<system-out>``, so JUnit and the exit code agree.
-An unreadable file is one errored XG001 case; problems of the run itself (a plugin that
-failed to load) are errored cases of an extra ``xxgk-lint`` suite.
+An unreadable file is one errored XG001 case (``XG001 unreadable-input``); so is a file
+whose check ran over ``--timeout``, named by its status (``XG001 timed-out``: it was
+read). Problems of the run itself (a plugin that failed to load) are errored cases of an
+extra ``xxgk-lint`` suite.
 
 A check that could not be made — not assessable (a blank cell it needs) or uncertain (a
 row whose numbers could not be placed) — is a *skipped* case of its own, named by the rule
@@ -36,7 +38,7 @@ from junit_xml import (  # type: ignore[import-untyped]
 
 from xxgk_lint.engine.checks import NOT_ASSESSABLE, UNCERTAIN, Check
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import UNREADABLE_CODE, FileResult, RunEnd, RunResult
+from xxgk_lint.engine.results import TIMED_OUT, UNREADABLE_CODE, FileResult, RunEnd, RunResult
 from xxgk_lint.formatters import escape_controls as _esc
 from xxgk_lint.formatters import one_line
 
@@ -269,6 +271,8 @@ def _case_name(check: Check, names: dict[str, str]) -> str:
 def _unreadable_case(file: FileResult, classname: str) -> TestCase:
     found = [d for d in file.diagnostics if d.code == UNREADABLE_CODE]
     name = found[0].name if found else UNREADABLE_NAME
+    if file.timed_out:  # read, but not checked in time: not "unreadable-input"
+        name = TIMED_OUT
     path = one_line(file.path)
     case = TestCase(f"{UNREADABLE_CODE} {name}", classname=classname, file=path)
     message = _esc(found[0].message) if found else f"{path}: cannot be read as a report"

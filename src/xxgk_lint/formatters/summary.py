@@ -12,14 +12,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import UNREADABLE, FileResult, status_with
+from xxgk_lint.engine.results import (
+    NOT_FINISHED,
+    STATUS_WORDS,
+    TIMED_OUT,
+    UNREADABLE,
+    FileResult,
+    status_with,
+)
 from xxgk_lint.formatters import one_line, plural, spool
 from xxgk_lint.records import record
 
-_STATUS = {
-    "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
-    "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable"},
-}
 #: The table's columns: ``type`` is the file's (text, html, docx, pdf), ``version`` the
 #: format's (2021, or the 2019 trial format) — "format" alone was read as the file's.
 _HEADERS = {
@@ -77,7 +80,7 @@ class Row:
         )
 
     def cells(self, lang: str) -> tuple[str, ...]:
-        status = _STATUS["en" if lang == "en" else "zh"][self.status]
+        status = STATUS_WORDS[self.status]["en" if lang == "en" else "zh"]
         return (
             self.path,
             self.agency,
@@ -91,17 +94,18 @@ class Row:
         )
 
     def line(self, lang: str, widths: Sequence[int] = (0, 0, 0)) -> str:
-        """One line: ``path  agency  year  counts`` (or that it could not be read), the
-        first three padded to ``widths`` (display columns)."""
-        if lang == "en":
-            if self.status == UNREADABLE:
-                counts = "unreadable"
-            else:
-                counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}" + (
-                    f", {plural(self.infos, 'info')}" if self.infos else ""
-                )
+        """One line: ``path  agency  year  counts`` (or that it could not be read, or that
+        its check did not finish within ``--timeout``), the first three padded to
+        ``widths`` (display columns)."""
+        lang = "en" if lang == "en" else "zh"
+        if self.status == TIMED_OUT:
+            counts = NOT_FINISHED[lang]
         elif self.status == UNREADABLE:
-            counts = "无法读取"
+            counts = STATUS_WORDS[UNREADABLE][lang]
+        elif lang == "en":
+            counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}" + (
+                f", {plural(self.infos, 'info')}" if self.infos else ""
+            )
         else:
             counts = f"{self.errors} 个错误，{self.warnings} 个警告" + (
                 f"，{self.infos} 条提示" if self.infos else ""

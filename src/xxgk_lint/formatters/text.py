@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
-from xxgk_lint.engine.results import FileResult, RunEnd, RunResult, Tally
+from xxgk_lint.engine.results import NOT_FINISHED, FileResult, RunEnd, RunResult, Tally
 from xxgk_lint.formatters import one_line, plural
 from xxgk_lint.formatters.pieces import Rendered, given, key
 
@@ -509,16 +509,15 @@ def timed_out_text(files: int, lang: str) -> str:
     """``2 files not finished within --timeout``: files that were read, but whose check
     ran over the limit per file (each has XG001 naming the rule that was running)."""
     if lang == "en":
-        return plural(files, "file") + " not finished within --timeout"
-    return f"{files} 个文件未在 --timeout 时限内检查完"
+        return f"{plural(files, 'file')} {NOT_FINISHED['en']}"
+    return f"{files} 个文件{NOT_FINISHED['zh']}"
 
 
 def summary_text(tally: Tally, lang: str, run_errors: int) -> str:
     """The closing line for these counts (see :func:`summary_line`)."""
     files = tally.files
     errors, warnings, infos = tally.errors, tally.warnings, tally.infos
-    timed_out = tally.timed_out
-    unreadable = tally.unreadable - timed_out
+    timed_out, unreadable = tally.timed_out, tally.unreadable
     if lang == "en":
         parts = [plural(errors, "error"), plural(warnings, "warning")]
         if infos:

@@ -51,6 +51,7 @@ td.first { max-width: 420px; }
 .status.pass { background: #dafbe1; color: var(--pass); }
 .status.fail { background: #ffebe9; color: var(--error); }
 .status.unreadable { background: #fff8c5; color: #7d4e00; }
+.status.timed-out { background: #ddf4ff; color: #0a3069; }
 .sev { font-weight: 600; }
 .sev.error { color: var(--error); }
 .sev.warning { color: var(--warning); }

@@ -21,6 +21,8 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta, Severity
 from xxgk_lint.engine.results import (
     FAIL,
     PASS,
+    STATUS_WORDS,
+    TIMED_OUT,
     UNREADABLE,
     FileResult,
     RunEnd,
@@ -39,7 +41,8 @@ HEATMAP_AGENCIES = 30
 _CONTEXT = 60
 #: Files whose findings are shown unfolded (more would make a very long page).
 OPEN_UP_TO = 20
-_STATUS_ORDER = {PASS: 0, FAIL: 1, UNREADABLE: 2}
+#: The status column sorts in the order the statuses are defined (pass, fail, …).
+_STATUS_ORDER = {status: index for index, status in enumerate(STATUS_WORDS)}
 _FAMILY = re.compile(r"^([A-Z]+)(\d)")
 
 #: Nothing is loaded from anywhere: styles and the script are inline, images are SVG.
@@ -73,7 +76,7 @@ class AuditPage:
         self._rows = spool()
         self._findings = spool()
         self.files = 0
-        self.statuses = {PASS: 0, FAIL: 0, UNREADABLE: 0}
+        self.statuses = dict.fromkeys(STATUS_WORDS, 0)
         self.per_rule: dict[tuple[str, str], dict[Severity, int]] = {}
         self.per_agency: dict[tuple[str, str], int] = {}
         #: Findings of each agency by severity: errors, warnings, infos.
@@ -147,8 +150,7 @@ class AuditPage:
             f'<td class="n" data-sort="{row["year"] or ""}">{_h(row["year"] or w["none"])}</td>',
             f"<td>{_h(row['format'] or w['none'])}</td>",
             f"<td>{_h(self._kind(row.get('kind')))}</td>",
-            f'<td data-sort="{_STATUS_ORDER[status]}"><span class="status {status}">'
-            f"{w[status]}</span></td>",
+            f'<td data-sort="{_STATUS_ORDER[status]}">{self._status(status)}</td>',
         ]
         for family in self.families:
             count = families.get(family, 0)
@@ -170,7 +172,6 @@ class AuditPage:
         return KINDS.get(kind, {}).get(self.lang, kind)
 
     def _section(self, index: int, result: FileResult, status: str) -> str:
-        w = self.words
         head = [f"<b>{_h(result.path)}</b>"]
         if result.kind:
             head.append(_h(self._kind(result.kind)))
@@ -178,13 +179,19 @@ class AuditPage:
             head.append(_h(result.agency))
         if result.year:
             head.append(_h(result.year))
-        head.append(f'<span class="status {status}">{w[status]}</span>')
+        head.append(self._status(status))
         items = "".join(self._finding(d, result.source_lines) for d in result.diagnostics)
         unfold = " open" if self.unfold else ""
         return (
             f'<details id="f-{index}"{unfold}><summary>{" · ".join(head)} '
             f"({len(result.diagnostics)})</summary><ol>{items}</ol></details>\n"
         )
+
+    def _status(self, status: str) -> str:
+        """A file's status as a badge; a ``timed-out`` one says in its title what that
+        means (the file was read; a larger ``--timeout`` lets its check finish)."""
+        title = f' title="{self.words["timed_out_title"]}"' if status == TIMED_OUT else ""
+        return f'<span class="status {status}"{title}>{self.words[status]}</span>'
 
     def _finding(self, diagnostic: Diagnostic, lines: Any, prefix: str = "") -> str:
         w = self.words
@@ -253,9 +260,13 @@ class AuditPage:
         stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
         totals = [
             ("", w["files"], self.files),
-            ("pass", w["pass"], self.statuses[PASS]),
-            ("fail", w["fail"], self.statuses[FAIL]),
-            ("unreadable", w["unreadable"], self.statuses[UNREADABLE]),
+            (PASS, w[PASS], self.statuses[PASS]),
+            (FAIL, w[FAIL], self.statuses[FAIL]),
+            (UNREADABLE, w[UNREADABLE], self.statuses[UNREADABLE]),
+        ]
+        if self.statuses[TIMED_OUT]:  # (rare: shown only when there are some)
+            totals.append((TIMED_OUT, w[TIMED_OUT], self.statuses[TIMED_OUT]))
+        totals += [
             ("error", w["errors"], tally.errors),
             ("warning", w["warnings"], tally.warnings),
             ("info", w["infos"], tally.infos),
@@ -263,8 +274,9 @@ class AuditPage:
         if end.run_errors:
             totals.append(("fail", w["run_errors"], len(end.run_errors)))
         cards = "".join(
-            f'<div class="total {kind}" data-total="{kind or "files"}"><b>{count}</b>'
-            f"<span>{label}</span></div>"
+            f'<div class="total {kind}" data-total="{kind or "files"}"'
+            + (f' title="{w["timed_out_title"]}"' if kind == TIMED_OUT else "")
+            + f"><b>{count}</b><span>{label}</span></div>"
             for kind, label, count in totals
         )
         return (

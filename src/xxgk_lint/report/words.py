@@ -1,6 +1,18 @@
-"""The audit page's words, in Chinese (the default) and English."""
+"""The audit page's words, in Chinese (the default) and English.
+
+A file's status is worded where the statuses are defined
+(:data:`~xxgk_lint.engine.results.STATUS_WORDS`): ``words(lang)[status]``.
+"""
 
 from __future__ import annotations
+
+from xxgk_lint.engine.results import NOT_FINISHED, STATUS_WORDS
+
+
+def _statuses(lang: str) -> dict[str, str]:
+    """Each file status (``pass``, ``timed-out`` …) → its word in ``lang``."""
+    return {status: said[lang] for status, said in STATUS_WORDS.items()}
+
 
 WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -8,9 +20,6 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "政府信息公开工作年度报告检查结果",
         "generated": "生成",
         "files": "文件",
-        "pass": "通过",
-        "fail": "未通过",
-        "unreadable": "无法读取",
         "errors": "错误",
         "warnings": "警告",
         "infos": "提示",
@@ -40,15 +49,14 @@ WORDS: dict[str, dict[str, str]] = {
         "across": "比较多份报告的规则发现的问题",
         "sort_hint": "点击表头排序",
         "none": "—",
+        "timed_out_title": f"文件已读取，但{NOT_FINISHED['zh']}；加大 --timeout 可让检查完成",
+        **_statuses("zh"),
     },
     "en": {
         "lang": "en",
         "title": "Audit of annual government information disclosure reports",
         "generated": "generated",
         "files": "files",
-        "pass": "pass",
-        "fail": "fail",
-        "unreadable": "unreadable",
         "errors": "errors",
         "warnings": "warnings",
         "infos": "infos",
@@ -78,6 +86,8 @@ WORDS: dict[str, dict[str, str]] = {
         "across": "Findings of rules that compare reports",
         "sort_hint": "click a column header to sort",
         "none": "—",
+        "timed_out_title": f"read, but {NOT_FINISHED['en']}; a larger --timeout lets it finish",
+        **_statuses("en"),
     },
 }
 
