@@ -206,12 +206,11 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         and "\ufffd" not in text
         and not data.startswith(codecs.BOM_UTF8)
     )
-    text = normalise_newlines(text)
+    text, lines = _split_lines(text)
     _reject_binary(text)
     cells = count_cells(text, limits.max_cells)
     if cells > limits.max_cells:
         raise over("max-cells", limits.max_cells, f"{cells} table cells")
-    lines = text.split("\n")
     cursor = SourceCursor(text, lines)
     if not cursor.start_tags:
         raise InputError("malformed HTML: no HTML tags found (a plain-text file named .html?)")
@@ -411,6 +410,29 @@ def _canonical_charset(name: str) -> str | None:
     return canonical
 
 
+#: What ``str.splitlines`` takes for a line break besides LF, CR and CRLF.
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _split_lines(text: str) -> tuple[str, list[str]]:
+    """The text with CRLF and lone CR made LF (``normalise_newlines``), and its lines.
+
+    Where no other character ``splitlines`` breaks at is in the text (most pages: the
+    test is a few C-level searches), ``splitlines`` splits at LF, CR and CRLF in one pass
+    and the lines joined by LF are the text normalised: for a page written with CRLF, a
+    third of the cost of replacing CRLF and splitting at LF.
+    """
+    if any(map(text.__contains__, _OTHER_BREAKS)):
+        text = normalise_newlines(text)
+        return text, text.split("\n")
+    lines = text.splitlines()
+    if text.endswith(("\n", "\r")):
+        lines.append("")  # where ``split`` gives the empty line after the last break
+    if "\r" in text:
+        text = "\n".join(lines)
+    return text, lines
+
+
 def _reject_binary(text: str) -> None:
     """Raise if the decoded page is mostly control characters: not a web page."""
     sample = text[:8192]
@@ -574,6 +596,9 @@ class _Extractor:
         self.builder = builder
         self.limits = limits
         self.spans = Spans(limits)
+        #: What each rowspan and colspan value read so far gives (``_read_spans``).
+        self.read_rowspans: dict[str, int] = {}
+        self.read_colspans: dict[str, int] = {}
         self.line: list[_Item] = []  # the flow line being collected
         self.items = self.line  # where words go in _FLOW and _CELL: the line or a cell
         self.where = _FLOW
@@ -1027,13 +1052,22 @@ class _Extractor:
         given_columns = list(map(_GET, cells, repeat(b"colspan")))
         if given_rows.count(None) != count or given_columns.count(None) != count:
             read_span = self.spans.read
+            # The numbers read so far in this page, by the attribute's value: a page writes
+            # the same few values again and again (a table of 36 spanned cells: 36 → 9 µs).
+            read_rows, read_columns = self.read_rowspans, self.read_colspans
             spanned = {*compress(range(count), given_rows), *compress(range(count), given_columns)}
             for c in sorted(spanned):
                 rowspan, colspan = given_rows[c], given_columns[c]
                 if rowspan:
-                    rowspans[c] = read_span("rowspan", rowspan)
+                    number = read_rows.get(rowspan)
+                    if number is None:
+                        number = read_rows[rowspan] = read_span("rowspan", rowspan)
+                    rowspans[c] = number
                 if colspan:
-                    colspans[c] = read_span("colspan", colspan)
+                    number = read_columns.get(colspan)
+                    if number is None:
+                        number = read_columns[colspan] = read_span("colspan", colspan)
+                    colspans[c] = number
         return rowspans, colspans
 
     def _read_cells(
