@@ -106,15 +106,18 @@ class SourceCursor:
 
     def __init__(self, src: str, lines: Sequence[str]) -> None:
         self.src = src
-        split = _MARKUP.split(src)  # [text, markup, start tag's name or None, name, text, …]
-        count = len(split) // 4
-        pieces: list[str] = [""] * (2 * count + 1)
-        pieces[0::2] = split[0::4]
-        pieces[1::2] = split[1::4]
+        # [text, markup, start tag's name or None, script/style name or None, text, …]
+        pieces = _MARKUP.split(src)
+        count = len(pieces) // 4
+        starts = pieces[2::4]  # a name is never empty
+        # The split becomes the pieces in place, its two name columns deleted: two C-level
+        # passes that move the list's items (a new list filled by two slices cost 1-6 µs
+        # more a page).
+        del pieces[3::4]
+        del pieces[2::3]
         #: pieces[0::2] are text, pieces[1::2] markup; offsets[j] is where pieces[j] starts.
-        self.pieces = pieces
+        self.pieces: list[str] = pieces
         self.offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-        starts = split[2::4]  # a name is never empty
         #: The indexes (in ``pieces``) of the start tags, in order, and their names.
         self.start_tags = list(itertools.compress(range(1, 2 * count, 2), starts))
         self.names = list(map(str.lower, filter(None, starts)))
