@@ -1,10 +1,11 @@
 """Text whose characters the page writes as references is found where it stands.
 
 ``html_source._find_with_references`` tries the nearer of the token's first character and
-a "&" without building a list per step, and looks each reference up once per process
-(``_unescape``). It must give the offsets the plain search gave before (``_reference``
-below, as it was written): pinned on crafted runs and on random ones drawn from the
-characters it tells apart.
+a "&" without building a list per step, compares the characters before each "&" at once,
+and looks each reference up once per process (``_unescape``); ``_group`` cuts the token
+into runs by ``bisect``. They must give the offsets and runs the character-by-character
+forms gave before (``_reference`` and ``_reference_group`` below, as they were written):
+pinned on crafted runs and on random ones drawn from the characters they tell apart.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ import random
 import pytest
 
 from xxgk_lint.sources import html_source
-from xxgk_lint.sources.html_source import SourceCursor, _find_with_references, _unescape
+from xxgk_lint.sources.html_source import (
+    Seg,
+    SourceCursor,
+    _find_with_references,
+    _group,
+    _unescape,
+)
 
 
 def _reference(run: str, token: str, start: int, end: int) -> list[int] | None:
@@ -56,6 +63,25 @@ def _reference_match(run: str, token: str, p: int, end: int) -> list[int] | None
     return stops
 
 
+def _reference_group(token: str, offsets: list[int]) -> list[Seg]:
+    segs: list[Seg] = []
+    start = 0
+    for k in range(1, len(token) + 1):
+        if k == len(token) or offsets[k] != offsets[k - 1] + 1:
+            segs.append((token[start:k], offsets[start], True))
+            start = k
+    return segs
+
+
+def _same(run: str, token: str, start: int, end: int) -> None:
+    stops = _find_with_references(run, token, start, end)
+    assert stops == _reference(run, token, start, end), (run, token, start, end)
+    if stops is not None:
+        base = len(run) // 2
+        expected = _reference_group(token, [base + s for s in stops[:-1]])
+        assert _group(token, stops, base) == expected, (run, token, start, end)
+
+
 RUNS = [
     ("xx&gt;&gt;年度报告 yy", ">>年度报告"),
     ("本网站&ldquo;政府信息公开&rdquo;专栏", "网站“政府信息公开”专"),
@@ -67,6 +93,9 @@ RUNS = [
     ("&nbsp;1&nbsp;", "\xa01\xa0"),
     ("&copy; 2024", "©"),
     ("no reference here", "here"),
+    ("&amp;&", "&&"),
+    ("x&gt;y&gt;&gt;zz&lt;", "x>y>>zz<"),
+    ("甲乙&ldquo;丙&rdquo;丁甲乙&ldquo;丙&rdquo;丁戊", "乙“丙”丁戊"),
     ("&unknown;&gt;", ">"),
 ]
 
@@ -75,24 +104,20 @@ RUNS = [
 def test_references_found_as_before(run: str, token: str) -> None:
     for start in range(len(run)):
         for end in range(start, len(run) + 1):
-            assert _find_with_references(run, token, start, end) == _reference(
-                run, token, start, end
-            ), (start, end)
+            _same(run, token, start, end)
 
 
 def test_references_found_as_before_on_random_runs() -> None:
     pieces = ["&gt;", "&lt;", "&amp;", "&ldquo;", "&#49;", "&#x31;", "&gt", "&", ";", ">"]
     pieces += ["<", "1", "甲", "“", " ", "&nbsp;", "&bogus;", "a"]
-    tokens = [">", ">>", "1", "甲1", "“甲", "<1", "&", "a>", "\xa01"]
+    tokens = [">", ">>", "1", "甲1", "“甲", "<1", "&", "a>", "\xa01", "1>1", "a&1", ">a>a"]
     rng = random.Random(36)
-    for _ in range(3000):
+    for _ in range(5000):
         run = "".join(rng.choices(pieces, k=rng.randrange(1, 12)))
         token = rng.choice(tokens)
         start = rng.randrange(len(run))
         end = rng.randrange(start, len(run) + 1)
-        assert _find_with_references(run, token, start, end) == _reference(
-            run, token, start, end
-        ), (run, token, start, end)
+        _same(run, token, start, end)
 
 
 def test_unescape_is_html_unescape_and_kept() -> None:
