@@ -411,14 +411,46 @@ def _reading_name(
     return " + ".join(names)
 
 
+class _Applications:
+    """Table 三 of one report as XG501 reads it for the report's claims: the table, the
+    values the identities correct, and each cell read once (a report's claims read the same
+    few cells, 一、本年新收… and （七）总计, and reading one makes its Cell, Span and check
+    cell)."""
+
+    __slots__ = ("_corrected", "_lang", "_reads", "_report", "table", "version")
+
+    def __init__(self, report: Report, lang: str) -> None:
+        self._report, self._lang = report, lang
+        self.table = report.tables.get("applications")
+        self.version = report.format_version
+        self._corrected: dict[str, Number] | None = None  # (asked for when a claim is read)
+        self._reads: dict[tuple[str, str], _CellRead] = {}
+
+    @property
+    def corrected(self) -> dict[str, Number]:
+        """The cells one wrong value explains, and the value the identities ask of each."""
+        if self._corrected is None:
+            self._corrected = blamed_values(self._report)
+        return self._corrected
+
+    def read(self, key: str, column: str) -> _CellRead:
+        """What cell ``key``/``column`` gives a reading (:func:`_read_cell`, once)."""
+        found = self._reads.get((key, column))
+        if found is None:
+            assert self.table is not None
+            found = _read_cell(self._report, self.table, key, column, self._lang)
+            self._reads[(key, column)] = found
+        return found
+
+
 def _compare_applications(
-    report: Report, claim: Claim, readings: tuple[tuple[str, ...], ...], lang: str
+    applications: _Applications, claim: Claim, readings: tuple[tuple[str, ...], ...], lang: str
 ) -> Outcome:
-    table = report.tables.get("applications")
+    table = applications.table
     cells = [_claim_cell(claim)]
     if table is None:
         return Outcome(NOT_ASSESSABLE, tuple(cells), reason="applications")
-    corrected = blamed_values(report)
+    corrected = applications.corrected
     columns = applicant_columns(claim)
     statuses, found = [], []
     reasons = []
@@ -427,7 +459,7 @@ def _compare_applications(
         others: dict[int, Number] = {}  # (a value's index → the value corrected, if another)
         status = PASS
         for key, column in itertools.product(reading, columns):
-            address, effect, checked, value = _read_cell(report, table, key, column, lang)
+            address, effect, checked, value = applications.read(key, column)
             if checked is not None:
                 cells.append(checked)
             if effect is not None:
@@ -444,7 +476,7 @@ def _compare_applications(
             statuses.append(status)
             continue
         sums = _sums(values, others)
-        found.append((_reading_name(lang, reading, columns, report.format_version), sums))
+        found.append((_reading_name(lang, reading, columns, applications.version), sums))
         statuses.append(PASS if claim.value in sums else FAIL)
     status = _status(statuses)
     reason = ", ".join(dict.fromkeys(reasons)) if status in (NOT_ASSESSABLE, UNCERTAIN) else None
@@ -568,6 +600,7 @@ def _found_text(
 def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
     lang = ctx.lang
     year = report_year(report)
+    applications = _Applications(report, lang)
     for sentence in _sentences(report, prose.TOPICS["application"]):
         if not _application_context(sentence):
             continue  # (before its claims: reading them is what costs)
@@ -575,7 +608,7 @@ def prose_vs_applications(report: Report, ctx: RuleContext) -> Iterator[Diagnost
             readings = application_readings(claim, year)
             if not readings:
                 continue
-            outcome = _compare_applications(report, claim, readings, lang)
+            outcome = _compare_applications(applications, claim, readings, lang)
             failed = outcome.status == FAIL
             subject = f"prose.applications.{claim.span.line}.{claim.span.column}" if failed else ""
             ctx.record(

@@ -21,6 +21,7 @@ from xxgk_lint.parse.claims import (
     folded,
     may_state_claims,
 )
+from xxgk_lint.parse.sentences import number_end, number_span, split_sentences
 
 
 def _sentence(text: str):
@@ -666,3 +667,28 @@ def test_every_part_of_the_year_holds_one_of_its_marks() -> None:
     assert len(matches) > 13
     for match in matches:
         assert not set(PART_OF_YEAR_MARKS).isdisjoint(match), match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度共收到申请1,234件，办结12件，其中3件。",
+        "收到1,23件和12,3456件",  # (a thousands group that is none: 23 is a number of its own)
+        "共1.5件、2．5万元, 3 件，１２３件０件",
+        ",12件，a,1,234,567件；1,2,3件",
+    ],
+)
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_count_is_placed_where_its_sentence_places_its_number(text: str, wrapped: bool) -> None:
+    """A claim's count is placed from the text alone (number_end) and the sentence's span
+    (number_span), without finding the sentence's numbers: where the Number of
+    ``sentence.numbers`` at that offset stands, and nowhere if none starts there."""
+    pieces = (Piece(0, 1, 1), Piece(5, 2, 3)) if wrapped else (Piece(0, 1, 1),)
+    paragraph = Paragraph(text, Span(1, 1, 2, 9), pieces)
+    for index, sentence in enumerate(paragraph.sentences):
+        fresh = split_sentences(paragraph)[index]  # (its numbers still pending)
+        for start in range(len(sentence.text)):
+            number = next((n for n in sentence.numbers if n.offset == start), None)
+            placed = number_span(fresh, start, number_end(sentence.text, start))
+            assert placed == (None if number is None else number.span)
+        assert "_numbers" in fresh.__dict__ and callable(fresh.__dict__["_numbers"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
@@ -55,6 +55,24 @@ class FrozenMap(Mapping[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # Mapping's own ``get``, ``in`` and views are Python code reading through __getitem__
+    # (and ``values()`` a generator): the rules ask ``report.tables`` some twenty times a
+    # report, each answered here by the dict's method, in C.
+    def get(self, key: K, default: Any = None) -> Any:  # type: ignore[override]
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def keys(self) -> KeysView[K]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        return self._data.items()
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("FrozenMap is read-only")

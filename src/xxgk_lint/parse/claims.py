@@ -78,6 +78,7 @@ from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse._lark_runtime import Lark, Lexer, Token
 from xxgk_lint.parse.ast import Span
 from xxgk_lint.parse.numerals import NUMERAL, chinese_int
+from xxgk_lint.parse.sentences import number_end, number_span
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 if TYPE_CHECKING:
@@ -386,12 +387,12 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
             (
                 claim[0],
                 claim[1],
-                sentence.span if start is None else _span(sentence, start),
+                sentence.span if start is None else _span(sentence, start, end),
                 text,
                 *claim[4:],
             ),
         )
-        for claim, start in drafts
+        for claim, start, end in drafts
     )
 
 
@@ -399,6 +400,9 @@ def claims_of(sentence: Sentence) -> tuple[Claim, ...]:
 #: (``None``: a "none" claim, which stands for the whole sentence). Its ``span`` and
 #: ``text`` are placeholders until :func:`claims_of` places it in its sentence.
 _Draft = tuple[Claim, int | None]
+#: A draft with where the digits of its count end in the sentence's text (None: a "none"
+#: claim, or a count in Chinese numerals), see :func:`~xxgk_lint.parse.sentences.number_end`.
+_Placed = tuple[Claim, int | None, int | None]
 _UNPLACED = Span(0, 0, 0, 0)
 #: A new claim's last fields, as Claim's defaults give them: previous, year, applicants,
 #: qualified.
@@ -406,7 +410,7 @@ _UNDATED = (False, None, frozenset[str](), False)
 
 
 @bounded(1024)
-def _drafts(text: str) -> tuple[_Draft, ...]:
+def _drafts(text: str) -> tuple[_Placed, ...]:
     """The claims of a sentence's raw ``text``, read once per text: reports copy the
     template's sentences (本年度未收到政府信息公开申请, 未发生行政复议、行政诉讼情况), and only
     where a claim stands depends on the sentence, not what it says. Parsing and reading a
@@ -419,10 +423,14 @@ def _drafts(text: str) -> tuple[_Draft, ...]:
     if shape is None:
         return ()
     drafts = _Reader(folded_text, tokens).read(shape)
-    if at is None:
-        return tuple(drafts)
-    # (letter-spaced prose, 收 到 申 请580件: each count's place back in the sentence's text)
-    return tuple((claim, start if start is None else at[start]) for claim, start in drafts)
+    if at is not None:
+        # (letter-spaced prose, 收 到 申 请580件: each count's place back in the sentence's text)
+        drafts = [(claim, start if start is None else at[start]) for claim, start in drafts]
+    # (where each count's digits end: from the text alone, so found here once per text)
+    return tuple(
+        (claim, start, None if start is None else number_end(text, start))
+        for claim, start in drafts
+    )
 
 
 #: One part of a clause of the claims grammar's tree, by token index: the indices of its
@@ -465,13 +473,14 @@ def _shape(types: str) -> _Shape | None:
     return tuple(shape)
 
 
-def _span(sentence: Sentence, start: int) -> Span:
-    """Where the count at ``start`` is: the sentence's Number for digits; for Chinese
-    numerals (which the sentence splitter does not read) their place on the sentence's
-    line when the sentence is one line written as is, else the sentence."""
-    for number in sentence.numbers:
-        if number.offset == start:
-            return number.span
+def _span(sentence: Sentence, start: int, end: int | None) -> Span:
+    """Where the count at ``start`` is (its digits ending at ``end``, see _Placed): the
+    sentence's Number for digits; for Chinese numerals (which the sentence splitter does
+    not read) their place on the sentence's line when the sentence is one line written as
+    is, else the sentence."""
+    number = number_span(sentence, start, end)
+    if number is not None:
+        return number
     span = sentence.span
     text = sentence.text
     if span.line != span.end_line or span.end_column - span.column != len(text):

@@ -378,6 +378,50 @@ def numbers_of(text: str, lead: int, span_of: Callable[[int, int], Span]) -> tup
     return tuple(numbers)
 
 
+def number_end(text: str, start: int) -> int | None:
+    """Where the digits of the number :func:`numbers_of` finds at ``start`` in ``text``
+    end (None: it finds none starting there), from the text alone: a claim's count is
+    placed by this (see :func:`number_span`), worked out once per sentence text with its
+    claims. ``_NUMBER`` matches there exactly when ``finditer`` finds a number there,
+    unless a match before covers ``start``, which only a thousands group can (1,234: after
+    a digit or a point no match starts): after a comma the numbers are found in order."""
+    if text[start - 1 : start] == ",":
+        match = next((m for m in _NUMBER.finditer(text) if m.start() >= start), None)
+        if match is not None and match.start() != start:
+            match = None
+    else:
+        match = _NUMBER.match(text, start)
+    if match is None:
+        return None
+    digits = match[1]
+    if (len(digits) < 19 and digits.isascii() and digits.isdigit()) or _value(digits) is not None:
+        return match.end(1)
+    return None  # (digits no value reads: numbers_of skips them)
+
+
+def number_span(sentence: Sentence, start: int, end: int | None) -> Span | None:
+    """The span of the number of ``sentence.numbers`` that starts at ``start`` in its text
+    (None if none does), ``end`` being :func:`number_end` of the text there. While the
+    numbers are pending it is placed as :func:`numbers_of` would place it, without finding
+    them: XG501 places a claim's count so, and finding every number of its sentence to
+    place one cost as much as reading the claims of a known sentence."""
+    pending = sentence.__dict__["_numbers"]
+    if pending is _numbers_on_its_line:
+        if end is None:
+            return None
+        line, column = sentence.span[0], sentence.span[1]
+        return _new(Span, (line, column + start, line, column + end, None))
+    if type(pending) is partial and pending.func is _pending:
+        if end is None:
+            return None
+        fields, lead = pending.args
+        return _spans(Paragraph(*fields))(lead + start, lead + end)
+    for number in sentence.numbers:  # (found already, or given)
+        if number.offset == start:
+            return number.span
+    return None
+
+
 #: A paragraph's fields, in order (``Paragraph(*fields)``), without the sentences it caches:
 #: what a sentence's pending numbers keep to place them (see :func:`_pending`).
 _Fields = tuple[Any, ...]
