@@ -148,7 +148,7 @@ def contained(exc: BaseException) -> bool:
     return isinstance(exc, (Exception, SystemExit, GeneratorExit))
 
 
-class _Capture(io.StringIO):
+class Capture(io.StringIO):
     """A stdout for plugin code: collects what it prints; ``close()`` is ignored."""
 
     def close(self) -> None:
@@ -168,13 +168,13 @@ class captured_stdout:  # lower case: used like a function, `with captured_stdou
     """
 
     __slots__ = ("_capture", "_previous")
-    _capture: _Capture | None
+    _capture: Capture | None
 
     def __enter__(self) -> None:
-        if type(sys.stdout) is _Capture:
+        if type(sys.stdout) is Capture:
             self._capture = None
             return
-        self._capture = _Capture()
+        self._capture = Capture()
         self._previous = sys.stdout
         sys.stdout = self._capture
 

@@ -37,7 +37,7 @@ import pluggy
 from xxgk_lint.engine import hookspecs
 from xxgk_lint.engine.budget import BudgetExceeded, budget
 from xxgk_lint.engine.builtin import PLUGIN_ERROR_RULE, clean_text
-from xxgk_lint.engine.guard import _Capture, captured_stdout, contained
+from xxgk_lint.engine.guard import Capture, captured_stdout, contained
 from xxgk_lint.engine.metacheck import RESERVED_PREFIX, meta_problem
 from xxgk_lint.engine.rule import Rule
 from xxgk_lint.records import record
@@ -448,7 +448,7 @@ def _dropped() -> Iterator[None]:
     """The block with ``sys.stdout`` and ``sys.stderr`` collected and thrown away (a
     plugin closing them closes nothing)."""
     previous = sys.stdout, sys.stderr
-    sys.stdout = sys.stderr = _Capture()
+    sys.stdout = sys.stderr = Capture()
     try:
         yield
     finally:
