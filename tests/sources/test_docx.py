@@ -336,3 +336,82 @@ def test_carriage_return_in_text_is_a_line_break() -> None:
     source = read_docx("t.docx", data.getvalue())
     assert source.text == "甲\n乙\n丙\n"
     assert source.origin(2, 1).where == source.origin(3, 1).where == "第 1 段"
+
+
+def numbered_by_list_style(style_num: str = "97", link: str = "HeadList") -> bytes:
+    """Headings and （一） items numbered by lists that take their levels from a list style.
+
+    Lists 96 and 95 have definitions with only ``w:numStyleLink``; the list style names
+    list 97, whose definition has the levels (一、 at level 0, （一） at level 1).
+    """
+    document = docx.Document()
+    w = nsdecls("w")
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {w} w:type="numbering" w:styleId="HeadList"><w:name w:val="HeadList"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{style_num}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, text in enumerate(("%1、", "（%2）"))
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="97"><w:styleLink w:val="HeadList"/>'
+            f"{levels}</w:abstractNum>"
+        ),
+    )
+    for abstract in ("96", "95"):
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {w} w:abstractNumId="{abstract}">'
+                f'<w:numStyleLink w:val="{link}"/></w:abstractNum>'
+            ),
+        )
+    for num in ("97", "96", "95"):
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>')
+        )
+    for text, num, ilvl in (
+        ("总体情况", "96", 0),
+        ("主动公开情况", "96", 1),
+        ("依申请公开情况", "96", 1),
+        ("主动公开政府信息情况", "95", 0),
+        ("收到和处理政府信息公开申请情况", "96", 0),
+    ):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_numbering_from_a_list_style() -> None:
+    """A list defined by a list style (w:numStyleLink) numbers as the style's list does,
+    and lists linked to one style count on together, as Word shows them."""
+    source = read_docx("t.docx", numbered_by_list_style())
+    assert source.text.split("\n") == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("style_num", "link"),
+    [("97", "NoSuchStyle"), ("42", "HeadList"), ("96", "HeadList")],
+    ids=["missing-style", "missing-list", "link-to-itself"],
+)
+def test_broken_list_style_links_give_no_number(style_num: str, link: str) -> None:
+    source = read_docx("t.docx", numbered_by_list_style(style_num, link))
+    assert source.text.split("\n")[:2] == ["总体情况", "主动公开情况"]

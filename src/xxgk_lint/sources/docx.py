@@ -425,11 +425,10 @@ class _Numbering:
         num = self.num_by_id.get(num_id)
         if num is None:
             return ""
-        abstract_ref = num.find(_q("abstractNumId"))
-        abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
-        abstract = self.abstract_by_id.get(abstract_id or "")
-        if abstract is None:
+        definition = self._definition(num)
+        if definition is None:
             return ""
+        abstract_id, abstract = definition
         levels = {}
         for lvl in abstract.findall(_q("lvl")):
             levels[_int(lvl.get(_q("ilvl")), 0)] = lvl
@@ -439,7 +438,7 @@ class _Numbering:
                 levels[_int(override.get(_q("ilvl")), 0)] = lvl
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(abstract_id or "", [0] * 10)
+        counters = self.counters.setdefault(abstract_id, [0] * 10)
         if num_id not in self.seen_nums:
             self.seen_nums.add(num_id)
             for override in num.findall(_q("lvlOverride")):
@@ -464,6 +463,31 @@ class _Numbering:
                 fmt = _child_val(levels.get(level), "numFmt") or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
+
+    def _definition(self, num: etree._Element) -> tuple[str, etree._Element] | None:
+        """The list definition (``w:abstractNum``) that list ``num`` numbers by, and its id.
+
+        A list made from a list style (Word's 多级列表样式, which templates use to number
+        their headings) has a definition without levels, only ``w:numStyleLink``: its
+        levels are in the definition of the list that the numbering style's ``w:numPr``
+        names. A chain of links is followed, each definition once.
+        """
+        seen: set[str] = set()
+        while True:
+            abstract_id = _child_val(num, "abstractNumId") or ""
+            abstract = self.abstract_by_id.get(abstract_id)
+            if abstract is None or abstract_id in seen:
+                return None
+            seen.add(abstract_id)
+            link = _child_val(abstract, "numStyleLink")
+            if link is None or abstract.find(_q("lvl")) is not None:
+                return abstract_id, abstract
+            style = self.style_by_id.get(link)
+            num_pr = style.find(f"{_q('pPr')}/{_q('numPr')}") if style is not None else None
+            linked_num = self.num_by_id.get(_child_val(num_pr, "numId") or "")
+            if linked_num is None:
+                return None
+            num = linked_num
 
     def _level_start(self, lvl: etree._Element | None) -> int:
         start = self._start(lvl, "start")
