@@ -415,3 +415,40 @@ def test_numbering_from_a_list_style() -> None:
 def test_broken_list_style_links_give_no_number(style_num: str, link: str) -> None:
     source = read_docx("t.docx", numbered_by_list_style(style_num, link))
     assert source.text.split("\n")[:2] == ["总体情况", "主动公开情况"]
+
+
+def test_hidden_text_is_not_read() -> None:
+    """Text formatted hidden (w:vanish) is neither shown nor printed by Word: a template's
+    instruction, an old heading or last year's value kept in a cell is not report text;
+    w:vanish switched off (w:val="0"/"false") is."""
+    document = docx.Document()
+    w = nsdecls("w")
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    document.add_paragraph()._p.append(
+        parse_xml(f"<w:r {w}>{hidden}<w:t>（模板说明：发布前删除本段）</w:t></w:r>")
+    )
+    heading = document.add_paragraph()
+    heading._p.append(parse_xml(f"<w:r {w}>{hidden}<w:t>四、2022年</w:t></w:r>"))
+    heading._p.append(
+        parse_xml(f"<w:r {w}><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r>")
+    )
+    shown = document.add_paragraph()
+    for val in ("0", "false"):
+        shown._p.append(
+            parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="{val}"/></w:rPr><w:t>见{val}</w:t></w:r>')
+        )
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "总计"
+    cell = table.cell(0, 1).paragraphs[0]._p
+    cell.append(parse_xml(f"<w:r {w}>{hidden}<w:t>29</w:t></w:r>"))
+    cell.append(parse_xml(f"<w:r {w}><w:t>26</w:t></w:r>"))
+    data = io.BytesIO()
+    document.save(data)
+    source = read_docx("t.docx", data.getvalue())
+    assert source.text.split("\n") == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "见0见false",
+        "总计\t26",
+        "",
+    ]
+    assert source.origin(3, 4).where == "表格 1，第 1 行，第 2 列"

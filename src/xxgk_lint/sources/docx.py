@@ -54,12 +54,15 @@ def _xpath(path: str) -> etree.XPath:
     return etree.XPath(path, namespaces=_NS)
 
 
-# Runs whose text the reader sees: not deleted, not moved away, not in the fallback copy of
-# a drawing (mc:AlternateContent holds a text box twice: its mc:Choice is read), and not in
-# a text box the paragraph holds ($boxes: the text boxes the paragraph itself is in; a text
-# box's paragraphs are read on their own, where the box stands, see _segments).
+# Runs whose text the reader sees: not deleted, not moved away, not hidden (w:vanish: Word
+# neither shows nor prints hidden text, such as a template's instructions or a value kept
+# from last year), not in the fallback copy of a drawing (mc:AlternateContent holds a text
+# box twice: its mc:Choice is read), and not in a text box the paragraph holds ($boxes: the
+# text boxes the paragraph itself is in; a text box's paragraphs are read on their own,
+# where the box stands, see _segments).
 _RUNS = _xpath(
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
+    "[not(w:rPr/w:vanish[not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])]"
     "[count(ancestor::w:txbxContent) = $boxes]"
 )
 # The text boxes a paragraph holds (not those of text boxes inside them, nor fallback copies).
