@@ -452,3 +452,38 @@ def test_hidden_text_is_not_read() -> None:
         "",
     ]
     assert source.origin(3, 4).where == "表格 1，第 1 行，第 2 列"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first", "eleventh"),
+    [
+        ("chineseCounting", "一、", "十一、"),
+        ("taiwaneseCountingThousand", "一、", "十一、"),
+        ("japaneseCounting", "一、", "十一、"),
+        ("chineseLegalSimplified", "壹、", "拾壹、"),
+        ("ideographLegalTraditional", "壹、", "拾壹、"),
+    ],
+)
+def test_chinese_numbering_formats(fmt: str, first: str, eleventh: str) -> None:
+    """Word in Traditional Chinese numbers "一、" with taiwaneseCountingThousand, and a
+    document may carry any of the formats that show Chinese numerals: none shows as "1、"."""
+    document = docx.Document()
+    w = nsdecls("w")
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for _ in range(11):
+        paragraph = document.add_paragraph("总体情况")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+        )
+    data = io.BytesIO()
+    document.save(data)
+    lines = read_docx("t.docx", data.getvalue()).text.split("\n")
+    assert (lines[0], lines[10]) == (first + "总体情况", eleventh + "总体情况")

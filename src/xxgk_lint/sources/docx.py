@@ -259,6 +259,7 @@ def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._El
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_LEGAL_TRADITIONAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -318,10 +319,20 @@ def _letters(n: int) -> str:
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting"):
+    # Word in Traditional Chinese (and Japanese) numbers "一、" with its own formats: the
+    # same numerals below a hundred.
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+    ):
         return _chinese_count(n)
     if fmt in ("chineseLegalSimplified",):
         return _chinese_count(n, _LEGAL_DIGITS, "拾")
+    if fmt in ("ideographLegalTraditional",):
+        return _chinese_count(n, _LEGAL_TRADITIONAL_DIGITS, "拾")
     if fmt in ("ideographDigital", "taiwaneseDigital"):
         return "".join(_CHINESE_DIGITS[int(d)] for d in str(n))
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
