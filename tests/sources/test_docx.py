@@ -487,3 +487,37 @@ def test_chinese_numbering_formats(fmt: str, first: str, eleventh: str) -> None:
     document.save(data)
     lines = read_docx("t.docx", data.getvalue()).text.split("\n")
     assert (lines[0], lines[10]) == (first + "总体情况", eleventh + "总体情况")
+
+
+def test_text_hidden_by_its_style_is_not_read() -> None:
+    """A character style or a paragraph style (or a style it is based on) that hides its
+    text hides the runs in it; a run's own w:vanish w:val="0" shows it again."""
+    document = docx.Document()
+    w = nsdecls("w")
+    styles = document.styles.element
+    for style in (
+        f'<w:style {w} w:type="character" w:styleId="Old"><w:name w:val="Old"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>",
+        f'<w:style {w} w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>",
+        f'<w:style {w} w:type="paragraph" w:styleId="NoteRed"><w:name w:val="NoteRed"/>'
+        '<w:basedOn w:val="Note"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style>',
+        f'<w:style {w} w:type="paragraph" w:styleId="Shown"><w:name w:val="Shown"/>'
+        '<w:basedOn w:val="Note"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>',
+    ):
+        styles.append(parse_xml(style))
+    cell = document.add_paragraph()._p
+    cell.append(parse_xml(f'<w:r {w}><w:rPr><w:rStyle w:val="Old"/></w:rPr><w:t>29</w:t></w:r>'))
+    cell.append(parse_xml(f"<w:r {w}><w:t>26</w:t></w:r>"))
+    for style in ("Note", "NoteRed", "Shown"):
+        paragraph = document.add_paragraph(f"{style}：说明")
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {w} w:val="{style}"/>'))
+    paragraph._p.append(
+        parse_xml(f'<w:r {w}><w:rPr><w:rStyle w:val="Old"/></w:rPr><w:t>旧</w:t></w:r>')
+    )
+    note = document.add_paragraph()
+    note._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {w} w:val="Note"/>'))
+    note._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>见</w:t></w:r>'))
+    data = io.BytesIO()
+    document.save(data)
+    assert read_docx("t.docx", data.getvalue()).text.split("\n") == ["26", "Shown：说明", "见", ""]

@@ -76,6 +76,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
 )
 _TR, _TC, _P, _TBL, _R = (_q(name) for name in ("tr", "tc", "p", "tbl", "r"))
 _TXBX = _q("txbxContent")
+_RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -202,13 +203,15 @@ def _join_pieces(pieces: list[str]) -> str:
 _Segment = tuple[str, list[etree._Element]]
 
 
-def _segments(p: etree._Element) -> list[_Segment]:
+def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_Segment]:
     """The paragraph's text cut where it holds text boxes (w:txbxContent, in a drawing or a
     VML shape): each piece of text and the boxes after it, in document order. One piece
     with no box for most paragraphs.
 
     A text box's paragraphs are part of the document (an introduction with the statistics
-    period in a framed box): its reader reads them where the box is anchored.
+    period in a framed box): its reader reads them where the box is anchored. ``hidden``:
+    the styles that hide text (:func:`_hidden_styles`); a run in one, or in a paragraph of
+    one, is not read unless it is shown by its own w:vanish w:val="0".
     """
     depth = sum(1 for _ in p.iterancestors(_TXBX))
     held = _BOXES(p, boxes=depth) if next(p.iter(_TXBX), None) is not None else ()
@@ -218,7 +221,10 @@ def _segments(p: etree._Element) -> list[_Segment]:
         at.setdefault(run if run is not None else p, []).append(box)
     out: list[_Segment] = []
     parts: list[str] = []
-    for run in _RUNS(p, boxes=depth):
+    runs = _RUNS(p, boxes=depth)
+    if hidden:
+        runs = [run for run in runs if not _styled_hidden(run, p, hidden)]
+    for run in runs:
         for child in run:
             tag = child.tag
             if tag == _T:
@@ -235,6 +241,40 @@ def _segments(p: etree._Element) -> list[_Segment]:
             parts = []
     out.append(("".join(parts), [box for found in at.values() for box in found]))
     return out
+
+
+def _styled_hidden(run: etree._Element, p: etree._Element, hidden: frozenset[str]) -> bool:
+    """Whether a run is hidden by its character style or its paragraph's style (a run
+    whose own w:vanish is on is never read; one whose w:vanish is off is shown)."""
+    props = run.find(_RPR)
+    if props is not None:
+        if props.find(_VANISH) is not None:
+            return False
+        if _child_val(props, "rStyle") in hidden:
+            return True
+    return _child_val(p.find(_PPR), "pStyle") in hidden
+
+
+def _hidden_styles(style_by_id: dict[str, etree._Element]) -> frozenset[str]:
+    """The ids of the styles that hide their text: w:vanish in their run properties, or
+    in those of the styles they are based on (the nearest that says decides). Few
+    documents have any, and then the runs are looked at one by one."""
+    if not any(True for node in style_by_id.values() for _ in node.iter(_VANISH)):
+        return frozenset()
+
+    def hides(style_id: str) -> bool:
+        seen: set[str] = set()
+        node = style_by_id.get(style_id)
+        while node is not None and style_id not in seen:
+            seen.add(style_id)
+            vanish = node.find(f"{_RPR}/{_VANISH}")
+            if vanish is not None:
+                return vanish.get(_VAL) not in ("0", "false", "off")
+            style_id = _child_val(node, "basedOn") or ""
+            node = style_by_id.get(style_id)
+        return False
+
+    return frozenset(style_id for style_id in style_by_id if hides(style_id))
 
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -555,6 +595,7 @@ class _Extractor:
     def __init__(self, builder: TextBuilder, numbering: _Numbering, limits: Limits) -> None:
         self.builder = builder
         self.numbering = numbering
+        self.hidden = _hidden_styles(numbering.style_by_id)
         self.limits = limits
         self.positions = 0  # grid positions of the tables read so far
         self.paragraphs = 0
@@ -579,7 +620,7 @@ class _Extractor:
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
         prefix = self.numbering.prefix(p)
-        for text, boxes in _segments(p):
+        for text, boxes in _segments(p, self.hidden):
             for line in (prefix + text).split("\n"):
                 line = line.strip()
                 if line:
@@ -610,7 +651,7 @@ class _Extractor:
                 nested.append(block)
                 continue
             prefix = self.numbering.prefix(block)
-            for text, boxes in _segments(block):
+            for text, boxes in _segments(block, self.hidden):
                 pieces.extend((prefix + text).split("\n"))
                 prefix = ""
                 for box in boxes:
