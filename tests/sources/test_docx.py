@@ -336,3 +336,188 @@ def test_carriage_return_in_text_is_a_line_break() -> None:
     source = read_docx("t.docx", data.getvalue())
     assert source.text == "甲\n乙\n丙\n"
     assert source.origin(2, 1).where == source.origin(3, 1).where == "第 1 段"
+
+
+def numbered_by_list_style(style_num: str = "97", link: str = "HeadList") -> bytes:
+    """Headings and （一） items numbered by lists that take their levels from a list style.
+
+    Lists 96 and 95 have definitions with only ``w:numStyleLink``; the list style names
+    list 97, whose definition has the levels (一、 at level 0, （一） at level 1).
+    """
+    document = docx.Document()
+    w = nsdecls("w")
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {w} w:type="numbering" w:styleId="HeadList"><w:name w:val="HeadList"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{style_num}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, text in enumerate(("%1、", "（%2）"))
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="97"><w:styleLink w:val="HeadList"/>'
+            f"{levels}</w:abstractNum>"
+        ),
+    )
+    for abstract in ("96", "95"):
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {w} w:abstractNumId="{abstract}">'
+                f'<w:numStyleLink w:val="{link}"/></w:abstractNum>'
+            ),
+        )
+    for num in ("97", "96", "95"):
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>')
+        )
+    for text, num, ilvl in (
+        ("总体情况", "96", 0),
+        ("主动公开情况", "96", 1),
+        ("依申请公开情况", "96", 1),
+        ("主动公开政府信息情况", "95", 0),
+        ("收到和处理政府信息公开申请情况", "96", 0),
+    ):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_numbering_from_a_list_style() -> None:
+    """A list defined by a list style (w:numStyleLink) numbers as the style's list does,
+    and lists linked to one style count on together, as Word shows them."""
+    source = read_docx("t.docx", numbered_by_list_style())
+    assert source.text.split("\n") == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("style_num", "link"),
+    [("97", "NoSuchStyle"), ("42", "HeadList"), ("96", "HeadList")],
+    ids=["missing-style", "missing-list", "link-to-itself"],
+)
+def test_broken_list_style_links_give_no_number(style_num: str, link: str) -> None:
+    source = read_docx("t.docx", numbered_by_list_style(style_num, link))
+    assert source.text.split("\n")[:2] == ["总体情况", "主动公开情况"]
+
+
+def test_hidden_text_is_not_read() -> None:
+    """Text formatted hidden (w:vanish) is neither shown nor printed by Word: a template's
+    instruction, an old heading or last year's value kept in a cell is not report text;
+    w:vanish switched off (w:val="0"/"false") is."""
+    document = docx.Document()
+    w = nsdecls("w")
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    document.add_paragraph()._p.append(
+        parse_xml(f"<w:r {w}>{hidden}<w:t>（模板说明：发布前删除本段）</w:t></w:r>")
+    )
+    heading = document.add_paragraph()
+    heading._p.append(parse_xml(f"<w:r {w}>{hidden}<w:t>四、2022年</w:t></w:r>"))
+    heading._p.append(
+        parse_xml(f"<w:r {w}><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r>")
+    )
+    shown = document.add_paragraph()
+    for val in ("0", "false"):
+        shown._p.append(
+            parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="{val}"/></w:rPr><w:t>见{val}</w:t></w:r>')
+        )
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "总计"
+    cell = table.cell(0, 1).paragraphs[0]._p
+    cell.append(parse_xml(f"<w:r {w}>{hidden}<w:t>29</w:t></w:r>"))
+    cell.append(parse_xml(f"<w:r {w}><w:t>26</w:t></w:r>"))
+    data = io.BytesIO()
+    document.save(data)
+    source = read_docx("t.docx", data.getvalue())
+    assert source.text.split("\n") == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "见0见false",
+        "总计\t26",
+        "",
+    ]
+    assert source.origin(3, 4).where == "表格 1，第 1 行，第 2 列"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first", "eleventh"),
+    [
+        ("chineseCounting", "一、", "十一、"),
+        ("taiwaneseCountingThousand", "一、", "十一、"),
+        ("japaneseCounting", "一、", "十一、"),
+        ("chineseLegalSimplified", "壹、", "拾壹、"),
+        ("ideographLegalTraditional", "壹、", "拾壹、"),
+    ],
+)
+def test_chinese_numbering_formats(fmt: str, first: str, eleventh: str) -> None:
+    """Word in Traditional Chinese numbers "一、" with taiwaneseCountingThousand, and a
+    document may carry any of the formats that show Chinese numerals: none shows as "1、"."""
+    document = docx.Document()
+    w = nsdecls("w")
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for _ in range(11):
+        paragraph = document.add_paragraph("总体情况")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+        )
+    data = io.BytesIO()
+    document.save(data)
+    lines = read_docx("t.docx", data.getvalue()).text.split("\n")
+    assert (lines[0], lines[10]) == (first + "总体情况", eleventh + "总体情况")
+
+
+def test_text_hidden_by_its_style_is_not_read() -> None:
+    """A character style or a paragraph style (or a style it is based on) that hides its
+    text hides the runs in it; a run's own w:vanish w:val="0" shows it again."""
+    document = docx.Document()
+    w = nsdecls("w")
+    styles = document.styles.element
+    for style in (
+        f'<w:style {w} w:type="character" w:styleId="Old"><w:name w:val="Old"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>",
+        f'<w:style {w} w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>",
+        f'<w:style {w} w:type="paragraph" w:styleId="NoteRed"><w:name w:val="NoteRed"/>'
+        '<w:basedOn w:val="Note"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style>',
+        f'<w:style {w} w:type="paragraph" w:styleId="Shown"><w:name w:val="Shown"/>'
+        '<w:basedOn w:val="Note"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>',
+    ):
+        styles.append(parse_xml(style))
+    cell = document.add_paragraph()._p
+    cell.append(parse_xml(f'<w:r {w}><w:rPr><w:rStyle w:val="Old"/></w:rPr><w:t>29</w:t></w:r>'))
+    cell.append(parse_xml(f"<w:r {w}><w:t>26</w:t></w:r>"))
+    for style in ("Note", "NoteRed", "Shown"):
+        paragraph = document.add_paragraph(f"{style}：说明")
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {w} w:val="{style}"/>'))
+    paragraph._p.append(
+        parse_xml(f'<w:r {w}><w:rPr><w:rStyle w:val="Old"/></w:rPr><w:t>旧</w:t></w:r>')
+    )
+    note = document.add_paragraph()
+    note._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {w} w:val="Note"/>'))
+    note._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>见</w:t></w:r>'))
+    data = io.BytesIO()
+    document.save(data)
+    assert read_docx("t.docx", data.getvalue()).text.split("\n") == ["26", "Shown：说明", "见", ""]

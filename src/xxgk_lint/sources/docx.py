@@ -54,12 +54,15 @@ def _xpath(path: str) -> etree.XPath:
     return etree.XPath(path, namespaces=_NS)
 
 
-# Runs whose text the reader sees: not deleted, not moved away, not in the fallback copy of
-# a drawing (mc:AlternateContent holds a text box twice: its mc:Choice is read), and not in
-# a text box the paragraph holds ($boxes: the text boxes the paragraph itself is in; a text
-# box's paragraphs are read on their own, where the box stands, see _segments).
+# Runs whose text the reader sees: not deleted, not moved away, not hidden (w:vanish: Word
+# neither shows nor prints hidden text, such as a template's instructions or a value kept
+# from last year), not in the fallback copy of a drawing (mc:AlternateContent holds a text
+# box twice: its mc:Choice is read), and not in a text box the paragraph holds ($boxes: the
+# text boxes the paragraph itself is in; a text box's paragraphs are read on their own,
+# where the box stands, see _segments).
 _RUNS = _xpath(
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
+    "[not(w:rPr/w:vanish[not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])]"
     "[count(ancestor::w:txbxContent) = $boxes]"
 )
 # The text boxes a paragraph holds (not those of text boxes inside them, nor fallback copies).
@@ -73,6 +76,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
 )
 _TR, _TC, _P, _TBL, _R = (_q(name) for name in ("tr", "tc", "p", "tbl", "r"))
 _TXBX = _q("txbxContent")
+_RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -199,13 +203,15 @@ def _join_pieces(pieces: list[str]) -> str:
 _Segment = tuple[str, list[etree._Element]]
 
 
-def _segments(p: etree._Element) -> list[_Segment]:
+def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_Segment]:
     """The paragraph's text cut where it holds text boxes (w:txbxContent, in a drawing or a
     VML shape): each piece of text and the boxes after it, in document order. One piece
     with no box for most paragraphs.
 
     A text box's paragraphs are part of the document (an introduction with the statistics
-    period in a framed box): its reader reads them where the box is anchored.
+    period in a framed box): its reader reads them where the box is anchored. ``hidden``:
+    the styles that hide text (:func:`_hidden_styles`); a run in one, or in a paragraph of
+    one, is not read unless it is shown by its own w:vanish w:val="0".
     """
     depth = sum(1 for _ in p.iterancestors(_TXBX))
     held = _BOXES(p, boxes=depth) if next(p.iter(_TXBX), None) is not None else ()
@@ -215,7 +221,10 @@ def _segments(p: etree._Element) -> list[_Segment]:
         at.setdefault(run if run is not None else p, []).append(box)
     out: list[_Segment] = []
     parts: list[str] = []
-    for run in _RUNS(p, boxes=depth):
+    runs = _RUNS(p, boxes=depth)
+    if hidden:
+        runs = [run for run in runs if not _styled_hidden(run, p, hidden)]
+    for run in runs:
         for child in run:
             tag = child.tag
             if tag == _T:
@@ -232,6 +241,40 @@ def _segments(p: etree._Element) -> list[_Segment]:
             parts = []
     out.append(("".join(parts), [box for found in at.values() for box in found]))
     return out
+
+
+def _styled_hidden(run: etree._Element, p: etree._Element, hidden: frozenset[str]) -> bool:
+    """Whether a run is hidden by its character style or its paragraph's style (a run
+    whose own w:vanish is on is never read; one whose w:vanish is off is shown)."""
+    props = run.find(_RPR)
+    if props is not None:
+        if props.find(_VANISH) is not None:
+            return False
+        if _child_val(props, "rStyle") in hidden:
+            return True
+    return _child_val(p.find(_PPR), "pStyle") in hidden
+
+
+def _hidden_styles(style_by_id: dict[str, etree._Element]) -> frozenset[str]:
+    """The ids of the styles that hide their text: w:vanish in their run properties, or
+    in those of the styles they are based on (the nearest that says decides). Few
+    documents have any, and then the runs are looked at one by one."""
+    if not any(True for node in style_by_id.values() for _ in node.iter(_VANISH)):
+        return frozenset()
+
+    def hides(style_id: str) -> bool:
+        seen: set[str] = set()
+        node = style_by_id.get(style_id)
+        while node is not None and style_id not in seen:
+            seen.add(style_id)
+            vanish = node.find(f"{_RPR}/{_VANISH}")
+            if vanish is not None:
+                return vanish.get(_VAL) not in ("0", "false", "off")
+            style_id = _child_val(node, "basedOn") or ""
+            node = style_by_id.get(style_id)
+        return False
+
+    return frozenset(style_id for style_id in style_by_id if hides(style_id))
 
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -256,6 +299,7 @@ def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._El
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_LEGAL_TRADITIONAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -315,10 +359,20 @@ def _letters(n: int) -> str:
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting"):
+    # Word in Traditional Chinese (and Japanese) numbers "一、" with its own formats: the
+    # same numerals below a hundred.
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+    ):
         return _chinese_count(n)
     if fmt in ("chineseLegalSimplified",):
         return _chinese_count(n, _LEGAL_DIGITS, "拾")
+    if fmt in ("ideographLegalTraditional",):
+        return _chinese_count(n, _LEGAL_TRADITIONAL_DIGITS, "拾")
     if fmt in ("ideographDigital", "taiwaneseDigital"):
         return "".join(_CHINESE_DIGITS[int(d)] for d in str(n))
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
@@ -425,11 +479,10 @@ class _Numbering:
         num = self.num_by_id.get(num_id)
         if num is None:
             return ""
-        abstract_ref = num.find(_q("abstractNumId"))
-        abstract_id = abstract_ref.get(_VAL) if abstract_ref is not None else None
-        abstract = self.abstract_by_id.get(abstract_id or "")
-        if abstract is None:
+        definition = self._definition(num)
+        if definition is None:
             return ""
+        abstract_id, abstract = definition
         levels = {}
         for lvl in abstract.findall(_q("lvl")):
             levels[_int(lvl.get(_q("ilvl")), 0)] = lvl
@@ -439,7 +492,7 @@ class _Numbering:
                 levels[_int(override.get(_q("ilvl")), 0)] = lvl
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(abstract_id or "", [0] * 10)
+        counters = self.counters.setdefault(abstract_id, [0] * 10)
         if num_id not in self.seen_nums:
             self.seen_nums.add(num_id)
             for override in num.findall(_q("lvlOverride")):
@@ -464,6 +517,31 @@ class _Numbering:
                 fmt = _child_val(levels.get(level), "numFmt") or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
+
+    def _definition(self, num: etree._Element) -> tuple[str, etree._Element] | None:
+        """The list definition (``w:abstractNum``) that list ``num`` numbers by, and its id.
+
+        A list made from a list style (Word's 多级列表样式, which templates use to number
+        their headings) has a definition without levels, only ``w:numStyleLink``: its
+        levels are in the definition of the list that the numbering style's ``w:numPr``
+        names. A chain of links is followed, each definition once.
+        """
+        seen: set[str] = set()
+        while True:
+            abstract_id = _child_val(num, "abstractNumId") or ""
+            abstract = self.abstract_by_id.get(abstract_id)
+            if abstract is None or abstract_id in seen:
+                return None
+            seen.add(abstract_id)
+            link = _child_val(abstract, "numStyleLink")
+            if link is None or abstract.find(_q("lvl")) is not None:
+                return abstract_id, abstract
+            style = self.style_by_id.get(link)
+            num_pr = style.find(f"{_q('pPr')}/{_q('numPr')}") if style is not None else None
+            linked_num = self.num_by_id.get(_child_val(num_pr, "numId") or "")
+            if linked_num is None:
+                return None
+            num = linked_num
 
     def _level_start(self, lvl: etree._Element | None) -> int:
         start = self._start(lvl, "start")
@@ -517,6 +595,7 @@ class _Extractor:
     def __init__(self, builder: TextBuilder, numbering: _Numbering, limits: Limits) -> None:
         self.builder = builder
         self.numbering = numbering
+        self.hidden = _hidden_styles(numbering.style_by_id)
         self.limits = limits
         self.positions = 0  # grid positions of the tables read so far
         self.paragraphs = 0
@@ -541,7 +620,7 @@ class _Extractor:
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
         prefix = self.numbering.prefix(p)
-        for text, boxes in _segments(p):
+        for text, boxes in _segments(p, self.hidden):
             for line in (prefix + text).split("\n"):
                 line = line.strip()
                 if line:
@@ -572,7 +651,7 @@ class _Extractor:
                 nested.append(block)
                 continue
             prefix = self.numbering.prefix(block)
-            for text, boxes in _segments(block):
+            for text, boxes in _segments(block, self.hidden):
                 pieces.extend((prefix + text).split("\n"))
                 prefix = ""
                 for box in boxes:
