@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import CLEAN, PERIOD, TITLE, edit
-from tests.rules.helpers import check_text, codes
+from tests.rules.helpers import check_text, codes, result
 from xxgk_lint.parse.lexer import Line
 from xxgk_lint.parse.metadata import choose_title, title_score
 from xxgk_lint.testing import parse_text
@@ -137,6 +137,24 @@ def test_a_line_standing_alone_wins_over_a_run_of_titles() -> None:
     assert choose_title([_line(1, "首页 > 政府信息公开年报")]) is None
 
 
+def test_the_pages_own_title_is_evidence() -> None:
+    """An HTML page's ``<title>`` names the report's year: the line naming it wins; lines
+    that all name other years, while the period names the page's, are none of them the
+    title (a sidebar above an article whose title is only in ``<title>``)."""
+    sidebar = [_line(1, other(2022)), _line(2, other(2021)), _line(3, other(2020))]
+    assert choose_title(sidebar, lambda: 2023) == sidebar[2]  # (without the page's title)
+    assert choose_title(sidebar, lambda: 2023, page_year=2023) is None
+    # the period names another year (a typo, or last year's figures): the lines stand
+    assert choose_title(sidebar, lambda: 2019, page_year=2023) == sidebar[2]
+    assert choose_title(sidebar, lambda: None, page_year=2023) == sidebar[2]
+    # one of the lines is the page's: it wins, the period not even asked
+    with_own = [_line(1, OWN), _line(2, other(2022)), _line(3, other(2021))]
+    assert choose_title(with_own, None, page_year=2023) == with_own[0]
+    # a title without a year may be the report's own: kept
+    yearless = [_line(1, "测试县人民政府政府信息公开工作年度报告")]
+    assert choose_title(yearless, lambda: 2023, page_year=2023) == yearless[0]
+
+
 PAGE = Path(__file__).parents[2] / "fixtures" / "html" / "qingshan-jiaotong-2023.html"
 
 
@@ -170,6 +188,37 @@ def test_a_web_pages_chrome_around_the_title(tmp_path: Path, anchor: str, chrome
     assert report.title is not None
     assert report.title.text == "青山县交通运输局2023年政府信息公开工作年度报告"
     assert report.title.span.line == 38 + (chrome.count("\n"))
+
+
+def test_a_page_whose_title_is_only_in_its_head(tmp_path: Path) -> None:
+    """A sidebar of the body's other years' reports above an article without a title line
+    (the title only in ``<title>``): the year and body come from the page's opening
+    sentence, not from the sidebar's last entry (a false XG303 before)."""
+    from xxgk_lint.parse import parse_path
+    from xxgk_lint.sources import read_source
+    from xxgk_lint.sources.model import PAGE_TITLE
+
+    sidebar = "".join(
+        f"<li><a href='/{y}.html'>{other(y, '测试县交通运输局')}</a></li>"
+        for y in (2022, 2021, 2020)
+    )
+    body = CLEAN.split("\n", 1)[1].replace(
+        PERIOD, f"现向社会公布{other(2023, '测试县交通运输局')}。{PERIOD}", 1
+    )
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in body.split("\n") if line)
+    page = (
+        f"<html><head><title>{other(2023, '测试县交通运输局')}</title></head>\n"
+        f"<body><aside><ul>{sidebar}</ul></aside>\n{paragraphs}</body></html>\n"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    meta = read_source(str(path), page.encode()).meta[PAGE_TITLE]
+    assert meta == (other(2023, "测试县交通运输局"), 1, 20)
+    report = parse_path(path)
+    assert report.title is None
+    assert (report.year, report.agency) == (2023, "测试县交通运输局")
+    found = [(d.code, d.severity.name) for d in result(path).diagnostics]
+    assert not [f for f in found if f[1] in ("WARNING", "ERROR")], found
 
 
 def test_the_cross_year_rules_pair_by_the_right_year(

@@ -67,6 +67,7 @@ from xxgk_lint.parse.metadata import (
     agency_of_opening,
     choose_title,
     clean_title,
+    page_title_year,
     section_number,
     title_wrapped_in_name,
     wrapped_title_start,
@@ -76,7 +77,7 @@ from xxgk_lint.parse.metadata import (
 from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
-from xxgk_lint.sources.model import InputError, LimitError, Source
+from xxgk_lint.sources.model import PAGE_TITLE, InputError, LimitError, Source
 
 _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
@@ -318,8 +319,11 @@ class _Builder:
 
     def build(self) -> Report:
         preamble_raw = self.document.preamble
+        page_title = self.source.meta.get(PAGE_TITLE)
         title_line = choose_title(
-            (b[0] for b in preamble_raw.blocks if is_title(b)), self._stated_year
+            (b[0] for b in preamble_raw.blocks if is_title(b)),
+            self._stated_year,
+            page_title_year(page_title.content if page_title is not None else None),
         )
         title_lines = [title_line] if title_line else []
         if title_line is not None:

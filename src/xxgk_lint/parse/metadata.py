@@ -75,7 +75,9 @@ def title_score(text: str) -> int:
 
 
 def choose_title(
-    candidates: Iterable[Line], stated_year: Callable[[], int | None] | None = None
+    candidates: Iterable[Line],
+    stated_year: Callable[[], int | None] | None = None,
+    page_year: int | None = None,
 ) -> Line | None:
     """The line that names the report: the best-scoring candidate, if any scores.
 
@@ -86,12 +88,25 @@ def choose_title(
     rather than in a run of such lines (a list), (3) nearest the body: a page's chrome
     stands above the title, the title just above the report's first words. Copies of
     one line (a page header repeating the title) are one title: the first is taken.
+
+    ``page_year`` is the year the page's own title names (an HTML page's ``<title>``):
+    the lines naming it are preferred; and where every line names another year while the
+    statistics period names the page's, none is this report's title — they are other
+    reports the page lists (a sidebar of other years' reports above an article whose
+    title stands only in ``<title>``): None.
     """
     scored = [(title_score(line[LINE_TEXT]), line) for line in candidates]
     best = max((score for score, _ in scored), default=0)
     if best <= 0:
         return None
     tops = [line for score, line in scored if score == best]
+    if page_year is not None:
+        named = [year_of_title(line[LINE_TEXT]) for line in tops]
+        agreeing = [line for line, year in zip(tops, named, strict=True) if year == page_year]
+        if agreeing:
+            tops = agreeing
+        elif None not in named and stated_year is not None and stated_year() == page_year:
+            return None
     if len({clean_title(line[LINE_TEXT]) for line in tops}) == 1:
         return tops[0]
     years = [year_of_title(line[LINE_TEXT]) for line in tops]
@@ -107,6 +122,13 @@ def choose_title(
         if line[LINE_NUMBER] - 1 not in numbers and line[LINE_NUMBER] + 1 not in numbers
     ]
     return (alone or tops)[-1]
+
+
+def page_title_year(title: str | None) -> int | None:
+    """The year a page's own title names, if it names the report (scores as a title)."""
+    if not title or title_score(title) <= 0:
+        return None
+    return year_of_title(title)
 
 
 def clean_title(text: str) -> str:

@@ -39,6 +39,7 @@ from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
+    PAGE_TITLE,
     GridRow,
     InputError,
     MetaTag,
@@ -256,8 +257,14 @@ _MAX_META, _MAX_META_CONTENT = 64, 200
 
 def page_meta(root: etree._Element, lines: list[str]) -> dict[str, MetaTag]:
     """The page's ``<meta name|property|itemprop=… content=…>`` tags, by lower-cased name
-    (the first of each), with where the content stands in the source."""
+    (the first of each), and its ``<title>`` (under ``PAGE_TITLE``), with where each
+    content stands in the source."""
     out: dict[str, MetaTag] = {}
+    title = next(root.iter("title"), None)
+    if title is not None:
+        text = " ".join((title.text or "").split())[:_MAX_META_CONTENT]
+        if text:
+            out[PAGE_TITLE] = _meta_tag(text, title.sourceline, lines)
     for el in root.iter("meta"):
         if len(out) >= _MAX_META:
             break
@@ -268,12 +275,16 @@ def page_meta(root: etree._Element, lines: list[str]) -> dict[str, MetaTag]:
         key = name.strip().lower()
         if key in out:
             continue
-        content = content.strip()[:_MAX_META_CONTENT]
-        line = el.sourceline or 1
-        text = lines[line - 1] if 1 <= line <= len(lines) else ""
-        at = text.find(content) if content else -1
-        out[key] = MetaTag(content, line, at + 1 if at >= 0 else 1)
+        out[key] = _meta_tag(content.strip()[:_MAX_META_CONTENT], el.sourceline, lines)
     return out
+
+
+def _meta_tag(content: str, line: int | None, lines: list[str]) -> MetaTag:
+    """``content``, found on source line ``line`` (or its start there)."""
+    line = line or 1
+    text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    at = text.find(content) if content else -1
+    return MetaTag(content, line, at + 1 if at >= 0 else 1)
 
 
 # --------------------------------------------------------------------------- decoding

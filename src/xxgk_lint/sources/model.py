@@ -332,6 +332,11 @@ class MetaTag(NamedTuple):
     column: int = 1
 
 
+#: The key of a web page's own ``<title>`` in :attr:`Source.meta` (no ``<meta>`` name is
+#: written so).
+PAGE_TITLE = "<title>"
+
+
 @record(eq=False)
 class Source:
     """A report file, read and decoded, ready for the parser.
@@ -342,8 +347,9 @@ class Source:
     diagnostics); for .docx and PDF it holds the extracted lines. ``grid`` maps the
     (1-based) extracted line of every table row of an HTML or Word table to its geometry,
     so that the parser can put each value under the header whose grid columns hold it.
-    ``meta`` holds a web page's ``<meta>`` tags by name, lower-cased (``pubdate`` …): what
-    the page says about itself, such as when it was published (empty for other files).
+    ``meta`` holds a web page's ``<meta>`` tags by name, lower-cased (``pubdate`` …), and
+    its ``<title>`` under :data:`PAGE_TITLE`: what the page says about itself, such as when
+    it was published and what it is (empty for other files).
     """
 
     path: str
