@@ -192,3 +192,42 @@ def test_a_bracketed_heading_keeps_its_numeral(tmp_path: Path) -> None:
     assert problems is not None and problems.number == "四"
     line = text.count("\n", 0, text.index("【四")) + 1
     assert _found(tmp_path, text) == [("XG102", line)]
+
+
+#: Section 三's heading in the words reports use besides 收到和处理 and 依申请公开.
+_APPLICATIONS_HEADINGS = [
+    "三、政府信息公开申请办理情况",
+    "三、政府信息公开申请受理情况",
+    "三、政府信息公开申请情况",
+    "三、受理和处理政府信息公开申请情况",
+    "三、收到和办理政府信息公开申请情况",
+    "三、政府信息公开申请的接收和处理情况",
+    "三、政府信息公开申请处理情况",
+]
+
+
+@pytest.mark.parametrize("heading", _APPLICATIONS_HEADINGS)
+def test_the_applications_heading_in_other_words(tmp_path: Path, heading: str) -> None:
+    assert classify(heading) == "HEADING"
+    assert section_key(heading) == "applications"
+    text = edit(CLEAN, "三、收到和处理政府信息公开申请情况", heading)
+    report = parse_text(text)
+    assert [s.key for s in report.sections] == list(FORMAT_2021.section_keys)
+    section = report.sections[2]
+    assert (section.title, section.implicit) == (heading, False)
+    assert section.span.line == text.split("\n").index(heading) + 1
+    codes = [d.code for d in check_text(tmp_path, text).diagnostics]
+    assert "XG101" not in codes and "XG102" not in codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、本年新收政府信息公开申请数量",  # the rows of table 三 count 申请数量
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "四、结转下年度继续办理",
+    ],
+)
+def test_table_three_labels_stay_no_heading(line: str) -> None:
+    assert classify(line) != "HEADING"

@@ -269,6 +269,45 @@ def test_counts_in_chinese_numerals(
     assert f"都不是 {actual}" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "actual"),
+    [
+        ("共收到政府信息公开申请1,007件。", "1,007", 1007),
+        ("共收到政府信息公开申请1，007件。", "1，007", 1007),  # (full-width, as typed)
+        ("共收到政府信息公开申请2,000 件。", "2,000", 2000),
+        ("共收到政府信息公开申请1,234,567件。", "1,234,567", 1234567),
+        ("全年办结政府信息公开申请1,007件。", "1,007", 1007),
+    ],
+)
+def test_counts_grouped_by_thousands(
+    tmp_path: Path, sentence: str, number: str, actual: int
+) -> None:
+    """1,007件 is one count, compared whole: not a comma and 007 (whose clause names
+    nothing, so the count was never compared at all)."""
+    text = overview(sentence)
+    file = check_text(tmp_path, text)
+    line, column = locate(text, number)
+    (finding,) = [d for d in file.diagnostics if d.code == "XG501"]
+    assert (finding.line, finding.column, finding.end_column) == (
+        line,
+        column,
+        column + len(number),
+    )
+    assert finding.actual == actual
+    assert f"不是 {actual}" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共收到政府信息公开申请7件,办结7件,结转下年度1件。",  # (commas between clauses)
+        "共收到政府信息公开申请7件，上年结转1件，办结7件。",
+    ],
+)
+def test_counts_beside_a_grouped_number_agree(tmp_path: Path, sentence: str) -> None:
+    assert codes(check_text(tmp_path, overview(sentence)), "XG501") == []
+
+
 def test_counts_in_chinese_numerals_that_agree(tmp_path: Path) -> None:
     file = check_text(
         tmp_path, overview("共收到政府信息公开申请七件，上年结转一件，办结七件，结转下年度一件。")

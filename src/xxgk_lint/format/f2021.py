@@ -40,7 +40,19 @@ APPLICATIONS_SECTION = SectionSpec(
     "三",
     "applications",
     Text("收到和处理政府信息公开申请情况", "applications received and handled"),
-    words=("收到和处理", "依申请公开"),
+    # (受理和处理 … 申请办理情况: wordings of the heading besides the format's; no row of
+    # table 三 holds one — its rows count 政府信息公开申请数量 — so none reads as a heading)
+    words=(
+        "收到和处理",
+        "依申请公开",
+        "受理和处理",
+        "收到和办理",
+        "接收和处理",
+        "申请办理情况",
+        "申请处理情况",
+        "申请受理情况",
+        "公开申请情况",
+    ),
     variants=("行政机关收到和处理政府信息公开申请情况",),
     table="applications",
 )

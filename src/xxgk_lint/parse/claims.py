@@ -196,9 +196,12 @@ def _alternation(lookahead: bool = True) -> re.Pattern[str]:
     # A count in Chinese numerals starts where the run of numerals starts, and not in a word
     # that ends in one (统一, 唯一, 同一, 逐一, 第一 …).
     # (The two counts share their units: one class of CJK characters less to compile.)
+    # A count in digits may be grouped by thousands (1,583件; 1，583件 is the same text
+    # folded): read whole, not as a separator and 583.
     units = "|".join(COUNT_UNITS)
     parts = [
-        f"(?:(?<!\\d)(?P<count>\\d{{1,9}})|{_NOT_IN_NUMERAL}(?P<hanzi>{NUMERAL}))"
+        f"(?:(?<!\\d)(?P<count>\\d{{1,3}}(?:,\\d{{3}}){{1,3}}(?!\\d)|\\d{{1,9}})"
+        f"|{_NOT_IN_NUMERAL}(?P<hanzi>{NUMERAL}))"
         f"[ \\t]*(?:{units})",
         r"(?P<sep>[，,；;。：:）)])",
     ]
@@ -276,7 +279,7 @@ def _tokens(data: str) -> tuple[_Tok, ...]:
         start, end = match.span()
         # (tokens made by tuple.__new__, in C: a named tuple's own __new__ is Python)
         if group == "count":
-            out.append(_new(_Tok, ("COUNT", match.group("count"), start, end)))
+            out.append(_new(_Tok, ("COUNT", match.group("count").replace(",", ""), start, end)))
         elif group == "hanzi":
             value = chinese_int(match.group("hanzi"))
             if value is not None:  # 十二三件 is no count

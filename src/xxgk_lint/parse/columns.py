@@ -262,13 +262,18 @@ def by_stream(values: Sequence[Item], columns: Sequence[str]) -> Placement | Non
 
     More values than columns happen when a number stands between rows (a page number the
     page-mark terminal did not catch); the run of columns with the most filled values,
-    earliest first, is taken.
+    earliest first, is taken. Not so when a number left over stands on the line of a
+    value taken (``1 493`` for 1,493, or two numbers typed in one cell): a page number
+    stands on a line of its own, so the row has more values than columns and is uncertain
+    (XG003), never read as its first numbers.
     """
     full = filled(values)
     width = len(columns)
     if len(full) < width:
         return None
     if any(v[KIND] == TEXT for v in full[width:]):
+        return None
+    if len(full) > width and full[width][LINE] == full[width - 1][LINE]:
         return None
     return Placement(tuple(full[:width]), STREAM, len(full))
 

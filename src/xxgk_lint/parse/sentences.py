@@ -395,8 +395,17 @@ def number_end(text: str, start: int) -> int | None:
         return None
     digits = match[1]
     if (len(digits) < 19 and digits.isascii() and digits.isdigit()) or _value(digits) is not None:
-        return match.end(1)
+        end = match.end(1)
+        # (a claim's count grouped by full-width commas, 1，583件, is read whole by the
+        # claims, which see the text folded: its digits end after the last group)
+        while (group := _FULL_WIDTH_GROUP.match(text, end)) is not None:
+            end = group.end()
+        return end
     return None  # (digits no value reads: numbers_of skips them)
+
+
+#: A thousands group after a full-width comma (，583), no digit after it.
+_FULL_WIDTH_GROUP = re.compile(r"，[0-9０-９]{3}(?![0-9０-９])")
 
 
 def number_span(sentence: Sentence, start: int, end: int | None) -> Span | None:
