@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -471,32 +472,32 @@ def test_a_month_range_in_prose_does_not_displace_the_period() -> None:
     )
 
 
-@pytest.mark.parametrize("blank", [" ", "  ", "\u3000", "\t"])
-def test_a_letter_spaced_period_is_read_and_placed_on_its_characters(blank: str) -> None:
-    """A PDF's justified line (本 报 告 中 所 列 数 据 的 统 计 期 限 自2023年1月1日 起 至…):
+def _letter_spaced(blank: str) -> str:
+    """本 报 告 … 自2022年1月1日 起 至2022年12月31日 止 。: the digits not spaced."""
+    spaced = blank.join("本报告中所列数据的统计期限自") + "2022年1月1日" + blank
+    return spaced + blank.join("起至") + "2022年12月31日" + blank + "止" + blank + "。"
+
+
+def _digit_spaced(blank: str) -> str:
+    """统 计 期 限 自 2 0 2 2 年 1 月 1 日 …: every two characters spaced, digits too."""
+    return blank.join("本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+
+
+@pytest.mark.parametrize(
+    ("spacing", "blank"),
+    [
+        *((_letter_spaced, blank) for blank in (" ", "  ", "\u3000", "\t")),
+        *((_digit_spaced, blank) for blank in (" ", "  ", "\u3000")),
+    ],
+)
+def test_a_spaced_period_is_read_and_placed_on_its_characters(
+    spacing: Callable[[str], str], blank: str
+) -> None:
+    """A PDF's justified line, spaced between the letters or between every two characters:
     read closed up; its span is that of its characters in the file."""
     from xxgk_lint.parse.dates import find_period
 
-    spaced = blank.join("本报告中所列数据的统计期限自") + "2022年1月1日" + blank
-    spaced += blank.join("起至") + "2022年12月31日" + blank + "止" + blank + "。"
-    found = find_period([_paragraph("前言" + spaced, line=3)], 2023)
-    assert found is not None
-    assert (found.text, found.start, found.end) == (
-        "统计期限自2022年1月1日起至2022年12月31日止",
-        dt.date(2022, 1, 1),
-        dt.date(2022, 12, 31),
-    )
-    start = 2 + spaced.index("统")
-    assert found.span == Span(3, start + 1, 3, 2 + spaced.index("止") + 2)
-
-
-@pytest.mark.parametrize("blank", [" ", "  ", "\u3000"])
-def test_a_period_spaced_digit_by_digit_is_read_and_placed_on_its_characters(blank: str) -> None:
-    """A PDF's line spaced between every two characters, the digits too (统 计 期 限 自 2 0 2 2
-    年 1 月 1 日 …): read closed up, its span that of its characters in the file."""
-    from xxgk_lint.parse.dates import find_period
-
-    spaced = blank.join("本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。")
+    spaced = spacing(blank)
     found = find_period([_paragraph("前言" + spaced, line=3)], 2023)
     assert found is not None
     assert (found.text, found.start, found.end) == (

@@ -28,7 +28,7 @@ from xxgk_lint.plugin import RuleDoc, hookimpl, rule
 DOC = RuleDoc("what", "why", "bad", "good")
 
 
-def make(code, name, run=False, messages=None):
+def make(code, name, run=False, messages=None, **more):
     return rule(
         code=code,
         name=name,
@@ -36,7 +36,7 @@ def make(code, name, run=False, messages=None):
         summary={"zh": "测试规则", "en": "a test rule"},
         messages=messages or {"zh": {"default": "测试"}, "en": {"default": "test"}},
         docs={"zh": DOC, "en": DOC},
-        run=run,
+        run=run, **more,
     )
 """
 
@@ -410,16 +410,7 @@ def test_a_whole_run_rule_that_crashes_is_not_blamed_on_a_file(repo: Path, capsy
             raise RuntimeError(f"{len(list(reports))} reports")
 
 
-        @rule(
-            code="CR006",
-            name="crashes-per-body",
-            severity="error",
-            summary={"zh": "测试规则", "en": "a test rule"},
-            messages={"zh": {"default": "测试"}, "en": {"default": "test"}},
-            docs={"zh": DOC, "en": DOC},
-            run=True,
-            per_body=True,
-        )
+        @make("CR006", "crashes-per-body", run=True, per_body=True)
         def crashes_per_body(reports, ctx):
             raise RuntimeError("per body")
 

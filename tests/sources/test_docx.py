@@ -14,7 +14,7 @@ from docx.oxml.ns import nsdecls
 
 from xxgk_lint.sources import InputError, Origin, read_source
 from xxgk_lint.sources.docx import read_docx
-from xxgk_lint.sources.model import GridCell, GridRow
+from xxgk_lint.sources.model import GridCell, GridRow, Source
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 REPORTS = ("qingshan-jiaotong-2023", "yunxi-shengtai-2023", "baisha-zhen-2023")
@@ -41,6 +41,18 @@ def cell_column(line: str, cell: int) -> int:
 
 
 # --------------------------------------------------------------------------- layout
+
+
+def saved(document: docx.document.Document) -> bytes:
+    """The bytes of a document built in memory, as Word would save it."""
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def read_built(document: docx.document.Document) -> Source:
+    """What the reader makes of a document built in memory."""
+    return read_docx("t.docx", saved(document))
 
 
 @pytest.mark.parametrize("name", REPORTS)
@@ -116,9 +128,7 @@ def test_grid_span_vmerge_and_grid_before() -> None:
         + f"<w:tr>{tc('', span2 + CONTINUE)}{tc()}{tc('3')}</w:tr>"
         + "</w:tbl>",
     )
-    data = io.BytesIO()
-    document.save(data)
-    source = read_docx("t.docx", data.getvalue())
+    source = read_built(document)
     assert source.text.split("\n") == ["甲\t乙\t丙", "1\t", "x\t2", "\t\t3", ""]
     assert source.grid == {
         1: GridRow(0, 0, cells((0, 2, 2), (2, 1, 1), (3, 1, 1))),
@@ -231,9 +241,7 @@ def test_nested_and_merged_built_in_memory() -> None:
     inner.cell(0, 0).text = "内1"
     inner.cell(0, 1).text = "内2"
     document.add_paragraph("后记")
-    data = io.BytesIO()
-    document.save(data)
-    source = read_docx("t.docx", data.getvalue())
+    source = read_built(document)
     assert source.text.split("\n") == [
         "前言",
         "纵向\t横向",
@@ -318,9 +326,7 @@ def test_style_and_list_ids_are_data_not_queries() -> None:
     paragraph._p.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1\']"/></w:numPr>')
     )
-    data = io.BytesIO()
-    document.save(data)
-    assert read_docx("t.docx", data.getvalue()).text == "正文\n"
+    assert read_built(document).text == "正文\n"
 
 
 def test_carriage_return_in_text_is_a_line_break() -> None:
@@ -331,9 +337,7 @@ def test_carriage_return_in_text_is_a_line_break() -> None:
             f'<w:r {nsdecls("w")}><w:t xml:space="preserve">甲&#13;乙&#13;&#10;丙</w:t></w:r>'
         )
     )
-    data = io.BytesIO()
-    document.save(data)
-    source = read_docx("t.docx", data.getvalue())
+    source = read_built(document)
     assert source.text == "甲\n乙\n丙\n"
     assert source.origin(2, 1).where == source.origin(3, 1).where == "第 1 段"
 
@@ -388,9 +392,7 @@ def numbered_by_list_style(style_num: str = "97", link: str = "HeadList") -> byt
         paragraph._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
         )
-    data = io.BytesIO()
-    document.save(data)
-    return data.getvalue()
+    return saved(document)
 
 
 def test_numbering_from_a_list_style() -> None:
@@ -442,9 +444,7 @@ def test_hidden_text_is_not_read() -> None:
     cell = table.cell(0, 1).paragraphs[0]._p
     cell.append(parse_xml(f"<w:r {w}>{hidden}<w:t>29</w:t></w:r>"))
     cell.append(parse_xml(f"<w:r {w}><w:t>26</w:t></w:r>"))
-    data = io.BytesIO()
-    document.save(data)
-    source = read_docx("t.docx", data.getvalue())
+    source = read_built(document)
     assert source.text.split("\n") == [
         "四、政府信息公开行政复议、行政诉讼情况",
         "见0见false",
@@ -483,9 +483,7 @@ def test_chinese_numbering_formats(fmt: str, first: str, eleventh: str) -> None:
         paragraph._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
         )
-    data = io.BytesIO()
-    document.save(data)
-    lines = read_docx("t.docx", data.getvalue()).text.split("\n")
+    lines = read_built(document).text.split("\n")
     assert (lines[0], lines[10]) == (first + "总体情况", eleventh + "总体情况")
 
 
@@ -518,6 +516,4 @@ def test_text_hidden_by_its_style_is_not_read() -> None:
     note = document.add_paragraph()
     note._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {w} w:val="Note"/>'))
     note._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>见</w:t></w:r>'))
-    data = io.BytesIO()
-    document.save(data)
-    assert read_docx("t.docx", data.getvalue()).text.split("\n") == ["26", "Shown：说明", "见", ""]
+    assert read_built(document).text.split("\n") == ["26", "Shown：说明", "见", ""]

@@ -570,36 +570,26 @@ def check_selectors(config: Config, registry: Registry) -> None:
         for selector in selectors:
             if not any(selector_matches(selector, c, registry.rules[c].name) for c in codes):
                 _plugin_failure_first(registry)
+                on_command_line = key in ("select", "ignore") and selector in config.cli_selectors
                 source, source_zh, why, why_zh = where, where_zh, hint, hint_zh
-                if key in ("select", "ignore") and selector in config.cli_selectors:
+                if on_command_line:
+                    source, source_zh = "command line", "命令行"
                     if hint:  # (the config nearest to some files, whose plugins did not load)
                         from xxgk_lint.engine.plugins import shown_path
 
                         shown = shown_path(where)
-                        hint = f" ({shown} is inside a checked folder: its plugins were not "
-                        hint += "loaded; see --trust-configs)"
-                        hint_zh = (
-                            f"（{shown} 位于被检查的文件夹中，其插件未加载；见 --trust-configs）"
-                        )
-                    raise UnknownSelectorError(
-                        f"command line: '{key}' names no known rule: {selector!r}"
-                        + _suggest(selector, [*codes, *names])
-                        + hint,
-                        f"命令行：'{key}' 中的 {selector!r} 不是已知的规则"
-                        + _suggest_zh(selector, [*codes, *names])
-                        + hint_zh,
-                        selector,
-                        key,
-                        config,
-                    )
-                raise ConfigError(
-                    f"{source}: '{key}' names no known rule: {selector!r}"
-                    + _suggest(selector, [*codes, *names])
-                    + why,
-                    f"{source_zh}：'{key}' 中的 {selector!r} 不是已知的规则"
-                    + _suggest_zh(selector, [*codes, *names])
-                    + why_zh,
-                )
+                        why = f" ({shown} is inside a checked folder: its plugins were not "
+                        why += "loaded; see --trust-configs)"
+                        why_zh = f"（{shown} 位于被检查的文件夹中，其插件未加载；"
+                        why_zh += "见 --trust-configs）"
+                rules = [*codes, *names]
+                en = f"{source}: '{key}' names no known rule: {selector!r}"
+                en += _suggest(selector, rules) + why
+                zh = f"{source_zh}：'{key}' 中的 {selector!r} 不是已知的规则"
+                zh += _suggest_zh(selector, rules) + why_zh
+                if on_command_line:
+                    raise UnknownSelectorError(en, zh, selector, key, config)
+                raise ConfigError(en, zh)
     selected = [
         c
         for c in codes
