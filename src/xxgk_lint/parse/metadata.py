@@ -100,16 +100,15 @@ def choose_title(
     if best <= 0:
         return None
     tops = [line for score, line in scored if score == best]
+    years = [year_of_title(line[LINE_TEXT]) for line in tops]
     if page_year is not None:
-        named = [year_of_title(line[LINE_TEXT]) for line in tops]
-        agreeing = [line for line, year in zip(tops, named, strict=True) if year == page_year]
+        agreeing = [line for line, year in zip(tops, years, strict=True) if year == page_year]
         if agreeing:
-            tops = agreeing
-        elif None not in named and stated_year is not None and stated_year() == page_year:
+            tops, years = agreeing, [page_year] * len(agreeing)
+        elif None not in years and stated_year is not None and stated_year() == page_year:
             return None
     if len({clean_title(line[LINE_TEXT]) for line in tops}) == 1:
         return tops[0]
-    years = [year_of_title(line[LINE_TEXT]) for line in tops]
     if len(set(years)) > 1 and stated_year is not None:
         year = stated_year()
         agreeing = [line for line, named in zip(tops, years, strict=True) if named == year]
