@@ -60,9 +60,11 @@ def _xpath(path: str) -> etree.XPath:
 # box twice: its mc:Choice is read), and not in a text box the paragraph holds ($boxes: the
 # text boxes the paragraph itself is in; a text box's paragraphs are read on their own,
 # where the box stands, see _segments).
+#: The values that turn an on/off property such as w:vanish off (no w:val: on).
+_OFF = ("0", "false", "off")
 _RUNS = _xpath(
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
-    "[not(w:rPr/w:vanish[not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])]"
+    f"[not(w:rPr/w:vanish[not({' or '.join(f'@w:val = {v!r}' for v in _OFF)})])]"
     "[count(ancestor::w:txbxContent) = $boxes]"
 )
 # The text boxes a paragraph holds (not those of text boxes inside them, nor fallback copies).
@@ -269,7 +271,7 @@ def _hidden_styles(style_by_id: dict[str, etree._Element]) -> frozenset[str]:
             seen.add(style_id)
             vanish = node.find(f"{_RPR}/{_VANISH}")
             if vanish is not None:
-                return vanish.get(_VAL) not in ("0", "false", "off")
+                return vanish.get(_VAL) not in _OFF
             style_id = _child_val(node, "basedOn") or ""
             node = style_by_id.get(style_id)
         return False
