@@ -279,6 +279,27 @@ def _hidden_styles(style_by_id: dict[str, etree._Element]) -> frozenset[str]:
     return frozenset(style_id for style_id in style_by_id if hides(style_id))
 
 
+def _vanish(props: etree._Element | None) -> bool | None:
+    """What run properties say of hiding: True (w:vanish on), False (off), None (nothing)."""
+    vanish = props.find(_VANISH) if props is not None else None
+    return None if vanish is None else vanish.get(_VAL) not in _OFF
+
+
+def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str]) -> bool:
+    """Whether paragraph ``p`` is hidden whole: its paragraph mark is hidden (by its own
+    w:vanish, its character style, or the paragraph's style) and no text of it shows.
+    Word then shows nothing of it, not even its list number (which it still counts)."""
+    if any(text.strip() or boxes for text, boxes in segments):
+        return False
+    mark = p.find(f"{_PPR}/{_RPR}")
+    said = _vanish(mark)
+    if said is not None:
+        return said
+    return bool(hidden) and (
+        _child_val(mark, "rStyle") in hidden or _child_val(p.find(_PPR), "pStyle") in hidden
+    )
+
+
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """The children of ``parent`` with one of ``tags``, and those of its content controls
     (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), in document order.
@@ -512,6 +533,8 @@ class _Numbering:
         text = _child_val(levels[ilvl], "lvlText") or ""
         if _child_val(levels[ilvl], "numFmt") in ("bullet", "none"):
             return ""
+        if _vanish(levels[ilvl].find(_RPR)):
+            return ""  # the level's number is formatted hidden (it still counts)
         for level in range(ilvl, -1, -1):
             placeholder = f"%{level + 1}"
             if placeholder in text:
@@ -622,7 +645,10 @@ class _Extractor:
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
         prefix = self.numbering.prefix(p)
-        for text, boxes in _segments(p, self.hidden):
+        segments = _segments(p, self.hidden)
+        if prefix and _vanishes(p, segments, self.hidden):
+            prefix = ""
+        for text, boxes in segments:
             for line in (prefix + text).split("\n"):
                 line = line.strip()
                 if line:
@@ -653,7 +679,10 @@ class _Extractor:
                 nested.append(block)
                 continue
             prefix = self.numbering.prefix(block)
-            for text, boxes in _segments(block, self.hidden):
+            segments = _segments(block, self.hidden)
+            if prefix and _vanishes(block, segments, self.hidden):
+                prefix = ""
+            for text, boxes in segments:
                 pieces.extend((prefix + text).split("\n"))
                 prefix = ""
                 for box in boxes:
