@@ -35,6 +35,7 @@ from typing import Any
 
 from lxml import etree
 
+from xxgk_lint.sources.html_css import hidden_by_stylesheets
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
@@ -572,7 +573,8 @@ def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element
     hides and no ``hidden`` attribute, which a look at the bytes shows; a page whose words
     are all in lower case is queried for the few elements that may hide; only a page that
     writes characters as numeric references (which could spell the words), or the words
-    in capitals, has every element looked at.
+    in capitals, has every element looked at. Elements the page's own ``<style>`` blocks
+    hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
     lowered = encoded.lower()
     plain = not _holds_reference(encoded)
@@ -591,7 +593,7 @@ def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    return {el for el in candidates if _hidden(el)}
+    return {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
 
 
 class _Extractor:

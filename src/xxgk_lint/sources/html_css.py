@@ -1,0 +1,164 @@
+"""Elements a web page hides by its own stylesheet: ``.old{display:none}``, ``class="old"``.
+
+A page may hide a row, a cell or an old value by a class or an id its ``<style>`` blocks
+hide, rather than by the element's ``style`` attribute. A browser shows none of it; the
+reader must not read it either (a hidden row before the visible one would give its
+numbers, a hidden old value glued to a number would change it).
+
+Only what can be decided without a CSS engine is taken as hiding, and only in the page's
+own ``<style>`` blocks (no stylesheet is ever fetched):
+
+* a rule at the top of a sheet (not in ``@media``: a rule for print or a small screen
+  does not hide on the screen the report is read on) whose selector list holds simple
+  selectors — ``.cls``, ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say
+  ``display: none`` or ``visibility: hidden``/``collapse``;
+* unless the page may show the element again: a rule anywhere (in ``@media`` too, with
+  any selector: ``.tab.active``, ``li:hover .sub``) that sets another ``display`` or
+  ``visibility: visible`` for an element with one of its classes or its id, or the
+  element's own ``style`` attribute that does. Class names and ids are compared as
+  written (CSS in standards mode).
+
+When in doubt the element is read, as it was before stylesheets were looked at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+__all__ = ["hidden_by_stylesheets"]
+
+#: A simple selector this module decides on: an optional tag, then one class or one id.
+_SIMPLE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)?([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
+#: The classes and ids in the last compound selector (the subject) of any selector.
+_NAMES = re.compile(r"([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
+_COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+#: Media a <style> element may be for and still be the screen's.
+_SCREEN = ("", "all", "screen")
+
+_BY_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
+_BY_ID = etree.XPath("//*[@id = $name]")
+
+
+def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements of the page ``root`` that its ``<style>`` blocks hide (see the module
+    docstring). ``lowered``: the page's bytes in lower case; a page with no ``<style``
+    costs one search of them."""
+    if b"<style" not in lowered:
+        return set()
+    hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
+    shown: set[str] = set()  # ".name" / "#name" that some rule may show
+    for style in root.iter("style"):
+        media = (style.get("media") or "").strip().lower()
+        text = style.text or ""
+        lower = text.lower()
+        if "none" in lower or "hidden" in lower or "collapse" in lower:
+            _read_sheet(text, media in _SCREEN, hiding, shown)
+    if not hiding:
+        return set()
+    found: set[etree._Element] = set()
+    for tag, kind, name in hiding:
+        if kind + name in shown:
+            continue
+        query, value = (_BY_CLASS, f" {name} ") if kind == "." else (_BY_ID, name)
+        for el in query(root, name=value):
+            if (not tag or el.tag == tag) and not _may_show(el, shown):
+                found.add(el)
+    return found
+
+
+def _may_show(el: etree._Element, shown: set[str]) -> bool:
+    """Whether a rule that shows, or the element's own style, may show ``el`` again."""
+    if shown:
+        names = {"." + name for name in (el.get("class") or "").split()}
+        ident = el.get("id")
+        if ident is not None:
+            names.add("#" + ident)
+        if not names.isdisjoint(shown):
+            return True
+    style = el.get("style")
+    return style is not None and _shows(_declarations(style)) is True
+
+
+def _read_sheet(
+    sheet: str, screen: bool, hiding: list[tuple[str, str, str]], shown: set[str]
+) -> None:
+    """Add a stylesheet's hiding simple selectors (only when ``screen``: top-level rules
+    of a sheet for the screen) to ``hiding``, and the classes and ids of the subjects of
+    its rules that show to ``shown``."""
+    sheet = _COMMENT.sub(" ", sheet).replace("<!--", " ").replace("-->", " ")
+    for prelude, block, nested in _rules(sheet):
+        if nested:  # @media, @supports …: what they hide is not certain, what they show is
+            _read_sheet(block, False, hiding, shown)
+            continue
+        if prelude.startswith("@"):
+            continue  # @font-face, @page, @keyframes …
+        says = _shows(_declarations(block))
+        if says is None:
+            continue
+        for selector in prelude.split(","):
+            selector = selector.strip()
+            if says:
+                subject = _COMBINATOR.split(selector)[-1]
+                shown.update(kind + name for kind, name in _NAMES.findall(subject))
+                continue
+            simple = _SIMPLE.fullmatch(selector) if screen else None
+            if simple:
+                tag, kind, name = simple.groups()
+                hiding.append(((tag or "").lower(), kind, name))
+
+
+def _rules(sheet: str) -> list[tuple[str, str, bool]]:
+    """The rules of a sheet: (prelude, block, whether the block holds rules), in order.
+
+    Braces are counted (a block of ``@media`` holds rules); a statement ending in ";"
+    before a rule (``@import …;``, ``@charset …;``) is not part of its prelude. An
+    unclosed block runs to the end of the sheet.
+    """
+    out: list[tuple[str, str, bool]] = []
+    at = 0
+    while True:
+        opening = sheet.find("{", at)
+        if opening == -1:
+            return out
+        prelude = sheet[at:opening].rpartition(";")[2].strip()
+        depth = 1
+        k = opening + 1
+        nested = False
+        while depth and k < len(sheet):
+            ch = sheet[k]
+            if ch == "{":
+                depth += 1
+                nested = True
+            elif ch == "}":
+                depth -= 1
+            k += 1
+        block = sheet[opening + 1 : k - 1 if depth == 0 else k]
+        out.append((prelude, block, nested or prelude.lower().startswith(("@media", "@supports"))))
+        at = k
+
+
+def _declarations(block: str) -> dict[str, str]:
+    """A declaration block's properties (lower case) and values (lower case, without
+    ``!important``); the last of a property wins."""
+    out: dict[str, str] = {}
+    for declaration in block.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon:
+            value = value.lower().replace("!important", "")
+            out[name.strip().lower()] = " ".join(value.split())
+    return out
+
+
+def _shows(declarations: dict[str, str]) -> bool | None:
+    """What a block says of showing: False (it hides), True (it sets another display, or
+    visibility: visible), None (nothing)."""
+    display = declarations.get("display")
+    visibility = declarations.get("visibility")
+    if display == "none" or visibility in ("hidden", "collapse"):
+        return False
+    if (display is not None and display != "") or visibility == "visible":
+        return True
+    return None

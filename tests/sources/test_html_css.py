@@ -1,0 +1,146 @@
+"""Elements a page hides by a class or an id its own <style> blocks hide are not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from xxgk_lint.parse import parse_path
+from xxgk_lint.sources.html import read_html
+from xxgk_lint.sources.model import GridCell, GridRow
+
+
+def page(style: str, body: str) -> bytes:
+    return f"<html><head><style>{style}</style></head><body>{body}</body></html>".encode()
+
+
+BODY = (
+    '<p>前</p><p class="x">藏</p><p>后</p>'
+    '<table><tr><td>甲</td><td class="x">9</td><td>1</td></tr>'
+    '<tr class="x"><td>甲</td><td>7</td><td>7</td></tr></table>'
+)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        ".x{display:none}",
+        ".x { DISPLAY : NONE ; }",
+        ".x{visibility:hidden}",
+        ".x{display:none !important}",
+        "<!-- .x{display:none} -->",  # old pages hide the sheet in a comment
+        "/* } */ .y, .x , .z {color:red; display:none}",
+        "@charset 'utf-8'; @import url(a.css); .x{display:none}",
+        "p.x, td.x, tr.x {display:none}",
+        ".x{display:none}; .y{display:block}",
+    ],
+)
+def test_class_hidden_by_the_page_stylesheet(style: str) -> None:
+    """A paragraph, a cell (an empty field) and a row hidden by a class are not read."""
+    source = read_html("t.html", page(style, BODY))
+    assert source.text == "前\n后\n甲\t\t1\n"
+    assert source.grid[3] == GridRow(0, 0, (GridCell(0), GridCell(1), GridCell(2)))
+
+
+def test_id_and_several_classes() -> None:
+    body = '<p id="old">2022</p><p class="a x b">旧</p><p id="older" class="y">2021</p><p>新</p>'
+    style = "#old{display:none} div#older{display:none} .x{visibility:collapse}"
+    # div#older names another element: the <p id="older"> shows.
+    assert read_html("t.html", page(style, body)).text == "2021\n新\n"
+
+
+def test_style_in_the_body_and_a_second_sheet() -> None:
+    body = '<style>.x{display:none}</style><p>前</p><p class="x">藏</p><p>后</p>'
+    source = read_html("t.html", page(".y{color:red}", body))
+    assert source.text == "前\n后\n"
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "@media print { .x{display:none} }",  # hides on paper only
+        "@media (max-width: 768px) { .x{display:none} }",  # on a small screen only
+        ".a .x{display:none}",  # not a simple selector: not decided
+        ".x:hover{display:none}",
+        "td.x, li.x{display:none}",  # another element than the <p>
+        ".x{display:none} .x.active{display:block}",  # a tab the page shows
+        ".x{display:none} @media (min-width: 768px) { .x{display:block} }",
+        ".x{display:none} li:hover .x{display:block}",  # a menu shown on hover
+        ".X{display:none}",  # class names are compared as written
+        ".x{display:inline}",
+        ".x{color:none}",
+    ],
+)
+def test_what_the_stylesheet_does_not_surely_hide_is_read(style: str) -> None:
+    source = read_html("t.html", page(style, '<p>前</p><p class="x">见</p>'))
+    assert source.text == "前\n见\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<style media="print">.x{display:none}</style>', '<p class="x">见</p>'),
+        ("<style>.x{display:none} .y{display:block}</style>", '<p class="x y">见</p>'),
+        ("<style>.x{display:none}</style>", '<p class="x" style="display:block">见</p>'),
+        ("<style>#x{display:none}</style>", '<p id="X">见</p>'),
+        ('<link rel="stylesheet" href="hide.css">', '<p class="x">见</p>'),
+    ],
+    ids=["print-sheet", "another-class-shows", "own-style-shows", "id-case", "external-sheet"],
+)
+def test_elements_the_page_may_show_are_read(head: str, body: str) -> None:
+    page_bytes = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    assert read_html("t.html", page_bytes).text == "见\n"
+
+
+def report_page(tmp_path: Path, style: str, change) -> Path:
+    """The qingshan page with ``style`` in its head and its source changed by ``change``."""
+    text = (FIXTURES / "html" / "qingshan-jiaotong-2023.html").read_bytes().decode("gb18030")
+    text = text.replace("</head>", f"<style>{style}</style></head>", 1)
+    changed = tmp_path / "report.html"
+    changed.write_bytes(change(text).encode("gb18030"))
+    return changed
+
+
+ROW = '<td colspan="3" width="180" valign="center">\n<p align="center">一、本年新收政府信息公开申请数量'
+
+
+@pytest.mark.parametrize("selector", [".old", "tr.old", "#y2022"])
+def test_a_hidden_row_before_the_visible_one_is_not_read(tmp_path: Path, selector: str) -> None:
+    """Last year's row kept hidden above this year's: this year's values are read, and
+    found at their place in the page."""
+    old = (
+        '<tr class="old" id="y2022"><td colspan="3">一、本年新收政府信息公开申请数量</td>'
+        + "<td>29</td>" * 6
+        + "<td>174</td></tr>\n<tr>\n"
+    )
+
+    def change(text: str) -> str:
+        at = text.index(ROW)
+        start = text.rindex("<tr>", 0, at)
+        return text[:start] + old + text[start + len("<tr>\n") :]
+
+    path = report_page(tmp_path, f"{selector}{{display:none}}", change)
+    cells = parse_path(path).tables["applications"]
+    person = cells.cell("received", "natural_person")
+    total = cells.cell("received", "total")
+    assert person is not None and total is not None
+    assert (person.value, total.value) == (9, 11)
+    line = path.read_bytes().decode("gb18030").split("\n")[person.span.line - 1]
+    assert line[person.span.column - 1 :].startswith("9</p>")
+
+
+def test_a_hidden_old_value_glued_to_a_number_is_not_read(tmp_path: Path) -> None:
+    """<span class="old">2</span>9: the cell reads 9, not 29."""
+
+    def change(text: str) -> str:
+        at = text.index(ROW)
+        cell = '<p align="center">9</p>'
+        k = text.index(cell, at)
+        glued = '<p align="center"><span class="old">2</span>9</p>'
+        return text[:k] + glued + text[k + len(cell) :]
+
+    path = report_page(tmp_path, "span.old{visibility:hidden}", change)
+    person = parse_path(path).tables["applications"].cell("received", "natural_person")
+    assert person is not None and person.value == 9
