@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import field
 
 from lxml import etree
@@ -36,6 +36,7 @@ from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
+from xxgk_lint.sources.xlsx_sheet import sheet_rows
 
 __all__ = ["read_docx"]
 
@@ -43,6 +44,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {
     "w": _W,
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "o": "urn:schemas-microsoft-com:office:office",
 }
 
 
@@ -67,9 +69,11 @@ _RUNS = _xpath(
     f"[not(w:rPr/w:vanish[not({' or '.join(f'@w:val = {v!r}' for v in _OFF)})])]"
     "[count(ancestor::w:txbxContent) = $boxes]"
 )
-# The text boxes a paragraph holds (not those of text boxes inside them, nor fallback copies).
+# The text boxes and embedded objects (o:OLEObject: an Excel sheet shown as a table) a
+# paragraph holds (not those of text boxes inside them, nor fallback copies).
 _BOXES = _xpath(
-    ".//w:txbxContent[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
+    ".//*[self::w:txbxContent or self::o:OLEObject]"
+    "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]"
     "[count(ancestor::w:txbxContent) = $boxes]"
 )
 _VAL = _q("val")
@@ -78,6 +82,8 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
 )
 _TR, _TC, _P, _TBL, _R = (_q(name) for name in ("tr", "tc", "p", "tbl", "r"))
 _TXBX = _q("txbxContent")
+_OLE = f"{{{_NS['o']}}}OLEObject"
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
@@ -102,7 +108,7 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         part = _part(document.part.partname.lstrip("/"))
         raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
-    extractor = _Extractor(builder, _Numbering.of(document, limits), limits)
+    extractor = _Extractor(builder, _Numbering.of(document, limits), limits, _embedded(document))
     extractor.run(body)
     text, positions = builder.build()
     return Source(
@@ -117,6 +123,21 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
 
 
 _NOT_DOCX = "not a valid Word .docx document"
+
+
+def _embedded(document: object) -> Callable[[str], bytes | None]:
+    """The bytes of the part the main document part relates to by a relationship id (an
+    embedded workbook), or None (no such part, or a link to a file outside)."""
+    part = document.part  # type: ignore[attr-defined]
+
+    def blob(rid: str) -> bytes | None:
+        rel = part.rels.get(rid)
+        if rel is None or rel.is_external:
+            return None
+        data = rel.target_part.blob
+        return data if isinstance(data, bytes) else None
+
+    return blob
 
 
 def _reason(exc: Exception, data: bytes) -> str:
@@ -207,8 +228,8 @@ _Segment = tuple[str, list[etree._Element]]
 
 def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_Segment]:
     """The paragraph's text cut where it holds text boxes (w:txbxContent, in a drawing or a
-    VML shape): each piece of text and the boxes after it, in document order. One piece
-    with no box for most paragraphs.
+    VML shape) or embedded objects (o:OLEObject): each piece of text and the boxes after
+    it, in document order. One piece with no box for most paragraphs.
 
     A text box's paragraphs are part of the document (an introduction with the statistics
     period in a framed box): its reader reads them where the box is anchored. ``hidden``:
@@ -216,7 +237,7 @@ def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_
     one, is not read unless it is shown by its own w:vanish w:val="0".
     """
     depth = sum(1 for _ in p.iterancestors(_TXBX))
-    held = _BOXES(p, boxes=depth) if next(p.iter(_TXBX), None) is not None else ()
+    held = _BOXES(p, boxes=depth) if next(p.iter(_TXBX, _OLE), None) is not None else ()
     at: dict[etree._Element, list[etree._Element]] = {}
     for box in held:
         run = next(box.iterancestors(_R), None)
@@ -617,8 +638,15 @@ def _shown(value: str) -> str:
 class _Extractor:
     """Adds the body's paragraphs and tables to a TextBuilder, in document order."""
 
-    def __init__(self, builder: TextBuilder, numbering: _Numbering, limits: Limits) -> None:
+    def __init__(
+        self,
+        builder: TextBuilder,
+        numbering: _Numbering,
+        limits: Limits,
+        embedded: Callable[[str], bytes | None] = lambda rid: None,
+    ) -> None:
         self.builder = builder
+        self.embedded = embedded
         self.numbering = numbering
         self.hidden = _hidden_styles(numbering.style_by_id)
         self.limits = limits
@@ -656,7 +684,10 @@ class _Extractor:
                     self.builder.newline()
             prefix = ""
             for box in boxes:
-                self._flow(box)
+                if box.tag == _OLE:
+                    self._sheet(box)
+                else:
+                    self._flow(box)
 
     def _flow(self, parent: etree._Element) -> None:
         """The paragraphs and tables under ``parent`` (the body, a text box, a layout
@@ -671,8 +702,8 @@ class _Extractor:
         return _join_pieces(self._cell_pieces(tc, nested))
 
     def _cell_pieces(self, parent: etree._Element, nested: list[etree._Element]) -> list[str]:
-        """The lines of a cell's paragraphs (those of a text box in it too); its tables go
-        to ``nested``, read after the table."""
+        """The lines of a cell's paragraphs (those of a text box in it too); its tables
+        and embedded sheets go to ``nested``, read after the table."""
         pieces: list[str] = []
         for block in _within(parent, (_P, _TBL)):
             if block.tag != _P:
@@ -686,7 +717,10 @@ class _Extractor:
                 pieces.extend((prefix + text).split("\n"))
                 prefix = ""
                 for box in boxes:
-                    pieces.extend(self._cell_pieces(box, nested))
+                    if box.tag == _OLE:
+                        nested.append(box)  # a sheet in a cell: read after the table
+                    else:
+                        pieces.extend(self._cell_pieces(box, nested))
         return pieces
 
     def _table(self, tbl: etree._Element) -> None:
@@ -731,6 +765,33 @@ class _Extractor:
                 column += span
             above = starts
             rows.append(cells)
+        self._lay_out(rows, number)
+        for inner in nested:
+            if inner.tag == _OLE:
+                self._sheet(inner)
+            else:
+                self._table(inner)
+
+    def _sheet(self, ole: etree._Element) -> None:
+        """The table an embedded Excel worksheet shows (see :mod:`.xlsx_sheet`), where
+        the object stands; nothing for another object, a linked one, or a workbook in
+        the old binary format (the document holds only a picture of it then)."""
+        data = self.embedded(ole.get(_RID) or "")
+        rows = sheet_rows(data, self.limits) if data else None
+        if not rows:
+            return
+        self.tables += 1
+        for row in rows:
+            self.positions += sum(cell.span for cell in row)
+        if self.positions > self.limits.max_cells:
+            limit = self.limits.max_cells
+            raise over("max-cells", limit, f"more than {limit} table cells")
+        cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
+        self._lay_out(cells, self.tables, "（Excel 对象）")
+
+    def _lay_out(self, rows: list[list[_WordCell]], number: int, kind: str = "") -> None:
+        """Table ``number``'s rows as lines, one field per cell (no line for an empty
+        row); ``kind`` follows the number in locators."""
         for r, cells in enumerate(rows, 1):
             if not any(cell.text for cell in cells):
                 continue  # nothing in the row: no line
@@ -741,7 +802,7 @@ class _Extractor:
             )
 
             def where(cell: _WordCell, r: int = r) -> str:
-                return f"表格 {number}，第 {r} 行，第 {cell.column + 1} 列"
+                return f"表格 {number}{kind}，第 {r} 行，第 {cell.column + 1} 列"
 
             for k, cell in enumerate(cells):
                 if k:
@@ -753,8 +814,6 @@ class _Extractor:
                 # An empty last cell is the end of the line: mark it with its locator.
                 self.builder.mark(where=where(cells[-1]))
             self.builder.newline()
-        for inner in nested:
-            self._table(inner)
 
     def _layout(self, tbl: etree._Element) -> None:
         """A table used for layout, read as the text it frames: each cell's paragraphs

@@ -1,0 +1,280 @@
+"""Content a Word document holds in other parts: an Excel worksheet embedded as an object
+(w:object/o:OLEObject), read as the table it shows where it stands."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from tests.conftest import FIXTURES
+from tests.sources.test_docx import read_built, saved
+from xxgk_lint.parse import parse_source
+from xxgk_lint.sources import LimitError
+from xxgk_lint.sources.docx import read_docx
+from xxgk_lint.sources.limits import Limits
+from xxgk_lint.sources.model import GridCell, GridRow
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def column_name(column: int) -> str:
+    """1 → A, 27 → AA."""
+    name = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def workbook(
+    rows: Sequence[Sequence[str | int | None]],
+    *,
+    merges: Sequence[str] = (),
+    ole_size: str | None = None,
+    hidden_rows: Sequence[int] = (),
+    hidden_columns: Sequence[int] = (),
+    first_row: int = 1,
+    active_sheet: Sequence[Sequence[str | int | None]] | None = None,
+) -> bytes:
+    """An .xlsx as Excel saves one: text in shared strings (every third one inline),
+    numbers as numbers, the rows from ``first_row``. With ``active_sheet``, the workbook
+    has that sheet second and active."""
+    strings: list[str] = []
+
+    def sheet_xml(sheet_rows: Sequence[Sequence[str | int | None]]) -> str:
+        out = []
+        for r, row in enumerate(sheet_rows, first_row):
+            hidden = ' hidden="1"' if r in hidden_rows else ""
+            cells = []
+            for c, value in enumerate(row, 1):
+                ref = f"{column_name(c)}{r}"
+                if value is None:
+                    continue
+                if isinstance(value, int):
+                    cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                elif len(strings) % 3 == 2:
+                    strings.append("")  # (an index no cell uses)
+                    cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>')
+                else:
+                    strings.append(value)
+                    cells.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
+            out.append(f'<row r="{r}"{hidden}>{"".join(cells)}</row>')
+        cols = "".join(f'<col min="{c}" max="{c}" hidden="1"/>' for c in hidden_columns)
+        merged = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+        return (
+            f'<worksheet xmlns="{MAIN}">'
+            + (f"<cols>{cols}</cols>" if cols else "")
+            + f"<sheetData>{''.join(out)}</sheetData>"
+            + (f"<mergeCells>{merged}</mergeCells>" if merged else "")
+            + "</worksheet>"
+        )
+
+    sheets = [sheet_xml(rows)] + ([sheet_xml(active_sheet)] if active_sheet else [])
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" Target="xl/workbook.xml"'
+            f' Type="{REL}/officeDocument"/></Relationships>',
+        )
+        listed = "".join(
+            f'<sheet name="Sheet{k}" sheetId="{k}" r:id="rId{k}"/>'
+            for k in range(1, len(sheets) + 1)
+        )
+        view = f'<bookViews><workbookView activeTab="{len(sheets) - 1}"/></bookViews>'
+        size = f'<oleSize ref="{ole_size}"/>' if ole_size else ""
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{view}<sheets>{listed}</sheets>{size}'
+            "</workbook>",
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{k}" Target="worksheets/sheet{k}.xml" Type="{REL}/worksheet"/>'
+            for k in range(1, len(sheets) + 1)
+        )
+        rels += f'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="{REL}/sharedStrings"/>'
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{PKG}">{rels}</Relationships>'
+        )
+        for k, sheet in enumerate(sheets, 1):
+            archive.writestr(f"xl/worksheets/sheet{k}.xml", sheet)
+        items = "".join(f"<si><t>{s}</t><rPh><t>ピン</t></rPh></si>" for s in strings)
+        archive.writestr("xl/sharedStrings.xml", f'<sst xmlns="{MAIN}">{items}</sst>')
+    return data.getvalue()
+
+
+def embed(document: docx.document.Document, data: bytes, name: str = "1") -> str:
+    """Add ``data`` as an embedded workbook part; its relationship id."""
+    part = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{name}.xlsx"),
+        XLSX,
+        data,
+        document.part.package,
+    )
+    return document.part.relate_to(part, RT.PACKAGE)
+
+
+def ole_object(rid: str, prog_id: str = "Excel.Sheet.12") -> str:
+    """A run holding an embedded object as Word writes one (a VML picture of it, then the
+    object)."""
+    v, o = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office"
+    return (
+        f'<w:r {nsdecls("w", "r")} xmlns:v="{v}" xmlns:o="{o}">'
+        '<w:object w:dxaOrig="8306" w:dyaOrig="2400">'
+        '<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:415pt;height:120pt" o:ole="">'
+        '<v:imagedata o:title=""/></v:shape>'
+        f'<o:OLEObject Type="Embed" ProgID="{prog_id}" ShapeID="_x0000_i1025" '
+        f'DrawAspect="Content" ObjectID="_1760000001" r:id="{rid}"/></w:object></w:r>'
+    )
+
+
+TABLE = [
+    ["（一）主动公开", None, "本年制发件数", "本年废止件数"],
+    [None, "规章", 2, 0],
+    [None, "规范性文件", 5, 1],
+]
+
+
+def test_an_embedded_sheet_is_read_as_a_table_where_it_stands() -> None:
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(ole_object(embed(document, workbook(TABLE, merges=["A1:B1", "A2:A3"]))))
+    )
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    source = read_built(document)
+    assert source.text.split("\n") == [
+        "二、主动公开政府信息情况",
+        "（一）主动公开\t本年制发件数\t本年废止件数",
+        "\t规章\t2\t0",  # the merged cell A2:A3 starts in this row
+        "规范性文件\t5\t1",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+    ]
+    assert source.grid[2] == GridRow(0, 0, (GridCell(0, 2), GridCell(2), GridCell(3)))
+    assert source.grid[3] == GridRow(
+        0, 1, (GridCell(0, 1, 2), GridCell(1), GridCell(2), GridCell(3))
+    )
+    assert source.grid[4] == GridRow(0, 2, (GridCell(1), GridCell(2), GridCell(3)))
+    assert source.origin(3, 5).where == "表格 1（Excel 对象），第 2 行，第 3 列"
+
+
+def test_the_area_of_the_object_without_hidden_rows_and_columns() -> None:
+    """Excel shows the object's range (oleSize) of the active sheet, less its hidden rows
+    and columns: an old column kept hidden is not read."""
+    rows = [
+        ["备注：不在对象范围内", None, None, None],
+        ["项目", "旧", "件数", None],
+        ["规章", 9, 2, None],
+        ["（上年）", 9, 9, None],
+        ["规范性文件", 9, 5, "范围外"],
+    ]
+    data = workbook(
+        [["另一张表", 1]],
+        active_sheet=rows,
+        ole_size="A2:C5",
+        hidden_rows=[4],
+        hidden_columns=[2],
+    )
+    document = docx.Document()
+    document.add_paragraph()._p.append(parse_xml(ole_object(embed(document, data))))
+    source = read_built(document)
+    assert source.text.split("\n") == ["项目\t件数", "规章\t2", "规范性文件\t5", ""]
+    assert source.origin(3, 7).where == "表格 1（Excel 对象），第 3 行，第 2 列"
+
+
+def test_tables_are_counted_with_the_sheets_in_document_order() -> None:
+    document = docx.Document()
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "甲"
+    document.add_paragraph()._p.append(
+        parse_xml(ole_object(embed(document, workbook([["乙", 1]]))))
+    )
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "丙"
+    source = read_built(document)
+    assert source.text.split("\n") == ["甲\t", "乙\t1", "丙\t", ""]
+    assert [source.grid[line].table for line in (1, 2, 3)] == [0, 1, 2]
+    assert source.origin(3, 1).where == "表格 3，第 1 行，第 1 列"
+
+
+def test_a_sheet_in_a_table_cell_follows_the_table() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "表一"
+    table.cell(0, 1).paragraphs[0]._p.append(
+        parse_xml(ole_object(embed(document, workbook([["规章", 2]]))))
+    )
+    source = read_built(document)
+    assert source.text.split("\n") == ["表一\t", "规章\t2", ""]
+    assert source.origin(2, 4).where == "表格 2（Excel 对象），第 1 行，第 2 列"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xd0\xcf\x11\xe0" + b"\0" * 500, b"PK\x03\x04broken", None],
+    ids=["excel-97-2003", "damaged", "no-part"],
+)
+def test_an_object_that_cannot_be_read_gives_no_table(data: bytes | None) -> None:
+    """The old binary format (oleObject1.bin), a damaged package, a missing part: the
+    paragraphs around are read; the object gives nothing (never an error)."""
+    document = docx.Document()
+    document.add_paragraph("前")
+    rid = embed(document, data) if data is not None else "rId404"
+    document.add_paragraph()._p.append(parse_xml(ole_object(rid, "Excel.Sheet.8")))
+    document.add_paragraph("后")
+    assert read_built(document).text == "前\n后\n"
+
+
+def test_an_embedded_sheet_is_held_to_the_limits() -> None:
+    document = docx.Document()
+    document.add_paragraph()._p.append(
+        parse_xml(ole_object(embed(document, workbook([["a"]], ole_size="A1:Z400"))))
+    )
+    with pytest.raises(LimitError, match="max-cells"):
+        read_docx("t.docx", saved(document), Limits(max_cells=10_000))
+
+
+def test_a_report_whose_table_is_an_embedded_sheet(tmp_path: Path) -> None:
+    """The qingshan report with its table 三 pasted from Excel as an object: its values
+    are read under their rows and columns, at their places in the sheet."""
+    original = docx.Document(str(FIXTURES / "docx" / "qingshan-jiaotong-2023.docx"))
+    source = read_docx("q.docx", (FIXTURES / "docx" / "qingshan-jiaotong-2023.docx").read_bytes())
+    lines = source.text.split("\n")
+    grid = {line: row for line, row in source.grid.items() if row.table == 1}
+    cells: dict[tuple[int, int], str | int] = {}
+    merges = []
+    for line, row in grid.items():
+        for text, cell in zip(lines[line - 1].split("\t"), row.cells, strict=True):
+            cells[row.row + 1, cell.column + 1] = int(text) if text.isdigit() else text
+            if cell.span > 1 or cell.rows > 1:
+                merges.append(
+                    f"{column_name(cell.column + 1)}{row.row + 1}:"
+                    f"{column_name(cell.column + cell.span)}{row.row + cell.rows}"
+                )
+    rows = [[cells.get((r, c)) for c in range(1, 11)] for r in range(1, 29)]
+    table = original.tables[1]._tbl
+    holder = parse_xml(f"<w:p {nsdecls('w')}/>")
+    holder.append(parse_xml(ole_object(embed(original, workbook(rows, merges=merges)))))
+    table.addprevious(holder)
+    table.getparent().remove(table)
+    report = parse_source(read_docx("q.docx", saved(original)))
+    applications = report.tables["applications"]
+    person = applications.cell("received", "natural_person")
+    total = applications.cell("carried_forward", "total")
+    assert person is not None and total is not None
+    assert (person.value, total.value) == (9, 1)
+    assert person.span.where == "表格 2（Excel 对象），第 4 行，第 4 列"
+    assert total.span.where == "表格 2（Excel 对象），第 28 行，第 10 列"
