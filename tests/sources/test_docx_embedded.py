@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from collections.abc import Sequence
@@ -278,3 +279,162 @@ def test_a_report_whose_table_is_an_embedded_sheet(tmp_path: Path) -> None:
     assert (person.value, total.value) == (9, 1)
     assert person.span.where == "表格 2（Excel 对象），第 4 行，第 4 列"
     assert total.span.where == "表格 2（Excel 对象），第 28 行，第 10 列"
+
+
+# --------------------------------------------------------------------------- w:altChunk
+
+
+def alt_chunk(
+    document: docx.document.Document, data: bytes, name: str, kind: str, where=None
+) -> None:
+    """Import ``data`` (a part ``name`` of content type ``kind``) by a w:altChunk, at the
+    end of the body or, given ``where`` (an element), in it."""
+    part = Part(PackURI(f"/word/{name}"), kind, data, document.part.package)
+    rid = document.part.relate_to(part, RT.A_F_CHUNK)
+    chunk = parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{rid}"/>')
+    if where is None:
+        holder = document.add_paragraph()._p
+        holder.addprevious(chunk)
+        holder.getparent().remove(holder)
+    else:
+        where.append(chunk)
+
+
+PAGE = (
+    "<html><head><title>不读</title><style>p{margin:0}</style></head><body>"
+    "<p>（一）主动公开</p>"
+    "<table border=1><tr><td rowspan=2>规章</td><td>制发</td><td>5</td></tr>"
+    "<tr><td>废止</td><td>1</td></tr></table><p>以上为主动公开情况。</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (PAGE.encode("gbk"), "afchunk.htm", "text/html"),
+        (PAGE.encode("utf-8"), "chunk1.xhtml", "application/xhtml+xml"),
+        (
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n'
+            b'--B\r\nContent-Type: text/html; charset="gb2312"\r\n'
+            b"Content-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(PAGE.encode("gbk"))
+            + b"\r\n--B--\r\n",
+            "afchunk.mht",
+            "message/rfc822",
+        ),
+    ],
+    ids=["html", "xhtml", "mht"],
+)
+def test_an_imported_web_page_is_read_where_it_stands(data: bytes, name: str, kind: str) -> None:
+    """A CMS export that imports its HTML (w:altChunk): Word shows it as paragraphs and
+    tables, counted with the document's own."""
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "表"
+    alt_chunk(document, data, name, kind)
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    source = read_built(document)
+    assert source.text.split("\n") == [
+        "二、主动公开政府信息情况",
+        "表\t",
+        "（一）主动公开",
+        "规章\t制发\t5",
+        "废止\t1",
+        "以上为主动公开情况。",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+    ]
+    assert source.grid[4] == GridRow(1, 0, (GridCell(0, 1, 2), GridCell(1), GridCell(2)))
+    assert source.grid[5] == GridRow(1, 1, (GridCell(1), GridCell(2)))
+    assert source.origin(4, 7).where == "表格 2，第 1 行，第 3 列"
+    assert source.origin(5, 4).where == "表格 2，第 2 行，第 3 列"
+    assert [source.origin(line, 1).where for line in (3, 6, 7)] == ["第 2 段", "第 3 段", "第 4 段"]
+
+
+def test_an_imported_word_document_and_plain_text() -> None:
+    inner = docx.Document()
+    inner.add_paragraph("（二）依申请公开")
+    table = inner.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "收到申请"
+    table.cell(0, 1).text = "11"
+    document = docx.Document()
+    alt_chunk(
+        document,
+        saved(inner),
+        "chunk.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    alt_chunk(document, "甲\r\n\r\n乙".encode("gbk"), "chunk.txt", "text/plain")
+    source = read_built(document)
+    assert source.text.split("\n") == ["（二）依申请公开", "收到申请\t11", "甲", "乙", ""]
+    assert source.origin(2, 6).where == "表格 1，第 1 行，第 2 列"
+    assert source.origin(4, 1).where == "第 3 段"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (b"{\\rtf1\\ansi 2022}", "chunk.rtf", "application/rtf"),
+        (b"\xff\xfe<\x00", "afchunk.htm", "text/html"),  # undecodable
+        (b"PK\x03\x04", "chunk.docx", "application/vnd.ms-word.document"),
+    ],
+    ids=["rtf", "broken-page", "broken-docx"],
+)
+def test_what_is_not_read_of_an_imported_chunk(data: bytes, name: str, kind: str) -> None:
+    """RTF is not read, nor a chunk that cannot be: the document reads on without it."""
+    document = docx.Document()
+    document.add_paragraph("前")
+    alt_chunk(document, data, name, kind)
+    document.add_paragraph("后")
+    source = read_built(document)
+    assert source.text == "前\n后\n"
+    assert source.origin(2, 1).where == "第 2 段"
+
+
+def test_documents_imported_too_deep_are_not_read() -> None:
+    """A document imports one that imports one …: two levels are read, not more."""
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    data = b""
+    for level in range(4, 0, -1):
+        document = docx.Document()
+        document.add_paragraph(f"层{level}")
+        if data:
+            alt_chunk(document, data, f"chunk{level}.docx", kind)
+        data = saved(document)
+    assert read_docx("t.docx", data).text == "层1\n层2\n层3\n"
+
+
+def test_an_imported_chunk_in_a_table_cell() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "总计"
+    alt_chunk(
+        document, b"<p>2<span hidden>9</span>6</p>", "c.htm", "text/html", table.cell(0, 1)._tc
+    )
+    assert read_built(document).text == "总计\t26\n"
+
+
+def test_a_report_whose_table_is_an_imported_web_page() -> None:
+    """The qingshan report with its table 三 imported from the web page (as a CMS that
+    exports Word documents writes it): its values are read under their rows and columns."""
+    document = docx.Document(str(FIXTURES / "docx" / "qingshan-jiaotong-2023.docx"))
+    page = (FIXTURES / "html" / "qingshan-jiaotong-2023.html").read_bytes().decode("gb18030")
+    html_table = page[page.index("<table", page.index("本年新收") - 3000) :]
+    html_table = html_table[: html_table.index("</table>") + 8]
+    assert "本年新收" in html_table
+    table = document.tables[1]._tbl
+    marker = document.add_paragraph()._p
+    table.addprevious(marker)
+    table.getparent().remove(table)
+    alt_chunk(document, f"<html><body>{html_table}</body></html>".encode(), "a.htm", "text/html")
+    chunk = document.element.body[-2]  # (added before the section properties)
+    marker.addprevious(chunk)
+    marker.getparent().remove(marker)
+    report = parse_source(read_docx("q.docx", saved(document)))
+    applications = report.tables["applications"]
+    person = applications.cell("received", "natural_person")
+    total = applications.cell("carried_forward", "total")
+    assert person is not None and total is not None
+    assert (person.value, total.value) == (9, 1)
+    assert person.span.where == "表格 2，第 4 行，第 4 列"
+    assert total.span.where == "表格 2，第 28 行，第 10 列"

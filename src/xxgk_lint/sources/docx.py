@@ -15,7 +15,10 @@ What the flow of paragraphs hides is read where it stands: a table used for layo
 cell in every row, a border around the whole report; or a cell holding paragraphs around a
 table) gives its paragraphs as lines and its tables as tables, and a text box
 (``w:txbxContent``; of ``mc:AlternateContent`` only the ``mc:Choice``) gives its paragraphs
-where it is anchored.
+where it is anchored. What the document holds in other parts is read where it stands too:
+an Excel worksheet embedded as an object (:mod:`.xlsx_sheet`) as the table it shows, and
+the content a ``w:altChunk`` imports (a web page, another Word document, plain text; not
+RTF) as the paragraphs and tables Word makes of it.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
@@ -35,7 +38,14 @@ from lxml import etree
 from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
-from xxgk_lint.sources.model import GridCell, GridRow, InputError, Source, TextBuilder
+from xxgk_lint.sources.model import (
+    GridCell,
+    GridRow,
+    InputError,
+    LimitError,
+    Source,
+    TextBuilder,
+)
 from xxgk_lint.sources.xlsx_sheet import sheet_rows
 
 __all__ = ["read_docx"]
@@ -83,6 +93,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
 _TR, _TC, _P, _TBL, _R = (_q(name) for name in ("tr", "tc", "p", "tbl", "r"))
 _TXBX = _q("txbxContent")
 _OLE = f"{{{_NS['o']}}}OLEObject"
+_ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
@@ -91,10 +102,11 @@ _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 _CONTAINERS = (_q("sdt"), _q("customXml"))
 
 
-def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS, depth: int = 0) -> Source:
     """Read a .docx file into a Source whose positions carry Word locators.
 
     The archive's directory is checked against the limits before anything is unpacked.
+    ``depth``: of the documents this one is imported into (:func:`_read_chunk`).
     """
     check_archive(data, limits)
     try:
@@ -108,7 +120,8 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         part = _part(document.part.partname.lstrip("/"))
         raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
-    extractor = _Extractor(builder, _Numbering.of(document, limits), limits, _embedded(document))
+    numbering = _Numbering.of(document, limits)
+    extractor = _Extractor(builder, numbering, limits, _embedded(document), depth)
     extractor.run(body)
     text, positions = builder.build()
     return Source(
@@ -125,19 +138,85 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
 _NOT_DOCX = "not a valid Word .docx document"
 
 
-def _embedded(document: object) -> Callable[[str], bytes | None]:
-    """The bytes of the part the main document part relates to by a relationship id (an
-    embedded workbook), or None (no such part, or a link to a file outside)."""
+#: A part of the package: its bytes, its content type and its name.
+_Part = tuple[bytes, str, str]
+
+
+def _embedded(document: object) -> Callable[[str], _Part | None]:
+    """The part the main document part relates to by a relationship id (an embedded
+    workbook, an imported chunk), or None (no such part, or a link to a file outside)."""
     part = document.part  # type: ignore[attr-defined]
 
-    def blob(rid: str) -> bytes | None:
+    def related(rid: str) -> _Part | None:
         rel = part.rels.get(rid)
         if rel is None or rel.is_external:
             return None
-        data = rel.target_part.blob
-        return data if isinstance(data, bytes) else None
+        target = rel.target_part
+        data = target.blob
+        if not isinstance(data, bytes):
+            return None
+        return data, str(target.content_type or ""), str(target.partname or "")
 
-    return blob
+    return related
+
+
+#: Documents imported into documents imported into … the report: deeper ones are not read.
+_CHUNK_DEPTH = 2
+
+
+def _read_chunk(data: bytes, kind: str, name: str, limits: Limits, depth: int) -> Source | None:
+    """What a ``w:altChunk`` imports (content a CMS or a tool put into the document for
+    Word to convert when it opens it): a web page (.htm, .html, .xhtml, or .mht: the
+    page in it) through the HTML reader, another Word document through this reader (up
+    to :data:`_CHUNK_DEPTH` deep), plain text. None for what is not read — RTF, a chunk
+    that cannot be decoded or parsed — and then the document reads on without it; over a
+    limit, the document is over it (LimitError).
+    """
+    kind = kind.lower()
+    suffix = name.lower().rpartition(".")[2]
+    try:
+        if "html" in kind or suffix in ("htm", "html", "xhtml"):
+            from xxgk_lint.sources.html import read_html
+
+            return read_html(name, data, limits)
+        if kind == "message/rfc822" or suffix in ("mht", "mhtml"):
+            from xxgk_lint.sources.html import read_html
+
+            page = _mht_page(data)
+            return read_html(name, page, limits) if page is not None else None
+        if "wordprocessingml" in kind or suffix in ("docx", "docm", "dotx"):
+            return read_docx(name, data, limits, depth + 1) if depth < _CHUNK_DEPTH else None
+        if kind == "text/plain" or suffix == "txt":
+            from xxgk_lint.sources.text import decode_bytes, normalise_newlines
+
+            text = normalise_newlines(decode_bytes(data)[0])
+            return Source(path=name, kind="text", encoding=None, text=text)
+    except LimitError:
+        raise
+    except InputError:
+        return None
+    return None
+
+
+def _mht_page(data: bytes) -> bytes | None:
+    """The web page of an MHT archive (a MIME message): its first text/html part, as
+    UTF-8 with a BOM when the part names its charset."""
+    import codecs
+    import email
+
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            return None
+        charset = part.get_content_charset()
+        try:
+            text = payload.decode(charset) if charset else None
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        return payload if text is None else codecs.BOM_UTF8 + text.encode("utf-8")
+    return None
 
 
 def _reason(exc: Exception, data: bytes) -> str:
@@ -643,10 +722,12 @@ class _Extractor:
         builder: TextBuilder,
         numbering: _Numbering,
         limits: Limits,
-        embedded: Callable[[str], bytes | None] = lambda rid: None,
+        embedded: Callable[[str], _Part | None] = lambda rid: None,
+        depth: int = 0,
     ) -> None:
         self.builder = builder
         self.embedded = embedded
+        self.depth = depth  # of the Word documents this one is imported into (w:altChunk)
         self.numbering = numbering
         self.hidden = _hidden_styles(numbering.style_by_id)
         self.limits = limits
@@ -659,9 +740,10 @@ class _Extractor:
         self._flow(body)
 
     def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
-        """Paragraphs and tables under ``parent``, looking inside content controls."""
+        """Paragraphs, tables and imported chunks under ``parent``, looking inside
+        content controls."""
         for child in parent:
-            if child.tag in (_q("p"), _q("tbl")):
+            if child.tag in (_P, _TBL, _ALT_CHUNK):
                 yield child
             elif child.tag in _CONTAINERS:
                 content = child.find(_q("sdtContent"))
@@ -695,8 +777,10 @@ class _Extractor:
         for block in self._blocks(parent):
             if block.tag == _P:
                 self._paragraph(block)
-            else:
+            elif block.tag == _TBL:
                 self._table(block)
+            else:
+                self._chunk(block)
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         return _join_pieces(self._cell_pieces(tc, nested))
@@ -705,7 +789,11 @@ class _Extractor:
         """The lines of a cell's paragraphs (those of a text box in it too); its tables
         and embedded sheets go to ``nested``, read after the table."""
         pieces: list[str] = []
-        for block in _within(parent, (_P, _TBL)):
+        for block in _within(parent, (_P, _TBL, _ALT_CHUNK)):
+            if block.tag == _ALT_CHUNK:
+                source = self._chunk_source(block)  # its text, its tables' too, in the cell
+                pieces.extend(source.text.replace("\t", " ").split("\n") if source else ())
+                continue
             if block.tag != _P:
                 nested.append(block)
                 continue
@@ -776,18 +864,62 @@ class _Extractor:
         """The table an embedded Excel worksheet shows (see :mod:`.xlsx_sheet`), where
         the object stands; nothing for another object, a linked one, or a workbook in
         the old binary format (the document holds only a picture of it then)."""
-        data = self.embedded(ole.get(_RID) or "")
-        rows = sheet_rows(data, self.limits) if data else None
-        if not rows:
-            return
+        part = self.embedded(ole.get(_RID) or "")
+        rows = sheet_rows(part[0], self.limits) if part else None
+        if rows:
+            cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
+            self._add_table(cells, "（Excel 对象）")
+
+    def _add_table(self, rows: list[list[_WordCell]], kind: str = "") -> None:
+        """A table read from another part (a sheet, an imported chunk): numbered with
+        the document's tables, held to the same limit of cells."""
         self.tables += 1
         for row in rows:
             self.positions += sum(cell.span for cell in row)
         if self.positions > self.limits.max_cells:
             limit = self.limits.max_cells
             raise over("max-cells", limit, f"more than {limit} table cells")
-        cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
-        self._lay_out(cells, self.tables, "（Excel 对象）")
+        self._lay_out(rows, self.tables, kind)
+
+    def _chunk(self, alt: etree._Element) -> None:
+        """The content a ``w:altChunk`` imports, where it stands: its paragraphs as
+        paragraphs, its tables as tables (Word converts them so when it opens the
+        document). See :func:`_read_chunk` for what is read."""
+        source = self._chunk_source(alt)
+        if source is None:
+            return
+        lines = source.text.split("\n")
+        rows: list[list[_WordCell]] = []
+        table: int | None = None
+        for number, line in enumerate(lines, 1):
+            row = source.grid.get(number)
+            if table is not None and (row is None or row.table != table):
+                self._add_table(rows)
+                rows, table = [], None
+            fields = line.split("\t")
+            if row is None or len(fields) != len(row.cells):
+                line = line.strip()
+                if line:
+                    self.paragraphs += 1
+                    self.builder.add(line, where=f"第 {self.paragraphs} 段")
+                    self.builder.newline()
+                continue
+            table = row.table
+            rows.extend([] for _ in range(row.row - len(rows)))  # rows the reader left out
+            rows.append(
+                [
+                    _WordCell(f, c.column, c.span, c.rows)
+                    for f, c in zip(fields, row.cells, strict=True)
+                ]
+            )
+        if table is not None:
+            self._add_table(rows)
+
+    def _chunk_source(self, alt: etree._Element) -> Source | None:
+        part = self.embedded(alt.get(_RID) or "")
+        if part is None:
+            return None
+        return _read_chunk(*part, self.limits, self.depth)
 
     def _lay_out(self, rows: list[list[_WordCell]], number: int, kind: str = "") -> None:
         """Table ``number``'s rows as lines, one field per cell (no line for an empty
