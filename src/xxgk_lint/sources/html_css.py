@@ -30,7 +30,10 @@ from lxml import etree
 __all__ = ["hidden_by_stylesheets"]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
-_SIMPLE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)?([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
+#: (A tag starts after no letter or digit, and is taken whole: linear time on any line.)
+_SIMPLE = re.compile(
+    r"(?<![a-zA-Z0-9])([a-zA-Z][a-zA-Z0-9]*+)?([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*+)"
+)
 #: The classes and ids in the last compound selector (the subject) of any selector.
 _NAMES = re.compile(r"([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
