@@ -34,6 +34,7 @@ BODY = (
         "/* } */ .y, .x , .z {color:red; display:none}",
         "@charset 'utf-8'; @import url(a.css); .x{display:none}",
         "p.x, td.x, tr.x {display:none}",
+        ".a, .b, .c, #d, .e, p.x, td.x, tr.x {display:none}",  # many: one walk of the page
         ".x{display:none}; .y{display:block}",
     ],
 )
@@ -65,6 +66,7 @@ def test_style_in_the_body_and_a_second_sheet() -> None:
         ".a .x{display:none}",  # not a simple selector: not decided
         ".x:hover{display:none}",
         "td.x, li.x{display:none}",  # another element than the <p>
+        ".a, .b, .c, #d, .e, td.x, li.x{display:none}",
         ".x{display:none} .x.active{display:block}",  # a tab the page shows
         ".x{display:none} @media (min-width: 768px) { .x{display:block} }",
         ".x{display:none} li:hover .x{display:block}",  # a menu shown on hover

@@ -43,6 +43,9 @@ _SCREEN = ("", "all", "screen")
 
 _BY_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
 _BY_ID = etree.XPath("//*[@id = $name]")
+_NAMED = etree.XPath("//*[@class or @id]")
+#: Up to this many hiding selectors, each is one query; more, the page is walked once.
+_FEW_SELECTORS = 4
 
 
 def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._Element]:
@@ -59,28 +62,42 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
         lower = text.lower()
         if "none" in lower or "hidden" in lower or "collapse" in lower:
             _read_sheet(text, media in _SCREEN, hiding, shown)
-    if not hiding:
-        return set()
-    found: set[etree._Element] = set()
+    tags: dict[str, set[str]] = {}  # ".name" / "#name" -> the tags it hides ("": any)
     for tag, kind, name in hiding:
-        if kind + name in shown:
-            continue
-        query, value = (_BY_CLASS, f" {name} ") if kind == "." else (_BY_ID, name)
-        for el in query(root, name=value):
-            if (not tag or el.tag == tag) and not _may_show(el, shown):
-                found.add(el)
-    return found
+        if kind + name not in shown:
+            tags.setdefault(kind + name, set()).add(tag)
+    if not tags:
+        return set()
+    if len(tags) <= _FEW_SELECTORS:
+        candidates: list[etree._Element] = []
+        for key in tags:
+            kind, name = key[0], key[1:]
+            candidates += (
+                _BY_CLASS(root, name=f" {name} ") if kind == "." else _BY_ID(root, name=name)
+            )
+    else:
+        candidates = _NAMED(root)
+    return {el for el in candidates if _hides(el, tags) and not _may_show(el, shown)}
+
+
+def _names(el: etree._Element) -> set[str]:
+    """An element's classes and id, as selectors name them (".name", "#name")."""
+    names = {"." + name for name in (el.get("class") or "").split()}
+    ident = el.get("id")
+    if ident is not None:
+        names.add("#" + ident)
+    return names
+
+
+def _hides(el: etree._Element, tags: dict[str, set[str]]) -> bool:
+    """Whether a hiding selector (``tags``: its class or id and its tags) matches ``el``."""
+    return any("" in tags[key] or el.tag in tags[key] for key in _names(el) if key in tags)
 
 
 def _may_show(el: etree._Element, shown: set[str]) -> bool:
     """Whether a rule that shows, or the element's own style, may show ``el`` again."""
-    if shown:
-        names = {"." + name for name in (el.get("class") or "").split()}
-        ident = el.get("id")
-        if ident is not None:
-            names.add("#" + ident)
-        if not names.isdisjoint(shown):
-            return True
+    if shown and not _names(el).isdisjoint(shown):
+        return True
     style = el.get("style")
     return style is not None and _shows(_declarations(style)) is True
 
