@@ -438,3 +438,41 @@ def test_a_report_whose_table_is_an_imported_web_page() -> None:
     assert (person.value, total.value) == (9, 1)
     assert person.span.where == "表格 2，第 4 行，第 4 列"
     assert total.span.where == "表格 2，第 28 行，第 10 列"
+
+
+def test_what_the_cells_of_a_sheet_show() -> None:
+    """A formula shows its cached result, a number as Excel's General format shows it;
+    a package without relationships is read from its usual parts."""
+    from xxgk_lint.sources.limits import DEFAULT_LIMITS
+    from xxgk_lint.sources.xlsx_sheet import SheetCell, sheet_rows
+
+    cells = (
+        '<c r="A1"><f>SUM(B1:B2)</f><v>7</v></c>'
+        '<c r="B1"><v>26.0</v></c>'
+        '<c r="C1"><v>0.30000000000000004</v></c>'
+        '<c r="D1" t="str"><f>"合"&amp;"计"</f><v>合计</v></c>'
+        '<c r="E1" t="b"><v>1</v></c>'
+        '<c r="F1" t="e"><v>#DIV/0!</v></c>'
+        '<c r="G1" t="s"><v>0</v></c>'  # no shared strings: nothing
+        "<c><v>3</v></c>"  # no reference: the next column
+    )
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" '
+            f'Target="/xl/worksheets/s.xml" Type="{REL}/worksheet"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/worksheets/s.xml",
+            f'<worksheet xmlns="{MAIN}"><sheetData><row>{cells}</row></sheetData></worksheet>',
+        )
+    rows = sheet_rows(data.getvalue(), DEFAULT_LIMITS)
+    assert rows is not None
+    assert [cell.text for cell in rows[0]] == ["7", "26", "0.3", "合计", "TRUE", "#DIV/0!", "", "3"]
+    assert rows[0][-1] == SheetCell("3", 7)

@@ -29,10 +29,7 @@ from xxgk_lint.sources.limits import Limits, over
 
 __all__ = ["SheetCell", "sheet_rows"]
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
@@ -75,8 +72,8 @@ def sheet_rows(data: bytes, limits: Limits) -> list[list[SheetCell]] | None:
                 parts.xml(parts.target(workbook_name, "sharedStrings") or ""), ns
             )
             area = workbook.xpath("string(m:oleSize/@ref)", namespaces=ns)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError, EOFError):
-        return None  # zipfile fails in many ways on a damaged archive (see archive.py)
+    except Exception:  # zipfile and lxml fail in many ways on a damaged package (archive.py)
+        return None
     return _lay_out(sheet, ns, strings, area, limits)
 
 
