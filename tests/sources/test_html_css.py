@@ -146,3 +146,20 @@ def test_a_hidden_old_value_glued_to_a_number_is_not_read(tmp_path: Path) -> Non
     path = report_page(tmp_path, "span.old{visibility:hidden}", change)
     person = parse_path(path).tables["applications"].cell("received", "natural_person")
     assert person is not None and person.value == 9
+
+
+@pytest.mark.parametrize("hidden", [True, False])
+def test_a_page_that_would_hide_most_of_itself_is_read_whole(tmp_path: Path, hidden: bool) -> None:
+    """The report in a block the stylesheet hides and a script shows (a tab, a page shown
+    once loaded): the stylesheet is not followed when it would hide most of the page."""
+
+    def change(text: str) -> str:
+        start = text.index('<div class="TRS_Editor">')
+        return (
+            text[:start] + '<div class="main">' + text[start:].replace("</body>", "</div></body>")
+        )
+
+    style = ".main{display:none}" if hidden else ".main{color:black}"
+    cells = parse_path(report_page(tmp_path, style, change)).tables["applications"]
+    person = cells.cell("received", "natural_person")
+    assert person is not None and person.value == 9

@@ -18,7 +18,8 @@ own ``<style>`` blocks (no stylesheet is ever fetched):
   element's own ``style`` attribute that does. Class names and ids are compared as
   written (CSS in standards mode).
 
-When in doubt the element is read, as it was before stylesheets were looked at.
+When in doubt the element is read, as it was before stylesheets were looked at; so is
+everything when the stylesheets would hide most of the page's text (a script shows it).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ _SCREEN = ("", "all", "screen")
 _BY_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
 _BY_ID = etree.XPath("//*[@id = $name]")
 _NAMED = etree.XPath("//*[@class or @id]")
+#: The text of an element a reader may see (not that of scripts and style sheets).
+_TEXTS = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
+#: Characters of text (a short report's) that a page hides for good only as a part of it.
+_REPORT_CHARACTERS = 1_000
 #: Up to this many hiding selectors, each is one query; more, the page is walked once.
 _FEW_SELECTORS = 4
 
@@ -77,7 +82,19 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
             )
     else:
         candidates = _NAMED(root)
-    return {el for el in candidates if _hides(el, tags) and not _may_show(el, shown)}
+    found = {el for el in candidates if _hides(el, tags) and not _may_show(el, shown)}
+    return set() if found and _most_of_the_page(root, found) else found
+
+
+def _most_of_the_page(root: etree._Element, found: set[etree._Element]) -> bool:
+    """Whether the elements ``found`` hold most of the page's text, and more than a short
+    report's: a page does not hide most of itself for good, a script shows it (a tab,
+    content shown once loaded). A hidden row or table is far less."""
+    outer = [el for el in found if not any(up in found for up in el.iterancestors())]
+    hidden = sum(len(text.strip()) for el in outer for text in _TEXTS(el))
+    return hidden > _REPORT_CHARACTERS and 2 * hidden > sum(
+        len(text.strip()) for text in _TEXTS(root)
+    )
 
 
 def _names(el: etree._Element) -> set[str]:
