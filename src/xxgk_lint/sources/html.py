@@ -429,20 +429,23 @@ _OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u20
 def _split_lines(text: str) -> tuple[str, list[str]]:
     """The text with CRLF and lone CR made LF (``normalise_newlines``), and its lines.
 
-    Where no other character ``splitlines`` breaks at is in the text (most pages: the
-    test is a few C-level searches), ``splitlines`` splits at LF, CR and CRLF in one pass
-    and the lines joined by LF are the text normalised: for a page written with CRLF, a
-    third of the cost of replacing CRLF and splitting at LF.
+    A page without CR is its own normal form, split at LF (``str.split`` finds the breaks
+    by a fast search; ``splitlines`` tests every character: 0.12 M instructions less on a
+    page of 23,000 characters, and no search for the other breaks). Otherwise, where no
+    other character ``splitlines`` breaks at is in the text (most pages: the test is a few
+    C-level searches), ``splitlines`` splits at LF, CR and CRLF in one pass and the lines
+    joined by LF are the text normalised: for a page written with CRLF, a third of the
+    cost of replacing CRLF and splitting at LF.
     """
+    if "\r" not in text and text:  # ("".splitlines() is [], "".split() [""])
+        return text, text.split("\n")
     if any(map(text.__contains__, _OTHER_BREAKS)):
         text = normalise_newlines(text)
         return text, text.split("\n")
     lines = text.splitlines()
     if text.endswith(("\n", "\r")):
         lines.append("")  # where ``split`` gives the empty line after the last break
-    if "\r" in text:
-        text = "\n".join(lines)
-    return text, lines
+    return "\n".join(lines), lines
 
 
 def _reject_binary(text: str) -> None:
