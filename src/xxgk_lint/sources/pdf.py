@@ -154,7 +154,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         raise over(
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
-                    if _unmapped(pdfium, textpage, chars):
+                    if _unmapped(pdfium, textpage):
                         unmapped += 1
                         pages.append([])
                         continue
@@ -182,9 +182,12 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
 _SAMPLE = 16
 
 
-def _sample(chars: int) -> range:
-    """Up to ``_SAMPLE`` indexes spread over a page's ``chars`` characters."""
-    return range(0, chars, max(1, chars // _SAMPLE))
+def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
+    """Up to ``_SAMPLE`` indexes of drawn characters spread over a page (not the spaces
+    and line ends PDFium puts in, which have no angle or font of their own)."""
+    chars = textpage.count_chars()
+    generated = pdfium.raw.FPDFText_IsGenerated
+    return [k for k in range(0, chars, max(1, chars // _SAMPLE)) if generated(textpage.raw, k) == 0]
 
 
 def _upright_textpage(
@@ -204,13 +207,8 @@ def _upright_textpage(
     """
     raw = pdfium.raw
     textpage = page.get_textpage()
-    turns = collections.Counter(
-        round(math.degrees(angle) / 90) % 4
-        for angle in (
-            raw.FPDFText_GetCharAngle(textpage.raw, k) for k in _sample(textpage.count_chars())
-        )
-        if angle >= 0
-    )
+    angles = [raw.FPDFText_GetCharAngle(textpage.raw, k) for k in _sample(pdfium, textpage)]
+    turns = collections.Counter(round(math.degrees(a) / 90) % 4 for a in angles if a >= 0)
     turn = turns.most_common(1)[0][0] if turns else 0
     if turn == 0 and page.get_rotation() == 0:
         return textpage, page.get_bbox()
@@ -230,16 +228,16 @@ def _upright_textpage(
     return page.get_textpage(), (left, bottom, right, top)
 
 
-def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, chars: int) -> bool:
+def _unmapped(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
     """Whether most of a page's characters have no Unicode that PDFium could find.
 
     A font with no ToUnicode map whose character codes are glyph numbers (Identity-H, an
     embedded subset) gives PDFium nothing to go by: it makes up characters, and the text
     is gibberish that no finding about it would be true of.
     """
-    raw = pdfium.raw
-    drawn = [k for k in _sample(chars) if not raw.FPDFText_IsGenerated(textpage.raw, k)]
-    errors = sum(1 for k in drawn if raw.FPDFText_HasUnicodeMapError(textpage.raw, k) == 1)
+    drawn = _sample(pdfium, textpage)
+    error = pdfium.raw.FPDFText_HasUnicodeMapError
+    errors = sum(1 for k in drawn if error(textpage.raw, k) == 1)
     return errors * 2 > len(drawn)
 
 
