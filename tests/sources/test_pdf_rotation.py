@@ -221,3 +221,19 @@ def test_a_page_without_unicode_among_readable_ones_adds_no_line() -> None:
     assert source.text.splitlines() == LINES + LINES
     wheres = [source.positions.origin(line, 1).where for line in (1, 6, 7, 12)]
     assert wheres == ["第 1 页", "第 1 页", "第 3 页", "第 3 页"]
+
+
+def test_upright_text_beside_a_turned_table_is_left_as_it_is() -> None:
+    """Only a page whose text nearly all runs turned is turned back: on a page of prose
+    with a table drawn sideways below it (more characters than the prose), the prose's
+    lines stay whole."""
+    prose = [(60, 780 - 20 * i, f"第{i}段：本机关认真落实政府信息公开工作要求。") for i in range(3)]
+    (a, b, c, d), _ = TURNS[1]
+    table = "\n".join(
+        f"BT /F1 10 Tf {a} {b} {c} {d} {x} {y} Tm <{text.encode('utf-16-be').hex()}> Tj ET"
+        for x, y, text in (
+            (x0 // 2 + shift, y0 // 2, t) for x0, y0, t in PAGE for shift in (0, 150)
+        )
+    ).encode()
+    data = cjk_pdf([content(0, prose) + b"\n" + table], sizes=[size(0)], rotate=[0])
+    assert lines(data)[:3] == [piece[2] for piece in prose]

@@ -182,6 +182,12 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
 _SAMPLE = 16
 
 
+#: The share of a page's characters that must run at one quarter turn for the page to be
+#: read turned back: a page of upright text with a table turned on part of it is left as
+#: it is (turning it would break the upright text, which PDFium reads well).
+_TURNED_SHARE = 0.8
+
+
 def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
     """Up to ``_SAMPLE`` indexes of drawn characters spread over a page (not the spaces
     and line ends PDFium puts in, which have no angle or font of their own)."""
@@ -200,7 +206,7 @@ def _upright_textpage(
     whole document printed turned) its lines come out in the wrong order, or each
     column of a table as a line; and text drawn turned on the page (a landscape table
     drawn sideways, ``/Rotate`` or not) is split into pieces. So the page is read
-    unturned, and when most of its characters run at a quarter turn, its objects are
+    unturned, and when nearly all its characters run at a quarter turn, its objects are
     turned back first (in memory only: the file is never written), making the text run
     left to right as a reader sees it. A page whose text is upright and not rotated (the
     common case) is read as it is: a few characters' angles are all it costs.
@@ -209,7 +215,9 @@ def _upright_textpage(
     textpage = page.get_textpage()
     angles = [raw.FPDFText_GetCharAngle(textpage.raw, k) for k in _sample(pdfium, textpage)]
     turns = collections.Counter(round(math.degrees(a) / 90) % 4 for a in angles if a >= 0)
-    turn = turns.most_common(1)[0][0] if turns else 0
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    if count < _TURNED_SHARE * turns.total():
+        turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
     if turn == 0 and page.get_rotation() == 0:
         return textpage, page.get_bbox()
     textpage.close()
