@@ -166,10 +166,32 @@ def glyph_numbers(text: str) -> str:
     return "".join(f"{(ord(ch) * 7919) % 30000 + 3:04x}" for ch in text)
 
 
-def unmapped_pdf(pages: list[bool]) -> bytes:
-    """Pages of PAGE's text, in an Identity-H font without ToUnicode where ``True``."""
+def private_use(text: str) -> str:
+    """Codes that the ToUnicode map of :func:`unmapped_pdf` maps to the Private Use Area."""
+    return "".join(f"{ord(ch) % 0x1800 + 0x100:04x}" for ch in text)
+
+
+#: A ToUnicode map of codes 0x0100-0x18FF to U+E000-U+F7FF (private use).
+PRIVATE_USE_MAP = b"\n".join(
+    [
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange",
+        b"24 beginbfrange",
+        *(b"<%02x00> <%02xff> <%04x>" % (hi, hi, 0xE000 + (hi - 1) * 256) for hi in range(1, 25)),
+        b"endbfrange endcmap CMapName currentdict /CMapResource defineresource pop end end",
+    ]
+)
+
+
+def unmapped_pdf(
+    pages: list[bool], *, codes: object = glyph_numbers, to_unicode: bool = False
+) -> bytes:
+    """Pages of PAGE's text, in an Identity-H font without ToUnicode where ``True`` (or
+    with one to private-use codes)."""
     data = cjk_pdf(
-        [content(0, hexed=glyph_numbers) if bad else content(0) for bad in pages],
+        [content(0, hexed=codes) if bad else content(0) for bad in pages],
         sizes=[size(0)] * len(pages),
         rotate=[0] * len(pages),
     )
@@ -178,14 +200,17 @@ def unmapped_pdf(pages: list[bool]) -> bytes:
         b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H"
         b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun"
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-        b" /FontDescriptor 5 0 R /DW 1000 /CIDToGIDMap /Identity >>] >>"
+        b" /FontDescriptor 5 0 R /DW 1000 /CIDToGIDMap /Identity >>]"
+        + (b" /ToUnicode TOUNICODE" if to_unicode else b"")
+        + b" >>"
     )
-    return _with_font(data, pages, font)
+    stream = b"<< /Length %d >>\nstream\n" % len(PRIVATE_USE_MAP) + PRIVATE_USE_MAP + b"\nendstream"
+    return _with_font(data, pages, font, stream)
 
 
-def _with_font(data: bytes, pages: list[bool], font: bytes) -> bytes:
-    """``data`` with the bad pages' font F1 replaced by ``font`` (inline: offsets kept by
-    rebuilding the file from its objects)."""
+def _with_font(data: bytes, pages: list[bool], font: bytes, to_unicode: bytes = b"null") -> bytes:
+    """``data`` with the bad pages' font F1 replaced by ``font`` (and its ToUnicode map
+    ``to_unicode``, named in it as TOUNICODE), the file rebuilt from its objects."""
     import re
 
     bodies = re.findall(rb"\d+ 0 obj\n(.*?)\nendobj\n", data, re.S)
@@ -193,7 +218,8 @@ def _with_font(data: bytes, pages: list[bool], font: bytes) -> bytes:
         if bad:
             page = 5 + 2 * number
             bodies[page] = bodies[page].replace(b"/F1 3 0 R", b"/F1 %d 0 R" % (len(bodies) + 1))
-    bodies.append(font)
+    bodies.append(font.replace(b"TOUNICODE", b"%d 0 R" % (len(bodies) + 2)))
+    bodies.append(to_unicode)
     out = b"%PDF-1.7\n"
     offsets = []
     for number, body in enumerate(bodies, 1):
@@ -237,3 +263,9 @@ def test_upright_text_beside_a_turned_table_is_left_as_it_is() -> None:
     ).encode()
     data = cjk_pdf([content(0, prose) + b"\n" + table], sizes=[size(0)], rotate=[0])
     assert lines(data)[:3] == [piece[2] for piece in prose]
+
+
+def test_text_mapped_to_private_use_codes_is_the_same_message() -> None:
+    with pytest.raises(InputError) as caught:
+        read_pdf("t.pdf", unmapped_pdf([True], codes=private_use, to_unicode=True))
+    assert str(caught.value) == UNMAPPED_TEXT

@@ -50,7 +50,8 @@ NO_TEXT_LAYER = (
 )
 UNMAPPED_TEXT = (
     "the PDF's text layer cannot be read: its fonts do not say which characters they "
-    "draw (no ToUnicode map), so its text comes out as gibberish; run OCR on it, "
+    "draw (no ToUnicode map, or one to private-use codes), so its text comes out as "
+    "gibberish; run OCR on it, "
     "e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
 )
 PASSWORD_PROTECTED = (
@@ -241,12 +242,22 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
 
     A font with no ToUnicode map whose character codes are glyph numbers (Identity-H, an
     embedded subset) gives PDFium nothing to go by: it makes up characters, and the text
-    is gibberish that no finding about it would be true of.
+    is gibberish that no finding about it would be true of. A map to the Private Use Area
+    (some exporters' way of saying "a glyph of this font") is no better.
     """
+    raw = pdfium.raw
     drawn = _sample(pdfium, textpage)
-    error = pdfium.raw.FPDFText_HasUnicodeMapError
-    errors = sum(1 for k in drawn if error(textpage.raw, k) == 1)
+    errors = sum(
+        1
+        for k in drawn
+        if raw.FPDFText_HasUnicodeMapError(textpage.raw, k) == 1
+        or _PRIVATE_USE[0] <= raw.FPDFText_GetUnicode(textpage.raw, k) <= _PRIVATE_USE[1]
+    )
     return errors * 2 > len(drawn)
+
+
+#: The Basic Multilingual Plane's Private Use Area: codes with no meaning of their own.
+_PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
