@@ -49,6 +49,12 @@ _ZH = Phrasebook(
             "PDF 没有文字层（可能是扫描图片），请先进行 OCR 文字识别，"
             "例如 `ocrmypdf in.pdf out.pdf`",
         ),
+        (
+            r"^the PDF's text layer cannot be read.*",
+            "PDF 的文字层无法读取：字体没有说明所画的是哪些字"
+            "（缺少 ToUnicode 映射，或映射到私用区编码），提取出的文字是乱码；"
+            "请先进行 OCR 文字识别，例如 `ocrmypdf --force-ocr in.pdf out.pdf`",
+        ),
         (r"^the PDF has no pages$", "PDF 没有页面"),
         (r"^the PDF is password-protected.*", "PDF 设有密码保护，请先解除密码后再检查"),
         (r"^the PDF is encrypted.*", "PDF 使用了不支持的加密方式"),

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import collections
 import itertools
+import math
 import operator
 import re
 from collections.abc import Callable, Sequence
@@ -39,13 +40,19 @@ from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_streams import check_streams
 
 if TYPE_CHECKING:
-    from pypdfium2 import PdfTextPage
+    from pypdfium2 import PdfPage, PdfTextPage
 
 __all__ = ["read_pdf"]
 
 NO_TEXT_LAYER = (
     "the PDF has no text layer (a scanned image?); run OCR on it first, "
     "e.g. `ocrmypdf in.pdf out.pdf`"
+)
+UNMAPPED_TEXT = (
+    "the PDF's text layer cannot be read: its fonts do not say which characters they "
+    "draw (no ToUnicode map, or one to private-use codes), so its text comes out as "
+    "gibberish; run OCR on it, "
+    "e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
 )
 PASSWORD_PROTECTED = (
     "the PDF is password-protected; remove the password first, "
@@ -131,6 +138,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
             raise over("max-pdf-pages", limits.max_pdf_pages, f"{count} pages")
         pages: list[list[str]] = []  # the lines of each page
         rows: list[_Row] = []
+        unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
         for index in range(count):
             page = document[index]
@@ -140,14 +148,18 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                textpage = page.get_textpage()
+                textpage, bounds = _upright_textpage(pdfium, page)
                 try:
                     chars = textpage.count_chars()
                     if chars > limit:
                         raise over(
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
-                    text = textpage.get_text_bounded()
+                    if _unmapped(pdfium, textpage):
+                        unmapped += 1
+                        pages.append([])
+                        continue
+                    text = textpage.get_text_bounded(*bounds)
                     charbox = _charbox(pdfium, textpage)
                     found = _respace(text, textpage.get_text_range(), charbox)
                     if found is not None:
@@ -158,10 +170,94 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     textpage.close()
             finally:
                 page.close()
+        if unmapped and not any(line.strip() for lines in pages for line in lines):
+            raise InputError(UNMAPPED_TEXT)
         laid_out = _lay_out_rows(pages, rows)
         return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
     finally:
         document.close()
+
+
+#: How many characters of a page are looked at for the way its text runs (their angle)
+#: and whether PDFium could tell what they are (their Unicode): spread over the page.
+_SAMPLE = 16
+
+
+#: The share of a page's characters that must run at one quarter turn for the page to be
+#: read turned back: a page of upright text with a table turned on part of it is left as
+#: it is (turning it would break the upright text, which PDFium reads well).
+_TURNED_SHARE = 0.8
+
+
+def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
+    """Up to ``_SAMPLE`` indexes of drawn characters spread over a page (not the spaces
+    and line ends PDFium puts in, which have no angle or font of their own)."""
+    chars = textpage.count_chars()
+    generated = pdfium.raw.FPDFText_IsGenerated
+    return [k for k in range(0, chars, max(1, chars // _SAMPLE)) if generated(textpage.raw, k) == 0]
+
+
+def _upright_textpage(
+    pdfium: ModuleType, page: PdfPage
+) -> tuple[PdfTextPage, tuple[float, float, float, float]]:
+    """The page's text page as it reads upright, and the box its text is in.
+
+    PDFium puts a page's characters in lines and orders the lines as the page is shown:
+    on a page with ``/Rotate`` (a landscape table page turned in a portrait document, or a
+    whole document printed turned) its lines come out in the wrong order, or each
+    column of a table as a line; and text drawn turned on the page (a landscape table
+    drawn sideways, ``/Rotate`` or not) is split into pieces. So the page is read
+    unturned, and when nearly all its characters run at a quarter turn, its objects are
+    turned back first (in memory only: the file is never written), making the text run
+    left to right as a reader sees it. A page whose text is upright and not rotated (the
+    common case) is read as it is: a few characters' angles are all it costs.
+    """
+    raw = pdfium.raw
+    textpage = page.get_textpage()
+    angles = [raw.FPDFText_GetCharAngle(textpage.raw, k) for k in _sample(pdfium, textpage)]
+    turns = collections.Counter(round(math.degrees(a) / 90) % 4 for a in angles if a >= 0)
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    if count < _TURNED_SHARE * turns.total():
+        turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
+    if turn == 0 and page.get_rotation() == 0:
+        return textpage, page.get_bbox()
+    textpage.close()
+    page.set_rotation(0)
+    left, bottom, right, top = page.get_bbox()
+    if turn:  # (PDFium's angles go clockwise) turn the objects back about the origin
+        cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
+        for k in range(raw.FPDFPage_CountObjects(page.raw)):
+            raw.FPDFPageObj_Transform(
+                raw.FPDFPage_GetObject(page.raw, k), cos, sin, -sin, cos, 0, 0
+            )
+        corners = [(left, bottom), (right, bottom), (left, top), (right, top)]
+        xs = [cos * x - sin * y for x, y in corners]
+        ys = [sin * x + cos * y for x, y in corners]
+        left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
+    return page.get_textpage(), (left, bottom, right, top)
+
+
+def _unmapped(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
+    """Whether most of a page's characters have no Unicode that PDFium could find.
+
+    A font with no ToUnicode map whose character codes are glyph numbers (Identity-H, an
+    embedded subset) gives PDFium nothing to go by: it makes up characters, and the text
+    is gibberish that no finding about it would be true of. A map to the Private Use Area
+    (some exporters' way of saying "a glyph of this font") is no better.
+    """
+    raw = pdfium.raw
+    drawn = _sample(pdfium, textpage)
+    errors = sum(
+        1
+        for k in drawn
+        if raw.FPDFText_HasUnicodeMapError(textpage.raw, k) == 1
+        or _PRIVATE_USE[0] <= raw.FPDFText_GetUnicode(textpage.raw, k) <= _PRIVATE_USE[1]
+    )
+    return errors * 2 > len(drawn)
+
+
+#: The Basic Multilingual Plane's Private Use Area: codes with no meaning of their own.
+_PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
