@@ -148,10 +148,21 @@ _CODES = {
     "PAGE_MARK": "P",
     "RULE_LINE": "L",
 }
-_RUN = re.compile("R+|T+|.")
+#: The code of a TEXT line that opens as a heading does (一、总体): it may be the first part
+#: of a heading cut over two lines (see :meth:`LineLexer._headings_joined`). Prose to the
+#: runs, as any TEXT line.
+_HEADING_START = "h"
+#: The longest first part of a heading cut over two lines that is looked at.
+_HEADING_PART = 40
+_RUN = re.compile("R+|[Th]+|.")
 #: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
-_RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"}
+_RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"} | {
+    _HEADING_START: "TEXT"
+}
+#: What the second part of a heading cut over two lines never holds before its last
+#: character: a sentence end or a colon (text run in after the heading), a cell separator.
+_NOT_IN_HEADING_END = "。；;！!？?：:|｜\t"
 _first = operator.itemgetter(0)
 _str_new = str.__new__
 
@@ -245,9 +256,12 @@ class LineLexer(Lexer):
         kinds, texts, columns, ends, code_of = zip(*present, strict=True)
         numbers = compress(count(1), shapes)
         lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
+        codes = "".join(code_of)
+        if _HEADING_START in codes:  # (a line that may open a heading cut in two: rare)
+            lines, codes = self._headings_joined(lines, codes)
         # The runs cut by C loops too: each run's code string, where it starts and ends
         # among the lines, its terminal (a function of its code) and its slice of lines.
-        pieces = _RUN.findall("".join(code_of))
+        pieces = _RUN.findall(codes)
         bounds = list(accumulate(map(len, pieces), initial=0))
         return list(
             zip(
@@ -256,6 +270,48 @@ class LineLexer(Lexer):
                 strict=True,
             )
         )
+
+    def _headings_joined(self, lines: list[Line], codes: str) -> tuple[list[Line], str]:
+        """``lines`` (and their ``codes``) with each heading cut over two lines read whole.
+
+        PDF text and narrow pages wrap a short heading inside its words (一、总体 / 情况,
+        六、其他需要 / 报告的事项): neither line is a heading to the grammar, and the sections
+        after it were read as headless. A TEXT line that opens as a heading does (its code
+        ``h``) and the line after it (a blank line between at most) are one heading when,
+        joined, they are a HEADING whose section words stand across the cut
+        (format.words_across) and the second line is the heading's end: no sentence end,
+        colon or cell separator before its last character (a heading with text run in
+        after it is left as it was). A heading line followed by a body line that starts with
+        the heading's last words is never joined: its first line is a HEADING already. The
+        heading keeps the line and columns of its first part (its text is the two joined)."""
+        from xxgk_lint.format import words_across
+
+        out: list[Line | None] = list(lines)
+        kinds = list(codes)
+        at = codes.find(_HEADING_START)
+        while 0 <= at < len(lines) - 1:
+            first, second = lines[at], lines[at + 1]
+            rest = second[LINE_TEXT]
+            if (
+                out[at] is not None
+                and second[LINE_NUMBER] - first[LINE_NUMBER] <= 2
+                and (second[LINE_KIND] == "TEXT" or second[LINE_KIND] == "END")
+                and not any(mark in rest[:-1] for mark in _NOT_IN_HEADING_END)
+            ):
+                joined = first[LINE_TEXT] + rest
+                cut = len(first[LINE_TEXT])
+                if self.classify(joined) == "HEADING" and words_across(joined, cut):
+                    out[at] = (
+                        "HEADING",
+                        joined,
+                        first[LINE_NUMBER],
+                        first[LINE_COLUMN],
+                        first[LINE_END],
+                    )
+                    out[at + 1] = None
+                    kinds[at], kinds[at + 1] = _CODES["HEADING"], ""
+            at = codes.find(_HEADING_START, at + 1)
+        return [line for line in out if line is not None], "".join(kinds)
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
@@ -416,12 +472,21 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         if kind == "ROW":
             stripped = line.strip(_SPACES)
     elif line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
-        return kind, stripped, 1, 1 + len(stripped), _CODES[kind]
+        return kind, stripped, 1, 1 + len(stripped), _code(kind, stripped)
     elif kind == "ROW":
         stripped = line.strip(_SPACES)
     # (most lines start with their text: a comparison, not a search, says so)
     column = 1 if line.startswith(stripped) else line.find(stripped) + 1
-    return kind, stripped, column, column + len(stripped), _CODES[kind]
+    return kind, stripped, column, column + len(stripped), _code(kind, stripped)
+
+
+def _code(kind: str, text: str) -> str:
+    """A line's code in the runs (``_CODES``): a TEXT line that opens as a heading does
+    (its first character one a heading may start with) has its own, ``h``: it may be the
+    first part of a heading cut over two lines."""
+    if kind == "TEXT" and text[0] in _HEADING_STARTS and len(text) <= _HEADING_PART:
+        return _HEADING_START
+    return _CODES[kind]
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
