@@ -129,9 +129,10 @@ def _with_units(text: str, unit: str) -> str:
 
 
 @pytest.mark.parametrize("layout", _LAYOUTS)
-@pytest.mark.parametrize("unit", ["件", "项", "个", "（件）"])
+@pytest.mark.parametrize("unit", ["件", "项", "个", "（件）", "次", "人次", "份", "条", "起", "宗"])
 def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
-    """1493件, 0件, 3项, 2个: the number (in one cell per line, tables 三 and 四 are kept)."""
+    """1493件, 0件, 3项, 2个, 9次, 3人次, 3份, 2起: the number (in one cell per line, tables
+    三 and 四 are kept)."""
     text = _with_units(_seed("000"), unit)
     assert f"行政许可 | 1493{unit} |" in text and f"| 11{unit} |" in text
     relay, name = _LAYOUTS[layout]
@@ -143,7 +144,7 @@ def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
 
 
 @pytest.mark.parametrize("layout", ["pipe", "tab", "spaced"])
-@pytest.mark.parametrize("unit", [" 件", " （件）", "\u3000项", "  个"])
+@pytest.mark.parametrize("unit", [" 件", " （件）", "\u3000项", "  个", " 次", " 人次", " 份"])
 def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str) -> None:
     """1493 件: the number and its unit apart are one cell, in a field and in a row of
     cells separated by blanks (a PDF's text layer)."""
@@ -156,7 +157,7 @@ def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str
     assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
 
 
-_COUNT = re.compile(r"[0-9]+(?:件|项|（件）)?")
+_COUNT = re.compile(r"[0-9]+(?:件|项|（件）|次|人次|份)?")
 
 
 def _glued(text: str, between: str = "", wrap: bool = False) -> str:
@@ -184,7 +185,7 @@ _GLUED = {
 
 
 @pytest.mark.parametrize("layout", _GLUED)
-@pytest.mark.parametrize("unit", ["件", "项", "（件）"])
+@pytest.mark.parametrize("unit", ["件", "项", "（件）", "次", "人次", "份"])
 def test_a_pdf_row_of_counts_with_their_units_is_a_row(unit: str, layout: str) -> None:
     """一、本年新收… 11件 0件 … 11件, or 11件0件0件…11件: every cell of the row a number with
     its unit glued on, no number standing alone: still a row, each count a cell."""

@@ -87,7 +87,7 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 _ALONE = {
     "ROW": (
         "+-−" + _DIGITS + _PLACEHOLDER_CHARS,
-        _DIGITS + _PLACEHOLDER_CHARS + "".join(COUNT_UNITS) + "元)）",
+        _DIGITS + _PLACEHOLDER_CHARS + "".join(unit[-1] for unit in COUNT_UNITS) + "元)）",
     )
 }
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
