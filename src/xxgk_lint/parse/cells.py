@@ -339,10 +339,11 @@ def _field(piece: str) -> _Field:
 
 #: A word that may start a value: the first characters of the grammar's NUMBER terminal
 #: (a sign, any minus sign fold_minus folds to it, a digit) and of its PLACEHOLDER terminal
-#: (/, a dash, 无: the format's blank marks). A test checks that no other character starts
+#: (/, a dash, 无: the format's blank marks), after a blank or a colon (行政许可：1493: a
+#: number glued after a label's colon). A test checks that no other character starts
 #: either terminal.
 _VALUE_START = (
-    rf"(?:^|\s)[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
+    rf"(?:^|[\s:：])[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
 )
 #: Whether a text holds a zero-width character (text copied from a web page: see
 #: normalise.ZERO_WIDTH), which no terminal reads as part of a number. Asked only of a
@@ -372,7 +373,9 @@ def _read_field(piece: str) -> _Field:
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
-    if _INNER_BLANK.search(stripped) is not None:
+    # (blanks inside, or a colon a value may be glued after: 行政许可：1493 is a label and a
+    # number, as the grammar's CELL_TEXT and NUMBER cut it)
+    if _INNER_BLANK.search(stripped) is not None or "：" in stripped or ":" in stripped:
         value = _is_value(stripped, is_number, is_placeholder)
         parts = tuple((k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped))
         return (value, parts[0] if len(parts) == 1 else None, parts)

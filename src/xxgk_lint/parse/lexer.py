@@ -82,7 +82,8 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
 #: alone between blanks; on a line without a blank that is the whole line, which must then
 #: start with one of the first characters and end with one of the last ones of those
-#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern);
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern),
+#: or hold a colon (行政许可：1493: a label and its value after the colon);
 #: or, numbers with their units glued on (1493件0件3件), a unit.
 _ALONE = {
     "ROW": (
@@ -386,7 +387,12 @@ class LineLexer(Lexer):
                 continue
             if (
                 alone is not None
-                and (stripped[0] not in alone[0] or stripped[-1] not in alone[1])
+                and (
+                    stripped[-1] not in alone[1]
+                    or (
+                        stripped[0] not in alone[0] and "：" not in stripped and ":" not in stripped
+                    )
+                )
                 and _ONE_WORD(stripped) is not None
             ):
                 continue
