@@ -268,6 +268,11 @@ def test_units_are_no_finding(tmp_path: Path, layout: str) -> None:
         ("0元", 0, "万元", 0),  # (0 is 0 in any unit: no unit to tell)
         ("300元", 300, "元", Decimal("0.03")),
         ("1250.5元", Decimal("1250.5"), "元", Decimal("0.12505")),
+        # a currency mark before the number (￥ is ¥ folded)
+        ("¥12.35万元", Decimal("12.35"), "万元", Decimal("12.35")),
+        ("￥1,071万元", 1071, "万元", 1071),
+        ("¥0（万元）", 0, "万元", 0),
+        ("人民币300元", 300, "元", Decimal("0.03")),
     ],
 )
 def test_an_amount_with_its_unit_is_read_in_that_unit(
@@ -308,15 +313,16 @@ def test_an_amount_in_wanyuan_under_a_header_in_yuan_is_in_wanyuan() -> None:
     )
 
 
-@pytest.mark.parametrize("printed", ["5件", "12万元", "3只"])
+@pytest.mark.parametrize("printed", ["5件", "12万元", "3只", "¥12", "¥12件", "¥5"])
 def test_a_unit_not_of_its_column_leaves_the_cell_text(printed: str) -> None:
-    """A count's unit in the money column, money in a count column, no unit of the format:
-    the cell is text (XG004), the other values read."""
+    """A count's unit in the money column, money in a count column (a unit or a currency
+    mark), no unit of the format: the cell is text (XG004), the other values read. (So is
+    a currency mark with no unit in the money column, ¥5: which unit it is in is not read.)"""
     text = _seed("000")
-    if printed == "5件":
+    if printed in ("5件", "¥5"):
         key, text = (
             ("fees", "amount"),
-            text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 5件 |"),
+            text.replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |"),
         )
     else:
         key, text = ("licensing", "decisions"), text.replace("| 1493 |", f"| {printed} |")

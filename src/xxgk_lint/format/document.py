@@ -209,12 +209,18 @@ STRAY_MARKS = frozenset({"...", "......", "~", "~~", "*", "**", "×", "\\", "O",
 #: that count; a money unit (万元) never is one.
 COUNT_UNITS = ("件", "项", "个", "份", "条", "次", "人次", "起", "宗")
 
+#: The marks an amount of money may be printed with before its number (¥12.35万元; ￥ is ¥
+#: normalised): the number is an amount, never a count.
+CURRENCY_MARKS = ("¥", "人民币")
+
 #: A number, with a unit after it or none, alone in a cell (normalised text: 1,493件,
-#: 12.35万元, 0(万元), 12): the number and the unit. Which units a column reads is the
-#: column's (:attr:`~xxgk_lint.format.model.ColumnSpec.unit`: COUNT_UNITS for a count,
-#: a unit of model.MONEY_UNITS for money). (A pattern's text: compiled when first needed.)
+#: 12.35万元, 0(万元), 12), maybe a currency mark before it (¥12.35万元): the number, the
+#: unit and the mark. Which units a column reads is the column's
+#: (:attr:`~xxgk_lint.format.model.ColumnSpec.unit`: COUNT_UNITS for a count, a unit of
+#: model.MONEY_UNITS for money). (A pattern's text: compiled when first needed.)
 _UNITS = "|".join((*COUNT_UNITS, "亿元", "万元", "千元", "元"))
 UNIT_AFTER = (
+    rf"(?P<currency>{'|'.join(CURRENCY_MARKS)})?"
     r"(?P<number>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     rf"(?:(?P<unit>{_UNITS})|\((?P<bracketed>{_UNITS})\))?"
 )
