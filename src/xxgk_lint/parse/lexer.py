@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
+from xxgk_lint.format import words_across
 from xxgk_lint.format.document import (
     BLANK_DASHES,
     BLANK_SLASHES,
@@ -155,6 +156,11 @@ _CODES = {
 _HEADING_START = "h"
 #: The longest first part of a heading cut over two lines that is looked at.
 _HEADING_PART = 40
+#: A heading's numerals, and what follows one in a heading (as the grammar's HEADING has
+#: them: 一、 一. 一 …; 第一部分 is told by its 部分): a line that opens with one otherwise
+#: (一是…, 第二十条…) is no heading's first part.
+_NUMERALS = "一二三四五六七八"
+_AFTER_NUMERAL = "、.．，,:： \t\u3000"
 _RUN = re.compile("R+|[Th]+|.")
 #: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
@@ -285,34 +291,39 @@ class LineLexer(Lexer):
         after it is left as it was). A heading line followed by a body line that starts with
         the heading's last words is never joined: its first line is a HEADING already. The
         heading keeps the line and columns of its first part (its text is the two joined)."""
-        from xxgk_lint.format import words_across
-
-        out: list[Line | None] = list(lines)
-        kinds = list(codes)
+        joined: dict[int, Line] = {}  # (a heading's first line's index → the heading)
         at = codes.find(_HEADING_START)
         while 0 <= at < len(lines) - 1:
             first, second = lines[at], lines[at + 1]
-            rest = second[LINE_TEXT]
+            kind = second[LINE_KIND]
             if (
-                out[at] is not None
+                (kind == "TEXT" or kind == "END")
                 and second[LINE_NUMBER] - first[LINE_NUMBER] <= 2
-                and (second[LINE_KIND] == "TEXT" or second[LINE_KIND] == "END")
-                and not any(mark in rest[:-1] for mark in _NOT_IN_HEADING_END)
+                and at - 1 not in joined
             ):
-                joined = first[LINE_TEXT] + rest
-                cut = len(first[LINE_TEXT])
-                if self.classify(joined) == "HEADING" and words_across(joined, cut):
-                    out[at] = (
-                        "HEADING",
-                        joined,
-                        first[LINE_NUMBER],
-                        first[LINE_COLUMN],
-                        first[LINE_END],
-                    )
-                    out[at + 1] = None
-                    kinds[at], kinds[at + 1] = _CODES["HEADING"], ""
+                start, rest = first[LINE_TEXT], second[LINE_TEXT]
+                text = start + rest
+                if (
+                    words_across(text, len(start))
+                    and not any(mark in rest[:-1] for mark in _NOT_IN_HEADING_END)
+                    and self.classify(text) == "HEADING"
+                ):
+                    number, column, end = first[LINE_NUMBER], first[LINE_COLUMN], first[LINE_END]
+                    joined[at] = ("HEADING", text, number, column, end)
             at = codes.find(_HEADING_START, at + 1)
-        return [line for line in out if line is not None], "".join(kinds)
+        if not joined:
+            return lines, codes
+        out, kinds = [], []
+        skip = False
+        for index, (line, code) in enumerate(zip(lines, codes, strict=True)):
+            if skip:  # (a heading's second part)
+                skip = False
+                continue
+            heading = joined.get(index)
+            skip = heading is not None
+            out.append(heading or line)
+            kinds.append(_CODES["HEADING"] if skip else code)
+        return out, "".join(kinds)
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
@@ -478,21 +489,36 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         if kind == "ROW":
             stripped = line.strip(_SPACES)
     elif line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
-        return kind, stripped, 1, 1 + len(stripped), _code(kind, stripped)
+        code = (
+            _CODES[kind]
+            if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
+            else _text_code(stripped)
+        )
+        return kind, stripped, 1, 1 + len(stripped), code
     elif kind == "ROW":
         stripped = line.strip(_SPACES)
     # (most lines start with their text: a comparison, not a search, says so)
     column = 1 if line.startswith(stripped) else line.find(stripped) + 1
-    return kind, stripped, column, column + len(stripped), _code(kind, stripped)
+    code = (
+        _CODES[kind]
+        if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
+        else _text_code(stripped)
+    )
+    return kind, stripped, column, column + len(stripped), code
 
 
-def _code(kind: str, text: str) -> str:
-    """A line's code in the runs (``_CODES``): a TEXT line that opens as a heading does
-    (its first character one a heading may start with) has its own, ``h``: it may be the
-    first part of a heading cut over two lines."""
-    if kind == "TEXT" and text[0] in _HEADING_STARTS and len(text) <= _HEADING_PART:
+def _text_code(text: str) -> str:
+    """The code in the runs of a TEXT line that starts with a character a heading may start
+    with: ``h`` if it opens as a heading does (a numeral and its separator, 第…部分, a mark
+    or bracket): it may be the first part of a heading cut over two lines. (Asked of those
+    lines only: the other lines' code is looked up where the line is read, no call.)"""
+    if (
+        len(text) <= _HEADING_PART
+        and (text[0] not in _NUMERALS or text[1:2] in _AFTER_NUMERAL)
+        and (text[0] != "第" or text[2:4] == "部分")
+    ):
         return _HEADING_START
-    return _CODES[kind]
+    return "T"
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
