@@ -129,9 +129,10 @@ def _with_units(text: str, unit: str) -> str:
 
 
 @pytest.mark.parametrize("layout", _LAYOUTS)
-@pytest.mark.parametrize("unit", ["件", "项", "个", "（件）"])
+@pytest.mark.parametrize("unit", ["件", "项", "个", "（件）", "次", "人次", "份", "条", "起", "宗"])
 def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
-    """1493件, 0件, 3项, 2个: the number (in one cell per line, tables 三 and 四 are kept)."""
+    """1493件, 0件, 3项, 2个, 9次, 3人次, 3份, 2起: the number (in one cell per line, tables
+    三 and 四 are kept)."""
     text = _with_units(_seed("000"), unit)
     assert f"行政许可 | 1493{unit} |" in text and f"| 11{unit} |" in text
     relay, name = _LAYOUTS[layout]
@@ -143,7 +144,7 @@ def test_a_count_with_its_unit_is_the_count(unit: str, layout: str) -> None:
 
 
 @pytest.mark.parametrize("layout", ["pipe", "tab", "spaced"])
-@pytest.mark.parametrize("unit", [" 件", " （件）", "\u3000项", "  个"])
+@pytest.mark.parametrize("unit", [" 件", " （件）", "\u3000项", "  个", " 次", " 人次", " 份"])
 def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str) -> None:
     """1493 件: the number and its unit apart are one cell, in a field and in a row of
     cells separated by blanks (a PDF's text layer)."""
@@ -156,7 +157,7 @@ def test_a_count_with_its_unit_after_a_blank_is_the_count(unit: str, layout: str
     assert (cell.raw, cell.kind, cell.value) == (f"1493{unit}", "number", 1493)
 
 
-_COUNT = re.compile(r"[0-9]+(?:件|项|（件）)?")
+_COUNT = re.compile(r"[0-9]+(?:件|项|（件）|次|人次|份)?")
 
 
 def _glued(text: str, between: str = "", wrap: bool = False) -> str:
@@ -184,7 +185,7 @@ _GLUED = {
 
 
 @pytest.mark.parametrize("layout", _GLUED)
-@pytest.mark.parametrize("unit", ["件", "项", "（件）"])
+@pytest.mark.parametrize("unit", ["件", "项", "（件）", "次", "人次", "份"])
 def test_a_pdf_row_of_counts_with_their_units_is_a_row(unit: str, layout: str) -> None:
     """一、本年新收… 11件 0件 … 11件, or 11件0件0件…11件: every cell of the row a number with
     its unit glued on, no number standing alone: still a row, each count a cell."""
@@ -267,6 +268,11 @@ def test_units_are_no_finding(tmp_path: Path, layout: str) -> None:
         ("0元", 0, "万元", 0),  # (0 is 0 in any unit: no unit to tell)
         ("300元", 300, "元", Decimal("0.03")),
         ("1250.5元", Decimal("1250.5"), "元", Decimal("0.12505")),
+        # a currency mark before the number (￥ is ¥ folded)
+        ("¥12.35万元", Decimal("12.35"), "万元", Decimal("12.35")),
+        ("￥1,071万元", 1071, "万元", 1071),
+        ("¥0（万元）", 0, "万元", 0),
+        ("人民币300元", 300, "元", Decimal("0.03")),
     ],
 )
 def test_an_amount_with_its_unit_is_read_in_that_unit(
@@ -307,15 +313,16 @@ def test_an_amount_in_wanyuan_under_a_header_in_yuan_is_in_wanyuan() -> None:
     )
 
 
-@pytest.mark.parametrize("printed", ["5件", "12万元", "3只"])
+@pytest.mark.parametrize("printed", ["5件", "12万元", "3只", "¥12", "¥12件", "¥5"])
 def test_a_unit_not_of_its_column_leaves_the_cell_text(printed: str) -> None:
-    """A count's unit in the money column, money in a count column, no unit of the format:
-    the cell is text (XG004), the other values read."""
+    """A count's unit in the money column, money in a count column (a unit or a currency
+    mark), no unit of the format: the cell is text (XG004), the other values read. (So is
+    a currency mark with no unit in the money column, ¥5: which unit it is in is not read.)"""
     text = _seed("000")
-    if printed == "5件":
+    if printed in ("5件", "¥5"):
         key, text = (
             ("fees", "amount"),
-            text.replace("行政事业性收费 | 1071 |", "行政事业性收费 | 5件 |"),
+            text.replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |"),
         )
     else:
         key, text = ("licensing", "decisions"), text.replace("| 1493 |", f"| {printed} |")

@@ -17,6 +17,8 @@ when it is registered, with a message naming the key.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from xxgk_lint.format.document import unbracketed
@@ -33,7 +35,7 @@ from xxgk_lint.format.model import (
     Text,
     UnknownKeyError,
 )
-from xxgk_lint.format.normalise import normalise
+from xxgk_lint.format.normalise import normalise, with_traditional
 from xxgk_lint.memo import bounded
 
 #: The formats by version; the newest first.
@@ -89,6 +91,41 @@ def bare_section(heading: str) -> str | None:
         if pattern is not None and pattern.match(norm):
             return section.key
     return None
+
+
+@functools.cache
+def _section_words() -> tuple[re.Pattern[str], ...]:
+    """Each section's core words as the grammar's HEADING reads them (raw text, either
+    script), one pattern each (compiled when first needed: only a heading cut over two
+    lines asks)."""
+    words = dict.fromkeys(w for key in HEADING_PRIORITY for w in FORMAT_2021.section(key).words)
+    return tuple(re.compile(with_traditional(word)) for word in words)
+
+
+@functools.cache
+def _word_characters() -> frozenset[str]:
+    """The Chinese characters of the sections' core words, in either script."""
+    sources = "".join(pattern.pattern for pattern in _section_words())
+    return frozenset(c for c in sources if "\u4e00" <= c <= "\u9fff")
+
+
+def words_across(text: str, cut: int) -> bool:
+    """Whether a section's core words stand across position ``cut`` of ``text``: start
+    before it and end after it (一、总体|情况, 四、政府信息公开行政|复议、行政诉讼情况, at the
+    ``|``). A heading that PDF text or a narrow page wraps inside its words is read whole
+    only so: two lines whose words each stand whole on one side (一、加强组织领导 / 主动公开
+    工作…) are two lines, not a heading cut in two. (Most texts asked are ruled out by the
+    two characters around the cut, one of which is no character of the words.)"""
+    characters = _word_characters()
+    if not 0 < cut < len(text) or text[cut - 1] not in characters or text[cut] not in characters:
+        return False
+    for pattern in _section_words():
+        for match in pattern.finditer(text, 0, len(text)):
+            if match.start() >= cut:
+                break
+            if match.end() > cut:
+                return True
+    return False
 
 
 def split_address(address: str) -> tuple[str, str, str]:
@@ -155,4 +192,5 @@ __all__ = [
     "normalise",
     "section_key",
     "split_address",
+    "words_across",
 ]

@@ -201,17 +201,26 @@ ZERO_WORDS = frozenset({"〇", "零", "○"})
 #: (normalising removes it).
 STRAY_MARKS = frozenset({"...", "......", "~", "~~", "*", "**", "×", "\\", "O", "X"})
 
-#: The units a count may be printed with after it in its cell (1493件, 3项, 2个): the
-#: format's tables count 件 (cases, decisions, applications); 项 and 个 are what reports
-#: write for the same counts. A count printed with one is that count.
-COUNT_UNITS = ("件", "项", "个")
+#: The units a count may be printed with after it in its cell (1493件, 3项, 9次): the
+#: format's tables count 件 (its blocks are 单位：件: documents, decisions, applications,
+#: cases); reports write the same counts in the units of what is counted — 项 and 个 (items),
+#: 份 and 条 (documents: 规章, 规范性文件), 次 and 人次 (decisions and actions: 行政许可,
+#: 行政处罚, 行政强制), 起 and 宗 (review and litigation cases). A count printed with one is
+#: that count; a money unit (万元) never is one.
+COUNT_UNITS = ("件", "项", "个", "份", "条", "次", "人次", "起", "宗")
+
+#: The marks an amount of money may be printed with before its number (¥12.35万元; ￥ is ¥
+#: normalised): the number is an amount, never a count.
+CURRENCY_MARKS = ("¥", "人民币")
 
 #: A number, with a unit after it or none, alone in a cell (normalised text: 1,493件,
-#: 12.35万元, 0(万元), 12): the number and the unit. Which units a column reads is the
-#: column's (:attr:`~xxgk_lint.format.model.ColumnSpec.unit`: COUNT_UNITS for a count,
-#: a unit of model.MONEY_UNITS for money). (A pattern's text: compiled when first needed.)
+#: 12.35万元, 0(万元), 12), maybe a currency mark before it (¥12.35万元): the number, the
+#: unit and the mark. Which units a column reads is the column's
+#: (:attr:`~xxgk_lint.format.model.ColumnSpec.unit`: COUNT_UNITS for a count, a unit of
+#: model.MONEY_UNITS for money). (A pattern's text: compiled when first needed.)
 _UNITS = "|".join((*COUNT_UNITS, "亿元", "万元", "千元", "元"))
 UNIT_AFTER = (
+    rf"(?P<currency>{'|'.join(CURRENCY_MARKS)})?"
     r"(?P<number>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     rf"(?:(?P<unit>{_UNITS})|\((?P<bracketed>{_UNITS})\))?"
 )

@@ -165,12 +165,22 @@ def row_terminal() -> str:
     unit = unit_value_pattern()
     return (
         "// A row: a line with a cell separator, or with a number or placeholder standing alone\n"
-        "// (a number with its unit glued on: beside another word, or glued to more).\n"
+        "// (a number with its unit glued on: beside another word, or glued to more), or a\n"
+        "// label and the number after its colon that ends the line (行政许可：1493).\n"
         rf"ROW.2: /[^\n]*?(?:[|｜\t]|(?<!\S)(?:{plain}(?!\S)(?![ \t　]*[{DATE_UNITS}])"
         rf"|(?=[+\-−0-9０-９])(?:(?<=\s)|(?=\S*\s)|(?=(?:{unit}){{2}})){NUMBER}{_glued_units()}"
-        r"(?!\S)))[^\n]*/"
+        rf"(?!\S))|(?<=[:：]){_after_colon()}$)[^\n]*/"
         "\n"
     )
+
+
+def _after_colon() -> str:
+    """A number (its unit glued on or not) glued after a label's colon and standing at the
+    end of its text: the value of a ``label：value`` row (行政许可：1493, 行政强制：9次), which
+    a table printed as one such line per row has. With a blank after the colon the number
+    stands alone, a row already; without it the number is no word of its own, so the
+    colon says where the label ends. (Not a blank mark: 信息处理费：无 is a statement.)"""
+    return f"{NUMBER}(?:{_units()})?(?![^\\s|｜])"
 
 
 def cell_terminals() -> str:
@@ -178,6 +188,10 @@ def cell_terminals() -> str:
     mark) ends at a blank or a separator; a cell of text goes on over blanks up to a value
     standing alone (numbers with their units glued on: each a cell, see parse.cells)."""
     value = _value()
+    # A word of text, up to a colon a number is glued after (行政许可：1493): the colon ends
+    # the cell of text, the number is a cell of its own (see row_terminal).
+    glued = _after_colon()
+    word = rf"(?:[^\s|｜:：]|[:：](?!{glued}))[^\s|｜:：]*(?:[:：](?!{glued})[^\s|｜:：]*)*"
     return (
         "// ---- cell terminals (split a ROW line into cells) ----\n\n"
         r"CELL_SEP: /[^\S\n\t]*[|｜\t][^\S\n\t]*/"
@@ -186,7 +200,7 @@ def cell_terminals() -> str:
         "\n"
         rf"PLACEHOLDER.3: /{placeholder_pattern()}(?![^\s|｜])/"
         "\n"
-        rf"CELL_TEXT: /[^\s|｜]+(?:[^\S\n\t]+(?!{value}(?![^\s|｜]))[^\s|｜]+)*/"
+        rf"CELL_TEXT: /{word}(?:[^\S\n\t]+(?!{value}(?![^\s|｜])){word})*(?:[:：](?={glued}))?/"
         "\n"
     )
 

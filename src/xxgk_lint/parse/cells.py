@@ -36,6 +36,7 @@ from xxgk_lint.format.document import (
     BLANK_SLASHES,
     BLANK_WORD,
     COUNT_UNITS,
+    CURRENCY_MARKS,
     STRAY_MARKS,
     UNIT_AFTER,
     ZERO_WORDS,
@@ -339,10 +340,11 @@ def _field(piece: str) -> _Field:
 
 #: A word that may start a value: the first characters of the grammar's NUMBER terminal
 #: (a sign, any minus sign fold_minus folds to it, a digit) and of its PLACEHOLDER terminal
-#: (/, a dash, 无: the format's blank marks). A test checks that no other character starts
+#: (/, a dash, 无: the format's blank marks), after a blank or a colon (行政许可：1493: a
+#: number glued after a label's colon). A test checks that no other character starts
 #: either terminal.
 _VALUE_START = (
-    rf"(?:^|\s)[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
+    rf"(?:^|[\s:：])[{re.escape(MINUS_SIGNS + BLANK_SLASHES + BLANK_DASHES + BLANK_WORD)}+0-9０-９]"
 )
 #: Whether a text holds a zero-width character (text copied from a web page: see
 #: normalise.ZERO_WIDTH), which no terminal reads as part of a number. Asked only of a
@@ -372,7 +374,9 @@ def _read_field(piece: str) -> _Field:
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
-    if _INNER_BLANK.search(stripped) is not None:
+    # (blanks inside, or a colon a value may be glued after: 行政许可：1493 is a label and a
+    # number, as the grammar's CELL_TEXT and NUMBER cut it)
+    if _INNER_BLANK.search(stripped) is not None or "：" in stripped or ":" in stripped:
         value = _is_value(stripped, is_number, is_placeholder)
         parts = tuple((k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped))
         return (value, parts[0] if len(parts) == 1 else None, parts)
@@ -420,13 +424,20 @@ _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
 _DIGIT_SET = frozenset(_DIGITS)
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
+#: The first characters of a number printed with a unit: a digit, or a currency mark
+#: (¥12.35万元).
+_UNIT_STARTS = (*_DIGITS, *CURRENCY_MARKS)
 
 
 #: The first characters of the texts :func:`_word_part` may read (a digit, a word of
 #: ``_WORD_CELLS`` in either case): a text that starts otherwise (most labels) is ruled
 #: out by one set look-up.
 _WORD_STARTS = frozenset(
-    [*_DIGITS, *(w[0] for w in _WORD_CELLS), *(w[0].lower() for w in _WORD_CELLS)]
+    [
+        *(w[0] for w in _UNIT_STARTS),
+        *(w[0] for w in _WORD_CELLS),
+        *(w[0].lower() for w in _WORD_CELLS),
+    ]
 )
 
 
@@ -442,20 +453,21 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
     """The part a word makes that the grammar's terminals read as text but the format reads
     as a cell (``norm``: the word normalised): a word of ``_WORD_CELLS``; or a number with a
     unit after it (document.UNIT_AFTER). A count's unit (1493件) is read with its number; a
-    money unit (12.35万元, 300元) is read by the row of a money column, which knows its
-    unit (parse.mapping): here the cell is a number not read yet (text, if no money row
-    reads it). None for other words."""
+    money unit (12.35万元, 300元), or a currency mark before the number (¥12.35万元), is read
+    by the row of a money column, which knows its unit (parse.mapping): here the cell is a
+    number not read yet (text, if no money row reads it). None for other words."""
     if len(norm) <= _WORD_LONGEST:
         found = _WORD_CELLS.get(norm.upper() if norm else nfkc(text))
         if found is not None:
             return (found[0], text, start, end, "", found[1], found[2])
-    if not (norm.startswith(_DIGITS) and norm.endswith(_UNIT_ENDS)):
+    if not (norm.startswith(_UNIT_STARTS) and norm.endswith(_UNIT_ENDS)):
         return None  # (most labels: 1.属于国家秘密 starts with a digit, ends with no unit)
     match = compiled(UNIT_AFTER).fullmatch(norm)
     if match is None:
         return None
     unit = match["unit"] or match["bracketed"]
-    value = parse_number(match["number"]) if unit is None or unit in COUNT_UNITS else None
+    count = match["currency"] is None and (unit is None or unit in COUNT_UNITS)
+    value = parse_number(match["number"]) if count else None
     return (NUMBER, text, start, end, "", value, "text" if value is None else "number")
 
 

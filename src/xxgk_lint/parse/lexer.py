@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
+from xxgk_lint.format import words_across
 from xxgk_lint.format.document import (
     BLANK_DASHES,
     BLANK_SLASHES,
@@ -82,12 +83,13 @@ _LAST_SUFFICIENT = {"END": "。；;：:！!？?"}
 #: A ROW without a cell separator (``_SUFFICIENT``) needs a number or placeholder standing
 #: alone between blanks; on a line without a blank that is the whole line, which must then
 #: start with one of the first characters and end with one of the last ones of those
-#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern);
+#: (a line such as 2.申请人逾期未按… holds a digit but is no row: told without the pattern),
+#: or hold a colon (行政许可：1493: a label and its value after the colon);
 #: or, numbers with their units glued on (1493件0件3件), a unit.
 _ALONE = {
     "ROW": (
         "+-−" + _DIGITS + _PLACEHOLDER_CHARS,
-        _DIGITS + _PLACEHOLDER_CHARS + "".join(COUNT_UNITS) + "元)）",
+        _DIGITS + _PLACEHOLDER_CHARS + "".join(unit[-1] for unit in COUNT_UNITS) + "元)）",
     )
 }
 #: Whether a text holds no blank (the blanks of ``(?<!\S)`` and ``(?!\S)``).
@@ -148,10 +150,26 @@ _CODES = {
     "PAGE_MARK": "P",
     "RULE_LINE": "L",
 }
-_RUN = re.compile("R+|T+|.")
+#: The code of a TEXT line that opens as a heading does (一、总体): it may be the first part
+#: of a heading cut over two lines (see :meth:`LineLexer._headings_joined`). Prose to the
+#: runs, as any TEXT line.
+_HEADING_START = "h"
+#: The longest first part of a heading cut over two lines that is looked at.
+_HEADING_PART = 40
+#: A heading's numerals, and what follows one in a heading (as the grammar's HEADING has
+#: them: 一、 一. 一 …; 第一部分 is told by its 部分): a line that opens with one otherwise
+#: (一是…, 第二十条…) is no heading's first part.
+_NUMERALS = "一二三四五六七八"
+_AFTER_NUMERAL = "、.．，,:： \t\u3000"
+_RUN = re.compile("R+|[Th]+|.")
 #: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
-_RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"}
+_RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"} | {
+    _HEADING_START: "TEXT"
+}
+#: What the second part of a heading cut over two lines never holds before its last
+#: character: a sentence end or a colon (text run in after the heading), a cell separator.
+_NOT_IN_HEADING_END = "。；;！!？?：:|｜\t"
 _first = operator.itemgetter(0)
 _str_new = str.__new__
 
@@ -245,9 +263,12 @@ class LineLexer(Lexer):
         kinds, texts, columns, ends, code_of = zip(*present, strict=True)
         numbers = compress(count(1), shapes)
         lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
+        codes = "".join(code_of)
+        if _HEADING_START in codes:  # (a line that may open a heading cut in two: rare)
+            lines, codes = self._headings_joined(lines, codes)
         # The runs cut by C loops too: each run's code string, where it starts and ends
         # among the lines, its terminal (a function of its code) and its slice of lines.
-        pieces = _RUN.findall("".join(code_of))
+        pieces = _RUN.findall(codes)
         bounds = list(accumulate(map(len, pieces), initial=0))
         return list(
             zip(
@@ -256,6 +277,53 @@ class LineLexer(Lexer):
                 strict=True,
             )
         )
+
+    def _headings_joined(self, lines: list[Line], codes: str) -> tuple[list[Line], str]:
+        """``lines`` (and their ``codes``) with each heading cut over two lines read whole.
+
+        PDF text and narrow pages wrap a short heading inside its words (一、总体 / 情况,
+        六、其他需要 / 报告的事项): neither line is a heading to the grammar, and the sections
+        after it were read as headless. A TEXT line that opens as a heading does (its code
+        ``h``) and the line after it (a blank line between at most) are one heading when,
+        joined, they are a HEADING whose section words stand across the cut
+        (format.words_across) and the second line is the heading's end: no sentence end,
+        colon or cell separator before its last character (a heading with text run in
+        after it is left as it was). A heading line followed by a body line that starts with
+        the heading's last words is never joined: its first line is a HEADING already. The
+        heading keeps the line and columns of its first part (its text is the two joined)."""
+        joined: dict[int, Line] = {}  # (a heading's first line's index → the heading)
+        at = codes.find(_HEADING_START)
+        while 0 <= at < len(lines) - 1:
+            first, second = lines[at], lines[at + 1]
+            kind = second[LINE_KIND]
+            if (
+                (kind == "TEXT" or kind == "END")
+                and second[LINE_NUMBER] - first[LINE_NUMBER] <= 2
+                and at - 1 not in joined
+            ):
+                start, rest = first[LINE_TEXT], second[LINE_TEXT]
+                text = start + rest
+                if (
+                    words_across(text, len(start))
+                    and not any(mark in rest[:-1] for mark in _NOT_IN_HEADING_END)
+                    and self.classify(text) == "HEADING"
+                ):
+                    number, column, end = first[LINE_NUMBER], first[LINE_COLUMN], first[LINE_END]
+                    joined[at] = ("HEADING", text, number, column, end)
+            at = codes.find(_HEADING_START, at + 1)
+        if not joined:
+            return lines, codes
+        out, kinds = [], []
+        skip = False
+        for index, (line, code) in enumerate(zip(lines, codes, strict=True)):
+            if skip:  # (a heading's second part)
+                skip = False
+                continue
+            heading = joined.get(index)
+            skip = heading is not None
+            out.append(heading or line)
+            kinds.append(_CODES["HEADING"] if skip else code)
+        return out, "".join(kinds)
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
         """Lark's lexer interface: the tokens of :meth:`runs` (the parser does not use it:
@@ -330,7 +398,12 @@ class LineLexer(Lexer):
                 continue
             if (
                 alone is not None
-                and (stripped[0] not in alone[0] or stripped[-1] not in alone[1])
+                and (
+                    stripped[-1] not in alone[1]
+                    or (
+                        stripped[0] not in alone[0] and "：" not in stripped and ":" not in stripped
+                    )
+                )
                 and _ONE_WORD(stripped) is not None
             ):
                 continue
@@ -416,12 +489,36 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         if kind == "ROW":
             stripped = line.strip(_SPACES)
     elif line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
-        return kind, stripped, 1, 1 + len(stripped), _CODES[kind]
+        code = (
+            _CODES[kind]
+            if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
+            else _text_code(stripped)
+        )
+        return kind, stripped, 1, 1 + len(stripped), code
     elif kind == "ROW":
         stripped = line.strip(_SPACES)
     # (most lines start with their text: a comparison, not a search, says so)
     column = 1 if line.startswith(stripped) else line.find(stripped) + 1
-    return kind, stripped, column, column + len(stripped), _CODES[kind]
+    code = (
+        _CODES[kind]
+        if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
+        else _text_code(stripped)
+    )
+    return kind, stripped, column, column + len(stripped), code
+
+
+def _text_code(text: str) -> str:
+    """The code in the runs of a TEXT line that starts with a character a heading may start
+    with: ``h`` if it opens as a heading does (a numeral and its separator, 第…部分, a mark
+    or bracket): it may be the first part of a heading cut over two lines. (Asked of those
+    lines only: the other lines' code is looked up where the line is read, no call.)"""
+    if (
+        len(text) <= _HEADING_PART
+        and (text[0] not in _NUMERALS or text[1:2] in _AFTER_NUMERAL)
+        and (text[0] != "第" or text[2:4] == "部分")
+    ):
+        return _HEADING_START
+    return "T"
 
 
 def _token(run: list[Line], kind: str) -> LineRun:
