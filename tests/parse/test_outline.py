@@ -370,6 +370,23 @@ def test_a_title_run_on_into_words_that_end_no_sentence_is_no_heading(tmp_path) 
         parse_path(path)
 
 
+def test_a_line_opening_with_a_radical_nfkc_leaves_as_it_is_is_text(tmp_path) -> None:
+    """⺇ (U+2E87, CJK Radicals Supplement) is a radical NFKC does not fold: a line opening
+    with it (a PDF's unmapped glyphs) was asked again and again whether it is a heading
+    once folded, until a RecursionError made the file "too deeply nested". It is text:
+    a file of such lines is not a report, and says so."""
+    path = tmp_path / "glyphs.txt"
+    path.write_text("⺇抧氂曢⺇摋柣ช〪\n⺇⺇⺇\n", encoding="utf-8")
+    with pytest.raises(NotAReportError, match="no section headings"):
+        parse_path(path)
+    text = CLEAN.read_text(encoding="utf-8").replace("一、总体情况", "⺇、总体情况", 1)
+    path.write_text(text, encoding="utf-8")
+    report = parse_path(path)
+    first = report.sections[0]  # read by its words, its numeral not one
+    assert (first.key, first.number, first.span.line, first.span.column) == ("overview", None, 3, 1)
+    assert report.sections[1].key == "proactive"
+
+
 def test_headings_and_title_in_radicals_are_read_as_the_characters_they_stand_for(
     tmp_path,
 ) -> None:

@@ -420,10 +420,12 @@ class LineLexer(Lexer):
             return "TEXT"
         # A heading in radicals a PDF's text layer gave (⼀、总体情况, 四、…⾏政复议…): a
         # heading once they are the characters they stand for (its text is, _reading).
-        if find_radical(stripped) is not None and self.classify(fold_radicals(stripped), fold) == (
-            "HEADING"
-        ):
-            return "HEADING"
+        # Only a line folding changes is asked again: a radical NFKC leaves as it is (⺇)
+        # would ask the same line for ever (a RecursionError, "too deeply nested").
+        if find_radical(stripped) is not None:
+            folded = fold_radicals(stripped)
+            if folded != stripped and self.classify(folded, fold) == "HEADING":
+                return "HEADING"
         return "TEXT"
 
     def _candidates(self, first_class: int, last_class: int) -> list[_Candidate]:
