@@ -19,6 +19,7 @@ from xxgk_lint.engine.diagnostics import Diagnostic, RuleOption, Severity
 from xxgk_lint.engine.rule import RuleContext, rule
 from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import TABLE_KEYS, TableSpec
+from xxgk_lint.format.document import COUNT_UNITS, CURRENCY_MARKS
 from xxgk_lint.memo import register
 from xxgk_lint.parse.ast import COMPLETE, Cell, Deviation, Report, Row, Span, Table
 
@@ -310,7 +311,8 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         (
             "统计表中每个应填数字的单元格都必须是数字。空白、“/”、“—”、“-”、“无”、“暂无”、“不涉及”、“空”、“N/A”"
             "或其他文字（如把“—”打成“一”，或写“…”“×”“0只”）都会被报告；填了文字的单元格只报告这一格，该行其余数值照常读取。"
-            "“〇”“零”“○”读作0；数字后带本列单位的（件、项、个；金额列的万元）照常读取，金额写明另一单位（如“300元”）"
+            f"“〇”“零”“○”读作0；数字后带单位的（{'、'.join(COUNT_UNITS)}；金额列的万元，前面可带"
+            f"{'或'.join(f'“{mark}”' for mark in CURRENCY_MARKS)}）照常读取，金额写明另一单位（如“300元”）"
             "时按所写单位保留、核对时折算（XG005 提示）。"
             "同一列中相邻各行连续空白（或填同一个占位符）只报告一次，列出这些行；整行都没有数字的，按行报告一次。"
             "每格一行的表格中，应有数值处的空行即空白单元格，报告指向该空行第1列；只有分组名称、各格为空的行"
@@ -324,8 +326,9 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             "Every cell of the tables where a number belongs must hold a number. Blank "
             "cells, '/', '—', '-', '无', '暂无', '不涉及', '空', 'N/A' or other text (一 typed for '—', "
             "…, ×, 0只) are reported; a cell holding text is reported at that cell and the rest "
-            "of its row is read. 〇, 零 and ○ read as 0; a number followed by its column's unit "
-            "(件, 项, 个; 万元 in the money column) is read, and an amount in another unit (300元) "
+            "of its row is read. 〇, 零 and ○ read as 0; a number followed by a unit "
+            f"({', '.join(COUNT_UNITS)}; 万元 in the money column, maybe after "
+            f"{' or '.join(CURRENCY_MARKS)}) is read, and an amount in another unit (300元) "
             "is kept as printed and converted for the checks (an XG005 notice). A run of blank cells (or of "
             "one placeholder) down a column is reported once, naming its rows; a row none of "
             "whose cells holds a number is reported once, as a row. In a table copied one cell "
