@@ -709,4 +709,7 @@ def _resolved_folder(folder: str) -> Path:
 
 
 def _glob_match(relative: str, glob: str) -> bool:
-    return fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(PurePosixPath(relative).name, glob)
+    """Whether the ``/``-separated path ``relative`` or its last part matches ``glob``.
+    (The last part by ``rpartition``: a ``PurePosixPath`` for it was a third of a run's
+    path handling in the writing process, five excludes a file.)"""
+    return fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(relative.rpartition("/")[2], glob)
