@@ -20,7 +20,13 @@ def one_page_pdf(content: bytes, *, pages: int = 1, compressed: bool = False) ->
         ),
         b"<< /Length %d " % len(content) + flate + b">>\nstream\n" + content + b"\nendstream",
     ]
-    out = b"%PDF-1.4\n"
+    return pdf_file(objects, b"1.4")
+
+
+def pdf_file(objects: list[bytes], version: bytes = b"1.7") -> bytes:
+    """A PDF of ``objects`` (numbered from 1, the first the catalogue): each object where
+    the cross-reference table says, and the trailer."""
+    out = b"%PDF-" + version + b"\n"
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))

@@ -248,6 +248,19 @@ def test_an_embedded_sheet_is_held_to_the_limits() -> None:
         read_docx("t.docx", saved(document), Limits(max_cells=10_000))
 
 
+def assert_table_three(document: docx.document.Document, table: str) -> None:
+    """The qingshan report saved from ``document`` reads table 三 as the .docx did (9
+    received from natural persons, 1 carried forward), located in ``table``."""
+    report = parse_source(read_docx("q.docx", saved(document)))
+    applications = report.tables["applications"]
+    person = applications.cell("received", "natural_person")
+    total = applications.cell("carried_forward", "total")
+    assert person is not None and total is not None
+    assert (person.value, total.value) == (9, 1)
+    assert person.span.where == f"{table}，第 4 行，第 4 列"
+    assert total.span.where == f"{table}，第 28 行，第 10 列"
+
+
 def test_a_report_whose_table_is_an_embedded_sheet(tmp_path: Path) -> None:
     """The qingshan report with its table 三 pasted from Excel as an object: its values
     are read under their rows and columns, at their places in the sheet."""
@@ -271,14 +284,7 @@ def test_a_report_whose_table_is_an_embedded_sheet(tmp_path: Path) -> None:
     holder.append(parse_xml(ole_object(embed(original, workbook(rows, merges=merges)))))
     table.addprevious(holder)
     table.getparent().remove(table)
-    report = parse_source(read_docx("q.docx", saved(original)))
-    applications = report.tables["applications"]
-    person = applications.cell("received", "natural_person")
-    total = applications.cell("carried_forward", "total")
-    assert person is not None and total is not None
-    assert (person.value, total.value) == (9, 1)
-    assert person.span.where == "表格 2（Excel 对象），第 4 行，第 4 列"
-    assert total.span.where == "表格 2（Excel 对象），第 28 行，第 10 列"
+    assert_table_three(original, "表格 2（Excel 对象）")
 
 
 # --------------------------------------------------------------------------- w:altChunk
@@ -430,14 +436,7 @@ def test_a_report_whose_table_is_an_imported_web_page() -> None:
     chunk = document.element.body[-2]  # (added before the section properties)
     marker.addprevious(chunk)
     marker.getparent().remove(marker)
-    report = parse_source(read_docx("q.docx", saved(document)))
-    applications = report.tables["applications"]
-    person = applications.cell("received", "natural_person")
-    total = applications.cell("carried_forward", "total")
-    assert person is not None and total is not None
-    assert (person.value, total.value) == (9, 1)
-    assert person.span.where == "表格 2，第 4 行，第 4 列"
-    assert total.span.where == "表格 2，第 28 行，第 10 列"
+    assert_table_three(document, "表格 2")
 
 
 def test_what_the_cells_of_a_sheet_show() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.pdfs import pdf_file
 from xxgk_lint.sources import InputError
 from xxgk_lint.sources.messages import localise
 from xxgk_lint.sources.pdf import UNMAPPED_TEXT, read_pdf
@@ -80,19 +81,7 @@ def cjk_pdf(pages: list[bytes], *, sizes: list[tuple[int, int]], rotate: list[in
             % (width, height, rotation, 7 + 2 * number)
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    out = b"%PDF-1.7\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return out
+    return pdf_file(objects)
 
 
 def content(turn: int, pieces: list[tuple[int, int, str]] = PAGE, hexed: object = None) -> bytes:
@@ -220,19 +209,7 @@ def _with_font(data: bytes, pages: list[bool], font: bytes, to_unicode: bytes = 
             bodies[page] = bodies[page].replace(b"/F1 3 0 R", b"/F1 %d 0 R" % (len(bodies) + 1))
     bodies.append(font.replace(b"TOUNICODE", b"%d 0 R" % (len(bodies) + 2)))
     bodies.append(to_unicode)
-    out = b"%PDF-1.7\n"
-    offsets = []
-    for number, body in enumerate(bodies, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(bodies) + 1,
-        xref,
-    )
-    return out
+    return pdf_file(bodies)
 
 
 def test_text_without_unicode_is_one_clear_message() -> None:
