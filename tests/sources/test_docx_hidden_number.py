@@ -40,6 +40,31 @@ def listed(level_props: str = "") -> docx.document.Document:
     return document
 
 
+def hiding_style(document: docx.document.Document, kind: str, style_id: str) -> None:
+    """A ``kind`` (character or paragraph) style ``style_id`` that hides its text."""
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {W} w:type="{kind}" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+            "<w:rPr><w:vanish/></w:rPr></w:style>"
+        )
+    )
+
+
+def assert_second_vanishes(
+    document: docx.document.Document, text: str, mark: str, run: str = ""
+) -> None:
+    """Three items of the list, the second ``text`` with ``mark`` and ``run`` as its
+    paragraph mark's and its run's properties: it shows nothing, and the third is 三、."""
+    numbered(document, "总体情况")
+    numbered(document, text, mark, run)
+    numbered(document, "主动公开政府信息情况")
+    assert read_built(document).text.split("\n") == [
+        "一、总体情况",
+        "三、主动公开政府信息情况",
+        "",
+    ]
+
+
 @pytest.mark.parametrize(
     "mark",
     [
@@ -54,39 +79,15 @@ def test_a_hidden_numbered_paragraph_vanishes_whole(mark: str) -> None:
     ("二、" on a line of its own would be read as a section heading). Word still counts
     it: the next item is 三、, as the printed document shows."""
     document = listed()
-    document.styles.element.append(
-        parse_xml(
-            f'<w:style {W} w:type="character" w:styleId="Old"><w:name w:val="Old"/>'
-            "<w:rPr><w:vanish/></w:rPr></w:style>"
-        )
-    )
-    numbered(document, "总体情况")
-    numbered(document, "（模板说明：发布前删除）", mark, HIDDEN)
-    numbered(document, "主动公开政府信息情况")
-    assert read_built(document).text.split("\n") == [
-        "一、总体情况",
-        "三、主动公开政府信息情况",
-        "",
-    ]
+    hiding_style(document, "character", "Old")
+    assert_second_vanishes(document, "（模板说明：发布前删除）", mark, HIDDEN)
 
 
 def test_a_paragraph_hidden_by_its_style_vanishes_whole() -> None:
     """A paragraph style that hides (its runs and its mark) hides the number too."""
     document = listed()
-    document.styles.element.append(
-        parse_xml(
-            f'<w:style {W} w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
-            "<w:rPr><w:vanish/></w:rPr></w:style>"
-        )
-    )
-    numbered(document, "总体情况")
-    numbered(document, "说明", f'<w:pStyle {W} w:val="Note"/>'.replace(W, ""))
-    numbered(document, "主动公开政府信息情况")
-    assert read_built(document).text.split("\n") == [
-        "一、总体情况",
-        "三、主动公开政府信息情况",
-        "",
-    ]
+    hiding_style(document, "paragraph", "Note")
+    assert_second_vanishes(document, "说明", '<w:pStyle w:val="Note"/>')
 
 
 def test_a_hidden_numbered_cell_paragraph_vanishes_whole() -> None:

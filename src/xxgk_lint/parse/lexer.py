@@ -490,22 +490,17 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
             kind = "ROW"  # a row whose cells after its label are all blank
         if kind == "ROW":
             stripped = line.strip(_SPACES)
-    elif line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
-        code = (
-            _CODES[kind]
-            if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
-            else _text_code(stripped)
-        )
-        return kind, stripped, 1, 1 + len(stripped), code
-    elif kind == "ROW":
+    elif kind == "ROW" and line is not stripped:
         stripped = line.strip(_SPACES)
-    # (most lines start with their text: a comparison, not a search, says so)
-    column = 1 if line.startswith(stripped) else line.find(stripped) + 1
     code = (
         _CODES[kind]
         if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
         else _text_code(stripped)
     )
+    if line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
+        return kind, stripped, 1, 1 + len(stripped), code
+    # (most others start with their text: a comparison, not a search, says so)
+    column = 1 if line.startswith(stripped) else line.find(stripped) + 1
     return kind, stripped, column, column + len(stripped), code
 
 

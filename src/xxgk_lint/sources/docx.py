@@ -37,7 +37,7 @@ from lxml import etree
 
 from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
-from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
+from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over, too_many_cells
 from xxgk_lint.sources.model import (
     GridCell,
     GridRow,
@@ -174,16 +174,16 @@ def _read_chunk(data: bytes, kind: str, name: str, limits: Limits, depth: int) -
     """
     kind = kind.lower()
     suffix = name.lower().rpartition(".")[2]
+    page = data if "html" in kind or suffix in ("htm", "html", "xhtml") else None
+    if page is None and (kind == "message/rfc822" or suffix in ("mht", "mhtml")):
+        page = _mht_page(data)
+        if page is None:
+            return None
     try:
-        if "html" in kind or suffix in ("htm", "html", "xhtml"):
+        if page is not None:
             from xxgk_lint.sources.html import read_html
 
-            return read_html(name, data, limits)
-        if kind == "message/rfc822" or suffix in ("mht", "mhtml"):
-            from xxgk_lint.sources.html import read_html
-
-            page = _mht_page(data)
-            return read_html(name, page, limits) if page is not None else None
+            return read_html(name, page, limits)
         if "wordprocessingml" in kind or suffix in ("docx", "docm", "dotx"):
             return read_docx(name, data, limits, depth + 1) if depth < _CHUNK_DEPTH else None
         if kind == "text/plain" or suffix == "txt":
@@ -754,10 +754,7 @@ class _Extractor:
         the box stands."""
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
-        prefix = self.numbering.prefix(p)
-        segments = _segments(p, self.hidden)
-        if prefix and _vanishes(p, segments, self.hidden):
-            prefix = ""
+        prefix, segments = self._numbered(p)
         for text, boxes in segments:
             for line in (prefix + text).split("\n"):
                 line = line.strip()
@@ -770,6 +767,15 @@ class _Extractor:
                     self._sheet(box)
                 else:
                     self._flow(box)
+
+    def _numbered(self, p: etree._Element) -> tuple[str, list[_Segment]]:
+        """Paragraph ``p``'s list number (none when the paragraph is hidden whole: Word
+        shows nothing of it) and its text's segments (:func:`_segments`)."""
+        prefix = self.numbering.prefix(p)
+        segments = _segments(p, self.hidden)
+        if prefix and _vanishes(p, segments, self.hidden):
+            prefix = ""
+        return prefix, segments
 
     def _flow(self, parent: etree._Element) -> None:
         """The paragraphs and tables under ``parent`` (the body, a text box, a layout
@@ -797,10 +803,7 @@ class _Extractor:
             if block.tag != _P:
                 nested.append(block)
                 continue
-            prefix = self.numbering.prefix(block)
-            segments = _segments(block, self.hidden)
-            if prefix and _vanishes(block, segments, self.hidden):
-                prefix = ""
+            prefix, segments = self._numbered(block)
             for text, boxes in segments:
                 pieces.extend((prefix + text).split("\n"))
                 prefix = ""
@@ -835,10 +838,7 @@ class _Extractor:
             for tc in _within(tr, (_TC,)):
                 tc_pr = tc.find(_q("tcPr"))
                 span = max(self._span(tc_pr, "gridSpan") or 1, 1)
-                self.positions += span
-                if self.positions > self.limits.max_cells:
-                    limit = self.limits.max_cells
-                    raise over("max-cells", limit, f"more than {limit} table cells")
+                self._count_cells(span)
                 text = self._cell_text(tc, nested)
                 if _continues(tc_pr, "hMerge") and cells:
                     cells[-1].span += span
@@ -874,11 +874,7 @@ class _Extractor:
         """A table read from another part (a sheet, an imported chunk): numbered with
         the document's tables, held to the same limit of cells."""
         self.tables += 1
-        for row in rows:
-            self.positions += sum(cell.span for cell in row)
-        if self.positions > self.limits.max_cells:
-            limit = self.limits.max_cells
-            raise over("max-cells", limit, f"more than {limit} table cells")
+        self._count_cells(sum(cell.span for row in rows for cell in row))
         self._lay_out(rows, self.tables, kind)
 
     def _chunk(self, alt: etree._Element) -> None:
@@ -954,11 +950,15 @@ class _Extractor:
         self.tables += 1
         for tr in _within(tbl, (_TR,)):
             for tc in _within(tr, (_TC,)):
-                self.positions += 1
-                if self.positions > self.limits.max_cells:
-                    limit = self.limits.max_cells
-                    raise over("max-cells", limit, f"more than {limit} table cells")
+                self._count_cells(1)
                 self._flow(tc)
+
+    def _count_cells(self, positions: int) -> None:
+        """Count ``positions`` more grid positions of the document's tables (over
+        max-cells: an error)."""
+        self.positions += positions
+        if self.positions > self.limits.max_cells:
+            raise too_many_cells(self.limits.max_cells)
 
     def _span(self, props: etree._Element | None, name: str) -> int | None:
         """w:gridSpan or w:gridBefore of a cell's or row's properties, within max-span."""

@@ -18,7 +18,7 @@ from operator import attrgetter, mul
 from lxml import etree
 
 from xxgk_lint import memo
-from xxgk_lint.sources.limits import Limits, over
+from xxgk_lint.sources.limits import Limits, over, too_many_cells
 from xxgk_lint.sources.model import GridCell
 
 #: A cell longer than this is page layout, not a cell of the official tables.
@@ -200,9 +200,8 @@ class Spans:
     def _count(self, positions: int) -> None:
         """Count ``positions`` more grid positions laid out (over the limit: an error)."""
         self.positions += positions
-        limit = self.limits.max_cells
-        if self.positions > limit:
-            raise over("max-cells", limit, f"more than {limit} table cells")
+        if self.positions > self.limits.max_cells:
+            raise too_many_cells(self.limits.max_cells)
 
     def _place(
         self,

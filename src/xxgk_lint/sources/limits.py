@@ -68,3 +68,9 @@ def over(key: str, limit: int, found: str) -> LimitError:
     ``over("max-span", 1000, "rowspan=1000000")`` — "over the limit max-span = 1000
     (rowspan=1000000)". ``found`` is one of the phrases :mod:`.messages` translates."""
     return LimitError(f"over the limit {key} = {limit} ({found})")
+
+
+def too_many_cells(limit: int) -> LimitError:
+    """The error for a file whose tables hold more than ``limit`` cells (max-cells), as
+    every reader that lays out a table counts them."""
+    return over("max-cells", limit, f"more than {limit} table cells")

@@ -148,14 +148,14 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                textpage, bounds = _upright_textpage(pdfium, page)
+                textpage, bounds, drawn = _upright_textpage(pdfium, page)
                 try:
                     chars = textpage.count_chars()
                     if chars > limit:
                         raise over(
                             "max-pdf-page-chars", limit, f"{chars} characters on page {index + 1}"
                         )
-                    if _unmapped(pdfium, textpage):
+                    if _unmapped(pdfium, textpage, drawn):
                         unmapped += 1
                         pages.append([])
                         continue
@@ -199,8 +199,9 @@ def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
 
 def _upright_textpage(
     pdfium: ModuleType, page: PdfPage
-) -> tuple[PdfTextPage, tuple[float, float, float, float]]:
-    """The page's text page as it reads upright, and the box its text is in.
+) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int]]:
+    """The page's text page as it reads upright, the box its text is in, and its sample of
+    drawn characters (:func:`_sample`, for :func:`_unmapped`).
 
     PDFium puts a page's characters in lines and orders the lines as the page is shown:
     on a page with ``/Rotate`` (a landscape table page turned in a portrait document, or a
@@ -214,13 +215,14 @@ def _upright_textpage(
     """
     raw = pdfium.raw
     textpage = page.get_textpage()
-    angles = [raw.FPDFText_GetCharAngle(textpage.raw, k) for k in _sample(pdfium, textpage)]
+    drawn = _sample(pdfium, textpage)
+    angles = [raw.FPDFText_GetCharAngle(textpage.raw, k) for k in drawn]
     turns = collections.Counter(round(math.degrees(a) / 90) % 4 for a in angles if a >= 0)
     turn, count = turns.most_common(1)[0] if turns else (0, 0)
     if count < _TURNED_SHARE * turns.total():
         turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
     if turn == 0 and page.get_rotation() == 0:
-        return textpage, page.get_bbox()
+        return textpage, page.get_bbox(), drawn
     textpage.close()
     page.set_rotation(0)
     left, bottom, right, top = page.get_bbox()
@@ -234,11 +236,13 @@ def _upright_textpage(
         xs = [cos * x - sin * y for x, y in corners]
         ys = [sin * x + cos * y for x, y in corners]
         left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
-    return page.get_textpage(), (left, bottom, right, top)
+    textpage = page.get_textpage()
+    return textpage, (left, bottom, right, top), _sample(pdfium, textpage)
 
 
-def _unmapped(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
-    """Whether most of a page's characters have no Unicode that PDFium could find.
+def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
+    """Whether most of a page's characters (``drawn``: a sample of them) have no Unicode
+    that PDFium could find.
 
     A font with no ToUnicode map whose character codes are glyph numbers (Identity-H, an
     embedded subset) gives PDFium nothing to go by: it makes up characters, and the text
@@ -246,7 +250,6 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
     (some exporters' way of saying "a glyph of this font") is no better.
     """
     raw = pdfium.raw
-    drawn = _sample(pdfium, textpage)
     errors = sum(
         1
         for k in drawn

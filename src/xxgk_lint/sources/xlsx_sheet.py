@@ -25,7 +25,7 @@ from lxml import etree
 
 from xxgk_lint.records import NamedTuple
 from xxgk_lint.sources.archive import check_archive
-from xxgk_lint.sources.limits import Limits, over
+from xxgk_lint.sources.limits import Limits, too_many_cells
 
 __all__ = ["SheetCell", "sheet_rows"]
 
@@ -208,7 +208,7 @@ def _lay_out(
     rows = [r for r in range(top, bottom + 1) if r not in hidden_rows]
     columns = [c for c in range(left, right + 1) if c not in hidden_columns]
     if len(rows) * len(columns) > limits.max_cells:
-        raise over("max-cells", limits.max_cells, f"more than {limits.max_cells} table cells")
+        raise too_many_cells(limits.max_cells)
     shown_column = {c: k for k, c in enumerate(columns)}
     # Merged cells: the top left cell covers the others (its size in shown rows and columns).
     covered: set[tuple[int, int]] = set()
