@@ -14,6 +14,7 @@ import pty
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 from pathlib import Path
 
@@ -62,6 +63,31 @@ def test_jobs_give_byte_identical_output(repo: Path, capsys, fmt: str) -> None:
     assert all_cores.out == one.out
     assert two.err == one.err
     assert len(one.out) > 1000
+
+
+def test_jobs_spill_the_json_entries_to_a_folder_they_remove(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers write each report's JSON entry to files of their own (not through the
+    pool's pipe); the run removes them once the document is written, output file or not."""
+    temporary = repo / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    made: list[list[str]] = []  # per folder: the workers' files in it, when it went
+
+    class Folder(tempfile.TemporaryDirectory):  # type: ignore[type-arg]
+        def cleanup(self) -> None:
+            made.append(sorted(p.name[:7] for p in Path(self.name).iterdir()))
+            super().cleanup()
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", Folder)
+    one = run_main(capsys, "check", "--format", "json", "reports")
+    two = run_main(capsys, "check", "--format", "json", "-j", "2", "reports")
+    assert two.out == one.out and '"reports": [' in one.out
+    run_main(capsys, "check", "--format", "json", "-j", "2", "--output-file", "two.json", "reports")
+    assert (repo / "two.json").read_text(encoding="utf-8") == one.out
+    assert made == [["worker-", "worker-"]] * 2  # one folder a run, one file a worker
+    assert list(temporary.iterdir()) == []
 
 
 def test_jobs_give_the_same_output_file(repo: Path, capsys) -> None:

@@ -15,7 +15,7 @@ from xxgk_lint.engine.pool import shipped
 from xxgk_lint.engine.results import FileResult, RunResult, Tally
 from xxgk_lint.engine.runner import Checked, RunOptions
 from xxgk_lint.formatters import render
-from xxgk_lint.formatters.pieces import Rendered, given, key
+from xxgk_lint.formatters.pieces import EntrySpool, Rendered, Spilled, given, key, spill
 from xxgk_lint.formatters.pieces import render as render_piece
 
 from .conftest import BROKEN_FILE, COUNTY_DIAGNOSTICS, COUNTY_FILE, DOCX_FILE, RULES, TOWN_FILE
@@ -117,3 +117,36 @@ def test_the_name_of_an_output() -> None:
     assert key("sarif") == "sarif"
     assert key("text", "en", True) == "text:en:1"
     assert key("text") == "text:zh:0"
+
+
+def test_a_part_spilled_to_a_file_gives_the_bytes_of_the_output(tmp_path: Path) -> None:
+    """With a folder to spill to, a worker writes each file's JSON entry there and sends
+    where it is; the document written from those is the one written from the results."""
+    options = replace(_options((key("json"),), keep_checks=False), spill_dir=str(tmp_path))
+    sent = []
+    for result in FILES:
+        shipped_result = shipped(Checked(result, ()), options).result
+        sent.append(pickle.loads(pickle.dumps(shipped_result)))
+    entries = [given(result, key("json")).entry for result in sent]  # type: ignore[union-attr]
+    assert all(isinstance(entry, Spilled) for entry in entries)
+    spilled = {entry.path for entry in entries}  # type: ignore[union-attr]
+    assert len(spilled) == 1 and Path(spilled.pop()).parent == tmp_path  # one file a worker
+    offsets = [(entry.offset, entry.length) for entry in entries]  # type: ignore[union-attr]
+    assert offsets[0][0] == 0
+    assert [o for o, _ in offsets[1:]] == [o + n for o, n in offsets[:-1]]  # back to back
+    here = RunResult(files=FILES, rules=RULES, lang="zh")
+    assert render("json", replace(here, files=tuple(sent))) == render("json", here)
+
+
+def test_an_entry_spool_gives_held_and_spilled_parts_in_order(tmp_path: Path) -> None:
+    worker = tmp_path / "worker"
+    with worker.open("wb") as sink:
+        first = spill(Rendered((), (), b'{"a": 1}'), sink, str(worker)).entry
+        second = spill(Rendered((), (), '{"名": 2}'.encode()), sink, str(worker)).entry
+        assert spill(Rendered((), ()), sink, str(worker)).entry == b""  # nothing to spill
+    assert first == Spilled(str(worker), 0, 8) and second == Spilled(str(worker), 8, 10)
+    spool = EntrySpool()
+    for entry in (b"[", second, b", ", first, b"]"):
+        spool.write(entry)
+    worker.unlink()  # the run removes the workers' folder: the spool holds the file open
+    assert b"".join(spool.replay()) == '[{"名": 2}, {"a": 1}]'.encode()

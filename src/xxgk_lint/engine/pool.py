@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from xxgk_lint.engine.builtin import clean_text
 from xxgk_lint.engine.checks import count
@@ -61,6 +62,9 @@ STOP_WAIT = 5.0
 
 _runner: Runner | None = None
 _options: RunOptions | None = None
+#: This worker's file in the run's ``spill_dir`` (opened at its first file): the folder,
+#: the file, its path.
+_spill: tuple[str, IO[bytes], str] | None = None
 
 
 #: How often a worker looks whether the process that started it is still there (s).
@@ -116,8 +120,9 @@ def _check(path: str, explicit: bool) -> Checked:
 
 def shipped(checked: Checked, options: RunOptions) -> Checked:
     """What a worker sends back of a file: its part of the run's outputs rendered here
-    (``options.outputs``), its checks only as counts when no output still reads them
-    (``options.keep_checks``), its facts pickled (the run spools them as they are).
+    (``options.outputs``; the file's own part written to ``options.spill_dir``), its
+    checks only as counts when no output still reads them (``options.keep_checks``), its
+    facts pickled (the run spools them as they are).
 
     A file's checks are most of what a worker would send (some fifty, 30 KB pickled);
     unpickling them and rendering them in the process that writes the output kept a third
@@ -126,9 +131,13 @@ def shipped(checked: Checked, options: RunOptions) -> Checked:
     result = checked.result
     changes: dict[str, Any] = {}
     if options.outputs:
-        from xxgk_lint.formatters.pieces import render
+        from xxgk_lint.formatters.pieces import render, spill
 
-        changes["rendered"] = {name: render(name, result) for name in options.outputs}
+        rendered = {name: render(name, result) for name in options.outputs}
+        if options.spill_dir is not None:
+            sink, path = _spilling_to(options.spill_dir)
+            rendered = {name: spill(part, sink, path) for name, part in rendered.items()}
+        changes["rendered"] = rendered
     if not options.keep_checks and result.checks:
         changes["checks"] = ()
         changes["check_counts"] = count(result.checks)
@@ -138,6 +147,17 @@ def shipped(checked: Checked, options: RunOptions) -> Checked:
     if isinstance(facts, dict) and facts:
         facts = Packed.of(facts)
     return checked._replace(result=result, facts=facts)
+
+
+def _spilling_to(folder: str) -> tuple[IO[bytes], str]:
+    """This worker's own file in ``folder``, made at its first use, and its path
+    (:func:`~.pieces.spill` flushes what it writes: it is there for the run to read as
+    soon as the result naming it is sent)."""
+    global _spill
+    if _spill is None or _spill[0] != folder:
+        handle, path = tempfile.mkstemp(dir=folder, prefix="worker-")
+        _spill = (folder, os.fdopen(handle, "wb"), path)
+    return _spill[1], _spill[2]
 
 
 def _alone(conn: Connection, options: RunOptions, files: list[tuple[str, bool]]) -> None:

@@ -58,6 +58,8 @@ from xxgk_lint.parse.ast import Report, Span
 from xxgk_lint.records import NamedTuple, record
 
 if TYPE_CHECKING:
+    from tempfile import TemporaryDirectory
+
     from xxgk_lint.engine.baseline import Baseline, RunBaselines
     from xxgk_lint.sources import Source
 
@@ -85,6 +87,9 @@ class RunOptions:
     outputs: tuple[str, ...] = ()
     #: Whether a worker sends each file's checks back (see :attr:`Runner.keep_checks`).
     keep_checks: bool = True
+    #: The folder a worker writes each file's own part of the outputs to (see
+    #: :func:`xxgk_lint.formatters.pieces.spill`); None: sent back with the result.
+    spill_dir: str | None = None
 
     def runner(self) -> Runner:
         resolver = ConfigResolver(
@@ -447,14 +452,50 @@ class Runner:
             raise RuntimeError("Runner.results() needs a plan: call Runner.plan() first")
         kept = FactsStore()
         workers = workers_for(self.jobs, plan.files)
+        spilled: TemporaryDirectory[str] | None = None
         if workers > 1:
             from xxgk_lint.engine.pool import checked_in_pool
+            from xxgk_lint.formatters.pieces import spills
 
+            options = self.options()
+            if spills(self.outputs):
+                import tempfile
+
+                spilled = tempfile.TemporaryDirectory(
+                    prefix="xxgk-lint-", ignore_cleanup_errors=True
+                )
+                options = replace(options, spill_dir=spilled.name)
             checked: Iterator[tuple[Planned, Checked | None]] = checked_in_pool(
-                plan.items, self.options(), workers, self.start_method, self.crashed, plan.files
+                plan.items, options, workers, self.start_method, self.crashed, plan.files
             )
         else:
             checked = self._checked_here(plan.items)
+        try:
+            yield from self._completed_all(checked, kept)
+        finally:
+            # Every output has noted its files' spilled parts (and opened the files they
+            # are in) by now: the workers' folder goes, the open files stay readable.
+            if spilled is not None:
+                spilled.cleanup()
+        self._add_previous(kept)
+        # Cleared only when every file went well: the last-resort message names the file
+        # that crashed.
+        progress.file = None
+        if not plan.files and not any(isinstance(item, Skipped) for item in plan.items):
+            # (what was skipped is named already: a FIFO named on its own is one line)
+            self.run_errors.append(self._nothing_found(plan.paths))
+        with holding():
+            try:
+                self.across = self._check_run(kept)
+            finally:
+                kept.close()
+            if self.across_snippets:
+                self._across_snippets()
+
+    def _completed_all(
+        self, checked: Iterator[tuple[Planned, Checked | None]], kept: FactsStore
+    ) -> Iterator[FileResult]:
+        """Each checked file's result, its facts kept, in the order of the walk."""
         for item, done in checked:
             if isinstance(item, Skipped) or done is None:
                 assert isinstance(item, Skipped)
@@ -470,20 +511,6 @@ class Runner:
                 kept.add(done.facts, config, registry, fail_on=fail_on, title=done.title)
             del done  # its facts are spooled: not held while the result is written
             yield result
-        self._add_previous(kept)
-        # Cleared only when every file went well: the last-resort message names the file
-        # that crashed.
-        progress.file = None
-        if not plan.files and not any(isinstance(item, Skipped) for item in plan.items):
-            # (what was skipped is named already: a FIFO named on its own is one line)
-            self.run_errors.append(self._nothing_found(plan.paths))
-        with holding():
-            try:
-                self.across = self._check_run(kept)
-            finally:
-                kept.close()
-            if self.across_snippets:
-                self._across_snippets()
 
     def _across_snippets(self) -> None:
         """The lines the whole-run rules' findings point at, read again from their files

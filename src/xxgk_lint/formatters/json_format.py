@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, Any
+from typing import Any
 
 from xxgk_lint.engine.checks import Check, places
 from xxgk_lint.engine.diagnostics import Diagnostic, Severity
 from xxgk_lint.engine.results import FileResult, RunEnd, RunResult
-from xxgk_lint.formatters import decoded, escape_json_controls, replay_chunks, spool_bytes
-from xxgk_lint.formatters.pieces import Rendered, given
+from xxgk_lint.formatters import decoded, escape_json_controls
+from xxgk_lint.formatters.pieces import EntrySpool, Rendered, given
 
 VERSION = 2
 SCHEMA_RESOURCE = "schemas/check-output-v2.schema.json"
@@ -146,7 +146,7 @@ class Stream:
 
     def __init__(self, lang: str = "zh") -> None:
         self._first = True
-        self._reports: IO[bytes] | None = None
+        self._reports: EntrySpool | None = None
 
     def begin(self) -> str:
         return f'{{\n  "version": {VERSION},\n  "diagnostics": ['
@@ -161,8 +161,7 @@ class Stream:
     def file(self, result: FileResult, fail_on: Severity) -> str:
         rendered = given(result, self.pieces) or file_pieces(result)
         if self._reports is None:
-            self._reports = spool_bytes()
-            self._reports.write(b"\n    ")
+            self._reports = EntrySpool()
         else:
             self._reports.write(b",\n    ")
         self._reports.write(rendered.entry)
@@ -180,7 +179,8 @@ class Stream:
         closing += ',\n  "reports": ['
         yield closing
         if self._reports is not None:
-            yield from replay_chunks(self._reports)
+            yield "\n    "
+            yield from self._reports.replay()
             yield "\n  ]"
         else:
             yield "]"
