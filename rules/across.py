@@ -175,6 +175,7 @@ def carry_facts(report: Report) -> Carry | None:
     ),
     run=True,
     per_body=True,
+    min_reports=2,
     facts=carry_facts,
     uses=("applications.carried_over.*", "applications.carried_forward.*"),
 )
@@ -662,6 +663,7 @@ def prose_facts(report: Report) -> Prose | None:
     ),
     run=True,
     per_body=True,
+    min_reports=2,
     facts=prose_facts,
 )
 def prose_copied_from_last_year(
@@ -772,6 +774,7 @@ def _others(paths: list[str], lang: str) -> str:
     ),
     run=True,
     per_body=True,
+    min_reports=2,
 )
 def same_year_reports(reports: Sequence[ReportFacts], ctx: RuleContext) -> Iterator[Diagnostic]:
     for group in same_year(reports):

@@ -104,7 +104,7 @@ from xxgk_lint.plugin import RuleDoc, hookimpl, rule
 DOC = RuleDoc("what", "why", "bad", "good")
 
 
-def _rule(code, per_body):
+def _rule(code, per_body, min_reports=1):
     @rule(
         code=code,
         name=f"reports-given-{code.lower()}",
@@ -114,6 +114,7 @@ def _rule(code, per_body):
         docs={"zh": DOC, "en": DOC},
         run=True,
         per_body=per_body,
+        min_reports=min_reports,
     )
     def given(reports, ctx):
         first = reports[0]
@@ -124,7 +125,7 @@ def _rule(code, per_body):
 
 @hookimpl
 def xxgk_lint_rules():
-    return [_rule("CNT101", True), _rule("CNT102", False)]
+    return [_rule("CNT101", True), _rule("CNT102", False), _rule("CNT103", True, 2)]
 """
 
 
@@ -144,4 +145,27 @@ def test_a_per_body_rule_is_given_one_body_at_a_time(
         ("CNT101", "r/a.txt", "given 2"),  # 测试县人民政府: 2022 and 2023
         ("CNT101", "r/c.txt", "given 1"),  # 白石县人民政府
         ("CNT102", "r/a.txt", "given 3"),  # every report
+        ("CNT103", "r/a.txt", "given 2"),  # min_reports=2: not called for 白石县 alone
     ]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, "2", True])
+def test_min_reports_is_a_whole_number_of_at_least_one(bad: object) -> None:
+    from xxgk_lint.engine.metacheck import RuleDefinitionError
+    from xxgk_lint.plugin import RuleDoc, rule
+
+    doc = RuleDoc("what", "why", "bad", "good")
+    with pytest.raises(RuleDefinitionError) as raised:
+        rule(
+            code="XG901",
+            name="bad-min-reports",
+            severity="info",
+            summary={"zh": "测试", "en": "test"},
+            messages={"zh": {"default": "x"}, "en": {"default": "x"}},
+            docs={"zh": doc, "en": doc},
+            run=True,
+            min_reports=bad,  # type: ignore[arg-type]
+        )
+    assert str(raised.value) == (
+        f"rule XG901: min_reports must be a whole number, at least 1: {bad!r}"
+    )

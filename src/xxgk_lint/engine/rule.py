@@ -257,6 +257,10 @@ class Rule:
     #: it is called once per body, with that body's reports, so that a run over any
     #: number of files holds one body's facts at a time.
     per_body: bool = False
+    #: The fewest reports a whole-run check can compare: it is not called with fewer (a
+    #: rule comparing one body's years, given a body of one report, could find nothing;
+    #: a run over 2,000 bodies made 2,000 such calls a rule).
+    min_reports: int = 1
 
     def __post_init__(self) -> None:
         if self.check_run is not None and not self.meta.whole_run:
@@ -283,6 +287,7 @@ def rule(
     run: bool = False,
     facts: ExtractFacts | None = None,
     per_body: bool = False,
+    min_reports: int = 1,
     formats: Sequence[str] = (),
     years: tuple[int | None, int | None] = (None, None),
     uses: Sequence[str] = (),
@@ -294,7 +299,8 @@ def rule(
     report of the run, each carrying what ``facts(report)`` took from it; with
     ``per_body=True`` too, it is called once per body (the agency its title names) with
     that body's reports only (a report that names no body, alone), so memory stays flat
-    however many files a run checks. ``formats``
+    however many files a run checks; ``min_reports=2`` for a check that compares reports
+    (it is not called with fewer: a body with one report). ``formats``
     and ``years`` say which reports the rule applies to (others are not checked by it);
     ``uses`` names the cells it reads (``proactive.licensing.decisions``,
     ``applications.*.total``): a key the format model does not have fails here, when the
@@ -337,13 +343,21 @@ def rule(
         uses=tuple(uses),
     )
     problem = meta_problem(declared, builtin=True)  # the XG prefix is checked at registration
+    if problem is None and (type(min_reports) is not int or min_reports < 1):
+        problem = f"rule {code}: min_reports must be a whole number, at least 1: {min_reports!r}"
     if problem is not None:
         raise RuleDefinitionError(problem)
 
     def wrap(function: Callable[..., Iterable[Diagnostic]]) -> Rule:
         meta = replace(declared, origin=function.__module__, whole_run=run)
         if run:
-            return Rule(meta, check_run=function, facts=facts, per_body=per_body)
+            return Rule(
+                meta,
+                check_run=function,
+                facts=facts,
+                per_body=per_body,
+                min_reports=min_reports,
+            )
         if formats or years != (None, None):
             return Rule(meta, check=_only_where_it_applies(meta, function))
         return Rule(meta, check=function)

@@ -1057,7 +1057,7 @@ class Runner:
         if any(r.per_body for r in rules):
             for group in kept.by_body():
                 for rule in rules:
-                    if rule.per_body:
+                    if rule.per_body and len(group) >= rule.min_reports:
                         found.extend(self._placed(group, self._run_whole(rule, config, group)))
         found.sort(key=lambda placed: (placed[0], *placed[1].sort_key()))
         return tuple(diagnostic for _, diagnostic in found)
@@ -1097,7 +1097,7 @@ class Runner:
     def _run_whole(self, rule: Rule, config: Config, kept: list[Kept]) -> list[Diagnostic]:
         """One whole-run rule over the reports it is enabled for among ``kept``."""
         eligible = [facts[rule.code] for facts, _, _, _ in kept if rule.code in facts]
-        if not eligible:
+        if len(eligible) < rule.min_reports or not eligible:
             return []
         paths = tuple(clean_text(f.path) for f in eligible)
         body = eligible[0].agency if rule.per_body else None

@@ -142,7 +142,11 @@ class EntrySpool:
         self._records.write(_RECORD.pack(source, entry.offset, entry.length))
 
     def replay(self) -> Iterator[bytes]:
-        """The parts in the order written; then every file closed."""
+        """The parts in the order written, in pieces of at most ``REPLAY_CHUNK`` bytes (a
+        piece may end inside a character); then every file closed."""
+        from xxgk_lint import formatters
+
+        chunk = formatters.REPLAY_CHUNK
         records, files, size = self._records, self._files, _RECORD.size
         try:
             records.flush()
@@ -150,11 +154,16 @@ class EntrySpool:
             while head := records.read(size):
                 source, offset, length = _RECORD.unpack(head)
                 if source == 0:
-                    yield records.read(length)
-                    continue
-                spilled = files[source - 1]
-                spilled.seek(offset)
-                yield spilled.read(length)
+                    part = records
+                else:
+                    part = files[source - 1]
+                    part.seek(offset)
+                while length > 0:
+                    piece = part.read(min(length, chunk))
+                    if not piece:
+                        raise OSError(f"{getattr(part, 'name', 'a spool')} ends early")
+                    length -= len(piece)
+                    yield piece
         finally:
             self.close()
 

@@ -39,6 +39,7 @@ from xxgk_lint.plugin import Diagnostic, ReportFacts, RuleContext, RuleDoc, Span
     },
     run=True,
     per_body=True,  # it compares one body's reports only: given them one body at a time
+    min_reports=2,  # and finds nothing in a body's one report: not called for it
 )
 def duplicate_report(reports: Sequence[ReportFacts], ctx: RuleContext) -> Iterator[Diagnostic]:
     # A whole-run rule sees the facts of each report (agency, year, the title's place …),
