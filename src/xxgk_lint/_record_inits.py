@@ -76,7 +76,7 @@ def __init__(self, entries):
  __dict['entries'] = entries
 INITS["def __init__(self, entries):\n __dict = self.__dict__\n __dict['entries'] = entries"] = __init__.__code__
 
-def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks):
+def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks, spill_dir):
  __dict = self.__dict__
  __dict['explicit'] = explicit
  __dict['overrides'] = overrides
@@ -88,7 +88,8 @@ def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, time
  __dict['extract'] = extract
  __dict['outputs'] = outputs
  __dict['keep_checks'] = keep_checks
-INITS["def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks):\n __dict = self.__dict__\n __dict['explicit'] = explicit\n __dict['overrides'] = overrides\n __dict['isolated'] = isolated\n __dict['trust_configs'] = trust_configs\n __dict['cwd'] = cwd\n __dict['lang'] = lang\n __dict['timeout'] = timeout\n __dict['extract'] = extract\n __dict['outputs'] = outputs\n __dict['keep_checks'] = keep_checks"] = __init__.__code__
+ __dict['spill_dir'] = spill_dir
+INITS["def __init__(self, explicit, overrides, isolated, trust_configs, cwd, lang, timeout, extract, outputs, keep_checks, spill_dir):\n __dict = self.__dict__\n __dict['explicit'] = explicit\n __dict['overrides'] = overrides\n __dict['isolated'] = isolated\n __dict['trust_configs'] = trust_configs\n __dict['cwd'] = cwd\n __dict['lang'] = lang\n __dict['timeout'] = timeout\n __dict['extract'] = extract\n __dict['outputs'] = outputs\n __dict['keep_checks'] = keep_checks\n __dict['spill_dir'] = spill_dir"] = __init__.__code__
 
 def __init__(self, file, name, line, code, spec, plugins, problem):
  self.file = file
@@ -323,15 +324,16 @@ def __init__(self, max_file_bytes, max_lines, max_cells, max_html_depth, max_spa
  __set(self, 'max_pdf_page_chars', max_pdf_page_chars)
 INITS["def __init__(self, max_file_bytes, max_lines, max_cells, max_html_depth, max_span, max_zip_members, max_zip_uncompressed_bytes, max_docx_xml_bytes, max_list_number, max_pdf_pages, max_pdf_stream_bytes, max_pdf_page_chars):\n __set(self, 'max_file_bytes', max_file_bytes)\n __set(self, 'max_lines', max_lines)\n __set(self, 'max_cells', max_cells)\n __set(self, 'max_html_depth', max_html_depth)\n __set(self, 'max_span', max_span)\n __set(self, 'max_zip_members', max_zip_members)\n __set(self, 'max_zip_uncompressed_bytes', max_zip_uncompressed_bytes)\n __set(self, 'max_docx_xml_bytes', max_docx_xml_bytes)\n __set(self, 'max_list_number', max_list_number)\n __set(self, 'max_pdf_pages', max_pdf_pages)\n __set(self, 'max_pdf_stream_bytes', max_pdf_stream_bytes)\n __set(self, 'max_pdf_page_chars', max_pdf_page_chars)"] = __init__.__code__
 
-def __init__(self, meta, check, check_run, facts, per_body):
+def __init__(self, meta, check, check_run, facts, per_body, min_reports):
  __dict = self.__dict__
  __dict['meta'] = meta
  __dict['check'] = check
  __dict['check_run'] = check_run
  __dict['facts'] = facts
  __dict['per_body'] = per_body
+ __dict['min_reports'] = min_reports
  self.__post_init__()
-INITS["def __init__(self, meta, check, check_run, facts, per_body):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['check'] = check\n __dict['check_run'] = check_run\n __dict['facts'] = facts\n __dict['per_body'] = per_body\n self.__post_init__()"] = __init__.__code__
+INITS["def __init__(self, meta, check, check_run, facts, per_body, min_reports):\n __dict = self.__dict__\n __dict['meta'] = meta\n __dict['check'] = check\n __dict['check_run'] = check_run\n __dict['facts'] = facts\n __dict['per_body'] = per_body\n __dict['min_reports'] = min_reports\n self.__post_init__()"] = __init__.__code__
 
 def __init__(self, meta, path, lang, options, active, checks, scope):
  __dict = self.__dict__
