@@ -145,6 +145,11 @@ def test_a_blank_cell_of_a_table_drawn_column_by_column() -> None:
     assert lines(by_columns(rows))[-2:] == ["规章 2 1 15", "行政规范性文件\t13\t\t21"]
 
 
+def test_a_short_page_drawn_bottom_up() -> None:
+    """A page of three lines has two steps to go back: drawn bottom-up, both go back."""
+    assert lines(PROSE[:3][::-1]) == LINES[:3]
+
+
 def test_a_page_number_drawn_first_is_left_where_pdfium_puts_it() -> None:
     """A page number or header drawn before the page's text is one step back: the page
     is in order, and PDFium's text is kept as it is."""
@@ -221,6 +226,15 @@ def test_a_table_drawn_sideways_among_upright_prose_as_drawn_turned_right() -> N
         for x0 in (300,)
     ]
     assert lines([*above, *table]) == [*(run[2] for run in above), *LINES[4:]]
+
+
+def test_a_few_characters_drawn_turned_are_left_to_pdfium() -> None:
+    """A table head's label set vertically (a few characters turned) is no table drawn
+    sideways: the page is PDFium's text as it is."""
+    label = [(40, 700 - 10 * i, char, 10, (0, 1, -1, 0)) for i, char in enumerate("行政复议")]
+    plain = lines(PAGE)
+    with_label = lines([*PAGE, *label])
+    assert with_label[: len(plain)] == plain
 
 
 def piece(left: float, top: float, text: str, height: float = 10) -> Piece:

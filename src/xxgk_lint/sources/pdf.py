@@ -244,7 +244,7 @@ _ASIDE_SAMPLE = 2
 #: The share of a page's characters (those of its pieces of text) that must run at that
 #: quarter turn for them to be read turned back, apart: a table drawn sideways, not a
 #: table header's label or a stamp drawn turned.
-_ASIDE_SHARE = 0.2
+_ASIDE_SHARE = 0.1
 #: A quarter turn (counter-clockwise, as PDFium's clockwise angles are turned back) as
 #: the cosine and sine of a rotation about the origin.
 _QUARTER = ((1, 0), (0, 1), (-1, 0), (0, -1))
@@ -325,15 +325,13 @@ def _aside_text(
     upright_page = textpages[0]
     angle = pdfium.raw.FPDFText_GetCharAngle
 
-    def turn_of(textpage: PdfTextPage, piece: pdf_order.Piece, base: int = 0) -> int:
-        radians = angle(textpage.raw, piece.start - base)
+    def turn_of(textpage: PdfTextPage, index: int) -> int:
+        radians = angle(textpage.raw, index)
         return round(math.degrees(radians) / 90) % 4 if radians >= 0 else 0
 
-    turned = [turn_of(upright_page, piece) == aside for piece in drawn]
-    share = sum(len(p.text) for p, t in zip(drawn, turned, strict=True) if t)
-    if share < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+    turned = sum(len(p.text) for p in drawn if turn_of(upright_page, p.start) == aside)
+    if turned < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
         return None
-    upright = [p for p, t in zip(drawn, turned, strict=True) if not t]
     _turn_objects(pdfium, page, aside, page.get_bbox())
     turned_page = page.get_textpage()
     textpages.append(turned_page)
@@ -342,12 +340,13 @@ def _aside_text(
     def charbox(index: int) -> Box:
         return first(index) if index < offset else second(index - offset)
 
-    block = [
-        piece
-        for piece in pdf_order.pieces(turned_page.get_text_range(), second, offset)
-        if turn_of(turned_page, piece, offset) == 0
-    ]
-    block, upright = pdf_order.split(block, charbox), pdf_order.split(upright, charbox)
+    # (each character by its own angle: PDFium may run turned text into an upright piece)
+    upright = pdf_order.split(drawn, first, lambda k: turn_of(upright_page, k) != aside)
+    block = pdf_order.split(
+        pdf_order.pieces(turned_page.get_text_range(), second, offset),
+        charbox,
+        lambda k: turn_of(turned_page, k - offset) == 0,
+    )
     if not block:
         return None
     cos, sin = _QUARTER[aside]  # (a point turned back: its y on the page as drawn)

@@ -37,12 +37,13 @@ _PIECE = re.compile(r"[^\r\n]+")
 #: digits too) or a placeholder for "none" (— / - / 无).
 VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―\-－/／]{1,2}|无")
 #: Steps back (to a piece above the last one and not to its right) a page may have and be
-#: in order: a page number or a header drawn first, a stamp or a note drawn last.
+#: in order: a page number or a header drawn first, a stamp or a note drawn last. (A page
+#: of a few lines is out of order with fewer, if most of its steps go back.)
 _STEPS_BACK = 3
 #: Steps down a column of numbers (a number drawn right under the number drawn before)
 #: that make a page out of order: a table drawn column by column makes one per row and
-#: column, one drawn row by row none.
-_STEPS_DOWN = 2
+#: column; no producer drawing a table row by row makes any.
+_STEPS_DOWN = 1
 #: The narrowest share of the page's text width a column of the page can have: a table's
 #: columns (a column of numbers) are narrower, and a table is read row by row.
 _COLUMN_SHARE = 0.25
@@ -87,20 +88,27 @@ def pieces(stream: str, charbox: Callable[[int], Box], offset: int = 0) -> list[
     return found
 
 
-def split(drawn: Sequence[Piece], charbox: Callable[[int], Box]) -> list[Piece]:
+def split(
+    drawn: Sequence[Piece],
+    charbox: Callable[[int], Box],
+    keep: Callable[[int], bool] | None = None,
+) -> list[Piece]:
     """The pieces cut where their characters do not run on side by side: at a space, a
-    wide gap, a step back or a character on another line.
+    wide gap, a step back or a character on another line; only the characters ``keep``
+    says yes to (by index), if given.
 
     PDFium joins pieces drawn one after the other on one line, with a space between, even
     with a third drawn between them later (a cell of a table drawn column by column, or in
-    no order); and it runs text drawn turned into one piece, lines and cells and all.
+    no order); and it runs text drawn turned into one piece, lines and cells and all, or
+    into a piece of upright text.
     """
     cut = []
     for piece in drawn:
         run: list[int] = []  # the indexes of the characters side by side so far
         boxes: list[Box] = []
         for index, char in enumerate(piece.text, piece.start):
-            box = None if char.isspace() else charbox(index)
+            kept = not char.isspace() and (keep is None or keep(index))
+            box = charbox(index) if kept else None
             if run and (box is None or not _beside(boxes[-1], box)):
                 cut.append(_piece(piece, run, boxes))
                 run, boxes = [], []
@@ -132,7 +140,8 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     page or the next cell of a row) and a step down a column of numbers (the next piece a
     number right under the last, a number too). A producer drawing the page as it reads
     makes at most a few steps back (a page number drawn first, a cell spanning rows drawn
-    with its first row) and no step down a column of numbers.
+    with its first row) and no step down a column of numbers; a page of three lines drawn
+    bottom-up makes two steps back, and that is most of its steps.
     """
     back = down = 0
     for last, piece in itertools.pairwise(drawn):
@@ -146,7 +155,9 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
             and VALUE.fullmatch(last.text)
         ):
             down += 1
-    return back >= _STEPS_BACK or down >= _STEPS_DOWN
+    steps = len(drawn) - 1
+    few = back >= 2 and back > steps / 2
+    return back >= _STEPS_BACK or few or down >= _STEPS_DOWN
 
 
 def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
