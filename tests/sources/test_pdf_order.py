@@ -228,13 +228,19 @@ def test_a_table_drawn_sideways_among_upright_prose_as_drawn_turned_right() -> N
     assert lines([*above, *table]) == [*(run[2] for run in above), *LINES[4:]]
 
 
-def test_a_few_characters_drawn_turned_are_left_to_pdfium() -> None:
-    """A table head's label set vertically (a few characters turned) is no table drawn
-    sideways: the page is PDFium's text as it is."""
-    label = [(40, 700 - 10 * i, char, 10, (0, 1, -1, 0)) for i, char in enumerate("行政复议")]
+@pytest.mark.parametrize(
+    "labels", [["行政复议"], ["结果维持", "结果纠正", "其他结果", "尚未审结"] * 3]
+)
+def test_labels_drawn_turned_are_left_to_pdfium(labels: list[str]) -> None:
+    """A table head's labels set vertically (characters turned, a few or many, but no
+    numbers) are no table drawn sideways: the page is PDFium's text as it is."""
+    turned = [
+        (40 + 12 * k, 600 - 10 * i, char, 10, (0, 1, -1, 0))
+        for k, label in enumerate(labels)
+        for i, char in enumerate(label)
+    ]
     plain = lines(PAGE)
-    with_label = lines([*PAGE, *label])
-    assert with_label[: len(plain)] == plain
+    assert lines([*turned, *PAGE])[-len(plain) :] == plain
 
 
 def piece(left: float, top: float, text: str, height: float = 10) -> Piece:

@@ -245,6 +245,9 @@ _ASIDE_SAMPLE = 2
 #: quarter turn for them to be read turned back, apart: a table drawn sideways, not a
 #: table header's label or a stamp drawn turned.
 _ASIDE_SHARE = 0.1
+#: The digits the text drawn turned must hold to be read apart: a table drawn sideways
+#: has numbers; a table head's labels set vertically, or a stamp, have none.
+_ASIDE_DIGITS = 4
 #: A quarter turn (counter-clockwise, as PDFium's clockwise angles are turned back) as
 #: the cosine and sine of a rotation about the origin.
 _QUARTER = ((1, 0), (0, 1), (-1, 0), (0, -1))
@@ -313,7 +316,8 @@ def _aside_text(
 ) -> tuple[str, list[int], Callable[[int], Box]] | None:
     """The text of a page of upright text with a part drawn turned by ``aside`` quarter
     turns (a table printed sideways on a page of prose), the turned part read upright
-    where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`).
+    where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
+    holds no numbers (:data:`_ASIDE_DIGITS`).
 
     PDFium splits text drawn turned into pieces of a few characters, or joins a turned
     table's columns into lines: its text of the turned part reads as nothing. So the
@@ -329,9 +333,16 @@ def _aside_text(
         radians = angle(textpage.raw, index)
         return round(math.degrees(radians) / 90) % 4 if radians >= 0 else 0
 
-    turned = sum(len(p.text) for p in drawn if turn_of(upright_page, p.start) == aside)
-    if turned < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+    turned = [
+        char
+        for p in drawn
+        for index, char in enumerate(p.text, p.start)
+        if turn_of(upright_page, index) == aside
+    ]
+    if len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
         return None
+    if sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
+        return None  # a table head's labels set vertically, a stamp: no numbers to read
     _turn_objects(pdfium, page, aside, page.get_bbox())
     turned_page = page.get_textpage()
     textpages.append(turned_page)
