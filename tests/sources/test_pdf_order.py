@@ -138,6 +138,18 @@ def test_the_table_drawn_column_by_column_is_parsed() -> None:
     }
 
 
+def test_a_table_of_numbers_set_close_is_no_page_of_two_columns() -> None:
+    """Numbers set close together make a block as wide as the labels' beside them; a
+    block mostly of numbers is a table's, read row by row."""
+    rows = [("规章", ["1493", "1021", "2215"]), ("行政规范性文件", ["1300", "1404", "2021"])]
+    close = [
+        (x, 670 - 20 * k, text)
+        for k, (label, cells) in enumerate(rows)
+        for x, text in [(60, label), *zip((200, 245, 290), cells, strict=True)]
+    ]
+    assert lines(by_columns(close)) == [f"{label} {' '.join(cells)}" for label, cells in rows]
+
+
 def test_a_blank_cell_of_a_table_drawn_column_by_column() -> None:
     """The reordered rows are laid out by their cells' places like any other: a row with
     a blank cell under a fuller one has an empty field there."""
@@ -174,6 +186,13 @@ def test_a_two_column_page_drawn_out_of_order_reads_column_by_column() -> None:
     """A page's columns (wide blocks side by side, no piece across the gutter) are read
     one after the other, each top down, not line by line across the page."""
     assert lines(TWO_COLUMNS[::-1]) == [run[2] for run in TWO_COLUMNS]
+
+
+def test_a_title_across_two_columns_drawn_out_of_order() -> None:
+    """A title across the columns does not make the page one column: it is read first,
+    then each column."""
+    title = (60, 810, "某某县2023年度政府信息公开工作年度报告", 16)
+    assert lines([*TWO_COLUMNS, title][::-1]) == [title[2], *(run[2] for run in TWO_COLUMNS)]
 
 
 def test_a_superscript_stays_on_its_line() -> None:

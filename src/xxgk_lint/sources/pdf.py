@@ -19,6 +19,11 @@ The parser reads such a row as it reads a tab-separated one. Only rows with a bl
 rewritten, a TAB taking the place of a space, so every other line is as PDFium gave it and
 every position is still a page and the line and column of the text shown.
 
+PDFium's text follows the order the page is drawn in. A page drawn out of reading order
+(a table drawn column by column, prose drawn bottom-up) and a table drawn sideways on a
+page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
+:func:`_page_text`); a page drawn in order is PDFium's text as it is.
+
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
 """

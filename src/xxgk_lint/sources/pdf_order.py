@@ -19,6 +19,10 @@ Pages drawn in order are left as PDFium gives them: a two-column page drawn colu
 column, a table drawn row by row, and the small departures every producer makes (a page
 number drawn first, a cell spanning rows drawn with its first row) do not count as out of
 order.
+
+The same lines are made for a table drawn sideways on a page of upright text: the reader
+reads its turned part from the page turned back, and :func:`insert_block` puts its lines
+among the upright ones where it stands.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ _STEPS_BACK = 3
 #: that make a page out of order: a table drawn column by column makes one per row and
 #: column; no producer drawing a table row by row makes any.
 _STEPS_DOWN = 1
+#: How far under a number (in its heights) the next number may stand to be the next cell
+#: of its column: a row of a table is a few lines high at most; a page number far below
+#: a table's last number is not its next cell.
+_ROWS_APART = 4
 #: The narrowest share of the page's text width a column of the page can have: a table's
 #: columns (a column of numbers) are narrower, and a table is read row by row.
 _COLUMN_SHARE = 0.25
@@ -77,13 +85,15 @@ def pieces(stream: str, charbox: Callable[[int], Box], offset: int = 0) -> list[
     its first character's left, bottom and top to its last one's right."""
     found = []
     for match in _PIECE.finditer(stream):
-        text = match.group().strip()
+        line = match.group()
+        text = line.strip()
         if not text:
             continue
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        start = match.start() + len(line) - len(line.lstrip())
         end = start + len(text)
-        left, bottom, _, top = charbox(start)
-        right = charbox(end - 1)[2] if end - start > 1 else charbox(start)[2]
+        left, bottom, right, top = charbox(start)
+        if end - start > 1:
+            right = charbox(end - 1)[2]
         found.append(Piece(start + offset, end + offset, text, (left, bottom, right, top)))
     return found
 
@@ -138,17 +148,18 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     Two signs, both counted over consecutive pieces: a step back (the next piece stands
     wholly above the last one, not to its right: to its right it is the next column of a
     page or the next cell of a row) and a step down a column of numbers (the next piece a
-    number right under the last, a number too). A producer drawing the page as it reads
-    makes at most a few steps back (a page number drawn first, a cell spanning rows drawn
-    with its first row) and no step down a column of numbers; a page of three lines drawn
-    bottom-up makes two steps back, and that is most of its steps.
+    number under the last, a number too, a few lines below it at most). A producer
+    drawing the page as it reads makes at most a few steps back (a page number drawn
+    first, a cell spanning rows drawn with its first row) and no step down a column of
+    numbers; a page of three lines drawn bottom-up makes two steps back, and that is most
+    of its steps.
     """
     back = down = 0
     for last, piece in itertools.pairwise(drawn):
         if piece.middle > last.top:
             back += piece.left < last.right
         elif (
-            piece.middle < last.bottom
+            last.bottom > piece.middle > last.bottom - _ROWS_APART * (last.top - last.bottom)
             and piece.left < last.right
             and last.left < piece.right
             and VALUE.fullmatch(piece.text)
@@ -182,24 +193,32 @@ def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
 
 def _columns(drawn: Sequence[Piece]) -> list[list[Piece]]:
     """The pieces of each of the page's columns, left to right: blocks of text split by
-    gutters no piece crosses, each at least a quarter of the text's width (else the page
-    is one column: narrower blocks are a table's columns, read across)."""
-    spans = sorted((p.left, p.right) for p in drawn)
-    if not spans:
+    gutters, each block at least a quarter of the text's width (else the page is one
+    column: narrower blocks are a table's columns, read across), and none mostly numbers
+    (a table's numbers set close). A gutter is crossed by no piece but those wider than
+    half the text (a title or a heading across the columns, read with the first column:
+    it stands at its top)."""
+    if not drawn:
         return []
-    left, reach = spans[0]
-    cuts = []
-    for start, end in spans[1:]:
-        if start > reach + _GUTTER:
-            cuts.append((reach + start) / 2)
-        reach = max(reach, end)
-    edges = [left, *cuts, reach]
-    narrowest = _COLUMN_SHARE * (reach - left)
-    if not cuts or any(b - a < narrowest for a, b in itertools.pairwise(edges)):
+    left = min(p.left for p in drawn)
+    width = max(p.right for p in drawn) - left
+    spans = sorted((p.left, p.right) for p in drawn if p.right - p.left <= width / 2)
+    blocks: list[list[float]] = []  # each block's left and right
+    for start, end in spans:
+        if blocks and start <= blocks[-1][1] + _GUTTER:
+            blocks[-1][1] = max(blocks[-1][1], end)
+        else:
+            blocks.append([start, end])
+    if len(blocks) < 2 or any(end - start < _COLUMN_SHARE * width for start, end in blocks):
         return [list(drawn)]
-    columns: list[list[Piece]] = [[] for _ in edges[1:]]
+    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(blocks)]
+    columns: list[list[Piece]] = [[] for _ in blocks]
     for piece in drawn:
         columns[bisect.bisect(cuts, piece.left)].append(piece)
+    if any(
+        2 * sum(bool(VALUE.fullmatch(p.text)) for p in column) >= len(column) for column in columns
+    ):
+        return [list(drawn)]  # a block of numbers: a table's, read across
     return columns
 
 
