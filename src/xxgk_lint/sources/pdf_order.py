@@ -66,13 +66,35 @@ _CELL_GAP = 0.3
 
 class Piece:
     """A line of PDFium's text in drawing order: its characters' indexes (``start`` to
-    ``end``, the first and last not a space), its text, and its box."""
+    ``end``, the first and last not a space), its text, and its box.
 
-    __slots__ = ("bottom", "end", "left", "right", "start", "text", "top")
+    A piece's right is its last character's, looked up when first asked for (with
+    ``charbox``, by the character's index less ``offset``): telling whether a page is in
+    order needs it for few pieces, and most pages are.
+    """
 
-    def __init__(self, start: int, end: int, text: str, box: Box) -> None:
+    __slots__ = ("_charbox", "_offset", "_right", "bottom", "end", "left", "start", "text", "top")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        box: Box,
+        charbox: Callable[[int], Box] | None = None,
+        offset: int = 0,
+    ) -> None:
         self.start, self.end, self.text = start, end, text
-        self.left, self.bottom, self.right, self.top = box
+        self.left, self.bottom, right, self.top = box
+        self._right: float | None = right if charbox is None or end - start == 1 else None
+        self._charbox, self._offset = charbox, offset
+
+    @property
+    def right(self) -> float:
+        if self._right is None:
+            assert self._charbox is not None  # (set when the right is not)
+            self._right = self._charbox(self.end - 1 - self._offset)[2]
+        return self._right
 
     @property
     def middle(self) -> float:
@@ -87,14 +109,18 @@ def pieces(stream: str, charbox: Callable[[int], Box], offset: int = 0) -> list[
     for match in _PIECE.finditer(stream):
         line = match.group()
         text = line.strip()
-        if not text:
-            continue
-        start = match.start() + len(line) - len(line.lstrip())
-        end = start + len(text)
-        left, bottom, right, top = charbox(start)
-        if end - start > 1:
-            right = charbox(end - 1)[2]
-        found.append(Piece(start + offset, end + offset, text, (left, bottom, right, top)))
+        if text:
+            start = match.start() + len(line) - len(line.lstrip())
+            found.append(
+                Piece(
+                    start + offset,
+                    start + offset + len(text),
+                    text,
+                    charbox(start),
+                    charbox,
+                    offset,
+                )
+            )
     return found
 
 
@@ -160,10 +186,10 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
             back += piece.left < last.right
         elif (
             last.bottom > piece.middle > last.bottom - _ROWS_APART * (last.top - last.bottom)
-            and piece.left < last.right
-            and last.left < piece.right
             and VALUE.fullmatch(piece.text)
             and VALUE.fullmatch(last.text)
+            and piece.left < last.right
+            and last.left < piece.right
         ):
             down += 1
     steps = len(drawn) - 1
