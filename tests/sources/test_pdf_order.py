@@ -157,6 +157,22 @@ def test_a_blank_cell_of_a_table_drawn_column_by_column() -> None:
     assert lines(by_columns(rows))[-2:] == ["规章 2 1 15", "行政规范性文件\t13\t\t21"]
 
 
+def test_numbers_filled_in_after_the_page_read_on_their_rows() -> None:
+    """A table's numbers drawn after all else (a form's values filled in and flattened),
+    row by row: each row of numbers is put back after its label."""
+    rows = [(label, [str(7 * k + c) for c in range(3)]) for k, label in enumerate("甲乙丙丁戊")]
+    labels = [(60, 700 - 20 * k, f"第{label}类信息") for k, (label, _) in enumerate(rows)]
+    numbers = [
+        (x, 700 - 20 * k, text)
+        for k, (_, cells) in enumerate(rows)
+        for x, text in zip((230, 330, 430), cells, strict=True)
+    ]
+    after = [(60, 580 - 20 * k, f"（{k + 1}）本机关认真落实公开要求。") for k in range(6)]
+    expected = [f"第{label}类信息 {' '.join(cells)}" for label, cells in rows]
+    page = [*PROSE, *labels, *after, *numbers]  # (the static page first, then the values)
+    assert lines(page) == [*LINES[:4], *expected, *(run[2] for run in after)]
+
+
 def test_a_short_page_drawn_bottom_up() -> None:
     """A page of three lines has two steps to go back: drawn bottom-up, both go back."""
     assert lines(PROSE[:3][::-1]) == LINES[:3]

@@ -48,6 +48,11 @@ _STEPS_BACK = 3
 #: that make a page out of order: a table drawn column by column makes one per row and
 #: column; no producer drawing a table row by row makes any.
 _STEPS_DOWN = 1
+#: Rows of numbers drawn late (see :func:`_drawn_late`) that make a page out of order: a
+#: long label broken over many lines leaves its numbers a row or two behind it at most.
+_LATE_ROWS = 4
+#: How many pieces drawn last are looked at for one on a number's line.
+_RECENT = 10
 #: How far under a number (in its heights) the next number may stand to be the next cell
 #: of its column: a row of a table is a few lines high at most; a page number far below
 #: a table's last number is not its next cell.
@@ -171,17 +176,19 @@ def _piece(piece: Piece, run: list[int], boxes: list[Box]) -> Piece:
 def out_of_order(drawn: Sequence[Piece]) -> bool:
     """Whether the pieces' drawing order goes against the page's reading order.
 
-    Two signs, both counted over consecutive pieces: a step back (the next piece stands
-    wholly above the last one, not to its right: to its right it is the next column of a
-    page or the next cell of a row) and a step down a column of numbers (the next piece a
-    number under the last, a number too, a few lines below it at most). A producer
-    drawing the page as it reads makes at most a few steps back (a page number drawn
-    first, a cell spanning rows drawn with its first row) and no step down a column of
-    numbers; a page of three lines drawn bottom-up makes two steps back, and that is most
+    Three signs, counted over the pieces in drawing order: a step back (the next piece
+    stands wholly above the last one, not to its right: to its right it is the next
+    column of a page or the next cell of a row), a step down a column of numbers (the
+    next piece a number under the last, a number too, a few lines below it at most), and
+    a row of numbers drawn late (after its label and many pieces more, as a form's filled
+    in values are). A producer drawing the page as it reads makes at most a few steps back
+    (a page number drawn first, a cell spanning rows drawn with its first row), no step
+    down a column of numbers, and a row drawn late or two (a long label broken over many
+    lines); a page of three lines drawn bottom-up makes two steps back, and that is most
     of its steps.
     """
-    back = down = 0
-    for last, piece in itertools.pairwise(drawn):
+    back = down = late = 0
+    for k, (last, piece) in enumerate(itertools.pairwise(drawn), 1):
         if piece.middle > last.top:
             back += piece.left < last.right
         elif (
@@ -192,9 +199,31 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
             and last.left < piece.right
         ):
             down += 1
+        late += _drawn_late(drawn, k)
     steps = len(drawn) - 1
     few = back >= 2 and back > steps / 2
-    return back >= _STEPS_BACK or few or down >= _STEPS_DOWN
+    return back >= _STEPS_BACK or few or down >= _STEPS_DOWN or late >= _LATE_ROWS
+
+
+def _drawn_late(drawn: Sequence[Piece], k: int) -> bool:
+    """Whether the ``k``-th piece starts a row of numbers drawn late: it begins with a
+    number (not a list number: "2."), none of the last pieces drawn stands on its line,
+    and a label drawn before them does, to its left."""
+    piece = drawn[k]
+    first = piece.text.split(" ", 1)[0]
+    if not VALUE.fullmatch(first) or first[-1] in ".．":
+        return False
+    middle = piece.middle
+    recent = max(0, k - _RECENT)
+    for other in reversed(drawn[recent:k]):
+        if other.bottom < middle < other.top:
+            return False
+    return any(
+        other.bottom < middle < other.top
+        and other.left < piece.left
+        and not VALUE.fullmatch(other.text.split(" ", 1)[0])
+        for other in drawn[:recent]
+    )
 
 
 def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
