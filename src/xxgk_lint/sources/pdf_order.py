@@ -189,10 +189,13 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     """
     back = down = late = 0
     for k, (last, piece) in enumerate(itertools.pairwise(drawn), 1):
-        if piece.middle > last.top:
+        middle = (piece.bottom + piece.top) / 2
+        if middle > last.top:
             back += piece.left < last.right
+        elif middle >= last.bottom:
+            continue  # on the last piece's line: the next cell or word
         elif (
-            last.bottom > piece.middle > last.bottom - _ROWS_APART * (last.top - last.bottom)
+            middle > last.bottom - _ROWS_APART * (last.top - last.bottom)
             and VALUE.fullmatch(piece.text)
             and VALUE.fullmatch(last.text)
             and piece.left < last.right
