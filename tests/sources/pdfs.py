@@ -39,3 +39,34 @@ def pdf_file(objects: list[bytes], version: bytes = b"1.7") -> bytes:
         xref,
     )
     return out
+
+
+def cjk_pdf(pages: list[bytes], *, sizes: list[tuple[int, int]], rotate: list[int]) -> bytes:
+    """A PDF of content streams in font F1: STSong-Light with the predefined UniGB-UTF16-H
+    CMap, a CJK font PDFium knows by name (no font file, no ToUnicode map needed); each
+    page of its size (width, height) and ``/Rotate``."""
+    count = len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (6 + 2 * i) for i in range(count)), count),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H"
+        b" /DescendantFonts [4 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo"
+        b" << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R"
+        b" /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
+        b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120"
+        b" /CapHeight 880 /StemV 80 >>",
+    ]
+    for number, (content, (width, height), turn) in enumerate(
+        zip(pages, sizes, rotate, strict=True)
+    ):
+        rotation = b" /Rotate %d" % turn if turn else b""
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s"
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+            % (width, height, rotation, 7 + 2 * number)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return pdf_file(objects)

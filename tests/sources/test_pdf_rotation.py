@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sources.pdfs import pdf_file
+from tests.sources.pdfs import cjk_pdf, pdf_file
 from xxgk_lint.sources import InputError
 from xxgk_lint.sources.messages import localise
 from xxgk_lint.sources.pdf import UNMAPPED_TEXT, read_pdf
@@ -53,35 +53,6 @@ TURNS = {
     2: ((-1, 0, 0, -1), lambda x, y: (WIDTH - x, HEIGHT - y)),
     3: ((0, -1, 1, 0), lambda x, y: (y, WIDTH - x)),
 }
-
-
-def cjk_pdf(pages: list[bytes], *, sizes: list[tuple[int, int]], rotate: list[int]) -> bytes:
-    """A PDF of content streams in font F1 (STSong-Light, UniGB-UTF16-H)."""
-    count = len(pages)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>"
-        % (b" ".join(b"%d 0 R" % (6 + 2 * i) for i in range(count)), count),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H"
-        b" /DescendantFonts [4 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo"
-        b" << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R"
-        b" /DW 1000 >>",
-        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
-        b" /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120"
-        b" /CapHeight 880 /StemV 80 >>",
-    ]
-    for number, (content, (width, height), turn) in enumerate(
-        zip(pages, sizes, rotate, strict=True)
-    ):
-        rotation = b" /Rotate %d" % turn if turn else b""
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s"
-            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
-            % (width, height, rotation, 7 + 2 * number)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    return pdf_file(objects)
 
 
 def content(turn: int, pieces: list[tuple[int, int, str]] = PAGE, hexed: object = None) -> bytes:

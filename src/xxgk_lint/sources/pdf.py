@@ -19,6 +19,11 @@ The parser reads such a row as it reads a tab-separated one. Only rows with a bl
 rewritten, a TAB taking the place of a space, so every other line is as PDFium gave it and
 every position is still a page and the line and column of the text shown.
 
+PDFium's text follows the order the page is drawn in. A page drawn out of reading order
+(a table drawn column by column, prose drawn bottom-up) and a table drawn sideways on a
+page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
+:func:`_page_text`); a page drawn in order is PDFium's text as it is.
+
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
 """
@@ -35,8 +40,10 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from xxgk_lint.sources import pdf_order
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.pdf_order import VALUE, Box, apart
 from xxgk_lint.sources.pdf_streams import check_streams
 
 if TYPE_CHECKING:
@@ -148,7 +155,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                textpage, bounds, drawn = _upright_textpage(pdfium, page)
+                textpage, bounds, drawn, aside = _upright_textpage(pdfium, page)
+                textpages = [textpage]
                 try:
                     chars = textpage.count_chars()
                     if chars > limit:
@@ -159,15 +167,13 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         unmapped += 1
                         pages.append([])
                         continue
-                    text = textpage.get_text_bounded(*bounds)
-                    charbox = _charbox(pdfium, textpage)
-                    found = _respace(text, textpage.get_text_range(), charbox)
-                    if found is not None:
-                        text, where = found
+                    text, where, charbox = _page_text(pdfium, page, textpages, bounds, aside)
+                    if where is not None:
                         rows += _value_rows(index, text, _by_text_index(charbox, where))
                     pages.append(_LINE_END.split(text))
                 finally:
-                    textpage.close()
+                    for opened in textpages:
+                        opened.close()
             finally:
                 page.close()
         if unmapped and not any(line.strip() for lines in pages for line in lines):
@@ -199,9 +205,10 @@ def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
 
 def _upright_textpage(
     pdfium: ModuleType, page: PdfPage
-) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int]]:
-    """The page's text page as it reads upright, the box its text is in, and its sample of
-    drawn characters (:func:`_sample`, for :func:`_unmapped`).
+) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int], int]:
+    """The page's text page as it reads upright, the box its text is in, its sample of
+    drawn characters (:func:`_sample`, for :func:`_unmapped`), and the quarter turn some
+    of its text runs at beside upright text (0 if none: see :func:`_aside_text`).
 
     PDFium puts a page's characters in lines and orders the lines as the page is shown:
     on a page with ``/Rotate`` (a landscape table page turned in a portrait document, or a
@@ -221,23 +228,151 @@ def _upright_textpage(
     turn, count = turns.most_common(1)[0] if turns else (0, 0)
     if count < _TURNED_SHARE * turns.total():
         turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
+    aside = 0
+    if turn == 0:
+        seen, aside = max((turns[quarter], quarter) for quarter in (1, 3))
+        aside = aside if seen >= _ASIDE_SAMPLE else 0
     if turn == 0 and page.get_rotation() == 0:
-        return textpage, page.get_bbox(), drawn
+        return textpage, page.get_bbox(), drawn, aside
     textpage.close()
     page.set_rotation(0)
-    left, bottom, right, top = page.get_bbox()
-    if turn:  # (PDFium's angles go clockwise) turn the objects back about the origin
-        cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
-        for k in range(raw.FPDFPage_CountObjects(page.raw)):
-            raw.FPDFPageObj_Transform(
-                raw.FPDFPage_GetObject(page.raw, k), cos, sin, -sin, cos, 0, 0
-            )
-        corners = [(left, bottom), (right, bottom), (left, top), (right, top)]
-        xs = [cos * x - sin * y for x, y in corners]
-        ys = [sin * x + cos * y for x, y in corners]
-        left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
+    bounds = page.get_bbox()
+    if turn:
+        bounds = _turn_objects(pdfium, page, turn, bounds)
     textpage = page.get_textpage()
-    return textpage, (left, bottom, right, top), _sample(pdfium, textpage)
+    return textpage, bounds, _sample(pdfium, textpage), aside
+
+
+#: How many characters of a page's sample (:data:`_SAMPLE`) must run at one quarter turn
+#: for the page to be looked at for text drawn turned beside upright text.
+_ASIDE_SAMPLE = 2
+#: The share of a page's characters (those of its pieces of text) that must run at that
+#: quarter turn for them to be read turned back, apart: a table drawn sideways, not a
+#: table header's label or a stamp drawn turned.
+_ASIDE_SHARE = 0.1
+#: The digits the text drawn turned must hold to be read apart: a table drawn sideways
+#: has numbers; a table head's labels set vertically, or a stamp, have none.
+_ASIDE_DIGITS = 4
+#: A quarter turn (counter-clockwise, as PDFium's clockwise angles are turned back) as
+#: the cosine and sine of a rotation about the origin.
+_QUARTER = ((1, 0), (0, 1), (-1, 0), (0, -1))
+
+
+def _turn_objects(
+    pdfium: ModuleType, page: PdfPage, turn: int, bounds: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """Turn the page's objects back by ``turn`` quarter turns about the origin (in memory
+    only: the file is never written), and give the box ``bounds`` turns to."""
+    raw = pdfium.raw
+    cos, sin = _QUARTER[turn]
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        raw.FPDFPageObj_Transform(raw.FPDFPage_GetObject(page.raw, k), cos, sin, -sin, cos, 0, 0)
+    left, bottom, right, top = bounds
+    corners = [(left, bottom), (right, bottom), (left, top), (right, top)]
+    xs = [cos * x - sin * y for x, y in corners]
+    ys = [sin * x + cos * y for x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _page_text(
+    pdfium: ModuleType,
+    page: PdfPage,
+    textpages: list[PdfTextPage],
+    bounds: tuple[float, float, float, float],
+    aside: int,
+) -> tuple[str, list[int] | None, Callable[[int], Box]]:
+    """A page's text, for each of its characters the index of its character in the text
+    page (None if not known: see :func:`_respace`), and the character boxes by index.
+
+    ``textpages`` holds the page's upright text page; a text page opened here is added to
+    it (the caller closes them). PDFium's text of the page is taken as it is unless its
+    drawing order goes against the page's (:mod:`pdf_order`) or a part of it is drawn
+    turned beside upright text (``aside``): then the page is laid out from its pieces'
+    places.
+    """
+    textpage = textpages[0]
+    charbox = _charbox(pdfium, textpage)
+    stream = textpage.get_text_range()
+    drawn = pdf_order.pieces(stream, charbox)
+    if aside:
+        found = _aside_text(pdfium, page, textpages, drawn, aside, len(stream))
+        if found is not None:
+            return found
+    if pdf_order.out_of_order(drawn):
+        left, bottom, right, top = bounds
+        shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
+        shown = pdf_order.split(shown, charbox)
+        text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
+        return text, where, charbox
+    text = textpage.get_text_bounded(*bounds)
+    respaced = _respace(text, stream, charbox)
+    if respaced is None:
+        return text, None, charbox
+    return *respaced, charbox
+
+
+def _aside_text(
+    pdfium: ModuleType,
+    page: PdfPage,
+    textpages: list[PdfTextPage],
+    drawn: list[pdf_order.Piece],
+    aside: int,
+    offset: int,
+) -> tuple[str, list[int], Callable[[int], Box]] | None:
+    """The text of a page of upright text with a part drawn turned by ``aside`` quarter
+    turns (a table printed sideways on a page of prose), the turned part read upright
+    where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
+    holds no numbers (:data:`_ASIDE_DIGITS`).
+
+    PDFium splits text drawn turned into pieces of a few characters, or joins a turned
+    table's columns into lines: its text of the turned part reads as nothing. So the
+    page's objects are turned back and read again (a second text page, whose indexes
+    follow the first's, from ``offset``): the turned part now reads upright, and is put
+    as a block of lines among the upright lines, before the first that stands below its
+    top.
+    """
+    upright_page = textpages[0]
+    angle = pdfium.raw.FPDFText_GetCharAngle
+
+    def turn_of(textpage: PdfTextPage, index: int) -> int:
+        radians = angle(textpage.raw, index)
+        return round(math.degrees(radians) / 90) % 4 if radians >= 0 else 0
+
+    turned = [
+        char
+        for p in drawn
+        for index, char in enumerate(p.text, p.start)
+        if turn_of(upright_page, index) == aside
+    ]
+    if len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+        return None
+    if sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
+        return None  # a table head's labels set vertically, a stamp: no numbers to read
+    _turn_objects(pdfium, page, aside, page.get_bbox())
+    turned_page = page.get_textpage()
+    textpages.append(turned_page)
+    first, second = _charbox(pdfium, upright_page), _charbox(pdfium, turned_page)
+
+    def charbox(index: int) -> Box:
+        return first(index) if index < offset else second(index - offset)
+
+    # (each character by its own angle: PDFium may run turned text into an upright piece)
+    upright = pdf_order.split(drawn, first, lambda k: turn_of(upright_page, k) != aside)
+    block = pdf_order.split(
+        pdf_order.pieces(turned_page.get_text_range(), second, offset),
+        charbox,
+        lambda k: turn_of(turned_page, k - offset) == 0,
+    )
+    if not block:
+        return None
+    cos, sin = _QUARTER[aside]  # (a point turned back: its y on the page as drawn)
+    top = max(
+        cos * y - sin * x for p in block for x in (p.left, p.right) for y in (p.bottom, p.top)
+    )
+    lines = pdf_order.insert_block(
+        pdf_order.reading_lines(upright), pdf_order.reading_lines(block), top
+    )
+    return *pdf_order.lay_out(lines, charbox), charbox
 
 
 def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
@@ -265,9 +400,6 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
 _LINE_END = re.compile(r"\r\n|\r|\n")
-# A cell's text in a row of numbers: a number (1,493 / 12.35 / 5% / -1, full-width
-# digits too) or a placeholder for "none" (— / - / 无).
-_VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―\-－/／]{1,2}|无")
 _TOKEN = re.compile(r"[^ ]+")
 #: The last characters a cell of numbers can have (a line ending otherwise is no row).
 _VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
@@ -302,8 +434,8 @@ class _Row:
         )
 
 
-def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], tuple[float, float]]:
-    """The left and right of the loose box of the character at an index of ``textpage``.
+def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], Box]:
+    """The loose box of the character at an index of ``textpage``: left, bottom, right, top.
 
     PDFium's own function with one rectangle for all calls: pypdfium2's ``get_charbox``
     makes a rectangle per call, and a report's rows need some hundreds of boxes.
@@ -311,24 +443,19 @@ def _charbox(pdfium: ModuleType, textpage: PdfTextPage) -> Callable[[int], tuple
     rect = pdfium.raw.FS_RECTF()
     get, raw = pdfium.raw.FPDFText_GetLooseCharBox, textpage.raw
 
-    def charbox(index: int) -> tuple[float, float]:
+    def charbox(index: int) -> Box:
         if not get(raw, index, rect):
             raise pdfium.PdfiumError("failed to get a character's box")
-        return rect.left, rect.right
+        return rect.left, rect.bottom, rect.right, rect.top
 
     return charbox
 
 
 #: Whitespace: what PDFium inserts between characters (spaces, line ends) in its text.
 _NON_SPACE = re.compile(r"\S")
-#: A gap wider than this share of a character's width, or a step back, between two pieces
-#: of text that PDFium joined without a space, is a gap between two cells.
-_CELL_GAP = 0.3
 
 
-def _respace(
-    text: str, stream: str, charbox: Callable[[int], tuple[float, float]]
-) -> tuple[str, list[int]] | None:
+def _respace(text: str, stream: str, charbox: Callable[[int], Box]) -> tuple[str, list[int]] | None:
     """The page's text with a space between two cells that PDFium joined, and for each
     character of it the index of its character in the text page (-1 for a space put in).
 
@@ -366,7 +493,7 @@ def _respace(
         shown[k] + 1
         for k in joined
         if "\n" in stream[drawn[k] : drawn[k + 1]]
-        and _apart(charbox(drawn[k]), charbox(drawn[k + 1]))
+        and apart(charbox(drawn[k]), charbox(drawn[k + 1]))
     ]
     if not cuts:
         return text, where
@@ -378,21 +505,12 @@ def _respace(
     ]
 
 
-def _by_text_index(
-    charbox: Callable[[int], tuple[float, float]], where: list[int]
-) -> Callable[[int], tuple[float, float]]:
+def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[[int], Box]:
     """``charbox`` asked by an index of the page's text (see :func:`_respace`)."""
     return lambda at: charbox(where[at])
 
 
-def _apart(first: tuple[float, float], second: tuple[float, float]) -> bool:
-    """Whether two characters' boxes (left, right) stand apart: a gap wider than a share
-    of the narrower one, or the second to the left of the first's start."""
-    width = min(first[1] - first[0], second[1] - second[0])
-    return second[0] - first[1] > _CELL_GAP * max(width, 1.0) or second[0] < first[0]
-
-
-def _value_rows(page: int, text: str, charbox: Callable[[int], tuple[float, float]]) -> list[_Row]:
+def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Row]:
     """The lines of a page that end in numbers, with each number's box.
 
     A line counts if it ends in two numbers or more: a row of a statistical table as
@@ -410,14 +528,14 @@ def _value_rows(page: int, text: str, charbox: Callable[[int], tuple[float, floa
         start = starts[number]
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
         first = len(tokens)
-        while first and _VALUE.fullmatch(line, *tokens[first - 1]):
+        while first and VALUE.fullmatch(line, *tokens[first - 1]):
             first -= 1
         if len(tokens) - first >= 2:
             cells = []
             for a, b in tokens[first:]:
-                left, right = charbox(start + a)
+                left, _, right, _ = charbox(start + a)
                 if b - a > 1:
-                    right = charbox(start + b - 1)[1]
+                    right = charbox(start + b - 1)[2]
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
     return rows
