@@ -166,8 +166,17 @@ _GROUP, _LOOSE_ROW, _GROUPED_ROW = 0, 1, 2
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
 _LIBXML2_DEPTH = 2048
 
-#: Characters that separate nothing visible: split text at them but insert no space.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+#: Characters a browser draws nothing for (a regular expression class): split text at
+#: them but insert no space. The zero-width space, joiners and word joiner, the byte-order
+#: mark; and the format characters pages carry from word processors and copied text: the
+#: soft hyphen (drawn only where a line breaks), the direction marks, embeddings and
+#: isolates (LRM, RLM, ALM, U+202A-U+202E, U+2066-U+2069), the invisible operators
+#: (U+2061-U+2064), the combining grapheme joiner, the Mongolian vowel separator and the
+#: variation selectors. A number written ``&lrm;12&rlm;`` or ``1&shy;2`` is 12.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufe00-\ufe0f\ufeff"
+)
 _PIECES = re.compile(rf"[^\s{_INVISIBLE}]+|\s+")
 _WORD = re.compile(rf"[^\s{_INVISIBLE}]+")
 #: The control characters that mark binary data, as bytes (each is one byte in UTF-8),
