@@ -31,11 +31,15 @@ import re
 import unicodedata
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, sub
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
-from xxgk_lint.sources.html_css import hidden_by_stylesheets
+from xxgk_lint.sources.html_css import (
+    hidden_by_stylesheets,
+    keeps_line_breaks,
+    white_space_by_stylesheets,
+)
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
@@ -538,6 +542,10 @@ _TABLE_END = 3  # the data table is laid out and its rows added
 _GROUP_END = 4  # a thead/tbody/tfoot ends
 _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
+_WHITE_SPACE_END = 7  # an element that set white-space ends: back to the line breaks before
+#: Where the walk is, for the start of an element that sets white-space in the flow (never
+#: ``_Extractor.where``).
+_WHITE_SPACE = 4
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
 #: Blocks whose start in the flow is only a line break (the walk does it in line; a table
@@ -578,17 +586,17 @@ def _holds_reference(encoded: bytes) -> bool:
     return at != -1 and encoded.find(b"&#", at - 1) != -1
 
 
-def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element]:
+def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
     """The page's hidden elements (``_hidden``), found without asking every element.
 
-    ``encoded`` is the page as lxml parsed it (UTF-8). Most pages have no style that
+    ``encoded`` is the page as lxml parsed it (UTF-8), ``lowered`` the same in lower
+    case. Most pages have no style that
     hides and no ``hidden`` attribute, which a look at the bytes shows; a page whose words
     are all in lower case is queried for the few elements that may hide; only a page that
     writes characters as numeric references (which could spell the words), or the words
     in capitals, has every element looked at. Elements the page's own ``<style>`` blocks
     hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
-    lowered = encoded.lower()
     plain = not _holds_reference(encoded)
     # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
     # page writes no reference that could spell it): neither it nor its case is looked for.
@@ -606,6 +614,33 @@ def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element
     else:
         candidates = root.iter(etree.Element)
     return {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+
+
+#: Elements whose ``style`` attribute names ``white-space``, in any case.
+_WHITE_SPACE_STYLE = etree.XPath(
+    "//*[contains(translate(@style, 'WHITESPAC', 'whitespac'), 'white-space')]"
+)
+
+
+def _white_space(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
+    """The elements that set ``white-space``: True where their text keeps its line breaks
+    (``pre``, ``pre-wrap``, ``pre-line``, ``break-spaces``, as a ``<pre>`` does), False where
+    it joins them (``normal``, ``nowrap``); by the element's ``style`` attribute, else the
+    page's own stylesheet (:func:`~xxgk_lint.sources.html_css.white_space_by_stylesheets`).
+
+    A page pasted as plain text is often shown in a ``<div style="white-space:pre-wrap">``:
+    a browser breaks its lines where the source does, and so must the reader, or the whole
+    report is one line. Empty when no element keeps line breaks (most pages: one search of
+    the page's bytes ``lowered``, in lower case), so that the walk looks at none.
+    """
+    if b"white-space" not in lowered:
+        return {}
+    found = white_space_by_stylesheets(root, lowered)
+    for el in _WHITE_SPACE_STYLE(root):
+        keeps = keeps_line_breaks(el.get("style") or "")
+        if keeps is not None:
+            found[el] = keeps
+    return found if any(found.values()) else {}
 
 
 class _Extractor:
@@ -635,6 +670,8 @@ class _Extractor:
         self.groups = Groups()
         self.row: Row | None = None
         self.hidden: set[etree._Element] = set()  # set by run()
+        #: The elements that set white-space (``_white_space``; set by run()).
+        self.white_space: dict[etree._Element, bool] = {}
         self.depth_limit = 0  # set by run()
 
     # -- emitting
@@ -712,7 +749,11 @@ class _Extractor:
         text_of = self._text
         find = cursor.find
         single_word = _WORD.fullmatch
-        hidden = self.hidden = _hidden_elements(root, encoded)
+        lowered = encoded.lower()
+        hidden = self.hidden = _hidden_elements(root, encoded, lowered)
+        self.white_space = _white_space(root, lowered)
+        # The elements the walk looks at apart: hidden ones, and those that set white-space.
+        special = hidden | self.white_space.keys() if self.white_space else hidden
         drop = _DROP
         in_cell = _IN_CELL
         flow_block = _FLOW_BLOCK
@@ -737,14 +778,17 @@ class _Extractor:
                     cursor.enter(tag, el.sourceline)
                 if len(stack) >= limit:
                     self._too_deep(len(stack) + 1)
-                if tag in drop or (hidden and el in hidden):
-                    if self.where == _ROW and tag in ("td", "th"):
-                        self._cell(el)
-                    self._skip(el)
-                    walker.skip_subtree()
-                    push(no_action)
-                    continue
                 where = self.where
+                if tag in drop or (special and el in special):
+                    if tag in drop or el in hidden:
+                        if where == _ROW and tag in ("td", "th"):
+                            self._cell(el)
+                        self._skip(el)
+                        walker.skip_subtree()
+                        push(no_action)
+                        continue
+                    if where == _FLOW and tag != "table" and tag != "br":
+                        where = _WHITE_SPACE  # (in a cell, line breaks are breaks anyway)
                 if where == _CELL:  # the most frequent case: content of a table cell
                     action = in_cell.get(tag, no_action)
                     if action is not no_action or tag == "br":
@@ -770,6 +814,8 @@ class _Extractor:
                     if tag == "tr" and fill_row(el, len(stack)):
                         walker.skip_subtree()  # its cells are read; only its end is left
                         continue
+                elif where == _WHITE_SPACE:
+                    push(self._white_space_start(el, tag))
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
@@ -842,6 +888,16 @@ class _Extractor:
                 return (_PRE_END, None)
             return _BLOCK_ACTION
         return _NO_ACTION
+
+    def _white_space_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
+        """An element in the flow that sets white-space (``self.white_space``): until its
+        end, line breaks in the text break the flow line (as in a ``<pre>``) or not."""
+        block = tag in _BLOCK
+        if block:
+            self._flush()
+        saved = self.pre
+        self.pre = 1 if self.white_space[el] else 0
+        return (_WHITE_SPACE_END, (saved, block))
 
     def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a data table or in its thead/tbody/tfoot."""
@@ -1366,6 +1422,11 @@ class _Extractor:
         elif kind == _PRE_END:
             self.pre -= 1
             self._line_break()
+        elif kind == _WHITE_SPACE_END:
+            pre, block = cast("tuple[int, bool]", saved)
+            self.pre = pre
+            if block:
+                self._line_break()
         elif kind == _TABLE_END:
             rows = self.rows
             self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]

@@ -28,7 +28,7 @@ import re
 
 from lxml import etree
 
-__all__ = ["hidden_by_stylesheets"]
+__all__ = ["hidden_by_stylesheets", "keeps_line_breaks", "white_space_by_stylesheets"]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
 #: (A tag starts after no letter or digit, and is taken whole: linear time on any line.)
@@ -199,3 +199,72 @@ def _shows(declarations: dict[str, str]) -> bool | None:
     if (display is not None and display != "") or visibility == "visible":
         return True
     return None
+
+
+# --------------------------------------------------------------------------- white-space
+
+#: The ``white-space`` values that keep the text's line breaks (a browser breaks the line
+#: at each one), and those that do not.
+_KEEPS_BREAKS = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
+_JOINS_LINES = frozenset({"normal", "nowrap"})
+#: A selector this module reads ``white-space`` for: a tag, a class or an id, or a tag and
+#: one of them (``div``, ``.txt``, ``p.txt``, ``#main``).
+_TAG_OR_SIMPLE = re.compile(
+    r"([a-zA-Z][a-zA-Z0-9]*+)?(?:([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*+))?"
+)
+
+
+def keeps_line_breaks(declarations: str) -> bool | None:
+    """What a declaration block (a ``style`` attribute) says of line breaks in the text:
+    True (``white-space: pre``, ``pre-wrap``, ``pre-line``, ``break-spaces``: kept), False
+    (``normal``, ``nowrap``: joined), None (nothing)."""
+    value = _declarations(declarations).get("white-space")
+    if value is None:
+        return None
+    first = value.split(" ", 1)[0] if value else ""
+    if first in _KEEPS_BREAKS:
+        return True
+    return False if first in _JOINS_LINES else None
+
+
+def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
+    """The elements the page's own ``<style>`` blocks give a ``white-space`` (see
+    :func:`keeps_line_breaks`), by a rule at the top of a sheet for the screen whose
+    selector is a tag, a class or an id, or a tag and one of them. Rules are applied tag
+    rules first, then class rules, then id rules (the order of their weight), each in the
+    order of the sheets; an element's own ``style`` attribute is the caller's. A page
+    without ``white-space`` in a ``<style>`` costs a search of its bytes."""
+    if b"<style" not in lowered or b"white-space" not in lowered:
+        return {}
+    rules: list[tuple[int, str, str, str, bool]] = []  # (weight, tag, kind, name, keeps)
+    for style in root.iter("style"):
+        media = (style.get("media") or "").strip().lower()
+        text = style.text or ""
+        if media not in _SCREEN or "white-space" not in text.lower():
+            continue
+        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+        for prelude, block, nested in _rules(sheet):
+            if nested or prelude.startswith("@"):
+                continue  # what @media gives is not certain
+            keeps = keeps_line_breaks(block)
+            if keeps is None:
+                continue
+            for selector in prelude.split(","):
+                simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
+                if simple is None or not (simple.group(1) or simple.group(2)):
+                    continue
+                tag, kind, name = simple.groups()
+                weight = 0 if kind is None else 1 if kind == "." else 2
+                rules.append((weight, (tag or "").lower(), kind or "", name or "", keeps))
+    found: dict[etree._Element, bool] = {}
+    for _, tag, kind, name, keeps in sorted(rules, key=lambda rule: rule[0]):
+        if kind == ".":
+            candidates = _BY_CLASS(root, name=f" {name} ")
+        elif kind == "#":
+            candidates = _BY_ID(root, name=name)
+        else:
+            candidates = root.iter(tag)
+        for el in candidates:
+            if not tag or el.tag == tag:
+                found[el] = keeps
+    return found
