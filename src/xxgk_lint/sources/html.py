@@ -41,7 +41,7 @@ from xxgk_lint.sources.html_css import (
     white_space_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
-from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
+from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_TITLE,
@@ -902,7 +902,7 @@ class _Extractor:
     def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a data table or in its thead/tbody/tfoot."""
         if tag in _GROUP_TAGS:
-            self.groups.explicit()
+            self.groups.explicit(tag == "tfoot")
             return (_GROUP_END, None)
         if tag == "tr":
             row = Row(self.groups.rows, self.groups.current())
@@ -1018,7 +1018,7 @@ class _Extractor:
             if kind == _GROUP:
                 if in_group:
                     groups.end_explicit()
-                groups.explicit()
+                groups.explicit(el.tag == "tfoot")
                 in_group = True
                 continue
             if kind == _LOOSE_ROW and in_group:
@@ -1428,7 +1428,7 @@ class _Extractor:
             if block:
                 self._line_break()
         elif kind == _TABLE_END:
-            rows = self.rows
+            rows = foot_last(self.rows, self.groups.foot)
             self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
             self._emit_table(rows)
 
