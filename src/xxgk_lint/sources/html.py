@@ -327,6 +327,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
+    nearly = _nearly_decoded(data, [declared] if declared else [])
+    if nearly is not None:
+        return nearly
     if declared:
         # The page says what it is, and a stray bad byte should not lose the whole report.
         return data.decode(declared, errors="replace"), declared
@@ -334,6 +337,32 @@ def _decode(data: bytes) -> tuple[str, str]:
         return decode_bytes(data)
     except InputError as exc:
         raise InputError(f"malformed HTML: {exc}") from None
+
+
+#: At most one character in this many may be a byte the decoder could not read for
+#: ``_nearly_decoded`` to take the encoding.
+_STRAY_BYTES = 200
+
+
+def _nearly_decoded(data: bytes, declared: list[str]) -> tuple[str, str] | None:
+    """The page decoded by the encoding (the declared one, UTF-8, GB18030, tried in that
+    order) that leaves the fewest bytes it cannot read, each made U+FFFD, if they are few;
+    None if none is close. For a page that no encoding reads whole: a CMS cuts a
+    description at a byte count, in the middle of a character, or a stray byte is left,
+    and the page's charset may be missing or wrong (the server's header said it). One
+    wrong byte in UTF-8 is one U+FFFD; UTF-8 read as GB18030, or GBK as UTF-8, is many."""
+    best: tuple[int, str, str] | None = None
+    for encoding in dict.fromkeys([*declared, "utf-8", "gb18030"]):
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, encoding)
+    if best is None or best[0] * _STRAY_BYTES > len(best[1]):
+        return None
+    return best[1], best[2]
 
 
 #: The start of a page as most pages write it: a doctype, html/head/meta/link/base tags
