@@ -547,3 +547,27 @@ def test_long_header_cell_makes_a_layout_table() -> None:
     source = read_html("t.html", page)
     assert source.text.split("\n") == [long, "乙", "1", "2", ""]
     assert source.grid == {}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<del>15</del>12",
+        "<del>15</del><ins>12</ins>",
+        '<span class=msoDel><del cite="mailto:a" datetime="2024-01-10T09:00">15</del></span>'
+        '<ins cite="mailto:a" datetime="2024-01-10T09:00">12</ins>',
+        "<DEL>1</DEL>12<del>5</del>",
+        "<p><del><span>9</span></del><span>12</span></p>",
+    ],
+)
+def test_deleted_text_is_not_read(cell: str) -> None:
+    """Text in a ``<del>`` (Word's tracked deletions saved as a web page) is not the
+    report's: the value beside it is read alone, and leads back to its own place."""
+    page = html(
+        f"<p>一、<del>基本</del>总体情况</p><table><tr><td>规章</td><td>{cell}</td></tr></table>"
+    )
+    source = read_html("t.html", page)
+    assert source.text == "一、总体情况\n规章\t12\n"
+    raw = page.decode()
+    origin = source.origin(2, 4)
+    assert (origin.line, origin.column) == (1, raw.index("12") + 1)

@@ -61,9 +61,13 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk", 
 #: Single-byte encodings that sites declare by mistake for Chinese pages (tried last).
 _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "windows-1252"})
 
-#: Elements whose content is never report text.
+#: Elements whose content is never report text. ``del`` is text the author deleted: Word
+#: saves a document with tracked changes as a web page with each deletion in a ``<del>``
+#: (struck out on the page) beside its insertion in an ``<ins>``; a deleted old value
+#: read with the new one glues them into one wrong number.
 _DROP = frozenset(
     {
+        "del",
         "head",
         "title",
         "script",
