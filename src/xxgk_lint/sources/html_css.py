@@ -8,14 +8,18 @@ numbers, a hidden old value glued to a number would change it).
 Only what can be decided without a CSS engine is taken as hiding, and only in the page's
 own ``<style>`` blocks (no stylesheet is ever fetched):
 
-* a rule at the top of a sheet (not in ``@media``: a rule for print or a small screen
-  does not hide on the screen the report is read on) whose selector list holds simple
-  selectors — ``.cls``, ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say
-  ``display: none`` or ``visibility: hidden``/``collapse``;
-* unless the page may show the element again: a rule anywhere (in ``@media`` too, with
-  any selector: ``.tab.active``, ``li:hover .sub``) that sets another ``display`` or
-  ``visibility: visible`` for an element with one of its classes or its id, or the
-  element's own ``style`` attribute that does. Class names and ids are compared as
+* a rule of a sheet for the screen, at its top or in ``@media screen``/``all`` (not in
+  another ``@media``: a rule for print or a small screen does not hide on the screen
+  the report is read on) whose selector list holds simple selectors — ``.cls``,
+  ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say ``display: none`` or
+  ``visibility: hidden``/``collapse``;
+* unless the page may show the element again on a desktop screen: a rule anywhere (in
+  ``@media`` too, with any selector: ``.tab.active``, ``li:hover .sub``) that sets
+  another ``display`` or ``visibility: visible`` for an element with one of its classes
+  or its id, or the element's own ``style`` attribute that does. Rules for print or for
+  a screen narrower than a desktop's (``@media print``, ``(max-width: 768px)``, a
+  ``<style media="print">``) show nothing there: a page that hides its phone or print
+  copy of the report on the screen is read once. Class names and ids are compared as
   written (CSS in standards mode).
 
 When in doubt the element is read, as it was before stylesheets were looked at; so is
@@ -28,7 +32,12 @@ import re
 
 from lxml import etree
 
-__all__ = ["hidden_by_stylesheets", "keeps_line_breaks", "white_space_by_stylesheets"]
+__all__ = [
+    "for_desktop",
+    "hidden_by_stylesheets",
+    "keeps_line_breaks",
+    "white_space_by_stylesheets",
+]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
 #: (A tag starts after no letter or digit, and is taken whole: linear time on any line.)
@@ -39,8 +48,6 @@ _SIMPLE = re.compile(
 _NAMES = re.compile(r"([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
-#: Media a <style> element may be for and still be the screen's.
-_SCREEN = ("", "all", "screen")
 
 _BY_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
 _BY_ID = etree.XPath("//*[@id = $name]")
@@ -62,11 +69,11 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
     shown: set[str] = set()  # ".name" / "#name" that some rule may show
     for style in root.iter("style"):
-        media = (style.get("media") or "").strip().lower()
+        desktop = for_desktop(style.get("media") or "")
         text = style.text or ""
         lower = text.lower()
-        if "none" in lower or "hidden" in lower or "collapse" in lower:
-            _read_sheet(text, media in _SCREEN, hiding, shown)
+        if desktop is not False and ("none" in lower or "hidden" in lower or "collapse" in lower):
+            _read_sheet(text, desktop is True, hiding, shown)
     tags: dict[str, set[str]] = {}  # ".name" / "#name" -> the tags it hides ("": any)
     for tag, kind, name in hiding:
         if kind + name not in shown:
@@ -128,7 +135,9 @@ def _read_sheet(
     sheet = _COMMENT.sub(" ", sheet).replace("<!--", " ").replace("-->", " ")
     for prelude, block, nested in _rules(sheet):
         if nested:  # @media, @supports …: what they hide is not certain, what they show is
-            _read_sheet(block, False, hiding, shown)
+            desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
+            if desktop is not False:  # (rules for print or a small screen: nothing)
+                _read_sheet(block, screen and desktop is True, hiding, shown)
             continue
         if prelude.startswith("@"):
             continue  # @font-face, @page, @keyframes …
@@ -145,6 +154,39 @@ def _read_sheet(
             if simple:
                 tag, kind, name = simple.groups()
                 hiding.append(((tag or "").lower(), kind, name))
+
+
+#: A media feature true only on a screen narrower than a desktop's (under 1024 px, or
+#: 64 em): ``max-width: 768px``, ``max-device-width:40em``.
+_NARROW = re.compile(r"\(\s*max-(?:device-)?width\s*:\s*(\d+(?:\.\d*)?)\s*(px|em|rem)?\s*\)")
+_DESKTOP_PX = 1024
+
+
+def for_desktop(media: str) -> bool | None:
+    """Whether a media query list (a ``media`` attribute, what follows ``@media``) holds on
+    a desktop screen, where a report is read: True surely (none, ``all``, ``screen``, or
+    a list holding one), False surely not (print, speech …, a screen narrower than
+    1024 px), None perhaps (another feature: ``min-width``, ``orientation``, ``not``)."""
+    answers: set[bool | None] = set()
+    for query in media.lower().split(","):
+        query = " ".join(query.split())
+        kind = query.split("(", 1)[0].replace(" and", " ").split()
+        if "not" in kind:
+            answers.add(None)
+        elif kind and kind[-1] not in ("all", "screen"):
+            answers.add(False)  # print, speech, (the old) handheld, tv …
+        elif "(" not in query:
+            answers.add(True)
+        else:
+            narrow = _NARROW.search(query)
+            if narrow is None:
+                answers.add(None)
+            else:
+                size = float(narrow.group(1)) * (16 if narrow.group(2) in ("em", "rem") else 1)
+                answers.add(False if size < _DESKTOP_PX else None)
+    if True in answers:
+        return True  # a list holds where any of its queries does
+    return False if answers == {False} else None
 
 
 def _rules(sheet: str) -> list[tuple[str, str, bool]]:
@@ -238,9 +280,8 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
         return {}
     rules: list[tuple[int, str, str, str, bool]] = []  # (weight, tag, kind, name, keeps)
     for style in root.iter("style"):
-        media = (style.get("media") or "").strip().lower()
         text = style.text or ""
-        if media not in _SCREEN or "white-space" not in text.lower():
+        if "white-space" not in text.lower() or for_desktop(style.get("media") or "") is not True:
             continue
         sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
         for prelude, block, nested in _rules(sheet):
