@@ -558,11 +558,15 @@ def test_long_header_cell_makes_a_layout_table() -> None:
         '<ins cite="mailto:a" datetime="2024-01-10T09:00">12</ins>',
         "<DEL>1</DEL>12<del>5</del>",
         "<p><del><span>9</span></del><span>12</span></p>",
+        "<s>15</s>12",
+        "<strike>15</strike> 12",
+        "<S>1</S><span>12</span><STRIKE>5</STRIKE>",
     ],
 )
 def test_deleted_text_is_not_read(cell: str) -> None:
-    """Text in a ``<del>`` (Word's tracked deletions saved as a web page) is not the
-    report's: the value beside it is read alone, and leads back to its own place."""
+    """Text in a ``<del>`` (Word's tracked deletions saved as a web page), an ``<s>`` or
+    a ``<strike>`` (struck out by hand) is not the report's: the value beside it is read
+    alone, and leads back to its own place."""
     page = html(
         f"<p>一、<del>基本</del>总体情况</p><table><tr><td>规章</td><td>{cell}</td></tr></table>"
     )

@@ -64,10 +64,13 @@ _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "window
 #: Elements whose content is never report text. ``del`` is text the author deleted: Word
 #: saves a document with tracked changes as a web page with each deletion in a ``<del>``
 #: (struck out on the page) beside its insertion in an ``<ins>``; a deleted old value
-#: read with the new one glues them into one wrong number.
+#: read with the new one glues them into one wrong number. ``s`` and ``strike`` are text
+#: struck out by hand (an old value left beside the new one), no longer the report's.
 _DROP = frozenset(
     {
         "del",
+        "s",
+        "strike",
         "head",
         "title",
         "script",
