@@ -575,3 +575,37 @@ def test_deleted_text_is_not_read(cell: str) -> None:
     raw = page.decode()
     origin = source.origin(2, 4)
     assert (origin.line, origin.column) == (1, raw.index("12") + 1)
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("1493<sup>①</sup>", "1493"),
+        ("12.35<sup>注</sup>", "12.35"),
+        ("26 <sup>1</sup>", "26"),
+        ('<span>26</span><sup><a href="#n1">[1]</a></sup>', "26"),
+        ("1493<sub>件</sub>", "1493"),
+        ("２６<SUP>*</SUP>", "２６"),
+        # Not after a digit: read.
+        ("m<sup>2</sup>", "m2"),
+        ("<sup>1</sup>", "1"),
+        ("行政许可<sup>注1</sup>", "行政许可注1"),
+        ("1<br><sup>2</sup>", "1 2"),
+    ],
+)
+@pytest.mark.parametrize("walked", [False, True])
+def test_a_note_mark_after_a_number_in_a_cell_is_not_read(
+    cell: str, read: str, walked: bool
+) -> None:
+    """A ``<sup>``/``<sub>`` right after a digit in a cell marks the value with a note
+    (1493①): not read, whether the row is read at once or by the walk (a comment in the
+    row sends it there); the value leads back to its place, the cell after it too."""
+    comment = "<!-- x -->" if walked else ""
+    page = html(f"<table><tr><td>甲</td><td>{cell}</td>{comment}<td>7</td></tr></table>")
+    source = read_html("t.html", page)
+    assert source.text == f"甲\t{read}\t7\n"
+    raw = page.decode()
+    origin = source.origin(1, 3)
+    assert (origin.line, origin.column) == (1, raw.index(read[0], raw.index("甲</td>") + 5) + 1)
+    origin = source.origin(1, len(f"甲\t{read}\t") + 1)
+    assert (origin.line, origin.column) == (1, raw.index("7</td>") + 1)

@@ -587,8 +587,26 @@ _BLOCK_ACTION = (_BLOCK_END, None)
 #: Blocks whose start in the flow is only a line break (the walk does it in line; a table
 #: or a ``pre`` goes through ``_Extractor._flow_start``): three calls fewer a block.
 _FLOW_BLOCK = _BLOCK - {"table", "pre"}
-#: In a cell, what the end of an element does: a block ends with a line break.
-_IN_CELL = dict.fromkeys(_BLOCK, _BLOCK_ACTION)
+#: What a ``<sup>`` or ``<sub>`` in a cell does at its start: see ``_note_mark``.
+_NOTES = frozenset({"sup", "sub"})
+_NOTE_ACTION = (_INLINE, "note")
+#: In a cell, what the end of an element does: a block ends with a line break; and what
+#: a note mark's start does (``_NOTE_ACTION``).
+_IN_CELL = {**dict.fromkeys(_BLOCK, _BLOCK_ACTION), **dict.fromkeys(_NOTES, _NOTE_ACTION)}
+
+
+def _note_mark(items: list[_Item]) -> bool:
+    """Whether a ``<sup>`` or ``<sub>`` starting in a cell after ``items`` is a note mark,
+    not read: it follows a digit (spaces between or not). A statistics table marks a value
+    with a note that way (1493<sup>①</sup>, 12.35<sup>注</sup>, 26<sup>1</sup>); read with
+    it, the value is another number or none. A ``<sup>`` after a letter (m<sup>2</sup>) or
+    at the start of a cell is read."""
+    for item in reversed(items):
+        if item == _SPACE:
+            continue
+        return not isinstance(item, str) and item[-1][0][-1:].isdigit()
+    return False
+
 
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
 #: lower case: one location path each, no union, so that only a few nodes are returned.
@@ -828,7 +846,15 @@ class _Extractor:
                 if where == _CELL:  # the most frequent case: content of a table cell
                     action = in_cell.get(tag, no_action)
                     if action is not no_action or tag == "br":
-                        self.items.append(_BREAK)
+                        if action is not _NOTE_ACTION:
+                            self.items.append(_BREAK)
+                        else:
+                            action = no_action
+                            if _note_mark(self.items):
+                                self._skip(el)
+                                walker.skip_subtree()
+                                push(no_action)
+                                continue
                     push(action)
                 elif where == _ROW and (tag == "td" or tag == "th"):
                     push((_RESTORE, (self.items, _ROW)))
@@ -1367,22 +1393,37 @@ class _Extractor:
             block = tag in _BLOCK
             if (block or tag == "br") and items:
                 items.append(_BREAK)
-            text = child.text
-            if text:
-                if not text.isspace():
-                    self._cell_text(text, k)
-                elif items:  # spaces and breaks before a cell's first word change nothing
-                    items.append(_BREAK if "\n" in text else _SPACE)
-            if len(child):
-                k = self._cell_children(child, k)
-            if block and items:
-                items.append(_BREAK)
+            if tag in _NOTES and _note_mark(items):
+                k = self._skip_note(child, k)  # not read, as the walk skips it
+            else:
+                text = child.text
+                if text:
+                    if not text.isspace():
+                        self._cell_text(text, k)
+                    elif items:  # spaces and breaks before a cell's first word change nothing
+                        items.append(_BREAK if "\n" in text else _SPACE)
+                if len(child):
+                    k = self._cell_children(child, k)
+                if block and items:
+                    items.append(_BREAK)
             tail = child.tail
             if tail:
                 if not tail.isspace():
                     self._cell_text(tail, k)
                 elif items:
                     items.append(_BREAK if "\n" in tail else _SPACE)
+        return k
+
+    def _skip_note(self, note: etree._Element, k: int) -> int:
+        """Pass over a note mark in a plain row's cell (``_note_mark``), whose start tag is
+        start tag ``k``: its start tags and its end tag, as ``_skip`` does in the walk;
+        returns the start tags entered, after it."""
+        k += sum(1 for _ in note.iterdescendants())  # (no comment in a plain row)
+        cursor = self.cursor
+        cursor.k = k
+        cursor.j = cursor.start_tags[k - 1] + 1
+        cursor.pos = cursor.offsets[cursor.j]
+        cursor.leave(note.tag)
         return k
 
     def _cell_text(self, text: str, k: int) -> None:
