@@ -609,3 +609,26 @@ def test_a_note_mark_after_a_number_in_a_cell_is_not_read(
     assert (origin.line, origin.column) == (1, raw.index(read[0], raw.index("甲</td>") + 5) + 1)
     origin = source.origin(1, len(f"甲\t{read}\t") + 1)
     assert (origin.line, origin.column) == (1, raw.index("7</td>") + 1)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "read"),
+    [
+        ("共收到申请12<sup>1</sup>件", "共收到申请12件"),
+        ("办结<b>10</b> <sub>注</sub>件", "办结10 件"),
+        (
+            "共<span>12</span><sup><a href='#n'>[1]</a></sup>件，面积5000m<sup>2</sup>",
+            "共12件，面积5000m2",
+        ),
+        ("<sup>1</sup>见附件", "1见附件"),
+        ("12<br><sup>注</sup>", "12\n注"),
+    ],
+)
+def test_a_note_mark_after_a_number_in_a_sentence_is_not_read(paragraph: str, read: str) -> None:
+    page = html(f"<p>{paragraph}</p><p>后</p>")
+    source = read_html("t.html", page)
+    assert source.text == f"{read}\n后\n"
+    raw = page.decode()
+    after = source.text.index("后")
+    origin = source.origin(source.text.count("\n", 0, after) + 1, 1)
+    assert (origin.line, origin.column) == (1, raw.index("后") + 1)

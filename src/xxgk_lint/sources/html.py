@@ -596,11 +596,12 @@ _IN_CELL = {**dict.fromkeys(_BLOCK, _BLOCK_ACTION), **dict.fromkeys(_NOTES, _NOT
 
 
 def _note_mark(items: list[_Item]) -> bool:
-    """Whether a ``<sup>`` or ``<sub>`` starting in a cell after ``items`` is a note mark,
-    not read: it follows a digit (spaces between or not). A statistics table marks a value
-    with a note that way (1493<sup>①</sup>, 12.35<sup>注</sup>, 26<sup>1</sup>); read with
-    it, the value is another number or none. A ``<sup>`` after a letter (m<sup>2</sup>) or
-    at the start of a cell is read."""
+    """Whether a ``<sup>`` or ``<sub>`` starting after ``items`` (a cell's, or the flow
+    line's) is a note mark, not read: it follows a digit (spaces between or not). A
+    statistics table marks a value with a note that way (1493<sup>①</sup>,
+    12.35<sup>注</sup>, 26<sup>1</sup>), and a sentence a number (收到申请12<sup>1</sup>件);
+    read with it, the value is another number or none. A ``<sup>`` after a letter
+    (m<sup>2</sup>), after a line break or at the start of a cell is read."""
     for item in reversed(items):
         if item == _SPACE:
             continue
@@ -867,6 +868,11 @@ class _Extractor:
                         push(block_action)
                     else:
                         action = self._flow_start(el, tag)
+                        if action is _NOTE_ACTION:  # a note mark: not read
+                            self._skip(el)
+                            walker.skip_subtree()
+                            push(no_action)
+                            continue
                         push(action)
                         if action[0] == _TABLE_END and fill_table(el, len(stack)):
                             walker.skip_subtree()  # its rows are read; only its end is left
@@ -949,6 +955,8 @@ class _Extractor:
                 self.pre += 1
                 return (_PRE_END, None)
             return _BLOCK_ACTION
+        if tag in _NOTES and _note_mark(self.line):
+            return _NOTE_ACTION  # (the caller skips it)
         return _NO_ACTION
 
     def _white_space_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
