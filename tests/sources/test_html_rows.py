@@ -206,6 +206,12 @@ TABLES = {
         "<tbody><tr><td>甲</td><td>1</td></tr><tr><td>乙</td><td>5</td></tr></tbody>",
         False,
     ),
+    "note-marks": (
+        "<tr><td>甲</td><td>12<sup>1</sup></td><td>m<sup>2</sup></td></tr>"
+        "<tr><td><span>2</span><sup><a>[1]</a><b>x</b></sup><i>6</i></td><td>3 <sub>注</sub>4</td>"
+        "<td><sup>5</sup>7<sup>8</sup></td></tr>",
+        True,
+    ),
     "empty-groups": ("<tbody></tbody><tr><td>1</td><td>2</td></tr><tbody>\n</tbody>", True),
     "empty-rows": ("<tr></tr><tr><td>1</td><td>2</td></tr><tr>\n</tr>", True),
     "spaces-everywhere": (
