@@ -9,10 +9,15 @@ report. lxml parses the page; this module lays it out as the text the parser rea
   cell is an empty field), and ``Source.grid`` says where each field stands in the table's
   grid (start column, span, rows) after rowspan and colspan are laid out as a browser lays
   them out (:mod:`.html_tables`), so that the parser can put every value under its header;
+  a ``tfoot``'s rows come last, where a browser draws them;
 * the text of a cell is one piece: ``<br>``, ``<p>`` and line breaks inside it join CJK
   text directly and put one space between Latin letters or digits;
 * outside data tables, every block element (p, div, h1-h6, li …) and every ``<br>`` starts
-  a line; scripts, styles, the head and hidden elements are dropped.
+  a line, and so does a line break in text shown as preformatted (``<pre>``, or
+  ``white-space: pre``, ``pre-wrap``, ``pre-line``);
+* scripts, styles, the head, hidden elements, deleted and struck-out text (``del``, ``s``,
+  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen)
+  and note marks after a number (``1493<sup>①</sup>``) are not read.
 
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
