@@ -547,3 +547,88 @@ def test_long_header_cell_makes_a_layout_table() -> None:
     source = read_html("t.html", page)
     assert source.text.split("\n") == [long, "乙", "1", "2", ""]
     assert source.grid == {}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<del>15</del>12",
+        "<del>15</del><ins>12</ins>",
+        '<span class=msoDel><del cite="mailto:a" datetime="2024-01-10T09:00">15</del></span>'
+        '<ins cite="mailto:a" datetime="2024-01-10T09:00">12</ins>',
+        "<DEL>1</DEL>12<del>5</del>",
+        "<p><del><span>9</span></del><span>12</span></p>",
+        "<s>15</s>12",
+        "<strike>15</strike> 12",
+        "<S>1</S><span>12</span><STRIKE>5</STRIKE>",
+    ],
+)
+def test_deleted_text_is_not_read(cell: str) -> None:
+    """Text in a ``<del>`` (Word's tracked deletions saved as a web page), an ``<s>`` or
+    a ``<strike>`` (struck out by hand) is not the report's: the value beside it is read
+    alone, and leads back to its own place."""
+    page = html(
+        f"<p>一、<del>基本</del>总体情况</p><table><tr><td>规章</td><td>{cell}</td></tr></table>"
+    )
+    source = read_html("t.html", page)
+    assert source.text == "一、总体情况\n规章\t12\n"
+    raw = page.decode()
+    origin = source.origin(2, 4)
+    assert (origin.line, origin.column) == (1, raw.index("12") + 1)
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("1493<sup>①</sup>", "1493"),
+        ("12.35<sup>注</sup>", "12.35"),
+        ("26 <sup>1</sup>", "26"),
+        ('<span>26</span><sup><a href="#n1">[1]</a></sup>', "26"),
+        ("1493<sub>件</sub>", "1493"),
+        ("２６<SUP>*</SUP>", "２６"),
+        # Not after a digit: read.
+        ("m<sup>2</sup>", "m2"),
+        ("<sup>1</sup>", "1"),
+        ("行政许可<sup>注1</sup>", "行政许可注1"),
+        ("1<br><sup>2</sup>", "1 2"),
+    ],
+)
+@pytest.mark.parametrize("walked", [False, True])
+def test_a_note_mark_after_a_number_in_a_cell_is_not_read(
+    cell: str, read: str, walked: bool
+) -> None:
+    """A ``<sup>``/``<sub>`` right after a digit in a cell marks the value with a note
+    (1493①): not read, whether the row is read at once or by the walk (a comment in the
+    row sends it there); the value leads back to its place, the cell after it too."""
+    comment = "<!-- x -->" if walked else ""
+    page = html(f"<table><tr><td>甲</td><td>{cell}</td>{comment}<td>7</td></tr></table>")
+    source = read_html("t.html", page)
+    assert source.text == f"甲\t{read}\t7\n"
+    raw = page.decode()
+    origin = source.origin(1, 3)
+    assert (origin.line, origin.column) == (1, raw.index(read[0], raw.index("甲</td>") + 5) + 1)
+    origin = source.origin(1, len(f"甲\t{read}\t") + 1)
+    assert (origin.line, origin.column) == (1, raw.index("7</td>") + 1)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "read"),
+    [
+        ("共收到申请12<sup>1</sup>件", "共收到申请12件"),
+        ("办结<b>10</b> <sub>注</sub>件", "办结10 件"),
+        (
+            "共<span>12</span><sup><a href='#n'>[1]</a></sup>件，面积5000m<sup>2</sup>",
+            "共12件，面积5000m2",
+        ),
+        ("<sup>1</sup>见附件", "1见附件"),
+        ("12<br><sup>注</sup>", "12\n注"),
+    ],
+)
+def test_a_note_mark_after_a_number_in_a_sentence_is_not_read(paragraph: str, read: str) -> None:
+    page = html(f"<p>{paragraph}</p><p>后</p>")
+    source = read_html("t.html", page)
+    assert source.text == f"{read}\n后\n"
+    raw = page.decode()
+    after = source.text.index("后")
+    origin = source.origin(source.text.count("\n", 0, after) + 1, 1)
+    assert (origin.line, origin.column) == (1, raw.index("后") + 1)

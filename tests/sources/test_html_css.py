@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import FIXTURES
 from xxgk_lint.parse import parse_path
 from xxgk_lint.sources.html import read_html
+from xxgk_lint.sources.html_css import for_desktop
 from xxgk_lint.sources.model import GridCell, GridRow
 
 
@@ -163,3 +164,68 @@ def test_a_page_that_would_hide_most_of_itself_is_read_whole(tmp_path: Path, hid
     cells = parse_path(report_page(tmp_path, style, change)).tables["applications"]
     person = cells.cell("received", "natural_person")
     assert person is not None and person.value == 9
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        ".m{display:none} @media (max-width: 768px) { .m{display:block} .pc{display:none} }",
+        ".m{display:none} @media only screen and (max-device-width: 40em) { .m{display:block} }",
+        ".m{display:none} @media print { .m{display:block} }",
+        ".m{display:none} @media print, speech { .m{display:block} }",
+        "@media screen { .m{display:none} }",  # a rule for the screen hides there
+        "@media all and (max-width: 640px) { .pc{display:none} } @media all { .m{display:none} }",
+    ],
+)
+def test_a_copy_shown_only_in_print_or_on_a_phone_is_not_read(style: str) -> None:
+    """The report twice, for a desktop screen and for a phone (or for print): read once."""
+    body = '<div class="pc"><p>一、总体情况</p></div><div class="m"><p>一、总体情况</p></div>'
+    assert read_html("t.html", page(style, body)).text == "一、总体情况\n"
+
+
+def test_a_print_sheet_shows_nothing_on_the_screen() -> None:
+    head = '<style>.m{display:none}</style><style media="print">.m{display:block}</style>'
+    body = '<p>前</p><p class="m">藏</p>'
+    page_bytes = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    assert read_html("t.html", page_bytes).text == "前\n"
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        ".m{display:none} @media (max-width: 1280px) { .m{display:block} }",  # a desktop too
+        ".m{display:none} @media screen, print { .m{display:block} }",
+        ".m{display:none} @media not print { .m{display:block} }",
+        ".m{display:none} @media (orientation: portrait) { .m{display:block} }",
+        ".m{display:none} @supports (display: grid) { .m{display:block} }",
+    ],
+)
+def test_a_copy_a_desktop_may_show_is_read(style: str) -> None:
+    body = '<p>前</p><p class="m">见</p>'
+    assert read_html("t.html", page(style, body)).text == "前\n见\n"
+
+
+@pytest.mark.parametrize(
+    ("media", "expected"),
+    [
+        ("", True),
+        ("all", True),
+        (" Screen ", True),
+        ("only screen", True),
+        ("screen, print", True),
+        ("print", False),
+        ("speech", False),
+        ("print, speech", False),
+        ("(max-width: 768px)", False),
+        ("screen and (max-width:1023.5px)", False),
+        ("only screen and (max-device-width: 40em)", False),
+        ("(max-width: 1024px)", None),
+        ("(min-width: 768px)", None),
+        ("not print", None),
+        ("(orientation: portrait)", None),
+        ("(max-width: 768px), print", False),
+        ("(max-width: 768px), (min-width: 1200px)", None),
+    ],
+)
+def test_for_desktop(media: str, expected: bool | None) -> None:
+    assert for_desktop(media) is expected

@@ -91,3 +91,52 @@ def test_utf8_page_is_parsed_from_its_own_bytes(monkeypatch: pytest.MonkeyPatch)
         assert (given[-1] is data) is same
         assert source.text.strip() in ("收到申请 12 件", "收到申请 1\ufffd2 件")
     assert read_html("t.html", cases[0][0]).text == read_html("t.html", cases[2][0]).text
+
+
+REPORT = "<p>收到政府信息公开申请12件，均已按时答复。</p>" * 40
+#: A description a CMS cut at a byte count, in the middle of a character (UTF-8: 2 bytes
+#: of 3; GBK: 1 of 2).
+CUT = "根据《中华人民共和国政府信息公开条例》".encode()[:40]
+CUT_GBK = "根据《中华人民共和国政府信息公开条例》".encode("gbk")[:21]
+
+
+def cut_page(charset: str, encoding: str, cut: bytes) -> bytes:
+    head = (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        if charset
+        else ""
+    )
+    page = f'<html><head>{head}<meta name="description" content="@"></head><body>{REPORT}</body></html>'
+    return page.encode(encoding).replace(b"@", cut)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (cut_page("", "utf-8", CUT), "utf-8"),  # no charset: not lost any more
+        (cut_page("utf-8", "utf-8", CUT), "utf-8"),
+        (cut_page("gb2312", "utf-8", CUT), "utf-8"),  # a wrong charset (the server said UTF-8)
+        (cut_page("gbk", "utf-8", CUT + b"\xff"), "utf-8"),
+        (cut_page("gb2312", "gbk", CUT_GBK), "gb18030"),
+        (cut_page("utf-8", "gbk", CUT_GBK), "gb18030"),  # a wrong charset
+        (cut_page("", "gbk", CUT_GBK + b"\xff"), "gb18030"),
+    ],
+)
+def test_a_page_with_a_stray_byte_is_read_in_the_encoding_that_reads_it_best(
+    data: bytes, encoding: str
+) -> None:
+    """No encoding reads the page whole: the one that leaves the fewest bytes unread (each
+    a U+FFFD) is taken, if they are few, rather than the declared one or none."""
+    source = read_html("t.html", data)
+    assert source.encoding == encoding
+    lines = source.text.split("\n")
+    assert lines[:2] == ["收到政府信息公开申请12件，均已按时答复。"] * 2
+    assert len(lines) == 41
+
+
+def test_a_page_mostly_unreadable_is_not_taken_by_its_fewest_bad_bytes() -> None:
+    from xxgk_lint.sources.html import _nearly_decoded
+
+    assert _nearly_decoded(cut_page("", "utf-8", CUT), []) is not None
+    assert _nearly_decoded(cut_page("", "utf-8", CUT * 30), []) is None  # too many
+    assert _nearly_decoded(bytes(range(128, 256)) * 20, ["utf-8"]) is None

@@ -196,6 +196,22 @@ TABLES = {
         "<tr><td>2</td><td>3</td></tr><tr><td>4</td><td>5</td></tr>",
         True,
     ),
+    "tfoot-first": (
+        "<thead><tr><th>项目</th><th>数量</th></tr></thead><tfoot><tr><td>合计</td><td>6</td></tr>"
+        "</tfoot><tbody><tr><td rowspan=9>甲</td><td>1</td></tr><tr><td>5</td></tr></tbody>",
+        True,
+    ),
+    "tfoot-first-walked": (
+        "<tfoot><tr><td>合计</td><td>6</td></tr></tfoot><!-- x -->"
+        "<tbody><tr><td>甲</td><td>1</td></tr><tr><td>乙</td><td>5</td></tr></tbody>",
+        False,
+    ),
+    "note-marks": (
+        "<tr><td>甲</td><td>12<sup>1</sup></td><td>m<sup>2</sup></td></tr>"
+        "<tr><td><span>2</span><sup><a>[1]</a><b>x</b></sup><i>6</i></td><td>3 <sub>注</sub>4</td>"
+        "<td><sup>5</sup>7<sup>8</sup></td></tr>",
+        True,
+    ),
     "empty-groups": ("<tbody></tbody><tr><td>1</td><td>2</td></tr><tbody>\n</tbody>", True),
     "empty-rows": ("<tr></tr><tr><td>1</td><td>2</td></tr><tr>\n</tr>", True),
     "spaces-everywhere": (
@@ -250,3 +266,50 @@ def test_a_plain_table_s_groups_and_grid(monkeypatch: pytest.MonkeyPatch) -> Non
         5: [(0, 1, 1), (1, 1, 1)],
     }
     assert [row.row for row in source.grid.values()] == [0, 1, 2, 3, 4]
+
+
+#: A table whose tfoot the page writes before its tbody (as HTML 4 wanted it).
+FOOT_FIRST = (
+    "<table><thead><tr><th>项目</th><th>数量</th></tr></thead>\n"
+    "<tfoot><tr><td>合计</td><td>6</td></tr></tfoot>\n"
+    "<tbody><tr><td rowspan=3>甲</td><td>1</td></tr><tr><td>5</td></tr></tbody></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        FOOT_FIRST,
+        FOOT_FIRST.replace("<tfoot>", "<!-- 表尾 --><tfoot>"),  # read by the walk
+        FOOT_FIRST.replace("tfoot>", "TFOOT>").replace("<tbody>", "<TBODY>"),
+    ],
+)
+def test_a_tfoot_is_read_below_the_other_rows(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A browser draws a table's tfoot below its other rows wherever the page writes it;
+    its rows are read there, numbered in that order, and still lead back to the page."""
+    quick, walked, _, _ = read_both(page(html), monkeypatch)
+    assert quick == walked
+    source = read_html("t.html", page(html).encode())
+    assert source.text == "项目\t数量\n甲\t1\n5\n合计\t6\n"
+    assert [
+        (row.row, [(c.column, c.span, c.rows) for c in row.cells]) for row in source.grid.values()
+    ] == [
+        (0, [(0, 1, 1), (1, 1, 1)]),
+        (1, [(0, 1, 2), (1, 1, 1)]),  # the rowspan ends with its tbody
+        (2, [(1, 1, 1)]),
+        (3, [(0, 1, 1), (1, 1, 1)]),
+    ]
+    raw = page(html)
+    origin = source.origin(4, 4)  # the 6 of 合计
+    assert (origin.line, origin.column) == (2, raw.split("\n")[1].index("6</td>") + 1)
+
+
+def test_only_the_first_tfoot_moves() -> None:
+    html = (
+        "<table><tfoot><tr><td>一</td><td>1</td></tr></tfoot><tfoot><tr><td>二</td><td>2</td></tr>"
+        "</tfoot><tbody><tr><td>三</td><td>3</td></tr></tbody></table>"
+    )
+    assert read_html("t.html", page(html).encode()).text == "二\t2\n三\t3\n一\t1\n"
+    # The first tfoot is the footer even when empty (CSS 2.1, 17.2): the others stay.
+    html = html.replace("<table>", "<table><tfoot></tfoot>")
+    assert read_html("t.html", page(html).encode()).text == "一\t1\n二\t2\n三\t3\n"

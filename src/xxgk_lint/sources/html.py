@@ -9,10 +9,15 @@ report. lxml parses the page; this module lays it out as the text the parser rea
   cell is an empty field), and ``Source.grid`` says where each field stands in the table's
   grid (start column, span, rows) after rowspan and colspan are laid out as a browser lays
   them out (:mod:`.html_tables`), so that the parser can put every value under its header;
+  a ``tfoot``'s rows come last, where a browser draws them;
 * the text of a cell is one piece: ``<br>``, ``<p>`` and line breaks inside it join CJK
   text directly and put one space between Latin letters or digits;
 * outside data tables, every block element (p, div, h1-h6, li …) and every ``<br>`` starts
-  a line; scripts, styles, the head and hidden elements are dropped.
+  a line, and so does a line break in text shown as preformatted (``<pre>``, or
+  ``white-space: pre``, ``pre-wrap``, ``pre-line``);
+* scripts, styles, the head, hidden elements, deleted and struck-out text (``del``, ``s``,
+  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen)
+  and note marks after a number (``1493<sup>①</sup>``) are not read.
 
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
@@ -31,13 +36,17 @@ import re
 import unicodedata
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, sub
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
-from xxgk_lint.sources.html_css import hidden_by_stylesheets
+from xxgk_lint.sources.html_css import (
+    hidden_by_stylesheets,
+    keeps_line_breaks,
+    white_space_by_stylesheets,
+)
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
-from xxgk_lint.sources.html_tables import Groups, Row, Spans, is_data_table, tag_of
+from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_TITLE,
@@ -57,9 +66,16 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk", 
 #: Single-byte encodings that sites declare by mistake for Chinese pages (tried last).
 _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "windows-1252"})
 
-#: Elements whose content is never report text.
+#: Elements whose content is never report text. ``del`` is text the author deleted: Word
+#: saves a document with tracked changes as a web page with each deletion in a ``<del>``
+#: (struck out on the page) beside its insertion in an ``<ins>``; a deleted old value
+#: read with the new one glues them into one wrong number. ``s`` and ``strike`` are text
+#: struck out by hand (an old value left beside the new one), no longer the report's.
 _DROP = frozenset(
     {
+        "del",
+        "s",
+        "strike",
         "head",
         "title",
         "script",
@@ -166,8 +182,17 @@ _GROUP, _LOOSE_ROW, _GROUPED_ROW = 0, 1, 2
 #: The deepest nesting libxml2 keeps (with ``huge_tree``); deeper content is lost.
 _LIBXML2_DEPTH = 2048
 
-#: Characters that separate nothing visible: split text at them but insert no space.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+#: Characters a browser draws nothing for (a regular expression class): split text at
+#: them but insert no space. The zero-width space, joiners and word joiner, the byte-order
+#: mark; and the format characters pages carry from word processors and copied text: the
+#: soft hyphen (drawn only where a line breaks), the direction marks, embeddings and
+#: isolates (LRM, RLM, ALM, U+202A-U+202E, U+2066-U+2069), the invisible operators
+#: (U+2061-U+2064), the combining grapheme joiner, the Mongolian vowel separator and the
+#: variation selectors. A number written ``&lrm;12&rlm;`` or ``1&shy;2`` is 12.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufe00-\ufe0f\ufeff"
+)
 _PIECES = re.compile(rf"[^\s{_INVISIBLE}]+|\s+")
 _WORD = re.compile(rf"[^\s{_INVISIBLE}]+")
 #: The control characters that mark binary data, as bytes (each is one byte in UTF-8),
@@ -314,6 +339,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
+    nearly = _nearly_decoded(data, [declared] if declared else [])
+    if nearly is not None:
+        return nearly
     if declared:
         # The page says what it is, and a stray bad byte should not lose the whole report.
         return data.decode(declared, errors="replace"), declared
@@ -321,6 +349,32 @@ def _decode(data: bytes) -> tuple[str, str]:
         return decode_bytes(data)
     except InputError as exc:
         raise InputError(f"malformed HTML: {exc}") from None
+
+
+#: At most one character in this many may be a byte the decoder could not read for
+#: ``_nearly_decoded`` to take the encoding.
+_STRAY_BYTES = 200
+
+
+def _nearly_decoded(data: bytes, declared: list[str]) -> tuple[str, str] | None:
+    """The page decoded by the encoding (the declared one, UTF-8, GB18030, tried in that
+    order) that leaves the fewest bytes it cannot read, each made U+FFFD, if they are few;
+    None if none is close. For a page that no encoding reads whole: a CMS cuts a
+    description at a byte count, in the middle of a character, or a stray byte is left,
+    and the page's charset may be missing or wrong (the server's header said it). One
+    wrong byte in UTF-8 is one U+FFFD; UTF-8 read as GB18030, or GBK as UTF-8, is many."""
+    best: tuple[int, str, str] | None = None
+    for encoding in dict.fromkeys([*declared, "utf-8", "gb18030"]):
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, encoding)
+    if best is None or best[0] * _STRAY_BYTES > len(best[1]):
+        return None
+    return best[1], best[2]
 
 
 #: The start of a page as most pages write it: a doctype, html/head/meta/link/base tags
@@ -529,13 +583,36 @@ _TABLE_END = 3  # the data table is laid out and its rows added
 _GROUP_END = 4  # a thead/tbody/tfoot ends
 _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
+_WHITE_SPACE_END = 7  # an element that set white-space ends: back to the line breaks before
+#: Where the walk is, for the start of an element that sets white-space in the flow (never
+#: ``_Extractor.where``).
+_WHITE_SPACE = 4
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
 #: Blocks whose start in the flow is only a line break (the walk does it in line; a table
 #: or a ``pre`` goes through ``_Extractor._flow_start``): three calls fewer a block.
 _FLOW_BLOCK = _BLOCK - {"table", "pre"}
-#: In a cell, what the end of an element does: a block ends with a line break.
-_IN_CELL = dict.fromkeys(_BLOCK, _BLOCK_ACTION)
+#: What a ``<sup>`` or ``<sub>`` in a cell does at its start: see ``_note_mark``.
+_NOTES = frozenset({"sup", "sub"})
+_NOTE_ACTION = (_INLINE, "note")
+#: In a cell, what the end of an element does: a block ends with a line break; and what
+#: a note mark's start does (``_NOTE_ACTION``).
+_IN_CELL = {**dict.fromkeys(_BLOCK, _BLOCK_ACTION), **dict.fromkeys(_NOTES, _NOTE_ACTION)}
+
+
+def _note_mark(items: list[_Item]) -> bool:
+    """Whether a ``<sup>`` or ``<sub>`` starting after ``items`` (a cell's, or the flow
+    line's) is a note mark, not read: it follows a digit (spaces between or not). A
+    statistics table marks a value with a note that way (1493<sup>①</sup>,
+    12.35<sup>注</sup>, 26<sup>1</sup>), and a sentence a number (收到申请12<sup>1</sup>件);
+    read with it, the value is another number or none. A ``<sup>`` after a letter
+    (m<sup>2</sup>), after a line break or at the start of a cell is read."""
+    for item in reversed(items):
+        if item == _SPACE:
+            continue
+        return not isinstance(item, str) and item[-1][0][-1:].isdigit()
+    return False
+
 
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
 #: lower case: one location path each, no union, so that only a few nodes are returned.
@@ -569,17 +646,17 @@ def _holds_reference(encoded: bytes) -> bool:
     return at != -1 and encoded.find(b"&#", at - 1) != -1
 
 
-def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element]:
+def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
     """The page's hidden elements (``_hidden``), found without asking every element.
 
-    ``encoded`` is the page as lxml parsed it (UTF-8). Most pages have no style that
+    ``encoded`` is the page as lxml parsed it (UTF-8), ``lowered`` the same in lower
+    case. Most pages have no style that
     hides and no ``hidden`` attribute, which a look at the bytes shows; a page whose words
     are all in lower case is queried for the few elements that may hide; only a page that
     writes characters as numeric references (which could spell the words), or the words
     in capitals, has every element looked at. Elements the page's own ``<style>`` blocks
     hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
-    lowered = encoded.lower()
     plain = not _holds_reference(encoded)
     # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
     # page writes no reference that could spell it): neither it nor its case is looked for.
@@ -597,6 +674,33 @@ def _hidden_elements(root: etree._Element, encoded: bytes) -> set[etree._Element
     else:
         candidates = root.iter(etree.Element)
     return {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+
+
+#: Elements whose ``style`` attribute names ``white-space``, in any case.
+_WHITE_SPACE_STYLE = etree.XPath(
+    "//*[contains(translate(@style, 'WHITESPAC', 'whitespac'), 'white-space')]"
+)
+
+
+def _white_space(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
+    """The elements that set ``white-space``: True where their text keeps its line breaks
+    (``pre``, ``pre-wrap``, ``pre-line``, ``break-spaces``, as a ``<pre>`` does), False where
+    it joins them (``normal``, ``nowrap``); by the element's ``style`` attribute, else the
+    page's own stylesheet (:func:`~xxgk_lint.sources.html_css.white_space_by_stylesheets`).
+
+    A page pasted as plain text is often shown in a ``<div style="white-space:pre-wrap">``:
+    a browser breaks its lines where the source does, and so must the reader, or the whole
+    report is one line. Empty when no element keeps line breaks (most pages: one search of
+    the page's bytes ``lowered``, in lower case), so that the walk looks at none.
+    """
+    if b"white-space" not in lowered:
+        return {}
+    found = white_space_by_stylesheets(root, lowered)
+    for el in _WHITE_SPACE_STYLE(root):
+        keeps = keeps_line_breaks(el.get("style") or "")
+        if keeps is not None:
+            found[el] = keeps
+    return found if any(found.values()) else {}
 
 
 class _Extractor:
@@ -626,6 +730,8 @@ class _Extractor:
         self.groups = Groups()
         self.row: Row | None = None
         self.hidden: set[etree._Element] = set()  # set by run()
+        #: The elements that set white-space (``_white_space``; set by run()).
+        self.white_space: dict[etree._Element, bool] = {}
         self.depth_limit = 0  # set by run()
 
     # -- emitting
@@ -703,7 +809,11 @@ class _Extractor:
         text_of = self._text
         find = cursor.find
         single_word = _WORD.fullmatch
-        hidden = self.hidden = _hidden_elements(root, encoded)
+        lowered = encoded.lower()
+        hidden = self.hidden = _hidden_elements(root, encoded, lowered)
+        self.white_space = _white_space(root, lowered)
+        # The elements the walk looks at apart: hidden ones, and those that set white-space.
+        special = hidden | self.white_space.keys() if self.white_space else hidden
         drop = _DROP
         in_cell = _IN_CELL
         flow_block = _FLOW_BLOCK
@@ -728,18 +838,29 @@ class _Extractor:
                     cursor.enter(tag, el.sourceline)
                 if len(stack) >= limit:
                     self._too_deep(len(stack) + 1)
-                if tag in drop or (hidden and el in hidden):
-                    if self.where == _ROW and tag in ("td", "th"):
-                        self._cell(el)
-                    self._skip(el)
-                    walker.skip_subtree()
-                    push(no_action)
-                    continue
                 where = self.where
+                if tag in drop or (special and el in special):
+                    if tag in drop or el in hidden:
+                        if where == _ROW and tag in ("td", "th"):
+                            self._cell(el)
+                        self._skip(el)
+                        walker.skip_subtree()
+                        push(no_action)
+                        continue
+                    if where == _FLOW and tag != "table" and tag != "br":
+                        where = _WHITE_SPACE  # (in a cell, line breaks are breaks anyway)
                 if where == _CELL:  # the most frequent case: content of a table cell
                     action = in_cell.get(tag, no_action)
                     if action is not no_action or tag == "br":
-                        self.items.append(_BREAK)
+                        if action is not _NOTE_ACTION:
+                            self.items.append(_BREAK)
+                        else:
+                            action = no_action
+                            if _note_mark(self.items):
+                                self._skip(el)
+                                walker.skip_subtree()
+                                push(no_action)
+                                continue
                     push(action)
                 elif where == _ROW and (tag == "td" or tag == "th"):
                     push((_RESTORE, (self.items, _ROW)))
@@ -752,6 +873,11 @@ class _Extractor:
                         push(block_action)
                     else:
                         action = self._flow_start(el, tag)
+                        if action is _NOTE_ACTION:  # a note mark: not read
+                            self._skip(el)
+                            walker.skip_subtree()
+                            push(no_action)
+                            continue
                         push(action)
                         if action[0] == _TABLE_END and fill_table(el, len(stack)):
                             walker.skip_subtree()  # its rows are read; only its end is left
@@ -761,6 +887,8 @@ class _Extractor:
                     if tag == "tr" and fill_row(el, len(stack)):
                         walker.skip_subtree()  # its cells are read; only its end is left
                         continue
+                elif where == _WHITE_SPACE:
+                    push(self._white_space_start(el, tag))
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
@@ -832,12 +960,24 @@ class _Extractor:
                 self.pre += 1
                 return (_PRE_END, None)
             return _BLOCK_ACTION
+        if tag in _NOTES and _note_mark(self.line):
+            return _NOTE_ACTION  # (the caller skips it)
         return _NO_ACTION
+
+    def _white_space_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
+        """An element in the flow that sets white-space (``self.white_space``): until its
+        end, line breaks in the text break the flow line (as in a ``<pre>``) or not."""
+        block = tag in _BLOCK
+        if block:
+            self._flush()
+        saved = self.pre
+        self.pre = 1 if self.white_space[el] else 0
+        return (_WHITE_SPACE_END, (saved, block))
 
     def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a data table or in its thead/tbody/tfoot."""
         if tag in _GROUP_TAGS:
-            self.groups.explicit()
+            self.groups.explicit(tag == "tfoot")
             return (_GROUP_END, None)
         if tag == "tr":
             row = Row(self.groups.rows, self.groups.current())
@@ -953,7 +1093,7 @@ class _Extractor:
             if kind == _GROUP:
                 if in_group:
                     groups.end_explicit()
-                groups.explicit()
+                groups.explicit(el.tag == "tfoot")
                 in_group = True
                 continue
             if kind == _LOOSE_ROW and in_group:
@@ -1266,22 +1406,37 @@ class _Extractor:
             block = tag in _BLOCK
             if (block or tag == "br") and items:
                 items.append(_BREAK)
-            text = child.text
-            if text:
-                if not text.isspace():
-                    self._cell_text(text, k)
-                elif items:  # spaces and breaks before a cell's first word change nothing
-                    items.append(_BREAK if "\n" in text else _SPACE)
-            if len(child):
-                k = self._cell_children(child, k)
-            if block and items:
-                items.append(_BREAK)
+            if tag in _NOTES and _note_mark(items):
+                k = self._skip_note(child, k)  # not read, as the walk skips it
+            else:
+                text = child.text
+                if text:
+                    if not text.isspace():
+                        self._cell_text(text, k)
+                    elif items:  # spaces and breaks before a cell's first word change nothing
+                        items.append(_BREAK if "\n" in text else _SPACE)
+                if len(child):
+                    k = self._cell_children(child, k)
+                if block and items:
+                    items.append(_BREAK)
             tail = child.tail
             if tail:
                 if not tail.isspace():
                     self._cell_text(tail, k)
                 elif items:
                     items.append(_BREAK if "\n" in tail else _SPACE)
+        return k
+
+    def _skip_note(self, note: etree._Element, k: int) -> int:
+        """Pass over a note mark in a plain row's cell (``_note_mark``), whose start tag is
+        start tag ``k``: its start tags and its end tag, as ``_skip`` does in the walk;
+        returns the start tags entered, after it."""
+        k += sum(1 for _ in note.iterdescendants())  # (no comment in a plain row)
+        cursor = self.cursor
+        cursor.k = k
+        cursor.j = cursor.start_tags[k - 1] + 1
+        cursor.pos = cursor.offsets[cursor.j]
+        cursor.leave(note.tag)
         return k
 
     def _cell_text(self, text: str, k: int) -> None:
@@ -1357,8 +1512,13 @@ class _Extractor:
         elif kind == _PRE_END:
             self.pre -= 1
             self._line_break()
+        elif kind == _WHITE_SPACE_END:
+            pre, block = cast("tuple[int, bool]", saved)
+            self.pre = pre
+            if block:
+                self._line_break()
         elif kind == _TABLE_END:
-            rows = self.rows
+            rows = foot_last(self.rows, self.groups.foot)
             self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
             self._emit_table(rows)
 

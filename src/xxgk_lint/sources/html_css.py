@@ -8,14 +8,18 @@ numbers, a hidden old value glued to a number would change it).
 Only what can be decided without a CSS engine is taken as hiding, and only in the page's
 own ``<style>`` blocks (no stylesheet is ever fetched):
 
-* a rule at the top of a sheet (not in ``@media``: a rule for print or a small screen
-  does not hide on the screen the report is read on) whose selector list holds simple
-  selectors — ``.cls``, ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say
-  ``display: none`` or ``visibility: hidden``/``collapse``;
-* unless the page may show the element again: a rule anywhere (in ``@media`` too, with
-  any selector: ``.tab.active``, ``li:hover .sub``) that sets another ``display`` or
-  ``visibility: visible`` for an element with one of its classes or its id, or the
-  element's own ``style`` attribute that does. Class names and ids are compared as
+* a rule of a sheet for the screen, at its top or in ``@media screen``/``all`` (not in
+  another ``@media``: a rule for print or a small screen does not hide on the screen
+  the report is read on) whose selector list holds simple selectors — ``.cls``,
+  ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say ``display: none`` or
+  ``visibility: hidden``/``collapse``;
+* unless the page may show the element again on a desktop screen: a rule anywhere (in
+  ``@media`` too, with any selector: ``.tab.active``, ``li:hover .sub``) that sets
+  another ``display`` or ``visibility: visible`` for an element with one of its classes
+  or its id, or the element's own ``style`` attribute that does. Rules for print or for
+  a screen narrower than a desktop's (``@media print``, ``(max-width: 768px)``, a
+  ``<style media="print">``) show nothing there: a page that hides its phone or print
+  copy of the report on the screen is read once. Class names and ids are compared as
   written (CSS in standards mode).
 
 When in doubt the element is read, as it was before stylesheets were looked at; so is
@@ -28,7 +32,12 @@ import re
 
 from lxml import etree
 
-__all__ = ["hidden_by_stylesheets"]
+__all__ = [
+    "for_desktop",
+    "hidden_by_stylesheets",
+    "keeps_line_breaks",
+    "white_space_by_stylesheets",
+]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
 #: (A tag starts after no letter or digit, and is taken whole: linear time on any line.)
@@ -39,8 +48,6 @@ _SIMPLE = re.compile(
 _NAMES = re.compile(r"([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*)")
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
-#: Media a <style> element may be for and still be the screen's.
-_SCREEN = ("", "all", "screen")
 
 _BY_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
 _BY_ID = etree.XPath("//*[@id = $name]")
@@ -62,11 +69,11 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
     shown: set[str] = set()  # ".name" / "#name" that some rule may show
     for style in root.iter("style"):
-        media = (style.get("media") or "").strip().lower()
+        desktop = for_desktop(style.get("media") or "")
         text = style.text or ""
         lower = text.lower()
-        if "none" in lower or "hidden" in lower or "collapse" in lower:
-            _read_sheet(text, media in _SCREEN, hiding, shown)
+        if desktop is not False and ("none" in lower or "hidden" in lower or "collapse" in lower):
+            _read_sheet(text, desktop is True, hiding, shown)
     tags: dict[str, set[str]] = {}  # ".name" / "#name" -> the tags it hides ("": any)
     for tag, kind, name in hiding:
         if kind + name not in shown:
@@ -128,7 +135,9 @@ def _read_sheet(
     sheet = _COMMENT.sub(" ", sheet).replace("<!--", " ").replace("-->", " ")
     for prelude, block, nested in _rules(sheet):
         if nested:  # @media, @supports …: what they hide is not certain, what they show is
-            _read_sheet(block, False, hiding, shown)
+            desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
+            if desktop is not False:  # (rules for print or a small screen: nothing)
+                _read_sheet(block, screen and desktop is True, hiding, shown)
             continue
         if prelude.startswith("@"):
             continue  # @font-face, @page, @keyframes …
@@ -145,6 +154,39 @@ def _read_sheet(
             if simple:
                 tag, kind, name = simple.groups()
                 hiding.append(((tag or "").lower(), kind, name))
+
+
+#: A media feature true only on a screen narrower than a desktop's (under 1024 px, or
+#: 64 em): ``max-width: 768px``, ``max-device-width:40em``.
+_NARROW = re.compile(r"\(\s*max-(?:device-)?width\s*:\s*(\d+(?:\.\d*)?)\s*(px|em|rem)?\s*\)")
+_DESKTOP_PX = 1024
+
+
+def for_desktop(media: str) -> bool | None:
+    """Whether a media query list (a ``media`` attribute, what follows ``@media``) holds on
+    a desktop screen, where a report is read: True surely (none, ``all``, ``screen``, or
+    a list holding one), False surely not (print, speech …, a screen narrower than
+    1024 px), None perhaps (another feature: ``min-width``, ``orientation``, ``not``)."""
+    answers: set[bool | None] = set()
+    for query in media.lower().split(","):
+        query = " ".join(query.split())
+        kind = query.split("(", 1)[0].replace(" and", " ").split()
+        if "not" in kind:
+            answers.add(None)
+        elif kind and kind[-1] not in ("all", "screen"):
+            answers.add(False)  # print, speech, (the old) handheld, tv …
+        elif "(" not in query:
+            answers.add(True)
+        else:
+            narrow = _NARROW.search(query)
+            if narrow is None:
+                answers.add(None)
+            else:
+                size = float(narrow.group(1)) * (16 if narrow.group(2) in ("em", "rem") else 1)
+                answers.add(False if size < _DESKTOP_PX else None)
+    if True in answers:
+        return True  # a list holds where any of its queries does
+    return False if answers == {False} else None
 
 
 def _rules(sheet: str) -> list[tuple[str, str, bool]]:
@@ -199,3 +241,71 @@ def _shows(declarations: dict[str, str]) -> bool | None:
     if (display is not None and display != "") or visibility == "visible":
         return True
     return None
+
+
+# --------------------------------------------------------------------------- white-space
+
+#: The ``white-space`` values that keep the text's line breaks (a browser breaks the line
+#: at each one), and those that do not.
+_KEEPS_BREAKS = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
+_JOINS_LINES = frozenset({"normal", "nowrap"})
+#: A selector this module reads ``white-space`` for: a tag, a class or an id, or a tag and
+#: one of them (``div``, ``.txt``, ``p.txt``, ``#main``).
+_TAG_OR_SIMPLE = re.compile(
+    r"([a-zA-Z][a-zA-Z0-9]*+)?(?:([.#])(-?[_a-zA-Z\u00a0-\U0010ffff][-\w]*+))?"
+)
+
+
+def keeps_line_breaks(declarations: str) -> bool | None:
+    """What a declaration block (a ``style`` attribute) says of line breaks in the text:
+    True (``white-space: pre``, ``pre-wrap``, ``pre-line``, ``break-spaces``: kept), False
+    (``normal``, ``nowrap``: joined), None (nothing)."""
+    value = _declarations(declarations).get("white-space")
+    if value is None:
+        return None
+    first = value.split(" ", 1)[0] if value else ""
+    if first in _KEEPS_BREAKS:
+        return True
+    return False if first in _JOINS_LINES else None
+
+
+def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
+    """The elements the page's own ``<style>`` blocks give a ``white-space`` (see
+    :func:`keeps_line_breaks`), by a rule at the top of a sheet for the screen whose
+    selector is a tag, a class or an id, or a tag and one of them. Rules are applied tag
+    rules first, then class rules, then id rules (the order of their weight), each in the
+    order of the sheets; an element's own ``style`` attribute is the caller's. A page
+    without ``white-space`` in a ``<style>`` costs a search of its bytes."""
+    if b"<style" not in lowered or b"white-space" not in lowered:
+        return {}
+    rules: list[tuple[int, str, str, str, bool]] = []  # (weight, tag, kind, name, keeps)
+    for style in root.iter("style"):
+        text = style.text or ""
+        if "white-space" not in text.lower() or for_desktop(style.get("media") or "") is not True:
+            continue
+        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+        for prelude, block, nested in _rules(sheet):
+            if nested or prelude.startswith("@"):
+                continue  # what @media gives is not certain
+            keeps = keeps_line_breaks(block)
+            if keeps is None:
+                continue
+            for selector in prelude.split(","):
+                simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
+                if simple is None or not (simple.group(1) or simple.group(2)):
+                    continue
+                tag, kind, name = simple.groups()
+                weight = 0 if kind is None else 1 if kind == "." else 2
+                rules.append((weight, (tag or "").lower(), kind or "", name or "", keeps))
+    found: dict[etree._Element, bool] = {}
+    for _, tag, kind, name, keeps in sorted(rules, key=lambda rule: rule[0]):
+        if kind == ".":
+            candidates = _BY_CLASS(root, name=f" {name} ")
+        elif kind == "#":
+            candidates = _BY_ID(root, name=name)
+        else:
+            candidates = root.iter(tag)
+        for el in candidates:
+            if not tag or el.tag == tag:
+                found[el] = keeps
+    return found

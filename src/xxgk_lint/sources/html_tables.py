@@ -74,15 +74,20 @@ class Groups:
         self._count = 0
         self._explicit: int | None = None
         self._implied: int | None = None
+        #: The table's first ``tfoot`` (None: none), which a browser draws below the rest
+        #: wherever the page writes it (HTML 4 wanted it before the ``tbody``).
+        self.foot: int | None = None
 
     def _new(self) -> int:
         self._count += 1
         return self._count
 
-    def explicit(self) -> None:
-        """A thead, tbody or tfoot starts."""
+    def explicit(self, foot: bool = False) -> None:
+        """A thead, tbody or tfoot (``foot``) starts."""
         self._explicit = self._new()
         self._implied = None
+        if foot and self.foot is None:
+            self.foot = self._explicit
 
     def end_explicit(self) -> None:
         self._explicit = None
@@ -93,6 +98,23 @@ class Groups:
         if self._implied is None:
             self._implied = self._new()
         return self._implied
+
+
+def foot_last(rows: list[Row | list], foot: int | None) -> list[Row | list]:
+    """The table's rows (and the stray lines between them) in the order a browser draws
+    them: the rows of the table's first ``tfoot`` (group ``foot``) below all others, each
+    row numbered again from 0 in that order. ``rows`` itself when there is no tfoot or it
+    comes last already (most tables)."""
+    if foot is None:
+        return rows
+    footer = [entry for entry in rows if isinstance(entry, Row) and entry.group == foot]
+    rest = [entry for entry in rows if not (isinstance(entry, Row) and entry.group == foot)]
+    ordered = rest + footer
+    if ordered == rows:
+        return rows
+    for number, row in enumerate(entry for entry in ordered if isinstance(entry, Row)):
+        row.index = number
+    return ordered
 
 
 class Spans:
