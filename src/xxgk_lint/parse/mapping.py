@@ -72,6 +72,7 @@ from xxgk_lint.parse.split import (
     column_parts,
     group_blocks,
     joined_parts,
+    labelled_cells,
     one_order,
     without_page_in_row,
     without_page_number,
@@ -1943,6 +1944,8 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             if blocks is None:  # (a group printed with no values?)
                 blanks = [item for item in items if item[KIND] == EMPTY]
                 blocks = group_blocks(spec, runs, position, texts, blanks)
+            if blocks is None:  # (one cell a line, after a label naming it?)
+                blocks = labelled_cells(spec, runs, position)
         if blocks is not None:
             placement = Placement(blocks.items, COUNT, len(group_columns))
             values = blocks.values
