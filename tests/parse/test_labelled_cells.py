@@ -13,6 +13,8 @@ import pytest
 
 from tests.engine.reportkit import CLEAN
 from tests.rules.helpers import check_text, codes
+from xxgk_lint.parse import parse_source
+from xxgk_lint.sources import read_source
 from xxgk_lint.testing import parse_text
 
 _HEADING = "四、政府信息公开行政复议、行政诉讼情况"
@@ -194,3 +196,31 @@ def test_fewer_cells_than_a_group_leave_the_table_uncertain() -> None:
     table = parse_text(_with_table(lines)).table("reviews")
     assert table is not None
     assert {row.status for row in table.rows} == {"uncertain"}
+
+
+def test_a_web_page_table_of_two_columns_label_and_value(tmp_path: Path) -> None:
+    """The same in an HTML table (项目 | 数量（件）, then a row a cell): read by the labels,
+    each cell where its value stands."""
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{value}</td></tr>"
+        for label, value in (line.split("：") for line in _SHAPES["bracketed groups"])
+    )
+    text = _with_table(["@"])
+    body = "\n".join(
+        f"<table><tr><td>项目</td><td>数量（件）</td></tr>{rows}</table>"
+        if line == "@"
+        else f"<p>{line}</p>"
+        for line in text.split("\n")
+    )
+    page = f"<html><body>\n{body}\n</body></html>"
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    report = parse_source(read_source(path))
+    table = report.table("reviews")
+    assert table is not None
+    assert {row.key: tuple(c.value for c in row.cells) for row in table.rows} == _VALUES
+    cell = table.cell("litigation_after_review", "total")
+    assert cell is not None
+    line = page.split("\n")[_FIRST]  # (the page's first line opens the body)
+    column = line.rindex("<td>5</td>") + len("<td>") + 1
+    assert (cell.raw, cell.span.line, cell.span.column) == ("5", _FIRST + 1, column)

@@ -489,7 +489,7 @@ def _runs_on(text: str, rest: str) -> bool:
     line — yet the sentence stands on the second line. Such lines are left as they are:
     :func:`xxgk_lint.parse.outline.recover_sections` reads the heading from the two, the
     sentence where it stands."""
-    if rest[-1:] not in tuple(_SENTENCE_ENDS):
+    if not rest or rest[-1] not in _SENTENCE_ENDS:
         return False
     from xxgk_lint.format import section_key  # (a heading cut in two: rare)
     from xxgk_lint.parse.outline import split_heading_line
