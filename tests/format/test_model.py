@@ -278,3 +278,29 @@ def test_a_bare_heading_passes_may_be_bare_and_matches(text: str) -> None:
     other = FORMAT_2021.section("other")
     assert other.may_be_bare(text) is True
     assert other.bare_pattern is not None and other.bare_pattern.match(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("行政复议结果维持:", ("review", "upheld")),
+        ("行政诉讼未经复议起诉结果纠正", ("litigation_direct", "corrected")),
+        ("未经复议直接起诉尚未审结", ("litigation_direct", "pending")),
+        ("行政诉讼(复议后起诉)其他结果", ("litigation_after_review", "other")),
+        ("复议后起诉总计", ("litigation_after_review", "total")),
+        ("总计(行政复议)", ("review", "total")),
+        ("行政复议合计", ("review", "total")),
+        ("行政诉讼-未经复议直接起诉-结果维持", ("litigation_direct", "upheld")),
+        ("行政复议", ("review", None)),  # a group's heading
+        ("结果维持", (None, "upheld")),  # a column under it
+        ("结果正", (None, "corrected")),  # (a header cell that lost a character)
+        ("行政复议案件数", ("review", None)),
+        # group words naming no one group: nothing
+        ("行政诉讼", (None, None)),
+        ("行政诉讼总计", (None, None)),
+        ("行政复议后起诉结果维持", (None, None)),
+        ("政府信息公开行政复议、行政诉讼情况表", (None, None)),
+    ],
+)
+def test_the_cell_a_label_of_table_four_names(label: str, named: tuple[str | None, ...]) -> None:
+    assert FORMAT_2021.table("reviews").named_cell(label) == named

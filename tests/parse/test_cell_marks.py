@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.engine.reportkit import CLEAN, edit
 from tests.parse.test_layouts import spaced
 from tests.parse.test_value_cells import (
     _html,
@@ -28,6 +29,7 @@ from xxgk_lint.format.document import BLANK_DASHES, UNIT_AFTER
 from xxgk_lint.format.f2021 import APPLICANTS
 from xxgk_lint.format.terminals import placeholder_pattern
 from xxgk_lint.parse.grammar import get_parser
+from xxgk_lint.testing import parse_text
 
 _ROW = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"
 _KEY = ("applications", "denied.prohibited_by_law")
@@ -313,13 +315,55 @@ def test_an_amount_in_wanyuan_under_a_header_in_yuan_is_in_wanyuan() -> None:
     )
 
 
-@pytest.mark.parametrize("printed", ["5件", "12万元", "3只", "¥12", "¥12件", "¥5"])
+@pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("¥12.35", Decimal("12.35")),
+        ("￥1,071", 1071),
+        ("人民币300", 300),
+        ("¥0", 0),
+        ("¥ 12.35", Decimal("12.35")),  # a blank after the mark
+        ("人民币 300", 300),
+    ],
+)
+def test_an_amount_with_a_currency_mark_and_no_unit_is_in_the_columns_unit(
+    tmp_path: Path, printed: str, value: object, layout: str
+) -> None:
+    """The mark says the cell is money, not which unit: the header's (本年收费金额（单位：
+    万元）), as for a plain number under it. Before, the cell was text (XG004), or two
+    cells (XG003) with a blank after the mark."""
+    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): value}) == []
+    table = report.table("proactive")
+    cell = table.cell("fees", "amount")
+    assert (cell.raw, cell.kind, cell.value) == (printed, "number", value)
+    assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == ("万元", value)
+    assert report.deviations == ()
+    assert codes(check_text(tmp_path, relay(text)), "XG003", "XG004", "XG005") == []
+
+
+def test_an_amount_with_a_currency_mark_under_a_header_in_yuan_is_in_yuan() -> None:
+    """As a plain number under the header is: in its unit, noticed once (XG005) there."""
+    text = edit(CLEAN, "本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    text = edit(text, "行政事业性收费 | 0 | | |", "行政事业性收费 | ¥300 | | |")
+    report = parse_text(text)
+    table = report.table("proactive")
+    assert table is not None
+    assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == ("元", Decimal("0.03"))
+    assert [(d.label, d.found, d.span.line) for d in report.deviations] == [
+        ("本年收费金额（单位：元）", "元", 18)
+    ]
+
+
+@pytest.mark.parametrize("printed", ["5件", "12万元", "3只", "¥12", "¥12件", "¥ 12"])
 def test_a_unit_not_of_its_column_leaves_the_cell_text(printed: str) -> None:
     """A count's unit in the money column, money in a count column (a unit or a currency
-    mark), no unit of the format: the cell is text (XG004), the other values read. (So is
-    a currency mark with no unit in the money column, ¥5: which unit it is in is not read.)"""
+    mark), no unit of the format: the cell is text (XG004), the other values read."""
     text = _seed("000")
-    if printed in ("5件", "¥5"):
+    if printed == "5件":
         key, text = (
             ("fees", "amount"),
             text.replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |"),

@@ -118,13 +118,104 @@ def test_two_real_lines_are_not_joined(old: str, new: str, joined: str) -> None:
     assert len(titles) == 6
 
 
-def test_a_cut_heading_with_text_run_in_after_it_is_not_joined() -> None:
-    """The second part goes on into the section's text (a colon, a sentence end): left as
-    it was (the heading would be joined with a sentence whose place the heading's line
-    cannot say); section 六 is then found by its fee statement (XG102)."""
-    text = edit(CLEAN, "六、其他需要报告的事项\n", "六、其他需要\n报告的事项：本机关未收取费用。\n")
+@pytest.mark.parametrize(
+    ("key", "at", "after"),
+    [
+        ("overview", 4, "本机关2023年认真贯彻落实《条例》。"),  # 一、总体 / 情况本机关…
+        ("overview", 4, "：本机关2023年认真贯彻落实《条例》。"),
+        ("overview", 3, "。本机关2023年认真贯彻落实《条例》。"),  # 一、总 / 体情况。本机关…
+        ("problems", 8, "（一）存在问题。培训较少。"),  # 五、存在的主要问 / 题及改进情况（一）…
+        ("other", 6, "：本机关未收取费用。"),  # 六、其他需要 / 报告的事项：本机关…
+        ("other", 5, "本机关未收取费用。"),
+    ],
+)
+def test_a_cut_heading_whose_second_part_runs_on_into_the_text(
+    tmp_path: Path, key: str, at: int, after: str
+) -> None:
+    """The second part goes on into the section's text: the heading is read at its first
+    part's line and column (its text the two parts), the text after it is the section's
+    first paragraph, from where it starts on the second line. Before, the section was
+    found by its content (XG102, implicit), its heading's first part left in the section
+    before it."""
+    heading = HEADINGS[key]
+    text = _cut(CLEAN, heading, at).replace(heading[at:] + "\n", heading[at:] + after + "\n", 1)
+    sections = parse_text(text).sections
+    assert [s.key for s in sections] == [
+        "overview",
+        "proactive",
+        "applications",
+        "reviews",
+        "problems",
+        "other",
+    ]
+    found = next(s for s in sections if s.key == key)
+    line = LINES[key]
+    assert (found.title, found.span.line, found.span.column, found.implicit) == (
+        heading,
+        line,
+        1,
+        False,
+    )
+    assert (found.span.end_line, found.span.end_column) == (line + 1, len(heading) - at + 1)
+    first = found.blocks[0]
+    body = after.lstrip("：。")
+    assert first.text.startswith(body)
+    assert (first.span.line, first.span.column) == (
+        line + 1,
+        len(heading) - at + 1 + len(after) - len(body),
+    )
+    before = sections[sections.index(found) - 1] if key != "overview" else None
+    assert before is None or all(heading[:at] not in b.text for b in before.paragraphs)
+    codes = [(d.code, d.line) for d in check_text(tmp_path, text).diagnostics]
+    assert not [c for c in codes if c[0] in ("XG101", "XG102")], codes
+
+
+def test_a_cut_heading_run_on_after_a_blank_line_and_indented() -> None:
+    text = edit(
+        CLEAN, "六、其他需要报告的事项\n", "  六、其他需要\n\n报告的事项。本机关未收取费用。\n"
+    )
     other = parse_text(text).sections[-1]
-    assert (other.key, other.title, other.implicit) == ("other", "其他需要报告的事项", True)
+    assert (other.title, other.span.line, other.span.column, other.implicit) == (
+        "六、其他需要报告的事项",
+        LINES["other"],
+        3,
+        False,
+    )
+    assert (other.blocks[0].text, other.blocks[0].span.line, other.blocks[0].span.column) == (
+        "本机关未收取费用。",
+        LINES["other"] + 2,
+        7,
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        # a numbered line, then a line opening with a section's words whole (二 headless)
+        (
+            "二、主动公开政府信息情况\n",
+            "一、加强组织领导\n主动公开政府信息情况良好。\n",
+            "proactive",
+        ),
+        # the two parts further apart than one blank line
+        (
+            "六、其他需要报告的事项\n",
+            "六、其他需要\n\n\n报告的事项：本机关未收取费用。\n",
+            "other",
+        ),
+        # a first part that ends a sentence
+        ("六、其他需要报告的事项\n", "六、其他需要。\n报告的事项：本机关未收取费用。\n", "other"),
+    ],
+)
+def test_lines_that_only_look_like_a_cut_heading_run_on_are_not_joined(
+    old: str, new: str, key: str
+) -> None:
+    """The section is found by its content (implicit, the format's title), its place the
+    second line's."""
+    text = edit(CLEAN, old, new)
+    section = next(s for s in parse_text(text).sections if s.key == key)
+    title = "主动公开政府信息情况" if key == "proactive" else "其他需要报告的事项"
+    assert (section.title, section.implicit) == (title, True)
 
 
 def test_the_second_line_of_a_heading_and_its_body_stays_a_paragraph() -> None:

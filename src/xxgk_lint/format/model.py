@@ -116,6 +116,9 @@ MONEY_UNITS: Mapping[str, Decimal] = MappingProxyType(
     {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
 )
 
+#: Punctuation and blanks in a label (what a label's words are read without).
+_PUNCTUATION = re.compile(r"[\W_]+")
+
 #: A unit in a header cell, normalised: 本年收费金额(单位:元), 收费金额(元), 金额 单位:万元.
 _PRINTED_UNIT = re.compile(r"\((?:单位:?)?(亿元|万元|千元|元)\)|单位:(亿元|万元|千元|元)")
 
@@ -298,6 +301,57 @@ class TableSpec:
         """The same for the rows' words (the groups of table 四 are its rows)."""
         parts = [f"(?P<c{i}>{'|'.join(r.words)})" for i, r in enumerate(self.rows)]
         return re.compile("|".join(parts)), self.row_keys
+
+    def named_cell(self, norm: str) -> tuple[str | None, str | None]:
+        """The group and the column a normalised label of a ``groups`` table names (each
+        None when it names none), as reports print table 四 one cell a line: a label
+        joining both (行政复议结果维持, 行政诉讼未经复议起诉结果纠正, 复议后起诉总计,
+        总计（行政复议）), a group's alone (行政复议, a heading over the lines after it), a
+        column's alone (结果维持, under such a heading).
+
+        The group is named by its row's words, and by a merged header cell's (行政诉讼)
+        only with a group's of those it stands over; a label whose group words name more
+        than one group (行政复议后起诉, 行政诉讼总计, the table's title 行政复议、行政诉讼情况)
+        names nothing. The column is named by its words in what is left once the groups'
+        words and the punctuation are taken out. A column's words may be anchored (^总计$),
+        so they are tried on each tail of what is left: a joined label ends with its
+        column, and words of a group's label the model does not list (起诉 of 未经复议起诉)
+        may stand before it."""
+        pattern, groups = self.row_finder
+        match = pattern.match
+        named = {
+            groups[int(m.lastgroup[1:])]
+            for i in range(len(norm))
+            if (m := match(norm, i)) is not None and m.lastgroup
+        }
+        for merged, keys in self._merged_groups:
+            if merged.search(norm) and not (named and named.issubset(keys)):
+                return None, None
+        if len(named) > 1:
+            return None, None
+        rest = _PUNCTUATION.sub("", self._group_words.sub("", norm))
+        finder, keys = self.column_finder
+        columns = set()
+        for start in range(len(rest)):
+            found = finder.search(rest[start:])
+            if found is not None and found.lastgroup:
+                columns.add(keys[int(found.lastgroup[1:])])
+        group = named.pop() if named else None
+        column = columns.pop() if len(columns) == 1 else None
+        return group, column
+
+    @cached_property
+    def _merged_groups(self) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+        """:attr:`header_groups` as the words of a merged cell anywhere in a label (行政诉讼:
+        their anchors taken off) and the keys it stands over."""
+        return tuple((re.compile(words.strip("^$")), keys) for words, keys in self.header_groups)
+
+    @cached_property
+    def _group_words(self) -> re.Pattern[str]:
+        """The words that name groups in :meth:`named_cell`'s labels: their rows' and the
+        merged header cells'."""
+        words = [w for row in self.rows for w in row.words]
+        return re.compile("|".join([*words, *(m.pattern for m, _ in self._merged_groups)]))
 
     @cached_property
     def money_columns(self) -> frozenset[str]:

@@ -377,8 +377,11 @@ def _read_field(piece: str) -> _Field:
     # (blanks inside, or a colon a value may be glued after: 行政许可：1493 is a label and a
     # number, as the grammar's CELL_TEXT and NUMBER cut it)
     if _INNER_BLANK.search(stripped) is not None or "：" in stripped or ":" in stripped:
-        value = _is_value(stripped, is_number, is_placeholder)
         parts = tuple((k, t, at + c, at + e, n, v, ck) for k, t, c, e, n, v, ck in _split(stripped))
+        # (an amount with its currency mark apart, ¥ 12.35, is a value too: see _marked)
+        value = _is_value(stripped, is_number, is_placeholder) or (
+            parts[0][0] == NUMBER and nfkc(parts[0][1]).startswith(CURRENCY_MARKS)
+        )
         return (value, parts[0] if len(parts) == 1 else None, parts)
     # One word: it starts with a value exactly when it is one (see _is_value).
     if is_number(stripped) or (stripped[0] in _OTHER_MINUS and is_number(fold_minus(stripped))):
@@ -538,6 +541,25 @@ def _split(text: str) -> list[_Part]:
                 out += glued  # (1493件0件3件: cells whose blanks were lost)
                 continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
+    if len(out) > 1 and any(p[0] == TEXT and p[4] in CURRENCY_MARKS for p in out[:-1]):
+        return _marked(text, out)
+    return out
+
+
+def _marked(text: str, parts: list[_Part]) -> list[_Part]:
+    """``parts`` with a currency mark printed apart from the amount after it (¥ 12.35,
+    人民币 300元) joined with it, as :func:`_word_part` reads the two written together: a
+    PDF's text layer or a typist leaves a blank after the mark."""
+    out: list[_Part] = []
+    for part in parts:
+        mark = out[-1] if out else None
+        if mark is not None and mark[0] == TEXT and mark[4] in CURRENCY_MARKS and part[0] == NUMBER:
+            piece = text[mark[2] : part[3]]
+            joined = _word_part(piece, mark[2], part[3], normalise(piece))
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(part)
     return out
 
 

@@ -307,6 +307,7 @@ class LineLexer(Lexer):
                     words_across(text, len(start))
                     and not any(mark in rest[:-1] for mark in _NOT_IN_HEADING_END)
                     and self.classify(text) == "HEADING"
+                    and not _runs_on(text, rest)
                 ):
                     number, column, end = first[LINE_NUMBER], first[LINE_COLUMN], first[LINE_END]
                     joined[at] = ("HEADING", text, number, column, end)
@@ -474,6 +475,27 @@ _FEW = 4
 #: In a character's class, the bit of "its last character alone makes terminal i match" is
 #: i + _ENOUGH (bit i: the character passes terminal i's guard).
 _ENOUGH = 16
+
+
+#: The sentence ends a heading's second part may end with: 六、其他需要 / 报告的事项。 is a
+#: heading, 六、其他需要 / 报告的事项本机关未收取费用。 one with text run on after it.
+_SENTENCE_ENDS = "。；;！!？?"
+
+
+def _runs_on(text: str, rest: str) -> bool:
+    """Whether a heading joined from two lines (``rest``: its second part) ends in a sentence
+    run on after its title: the grammar reads 六、其他需要报告的事项本机关未收取费用。 as a
+    heading, which the builder splits into the heading and a sentence on the heading's
+    line — yet the sentence stands on the second line. Such lines are left as they are:
+    :func:`xxgk_lint.parse.outline.recover_sections` reads the heading from the two, the
+    sentence where it stands."""
+    if not rest or rest[-1] not in _SENTENCE_ENDS:
+        return False
+    from xxgk_lint.format import section_key  # (a heading cut in two: rare)
+    from xxgk_lint.parse.outline import split_heading_line
+
+    key = section_key(text)
+    return key is not None and split_heading_line(text, key) is not None
 
 
 def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:

@@ -72,6 +72,7 @@ from xxgk_lint.parse.split import (
     column_parts,
     group_blocks,
     joined_parts,
+    labelled_cells,
     one_order,
     without_page_in_row,
     without_page_number,
@@ -1756,21 +1757,25 @@ def _amounts(values: list[Item]) -> tuple[list[Item], tuple[str, Item] | None]:
     0（万元）, 300元; document.UNIT_AFTER): the number as printed, and the unit with the
     cell that printed it (when the amount is not 0: 0 is 0 in any unit). The cell reader
     leaves them unread (parse.cells._word_part): only here is the column's unit known. A
-    count's unit in a money cell (5件) leaves it text (XG004)."""
+    count's unit in a money cell (5件) leaves it text (XG004). A currency mark with no
+    unit (¥12.35) says the cell is money, not its unit: the amount is in the column's unit,
+    as a plain number under the header is (12.35 under 本年收费金额（单位：万元）)."""
     out, found = values, None
     for index, item in enumerate(values):
         raw = item[RAW]
-        if item[KIND] == TEXT or not raw or raw[-1].isdigit():  # (a plain number: most)
-            continue
+        if item[KIND] == TEXT or not raw or (raw[-1].isdigit() and item[VALUE] is not None):
+            continue  # (a plain number: most)
         match = compiled(UNIT_AFTER).fullmatch(normalise(raw))
-        printed = None if match is None else match["unit"] or match["bracketed"]
-        if printed is None:
+        if match is None:
             continue
-        value = parse_number(match["number"]) if printed in MONEY_UNITS else None  # type: ignore[index]
+        printed = match["unit"] or match["bracketed"]
+        if printed is None and match["currency"] is None:
+            continue
+        value = parse_number(match["number"]) if printed is None or printed in MONEY_UNITS else None
         if out is values:
             out = list(values)
         out[index] = (*item[:VALUE], value, "text" if value is None else "number", item[LINE])
-        if value:
+        if value and printed is not None:
             found = (printed, item)
     return out, found
 
@@ -1943,6 +1948,8 @@ def map_groups(spec: TableSpec, items: list[Item], model: Format) -> MappedTable
             if blocks is None:  # (a group printed with no values?)
                 blanks = [item for item in items if item[KIND] == EMPTY]
                 blocks = group_blocks(spec, runs, position, texts, blanks)
+            if blocks is None:  # (one cell a line, after a label naming it?)
+                blocks = labelled_cells(spec, runs, position)
         if blocks is not None:
             placement = Placement(blocks.items, COUNT, len(group_columns))
             values = blocks.values

@@ -33,7 +33,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key
+from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key, words_across
 from xxgk_lint.format.document import (
     FEE_STATEMENT,
     HEADING_CLOSE,
@@ -320,21 +320,73 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
     """Section ``key``'s heading with its text run in after it (五、存在的主要问题及改进情况：
     （一）存在问题。…): the first paragraph among ``parts[low:high]`` that opens with it
     becomes the section's heading and, after the heading and its separator, its first
-    paragraph; the blocks after it are the section's too."""
+    paragraph; the blocks after it are the section's too.
+
+    The heading may be cut over two lines, its second part running on into the text
+    (一、总体 / 情况本机关2023年…, as a narrow page or a PDF wraps it: two paragraphs, the
+    first a short numbered line): read whole from the two (:func:`_cut_heading`), at its
+    first part's line and column, its text the second line's rest."""
     for index in range(low, high):
         blocks = parts[index].blocks
         for at, block in enumerate(blocks):
             if not isinstance(block, Paragraph):
                 continue
-            match = run_in_heading(block.text, key)
-            if match is None or not _goes_on(block.text, match) or not _own_numeral(match, key):
+            found, taken = _heading_opening(block, key), 1
+            if found is None and (joined := _cut_heading(block, blocks[at + 1 : at + 2])):
+                found, taken = _heading_opening(joined, key, len(block.text)), 2
+            if found is None:
                 continue
-            heading = match.group("heading")
-            rest = _rest(block, match.end())
-            owned = _owned(([rest] if rest else []) + list(blocks[at + 1 :]), key)
-            span = block.span_of(0, len(heading))
+            heading, span, rest = found
+            owned = _owned(([rest] if rest else []) + list(blocks[at + taken :]), key)
             return index, at, Section(key, section_number(heading), heading, span, owned)
     return None
+
+
+def _heading_opening(
+    paragraph: Paragraph, key: str, cut: int = 0
+) -> tuple[str, Span, Paragraph | None] | None:
+    """Section ``key``'s heading opening ``paragraph`` with its text run in after it: the
+    heading, its span and the paragraph after it (None if nothing follows). ``cut``: where
+    a paragraph joined from a heading's two parts (:func:`_cut_heading`) was cut; the
+    heading is read so only when the section's words stand across it (format.words_across:
+    a numbered line and a body line that opens with a heading's last words are two lines,
+    as the lexer has them)."""
+    text = paragraph.text
+    match = run_in_heading(text, key)
+    if match is None or not _goes_on(text, match) or not _own_numeral(match, key):
+        return None
+    heading = match.group("heading")
+    if cut and not (len(heading) > cut and words_across(text, cut)):
+        return None
+    return heading, paragraph.span_of(0, len(heading)), _rest(paragraph, match.end())
+
+
+#: The longest first part of a heading cut over two lines (as the lexer's).
+_HEADING_PART = 40
+
+
+def _cut_heading(first: Paragraph, after: Sequence[Block]) -> Paragraph | None:
+    """``first`` and the paragraph after it as one, when they may be a heading cut over
+    two lines whose second part runs on into the text: ``first`` a short line that opens
+    with a numeral (as a heading does) and ends no sentence, the next paragraph on the
+    line after it (a blank line between at most), from the same source."""
+    if not after or not isinstance(after[0], Paragraph) or len(first.pieces) != 1:
+        return None
+    second = after[0]
+    text = first.text
+    if (
+        len(text) > _HEADING_PART
+        or _ends_sentence(text)
+        or not text.lstrip(_BEFORE_NUMERAL).startswith(("第", *_NUMERALS))
+        or not second.pieces
+        or second.pieces[0].line - first.pieces[0].line > 2
+        or second.origin is not first.origin
+    ):
+        return None
+    shift = len(text)
+    pieces = (*first.pieces, *(p._replace(offset=p.offset + shift) for p in second.pieces))
+    span = Span(*first.span[:2], *second.span[2:4], first.span.where)
+    return dataclasses.replace(first, text=text + second.text, span=span, pieces=pieces)
 
 
 def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:

@@ -62,6 +62,9 @@ from xxgk_lint.records import NamedTuple
 _BLOCK_TEXT_CHARS = 30
 #: A sentence (。；) or a lead-in (如下：): prose, not a block's caption.
 _SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
+#: A sentence's end: prose, which names no cell of a table printed one cell a line even
+#: when it names a group (本年度未发生行政复议案件。).
+_PROSE = re.compile("[。；;！!？?]")
 #: What separates a page number from the page count: 3 / 8, 3／8.
 _PAGE_SLASH = frozenset("/／")
 #: The longest word read as a cell among a row's values (一, 若干, 不涉及, 0件: see
@@ -413,6 +416,87 @@ def one_order(keys: Sequence[str], columns: tuple[str, ...]) -> tuple[str, ...] 
         return None
     chunk = chunks.pop()
     return chunk if set(chunk) == set(columns) else None
+
+
+def labelled_cells(spec: TableSpec, runs: Sequence[Run], position: int) -> GroupBlocks | None:
+    """Table 四 printed one cell at a time, from ``runs[position]`` on, each value after a
+    label naming its cell by the format model's words (:meth:`TableSpec.named_cell`): the
+    group and the column joined (行政复议结果维持：3, 行政诉讼未经复议起诉结果纠正 | 0), or
+    the column under a line naming the group (行政复议 / 结果维持：3 …).
+
+    Each run holds one value after its label (or blank fields only: a cell left blank).
+    The texts before a label may name a group (the labels after it are that group's), or a
+    header word (行政诉讼), or a cell with nothing after it (a blank cell); the first run's
+    texts are read back from its label while they do, the rest (the prose or caption before
+    the table) is not the table's. Every label names one cell, each cell once, and at
+    least one group's worth of cells is named; the cells no label names are blank. None
+    otherwise: any other text among the lines, a run of two values or a label naming no
+    cell (the caller keeps the table uncertain). The order the cells are printed in is no
+    deviation: each is named."""
+    width = len(spec.column_keys)
+    header = spec.header_pattern.match
+    placed: dict[str, Item] = {}
+    group: str | None = None
+
+    def place(label: Item, cell: Item) -> bool:
+        named, column = spec.named_cell(label[NORM])
+        key = f"{named or group}.{column}"
+        if column is None or (named or group) is None or key in placed:
+            return False
+        placed[key] = cell
+        return True
+
+    for at in range(position, len(runs)):
+        texts, values, _ = runs[at]
+        filled = [v for v in values if v[KIND] != EMPTY]
+        if len(filled) > 1:
+            return None
+        if at == position:
+            texts = texts[_table_texts(spec, texts[:-1]) :]
+        labels = texts[:-1] if values else texts
+        for text in labels:
+            named, column = spec.named_cell(text[NORM])
+            if column is not None:
+                if not place(text, _blank_after(text)):
+                    return None
+            elif named is not None:
+                group = named
+            elif header(text[NORM].rstrip(":")) is None:
+                if values:
+                    return None
+                break  # (a note after the table's last cell)
+        if values and not (texts and place(texts[-1], filled[0] if filled else values[0])):
+            return None
+    return _labelled(spec, placed) if len(placed) >= width else None
+
+
+def _table_texts(spec: TableSpec, texts: list[Item]) -> int:
+    """Where the texts before the first label of table 四 printed one cell at a time start
+    being the table's (naming a group, a cell or a header word), read back from the end."""
+    at = len(texts)
+    while at > 0:
+        text = texts[at - 1]
+        if _PROSE.search(text[RAW]) is not None:
+            break
+        named = spec.named_cell(text[NORM])
+        if named == (None, None) and spec.header_pattern.match(text[NORM].rstrip(":")) is None:
+            break
+        at -= 1
+    return at
+
+
+def _blank_after(label: Item) -> Item:
+    """A blank cell at the end of its label (a cell printed with nothing after it)."""
+    end = label[END]
+    return (EMPTY, "", end, end, "", -1, -1, -1, 1, None, "blank", label[LINE])
+
+
+def _labelled(spec: TableSpec, placed: dict[str, Item]) -> GroupBlocks:
+    """Table 四's cells named by their labels, the others blank (see :func:`labelled_cells`)."""
+    group_columns = tuple(f"{row.key}.{key}" for row in spec.rows for key in row.columns)
+    values = sorted(placed.values(), key=_where)
+    anchor = next(_filled(values), values[0])
+    return GroupBlocks(tuple(map(placed.get, group_columns)), values, group_columns, anchor)
 
 
 def without_page_number(
