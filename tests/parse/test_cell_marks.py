@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -259,6 +260,19 @@ def test_units_are_no_finding(tmp_path: Path, layout: str) -> None:
     assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG005") == []
 
 
+def _fee_read(printed: str, value: object, layout: str) -> tuple[str, Any, Any]:
+    """Seed 000 with its fee amount written ``printed``, in ``layout``: the text as laid
+    out, the report and table 二, the fee cell checked to read ``value``, nothing else wrong."""
+    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
+    relay, name = _LAYOUTS[layout]
+    report = _parse(relay(text), name)
+    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): value}) == []
+    table = report.table("proactive")
+    cell = table.cell("fees", "amount")
+    assert (cell.raw, cell.kind, cell.value) == (printed, "number", value)
+    return relay(text), report, table
+
+
 @pytest.mark.parametrize("layout", ["pipe", "tab", "lines"])
 @pytest.mark.parametrize(
     ("printed", "value", "unit", "amount"),
@@ -283,13 +297,7 @@ def test_an_amount_with_its_unit_is_read_in_that_unit(
     """The fee amount with its unit in its cell: read in the unit printed; another than
     the format's 万元 is kept as printed and converted for the checks, as under a header
     naming it (and noticed: XG005)."""
-    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
-    relay, name = _LAYOUTS[layout]
-    report = _parse(relay(text), name)
-    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): value}) == []
-    table = report.table("proactive")
-    cell = table.cell("fees", "amount")
-    assert (cell.raw, cell.kind, cell.value) == (printed, "number", value)
+    _, report, table = _fee_read(printed, value, layout)
     assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == (unit, amount)
     noticed = [(d.kind, d.label, d.expected, d.found) for d in report.deviations]
     assert noticed == ([] if unit == "万元" else [("unit", printed, "万元", unit)])
@@ -333,16 +341,10 @@ def test_an_amount_with_a_currency_mark_and_no_unit_is_in_the_columns_unit(
     """The mark says the cell is money, not which unit: the header's (本年收费金额（单位：
     万元）), as for a plain number under it. Before, the cell was text (XG004), or two
     cells (XG003) with a blank after the mark."""
-    text = _seed("000").replace("行政事业性收费 | 1071 |", f"行政事业性收费 | {printed} |")
-    relay, name = _LAYOUTS[layout]
-    report = _parse(relay(text), name)
-    assert _wrong(report, _truth("000"), but={("proactive", "fees", "amount"): value}) == []
-    table = report.table("proactive")
-    cell = table.cell("fees", "amount")
-    assert (cell.raw, cell.kind, cell.value) == (printed, "number", value)
+    text, report, table = _fee_read(printed, value, layout)
     assert (table.unit("fees", "amount"), table.amount("fees", "amount")) == ("万元", value)
     assert report.deviations == ()
-    assert codes(check_text(tmp_path, relay(text)), "XG003", "XG004", "XG005") == []
+    assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG005") == []
 
 
 def test_an_amount_with_a_currency_mark_under_a_header_in_yuan_is_in_yuan() -> None:

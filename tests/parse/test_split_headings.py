@@ -22,6 +22,8 @@ HEADINGS = {
 }
 #: Where CLEAN prints each heading (1-based line).
 LINES = {"overview": 3, "reviews": 49, "problems": 54, "other": 56}
+#: The six sections, in order: what every report here must come out with.
+SIX = ["overview", "proactive", "applications", "reviews", "problems", "other"]
 
 
 def _cut(text: str, heading: str, at: int, between: str = "\n") -> str:
@@ -55,14 +57,7 @@ def test_a_heading_cut_inside_its_words_is_one_heading(tmp_path: Path, key: str,
     heading = HEADINGS[key]
     text = _cut(CLEAN, heading, at)
     sections = _sections(text)
-    assert [s[0] for s in sections] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
+    assert [s[0] for s in sections] == SIX
     found = next(s for s in sections if s[0] == key)
     assert found == (key, heading, LINES[key], 1, False)
     codes = [(d.code, d.line) for d in check_text(tmp_path, text).diagnostics]
@@ -140,14 +135,7 @@ def test_a_cut_heading_whose_second_part_runs_on_into_the_text(
     heading = HEADINGS[key]
     text = _cut(CLEAN, heading, at).replace(heading[at:] + "\n", heading[at:] + after + "\n", 1)
     sections = parse_text(text).sections
-    assert [s.key for s in sections] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
+    assert [s.key for s in sections] == SIX
     found = next(s for s in sections if s.key == key)
     line = LINES[key]
     assert (found.title, found.span.line, found.span.column, found.implicit) == (
