@@ -41,6 +41,7 @@ from typing import Any, cast
 from lxml import etree
 
 from xxgk_lint.sources.html_css import (
+    displayed_as_block,
     hidden_by_stylesheets,
     keeps_line_breaks,
     white_space_by_stylesheets,
@@ -584,9 +585,11 @@ _GROUP_END = 4  # a thead/tbody/tfoot ends
 _ROW_END = 5  # a row ends
 _RESTORE = 6  # a cell (or content read as one) ends: back to the table or row
 _WHITE_SPACE_END = 7  # an element that set white-space ends: back to the line breaks before
-#: Where the walk is, for the start of an element that sets white-space in the flow (never
+#: Where the walk is, for the start of an element that sets white-space in the flow, or
+#: one whose style draws it otherwise than its tag in the flow or a cell (never
 #: ``_Extractor.where``).
 _WHITE_SPACE = 4
+_DISPLAY = 5
 _NO_ACTION = (_INLINE, None)
 _BLOCK_ACTION = (_BLOCK_END, None)
 #: Blocks whose start in the flow is only a line break (the walk does it in line; a table
@@ -703,6 +706,43 @@ def _white_space(root: etree._Element, lowered: bytes) -> dict[etree._Element, b
     return found if any(found.values()) else {}
 
 
+#: Elements with a ``style`` attribute.
+_STYLED = etree.XPath("//*[@style]")
+#: A ``style`` attribute that may draw an element as a block or in its line (the page's
+#: bytes in lower case; ``display: none`` is the hidden elements' business).
+_STYLE_DISPLAY = re.compile(
+    rb"""style\s*=\s*["']?[^"'<>]*display\s*:\s*(?:block|flex|grid|list-item|flow-root|inline)"""
+)
+#: Elements whose ``display`` is not read: a table's parts and line breaks are drawn as
+#: the table and the line are, whatever their style; ``<pre>`` keeps its own breaks.
+_OWN_DISPLAY = frozenset(
+    {"html", "body", "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot"}
+    | {"tr", "td", "th", "br", "hr", "pre", "img"}
+)
+
+
+def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
+    """The elements whose ``style`` attribute draws them otherwise than their tag: True for
+    one drawn as a block (``<span style="display:block">``: a paragraph of its own), False
+    for a block drawn in its line (``<div style="display:inline">``: a digit of a number).
+
+    Editors that write paragraphs as spans set their display: read by the tag alone, the
+    headings ran into one line with the text (XG101). Empty when no ``style`` attribute
+    sets one (most pages: a search of the page's bytes ``lowered``)."""
+    if b"display" not in lowered or _STYLE_DISPLAY.search(lowered) is None:
+        return {}
+    found: dict[etree._Element, bool] = {}
+    for el in _STYLED(root):
+        tag = el.tag
+        style = el.get("style") or ""
+        if tag in _OWN_DISPLAY or "display" not in style.lower():
+            continue
+        block = displayed_as_block(style)
+        if block is not None and block != (tag in _BLOCK):
+            found[el] = block
+    return found
+
+
 class _Extractor:
     """Turns the lxml tree into lines in a TextBuilder, in document order.
 
@@ -732,6 +772,8 @@ class _Extractor:
         self.hidden: set[etree._Element] = set()  # set by run()
         #: The elements that set white-space (``_white_space``; set by run()).
         self.white_space: dict[etree._Element, bool] = {}
+        #: The elements drawn otherwise than their tag (``_displayed``; set by run()).
+        self.display: dict[etree._Element, bool] = {}
         self.depth_limit = 0  # set by run()
 
     # -- emitting
@@ -812,8 +854,12 @@ class _Extractor:
         lowered = encoded.lower()
         hidden = self.hidden = _hidden_elements(root, encoded, lowered)
         self.white_space = _white_space(root, lowered)
-        # The elements the walk looks at apart: hidden ones, and those that set white-space.
-        special = hidden | self.white_space.keys() if self.white_space else hidden
+        self.display = _displayed(root, lowered)
+        # The elements the walk looks at apart: hidden ones, those that set white-space and
+        # those drawn otherwise than their tag.
+        special = hidden
+        if self.white_space or self.display:
+            special = hidden | self.white_space.keys() | self.display.keys()
         drop = _DROP
         in_cell = _IN_CELL
         flow_block = _FLOW_BLOCK
@@ -847,7 +893,10 @@ class _Extractor:
                         walker.skip_subtree()
                         push(no_action)
                         continue
-                    if where == _FLOW and tag != "table" and tag != "br":
+                    if el not in self.white_space:
+                        if where <= _CELL:
+                            where = _DISPLAY
+                    elif where == _FLOW and tag != "table" and tag != "br":
                         where = _WHITE_SPACE  # (in a cell, line breaks are breaks anyway)
                 if where == _CELL:  # the most frequent case: content of a table cell
                     action = in_cell.get(tag, no_action)
@@ -889,6 +938,8 @@ class _Extractor:
                         continue
                 elif where == _WHITE_SPACE:
                     push(self._white_space_start(el, tag))
+                elif where == _DISPLAY:
+                    push(self._display_start(el))
                 else:
                     push(self._row_start(el, tag))
                 text = el.text
@@ -974,6 +1025,18 @@ class _Extractor:
         self.pre = 1 if self.white_space[el] else 0
         return (_WHITE_SPACE_END, (saved, block))
 
+    def _display_start(self, el: etree._Element) -> tuple[int, object]:
+        """An element in the flow or a cell drawn otherwise than its tag (``self.display``):
+        drawn as a block, it starts and ends a line (a line break in a cell); a block's tag
+        drawn in its line does neither."""
+        if not self.display[el]:
+            return _NO_ACTION
+        if self.where == _CELL:
+            self.items.append(_BREAK)
+        else:
+            self._line_break()
+        return _BLOCK_ACTION
+
     def _table_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element directly in a data table or in its thead/tbody/tfoot."""
         if tag in _GROUP_TAGS:
@@ -1008,6 +1071,7 @@ class _Extractor:
             self.cursor.names[start : start + len(inner)] != tags
             or not _DROP.isdisjoint(tags)
             or (self.hidden and not self.hidden.isdisjoint(inner))
+            or (self.display and not self.display.keys().isdisjoint(inner))
         ):
             return None
         return inner, tags

@@ -269,6 +269,26 @@ def keeps_line_breaks(declarations: str) -> bool | None:
     return False if first in _JOINS_LINES else None
 
 
+#: The ``display`` values that make an element a block of its own (a line break before and
+#: after it, as ``<div>`` and ``<p>`` are), and those that keep it in its line.
+_BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "flow-root"})
+_INLINE_DISPLAYS = frozenset({"inline", "inline-block", "inline-flex", "inline-grid"})
+
+
+def displayed_as_block(declarations: str) -> bool | None:
+    """What a declaration block (a ``style`` attribute) says of an element's box: True
+    (``display: block``, ``flex``, ``grid``, ``list-item``, ``flow-root``: a block), False
+    (``inline``, ``inline-block``, ``inline-flex``, ``inline-grid``: in its line), None
+    (nothing, ``none`` — the hidden elements' business — or a table's part)."""
+    value = _declarations(declarations).get("display")
+    if not value:
+        return None
+    first = value.split(" ", 1)[0]
+    if first in _BLOCK_DISPLAYS:
+        return True
+    return False if first in _INLINE_DISPLAYS else None
+
+
 def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
     """The elements the page's own ``<style>`` blocks give a ``white-space`` (see
     :func:`keeps_line_breaks`), by a rule at the top of a sheet for the screen whose
