@@ -33,6 +33,7 @@ import re
 from lxml import etree
 
 __all__ = [
+    "displayed_as_block",
     "for_desktop",
     "hidden_by_stylesheets",
     "keeps_line_breaks",
