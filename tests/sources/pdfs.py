@@ -70,3 +70,21 @@ def cjk_pdf(pages: list[bytes], *, sizes: list[tuple[int, int]], rotate: list[in
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return pdf_file(objects)
+
+
+#: Table 一's head and two rows on an upright A4 page, as pieces (x, y, text): labels at
+#: x=60, the header's cells from 200, the numbers at 230, 330 and 430.
+TABLE_ONE = [
+    (60, 690, "信息内容"),
+    (200, 690, "本年制发件数"),
+    (300, 690, "本年废止件数"),
+    (400, 690, "现行有效件数"),
+    (60, 670, "规章"),
+    (230, 670, "2"),
+    (330, 670, "1"),
+    (430, 670, "15"),
+    (60, 650, "行政规范性文件"),
+    (230, 650, "13"),
+    (330, 650, "4"),
+    (430, 650, "21"),
+]

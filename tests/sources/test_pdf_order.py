@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from tests.sources.pdfs import cjk_pdf
+from tests.sources.pdfs import TABLE_ONE, cjk_pdf
 from xxgk_lint.parse.builder import parse_source
 from xxgk_lint.sources.pdf import read_pdf
 from xxgk_lint.sources.pdf_order import Piece, out_of_order, reading_lines
@@ -32,22 +32,7 @@ PROSE = [
     (60, 740, "均在法定期限内公开。"),
     (60, 720, "二、主动公开政府信息情况"),
 ]
-#: Table 一's head and rows: label at x=60, cells at 230, 330, 430.
-TABLE = [
-    (60, 690, "信息内容"),
-    (200, 690, "本年制发件数"),
-    (300, 690, "本年废止件数"),
-    (400, 690, "现行有效件数"),
-    (60, 670, "规章"),
-    (230, 670, "2"),
-    (330, 670, "1"),
-    (430, 670, "15"),
-    (60, 650, "行政规范性文件"),
-    (230, 650, "13"),
-    (330, 650, "4"),
-    (430, 650, "21"),
-]
-PAGE = [*PROSE, *TABLE]
+PAGE = [*PROSE, *TABLE_ONE]
 LINES = [
     "一、总体情况",
     "本年主动公开政府信息120条，",
@@ -91,7 +76,7 @@ def test_a_table_drawn_column_by_column_reads_row_by_row() -> None:
 
 def test_a_table_of_two_rows_drawn_column_by_column() -> None:
     """Two columns of two numbers each, drawn top down, are enough to tell."""
-    rows = [run for run in TABLE if run[1] != 690]
+    rows = [run for run in TABLE_ONE if run[1] != 690]
     assert lines(by_columns(rows)) == LINES[-2:]
 
 
@@ -119,7 +104,7 @@ def test_the_table_drawn_column_by_column_is_parsed() -> None:
     body = [
         (60, 800, "二、主动公开政府信息情况"),
         (60, 780, "第二十条第（一）项"),
-        *[(x, y - 80, text) for x, y, text in TABLE],
+        *[(x, y - 80, text) for x, y, text in TABLE_ONE],
     ]
     data = cjk_pdf([stream(by_columns(body))], sizes=[A4], rotate=[0])
     table = parse_source(read_pdf("t.pdf", data)).tables["proactive"]
@@ -153,7 +138,7 @@ def test_a_table_of_numbers_set_close_is_no_page_of_two_columns() -> None:
 def test_a_blank_cell_of_a_table_drawn_column_by_column() -> None:
     """The reordered rows are laid out by their cells' places like any other: a row with
     a blank cell under a fuller one has an empty field there."""
-    rows = [run for run in TABLE if run != (330, 650, "4")]
+    rows = [run for run in TABLE_ONE if run != (330, 650, "4")]
     assert lines(by_columns(rows))[-2:] == ["规章 2 1 15", "行政规范性文件\t13\t\t21"]
 
 
@@ -241,7 +226,7 @@ def test_a_table_drawn_sideways_among_upright_prose_is_read_in_its_place() -> No
     above = [(60, 800 - 20 * i, f"第{i}段：本机关认真落实政府信息公开工作要求。") for i in range(3)]
     below = [(60, 120, "五、存在的主要问题及改进情况"), (60, 100, "本年度无其他需要报告的事项。")]
     table = turned(
-        [*TABLE, (60, 630, "行政许可"), (230, 630, "7"), (330, 630, "0"), (430, 630, "9")],
+        [*TABLE_ONE, (60, 630, "行政许可"), (230, 630, "7"), (330, 630, "0"), (430, 630, "9")],
         (400, 200),
     )
     expected = [
@@ -257,7 +242,7 @@ def test_a_table_drawn_sideways_among_upright_prose_as_drawn_turned_right() -> N
     above = [(60, 800 - 20 * i, f"第{i}段：本机关认真落实政府信息公开工作要求。") for i in range(3)]
     table = [
         (x0 - (690 - y) * 0.9, 700 - (x - 60) * 0.9, text, 9, (0, -1, 1, 0))
-        for x, y, text in TABLE
+        for x, y, text in TABLE_ONE
         for x0 in (300,)
     ]
     assert lines([*above, *table]) == [*(run[2] for run in above), *LINES[4:]]

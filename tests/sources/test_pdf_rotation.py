@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sources.pdfs import cjk_pdf, pdf_file
+from tests.sources.pdfs import TABLE_ONE, cjk_pdf, pdf_file
 from xxgk_lint.sources import InputError
 from xxgk_lint.sources.messages import localise
 from xxgk_lint.sources.pdf import UNMAPPED_TEXT, read_pdf
@@ -22,18 +22,7 @@ PAGE = [
     (60, 780, "一、总体情况"),
     (60, 750, "本年主动公开政府信息120条。"),
     (60, 720, "二、主动公开政府信息情况"),
-    (60, 690, "信息内容"),
-    (200, 690, "本年制发件数"),
-    (300, 690, "本年废止件数"),
-    (400, 690, "现行有效件数"),
-    (60, 670, "规章"),
-    (230, 670, "2"),
-    (330, 670, "1"),
-    (430, 670, "15"),
-    (60, 650, "行政规范性文件"),
-    (230, 650, "13"),
-    (330, 650, "4"),
-    (430, 650, "21"),
+    *TABLE_ONE,
 ]
 LINES = [
     "一、总体情况",
