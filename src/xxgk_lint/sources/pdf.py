@@ -295,7 +295,7 @@ def _page_text(
     stream = textpage.get_text_range()
     drawn = pdf_order.pieces(stream, charbox)
     if aside:
-        found = _aside_text(pdfium, page, textpages, drawn, aside, len(stream))
+        found = _aside_text(pdfium, page, textpages, charbox, drawn, aside, len(stream))
         if found is not None:
             return found
     if pdf_order.out_of_order(drawn):
@@ -315,6 +315,7 @@ def _aside_text(
     pdfium: ModuleType,
     page: PdfPage,
     textpages: list[PdfTextPage],
+    first: Callable[[int], Box],
     drawn: list[pdf_order.Piece],
     aside: int,
     offset: int,
@@ -322,7 +323,8 @@ def _aside_text(
     """The text of a page of upright text with a part drawn turned by ``aside`` quarter
     turns (a table printed sideways on a page of prose), the turned part read upright
     where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
-    holds no numbers (:data:`_ASIDE_DIGITS`).
+    holds no numbers (:data:`_ASIDE_DIGITS`). ``first`` gives the boxes of the upright
+    text page's characters, ``drawn`` its pieces.
 
     PDFium splits text drawn turned into pieces of a few characters, or joins a turned
     table's columns into lines: its text of the turned part reads as nothing. So the
@@ -351,7 +353,7 @@ def _aside_text(
     _turn_objects(pdfium, page, aside, page.get_bbox())
     turned_page = page.get_textpage()
     textpages.append(turned_page)
-    first, second = _charbox(pdfium, upright_page), _charbox(pdfium, turned_page)
+    second = _charbox(pdfium, turned_page)
 
     def charbox(index: int) -> Box:
         return first(index) if index < offset else second(index - offset)
