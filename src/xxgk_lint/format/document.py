@@ -209,6 +209,10 @@ STRAY_MARKS = frozenset({"...", "......", "~", "~~", "*", "**", "×", "\\", "O",
 #: that count; a money unit (万元) never is one.
 COUNT_UNITS = ("件", "项", "个", "份", "条", "次", "人次", "起", "宗")
 
+#: The marks that end a sentence (what a heading or a table's label never holds): full and
+#: half width.
+SENTENCE_ENDS = "。；;！!？?"
+
 #: The marks an amount of money may be printed with before its number (¥12.35万元; ￥ is ¥
 #: normalised): the number is an amount, never a count.
 CURRENCY_MARKS = ("¥", "人民币")

@@ -28,6 +28,7 @@ from xxgk_lint.format.document import (
     BLANK_WORD,
     COUNT_UNITS,
     HEADING_OPEN,
+    SENTENCE_ENDS,
 )
 from xxgk_lint.format.normalise import (
     MINUS_SIGNS,
@@ -477,11 +478,6 @@ _FEW = 4
 _ENOUGH = 16
 
 
-#: The sentence ends a heading's second part may end with: 六、其他需要 / 报告的事项。 is a
-#: heading, 六、其他需要 / 报告的事项本机关未收取费用。 one with text run on after it.
-_SENTENCE_ENDS = "。；;！!？?"
-
-
 def _runs_on(text: str, rest: str) -> bool:
     """Whether a heading joined from two lines (``rest``: its second part) ends in a sentence
     run on after its title: the grammar reads 六、其他需要报告的事项本机关未收取费用。 as a
@@ -489,7 +485,7 @@ def _runs_on(text: str, rest: str) -> bool:
     line — yet the sentence stands on the second line. Such lines are left as they are:
     :func:`xxgk_lint.parse.outline.recover_sections` reads the heading from the two, the
     sentence where it stands."""
-    if not rest or rest[-1] not in _SENTENCE_ENDS:
+    if not rest or rest[-1] not in SENTENCE_ENDS:
         return False
     from xxgk_lint.format import section_key  # (a heading cut in two: rare)
     from xxgk_lint.parse.outline import split_heading_line

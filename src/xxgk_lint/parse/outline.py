@@ -41,6 +41,7 @@ from xxgk_lint.format.document import (
     OVERVIEW_TOPICS,
     PERIOD_WORDS,
     REPORT_NAME,
+    SENTENCE_ENDS,
 )
 from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
@@ -76,12 +77,11 @@ _NUMBERED = r"^(?:\(?[一二三四五六七八九十\d]+[)、.．])"
 
 
 _OTHER = ("其他需要报告", "其他事项")
-_SENTENCE_ENDS = "。；;！!？?"
 
 
 def _ends_sentence(text: str) -> bool:
     """Whether ``text`` holds a sentence end (what a heading never holds)."""
-    return any(mark in text for mark in _SENTENCE_ENDS)
+    return any(mark in text for mark in SENTENCE_ENDS)
 
 
 #: The key of the pseudo-section that holds the preamble while sections are recovered.
@@ -292,7 +292,7 @@ def split_heading_line(text: str, key: str) -> tuple[str, int, int] | None:
     end = len(text.rstrip(_AROUND))
     if not end:
         return None
-    if text[end - 1] not in _SENTENCE_ENDS:
+    if text[end - 1] not in SENTENCE_ENDS:
         colon = max(text.rfind("：", 0, end), text.rfind(":", 0, end))
         if colon < 0 or colon == end - 1 or text[end - 1] in ")）":
             return None

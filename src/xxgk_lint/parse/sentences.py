@@ -21,12 +21,13 @@ from itertools import repeat
 from operator import attrgetter, methodcaller
 from typing import Any
 
+from xxgk_lint.format.document import SENTENCE_ENDS
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Number, Paragraph, Piece, Sentence, Span, sentence_of
 from xxgk_lint.parse.lexer import LINE_COLUMN, LINE_TEXT, Line
 
 #: The characters that end a sentence, and the closing marks that may follow them.
-_ENDS = "。；;！!？?"
+_ENDS = SENTENCE_ENDS
 _CLOSERS = "”\"’'）)】」』"
 #: A sentence's end: its terminators and up to three closing marks.
 _END = re.compile(f"[{_ENDS}]+[{_CLOSERS}]{{0,3}}")

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from xxgk_lint.format import Format, TableSpec
+from xxgk_lint.format.document import SENTENCE_ENDS
 from xxgk_lint.parse.ast import COMPLETE, UNCERTAIN, Row, Span, Table
 from xxgk_lint.parse.cells import (
     COLUMN,
@@ -64,7 +65,7 @@ _BLOCK_TEXT_CHARS = 30
 _SENTENCE = re.compile(r"[。；;]|[：:]\s*\Z")
 #: A sentence's end: prose, which names no cell of a table printed one cell a line even
 #: when it names a group (本年度未发生行政复议案件。).
-_PROSE = re.compile("[。；;！!？?]")
+_PROSE = re.compile(f"[{SENTENCE_ENDS}]")
 #: What separates a page number from the page count: 3 / 8, 3／8.
 _PAGE_SLASH = frozenset("/／")
 #: The longest word read as a cell among a row's values (一, 若干, 不涉及, 0件: see
