@@ -46,6 +46,8 @@ from xxgk_lint.sources.html_css import (
     hidden_by_stylesheets,
     keeps_line_breaks,
     white_space_by_stylesheets,
+    zero_font,
+    zero_font_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
@@ -565,10 +567,12 @@ def _hidden(el: etree._Element) -> bool:
     if not style:
         return False
     style = style.lower()
-    if "none" not in style and "hidden" not in style:
+    if "none" not in style and "hidden" not in style and "collapse" not in style:
         return False
     style = "".join(style.split())
-    return "display:none" in style or "visibility:hidden" in style
+    # visibility: collapse hides a table row or column as "hidden" hides any element (a
+    # browser draws nothing of it; on a row, not even its height).
+    return "display:none" in style or "visibility:hidden" in style or "visibility:collapse" in style
 
 
 # Where the walk is: what text met there goes into.
@@ -621,11 +625,19 @@ def _note_mark(items: list[_Item]) -> bool:
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
 #: lower case: one location path each, no union, so that only a few nodes are returned.
 _HIDDEN_ATTRIBUTE = etree.XPath("//@hidden/..")
-_HIDING_STYLE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden')]/..")
+_HIDING_STYLE = etree.XPath(
+    "//@style[contains(., 'none') or contains(., 'hidden') or contains(., 'collapse')]/.."
+)
 #: What may stand between "display", ":" and "none" in a style that hides: what
 #: ``str.split`` takes for whitespace (in UTF-8), and entity references.
-_DISPLAY_NONE = re.compile(
-    rb"display(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*:(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*none"
+_GAP = rb"(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*"
+_DISPLAY_NONE = re.compile(rb"display" + _GAP + rb":" + _GAP + rb"none")
+#: ``visibility: collapse`` (in the page's bytes in lower case), as ``_DISPLAY_NONE``.
+_VISIBILITY_COLLAPSE = re.compile(rb"visibility" + _GAP + rb":" + _GAP + rb"collapse")
+#: A font size of zero (``font-size: 0``, ``0px``, ``0.0pt``; the shorthand ``font: 0/0 a``)
+#: in the page's bytes in lower case: text drawn that way is not seen.
+_ZERO_FONT = re.compile(
+    rb"font(?:-size)?" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?(?![\w.%-])"
 )
 
 
@@ -662,22 +674,51 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
     plain = not _holds_reference(encoded)
+    unseen = _zero_font_elements(root, lowered)
     # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
     # page writes no reference that could spell it): neither it nor its case is looked for.
-    words = (b"hidden", b"none") if b"hidden" in lowered else (b"none",)
-    if plain and len(words) == 1:
-        at = lowered.find(b"display")
-        while at != -1 and not _DISPLAY_NONE.match(lowered, at):
-            at = lowered.find(b"display", at + 7)
-        if at == -1:
-            return set()
+    attribute = b"hidden" in lowered
+    if plain and not attribute and not _hides_by_style(lowered):
+        return unseen
+    words = [b"none", b"hidden", b"collapse"] if attribute else [b"none", b"collapse"]
     if plain and all(lowered.count(w) == encoded.count(w) for w in words):
         candidates = _HIDING_STYLE(root)
-        if len(words) == 2:
+        if attribute:
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    return {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+    hidden = {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+    return hidden | unseen if unseen else hidden
+
+
+def _hides_by_style(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) say ``display: none`` or ``visibility:
+    collapse`` anywhere (the words "hidden" looked for by the caller)."""
+    at = lowered.find(b"display")
+    while at != -1:
+        if _DISPLAY_NONE.match(lowered, at):
+            return True
+        at = lowered.find(b"display", at + 7)
+    return b"collapse" in lowered and _VISIBILITY_COLLAPSE.search(lowered) is not None
+
+
+def _zero_font_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements whose text is drawn at a font size of zero: not seen on the page.
+
+    A site hides digits in a number that way (``1<span style="font-size:0">9</span>493``,
+    a mark against copying) or keeps an old value beside the new one; read with the
+    number, they make it another. By the element's ``style`` attribute or the page's own
+    stylesheet (:func:`~xxgk_lint.sources.html_css.zero_font_by_stylesheets`); only an
+    element with no element inside (one inside may set its own size again, as the "font-
+    size: 0" that closes the gaps between inline blocks does). A page that writes no zero
+    font size costs one search of its bytes ``lowered``.
+    """
+    if b"font" not in lowered or _ZERO_FONT.search(lowered) is None:
+        return set()
+    found = {el for el, style in _styled(root, "font") if not len(el) and zero_font(style)}
+    if b"<style" in lowered:
+        found |= zero_font_by_stylesheets(root)
+    return found
 
 
 #: Elements with a ``style`` attribute.

@@ -38,6 +38,8 @@ __all__ = [
     "hidden_by_stylesheets",
     "keeps_line_breaks",
     "white_space_by_stylesheets",
+    "zero_font",
+    "zero_font_by_stylesheets",
 ]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
@@ -330,3 +332,87 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
             if not tag or el.tag == tag:
                 found[el] = keeps
     return found
+
+
+# --------------------------------------------------------------------------- font size 0
+
+#: A length of zero, as a font size says it (``0``, ``0px``, ``0.0pt``, ``0%``).
+_ZERO_LENGTH = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?")
+
+
+def _font_size(declarations: dict[str, str]) -> str | None:
+    """The font size a declaration block sets (``font-size``, or the size in the ``font``
+    shorthand: ``0/0 a``, ``bold 0 serif``), as written; None if it sets none."""
+    size = declarations.get("font-size")
+    if size is not None:
+        return size
+    font = declarations.get("font")
+    if not font:
+        return None
+    for word in font.split():
+        size = word.split("/", 1)[0]
+        if size[:1].isdigit() or size[:1] == ".":
+            return size
+    return None
+
+
+def zero_font(declarations: str) -> bool:
+    """Whether a declaration block (a ``style`` attribute) sets a font size of zero."""
+    size = _font_size(_declarations(declarations))
+    return size is not None and _ZERO_LENGTH.fullmatch(size) is not None
+
+
+def zero_font_by_stylesheets(root: etree._Element) -> set[etree._Element]:
+    """The elements with no element inside that the page's own ``<style>`` blocks give a
+    font size of zero (``span.wm{font-size:0}``): a rule at the top of a sheet for the
+    screen whose selector is simple (as for hiding), unless a rule anywhere gives the
+    class or id another size, or the element's own ``style`` does."""
+    zero: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
+    sized: set[str] = set()  # ".name" / "#name" that some rule gives another size
+    for style in root.iter("style"):
+        text = style.text or ""
+        desktop = for_desktop(style.get("media") or "")
+        if desktop is not False and "font" in text.lower():
+            sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+            _read_font_sizes(sheet, desktop is True, zero, sized)
+    found: set[etree._Element] = set()
+    for tag, kind, name in zero:
+        if kind + name in sized:
+            continue
+        candidates = _BY_CLASS(root, name=f" {name} ") if kind == "." else _BY_ID(root, name=name)
+        for el in candidates:
+            if (not tag or el.tag == tag) and not len(el):
+                own = el.get("style")
+                if own is None or _font_size(_declarations(own)) is None or zero_font(own):
+                    found.add(el)
+    return found
+
+
+def _read_font_sizes(
+    sheet: str, screen: bool, zero: list[tuple[str, str, str]], sized: set[str]
+) -> None:
+    """Add a stylesheet's simple selectors that set a zero font size (only when ``screen``,
+    at its top) to ``zero``, and the classes and ids of the subjects of its rules that set
+    another size to ``sized`` (as :func:`_read_sheet` does for hiding)."""
+    for prelude, block, nested in _rules(sheet):
+        if nested:
+            desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
+            if desktop is not False:
+                _read_font_sizes(block, screen and desktop is True, zero, sized)
+            continue
+        if prelude.startswith("@"):
+            continue
+        size = _font_size(_declarations(block))
+        if size is None:
+            continue
+        is_zero = _ZERO_LENGTH.fullmatch(size) is not None
+        for selector in prelude.split(","):
+            selector = selector.strip()
+            if not is_zero:
+                subject = _COMBINATOR.split(selector)[-1]
+                sized.update(kind + name for kind, name in _NAMES.findall(subject))
+                continue
+            simple = _SIMPLE.fullmatch(selector) if screen else None
+            if simple:
+                tag, kind, name = simple.groups()
+                zero.append(((tag or "").lower(), kind, name))
