@@ -560,6 +560,19 @@ def _join(items: list[_Item]) -> list[Seg]:
     return out
 
 
+#: The narrow spaces that print digits in groups of three (1&thinsp;493): the figure,
+#: punctuation, thin and hair spaces and the narrow no-break space.
+_GROUP_SPACES = frozenset("\u2007\u2008\u2009\u200a\u202f")
+_THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def _groups_digits(text: str, at: int) -> bool:
+    """Whether the narrow space at ``text[at]`` stands between a digit and a group of three
+    (``1\u2009493``): a thousands separator, not a space between two numbers. A browser
+    draws it a hair wide; read as a space, 1 493 is two numbers."""
+    return at > 0 and "0" <= text[at - 1] <= "9" and _THREE_DIGITS.match(text, at + 1) is not None
+
+
 def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None:
         return True
@@ -875,6 +888,8 @@ class _Extractor:
             if not piece[0].isspace():
                 items.append(self.cursor.find(piece))
             elif "\n" not in piece:
+                if piece in _GROUP_SPACES and _groups_digits(text, match.start()):
+                    continue  # 1&thinsp;493: one number
                 items.append(_SPACE)
             elif self.pre and where == _FLOW:
                 self._flush()
