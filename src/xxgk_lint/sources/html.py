@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import html as html_entities
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -803,6 +804,103 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
     return found
 
 
+#: Form field types whose ``value`` a browser shows as text in the field.
+_TEXT_FIELDS = frozenset({"", "text", "number", "tel", "email", "search", "url", "date"})
+#: A form field in a table cell (a CMS that draws the report's table as a form).
+_CELL_FIELDS = etree.XPath("//td//input[@value] | //th//input[@value]")
+#: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 2:
+#: in quotes, group 3: unquoted).
+_VALUE = re.compile(r"""\svalue\s*=\s*["']?""", re.IGNORECASE)
+_SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.IGNORECASE)
+
+
+def _read_apart(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements whose text the page writes in an attribute, which the walk reads
+    apart (:meth:`_Extractor._attribute_text`): a text field with a value in a table cell
+    (``<td><input value="12" readonly></td>``: a CMS that draws the report's tables as a
+    form) and a frame that holds its page in ``srcdoc``. A page with neither word costs
+    two searches of its bytes ``lowered`` (in lower case)."""
+    found: set[etree._Element] = set()
+    if b"<input" in lowered:
+        found.update(
+            el
+            for el in _CELL_FIELDS(root)
+            if (el.get("type") or "").strip().lower() in _TEXT_FIELDS and el.get("value")
+        )
+    if b"srcdoc" in lowered:
+        found.update(el for el in root.iter("iframe") if el.get("srcdoc"))
+    return found
+
+
+#: A character reference in an attribute's value, as a browser reads them.
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
+def _unescape_with_places(raw: str, offset: int) -> tuple[str, list[int]]:
+    """``raw`` (an attribute's value in the source, from ``offset``) with its references
+    read, and where each of its characters stands in the source (plus its end): a
+    character written as a reference stands at its "&"."""
+    out: list[str] = []
+    places: list[int] = []
+    at = 0
+    for match in _REFERENCE.finditer(raw):
+        start = match.start()
+        out.append(raw[at:start])
+        places.extend(range(offset + at, offset + start))
+        text = html_entities.unescape(match.group())
+        if text == match.group():
+            text = raw[start : match.end()]
+            places.extend(range(offset + start, offset + match.end()))
+        else:
+            places.extend([offset + start] * len(text))
+        out.append(text)
+        at = match.end()
+    out.append(raw[at:])
+    places.extend(range(offset + at, offset + len(raw) + 1))
+    return "".join(out), places
+
+
+class _PlacedBuilder:
+    """The builder of the page, for the page in a frame: each piece of text is moved from
+    its place in the frame's page to its place in the source (``places``, one a
+    character: :func:`_unescape_with_places`), cut where the characters stop standing
+    side by side."""
+
+    def __init__(self, builder: TextBuilder | _PlacedBuilder, places: list[int]) -> None:
+        self.builder = builder
+        self.places = places
+
+    def _placed(self, pieces: list[Seg]) -> list[Seg]:
+        places = self.places
+        last = len(places) - 1
+        out: list[Seg] = []
+        for text, at, advance in pieces:
+            if not advance or not text:
+                out.append((text, places[min(at, last)], advance))
+                continue
+            start = 0
+            for i in range(1, len(text) + 1):
+                if i == len(text) or places[at + i] != places[at + i - 1] + 1:
+                    out.append((text[start:i], places[at + start], True))
+                    start = i
+        return out
+
+    def line_at(self, pieces: list[Seg], mark: int | None = None) -> None:
+        last = len(self.places) - 1
+        self.builder.line_at(
+            self._placed(pieces), None if mark is None else self.places[min(mark, last)]
+        )
+
+    def lines_at(self, lines: list[tuple[list[Seg], int | None]]) -> int:
+        last = len(self.places) - 1
+        return self.builder.lines_at(
+            [
+                (self._placed(pieces), None if mark is None else self.places[min(mark, last)])
+                for pieces, mark in lines
+            ]
+        )
+
+
 class _Extractor:
     """Turns the lxml tree into lines in a TextBuilder, in document order.
 
@@ -811,7 +909,9 @@ class _Extractor:
     collected row by row and laid out when the table ends.
     """
 
-    def __init__(self, cursor: SourceCursor, builder: TextBuilder, limits: Limits) -> None:
+    def __init__(
+        self, cursor: SourceCursor, builder: TextBuilder | _PlacedBuilder, limits: Limits
+    ) -> None:
         self.cursor = cursor
         self.builder = builder
         self.limits = limits
@@ -835,6 +935,8 @@ class _Extractor:
         #: The elements drawn otherwise than their tag (``_displayed``; set by run()).
         self.display: dict[etree._Element, bool] = {}
         self.depth_limit = 0  # set by run()
+        #: The elements whose text is an attribute's (``_read_apart``; set by run()).
+        self.apart: set[etree._Element] = set()
 
     # -- emitting
 
@@ -917,11 +1019,12 @@ class _Extractor:
         hidden = self.hidden = _hidden_elements(root, encoded, lowered)
         self.white_space = _white_space(root, lowered)
         self.display = _displayed(root, lowered)
-        # The elements the walk looks at apart: hidden ones, those that set white-space and
-        # those drawn otherwise than their tag.
+        self.apart = _read_apart(root, lowered)
+        # The elements the walk looks at apart: hidden ones, those that set white-space,
+        # those drawn otherwise than their tag and those whose text is in an attribute.
         special = hidden
-        if self.white_space or self.display:
-            special = hidden | self.white_space.keys() | self.display.keys()
+        if self.white_space or self.display or self.apart:
+            special = hidden | self.white_space.keys() | self.display.keys() | self.apart
         drop = _DROP
         in_cell = _IN_CELL
         flow_block = _FLOW_BLOCK
@@ -948,6 +1051,11 @@ class _Extractor:
                     self._too_deep(len(stack) + 1)
                 where = self.where
                 if tag in drop or (special and el in special):
+                    if special and el in self.apart and el not in hidden:
+                        self._attribute_text(el, tag)
+                        walker.skip_subtree()
+                        push(no_action)
+                        continue
                     if tag in drop or el in hidden:
                         if where == _ROW and tag in ("td", "th"):
                             self._cell(el)
@@ -1134,6 +1242,7 @@ class _Extractor:
             or not _DROP.isdisjoint(tags)
             or (self.hidden and not self.hidden.isdisjoint(inner))
             or (self.display and not self.display.keys().isdisjoint(inner))
+            or (self.apart and not self.apart.isdisjoint(inner))
         ):
             return None
         return inner, tags
@@ -1647,6 +1756,49 @@ class _Extractor:
             rows = foot_last(self.rows, self.groups.foot)
             self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
             self._emit_table(rows)
+
+    def _attribute_text(self, el: etree._Element, tag: str) -> None:
+        """Read an element whose text the page writes in an attribute (``_read_apart``):
+        a form field's ``value``, a frame's ``srcdoc``; the start tag just entered."""
+        cursor = self.cursor
+        j = cursor.j - 1  # the start tag's piece, if the cursor entered it
+        markup = cursor.pieces[j] if j > 0 and cursor.names[cursor.k - 1] == tag else ""
+        if tag == "iframe":
+            found = _SRCDOC.search(markup)
+            if found is not None and self.where == _FLOW:
+                group = found.lastindex or 1  # the quotes the value is in, or none
+                at = cursor.offsets[j] + found.start(group)
+                self._read_frame(found.group(group) or "", at)
+            self._skip(el)
+            return
+        found = _VALUE.search(markup)
+        saved = cursor.j, cursor.pos
+        if found is not None:  # the value's words are looked for in the tag, from the value
+            cursor.j, cursor.pos = j, cursor.offsets[j] + found.end()
+        self._text(el.get("value") or "")
+        cursor.j, cursor.pos = saved
+
+    def _read_frame(self, raw: str, offset: int) -> None:
+        """Read the page an ``<iframe srcdoc>`` holds (``raw``: the attribute's value as
+        the source writes it, from ``offset``) where the frame stands, as lines of its own:
+        a report a CMS shows in a frame. Each character leads back to its place in the
+        attribute (a character written as a reference, ``&lt;``, to its "&")."""
+        inner, places = _unescape_with_places(raw, offset)
+        if "<" not in inner:
+            return
+        encoded = inner.encode("utf-8")
+        root = parse_page(encoded)
+        if root is None:
+            return
+        self._flush()
+        frame = _Extractor(
+            SourceCursor(inner, inner.split("\n")),
+            _PlacedBuilder(self.builder, places),
+            self.limits,
+        )
+        frame.spans, frame.grid, frame.tables = self.spans, self.grid, self.tables
+        frame.run(root, encoded)
+        self.tables = frame.tables
 
     def _skip(self, el: etree._Element) -> None:
         """Pass over an element whose content is not read: its start tags, then its end."""
