@@ -81,3 +81,30 @@ def test_font_size_zero_by_the_stylesheet() -> None:
 )
 def test_text_sized_again_or_not_zero_is_read(body: str, style: str) -> None:
     assert read_html("t.html", page(f"<p>甲</p>{body}", style).encode()).text == "甲\n36\n"
+
+
+@pytest.mark.parametrize(
+    ("mark", "style"),
+    [
+        ('<span style="color:transparent">5</span>', ""),
+        ('<span style="color: rgba(255, 255, 255, 0)">5</span>', ""),
+        ('<i class="wm">5</i>', ".wm{color:transparent;font-size:12px}"),
+    ],
+)
+def test_digits_in_a_transparent_colour_are_not_read(mark: str, style: str) -> None:
+    raw = page(f"<table><tr><td>行政许可</td><td>1{mark}286</td></tr></table>", style)
+    assert read_html("t.html", raw.encode()).text == "行政许可\t1286\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "style"),
+    [
+        # A gradient clipped to the letters: the text is drawn by its background.
+        ('<span style="background-clip:text;color:transparent">36</span>', ""),
+        ('<span style="background-color:transparent">36</span>', ""),
+        ('<span style="color:rgba(0,0,0,0.85)">36</span>', ""),
+        ('<span class="t">36</span>', ".t{color:transparent} .box .t{color:#333}"),
+    ],
+)
+def test_text_drawn_in_colour_is_read(body: str, style: str) -> None:
+    assert read_html("t.html", page(f"<p>甲</p>{body}", style).encode()).text == "甲\n36\n"

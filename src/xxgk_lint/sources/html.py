@@ -46,9 +46,9 @@ from xxgk_lint.sources.html_css import (
     displayed_as_block,
     hidden_by_stylesheets,
     keeps_line_breaks,
+    unseen_by_stylesheets,
+    unseen_text,
     white_space_by_stylesheets,
-    zero_font,
-    zero_font_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
 from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
@@ -648,10 +648,16 @@ _GAP = rb"(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*"
 _DISPLAY_NONE = re.compile(rb"display" + _GAP + rb":" + _GAP + rb"none")
 #: ``visibility: collapse`` (in the page's bytes in lower case), as ``_DISPLAY_NONE``.
 _VISIBILITY_COLLAPSE = re.compile(rb"visibility" + _GAP + rb":" + _GAP + rb"collapse")
-#: A font size of zero (``font-size: 0``, ``0px``, ``0.0pt``; the shorthand ``font: 0/0 a``)
-#: in the page's bytes in lower case: text drawn that way is not seen.
-_ZERO_FONT = re.compile(
+#: Text drawn unseen (in the page's bytes in lower case): a font size of zero
+#: (``font-size: 0``, ``0px``, ``0.0pt``; the shorthand ``font: 0/0 a``), or a colour that
+#: draws nothing (``color: transparent``, ``rgba(0,0,0,0)``; not ``background-color``).
+_UNSEEN = re.compile(
     rb"font(?:-size)?" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?(?![\w.%-])"
+    rb"|(?<![-\w])color"
+    + _GAP
+    + rb":"
+    + _GAP
+    + rb"(?:transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))"
 )
 
 
@@ -688,7 +694,7 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
     plain = not _holds_reference(encoded)
-    unseen = _zero_font_elements(root, lowered)
+    unseen = _unseen_elements(root, lowered)
     # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
     # page writes no reference that could spell it): neither it nor its case is looked for.
     attribute = b"hidden" in lowered
@@ -716,23 +722,33 @@ def _hides_by_style(lowered: bytes) -> bool:
     return b"collapse" in lowered and _VISIBILITY_COLLAPSE.search(lowered) is not None
 
 
-def _zero_font_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
-    """The elements whose text is drawn at a font size of zero: not seen on the page.
+def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements whose text is drawn unseen: at a font size of zero, or in a colour
+    that draws nothing (:func:`~xxgk_lint.sources.html_css.unseen_text`).
 
     A site hides digits in a number that way (``1<span style="font-size:0">9</span>493``,
     a mark against copying) or keeps an old value beside the new one; read with the
     number, they make it another. By the element's ``style`` attribute or the page's own
-    stylesheet (:func:`~xxgk_lint.sources.html_css.zero_font_by_stylesheets`); only an
+    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); only an
     element with no element inside (one inside may set its own size again, as the "font-
-    size: 0" that closes the gaps between inline blocks does). A page that writes no zero
-    font size costs one search of its bytes ``lowered``.
+    size: 0" that closes the gaps between inline blocks does). A page that writes neither
+    costs a search or two of its bytes ``lowered``.
     """
-    if b"font" not in lowered or _ZERO_FONT.search(lowered) is None:
+    if (b"font" not in lowered and b"color" not in lowered) or _UNSEEN.search(lowered) is None:
         return set()
-    found = {el for el, style in _styled(root, "font") if not len(el) and zero_font(style)}
+    found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
     if b"<style" in lowered:
-        found |= zero_font_by_stylesheets(root)
+        found |= unseen_by_stylesheets(root)
     return found
+
+
+def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The elements with a ``style`` attribute that names a font or a colour, each with
+    its attribute."""
+    for el in _STYLED(root):
+        style = (el.get("style") or "").lower()
+        if "font" in style or "color" in style:
+            yield el, style
 
 
 #: Elements with a ``style`` attribute.

@@ -37,9 +37,9 @@ __all__ = [
     "for_desktop",
     "hidden_by_stylesheets",
     "keeps_line_breaks",
+    "unseen_by_stylesheets",
+    "unseen_text",
     "white_space_by_stylesheets",
-    "zero_font",
-    "zero_font_by_stylesheets",
 ]
 
 #: A simple selector this module decides on: an optional tag, then one class or one id.
@@ -334,10 +334,21 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
     return found
 
 
-# --------------------------------------------------------------------------- font size 0
+# --------------------------------------------------------------------------- unseen text
 
 #: A length of zero, as a font size says it (``0``, ``0px``, ``0.0pt``, ``0%``).
 _ZERO_LENGTH = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?")
+#: A colour that draws nothing: ``transparent``, or an alpha of zero (``rgba(0,0,0,0)``).
+_NO_COLOUR = re.compile(r"transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\)")
+#: Properties with which a text whose colour is transparent is still drawn (a gradient
+#: or image clipped to the letters, a shadow, an outline, another fill).
+_DRAWN_OTHERWISE = (
+    "background-clip",
+    "-webkit-background-clip",
+    "text-shadow",
+    "-webkit-text-stroke",
+    "-webkit-text-fill-color",
+)
 
 
 def _font_size(declarations: dict[str, str]) -> str | None:
@@ -356,63 +367,81 @@ def _font_size(declarations: dict[str, str]) -> str | None:
     return None
 
 
-def zero_font(declarations: str) -> bool:
-    """Whether a declaration block (a ``style`` attribute) sets a font size of zero."""
-    size = _font_size(_declarations(declarations))
-    return size is not None and _ZERO_LENGTH.fullmatch(size) is not None
+def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
+    """What a declaration block says of how its text is drawn: by ``"size"`` and
+    ``"colour"``, True where it draws the text unseen (a font size of zero; a transparent
+    colour, nothing else drawing the letters), False where it sets another size or colour."""
+    said: dict[str, bool] = {}
+    size = _font_size(declarations)
+    if size is not None:
+        said["size"] = _ZERO_LENGTH.fullmatch(size) is not None
+    colour = declarations.get("color")
+    if colour is not None:
+        said["colour"] = _NO_COLOUR.fullmatch(colour) is not None and not any(
+            name in declarations for name in _DRAWN_OTHERWISE
+        )
+    return said
 
 
-def zero_font_by_stylesheets(root: etree._Element) -> set[etree._Element]:
-    """The elements with no element inside that the page's own ``<style>`` blocks give a
-    font size of zero (``span.wm{font-size:0}``): a rule at the top of a sheet for the
-    screen whose selector is simple (as for hiding), unless a rule anywhere gives the
-    class or id another size, or the element's own ``style`` does."""
-    zero: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
-    sized: set[str] = set()  # ".name" / "#name" that some rule gives another size
+def unseen_text(declarations: str) -> bool:
+    """Whether a declaration block (a ``style`` attribute) draws its text unseen: a font
+    size of zero, or a transparent colour (see :func:`_drawing`)."""
+    return True in _drawing(_declarations(declarations)).values()
+
+
+def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
+    """The elements with no element inside whose text the page's own ``<style>`` blocks
+    draw unseen (``span.wm{font-size:0}``, ``.wm{color:transparent}``): by a rule at the
+    top of a sheet for the screen whose selector is simple (as for hiding), unless a rule
+    anywhere gives the class or id another size or colour (whichever made it unseen), or
+    the element's own ``style`` does."""
+    unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
+    drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
     for style in root.iter("style"):
         text = style.text or ""
         desktop = for_desktop(style.get("media") or "")
-        if desktop is not False and "font" in text.lower():
+        lower = text.lower()
+        if desktop is not False and ("font" in lower or "color" in lower):
             sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
-            _read_font_sizes(sheet, desktop is True, zero, sized)
+            _read_drawing(sheet, desktop is True, unseen, drawn)
     found: set[etree._Element] = set()
-    for tag, kind, name in zero:
-        if kind + name in sized:
+    for tag, kind, name, prop in unseen:
+        if prop + kind + name in drawn:
             continue
         candidates = _BY_CLASS(root, name=f" {name} ") if kind == "." else _BY_ID(root, name=name)
         for el in candidates:
             if (not tag or el.tag == tag) and not len(el):
                 own = el.get("style")
-                if own is None or _font_size(_declarations(own)) is None or zero_font(own):
+                if own is None or _drawing(_declarations(own)).get(prop, True):
                     found.add(el)
     return found
 
 
-def _read_font_sizes(
-    sheet: str, screen: bool, zero: list[tuple[str, str, str]], sized: set[str]
+def _read_drawing(
+    sheet: str, screen: bool, unseen: list[tuple[str, str, str, str]], drawn: set[str]
 ) -> None:
-    """Add a stylesheet's simple selectors that set a zero font size (only when ``screen``,
-    at its top) to ``zero``, and the classes and ids of the subjects of its rules that set
-    another size to ``sized`` (as :func:`_read_sheet` does for hiding)."""
+    """Add a stylesheet's simple selectors that draw text unseen (only when ``screen``, at
+    its top) to ``unseen``, and the classes and ids of the subjects of its rules that set
+    another size or colour to ``drawn`` (as :func:`_read_sheet` does for hiding)."""
     for prelude, block, nested in _rules(sheet):
         if nested:
             desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
             if desktop is not False:
-                _read_font_sizes(block, screen and desktop is True, zero, sized)
+                _read_drawing(block, screen and desktop is True, unseen, drawn)
             continue
         if prelude.startswith("@"):
             continue
-        size = _font_size(_declarations(block))
-        if size is None:
+        said = _drawing(_declarations(block))
+        if not said:
             continue
-        is_zero = _ZERO_LENGTH.fullmatch(size) is not None
         for selector in prelude.split(","):
             selector = selector.strip()
-            if not is_zero:
-                subject = _COMBINATOR.split(selector)[-1]
-                sized.update(kind + name for kind, name in _NAMES.findall(subject))
-                continue
-            simple = _SIMPLE.fullmatch(selector) if screen else None
-            if simple:
-                tag, kind, name = simple.groups()
-                zero.append(((tag or "").lower(), kind, name))
+            subject = _COMBINATOR.split(selector)[-1]
+            for prop, hides in said.items():
+                if not hides:
+                    drawn.update(prop + kind + name for kind, name in _NAMES.findall(subject))
+                    continue
+                simple = _SIMPLE.fullmatch(selector) if screen else None
+                if simple:
+                    tag, kind, name = simple.groups()
+                    unseen.append(((tag or "").lower(), kind, name, prop))
