@@ -46,6 +46,7 @@ from xxgk_lint.sources.html_css import (
     displayed_as_block,
     hidden_by_stylesheets,
     keeps_line_breaks,
+    shown_by_script,
     unseen_by_stylesheets,
     unseen_text,
     white_space_by_stylesheets,
@@ -724,7 +725,8 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    hidden = {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+    hidden = shown_by_script(root, {el for el in candidates if _hidden(el)})
+    hidden |= hidden_by_stylesheets(root, lowered)
     return hidden | unseen if unseen else hidden
 
 

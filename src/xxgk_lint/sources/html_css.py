@@ -37,6 +37,7 @@ __all__ = [
     "for_desktop",
     "hidden_by_stylesheets",
     "keeps_line_breaks",
+    "shown_by_script",
     "unseen_by_stylesheets",
     "unseen_text",
     "white_space_by_stylesheets",
@@ -105,6 +106,19 @@ def _most_of_the_page(root: etree._Element, found: set[etree._Element]) -> bool:
     return hidden > _REPORT_CHARACTERS and 2 * hidden > sum(
         len(text.strip()) for text in _TEXTS(root)
     )
+
+
+def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etree._Element]:
+    """``found`` (elements a page hides by their own ``style`` or ``hidden``), less those
+    that hold more than a short report's text when together they hold most of the page's:
+    a page that writes its report in ``<div id="zoom" style="display:none">`` shows it by a
+    script once loaded (as :func:`hidden_by_stylesheets` takes it); the small parts hidden
+    inside it or beside it (an old value, a print copy's title) stay hidden."""
+    if not found or not _most_of_the_page(root, found):
+        return found
+    return {
+        el for el in found if sum(len(text.strip()) for text in _TEXTS(el)) <= _REPORT_CHARACTERS
+    }
 
 
 def _names(el: etree._Element) -> set[str]:
