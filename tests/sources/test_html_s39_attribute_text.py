@@ -83,3 +83,15 @@ def test_a_hidden_srcdoc_frame_is_not_read() -> None:
     attribute = html.escape(REPORT, quote=True)
     raw = f'<html><body><p>首页</p><iframe hidden srcdoc="{attribute}"></iframe></body></html>'
     assert read_html("t.html", raw.encode()).text == "首页\n"
+
+
+def test_a_text_area_in_a_cell_is_read() -> None:
+    raw = (
+        "<html><body><table><tr><td>行政许可</td><td><textarea readonly>1493</textarea></td>"
+        '<td><textarea style="display:none">7</textarea>5</td></tr></table>'
+        "<p>正文<textarea>复制全文</textarea></p></body></html>"
+    )
+    source = read_html("t.html", raw.encode())
+    assert source.text == "行政许可\t1493\t5\n正文\n"
+    origin = source.origin(1, 6)
+    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)

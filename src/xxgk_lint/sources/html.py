@@ -77,6 +77,9 @@ _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "window
 #: (struck out on the page) beside its insertion in an ``<ins>``; a deleted old value
 #: read with the new one glues them into one wrong number. ``s`` and ``strike`` are text
 #: struck out by hand (an old value left beside the new one), no longer the report's.
+#: ``rt`` and ``rp`` are a ruby's annotation (pinyin over 政府) and its fallback
+#: brackets: read, they glue the annotation into the word. A ``textarea`` in a table
+#: cell is read by the walk (``_Extractor._text_area``).
 _DROP = frozenset(
     {
         "del",
@@ -98,6 +101,8 @@ _DROP = frozenset(
         "canvas",
         "noembed",
         "noframes",
+        "rt",
+        "rp",
     }
 )
 
@@ -1093,6 +1098,8 @@ class _Extractor:
                             self._cell(el)
                         if tag == "iframe" and where == _FLOW and el not in hidden:
                             self._frame(el)  # a page in srcdoc, if any
+                        elif tag == "textarea" and where == _CELL and el not in hidden:
+                            self._text_area(el)
                         self._skip(el)
                         walker.skip_subtree()
                         push(no_action)
@@ -1809,6 +1816,13 @@ class _Extractor:
             cursor.j, cursor.pos = j, cursor.offsets[j] + found.end()
         self._text(value)
         cursor.j, cursor.pos = saved
+
+    def _text_area(self, area: etree._Element) -> None:
+        """A ``<textarea>`` in a cell, its start tag just entered: its text is read, as a
+        browser shows it in the box (a CMS that draws the report's tables as a form)."""
+        text = area.text
+        if text and not text.isspace():
+            self._text(text)
 
     def _frame(self, iframe: etree._Element) -> None:
         """An ``<iframe>`` in the flow, its start tag just entered: the page its ``srcdoc``
