@@ -44,6 +44,8 @@ from lxml import etree
 
 from xxgk_lint.sources.html_css import (
     displayed_as_block,
+    drawn_as_cell,
+    drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
     keeps_line_breaks,
     shown_by_script,
@@ -838,7 +840,8 @@ def _white_space(root: etree._Element, lowered: bytes) -> dict[etree._Element, b
 #: A ``style`` attribute that may draw an element as a block or in its line (the page's
 #: bytes in lower case; ``display: none`` is the hidden elements' business).
 _STYLE_DISPLAY = re.compile(
-    rb"""style\s*=\s*["']?[^"'<>]*display\s*:\s*(?:block|flex|grid|list-item|flow-root|inline)"""
+    rb"""style\s*=\s*["']?[^"'<>]*display\s*:\s*"""
+    rb"""(?:block|flex|grid|list-item|flow-root|inline|table-cell)"""
 )
 #: Elements whose ``display`` is not read: a table's parts and line breaks are drawn as
 #: the table and the line are, whatever their style; ``<pre>`` keeps its own breaks.
@@ -854,18 +857,31 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
     for a block drawn in its line (``<div style="display:inline">``: a digit of a number).
 
     Editors that write paragraphs as spans set their display: read by the tag alone, the
-    headings ran into one line with the text (XG101). Empty when no ``style`` attribute
-    sets one (most pages: a search of the page's bytes ``lowered``)."""
-    if b"display" not in lowered or _STYLE_DISPLAY.search(lowered) is None:
+    headings ran into one line with the text (XG101). An element drawn as a table's cell
+    (``display: table-cell``, by its style or the page's stylesheet: a table of spans) is
+    read as a block, each cell a line as in a table of ``<div>``s: read by the tag, the
+    cells of a row ran into one word (行政许可1493). Empty when nothing sets one (most
+    pages: a search or two of the page's bytes ``lowered``)."""
+    if b"display" not in lowered:
         return {}
     found: dict[etree._Element, bool] = {}
+    if b"table-cell" in lowered and b"<style" in lowered:
+        for el in drawn_as_cells_by_stylesheets(root):
+            if el.tag not in _OWN_DISPLAY and el.tag not in _BLOCK:
+                found[el] = True
+    if _STYLE_DISPLAY.search(lowered) is None:
+        return found
     for el, style in _styled(root, "display"):
         tag = el.tag
         if tag in _OWN_DISPLAY:
             continue
-        block = displayed_as_block(style)
-        if block is not None and block != (tag in _BLOCK):
+        block = True if drawn_as_cell(style) else displayed_as_block(style)
+        if block is None:
+            continue
+        if block != (tag in _BLOCK):
             found[el] = block
+        else:
+            found.pop(el, None)  # its own style draws it as its tag, whatever the stylesheet
     return found
 
 

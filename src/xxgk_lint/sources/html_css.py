@@ -34,6 +34,8 @@ from lxml import etree
 
 __all__ = [
     "displayed_as_block",
+    "drawn_as_cell",
+    "drawn_as_cells_by_stylesheets",
     "for_desktop",
     "hidden_by_stylesheets",
     "keeps_line_breaks",
@@ -304,6 +306,43 @@ def displayed_as_block(declarations: str) -> bool | None:
     if first in _BLOCK_DISPLAYS:
         return True
     return False if first in _INLINE_DISPLAYS else None
+
+
+def drawn_as_cell(declarations: str) -> bool:
+    """Whether a declaration block (a ``style`` attribute) draws its element as a table's
+    cell (``display: table-cell``)."""
+    value = _declarations(declarations).get("display")
+    return value is not None and value.split(" ", 1)[0] == "table-cell"
+
+
+def drawn_as_cells_by_stylesheets(root: etree._Element) -> set[etree._Element]:
+    """The elements the page's own ``<style>`` blocks draw as a table's cells (``.td {
+    display: table-cell }``: a table of spans or divs drawn by the stylesheet), by a rule
+    at the top of a sheet for the screen whose selector is a tag, a class or an id, or a
+    tag and one of them (as for ``white-space``)."""
+    found: set[etree._Element] = set()
+    for style in root.iter("style"):
+        text = style.text or ""
+        if "table-cell" not in text.lower() or for_desktop(style.get("media") or "") is not True:
+            continue
+        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+        for prelude, block, nested in _rules(sheet):
+            if nested or prelude.startswith("@") or not drawn_as_cell(block):
+                continue
+            for selector in prelude.split(","):
+                simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
+                if simple is None or not (simple.group(1) or simple.group(2)):
+                    continue
+                tag, kind, name = simple.groups()
+                tag = (tag or "").lower()
+                if kind == ".":
+                    candidates = _BY_CLASS(root, name=f" {name} ")
+                elif kind == "#":
+                    candidates = _BY_ID(root, name=name)
+                else:
+                    candidates = root.iter(tag)
+                found.update(el for el in candidates if not tag or el.tag == tag)
+    return found
 
 
 def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
