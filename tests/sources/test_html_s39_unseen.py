@@ -108,3 +108,11 @@ def test_digits_in_a_transparent_colour_are_not_read(mark: str, style: str) -> N
 )
 def test_text_drawn_in_colour_is_read(body: str, style: str) -> None:
     assert read_html("t.html", page(f"<p>甲</p>{body}", style).encode()).text == "甲\n36\n"
+
+
+def test_a_cell_at_font_size_zero_is_an_empty_cell_and_a_block_still_breaks() -> None:
+    raw = page(
+        '<table><tr><td>甲</td><td style="font-size:0">9</td><td>5</td></tr></table>'
+        '<div>收到<p style="font-size:0">&nbsp;</p>申请</div>'
+    )
+    assert read_html("t.html", raw.encode()).text == "甲\t\t5\n收到\n申请\n"

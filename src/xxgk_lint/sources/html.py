@@ -777,7 +777,8 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
     if b"<style" in lowered:
         found |= unseen_by_stylesheets(root)
-    return found
+    # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
+    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
 
 
 def _says_no_colour(lowered: bytes) -> bool:
