@@ -16,8 +16,13 @@ report. lxml parses the page; this module lays it out as the text the parser rea
   a line, and so does a line break in text shown as preformatted (``<pre>``, or
   ``white-space: pre``, ``pre-wrap``, ``pre-line``);
 * scripts, styles, the head, hidden elements, deleted and struck-out text (``del``, ``s``,
-  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen)
-  and note marks after a number (``1493<sup>①</sup>``) are not read.
+  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen),
+  text drawn unseen (``font-size: 0``, ``color: transparent``), ruby annotations and
+  note marks after a number (``1493<sup>①</sup>``) are not read; a thin space between
+  digits (``1&thinsp;493``) is not a space;
+* what a page writes in an attribute is read where the element stands: a text field's
+  ``value`` or a ``textarea`` in a table cell (a table drawn as a form), the page an
+  ``<iframe srcdoc>`` holds.
 
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
@@ -888,8 +893,8 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
 
 #: Form field types whose ``value`` a browser shows as text in the field.
 _TEXT_FIELDS = frozenset({"", "text", "number", "tel", "email", "search", "url", "date"})
-#: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 2:
-#: in quotes, group 3: unquoted).
+#: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 1:
+#: in double quotes, 2: in single quotes, 3: unquoted).
 _VALUE = re.compile(r"""\svalue\s*=\s*["']?""", re.IGNORECASE)
 _SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.IGNORECASE)
 
