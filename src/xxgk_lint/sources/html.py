@@ -16,8 +16,13 @@ report. lxml parses the page; this module lays it out as the text the parser rea
   a line, and so does a line break in text shown as preformatted (``<pre>``, or
   ``white-space: pre``, ``pre-wrap``, ``pre-line``);
 * scripts, styles, the head, hidden elements, deleted and struck-out text (``del``, ``s``,
-  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen)
-  and note marks after a number (``1493<sup>①</sup>``) are not read.
+  ``strike``), characters drawn as nothing (zero-width, direction marks, the soft hyphen),
+  text drawn unseen (``font-size: 0``, ``color: transparent``), ruby annotations and
+  note marks after a number (``1493<sup>①</sup>``) are not read; a thin space between
+  digits (``1&thinsp;493``) is not a space;
+* what a page writes in an attribute is read where the element stands: a text field's
+  ``value`` or a ``textarea`` in a table cell (a table drawn as a form), the page an
+  ``<iframe srcdoc>`` holds.
 
 Every character of the text leads back to its line and column in the ``.html`` file
 (:mod:`.html_source` finds them). The walk over the tree is a loop with its own stack, so
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import html as html_entities
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,8 +49,13 @@ from lxml import etree
 
 from xxgk_lint.sources.html_css import (
     displayed_as_block,
+    drawn_as_cell,
+    drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
     keeps_line_breaks,
+    shown_by_script,
+    unseen_by_stylesheets,
+    unseen_text,
     white_space_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
@@ -73,6 +84,9 @@ _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "window
 #: (struck out on the page) beside its insertion in an ``<ins>``; a deleted old value
 #: read with the new one glues them into one wrong number. ``s`` and ``strike`` are text
 #: struck out by hand (an old value left beside the new one), no longer the report's.
+#: ``rt`` and ``rp`` are a ruby's annotation (pinyin over 政府) and its fallback
+#: brackets: read, they glue the annotation into the word. A ``textarea`` in a table
+#: cell is read by the walk (``_Extractor._text_area``).
 _DROP = frozenset(
     {
         "del",
@@ -94,6 +108,8 @@ _DROP = frozenset(
         "canvas",
         "noembed",
         "noframes",
+        "rt",
+        "rp",
     }
 )
 
@@ -558,6 +574,19 @@ def _join(items: list[_Item]) -> list[Seg]:
     return out
 
 
+#: The narrow spaces that print digits in groups of three (1&thinsp;493): the figure,
+#: punctuation, thin and hair spaces and the narrow no-break space.
+_GROUP_SPACES = frozenset("\u2007\u2008\u2009\u200a\u202f")
+_THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def _groups_digits(text: str, at: int) -> bool:
+    """Whether the narrow space at ``text[at]`` stands between a digit and a group of three
+    (``1\u2009493``): a thousands separator, not a space between two numbers. A browser
+    draws it a hair wide; read as a space, 1 493 is two numbers."""
+    return at > 0 and "0" <= text[at - 1] <= "9" and _THREE_DIGITS.match(text, at + 1) is not None
+
+
 def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None:
         return True
@@ -565,10 +594,12 @@ def _hidden(el: etree._Element) -> bool:
     if not style:
         return False
     style = style.lower()
-    if "none" not in style and "hidden" not in style:
+    if "none" not in style and "hidden" not in style and "collapse" not in style:
         return False
     style = "".join(style.split())
-    return "display:none" in style or "visibility:hidden" in style
+    # visibility: collapse hides a table row or column as "hidden" hides any element (a
+    # browser draws nothing of it; on a row, not even its height).
+    return "display:none" in style or "visibility:hidden" in style or "visibility:collapse" in style
 
 
 # Where the walk is: what text met there goes into.
@@ -596,12 +627,21 @@ _BLOCK_ACTION = (_BLOCK_END, None)
 #: Blocks whose start in the flow is only a line break (the walk does it in line; a table
 #: or a ``pre`` goes through ``_Extractor._flow_start``): three calls fewer a block.
 _FLOW_BLOCK = _BLOCK - {"table", "pre"}
+#: What an ``<input>`` in a cell does at its start: its value is read (``_Extractor._field``).
+_FIELD_ACTION = (_INLINE, "field")
+#: What a plain table or row (``_Extractor._in_step``) holds none of: the elements whose
+#: content is not read, and form fields (read by the walk).
+_NOT_PLAIN = _DROP | {"input"}
 #: What a ``<sup>`` or ``<sub>`` in a cell does at its start: see ``_note_mark``.
 _NOTES = frozenset({"sup", "sub"})
 _NOTE_ACTION = (_INLINE, "note")
 #: In a cell, what the end of an element does: a block ends with a line break; and what
 #: a note mark's start does (``_NOTE_ACTION``).
-_IN_CELL = {**dict.fromkeys(_BLOCK, _BLOCK_ACTION), **dict.fromkeys(_NOTES, _NOTE_ACTION)}
+_IN_CELL = {
+    **dict.fromkeys(_BLOCK, _BLOCK_ACTION),
+    **dict.fromkeys(_NOTES, _NOTE_ACTION),
+    "input": _FIELD_ACTION,
+}
 
 
 def _note_mark(items: list[_Item]) -> bool:
@@ -622,10 +662,29 @@ def _note_mark(items: list[_Item]) -> bool:
 #: lower case: one location path each, no union, so that only a few nodes are returned.
 _HIDDEN_ATTRIBUTE = etree.XPath("//@hidden/..")
 _HIDING_STYLE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden')]/..")
+_COLLAPSING_STYLE = etree.XPath(
+    "//@style[contains(., 'none') or contains(., 'hidden') or contains(., 'collapse')]/.."
+)
 #: What may stand between "display", ":" and "none" in a style that hides: what
 #: ``str.split`` takes for whitespace (in UTF-8), and entity references.
-_DISPLAY_NONE = re.compile(
-    rb"display(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*:(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*none"
+_GAP = rb"(?:[\s\x1c-\x1f\x80-\xff]|&[a-z0-9]*;?)*"
+_DISPLAY_NONE = re.compile(rb"display" + _GAP + rb":" + _GAP + rb"none")
+#: ``visibility: collapse`` (in the page's bytes in lower case), as ``_DISPLAY_NONE``.
+_VISIBILITY_COLLAPSE = re.compile(rb"visibility" + _GAP + rb":" + _GAP + rb"collapse")
+#: Text drawn unseen (in the page's bytes in lower case): a font size of zero
+#: (``font-size: 0``, ``0px``, ``0.0pt``; the shorthand ``font: 0/0 a``), or a colour that
+#: draws nothing (``color: transparent``, ``rgba(0,0,0,0)``). Two patterns, each with a
+#: word of its own to start with, which ``re`` looks for fast: one pattern for both tries
+#: every byte of the page (3 ms on a Word page of 68 KB, against 0.1 ms).
+_ZERO_FONT = re.compile(
+    rb"font(?:-size)?" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?(?![\w.%-])"
+)
+_NO_COLOUR = re.compile(
+    rb"color"
+    + _GAP
+    + rb":"
+    + _GAP
+    + rb"(?:transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))"
 )
 
 
@@ -662,22 +721,91 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hide by a class or an id are added (:mod:`~xxgk_lint.sources.html_css`).
     """
     plain = not _holds_reference(encoded)
+    unseen = _unseen_elements(root, lowered)
     # Without the word "hidden" in any case, no element has a ``hidden`` attribute (the
     # page writes no reference that could spell it): neither it nor its case is looked for.
-    words = (b"hidden", b"none") if b"hidden" in lowered else (b"none",)
-    if plain and len(words) == 1:
-        at = lowered.find(b"display")
-        while at != -1 and not _DISPLAY_NONE.match(lowered, at):
-            at = lowered.find(b"display", at + 7)
-        if at == -1:
-            return set()
+    attribute = b"hidden" in lowered
+    collapse = _says_collapse(lowered)
+    if plain and not attribute and not collapse and not _says_display_none(lowered):
+        return unseen
+    words = [b"none", b"hidden"] if attribute else [b"none"]
+    if collapse:
+        words.append(b"collapse")
     if plain and all(lowered.count(w) == encoded.count(w) for w in words):
-        candidates = _HIDING_STYLE(root)
-        if len(words) == 2:
+        candidates = (_COLLAPSING_STYLE if collapse else _HIDING_STYLE)(root)
+        if attribute:
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    return {el for el in candidates if _hidden(el)} | hidden_by_stylesheets(root, lowered)
+    hidden = shown_by_script(root, {el for el in candidates if _hidden(el)})
+    hidden |= hidden_by_stylesheets(root, lowered)
+    return hidden | unseen if unseen else hidden
+
+
+def _says_display_none(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) say ``display: none`` anywhere."""
+    at = lowered.find(b"display")
+    while at != -1:
+        if _DISPLAY_NONE.match(lowered, at):
+            return True
+        at = lowered.find(b"display", at + 7)
+    return False
+
+
+def _says_collapse(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) say ``visibility: collapse`` anywhere.
+    Each "collapse" (a few: border-collapse) is looked at for a "visibility" before it: a
+    search for the rarer word scans the whole of most pages more slowly."""
+    at = lowered.find(b"collapse")
+    while at != -1:
+        start = lowered.rfind(b"visibility", max(0, at - 64), at)
+        if start != -1 and _VISIBILITY_COLLAPSE.match(lowered, start):
+            return True
+        at = lowered.find(b"collapse", at + 8)
+    return False
+
+
+def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements whose text is drawn unseen: at a font size of zero, or in a colour
+    that draws nothing (:func:`~xxgk_lint.sources.html_css.unseen_text`).
+
+    A site hides digits in a number that way (``1<span style="font-size:0">9</span>493``,
+    a mark against copying) or keeps an old value beside the new one; read with the
+    number, they make it another. By the element's ``style`` attribute or the page's own
+    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); only an
+    element with no element inside (one inside may set its own size again, as the "font-
+    size: 0" that closes the gaps between inline blocks does). A page that writes neither
+    costs a search or two of its bytes ``lowered``.
+    """
+    if _ZERO_FONT.search(lowered) is None and not _says_no_colour(lowered):
+        return set()
+    found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
+    if b"<style" in lowered:
+        found |= unseen_by_stylesheets(root)
+    # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
+    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
+
+
+def _says_no_colour(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) give a text a colour that draws nothing
+    (not ``background-color: transparent``)."""
+    return any(
+        match.start() == 0 or lowered[match.start() - 1 : match.start()] not in _NAME_BYTES
+        for match in _NO_COLOUR.finditer(lowered)
+    )
+
+
+#: What a property's name is made of, as bytes of one character.
+_NAME_BYTES = frozenset(bytes([c]) for c in b"-_abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The elements with a ``style`` attribute that names a font or a colour, each with
+    its attribute."""
+    for el in _STYLED(root):
+        style = (el.get("style") or "").lower()
+        if "font" in style or "color" in style:
+            yield el, style
 
 
 #: Elements with a ``style`` attribute.
@@ -718,7 +846,8 @@ def _white_space(root: etree._Element, lowered: bytes) -> dict[etree._Element, b
 #: A ``style`` attribute that may draw an element as a block or in its line (the page's
 #: bytes in lower case; ``display: none`` is the hidden elements' business).
 _STYLE_DISPLAY = re.compile(
-    rb"""style\s*=\s*["']?[^"'<>]*display\s*:\s*(?:block|flex|grid|list-item|flow-root|inline)"""
+    rb"""style\s*=\s*["']?[^"'<>]*display\s*:\s*"""
+    rb"""(?:block|flex|grid|list-item|flow-root|inline|table-cell)"""
 )
 #: Elements whose ``display`` is not read: a table's parts and line breaks are drawn as
 #: the table and the line are, whatever their style; ``<pre>`` keeps its own breaks.
@@ -734,19 +863,109 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
     for a block drawn in its line (``<div style="display:inline">``: a digit of a number).
 
     Editors that write paragraphs as spans set their display: read by the tag alone, the
-    headings ran into one line with the text (XG101). Empty when no ``style`` attribute
-    sets one (most pages: a search of the page's bytes ``lowered``)."""
-    if b"display" not in lowered or _STYLE_DISPLAY.search(lowered) is None:
+    headings ran into one line with the text (XG101). An element drawn as a table's cell
+    (``display: table-cell``, by its style or the page's stylesheet: a table of spans) is
+    read as a block, each cell a line as in a table of ``<div>``s: read by the tag, the
+    cells of a row ran into one word (行政许可1493). Empty when nothing sets one (most
+    pages: a search or two of the page's bytes ``lowered``)."""
+    if b"display" not in lowered:
         return {}
     found: dict[etree._Element, bool] = {}
+    if b"table-cell" in lowered and b"<style" in lowered:
+        for el in drawn_as_cells_by_stylesheets(root):
+            if el.tag not in _OWN_DISPLAY and el.tag not in _BLOCK:
+                found[el] = True
+    if _STYLE_DISPLAY.search(lowered) is None:
+        return found
     for el, style in _styled(root, "display"):
         tag = el.tag
         if tag in _OWN_DISPLAY:
             continue
-        block = displayed_as_block(style)
-        if block is not None and block != (tag in _BLOCK):
+        block = True if drawn_as_cell(style) else displayed_as_block(style)
+        if block is None:
+            continue
+        if block != (tag in _BLOCK):
             found[el] = block
+        else:
+            found.pop(el, None)  # its own style draws it as its tag, whatever the stylesheet
     return found
+
+
+#: Form field types whose ``value`` a browser shows as text in the field.
+_TEXT_FIELDS = frozenset({"", "text", "number", "tel", "email", "search", "url", "date"})
+#: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 1:
+#: in double quotes, 2: in single quotes, 3: unquoted).
+_VALUE = re.compile(r"""\svalue\s*=\s*["']?""", re.IGNORECASE)
+_SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.IGNORECASE)
+
+
+#: A character reference in an attribute's value, as a browser reads them.
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
+def _unescape_with_places(raw: str, offset: int) -> tuple[str, list[int]]:
+    """``raw`` (an attribute's value in the source, from ``offset``) with its references
+    read, and where each of its characters stands in the source (plus its end): a
+    character written as a reference stands at its "&"."""
+    out: list[str] = []
+    places: list[int] = []
+    at = 0
+    for match in _REFERENCE.finditer(raw):
+        start = match.start()
+        out.append(raw[at:start])
+        places.extend(range(offset + at, offset + start))
+        text = html_entities.unescape(match.group())
+        if text == match.group():
+            text = raw[start : match.end()]
+            places.extend(range(offset + start, offset + match.end()))
+        else:
+            places.extend([offset + start] * len(text))
+        out.append(text)
+        at = match.end()
+    out.append(raw[at:])
+    places.extend(range(offset + at, offset + len(raw) + 1))
+    return "".join(out), places
+
+
+class _PlacedBuilder:
+    """The builder of the page, for the page in a frame: each piece of text is moved from
+    its place in the frame's page to its place in the source (``places``, one a
+    character: :func:`_unescape_with_places`), cut where the characters stop standing
+    side by side."""
+
+    def __init__(self, builder: TextBuilder | _PlacedBuilder, places: list[int]) -> None:
+        self.builder = builder
+        self.places = places
+
+    def _placed(self, pieces: list[Seg]) -> list[Seg]:
+        places = self.places
+        last = len(places) - 1
+        out: list[Seg] = []
+        for text, at, advance in pieces:
+            if not advance or not text:
+                out.append((text, places[min(at, last)], advance))
+                continue
+            start = 0
+            for i in range(1, len(text) + 1):
+                if i == len(text) or places[at + i] != places[at + i - 1] + 1:
+                    out.append((text[start:i], places[at + start], True))
+                    start = i
+        return out
+
+    def line_at(self, pieces: list[Seg], mark: int | None = None) -> None:
+        last = len(self.places) - 1
+        self.builder.line_at(
+            self._placed(pieces), None if mark is None else self.places[min(mark, last)]
+        )
+
+    def lines_at(self, lines: list[tuple[list[Seg], int | None]]) -> int:
+        last = len(self.places) - 1
+        return self.builder.lines_at(
+            [
+                (self._placed(pieces), None if mark is None else self.places[min(mark, last)])
+                for pieces, mark in lines
+            ]
+        )
 
 
 class _Extractor:
@@ -757,7 +976,9 @@ class _Extractor:
     collected row by row and laid out when the table ends.
     """
 
-    def __init__(self, cursor: SourceCursor, builder: TextBuilder, limits: Limits) -> None:
+    def __init__(
+        self, cursor: SourceCursor, builder: TextBuilder | _PlacedBuilder, limits: Limits
+    ) -> None:
         self.cursor = cursor
         self.builder = builder
         self.limits = limits
@@ -834,6 +1055,8 @@ class _Extractor:
             if not piece[0].isspace():
                 items.append(self.cursor.find(piece))
             elif "\n" not in piece:
+                if piece in _GROUP_SPACES and _groups_digits(text, match.start()):
+                    continue  # 1&thinsp;493: one number
                 items.append(_SPACE)
             elif self.pre and where == _FLOW:
                 self._flush()
@@ -895,6 +1118,10 @@ class _Extractor:
                     if tag in drop or el in hidden:
                         if where == _ROW and tag in ("td", "th"):
                             self._cell(el)
+                        if tag == "iframe" and where == _FLOW and el not in hidden:
+                            self._frame(el)  # a page in srcdoc, if any
+                        elif tag == "textarea" and where == _CELL and el not in hidden:
+                            self._text_area(el)
                         self._skip(el)
                         walker.skip_subtree()
                         push(no_action)
@@ -907,7 +1134,10 @@ class _Extractor:
                 if where == _CELL:  # the most frequent case: content of a table cell
                     action = in_cell.get(tag, no_action)
                     if action is not no_action or tag == "br":
-                        if action is not _NOTE_ACTION:
+                        if action is _FIELD_ACTION:  # a form field: its value, if text
+                            action = no_action
+                            self._field(el)
+                        elif action is not _NOTE_ACTION:
                             self.items.append(_BREAK)
                         else:
                             action = no_action
@@ -1075,7 +1305,7 @@ class _Extractor:
         start = self.cursor.k
         if (
             self.cursor.names[start : start + len(inner)] != tags
-            or not _DROP.isdisjoint(tags)
+            or not _NOT_PLAIN.isdisjoint(tags)
             or (self.hidden and not self.hidden.isdisjoint(inner))
             or (self.display and not self.display.keys().isdisjoint(inner))
         ):
@@ -1591,6 +1821,67 @@ class _Extractor:
             rows = foot_last(self.rows, self.groups.foot)
             self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
             self._emit_table(rows)
+
+    def _field(self, el: etree._Element) -> None:
+        """A form field in a cell, its start tag just entered: a text field's ``value`` is
+        read (``<td><input value="12" readonly></td>``: a CMS that draws the report's
+        tables as a form), each word found in the start tag, from the value on."""
+        value = el.get("value")
+        if not value or (el.get("type") or "").strip().lower() not in _TEXT_FIELDS:
+            return
+        cursor = self.cursor
+        j = cursor.j - 1  # the start tag's piece, if the cursor entered it
+        entered = j > 0 and cursor.names[cursor.k - 1] == "input"
+        found = _VALUE.search(cursor.pieces[j]) if entered else None
+        saved = cursor.j, cursor.pos
+        if found is not None:
+            cursor.j, cursor.pos = j, cursor.offsets[j] + found.end()
+        self._text(value)
+        cursor.j, cursor.pos = saved
+
+    def _text_area(self, area: etree._Element) -> None:
+        """A ``<textarea>`` in a cell, its start tag just entered: its text is read, as a
+        browser shows it in the box (a CMS that draws the report's tables as a form)."""
+        text = area.text
+        if text and not text.isspace():
+            self._text(text)
+
+    def _frame(self, iframe: etree._Element) -> None:
+        """An ``<iframe>`` in the flow, its start tag just entered: the page its ``srcdoc``
+        holds is read (:meth:`_read_frame`); nothing for any other frame."""
+        if iframe.get("srcdoc") is None:
+            return
+        cursor = self.cursor
+        j = cursor.j - 1
+        if j <= 0 or cursor.names[cursor.k - 1] != "iframe":
+            return
+        found = _SRCDOC.search(cursor.pieces[j])
+        if found is not None:
+            group = found.lastindex or 1  # the quotes the value is in, or none
+            at = cursor.offsets[j] + found.start(group)
+            self._read_frame(found.group(group) or "", at)
+
+    def _read_frame(self, raw: str, offset: int) -> None:
+        """Read the page an ``<iframe srcdoc>`` holds (``raw``: the attribute's value as
+        the source writes it, from ``offset``) where the frame stands, as lines of its own:
+        a report a CMS shows in a frame. Each character leads back to its place in the
+        attribute (a character written as a reference, ``&lt;``, to its "&")."""
+        inner, places = _unescape_with_places(raw, offset)
+        if "<" not in inner:
+            return
+        encoded = inner.encode("utf-8")
+        root = parse_page(encoded)
+        if root is None:
+            return
+        self._flush()
+        frame = _Extractor(
+            SourceCursor(inner, inner.split("\n")),
+            _PlacedBuilder(self.builder, places),
+            self.limits,
+        )
+        frame.spans, frame.grid, frame.tables = self.spans, self.grid, self.tables
+        frame.run(root, encoded)
+        self.tables = frame.tables
 
     def _skip(self, el: etree._Element) -> None:
         """Pass over an element whose content is not read: its start tags, then its end."""

@@ -34,9 +34,14 @@ from lxml import etree
 
 __all__ = [
     "displayed_as_block",
+    "drawn_as_cell",
+    "drawn_as_cells_by_stylesheets",
     "for_desktop",
     "hidden_by_stylesheets",
     "keeps_line_breaks",
+    "shown_by_script",
+    "unseen_by_stylesheets",
+    "unseen_text",
     "white_space_by_stylesheets",
 ]
 
@@ -103,6 +108,19 @@ def _most_of_the_page(root: etree._Element, found: set[etree._Element]) -> bool:
     return hidden > _REPORT_CHARACTERS and 2 * hidden > sum(
         len(text.strip()) for text in _TEXTS(root)
     )
+
+
+def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etree._Element]:
+    """``found`` (elements a page hides by their own ``style`` or ``hidden``), less those
+    that hold more than a short report's text when together they hold most of the page's:
+    a page that writes its report in ``<div id="zoom" style="display:none">`` shows it by a
+    script once loaded (as :func:`hidden_by_stylesheets` takes it); the small parts hidden
+    inside it or beside it (an old value, a print copy's title) stay hidden."""
+    if not found or not _most_of_the_page(root, found):
+        return found
+    return {
+        el for el in found if sum(len(text.strip()) for text in _TEXTS(el)) <= _REPORT_CHARACTERS
+    }
 
 
 def _names(el: etree._Element) -> set[str]:
@@ -290,6 +308,43 @@ def displayed_as_block(declarations: str) -> bool | None:
     return False if first in _INLINE_DISPLAYS else None
 
 
+def drawn_as_cell(declarations: str) -> bool:
+    """Whether a declaration block (a ``style`` attribute) draws its element as a table's
+    cell (``display: table-cell``)."""
+    value = _declarations(declarations).get("display")
+    return value is not None and value.split(" ", 1)[0] == "table-cell"
+
+
+def drawn_as_cells_by_stylesheets(root: etree._Element) -> set[etree._Element]:
+    """The elements the page's own ``<style>`` blocks draw as a table's cells (``.td {
+    display: table-cell }``: a table of spans or divs drawn by the stylesheet), by a rule
+    at the top of a sheet for the screen whose selector is a tag, a class or an id, or a
+    tag and one of them (as for ``white-space``)."""
+    found: set[etree._Element] = set()
+    for style in root.iter("style"):
+        text = style.text or ""
+        if "table-cell" not in text.lower() or for_desktop(style.get("media") or "") is not True:
+            continue
+        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+        for prelude, block, nested in _rules(sheet):
+            if nested or prelude.startswith("@") or not drawn_as_cell(block):
+                continue
+            for selector in prelude.split(","):
+                simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
+                if simple is None or not (simple.group(1) or simple.group(2)):
+                    continue
+                tag, kind, name = simple.groups()
+                tag = (tag or "").lower()
+                if kind == ".":
+                    candidates = _BY_CLASS(root, name=f" {name} ")
+                elif kind == "#":
+                    candidates = _BY_ID(root, name=name)
+                else:
+                    candidates = root.iter(tag)
+                found.update(el for el in candidates if not tag or el.tag == tag)
+    return found
+
+
 def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
     """The elements the page's own ``<style>`` blocks give a ``white-space`` (see
     :func:`keeps_line_breaks`), by a rule at the top of a sheet for the screen whose
@@ -330,3 +385,116 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
             if not tag or el.tag == tag:
                 found[el] = keeps
     return found
+
+
+# --------------------------------------------------------------------------- unseen text
+
+#: A length of zero, as a font size says it (``0``, ``0px``, ``0.0pt``, ``0%``).
+_ZERO_LENGTH = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?")
+#: A colour that draws nothing: ``transparent``, or an alpha of zero (``rgba(0,0,0,0)``).
+_NO_COLOUR = re.compile(r"transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\)")
+#: Properties with which a text whose colour is transparent is still drawn (a gradient
+#: or image clipped to the letters, a shadow, an outline, another fill).
+_DRAWN_OTHERWISE = (
+    "background-clip",
+    "-webkit-background-clip",
+    "text-shadow",
+    "-webkit-text-stroke",
+    "-webkit-text-fill-color",
+)
+
+
+def _font_size(declarations: dict[str, str]) -> str | None:
+    """The font size a declaration block sets (``font-size``, or the size in the ``font``
+    shorthand: ``0/0 a``, ``bold 0 serif``), as written; None if it sets none."""
+    size = declarations.get("font-size")
+    if size is not None:
+        return size
+    font = declarations.get("font")
+    if not font:
+        return None
+    for word in font.split():
+        size = word.split("/", 1)[0]
+        if size[:1].isdigit() or size[:1] == ".":
+            return size
+    return None
+
+
+def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
+    """What a declaration block says of how its text is drawn: by ``"size"`` and
+    ``"colour"``, True where it draws the text unseen (a font size of zero; a transparent
+    colour, nothing else drawing the letters), False where it sets another size or colour."""
+    said: dict[str, bool] = {}
+    size = _font_size(declarations)
+    if size is not None:
+        said["size"] = _ZERO_LENGTH.fullmatch(size) is not None
+    colour = declarations.get("color")
+    if colour is not None:
+        said["colour"] = _NO_COLOUR.fullmatch(colour) is not None and not any(
+            name in declarations for name in _DRAWN_OTHERWISE
+        )
+    return said
+
+
+def unseen_text(declarations: str) -> bool:
+    """Whether a declaration block (a ``style`` attribute) draws its text unseen: a font
+    size of zero, or a transparent colour (see :func:`_drawing`)."""
+    return True in _drawing(_declarations(declarations)).values()
+
+
+def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
+    """The elements with no element inside whose text the page's own ``<style>`` blocks
+    draw unseen (``span.wm{font-size:0}``, ``.wm{color:transparent}``): by a rule at the
+    top of a sheet for the screen whose selector is simple (as for hiding), unless a rule
+    anywhere gives the class or id another size or colour (whichever made it unseen), or
+    the element's own ``style`` does."""
+    unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
+    drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
+    for style in root.iter("style"):
+        text = style.text or ""
+        desktop = for_desktop(style.get("media") or "")
+        lower = text.lower()
+        if desktop is not False and ("font" in lower or "color" in lower):
+            sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
+            _read_drawing(sheet, desktop is True, unseen, drawn)
+    found: set[etree._Element] = set()
+    for tag, kind, name, prop in unseen:
+        if prop + kind + name in drawn:
+            continue
+        candidates = _BY_CLASS(root, name=f" {name} ") if kind == "." else _BY_ID(root, name=name)
+        for el in candidates:
+            if (not tag or el.tag == tag) and not len(el):
+                own = el.get("style")
+                if own is None or _drawing(_declarations(own)).get(prop, True):
+                    found.add(el)
+    return found
+
+
+def _read_drawing(
+    sheet: str, screen: bool, unseen: list[tuple[str, str, str, str]], drawn: set[str]
+) -> None:
+    """Add a stylesheet's simple selectors that draw text unseen (only when ``screen``, at
+    its top) to ``unseen``, and the classes and ids of the subjects of its rules that set
+    another size or colour to ``drawn`` (as :func:`_read_sheet` does for hiding)."""
+    for prelude, block, nested in _rules(sheet):
+        if nested:
+            desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
+            if desktop is not False:
+                _read_drawing(block, screen and desktop is True, unseen, drawn)
+            continue
+        if prelude.startswith("@"):
+            continue
+        said = _drawing(_declarations(block))
+        if not said:
+            continue
+        for selector in prelude.split(","):
+            selector = selector.strip()
+            subject = _COMBINATOR.split(selector)[-1]
+            for prop, hides in said.items():
+                if not hides:
+                    drawn.update(prop + kind + name for kind, name in _NAMES.findall(subject))
+                    continue
+                simple = _SIMPLE.fullmatch(selector) if screen else None
+                if simple:
+                    tag, kind, name = simple.groups()
+                    unseen.append(((tag or "").lower(), kind, name, prop))
