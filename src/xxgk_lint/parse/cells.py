@@ -374,6 +374,8 @@ def _read_field(piece: str) -> _Field:
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
+    if _GROUPED_FIELD(stripped) is not None:  # 1 493: one field, one number
+        return _one(True, _number(stripped, at, end))
     # (blanks inside, or a colon a value may be glued after: 行政许可：1493 is a label and a
     # number, as the grammar's CELL_TEXT and NUMBER cut it)
     if _INNER_BLANK.search(stripped) is not None or "：" in stripped or ":" in stripped:
@@ -463,6 +465,8 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
         found = _WORD_CELLS.get(norm.upper() if norm else nfkc(text))
         if found is not None:
             return (found[0], text, start, end, "", found[1], found[2])
+    if text[-1:] in _NOTE_MARKS and text[0] not in _NOTE_MARKS:
+        return _noted(text, start, end)
     if not (norm.startswith(_UNIT_STARTS) and norm.endswith(_UNIT_ENDS)):
         return None  # (most labels: 1.属于国家秘密 starts with a digit, ends with no unit)
     match = compiled(UNIT_AFTER).fullmatch(norm)
@@ -472,6 +476,31 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
     count = match["currency"] is None and (unit is None or unit in COUNT_UNITS)
     value = parse_number(match["number"]) if count else None
     return (NUMBER, text, start, end, "", value, "text" if value is None else "number")
+
+
+#: The marks a report prints after a value to point at a note under its table (1493①,
+#: 12※, 5†, 3¹, 7⑴; 5* is read already: normalising drops the asterisk): circled,
+#: parenthesised and superscript digits, the reference mark, daggers, the full-width
+#: asterisk. No digit of the number: NFKC makes 1493① the number 14931.
+_NOTE_MARKS = frozenset(
+    "".join(map(chr, range(0x2460, 0x2488)))  # ① … ⑳, ⑴ … ⒇
+    + "".join(map(chr, range(0x2776, 0x2794)))  # ❶ … ❿, ➀ … ➓
+    + "¹²³⁰⁴⁵⁶⁷⁸⁹"
+    + "※†‡＊"
+)
+
+
+def _noted(text: str, start: int, end: int) -> _Part | None:
+    """A number printed with a note mark after it (1493①, 12※), read as the number
+    without the mark; its cell keeps the text as printed. None when what is left is no
+    number (a word, or nothing: a lone ① is read as before)."""
+    bare = text.rstrip("".join(_NOTE_MARKS)).rstrip()
+    if not bare or bare[-1] in _NOTE_MARKS:
+        return None
+    part = _word_part(bare, start, start + len(bare), normalise(bare))
+    if part is None or part[0] != NUMBER:
+        return None
+    return (NUMBER, text, start, end, "", part[5], part[6])
 
 
 def _one(value: bool, part: _Part) -> _Field:
@@ -497,6 +526,25 @@ def _is_value(
 _UNIT_WORDS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 
 
+#: Thousands written apart by a space (1 493): in one field of a separated row (or an HTML
+#: cell) the number is one cell, whatever the space. (A whole space-separated line's
+#: numbers are cells apart: 3001 53.)
+_GROUPED_FIELD = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+").fullmatch
+#: The spaces only a number's thousands are written apart by (a thin space, a narrow
+#: no-break space) or that a web page puts there (a no-break space: a browser copies
+#: 1&nbsp;493 so), between groups of three digits: the number is one cell anywhere.
+_THOUSANDS_GAPS = "\u00a0\u2009\u202f"
+_GROUPED = re.compile(f"(?<![0-9])[0-9]{{1,3}}(?:[{_THOUSANDS_GAPS}][0-9]{{3}})+(?![0-9])")
+_GAPS_AS_COMMAS = str.maketrans(dict.fromkeys(_THOUSANDS_GAPS, ","))
+
+
+def _grouped_as_commas(text: str) -> str:
+    """``text`` with the thousands gaps of its numbers (23 962 with a no-break or thin
+    space) written as commas, which the NUMBER terminal reads (the same length: the spans
+    hold). Asked only of a text that is not ASCII and holds such a space."""
+    return _GROUPED.sub(lambda m: m.group().translate(_GAPS_AS_COMMAS), text)
+
+
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
@@ -507,7 +555,10 @@ def _split(text: str) -> list[_Part]:
         return list(_moved(_split("".join(map(text.__getitem__, kept))), kept))
     finditer = get_parser().splitter.pattern.finditer
     out: list[_Part] = []
-    for match in finditer(fold_minus(text)):
+    folded = fold_minus(text)
+    if not text.isprintable() and ("\u00a0" in text or "\u2009" in text or "\u202f" in text):
+        folded = _grouped_as_commas(folded)
+    for match in finditer(folded):
         kind = match.lastgroup
         if kind in ("BLANK", "CELL_SEP", None):
             continue
@@ -589,6 +640,8 @@ def parse_number(text: str) -> int | Decimal | None:
     if text.isascii() and text.isdigit():
         return int(text)
     folded = unicodedata.normalize("NFKC", fold_minus(text.strip())).replace(",", "")
+    if " " in folded:  # (1 493: thousands apart, see _GROUPED_FIELD)
+        folded = folded.replace(" ", "")
     try:
         if "." in folded:
             return Decimal(folded)
