@@ -21,6 +21,7 @@ worked out with its shape, once per distinct text.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import unicodedata
@@ -130,11 +131,14 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
             # yet a cell, as it is in a separated row (_word_part; tested for the texts it
             # may read: short, or ending as a number or a unit does).
-            if (
-                len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
-                and (part := _word_cell(text, base, end, norm)) is not None
-            ):
+            if len(norm) > _CELL_LONGEST:  # (a line of prose: no call)
+                append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
+            elif (part := _word_cell(text, base, end, norm)) is not None:
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
+            elif norm[-1:] in _GLUED_ENDS and (glued := _labelled_value(text)) is not None:
+                # (结果维持3 alone on its line: a label and its value)
+                for k, t, a, e, n, v, c in glued:
+                    append((k, t, base + a, base + e, n, -1, -1, -1, 1, v, c, number))
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:
@@ -372,6 +376,12 @@ def _read_field(piece: str) -> _Field:
         norm = normalise(stripped)
         if part := _word_cell(stripped, at, end, norm):
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
+        if norm[-1:] in _GLUED_ENDS and (glued := _labelled_value(stripped)) is not None:
+            return (
+                False,
+                None,
+                tuple((k, t, at + a, at + e, n, v, c) for k, t, a, e, n, v, c in glued),
+            )
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
     if _GROUPED_FIELD(stripped) is not None:  # 1 493: one field, one number
@@ -429,6 +439,9 @@ _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
 _DIGIT_SET = frozenset(_DIGITS)
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
+#: The last characters (normalised) of a label with its value glued on (结果维持3,
+#: 行政许可1493件: see _labelled_value).
+_GLUED_ENDS = frozenset((*_DIGITS, *COUNT_UNITS))
 #: The first characters of a number printed with a unit: a digit, or a currency mark
 #: (¥12.35万元).
 _UNIT_STARTS = (*_DIGITS, *CURRENCY_MARKS)
@@ -501,6 +514,57 @@ def _noted(text: str, start: int, end: int) -> _Part | None:
     if part is None or part[0] != NUMBER:
         return None
     return (NUMBER, text, start, end, "", part[5], part[6])
+
+
+#: A number (with a count's unit, if any) at the end of a text, after a character that
+#: is no digit: the value a label is glued to (结果维持3, 行政许可1,493件).
+_GLUED_VALUE = re.compile(
+    f"(?<![0-9０-９,，.．])[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:{'|'.join(COUNT_UNITS)})?\\Z"
+)
+
+
+@functools.cache
+def _format_value_labels() -> frozenset[str]:
+    """format.labels.value_labels of both formats' tables (made when first needed)."""
+    from xxgk_lint.format import FORMAT_2019, FORMAT_2021
+    from xxgk_lint.format.labels import value_labels
+
+    return value_labels(FORMAT_2021.tables + FORMAT_2019.tables)
+
+
+def _names_one_cell(norm: str) -> bool:
+    """Whether a normalised label names one cell of a table printed in groups (table 四)
+    by its group and its column joined: 行政复议结果维持, 复议后起诉总计."""
+    from xxgk_lint.format import FORMAT_2021
+
+    for spec in FORMAT_2021.tables:
+        if spec.layout == "groups":
+            group, column = spec.named_cell(norm)
+            if group is not None and column is not None:
+                return True
+    return False
+
+
+def _labelled_value(text: str) -> tuple[_Part, _Part] | None:
+    """A label of the format with its value glued on (结果维持3, 行政许可1493, 3.其他0: a
+    PDF's text layer, or a typist, lost the blank between cell and cell), as the label and
+    the number the blank would have cut apart; None for any other text. Only a whole label
+    of the format (format.labels.value_labels), or one naming a cell of table 四 by its
+    group and column (行政复议结果维持3), is cut off so: a text that merely ends with a
+    number (数据1, 表4) stays one. Asked only of a short text ending with a digit or
+    a count's unit."""
+    match = _GLUED_VALUE.search(text)
+    if match is None or match.start() == 0:
+        return None
+    label = text[: match.start()]
+    norm = normalise(label)
+    if norm not in _format_value_labels() and not _names_one_cell(norm):
+        return None
+    piece = match.group()
+    number = _word_part(piece, match.start(), len(text), normalise(piece))
+    if number is None or number[0] != NUMBER:
+        return None
+    return (TEXT, label, 0, match.start(), norm, None, "text"), number
 
 
 def _one(value: bool, part: _Part) -> _Field:
@@ -590,6 +654,14 @@ def _split(text: str) -> list[_Part]:
                 and (glued := _glued(value, start))
             ):
                 out += glued  # (1493件0件3件: cells whose blanks were lost)
+                continue
+            if (
+                part is None
+                and norm[-1:] in _GLUED_ENDS
+                and (labelled := _labelled_value(value)) is not None
+            ):
+                # (结果维持3: a label and its value)
+                out += [(k, t, start + a, start + e, n, v, c) for k, t, a, e, n, v, c in labelled]
                 continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     if len(out) > 1 and any(p[0] == TEXT and p[4] in CURRENCY_MARKS for p in out[:-1]):
