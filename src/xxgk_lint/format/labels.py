@@ -166,8 +166,11 @@ def value_labels(tables: tuple[TableSpec, ...]) -> frozenset[str]:
     labels = {
         normalise(text)
         for spec in tables
-        for part in (*spec.rows, *spec.columns)
-        for text in (part.label.zh, *part.variants)
+        for texts in (
+            *((row.label.zh, *row.variants) for row in spec.rows),
+            *((column.label.zh, *column.variants) for column in spec.columns),
+        )
+        for text in texts
     }
     labels |= {rest for label in labels if len(rest := item_number(label)[1]) >= 2}
     return frozenset(label for label in labels if label and not label[-1].isdigit())
