@@ -111,3 +111,32 @@ def test_a_text_that_only_ends_with_a_number_is_no_label_and_value() -> None:
     assert {"结果维持", "行政许可", "予以公开", "(一)予以公开", "总计"} <= labels
     assert not any(label[-1].isdigit() for label in labels)
     assert "数据" not in labels and "表" not in labels
+
+
+def _group_rows(gap: str) -> list[str]:
+    return [
+        f"{name} "
+        + " ".join(
+            f"{word}{gap}{value}" for word, value in zip(_WORDS, _VALUES[group], strict=True)
+        )
+        for name, group in zip(_NAMES, _GROUPS, strict=True)
+    ]
+
+
+@pytest.mark.parametrize("gap", [" ", ""], ids=["label-blank-value", "label-glued-value"])
+def test_table_four_a_group_a_line_each_value_after_its_label(gap: str, tmp_path: Path) -> None:
+    """行政复议 结果维持 1 结果纠正 0 … (a PDF's row of labelled cells): the label naming the
+    group and its first column leads the group's cells after it (split.labelled_cells);
+    with the blanks lost (结果维持1 结果纠正0) each word is a label and its value."""
+    lines = _group_rows(gap)
+    text, first = _with_table_four(lines)
+    table = _parse(text).table("reviews")
+    for group in _GROUPS:
+        row = table.row(group)
+        assert row.status == "complete"
+        assert tuple(c.value for c in row.cells) == tuple(map(Decimal, _VALUES[group]))
+    cell = table.cell("litigation_after_review", "total")
+    line = lines[2]
+    column = line.index(f"总计{gap}5") + len(f"总计{gap}") + 1
+    assert (cell.raw, cell.span.line, cell.span.column) == ("5", first + 2, column)
+    assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG204") == []

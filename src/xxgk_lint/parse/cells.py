@@ -131,12 +131,10 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
             # yet a cell, as it is in a separated row (_word_part; tested for the texts it
             # may read: short, or ending as a number or a unit does).
-            if len(norm) > _CELL_LONGEST:  # (a line of prose: no call)
-                append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
-            elif (part := _word_cell(text, base, end, norm)) is not None:
+            if len(norm) <= _CELL_LONGEST and (part := _word_cell(text, base, end, norm)):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
-            elif norm[-1:] in _GLUED_ENDS and (glued := _labelled_value(text)) is not None:
-                # (结果维持3 alone on its line: a label and its value)
+            elif norm[-1:] in _GLUED_ENDS and (glued := _labelled_words(text)) is not None:
+                # (结果维持3 on its line, or 行政复议 结果维持1 结果纠正0 …: labels and values)
                 for k, t, a, e, n, v, c in glued:
                     append((k, t, base + a, base + e, n, -1, -1, -1, 1, v, c, number))
             else:
@@ -567,6 +565,30 @@ def _labelled_value(text: str) -> tuple[_Part, _Part] | None:
     return (TEXT, label, 0, match.start(), norm, None, "text"), number
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _labelled_words(text: str) -> list[_Part] | None:
+    """The words of a text the grammar reads as one (words with blanks between), each
+    label with its value glued on cut in two (:func:`_labelled_value`): 结果维持3, or a
+    group's row 行政复议 结果维持1 结果纠正0 … whose blanks between label and value were
+    lost. None when no word is such a label and value."""
+    if " " not in text and "\u3000" not in text:
+        glued = _labelled_value(text)
+        return None if glued is None else list(glued)
+    out: list[_Part] = []
+    found = False
+    for match in _WORD.finditer(text):
+        word, at = match.group(), match.start()
+        glued = _labelled_value(word)
+        if glued is None:
+            out.append((TEXT, word, at, match.end(), normalise(word), None, "text"))
+            continue
+        found = True
+        out += [(k, t, at + a, at + e, n, v, c) for k, t, a, e, n, v, c in glued]
+    return out if found else None
+
+
 def _one(value: bool, part: _Part) -> _Field:
     """A field of one item."""
     return (value, part, (part,))
@@ -658,9 +680,9 @@ def _split(text: str) -> list[_Part]:
             if (
                 part is None
                 and norm[-1:] in _GLUED_ENDS
-                and (labelled := _labelled_value(value)) is not None
+                and (labelled := _labelled_words(value)) is not None
             ):
-                # (结果维持3: a label and its value)
+                # (结果维持3, 行政复议 结果维持1 结果纠正0: labels and their values)
                 out += [(k, t, start + a, start + e, n, v, c) for k, t, a, e, n, v, c in labelled]
                 continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
