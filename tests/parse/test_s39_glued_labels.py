@@ -140,3 +140,34 @@ def test_table_four_a_group_a_line_each_value_after_its_label(gap: str, tmp_path
     column = line.index(f"总计{gap}5") + len(f"总计{gap}") + 1
     assert (cell.raw, cell.span.line, cell.span.column) == ("5", first + 2, column)
     assert codes(check_text(tmp_path, text), "XG003", "XG004", "XG204") == []
+
+
+def test_a_block_header_run_into_its_first_row(tmp_path: Path) -> None:
+    """A PDF viewer's copy runs a block of table 二 into one line, header and rows:
+    第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 … — the
+    label after the header's last column (规章) is the row's, as on a line of its own.
+    Before, the 规章 row was lost (XG003)."""
+    text = _seed("000")
+    block = (
+        "第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "规章 | 0 | 0 | 0 |\n行政规范性文件 | 13 | 0 | 21 |\n"
+    )
+    assert block in text
+    line = "第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 13 0 21"
+    text = text.replace(block, line + "\n")
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={}) == []
+    cell = report.table("proactive").cell("regulations", "in_force")
+    at = text.split("\n").index(line) + 1
+    assert (cell.span.line, cell.span.column) == (at, line.index("规章 0 0 0") + 8)
+    assert codes(check_text(tmp_path, text), "XG003") == []
+
+
+def test_a_group_label_and_its_first_row_stay_one_text() -> None:
+    """（三）不予公开 1.属于国家秘密 0 0 0 …: no column label before the row's, read as before."""
+    text = _seed("000").replace(
+        "(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "(三)不予公开 1.属于国家秘密 0 0 0 0 0 0 0",
+    )
+    assert "(三)不予公开 1.属于国家秘密 0 0" in text
+    assert _wrong(_parse(text), _truth("000"), but={}) == []

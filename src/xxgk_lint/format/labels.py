@@ -174,3 +174,15 @@ def value_labels(tables: tuple[TableSpec, ...]) -> frozenset[str]:
     }
     labels |= {rest for label in labels if len(rest := item_number(label)[1]) >= 2}
     return frozenset(label for label in labels if label and not label[-1].isdigit())
+
+
+@functools.lru_cache(maxsize=8)
+def column_labels(tables: tuple[TableSpec, ...]) -> frozenset[str]:
+    """The labels of the columns of ``tables``, normalised, with their variants: what a
+    header prints (本年制发件数, 现行有效件, 结果维持), never a row's label."""
+    return frozenset(
+        normalise(text)
+        for spec in tables
+        for column in spec.columns
+        for text in (column.label.zh, *column.variants)
+    )

@@ -530,6 +530,15 @@ def _format_value_labels() -> frozenset[str]:
     return value_labels(FORMAT_2021.tables + FORMAT_2019.tables)
 
 
+@functools.cache
+def _format_column_labels() -> frozenset[str]:
+    """format.labels.column_labels of both formats' tables (made when first needed)."""
+    from xxgk_lint.format import FORMAT_2019, FORMAT_2021
+    from xxgk_lint.format.labels import column_labels
+
+    return column_labels(FORMAT_2021.tables + FORMAT_2019.tables)
+
+
 def _names_one_cell(norm: str) -> bool:
     """Whether a normalised label names one cell of a table printed in groups (table 四)
     by its group and its column joined: 行政复议结果维持, 复议后起诉总计."""
@@ -688,7 +697,35 @@ def _split(text: str) -> list[_Part]:
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     if len(out) > 1 and any(p[0] == TEXT and p[4] in CURRENCY_MARKS for p in out[:-1]):
         return _marked(text, out)
+    if len(out) > 1 and out[0][0] == TEXT and out[1][0] == NUMBER and " " in out[0][1]:
+        return _header_run_in(out)
     return out
+
+
+def _header_run_in(parts: list[_Part]) -> list[_Part]:
+    """``parts`` with a row's label made an item of its own when the words before the
+    line's first number are a header's and then the label (第二十条第（一）项 信息内容
+    本年制发件数 本年废止件数 现行有效件数 规章 0 0 0: a PDF viewer's copy that ran a
+    block's header and its first row into one line): the row is found by its label, as
+    on a line of its own. Only a label of the format after a column's label of the
+    format (现行有效件数 规章) is cut off: group and row (（三）不予公开 1.属于国家秘密,
+    （六）其他处理 1.申请人…) are read together, as before."""
+    first = parts[0]
+    head, _, last = first[1].rpartition(" ")
+    head = head.rstrip()
+    norm = normalise(last)
+    if (
+        not head
+        or norm not in _format_value_labels()
+        or normalise(head.rpartition(" ")[2]) not in _format_column_labels()
+    ):
+        return parts
+    cut = first[2] + len(first[1]) - len(last)
+    return [
+        (TEXT, head, first[2], first[2] + len(head), normalise(head), None, "text"),
+        (TEXT, last, cut, first[3], norm, None, "text"),
+        *parts[1:],
+    ]
 
 
 def _marked(text: str, parts: list[_Part]) -> list[_Part]:
