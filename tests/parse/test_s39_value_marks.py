@@ -97,3 +97,19 @@ def test_two_numbers_of_a_space_separated_line_stay_two_cells() -> None:
     assert report.table("proactive").cell(*_KEY) is None or (
         report.table("proactive").cell(*_KEY).value != Decimal(149312)
     )
+
+
+def test_a_note_mark_on_a_value_of_a_space_separated_line() -> None:
+    """pdftotext's row 行政许可 1493①: no NUMBER terminal reads 1493①, so the grammar ran
+    it into the label's words and the row was lost (XG003)."""
+    text = _seed("000").replace(_ROW, "行政许可 1493①")
+    report = _parse(text)
+    cell = report.table("proactive").cell(*_KEY)
+    line = text.split("\n").index("行政许可 1493①") + 1
+    assert (cell.value, cell.raw, cell.span.line, cell.span.column) == (
+        Decimal(1493),
+        "1493①",
+        line,
+        6,
+    )
+    assert _wrong(report, _truth("000"), but={}) == []

@@ -501,6 +501,10 @@ _NOTE_MARKS = frozenset(
 )
 
 
+#: A digit with a note mark after it (1493① among a line's words).
+_NOTED_NUMBER = re.compile("[0-9][" + "".join(sorted(_NOTE_MARKS)) + "]").search
+
+
 def _noted(text: str, start: int, end: int) -> _Part | None:
     """A number printed with a note mark after it (1493①, 12※), read as the number
     without the mark; its cell keeps the text as printed. None when what is left is no
@@ -581,7 +585,8 @@ def _labelled_words(text: str) -> list[_Part] | None:
     """The words of a text the grammar reads as one (words with blanks between), each
     label with its value glued on cut in two (:func:`_labelled_value`): 结果维持3, or a
     group's row 行政复议 结果维持1 结果纠正0 … whose blanks between label and value were
-    lost. None when no word is such a label and value."""
+    lost; a number with a note mark among them (行政许可 1493①) is a value too. None when
+    no word is such a label and value or such a number."""
     if " " not in text and "\u3000" not in text:
         glued = _labelled_value(text)
         return None if glued is None else list(glued)
@@ -591,7 +596,13 @@ def _labelled_words(text: str) -> list[_Part] | None:
         word, at = match.group(), match.start()
         glued = _labelled_value(word)
         if glued is None:
-            out.append((TEXT, word, at, match.end(), normalise(word), None, "text"))
+            noted = _noted(word, at, match.end()) if word[-1] in _NOTE_MARKS else None
+            found = found or noted is not None
+            out.append(
+                (TEXT, word, at, match.end(), normalise(word), None, "text")
+                if noted is None
+                else noted
+            )
             continue
         found = True
         out += [(k, t, at + a, at + e, n, v, c) for k, t, a, e, n, v, c in glued]
@@ -688,10 +699,11 @@ def _split(text: str) -> list[_Part]:
                 continue
             if (
                 part is None
-                and norm[-1:] in _GLUED_ENDS
+                and (norm[-1:] in _GLUED_ENDS or _NOTED_NUMBER(value) is not None)
                 and (labelled := _labelled_words(value)) is not None
             ):
-                # (结果维持3, 行政复议 结果维持1 结果纠正0: labels and their values)
+                # (结果维持3, 行政复议 结果维持1 结果纠正0: labels and their values;
+                # 行政许可 1493①: a value with a note mark, which no NUMBER terminal reads)
                 out += [(k, t, start + a, start + e, n, v, c) for k, t, a, e, n, v, c in labelled]
                 continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
