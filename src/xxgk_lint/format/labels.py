@@ -153,3 +153,36 @@ def subtotal_group(spec: TableSpec, norms: list[str]) -> tuple[str, int] | None:
 @functools.lru_cache(maxsize=16)
 def _subtotal_patterns(spec: TableSpec) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((group, re.compile(words)) for group, _, words in spec.subtotals)
+
+
+@functools.lru_cache(maxsize=8)
+def value_labels(tables: tuple[TableSpec, ...]) -> frozenset[str]:
+    """The labels of ``tables``, normalised, that a value is printed next to: each row's
+    (行政许可, 1.属于国家秘密) and each column's (结果维持, 本年制发件数), with their
+    variants, with their item number or without (予以公开 for （一）予以公开). A text made
+    of one of them and a number glued on (结果维持3, 行政许可1493: a PDF's text layer or a
+    typist lost the blank between cell and cell) is the label and its value
+    (parse.cells); no label of the format ends with a digit."""
+    labels = {
+        normalise(text)
+        for spec in tables
+        for texts in (
+            *((row.label.zh, *row.variants) for row in spec.rows),
+            *((column.label.zh, *column.variants) for column in spec.columns),
+        )
+        for text in texts
+    }
+    labels |= {rest for label in labels if len(rest := item_number(label)[1]) >= 2}
+    return frozenset(label for label in labels if label and not label[-1].isdigit())
+
+
+@functools.lru_cache(maxsize=8)
+def column_labels(tables: tuple[TableSpec, ...]) -> frozenset[str]:
+    """The labels of the columns of ``tables``, normalised, with their variants: what a
+    header prints (本年制发件数, 现行有效件, 结果维持), never a row's label."""
+    return frozenset(
+        normalise(text)
+        for spec in tables
+        for column in spec.columns
+        for text in (column.label.zh, *column.variants)
+    )

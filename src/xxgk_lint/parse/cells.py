@@ -21,6 +21,7 @@ worked out with its shape, once per distinct text.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import unicodedata
@@ -130,11 +131,12 @@ def items_of(lines: Iterable[Line], grid: Mapping[int, GridRow] | None = None) -
             # 暂无, 〇, 1493件 alone on a line (one cell per line) is no ROW to the grammar,
             # yet a cell, as it is in a separated row (_word_part; tested for the texts it
             # may read: short, or ending as a number or a unit does).
-            if (
-                len(norm) <= _CELL_LONGEST  # (a line of prose: no call)
-                and (part := _word_cell(text, base, end, norm)) is not None
-            ):
+            if len(norm) <= _CELL_LONGEST and (part := _word_cell(text, base, end, norm)):
                 append((*part[:NORM], "", -1, -1, -1, 1, *part[5:], number))
+            elif norm[-1:] in _GLUED_ENDS and (glued := _labelled_words(text)) is not None:
+                # (结果维持3 on its line, or 行政复议 结果维持1 结果纠正0 …: labels and values)
+                for k, t, a, e, n, v, c in glued:
+                    append((k, t, base + a, base + e, n, -1, -1, -1, 1, v, c, number))
             else:
                 append((TEXT, text, base, end, norm, -1, -1, -1, 1, None, "text", number))
         elif grid and (geometry := grid.get(number)) is not None:
@@ -372,8 +374,16 @@ def _read_field(piece: str) -> _Field:
         norm = normalise(stripped)
         if part := _word_cell(stripped, at, end, norm):
             return _one(True, part)  # (暂无 as / — 无 are; 〇; … × *)
+        if norm[-1:] in _GLUED_ENDS and (glued := _labelled_value(stripped)) is not None:
+            return (
+                False,
+                None,
+                tuple((k, t, at + a, at + e, n, v, c) for k, t, a, e, n, v, c in glued),
+            )
         return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
     is_number, is_placeholder = _PATTERNS or _Patterns.load()
+    if _GROUPED_FIELD(stripped) is not None:  # 1 493: one field, one number
+        return _one(True, _number(stripped, at, end))
     # (blanks inside, or a colon a value may be glued after: 行政许可：1493 is a label and a
     # number, as the grammar's CELL_TEXT and NUMBER cut it)
     if _INNER_BLANK.search(stripped) is not None or "：" in stripped or ":" in stripped:
@@ -427,6 +437,9 @@ _CELL_LONGEST = 24
 _DIGITS = tuple("0123456789")
 _DIGIT_SET = frozenset(_DIGITS)
 _UNIT_ENDS = (*_DIGITS, ")", *COUNT_UNITS, "元")
+#: The last characters (normalised) of a label with its value glued on (结果维持3,
+#: 行政许可1493件: see _labelled_value).
+_GLUED_ENDS = frozenset((*_DIGITS, *COUNT_UNITS))
 #: The first characters of a number printed with a unit: a digit, or a currency mark
 #: (¥12.35万元).
 _UNIT_STARTS = (*_DIGITS, *CURRENCY_MARKS)
@@ -463,6 +476,8 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
         found = _WORD_CELLS.get(norm.upper() if norm else nfkc(text))
         if found is not None:
             return (found[0], text, start, end, "", found[1], found[2])
+    if text[-1:] in _NOTE_MARKS and text[0] not in _NOTE_MARKS:
+        return _noted(text, start, end)
     if not (norm.startswith(_UNIT_STARTS) and norm.endswith(_UNIT_ENDS)):
         return None  # (most labels: 1.属于国家秘密 starts with a digit, ends with no unit)
     match = compiled(UNIT_AFTER).fullmatch(norm)
@@ -472,6 +487,126 @@ def _word_part(text: str, start: int, end: int, norm: str) -> _Part | None:
     count = match["currency"] is None and (unit is None or unit in COUNT_UNITS)
     value = parse_number(match["number"]) if count else None
     return (NUMBER, text, start, end, "", value, "text" if value is None else "number")
+
+
+#: The marks a report prints after a value to point at a note under its table (1493①,
+#: 12※, 5†, 3¹, 7⑴; 5* is read already: normalising drops the asterisk): circled,
+#: parenthesised and superscript digits, the reference mark, daggers, the full-width
+#: asterisk. No digit of the number: NFKC makes 1493① the number 14931.
+_NOTE_MARKS = frozenset(
+    "".join(map(chr, range(0x2460, 0x2488)))  # ① … ⑳, ⑴ … ⒇
+    + "".join(map(chr, range(0x2776, 0x2794)))  # ❶ … ❿, ➀ … ➓
+    + "¹²³⁰⁴⁵⁶⁷⁸⁹"
+    + "※†‡＊"
+)
+
+
+#: A digit with a note mark after it (1493① among a line's words).
+_NOTED_NUMBER = re.compile("[0-9][" + "".join(sorted(_NOTE_MARKS)) + "]").search
+
+
+def _noted(text: str, start: int, end: int) -> _Part | None:
+    """A number printed with a note mark after it (1493①, 12※), read as the number
+    without the mark; its cell keeps the text as printed. None when what is left is no
+    number (a word, or nothing: a lone ① is read as before)."""
+    bare = text.rstrip("".join(_NOTE_MARKS)).rstrip()
+    if not bare or bare[-1] in _NOTE_MARKS:
+        return None
+    part = _word_part(bare, start, start + len(bare), normalise(bare))
+    if part is None or part[0] != NUMBER:
+        return None
+    return (NUMBER, text, start, end, "", part[5], part[6])
+
+
+#: A number (with a count's unit, if any) at the end of a text, after a character that
+#: is no digit: the value a label is glued to (结果维持3, 行政许可1,493件).
+_GLUED_VALUE = re.compile(
+    f"(?<![0-9０-９,，.．])[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:{'|'.join(COUNT_UNITS)})?\\Z"
+)
+
+
+@functools.cache
+def _format_value_labels() -> frozenset[str]:
+    """format.labels.value_labels of both formats' tables (made when first needed)."""
+    from xxgk_lint.format import FORMAT_2019, FORMAT_2021
+    from xxgk_lint.format.labels import value_labels
+
+    return value_labels(FORMAT_2021.tables + FORMAT_2019.tables)
+
+
+@functools.cache
+def _format_column_labels() -> frozenset[str]:
+    """format.labels.column_labels of both formats' tables (made when first needed)."""
+    from xxgk_lint.format import FORMAT_2019, FORMAT_2021
+    from xxgk_lint.format.labels import column_labels
+
+    return column_labels(FORMAT_2021.tables + FORMAT_2019.tables)
+
+
+def _names_one_cell(norm: str) -> bool:
+    """Whether a normalised label names one cell of a table printed in groups (table 四)
+    by its group and its column joined: 行政复议结果维持, 复议后起诉总计."""
+    from xxgk_lint.format import FORMAT_2021
+
+    for spec in FORMAT_2021.tables:
+        if spec.layout == "groups":
+            group, column = spec.named_cell(norm)
+            if group is not None and column is not None:
+                return True
+    return False
+
+
+def _labelled_value(text: str) -> tuple[_Part, _Part] | None:
+    """A label of the format with its value glued on (结果维持3, 行政许可1493, 3.其他0: a
+    PDF's text layer, or a typist, lost the blank between cell and cell), as the label and
+    the number the blank would have cut apart; None for any other text. Only a whole label
+    of the format (format.labels.value_labels), or one naming a cell of table 四 by its
+    group and column (行政复议结果维持3), is cut off so: a text that merely ends with a
+    number (数据1, 表4) stays one. Asked only of a short text ending with a digit or
+    a count's unit."""
+    match = _GLUED_VALUE.search(text)
+    if match is None or match.start() == 0:
+        return None
+    label = text[: match.start()]
+    norm = normalise(label)
+    if norm not in _format_value_labels() and not _names_one_cell(norm):
+        return None
+    piece = match.group()
+    number = _word_part(piece, match.start(), len(text), normalise(piece))
+    if number is None or number[0] != NUMBER:
+        return None
+    return (TEXT, label, 0, match.start(), norm, None, "text"), number
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _labelled_words(text: str) -> list[_Part] | None:
+    """The words of a text the grammar reads as one (words with blanks between), each
+    label with its value glued on cut in two (:func:`_labelled_value`): 结果维持3, or a
+    group's row 行政复议 结果维持1 结果纠正0 … whose blanks between label and value were
+    lost; a number with a note mark among them (行政许可 1493①) is a value too. None when
+    no word is such a label and value or such a number."""
+    if " " not in text and "\u3000" not in text:
+        glued = _labelled_value(text)
+        return None if glued is None else list(glued)
+    out: list[_Part] = []
+    found = False
+    for match in _WORD.finditer(text):
+        word, at = match.group(), match.start()
+        glued = _labelled_value(word)
+        if glued is None:
+            noted = _noted(word, at, match.end()) if word[-1] in _NOTE_MARKS else None
+            found = found or noted is not None
+            out.append(
+                (TEXT, word, at, match.end(), normalise(word), None, "text")
+                if noted is None
+                else noted
+            )
+            continue
+        found = True
+        out += [(k, t, at + a, at + e, n, v, c) for k, t, a, e, n, v, c in glued]
+    return out if found else None
 
 
 def _one(value: bool, part: _Part) -> _Field:
@@ -497,6 +632,25 @@ def _is_value(
 _UNIT_WORDS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 
 
+#: Thousands written apart by a space (1 493): in one field of a separated row (or an HTML
+#: cell) the number is one cell, whatever the space. (A whole space-separated line's
+#: numbers are cells apart: 3001 53.)
+_GROUPED_FIELD = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+").fullmatch
+#: The spaces only a number's thousands are written apart by (a thin space, a narrow
+#: no-break space) or that a web page puts there (a no-break space: a browser copies
+#: 1&nbsp;493 so), between groups of three digits: the number is one cell anywhere.
+_THOUSANDS_GAPS = "\u00a0\u2009\u202f"
+_GROUPED = re.compile(f"(?<![0-9])[0-9]{{1,3}}(?:[{_THOUSANDS_GAPS}][0-9]{{3}})+(?![0-9])")
+_GAPS_AS_COMMAS = str.maketrans(dict.fromkeys(_THOUSANDS_GAPS, ","))
+
+
+def _grouped_as_commas(text: str) -> str:
+    """``text`` with the thousands gaps of its numbers (23 962 with a no-break or thin
+    space) written as commas, which the NUMBER terminal reads (the same length: the spans
+    hold). Asked only of a text that is not ASCII and holds such a space."""
+    return _GROUPED.sub(lambda m: m.group().translate(_GAPS_AS_COMMAS), text)
+
+
 def _split(text: str) -> list[_Part]:
     """Split one field (or a whole space-separated line) with the grammar's cell terminals
     (over the text with its minus signs folded: the same length, so the spans hold)."""
@@ -507,7 +661,10 @@ def _split(text: str) -> list[_Part]:
         return list(_moved(_split("".join(map(text.__getitem__, kept))), kept))
     finditer = get_parser().splitter.pattern.finditer
     out: list[_Part] = []
-    for match in finditer(fold_minus(text)):
+    folded = fold_minus(text)
+    if not text.isprintable() and ("\u00a0" in text or "\u2009" in text or "\u202f" in text):
+        folded = _grouped_as_commas(folded)
+    for match in finditer(folded):
         kind = match.lastgroup
         if kind in ("BLANK", "CELL_SEP", None):
             continue
@@ -540,10 +697,47 @@ def _split(text: str) -> list[_Part]:
             ):
                 out += glued  # (1493件0件3件: cells whose blanks were lost)
                 continue
+            if (
+                part is None
+                and (norm[-1:] in _GLUED_ENDS or _NOTED_NUMBER(value) is not None)
+                and (labelled := _labelled_words(value)) is not None
+            ):
+                # (结果维持3, 行政复议 结果维持1 结果纠正0: labels and their values;
+                # 行政许可 1493①: a value with a note mark, which no NUMBER terminal reads)
+                out += [(k, t, start + a, start + e, n, v, c) for k, t, a, e, n, v, c in labelled]
+                continue
             out.append((TEXT, value, start, end, norm, None, "text") if part is None else part)
     if len(out) > 1 and any(p[0] == TEXT and p[4] in CURRENCY_MARKS for p in out[:-1]):
         return _marked(text, out)
+    if len(out) > 1 and out[0][0] == TEXT and out[1][0] == NUMBER and " " in out[0][1]:
+        return _header_run_in(out)
     return out
+
+
+def _header_run_in(parts: list[_Part]) -> list[_Part]:
+    """``parts`` with a row's label made an item of its own when the words before the
+    line's first number are a header's and then the label (第二十条第（一）项 信息内容
+    本年制发件数 本年废止件数 现行有效件数 规章 0 0 0: a PDF viewer's copy that ran a
+    block's header and its first row into one line): the row is found by its label, as
+    on a line of its own. Only a label of the format after a column's label of the
+    format (现行有效件数 规章) is cut off: group and row (（三）不予公开 1.属于国家秘密,
+    （六）其他处理 1.申请人…) are read together, as before."""
+    first = parts[0]
+    head, _, last = first[1].rpartition(" ")
+    head = head.rstrip()
+    norm = normalise(last)
+    if (
+        not head
+        or norm not in _format_value_labels()
+        or normalise(head.rpartition(" ")[2]) not in _format_column_labels()
+    ):
+        return parts
+    cut = first[2] + len(first[1]) - len(last)
+    return [
+        (TEXT, head, first[2], first[2] + len(head), normalise(head), None, "text"),
+        (TEXT, last, cut, first[3], norm, None, "text"),
+        *parts[1:],
+    ]
 
 
 def _marked(text: str, parts: list[_Part]) -> list[_Part]:
@@ -589,6 +783,8 @@ def parse_number(text: str) -> int | Decimal | None:
     if text.isascii() and text.isdigit():
         return int(text)
     folded = unicodedata.normalize("NFKC", fold_minus(text.strip())).replace(",", "")
+    if " " in folded:  # (1 493: thousands apart, see _GROUPED_FIELD)
+        folded = folded.replace(" ", "")
     try:
         if "." in folded:
             return Decimal(folded)

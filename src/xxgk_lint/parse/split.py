@@ -440,11 +440,15 @@ def labelled_cells(spec: TableSpec, runs: Sequence[Run], position: int) -> Group
     group: str | None = None
 
     def place(label: Item, cell: Item) -> bool:
+        nonlocal group
         named, column = spec.named_cell(label[NORM])
         key = f"{named or group}.{column}"
         if column is None or (named or group) is None or key in placed:
             return False
         placed[key] = cell
+        # (a label naming the group too leads the group's cells after it: 行政复议 结果维持 1
+        # 结果纠正 0 …, a group's row with its label run into its first cell's)
+        group = named or group
         return True
 
     for at in range(position, len(runs)):
