@@ -37,6 +37,7 @@ from lxml import etree
 
 from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
+from xxgk_lint.sources.docx_package import open_document
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over, too_many_cells
 from xxgk_lint.sources.model import (
     GridCell,
@@ -110,14 +111,12 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS, depth: in
     """
     check_archive(data, limits)
     try:
-        import docx  # imported here: linting text files never pays for python-docx
-
-        document = docx.Document(io.BytesIO(data))
-        body = document.element.body
+        document = open_document(data)
+        body = document.element.body  # type: ignore[attr-defined]
     except Exception as exc:  # python-docx raises many types on bad input
         raise InputError(f"{_NOT_DOCX}: {_reason(exc, data)}") from None
     if body is None:
-        part = _part(document.part.partname.lstrip("/"))
+        part = _part(document.part.partname.lstrip("/"))  # type: ignore[attr-defined]
         raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
     numbering = _Numbering.of(document, limits)
@@ -402,7 +401,9 @@ def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """The children of ``parent`` with one of ``tags``, and those of its content controls
-    (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), in document order.
+    (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), at any depth, in document
+    order: a repeating section (Word's 重复分区内容控件) wraps each of its table rows in a
+    content control inside the section's own.
 
     A loop, not an XPath union: libxml2 merges the node sets of a union in quadratic time.
     """
@@ -413,9 +414,9 @@ def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._El
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from (inner for inner in content if inner.tag in tags)
+                yield from _within(content, tags)
         elif tag == _CUSTOM_XML:
-            yield from (inner for inner in child if inner.tag in tags)
+            yield from _within(child, tags)
 
 
 # --------------------------------------------------------------------------- numbering
@@ -631,7 +632,7 @@ class _Numbering:
         for deeper in range(ilvl + 1, 10):
             counters[deeper] = 0
         text = _child_val(levels[ilvl], "lvlText") or ""
-        if _child_val(levels[ilvl], "numFmt") in ("bullet", "none"):
+        if _num_fmt(levels[ilvl]) in ("bullet", "none"):
             return ""
         if _vanish(levels[ilvl].find(_RPR)):
             return ""  # the level's number is formatted hidden (it still counts)
@@ -639,7 +640,7 @@ class _Numbering:
             placeholder = f"%{level + 1}"
             if placeholder in text:
                 value = counters[level] or self._level_start(levels.get(level))
-                fmt = _child_val(levels.get(level), "numFmt") or "decimal"
+                fmt = _num_fmt(levels.get(level)) or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
 
@@ -677,6 +678,30 @@ def _num_pr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
     num_id = _child_val(num_pr, "numId")
     ilvl = _child_val(num_pr, "ilvl")
     return num_id, _int(ilvl, 0) if ilvl is not None else None
+
+
+def _num_fmt(lvl: etree._Element | None) -> str | None:
+    """A list level's number format (``w:numFmt``). Word 2010 and later write a format
+    older versions lack inside ``mc:AlternateContent``: a ``custom`` one in the
+    ``mc:Choice`` (``w:format="一, 二, 三, ..."``) and a built-in one for older readers in
+    the ``mc:Fallback`` (``chineseCounting``). A built-in format in the choice is read,
+    else the fallback's: the reader renders built-in formats only."""
+    if lvl is None:
+        return None
+    found = _child_val(lvl, "numFmt")
+    if found is not None:
+        return found
+    alternate = lvl.find(_ALTERNATE)
+    if alternate is None:
+        return None
+    for branch in alternate:
+        value = _child_val(branch, "numFmt")
+        if value is not None and value != "custom":
+            return value
+    return None
+
+
+_ALTERNATE = f"{{{_NS['mc']}}}AlternateContent"
 
 
 def _child_val(el: etree._Element | None, name: str) -> str | None:
