@@ -118,5 +118,5 @@ def test_a_strict_package_without_its_main_part_says_what_is_missing() -> None:
         for info in archive.infolist():
             if info.filename != "word/document.xml":
                 copy.writestr(info.filename, archive.read(info))
-    with pytest.raises(InputError, match="not a valid Word .docx document"):
+    with pytest.raises(InputError, match=r"not a valid Word \.docx document"):
         read_docx("x.docx", out.getvalue())
