@@ -789,7 +789,7 @@ class _Extractor:
             prefix = ""
             for box in boxes:
                 if box.tag == _OLE:
-                    self._sheet(box)
+                    self._sheet(box, where)
                 else:
                     self._flow(box)
 
@@ -881,19 +881,27 @@ class _Extractor:
         self._lay_out(rows, number)
         for inner in nested:
             if inner.tag == _OLE:
-                self._sheet(inner)
+                self._sheet(inner, f"表格 {number}")
             else:
                 self._table(inner)
 
-    def _sheet(self, ole: etree._Element) -> None:
+    def _sheet(self, ole: etree._Element, where: str) -> None:
         """The table an embedded Excel worksheet shows (see :mod:`.xlsx_sheet`), where
-        the object stands; nothing for another object, a linked one, or a workbook in
-        the old binary format (the document holds only a picture of it then)."""
+        the object stands (``where``: its paragraph or table); nothing for another object,
+        a linked one or a damaged one. A worksheet in the old binary format (Excel
+        97-2003) shows a table whose cells cannot be read: an error that says so, not a
+        report read without that table (the parser would call the table missing)."""
         part = self.embedded(ole.get(_RID) or "")
         rows = sheet_rows(part[0], self.limits) if part else None
         if rows:
             cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
             self._add_table(cells, "（Excel 对象）")
+        elif part is not None and _old_worksheet(ole, part[0]):
+            raise InputError(
+                f"the document shows a table as an embedded Excel 97-2003 worksheet ({where}, "
+                f"{_part(part[2].lstrip('/'))}), whose cells cannot be read; convert it to a "
+                "Word table (or to an Excel .xlsx worksheet object) in Word first"
+            )
 
     def _add_table(self, rows: list[list[_WordCell]], kind: str = "") -> None:
         """A table read from another part (a sheet, an imported chunk): numbered with
@@ -992,6 +1000,23 @@ class _Extractor:
         if value is not None and value > self.limits.max_span:
             raise over("max-span", self.limits.max_span, f"w:{name}={_shown(raw or '')}")
         return value
+
+
+#: The first bytes of an OLE compound file: an Excel 97-2003 workbook (``oleObject1.bin``).
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The ProgIDs of worksheets: Excel's (Excel.Sheet.8: 97-2003) and WPS's spreadsheet's.
+_WORKSHEET = re.compile(r"(?i)(excel|k?et)\.sheet\b")
+
+
+def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
+    """Whether an embedded object shows a worksheet of the old binary format: its data
+    a compound file, its ProgID a worksheet's, drawn as its content (not as an icon: an
+    attached file, no table in the text)."""
+    return (
+        data.startswith(_COMPOUND_FILE)
+        and _WORKSHEET.match(ole.get("ProgID") or "") is not None
+        and ole.get("DrawAspect") != "Icon"
+    )
 
 
 def _is_layout(tbl: etree._Element) -> bool:
