@@ -97,6 +97,7 @@ _OLE = f"{{{_NS['o']}}}OLEObject"
 _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
+_TR_PR, _DEL = _q("trPr"), _q("del")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -845,7 +846,9 @@ class _Extractor:
         A cell's grid column counts ``w:gridBefore`` and the ``w:gridSpan`` of the cells to
         its left; a ``w:vMerge`` continuation cell is covered by the cell above it (no
         field; that cell's ``rows`` grows), as a legacy ``w:hMerge`` continuation is
-        covered by the cell to its left.
+        covered by the cell to its left. A row deleted with change tracking on
+        (``w:trPr/w:del``) is counted but not read: Word shows it struck through and drops
+        it when the changes are accepted, also when a tool did not mark its runs deleted.
         """
         if _is_layout(tbl):
             self._layout(tbl)
@@ -857,7 +860,11 @@ class _Extractor:
         # The cell (of a row above) that starts at each grid column, to continue merges.
         above: dict[int, _WordCell] = {}
         for tr in _within(tbl, (_TR,)):
-            column = max(self._span(tr.find(_q("trPr")), "gridBefore") or 0, 0)
+            tr_pr = tr.find(_TR_PR)
+            if tr_pr is not None and tr_pr.find(_DEL) is not None:
+                rows.append([])  # a deleted row (tracked): counted, as Word shows it, not read
+                continue
+            column = max(self._span(tr_pr, "gridBefore") or 0, 0)
             cells: list[_WordCell] = []
             starts: dict[int, _WordCell] = {}
             for tc in _within(tr, (_TC,)):
