@@ -98,6 +98,7 @@ _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
 _TR_PR, _DEL = _q("trPr"), _q("del")
+_SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -338,11 +339,49 @@ def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_
                 parts.append("\n")
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
+            elif tag == _SYM:
+                parts.append(_symbol(child))
         if at and run in at:
             out.append(("".join(parts), at.pop(run)))
             parts = []
     out.append(("".join(parts), [box for found in at.values() for box in found]))
     return out
+
+
+#: What the characters of the Symbol font that a report may hold show: digits and signs
+#: (a "−" or a long dash "—" in a cell for "none", "×", "≤"); its letters are Greek ones
+#: no report needs.
+_SYMBOL_FONT = {
+    **{code: chr(code) for code in range(0x30, 0x3A)},
+    **{ord(ch): ch for ch in "!#%&()+,./:;<=>?[]_{|}"},
+    0x2D: "−",
+    0xB0: "°",
+    0xB1: "±",
+    0xA3: "≤",
+    0xB3: "≥",
+    0xB4: "×",
+    0xB8: "÷",
+    0xBC: "…",
+    0xBE: "—",  # the horizontal line: drawn as a long dash
+    0xD6: "√",
+}
+
+
+def _symbol(sym: etree._Element) -> str:
+    """The character a ``w:sym`` (Word's 插入符号 from a symbol font) shows: its Unicode
+    character; for a code of a symbol font's own (``F0xx``: Symbol, Wingdings), the
+    character the Symbol font draws there (:data:`_SYMBOL_FONT`), nothing for the
+    pictures of Wingdings and the like (a tick, a box)."""
+    raw = sym.get(_CHAR) or ""
+    try:
+        code = int(raw, 16) if 0 < len(raw) <= 6 else -1
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF or (0 <= code <= 0xFF and sym.get(_FONT) == "Symbol"):
+        return _SYMBOL_FONT.get(code & 0xFF, "") if sym.get(_FONT) == "Symbol" else ""
+    if code < 0x20 or 0xD800 <= code <= 0xDFFF or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
+        return ""
+    return chr(code)
 
 
 def _styled_hidden(run: etree._Element, p: etree._Element, hidden: frozenset[str]) -> bool:
