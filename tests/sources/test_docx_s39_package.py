@@ -120,3 +120,27 @@ def test_a_strict_package_without_its_main_part_says_what_is_missing() -> None:
                 copy.writestr(info.filename, archive.read(info))
     with pytest.raises(InputError, match=r"not a valid Word \.docx document"):
         read_docx("x.docx", out.getvalue())
+
+
+def test_a_package_without_its_relationships_is_read_from_its_content_types() -> None:
+    """A zip written by hand without ``_rels/.rels``: [Content_Types].xml still names the
+    main document part, and the document is read from it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as archive, zipfile.ZipFile(out, "w") as copy:
+        for info in archive.infolist():
+            if info.filename != "_rels/.rels":
+                copy.writestr(info.filename, archive.read(info))
+    assert cell_places(out.getvalue()) == EXPECTED
+
+
+def test_a_package_without_relationships_nor_a_main_part_says_so() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as archive, zipfile.ZipFile(out, "w") as copy:
+        for info in archive.infolist():
+            if info.filename != "_rels/.rels":
+                content = archive.read(info)
+                if info.filename == "[Content_Types].xml":
+                    content = content.replace(DOCX_MAIN.encode(), b"application/xml")
+                copy.writestr(info.filename, content)
+    with pytest.raises(InputError, match="a zip archive without a Word document in it"):
+        read_docx("x.docx", out.getvalue())

@@ -8,10 +8,13 @@ of real Word files fail that test although Word opens them as any other document
   parts, but every namespace and relationship type is the ISO/IEC 29500 Strict one
   (``http://purl.oclc.org/ooxml/…``), so python-docx finds no main document;
 * a macro-enabled document (``.docm``) or a template (``.dotx``, ``.dotm``): a main part
-  of another content type, with the same XML.
+  of another content type, with the same XML;
+* a package without its relationships (``_rels/.rels``, which a tool that wrote the zip
+  by hand left out): the content types still name the main part.
 
 Such a package is rewritten in memory — the Strict namespaces replaced by their
-Transitional twins, the main part given the ``.docx`` content type — and opened again.
+Transitional twins, the main part given the ``.docx`` content type, the relationship to
+it written — and opened again.
 Only a package python-docx has refused pays for the rewrite: a ``.docx`` is opened once.
 """
 
@@ -100,6 +103,7 @@ def _as_docx(data: bytes) -> bytes | None:
             zipfile.ZipFile(io.BytesIO(data)) as archive,
             zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy,
         ):
+            names = set(archive.namelist())
             for info in archive.infolist():
                 content = archive.read(info)
                 if info.filename.lower().endswith(_XML_SUFFIXES):
@@ -107,12 +111,46 @@ def _as_docx(data: bytes) -> bytes | None:
                     if info.filename == "[Content_Types].xml":
                         for kind in _WORD_MAINS:
                             fixed = fixed.replace(kind, _DOCX_MAIN)
+                        if _PACKAGE_RELS not in names:
+                            main = _main_part(fixed)
+                            if main is not None:
+                                copy.writestr(_PACKAGE_RELS, _relationships(main))
+                                changed = True
                     changed = changed or fixed != content
                     content = fixed
                 copy.writestr(info.filename, content)
     except Exception:  # zipfile fails in many ways on a damaged archive (see archive.py)
         return None
     return out.getvalue() if changed else None
+
+
+_PACKAGE_RELS = "_rels/.rels"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _main_part(types: bytes) -> str | None:
+    """The part ``[Content_Types].xml`` gives the content type of a Word main document:
+    where the package's relationships (``_rels/.rels``, missing) would have led."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    for override in etree.fromstring(types, parser).iter(f"{_CONTENT_TYPES}Override"):
+        if (override.get("ContentType") or "").encode() == _DOCX_MAIN:
+            name = override.get("PartName") or ""
+            return name if name.startswith("/") else None
+    return None
+
+
+def _relationships(main: str) -> bytes:
+    """A package's relationships that lead to the main document part ``main``."""
+    from xml.sax.saxutils import quoteattr
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target={quoteattr(main)}/></Relationships>'
+    ).encode()
 
 
 def _transitional(xml: bytes) -> bytes:
