@@ -81,3 +81,25 @@ def test_other_old_objects_give_nothing(prog_id: str, icon: bool) -> None:
         source.text
         == "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
     )
+
+
+def test_a_worksheet_linked_from_a_file_outside_is_named() -> None:
+    """Pasted from Excel as a link (粘贴链接): the cells are in a file on the author's
+    disk, the document holds a picture of them."""
+    document = docx.Document()
+    rid = document.part.relate_to(r"file:///C:\报告\表三.xlsx", OLE_REL, is_external=True)
+    run = ole_object(rid, "Excel.Sheet.12").replace('Type="Embed"', 'Type="Link"')
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    document.add_paragraph()._p.append(parse_xml(run))
+    with pytest.raises(InputError) as raised:
+        read_built(document)
+    message = str(raised.value)
+    assert message == (
+        "the document shows a table as a worksheet linked from an Excel file outside it "
+        "(第 2 段), whose cells are not in the document; convert it to a Word table in Word "
+        "first"
+    )
+    assert localise(message, "zh") == (
+        "文档中的表格是链接到文档外 Excel 文件的工作表对象（第 2 段），其单元格不在文档中；"
+        "请先在 Word 中将其转换为 Word 表格"
+    )

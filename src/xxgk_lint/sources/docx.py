@@ -948,6 +948,12 @@ class _Extractor:
                 f"{_part(part[2].lstrip('/'))}), whose cells cannot be read; convert it to a "
                 "Word table (or to an Excel .xlsx worksheet object) in Word first"
             )
+        elif part is None and ole.get("Type") == "Link" and _shows_worksheet(ole):
+            raise InputError(
+                f"the document shows a table as a worksheet linked from an Excel file outside "
+                f"it ({where}), whose cells are not in the document; convert it to a Word "
+                "table in Word first"
+            )
 
     def _add_table(self, rows: list[list[_WordCell]], kind: str = "") -> None:
         """A table read from another part (a sheet, an imported chunk): numbered with
@@ -1056,12 +1062,15 @@ _WORKSHEET = re.compile(r"(?i)(excel|k?et)\.sheet\b")
 
 def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
     """Whether an embedded object shows a worksheet of the old binary format: its data
-    a compound file, its ProgID a worksheet's, drawn as its content (not as an icon: an
-    attached file, no table in the text)."""
-    return (
-        data.startswith(_COMPOUND_FILE)
-        and _WORKSHEET.match(ole.get("ProgID") or "") is not None
-        and ole.get("DrawAspect") != "Icon"
+    a compound file, its ProgID a worksheet's (:func:`_shows_worksheet`)."""
+    return data.startswith(_COMPOUND_FILE) and _shows_worksheet(ole)
+
+
+def _shows_worksheet(ole: etree._Element) -> bool:
+    """Whether an object is a worksheet drawn as its content: a table in the text (not
+    an icon: an attached file)."""
+    return _WORKSHEET.match(ole.get("ProgID") or "") is not None and (
+        ole.get("DrawAspect") != "Icon"
     )
 
 
