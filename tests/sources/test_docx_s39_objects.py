@@ -6,14 +6,16 @@ from __future__ import annotations
 import docx
 import docx.document
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 
-from tests.sources.test_docx import read_built, word_table
+from tests.sources.test_docx import read_built, saved, word_table
 from tests.sources.test_docx_embedded import ole_object
 from xxgk_lint.sources import InputError
 from xxgk_lint.sources.messages import localise
+from xxgk_lint.sources.model import GridCell, GridRow
 
 #: The first sector of an OLE compound file, as an Excel 97-2003 workbook starts.
 COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
@@ -103,3 +105,41 @@ def test_a_worksheet_linked_from_a_file_outside_is_named() -> None:
         "文档中的表格是链接到文档外 Excel 文件的工作表对象（第 2 段），其单元格不在文档中；"
         "请先在 Word 中将其转换为 Word 表格"
     )
+
+
+def embedded_word_document(document: docx.document.Document) -> str:
+    """Add a .docx holding a small table as an embedded package part; its relationship id."""
+    inner = docx.Document()
+    inner.add_paragraph("表三")
+    table = inner.add_table(rows=2, cols=2)
+    for r, row in enumerate((("信息内容", "本年处理决定数量"), ("行政处罚", "147"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    part = Part(
+        PackURI("/word/embeddings/Microsoft_Word_Document1.docx"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        saved(inner),
+        document.part.package,
+    )
+    return document.part.relate_to(part, RT.PACKAGE)
+
+
+def test_a_word_document_embedded_as_an_object_is_read_where_it_stands() -> None:
+    """插入 → 对象 → Word 文档: the object shows the document; its paragraphs and tables are
+    read where the object stands, its tables numbered with the document's."""
+    document = docx.Document()
+    document.add_paragraph("二、主动公开政府信息情况")
+    run = ole_object(embedded_word_document(document), "Word.Document.12")
+    document.add_paragraph()._p.append(parse_xml(run))
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    source = read_built(document)
+    assert source.text.split("\n") == [
+        "二、主动公开政府信息情况",
+        "表三",
+        "信息内容\t本年处理决定数量",
+        "行政处罚\t147",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+    ]
+    assert source.origin(4, 6).where == "表格 1，第 2 行，第 2 列"
+    assert source.grid[4] == GridRow(0, 1, (GridCell(0), GridCell(1)))

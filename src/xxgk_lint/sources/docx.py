@@ -16,8 +16,9 @@ cell in every row, a border around the whole report; or a cell holding paragraph
 table) gives its paragraphs as lines and its tables as tables, and a text box
 (``w:txbxContent``; of ``mc:AlternateContent`` only the ``mc:Choice``) gives its paragraphs
 where it is anchored. What the document holds in other parts is read where it stands too:
-an Excel worksheet embedded as an object (:mod:`.xlsx_sheet`) as the table it shows, and
-the content a ``w:altChunk`` imports (a web page, another Word document, plain text; not
+an Excel worksheet embedded as an object (:mod:`.xlsx_sheet`) as the table it shows, a
+Word document embedded as an object as its paragraphs and tables, and the content a
+``w:altChunk`` imports (a web page, another Word document, plain text; not
 RTF) as the paragraphs and tables Word makes of it.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
@@ -933,11 +934,18 @@ class _Extractor:
 
     def _sheet(self, ole: etree._Element, where: str) -> None:
         """The table an embedded Excel worksheet shows (see :mod:`.xlsx_sheet`), where
-        the object stands (``where``: its paragraph or table); nothing for another object,
-        a linked one or a damaged one. A worksheet in the old binary format (Excel
-        97-2003) shows a table whose cells cannot be read: an error that says so, not a
-        report read without that table (the parser would call the table missing)."""
+        the object stands (``where``: its paragraph or table); the paragraphs and tables of
+        an embedded Word document (.docx, read as an imported chunk: its object shows its
+        first page); nothing for another object, a linked one or a damaged one. A worksheet
+        in the old binary format (Excel 97-2003) shows a table whose cells cannot be read:
+        an error that says so, not a report read without that table (the parser would call
+        the table missing)."""
         part = self.embedded(ole.get(_RID) or "")
+        if part is not None and _WORD_DOCUMENT.match(ole.get("ProgID") or ""):
+            source = _read_chunk(*part, self.limits, self.depth)
+            if source is not None:
+                self._imported(source)  # a Word document shown as its first page
+                return
         rows = sheet_rows(part[0], self.limits) if part else None
         if rows:
             cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
@@ -967,8 +975,12 @@ class _Extractor:
         paragraphs, its tables as tables (Word converts them so when it opens the
         document). See :func:`_read_chunk` for what is read."""
         source = self._chunk_source(alt)
-        if source is None:
-            return
+        if source is not None:
+            self._imported(source)
+
+    def _imported(self, source: Source) -> None:
+        """The lines of a document read from another part (:meth:`_chunk`,
+        :meth:`_sheet`): its paragraphs as paragraphs, its tables as tables."""
         lines = source.text.split("\n")
         rows: list[list[_WordCell]] = []
         table: int | None = None
@@ -1058,6 +1070,10 @@ class _Extractor:
 _COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: The ProgIDs of worksheets: Excel's (Excel.Sheet.8: 97-2003) and WPS's spreadsheet's.
 _WORKSHEET = re.compile(r"(?i)(excel|k?et)\.sheet\b")
+
+
+#: The ProgIDs of Word documents (Word's, WPS's) embedded as objects (插入 → 对象).
+_WORD_DOCUMENT = re.compile(r"(?i)(word|k?wps)\.document\b")
 
 
 def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
