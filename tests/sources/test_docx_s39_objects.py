@@ -143,3 +143,12 @@ def test_a_word_document_embedded_as_an_object_is_read_where_it_stands() -> None
     ]
     assert source.origin(4, 6).where == "表格 1，第 2 行，第 2 列"
     assert source.grid[4] == GridRow(0, 1, (GridCell(0), GridCell(1)))
+
+
+def test_a_word_document_shown_as_an_icon_is_not_read() -> None:
+    """An attached file (显示为图标): nothing of it is in the text."""
+    document = docx.Document()
+    document.add_paragraph("附件")
+    run = ole_object(embedded_word_document(document), "Word.Document.12")
+    document.add_paragraph()._p.append(parse_xml(run.replace('"Content"', '"Icon"')))
+    assert read_built(document).text == "附件\n"

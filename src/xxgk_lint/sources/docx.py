@@ -378,8 +378,9 @@ def _symbol(sym: etree._Element) -> str:
         code = int(raw, 16) if 0 < len(raw) <= 6 else -1
     except ValueError:
         return ""
-    if 0xF000 <= code <= 0xF0FF or (0 <= code <= 0xFF and sym.get(_FONT) == "Symbol"):
-        return _SYMBOL_FONT.get(code & 0xFF, "") if sym.get(_FONT) == "Symbol" else ""
+    symbol_font = sym.get(_FONT) == "Symbol"
+    if 0xF000 <= code <= 0xF0FF or (0 <= code <= 0xFF and symbol_font):
+        return _SYMBOL_FONT.get(code & 0xFF, "") if symbol_font else ""
     if code < 0x20 or 0xD800 <= code <= 0xDFFF or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
         return ""
     return chr(code)
@@ -941,7 +942,7 @@ class _Extractor:
         an error that says so, not a report read without that table (the parser would call
         the table missing)."""
         part = self.embedded(ole.get(_RID) or "")
-        if part is not None and _WORD_DOCUMENT.match(ole.get("ProgID") or ""):
+        if part is not None and _shows(ole, _WORD_DOCUMENT):
             source = _read_chunk(*part, self.limits, self.depth)
             if source is not None:
                 self._imported(source)  # a Word document shown as its first page
@@ -1078,16 +1079,18 @@ _WORD_DOCUMENT = re.compile(r"(?i)(word|k?wps)\.document\b")
 
 def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
     """Whether an embedded object shows a worksheet of the old binary format: its data
-    a compound file, its ProgID a worksheet's (:func:`_shows_worksheet`)."""
-    return data.startswith(_COMPOUND_FILE) and _shows_worksheet(ole)
+    a compound file, its ProgID a worksheet's (:func:`_shows`)."""
+    return data.startswith(_COMPOUND_FILE) and _shows(ole, _WORKSHEET)
 
 
 def _shows_worksheet(ole: etree._Element) -> bool:
-    """Whether an object is a worksheet drawn as its content: a table in the text (not
-    an icon: an attached file)."""
-    return _WORKSHEET.match(ole.get("ProgID") or "") is not None and (
-        ole.get("DrawAspect") != "Icon"
-    )
+    return _shows(ole, _WORKSHEET)
+
+
+def _shows(ole: etree._Element, kind: re.Pattern[str]) -> bool:
+    """Whether an object is of the ``kind`` its ProgID names and drawn as its content: a
+    table or a page in the text (not an icon: an attached file, nothing in the text)."""
+    return kind.match(ole.get("ProgID") or "") is not None and ole.get("DrawAspect") != "Icon"
 
 
 def _is_layout(tbl: etree._Element) -> bool:
