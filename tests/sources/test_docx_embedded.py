@@ -226,11 +226,11 @@ def test_a_sheet_in_a_table_cell_follows_the_table() -> None:
 @pytest.mark.parametrize(
     "data",
     [b"\xd0\xcf\x11\xe0" + b"\0" * 500, b"PK\x03\x04broken", None],
-    ids=["excel-97-2003", "damaged", "no-part"],
+    ids=["not-a-compound-file", "damaged", "no-part"],
 )
 def test_an_object_that_cannot_be_read_gives_no_table(data: bytes | None) -> None:
-    """The old binary format (oleObject1.bin), a damaged package, a missing part: the
-    paragraphs around are read; the object gives nothing (never an error)."""
+    """A damaged package, a missing part: the paragraphs around are read; the object
+    gives nothing (never an error). An Excel 97-2003 worksheet: test_docx_s39_objects."""
     document = docx.Document()
     document.add_paragraph("前")
     rid = embed(document, data) if data is not None else "rId404"

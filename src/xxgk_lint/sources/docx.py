@@ -16,8 +16,9 @@ cell in every row, a border around the whole report; or a cell holding paragraph
 table) gives its paragraphs as lines and its tables as tables, and a text box
 (``w:txbxContent``; of ``mc:AlternateContent`` only the ``mc:Choice``) gives its paragraphs
 where it is anchored. What the document holds in other parts is read where it stands too:
-an Excel worksheet embedded as an object (:mod:`.xlsx_sheet`) as the table it shows, and
-the content a ``w:altChunk`` imports (a web page, another Word document, plain text; not
+an Excel worksheet embedded as an object (:mod:`.xlsx_sheet`) as the table it shows, a
+Word document embedded as an object as its paragraphs and tables, and the content a
+``w:altChunk`` imports (a web page, another Word document, plain text; not
 RTF) as the paragraphs and tables Word makes of it.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
@@ -37,6 +38,7 @@ from lxml import etree
 
 from xxgk_lint.records import record
 from xxgk_lint.sources.archive import check_archive
+from xxgk_lint.sources.docx_package import open_document
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over, too_many_cells
 from xxgk_lint.sources.model import (
     GridCell,
@@ -96,6 +98,8 @@ _OLE = f"{{{_NS['o']}}}OLEObject"
 _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
+_TR_PR, _DEL = _q("trPr"), _q("del")
+_SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 # Body-level containers whose children are paragraphs and tables.
@@ -110,14 +114,12 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS, depth: in
     """
     check_archive(data, limits)
     try:
-        import docx  # imported here: linting text files never pays for python-docx
-
-        document = docx.Document(io.BytesIO(data))
-        body = document.element.body
+        document = open_document(data)
+        body = document.element.body  # type: ignore[attr-defined]
     except Exception as exc:  # python-docx raises many types on bad input
         raise InputError(f"{_NOT_DOCX}: {_reason(exc, data)}") from None
     if body is None:
-        part = _part(document.part.partname.lstrip("/"))
+        part = _part(document.part.partname.lstrip("/"))  # type: ignore[attr-defined]
         raise InputError(f"{_NOT_DOCX}: the main document part ({part}) has no body")
     builder = TextBuilder(max_lines=limits.max_lines)
     numbering = _Numbering.of(document, limits)
@@ -338,11 +340,50 @@ def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_
                 parts.append("\n")
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
+            elif tag == _SYM:
+                parts.append(_symbol(child))
         if at and run in at:
             out.append(("".join(parts), at.pop(run)))
             parts = []
     out.append(("".join(parts), [box for found in at.values() for box in found]))
     return out
+
+
+#: What the characters of the Symbol font that a report may hold show: digits and signs
+#: (a "−" or a long dash "—" in a cell for "none", "×", "≤"); its letters are Greek ones
+#: no report needs.
+_SYMBOL_FONT = {
+    **{code: chr(code) for code in range(0x30, 0x3A)},
+    **{ord(ch): ch for ch in "!#%&()+,./:;<=>?[]_{|}"},
+    0x2D: "−",
+    0xB0: "°",
+    0xB1: "±",
+    0xA3: "≤",
+    0xB3: "≥",
+    0xB4: "×",
+    0xB8: "÷",
+    0xBC: "…",
+    0xBE: "—",  # the horizontal line: drawn as a long dash
+    0xD6: "√",
+}
+
+
+def _symbol(sym: etree._Element) -> str:
+    """The character a ``w:sym`` (Word's 插入符号 from a symbol font) shows: its Unicode
+    character; for a code of a symbol font's own (``F0xx``: Symbol, Wingdings), the
+    character the Symbol font draws there (:data:`_SYMBOL_FONT`), nothing for the
+    pictures of Wingdings and the like (a tick, a box)."""
+    raw = sym.get(_CHAR) or ""
+    try:
+        code = int(raw, 16) if 0 < len(raw) <= 6 else -1
+    except ValueError:
+        return ""
+    symbol_font = sym.get(_FONT) == "Symbol"
+    if 0xF000 <= code <= 0xF0FF or (0 <= code <= 0xFF and symbol_font):
+        return _SYMBOL_FONT.get(code & 0xFF, "") if symbol_font else ""
+    if code < 0x20 or 0xD800 <= code <= 0xDFFF or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
+        return ""
+    return chr(code)
 
 
 def _styled_hidden(run: etree._Element, p: etree._Element, hidden: frozenset[str]) -> bool:
@@ -402,7 +443,9 @@ def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """The children of ``parent`` with one of ``tags``, and those of its content controls
-    (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), in document order.
+    (``w:sdt/w:sdtContent``) and custom XML (``w:customXml``), at any depth, in document
+    order: a repeating section (Word's 重复分区内容控件) wraps each of its table rows in a
+    content control inside the section's own.
 
     A loop, not an XPath union: libxml2 merges the node sets of a union in quadratic time.
     """
@@ -413,9 +456,9 @@ def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._El
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from (inner for inner in content if inner.tag in tags)
+                yield from _within(content, tags)
         elif tag == _CUSTOM_XML:
-            yield from (inner for inner in child if inner.tag in tags)
+            yield from _within(child, tags)
 
 
 # --------------------------------------------------------------------------- numbering
@@ -631,7 +674,7 @@ class _Numbering:
         for deeper in range(ilvl + 1, 10):
             counters[deeper] = 0
         text = _child_val(levels[ilvl], "lvlText") or ""
-        if _child_val(levels[ilvl], "numFmt") in ("bullet", "none"):
+        if _num_fmt(levels[ilvl]) in ("bullet", "none"):
             return ""
         if _vanish(levels[ilvl].find(_RPR)):
             return ""  # the level's number is formatted hidden (it still counts)
@@ -639,7 +682,7 @@ class _Numbering:
             placeholder = f"%{level + 1}"
             if placeholder in text:
                 value = counters[level] or self._level_start(levels.get(level))
-                fmt = _child_val(levels.get(level), "numFmt") or "decimal"
+                fmt = _num_fmt(levels.get(level)) or "decimal"
                 text = text.replace(placeholder, _format_number(value, fmt))
         return text
 
@@ -677,6 +720,30 @@ def _num_pr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
     num_id = _child_val(num_pr, "numId")
     ilvl = _child_val(num_pr, "ilvl")
     return num_id, _int(ilvl, 0) if ilvl is not None else None
+
+
+def _num_fmt(lvl: etree._Element | None) -> str | None:
+    """A list level's number format (``w:numFmt``). Word 2010 and later write a format
+    older versions lack inside ``mc:AlternateContent``: a ``custom`` one in the
+    ``mc:Choice`` (``w:format="一, 二, 三, ..."``) and a built-in one for older readers in
+    the ``mc:Fallback`` (``chineseCounting``). A built-in format in the choice is read,
+    else the fallback's: the reader renders built-in formats only."""
+    if lvl is None:
+        return None
+    found = _child_val(lvl, "numFmt")
+    if found is not None:
+        return found
+    alternate = lvl.find(_ALTERNATE)
+    if alternate is None:
+        return None
+    for branch in alternate:
+        value = _child_val(branch, "numFmt")
+        if value is not None and value != "custom":
+            return value
+    return None
+
+
+_ALTERNATE = f"{{{_NS['mc']}}}AlternateContent"
 
 
 def _child_val(el: etree._Element | None, name: str) -> str | None:
@@ -764,7 +831,7 @@ class _Extractor:
             prefix = ""
             for box in boxes:
                 if box.tag == _OLE:
-                    self._sheet(box)
+                    self._sheet(box, where)
                 else:
                     self._flow(box)
 
@@ -820,7 +887,9 @@ class _Extractor:
         A cell's grid column counts ``w:gridBefore`` and the ``w:gridSpan`` of the cells to
         its left; a ``w:vMerge`` continuation cell is covered by the cell above it (no
         field; that cell's ``rows`` grows), as a legacy ``w:hMerge`` continuation is
-        covered by the cell to its left.
+        covered by the cell to its left. A row deleted with change tracking on
+        (``w:trPr/w:del``) is counted but not read: Word shows it struck through and drops
+        it when the changes are accepted, also when a tool did not mark its runs deleted.
         """
         if _is_layout(tbl):
             self._layout(tbl)
@@ -832,7 +901,11 @@ class _Extractor:
         # The cell (of a row above) that starts at each grid column, to continue merges.
         above: dict[int, _WordCell] = {}
         for tr in _within(tbl, (_TR,)):
-            column = max(self._span(tr.find(_q("trPr")), "gridBefore") or 0, 0)
+            tr_pr = tr.find(_TR_PR)
+            if tr_pr is not None and tr_pr.find(_DEL) is not None:
+                rows.append([])  # a deleted row (tracked): counted, as Word shows it, not read
+                continue
+            column = max(self._span(tr_pr, "gridBefore") or 0, 0)
             cells: list[_WordCell] = []
             starts: dict[int, _WordCell] = {}
             for tc in _within(tr, (_TC,)):
@@ -856,19 +929,40 @@ class _Extractor:
         self._lay_out(rows, number)
         for inner in nested:
             if inner.tag == _OLE:
-                self._sheet(inner)
+                self._sheet(inner, f"表格 {number}")
             else:
                 self._table(inner)
 
-    def _sheet(self, ole: etree._Element) -> None:
+    def _sheet(self, ole: etree._Element, where: str) -> None:
         """The table an embedded Excel worksheet shows (see :mod:`.xlsx_sheet`), where
-        the object stands; nothing for another object, a linked one, or a workbook in
-        the old binary format (the document holds only a picture of it then)."""
+        the object stands (``where``: its paragraph or table); the paragraphs and tables of
+        an embedded Word document (.docx, read as an imported chunk: its object shows its
+        first page); nothing for another object, a linked one or a damaged one. A worksheet
+        in the old binary format (Excel 97-2003) shows a table whose cells cannot be read:
+        an error that says so, not a report read without that table (the parser would call
+        the table missing)."""
         part = self.embedded(ole.get(_RID) or "")
+        if part is not None and _shows(ole, _WORD_DOCUMENT):
+            source = _read_chunk(*part, self.limits, self.depth)
+            if source is not None:
+                self._imported(source)  # a Word document shown as its first page
+                return
         rows = sheet_rows(part[0], self.limits) if part else None
         if rows:
             cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
             self._add_table(cells, "（Excel 对象）")
+        elif part is not None and _old_worksheet(ole, part[0]):
+            raise InputError(
+                f"the document shows a table as an embedded Excel 97-2003 worksheet ({where}, "
+                f"{_part(part[2].lstrip('/'))}), whose cells cannot be read; convert it to a "
+                "Word table (or to an Excel .xlsx worksheet object) in Word first"
+            )
+        elif part is None and ole.get("Type") == "Link" and _shows_worksheet(ole):
+            raise InputError(
+                f"the document shows a table as a worksheet linked from an Excel file outside "
+                f"it ({where}), whose cells are not in the document; convert it to a Word "
+                "table in Word first"
+            )
 
     def _add_table(self, rows: list[list[_WordCell]], kind: str = "") -> None:
         """A table read from another part (a sheet, an imported chunk): numbered with
@@ -882,8 +976,12 @@ class _Extractor:
         paragraphs, its tables as tables (Word converts them so when it opens the
         document). See :func:`_read_chunk` for what is read."""
         source = self._chunk_source(alt)
-        if source is None:
-            return
+        if source is not None:
+            self._imported(source)
+
+    def _imported(self, source: Source) -> None:
+        """The lines of a document read from another part (:meth:`_chunk`,
+        :meth:`_sheet`): its paragraphs as paragraphs, its tables as tables."""
         lines = source.text.split("\n")
         rows: list[list[_WordCell]] = []
         table: int | None = None
@@ -967,6 +1065,32 @@ class _Extractor:
         if value is not None and value > self.limits.max_span:
             raise over("max-span", self.limits.max_span, f"w:{name}={_shown(raw or '')}")
         return value
+
+
+#: The first bytes of an OLE compound file: an Excel 97-2003 workbook (``oleObject1.bin``).
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The ProgIDs of worksheets: Excel's (Excel.Sheet.8: 97-2003) and WPS's spreadsheet's.
+_WORKSHEET = re.compile(r"(?i)(excel|k?et)\.sheet\b")
+
+
+#: The ProgIDs of Word documents (Word's, WPS's) embedded as objects (插入 → 对象).
+_WORD_DOCUMENT = re.compile(r"(?i)(word|k?wps)\.document\b")
+
+
+def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
+    """Whether an embedded object shows a worksheet of the old binary format: its data
+    a compound file, its ProgID a worksheet's (:func:`_shows`)."""
+    return data.startswith(_COMPOUND_FILE) and _shows(ole, _WORKSHEET)
+
+
+def _shows_worksheet(ole: etree._Element) -> bool:
+    return _shows(ole, _WORKSHEET)
+
+
+def _shows(ole: etree._Element, kind: re.Pattern[str]) -> bool:
+    """Whether an object is of the ``kind`` its ProgID names and drawn as its content: a
+    table or a page in the text (not an icon: an attached file, nothing in the text)."""
+    return kind.match(ole.get("ProgID") or "") is not None and ole.get("DrawAspect") != "Icon"
 
 
 def _is_layout(tbl: etree._Element) -> bool:
