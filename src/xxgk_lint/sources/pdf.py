@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_order
+from xxgk_lint.sources import pdf_order, pdf_split
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -147,15 +147,18 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         rows: list[_Row] = []
         unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
+        last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
         for index in range(count):
             page = document[index]
+            part, last_turned = last_turned, None
             try:
                 objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
                 if objects > limit:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                textpage, bounds, drawn, aside = _upright_textpage(pdfium, page)
+                going_on = part.turn if part is not None else 0
+                textpage, bounds, drawn, aside, turn = _upright_textpage(pdfium, page, going_on)
                 textpages = [textpage]
                 try:
                     chars = textpage.count_chars()
@@ -167,7 +170,15 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         unmapped += 1
                         pages.append([])
                         continue
-                    text, where, charbox = _page_text(pdfium, page, textpages, bounds, aside)
+                    text, where, charbox = _page_text(
+                        pdfium, page, textpages, bounds, aside, going_on=aside == going_on
+                    )
+                    if where is not None and (turn or len(textpages) > 1):
+                        last_turned = _turned(text, where, charbox, turn or aside, textpages)
+                        if part is not None and last_turned is not None:
+                            text, where, last_turned = _join_cut_table(
+                                pages, rows, (part, last_turned), text, where
+                            )
                     if where is not None:
                         rows += _value_rows(index, text, _by_text_index(charbox, where))
                     pages.append(_LINE_END.split(text))
@@ -204,11 +215,16 @@ def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
 
 
 def _upright_textpage(
-    pdfium: ModuleType, page: PdfPage
-) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int], int]:
+    pdfium: ModuleType, page: PdfPage, going_on: int = 0
+) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int], int, int]:
     """The page's text page as it reads upright, the box its text is in, its sample of
-    drawn characters (:func:`_sample`, for :func:`_unmapped`), and the quarter turn some
-    of its text runs at beside upright text (0 if none: see :func:`_aside_text`).
+    drawn characters (:func:`_sample`, for :func:`_unmapped`), the quarter turn some
+    of its text runs at beside upright text (0 if none: see :func:`_aside_text`), and
+    the quarter turn the whole page's text was turned back by (0 if none). After a page
+    that ends in text drawn turned by ``going_on`` quarter turns (a table drawn sideways,
+    which may go on at the top of this page: :mod:`pdf_split`), all the page's characters
+    are looked at for text drawn so, not only a sample: the rest of a table may be a few
+    labels' first characters.
 
     PDFium puts a page's characters in lines and orders the lines as the page is shown:
     on a page with ``/Rotate`` (a landscape table page turned in a portrait document, or a
@@ -232,15 +248,26 @@ def _upright_textpage(
     if turn == 0:
         seen, aside = max((turns[quarter], quarter) for quarter in (1, 3))
         aside = aside if seen >= _ASIDE_SAMPLE else 0
+        if not aside and going_on and _runs_at(pdfium, textpage, going_on):
+            aside = going_on
     if turn == 0 and page.get_rotation() == 0:
-        return textpage, page.get_bbox(), drawn, aside
+        return textpage, page.get_bbox(), drawn, aside, 0
     textpage.close()
     page.set_rotation(0)
     bounds = page.get_bbox()
     if turn:
         bounds = _turn_objects(pdfium, page, turn, bounds)
     textpage = page.get_textpage()
-    return textpage, bounds, _sample(pdfium, textpage), aside
+    return textpage, bounds, _sample(pdfium, textpage), aside, turn
+
+
+def _runs_at(pdfium: ModuleType, textpage: PdfTextPage, turn: int) -> bool:
+    """Whether some of the page's characters run at ``turn`` quarter turns."""
+    angle, raw = pdfium.raw.FPDFText_GetCharAngle, textpage.raw
+    return any(
+        (radians := angle(raw, k)) >= 0 and round(math.degrees(radians) / 90) % 4 == turn
+        for k in range(textpage.count_chars())
+    )
 
 
 #: How many characters of a page's sample (:data:`_SAMPLE`) must run at one quarter turn
@@ -280,6 +307,8 @@ def _page_text(
     textpages: list[PdfTextPage],
     bounds: tuple[float, float, float, float],
     aside: int,
+    *,
+    going_on: bool = False,
 ) -> tuple[str, list[int] | None, Callable[[int], Box]]:
     """A page's text, for each of its characters the index of its character in the text
     page (None if not known: see :func:`_respace`), and the character boxes by index.
@@ -288,14 +317,17 @@ def _page_text(
     it (the caller closes them). PDFium's text of the page is taken as it is unless its
     drawing order goes against the page's (:mod:`pdf_order`) or a part of it is drawn
     turned beside upright text (``aside``): then the page is laid out from its pieces'
-    places.
+    places. The turned part of a page that goes on from the last one (``going_on``: the
+    rest of a table drawn sideways, cut by the page break) is read apart however small.
     """
     textpage = textpages[0]
     charbox = _charbox(pdfium, textpage)
     stream = textpage.get_text_range()
     drawn = pdf_order.pieces(stream, charbox)
     if aside:
-        found = _aside_text(pdfium, page, textpages, charbox, drawn, aside, len(stream))
+        found = _aside_text(
+            pdfium, page, textpages, charbox, drawn, aside, len(stream), going_on=going_on
+        )
         if found is not None:
             return found
     if pdf_order.out_of_order(drawn):
@@ -319,11 +351,14 @@ def _aside_text(
     drawn: list[pdf_order.Piece],
     aside: int,
     offset: int,
+    *,
+    going_on: bool = False,
 ) -> tuple[str, list[int], Callable[[int], Box]] | None:
     """The text of a page of upright text with a part drawn turned by ``aside`` quarter
     turns (a table printed sideways on a page of prose), the turned part read upright
     where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
-    holds no numbers (:data:`_ASIDE_DIGITS`). ``first`` gives the boxes of the upright
+    holds no numbers (:data:`_ASIDE_DIGITS`), unless it goes on from the last page
+    (``going_on``: see :func:`_page_text`). ``first`` gives the boxes of the upright
     text page's characters, ``drawn`` its pieces.
 
     PDFium splits text drawn turned into pieces of a few characters, or joins a turned
@@ -346,9 +381,11 @@ def _aside_text(
         for index, char in enumerate(p.text, p.start)
         if turn_of(upright_page, index) == aside
     ]
-    if len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+    if not turned:
         return None
-    if sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
+    if not going_on and len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+        return None
+    if not going_on and sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
         return None  # a table head's labels set vertically, a stamp: no numbers to read
     _turn_objects(pdfium, page, aside, page.get_bbox())
     turned_page = page.get_textpage()
@@ -375,6 +412,69 @@ def _aside_text(
         pdf_order.reading_lines(upright), pdf_order.reading_lines(block), top
     )
     return *pdf_order.lay_out(lines, charbox), charbox
+
+
+def _turned(
+    text: str,
+    where: list[int],
+    charbox: Callable[[int], Box],
+    turn: int,
+    textpages: list[PdfTextPage],
+) -> pdf_split.Turned | None:
+    """The boxes of the lines of a page's text drawn turned by ``turn`` quarter turns,
+    in the page turned back (:class:`pdf_split.Turned`): every line of a page turned
+    back whole (one text page), the lines read apart from the second text page of a page
+    with a table drawn sideways (:func:`_aside_text`). Only pages with text drawn turned
+    pay for it: a box per character."""
+    offset = len(textpages[0].get_text_range()) if len(textpages) > 1 else 0
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    boxes: list[pdf_split.LineBox | None] = []
+    for start, line in zip(starts, _LINE_END.split(text), strict=True):
+        found = [
+            charbox(where[at])
+            for at in range(start, start + len(line))
+            if where[at] >= offset and not text[at].isspace()
+        ]
+        boxes.append(
+            (min(b[0] for b in found), min(b[1] for b in found), max(b[3] for b in found))
+            if found
+            else None
+        )
+    return pdf_split.Turned(turn, boxes) if any(boxes) else None
+
+
+def _join_cut_table(
+    pages: list[list[str]],
+    rows: list[_Row],
+    parts: tuple[pdf_split.Turned, pdf_split.Turned],
+    text: str,
+    where: list[int],
+) -> tuple[str, list[int], pdf_split.Turned | None]:
+    """The page's ``text`` and ``where`` without the lines that go on the last page's
+    rows of a table drawn sideways and cut by the page break (:func:`pdf_split.join`),
+    and its turned part's boxes without them; the last page's lines are rewritten in
+    place and its rows of numbers (``rows``) on them forgotten (their cells are those of
+    the row cut short). Unchanged if the two pages hold no such table."""
+    last, part = parts
+    lines = _LINE_END.split(text)
+    found = pdf_split.join(pages[-1], last, lines, part)
+    if found is None:
+        return text, where, part
+    joined, moved = found
+    page = len(pages) - 1
+    for number, line in joined.items():
+        pages[page][number] = line
+    rows[:] = [row for row in rows if row.page != page or row.line not in joined]
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    kept = [k for k in range(len(lines)) if k not in moved]
+    new_where: list[int] = []
+    for k in kept:
+        if new_where:
+            new_where.append(-1)
+        new_where += where[starts[k] : starts[k] + len(lines[k])]
+    boxes = [part.boxes[k] for k in kept]
+    rest = pdf_split.Turned(part.turn, boxes) if any(boxes) else None
+    return "\n".join(lines[k] for k in kept), new_where, rest
 
 
 def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
