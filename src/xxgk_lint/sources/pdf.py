@@ -245,7 +245,9 @@ def _upright_textpage(
     if count < _TURNED_SHARE * turns.total():
         turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
     aside = 0
-    if turn == 0:
+    if turn in (1, 3) and page.get_rotation() == 0 and _upright_lines(pdfium, textpage):
+        turn, aside = 0, turn  # a table drawn sideways under a few lines of prose
+    elif turn == 0:
         seen, aside = max((turns[quarter], quarter) for quarter in (1, 3))
         aside = aside if seen >= _ASIDE_SAMPLE else 0
         if not aside and going_on and _runs_at(pdfium, textpage, going_on):
@@ -259,6 +261,29 @@ def _upright_textpage(
         bounds = _turn_objects(pdfium, page, turn, bounds)
     textpage = page.get_textpage()
     return textpage, bounds, _sample(pdfium, textpage), aside, turn
+
+
+#: How many upright characters a page of text nearly all drawn turned must have for them
+#: to be read upright beside it: a line of prose (not a page number).
+_UPRIGHT_CHARS = 20
+
+
+def _upright_lines(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
+    """Whether a page whose sample of characters nearly all runs turned has a line's
+    worth of upright ones (:data:`_UPRIGHT_CHARS`): a table drawn sideways that fills
+    most of a page under a few lines of prose. Turned back whole, the prose would be
+    read sideways; it is read upright and the table apart (:func:`_aside_text`). Only
+    pages with text drawn turned pay for it: an angle per character."""
+    angle, raw = pdfium.raw.FPDFText_GetCharAngle, textpage.raw
+    generated = pdfium.raw.FPDFText_IsGenerated
+    upright = 0
+    for k in range(textpage.count_chars()):
+        radians = angle(raw, k)
+        if 0 <= radians and round(math.degrees(radians) / 90) % 4 == 0 and not generated(raw, k):
+            upright += 1
+            if upright >= _UPRIGHT_CHARS:
+                return True
+    return False
 
 
 def _runs_at(pdfium: ModuleType, textpage: PdfTextPage, turn: int) -> bool:
