@@ -279,7 +279,7 @@ def _upright_lines(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
     upright = 0
     for k in range(textpage.count_chars()):
         radians = angle(raw, k)
-        if 0 <= radians and round(math.degrees(radians) / 90) % 4 == 0 and not generated(raw, k):
+        if radians >= 0 and round(math.degrees(radians) / 90) % 4 == 0 and not generated(raw, k):
             upright += 1
             if upright >= _UPRIGHT_CHARS:
                 return True
