@@ -61,6 +61,11 @@ UNMAPPED_TEXT = (
     "gibberish; run OCR on it, "
     "e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
 )
+UNMAPPED_DIGITS = (
+    "the PDF's numbers cannot be read: the font they are drawn in does not say which "
+    "characters it draws (no ToUnicode map), so page {page}'s text has no digit where "
+    "its numbers stand; run OCR on it, e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
+)
 PASSWORD_PROTECTED = (
     "the PDF is password-protected; remove the password first, "
     "e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
@@ -148,6 +153,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
         last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
+        digits = False  # whether any page's text has a digit
+        digitless = 0  # the first page with no digit and unmapped characters, if any
         for index in range(count):
             page = document[index]
             part, last_turned = last_turned, None
@@ -173,6 +180,11 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     text, where, charbox = _page_text(
                         pdfium, page, textpages, bounds, aside, going_on=aside == going_on
                     )
+                    if _DIGIT.search(text) is None:
+                        if not digitless and _unmapped_chars(pdfium, textpages[0]):
+                            digitless = index + 1
+                    else:
+                        digits = True
                     if where is not None and (turn or len(textpages) > 1):
                         last_turned = _turned(text, where, charbox, turn or aside, textpages)
                         if part is not None and last_turned is not None:
@@ -189,6 +201,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                 page.close()
         if unmapped and not any(line.strip() for lines in pages for line in lines):
             raise InputError(UNMAPPED_TEXT)
+        if digitless and not digits:
+            raise InputError(UNMAPPED_DIGITS.format(page=digitless))
         laid_out = _lay_out_rows(pages, rows)
         return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
     finally:
@@ -519,6 +533,33 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bo
         or _PRIVATE_USE[0] <= raw.FPDFText_GetUnicode(textpage.raw, k) <= _PRIVATE_USE[1]
     )
     return errors * 2 > len(drawn)
+
+
+#: Any digit, half or full width.
+_DIGIT = re.compile("[0-9０-９]")
+#: How many characters with no Unicode behind them a page without a digit must have for
+#: its numbers to be unreadable (a symbol or two of a bullet font is not numbers).
+_UNMAPPED_CHARS = 8
+
+
+def _unmapped_chars(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
+    """Whether a page whose text has no digit has :data:`_UNMAPPED_CHARS` characters or
+    more whose Unicode PDFium could not find.
+
+    Word and WPS set a report's digits in a font of their own (Times New Roman beside
+    SimSun); when that font has no ToUnicode map, the text is right but for the digits,
+    which come out as other characters: a report with no digit anywhere, not even in its
+    year. Its tables would then look missing and its period unstated, findings not true
+    of it; the reader says what is wrong instead (when no page has a digit). Only pages
+    without a digit pay for it (a call per character): a report's pages mostly have one.
+    """
+    error, raw = pdfium.raw.FPDFText_HasUnicodeMapError, textpage.raw
+    found = 0
+    for k in range(textpage.count_chars()):
+        found += error(raw, k) == 1
+        if found >= _UNMAPPED_CHARS:
+            return True
+    return False
 
 
 #: The Basic Multilingual Plane's Private Use Area: codes with no meaning of their own.
