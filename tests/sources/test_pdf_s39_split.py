@@ -80,3 +80,22 @@ def test_a_turned_page_and_a_page_starting_with_prose_are_not_joined() -> None:
     prose = [(60, 800, "三、收到和处理政府信息公开申请情况")]
     lines = read([first, [*prose, *moved]])  # type: ignore[list-item]
     assert lines[2:4] == ["规章 2 1", "行政规范性文件 13 4"]
+
+
+def test_a_running_header_and_footer_between_the_parts_are_passed_over() -> None:
+    """A browser's header and footer (the date and title, the address and page number)
+    stand between the first part and the second: lines repeated on both pages, but for
+    their digits, are no text after or before the table."""
+    first, second = pages(RIGHT)
+    furniture = [
+        [(40, 830, "2024/1/20 某某县人民政府政府信息公开年度报告"), (40, 12, "某某县政务公开 1/2")],
+        [(40, 830, "2024/1/20 某某县人民政府政府信息公开年度报告"), (40, 12, "某某县政务公开 2/2")],
+    ]
+    lines = read(
+        [[*furniture[0][:1], *first, furniture[0][1]], [furniture[1][0], *second, furniture[1][1]]]
+    )
+    assert lines[2:5] == [
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        "规章 2 1 15",
+        "行政规范性文件 13 4 21",
+    ]

@@ -33,6 +33,8 @@ _MATCHED = 2
 #: A character of words (not a page number's or a date's): a line with none is page
 #: furniture, passed over when a part is looked for at the end or start of its page.
 _WORDS = re.compile(r"[\u3400-\u9fff]")
+#: What a running header or footer changes from page to page (see :func:`_running`).
+_NOT_RUNNING = re.compile(r"[\d\s]+")
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,9 @@ def join(
     """
     if first_part.turn != second_part.turn:
         return None
-    ends = _part(first, first_part, reverse=True)
-    starts = _part(second, second_part, reverse=False)
+    furniture = {_running(line) for line in first} & {_running(line) for line in second}
+    ends = _part(first, first_part, furniture, reverse=True)
+    starts = _part(second, second_part, furniture, reverse=False)
     if not ends or not starts:
         return None
     rows: dict[int, list[int]] = {}
@@ -78,19 +81,26 @@ def join(
     return joined, {k for moved in rows.values() for k in moved}
 
 
-def _part(lines: Sequence[str], part: Turned, *, reverse: bool) -> list[int]:
+def _part(lines: Sequence[str], part: Turned, furniture: set[str], *, reverse: bool) -> list[int]:
     """The numbers of the lines with turned characters, if they end the page (``reverse``)
-    or start it: only lines without words (a page number) may stand beyond them."""
+    or start it: only lines without words (a page number) or the running header or
+    footer of both pages (``furniture``, see :func:`_running`) may stand beyond them."""
     order = range(len(lines) - 1, -1, -1) if reverse else range(len(lines))
     found: list[int] = []
     for number in order:
         if part.boxes[number] is not None:
             found.append(number)
-        elif _WORDS.search(lines[number]):
+        elif _WORDS.search(lines[number]) and _running(lines[number]) not in furniture:
             if found:
                 break  # upright text: the part ends here
             return []  # upright text between the part and the page's end or start
     return found
+
+
+def _running(line: str) -> str:
+    """A line as a running header or footer repeats it on every page: without its
+    digits (the page number, a time) or spaces."""
+    return _NOT_RUNNING.sub("", line)
 
 
 def _shared(one: LineBox | None, other: LineBox) -> float:
