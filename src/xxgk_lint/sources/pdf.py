@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_order, pdf_split
+from xxgk_lint.sources import pdf_order, pdf_split, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -180,6 +180,10 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     text, where, charbox = _page_text(
                         pdfium, page, textpages, bounds, aside, going_on=aside == going_on
                     )
+                    if where is not None:
+                        rejoined = pdf_wrapped.rejoin(text, where, charbox)
+                        if rejoined is not None:
+                            text, where = rejoined
                     if _DIGIT.search(text) is None:
                         if not digitless and _unmapped_chars(pdfium, textpages[0]):
                             digitless = index + 1
