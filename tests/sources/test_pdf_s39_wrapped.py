@@ -80,3 +80,14 @@ def test_a_lone_number_far_under_a_row_is_left_alone() -> None:
     """A page number under a table is no part of its last cell."""
     lines = read([*HEAD, *NEXT, (430, 560, "２")])
     assert lines[-2:] == ["行政规范性文件 １３ ４ ２１", "２"]
+
+
+def test_rows_of_numbers_set_close_are_not_parts_of_each_other() -> None:
+    """Two rows of numbers each on a line of its own, one right under the other: a line
+    of more than three numbers is a row, not the parts of broken cells."""
+    rows = [
+        (x, y, text)
+        for y, cells in ((650, "1 0 0 0 1"), (638, "0 2 0 0 2"))
+        for x, text in zip((200, 240, 280, 320, 360), cells.split(), strict=True)
+    ]
+    assert read(rows) == ["1 0 0 0 1", "0 2 0 0 2"]

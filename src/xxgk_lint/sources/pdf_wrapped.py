@@ -22,10 +22,11 @@ from xxgk_lint.sources.pdf_order import Box
 
 __all__ = ["rejoin"]
 
-#: A line that may be a part of a number broken in its cell: a digit or two alone.
-_PART = re.compile(r"[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2})*[ \t]*")
+#: A line that may hold the parts of numbers broken in their cells: a digit or two, up to
+#: three times (a row's few cells broken; a line of more numbers is a row of its own).
+_PART = re.compile(r"[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}[ \t]*")
 #: Such a line somewhere in a page's text (the one search most pages cost).
-_ANY_PART = re.compile(r"^[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2})*[ \t]*\r?$", re.M)
+_ANY_PART = re.compile(r"^[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}[ \t]*\r?$", re.M)
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _DIGITS = re.compile(r"[0-9０-９]+")
 #: How far under the last part the next may stand, in the characters' heights.
