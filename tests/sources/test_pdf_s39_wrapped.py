@@ -87,7 +87,7 @@ def test_rows_of_numbers_set_close_are_not_parts_of_each_other() -> None:
     of more than three numbers is a row, not the parts of broken cells."""
     rows = [
         (x, y, text)
-        for y, cells in ((650, "1 0 0 0 1"), (638, "0 2 0 0 2"))
-        for x, text in zip((200, 240, 280, 320, 360), cells.split(), strict=True)
+        for y, cells in ((650, "11 20 30 40 12"), (638, "21 22 23 24 25"))
+        for x, text in zip((230, 280, 330, 380, 430), cells.split(), strict=True)
     ]
-    assert read(rows) == ["1 0 0 0 1", "0 2 0 0 2"]
+    assert read(rows) == ["11 20 30 40 12", "21 22 23 24 25"]
