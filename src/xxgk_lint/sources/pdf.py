@@ -22,7 +22,10 @@ every position is still a page and the line and column of the text shown.
 PDFium's text follows the order the page is drawn in. A page drawn out of reading order
 (a table drawn column by column, prose drawn bottom-up) and a table drawn sideways on a
 page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
-:func:`_page_text`); a page drawn in order is PDFium's text as it is.
+:func:`_page_text`); a page drawn in order is PDFium's text as it is. The two parts of a
+table drawn sideways that a page break cut across its rows are joined row by row
+(:mod:`pdf_split`), and a number that its narrow cell broke over lines is put back on its
+row (:mod:`pdf_wrapped`).
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
@@ -178,7 +181,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         pages.append([])
                         continue
                     text, where, charbox = _page_text(
-                        pdfium, page, textpages, bounds, aside, going_on=aside == going_on
+                        pdfium, page, textpages, bounds, aside, going_on=0 < aside == going_on
                     )
                     if where is not None:
                         rejoined = pdf_wrapped.rejoin(text, where, charbox)

@@ -24,7 +24,8 @@ __all__ = ["rejoin"]
 
 #: A line that may hold the parts of numbers broken in their cells: a digit or two, up to
 #: three times (a row's few cells broken; a line of more numbers is a row of its own).
-_PART = re.compile(r"[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}[ \t]*")
+#: (Matched against the line stripped: no leading blanks to try at every place.)
+_PART = re.compile(r"[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}")
 #: Such a line somewhere in a page's text (the one search most pages cost).
 _ANY_PART = re.compile(r"^[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}[ \t]*\r?$", re.M)
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -87,7 +88,7 @@ def rejoin(
 
 def _is_part(line: _Line) -> bool:
     """Whether a line is a digit or two alone, each character's box known."""
-    return not line.gone and _PART.fullmatch(line.text) is not None and _known(line)
+    return not line.gone and _PART.fullmatch(line.text.strip(" \t")) is not None and _known(line)
 
 
 def _known(line: _Line) -> bool:
