@@ -55,6 +55,12 @@ _ZH = Phrasebook(
             "（缺少 ToUnicode 映射，或映射到私用区编码），提取出的文字是乱码；"
             "请先进行 OCR 文字识别，例如 `ocrmypdf --force-ocr in.pdf out.pdf`",
         ),
+        (
+            r"^the PDF's numbers cannot be read.*page (\d+)'s.*",
+            r"PDF 中的数字无法读取：数字所用的字体没有说明所画的是哪些字"
+            r"（缺少 ToUnicode 映射），第 \1 页提取出的文字中应为数字处都是乱码；"
+            "请先进行 OCR 文字识别，例如 `ocrmypdf --force-ocr in.pdf out.pdf`",
+        ),
         (r"^the PDF has no pages$", "PDF 没有页面"),
         (r"^the PDF is password-protected.*", "PDF 设有密码保护，请先解除密码后再检查"),
         (r"^the PDF is encrypted.*", "PDF 使用了不支持的加密方式"),

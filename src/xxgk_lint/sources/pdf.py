@@ -22,7 +22,10 @@ every position is still a page and the line and column of the text shown.
 PDFium's text follows the order the page is drawn in. A page drawn out of reading order
 (a table drawn column by column, prose drawn bottom-up) and a table drawn sideways on a
 page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
-:func:`_page_text`); a page drawn in order is PDFium's text as it is.
+:func:`_page_text`); a page drawn in order is PDFium's text as it is. The two parts of a
+table drawn sideways that a page break cut across its rows are joined row by row
+(:mod:`pdf_split`), and a number that its narrow cell broke over lines is put back on its
+row (:mod:`pdf_wrapped`).
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
@@ -40,7 +43,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_order
+from xxgk_lint.sources import pdf_order, pdf_split, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -60,6 +63,11 @@ UNMAPPED_TEXT = (
     "draw (no ToUnicode map, or one to private-use codes), so its text comes out as "
     "gibberish; run OCR on it, "
     "e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
+)
+UNMAPPED_DIGITS = (
+    "the PDF's numbers cannot be read: the font they are drawn in does not say which "
+    "characters it draws (no ToUnicode map), so page {page}'s text has no digit where "
+    "its numbers stand; run OCR on it, e.g. `ocrmypdf --force-ocr in.pdf out.pdf`"
 )
 PASSWORD_PROTECTED = (
     "the PDF is password-protected; remove the password first, "
@@ -147,15 +155,20 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         rows: list[_Row] = []
         unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
+        last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
+        digits = False  # whether any page's text has a digit
+        digitless = 0  # the first page with no digit and unmapped characters, if any
         for index in range(count):
             page = document[index]
+            part, last_turned = last_turned, None
             try:
                 objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
                 if objects > limit:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                textpage, bounds, drawn, aside = _upright_textpage(pdfium, page)
+                going_on = part.turn if part is not None else 0
+                textpage, bounds, drawn, aside, turn = _upright_textpage(pdfium, page, going_on)
                 textpages = [textpage]
                 try:
                     chars = textpage.count_chars()
@@ -167,7 +180,24 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         unmapped += 1
                         pages.append([])
                         continue
-                    text, where, charbox = _page_text(pdfium, page, textpages, bounds, aside)
+                    text, where, charbox = _page_text(
+                        pdfium, page, textpages, bounds, aside, going_on=0 < aside == going_on
+                    )
+                    if where is not None:
+                        rejoined = pdf_wrapped.rejoin(text, where, charbox)
+                        if rejoined is not None:
+                            text, where = rejoined
+                    if _DIGIT.search(text) is None:
+                        if not digitless and _unmapped_chars(pdfium, textpages[0]):
+                            digitless = index + 1
+                    else:
+                        digits = True
+                    if where is not None and (turn or len(textpages) > 1):
+                        last_turned = _turned(text, where, charbox, turn or aside, textpages)
+                        if part is not None and last_turned is not None:
+                            text, where, last_turned = _join_cut_table(
+                                pages, rows, (part, last_turned), text, where
+                            )
                     if where is not None:
                         rows += _value_rows(index, text, _by_text_index(charbox, where))
                     pages.append(_LINE_END.split(text))
@@ -178,6 +208,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                 page.close()
         if unmapped and not any(line.strip() for lines in pages for line in lines):
             raise InputError(UNMAPPED_TEXT)
+        if digitless and not digits:
+            raise InputError(UNMAPPED_DIGITS.format(page=digitless))
         laid_out = _lay_out_rows(pages, rows)
         return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
     finally:
@@ -204,11 +236,16 @@ def _sample(pdfium: ModuleType, textpage: PdfTextPage) -> list[int]:
 
 
 def _upright_textpage(
-    pdfium: ModuleType, page: PdfPage
-) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int], int]:
+    pdfium: ModuleType, page: PdfPage, going_on: int = 0
+) -> tuple[PdfTextPage, tuple[float, float, float, float], list[int], int, int]:
     """The page's text page as it reads upright, the box its text is in, its sample of
-    drawn characters (:func:`_sample`, for :func:`_unmapped`), and the quarter turn some
-    of its text runs at beside upright text (0 if none: see :func:`_aside_text`).
+    drawn characters (:func:`_sample`, for :func:`_unmapped`), the quarter turn some
+    of its text runs at beside upright text (0 if none: see :func:`_aside_text`), and
+    the quarter turn the whole page's text was turned back by (0 if none). After a page
+    that ends in text drawn turned by ``going_on`` quarter turns (a table drawn sideways,
+    which may go on at the top of this page: :mod:`pdf_split`), all the page's characters
+    are looked at for text drawn so, not only a sample: the rest of a table may be a few
+    labels' first characters.
 
     PDFium puts a page's characters in lines and orders the lines as the page is shown:
     on a page with ``/Rotate`` (a landscape table page turned in a portrait document, or a
@@ -229,18 +266,54 @@ def _upright_textpage(
     if count < _TURNED_SHARE * turns.total():
         turn = 0  # upright text beside turned text: PDFium's order keeps the upright text
     aside = 0
-    if turn == 0:
+    if turn in (1, 3) and page.get_rotation() == 0 and _upright_lines(pdfium, textpage):
+        turn, aside = 0, turn  # a table drawn sideways under a few lines of prose
+    elif turn == 0:
         seen, aside = max((turns[quarter], quarter) for quarter in (1, 3))
         aside = aside if seen >= _ASIDE_SAMPLE else 0
+        if not aside and going_on and _runs_at(pdfium, textpage, going_on):
+            aside = going_on
     if turn == 0 and page.get_rotation() == 0:
-        return textpage, page.get_bbox(), drawn, aside
+        return textpage, page.get_bbox(), drawn, aside, 0
     textpage.close()
     page.set_rotation(0)
     bounds = page.get_bbox()
     if turn:
         bounds = _turn_objects(pdfium, page, turn, bounds)
     textpage = page.get_textpage()
-    return textpage, bounds, _sample(pdfium, textpage), aside
+    return textpage, bounds, _sample(pdfium, textpage), aside, turn
+
+
+#: How many upright characters a page of text nearly all drawn turned must have for them
+#: to be read upright beside it: a line of prose (not a page number).
+_UPRIGHT_CHARS = 20
+
+
+def _upright_lines(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
+    """Whether a page whose sample of characters nearly all runs turned has a line's
+    worth of upright ones (:data:`_UPRIGHT_CHARS`): a table drawn sideways that fills
+    most of a page under a few lines of prose. Turned back whole, the prose would be
+    read sideways; it is read upright and the table apart (:func:`_aside_text`). Only
+    pages with text drawn turned pay for it: an angle per character."""
+    angle, raw = pdfium.raw.FPDFText_GetCharAngle, textpage.raw
+    generated = pdfium.raw.FPDFText_IsGenerated
+    upright = 0
+    for k in range(textpage.count_chars()):
+        radians = angle(raw, k)
+        if radians >= 0 and round(math.degrees(radians) / 90) % 4 == 0 and not generated(raw, k):
+            upright += 1
+            if upright >= _UPRIGHT_CHARS:
+                return True
+    return False
+
+
+def _runs_at(pdfium: ModuleType, textpage: PdfTextPage, turn: int) -> bool:
+    """Whether some of the page's characters run at ``turn`` quarter turns."""
+    angle, raw = pdfium.raw.FPDFText_GetCharAngle, textpage.raw
+    return any(
+        (radians := angle(raw, k)) >= 0 and round(math.degrees(radians) / 90) % 4 == turn
+        for k in range(textpage.count_chars())
+    )
 
 
 #: How many characters of a page's sample (:data:`_SAMPLE`) must run at one quarter turn
@@ -280,6 +353,8 @@ def _page_text(
     textpages: list[PdfTextPage],
     bounds: tuple[float, float, float, float],
     aside: int,
+    *,
+    going_on: bool = False,
 ) -> tuple[str, list[int] | None, Callable[[int], Box]]:
     """A page's text, for each of its characters the index of its character in the text
     page (None if not known: see :func:`_respace`), and the character boxes by index.
@@ -288,14 +363,17 @@ def _page_text(
     it (the caller closes them). PDFium's text of the page is taken as it is unless its
     drawing order goes against the page's (:mod:`pdf_order`) or a part of it is drawn
     turned beside upright text (``aside``): then the page is laid out from its pieces'
-    places.
+    places. The turned part of a page that goes on from the last one (``going_on``: the
+    rest of a table drawn sideways, cut by the page break) is read apart however small.
     """
     textpage = textpages[0]
     charbox = _charbox(pdfium, textpage)
     stream = textpage.get_text_range()
     drawn = pdf_order.pieces(stream, charbox)
     if aside:
-        found = _aside_text(pdfium, page, textpages, charbox, drawn, aside, len(stream))
+        found = _aside_text(
+            pdfium, page, textpages, charbox, drawn, aside, len(stream), going_on=going_on
+        )
         if found is not None:
             return found
     if pdf_order.out_of_order(drawn):
@@ -319,11 +397,14 @@ def _aside_text(
     drawn: list[pdf_order.Piece],
     aside: int,
     offset: int,
+    *,
+    going_on: bool = False,
 ) -> tuple[str, list[int], Callable[[int], Box]] | None:
     """The text of a page of upright text with a part drawn turned by ``aside`` quarter
     turns (a table printed sideways on a page of prose), the turned part read upright
     where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
-    holds no numbers (:data:`_ASIDE_DIGITS`). ``first`` gives the boxes of the upright
+    holds no numbers (:data:`_ASIDE_DIGITS`), unless it goes on from the last page
+    (``going_on``: see :func:`_page_text`). ``first`` gives the boxes of the upright
     text page's characters, ``drawn`` its pieces.
 
     PDFium splits text drawn turned into pieces of a few characters, or joins a turned
@@ -346,9 +427,11 @@ def _aside_text(
         for index, char in enumerate(p.text, p.start)
         if turn_of(upright_page, index) == aside
     ]
-    if len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+    if not turned:
         return None
-    if sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
+    if not going_on and len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
+        return None
+    if not going_on and sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
         return None  # a table head's labels set vertically, a stamp: no numbers to read
     _turn_objects(pdfium, page, aside, page.get_bbox())
     turned_page = page.get_textpage()
@@ -377,6 +460,69 @@ def _aside_text(
     return *pdf_order.lay_out(lines, charbox), charbox
 
 
+def _turned(
+    text: str,
+    where: list[int],
+    charbox: Callable[[int], Box],
+    turn: int,
+    textpages: list[PdfTextPage],
+) -> pdf_split.Turned | None:
+    """The boxes of the lines of a page's text drawn turned by ``turn`` quarter turns,
+    in the page turned back (:class:`pdf_split.Turned`): every line of a page turned
+    back whole (one text page), the lines read apart from the second text page of a page
+    with a table drawn sideways (:func:`_aside_text`). Only pages with text drawn turned
+    pay for it: a box per character."""
+    offset = len(textpages[0].get_text_range()) if len(textpages) > 1 else 0
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    boxes: list[pdf_split.LineBox | None] = []
+    for start, line in zip(starts, _LINE_END.split(text), strict=True):
+        found = [
+            charbox(where[at])
+            for at in range(start, start + len(line))
+            if where[at] >= offset and not text[at].isspace()
+        ]
+        boxes.append(
+            (min(b[0] for b in found), min(b[1] for b in found), max(b[3] for b in found))
+            if found
+            else None
+        )
+    return pdf_split.Turned(turn, boxes) if any(boxes) else None
+
+
+def _join_cut_table(
+    pages: list[list[str]],
+    rows: list[_Row],
+    parts: tuple[pdf_split.Turned, pdf_split.Turned],
+    text: str,
+    where: list[int],
+) -> tuple[str, list[int], pdf_split.Turned | None]:
+    """The page's ``text`` and ``where`` without the lines that go on the last page's
+    rows of a table drawn sideways and cut by the page break (:func:`pdf_split.join`),
+    and its turned part's boxes without them; the last page's lines are rewritten in
+    place and its rows of numbers (``rows``) on them forgotten (their cells are those of
+    the row cut short). Unchanged if the two pages hold no such table."""
+    last, part = parts
+    lines = _LINE_END.split(text)
+    found = pdf_split.join(pages[-1], last, lines, part)
+    if found is None:
+        return text, where, part
+    joined, moved = found
+    page = len(pages) - 1
+    for number, line in joined.items():
+        pages[page][number] = line
+    rows[:] = [row for row in rows if row.page != page or row.line not in joined]
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    kept = [k for k in range(len(lines)) if k not in moved]
+    new_where: list[int] = []
+    for k in kept:
+        if new_where:
+            new_where.append(-1)
+        new_where += where[starts[k] : starts[k] + len(lines[k])]
+    boxes = [part.boxes[k] for k in kept]
+    rest = pdf_split.Turned(part.turn, boxes) if any(boxes) else None
+    return "\n".join(lines[k] for k in kept), new_where, rest
+
+
 def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
     """Whether most of a page's characters (``drawn``: a sample of them) have no Unicode
     that PDFium could find.
@@ -394,6 +540,33 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bo
         or _PRIVATE_USE[0] <= raw.FPDFText_GetUnicode(textpage.raw, k) <= _PRIVATE_USE[1]
     )
     return errors * 2 > len(drawn)
+
+
+#: Any digit, half or full width.
+_DIGIT = re.compile("[0-9０-９]")
+#: How many characters with no Unicode behind them a page without a digit must have for
+#: its numbers to be unreadable (a symbol or two of a bullet font is not numbers).
+_UNMAPPED_CHARS = 8
+
+
+def _unmapped_chars(pdfium: ModuleType, textpage: PdfTextPage) -> bool:
+    """Whether a page whose text has no digit has :data:`_UNMAPPED_CHARS` characters or
+    more whose Unicode PDFium could not find.
+
+    Word and WPS set a report's digits in a font of their own (Times New Roman beside
+    SimSun); when that font has no ToUnicode map, the text is right but for the digits,
+    which come out as other characters: a report with no digit anywhere, not even in its
+    year. Its tables would then look missing and its period unstated, findings not true
+    of it; the reader says what is wrong instead (when no page has a digit). Only pages
+    without a digit pay for it (a call per character): a report's pages mostly have one.
+    """
+    error, raw = pdfium.raw.FPDFText_HasUnicodeMapError, textpage.raw
+    found = 0
+    for k in range(textpage.count_chars()):
+        found += error(raw, k) == 1
+        if found >= _UNMAPPED_CHARS:
+            return True
+    return False
 
 
 #: The Basic Multilingual Plane's Private Use Area: codes with no meaning of their own.

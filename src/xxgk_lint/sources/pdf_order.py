@@ -44,6 +44,9 @@ VALUE = re.compile(r"[-+−－]?[0-9０-９][0-9０-９,，.．%％]*|[—–―
 #: in order: a page number or a header drawn first, a stamp or a note drawn last. (A page
 #: of a few lines is out of order with fewer, if most of its steps go back.)
 _STEPS_BACK = 3
+#: The widest gap between two lines, in the lower one's heights, for the upper one to be
+#: the line right above it (see :func:`_back_a_line`).
+_LINE_ABOVE = 1.5
 #: Steps down a column of numbers (a number drawn right under the number drawn before)
 #: that make a page out of order: a table drawn column by column makes one per row and
 #: column; no producer drawing a table row by row makes any.
@@ -185,13 +188,17 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     (a page number drawn first, a cell spanning rows drawn with its first row), no step
     down a column of numbers, and a row drawn late or two (a long label broken over many
     lines); a page of three lines drawn bottom-up makes two steps back, and that is most
-    of its steps.
+    of its steps. A step back to the line right above (:func:`_back_a_line`) weighs
+    double there: a page of three lines with one line drawn before the one above it has
+    one step back of two, where a page number drawn first has one far away.
     """
-    back = down = late = 0
+    back = near = down = late = 0
     for k, (last, piece) in enumerate(itertools.pairwise(drawn), 1):
         middle = (piece.bottom + piece.top) / 2
         if middle > last.top:
-            back += piece.left < last.right
+            if piece.left < last.right:
+                back += 1
+                near += _back_a_line(last, piece)
         elif middle >= last.bottom:
             continue  # on the last piece's line: the next cell or word
         elif (
@@ -204,8 +211,18 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
             down += 1
         late += _drawn_late(drawn, k)
     steps = len(drawn) - 1
-    few = back >= 2 and back > steps / 2
+    weight = back + near  # (a short page's sign only: a long page counts its steps back)
+    few = weight >= 2 and weight > steps / 2
     return back >= _STEPS_BACK or few or down >= _STEPS_DOWN or late >= _LATE_ROWS
+
+
+def _back_a_line(last: Piece, piece: Piece) -> bool:
+    """Whether ``piece``, drawn after ``last`` and above it, is the line right above it:
+    at most :data:`_LINE_ABOVE` of a line's height between them (double spacing leaves
+    one), and the two across one another. A page number or running header drawn first
+    stands in the margin, farther from the text."""
+    height = last.top - last.bottom
+    return piece.bottom - last.top <= _LINE_ABOVE * height and last.left < piece.right
 
 
 def _drawn_late(drawn: Sequence[Piece], k: int) -> bool:
