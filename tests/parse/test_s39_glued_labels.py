@@ -18,6 +18,7 @@ from tests.parse.test_value_cells import _parse, _seed, _tabs, _truth, _wrong
 from tests.rules.helpers import check_text, codes
 from xxgk_lint.format import FORMAT_2021
 from xxgk_lint.format.labels import value_labels
+from xxgk_lint.parse.ast import Table
 
 _HEADING = "四、政府信息公开行政复议、行政诉讼情况"
 _GROUPS = ("review", "litigation_direct", "litigation_after_review")
@@ -49,15 +50,20 @@ def _grouped_lines(joined: bool) -> list[str]:
     return lines
 
 
+def _assert_every_group_read(table: Table) -> None:
+    """Each group of table 四 complete, with the values printed."""
+    for group in _GROUPS:
+        row = table.row(group)
+        assert row.status == "complete"
+        assert tuple(c.value for c in row.cells) == tuple(map(Decimal, _VALUES[group]))
+
+
 @pytest.mark.parametrize("joined", [False, True], ids=["under-group-lines", "group-joined"])
 def test_table_four_one_glued_cell_a_line(joined: bool, tmp_path: Path) -> None:
     lines = _grouped_lines(joined)
     text, first = _with_table_four(lines)
     table = _parse(text).table("reviews")
-    for group in _GROUPS:
-        row = table.row(group)
-        assert row.status == "complete"
-        assert tuple(c.value for c in row.cells) == tuple(map(Decimal, _VALUES[group]))
+    _assert_every_group_read(table)
     # 行政复议 / 结果纠正2: the value stands after its label, on the label's line
     cell = table.cell("review", "corrected")
     line = first + lines.index(f"{'行政复议' if joined else ''}结果纠正2")
@@ -131,10 +137,7 @@ def test_table_four_a_group_a_line_each_value_after_its_label(gap: str, tmp_path
     lines = _group_rows(gap)
     text, first = _with_table_four(lines)
     table = _parse(text).table("reviews")
-    for group in _GROUPS:
-        row = table.row(group)
-        assert row.status == "complete"
-        assert tuple(c.value for c in row.cells) == tuple(map(Decimal, _VALUES[group]))
+    _assert_every_group_read(table)
     cell = table.cell("litigation_after_review", "total")
     line = lines[2]
     column = line.index(f"总计{gap}5") + len(f"总计{gap}") + 1

@@ -29,6 +29,7 @@ everything when the stylesheets would hide most of the page's text (a script sho
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -66,6 +67,30 @@ _REPORT_CHARACTERS = 1_000
 _FEW_SELECTORS = 4
 
 
+def _sheets(root: etree._Element, *words: str) -> Iterator[tuple[str, bool | None]]:
+    """The page's own ``<style>`` sheets that may say something to a desktop screen (not
+    for print or a small screen) and name one of ``words`` (in lower case), their comments
+    taken out, each with :func:`for_desktop` of its media (True: for the screen for sure)."""
+    for style in root.iter("style"):
+        text = style.text or ""
+        desktop = for_desktop(style.get("media") or "")
+        lower = text.lower()
+        if desktop is not False and any(word in lower for word in words):
+            yield _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " "), desktop
+
+
+def _selected(root: etree._Element, tag: str, kind: str, name: str) -> list[etree._Element]:
+    """The elements a simple selector selects: a tag (``kind`` empty), a class (".") or an
+    id ("#"), or a tag and one of them (``tag`` empty: any tag)."""
+    if kind == ".":
+        candidates = _BY_CLASS(root, name=f" {name} ")
+    elif kind == "#":
+        candidates = _BY_ID(root, name=name)
+    else:
+        return list(root.iter(tag))
+    return [el for el in candidates if not tag or el.tag == tag]
+
+
 def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._Element]:
     """The elements of the page ``root`` that its ``<style>`` blocks hide (see the module
     docstring). ``lowered``: the page's bytes in lower case; a page with no ``<style``
@@ -74,12 +99,8 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
         return set()
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
     shown: set[str] = set()  # ".name" / "#name" that some rule may show
-    for style in root.iter("style"):
-        desktop = for_desktop(style.get("media") or "")
-        text = style.text or ""
-        lower = text.lower()
-        if desktop is not False and ("none" in lower or "hidden" in lower or "collapse" in lower):
-            _read_sheet(text, desktop is True, hiding, shown)
+    for sheet, desktop in _sheets(root, "none", "hidden", "collapse"):
+        _read_sheet(sheet, desktop is True, hiding, shown)
     tags: dict[str, set[str]] = {}  # ".name" / "#name" -> the tags it hides ("": any)
     for tag, kind, name in hiding:
         if kind + name not in shown:
@@ -148,10 +169,9 @@ def _may_show(el: etree._Element, shown: set[str]) -> bool:
 def _read_sheet(
     sheet: str, screen: bool, hiding: list[tuple[str, str, str]], shown: set[str]
 ) -> None:
-    """Add a stylesheet's hiding simple selectors (only when ``screen``: top-level rules
-    of a sheet for the screen) to ``hiding``, and the classes and ids of the subjects of
-    its rules that show to ``shown``."""
-    sheet = _COMMENT.sub(" ", sheet).replace("<!--", " ").replace("-->", " ")
+    """Add a stylesheet's (comments taken out) hiding simple selectors (only when
+    ``screen``: top-level rules of a sheet for the screen) to ``hiding``, and the classes
+    and ids of the subjects of its rules that show to ``shown``."""
     for prelude, block, nested in _rules(sheet):
         if nested:  # @media, @supports …: what they hide is not certain, what they show is
             desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
@@ -321,11 +341,9 @@ def drawn_as_cells_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     at the top of a sheet for the screen whose selector is a tag, a class or an id, or a
     tag and one of them (as for ``white-space``)."""
     found: set[etree._Element] = set()
-    for style in root.iter("style"):
-        text = style.text or ""
-        if "table-cell" not in text.lower() or for_desktop(style.get("media") or "") is not True:
+    for sheet, desktop in _sheets(root, "table-cell"):
+        if desktop is not True:
             continue
-        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
         for prelude, block, nested in _rules(sheet):
             if nested or prelude.startswith("@") or not drawn_as_cell(block):
                 continue
@@ -334,14 +352,7 @@ def drawn_as_cells_by_stylesheets(root: etree._Element) -> set[etree._Element]:
                 if simple is None or not (simple.group(1) or simple.group(2)):
                     continue
                 tag, kind, name = simple.groups()
-                tag = (tag or "").lower()
-                if kind == ".":
-                    candidates = _BY_CLASS(root, name=f" {name} ")
-                elif kind == "#":
-                    candidates = _BY_ID(root, name=name)
-                else:
-                    candidates = root.iter(tag)
-                found.update(el for el in candidates if not tag or el.tag == tag)
+                found.update(_selected(root, (tag or "").lower(), kind or "", name or ""))
     return found
 
 
@@ -355,11 +366,9 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
     if b"<style" not in lowered or b"white-space" not in lowered:
         return {}
     rules: list[tuple[int, str, str, str, bool]] = []  # (weight, tag, kind, name, keeps)
-    for style in root.iter("style"):
-        text = style.text or ""
-        if "white-space" not in text.lower() or for_desktop(style.get("media") or "") is not True:
+    for sheet, desktop in _sheets(root, "white-space"):
+        if desktop is not True:
             continue
-        sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
         for prelude, block, nested in _rules(sheet):
             if nested or prelude.startswith("@"):
                 continue  # what @media gives is not certain
@@ -375,15 +384,7 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
                 rules.append((weight, (tag or "").lower(), kind or "", name or "", keeps))
     found: dict[etree._Element, bool] = {}
     for _, tag, kind, name, keeps in sorted(rules, key=lambda rule: rule[0]):
-        if kind == ".":
-            candidates = _BY_CLASS(root, name=f" {name} ")
-        elif kind == "#":
-            candidates = _BY_ID(root, name=name)
-        else:
-            candidates = root.iter(tag)
-        for el in candidates:
-            if not tag or el.tag == tag:
-                found[el] = keeps
+        found.update(dict.fromkeys(_selected(root, tag, kind, name), keeps))
     return found
 
 
@@ -450,20 +451,14 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     the element's own ``style`` does."""
     unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
     drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
-    for style in root.iter("style"):
-        text = style.text or ""
-        desktop = for_desktop(style.get("media") or "")
-        lower = text.lower()
-        if desktop is not False and ("font" in lower or "color" in lower):
-            sheet = _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " ")
-            _read_drawing(sheet, desktop is True, unseen, drawn)
+    for sheet, desktop in _sheets(root, "font", "color"):
+        _read_drawing(sheet, desktop is True, unseen, drawn)
     found: set[etree._Element] = set()
     for tag, kind, name, prop in unseen:
         if prop + kind + name in drawn:
             continue
-        candidates = _BY_CLASS(root, name=f" {name} ") if kind == "." else _BY_ID(root, name=name)
-        for el in candidates:
-            if (not tag or el.tag == tag) and not len(el):
+        for el in _selected(root, tag, kind, name):
+            if not len(el):
                 own = el.get("style")
                 if own is None or _drawing(_declarations(own)).get(prop, True):
                     found.add(el)
