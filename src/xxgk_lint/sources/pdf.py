@@ -180,7 +180,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         unmapped += 1
                         pages.append([])
                         continue
-                    text, where, charbox = _page_text(
+                    text, where, charbox, aside = _page_text(
                         pdfium, page, textpages, bounds, aside, going_on=0 < aside == going_on
                     )
                     if where is not None:
@@ -274,7 +274,7 @@ def _upright_textpage(
         if not aside and going_on and _runs_at(pdfium, textpage, going_on):
             aside = going_on
     if turn == 0 and page.get_rotation() == 0:
-        return textpage, page.get_bbox(), drawn, aside, 0
+        return textpage, page.get_bbox(), drawn, aside or _BY_DIGITS, 0
     textpage.close()
     page.set_rotation(0)
     bounds = page.get_bbox()
@@ -326,6 +326,39 @@ _ASIDE_SHARE = 0.1
 #: The digits the text drawn turned must hold to be read apart: a table drawn sideways
 #: has numbers; a table head's labels set vertically, or a stamp, have none.
 _ASIDE_DIGITS = 4
+#: The quarter turn :func:`_upright_textpage` gives an upright page whose sample of
+#: characters shows none drawn turned: :func:`_turned_digits` then looks at its digits.
+_BY_DIGITS = -1
+#: How many of a page's digits, spread over it, are looked at for a quarter turn.
+_DIGIT_SAMPLE = 48
+
+
+def _turned_digits(pdfium: ModuleType, textpage: PdfTextPage, stream: str) -> int:
+    """The quarter turn (1 or 3) that :data:`_ASIDE_DIGITS` or more of a sample of the
+    page's digits run at, else 0: a table drawn sideways among upright text, which the
+    sample of the page's characters missed.
+
+    The sample of characters sees a turned table when its characters are a fair share of
+    the page's; but where the table's font is not in the file and no CJK font is
+    installed (a server), PDFium leaves the turned table's Chinese out of its text, and
+    only its digits (in any font) are left: a few among a page of prose. A table is
+    numbers: its digits are looked at (a sample of them, spread over the page).
+    """
+    digits = [match.start() for match in _DIGIT.finditer(stream)]
+    if len(digits) < _ASIDE_DIGITS:
+        return 0
+    angle, raw = pdfium.raw.FPDFText_GetCharAngle, textpage.raw
+    turns = collections.Counter(
+        round(math.degrees(radians) / 90) % 4
+        for radians in map(
+            angle, itertools.repeat(raw), digits[:: max(1, len(digits) // _DIGIT_SAMPLE)]
+        )
+        if radians >= 0
+    )
+    seen, quarter = max((turns[quarter], quarter) for quarter in (1, 3))
+    return quarter if seen >= _ASIDE_DIGITS else 0
+
+
 #: A quarter turn (counter-clockwise, as PDFium's clockwise angles are turned back) as
 #: the cosine and sine of a rotation about the origin.
 _QUARTER = ((1, 0), (0, 1), (-1, 0), (0, -1))
@@ -355,38 +388,42 @@ def _page_text(
     aside: int,
     *,
     going_on: bool = False,
-) -> tuple[str, list[int] | None, Callable[[int], Box]]:
+) -> tuple[str, list[int] | None, Callable[[int], Box], int]:
     """A page's text, for each of its characters the index of its character in the text
-    page (None if not known: see :func:`_respace`), and the character boxes by index.
+    page (None if not known: see :func:`_respace`), the character boxes by index, and the
+    quarter turn of the part read apart (0: none).
 
     ``textpages`` holds the page's upright text page; a text page opened here is added to
     it (the caller closes them). PDFium's text of the page is taken as it is unless its
     drawing order goes against the page's (:mod:`pdf_order`) or a part of it is drawn
-    turned beside upright text (``aside``): then the page is laid out from its pieces'
-    places. The turned part of a page that goes on from the last one (``going_on``: the
-    rest of a table drawn sideways, cut by the page break) is read apart however small.
+    turned beside upright text (``aside``; :data:`_BY_DIGITS`: the page's digits tell,
+    :func:`_turned_digits`): then the page is laid out from its pieces' places. The
+    turned part of a page that goes on from the last one (``going_on``: the rest of a
+    table drawn sideways, cut by the page break) is read apart however small.
     """
     textpage = textpages[0]
     charbox = _charbox(pdfium, textpage)
     stream = textpage.get_text_range()
     drawn = pdf_order.pieces(stream, charbox)
+    if aside == _BY_DIGITS:
+        aside = _turned_digits(pdfium, textpage, stream)
     if aside:
         found = _aside_text(
             pdfium, page, textpages, charbox, drawn, aside, len(stream), going_on=going_on
         )
         if found is not None:
-            return found
+            return *found, aside
     if pdf_order.out_of_order(drawn):
         left, bottom, right, top = bounds
         shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
         shown = pdf_order.split(shown, charbox)
         text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
-        return text, where, charbox
+        return text, where, charbox, 0
     text = textpage.get_text_bounded(*bounds)
     respaced = _respace(text, stream, charbox)
     if respaced is None:
-        return text, None, charbox
-    return *respaced, charbox
+        return text, None, charbox, 0
+    return *respaced, charbox, 0
 
 
 def _aside_text(
@@ -402,10 +439,10 @@ def _aside_text(
 ) -> tuple[str, list[int], Callable[[int], Box]] | None:
     """The text of a page of upright text with a part drawn turned by ``aside`` quarter
     turns (a table printed sideways on a page of prose), the turned part read upright
-    where it stands on the page; None if that part is small (:data:`_ASIDE_SHARE`) or
-    holds no numbers (:data:`_ASIDE_DIGITS`), unless it goes on from the last page
-    (``going_on``: see :func:`_page_text`). ``first`` gives the boxes of the upright
-    text page's characters, ``drawn`` its pieces.
+    where it stands on the page; None if that part holds no numbers
+    (:data:`_ASIDE_DIGITS`) or is small (:data:`_ASIDE_SHARE`, once read upright), unless
+    it goes on from the last page (``going_on``: see :func:`_page_text`). ``first`` gives
+    the boxes of the upright text page's characters, ``drawn`` its pieces.
 
     PDFium splits text drawn turned into pieces of a few characters, or joins a turned
     table's columns into lines: its text of the turned part reads as nothing. So the
@@ -429,8 +466,6 @@ def _aside_text(
     ]
     if not turned:
         return None
-    if not going_on and len(turned) < _ASIDE_SHARE * sum(len(p.text) for p in drawn):
-        return None
     if not going_on and sum(char.isdigit() for char in turned) < _ASIDE_DIGITS:
         return None  # a table head's labels set vertically, a stamp: no numbers to read
     _turn_objects(pdfium, page, aside, page.get_bbox())
@@ -448,7 +483,13 @@ def _aside_text(
         charbox,
         lambda k: turn_of(turned_page, k - offset) == 0,
     )
-    if not block:
+    # Its share of the page is taken from the turned part read upright: PDFium may leave
+    # characters drawn turned out of the first text page (a font not in the file, and no
+    # CJK font installed: the table's Chinese), never those it reads upright.
+    size = sum(len(p.text) for p in block)
+    if not block or (
+        not going_on and size < _ASIDE_SHARE * (size + sum(len(p.text) for p in upright))
+    ):
         return None
     cos, sin = _QUARTER[aside]  # (a point turned back: its y on the page as drawn)
     top = max(
