@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
+
+from tests.system import install_cjk_font
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -37,3 +40,9 @@ def load_expect(expect: Path) -> dict:
 
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Install a CJK font when the machine has none and root may (CI), before any PDF is
+    read: PDFium looks the machine's fonts up once per process (see :mod:`tests.system`)."""
+    install_cjk_font()

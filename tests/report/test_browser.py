@@ -1,9 +1,9 @@
 """The audit page in a real browser: headless Chromium renders it, offline.
 
 Chromium is installed from Debian with apt-get when it is missing and the tests run as
-root (as on CI: the tests install it, `.ci/run` runs only the README's test command);
-elsewhere these tests are skipped, saying why. A CJK font
-is installed the same way when none is present, so that the screenshot is legible. The
+root (as on CI: the tests install it, `.ci/run` runs only the README's test command;
+:mod:`tests.system`); elsewhere these tests are skipped, saying why. A CJK font is
+installed the same way when none is present, so that the screenshot is legible. The
 page is rendered with the network off (``--disable-background-networking``; the page's
 own Content-Security-Policy forbids any load), the DOM is read back after its script ran,
 and a screenshot is saved in the test's temporary folder.
@@ -11,7 +11,6 @@ and a screenshot is saved in the test's temporary folder.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import run_main
+from tests.system import apt_install, install_cjk_font
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 FLAGS = (
@@ -33,23 +33,6 @@ FLAGS = (
 )
 
 
-def _apt_install(*packages: str) -> str | None:
-    """Install Debian packages; why not, if it cannot be done."""
-    if shutil.which("apt-get") is None:
-        return "no apt-get here"
-    if os.geteuid() != 0:
-        return "not root, so apt-get cannot install packages"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=1200, env=env)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"{' '.join(command)} failed: {exc}"
-        if done.returncode != 0:
-            return f"{' '.join(command)} failed: {done.stderr.strip()[-300:]}"
-    return None
-
-
 def _browser() -> str:
     """Chromium's path, installed first if need be; the test is skipped if impossible."""
     for name in BROWSERS:
@@ -57,14 +40,11 @@ def _browser() -> str:
         if found:
             break
     else:
-        problem = _apt_install("chromium")
+        problem = apt_install("chromium")
         found = shutil.which("chromium")
         if found is None:
             pytest.skip(f"no Chromium and it cannot be installed: {problem}")
-    if shutil.which("fc-list"):
-        fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True)
-        if not fonts.stdout.strip():
-            _apt_install("fonts-wqy-zenhei")  # legibility only: the asserts need no font
+    install_cjk_font()  # legibility only: the asserts need no font
     return found
 
 

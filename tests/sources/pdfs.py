@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
+import pytest
+
 
 def one_page_pdf(content: bytes, *, pages: int = 1, compressed: bool = False) -> bytes:
     """A PDF of ``pages`` pages that all show ``content`` (a content stream; already
@@ -70,6 +74,39 @@ def cjk_pdf(pages: list[bytes], *, sizes: list[tuple[int, int]], rotate: list[in
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return pdf_file(objects)
+
+
+@functools.cache
+def pdfium_reads_cjk() -> bool:
+    """Whether PDFium reads, in a font the PDF does not hold (:func:`cjk_pdf`'s), a
+    full-width digit set alone and a Chinese character drawn turned: it leaves them out
+    when the machine has no CJK font (see :mod:`tests.system`)."""
+    import pypdfium2 as pdfium
+
+    runs = ((100, 700, "４", "1 0 0 1"), (100, 600, "规", "0 -1 1 0"))
+    content = "\n".join(
+        f"BT /F1 10 Tf {matrix} {x} {y} Tm <{text.encode('utf-16-be').hex()}> Tj ET"
+        for x, y, text, matrix in runs
+    ).encode()
+    document = pdfium.PdfDocument(cjk_pdf([content], sizes=[(595, 842)], rotate=[0]))
+    try:
+        page = document[0]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()
+        page.close()
+    finally:
+        document.close()
+    return "４" in text and "规" in text
+
+
+#: For a test whose PDF needs the machine's CJK font to be read whole (the suite installs
+#: one as root: :mod:`tests.system`).
+needs_cjk_font = pytest.mark.skipif(
+    not pdfium_reads_cjk(),
+    reason="no CJK font on this machine: PDFium leaves out some characters drawn in a font "
+    "the PDF does not hold (install one, e.g. apt-get install fonts-wqy-zenhei)",
+)
 
 
 #: Table 一's head and two rows on an upright A4 page, as pieces (x, y, text): labels at

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sources.pdfs import TABLE_ONE, cjk_pdf
+from tests.sources.pdfs import TABLE_ONE, cjk_pdf, needs_cjk_font
 from tests.sources.test_pdf_order import A4, Run, stream
 from xxgk_lint.parse.builder import parse_source
 from xxgk_lint.sources.pdf import read_pdf
@@ -50,7 +50,7 @@ def read(runs: list[list[Run]]) -> list[str]:
     return read_pdf("t.pdf", data).text.splitlines()
 
 
-@pytest.mark.parametrize("matrix", [RIGHT, LEFT])
+@pytest.mark.parametrize("matrix", [RIGHT, pytest.param(LEFT, marks=needs_cjk_font)])
 def test_rows_cut_by_the_page_break_are_joined(matrix: tuple[int, int, int, int]) -> None:
     assert read(pages(matrix)) == [
         "第二十条第（一）项",
@@ -61,7 +61,7 @@ def test_rows_cut_by_the_page_break_are_joined(matrix: tuple[int, int, int, int]
     ]
 
 
-@pytest.mark.parametrize("matrix", [RIGHT, LEFT])
+@pytest.mark.parametrize("matrix", [RIGHT, pytest.param(LEFT, marks=needs_cjk_font)])
 def test_the_joined_rows_are_parsed_on_the_first_page(matrix: tuple[int, int, int, int]) -> None:
     """The cells of the row's part on the second page are read on the row's line, on
     the first page: 现行有效件数 of 规章 is 15, at line 3 after "规章 2 1 "."""
