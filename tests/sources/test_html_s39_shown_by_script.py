@@ -42,3 +42,21 @@ def test_a_hidden_copy_beside_the_shown_report_stays_hidden() -> None:
     source = read_html("t.html", raw.encode())
     assert source.text.count("一、总体情况") == 1
     assert source.text.endswith("行政许可\t1493\n")
+
+
+def test_other_years_reports_hidden_as_tabs_stay_hidden() -> None:
+    """The report shown, two other years' hidden beside it (tabs a script switches): the
+    hidden hold most of the page, but each is a report of its own, and the page shows one
+    at a time. Read as shown: one report (before, three, and XG007 on the second)."""
+    hidden = [report("").replace("1493", value) for value in ("88", "77")]
+    raw = (
+        f'<html><body><div id="tab1">{report("")}</div>'
+        + "".join(
+            f'<div id="tab{n}" style="display:none">{r}</div>'
+            for n, r in ((2, hidden[0]), (3, hidden[1]))
+        )
+        + "</body></html>"
+    )
+    source = read_html("t.html", raw.encode())
+    assert source.text.count("一、总体情况") == 1
+    assert source.text.endswith("行政许可\t1493\n")

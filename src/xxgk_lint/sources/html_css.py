@@ -120,15 +120,23 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
     return set() if found and _most_of_the_page(root, found) else found
 
 
+def _outermost(found: set[etree._Element]) -> list[etree._Element]:
+    """The elements of ``found`` that are inside none of the others."""
+    return [el for el in found if not any(up in found for up in el.iterancestors())]
+
+
+def _text_length(el: etree._Element) -> int:
+    """How many characters of text a reader may see in ``el`` (blanks around each piece
+    not counted)."""
+    return sum(len(text.strip()) for text in _TEXTS(el))
+
+
 def _most_of_the_page(root: etree._Element, found: set[etree._Element]) -> bool:
     """Whether the elements ``found`` hold most of the page's text, and more than a short
     report's: a page does not hide most of itself for good, a script shows it (a tab,
     content shown once loaded). A hidden row or table is far less."""
-    outer = [el for el in found if not any(up in found for up in el.iterancestors())]
-    hidden = sum(len(text.strip()) for el in outer for text in _TEXTS(el))
-    return hidden > _REPORT_CHARACTERS and 2 * hidden > sum(
-        len(text.strip()) for text in _TEXTS(root)
-    )
+    hidden = sum(map(_text_length, _outermost(found)))
+    return hidden > _REPORT_CHARACTERS and 2 * hidden > _text_length(root)
 
 
 def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etree._Element]:
@@ -136,12 +144,14 @@ def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etr
     that hold more than a short report's text when together they hold most of the page's:
     a page that writes its report in ``<div id="zoom" style="display:none">`` shows it by a
     script once loaded (as :func:`hidden_by_stylesheets` takes it); the small parts hidden
-    inside it or beside it (an old value, a print copy's title) stay hidden."""
+    inside it or beside it (an old value, a print copy's title) stay hidden. Two hidden
+    elements or more that each hold more are tabs or copies (other years' reports beside
+    the one shown): the page shows one at a time, and they stay hidden."""
     if not found or not _most_of_the_page(root, found):
         return found
-    return {
-        el for el in found if sum(len(text.strip()) for text in _TEXTS(el)) <= _REPORT_CHARACTERS
-    }
+    if sum(_text_length(el) > _REPORT_CHARACTERS for el in _outermost(found)) > 1:
+        return found
+    return {el for el in found if _text_length(el) <= _REPORT_CHARACTERS}
 
 
 def _names(el: etree._Element) -> set[str]:
