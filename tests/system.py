@@ -20,7 +20,8 @@ from pathlib import Path
 CJK_FONT_PACKAGE = "fonts-wqy-zenhei"
 #: Where fonts are installed, when fontconfig's ``fc-list`` is not there to ask.
 _FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
-_CJK_FONT_NAMES = ("wqy", "noto*cjk", "notosanscjk", "notoserifcjk", "droidsansfallback")
+#: Words in the file names of common CJK fonts (in lower case).
+_CJK_FONT_WORDS = ("wqy", "cjk", "droidsansfallback", "simsun", "simhei", "fangsong", "kaiti")
 
 
 def apt_install(*packages: str) -> str | None:
@@ -46,10 +47,10 @@ def cjk_font_installed() -> bool:
         found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True)
         return bool(found.stdout.strip())
     return any(
-        next(folder.rglob(f"*{name}*"), None) is not None
+        any(word in font.name.lower() for word in _CJK_FONT_WORDS)
         for folder in _FONT_FOLDERS
         if folder.is_dir()
-        for name in _CJK_FONT_NAMES
+        for font in folder.rglob("*")
     )
 
 
