@@ -9,6 +9,7 @@ legacy encodings are widened to GB18030, their superset, so that no character is
 from __future__ import annotations
 
 import codecs
+import re
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source
@@ -125,11 +126,89 @@ def _box_drawing_as_pipes(text: str) -> str:
     return text
 
 
+#: A line of comma-separated cells ending as a table's row does: with an empty cell or a
+#: number (规章,0,0,0 — 第二十条第(一)项,,,): the sign that a report holds a table
+#: saved as CSV. Prose (whose commas are ASCII in some reports) ends with a word or 。.
+_CSV_ROW_END = re.compile(r"(?m),[ \t]*[0-9]*[ \t]*$").search
+#: A number written with thousands separators (1,234,567), alone or after a word and a
+#: blank (行政许可 1,493,000): its commas are no cells' (a CSV program quotes such a
+#: number, "1,493"). Two cells 5,100 stay two (a row's cells are often so).
+_THOUSANDS = re.compile(r"(?:.*[ \t\u3000])?[1-9][0-9]{0,2}(?:,[0-9]{3})+[ \t]*").fullmatch
+#: The longest cell of a CSV row (the format's longest label is about 40 characters).
+_CSV_CELL_LONGEST = 64
+
+
+def _csv_rows_as_pipes(text: str) -> str:
+    """Rows of a table saved as CSV (``规章,0,0,0``; a cell holding a comma quoted:
+    ``"(二)部分公开(区分处理的,只计这一情形,不计其他情形)",1,0``) read as pipe rows: each
+    separating comma becomes |, the quotes around a cell blanks (one character for one:
+    lines and columns stay the file's own).
+
+    A row is a line of three cells or more (two commas outside quotes), with no 。 or ；,
+    no cell longer than a label, and an empty or numeric cell; next to such a row, a line
+    of words only (a header: 信息内容,本年制发件数,…) or of two cells, one a number
+    (行政事业性收费,1071: a row of a two-column block). Only a text with a line ending as a
+    CSV row does (one search) is looked at line by line."""
+    if "," not in text or _CSV_ROW_END(text) is None:
+        return text
+    lines = text.split("\n")
+    cut = [_csv_cells(line) for line in lines]
+    valued = [c is not None and any(map(_is_csv_value, c[1])) for c in cut]
+    strong = [v and c is not None and len(c[1]) > 2 for v, c in zip(valued, cut, strict=True)]
+    changed = False
+    for index, found in enumerate(cut):
+        if found is None:
+            continue
+        near = (index > 0 and strong[index - 1]) or (index + 1 < len(lines) and strong[index + 1])
+        if strong[index] or (near and (valued[index] or len(found[1]) > 2)):
+            lines[index] = found[0]
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _is_csv_value(cell: str) -> bool:
+    """Whether a CSV cell is empty or a number (what a table's row holds, prose not)."""
+    bare = cell.strip()
+    return not bare or bare.isdigit()
+
+
+def _csv_cells(line: str) -> tuple[str, list[str]] | None:
+    """The line with its separating commas as | and its cells' quotes as blanks, and its
+    cells; None when it is no CSV row (see _csv_rows_as_pipes)."""
+    if "," not in line or "。" in line or "；" in line or "|" in line or "\t" in line:
+        return None
+    out = list(line)
+    cells: list[str] = []
+    quoted = False
+    start = 0
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if char == '"':
+            if quoted and line[index + 1 : index + 2] == '"':
+                index += 2  # (an escaped quote, "", is a quote of the cell's text)
+                continue
+            if quoted or not line[start:index].strip():
+                quoted = not quoted
+                out[index] = " "
+        elif char == "," and not quoted:
+            cells.append(line[start:index])
+            out[index] = "|"
+            start = index + 1
+        index += 1
+    cells.append(line[start:])
+    if quoted or max(map(len, cells)) > _CSV_CELL_LONGEST:
+        return None
+    if _THOUSANDS(line) is not None:
+        return None  # (1,234,567 or 行政许可 1,493,000: commas of a number, not of cells)
+    return "".join(out), cells
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
     text = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
-    text = _box_drawing_as_pipes(text)
+    text = _csv_rows_as_pipes(_box_drawing_as_pipes(text))
     # (a text shorter than a limit cannot pass it: most reports are not counted at all)
     if len(text) >= limits.max_lines:
         lines = text.count("\n") + 1
