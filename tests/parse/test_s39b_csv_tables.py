@@ -58,3 +58,16 @@ def test_a_changed_csv_cell_is_found_at_its_line_and_column(tmp_path: Path) -> N
 def test_prose_and_numbers_with_commas_are_left_as_they_are() -> None:
     text = "2023年,我区认真贯彻落实,紧紧围绕\n1,234,567\n行政许可 1,493,000\n"
     assert _csv_rows_as_pipes(text) == text
+
+
+def test_rows_of_two_cells_in_a_csv_table_region() -> None:
+    """Rows not padded to the table's width: a two-column block (信息内容,本年处理决定数量 /
+    行政许可,1493) under a caption line, in the region of a wider block's rows."""
+    text = _csv(_seed("000"))
+    text = "\n".join(line.rstrip(",") for line in text.split("\n"))
+    assert "\n行政许可,1493\n" in text
+    report = _parse(text)
+    assert _wrong(report, _truth("000"), but={}) == []
+    cell = report.table("proactive").cell("fees", "amount")
+    line = _line_of(text, "行政事业性收费,")
+    assert (cell.value, cell.span.line, cell.span.column) == (Decimal(1071), line, 9)

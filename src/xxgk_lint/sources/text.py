@@ -144,25 +144,30 @@ def _csv_rows_as_pipes(text: str) -> str:
     separating comma becomes |, the quotes around a cell blanks (one character for one:
     lines and columns stay the file's own).
 
-    A row is a line of three cells or more (two commas outside quotes), with no 。 or ；,
-    no cell longer than a label, and an empty or numeric cell; next to such a row, a line
-    of words only (a header: 信息内容,本年制发件数,…) or of two cells, one a number
-    (行政事业性收费,1071: a row of a two-column block). Only a text with a line ending as a
-    CSV row does (one search) is looked at line by line."""
+    A row is a line of cells (a comma outside quotes), with no 。 or ；, no cell longer than
+    a label, among the short lines of a table's region (its captions, 第二十条第(五)项,
+    and blank lines between) that hold a row of three cells or more with an empty or
+    numeric cell (规章,0,0,0): so a header of words (信息内容,本年制发件数,…) and a
+    two-column block's rows (行政事业性收费,1071) are rows too, prose is not (a paragraph
+    ends the region). Only a text with a line ending as a CSV row does (one search) is
+    looked at line by line."""
     if "," not in text or _CSV_ROW_END(text) is None:
         return text
     lines = text.split("\n")
-    cut = [_csv_cells(line) for line in lines]
-    valued = [c is not None and any(map(_is_csv_value, c[1])) for c in cut]
-    strong = [v and c is not None and len(c[1]) > 2 for v, c in zip(valued, cut, strict=True)]
     changed = False
-    for index, found in enumerate(cut):
-        if found is None:
-            continue
-        near = (index > 0 and strong[index - 1]) or (index + 1 < len(lines) and strong[index + 1])
-        if strong[index] or (near and (valued[index] or len(found[1]) > 2)):
-            lines[index] = found[0]
-            changed = True
+    run: list[tuple[int, str]] = []  # (the CSV rows of a run of table lines)
+    tabled = False  # (whether the run holds a row of three cells or more with a value)
+    for index, line in enumerate([*lines, "。"]):
+        found = _csv_cells(line)
+        if found is not None:
+            run.append((index, found[0]))
+            tabled = tabled or (len(found[1]) > 2 and any(map(_is_csv_value, found[1])))
+        elif len(line) > _CSV_CELL_LONGEST or "。" in line or "；" in line:
+            if tabled:
+                for row, piped in run:
+                    lines[row] = piped
+                changed = True
+            run, tabled = [], False
     return "\n".join(lines) if changed else text
 
 
