@@ -71,3 +71,26 @@ def test_rows_of_two_cells_in_a_csv_table_region() -> None:
     cell = report.table("proactive").cell("fees", "amount")
     line = _line_of(text, "行政事业性收费,")
     assert (cell.value, cell.span.line, cell.span.column) == (Decimal(1071), line, 9)
+
+
+def _full_width(text: str) -> str:
+    """Seed 004 (tabs) with its cells typed between full-width commas, unquoted."""
+    return "\n".join(line.replace("\t", "，") for line in text.split("\n"))
+
+
+def test_cells_between_full_width_commas() -> None:
+    """规章，0，0，0; a comma inside a label's brackets separates nothing: （二）部分公开
+    （区分处理的，只计这一情形，不计其他情形）."""
+    text = _full_width(_seed("004"))
+    assert "（区分处理的，只计这一情形，不计其他情形），" in text
+    report = _parse(text)
+    assert _wrong(report, _truth("004"), but={}) == []
+    cell = report.table("applications").cell("received", "natural_person")
+    line = _line_of(text, "一、本年新收政府信息公开申请数量")
+    assert (cell.value, cell.span.line) == (Decimal(20), line)
+    assert cell.span.column == text.split("\n")[line - 1].index("20") + 1
+
+
+def test_prose_cut_after_full_width_commas_is_left_as_it_is() -> None:
+    text = "全年共办结申请，其中，\n依申请公开20件，答复率100%，\n行政复议、诉讼各1件，\n"
+    assert _csv_rows_as_pipes(text) == text
