@@ -508,13 +508,19 @@ _NOTED_NUMBER = re.compile("[0-9][" + "".join(sorted(_NOTE_MARKS)) + "]").search
 def _noted(text: str, start: int, end: int) -> _Part | None:
     """A number printed with a note mark after it (1493①, 12※), read as the number
     without the mark; its cell keeps the text as printed. None when what is left is no
-    number (a word, or nothing: a lone ① is read as before)."""
+    number (a word, or nothing: a lone ① is read as before).
+
+    An amount with its unit (12.5万元①) is left unread here, for the row of its money
+    column to read (see _word_part); that row reads the cell's text, in which NFKC makes
+    the mark a digit (12.5万元1: no amount), so the cell is the amount without its mark."""
     bare = text.rstrip("".join(_NOTE_MARKS)).rstrip()
     if not bare or bare[-1] in _NOTE_MARKS:
         return None
     part = _word_part(bare, start, start + len(bare), normalise(bare))
     if part is None or part[0] != NUMBER:
         return None
+    if part[5] is None:
+        return part  # (12.5万元①: the amount as printed, without its mark)
     return (NUMBER, text, start, end, "", part[5], part[6])
 
 

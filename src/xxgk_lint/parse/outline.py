@@ -43,7 +43,7 @@ from xxgk_lint.format.document import (
     REPORT_NAME,
     SENTENCE_ENDS,
 )
-from xxgk_lint.format.normalise import with_traditional
+from xxgk_lint.format.normalise import nfkc, with_traditional
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Block, Paragraph, Piece, Section, Span, Table
 from xxgk_lint.parse.metadata import section_number, starts_problems
@@ -411,11 +411,20 @@ def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
 
 
 def _printed_numeral(text: str) -> str:
-    """（一） or 1. as printed, up to its closing bracket or its separator."""
+    """（一） or 1. as printed, up to its closing bracket or its separator. A digit printed
+    as one character with its full stop or brackets (⒈, ⑴) is given as NFKC writes it
+    (1., (1)): the numeral in its style, whose digit the numbering's check reads."""
+    stripped = text.lstrip()
+    if stripped[:1] in _STOPPED_DIGITS:
+        return nfkc(stripped[0])
     for position, character in enumerate(text):
         if character in ")）.．、":
             return text[: position + 1].strip()
     return text[:3]
+
+
+#: The digits printed with their full stop (⒈ … ⒛) or in brackets (⑴ … ⒇), one character.
+_STOPPED_DIGITS = frozenset(map(chr, range(0x2474, 0x249C)))
 
 
 def _content(

@@ -9,6 +9,7 @@ legacy encodings are widened to GB18030, their superset, so that no character is
 from __future__ import annotations
 
 import codecs
+import re
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source
@@ -100,10 +101,148 @@ def _page_breaks_as_spaces(text: str) -> str:
     return text
 
 
+#: Box-drawing characters as a converter prints a table's grid with them (│ 规章 │ 0 │,
+#: ├────┼────┤): the vertical ones and the corners and crossings become the cell
+#: separator |, the horizontal ones a dash, so a bordered row reads as a markdown row
+#: and a border line as a markdown rule line (one character for one: every line and
+#: column stays the file's own). Light, heavy and double lines.
+_BOX_DRAWING = {
+    **dict.fromkeys(map(ord, "│┃║┼╋╬├┣╠┤┫╣┌┏╔┐┓╗└┗╚┘┛╝┬┳╦┴┻╩╞╡╪╟╢╫╤╧╥╨╒╓╕╖╘╙╛╜"), "|"),
+    **dict.fromkeys(map(ord, "─━═"), "-"),
+}
+#: The vertical lines a bordered table's rows hold (one of them in a report is the test).
+_BOX_VERTICALS = ("│", "┃", "║")
+
+
+def _box_drawing_as_pipes(text: str) -> str:
+    """A table drawn with box-drawing characters (``│ 规章 │ 0 │`` between border lines
+    ``├────┼────┤``, as text converters and some sites print tables) read as a pipe table:
+    its vertical lines as cell separators, its border lines as rule lines.
+
+    Only a text holding a vertical line is translated (three substring searches on every
+    report; none holds one unless it draws a table)."""
+    if any(bar in text for bar in _BOX_VERTICALS):
+        text = text.translate(_BOX_DRAWING)
+    return text
+
+
+#: A line of comma-separated cells ending as a table's row does: with an empty cell or a
+#: number (规章,0,0,0 — 第二十条第(一)项,,,): the sign that a report holds a table
+#: saved as CSV. Prose (whose commas are ASCII in some reports) ends with a word or 。.
+#: With full-width commas (规章，0，0，0, as a typist writes the cells), a number: a line
+#: of prose cut after a comma (a PDF's line) ends with one too.
+#: (Blanks after the row's last cell are not looked for: the search runs on every report
+#: holding a comma, and a plain pattern after a literal comma is the cheapest.)
+_CSV_ROW_ENDS = {
+    ",": re.compile(r",[0-9]*\n").search,
+    "，": re.compile(r"，[0-9]+\n").search,
+}
+#: A number written with thousands separators (1,234,567), alone or after a word and a
+#: blank (行政许可 1,493,000): its commas are no cells' (a CSV program quotes such a
+#: number, "1,493"). Two cells 5,100 stay two (a row's cells are often so).
+_THOUSANDS = re.compile(r"(?:.*[ \t\u3000])?[1-9][0-9]{0,2}(?:[,，][0-9]{3})+[ \t]*").fullmatch
+#: The longest cell of a CSV row (the format's longest label is about 40 characters).
+_CSV_CELL_LONGEST = 64
+#: The brackets a label's commas may stand between ((二)部分公开(区分处理的,只计这一情形,
+#: 不计其他情形)): a comma inside them separates no cells.
+_OPENING = frozenset("(（")
+_CLOSING = frozenset(")）")
+
+
+def _csv_rows_as_pipes(text: str) -> str:
+    """Rows of a table saved as CSV (``规章,0,0,0``; a cell holding a comma quoted:
+    ``"(二)部分公开(区分处理的,只计这一情形,不计其他情形)",1,0``), or typed with
+    full-width commas (``规章，0，0，0``), read as pipe rows: each separating comma becomes
+    |, the quotes around a cell blanks (one character for one: lines and columns stay the
+    file's own). A comma inside brackets separates nothing.
+
+    A row is a line of cells (a comma outside quotes), with no 。 or ；, no cell longer than
+    a label, among the short lines of a table's region (its captions, 第二十条第(五)项,
+    and blank lines between) that hold a row of three cells or more with an empty or
+    numeric cell (规章,0,0,0; with full-width commas a number): so a header of words
+    (信息内容,本年制发件数,…) and a two-column block's rows (行政事业性收费,1071) are rows
+    too, prose is not (a paragraph ends the region). Only a text with a line ending as a
+    CSV row does (one search per comma) is looked at line by line."""
+    for comma, row_end in _CSV_ROW_ENDS.items():
+        if comma in text and row_end(text) is not None:
+            text = _csv_region_rows(text, comma)
+    return text
+
+
+def _csv_region_rows(text: str, comma: str) -> str:
+    """:func:`_csv_rows_as_pipes` with one comma (, or ，)."""
+    valued = _is_csv_value if comma == "," else _is_number
+    lines = text.split("\n")
+    changed = False
+    run: list[tuple[int, str]] = []  # (the CSV rows of a run of table lines)
+    tabled = False  # (whether the run holds a row of three cells or more with a value)
+    for index, line in enumerate([*lines, "。"]):
+        found = _csv_cells(line, comma)
+        if found is not None:
+            run.append((index, found[0]))
+            tabled = tabled or (len(found[1]) > 2 and any(map(valued, found[1])))
+        elif len(line) > _CSV_CELL_LONGEST or "。" in line or "；" in line:
+            if tabled:
+                for row, piped in run:
+                    lines[row] = piped
+                changed = True
+            run, tabled = [], False
+    return "\n".join(lines) if changed else text
+
+
+def _is_csv_value(cell: str) -> bool:
+    """Whether a CSV cell is empty or a number (what a table's row holds, prose not)."""
+    bare = cell.strip()
+    return not bare or bare.isdigit()
+
+
+def _is_number(cell: str) -> bool:
+    """Whether a cell is a number (digits)."""
+    return cell.strip().isdigit()
+
+
+def _csv_cells(line: str, comma: str = ",") -> tuple[str, list[str]] | None:
+    """The line with its separating commas as | and its cells' quotes as blanks, and its
+    cells; None when it is no CSV row (see _csv_rows_as_pipes)."""
+    if comma not in line or "。" in line or "；" in line or "|" in line or "\t" in line:
+        return None
+    out = list(line)
+    cells: list[str] = []
+    quoted = False
+    depth = 0
+    start = 0
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if char == '"':
+            if quoted and line[index + 1 : index + 2] == '"':
+                index += 2  # (an escaped quote, "", is a quote of the cell's text)
+                continue
+            if quoted or not line[start:index].strip():
+                quoted = not quoted
+                out[index] = " "
+        elif char == comma and not quoted and not depth:
+            cells.append(line[start:index])
+            out[index] = "|"
+            start = index + 1
+        elif char in _OPENING:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+        index += 1
+    cells.append(line[start:])
+    if quoted or depth or len(cells) < 2 or max(map(len, cells)) > _CSV_CELL_LONGEST:
+        return None
+    if _THOUSANDS(line) is not None:
+        return None  # (1,234,567 or 行政许可 1,493,000: commas of a number, not of cells)
+    return "".join(out), cells
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
     text = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
+    text = _csv_rows_as_pipes(_box_drawing_as_pipes(text))
     # (a text shorter than a limit cannot pass it: most reports are not counted at all)
     if len(text) >= limits.max_lines:
         lines = text.count("\n") + 1
