@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.parse.test_value_cells import _parse, _seed, _truth, _wrong
 from tests.rules.helpers import check_text, codes
+from xxgk_lint.sources.text import read_text
 
 
 def _boxed(text: str, light: bool = True) -> str:
@@ -68,3 +69,13 @@ def test_a_changed_cell_of_a_box_table_is_found_where_it_is(tmp_path: Path) -> N
     report = _parse(text)
     cell = report.table("proactive").cell("normative_documents", "issued")
     assert (cell.value, cell.span.line) == (Decimal(14), _line_of(text, "│ 行政规范性文件 │"))
+
+
+def test_a_box_drawn_tables_lines_are_the_files_own_for_snippets() -> None:
+    """The table is read as a pipe table, but a finding's snippet shows the file's line,
+    its box-drawing characters as they are."""
+    text = _boxed(_seed("000"))
+    source = read_text("boxed.txt", text.encode("utf-8"))
+    line = _line_of(text, "│ 行政许可 │")
+    assert source.source_line(line) == text.split("\n")[line - 1]
+    assert source.text.split("\n")[line - 1].startswith("| 行政许可 |")

@@ -241,8 +241,10 @@ def _csv_cells(line: str, comma: str = ",") -> tuple[str, list[str]] | None:
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
-    text = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
-    text = _csv_rows_as_pipes(_box_drawing_as_pipes(text))
+    shown = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
+    # (a table drawn or saved otherwise read as a pipe table, one character for one: the
+    # snippets of findings show the file's own lines, │ and commas)
+    text = _csv_rows_as_pipes(_box_drawing_as_pipes(shown))
     # (a text shorter than a limit cannot pass it: most reports are not counted at all)
     if len(text) >= limits.max_lines:
         lines = text.count("\n") + 1
@@ -261,4 +263,5 @@ def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         source = read_text_with_tables(path, text, encoding, limits)
         if source is not None:
             return source
-    return Source(path=path, kind="text", encoding=encoding, text=text)
+    original = () if text is shown else tuple(shown.split("\n"))
+    return Source(path=path, kind="text", encoding=encoding, text=text, original_lines=original)
