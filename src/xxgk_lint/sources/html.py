@@ -86,7 +86,10 @@ _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "window
 #: struck out by hand (an old value left beside the new one), no longer the report's.
 #: ``rt`` and ``rp`` are a ruby's annotation (pinyin over 政府) and its fallback
 #: brackets: read, they glue the annotation into the word. A ``textarea`` in a table
-#: cell is read by the walk (``_Extractor._text_area``).
+#: cell is read by the walk (``_Extractor._text_area``), and so is the option a ``select``
+#: in a cell shows (``_Extractor._select``). ``embed`` is not here: it is a void element,
+#: but the parser puts everything after it into it (the rest of the page, when the page
+#: writes no ``</embed>``); it has no text of its own.
 _DROP = frozenset(
     {
         "del",
@@ -102,7 +105,6 @@ _DROP = frozenset(
         "select",
         "iframe",
         "object",
-        "embed",
         "svg",
         "math",
         "canvas",
@@ -687,6 +689,12 @@ _NO_COLOUR = re.compile(
     + rb"(?:transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))"
 )
 
+#: Text drawn at an opacity of zero, or clipped away (``clip: rect(0 0 0 0)``,
+#: ``clip-path: inset(50%)``), in the page's bytes in lower case (one pattern each, as
+#: ``_ZERO_FONT``): :func:`~xxgk_lint.sources.html_css.unseen_text` decides.
+_ZERO_OPACITY = re.compile(rb"opacity" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)%?(?![\w.%])")
+_CLIPPING = re.compile(rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset)\(")
+
 
 #: Up to this many "#" in a page are looked at one by one for a "&" before them.
 _FEW_HASHES = 64
@@ -710,6 +718,26 @@ def _holds_reference(encoded: bytes) -> bool:
 
 
 def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
+    """The page's hidden elements: by their style, attribute or the page's stylesheet
+    (:func:`_hidden_by_style`), and the dialogs it does not show (:func:`_closed_dialogs`)."""
+    hidden = _hidden_by_style(root, encoded, lowered)
+    if b"<dialog" in lowered:
+        hidden = hidden | _closed_dialogs(root)
+    return hidden
+
+
+#: The ``<dialog>`` elements without an ``open`` attribute.
+_CLOSED_DIALOGS = etree.XPath("//dialog[not(@open)]")
+
+
+def _closed_dialogs(root: etree._Element) -> set[etree._Element]:
+    """The ``<dialog>`` elements a browser does not show: those without ``open`` (a script
+    opens them on a click: an old year's table in a pop-up, a notice). Read, a closed
+    dialog's table is taken for the report's, or its values glued to the page's."""
+    return set(_CLOSED_DIALOGS(root))
+
+
+def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
     """The page's hidden elements (``_hidden``), found without asking every element.
 
     ``encoded`` is the page as lxml parsed it (UTF-8), ``lowered`` the same in lower
@@ -777,7 +805,12 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     size: 0" that closes the gaps between inline blocks does). A page that writes neither
     costs a search or two of its bytes ``lowered``.
     """
-    if _ZERO_FONT.search(lowered) is None and not _says_no_colour(lowered):
+    if (
+        _ZERO_FONT.search(lowered) is None
+        and not _says_no_colour(lowered)
+        and _ZERO_OPACITY.search(lowered) is None
+        and _CLIPPING.search(lowered) is None
+    ):
         return set()
     found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
     if b"<style" in lowered:
@@ -804,7 +837,7 @@ def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     its attribute."""
     for el in _STYLED(root):
         style = (el.get("style") or "").lower()
-        if "font" in style or "color" in style:
+        if "font" in style or "color" in style or "opacity" in style or "clip" in style:
             yield el, style
 
 
@@ -892,6 +925,9 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
 
 
 #: Form field types whose ``value`` a browser shows as text in the field.
+#: The options of a ``<select>`` (in groups or not), and the text of one.
+_OPTIONS = etree.XPath("descendant::option")
+_OPTION_TEXT = etree.XPath("descendant::text()")
 _TEXT_FIELDS = frozenset({"", "text", "number", "tel", "email", "search", "url", "date"})
 #: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 1:
 #: in double quotes, 2: in single quotes, 3: unquoted).
@@ -1122,6 +1158,8 @@ class _Extractor:
                             self._frame(el)  # a page in srcdoc, if any
                         elif tag == "textarea" and where == _CELL and el not in hidden:
                             self._text_area(el)
+                        elif tag == "select" and where == _CELL and el not in hidden:
+                            self._select(el)
                         self._skip(el)
                         walker.skip_subtree()
                         push(no_action)
@@ -1844,6 +1882,26 @@ class _Extractor:
         browser shows it in the box (a CMS that draws the report's tables as a form)."""
         text = area.text
         if text and not text.isspace():
+            self._text(text)
+
+    def _select(self, select: etree._Element) -> None:
+        """A ``<select>`` in a cell, its start tag just entered: the text of the option it
+        shows is read (a CMS that draws the report's tables as a form shows each value as
+        the chosen option of a drop-down list): the first option marked ``selected``, else
+        the first option, as a browser shows a list of one line; nothing for a list drawn
+        several lines high (``multiple``, ``size``), which shows several options."""
+        if select.get("multiple") is not None or (select.get("size") or "1").strip() not in (
+            "",
+            "0",
+            "1",
+        ):
+            return
+        options = _OPTIONS(select)
+        if not options:
+            return
+        chosen = next((el for el in options if el.get("selected") is not None), options[0])
+        text = " ".join("".join(_OPTION_TEXT(chosen)).split())
+        if text:
             self._text(text)
 
     def _frame(self, iframe: etree._Element) -> None:
