@@ -1901,8 +1901,20 @@ class _Extractor:
             return
         chosen = next((el for el in options if el.get("selected") is not None), options[0])
         text = " ".join("".join(_OPTION_TEXT(chosen)).split())
-        if text:
-            self._text(text)
+        if not text:
+            return
+        # Found in the source from the chosen option's start tag on; the cursor is put back
+        # after, for the walk's ``_skip`` to pass the list's start tags as for any element.
+        cursor = self.cursor
+        saved = cursor.k, cursor.j, cursor.pos
+        for inner in select.iterdescendants():
+            tag = tag_of(inner)
+            if tag is not None:
+                cursor.enter(tag, inner.sourceline)
+            if inner is chosen:
+                break
+        self._text(text)
+        cursor.k, cursor.j, cursor.pos = saved
 
     def _frame(self, iframe: etree._Element) -> None:
         """An ``<iframe>`` in the flow, its start tag just entered: the page its ``srcdoc``
