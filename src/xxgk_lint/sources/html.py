@@ -40,6 +40,7 @@ import gc
 import html as html_entities
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, sub
@@ -59,10 +60,19 @@ from xxgk_lint.sources.html_css import (
     white_space_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
-from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
+from xxgk_lint.sources.html_tables import (
+    Groups,
+    Row,
+    Spans,
+    foot_last,
+    is_data_table,
+    span_value,
+    tag_of,
+)
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_TITLE,
+    GridCell,
     GridRow,
     InputError,
     MetaTag,
@@ -587,6 +597,59 @@ def _groups_digits(text: str, at: int) -> bool:
     (``1\u2009493``): a thousands separator, not a space between two numbers. A browser
     draws it a hair wide; read as a space, 1 493 is two numbers."""
     return at > 0 and "0" <= text[at - 1] <= "9" and _THREE_DIGITS.match(text, at + 1) is not None
+
+
+def _collapsed_columns(table: etree._Element, hidden: set[etree._Element]) -> set[int]:
+    """The grid columns of ``table`` that its hidden ``<col>``s or ``<colgroup>``s
+    collapse (``<col style="visibility: collapse">``, or hidden by the page's stylesheet):
+    a browser draws none of their cells (an old year's column kept in the table). Each
+    ``col`` and ``colgroup`` covers its ``span`` columns (a group with ``col``s inside, theirs)."""
+    columns: set[int] = set()
+    at = 0
+    for child in table:
+        if child.tag == "col":
+            parts = [(child, child in hidden)]
+        elif child.tag == "colgroup":
+            cols = [col for col in child if col.tag == "col"]
+            group = child in hidden
+            parts = [(col, group or col in hidden) for col in cols] or [(child, group)]
+        else:
+            continue
+        for part, collapses in parts:
+            span = min(max(span_value(part.get("span")) or 1, 1), _COL_SPAN)
+            if collapses:
+                columns.update(range(at, at + span))
+            at += span
+    return columns
+
+
+#: The most columns one ``col`` or ``colgroup`` covers (a browser's limit).
+_COL_SPAN = 1000
+
+
+def _drop_cells_in(row: Row, columns: list[int]) -> None:
+    """Take out of ``row`` (laid out) the cells that stand in the collapsed ``columns``
+    (sorted) only, and move the others to where a browser draws them: each the drawn
+    columns before it to its left, over the drawn columns it covers."""
+    shapes: list[GridCell] = []
+    keep: list[bool] = []
+    for shape in row.shapes:
+        start = bisect_left(columns, shape.column)
+        end = bisect_left(columns, shape.column + shape.span)
+        span = shape.span - (end - start)
+        keep.append(span > 0)
+        if span > 0:
+            shapes.append(GridCell(shape.column - start, span, shape.rows))
+    row.shapes = tuple(shapes)
+    if all(keep):
+        return
+    if row.segments is not None:
+        row.segments = list(compress(row.segments, keep))
+    else:
+        row.items = list(compress(row.items, keep))
+        row.tabs = list(compress(row.tabs, keep))
+    row.rowspans = list(compress(row.rowspans, keep))
+    row.colspans = list(compress(row.colspans, keep))
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -1276,7 +1339,7 @@ class _Extractor:
             return _NO_ACTION
         if tag == "table" and self.where == _FLOW and is_data_table(el):
             self._flush()
-            saved = (self.rows, self.groups, self.row, self.where)
+            saved = (self.rows, self.groups, self.row, self.where, el)
             self.rows, self.groups, self.row, self.where = [], Groups(), None, _TABLE
             return (_TABLE_END, saved)
         if tag in _BLOCK:
@@ -1857,8 +1920,11 @@ class _Extractor:
                 self._line_break()
         elif kind == _TABLE_END:
             rows = foot_last(self.rows, self.groups.foot)
-            self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
-            self._emit_table(rows)
+            self.rows, self.groups, self.row, self.where, table = cast(
+                "tuple[list[Row | list[_Item]], Groups, Row | None, int, etree._Element]", saved
+            )
+            collapsed = _collapsed_columns(table, self.hidden) if self.hidden else None
+            self._emit_table(rows, collapsed)
 
     def _field(self, el: etree._Element) -> None:
         """A form field in a cell, its start tag just entered: a text field's ``value`` is
@@ -1971,13 +2037,20 @@ class _Extractor:
 
     # -- data tables
 
-    def _emit_table(self, rows: list[Row | list[_Item]]) -> None:
+    def _emit_table(self, rows: list[Row | list[_Item]], collapsed: set[int] | None = None) -> None:
         """Lay the table out and add its lines: rows, and stray lines between them.
 
         The lines are handed to the builder together (``TextBuilder.lines_at``: one call a
         table, not three a row), and each row's geometry is then filed under its line.
+        The cells that stand in ``collapsed`` columns only (:func:`_collapsed_columns`)
+        are taken out, and the others moved to where a browser draws them.
         """
-        self.spans.lay_out([entry for entry in rows if isinstance(entry, Row)])
+        table_rows = [entry for entry in rows if isinstance(entry, Row)]
+        self.spans.lay_out(table_rows)
+        if collapsed:
+            columns = sorted(collapsed)
+            for table_row in table_rows:
+                _drop_cells_in(table_row, columns)
         number = self.tables
         self.tables += 1
         lines: list[tuple[list[Seg], int | None]] = []
