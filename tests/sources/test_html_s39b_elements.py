@@ -72,3 +72,12 @@ def test_the_fallback_of_an_object_is_not_read() -> None:
 def test_a_closed_details_is_read() -> None:
     raw = page(f"<details><summary>展开表格</summary>{TABLE.format(1493)}</details>")
     assert read_html("t.html", raw.encode()).text == "展开表格\n行政许可\t1493\n"
+
+
+def test_a_closed_dialog_holding_the_report_is_read() -> None:
+    rows = "".join(f"<tr><td>行政许可{i}</td><td>{1000 + i}</td></tr>" for i in range(120))
+    raw = page(f"<p>首页</p><dialog id='zoom'><table>{rows}</table></dialog>")
+    source = read_html("t.html", raw.encode())
+    assert source.text.splitlines()[1] == "行政许可0\t1000"
+    origin = source.origin(2, 7)
+    assert (origin.line, origin.column) == (1, raw.index("1000") + 1)

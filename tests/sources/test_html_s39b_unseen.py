@@ -103,3 +103,23 @@ def test_content_visibility_hidden_by_the_stylesheet_is_not_read() -> None:
     assert source.text == "行政许可\t1493\n"
     origin = source.origin(1, 6)
     assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+
+
+@pytest.mark.parametrize(
+    ("mark", "style"),
+    [
+        ('<span style="opacity:0"><b>9</b></span>', ""),
+        ('<span class="sr-only"><b>9</b>件</span>', SR_ONLY),
+    ],
+)
+def test_elements_inside_an_unseen_one_are_not_read(mark: str, style: str) -> None:
+    raw = page(f"<table><tr><td>行政许可</td><td>{mark}1286</td></tr></table>", style)
+    source = read_html("t.html", raw.encode())
+    assert source.text == "行政许可\t1286\n"
+    origin = source.origin(1, 6)
+    assert (origin.line, origin.column) == (1, raw.index("1286") + 1)
+
+
+def test_a_font_size_zero_around_elements_is_read() -> None:
+    raw = page('<table><tr><td>行政许可</td><td style="font-size:0"><b>1286</b></td></tr></table>')
+    assert read_html("t.html", raw.encode()).text == "行政许可\t1286\n"

@@ -796,8 +796,10 @@ _CLOSED_DIALOGS = etree.XPath("//dialog[not(@open)]")
 def _closed_dialogs(root: etree._Element) -> set[etree._Element]:
     """The ``<dialog>`` elements a browser does not show: those without ``open`` (a script
     opens them on a click: an old year's table in a pop-up, a notice). Read, a closed
-    dialog's table is taken for the report's, or its values glued to the page's."""
-    return set(_CLOSED_DIALOGS(root))
+    dialog's table is taken for the report's, or its values glued to the page's. A dialog
+    that holds most of the page's text, the report, is shown by a script once the page is
+    loaded (:func:`~xxgk_lint.sources.html_css.shown_by_script`): it is read."""
+    return shown_by_script(root, set(_CLOSED_DIALOGS(root)))
 
 
 def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
@@ -857,16 +859,17 @@ def _says_collapse(lowered: bytes) -> bool:
 
 
 def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
-    """The elements whose text is drawn unseen: at a font size of zero, or in a colour
-    that draws nothing (:func:`~xxgk_lint.sources.html_css.unseen_text`).
+    """The elements whose text is drawn unseen: at a font size of zero, in a colour that
+    draws nothing, at an opacity of zero, or clipped away for screen readers only
+    (:func:`~xxgk_lint.sources.html_css.unseen_text`).
 
     A site hides digits in a number that way (``1<span style="font-size:0">9</span>493``,
     a mark against copying) or keeps an old value beside the new one; read with the
     number, they make it another. By the element's ``style`` attribute or the page's own
-    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); only an
-    element with no element inside (one inside may set its own size again, as the "font-
-    size: 0" that closes the gaps between inline blocks does). A page that writes neither
-    costs a search or two of its bytes ``lowered``.
+    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); by a size or
+    a colour, only an element with no element inside (one inside may set its own size
+    again, as the "font-size: 0" that closes the gaps between inline blocks does). A page
+    that writes none of them costs four searches of its bytes ``lowered``.
     """
     if (
         _ZERO_FONT.search(lowered) is None
@@ -875,9 +878,14 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         and _CLIPPING.search(lowered) is None
     ):
         return set()
-    found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
+    found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
     if b"<style" in lowered:
         found |= unseen_by_stylesheets(root)
+    # One with elements inside (at opacity 0, clipped) that holds most of the page is
+    # shown by a script once the page is loaded (a fade-in): read, as a hidden one is.
+    inner = {el for el in found if len(el)}
+    if inner:
+        found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
     return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
 

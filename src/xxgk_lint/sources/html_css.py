@@ -481,11 +481,19 @@ def _clipped(declarations: dict[str, str]) -> bool | None:
     return None
 
 
-def unseen_text(declarations: str) -> bool:
+def unseen_text(declarations: str, inner: bool = False) -> bool:
     """Whether a declaration block (a ``style`` attribute) draws its text unseen: a font
     size of zero, a transparent colour, an opacity of zero, or clipped away (see
-    :func:`_drawing`)."""
-    return True in _drawing(_declarations(declarations)).values()
+    :func:`_drawing`). For an element with elements ``inner`` (which may set a size or a
+    colour of their own again), only what none inside undoes: an opacity of zero, a clip."""
+    said = _drawing(_declarations(declarations))
+    if inner:
+        return said.get("opacity") is True or said.get("clip") is True
+    return True in said.values()
+
+
+#: What draws an element unseen with all that is inside it (nothing inside draws again).
+_WHOLE = frozenset({"opacity", "clip"})
 
 
 def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
@@ -503,7 +511,7 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
         if prop + kind + name in drawn:
             continue
         for el in _selected(root, tag, kind, name):
-            if not len(el):
+            if not len(el) or prop in _WHOLE:
                 own = el.get("style")
                 if own is None or _drawing(_declarations(own)).get(prop, True):
                     found.add(el)
