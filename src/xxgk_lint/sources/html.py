@@ -784,11 +784,14 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     """The page's hidden elements: by their style, attribute or the page's stylesheet
     (:func:`_hidden_by_style`), and the dialogs it does not show (:func:`_closed_dialogs`)."""
     hidden = _hidden_by_style(root, encoded, lowered)
-    if b"<dialog" in lowered:
+    if _DIALOG.search(lowered) is not None:
         hidden = hidden | _closed_dialogs(root)
     return hidden
 
 
+#: A dialog's start tag, in the page's bytes in lower case: a pattern, which ``re`` looks
+#: for faster than ``bytes`` looks for the string (whose "<" is in every tag).
+_DIALOG = re.compile(rb"<dialog")
 #: The ``<dialog>`` elements without an ``open`` attribute.
 _CLOSED_DIALOGS = etree.XPath("//dialog[not(@open)]")
 
