@@ -40,6 +40,7 @@ import gc
 import html as html_entities
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, sub
@@ -59,10 +60,19 @@ from xxgk_lint.sources.html_css import (
     white_space_by_stylesheets,
 )
 from xxgk_lint.sources.html_source import WINDOW, Seg, SourceCursor, count_cells
-from xxgk_lint.sources.html_tables import Groups, Row, Spans, foot_last, is_data_table, tag_of
+from xxgk_lint.sources.html_tables import (
+    Groups,
+    Row,
+    Spans,
+    foot_last,
+    is_data_table,
+    span_value,
+    tag_of,
+)
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_TITLE,
+    GridCell,
     GridRow,
     InputError,
     MetaTag,
@@ -86,7 +96,10 @@ _LATIN_FAMILY = frozenset({"ascii", "us-ascii", "latin-1", "iso-8859-1", "window
 #: struck out by hand (an old value left beside the new one), no longer the report's.
 #: ``rt`` and ``rp`` are a ruby's annotation (pinyin over 政府) and its fallback
 #: brackets: read, they glue the annotation into the word. A ``textarea`` in a table
-#: cell is read by the walk (``_Extractor._text_area``).
+#: cell is read by the walk (``_Extractor._text_area``), and so is the option a ``select``
+#: in a cell shows (``_Extractor._select``). ``embed`` is not here: it is a void element,
+#: but the parser puts everything after it into it (the rest of the page, when the page
+#: writes no ``</embed>``); it has no text of its own.
 _DROP = frozenset(
     {
         "del",
@@ -102,7 +115,6 @@ _DROP = frozenset(
         "select",
         "iframe",
         "object",
-        "embed",
         "svg",
         "math",
         "canvas",
@@ -587,6 +599,59 @@ def _groups_digits(text: str, at: int) -> bool:
     return at > 0 and "0" <= text[at - 1] <= "9" and _THREE_DIGITS.match(text, at + 1) is not None
 
 
+def _collapsed_columns(table: etree._Element, hidden: set[etree._Element]) -> set[int]:
+    """The grid columns of ``table`` that its hidden ``<col>``s or ``<colgroup>``s
+    collapse (``<col style="visibility: collapse">``, or hidden by the page's stylesheet):
+    a browser draws none of their cells (an old year's column kept in the table). Each
+    ``col`` and ``colgroup`` covers its ``span`` columns (a group with ``col``s inside, theirs)."""
+    columns: set[int] = set()
+    at = 0
+    for child in table:
+        if child.tag == "col":
+            parts = [(child, child in hidden)]
+        elif child.tag == "colgroup":
+            cols = [col for col in child if col.tag == "col"]
+            group = child in hidden
+            parts = [(col, group or col in hidden) for col in cols] or [(child, group)]
+        else:
+            continue
+        for part, collapses in parts:
+            span = min(max(span_value(part.get("span")) or 1, 1), _COL_SPAN)
+            if collapses:
+                columns.update(range(at, at + span))
+            at += span
+    return columns
+
+
+#: The most columns one ``col`` or ``colgroup`` covers (a browser's limit).
+_COL_SPAN = 1000
+
+
+def _drop_cells_in(row: Row, columns: list[int]) -> None:
+    """Take out of ``row`` (laid out) the cells that stand in the collapsed ``columns``
+    (sorted) only, and move the others to where a browser draws them: each the drawn
+    columns before it to its left, over the drawn columns it covers."""
+    shapes: list[GridCell] = []
+    keep: list[bool] = []
+    for shape in row.shapes:
+        start = bisect_left(columns, shape.column)
+        end = bisect_left(columns, shape.column + shape.span)
+        span = shape.span - (end - start)
+        keep.append(span > 0)
+        if span > 0:
+            shapes.append(GridCell(shape.column - start, span, shape.rows))
+    row.shapes = tuple(shapes)
+    if all(keep):
+        return
+    if row.segments is not None:
+        row.segments = list(compress(row.segments, keep))
+    else:
+        row.items = list(compress(row.items, keep))
+        row.tabs = list(compress(row.tabs, keep))
+    row.rowspans = list(compress(row.rowspans, keep))
+    row.colspans = list(compress(row.colspans, keep))
+
+
 def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None:
         return True
@@ -687,6 +752,12 @@ _NO_COLOUR = re.compile(
     + rb"(?:transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))"
 )
 
+#: Text drawn at an opacity of zero, or clipped away (``clip: rect(0 0 0 0)``,
+#: ``clip-path: inset(50%)``), in the page's bytes in lower case (one pattern each, as
+#: ``_ZERO_FONT``): :func:`~xxgk_lint.sources.html_css.unseen_text` decides.
+_ZERO_OPACITY = re.compile(rb"opacity" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)%?(?![\w.%])")
+_CLIPPING = re.compile(rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset)\(")
+
 
 #: Up to this many "#" in a page are looked at one by one for a "&" before them.
 _FEW_HASHES = 64
@@ -710,6 +781,31 @@ def _holds_reference(encoded: bytes) -> bool:
 
 
 def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
+    """The page's hidden elements: by their style, attribute or the page's stylesheet
+    (:func:`_hidden_by_style`), and the dialogs it does not show (:func:`_closed_dialogs`)."""
+    hidden = _hidden_by_style(root, encoded, lowered)
+    if _DIALOG.search(lowered) is not None:
+        hidden = hidden | _closed_dialogs(root)
+    return hidden
+
+
+#: A dialog's start tag, in the page's bytes in lower case: a pattern, which ``re`` looks
+#: for faster than ``bytes`` looks for the string (whose "<" is in every tag).
+_DIALOG = re.compile(rb"<dialog")
+#: The ``<dialog>`` elements without an ``open`` attribute.
+_CLOSED_DIALOGS = etree.XPath("//dialog[not(@open)]")
+
+
+def _closed_dialogs(root: etree._Element) -> set[etree._Element]:
+    """The ``<dialog>`` elements a browser does not show: those without ``open`` (a script
+    opens them on a click: an old year's table in a pop-up, a notice). Read, a closed
+    dialog's table is taken for the report's, or its values glued to the page's. A dialog
+    that holds most of the page's text, the report, is shown by a script once the page is
+    loaded (:func:`~xxgk_lint.sources.html_css.shown_by_script`): it is read."""
+    return shown_by_script(root, set(_CLOSED_DIALOGS(root)))
+
+
+def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
     """The page's hidden elements (``_hidden``), found without asking every element.
 
     ``encoded`` is the page as lxml parsed it (UTF-8), ``lowered`` the same in lower
@@ -766,22 +862,33 @@ def _says_collapse(lowered: bytes) -> bool:
 
 
 def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element]:
-    """The elements whose text is drawn unseen: at a font size of zero, or in a colour
-    that draws nothing (:func:`~xxgk_lint.sources.html_css.unseen_text`).
+    """The elements whose text is drawn unseen: at a font size of zero, in a colour that
+    draws nothing, at an opacity of zero, or clipped away for screen readers only
+    (:func:`~xxgk_lint.sources.html_css.unseen_text`).
 
     A site hides digits in a number that way (``1<span style="font-size:0">9</span>493``,
     a mark against copying) or keeps an old value beside the new one; read with the
     number, they make it another. By the element's ``style`` attribute or the page's own
-    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); only an
-    element with no element inside (one inside may set its own size again, as the "font-
-    size: 0" that closes the gaps between inline blocks does). A page that writes neither
-    costs a search or two of its bytes ``lowered``.
+    stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); by a size or
+    a colour, only an element with no element inside (one inside may set its own size
+    again, as the "font-size: 0" that closes the gaps between inline blocks does). A page
+    that writes none of them costs four searches of its bytes ``lowered``.
     """
-    if _ZERO_FONT.search(lowered) is None and not _says_no_colour(lowered):
+    if (
+        _ZERO_FONT.search(lowered) is None
+        and not _says_no_colour(lowered)
+        and _ZERO_OPACITY.search(lowered) is None
+        and _CLIPPING.search(lowered) is None
+    ):
         return set()
-    found = {el for el, style in _styled_any(root) if not len(el) and unseen_text(style)}
+    found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
     if b"<style" in lowered:
         found |= unseen_by_stylesheets(root)
+    # One with elements inside (at opacity 0, clipped) that holds most of the page is
+    # shown by a script once the page is loaded (a fade-in): read, as a hidden one is.
+    inner = {el for el in found if len(el)}
+    if inner:
+        found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
     return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
 
@@ -804,7 +911,7 @@ def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     its attribute."""
     for el in _STYLED(root):
         style = (el.get("style") or "").lower()
-        if "font" in style or "color" in style:
+        if "font" in style or "color" in style or "opacity" in style or "clip" in style:
             yield el, style
 
 
@@ -892,6 +999,9 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
 
 
 #: Form field types whose ``value`` a browser shows as text in the field.
+#: The options of a ``<select>`` (in groups or not), and the text of one.
+_OPTIONS = etree.XPath("descendant::option")
+_OPTION_TEXT = etree.XPath("descendant::text()")
 _TEXT_FIELDS = frozenset({"", "text", "number", "tel", "email", "search", "url", "date"})
 #: Where a start tag's ``value`` attribute's text starts; a ``srcdoc``'s value (group 1:
 #: in double quotes, 2: in single quotes, 3: unquoted).
@@ -1122,6 +1232,8 @@ class _Extractor:
                             self._frame(el)  # a page in srcdoc, if any
                         elif tag == "textarea" and where == _CELL and el not in hidden:
                             self._text_area(el)
+                        elif tag == "select" and where == _CELL and el not in hidden:
+                            self._select(el)
                         self._skip(el)
                         walker.skip_subtree()
                         push(no_action)
@@ -1238,7 +1350,7 @@ class _Extractor:
             return _NO_ACTION
         if tag == "table" and self.where == _FLOW and is_data_table(el):
             self._flush()
-            saved = (self.rows, self.groups, self.row, self.where)
+            saved = (self.rows, self.groups, self.row, self.where, el)
             self.rows, self.groups, self.row, self.where = [], Groups(), None, _TABLE
             return (_TABLE_END, saved)
         if tag in _BLOCK:
@@ -1819,8 +1931,11 @@ class _Extractor:
                 self._line_break()
         elif kind == _TABLE_END:
             rows = foot_last(self.rows, self.groups.foot)
-            self.rows, self.groups, self.row, self.where = saved  # type: ignore[misc]
-            self._emit_table(rows)
+            self.rows, self.groups, self.row, self.where, table = cast(
+                "tuple[list[Row | list[_Item]], Groups, Row | None, int, etree._Element]", saved
+            )
+            collapsed = _collapsed_columns(table, self.hidden) if self.hidden else None
+            self._emit_table(rows, collapsed)
 
     def _field(self, el: etree._Element) -> None:
         """A form field in a cell, its start tag just entered: a text field's ``value`` is
@@ -1845,6 +1960,38 @@ class _Extractor:
         text = area.text
         if text and not text.isspace():
             self._text(text)
+
+    def _select(self, select: etree._Element) -> None:
+        """A ``<select>`` in a cell, its start tag just entered: the text of the option it
+        shows is read (a CMS that draws the report's tables as a form shows each value as
+        the chosen option of a drop-down list): the first option marked ``selected``, else
+        the first option, as a browser shows a list of one line; nothing for a list drawn
+        several lines high (``multiple``, ``size``), which shows several options."""
+        if select.get("multiple") is not None or (select.get("size") or "1").strip() not in (
+            "",
+            "0",
+            "1",
+        ):
+            return
+        options = _OPTIONS(select)
+        if not options:
+            return
+        chosen = next((el for el in options if el.get("selected") is not None), options[0])
+        text = " ".join("".join(_OPTION_TEXT(chosen)).split())
+        if not text:
+            return
+        # Found in the source from the chosen option's start tag on; the cursor is put back
+        # after, for the walk's ``_skip`` to pass the list's start tags as for any element.
+        cursor = self.cursor
+        saved = cursor.k, cursor.j, cursor.pos
+        for inner in select.iterdescendants():
+            tag = tag_of(inner)
+            if tag is not None:
+                cursor.enter(tag, inner.sourceline)
+            if inner is chosen:
+                break
+        self._text(text)
+        cursor.k, cursor.j, cursor.pos = saved
 
     def _frame(self, iframe: etree._Element) -> None:
         """An ``<iframe>`` in the flow, its start tag just entered: the page its ``srcdoc``
@@ -1901,13 +2048,20 @@ class _Extractor:
 
     # -- data tables
 
-    def _emit_table(self, rows: list[Row | list[_Item]]) -> None:
+    def _emit_table(self, rows: list[Row | list[_Item]], collapsed: set[int] | None = None) -> None:
         """Lay the table out and add its lines: rows, and stray lines between them.
 
         The lines are handed to the builder together (``TextBuilder.lines_at``: one call a
         table, not three a row), and each row's geometry is then filed under its line.
+        The cells that stand in ``collapsed`` columns only (:func:`_collapsed_columns`)
+        are taken out, and the others moved to where a browser draws them.
         """
-        self.spans.lay_out([entry for entry in rows if isinstance(entry, Row)])
+        table_rows = [entry for entry in rows if isinstance(entry, Row)]
+        self.spans.lay_out(table_rows)
+        if collapsed:
+            columns = sorted(collapsed)
+            for table_row in table_rows:
+                _drop_cells_in(table_row, columns)
         number = self.tables
         self.tables += 1
         lines: list[tuple[list[Seg], int | None]] = []

@@ -12,7 +12,7 @@ own ``<style>`` blocks (no stylesheet is ever fetched):
   another ``@media``: a rule for print or a small screen does not hide on the screen
   the report is read on) whose selector list holds simple selectors — ``.cls``,
   ``tag.cls``, ``#id``, ``tag#id`` — and whose declarations say ``display: none`` or
-  ``visibility: hidden``/``collapse``;
+  ``visibility: hidden``/``collapse`` (or ``content-visibility: hidden``: the content);
 * unless the page may show the element again on a desktop screen: a rule anywhere (in
   ``@media`` too, with any selector: ``.tab.active``, ``li:hover .sub``) that sets
   another ``display`` or ``visibility: visible`` for an element with one of its classes
@@ -287,6 +287,8 @@ def _shows(declarations: dict[str, str]) -> bool | None:
     visibility = declarations.get("visibility")
     if display == "none" or visibility in ("hidden", "collapse"):
         return False
+    if declarations.get("content-visibility") == "hidden":  # its content, as display: none
+        return False
     if (display is not None and display != "") or visibility == "visible":
         return True
     return None
@@ -404,6 +406,13 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
 _ZERO_LENGTH = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?")
 #: A colour that draws nothing: ``transparent``, or an alpha of zero (``rgba(0,0,0,0)``).
 _NO_COLOUR = re.compile(r"transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\)")
+#: A ``clip-path`` that leaves nothing: an inset of half the box or more from every side.
+_INSET_ALL = re.compile(r"inset\(\s*(?:[5-9]\d(?:\.\d*)?|100(?:\.0*)?)%\s*\)")
+#: A ``clip`` rectangle (its four sides, spaces between), and a side that leaves at most a
+#: pixel (a square of one pixel or none: ``rect(0 0 0 0)``, ``rect(1px, 1px, 1px, 1px)``).
+_RECT = re.compile(r"rect\(([^()]*)\)")
+_AT_MOST_A_PIXEL = re.compile(r"(?:0+(?:\.0*)?|\.0+|1(?:\.0*)?)(?:px)?")
+_SIDES = re.compile(r"\s*,\s*|\s+")
 #: Properties with which a text whose colour is transparent is still drawn (a gradient
 #: or image clipped to the letters, a shadow, an outline, another fill).
 _DRAWN_OTHERWISE = (
@@ -444,13 +453,47 @@ def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
         said["colour"] = _NO_COLOUR.fullmatch(colour) is not None and not any(
             name in declarations for name in _DRAWN_OTHERWISE
         )
+    opacity = declarations.get("opacity")
+    if opacity is not None:
+        said["opacity"] = _ZERO_LENGTH.fullmatch(opacity) is not None
+    clipped = _clipped(declarations)
+    if clipped is not None:
+        said["clip"] = clipped
     return said
 
 
-def unseen_text(declarations: str) -> bool:
+def _clipped(declarations: dict[str, str]) -> bool | None:
+    """Whether a declaration block clips its element away, as a page hides text meant for
+    screen readers only (``.sr-only``, ``.visually-hidden``: ``position: absolute;
+    clip: rect(0 0 0 0)`` or ``clip-path: inset(50%)``): True; False where it draws the
+    element whole again (``clip: auto``, ``clip-path: none``); None where it says neither.
+    ``clip`` clips only an element taken out of the flow (``position: absolute``/``fixed``)."""
+    path = declarations.get("clip-path")
+    if path is not None and _INSET_ALL.fullmatch(path):
+        return True
+    clip = declarations.get("clip")
+    if clip is not None and declarations.get("position") in ("absolute", "fixed"):
+        rect = _RECT.fullmatch(clip)
+        if rect and all(map(_AT_MOST_A_PIXEL.fullmatch, _SIDES.split(rect[1].strip()))):
+            return True
+    if clip == "auto" or path == "none":
+        return False
+    return None
+
+
+def unseen_text(declarations: str, inner: bool = False) -> bool:
     """Whether a declaration block (a ``style`` attribute) draws its text unseen: a font
-    size of zero, or a transparent colour (see :func:`_drawing`)."""
-    return True in _drawing(_declarations(declarations)).values()
+    size of zero, a transparent colour, an opacity of zero, or clipped away (see
+    :func:`_drawing`). For an element with elements ``inner`` (which may set a size or a
+    colour of their own again), only what none inside undoes: an opacity of zero, a clip."""
+    said = _drawing(_declarations(declarations))
+    if inner:
+        return said.get("opacity") is True or said.get("clip") is True
+    return True in said.values()
+
+
+#: What draws an element unseen with all that is inside it (nothing inside draws again).
+_WHOLE = frozenset({"opacity", "clip"})
 
 
 def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
@@ -461,14 +504,14 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     the element's own ``style`` does."""
     unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
     drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
-    for sheet, desktop in _sheets(root, "font", "color"):
+    for sheet, desktop in _sheets(root, "font", "color", "opacity", "clip"):
         _read_drawing(sheet, desktop is True, unseen, drawn)
     found: set[etree._Element] = set()
     for tag, kind, name, prop in unseen:
         if prop + kind + name in drawn:
             continue
         for el in _selected(root, tag, kind, name):
-            if not len(el):
+            if not len(el) or prop in _WHOLE:
                 own = el.get("style")
                 if own is None or _drawing(_declarations(own)).get(prop, True):
                     found.add(el)
