@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_order, pdf_split, pdf_wrapped
+from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -637,10 +637,12 @@ class _Cell:
 class _Row:
     """A line that ends in numbers (a table row): where it is, its label's end, its cells."""
 
-    __slots__ = ("cells", "edges", "label_end", "line", "page")
+    __slots__ = ("cells", "edges", "head", "label_end", "line", "page")
 
     def __init__(self, page: int, line: int, label_end: int, cells: list[_Cell]) -> None:
         self.page, self.line, self.label_end, self.cells = page, line, label_end, cells
+        #: The columns of its table's head, if the page shows them (:mod:`pdf_heads`).
+        self.head: pdf_heads.Columns | None = None
         #: The x of its cells' left edges, right edges and centres, where a column's
         #: cells line up (left to right: each list is sorted).
         self.edges = (
@@ -734,11 +736,13 @@ def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Ro
     is mostly the one value of a cell that spans the row (行政许可 1493). A row's line is
     its number among the page's lines (split at ``_LINE_END``). A cell's sides
     are those of its characters' loose boxes (the glyphs' advance, not their ink: a "1"
-    and a "4" right-aligned end at one x, though their ink does not).
+    and a "4" right-aligned end at one x, though their ink does not). Each row has its
+    table's head's columns, where the page shows them (:func:`pdf_heads.heads`).
     """
     rows: list[_Row] = []
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    for number, line in enumerate(_LINE_END.split(text)):
+    lines = _LINE_END.split(text)
+    for number, line in enumerate(lines):
         if not line or line[-1] not in _VALUE_ENDS:
             continue
         start = starts[number]
@@ -754,6 +758,10 @@ def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Ro
                     right = charbox(start + b - 1)[2]
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
+    if rows:
+        heads = pdf_heads.heads(lines, starts, {row.line: row.label_end for row in rows}, charbox)
+        for row in rows:
+            row.head = heads.get(row.line)
     return rows
 
 
@@ -763,7 +771,9 @@ def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int
     A row's columns are those of the fullest row (the nearest of the fullest) whose cells
     its cells stand under, one each and in order, on its page or the next or last (a row
     of the same table: another table's cells do not line up with these, all by one
-    edge); a row under no fuller row, with four cells or more, takes its
+    edge), or those of its table's head where they are more (:mod:`pdf_heads`: the
+    fuller row has a blank cell too) or there is no such row; a row under neither, with
+    four cells or more, takes its
     columns from its own gaps, when they are whole numbers of a regular column width (a
     blank cell between two numbers). The lines of ``pages`` are rewritten in place; the
     (page, line) of each rewritten one is returned.
@@ -777,7 +787,11 @@ def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int
         for page in by_page
     }
     for position, row in enumerate(rows):
-        slots = _slots_by_reference(row, position, near[row.page]) or _slots_by_gaps(row.cells)
+        slots = _slots_by_reference(row, position, near[row.page])
+        by_head = pdf_heads.slots_by_head(row.cells, row.head) if row.head else None
+        if by_head is not None and (slots is None or len(by_head) > len(slots)):
+            slots = by_head  # (the fuller row may have a blank cell of its own)
+        slots = slots or _slots_by_gaps(row.cells)
         if slots is None:
             continue
         line = pages[row.page][row.line]
