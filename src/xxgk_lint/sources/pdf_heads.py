@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from xxgk_lint.sources.pdf_order import Box
 
@@ -45,6 +45,9 @@ _PIECE = re.compile(r"\S+")
 class _Cell(Protocol):
     left: float
     right: float
+
+
+_C = TypeVar("_C", bound=_Cell)
 
 
 def heads(
@@ -127,7 +130,7 @@ def _columns(pieces: list[Column]) -> list[Column]:
     return sorted(columns)
 
 
-def slots_by_head(cells: Sequence[_Cell], columns: Columns) -> list[_Cell | None] | None:
+def slots_by_head(cells: Sequence[_C], columns: Columns) -> list[_C | None] | None:
     """The cells under the head's columns (those right of its rows' labels), None where a
     column has no cell; None if the head has no more columns than the row has cells, or
     a cell is not under exactly one column, in order."""
@@ -135,7 +138,7 @@ def slots_by_head(cells: Sequence[_Cell], columns: Columns) -> list[_Cell | None
     found = [column for column in found if column[0] >= labels - _SLACK]
     if len(found) <= len(cells):
         return None
-    slots: list[_Cell | None] = [None] * len(found)
+    slots: list[_C | None] = [None] * len(found)
     at = 0
     for cell in cells:
         over = [
