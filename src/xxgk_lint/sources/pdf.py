@@ -158,6 +158,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
+        open_head: pdf_heads.Columns | None = None  # the head of a table a page ends in
         for index in range(count):
             page = document[index]
             part, last_turned = last_turned, None
@@ -199,7 +200,12 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                                 pages, rows, (part, last_turned), text, where
                             )
                     if where is not None:
-                        rows += _value_rows(index, text, _by_text_index(charbox, where))
+                        found, open_head = _value_rows(
+                            index, text, _by_text_index(charbox, where), open_head
+                        )
+                        rows += found
+                    else:
+                        open_head = None
                     pages.append(_LINE_END.split(text))
                 finally:
                     for opened in textpages:
@@ -728,8 +734,11 @@ def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[
     return lambda at: charbox(where[at])
 
 
-def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Row]:
-    """The lines of a page that end in numbers, with each number's box.
+def _value_rows(
+    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Columns | None
+) -> tuple[list[_Row], pdf_heads.Columns | None]:
+    """The lines of a page that end in numbers, with each number's box, and the head's
+    columns of the table the page ends in (``open_head``: the last page's).
 
     A line counts if it ends in two numbers or more: a row of a statistical table as
     PDFium gives it ("（一）予以公开 5 1 7 0 0 13"). A lone number is left as it is: it
@@ -758,11 +767,13 @@ def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Ro
                     right = charbox(start + b - 1)[2]
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
-    if rows:
-        heads = pdf_heads.heads(lines, starts, {row.line: row.label_end for row in rows}, charbox)
-        for row in rows:
-            row.head = heads.get(row.line)
-    return rows
+    if not rows:
+        return rows, None
+    found = {row.line: (row.label_end, len(row.cells)) for row in rows}
+    heads, open_head = pdf_heads.heads(lines, starts, found, charbox, open_head)
+    for row in rows:
+        row.head = heads.get(row.line)
+    return rows, open_head
 
 
 def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int, int]]:

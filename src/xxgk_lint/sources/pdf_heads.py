@@ -53,46 +53,60 @@ _C = TypeVar("_C", bound=_Cell)
 def heads(
     lines: Sequence[str],
     starts: Sequence[int],
-    labels: dict[int, int],
+    rows: dict[int, tuple[int, int]],
     charbox: Callable[[int], Box],
-) -> dict[int, Columns]:
-    """The head's columns of each row of a page's tables, by the row's line.
+    going_on: Columns | None = None,
+) -> tuple[dict[int, Columns], Columns | None]:
+    """The head's columns of each row of a page's tables, by the row's line, and those of
+    the table the page ends in (None if prose follows it), for the next page.
 
-    ``labels`` gives the page's rows of numbers, each its line's number and its label's
-    end in the line (0 for none). A table is its rows from the first after prose
-    (:data:`_PROSE`) to the next prose, with the lines of labels between them; its head
-    is above its first row (:func:`head_columns`), and its numbers right of its widest
-    row label.
+    ``rows`` gives the page's rows of numbers, each its line's number to its label's end
+    in the line (0 for none) and its count of cells. A table is its rows from the first
+    after prose (:data:`_PROSE`) to the next prose, with the lines of labels between
+    them; its head is above its first row (:func:`head_columns`), and its numbers right
+    of its widest row label. A table the page starts with (no prose above it) whose head
+    is not on the page goes on from the last page's (``going_on``): a page break cut it.
     """
     found: dict[int, Columns] = {}
     table: list[int] = []
+    first = True  # (no prose yet on the page: its first table may go on from the last)
     for number, line in enumerate(lines):
-        if number in labels:
+        if number in rows:
             table.append(number)
-        elif table and _PROSE.search(line):
-            found |= _table_heads(lines, starts, labels, charbox, table)
-            table = []
-    if table:
-        found |= _table_heads(lines, starts, labels, charbox, table)
-    return found
+        elif _PROSE.search(line):
+            if table:
+                found |= _table_heads(
+                    lines, starts, rows, charbox, table, going_on if first else None
+                )
+                table = []
+            first = False
+    if not table:
+        return found, None
+    found |= _table_heads(lines, starts, rows, charbox, table, going_on if first else None)
+    return found, found.get(table[-1])
 
 
 def _table_heads(
     lines: Sequence[str],
     starts: Sequence[int],
-    labels: dict[int, int],
+    rows: dict[int, tuple[int, int]],
     charbox: Callable[[int], Box],
     table: list[int],
+    going_on: Columns | None,
 ) -> dict[int, Columns]:
-    """The head's columns of one table's rows (``table``: their lines), if it has any."""
+    """The head's columns of one table's rows (``table``: their lines), if it has any:
+    its own, or those of the table it goes on from (``going_on``) where its own have no
+    more columns than its fullest row has cells."""
     columns = head_columns(lines, starts, table[0], charbox)
-    if not columns:
-        return {}
     right = max(
-        (charbox(starts[number] + labels[number] - 1)[2] for number in table if labels[number]),
+        (charbox(starts[number] + rows[number][0] - 1)[2] for number in table if rows[number][0]),
         default=0.0,
     )
-    return dict.fromkeys(table, (columns, right))
+    if going_on is not None:
+        own = sum(column[0] >= right - _SLACK for column in columns)
+        if own <= max(rows[number][1] for number in table):
+            return dict.fromkeys(table, going_on)
+    return dict.fromkeys(table, (columns, right)) if columns else {}
 
 
 def head_columns(
@@ -133,7 +147,7 @@ def _columns(pieces: list[Column]) -> list[Column]:
 def slots_by_head(cells: Sequence[_C], columns: Columns) -> list[_C | None] | None:
     """The cells under the head's columns (those right of its rows' labels), None where a
     column has no cell; None if the head has no more columns than the row has cells, or
-    a cell is not under exactly one column, in order."""
+    a cell is not under exactly one column (:func:`_under`), in order."""
     found, labels = columns
     found = [column for column in found if column[0] >= labels - _SLACK]
     if len(found) <= len(cells):
@@ -141,13 +155,27 @@ def slots_by_head(cells: Sequence[_C], columns: Columns) -> list[_C | None] | No
     slots: list[_C | None] = [None] * len(found)
     at = 0
     for cell in cells:
-        over = [
-            k
-            for k, (left, right) in enumerate(found)
-            if cell.left < right + _SLACK and cell.right > left - _SLACK
-        ]
+        over = _under(cell, found)
         if len(over) != 1 or over[0] < at:
             return None
         slots[over[0]] = cell
         at = over[0] + 1
     return slots
+
+
+def _under(cell: _Cell, columns: list[Column]) -> list[int]:
+    """The columns a cell is under: those its centre is under, if one; else those it
+    reaches into. (A label spanning columns may have widened one column over the edge
+    of the next: a cell's centre tells; a number set right, in a column wider than its
+    label, may stand past the label's end: it reaches into it.)"""
+    centre = (cell.left + cell.right) / 2
+    over = [
+        k for k, (left, right) in enumerate(columns) if left - _SLACK <= centre <= right + _SLACK
+    ]
+    if len(over) == 1:
+        return over
+    return [
+        k
+        for k, (left, right) in enumerate(columns)
+        if cell.left < right + _SLACK and cell.right > left - _SLACK
+    ]
