@@ -429,7 +429,7 @@ def _page_text(
     respaced = _respace(text, stream, charbox)
     if respaced is None:
         return text, None, charbox, 0
-    return *respaced, charbox, 0
+    return *_join_lone_first_cells(*respaced, charbox), charbox, 0
 
 
 def _aside_text(
@@ -727,6 +727,49 @@ def _respace(text: str, stream: str, charbox: Callable[[int], Box]) -> tuple[str
         *itertools.chain.from_iterable([*part, -1] for part in indexes[:-1]),
         *indexes[-1],
     ]
+
+
+#: A line of one number (or placeholder) and no more, the line end after it, and the
+#: first character of the next line.
+_LONE_CELL = re.compile(r"^(?:" + VALUE.pattern + r")(\r\n|\r|\n)(?=\S)", re.M)
+
+
+def _join_lone_first_cells(
+    text: str, where: list[int], charbox: Callable[[int], Box]
+) -> tuple[str, list[int]]:
+    """The page's text with a row's first cell put back on its row's line.
+
+    On a page of few pieces, each a one-digit cell (a PDF written by a program, cell by
+    cell), PDFium may take the pieces for a column of text and end a line after each;
+    its laid-out text then gives the row's first cell a line of its own and the rest the
+    next line ("1", then "0001", spaced by :func:`_respace`). A line of one number whose
+    next line starts on its baseline, to its right, is that row's start: the line end
+    becomes a space. Only pages with a line of one number pay for it: two boxes each.
+    """
+    joins = [
+        match.start(1)
+        for match in _LONE_CELL.finditer(text)
+        if where[match.start(1) - 1] >= 0
+        and where[match.end(1)] >= 0
+        and _on_one_line(charbox(where[match.start(1) - 1]), charbox(where[match.end(1)]))
+    ]
+    if not joins:
+        return text, where
+    for at in reversed(joins):
+        end = at + (2 if text.startswith("\r\n", at) else 1)
+        text = text[:at] + " " + text[end:]
+        where[at:end] = [-1]
+    return text, where
+
+
+def _on_one_line(first: Box, second: Box) -> bool:
+    """Whether the second character stands right of the first on its baseline (their
+    boxes' bottoms and tops at one height)."""
+    return (
+        abs(first[1] - second[1]) <= _ALIGN
+        and abs(first[3] - second[3]) <= _ALIGN
+        and second[0] >= first[2] - _ALIGN
+    )
 
 
 def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[[int], Box]:
