@@ -125,3 +125,29 @@ TABLE_ONE = [
     (330, 650, "4"),
     (430, 650, "21"),
 ]
+
+
+def placed_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
+    """A PDF of A4 pages, each showing its pieces of ASCII text (x, y, text) in Helvetica
+    at 10 pt, each piece a text object of its own (as a table's cells are drawn)."""
+    streams = [
+        b"\n".join(
+            b"BT /F1 10 Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET" % (x, y, text.encode())
+            for x, y, text in runs
+        )
+        for runs in pages
+    ]
+    count = len(streams)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)), count),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for number, content in enumerate(streams):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * number)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return pdf_file(objects)

@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_order, pdf_split, pdf_wrapped
+from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -158,6 +158,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
+        open_head: pdf_heads.Columns | None = None  # the head of a table a page ends in
         for index in range(count):
             page = document[index]
             part, last_turned = last_turned, None
@@ -199,7 +200,12 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                                 pages, rows, (part, last_turned), text, where
                             )
                     if where is not None:
-                        rows += _value_rows(index, text, _by_text_index(charbox, where))
+                        found, open_head = _value_rows(
+                            index, text, _by_text_index(charbox, where), open_head
+                        )
+                        rows += found
+                    else:
+                        open_head = None
                     pages.append(_LINE_END.split(text))
                 finally:
                     for opened in textpages:
@@ -423,7 +429,7 @@ def _page_text(
     respaced = _respace(text, stream, charbox)
     if respaced is None:
         return text, None, charbox, 0
-    return *respaced, charbox, 0
+    return *_join_lone_first_cells(*respaced, charbox), charbox, 0
 
 
 def _aside_text(
@@ -637,10 +643,12 @@ class _Cell:
 class _Row:
     """A line that ends in numbers (a table row): where it is, its label's end, its cells."""
 
-    __slots__ = ("cells", "edges", "label_end", "line", "page")
+    __slots__ = ("cells", "edges", "head", "label_end", "line", "page")
 
     def __init__(self, page: int, line: int, label_end: int, cells: list[_Cell]) -> None:
         self.page, self.line, self.label_end, self.cells = page, line, label_end, cells
+        #: The columns of its table's head, if the page shows them (:mod:`pdf_heads`).
+        self.head: pdf_heads.Columns | None = None
         #: The x of its cells' left edges, right edges and centres, where a column's
         #: cells line up (left to right: each list is sorted).
         self.edges = (
@@ -721,24 +729,72 @@ def _respace(text: str, stream: str, charbox: Callable[[int], Box]) -> tuple[str
     ]
 
 
+#: A line of one number (or placeholder) and no more, the line end after it, and the
+#: first character of the next line.
+_LONE_CELL = re.compile(r"^(?:" + VALUE.pattern + r")(\r\n|\r|\n)(?=\S)", re.M)
+
+
+def _join_lone_first_cells(
+    text: str, where: list[int], charbox: Callable[[int], Box]
+) -> tuple[str, list[int]]:
+    """The page's text with a row's first cell put back on its row's line.
+
+    On a page of few pieces, each a one-digit cell (a PDF written by a program, cell by
+    cell), PDFium may take the pieces for a column of text and end a line after each;
+    its laid-out text then gives the row's first cell a line of its own and the rest the
+    next line ("1", then "0001", spaced by :func:`_respace`). A line of one number whose
+    next line starts on its baseline, to its right, is that row's start: the line end
+    becomes a space. Only pages with a line of one number pay for it: two boxes each.
+    """
+    joins = [
+        match.start(1)
+        for match in _LONE_CELL.finditer(text)
+        if where[match.start(1) - 1] >= 0
+        and where[match.end(1)] >= 0
+        and _on_one_line(charbox(where[match.start(1) - 1]), charbox(where[match.end(1)]))
+    ]
+    if not joins:
+        return text, where
+    for at in reversed(joins):
+        end = at + (2 if text.startswith("\r\n", at) else 1)
+        text = text[:at] + " " + text[end:]
+        where[at:end] = [-1]
+    return text, where
+
+
+def _on_one_line(first: Box, second: Box) -> bool:
+    """Whether the second character stands right of the first on its baseline (their
+    boxes' bottoms and tops at one height)."""
+    return (
+        abs(first[1] - second[1]) <= _ALIGN
+        and abs(first[3] - second[3]) <= _ALIGN
+        and second[0] >= first[2] - _ALIGN
+    )
+
+
 def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[[int], Box]:
     """``charbox`` asked by an index of the page's text (see :func:`_respace`)."""
     return lambda at: charbox(where[at])
 
 
-def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Row]:
-    """The lines of a page that end in numbers, with each number's box.
+def _value_rows(
+    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Columns | None
+) -> tuple[list[_Row], pdf_heads.Columns | None]:
+    """The lines of a page that end in numbers, with each number's box, and the head's
+    columns of the table the page ends in (``open_head``: the last page's).
 
     A line counts if it ends in two numbers or more: a row of a statistical table as
     PDFium gives it ("（一）予以公开 5 1 7 0 0 13"). A lone number is left as it is: it
     is mostly the one value of a cell that spans the row (行政许可 1493). A row's line is
     its number among the page's lines (split at ``_LINE_END``). A cell's sides
     are those of its characters' loose boxes (the glyphs' advance, not their ink: a "1"
-    and a "4" right-aligned end at one x, though their ink does not).
+    and a "4" right-aligned end at one x, though their ink does not). Each row has its
+    table's head's columns, where the page shows them (:func:`pdf_heads.heads`).
     """
     rows: list[_Row] = []
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    for number, line in enumerate(_LINE_END.split(text)):
+    lines = _LINE_END.split(text)
+    for number, line in enumerate(lines):
         if not line or line[-1] not in _VALUE_ENDS:
             continue
         start = starts[number]
@@ -754,7 +810,13 @@ def _value_rows(page: int, text: str, charbox: Callable[[int], Box]) -> list[_Ro
                     right = charbox(start + b - 1)[2]
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
-    return rows
+    if not rows:
+        return rows, None
+    found = {row.line: (row.label_end, len(row.cells)) for row in rows}
+    heads, open_head = pdf_heads.heads(lines, starts, found, charbox, open_head)
+    for row in rows:
+        row.head = heads.get(row.line)
+    return rows, open_head
 
 
 def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int, int]]:
@@ -763,7 +825,9 @@ def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int
     A row's columns are those of the fullest row (the nearest of the fullest) whose cells
     its cells stand under, one each and in order, on its page or the next or last (a row
     of the same table: another table's cells do not line up with these, all by one
-    edge); a row under no fuller row, with four cells or more, takes its
+    edge), or those of its table's head where they are more (:mod:`pdf_heads`: the
+    fuller row has a blank cell too) or there is no such row; a row under neither, with
+    four cells or more, takes its
     columns from its own gaps, when they are whole numbers of a regular column width (a
     blank cell between two numbers). The lines of ``pages`` are rewritten in place; the
     (page, line) of each rewritten one is returned.
@@ -777,7 +841,11 @@ def _lay_out_rows(pages: list[list[str]], rows: Sequence[_Row]) -> set[tuple[int
         for page in by_page
     }
     for position, row in enumerate(rows):
-        slots = _slots_by_reference(row, position, near[row.page]) or _slots_by_gaps(row.cells)
+        slots = _slots_by_reference(row, position, near[row.page])
+        by_head = pdf_heads.slots_by_head(row.cells, row.head) if row.head else None
+        if by_head is not None and (slots is None or len(by_head) > len(slots)):
+            slots = by_head  # (the fuller row may have a blank cell of its own)
+        slots = slots or _slots_by_gaps(row.cells)
         if slots is None:
             continue
         line = pages[row.page][row.line]

@@ -1,0 +1,181 @@
+"""A table's columns as its head shows them: where to put a row's blank cell.
+
+A row with a blank cell is laid out under a fuller row of its table, or by its gaps when
+its columns are of one width (:mod:`pdf`). A table whose every row has a blank cell, or
+whose one row (表四) has one, in columns of unequal width (a web page printed by a
+browser, which sizes its columns by their labels) has neither; but the head above it
+stands over its columns: each column's label (its pieces, possibly one per line: "结果维"
+over "持") is over the column's cells, and a label spanning several columns (行政诉讼)
+is over the labels of all of them.
+
+So the pieces of text of the lines above a table's first row, up to the prose before the
+table, are put together into columns: narrowest first, a piece over one column already
+found widens it, a piece over none starts a new one, and a piece over two or more spans
+them and is left out. A row's cells are laid under those columns right of the widest row
+label of the table (the labels' column and the head above it are no column of numbers),
+each cell over exactly one column and in order; anything else (a cell under no column's
+label, or under two) is not known and the row is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from xxgk_lint.sources.pdf_order import Box
+
+__all__ = ["Columns", "heads", "slots_by_head"]
+
+#: A column as its head shows it: the left and right x of its label's pieces.
+Column = tuple[float, float]
+#: A table head's columns, left to right, and the x right of which they hold numbers.
+Columns = tuple[list[Column], float]
+
+#: A line that ends the lines looked at above a table: prose (a sentence's end, or the
+#: colon before a table) or a section's heading (三、收到和处理政府信息公开申请情况).
+_PROSE = re.compile(r"[。；]|[：:]\s*$|^\s*[一二三四五六七八九十]{1,2}、.*(?:情况|事项)")
+#: How many lines above a table's first row are looked at, at most.
+_HEAD_LINES = 40
+#: How far (points) a cell may reach past its column's label and still be under it.
+_SLACK = 1.5
+_PIECE = re.compile(r"\S+")
+
+
+class _Cell(Protocol):
+    left: float
+    right: float
+
+
+_C = TypeVar("_C", bound=_Cell)
+
+
+def heads(
+    lines: Sequence[str],
+    starts: Sequence[int],
+    rows: dict[int, tuple[int, int]],
+    charbox: Callable[[int], Box],
+    going_on: Columns | None = None,
+) -> tuple[dict[int, Columns], Columns | None]:
+    """The head's columns of each row of a page's tables, by the row's line, and those of
+    the table the page ends in (None if prose follows it), for the next page.
+
+    ``rows`` gives the page's rows of numbers, each its line's number to its label's end
+    in the line (0 for none) and its count of cells. A table is its rows from the first
+    after prose (:data:`_PROSE`) to the next prose, with the lines of labels between
+    them; its head is above its first row (:func:`head_columns`), and its numbers right
+    of its widest row label. A table the page starts with (no prose above it) whose head
+    is not on the page goes on from the last page's (``going_on``): a page break cut it.
+    """
+    found: dict[int, Columns] = {}
+    table: list[int] = []
+    first = True  # (no prose yet on the page: its first table may go on from the last)
+    for number, line in enumerate(lines):
+        if number in rows:
+            table.append(number)
+        elif _PROSE.search(line):
+            if table:
+                found |= _table_heads(
+                    lines, starts, rows, charbox, table, going_on if first else None
+                )
+                table = []
+            first = False
+    if not table:
+        return found, None
+    found |= _table_heads(lines, starts, rows, charbox, table, going_on if first else None)
+    return found, found.get(table[-1])
+
+
+def _table_heads(
+    lines: Sequence[str],
+    starts: Sequence[int],
+    rows: dict[int, tuple[int, int]],
+    charbox: Callable[[int], Box],
+    table: list[int],
+    going_on: Columns | None,
+) -> dict[int, Columns]:
+    """The head's columns of one table's rows (``table``: their lines), if it has any:
+    its own, or those of the table it goes on from (``going_on``) where its own have no
+    more columns than its fullest row has cells."""
+    columns = head_columns(lines, starts, table[0], charbox)
+    right = max(
+        (charbox(starts[number] + rows[number][0] - 1)[2] for number in table if rows[number][0]),
+        default=0.0,
+    )
+    if going_on is not None:
+        own = sum(column[0] >= right - _SLACK for column in columns)
+        if own <= max(rows[number][1] for number in table):
+            return dict.fromkeys(table, going_on)
+    return dict.fromkeys(table, (columns, right)) if columns else {}
+
+
+def head_columns(
+    lines: Sequence[str], starts: Sequence[int], first: int, charbox: Callable[[int], Box]
+) -> list[Column]:
+    """The columns of the head over a table whose first row is line ``first`` of a page
+    (``lines``, each starting at ``starts`` in the page's text; ``charbox`` by that
+    index): the lines above it, up to prose (:data:`_PROSE`), put together into columns.
+    Only a page's tables pay for it: a box for each piece's first and last character."""
+    pieces: list[Column] = []
+    for number in range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1):
+        line = lines[number]
+        if _PROSE.search(line):
+            break
+        start = starts[number]
+        for match in _PIECE.finditer(line):
+            left = charbox(start + match.start())[0]
+            right = charbox(start + match.end() - 1)[2]
+            if right > left:
+                pieces.append((left, right))
+    return _columns(pieces)
+
+
+def _columns(pieces: list[Column]) -> list[Column]:
+    """Pieces of a head put together into columns, narrowest first: a piece over one
+    column widens it, over none starts one, over two or more spans them (left out)."""
+    columns: list[Column] = []
+    for left, right in sorted(pieces, key=lambda piece: piece[1] - piece[0]):
+        over = [k for k, (a, b) in enumerate(columns) if left < b and right > a]
+        if not over:
+            columns.append((left, right))
+        elif len(over) == 1:
+            a, b = columns[over[0]]
+            columns[over[0]] = (min(a, left), max(b, right))
+    return sorted(columns)
+
+
+def slots_by_head(cells: Sequence[_C], columns: Columns) -> list[_C | None] | None:
+    """The cells under the head's columns (those right of its rows' labels), None where a
+    column has no cell; None if the head has no more columns than the row has cells, or
+    a cell is not under exactly one column (:func:`_under`), in order."""
+    found, labels = columns
+    found = [column for column in found if column[0] >= labels - _SLACK]
+    if len(found) <= len(cells):
+        return None
+    slots: list[_C | None] = [None] * len(found)
+    at = 0
+    for cell in cells:
+        over = _under(cell, found)
+        if len(over) != 1 or over[0] < at:
+            return None
+        slots[over[0]] = cell
+        at = over[0] + 1
+    return slots
+
+
+def _under(cell: _Cell, columns: list[Column]) -> list[int]:
+    """The columns a cell is under: those its centre is under, if one; else those it
+    reaches into. (A label spanning columns may have widened one column over the edge
+    of the next: a cell's centre tells; a number set right, in a column wider than its
+    label, may stand past the label's end: it reaches into it.)"""
+    centre = (cell.left + cell.right) / 2
+    over = [
+        k for k, (left, right) in enumerate(columns) if left - _SLACK <= centre <= right + _SLACK
+    ]
+    if len(over) == 1:
+        return over
+    return [
+        k
+        for k, (left, right) in enumerate(columns)
+        if cell.left < right + _SLACK and cell.right > left - _SLACK
+    ]
