@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.parse.test_value_cells import _parse, _seed, _tabs, _truth, _wrong
+from tests.parse.test_value_cells import _parse, _seed, _seed_with, _truth, _wrong
 from tests.rules.helpers import check_text, codes
 
 _ROW = "行政许可 | 1493 | ||"
@@ -20,10 +20,7 @@ _KEY = ("licensing", "decisions")
 
 
 def _with_cell(cell: str, layout: str = "pipe") -> str:
-    text = _seed("000")
-    assert _ROW in text
-    text = text.replace(_ROW, f"行政许可 | {cell} | ||")
-    return _tabs(text) if layout == "tab" else text
+    return _seed_with("000", _ROW, f"行政许可 | {cell} | ||", layout)
 
 
 @pytest.mark.parametrize("mark", ["①", "⑳", "⑴", "❶", "¹", "²", "※", "†", "‡", "＊"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.parse.test_value_cells import _parse, _seed, _tabs
+from tests.parse.test_value_cells import _parse, _seed_with
 from tests.rules.helpers import check_text, codes
 
 _ROW = "行政事业性收费 | 1071 |"
@@ -17,10 +17,7 @@ _KEY = ("fees", "amount")
 
 
 def _with_fee(cell: str, layout: str = "pipe") -> str:
-    text = _seed("000")
-    assert _ROW in text
-    text = text.replace(_ROW, f"行政事业性收费 | {cell} |")
-    return _tabs(text) if layout == "tab" else text
+    return _seed_with("000", _ROW, f"行政事业性收费 | {cell} |", layout)
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,15 @@ def _tabs(text: str) -> str:
     )
 
 
+def _seed_with(number: str, row: str, new_row: str, layout: str = "pipe") -> str:
+    """Seed ``number`` with its pipe row ``row`` written ``new_row``, in the ``"pipe"`` or
+    ``"tab"`` layout."""
+    text = _seed(number)
+    assert row in text
+    text = text.replace(row, new_row)
+    return _tabs(text) if layout == "tab" else text
+
+
 def _html(text: str) -> str:
     """The | rows as the rows of HTML tables, one cell per field."""
     out, open_table = ["<html><body>"], False

@@ -353,19 +353,29 @@ def drawn_as_cells_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     at the top of a sheet for the screen whose selector is a tag, a class or an id, or a
     tag and one of them (as for ``white-space``)."""
     found: set[etree._Element] = set()
-    for sheet, desktop in _sheets(root, "table-cell"):
+    for block, tag, kind, name in _top_rules(root, "table-cell"):
+        if drawn_as_cell(block):
+            found.update(_selected(root, tag, kind, name))
+    return found
+
+
+def _top_rules(root: etree._Element, word: str) -> Iterator[tuple[str, str, str, str]]:
+    """The rules at the top of the page's sheets for the screen that name ``word``, one
+    per simple selector (a tag, a class or an id, or a tag and one of them): the rule's
+    declaration block, the selector's tag (lower case; "": any), kind ("": a tag, "." or
+    "#") and name. What ``@media`` and its kin give is not certain: not looked at."""
+    for sheet, desktop in _sheets(root, word):
         if desktop is not True:
             continue
         for prelude, block, nested in _rules(sheet):
-            if nested or prelude.startswith("@") or not drawn_as_cell(block):
+            if nested or prelude.startswith("@"):
                 continue
             for selector in prelude.split(","):
                 simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
                 if simple is None or not (simple.group(1) or simple.group(2)):
                     continue
                 tag, kind, name = simple.groups()
-                found.update(_selected(root, (tag or "").lower(), kind or "", name or ""))
-    return found
+                yield block, (tag or "").lower(), kind or "", name or ""
 
 
 def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etree._Element, bool]:
@@ -378,22 +388,11 @@ def white_space_by_stylesheets(root: etree._Element, lowered: bytes) -> dict[etr
     if b"<style" not in lowered or b"white-space" not in lowered:
         return {}
     rules: list[tuple[int, str, str, str, bool]] = []  # (weight, tag, kind, name, keeps)
-    for sheet, desktop in _sheets(root, "white-space"):
-        if desktop is not True:
-            continue
-        for prelude, block, nested in _rules(sheet):
-            if nested or prelude.startswith("@"):
-                continue  # what @media gives is not certain
-            keeps = keeps_line_breaks(block)
-            if keeps is None:
-                continue
-            for selector in prelude.split(","):
-                simple = _TAG_OR_SIMPLE.fullmatch(selector.strip())
-                if simple is None or not (simple.group(1) or simple.group(2)):
-                    continue
-                tag, kind, name = simple.groups()
-                weight = 0 if kind is None else 1 if kind == "." else 2
-                rules.append((weight, (tag or "").lower(), kind or "", name or "", keeps))
+    for block, tag, kind, name in _top_rules(root, "white-space"):
+        keeps = keeps_line_breaks(block)
+        if keeps is not None:
+            weight = 0 if not kind else 1 if kind == "." else 2
+            rules.append((weight, tag, kind, name, keeps))
     found: dict[etree._Element, bool] = {}
     for _, tag, kind, name, keeps in sorted(rules, key=lambda rule: rule[0]):
         found.update(dict.fromkeys(_selected(root, tag, kind, name), keeps))
