@@ -367,6 +367,8 @@ def _read_field(piece: str) -> _Field:
         return _read_without_zero_width(piece)
     if "<" in stripped and (blanked := _line_breaks_blanked(piece)) is not None:
         return _read_field(blanked)
+    if stripped in _UNIT_FIELDS:
+        return _BLANK  # (a unit column's cell: see _UNIT_FIELDS)
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
@@ -405,6 +407,14 @@ def _read_field(piece: str) -> _Field:
         return _one(True, part)  # (1493件, 12.35万元)
     return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
 
+
+#: What a table's unit column holds in each row (信息内容 | 单位 | 本年制发件数 | … and
+#: 规章 | 件 | 0 | 0 | 0): the unit of the counts, or the format's own unit of the fee
+#: amounts (万元). Such a field is no value and no label, but a blank where the row's
+#: values do not stand: read as a text, it was a fourth value of a three-value row, and
+#: the row was lost (XG003). Another money unit (元) is no blank: the amount it gives
+#: is not the format's, and the row is left unread rather than misread.
+_UNIT_FIELDS = frozenset((*COUNT_UNITS, "万元"))
 
 #: An HTML line break written in a Markdown table's cell (| 4.保护第<br>三方合法权益 | 0 |):
 #: a pipe row cannot hold a line end, so converters and writers put the cell's wrapped
