@@ -60,7 +60,10 @@ def _reference(line: Line, enclosed: bool) -> list[tuple[str, str, int, int]]:
         start = line[LINE_COLUMN] + position
         position += len(piece) + 1
         field = index if separated else -1
-        if separated and not piece.strip():
+        if separated:
+            # (a <br> in a field is blanks; a unit column's cell, 件 or 万元, a blank)
+            piece = re.sub(r"<br\s*/?>", lambda m: " " * len(m.group()), piece, flags=re.I)
+        if separated and (not piece.strip() or piece.strip() in (*COUNT_UNITS, "万元")):
             out.append(("E", "", start, field))
             continue
         number_at = None  # where the last NUMBER of this piece starts

@@ -365,6 +365,10 @@ def _read_field(piece: str) -> _Field:
         return _BLANK
     if not stripped.isprintable() and _HAS_ZERO_WIDTH(stripped) is not None:
         return _read_without_zero_width(piece)
+    if "<" in stripped and (blanked := _line_breaks_blanked(piece)) is not None:
+        return _read_field(blanked)
+    if stripped in _UNIT_FIELDS:
+        return _BLANK  # (a unit column's cell: see _UNIT_FIELDS)
     at = len(piece) - len(piece.lstrip())
     end = at + len(stripped)
     if stripped.isdigit() and stripped.isascii():
@@ -402,6 +406,35 @@ def _read_field(piece: str) -> _Field:
     if (part := _word_cell(stripped, at, end, norm)) is not None:
         return _one(True, part)  # (1493件, 12.35万元)
     return _one(False, (TEXT, stripped, at, end, norm, None, "text"))
+
+
+#: What a table's unit column holds in each row (信息内容 | 单位 | 本年制发件数 | … and
+#: 规章 | 件 | 0 | 0 | 0): the unit of the counts, or the format's own unit of the fee
+#: amounts (万元). Such a field is no value and no label, but a blank where the row's
+#: values do not stand: read as a text, it was a fourth value of a three-value row, and
+#: the row was lost (XG003). Another money unit (元) is no blank: the amount it gives
+#: is not the format's, and the row is left unread rather than misread.
+_UNIT_FIELDS = frozenset((*COUNT_UNITS, "万元"))
+
+#: An HTML line break written in a Markdown table's cell (| 4.保护第<br>三方合法权益 | 0 |):
+#: a pipe row cannot hold a line end, so converters and writers put the cell's wrapped
+#: lines together with ``<br>``, ``<br/>`` or ``<br />``.
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _line_breaks_blanked(piece: str) -> str | None:
+    """The field with each ``<br>`` tag in it made blanks of its length; None if it has
+    none. Read as the tag, a label's words were cut by four characters of markup and a
+    short label (4.保护第三方合法权益) no longer named its row; as blanks the label is one
+    text with a blank inside, as a label wrapped in a cell is, and every item keeps its
+    column in the file. (Asked only of a new field holding a ``<``.)"""
+    blanked = _LINE_BREAK_TAG.sub(_blanks_for, piece)
+    return None if blanked == piece else blanked
+
+
+def _blanks_for(match: re.Match[str]) -> str:
+    """As many spaces as the matched text has characters."""
+    return " " * (match.end() - match.start())
 
 
 def _read_without_zero_width(piece: str) -> _Field:
