@@ -98,6 +98,7 @@ _OLE = f"{{{_NS['o']}}}OLEObject"
 _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
+_SPEC_VANISH_MARK = f"{_PPR}/{_RPR}/{_q('specVanish')}"
 _TR_PR, _DEL = _q("trPr"), _q("del")
 _SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
@@ -439,6 +440,16 @@ def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str
     return bool(hidden) and (
         _child_val(mark, "rStyle") in hidden or _child_val(p.find(_PPR), "pStyle") in hidden
     )
+
+
+def _joins_next(p: etree._Element) -> bool:
+    """Whether paragraph ``p`` ends in a style separator (its mark w:specVanish: Word's
+    插入样式分隔符, a run-in heading such as "（一）主动公开。" styled for the contents
+    before its body text) and a paragraph follows: Word shows the two as one, on one line."""
+    if p.find(_SPEC_VANISH_MARK) is None:
+        return False
+    after = p.getnext()
+    return after is not None and after.tag == _P
 
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -822,12 +833,15 @@ class _Extractor:
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
         prefix, segments = self._numbered(p)
-        for text, boxes in segments:
-            for line in (prefix + text).split("\n"):
-                line = line.strip()
+        joined = _joins_next(p)
+        for k, (text, boxes) in enumerate(segments):
+            lines = [line.strip() for line in (prefix + text).split("\n")]
+            last = len(lines) - 1 if joined and k == len(segments) - 1 and not boxes else -1
+            for i, line in enumerate(lines):
                 if line:
                     self.builder.add(line, where=where)
-                    self.builder.newline()
+                    if i != last:
+                        self.builder.newline()
             prefix = ""
             for box in boxes:
                 if box.tag == _OLE:

@@ -10,11 +10,18 @@ of real Word files fail that test although Word opens them as any other document
 * a macro-enabled document (``.docm``) or a template (``.dotx``, ``.dotm``): a main part
   of another content type, with the same XML;
 * a package without its relationships (``_rels/.rels``, which a tool that wrote the zip
-  by hand left out): the content types still name the main part.
+  by hand left out): the content types still name the main part;
+* a package whose members are not named as its relationships name its parts (zip tools
+  on Windows write ``word\\document.xml``, some ``/word/document.xml`` or
+  ``./word/document.xml``; some spell ``Word/Document.xml`` or ``[content_types].xml``
+  although the relationships say ``word/document.xml``): part names are not case-sensitive
+  (ISO/IEC 29500-2 §9.1.1.1) and Word opens such a file, python-docx looks each member up
+  by its exact name.
 
 Such a package is rewritten in memory — the Strict namespaces replaced by their
 Transitional twins, the main part given the ``.docx`` content type, the relationship to
-it written — and opened again.
+it written, the members and the relationships' targets named in one spelling — and opened
+again.
 Only a package python-docx has refused pays for the rewrite: a ``.docx`` is opened once.
 """
 
@@ -103,22 +110,30 @@ def _as_docx(data: bytes) -> bytes | None:
             zipfile.ZipFile(io.BytesIO(data)) as archive,
             zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy,
         ):
-            names = set(archive.namelist())
+            names = {_member_name(name) for name in archive.namelist()}
+            written: set[str] = set()
             for info in archive.infolist():
+                name = _member_name(info.filename)
+                if name in written:  # two members of one name once spelled alike
+                    continue
+                written.add(name)
+                changed = changed or name != info.filename
                 content = archive.read(info)
-                if info.filename.lower().endswith(_XML_SUFFIXES):
+                if name.endswith(_XML_SUFFIXES):
                     fixed = _transitional(content)
-                    if info.filename == "[Content_Types].xml":
+                    if name.endswith(".rels"):
+                        fixed = _internal_targets(fixed)
+                    if name == "[Content_Types].xml":
                         for kind in _WORD_MAINS:
                             fixed = fixed.replace(kind, _DOCX_MAIN)
                         if _PACKAGE_RELS not in names:
                             main = _main_part(fixed)
                             if main is not None:
-                                copy.writestr(_PACKAGE_RELS, _relationships(main))
+                                copy.writestr(_PACKAGE_RELS, _relationships(main.lower()))
                                 changed = True
                     changed = changed or fixed != content
                     content = fixed
-                copy.writestr(info.filename, content)
+                copy.writestr(name, content)
     except Exception:  # zipfile fails in many ways on a damaged archive (see archive.py)
         return None
     return out.getvalue() if changed else None
@@ -126,6 +141,43 @@ def _as_docx(data: bytes) -> bytes | None:
 
 _PACKAGE_RELS = "_rels/.rels"
 _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_CONTENT_TYPES_PART = "[Content_Types].xml"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _member_name(filename: str) -> str:
+    """A zip member's name as python-docx looks it up: forward slashes, no leading ``/``
+    or ``./``, in lower case (part names are not case-sensitive; the relationships'
+    targets are put in lower case alike, :func:`_internal_targets`), the content-type
+    list spelled ``[Content_Types].xml``."""
+    name = filename.replace("\\", "/")
+    while name.startswith(("/", "./")):
+        name = name[2:] if name.startswith("./") else name[1:]
+    name = name.lower()
+    return _CONTENT_TYPES_PART if name == _CONTENT_TYPES_PART.lower() else name
+
+
+def _internal_targets(rels: bytes) -> bytes:
+    """A relationships part with the targets of its internal relationships spelled as
+    :func:`_member_name` names members (forward slashes, lower case); the part as it was
+    if nothing changes or it does not parse (python-docx then explains)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(rels, parser)
+    except etree.XMLSyntaxError:
+        return rels
+    changed = False
+    for relationship in root.iter(f"{_RELATIONSHIPS}Relationship"):
+        target = relationship.get("Target")
+        if target is None or relationship.get("TargetMode") == "External":
+            continue
+        spelled = target.replace("\\", "/").lower()
+        if spelled != target:
+            relationship.set("Target", spelled)
+            changed = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") if changed else rels
 
 
 def _main_part(types: bytes) -> str | None:
