@@ -45,3 +45,18 @@ def test_one_digit_cells_and_numbers_of_several_digits_stay_apart() -> None:
     lines = read_pdf("t.pdf", placed_pdf([runs])).text.split("\n")
     assert "1 0 0 0 1" in " ".join(lines)
     assert "Years 2022 2023" in lines
+
+
+def test_a_thousands_separator_between_spelt_digits_is_kept() -> None:
+    """``2 , 4 5 6`` (the comma a piece of its own too) is the cell ``2,456``."""
+    runs = [
+        (50.0, 700.0, "Fees"),
+        (150.0, 700.0, "2"),
+        (158.0, 700.0, ","),
+        *_spelt(164.0, 700.0, "456"),
+        (250.0, 700.0, "9"),
+    ]
+    source = read_pdf("t.pdf", placed_pdf([runs]))
+    assert source.text.split("\n")[0] == "Fees 2,456 9"
+    origin = source.origin(1, 12)  # the last cell, "9"
+    assert (origin.line, origin.column) == (1, 12)

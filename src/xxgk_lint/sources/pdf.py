@@ -763,8 +763,9 @@ def _join_lone_first_cells(
     return text, where
 
 
-#: Single digits with spaces between them, not part of a longer number or decimal.
-_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: +\d)+(?![\d.])")
+#: Single digits with spaces between them (and a thousands separator between two of
+#: them), not part of a longer number or decimal.
+_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: *, *\d| +\d)+(?![\d.,])")
 #: A gap narrower than this share of a digit's width is a gap inside one number.
 _DIGIT_GAP = 0.75
 
@@ -776,20 +777,21 @@ def _join_spaced_digits(
 
     The text layer of a scanned report (OCR) and some exporters place each digit of a
     number on its own, a little apart: PDFium puts a space between them and a cell's
-    ``1493`` comes out as ``1 4 9 3``, four cells to the reader. Where single digits
-    follow one another on a baseline with a gap narrower than a digit (a gap between
+    ``1493`` comes out as ``1 4 9 3`` (``2,456`` as ``2 , 4 5 6``), four cells to the
+    reader. Where single digits (or a thousands separator between two) follow one
+    another on a baseline with a gap narrower than a digit (a gap between
     two cells is wider: a cell's padding and its border), the spaces go. A run with a
     piece of two digits or more (``2022 2023``) is left alone. Pages pay only for runs
     of one-digit cells: two boxes per space.
     """
     cuts: list[tuple[int, int]] = []
     for match in _SPACED_DIGITS.finditer(text):
-        digits = [k for k in range(match.start(), match.end()) if text[k] != " "]
-        for first, second in itertools.pairwise(digits):
-            if where[first] < 0 or where[second] < 0:
+        marks = [k for k in range(match.start(), match.end()) if text[k] != " "]
+        for first, second in itertools.pairwise(marks):
+            if second == first + 1 or where[first] < 0 or where[second] < 0:
                 continue
             one, two = charbox(where[first]), charbox(where[second])
-            width = min(one[2] - one[0], two[2] - two[0])
+            width = max(one[2] - one[0], two[2] - two[0])  # (a digit's, beside a comma)
             if _on_one_line(one, two) and two[0] - one[2] < _DIGIT_GAP * width:
                 cuts.append((first + 1, second))
     if not cuts:
