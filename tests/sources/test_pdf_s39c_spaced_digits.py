@@ -60,3 +60,18 @@ def test_a_thousands_separator_between_spelt_digits_is_kept() -> None:
     assert source.text.split("\n")[0] == "Fees 2,456 9"
     origin = source.origin(1, 12)  # the last cell, "9"
     assert (origin.line, origin.column) == (1, 12)
+
+
+def test_spelt_digits_on_a_page_drawn_out_of_order() -> None:
+    """A page drawn from the bottom up is laid out from its pieces' places
+    (:mod:`pdf_order`); its spelt numbers are joined there too."""
+    rows = [
+        [(50.0, y, f"Row{r}"), *_spelt(150.0, y, f"{r + 1}5"), (250.0, y, "7")]
+        for r, y in enumerate(700.0 - 20.0 * k for k in range(6))
+    ]
+    runs = [run for row in reversed(rows) for run in row]
+    source = read_pdf("t.pdf", placed_pdf([runs]))
+    lines = source.text.split("\n")
+    assert lines[:2] == ["Row0 15 7", "Row1 25 7"]
+    origin = source.origin(2, 9)  # the "7" of Row1
+    assert (origin.line, origin.column, origin.where) == (2, 9, "第 1 页")

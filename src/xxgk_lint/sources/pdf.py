@@ -424,7 +424,7 @@ def _page_text(
         shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
         shown = pdf_order.split(shown, charbox)
         text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
-        return text, where, charbox, 0
+        return *_join_spaced_digits(text, where, charbox), charbox, 0
     text = textpage.get_text_bounded(*bounds)
     respaced = _respace(text, stream, charbox)
     if respaced is None:
