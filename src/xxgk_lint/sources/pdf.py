@@ -424,12 +424,13 @@ def _page_text(
         shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
         shown = pdf_order.split(shown, charbox)
         text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
-        return text, where, charbox, 0
+        return *_join_spaced_digits(text, where, charbox), charbox, 0
     text = textpage.get_text_bounded(*bounds)
     respaced = _respace(text, stream, charbox)
     if respaced is None:
         return text, None, charbox, 0
-    return *_join_lone_first_cells(*respaced, charbox), charbox, 0
+    text, where = _join_lone_first_cells(*respaced, charbox)
+    return *_join_spaced_digits(text, where, charbox), charbox, 0
 
 
 def _aside_text(
@@ -759,6 +760,45 @@ def _join_lone_first_cells(
         end = at + (2 if text.startswith("\r\n", at) else 1)
         text = text[:at] + " " + text[end:]
         where[at:end] = [-1]
+    return text, where
+
+
+#: Single digits with spaces between them (and a thousands separator between two of
+#: them), not part of a longer number or decimal.
+_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d(?: *, *\d| +\d)+(?![\d.,])")
+#: A gap narrower than this share of a digit's width is a gap inside one number.
+_DIGIT_GAP = 0.75
+
+
+def _join_spaced_digits(
+    text: str, where: list[int], charbox: Callable[[int], Box]
+) -> tuple[str, list[int]]:
+    """The page's text with a number spelt digit by digit put back together.
+
+    The text layer of a scanned report (OCR) and some exporters place each digit of a
+    number on its own, a little apart: PDFium puts a space between them and a cell's
+    ``1493`` comes out as ``1 4 9 3`` (``2,456`` as ``2 , 4 5 6``), four cells to the
+    reader. Where single digits (or a thousands separator between two) follow one
+    another on a baseline with a gap narrower than a digit (a gap between
+    two cells is wider: a cell's padding and its border), the spaces go. A run with a
+    piece of two digits or more (``2022 2023``) is left alone. Pages pay only for runs
+    of one-digit cells: two boxes per space.
+    """
+    cuts: list[tuple[int, int]] = []
+    for match in _SPACED_DIGITS.finditer(text):
+        marks = [k for k in range(match.start(), match.end()) if text[k] != " "]
+        for first, second in itertools.pairwise(marks):
+            if second == first + 1 or where[first] < 0 or where[second] < 0:
+                continue
+            one, two = charbox(where[first]), charbox(where[second])
+            width = max(one[2] - one[0], two[2] - two[0])  # (a digit's, beside a comma)
+            if _on_one_line(one, two) and two[0] - one[2] < _DIGIT_GAP * width:
+                cuts.append((first + 1, second))
+    if not cuts:
+        return text, where
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+        del where[start:end]
     return text, where
 
 
