@@ -592,6 +592,60 @@ _GROUP_SPACES = frozenset("\u2007\u2008\u2009\u200a\u202f")
 _THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
 
 
+def _stacked_rows(
+    line: tuple[list[Seg], int | None],
+) -> list[tuple[list[Seg], int | None]] | None:
+    """The rows that one table row stacks with line breaks, or None if it stacks none.
+
+    Some pages put two rows of a table in one ``<tr>``: ``<td>规章<br>行政规范性文件</td>
+    <td>0<br>2</td>…``; a browser draws two rows, and read as one the label is one
+    run-on word with twice the numbers it should have. A row is read as K rows when its
+    first field is K words (its lines, joined without spaces next to CJK text) none of
+    them a number, and every other field is K numbers separated by spaces: then field
+    k of each row is the k-th word of each field. Only a line whose first field holds
+    two words or more is looked at further: a common row costs a look at its first
+    field's segments, usually one.
+    """
+    segs = line[0]
+    count = 0
+    for seg in segs:  # the first field's segments: for most rows, one
+        if seg[0] == "\t":
+            break
+        count += 1
+    if count < 2 or count == len(segs):
+        return None
+    fields: list[list[Seg]] = [[]]
+    for seg in segs:
+        if seg[0] == "\t":
+            fields.append([])
+        else:
+            fields[-1].append(seg)
+    if len(fields) < 2:
+        return None
+    labels = fields[0]
+    if any(text == " " or _NUMBER.fullmatch(text) for text, _, _ in labels):
+        return None
+    columns: list[list[Seg]] = []
+    for field in fields[1:]:
+        words = field[::2]
+        if len(field) != 2 * count - 1 or any(text != " " for text, _, _ in field[1::2]):
+            return None
+        if not all(_NUMBER.fullmatch(text) for text, _, _ in words):
+            return None
+        columns.append(words)
+    tabs = [seg for seg in segs if seg[0] == "\t"]
+    out: list[tuple[list[Seg], int | None]] = []
+    for k in range(count):
+        row: list[Seg] = [labels[k]]
+        for tab, words in zip(tabs, columns, strict=True):
+            row += [tab, words[k]]
+        out.append((row, None))
+    return out
+
+
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _groups_digits(text: str, at: int) -> bool:
     """Whether the narrow space at ``text[at]`` stands between a digit and a group of three
     (``1\u2009493``): a thousands separator, not a space between two numbers. A browser
@@ -2070,8 +2124,10 @@ class _Extractor:
             if isinstance(entry, Row):
                 line = self._row_line(entry)
                 if line is not None:
-                    placed.append((len(lines), GridRow(number, entry.index, entry.shapes)))
-                    lines.append(line)
+                    geometry = GridRow(number, entry.index, entry.shapes)
+                    for part in _stacked_rows(line) or (line,):
+                        placed.append((len(lines), geometry))
+                        lines.append(part)
                 continue
             segs = _join(entry)
             if segs:
