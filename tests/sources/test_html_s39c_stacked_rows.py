@@ -53,3 +53,16 @@ def test_stacked_rows_values_and_places(tmp_path: Path, capsys: pytest.CaptureFi
 def test_other_rows_are_one_row(row: str) -> None:
     source = read_html("t.html", f"<html><body><table>{row}</table></body></html>".encode())
     assert source.text.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<tr><td><span>行政</span><span>许可</span></td><td>1 493</td></tr>",
+        "<tr><td><b>行政</b>许可</td><td>1 493</td><td>2 000</td></tr>",
+    ],
+)
+def test_a_number_in_groups_is_not_two_rows(row: str) -> None:
+    """A label in two pieces beside ``1 493`` (one text: a number in groups) stays one row."""
+    source = read_html("t.html", f"<html><body><table>{row}</table></body></html>".encode())
+    assert source.text.rstrip("\n").split("\t")[:2] == ["行政许可", "1 493"]

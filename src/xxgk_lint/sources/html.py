@@ -42,7 +42,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import chain, compress, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_, itemgetter, sub
 from typing import Any, cast
 
@@ -593,7 +593,7 @@ _THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
 
 
 def _stacked_rows(
-    line: tuple[list[Seg], int | None],
+    line: tuple[list[Seg], int | None], src: str
 ) -> list[tuple[list[Seg], int | None]] | None:
     """The rows that one table row stacks with line breaks, or None if it stacks none.
 
@@ -601,10 +601,11 @@ def _stacked_rows(
     <td>0<br>2</td>…``; a browser draws two rows, and read as one the label is one
     run-on word with twice the numbers it should have. A row is read as K rows when its
     first field is K words (its lines, joined without spaces next to CJK text) none of
-    them a number, and every other field is K numbers separated by spaces: then field
-    k of each row is the k-th word of each field. Only a line whose first field holds
-    two words or more is looked at further: a common row costs a look at its first
-    field's segments, usually one.
+    them a number, and every other field is K numbers on K lines (a ``<br>`` or a
+    paragraph's edge between each two in ``src``, the page: ``1 493`` in one text is one
+    number written in groups); field k of row k is then the k-th word of each field.
+    Only a line whose first field holds two words or more is looked at further: a
+    common row costs a look at its first field's segments, usually one.
     """
     segs = line[0]
     count = 0
@@ -632,6 +633,9 @@ def _stacked_rows(
             return None
         if not all(_NUMBER.fullmatch(text) for text, _, _ in words):
             return None
+        for (text, at, advance), after in pairwise(words):
+            if not _LINE_BREAK_TAG.search(src, at + len(text) if advance else at, after[1]):
+                return None
         columns.append(words)
     tabs = [seg for seg in segs if seg[0] == "\t"]
     out: list[tuple[list[Seg], int | None]] = []
@@ -644,6 +648,7 @@ def _stacked_rows(
 
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_LINE_BREAK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li)\b", re.IGNORECASE)
 
 
 def _groups_digits(text: str, at: int) -> bool:
@@ -2125,7 +2130,7 @@ class _Extractor:
                 line = self._row_line(entry)
                 if line is not None:
                     geometry = GridRow(number, entry.index, entry.shapes)
-                    for part in _stacked_rows(line) or (line,):
+                    for part in _stacked_rows(line, self.cursor.src) or (line,):
                         placed.append((len(lines), geometry))
                         lines.append(part)
                 continue
