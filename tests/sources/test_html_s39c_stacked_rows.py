@@ -66,3 +66,24 @@ def test_a_number_in_groups_is_not_two_rows(row: str) -> None:
     """A label in two pieces beside ``1 493`` (one text: a number in groups) stays one row."""
     source = read_html("t.html", f"<html><body><table>{row}</table></body></html>".encode())
     assert source.text.rstrip("\n").split("\t")[:2] == ["行政许可", "1 493"]
+
+
+GROUP = (
+    "<tr><td>（四）无法提供</td><td>1.本机关不掌握相关政府信息<br>2.没有现成信息需要另行制作"
+    "<br>3.补正后申请内容仍不明确</td><td>2<br>0<br>1</td><td>0<br>0<br>0</td></tr>"
+)
+
+
+def test_a_group_s_stacked_rows_are_its_rows() -> None:
+    """The group label stays on the first row; the others are the sub-rows alone, each
+    field where the browser draws it (grid columns 1 and 2 and on)."""
+    raw = f"<html><body><table>\n{GROUP}\n</table></body></html>"
+    source = read_html("t.html", raw.encode())
+    assert source.text.split("\n")[:3] == [
+        "（四）无法提供\t1.本机关不掌握相关政府信息\t2\t0",
+        "2.没有现成信息需要另行制作\t0\t0",
+        "3.补正后申请内容仍不明确\t1\t0",
+    ]
+    assert [c.column for c in source.grid[3].cells] == [1, 2, 3]
+    origin = source.origin(3, len("3.补正后申请内容仍不明确\t") + 1)  # the 1
+    assert (origin.line, origin.column) == (2, GROUP.index("0<br>1") + len("0<br>") + 1)

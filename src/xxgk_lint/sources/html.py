@@ -594,38 +594,50 @@ _THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
 
 def _stacked_rows(
     line: tuple[list[Seg], int | None], src: str
-) -> list[tuple[list[Seg], int | None]] | None:
-    """The rows that one table row stacks with line breaks, or None if it stacks none.
+) -> list[tuple[tuple[list[Seg], int | None], int]] | None:
+    """The rows that one table row stacks with line breaks, or None if it stacks none;
+    each with how many of the row's first cells it leaves out.
 
     Some pages put two rows of a table in one ``<tr>``: ``<td>规章<br>行政规范性文件</td>
-    <td>0<br>2</td>…``; a browser draws two rows, and read as one the label is one
-    run-on word with twice the numbers it should have. A row is read as K rows when its
-    first field is K words (its lines, joined without spaces next to CJK text) none of
-    them a number, and every other field is K numbers on K lines (a ``<br>`` or a
-    paragraph's edge between each two in ``src``, the page: ``1 493`` in one text is one
-    number written in groups); field k of row k is then the k-th word of each field.
-    Only a line whose first field holds two words or more is looked at further: a
-    common row costs a look at its first field's segments, usually one.
+    <td>0<br>2</td>…``, or a group's rows beside its label (``<td>（四）无法提供</td>
+    <td>1.本机关不掌握…<br>2.没有现成…<br>3.补正后…</td><td>2<br>0<br>1</td>…``); a
+    browser draws them one above the other, and read as one row the label is one run-on
+    word with K times the numbers it should have. A row is read as K rows when a field
+    is K words (its lines, joined without spaces next to CJK text) none of them a
+    number, the fields before it (group labels) one word each, not a number, and every
+    field after it K numbers on K lines (a ``<br>`` or a paragraph's edge between each
+    two in ``src``, the page: ``1 493`` in one text is one number written in groups).
+    Row k is then the k-th word of each of those fields, the first row with the group
+    labels before them. Only a line with a field of two words or more before its first
+    number is looked at further: a common row costs a look at its labels' segments.
     """
     segs = line[0]
-    count = 0
-    for seg in segs:  # the first field's segments: for most rows, one
-        if seg[0] == "\t":
-            break
-        count += 1
-    if count < 2 or count == len(segs):
+    lead = 0  # the fields of one word before the stacked labels
+    count = 0  # the words of the field being looked at
+    start = 0  # where that field starts in segs
+    for at, seg in enumerate(segs):
+        text = seg[0]
+        if text == "\t":
+            if count != 1:
+                break
+            lead += 1
+            count = 0
+            start = at + 1
+        elif text == " " or _NUMBER.fullmatch(text):
+            return None  # a number (or a space) before any stacked labels
+        else:
+            count += 1
+    else:
+        return None  # no TAB after the labels: no numbers beside them
+    if count < 2:
         return None
     fields: list[list[Seg]] = [[]]
-    for seg in segs:
+    for seg in segs[start:]:
         if seg[0] == "\t":
             fields.append([])
         else:
             fields[-1].append(seg)
-    if len(fields) < 2:
-        return None
     labels = fields[0]
-    if any(text == " " or _NUMBER.fullmatch(text) for text, _, _ in labels):
-        return None
     columns: list[list[Seg]] = []
     for field in fields[1:]:
         words = field[::2]
@@ -637,13 +649,14 @@ def _stacked_rows(
             if not _LINE_BREAK_TAG.search(src, at + len(text) if advance else at, after[1]):
                 return None
         columns.append(words)
-    tabs = [seg for seg in segs if seg[0] == "\t"]
-    out: list[tuple[list[Seg], int | None]] = []
+    tabs = [seg for seg in segs[start:] if seg[0] == "\t"]
+    out: list[tuple[tuple[list[Seg], int | None], int]] = []
     for k in range(count):
-        row: list[Seg] = [labels[k]]
+        row: list[Seg] = segs[:start] if k == 0 else []
+        row = [*row, labels[k]]
         for tab, words in zip(tabs, columns, strict=True):
             row += [tab, words[k]]
-        out.append((row, None))
+        out.append(((row, None), 0 if k == 0 else lead))
     return out
 
 
@@ -2129,9 +2142,10 @@ class _Extractor:
             if isinstance(entry, Row):
                 line = self._row_line(entry)
                 if line is not None:
-                    geometry = GridRow(number, entry.index, entry.shapes)
-                    for part in _stacked_rows(line, self.cursor.src) or (line,):
-                        placed.append((len(lines), geometry))
+                    shapes = entry.shapes
+                    stacked = _stacked_rows(line, self.cursor.src)
+                    for part, lead in stacked or ((line, 0),):
+                        placed.append((len(lines), GridRow(number, entry.index, shapes[lead:])))
                         lines.append(part)
                 continue
             segs = _join(entry)
