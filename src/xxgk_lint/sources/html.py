@@ -42,7 +42,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import chain, compress, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_, itemgetter, sub
 from typing import Any, cast
 
@@ -590,6 +590,78 @@ def _join(items: list[_Item]) -> list[Seg]:
 #: punctuation, thin and hair spaces and the narrow no-break space.
 _GROUP_SPACES = frozenset("\u2007\u2008\u2009\u200a\u202f")
 _THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def _stacked_rows(
+    line: tuple[list[Seg], int | None], src: str
+) -> list[tuple[tuple[list[Seg], int | None], int]] | None:
+    """The rows that one table row stacks with line breaks, or None if it stacks none;
+    each with how many of the row's first cells it leaves out.
+
+    Some pages put two rows of a table in one ``<tr>``: ``<td>规章<br>行政规范性文件</td>
+    <td>0<br>2</td>…``, or a group's rows beside its label (``<td>（四）无法提供</td>
+    <td>1.本机关不掌握…<br>2.没有现成…<br>3.补正后…</td><td>2<br>0<br>1</td>…``); a
+    browser draws them one above the other, and read as one row the label is one run-on
+    word with K times the numbers it should have. A row is read as K rows when a field
+    is K words (its lines, joined without spaces next to CJK text) none of them a
+    number, the fields before it (group labels) one word each, not a number, and every
+    field after it K numbers on K lines (a ``<br>`` or a paragraph's edge between each
+    two in ``src``, the page: ``1 493`` in one text is one number written in groups).
+    Row k is then the k-th word of each of those fields, the first row with the group
+    labels before them. Only a line with a field of two words or more before its first
+    number is looked at further: a common row costs a look at its labels' segments.
+    """
+    segs = line[0]
+    lead = 0  # the fields of one word before the stacked labels
+    count = 0  # the words of the field being looked at
+    start = 0  # where that field starts in segs
+    for at, seg in enumerate(segs):
+        text = seg[0]
+        if text == "\t":
+            if count != 1:
+                break
+            lead += 1
+            count = 0
+            start = at + 1
+        elif text == " " or _NUMBER.fullmatch(text):
+            return None  # a number (or a space) before any stacked labels
+        else:
+            count += 1
+    else:
+        return None  # no TAB after the labels: no numbers beside them
+    if count < 2:
+        return None
+    fields: list[list[Seg]] = [[]]
+    for seg in segs[start:]:
+        if seg[0] == "\t":
+            fields.append([])
+        else:
+            fields[-1].append(seg)
+    labels = fields[0]
+    columns: list[list[Seg]] = []
+    for field in fields[1:]:
+        words = field[::2]
+        if len(field) != 2 * count - 1 or any(text != " " for text, _, _ in field[1::2]):
+            return None
+        if not all(_NUMBER.fullmatch(text) for text, _, _ in words):
+            return None
+        for (text, at, advance), after in pairwise(words):
+            if not _LINE_BREAK_TAG.search(src, at + len(text) if advance else at, after[1]):
+                return None
+        columns.append(words)
+    tabs = [seg for seg in segs[start:] if seg[0] == "\t"]
+    out: list[tuple[tuple[list[Seg], int | None], int]] = []
+    for k in range(count):
+        row: list[Seg] = segs[:start] if k == 0 else []
+        row = [*row, labels[k]]
+        for tab, words in zip(tabs, columns, strict=True):
+            row += [tab, words[k]]
+        out.append(((row, None), 0 if k == 0 else lead))
+    return out
+
+
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_LINE_BREAK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li)\b", re.IGNORECASE)
 
 
 def _groups_digits(text: str, at: int) -> bool:
@@ -2070,8 +2142,11 @@ class _Extractor:
             if isinstance(entry, Row):
                 line = self._row_line(entry)
                 if line is not None:
-                    placed.append((len(lines), GridRow(number, entry.index, entry.shapes)))
-                    lines.append(line)
+                    shapes = entry.shapes
+                    stacked = _stacked_rows(line, self.cursor.src)
+                    for part, lead in stacked or ((line, 0),):
+                        placed.append((len(lines), GridRow(number, entry.index, shapes[lead:])))
+                        lines.append(part)
                 continue
             segs = _join(entry)
             if segs:
