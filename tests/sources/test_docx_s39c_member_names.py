@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from xxgk_lint.parse import parse_source
-from xxgk_lint.sources.docx import read_docx
+from tests.sources.test_docx_s39_package import cell_places
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 ORIGINAL = (FIXTURES / "docx" / "qingshan-jiaotong-2023.docx").read_bytes()
@@ -42,16 +41,6 @@ def with_part(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes
             content = archive.read(info)
             copy.writestr(info.filename, change(content) if info.filename == name else content)
     return out.getvalue()
-
-
-def cell_places(data: bytes) -> list[tuple[object, int, int, str | None]]:
-    table = parse_source(read_docx("q.docx", data)).tables["applications"]
-    out = []
-    for row, column in (("received", "natural_person"), ("carried_forward", "total")):
-        cell = table.cell(row, column)
-        assert cell is not None
-        out.append((cell.value, cell.span.line, cell.span.column, cell.span.where))
-    return out
 
 
 def test_the_fixture_reads_so() -> None:

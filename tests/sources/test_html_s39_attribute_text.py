@@ -9,6 +9,7 @@ import html
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -28,10 +29,10 @@ def test_a_text_field_in_a_cell_is_read(field: str) -> None:
     )
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\t36\n"
-    origin = source.origin(1, 6)  # the 1 of 1493
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
-    origin = source.origin(1, 12)  # the 6 of 36, after &#51;
-    assert (origin.line, origin.column) == (1, raw.index("&#51;6") + 6)
+    # the 1 of 1493
+    assert place(source, 1, 6) == (1, raw.index("1493") + 1)
+    # the 6 of 36, after &#51;
+    assert place(source, 1, 12) == (1, raw.index("&#51;6") + 6)
 
 
 @pytest.mark.parametrize(
@@ -71,12 +72,12 @@ def test_a_report_in_a_srcdoc_frame_is_read(quote: str) -> None:
     source = read_html("t.html", raw.encode())
     assert source.text == "首页\n一、总体情况\n行政许可\t1493\n“三安全一稳定”\n主办单位\n"
     assert source.grid[3].table == 0
-    origin = source.origin(3, 6)  # the 1 of 1493
-    assert (origin.line, origin.column) == (2, raw.split("\n")[1].index("1493") + 1)
-    origin = source.origin(4, 1)  # “, written as itself in the attribute
-    assert (origin.line, origin.column) == (2, raw.split("\n")[1].index("“三") + 1)
-    origin = source.origin(2, 1)  # 一, after &lt;p&gt;
-    assert (origin.line, origin.column) == (2, raw.split("\n")[1].index("一、") + 1)
+    # the 1 of 1493
+    assert place(source, 3, 6) == (2, raw.split("\n")[1].index("1493") + 1)
+    # “, written as itself in the attribute
+    assert place(source, 4, 1) == (2, raw.split("\n")[1].index("“三") + 1)
+    # 一, after &lt;p&gt;
+    assert place(source, 2, 1) == (2, raw.split("\n")[1].index("一、") + 1)
 
 
 def test_a_hidden_srcdoc_frame_is_not_read() -> None:
@@ -93,5 +94,4 @@ def test_a_text_area_in_a_cell_is_read() -> None:
     )
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\t5\n正文\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1493") + 1)

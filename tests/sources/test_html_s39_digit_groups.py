@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -21,8 +22,7 @@ def test_a_thousands_separator_joins_the_number(space: str) -> None:
     assert source.text == "行政许可\t1493\n收到申请2046118件\n"
     cell = raw.index("<td>1") + 4
     for column, at in ((6, cell), (7, raw.index("493", cell))):
-        origin = source.origin(1, column)
-        assert (origin.line, origin.column) == (1, at + 1)
+        assert place(source, 1, column) == (1, at + 1)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 ROW = '<div class="tr"><span {cell}>行政许可</span><span {cell}>1493</span></div>'
@@ -26,8 +27,7 @@ def test_cells_drawn_by_css_are_apart(cell: str, style: str) -> None:
     raw = f"<html>{head}<body><p>前</p>{ROW.format(cell=cell)}<p>后</p></body></html>"
     source = read_html("t.html", raw.encode())
     assert source.text == "前\n行政许可\n1493\n后\n"
-    origin = source.origin(3, 1)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 3, 1) == (1, raw.index("1493") + 1)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -14,5 +15,5 @@ def test_ruby_annotations_are_not_read() -> None:
     )
     source = read_html("t.html", raw.encode())
     assert source.text == "政府信息\n行政许可\t1493\n"
-    origin = source.origin(2, 8)  # the 9
-    assert (origin.line, origin.column) == (1, raw.index("9<rt>") + 1)
+    # the 9
+    assert place(source, 2, 8) == (1, raw.index("9<rt>") + 1)

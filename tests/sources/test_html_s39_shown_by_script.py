@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 PARAGRAPH = "本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息。" * 4  # 120 characters
@@ -30,8 +31,7 @@ def test_a_report_hidden_until_a_script_shows_it_is_read(hiding: str) -> None:
     lines = source.text.splitlines()
     assert lines[:2] == ["首页", "一、总体情况"]
     assert lines[-1] == "行政许可\t1493"  # the old value inside stays hidden
-    origin = source.origin(len(lines), 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, len(lines), 6) == (1, raw.index("1493") + 1)
 
 
 def test_a_hidden_copy_beside_the_shown_report_stays_hidden() -> None:

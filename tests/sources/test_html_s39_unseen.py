@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -30,8 +31,8 @@ def test_a_collapsed_row_is_not_read(row: str, style: str) -> None:
     raw = page("<table>" + ROWS.format(hidden=row) + "</table>", style)
     source = read_html("t.html", raw.encode())
     assert source.text == "规章\t1\n行政许可\t1493\n"
-    origin = source.origin(2, 6)  # the 1 of 1493
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    # the 1 of 1493
+    assert place(source, 2, 6) == (1, raw.index("1493") + 1)
 
 
 def test_border_collapse_hides_nothing() -> None:
@@ -56,8 +57,7 @@ def test_digits_at_font_size_zero_are_not_read(mark: str) -> None:
     assert source.text == "行政许可\t1493\n收到申请12件\n"
     cell = raw.index("<td>14") + 4
     for column, at in ((6, cell), (8, raw.index("93", cell))):
-        origin = source.origin(1, column)
-        assert (origin.line, origin.column) == (1, at + 1)
+        assert place(source, 1, column) == (1, at + 1)
 
 
 def test_font_size_zero_by_the_stylesheet() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 from xxgk_lint.sources.model import GridCell
 
@@ -35,8 +36,7 @@ def test_a_collapsed_column_is_not_read(cols: str) -> None:
     raw = page(f"<table>{cols}{ROWS}</table>", "col.old{visibility:collapse}")
     source = read_html("t.html", raw.encode())
     assert source.text == "项目\n行政许可\t1493\n"
-    origin = source.origin(2, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 2, 6) == (1, raw.index("1493") + 1)
     assert source.grid[1].cells == (GridCell(0, 2),)  # 项目, over both columns drawn
     assert source.grid[2].cells == (GridCell(0), GridCell(1))
 

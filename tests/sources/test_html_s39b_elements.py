@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -24,8 +25,7 @@ def test_a_closed_dialog_is_not_read() -> None:
     raw = page(f'<dialog id="y2022">{TABLE.format(88)}</dialog>{TABLE.format(1493)}')
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1493") + 1)
 
 
 def test_an_open_dialog_is_read() -> None:
@@ -47,8 +47,7 @@ def test_the_option_a_select_shows_is_read(select: str) -> None:
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\n"
     at = re.search(r">\s*(1493)", raw).start(1)  # the option's text, not its value
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (raw.count("\n", 0, at) + 1, at - raw.rfind("\n", 0, at))
+    assert place(source, 1, 6) == (raw.count("\n", 0, at) + 1, at - raw.rfind("\n", 0, at))
 
 
 def test_a_select_showing_several_options_is_not_read() -> None:
@@ -60,8 +59,7 @@ def test_the_page_after_an_embed_is_read() -> None:
     raw = page(f'<embed src="/u/2023.pdf" type="application/pdf">{TABLE.format(1493)}')
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1493") + 1)
 
 
 def test_the_fallback_of_an_object_is_not_read() -> None:
@@ -79,5 +77,4 @@ def test_a_closed_dialog_holding_the_report_is_read() -> None:
     raw = page(f"<p>首页</p><dialog id='zoom'><table>{rows}</table></dialog>")
     source = read_html("t.html", raw.encode())
     assert source.text.splitlines()[1] == "行政许可0\t1000"
-    origin = source.origin(2, 7)
-    assert (origin.line, origin.column) == (1, raw.index("1000") + 1)
+    assert place(source, 2, 7) == (1, raw.index("1000") + 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.sources.html import read_html
 
 
@@ -29,8 +30,8 @@ def test_digits_at_opacity_zero_are_not_read(mark: str, style: str) -> None:
     raw = page(f"<table><tr><td>行政许可</td><td>1{mark}286</td></tr></table>", style)
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1286\n"
-    origin = source.origin(1, 7)  # the 2 of 1286, after the hidden digit
-    assert (origin.line, origin.column) == (1, raw.index("286") + 1)
+    # the 2 of 1286, after the hidden digit
+    assert place(source, 1, 7) == (1, raw.index("286") + 1)
 
 
 @pytest.mark.parametrize(
@@ -74,8 +75,7 @@ def test_text_for_screen_readers_only_is_not_read(copy: str, style: str) -> None
     )
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1286\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1286") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1286") + 1)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +101,7 @@ def test_content_visibility_hidden_by_the_stylesheet_is_not_read() -> None:
     )
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1493\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1493") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1493") + 1)
 
 
 @pytest.mark.parametrize(
@@ -116,8 +115,7 @@ def test_elements_inside_an_unseen_one_are_not_read(mark: str, style: str) -> No
     raw = page(f"<table><tr><td>行政许可</td><td>{mark}1286</td></tr></table>", style)
     source = read_html("t.html", raw.encode())
     assert source.text == "行政许可\t1286\n"
-    origin = source.origin(1, 6)
-    assert (origin.line, origin.column) == (1, raw.index("1286") + 1)
+    assert place(source, 1, 6) == (1, raw.index("1286") + 1)
 
 
 def test_a_font_size_zero_around_elements_is_read() -> None:

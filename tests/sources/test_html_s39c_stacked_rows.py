@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sources.places import place
 from xxgk_lint.cli.main import main
 from xxgk_lint.sources.html import read_html
 
@@ -27,8 +28,11 @@ def test_stacked_rows_read_as_rows() -> None:
     lines = source.text.split("\n")
     at = lines.index("规章\t0\t0\t0")
     assert lines[at + 1] == "行政规范性文件\t2\t1\t6"
-    origin = source.origin(at + 2, len("行政规范性文件\t2\t1\t") + 1)  # the 6
-    assert (origin.line, origin.column) == (6, STACKED.index("0<br>6") + len("0<br>") + 1)
+    # the 6
+    assert place(source, at + 2, len("行政规范性文件\t2\t1\t") + 1) == (
+        6,
+        STACKED.index("0<br>6") + len("0<br>") + 1,
+    )
 
 
 def test_stacked_rows_values_and_places(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,5 +89,8 @@ def test_a_group_s_stacked_rows_are_its_rows() -> None:
         "3.补正后申请内容仍不明确\t1\t0",
     ]
     assert [c.column for c in source.grid[3].cells] == [1, 2, 3]
-    origin = source.origin(3, len("3.补正后申请内容仍不明确\t") + 1)  # the 1
-    assert (origin.line, origin.column) == (2, GROUP.index("0<br>1") + len("0<br>") + 1)
+    # the 1
+    assert place(source, 3, len("3.补正后申请内容仍不明确\t") + 1) == (
+        2,
+        GROUP.index("0<br>1") + len("0<br>") + 1,
+    )
