@@ -38,6 +38,9 @@ sys.path.insert(0, os.environ.get("XXGK_SRC", str(ROOT / "src")))
 
 from xxgk_lint.sources import read_source  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from tests.sources.portal import in_portal  # noqa: E402
+
 FIXTURES = ROOT / "fixtures" / "html"
 PAGES = ("qingshan-jiaotong-2023", "yunxi-shengtai-2023", "baisha-zhen-2023")
 
@@ -111,15 +114,31 @@ def text_with_rows(text: str, rows: int) -> str:
     return text[:at] + TEXT_ROW * rows + text[at:]
 
 
+def decoded(data: bytes) -> str:
+    """A fixture page's text: UTF-8, or GBK as two of them are."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
 def fixtures(repeat: int) -> list[dict]:
-    out = []
+    """Each page alone, then inside a portal's chrome (``tests/sources/portal.py``), as a
+    site publishes it."""
+    pages = []
     for name in PAGES:
-        data = (FIXTURES / f"{name}.html").read_bytes()
+        alone = (FIXTURES / f"{name}.html").read_bytes()
+        pages.append((f"{name}.html", alone))
+    for name in PAGES:
+        alone = (FIXTURES / f"{name}.html").read_bytes()
+        pages.append((f"{name} in a portal", in_portal(decoded(alone)).encode()))
+    out = []
+    for page, data in pages:
         base = best(lambda data=data: lxml_text(data), repeat)
-        reader = best(lambda data=data, name=name: read(f"{name}.html", data), repeat)
+        reader = best(lambda data=data: read("page.html", data), repeat)
         out.append(
             {
-                "page": f"{name}.html",
+                "page": page,
                 "bytes": len(data),
                 "lxml_ms": base * 1e3,
                 "read_ms": reader * 1e3,
@@ -191,14 +210,19 @@ def main(argv: list[str] | None = None) -> int:
         "\n1. HTML fixtures: read_source against lxml parse + text_content "
         f"(CPU ms, 20th percentile of {args.repeat})\n"
     )
-    print(f"{'page':32} {'bytes':>8} {'lxml':>8} {'read':>8} {'ratio':>7}")
+    print(f"{'page':36} {'bytes':>8} {'lxml':>8} {'read':>8} {'ratio':>7}")
     for f in results["fixtures"]:
         print(
-            f"{f['page']:32} {f['bytes']:>8} {f['lxml_ms']:>8.2f} {f['read_ms']:>8.2f} "
+            f"{f['page']:36} {f['bytes']:>8} {f['lxml_ms']:>8.2f} {f['read_ms']:>8.2f} "
             f"{f['ratio']:>6.1f}x"
         )
-    ratios = [f["ratio"] for f in results["fixtures"]]
-    print(f"{'median ratio':32} {'':>8} {'':>8} {'':>8} {statistics.median(ratios):>6.1f}x")
+    for kind, chosen in (
+        ("alone", lambda f: "portal" not in f["page"]),
+        ("in a portal", lambda f: "portal" in f["page"]),
+    ):
+        ratios = [f["ratio"] for f in results["fixtures"] if chosen(f)]
+        label = f"median ratio, {kind}"
+        print(f"{label:36} {'':>8} {'':>8} {'':>8} {statistics.median(ratios):>6.1f}x")
     counts = [0, 1_000, 10_000] + ([] if args.quick else [100_000])
     results["scaling"] = scaling(counts, args.repeat)
     print(

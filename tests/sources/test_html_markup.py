@@ -5,7 +5,10 @@ matches; the same expression without them (as it was written before, and as Pyth
 whose ``re`` has no possessive quantifiers, runs it) must cut every page here and every
 HTML fixture into the same pieces. Likewise what may be there or not (a quoted value,
 the closing ">") is written as alternatives, the last empty, where it was optional before
-(``re`` runs that more slowly).
+(``re`` runs that more slowly). And a script's or a style sheet's content and a comment
+are scanned a run of characters at a time (``[^<]*+``, ``[^-]*+``), where a lazy ``.*?``
+looked ahead at each character (a portal's page of 50 KB of scripts: 1.3 ms -> 0.3 ms):
+the two cut every page into the same pieces.
 """
 
 from __future__ import annotations
@@ -23,6 +26,13 @@ GREEDY = re.compile(_MARKUP_PATTERN.replace("*+", "*"), _MARKUP_FLAGS)
 #: The same expression with what may be there or not written as optional (a quoted
 #: value as an optional group, the closing ">" as ``>?``), as it was written before.
 OPTIONAL = re.compile(_MARKUP_PATTERN.replace("'|)", "')?").replace("(?:>|)", ">?"), _MARKUP_FLAGS)
+#: The same expression with a script's content and a comment scanned lazily, a character
+#: at a time, as they were written before.
+RUNS = (r"(?(3)[^<]*+(?:<(?!/\3)[^<]*+)*+)", r"!--[^-]*+(?:-(?!->)[^-]*+)*+(?:-->|)")
+LAZY = re.compile(
+    _MARKUP_PATTERN.replace(RUNS[0], r"(?(3).*?(?=</\3|\Z))").replace(RUNS[1], r"!--.*?(?:-->|\Z)"),
+    _MARKUP_FLAGS,
+)
 
 PAGES = [
     "<p class=a title='x>y' data-z=\"q\">甲</p>",
@@ -41,12 +51,29 @@ PAGES = [
     "</td ><td\t>\t</td>",
     "<p a='1' b=\"2\" c=3 d>t",
     "<" + "a=" * 50 + ">",
+    "<script>a<b; c</d; '</scriptx'</SCRIPT >t<style>p{}</Style>u",
+    "<!----><!-- a --- b ---><!--->x--><!-- - -- -->y",
+    "<script>unclosed < content",
 ]
+
+
+def test_the_lazy_forms_are_replaced_in_the_pattern() -> None:
+    assert all(run in _MARKUP_PATTERN for run in RUNS)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_possessive_split_is_the_greedy_split(page: str) -> None:
-    assert _MARKUP.split(page) == GREEDY.split(page) == OPTIONAL.split(page)
+    assert _MARKUP.split(page) == GREEDY.split(page) == OPTIONAL.split(page) == LAZY.split(page)
+
+
+def test_runs_are_the_lazy_scan_on_random_pages() -> None:
+    """Pages drawn from what ends a script, a style sheet or a comment, and what nearly does."""
+    alphabet = ["<", ">", "-", "--", "-->", "<!--", "<!-->", "</script", "</SCRIPT>", "</scr"]
+    alphabet += ["<script>", "<Style>", "</style >", "<scriptx>", "a", "甲", " ", "/", "\n"]
+    rng = random.Random(40)
+    for _ in range(5000):
+        page = "".join(rng.choices(alphabet, k=rng.randrange(1, 16)))
+        assert _MARKUP.split(page) == LAZY.split(page), page
 
 
 def test_empty_alternatives_are_the_optional_forms_on_random_pages() -> None:
@@ -65,6 +92,7 @@ def test_possessive_split_is_the_greedy_split_on_every_html_fixture(path: Path) 
     page = path.read_bytes().decode("utf-8", "replace")
     pieces = _MARKUP.split(page)
     assert len(pieces) > 3 and pieces == GREEDY.split(page) == OPTIONAL.split(page)
+    assert pieces == LAZY.split(page)
 
 
 def test_start_tags_and_names() -> None:

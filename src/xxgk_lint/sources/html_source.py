@@ -53,8 +53,8 @@ _MARKUP_PATTERN = r"""(<(?:
             /[^>]*+(?:>|)                     # an end tag
           | ((script|style)(?=[\s/>]|\Z)|[a-z][^\s/<>]*+)
             [^<>=]*+(?:=\s*+(?:"[^"]*+"|'[^']*+'|)[^<>=]*+)*+(?:>|)
-            (?(3).*?(?=</\3|\Z))               # the content of a script or style
-          | !--.*?(?:-->|\Z)                  # a comment
+            (?(3)[^<]*+(?:<(?!/\3)[^<]*+)*+)   # the content of a script or style
+          | !--[^-]*+(?:-(?!->)[^-]*+)*+(?:-->|)  # a comment
           | [!?][^>]*+(?:>|)                  # a declaration, a processing instruction
     ))"""
 _MARKUP_FLAGS = re.VERBOSE | re.DOTALL | re.IGNORECASE | re.ASCII
