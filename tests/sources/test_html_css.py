@@ -229,3 +229,23 @@ def test_a_copy_a_desktop_may_show_is_read(style: str) -> None:
 )
 def test_for_desktop(media: str, expected: bool | None) -> None:
     assert for_desktop(media) is expected
+
+
+@pytest.mark.parametrize(
+    ("style", "body", "text"),
+    [
+        # The class is written nowhere but in the sheet (and a script): no element is hidden.
+        (".hide{display:none}", '<script>$(".hide").show()</script><p>甲</p>', "甲\n"),
+        # Written as references in the element's class: hidden all the same.
+        (".hide{display:none}", '<p>甲</p><p class="h&#105;de">藏</p><p>乙</p>', "甲\n乙\n"),
+        ("#old{display:none}", '<p>甲</p><p id="&#111;ld">藏</p><p>乙</p>', "甲\n乙\n"),
+        # Written once in the sheet, once on an element: hidden.
+        (".hide{display:none}", '<p>甲</p><p class="a hide">藏</p>', "甲\n"),
+        # Another case on the element: another class (as the query compares them).
+        (".hide{display:none}", '<p>甲</p><p class="HIDE">见</p>', "甲\n见\n"),
+    ],
+)
+def test_a_class_written_only_in_the_sheet_hides_nothing(style: str, body: str, text: str) -> None:
+    """A name the page writes only in its style sheets is not looked for among its elements;
+    the pages whose references could spell it (``&#105;``) are queried as before."""
+    assert read_html("t.html", page(style, body)).text == text

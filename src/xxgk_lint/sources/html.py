@@ -906,7 +906,7 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     else:
         candidates = root.iter(etree.Element)
     hidden = shown_by_script(root, {el for el in candidates if _hidden(el)})
-    hidden |= hidden_by_stylesheets(root, lowered)
+    hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
     return hidden | unseen if unseen else hidden
 
 

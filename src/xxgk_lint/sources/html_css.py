@@ -93,10 +93,15 @@ def _selected(root: etree._Element, tag: str, kind: str, name: str) -> list[etre
     return [el for el in candidates if not tag or el.tag == tag]
 
 
-def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+def hidden_by_stylesheets(
+    root: etree._Element, lowered: bytes, encoded: bytes | None = None
+) -> set[etree._Element]:
     """The elements of the page ``root`` that its ``<style>`` blocks hide (see the module
     docstring). ``lowered``: the page's bytes in lower case; a page with no ``<style``
-    costs one search of them."""
+    costs one search of them. ``encoded``, the page's bytes as they are, if it writes no
+    character as a numeric reference: a class or id it writes only in its style sheets
+    names no element, and is not looked for (a query for a class looks at every class
+    attribute: 170 µs on a Word page of 1,000 paragraphs, against a search of its bytes)."""
     if b"<style" not in lowered:
         return set()
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
@@ -107,6 +112,8 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
     for tag, kind, name in hiding:
         if kind + name not in shown:
             tags.setdefault(kind + name, set()).add(tag)
+    if tags and encoded is not None:
+        tags = _written_outside_sheets(root, encoded, tags)
     if not tags:
         return set()
     if len(tags) <= _FEW_SELECTORS:
@@ -120,6 +127,20 @@ def hidden_by_stylesheets(root: etree._Element, lowered: bytes) -> set[etree._El
         candidates = _NAMED(root)
     found = {el for el in candidates if _hides(el, tags) and not _may_show(el, shown)}
     return set() if found and _most_of_the_page(root, found) else found
+
+
+def _written_outside_sheets(
+    root: etree._Element, encoded: bytes, tags: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    """Those of ``tags`` (".name" / "#name") whose name the page's bytes ``encoded`` hold
+    more often than its ``<style>`` elements do: a class or an id written nowhere else is
+    on no element (names are matched case for case, as the queries match them)."""
+    sheets = [style.text or "" for style in root.iter("style")]
+    return {
+        key: tag
+        for key, tag in tags.items()
+        if encoded.count(key[1:].encode()) > sum(sheet.count(key[1:]) for sheet in sheets)
+    }
 
 
 def _outermost(found: set[etree._Element]) -> list[etree._Element]:
