@@ -21,7 +21,17 @@ from xxgk_lint.engine.tablecells import table_cells
 from xxgk_lint.format import TABLE_KEYS, TableSpec
 from xxgk_lint.format.document import COUNT_UNITS, CURRENCY_MARKS
 from xxgk_lint.memo import register
-from xxgk_lint.parse.ast import COMPLETE, Cell, Deviation, Report, Row, Span, Table
+from xxgk_lint.parse.ast import (
+    COMPLETE,
+    Cell,
+    Deviation,
+    Picture,
+    Report,
+    Row,
+    Section,
+    Span,
+    Table,
+)
 
 _CELLS = attrgetter("cells")
 _STORED = itemgetter(3)  # Row.cells as the row stores them (see Row: no Cell made)
@@ -65,6 +75,23 @@ def _row_sets(spec: TableSpec) -> tuple[frozenset[str], dict[str, frozenset[str]
         replacing = {r.key: frozenset(r.replaces) for r in spec.rows if r.replaces}
         found = _ROW_SETS[id(spec)] = (spec, frozenset(spec.row_keys), replacing)
     return found[1], found[2]
+
+
+def _picture_in(report: Report, section: Section) -> Picture | None:
+    """The first picture between ``section``'s heading and the next section's: where a
+    report that prints its table as a picture has it (a screenshot of the spreadsheet).
+    A picture standing where the next heading starts (a Word paragraph of a picture alone
+    holds no text: the next line is the heading's) comes before it."""
+    if not report.figures:
+        return None
+    start = (section.span.line, section.span.column)
+    later = [s.span for s in report.sections if (s.span.line, s.span.column) > start]
+    end = min(((s.line, s.column) for s in later), default=None)
+    for picture in report.figures:
+        at = (picture.span.line, picture.span.column)
+        if at > start and (end is None or at <= end):
+            return picture
+    return None
 
 
 def _where(report: Report, key: str) -> Span:
@@ -130,6 +157,7 @@ NEW_OTHER_ROWS = (
     messages={
         "zh": {
             "table": "缺少{table}",
+            "picture": "{table}以图片发布{picture}，其中的数字无法核对；统计表应以文字表格发布",
             "row": "{table}缺少“{row}”行",
             "truncated": "{table}在“{after}”行之后中断，缺少其后的 {count} 行（“{first}”至“{last}”），"
             "文件可能被截断",
@@ -140,6 +168,8 @@ NEW_OTHER_ROWS = (
         },
         "en": {
             "table": "the {table} is missing",
+            "picture": "the {table} is published as a picture{picture}: its numbers cannot be "
+            "checked; publish statistical tables as tables of text",
             "row": "the {table} has no row '{row}'",
             "truncated": "the {table} stops after row '{after}': the {count} rows after it "
             "('{first}' to '{last}') are missing; the file may be truncated",
@@ -154,7 +184,9 @@ NEW_OTHER_ROWS = (
     docs=docs(
         (
             "检查三张统计表是否齐全、每张表的行是否齐全、每行的单元格是否齐全。缺少“规章”行为警告"
-            "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。",
+            "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。统计表以图片发布（网页的"
+            "图片、Word 文档中的图片，位于该表所在部分的标题之下）时，报告为警告并指向该图片："
+            "表是有的，但其中的数字无法核对。",
             "格式要求“不能遗漏”；缺行往往是模板被改动或网页、PDF转换时丢失内容，相关的勾稽关系也因此无法核对。",
             NO_REGULATIONS_ROW,
             REGULATIONS_ROW,
@@ -162,7 +194,10 @@ NEW_OTHER_ROWS = (
         (
             "Checks that the three tables are present, with all their rows, and every row "
             "with all its cells. A missing 规章 row is a warning (townships and other bodies "
-            "without rule-making power make no 规章); any other missing row is an error.",
+            "without rule-making power make no 规章); any other missing row is an error. A "
+            "table published as a picture (a web page's image, a picture in a Word document, "
+            "under the heading of the table's section) is a warning at the picture: the "
+            "table is there, but none of its numbers can be checked.",
             "The format says nothing may be left out; a missing row usually means an edited "
             "template or content lost in conversion, and the identities that need it cannot "
             "be checked.",
@@ -186,8 +221,23 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
         table = report.tables.get(key)
         name = table_label(lang, key, version)
         if table is None:
-            if report.section(report.format.table(key).section) is None:
+            section = report.section(report.format.table(key).section)
+            if section is None:
                 continue  # XG101 reports the missing section; once is enough
+            picture = _picture_in(report, section)
+            if picture is not None:
+                named = f"（{picture.name}）" if lang == "zh" else f" ({picture.name})"
+                yield ctx.diagnostic(
+                    picture.span,
+                    "picture",
+                    table=name,
+                    picture=named if picture.name else "",
+                    subject=key,
+                    expected=name,
+                    actual=("图片" if lang == "zh" else "a picture")
+                    + (named if picture.name else ""),
+                )
+                continue
             yield ctx.diagnostic(
                 _where(report, key),
                 "table",

@@ -534,6 +534,13 @@ class Section:
         return tuple(chain.from_iterable(map(_SENTENCES, self.paragraphs)))
 
 
+class Picture(NamedTuple):
+    """A picture in the report: where it stands and what names it (alt text, file name)."""
+
+    span: Span
+    name: str = ""
+
+
 @record(slots=True)
 class Date:
     """A calendar date the report states (sign-off, publication), with where it was read.
@@ -626,6 +633,9 @@ class Report:
     dates: tuple[Date, ...] = ()
     #: Where a second report starts in the same file (its title or first heading).
     second_report: Span | None = None
+    #: The pictures the file holds (web pages, Word documents), in document order: a
+    #: table printed as a picture is there, but its numbers cannot be read.
+    figures: tuple[Picture, ...] = ()
 
     @property
     def format(self) -> Format:

@@ -32,6 +32,7 @@ from xxgk_lint.parse.ast import (
     Deviation,
     FrozenMap,
     Paragraph,
+    Picture,
     Piece,
     Report,
     Row,
@@ -401,6 +402,10 @@ class _Builder:
             preamble=tuple(preamble),
             dates=self._dates(),
             second_report=self._second_span(),
+            figures=tuple(
+                Picture(Span(f.line, f.column, f.line, f.end_column, f.where), f.name)
+                for f in self.source.figures
+            ),
         )
 
     def _stated_year(self) -> int | None:

@@ -41,6 +41,7 @@ from xxgk_lint.sources.archive import check_archive
 from xxgk_lint.sources.docx_package import open_document
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over, too_many_cells
 from xxgk_lint.sources.model import (
+    Figure,
     GridCell,
     GridRow,
     InputError,
@@ -103,6 +104,14 @@ _TR_PR, _DEL = _q("trPr"), _q("del")
 _SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
+#: A picture in a paragraph: DrawingML's (``pic:pic``, in a ``w:drawing``) or VML's
+#: (``v:imagedata``, in a ``w:pict`` of older documents); its alt text is on the drawing's
+#: ``wp:docPr`` (``descr``) or the VML shape (``alt``).
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_DRAWING = _q("drawing")
+
 # Body-level containers whose children are paragraphs and tables.
 _CONTAINERS = (_q("sdt"), _q("customXml"))
 
@@ -135,10 +144,31 @@ def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS, depth: in
         positions=positions,
         original_lines=tuple(text.split("\n")),
         grid=extractor.grid,
+        figures=tuple(extractor.figures),
     )
 
 
 _NOT_DOCX = "not a valid Word .docx document"
+
+
+def _pictured_paragraphs(body: etree._Element) -> dict[etree._Element, str]:
+    """The paragraphs of ``body`` that hold a picture, each with the first one's alt text
+    (empty if it has none): one pass over the document's pictures (most have none), not
+    a look into every paragraph."""
+    found: dict[etree._Element, str] = {}
+    for picture in body.iter(_PIC, _IMAGEDATA):
+        paragraph = next(picture.iterancestors(_P), None)
+        if paragraph is None or paragraph in found:
+            continue
+        if picture.tag == _PIC:
+            drawing = next(picture.iterancestors(_DRAWING), None)
+            label = drawing.find(f".//{_DOC_PR}") if drawing is not None else None
+            name = (label.get("descr") or "") if label is not None else ""
+        else:
+            shape = picture.getparent()
+            name = (shape.get("alt") or "") if shape is not None else ""
+        found[paragraph] = " ".join(name.split())[:40]
+    return found
 
 
 #: A part of the package: its bytes, its content type and its name.
@@ -813,8 +843,12 @@ class _Extractor:
         self.paragraphs = 0
         self.tables = 0
         self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
+        #: The paragraphs that hold a picture, each with the picture's alt text (run()).
+        self.pictured: dict[etree._Element, str] = {}
+        self.figures: list[Figure] = []  # where those pictures stand in the text
 
     def run(self, body: etree._Element) -> None:
+        self.pictured = _pictured_paragraphs(body)
         self._flow(body)
 
     def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
@@ -832,6 +866,10 @@ class _Extractor:
         the box stands."""
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
+        if self.pictured and p in self.pictured:
+            at_line, at_column = self.builder.position()
+            name = self.pictured[p]
+            self.figures.append(Figure(at_line, at_column, at_column + 1, name, where))
         prefix, segments = self._numbered(p)
         joined = _joins_next(p)
         for k, (text, boxes) in enumerate(segments):

@@ -72,6 +72,7 @@ from xxgk_lint.sources.html_tables import (
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_TITLE,
+    Figure,
     GridCell,
     GridRow,
     InputError,
@@ -292,6 +293,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         original_lines=tuple(lines),
         grid=extractor.grid,
         meta=page_meta(root, lines),
+        figures=tuple(extractor.figures),
     )
 
 
@@ -1070,6 +1072,12 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
     return found
 
 
+#: A picture drawn narrower or lower than this many pixels is an icon, not a table.
+_ICON_PX = 48
+_PIXELS = re.compile(r"\s*(\d+)\s*(?:px)?\s*$")
+#: The most characters of a picture's name (alt text, file name) a finding shows.
+_NAME_CHARS = 40
+
 #: Form field types whose ``value`` a browser shows as text in the field.
 #: The options of a ``<select>`` (in groups or not), and the text of one.
 _OPTIONS = etree.XPath("descendant::option")
@@ -1184,6 +1192,7 @@ class _Extractor:
         #: The elements drawn otherwise than their tag (``_displayed``; set by run()).
         self.display: dict[etree._Element, bool] = {}
         self.depth_limit = 0  # set by run()
+        self.figures: list[Figure] = []  # the pictures in the flow (``_figure``)
 
     # -- emitting
 
@@ -1433,7 +1442,26 @@ class _Extractor:
             return _BLOCK_ACTION
         if tag in _NOTES and _note_mark(self.line):
             return _NOTE_ACTION  # (the caller skips it)
+        if tag == "img":
+            self._figure(el)
         return _NO_ACTION
+
+    def _figure(self, img: etree._Element) -> None:
+        """Note a picture of the flow (not an icon: one drawn under ``_ICON_PX`` either
+        way), where its start tag stands, the cursor just past it: a statistical table
+        printed as a picture is then told from one left out."""
+        for side in ("width", "height"):
+            size = _PIXELS.match(img.get(side) or "")
+            if size is not None and int(size.group(1)) < _ICON_PX:
+                return
+        cursor = self.cursor
+        end = cursor.pos
+        start = cursor.offsets[cursor.j - 1] if cursor.j else end
+        line = cursor.line_of(start)
+        column = start - cursor.line_starts[line - 1] + 1
+        name = (img.get("alt") or "").strip() or (img.get("src") or "").rpartition("/")[2]
+        tag_end = column + (end - start if cursor.line_of(end) == line else 4)
+        self.figures.append(Figure(line, column, tag_end, " ".join(name.split())[:_NAME_CHARS]))
 
     def _white_space_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element in the flow that sets white-space (``self.white_space``): until its

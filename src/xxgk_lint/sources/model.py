@@ -203,6 +203,11 @@ class TextBuilder:
         """The 1-based number of the extracted line being built."""
         return len(self._lines)
 
+    def position(self) -> tuple[int, int]:
+        """Where the next piece goes: the extracted line being built and its column (for
+        a builder that counts columns: not one given ``line_starts``)."""
+        return len(self._lines), self._column
+
     def newline(self) -> None:
         """End the current extracted line."""
         if not self._pieces:
@@ -332,6 +337,19 @@ class MetaTag(NamedTuple):
     column: int = 1
 
 
+class Figure(NamedTuple):
+    """A picture in a report (an ``<img>`` of a web page, a picture in a Word document):
+    where it stands in the original file (1-based line, its first and past-last column)
+    and what names it (its alt text or file name; empty if nothing does). Kept so that a
+    statistical table printed as a picture is told from a table left out."""
+
+    line: int
+    column: int
+    end_column: int
+    name: str = ""
+    where: str | None = None  # a Word locator (第 N 段)
+
+
 #: The key of a web page's own ``<title>`` in :attr:`Source.meta` (no ``<meta>`` name is
 #: written so).
 PAGE_TITLE = "<title>"
@@ -349,7 +367,8 @@ class Source:
     so that the parser can put each value under the header whose grid columns hold it.
     ``meta`` holds a web page's ``<meta>`` tags by name, lower-cased (``pubdate`` …), and
     its ``<title>`` under :data:`PAGE_TITLE`: what the page says about itself, such as when
-    it was published and what it is (empty for other files).
+    it was published and what it is (empty for other files). ``figures`` are the pictures
+    the file holds, in document order (web pages and Word documents).
     """
 
     path: str
@@ -360,6 +379,7 @@ class Source:
     original_lines: tuple[str, ...] = field(default=(), repr=False)
     grid: Mapping[int, GridRow] = field(default_factory=dict, repr=False)
     meta: Mapping[str, MetaTag] = field(default_factory=dict, repr=False)
+    figures: tuple[Figure, ...] = field(default=(), repr=False)
 
     def origin(self, line: int, column: int) -> Origin:
         """Where (line, column) of ``text`` is in the original file."""
