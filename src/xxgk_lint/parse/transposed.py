@@ -51,15 +51,18 @@ from xxgk_lint.parse.cells import (
     WIDTH,
     Item,
     Run,
+    item_kind,
 )
 from xxgk_lint.parse.columns import BY_GRID, COUNT, FIELDS, STREAM, Placement
 from xxgk_lint.parse.mapping import (
     _NO_HEADER,
     _SENTENCE,
     MappedTable,
+    _blank_lines,
     _finder,
     _Found,
     _Headers,
+    _one_per_line,
     _part,
     _rows,
     value_runs,
@@ -92,14 +95,15 @@ def turnable(spec: TableSpec) -> bool:
 def map_transposed(spec: TableSpec, items: list[Item], model: Format) -> MappedTable | None:
     """The table read transposed (see the module's docstring), or None if ``items`` hold
     no table so printed."""
-    found = _sides(spec, value_runs(items, spec))
+    runs = value_runs(items, spec)
+    found = _sides(spec, runs)
     if found is None:
         return None
     texts, sides = found
     heads = _heads(spec, texts)
     if len(heads) < _MIN_HEADS:
         return None
-    placed = _placed(heads, sides)
+    placed = _placed(heads, sides, runs)
     rows = _found_rows(spec, heads, sides, placed)
     deviations = [
         Deviation(spec.key, key, label[RAW], _span(label))
@@ -107,14 +111,15 @@ def map_transposed(spec: TableSpec, items: list[Item], model: Format) -> MappedT
         if spec.row(key).replaces
     ]
     first = _first(texts, heads)
-    last = max((v for _, label, values in sides for v in (label, *values)), key=_place)
+    last = max((v for _, label, values, _ in sides for v in (label, *values)), key=_place)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
     table = Table(spec.key, span, spec.column_keys, _rows(rows), model.version, (), ())
     return MappedTable(table, deviations, first[LINE], last[LINE])
 
 
-#: A value line: its column key, its label (the applicant type), its items after the label.
-_Side = tuple[str, Item, list[Item]]
+#: A value line: its column key, its label (the applicant type), its items after the
+#: label, and where its run stands among the table's runs.
+_Side = tuple[str, Item, list[Item], int]
 #: A head cell naming a row: the row's index in the spec, the cell.
 _Head = tuple[int, Item]
 
@@ -128,8 +133,10 @@ def _sides(spec: TableSpec, runs: list[Run]) -> tuple[list[Item], list[_Side]] |
     column_of = _Headers(spec, ()).column_of
     texts: list[Item] = []
     sides: list[_Side] = []
-    for run, values, kinds in runs:
+    for position, (run, values, kinds) in enumerate(runs):
         key = column_of(run[-1]) if run else None
+        if key is None and run and kinds.strip(EMPTY) and _merged(spec, run[-1]):
+            continue  # (法人或其他组织 with numbers: its types' subtotal, no column)
         if key is None or any(side[0] == key for side in sides):
             if sides or (kinds.strip(EMPTY) and key is None):
                 break  # (the table ended; or its first values are a row's: not turned)
@@ -140,10 +147,15 @@ def _sides(spec: TableSpec, runs: list[Run]) -> tuple[list[Item], list[_Side]] |
             continue
         if not sides:
             texts += run[:-1]
-        sides.append((key, run[-1], values))
+        sides.append((key, run[-1], values, position))
     if len(sides) < _MIN_LINES:
         return None
     return texts, sides
+
+
+def _merged(spec: TableSpec, item: Item) -> bool:
+    """Whether the text names a merged head over several columns (法人或其他组织)."""
+    return any(pattern.match(item[NORM]) for pattern, _ in spec.group_finders)
 
 
 def _first(texts: list[Item], heads: list[_Head]) -> Item:
@@ -159,9 +171,10 @@ def _place(item: Item) -> tuple[int, int]:
 def _heads(spec: TableSpec, texts: list[Item]) -> list[_Head]:
     """The head cells that name a row of the format, in reading order. Prose before the
     table (a sentence) and what stands before it are no head; a line of space-aligned
-    text is cut into its cells."""
+    text is cut into its cells. A column's word here names a row (总计 the （七）总计 row,
+    其他 the 3.其他 row, as a head prints them shortened): the columns stand down the
+    side."""
     finder = _finder(spec)
-    header = spec.header_pattern.match
     heads: list[_Head] = []
     cursor = 0  # (a label naming several rows names the first after the previous one)
     line = -1
@@ -173,7 +186,7 @@ def _heads(spec: TableSpec, texts: list[Item]) -> list[_Head]:
             cursor, line = 0, item[LINE]
         for cell in _cells(item):
             norm = cell[NORM]
-            if len(norm) > _HEAD_CHARS or header(norm):
+            if len(norm) > _HEAD_CHARS:
                 continue
             found = finder(norm)
             if not found:
@@ -263,10 +276,20 @@ def _order(heads: list[_Head], positions: dict[int, int] | None) -> list[int]:
 _Placed = tuple[list[Item | None], str] | None
 
 
-def _placed(heads: list[_Head], sides: list[_Side]) -> list[_Placed]:
+def _placed(heads: list[_Head], sides: list[_Side], runs: list[Run]) -> list[_Placed]:
     positions = _positions(heads)
     order = _order(heads, positions)
-    return [_place_side(values, heads, positions, order) for _, _, values in sides]
+    out: list[_Placed] = []
+    for _, _, values, position in sides:
+        placed = _place_side(values, heads, positions, order)
+        if placed is None and _one_per_line(values):
+            # One cell per line: its blank cells are empty lines (as for a normal row).
+            kinds = "".join(map(item_kind, values))
+            cells = _blank_lines(runs, position, values, kinds, len(order))[0]
+            if len(cells) == len(order):
+                placed = _in_order(cells, order), STREAM
+        out.append(placed)
+    return out
 
 
 def _place_side(
@@ -326,7 +349,7 @@ def _found_rows(
             rows.append((row.key, label, [], columns, _NO_HEADER, unplaced))
             continue
         by_column = {
-            key: under[0][at] for (key, _, _), under in zip(sides, placed, strict=True) if under
+            side[0]: under[0][at] for side, under in zip(sides, placed, strict=True) if under
         }
         cells = tuple(by_column.get(column) for column in columns)
         evidence = weakest if None not in cells or weakest != COUNT else STREAM
