@@ -368,3 +368,34 @@ def test_the_2019_single_other_column_is_read_and_noticed(tmp_path: Path) -> Non
     line, printed = _line(text, "申请人情况 | ")
     found = [d for d in check_text(tmp_path, text).diagnostics if d.code == "XG005"]
     assert [(d.line, d.column) for d in found] == [(line, printed.index("（六）其他处理") + 1)]
+
+
+def test_table_four_with_its_results_down_the_side(tmp_path: Path) -> None:
+    """Table 四 turned: 结果维持 … 总计 as lines, 行政复议 / 行政诉讼 (未经复议直接起诉,
+    复议后起诉) across the head. Read into its groups, each cell where its number is; it
+    used to be read not at all (XG003)."""
+    lines = _seed("000").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = lines.index("五、存在的主要问题及改进情况")
+    table = [
+        " | 行政复议 | 行政诉讼 |  |",
+        " |  | 未经复议直接起诉 | 复议后起诉 |",
+        "结果维持 | 2 | 1 | 0 |",
+        "结果纠正 | 1 | 0 | 1 |",
+        "其他结果 | 0 | 1 | 0 |",
+        "尚未审结 | 1 | 0 | 0 |",
+        "总计 | 4 | 2 | 1 |",
+    ]
+    text = "\n".join([*lines[: start + 1], *table, *lines[end:]])
+    reviews = _parse(text).table("reviews")
+    got = {(r.key, c.column): c.value for r in reviews.rows for c in r.cells}
+    assert got[("review", "total")] == 4
+    assert got[("litigation_direct", "other")] == 1
+    assert got[("litigation_after_review", "corrected")] == 1
+    assert sum(v for v in got.values() if v is not None) == 14
+    cell = reviews.cell("litigation_after_review", "corrected")
+    line = start + 5  # (结果纠正's line: the heading is line start + 1)
+    assert (cell.span.line, cell.span.column) == (line, len("结果纠正 | 1 | 0 | ") + 1)
+    broken = text.replace("总计 | 4 | 2 | 1 |", "总计 | 4 | 3 | 1 |")
+    found = codes(check_text(tmp_path, broken), "XG204", "XG003")
+    assert found == [("XG204", start + 1 + 7, len("总计 | 4 | ") + 1)]

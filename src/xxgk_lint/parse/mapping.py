@@ -2147,7 +2147,13 @@ def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
 
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     if spec.layout == "groups":
-        return map_groups(spec, items, model)
+        mapped = map_groups(spec, items, model)
+        if _complete_rows(mapped) == 0:
+            # Table 四 turned: its results down the side, its groups across the head?
+            turned = _transposed(spec, items, model)
+            if turned is not None and _complete_rows(turned) > 0:
+                return turned
+        return mapped
     mapped = map_rows(spec, items, model)
     if _complete_rows(mapped) < len(spec.rows) // 2:
         # Few rows read: the table printed transposed (its rows across the head)?

@@ -27,6 +27,8 @@ Which value goes under which head, strongest evidence first (as for normal rows,
    format's order of the rows they name).
 3. **fields after the label** — a ``|``/TAB row whose fields after its label, blank ones
    included, are as many as the heads.
+4. **stream with blank lines** — one cell per line, a blank cell an empty line more (read
+   as for a normal row: :func:`xxgk_lint.parse.mapping._blank_lines`).
 
 A value line none of these places leaves every row uncertain (its numbers are not
 guessed into columns).
@@ -80,13 +82,12 @@ _HEAD_CHARS = 60
 
 
 def turnable(spec: TableSpec) -> bool:
-    """Whether ``spec``'s table can be printed transposed and read back: a rows table
-    of one block whose rows all have the same columns (table 三; not table 二, whose
-    blocks have columns of their own)."""
+    """Whether ``spec``'s table can be printed transposed and read back: a table of one
+    block whose rows all have the same columns (table 三; table 四, its groups the rows;
+    not table 二, whose blocks have columns of their own)."""
     keys = spec.column_keys
     return (
-        spec.layout == "rows"
-        and not spec.blocks
+        not spec.blocks
         and len(keys) > 1
         and all(row.columns == keys for row in spec.rows)
     )
