@@ -86,11 +86,7 @@ def turnable(spec: TableSpec) -> bool:
     block whose rows all have the same columns (table 三; table 四, its groups the rows;
     not table 二, whose blocks have columns of their own)."""
     keys = spec.column_keys
-    return (
-        not spec.blocks
-        and len(keys) > 1
-        and all(row.columns == keys for row in spec.rows)
-    )
+    return not spec.blocks and len(keys) > 1 and all(row.columns == keys for row in spec.rows)
 
 
 def map_transposed(spec: TableSpec, items: list[Item], model: Format) -> MappedTable | None:
