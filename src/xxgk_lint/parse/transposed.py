@@ -12,8 +12,10 @@ The orientation is decided from the labels found, never from the kind of source:
 table's value lines are each labelled by a *column* of the format (an applicant type),
 and the text lines above them (its head) name *rows* of the format. A table printed the
 normal way has its first value line labelled by a row (一、本年新收…), so it is never read
-so. :func:`map_transposed` is tried only when the normal reading found few complete rows
-(:func:`xxgk_lint.parse.mapping.map_table`): a normal table pays nothing for it.
+so. Table 四 turned (结果维持 … 总计 down the side, 行政复议 / 未经复议直接起诉 / 复议后起诉
+across the head) is read the same way, its groups being the rows. :func:`map_transposed`
+is tried only when the normal reading found few complete rows (none, for table 四:
+:func:`xxgk_lint.parse.mapping.map_table`): a normal table pays nothing for it.
 
 Which value goes under which head, strongest evidence first (as for normal rows, see
 :mod:`xxgk_lint.parse.columns`):
