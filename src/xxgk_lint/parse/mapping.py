@@ -2147,8 +2147,19 @@ def _trailing_words(run: list[Item], headers: _Headers) -> list[Item]:
 
 def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
     if spec.layout == "groups":
-        return map_groups(spec, items, model)
+        mapped = map_groups(spec, items, model)
+        if _complete_rows(mapped) == 0:
+            # Table 四 turned: its results down the side, its groups across the head?
+            turned = _transposed(spec, items, model)
+            if turned is not None and _complete_rows(turned) > 0:
+                return turned
+        return mapped
     mapped = map_rows(spec, items, model)
+    if _complete_rows(mapped) < len(spec.rows) // 2:
+        # Few rows read: the table printed transposed (its rows across the head)?
+        turned = _transposed(spec, items, model)
+        if turned is not None and _complete_rows(turned) > _complete_rows(mapped):
+            return turned
     uncertain = _uncertain_rows(mapped)
     if uncertain:
         # Rows short of values: the columns printed in parts, each with its own header?
@@ -2156,6 +2167,19 @@ def map_table(spec: TableSpec, items: list[Item], model: Format) -> MappedTable:
         if parts is not None and _uncertain_rows(parts) < uncertain:
             return parts
     return mapped
+
+
+def _complete_rows(mapped: MappedTable) -> int:
+    table = mapped.table
+    return 0 if table is None else sum(row.status == COMPLETE for row in table.rows)
+
+
+def _transposed(spec: TableSpec, items: list[Item], model: Format) -> MappedTable | None:
+    """The table read as printed transposed (:mod:`xxgk_lint.parse.transposed`; imported
+    here, when a table is read so little that it may be: it reads this module's parts)."""
+    from xxgk_lint.parse.transposed import map_transposed, turnable
+
+    return map_transposed(spec, items, model) if turnable(spec) else None
 
 
 def _uncertain_rows(mapped: MappedTable) -> int:
