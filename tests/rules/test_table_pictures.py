@@ -46,8 +46,12 @@ def test_tables_as_pictures_in_a_web_page(tmp_path: Path) -> None:
     lines = page.split("\n")
     found = xg003(path)
     assert len(found) == 3
+    tables = ["主动公开政府信息情况表", "收到和处理政府信息公开申请情况表"]
+    tables.append("政府信息公开行政复议、行政诉讼情况表")
     for n, (severity, line, column, message, expected, actual) in enumerate(found, 1):
         assert severity is Severity.WARNING
+        assert message.startswith(f"{expected}以图片发布（table{n}.png）")
+        assert expected == tables[n - 1]
         assert lines[line - 1][column - 1 :].startswith(f'<img src="/uploads/2024/table{n}.png"')
         assert actual == f"图片（table{n}.png）"
     assert found[1][3] == (
@@ -138,3 +142,47 @@ def test_table_as_a_picture_in_a_word_document(tmp_path: Path) -> None:
     number = int(found.where.split()[1])
     assert paragraphs[number - 1] == ""  # the picture's own paragraph
     assert paragraphs[number - 2].startswith("三、")  # right under the heading
+
+
+SCANS = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<h1>{title}</h1>
+<p>发布时间：2024-01-20</p>
+<p><img src="/u/2024/p1.jpg" width="800"></p>
+<p><img src="/u/2024/p2.jpg" width="800"></p>
+<p><img src="/u/2024/p3.jpg" width="800"></p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "said"),
+    [
+        (
+            "青山县交通运输局2023年政府信息公开工作年度报告",
+            "zh",
+            "无法作为年度报告检查：不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），"
+            "也没有统计表；文件中有 3 张图片，报告可能以图片（扫描件）发布，无法核对，请发布文字版本",
+        ),
+        (
+            "青山县交通运输局2023年政府信息公开工作年度报告",
+            "en",
+            "cannot be checked as an annual report: not a government information disclosure "
+            "annual report: no section headings (一、总体情况 …) and no statistical tables were "
+            "found; the file holds 3 pictures: the report may be published as pictures (scans), "
+            "which cannot be checked",
+        ),
+        # No report's title: pictures of a site say nothing of a report.
+        (
+            "青山县交通运输局",
+            "zh",
+            "无法作为年度报告检查：不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），"
+            "也没有统计表",
+        ),
+    ],
+)
+def test_a_report_published_as_scans(tmp_path: Path, title: str, lang: str, said: str) -> None:
+    path = tmp_path / "r.html"
+    path.write_text(SCANS.format(title=title), encoding="utf-8")
+    (found,) = check(path, lang)
+    assert (found.code, found.severity, found.line, found.column) == ("XG001", Severity.ERROR, 1, 1)
+    assert found.message == said

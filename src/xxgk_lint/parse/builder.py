@@ -358,9 +358,17 @@ class _Builder:
             (entry[2] for entry in ranges),
         )
         if not sections and not tables:
+            # A page or document with a report's title, no text of it and pictures: scans.
+            pictures = len(self.source.figures) if title_line is not None else 0
             raise NotAReportError(
                 "not a government information disclosure annual report: no section headings "
                 "(一、总体情况 …) and no statistical tables were found"
+                + (
+                    f"; the file holds {pictures} picture{'s' if pictures > 1 else ''}: the "
+                    "report may be published as pictures (scans), which cannot be checked"
+                    if pictures
+                    else ""
+                )
             )
         preamble = [b for b in kept if isinstance(b, Paragraph)]
         title = None

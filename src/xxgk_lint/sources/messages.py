@@ -41,6 +41,12 @@ _ZH = Phrasebook(
             "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16",
         ),
         (
+            r"^not a government information disclosure annual report.*; the file holds (\d+) "
+            r"pictures?.*",
+            r"不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），也没有统计表；"
+            r"文件中有 \1 张图片，报告可能以图片（扫描件）发布，无法核对，请发布文字版本",
+        ),
+        (
             r"^not a government information disclosure annual report.*",
             "不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），也没有统计表",
         ),
