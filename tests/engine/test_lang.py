@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.engine.reportkit import (
     CLEAN,
     FEE,
@@ -107,6 +108,7 @@ class Scenario(NamedTuple):
     report: str
     last_year: str | None = None
     config: str | None = None
+    name: str = "report.txt"  # the report's file name (a web page: report.html)
 
 
 def _with_last_year(
@@ -135,6 +137,13 @@ def _fee_unpaid() -> str:
         FEE_UNPAID + "1 | 0 | 0 | 0 | 0 | 0 | 1 |",
     )
     return edit(text, GRANTED, "（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |")
+
+
+def _table_three_as_a_picture() -> str:
+    """A web page fixture with its table 三 printed as a picture."""
+    page = (FIXTURES / "html" / "yunxi-shengtai-2023.html").read_text(encoding="utf-8")
+    table = re.findall(r"<table.*?</table>", page, flags=re.S)[1]
+    return page.replace(table, '<p><img src="table3.png" width="640"></p>')
 
 
 def _sections_swapped() -> str:
@@ -192,6 +201,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG002", "default"): _old_format("2023"),
     ("XG002", "old"): _old_format("2020"),
     ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
+    ("XG003", "picture"): lambda: Scenario(_table_three_as_a_picture(), name="report.html"),
     ("XG003", "row"): _edit("行政处罚 | 15 | | |\n", ""),
     ("XG003", "truncated"): lambda: CLEAN[: CLEAN.index("6.属于四类过程性信息")],
     ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1"),
@@ -375,7 +385,7 @@ def test_messages_render_in_both_languages(
         previous = ["--previous", write(tmp_path / "last-year.txt", scenario.last_year)]
     if scenario.config is not None:
         write(tmp_path / ".xxgk-lint.yaml", scenario.config)
-    report = write(tmp_path / "report.txt", scenario.report)
+    report = write(tmp_path / scenario.name, scenario.report)
     outputs: dict[str, list[str]] = {}
     fields_by_lang: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGS:
