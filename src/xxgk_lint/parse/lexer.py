@@ -319,7 +319,7 @@ class LineLexer(Lexer):
             ):
                 text = f"{first[LINE_TEXT]} {second[LINE_TEXT]}"
                 number, column, end = first[LINE_NUMBER], first[LINE_COLUMN], first[LINE_END]
-                kind = _title_no_row(self.classify(text), text)
+                kind = _title_no_row(self.classify(text), text, False)
                 joined[at] = (kind, text, number, column, end)
         if not joined:
             return lines, codes
@@ -560,12 +560,19 @@ def first_numeral(text: str) -> bool:
     return text[0] in NUMERAL_STARTS
 
 
+#: What a numeral alone ends with: its digit or numeral, its bracket, its separator (01,
+#: 一、, （一）, 第一部分, PART 01, Ⅰ, ①): a short line ending otherwise is not asked.
+_NUMERAL_ENDS = NUMERAL_STARTS | frozenset(")）〕】］]分、.．，,:：")
+
+
+#: The numerals alone that are digits: 01 … 08 (a digit alone, 0 or 12, is a cell's).
+_ZERO_PADDED = frozenset(f"{zero}{digit}" for zero in "0０" for digit in "12345678１２３４５６７８")
+
+
 def _numeral_code(text: str, kind: str) -> str | None:
     """The code of a short TEXT or ROW line that is a section's numeral alone (01, 一,
     PART 01, 第一部分, Ⅰ, ①), None for any other: it may be a heading's first line
     (:meth:`LineLexer._numerals_joined`). Asked once per line text, of short lines only."""
-    if not first_numeral(text):
-        return None
     numeral = heading_numeral(text)
     if numeral is None or numeral.end < len(text):
         return None
@@ -593,23 +600,22 @@ def _section_titled(title: str) -> str | None:
     return section_key(title)
 
 
-def _title_no_row(kind: str, text: str) -> str:
+def _title_no_row(kind: str, text: str, table_row: bool) -> str:
     """TEXT for a line the grammar reads as a row for the number between blanks in it that
     is a numeral and a section's title (01 总体情况, PART 01 总体情况, 1 总体情况: the 01 a
-    cell to the grammar); ``kind`` for any other line. A line of cells (| or a tab in it),
-    or of digits alone, is not asked."""
+    cell to the grammar); ``kind`` for any other line. A line of cells (| or a tab in it;
+    a row of an HTML or Word table: ``table_row``), or ending with a digit, is not asked."""
     if (
         kind != "ROW"
+        or table_row
+        or text[-1] in _DIGITS  # (a title never ends with one: 一、本年新收…数量 48 7 0)
+        or "|" in text
+        or "\t" in text
+        or "｜" in text
         or not first_numeral(text)
-        or text.isdigit()
-        or any(mark in text for mark in _CELL_MARKS)
     ):
         return kind
     return "TEXT" if _numbered_title(text) else kind
-
-
-#: The cell separators of a row (a row holding one is never a title).
-_CELL_MARKS = ("|", "｜", "\t")
 
 
 def _numbered_title(text: str) -> bool:
@@ -642,8 +648,9 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
     blank is a row, and a row keeps its tabs. A heading's or title's text is read with
     its radicals as the characters they stand for (normalise.fold_radicals: one for one,
     the columns stay)."""
-    if kind == "ROW" and not table_row:
-        kind = _title_no_row(kind, stripped)
+    if kind == "ROW" and stripped[-1] not in _DIGITS and stripped[0] in NUMERAL_STARTS:
+        # (a title never ends with a digit, as most rows do; nor starts as most do)
+        kind = _title_no_row(kind, stripped, table_row)
     if (kind == "HEADING" or kind == "TITLE") and find_radical(line):
         line = fold_radicals(line)
         stripped = line.strip(_BLANK)
@@ -659,7 +666,13 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
         else _text_code(stripped)
     )
-    if len(stripped) <= _NUMERAL_ALONE and (kind == "TEXT" or kind == "ROW"):
+    if (
+        len(stripped) <= _NUMERAL_ALONE
+        and (kind == "TEXT" or kind == "ROW")
+        and (stripped in _ZERO_PADDED or not stripped.isdecimal())  # (a table's 0, 12: no)
+        and stripped[0] in NUMERAL_STARTS
+        and stripped[-1] in _NUMERAL_ENDS
+    ):
         code = _numeral_code(stripped, kind) or code
     if line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
         return kind, stripped, 1, 1 + len(stripped), code
