@@ -17,6 +17,7 @@ from xxgk_lint.format.document import OUTLINE_HEADINGS
 from xxgk_lint.format.normalise import fold_traditional, normalise
 from xxgk_lint.memo import bounded, compiled
 from xxgk_lint.parse.ast import Report, Section, Span, Table
+from xxgk_lint.parse.numerals import heading_numeral
 from xxgk_lint.parse.sentences import one_line_sentences
 
 # The documented examples, executed by tests/rules/cases/XG101.yml (XG102.yml, XG103.yml).
@@ -347,25 +348,33 @@ _NUMERAL_VALUES = {
 
 
 def _value(number: str | None) -> int | None:
-    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3, ３． → 3): read
-    character by character, not normalised (NFKC costs more than the rest of the rule)."""
+    """The number a section's numeral stands for (三 → 3, （三） → 3, 3. → 3, ３． → 3, 01 → 1,
+    Ⅱ. → 2, ③ → 3: parse.numerals.heading_numeral): read character by character first,
+    not normalised (NFKC costs more than the rest of the rule)."""
     if number is None:
         return None
     value = _NUMERAL_VALUES.get(number)  # (a heading's numeral: one character, 一 … 八)
     if value is not None:
         return value
+    numeral = heading_numeral(number)
+    if numeral is not None:
+        return numeral.value
     for character in number:
         if character in _NUMERAL_VALUES:
             return _NUMERAL_VALUES[character]
     return None
 
 
-def _style(number: str) -> tuple[str, bool]:
-    """How a numeral is written, its number aside: (the marks around it, arabic or not);
-    ("", False) for the format's own (一、 and 第一部分 are read as 一)."""
+def _style(number: str) -> str:
+    """How a numeral is written, its number aside (parse.numerals.HeadingNumeral.style: 01
+    for 01 and 02, I. for Ⅰ. and Ⅳ.); 一 for the format's own (一、 and 第一部分 are read as
+    一)."""
+    numeral = heading_numeral(number)
+    if numeral is not None:
+        return numeral.style
     norm = normalise(number)
     marks = "".join(c for c in norm if c not in _NUMERAL_VALUES)
-    return marks, any(c.isdigit() for c in norm)
+    return marks + ("1" if any(c.isdigit() for c in norm) else "")
 
 
 def _tables_elsewhere(

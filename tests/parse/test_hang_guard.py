@@ -22,7 +22,7 @@ import xxgk_lint.format
 import xxgk_lint.parse
 from tests.fuzz.harness import Hang, hang_guard
 from tests.fuzz.test_regex_guard import ADVERSARIAL, _found
-from xxgk_lint.format import FORMATS
+from xxgk_lint.format import FORMATS, SECTION_ORDER
 from xxgk_lint.format.document import FEE_STATEMENT, PERIOD_WORDS, REPORT_NAME
 from xxgk_lint.format.normalise import _MINUS_BEFORE_DIGIT
 from xxgk_lint.memo import compiled
@@ -89,8 +89,10 @@ def _lazy_patterns() -> Iterator[tuple[str, re.Pattern]]:
     which the walk of the modules' names cannot see."""
     yield "claims.NO_RESULT", compiled(claims.NO_RESULT)
     yield "outline._intro", outline._intro()
-    for name in ("_NUMBERED", "_OTHER_NUMERAL"):
+    for name in ("_NUMBERED", "_BEFORE_TITLE"):
         yield f"outline.{name}", compiled(getattr(outline, name))
+    for key in SECTION_ORDER:
+        yield f"outline._titled_source.{key}", compiled(outline._titled_source(key))
     for name in ("_PUBLISHED", "_BYLINE", "_SIGN_OFF"):
         yield f"dated.{name}", compiled(getattr(dated, name))
     yield "xxgk_lint.format.normalise._MINUS_BEFORE_DIGIT", compiled(_MINUS_BEFORE_DIGIT)

@@ -26,14 +26,14 @@ OVERVIEW = SectionSpec(
     "overview",
     Text("总体情况", "overview"),
     words=("总体(?:工作)?情况", "概述", "总体概况", "基本情况"),
-    variants=("基本情况", "总体概况"),
+    variants=("基本情况", "总体概况", "总体情况概述"),
 )
 PROACTIVE_SECTION = SectionSpec(
     "二",
     "proactive",
     Text("主动公开政府信息情况", "proactive disclosure"),
     words=("主动公开",),
-    variants=("行政机关主动公开政府信息情况",),
+    variants=("行政机关主动公开政府信息情况", "主动公开政府信息的情况"),
     table="proactive",
 )
 APPLICATIONS_SECTION = SectionSpec(
@@ -53,7 +53,7 @@ APPLICATIONS_SECTION = SectionSpec(
         "申请受理情况",
         "公开申请情况",
     ),
-    variants=("行政机关收到和处理政府信息公开申请情况",),
+    variants=("行政机关收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
     table="applications",
 )
 REVIEWS_SECTION = SectionSpec(
@@ -91,6 +91,7 @@ PROBLEMS = SectionSpec(
         "存在的主要问题及改进措施",
         "问题与改进",
         "存在的不足及改进措施",
+        "政府信息公开工作存在的主要问题及改进措施",
     ),
 )
 OTHER = SectionSpec(

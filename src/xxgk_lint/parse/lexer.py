@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
-from xxgk_lint.format import words_across
+from xxgk_lint.format import FORMAT_2021, section_key, words_across
 from xxgk_lint.format.document import (
     BLANK_DASHES,
     BLANK_SLASHES,
@@ -39,6 +39,7 @@ from xxgk_lint.format.normalise import (
 )
 from xxgk_lint.memo import Table, compiled
 from xxgk_lint.parse._lark_runtime import Lexer, Token
+from xxgk_lint.parse.numerals import DIGITS, NUMERAL_STARTS, heading_numeral
 from xxgk_lint.records import NamedTuple  # (typing's, without compiling annotations)
 
 LINE_TERMINALS = ("HEADING", "PAGE_MARK", "RULE_LINE", "END", "PROSE", "TITLE", "ROW", "TEXT")
@@ -162,11 +163,21 @@ _HEADING_PART = 40
 #: (一是…, 第二十条…) is no heading's first part.
 _NUMERALS = "一二三四五六七八"
 _AFTER_NUMERAL = "、.．，,:： \t\u3000"
-_RUN = re.compile("R+|[Th]+|.")
+#: The codes of a line that is a section's numeral alone (01, 一, PART 01, 第一部分, Ⅰ): it
+#: may be the first part of a heading printed on two lines, the numeral over the title (see
+#: :meth:`LineLexer._numerals_joined`). As any line of its kind to the runs: a TEXT line
+#: (一) is prose, a ROW line (01: a lone number) a row.
+_NUMERAL_TEXT = "n"
+_NUMERAL_ROW = "z"
+#: The longest line that may be a numeral alone (第 八 部 分 letter-spaced, PART 01).
+_NUMERAL_ALONE = 8
+_RUN = re.compile("[Rz]+|[Thn]+|.")
 #: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
 _RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"} | {
-    _HEADING_START: "TEXT"
+    _HEADING_START: "TEXT",
+    _NUMERAL_TEXT: "TEXT",
+    _NUMERAL_ROW: "ROW",
 }
 #: What the second part of a heading cut over two lines never holds before its last
 #: character: a sentence end or a colon (text run in after the heading), a cell separator.
@@ -265,6 +276,8 @@ class LineLexer(Lexer):
         numbers = compress(count(1), shapes)
         lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
         codes = "".join(code_of)
+        if _NUMERAL_TEXT in codes or _NUMERAL_ROW in codes:  # (a numeral alone: rare)
+            lines, codes = self._numerals_joined(lines, codes)
         if _HEADING_START in codes:  # (a line that may open a heading cut in two: rare)
             lines, codes = self._headings_joined(lines, codes)
         # The runs cut by C loops too: each run's code string, where it starts and ends
@@ -278,6 +291,49 @@ class LineLexer(Lexer):
                 strict=True,
             )
         )
+
+    def _numerals_joined(self, lines: list[Line], codes: str) -> tuple[list[Line], str]:
+        """``lines`` (and their ``codes``) with each heading printed on two lines, its
+        numeral over its title, read as one line.
+
+        A designed page (and the PDF copy of one) prints a section's numeral apart, large,
+        and its title on the line below (01 / 总体情况, 一 / 总体情况, PART 01 / …): the
+        numeral alone is no heading to the grammar (01 is a lone number: a row), and the
+        title alone no numbered one. A line that is a numeral alone (its code ``n`` or
+        ``z``) and the line after it (a blank line between at most) are one when that line
+        is the title of the section the numeral numbers (:func:`_title_numbered`): never a
+        number in a table, above its next label (行政复议 is section 四's word, under a 0).
+        The line is the numeral, a blank and the title, read as one line is (一 总体情况 a
+        HEADING, 01 总体情况 a TEXT the outline reads), at the numeral's line and columns."""
+        joined: dict[int, Line] = {}  # (a numeral's index → the heading)
+        for found in _NUMERALS_ALONE.finditer(codes):
+            at = found.start()
+            if at + 1 >= len(lines) or at - 1 in joined:
+                continue
+            first, second = lines[at], lines[at + 1]
+            kind = second[LINE_KIND]
+            if (
+                (kind == "TEXT" or kind == "END")
+                and second[LINE_NUMBER] - first[LINE_NUMBER] <= 2
+                and _title_numbered(first[LINE_TEXT], second[LINE_TEXT])
+            ):
+                text = f"{first[LINE_TEXT]} {second[LINE_TEXT]}"
+                number, column, end = first[LINE_NUMBER], first[LINE_COLUMN], first[LINE_END]
+                kind = _title_no_row(self.classify(text), text, False)
+                joined[at] = (kind, text, number, column, end)
+        if not joined:
+            return lines, codes
+        out, kinds = [], []
+        skip = False
+        for index, (line, code) in enumerate(zip(lines, codes, strict=True)):
+            if skip:  # (a heading's title, joined to its numeral)
+                skip = False
+                continue
+            heading = joined.get(index)
+            skip = heading is not None
+            out.append(heading or line)
+            kinds.append(_CODES[heading[LINE_KIND]] if heading is not None else code)
+        return out, "".join(kinds)
 
     def _headings_joined(self, lines: list[Line], codes: str) -> tuple[list[Line], str]:
         """``lines`` (and their ``codes``) with each heading cut over two lines read whole.
@@ -494,12 +550,107 @@ def _runs_on(text: str, rest: str) -> bool:
     return key is not None and split_heading_line(text, key) is not None
 
 
+#: The codes of lines that are numerals alone, as found in a report's string of codes.
+_NUMERALS_ALONE = re.compile(f"[{_NUMERAL_TEXT}{_NUMERAL_ROW}]")
+
+
+def first_numeral(text: str) -> bool:
+    """Whether ``text`` starts with a character a section numeral may start with (the cheap
+    test before :func:`~xxgk_lint.parse.numerals.heading_numeral`)."""
+    return text[0] in NUMERAL_STARTS
+
+
+#: What a numeral alone ends with: its digit or numeral, its bracket, its separator (01,
+#: 一、, （一）, 第一部分, PART 01, Ⅰ, ①): a short line ending otherwise is not asked.
+_NUMERAL_ENDS = NUMERAL_STARTS | frozenset(")）〕】］]分、.．，,:：")
+
+
+#: The numerals alone that are digits: 01 … 08 (a digit alone, 0 or 12, is a cell's).
+_ZERO_PADDED = frozenset(f"{zero}{digit}" for zero in "0０" for digit in "12345678１２３４５６７８")
+
+
+def _numeral_code(text: str, kind: str) -> str | None:
+    """The code of a short TEXT or ROW line that is a section's numeral alone (01, 一,
+    PART 01, 第一部分, Ⅰ, ①), None for any other: it may be a heading's first line
+    (:meth:`LineLexer._numerals_joined`). Asked once per line text, of short lines only."""
+    numeral = heading_numeral(text)
+    if numeral is None or numeral.end < len(text):
+        return None
+    return _NUMERAL_TEXT if kind == "TEXT" else _NUMERAL_ROW
+
+
+#: The longest title read after a numeral on the line above it, or after a numeral that
+#: makes a line a row (01 总体情况): a heading's, not a paragraph's.
+_TITLE_LENGTH = 30
+
+
+def _section_titled(title: str) -> str | None:
+    """The section ``title`` (a line's text after a numeral) names, if it reads as a
+    heading's title: short, no digit (a row's cells hold them), no numeral of its own
+    (1.加强组织领导), nothing run in after it (no sentence end or colon before its last
+    character), and the words of a section (format.section_key)."""
+    if (
+        not title
+        or len(title) > _TITLE_LENGTH
+        or any(c in _DIGITS for c in title)
+        or any(mark in title[:-1] for mark in _NOT_IN_HEADING_END)
+        or (first_numeral(title) and heading_numeral(title) is not None)
+    ):
+        return None
+    return section_key(title)
+
+
+def _title_no_row(kind: str, text: str, table_row: bool) -> str:
+    """TEXT for a line the grammar reads as a row for the number between blanks in it that
+    is a numeral and a section's title (01 总体情况, PART 01 总体情况, 1 总体情况: the 01 a
+    cell to the grammar); ``kind`` for any other line. A line of cells (| or a tab in it;
+    a row of an HTML or Word table: ``table_row``), or ending with a digit, is not asked."""
+    if (
+        kind != "ROW"
+        or table_row
+        or text[-1] in _DIGITS  # (a title never ends with one: 一、本年新收…数量 48 7 0)
+        or "|" in text
+        or "\t" in text
+        or "｜" in text
+        or not first_numeral(text)
+    ):
+        return kind
+    return "TEXT" if _numbered_title(text) else kind
+
+
+def _numbered_title(text: str) -> bool:
+    """Whether ``text``, a line the grammar reads as a row for the number between blanks
+    in it (01 总体情况, PART 01 总体情况, 1 总体情况), is a numeral and a section's title."""
+    numeral = heading_numeral(text)
+    return (
+        numeral is not None
+        and numeral.end < len(text)
+        and _section_titled(text[numeral.end :]) is not None
+    )
+
+
+def _title_numbered(numeral: str, title: str) -> bool:
+    """Whether ``title`` is the title of the section ``numeral`` (a line that is a numeral
+    alone) numbers: the section's own number (01 over 总体情况, never 01 over 存在的主要问题,
+    nor a 4 of a table over its label 行政复议)."""
+    key = _section_titled(title)
+    found = heading_numeral(numeral)
+    return (
+        key is not None
+        and found is not None
+        and found.value == DIGITS[FORMAT_2021.section(key).number]
+    )
+
+
 def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
     """The reading of ``line``, ``stripped`` of its blanks, whose text is of ``kind``
     (see :meth:`LineLexer._shape`): a tabbed line whose cells after its label are all
     blank is a row, and a row keeps its tabs. A heading's or title's text is read with
     its radicals as the characters they stand for (normalise.fold_radicals: one for one,
     the columns stay)."""
+    if kind == "ROW" and stripped[-1] not in _DIGITS and stripped[0] in NUMERAL_STARTS:
+        # (a title never ends with a digit, as most rows do; nor starts as most do)
+        kind = _title_no_row(kind, stripped, table_row)
     if (kind == "HEADING" or kind == "TITLE") and find_radical(line):
         line = fold_radicals(line)
         stripped = line.strip(_BLANK)
@@ -515,6 +666,14 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         if kind != "TEXT" or stripped[0] not in _HEADING_STARTS
         else _text_code(stripped)
     )
+    if (
+        len(stripped) <= _NUMERAL_ALONE
+        and (kind == "TEXT" or kind == "ROW")
+        and (stripped in _ZERO_PADDED or not stripped.isdecimal())  # (a table's 0, 12: no)
+        and stripped[0] in NUMERAL_STARTS
+        and stripped[-1] in _NUMERAL_ENDS
+    ):
+        code = _numeral_code(stripped, kind) or code
     if line is stripped:  # (most lines: no blanks around the text, str.strip gave it back)
         return kind, stripped, 1, 1 + len(stripped), code
     # (most others start with their text: a comparison, not a search, says so)

@@ -12,9 +12,10 @@ The content is found by what it is:
 - 六: the fee statement or 其他需要报告 after 五's first paragraph, or the prose after table 四
   when 五 is absent too.
 
-A heading numbered in another style, （一）总体情况 or 1.总体情况 / 1、 / （1）, is the section
+A heading numbered in another style, （一）总体情况, 1.总体情况 / 1、 / （1）, 01 总体情况,
+PART 01, 第1部分, Ⅰ., ① (:func:`~xxgk_lint.parse.numerals.heading_numeral`), is the section
 itself: its own paragraph (:func:`~xxgk_lint.parse.sentences.paragraph_starts`) naming the
-section with that section's number becomes its heading, numeral （一） or 1. as printed
+section with that section's number becomes its heading, numeral （一） or 01 as printed
 (XG102 judges the numbering).
 
 A heading with the section's text run in after it on the same line — 五、存在的主要问题及改进
@@ -42,22 +43,17 @@ from xxgk_lint.format.document import (
     PERIOD_WORDS,
     REPORT_NAME,
     SENTENCE_ENDS,
+    unbracketed,
 )
-from xxgk_lint.format.normalise import nfkc, with_traditional
+from xxgk_lint.format.normalise import with_traditional
 from xxgk_lint.memo import compiled
 from xxgk_lint.parse.ast import Block, Paragraph, Piece, Section, Span, Table
 from xxgk_lint.parse.metadata import section_number, starts_problems
+from xxgk_lint.parse.numerals import DIGITS, heading_numeral
 
 #: The patterns below are compiled when first needed (:func:`~xxgk_lint.memo.compiled`):
 #: sections are recovered only in a report that lacks a heading, and compiling them costs
 #: every start a millisecond.
-
-#: A heading numbered in another style than the format's 一、 (normalised text): （一）总体情况,
-#: 1.总体情况 / 1、 / 1． / （1） — the numeral kept as printed for XG102. A digit followed by
-#: another digit (1.5万件, 2023.) opens no heading.
-_OTHER_NUMERAL = r"^(?:\(([一二三四五六1-6])\)|([1-6])[.、](?!\d))"
-#: The value of each numeral a section may be numbered with, in either style.
-_VALUES = {**{n: i for i, n in enumerate("一二三四五六", 1)}, **{str(i): i for i in range(1, 7)}}
 
 
 @functools.cache
@@ -138,15 +134,26 @@ def _between(parts: list[Section], key: str) -> tuple[int, int]:
 def _as_subheading(
     parts: list[Section], key: str, low: int, high: int, renumbered: int
 ) -> tuple[int, int, Section] | None:
-    """A heading the grammar did not take for one: （一）总体情况 or 1.总体情况 (the section's
-    own number in another style than 一、: a sub-heading's, or arabic), or the section's
-    whole title with no numeral (其他需要报告的事项). The numeral is kept as printed.
+    """A heading the grammar did not take for one: numbered in another style than 一、
+    (（一）总体情况, 1.总体情况, 01 总体情况, PART 01, 第1部分, Ⅰ., ①: the styles of
+    :func:`~xxgk_lint.parse.numerals.heading_numeral`) with the section's own number, or
+    the section's whole title with no numeral (其他需要报告的事项; or a wording of it the
+    model lists, alone on its line: 主动公开政府信息的情况, as an HTML list item whose number
+    the page draws prints it). The numeral is kept as printed.
 
-    An arabic numeral may also be ``renumbered``, the place the section has among those
-    found (a report that leaves out 二 numbers 三 2.): as under 一、二、…, the words decide.
-    Not （二）: the items of 总体情况 are numbered so ((二)依申请公开情况), and with a section
-    left out one of them would be taken for the next section's heading."""
+    A numeral may also be ``renumbered``, the place the section has among those found (a
+    report that leaves out 二 numbers 三 2.): as under 一、二、…, the words decide. Not in a
+    style sub-headings are numbered in ((二), ②): the items of 总体情况 are numbered so
+    ((二)依申请公开情况), and with a section left out one of them would be taken for the
+    next section's heading.
+
+    Of several such lines, the one numbered in the style of the section headings found
+    already is the heading (01 总体情况 … 02 主动公开政府信息情况, where 总体情况's items
+    are 1. 2. …: 2.主动公开情况 is an item), then the one whose words are the section's
+    title (2.主动公开政府信息情况 over 2.主动公开情况 above it), then the first."""
     spec = FORMAT_2021.section(key)
+    style = _headings_style(parts)
+    best: tuple[tuple[bool, bool], tuple[int, int, Section]] | None = None
     for index in range(low, high):
         blocks = parts[index].blocks
         for at, block in enumerate(blocks):
@@ -157,24 +164,80 @@ def _as_subheading(
             norm = normalise(line)
             if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            match = compiled(_OTHER_NUMERAL).match(norm)
-            if match is not None:
-                value = _VALUES[match.group(1) or match.group(2)]
-                own = value == _VALUES[spec.number]
-                if not (own or (match.group(2) and value == renumbered)):
+            bare = line.strip(_AROUND_TITLE)  # (**01 总体情况**: the numeral after the marks)
+            numeral = heading_numeral(bare)
+            if numeral is not None and numeral.end < len(bare):
+                value = numeral.value
+                own = value == DIGITS[spec.number]
+                if not (own or (not numeral.item and value == renumbered)):
                     continue
                 if section_key(line) != key:
                     continue
-                number: str | None = _printed_numeral(line)
-            elif normalise(spec.title.zh) in norm and not compiled(_NUMBERED).match(norm):
-                number = None
+                number: str | None = numeral.printed
+                rank = (numeral.style != style, not _titled(bare[numeral.end :], key))
+            elif (
+                _title_opens(norm, spec.title.zh) and not compiled(_NUMBERED).match(norm)
+            ) or _titled(bare, key):
+                number, rank = None, (False, False)
             else:
+                continue
+            if best is not None and best[0] <= rank:
                 continue
             rest = _rest(block, cut)
             owned = _owned(([rest] if rest else []) + list(blocks[at + 1 :]), key)
             span = block.span_of(0, len(block.text[:cut].rstrip()))
-            return index, at, Section(key, number, line, span, owned)
-    return None
+            best = rank, (index, at, Section(key, number, line, span, owned))
+            if rank == (False, False):
+                return best[1]
+    return None if best is None else best[1]
+
+
+def _title_opens(norm: str, title: str) -> bool:
+    """Whether the normalised line ``norm`` is ``title`` with nothing but marks or a numeral
+    before it (主动公开政府信息情况, ## 主动公开政府信息情况, 二主动公开政府信息情况), not a line
+    of prose that ends with it (2023年主动公开政府信息情况)."""
+    at = norm.find(normalise(title))
+    return at >= 0 and compiled(_BEFORE_TITLE).fullmatch(norm, 0, at) is not None
+
+
+#: What may stand before a section's title on its heading line, read without a numeral of
+#: :func:`~xxgk_lint.parse.numerals.heading_numeral`'s (normalised text): marks, and a
+#: numeral glued to the title (二主动公开…).
+_BEFORE_TITLE = r"[^\u4e00-\u9fff]*[一二三四五六七八]?"
+
+
+#: Marks around a heading's title printed without a numeral (**主动公开政府信息的情况**, ## …).
+_AROUND_TITLE = "#* \t\u3000"
+
+
+def _headings_style(parts: Sequence[Section]) -> str | None:
+    """The numbering style most of the section headings found are printed in (a
+    :attr:`~xxgk_lint.parse.numerals.HeadingNumeral.style`: 一、 for the format's; 01 for
+    01 总体情况), the latest of those as many; None when none is numbered."""
+    counts: dict[str, int] = {}
+    for part in parts:
+        if part.key in SECTION_ORDER and part.number is not None:
+            numeral = heading_numeral(unbracketed(part.title).lstrip(_BEFORE_NUMERAL))
+            if numeral is not None:
+                counts[numeral.style] = counts.get(numeral.style, 0) + 1
+    if not counts:
+        return None
+    most = max(counts.values())
+    return [style for style, count in counts.items() if count == most][-1]
+
+
+def _titled(text: str, key: str) -> bool:
+    """Whether ``text`` (a heading after its numeral) is section ``key``'s title or one
+    of its variants the model lists, as a heading prints it (其它 for 其他, 和 for 及, 的
+    or not; then perhaps a colon or a full stop)."""
+    return compiled(_titled_source(key)).fullmatch(text) is not None
+
+
+@functools.cache
+def _titled_source(key: str) -> str:
+    """The pattern of :func:`_titled`: section ``key``'s titles, then perhaps a colon or a
+    full stop."""
+    return rf"(?:{_title_forms(key)}){_BLANKS}[:：。.]?"
 
 
 #: Characters a section title is written with in other words: the conjunctions (及 / 和 /
@@ -196,6 +259,18 @@ _CLOSE = rf"(?:{_BLANKS}[{HEADING_CLOSE}])?"
 
 
 @functools.cache
+def _title_forms(key: str) -> str:
+    """Section ``key``'s titles (its title and the variants the model knows; the longest
+    first, so that the whole title is matched) as a pattern's alternatives over raw text,
+    written as headings print them (``_TITLE_CHARACTERS``, either script)."""
+    spec = FORMAT_2021.section(key)
+    titles = sorted(dict.fromkeys((spec.title.zh, *spec.variants)), key=len, reverse=True)
+    return "|".join(
+        "".join(_TITLE_CHARACTERS.get(c) or with_traditional(c) for c in title) for title in titles
+    )
+
+
+@functools.cache
 def _run_in_source(key: str) -> str:
     """The pattern of section ``key``'s heading at the start of a paragraph, in raw text:
     markdown marks, a numeral as the grammar's HEADING has it (一、 五． 六 第六部分), one of
@@ -207,11 +282,7 @@ def _run_in_source(key: str) -> str:
     numbers the ones after it one less (XG102 reports the numeral). The title must be the
     section's: a sentence that starts with a numeral and a word of it (一、二季度…, 一、加强
     组织领导。) is no heading."""
-    spec = FORMAT_2021.section(key)
-    titles = sorted(dict.fromkeys((spec.title.zh, *spec.variants)), key=len, reverse=True)
-    forms = "|".join(
-        "".join(_TITLE_CHARACTERS.get(c) or with_traditional(c) for c in title) for title in titles
-    )
+    forms = _title_forms(key)
     separator = rf"{_BLANKS}[、.．，,:：]"
     numeral = (
         rf"(?:[{_NUMERALS}](?:{separator}|(?:[ \t]|\u3000)+)|第[{_NUMERALS}]部分(?:{separator})?)"
@@ -408,23 +479,6 @@ def _rest(paragraph: Paragraph, cut: int) -> Paragraph | None:
     )
     span = paragraph.span_of(cut, len(paragraph.text))
     return dataclasses.replace(paragraph, text=paragraph.text[cut:], span=span, pieces=pieces)
-
-
-def _printed_numeral(text: str) -> str:
-    """（一） or 1. as printed, up to its closing bracket or its separator. A digit printed
-    as one character with its full stop or brackets (⒈, ⑴) is given as NFKC writes it
-    (1., (1)): the numeral in its style, whose digit the numbering's check reads."""
-    stripped = text.lstrip()
-    if stripped[:1] in _STOPPED_DIGITS:
-        return nfkc(stripped[0])
-    for position, character in enumerate(text):
-        if character in ")）.．、":
-            return text[: position + 1].strip()
-    return text[:3]
-
-
-#: The digits printed with their full stop (⒈ … ⒛) or in brackets (⑴ … ⒇), one character.
-_STOPPED_DIGITS = frozenset(map(chr, range(0x2474, 0x249C)))
 
 
 def _content(
