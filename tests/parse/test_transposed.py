@@ -14,49 +14,22 @@ import docx
 
 from tests.parse.test_value_cells import _parse, _seed, _truth, _wrong
 from tests.rules.helpers import check_text, codes
+from xxgk_lint.format import FORMAT_2021
 from xxgk_lint.parse import parse_source
 from xxgk_lint.sources import read_source
 
 #: Seed 003's table 三 (26 numbers not 0) printed in seed 000's report.
 _VALUES = _truth("003")["applications"]
-_APPLICANTS = {
-    "natural_person": "自然人",
-    "business": "商业企业",
-    "research": "科研机构",
-    "public_interest": "社会公益组织",
-    "legal_service": "法律服务机构",
-    "other_org": "其他",
-    "total": "总计",
-}
+#: The format's columns and leaf rows of table 三 (the labels the model gives them).
+_TABLE = FORMAT_2021.table("applications")
+_APPLICANTS = {key: _TABLE.column(key).label.zh for key in _TABLE.column_keys}
 _GROUPS = {
     "denied.state_secret": ("（三）不予公开", 8),
     "unavailable.not_held": ("（四）无法提供", 3),
     "not_processed.petition": ("（五）不予处理", 5),
     "other.no_correction": ("（六）其他处理", 3),
 }
-_LEAVES = {
-    "granted": "（一）予以公开",
-    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "denied.state_secret": "1.属于国家秘密",
-    "denied.prohibited_by_law": "2.其他法律行政法规禁止公开",
-    "denied.security_stability": "3.危及“三安全一稳定”",
-    "denied.third_party": "4.保护第三方合法权益",
-    "denied.internal_affairs": "5.属于三类内部事务信息",
-    "denied.process_information": "6.属于四类过程性信息",
-    "denied.enforcement_files": "7.属于行政执法案卷",
-    "denied.inquiry_matters": "8.属于行政查询事项",
-    "unavailable.not_held": "1.本机关不掌握相关政府信息",
-    "unavailable.needs_creation": "2.没有现成信息需要另行制作",
-    "unavailable.unclear": "3.补正后申请内容仍不明确",
-    "not_processed.petition": "1.信访举报投诉类申请",
-    "not_processed.repeated": "2.重复申请",
-    "not_processed.publication": "3.要求提供公开出版物",
-    "not_processed.excessive": "4.无正当理由大量反复申请",
-    "not_processed.reconfirm": "5.要求行政机关确认或重新出具已获取信息",
-    "other.no_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "other.fee_unpaid": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "other.other": "3.其他",
-}
+_LEAVES = {row.key: row.label.zh for row in _TABLE.rows if row.leaf}
 _RECEIVED = "一、本年新收政府信息公开申请数量"
 _CARRIED = "二、上年结转政府信息公开申请数量"
 _FORWARD = "四、结转下年度继续办理"
