@@ -77,6 +77,15 @@ def _row_sets(spec: TableSpec) -> tuple[frozenset[str], dict[str, frozenset[str]
     return found[1], found[2]
 
 
+#: What shows a table that cannot be read, by the kind of the picture or object (English,
+#: Chinese): the actual value of XG003's finding.
+_SHOWN_AS = {
+    "picture": ("a picture", "图片"),
+    "worksheet": ("an Excel 97-2003 worksheet object", "Excel 97-2003 工作表对象"),
+    "linked-worksheet": ("a linked worksheet object", "链接的工作表对象"),
+}
+
+
 def _picture_in(report: Report, section: Section) -> Picture | None:
     """The first picture between ``section``'s heading and the next section's: where a
     report that prints its table as a picture has it (a screenshot of the spreadsheet).
@@ -158,6 +167,10 @@ NEW_OTHER_ROWS = (
         "zh": {
             "table": "缺少{table}",
             "picture": "{table}以图片发布{picture}，其中的数字无法核对；统计表应以文字表格发布",
+            "worksheet": "{table}是嵌入的 Excel 97-2003 工作表对象{picture}，无法读取其中的单元格；"
+            "请先在 Word 中将其转换为 Word 表格（或 Excel .xlsx 工作表对象）",
+            "linked-worksheet": "{table}是链接到文档外 Excel 文件的工作表对象，其单元格不在文档中；"
+            "请先在 Word 中将其转换为 Word 表格",
             "row": "{table}缺少“{row}”行",
             "truncated": "{table}在“{after}”行之后中断，缺少其后的 {count} 行（“{first}”至“{last}”），"
             "文件可能被截断",
@@ -170,6 +183,11 @@ NEW_OTHER_ROWS = (
             "table": "the {table} is missing",
             "picture": "the {table} is published as a picture{picture}: its numbers cannot be "
             "checked; publish statistical tables as tables of text",
+            "worksheet": "the {table} is an embedded Excel 97-2003 worksheet{picture}, whose "
+            "cells cannot be read; convert it to a Word table (or to an Excel .xlsx worksheet "
+            "object) in Word first",
+            "linked-worksheet": "the {table} is a worksheet linked from an Excel file outside "
+            "the document, whose cells are not in it; convert it to a Word table in Word first",
             "row": "the {table} has no row '{row}'",
             "truncated": "the {table} stops after row '{after}': the {count} rows after it "
             "('{first}' to '{last}') are missing; the file may be truncated",
@@ -185,8 +203,9 @@ NEW_OTHER_ROWS = (
         (
             "检查三张统计表是否齐全、每张表的行是否齐全、每行的单元格是否齐全。缺少“规章”行为警告"
             "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。统计表以图片发布（网页的"
-            "图片、Word 文档中的图片，位于该表所在部分的标题之下）时，报告为警告并指向该图片："
-            "表是有的，但其中的数字无法核对。",
+            "图片、Word 文档中的图片，位于该表所在部分的标题之下）或 Word 文档中无法读取的对象"
+            "（嵌入的 Excel 97-2003 工作表、链接到文档外文件的工作表）时，报告为警告并指向该图片"
+            "或对象：表是有的，但其中的数字无法核对。",
             "格式要求“不能遗漏”；缺行往往是模板被改动或网页、PDF转换时丢失内容，相关的勾稽关系也因此无法核对。",
             NO_REGULATIONS_ROW,
             REGULATIONS_ROW,
@@ -196,8 +215,10 @@ NEW_OTHER_ROWS = (
             "with all its cells. A missing 规章 row is a warning (townships and other bodies "
             "without rule-making power make no 规章); any other missing row is an error. A "
             "table published as a picture (a web page's image, a picture in a Word document, "
-            "under the heading of the table's section) is a warning at the picture: the "
-            "table is there, but none of its numbers can be checked.",
+            "under the heading of the table's section), or as a Word object that cannot be "
+            "read (an embedded Excel 97-2003 worksheet, a worksheet linked from a file outside "
+            "the document), is a warning at the picture or object: the table is there, but "
+            "none of its numbers can be checked.",
             "The format says nothing may be left out; a missing row usually means an edited "
             "template or content lost in conversion, and the identities that need it cannot "
             "be checked.",
@@ -227,15 +248,15 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             picture = _picture_in(report, section)
             if picture is not None:
                 named = f"（{picture.name}）" if lang == "zh" else f" ({picture.name})"
+                named = named if picture.name else ""
                 yield ctx.diagnostic(
                     picture.span,
-                    "picture",
+                    picture.kind,
                     table=name,
-                    picture=named if picture.name else "",
+                    picture=named,
                     subject=key,
                     expected=name,
-                    actual=("图片" if lang == "zh" else "a picture")
-                    + (named if picture.name else ""),
+                    actual=_SHOWN_AS[picture.kind][lang == "zh"] + named,
                 )
                 continue
             yield ctx.diagnostic(

@@ -9,13 +9,16 @@ not carry the Chinese template's wording.
 
 from __future__ import annotations
 
+import io
 import re
 import string
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import docx
 import pytest
+from docx.oxml import parse_xml
 
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import (
@@ -29,6 +32,8 @@ from tests.engine.reportkit import (
     write,
     wrong_total,
 )
+from tests.sources.test_docx_embedded import ole_object
+from tests.sources.test_docx_s39_objects import OLE_REL, embed_bin
 from xxgk_lint.engine.diagnostics import RuleMeta
 from xxgk_lint.engine.plugins import load_registry
 from xxgk_lint.engine.rule import RuleContext
@@ -105,7 +110,7 @@ class Scenario(NamedTuple):
     """A report, with what it is checked with: last year's report (passed with
     ``--previous``) or a config file beside it."""
 
-    report: str
+    report: str | bytes  # bytes: a Word document
     last_year: str | None = None
     config: str | None = None
     name: str = "report.txt"  # the report's file name (a web page: report.html)
@@ -144,6 +149,25 @@ def _table_three_as_a_picture() -> str:
     page = (FIXTURES / "html" / "yunxi-shengtai-2023.html").read_text(encoding="utf-8")
     table = re.findall(r"<table.*?</table>", page, flags=re.S)[1]
     return page.replace(table, '<p><img src="table3.png" width="640"></p>')
+
+
+def _table_three_as_an_object(linked: bool = False) -> bytes:
+    """A Word fixture with its table 三 pasted as an Excel 97-2003 object, or as a
+    worksheet linked from a file outside it."""
+    document = docx.Document(str(FIXTURES / "docx" / "qingshan-jiaotong-2023.docx"))
+    if linked:
+        rid = document.part.relate_to("file:///C:/表三.xlsx", OLE_REL, is_external=True)
+        run = ole_object(rid, "Excel.Sheet.12").replace('Type="Embed"', 'Type="Link"')
+    else:
+        run = ole_object(embed_bin(document), "Excel.Sheet.8")
+    table = document.tables[1]._tbl
+    paragraph = document.add_paragraph()
+    paragraph._p.append(parse_xml(run))
+    table.addprevious(paragraph._p)
+    table.getparent().remove(table)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _sections_swapped() -> str:
@@ -202,6 +226,10 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG002", "old"): _old_format("2020"),
     ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
     ("XG003", "picture"): lambda: Scenario(_table_three_as_a_picture(), name="report.html"),
+    ("XG003", "worksheet"): lambda: Scenario(_table_three_as_an_object(), name="report.docx"),
+    ("XG003", "linked-worksheet"): lambda: Scenario(
+        _table_three_as_an_object(linked=True), name="report.docx"
+    ),
     ("XG003", "row"): _edit("行政处罚 | 15 | | |\n", ""),
     ("XG003", "truncated"): lambda: CLEAN[: CLEAN.index("6.属于四类过程性信息")],
     ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1"),
@@ -385,7 +413,11 @@ def test_messages_render_in_both_languages(
         previous = ["--previous", write(tmp_path / "last-year.txt", scenario.last_year)]
     if scenario.config is not None:
         write(tmp_path / ".xxgk-lint.yaml", scenario.config)
-    report = write(tmp_path / scenario.name, scenario.report)
+    if isinstance(scenario.report, bytes):
+        report = tmp_path / scenario.name
+        report.write_bytes(scenario.report)
+    else:
+        report = write(tmp_path / scenario.name, scenario.report)
     outputs: dict[str, list[str]] = {}
     fields_by_lang: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGS:

@@ -1,7 +1,10 @@
 """An Excel 97-2003 worksheet embedded as an object (oleObject1.bin): its cells cannot be
-read, and the reader says so instead of reading the report without the table."""
+read; the reader keeps it where it stands, so that XG003 names it instead of calling the
+table missing, and the rest of the report is checked."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import docx
 import docx.document
@@ -11,11 +14,12 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 
+from tests.conftest import FIXTURES
+from tests.rules.helpers import check
 from tests.sources.test_docx import read_built, saved, word_table
 from tests.sources.test_docx_embedded import ole_object
-from xxgk_lint.sources import InputError
-from xxgk_lint.sources.messages import localise
-from xxgk_lint.sources.model import GridCell, GridRow
+from xxgk_lint.engine.diagnostics import Severity
+from xxgk_lint.sources.model import Figure, GridCell, GridRow
 
 #: The first sector of an OLE compound file, as an Excel 97-2003 workbook starts.
 COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
@@ -39,20 +43,17 @@ def with_object(prog_id: str = "Excel.Sheet.8", icon: bool = False) -> docx.docu
     return document
 
 
-def test_an_excel_97_2003_worksheet_is_named_as_what_cannot_be_read() -> None:
-    """Table 三 pasted as an Excel 97-2003 object: an error naming the object and where
-    it stands, not a report whose table 三 is "missing"."""
-    with pytest.raises(InputError) as raised:
-        read_built(with_object())
-    message = str(raised.value)
-    assert message == (
-        "the document shows a table as an embedded Excel 97-2003 worksheet (第 2 段, "
-        "word/embeddings/oleObject1.bin), whose cells cannot be read; convert it to a Word "
-        "table (or to an Excel .xlsx worksheet object) in Word first"
+def test_an_excel_97_2003_worksheet_is_kept_where_it_stands() -> None:
+    """Table 三 pasted as an Excel 97-2003 object: kept as what shows a table that cannot
+    be read (XG003 names it), the rest of the document read on; its picture of itself is
+    the object's, not a picture of the report."""
+    source = read_built(with_object())
+    assert (
+        source.text
+        == "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
     )
-    assert localise(message, "zh") == (
-        "文档中的表格是嵌入的 Excel 97-2003 工作表对象（第 2 段，word/embeddings/oleObject1.bin），"
-        "无法读取其中的单元格；请先在 Word 中将其转换为 Word 表格（或 Excel .xlsx 工作表对象）"
+    assert source.figures == (
+        Figure(2, 1, 2, "word/embeddings/oleObject1.bin", "第 2 段", "worksheet"),
     )
 
 
@@ -66,8 +67,38 @@ def test_in_a_table_cell_the_table_is_named() -> None:
         "<w:tc><w:p><w:r><w:t>表三</w:t></w:r></w:p></w:tc>"
         f"<w:tc><w:p>{ole_object(rid)}</w:p></w:tc></w:tr></w:tbl>",
     )
-    with pytest.raises(InputError, match=r"worksheet \(表格 1, word/embeddings"):
-        read_built(document)
+    (figure,) = read_built(document).figures
+    assert (figure.kind, figure.where) == ("worksheet", "表格 1")
+
+
+def test_xg003_names_the_object_and_the_rest_is_checked(tmp_path: Path) -> None:
+    """The qingshan report with its table 三 pasted as an Excel 97-2003 object: XG003 at the
+    object (a warning), tables 二 and 四 checked."""
+    document = docx.Document(str(FIXTURES / "docx" / "qingshan-jiaotong-2023.docx"))
+    table = document.tables[1]._tbl  # table 三
+    paragraph = document.add_paragraph()
+    paragraph._p.append(parse_xml(ole_object(embed_bin(document), "Excel.Sheet.8")))
+    table.addprevious(paragraph._p)
+    table.getparent().remove(table)
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    found = check(path)
+    (object_finding,) = [d for d in found if d.code == "XG003"]
+    assert object_finding.severity is Severity.WARNING
+    assert object_finding.message == (
+        "收到和处理政府信息公开申请情况表是嵌入的 Excel 97-2003 工作表对象"
+        "（word/embeddings/oleObject1.bin），无法读取其中的单元格；请先在 Word 中将其转换为 "
+        "Word 表格（或 Excel .xlsx 工作表对象）"
+    )
+    assert object_finding.actual == "Excel 97-2003 工作表对象（word/embeddings/oleObject1.bin）"
+    assert object_finding.where is not None and object_finding.where.startswith("第 ")
+    assert not [d for d in found if d.code == "XG001"]
+    (english,) = [d for d in check(path, "en") if d.code == "XG003"]
+    assert english.message == (
+        "the applications table is an embedded Excel 97-2003 worksheet "
+        "(word/embeddings/oleObject1.bin), whose cells cannot be read; convert it to a Word "
+        "table (or to an Excel .xlsx worksheet object) in Word first"
+    )
 
 
 @pytest.mark.parametrize(
@@ -85,7 +116,7 @@ def test_other_old_objects_give_nothing(prog_id: str, icon: bool) -> None:
     )
 
 
-def test_a_worksheet_linked_from_a_file_outside_is_named() -> None:
+def test_a_worksheet_linked_from_a_file_outside_is_kept() -> None:
     """Pasted from Excel as a link (粘贴链接): the cells are in a file on the author's
     disk, the document holds a picture of them."""
     document = docx.Document()
@@ -93,18 +124,8 @@ def test_a_worksheet_linked_from_a_file_outside_is_named() -> None:
     run = ole_object(rid, "Excel.Sheet.12").replace('Type="Embed"', 'Type="Link"')
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
     document.add_paragraph()._p.append(parse_xml(run))
-    with pytest.raises(InputError) as raised:
-        read_built(document)
-    message = str(raised.value)
-    assert message == (
-        "the document shows a table as a worksheet linked from an Excel file outside it "
-        "(第 2 段), whose cells are not in the document; convert it to a Word table in Word "
-        "first"
-    )
-    assert localise(message, "zh") == (
-        "文档中的表格是链接到文档外 Excel 文件的工作表对象（第 2 段），其单元格不在文档中；"
-        "请先在 Word 中将其转换为 Word 表格"
-    )
+    source = read_built(document)
+    assert source.figures == (Figure(2, 1, 2, "", "第 2 段", "linked-worksheet"),)
 
 
 def embedded_word_document(document: docx.document.Document) -> str:

@@ -535,10 +535,13 @@ class Section:
 
 
 class Picture(NamedTuple):
-    """A picture in the report: where it stands and what names it (alt text, file name)."""
+    """A picture in the report, or an object showing a table that cannot be read: where it
+    stands, what names it (alt text, file name) and its kind (``picture``, ``worksheet``,
+    ``linked-worksheet``: see :class:`xxgk_lint.sources.model.Figure`)."""
 
     span: Span
     name: str = ""
+    kind: str = "picture"
 
 
 @record(slots=True)

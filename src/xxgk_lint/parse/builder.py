@@ -411,7 +411,7 @@ class _Builder:
             dates=self._dates(),
             second_report=self._second_span(),
             figures=tuple(
-                Picture(Span(f.line, f.column, f.line, f.end_column, f.where), f.name)
+                Picture(Span(f.line, f.column, f.line, f.end_column, f.where), f.name, f.kind)
                 for f in self.source.figures
             ),
         )

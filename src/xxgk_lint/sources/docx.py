@@ -110,7 +110,7 @@ _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 _PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 _IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-_DRAWING = _q("drawing")
+_DRAWING, _OBJECT = _q("drawing"), _q("object")
 
 # Body-level containers whose children are paragraphs and tables.
 _CONTAINERS = (_q("sdt"), _q("customXml"))
@@ -154,11 +154,14 @@ _NOT_DOCX = "not a valid Word .docx document"
 def _pictured_paragraphs(body: etree._Element) -> dict[etree._Element, str]:
     """The paragraphs of ``body`` that hold a picture, each with the first one's alt text
     (empty if it has none): one pass over the document's pictures (most have none), not
-    a look into every paragraph."""
+    a look into every paragraph. An embedded object's picture of itself (``w:object``'s
+    ``v:imagedata``) is the object's: :meth:`_Extractor._sheet` reads it."""
     found: dict[etree._Element, str] = {}
     for picture in body.iter(_PIC, _IMAGEDATA):
         paragraph = next(picture.iterancestors(_P), None)
         if paragraph is None or paragraph in found:
+            continue
+        if picture.tag == _IMAGEDATA and next(picture.iterancestors(_OBJECT), None) is not None:
             continue
         if picture.tag == _PIC:
             drawing = next(picture.iterancestors(_DRAWING), None)
@@ -867,9 +870,7 @@ class _Extractor:
         self.paragraphs += 1
         where = f"第 {self.paragraphs} 段"
         if self.pictured and p in self.pictured:
-            at_line, at_column = self.builder.position()
-            name = self.pictured[p]
-            self.figures.append(Figure(at_line, at_column, at_column + 1, name, where))
+            self._figure(self.pictured[p], where)
         prefix, segments = self._numbered(p)
         joined = _joins_next(p)
         for k, (text, boxes) in enumerate(segments):
@@ -990,9 +991,10 @@ class _Extractor:
         the object stands (``where``: its paragraph or table); the paragraphs and tables of
         an embedded Word document (.docx, read as an imported chunk: its object shows its
         first page); nothing for another object, a linked one or a damaged one. A worksheet
-        in the old binary format (Excel 97-2003) shows a table whose cells cannot be read:
-        an error that says so, not a report read without that table (the parser would call
-        the table missing)."""
+        in the old binary format (Excel 97-2003), or one linked from a file outside the
+        document, shows a table whose cells cannot be read: it is kept as a figure where it
+        stands (``worksheet``, ``linked-worksheet``), so that XG003 names it instead of
+        calling the table missing, and the rest of the report is checked."""
         part = self.embedded(ole.get(_RID) or "")
         if part is not None and _shows(ole, _WORD_DOCUMENT):
             source = _read_chunk(*part, self.limits, self.depth)
@@ -1004,17 +1006,15 @@ class _Extractor:
             cells = [[_WordCell(c.text, c.column, c.span, c.rows) for c in row] for row in rows]
             self._add_table(cells, "（Excel 对象）")
         elif part is not None and _old_worksheet(ole, part[0]):
-            raise InputError(
-                f"the document shows a table as an embedded Excel 97-2003 worksheet ({where}, "
-                f"{_part(part[2].lstrip('/'))}), whose cells cannot be read; convert it to a "
-                "Word table (or to an Excel .xlsx worksheet object) in Word first"
-            )
+            self._figure(_part(part[2].lstrip("/")), where, "worksheet")
         elif part is None and ole.get("Type") == "Link" and _shows_worksheet(ole):
-            raise InputError(
-                f"the document shows a table as a worksheet linked from an Excel file outside "
-                f"it ({where}), whose cells are not in the document; convert it to a Word "
-                "table in Word first"
-            )
+            self._figure("", where, "linked-worksheet")
+
+    def _figure(self, name: str, where: str, kind: str = "picture") -> None:
+        """Note a picture or an object that shows a table whose cells cannot be read, where
+        the text stands now (see :class:`~xxgk_lint.sources.model.Figure`)."""
+        line, column = self.builder.position()
+        self.figures.append(Figure(line, column, column + 1, name, where, kind))
 
     def _add_table(self, rows: list[list[_WordCell]], kind: str = "") -> None:
         """A table read from another part (a sheet, an imported chunk): numbered with

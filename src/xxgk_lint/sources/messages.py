@@ -146,18 +146,6 @@ _ZH = Phrasebook(
             r"those of a Word document\)$",
             "不是有效的 Word .docx 文档（文件包已损坏：其组成部分不符合 Word 文档的结构）",
         ),
-        (
-            r"^the document shows a table as an embedded Excel 97-2003 worksheet "
-            r"\(([^,]*), (.*)\), whose cells cannot be read.*",
-            r"文档中的表格是嵌入的 Excel 97-2003 工作表对象（\1，\2），无法读取其中的单元格；"
-            "请先在 Word 中将其转换为 Word 表格（或 Excel .xlsx 工作表对象）",
-        ),
-        (
-            r"^the document shows a table as a worksheet linked from an Excel file outside it "
-            r"\((.*)\), whose cells are not in the document.*",
-            r"文档中的表格是链接到文档外 Excel 文件的工作表对象（\1），其单元格不在文档中；"
-            "请先在 Word 中将其转换为 Word 表格",
-        ),
         (r"^not a valid Word \.docx document: (.*)$", r"不是有效的 Word .docx 文档（\1）"),
         (
             r"^a legacy Office \(\.doc/\.wps\) file is not supported.*",
