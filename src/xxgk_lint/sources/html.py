@@ -53,6 +53,7 @@ from xxgk_lint.sources.html_css import (
     drawn_as_cell,
     drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
+    hidden_panes,
     keeps_line_breaks,
     shown_by_script,
     unseen_by_stylesheets,
@@ -905,7 +906,10 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    hidden = shown_by_script(root, {el for el in candidates if _hidden(el)})
+    hiding = {el for el in candidates if _hidden(el)}
+    if attribute and b"aria-hidden" in lowered:
+        hiding |= hidden_panes(root)
+    hidden = shown_by_script(root, hiding)
     hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
     return hidden | unseen if unseen else hidden
 
