@@ -796,6 +796,61 @@ def _note_mark(items: list[_Item]) -> bool:
     return False
 
 
+#: What a list item of links holds beside them: blanks, a date or a number, brackets and
+#: separators ("[2024-01-05]", "2023年01月20日", "(12)", " | ").
+_BESIDE_LINKS = re.compile(r"[\s\d\-–—./:：\[\]()（）【】〔〕年月日|·,，、]*")
+#: What a list item may hold beside its links that is not read as beside them: lists
+#: (a menu's sub-menu: links too, each looked at in its turn).
+_SUB_LISTS = frozenset({"ul", "ol"})
+
+
+#: How deep lists of links are looked into (a menu's sub-menus); deeper, an item is read.
+_LIST_DEPTH = 3
+
+
+def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
+    """Whether ``item`` (an ``<li>`` with elements inside, in the page's flow) is an item of
+    a list of links to other pages: it holds links (``<a href>``, no block inside), lists of
+    such items (a menu's sub-menu) and beside them nothing but a date or a number
+    (:data:`_BESIDE_LINKS`); such an item is not read.
+
+    A portal's page holds lists of links around the report: its menus, its disclosure
+    catalogue ("一、政府信息公开指南", "二、…": read, taken for the report's section
+    headings), "最新公开" and "相关阅读" (the titles of other documents: "2023年12月份政府
+    信息公开申请办理情况（收到11件，办结10件）", read, was checked against table 三, XG501;
+    their dates, read alone, for the report's date), a table of contents. None of it is
+    the report's text. An item with text of its own beside a link (a sentence of the
+    report that links a name) is read."""
+    beside = _BESIDE_LINKS.fullmatch
+    if not beside(item.text or ""):
+        return False
+    links = False
+    for child in item:
+        tag = child.tag
+        if tag == "a":
+            if child.get("href") is None:
+                return False
+            if len(child) and any(inner.tag in _BLOCK for inner in child.iterdescendants()):
+                return False  # (an <a> left open around blocks: not a link's title)
+            links = True
+        elif tag in _SUB_LISTS:
+            if depth >= _LIST_DEPTH or not beside(child.text or ""):
+                return False
+            for sub in child:
+                if sub.tag == "li" and len(sub):
+                    if not _navigation_item(sub, depth + 1):
+                        return False
+                elif isinstance(sub.tag, str) and not beside("".join(sub.itertext())):
+                    return False
+                if sub.tail and not beside(sub.tail):
+                    return False
+        elif isinstance(tag, str) and not beside("".join(child.itertext())):
+            return False
+        if child.tail and not beside(child.tail):
+            return False
+    return links
+
+
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
 #: lower case: one location path each, no union, so that only a few nodes are returned.
 _HIDDEN_ATTRIBUTE = etree.XPath("//@hidden/..")
@@ -1343,6 +1398,11 @@ class _Extractor:
                     if tag in flow_block:  # most elements of the flow: _flow_start's work
                         if self.line:  # a line break
                             self._flush()
+                        if tag == "li" and len(el) and _navigation_item(el):
+                            self._skip(el)  # a list item of links: the site's, not read
+                            walker.skip_subtree()
+                            push(no_action)
+                            continue
                         push(block_action)
                     else:
                         action = self._flow_start(el, tag)
