@@ -77,7 +77,7 @@ from xxgk_lint.parse.metadata import (
 from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
-from xxgk_lint.sources.model import PAGE_TITLE, InputError, LimitError, Source
+from xxgk_lint.sources.model import PAGE_ATTACHMENT, PAGE_TITLE, InputError, LimitError, Source
 
 _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
@@ -356,10 +356,20 @@ class _Builder:
             ),
             (entry[2] for entry in ranges),
         )
-        if not sections and not tables:
+        attachment = self.source.meta.get(PAGE_ATTACHMENT)
+        # A web page with no tables and no heading, and a link to a document (a PDF …): its
+        # text is a note above the report's file, not a report without its sections.
+        if not tables and (
+            not sections or (attachment is not None and all(s.implicit for s in sections))
+        ):
             raise NotAReportError(
                 "not a government information disclosure annual report: no section headings "
                 "(一、总体情况 …) and no statistical tables were found"
+                + (
+                    f"; the page links to a document that may hold it: {attachment.content}"
+                    if attachment is not None
+                    else ""
+                )
             )
         preamble = [b for b in kept if isinstance(b, Paragraph)]
         title = None

@@ -72,6 +72,7 @@ from xxgk_lint.sources.html_tables import (
 )
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
+    PAGE_ATTACHMENT,
     PAGE_TITLE,
     GridCell,
     GridRow,
@@ -284,6 +285,11 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
+    meta = page_meta(root, lines)
+    if not extractor.tables and _DOCUMENT.search(encoded) is not None:
+        attachment = _attachment(root, lines)
+        if attachment is not None:
+            meta[PAGE_ATTACHMENT] = attachment
     return Source(
         path=path,
         kind="html",
@@ -292,7 +298,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         positions=positions,
         original_lines=tuple(lines),
         grid=extractor.grid,
-        meta=page_meta(root, lines),
+        meta=meta,
     )
 
 
@@ -334,6 +340,54 @@ def page_meta(root: etree._Element, lines: list[str]) -> dict[str, MetaTag]:
             continue
         out[key] = _meta_tag(content.strip()[:_MAX_META_CONTENT], el.sourceline, lines)
     return out
+
+
+#: A document's name or address: a PDF, Word, WPS, OFD or spreadsheet file (in the page's
+#: bytes, any case; in an address, before its query or fragment).
+_DOCUMENT = re.compile(rb"\.(?:pdf|docx?|wps|ofd|xlsx?|et)\b", re.IGNORECASE)
+_DOCUMENT_NAME = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et)$", re.IGNORECASE)
+#: The elements that link to a document or show one: links, frames, embedded objects.
+_LINKED = etree.XPath("//a[@href] | //iframe[@src] | //embed[@src] | //object[@data]")
+#: Words of a document's name or address that say it is a report.
+_REPORT_WORDS = ("报告", "年报", "ndbg", "report")
+
+
+def _document_address(el: etree._Element) -> str | None:
+    """The address of the document ``el`` links to or shows, if it names one: a link's
+    ``href``, a frame's ``src``, or the file a viewer is given (``viewer.html?file=…``)."""
+    url = el.get("href") or el.get("src") or el.get("data") or ""
+    path, _, query = url.partition("?")
+    path = path.partition("#")[0]
+    if _DOCUMENT_NAME.search(path):
+        return url
+    for part in query.split("&"):
+        value = part.partition("=")[2].partition("#")[0]
+        if _DOCUMENT_NAME.search(value):
+            return value
+    return None
+
+
+def _attachment(root: etree._Element, lines: list[str]) -> MetaTag | None:
+    """The document a page without a report's tables links to or shows in a viewer (the
+    first whose name or address says it is a report, else the first), named as the page
+    names it: what the user is to check instead of the page. A portal often publishes a
+    report as a PDF or Word file, the page holding a link ("附件：……年度报告.pdf") or a
+    viewer and a line of text; checked, such a page was only "not a report"."""
+    found: list[tuple[str, etree._Element]] = []
+    for el in _LINKED(root):
+        address = _document_address(el)
+        if address is None:
+            continue
+        text = " ".join("".join(el.itertext()).split()) if el.tag == "a" else ""
+        name = text if _DOCUMENT_NAME.search(text) else f"{text}（{address}）" if text else address
+        if any(word in (text + address).lower() for word in _REPORT_WORDS):
+            found.insert(0, (name, el))
+            break
+        found.append((name, el))
+    if not found:
+        return None
+    name, el = found[0]
+    return _meta_tag(name[:_MAX_META_CONTENT], el.sourceline, lines)
 
 
 def _meta_tag(content: str, line: int | None, lines: list[str]) -> MetaTag:

@@ -41,6 +41,12 @@ _ZH = Phrasebook(
             "文件以 UTF-16 BOM 开头，但内容不是有效的 UTF-16",
         ),
         (
+            r"^not a government information disclosure annual report: .*; the page links to a "
+            r"document that may hold it: (.*)$",
+            r"不是政府信息公开工作年度报告：网页中没有找到章节标题（一、总体情况……），也没有统计表；"
+            r"网页链接的文件可能才是报告：\1，请检查该文件",
+        ),
+        (
             r"^not a government information disclosure annual report.*",
             "不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），也没有统计表",
         ),
