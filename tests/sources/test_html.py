@@ -74,9 +74,10 @@ def test_report_text_appears_in_order(name: str) -> None:
 def test_gbk_page_with_chrome() -> None:
     source = read("qingshan-jiaotong-2023")
     lines = source.text.split("\n")
-    # Navigation, title, body and footer, in document order.
+    # The top bar, breadcrumb, title, body and footer, in document order (the menu, a
+    # list of links, is not read: test_html_s40_link_lists.py).
     order = [
-        "首页",
+        "今天是：无障碍浏览 | 长者模式 | English",
         "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
         "青山县交通运输局2023年政府信息公开工作年度报告",
         "一、总体情况",

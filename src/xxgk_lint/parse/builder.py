@@ -78,7 +78,7 @@ from xxgk_lint.parse.metadata import (
 from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
-from xxgk_lint.sources.model import PAGE_TITLE, InputError, LimitError, Source
+from xxgk_lint.sources.model import PAGE_ATTACHMENT, PAGE_TITLE, InputError, LimitError, Source
 
 _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
@@ -357,18 +357,25 @@ class _Builder:
             ),
             (entry[2] for entry in ranges),
         )
-        if not sections and not tables:
+        attachment = self.source.meta.get(PAGE_ATTACHMENT)
+        # A web page with no tables and no heading, and a link to a document (a PDF …): its
+        # text is a note above the report's file, not a report without its sections.
+        if not tables and (
+            not sections or (attachment is not None and all(s.implicit for s in sections))
+        ):
             # A page or document with a report's title, no text of it and pictures: scans.
             pictures = len(self.source.figures) if title_line is not None else 0
-            raise NotAReportError(
-                "not a government information disclosure annual report: no section headings "
-                "(一、总体情况 …) and no statistical tables were found"
-                + (
+            hint = ""
+            if attachment is not None:
+                hint = f"; the page links to a document that may hold it: {attachment.content}"
+            elif pictures:
+                hint = (
                     f"; the file holds {pictures} picture{'s' if pictures > 1 else ''}: the "
                     "report may be published as pictures (scans), which cannot be checked"
-                    if pictures
-                    else ""
                 )
+            raise NotAReportError(
+                "not a government information disclosure annual report: no section headings "
+                "(一、总体情况 …) and no statistical tables were found" + hint
             )
         preamble = [b for b in kept if isinstance(b, Paragraph)]
         title = None

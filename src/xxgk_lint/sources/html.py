@@ -53,6 +53,7 @@ from xxgk_lint.sources.html_css import (
     drawn_as_cell,
     drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
+    hidden_panes,
     keeps_line_breaks,
     shown_by_script,
     unseen_by_stylesheets,
@@ -71,6 +72,7 @@ from xxgk_lint.sources.html_tables import (
 )
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
+    PAGE_ATTACHMENT,
     PAGE_TITLE,
     Figure,
     GridCell,
@@ -284,6 +286,11 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
     extracted, positions = builder.build()
     if not extracted.strip():
         raise InputError("malformed HTML: the page has no text (an empty or truncated page)")
+    meta = page_meta(root, lines)
+    if not extractor.tables and _DOCUMENT.search(encoded) is not None:
+        attachment = _attachment(root, lines)
+        if attachment is not None:
+            meta[PAGE_ATTACHMENT] = attachment
     return Source(
         path=path,
         kind="html",
@@ -292,7 +299,7 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         positions=positions,
         original_lines=tuple(lines),
         grid=extractor.grid,
-        meta=page_meta(root, lines),
+        meta=meta,
         figures=tuple(extractor.figures),
     )
 
@@ -335,6 +342,54 @@ def page_meta(root: etree._Element, lines: list[str]) -> dict[str, MetaTag]:
             continue
         out[key] = _meta_tag(content.strip()[:_MAX_META_CONTENT], el.sourceline, lines)
     return out
+
+
+#: A document's name or address: a PDF, Word, WPS, OFD or spreadsheet file (in the page's
+#: bytes, any case; in an address, before its query or fragment).
+_DOCUMENT = re.compile(rb"\.(?:pdf|docx?|wps|ofd|xlsx?|et)\b", re.IGNORECASE)
+_DOCUMENT_NAME = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et)$", re.IGNORECASE)
+#: The elements that link to a document or show one: links, frames, embedded objects.
+_LINKED = etree.XPath("//a[@href] | //iframe[@src] | //embed[@src] | //object[@data]")
+#: Words of a document's name or address that say it is a report.
+_REPORT_WORDS = ("报告", "年报", "ndbg", "report")
+
+
+def _document_address(el: etree._Element) -> str | None:
+    """The address of the document ``el`` links to or shows, if it names one: a link's
+    ``href``, a frame's ``src``, or the file a viewer is given (``viewer.html?file=…``)."""
+    url = el.get("href") or el.get("src") or el.get("data") or ""
+    path, _, query = url.partition("?")
+    path = path.partition("#")[0]
+    if _DOCUMENT_NAME.search(path):
+        return url
+    for part in query.split("&"):
+        value = part.partition("=")[2].partition("#")[0]
+        if _DOCUMENT_NAME.search(value):
+            return value
+    return None
+
+
+def _attachment(root: etree._Element, lines: list[str]) -> MetaTag | None:
+    """The document a page without a report's tables links to or shows in a viewer (the
+    first whose name or address says it is a report, else the first), named as the page
+    names it: what the user is to check instead of the page. A portal often publishes a
+    report as a PDF or Word file, the page holding a link ("附件：……年度报告.pdf") or a
+    viewer and a line of text; checked, such a page was only "not a report"."""
+    found: list[tuple[str, etree._Element]] = []
+    for el in _LINKED(root):
+        address = _document_address(el)
+        if address is None:
+            continue
+        text = " ".join("".join(el.itertext()).split()) if el.tag == "a" else ""
+        name = text if _DOCUMENT_NAME.search(text) else f"{text}（{address}）" if text else address
+        if any(word in (text + address).lower() for word in _REPORT_WORDS):
+            found.insert(0, (name, el))
+            break
+        found.append((name, el))
+    if not found:
+        return None
+    name, el = found[0]
+    return _meta_tag(name[:_MAX_META_CONTENT], el.sourceline, lines)
 
 
 def _meta_tag(content: str, line: int | None, lines: list[str]) -> MetaTag:
@@ -797,6 +852,61 @@ def _note_mark(items: list[_Item]) -> bool:
     return False
 
 
+#: What a list item of links holds beside them: blanks, a date or a number, brackets and
+#: separators ("[2024-01-05]", "2023年01月20日", "(12)", " | ").
+_BESIDE_LINKS = re.compile(r"[\s\d\-–—./:：\[\]()（）【】〔〕年月日|·,，、]*")
+#: What a list item may hold beside its links that is not read as beside them: lists
+#: (a menu's sub-menu: links too, each looked at in its turn).
+_SUB_LISTS = frozenset({"ul", "ol"})
+
+
+#: How deep lists of links are looked into (a menu's sub-menus); deeper, an item is read.
+_LIST_DEPTH = 3
+
+
+def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
+    """Whether ``item`` (an ``<li>`` with elements inside, in the page's flow) is an item of
+    a list of links to other pages: it holds links (``<a href>``, no block inside), lists of
+    such items (a menu's sub-menu) and beside them nothing but a date or a number
+    (:data:`_BESIDE_LINKS`); such an item is not read.
+
+    A portal's page holds lists of links around the report: its menus, its disclosure
+    catalogue ("一、政府信息公开指南", "二、…": read, taken for the report's section
+    headings), "最新公开" and "相关阅读" (the titles of other documents: "2023年12月份政府
+    信息公开申请办理情况（收到11件，办结10件）", read, was checked against table 三, XG501;
+    their dates, read alone, for the report's date), a table of contents. None of it is
+    the report's text. An item with text of its own beside a link (a sentence of the
+    report that links a name) is read."""
+    beside = _BESIDE_LINKS.fullmatch
+    if not beside(item.text or ""):
+        return False
+    links = False
+    for child in item:
+        tag = child.tag
+        if tag == "a":
+            if child.get("href") is None:
+                return False
+            if len(child) and any(inner.tag in _BLOCK for inner in child.iterdescendants()):
+                return False  # (an <a> left open around blocks: not a link's title)
+            links = True
+        elif tag in _SUB_LISTS:
+            if depth >= _LIST_DEPTH or not beside(child.text or ""):
+                return False
+            for sub in child:
+                if sub.tag == "li" and len(sub):
+                    if not _navigation_item(sub, depth + 1):
+                        return False
+                elif isinstance(sub.tag, str) and not beside("".join(sub.itertext())):
+                    return False
+                if sub.tail and not beside(sub.tail):
+                    return False
+        elif isinstance(tag, str) and not beside("".join(child.itertext())):
+            return False
+        if child.tail and not beside(child.tail):
+            return False
+    return links
+
+
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
 #: lower case: one location path each, no union, so that only a few nodes are returned.
 _HIDDEN_ATTRIBUTE = etree.XPath("//@hidden/..")
@@ -907,7 +1017,10 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
             candidates += _HIDDEN_ATTRIBUTE(root)
     else:
         candidates = root.iter(etree.Element)
-    hidden = shown_by_script(root, {el for el in candidates if _hidden(el)})
+    hiding = {el for el in candidates if _hidden(el)}
+    if attribute and b"aria-hidden" in lowered:
+        hiding |= hidden_panes(root)
+    hidden = shown_by_script(root, hiding)
     hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
     return hidden | unseen if unseen else hidden
 
@@ -1348,6 +1461,11 @@ class _Extractor:
                     if tag in flow_block:  # most elements of the flow: _flow_start's work
                         if self.line:  # a line break
                             self._flush()
+                        if tag == "li" and len(el) and _navigation_item(el):
+                            self._skip(el)  # a list item of links: the site's, not read
+                            walker.skip_subtree()
+                            push(no_action)
+                            continue
                         push(block_action)
                     else:
                         action = self._flow_start(el, tag)

@@ -20,10 +20,13 @@ own ``<style>`` blocks (no stylesheet is ever fetched):
   a screen narrower than a desktop's (``@media print``, ``(max-width: 768px)``, a
   ``<style media="print">``) show nothing there: a page that hides its phone or print
   copy of the report on the screen is read once. Class names and ids are compared as
-  written (CSS in standards mode).
+  written (CSS in standards mode). A rule that shows only an element with several of
+  them together (``.tab.active``) shows this one unless the page gives them together to
+  another element, shown in its stead (a row of tabs: :class:`_ShownInstead`).
 
 When in doubt the element is read, as it was before stylesheets were looked at; so is
-everything when the stylesheets would hide most of the page's text (a script shows it).
+everything when the stylesheets would hide most of the page's text (a script shows it),
+unless two hidden elements or more each hold a report (tabs: :func:`shown_by_script`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ __all__ = [
     "drawn_as_cells_by_stylesheets",
     "for_desktop",
     "hidden_by_stylesheets",
+    "hidden_panes",
     "keeps_line_breaks",
     "shown_by_script",
     "unseen_by_stylesheets",
@@ -106,8 +110,9 @@ def hidden_by_stylesheets(
         return set()
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
     shown: set[str] = set()  # ".name" / "#name" that some rule may show
+    together: set[frozenset[str]] = set()  # names a rule shows only together (.tab.on)
     for sheet, desktop in _sheets(root, "none", "hidden", "collapse"):
-        _read_sheet(sheet, desktop is True, hiding, shown)
+        _read_sheet(sheet, desktop is True, hiding, shown, together)
     tags: dict[str, set[str]] = {}  # ".name" / "#name" -> the tags it hides ("": any)
     for tag, kind, name in hiding:
         if kind + name not in shown:
@@ -125,8 +130,13 @@ def hidden_by_stylesheets(
             )
     else:
         candidates = _NAMED(root)
-    found = {el for el in candidates if _hides(el, tags) and not _may_show(el, shown)}
-    return set() if found and _most_of_the_page(root, found) else found
+    shows_another = _ShownInstead(root, together)
+    found = {
+        el
+        for el in candidates
+        if _hides(el, tags) and not _may_show(el, shown) and not shows_another.may_show(el)
+    }
+    return shown_by_script(root, found)
 
 
 def _written_outside_sheets(
@@ -181,6 +191,27 @@ def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etr
     return {el for el in found if _text_length(el) <= _REPORT_CHARACTERS}
 
 
+#: The elements with an ``aria-hidden`` attribute.
+_ARIA_HIDDEN = etree.XPath("//@aria-hidden/..")
+
+
+def hidden_panes(root: etree._Element) -> set[etree._Element]:
+    """The elements marked ``aria-hidden="true"`` that hold more than a short report's
+    text: the panes of a row of tabs that a page does not show (older years' reports
+    beside this year's), which its style sheet hides by that attribute (``.tab-panel[aria-
+    hidden=true] { display: none }``, often in a sheet of its own, not in the page). A
+    page marks so what a reader does not see: a small element (an icon, a copy of a
+    label) is left to its style, and a pane that holds most of the page is the one shown
+    (the caller's :func:`shown_by_script`). Read, the panes' reports were taken for a
+    second report (XG007)."""
+    return {
+        el
+        for el in _ARIA_HIDDEN(root)
+        if (el.get("aria-hidden") or "").strip().lower() == "true"
+        and _text_length(el) > _REPORT_CHARACTERS
+    }
+
+
 def _names(el: etree._Element) -> set[str]:
     """An element's classes and id, as selectors name them (".name", "#name")."""
     names = {"." + name for name in (el.get("class") or "").split()}
@@ -203,17 +234,61 @@ def _may_show(el: etree._Element, shown: set[str]) -> bool:
     return style is not None and _shows(_declarations(style)) is True
 
 
+class _ShownInstead:
+    """Whether a rule that shows elements of several classes together (``.tab.active {
+    display: block }``) may show a hidden element of one of them (``.tab``).
+
+    It may (a script may add the class) unless the page already gives the classes together
+    to another element: then the page shows that one in this one's stead, as a row of tabs
+    shows one pane (this year's report) and keeps the others (older years') hidden. Read,
+    the other panes' reports were taken for a second report (XG007). Where no element has
+    the classes together, the hidden one is read, as before (a script shows it)."""
+
+    def __init__(self, root: etree._Element, together: set[frozenset[str]]) -> None:
+        self.root = root
+        self.together = together
+        self.matched: dict[frozenset[str], bool] = {}
+
+    def _matched(self, names: frozenset[str]) -> bool:
+        """Whether an element of the page has all of ``names`` (".name" / "#name")."""
+        if names not in self.matched:
+            key = min(names)
+            kind, name = key[0], key[1:]
+            found = (
+                _BY_CLASS(self.root, name=f" {name} ")
+                if kind == "."
+                else _BY_ID(self.root, name=name)
+            )
+            self.matched[names] = any(names <= _names(el) for el in found)
+        return self.matched[names]
+
+    def may_show(self, el: etree._Element) -> bool:
+        if not self.together:
+            return False
+        names = _names(el)
+        return any(
+            shown <= names or not self._matched(shown)
+            for shown in self.together
+            if not names.isdisjoint(shown)
+        )
+
+
 def _read_sheet(
-    sheet: str, screen: bool, hiding: list[tuple[str, str, str]], shown: set[str]
+    sheet: str,
+    screen: bool,
+    hiding: list[tuple[str, str, str]],
+    shown: set[str],
+    together: set[frozenset[str]],
 ) -> None:
     """Add a stylesheet's (comments taken out) hiding simple selectors (only when
     ``screen``: top-level rules of a sheet for the screen) to ``hiding``, and the classes
-    and ids of the subjects of its rules that show to ``shown``."""
+    and ids of the subjects of its rules that show to ``shown`` (a subject of one class or
+    id) or ``together`` (of several: ``.tab.active``, see :class:`_ShownInstead`)."""
     for prelude, block, nested in _rules(sheet):
         if nested:  # @media, @supports …: what they hide is not certain, what they show is
             desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
             if desktop is not False:  # (rules for print or a small screen: nothing)
-                _read_sheet(block, screen and desktop is True, hiding, shown)
+                _read_sheet(block, screen and desktop is True, hiding, shown, together)
             continue
         if prelude.startswith("@"):
             continue  # @font-face, @page, @keyframes …
@@ -227,7 +302,11 @@ def _read_sheet(
             selector = selector.strip()
             if says:
                 subject = _COMBINATOR.split(selector)[-1]
-                shown.update(kind + name for kind, name in _NAMES.findall(subject))
+                names = frozenset(kind + name for kind, name in _NAMES.findall(subject))
+                if len(names) > 1:
+                    together.add(names)
+                else:
+                    shown.update(names)
                 continue
             simple = _SIMPLE.fullmatch(selector) if screen else None
             if simple:

@@ -47,6 +47,12 @@ _ZH = Phrasebook(
             r"文件中有 \1 张图片，报告可能以图片（扫描件）发布，无法核对，请发布文字版本",
         ),
         (
+            r"^not a government information disclosure annual report: .*; the page links to a "
+            r"document that may hold it: (.*)$",
+            r"不是政府信息公开工作年度报告：网页中没有找到章节标题（一、总体情况……），也没有统计表；"
+            r"网页链接的文件可能才是报告：\1，请检查该文件",
+        ),
+        (
             r"^not a government information disclosure annual report.*",
             "不是政府信息公开工作年度报告：没有找到章节标题（一、总体情况……），也没有统计表",
         ),

@@ -357,6 +357,9 @@ class Figure(NamedTuple):
 #: The key of a web page's own ``<title>`` in :attr:`Source.meta` (no ``<meta>`` name is
 #: written so).
 PAGE_TITLE = "<title>"
+#: The key, in :attr:`Source.meta`, of the document a web page without a report's tables
+#: links to or shows in a viewer (a PDF, a Word file): where its report may be.
+PAGE_ATTACHMENT = "<attachment>"
 
 
 @record(eq=False)
