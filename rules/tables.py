@@ -557,6 +557,7 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
     "unit": ("unit", ".unit", None),
     "label": ("misprint", "", Severity.INFO),
     "subtotal": ("subtotal", ".subtotal", Severity.INFO),
+    "transposed": ("transposed", "", Severity.INFO),
 }
 
 
@@ -580,6 +581,8 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "按所在位置读作“{expected}”行",
             "subtotal": "“{label}”一行填写了数字（该组的小计），格式中组名称本身没有数字："
             "小计不作为表格的一行读取，核对其等于该组各项之和（XG202）",
+            "transposed": "统计表行列互换（“{label}”等列为行，格式中为列），与格式规定的样式不同："
+            "各数值已按行名和表头读取",
         },
         "en": {
             "default": "'{label}' is a single row with its own numbers (the 2019 trial format); "
@@ -595,6 +598,9 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "subtotal": "the line '{label}' holds numbers (the group's subtotal), where the "
             "format's group label has none: the subtotal is not read as a row of the table; "
             "it is checked to equal the sum of the group's rows (XG202)",
+            "transposed": "the table is printed transposed ('{label}' and the others as rows, "
+            "where the format has them as columns), otherwise than the format: the values are "
+            "read by their row labels and the header",
         },
     },
     docs=docs(
@@ -608,7 +614,9 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "也提示行名缺字、错字或被截断（如“2.重复申”）：按编号与位置读作格式中在此处缺少的那一行（提示级别）；"
             "不能唯一确定时不读该行（XG003 报告），绝不把数值归入别的行。"
             "也提示组名称一行填写了数字（如“（三）不予公开 | 3 | 0 | …”，该组的小计）：不作为表格的一行读取，"
-            "各子项照常读取，小计由 XG202 核对（提示级别）。",
+            "各子项照常读取，小计由 XG202 核对（提示级别）。"
+            "也提示行列互换的统计表（表三的各类申请人列为行、各办理情况列为列，或表四的各项结果列为行）："
+            "各数值按行名和表头读取，照常核对（提示级别）。",
             "2021年版格式把（六）其他处理细分为三项，其中第2项与信息处理费直接相关；合并填写会丢失这一信息。",
             OLD_OTHER_ROW,
             NEW_OTHER_ROWS,
@@ -627,7 +635,10 @@ _NOTICES: dict[str, tuple[str, str, Severity | None]] = {
             "info notice); where no single row fits, the row is not read (XG003) — its values "
             "never go to another row. And a group label printed with numbers (（三）不予公开 "
             "| 3 | 0 | …: the group's subtotal): not read as a row, its rows read as usual, "
-            "the subtotal checked by XG202 (info).",
+            "the subtotal checked by XG202 (info). And a table printed transposed (table "
+            "三's applicant types as rows and its items as columns, or table 四's results as "
+            "rows): its values are read by their row labels and the header and checked as "
+            "usual (info).",
             "The 2021 format splits （六） into three rows, the second of which is about the "
             "information processing fee; a single row loses that information.",
             OLD_OTHER_ROW,

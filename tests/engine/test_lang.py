@@ -32,6 +32,7 @@ from tests.engine.reportkit import (
     write,
     wrong_total,
 )
+from tests.parse.test_transposed import _pipe, _turned
 from tests.sources.test_docx_embedded import ole_object
 from tests.sources.test_docx_s39_objects import OLE_REL, embed_bin
 from xxgk_lint.engine.diagnostics import RuleMeta
@@ -230,6 +231,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG003", "linked-worksheet"): lambda: Scenario(
         _table_three_as_an_object(linked=True), name="report.docx"
     ),
+    ("XG005", "transposed"): lambda: _pipe(_turned()),
     ("XG003", "row"): _edit("行政处罚 | 15 | | |\n", ""),
     ("XG003", "truncated"): lambda: CLEAN[: CLEAN.index("6.属于四类过程性信息")],
     ("XG003", "uncertain"): _edit("行政规范性文件 | 3 | 1 | 12 |", "行政规范性文件 | 3 | 1"),

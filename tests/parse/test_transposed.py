@@ -14,6 +14,7 @@ import docx
 
 from tests.parse.test_value_cells import _parse, _seed, _truth, _wrong
 from tests.rules.helpers import check_text, codes
+from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.format import FORMAT_2021
 from xxgk_lint.parse import parse_source
 from xxgk_lint.sources import read_source
@@ -339,8 +340,17 @@ def test_the_2019_single_other_column_is_read_and_noticed(tmp_path: Path) -> Non
         _VALUES[k]["natural_person"] for k in parts
     )
     line, printed = _line(text, "申请人情况 | ")
+    side, _ = _line(text, "自然人 | ")
     found = [d for d in check_text(tmp_path, text).diagnostics if d.code == "XG005"]
-    assert [(d.line, d.column) for d in found] == [(line, printed.index("（六）其他处理") + 1)]
+    # The 2019 column, and the table printed transposed (at its first side label, a notice).
+    assert [(d.line, d.column) for d in found] == [
+        (line, printed.index("（六）其他处理") + 1),
+        (side, 1),
+    ]
+    assert found[1].severity is Severity.INFO
+    assert found[1].message == (
+        "统计表行列互换（“自然人”等列为行，格式中为列），与格式规定的样式不同：各数值已按行名和表头读取"
+    )
 
 
 def test_table_four_with_its_results_down_the_side(tmp_path: Path) -> None:

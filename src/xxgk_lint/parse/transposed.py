@@ -109,6 +109,9 @@ def map_transposed(spec: TableSpec, items: list[Item], model: Format) -> MappedT
         for key, label, *_ in rows
         if spec.row(key).replaces
     ]
+    # The table itself is printed otherwise than the format: noted at its first side label.
+    side = sides[0][1]
+    deviations.insert(0, Deviation(spec.key, "transposed", side[RAW], _span(side), "transposed"))
     first = _first(texts, heads)
     last = max((v for _, label, values, _ in sides for v in (label, *values)), key=_place)
     span = _new(Span, (first[LINE], first[COLUMN], last[LINE], last[END], None))
