@@ -73,6 +73,17 @@ def test_a_picture_s_alt_text_names_it_and_english(tmp_path: Path) -> None:
     assert found[2][5] == "a picture (表3 统计表)"
 
 
+def test_a_picture_in_a_data_uri_is_named_by_nothing(tmp_path: Path) -> None:
+    picture = '<p><img src="data:image/png;base64,iVBORw0KGgo=" style="width:600px"></p>'
+    path = tmp_path / "r.html"
+    path.write_text(with_pictures(PAGE, picture), encoding="utf-8")
+    found = xg003(path)
+    assert [f[3] for f in found][0] == (
+        "主动公开政府信息情况表以图片发布，其中的数字无法核对；统计表应以文字表格发布"
+    )
+    assert found[0][5] == "图片"
+
+
 @pytest.mark.parametrize(
     "picture",
     [

@@ -1577,7 +1577,10 @@ class _Extractor:
         start = cursor.offsets[cursor.j - 1] if cursor.j else end
         line = cursor.line_of(start)
         column = start - cursor.line_starts[line - 1] + 1
-        name = (img.get("alt") or "").strip() or (img.get("src") or "").rpartition("/")[2]
+        source = img.get("src") or ""
+        name = (img.get("alt") or "").strip()
+        if not name and not source.startswith("data:"):  # (a data URI names nothing)
+            name = source.partition("?")[0].rpartition("/")[2]
         tag_end = column + (end - start if cursor.line_of(end) == line else 4)
         self.figures.append(Figure(line, column, tag_end, " ".join(name.split())[:_NAME_CHARS]))
 
