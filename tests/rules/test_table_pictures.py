@@ -78,7 +78,7 @@ def test_a_picture_in_a_data_uri_is_named_by_nothing(tmp_path: Path) -> None:
     path = tmp_path / "r.html"
     path.write_text(with_pictures(PAGE, picture), encoding="utf-8")
     found = xg003(path)
-    assert [f[3] for f in found][0] == (
+    assert found[0][3] == (
         "主动公开政府信息情况表以图片发布，其中的数字无法核对；统计表应以文字表格发布"
     )
     assert found[0][5] == "图片"
