@@ -55,11 +55,16 @@ PROBLEMS_HEADED = (
     },
     messages={
         "zh": {
-            "default": "缺少第{number}部分“{title}”（应有六个部分：总体情况……其他需要报告的事项）"
+            "default": "缺少第{number}部分“{title}”（应有六个部分：总体情况……其他需要报告的事项）",
+            "paged": "缺少第{number}部分“{title}”（应有六个部分：总体情况……其他需要报告的事项）；"
+            "网页分页显示（“{bar}”），其余部分可能在其他分页中，报告应在一个页面中完整发布",
         },
         "en": {
             "default": "section {number} '{title}' ({english}) is missing; the format requires "
-            "six sections"
+            "six sections",
+            "paged": "section {number} '{title}' ({english}) is missing; the format requires "
+            "six sections; the page is one of several ('{bar}'): the other sections may be on "
+            "the other pages, and a report should be published whole on one page",
         },
     },
     docs=docs(
@@ -68,6 +73,7 @@ PROBLEMS_HEADED = (
             "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。"
             "按标题中的核心词识别，不论编号写法（“（一）总体情况”也算）；标题与正文写在同一行的（如“六、其他需要报告的事项：本机关……”）也是标题；没有标题但内容在的部分也视为存在（第二至四部分看表格，"
             "第一部分看标题和开头段之后的正文，没有标题和开头段时看编号的“（一）主动公开情况”“（二）依申请公开情况”等小标题，第五部分看“（一）主要问题”，第六部分看收费说明），由 XG102 报告。",
+            "网页显示分页栏（“第1页 共3页 下一页”）时，提示其余部分可能在其他分页中。"
             "《政府信息公开条例》第五十条规定了年度报告的内容，格式要求“不能遗漏”。",
             FIVE_SECTIONS,
             SIX_SECTIONS,
@@ -82,7 +88,9 @@ PROBLEMS_HEADED = (
             "table of 二–四, 一's prose after the title and the opening paragraph — or, with "
             "neither, before numbered sub-headings on its topics (（一）主动公开情况, "
             "（二）依申请公开情况 …) —, 五's （一）主要问题, 六's fee "
-            "statement) is present, and XG102 reports its heading.",
+            "statement) is present, and XG102 reports its heading. On a web page with a "
+            "pagination bar (第1页 共3页 下一页) the message adds that the other sections may be "
+            "on the other pages.",
             "Article 50 of the 政府信息公开条例 sets the content; the format says nothing may be "
             "left out.",
             FIVE_SECTIONS,
@@ -96,8 +104,11 @@ def missing_section(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]:
         if spec.key in present:
             continue
         span = _where(report, index)
+        paged = report.pagination
         yield ctx.diagnostic(
             span,
+            "paged" if paged is not None else "default",
+            bar=paged.text if paged is not None else "",
             number=spec.number,
             title=spec.title.zh,
             english=spec.title.en,

@@ -33,6 +33,7 @@ from tests.engine.reportkit import (
     wrong_total,
 )
 from tests.parse.test_transposed import _pipe, _turned
+from tests.rules.test_pagination import first_part
 from tests.sources.test_docx_embedded import ole_object
 from tests.sources.test_docx_s39_objects import OLE_REL, embed_bin
 from xxgk_lint.engine.diagnostics import RuleMeta
@@ -227,6 +228,7 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG002", "old"): _old_format("2020"),
     ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
     ("XG003", "picture"): lambda: Scenario(_table_three_as_a_picture(), name="report.html"),
+    ("XG101", "paged"): lambda: Scenario(first_part(), name="report.html"),
     ("XG003", "worksheet"): lambda: Scenario(_table_three_as_an_object(), name="report.docx"),
     ("XG003", "linked-worksheet"): lambda: Scenario(
         _table_three_as_an_object(linked=True), name="report.docx"

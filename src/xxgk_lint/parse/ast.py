@@ -534,6 +534,13 @@ class Section:
         return tuple(chain.from_iterable(map(_SENTENCES, self.paragraphs)))
 
 
+class Pagination(NamedTuple):
+    """A web page's pagination bar: where it stands and its text (第1页 共3页 下一页)."""
+
+    span: Span
+    text: str
+
+
 class Picture(NamedTuple):
     """A picture in the report, or an object showing a table that cannot be read: where it
     stands, what names it (alt text, file name) and its kind (``picture``, ``worksheet``,
@@ -639,6 +646,9 @@ class Report:
     #: The pictures the file holds (web pages, Word documents), in document order: a
     #: table printed as a picture is there, but its numbers cannot be read.
     figures: tuple[Picture, ...] = ()
+    #: A web page's pagination bar (第1页 共3页 下一页): the page holds one part of a
+    #: report split over pages.
+    pagination: Pagination | None = None
 
     @property
     def format(self) -> Format:

@@ -31,6 +31,7 @@ from xxgk_lint.parse.ast import (
     Date,
     Deviation,
     FrozenMap,
+    Pagination,
     Paragraph,
     Picture,
     Piece,
@@ -78,7 +79,14 @@ from xxgk_lint.parse.metadata import (
 from xxgk_lint.parse.outline import place_tables, recover_sections, split_heading_line
 from xxgk_lint.parse.sentences import paragraph_starts
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits
-from xxgk_lint.sources.model import PAGE_ATTACHMENT, PAGE_TITLE, InputError, LimitError, Source
+from xxgk_lint.sources.model import (
+    PAGE_ATTACHMENT,
+    PAGE_PAGINATION,
+    PAGE_TITLE,
+    InputError,
+    LimitError,
+    Source,
+)
 
 _CHROME = re.compile(
     r"^(?:文件下载|关联文件|相关附件|附件[:：]?$|打印|关闭|【?字体|分享|扫一扫|上一篇|下一篇|"
@@ -417,6 +425,7 @@ class _Builder:
             preamble=tuple(preamble),
             dates=self._dates(),
             second_report=self._second_span(),
+            pagination=self._pagination(),
             figures=tuple(
                 Picture(Span(f.line, f.column, f.line, f.end_column, f.where), f.name, f.kind)
                 for f in self.source.figures
@@ -430,6 +439,15 @@ class _Builder:
         blocks = (b for raw in raws for b in raw.blocks if is_paragraph(b))
         period = find_period(self._paragraph(block, None) for block in blocks)
         return period.start.year if period is not None and period.start is not None else None
+
+    def _pagination(self) -> Pagination | None:
+        """A web page's pagination bar, if it has one
+        (:data:`~xxgk_lint.sources.model.PAGE_PAGINATION`)."""
+        bar = self.source.meta.get(PAGE_PAGINATION)
+        if bar is None:
+            return None
+        span = Span(bar.line, bar.column, bar.line, bar.column + len(bar.content))
+        return Pagination(span, bar.content)
 
     def _dates(self) -> tuple[Date, ...]:
         """The dates the report states about itself (see :mod:`xxgk_lint.parse.dated`):

@@ -73,12 +73,14 @@ from xxgk_lint.sources.html_tables import (
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import (
     PAGE_ATTACHMENT,
+    PAGE_PAGINATION,
     PAGE_TITLE,
     Figure,
     GridCell,
     GridRow,
     InputError,
     MetaTag,
+    PositionMap,
     Source,
     TextBuilder,
 )
@@ -291,6 +293,10 @@ def _read_html(path: str, data: bytes, limits: Limits) -> Source:
         attachment = _attachment(root, lines)
         if attachment is not None:
             meta[PAGE_ATTACHMENT] = attachment
+    if "页" in extracted:
+        pagination = _pagination(extracted, positions)
+        if pagination is not None:
+            meta[PAGE_PAGINATION] = pagination
     return Source(
         path=path,
         kind="html",
@@ -390,6 +396,33 @@ def _attachment(root: etree._Element, lines: list[str]) -> MetaTag | None:
         return None
     name, el = found[0]
     return _meta_tag(name[:_MAX_META_CONTENT], el.sourceline, lines)
+
+
+#: A line of the page's text that is a pagination bar: page numbers, 首页 / 上一页 / 下一页 /
+#: 尾页, 第1页 / 共3页, with brackets and separators, holding 下一页, 上一页 or 共N页 (what
+#: tells it from a menu's 首页 or a list of numbers).
+_PAGINATION_LINE = re.compile(
+    r"(?m)^[\s\[\]【】|/<>«»·.]*(?:(?:首页|上一页|下一页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|"
+    r"\d+|跳转|到第|GO|go)[\s\[\]【】|/<>«»·.：:]*)+$"
+)
+_PAGINATION_WORD = re.compile(r"上一页|下一页|共\s*\d+\s*页")
+
+
+def _pagination(text: str, positions: PositionMap) -> MetaTag | None:
+    """The page's pagination bar (the first line of its ``text`` that is one, see
+    :data:`_PAGINATION_LINE`), where it stands in the source: a portal splits a long
+    article over pages (第1页 共3页 下一页), and a report so published lacks, on each page,
+    the sections the others hold."""
+    for match in _PAGINATION_LINE.finditer(text):
+        bar = match.group().strip()
+        if _PAGINATION_WORD.search(bar) is None:
+            continue
+        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+        line = text.count("\n", 0, start) + 1
+        column = start - text.rfind("\n", 0, start)
+        origin = positions.origin(line, column)
+        return MetaTag(" ".join(bar.split())[:_MAX_META_CONTENT], origin.line, origin.column)
+    return None
 
 
 def _meta_tag(content: str, line: int | None, lines: list[str]) -> MetaTag:

@@ -360,6 +360,9 @@ PAGE_TITLE = "<title>"
 #: The key, in :attr:`Source.meta`, of the document a web page without a report's tables
 #: links to or shows in a viewer (a PDF, a Word file): where its report may be.
 PAGE_ATTACHMENT = "<attachment>"
+#: The key, in :attr:`Source.meta`, of a web page's pagination bar ("第1页 共3页 下一页"):
+#: the page shows one part of a longer article, whose other parts are on other pages.
+PAGE_PAGINATION = "<pagination>"
 
 
 @record(eq=False)
