@@ -83,6 +83,7 @@ _SHOWN_AS = {
     "picture": ("a picture", "图片"),
     "worksheet": ("an Excel 97-2003 worksheet object", "Excel 97-2003 工作表对象"),
     "linked-worksheet": ("a linked worksheet object", "链接的工作表对象"),
+    "document": ("a Word 97-2003 document object", "Word 97-2003 文档对象"),
 }
 
 
@@ -171,6 +172,8 @@ NEW_OTHER_ROWS = (
             "请先在 Word 中将其转换为 Word 表格（或 Excel .xlsx 工作表对象）",
             "linked-worksheet": "{table}是链接到文档外 Excel 文件的工作表对象，其单元格不在文档中；"
             "请先在 Word 中将其转换为 Word 表格",
+            "document": "{table}是嵌入的 Word 97-2003 文档对象{picture}，无法读取其中的内容；"
+            "请先在 Word 中将其内容转换为文档中的 Word 表格",
             "row": "{table}缺少“{row}”行",
             "truncated": "{table}在“{after}”行之后中断，缺少其后的 {count} 行（“{first}”至“{last}”），"
             "文件可能被截断",
@@ -188,6 +191,8 @@ NEW_OTHER_ROWS = (
             "object) in Word first",
             "linked-worksheet": "the {table} is a worksheet linked from an Excel file outside "
             "the document, whose cells are not in it; convert it to a Word table in Word first",
+            "document": "the {table} is an embedded Word 97-2003 document{picture}, whose "
+            "content cannot be read; turn it into a Word table of the document in Word first",
             "row": "the {table} has no row '{row}'",
             "truncated": "the {table} stops after row '{after}': the {count} rows after it "
             "('{first}' to '{last}') are missing; the file may be truncated",
@@ -204,7 +209,7 @@ NEW_OTHER_ROWS = (
             "检查三张统计表是否齐全、每张表的行是否齐全、每行的单元格是否齐全。缺少“规章”行为警告"
             "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。统计表以图片发布（网页的"
             "图片、Word 文档中的图片，位于该表所在部分的标题之下）或 Word 文档中无法读取的对象"
-            "（嵌入的 Excel 97-2003 工作表、链接到文档外文件的工作表）时，报告为警告并指向该图片"
+            "（嵌入的 Excel 97-2003 工作表、链接到文档外文件的工作表、嵌入的 Word 97-2003 文档）时，报告为警告并指向该图片"
             "或对象：表是有的，但其中的数字无法核对。",
             "格式要求“不能遗漏”；缺行往往是模板被改动或网页、PDF转换时丢失内容，相关的勾稽关系也因此无法核对。",
             NO_REGULATIONS_ROW,
@@ -217,7 +222,7 @@ NEW_OTHER_ROWS = (
             "table published as a picture (a web page's image, a picture in a Word document, "
             "under the heading of the table's section), or as a Word object that cannot be "
             "read (an embedded Excel 97-2003 worksheet, a worksheet linked from a file outside "
-            "the document), is a warning at the picture or object: the table is there, but "
+            "the document, an embedded Word 97-2003 document), is a warning at the picture or object: the table is there, but "
             "none of its numbers can be checked.",
             "The format says nothing may be left out; a missing row usually means an edited "
             "template or content lost in conversion, and the identities that need it cannot "

@@ -153,15 +153,16 @@ def _table_three_as_a_picture() -> str:
     return page.replace(table, '<p><img src="table3.png" width="640"></p>')
 
 
-def _table_three_as_an_object(linked: bool = False) -> bytes:
-    """A Word fixture with its table 三 pasted as an Excel 97-2003 object, or as a
-    worksheet linked from a file outside it."""
+def _table_three_as_an_object(linked: bool = False, prog_id: str = "Excel.Sheet.8") -> bytes:
+    """A Word fixture with its table 三 pasted as an object of the old binary format (an
+    Excel 97-2003 worksheet, or ``prog_id``'s), or as a worksheet linked from a file
+    outside it."""
     document = docx.Document(str(FIXTURES / "docx" / "qingshan-jiaotong-2023.docx"))
     if linked:
         rid = document.part.relate_to("file:///C:/表三.xlsx", OLE_REL, is_external=True)
         run = ole_object(rid, "Excel.Sheet.12").replace('Type="Embed"', 'Type="Link"')
     else:
-        run = ole_object(embed_bin(document), "Excel.Sheet.8")
+        run = ole_object(embed_bin(document), prog_id)
     table = document.tables[1]._tbl
     paragraph = document.add_paragraph()
     paragraph._p.append(parse_xml(run))
@@ -230,6 +231,9 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG003", "picture"): lambda: Scenario(_table_three_as_a_picture(), name="report.html"),
     ("XG101", "paged"): lambda: Scenario(first_part(), name="report.html"),
     ("XG003", "worksheet"): lambda: Scenario(_table_three_as_an_object(), name="report.docx"),
+    ("XG003", "document"): lambda: Scenario(
+        _table_three_as_an_object(prog_id="Word.Document.8"), name="report.docx"
+    ),
     ("XG003", "linked-worksheet"): lambda: Scenario(
         _table_three_as_an_object(linked=True), name="report.docx"
     ),

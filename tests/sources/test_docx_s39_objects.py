@@ -103,16 +103,30 @@ def test_xg003_names_the_object_and_the_rest_is_checked(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("prog_id", "icon"),
-    [("Excel.Sheet.8", True), ("Excel.Chart.8", False), ("Word.Document.8", False)],
-    ids=["shown-as-an-icon", "a-chart", "a-word-document"],
+    [("Excel.Sheet.8", True), ("Excel.Chart.8", False)],
+    ids=["shown-as-an-icon", "a-chart"],
 )
 def test_other_old_objects_give_nothing(prog_id: str, icon: bool) -> None:
-    """A worksheet shown as an icon (an attached file: no table in the text), a chart,
-    another kind of object: nothing is read of them, the document reads on."""
+    """A worksheet shown as an icon (an attached file: no table in the text), a chart:
+    nothing is read of them, nothing is kept, the document reads on."""
     source = read_built(with_object(prog_id, icon))
     assert (
         source.text
         == "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    assert source.figures == ()
+
+
+def test_a_word_97_2003_document_is_kept_where_it_stands() -> None:
+    """A Word 97-2003 document embedded as an object (a .doc: a compound file): not read,
+    kept, so that XG003 names it where a table is missing."""
+    source = read_built(with_object("Word.Document.8"))
+    assert (
+        source.text
+        == "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    assert source.figures == (
+        Figure(2, 1, 2, "word/embeddings/oleObject1.bin", "第 2 段", "document"),
     )
 
 

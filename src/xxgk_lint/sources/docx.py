@@ -992,9 +992,10 @@ class _Extractor:
         an embedded Word document (.docx, read as an imported chunk: its object shows its
         first page); nothing for another object, a linked one or a damaged one. A worksheet
         in the old binary format (Excel 97-2003), or one linked from a file outside the
-        document, shows a table whose cells cannot be read: it is kept as a figure where it
-        stands (``worksheet``, ``linked-worksheet``), so that XG003 names it instead of
-        calling the table missing, and the rest of the report is checked."""
+        document, or a Word 97-2003 document, shows a table whose cells cannot be read: it is
+        kept as a figure where it stands (``worksheet``, ``linked-worksheet``,
+        ``document``), so that XG003 names it instead of calling the table missing, and the
+        rest of the report is checked."""
         part = self.embedded(ole.get(_RID) or "")
         if part is not None and _shows(ole, _WORD_DOCUMENT):
             source = _read_chunk(*part, self.limits, self.depth)
@@ -1007,6 +1008,8 @@ class _Extractor:
             self._add_table(cells, "（Excel 对象）")
         elif part is not None and _old_worksheet(ole, part[0]):
             self._figure(_part(part[2].lstrip("/")), where, "worksheet")
+        elif part is not None and _old_document(ole, part[0]):
+            self._figure(_part(part[2].lstrip("/")), where, "document")
         elif part is None and ole.get("Type") == "Link" and _shows_worksheet(ole):
             self._figure("", where, "linked-worksheet")
 
@@ -1133,6 +1136,12 @@ def _old_worksheet(ole: etree._Element, data: bytes) -> bool:
     """Whether an embedded object shows a worksheet of the old binary format: its data
     a compound file, its ProgID a worksheet's (:func:`_shows`)."""
     return data.startswith(_COMPOUND_FILE) and _shows(ole, _WORKSHEET)
+
+
+def _old_document(ole: etree._Element, data: bytes) -> bool:
+    """Whether an embedded object shows a Word document of the old binary format (Word
+    97-2003, ``.doc``: a compound file), which is not read: its table is named by XG003."""
+    return data.startswith(_COMPOUND_FILE) and _shows(ole, _WORD_DOCUMENT)
 
 
 def _shows_worksheet(ole: etree._Element) -> bool:

@@ -341,10 +341,11 @@ class Figure(NamedTuple):
     """A picture in a report (an ``<img>`` of a web page, a picture in a Word document), or
     an object that shows a table whose cells cannot be read (``kind``: ``worksheet``, an
     Excel 97-2003 worksheet embedded in a Word document; ``linked-worksheet``, one linked
-    from a file outside it): where it stands in the original file (1-based line, its first
-    and past-last column) and what names it (its alt text, file name or part; empty if
-    nothing does). Kept so that a statistical table printed as a picture, or shown by such
-    an object, is told from a table left out."""
+    from a file outside it; ``document``, a Word 97-2003 document embedded in it): where it
+    stands in the original file (1-based line, its first and past-last column) and what
+    names it (its alt text, file name or part; empty if nothing does). Kept so that a
+    statistical table printed as a picture, or shown by such an object, is told from a
+    table left out."""
 
     line: int
     column: int
