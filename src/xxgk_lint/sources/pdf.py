@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_wrapped
+from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_watermarks, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -168,6 +168,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
+                pdf_watermarks.remove_watermarks(pdfium, page)
                 going_on = part.turn if part is not None else 0
                 textpage, bounds, drawn, aside, turn = _upright_textpage(pdfium, page, going_on)
                 textpages = [textpage]
