@@ -24,7 +24,7 @@ PDFium's text follows the order the page is drawn in. A page drawn out of readin
 page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
 :func:`_page_text`); a page drawn in order is PDFium's text as it is. The two parts of a
 table drawn sideways that a page break cut across its rows are joined row by row
-(:mod:`pdf_split`), and a number that its narrow cell broke over lines is put back on its
+(:mod:`pdf_split`; the three parts of one cut twice too), and a number that its narrow cell broke over lines is put back on its
 row (:mod:`pdf_wrapped`).
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
@@ -155,13 +155,15 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         rows: list[_Row] = []
         unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
-        last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
+        # The pages whose text drawn turned a table cut by the page break may go on
+        # from (the last; and before it, for a table over three pages), the latest first.
+        last_turned: list[tuple[int, pdf_split.Turned]] = []
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
         open_head: pdf_heads.Columns | None = None  # the head of a table a page ends in
         for index in range(count):
             page = document[index]
-            part, last_turned = last_turned, None
+            part, last_turned = last_turned, []
             try:
                 objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
                 if objects > limit:
@@ -169,7 +171,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
                 pdf_watermarks.remove_watermarks(pdfium, page)
-                going_on = part.turn if part is not None else 0
+                going_on = part[0][1].turn if part else 0
                 textpage, bounds, drawn, aside, turn = _upright_textpage(pdfium, page, going_on)
                 textpages = [textpage]
                 try:
@@ -195,11 +197,13 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     else:
                         digits = True
                     if where is not None and (turn or len(textpages) > 1):
-                        last_turned = _turned(text, where, charbox, turn or aside, textpages)
-                        if part is not None and last_turned is not None:
-                            text, where, last_turned = _join_cut_table(
-                                pages, rows, (part, last_turned), text, where
-                            )
+                        turned = _turned(text, where, charbox, turn or aside, textpages)
+                        if turned is not None:
+                            last_turned = [(index, turned)]
+                            if part:
+                                text, where, last_turned = _join_cut_table(
+                                    pages, rows, part, turned, text, where
+                                )
                     if where is not None:
                         found, open_head = _value_rows(
                             index, text, _by_text_index(charbox, where), open_head
@@ -541,35 +545,53 @@ def _turned(
 def _join_cut_table(
     pages: list[list[str]],
     rows: list[_Row],
-    parts: tuple[pdf_split.Turned, pdf_split.Turned],
+    last: list[tuple[int, pdf_split.Turned]],
+    part: pdf_split.Turned,
     text: str,
     where: list[int],
-) -> tuple[str, list[int], pdf_split.Turned | None]:
-    """The page's ``text`` and ``where`` without the lines that go on the last page's
-    rows of a table drawn sideways and cut by the page break (:func:`pdf_split.join`),
-    and its turned part's boxes without them; the last page's lines are rewritten in
-    place and its rows of numbers (``rows``) on them forgotten (their cells are those of
-    the row cut short). Unchanged if the two pages hold no such table."""
-    last, part = parts
+) -> tuple[str, list[int], list[tuple[int, pdf_split.Turned]]]:
+    """The page's ``text`` and ``where`` without the lines that go on the rows of a
+    table drawn sideways and cut by the page break (:func:`pdf_split.join`), and the pages
+    whose turned lines the next page's part may go on (each page's number and its turned
+    lines' boxes, the latest first: this page's ``part`` as it is left, then those of
+    ``last`` that its lines went on). Each page of ``last`` is tried in turn with the
+    lines left: the lines gone on are rewritten in place and their rows of numbers
+    (``rows``) forgotten (their cells are those of the row cut short).
+
+    A table cut over three pages or more has its middle on a page of its own, whose
+    lines go on the rows of the page before (its head's lines, standing where the first
+    page has none, may stay); the next page's part goes on those left, then on the rows
+    of the first page. A page whose upright text has words is no table's middle: the
+    pages before it are not tried again.
+    """
+    joined_to: list[tuple[int, pdf_split.Turned]] = []
     lines = _LINE_END.split(text)
-    found = pdf_split.join(pages[-1], last, lines, part)
-    if found is None:
-        return text, where, part
-    joined, moved = found
-    page = len(pages) - 1
-    for number, line in joined.items():
-        pages[page][number] = line
-    rows[:] = [row for row in rows if row.page != page or row.line not in joined]
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    kept = [k for k in range(len(lines)) if k not in moved]
-    new_where: list[int] = []
-    for k in kept:
-        if new_where:
-            new_where.append(-1)
-        new_where += where[starts[k] : starts[k] + len(lines[k])]
-    boxes = [part.boxes[k] for k in kept]
-    rest = pdf_split.Turned(part.turn, boxes) if any(boxes) else None
-    return "\n".join(lines[k] for k in kept), new_where, rest
+    for page, first in last:
+        found = pdf_split.join(pages[page], first, lines, part)
+        if found is None:
+            continue
+        joined, moved = found
+        for number, line in joined.items():
+            pages[page][number] = line
+        rows[:] = [row for row in rows if row.page != page or row.line not in joined]
+        starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        kept = [k for k in range(len(lines)) if k not in moved]
+        new_where: list[int] = []
+        for k in kept:
+            if new_where:
+                new_where.append(-1)
+            new_where += where[starts[k] : starts[k] + len(lines[k])]
+        lines, where = [lines[k] for k in kept], new_where
+        text = "\n".join(lines)
+        part = pdf_split.Turned(part.turn, [part.boxes[k] for k in kept])
+        joined_to.append((page, first))
+        if not any(part.boxes):
+            break
+    going_on = [(len(pages), part)] if any(part.boxes) else []
+    upright = [line for line, box in zip(lines, part.boxes, strict=True) if not box]
+    if joined_to and not any(_WORDS.search(line) for line in upright):
+        going_on += joined_to
+    return text, where, going_on
 
 
 def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
@@ -593,6 +615,8 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bo
 
 #: Any digit, half or full width.
 _DIGIT = re.compile("[0-9０-９]")
+#: A character of words (not a page number's): a Chinese character or a Latin letter.
+_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 #: How many characters with no Unicode behind them a page without a digit must have for
 #: its numbers to be unreadable (a symbol or two of a bullet font is not numbers).
 _UNMAPPED_CHARS = 8
