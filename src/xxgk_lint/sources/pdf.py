@@ -24,8 +24,8 @@ PDFium's text follows the order the page is drawn in. A page drawn out of readin
 page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
 :func:`_page_text`); a page drawn in order is PDFium's text as it is. The two parts of a
 table drawn sideways that a page break cut across its rows are joined row by row
-(:mod:`pdf_split`; the three parts of one cut twice too), and a number that its narrow cell broke over lines is put back on its
-row (:mod:`pdf_wrapped`).
+(:mod:`pdf_split`; the three parts of one cut twice too), and a number that its narrow
+cell broke over lines is put back on its row (:mod:`pdf_wrapped`).
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
@@ -160,7 +160,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         last_turned: list[tuple[int, pdf_split.Turned]] = []
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
-        open_head: pdf_heads.Columns | None = None  # the head of a table a page ends in
+        open_head: pdf_heads.Going | None = None  # the head of a table a page ends in
         for index in range(count):
             page = document[index]
             part, last_turned = last_turned, []
@@ -649,6 +649,8 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _TOKEN = re.compile(r"[^ ]+")
+#: A page number between dashes ("- 2 -", "— 2 —"): a line of values, but no row.
+_PAGE_NUMBER = re.compile(r"\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*")
 #: The last characters a cell of numbers can have (a line ending otherwise is no row).
 _VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
 #: How far (points) two cells' edges or centres may be apart and still stand in one column.
@@ -843,8 +845,8 @@ def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[
 
 
 def _value_rows(
-    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Columns | None
-) -> tuple[list[_Row], pdf_heads.Columns | None]:
+    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Going | None
+) -> tuple[list[_Row], pdf_heads.Going | None]:
     """The lines of a page that end in numbers, with each number's box, and the head's
     columns of the table the page ends in (``open_head``: the last page's).
 
@@ -867,7 +869,7 @@ def _value_rows(
         first = len(tokens)
         while first and VALUE.fullmatch(line, *tokens[first - 1]):
             first -= 1
-        if len(tokens) - first >= 2:
+        if len(tokens) - first >= 2 and not (first == 0 and _PAGE_NUMBER.fullmatch(line)):
             cells = []
             for a, b in tokens[first:]:
                 left, _, right, _ = charbox(start + a)
@@ -876,7 +878,7 @@ def _value_rows(
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
     if not rows:
-        return rows, None
+        return rows, pdf_heads.ending(lines, starts, charbox)
     found = {row.line: (row.label_end, len(row.cells)) for row in rows}
     heads, open_head = pdf_heads.heads(lines, starts, found, charbox, open_head)
     for row in rows:
