@@ -760,6 +760,11 @@ def _respace(text: str, stream: str, charbox: Callable[[int], Box]) -> tuple[str
 #: A line of one number (or placeholder) and no more, the line end after it, and the
 #: first character of the next line.
 _LONE_CELL = re.compile(r"^(?:" + VALUE.pattern + r")(\r\n|\r|\n)(?=\S)", re.M)
+#: A line of one word (a row's label) and no more, and the line end after it, before a
+#: line of numbers (two or more) and no more.
+_LONE_LABEL = re.compile(
+    rf"^\S+(\r\n|\r|\n)(?=(?:{VALUE.pattern})(?: (?:{VALUE.pattern}))+[ \t]*(?:\r|\n|$))", re.M
+)
 
 
 def _join_lone_first_cells(
@@ -772,14 +777,22 @@ def _join_lone_first_cells(
     its laid-out text then gives the row's first cell a line of its own and the rest the
     next line ("1", then "0001", spaced by :func:`_respace`). A line of one number whose
     next line starts on its baseline, to its right, is that row's start: the line end
-    becomes a space. Only pages with a line of one number pay for it: two boxes each.
+    becomes a space. So is a line of one word (the row's label) before a line of
+    numbers on its baseline, to its right: PDFium may give a row's label a line of its
+    own the same way ("Aa", then "1 0 0 0 1"), and the row lost its label. Only pages
+    with such a line pay for it: two boxes each.
     """
+    ends = sorted(
+        match.start(1) for pattern in (_LONE_CELL, _LONE_LABEL) for match in pattern.finditer(text)
+    )
     joins = [
-        match.start(1)
-        for match in _LONE_CELL.finditer(text)
-        if where[match.start(1) - 1] >= 0
-        and where[match.end(1)] >= 0
-        and _on_one_line(charbox(where[match.start(1) - 1]), charbox(where[match.end(1)]))
+        at
+        for at in dict.fromkeys(ends)  # (a lone number before numbers matches both)
+        if where[at - 1] >= 0
+        and where[at + (2 if text.startswith("\r\n", at) else 1)] >= 0
+        and _on_one_line(
+            charbox(where[at - 1]), charbox(where[at + (2 if text.startswith("\r\n", at) else 1)])
+        )
     ]
     if not joins:
         return text, where
