@@ -51,6 +51,14 @@ _HEAD_LINES = 40
 #: How far (points) a cell may reach past its column's label and still be under it.
 _SLACK = 1.5
 _PIECE = re.compile(r"\S+")
+#: A piece that ends a Latin word (its punctuation after it), and one that starts one:
+#: the words of a phrase, a space apart.
+_WORD_END = re.compile(r"[A-Za-z][,.;:!?)]?$")
+_WORD_START = re.compile(r"\(?[A-Za-z]")
+#: The widest gap between two words of a phrase, in their characters' heights: a space
+#: (a quarter to a third of a character's height); a head's labels stand farther apart
+#: (each in its own cell, between the cells' padding).
+_SPACE = 0.45
 #: A digit: a line with one at a page's end is no head's (a page number, a date).
 _DIGIT = re.compile(r"[0-9０-９]")
 
@@ -169,7 +177,10 @@ def _pieces(
     skip: re.Pattern[str] | None = None,
 ) -> list[Column]:
     """The pieces of the lines at ``numbers`` (in that order) up to the first of prose;
-    lines ``skip`` finds a match in are passed over."""
+    lines ``skip`` finds a match in are passed over. The words of a phrase in Latin
+    letters, a space apart, are one piece: a line of prose in a report written in them
+    (a sentence with no full stop before the table) spans the head's columns and is left
+    out, where its words made columns of their own."""
     pieces: list[Column] = []
     for number in numbers:
         line = lines[number]
@@ -178,11 +189,18 @@ def _pieces(
         if skip is not None and skip.search(line):
             continue
         start = starts[number]
+        word = False  # whether the line's last piece ends a word
         for match in _PIECE.finditer(line):
-            left = charbox(start + match.start())[0]
+            left, bottom, _, top = charbox(start + match.start())
             right = charbox(start + match.end() - 1)[2]
-            if right > left:
+            if right <= left:
+                continue
+            piece = match.group()
+            if word and _WORD_START.match(piece) and left - pieces[-1][1] < _SPACE * (top - bottom):
+                pieces[-1] = (pieces[-1][0], right)  # the next word of a phrase: one piece
+            else:
                 pieces.append((left, right))
+            word = _WORD_END.search(piece) is not None
     return pieces
 
 
