@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import ctypes
 import itertools
 import math
 import operator
@@ -74,6 +75,8 @@ PASSWORD_PROTECTED = (
     "e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
 )
 
+# PDFium's page object type of a form object (fpdf_edit.h, FPDF_PAGEOBJ_FORM).
+_FORM_OBJECT = 5
 # PDFium's document-loading error codes (fpdfview.h, FPDF_ERR_*).
 _ERR_FORMAT = 3
 _ERR_PASSWORD = 4
@@ -428,7 +431,8 @@ def _page_text(
         left, bottom, right, top = bounds
         shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
         shown = pdf_order.split(shown, charbox)
-        text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
+        lines = pdf_order.reading_lines(shown, _sheet_cuts(pdfium, page))
+        text, where = pdf_order.lay_out(lines, charbox)
         return *_join_spaced_digits(text, where, charbox), charbox, 0
     text = textpage.get_text_bounded(*bounds)
     respaced = _respace(text, stream, charbox)
@@ -436,6 +440,41 @@ def _page_text(
         return text, None, charbox, 0
     text, where = _join_lone_first_cells(*respaced, charbox)
     return *_join_spaced_digits(text, where, charbox), charbox, 0
+
+
+#: The most objects a sheet printed several pages to a sheet holds: a form object (a
+#: group of objects) for each page, and a few more (a frame, crop marks).
+_SHEET_OBJECTS = 16
+
+
+def _sheet_cuts(pdfium: ModuleType, page: PdfPage) -> list[float]:
+    """Where a sheet printed several pages to a sheet (2-up) is cut between its pages
+    side by side (x, left to right); none for any other page.
+
+    Such a sheet draws each page as a form object, side by side. Read in order, each
+    page's lines come as PDFium gives them; drawn out of order (a running header drawn
+    after a page's body), the sheet is laid out from its pieces, and the page beside a
+    page mostly of a table's numbers was read across with it, line by line (the two
+    pages' lines mixed): the columns of a page are not looked for where its numbers are
+    (:func:`pdf_order._columns`). Only a page drawn out of order with few objects pays
+    for it: a call or two per object.
+    """
+    raw = pdfium.raw
+    count = raw.FPDFPage_CountObjects(page.raw)
+    if count > _SHEET_OBJECTS:
+        return []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    spans = []
+    for k in range(count):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) == _FORM_OBJECT and raw.FPDFPageObj_GetBounds(
+            obj, left, bottom, right, top
+        ):
+            spans.append((left.value, right.value))
+    spans.sort()
+    if len(spans) < 2 or any(a[1] > b[0] for a, b in itertools.pairwise(spans)):
+        return []  # (forms stacked, or one over another: no pages side by side)
+    return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)]
 
 
 def _aside_text(

@@ -270,11 +270,13 @@ def _drawn_late(drawn: Sequence[Piece], k: int) -> bool:
     )
 
 
-def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
+def reading_lines(drawn: Sequence[Piece], cuts: Sequence[float] = ()) -> list[list[Piece]]:
     """The pieces in lines as the page reads: column by column, in each the lines from
-    top to bottom, each line's pieces from left to right."""
+    top to bottom, each line's pieces from left to right. The columns are the page's
+    (:func:`_columns`), or those ``cuts`` (x, left to right) part if given: the pages
+    of a sheet printed several pages to a sheet, side by side."""
     lines: list[list[Piece]] = []
-    for column in _columns(drawn):
+    for column in _cut(drawn, cuts) if cuts else _columns(drawn):
         bottom = top = 0.0
         for piece in sorted(column, key=lambda p: -p.middle):
             shared = min(top, piece.top) - max(bottom, piece.bottom)
@@ -288,6 +290,14 @@ def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
     for line in lines:
         line.sort(key=lambda p: p.left)
     return lines
+
+
+def _cut(drawn: Sequence[Piece], cuts: Sequence[float]) -> list[list[Piece]]:
+    """The pieces between each two of ``cuts`` (by their left), left to right."""
+    columns: list[list[Piece]] = [[] for _ in range(len(cuts) + 1)]
+    for piece in drawn:
+        columns[bisect.bisect(cuts, piece.left)].append(piece)
+    return columns
 
 
 def _columns(drawn: Sequence[Piece]) -> list[list[Piece]]:
