@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["remove_watermarks"]
 
 #: How many objects at each end of a page (or of a form object) are looked at.
-_ENDS = 32
+_ENDS = 16
 #: How far (degrees) text may run off a quarter turn and still be upright or turned
 #: (a scan's skew is a degree or two).
 _SLANT = 5.0
@@ -89,11 +89,13 @@ def _marks(raw: Any, holder: Any, count: Any, get: Any, *, top: bool) -> list[tu
 
 def _watermark(raw: Any, obj: Any, matrix: Any, size: Any) -> bool:
     """Whether a text object is drawn as a watermark: at a slant, or large and faint."""
-    if not raw.FPDFPageObj_GetMatrix(obj, matrix) or not raw.FPDFTextObj_GetFontSize(obj, size):
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
         return False
     angle = math.degrees(math.atan2(matrix.b, matrix.a)) % 90
     if min(angle, 90 - angle) > _SLANT:
         return True
+    if not raw.FPDFTextObj_GetFontSize(obj, size):
+        return False
     drawn = size.value * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
     return drawn >= _LARGE and _faint(raw, obj)
 
