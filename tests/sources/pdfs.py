@@ -151,3 +151,26 @@ def placed_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return pdf_file(objects)
+
+
+def two_up(data: bytes) -> bytes:
+    """``data`` printed two pages to a sheet (a landscape A4 sheet, each page a form
+    object beside the last, as a printer's "pages per sheet" makes it): PDFium's own
+    N-up."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(data)
+    sheets = pdfium.raw.FPDF_ImportNPagesToOne(
+        source.raw, ctypes.c_float(842), ctypes.c_float(595), 2, 1
+    )
+    document = pdfium.PdfDocument(sheets)
+    try:
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    finally:
+        document.close()
+        source.close()

@@ -24,8 +24,8 @@ PDFium's text follows the order the page is drawn in. A page drawn out of readin
 page of upright prose are laid out from their pieces' places instead (:mod:`pdf_order`,
 :func:`_page_text`); a page drawn in order is PDFium's text as it is. The two parts of a
 table drawn sideways that a page break cut across its rows are joined row by row
-(:mod:`pdf_split`), and a number that its narrow cell broke over lines is put back on its
-row (:mod:`pdf_wrapped`).
+(:mod:`pdf_split`; the three parts of one cut twice too), and a number that its narrow
+cell broke over lines is put back on its row (:mod:`pdf_wrapped`).
 
 pypdfium2 is imported only when a PDF is read: it loads a native library, and linting
 plain text must not pay for that.
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import ctypes
 import itertools
 import math
 import operator
@@ -43,7 +44,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_wrapped
+from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_watermarks, pdf_wrapped
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
@@ -74,6 +75,8 @@ PASSWORD_PROTECTED = (
     "e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
 )
 
+# PDFium's page object type of a form object (fpdf_edit.h, FPDF_PAGEOBJ_FORM).
+_FORM_OBJECT = 5
 # PDFium's document-loading error codes (fpdfview.h, FPDF_ERR_*).
 _ERR_FORMAT = 3
 _ERR_PASSWORD = 4
@@ -155,20 +158,23 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         rows: list[_Row] = []
         unmapped = 0  # pages whose text has no Unicode behind it
         limit = limits.max_pdf_page_chars
-        last_turned: pdf_split.Turned | None = None  # the last page's text drawn turned
+        # The pages whose text drawn turned a table cut by the page break may go on
+        # from (the last; and before it, for a table over three pages), the latest first.
+        last_turned: list[tuple[int, pdf_split.Turned]] = []
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
-        open_head: pdf_heads.Columns | None = None  # the head of a table a page ends in
+        open_head: pdf_heads.Going | None = None  # the head of a table a page ends in
         for index in range(count):
             page = document[index]
-            part, last_turned = last_turned, None
+            part, last_turned = last_turned, []
             try:
                 objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
                 if objects > limit:
                     raise over(
                         "max-pdf-page-chars", limit, f"{objects} objects on page {index + 1}"
                     )
-                going_on = part.turn if part is not None else 0
+                pdf_watermarks.remove_watermarks(pdfium, page)
+                going_on = part[0][1].turn if part else 0
                 textpage, bounds, drawn, aside, turn = _upright_textpage(pdfium, page, going_on)
                 textpages = [textpage]
                 try:
@@ -194,11 +200,13 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                     else:
                         digits = True
                     if where is not None and (turn or len(textpages) > 1):
-                        last_turned = _turned(text, where, charbox, turn or aside, textpages)
-                        if part is not None and last_turned is not None:
-                            text, where, last_turned = _join_cut_table(
-                                pages, rows, (part, last_turned), text, where
-                            )
+                        turned = _turned(text, where, charbox, turn or aside, textpages)
+                        if turned is not None:
+                            last_turned = [(index, turned)]
+                            if part:
+                                text, where, last_turned = _join_cut_table(
+                                    pages, rows, part, turned, text, where
+                                )
                     if where is not None:
                         found, open_head = _value_rows(
                             index, text, _by_text_index(charbox, where), open_head
@@ -423,7 +431,8 @@ def _page_text(
         left, bottom, right, top = bounds
         shown = [p for p in drawn if left <= p.left <= right and bottom <= p.middle <= top]
         shown = pdf_order.split(shown, charbox)
-        text, where = pdf_order.lay_out(pdf_order.reading_lines(shown), charbox)
+        lines = pdf_order.reading_lines(shown, _sheet_cuts(pdfium, page))
+        text, where = pdf_order.lay_out(lines, charbox)
         return *_join_spaced_digits(text, where, charbox), charbox, 0
     text = textpage.get_text_bounded(*bounds)
     respaced = _respace(text, stream, charbox)
@@ -431,6 +440,41 @@ def _page_text(
         return text, None, charbox, 0
     text, where = _join_lone_first_cells(*respaced, charbox)
     return *_join_spaced_digits(text, where, charbox), charbox, 0
+
+
+#: The most objects a sheet printed several pages to a sheet holds: a form object (a
+#: group of objects) for each page, and a few more (a frame, crop marks).
+_SHEET_OBJECTS = 16
+
+
+def _sheet_cuts(pdfium: ModuleType, page: PdfPage) -> list[float]:
+    """Where a sheet printed several pages to a sheet (2-up) is cut between its pages
+    side by side (x, left to right); none for any other page.
+
+    Such a sheet draws each page as a form object, side by side. Read in order, each
+    page's lines come as PDFium gives them; drawn out of order (a running header drawn
+    after a page's body), the sheet is laid out from its pieces, and the page beside a
+    page mostly of a table's numbers was read across with it, line by line (the two
+    pages' lines mixed): the columns of a page are not looked for where its numbers are
+    (:func:`pdf_order._columns`). Only a page drawn out of order with few objects pays
+    for it: a call or two per object.
+    """
+    raw = pdfium.raw
+    count = raw.FPDFPage_CountObjects(page.raw)
+    if count > _SHEET_OBJECTS:
+        return []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    spans = []
+    for k in range(count):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) == _FORM_OBJECT and raw.FPDFPageObj_GetBounds(
+            obj, left, bottom, right, top
+        ):
+            spans.append((left.value, right.value))
+    spans.sort()
+    if len(spans) < 2 or any(a[1] > b[0] for a, b in itertools.pairwise(spans)):
+        return []  # (forms stacked, or one over another: no pages side by side)
+    return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)]
 
 
 def _aside_text(
@@ -540,35 +584,53 @@ def _turned(
 def _join_cut_table(
     pages: list[list[str]],
     rows: list[_Row],
-    parts: tuple[pdf_split.Turned, pdf_split.Turned],
+    last: list[tuple[int, pdf_split.Turned]],
+    part: pdf_split.Turned,
     text: str,
     where: list[int],
-) -> tuple[str, list[int], pdf_split.Turned | None]:
-    """The page's ``text`` and ``where`` without the lines that go on the last page's
-    rows of a table drawn sideways and cut by the page break (:func:`pdf_split.join`),
-    and its turned part's boxes without them; the last page's lines are rewritten in
-    place and its rows of numbers (``rows``) on them forgotten (their cells are those of
-    the row cut short). Unchanged if the two pages hold no such table."""
-    last, part = parts
+) -> tuple[str, list[int], list[tuple[int, pdf_split.Turned]]]:
+    """The page's ``text`` and ``where`` without the lines that go on the rows of a
+    table drawn sideways and cut by the page break (:func:`pdf_split.join`), and the pages
+    whose turned lines the next page's part may go on (each page's number and its turned
+    lines' boxes, the latest first: this page's ``part`` as it is left, then those of
+    ``last`` that its lines went on). Each page of ``last`` is tried in turn with the
+    lines left: the lines gone on are rewritten in place and their rows of numbers
+    (``rows``) forgotten (their cells are those of the row cut short).
+
+    A table cut over three pages or more has its middle on a page of its own, whose
+    lines go on the rows of the page before (its head's lines, standing where the first
+    page has none, may stay); the next page's part goes on those left, then on the rows
+    of the first page. A page whose upright text has words is no table's middle: the
+    pages before it are not tried again.
+    """
+    joined_to: list[tuple[int, pdf_split.Turned]] = []
     lines = _LINE_END.split(text)
-    found = pdf_split.join(pages[-1], last, lines, part)
-    if found is None:
-        return text, where, part
-    joined, moved = found
-    page = len(pages) - 1
-    for number, line in joined.items():
-        pages[page][number] = line
-    rows[:] = [row for row in rows if row.page != page or row.line not in joined]
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    kept = [k for k in range(len(lines)) if k not in moved]
-    new_where: list[int] = []
-    for k in kept:
-        if new_where:
-            new_where.append(-1)
-        new_where += where[starts[k] : starts[k] + len(lines[k])]
-    boxes = [part.boxes[k] for k in kept]
-    rest = pdf_split.Turned(part.turn, boxes) if any(boxes) else None
-    return "\n".join(lines[k] for k in kept), new_where, rest
+    for page, first in last:
+        found = pdf_split.join(pages[page], first, lines, part)
+        if found is None:
+            continue
+        joined, moved = found
+        for number, line in joined.items():
+            pages[page][number] = line
+        rows[:] = [row for row in rows if row.page != page or row.line not in joined]
+        starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        kept = [k for k in range(len(lines)) if k not in moved]
+        new_where: list[int] = []
+        for k in kept:
+            if new_where:
+                new_where.append(-1)
+            new_where += where[starts[k] : starts[k] + len(lines[k])]
+        lines, where = [lines[k] for k in kept], new_where
+        text = "\n".join(lines)
+        part = pdf_split.Turned(part.turn, [part.boxes[k] for k in kept])
+        joined_to.append((page, first))
+        if not any(part.boxes):
+            break
+    going_on = [(len(pages), part)] if any(part.boxes) else []
+    upright = [line for line, box in zip(lines, part.boxes, strict=True) if not box]
+    if joined_to and not any(_WORDS.search(line) for line in upright):
+        going_on += joined_to
+    return text, where, going_on
 
 
 def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bool:
@@ -592,6 +654,8 @@ def _unmapped(pdfium: ModuleType, textpage: PdfTextPage, drawn: list[int]) -> bo
 
 #: Any digit, half or full width.
 _DIGIT = re.compile("[0-9０-９]")
+#: A character of words (not a page number's): a Chinese character or a Latin letter.
+_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 #: How many characters with no Unicode behind them a page without a digit must have for
 #: its numbers to be unreadable (a symbol or two of a bullet font is not numbers).
 _UNMAPPED_CHARS = 8
@@ -624,6 +688,8 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _TOKEN = re.compile(r"[^ ]+")
+#: A page number between dashes ("- 2 -", "— 2 —"): a line of values, but no row.
+_PAGE_NUMBER = re.compile(r"\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*")
 #: The last characters a cell of numbers can have (a line ending otherwise is no row).
 _VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
 #: How far (points) two cells' edges or centres may be apart and still stand in one column.
@@ -733,6 +799,11 @@ def _respace(text: str, stream: str, charbox: Callable[[int], Box]) -> tuple[str
 #: A line of one number (or placeholder) and no more, the line end after it, and the
 #: first character of the next line.
 _LONE_CELL = re.compile(r"^(?:" + VALUE.pattern + r")(\r\n|\r|\n)(?=\S)", re.M)
+#: A line of one word (a row's label) and no more, and the line end after it, before a
+#: line of numbers (two or more) and no more.
+_LONE_LABEL = re.compile(
+    rf"^\S+(\r\n|\r|\n)(?=(?:{VALUE.pattern})(?: (?:{VALUE.pattern}))+[ \t]*(?:\r|\n|$))", re.M
+)
 
 
 def _join_lone_first_cells(
@@ -745,14 +816,22 @@ def _join_lone_first_cells(
     its laid-out text then gives the row's first cell a line of its own and the rest the
     next line ("1", then "0001", spaced by :func:`_respace`). A line of one number whose
     next line starts on its baseline, to its right, is that row's start: the line end
-    becomes a space. Only pages with a line of one number pay for it: two boxes each.
+    becomes a space. So is a line of one word (the row's label) before a line of
+    numbers on its baseline, to its right: PDFium may give a row's label a line of its
+    own the same way ("Aa", then "1 0 0 0 1"), and the row lost its label. Only pages
+    with such a line pay for it: two boxes each.
     """
+    ends = sorted(
+        match.start(1) for pattern in (_LONE_CELL, _LONE_LABEL) for match in pattern.finditer(text)
+    )
     joins = [
-        match.start(1)
-        for match in _LONE_CELL.finditer(text)
-        if where[match.start(1) - 1] >= 0
-        and where[match.end(1)] >= 0
-        and _on_one_line(charbox(where[match.start(1) - 1]), charbox(where[match.end(1)]))
+        at
+        for at in dict.fromkeys(ends)  # (a lone number before numbers matches both)
+        if where[at - 1] >= 0
+        and where[at + (2 if text.startswith("\r\n", at) else 1)] >= 0
+        and _on_one_line(
+            charbox(where[at - 1]), charbox(where[at + (2 if text.startswith("\r\n", at) else 1)])
+        )
     ]
     if not joins:
         return text, where
@@ -818,8 +897,8 @@ def _by_text_index(charbox: Callable[[int], Box], where: list[int]) -> Callable[
 
 
 def _value_rows(
-    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Columns | None
-) -> tuple[list[_Row], pdf_heads.Columns | None]:
+    page: int, text: str, charbox: Callable[[int], Box], open_head: pdf_heads.Going | None
+) -> tuple[list[_Row], pdf_heads.Going | None]:
     """The lines of a page that end in numbers, with each number's box, and the head's
     columns of the table the page ends in (``open_head``: the last page's).
 
@@ -842,7 +921,7 @@ def _value_rows(
         first = len(tokens)
         while first and VALUE.fullmatch(line, *tokens[first - 1]):
             first -= 1
-        if len(tokens) - first >= 2:
+        if len(tokens) - first >= 2 and not (first == 0 and _PAGE_NUMBER.fullmatch(line)):
             cells = []
             for a, b in tokens[first:]:
                 left, _, right, _ = charbox(start + a)
@@ -851,7 +930,7 @@ def _value_rows(
                 cells.append(_Cell(a, b, left, right))
             rows.append(_Row(page, number, tokens[first - 1][1] if first else 0, cells))
     if not rows:
-        return rows, None
+        return rows, pdf_heads.ending(lines, starts, charbox)
     found = {row.line: (row.label_end, len(row.cells)) for row in rows}
     heads, open_head = pdf_heads.heads(lines, starts, found, charbox, open_head)
     for row in rows:

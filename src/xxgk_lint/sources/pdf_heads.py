@@ -21,16 +21,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from xxgk_lint.sources.pdf_order import Box
 
-__all__ = ["Columns", "heads", "slots_by_head"]
+__all__ = ["Columns", "Going", "ending", "heads", "slots_by_head"]
 
 #: A column as its head shows it: the left and right x of its label's pieces.
 Column = tuple[float, float]
 #: A table head's columns, left to right, and the x right of which they hold numbers.
 Columns = tuple[list[Column], float]
+
+
+class Going(NamedTuple):
+    """What a page leaves the next of a table it ends in: the head's columns of the
+    table whose rows it ends in, or the pieces of the head it ends in (the lines after
+    its last prose, no row among them: the table's rows are all on the next page, and
+    some of the head's labels may be too)."""
+
+    columns: Columns | None
+    pieces: list[Column]
+
 
 #: A line that ends the lines looked at above a table: prose (a sentence's end, or the
 #: colon before a table) or a section's heading (三、收到和处理政府信息公开申请情况).
@@ -40,6 +51,16 @@ _HEAD_LINES = 40
 #: How far (points) a cell may reach past its column's label and still be under it.
 _SLACK = 1.5
 _PIECE = re.compile(r"\S+")
+#: A piece that ends a Latin word (its punctuation after it), and one that starts one:
+#: the words of a phrase, a space apart.
+_WORD_END = re.compile(r"[A-Za-z][,.;:!?)]?$")
+_WORD_START = re.compile(r"\(?[A-Za-z]")
+#: The widest gap between two words of a phrase, in their characters' heights: a space
+#: (a quarter to a third of a character's height); a head's labels stand farther apart
+#: (each in its own cell, between the cells' padding).
+_SPACE = 0.45
+#: A digit: a line with one at a page's end is no head's (a page number, a date).
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 class _Cell(Protocol):
@@ -55,17 +76,21 @@ def heads(
     starts: Sequence[int],
     rows: dict[int, tuple[int, int]],
     charbox: Callable[[int], Box],
-    going_on: Columns | None = None,
-) -> tuple[dict[int, Columns], Columns | None]:
-    """The head's columns of each row of a page's tables, by the row's line, and those of
-    the table the page ends in (None if prose follows it), for the next page.
+    going_on: Going | None = None,
+) -> tuple[dict[int, Columns], Going | None]:
+    """The head's columns of each row of a page's tables, by the row's line, and what
+    the page leaves the next of the table it ends in (:class:`Going`; None if prose ends
+    it).
 
     ``rows`` gives the page's rows of numbers, each its line's number to its label's end
     in the line (0 for none) and its count of cells. A table is its rows from the first
     after prose (:data:`_PROSE`) to the next prose, with the lines of labels between
     them; its head is above its first row (:func:`head_columns`), and its numbers right
     of its widest row label. A table the page starts with (no prose above it) whose head
-    is not on the page goes on from the last page's (``going_on``): a page break cut it.
+    is not on the page goes on from the last page's (``going_on``): a page break cut it;
+    a head the last page ended in has its pieces put with the page's own (a label
+    spanning a head's rows stays on the page its first row is on: a browser printing a
+    table cut in its head puts the other labels on the next page).
     """
     found: dict[int, Columns] = {}
     table: list[int] = []
@@ -81,9 +106,10 @@ def heads(
                 table = []
             first = False
     if not table:
-        return found, None
+        return found, ending(lines, starts, charbox)
     found |= _table_heads(lines, starts, rows, charbox, table, going_on if first else None)
-    return found, found.get(table[-1])
+    columns = found.get(table[-1])
+    return found, Going(columns, []) if columns else None
 
 
 def _table_heads(
@@ -92,20 +118,24 @@ def _table_heads(
     rows: dict[int, tuple[int, int]],
     charbox: Callable[[int], Box],
     table: list[int],
-    going_on: Columns | None,
+    going_on: Going | None,
 ) -> dict[int, Columns]:
     """The head's columns of one table's rows (``table``: their lines), if it has any:
-    its own, or those of the table it goes on from (``going_on``) where its own have no
-    more columns than its fullest row has cells."""
-    columns = head_columns(lines, starts, table[0], charbox)
+    its own (with the pieces of its head the last page ended in), or those of the table
+    it goes on from (``going_on``) where its own have no more columns than its fullest
+    row has cells."""
+    pieces = head_pieces(lines, starts, table[0], charbox)
+    if going_on is not None:
+        pieces += going_on.pieces
+    columns = _columns(pieces)
     right = max(
         (charbox(starts[number] + rows[number][0] - 1)[2] for number in table if rows[number][0]),
         default=0.0,
     )
-    if going_on is not None:
+    if going_on is not None and going_on.columns is not None:
         own = sum(column[0] >= right - _SLACK for column in columns)
         if own <= max(rows[number][1] for number in table):
-            return dict.fromkeys(table, going_on)
+            return dict.fromkeys(table, going_on.columns)
     return dict.fromkeys(table, (columns, right)) if columns else {}
 
 
@@ -116,18 +146,62 @@ def head_columns(
     (``lines``, each starting at ``starts`` in the page's text; ``charbox`` by that
     index): the lines above it, up to prose (:data:`_PROSE`), put together into columns.
     Only a page's tables pay for it: a box for each piece's first and last character."""
+    return _columns(head_pieces(lines, starts, first, charbox))
+
+
+def head_pieces(
+    lines: Sequence[str], starts: Sequence[int], first: int, charbox: Callable[[int], Box]
+) -> list[Column]:
+    """The pieces of the lines above line ``first``, up to prose (see
+    :func:`head_columns`)."""
+    return _pieces(lines, starts, range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1), charbox)
+
+
+def ending(
+    lines: Sequence[str], starts: Sequence[int], charbox: Callable[[int], Box]
+) -> Going | None:
+    """What a page that ends in no row leaves the next: the pieces of the lines it ends
+    in after its last prose (a head whose rows are on the next page), lines with a digit
+    left out (a page number, a date: the page's furniture); None if there are none. A
+    page ending in prose costs a search of its last lines."""
+    numbers = range(len(lines) - 1, max(-1, len(lines) - 1 - _HEAD_LINES), -1)
+    pieces = _pieces(lines, starts, numbers, charbox, skip=_DIGIT)
+    return Going(None, pieces) if pieces else None
+
+
+def _pieces(
+    lines: Sequence[str],
+    starts: Sequence[int],
+    numbers: range,
+    charbox: Callable[[int], Box],
+    skip: re.Pattern[str] | None = None,
+) -> list[Column]:
+    """The pieces of the lines at ``numbers`` (in that order) up to the first of prose;
+    lines ``skip`` finds a match in are passed over. The words of a phrase in Latin
+    letters, a space apart, are one piece: a line of prose in a report written in them
+    (a sentence with no full stop before the table) spans the head's columns and is left
+    out, where its words made columns of their own."""
     pieces: list[Column] = []
-    for number in range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1):
+    for number in numbers:
         line = lines[number]
         if _PROSE.search(line):
             break
+        if skip is not None and skip.search(line):
+            continue
         start = starts[number]
+        word = False  # whether the line's last piece ends a word
         for match in _PIECE.finditer(line):
-            left = charbox(start + match.start())[0]
+            left, bottom, _, top = charbox(start + match.start())
             right = charbox(start + match.end() - 1)[2]
-            if right > left:
+            if right <= left:
+                continue
+            piece = match.group()
+            if word and _WORD_START.match(piece) and left - pieces[-1][1] < _SPACE * (top - bottom):
+                pieces[-1] = (pieces[-1][0], right)  # the next word of a phrase: one piece
+            else:
                 pieces.append((left, right))
-    return _columns(pieces)
+            word = _WORD_END.search(piece) is not None
+    return pieces
 
 
 def _columns(pieces: list[Column]) -> list[Column]:

@@ -190,15 +190,19 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     lines); a page of three lines drawn bottom-up makes two steps back, and that is most
     of its steps. A step back to the line right above (:func:`_back_a_line`) weighs
     double there: a page of three lines with one line drawn before the one above it has
-    one step back of two, where a page number drawn first has one far away.
+    one step back of two, where a page number drawn first has one far away. On a longer
+    page one such step back is enough when the drawing then goes on under the line it
+    stepped back from (:func:`_swapped`): two lines drawn in each other's place.
     """
-    back = near = down = late = 0
+    back = near = down = late = swapped = 0
     for k, (last, piece) in enumerate(itertools.pairwise(drawn), 1):
         middle = (piece.bottom + piece.top) / 2
         if middle > last.top:
             if piece.left < last.right:
                 back += 1
-                near += _back_a_line(last, piece)
+                if _back_a_line(last, piece):
+                    near += 1
+                    swapped += _swapped(drawn, k)
         elif middle >= last.bottom:
             continue  # on the last piece's line: the next cell or word
         elif (
@@ -213,7 +217,27 @@ def out_of_order(drawn: Sequence[Piece]) -> bool:
     steps = len(drawn) - 1
     weight = back + near  # (a short page's sign only: a long page counts its steps back)
     few = weight >= 2 and weight > steps / 2
-    return back >= _STEPS_BACK or few or down >= _STEPS_DOWN or late >= _LATE_ROWS
+    return back >= _STEPS_BACK or few or swapped > 0 or down >= _STEPS_DOWN or late >= _LATE_ROWS
+
+
+def _swapped(drawn: Sequence[Piece], k: int) -> bool:
+    """Whether the ``k``-th piece, drawn right after the line under it (see
+    :func:`_back_a_line`), was swapped with that line: both are lines of words (two
+    characters wide at least: not a character of text drawn turned, whose pieces stack
+    up the page), and the piece drawn next (if any) goes on below that line, as if the
+    two lines had changed places in the stream. A page of any length with one line drawn
+    out of its place is out of order; a step back to a line that the drawing then goes
+    on from is not a swap."""
+    below, piece = drawn[k - 1], drawn[k]
+    if not (_wide(below) and _wide(piece)):
+        return False
+    return k + 1 == len(drawn) or drawn[k + 1].middle < below.bottom
+
+
+def _wide(piece: Piece) -> bool:
+    """Whether a piece is at least twice as wide as it is high: a line of two characters
+    or more, upright."""
+    return piece.right - piece.left >= 2 * (piece.top - piece.bottom)
 
 
 def _back_a_line(last: Piece, piece: Piece) -> bool:
@@ -246,11 +270,13 @@ def _drawn_late(drawn: Sequence[Piece], k: int) -> bool:
     )
 
 
-def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
+def reading_lines(drawn: Sequence[Piece], cuts: Sequence[float] = ()) -> list[list[Piece]]:
     """The pieces in lines as the page reads: column by column, in each the lines from
-    top to bottom, each line's pieces from left to right."""
+    top to bottom, each line's pieces from left to right. The columns are the page's
+    (:func:`_columns`), or those ``cuts`` (x, left to right) part if given: the pages
+    of a sheet printed several pages to a sheet, side by side."""
     lines: list[list[Piece]] = []
-    for column in _columns(drawn):
+    for column in _cut(drawn, cuts) if cuts else _columns(drawn):
         bottom = top = 0.0
         for piece in sorted(column, key=lambda p: -p.middle):
             shared = min(top, piece.top) - max(bottom, piece.bottom)
@@ -264,6 +290,14 @@ def reading_lines(drawn: Sequence[Piece]) -> list[list[Piece]]:
     for line in lines:
         line.sort(key=lambda p: p.left)
     return lines
+
+
+def _cut(drawn: Sequence[Piece], cuts: Sequence[float]) -> list[list[Piece]]:
+    """The pieces between each two of ``cuts`` (by their left), left to right."""
+    columns: list[list[Piece]] = [[] for _ in range(len(cuts) + 1)]
+    for piece in drawn:
+        columns[bisect.bisect(cuts, piece.left)].append(piece)
+    return columns
 
 
 def _columns(drawn: Sequence[Piece]) -> list[list[Piece]]:
