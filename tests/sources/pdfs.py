@@ -174,3 +174,44 @@ def two_up(data: bytes) -> bytes:
     finally:
         document.close()
         source.close()
+
+
+def lines_pdf_with_pictures(lines: list[str | None], size: float = 3) -> bytes:
+    """One page of ``lines`` in :func:`cjk_pdf`'s font at ``size`` pt, one under another
+    from the top of a page wide enough for the longest; a None line is a picture (an image
+    XObject as wide as the page, an eighth of the text's height high) drawn where it
+    stands."""
+    step = size * 1.6
+    width = int(max((len(line or "") for line in lines), default=1) * size + 100)
+    picture = max(step * 4, (len(lines) * step + 100) / 8)
+    height = int(len(lines) * step + lines.count(None) * picture + 100)
+    y = height - 50.0
+    drawn = []
+    for line in lines:
+        if line is None:
+            y -= picture
+            drawn.append(f"q {width - 100} 0 0 {picture - step:.2f} 50 {y:.2f} cm /Im1 Do Q")
+            continue
+        y -= step
+        text = line.encode("utf-16-be").hex()
+        drawn.append(f"BT /F1 {size} Tf 1 0 0 1 50 {y:.2f} Tm <{text}> Tj ET")
+    content = "\n".join(drawn).encode()
+    document = cjk_pdf([content], sizes=[(width, height)], rotate=[0])
+    # The picture: a grey image XObject, its object after the page's (numbered 8).
+    document = document.replace(
+        b"/Resources << /Font << /F1 3 0 R >> >>",
+        b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 8 0 R >> >>",
+    )
+    objects = _objects(document)
+    objects.append(
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x80\x80\x80\nendstream"
+    )
+    return pdf_file(objects)
+
+
+def _objects(document: bytes) -> list[bytes]:
+    """The bodies of a PDF's objects as :func:`pdf_file` wrote them, in order."""
+    import re
+
+    return [m.group(1) for m in re.finditer(rb"\d+ 0 obj\n(.*?)\nendobj\n", document, re.S)]

@@ -44,9 +44,16 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from xxgk_lint.sources import pdf_heads, pdf_order, pdf_split, pdf_watermarks, pdf_wrapped
+from xxgk_lint.sources import (
+    pdf_heads,
+    pdf_order,
+    pdf_pictures,
+    pdf_split,
+    pdf_watermarks,
+    pdf_wrapped,
+)
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
-from xxgk_lint.sources.model import InputError, Source, TextBuilder
+from xxgk_lint.sources.model import Figure, InputError, Source, TextBuilder
 from xxgk_lint.sources.pdf_order import VALUE, Box, apart
 from xxgk_lint.sources.pdf_streams import check_streams
 
@@ -99,7 +106,7 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
         raise InputError("the file is empty")
     check_streams(data, limits)
     try:
-        pages = _extract_pages(data, limits)
+        pages, pictures = _extract_pages(data, limits)
     except InputError:
         raise
     except Exception as exc:  # PDFium fails in many ways on a broken file
@@ -111,10 +118,15 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
 
     builder = TextBuilder(max_lines=limits.max_lines)
     lines: list[str] = []
+    figures: list[Figure] = []
     for page_no, text in enumerate(pages, start=1):
         if not text.strip():
             continue  # an empty page (or a scanned one among text pages) adds no line
         where = f"第 {page_no} 页"
+        # A picture stands before the line it is above (the page's next line when it is
+        # below them all): column 1 of that line.
+        first = len(lines) + 1
+        figures += (Figure(first + above, 1, 2, "", where) for above in pictures.get(page_no, ()))
         for line in text.split("\n"):
             builder.add(line, where=where)
             builder.newline()
@@ -127,11 +139,14 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
         text=text,
         positions=positions,
         original_lines=tuple(lines),
+        figures=tuple(figures),
     )
 
 
-def _extract_pages(data: bytes, limits: Limits) -> list[str]:
-    """The text of each page, with LF line ends and no control characters."""
+def _extract_pages(data: bytes, limits: Limits) -> tuple[list[str], dict[int, list[int]]]:
+    """The text of each page, with LF line ends and no control characters; and, by page
+    number (1-based), how many of its lines stand above each picture on it that may hold a
+    table (:mod:`.pdf_pictures`; a page read upright whose characters' places are known)."""
     try:
         import pypdfium2 as pdfium
     except ImportError:  # a broken install: say so instead of a traceback
@@ -164,6 +179,8 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         digits = False  # whether any page's text has a digit
         digitless = 0  # the first page with no digit and unmapped characters, if any
         open_head: pdf_heads.Going | None = None  # the head of a table a page ends in
+        pictured = pdf_pictures.may_hold_pictures(data)
+        pictures: dict[int, list[int]] = {}  # the pages' pictures, as returned
         for index in range(count):
             page = document[index]
             part, last_turned = last_turned, []
@@ -214,6 +231,13 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
                         rows += found
                     else:
                         open_head = None
+                    if pictured and where is not None and not turn and len(textpages) == 1:
+                        tops = pdf_pictures.picture_tops(pdfium, page)
+                        if tops:
+                            spans = _line_spans(text)
+                            pictures[index + 1] = sorted(
+                                {pdf_pictures.lines_above(spans, where, charbox, t) for t in tops}
+                            )
                     pages.append(_LINE_END.split(text))
                 finally:
                     for opened in textpages:
@@ -225,7 +249,7 @@ def _extract_pages(data: bytes, limits: Limits) -> list[str]:
         if digitless and not digits:
             raise InputError(UNMAPPED_DIGITS.format(page=digitless))
         laid_out = _lay_out_rows(pages, rows)
-        return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)]
+        return [_clean(page, lines, laid_out) for page, lines in enumerate(pages)], pictures
     finally:
         document.close()
 
@@ -687,6 +711,19 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
 _LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Where each line of a page's ``text`` (as :data:`_LINE_END` cuts it) starts and ends."""
+    spans = []
+    at = 0
+    for end in _LINE_END.finditer(text):
+        spans.append((at, end.start()))
+        at = end.end()
+    spans.append((at, len(text)))
+    return spans
+
+
 _TOKEN = re.compile(r"[^ ]+")
 #: A page number between dashes ("- 2 -", "— 2 —"): a line of values, but no row.
 _PAGE_NUMBER = re.compile(r"\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*")

@@ -42,22 +42,22 @@ def picture_tops(pdfium: ModuleType, page: Any) -> list[float]:
 
 
 def lines_above(
-    text: str, where: Sequence[int] | None, charbox: Callable[[int], Any], top: float
-) -> int | None:
-    """How many of a page's lines (``text``, with ``where``: each character's index in the
-    text page, and ``charbox``: a character's box, left, bottom, right, top) stand above a
-    picture whose top is ``top``: the lines before the first line whose first known
-    character's middle is below it. None where the characters' places are not known."""
-    if where is None:
-        return None
-    start = 0
-    for number, line in enumerate(text.split("\n")):
-        for offset in range(start, start + len(line)):
-            index = where[offset] if offset < len(where) else -1
+    lines: Sequence[tuple[int, int]],
+    where: Sequence[int],
+    charbox: Callable[[int], tuple[float, float, float, float]],
+    top: float,
+) -> int:
+    """How many of a page's lines stand above a picture whose top is ``top``: the lines
+    before the first line whose first placed character's middle is below it. ``lines``
+    holds where each line starts and ends in the page's text, ``where`` each character's
+    index in the text page (negative: a character put in, not drawn), ``charbox`` a drawn
+    character's box (left, bottom, right, top)."""
+    for number, (start, end) in enumerate(lines):
+        for offset in range(start, min(end, len(where))):
+            index = where[offset]
             if index >= 0:
-                box = charbox(index)
-                if (box[1] + box[3]) / 2 < top:
+                _, bottom, _, above = charbox(index)
+                if (bottom + above) / 2 < top:
                     return number
                 break
-        start += len(line) + 1
-    return len(text.split("\n"))
+    return len(lines)
