@@ -15,6 +15,7 @@ over each page's objects.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
@@ -31,13 +32,22 @@ def may_hold_pictures(data: bytes) -> bool:
 
 def picture_tops(pdfium: ModuleType, page: Any) -> list[float]:
     """The top (in page units, from the bottom) of each picture on ``page`` large enough to
-    hold a table, the highest first."""
+    hold a table, the highest first. PDFium's own calls, one object at a time (a page of a
+    Word or browser PDF holds hundreds: its wrapper objects cost three times as much)."""
+    raw = pdfium.raw
     width, height = page.get_width(), page.get_height()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     tops = []
-    for picture in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = picture.get_bounds()
-        if right - left >= width * _WIDTH_SHARE and top - bottom >= height * _HEIGHT_SHARE:
-            tops.append(top)
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        drawn = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(drawn) != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if not raw.FPDFPageObj_GetBounds(drawn, *corners):
+            continue
+        wide = right.value - left.value >= width * _WIDTH_SHARE
+        if wide and top.value - bottom.value >= height * _HEIGHT_SHARE:
+            tops.append(top.value)
     return sorted(tops, reverse=True)
 
 
