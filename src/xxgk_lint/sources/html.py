@@ -406,6 +406,7 @@ _PAGINATION_LINE = re.compile(
     r"\d+|跳转|到第|GO|go)[\s\[\]【】|/<>«»·.：:]*)+$"
 )
 _PAGINATION_WORD = re.compile(r"上一页|下一页|共\s*\d+\s*页")
+_PAGE_COUNT = re.compile(r"共\s*\d+\s*页")
 
 
 def _pagination(text: str, positions: PositionMap) -> MetaTag | None:
@@ -413,6 +414,8 @@ def _pagination(text: str, positions: PositionMap) -> MetaTag | None:
     :data:`_PAGINATION_LINE`), where it stands in the source: a portal splits a long
     article over pages (第1页 共3页 下一页), and a report so published lacks, on each page,
     the sections the others hold."""
+    if "下一页" not in text and "上一页" not in text and _PAGE_COUNT.search(text) is None:
+        return None  # (most pages: three searches, not a look at every line)
     for match in _PAGINATION_LINE.finditer(text):
         bar = match.group().strip()
         if _PAGINATION_WORD.search(bar) is None:
