@@ -12,6 +12,7 @@ from tests.sources.pdfs import lines_pdf_with_pictures
 from xxgk_lint.engine.diagnostics import Severity
 from xxgk_lint.sources.model import Figure
 from xxgk_lint.sources.pdf import read_pdf
+from xxgk_lint.sources.pdf_pictures import may_hold_pictures
 
 SEED = (SEEDS / "000_046dc01fb9bbe87a.txt").read_text(encoding="utf-8").split("\n")
 
@@ -67,3 +68,13 @@ def test_a_pdf_without_pictures_is_not_looked_at() -> None:
     data = lines_pdf_with_pictures([line for line in with_table_four_as_a_picture() if line])
     assert b"/Image" in data  # (the XObject is there, drawn nowhere)
     assert read_pdf("r.pdf", data).figures == ()
+
+
+def test_only_an_image_xobject_makes_the_pages_looked_at() -> None:
+    """Most producers name the image procedure sets on every page (``/ProcSet [/PDF /Text
+    /ImageB /ImageC /ImageI]``): no reason to look at a page's objects."""
+    assert not may_hold_pictures(b"<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI] >>")
+    assert not may_hold_pictures(b"<< /Type /XObject /Subtype /Form >>")
+    assert may_hold_pictures(b"<< /Type /XObject /Subtype /Image /Width 2 >>")
+    assert may_hold_pictures(b"<</Type/XObject/Subtype/Image/Width 2>>")
+    assert may_hold_pictures(b"<< /Subtype\n/Image >>")

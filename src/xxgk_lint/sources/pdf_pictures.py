@@ -8,14 +8,15 @@ so that XG003 says the table is a picture instead (see
 
 A picture that may hold a table is at least a third of the page wide and a twentieth of
 it high: a seal (公章), a logo, an icon or a rule drawn as an image is not. Looked for
-only in a PDF whose bytes name an image (``/Image``: an image XObject's dictionary is
-never compressed, since a stream is never inside an object stream), and then by one pass
-over each page's objects.
+only in a PDF whose bytes hold an image XObject (``/Subtype /Image``: an image's
+dictionary is never compressed, since a stream is never inside an object stream), and
+then by one pass over each page's objects.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
@@ -26,8 +27,14 @@ _HEIGHT_SHARE = 1 / 20
 
 
 def may_hold_pictures(data: bytes) -> bool:
-    """Whether a PDF's bytes name an image (its pages are then looked at)."""
-    return b"/Image" in data
+    """Whether a PDF's bytes hold an image XObject's dictionary (its pages are then looked
+    at); not a page's ``/ProcSet [… /ImageB /ImageC]``, which most producers write."""
+    return _IMAGE_XOBJECT.search(data) is not None
+
+
+#: The subtype of an image XObject, as a dictionary gives it (``/Subtype/Image``,
+#: ``/Subtype /Image``): a search for its literal start, fast.
+_IMAGE_XOBJECT = re.compile(rb"/Subtype\s*/Image(?![A-Za-z])")
 
 
 def picture_tops(pdfium: ModuleType, page: Any) -> list[float]:
