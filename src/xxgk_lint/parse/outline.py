@@ -304,9 +304,36 @@ def run_in_heading(text: str, key: str) -> re.Match[str] | None:
     (group ``heading``; the run-in text starts at its end), or None. The builder asks it of
     a heading line that goes on into a sentence (六、其他需要报告的事项：本年度未收取信息
     处理费。, which the grammar reads as one heading), this module of paragraphs."""
-    if not text.lstrip(_BEFORE_NUMERAL).startswith(("第", *_NUMERALS)):
-        return None  # (the pattern is compiled only for a text that may match)
-    return compiled(_run_in_source(key)).match(text) or _colon_heading(text, key)
+    if text.lstrip(_BEFORE_NUMERAL).startswith(("第", *_NUMERALS)):
+        found = compiled(_run_in_source(key)).match(text) or _colon_heading(text, key)
+        if found is not None:
+            return found
+    return _numbered_run_in(text, key)
+
+
+def _numbered_run_in(text: str, key: str) -> re.Match[str] | None:
+    """Section ``key``'s heading opening ``text`` under a numeral of another style (01
+    总体情况：…, PART 01, 第1部分, Ⅰ.: :func:`~xxgk_lint.parse.numerals.heading_numeral`; not
+    one that numbers items too, （五） or ⑤, run on into text: a sub-heading), one
+    of the section's titles after it, then the text run in, as :func:`run_in_heading`
+    matches it. The numeral is read first (no pattern for a text that opens with none);
+    the pattern of the title after it is compiled once per numeral as printed."""
+    lead = len(text) - len(text.lstrip(_AROUND_TITLE))
+    numeral = heading_numeral(text[lead:])
+    if numeral is None:
+        return None
+    if numeral.item:
+        return None  # (（五） ⑤ number a section's items: a sub-heading, _as_subheading's)
+    return compiled(_numbered_run_in_source(key, text[: lead + numeral.end])).match(text)
+
+
+def _numbered_run_in_source(key: str, opening: str) -> str:
+    """:func:`_numbered_run_in`'s pattern: ``opening`` (marks and a numeral, as printed),
+    one of section ``key``'s titles, then what :func:`_run_in_source` allows after it."""
+    return (
+        rf"(?P<heading>{re.escape(opening)}(?:{_title_forms(key)}){_CLOSE}(?:\*\*)?)"
+        rf"{_BLANKS}(?:[:：。.．，,]{_BLANKS})?"
+    )
 
 
 @functools.cache
@@ -409,8 +436,17 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
                 continue
             heading, span, rest = found
             owned = _owned(([rest] if rest else []) + list(blocks[at + taken :]), key)
-            return index, at, Section(key, section_number(heading), heading, span, owned)
+            return index, at, Section(key, _printed_number(heading), heading, span, owned)
     return None
+
+
+def _printed_number(heading: str) -> str | None:
+    """The numeral of a heading as printed: the format's (一) or another style's (01, Ⅱ.)."""
+    number = section_number(heading)
+    if number is None:
+        numeral = heading_numeral(heading.lstrip(_AROUND_TITLE))
+        number = numeral.printed if numeral is not None else None
+    return number
 
 
 def _heading_opening(
