@@ -33,6 +33,9 @@ ADVERSARIAL: dict[str, str] = {
     "headings": HEADINGS * 300,
     "period-words": "统计期限" * 1_250,
     "numbers": "1,2.3，４" * 1_250,
+    "digits": "1" * 5_000 + "x",  # a digit run matched two ways by a repeated group
+    "digits-spaced": "1 " * 2_500 + "x",
+    "page-numbers": "第 1 页 共 9 页 下一页 " * 500 + "x",
     "angles": "<" * 5_000,
     "open-tags": "<a " * 2_500,
     "attribute-soup": "<td " + 'a="b" c=d e= ' * 1_250,

@@ -398,32 +398,32 @@ def _attachment(root: etree._Element, lines: list[str]) -> MetaTag | None:
     return _meta_tag(name[:_MAX_META_CONTENT], el.sourceline, lines)
 
 
-#: A line of the page's text that is a pagination bar: page numbers, 首页 / 上一页 / 下一页 /
-#: 尾页, 第1页 / 共3页, with brackets and separators, holding 下一页, 上一页 or 共N页 (what
-#: tells it from a menu's 首页 or a list of numbers).
-_PAGINATION_LINE = re.compile(
-    r"(?m)^[\s\[\]【】|/<>«»·.]*(?:(?:首页|上一页|下一页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|"
-    r"\d+|跳转|到第|GO|go)[\s\[\]【】|/<>«»·.：:]*)+$"
+#: What a pagination bar is made of: page numbers, 首页 / 上一页 / 下一页 / 尾页, 第1页 /
+#: 共3页, a "go to page" box, brackets and separators. A line of nothing else that holds
+#: 上一页, 下一页 or 共N页 (:data:`_PAGINATION_WORD`: what tells it from a menu's 首页 or a
+#: list of numbers) is a bar. Matched a token at a time (``sub``): no nested repetition.
+_PAGINATION_TOKEN = re.compile(
+    r"首页|上一页|下一页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|跳转|到第|GO|go|[\s\[\]【】|/<>«»·.：:]"
 )
 _PAGINATION_WORD = re.compile(r"上一页|下一页|共\s*\d+\s*页")
-_PAGE_COUNT = re.compile(r"共\s*\d+\s*页")
 
 
 def _pagination(text: str, positions: PositionMap) -> MetaTag | None:
     """The page's pagination bar (the first line of its ``text`` that is one, see
-    :data:`_PAGINATION_LINE`), where it stands in the source: a portal splits a long
+    :data:`_PAGINATION_TOKEN`), where it stands in the source: a portal splits a long
     article over pages (第1页 共3页 下一页), and a report so published lacks, on each page,
     the sections the others hold."""
-    if "下一页" not in text and "上一页" not in text and _PAGE_COUNT.search(text) is None:
-        return None  # (most pages: three searches, not a look at every line)
-    for match in _PAGINATION_LINE.finditer(text):
-        bar = match.group().strip()
-        if _PAGINATION_WORD.search(bar) is None:
-            continue
-        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-        line = text.count("\n", 0, start) + 1
-        column = start - text.rfind("\n", 0, start)
-        origin = positions.origin(line, column)
+    for word in _PAGINATION_WORD.finditer(text):
+        start = text.rfind("\n", 0, word.start()) + 1
+        end = text.find("\n", word.end())
+        line = text[start : len(text) if end == -1 else end]
+        if _PAGINATION_TOKEN.sub("", line):
+            continue  # something else on the line: a sentence naming the next page
+        bar = line.strip()
+        start += len(line) - len(line.lstrip())
+        origin = positions.origin(
+            text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        )
         return MetaTag(" ".join(bar.split())[:_MAX_META_CONTENT], origin.line, origin.column)
     return None
 
@@ -1223,7 +1223,6 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
 
 #: A picture drawn narrower or lower than this many pixels is an icon, not a table.
 _ICON_PX = 48
-_PIXELS = re.compile(r"\s*(\d+)\s*(?:px)?\s*$")
 #: The most characters of a picture's name (alt text, file name) a finding shows.
 _NAME_CHARS = 40
 
@@ -1605,8 +1604,8 @@ class _Extractor:
         way), where its start tag stands, the cursor just past it: a statistical table
         printed as a picture is then told from one left out."""
         for side in ("width", "height"):
-            size = _PIXELS.match(img.get(side) or "")
-            if size is not None and int(size.group(1)) < _ICON_PX:
+            size = (img.get(side) or "").strip().removesuffix("px").rstrip()
+            if size.isdecimal() and size.isascii() and int(size) < _ICON_PX:
                 return
         cursor = self.cursor
         end = cursor.pos
