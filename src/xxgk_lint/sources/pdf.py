@@ -54,7 +54,7 @@ from xxgk_lint.sources import (
 )
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
 from xxgk_lint.sources.model import Figure, InputError, Source, TextBuilder
-from xxgk_lint.sources.pdf_order import VALUE, Box, apart
+from xxgk_lint.sources.pdf_order import LINE_END, VALUE, Box, apart, page_lines
 from xxgk_lint.sources.pdf_streams import check_streams
 
 if TYPE_CHECKING:
@@ -234,11 +234,11 @@ def _extract_pages(data: bytes, limits: Limits) -> tuple[list[str], dict[int, li
                     if pictured and where is not None and not turn and len(textpages) == 1:
                         tops = pdf_pictures.picture_tops(pdfium, page)
                         if tops:
-                            spans = _line_spans(text)
+                            lines = page_lines(text)
                             pictures[index + 1] = sorted(
-                                {pdf_pictures.lines_above(spans, where, charbox, t) for t in tops}
+                                {pdf_pictures.lines_above(lines, where, charbox, t) for t in tops}
                             )
-                    pages.append(_LINE_END.split(text))
+                    pages.append(LINE_END.split(text))
                 finally:
                     for opened in textpages:
                         opened.close()
@@ -589,9 +589,8 @@ def _turned(
     with a table drawn sideways (:func:`_aside_text`). Only pages with text drawn turned
     pay for it: a box per character."""
     offset = len(textpages[0].get_text_range()) if len(textpages) > 1 else 0
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     boxes: list[pdf_split.LineBox | None] = []
-    for start, line in zip(starts, _LINE_END.split(text), strict=True):
+    for start, line in page_lines(text):
         found = [
             charbox(where[at])
             for at in range(start, start + len(line))
@@ -628,7 +627,7 @@ def _join_cut_table(
     pages before it are not tried again.
     """
     joined_to: list[tuple[int, pdf_split.Turned]] = []
-    lines = _LINE_END.split(text)
+    lines = LINE_END.split(text)
     for page, first in last:
         found = pdf_split.join(pages[page], first, lines, part)
         if found is None:
@@ -637,7 +636,7 @@ def _join_cut_table(
         for number, line in joined.items():
             pages[page][number] = line
         rows[:] = [row for row in rows if row.page != page or row.line not in joined]
-        starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        starts = [0, *(m.end() for m in LINE_END.finditer(text))]
         kept = [k for k in range(len(lines)) if k not in moved]
         new_where: list[int] = []
         for k in kept:
@@ -710,18 +709,6 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 # PDFium ends lines with CRLF; a lone CR or LF is a line end too.
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """Where each line of a page's ``text`` (as :data:`_LINE_END` cuts it) starts and ends."""
-    spans = []
-    at = 0
-    for end in _LINE_END.finditer(text):
-        spans.append((at, end.start()))
-        at = end.end()
-    spans.append((at, len(text)))
-    return spans
 
 
 _TOKEN = re.compile(r"[^ ]+")
@@ -942,14 +929,14 @@ def _value_rows(
     A line counts if it ends in two numbers or more: a row of a statistical table as
     PDFium gives it ("（一）予以公开 5 1 7 0 0 13"). A lone number is left as it is: it
     is mostly the one value of a cell that spans the row (行政许可 1493). A row's line is
-    its number among the page's lines (split at ``_LINE_END``). A cell's sides
+    its number among the page's lines (split at ``LINE_END``). A cell's sides
     are those of its characters' loose boxes (the glyphs' advance, not their ink: a "1"
     and a "4" right-aligned end at one x, though their ink does not). Each row has its
     table's head's columns, where the page shows them (:func:`pdf_heads.heads`).
     """
     rows: list[_Row] = []
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    lines = _LINE_END.split(text)
+    starts = [0, *(m.end() for m in LINE_END.finditer(text))]
+    lines = LINE_END.split(text)
     for number, line in enumerate(lines):
         if not line or line[-1] not in _VALUE_ENDS:
             continue

@@ -35,6 +35,19 @@ from collections.abc import Callable, Sequence
 #: A character's or a piece's box: left, bottom, right, top (PDF points, y up).
 Box = tuple[float, float, float, float]
 
+#: What ends a line of a page's text as PDFium gives it (CR LF) or as the reader lays it
+#: out (LF).
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def page_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a page's ``text`` (cut at :data:`LINE_END`), each with where it starts
+    in the text: what the steps that look at a page's lines with their characters' places
+    (``where``, by offset in the text) go through."""
+    starts = [0, *(end.end() for end in LINE_END.finditer(text))]
+    return list(zip(starts, LINE_END.split(text), strict=True))
+
+
 # A line of PDFium's text in drawing order: what lies between two line ends.
 _PIECE = re.compile(r"[^\r\n]+")
 #: A cell's text in a row of numbers: a number (1,493 / 12.35 / 5% / -1, full-width

@@ -59,18 +59,18 @@ def picture_tops(pdfium: ModuleType, page: Any) -> list[float]:
 
 
 def lines_above(
-    lines: Sequence[tuple[int, int]],
+    lines: Sequence[tuple[int, str]],
     where: Sequence[int],
     charbox: Callable[[int], tuple[float, float, float, float]],
     top: float,
 ) -> int:
     """How many of a page's lines stand above a picture whose top is ``top``: the lines
     before the first line whose first placed character's middle is below it. ``lines``
-    holds where each line starts and ends in the page's text, ``where`` each character's
-    index in the text page (negative: a character put in, not drawn), ``charbox`` a drawn
-    character's box (left, bottom, right, top)."""
-    for number, (start, end) in enumerate(lines):
-        for offset in range(start, min(end, len(where))):
+    holds each line of the page's text with where it starts (:func:`.pdf_order.page_lines`),
+    ``where`` each character's index in the text page (negative: a character put in, not
+    drawn), ``charbox`` a drawn character's box (left, bottom, right, top)."""
+    for number, (start, line) in enumerate(lines):
+        for offset in range(start, min(start + len(line), len(where))):
             index = where[offset]
             if index >= 0:
                 _, bottom, _, above = charbox(index)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from xxgk_lint.sources.pdf_order import Box
+from xxgk_lint.sources.pdf_order import Box, page_lines
 
 __all__ = ["rejoin"]
 
@@ -28,7 +28,6 @@ __all__ = ["rejoin"]
 _PART = re.compile(r"[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}")
 #: Such a line somewhere in a page's text (the one search most pages cost).
 _ANY_PART = re.compile(r"^[ \t]*[0-9０-９]{1,2}(?:[ \t]+[0-9０-９]{1,2}){0,2}[ \t]*\r?$", re.M)
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _DIGITS = re.compile(r"[0-9０-９]+")
 #: How far under the last part the next may stand, in the characters' heights.
 _BELOW = 0.5
@@ -59,10 +58,8 @@ def rejoin(
     """
     if _ANY_PART.search(text) is None:
         return None
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     lines = [
-        _Line(list(line), where[start : start + len(line)])
-        for start, line in zip(starts, _LINE_END.split(text), strict=True)
+        _Line(list(line), where[start : start + len(line)]) for start, line in page_lines(text)
     ]
     changed = False
     for number, line in enumerate(lines):
