@@ -48,6 +48,7 @@ from xxgk_lint.sources.model import (
     LimitError,
     Source,
     TextBuilder,
+    figure_name,
 )
 from xxgk_lint.sources.xlsx_sheet import sheet_rows
 
@@ -170,7 +171,7 @@ def _pictured_paragraphs(body: etree._Element) -> dict[etree._Element, str]:
         else:
             shape = picture.getparent()
             name = (shape.get("alt") or "") if shape is not None else ""
-        found[paragraph] = " ".join(name.split())[:40]
+        found[paragraph] = figure_name(name)
     return found
 
 

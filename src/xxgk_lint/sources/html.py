@@ -83,6 +83,7 @@ from xxgk_lint.sources.model import (
     PositionMap,
     Source,
     TextBuilder,
+    figure_name,
 )
 from xxgk_lint.sources.text import decode_bytes, normalise_newlines
 
@@ -1223,8 +1224,6 @@ def _displayed(root: etree._Element, lowered: bytes) -> dict[etree._Element, boo
 
 #: A picture drawn narrower or lower than this many pixels is an icon, not a table.
 _ICON_PX = 48
-#: The most characters of a picture's name (alt text, file name) a finding shows.
-_NAME_CHARS = 40
 
 #: Form field types whose ``value`` a browser shows as text in the field.
 #: The options of a ``<select>`` (in groups or not), and the text of one.
@@ -1617,7 +1616,7 @@ class _Extractor:
         if not name and not source.startswith("data:"):  # (a data URI names nothing)
             name = source.partition("?")[0].rpartition("/")[2]
         tag_end = column + (end - start if cursor.line_of(end) == line else 4)
-        self.figures.append(Figure(line, column, tag_end, " ".join(name.split())[:_NAME_CHARS]))
+        self.figures.append(Figure(line, column, tag_end, figure_name(name)))
 
     def _white_space_start(self, el: etree._Element, tag: str) -> tuple[int, object]:
         """An element in the flow that sets white-space (``self.white_space``): until its

@@ -355,6 +355,16 @@ class Figure(NamedTuple):
     kind: str = "picture"
 
 
+#: The most characters of a figure's name (an alt text, a file name) a finding quotes.
+_FIGURE_NAME_CHARS = 40
+
+
+def figure_name(text: str) -> str:
+    """A figure's name as the readers keep it: its words on one line, cut to
+    :data:`_FIGURE_NAME_CHARS` characters (an alt text may be a paragraph)."""
+    return " ".join(text.split())[:_FIGURE_NAME_CHARS]
+
+
 #: The key of a web page's own ``<title>`` in :attr:`Source.meta` (no ``<meta>`` name is
 #: written so).
 PAGE_TITLE = "<title>"
