@@ -6,12 +6,16 @@ the place of its number; before, no row was read (XG003 for each)."""
 from __future__ import annotations
 
 import html
+import importlib.util
 import io
+import sys
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 
 import docx
 
+from tests.conftest import FIXTURES
 from tests.parse.test_value_cells import _parse, _seed, _truth, _wrong
 from tests.rules.helpers import check_text, codes
 from xxgk_lint.engine.diagnostics import Severity
@@ -82,20 +86,20 @@ def _turned(head: int = 2, total_row: bool = True, outcome_total: bool = True) -
     return rows
 
 
-def _grid(rows: list[list[Cell]]) -> list[list[str]]:
-    """Every grid position a cell; a position a merged cell covers is empty."""
-    grid: list[dict[int, str]] = [{} for _ in rows]
-    for r, row in enumerate(rows):
-        c = 0
-        for text, rowspan, colspan in row:
-            while c in grid[r]:
-                c += 1
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    grid[r + dr][c + dc] = "" if dr or dc else text
-            c += colspan
-    width = max(max(cells) + 1 for cells in grid)
-    return [[cells.get(c, "") for c in range(width)] for cells in grid]
+def _fixture_maker(path: str) -> ModuleType:
+    """A fixture maker of ``fixtures/`` (not a package), loaded as a module."""
+    name = "fixtures." + path.removesuffix(".py").replace("/", ".")
+    spec = importlib.util.spec_from_file_location(name, FIXTURES / path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Every grid position a cell; a position a merged cell covers is empty (as the HTML
+#: fixtures lay their tables out).
+_grid = _fixture_maker("html/reports.py").expand
 
 
 def _in_seed(table: list[str]) -> str:
