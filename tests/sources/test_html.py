@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint.sources import InputError, Origin, read_source
-from xxgk_lint.sources.html import _holds_reference, read_html
+from xxgk_lint.sources.html import _holds_reference, _in_lower_case, read_html
 from xxgk_lint.sources.model import GridCell, GridRow
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
@@ -525,6 +525,36 @@ def test_hidden_by_a_reference_after_many_hashes(hashes: int) -> None:
 )
 def test_holds_reference_is_a_search_for_ampersand_hash(data: bytes) -> None:
     assert _holds_reference(data) is (b"&#" in data)
+
+
+@pytest.mark.parametrize("many", [0, 1, 31, 32, 33, 100])
+@pytest.mark.parametrize("capital", ["", "NONE", "None", "nOne"])
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_in_lower_case_counts_as_the_two_counts(many: int, capital: str, where: str) -> None:
+    """``_in_lower_case`` answers as comparing the word's counts in the page's bytes and in
+    the same lowered, for a page with a few of the word or many (past the 32 looked at
+    one by one), and one in capitals among them, first or last."""
+    parts = ["display:none;"] * many
+    if capital:
+        parts.insert(0 if where == "first" else len(parts), f"display:{capital};")
+    encoded = "<p>".join(parts).encode()
+    lowered = encoded.lower()
+    expected = lowered.count(b"none") == encoded.count(b"none")
+    assert _in_lower_case(lowered, encoded, b"none") is expected
+    assert expected is (capital == "")
+
+
+def test_hidden_sub_menus_stay_hidden_and_a_hidden_report_is_read() -> None:
+    """Hidden elements that hold little text (a menu's sub-menus) stay hidden, answered by
+    a bound on their text's bytes; one holding most of the page, a report a script shows
+    once loaded, is read, and the small parts hidden beside it stay hidden."""
+    menus = "".join(f'<ul style="display:none"><li>菜单{n}</li></ul>' for n in range(8))
+    report = "本机关全年主动公开政府信息。" * 100  # 1,400 characters: more than a short report
+    page = html(f'{menus}<div style="display:none"><p>{report}</p></div><p>尾</p>')
+    source = read_html("t.html", page)
+    assert source.text == f"{report}\n尾\n"
+    small = html(f'{menus}<div style="display:none"><p>{report[:300]}</p></div><p>尾</p>')
+    assert read_html("t.html", small).text == "尾\n"
 
 
 def test_script_and_style_in_capitals_and_quoted_brackets() -> None:

@@ -1048,7 +1048,7 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     words = [b"none", b"hidden"] if attribute else [b"none"]
     if collapse:
         words.append(b"collapse")
-    if plain and all(lowered.count(w) == encoded.count(w) for w in words):
+    if plain and all(_in_lower_case(lowered, encoded, word) for word in words):
         candidates = (_COLLAPSING_STYLE if collapse else _HIDING_STYLE)(root)
         if attribute:
             candidates += _HIDDEN_ATTRIBUTE(root)
@@ -1060,6 +1060,25 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hidden = shown_by_script(root, hiding)
     hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
     return hidden | unseen if unseen else hidden
+
+
+#: Up to this many of a word in a page are looked at one by one (``_in_lower_case``).
+_FEW_WORDS = 32
+
+
+def _in_lower_case(lowered: bytes, encoded: bytes, word: bytes) -> bool:
+    """Whether the page's bytes ``encoded`` write ``word`` (in lower case) only in lower
+    case: as ``lowered.count(word) == encoded.count(word)``, in one scan of the page for
+    most pages, not two (each "none" or "hidden" found in ``lowered`` is looked at in
+    ``encoded``; past the first few, the rest are counted)."""
+    at = lowered.find(word)
+    for _ in range(_FEW_WORDS):
+        if at == -1:
+            return True
+        if not encoded.startswith(word, at):
+            return False
+        at = lowered.find(word, at + len(word))
+    return at == -1 or lowered.count(word, at) == encoded.count(word, at)
 
 
 def _says_display_none(lowered: bytes) -> bool:
