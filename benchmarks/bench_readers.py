@@ -125,15 +125,8 @@ def decoded(data: bytes) -> str:
 def fixtures(repeat: int) -> list[dict]:
     """Each page alone, then inside a portal's chrome (``tests/sources/portal.py``), as a
     site publishes it."""
-    pages = []
-    for name in PAGES:
-        alone = (FIXTURES / f"{name}.html").read_bytes()
-        pages.append((f"{name}.html", alone))
-    for name in PAGES:
-        alone = (FIXTURES / f"{name}.html").read_bytes()
-        pages.append((f"{name} in a portal", in_portal(decoded(alone)).encode()))
     out = []
-    for page, data in pages:
+    for page, data in _pages():
         base = best(lambda data=data: lxml_text(data), repeat)
         reader = best(lambda data=data: read("page.html", data), repeat)
         out.append(
@@ -146,6 +139,85 @@ def fixtures(repeat: int) -> list[dict]:
             }
         )
     return out
+
+
+def stages(repeat: int) -> list[dict]:
+    """Where an HTML read's CPU time goes, stage by stage, for each page alone and in a
+    portal: what the reader does before lxml's tree (decoding, the markup split that the
+    positions come from), lxml's parse itself, the looks for styles that hide or move
+    text, the walk over the tree (tables included), the rest (the text and positions
+    built, the page's meta). Each stage is run apart on the same page, so the stages add
+    up to about the whole read. The reader's private steps are called by name: a checkout
+    that does not have them (``XXGK_SRC``) prints nothing here."""
+    try:
+        from xxgk_lint.sources import html as reader
+        from xxgk_lint.sources.html_source import SourceCursor
+        from xxgk_lint.sources.limits import DEFAULT_LIMITS
+        from xxgk_lint.sources.model import TextBuilder
+    except ImportError:
+        return []
+    out = []
+    for page, data in _pages():
+        text, _ = reader._decode(data)
+        text, lines = reader._split_lines(text)
+        encoded = text.encode("utf-8")
+        root = reader.parse_page(encoded)
+        lowered = encoded.lower()
+
+        def prepare(data: bytes = data) -> None:
+            text, _ = reader._decode(data)
+            text, _ = reader._split_lines(text)
+            reader._reject_binary(text)
+            text.encode("utf-8")
+
+        def styles(root: object = root, encoded: bytes = encoded, lowered: bytes = lowered) -> None:
+            reader._hidden_elements(root, encoded, lowered)
+            reader._white_space(root, lowered)
+            reader._displayed(root, lowered)
+
+        def walk(
+            root: object = root,
+            text: str = text,
+            lines: list[str] = lines,
+            encoded: bytes = encoded,
+        ) -> None:
+            cursor = SourceCursor(text, lines)
+            builder = TextBuilder(
+                max_lines=DEFAULT_LIMITS.max_lines,
+                line_starts=cursor.line_starts,
+                source_length=len(text),
+            )
+            reader._Extractor(cursor, builder, DEFAULT_LIMITS).run(root, encoded)
+
+        try:
+            figures = {
+                "lxml": best(lambda data=data: lxml_text(data), repeat),
+                "read": best(lambda data=data: read("page.html", data), repeat),
+                "prepare": best(prepare, repeat),
+                "split": best(lambda text=text, lines=lines: SourceCursor(text, lines), repeat),
+                "parse": best(lambda encoded=encoded: reader.parse_page(encoded), repeat),
+                "styles": best(styles, repeat),
+                "walk+split+styles": best(walk, repeat),
+            }
+        except (AttributeError, TypeError):  # another checkout's private steps
+            return []
+        figures["walk"] = figures.pop("walk+split+styles") - figures["split"] - figures["styles"]
+        parts = ("prepare", "split", "parse", "styles", "walk")
+        figures["rest"] = max(figures["read"] - sum(figures[k] for k in parts), 0.0)
+        out.append({"page": page, **{k: v * 1e3 for k, v in figures.items()}})
+    return out
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    """The three fixture pages, alone and in a portal (as :func:`fixtures` reads them)."""
+    pages = []
+    for name in PAGES:
+        alone = (FIXTURES / f"{name}.html").read_bytes()
+        pages.append((f"{name}.html", alone))
+    for name in PAGES:
+        alone = (FIXTURES / f"{name}.html").read_bytes()
+        pages.append((f"{name} in a portal", in_portal(decoded(alone)).encode()))
+    return pages
 
 
 def scaling(counts: list[int], repeat: int) -> list[dict]:
@@ -203,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="up to 10^4 rows, not 10^5")
     parser.add_argument("--json", type=Path, help="also save the figures here")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time each stage of an HTML read apart"
+    )
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
     results = {"fixtures": fixtures(args.repeat)}
@@ -223,6 +298,17 @@ def main(argv: list[str] | None = None) -> int:
         ratios = [f["ratio"] for f in results["fixtures"] if chosen(f)]
         label = f"median ratio, {kind}"
         print(f"{label:36} {'':>8} {'':>8} {'':>8} {statistics.median(ratios):>6.1f}x")
+    if args.stages:
+        results["stages"] = stages(args.repeat)
+        print(
+            "\n   Where the read's time goes (CPU ms; x: a multiple of lxml's parse + text; "
+            "each stage run apart)\n"
+        )
+        names = ("prepare", "split", "parse", "styles", "walk", "rest")
+        print(f"{'page':36} {'lxml':>6} {'read':>6} " + " ".join(f"{n:>13}" for n in names))
+        for f in results["stages"]:
+            cells = " ".join(f"{f[n]:6.2f} {f[n] / f['lxml']:5.2f}x" for n in names)
+            print(f"{f['page']:36} {f['lxml']:6.2f} {f['read']:6.2f} {cells}")
     counts = [0, 1_000, 10_000] + ([] if args.quick else [100_000])
     results["scaling"] = scaling(counts, args.repeat)
     print(
