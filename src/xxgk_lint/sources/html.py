@@ -916,7 +916,8 @@ def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
     the report's text. An item with text of its own beside a link (a sentence of the
     report that links a name) is read."""
     beside = _BESIDE_LINKS.fullmatch
-    if not beside(item.text or ""):
+    text = item.text
+    if text and not beside(text) and not beside(_NEIGHBOUR_LABEL.sub("", text, count=1)):
         return False
     links = False
     for child in item:
@@ -943,6 +944,41 @@ def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
         if child.tail and not beside(child.tail):
             return False
     return links
+
+
+#: A label before a link to the article before or after this one ("上一篇：").
+_NEIGHBOUR_LABEL = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
+#: The elements that are an item or a row of a list of links (``_link_row``).
+_LINK_ROWS = frozenset({"li", "dd", "dt", "p", "div"})
+#: A row (a ``<p>`` or a ``<div>``) of more elements than this is not a list's row.
+_ROW_CHILDREN = 6
+#: A date with its day, as a list of links dates its items ("2024-01-05", "2024年1月5日").
+_FULL_DATE = re.compile(r"[0-9]{4}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}")
+
+
+def _link_row(row: etree._Element, tag: str) -> bool:
+    """Whether ``row`` (an element with elements inside, in the page's flow) is an item
+    of a list of links to other pages (:func:`_navigation_item`), not read: an ``<li>``,
+    a ``<dd>`` or ``<dt>`` of a ``<dl>``, or a ``<p>``/``<div>`` row that portals write
+    for "最新公开", "相关阅读", "热点信息", "上一篇/下一篇" without a list. A paragraph is
+    taken for such a row only with a link of its own and, beside its links, a date with
+    its day (a list's "[2024-01-05]") or the label of the article before or after this
+    one: a paragraph of the report that is a link alone, or a link and a month (a list
+    of the documents it published), is read."""
+    if tag == "li" or tag == "dd" or tag == "dt":
+        return _navigation_item(row)
+    if len(row) > _ROW_CHILDREN or next(row.iterchildren("a"), None) is None:
+        return False
+    if not _navigation_item(row):
+        return False
+    if row.text and _NEIGHBOUR_LABEL.match(row.text):
+        return True
+    beside = [row.text or ""]
+    for child in row:
+        if child.tag != "a":
+            beside.extend(child.itertext())
+        beside.append(child.tail or "")
+    return _FULL_DATE.search("".join(beside)) is not None
 
 
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
@@ -1663,7 +1699,7 @@ class _Extractor:
                     if tag in flow_block:  # most elements of the flow: _flow_start's work
                         if self.line:  # a line break
                             self._flush()
-                        if tag == "li" and len(el) and _navigation_item(el):
+                        if tag in _LINK_ROWS and len(el) and _link_row(el, tag):
                             self._skip(el)  # a list item of links: the site's, not read
                             walker.skip_subtree()
                             push(no_action)
