@@ -947,7 +947,9 @@ def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
 
 
 #: A label before a link to the article before or after this one ("上一篇：").
-_NEIGHBOUR_LABEL = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
+_NEIGHBOUR_LABEL = re.compile(
+    r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?"
+)
 #: The elements that are an item or a row of a list of links (``_link_row``).
 _LINK_ROWS = frozenset({"li", "dd", "dt", "p", "div"})
 #: A row (a ``<p>`` or a ``<div>``) of more elements than this is not a list's row.
@@ -1130,9 +1132,9 @@ def _first_part(el: etree._Element, hidden: set[etree._Element]) -> etree._Eleme
     """The shown part of one kind with ``el`` before it (its siblings before it, past the
     hidden ones of its kind: an earlier later page) or around it (an ancestor: a part cut
     in a table's cell), if it holds a report's first page of text."""
-    candidates = [
-        sib for sib in el.itersiblings(el.tag, preceding=True) if _one_kind(sib, el)
-    ] + [up for up in el.iterancestors(el.tag) if _one_kind(up, el)]
+    candidates = [sib for sib in el.itersiblings(el.tag, preceding=True) if _one_kind(sib, el)] + [
+        up for up in el.iterancestors(el.tag) if _one_kind(up, el)
+    ]
     for candidate in candidates:
         if candidate in hidden:
             continue
@@ -1167,7 +1169,7 @@ def _headings(texts: Iterator[str]) -> set[tuple[str, str]]:
     for text in texts:
         match = _NUMBERED_HEADING.match(text)
         if match is not None:
-            found.add(match.groups())
+            found.add((match[1], match[2]))
     return found
 
 
