@@ -56,6 +56,7 @@ from xxgk_lint.sources.html_css import (
     hidden_panes,
     keeps_line_breaks,
     shown_by_script,
+    text_length,
     unseen_by_stylesheets,
     unseen_text,
     white_space_by_stylesheets,
@@ -915,7 +916,8 @@ def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
     the report's text. An item with text of its own beside a link (a sentence of the
     report that links a name) is read."""
     beside = _BESIDE_LINKS.fullmatch
-    if not beside(item.text or ""):
+    text = item.text
+    if text and not beside(text) and not beside(_NEIGHBOUR_LABEL.sub("", text, count=1)):
         return False
     links = False
     for child in item:
@@ -942,6 +944,43 @@ def _navigation_item(item: etree._Element, depth: int = 0) -> bool:
         if child.tail and not beside(child.tail):
             return False
     return links
+
+
+#: A label before a link to the article before or after this one ("上一篇：").
+_NEIGHBOUR_LABEL = re.compile(
+    r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?"
+)
+#: The elements that are an item or a row of a list of links (``_link_row``).
+_LINK_ROWS = frozenset({"li", "dd", "dt", "p", "div"})
+#: A row (a ``<p>`` or a ``<div>``) of more elements than this is not a list's row.
+_ROW_CHILDREN = 6
+#: A date with its day, as a list of links dates its items ("2024-01-05", "2024年1月5日").
+_FULL_DATE = re.compile(r"[0-9]{4}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}")
+
+
+def _link_row(row: etree._Element, tag: str) -> bool:
+    """Whether ``row`` (an element with elements inside, in the page's flow) is an item
+    of a list of links to other pages (:func:`_navigation_item`), not read: an ``<li>``,
+    a ``<dd>`` or ``<dt>`` of a ``<dl>``, or a ``<p>``/``<div>`` row that portals write
+    for "最新公开", "相关阅读", "热点信息", "上一篇/下一篇" without a list. A paragraph is
+    taken for such a row only with a link of its own and, beside its links, a date with
+    its day (a list's "[2024-01-05]") or the label of the article before or after this
+    one: a paragraph of the report that is a link alone, or a link and a month (a list
+    of the documents it published), is read."""
+    if tag == "li" or tag == "dd" or tag == "dt":
+        return _navigation_item(row)
+    if len(row) > _ROW_CHILDREN or next(row.iterchildren("a"), None) is None:
+        return False
+    if not _navigation_item(row):
+        return False
+    if row.text and _NEIGHBOUR_LABEL.match(row.text):
+        return True
+    beside = [row.text or ""]
+    for child in row:
+        if child.tag != "a":
+            beside.extend(child.itertext())
+        beside.append(child.tail or "")
+    return _FULL_DATE.search("".join(beside)) is not None
 
 
 #: Elements that may be hidden (``_hidden`` decides), when the page writes the words in
@@ -1007,7 +1046,151 @@ def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hidden = _hidden_by_style(root, encoded, lowered)
     if _DIALOG.search(lowered) is not None:
         hidden = hidden | _closed_dialogs(root)
+    if hidden and _names_pages(lowered):
+        parts = _page_parts(hidden)
+        if parts:
+            hidden = hidden - parts
     return hidden
+
+
+#: "页" in UTF-8; the words before it that name a page of a pager (下一页, 上一页, 尾页, 末页,
+#: 第2页, 共3页), as UTF-8, each read back from the bytes before a "页".
+_PAGE = "页".encode()
+_PAGER_WORDS = tuple(word.encode() for word in ("下一", "上一", "尾", "末"))
+_PAGE_NUMBER = re.compile(rb"(?:\xe7\xac\xac|\xe5\x85\xb1)\s*[0-9]+\s*$")  # 第N / 共N
+#: Up to this many "页" in a page are looked at (a portal's 首页 in its menus: a few).
+_FEW_PAGES = 32
+
+
+def _names_pages(lowered: bytes) -> bool:
+    """Whether the page's bytes hold a pager's word: 下一页, 上一页, 尾页, 末页, 第N页 or
+    共N页 (each "页" looked at for what stands before it; most pages hold a few, in 首页)."""
+    at = lowered.find(_PAGE)
+    for _ in range(_FEW_PAGES):
+        if at == -1:
+            return False
+        before = lowered[max(0, at - 12) : at]
+        if before.endswith(_PAGER_WORDS) or _PAGE_NUMBER.search(before) is not None:
+            return True
+        at = lowered.find(_PAGE, at + 3)
+    return False
+
+
+#: The elements a CMS puts each page of an article in (the parts of a report split over
+#: pages inside one page).
+_PART_TAGS = frozenset({"div", "section", "article"})
+#: Characters of text the first, shown, part holds at least (a report's first page).
+_PART_CHARACTERS = 200
+#: A heading numbered 一、 … 十、 at the start of a text: (numeral, its first words).
+_NUMBERED_HEADING = re.compile(r"\s*([一二三四五六七八九十]{1,3})[、.．]\s*(\S{0,4})")
+
+
+def _page_parts(hidden: set[etree._Element]) -> set[etree._Element]:
+    """The hidden elements that are the later pages of a report split over pages inside
+    one page, which a browser shows one at a time (a pager under them: "第1页 第2页
+    下一页", "1 2 3 下一页 尾页", "共3页"), and a reader reads on: they are read, in order.
+
+    A CMS cuts the article into parts (between blocks, or in the middle of a table, where
+    the parser nests the next part in the last cell), shows the first and hides the others
+    (``style="display:none"``, a class the page's sheet hides, ``hidden``). A later part
+    is a hidden ``div``/``section``/``article`` of one kind with a shown one before it or
+    around it (:func:`_first_part`: the same tag, and a class in common, or ids that
+    differ by their digits, or neither) that continues it (:func:`_continues`). What a
+    page hides beside its report is not taken: a tab of another year's report or a print
+    or mobile copy repeats the shown part's headings, or is of another kind; a menu or an
+    old value is of another tag or beside no shown part of a report's length."""
+    parts: set[etree._Element] = set()
+    for el in hidden:
+        if el.tag not in _PART_TAGS:
+            continue
+        first = _first_part(el, hidden)
+        if first is not None and _continues(el, first, hidden):
+            parts.add(el)
+    return parts
+
+
+def _kind(el: etree._Element) -> tuple[set[str], str | None]:
+    """An element's classes and its id less its digits (page_2 → page_: one kind)."""
+    ident = el.get("id")
+    return set((el.get("class") or "").split()), (
+        None if ident is None else ident.strip().rstrip("0123456789")
+    )
+
+
+def _one_kind(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two elements are of one kind: the same tag, and a class in common, or ids
+    equal but for their digits, or no class and no id either."""
+    if a.tag != b.tag:
+        return False
+    (a_classes, a_id), (b_classes, b_id) = _kind(a), _kind(b)
+    if not a_classes.isdisjoint(b_classes) or (a_id is not None and a_id == b_id):
+        return True
+    return not (a_classes or b_classes or a_id is not None or b_id is not None)
+
+
+def _first_part(el: etree._Element, hidden: set[etree._Element]) -> etree._Element | None:
+    """The shown part of one kind with ``el`` before it (its siblings before it, past the
+    hidden ones of its kind: an earlier later page) or around it (an ancestor: a part cut
+    in a table's cell), if it holds a report's first page of text."""
+    candidates = [sib for sib in el.itersiblings(el.tag, preceding=True) if _one_kind(sib, el)] + [
+        up for up in el.iterancestors(el.tag) if _one_kind(up, el)
+    ]
+    for candidate in candidates:
+        if candidate in hidden:
+            continue
+        if any(up in hidden for up in candidate.iterancestors()):
+            return None
+        if text_length(candidate) < _PART_CHARACTERS:
+            return None
+        return candidate
+    return None
+
+
+def _shown_texts(el: etree._Element, hidden: set[etree._Element]) -> Iterator[str]:
+    """The texts in ``el`` (not its tail) outside the ``hidden`` elements in it (a later
+    part that the parser nested in the first, cut in a table's cell or in a wrapper)."""
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, inner in walker:
+        if event == "start":
+            if inner is not el and inner in hidden:
+                walker.skip_subtree()
+                if inner.tail:
+                    yield inner.tail
+                continue
+            if inner.text:
+                yield inner.text
+        elif inner is not el and inner.tail:
+            yield inner.tail
+
+
+def _headings(texts: Iterator[str]) -> set[tuple[str, str]]:
+    """The headings numbered 一、 … 十、 that start one of ``texts``."""
+    found = set()
+    for text in texts:
+        match = _NUMBERED_HEADING.match(text)
+        if match is not None:
+            found.add((match[1], match[2]))
+    return found
+
+
+def _continues(part: etree._Element, first: etree._Element, hidden: set[etree._Element]) -> bool:
+    """Whether the hidden ``part`` goes on from the shown ``first`` (its shown text): it
+    repeats none of its numbered headings (a tab or a copy holds a report of its own:
+    一、总体情况 again) and does not start with the text it starts with."""
+    shown = _shown_texts(first, hidden)
+    if not _headings(part.itertext()).isdisjoint(_headings(shown)):
+        return False
+    return _start(part.itertext()) != _start(_shown_texts(first, hidden))
+
+
+def _start(texts: Iterator[str]) -> str:
+    """The first 30 characters of ``texts`` (blanks left out)."""
+    words = ""
+    for text in texts:
+        words += "".join(text.split())
+        if len(words) >= 30:
+            break
+    return words[:30]
 
 
 #: A dialog's start tag, in the page's bytes in lower case: a pattern, which ``re`` looks
@@ -1057,6 +1240,10 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hiding = {el for el in candidates if _hidden(el)}
     if attribute and b"aria-hidden" in lowered:
         hiding |= hidden_panes(root)
+    if hiding and _names_pages(lowered):
+        # The later pages of a report split over pages are read; what else the page hides
+        # is weighed without them (a print copy beside them is not the page's report).
+        hiding -= _page_parts(hiding)
     hidden = shown_by_script(root, hiding)
     hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
     return hidden | unseen if unseen else hidden
@@ -1514,7 +1701,7 @@ class _Extractor:
                     if tag in flow_block:  # most elements of the flow: _flow_start's work
                         if self.line:  # a line break
                             self._flush()
-                        if tag == "li" and len(el) and _navigation_item(el):
+                        if tag in _LINK_ROWS and len(el) and _link_row(el, tag):
                             self._skip(el)  # a list item of links: the site's, not read
                             walker.skip_subtree()
                             push(no_action)

@@ -45,6 +45,7 @@ __all__ = [
     "hidden_panes",
     "keeps_line_breaks",
     "shown_by_script",
+    "text_length",
     "unseen_by_stylesheets",
     "unseen_text",
     "white_space_by_stylesheets",
@@ -166,6 +167,10 @@ def _text_length(el: etree._Element) -> int:
     for unseen in el.iter("script", "style"):
         length -= sum(map(len, map(str.strip, unseen.itertext())))
     return length
+
+
+#: The text a reader may see in an element, counted (for :mod:`~xxgk_lint.sources.html`).
+text_length = _text_length
 
 
 def _text_bytes(el: etree._Element) -> bytes:
