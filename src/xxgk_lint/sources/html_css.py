@@ -159,7 +159,7 @@ def _outermost(found: set[etree._Element]) -> list[etree._Element]:
     return [el for el in found if not any(up in found for up in el.iterancestors())]
 
 
-def _text_length(el: etree._Element) -> int:
+def text_length(el: etree._Element) -> int:
     """How many characters of text a reader may see in ``el`` (blanks around each piece
     not counted): all its text less that of its scripts and style sheets, which hold
     nothing but text (half the time of a query that asks each text for its ancestors)."""
@@ -167,10 +167,6 @@ def _text_length(el: etree._Element) -> int:
     for unseen in el.iter("script", "style"):
         length -= sum(map(len, map(str.strip, unseen.itertext())))
     return length
-
-
-#: The text a reader may see in an element, counted (for :mod:`~xxgk_lint.sources.html`).
-text_length = _text_length
 
 
 def _text_bytes(el: etree._Element) -> bytes:
@@ -189,8 +185,8 @@ def _most_of_the_page(root: etree._Element, found: set[etree._Element]) -> bool:
     by that alone (a portal's eight hidden sub-menus: 61 → 4 µs)."""
     if sum(map(len, map(_text_bytes, found))) <= _REPORT_CHARACTERS:
         return False
-    hidden = sum(map(_text_length, _outermost(found)))
-    return hidden > _REPORT_CHARACTERS and 2 * hidden > _text_length(root)
+    hidden = sum(map(text_length, _outermost(found)))
+    return hidden > _REPORT_CHARACTERS and 2 * hidden > text_length(root)
 
 
 def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etree._Element]:
@@ -203,9 +199,9 @@ def shown_by_script(root: etree._Element, found: set[etree._Element]) -> set[etr
     the one shown): the page shows one at a time, and they stay hidden."""
     if not found or not _most_of_the_page(root, found):
         return found
-    if sum(_text_length(el) > _REPORT_CHARACTERS for el in _outermost(found)) > 1:
+    if sum(text_length(el) > _REPORT_CHARACTERS for el in _outermost(found)) > 1:
         return found
-    return {el for el in found if _text_length(el) <= _REPORT_CHARACTERS}
+    return {el for el in found if text_length(el) <= _REPORT_CHARACTERS}
 
 
 #: The elements with an ``aria-hidden`` attribute.
@@ -225,7 +221,7 @@ def hidden_panes(root: etree._Element) -> set[etree._Element]:
         el
         for el in _ARIA_HIDDEN(root)
         if (el.get("aria-hidden") or "").strip().lower() == "true"
-        and _text_length(el) > _REPORT_CHARACTERS
+        and text_length(el) > _REPORT_CHARACTERS
     }
 
 
