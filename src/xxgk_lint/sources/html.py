@@ -971,6 +971,10 @@ def _link_row(row: etree._Element, tag: str) -> bool:
         return _navigation_item(row)
     if len(row) > _ROW_CHILDREN or next(row.iterchildren("a"), None) is None:
         return False
+    if any(len(child) for child in row if child.tag != "a"):
+        # Beside a row's links stand a date or a label, with nothing inside: this is a
+        # block of the page (its content, whose text is not joined to be looked at).
+        return False
     if not _navigation_item(row):
         return False
     if row.text and _NEIGHBOUR_LABEL.match(row.text):
