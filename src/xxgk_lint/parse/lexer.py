@@ -15,6 +15,7 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -172,6 +173,12 @@ _NUMERAL_ROW = "z"
 #: The longest line that may be a numeral alone (第 八 部 分 letter-spaced, PART 01).
 _NUMERAL_ALONE = 8
 _RUN = re.compile("[Rz]+|[Thn]+|.")
+#: The code of a line that ends with a page mark after other text (a running header or
+#: footer and the page number on one line: 云溪镇人民政府 第 2 页 共 5 页), or is a page
+#: number n / m with blanks around the slash (a row's numbers to the grammar): page
+#: furniture if its text repeats at the page breaks (:func:`_without_furniture`), else a
+#: line of its kind. Never reaches the runs.
+_PAGE_TAIL_CODE = "f"
 #: The terminal of a run, by its lines' code: that of their kind (one code, one kind), or
 #: TEXT for a run of prose (PROSE or TEXT lines that go on).
 _RUN_OF = {code: kind for kind, code in _CODES.items() if kind != "PROSE"} | {
@@ -276,6 +283,8 @@ class LineLexer(Lexer):
         numbers = compress(count(1), shapes)
         lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
         codes = "".join(code_of)
+        if "P" in codes or _PAGE_TAIL_CODE in codes:  # (page marks: a printed report's)
+            lines, codes = _without_furniture(lines, codes)
         if _NUMERAL_TEXT in codes or _NUMERAL_ROW in codes:  # (a numeral alone: rare)
             lines, codes = self._numerals_joined(lines, codes)
         if _HEADING_START in codes:  # (a line that may open a heading cut in two: rare)
@@ -667,6 +676,14 @@ def _reading(line: str, stripped: str, kind: str, table_row: bool) -> _Shape:
         else _text_code(stripped)
     )
     if (
+        stripped[-1] in _TAIL_LAST  # (页, a dash; a digit: most rows, asked for a slash)
+        and kind != "HEADING"
+        and kind != "PAGE_MARK"
+        and (stripped[-1] not in _DIGITS or "/" in stripped or "／" in stripped)
+        and _page_tail(stripped) is not None  # (…人民政府 第 2 页 共 5 页, 2 / 5: rare)
+    ):
+        code = _PAGE_TAIL_CODE
+    if (
         len(stripped) <= _NUMERAL_ALONE
         and (kind == "TEXT" or kind == "ROW")
         and (stripped in _ZERO_PADDED or not stripped.isdecimal())  # (a table's 0, 12: no)
@@ -779,3 +796,161 @@ class CellSplitter:
             for match in self.pattern.finditer(text)
             if (kind := match.lastgroup) is not None and kind != "BLANK"
         ]
+
+
+# ---- page furniture: running headers and footers at the page breaks
+
+#: What a page mark at the end of a line looks like (the grammar's PAGE_MARK forms, with
+#: blanks around a slash: 2 / 5), after a blank or at the line's start.
+_PAGE_TAIL = re.compile(
+    r"(?:^|(?<=[ \t\u3000]))(?:"
+    r"[-－—–]{1,2}[ \t]*[0-9０-９]{1,3}[ \t]*[-－—–]{1,2}"
+    r"|第[ \t]*[0-9０-９]{1,3}[ \t]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]{1,3}[ \t]*页)?"
+    r"|[0-9０-９]{1,3}[ \t]*[/／][ \t]*[0-9０-９]{1,3}"
+    r")$"
+).search
+#: The last characters of a line :data:`_PAGE_TAIL` may match (a cheap test first).
+_TAIL_LAST = frozenset("页-－—–" + _DIGITS)
+#: A page count n / m (blanks around its slash), the whole of a line.
+_PAGE_OF = re.compile(r"([0-9]{1,3})[ \t]*[/／][ \t]*([0-9]{1,3})").fullmatch
+
+
+def _page_tail(text: str) -> re.Match[str] | None:
+    """The page mark ``text`` ends with after other text (a blank between), or the page
+    count n / m that is the whole of it; None for any other line (most: its last
+    character is tested first, and a line ending in a digit needs a slash or an of)."""
+    found = _PAGE_TAIL(text)
+    if found is None:
+        return None
+    if found.start() == 0:  # the whole line: only n / m (the grammar reads the others)
+        count = _PAGE_OF(text)
+        if count is None or not 0 < int(count[1]) <= int(count[2]):
+            return None
+    return found
+
+
+#: How many lines on each side of a page break may be its furniture (a header or footer
+#: of two lines: the body's name, the report's title).
+_EDGE = 2
+#: The kinds of line furniture is: a line of text or a title (never a heading, a row of
+#: numbers, or a sentence: 无。 twice is the report's own).
+_FURNITURE_CODES = frozenset("ThnI")
+#: The shortest furniture (characters without blanks): a shorter line (无, 同上) repeating
+#: at the breaks is more likely the report's own.
+_FURNITURE_CHARS = 5
+
+
+def _key(text: str) -> str:
+    """A line's text without its blanks: the same header however its pieces were spaced."""
+    return "".join(text.split())
+
+
+def _edge_lines(codes: str, at: int, step: int) -> Iterator[int]:
+    """The indexes of the lines of text next to the page break at ``at``, walking by
+    ``step`` (-1: before it, the page's footer; 1: after it, the next page's header) over
+    other page marks, up to :data:`_EDGE` lines."""
+    taken = 0
+    index = at + step
+    while 0 <= index < len(codes) and taken < _EDGE:
+        code = codes[index]
+        if code == "P" or code == _PAGE_TAIL_CODE:
+            index += step
+            continue
+        if code not in _FURNITURE_CODES:
+            return
+        yield index
+        taken += 1
+        index += step
+
+
+def _without_furniture(lines: list[Line], codes: str) -> tuple[list[Line], str]:
+    """``lines`` (and their ``codes``) with the page furniture read as page marks.
+
+    A report printed to PDF (and text copied out of one) carries a running header or
+    footer at each page break, beside its page number: 云溪镇人民政府 2023年…年度报告,
+    XX县人民政府办公室, a document number; sometimes on the page number's line. Read as
+    the report's lines, they were counted as sentences, cut a paragraph the page broke
+    inside, and said what another body or year does. A line is furniture when its text
+    stands, two or more times, among the :data:`_EDGE` lines of text on either side of a
+    page mark (or at the very start or end of the report: the first page's header, the
+    last page's footer) — at least once beside a page mark — and is no heading, row or
+    sentence, not too short, and names no table's words (a table header printed again on
+    each page is the table's). Such lines at the breaks (but a title before the first
+    break: the report's own title, which the running header may repeat) become
+    PAGE_MARK lines: noise to the grammar, and a paragraph cut by them is read as one
+    (grammar._blocks). A line ending with a page mark is furniture when the text before
+    the mark is (the page number proves the break), or when that text is empty (n / m)."""
+    breaks = [at for at, code in enumerate(codes) if code == "P" or code == _PAGE_TAIL_CODE]
+    texts: dict[int, str] = {}  # (an edge line's index → its key)
+    for at in breaks:
+        if codes[at] == _PAGE_TAIL_CODE:
+            texts[at] = _key(_before_tail(lines[at][LINE_TEXT]))
+        for step in (-1, 1):
+            for index in _edge_lines(codes, at, step):
+                texts[index] = _key(lines[index][LINE_TEXT])
+    seen: dict[str, int] = {}
+    for key in texts.values():
+        seen[key] = seen.get(key, 0) + 1
+    for index in (*range(min(_EDGE, len(codes))), *range(max(0, len(codes) - _EDGE), len(codes))):
+        if index not in texts and codes[index] in _FURNITURE_CODES:
+            key = _key(lines[index][LINE_TEXT])
+            if key in seen:  # (counted only beside an occurrence at a break)
+                seen[key] += 1
+    # At half the page breaks at least (a header on every page, or on every other one:
+    # a book's facing pages), and twice.
+    enough = max(2, (_pages(breaks) + 1) // 2)
+    furniture = {key for key, times in seen.items() if times >= enough and _may_be_furniture(key)}
+    first = breaks[0]
+    out, kinds = list(lines), list(codes)
+    for index, key in texts.items():
+        if codes[index] == _PAGE_TAIL_CODE:
+            if key in furniture or not key:
+                out[index] = ("PAGE_MARK", *lines[index][1:])
+                kinds[index] = "P"
+            else:
+                kinds[index] = _plain_code(lines[index])
+        elif key in furniture and (index > first or index >= _EDGE or codes[index] != "I"):
+            out[index] = ("PAGE_MARK", *lines[index][1:])
+            kinds[index] = "P"
+    last = len(codes) - 1
+    for index in range(max(first + 1, last - _EDGE + 1), last + 1):
+        if codes[index] in _FURNITURE_CODES and _key(lines[index][LINE_TEXT]) in furniture:
+            out[index] = ("PAGE_MARK", *lines[index][1:])  # (the last page's footer)
+            kinds[index] = "P"
+    return out, "".join(kinds)
+
+
+def _pages(breaks: list[int]) -> int:
+    """How many page breaks the lines at ``breaks`` (page marks) make: marks closer than a
+    header and a footer apart (- 2 - over 第 2 页 共 5 页) are one break."""
+    return 1 + sum(1 for a, b in itertools.pairwise(breaks) if b - a > 2 * _EDGE + 1)
+
+
+def _before_tail(text: str) -> str:
+    """The text of a line before the page mark it ends with (see :func:`_page_tail`)."""
+    found = _page_tail(text)
+    return text if found is None else text[: found.start()]
+
+
+def _plain_code(line: Line) -> str:
+    """The code of a line in the runs by its kind (that of a line ending with a page mark
+    that is no furniture)."""
+    kind, text = line[LINE_KIND], line[LINE_TEXT]
+    if kind == "TEXT" and text[0] in _HEADING_STARTS:
+        return _text_code(text)
+    return _CODES[kind]
+
+
+def _may_be_furniture(key: str) -> bool:
+    """Whether a line's text (without blanks) may be page furniture: long enough, with no
+    sentence end, naming no table's row, column or header group by the format's words."""
+    if len(key) < _FURNITURE_CHARS or any(mark in key for mark in SENTENCE_ENDS):
+        return False
+    from xxgk_lint.format.normalise import normalise  # (furniture: a printed report's)
+
+    norm = normalise(key)
+    for spec in FORMAT_2021.tables:
+        finders = (spec.row_finder[0], spec.column_finder[0], *(p for p, _ in spec.group_finders))
+        if spec.header_pattern.match(norm) or any(p.search(norm) for p in finders):
+            return False
+    return True
