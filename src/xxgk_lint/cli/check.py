@@ -274,6 +274,8 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         problems = Problems(runner, meter)
         sinks.append(problems)
     # (after the output's end: the lines per file come last, after the totals)
+    if args.statistics and shown != "text":
+        sinks.append(_StatisticsSink(apart=args.summary))  # stdout carries a machine format
     if args.summary and shown != "text":
         sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
     elif meter is not None and not args.summary:
@@ -425,6 +427,31 @@ class _ProgressSink:
 
     def end(self, end: RunEnd) -> None:
         self.meter.close()
+
+
+class _StatisticsSink:
+    """``--statistics`` on stderr when stdout carries a machine format (JSON, SARIF …),
+    which has no place for it: the same table the text output ends with, not dropped;
+    ``apart``: a blank line after it (the ``--summary`` table follows)."""
+
+    def __init__(self, apart: bool) -> None:
+        self.apart = apart
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        pass
+
+    def end(self, end: RunEnd) -> None:
+        from xxgk_lint.formatters.text import _statistics_table
+
+        if not end.tally.by_rule:
+            return
+        try:
+            sys.stdout.flush()
+            table = _statistics_table(end.tally.by_rule)
+            sys.stderr.write(table + ("\n\n" if self.apart else "\n"))
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 class _SummarySink:
