@@ -106,6 +106,8 @@ FAMILIES: dict[str, dict[str, str]] = {
     "XG2": {"zh": "统计数字", "en": "arithmetic"},
     "XG3": {"zh": "统计期限", "en": "period"},
     "XG4": {"zh": "收费", "en": "fees"},
+    "XG5": {"zh": "正文与统计表", "en": "prose vs tables"},
+    "XG6": {"zh": "跨年度比较", "en": "across years"},
 }
 
 
