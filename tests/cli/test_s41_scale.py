@@ -53,3 +53,44 @@ def test_statistics_in_text_unchanged(office: Path, capsys) -> None:
     out = run_main(capsys, "check", "--statistics", "--lang", "en", "in")
     assert STATISTICS_EN in out.out
     assert "XG201  row-sum" not in out.err
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_export_names_stdin_with_stdin_filename(office: Path, capsys, monkeypatch) -> None:
+    """``export -`` took no ``--stdin-filename`` (a usage error): its rows said ``-``."""
+    _stdin(monkeypatch, OTHER.encode("utf-8"))
+    out = run_main(capsys, "export", "-", "--stdin-filename", "in/白鹭镇.txt", "--format", "jsonl")
+    assert out.code == 0, out.err
+    rows = [json.loads(line) for line in out.out.splitlines()]
+    received = [r for r in rows if (r["row"], r["column"]) == ("received", "total")]
+    assert len(received) == 1
+    row = received[0]
+    assert (row["path"], row["agency"], row["value"], row["status"]) == (
+        "in/白鹭镇.txt",
+        "白鹭镇人民政府",
+        8,
+        "fail",
+    )
+    assert {r["path"] for r in rows} == {"in/白鹭镇.txt"}
+
+
+def test_report_names_stdin_with_stdin_filename(office: Path, capsys, monkeypatch) -> None:
+    _stdin(monkeypatch, OTHER.encode("utf-8"))
+    out = run_main(capsys, "report", "-", "--stdin-filename", "in/白鹭镇.txt", "-o", "a.html")
+    assert out.code == 0, out.err
+    page = Path("a.html").read_text(encoding="utf-8")
+    assert "in/白鹭镇.txt" in page
+    assert ">-<" not in page
+
+
+@pytest.mark.parametrize("command", [["export"], ["report", "-o", "a.html"]])
+def test_stdin_filename_without_dash_is_a_usage_error(office: Path, capsys, command) -> None:
+    out = run_main(capsys, *command, "in", "--stdin-filename", "x.txt")
+    assert out.code == 2
+    assert out.err == (
+        "xxgk-lint: error: --stdin-filename names what is read from stdin: add - to the paths\n"
+    )
+    assert not Path("a.html").exists()

@@ -106,8 +106,7 @@ class _Stop(Exception):
 
 def run_check_command(args: argparse.Namespace) -> int:
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
-    if args.stdin_filename is not None and STDIN not in paths:
-        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
+    if stdin_unread(args, paths):
         return 2
     if args.show_config:
         return _show_config(args, paths)
@@ -137,6 +136,15 @@ def run_check_command(args: argparse.Namespace) -> int:
             error_line(f"error: cannot write {args.write_baseline}: {exc}")
             return 2
     return code
+
+
+def stdin_unread(args: argparse.Namespace, paths: list[str]) -> bool:
+    """Whether ``--stdin-filename`` names a stdin that no ``-`` among the paths reads (said
+    in one line): the name would be silently unused."""
+    if args.stdin_filename is not None and STDIN not in paths:
+        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
+        return True
+    return False
 
 
 def _across_problem(args: argparse.Namespace) -> str | None:

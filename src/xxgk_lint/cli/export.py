@@ -81,7 +81,7 @@ class _RowsSink:
 
 
 def run_export_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.cli.check import prepare
+    from xxgk_lint.cli.check import prepare, stdin_unread
     from xxgk_lint.export.cells import COLUMNS, cells_of
     from xxgk_lint.export.writers import MissingExtra, writer_for
 
@@ -100,7 +100,11 @@ def run_export_command(args: argparse.Namespace) -> int:
             error_line(f"error: {MissingExtra()}")
             return 2
     args.output_flag = "-o"
-    runner = prepare(args, list(args.paths), args.output, extract=cells_of)
+    if stdin_unread(args, args.paths):
+        return 2
+    runner = prepare(
+        args, list(args.paths), args.output, stdin_name=args.stdin_filename, extract=cells_of
+    )
     if isinstance(runner, int):
         return runner
     from xxgk_lint.cli.check import progress_sinks

@@ -144,6 +144,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="time limit per file (reading, parsing, rules); a file over it gets XG001",
     )
+    parser.add_argument(
+        "--stdin-filename",
+        dest="stdin_filename",
+        metavar="NAME",
+        help="with - as a path: the name of what is read from stdin (its config, its kind)",
+    )
 
 
 def _check(check: argparse.ArgumentParser) -> None:
@@ -170,12 +176,6 @@ def _check(check: argparse.ArgumentParser) -> None:
         action="store_true",
         dest="exit_zero",
         help="exit 0 whatever is found (files that could not be read included)",
-    )
-    check.add_argument(
-        "--stdin-filename",
-        dest="stdin_filename",
-        metavar="NAME",
-        help="with - as a path: the name of what is read from stdin (its config, its kind)",
     )
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"

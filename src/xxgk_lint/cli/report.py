@@ -20,14 +20,16 @@ if TYPE_CHECKING:
 
 
 def run_report_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.cli.check import prepare, progress_sinks
+    from xxgk_lint.cli.check import prepare, progress_sinks, stdin_unread
     from xxgk_lint.cli.output import AtomicFile
     from xxgk_lint.cli.problems import Problems
     from xxgk_lint.engine.drive import drive
     from xxgk_lint.report.page import AuditPage
 
     args.output_flag = "-o"
-    runner = prepare(args, list(args.paths), args.output)
+    if stdin_unread(args, args.paths):
+        return 2
+    runner = prepare(args, list(args.paths), args.output, stdin_name=args.stdin_filename)
     if isinstance(runner, int):
         return runner
     sinks = progress_sinks(runner, args.quiet)
