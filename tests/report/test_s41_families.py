@@ -12,7 +12,10 @@ from tests.engine.reportkit import run_main
 
 @pytest.mark.parametrize(
     ("lang", "xg5", "xg6"),
-    [("zh", "XG5 正文与统计表", "XG6 跨年度比较"), ("en", "XG5 prose vs tables", "XG6 across years")],
+    [
+        ("zh", "XG5 正文与统计表", "XG6 跨年度比较"),
+        ("en", "XG5 prose vs tables", "XG6 across years"),
+    ],
 )
 def test_prose_and_across_year_families_are_named(
     reports: Path, capsys, lang: str, xg5: str, xg6: str
