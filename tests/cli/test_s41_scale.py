@@ -94,3 +94,18 @@ def test_stdin_filename_without_dash_is_a_usage_error(office: Path, capsys, comm
         "xxgk-lint: error: --stdin-filename names what is read from stdin: add - to the paths\n"
     )
     assert not Path("a.html").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "export", "report"])
+def test_help_says_what_fail_on_does(capsys, command: str) -> None:
+    """``--fail-on`` decides each file's status in ``export`` and ``report`` too, and
+    ``--help`` said nothing of it (nor of ``check --format``)."""
+    out = run_main(capsys, command, "--help")
+    assert out.code == 0
+    said = " ".join(out.out.split())
+    assert (
+        "--fail-on {error,warning,info} the lowest severity that fails a file (its status; "
+        "for check, exit code 1); default error" in said
+    )
+    if command == "check":
+        assert "output format (default text); gitlab: a GitLab Code Quality report" in said

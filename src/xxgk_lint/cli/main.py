@@ -125,7 +125,13 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="apply every key of config files found inside checked folders, plugins included",
     )
     parser.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        dest="fail_on",
+        help="the lowest severity that fails a file (its status; for check, exit code 1); "
+        "default error",
+    )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar; text: only the summary line"
     )
@@ -160,6 +166,7 @@ def _check(check: argparse.ArgumentParser) -> None:
         choices=("text", "json", "junit", "sarif", "github", "gitlab"),
         default="text",
         dest="output_format",
+        help="output format (default text); gitlab: a GitLab Code Quality report",
     )
     check.add_argument(
         "--output-file", type=Path, help="write --format output here; text still goes to stdout"
