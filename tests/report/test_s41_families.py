@@ -24,3 +24,19 @@ def test_prose_and_across_year_families_are_named(
     page = Path("audit.html").read_text(encoding="utf-8")
     assert f'<th data-type="number" title="{xg5}">XG5</th>' in page
     assert f'<th data-type="number" title="{xg6}">XG6</th>' in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "info"), [("zh", "错误", "提示"), ("en", "errors", "infos")]
+)
+def test_the_bar_chart_has_a_key_to_its_colours(
+    reports: Path, capsys, lang: str, error: str, info: str
+) -> None:
+    """The bars are split by severity in three colours, and nothing said which is which."""
+    run_main(capsys, "report", "reports", "-o", "audit.html", "--lang", lang)
+    page = Path("audit.html").read_text(encoding="utf-8")
+    key = page[page.index("<figcaption>") : page.index("</figcaption>")]
+    assert (
+        f'<small><span class="key"><i style="background:#cf222e"></i>{error}</span> '
+        f'<span class="key"><i style="background:#0969da"></i>{info}</span></small>'
+    ) in key  # (no warning in this run: no key for it)

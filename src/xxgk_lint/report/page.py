@@ -301,7 +301,11 @@ class AuditPage:
             return ""
         out = ['<section class="charts">']
         if bars:
-            out.append(f"<figure><figcaption>{w['per_rule']}</figcaption>{bars}</figure>")
+            key = charts.legend(self.per_rule, w)
+            out.append(
+                f"<figure><figcaption>{w['per_rule']} <small>{key}</small></figcaption>"
+                f"{bars}</figure>"
+            )
         if heat:
             top = len(shown) - added
             note = w["heatmap_top"].format(
