@@ -109,3 +109,25 @@ def test_help_says_what_fail_on_does(capsys, command: str) -> None:
     )
     if command == "check":
         assert "output format (default text); gitlab: a GitLab Code Quality report" in said
+
+
+@pytest.mark.parametrize("command", [["export", "-o", "cells.csv"], ["report", "-o", "a.html"]])
+def test_exit_zero_for_export_and_report(office: Path, capsys, command: list[str]) -> None:
+    """A CI job that keeps the export or the audit page as an artifact failed on every
+    unreadable file, and only ``check`` had ``--exit-zero``; the file is still named."""
+    plain = run_main(capsys, *command, "in", "--lang", "en")
+    out = run_main(capsys, *command, "in", "--lang", "en", "--exit-zero")
+    assert (plain.code, out.code) == (2, 0)
+    assert out.err == plain.err
+    assert out.err.startswith(
+        "xxgk-lint: in/c-broken.txt: cannot be checked as an annual report: binary file"
+    )
+    if command[0] == "export":
+        rows = Path("cells.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert rows[-1].startswith("in/c-broken.txt,,,,,,,,,,,,unreadable,")
+
+
+def test_exit_zero_still_refuses_a_usage_error(office: Path, capsys) -> None:
+    out = run_main(capsys, "export", "nowhere", "--exit-zero")
+    assert out.code == 2
+    assert out.err == "xxgk-lint: error: nowhere: no such file or directory\n"

@@ -120,7 +120,7 @@ def run_export_command(args: argparse.Namespace) -> int:
         try:
             rows = _RowsSink(writer_for(args.output_format, out, COLUMNS), runner.lang)
             sinks.append(rows)
-            end = drive(runner, sinks)
+            end = drive(runner, sinks, exit_zero=args.exit_zero)
         except BrokenPipeError:
             from xxgk_lint.cli.output import silence_stdout
 
@@ -135,7 +135,7 @@ def run_export_command(args: argparse.Namespace) -> int:
                     writer_for(args.output_format, target.binary, COLUMNS), runner.lang
                 )
                 sinks.append(rows)
-                end = drive(runner, sinks)
+                end = drive(runner, sinks, exit_zero=args.exit_zero)
         except OSError as exc:
             if meter is not None:
                 meter.close()

@@ -151,6 +151,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="time limit per file (reading, parsing, rules); a file over it gets XG001",
     )
     parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        dest="exit_zero",
+        help="exit 0 whatever is found (files that could not be read included)",
+    )
+    parser.add_argument(
         "--stdin-filename",
         dest="stdin_filename",
         metavar="NAME",
@@ -177,12 +183,6 @@ def _check(check: argparse.ArgumentParser) -> None:
         "--summary",
         action="store_true",
         help="a table of the files: agency, year, file type, format version, status, counts",
-    )
-    check.add_argument(
-        "--exit-zero",
-        action="store_true",
-        dest="exit_zero",
-        help="exit 0 whatever is found (files that could not be read included)",
     )
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"

@@ -40,7 +40,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         with AtomicFile(args.output) as out:
             page = AuditPage(out, runner.lang, runner.rules, runner.planned)
             sinks.append(page)
-            end = drive(runner, sinks)
+            end = drive(runner, sinks, exit_zero=args.exit_zero)
     except OSError as exc:
         if meter is not None:
             meter.close()
