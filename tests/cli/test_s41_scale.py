@@ -131,3 +131,24 @@ def test_exit_zero_still_refuses_a_usage_error(office: Path, capsys) -> None:
     out = run_main(capsys, "export", "nowhere", "--exit-zero")
     assert out.code == 2
     assert out.err == "xxgk-lint: error: nowhere: no such file or directory\n"
+
+
+def test_report_to_stdout_with_dash(office: Path, capsys) -> None:
+    """``report -o -`` wrote a file named ``-`` (and ``export -o -`` another over it)."""
+    out = run_main(capsys, "report", "in", "-o", "-", "--lang", "en")
+    assert out.code == 2
+    assert not Path("-").exists()
+    assert out.out.startswith("<!DOCTYPE html>\n")
+    assert out.out.rstrip().endswith("</html>")
+    assert "in/b-total.txt" in out.out
+    assert out.err.endswith(
+        "xxgk-lint: wrote the page to stdout: 3 files, 1 pass, 1 fail; 1 file unreadable\n"
+    )
+
+
+def test_export_to_stdout_with_dash(office: Path, capsys) -> None:
+    plain = run_main(capsys, "export", "in", "--format", "jsonl", "-q")
+    dash = run_main(capsys, "export", "in", "--format", "jsonl", "-q", "-o", "-")
+    assert not Path("-").exists()
+    assert dash.out == plain.out
+    assert json.loads(dash.out.splitlines()[0])["path"] == "in/a-clean.txt"

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from xxgk_lint.engine.diagnostics import Severity
     from xxgk_lint.engine.results import FileResult, RunEnd
 
+#: ``-o -``: write to stdout.
+STDOUT = "-"
 #: The format ``-o FILE`` names by its extension (without ``--format``).
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx"}
 DEFAULT_FORMAT = "csv"
@@ -85,6 +87,8 @@ def run_export_command(args: argparse.Namespace) -> int:
     from xxgk_lint.export.cells import COLUMNS, cells_of
     from xxgk_lint.export.writers import MissingExtra, writer_for
 
+    if args.output is not None and str(args.output) == STDOUT:
+        args.output = None  # `-o -`: stdout, as without -o (not a file named "-")
     try:
         args.output_format = export_format(args.output_format, args.output)
     except ValueError as exc:

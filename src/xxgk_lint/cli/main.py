@@ -206,7 +206,7 @@ def _export(export: argparse.ArgumentParser) -> None:
         help="default: csv, or the format of -o FILE's extension (.csv, .jsonl, .xlsx)",
     )
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default, or -: stdout)"
     )
 
 
@@ -217,7 +217,12 @@ def _report(report: argparse.ArgumentParser) -> None:
     _run_options(report)
     _quiet_help(report)
     report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        required=True,
+        help="the page to write (-: stdout)",
     )
 
 
