@@ -152,3 +152,12 @@ def test_export_to_stdout_with_dash(office: Path, capsys) -> None:
     assert not Path("-").exists()
     assert dash.out == plain.out
     assert json.loads(dash.out.splitlines()[0])["path"] == "in/a-clean.txt"
+
+
+def test_the_export_names_the_format_version_as_parse_does(office: Path, capsys) -> None:
+    out = run_main(capsys, "export", "in/a-clean.txt", "--format", "jsonl", "-q")
+    row = json.loads(out.out.splitlines()[0])
+    parsed = json.loads(run_main(capsys, "parse", "--format", "json", "in/a-clean.txt").out)
+    assert list(row)[3:6] == ["year", "format_version", "table"]
+    assert row["format_version"] == parsed["reports"][0]["format_version"] == "2021"
+    assert "format" not in row
