@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.reportkit import run_main
+from tests.report.conftest import HOSTILE
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,33 @@ def test_the_bar_chart_has_a_key_to_its_colours(
         f'<small><span class="key"><i style="background:#cf222e"></i>{error}</span> '
         f'<span class="key"><i style="background:#0969da"></i>{info}</span></small>'
     ) in key  # (no warning in this run: no key for it)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "· 检查了 <code>reports/2023</code>、<code>reports/2022/f-clean.txt</code>、"
+            "<code>reports/2022/g-broken.txt</code> 等 4 处</p>",
+        ),
+        (
+            "en",
+            "· checked <code>reports/2023</code>, <code>reports/2022/f-clean.txt</code>, "
+            "<code>reports/2022/g-broken.txt</code> and 1 more</p>",
+        ),
+    ],
+)
+def test_the_page_says_what_it_audits(reports: Path, capsys, lang: str, said: str) -> None:
+    """A page mailed around said when it was made, not what was checked."""
+    paths = ["reports/2023", "reports/2022/f-clean.txt", "reports/2022/g-broken.txt", "reports"]
+    run_main(capsys, "report", *paths, "-o", "audit.html", "--lang", lang)
+    page = Path("audit.html").read_text(encoding="utf-8")
+    assert said in page
+
+
+def test_a_hostile_path_is_escaped_under_the_title(reports: Path, capsys) -> None:
+    run_main(capsys, "report", f"reports/2023/{HOSTILE}", "-o", "audit.html")
+    page = Path("audit.html").read_text(encoding="utf-8")
+    escaped = "reports/2023/e-&lt;script&gt;alert(1)&lt;/script&gt;.txt"
+    assert f"· 检查了 <code>{escaped}</code></p>" in page

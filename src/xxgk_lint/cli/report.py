@@ -44,7 +44,8 @@ def run_report_command(args: argparse.Namespace) -> int:
     sinks.append(problems)
     try:
         with _Stdout() if to_stdout else AtomicFile(args.output) as out:
-            page = AuditPage(out, runner.lang, runner.rules, runner.planned)
+            named = [args.stdin_filename or p if p == "-" else p for p in args.paths]
+            page = AuditPage(out, runner.lang, runner.rules, runner.planned, named)
             sinks.append(page)
             end = drive(runner, sinks, exit_zero=args.exit_zero)
     except BrokenPipeError:
