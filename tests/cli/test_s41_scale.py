@@ -161,3 +161,15 @@ def test_the_export_names_the_format_version_as_parse_does(office: Path, capsys)
     assert list(row)[3:6] == ["year", "format_version", "table"]
     assert row["format_version"] == parsed["reports"][0]["format_version"] == "2021"
     assert "format" not in row
+
+
+def test_check_output_file_dash_is_a_usage_error(office: Path, capsys) -> None:
+    """``check --output-file -`` wrote a file named ``-``."""
+    out = run_main(capsys, "check", "in", "--format", "json", "--output-file", "-")
+    assert out.code == 2
+    assert not Path("-").exists()
+    assert out.out == ""
+    assert out.err == (
+        "xxgk-lint: error: --output-file -: the --format output goes to stdout when no "
+        "--output-file is given\n"
+    )

@@ -108,6 +108,13 @@ def run_check_command(args: argparse.Namespace) -> int:
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if stdin_unread(args, paths):
         return 2
+    if args.output_file is not None and str(args.output_file) == STDIN:
+        # (it wrote a file named "-"; stdout is where --format goes without it)
+        error_line(
+            "error: --output-file -: the --format output goes to stdout when no "
+            "--output-file is given"
+        )
+        return 2
     if args.show_config:
         return _show_config(args, paths)
     problem = _across_problem(args)
