@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from xxgk_lint.engine.config import Config, ConfigResolver, Overrides, load_file
-from xxgk_lint.engine.diagnostics import Diagnostic
+from xxgk_lint.engine.diagnostics import Diagnostic, RuleMeta
 from xxgk_lint.engine.results import FileResult, RunResult
 from xxgk_lint.engine.runner import Runner, read_across_lines
 
@@ -109,7 +109,37 @@ def check_bytes(
     # run that collects it exits 2 with the message, as ``check`` does, instead of every
     # file passing without the plugin's rules.
     errors = _merged(registry.errors, checked.result.errors)
-    return replace(checked.result, rules_run=metas, facts=checked.facts, errors=errors)
+    return replace(checked.result, rules_run=_Rules(metas), facts=checked.facts, errors=errors)
+
+
+def _builtin_metas() -> dict[str, RuleMeta]:
+    """The built-in rules' declarations by code, as this process loaded them."""
+    registry = _runner(None).registry_for(Config())
+    return {code: rule.meta for code, rule in registry.rules.items()}
+
+
+class _Rules(tuple[RuleMeta, ...]):
+    """A result's ``rules_run``, pickled small: a built-in rule as its code (its
+    declaration — messages and documentation in two languages — is some 1.6 KB, 28 of them
+    three quarters of a whole result), a plugin's or one that differs in full. The process
+    that unpickles it has the same built-in rules (the same xxgk-lint on client and
+    workers) and gets declarations equal to the worker's."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, tuple[tuple[str | RuleMeta, ...]]]:
+        builtin = _builtin_metas()
+        return (_rules, (tuple(_ref(meta, builtin.get(meta.code)) for meta in self),))
+
+
+def _ref(meta: RuleMeta, builtin: RuleMeta | None) -> str | RuleMeta:
+    return meta.code if builtin is not None and (builtin is meta or builtin == meta) else meta
+
+
+def _rules(items: tuple[str | RuleMeta, ...]) -> tuple[RuleMeta, ...]:
+    """``rules_run`` again from what :class:`_Rules` pickled."""
+    builtin = _builtin_metas() if any(isinstance(i, str) for i in items) else {}
+    return _Rules(builtin[i] if isinstance(i, str) else i for i in items)
 
 
 def _merged(*groups: Iterable[str]) -> tuple[str, ...]:

@@ -51,7 +51,7 @@ def test_values_are_what_parse_prints(capsys, monkeypatch: pytest.MonkeyPatch) -
                 for column, cell in cells.items():
                     got = by_cell.pop((report["path"], table, row, column))
                     assert (got["agency"], got["year"]) == (report["agency"], report["year"])
-                    assert got["format"] == report["format_version"]
+                    assert got["format_version"] == report["format_version"]
                     if cell is None:  # an uncertain row: nothing placed
                         assert got["value"] is got["raw"] is got["line"] is None
                         continue
@@ -75,7 +75,7 @@ def test_csv_is_utf8_with_a_bom_and_the_documented_columns(repo: Path, capsys) -
     assert result.err == "xxgk-lint: 已写出 1 个文件的 200 行到 cells.csv；0 个文件无法读取\n"
     data = (repo / "cells.csv").read_bytes()
     assert data.startswith(
-        b"\xef\xbb\xbfpath,kind,agency,year,format,table,row,column,value,raw,line,col,"
+        b"\xef\xbb\xbfpath,kind,agency,year,format_version,table,row,column,value,raw,line,col,"
         b"status,problem\r\n"
     )
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -90,7 +90,7 @@ def test_csv_is_utf8_with_a_bom_and_the_documented_columns(repo: Path, capsys) -
         "kind": "text",
         "agency": "测试县人民政府",
         "year": "2023",
-        "format": "2021",
+        "format_version": "2021",
         "table": "applications",
         "row": "received",
         "column": "total",

@@ -245,7 +245,7 @@ def test_a_broken_file_among_300_is_one_line_and_one_row(
             "kind": None,
             "agency": None,
             "year": None,
-            "format": None,
+            "format_version": None,
             "table": None,
             "row": None,
             "column": None,

@@ -106,8 +106,14 @@ class _Stop(Exception):
 
 def run_check_command(args: argparse.Namespace) -> int:
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
-    if args.stdin_filename is not None and STDIN not in paths:
-        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
+    if stdin_unread(args, paths):
+        return 2
+    if args.output_file is not None and str(args.output_file) == STDIN:
+        # (it wrote a file named "-"; stdout is where --format goes without it)
+        error_line(
+            "error: --output-file -: the --format output goes to stdout when no "
+            "--output-file is given"
+        )
         return 2
     if args.show_config:
         return _show_config(args, paths)
@@ -137,6 +143,15 @@ def run_check_command(args: argparse.Namespace) -> int:
             error_line(f"error: cannot write {args.write_baseline}: {exc}")
             return 2
     return code
+
+
+def stdin_unread(args: argparse.Namespace, paths: list[str]) -> bool:
+    """Whether ``--stdin-filename`` names a stdin that no ``-`` among the paths reads (said
+    in one line): the name would be silently unused."""
+    if args.stdin_filename is not None and STDIN not in paths:
+        error_line("error: --stdin-filename names what is read from stdin: add - to the paths")
+        return True
+    return False
 
 
 def _across_problem(args: argparse.Namespace) -> str | None:
@@ -274,6 +289,8 @@ def _stream(args: argparse.Namespace, runner: Runner) -> int:
         problems = Problems(runner, meter)
         sinks.append(problems)
     # (after the output's end: the lines per file come last, after the totals)
+    if args.statistics and shown != "text":
+        sinks.append(_StatisticsSink(apart=args.summary))  # stdout carries a machine format
     if args.summary and shown != "text":
         sinks.append(_SummarySink(lang, table=True))  # stdout carries a machine format
     elif meter is not None and not args.summary:
@@ -425,6 +442,31 @@ class _ProgressSink:
 
     def end(self, end: RunEnd) -> None:
         self.meter.close()
+
+
+class _StatisticsSink:
+    """``--statistics`` on stderr when stdout carries a machine format (JSON, SARIF …),
+    which has no place for it: the same table the text output ends with, not dropped;
+    ``apart``: a blank line after it (the ``--summary`` table follows)."""
+
+    def __init__(self, apart: bool) -> None:
+        self.apart = apart
+
+    def file(self, result: FileResult, fail_on: Severity) -> None:
+        pass
+
+    def end(self, end: RunEnd) -> None:
+        from xxgk_lint.formatters.text import _statistics_table
+
+        if not end.tally.by_rule:
+            return
+        try:
+            sys.stdout.flush()
+            table = _statistics_table(end.tally.by_rule)
+            sys.stderr.write(table + ("\n\n" if self.apart else "\n"))
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 class _SummarySink:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from xxgk_lint.engine.diagnostics import Severity
     from xxgk_lint.engine.results import FileResult, RunEnd
 
+#: ``-o -``: write to stdout.
+STDOUT = "-"
 #: The format ``-o FILE`` names by its extension (without ``--format``).
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx"}
 DEFAULT_FORMAT = "csv"
@@ -81,10 +83,12 @@ class _RowsSink:
 
 
 def run_export_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.cli.check import prepare
+    from xxgk_lint.cli.check import prepare, stdin_unread
     from xxgk_lint.export.cells import COLUMNS, cells_of
     from xxgk_lint.export.writers import MissingExtra, writer_for
 
+    if args.output is not None and str(args.output) == STDOUT:
+        args.output = None  # `-o -`: stdout, as without -o (not a file named "-")
     try:
         args.output_format = export_format(args.output_format, args.output)
     except ValueError as exc:
@@ -100,7 +104,11 @@ def run_export_command(args: argparse.Namespace) -> int:
             error_line(f"error: {MissingExtra()}")
             return 2
     args.output_flag = "-o"
-    runner = prepare(args, list(args.paths), args.output, extract=cells_of)
+    if stdin_unread(args, args.paths):
+        return 2
+    runner = prepare(
+        args, list(args.paths), args.output, stdin_name=args.stdin_filename, extract=cells_of
+    )
     if isinstance(runner, int):
         return runner
     from xxgk_lint.cli.check import progress_sinks
@@ -116,7 +124,7 @@ def run_export_command(args: argparse.Namespace) -> int:
         try:
             rows = _RowsSink(writer_for(args.output_format, out, COLUMNS), runner.lang)
             sinks.append(rows)
-            end = drive(runner, sinks)
+            end = drive(runner, sinks, exit_zero=args.exit_zero)
         except BrokenPipeError:
             from xxgk_lint.cli.output import silence_stdout
 
@@ -131,7 +139,7 @@ def run_export_command(args: argparse.Namespace) -> int:
                     writer_for(args.output_format, target.binary, COLUMNS), runner.lang
                 )
                 sinks.append(rows)
-                end = drive(runner, sinks)
+                end = drive(runner, sinks, exit_zero=args.exit_zero)
         except OSError as exc:
             if meter is not None:
                 meter.close()

@@ -125,7 +125,13 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="apply every key of config files found inside checked folders, plugins included",
     )
     parser.add_argument("--lang", choices=("zh", "en"), help="message language (default zh)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), dest="fail_on")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        dest="fail_on",
+        help="the lowest severity that fails a file (its status; for check, exit code 1); "
+        "default error",
+    )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar; text: only the summary line"
     )
@@ -144,6 +150,18 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="time limit per file (reading, parsing, rules); a file over it gets XG001",
     )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        dest="exit_zero",
+        help="exit 0 whatever is found (files that could not be read included)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        dest="stdin_filename",
+        metavar="NAME",
+        help="with - as a path: the name of what is read from stdin (its config, its kind)",
+    )
 
 
 def _check(check: argparse.ArgumentParser) -> None:
@@ -154,6 +172,7 @@ def _check(check: argparse.ArgumentParser) -> None:
         choices=("text", "json", "junit", "sarif", "github", "gitlab"),
         default="text",
         dest="output_format",
+        help="output format (default text); gitlab: a GitLab Code Quality report",
     )
     check.add_argument(
         "--output-file", type=Path, help="write --format output here; text still goes to stdout"
@@ -164,18 +183,6 @@ def _check(check: argparse.ArgumentParser) -> None:
         "--summary",
         action="store_true",
         help="a table of the files: agency, year, file type, format version, status, counts",
-    )
-    check.add_argument(
-        "--exit-zero",
-        action="store_true",
-        dest="exit_zero",
-        help="exit 0 whatever is found (files that could not be read included)",
-    )
-    check.add_argument(
-        "--stdin-filename",
-        dest="stdin_filename",
-        metavar="NAME",
-        help="with - as a path: the name of what is read from stdin (its config, its kind)",
     )
     check.add_argument(
         "--show-config", action="store_true", help="print the merged config for PATH and exit"
@@ -199,7 +206,7 @@ def _export(export: argparse.ArgumentParser) -> None:
         help="default: csv, or the format of -o FILE's extension (.csv, .jsonl, .xlsx)",
     )
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default, or -: stdout)"
     )
 
 
@@ -210,7 +217,12 @@ def _report(report: argparse.ArgumentParser) -> None:
     _run_options(report)
     _quiet_help(report)
     report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", required=True, help="the page to write"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        required=True,
+        help="the page to write (-: stdout)",
     )
 
 

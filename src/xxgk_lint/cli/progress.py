@@ -38,6 +38,21 @@ def _size(stream: TextIO) -> tuple[int, int]:
     return size.columns, size.lines
 
 
+def rate_text(done: int, elapsed: float, rate: float | None, lang: str) -> str:
+    """The bar's rate, files per second or, under one a second, seconds per file — with the
+    unit spaced and named as in the rest of the output (``3.50 files/s``, ``12.00 s/file``;
+    ``3.50 个文件/秒``, ``12.00 秒/个文件``). tqdm's own glues its unit to ``s/``
+    (``12.00s/ 个文件``). ``rate`` is tqdm's smoothed rate, ``None`` before it has one."""
+    if rate is None and elapsed > 0:
+        rate = done / elapsed
+    en = lang == "en"
+    if not rate:
+        return "? files/s" if en else "? 个文件/秒"
+    if rate >= 1:
+        return f"{rate:.2f} files/s" if en else f"{rate:.2f} 个文件/秒"
+    return f"{1 / rate:.2f} s/file" if en else f"{1 / rate:.2f} 秒/个文件"
+
+
 class Progress:
     """A bar over ``total`` files; :meth:`done` after each file, :meth:`close` at the end."""
 
@@ -53,10 +68,17 @@ class Progress:
         # (Sized again as the terminal changes only where it reports both.)
         columns, rows = _size(stream)
         sized = columns > 0 and rows > 0
-        self._bar: Any = tqdm(
+
+        class _Bar(tqdm):  # type: ignore[misc,unused-ignore]
+            @property
+            def format_dict(self) -> dict[str, Any]:
+                found: dict[str, Any] = super().format_dict
+                found["rate_text"] = rate_text(found["n"], found["elapsed"], found["rate"], lang)
+                return found
+
+        self._bar: Any = _Bar(
             total=total,
             file=stream,
-            unit=" files" if lang == "en" else " 个文件",
             desc="xxgk-lint",
             dynamic_ncols=sized,
             ncols=None if sized else (columns or 80),
@@ -64,7 +86,7 @@ class Progress:
             leave=False,
             mininterval=0.2,
             bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
-            "[{elapsed}<{remaining}, {rate_fmt}{postfix}]",
+            "[{elapsed}<{remaining}, {rate_text}{postfix}]",
         )
         self._label = "failed" if lang == "en" else "未通过"
 

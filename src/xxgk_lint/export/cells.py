@@ -20,7 +20,7 @@ COLUMNS = (
     "kind",
     "agency",
     "year",
-    "format",
+    "format_version",
     "table",
     "row",
     "column",
@@ -70,7 +70,7 @@ def rows_of(result: FileResult, fail_on: Severity, lang: str = "zh") -> list[dic
         "kind": result.kind,
         "agency": result.agency,
         "year": result.year,
-        "format": result.format_version,
+        "format_version": result.format_version,
     }
     status = result.status(fail_on)
     cells: list[Cell] = result.extract or []

@@ -28,10 +28,12 @@ main { padding: 0 28px 40px; }
 .total.warning b { color: var(--warning); }
 .total.info b { color: var(--info); }
 .total.pass b { color: var(--pass); }
-.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; margin-top: 20px; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin: 0 0 6px; }
 figcaption small { font-weight: normal; color: var(--muted); }
+.key { margin-left: 8px; white-space: nowrap; }
+.key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 svg text { font-family: inherit; }
 .tools { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
 .tools input { padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; width: 260px; }

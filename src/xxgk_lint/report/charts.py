@@ -59,6 +59,20 @@ def bars(counts: dict[tuple[str, str], dict[Severity, int]], words: dict[str, st
     return "".join(out)
 
 
+def legend(counts: dict[tuple[str, str], dict[Severity, int]], words: dict[str, str]) -> str:
+    """What the bars' colours mean — a swatch and a word for each severity they show."""
+    shown = [
+        s
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if any(by_severity.get(s) for by_severity in counts.values())
+    ]
+    return " ".join(
+        f'<span class="key"><i style="background:{COLOURS[s]}"></i>'
+        f"{_text(words[s.label + 's'])}</span>"
+        for s in shown
+    )
+
+
 _CELL = 26
 _RULE_LABEL = 64
 _AGENCY_LABEL = 130

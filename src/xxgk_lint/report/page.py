@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
@@ -39,6 +39,8 @@ from xxgk_lint.report.words import FAMILIES, KINDS, words
 HEATMAP_AGENCIES = 30
 #: Characters of a long source line shown around a finding.
 _CONTEXT = 60
+#: Paths of the command line named under the title (then how many more).
+_PATHS_SHOWN = 3
 #: Files whose findings are shown unfolded (more would make a very long page).
 OPEN_UP_TO = 20
 #: The status column sorts in the order the statuses are defined (pass, fail, …).
@@ -64,11 +66,21 @@ class AuditPage:
     """A sink (see :mod:`xxgk_lint.engine.drive`) that writes the page to ``out``.
 
     ``rules`` are every rule of the run (their families head the table's count columns);
-    ``planned`` the number of files, to decide whether findings are shown unfolded.
+    ``planned`` the number of files, to decide whether findings are shown unfolded;
+    ``paths`` what the command line named, said under the title (a page mailed around
+    says what it audits).
     """
 
-    def __init__(self, out: Any, lang: str, rules: Iterable[RuleMeta], planned: int = 0) -> None:
+    def __init__(
+        self,
+        out: Any,
+        lang: str,
+        rules: Iterable[RuleMeta],
+        planned: int = 0,
+        paths: Sequence[str] = (),
+    ) -> None:
         self.out = out
+        self.paths = tuple(paths)
         self.lang = "en" if lang == "en" else "zh"
         self.words = words(self.lang)
         self.families = sorted({family_of(r.code) for r in rules})
@@ -287,9 +299,22 @@ class AuditPage:
             f'<meta name="generator" content="xxgk-lint {__version__}">\n'
             f"<title>{w['title']}</title>\n<style>{assets.CSS}</style>\n</head>\n<body>\n"
             f"<header><h1>{w['title']}</h1>\n"
-            f'<p class="meta">xxgk-lint {__version__} · {w["generated"]} {stamp}</p>\n'
+            f'<p class="meta">xxgk-lint {__version__} · {w["generated"]} {stamp}'
+            f"{self._checked()}</p>\n"
             f'<div class="totals">{cards}</div></header>\n<main>\n'
         )
+
+    def _checked(self) -> str:
+        """`` · checked reports/2023, incoming and 3 more``: the paths the run was given
+        (the first three)."""
+        if not self.paths:
+            return ""
+        shown = "、".join if self.lang == "zh" else ", ".join
+        named = shown(f"<code>{_h(p)}</code>" for p in self.paths[:_PATHS_SHOWN])
+        more = len(self.paths) - _PATHS_SHOWN
+        if more > 0:
+            named += " " + self.words["more_paths"].format(n=more, total=len(self.paths))
+        return f" · {self.words['checked']} {named}"
 
     def _charts(self) -> str:
         w = self.words
@@ -301,7 +326,11 @@ class AuditPage:
             return ""
         out = ['<section class="charts">']
         if bars:
-            out.append(f"<figure><figcaption>{w['per_rule']}</figcaption>{bars}</figure>")
+            key = charts.legend(self.per_rule, w)
+            out.append(
+                f"<figure><figcaption>{w['per_rule']} <small>{key}</small></figcaption>"
+                f"{bars}</figure>"
+            )
         if heat:
             top = len(shown) - added
             note = w["heatmap_top"].format(

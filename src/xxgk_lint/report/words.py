@@ -19,6 +19,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lang": "zh-CN",
         "title": "政府信息公开工作年度报告检查结果",
         "generated": "生成",
+        "checked": "检查了",
+        "more_paths": "等 {total} 处",
         "files": "文件",
         "errors": "错误",
         "warnings": "警告",
@@ -56,6 +58,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lang": "en",
         "title": "Audit of annual government information disclosure reports",
         "generated": "generated",
+        "checked": "checked",
+        "more_paths": "and {n} more",
         "files": "files",
         "errors": "errors",
         "warnings": "warnings",
@@ -106,6 +110,8 @@ FAMILIES: dict[str, dict[str, str]] = {
     "XG2": {"zh": "统计数字", "en": "arithmetic"},
     "XG3": {"zh": "统计期限", "en": "period"},
     "XG4": {"zh": "收费", "en": "fees"},
+    "XG5": {"zh": "正文与统计表", "en": "prose vs tables"},
+    "XG6": {"zh": "跨年度比较", "en": "across years"},
 }
 
 
