@@ -124,7 +124,8 @@ def test_skipped_files_and_nothing_found_are_run_errors_in_order(tmp_path: Path)
     run.plan([str(empty)])
     assert list(run.results()) == []
     assert run.run_errors == [
-        f"no report file found in {empty} (extensions: .txt .md .html .htm .docx .pdf; "
+        f"no report file found in {empty} (extensions: .txt .md .html .htm .docx .pdf .doc .wps "
+        ".ofd; "
         "see also 'exclude')"
     ]
 

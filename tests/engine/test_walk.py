@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -44,12 +45,12 @@ def test_a_folder_within_a_folder_named_is_walked_once_in_either_order(repo: Pat
 
 def test_a_file_the_walk_leaves_out_is_still_taken_when_named(repo: Path) -> None:
     write(repo / "reports" / "README.md", "说明")  # the default exclude
-    write(repo / "reports" / "notes.doc", "x")  # no report ending
-    assert found("reports", "reports/README.md", "reports/notes.doc") == [
+    write(repo / "reports" / "notes.xls", "x")  # no report ending
+    assert found("reports", "reports/README.md", "reports/notes.xls") == [
         "reports/a.txt",
         "reports/sub/b.txt",
         "reports/README.md",
-        "reports/notes.doc",
+        "reports/notes.xls",
     ]
 
 
@@ -98,3 +99,40 @@ def test_a_file_reached_twice_has_its_findings_once_and_is_no_second_report(
     assert [(d["path"], d["code"], d["line"]) for d in document["diagnostics"]] == [
         ("reports/a.txt", "XG201", 24)  # the wrong total, once
     ]
+
+
+def test_documents_xxgk_lint_cannot_read_are_walked_pictures_and_sheets_are_not(
+    repo: Path,
+) -> None:
+    """A report sent as Word 97-2003, WPS or OFD is found in a folder (and named, XG001);
+    pictures and spreadsheets kept beside the reports are not."""
+    for name in ("c.doc", "d.WPS", "e.ofd", "f.png", "g.xls", "h.xlsx"):
+        write(repo / "reports" / name, "x")
+    assert found("reports") == [
+        "reports/a.txt",
+        "reports/c.doc",
+        "reports/d.WPS",
+        "reports/e.ofd",
+        "reports/sub/b.txt",
+    ]
+
+
+def test_a_doc_report_in_a_folder_is_one_unreadable_file_of_the_run(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check FOLDER`` names the .doc it meets (XG001 with how to convert it; exit 2, as
+    for any file that cannot be read), and the summary counts it among the files checked."""
+    (repo / "reports" / "c.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    outcome = run_main(capsys, "check", "--lang", "en", "--format", "json", "reports")
+    assert outcome.code == 2
+    output = json.loads(outcome.out)
+    assert [r["path"] for r in output["reports"]] == [
+        "reports/a.txt",
+        "reports/c.doc",
+        "reports/sub/b.txt",
+    ]
+    (finding,) = [d for d in output["diagnostics"] if d["path"] == "reports/c.doc"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("XG001", 1, 1)
+    assert "legacy Word .doc file is not supported" in finding["message"]
+    assert "libreoffice --headless --convert-to docx" in finding["message"]
+    assert (output["summary"]["files"], output["summary"]["unreadable"]) == (3, 1)

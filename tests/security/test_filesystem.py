@@ -218,8 +218,8 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(repo: Pat
 def test_a_run_that_finds_no_report_says_so(repo: Path, capsys) -> None:
     write(repo / "empty" / "notes.odt", "x")
     for lang, message in (
-        ("en", "no report file found in empty (extensions: .txt .md .html .htm .docx .pdf;"),
-        ("zh", "在 empty 中没有找到要检查的报告文件（扩展名：.txt .md .html .htm .docx .pdf；"),
+        ("en", "no report file found in empty (extensions: .txt .md .html .htm .docx .pdf .doc"),
+        ("zh", "在 empty 中没有找到要检查的报告文件（扩展名：.txt .md .html .htm .docx .pdf .doc"),
     ):
         result = run_main(capsys, "check", "--format", "json", "--lang", lang, "empty")
         assert_invariants(result)

@@ -150,7 +150,7 @@ def test_exclude_everything_in_a_checked_folder_is_no_silent_pass(office: Path, 
     assert result.code == 2
     assert result.out.splitlines() == [
         "run error: no report file found in incoming (extensions: .txt .md .html .htm .docx "
-        ".pdf; see also 'exclude')",
+        ".pdf .doc .wps .ofd; see also 'exclude')",
         "",
         "Config files from the checked folders applied: incoming/.xxgk-lint.yaml.",
         "Checked 0 files: 0 errors, 0 warnings, 1 run error.",

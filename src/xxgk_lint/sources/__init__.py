@@ -27,8 +27,11 @@ __all__ = [
     "read_source",
 ]
 
-#: File endings picked up when a directory is walked (the config can change the set).
-DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+#: File endings picked up when a directory is walked (the config can change the set): the
+#: kinds read, and the document kinds a body may have sent its report in that are not
+#: read (Word 97-2003, WPS, OFD), so that such a report is one line of the run (XG001,
+#: with how to convert it) and not left out of a folder's count without a word.
+DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".ofd")
 
 _CONVERT_HINT = (
     "xxgk-lint reads .txt, .md, .html/.htm, .docx and .pdf files; convert it first, e.g. "
