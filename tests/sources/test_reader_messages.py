@@ -196,6 +196,12 @@ def test_the_check_prints_the_docx_damage_in_one_chinese_line(tmp_path: Path) ->
             "无法读取的 PDF 文件（PDFium 无法访问文件内容）",
         ),
         (
+            "the PDF is password-protected; remove the password first, "
+            "e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`",
+            "PDF 设有密码保护，请先解除密码后再检查，"
+            "例如 `qpdf --decrypt --password=密码 in.pdf out.pdf`",
+        ),
+        (
             "malformed HTML: cannot detect the character encoding (not UTF-8 or GB18030 text)",
             "HTML 网页无法解析：无法识别字符编码（不是 UTF-8 或 GB18030 文本）",
         ),

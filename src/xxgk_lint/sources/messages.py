@@ -74,7 +74,11 @@ _ZH = Phrasebook(
             "请先进行 OCR 文字识别，例如 `ocrmypdf --force-ocr in.pdf out.pdf`",
         ),
         (r"^the PDF has no pages$", "PDF 没有页面"),
-        (r"^the PDF is password-protected.*", "PDF 设有密码保护，请先解除密码后再检查"),
+        (
+            r"^the PDF is password-protected.*",
+            "PDF 设有密码保护，请先解除密码后再检查，"
+            "例如 `qpdf --decrypt --password=密码 in.pdf out.pdf`",
+        ),
         (r"^the PDF is encrypted.*", "PDF 使用了不支持的加密方式"),
         (
             r"^not a readable PDF: damaged, truncated or not a PDF\b.*",
