@@ -5,13 +5,17 @@ as spans: the headings ran into one line with the text, XG101), and
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from tests.engine.reportkit import CLEAN, run_main
-from xxgk_lint.sources.html import read_html
+from tests.sources.portal import in_portal
+from xxgk_lint.sources.html import _STYLE_DISPLAY, _style_sets_display, read_html
 from xxgk_lint.sources.html_css import displayed_as_block
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
 
 
 def page(body: str) -> bytes:
@@ -128,3 +132,57 @@ def test_displayed_as_block(declarations: str, expected: bool | None) -> None:
 def test_a_page_hiding_by_display_none_reads_as_before() -> None:
     body = '<p style="display:none">旧</p><div class="x">一、总体情况</div>'
     assert read_html("t.html", page(body)).text.split("\n") == ["前", "一、总体情况", "后", ""]
+
+
+_PIECES = (
+    "style=",
+    "style = ",
+    'style="',
+    "style='",
+    "display",
+    "display:",
+    "display : ",
+    "block",
+    "inline",
+    "none",
+    "table-cell",
+    "color:red;",
+    '"',
+    "'",
+    "<",
+    ">",
+    "<span ",
+    "<p>",
+    " ",
+    ";",
+    "\n",
+    "字",
+)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_style_sets_display_answers_as_the_pattern(seed: int) -> None:
+    """``_style_sets_display`` (each "display" looked at, back to the nearest "<" or ">")
+    answers as the pattern searched through the whole page, on pages of random pieces of
+    styles, quotes and brackets, and on the fixtures alone and in a portal."""
+    rng = random.Random(seed)
+    page = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(1, 60))).encode()
+    assert _style_sets_display(page) is (_STYLE_DISPLAY.search(page) is not None)
+
+
+@pytest.mark.parametrize(
+    "name", ["qingshan-jiaotong-2023", "yunxi-shengtai-2023", "baisha-zhen-2023"]
+)
+def test_style_sets_display_on_the_fixtures(name: str) -> None:
+    data = (FIXTURES / f"{name}.html").read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # (two of the fixtures are GBK pages)
+        text = data.decode("gb18030")
+    for page in (
+        text,
+        in_portal(text),
+        in_portal(text).replace('class="sub"', 'style="display:block"'),
+    ):
+        lowered = page.encode().lower()
+        assert _style_sets_display(lowered) is (_STYLE_DISPLAY.search(lowered) is not None)
