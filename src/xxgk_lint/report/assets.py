@@ -41,14 +41,24 @@ svg text { font-family: inherit; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
   vertical-align: top; }
-th { background: var(--bg); position: sticky; top: 0; cursor: pointer; user-select: none;
-  white-space: nowrap; }
+th { background: var(--bg); cursor: pointer; user-select: none; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+/* The file table is laid out as a grid of rows, not as a table: a table of thousands of
+   rows is laid out whole before the page shows (seconds), while a grid row that is off
+   screen is skipped (content-visibility) until it is scrolled to. The columns are the
+   same in every row (--families: how many rule-family count columns there are). */
+#file-table, #file-table thead, #file-table tbody { display: block; }
+#file-table thead { position: sticky; top: 0; z-index: 1; }
+#file-table tr { display: grid; grid-template-columns: minmax(14em, 2.4fr) minmax(8em, 1.2fr)
+  4.5em 5.5em 5.5em 6.5em repeat(var(--families, 7), 3.4em) minmax(14em, 3fr); }
+#file-table tbody tr { content-visibility: auto; contain-intrinsic-size: auto 2.4em; }
+#file-table tr[hidden] { display: none; }
+#findings details { content-visibility: auto; contain-intrinsic-size: auto 2.4em; }
 th[aria-sort="ascending"]::after { content: " ▲"; }
 th[aria-sort="descending"]::after { content: " ▼"; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.n.zero { color: #afb8c1; }
-td.path { word-break: break-all; }
-td.first { max-width: 420px; }
+td.n, td.z { text-align: right; font-variant-numeric: tabular-nums; }
+td.z { color: #afb8c1; }
+#file-table td:first-child { word-break: break-all; }
 .status { border-radius: 10px; padding: 0 8px; white-space: nowrap; }
 .status.pass { background: #dafbe1; color: var(--pass); }
 .status.fail { background: #ffebe9; color: var(--error); }

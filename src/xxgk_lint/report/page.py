@@ -157,24 +157,23 @@ class AuditPage:
         elif across:
             path = f'<a href="#across">{path}</a>'
         cells = [
-            f'<td class="path">{path}</td>',
+            f"<td>{path}</td>",
             f"<td>{_h(row['agency'] or w['none'])}</td>",
-            f'<td class="n" data-sort="{row["year"] or ""}">{_h(row["year"] or w["none"])}</td>',
+            f'<td class="n">{_h(row["year"] or w["none"])}</td>',  # "—" sorts as -∞
             f"<td>{_h(row['format'] or w['none'])}</td>",
             f"<td>{_h(self._kind(row.get('kind')))}</td>",
             f'<td data-sort="{_STATUS_ORDER[status]}">{self._status(status)}</td>',
         ]
         for family in self.families:
             count = families.get(family, 0)
-            zero = " zero" if count == 0 else ""
-            cells.append(f'<td class="n{zero}">{count}</td>')
+            cells.append(f'<td class="{"z" if count == 0 else "n"}">{count}</td>')
         shown = ""
         if first is not None:
             level = Severity(first[1]).label
             shown = (
                 f'<span class="sev {level}" title="{w[level]}">{_h(first[0])}</span> {_h(first[2])}'
             )
-        cells.append(f'<td class="first">{shown}</td>')
+        cells.append(f"<td>{shown}</td>")
         return f'<tr data-order="{row["index"]}">{"".join(cells)}</tr>\n'
 
     def _kind(self, kind: str | None) -> str:
@@ -364,7 +363,8 @@ class AuditPage:
             f'<section id="files"><h2>{w["table"]}</h2>\n'
             f'<div class="tools"><input id="filter" type="search" '
             f'placeholder="{w["filter"]}"><span>{w["sort_hint"]}</span></div>\n'
-            f'<table id="file-table"><thead><tr>{"".join(heads)}</tr></thead><tbody>\n'
+            f'<table id="file-table" style="--families: {len(self.families)}">'
+            f"<thead><tr>{''.join(heads)}</tr></thead><tbody>\n"
         )
 
     def _across(self, end: RunEnd) -> str:
