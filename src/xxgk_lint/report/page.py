@@ -91,6 +91,8 @@ class AuditPage:
         self.statuses = dict.fromkeys(STATUS_WORDS, 0)
         self.per_rule: dict[tuple[str, str], dict[Severity, int]] = {}
         self.per_agency: dict[tuple[str, str], int] = {}
+        #: Of those, the errors and warnings: what the heatmap is shaded by.
+        self.per_agency_serious: dict[tuple[str, str], int] = {}
         #: Findings of each agency by severity: errors, warnings, infos.
         self.agency_totals: dict[str, list[int]] = {}
 
@@ -137,6 +139,8 @@ class AuditPage:
     def _count_agency(self, agency: str, diagnostic: Diagnostic) -> None:
         key = (agency, diagnostic.code)
         self.per_agency[key] = self.per_agency.get(key, 0) + 1
+        if diagnostic.severity >= Severity.WARNING:
+            self.per_agency_serious[key] = self.per_agency_serious.get(key, 0) + 1
         totals = self.agency_totals.setdefault(agency, [0, 0, 0])
         totals[_SEVERITY_SLOT.get(diagnostic.severity, 2)] += 1
 
@@ -320,7 +324,7 @@ class AuditPage:
         bars = charts.bars(self.per_rule, w)
         codes = sorted({code for _, code in self.per_agency})
         shown, added = heatmap_agencies(self.agency_totals, self.per_agency, HEATMAP_AGENCIES)
-        heat = charts.heatmap(codes, shown, self.per_agency)
+        heat = charts.heatmap(codes, shown, self.per_agency, self.per_agency_serious)
         if not bars and not heat:
             return ""
         out = ['<section class="charts">']
@@ -338,7 +342,8 @@ class AuditPage:
             if added:
                 note += w["heatmap_added"].format(added=added)
             out.append(
-                f"<figure><figcaption>{w['heatmap']} <small>{note}</small></figcaption>"
+                f"<figure><figcaption>{w['heatmap']} <small>{note}</small> "
+                f"<small>{charts.heat_key(w)}</small></figcaption>"
                 f"{heat}</figure>"
             )
         out.append("</section>\n")
