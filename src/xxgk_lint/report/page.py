@@ -31,7 +31,7 @@ from xxgk_lint.engine.results import (
 )
 from xxgk_lint.formatters import escape_controls, replay, spool
 from xxgk_lint.report import assets, charts
-from xxgk_lint.report.words import FAMILIES, KINDS, words
+from xxgk_lint.report.words import FAMILIES, kind_word, words
 
 #: Agencies shown in the heatmap: those with the most errors, then the most warnings
 #: (then infos), and for each rule none of them has findings of, the agency with the
@@ -184,7 +184,7 @@ class AuditPage:
         """The file's kind as the page names it (``PDF``, ``Word``, ``文本``)."""
         if kind is None:
             return str(self.words["none"])
-        return KINDS.get(kind, {}).get(self.lang, kind)
+        return kind_word(kind, self.lang)
 
     def _section(self, index: int, result: FileResult, status: str) -> str:
         head = [f"<b>{_h(result.path)}</b>"]

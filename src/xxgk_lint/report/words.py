@@ -99,13 +99,20 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-#: The file's kind (the reader used: FileResult.kind), as the page names it.
+#: The file's kind (the reader used: FileResult.kind), as people are shown it: by the
+#: page, by ``--summary``'s table (one naming in each language, everywhere).
 KINDS: dict[str, dict[str, str]] = {
     "text": {"zh": "文本", "en": "text"},
     "html": {"zh": "HTML", "en": "HTML"},
     "docx": {"zh": "Word", "en": "Word"},
     "pdf": {"zh": "PDF", "en": "PDF"},
 }
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """``docx`` → ``Word``; ``text`` → ``文本`` in Chinese: a file's kind as it is shown
+    (a kind of a plug-in reader that is not named here: as it is)."""
+    return KINDS.get(kind, {}).get("en" if lang == "en" else "zh", kind)
 
 #: The built-in rule families (code prefix and hundreds digit), as the table heads them.
 FAMILIES: dict[str, dict[str, str]] = {
