@@ -114,6 +114,7 @@ def kind_word(kind: str, lang: str) -> str:
     (a kind of a plug-in reader that is not named here: as it is)."""
     return KINDS.get(kind, {}).get("en" if lang == "en" else "zh", kind)
 
+
 #: The built-in rule families (code prefix and hundreds digit), as the table heads them.
 FAMILIES: dict[str, dict[str, str]] = {
     "XG0": {"zh": "输入与格式", "en": "input & format"},
