@@ -92,16 +92,24 @@ JS = """
     if (numeric) { var n = parseFloat(value); return isNaN(n) ? -Infinity : n; }
     return value;
   }
+  // one collator, and each row's key read once: thousands of rows sort in a blink
+  var collate = window.Intl ? new Intl.Collator("zh-CN").compare : function (x, y) {
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   function sort(index, descending) {
     var numeric = heads[index].getAttribute("data-type") === "number";
-    var rows = Array.prototype.slice.call(body.rows);
+    var rows = Array.prototype.map.call(body.rows, function (row) {
+      return { row: row, key: key(row, index, numeric), at: +row.getAttribute("data-order") };
+    });
     rows.sort(function (a, b) {
-      var x = key(a, index, numeric), y = key(b, index, numeric);
-      var order = numeric ? x - y : String(x).localeCompare(String(y), "zh-CN");
-      if (order === 0) { order = a.getAttribute("data-order") - b.getAttribute("data-order"); }
+      var x = a.key, y = b.key;
+      var order = numeric ? (x < y ? -1 : x > y ? 1 : 0) : collate(String(x), String(y));
+      if (order === 0) { order = a.at - b.at; }
       return descending ? -order : order;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    var moved = document.createDocumentFragment();
+    rows.forEach(function (item) { moved.appendChild(item.row); });
+    body.appendChild(moved);
     for (var i = 0; i < heads.length; i++) { heads[i].removeAttribute("aria-sort"); }
     heads[index].setAttribute("aria-sort", descending ? "descending" : "ascending");
   }
