@@ -69,7 +69,7 @@ def test_the_table_aligns_by_display_width() -> None:
     ]
     assert table[4].split()[-4:] == ["unreadable", "1", "0", "0"]
     # the file's type apart from the format's version
-    assert [line.split()[-6] for line in table[2:]] == ["text", "text", "-", "docx"]
+    assert [line.split()[-6] for line in table[2:]] == ["text", "text", "-", "Word"]
     # the status column starts at one display column on every line (Han text is 2 wide)
     starts = {
         wcswidth(line[: line.index(word)])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -226,7 +226,7 @@ def prepare(
         )
         if STDIN in paths:
             runner.use_stdin(_read_stdin(resolver, stdin_name), stdin_name)
-        runner.plan(paths)
+        runner.plan(stdin_once(paths))
     except ConfigError as exc:
         print_warnings(resolver)
         error_line(exc.line(resolver.language()))
@@ -240,6 +240,15 @@ def prepare(
             error_line(f"error: {flag} {output}: refused: {conflict}")
             return 2
     return runner
+
+
+def stdin_once(paths: Sequence[str]) -> list[str]:
+    """``paths`` with a second (third …) ``-`` left out: stdin is one stream, read once, so
+    it is one file of the run, as a file named twice is checked once (``check - -`` read
+    the same bytes as two files: two rows in ``--summary``, and XG604 saying the one
+    report was two reports of its agency's year). Ignored rather than refused for that
+    reason: naming a thing twice is not an error elsewhere either."""
+    return [p for n, p in enumerate(paths) if p != STDIN or STDIN not in paths[:n]]
 
 
 def _read_stdin(resolver: ConfigResolver, name: str | None) -> bytes:

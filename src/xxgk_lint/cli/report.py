@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def run_report_command(args: argparse.Namespace) -> int:
-    from xxgk_lint.cli.check import prepare, progress_sinks, stdin_unread
+    from xxgk_lint.cli.check import prepare, progress_sinks, stdin_once, stdin_unread
     from xxgk_lint.cli.output import AtomicFile
     from xxgk_lint.cli.problems import Problems
     from xxgk_lint.engine.drive import drive
@@ -44,7 +44,7 @@ def run_report_command(args: argparse.Namespace) -> int:
     sinks.append(problems)
     try:
         with _Stdout() if to_stdout else AtomicFile(args.output) as out:
-            named = [args.stdin_filename or p if p == "-" else p for p in args.paths]
+            named = [args.stdin_filename or p if p == "-" else p for p in stdin_once(args.paths)]
             page = AuditPage(out, runner.lang, runner.rules, runner.planned, named)
             sinks.append(page)
             end = drive(runner, sinks, exit_zero=args.exit_zero)

@@ -674,6 +674,7 @@ class Runner:
         # Each rule (and facts function) in its own rule-timeout, as legs of one relay:
         # one deadline for the file's rules, not one budget per rule.
         legs = relay(config.rule_timeout)
+        kind: str | None = None  # (known once read: a file out of time shows it too)
         try:
             with limit, captured_stdout(), legs:  # one capture for all the file's rules
                 read = self._read(target, config, data)
@@ -684,6 +685,7 @@ class Runner:
                     )
                     return Checked(result, codes)
                 source, report = read
+                kind = source.kind
                 scope = scope_of(report.agency, report.year)
                 checks: list[Check | Deferred] = []
                 diagnostics = self._run_checks(report, lineup, path, scope, errors, checks, legs)
@@ -715,7 +717,7 @@ class Runner:
                 (diagnostic,),
                 (),
                 (),
-                None,
+                kind or _kind_before_reading(target.path, data),
                 True,
                 fail_on,
                 errors=tuple(errors),
@@ -1218,6 +1220,23 @@ class _Lineup(NamedTuple):
     #: Whether a rule that is not xxgk-lint's own runs (a plugin's, a YAML rule): only
     #: then are the findings' lines checked against the file's end (:func:`_within`).
     foreign: bool
+
+
+def _kind_before_reading(path: Path, data: bytes | None) -> str | None:
+    """The kind of a file whose time ran out while it was read (text, html, docx, pdf),
+    known from its name and first bytes as :func:`~xxgk_lint.sources.sniff_kind` decides
+    which reader reads it; ``None`` when its first bytes cannot be read or it is of no
+    kind a reader reads. Only a timed-out file pays for this (4 KB read again)."""
+    from xxgk_lint.sources import sniff_kind
+
+    if data is None:
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read(4096)
+        except OSError:
+            return None
+    kind = sniff_kind(str(path), data)
+    return kind if kind in ("text", "html", "docx", "pdf") else None
 
 
 def _lines_kept(

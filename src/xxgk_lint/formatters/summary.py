@@ -22,8 +22,10 @@ from xxgk_lint.engine.results import (
 )
 from xxgk_lint.formatters import one_line, plural, spool
 from xxgk_lint.records import record
+from xxgk_lint.report.words import kind_word
 
-#: The table's columns: ``type`` is the file's (text, html, docx, pdf), ``version`` the
+#: The table's columns: ``type`` is the file's (文本/text, HTML, Word, PDF: named as the
+#: audit page names it, :func:`~xxgk_lint.report.words.kind_word`), ``version`` the
 #: format's (2021, or the 2019 trial format) — "format" alone was read as the file's.
 _HEADERS = {
     "zh": ("文件", "机关", "年度", "类型", "格式版本", "状态", "错误", "警告", "提示"),
@@ -85,7 +87,7 @@ class Row:
             self.path,
             self.agency,
             self.year,
-            self.kind,
+            self.kind if self.kind == "-" else kind_word(self.kind, lang),
             self.format,
             status,
             str(self.errors),

@@ -3,7 +3,8 @@
 * findings per rule: one horizontal bar per rule, split by severity;
 * rule × agency: a heatmap of how many findings each rule has in each agency's reports
   (the agencies with the most findings, so that a province's thousand agencies stay
-  readable), the count written in each cell and named in its tooltip.
+  readable), the count written in each cell and named in its tooltip, the cell shaded by
+  its errors and warnings (infos only: pale blue).
 """
 
 from __future__ import annotations
@@ -79,10 +80,16 @@ _AGENCY_LABEL = 130
 _AGENCY_CHARS = 12
 
 
+#: A heatmap cell whose findings are all infos: pale blue, whatever their number.
+INFO_ONLY = "#ddf4ff"
+#: A cell with no finding.
+EMPTY = "#f6f8fa"
+
+
 def _shade(count: int, most: int) -> str:
     """White to red, on a square-root scale (a few large counts do not wash out the rest)."""
     if count <= 0:
-        return "#f6f8fa"
+        return EMPTY
     share = math.sqrt(count / most) if most else 0.0
     low, high = (255, 235, 233), (207, 34, 46)
     red, green, blue = (round(a + (b - a) * share) for a, b in zip(low, high, strict=True))
@@ -93,11 +100,19 @@ def heatmap(
     codes: list[str],
     agencies: list[str],
     counts: dict[tuple[str, str], int],
+    serious: dict[tuple[str, str], int] | None = None,
 ) -> str:
-    """Rules down, agencies across; ``counts[(agency, code)]`` findings in each cell."""
+    """Rules down, agencies across; ``counts[(agency, code)]`` findings in each cell.
+
+    A cell is shaded by its errors and warnings (``serious``; all of its findings when
+    not given), not by its infos: an info (XG604, the same agency's several reports of a
+    year) is a note to the reader, and shading it as an error made the least serious
+    rule the darkest row. A cell of infos only is pale blue; its count is written in it.
+    """
     if not codes or not agencies:
         return ""
-    most = max(counts.values(), default=0)
+    weights = counts if serious is None else serious
+    most = max(weights.values(), default=0)
     width = _RULE_LABEL + _CELL * len(agencies) + 80  # room for the last tilted label
     height = _AGENCY_LABEL + _CELL * len(codes) + 10
     out = [
@@ -119,17 +134,29 @@ def heatmap(
         )
         for column, agency in enumerate(agencies):
             count = counts.get((agency, code), 0)
+            weight = weights.get((agency, code), 0)
+            fill = _shade(weight, most) if weight or not count else INFO_ONLY
             x = _RULE_LABEL + column * _CELL
             out.append(
                 f'<rect x="{x}" y="{y}" width="{_CELL - 2}" height="{_CELL - 2}" '
-                f'fill="{_shade(count, most)}"><title>{_text(agency)} · {_text(code)}: '
+                f'fill="{fill}"><title>{_text(agency)} · {_text(code)}: '
                 f"{count}</title></rect>"
             )
             if count:
-                colour = "#fff" if most and count / most > 0.35 else "#1f2328"
+                colour = "#fff" if most and weight / most > 0.35 else "#1f2328"
                 out.append(
                     f'<text x="{x + (_CELL - 2) / 2}" y="{y + 16}" text-anchor="middle" '
                     f'font-size="10" fill="{colour}">{count}</text>'
                 )
     out.append("</svg>")
     return "".join(out)
+
+
+def heat_key(words: dict[str, str]) -> str:
+    """What the heatmap's colours mean: red by errors and warnings, pale blue for infos."""
+    return (
+        f'<span class="key"><i style="width:28px;background:linear-gradient(90deg,'
+        f'{_shade(1, 50)},{_shade(1, 1)})"></i>{_text(words["heat_serious"])}</span> '
+        f'<span class="key"><i style="background:{INFO_ONLY}"></i>'
+        f"{_text(words['heat_infos'])}</span>"
+    )

@@ -31,7 +31,7 @@ from xxgk_lint.engine.results import (
 )
 from xxgk_lint.formatters import escape_controls, replay, spool
 from xxgk_lint.report import assets, charts
-from xxgk_lint.report.words import FAMILIES, KINDS, words
+from xxgk_lint.report.words import FAMILIES, kind_word, words
 
 #: Agencies shown in the heatmap: those with the most errors, then the most warnings
 #: (then infos), and for each rule none of them has findings of, the agency with the
@@ -91,6 +91,8 @@ class AuditPage:
         self.statuses = dict.fromkeys(STATUS_WORDS, 0)
         self.per_rule: dict[tuple[str, str], dict[Severity, int]] = {}
         self.per_agency: dict[tuple[str, str], int] = {}
+        #: Of those, the errors and warnings: what the heatmap is shaded by.
+        self.per_agency_serious: dict[tuple[str, str], int] = {}
         #: Findings of each agency by severity: errors, warnings, infos.
         self.agency_totals: dict[str, list[int]] = {}
 
@@ -137,6 +139,8 @@ class AuditPage:
     def _count_agency(self, agency: str, diagnostic: Diagnostic) -> None:
         key = (agency, diagnostic.code)
         self.per_agency[key] = self.per_agency.get(key, 0) + 1
+        if diagnostic.severity >= Severity.WARNING:
+            self.per_agency_serious[key] = self.per_agency_serious.get(key, 0) + 1
         totals = self.agency_totals.setdefault(agency, [0, 0, 0])
         totals[_SEVERITY_SLOT.get(diagnostic.severity, 2)] += 1
 
@@ -157,31 +161,30 @@ class AuditPage:
         elif across:
             path = f'<a href="#across">{path}</a>'
         cells = [
-            f'<td class="path">{path}</td>',
+            f"<td>{path}</td>",
             f"<td>{_h(row['agency'] or w['none'])}</td>",
-            f'<td class="n" data-sort="{row["year"] or ""}">{_h(row["year"] or w["none"])}</td>',
+            f'<td class="n">{_h(row["year"] or w["none"])}</td>',  # "—" sorts as -∞
             f"<td>{_h(row['format'] or w['none'])}</td>",
             f"<td>{_h(self._kind(row.get('kind')))}</td>",
             f'<td data-sort="{_STATUS_ORDER[status]}">{self._status(status)}</td>',
         ]
         for family in self.families:
             count = families.get(family, 0)
-            zero = " zero" if count == 0 else ""
-            cells.append(f'<td class="n{zero}">{count}</td>')
+            cells.append(f'<td class="{"z" if count == 0 else "n"}">{count}</td>')
         shown = ""
         if first is not None:
             level = Severity(first[1]).label
             shown = (
                 f'<span class="sev {level}" title="{w[level]}">{_h(first[0])}</span> {_h(first[2])}'
             )
-        cells.append(f'<td class="first">{shown}</td>')
+        cells.append(f"<td>{shown}</td>")
         return f'<tr data-order="{row["index"]}">{"".join(cells)}</tr>\n'
 
     def _kind(self, kind: str | None) -> str:
         """The file's kind as the page names it (``PDF``, ``Word``, ``文本``)."""
         if kind is None:
             return str(self.words["none"])
-        return KINDS.get(kind, {}).get(self.lang, kind)
+        return kind_word(kind, self.lang)
 
     def _section(self, index: int, result: FileResult, status: str) -> str:
         head = [f"<b>{_h(result.path)}</b>"]
@@ -321,7 +324,7 @@ class AuditPage:
         bars = charts.bars(self.per_rule, w)
         codes = sorted({code for _, code in self.per_agency})
         shown, added = heatmap_agencies(self.agency_totals, self.per_agency, HEATMAP_AGENCIES)
-        heat = charts.heatmap(codes, shown, self.per_agency)
+        heat = charts.heatmap(codes, shown, self.per_agency, self.per_agency_serious)
         if not bars and not heat:
             return ""
         out = ['<section class="charts">']
@@ -339,7 +342,8 @@ class AuditPage:
             if added:
                 note += w["heatmap_added"].format(added=added)
             out.append(
-                f"<figure><figcaption>{w['heatmap']} <small>{note}</small></figcaption>"
+                f"<figure><figcaption>{w['heatmap']} <small>{note}</small> "
+                f"<small>{charts.heat_key(w)}</small></figcaption>"
                 f"{heat}</figure>"
             )
         out.append("</section>\n")
@@ -364,7 +368,8 @@ class AuditPage:
             f'<section id="files"><h2>{w["table"]}</h2>\n'
             f'<div class="tools"><input id="filter" type="search" '
             f'placeholder="{w["filter"]}"><span>{w["sort_hint"]}</span></div>\n'
-            f'<table id="file-table"><thead><tr>{"".join(heads)}</tr></thead><tbody>\n'
+            f'<table id="file-table" style="--families: {len(self.families)}">'
+            f"<thead><tr>{''.join(heads)}</tr></thead><tbody>\n"
         )
 
     def _across(self, end: RunEnd) -> str:

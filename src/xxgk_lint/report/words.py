@@ -33,6 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
         "heatmap": "规则 × 机关：问题数",
         "heatmap_top": "{n} 个机关（共 {total} 个），错误最多的在前，其次按警告数",
         "heatmap_added": "；另加入 {added} 个机关，使每条规则至少显示一个有问题的机关",
+        "heat_serious": "颜色深浅按错误和警告数",
+        "heat_infos": "只有提示",
         "no_findings": "没有发现问题。",
         "table": "逐个文件",
         "filter": "筛选文件、机关……",
@@ -72,6 +74,8 @@ WORDS: dict[str, dict[str, str]] = {
         "heatmap": "Rule × agency: findings",
         "heatmap_top": "{n} {agencies} (of {total}), most errors first, then most warnings",
         "heatmap_added": "; {added} more, so that each rule shows an agency with findings of it",
+        "heat_serious": "shaded by errors and warnings",
+        "heat_infos": "infos only",
         "no_findings": "No findings.",
         "table": "Files",
         "filter": "Filter files, agencies…",
@@ -95,13 +99,21 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-#: The file's kind (the reader used: FileResult.kind), as the page names it.
+#: The file's kind (the reader used: FileResult.kind), as people are shown it: by the
+#: page, by ``--summary``'s table (one naming in each language, everywhere).
 KINDS: dict[str, dict[str, str]] = {
     "text": {"zh": "文本", "en": "text"},
     "html": {"zh": "HTML", "en": "HTML"},
     "docx": {"zh": "Word", "en": "Word"},
     "pdf": {"zh": "PDF", "en": "PDF"},
 }
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """``docx`` → ``Word``; ``text`` → ``文本`` in Chinese: a file's kind as it is shown
+    (a kind of a plug-in reader that is not named here: as it is)."""
+    return KINDS.get(kind, {}).get("en" if lang == "en" else "zh", kind)
+
 
 #: The built-in rule families (code prefix and hundreds digit), as the table heads them.
 FAMILIES: dict[str, dict[str, str]] = {
