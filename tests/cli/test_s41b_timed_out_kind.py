@@ -15,24 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_timed_out import SLOW_RULE  # (sleeps on a file named …slow…)
 from tests.conftest import FIXTURES
 from tests.engine.reportkit import CLEAN, run_main, write
 from tests.security.kit import write_plugin
-
-#: Sleeps only on a file named ``…slow…`` (after it was read): past ``--timeout``.
-SLOW_RULE = """
-@make("ACM001", "acme-slow")
-def acme(report, ctx):
-    if "slow" in ctx.path:
-        import time
-        time.sleep(20)
-    yield from ()
-
-
-@hookimpl
-def xxgk_lint_rules():
-    return [acme]
-"""
 
 
 @pytest.fixture

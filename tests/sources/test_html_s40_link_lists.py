@@ -4,17 +4,15 @@ documents, and were taken for the report's headings or claims."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.sources.pagekit import assert_qingshan_read_whole, run
 from tests.sources.portal import in_portal
 from tests.sources.test_html_portal import decoded
-from xxgk_lint.cli.main import main
 from xxgk_lint.sources.html import read_html
 
 _BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -60,12 +58,6 @@ def test_a_list_item_with_text_of_its_own_is_read(items: str, read: str) -> None
     assert text_of(f"<ul>{items}</ul>") == f"{read}\n"
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    main(argv)
-    result: dict[str, Any] = json.loads(capsys.readouterr().out)
-    return result
-
-
 SIDE = (
     '<div class="side"><h3>政府信息公开</h3><ul>'
     '<li><a href="/a/">一、政府信息公开指南</a></li><li><a href="/b/">二、政府信息公开制度</a></li>'
@@ -96,15 +88,4 @@ def test_a_report_beside_lists_of_links_reads_as_the_report(
     report = run(["parse", "--format", "json", "--spans", str(path)], capsys)["reports"][0]
     assert (report["agency"], report["year"]) == ("青山县交通运输局", 2023)
     assert report["title"] == "青山县交通运输局2023年政府信息公开工作年度报告"
-    assert [s["key"] for s in report["sections"]] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
-    total = report["tables"]["applications"]["total"]["total"]  # （七）总计: 11
-    lines = path.read_text("utf-8").split("\n")
-    assert total["value"] == 11
-    assert lines[total["line"] - 1][total["column"] - 1 :].startswith("11</p>")
+    assert_qingshan_read_whole(report, path)

@@ -4,16 +4,14 @@ titles were read as the report's prose (false XG501, another year, a date)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.sources.pagekit import assert_qingshan_read_whole, run
 from tests.sources.portal import in_portal
 from tests.sources.test_html_portal import decoded
-from xxgk_lint.cli.main import main
 from xxgk_lint.sources.html import read_html
 
 LATEST = "2023年12月份政府信息公开申请办理情况（收到11件，办结10件）"
@@ -59,12 +57,6 @@ def test_a_paragraph_of_the_report_with_links_is_read(row: str, read: str) -> No
     assert text_of(row) == f"{read}\n"
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    main(argv)
-    result: dict[str, Any] = json.loads(capsys.readouterr().out)
-    return result
-
-
 def test_a_report_with_dated_rows_of_links_after_it_reads_as_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -82,7 +74,4 @@ def test_a_report_with_dated_rows_of_links_after_it_reads_as_the_report(
     assert "XG501" not in [d["code"] for d in checked["diagnostics"]]
     assert [d["code"] for d in checked["diagnostics"]] == [d["code"] for d in alone["diagnostics"]]
     report = run(["parse", "--format", "json", "--spans", str(path)], capsys)["reports"][0]
-    total = report["tables"]["applications"]["total"]["total"]  # （七）总计: 11
-    lines = path.read_text("utf-8").split("\n")
-    assert total["value"] == 11
-    assert lines[total["line"] - 1][total["column"] - 1 :].startswith("11</p>")
+    assert_qingshan_read_whole(report, path)

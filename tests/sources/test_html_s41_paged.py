@@ -4,16 +4,14 @@ order; what else the page hides (tabs of other years, a print copy) stays hidden
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.sources.pagekit import assert_qingshan_read_whole, run
 from tests.sources.portal import in_portal
 from tests.sources.test_html_portal import decoded
-from xxgk_lint.cli.main import main
 from xxgk_lint.sources.html import read_html
 
 PAGER = '<div class="pages"><a href="#">1</a> <a href="#">2</a> <a href="#">下一页</a></div>'
@@ -69,12 +67,6 @@ def test_what_else_is_hidden_stays_hidden(hidden: str) -> None:
     assert "三、收到" not in text
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    main(argv)
-    result: dict[str, Any] = json.loads(capsys.readouterr().out)
-    return result
-
-
 def test_a_report_in_three_parts_on_a_portal_reads_as_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,15 +94,4 @@ def test_a_report_in_three_parts_on_a_portal_reads_as_the_report(
         d["code"] for d in alone["diagnostics"]
     ]  # (no XG101 of 三 … 六, no XG003 of table 三)
     report = run(["parse", "--format", "json", "--spans", str(path)], capsys)["reports"][0]
-    assert [s["key"] for s in report["sections"]] == [
-        "overview",
-        "proactive",
-        "applications",
-        "reviews",
-        "problems",
-        "other",
-    ]
-    total = report["tables"]["applications"]["total"]["total"]  # （七）总计: 11
-    lines = path.read_text("utf-8").split("\n")
-    assert total["value"] == 11
-    assert lines[total["line"] - 1][total["column"] - 1 :].startswith("11</p>")
+    assert_qingshan_read_whole(report, path)
