@@ -22,6 +22,7 @@ worker threads: there they are not enforced.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Iterable, Sequence
@@ -112,8 +113,11 @@ def check_bytes(
     return replace(checked.result, rules_run=_Rules(metas), facts=checked.facts, errors=errors)
 
 
+@functools.cache
 def _builtin_metas() -> dict[str, RuleMeta]:
-    """The built-in rules' declarations by code, as this process loaded them."""
+    """The built-in rules' declarations by code, as this process loaded them: looked up
+    once (each result pickled or unpickled asks; a registry lookup for a new ``Config()``
+    each time was kept by the runner, one entry a result). Read only."""
     registry = _runner(None).registry_for(Config())
     return {code: rule.meta for code, rule in registry.rules.items()}
 

@@ -86,13 +86,13 @@ HEADER_CELL_CHARS = 16
 
 #: What separates the cells of a space-aligned text line: two spaces or more (or an
 #: ideographic space), as a layout's columns stand.
-_CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
+CELL_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
 
 
 def aligned_cells(item: Item) -> list[str]:
     """The normalised cells of a line of space-aligned text (总计   自然人 …, as
     pdftotext -layout prints a header: one text item, its cells two spaces apart)."""
-    return [normalise(part) for part in _CELL_GAP.split(item[RAW].strip())]
+    return [normalise(part) for part in CELL_GAP.split(item[RAW].strip())]
 
 
 def item_span(item: Item) -> Span:

@@ -41,7 +41,7 @@ from __future__ import annotations
 from xxgk_lint.format import Format, TableSpec
 from xxgk_lint.parse.ast import Deviation, Span, Table
 from xxgk_lint.parse.cells import (
-    _CELL_GAP,
+    CELL_GAP,
     COLUMN,
     EMPTY,
     END,
@@ -207,7 +207,7 @@ def _cells(item: Item) -> list[Item]:
     raw = item[RAW]
     out: list[Item] = []
     at = 0
-    for gap in _CELL_GAP.finditer(raw):
+    for gap in CELL_GAP.finditer(raw):
         if gap.start() > at:
             out.append(_part(item, at, gap.start()))
         at = gap.end()

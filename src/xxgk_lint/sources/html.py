@@ -36,6 +36,7 @@ a plain row of any other data table (``_Extractor._fill_row``).
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import html as html_entities
 import re
@@ -1047,10 +1048,11 @@ def _holds_reference(encoded: bytes) -> bool:
 def _hidden_elements(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
     """The page's hidden elements: by their style, attribute or the page's stylesheet
     (:func:`_hidden_by_style`), and the dialogs it does not show (:func:`_closed_dialogs`)."""
-    hidden = _hidden_by_style(root, encoded, lowered)
+    pager = _Pager(lowered)
+    hidden = _hidden_by_style(root, encoded, lowered, pager)
     if _DIALOG.search(lowered) is not None:
         hidden = hidden | _closed_dialogs(root)
-    if hidden and _names_pages(lowered):
+    if hidden and pager.named:
         parts = _page_parts(hidden)
         if parts:
             hidden = hidden - parts
@@ -1064,6 +1066,19 @@ _PAGER_WORDS = tuple(word.encode() for word in ("下一", "上一", "尾", "末"
 _PAGE_NUMBER = re.compile(rb"(?:\xe7\xac\xac|\xe5\x85\xb1)\s*[0-9]+\s*$")  # 第N / 共N
 #: Up to this many "页" in a page are looked at (a portal's 首页 in its menus: a few).
 _FEW_PAGES = 32
+
+
+class _Pager:
+    """Whether a page's bytes (``lowered``) name a pager's words (:func:`_names_pages`),
+    looked for once, when first asked: both the hidden elements by style and all of them
+    are weighed against it."""
+
+    def __init__(self, lowered: bytes) -> None:
+        self._lowered = lowered
+
+    @functools.cached_property
+    def named(self) -> bool:
+        return _names_pages(self._lowered)
 
 
 def _names_pages(lowered: bytes) -> bool:
@@ -1213,7 +1228,9 @@ def _closed_dialogs(root: etree._Element) -> set[etree._Element]:
     return shown_by_script(root, set(_CLOSED_DIALOGS(root)))
 
 
-def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> set[etree._Element]:
+def _hidden_by_style(
+    root: etree._Element, encoded: bytes, lowered: bytes, pager: _Pager | None = None
+) -> set[etree._Element]:
     """The page's hidden elements (``_hidden``), found without asking every element.
 
     ``encoded`` is the page as lxml parsed it (UTF-8), ``lowered`` the same in lower
@@ -1244,7 +1261,7 @@ def _hidden_by_style(root: etree._Element, encoded: bytes, lowered: bytes) -> se
     hiding = {el for el in candidates if _hidden(el)}
     if attribute and b"aria-hidden" in lowered:
         hiding |= hidden_panes(root)
-    if hiding and _names_pages(lowered):
+    if hiding and (pager or _Pager(lowered)).named:
         # The later pages of a report split over pages are read; what else the page hides
         # is weighed without them (a print copy beside them is not the page's report).
         hiding -= _page_parts(hiding)
