@@ -8,6 +8,7 @@ and ``domain-notes.md`` §4.2–4.3.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property
 
 from xxgk_lint.format.normalise import with_traditional
@@ -80,6 +81,29 @@ HEADING_CLOSE = "】〗］〕"
 
 #: What may stand before a heading's opening bracket: markdown heading marks, bold, blanks.
 _BEFORE_BRACKET = "#* \t\u3000"
+
+
+#: The marks that may stand before a heading's numeral or title: markdown's heading marks,
+#: bold, blanks (:func:`heading_lead` adds the decorations).
+_HEADING_MARKS = "#* \t\u3000"
+#: The Unicode categories of a heading's decorations: symbols (▎ ▌ ▲ ◆ ■ ● ★ → 📌 🔹 ✅),
+#: and the marks and format characters an emoji is written with (its variation selector,
+#: a joiner).
+_DECORATION_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Me", "Cf"})
+
+
+def heading_lead(text: str) -> int:
+    """Where a heading's numeral or title starts in ``text``: after the marks printed before
+    it — markdown's ``#``, bold's ``*``, blanks — and the decorations a WeChat article or a
+    designed page sets before a heading (▎一、总体情况, 📌二、…, ◆ 三、…, ▲四、…): symbols,
+    never a letter, a digit or a bracket (（一） and ① are numerals; 【一、…】 is
+    :func:`unbracketed`'s)."""
+    for at, char in enumerate(text):
+        if char in _HEADING_MARKS:
+            continue
+        if char.isalnum() or unicodedata.category(char) not in _DECORATION_CATEGORIES:
+            return at
+    return len(text)
 
 
 def unbracketed(heading: str) -> str:

@@ -142,7 +142,7 @@ def heading_numeral(text: str) -> HeadingNumeral | None:
     """The numeral opening ``text`` (a line without the blanks around it) when it opens as
     a section heading does, in any of the styles reports number them in; None otherwise:
 
-    - 第一部分, 第1部分; PART 01, Part 1 (as designed pages print them);
+    - 第一部分, 第1部分, 第Ⅰ部分; PART 01, Part 1 (as designed pages print them);
     - （一） （01） 〔一〕 【1】: a numeral in brackets;
     - ① ⒈ ⑴ Ⅰ: a digit or a Roman numeral printed as one character;
     - 01: a digit after a zero, glued to the title or not (01总体情况, 01 总体情况, 01.);
@@ -183,15 +183,21 @@ def _numeral(text: str) -> tuple[int, str, int, bool] | None:
     zero, I for a Roman numeral, ① for a circled digit: its style without its separator),
     where it ends, and whether sub-headings are numbered so (bracketed, circled)."""
     first = text[0]
-    if first == "第":
-        found = _number_at(text, _after_blanks(text, 1))
-        if found is None:
-            return None
-        number, at = found
+    if first == "第":  # 第一部分, 第1部分, 第Ⅰ部分
+        at = _after_blanks(text, 1)
+        character = text[at : at + 1]
+        if character and "Ⅰ" <= character <= "Ⅷ":
+            value, marker, at = ENCLOSED[character], "I", at + 1
+        else:
+            found = _number_at(text, at)
+            if found is None:
+                return None
+            number, at = found
+            value, marker = _number(number), _marker(number)
         at = _after_blanks(text, at)
         if not text.startswith("部分", at):
             return None
-        return _number(number), f"第{_marker(number)}部分", at + 2, False
+        return value, f"第{marker}部分", at + 2, False
     if text.startswith(_PART):
         found = _number_at(text, _after_blanks(text, 4), digits_only=True)
         if found is None:

@@ -43,6 +43,7 @@ from xxgk_lint.format.document import (
     PERIOD_WORDS,
     REPORT_NAME,
     SENTENCE_ENDS,
+    heading_lead,
     unbracketed,
 )
 from xxgk_lint.format.normalise import with_traditional
@@ -164,7 +165,8 @@ def _as_subheading(
             norm = normalise(line)
             if len(line) > _HEADING_LENGTH or _ends_sentence(norm):
                 continue
-            bare = line.strip(_AROUND_TITLE)  # (**01 总体情况**: the numeral after the marks)
+            # (**01 总体情况**, ▎一、总体情况: the numeral after the marks and decorations)
+            bare = line[heading_lead(line) :].rstrip(_AROUND_TITLE)
             numeral = heading_numeral(bare)
             if numeral is not None and numeral.end < len(bare):
                 value = numeral.value
@@ -173,7 +175,7 @@ def _as_subheading(
                     continue
                 if section_key(line) != key:
                     continue
-                number: str | None = numeral.printed
+                number = section_number(bare) or numeral.printed  # (一 as the grammar reads it)
                 rank = (numeral.style != style, not _titled(bare[numeral.end :], key))
             elif (
                 _title_opens(norm, spec.title.zh) and not compiled(_NUMBERED).match(norm)
@@ -217,7 +219,8 @@ def _headings_style(parts: Sequence[Section]) -> str | None:
     counts: dict[str, int] = {}
     for part in parts:
         if part.key in SECTION_ORDER and part.number is not None:
-            numeral = heading_numeral(unbracketed(part.title).lstrip(_BEFORE_NUMERAL))
+            title = unbracketed(part.title)
+            numeral = heading_numeral(title[heading_lead(title) :].lstrip(_BEFORE_NUMERAL))
             if numeral is not None:
                 counts[numeral.style] = counts.get(numeral.style, 0) + 1
     if not counts:
@@ -318,7 +321,7 @@ def _numbered_run_in(text: str, key: str) -> re.Match[str] | None:
     of the section's titles after it, then the text run in, as :func:`run_in_heading`
     matches it. The numeral is read first (no pattern for a text that opens with none);
     the pattern of the title after it is compiled once per numeral as printed."""
-    lead = len(text) - len(text.lstrip(_AROUND_TITLE))
+    lead = heading_lead(text)
     numeral = heading_numeral(text[lead:])
     if numeral is None:
         return None
@@ -442,9 +445,10 @@ def _run_in(parts: list[Section], key: str, low: int, high: int) -> tuple[int, i
 
 def _printed_number(heading: str) -> str | None:
     """The numeral of a heading as printed: the format's (一) or another style's (01, Ⅱ.)."""
-    number = section_number(heading)
+    bare = heading[heading_lead(heading) :]  # (▎一、总体情况: 一)
+    number = section_number(bare)
     if number is None:
-        numeral = heading_numeral(heading.lstrip(_AROUND_TITLE))
+        numeral = heading_numeral(bare)
         number = numeral.printed if numeral is not None else None
     return number
 
