@@ -1,5 +1,6 @@
 """Section headings behind a decoration (▎一、总体情况, 📌二、…, ◆ 三、…: a WeChat article or a
-designed page), and numbered 第Ⅰ部分 (a Roman numeral in 第…部分).
+designed page), and numbered 第Ⅰ部分 (a Roman numeral in 第…部分); a keycap emoji's digit
+(1️⃣ 总体情况) with them, read all along.
 
 Both were read in session 39 and lost in session 40, when headings numbered in other
 styles were added (the numeral was then looked for right after markdown's marks, and a
@@ -66,7 +67,9 @@ def test_a_roman_numeral_in_di_bufen() -> None:
 
 
 @pytest.mark.parametrize("seed", _SEEDS)
-@pytest.mark.parametrize("style", [*_DECORATED, "第{r}部分 {t}", "第{r}部分：{t}"])
+@pytest.mark.parametrize(
+    "style", [*_DECORATED, "第{r}部分 {t}", "第{r}部分：{t}", "{n}\ufe0f\u20e3 {t}"]
+)
 def test_decorated_and_roman_headings_open_their_sections(style: str, seed: str) -> None:
     text = _numbered(seed, style)
     report = _parse(text)
