@@ -728,6 +728,10 @@ def _split(text: str) -> list[_Part]:
         else:
             norm = normalise(value)
             part = _word_cell(value, start, end, norm)
+            if part is None and out and _spread_ordinal(text, out[-1], start):
+                raw = text[out[-1][2] : end]
+                out[-1] = (TEXT, raw, out[-1][2], end, normalise(raw), None, "text")
+                continue  # (3 . 其 他: an item's label spread, its ordinal no value)
             if (
                 part is None
                 and norm[:1] in _DIGIT_SET
@@ -751,6 +755,30 @@ def _split(text: str) -> list[_Part]:
     if len(out) > 1 and out[0][0] == TEXT and out[1][0] == NUMBER and " " in out[0][1]:
         return _header_run_in(out)
     return out
+
+
+#: An item's ordinal number with the blanks after it and the mark after them (the ``3 .``
+#: of 3 . 其 他): a justified PDF cell's label, its characters spread apart.
+_ORDINAL_GAP = re.compile(r"[0-9]{1,2}[ \u3000]+[.．、][ \u3000]*[^0-9\s]").match
+
+
+def _spread_ordinal(text: str, previous: _Part, start: int) -> bool:
+    """Whether the word at ``start`` goes on the number before it as a label's ordinal:
+    an item's spread over a justified cell (``3 . 其 他``, as pdftotext prints 3.其他;
+    a value is never followed by a word that starts with the ordinal's mark), or a
+    number with a leading zero first in its field (``04 结转下年度继续办理``; no value is
+    printed so). Read as a value, the number would leave its row's label bare (其他 names
+    no row) and give the row before a value too many."""
+    if previous[0] != NUMBER:
+        return False
+    if text[start] in ".．、":
+        return _ORDINAL_GAP(text, previous[2]) is not None
+    return _ZERO_LED_ORDINAL(text, previous[2]) is not None and not text[: previous[2]].strip()
+
+
+#: A section's or row's number written with a leading zero (04 结转下年度继续办理, as a
+#: report numbering its parts 01 02 … writes its rows too), a word right after it.
+_ZERO_LED_ORDINAL = re.compile(r"0[1-9][ \u3000]?[\u4e00-\u9fff]").match
 
 
 def _header_run_in(parts: list[_Part]) -> list[_Part]:

@@ -166,21 +166,26 @@ def _csv_rows_as_pipes(text: str) -> str:
     for comma, row_end in _CSV_ROW_ENDS.items():
         if comma in text and row_end(text) is not None:
             text = _csv_region_rows(text, comma)
+    if "、" in text and _DUN_ROW_END(text) is not None:
+        text = _csv_region_rows(text, "、")
     return text
 
 
 def _csv_region_rows(text: str, comma: str) -> str:
-    """:func:`_csv_rows_as_pipes` with one comma (, or ，)."""
+    """:func:`_csv_rows_as_pipes` with one comma (, ， or 、)."""
     valued = _is_csv_value if comma == "," else _is_number
     lines = text.split("\n")
     changed = False
     run: list[tuple[int, str]] = []  # (the CSV rows of a run of table lines)
     tabled = False  # (whether the run holds a row of three cells or more with a value)
     for index, line in enumerate([*lines, "。"]):
-        found = _csv_cells(line, comma)
+        found = _dun_cells(line) if comma == "、" else _csv_cells(line, comma)
         if found is not None:
             run.append((index, found[0]))
-            tabled = tabled or (len(found[1]) > 2 and any(map(valued, found[1])))
+            if comma == "、":
+                tabled = tabled or sum(map(_is_number, found[1])) > 2
+            else:
+                tabled = tabled or (len(found[1]) > 2 and any(map(valued, found[1])))
         elif len(line) > _CSV_CELL_LONGEST or "。" in line or "；" in line:
             if tabled:
                 for row, piped in run:
@@ -236,6 +241,92 @@ def _csv_cells(line: str, comma: str = ",") -> tuple[str, list[str]] | None:
     if _THOUSANDS(line) is not None:
         return None  # (1,234,567 or 行政许可 1,493,000: commas of a number, not of cells)
     return "".join(out), cells
+
+
+#: A line ending as a row of cells separated by 、 does (规章、0、0、0, 行政许可、1493、、):
+#: with a number or an empty cell. A line of prose cut after a 、 (a PDF's line) ends
+#: with one 、 after a word.
+_DUN_ROW_END = re.compile(r"、(?:[0-9]+|、)\n").search
+#: The brackets and quotes a 、 of a label's own may stand between.
+_DUN_OPENING = frozenset("(（“《")
+_DUN_CLOSING = frozenset(")）”》")
+#: A chapter's or row's ordinal before its 、 (三、本年度办理结果): no cell of its own.
+_CN_ORDINAL = re.compile(r"[一二三四五六七八九十]+").fullmatch
+#: An item's ordinal written with 、 (1、属于国家秘密), as a cell's text before its 、.
+_ITEM_ORDINAL = re.compile(r"[0-9]{1,2}").fullmatch
+#: A label's start with an ordinal: (一), （一）, 1., 1、, 一、.
+_ORDINAL_LED = re.compile(
+    r"[(（][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]+、"
+)
+#: A row label's start with an item's ordinal (1.申请人无正当理由逾期不补正、…).
+_ITEM_LED = re.compile(r"[0-9]{1,2}[.．、]")
+
+
+def _dun_cells(line: str) -> tuple[str, list[str]] | None:
+    """The line with the 、 between its cells as |, and its cells; None when it is no row
+    of cells separated by 、 (规章、0、0、0, as a typist or a CSV export with 、 writes a
+    table).
+
+    Labels hold 、 of their own, which separate nothing: an ordinal's (三、本年度办理结果,
+    1、属于国家秘密), one inside brackets or quotes, and one inside an item's label in a
+    row of values (1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请、0、…:
+    a piece without an ordinal after an item's label goes on it). A line of words only
+    led by an ordinal (四、政府信息公开行政复议、行政诉讼情况) is a heading, no row."""
+    if "。" in line or "；" in line or "|" in line or "\t" in line:
+        return None
+    cuts: list[int] = []
+    cells: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(line):
+        if char in _DUN_OPENING:
+            depth += 1
+        elif char in _DUN_CLOSING and depth:
+            depth -= 1
+        elif char == "、" and not depth:
+            cell = line[start:index].strip()
+            if _CN_ORDINAL(cell) or (
+                _ITEM_ORDINAL(cell)
+                and _is_label(line[index + 1 : index + 2])
+                and (not cells or _ORDINAL_LED.match(cells[-1].strip()))
+            ):
+                continue  # (an ordinal's 、: 三、本年度办理结果, 1、属于国家秘密)
+            cells.append(line[start:index])
+            cuts.append(index)
+            start = index + 1
+    cells.append(line[start:])
+    if depth or len(cells) < 2 or max(map(len, cells)) > _CSV_CELL_LONGEST:
+        return None
+    if any(map(_is_csv_value, cells)):
+        cells, cuts = _joined_item_labels(cells, cuts)
+    elif _ORDINAL_LED.match(line.strip()):
+        return None  # (a heading: 四、政府信息公开行政复议、行政诉讼情况)
+    out = list(line)
+    for cut in cuts:
+        out[cut] = "|"
+    return "".join(out), cells
+
+
+def _is_label(text: str) -> bool:
+    """Whether ``text`` is a label's (or its first character): not empty, no number."""
+    bare = text.strip()
+    return bool(bare) and not bare.isdigit()
+
+
+def _joined_item_labels(cells: list[str], cuts: list[int]) -> tuple[list[str], list[int]]:
+    """The cells of a row of values with an item's label split at its own 、 made one
+    again (1.申请人无正当理由逾期不补正 + 行政机关不再处理其政府信息公开申请): a label
+    cell led by no ordinal right after a label cell led by an item's ordinal."""
+    joined = [cells[0]]
+    kept: list[int] = []
+    for cut, cell in zip(cuts, cells[1:], strict=True):
+        previous = joined[-1].strip()
+        if _is_label(cell) and _ITEM_LED.match(previous) and not _ORDINAL_LED.match(cell.strip()):
+            joined[-1] += "、" + cell
+            continue
+        joined.append(cell)
+        kept.append(cut)
+    return joined, kept
 
 
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
