@@ -1021,7 +1021,18 @@ _NO_COLOUR = re.compile(
 #: ``clip-path: inset(50%)``), in the page's bytes in lower case (one pattern each, as
 #: ``_ZERO_FONT``): :func:`~xxgk_lint.sources.html_css.unseen_text` decides.
 _ZERO_OPACITY = re.compile(rb"opacity" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)%?(?![\w.%])")
-_CLIPPING = re.compile(rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset)\(")
+_CLIPPING = re.compile(
+    rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset|circle|ellipse|polygon)\("
+)
+#: A box put out of view (in the page's bytes in lower case, as ``_ZERO_FONT``): a length
+#: far back (``left: -9999px``, ``text-indent: -999em``), a scale to nothing
+#: (``transform: scale(0)``), a size of zero (``width: 0; overflow: hidden``; "overflow"
+#: looked for first, a word most pages do not write).
+_FAR_BACK = re.compile(rb"-(?:\d{3,}|[3-9]\d)(?:\.\d*)?(?:px|pt|r?em)?(?![\w.%-])")
+_SCALED_AWAY = re.compile(rb"scale[xy]?\([^()]*?(?<![\d.])0")
+_ZERO_SIZE = re.compile(
+    rb"(?:width|height)" + _GAP + rb":" + _GAP + rb"0+(?:\.0*)?(?:px|%|r?em)?(?![\w.%])"
+)
 
 
 #: Up to this many "#" in a page are looked at one by one for a "&" before them.
@@ -1079,6 +1090,17 @@ class _Pager:
     @functools.cached_property
     def named(self) -> bool:
         return _names_pages(self._lowered)
+
+
+class _PageParts:
+    """Of a set of hidden elements, the later pages of a report split over pages
+    (:func:`_page_parts`) where the page names a pager (``pager``), else none."""
+
+    def __init__(self, pager: _Pager) -> None:
+        self._pager = pager
+
+    def __call__(self, hidden: set[etree._Element]) -> set[etree._Element]:
+        return _page_parts(hidden) if self._pager.named else set()
 
 
 def _names_pages(lowered: bytes) -> bool:
@@ -1261,12 +1283,13 @@ def _hidden_by_style(
     hiding = {el for el in candidates if _hidden(el)}
     if attribute and b"aria-hidden" in lowered:
         hiding |= hidden_panes(root)
-    if hiding and (pager or _Pager(lowered)).named:
+    pager = pager or _Pager(lowered)
+    if hiding and pager.named:
         # The later pages of a report split over pages are read; what else the page hides
         # is weighed without them (a print copy beside them is not the page's report).
         hiding -= _page_parts(hiding)
     hidden = shown_by_script(root, hiding)
-    hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
+    hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None, _PageParts(pager))
     return hidden | unseen if unseen else hidden
 
 
@@ -1330,6 +1353,7 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         and not _says_no_colour(lowered)
         and _ZERO_OPACITY.search(lowered) is None
         and _CLIPPING.search(lowered) is None
+        and not _says_put_away(lowered)
     ):
         return set()
     found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
@@ -1342,6 +1366,16 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
     return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
+
+
+def _says_put_away(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) may put a box out of view: a length far
+    back, a scale to nothing, or a size of zero where something overflows hidden."""
+    return (
+        _FAR_BACK.search(lowered) is not None
+        or (b"scale" in lowered and _SCALED_AWAY.search(lowered) is not None)
+        or (b"overflow" in lowered and _ZERO_SIZE.search(lowered) is not None)
+    )
 
 
 def _says_no_colour(lowered: bytes) -> bool:
@@ -1362,8 +1396,12 @@ def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     its attribute."""
     for el in _STYLED(root):
         style = (el.get("style") or "").lower()
-        if "font" in style or "color" in style or "opacity" in style or "clip" in style:
+        if any(word in style for word in _DRAWING_WORDS):
             yield el, style
+
+
+#: The words of a ``style`` attribute that may draw its text unseen or put it away.
+_DRAWING_WORDS = ("font", "color", "opacity", "clip", "indent", "left", "top", "scale", "overflow")
 
 
 #: Elements with a ``style`` attribute.
