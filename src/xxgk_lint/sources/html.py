@@ -1025,14 +1025,20 @@ _CLIPPING = re.compile(
     rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset|circle|ellipse|polygon)\("
 )
 #: A box put out of view (in the page's bytes in lower case, as ``_ZERO_FONT``): a length
-#: far back (``left: -9999px``, ``text-indent: -999em``), a scale to nothing
-#: (``transform: scale(0)``), a size of zero (``width: 0; overflow: hidden``; "overflow"
-#: looked for first, a word most pages do not write).
-_FAR_BACK = re.compile(rb"-(?:\d{3,}|[3-9]\d)(?:\.\d*)?(?:px|pt|r?em)?(?![\w.%-])")
+#: far back (``left: -9999px``, ``text-indent: -999em``; a unit, or the end of the
+#: declaration: not a phone number's 0000-6123456), a scale to nothing (``scale(0)``), a
+#: size of zero with overflow hidden in one declaration block, either first (not the
+#: clearfix's ``height: 0`` without it, which most portals write).
+_FAR_BACK = re.compile(rb"-(?:\d{3,}|[3-9]\d)(?:\.\d*)?(?:px|pt|r?em|(?=[;\"'}]))")
 _SCALED_AWAY = re.compile(rb"scale[xy]?\([^()]*?(?<![\d.])0")
 _ZERO_SIZE = re.compile(
     rb"(?:width|height)" + _GAP + rb":" + _GAP + rb"0+(?:\.0*)?(?:px|%|r?em)?(?![\w.%])"
 )
+_HIDDEN_OVERFLOW = re.compile(rb"overflow(?:-[xy])?" + _GAP + rb":" + _GAP + rb"(?:hidden|clip)")
+#: What ends a declaration block (or a ``style`` attribute's value) in a page's bytes.
+_BLOCK_ENDS = re.compile(rb"[{}<>\"']")
+#: How far around an "overflow" its declaration block is looked at (bytes each side).
+_BLOCK_REACH = 200
 
 
 #: Up to this many "#" in a page are looked at one by one for a "&" before them.
@@ -1374,8 +1380,24 @@ def _says_put_away(lowered: bytes) -> bool:
     return (
         _FAR_BACK.search(lowered) is not None
         or (b"scale" in lowered and _SCALED_AWAY.search(lowered) is not None)
-        or (b"overflow" in lowered and _ZERO_SIZE.search(lowered) is not None)
+        or _says_zero_size(lowered)
     )
+
+
+def _says_zero_size(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) give a box a width or height of zero in a
+    declaration block that hides what overflows it. Each "overflow" (a few a page) is
+    looked at with its block: a pattern for a zero size would try every byte of the page,
+    and find the clearfix's ``height: 0`` of most portals."""
+    at = lowered.find(b"overflow")
+    while at != -1:
+        if _HIDDEN_OVERFLOW.match(lowered, at):
+            before = _BLOCK_ENDS.split(lowered[max(0, at - _BLOCK_REACH) : at])[-1]
+            after = _BLOCK_ENDS.split(lowered[at : at + _BLOCK_REACH], 1)[0]
+            if _ZERO_SIZE.search(before) or _ZERO_SIZE.search(after):
+                return True
+        at = lowered.find(b"overflow", at + 8)
+    return False
 
 
 def _says_no_colour(lowered: bytes) -> bool:
@@ -1392,16 +1414,25 @@ _NAME_BYTES = frozenset(bytes([c]) for c in b"-_abcdefghijklmnopqrstuvwxyz012345
 
 
 def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """The elements with a ``style`` attribute that names a font or a colour, each with
-    its attribute."""
+    """The elements with a ``style`` attribute that may draw its text unseen or put it
+    out of view (it names a font, a colour, an opacity, a clip, a scale or an overflow, or
+    writes a negative number: a length far back), each with its attribute."""
     for el in _STYLED(root):
         style = (el.get("style") or "").lower()
-        if any(word in style for word in _DRAWING_WORDS):
+        if (
+            "font" in style
+            or "color" in style
+            or "opacity" in style
+            or "clip" in style
+            or "scale" in style
+            or "overflow" in style
+            or ("-" in style and _NEGATIVE.search(style) is not None)
+        ):
             yield el, style
 
 
-#: The words of a ``style`` attribute that may draw its text unseen or put it away.
-_DRAWING_WORDS = ("font", "color", "opacity", "clip", "indent", "left", "top", "scale", "overflow")
+#: A negative number (``-9999px``; not the hyphen of ``border-left``).
+_NEGATIVE = re.compile(r"-\.?\d")
 
 
 #: Elements with a ``style`` attribute.
