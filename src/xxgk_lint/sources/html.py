@@ -1021,7 +1021,24 @@ _NO_COLOUR = re.compile(
 #: ``clip-path: inset(50%)``), in the page's bytes in lower case (one pattern each, as
 #: ``_ZERO_FONT``): :func:`~xxgk_lint.sources.html_css.unseen_text` decides.
 _ZERO_OPACITY = re.compile(rb"opacity" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)%?(?![\w.%])")
-_CLIPPING = re.compile(rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset)\(")
+_CLIPPING = re.compile(
+    rb"clip(?:-path)?" + _GAP + rb":" + _GAP + rb"(?:rect|inset|circle|ellipse|polygon)\("
+)
+#: A box put out of view (in the page's bytes in lower case, as ``_ZERO_FONT``): a length
+#: far back (``left: -9999px``, ``text-indent: -999em``; a unit, or the end of the
+#: declaration: not a phone number's 0000-6123456), a scale to nothing (``scale(0)``), a
+#: size of zero with overflow hidden in one declaration block, either first (not the
+#: clearfix's ``height: 0`` without it, which most portals write).
+_FAR_BACK = re.compile(rb"-(?:\d{3,}|[3-9]\d)(?:\.\d*)?(?:px|pt|r?em|(?=[;\"'}]))")
+_SCALED_AWAY = re.compile(rb"scale[xy]?\([^()]*?(?<![\d.])0")
+_ZERO_SIZE = re.compile(
+    rb"(?:width|height)" + _GAP + rb":" + _GAP + rb"0+(?:\.0*)?(?:px|%|r?em)?(?![\w.%])"
+)
+_HIDDEN_OVERFLOW = re.compile(rb"overflow(?:-[xy])?" + _GAP + rb":" + _GAP + rb"(?:hidden|clip)")
+#: What ends a declaration block (or a ``style`` attribute's value) in a page's bytes.
+_BLOCK_ENDS = re.compile(rb"[{}<>\"']")
+#: How far around an "overflow" its declaration block is looked at (bytes each side).
+_BLOCK_REACH = 200
 
 
 #: Up to this many "#" in a page are looked at one by one for a "&" before them.
@@ -1079,6 +1096,17 @@ class _Pager:
     @functools.cached_property
     def named(self) -> bool:
         return _names_pages(self._lowered)
+
+
+class _PageParts:
+    """Of a set of hidden elements, the later pages of a report split over pages
+    (:func:`_page_parts`) where the page names a pager (``pager``), else none."""
+
+    def __init__(self, pager: _Pager) -> None:
+        self._pager = pager
+
+    def __call__(self, hidden: set[etree._Element]) -> set[etree._Element]:
+        return _page_parts(hidden) if self._pager.named else set()
 
 
 def _names_pages(lowered: bytes) -> bool:
@@ -1261,12 +1289,13 @@ def _hidden_by_style(
     hiding = {el for el in candidates if _hidden(el)}
     if attribute and b"aria-hidden" in lowered:
         hiding |= hidden_panes(root)
-    if hiding and (pager or _Pager(lowered)).named:
+    pager = pager or _Pager(lowered)
+    if hiding and pager.named:
         # The later pages of a report split over pages are read; what else the page hides
         # is weighed without them (a print copy beside them is not the page's report).
         hiding -= _page_parts(hiding)
     hidden = shown_by_script(root, hiding)
-    hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None)
+    hidden |= hidden_by_stylesheets(root, lowered, encoded if plain else None, _PageParts(pager))
     return hidden | unseen if unseen else hidden
 
 
@@ -1330,6 +1359,7 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         and not _says_no_colour(lowered)
         and _ZERO_OPACITY.search(lowered) is None
         and _CLIPPING.search(lowered) is None
+        and not _says_put_away(lowered)
     ):
         return set()
     found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
@@ -1342,6 +1372,32 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
     return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
+
+
+def _says_put_away(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) may put a box out of view: a length far
+    back, a scale to nothing, or a size of zero where something overflows hidden."""
+    return (
+        _FAR_BACK.search(lowered) is not None
+        or (b"scale" in lowered and _SCALED_AWAY.search(lowered) is not None)
+        or _says_zero_size(lowered)
+    )
+
+
+def _says_zero_size(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) give a box a width or height of zero in a
+    declaration block that hides what overflows it. Each "overflow" (a few a page) is
+    looked at with its block: a pattern for a zero size would try every byte of the page,
+    and find the clearfix's ``height: 0`` of most portals."""
+    at = lowered.find(b"overflow")
+    while at != -1:
+        if _HIDDEN_OVERFLOW.match(lowered, at):
+            before = _BLOCK_ENDS.split(lowered[max(0, at - _BLOCK_REACH) : at])[-1]
+            after = _BLOCK_ENDS.split(lowered[at : at + _BLOCK_REACH], 1)[0]
+            if _ZERO_SIZE.search(before) or _ZERO_SIZE.search(after):
+                return True
+        at = lowered.find(b"overflow", at + 8)
+    return False
 
 
 def _says_no_colour(lowered: bytes) -> bool:
@@ -1358,12 +1414,25 @@ _NAME_BYTES = frozenset(bytes([c]) for c in b"-_abcdefghijklmnopqrstuvwxyz012345
 
 
 def _styled_any(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """The elements with a ``style`` attribute that names a font or a colour, each with
-    its attribute."""
+    """The elements with a ``style`` attribute that may draw its text unseen or put it
+    out of view (it names a font, a colour, an opacity, a clip, a scale or an overflow, or
+    writes a negative number: a length far back), each with its attribute."""
     for el in _STYLED(root):
         style = (el.get("style") or "").lower()
-        if "font" in style or "color" in style or "opacity" in style or "clip" in style:
+        if (
+            "font" in style
+            or "color" in style
+            or "opacity" in style
+            or "clip" in style
+            or "scale" in style
+            or "overflow" in style
+            or ("-" in style and _NEGATIVE.search(style) is not None)
+        ):
             yield el, style
+
+
+#: A negative number (``-9999px``; not the hyphen of ``border-left``).
+_NEGATIVE = re.compile(r"-\.?\d")
 
 
 #: Elements with a ``style`` attribute.

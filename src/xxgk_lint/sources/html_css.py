@@ -32,7 +32,7 @@ unless two hidden elements or more each hold a report (tabs: :func:`shown_by_scr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -99,14 +99,20 @@ def _selected(root: etree._Element, tag: str, kind: str, name: str) -> list[etre
 
 
 def hidden_by_stylesheets(
-    root: etree._Element, lowered: bytes, encoded: bytes | None = None
+    root: etree._Element,
+    lowered: bytes,
+    encoded: bytes | None = None,
+    parts: Callable[[set[etree._Element]], set[etree._Element]] | None = None,
 ) -> set[etree._Element]:
     """The elements of the page ``root`` that its ``<style>`` blocks hide (see the module
     docstring). ``lowered``: the page's bytes in lower case; a page with no ``<style``
     costs one search of them. ``encoded``, the page's bytes as they are, if it writes no
     character as a numeric reference: a class or id it writes only in its style sheets
     names no element, and is not looked for (a query for a class looks at every class
-    attribute: 170 µs on a Word page of 1,000 paragraphs, against a search of its bytes)."""
+    attribute: 170 µs on a Word page of 1,000 paragraphs, against a search of its bytes).
+    ``parts``: of the hidden elements, the later pages of a report split over pages (kept
+    hidden here, the caller reads them): what else is hidden is weighed without them by
+    :func:`shown_by_script` (a print copy hidden beside the pages is not the report)."""
     if b"<style" not in lowered:
         return set()
     hiding: list[tuple[str, str, str]] = []  # (tag or "", "." or "#", name)
@@ -137,7 +143,8 @@ def hidden_by_stylesheets(
         for el in candidates
         if _hides(el, tags) and not _may_show(el, shown) and not shows_another.may_show(el)
     }
-    return shown_by_script(root, found)
+    apart = parts(found) if parts is not None and found else set()
+    return shown_by_script(root, found - apart) | apart
 
 
 def _written_outside_sheets(
@@ -553,6 +560,104 @@ _DRAWN_OTHERWISE = (
 )
 
 
+#: A ``clip-path`` shape of no area: a circle of radius zero, an ellipse with a radius of
+#: zero, a polygon whose points are all at the corner (``polygon(0 0, 0 0, 0 0)``).
+_NO_SHAPE = re.compile(
+    r"circle\(\s*0+(?:\.0*)?(?:px|%|r?em)?(?:\s+at\s[^()]*)?\)"
+    r"|ellipse\(\s*(?:0+(?:\.0*)?(?:px|%|r?em)?\s+[^\s()]+|[^\s()]+\s+0+(?:\.0*)?(?:px|%|r?em)?)"
+    r"(?:\s+at\s[^()]*)?\s*\)"
+    r"|polygon\((?:\s*(?:nonzero|evenodd)\s*,)?[0\s,.%pxrem]*\)"
+)
+#: A length (a number and its unit; none in a page read in quirks mode).
+_LENGTH = re.compile(r"(-?(?:\d+(?:\.\d*)?|\.\d+))(px|pt|r?em)?")
+#: How far back (left or up) a length takes a box out of any window, by unit: a site
+#: hides text with ``-9999px``, ``-999em``; a hanging indent is ``-2em``, a nudge ``-20px``.
+_FAR_BACK = {"": 500.0, "px": 500.0, "pt": 400.0, "em": 30.0, "rem": 30.0}
+#: ``scale()``, ``scaleX()``, ``scaleY()`` in a ``transform``, with what is in the brackets.
+_SCALE = re.compile(r"scale[xy]?\(([^()]*)\)")
+#: A number of zero (a factor of a scale, a width).
+_ZERO = re.compile(r"0+(?:\.0*)?|\.0+")
+#: The ``display`` values that make a box a block container with a size of its own (one
+#: that ``width``, ``height`` and ``text-indent`` apply to; an inline box takes none).
+_BOX_DISPLAYS = frozenset({"block", "inline-block", "list-item", "flow-root"})
+
+
+def _far_back(value: str | None) -> bool:
+    """Whether a length (``left``, ``top``, ``text-indent``) takes a box out of any window
+    to the left or the top (:data:`_FAR_BACK`)."""
+    if not value:
+        return False
+    length = _LENGTH.fullmatch(value)
+    return length is not None and -float(length[1]) >= _FAR_BACK[length[2] or ""]
+
+
+def _own_box(declarations: dict[str, str]) -> bool:
+    """Whether a declaration block makes its element a box with a size of its own: a
+    block or inline block by ``display``, or by ``float`` or an absolute ``position``
+    (which make any box a block)."""
+    return (
+        declarations.get("display") in _BOX_DISPLAYS
+        or declarations.get("float") in ("left", "right")
+        or declarations.get("position") in ("absolute", "fixed")
+    )
+
+
+def _scaled_away(transform: str) -> bool:
+    """Whether a ``transform`` scales its element to nothing (``scale(0)``, ``scaleX(0)``,
+    ``scale(1, 0)``)."""
+    return any(
+        any(_ZERO.fullmatch(factor.strip()) for factor in found.split(","))
+        for found in _SCALE.findall(transform)
+    )
+
+
+def _zero_size(declarations: dict[str, str]) -> bool:
+    """Whether a declaration block gives its own box no width or no height with what
+    overflows it cut off (``display: inline-block; width: 0; overflow: hidden``)."""
+    if not _own_box(declarations):
+        return False
+    overflow = " ".join(
+        declarations.get(name, "") for name in ("overflow", "overflow-x", "overflow-y")
+    )
+    if "hidden" not in overflow and "clip" not in overflow:
+        return False
+    return any(
+        _ZERO_LENGTH.fullmatch(declarations.get(name) or "-")
+        for name in ("width", "height", "max-width", "max-height")
+    )
+
+
+def _put_away(declarations: dict[str, str]) -> bool | None:
+    """What a declaration block says of its element's box: True where it puts the box
+    out of view with all inside it (far out of the window by ``left``/``top``, scaled to
+    nothing, of no width or height with the rest cut off), False where it places or scales
+    it otherwise (``left: 0``, ``transform: none``: a rule that shows it again), None where
+    it says neither. A site hides a wrong digit that way as a mark against copying."""
+    positioned = declarations.get("position") in ("absolute", "fixed", "relative")
+    if positioned and (_far_back(declarations.get("left")) or _far_back(declarations.get("top"))):
+        return True
+    transform = declarations.get("transform")
+    if transform is not None and _scaled_away(transform):
+        return True
+    if _zero_size(declarations):
+        return True
+    if transform is not None or "left" in declarations or "top" in declarations:
+        return False
+    return None
+
+
+def _indented_away(declarations: dict[str, str]) -> bool | None:
+    """What a declaration block says of its text's indent: True where a ``text-indent``
+    far back (``-9999px``) takes the first line out of view in a box it applies to (a
+    block or inline block: the indent applies to no inline box); False where it sets
+    another indent; None where it sets none. Only an element with no element inside is
+    taken (one inside may set its own indent again), as for a size or a colour."""
+    indent = declarations.get("text-indent")
+    if indent is None:
+        return None
+    return _far_back(indent) and _own_box(declarations)
+
+
 def _font_size(declarations: dict[str, str]) -> str | None:
     """The font size a declaration block sets (``font-size``, or the size in the ``font``
     shorthand: ``0/0 a``, ``bold 0 serif``), as written; None if it sets none."""
@@ -588,6 +693,12 @@ def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
     clipped = _clipped(declarations)
     if clipped is not None:
         said["clip"] = clipped
+    away = _put_away(declarations)
+    if away is not None:
+        said["box"] = away
+    indented = _indented_away(declarations)
+    if indented is not None:
+        said["indent"] = indented
     return said
 
 
@@ -598,7 +709,7 @@ def _clipped(declarations: dict[str, str]) -> bool | None:
     element whole again (``clip: auto``, ``clip-path: none``); None where it says neither.
     ``clip`` clips only an element taken out of the flow (``position: absolute``/``fixed``)."""
     path = declarations.get("clip-path")
-    if path is not None and _INSET_ALL.fullmatch(path):
+    if path is not None and (_INSET_ALL.fullmatch(path) or _NO_SHAPE.fullmatch(path)):
         return True
     clip = declarations.get("clip")
     if clip is not None and declarations.get("position") in ("absolute", "fixed"):
@@ -617,12 +728,26 @@ def unseen_text(declarations: str, inner: bool = False) -> bool:
     colour of their own again), only what none inside undoes: an opacity of zero, a clip."""
     said = _drawing(_declarations(declarations))
     if inner:
-        return said.get("opacity") is True or said.get("clip") is True
+        return any(said.get(prop) is True for prop in _WHOLE)
     return True in said.values()
 
 
 #: What draws an element unseen with all that is inside it (nothing inside draws again).
-_WHOLE = frozenset({"opacity", "clip"})
+_WHOLE = frozenset({"opacity", "clip", "box"})
+
+
+#: The words of a stylesheet that may draw text unseen (one of them in it: it is read).
+_DRAWING_WORDS = (
+    "font",
+    "color",
+    "opacity",
+    "clip",
+    "indent",
+    "transform",
+    "left",
+    "top",
+    "overflow",
+)
 
 
 def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
@@ -633,7 +758,7 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     the element's own ``style`` does."""
     unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
     drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
-    for sheet, desktop in _sheets(root, "font", "color", "opacity", "clip"):
+    for sheet, desktop in _sheets(root, *_DRAWING_WORDS):
         _read_drawing(sheet, desktop is True, unseen, drawn)
     found: set[etree._Element] = set()
     for tag, kind, name, prop in unseen:
