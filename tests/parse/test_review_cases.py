@@ -1,23 +1,29 @@
 """The review rounds' cases, kept: reports re-laid the ways real bodies publish them, each
 with what a correct reading gives.
 
-Each review round (sessions 39-42) wrote realistic variants of the five real reports
-(``fixtures/real``) — headings numbered or decorated otherwise, tables copied from Excel,
-WPS, PDF or a web page, marks in cells, wrapped rows — fixed the reader until they read
-right, and left a test per pattern. A later change then lost two of those patterns without
-any test noticing (headings behind a decoration, 第Ⅰ部分: the round's own cases showed it).
-So every case of the rounds is run here, as its round ran it:
+Each review round (sessions 39-42) wrote realistic variants of the real reports
+(``fixtures/real``) and of the HTML fixtures — headings numbered or decorated otherwise,
+tables copied from Excel, WPS, PDF or a web page, marks in cells, wrapped rows, pages in a
+portal's chrome, text hidden in a dozen ways — fixed the reader until they read right, and
+left a test per pattern. A later change then lost two of those patterns without any test
+noticing (headings behind a decoration, 第Ⅰ部分: the round's own cases showed it). So
+every case of the rounds is run here, as its round ran it:
 
-* ``copied-*``: the values given in the case (canonical keys, as the truth files nest
-  them) are what ``parse`` reads, and the codes of the warnings and errors ``check``
-  gives are the case's (those of the real report it came from, or the finding the
-  variant must bring);
+* ``copied-*``, ``pages-*``: the values given in the case (canonical keys, nested as the
+  truth files nest them) are what ``parse`` reads, and where the case gives codes, they
+  are those of the warnings and errors ``check`` gives (the real report's own, or the
+  finding the variant must bring);
 * ``headings``: each section opens at the line given (``sections``), or the sections read
   are the ones given (``keys``); the tables are the truth file's; no XG101 and no XG102
-  above a notice.
+  above a notice;
+* ``portals-*``: a web page in a variant (in a portal's chrome, split over hidden parts,
+  with values put out of view …) reads as the report alone does (``NAME.expect.json``,
+  with the case's ``override``): the same agency, year, title, period, sections, every
+  cell, the same findings (and the case's ``extra_findings``), each cell's line and
+  column at its digits.
 
-The cases live in one archive (``data/review-cases.tar.xz``, 1,738 files in 130 KB),
-read once per run.
+The cases live in one archive (``data/review-cases.tar.xz``: 2,900 files in 210 KB), read
+once per run. Those that still read wrong are marked, with why (:data:`_KNOWN`).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import functools
 import json
 import tarfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +44,15 @@ from xxgk_lint.parse import parse_path
 from xxgk_lint.parse.serialize import report_to_json
 
 ARCHIVE = Path(__file__).parent / "data" / "review-cases.tar.xz"
+
+#: The cases that still read wrong, and why. Each must fail (``strict``): a fix shows as a
+#: case to unmark.
+_KNOWN = {
+    f"portals-c/{page}-{variant}": "text in the colour of its background (white on white) "
+    "is read: telling it needs the background the element shows, often an ancestor's"
+    for page in ("qingshan", "yunxi")
+    for variant in ("white", "white-bg")
+}
 
 
 @functools.cache
@@ -51,19 +67,24 @@ def _members() -> dict[str, bytes]:
 
 
 def _cases() -> list[str]:
-    """Each case as ``round/name``: the cases with a ``.json`` of what they expect."""
-    return sorted(name[: -len(".json")] for name in _members() if name.endswith(".json"))
+    """Each case as ``round/name``: a case has a ``.json`` of what it expects (a portal's
+    case, a ``.spec.json`` and an ``.expect.json``)."""
+    names = []
+    for name in _members():
+        if name.endswith(".spec.json"):
+            names.append(name[: -len(".spec.json")])
+        elif name.endswith(".json") and not name.endswith(".expect.json"):
+            names.append(name[: -len(".json")])
+    return sorted(names)
 
 
-def _leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """``{"a": {"b": 1}}`` → ``{"a.b": 1}``."""
-    out: dict[str, Any] = {}
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            out.update(_leaves(value, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = value
-    return out
+def _params() -> list[Any]:
+    return [
+        pytest.param(case, marks=pytest.mark.xfail(reason=_KNOWN[case], strict=True))
+        if case in _KNOWN
+        else case
+        for case in _cases()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -77,22 +98,35 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _source(folder: Path, case: str) -> Path:
-    """The case's report: the file beside its ``.json`` that is not one."""
+@pytest.mark.parametrize("case", _params())
+def test_a_review_case_reads_as_its_round_found(folder: Path, case: str) -> None:
+    if case.startswith("portals-"):
+        _check_portal(folder, case)
+        return
+    spec = json.loads(_members()[case + ".json"])
     found = [p for p in folder.glob(case + ".*") if p.suffix != ".json"]
     assert len(found) == 1, found
-    return found[0]
-
-
-@pytest.mark.parametrize("case", _cases())
-def test_a_review_case_reads_as_its_round_found(folder: Path, case: str) -> None:
-    spec = json.loads(_members()[case + ".json"])
-    path = _source(folder, case)
+    path = found[0]
     data = report_to_json(parse_path(path))
     result = api.check_bytes(path.name, path.read_bytes())
     if case.startswith("headings/"):
         _check_headings(spec, data, result)
-        return
+    else:
+        _check_values(spec, data, result)
+
+
+def _leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"a": {"b": 1}}`` → ``{"a.b": 1}``."""
+    out: dict[str, Any] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out.update(_leaves(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def _check_values(spec: dict[str, Any], data: dict[str, Any], result: FileResult) -> None:
     read = _leaves({k: v for k, v in data["tables"].items() if v is not None})
     wrong = {
         key: (value, read.get(key, "<absent>"))
@@ -100,8 +134,9 @@ def test_a_review_case_reads_as_its_round_found(folder: Path, case: str) -> None
         if str(read.get(key, "<absent>")) != str(value)  # (a case gives 万元 as "12.5")
     }
     assert wrong == {}  # key: (expected, read)
-    codes = sorted({d.code for d in result.diagnostics if d.severity.name in ("WARNING", "ERROR")})
-    assert codes == spec["codes"]
+    if "codes" in spec:
+        codes = {d.code for d in result.diagnostics if d.severity.name in ("WARNING", "ERROR")}
+        assert sorted(codes) == spec["codes"]
 
 
 def _check_headings(spec: dict[str, Any], data: dict[str, Any], result: FileResult) -> None:
@@ -124,7 +159,74 @@ def _check_headings(spec: dict[str, Any], data: dict[str, Any], result: FileResu
     assert outline == []
 
 
+def _check_portal(folder: Path, case: str) -> None:
+    spec = json.loads(_members()[case + ".spec.json"])
+    expected = {**json.loads(_members()[case + ".expect.json"]), **spec.get("override", {})}
+    path = folder / f"{case}.html"
+    result = api.check_bytes(path.name, path.read_bytes())
+    if expected.get("error"):
+        messages = [d.message for d in result.diagnostics if d.code == "XG001"]
+        assert any(expected["error"] in m for m in messages), messages
+        return
+    report = report_to_json(parse_path(path), spans=True)
+    read = {
+        "agency": report["agency"],
+        "year": report["year"],
+        "title": report["title"],
+        "period": [(report["period"] or {}).get(k) for k in ("start", "end")],
+        "sections": [s["key"] for s in report["sections"]],
+    }
+    assert {k: v for k, v in read.items() if k in expected} == {
+        k: expected[k] for k in read if k in expected
+    }
+    cells = {
+        f"{table}.{row}.{column}": cell
+        for table, rows in report["tables"].items()
+        for row, columns in (rows or {}).items()
+        for column, cell in (columns or {}).items()
+    }
+    if "cells" in expected:
+        values = {k: "<null cell>" if c is None else c["value"] for k, c in cells.items()}
+        assert values == expected["cells"]
+    if "findings" in expected:
+        found = Counter(
+            (d.code, d.subject, str(d.expected), str(d.actual)) for d in result.diagnostics
+        )
+        wanted = Counter(map(tuple, expected["findings"]))
+        wanted.update(map(tuple, spec.get("extra_findings", [])))
+        assert found == wanted
+    lines = _decoded(path)
+    astray = [
+        (key, cell["line"], cell["column"], cell["value"])
+        for key, cell in cells.items()
+        if cell is not None
+        and cell["value"] is not None
+        and not lines[cell["line"] - 1][cell["column"] - 1 :].startswith(str(cell["value"]))
+    ]
+    assert astray == []  # (key, line, column, value): a cell not at its digits
+
+
+def _decoded(path: Path) -> list[str]:
+    """The page's lines: UTF-8, or GB18030 as some pages are."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030")
+    return text.replace("\r\n", "\n").split("\n")
+
+
 def test_the_archive_holds_every_round() -> None:
-    rounds = {case.split("/")[0] for case in _cases()}
-    assert rounds == {"copied-a", "copied-b", "copied-c", "copied-d", "headings"}
-    assert len(_cases()) == 870
+    assert Counter(case.split("/")[0] for case in _cases()) == {
+        "copied-a": 180,
+        "copied-b": 175,
+        "copied-c": 54,
+        "copied-d": 160,
+        "headings": 301,
+        "pages-a": 53,
+        "pages-b": 30,
+        "pages-c": 48,
+        "portals-a": 92,
+        "portals-b": 54,
+        "portals-c": 86,
+    }
