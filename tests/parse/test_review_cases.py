@@ -22,7 +22,19 @@ every case of the rounds is run here, as its round ran it:
   cell, the same findings (and the case's ``extra_findings``), each cell's line and
   column at its digits.
 
-The cases live in one archive (``data/review-cases.tar.xz``: 2,900 files in 210 KB), read
+* ``transposed``: tables 三 and 四 printed transposed (text, HTML, Word) read the values
+  given, each cell's line and column at its raw text (in the file; for Word, in the
+  extracted text);
+* ``furniture``: reports with running headers, footers and page numbers (text, PDF) read
+  the values given, no paragraph holds the furniture (``no_para``), the paragraphs cut
+  by it read whole (``para_has``), and ``check`` gives the codes given;
+* ``words-*``: Word documents in the shapes Word, WPS and converters write read exactly the
+  values given (none other), the six sections numbered 一 … 六, a well-formed period;
+  ``check`` gives the findings required and no other than those allowed, and says what
+  the case says it must; the extracted text holds some words once and others never; a
+  document that cannot be read is one XG001 naming why.
+
+The cases live in one archive (``data/review-cases.tar.xz``: 3,400 files in 610 KB), read
 once per run. Those that still read wrong are marked, with why (:data:`_KNOWN`).
 """
 
@@ -42,6 +54,7 @@ from xxgk_lint import api
 from xxgk_lint.engine.results import FileResult
 from xxgk_lint.parse import parse_path
 from xxgk_lint.parse.serialize import report_to_json
+from xxgk_lint.sources import read_source
 
 ARCHIVE = Path(__file__).parent / "data" / "review-cases.tar.xz"
 
@@ -66,14 +79,22 @@ def _members() -> dict[str, bytes]:
         }
 
 
+#: The rounds whose cases are named by an ``.expect.json`` alone.
+_BY_EXPECT = ("transposed/", "words-")
+
+
 def _cases() -> list[str]:
     """Each case as ``round/name``: a case has a ``.json`` of what it expects (a portal's
-    case, a ``.spec.json`` and an ``.expect.json``)."""
+    case, a ``.spec.json`` and an ``.expect.json``; a transposed or Word case, an
+    ``.expect.json``)."""
     names = []
     for name in _members():
         if name.endswith(".spec.json"):
             names.append(name[: -len(".spec.json")])
-        elif name.endswith(".json") and not name.endswith(".expect.json"):
+        elif name.endswith(".expect.json"):
+            if name.startswith(_BY_EXPECT):
+                names.append(name[: -len(".expect.json")])
+        elif name.endswith(".json"):
             names.append(name[: -len(".json")])
     return sorted(names)
 
@@ -103,6 +124,12 @@ def test_a_review_case_reads_as_its_round_found(folder: Path, case: str) -> None
     if case.startswith("portals-"):
         _check_portal(folder, case)
         return
+    if case.startswith("transposed/"):
+        _check_transposed(folder, case)
+        return
+    if case.startswith("words-"):
+        _check_words(folder, case)
+        return
     spec = json.loads(_members()[case + ".json"])
     found = [p for p in folder.glob(case + ".*") if p.suffix != ".json"]
     assert len(found) == 1, found
@@ -111,6 +138,8 @@ def test_a_review_case_reads_as_its_round_found(folder: Path, case: str) -> None
     result = api.check_bytes(path.name, path.read_bytes())
     if case.startswith("headings/"):
         _check_headings(spec, data, result)
+    elif case.startswith("furniture/"):
+        _check_furniture(spec, data, result)
     else:
         _check_values(spec, data, result)
 
@@ -206,6 +235,78 @@ def _check_portal(folder: Path, case: str) -> None:
     assert astray == []  # (key, line, column, value): a cell not at its digits
 
 
+def _check_transposed(folder: Path, case: str) -> None:
+    spec = json.loads(_members()[case + ".expect.json"])
+    path = folder / "transposed" / spec["file"]
+    report = report_to_json(parse_path(path), spans=True)
+    lines = read_source(path).text.split("\n") if path.suffix == ".docx" else _decoded(path)
+    wrong = []
+    for table in ("applications", "reviews"):
+        rows = report["tables"].get(table) or {}
+        for row, columns in spec[table].items():
+            for column, value in columns.items():
+                cell = (rows.get(row) or {}).get(column)
+                if value == "absent":
+                    continue
+                if cell is None or cell["value"] != value:
+                    wrong.append((f"{table}.{row}.{column}", value, cell and cell["value"]))
+                elif cell["raw"]:
+                    line = lines[cell["line"] - 1] if cell["line"] <= len(lines) else ""
+                    if not line[cell["column"] - 1 :].startswith(cell["raw"]):
+                        wrong.append((f"{table}.{row}.{column}", cell["line"], cell["column"]))
+    assert wrong == []  # (key, expected, read) or (key, line, column) not at its text
+
+
+def _check_furniture(spec: dict[str, Any], data: dict[str, Any], result: FileResult) -> None:
+    read = _leaves({k: v for k, v in data["tables"].items() if v is not None})
+    wrong = {
+        key: (value, read.get(key))
+        for key, value in _leaves(spec.get("tables", {})).items()
+        if read.get(key) != value
+    }
+    assert wrong == {}  # key: (expected, read)
+    paragraphs = [p for section in data["sections"] for p in section.get("paragraphs", [])]
+    assert [n for n in spec.get("para_has", []) if not any(n in p for p in paragraphs)] == []
+    assert [n for n in spec.get("no_para", []) if any(n in p for p in paragraphs)] == []
+    if "findings" in spec:
+        codes = [d.code for d in result.diagnostics if d.severity.name in ("WARNING", "ERROR")]
+        assert sorted(codes) == sorted(spec["findings"])
+
+
+def _check_words(folder: Path, case: str) -> None:
+    spec = json.loads(_members()[case + ".expect.json"])
+    path = folder / f"{case}.docx"
+    result = api.check_bytes(path.name, path.read_bytes())
+    found = [d for d in result.diagnostics if d.severity.name in ("WARNING", "ERROR")]
+    if spec.get("expect_error"):
+        assert [d.code for d in found] == ["XG001"]
+        assert spec["expect_error"] in found[0].message
+        return
+    report = report_to_json(parse_path(path))
+    read = {
+        key: value
+        for key, value in _leaves({k: v for k, v in report["tables"].items() if v}).items()
+        if value is not None
+    }
+    assert read == {k: v for k, v in spec["values"].items() if v is not None}
+    sections = [(s["number"], s["key"]) for s in report["sections"]]
+    assert sections == list(zip("一二三四五六", _SECTION_KEYS, strict=True))
+    assert (report["period"] or {}).get("well_formed") is True
+    codes = {d.code for d in found}
+    assert set(spec["findings"]) <= codes <= set(spec.get("allow") or spec["findings"])
+    messages = [d.message for d in found]
+    assert [t for t in spec.get("finding_texts") or () if not any(t in m for m in messages)] == []
+    if spec.get("text_once") or spec.get("text_absent"):
+        text = read_source(path).text
+        assert {t: text.count(t) for t in spec.get("text_once") or ()} == {
+            t: 1 for t in spec.get("text_once") or ()
+        }
+        assert [t for t in spec.get("text_absent") or () if t in text] == []
+
+
+_SECTION_KEYS = ("overview", "proactive", "applications", "reviews", "problems", "other")
+
+
 def _decoded(path: Path) -> list[str]:
     """The page's lines: UTF-8, or GB18030 as some pages are."""
     data = path.read_bytes()
@@ -229,4 +330,8 @@ def test_the_archive_holds_every_round() -> None:
         "portals-a": 92,
         "portals-b": 54,
         "portals-c": 86,
+        "transposed": 174,
+        "furniture": 76,
+        "words-a": 46,
+        "words-b": 46,
     }
