@@ -244,7 +244,8 @@ def lines_pdf_with_form_pictures(lines: list[str | None], size: float = 3) -> by
     form = b"q 1 0 0 1 0 0 cm /Im1 Do Q"
     objects.append(
         b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1]"
-        b" /Resources << /XObject << /Im1 8 0 R >> >> /Length %d >>\nstream\n" % len(form)
+        b" /Resources << /XObject << /Im1 8 0 R >> >> /Length %d >>\nstream\n"
+        % len(form)
         + form
         + b"\nendstream"
     )

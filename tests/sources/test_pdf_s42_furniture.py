@@ -60,7 +60,9 @@ def test_furniture_without_page_marks(heads, feet, tmp_path: Path) -> None:
     assert first.startswith("2022年我局政府信息公开工作虽取得一定成效，")
     assert "规范化水平有待提高、工作人员业务能力参差不齐等问题。" in first
     assert second.startswith("2023年，我局将加强")
-    assert not any(AGENCY + "办公室" in p or p.endswith(NAME) or p in "123" for p in (first, second))
+    assert not any(
+        AGENCY + "办公室" in p or p.endswith(NAME) or p in "123" for p in (first, second)
+    )
 
 
 @needs_cjk_font
