@@ -483,7 +483,7 @@ def __init__(self, path, kind, encoding, format_version, year, agency, title, pe
  __dict['pagination'] = pagination
 INITS["def __init__(self, path, kind, encoding, format_version, year, agency, title, period, sections, tables, deviations, anchors, line_count, preamble, dates, second_report, figures, pagination):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['encoding'] = encoding\n __dict['format_version'] = format_version\n __dict['year'] = year\n __dict['agency'] = agency\n __dict['title'] = title\n __dict['period'] = period\n __dict['sections'] = sections\n if tables is __FACTORY: tables = __factory_9()\n __dict['tables'] = tables\n __dict['deviations'] = deviations\n if anchors is __FACTORY: anchors = __factory_11()\n __dict['anchors'] = anchors\n __dict['line_count'] = line_count\n __dict['preamble'] = preamble\n __dict['dates'] = dates\n __dict['second_report'] = second_report\n __dict['figures'] = figures\n __dict['pagination'] = pagination"] = __init__.__code__
 
-def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta, figures):
+def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta, figures, pages):
  __dict = self.__dict__
  __dict['path'] = path
  __dict['kind'] = kind
@@ -496,7 +496,8 @@ def __init__(self, path, kind, encoding, text, positions, original_lines, grid, 
  if meta is __FACTORY: meta = __factory_7()
  __dict['meta'] = meta
  __dict['figures'] = figures
-INITS["def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta, figures):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['encoding'] = encoding\n __dict['text'] = text\n __dict['positions'] = positions\n __dict['original_lines'] = original_lines\n if grid is __FACTORY: grid = __factory_6()\n __dict['grid'] = grid\n if meta is __FACTORY: meta = __factory_7()\n __dict['meta'] = meta\n __dict['figures'] = figures"] = __init__.__code__
+ __dict['pages'] = pages
+INITS["def __init__(self, path, kind, encoding, text, positions, original_lines, grid, meta, figures, pages):\n __dict = self.__dict__\n __dict['path'] = path\n __dict['kind'] = kind\n __dict['encoding'] = encoding\n __dict['text'] = text\n __dict['positions'] = positions\n __dict['original_lines'] = original_lines\n if grid is __FACTORY: grid = __factory_6()\n __dict['grid'] = grid\n if meta is __FACTORY: meta = __factory_7()\n __dict['meta'] = meta\n __dict['figures'] = figures\n __dict['pages'] = pages"] = __init__.__code__
 
 def __init__(self, path, kind, format_version, year, agency, title_span, value):
  __dict = self.__dict__

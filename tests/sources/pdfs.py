@@ -215,3 +215,38 @@ def _objects(document: bytes) -> list[bytes]:
     import re
 
     return [m.group(1) for m in re.finditer(rb"\d+ 0 obj\n(.*?)\nendobj\n", document, re.S)]
+
+
+def pages_pdf(pages: list[list[str]], size: float = 9) -> bytes:
+    """A PDF of A4 pages in :func:`cjk_pdf`'s font at ``size`` pt, each showing its lines
+    one under another from the top (a tab in a line: two blanks), each line a text object
+    of its own, drawn in order: a page's running header first, its footer last."""
+    streams = []
+    for lines in pages:
+        y = 800.0
+        drawn = []
+        for line in lines:
+            text = line.replace("\t", "  ").encode("utf-16-be").hex()
+            drawn.append(f"BT /F1 {size} Tf 1 0 0 1 40 {y:.2f} Tm <{text}> Tj ET")
+            y -= size * 1.8
+        streams.append("\n".join(drawn).encode())
+    return cjk_pdf(streams, sizes=[(595, 842)] * len(pages), rotate=[0] * len(pages))
+
+
+def lines_pdf_with_form_pictures(lines: list[str | None], size: float = 3) -> bytes:
+    """:func:`lines_pdf_with_pictures`, each picture placed through a form XObject (a
+    unit square the page scales to the picture's place, as some producers draw an
+    image: the form holds the image)."""
+    document = lines_pdf_with_pictures(lines, size)
+    document = document.replace(b"/XObject << /Im1 8 0 R >>", b"/XObject << /Fm1 9 0 R >>")
+    document = document.replace(b" cm /Im1 Do Q", b" cm /Fm1 Do Q")
+    objects = _objects(document)
+    form = b"q 1 0 0 1 0 0 cm /Im1 Do Q"
+    objects.append(
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1]"
+        b" /Resources << /XObject << /Im1 8 0 R >> >> /Length %d >>\nstream\n"
+        % len(form)
+        + form
+        + b"\nendstream"
+    )
+    return pdf_file(objects)

@@ -103,7 +103,7 @@ class NotAReportError(InputError):
 
 def parse_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Parse a Source into a Report; raise NotAReportError for other documents."""
-    document = get_parser().parse(source.text, source.grid.keys())
+    document = get_parser().parse(source.text, source.grid.keys(), source.pages)
     return _Builder(source, document, limits).build()
 
 

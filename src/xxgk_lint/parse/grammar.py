@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import importlib
 import operator
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -309,9 +309,12 @@ class ReportParser:
 
     tables: _Tables
 
-    def parse(self, text: str, table_rows: Collection[int] = ()) -> Document:
-        """The tree of ``text``; ``table_rows`` are the lines a reader knows are table rows."""
-        return self.tables.parse(self.line_lexer.runs(text, table_rows))
+    def parse(
+        self, text: str, table_rows: Collection[int] = (), pages: Sequence[int] = ()
+    ) -> Document:
+        """The tree of ``text``; ``table_rows`` are the lines a reader knows are table rows,
+        ``pages`` the lines its pages start at (a PDF: Source.pages)."""
+        return self.tables.parse(self.line_lexer.runs(text, table_rows, pages))
 
     @property
     def line_lexer(self) -> LineLexer:

@@ -15,10 +15,12 @@ work of one token, not of each line (a one-cell-per-line table has hundreds).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Final
 
@@ -203,6 +205,8 @@ class LineLexer(Lexer):
             key=lambda t: -t.priority,
         )
         self._sources = [(t.name, t.pattern.to_regexp()) for t in ordered]
+        #: The line terminals' patterns (as text), in priority order.
+        self.sources: list[tuple[str, str]] = self._sources
         # The terminals with the cheap guards attached (see _FIRST_CHARS etc.). Each
         # pattern is compiled when a line first gets past its guards: compiling them all
         # costs a few milliseconds of every start, and most reports never need some.
@@ -253,8 +257,11 @@ class LineLexer(Lexer):
     #: the parser for each text it parses.
     table_rows: Collection[int] = ()
 
-    def runs(self, data: str, table_rows: Collection[int] = ()) -> list[tuple[str, list[Line]]]:
+    def runs(
+        self, data: str, table_rows: Collection[int] = (), pages: Sequence[int] = ()
+    ) -> list[tuple[str, list[Line]]]:
         """The token stream of ``data``: each run's terminal and its lines, in order.
+        ``pages``: the lines the pages start at, if a reader knows them (a PDF's).
 
         Built in bulk, not line by line: each line's shape is looked up by ``map`` (a
         report's lines are mostly the template's, already seen), the Lines are made by C
@@ -283,7 +290,9 @@ class LineLexer(Lexer):
         numbers = compress(count(1), shapes)
         lines: list[Line] = list(zip(kinds, texts, numbers, columns, ends, strict=True))
         codes = "".join(code_of)
-        if "P" in codes or _PAGE_TAIL_CODE in codes:  # (page marks: a printed report's)
+        if len(pages) > 1:  # (a PDF of pages: its furniture, numbered or not)
+            lines, codes = _without_furniture(lines, codes, _page_starts(lines, pages))
+        elif "P" in codes or _PAGE_TAIL_CODE in codes:  # (page marks: a printed report's)
             lines, codes = _without_furniture(lines, codes)
         if _NUMERAL_TEXT in codes or _NUMERAL_ROW in codes:  # (a numeral alone: rare)
             lines, codes = self._numerals_joined(lines, codes)
@@ -800,16 +809,27 @@ class CellSplitter:
 
 # ---- page furniture: running headers and footers at the page breaks
 
-#: What a page mark at the end of a line looks like (the grammar's PAGE_MARK forms, with
-#: blanks around a slash: 2 / 5), after a blank or at the line's start.
-_PAGE_TAIL = re.compile(
-    r"(?:^|(?<=[ \t\u3000]))(?:"
-    r"[-－—–]{1,2}[ \t]*[0-9０-９]{1,3}[ \t]*[-－—–]{1,2}"
-    r"|第[ \t]*[0-9０-９]{1,3}[ \t]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]{1,3}[ \t]*页)?"
-    r"|[0-9０-９]{1,3}[ \t]*[/／][ \t]*[0-9０-９]{1,3}"
-    r")$"
-).search
-#: The last characters of a line :data:`_PAGE_TAIL` may match (a cheap test first).
+#: The page marks at a line's end that the grammar's PAGE_MARK does not read: a page count
+#: n / m with blanks around its slash (to the grammar, a row of three cells, which the
+#: table reader tells apart) and 第 n 页／共 m 页 with a full-width slash.
+_MORE_MARKS = (
+    r"[0-9０-９]{1,3}[ \t]*[/／][ \t]*[0-9０-９]{1,3}"
+    r"|第[ \t]*[0-9０-９]{1,3}[ \t]*页[ \t]*／[ \t]*共[ \t]*[0-9０-９]{1,3}[ \t]*页"
+)
+
+
+@functools.cache
+def _page_tail_source() -> str:
+    """What a page mark at the end of a line looks like: the grammar's PAGE_MARK forms
+    (read from its terminal: one fact in one place) or a page count with blanks around
+    its slash (2 / 5; see :data:`_MORE_MARKS`), after a blank or at the line's start."""
+    from xxgk_lint.parse.grammar import get_parser
+
+    marks = dict(get_parser().line_lexer.sources)["PAGE_MARK"]
+    return rf"(?:^|(?<=[ \t\u3000]))(?:{marks}|{_MORE_MARKS})$"
+
+
+#: The last characters of a line :func:`_page_tail` may match (a cheap test first).
 _TAIL_LAST = frozenset("页-－—–" + _DIGITS)
 #: A page count n / m (blanks around its slash), the whole of a line.
 _PAGE_OF = re.compile(r"([0-9]{1,3})[ \t]*[/／][ \t]*([0-9]{1,3})").fullmatch
@@ -819,7 +839,7 @@ def _page_tail(text: str) -> re.Match[str] | None:
     """The page mark ``text`` ends with after other text (a blank between), or the page
     count n / m that is the whole of it; None for any other line (most: its last
     character is tested first, and a line ending in a digit needs a slash or an of)."""
-    found = _PAGE_TAIL(text)
+    found = compiled(_page_tail_source()).search(text)
     if found is None:
         return None
     if found.start() == 0:  # the whole line: only n / m (the grammar reads the others)
@@ -845,12 +865,11 @@ def _key(text: str) -> str:
     return "".join(text.split())
 
 
-def _edge_lines(codes: str, at: int, step: int) -> Iterator[int]:
-    """The indexes of the lines of text next to the page break at ``at``, walking by
-    ``step`` (-1: before it, the page's footer; 1: after it, the next page's header) over
-    other page marks, up to :data:`_EDGE` lines."""
+def _edge_lines(codes: str, index: int, step: int) -> Iterator[int]:
+    """The indexes of the lines of text at a page's edge from ``index`` on, walking by
+    ``step`` (-1: up from a page's last line, its footer; 1: down from a page's first line,
+    its header) over page marks, up to :data:`_EDGE` lines."""
     taken = 0
-    index = at + step
     while 0 <= index < len(codes) and taken < _EDGE:
         code = codes[index]
         if code == "P" or code == _PAGE_TAIL_CODE:
@@ -863,7 +882,9 @@ def _edge_lines(codes: str, at: int, step: int) -> Iterator[int]:
         index += step
 
 
-def _without_furniture(lines: list[Line], codes: str) -> tuple[list[Line], str]:
+def _without_furniture(
+    lines: list[Line], codes: str, starts: Sequence[int] = ()
+) -> tuple[list[Line], str]:
     """``lines`` (and their ``codes``) with the page furniture read as page marks.
 
     A report printed to PDF (and text copied out of one) carries a running header or
@@ -872,22 +893,37 @@ def _without_furniture(lines: list[Line], codes: str) -> tuple[list[Line], str]:
     the report's lines, they were counted as sentences, cut a paragraph the page broke
     inside, and said what another body or year does. A line is furniture when its text
     stands, two or more times, among the :data:`_EDGE` lines of text on either side of a
-    page mark (or at the very start or end of the report: the first page's header, the
-    last page's footer) — at least once beside a page mark — and is no heading, row or
+    page break (or at the very start or end of the report: the first page's header, the
+    last page's footer) — at least once beside a page break — and is no heading, row or
     sentence, not too short, and names no table's words (a table header printed again on
     each page is the table's). Such lines at the breaks (but a title before the first
     break: the report's own title, which the running header may repeat) become
     PAGE_MARK lines: noise to the grammar, and a paragraph cut by them is read as one
     (grammar._blocks). A line ending with a page mark is furniture when the text before
-    the mark is (the page number proves the break), or when that text is empty (n / m)."""
+    the mark is (the page number proves the break), or when that text is empty (n / m).
+
+    The page breaks are the page marks; and, for a PDF, where its pages start
+    (``starts``: the index of each page's first line), so that a report printing no page
+    number is read too (:func:`_page_numbers` finds a page number printed bare, 3). A
+    line at a page's edge that is the report's title or a part of it (the body's name,
+    the report's name: a book's running headers, one on even pages and one on odd ones)
+    is furniture however few the pages (:func:`_title_pieces`)."""
+    bare: dict[int, str] = {}  # (a line ending with a bare page number → the text before)
+    if starts:
+        lines, codes, bare = _page_numbers(lines, codes, starts)
     breaks = [at for at, code in enumerate(codes) if code == "P" or code == _PAGE_TAIL_CODE]
+    # Each page edge: where a walk over its lines starts, and its step (see _edge_lines).
+    walks = [(at + step, step) for at in breaks for step in (-1, 1)]
+    if starts:
+        walks += [walk for at in starts[1:] for walk in ((at - 1, -1), (at, 1))]
+        walks += [(0, 1), (len(codes) - 1, -1)]
     texts: dict[int, str] = {}  # (an edge line's index → its key)
     for at in breaks:
         if codes[at] == _PAGE_TAIL_CODE:
-            texts[at] = _key(_before_tail(lines[at][LINE_TEXT]))
-        for step in (-1, 1):
-            for index in _edge_lines(codes, at, step):
-                texts[index] = _key(lines[index][LINE_TEXT])
+            texts[at] = _key(bare[at] if at in bare else _before_tail(lines[at][LINE_TEXT]))
+    for start, step in walks:
+        for index in _edge_lines(codes, start, step):
+            texts.setdefault(index, _key(lines[index][LINE_TEXT]))
     seen: dict[str, int] = {}
     for key in texts.values():
         seen[key] = seen.get(key, 0) + 1
@@ -898,18 +934,26 @@ def _without_furniture(lines: list[Line], codes: str) -> tuple[list[Line], str]:
                 seen[key] += 1
     # At half the page breaks at least (a header on every page, or on every other one:
     # a book's facing pages), and twice.
-    enough = max(2, (_pages(breaks) + 1) // 2)
+    enough = max(2, (max(_pages(breaks), len(starts)) + 1) // 2)
     furniture = {key for key, times in seen.items() if times >= enough and _may_be_furniture(key)}
-    first = breaks[0]
+    first = breaks[0] if breaks else starts[1]
+    if starts:
+        first = min(first, starts[1] - 1)
     out, kinds = list(lines), list(codes)
+    title = _title_lines(codes)
+    pieces = _title_pieces(lines, codes, texts, title)
+    if starts:  # (the report's title at the top of a PDF's first page: its own)
+        furniture -= {texts.get(index) for index in title}
     for index, key in texts.items():
         if codes[index] == _PAGE_TAIL_CODE:
-            if key in furniture or not key:
+            if key in furniture or not key or index in pieces:
                 out[index] = ("PAGE_MARK", *lines[index][1:])
                 kinds[index] = "P"
             else:
                 kinds[index] = _plain_code(lines[index])
-        elif key in furniture and (index > first or index >= _EDGE or codes[index] != "I"):
+        elif (key in furniture and (index > first or index >= _EDGE or codes[index] != "I")) or (
+            index in pieces
+        ):
             out[index] = ("PAGE_MARK", *lines[index][1:])
             kinds[index] = "P"
     last = len(codes) - 1
@@ -918,6 +962,110 @@ def _without_furniture(lines: list[Line], codes: str) -> tuple[list[Line], str]:
             out[index] = ("PAGE_MARK", *lines[index][1:])  # (the last page's footer)
             kinds[index] = "P"
     return out, "".join(kinds)
+
+
+def _page_starts(lines: list[Line], pages: Sequence[int]) -> list[int]:
+    """The index among ``lines`` of each page's first line, of the (1-based) line numbers
+    ``pages`` start at (a page's first lines may be blank: the next line read)."""
+    numbers = [line[LINE_NUMBER] for line in lines]
+    starts = [bisect.bisect_left(numbers, number) for number in pages]
+    ends = [*starts[1:], len(lines) + 1]
+    return [at for at, after in zip(starts, ends, strict=True) if at < after]
+
+
+#: The longest page number printed bare (3, 12).
+_PAGE_DIGITS = 3
+
+
+def _page_numbers(
+    lines: list[Line], codes: str, starts: Sequence[int]
+) -> tuple[list[Line], str, dict[int, str]]:
+    """``lines`` and ``codes`` with each page's number printed bare read as a page mark:
+    a line that is a number (3), at the :data:`_EDGE` lines of a page's top or bottom,
+    whose value is the page's place among the pages plus one offset shared by half the
+    pages at least (a cover left unnumbered: 1 on the second page), and twice — a row's
+    lone number at a page's edge, or a table's number, does not go up page by page. A
+    line ending with the page's number after a blank (2023年…年度报告 3) gets the code of a
+    line ending with a page mark; returned too, by index, is its text before the number
+    (furniture if that repeats, as a line ending with a page mark is)."""
+    found: list[tuple[int, int, str | None]] = []  # (index, offset, text before or None)
+    bounds = [*starts, len(lines)]
+    for page, (top, end) in enumerate(itertools.pairwise(bounds), start=1):
+        edge = {*range(top, min(end, top + _EDGE)), *range(max(top, end - _EDGE), end)}
+        for index in sorted(edge):
+            text = lines[index][LINE_TEXT]
+            if text[-1] not in _DIGITS or codes[index] == "P":
+                continue
+            number, _, before = text.rpartition(" ")
+            if not number:  # (a number alone: no blank in it)
+                number, before = before, ""
+            else:
+                number, before = before, number.rstrip(_BLANK)
+            if number.isdecimal() and len(number) <= _PAGE_DIGITS and number.isascii():
+                found.append((index, int(number) - page, before if before else None))
+    if not found:
+        return lines, codes, {}
+    offsets: dict[int, int] = {}
+    for _, offset, _ in found:
+        offsets[offset] = offsets.get(offset, 0) + 1
+    offset, times = max(offsets.items(), key=lambda item: (item[1], -abs(item[0])))
+    if times < max(2, (len(starts) + 1) // 2):
+        return lines, codes, {}
+    out, kinds, bare = list(lines), list(codes), {}
+    for index, shift, before in found:
+        if shift != offset:
+            continue
+        if before is None:
+            out[index] = ("PAGE_MARK", *lines[index][1:])
+            kinds[index] = "P"
+        else:
+            kinds[index] = _PAGE_TAIL_CODE
+            bare[index] = before
+    return out, "".join(kinds), bare
+
+
+def _title_lines(codes: str) -> list[int]:
+    """The indexes of the report's title lines: its first lines up to its first TITLE line,
+    one of the first :data:`_EDGE` + 1 lines, page marks aside (云溪镇人民政府 over
+    2023年…年度报告), and the TITLE lines right after it (a running header over the title,
+    both a title to the grammar); none if no TITLE line is among them."""
+    title: list[int] = []
+    for index, code in enumerate(codes):
+        if code == "P":
+            continue
+        if title and title[-1] != index - 1 and codes[title[-1]] == "I":
+            break  # (a page mark after the title)
+        if title and codes[title[-1]] == "I" and code != "I":
+            break
+        title.append(index)
+        if len(title) > _EDGE and code != "I":
+            return []
+    return title if title and codes[title[-1]] == "I" else []
+
+
+def _title_pieces(
+    lines: list[Line], codes: str, texts: dict[int, str], title: list[int]
+) -> set[int]:
+    """The indexes of the lines at page edges (``texts``: each one's key) that are the
+    report's title, its start or its end (the body's name, the report's name: a book's
+    running headers), which may stand once only in a short report.
+
+    The title is the report's ``title`` lines; none, none is taken. Its own lines are
+    never taken, nor a part shorter than furniture is (:data:`_FURNITURE_CHARS`), nor the
+    title's start (the body's name) among the report's last lines: its sign-off
+    (云溪镇人民政府 over the date)."""
+    if not title:
+        return set()
+    whole = "".join(_key(lines[index][LINE_TEXT]) for index in title)
+    own = range(title[-1] + 1)
+    sign_off = set(_edge_lines(codes, len(codes) - 1, -1))
+    out = set()
+    for index, key in texts.items():
+        if index in own or len(key) < _FURNITURE_CHARS or not _may_be_furniture(key):
+            continue
+        if key == whole or whole.endswith(key) or (whole.startswith(key) and index not in sign_off):
+            out.add(index)
+    return out
 
 
 def _pages(breaks: list[int]) -> int:

@@ -389,7 +389,10 @@ class Source:
     ``meta`` holds a web page's ``<meta>`` tags by name, lower-cased (``pubdate`` …), and
     its ``<title>`` under :data:`PAGE_TITLE`: what the page says about itself, such as when
     it was published and what it is (empty for other files). ``figures`` are the pictures
-    the file holds, in document order (web pages and Word documents).
+    the file holds, in document order (web pages and Word documents). ``pages`` holds the
+    (1-based) extracted line each page with text starts at, in order (PDF; empty for other
+    files): where the page breaks are, which a printed report's running headers and
+    footers stand beside even when it prints no page number.
     """
 
     path: str
@@ -401,6 +404,7 @@ class Source:
     grid: Mapping[int, GridRow] = field(default_factory=dict, repr=False)
     meta: Mapping[str, MetaTag] = field(default_factory=dict, repr=False)
     figures: tuple[Figure, ...] = field(default=(), repr=False)
+    pages: tuple[int, ...] = field(default=(), repr=False)
 
     def origin(self, line: int, column: int) -> Origin:
         """Where (line, column) of ``text`` is in the original file."""

@@ -119,6 +119,7 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     builder = TextBuilder(max_lines=limits.max_lines)
     lines: list[str] = []
     figures: list[Figure] = []
+    starts: list[int] = []  # the line each page with text starts at
     for page_no, text in enumerate(pages, start=1):
         if not text.strip():
             continue  # an empty page (or a scanned one among text pages) adds no line
@@ -126,6 +127,7 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
         # A picture stands before the line it is above (the page's next line when it is
         # below them all): column 1 of that line.
         first = len(lines) + 1
+        starts.append(first)
         figures += (Figure(first + above, 1, 2, "", where) for above in pictures.get(page_no, ()))
         for line in text.split("\n"):
             builder.add(line, where=where)
@@ -140,6 +142,7 @@ def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
         positions=positions,
         original_lines=tuple(lines),
         figures=tuple(figures),
+        pages=tuple(starts),
     )
 
 

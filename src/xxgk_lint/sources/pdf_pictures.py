@@ -39,23 +39,69 @@ _IMAGE_XOBJECT = re.compile(rb"/Subtype\s*/Image(?![A-Za-z])")
 
 def picture_tops(pdfium: ModuleType, page: Any) -> list[float]:
     """The top (in page units, from the bottom) of each picture on ``page`` large enough to
-    hold a table, the highest first. PDFium's own calls, one object at a time (a page of a
+    hold a table, the highest first: drawn on the page or placed through a form XObject
+    (a unit square the page scales to the picture's place, as some producers place an
+    image; :func:`_form_pictures`). PDFium's own calls, one object at a time (a page of a
     Word or browser PDF holds hundreds: its wrapper objects cost three times as much)."""
     raw = pdfium.raw
     width, height = page.get_width(), page.get_height()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
-    tops = []
+    boxes = []
     for index in range(raw.FPDFPage_CountObjects(page.raw)):
         drawn = raw.FPDFPage_GetObject(page.raw, index)
-        if raw.FPDFPageObj_GetType(drawn) != raw.FPDF_PAGEOBJ_IMAGE:
-            continue
-        if not raw.FPDFPageObj_GetBounds(drawn, *corners):
-            continue
-        wide = right.value - left.value >= width * _WIDTH_SHARE
-        if wide and top.value - bottom.value >= height * _HEIGHT_SHARE:
-            tops.append(top.value)
-    return sorted(tops, reverse=True)
+        kind = raw.FPDFPageObj_GetType(drawn)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            boxes += _form_pictures(raw, drawn)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(drawn, *corners):
+            boxes.append((left.value, bottom.value, right.value, top.value))
+    return sorted(
+        (
+            above
+            for low_x, low_y, high_x, above in boxes
+            if high_x - low_x >= width * _WIDTH_SHARE and above - low_y >= height * _HEIGHT_SHARE
+        ),
+        reverse=True,
+    )
+
+
+#: How deep forms inside forms are looked into for pictures.
+_FORM_DEPTH = 4
+
+
+def _form_pictures(raw: Any, form: Any, depth: int = 0) -> list[tuple[float, float, float, float]]:
+    """The page boxes (left, bottom, right, top) of the images a form XObject ``form``
+    holds, in forms inside it too: an object's bounds inside a form are in the form's
+    space, which the form's matrix (PDFium's: its place on the page) maps onto the page."""
+    matrix = raw.FS_MATRIX()
+    if depth > _FORM_DEPTH or not raw.FPDFPageObj_GetMatrix(form, ctypes.byref(matrix)):
+        return []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    boxes: list[tuple[float, float, float, float]] = []
+    for index in range(raw.FPDFFormObj_CountObjects(form)):
+        drawn = raw.FPDFFormObj_GetObject(form, index)
+        kind = raw.FPDFPageObj_GetType(drawn)
+        inner: list[tuple[float, float, float, float]] = []
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            inner = _form_pictures(raw, drawn, depth + 1)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(drawn, *corners):
+            inner = [(left.value, bottom.value, right.value, top.value)]
+        boxes += (_mapped(matrix, box) for box in inner)
+    return boxes
+
+
+def _mapped(
+    matrix: Any, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """``box`` (left, bottom, right, top) mapped by ``matrix`` (an FS_MATRIX): the box
+    around its four corners mapped."""
+    low_x, low_y, high_x, high_y = box
+    xs, ys = [], []
+    for x, y in ((low_x, low_y), (low_x, high_y), (high_x, low_y), (high_x, high_y)):
+        xs.append(matrix.a * x + matrix.c * y + matrix.e)
+        ys.append(matrix.b * x + matrix.d * y + matrix.f)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def lines_above(
