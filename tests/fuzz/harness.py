@@ -131,11 +131,13 @@ class Hang(Exception):
 
 @contextlib.contextmanager
 def hang_guard(seconds: float) -> Iterator[None]:
-    """Raise :class:`Hang` in this thread after ``seconds`` (POSIX main thread only).
+    """Raise :class:`Hang` in this thread after ``seconds`` of this process's CPU time
+    (POSIX main thread only).
 
     A guard against hanging the suite, not a speed test: the allowance is many times what
-    the case needs. Python's regular-expression engine checks for signals as it runs, so
-    a backtracking pattern is stopped too.
+    the case needs. CPU time, not wall time, so that a machine busy with other work does
+    not stop a case that is merely waiting its turn. Python's regular-expression engine
+    checks for signals as it runs, so a backtracking pattern is stopped too.
     """
     if (
         not hasattr(signal, "setitimer")
@@ -147,13 +149,13 @@ def hang_guard(seconds: float) -> Iterator[None]:
     def alarm(signum: int, frame: object) -> None:
         raise Hang(f"still running after {seconds} s")
 
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 # --------------------------------------------------------------------------- readers

@@ -1128,8 +1128,10 @@ def _names_pages(lowered: bytes) -> bool:
 _PART_TAGS = frozenset({"div", "section", "article"})
 #: Characters of text the first, shown, part holds at least (a report's first page).
 _PART_CHARACTERS = 200
-#: A heading numbered 一、 … 十、 at the start of a text: (numeral, its first words).
-_NUMBERED_HEADING = re.compile(r"\s*([一二三四五六七八九十]{1,3})[、.．]\s*(\S{0,4})")
+#: A heading numbered 一、 … 十、 at the start of a text (its blanks stripped first: a
+#: pattern opening with ``\s*`` costs the square of a run of blanks when searched for):
+#: (numeral, its first words).
+_NUMBERED_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})[、.．]\s*(\S{0,4})")
 
 
 def _page_parts(hidden: set[etree._Element]) -> set[etree._Element]:
@@ -1214,7 +1216,7 @@ def _headings(texts: Iterator[str]) -> set[tuple[str, str]]:
     """The headings numbered 一、 … 十、 that start one of ``texts``."""
     found = set()
     for text in texts:
-        match = _NUMBERED_HEADING.match(text)
+        match = _NUMBERED_HEADING.match(text.lstrip())
         if match is not None:
             found.add((match[1], match[2]))
     return found

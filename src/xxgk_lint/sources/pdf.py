@@ -715,8 +715,9 @@ _PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 _TOKEN = re.compile(r"[^ ]+")
-#: A page number between dashes ("- 2 -", "— 2 —"): a line of values, but no row.
-_PAGE_NUMBER = re.compile(r"\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*")
+#: A page number between dashes ("- 2 -", "— 2 —"), in a line stripped of its blanks: a
+#: line of values, but no row.
+_PAGE_NUMBER = re.compile(r"[-—–－]\s*[0-9０-９]+\s*[-—–－]")
 #: The last characters a cell of numbers can have (a line ending otherwise is no row).
 _VALUE_ENDS = frozenset("0123456789０１２３４５６７８９%％—–―-－/／无")
 #: How far (points) two cells' edges or centres may be apart and still stand in one column.
@@ -948,7 +949,7 @@ def _value_rows(
         first = len(tokens)
         while first and VALUE.fullmatch(line, *tokens[first - 1]):
             first -= 1
-        if len(tokens) - first >= 2 and not (first == 0 and _PAGE_NUMBER.fullmatch(line)):
+        if len(tokens) - first >= 2 and not (first == 0 and _PAGE_NUMBER.fullmatch(line.strip())):
             cells = []
             for a, b in tokens[first:]:
                 left, _, right, _ = charbox(start + a)
