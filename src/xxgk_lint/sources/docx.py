@@ -23,9 +23,10 @@ RTF) as the paragraphs and tables Word makes of it.
 
 A document with tracked changes is read as it is with its changes accepted: deleted and
 moved-away runs and rows are not read, inserted ones are; a paragraph whose mark is deleted
-joins the next one, and one deleted whole is gone (its list number not counted). A field
-shows its result, not its code (nor the results of fields nested in its code). Characters
-Word draws nothing for (a soft hyphen, direction marks) are not in the text.
+joins the next one (as one whose mark is hidden does), and one deleted whole is gone (its
+list number not counted). A field shows its result, not its code (nor the results of
+fields nested in its code). Characters Word draws nothing for (a soft hyphen, direction
+marks, zero-width spaces) are not in the text.
 
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
@@ -106,7 +107,7 @@ _OLE = f"{{{_NS['o']}}}OLEObject"
 _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
-_SPEC_VANISH_MARK = f"{_PPR}/{_RPR}/{_q('specVanish')}"
+_SPEC_VANISH = _q("specVanish")
 _TR_PR, _DEL = _q("trPr"), _q("del")
 _SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
 _FLD_CHAR, _FLD_CHAR_TYPE = _q("fldChar"), _q("fldCharType")
@@ -432,13 +433,15 @@ class _Fields:
 #: the soft hyphen (U+00AD: drawn only where a line breaks, as ``w:softHyphen`` is), the
 #: direction marks, embeddings and isolates (LRM, RLM, ALM, U+202A-U+202E, U+2066-U+2069),
 #: the invisible operators (U+2061-U+2064), the combining grapheme joiner, the Mongolian
-#: vowel separator and the variation selectors — as the HTML reader drops them: a number
-#: written ``1\u00ad2`` or ``\u200e12\u200f`` is 12. (The zero-width spaces and joiners
-#: are left to the parser, which reads through them.) And the characters of a symbol font
-#: written as text: LibreOffice writes Word's ``w:sym`` as the font's own code
-#: (U+F000-U+F0FF) in a run of that font (:func:`_symbol`).
+#: vowel separator and the variation selectors, the zero-width space, joiners and word
+#: joiner and the byte-order mark — as the HTML reader drops them: a number written
+#: ``1\u00ad2``, ``\u200e12\u200f`` or ``1\u200b2`` is 12 (whose span then covers its two
+#: digits, no more). And the characters of a symbol font written as text: LibreOffice
+#: writes Word's ``w:sym`` as the font's own code (U+F000-U+F0FF) in a run of that font
+#: (:func:`_symbol`).
 _INVISIBLE_CLASS = (
-    "\u00ad\u034f\u061c\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufe00-\ufe0f"
+    "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufe00-\ufe0f\ufeff"
 )
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _SPECIAL = re.compile(f"[{_INVISIBLE_CLASS}\uf000-\uf0ff\r]").search
@@ -560,12 +563,22 @@ def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str
 
 
 def _joins_next(p: etree._Element, deletions: bool = True) -> bool:
-    """Whether paragraph ``p`` ends in a style separator (its mark w:specVanish: Word's
+    """Whether paragraph ``p``'s mark is hidden — a style separator (w:specVanish: Word's
     插入样式分隔符, a run-in heading such as "（一）主动公开。" styled for the contents
-    before its body text) or in a paragraph mark deleted with change tracking on
+    before its body text), or w:vanish on the mark alone ("一、" and "总体情况" written as
+    two paragraphs, the first's mark hidden) — or deleted with change tracking on
     (:func:`_mark_deleted`), and a paragraph follows: Word shows the two as one, on one
-    line (with the changes accepted). ``deletions``: whether the document has any."""
-    if p.find(_SPEC_VANISH_MARK) is None and not (deletions and _mark_deleted(p)):
+    line (hidden text not shown, changes accepted). ``deletions``: whether the document
+    has any."""
+    props = p.find(_PPR)
+    mark = props.find(_RPR) if props is not None else None
+    if mark is None:
+        return False
+    if not (
+        mark.find(_SPEC_VANISH) is not None
+        or _vanish(mark)
+        or (deletions and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None))
+    ):
         return False
     after = p.getnext()
     return after is not None and after.tag == _P
