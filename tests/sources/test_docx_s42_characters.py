@@ -101,3 +101,14 @@ def test_symbol_font_codes_written_as_text(font: str, text: str, shown: str) -> 
 
     source, _ = edited("qingshan-jiaotong-2023", edit)
     assert f"行政强制{shown}\t" in source.text
+
+
+def test_a_zero_width_space_in_a_number_is_not_in_its_span() -> None:
+    """1\u200b1 in a cell: the value was 11 already (the parser reads through it), but its
+    span covered three characters of the text; now the text holds 11 and the span two."""
+    source, report = edited("qingshan-jiaotong-2023", numbers("<w:r><w:t>{0}\u200b{1}</w:t></w:r>"))
+    total = report.tables["applications"].cell("received", "total")
+    assert total is not None and (total.value, total.raw) == (11, "11")
+    line = line_of(source, "一、本年新收政府信息公开申请数量")
+    assert (total.span.line, total.span.column, total.span.end_column) == (line, 30, 32)
+    assert source.text.split("\n")[line - 1][29:31] == "11"
