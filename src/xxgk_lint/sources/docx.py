@@ -21,6 +21,13 @@ Word document embedded as an object as its paragraphs and tables, and the conten
 ``w:altChunk`` imports (a web page, another Word document, plain text; not
 RTF) as the paragraphs and tables Word makes of it.
 
+A document with tracked changes is read as it is with its changes accepted: deleted and
+moved-away runs and rows are not read, inserted ones are; a paragraph whose mark is deleted
+joins the next one (as one whose mark is hidden does), and one deleted whole is gone (its
+list number not counted). A field shows its result, not its code (nor the results of
+fields nested in its code). Characters Word draws nothing for (a soft hyphen, direction
+marks, zero-width spaces) are not in the text.
+
 Word list numbering is not in the text of a paragraph: a heading numbered by Word shows
 "一、" but its text is "总体情况". The number is rendered from the numbering definitions,
 so that the parser sees the heading as the reader of the document does.
@@ -100,9 +107,10 @@ _OLE = f"{{{_NS['o']}}}OLEObject"
 _ALT_CHUNK = _q("altChunk")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _RPR, _PPR, _VANISH = _q("rPr"), _q("pPr"), _q("vanish")
-_SPEC_VANISH_MARK = f"{_PPR}/{_RPR}/{_q('specVanish')}"
+_SPEC_VANISH = _q("specVanish")
 _TR_PR, _DEL = _q("trPr"), _q("del")
 _SYM, _CHAR, _FONT = _q("sym"), _q("char"), _q("font")
+_FLD_CHAR, _FLD_CHAR_TYPE = _q("fldChar"), _q("fldCharType")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 
 #: A picture in a paragraph: DrawingML's (``pic:pic``, in a ``w:drawing``) or VML's
@@ -363,12 +371,18 @@ def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_
     runs = _RUNS(p, boxes=depth)
     if hidden:
         runs = [run for run in runs if not _styled_hidden(run, p, hidden)]
+    fields: _Fields | None = None  # made at a paragraph's first w:fldChar
     for run in runs:
         for child in run:
             tag = child.tag
-            if tag == _T:
-                # A carriage return written as &#13; is a line break, as w:cr is.
-                parts.append((child.text or "").replace("\r\n", "\n").replace("\r", "\n"))
+            if tag == _FLD_CHAR:
+                fields = fields or _Fields()
+                fields.mark(child)
+            elif fields is not None and fields.coding:
+                continue  # in a field's code: what Word shows is the field's result
+            elif tag == _T:
+                text = child.text or ""
+                parts.append(text if _SPECIAL(text) is None else _shown_text(text, run))
             elif tag in (_TAB, _PTAB):
                 parts.append("\t")
             elif tag == _CR or (tag == _BR and child.get(_q("type")) in (None, "textWrapping")):
@@ -382,6 +396,78 @@ def _segments(p: etree._Element, hidden: frozenset[str] = frozenset()) -> list[_
             parts = []
     out.append(("".join(parts), [box for found in at.values() for box in found]))
     return out
+
+
+class _Fields:
+    """The complex fields (``w:fldChar`` begin … separate … end) open in a paragraph.
+
+    Word shows a field's result (the runs between separate and end), never its code (the
+    runs between begin and separate). A field's code is ``w:instrText``, which is not read;
+    but the code of a field may hold other fields — ``{ IF { MERGEFIELD 件数 } = "" "0"
+    "{ MERGEFIELD 件数 }" }``, ``{ = { DOCVARIABLE 年度 } - 1 }`` — whose results are
+    ``w:t`` runs inside the outer field's code: Word shows none of them, only the outer
+    field's result. ``coding``: how many open fields are still in their code (text is
+    read only when none is). Fields are followed within a paragraph.
+    """
+
+    __slots__ = ("coding", "open")
+
+    def __init__(self) -> None:
+        self.coding = 0
+        self.open: list[bool] = []  # for each open field: whether it is in its code
+
+    def mark(self, fld_char: etree._Element) -> None:
+        kind = fld_char.get(_FLD_CHAR_TYPE)
+        if kind == "begin":
+            self.open.append(True)
+            self.coding += 1
+        elif kind == "separate":
+            if self.open and self.open[-1]:
+                self.open[-1] = False
+                self.coding -= 1
+        elif kind == "end" and self.open and self.open.pop():
+            self.coding -= 1
+
+
+#: Characters Word draws nothing for, in text copied from web pages and other programs:
+#: the soft hyphen (U+00AD: drawn only where a line breaks, as ``w:softHyphen`` is), the
+#: direction marks, embeddings and isolates (LRM, RLM, ALM, U+202A-U+202E, U+2066-U+2069),
+#: the invisible operators (U+2061-U+2064), the combining grapheme joiner, the Mongolian
+#: vowel separator and the variation selectors, the zero-width space, joiners and word
+#: joiner and the byte-order mark — as the HTML reader drops them: a number written
+#: ``1\u00ad2``, ``\u200e12\u200f`` or ``1\u200b2`` is 12 (whose span then covers its two
+#: digits, no more). And the characters of a symbol font written as text: LibreOffice
+#: writes Word's ``w:sym`` as the font's own code (U+F000-U+F0FF) in a run of that font
+#: (:func:`_symbol`).
+_INVISIBLE_CLASS = (
+    "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufe00-\ufe0f\ufeff"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+_SPECIAL = re.compile(f"[{_INVISIBLE_CLASS}\uf000-\uf0ff\r]").search
+_FONT_CODE = re.compile("[\uf000-\uf0ff]")
+_RFONTS = _q("rFonts")
+
+
+def _shown_text(text: str, run: etree._Element) -> str:
+    """What Word shows of a ``w:t`` of ``run``: a carriage return (``&#13;``) is a line
+    break, as ``w:cr`` is; invisible characters and symbol-font codes as :data:`_SPECIAL`
+    says (most text holds none: :func:`_segments` asks :data:`_SPECIAL` first)."""
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _FONT_CODE.search(text) is None:
+        return text
+    fonts = run.find(f"{_RPR}/{_RFONTS}")
+    font = (fonts.get(_ASCII) or fonts.get(_H_ANSI) or "") if fonts is not None else ""
+    if font not in _SYMBOL_FONTS:
+        return text  # a code of the private use area in an ordinary font: left as it is
+    shown = _SYMBOL_FONT if font == "Symbol" else {}
+    return _FONT_CODE.sub(lambda m: shown.get(ord(m.group()) & 0xFF, ""), text)
+
+
+#: Fonts whose characters are symbols at codes of their own: Symbol's are read
+#: (:data:`_SYMBOL_FONT`), the pictures of the others are not.
+_SYMBOL_FONTS = frozenset(("Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"))
+_ASCII, _H_ANSI = _q("ascii"), _q("hAnsi")
 
 
 #: What the characters of the Symbol font that a report may hold show: digits and signs
@@ -476,14 +562,40 @@ def _vanishes(p: etree._Element, segments: list[_Segment], hidden: frozenset[str
     )
 
 
-def _joins_next(p: etree._Element) -> bool:
-    """Whether paragraph ``p`` ends in a style separator (its mark w:specVanish: Word's
+def _joins_next(p: etree._Element, deletions: bool = True) -> bool:
+    """Whether paragraph ``p``'s mark is hidden — a style separator (w:specVanish: Word's
     插入样式分隔符, a run-in heading such as "（一）主动公开。" styled for the contents
-    before its body text) and a paragraph follows: Word shows the two as one, on one line."""
-    if p.find(_SPEC_VANISH_MARK) is None:
+    before its body text), or w:vanish on the mark alone ("一、" and "总体情况" written as
+    two paragraphs, the first's mark hidden) — or deleted with change tracking on
+    (:func:`_mark_deleted`), and a paragraph follows: Word shows the two as one, on one
+    line (hidden text not shown, changes accepted). ``deletions``: whether the document
+    has any."""
+    props = p.find(_PPR)
+    mark = props.find(_RPR) if props is not None else None
+    if mark is None:
+        return False
+    if not (
+        mark.find(_SPEC_VANISH) is not None
+        or _vanish(mark)
+        or (deletions and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None))
+    ):
         return False
     after = p.getnext()
     return after is not None and after.tag == _P
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    """Whether paragraph ``p``'s mark is deleted with change tracking on (``w:pPr/w:rPr/
+    w:del``, or moved away: ``w:moveFrom``). The reader reads a document as it is with
+    its changes accepted (deleted runs are not read, inserted ones are): a deleted mark
+    joins the paragraph to the next one (:func:`_joins_next`), and a paragraph whose text
+    is deleted too is gone — Word neither shows its list number nor counts it."""
+    props = p.find(_PPR)
+    mark = props.find(_RPR) if props is not None else None
+    return mark is not None and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None)
+
+
+_MOVE_FROM = _q("moveFrom")
 
 
 def _within(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -849,10 +961,14 @@ class _Extractor:
         self.grid: dict[int, GridRow] = {}  # extracted line -> its place in a table
         #: The paragraphs that hold a picture, each with the picture's alt text (run()).
         self.pictured: dict[etree._Element, str] = {}
+        #: Whether the body holds tracked deletions (run()): only then are paragraph marks
+        #: looked at for one (:func:`_mark_deleted`).
+        self.deletions = False
         self.figures: list[Figure] = []  # where those pictures stand in the text
 
     def run(self, body: etree._Element) -> None:
         self.pictured = _pictured_paragraphs(body)
+        self.deletions = next(body.iter(_DEL, _MOVE_FROM), None) is not None
         self._flow(body)
 
     def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
@@ -873,7 +989,7 @@ class _Extractor:
         if self.pictured and p in self.pictured:
             self._figure(self.pictured[p], where)
         prefix, segments = self._numbered(p)
-        joined = _joins_next(p)
+        joined = _joins_next(p, self.deletions)
         for k, (text, boxes) in enumerate(segments):
             lines = [line.strip() for line in (prefix + text).split("\n")]
             last = len(lines) - 1 if joined and k == len(segments) - 1 and not boxes else -1
@@ -892,8 +1008,10 @@ class _Extractor:
     def _numbered(self, p: etree._Element) -> tuple[str, list[_Segment]]:
         """Paragraph ``p``'s list number (none when the paragraph is hidden whole: Word
         shows nothing of it) and its text's segments (:func:`_segments`)."""
-        prefix = self.numbering.prefix(p)
         segments = _segments(p, self.hidden)
+        if self.deletions and not any(t.strip() or b for t, b in segments) and _mark_deleted(p):
+            return "", segments  # deleted whole (tracked): not shown, its number not counted
+        prefix = self.numbering.prefix(p)
         if prefix and _vanishes(p, segments, self.hidden):
             prefix = ""
         return prefix, segments
