@@ -5,8 +5,8 @@ In a dense table (rows drawn close together), PDFium takes the next row's first 
 the same line as the last row's last cell when the drop between them is less than three
 quarters of the wider character's width; a row of one-digit cells and the rows under it
 came out as one line of all their values (``Wa 1 0 0 0 0 0 1 Wb 0 1 …``): the rows lost
-their values. A character to the left of the one before it and a row lower is the next
-line's start.
+their values. A character to the left of the one before it and a row lower, with
+numbers after it, is the next row's start.
 """
 
 from __future__ import annotations
@@ -60,16 +60,25 @@ def boxes(*placed: tuple[float, float, float]) -> list[Box]:
     return [(x, y - 0.2 * h, x + 6, y + 0.8 * h) for x, y, h in placed]
 
 
-def test_a_wrapped_labels_next_line_after_the_numbers_goes_under_them() -> None:
+def test_the_next_rows_label_and_numbers_go_under_the_row() -> None:
+    text = "ab 1 2 cd 3 4"
+    charbox = boxes((50, 700, 10), (56, 700, 10), (100, 694, 10), (120, 694, 10))
+    charbox += boxes((50, 688, 10), (56, 688, 10), (100, 682, 10), (120, 682, 10))
+    where = [0, 1, -1, 2, -1, 3, -1, 4, 5, -1, 6, -1, 7]
+    got, at = break_run_on_rows(text, where, charbox.__getitem__)
+    assert got == "ab 1 2\ncd 3 4"
+    assert at == [0, 1, -1, 2, -1, 3, -1, 4, 5, -1, 6, -1, 7]
+
+
+def test_a_labels_next_line_after_its_numbers_is_left_as_it_was() -> None:
     """A label's second line, drawn after its row's numbers (centred between the label's
-    two lines) is a line of its own."""
+    two lines), with no number after it: the parser reads it so (no value is lost), and
+    a head's labels broken over two lines are left on one line alike."""
     text = "ab 1 2 cd"
     charbox = boxes((50, 700, 10), (56, 700, 10), (100, 694, 10), (120, 694, 10))
     charbox += boxes((50, 688, 10), (56, 688, 10))
     where = [0, 1, -1, 2, -1, 3, -1, 4, 5]
-    got, at = break_run_on_rows(text, where, charbox.__getitem__)
-    assert got == "ab 1 2\ncd"
-    assert at == [0, 1, -1, 2, -1, 3, -1, 4, 5]
+    assert break_run_on_rows(text, where, charbox.__getitem__) == (text, where)
 
 
 def test_a_mark_drawn_back_and_a_lower_cell_stay_on_their_line() -> None:

@@ -5,17 +5,18 @@ last by more than three quarters of the wider character's width. In a dense tabl
 drawn close together: a row as tall as its font, as Word's "exact" row height makes
 them, the numbers in a larger font than the labels), the next row's first cell drops
 less than that (a Chinese character is wide), and PDFium runs the rows on as one line:
-``一、本年新收… 18 2 0 0 1 0 21 二、上年结转… 1 0 0 0 0 0 1``; or a label's second line,
-drawn after its row's numbers, runs on after them (``…缴纳费 0 0 0 0 0 0 0 用、行政…``). A
-row's numbers then belong to no row, or to the wrong one, and a row is lost.
+``一、本年新收… 18 2 0 0 1 0 21 二、上年结转… 1 0 0 0 0 0 1``, or a row of one-digit cells
+and the next as one row of fourteen. A row's numbers then belong to no row, or to the
+wrong one, and a row is lost.
 
 Read as a person reads it, a line never goes back to the left and down: that is the
 next line. So where a character stands left of the one before it and below it (its
-middle lower than the other's by half a character), the line is broken there. Only
-lines of two pieces or more (a space between two characters: PDFium's between two
-cells) whose last character stands below their first are looked at: two boxes a line
-with a space, and a box a character on the few lines that end lower than they start
-(a row whose label broke over lines, a row run on).
+middle lower than the other's by half a character), and a number follows on the line
+(the next row's cells), the line is broken there. Only lines of two pieces or more (a
+space between two characters: PDFium's between two cells) whose last character stands
+below their first are looked at: two boxes a line with a space, and a box a character
+on the few lines that end lower than they start (a row whose label broke over lines, a
+row run on).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from xxgk_lint.sources.pdf_order import LINE_END, Box
+from xxgk_lint.sources.pdf_order import LINE_END, VALUE, Box
 
 #: How far (points) a character may stand left of the one before it on one line: the
 #: play of a glyph's box (a closing mark hung in the margin, a kerned pair).
@@ -42,6 +43,14 @@ def _next_line(first: Box, second: Box) -> bool:
     nearly; the next row's stand a row's height lower)."""
     lower = (first[1] + first[3]) - (second[1] + second[3])  # (twice the drop of the middle)
     return second[0] < first[0] - _BACK and lower > min(first[3] - first[1], second[3] - second[1])
+
+
+def _holds_values(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (the rest of a line from where it steps down) has a
+    cell of numbers: another row's. A label's next line, or a head's (labels broken over
+    two lines in their narrow cells), is left on the line it ran on to: the parser reads
+    those as PDFium gives them, and there no value is lost."""
+    return any(VALUE.fullmatch(token) for token in text[start:end].split())
 
 
 def break_run_on_rows(
@@ -70,7 +79,7 @@ def break_run_on_rows(
         before = top
         for at, after in itertools.pairwise(marks):
             box = charbox(where[after]) if after != last else bottom
-            if _next_line(before, box):
+            if _next_line(before, box) and _holds_values(text, after, end):
                 breaks.append((at + 1, after))
             before = box
     if not breaks:
