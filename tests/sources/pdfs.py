@@ -250,3 +250,22 @@ def lines_pdf_with_form_pictures(lines: list[str | None], size: float = 3) -> by
         + b"\nendstream"
     )
     return pdf_file(objects)
+
+
+def sized_pdf(runs: list[tuple[float, float, str, float]]) -> bytes:
+    """A one-page A4 PDF showing pieces of ASCII text (x, y, text, size) in Helvetica,
+    each piece a text object of its own in its size (as a table's cells are drawn, a
+    row's label smaller than its numbers)."""
+    content = b"\n".join(
+        b"BT /F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET" % (size, x, y, text.encode())
+        for x, y, text, size in runs
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    return pdf_file(objects)

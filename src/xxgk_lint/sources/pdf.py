@@ -48,6 +48,7 @@ from xxgk_lint.sources import (
     pdf_heads,
     pdf_order,
     pdf_pictures,
+    pdf_rows,
     pdf_split,
     pdf_watermarks,
     pdf_wrapped,
@@ -465,7 +466,7 @@ def _page_text(
     respaced = _respace(text, stream, charbox)
     if respaced is None:
         return text, None, charbox, 0
-    text, where = _join_lone_first_cells(*respaced, charbox)
+    text, where = pdf_rows.break_run_on_rows(*_join_lone_first_cells(*respaced, charbox), charbox)
     return *_join_spaced_digits(text, where, charbox), charbox, 0
 
 
