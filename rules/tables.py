@@ -112,9 +112,9 @@ def _pictures_in(report: Report, section: Section) -> list[Picture]:
 #: 饼图, 折线图, 趋势…, chart, graph. A chart beside a table is no table printed as a
 #: picture, and a chart alone does not stand for a table left out.
 _CHART_WORDS = re.compile(
-    r"[柱条]状图|柱形图|条形图|直方图|饼[状形]?图|环形图|[折曲]线图|趋势|面积图|雷达图|"
-    r"统计图|分布图|对比图|占比图|示意图|图表|"
-    r"(?<![a-z])(?:chart|graph|diagram|plot)s?(?![a-z])",
+    r"(?:[柱条]状图|柱形图|条形图|直方图|饼[状形]?图|环形图|[折曲]线图|趋势|面积图|雷达图|"
+    r"统计图|分布图|对比图|占比图|示意图)(?!表)|"  # (统计图表, 趋势表: charts and tables)
+    r"chart|(?<![a-z])(?:graph|diagram|plot)s?(?![a-z])",  # (barChart; not paragraph)
     re.IGNORECASE,
 )
 #: Words by which a picture or its caption says it is a table: 表2, 表三, 表格, a name ending

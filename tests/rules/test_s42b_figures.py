@@ -185,6 +185,8 @@ def test_pdf_pictures_between_a_table_s_caption_and_a_chart_s(tmp_path: Path) ->
         ("近三年申请数量趋势", "chart"),
         ("chart1.png", "chart"),
         ("graph_applications.png", "chart"),
+        ("pieChart1.png", "chart"),
+        ("统计图表", None),
         ("图1 2023年依申请公开情况", "chart"),
         ("图二：办理结果分布", "chart"),
         ("table2.png", "table"),
