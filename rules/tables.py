@@ -9,6 +9,7 @@ other rows than the 2021 one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -87,21 +88,132 @@ _SHOWN_AS = {
 }
 
 
-def _picture_in(report: Report, section: Section) -> Picture | None:
-    """The first picture between ``section``'s heading and the next section's: where a
-    report that prints its table as a picture has it (a screenshot of the spreadsheet).
-    A picture standing where the next heading starts (a Word paragraph of a picture alone
-    holds no text: the next line is the heading's) comes before it."""
+def _pictures_in(report: Report, section: Section) -> list[Picture]:
+    """The pictures between ``section``'s heading and the next section's: where a report
+    that prints its table as a picture has it (a screenshot of the spreadsheet), and where
+    a report may show a chart of its numbers. A picture standing where the next heading
+    starts (a Word paragraph of a picture alone holds no text: the next line is the
+    heading's) comes before it."""
     if not report.figures:
-        return None
+        return []
     start = (section.span.line, section.span.column)
     later = [s.span for s in report.sections if (s.span.line, s.span.column) > start]
     end = min(((s.line, s.column) for s in later), default=None)
-    for picture in report.figures:
-        at = (picture.span.line, picture.span.column)
-        if at > start and (end is None or at <= end):
-            return picture
+    return [
+        picture
+        for picture in report.figures
+        if (picture.span.line, picture.span.column) > start
+        and (end is None or (picture.span.line, picture.span.column) <= end)
+    ]
+
+
+#: Words by which a picture (its alt text, title, file name) or its caption says it is a
+#: chart of numbers (a bar, pie or line chart of the applications), not a table: 柱状图,
+#: 饼图, 折线图, 趋势…, chart, graph. A chart beside a table is no table printed as a
+#: picture, and a chart alone does not stand for a table left out.
+_CHART_WORDS = re.compile(
+    r"(?:[柱条]状图|柱形图|条形图|直方图|饼[状形]?图|环形图|[折曲]线图|趋势|面积图|雷达图|"
+    r"统计图|分布图|对比图|占比图|示意图)(?!表)|"  # (统计图表, 趋势表: charts and tables)
+    r"chart|(?<![a-z])(?:graph|diagram|plot)s?(?![a-z])",  # (barChart; not paragraph)
+    re.IGNORECASE,
+)
+#: Words by which a picture or its caption says it is a table: 表2, 表三, 表格, a name ending
+#: in 表 (…情况表, …统计表), table.
+_TABLE_WORDS = re.compile(
+    r"表\s*[0-9０-９一二三四五六七八九十]|表格|(?<![代发列图外])表(?=$|[\s（(：:，,。.\-_])|"
+    r"(?<![a-z])tables?(?![a-z])",
+    re.IGNORECASE,
+)
+#: A caption that numbers a figure (图1 …, 图二：…), as a chart's caption does.
+_FIGURE_NUMBER = re.compile(r"\s*图\s*[0-9０-９一二三四五六七八九十]")
+#: The most characters of a paragraph next to a picture taken for its caption (a caption
+#: is a line; a longer paragraph is running text, unless it starts with 图1/表1).
+_CAPTION_CHARS = 50
+
+
+def _says(text: str) -> str | None:
+    """What ``text`` (a picture's name or caption) says the picture is: ``chart`` or
+    ``table``, or None when it says neither (image1.png, 图片 1). A chart's kind (柱状图)
+    is the plainest word; a table's name (…情况表) the next; a figure's number (图1) last,
+    so that 图1 …情况表 is taken for a table."""
+    if _CHART_WORDS.search(text):
+        return "chart"
+    if _TABLE_WORDS.search(text):
+        return "table"
+    if _FIGURE_NUMBER.match(text):
+        return "chart"
     return None
+
+
+def _lines(section: Section) -> list[tuple[tuple[int, int], str]]:
+    """The lines of ``section``'s paragraphs, each with where it starts: a caption is a
+    line (the reader may join a caption to the line under it in one paragraph)."""
+    found = []
+    for paragraph in section.paragraphs:
+        text = paragraph.text
+        if not paragraph.pieces:
+            found.append(((paragraph.span.line, paragraph.span.column), text))
+            continue
+        starts = [piece.offset for piece in paragraph.pieces]
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            span = paragraph.span_of(start, end)  # (in the file: a web page's source line)
+            found.append(((span.line, span.column), text[start:end]))
+    return found
+
+
+def _captions(section: Section, pictures: list[Picture], index: int) -> list[str]:
+    """The lines next to picture ``index`` of ``pictures`` that may be its caption: the
+    line right below it, then the one right above, each only where no other picture
+    stands between (a caption between two pictures is the nearer one's; of pictures at
+    one place, a Word paragraph of pictures alone, the last has the line below and the
+    first the line above) and only when it is a caption's length or starts as one."""
+    picture = pictures[index]
+    at = (picture.span.line, picture.span.column)
+    lines = _lines(section)
+    below = next((line for line in lines if line[0] >= at), None)
+    above = next((line for line in reversed(lines) if line[0] < at), None)
+    found = []
+    if below is not None and not any(
+        (p.span.line, p.span.column) <= below[0] for p in pictures[index + 1 :]
+    ):
+        found.append(below[1])
+    if above is not None and not any(
+        (p.span.line, p.span.column) > above[0] for p in pictures[:index]
+    ):
+        found.append(above[1])
+    return [
+        text[:_CAPTION_CHARS]
+        for text in found
+        if len(text) <= _CAPTION_CHARS or _FIGURE_NUMBER.match(text) or text.lstrip()[:1] == "表"
+    ]
+
+
+def _is_chart(section: Section, pictures: list[Picture], index: int) -> bool:
+    """Whether picture ``index`` says it is a chart: by its own name (alt text, title, file
+    name), else by its captions, none of which names a table (a PDF's pictures one above
+    the other stand as one, between the table's caption above and the chart's below). A
+    picture that says nothing is taken for the table (a screenshot of the table is seldom
+    named: session 40)."""
+    picture = pictures[index]
+    if picture.kind != "picture":
+        return False
+    said = _says(picture.name) if picture.name else None
+    if said is not None:
+        return said == "chart"
+    captions = set(map(_says, _captions(section, pictures, index)))
+    return "chart" in captions and "table" not in captions
+
+
+def _table_picture(report: Report, section: Section) -> tuple[Picture | None, Picture | None]:
+    """The picture under ``section``'s heading that shows its table (the first that is not
+    a chart) and, when there is none, the first chart there (or None)."""
+    pictures = _pictures_in(report, section)
+    chart = None
+    for index, picture in enumerate(pictures):
+        if not _is_chart(section, pictures, index):
+            return picture, None
+        chart = chart or picture
+    return None, chart
 
 
 def _where(report: Report, key: str) -> Span:
@@ -167,6 +279,7 @@ NEW_OTHER_ROWS = (
     messages={
         "zh": {
             "table": "缺少{table}",
+            "chart": "缺少{table}：该部分标题下的图片{picture}是统计图，不是该表；统计表应以文字表格发布",
             "picture": "{table}以图片发布{picture}，其中的数字无法核对；统计表应以文字表格发布",
             "worksheet": "{table}是嵌入的 Excel 97-2003 工作表对象{picture}，无法读取其中的单元格；"
             "请先在 Word 中将其转换为 Word 表格（或 Excel .xlsx 工作表对象）",
@@ -184,6 +297,8 @@ NEW_OTHER_ROWS = (
         },
         "en": {
             "table": "the {table} is missing",
+            "chart": "the {table} is missing: the picture{picture} under its section's heading "
+            "is a chart, not the table; publish statistical tables as tables of text",
             "picture": "the {table} is published as a picture{picture}: its numbers cannot be "
             "checked; publish statistical tables as tables of text",
             "worksheet": "the {table} is an embedded Excel 97-2003 worksheet{picture}, whose "
@@ -210,7 +325,9 @@ NEW_OTHER_ROWS = (
             "（乡镇等没有规章制定权的机关不制定规章），缺少其他行为错误。统计表以图片发布（网页的"
             "图片、Word 文档中的图片，位于该表所在部分的标题之下）或 Word 文档中无法读取的对象"
             "（嵌入的 Excel 97-2003 工作表、链接到文档外文件的工作表、嵌入的 Word 97-2003 文档）时，报告为警告并指向该图片"
-            "或对象：表是有的，但其中的数字无法核对。",
+            "或对象：表是有的，但其中的数字无法核对。图片本身的说明（替代文字、标题、文件名）或其上下的题注"
+            "（图1……、柱状图、饼图、折线图、趋势、chart、graph）表明是统计图的，不算该表：统计表在时不报告，"
+            "统计表缺失时报告缺少该表（错误），并指出该图是统计图。",
             "格式要求“不能遗漏”；缺行往往是模板被改动或网页、PDF转换时丢失内容，相关的勾稽关系也因此无法核对。",
             NO_REGULATIONS_ROW,
             REGULATIONS_ROW,
@@ -223,7 +340,10 @@ NEW_OTHER_ROWS = (
             "under the heading of the table's section), or as a Word object that cannot be "
             "read (an embedded Excel 97-2003 worksheet, a worksheet linked from a file outside "
             "the document, an embedded Word 97-2003 document), is a warning at the picture or object: the table is there, but "
-            "none of its numbers can be checked.",
+            "none of its numbers can be checked. A picture whose own words (alt text, title, "
+            "file name) or caption (图1 …, 柱状图, 饼图, 折线图, 趋势, chart, graph) say it is a "
+            "chart is not the table: beside the table it is no finding; with the table left "
+            "out, the table is missing (an error) and the finding names the chart.",
             "The format says nothing may be left out; a missing row usually means an edited "
             "template or content lost in conversion, and the identities that need it cannot "
             "be checked.",
@@ -250,7 +370,7 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
             section = report.section(report.format.table(key).section)
             if section is None:
                 continue  # XG101 reports the missing section; once is enough
-            picture = _picture_in(report, section)
+            picture, chart = _table_picture(report, section)
             if picture is not None:
                 named = f"（{picture.name}）" if lang == "zh" else f" ({picture.name})"
                 named = named if picture.name else ""
@@ -264,10 +384,14 @@ def missing_table_part(report: Report, ctx: RuleContext) -> Iterator[Diagnostic]
                     actual=_SHOWN_AS[picture.kind][lang == "zh"] + named,
                 )
                 continue
+            charted = ""
+            if chart is not None and chart.name:
+                charted = f"（{chart.name}）" if lang == "zh" else f" ({chart.name})"
             yield ctx.diagnostic(
                 _where(report, key),
-                "table",
+                "table" if chart is None else "chart",
                 table=name,
+                picture=charted,
                 subject=key,
                 severity=Severity.ERROR,
                 expected=name,

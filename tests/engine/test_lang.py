@@ -146,11 +146,11 @@ def _fee_unpaid() -> str:
     return edit(text, GRANTED, "（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |")
 
 
-def _table_three_as_a_picture() -> str:
-    """A web page fixture with its table 三 printed as a picture."""
+def _table_three_as_a_picture(picture: str = "table3.png") -> str:
+    """A web page fixture with its table 三 printed as a picture (``picture``: its file)."""
     page = (FIXTURES / "html" / "yunxi-shengtai-2023.html").read_text(encoding="utf-8")
     table = re.findall(r"<table.*?</table>", page, flags=re.S)[1]
-    return page.replace(table, '<p><img src="table3.png" width="640"></p>')
+    return page.replace(table, f'<p><img src="{picture}" width="640"></p>')
 
 
 def _table_three_as_an_object(linked: bool = False, prog_id: str = "Excel.Sheet.8") -> bytes:
@@ -229,6 +229,9 @@ SCENARIOS: dict[tuple[str, str], Callable[[], str | Scenario]] = {
     ("XG002", "old"): _old_format("2020"),
     ("XG003", "table"): _edit("1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
     ("XG003", "picture"): lambda: Scenario(_table_three_as_a_picture(), name="report.html"),
+    ("XG003", "chart"): lambda: Scenario(
+        _table_three_as_a_picture("chart1.png"), name="report.html"
+    ),
     ("XG101", "paged"): lambda: Scenario(first_part(), name="report.html"),
     ("XG003", "worksheet"): lambda: Scenario(_table_three_as_an_object(), name="report.docx"),
     ("XG003", "document"): lambda: Scenario(

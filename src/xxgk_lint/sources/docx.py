@@ -162,9 +162,10 @@ _NOT_DOCX = "not a valid Word .docx document"
 
 def _pictured_paragraphs(body: etree._Element) -> dict[etree._Element, str]:
     """The paragraphs of ``body`` that hold a picture, each with the first one's alt text
-    (empty if it has none): one pass over the document's pictures (most have none), not
-    a look into every paragraph. An embedded object's picture of itself (``w:object``'s
-    ``v:imagedata``) is the object's: :meth:`_Extractor._sheet` reads it."""
+    (its description, else its title; empty if it has none): one pass over the document's
+    pictures (most have none), not a look into every paragraph. An embedded object's
+    picture of itself (``w:object``'s ``v:imagedata``) is the object's:
+    :meth:`_Extractor._sheet` reads it."""
     found: dict[etree._Element, str] = {}
     for picture in body.iter(_PIC, _IMAGEDATA):
         paragraph = next(picture.iterancestors(_P), None)
@@ -175,7 +176,7 @@ def _pictured_paragraphs(body: etree._Element) -> dict[etree._Element, str]:
         if picture.tag == _PIC:
             drawing = next(picture.iterancestors(_DRAWING), None)
             label = drawing.find(f".//{_DOC_PR}") if drawing is not None else None
-            name = (label.get("descr") or "") if label is not None else ""
+            name = (label.get("descr") or label.get("title") or "") if label is not None else ""
         else:
             shape = picture.getparent()
             name = (shape.get("alt") or "") if shape is not None else ""

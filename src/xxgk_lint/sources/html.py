@@ -1922,7 +1922,8 @@ class _Extractor:
     def _figure(self, img: etree._Element) -> None:
         """Note a picture of the flow (not an icon: one drawn under ``_ICON_PX`` either
         way), where its start tag stands, the cursor just past it: a statistical table
-        printed as a picture is then told from one left out."""
+        printed as a picture is then told from one left out. What names it: its alt text,
+        else its title (the tooltip some editors fill instead), else its file name."""
         for side in ("width", "height"):
             size = (img.get(side) or "").strip().removesuffix("px").rstrip()
             if size.isdecimal() and size.isascii() and int(size) < _ICON_PX:
@@ -1933,7 +1934,7 @@ class _Extractor:
         line = cursor.line_of(start)
         column = start - cursor.line_starts[line - 1] + 1
         source = img.get("src") or ""
-        name = (img.get("alt") or "").strip()
+        name = (img.get("alt") or "").strip() or (img.get("title") or "").strip()
         if not name and not source.startswith("data:"):  # (a data URI names nothing)
             name = source.partition("?")[0].rpartition("/")[2]
         tag_end = column + (end - start if cursor.line_of(end) == line else 4)
