@@ -55,6 +55,7 @@ from xxgk_lint.sources.html_css import (
     drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
     hidden_panes,
+    in_background_colour,
     keeps_line_breaks,
     shown_by_script,
     text_length,
@@ -1354,8 +1355,10 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); by a size or
     a colour, only an element with no element inside (one inside may set its own size
     again, as the "font-size: 0" that closes the gaps between inline blocks does). A page
-    that writes none of them costs four searches of its bytes ``lowered``.
+    that writes none of them costs five searches of its bytes ``lowered``. A text in the
+    colour of its background is added (:func:`_in_background_colour`).
     """
+    coloured = _in_background_colour(root, lowered)
     if (
         _ZERO_FONT.search(lowered) is None
         and not _says_no_colour(lowered)
@@ -1363,8 +1366,12 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
         and _CLIPPING.search(lowered) is None
         and not _says_put_away(lowered)
     ):
-        return set()
-    found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
+        return coloured
+    found = {
+        el
+        for el, style in _styled_any(root)
+        if unseen_text(style, len(el) > 0, el.tag in _CELL_TAGS)
+    }
     if b"<style" in lowered:
         found |= unseen_by_stylesheets(root)
     # One with elements inside (at opacity 0, clipped) that holds most of the page is
@@ -1373,7 +1380,39 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     if inner:
         found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
-    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
+    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS} | coloured
+
+
+#: A text colour near white (in the page's bytes in lower case: ``color: #fff``,
+#: ``color="#FFFFFF"``, ``color: white``, ``rgb(255, 255, 255)``), the colour of a page's
+#: own background: one pattern, which starts with a word ``re`` looks for fast.
+_LIGHT_TEXT = re.compile(
+    rb"color"
+    + _GAP
+    + rb"[:=]"
+    + _GAP
+    + rb"[\"']?(?:#f{3}(?![0-9a-f])|#(?:f[89a-f]){3}|white|rgba?\(\s*25[0-5]\s*[, ]\s*25[0-5])"
+)
+
+
+def _says_light_text(lowered: bytes) -> bool:
+    """Whether the page's bytes (in lower case) give a text a colour near white (not a
+    ``background-color``, a ``border-color`` or a ``bgcolor``)."""
+    return any(
+        match.start() == 0 or lowered[match.start() - 1 : match.start()] not in _NAME_BYTES
+        for match in _LIGHT_TEXT.finditer(lowered)
+    )
+
+
+def _in_background_colour(root: etree._Element, lowered: bytes) -> set[etree._Element]:
+    """The elements whose text is in the colour of the background they show
+    (:func:`~xxgk_lint.sources.html_css.in_background_colour`): a wrong digit in white
+    before the real one, a mark against copying. Only on a page that writes a text colour
+    near white (its default background's): a look at its bytes for the others."""
+    if not _says_light_text(lowered):
+        return set()
+    styled = [el for el, _ in _styled(root, "color")]
+    return in_background_colour(root, styled, _BLOCK)
 
 
 def _says_put_away(lowered: bytes) -> bool:
