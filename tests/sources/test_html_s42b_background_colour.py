@@ -19,8 +19,8 @@ from tests.sources.pagekit import assert_qingshan_read_whole, run
 from tests.sources.places import place
 from tests.sources.portal import in_portal
 from tests.sources.test_html_portal import decoded
-from xxgk_lint.sources.html import read_html
 from xxgk_lint.sources import html_css
+from xxgk_lint.sources.html import read_html
 
 QINGSHAN = FIXTURES / "html" / "qingshan-jiaotong-2023.html"
 
