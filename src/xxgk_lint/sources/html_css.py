@@ -1061,24 +1061,41 @@ def _own_text_colour(el: etree._Element, paints: _Paints) -> Colour | None:
     return paints.text_colour(el)
 
 
-def _shown_background(el: etree._Element, paints: _Paints) -> Background:
+def _shown_background(
+    el: etree._Element, paints: _Paints, known: dict[etree._Element, Background]
+) -> Background:
     """The background ``el`` shows: its own, or the nearest ancestor's that paints one
     (by ``style``, a ``bgcolor`` attribute, or the page's sheets); the page's white where
-    none does."""
+    none does. ``known``: the backgrounds found so far (ancestors are shared)."""
+    chain: list[etree._Element] = []
     node: etree._Element | None = el
+    found: Background = _PAGE_BACKGROUND
     while node is not None:
-        style = node.get("style")
-        paint = None
-        if style and "background" in style.lower():
-            paint = background(_declarations(style))
-        if paint is None and node.get("bgcolor"):
-            paint = colour(node.get("bgcolor", "")) or _UNKNOWN
-        if paint is None:
-            paint = paints.background(node)
+        if node in known:
+            found = known[node]
+            break
+        chain.append(node)
+        paint = _painted(node, paints)
         if paint is not None and paint != _CLEAR:
-            return paint
+            found = paint
+            break
         node = node.getparent()
-    return _PAGE_BACKGROUND
+    for passed in chain:
+        known[passed] = found
+    return found
+
+
+def _painted(node: etree._Element, paints: _Paints) -> Background | None:
+    """The background ``node`` paints itself (None: none; ``_CLEAR``: a clear one)."""
+    style = node.get("style")
+    paint = None
+    if style and "background" in style.lower():
+        paint = background(_declarations(style))
+    if paint is None and node.get("bgcolor"):
+        paint = colour(node.get("bgcolor", "")) or _UNKNOWN
+    if paint is None:
+        paint = paints.background(node)
+    return paint
 
 
 def _coloured(
@@ -1110,6 +1127,7 @@ def in_background_colour(
     text that is seen: a label in white on a cell a stylesheet the reader does not have
     paints red (a header cell) is the whole of its cell, and stays read."""
     paints = _Paints(root)
+    known: dict[etree._Element, Background] = {}
     found: dict[etree._Element, list[etree._Element]] = {}
     for el in _coloured(root, styled, paints):
         if len(el) or not (el.text or "").strip():
@@ -1117,7 +1135,7 @@ def in_background_colour(
         text = _own_text_colour(el, paints)
         if text is None:
             continue
-        shown = _shown_background(el, paints)
+        shown = _shown_background(el, paints, known)
         if isinstance(shown, tuple) and _alike(text, shown):
             block: etree._Element | None = el
             while block is not None and block.tag not in blocks:
