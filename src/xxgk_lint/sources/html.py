@@ -55,6 +55,7 @@ from xxgk_lint.sources.html_css import (
     drawn_as_cells_by_stylesheets,
     hidden_by_stylesheets,
     hidden_panes,
+    in_background_colour,
     keeps_line_breaks,
     shown_by_script,
     text_length,
@@ -1003,18 +1004,22 @@ _DISPLAY_NONE = re.compile(rb"display" + _GAP + rb":" + _GAP + rb"none")
 _VISIBILITY_COLLAPSE = re.compile(rb"visibility" + _GAP + rb":" + _GAP + rb"collapse")
 #: Text drawn unseen (in the page's bytes in lower case): a font size of zero
 #: (``font-size: 0``, ``0px``, ``0.0pt``; the shorthand ``font: 0/0 a``), or a colour that
-#: draws nothing (``color: transparent``, ``rgba(0,0,0,0)``). Two patterns, each with a
-#: word of its own to start with, which ``re`` looks for fast: one pattern for both tries
-#: every byte of the page (3 ms on a Word page of 68 KB, against 0.1 ms).
+#: draws nothing (``color: transparent``, ``rgba(0,0,0,0)``; the group "none") or one near
+#: white (``color: #fff``, ``color="#FFFFFF"``, ``white``, ``rgb(255, 255, 255)``: the
+#: colour of a page's own background). Two patterns, each with a word of its own to start
+#: with, which ``re`` looks for fast: one pattern for both tries every byte of the page (3
+#: ms on a Word page of 68 KB, against 0.1 ms).
 _ZERO_FONT = re.compile(
     rb"font(?:-size)?" + _GAP + rb":" + _GAP + rb"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?(?![\w.%-])"
 )
-_NO_COLOUR = re.compile(
+_TEXT_COLOUR = re.compile(
     rb"color"
     + _GAP
-    + rb":"
+    + rb"(?::"
     + _GAP
-    + rb"(?:transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))"
+    + rb"(?P<none>transparent|(?:rgb|hsl)a?\([^()]*[,/]\s*(?:0+(?:\.0*)?|\.0+)\s*\))|[:=]"
+    + _GAP
+    + rb"[\"']?(?:#f{3}(?![0-9a-f])|#(?:f[89a-f]){3}|white|rgba?\(\s*25[0-5]\s*[, ]\s*25[0-5]))"
 )
 
 #: Text drawn at an opacity of zero, or clipped away (``clip: rect(0 0 0 0)``,
@@ -1354,17 +1359,24 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     stylesheet (:func:`~xxgk_lint.sources.html_css.unseen_by_stylesheets`); by a size or
     a colour, only an element with no element inside (one inside may set its own size
     again, as the "font-size: 0" that closes the gaps between inline blocks does). A page
-    that writes none of them costs four searches of its bytes ``lowered``.
+    that writes none of them costs five searches of its bytes ``lowered``. A text in the
+    colour of its background is added (:func:`_in_background_colour`).
     """
+    no_colour, light = _text_colours(lowered)
+    coloured = _in_background_colour(root) if light else set()
     if (
         _ZERO_FONT.search(lowered) is None
-        and not _says_no_colour(lowered)
+        and not no_colour
         and _ZERO_OPACITY.search(lowered) is None
         and _CLIPPING.search(lowered) is None
         and not _says_put_away(lowered)
     ):
-        return set()
-    found = {el for el, style in _styled_any(root) if unseen_text(style, len(el) > 0)}
+        return coloured
+    found = {
+        el
+        for el, style in _styled_any(root)
+        if unseen_text(style, len(el) > 0, el.tag in _CELL_TAGS)
+    }
     if b"<style" in lowered:
         found |= unseen_by_stylesheets(root)
     # One with elements inside (at opacity 0, clipped) that holds most of the page is
@@ -1373,7 +1385,16 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     if inner:
         found = (found - inner) | shown_by_script(root, inner)
     # A block (but a cell) drawn unseen still breaks the line: it is read, as before.
-    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS}
+    return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS} | coloured
+
+
+def _in_background_colour(root: etree._Element) -> set[etree._Element]:
+    """The elements whose text is in the colour of the background they show
+    (:func:`~xxgk_lint.sources.html_css.in_background_colour`): a wrong digit in white
+    before the real one, a mark against copying. Asked only of a page that writes a text
+    colour near white (its default background's: :func:`_text_colours`)."""
+    styled = [el for el, _ in _styled(root, "color")]
+    return in_background_colour(root, styled, _BLOCK)
 
 
 def _says_put_away(lowered: bytes) -> bool:
@@ -1402,13 +1423,22 @@ def _says_zero_size(lowered: bytes) -> bool:
     return False
 
 
-def _says_no_colour(lowered: bytes) -> bool:
-    """Whether the page's bytes (in lower case) give a text a colour that draws nothing
-    (not ``background-color: transparent``)."""
-    return any(
-        match.start() == 0 or lowered[match.start() - 1 : match.start()] not in _NAME_BYTES
-        for match in _NO_COLOUR.finditer(lowered)
-    )
+def _text_colours(lowered: bytes) -> tuple[bool, bool]:
+    """Whether the page's bytes (in lower case) give a text a colour that draws nothing,
+    and whether one near white (not a ``background-color``, a ``border-color`` or a
+    ``bgcolor``): one scan for both (:data:`_TEXT_COLOUR`)."""
+    none = light = False
+    for match in _TEXT_COLOUR.finditer(lowered):
+        at = match.start()
+        if at and lowered[at - 1 : at] in _NAME_BYTES:
+            continue
+        if match["none"] is None:
+            light = True
+        else:
+            none = True
+        if none and light:
+            break
+    return none, light
 
 
 #: What a property's name is made of, as bytes of one character.

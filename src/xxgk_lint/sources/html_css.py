@@ -43,6 +43,7 @@ __all__ = [
     "for_desktop",
     "hidden_by_stylesheets",
     "hidden_panes",
+    "in_background_colour",
     "keeps_line_breaks",
     "shown_by_script",
     "text_length",
@@ -646,16 +647,27 @@ def _put_away(declarations: dict[str, str]) -> bool | None:
     return None
 
 
-def _indented_away(declarations: dict[str, str]) -> bool | None:
+def _indented_away(declarations: dict[str, str], box: bool = False) -> bool | None:
     """What a declaration block says of its text's indent: True where a ``text-indent``
     far back (``-9999px``) takes the first line out of view in a box it applies to (a
-    block or inline block: the indent applies to no inline box); False where it sets
-    another indent; None where it sets none. Only an element with no element inside is
-    taken (one inside may set its own indent again), as for a size or a colour."""
+    block or inline block by the block itself, or ``box``: a table cell, or a box by
+    another rule; the indent applies to no inline box); False where it sets another
+    indent; None where it sets none, or one far back that applies only if the element is
+    such a box. Only an element with no element inside is taken (one inside may set its
+    own indent again), as for a size or a colour."""
     indent = declarations.get("text-indent")
     if indent is None:
         return None
-    return _far_back(indent) and _own_box(declarations)
+    if not _far_back(indent):
+        return False
+    return True if box or _own_box(declarations) else None
+
+
+def _far_indent_only(declarations: dict[str, str]) -> bool:
+    """Whether a declaration block sets a ``text-indent`` far back without making its
+    element a box (:func:`_indented_away` undecided): it hides the text of a table cell,
+    or of an element another rule makes a box (``.cp{display:inline-block}``)."""
+    return _far_back(declarations.get("text-indent")) and not _own_box(declarations)
 
 
 def _font_size(declarations: dict[str, str]) -> str | None:
@@ -674,7 +686,7 @@ def _font_size(declarations: dict[str, str]) -> str | None:
     return None
 
 
-def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
+def _drawing(declarations: dict[str, str], box: bool = False) -> dict[str, bool]:
     """What a declaration block says of how its text is drawn: by ``"size"`` and
     ``"colour"``, True where it draws the text unseen (a font size of zero; a transparent
     colour, nothing else drawing the letters), False where it sets another size or colour."""
@@ -696,7 +708,7 @@ def _drawing(declarations: dict[str, str]) -> dict[str, bool]:
     away = _put_away(declarations)
     if away is not None:
         said["box"] = away
-    indented = _indented_away(declarations)
+    indented = _indented_away(declarations, box)
     if indented is not None:
         said["indent"] = indented
     return said
@@ -721,12 +733,14 @@ def _clipped(declarations: dict[str, str]) -> bool | None:
     return None
 
 
-def unseen_text(declarations: str, inner: bool = False) -> bool:
+def unseen_text(declarations: str, inner: bool = False, box: bool = False) -> bool:
     """Whether a declaration block (a ``style`` attribute) draws its text unseen: a font
     size of zero, a transparent colour, an opacity of zero, or clipped away (see
     :func:`_drawing`). For an element with elements ``inner`` (which may set a size or a
-    colour of their own again), only what none inside undoes: an opacity of zero, a clip."""
-    said = _drawing(_declarations(declarations))
+    colour of their own again), only what none inside undoes: an opacity of zero, a clip.
+    ``box``: the element is a box whatever its style says (a table cell), which a
+    ``text-indent`` far back applies to."""
+    said = _drawing(_declarations(declarations), box)
     if inner:
         return any(said.get(prop) is True for prop in _WHOLE)
     return True in said.values()
@@ -758,10 +772,16 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     the element's own ``style`` does."""
     unseen: list[tuple[str, str, str, str]] = []  # (tag or "", "." or "#", name, property)
     drawn: set[str] = set()  # "size.name", "colour#name": another size or colour for it
+    boxes: set[str] = set()  # ".name", "#name": made a box by a rule (for an indent)
     for sheet, desktop in _sheets(root, *_DRAWING_WORDS):
-        _read_drawing(sheet, desktop is True, unseen, drawn)
+        _read_drawing(sheet, desktop is True, unseen, drawn, boxes)
     found: set[etree._Element] = set()
     for tag, kind, name, prop in unseen:
+        if prop == _INDENT_IF_BOX:
+            if "indent" + kind + name in drawn:
+                continue
+            found.update(_indented_boxes(_selected(root, tag, kind, name), kind + name in boxes))
+            continue
         if prop + kind + name in drawn:
             continue
         for el in _selected(root, tag, kind, name):
@@ -772,26 +792,65 @@ def unseen_by_stylesheets(root: etree._Element) -> set[etree._Element]:
     return found
 
 
+#: A rule's far-back ``text-indent`` that hides the text of a box only (see
+#: :func:`_far_indent_only`), as :func:`_read_drawing` records it.
+_INDENT_IF_BOX = "indent-if-box"
+#: The tags of a table cell (a box: a ``text-indent`` applies to it).
+_CELLS = frozenset({"td", "th"})
+
+
+def _indented_boxes(selected: list[etree._Element], boxed: bool) -> Iterator[etree._Element]:
+    """The elements with no element inside among ``selected`` (given a ``text-indent``
+    far back by a rule that makes them no box) that are a box all the same: a table cell,
+    or ``boxed`` (another rule makes them one), or by their own ``style``; unless their own
+    ``style`` sets another indent."""
+    for el in selected:
+        if len(el):
+            continue
+        own = _declarations(el.get("style") or "")
+        if own.get("text-indent") is not None and not _far_back(own["text-indent"]):
+            continue
+        if boxed or el.tag in _CELLS or _own_box(own):
+            yield el
+
+
 def _read_drawing(
-    sheet: str, screen: bool, unseen: list[tuple[str, str, str, str]], drawn: set[str]
+    sheet: str,
+    screen: bool,
+    unseen: list[tuple[str, str, str, str]],
+    drawn: set[str],
+    boxes: set[str],
 ) -> None:
     """Add a stylesheet's simple selectors that draw text unseen (only when ``screen``, at
     its top) to ``unseen``, and the classes and ids of the subjects of its rules that set
-    another size or colour to ``drawn`` (as :func:`_read_sheet` does for hiding)."""
+    another size or colour to ``drawn`` (as :func:`_read_sheet` does for hiding). A
+    ``text-indent`` far back in a rule that makes no box is added as
+    :data:`_INDENT_IF_BOX`; the classes and ids of the subjects of rules that make a box
+    (``display: inline-block``, a float, an absolute position) to ``boxes``."""
     for prelude, block, nested in _rules(sheet):
         if nested:
             desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
             if desktop is not False:
-                _read_drawing(block, screen and desktop is True, unseen, drawn)
+                _read_drawing(block, screen and desktop is True, unseen, drawn, boxes)
             continue
         if prelude.startswith("@"):
             continue
-        said = _drawing(_declarations(block))
-        if not said:
+        declarations = _declarations(block)
+        said = _drawing(declarations)
+        boxed = _own_box(declarations)
+        far_indent = _far_indent_only(declarations)
+        if not said and not boxed and not far_indent:
             continue
         for selector in prelude.split(","):
             selector = selector.strip()
             subject = _COMBINATOR.split(selector)[-1]
+            if boxed:
+                boxes.update(kind + name for kind, name in _NAMES.findall(subject))
+            if far_indent and screen:
+                simple = _SIMPLE.fullmatch(selector)
+                if simple:
+                    tag, kind, name = simple.groups()
+                    unseen.append(((tag or "").lower(), kind, name, _INDENT_IF_BOX))
             for prop, hides in said.items():
                 if not hides:
                     drawn.update(prop + kind + name for kind, name in _NAMES.findall(subject))
@@ -800,3 +859,301 @@ def _read_drawing(
                 if simple:
                     tag, kind, name = simple.groups()
                     unseen.append(((tag or "").lower(), kind, name, prop))
+
+
+# --- Text in the colour of its background -------------------------------------------
+
+#: A colour: red, green and blue, each 0-255.
+Colour = tuple[int, int, int]
+
+#: Colours by the names pages write for a text or a background.
+_COLOUR_NAMES: dict[str, Colour] = {
+    "white": (255, 255, 255),
+    "black": (0, 0, 0),
+    "red": (255, 0, 0),
+    "green": (0, 128, 0),
+    "blue": (0, 0, 255),
+    "yellow": (255, 255, 0),
+    "orange": (255, 165, 0),
+    "gray": (128, 128, 128),
+    "grey": (128, 128, 128),
+    "silver": (192, 192, 192),
+    "navy": (0, 0, 128),
+    "maroon": (128, 0, 0),
+    "whitesmoke": (245, 245, 245),
+    "snow": (255, 250, 250),
+    "ivory": (255, 255, 240),
+}
+#: A colour as written in a value: ``#fff``, ``#ffffff``, ``rgb(255, 255, 255)``, a name.
+_COLOUR_WORD = re.compile(r"#[0-9a-f]+|rgba?\([^()]*\)|[a-z]+")
+#: A background that is no plain colour: a picture or a gradient (what is on it may show).
+_PICTURE = re.compile(r"url\(|gradient|image-set|element\(")
+#: How far apart (in any of red, green, blue) a text's colour and its background may be
+#: for the text to be unseen (``#fefefe`` on white).
+_ALIKE = 8
+#: The tag a compound selector starts with.
+_TAG = re.compile(r"[a-zA-Z][a-zA-Z0-9]*")
+#: The page's background where nothing sets another.
+_PAGE_BACKGROUND: Colour = (255, 255, 255)
+
+
+def colour(value: str) -> Colour | None:
+    """The opaque colour a CSS value (or a ``color``/``bgcolor`` attribute) names:
+    ``#fff``, ``#ffffff``, ``rgb(255,255,255)``, ``rgb(100% 100% 100%)``, ``white``; None
+    for anything else (a colour with some transparency, ``inherit``, a misspelling)."""
+    value = value.strip().lower()
+    if value.startswith("#"):
+        digits = value[1:]
+        if len(digits) in (4, 8) and digits[len(digits) * 3 // 4 :] not in ("f", "ff"):
+            return None
+        if len(digits) in (3, 4) and all(c in "0123456789abcdef" for c in digits):
+            return (int(digits[0] * 2, 16), int(digits[1] * 2, 16), int(digits[2] * 2, 16))
+        if len(digits) in (6, 8) and all(c in "0123456789abcdef" for c in digits):
+            return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+        return None
+    if value.startswith("rgb"):
+        parts = re.split(r"[\s,/]+", value[value.find("(") + 1 : value.rfind(")")].strip())
+        if len(parts) not in (3, 4):
+            return None
+        try:
+            if len(parts) == 4 and _channel(parts[3], 1.0) < 1.0:
+                return None
+            red, green, blue = (round(_channel(part, 255.0)) for part in parts[:3])
+        except ValueError:
+            return None
+        return (red, green, blue)
+    return _COLOUR_NAMES.get(value)
+
+
+def _channel(part: str, whole: float) -> float:
+    """A channel of ``rgb()`` (a number, or a percentage of ``whole``), kept in range."""
+    number = float(part[:-1]) * whole / 100 if part.endswith("%") else float(part)
+    return min(max(number, 0.0), whole)
+
+
+#: What a background says: a colour; ``_CLEAR`` (none or transparent: the one behind
+#: shows); ``_UNKNOWN`` (a picture, a gradient, a value not understood: whatever is drawn).
+_CLEAR = "clear"
+_UNKNOWN = "unknown"
+Background = Colour | str
+
+
+def background(declarations: dict[str, str]) -> Background | None:
+    """The background a declaration block paints (see :data:`Background`); None where it
+    sets none. ``background-color`` wins over the shorthand's colour; a picture in either
+    property makes it unknown."""
+    image = declarations.get("background-image")
+    shorthand = declarations.get("background")
+    if (image and image != "none") or (shorthand and _PICTURE.search(shorthand)):
+        return _UNKNOWN
+    value = declarations.get("background-color") or shorthand
+    if value is None:
+        return None
+    if value in ("transparent", "none", "initial", "unset"):
+        return _CLEAR
+    for word in _COLOUR_WORD.findall(value):
+        found = colour(word)
+        if found is not None:
+            return found
+        if word == "transparent" or word.startswith("rgba"):
+            return _CLEAR if word == "transparent" else _UNKNOWN
+    return _UNKNOWN if value not in ("none",) else _CLEAR
+
+
+def _alike(one: Colour, other: Colour) -> bool:
+    """Whether two colours are too near for a text in one to be seen on the other."""
+    return all(abs(a - b) <= _ALIKE for a, b in zip(one, other, strict=True))
+
+
+class _Paints:
+    """What the page's own ``<style>`` blocks say of text colours and backgrounds.
+
+    Text colours are taken from rules for the screen whose selector is simple (a class or
+    an id, with or without a tag, as for hiding); a class or id given a colour by any other
+    rule is left undecided. Backgrounds are taken from every rule for the screen by the
+    last compound of each selector (its tag, classes and ids: ``.nav li`` paints every
+    ``li``): an element painted by rules that disagree has an unknown background. Taken
+    wide on purpose: a background wrongly thought coloured keeps a text read.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.text: dict[str, list[Colour | None]] = {}
+        self.painted: dict[str, list[Background]] = {}
+        self.undecided: set[str] = set()
+        for sheet, desktop in _sheets(root, "color", "background"):
+            if desktop is not False:
+                self._read(sheet, desktop is True)
+
+    def _read(self, sheet: str, screen: bool) -> None:
+        for prelude, block, nested in _rules(sheet):
+            if nested:
+                desktop = for_desktop(prelude[6:]) if prelude.lower().startswith("@media") else None
+                if desktop is not False:
+                    self._read(block, screen and desktop is True)
+                continue
+            if prelude.startswith("@"):
+                continue
+            said = _declarations(block)
+            text = said.get("color")
+            paint = background(said)
+            if text is None and paint is None:
+                continue
+            for selector in prelude.split(","):
+                selector = selector.strip()
+                subject = _COMBINATOR.split(selector)[-1]
+                names = [kind + name for kind, name in _NAMES.findall(subject)]
+                if paint is not None:
+                    named = _TAG.match(subject)
+                    keys = names or ([named[0].lower()] if named else ["*"])
+                    for key in keys:
+                        self.painted.setdefault(key, []).append(paint)
+                if text is not None:
+                    simple = _SIMPLE.fullmatch(selector) if screen else None
+                    if simple:
+                        tag, kind, name = simple.groups()
+                        key = f"{(tag or '').lower()}{kind}{name}"
+                        self.text.setdefault(key, []).append(colour(text))
+                    else:
+                        self.undecided.update(names)
+
+    def text_colour(self, el: etree._Element) -> Colour | None:
+        """The colour the sheets give ``el``'s text by a simple selector, if one and sure."""
+        if not self.text:
+            return None
+        found: set[Colour | None] = set()
+        for key in _keys(el):
+            if key in self.undecided:
+                return None
+            for tagged in (key, el.tag + key):
+                found.update(self.text.get(tagged, ()))
+        return found.pop() if len(found) == 1 else None
+
+    def background(self, el: etree._Element) -> Background | None:
+        """The background the sheets paint ``el`` with (None: they paint it nothing)."""
+        if not self.painted:
+            return None
+        found: set[Background] = set()
+        for key in (*_keys(el), str(el.tag), "*"):
+            found.update(self.painted.get(key, ()))
+        if not found:
+            return None
+        return found.pop() if len(found) == 1 else _UNKNOWN
+
+
+def _keys(el: etree._Element) -> list[str]:
+    """An element's classes (".name") and id ("#name")."""
+    keys = ["." + name for name in (el.get("class") or "").split()]
+    if el.get("id"):
+        keys.append("#" + el.get("id", ""))
+    return keys
+
+
+def _own_text_colour(el: etree._Element, paints: _Paints) -> Colour | None:
+    """The colour ``el`` sets for its own text: by its ``style``, a ``<font color>``, or
+    the page's sheets."""
+    style = el.get("style")
+    if style and "color" in style.lower():
+        value = _declarations(style).get("color")
+        if value is not None:
+            return colour(value)
+    if el.tag == "font" and el.get("color"):
+        return colour(el.get("color", ""))
+    return paints.text_colour(el)
+
+
+def _shown_background(
+    el: etree._Element, paints: _Paints, known: dict[etree._Element, Background]
+) -> Background:
+    """The background ``el`` shows: its own, or the nearest ancestor's that paints one
+    (by ``style``, a ``bgcolor`` attribute, or the page's sheets); the page's white where
+    none does. ``known``: the backgrounds found so far (ancestors are shared)."""
+    chain: list[etree._Element] = []
+    node: etree._Element | None = el
+    found: Background = _PAGE_BACKGROUND
+    while node is not None:
+        if node in known:
+            found = known[node]
+            break
+        chain.append(node)
+        paint = _painted(node, paints)
+        if paint is not None and paint != _CLEAR:
+            found = paint
+            break
+        node = node.getparent()
+    for passed in chain:
+        known[passed] = found
+    return found
+
+
+def _painted(node: etree._Element, paints: _Paints) -> Background | None:
+    """The background ``node`` paints itself (None: none; ``_CLEAR``: a clear one)."""
+    style = node.get("style")
+    paint = None
+    if style and "background" in style.lower():
+        paint = background(_declarations(style))
+    if paint is None and node.get("bgcolor"):
+        paint = colour(node.get("bgcolor", "")) or _UNKNOWN
+    if paint is None:
+        paint = paints.background(node)
+    return paint
+
+
+def _coloured(
+    root: etree._Element, styled: list[etree._Element], paints: _Paints
+) -> set[etree._Element]:
+    """The elements that may set their text's colour: ``styled`` (their ``style`` names a
+    colour), ``<font color>``, and those the sheets' simple selectors give a colour."""
+    found = set(styled)
+    found.update(_FONT_COLOURED(root))
+    for key, colours in paints.text.items():
+        simple = _SIMPLE.fullmatch(key)
+        if simple and any(colours):
+            tag, kind, name = simple.groups()
+            found.update(_selected(root, (tag or "").lower(), kind, name))
+    return found
+
+
+#: ``<font>`` elements with a ``color`` attribute.
+_FONT_COLOURED = etree.XPath("//font[@color]")
+
+
+def in_background_colour(
+    root: etree._Element, styled: list[etree._Element], blocks: frozenset[str]
+) -> set[etree._Element]:
+    """The elements among ``candidates`` with no element inside whose text is in the
+    colour of the background they show (:func:`_shown_background`): a site's mark against
+    copying, a wrong digit in white before the real one (``<span style="color:#fff">70
+    </span>0``). Only where the nearest block (``blocks``: a paragraph, a cell) holds other
+    text that is seen: a label in white on a cell a stylesheet the reader does not have
+    paints red (a header cell) is the whole of its cell, and stays read."""
+    paints = _Paints(root)
+    known: dict[etree._Element, Background] = {}
+    found: dict[etree._Element, list[etree._Element]] = {}
+    for el in _coloured(root, styled, paints):
+        if len(el) or not (el.text or "").strip():
+            continue
+        text = _own_text_colour(el, paints)
+        if text is None:
+            continue
+        shown = _shown_background(el, paints, known)
+        if isinstance(shown, tuple) and _alike(text, shown):
+            block: etree._Element | None = el
+            while block is not None and block.tag not in blocks:
+                block = block.getparent()
+            if block is not None:
+                found.setdefault(block, []).append(el)
+    unseen: set[etree._Element] = set()
+    for block, inside in found.items():
+        if _seen_text_beside(block, set(inside)):
+            unseen.update(inside)
+    return unseen
+
+
+def _seen_text_beside(block: etree._Element, unseen: set[etree._Element]) -> bool:
+    """Whether ``block`` holds text (not space) outside the elements ``unseen``."""
+    for node in block.iter():
+        if node not in unseen and node.text and node.text.strip() and isinstance(node.tag, str):
+            return True
+        if node is not block and node.tail and node.tail.strip():
+            return True
+    return False
