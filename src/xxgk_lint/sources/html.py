@@ -1362,8 +1362,8 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     that writes none of them costs five searches of its bytes ``lowered``. A text in the
     colour of its background is added (:func:`_in_background_colour`).
     """
-    no_colour, light = _text_colours(lowered)
-    coloured = _in_background_colour(root) if light else set()
+    no_colour, light, light_inline = _text_colours(lowered)
+    coloured = _in_background_colour(root, light_inline, b"<font" in lowered) if light else set()
     if (
         _ZERO_FONT.search(lowered) is None
         and not no_colour
@@ -1388,13 +1388,15 @@ def _unseen_elements(root: etree._Element, lowered: bytes) -> set[etree._Element
     return {el for el in found if el.tag not in _BLOCK or el.tag in _CELL_TAGS} | coloured
 
 
-def _in_background_colour(root: etree._Element) -> set[etree._Element]:
+def _in_background_colour(root: etree._Element, inline: bool, fonts: bool) -> set[etree._Element]:
     """The elements whose text is in the colour of the background they show
     (:func:`~xxgk_lint.sources.html_css.in_background_colour`): a wrong digit in white
     before the real one, a mark against copying. Asked only of a page that writes a text
-    colour near white (its default background's: :func:`_text_colours`)."""
-    styled = [el for el, _ in _styled(root, "color")]
-    return in_background_colour(root, styled, _BLOCK)
+    colour near white (its default background's: :func:`_text_colours`); the styled
+    elements only where a tag writes it (``inline``: a portal's white menu text is in its
+    stylesheet), the ``<font>`` elements only where the page has one (``fonts``)."""
+    styled = [el for el, _ in _styled(root, "color")] if inline else []
+    return in_background_colour(root, styled, _BLOCK, fonts)
 
 
 def _says_put_away(lowered: bytes) -> bool:
@@ -1423,22 +1425,26 @@ def _says_zero_size(lowered: bytes) -> bool:
     return False
 
 
-def _text_colours(lowered: bytes) -> tuple[bool, bool]:
-    """Whether the page's bytes (in lower case) give a text a colour that draws nothing,
-    and whether one near white (not a ``background-color``, a ``border-color`` or a
-    ``bgcolor``): one scan for both (:data:`_TEXT_COLOUR`)."""
-    none = light = False
+def _text_colours(lowered: bytes) -> tuple[bool, bool, bool]:
+    """Whether the page's bytes (in lower case) give a text a colour that draws nothing;
+    whether one near white (not a ``background-color``, a ``border-color`` or a
+    ``bgcolor``); and whether a tag writes that one (a ``style`` or ``color`` attribute,
+    not a stylesheet: the nearest "<" before it is after the nearest ">"). One scan for
+    all (:data:`_TEXT_COLOUR`)."""
+    none = light = inline = False
     for match in _TEXT_COLOUR.finditer(lowered):
         at = match.start()
         if at and lowered[at - 1 : at] in _NAME_BYTES:
             continue
         if match["none"] is None:
             light = True
+            if not inline:
+                inline = lowered.rfind(b"<", 0, at) > lowered.rfind(b">", 0, at)
         else:
             none = True
-        if none and light:
+        if none and inline:
             break
-    return none, light
+    return none, light, inline
 
 
 #: What a property's name is made of, as bytes of one character.

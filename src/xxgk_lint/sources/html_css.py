@@ -1099,12 +1099,14 @@ def _painted(node: etree._Element, paints: _Paints) -> Background | None:
 
 
 def _coloured(
-    root: etree._Element, styled: list[etree._Element], paints: _Paints
+    root: etree._Element, styled: list[etree._Element], paints: _Paints, fonts: bool
 ) -> set[etree._Element]:
     """The elements that may set their text's colour: ``styled`` (their ``style`` names a
-    colour), ``<font color>``, and those the sheets' simple selectors give a colour."""
+    colour), ``<font color>`` (where the page has a ``<font>``: ``fonts``), and those the
+    sheets' simple selectors give a colour."""
     found = set(styled)
-    found.update(_FONT_COLOURED(root))
+    if fonts:
+        found.update(_FONT_COLOURED(root))
     for key, colours in paints.text.items():
         simple = _SIMPLE.fullmatch(key)
         if simple and any(colours):
@@ -1118,7 +1120,10 @@ _FONT_COLOURED = etree.XPath("//font[@color]")
 
 
 def in_background_colour(
-    root: etree._Element, styled: list[etree._Element], blocks: frozenset[str]
+    root: etree._Element,
+    styled: list[etree._Element],
+    blocks: frozenset[str],
+    fonts: bool = True,
 ) -> set[etree._Element]:
     """The elements among ``candidates`` with no element inside whose text is in the
     colour of the background they show (:func:`_shown_background`): a site's mark against
@@ -1129,7 +1134,7 @@ def in_background_colour(
     paints = _Paints(root)
     known: dict[etree._Element, Background] = {}
     found: dict[etree._Element, list[etree._Element]] = {}
-    for el in _coloured(root, styled, paints):
+    for el in _coloured(root, styled, paints, fonts):
         if len(el) or not (el.text or "").strip():
             continue
         text = _own_text_colour(el, paints)
