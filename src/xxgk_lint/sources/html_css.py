@@ -1028,6 +1028,19 @@ class _Paints:
                 found.update(self.text.get(tagged, ()))
         return found.pop() if len(found) == 1 else None
 
+    def seen_on_own(self, key: str, colours: list[Colour | None]) -> bool:
+        """Whether the sheets paint the class or id ``key`` a background of its own that
+        none of the text ``colours`` they give it is alike: its text is seen on it, and
+        its elements need not be looked for (each a query over the page)."""
+        painted = self.painted.get(key)
+        if not painted:
+            return False
+        return all(
+            isinstance(paint, tuple)
+            and not any(text is not None and _alike(text, paint) for text in colours)
+            for paint in painted
+        )
+
     def background(self, el: etree._Element) -> Background | None:
         """The background the sheets paint ``el`` with (None: they paint it nothing)."""
         if not self.painted:
@@ -1107,10 +1120,16 @@ def _coloured(
     found = set(styled)
     if fonts:
         found.update(_FONT_COLOURED(root))
+    # A class's colour matters where it is a background's: the page's, or one the sheets
+    # paint (body{color:#333} and a{color:#333} are not looked for: a query each).
+    grounds = {_PAGE_BACKGROUND}
+    grounds.update(p for ps in paints.painted.values() for p in ps if isinstance(p, tuple))
     for key, colours in paints.text.items():
         simple = _SIMPLE.fullmatch(key)
-        if simple and any(colours):
+        if simple and any(c is not None and any(_alike(c, g) for g in grounds) for c in colours):
             tag, kind, name = simple.groups()
+            if paints.seen_on_own(kind + name, colours):
+                continue  # (.footer{color:#fff;background:#b5161b}: no element to look at)
             found.update(_selected(root, (tag or "").lower(), kind, name))
     return found
 
