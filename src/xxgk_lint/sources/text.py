@@ -9,6 +9,7 @@ legacy encodings are widened to GB18030, their superset, so that no character is
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
@@ -329,10 +330,112 @@ def _joined_item_labels(cells: list[str], cuts: list[int]) -> tuple[list[str], l
     return joined, kept
 
 
+#: A line that is a number alone, blanks around it (a page's number as PDF-to-text tools
+#: print it at a page's foot, centred or not): 1 to 999.
+_BARE_NUMBER = re.compile(r"^[ \t\u3000]*([1-9][0-9]{0,2})[ \t\u3000]*$", re.MULTILINE)
+#: A line that is a number alone, any (a table's value written one cell per line: 0, 1493).
+_NUMBER_LINE = re.compile(r"[ \t\u3000]*[0-9]+[ \t\u3000]*").fullmatch
+#: The fewest lines between two pages' numbers (a page of text holds twenty and more).
+_PAGE_LINES = 10
+#: How many times the shortest page a page may be long (a table one cell per line makes a
+#: page of a few hundred lines, prose one of thirty or forty).
+_PAGE_SPREAD = 12
+#: More bare numbers than this: a table of values, no pages to look for.
+_MOST_BARE = 400
+
+
+def _page_starts(text: str) -> tuple[int, ...]:
+    """The (1-based) lines the pages of a text copied out of a PDF start at, as
+    :attr:`Source.pages` holds a PDF's, so that the parser reads their numbers and
+    running headers as page furniture, not as the report's lines (a paragraph the page
+    broke inside read as one; a table's rows not cut by a row 3).
+
+    ``pdftotext`` starts each page but the first with a form feed, and Word's "save as
+    text" writes one for a page break: a page starts at each line holding one. Without
+    them (text copied from a viewer), the pages are told by their numbers printed bare at
+    their foot (:func:`_page_number_lines`). Empty when neither is found."""
+    if "\f" in text:
+        starts = [1]
+        number = 1
+        for line in text.split("\n"):
+            if "\f" in line and number > 1 and line.replace("\f", "").strip():
+                starts.append(number)
+            elif "\f" in line and number > 1 and not line.strip(" \t\f"):
+                starts.append(number)  # (a page's first line blank: the next line read)
+            number += 1
+        return tuple(starts) if len(starts) > 1 else ()
+    found = _page_number_lines(text)
+    return (1, *(number + 1 for number in found)) if found else ()
+
+
+def _page_number_lines(text: str) -> list[int]:
+    """The (1-based) lines of a text that are its pages' numbers printed bare (``3`` alone
+    on a line, at each page's foot), each page's in order.
+
+    A page's number goes up by one page by page at roughly even distances (ten lines and
+    more apart, no page many times longer than the shortest), and stands apart: the lines
+    around it are no numbers alone (a table written one cell per line holds many in a
+    row: its values; a list of numbers stands in consecutive lines). Two such numbers
+    going up by one at least. A page whose number falls among a table's values (not apart)
+    is skipped, and its number taken if it is the only line of that number between its
+    neighbours' (else the page starts halfway between them)."""
+    found = [
+        (text.count("\n", 0, match.start()) + 1, int(match[1]))
+        for match in _BARE_NUMBER.finditer(text)
+    ]
+    if len(found) < 2 or len(found) > _MOST_BARE:
+        return []
+    lines = text.split("\n")
+
+    def apart(number: int) -> bool:
+        for step in (-1, 1):
+            index = number - 1 + step
+            while 0 <= index < len(lines) and not lines[index].strip():
+                index += step
+            if 0 <= index < len(lines) and _NUMBER_LINE(lines[index]) is not None:
+                return False
+        return True
+
+    strong = [(number, value) for number, value in found if apart(number)]
+    # The longest chain of numbers apart going up by one (or two: a page skipped).
+    best: list[int] = []  # (each candidate's chain length)
+    before: list[int] = []
+    for at, (number, value) in enumerate(strong):
+        best.append(1)
+        before.append(-1)
+        for prior in range(at):
+            prior_number, prior_value = strong[prior]
+            step = value - prior_value
+            if 1 <= step <= 2 and number - prior_number >= _PAGE_LINES * step:
+                if best[prior] + 1 > best[at]:
+                    best[at], before[at] = best[prior] + 1, prior
+    if not best or max(best) < 2:
+        return []
+    at = best.index(max(best))
+    chain: list[tuple[int, int]] = []
+    while at >= 0:
+        chain.append(strong[at])
+        at = before[at]
+    chain.reverse()
+    gaps = [(b - a) / (w - v) for (a, v), (b, w) in itertools.pairwise(chain)]
+    if max(gaps) > _PAGE_SPREAD * min(gaps):
+        return []
+    if len(chain) == 2 and chain[1][1] - chain[0][1] != 1:
+        return []
+    out = [chain[0][0]]
+    for (a, v), (b, w) in itertools.pairwise(chain):
+        if w - v == 2:  # (a page whose number was not apart: the only one between)
+            among = [number for number, value in found if a < number < b and value == v + 1]
+            out.append(among[0] if len(among) == 1 else (a + b) // 2)
+        out.append(b)
+    return out
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
-    shown = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
+    text_with_breaks = _separators_as_newlines(normalise_newlines(text))
+    shown = _page_breaks_as_spaces(text_with_breaks)
     # (a table drawn or saved otherwise read as a pipe table, one character for one: the
     # snippets of findings show the file's own lines, │ and commas)
     text = _csv_rows_as_pipes(_box_drawing_as_pipes(shown))
@@ -355,4 +458,11 @@ def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         if source is not None:
             return source
     original = () if text is shown else tuple(shown.split("\n"))
-    return Source(path=path, kind="text", encoding=encoding, text=text, original_lines=original)
+    return Source(
+        path=path,
+        kind="text",
+        encoding=encoding,
+        text=text,
+        original_lines=original,
+        pages=_page_starts(text_with_breaks if "\f" in text_with_breaks else text),
+    )
