@@ -355,14 +355,15 @@ def _page_starts(text: str) -> tuple[int, ...]:
     them (text copied from a viewer), the pages are told by their numbers printed bare at
     their foot (:func:`_page_number_lines`). Empty when neither is found."""
     if "\f" in text:
-        starts = [1]
-        number = 1
-        for line in text.split("\n"):
-            if "\f" in line and number > 1 and line.replace("\f", "").strip():
-                starts.append(number)
-            elif "\f" in line and number > 1 and not line.strip(" \t\f"):
-                starts.append(number)  # (a page's first line blank: the next line read)
-            number += 1
+        # (a page's first line may be blank, the form feed alone: the next line read; a
+        # page without text, as after the form feed ending pdftotext's output, is none)
+        lines = text.split("\n")
+        breaks = [n for n, line in enumerate(lines, 1) if "\f" in line and n > 1]
+        starts = [
+            start
+            for start, end in zip([1, *breaks], [*breaks, len(lines) + 1], strict=True)
+            if any(line.strip(" \t\f\v\u3000") for line in lines[start - 1 : end - 1])
+        ]
         return tuple(starts) if len(starts) > 1 else ()
     found = _page_number_lines(text)
     return (1, *(number + 1 for number in found)) if found else ()
@@ -406,9 +407,9 @@ def _page_number_lines(text: str) -> list[int]:
         for prior in range(at):
             prior_number, prior_value = strong[prior]
             step = value - prior_value
-            if 1 <= step <= 2 and number - prior_number >= _PAGE_LINES * step:
-                if best[prior] + 1 > best[at]:
-                    best[at], before[at] = best[prior] + 1, prior
+            far = number - prior_number >= _PAGE_LINES * step
+            if 1 <= step <= 2 and far and best[prior] + 1 > best[at]:
+                best[at], before[at] = best[prior] + 1, prior
     if not best or max(best) < 2:
         return []
     at = best.index(max(best))
