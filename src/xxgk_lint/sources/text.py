@@ -174,7 +174,6 @@ def _csv_rows_as_pipes(text: str) -> str:
 
 def _csv_region_rows(text: str, comma: str) -> str:
     """:func:`_csv_rows_as_pipes` with one comma (, ， or 、)."""
-    valued = _is_csv_value if comma == "," else _is_number
     lines = text.split("\n")
     changed = False
     run: list[tuple[int, str]] = []  # (the CSV rows of a run of table lines)
@@ -185,8 +184,10 @@ def _csv_region_rows(text: str, comma: str) -> str:
             run.append((index, found[0]))
             if comma == "、":
                 tabled = tabled or sum(map(_is_number, found[1])) > 2
+            elif comma == ",":
+                tabled = tabled or (len(found[1]) > 2 and _has_csv_value(found[1]))
             else:
-                tabled = tabled or (len(found[1]) > 2 and any(map(valued, found[1])))
+                tabled = tabled or (len(found[1]) > 2 and any(map(_is_number, found[1])))
         elif len(line) > _CSV_CELL_LONGEST or "。" in line or "；" in line:
             if tabled:
                 for row, piped in run:
@@ -200,6 +201,16 @@ def _is_csv_value(cell: str) -> bool:
     """Whether a CSV cell is empty or a number (what a table's row holds, prose not)."""
     bare = cell.strip()
     return not bare or bare.isdigit()
+
+
+def _has_csv_value(cells: list[str]) -> bool:
+    """Whether a line's cells (cut at ASCII commas) hold a table row's value: a number, or
+    an empty cell between two others (规章,0,0,0; 第二十条第(一)项,,,; ,申请人情况,,,). A
+    line of prose cut after a comma or before one (a PDF saved as text, wrapped at 20 to
+    40 characters: 我区认真贯彻落实上级工作要求,紧紧围绕中心工作, or ,未能有效满足需求)
+    has an empty cell at its end or start only: read as a row, it made the paragraphs
+    around it rows of a table, their sentences lost."""
+    return any(map(_is_number, cells)) or any(not cell.strip() for cell in cells[1:-1])
 
 
 def _is_number(cell: str) -> bool:
