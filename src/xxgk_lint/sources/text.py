@@ -391,10 +391,12 @@ def _page_number_lines(text: str) -> list[int]:
     going up by one at least. A page whose number falls among a table's values (not apart)
     is skipped, and its number taken if it is the only line of that number between its
     neighbours' (else the page starts halfway between them)."""
-    found = [
-        (text.count("\n", 0, match.start()) + 1, int(match[1]))
-        for match in _BARE_NUMBER.finditer(text)
-    ]
+    found: list[tuple[int, int]] = []  # (line, value)
+    line, counted = 1, 0
+    for match in _BARE_NUMBER.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found.append((line, int(match[1])))
     if len(found) < 2 or len(found) > _MOST_BARE:
         return []
     lines = text.split("\n")
