@@ -77,6 +77,11 @@ def test_a_table_of_values_one_per_line_has_no_pages() -> None:
     assert _page_number_lines(values) == []
     far = "\n".join(["文字"] * 12 + ["1"] + ["文字"] * 12 + ["7"] + ["文字"] * 12)
     assert _page_number_lines(far) == []  # (not going up by one)
+    # a table one cell per line: 行政强制 3 on the first page, 总计 4 hundreds of lines on
+    # (pages of some 22 lines before the 3, then one of 400: no pages)
+    labels = "\n".join(f"标签{i}" for i in range(400))
+    table = "\n".join(["文字"] * 60 + ["行政强制", "3", "第二十条第(八)项", labels, "总计", "4"])
+    assert _page_number_lines(table + "\n行政诉讼\n") == []
 
 
 def _csv(text: str) -> str:

@@ -351,6 +351,8 @@ _PAGE_LINES = 10
 #: How many times the shortest page a page may be long (a table one cell per line makes a
 #: page of a few hundred lines, prose one of thirty or forty).
 _PAGE_SPREAD = 12
+#: The same for two numbers only (a table's values 3 and 4 far apart are no pages).
+_PAGE_SPREAD_OF_TWO = 3
 #: More bare numbers than this: a table of values, no pages to look for.
 _MOST_BARE = 400
 
@@ -431,8 +433,13 @@ def _page_number_lines(text: str) -> list[int]:
         chain.append(strong[at])
         at = before[at]
     chain.reverse()
-    gaps = [(b - a) / (w - v) for (a, v), (b, w) in itertools.pairwise(chain)]
-    if max(gaps) > _PAGE_SPREAD * min(gaps):
+    # The lines a page holds: before the first number (its value's pages: 3 at line 67
+    # says pages of some 22 lines, not of 468), and between two numbers (the last page
+    # may be short: no measure of the shortest).
+    gaps = [chain[0][0] / chain[0][1]]
+    gaps += [(b - a) / (w - v) for (a, v), (b, w) in itertools.pairwise(chain)]
+    spread = _PAGE_SPREAD if len(chain) > 2 else _PAGE_SPREAD_OF_TWO
+    if max(gaps) > spread * min(gaps[:-1]):
         return []
     if len(chain) == 2 and chain[1][1] - chain[0][1] != 1:
         return []
