@@ -9,6 +9,7 @@ legacy encodings are widened to GB18030, their superset, so that no character is
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from xxgk_lint.sources.limits import DEFAULT_LIMITS, Limits, over
@@ -173,7 +174,6 @@ def _csv_rows_as_pipes(text: str) -> str:
 
 def _csv_region_rows(text: str, comma: str) -> str:
     """:func:`_csv_rows_as_pipes` with one comma (, ， or 、)."""
-    valued = _is_csv_value if comma == "," else _is_number
     lines = text.split("\n")
     changed = False
     run: list[tuple[int, str]] = []  # (the CSV rows of a run of table lines)
@@ -184,8 +184,10 @@ def _csv_region_rows(text: str, comma: str) -> str:
             run.append((index, found[0]))
             if comma == "、":
                 tabled = tabled or sum(map(_is_number, found[1])) > 2
+            elif comma == ",":
+                tabled = tabled or (len(found[1]) > 2 and _has_csv_value(found[1]))
             else:
-                tabled = tabled or (len(found[1]) > 2 and any(map(valued, found[1])))
+                tabled = tabled or (len(found[1]) > 2 and any(map(_is_number, found[1])))
         elif len(line) > _CSV_CELL_LONGEST or "。" in line or "；" in line:
             if tabled:
                 for row, piped in run:
@@ -199,6 +201,16 @@ def _is_csv_value(cell: str) -> bool:
     """Whether a CSV cell is empty or a number (what a table's row holds, prose not)."""
     bare = cell.strip()
     return not bare or bare.isdigit()
+
+
+def _has_csv_value(cells: list[str]) -> bool:
+    """Whether a line's cells (cut at ASCII commas) hold a table row's value: a number, or
+    an empty cell between two others (规章,0,0,0; 第二十条第(一)项,,,; ,申请人情况,,,). A
+    line of prose cut after a comma or before one (a PDF saved as text, wrapped at 20 to
+    40 characters: 我区认真贯彻落实上级工作要求,紧紧围绕中心工作, or ,未能有效满足需求)
+    has an empty cell at its end or start only: read as a row, it made the paragraphs
+    around it rows of a table, their sentences lost."""
+    return any(map(_is_number, cells)) or any(not cell.strip() for cell in cells[1:-1])
 
 
 def _is_number(cell: str) -> bool:
@@ -329,10 +341,122 @@ def _joined_item_labels(cells: list[str], cuts: list[int]) -> tuple[list[str], l
     return joined, kept
 
 
+#: A line that is a number alone, blanks around it (a page's number as PDF-to-text tools
+#: print it at a page's foot, centred or not): 1 to 999.
+_BARE_NUMBER = re.compile(r"^[ \t\u3000]*([1-9][0-9]{0,2})[ \t\u3000]*$", re.MULTILINE)
+#: A line that is a number alone, any (a table's value written one cell per line: 0, 1493).
+_NUMBER_LINE = re.compile(r"[ \t\u3000]*[0-9]+[ \t\u3000]*").fullmatch
+#: The fewest lines between two pages' numbers (a page of text holds twenty and more).
+_PAGE_LINES = 10
+#: How many times the shortest page a page may be long (a table one cell per line makes a
+#: page of a few hundred lines, prose one of thirty or forty).
+_PAGE_SPREAD = 12
+#: The same for two numbers only (a table's values 3 and 4 far apart are no pages).
+_PAGE_SPREAD_OF_TWO = 3
+#: More bare numbers than this: a table of values, no pages to look for.
+_MOST_BARE = 400
+
+
+def _page_starts(text: str) -> tuple[int, ...]:
+    """The (1-based) lines the pages of a text copied out of a PDF start at, as
+    :attr:`Source.pages` holds a PDF's, so that the parser reads their numbers and
+    running headers as page furniture, not as the report's lines (a paragraph the page
+    broke inside read as one; a table's rows not cut by a row 3).
+
+    ``pdftotext`` starts each page but the first with a form feed, and Word's "save as
+    text" writes one for a page break: a page starts at each line holding one. Without
+    them (text copied from a viewer), the pages are told by their numbers printed bare at
+    their foot (:func:`_page_number_lines`). Empty when neither is found."""
+    if "\f" in text:
+        # (a page's first line may be blank, the form feed alone: the next line read; a
+        # page without text, as after the form feed ending pdftotext's output, is none)
+        lines = text.split("\n")
+        breaks = [n for n, line in enumerate(lines, 1) if "\f" in line and n > 1]
+        starts = [
+            start
+            for start, end in zip([1, *breaks], [*breaks, len(lines) + 1], strict=True)
+            if any(line.strip(" \t\f\v\u3000") for line in lines[start - 1 : end - 1])
+        ]
+        return tuple(starts) if len(starts) > 1 else ()
+    found = _page_number_lines(text)
+    return (1, *(number + 1 for number in found)) if found else ()
+
+
+def _page_number_lines(text: str) -> list[int]:
+    """The (1-based) lines of a text that are its pages' numbers printed bare (``3`` alone
+    on a line, at each page's foot), each page's in order.
+
+    A page's number goes up by one page by page at roughly even distances (ten lines and
+    more apart, no page many times longer than the shortest), and stands apart: the lines
+    around it are no numbers alone (a table written one cell per line holds many in a
+    row: its values; a list of numbers stands in consecutive lines). Two such numbers
+    going up by one at least. A page whose number falls among a table's values (not apart)
+    is skipped, and its number taken if it is the only line of that number between its
+    neighbours' (else the page starts halfway between them)."""
+    found: list[tuple[int, int]] = []  # (line, value)
+    line, counted = 1, 0
+    for match in _BARE_NUMBER.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found.append((line, int(match[1])))
+    if len(found) < 2 or len(found) > _MOST_BARE:
+        return []
+    lines = text.split("\n")
+
+    def apart(number: int) -> bool:
+        for step in (-1, 1):
+            index = number - 1 + step
+            while 0 <= index < len(lines) and not lines[index].strip():
+                index += step
+            if 0 <= index < len(lines) and _NUMBER_LINE(lines[index]) is not None:
+                return False
+        return True
+
+    strong = [(number, value) for number, value in found if apart(number)]
+    # The longest chain of numbers apart going up by one (or two: a page skipped).
+    best: list[int] = []  # (each candidate's chain length)
+    before: list[int] = []
+    for at, (number, value) in enumerate(strong):
+        best.append(1)
+        before.append(-1)
+        for prior in range(at):
+            prior_number, prior_value = strong[prior]
+            step = value - prior_value
+            far = number - prior_number >= _PAGE_LINES * step
+            if 1 <= step <= 2 and far and best[prior] + 1 > best[at]:
+                best[at], before[at] = best[prior] + 1, prior
+    if not best or max(best) < 2:
+        return []
+    at = best.index(max(best))
+    chain: list[tuple[int, int]] = []
+    while at >= 0:
+        chain.append(strong[at])
+        at = before[at]
+    chain.reverse()
+    # The lines a page holds: before the first number (its value's pages: 3 at line 67
+    # says pages of some 22 lines, not of 468), and between two numbers (the last page
+    # may be short: no measure of the shortest).
+    gaps = [chain[0][0] / chain[0][1]]
+    gaps += [(b - a) / (w - v) for (a, v), (b, w) in itertools.pairwise(chain)]
+    spread = _PAGE_SPREAD if len(chain) > 2 else _PAGE_SPREAD_OF_TWO
+    if max(gaps) > spread * min(gaps[:-1]):
+        return []
+    if len(chain) == 2 and chain[1][1] - chain[0][1] != 1:
+        return []
+    out = [chain[0][0]]
+    for (a, v), (b, w) in itertools.pairwise(chain):
+        if w - v == 2:  # (a page whose number was not apart: the only one between)
+            among = [number for number, value in found if a < number < b and value == v + 1]
+            out.append(among[0] if len(among) == 1 else (a + b) // 2)
+        out.append(b)
+    return out
+
+
 def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a .txt/.md report, within the limits on lines and table cells."""
     text, encoding = decode_bytes(data)
-    shown = _page_breaks_as_spaces(_separators_as_newlines(normalise_newlines(text)))
+    text_with_breaks = _separators_as_newlines(normalise_newlines(text))
+    shown = _page_breaks_as_spaces(text_with_breaks)
     # (a table drawn or saved otherwise read as a pipe table, one character for one: the
     # snippets of findings show the file's own lines, │ and commas)
     text = _csv_rows_as_pipes(_box_drawing_as_pipes(shown))
@@ -355,4 +479,11 @@ def read_text(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source
         if source is not None:
             return source
     original = () if text is shown else tuple(shown.split("\n"))
-    return Source(path=path, kind="text", encoding=encoding, text=text, original_lines=original)
+    return Source(
+        path=path,
+        kind="text",
+        encoding=encoding,
+        text=text,
+        original_lines=original,
+        pages=_page_starts(text_with_breaks if "\f" in text_with_breaks else text),
+    )
