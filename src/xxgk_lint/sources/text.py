@@ -342,8 +342,10 @@ def _joined_item_labels(cells: list[str], cuts: list[int]) -> tuple[list[str], l
 
 
 #: A line that is a number alone, blanks around it (a page's number as PDF-to-text tools
-#: print it at a page's foot, centred or not): 1 to 999.
-_BARE_NUMBER = re.compile(r"^[ \t\u3000]*([1-9][0-9]{0,2})[ \t\u3000]*$", re.MULTILINE)
+#: print it at a page's foot, centred or not): 1 to 999. Found after its line's LF (the
+#: text searched with one before it): a pattern that opens with a character ``re`` looks
+#: for fast, where one opening with ``^`` is tried at every character of every report.
+_BARE_NUMBER = re.compile(r"\n[ \t\u3000]*([1-9][0-9]{0,2})[ \t\u3000]*(?=\n|\Z)")
 #: A line that is a number alone, any (a table's value written one cell per line: 0, 1493).
 _NUMBER_LINE = re.compile(r"[ \t\u3000]*[0-9]+[ \t\u3000]*").fullmatch
 #: The fewest lines between two pages' numbers (a page of text holds twenty and more).
@@ -394,10 +396,11 @@ def _page_number_lines(text: str) -> list[int]:
     is skipped, and its number taken if it is the only line of that number between its
     neighbours' (else the page starts halfway between them)."""
     found: list[tuple[int, int]] = []  # (line, value)
-    line, counted = 1, 0
-    for match in _BARE_NUMBER.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
+    searched = "\n" + text  # (each line after a LF: the first too)
+    line, counted = 0, 0
+    for match in _BARE_NUMBER.finditer(searched):
+        line += searched.count("\n", counted, match.start() + 1)
+        counted = match.start() + 1
         found.append((line, int(match[1])))
     if len(found) < 2 or len(found) > _MOST_BARE:
         return []
