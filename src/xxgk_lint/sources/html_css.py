@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
+from xxgk_lint.memo import bounded
+
 __all__ = [
     "displayed_as_block",
     "drawn_as_cell",
@@ -84,7 +86,14 @@ def _sheets(root: etree._Element, *words: str) -> Iterator[tuple[str, bool | Non
         desktop = for_desktop(style.get("media") or "")
         lower = text.lower()
         if desktop is not False and any(word in lower for word in words):
-            yield _COMMENT.sub(" ", text).replace("<!--", " ").replace("-->", " "), desktop
+            yield _uncommented(text), desktop
+
+
+@bounded(16)
+def _uncommented(sheet: str) -> str:
+    """A sheet without its comments (CSS's, and the HTML comment marks around it). Kept
+    for the page's other looks: hiding, unseen text and colours each read its sheets."""
+    return _COMMENT.sub(" ", sheet).replace("<!--", " ").replace("-->", " ")
 
 
 def _selected(root: etree._Element, tag: str, kind: str, name: str) -> list[etree._Element]:
@@ -368,8 +377,10 @@ def for_desktop(media: str) -> bool | None:
     return False if answers == {False} else None
 
 
-def _rules(sheet: str) -> list[tuple[str, str, bool]]:
-    """The rules of a sheet: (prelude, block, whether the block holds rules), in order.
+@bounded(32)
+def _rules(sheet: str) -> tuple[tuple[str, str, bool], ...]:
+    """The rules of a sheet: (prelude, block, whether the block holds rules), in order;
+    kept for the page's other looks at the same sheet (hiding, unseen text, colours).
 
     Braces are counted (a block of ``@media`` holds rules); a statement ending in ";"
     before a rule (``@import …;``, ``@charset …;``) is not part of its prelude. An
@@ -381,7 +392,7 @@ def _rules(sheet: str) -> list[tuple[str, str, bool]]:
     while True:
         opening = sheet.find("{", at)
         if opening == -1:
-            return out
+            return tuple(out)
         prelude = sheet[at:opening].rpartition(";")[2].strip()
         depth = 1
         k = opening + 1
