@@ -79,13 +79,10 @@ def __getattr__(name: str) -> re.Pattern[str]:
 HEADING_OPEN = "【〖［〔"
 HEADING_CLOSE = "】〗］〕"
 
-#: What may stand before a heading's opening bracket: markdown heading marks, bold, blanks.
-_BEFORE_BRACKET = "#* \t\u3000"
-
-
-#: The marks that may stand before a heading's numeral or title: markdown's heading marks,
-#: bold, blanks (:func:`heading_lead` adds the decorations).
-_HEADING_MARKS = "#* \t\u3000"
+#: The marks that may stand around a heading's numeral or title, and before its opening
+#: bracket: markdown's heading marks, bold, blanks (:func:`heading_lead` adds the
+#: decorations).
+HEADING_MARKS = "#* \t\u3000"
 #: The Unicode categories of a heading's decorations: symbols (▎ ▌ ▲ ◆ ■ ● ★ → 📌 🔹 ✅),
 #: and the marks and format characters an emoji is written with (its variation selector,
 #: a joiner).
@@ -99,7 +96,7 @@ def heading_lead(text: str) -> int:
     never a letter, a digit or a bracket (（一） and ① are numerals; 【一、…】 is
     :func:`unbracketed`'s)."""
     for at, char in enumerate(text):
-        if char in _HEADING_MARKS:
+        if char in HEADING_MARKS:
             continue
         if char.isalnum() or unicodedata.category(char) not in _DECORATION_CATEGORIES:
             return at
@@ -111,7 +108,7 @@ def unbracketed(heading: str) -> str:
     总体情况〕** → **一、总体情况**), for reading its numeral and words; any other text as
     it is. The closing bracket is the last one of its kind (what follows it, a colon or
     。, stays)."""
-    body = heading.lstrip(_BEFORE_BRACKET)
+    body = heading.lstrip(HEADING_MARKS)
     if not body or body[0] not in HEADING_OPEN:
         return heading
     start = len(heading) - len(body)

@@ -38,6 +38,7 @@ from xxgk_lint.format import FORMAT_2021, SECTION_ORDER, normalise, section_key,
 from xxgk_lint.format.document import (
     FEE_STATEMENT,
     HEADING_CLOSE,
+    HEADING_MARKS,
     HEADING_OPEN,
     OVERVIEW_TOPICS,
     PERIOD_WORDS,
@@ -209,7 +210,7 @@ _BEFORE_TITLE = r"[^\u4e00-\u9fff]*[一二三四五六七八]?"
 
 
 #: Marks around a heading's title printed without a numeral (**主动公开政府信息的情况**, ## …).
-_AROUND_TITLE = "#* \t\u3000"
+_AROUND_TITLE = HEADING_MARKS
 
 
 def _headings_style(parts: Sequence[Section]) -> str | None:
@@ -299,7 +300,7 @@ def _run_in_source(key: str) -> str:
 #: The numerals a section heading opens with (as the grammar's HEADING has them).
 _NUMERALS = "一二三四五六七八"
 #: What may stand before a heading's numeral: markdown marks, bold, blanks, a bracket.
-_BEFORE_NUMERAL = "#* \t\u3000" + HEADING_OPEN
+_BEFORE_NUMERAL = HEADING_MARKS + HEADING_OPEN
 
 
 def run_in_heading(text: str, key: str) -> re.Match[str] | None:
