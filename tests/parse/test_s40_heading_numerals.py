@@ -70,6 +70,18 @@ def _starts(text: str, style: str, titles: list[str] = _TITLES) -> list[int]:
     return [lines.index(_heading(style, n, titles).split("\n")[0]) + 1 for n in range(6)]
 
 
+def assert_headings_open(seed: str, style: str, titles: list[str] = _TITLES) -> None:
+    """Seed ``seed`` with its headings in ``style`` reads as the seed: each of the six
+    sections opens at its heading's first line, column 1, and the tables are the truth's."""
+    text = _numbered(seed, style, titles)
+    report = _parse(text)
+    expected = _starts(text, style, titles)
+    assert [(s.key, s.span.line, s.span.column, s.implicit) for s in report.sections] == [
+        (key, line, 1, False) for key, line in zip(_KEYS, expected, strict=True)
+    ]
+    assert _wrong(report, _truth(seed), but={}) == []
+
+
 # ------------------------------------------------------------------------ the numeral
 
 
@@ -145,13 +157,7 @@ _STYLES = [
 @pytest.mark.parametrize("style", _STYLES)
 @pytest.mark.parametrize("titles", [_TITLES, _REWORDED], ids=["titles", "reworded"])
 def test_headings_numbered_otherwise_open_their_sections(style: str, titles: list[str]) -> None:
-    text = _numbered("000", style, titles)
-    report = _parse(text)
-    expected = _starts(text, style, titles)
-    assert [(s.key, s.span.line, s.span.column, s.implicit) for s in report.sections] == [
-        (key, line, 1, False) for key, line in zip(_KEYS, expected, strict=True)
-    ]
-    assert _wrong(report, _truth("000"), but={}) == []
+    assert_headings_open("000", style, titles)
 
 
 def test_the_numeral_is_kept_as_printed() -> None:
@@ -191,13 +197,7 @@ def test_one_heading_in_another_style_is_a_warning_at_it(tmp_path: Path) -> None
 )
 @pytest.mark.parametrize("seed", ["000", "001", "004"])
 def test_a_numeral_over_its_title_is_one_heading(style: str, seed: str) -> None:
-    text = _numbered(seed, style)
-    report = _parse(text)
-    expected = _starts(text, style)
-    assert [(s.key, s.span.line, s.span.column, s.implicit) for s in report.sections] == [
-        (key, line, 1, False) for key, line in zip(_KEYS, expected, strict=True)
-    ]
-    assert _wrong(report, _truth(seed), but={}) == []
+    assert_headings_open(seed, style)
 
 
 def test_the_lexer_reads_the_two_lines_as_one_at_the_numerals_place() -> None:

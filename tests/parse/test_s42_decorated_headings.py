@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.parse.test_s40_heading_numerals import _KEYS, _numbered, _starts
-from tests.parse.test_value_cells import _parse, _truth, _wrong
+from tests.parse.test_s40_heading_numerals import _numbered, assert_headings_open
 from tests.rules.helpers import check_text
 from xxgk_lint.format.document import heading_lead
 from xxgk_lint.parse.numerals import heading_numeral
@@ -71,13 +70,7 @@ def test_a_roman_numeral_in_di_bufen() -> None:
     "style", [*_DECORATED, "第{r}部分 {t}", "第{r}部分：{t}", "{n}\ufe0f\u20e3 {t}"]
 )
 def test_decorated_and_roman_headings_open_their_sections(style: str, seed: str) -> None:
-    text = _numbered(seed, style)
-    report = _parse(text)
-    expected = _starts(text, style)
-    assert [(s.key, s.span.line, s.span.column, s.implicit) for s in report.sections] == [
-        (key, line, 1, False) for key, line in zip(_KEYS, expected, strict=True)
-    ]
-    assert _wrong(report, _truth(seed), but={}) == []
+    assert_headings_open(seed, style)
 
 
 @pytest.mark.parametrize("style", _DECORATED)

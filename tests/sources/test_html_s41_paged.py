@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
-from tests.sources.pagekit import assert_qingshan_read_whole, run
+from tests.sources.pagekit import QINGSHAN, assert_qingshan_read_whole, qingshan_in_three_parts, run
 from tests.sources.portal import in_portal
-from tests.sources.test_html_portal import decoded
 from xxgk_lint.sources.html import read_html
 
 PAGER = '<div class="pages"><a href="#">1</a> <a href="#">2</a> <a href="#">下一页</a></div>'
@@ -72,23 +70,18 @@ def test_a_report_in_three_parts_on_a_portal_reads_as_the_report(
 ) -> None:
     """The fixture cut before 三、 and 五、; the later parts hidden; before, XG101 named the
     four sections on the hidden parts and table 三 was missing."""
-    fixture = FIXTURES / "html" / "qingshan-jiaotong-2023.html"
-    page = decoded(fixture)
-    start = page.index(">", page.index("<body")) + 1
-    end = page.index("</body>")
-    three = page.index("<p", page.index("三、收到和处理") - 40)
-    five = page.index("<p", page.index("五、存在的主要问题") - 40)
+    head, (one, two, three), tail = qingshan_in_three_parts()
     parts = (
-        page[:start]
-        + f'<div id="page_1" class="cms-page">{page[start:three]}</div>\n'
-        + f'<div id="page_2" class="cms-page" style="display:none">{page[three:five]}</div>\n'
-        + f'<div id="page_3" class="cms-page" style="display:none">{page[five:end]}</div>\n'
+        head
+        + f'<div id="page_1" class="cms-page">{one}</div>\n'
+        + f'<div id="page_2" class="cms-page" style="display:none">{two}</div>\n'
+        + f'<div id="page_3" class="cms-page" style="display:none">{three}</div>\n'
         + PAGER
-        + page[end:]
+        + tail
     )
     path = tmp_path / "paged.html"
     path.write_text(in_portal(parts), "utf-8")
-    alone = run(["check", "--format", "json", str(fixture)], capsys)
+    alone = run(["check", "--format", "json", str(QINGSHAN)], capsys)
     checked = run(["check", "--format", "json", str(path)], capsys)
     assert [d["code"] for d in checked["diagnostics"]] == [
         d["code"] for d in alone["diagnostics"]

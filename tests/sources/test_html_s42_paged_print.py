@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
-from tests.sources.pagekit import assert_qingshan_read_whole, run
+from tests.sources.pagekit import assert_qingshan_read_whole, qingshan_in_three_parts, run
 from tests.sources.portal import in_portal
-from tests.sources.test_html_portal import decoded
 
 PAGER = '<div id="pageNav">共3页 <a href="#">第1页</a> <a href="#">第2页</a> <a href="#">第3页</a></div>'
 
@@ -29,22 +27,17 @@ PAGER = '<div id="pageNav">共3页 <a href="#">第1页</a> <a href="#">第2页</
 def test_a_print_copy_beside_pages_hidden_by_classes_stays_hidden(
     sheet: str, copy: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fixture = FIXTURES / "html" / "qingshan-jiaotong-2023.html"
-    page = decoded(fixture)
-    start = page.index(">", page.index("<body")) + 1
-    end = page.index("</body>")
-    three = page.index("<p", page.index("三、收到和处理") - 40)
-    five = page.index("<p", page.index("五、存在的主要问题") - 40)
-    body = page[start:end]
+    head, (one, two, three), tail = qingshan_in_three_parts()
+    body = one + two + three
     parts = (
-        page[:start]
+        head
         + f"<style>{sheet}</style>\n"
-        + f'<div class="page-part">{page[start:three]}</div>\n'
-        + f'<div class="page-part hide">{page[three:five]}</div>\n'
-        + f'<div class="page-part hide">{page[five:end]}</div>\n'
+        + f'<div class="page-part">{one}</div>\n'
+        + f'<div class="page-part hide">{two}</div>\n'
+        + f'<div class="page-part hide">{three}</div>\n'
         + PAGER
         + f'\n<div class="{copy}">{body.replace(">11<", ">18<")}</div>\n'
-        + page[end:]
+        + tail
     )
     path = tmp_path / "paged.html"
     path.write_text(in_portal(parts), "utf-8")

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.sources.pagekit import assert_qingshan_read_whole, run
+from tests.sources.pagekit import (
+    assert_qingshan_marked_reads_as_written,
+)
 from tests.sources.places import place
 from tests.sources.portal import in_portal
 from tests.sources.test_html_portal import decoded
@@ -144,13 +146,4 @@ def test_qingshan_with_wrong_values_in_white(
         lambda m: f'{m[1]}<span style="color:#ffffff">{int(m[2]) + 7}</span>{m[2]}</p>',
         text,
     )
-    path = tmp_path / "qingshan.html"
-    path.write_text(text, "utf-8")
-    report = run(["parse", "--format", "json", "--spans", str(path)], capsys)["reports"][0]
-    assert_qingshan_read_whole(report, path)
-    licensing = report["tables"]["proactive"]["licensing"]["decisions"]
-    line = text.split("\n")[licensing["line"] - 1]
-    assert licensing["value"] == 1286
-    assert line[licensing["column"] - 1 :].startswith("1286</p>")
-    checked = run(["check", "--format", "json", str(path)], capsys)
-    assert [d["code"] for d in checked["diagnostics"] if d["severity"] == "error"] == []
+    assert_qingshan_marked_reads_as_written(text, tmp_path, capsys)
